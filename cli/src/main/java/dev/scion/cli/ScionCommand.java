@@ -1,0 +1,6 @@
+package dev.scion.cli;
+
+public final class ScionCommand {
+    public static void main(String[] args) {
+    }
+}
