@@ -1,0 +1,22 @@
+package dev.scion.wire.api;
+
+import java.util.List;
+
+/** A statement prepared by COM_STMT_PREPARE. */
+public interface WirePreparedStatement extends AutoCloseable {
+
+    int parameterCount();
+
+    /** Result columns if known at prepare time (empty for statements that return no rows or unknown). */
+    List<WireColumn> columns();
+
+    /**
+     * COM_STMT_EXECUTE. Parameters arrive decoded to Java values: null, Long, java.math.BigInteger (unsigned
+     * BIGINT beyond Long), Double, Float, java.math.BigDecimal, String, byte[], java.time.LocalDate,
+     * java.time.LocalDateTime, java.time.Duration (TIME).
+     */
+    void execute(Object[] parameters, ResultSink sink) throws WireException;
+
+    @Override
+    void close();
+}

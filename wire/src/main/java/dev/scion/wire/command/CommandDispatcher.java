@@ -1,0 +1,87 @@
+package dev.scion.wire.command;
+
+import dev.scion.wire.api.WireException;
+import dev.scion.wire.codec.MalformedPacketException;
+import dev.scion.wire.codec.PacketPayload;
+import dev.scion.wire.command.executor.ComChangeUserExecutor;
+import dev.scion.wire.command.executor.ComFieldListExecutor;
+import dev.scion.wire.command.executor.ComInitDbExecutor;
+import dev.scion.wire.command.executor.ComPingExecutor;
+import dev.scion.wire.command.executor.ComQueryExecutor;
+import dev.scion.wire.command.executor.ComQuitExecutor;
+import dev.scion.wire.command.executor.ComResetConnectionExecutor;
+import dev.scion.wire.command.executor.ComSetOptionExecutor;
+import dev.scion.wire.command.executor.ComStatisticsExecutor;
+import dev.scion.wire.command.executor.ComStmtCloseExecutor;
+import dev.scion.wire.command.executor.ComStmtExecuteExecutor;
+import dev.scion.wire.command.executor.ComStmtFetchExecutor;
+import dev.scion.wire.command.executor.ComStmtPrepareExecutor;
+import dev.scion.wire.command.executor.ComStmtResetExecutor;
+import dev.scion.wire.command.executor.ComStmtSendLongDataExecutor;
+import dev.scion.wire.command.executor.UnsupportedCommandExecutor;
+import dev.scion.wire.connection.ConnectionClosedException;
+import dev.scion.wire.connection.MySqlConnection;
+import dev.scion.wire.constant.CommandType;
+import dev.scion.wire.constant.ErrorCode;
+import dev.scion.wire.packet.generic.ErrPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Maps the command byte to its executor and turns failures into ERR packets. */
+public final class CommandDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+    private static final CommandExecutor UNSUPPORTED = new UnsupportedCommandExecutor();
+
+    private final Map<CommandType, CommandExecutor> executors = new EnumMap<>(CommandType.class);
+
+    public CommandDispatcher() {
+        executors.put(CommandType.COM_QUIT, new ComQuitExecutor());
+        executors.put(CommandType.COM_INIT_DB, new ComInitDbExecutor());
+        executors.put(CommandType.COM_QUERY, new ComQueryExecutor());
+        executors.put(CommandType.COM_FIELD_LIST, new ComFieldListExecutor());
+        executors.put(CommandType.COM_STATISTICS, new ComStatisticsExecutor());
+        executors.put(CommandType.COM_PING, new ComPingExecutor());
+        executors.put(CommandType.COM_CHANGE_USER, new ComChangeUserExecutor());
+        executors.put(CommandType.COM_STMT_PREPARE, new ComStmtPrepareExecutor());
+        executors.put(CommandType.COM_STMT_EXECUTE, new ComStmtExecuteExecutor());
+        executors.put(CommandType.COM_STMT_SEND_LONG_DATA, new ComStmtSendLongDataExecutor());
+        executors.put(CommandType.COM_STMT_CLOSE, new ComStmtCloseExecutor());
+        executors.put(CommandType.COM_STMT_RESET, new ComStmtResetExecutor());
+        executors.put(CommandType.COM_SET_OPTION, new ComSetOptionExecutor());
+        executors.put(CommandType.COM_STMT_FETCH, new ComStmtFetchExecutor());
+        executors.put(CommandType.COM_RESET_CONNECTION, new ComResetConnectionExecutor());
+    }
+
+    public void dispatch(MySqlConnection connection, PacketPayload payload) {
+        CommandExecutor executor = UNSUPPORTED;
+        if (payload.isReadable()) {
+            CommandType type = CommandType.fromCode(payload.readInt1());
+            if (type != null) {
+                executor = executors.getOrDefault(type, UNSUPPORTED);
+            }
+        }
+        try {
+            executor.execute(connection, payload);
+        } catch (WireException e) {
+            connection.writer().write(ErrPacket.of(e));
+        } catch (ConnectionClosedException e) {
+            throw e;
+        } catch (MalformedPacketException e) {
+            LOG.debug("connection {}: malformed packet: {}", connection.id(), e.getMessage());
+            connection.writer().write(ErrPacket.of(ErrorCode.ER_MALFORMED_PACKET));
+        } catch (RuntimeException e) {
+            LOG.warn("connection {}: command failed", connection.id(), e);
+            connection.writer().write(ErrPacket.of(internalError(e)));
+        }
+    }
+
+    /** An unexpected handler failure as error 1105 (HY000) carrying its message. */
+    public static WireException internalError(Throwable e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        return new WireException(ErrorCode.ER_UNKNOWN_ERROR.code(), ErrorCode.ER_UNKNOWN_ERROR.sqlState(), message, e);
+    }
+}

@@ -1,0 +1,352 @@
+package dev.scion.wire.connection;
+
+import dev.scion.wire.api.WireSession;
+import dev.scion.wire.codec.InboundPacket;
+import dev.scion.wire.codec.OversizedPacket;
+import dev.scion.wire.codec.PacketPayload;
+import dev.scion.wire.codec.SequenceId;
+import dev.scion.wire.constant.CapabilityFlag;
+import dev.scion.wire.constant.ErrorCode;
+import dev.scion.wire.constant.StatusFlag;
+import dev.scion.wire.packet.generic.ErrPacket;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One client connection. The Netty event loop only hands it packets and channel events; everything else
+ * (authentication, commands, session clean-up) runs on a worker thread through the connection's
+ * {@link CommandQueue}, one task at a time, so the {@link WireSession} is never used concurrently.
+ */
+public final class MySqlConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlConnection.class);
+
+    /** Stop reading from a client that has this many commands queued (pipelining) ... */
+    private static final int PAUSE_READ_AT = 32;
+    /** ... and resume below this many. */
+    private static final int RESUME_READ_AT = 8;
+
+    enum Phase { HANDSHAKE, AUTH_SWITCH, COMMAND, CLOSED }
+
+    private final long id;
+    private final Channel channel;
+    private final ServerContext server;
+    private final SequenceId sequenceId = new SequenceId();
+    private final PacketWriter writer;
+    private final CommandQueue queue;
+    private final Authenticator authenticator;
+    private final AtomicBoolean cleanedUp = new AtomicBoolean();
+    private final Map<Long, PreparedStatementState> statements = new LinkedHashMap<>();
+
+    private volatile Phase phase = Phase.HANDSHAKE;
+    private volatile WireSession session;
+    private volatile boolean running;
+    private volatile boolean closed;
+
+    private int capabilities;
+    private boolean multiStatements;
+    private long nextStatementId = 1;
+
+    MySqlConnection(long id, Channel channel, ServerContext server) {
+        this.id = id;
+        this.channel = channel;
+        this.server = server;
+        this.writer = new PacketWriter(channel, sequenceId);
+        this.queue = new CommandQueue(server.workers());
+        this.authenticator = new Authenticator(this);
+    }
+
+    // ------------------------------------------------------------------ event loop side
+
+    void onActive() {
+        queue.submit(this::sendHandshake);
+    }
+
+    void onPacket(InboundPacket packet) {
+        queue.submit(() -> process(packet));
+        if (queue.size() >= PAUSE_READ_AT && channel.config().isAutoRead()) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    void onOversizedPacket(OversizedPacket packet) {
+        queue.submit(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                sequenceId.continueAfter(packet.sequenceId());
+                writer.write(ErrPacket.of(ErrorCode.ER_NET_PACKET_TOO_LARGE));
+            } catch (ConnectionClosedException e) {
+                return;
+            }
+            closeAfterFlush();
+        });
+    }
+
+    void onWritabilityChanged() {
+        writer.wakeUp();
+    }
+
+    void onInactive() {
+        closed = true;
+        writer.wakeUp();
+        WireSession s = session;
+        if (running && s != null) {
+            try {
+                s.cancel();
+            } catch (RuntimeException e) {
+                LOG.debug("cancel on disconnect failed", e);
+            }
+        }
+        queue.submit(this::cleanUp);
+    }
+
+    // ------------------------------------------------------------------ worker side
+
+    private void sendHandshake() {
+        if (closed) {
+            return;
+        }
+        try {
+            sequenceId.reset();
+            authenticator.sendHandshake();
+            writer.flush();
+        } catch (ConnectionClosedException e) {
+            writer.release();
+        }
+    }
+
+    private void process(InboundPacket packet) {
+        try {
+            if (closed || phase == Phase.CLOSED) {
+                return;
+            }
+            running = true;
+            sequenceId.continueAfter(packet.sequenceId());
+            PacketPayload payload = new PacketPayload(packet.payload());
+            switch (phase) {
+                case HANDSHAKE -> authenticator.onHandshakeResponse(payload);
+                case AUTH_SWITCH -> authenticator.onAuthSwitchResponse(payload);
+                case COMMAND -> server.dispatcher().dispatch(this, payload);
+                default -> {
+                }
+            }
+            if (phase != Phase.CLOSED) {
+                writer.flush();
+            }
+        } catch (ConnectionClosedException e) {
+            writer.release();
+        } catch (RuntimeException e) {
+            LOG.error("connection {}: unexpected failure, closing", id, e);
+            writer.release();
+            channel.close();
+        } finally {
+            running = false;
+            packet.payload().release();
+            if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
+                channel.config().setAutoRead(true);
+            }
+        }
+    }
+
+    /** Sends what is written so far, then closes the connection (after an auth failure or fatal error). */
+    public void closeAfterFlush() {
+        phase = Phase.CLOSED;
+        try {
+            writer.flush();
+        } catch (ConnectionClosedException e) {
+            // gone already
+        }
+        channel.writeAndFlush(channel.alloc().buffer(0)).addListener(f -> channel.close());
+    }
+
+    /** COM_QUIT: release the session now and close the connection. */
+    public void quit() {
+        phase = Phase.CLOSED;
+        cleanUp();
+        channel.close();
+    }
+
+    /** Releases statements and the session exactly once. Runs on the connection's queue. */
+    private void cleanUp() {
+        if (!cleanedUp.compareAndSet(false, true)) {
+            return;
+        }
+        phase = Phase.CLOSED;
+        writer.release();
+        closeStatements();
+        closeSession();
+        server.registry().remove(this);
+    }
+
+    /** Closes the current session (if any); the next one comes from authentication. */
+    public void closeSession() {
+        WireSession s = session;
+        session = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.warn("connection {}: closing the session failed", id, e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ state for executors
+
+    public long id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public ServerContext server() {
+        return server;
+    }
+
+    public PacketWriter writer() {
+        return writer;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    /** The client's address as shown in error messages. */
+    public String remoteHost() {
+        InetSocketAddress remote = remoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    public WireSession session() {
+        return session;
+    }
+
+    void session(WireSession session) {
+        this.session = session;
+    }
+
+    void phase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Negotiated capabilities (client's and server's in common). */
+    public int capabilities() {
+        return capabilities;
+    }
+
+    void capabilities(int capabilities) {
+        this.capabilities = capabilities;
+        this.multiStatements = CapabilityFlag.CLIENT_MULTI_STATEMENTS.in(capabilities);
+    }
+
+    public boolean deprecateEof() {
+        return CapabilityFlag.CLIENT_DEPRECATE_EOF.in(capabilities);
+    }
+
+    public boolean multiStatements() {
+        return multiStatements;
+    }
+
+    public void multiStatements(boolean on) {
+        this.multiStatements = on;
+    }
+
+    /** Status flags for OK/EOF packets from the session's transaction state. */
+    public int statusFlags() {
+        WireSession s = session;
+        if (s == null) {
+            return StatusFlag.SERVER_STATUS_AUTOCOMMIT.bit();
+        }
+        int status = 0;
+        if (s.autocommit()) {
+            status |= StatusFlag.SERVER_STATUS_AUTOCOMMIT.bit();
+        }
+        if (s.inTransaction()) {
+            status |= StatusFlag.SERVER_STATUS_IN_TRANS.bit();
+        }
+        return status;
+    }
+
+    public PreparedStatementState addStatement(dev.scion.wire.api.WirePreparedStatement handle, int parameterCount,
+                                               List<dev.scion.wire.api.WireColumn> columns) {
+        long statementId = nextStatementId;
+        nextStatementId = (nextStatementId + 1) & 0xFFFFFFFFL;
+        if (nextStatementId == 0) {
+            nextStatementId = 1;
+        }
+        PreparedStatementState state = new PreparedStatementState(statementId, handle, parameterCount, columns);
+        statements.put(statementId, state);
+        return state;
+    }
+
+    public PreparedStatementState statement(long statementId) {
+        return statements.get(statementId);
+    }
+
+    /** Removes and closes one statement; false if there was no such statement. */
+    public boolean closeStatement(long statementId) {
+        PreparedStatementState state = statements.remove(statementId);
+        if (state == null) {
+            return false;
+        }
+        closeQuietly(state);
+        return true;
+    }
+
+    public void closeStatements() {
+        List<PreparedStatementState> all = new ArrayList<>(statements.values());
+        statements.clear();
+        for (PreparedStatementState state : all) {
+            closeQuietly(state);
+        }
+    }
+
+    private void closeQuietly(PreparedStatementState state) {
+        try {
+            state.handle().close();
+        } catch (RuntimeException e) {
+            LOG.debug("connection {}: closing statement {} failed", id, state.id(), e);
+        }
+    }
+
+    /**
+     * KILL support: {@code queryOnly} interrupts the running statement; otherwise the connection is also
+     * closed (its session is then released on the worker as after a disconnect).
+     */
+    public void kill(boolean queryOnly) {
+        WireSession s = session;
+        if (s != null) {
+            try {
+                s.cancel();
+            } catch (RuntimeException e) {
+                LOG.debug("cancel failed", e);
+            }
+        }
+        if (!queryOnly) {
+            channel.close();
+        }
+    }
+}

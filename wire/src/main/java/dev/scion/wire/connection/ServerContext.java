@@ -1,0 +1,57 @@
+package dev.scion.wire.connection;
+
+import dev.scion.wire.WireConfig;
+import dev.scion.wire.api.WireHandler;
+import dev.scion.wire.command.CommandDispatcher;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What all connections of one server share. */
+public final class ServerContext {
+
+    private final WireConfig config;
+    private final WireHandler handler;
+    private final ConnectionRegistry registry;
+    private final ExecutorService workers;
+    private final CommandDispatcher dispatcher;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong questions = new AtomicLong();
+
+    public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers) {
+        this.config = config;
+        this.handler = handler;
+        this.workers = workers;
+        this.registry = new ConnectionRegistry(config.maxConnections());
+        this.dispatcher = new CommandDispatcher();
+    }
+
+    public WireConfig config() {
+        return config;
+    }
+
+    public WireHandler handler() {
+        return handler;
+    }
+
+    public ConnectionRegistry registry() {
+        return registry;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    public CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public long uptimeSeconds() {
+        return (System.nanoTime() - startNanos) / 1_000_000_000L;
+    }
+
+    /** Statements executed (COM_QUERY and COM_STMT_EXECUTE), for COM_STATISTICS. */
+    public AtomicLong questions() {
+        return questions;
+    }
+}
