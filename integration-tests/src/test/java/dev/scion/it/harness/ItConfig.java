@@ -19,6 +19,8 @@ import java.util.List;
  *       in this mode only.</li>
  *   <li>{@code scion.it.user} / {@code scion.it.password}: account for every client (default root / empty).</li>
  *   <li>{@code scion.it.serverJvmArgs}: JVM options for the server process (space separated).</li>
+ *   <li>{@code scion.it.serverCommand}: start this command instead of the jar (space-separated words with
+ *       {host}, {port} and {dataDir} replaced), e.g. to run the harness's own checks against another server.</li>
  *   <li>{@code scion.it.startTimeoutSeconds}: how long a server may take to accept connections (default 90).</li>
  *   <li>{@code scion.it.clientTimeoutSeconds}: bound on waiting for one client answer (default 60). These bounds
  *       only stop a hung test; nothing asserts on time.</li>
@@ -63,6 +65,12 @@ public final class ItConfig {
     public static List<String> serverJvmArgs() {
         String s = System.getProperty("scion.it.serverJvmArgs", "-Xmx1g -XX:TieredStopAtLevel=1").trim();
         return s.isEmpty() ? List.of() : Arrays.asList(s.split("\\s+"));
+    }
+
+    /** A command template replacing {@code java -jar scion.jar sql-server ...}, or null. */
+    public static String serverCommand() {
+        String s = System.getProperty("scion.it.serverCommand", "").trim();
+        return s.isEmpty() ? null : s;
     }
 
     public static Duration startTimeout() {

@@ -382,10 +382,15 @@ public final class MysqlCli {
 
         /** Sends {@code quit} and waits for the client to exit; returns its exit code. */
         public int quit() {
-            type("quit\n");
+            return sendAndExit("quit");
+        }
+
+        /** Types a line that ends the client ({@code quit}, {@code exit}) and waits for it to exit; returns the exit code. */
+        public int sendAndExit(String line) {
+            type(line + "\n");
             try {
                 if (!process.waitFor(ItConfig.clientTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new AssertionError("client did not exit after quit\n" + transcript());
+                    throw new AssertionError("client did not exit after '" + line + "'\n" + transcript());
                 }
                 out.awaitEof(Duration.ofSeconds(10));
                 return process.exitValue();

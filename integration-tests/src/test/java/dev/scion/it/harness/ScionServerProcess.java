@@ -246,23 +246,31 @@ public final class ScionServerProcess implements AutoCloseable {
     }
 
     private void startProcess() {
-        Path jar = ItConfig.serverJar();
-        if (!Files.isRegularFile(jar)) {
-            throw new AssertionError("server jar not found: " + jar
-                    + " (build it first: mvn -pl cli -am package, or run mvn verify at the repository root)");
-        }
         List<String> cmd = new ArrayList<>();
-        cmd.add(ItConfig.javaExecutable());
-        cmd.addAll(ItConfig.serverJvmArgs());
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        cmd.add("sql-server");
-        cmd.add("--host");
-        cmd.add(host);
-        cmd.add("--port");
-        cmd.add(Integer.toString(port));
-        cmd.add("--data-dir");
-        cmd.add(dataDir.toString());
+        String template = ItConfig.serverCommand();
+        if (template != null) {
+            for (String part : template.trim().split("\\s+")) {
+                cmd.add(part.replace("{host}", host).replace("{port}", Integer.toString(port))
+                        .replace("{dataDir}", dataDir.toString()));
+            }
+        } else {
+            Path jar = ItConfig.serverJar();
+            if (!Files.isRegularFile(jar)) {
+                throw new AssertionError("server jar not found: " + jar
+                        + " (build it first: mvn -pl cli -am package, or run mvn verify at the repository root)");
+            }
+            cmd.add(ItConfig.javaExecutable());
+            cmd.addAll(ItConfig.serverJvmArgs());
+            cmd.add("-jar");
+            cmd.add(jar.toString());
+            cmd.add("sql-server");
+            cmd.add("--host");
+            cmd.add(host);
+            cmd.add("--port");
+            cmd.add(Integer.toString(port));
+            cmd.add("--data-dir");
+            cmd.add(dataDir.toString());
+        }
         starts++;
         note("harness: start #" + starts + ": " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd)

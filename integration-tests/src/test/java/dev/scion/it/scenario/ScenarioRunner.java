@@ -100,12 +100,16 @@ public abstract class ScenarioRunner<C> {
                 }
             }
             case "restart" -> {
+                // SIGTERM with the clients still connected, as in real life; then they reconnect
+                server.stop();
                 closeAll();
-                server.restart();
+                server.startAgain();
             }
             case "kill" -> {
+                // kill -9 first: nothing the clients do on disconnect may help the server
+                server.kill();
                 closeAll();
-                server.killAndRestart();
+                server.startAgain();
             }
             default -> throw new IllegalStateException(d.kind());
         }
