@@ -1,0 +1,67 @@
+package dev.scion.storage.chunk;
+
+import dev.scion.storage.Hash;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A session- or transaction-local write buffer over a base reader: new chunks stay in memory until the
+ * owner hands {@link #pending()} to {@link RocksChunkStore#commit} (or drops them with {@link #clear()}).
+ *
+ * <p>Not thread-safe: one buffer belongs to one session.
+ */
+public final class ChunkBuffer implements ChunkStore {
+  private final ChunkReader base;
+  private final Map<Hash, byte[]> pending = new HashMap<>();
+  private long pendingBytes;
+
+  public ChunkBuffer(ChunkReader base) {
+    this.base = java.util.Objects.requireNonNull(base, "base");
+  }
+
+  public ChunkReader base() {
+    return base;
+  }
+
+  @Override
+  public Hash put(byte[] chunk) {
+    Hash h = Hash.of(chunk);
+    if (pending.putIfAbsent(h, chunk) == null) {
+      pendingBytes += chunk.length;
+    }
+    return h;
+  }
+
+  @Override
+  public byte[] get(Hash h) {
+    byte[] b = pending.get(h);
+    return b != null ? b : base.get(h);
+  }
+
+  @Override
+  public boolean has(Hash h) {
+    return pending.containsKey(h) || base.has(h);
+  }
+
+  /** The chunks written since the last clear, as a read-only live view. */
+  public Map<Hash, byte[]> pending() {
+    return Collections.unmodifiableMap(pending);
+  }
+
+  /** Number of pending chunks. */
+  public int size() {
+    return pending.size();
+  }
+
+  /** Total bytes of pending chunks. */
+  public long pendingBytes() {
+    return pendingBytes;
+  }
+
+  /** Forgets every pending chunk (after a commit, or to roll back). */
+  public void clear() {
+    pending.clear();
+    pendingBytes = 0;
+  }
+}

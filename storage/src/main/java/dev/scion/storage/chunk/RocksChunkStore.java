@@ -1,0 +1,345 @@
+package dev.scion.storage.chunk;
+
+import dev.scion.storage.Hash;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The durable chunk store: a RocksDB database with a column family {@code chunks} (20-byte address to chunk
+ * bytes) and one named {@code refs} (UTF-8 ref name to value bytes).
+ *
+ * <p>The normal write path is {@link #commit}: new chunks and ref compare-and-swaps in one atomic, synced
+ * write batch, with concurrent commits grouped into a single sync. Chunk reads go through a bounded
+ * in-process cache. Thread-safe.
+ */
+public final class RocksChunkStore implements ChunkStore, AutoCloseable {
+  private final Path dir;
+  private final StoreOptions options;
+  private final RocksHandles rocks;
+  private final ChunkCache cache;
+  private final GroupCommitter committer;
+  /** Readers hold the read side while touching native handles; close takes the write side. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private RocksChunkStore(Path dir, StoreOptions options, RocksHandles rocks) {
+    this.dir = dir;
+    this.options = options;
+    this.rocks = rocks;
+    this.cache = new ChunkCache(options.chunkCacheBytes());
+    this.committer = new GroupCommitter(this::writeGroup);
+  }
+
+  /**
+   * Opens the store in {@code dir}, creating the directory and database if missing. Fails with a
+   * StorageException if another process (or another open store in this one) holds the directory.
+   */
+  public static RocksChunkStore open(Path dir, StoreOptions options) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(options, "options");
+    Path abs = dir.toAbsolutePath();
+    try {
+      Files.createDirectories(abs);
+    } catch (IOException e) {
+      throw new StorageException("cannot create database directory " + abs + ": " + e.getMessage(), e);
+    }
+    try {
+      return new RocksChunkStore(abs, options, RocksHandles.open(abs, options));
+    } catch (RocksDBException e) {
+      if (isLockFailure(e)) {
+        throw new StorageException("database directory " + abs
+            + " is in use by another process (RocksDB could not lock " + abs.resolve("LOCK") + ")", e);
+      }
+      throw new StorageException("cannot open database in " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isLockFailure(RocksDBException e) {
+    String msg = String.valueOf(e.getMessage());
+    return msg.contains("LOCK") || msg.toLowerCase(Locale.ROOT).contains("lock hold");
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public StoreOptions options() {
+    return options;
+  }
+
+  // ---- chunks ----
+
+  @Override
+  public byte[] get(Hash h) {
+    byte[] cached = cache.get(h);
+    if (cached != null) {
+      return cached;
+    }
+    byte[] b = readNative(() -> rocks.db.get(rocks.chunks, rocks.read, h.bytes()));
+    if (b != null) {
+      cache.put(h, b);
+    }
+    return b;
+  }
+
+  @Override
+  public boolean has(Hash h) {
+    if (cache.contains(h)) {
+      return true;
+    }
+    return readNative(() -> rocks.db.keyExists(rocks.chunks, rocks.read, h.bytes()));
+  }
+
+  /**
+   * Writes one chunk immediately without syncing. Rarely the right call: chunks normally travel in a
+   * {@link ChunkBuffer} and reach disk in {@link #commit}.
+   */
+  @Override
+  public Hash put(byte[] chunk) {
+    Hash h = Hash.of(chunk);
+    readNative(() -> {
+      rocks.db.put(rocks.chunks, rocks.asyncWrite, h.bytes(), chunk);
+      return null;
+    });
+    return h;
+  }
+
+  /** Stores a chunk received from elsewhere, refusing it unless it hashes to {@code expected}. */
+  public void putVerified(Hash expected, byte[] chunk) {
+    verify(expected, chunk);
+    readNative(() -> {
+      rocks.db.put(rocks.chunks, rocks.asyncWrite, expected.bytes(), chunk);
+      return null;
+    });
+  }
+
+  /** Throws CorruptChunkException unless {@code chunk} hashes to {@code expected}. */
+  public static void verify(Hash expected, byte[] chunk) {
+    Hash actual = Hash.of(chunk);
+    if (!actual.equals(expected)) {
+      throw new CorruptChunkException(expected, actual);
+    }
+  }
+
+  // ---- refs ----
+
+  /** The value of ref {@code name}, or null if there is none. */
+  public byte[] readRef(String name) {
+    byte[] key = name.getBytes(StandardCharsets.UTF_8);
+    return readNative(() -> rocks.db.get(rocks.refs, rocks.read, key));
+  }
+
+  /** All refs whose names start with {@code prefix} ("" for all), sorted by name. */
+  public SortedMap<String, byte[]> listRefs(String prefix) {
+    byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+    return readNative(() -> {
+      SortedMap<String, byte[]> out = new TreeMap<>();
+      try (RocksIterator it = rocks.db.newIterator(rocks.refs, rocks.read)) {
+        it.seek(p);
+        while (it.isValid()) {
+          byte[] k = it.key();
+          if (!startsWith(k, p)) {
+            break;
+          }
+          out.put(new String(k, StandardCharsets.UTF_8), it.value());
+          it.next();
+        }
+        it.status();
+      }
+      return out;
+    });
+  }
+
+  private static boolean startsWith(byte[] b, byte[] prefix) {
+    return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  // ---- commit ----
+
+  /**
+   * Atomically writes {@code chunks} and applies {@code updates} in one RocksDB write batch, synced unless
+   * {@link StoreOptions#sync()} is false. Compare-and-swap updates are checked against the refs as they are
+   * at write time (including commits grouped before this one); if any check fails nothing of this commit
+   * is written and a {@link RefConflictException} naming the ref is thrown. Updates apply in list order,
+   * so a later update to the same ref sees the earlier one.
+   */
+  public void commit(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {
+    Objects.requireNonNull(chunks, "chunks");
+    Objects.requireNonNull(updates, "updates");
+    if (chunks.isEmpty() && updates.isEmpty()) {
+      return;
+    }
+    committer.commit(new GroupCommitter.Commit(new CommitRequest(chunks, List.copyOf(updates))));
+  }
+
+  private record CommitRequest(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {}
+
+  /** Runs on the group leader's thread; one group at a time. */
+  private void writeGroup(List<GroupCommitter.Commit> group) {
+    readNative(() -> {
+      // Ref values as this group has left them so far: name -> value (null = deleted).
+      Map<String, byte[]> groupRefs = new LinkedHashMap<>();
+      List<CommitRequest> accepted = new ArrayList<>(group.size());
+      try (WriteBatch batch = new WriteBatch()) {
+        for (GroupCommitter.Commit c : group) {
+          CommitRequest req = (CommitRequest) c.payload;
+          Map<String, byte[]> mine = new LinkedHashMap<>();
+          RefConflictException conflict = checkAndApply(req.updates(), mine, groupRefs);
+          if (conflict != null) {
+            c.fail(conflict);
+            continue;
+          }
+          groupRefs.putAll(mine);
+          for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
+            batch.put(rocks.chunks, e.getKey().bytes(), e.getValue());
+          }
+          for (Map.Entry<String, byte[]> e : mine.entrySet()) {
+            byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
+            if (e.getValue() == null) {
+              batch.delete(rocks.refs, key);
+            } else {
+              batch.put(rocks.refs, key, e.getValue());
+            }
+          }
+          accepted.add(req);
+        }
+        if (!accepted.isEmpty()) {
+          rocks.db.write(options.sync() ? rocks.syncWrite : rocks.asyncWrite, batch);
+        }
+      }
+      // Fresh nodes are the ones most likely to be read next (the new tree's changed paths).
+      for (CommitRequest req : accepted) {
+        for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
+          cache.put(e.getKey(), e.getValue());
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Checks {@code updates} in order against the current refs, recording their effects in {@code mine};
+   * returns the first failed check, or null.
+   */
+  private RefConflictException checkAndApply(
+      List<RefUpdate> updates, Map<String, byte[]> mine, Map<String, byte[]> groupRefs)
+      throws RocksDBException {
+    for (RefUpdate u : updates) {
+      if (u.checkExpected()) {
+        byte[] current;
+        if (mine.containsKey(u.name())) {
+          current = mine.get(u.name());
+        } else if (groupRefs.containsKey(u.name())) {
+          current = groupRefs.get(u.name());
+        } else {
+          current = rocks.db.get(rocks.refs, rocks.read, u.name().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!Arrays.equals(current, u.expected())) {
+          return new RefConflictException(u.name(), "ref '" + u.name() + "' was changed concurrently: expected "
+              + describe(u.expected()) + " but found " + describe(current));
+        }
+      }
+      mine.put(u.name(), u.newValue());
+    }
+    return null;
+  }
+
+  private static String describe(byte[] value) {
+    if (value == null) {
+      return "no ref";
+    }
+    if (value.length == Hash.LENGTH) {
+      return Hash.fromBytes(value).toString();
+    }
+    StringBuilder sb = new StringBuilder("0x");
+    for (int i = 0; i < Math.min(value.length, 32); i++) {
+      sb.append(String.format("%02x", value[i] & 0xff));
+    }
+    return value.length > 32 ? sb + "... (" + value.length + " bytes)" : sb.toString();
+  }
+
+  /** Number of synced writes so far; fewer than commits when group commit batched some. */
+  public long writeGroupsCommitted() {
+    return committer.groupsWritten();
+  }
+
+  // ---- maintenance ----
+
+  /** RocksDB's estimate of the bytes held by both column families (SST and blob files plus memtables). */
+  public long approximateSizeBytes() {
+    return readNative(() -> size(rocks.chunks) + size(rocks.refs));
+  }
+
+  private long size(ColumnFamilyHandle cf) throws RocksDBException {
+    return rocks.db.getLongProperty(cf, "rocksdb.total-sst-files-size")
+        + rocks.db.getLongProperty(cf, "rocksdb.total-blob-file-size")
+        + rocks.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
+  }
+
+  /** Flushes memtables to SST files (the WAL already makes data durable; this is for tools and tests). */
+  public void flush() {
+    readNative(() -> {
+      try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+        rocks.db.flush(fo, List.of(rocks.chunks, rocks.refs));
+      }
+      return null;
+    });
+  }
+
+  /** The in-process chunk cache (for statistics). */
+  public ChunkCache chunkCache() {
+    return cache;
+  }
+
+  /** Closes the database and releases every native handle; waits for in-flight operations. */
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      rocks.close();
+      cache.clear();
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  private interface NativeCall<T> {
+    T run() throws RocksDBException;
+  }
+
+  /** Runs a call that touches native handles, refusing once closed (a closed handle would crash the JVM). */
+  private <T> T readNative(NativeCall<T> call) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new StorageException("store " + dir + " is closed");
+      }
+      return call.run();
+    } catch (RocksDBException e) {
+      throw new StorageException("RocksDB failure in " + dir + ": " + e.getMessage(), e);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+}

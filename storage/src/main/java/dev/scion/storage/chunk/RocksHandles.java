@@ -1,0 +1,152 @@
+package dev.scion.storage.chunk;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Every native RocksDB object one store needs, opened together and closed together in reverse order of
+ * creation (RocksJava objects own C++ memory that the GC never frees).
+ */
+final class RocksHandles implements AutoCloseable {
+  static final String CHUNKS_CF = "chunks";
+  static final String REFS_CF = "refs";
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Deque<AutoCloseable> owned;
+  final RocksDB db;
+  final ColumnFamilyHandle chunks;
+  final ColumnFamilyHandle refs;
+  final WriteOptions syncWrite;
+  final WriteOptions asyncWrite;
+  final ReadOptions read;
+
+  private RocksHandles(Deque<AutoCloseable> owned, RocksDB db, ColumnFamilyHandle chunks,
+      ColumnFamilyHandle refs, WriteOptions syncWrite, WriteOptions asyncWrite, ReadOptions read) {
+    this.owned = owned;
+    this.db = db;
+    this.chunks = chunks;
+    this.refs = refs;
+    this.syncWrite = syncWrite;
+    this.asyncWrite = asyncWrite;
+    this.read = read;
+  }
+
+  /** Opens (creating if needed) the database in {@code dir}; on failure nothing is left open. */
+  static RocksHandles open(Path dir, StoreOptions options) throws RocksDBException {
+    try {
+      return open(dir, options, CompressionType.ZSTD_COMPRESSION);
+    } catch (RocksDBException e) {
+      // A build of the native library without ZSTD rejects the option: fall back to LZ4 everywhere.
+      String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (msg.contains("compression") && msg.contains("not")) {
+        return open(dir, options, CompressionType.LZ4_COMPRESSION);
+      }
+      throw e;
+    }
+  }
+
+  private static RocksHandles open(Path dir, StoreOptions options, CompressionType bottommost)
+      throws RocksDBException {
+    Deque<AutoCloseable> owned = new ArrayDeque<>();
+    try {
+      LRUCache blockCache = own(owned, new LRUCache(Math.max(options.blockCacheBytes(), 1L << 20)));
+      BloomFilter bloom = own(owned, new BloomFilter(10));
+
+      // Chunk keys are random hashes: point lookups only, no prefix extractor; filters and index blocks
+      // live in the block cache so memory stays bounded as the store grows.
+      BlockBasedTableConfig chunkTable = new BlockBasedTableConfig()
+          .setBlockCache(blockCache)
+          .setFilterPolicy(bloom)
+          .setCacheIndexAndFilterBlocks(true)
+          .setPinL0FilterAndIndexBlocksInCache(true)
+          .setBlockSize(16 * 1024);
+      ColumnFamilyOptions chunkCf = own(owned, new ColumnFamilyOptions()
+          .setTableFormatConfig(chunkTable)
+          .setOptimizeFiltersForHits(true)
+          .setLevelCompactionDynamicLevelBytes(true)
+          .setCompressionType(CompressionType.LZ4_COMPRESSION)
+          .setBottommostCompressionType(bottommost)
+          // Chunks above 64 KiB (huge rows, blob trees) go to blob files instead of bloating SST blocks.
+          .setEnableBlobFiles(true)
+          .setMinBlobSize(64 * 1024)
+          .setBlobCompressionType(CompressionType.LZ4_COMPRESSION)
+          .setEnableBlobGarbageCollection(true));
+
+      BlockBasedTableConfig refTable = new BlockBasedTableConfig()
+          .setBlockCache(blockCache)
+          .setFilterPolicy(bloom)
+          .setCacheIndexAndFilterBlocks(true);
+      ColumnFamilyOptions refCf = own(owned, new ColumnFamilyOptions()
+          .setTableFormatConfig(refTable)
+          .setCompressionType(CompressionType.LZ4_COMPRESSION));
+      ColumnFamilyOptions defaultCf = own(owned, new ColumnFamilyOptions());
+
+      DBOptions dbOptions = own(owned, new DBOptions()
+          .setCreateIfMissing(true)
+          .setCreateMissingColumnFamilies(true)
+          .setMaxBackgroundJobs(2)
+          .setBytesPerSync(1L << 20)
+          .setKeepLogFileNum(3)
+          .setInfoLogLevel(InfoLogLevel.WARN_LEVEL));
+
+      List<ColumnFamilyDescriptor> descriptors = List.of(
+          new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, defaultCf),
+          new ColumnFamilyDescriptor(CHUNKS_CF.getBytes(java.nio.charset.StandardCharsets.UTF_8), chunkCf),
+          new ColumnFamilyDescriptor(REFS_CF.getBytes(java.nio.charset.StandardCharsets.UTF_8), refCf));
+      List<ColumnFamilyHandle> handles = new ArrayList<>();
+      RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+      owned.push(db);
+      // Handles must close before the DB: pushed after it, so they pop first.
+      for (ColumnFamilyHandle h : handles) {
+        owned.push(h);
+      }
+      WriteOptions syncWrite = own(owned, new WriteOptions().setSync(true));
+      WriteOptions asyncWrite = own(owned, new WriteOptions().setSync(false));
+      ReadOptions read = own(owned, new ReadOptions());
+      return new RocksHandles(owned, db, handles.get(1), handles.get(2), syncWrite, asyncWrite, read);
+    } catch (RocksDBException | RuntimeException e) {
+      closeAll(owned);
+      throw e;
+    }
+  }
+
+  private static <T extends AutoCloseable> T own(Deque<AutoCloseable> owned, T handle) {
+    owned.push(handle);
+    return handle;
+  }
+
+  private static void closeAll(Deque<AutoCloseable> owned) {
+    while (!owned.isEmpty()) {
+      AutoCloseable h = owned.pop();
+      try {
+        h.close();
+      } catch (Exception ignored) {
+        // Closing native handles does not fail in practice; keep releasing the rest.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closeAll(owned);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.scion.storage.prolly;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkStore;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Accumulates the entries of the node being built at one tree level, tells its caller where the boundary
+ * rule ends the node, and serializes it. Entries are copied into reusable buffers: no object per entry.
+ */
+final class LevelBuilder {
+  /** Payload bytes an entry adds besides its key and value: leaf = two offsets; internal = offset + child. */
+  private static final int LEAF_OVERHEAD = 8;
+  private static final int INTERNAL_OVERHEAD = 4 + Node.CHILD_BYTES;
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  final int level;
+  private final long seed;
+  private byte[] keys = new byte[4096];
+  private int keysLen;
+  private int[] keyEnds = new int[64];
+  /** Leaf: value bytes. Internal: child table (address + cumulative count per child). */
+  private byte[] second = new byte[8192];
+  private int secondLen;
+  private int[] valueEnds;
+  private int n;
+  private int size;
+  private long subtreeCount;
+
+  LevelBuilder(int level) {
+    this.level = level;
+    this.seed = KeyHash.levelSeed(level);
+    this.valueEnds = level == 0 ? new int[64] : null;
+  }
+
+  boolean isEmpty() {
+    return n == 0;
+  }
+
+  /** Adds a leaf entry; true if the node ends after it. */
+  boolean addLeaf(byte[] k, int koff, int klen, byte[] v, int voff, int vlen) {
+    growTables();
+    keys = ensure(keys, keysLen, klen);
+    System.arraycopy(k, koff, keys, keysLen, klen);
+    keysLen += klen;
+    keyEnds[n] = keysLen;
+    second = ensure(second, secondLen, vlen);
+    System.arraycopy(v, voff, second, secondLen, vlen);
+    secondLen += vlen;
+    valueEnds[n] = secondLen;
+    n++;
+    subtreeCount++;
+    return boundaryAfter(k, koff, klen, klen + vlen + LEAF_OVERHEAD);
+  }
+
+  /** Adds a child summary to an internal node; true if the node ends after it. */
+  boolean addChild(byte[] k, int koff, int klen, byte[] addr, int addrOff, long count) {
+    growTables();
+    keys = ensure(keys, keysLen, klen);
+    System.arraycopy(k, koff, keys, keysLen, klen);
+    keysLen += klen;
+    keyEnds[n] = keysLen;
+    second = ensure(second, secondLen, Node.CHILD_BYTES);
+    System.arraycopy(addr, addrOff, second, secondLen, Hash.LENGTH);
+    subtreeCount += count;
+    LONG.set(second, secondLen + Hash.LENGTH, subtreeCount);
+    secondLen += Node.CHILD_BYTES;
+    n++;
+    return boundaryAfter(k, koff, klen, klen + INTERNAL_OVERHEAD);
+  }
+
+  private final byte[] addrScratch = new byte[Hash.LENGTH];
+
+  boolean addChild(NodeRef ref) {
+    ref.address().writeTo(addrScratch, 0);
+    return addChild(ref.lastKey(), 0, ref.lastKey().length, addrScratch, 0, ref.count());
+  }
+
+  private boolean boundaryAfter(byte[] k, int koff, int klen, int entryBytes) {
+    int before = size;
+    size += entryBytes;
+    return BoundaryRule.splitAfter(KeyHash.hash(k, koff, klen, seed), before, size, n, level);
+  }
+
+  /** Serializes the pending entries as a node, stores it, and resets; returns the node's summary. */
+  NodeRef emit(ChunkStore out) {
+    int tables = level == 0 ? 8 * n : 4 * n;
+    byte[] node = new byte[Node.HEADER + tables + keysLen + secondLen];
+    node[0] = (byte) level;
+    INT.set(node, 1, n);
+    int p = Node.HEADER;
+    for (int i = 0; i < n; i++, p += 4) {
+      INT.set(node, p, keyEnds[i]);
+    }
+    if (level == 0) {
+      for (int i = 0; i < n; i++, p += 4) {
+        INT.set(node, p, valueEnds[i]);
+      }
+      System.arraycopy(keys, 0, node, p, keysLen);
+      System.arraycopy(second, 0, node, p + keysLen, secondLen);
+    } else {
+      System.arraycopy(second, 0, node, p, secondLen);
+      System.arraycopy(keys, 0, node, p + secondLen, keysLen);
+    }
+    Hash address = out.put(node);
+    byte[] lastKey = n == 0 ? new byte[0] : Arrays.copyOfRange(keys, n == 1 ? 0 : keyEnds[n - 2], keysLen);
+    NodeRef ref = new NodeRef(lastKey, address, subtreeCount, level);
+    n = 0;
+    keysLen = 0;
+    secondLen = 0;
+    size = 0;
+    subtreeCount = 0;
+    return ref;
+  }
+
+  private void growTables() {
+    if (n == keyEnds.length) {
+      keyEnds = Arrays.copyOf(keyEnds, n * 2);
+      if (valueEnds != null) {
+        valueEnds = Arrays.copyOf(valueEnds, n * 2);
+      }
+    }
+  }
+
+  private static byte[] ensure(byte[] buf, int used, int extra) {
+    if (used + extra <= buf.length) {
+      return buf;
+    }
+    return Arrays.copyOf(buf, Math.max(buf.length * 2, used + extra));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.scion.storage.prolly;
+
+import dev.scion.storage.chunk.ChunkStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a tree bottom-up from a left-to-right stream of leaf entries, one {@link LevelBuilder} per level:
+ * a node ending at one level becomes an entry of the level above. Used by bulk build and by edits; an
+ * edit may also pass whole unchanged subtrees through, which is equivalent to re-adding their entries when
+ * every level up to theirs is at a node boundary.
+ */
+final class TreeBuilder {
+  /** The builder of one level plus what the root choice needs to know about that level. */
+  private static final class Level {
+    final LevelBuilder builder;
+    /** Nodes completed at this level so far (emitted or passed through). */
+    long completed;
+    /** Known to have at least two nodes because a subtree above it was passed through. */
+    boolean many;
+    /** The most recently completed node. */
+    NodeRef last;
+
+    Level(int level) {
+      builder = new LevelBuilder(level);
+    }
+  }
+
+  private final ChunkStore out;
+  private final NodeLoader reader;
+  private final List<Level> levels = new ArrayList<>();
+
+  /**
+   * @param out where new nodes are written
+   * @param reader reads any node that may be passed through or written (to trim the root)
+   */
+  TreeBuilder(ChunkStore out, NodeLoader reader) {
+    this.out = out;
+    this.reader = reader;
+  }
+
+  private Level level(int l) {
+    while (levels.size() <= l) {
+      levels.add(new Level(levels.size()));
+    }
+    return levels.get(l);
+  }
+
+  void addLeaf(byte[] k, int koff, int klen, byte[] v, int voff, int vlen) {
+    if (level(0).builder.addLeaf(k, koff, klen, v, voff, vlen)) {
+      emit(0);
+    }
+  }
+
+  /** Copies entry i of a leaf. */
+  void addLeaf(Node leaf, int i) {
+    int ks = leaf.keyStart(i);
+    int vs = leaf.valueStart(i);
+    addLeaf(leaf.b, ks, leaf.keyEnd(i) - ks, leaf.b, vs, leaf.valueEnd(i) - vs);
+  }
+
+  /** True if no level at or below {@code l} holds a partial node. */
+  boolean isEmptyUpTo(int l) {
+    for (int i = Math.min(l, levels.size() - 1); i >= 0; i--) {
+      if (!levels.get(i).builder.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reuses child {@code i} of {@code parent} as a whole node of the new tree. Only valid when
+   * {@link #isEmptyUpTo} its level: then re-adding its entries would rebuild exactly it.
+   */
+  void passChild(Node parent, int i) {
+    int l = parent.level - 1;
+    NodeRef ref = parent.childRef(i);
+    completed(l, ref);
+    for (int below = 0; below < l; below++) {
+      level(below).many = true;
+    }
+    if (level(l + 1).builder.addChild(ref)) {
+      emit(l + 1);
+    }
+  }
+
+  private void emit(int l) {
+    NodeRef ref = levels.get(l).builder.emit(out);
+    completed(l, ref);
+    if (level(l + 1).builder.addChild(ref)) {
+      emit(l + 1);
+    }
+  }
+
+  private void completed(int l, NodeRef ref) {
+    Level level = level(l);
+    level.completed++;
+    level.last = ref;
+  }
+
+  /**
+   * Ends the stream: closes the partial node of each level bottom-up, and returns the root: the only node
+   * of the lowest level that has one node (an empty leaf if there were no entries at all).
+   */
+  NodeRef finish() {
+    for (int l = 0; ; l++) {
+      Level level = level(l);
+      if (!level.builder.isEmpty()) {
+        emit(l);
+      }
+      boolean several = level.many || level.completed >= 2;
+      if (!several && level.completed == 1) {
+        return trimSingleChildRoot(level.last);
+      }
+      if (!several) {
+        if (l == 0) {
+          return level.builder.emit(out); // no entries: the empty map is one empty leaf
+        }
+        throw new IllegalStateException("tree builder lost level " + l);
+      }
+    }
+  }
+
+  /**
+   * A subtree passed through whole may have one child (the rightmost node of a level can); the canonical
+   * root is then that child, as a build from scratch would have stopped there.
+   */
+  private NodeRef trimSingleChildRoot(NodeRef root) {
+    while (root.level() > 0) {
+      Node node = reader.load(root.address());
+      if (node.n != 1) {
+        break;
+      }
+      root = node.childRef(0);
+    }
+    return root;
+  }
+}

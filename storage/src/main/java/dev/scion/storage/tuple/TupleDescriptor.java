@@ -1,0 +1,99 @@
+package dev.scion.storage.tuple;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The field types of a tuple, and the two encodings of such tuples: an order-preserving key encoding
+ * (compare encodings with {@link KeyBytes#compare} to compare tuples field by field, NULL first) and a
+ * compact value encoding that can decode one field alone. See {@link FieldType} for the Java values.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TupleDescriptor {
+  private final FieldType[] types;
+
+  public TupleDescriptor(FieldType... types) {
+    if (types.length > ValueCodec.MAX_FIELDS) {
+      throw new IllegalArgumentException("too many fields: " + types.length);
+    }
+    for (FieldType t : types) {
+      if (t == null) {
+        throw new IllegalArgumentException("null field type");
+      }
+    }
+    this.types = types.clone();
+  }
+
+  public int size() {
+    return types.length;
+  }
+
+  public FieldType type(int index) {
+    return types[index];
+  }
+
+  public List<FieldType> types() {
+    return List.of(types);
+  }
+
+  /**
+   * The order-preserving encoding of {@code values}. Fewer values than fields encode a key prefix: every
+   * full key whose first fields equal them starts with exactly these bytes (useful with
+   * {@code KeyRange.prefix}).
+   */
+  public byte[] encodeKey(Object[] values) {
+    if (values.length > types.length) {
+      throw new IllegalArgumentException(
+          "key has " + values.length + " values for " + types.length + " fields");
+    }
+    ByteSink out = new ByteSink(16 * values.length + 8);
+    for (int i = 0; i < values.length; i++) {
+      KeyCodec.put(out, i, types[i], values[i]);
+    }
+    return out.toArray();
+  }
+
+  /** Decodes a full key produced by {@link #encodeKey}. */
+  public Object[] decodeKey(byte[] encoded) {
+    KeyCodec.KeyReader in = new KeyCodec.KeyReader(encoded);
+    Object[] out = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      out[i] = KeyCodec.get(in, types[i]);
+    }
+    if (!in.atEnd()) {
+      throw in.corrupt("trailing bytes after " + types.length + " fields");
+    }
+    return out;
+  }
+
+  /** The compact value encoding; trailing NULLs are trimmed so each tuple has one encoding. */
+  public byte[] encodeValue(Object[] values) {
+    return ValueCodec.encode(types, values);
+  }
+
+  /** Decodes a value; fields past the encoded ones are NULL. */
+  public Object[] decodeValue(byte[] encoded) {
+    return ValueCodec.decode(types, encoded);
+  }
+
+  /** Decodes field {@code index} of an encoded value without decoding the others. */
+  public Object decodeValueField(byte[] encoded, int index) {
+    return ValueCodec.decodeField(types, encoded, index);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TupleDescriptor d && Arrays.equals(types, d.types);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(types);
+  }
+
+  @Override
+  public String toString() {
+    return "TupleDescriptor" + Arrays.toString(types);
+  }
+}

@@ -1,0 +1,218 @@
+package dev.scion.storage.tuple;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The compact (not order-preserving) encoding of a value tuple:
+ *
+ * <pre>
+ *   field bytes, back to back        (a NULL field has no bytes)
+ *   end offset of each field         (m entries, 2 bytes each, or 4 if the field bytes exceed 64 KiB)
+ *   NULL bitmap                      (ceil(m/8) bytes, bit i set = field i is NULL)
+ *   trailer                          (2 bytes: top bit = 4-byte offsets, low 15 bits = m)
+ * </pre>
+ *
+ * m is the number of fields up to the last non-NULL one: trailing NULLs are trimmed, and an all-NULL tuple
+ * is the empty array, so each tuple has exactly one encoding. Reading the table from the end lets one
+ * field be decoded without touching the others. Integers are stored in as few bytes as hold them.
+ */
+final class ValueCodec {
+  static final int MAX_FIELDS = 0x7FFF;
+  private static final int WIDE_FLAG = 0x8000;
+
+  private ValueCodec() {}
+
+  static byte[] encode(FieldType[] types, Object[] values) {
+    if (values.length > types.length) {
+      throw new IllegalArgumentException(
+          "tuple has " + values.length + " values for " + types.length + " fields");
+    }
+    int m = values.length;
+    while (m > 0 && values[m - 1] == null) {
+      m--;
+    }
+    if (m == 0) {
+      return new byte[0];
+    }
+    if (m > MAX_FIELDS) {
+      throw new IllegalArgumentException("too many fields: " + m);
+    }
+    ByteSink data = new ByteSink(64);
+    int[] ends = new int[m];
+    byte[] nulls = new byte[(m + 7) / 8];
+    for (int i = 0; i < m; i++) {
+      Object v = values[i];
+      if (v == null) {
+        nulls[i >>> 3] |= (byte) (1 << (i & 7));
+      } else {
+        putField(data, i, types[i], v);
+      }
+      ends[i] = data.size();
+    }
+    boolean wide = data.size() > 0xFFFF;
+    int width = wide ? 4 : 2;
+    for (int end : ends) {
+      if (wide) {
+        data.putInt(end);
+      } else {
+        data.putShort(end);
+      }
+    }
+    data.put(nulls, 0, nulls.length);
+    data.putShort((wide ? WIDE_FLAG : 0) | m);
+    assert width == (wide ? 4 : 2);
+    return data.toArray();
+  }
+
+  static Object[] decode(FieldType[] types, byte[] encoded) {
+    Object[] out = new Object[types.length];
+    if (encoded.length == 0) {
+      return out;
+    }
+    Layout l = new Layout(encoded, types.length);
+    int start = 0;
+    for (int i = 0; i < l.fields; i++) {
+      int end = l.end(i);
+      if (!l.isNull(i)) {
+        out[i] = getField(types[i], encoded, start, end - start);
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  static Object decodeField(FieldType[] types, byte[] encoded, int index) {
+    if (index < 0 || index >= types.length) {
+      throw new IndexOutOfBoundsException("field " + index + " of " + types.length);
+    }
+    if (encoded.length == 0) {
+      return null;
+    }
+    Layout l = new Layout(encoded, types.length);
+    if (index >= l.fields || l.isNull(index)) {
+      return null;
+    }
+    int start = index == 0 ? 0 : l.end(index - 1);
+    return getField(types[index], encoded, start, l.end(index) - start);
+  }
+
+  /** Where the offset table and bitmap of an encoded tuple are. */
+  private static final class Layout {
+    final byte[] b;
+    final int fields;
+    final int width;
+    final int offsetsStart;
+    final int bitmapStart;
+
+    Layout(byte[] b, int maxFields) {
+      if (b.length < 2) {
+        throw corrupt("too short");
+      }
+      this.b = b;
+      int trailer = Bytes.getUnsignedShort(b, b.length - 2);
+      this.fields = trailer & MAX_FIELDS;
+      this.width = (trailer & WIDE_FLAG) != 0 ? 4 : 2;
+      if (fields == 0 || fields > maxFields) {
+        throw corrupt("field count " + fields + " for a tuple of " + maxFields);
+      }
+      this.bitmapStart = b.length - 2 - (fields + 7) / 8;
+      this.offsetsStart = bitmapStart - fields * width;
+      if (offsetsStart < 0) {
+        throw corrupt("truncated table");
+      }
+    }
+
+    int end(int i) {
+      int p = offsetsStart + i * width;
+      int end = width == 2 ? Bytes.getUnsignedShort(b, p) : Bytes.getInt(b, p);
+      if (end < 0 || end > offsetsStart) {
+        throw corrupt("field " + i + " ends at " + end);
+      }
+      return end;
+    }
+
+    boolean isNull(int i) {
+      return (b[bitmapStart + (i >>> 3)] & (1 << (i & 7))) != 0;
+    }
+
+    private static IllegalArgumentException corrupt(String why) {
+      return new IllegalArgumentException("malformed value tuple: " + why);
+    }
+  }
+
+  private static void putField(ByteSink out, int field, FieldType type, Object v) {
+    switch (type) {
+      case INT64 -> putSigned(out, FieldValues.int64(field, type, v));
+      case UINT64 -> putUnsigned(out, FieldValues.uint64Bits(field, type, v));
+      case BIT -> putUnsigned(out, FieldValues.bit(field, type, v));
+      case YEAR -> putSigned(out, FieldValues.year(field, type, v));
+      case FLOAT32 -> out.putInt(Float.floatToRawIntBits(FieldValues.float32(field, type, v)));
+      case FLOAT64 -> out.putLong(Double.doubleToRawLongBits(FieldValues.float64(field, type, v)));
+      case DECIMAL -> {
+        BigDecimal d = FieldValues.decimal(field, type, v);
+        out.putInt(d.scale());
+        byte[] unscaled = d.unscaledValue().toByteArray();
+        out.put(unscaled, 0, unscaled.length);
+      }
+      case STRING, JSON -> {
+        byte[] s = FieldValues.string(field, type, v).getBytes(StandardCharsets.UTF_8);
+        out.put(s, 0, s.length);
+      }
+      case BYTES -> {
+        byte[] b = FieldValues.bytes(field, type, v);
+        out.put(b, 0, b.length);
+      }
+      case DATE -> out.putInt(FieldValues.epochDay(field, type, v));
+      case TIME -> putSigned(out, FieldValues.timeMicros(field, type, v));
+      case DATETIME -> putSigned(out, FieldValues.dateTimeMicros(field, type, v));
+    }
+  }
+
+  private static void putSigned(ByteSink out, long v) {
+    out.putLowBytes(v, Bytes.signedLength(v));
+  }
+
+  private static void putUnsigned(ByteSink out, long v) {
+    out.putLowBytes(v, Bytes.unsignedLength(v));
+  }
+
+  private static Object getField(FieldType type, byte[] b, int off, int len) {
+    return switch (type) {
+      case INT64 -> Bytes.getSigned(b, off, check(len, 8));
+      case UINT64 -> FieldValues.uint64Value(Bytes.getUnsigned(b, off, check(len, 8)));
+      case BIT -> Bytes.getUnsigned(b, off, check(len, 8));
+      case YEAR -> (int) Bytes.getSigned(b, off, check(len, 4));
+      case FLOAT32 -> Float.intBitsToFloat(Bytes.getInt(b, off + exactly(len, 4)));
+      case FLOAT64 -> Double.longBitsToDouble(Bytes.getLong(b, off + exactly(len, 8)));
+      case DECIMAL -> {
+        if (len < 5) {
+          throw new IllegalArgumentException("malformed DECIMAL field of " + len + " bytes");
+        }
+        yield new BigDecimal(new BigInteger(b, off + 4, len - 4), Bytes.getInt(b, off));
+      }
+      case STRING, JSON -> new String(b, off, len, StandardCharsets.UTF_8);
+      case BYTES -> Arrays.copyOfRange(b, off, off + len);
+      case DATE -> FieldValues.date(Bytes.getInt(b, off + exactly(len, 4)));
+      case TIME -> FieldValues.time(Bytes.getSigned(b, off, check(len, 8)));
+      case DATETIME -> FieldValues.dateTime(Bytes.getSigned(b, off, check(len, 8)));
+    };
+  }
+
+  private static int check(int len, int max) {
+    if (len > max) {
+      throw new IllegalArgumentException("malformed field of " + len + " bytes (max " + max + ")");
+    }
+    return len;
+  }
+
+  /** Returns 0 if {@code len} is {@code expected}, so it can be added to an offset. */
+  private static int exactly(int len, int expected) {
+    if (len != expected) {
+      throw new IllegalArgumentException("malformed field of " + len + " bytes (expected " + expected + ")");
+    }
+    return 0;
+  }
+}
