@@ -1,0 +1,128 @@
+package dev.scion.server.bridge;
+
+import dev.scion.sql.PreparedQuery;
+import dev.scion.sql.SqlEngine;
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.Column;
+import dev.scion.wire.api.ResultSink;
+import dev.scion.wire.api.WireColumn;
+import dev.scion.wire.api.WireException;
+import dev.scion.wire.api.WirePreparedStatement;
+import dev.scion.wire.api.WireSession;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One client session: runs each protocol command against the SQL engine. */
+final class EngineSession implements WireSession {
+    private final SqlEngine engine;
+    private final Session session;
+
+    EngineSession(SqlEngine engine, Session session) {
+        this.engine = engine;
+        this.session = session;
+    }
+
+    @Override
+    public void query(String sql, boolean multiStatements, ResultSink sink) throws WireException {
+        try {
+            engine.execute(session, sql, multiStatements, new SinkAdapter(sink, session));
+        } catch (SinkAdapter.ClientGoneException e) {
+            throw e.wire();
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void initDb(String database) throws WireException {
+        try {
+            session.useDatabase(database);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public List<WireColumn> fieldList(String table, String wildcard) throws WireException {
+        try {
+            DatabaseState db = session.current();
+            var root = db.workingRoot();
+            String stored = root.resolveName(table).orElseThrow(() -> SqlError.noSuchTable(db.name(), table));
+            TableValue tv = db.repo().readTable(db.buffer(), root.tables().get(stored));
+            List<WireColumn> out = new ArrayList<>();
+            for (Column c : tv.schema().columns()) {
+                boolean pk = tv.schema().primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()));
+                out.add(ColumnTranslator.translate(dev.scion.sql.plan.TypeMapping.fromColumn(db.name(), stored, c, pk,
+                        c.name())));
+            }
+            session.endStatement(true);
+            return out;
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public WirePreparedStatement prepare(String sql) throws WireException {
+        try {
+            PreparedQuery q = engine.prepare(session, sql);
+            return new WirePreparedStatement() {
+                @Override
+                public int parameterCount() {
+                    return q.parameterCount();
+                }
+
+                @Override
+                public List<WireColumn> columns() {
+                    return List.of();
+                }
+
+                @Override
+                public void execute(Object[] parameters, ResultSink sink) throws WireException {
+                    try {
+                        q.execute(session, parameters, new SinkAdapter(sink, session));
+                    } catch (SinkAdapter.ClientGoneException e) {
+                        throw e.wire();
+                    } catch (RuntimeException e) {
+                        throw ErrorTranslator.translate(e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e);
+        }
+    }
+
+    @Override
+    public void reset() {
+        session.rollback();
+    }
+
+    @Override
+    public boolean autocommit() {
+        return session.autocommit();
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return session.inTransaction();
+    }
+
+    @Override
+    public void cancel() {
+        session.cancel();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.scion.sql;
+
+import dev.scion.sql.session.Session;
+import dev.scion.sql.session.SystemVariables;
+import dev.scion.sql.session.TransactionCommitter;
+import dev.scion.versioning.model.Signature;
+import dev.scion.versioning.repo.DataDirectory;
+import dev.scion.versioning.repo.Repository;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** The SQL engine over a data directory: opens sessions and runs statements for them. */
+public final class SqlEngine implements AutoCloseable {
+    private final DataDirectory dataDirectory;
+    private final Map<String, Object> globals = new ConcurrentHashMap<>();
+    private final TransactionCommitter committer = new TransactionCommitter();
+    private final StatementRunner runner = new StatementRunner();
+
+    public SqlEngine(DataDirectory dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Session openSession(long connectionId, String user, String host, boolean foundRows) {
+        return new Session(this, connectionId, user, host, foundRows);
+    }
+
+    /** Runs every statement in {@code sql}; each result is handed to {@code sink}, which must drain row streams. */
+    public void execute(Session session, String sql, boolean multiStatements, Consumer<dev.scion.sql.result.StatementResult> sink) {
+        runner.run(session, sql, multiStatements, sink);
+    }
+
+    public PreparedQuery prepare(Session session, String sql) {
+        return new PreparedQuery(this, sql);
+    }
+
+    public Object globalVariable(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return globals.containsKey(key) ? globals.get(key) : SystemVariables.defaultValue(key);
+    }
+
+    public boolean hasGlobalVariable(String name) {
+        return globals.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    public void setGlobalVariable(String name, Object value) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (value == null) {
+            globals.remove(key);
+        } else {
+            globals.put(key, value);
+        }
+    }
+
+    /** The branch a plain connection to the database lands on: @@GLOBAL.<db>_default_branch, else the repo's. */
+    public String defaultBranch(String database, Repository repo) {
+        Object configured = globals.get((database + "_default_branch").toLowerCase(Locale.ROOT));
+        if (configured != null && repo.branchHead(configured.toString()).isPresent()) {
+            return configured.toString();
+        }
+        return repo.defaultBranch();
+    }
+
+    public void dropDatabase(String name) {
+        dataDirectory.drop(name);
+    }
+
+    public TransactionCommitter transactionCommitter() {
+        return committer;
+    }
+
+    /** The commit author for a session's versioning operations. */
+    public Signature author(Session session) {
+        String user = session == null ? "root" : session.user();
+        String host = session == null ? "localhost" : session.host();
+        return new Signature(user, user + "@" + (host == null ? "%" : host), System.currentTimeMillis());
+    }
+
+    @Override
+    public void close() {
+        dataDirectory.close();
+    }
+}

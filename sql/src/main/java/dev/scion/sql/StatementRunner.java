@@ -1,0 +1,125 @@
+package dev.scion.sql;
+
+import dev.scion.sql.admin.AdminStatements;
+import dev.scion.sql.ddl.DdlExecutor;
+import dev.scion.sql.dml.DeleteExecutor;
+import dev.scion.sql.dml.InsertExecutor;
+import dev.scion.sql.dml.UpdateExecutor;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.exec.ExecContext;
+import dev.scion.sql.frontend.Preprocessor;
+import dev.scion.sql.frontend.StatementSplitter;
+import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.plan.VariableRewriter;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.repo.VersioningException;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Runs statement text: splits it, routes each statement to the front end or the planner, and ends transactions. */
+final class StatementRunner {
+
+    void run(Session session, String sql, boolean multiStatements, Consumer<StatementResult> sink) {
+        List<String> statements = StatementSplitter.split(sql);
+        if (statements.isEmpty()) {
+            throw new SqlError(ErrorCode.EMPTY_QUERY, "Query was empty");
+        }
+        if (!multiStatements && statements.size() > 1) {
+            throw StatementParser.syntaxError(sql, null);
+        }
+        for (String statement : statements) {
+            runOne(session, statement, sink);
+        }
+    }
+
+    private void runOne(Session session, String statement, Consumer<StatementResult> sink) {
+        session.clearCancel();
+        String text = Preprocessor.normalize(statement);
+        boolean isShowWarnings = text.regionMatches(true, 0, "SHOW WARNINGS", 0, 13)
+                || text.regionMatches(true, 0, "SHOW ERRORS", 0, 11);
+        if (!isShowWarnings) {
+            session.warnings().clear();
+        }
+        boolean ok = false;
+        try {
+            StatementResult result = execute(session, text);
+            if (result instanceof StatementResult.Rows rows) {
+                // Rows are produced lazily from the transaction's snapshot: deliver them before committing.
+                sink.accept(rows);
+                ok = true;
+                session.endStatement(true);
+            } else {
+                session.endStatement(true);
+                ok = true;
+                sink.accept(result);
+            }
+        } catch (VersioningException e) {
+            throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+        } finally {
+            if (!ok) {
+                session.endStatement(false);
+            }
+        }
+    }
+
+    private StatementResult execute(Session session, String text) {
+        Optional<dev.scion.sql.admin.AdminStatement> admin = AdminStatements.match(text);
+        if (admin.isPresent()) {
+            return admin.get().execute(session);
+        }
+        Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, text);
+        if (ddl.isPresent()) {
+            return ddl.get();
+        }
+        String rewritten = VariableRewriter.rewrite(text);
+        SqlNode node = StatementParser.parse(rewritten);
+        SqlKind kind = node.getKind();
+        if (kind == SqlKind.INSERT) {
+            return InsertExecutor.execute(session, (SqlInsert) node, rewritten);
+        }
+        if (kind == SqlKind.UPDATE) {
+            return UpdateExecutor.execute(session, (SqlUpdate) node, rewritten);
+        }
+        if (kind == SqlKind.DELETE) {
+            return DeleteExecutor.execute(session, (SqlDelete) node, rewritten);
+        }
+        if (kind.belongsTo(SqlKind.QUERY)) {
+            QueryPlanner.Plan plan = QueryPlanner.plan(session, node, rewritten);
+            ExecContext ctx = new ExecContext(session);
+            RowStream raw = plan.root().open(ctx);
+            RowStream rows = new RowStream() {
+                @Override
+                public Object[] next() {
+                    Object[] r = raw.next();
+                    if (r != null) {
+                        for (int i = 0; i < r.length; i++) {
+                            if (r[i] instanceof Boolean b) {
+                                r[i] = b ? 1L : 0L;
+                            }
+                        }
+                    }
+                    return r;
+                }
+
+                @Override
+                public void close() {
+                    raw.close();
+                }
+            };
+            return new StatementResult.Rows(plan.columns(), rows);
+        }
+        throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support '"
+                + (text.length() > 60 ? text.substring(0, 60) : text) + "'");
+    }
+}

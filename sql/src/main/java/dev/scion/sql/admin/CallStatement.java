@@ -1,0 +1,40 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.dml.ExpressionEvaluator;
+import dev.scion.sql.dolt.Procedures;
+import dev.scion.sql.expr.Values;
+import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.plan.VariableRewriter;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** CALL proc(args): the versioning procedures, with arguments evaluated as expressions. */
+final class CallStatement implements AdminStatement {
+    private final String name;
+    private final String args;
+
+    CallStatement(String name, String args) {
+        this.name = name;
+        this.args = args;
+    }
+
+    @Override
+    public StatementResult execute(Session session) {
+        List<String> values = new ArrayList<>();
+        if (!args.isBlank()) {
+            String sql = VariableRewriter.rewrite("SELECT " + args);
+            SqlSelect select = (SqlSelect) StatementParser.parse(sql);
+            List<SqlNode> exprs = select.getSelectList().getList();
+            for (Object v : ExpressionEvaluator.evaluate(session, exprs, sql)) {
+                values.add(v == null ? null : Values.toStringValue(v));
+            }
+        }
+        String proc = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        return Procedures.call(session, proc, values);
+    }
+}

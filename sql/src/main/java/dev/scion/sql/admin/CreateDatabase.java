@@ -1,0 +1,40 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.repo.DataDirectory;
+import dev.scion.versioning.repo.VersioningException;
+
+/** CREATE DATABASE: a new subdirectory of the data directory with an initial commit on main. */
+final class CreateDatabase implements AdminStatement {
+    private final String name;
+    private final boolean ifNotExists;
+
+    CreateDatabase(String name, boolean ifNotExists) {
+        this.name = name;
+        this.ifNotExists = ifNotExists;
+    }
+
+    @Override
+    public StatementResult execute(Session session) {
+        DataDirectory dir = session.engine().dataDirectory();
+        if (dir.canonicalName(name).isPresent()) {
+            if (ifNotExists) {
+                session.addWarning(1007, "Can't create database '" + name + "'; database exists");
+                return StatementResult.ok();
+            }
+            throw new SqlError(ErrorCode.DB_CREATE_EXISTS, "Can't create database '" + name + "'; database exists");
+        }
+        if (!DataDirectory.isValidName(name)) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Incorrect database name '" + name + "'");
+        }
+        try {
+            dir.create(name, session.engine().author(session));
+        } catch (VersioningException e) {
+            throw new SqlError(ErrorCode.DB_CREATE_EXISTS, e.getMessage(), e);
+        }
+        return StatementResult.Update.of(1);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.dml.ExpressionEvaluator;
+import dev.scion.sql.dolt.Procedures;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.plan.VariableRewriter;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.sql.session.SystemVariables;
+import dev.scion.sql.session.VariableReader;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** SET of session, global and user variables, SET NAMES, SET TRANSACTION, and the versioning variables. */
+final class SetStatement implements AdminStatement {
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "\\s*(?:(GLOBAL|SESSION|LOCAL|PERSIST)\\s+)?(@@(?:global\\.|session\\.|local\\.)?|@)?"
+                    + "(`[^`]+`|[A-Za-z0-9_$.]+)\\s*(?::=|=)\\s*(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private record Assignment(boolean global, boolean user, String name, String expr) {
+    }
+
+    private final List<Assignment> assignments;
+    private final boolean noop;
+
+    private SetStatement(List<Assignment> assignments, boolean noop) {
+        this.assignments = assignments;
+        this.noop = noop;
+    }
+
+    static SetStatement parse(String text) {
+        String upper = text.strip().toUpperCase(Locale.ROOT);
+        if (upper.startsWith("NAMES") || upper.startsWith("CHARACTER SET") || upper.startsWith("CHARSET")
+                || upper.startsWith("TRANSACTION") || upper.startsWith("SESSION TRANSACTION")
+                || upper.startsWith("GLOBAL TRANSACTION")) {
+            return new SetStatement(List.of(), true);
+        }
+        List<Assignment> out = new ArrayList<>();
+        for (String part : splitTopLevel(text)) {
+            Matcher m = ASSIGNMENT.matcher(part);
+            if (!m.matches()) {
+                throw StatementParser.syntaxError("SET " + text, null);
+            }
+            boolean global = "GLOBAL".equalsIgnoreCase(m.group(1)) || "PERSIST".equalsIgnoreCase(m.group(1))
+                    || (m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).startsWith("@@global."));
+            boolean user = "@".equals(m.group(2));
+            out.add(new Assignment(global, user, Identifiers.unquote(m.group(3)), m.group(4).strip()));
+        }
+        return new SetStatement(out, false);
+    }
+
+    private static List<String> splitTopLevel(String s) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int j = i + 1;
+                while (j < s.length() && s.charAt(j) != c) {
+                    if (s.charAt(j) == '\\') {
+                        j++;
+                    }
+                    j++;
+                }
+                i = j;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(s.substring(start));
+        return parts;
+    }
+
+    @Override
+    public StatementResult execute(Session session) {
+        if (noop) {
+            return StatementResult.ok();
+        }
+        for (Assignment a : assignments) {
+            Object value = evaluate(session, a.expr());
+            if (a.user()) {
+                session.setUserVariable(a.name(), value);
+                continue;
+            }
+            String name = a.name().toLowerCase(Locale.ROOT);
+            if (Procedures.setVersioningVariable(session, name, value)) {
+                continue;
+            }
+            if (!SystemVariables.isKnown(name)) {
+                throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + a.name() + "'");
+            }
+            if (name.equals("autocommit")) {
+                value = normaliseBoolean(name, value);
+                if (((Long) value) == 1L && !session.autocommit()) {
+                    session.setVariable(name, value);
+                    session.commit();
+                }
+            }
+            if (a.global()) {
+                session.engine().setGlobalVariable(name, value);
+            } else {
+                session.setVariable(name, value);
+            }
+        }
+        return StatementResult.ok();
+    }
+
+    private static Object normaliseBoolean(String name, Object v) {
+        if (v instanceof Number n) {
+            return n.longValue() != 0 ? 1L : 0L;
+        }
+        String s = String.valueOf(v).toUpperCase(Locale.ROOT);
+        return switch (s) {
+            case "ON", "TRUE", "1" -> 1L;
+            case "OFF", "FALSE", "0" -> 0L;
+            default -> throw new SqlError(ErrorCode.WRONG_VALUE_FOR_VAR, "Variable '" + name
+                    + "' can't be set to the value of '" + v + "'");
+        };
+    }
+
+    private static Object evaluate(Session session, String expr) {
+        String e = expr.strip();
+        if (e.matches("(?i)[A-Za-z_][A-Za-z0-9_]*") && !e.equalsIgnoreCase("NULL") && !e.equalsIgnoreCase("TRUE")
+                && !e.equalsIgnoreCase("FALSE") && !e.equalsIgnoreCase("DEFAULT")) {
+            return e;
+        }
+        if (e.equalsIgnoreCase("DEFAULT")) {
+            return null;
+        }
+        String rewritten = VariableRewriter.rewrite(e);
+        SqlNode node = StatementParser.parseExpression(rewritten);
+        return ExpressionEvaluator.evaluate(session, List.of(node), rewritten)[0];
+    }
+
+    static Object readVariable(Session session, String name) {
+        return VariableReader.read(session, name);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** SHOW CREATE TABLE: the DDL that recreates the table in MySQL. */
+final class ShowCreateTable implements AdminStatement {
+    private final String database;
+    private final String table;
+
+    private ShowCreateTable(String database, String table) {
+        this.database = database;
+        this.table = table;
+    }
+
+    static ShowCreateTable of(String qualified) {
+        DescribeTable d = DescribeTable.of(qualified);
+        String[] parts = qualified.split("\\.(?=(?:[^`]*`[^`]*`)*[^`]*$)");
+        return parts.length == 2 ? new ShowCreateTable(Identifiers.unquote(parts[0]), Identifiers.unquote(parts[1]))
+                : new ShowCreateTable(null, Identifiers.unquote(qualified));
+    }
+
+    static String ddl(String name, TableSchema s) {
+        List<String> lines = new ArrayList<>();
+        for (Column c : s.columns()) {
+            StringBuilder sb = new StringBuilder("  `").append(c.name()).append("` ").append(c.type().sqlName());
+            if (!c.nullable()) {
+                sb.append(" NOT NULL");
+            }
+            if (c.autoIncrement()) {
+                sb.append(" AUTO_INCREMENT");
+            } else if (c.defaultSql() != null) {
+                sb.append(" DEFAULT ").append(c.defaultSql());
+            } else if (c.nullable()) {
+                sb.append(" DEFAULT NULL");
+            }
+            lines.add(sb.toString());
+        }
+        if (!s.primaryKey().isEmpty()) {
+            lines.add("  PRIMARY KEY (" + s.primaryKey().stream().map(k -> "`" + k + "`").collect(Collectors.joining(","))
+                    + ")");
+        }
+        for (IndexDef ix : s.indexes()) {
+            lines.add("  " + (ix.unique() ? "UNIQUE KEY" : "KEY") + " `" + ix.name() + "` ("
+                    + ix.columns().stream().map(k -> "`" + k + "`").collect(Collectors.joining(",")) + ")");
+        }
+        return "CREATE TABLE `" + name + "` (\n" + String.join(",\n", lines)
+                + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
+    }
+
+    @Override
+    public StatementResult execute(Session session) {
+        TableSchema schema = DescribeTable.lookup(session, database, table).schema();
+        return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),
+                RowStream.of(List.<Object[]>of(new Object[] {table, ddl(table, schema)})));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** SHOW DATABASES: information_schema, mysql and every database in the data directory. */
+final class ShowDatabases implements AdminStatement {
+    private final String like;
+
+    ShowDatabases(String like) {
+        this.like = like;
+    }
+
+    @Override
+    public StatementResult execute(Session session) {
+        TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.add("information_schema");
+        names.add("mysql");
+        names.addAll(session.engine().dataDirectory().names());
+        List<Object[]> rows = new ArrayList<>();
+        for (String n : names) {
+            if (like == null || Identifiers.likePattern(like).matcher(n).matches()) {
+                rows.add(new Object[] {n});
+            }
+        }
+        return new StatementResult.Rows(List.of(ResultColumn.text("Database")), RowStream.of(rows));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.scion.sql.catalog;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.repo.Repository;
+
+/**
+ * One session's view of one database revision: which branch (or read-only commit) it is bound to and, inside
+ * a transaction, the snapshot it started from and the private working root it reads and writes.
+ */
+public final class DatabaseState {
+    private final String name;
+    private final String databaseName;
+    private final Repository repo;
+    private String branch;
+    private Hash readOnlyCommit;
+
+    private WorkingSet startWorkingSet;
+    private Hash workingRoot;
+    private ChunkBuffer buffer;
+    private boolean dirty;
+
+    /** A writable binding to a branch. */
+    public DatabaseState(String name, String databaseName, Repository repo, String branch) {
+        this.name = name;
+        this.databaseName = databaseName;
+        this.repo = repo;
+        this.branch = branch;
+    }
+
+    /** A read-only binding to a commit. */
+    public static DatabaseState readOnly(String name, String databaseName, Repository repo, Hash commit) {
+        DatabaseState s = new DatabaseState(name, databaseName, repo, null);
+        s.readOnlyCommit = commit;
+        return s;
+    }
+
+    /** The name the client uses, e.g. {@code mydb} or {@code mydb/feature}. */
+    public String name() {
+        return name;
+    }
+
+    public String databaseName() {
+        return databaseName;
+    }
+
+    public Repository repo() {
+        return repo;
+    }
+
+    public String branch() {
+        return branch;
+    }
+
+    public boolean isReadOnly() {
+        return branch == null;
+    }
+
+    public Hash readOnlyCommit() {
+        return readOnlyCommit;
+    }
+
+    public boolean inTransaction() {
+        return workingRoot != null;
+    }
+
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    /** Starts a transaction if none is open: snapshots the branch's working set. */
+    public void begin() {
+        if (workingRoot != null) {
+            return;
+        }
+        buffer = repo.newBuffer();
+        if (branch == null) {
+            startWorkingSet = null;
+            workingRoot = repo.readCommit(readOnlyCommit).root();
+        } else {
+            startWorkingSet = repo.workingSet(branch);
+            workingRoot = startWorkingSet.working();
+        }
+    }
+
+    public WorkingSet startWorkingSet() {
+        begin();
+        return startWorkingSet;
+    }
+
+    public Hash workingRootHash() {
+        begin();
+        return workingRoot;
+    }
+
+    public RootValue workingRoot() {
+        begin();
+        return repo.readRoot(buffer, workingRoot);
+    }
+
+    public ChunkBuffer buffer() {
+        begin();
+        return buffer;
+    }
+
+    /** Installs a new private working root (the write becomes visible to others at commit). */
+    public void setWorkingRoot(RootValue root) {
+        begin();
+        Hash h = buffer.put(root.encode());
+        if (!h.equals(workingRoot)) {
+            workingRoot = h;
+            dirty = true;
+        }
+    }
+
+    /** Forgets the transaction (after commit or rollback). */
+    public void endTransaction() {
+        workingRoot = null;
+        startWorkingSet = null;
+        buffer = null;
+        dirty = false;
+    }
+
+    /** Rebinds to another branch; only valid outside a dirty transaction. */
+    public void switchBranch(String newBranch) {
+        endTransaction();
+        this.branch = newBranch;
+        this.readOnlyCommit = null;
+    }
+}

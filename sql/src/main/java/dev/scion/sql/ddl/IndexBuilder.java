@@ -1,0 +1,56 @@
+package dev.scion.sql.ddl;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.storage.prolly.KeyRange;
+import dev.scion.storage.prolly.MapEdits;
+import dev.scion.storage.prolly.ProllyCursor;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.table.IndexCodec;
+import dev.scion.versioning.table.RowCodec;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds a new secondary index tree from a table's existing rows. */
+final class IndexBuilder {
+    private IndexBuilder() {
+    }
+
+    static TableValue addIndex(DatabaseState db, TableValue table, TableSchema schema, IndexDef def) {
+        RowCodec rows = new RowCodec(schema);
+        IndexCodec codec = rows.indexCodec(def);
+        ProllyMap data = ProllyMap.load(db.buffer(), table.rows());
+        MapEdits edits = new MapEdits();
+        Set<List<Object>> seen = new HashSet<>();
+        try (ProllyCursor c = data.cursor(KeyRange.ALL, false)) {
+            while (c.next()) {
+                Object[] row = rows.decode(c.key(), c.value());
+                if (def.unique()) {
+                    Object[] vals = codec.indexValues(row);
+                    if (Arrays.stream(vals).noneMatch(v -> v == null) && !seen.add(Arrays.asList(vals))) {
+                        throw new SqlError(ErrorCode.DUP_ENTRY, "Duplicate entry '" + Arrays.toString(vals)
+                                + "' for key '" + def.name() + "'");
+                    }
+                }
+                edits.put(codec.key(row), codec.value());
+            }
+        } catch (SqlError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        ProllyMap index = ProllyMap.empty(db.buffer()).edit(edits, db.buffer());
+        Map<String, dev.scion.storage.Hash> idx = new HashMap<>(table.indexes());
+        idx.put(def.name().toLowerCase(), index.root());
+        return new TableValue(schema, table.rows(), idx, table.autoIncrement());
+    }
+}

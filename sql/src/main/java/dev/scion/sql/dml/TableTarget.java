@@ -1,0 +1,72 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.Session;
+import dev.scion.sql.dolt.SystemTables;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.table.TableEditor;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.List;
+
+/** The table a write statement names, resolved in the session's transaction, and the editor that changes it. */
+public final class TableTarget {
+    private final DatabaseState database;
+    private final String name;
+    private final TableValue value;
+
+    private TableTarget(DatabaseState database, String name, TableValue value) {
+        this.database = database;
+        this.name = name;
+        this.value = value;
+    }
+
+    public static TableTarget resolve(Session session, SqlNode node) {
+        if (!(node instanceof SqlIdentifier id)) {
+            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support writing to "
+                    + node);
+        }
+        List<String> names = id.names;
+        DatabaseState db = names.size() > 1 ? session.database(names.get(names.size() - 2)) : session.current();
+        String table = names.get(names.size() - 1);
+        if (db.isReadOnly()) {
+            throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + db.name() + "' is read-only");
+        }
+        RootValue root = db.workingRoot();
+        String stored = root.resolveName(table).orElse(null);
+        if (stored == null) {
+            if (SystemTables.find(table).isPresent()) {
+                throw new SqlError(ErrorCode.UNKNOWN_ERROR, "table '" + table + "' is read-only");
+            }
+            throw SqlError.noSuchTable(db.name(), table);
+        }
+        return new TableTarget(db, stored, db.repo().readTable(db.buffer(), root.tables().get(stored)));
+    }
+
+    public DatabaseState database() {
+        return database;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TableValue value() {
+        return value;
+    }
+
+    public TableEditor editor() {
+        return new TableEditor(name, value, database.buffer());
+    }
+
+    /** Installs the editor's result in the transaction's working root. */
+    public void apply(TableEditor editor) {
+        TableValue next = editor.finish();
+        RootValue root = database.workingRoot();
+        database.setWorkingRoot(root.withTable(name, database.buffer().put(next.encode())));
+    }
+}

@@ -1,0 +1,253 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.history.RevisionResolver;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.Signature;
+import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.repo.VersioningException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The versioning procedures (dolt_commit, dolt_add, dolt_checkout, dolt_branch) and related functions. */
+public final class Procedures {
+    private Procedures() {
+    }
+
+    public static StatementResult call(Session session, String name, List<String> args) {
+        try {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "dolt_commit" -> single("hash", commit(session, args));
+                case "dolt_add" -> single("status", add(session, args));
+                case "dolt_checkout" -> checkout(session, args);
+                case "dolt_branch" -> single("status", branch(session, args));
+                default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
+            };
+        } catch (VersioningException e) {
+            throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+        }
+    }
+
+    /** The procedure called as a function: the first column of its first row. */
+    public static Object callAsFunction(Session session, String name, List<String> args) {
+        StatementResult r = call(session, name, args);
+        if (r instanceof StatementResult.Rows rows) {
+            try (RowStream s = rows.rows()) {
+                Object[] first = s.next();
+                return first == null ? null : first[0];
+            }
+        }
+        return null;
+    }
+
+    private static StatementResult single(String column, Object value) {
+        ResultColumn c = value instanceof Long ? ResultColumn.bigint(column) : ResultColumn.text(column);
+        return new StatementResult.Rows(List.of(c), RowStream.of(List.<Object[]>of(new Object[] {value})));
+    }
+
+    private static DatabaseState writableCurrent(Session session, String procedure) {
+        DatabaseState s = session.current();
+        if (s.isReadOnly()) {
+            throw new SqlError(ErrorCode.READ_ONLY_DATABASE, procedure + ": database '" + s.name() + "' is read-only");
+        }
+        return s;
+    }
+
+    static String commit(Session session, List<String> args) {
+        ProcedureArgs p = ProcedureArgs.parse("dolt_commit", args, Set.of("m", "message", "author", "date"));
+        String message = p.value("m", "message");
+        if (message == null) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: a commit message is required (-m)");
+        }
+        DatabaseState s = writableCurrent(session, "dolt_commit");
+        session.commit();
+        var repo = s.repo();
+        Hash head = session.headOf(s);
+        WorkingSet ws = repo.workingSet(s.branch());
+        Hash toCommit = p.has("a", "A", "all") ? ws.working() : ws.staged();
+        Hash headRoot = repo.readCommit(head).root();
+        if (toCommit.equals(headRoot) && !p.has("allow-empty") && ws.mergeSource() == null) {
+            if (p.has("skip-empty")) {
+                return null;
+            }
+            throw new SqlError(ErrorCode.VERSIONING, "nothing to commit");
+        }
+        long now = System.currentTimeMillis();
+        Signature committer = session.engine().author(session).at(now);
+        Signature author = p.value("author") != null ? Signature.parse(p.value("author"), now) : committer;
+        if (p.value("date") != null) {
+            author = author.at(parseDate(p.value("date")));
+        }
+        WorkingSet next = new WorkingSet(ws.working(), toCommit, null);
+        List<Hash> extra = ws.mergeSource() == null ? List.of() : List.of(ws.mergeSource());
+        Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, next, repo.newBuffer());
+        return h.toString();
+    }
+
+    private static long parseDate(String d) {
+        try {
+            String s = d.strip().replace(' ', 'T');
+            if (s.length() == 10) {
+                s = s + "T00:00:00";
+            }
+            return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        } catch (RuntimeException e) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: cannot parse date '" + d + "'");
+        }
+    }
+
+    static long add(Session session, List<String> args) {
+        ProcedureArgs p = ProcedureArgs.parse("dolt_add", args, Set.of());
+        DatabaseState s = writableCurrent(session, "dolt_add");
+        session.commit();
+        var repo = s.repo();
+        WorkingSet ws = repo.workingSet(s.branch());
+        RootValue working = repo.readRoot(repo.chunks(), ws.working());
+        RootValue staged = repo.readRoot(repo.chunks(), ws.staged());
+        boolean all = p.has("A", "all") || p.positional().contains(".");
+        var buffer = repo.newBuffer();
+        Hash newStaged;
+        if (all) {
+            newStaged = ws.working();
+        } else {
+            RootValue next = staged;
+            for (String t : p.positional()) {
+                Optional<Hash> w = working.table(t);
+                if (w.isPresent()) {
+                    next = next.withTable(working.resolveName(t).orElse(t), w.get());
+                } else if (staged.table(t).isPresent()) {
+                    next = next.withoutTable(t);
+                } else {
+                    throw new SqlError(ErrorCode.VERSIONING, "table not found: " + t);
+                }
+            }
+            newStaged = buffer.put(next.encode());
+        }
+        repo.updateWorkingSet(s.branch(), ws, ws.withStaged(newStaged), buffer);
+        return 0L;
+    }
+
+    static StatementResult checkout(Session session, List<String> args) {
+        ProcedureArgs p = ProcedureArgs.parse("dolt_checkout", args, Set.of("b", "B"));
+        DatabaseState s = session.current();
+        var repo = s.repo();
+        String newBranch = p.value("b", "B");
+        String message;
+        if (newBranch != null) {
+            session.requireNoPendingChanges(s);
+            String start = p.positional().isEmpty() ? null : p.positional().get(0);
+            Hash from = start == null ? session.headOf(s) : resolve(session, s, start);
+            repo.createBranch(newBranch, from);
+            if (start == null && !s.isReadOnly()) {
+                WorkingSet current = repo.workingSet(s.branch());
+                WorkingSet fresh = repo.workingSet(newBranch);
+                if (!current.working().equals(fresh.working()) || !current.staged().equals(fresh.staged())) {
+                    repo.updateWorkingSet(newBranch, fresh, new WorkingSet(current.working(), current.staged(), null),
+                            repo.newBuffer());
+                }
+            }
+            s.switchBranch(newBranch);
+            message = "Switched to a new branch '" + newBranch + "'";
+        } else {
+            if (p.positional().isEmpty()) {
+                throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_checkout: a branch name is required");
+            }
+            String target = p.positional().get(0);
+            if (repo.branchHead(target).isEmpty()) {
+                throw new SqlError(ErrorCode.VERSIONING, "error: could not find " + target);
+            }
+            session.requireNoPendingChanges(s);
+            s.switchBranch(target);
+            message = "Switched to branch '" + target + "'";
+        }
+        return new StatementResult.Rows(List.of(ResultColumn.bigint("status"), ResultColumn.text("message")),
+                RowStream.of(List.<Object[]>of(new Object[] {0L, message})));
+    }
+
+    static long branch(Session session, List<String> args) {
+        ProcedureArgs p = ProcedureArgs.parse("dolt_branch", args, Set.of());
+        DatabaseState s = session.current();
+        var repo = s.repo();
+        List<String> pos = p.positional();
+        if (p.has("d", "D", "delete")) {
+            for (String b : pos) {
+                if (b.equals(s.branch())) {
+                    throw new SqlError(ErrorCode.VERSIONING, "error: cannot delete the checked out branch '" + b + "'");
+                }
+                repo.deleteBranch(b);
+            }
+            return 0L;
+        }
+        if (p.has("m", "move")) {
+            requireArgs(pos, 2, "dolt_branch -m");
+            Hash h = repo.branchHead(pos.get(0)).orElseThrow(() -> new SqlError(ErrorCode.VERSIONING,
+                    "branch '" + pos.get(0) + "' not found"));
+            repo.createBranch(pos.get(1), h);
+            repo.deleteBranch(pos.get(0));
+            return 0L;
+        }
+        if (p.has("c", "copy")) {
+            requireArgs(pos, 2, "dolt_branch -c");
+            repo.createBranch(pos.get(1), resolve(session, s, pos.get(0)));
+            return 0L;
+        }
+        requireArgs(pos, 1, "dolt_branch");
+        Hash start = pos.size() > 1 ? resolve(session, s, pos.get(1)) : session.headOf(s);
+        if (p.has("f", "force") && repo.branchHead(pos.get(0)).isPresent()) {
+            repo.moveBranch(pos.get(0), repo.branchHead(pos.get(0)).get(), start);
+        } else {
+            repo.createBranch(pos.get(0), start);
+        }
+        return 0L;
+    }
+
+    private static void requireArgs(List<String> pos, int n, String what) {
+        if (pos.size() < n) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, what + ": expected " + n + " argument(s)");
+        }
+    }
+
+    private static Hash resolve(Session session, DatabaseState s, String rev) {
+        Hash head = s.isReadOnly() ? s.readOnlyCommit() : s.repo().branchHead(s.branch()).orElse(null);
+        return new RevisionResolver(s.repo()).resolve(rev, head).map(RevisionResolver.Resolved::commit)
+                .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, "invalid reference: " + rev));
+    }
+
+    /** HASHOF(ref): the commit hash a revision names. */
+    public static String hashOf(Session session, String rev) {
+        DatabaseState s = session.current();
+        return resolve(session, s, rev == null ? "HEAD" : rev).toString();
+    }
+
+    /** SET @@<db>_head_ref = branch checks the branch out. Returns false if the name is not such a variable. */
+    public static boolean setVersioningVariable(Session session, String name, Object value) {
+        if (name.endsWith("_head_ref")) {
+            String db = name.substring(0, name.length() - "_head_ref".length());
+            Optional<DatabaseState> s = session.findDatabase(db);
+            if (s.isEmpty()) {
+                return false;
+            }
+            String target = String.valueOf(value);
+            if (target.startsWith("refs/heads/")) {
+                target = target.substring("refs/heads/".length());
+            }
+            if (s.get().repo().branchHead(target).isEmpty()) {
+                throw new SqlError(ErrorCode.VERSIONING, "branch not found: " + target);
+            }
+            session.requireNoPendingChanges(s.get());
+            s.get().switchBranch(target);
+            return true;
+        }
+        return false;
+    }
+}

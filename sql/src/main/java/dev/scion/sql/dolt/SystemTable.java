@@ -1,0 +1,17 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
+/** A read-only table computed from version-control state rather than stored rows. */
+public interface SystemTable {
+    String name();
+
+    RelDataType rowType(RelDataTypeFactory f);
+
+    /** Streams the rows; values must match the row type (Long, String, java.time.LocalDateTime, ...). */
+    RowStream scan(Session session, DatabaseState database);
+}

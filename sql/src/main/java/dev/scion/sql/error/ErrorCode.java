@@ -1,0 +1,63 @@
+package dev.scion.sql.error;
+
+/** The MySQL errors Scion raises, with their numbers and SQLSTATEs. */
+public enum ErrorCode {
+    DB_CREATE_EXISTS(1007, "HY000"),
+    DB_DROP_EXISTS(1008, "HY000"),
+    ACCESS_DENIED(1045, "28000"),
+    NO_DB_SELECTED(1046, "3D000"),
+    BAD_NULL(1048, "23000"),
+    BAD_DB(1049, "42000"),
+    TABLE_EXISTS(1050, "42S01"),
+    BAD_TABLE(1051, "42S02"),
+    NON_UNIQ(1052, "23000"),
+    BAD_FIELD(1054, "42S22"),
+    DUP_FIELDNAME(1060, "42S21"),
+    DUP_KEYNAME(1061, "42000"),
+    DUP_ENTRY(1062, "23000"),
+    PARSE_ERROR(1064, "42000"),
+    EMPTY_QUERY(1065, "42000"),
+    MULTIPLE_PRI_KEY(1068, "42000"),
+    KEY_COLUMN_DOES_NOT_EXIST(1072, "42000"),
+    UNKNOWN_ERROR(1105, "HY000"),
+    WRONG_VALUE_COUNT(1136, "21S01"),
+    NO_SUCH_TABLE(1146, "42S02"),
+    SYNTAX_ERROR(1149, "42000"),
+    UNKNOWN_SYSTEM_VARIABLE(1193, "HY000"),
+    LOCK_DEADLOCK(1213, "40001"),
+    WRONG_VALUE_FOR_VAR(1231, "42000"),
+    WRONG_TYPE_FOR_VAR(1232, "42000"),
+    NOT_SUPPORTED_YET(1235, "42000"),
+    WRONG_ARGUMENTS(1210, "HY000"),
+    UNSUPPORTED_PS(1295, "HY000"),
+    SP_DOES_NOT_EXIST(1305, "42000"),
+    NO_DEFAULT_FOR_FIELD(1364, "HY000"),
+    DIVISION_BY_ZERO(1365, "22012"),
+    TRUNCATED_WRONG_VALUE(1292, "22007"),
+    DATA_TOO_LONG(1406, "22001"),
+    WARN_DATA_OUT_OF_RANGE(1264, "22003"),
+    CANT_CHANGE_TX_CHARACTERISTICS(1568, "25001"),
+    FUNCTION_NOT_DEFINED(1305, "42000"),
+    READ_ONLY_TRANSACTION(1792, "25006"),
+    READ_ONLY_DATABASE(1105, "HY000"),
+    TRUNCATED_WRONG_VALUE_FOR_FIELD(1366, "HY000"),
+    SUBQUERY_NO_1_ROW(1242, "21000"),
+    OPERAND_COLUMNS(1241, "21000"),
+    VERSIONING(1105, "HY000");
+
+    private final int code;
+    private final String sqlState;
+
+    ErrorCode(int code, String sqlState) {
+        this.code = code;
+        this.sqlState = sqlState;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.scion.sql.exec;
+
+import dev.scion.sql.expr.Values;
+import dev.scion.sql.result.RowStream;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Sorts all input rows. NULL sorts first ascending and last descending, as in MySQL. */
+public final class SortOp implements Operator {
+    public record Key(int field, boolean descending) {
+    }
+
+    private final Operator input;
+    private final List<Key> keys;
+
+    public SortOp(Operator input, List<Key> keys) {
+        this.input = input;
+        this.keys = keys;
+    }
+
+    @Override
+    public RowStream open(ExecContext ctx) {
+        List<Object[]> rows = new ArrayList<>();
+        try (RowStream in = input.open(ctx)) {
+            Object[] r;
+            while ((r = in.next()) != null) {
+                ctx.checkCancelled();
+                rows.add(r);
+            }
+        }
+        rows.sort(comparator(keys));
+        return RowStream.of(rows);
+    }
+
+    static Comparator<Object[]> comparator(List<Key> keys) {
+        return (a, b) -> {
+            for (Key k : keys) {
+                Object x = a[k.field()];
+                Object y = b[k.field()];
+                int c;
+                if (x == null || y == null) {
+                    c = x == null ? (y == null ? 0 : -1) : 1;
+                } else {
+                    c = Values.compare(x, y);
+                }
+                if (c != 0) {
+                    return k.descending() ? -c : c;
+                }
+            }
+            return 0;
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package dev.scion.sql.exec;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.result.RowStream;
+import dev.scion.storage.prolly.KeyRange;
+import dev.scion.storage.prolly.ProllyCursor;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.table.RowCodec;
+
+/**
+ * Reads a table's rows in primary key order within a key range; a point range is a single lookup. Keyless
+ * tables expand duplicate counts into repeated rows.
+ */
+public final class TableScanOp implements Operator {
+    private final DatabaseState database;
+    private final TableValue table;
+    private final KeyRange range;
+    private final byte[] pointKey;
+
+    public TableScanOp(DatabaseState database, TableValue table, KeyRange range, byte[] pointKey) {
+        this.database = database;
+        this.table = table;
+        this.range = range;
+        this.pointKey = pointKey;
+    }
+
+    @Override
+    public RowStream open(ExecContext ctx) {
+        RowCodec codec = new RowCodec(table.schema());
+        ProllyMap map = ProllyMap.load(database.buffer(), table.rows());
+        if (pointKey != null) {
+            byte[] v = map.get(pointKey);
+            Object[] row = v == null ? null : codec.decode(pointKey, v);
+            return new RowStream() {
+                boolean done;
+
+                @Override
+                public Object[] next() {
+                    if (done) {
+                        return null;
+                    }
+                    done = true;
+                    return row;
+                }
+            };
+        }
+        ProllyCursor cursor = map.cursor(range, false);
+        return new RowStream() {
+            Object[] pending;
+            long repeat;
+
+            @Override
+            public Object[] next() {
+                if (repeat > 0) {
+                    repeat--;
+                    return pending.clone();
+                }
+                ctx.checkCancelled();
+                if (!cursor.next()) {
+                    return null;
+                }
+                Object[] row = codec.decode(cursor.key(), cursor.value());
+                if (codec.keyless()) {
+                    long n = codec.count(cursor.value());
+                    if (n > 1) {
+                        pending = row;
+                        repeat = n - 1;
+                    }
+                }
+                return row;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    cursor.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+}

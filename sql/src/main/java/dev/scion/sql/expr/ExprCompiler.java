@@ -1,0 +1,329 @@
+package dev.scion.sql.expr;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.Sarg;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
+import org.apache.calcite.util.TimeString;
+import com.google.common.collect.Range;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compiles Calcite row expressions into {@link Expr} trees evaluated by the interpreter, with no code generation. */
+public final class ExprCompiler {
+    private ExprCompiler() {
+    }
+
+    public static Expr compile(RexNode node) {
+        if (node instanceof RexInputRef ref) {
+            int i = ref.getIndex();
+            return (row, ctx) -> row[i];
+        }
+        if (node instanceof RexLiteral lit) {
+            Object v = literalValue(lit);
+            return (row, ctx) -> v;
+        }
+        if (node instanceof RexDynamicParam p) {
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "unbound parameter ?" + p.getIndex());
+        }
+        if (node instanceof RexCall call) {
+            return compileCall(call);
+        }
+        throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support '" + node + "'");
+    }
+
+    public static Object literalValue(RexLiteral lit) {
+        if (lit.isNull()) {
+            return null;
+        }
+        SqlTypeName t = lit.getType().getSqlTypeName();
+        switch (t) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT:
+                return lit.getValueAs(Long.class);
+            case DECIMAL: {
+                BigDecimal d = lit.getValueAs(BigDecimal.class);
+                return lit.getType().getScale() == 0 && d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                        ? (Object) d.longValueExact() : d;
+            }
+            case DOUBLE, FLOAT, REAL:
+                return lit.getValueAs(Double.class);
+            case CHAR, VARCHAR:
+                return lit.getValueAs(String.class);
+            case BOOLEAN:
+                return lit.getValueAs(Boolean.class);
+            case BINARY, VARBINARY:
+                return lit.getValueAs(byte[].class);
+            case DATE:
+                return LocalDate.parse(lit.getValueAs(DateString.class).toString());
+            case TIMESTAMP:
+                return LocalDateTime.parse(lit.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
+            case TIME:
+                return LocalTime.parse(lit.getValueAs(TimeString.class).toString());
+            case SYMBOL:
+                return lit.getValue();
+            default:
+                Object v = lit.getValue2();
+                return v instanceof NlsString s ? s.getValue() : v;
+        }
+    }
+
+    private static Expr[] operands(RexCall call) {
+        List<RexNode> ops = call.getOperands();
+        Expr[] out = new Expr[ops.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = compile(ops.get(i));
+        }
+        return out;
+    }
+
+    private static Expr compileCall(RexCall call) {
+        SqlKind kind = call.getKind();
+        Expr[] a = operands(call);
+        switch (kind) {
+            case EQUALS:
+                return cmp(a, c -> c == 0);
+            case NOT_EQUALS:
+                return cmp(a, c -> c != 0);
+            case LESS_THAN:
+                return cmp(a, c -> c < 0);
+            case LESS_THAN_OR_EQUAL:
+                return cmp(a, c -> c <= 0);
+            case GREATER_THAN:
+                return cmp(a, c -> c > 0);
+            case GREATER_THAN_OR_EQUAL:
+                return cmp(a, c -> c >= 0);
+            case IS_NOT_DISTINCT_FROM: {
+                Expr x = a[0];
+                Expr y = a[1];
+                return (row, ctx) -> {
+                    Object l = x.eval(row, ctx);
+                    Object r = y.eval(row, ctx);
+                    return l == null || r == null ? l == r : Values.compare(l, r) == 0;
+                };
+            }
+            case IS_DISTINCT_FROM: {
+                Expr x = a[0];
+                Expr y = a[1];
+                return (row, ctx) -> {
+                    Object l = x.eval(row, ctx);
+                    Object r = y.eval(row, ctx);
+                    return l == null || r == null ? l != r : Values.compare(l, r) != 0;
+                };
+            }
+            case AND:
+                return (row, ctx) -> {
+                    boolean sawNull = false;
+                    for (Expr e : a) {
+                        Boolean b = Values.truth(e.eval(row, ctx));
+                        if (b == null) {
+                            sawNull = true;
+                        } else if (!b) {
+                            return false;
+                        }
+                    }
+                    return sawNull ? null : true;
+                };
+            case OR:
+                return (row, ctx) -> {
+                    boolean sawNull = false;
+                    for (Expr e : a) {
+                        Boolean b = Values.truth(e.eval(row, ctx));
+                        if (b == null) {
+                            sawNull = true;
+                        } else if (b) {
+                            return true;
+                        }
+                    }
+                    return sawNull ? null : false;
+                };
+            case NOT: {
+                Expr x = a[0];
+                return (row, ctx) -> {
+                    Boolean b = Values.truth(x.eval(row, ctx));
+                    return b == null ? null : !b;
+                };
+            }
+            case IS_NULL: {
+                Expr x = a[0];
+                return (row, ctx) -> x.eval(row, ctx) == null;
+            }
+            case IS_NOT_NULL: {
+                Expr x = a[0];
+                return (row, ctx) -> x.eval(row, ctx) != null;
+            }
+            case IS_TRUE: {
+                Expr x = a[0];
+                return (row, ctx) -> Boolean.TRUE.equals(Values.truth(x.eval(row, ctx)));
+            }
+            case IS_FALSE: {
+                Expr x = a[0];
+                return (row, ctx) -> Boolean.FALSE.equals(Values.truth(x.eval(row, ctx)));
+            }
+            case IS_NOT_TRUE: {
+                Expr x = a[0];
+                return (row, ctx) -> !Boolean.TRUE.equals(Values.truth(x.eval(row, ctx)));
+            }
+            case IS_NOT_FALSE: {
+                Expr x = a[0];
+                return (row, ctx) -> !Boolean.FALSE.equals(Values.truth(x.eval(row, ctx)));
+            }
+            case PLUS:
+                return arith(a, Values::add);
+            case MINUS:
+                return arith(a, Values::subtract);
+            case TIMES:
+                return arith(a, Values::multiply);
+            case DIVIDE:
+                return arith(a, Values::divide);
+            case MOD:
+                return arith(a, Values::mod);
+            case MINUS_PREFIX: {
+                Expr x = a[0];
+                return (row, ctx) -> {
+                    Object v = x.eval(row, ctx);
+                    return v == null ? null : Values.negate(v);
+                };
+            }
+            case PLUS_PREFIX:
+                return a[0];
+            case CASE:
+                return (row, ctx) -> {
+                    int i = 0;
+                    for (; i + 1 < a.length; i += 2) {
+                        if (Boolean.TRUE.equals(Values.truth(a[i].eval(row, ctx)))) {
+                            return a[i + 1].eval(row, ctx);
+                        }
+                    }
+                    return i < a.length ? a[i].eval(row, ctx) : null;
+                };
+            case COALESCE:
+                return (row, ctx) -> {
+                    for (Expr e : a) {
+                        Object v = e.eval(row, ctx);
+                        if (v != null) {
+                            return v;
+                        }
+                    }
+                    return null;
+                };
+            case CAST:
+            case SAFE_CAST:
+                return Casts.compile(a[0], call.getType());
+            case SEARCH:
+                return search(a[0], call.getOperands().get(1));
+            case LIKE:
+                return Like.compile(a, call.getOperator().getName().toUpperCase().contains("NOT"));
+            default:
+                return FunctionEvaluator.compile(call, a);
+        }
+    }
+
+    interface CmpTest {
+        boolean test(int c);
+    }
+
+    private static Expr cmp(Expr[] a, CmpTest t) {
+        Expr x = a[0];
+        Expr y = a[1];
+        return (row, ctx) -> {
+            Object l = x.eval(row, ctx);
+            if (l == null) {
+                return null;
+            }
+            Object r = y.eval(row, ctx);
+            if (r == null) {
+                return null;
+            }
+            return t.test(Values.compare(l, r));
+        };
+    }
+
+    interface BinaryOp {
+        Object apply(Object l, Object r);
+    }
+
+    private static Expr arith(Expr[] a, BinaryOp op) {
+        Expr x = a[0];
+        Expr y = a[1];
+        return (row, ctx) -> {
+            Object l = x.eval(row, ctx);
+            if (l == null) {
+                return null;
+            }
+            Object r = y.eval(row, ctx);
+            if (r == null) {
+                return null;
+            }
+            return op.apply(l, r);
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expr search(Expr x, RexNode sargNode) {
+        RexLiteral lit = (RexLiteral) sargNode;
+        Sarg sarg = lit.getValueAs(Sarg.class);
+        List<Object[]> ranges = new ArrayList<>();
+        for (Object o : sarg.rangeSet.asRanges()) {
+            Range r = (Range) o;
+            Object lo = r.hasLowerBound() ? normalize(r.lowerEndpoint()) : null;
+            Object hi = r.hasUpperBound() ? normalize(r.upperEndpoint()) : null;
+            boolean loIncl = r.hasLowerBound() && r.lowerBoundType() == com.google.common.collect.BoundType.CLOSED;
+            boolean hiIncl = r.hasUpperBound() && r.upperBoundType() == com.google.common.collect.BoundType.CLOSED;
+            ranges.add(new Object[] {lo, loIncl, hi, hiIncl, r.hasLowerBound(), r.hasUpperBound()});
+        }
+        boolean nullMatches = sarg.nullAs == org.apache.calcite.rex.RexUnknownAs.TRUE;
+        boolean nullUnknown = sarg.nullAs == org.apache.calcite.rex.RexUnknownAs.UNKNOWN;
+        return (row, ctx) -> {
+            Object v = x.eval(row, ctx);
+            if (v == null) {
+                return nullMatches ? Boolean.TRUE : nullUnknown ? null : Boolean.FALSE;
+            }
+            for (Object[] r : ranges) {
+                if ((Boolean) r[4]) {
+                    int c = Values.compare(v, r[0]);
+                    if (c < 0 || (c == 0 && !(Boolean) r[1])) {
+                        continue;
+                    }
+                }
+                if ((Boolean) r[5]) {
+                    int c = Values.compare(v, r[2]);
+                    if (c > 0 || (c == 0 && !(Boolean) r[3])) {
+                        continue;
+                    }
+                }
+                return Boolean.TRUE;
+            }
+            return Boolean.FALSE;
+        };
+    }
+
+    private static Object normalize(Object endpoint) {
+        if (endpoint instanceof NlsString s) {
+            return s.getValue();
+        }
+        if (endpoint instanceof BigDecimal d) {
+            return d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0 ? (Object) d.longValue() : d;
+        }
+        if (endpoint instanceof DateString d) {
+            return LocalDate.parse(d.toString());
+        }
+        if (endpoint instanceof TimestampString t) {
+            return LocalDateTime.parse(t.toString().replace(' ', 'T'));
+        }
+        return endpoint;
+    }
+}

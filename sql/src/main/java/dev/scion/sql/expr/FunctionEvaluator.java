@@ -1,0 +1,147 @@
+package dev.scion.sql.expr;
+
+import dev.scion.sql.dolt.Procedures;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.SystemVariables;
+import org.apache.calcite.rex.RexCall;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Evaluates named function calls: MySQL built-ins and Scion's versioning functions. */
+final class FunctionEvaluator {
+    private FunctionEvaluator() {
+    }
+
+    static Expr compile(RexCall call, Expr[] a) {
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        if (SqlFunctions.isVersioningProcedure(name)) {
+            return (row, ctx) -> {
+                List<String> args = new ArrayList<>(a.length);
+                for (Expr e : a) {
+                    Object v = e.eval(row, ctx);
+                    args.add(v == null ? null : Values.toStringValue(v));
+                }
+                return Procedures.callAsFunction(ctx.session(), name, args);
+            };
+        }
+        switch (name) {
+            case "DATABASE", "SCHEMA":
+                return (row, ctx) -> ctx.session().currentDatabase();
+            case "VERSION":
+                return (row, ctx) -> SystemVariables.SERVER_VERSION;
+            case "CONNECTION_ID":
+                return (row, ctx) -> ctx.session().connectionId();
+            case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER":
+                return (row, ctx) -> ctx.session().user() + "@" + ctx.session().host();
+            case "LAST_INSERT_ID":
+                return (row, ctx) -> ctx.session().lastInsertId();
+            case "ROW_COUNT", "FOUND_ROWS":
+                return (row, ctx) -> 0L;
+            case "ACTIVE_BRANCH":
+                return (row, ctx) -> ctx.session().current().branch();
+            case "DOLT_VERSION":
+                return (row, ctx) -> "0.1.0";
+            case "HASHOF", "DOLT_HASHOF":
+                return (row, ctx) -> Procedures.hashOf(ctx.session(), Values.toStringValue(a[0].eval(row, ctx)));
+            case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "SYSDATE":
+                return (row, ctx) -> LocalDateTime.now().withNano(0);
+            case "IFNULL", "NVL":
+                return (row, ctx) -> {
+                    Object v = a[0].eval(row, ctx);
+                    return v != null ? v : a[1].eval(row, ctx);
+                };
+            case "IF":
+                return (row, ctx) -> Boolean.TRUE.equals(Values.truth(a[0].eval(row, ctx)))
+                        ? a[1].eval(row, ctx) : a[2].eval(row, ctx);
+            case "NULLIF":
+                return (row, ctx) -> {
+                    Object x = a[0].eval(row, ctx);
+                    Object y = a[1].eval(row, ctx);
+                    return x != null && y != null && Values.compare(x, y) == 0 ? null : x;
+                };
+            case "CONCAT":
+            case "||":
+                return (row, ctx) -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (Expr e : a) {
+                        Object v = e.eval(row, ctx);
+                        if (v == null) {
+                            return null;
+                        }
+                        sb.append(Values.toStringValue(v));
+                    }
+                    return sb.toString();
+                };
+            case "UPPER", "UCASE":
+                return unary(a, v -> Values.toStringValue(v).toUpperCase(Locale.ROOT));
+            case "LOWER", "LCASE":
+                return unary(a, v -> Values.toStringValue(v).toLowerCase(Locale.ROOT));
+            case "CHAR_LENGTH", "CHARACTER_LENGTH":
+                return unary(a, v -> (long) Values.toStringValue(v).codePointCount(0, Values.toStringValue(v).length()));
+            case "LENGTH", "OCTET_LENGTH":
+                return unary(a, v -> (long) (v instanceof byte[] b ? b.length
+                        : Values.toStringValue(v).getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            case "ABS":
+                return unary(a, v -> v instanceof Long l ? (Object) Math.abs(l)
+                        : v instanceof Double d ? (Object) Math.abs(d) : Values.toDecimal(v).abs());
+            case "FLOOR":
+                return unary(a, v -> v instanceof Long ? v : v instanceof Double d ? (Object) Math.floor(d)
+                        : Values.toDecimal(v).setScale(0, RoundingMode.FLOOR));
+            case "CEIL", "CEILING":
+                return unary(a, v -> v instanceof Long ? v : v instanceof Double d ? (Object) Math.ceil(d)
+                        : Values.toDecimal(v).setScale(0, RoundingMode.CEILING));
+            case "ROUND":
+                return (row, ctx) -> {
+                    Object v = a[0].eval(row, ctx);
+                    if (v == null) {
+                        return null;
+                    }
+                    int d = a.length > 1 ? (int) Values.toLong(a[1].eval(row, ctx)) : 0;
+                    if (v instanceof Long && d >= 0) {
+                        return v;
+                    }
+                    if (v instanceof Double x) {
+                        return BigDecimal.valueOf(x).setScale(d, RoundingMode.HALF_EVEN).doubleValue();
+                    }
+                    return Values.toDecimal(v).setScale(d, RoundingMode.HALF_UP);
+                };
+            case "SUBSTRING", "SUBSTR":
+                return (row, ctx) -> {
+                    Object v = a[0].eval(row, ctx);
+                    Object p = a[1].eval(row, ctx);
+                    if (v == null || p == null) {
+                        return null;
+                    }
+                    String s = Values.toStringValue(v);
+                    int pos = (int) Values.toLong(p);
+                    int start = pos > 0 ? pos - 1 : pos < 0 ? Math.max(0, s.length() + pos) : s.length();
+                    int len = a.length > 2 ? (int) Values.toLong(a[2].eval(row, ctx)) : Integer.MAX_VALUE;
+                    if (start >= s.length() || len <= 0) {
+                        return "";
+                    }
+                    return s.substring(start, (int) Math.min(s.length(), (long) start + len));
+                };
+            default:
+                throw new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + name.toLowerCase(Locale.ROOT)
+                        + " does not exist");
+        }
+    }
+
+    interface Unary {
+        Object apply(Object v);
+    }
+
+    private static Expr unary(Expr[] a, Unary f) {
+        Expr x = a[0];
+        return (row, ctx) -> {
+            Object v = x.eval(row, ctx);
+            return v == null ? null : f.apply(v);
+        };
+    }
+}

@@ -1,0 +1,305 @@
+package dev.scion.sql.expr;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** MySQL's value semantics: truthiness, numeric coercion of strings, and comparison across types. */
+public final class Values {
+    private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private Values() {
+    }
+
+    /** SQL three-valued truth: null stays null, numbers are true when non-zero, strings by their numeric prefix. */
+    public static Boolean truth(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Long l) {
+            return l != 0;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        return toDouble(v) != 0;
+    }
+
+    public static boolean isNumeric(Object v) {
+        return v instanceof Number || v instanceof Boolean;
+    }
+
+    public static boolean isExact(Object v) {
+        return v instanceof Long || v instanceof Integer || v instanceof BigDecimal || v instanceof BigInteger
+                || v instanceof Boolean || v instanceof Short || v instanceof Byte;
+    }
+
+    public static long toLong(Object v) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (v instanceof BigDecimal d) {
+            return d.setScale(0, RoundingMode.HALF_UP).longValue();
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return Math.round(((Number) v).doubleValue());
+        }
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        if (v instanceof LocalDate d) {
+            return d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth();
+        }
+        return toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
+    }
+
+    public static double toDouble(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        String s = toStringValue(v).strip();
+        return parseNumericPrefix(s).doubleValue();
+    }
+
+    public static BigDecimal toDecimal(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return BigDecimal.valueOf(((Number) v).longValue());
+        }
+        if (v instanceof BigInteger bi) {
+            return new BigDecimal(bi);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new SqlError(ErrorCode.WARN_DATA_OUT_OF_RANGE, "value out of range");
+            }
+            return BigDecimal.valueOf(d);
+        }
+        if (v instanceof Boolean b) {
+            return b ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        return parseNumericPrefix(toStringValue(v).strip());
+    }
+
+    /** MySQL converts '12abc' to 12 and 'abc' to 0. */
+    static BigDecimal parseNumericPrefix(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < n && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                j++;
+            }
+            if (j < n && Character.isDigit(s.charAt(j))) {
+                while (j < n && Character.isDigit(s.charAt(j))) {
+                    j++;
+                }
+                i = j;
+            }
+        }
+        String num = s.substring(0, i);
+        if (num.isEmpty() || num.equals("+") || num.equals("-") || num.equals(".")) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(num);
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    public static String toStringValue(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof byte[] b) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (v instanceof Double d) {
+            return formatDouble(d);
+        }
+        if (v instanceof LocalDateTime t) {
+            String base = DT.format(t);
+            int nanos = t.getNano();
+            return nanos == 0 ? base : base + "." + String.format("%06d", nanos / 1000);
+        }
+        return v.toString();
+    }
+
+    static String formatDouble(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        String s = Double.toString(d);
+        return s.replace("E", "e");
+    }
+
+    /** Compares two non-null values the way MySQL does: numerically if either is a number, else as strings. */
+    public static int compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (isNumeric(a) || isNumeric(b)) {
+            if (isExact(a) && isExact(b)) {
+                return toDecimal(a).compareTo(toDecimal(b));
+            }
+            if ((isExact(a) || a instanceof String) && (isExact(b) || b instanceof String)) {
+                return toDecimal(a).compareTo(toDecimal(b));
+            }
+            return Double.compare(toDouble(a), toDouble(b));
+        }
+        if (a instanceof LocalDate x && b instanceof LocalDate y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof LocalDateTime x && b instanceof LocalDateTime y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof LocalDate x && b instanceof LocalDateTime y) {
+            return x.atStartOfDay().compareTo(y);
+        }
+        if (a instanceof LocalDateTime x && b instanceof LocalDate y) {
+            return x.compareTo(y.atStartOfDay());
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return java.util.Arrays.compareUnsigned(x, y);
+        }
+        return toStringValue(a).compareTo(toStringValue(b));
+    }
+
+    public static Object add(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            try {
+                return Math.addExact(x, y);
+            } catch (ArithmeticException e) {
+                throw outOfRange("BIGINT", x + " + " + y);
+            }
+        }
+        if (isFloating(a) || isFloating(b)) {
+            return toDouble(a) + toDouble(b);
+        }
+        return toDecimal(a).add(toDecimal(b));
+    }
+
+    public static Object subtract(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            try {
+                return Math.subtractExact(x, y);
+            } catch (ArithmeticException e) {
+                throw outOfRange("BIGINT", x + " - " + y);
+            }
+        }
+        if (isFloating(a) || isFloating(b)) {
+            return toDouble(a) - toDouble(b);
+        }
+        return toDecimal(a).subtract(toDecimal(b));
+    }
+
+    public static Object multiply(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            try {
+                return Math.multiplyExact(x, y);
+            } catch (ArithmeticException e) {
+                throw outOfRange("BIGINT", x + " * " + y);
+            }
+        }
+        if (isFloating(a) || isFloating(b)) {
+            return toDouble(a) * toDouble(b);
+        }
+        return toDecimal(a).multiply(toDecimal(b));
+    }
+
+    /** MySQL's '/': decimal division with 4 more digits of scale; division by zero is NULL. */
+    public static Object divide(Object a, Object b) {
+        if (isFloating(a) || isFloating(b)) {
+            double d = toDouble(b);
+            return d == 0 ? null : toDouble(a) / d;
+        }
+        BigDecimal y = toDecimal(b);
+        if (y.signum() == 0) {
+            return null;
+        }
+        BigDecimal x = toDecimal(a);
+        return x.divide(y, Math.max(x.scale(), 0) + 4, RoundingMode.HALF_UP);
+    }
+
+    public static Object mod(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return y == 0 ? null : x % y;
+        }
+        if (isFloating(a) || isFloating(b)) {
+            double d = toDouble(b);
+            return d == 0 ? null : toDouble(a) % d;
+        }
+        BigDecimal y = toDecimal(b);
+        return y.signum() == 0 ? null : toDecimal(a).remainder(y);
+    }
+
+    public static Object negate(Object a) {
+        if (a instanceof Long x) {
+            if (x == Long.MIN_VALUE) {
+                throw outOfRange("BIGINT", "-(" + x + ")");
+            }
+            return -x;
+        }
+        if (isFloating(a)) {
+            return -toDouble(a);
+        }
+        return toDecimal(a).negate();
+    }
+
+    static boolean isFloating(Object v) {
+        return v instanceof Double || v instanceof Float || v instanceof String;
+    }
+
+    static SqlError outOfRange(String type, String expr) {
+        return new SqlError(ErrorCode.WARN_DATA_OUT_OF_RANGE, type + " value is out of range in '" + expr + "'");
+    }
+
+    public static long daysBetween(LocalDate a, LocalDate b) {
+        return ChronoUnit.DAYS.between(b, a);
+    }
+}

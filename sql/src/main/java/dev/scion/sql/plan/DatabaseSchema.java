@@ -1,0 +1,47 @@
+package dev.scion.sql.plan;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.dolt.SystemTables;
+import dev.scion.sql.dolt.SystemTable;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.model.RootValue;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** One database revision as a Calcite schema: its tables at the session's working root, plus system tables. */
+public final class DatabaseSchema extends AbstractSchema {
+    private final DatabaseState state;
+
+    public DatabaseSchema(DatabaseState state) {
+        this.state = state;
+    }
+
+    @Override
+    public Lookup<Table> tables() {
+        return new NameLookup<>(this::resolve, this::names);
+    }
+
+    private Named<Table> resolve(String name) {
+        RootValue root = state.workingRoot();
+        Optional<String> stored = root.resolveName(name);
+        if (stored.isPresent()) {
+            Hash h = root.tables().get(stored.get());
+            return new Named<>(stored.get(), new ScionTable(state, stored.get(),
+                    state.repo().readTable(state.buffer(), h)));
+        }
+        Optional<SystemTable> sys = SystemTables.find(name);
+        return sys.<Named<Table>>map(t -> new Named<>(t.name(), new SystemTableAdapter(state, t))).orElse(null);
+    }
+
+    private Set<String> names() {
+        Set<String> s = new HashSet<>(state.workingRoot().tables().keySet());
+        s.addAll(SystemTables.names());
+        return s;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.scion.sql.plan;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.exec.AggregateOp;
+import dev.scion.sql.exec.FilterOp;
+import dev.scion.sql.exec.LimitOp;
+import dev.scion.sql.exec.NestedLoopJoinOp;
+import dev.scion.sql.exec.Operator;
+import dev.scion.sql.exec.ProjectOp;
+import dev.scion.sql.exec.SortOp;
+import dev.scion.sql.exec.SystemScanOp;
+import dev.scion.sql.exec.TableScanOp;
+import dev.scion.sql.exec.UnionOp;
+import dev.scion.sql.exec.ValuesOp;
+import dev.scion.sql.expr.Expr;
+import dev.scion.sql.expr.ExprCompiler;
+import dev.scion.storage.prolly.KeyRange;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a logical plan into Scion's physical operators, pushing primary-key conditions into scans. */
+public final class PhysicalPlanner {
+    private PhysicalPlanner() {
+    }
+
+    public static Operator build(RelNode rel) {
+        if (rel instanceof LogicalTableScan scan) {
+            return scan(scan, null);
+        }
+        if (rel instanceof LogicalFilter f) {
+            if (f.getInput() instanceof LogicalTableScan scan) {
+                return scan(scan, f.getCondition());
+            }
+            return new FilterOp(build(f.getInput()), ExprCompiler.compile(f.getCondition()));
+        }
+        if (rel instanceof LogicalProject p) {
+            Expr[] exprs = p.getProjects().stream().map(ExprCompiler::compile).toArray(Expr[]::new);
+            return new ProjectOp(build(p.getInput()), exprs);
+        }
+        if (rel instanceof LogicalSort s) {
+            Operator in = build(s.getInput());
+            List<SortOp.Key> keys = new ArrayList<>();
+            for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
+                keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending()));
+            }
+            if (!keys.isEmpty()) {
+                in = new SortOp(in, keys);
+            }
+            long offset = s.offset == null ? 0 : ((RexLiteral) s.offset).getValueAs(Long.class);
+            long fetch = s.fetch == null ? -1 : ((RexLiteral) s.fetch).getValueAs(Long.class);
+            if (offset > 0 || fetch >= 0) {
+                in = new LimitOp(in, offset, fetch);
+            }
+            return in;
+        }
+        if (rel instanceof LogicalAggregate a) {
+            if (a.getGroupSets().size() > 1) {
+                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support grouping sets");
+            }
+            List<AggregateOp.Call> calls = new ArrayList<>();
+            for (AggregateCall c : a.getAggCallList()) {
+                calls.add(new AggregateOp.Call(function(c), c.getArgList().stream().mapToInt(Integer::intValue).toArray(),
+                        c.isDistinct(), c.filterArg));
+            }
+            return new AggregateOp(build(a.getInput()), a.getGroupSet().toArray(), calls);
+        }
+        if (rel instanceof LogicalValues v) {
+            List<Object[]> rows = new ArrayList<>();
+            for (List<RexLiteral> t : v.getTuples()) {
+                rows.add(t.stream().map(ExprCompiler::literalValue).toArray());
+            }
+            return new ValuesOp(rows);
+        }
+        if (rel instanceof LogicalJoin j) {
+            NestedLoopJoinOp.Kind kind = switch (j.getJoinType()) {
+                case INNER -> NestedLoopJoinOp.Kind.INNER;
+                case LEFT -> NestedLoopJoinOp.Kind.LEFT;
+                case SEMI -> NestedLoopJoinOp.Kind.SEMI;
+                case ANTI -> NestedLoopJoinOp.Kind.ANTI;
+                default -> null;
+            };
+            if (kind == null && j.getJoinType() == JoinRelType.RIGHT) {
+                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support RIGHT JOIN");
+            }
+            if (kind == null) {
+                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support "
+                        + j.getJoinType() + " JOIN");
+            }
+            return new NestedLoopJoinOp(build(j.getLeft()), build(j.getRight()), ExprCompiler.compile(j.getCondition()),
+                    kind, j.getRight().getRowType().getFieldCount());
+        }
+        if (rel instanceof LogicalUnion u) {
+            return new UnionOp(u.getInputs().stream().map(PhysicalPlanner::build).toList(), !u.all);
+        }
+        throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
+                + rel.getRelTypeName() + ")");
+    }
+
+    private static AggregateOp.Function function(AggregateCall c) {
+        return switch (c.getAggregation().getKind()) {
+            case COUNT -> AggregateOp.Function.COUNT;
+            case SUM, SUM0 -> AggregateOp.Function.SUM;
+            case MIN -> AggregateOp.Function.MIN;
+            case MAX -> AggregateOp.Function.MAX;
+            case AVG -> AggregateOp.Function.AVG;
+            case SINGLE_VALUE -> AggregateOp.Function.SINGLE_VALUE;
+            case ANY_VALUE -> AggregateOp.Function.ANY_VALUE;
+            default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support "
+                    + c.getAggregation().getName());
+        };
+    }
+
+    private static Operator scan(LogicalTableScan scan, RexNode condition) {
+        SystemTableAdapter sys = scan.getTable().unwrap(SystemTableAdapter.class);
+        if (sys != null) {
+            Operator op = new SystemScanOp(sys.database(), sys.table());
+            return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
+        }
+        ScionTable t = scan.getTable().unwrap(ScionTable.class);
+        if (t == null) {
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "cannot read " + scan.getTable().getQualifiedName());
+        }
+        KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
+        Operator op = new TableScanOp(t.database(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
+                access.pointKey());
+        return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.scion.sql.plan;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.Column;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/** A user table as the planner sees it: its row type, and what the executor needs to read it. */
+public final class ScionTable extends AbstractTable {
+    private final DatabaseState database;
+    private final String name;
+    private final TableValue value;
+
+    public ScionTable(DatabaseState database, String name, TableValue value) {
+        this.database = database;
+        this.name = name;
+        this.value = value;
+    }
+
+    public DatabaseState database() {
+        return database;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TableValue value() {
+        return value;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory f) {
+        RelDataTypeFactory.Builder b = f.builder();
+        for (Column c : value.schema().columns()) {
+            b.add(c.name(), TypeMapping.toCalcite(f, c));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.scion.sql.plan;
+
+import dev.scion.sql.result.ColumnKind;
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Converts between declared MySQL column types, Calcite types and the types reported to clients. */
+public final class TypeMapping {
+    private TypeMapping() {
+    }
+
+    public static RelDataType toCalcite(RelDataTypeFactory f, Column c) {
+        RelDataType t = toCalcite(f, c.type());
+        return f.createTypeWithNullability(t, c.nullable());
+    }
+
+    public static RelDataType toCalcite(RelDataTypeFactory f, ColumnType t) {
+        return switch (t.kind()) {
+            case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN -> t.unsigned() && t.kind() == dev.scion.versioning.schema.TypeKind.INT
+                    ? f.createSqlType(SqlTypeName.BIGINT) : f.createSqlType(SqlTypeName.INTEGER);
+            case BIGINT, BIT, YEAR, ENUM, SET -> f.createSqlType(SqlTypeName.BIGINT);
+            case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, t.length() < 0 ? 10 : t.length(), Math.max(0, t.scale()));
+            case FLOAT -> f.createSqlType(SqlTypeName.FLOAT);
+            case DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
+            case CHAR, VARCHAR -> f.createSqlType(SqlTypeName.VARCHAR, (int) Math.min(t.maxLength(), 65535));
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON -> f.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE);
+            case BINARY, VARBINARY -> f.createSqlType(SqlTypeName.VARBINARY, (int) Math.min(t.maxLength(), 65535));
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> f.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE);
+            case DATE -> f.createSqlType(SqlTypeName.DATE);
+            case TIME -> f.createSqlType(SqlTypeName.TIME, Math.max(0, t.length()));
+            case DATETIME, TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, Math.max(0, t.length()));
+        };
+    }
+
+    /** The result column for a table column read directly. */
+    public static ResultColumn fromColumn(String schema, String table, Column c, boolean primaryKey, String label) {
+        ColumnType t = c.type();
+        ColumnKind kind = switch (t.kind()) {
+            case TINYINT, BOOLEAN -> ColumnKind.TINY;
+            case SMALLINT -> ColumnKind.SHORT;
+            case MEDIUMINT -> ColumnKind.INT24;
+            case INT -> ColumnKind.LONG;
+            case BIGINT -> ColumnKind.LONGLONG;
+            case DECIMAL -> ColumnKind.NEWDECIMAL;
+            case FLOAT -> ColumnKind.FLOAT;
+            case DOUBLE -> ColumnKind.DOUBLE;
+            case BIT -> ColumnKind.BIT;
+            case YEAR -> ColumnKind.YEAR;
+            case DATE -> ColumnKind.DATE;
+            case TIME -> ColumnKind.TIME;
+            case DATETIME -> ColumnKind.DATETIME;
+            case TIMESTAMP -> ColumnKind.TIMESTAMP;
+            case CHAR, BINARY -> ColumnKind.STRING;
+            case VARCHAR, VARBINARY -> ColumnKind.VAR_STRING;
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> ColumnKind.BLOB;
+            case JSON -> ColumnKind.JSON;
+            case ENUM, SET -> ColumnKind.STRING;
+        };
+        int decimals = switch (t.kind()) {
+            case DECIMAL -> Math.max(0, t.scale());
+            case FLOAT, DOUBLE -> 31;
+            case TIME, DATETIME, TIMESTAMP -> Math.max(0, t.length());
+            default -> 0;
+        };
+        boolean binary = !(t.kind().isString() || t.kind() == dev.scion.versioning.schema.TypeKind.ENUM
+                || t.kind() == dev.scion.versioning.schema.TypeKind.SET);
+        return new ResultColumn(schema, table, table, label, c.name(), kind, t.maxLength(), decimals, c.nullable(),
+                t.unsigned(), primaryKey, c.autoIncrement(), binary);
+    }
+
+    /** The result column for a computed expression of the given Calcite type. */
+    public static ResultColumn fromCalcite(String label, RelDataType type) {
+        SqlTypeName n = type.getSqlTypeName();
+        ColumnKind kind;
+        long length;
+        int decimals = 0;
+        boolean binary = true;
+        switch (n) {
+            case BOOLEAN, TINYINT -> {
+                kind = ColumnKind.LONGLONG;
+                length = 1;
+            }
+            case SMALLINT, INTEGER -> {
+                kind = ColumnKind.LONGLONG;
+                length = 11;
+            }
+            case BIGINT -> {
+                kind = ColumnKind.LONGLONG;
+                length = 21;
+            }
+            case DECIMAL -> {
+                kind = ColumnKind.NEWDECIMAL;
+                length = type.getPrecision() + 2;
+                decimals = Math.max(0, type.getScale());
+            }
+            case FLOAT, REAL -> {
+                kind = ColumnKind.FLOAT;
+                length = 12;
+                decimals = 31;
+            }
+            case DOUBLE -> {
+                kind = ColumnKind.DOUBLE;
+                length = 22;
+                decimals = 31;
+            }
+            case DATE -> {
+                kind = ColumnKind.DATE;
+                length = 10;
+            }
+            case TIME -> {
+                kind = ColumnKind.TIME;
+                length = 10;
+            }
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
+                kind = ColumnKind.DATETIME;
+                length = 19;
+            }
+            case BINARY, VARBINARY -> {
+                kind = ColumnKind.BLOB;
+                length = type.getPrecision() < 0 ? 65535 : type.getPrecision();
+            }
+            case NULL -> {
+                kind = ColumnKind.NULL;
+                length = 0;
+            }
+            default -> {
+                kind = ColumnKind.VAR_STRING;
+                int p = type.getPrecision();
+                length = p <= 0 || p == Integer.MAX_VALUE ? 65535 : p;
+                binary = false;
+            }
+        }
+        return new ResultColumn("", "", "", label, label, kind, length, decimals, type.isNullable(), false, false,
+                false, binary);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.scion.sql.plan;
+
+/**
+ * Calcite's lexer has no {@code @}: system variables ({@code @@x}, {@code @@session.x}) and user variables
+ * ({@code @x}) are turned into back-quoted identifiers before parsing, and {@link VariableInliner} replaces those
+ * identifiers with the variables' values.
+ */
+public final class VariableRewriter {
+    private VariableRewriter() {
+    }
+
+    public static String rewrite(String sql) {
+        if (sql.indexOf('@') < 0) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int e = skipQuoted(sql, i);
+                out.append(sql, i, e);
+                i = e;
+                continue;
+            }
+            if (c == '@') {
+                int j = i + 1;
+                if (j < n && sql.charAt(j) == '@') {
+                    j++;
+                }
+                int nameStart = j;
+                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'
+                        || sql.charAt(j) == '.' || sql.charAt(j) == '$')) {
+                    j++;
+                }
+                if (j > nameStart) {
+                    out.append('`').append(sql, i, j).append('`');
+                    i = j;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Undoes the rewrite in a column label taken from the rewritten text. */
+    public static String unrewrite(String label) {
+        return label.replaceAll("`(@@?[A-Za-z0-9_.$]+)`", "$1");
+    }
+
+    private static int skipQuoted(String sql, int i) {
+        char q = sql.charAt(i);
+        int j = i + 1;
+        while (j < sql.length()) {
+            char c = sql.charAt(j);
+            if (c == '\\' && q != '`') {
+                j += 2;
+                continue;
+            }
+            if (c == q) {
+                if (j + 1 < sql.length() && sql.charAt(j + 1) == q) {
+                    j += 2;
+                    continue;
+                }
+                return j + 1;
+            }
+            j++;
+        }
+        return sql.length();
+    }
+}

@@ -1,0 +1,268 @@
+package dev.scion.sql.session;
+
+import dev.scion.sql.SqlEngine;
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.catalog.RevisionName;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.history.RevisionResolver;
+import dev.scion.versioning.repo.Repository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One client's state: the current database, the revision each database is bound to, variables, and the
+ * open transaction. A session is used by one thread at a time.
+ */
+public final class Session {
+    private final SqlEngine engine;
+    private final long connectionId;
+    private final String user;
+    private final String host;
+    private final boolean foundRows;
+    private final Map<String, Object> variables = new HashMap<>();
+    private final Map<String, Object> userVariables = new HashMap<>();
+    private final Map<String, DatabaseState> databases = new HashMap<>();
+    private final List<Warning> warnings = new ArrayList<>();
+    private String currentDatabase;
+    private boolean explicitTransaction;
+    private long lastInsertId;
+    private volatile boolean cancelled;
+
+    public record Warning(String level, int code, String message) {
+    }
+
+    public Session(SqlEngine engine, long connectionId, String user, String host, boolean foundRows) {
+        this.engine = engine;
+        this.connectionId = connectionId;
+        this.user = user;
+        this.host = host;
+        this.foundRows = foundRows;
+    }
+
+    public SqlEngine engine() {
+        return engine;
+    }
+
+    public long connectionId() {
+        return connectionId;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The client asked UPDATE to report rows matched rather than rows changed. */
+    public boolean foundRows() {
+        return foundRows;
+    }
+
+    // ---- variables ----
+
+    public Object variable(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (variables.containsKey(key)) {
+            return variables.get(key);
+        }
+        return engine.globalVariable(key);
+    }
+
+    public boolean hasVariable(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return variables.containsKey(key) || SystemVariables.isKnown(key) || engine.hasGlobalVariable(key);
+    }
+
+    public void setVariable(String name, Object value) {
+        variables.put(name.toLowerCase(Locale.ROOT), value);
+    }
+
+    public Object userVariable(String name) {
+        return userVariables.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public void setUserVariable(String name, Object value) {
+        userVariables.put(name.toLowerCase(Locale.ROOT), value);
+    }
+
+    public boolean autocommit() {
+        Object v = variable("autocommit");
+        return v instanceof Number n ? n.longValue() != 0 : "ON".equalsIgnoreCase(String.valueOf(v));
+    }
+
+    // ---- warnings and ids ----
+
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    public void addWarning(int code, String message) {
+        warnings.add(new Warning("Warning", code, message));
+    }
+
+    public long lastInsertId() {
+        return lastInsertId;
+    }
+
+    public void setLastInsertId(long id) {
+        lastInsertId = id;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public void clearCancel() {
+        cancelled = false;
+    }
+
+    // ---- databases ----
+
+    public String currentDatabase() {
+        return currentDatabase;
+    }
+
+    /** The state of the current database, or error 1046. */
+    public DatabaseState current() {
+        if (currentDatabase == null) {
+            throw SqlError.noDatabaseSelected();
+        }
+        return database(currentDatabase);
+    }
+
+    /** Resolves a database name as written by the client (maybe with a revision) to this session's state. */
+    public DatabaseState database(String name) {
+        return findDatabase(name).orElseThrow(() -> SqlError.unknownDatabase(name));
+    }
+
+    public Optional<DatabaseState> findDatabase(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        DatabaseState s = databases.get(key);
+        if (s != null) {
+            return Optional.of(s);
+        }
+        RevisionName rn = RevisionName.parse(name);
+        Optional<String> canonical = engine.dataDirectory().canonicalName(rn.database());
+        if (canonical.isEmpty()) {
+            return Optional.empty();
+        }
+        Repository repo = engine.dataDirectory().open(canonical.get()).orElseThrow();
+        if (rn.revision() == null) {
+            s = new DatabaseState(canonical.get(), canonical.get(), repo, engine.defaultBranch(canonical.get(), repo));
+        } else {
+            Optional<RevisionResolver.Resolved> r = new RevisionResolver(repo).resolve(rn.revision(), null);
+            if (r.isEmpty()) {
+                return Optional.empty();
+            }
+            String display = canonical.get() + "/" + rn.revision();
+            s = r.get().isBranch() ? new DatabaseState(display, canonical.get(), repo, r.get().name())
+                    : DatabaseState.readOnly(display, canonical.get(), repo, r.get().commit());
+        }
+        databases.put(key, s);
+        return Optional.of(s);
+    }
+
+    public void useDatabase(String name) {
+        DatabaseState s = database(name);
+        currentDatabase = s.name();
+    }
+
+    public void clearCurrentDatabase() {
+        currentDatabase = null;
+    }
+
+    /** Forgets bindings to a database (after DROP DATABASE). */
+    public void forgetDatabase(String databaseName) {
+        databases.values().removeIf(s -> s.databaseName().equalsIgnoreCase(databaseName));
+        if (currentDatabase != null && RevisionName.parse(currentDatabase).database().equalsIgnoreCase(databaseName)) {
+            currentDatabase = null;
+        }
+    }
+
+    public Iterable<DatabaseState> boundDatabases() {
+        return databases.values();
+    }
+
+    // ---- transactions ----
+
+    public boolean inExplicitTransaction() {
+        return explicitTransaction;
+    }
+
+    public boolean inTransaction() {
+        return explicitTransaction || databases.values().stream().anyMatch(DatabaseState::isDirty);
+    }
+
+    public void beginExplicit() {
+        commit();
+        explicitTransaction = true;
+    }
+
+    /** Commits every database written in this transaction, merging with concurrent commits. */
+    public void commit() {
+        try {
+            for (DatabaseState s : databases.values()) {
+                if (s.isDirty()) {
+                    engine.transactionCommitter().commit(this, s);
+                }
+            }
+        } finally {
+            for (DatabaseState s : databases.values()) {
+                s.endTransaction();
+            }
+            explicitTransaction = false;
+        }
+    }
+
+    public void rollback() {
+        for (DatabaseState s : databases.values()) {
+            s.endTransaction();
+        }
+        explicitTransaction = false;
+    }
+
+    /** Ends the implicit transaction of a statement run in autocommit mode. */
+    public void endStatement(boolean succeeded) {
+        if (explicitTransaction || !autocommit()) {
+            return;
+        }
+        if (succeeded) {
+            commit();
+        } else {
+            rollback();
+        }
+    }
+
+    /** Switching the branch of a database needs a clean transaction. */
+    public void requireNoPendingChanges(DatabaseState s) {
+        if (s.isDirty()) {
+            throw new SqlError(ErrorCode.VERSIONING, "cannot switch branches with uncommitted changes in the current "
+                    + "transaction: COMMIT or ROLLBACK first");
+        }
+    }
+
+    public Hash headOf(DatabaseState s) {
+        if (s.isReadOnly()) {
+            return s.readOnlyCommit();
+        }
+        return s.repo().branchHead(s.branch()).orElseThrow(() -> new SqlError(ErrorCode.VERSIONING,
+                "branch '" + s.branch() + "' no longer exists"));
+    }
+
+    public void close() {
+        rollback();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.scion.sql.session;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The server's system variables with their defaults. Values are Long or String (null allowed). */
+public final class SystemVariables {
+    public static final String SERVER_VERSION = "8.0.40-scion";
+
+    private static final Map<String, Object> DEFAULTS = new TreeMap<>();
+
+    static {
+        Object[][] defs = {
+            {"auto_increment_increment", 1L}, {"auto_increment_offset", 1L}, {"autocommit", 1L},
+            {"character_set_client", "utf8mb4"}, {"character_set_connection", "utf8mb4"},
+            {"character_set_database", "utf8mb4"}, {"character_set_results", "utf8mb4"},
+            {"character_set_server", "utf8mb4"}, {"character_set_system", "utf8mb3"},
+            {"collation_connection", "utf8mb4_0900_bin"}, {"collation_database", "utf8mb4_0900_bin"},
+            {"collation_server", "utf8mb4_0900_bin"}, {"default_storage_engine", "InnoDB"},
+            {"init_connect", ""}, {"interactive_timeout", 28800L}, {"license", "Apache-2.0"},
+            {"lower_case_table_names", 0L}, {"max_allowed_packet", 67108864L}, {"max_connections", 151L},
+            {"net_buffer_length", 16384L}, {"net_read_timeout", 30L}, {"net_write_timeout", 60L},
+            {"performance_schema", 0L}, {"query_cache_size", 0L}, {"query_cache_type", "OFF"},
+            {"sql_mode", "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"}, {"sql_select_limit", null},
+            {"system_time_zone", "UTC"}, {"time_zone", "SYSTEM"},
+            {"transaction_isolation", "REPEATABLE-READ"}, {"tx_isolation", "REPEATABLE-READ"},
+            {"transaction_read_only", 0L}, {"tx_read_only", 0L}, {"wait_timeout", 28800L},
+            {"version", SERVER_VERSION}, {"version_comment", "Scion - versioned MySQL-compatible database"},
+            {"version_compile_os", "Linux"}, {"version_compile_machine", "x86_64"},
+            {"hostname", "localhost"}, {"port", 3306L}, {"sql_auto_is_null", 0L}, {"sql_safe_updates", 0L},
+            {"foreign_key_checks", 1L}, {"unique_checks", 1L}, {"sql_notes", 1L}, {"sql_warnings", 0L},
+            {"last_insert_id", 0L}, {"identity", 0L}, {"innodb_lock_wait_timeout", 50L},
+            {"lock_wait_timeout", 31536000L}, {"max_execution_time", 0L}, {"group_concat_max_len", 1024L},
+            {"div_precision_increment", 4L}, {"default_week_format", 0L}, {"local_infile", 0L},
+            {"have_ssl", "DISABLED"}, {"have_openssl", "DISABLED"}, {"ssl_cipher", ""},
+            {"require_secure_transport", 0L}, {"read_only", 0L}, {"super_read_only", 0L},
+            {"explicit_defaults_for_timestamp", 1L}, {"session_track_system_variables", ""},
+            {"session_track_state_change", 0L}, {"session_track_schema", 1L},
+            {"session_track_transaction_info", "OFF"}, {"protocol_version", 10L}, {"datadir", ""},
+            {"dolt_transaction_commit", 0L}, {"dolt_force_transaction_commit", 0L},
+            {"dolt_allow_commit_conflicts", 0L}, {"dolt_show_branch_databases", 0L},
+            {"max_sp_recursion_depth", 0L}, {"cte_max_recursion_depth", 1000L}, {"sql_big_selects", 1L},
+            {"big_tables", 0L}, {"optimizer_switch", ""}, {"profiling", 0L}, {"sql_quote_show_create", 1L},
+            {"character_sets_dir", "/usr/share/mysql/charsets/"}, {"default_authentication_plugin",
+                "caching_sha2_password"}, {"transaction_prealloc_size", 4096L}, {"net_retry_count", 10L},
+            {"time_format", "%H:%i:%s"}, {"date_format", "%Y-%m-%d"}, {"datetime_format", "%Y-%m-%d %H:%i:%s"},
+        };
+        for (Object[] d : defs) {
+            DEFAULTS.put((String) d[0], d[1]);
+        }
+    }
+
+    private SystemVariables() {
+    }
+
+    public static boolean isKnown(String name) {
+        return DEFAULTS.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    public static Object defaultValue(String name) {
+        return DEFAULTS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public static Map<String, Object> defaults() {
+        return DEFAULTS;
+    }
+}

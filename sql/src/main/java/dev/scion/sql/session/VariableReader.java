@@ -1,0 +1,65 @@
+package dev.scion.sql.session;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads system variables, including the per-database versioning ones ({@code <db>_head_ref},
+ * {@code <db>_head}, {@code <db>_working}, {@code <db>_staged}) that exist for every database.
+ */
+public final class VariableReader {
+    private VariableReader() {
+    }
+
+    /** Strips {@code session.}, {@code global.} and {@code local.} scope prefixes. */
+    public static String baseName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String p : new String[] {"session.", "global.", "local."}) {
+            if (lower.startsWith(p)) {
+                return name.substring(p.length());
+            }
+        }
+        return name;
+    }
+
+    public static Object read(Session session, String rawName) {
+        String name = baseName(rawName).toLowerCase(Locale.ROOT);
+        Optional<Object> versioned = versioned(session, name);
+        if (versioned.isPresent()) {
+            return versioned.get() == NULL ? null : versioned.get();
+        }
+        if (!session.hasVariable(name)) {
+            throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + name + "'");
+        }
+        return session.variable(name);
+    }
+
+    private static final Object NULL = new Object();
+
+    private static Optional<Object> versioned(Session session, String name) {
+        String[] suffixes = {"_head_ref", "_head", "_working", "_staged"};
+        for (String suffix : suffixes) {
+            if (!name.endsWith(suffix)) {
+                continue;
+            }
+            String db = name.substring(0, name.length() - suffix.length());
+            Optional<DatabaseState> s = session.findDatabase(db);
+            if (s.isEmpty()) {
+                continue;
+            }
+            DatabaseState st = s.get();
+            Object v = switch (suffix) {
+                case "_head_ref" -> st.branch() == null ? NULL : "refs/heads/" + st.branch();
+                case "_head" -> session.headOf(st).toString();
+                case "_working" -> st.workingRootHash().toString();
+                default -> st.startWorkingSet() == null ? NULL : st.startWorkingSet().staged().toString();
+            };
+            return Optional.of(v);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.scion.versioning.encoding;
+
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Serialises a table schema deterministically (part of a table chunk). */
+public final class SchemaCodec {
+    private SchemaCodec() {
+    }
+
+    public static void write(BinaryWriter w, TableSchema s) {
+        w.varInt(s.columns().size());
+        for (Column c : s.columns()) {
+            w.string(c.name());
+            ColumnType t = c.type();
+            w.string(t.kind().name()).varInt(t.length()).varInt(t.scale()).bool(t.unsigned());
+            w.varInt(t.values().size());
+            t.values().forEach(w::string);
+            w.bool(c.nullable()).nullableString(c.defaultSql()).bool(c.autoIncrement()).nullableString(c.comment());
+            w.varLong(c.tag());
+        }
+        w.varInt(s.primaryKey().size());
+        s.primaryKey().forEach(w::string);
+        w.varInt(s.indexes().size());
+        for (IndexDef ix : s.indexes()) {
+            w.string(ix.name()).bool(ix.unique()).varInt(ix.columns().size());
+            ix.columns().forEach(w::string);
+        }
+    }
+
+    public static TableSchema read(BinaryReader r) {
+        int n = r.varInt();
+        List<Column> cols = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = r.string();
+            TypeKind kind = TypeKind.valueOf(r.string());
+            int length = r.varInt();
+            int scale = r.varInt();
+            boolean unsigned = r.bool();
+            int nv = r.varInt();
+            List<String> values = new ArrayList<>(nv);
+            for (int j = 0; j < nv; j++) {
+                values.add(r.string());
+            }
+            boolean nullable = r.bool();
+            String def = r.nullableString();
+            boolean ai = r.bool();
+            String comment = r.nullableString();
+            long tag = r.varLong();
+            cols.add(new Column(name, new ColumnType(kind, length, scale, unsigned, values), nullable, def, ai, comment, tag));
+        }
+        int npk = r.varInt();
+        List<String> pk = new ArrayList<>(npk);
+        for (int i = 0; i < npk; i++) {
+            pk.add(r.string());
+        }
+        int nix = r.varInt();
+        List<IndexDef> idx = new ArrayList<>(nix);
+        for (int i = 0; i < nix; i++) {
+            String name = r.string();
+            boolean unique = r.bool();
+            int nc = r.varInt();
+            List<String> ic = new ArrayList<>(nc);
+            for (int j = 0; j < nc; j++) {
+                ic.add(r.string());
+            }
+            idx.add(new IndexDef(name, ic, unique));
+        }
+        return new TableSchema(cols, pk, idx);
+    }
+}

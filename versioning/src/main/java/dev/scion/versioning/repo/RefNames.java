@@ -1,0 +1,41 @@
+package dev.scion.versioning.repo;
+
+/** Names of the mutable pointers kept in a database's ref store. */
+public final class RefNames {
+    public static final String HEADS = "refs/heads/";
+    public static final String TAGS = "refs/tags/";
+    public static final String WORKING_SETS = "workingSets/heads/";
+    public static final String DEFAULT_BRANCH = "config/default_branch";
+
+    private RefNames() {
+    }
+
+    public static String branch(String name) {
+        return HEADS + name;
+    }
+
+    public static String tag(String name) {
+        return TAGS + name;
+    }
+
+    public static String workingSet(String branch) {
+        return WORKING_SETS + branch;
+    }
+
+    /** Branch names follow git's rules, loosely: no spaces, no "..", no control characters, no leading '-'. */
+    public static boolean isValidBranchName(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("-") || name.startsWith("/") || name.endsWith("/")
+                || name.endsWith(".") || name.contains("..") || name.contains("//") || name.contains("@{")
+                || name.endsWith(".lock")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c == '~' || c == '^' || c == ':' || c == '?' || c == '*' || c == '[' || c == '\\'
+                    || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,305 @@
+package dev.scion.versioning.repo;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.chunk.ChunkReader;
+import dev.scion.storage.chunk.RefConflictException;
+import dev.scion.storage.chunk.RefUpdate;
+import dev.scion.storage.chunk.RocksChunkStore;
+import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.Signature;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.model.WorkingSet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One versioned database: a chunk store plus its refs (branches, tags, working sets). Everything it hands out
+ * is immutable; the only mutations are compare-and-swap updates of refs, each written atomically together
+ * with the chunks it needs.
+ */
+public final class Repository implements AutoCloseable {
+    public static final String META_DIR = ".scion";
+    public static final String INITIAL_COMMIT_MESSAGE = "Initialize data repository";
+
+    private final Path directory;
+    private final RocksChunkStore store;
+    private final Map<Hash, Object> objectCache = new ConcurrentHashMap<>();
+
+    private Repository(Path directory, RocksChunkStore store) {
+        this.directory = directory;
+        this.store = store;
+    }
+
+    /** True when the directory holds a Scion database. */
+    public static boolean isRepository(Path dir) {
+        return Files.isDirectory(dir.resolve(META_DIR).resolve("store"));
+    }
+
+    /** Creates a database in {@code dir} with an initial commit on {@code branch}. */
+    public static Repository init(Path dir, Signature author, String branch, StoreOptions options) {
+        if (isRepository(dir)) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "a database already exists in " + dir);
+        }
+        try {
+            Files.createDirectories(dir.resolve(META_DIR));
+        } catch (IOException e) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "cannot create " + dir + ": " + e.getMessage());
+        }
+        Repository repo = new Repository(dir, RocksChunkStore.open(dir.resolve(META_DIR).resolve("store"), options));
+        ChunkBuffer buf = repo.newBuffer();
+        Hash emptyRoot = buf.put(RootValue.empty().encode());
+        Commit initial = new Commit(emptyRoot, List.of(), author, author, INITIAL_COMMIT_MESSAGE, 1);
+        Hash commit = buf.put(initial.encode());
+        repo.store.commit(buf.pending(), List.of(
+                RefUpdate.cas(RefNames.branch(branch), null, commit.bytes()),
+                RefUpdate.cas(RefNames.workingSet(branch), null, WorkingSet.clean(emptyRoot).encode()),
+                RefUpdate.set(RefNames.DEFAULT_BRANCH, branch.getBytes(StandardCharsets.UTF_8))));
+        return repo;
+    }
+
+    public static Repository open(Path dir, StoreOptions options) {
+        if (!isRepository(dir)) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "no database in " + dir);
+        }
+        return new Repository(dir, RocksChunkStore.open(dir.resolve(META_DIR).resolve("store"), options));
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public ChunkReader chunks() {
+        return store;
+    }
+
+    /** A transaction-local buffer for new chunks, flushed by the ref update that needs them. */
+    public ChunkBuffer newBuffer() {
+        return new ChunkBuffer(store);
+    }
+
+    // ---- reading objects ----
+
+    public Commit readCommit(Hash h) {
+        return (Commit) objectCache.computeIfAbsent(h, k -> Commit.decode(require(k, "commit")));
+    }
+
+    public RootValue readRoot(ChunkReader reader, Hash h) {
+        Object cached = objectCache.get(h);
+        if (cached instanceof RootValue rv) {
+            return rv;
+        }
+        RootValue rv = RootValue.decode(require(reader, h, "root value"));
+        if (store.has(h)) {
+            objectCache.put(h, rv);
+        }
+        return rv;
+    }
+
+    public TableValue readTable(ChunkReader reader, Hash h) {
+        Object cached = objectCache.get(h);
+        if (cached instanceof TableValue tv) {
+            return tv;
+        }
+        TableValue tv = TableValue.decode(require(reader, h, "table"));
+        if (store.has(h)) {
+            objectCache.put(h, tv);
+        }
+        return tv;
+    }
+
+    public ProllyMap emptyMap(ChunkBuffer out) {
+        return ProllyMap.empty(out);
+    }
+
+    private byte[] require(Hash h, String what) {
+        return require(store, h, what);
+    }
+
+    private static byte[] require(ChunkReader reader, Hash h, String what) {
+        byte[] b = reader.get(h);
+        if (b == null) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, what + " " + h + " not found");
+        }
+        return b;
+    }
+
+    // ---- refs ----
+
+    public String defaultBranch() {
+        byte[] b = store.readRef(RefNames.DEFAULT_BRANCH);
+        String name = b == null ? "main" : new String(b, StandardCharsets.UTF_8);
+        if (branchHead(name).isPresent()) {
+            return name;
+        }
+        List<String> all = branches();
+        return all.contains("main") ? "main" : all.isEmpty() ? name : all.get(0);
+    }
+
+    public List<String> branches() {
+        return new ArrayList<>(store.listRefs(RefNames.HEADS).keySet().stream()
+                .map(k -> k.substring(RefNames.HEADS.length())).toList());
+    }
+
+    public Optional<Hash> branchHead(String branch) {
+        byte[] b = store.readRef(RefNames.branch(branch));
+        return b == null ? Optional.empty() : Optional.of(Hash.fromBytes(b));
+    }
+
+    public List<String> tags() {
+        return new ArrayList<>(store.listRefs(RefNames.TAGS).keySet().stream()
+                .map(k -> k.substring(RefNames.TAGS.length())).toList());
+    }
+
+    public Optional<Hash> tagTarget(String tag) {
+        byte[] b = store.readRef(RefNames.tag(tag));
+        return b == null ? Optional.empty() : Optional.of(Hash.fromBytes(b));
+    }
+
+    /** The branch's working set; a branch made by an older tool without one starts clean at its head. */
+    public WorkingSet workingSet(String branch) {
+        byte[] b = store.readRef(RefNames.workingSet(branch));
+        if (b != null) {
+            return WorkingSet.decode(b);
+        }
+        Hash head = branchHead(branch).orElseThrow(() -> new VersioningException(
+                VersioningException.Reason.NOT_FOUND, "branch not found: " + branch));
+        return WorkingSet.clean(readCommit(head).root());
+    }
+
+    private byte[] rawWorkingSet(String branch) {
+        return store.readRef(RefNames.workingSet(branch));
+    }
+
+    // ---- writes ----
+
+    /**
+     * Replaces a branch's working set if it still equals {@code expected}, writing the buffered chunks in the
+     * same atomic batch.
+     *
+     * @throws VersioningException CONCURRENT_UPDATE when another writer got there first
+     */
+    public void updateWorkingSet(String branch, WorkingSet expected, WorkingSet next, ChunkBuffer chunks) {
+        byte[] raw = rawWorkingSet(branch);
+        byte[] expectedRaw = expected.encode();
+        if (raw != null && !Arrays.equals(raw, expectedRaw)) {
+            throw concurrent(branch);
+        }
+        try {
+            store.commit(chunks.pending(), List.of(RefUpdate.cas(RefNames.workingSet(branch), raw, next.encode())));
+        } catch (RefConflictException e) {
+            throw concurrent(branch);
+        }
+        chunks.clear();
+    }
+
+    /**
+     * Commits {@code toCommit} (a root already in {@code chunks} or the store) on top of the branch head and
+     * installs {@code nextWorkingSet}, both by compare-and-swap against the given expectations.
+     */
+    public Hash commit(String branch, Hash expectedHead, WorkingSet expectedWs, Hash toCommit, List<Hash> extraParents,
+                       Signature author, Signature committer, String message, WorkingSet nextWorkingSet,
+                       ChunkBuffer chunks) {
+        List<Hash> parents = new ArrayList<>();
+        long height = 0;
+        if (expectedHead != null) {
+            parents.add(expectedHead);
+            height = readCommit(expectedHead).height();
+        }
+        for (Hash p : extraParents) {
+            parents.add(p);
+            height = Math.max(height, readCommit(p).height());
+        }
+        Commit c = new Commit(toCommit, parents, author, committer, message, height + 1);
+        Hash commitHash = chunks.put(c.encode());
+        byte[] rawWs = rawWorkingSet(branch);
+        if (rawWs != null && expectedWs != null && !Arrays.equals(rawWs, expectedWs.encode())) {
+            throw concurrent(branch);
+        }
+        try {
+            store.commit(chunks.pending(), List.of(
+                    RefUpdate.cas(RefNames.branch(branch), expectedHead == null ? null : expectedHead.bytes(),
+                            commitHash.bytes()),
+                    RefUpdate.cas(RefNames.workingSet(branch), rawWs, nextWorkingSet.encode())));
+        } catch (RefConflictException e) {
+            throw concurrent(branch);
+        }
+        chunks.clear();
+        return commitHash;
+    }
+
+    /** Writes a commit object that no ref points to (seed 004's COMMIT() and MERGE()). */
+    public Hash writeDanglingCommit(Commit c, ChunkBuffer chunks) {
+        Hash h = chunks.put(c.encode());
+        store.commit(chunks.pending(), List.of());
+        chunks.clear();
+        return h;
+    }
+
+    public void createBranch(String name, Hash commit) {
+        if (!RefNames.isValidBranchName(name)) {
+            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid branch name: " + name);
+        }
+        if (branchHead(name).isPresent()) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "fatal: A branch named '" + name + "' already exists.");
+        }
+        Hash root = readCommit(commit).root();
+        try {
+            store.commit(Map.of(), List.of(
+                    RefUpdate.cas(RefNames.branch(name), null, commit.bytes()),
+                    RefUpdate.set(RefNames.workingSet(name), WorkingSet.clean(root).encode())));
+        } catch (RefConflictException e) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "fatal: A branch named '" + name + "' already exists.");
+        }
+    }
+
+    /** Moves a branch head to {@code commit} if it still points at {@code expected}; resets its working set. */
+    public void moveBranch(String name, Hash expected, Hash commit) {
+        Hash root = readCommit(commit).root();
+        try {
+            store.commit(Map.of(), List.of(
+                    RefUpdate.cas(RefNames.branch(name), expected == null ? null : expected.bytes(), commit.bytes()),
+                    RefUpdate.set(RefNames.workingSet(name), WorkingSet.clean(root).encode())));
+        } catch (RefConflictException e) {
+            throw concurrent(name);
+        }
+    }
+
+    public void deleteBranch(String name) {
+        if (branchHead(name).isEmpty()) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "branch '" + name + "' not found");
+        }
+        store.commit(Map.of(), List.of(RefUpdate.delete(RefNames.branch(name)),
+                RefUpdate.delete(RefNames.workingSet(name))));
+    }
+
+    public void setDefaultBranch(String name) {
+        store.commit(Map.of(), List.of(RefUpdate.set(RefNames.DEFAULT_BRANCH, name.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static VersioningException concurrent(String branch) {
+        return new VersioningException(VersioningException.Reason.CONCURRENT_UPDATE,
+                "branch '" + branch + "' was updated concurrently; retry the transaction");
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.scion.versioning.schema;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A declared column type. {@code length} is the display width for integers, the character or byte length for
+ * strings, the precision for DECIMAL and the fractional-second precision for temporal types; -1 when not given.
+ */
+public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned, List<String> values) {
+
+    public ColumnType {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public static ColumnType of(TypeKind kind) {
+        return new ColumnType(kind, -1, -1, false, List.of());
+    }
+
+    public static ColumnType of(TypeKind kind, int length) {
+        return new ColumnType(kind, length, -1, false, List.of());
+    }
+
+    /** The type as SHOW CREATE TABLE and information_schema print it, e.g. {@code varchar(40)}. */
+    public String sqlName() {
+        String base = kind.name().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(base);
+        switch (kind) {
+            case DECIMAL -> sb.append('(').append(length < 0 ? 10 : length).append(',').append(Math.max(scale, 0)).append(')');
+            case CHAR, BINARY -> sb.append('(').append(length < 0 ? 1 : length).append(')');
+            case VARCHAR, VARBINARY, BIT -> {
+                if (length >= 0) {
+                    sb.append('(').append(length).append(')');
+                }
+            }
+            case TIME, DATETIME, TIMESTAMP -> {
+                if (length > 0) {
+                    sb.append('(').append(length).append(')');
+                }
+            }
+            case ENUM, SET -> {
+                sb.append('(');
+                for (int i = 0; i < values.size(); i++) {
+                    if (i > 0) {
+                        sb.append(',');
+                    }
+                    sb.append('\'').append(values.get(i).replace("'", "''")).append('\'');
+                }
+                sb.append(')');
+            }
+            case BOOLEAN -> {
+                return "tinyint(1)";
+            }
+            default -> {
+            }
+        }
+        if (unsigned) {
+            sb.append(" unsigned");
+        }
+        return sb.toString();
+    }
+
+    /** The largest number of characters (or bytes) a value of this type can hold, as reported to clients. */
+    public long maxLength() {
+        return switch (kind) {
+            case TINYINT -> 4;
+            case SMALLINT -> 6;
+            case MEDIUMINT -> 9;
+            case INT -> 11;
+            case BIGINT -> 20;
+            case BOOLEAN -> 1;
+            case DECIMAL -> (length < 0 ? 10 : length) + 2;
+            case FLOAT -> 12;
+            case DOUBLE -> 22;
+            case BIT -> length < 0 ? 1 : length;
+            case CHAR, BINARY -> length < 0 ? 1 : length;
+            case VARCHAR, VARBINARY -> length < 0 ? 65535 : length;
+            case TINYTEXT, TINYBLOB -> 255;
+            case TEXT, BLOB -> 65535;
+            case MEDIUMTEXT, MEDIUMBLOB -> 16777215;
+            case LONGTEXT, LONGBLOB, JSON -> 4294967295L;
+            case DATE -> 10;
+            case TIME -> 10 + (length > 0 ? length + 1 : 0);
+            case DATETIME, TIMESTAMP -> 19 + (length > 0 ? length + 1 : 0);
+            case YEAR -> 4;
+            case ENUM, SET -> values.stream().mapToInt(String::length).max().orElse(1);
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package dev.scion.versioning.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The columns, primary key and secondary indexes of a table. A table without a primary key is "keyless": its
+ * rows are keyed by their content hash and carry a duplicate count.
+ */
+public record TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes) {
+
+    public TableSchema {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        indexes = indexes == null ? List.of() : List.copyOf(indexes);
+    }
+
+    public boolean isKeyless() {
+        return primaryKey.isEmpty();
+    }
+
+    public int columnIndex(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Optional<Column> column(String name) {
+        int i = columnIndex(name);
+        return i < 0 ? Optional.empty() : Optional.of(columns.get(i));
+    }
+
+    /** Positions of the primary key columns within {@link #columns()}. */
+    public int[] primaryKeyIndexes() {
+        int[] out = new int[primaryKey.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columnIndex(primaryKey.get(i));
+        }
+        return out;
+    }
+
+    /** Positions of the non-key columns within {@link #columns()}, in declaration order. */
+    public int[] valueIndexes() {
+        List<Integer> pk = new ArrayList<>();
+        for (int i : primaryKeyIndexes()) {
+            pk.add(i);
+        }
+        int[] out = new int[columns.size() - pk.size()];
+        int n = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            if (!pk.contains(i)) {
+                out[n++] = i;
+            }
+        }
+        return out;
+    }
+
+    public Optional<Column> autoIncrementColumn() {
+        return columns.stream().filter(Column::autoIncrement).findFirst();
+    }
+
+    public boolean hasIndex(String name) {
+        return indexes.stream().anyMatch(i -> i.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
+    }
+}

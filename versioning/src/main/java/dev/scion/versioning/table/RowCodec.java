@@ -1,0 +1,145 @@
+package dev.scion.versioning.table;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.tuple.FieldType;
+import dev.scion.storage.tuple.TupleDescriptor;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+
+/**
+ * Maps rows (values in schema column order) to prolly-tree entries. A keyed table stores the primary key
+ * columns in the key and the rest in the value. A keyless table stores the content hash of the row as the key
+ * and a duplicate count followed by every column as the value.
+ */
+public final class RowCodec {
+    private final TableSchema schema;
+    private final int[] keyCols;
+    private final int[] valueCols;
+    private final TupleDescriptor keyDesc;
+    private final TupleDescriptor valueDesc;
+    private final boolean keyless;
+
+    public RowCodec(TableSchema schema) {
+        this.schema = schema;
+        this.keyless = schema.isKeyless();
+        if (keyless) {
+            keyCols = new int[0];
+            valueCols = new int[schema.columns().size()];
+            for (int i = 0; i < valueCols.length; i++) {
+                valueCols[i] = i;
+            }
+            FieldType[] vt = new FieldType[valueCols.length + 1];
+            vt[0] = FieldType.INT64;
+            for (int i = 0; i < valueCols.length; i++) {
+                vt[i + 1] = schema.columns().get(i).type().kind().fieldType();
+            }
+            keyDesc = new TupleDescriptor(FieldType.BYTES);
+            valueDesc = new TupleDescriptor(vt);
+        } else {
+            keyCols = schema.primaryKeyIndexes();
+            valueCols = schema.valueIndexes();
+            keyDesc = new TupleDescriptor(types(schema, keyCols));
+            valueDesc = new TupleDescriptor(types(schema, valueCols));
+        }
+    }
+
+    private static FieldType[] types(TableSchema schema, int[] cols) {
+        FieldType[] t = new FieldType[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            t[i] = schema.columns().get(cols[i]).type().kind().fieldType();
+        }
+        return t;
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    public boolean keyless() {
+        return keyless;
+    }
+
+    public int[] keyColumns() {
+        return keyCols;
+    }
+
+    public TupleDescriptor keyDescriptor() {
+        return keyDesc;
+    }
+
+    /** The key of a row of a keyed table, from the full row. */
+    public byte[] key(Object[] row) {
+        if (keyless) {
+            return keylessKey(row);
+        }
+        Object[] k = new Object[keyCols.length];
+        for (int i = 0; i < keyCols.length; i++) {
+            k[i] = row[keyCols[i]];
+        }
+        return keyDesc.encodeKey(k);
+    }
+
+    /** The key from primary key values alone, in primary key order. */
+    public byte[] keyFromKeyValues(Object[] keyValues) {
+        return keyDesc.encodeKey(keyValues);
+    }
+
+    private byte[] keylessKey(Object[] row) {
+        Object[] v = new Object[row.length + 1];
+        v[0] = 0L;
+        System.arraycopy(row, 0, v, 1, row.length);
+        return keyDesc.encodeKey(new Object[] {Hash.of(valueDesc.encodeValue(v)).bytes()});
+    }
+
+    public byte[] value(Object[] row) {
+        return value(row, 1);
+    }
+
+    /** The value of a row; for keyless tables {@code count} is how many identical rows it stands for. */
+    public byte[] value(Object[] row, long count) {
+        if (keyless) {
+            Object[] v = new Object[row.length + 1];
+            v[0] = count;
+            System.arraycopy(row, 0, v, 1, row.length);
+            return valueDesc.encodeValue(v);
+        }
+        Object[] v = new Object[valueCols.length];
+        for (int i = 0; i < valueCols.length; i++) {
+            v[i] = row[valueCols[i]];
+        }
+        return valueDesc.encodeValue(v);
+    }
+
+    /** Rebuilds the full row from a stored entry. */
+    public Object[] decode(byte[] key, byte[] value) {
+        Object[] row = new Object[schema.columns().size()];
+        if (keyless) {
+            Object[] v = valueDesc.decodeValue(value);
+            System.arraycopy(v, 1, row, 0, row.length);
+            return row;
+        }
+        Object[] k = keyDesc.decodeKey(key);
+        for (int i = 0; i < keyCols.length; i++) {
+            row[keyCols[i]] = k[i];
+        }
+        Object[] v = valueDesc.decodeValue(value);
+        for (int i = 0; i < valueCols.length && i < v.length; i++) {
+            row[valueCols[i]] = v[i];
+        }
+        return row;
+    }
+
+    /** For keyless tables: how many identical rows an entry stands for; 1 for keyed tables. */
+    public long count(byte[] value) {
+        if (!keyless) {
+            return 1;
+        }
+        Object c = valueDesc.decodeValueField(value, 0);
+        return c == null ? 1 : ((Number) c).longValue();
+    }
+
+    /** Codec for the entries of one secondary index: index columns then the row key, with an empty value. */
+    public IndexCodec indexCodec(IndexDef index) {
+        return new IndexCodec(schema, index, this);
+    }
+}

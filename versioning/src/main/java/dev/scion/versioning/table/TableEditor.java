@@ -1,0 +1,253 @@
+package dev.scion.versioning.table;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.prolly.KeyRange;
+import dev.scion.storage.prolly.MapEdits;
+import dev.scion.storage.prolly.ProllyCursor;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.storage.tuple.KeyBytes;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.IndexDef;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Accumulates row writes against one table value and applies them in one pass per tree when finished. Reads
+ * through the editor see its own pending writes, so a statement sees rows it wrote earlier. Secondary indexes
+ * and unique constraints are maintained here so every writer gets them alike.
+ */
+public final class TableEditor {
+    private static final byte[] DELETED = new byte[0];
+
+    private final String tableName;
+    private final TableValue base;
+    private final ChunkBuffer out;
+    private final RowCodec codec;
+    private final ProllyMap rows;
+    private final TreeMap<byte[], byte[]> pendingRows = new TreeMap<>(KeyBytes.ORDER);
+    private final List<IndexState> indexes = new ArrayList<>();
+    private long autoIncrement;
+
+    private static final class IndexState {
+        final IndexCodec codec;
+        final ProllyMap map;
+        final TreeMap<byte[], byte[]> pending = new TreeMap<>(KeyBytes.ORDER);
+
+        IndexState(IndexCodec codec, ProllyMap map) {
+            this.codec = codec;
+            this.map = map;
+        }
+    }
+
+    public TableEditor(String tableName, TableValue base, ChunkBuffer out) {
+        this.tableName = tableName;
+        this.base = base;
+        this.out = out;
+        this.codec = new RowCodec(base.schema());
+        this.rows = ProllyMap.load(out, base.rows());
+        this.autoIncrement = base.autoIncrement();
+        for (IndexDef ix : base.schema().indexes()) {
+            Hash h = base.indexes().get(ix.name().toLowerCase());
+            ProllyMap m = h == null ? ProllyMap.empty(out) : ProllyMap.load(out, h);
+            indexes.add(new IndexState(codec.indexCodec(ix), m));
+        }
+    }
+
+    public RowCodec codec() {
+        return codec;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The current row with this key, including this editor's pending writes; null if absent. */
+    public Object[] getByKey(byte[] key) {
+        byte[] v = rawGet(key);
+        return v == null ? null : codec.decode(key, v);
+    }
+
+    private byte[] rawGet(byte[] key) {
+        byte[] p = pendingRows.get(key);
+        if (p != null) {
+            return p == DELETED ? null : p;
+        }
+        return rows.get(key);
+    }
+
+    /** Inserts a row; fails with DuplicateKeyException if the key or a unique index value is taken. */
+    public void insert(Object[] row) {
+        byte[] key = codec.key(row);
+        if (codec.keyless()) {
+            byte[] existing = rawGet(key);
+            long count = existing == null ? 0 : codec.count(existing);
+            checkUnique(row, null);
+            pendingRows.put(key, codec.value(row, count + 1));
+            if (existing == null) {
+                addIndexEntries(row);
+            }
+            return;
+        }
+        if (rawGet(key) != null) {
+            throw new DuplicateKeyException(tableName + ".PRIMARY", describe(codec.keyDescriptor().decodeKey(key)));
+        }
+        checkUnique(row, key);
+        pendingRows.put(key, codec.value(row));
+        addIndexEntries(row);
+    }
+
+    /** Replaces the row {@code oldRow} (which must exist) with {@code newRow}; the key may change. */
+    public void update(Object[] oldRow, Object[] newRow) {
+        byte[] oldKey = codec.key(oldRow);
+        byte[] newKey = codec.key(newRow);
+        if (codec.keyless()) {
+            delete(oldRow);
+            insert(newRow);
+            return;
+        }
+        boolean keyChanged = !Arrays.equals(oldKey, newKey);
+        if (keyChanged && rawGet(newKey) != null) {
+            throw new DuplicateKeyException(tableName + ".PRIMARY", describe(codec.keyDescriptor().decodeKey(newKey)));
+        }
+        checkUnique(newRow, oldKey);
+        removeIndexEntries(oldRow);
+        if (keyChanged) {
+            pendingRows.put(oldKey, DELETED);
+        }
+        pendingRows.put(newKey, codec.value(newRow));
+        addIndexEntries(newRow);
+    }
+
+    /** Deletes one occurrence of the row; returns false if it was not there. */
+    public boolean delete(Object[] row) {
+        byte[] key = codec.key(row);
+        byte[] existing = rawGet(key);
+        if (existing == null) {
+            return false;
+        }
+        if (codec.keyless()) {
+            long count = codec.count(existing);
+            if (count > 1) {
+                pendingRows.put(key, codec.value(row, count - 1));
+                return true;
+            }
+        }
+        Object[] stored = codec.decode(key, existing);
+        removeIndexEntries(stored);
+        pendingRows.put(key, DELETED);
+        return true;
+    }
+
+    public long autoIncrement() {
+        return autoIncrement;
+    }
+
+    /** Makes the next generated value at least {@code next}. */
+    public void raiseAutoIncrement(long next) {
+        if (next > autoIncrement) {
+            autoIncrement = next;
+        }
+    }
+
+    /** Takes the next auto-increment value. */
+    public long nextAutoIncrement() {
+        long v = Math.max(autoIncrement, 1);
+        autoIncrement = v + 1;
+        return v;
+    }
+
+    public boolean hasPendingWrites() {
+        return !pendingRows.isEmpty() || autoIncrement != base.autoIncrement();
+    }
+
+    private void checkUnique(Object[] row, byte[] ownKey) {
+        for (IndexState ix : indexes) {
+            if (!ix.codec.index().unique()) {
+                continue;
+            }
+            Object[] values = ix.codec.indexValues(row);
+            if (Arrays.stream(values).anyMatch(v -> v == null)) {
+                continue;
+            }
+            byte[] prefix = ix.codec.prefix(values);
+            for (byte[] k : indexKeysWithPrefix(ix, prefix)) {
+                byte[] rk = ix.codec.rowKey(k);
+                if (ownKey == null || !Arrays.equals(rk, ownKey)) {
+                    throw new DuplicateKeyException(tableName + "." + ix.codec.index().name(), describe(values));
+                }
+            }
+        }
+    }
+
+    private List<byte[]> indexKeysWithPrefix(IndexState ix, byte[] prefix) {
+        List<byte[]> found = new ArrayList<>();
+        byte[] end = KeyPrefix.end(prefix);
+        Map<byte[], byte[]> pendingInRange = end == null ? ix.pending.tailMap(prefix, true)
+                : ix.pending.subMap(prefix, true, end, false);
+        try (ProllyCursor c = ix.map.cursor(KeyRange.prefix(prefix), false)) {
+            while (c.next()) {
+                byte[] p = ix.pending.get(c.key());
+                if (p != DELETED) {
+                    found.add(c.key());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        for (Map.Entry<byte[], byte[]> e : pendingInRange.entrySet()) {
+            if (e.getValue() != DELETED && ix.map.get(e.getKey()) == null) {
+                found.add(e.getKey());
+            }
+        }
+        return found;
+    }
+
+    private void addIndexEntries(Object[] row) {
+        for (IndexState ix : indexes) {
+            ix.pending.put(ix.codec.key(row), ix.codec.value());
+        }
+    }
+
+    private void removeIndexEntries(Object[] row) {
+        for (IndexState ix : indexes) {
+            ix.pending.put(ix.codec.key(row), DELETED);
+        }
+    }
+
+    private static String describe(Object[] values) {
+        return Arrays.stream(values).map(v -> v == null ? "NULL" : v instanceof byte[] b ? new String(b)
+                : v.toString()).collect(Collectors.joining("-"));
+    }
+
+    /** Applies every pending write and returns the new table value; the editor can keep being used. */
+    public TableValue finish() {
+        Hash rowRoot = apply(rows, pendingRows);
+        Map<String, Hash> idx = new HashMap<>(base.indexes());
+        for (IndexState ix : indexes) {
+            idx.put(ix.codec.index().name().toLowerCase(), apply(ix.map, ix.pending));
+        }
+        return new TableValue(base.schema(), rowRoot, idx, autoIncrement);
+    }
+
+    private Hash apply(ProllyMap map, TreeMap<byte[], byte[]> pending) {
+        if (pending.isEmpty()) {
+            return map.root();
+        }
+        MapEdits edits = new MapEdits();
+        for (Map.Entry<byte[], byte[]> e : pending.entrySet()) {
+            if (e.getValue() == DELETED) {
+                edits.delete(e.getKey());
+            } else {
+                edits.put(e.getKey(), e.getValue());
+            }
+        }
+        return map.edit(edits, out).root();
+    }
+}
