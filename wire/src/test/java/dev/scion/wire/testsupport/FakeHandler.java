@@ -89,6 +89,7 @@ public final class FakeHandler implements WireHandler {
         public final SessionInfo info;
         public final AtomicInteger closeCount = new AtomicInteger();
         public final AtomicInteger cancelCount = new AtomicInteger();
+        public final java.util.concurrent.atomic.AtomicLong rowsWritten = new java.util.concurrent.atomic.AtomicLong();
         public volatile String database;
         public volatile boolean autocommit = true;
         public volatile boolean inTransaction;
@@ -132,6 +133,7 @@ public final class FakeHandler implements WireHandler {
                         throw new WireException(1317, "70100", "Query execution was interrupted");
                     }
                     w.row(new Object[] {i, filler});
+                    rowsWritten.incrementAndGet();
                 }
                 w.end(0);
             } else if ((m = Pattern.compile("select big (\\d+)").matcher(lower)).matches()) {

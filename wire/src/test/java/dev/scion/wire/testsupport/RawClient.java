@@ -102,6 +102,11 @@ public final class RawClient implements AutoCloseable {
         return packet;
     }
 
+    /** The sequence id the next packet read must have. */
+    public void expectSequence(int seq) {
+        nextSeq = seq;
+    }
+
     /** True if the server closed the connection (reads EOF within the socket timeout). */
     public boolean isClosedByServer() {
         try {

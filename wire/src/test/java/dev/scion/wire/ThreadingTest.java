@@ -1,0 +1,191 @@
+package dev.scion.wire;
+
+import dev.scion.wire.testsupport.FakeHandler;
+import dev.scion.wire.testsupport.RawClient;
+import dev.scion.wire.testsupport.ServerFixture;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.scion.wire.QueryProtocolTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThreadingTest {
+
+    @Test
+    void aSlowStatementDoesNotStallOtherConnections() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(WireConfig.defaults().withPort(0).withWorkerThreads(4))) {
+            fixture.handler.latch = new CountDownLatch(1);
+            RawClient slow = fixture.connect();
+            slow.command(0x03, "wait latch".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 5; i++) {
+                RawClient fast = fixture.connect();
+                long start = System.nanoTime();
+                assertEquals("1", fast.querySingle("select 1").text(0, 0));
+                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
+            }
+            fixture.handler.latch.countDown();
+            assertEquals(0x00, slow.readPacket()[0]);
+        }
+    }
+
+    @Test
+    void pipelinedCommandsAreAnsweredInOrder() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            RawClient c = fixture.connect();
+            int n = 200;
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (int i = 0; i < n; i++) {
+                byte[] sql = ("select echo" + i).getBytes(StandardCharsets.UTF_8);
+                int len = sql.length + 1;
+                all.write(len);
+                all.write(len >> 8);
+                all.write(len >> 16);
+                all.write(0);
+                all.write(0x03);
+                all.writeBytes(sql);
+            }
+            c.socket().getOutputStream().write(all.toByteArray());
+            c.socket().getOutputStream().flush();
+            for (int i = 0; i < n; i++) {
+                byte[] first = readCommandStart(c);
+                RawClient.Result r = c.readResult(first, false);
+                assertEquals("echo" + i, r.text(0, 0));
+            }
+        }
+    }
+
+    private static byte[] readCommandStart(RawClient c) throws IOException {
+        // every response starts at sequence 1
+        c.expectSequence(1);
+        return c.readPacket();
+    }
+
+    @Test
+    void slowReaderBlocksTheWorkerNotTheServer() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            fixture.handler.streaming = new CountDownLatch(1);
+            RawClient reader = fixture.connect();
+            int rows = 300_000; // ~65 MB of rows
+            reader.command(0x03, ("select rows " + rows).getBytes(StandardCharsets.UTF_8));
+            assertTrue(fixture.handler.streaming.await(10, TimeUnit.SECONDS));
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            // the client reads nothing: the worker must stall once the socket and Netty's buffer are full
+            long before;
+            long after = session.rowsWritten.get();
+            do {
+                before = after;
+                Thread.sleep(300);
+                after = session.rowsWritten.get();
+            } while (after != before);
+            assertTrue(after < rows, "producer stalled after " + after + " rows");
+            Thread.State state = session.lastThread.getState();
+            assertTrue(state == Thread.State.TIMED_WAITING || state == Thread.State.WAITING, state.toString());
+            long bytesProduced = after * 215;
+            assertTrue(bytesProduced < 32L * 1024 * 1024, "buffered " + bytesProduced + " bytes");
+
+            // other connections are served meanwhile
+            RawClient other = fixture.connect();
+            assertEquals("1", other.querySingle("select 1").text(0, 0));
+
+            // now read everything
+            RawClient.Result r = reader.readResult(reader.readPacket(), false);
+            assertEquals(rows, r.rows.size());
+            assertEquals(String.valueOf(rows - 1), r.text(rows - 1, 0));
+        }
+    }
+
+    @Test
+    void disconnectDuringAResultClosesTheSessionOnce() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            fixture.handler.streaming = new CountDownLatch(1);
+            RawClient c = fixture.connect();
+            c.command(0x03, "select rows 10000000".getBytes(StandardCharsets.UTF_8));
+            assertTrue(fixture.handler.streaming.await(10, TimeUnit.SECONDS));
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            c.close();
+            waitFor(() -> session.closeCount.get() > 0);
+            Thread.sleep(100);
+            assertEquals(1, session.closeCount.get());
+            assertTrue(session.rowsWritten.get() < 10_000_000);
+            waitFor(() -> fixture.server.connectionCount() == 0);
+        }
+    }
+
+    @Test
+    void idleDisconnectAndServerCloseReleaseEverySessionOnce() throws Exception {
+        ServerFixture fixture = new ServerFixture();
+        RawClient a = fixture.connect();
+        fixture.connect();
+        fixture.connect();
+        a.close();
+        waitFor(() -> fixture.handler.closes.get() == 1);
+        fixture.close();
+        assertEquals(3, fixture.handler.closes.get());
+        for (FakeHandler.FakeSession s : fixture.handler.sessions) {
+            assertEquals(1, s.closeCount.get());
+        }
+    }
+
+    @Test
+    void tooManyConnectionsIs1040() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(WireConfig.defaults().withPort(0).withMaxConnections(2))) {
+            RawClient a = fixture.connect();
+            fixture.connect();
+            RawClient third = fixture.open();
+            RawClient.ServerError e = assertThrows(RawClient.ServerError.class, third::readHandshake);
+            assertEquals(1040, e.err.code());
+            assertEquals("Too many connections", e.err.message());
+            a.close();
+            waitFor(() -> fixture.server.connectionCount() == 1);
+            assertEquals("1", fixture.connect().querySingle("select 1").text(0, 0));
+        }
+    }
+
+    @Test
+    void portInUseIsAClearError() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            WireServer second = new WireServer(WireConfig.defaults().withPort(fixture.port()), new FakeHandler());
+            IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
+            assertTrue(e.getMessage().contains(String.valueOf(fixture.port())), e.getMessage());
+            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            second.close();
+        }
+    }
+
+    @Test
+    void manyConcurrentClients() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(WireConfig.defaults().withPort(0).withWorkerThreads(8))) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                java.util.List<Future<Integer>> futures = new java.util.ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    futures.add(pool.submit(() -> {
+                        try (RawClient c = new RawClient(fixture.port())) {
+                            c.connect("alice", "secret");
+                            int total = 0;
+                            for (int i = 0; i < 50; i++) {
+                                total += c.querySingle("select rows 20").rows.size();
+                            }
+                            return total;
+                        }
+                    }));
+                }
+                for (Future<Integer> f : futures) {
+                    assertEquals(1000, f.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
