@@ -18,9 +18,11 @@ import dev.scion.it.scenario.JdbcScenarioRunner;
 import dev.scion.it.scenario.Scenario;
 
 /**
- * Every scenario file under src/test/resources/scenarios through MySQL Connector/J, each on a fresh server. By default
- * each file runs twice: Connector/J 9.x over the text protocol and Connector/J 8.4 with server-side prepared
- * statements ({@code -Dscion.it.scenarioVariants=cj9-text,cj9-prepared,cj84-text,cj84-prepared} picks others).
+ * Every scenario file under src/test/resources/scenarios through MySQL Connector/J, each run on a fresh server.
+ * There are four client variants (Connector/J 9.x and 8.4, each over the text protocol and with server-side prepared
+ * statements). To keep the suite fast each file runs with one of them by default, rotating through the four in file
+ * order so that every variant is exercised; {@code -Dscion.it.scenarioVariants=all} runs every file with all four,
+ * and a comma-separated list of ids (cj9-text, cj9-prepared, cj84-text, cj84-prepared) runs every file with those.
  */
 class ScenarioJdbcTest {
 
@@ -30,14 +32,23 @@ class ScenarioJdbcTest {
         }
     }
 
-    static List<Variant> variants() {
-        List<Variant> all = List.of(
-                new Variant("cj9-text", ConnectorJ.V9, false),
-                new Variant("cj9-prepared", ConnectorJ.V9, true),
-                new Variant("cj84-text", ConnectorJ.V8_4, false),
-                new Variant("cj84-prepared", ConnectorJ.V8_4, true));
-        List<String> wanted = Arrays.asList(System.getProperty("scion.it.scenarioVariants", "cj9-text,cj84-prepared")
-                .split("\\s*,\\s*"));
+    static final List<Variant> ALL = List.of(
+            new Variant("cj9-text", ConnectorJ.V9, false),
+            new Variant("cj84-prepared", ConnectorJ.V8_4, true),
+            new Variant("cj84-text", ConnectorJ.V8_4, false),
+            new Variant("cj9-prepared", ConnectorJ.V9, true));
+
+    /** The variants for the index-th scenario file. */
+    static List<Variant> variants(int index) {
+        String setting = System.getProperty("scion.it.scenarioVariants", "rotate").trim();
+        if (setting.equals("rotate")) {
+            return List.of(ALL.get(index % ALL.size()));
+        }
+        if (setting.equals("all")) {
+            return ALL;
+        }
+        List<String> wanted = Arrays.asList(setting.split("\\s*,\\s*"));
+        List<Variant> all = ALL;
         List<Variant> chosen = new ArrayList<>();
         for (Variant v : all) {
             if (wanted.contains(v.id())) {
@@ -52,11 +63,14 @@ class ScenarioJdbcTest {
 
     @TestFactory
     Stream<DynamicNode> scenarios() {
-        List<Variant> variants = variants();
-        return Scenario.loadAll().stream()
-                .filter(s -> s.runsOn("jdbc"))
-                .map(s -> dynamicContainer(s.name() + ".test", s.source().toUri(), variants.stream()
-                        .map(v -> dynamicTest(v.label(), () -> run(s, v)))));
+        List<Scenario> files = Scenario.loadAll().stream().filter(s -> s.runsOn("jdbc")).toList();
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Scenario s = files.get(i);
+            nodes.add(dynamicContainer(s.name() + ".test", s.source().toUri(), variants(i).stream()
+                    .map(v -> dynamicTest(v.label(), () -> run(s, v)))));
+        }
+        return nodes.stream();
     }
 
     static void run(Scenario scenario, Variant v) {

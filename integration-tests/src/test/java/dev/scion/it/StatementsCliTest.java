@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.CliOutput;
@@ -37,76 +39,86 @@ class StatementsCliTest {
         return out;
     }
 
-    @Test
-    void issueStatementListAffectedRowsAndResults() {
-        try (ScionServerProcess server = ScionServerProcess.start("statements-cli")) {
-            server.dropDatabasesIfExternal("mydb");
-            MysqlCli cli = new MysqlCli(server);
-            MysqlCli.Result r = cli.batch(null, STATEMENTS, "-vvv", "-t").assertSuccess();
-            List<String[]> a = answers(r.stdout());
-            List<String> stmts = a.stream().map(x -> x[0]).toList();
-            // USE is handled by the client (COM_INIT_DB) and not echoed in batch mode
-            assertEquals(List.of("CREATE DATABASE mydb",
-                    "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(40), qty INT)",
-                    "INSERT INTO t VALUES (1,'a',10),(2,'b',20)", "SELECT * FROM t WHERE id = 2",
-                    "UPDATE t SET qty = qty + 1 WHERE id = 1", "DELETE FROM t WHERE id = 2", "SELECT COUNT(*) FROM t"),
-                    stmts, r.toString());
-            assertEquals(Long.valueOf(1), CliOutput.queryOkCount(a.get(0)[1]), "CREATE DATABASE\n" + r);
-            assertEquals(Long.valueOf(0), CliOutput.queryOkCount(a.get(1)[1]), "CREATE TABLE\n" + r);
-            assertEquals(Long.valueOf(2), CliOutput.queryOkCount(a.get(2)[1]), "INSERT\n" + r);
-            CliOutput.Table sel = CliOutput.tables(a.get(3)[1]).get(0);
-            assertEquals(List.of("id", "name", "qty"), sel.columns(), r.toString());
-            assertEquals(List.of(List.of("2", "b", "20")), sel.rows(), r.toString());
-            assertTrue(a.get(3)[1].contains("1 row in set"), r.toString());
-            assertEquals(Long.valueOf(1), CliOutput.queryOkCount(a.get(4)[1]), "UPDATE\n" + r);
-            assertEquals(Long.valueOf(1), CliOutput.queryOkCount(a.get(5)[1]), "DELETE\n" + r);
-            CliOutput.Table count = CliOutput.tables(a.get(6)[1]).get(0);
-            assertEquals(List.of("COUNT(*)"), count.columns(), r.toString());
-            assertEquals(List.of(List.of("1")), count.rows(), r.toString());
+    static ScionServerProcess server;
 
-            // the CLI does not ask for CLIENT_FOUND_ROWS: an UPDATE that changes nothing reports 0
-            MysqlCli.Result same = cli.batch("mydb", "UPDATE t SET qty = qty WHERE id = 1", "-vvv").assertSuccess();
-            assertEquals(Long.valueOf(0), CliOutput.queryOkCount(same.stdout()), same.toString());
-            MysqlCli.Result rows = cli.batch("mydb", "SELECT * FROM t", "-t").assertSuccess();
-            assertEquals(List.of(List.of("1", "a", "11")), rows.tables().get(0).rows(), rows.toString());
+    @BeforeAll
+    static void startServer() {
+        server = ScionServerProcess.start("statements-cli");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
         }
     }
 
     @Test
-    void columnMetadataAsTheClientSeesIt() {
-        try (ScionServerProcess server = ScionServerProcess.start("statements-cli-metadata")) {
-            server.dropDatabasesIfExternal("mydb");
-            MysqlCli cli = new MysqlCli(server);
-            cli.batch(null, "CREATE DATABASE mydb; USE mydb; "
-                    + "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(40), qty INT); "
-                    + "INSERT INTO t VALUES (1,'a',10),(2,'b',20);").assertSuccess();
-            MysqlCli.Result r = cli.batch("mydb", "SELECT * FROM t WHERE id = 2", "--column-type-info", "-t").assertSuccess();
-            List<Map<String, String>> f = CliOutput.columnTypeInfo(r.stdout());
-            assertEquals(3, f.size(), r.toString());
-            assertEquals(List.of("id", "name", "qty"), f.stream().map(m -> m.get("Field")).toList(), r.toString());
-            for (Map<String, String> m : f) {
-                assertEquals("mydb", m.get("Database"), r.toString());
-                assertEquals("t", m.get("Table"), r.toString());
-                assertEquals("t", m.get("Org_table"), r.toString());
-                assertEquals(m.get("Field"), m.get("Org_field"), r.toString());
-            }
-            assertEquals("LONG", f.get(0).get("Type"), r.toString());
-            assertEquals("VAR_STRING", f.get(1).get("Type"), r.toString());
-            assertEquals("LONG", f.get(2).get("Type"), r.toString());
-            // length in bytes: 40 characters times the maximum bytes per character of the column's collation
-            String collation = f.get(1).get("Collation");
-            assertEquals(String.valueOf(40 * bytesPerChar(collation)), f.get(1).get("Length"), r.toString());
-            List<String> idFlags = List.of(f.get(0).get("Flags").split("\\s+"));
-            assertTrue(idFlags.contains("NOT_NULL") && idFlags.contains("PRI_KEY"), r.toString());
-            assertFalse(f.get(1).get("Flags").contains("NOT_NULL"), r.toString());
-            assertFalse(f.get(2).get("Flags").contains("NOT_NULL"), r.toString());
-            assertFalse(f.get(0).get("Flags").contains("AUTO_INCREMENT"), r.toString());
+    void issueStatementListAffectedRowsAndResults() {
+        server.dropDatabasesIfExternal("mydb");
+        MysqlCli cli = new MysqlCli(server);
+        MysqlCli.Result r = cli.batch(null, STATEMENTS, "-vvv", "-t").assertSuccess();
+        List<String[]> a = answers(r.stdout());
+        List<String> stmts = a.stream().map(x -> x[0]).toList();
+        // USE is handled by the client (COM_INIT_DB) and not echoed in batch mode
+        assertEquals(List.of("CREATE DATABASE mydb",
+                "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(40), qty INT)",
+                "INSERT INTO t VALUES (1,'a',10),(2,'b',20)", "SELECT * FROM t WHERE id = 2",
+                "UPDATE t SET qty = qty + 1 WHERE id = 1", "DELETE FROM t WHERE id = 2", "SELECT COUNT(*) FROM t"),
+                stmts, r.toString());
+        assertEquals(Long.valueOf(1), CliOutput.queryOkCount(a.get(0)[1]), "CREATE DATABASE\n" + r);
+        assertEquals(Long.valueOf(0), CliOutput.queryOkCount(a.get(1)[1]), "CREATE TABLE\n" + r);
+        assertEquals(Long.valueOf(2), CliOutput.queryOkCount(a.get(2)[1]), "INSERT\n" + r);
+        CliOutput.Table sel = CliOutput.tables(a.get(3)[1]).get(0);
+        assertEquals(List.of("id", "name", "qty"), sel.columns(), r.toString());
+        assertEquals(List.of(List.of("2", "b", "20")), sel.rows(), r.toString());
+        assertTrue(a.get(3)[1].contains("1 row in set"), r.toString());
+        assertEquals(Long.valueOf(1), CliOutput.queryOkCount(a.get(4)[1]), "UPDATE\n" + r);
+        assertEquals(Long.valueOf(1), CliOutput.queryOkCount(a.get(5)[1]), "DELETE\n" + r);
+        CliOutput.Table count = CliOutput.tables(a.get(6)[1]).get(0);
+        assertEquals(List.of("COUNT(*)"), count.columns(), r.toString());
+        assertEquals(List.of(List.of("1")), count.rows(), r.toString());
 
-            MysqlCli.Result c = cli.batch("mydb", "SELECT COUNT(*) FROM t", "--column-type-info", "-t").assertSuccess();
-            List<Map<String, String>> cf = CliOutput.columnTypeInfo(c.stdout());
-            assertEquals("COUNT(*)", cf.get(0).get("Field"), c.toString());
-            assertEquals("LONGLONG", cf.get(0).get("Type"), c.toString());
+        // the CLI does not ask for CLIENT_FOUND_ROWS: an UPDATE that changes nothing reports 0
+        MysqlCli.Result same = cli.batch("mydb", "UPDATE t SET qty = qty WHERE id = 1", "-vvv").assertSuccess();
+        assertEquals(Long.valueOf(0), CliOutput.queryOkCount(same.stdout()), same.toString());
+        MysqlCli.Result rows = cli.batch("mydb", "SELECT * FROM t", "-t").assertSuccess();
+        assertEquals(List.of(List.of("1", "a", "11")), rows.tables().get(0).rows(), rows.toString());
+    }
+
+    @Test
+    void columnMetadataAsTheClientSeesIt() {
+        server.dropDatabasesIfExternal("metadb");
+        MysqlCli cli = new MysqlCli(server);
+        cli.batch(null, "CREATE DATABASE metadb; USE metadb; "
+                + "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(40), qty INT); "
+                + "INSERT INTO t VALUES (1,'a',10),(2,'b',20);").assertSuccess();
+        MysqlCli.Result r = cli.batch("metadb", "SELECT * FROM t WHERE id = 2", "--column-type-info", "-t").assertSuccess();
+        List<Map<String, String>> f = CliOutput.columnTypeInfo(r.stdout());
+        assertEquals(3, f.size(), r.toString());
+        assertEquals(List.of("id", "name", "qty"), f.stream().map(m -> m.get("Field")).toList(), r.toString());
+        for (Map<String, String> m : f) {
+            assertEquals("metadb", m.get("Database"), r.toString());
+            assertEquals("t", m.get("Table"), r.toString());
+            assertEquals("t", m.get("Org_table"), r.toString());
+            assertEquals(m.get("Field"), m.get("Org_field"), r.toString());
         }
+        assertEquals("LONG", f.get(0).get("Type"), r.toString());
+        assertEquals("VAR_STRING", f.get(1).get("Type"), r.toString());
+        assertEquals("LONG", f.get(2).get("Type"), r.toString());
+        // length in bytes: 40 characters times the maximum bytes per character of the column's collation
+        String collation = f.get(1).get("Collation");
+        assertEquals(String.valueOf(40 * bytesPerChar(collation)), f.get(1).get("Length"), r.toString());
+        List<String> idFlags = List.of(f.get(0).get("Flags").split("\\s+"));
+        assertTrue(idFlags.contains("NOT_NULL") && idFlags.contains("PRI_KEY"), r.toString());
+        assertFalse(f.get(1).get("Flags").contains("NOT_NULL"), r.toString());
+        assertFalse(f.get(2).get("Flags").contains("NOT_NULL"), r.toString());
+        assertFalse(f.get(0).get("Flags").contains("AUTO_INCREMENT"), r.toString());
+
+        MysqlCli.Result c = cli.batch("metadb", "SELECT COUNT(*) FROM t", "--column-type-info", "-t").assertSuccess();
+        List<Map<String, String>> cf = CliOutput.columnTypeInfo(c.stdout());
+        assertEquals("COUNT(*)", cf.get(0).get("Field"), c.toString());
+        assertEquals("LONGLONG", cf.get(0).get("Type"), c.toString());
     }
 
     static int bytesPerChar(String collation) {
