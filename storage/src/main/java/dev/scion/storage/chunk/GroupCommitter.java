@@ -101,6 +101,16 @@ final class GroupCommitter {
     }
   }
 
+  /** Commits waiting for the next group (for tests that arrange a group deterministically). */
+  int queued() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Number of writes performed so far (each carrying one or more commits). */
   long groupsWritten() {
     lock.lock();

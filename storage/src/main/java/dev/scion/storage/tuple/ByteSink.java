@@ -58,16 +58,6 @@ final class ByteSink {
     buf[size++] = (byte) v;
   }
 
-  /** Overwrites 2 or 4 bytes at {@code pos}. */
-  void setUnsigned(int pos, int v, int width) {
-    if (width == 2) {
-      buf[pos] = (byte) (v >>> 8);
-      buf[pos + 1] = (byte) v;
-    } else {
-      Bytes.putInt(buf, pos, v);
-    }
-  }
-
   byte[] toArray() {
     return Arrays.copyOf(buf, size);
   }

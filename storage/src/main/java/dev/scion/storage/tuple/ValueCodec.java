@@ -53,7 +53,6 @@ final class ValueCodec {
       ends[i] = data.size();
     }
     boolean wide = data.size() > 0xFFFF;
-    int width = wide ? 4 : 2;
     for (int end : ends) {
       if (wide) {
         data.putInt(end);
@@ -63,7 +62,6 @@ final class ValueCodec {
     }
     data.put(nulls, 0, nulls.length);
     data.putShort((wide ? WIDE_FLAG : 0) | m);
-    assert width == (wide ? 4 : 2);
     return data.toArray();
   }
 

@@ -1,0 +1,166 @@
+package dev.scion.storage.chunk;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.scion.storage.Hash;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupCommitTest {
+  @TempDir
+  Path dir;
+
+  private static byte[] chunk(int thread, int i) {
+    return ByteBuffer.allocate(64).putInt(thread).putInt(i).array();
+  }
+
+  @Test
+  void concurrentCommitsAreAllDurable() throws Exception {
+    int threads = 8;
+    int perThread = 60;
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          futures.add(pool.submit(() -> {
+            byte[] previous = null;
+            for (int i = 0; i < perThread; i++) {
+              byte[] c = chunk(thread, i);
+              Hash h = Hash.of(c);
+              // each thread advances its own ref by CAS from the value it last wrote
+              store.commit(Map.of(h, c), List.of(RefUpdate.cas("t" + thread, previous, h.bytes())));
+              previous = h.bytes();
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertTrue(store.writeGroupsCommitted() <= (long) threads * perThread);
+    }
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      for (int t = 0; t < threads; t++) {
+        for (int i = 0; i < perThread; i++) {
+          assertTrue(store.has(Hash.of(chunk(t, i))));
+        }
+        assertArrayEquals(Hash.of(chunk(t, perThread - 1)).bytes(), store.readRef("t" + t));
+      }
+    }
+  }
+
+  @Test
+  void racingCompareAndSwapsHaveExactlyOneWinner() throws Exception {
+    int threads = 6;
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      for (int round = 0; round < 20; round++) {
+        byte[] expected = store.readRef("contended");
+        AtomicInteger wins = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          byte[] mine = chunk(round, t);
+          Thread w = new Thread(() -> {
+            try {
+              start.await();
+              store.commit(Map.of(Hash.of(mine), mine), List.of(RefUpdate.cas("contended", expected, mine)));
+              wins.incrementAndGet();
+            } catch (RefConflictException e) {
+              conflicts.incrementAndGet();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+          w.start();
+          workers.add(w);
+        }
+        start.countDown();
+        for (Thread w : workers) {
+          w.join();
+        }
+        assertEquals(1, wins.get());
+        assertEquals(threads - 1, conflicts.get());
+        byte[] winner = store.readRef("contended");
+        int losersWritten = 0;
+        for (int t = 0; t < threads; t++) {
+          byte[] c = chunk(round, t);
+          if (!java.util.Arrays.equals(c, winner) && store.has(Hash.of(c))) {
+            losersWritten++;
+          }
+        }
+        assertEquals(0, losersWritten, "losing commits write nothing");
+      }
+    }
+  }
+
+  @Test
+  void commitsQueuedBehindALeaderShareOneWrite() throws Exception {
+    CountDownLatch leaderInside = new CountDownLatch(1);
+    CountDownLatch releaseLeader = new CountDownLatch(1);
+    List<Integer> groupSizes = new ArrayList<>();
+    GroupCommitter committer = new GroupCommitter(group -> {
+      synchronized (groupSizes) {
+        groupSizes.add(group.size());
+      }
+      if (groupSizes.size() == 1) {
+        leaderInside.countDown();
+        try {
+          releaseLeader.await(); // the first write "syncs" until every follower has queued
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      for (GroupCommitter.Commit c : group) {
+        if ("fail".equals(c.payload)) {
+          c.fail(new RefConflictException("r", "conflict for one commit only"));
+        }
+      }
+    });
+    Thread leader = new Thread(() -> committer.commit(new GroupCommitter.Commit("first")));
+    leader.start();
+    leaderInside.await();
+    int followers = 5;
+    List<Thread> threads = new ArrayList<>();
+    AtomicInteger failed = new AtomicInteger();
+    for (int i = 0; i < followers; i++) {
+      String payload = i == 2 ? "fail" : "f" + i;
+      Thread t = new Thread(() -> {
+        try {
+          committer.commit(new GroupCommitter.Commit(payload));
+        } catch (RefConflictException e) {
+          failed.incrementAndGet();
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    while (committer.queued() < followers) {
+      Thread.onSpinWait(); // wait until all followers are queued behind the leader
+    }
+    releaseLeader.countDown();
+    leader.join();
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertEquals(List.of(1, followers), groupSizes, "the followers were written as one group");
+    assertEquals(1, failed.get(), "each caller still gets its own result");
+    assertEquals(2, committer.groupsWritten());
+    assertEquals(1 + followers, committer.commitsWritten());
+  }
+}
