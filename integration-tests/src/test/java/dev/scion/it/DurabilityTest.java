@@ -136,11 +136,14 @@ class DurabilityTest {
             closeQuietly(c);
         }
         server.startAgain();
-        try (Connection c2 = connect("dur_k1")) {
+        Connection c2 = connect("dur_k1");
+        try {
             assertEquals(List.of(List.of("1", "acknowledged")), Sql.rows(c2, "SELECT * FROM t"));
             assertEquals(1, Sql.update(c2, "UPDATE t SET v = 'updated' WHERE id = 1"));
             assertEquals(1, Sql.update(c2, "INSERT INTO t VALUES (2, 'second')"));
             server.kill();
+        } finally {
+            closeQuietly(c2);
         }
         server.startAgain();
         try (Connection c3 = connect("dur_k1")) {
