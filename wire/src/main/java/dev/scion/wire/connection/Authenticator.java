@@ -126,6 +126,10 @@ public final class Authenticator {
     }
 
     private void authenticate(String plugin, byte[] authResponse, boolean maySwitch) {
+        if (authResponse.length == 1 && authResponse[0] == 0) {
+            // Connector/J and the MySQL server's plugins treat a lone NUL as an empty password
+            authResponse = new byte[0];
+        }
         boolean usingPassword = authResponse.length > 0;
         if (credentials == null) {
             deny(usingPassword);

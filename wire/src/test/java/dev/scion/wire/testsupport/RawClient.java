@@ -289,7 +289,8 @@ public final class RawClient implements AutoCloseable {
             long lastId = r.lenencInt();
             int status = r.int2();
             int warnings = r.int2();
-            return new Ok(affected, lastId, status, warnings, new String(r.rest(), StandardCharsets.UTF_8));
+            String info = r.pos < r.p.length ? r.lenencString() : "";
+            return new Ok(affected, lastId, status, warnings, info);
         }
     }
 
