@@ -55,13 +55,23 @@ public final class MySqlNumberFormat {
     /** The shortest decimal that reads back as {@code value}, as an unsigned, trailing-zero-free BigDecimal. */
     static BigDecimal shortestDigits(double value) {
         double abs = Math.abs(value);
-        // Double.toString on Java 17 always round-trips but is not always the shortest. Any representation of
-        // at most 15 significant digits that round-trips is unique, hence shortest.
         BigDecimal candidate = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(abs);
+        if (abs < Double.MIN_NORMAL) {
+            // subnormals have fewer than 15 significant digits of precision: search from one digit up
+            for (int precision = 1; precision < 17; precision++) {
+                BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+                if (rounded.doubleValue() == abs) {
+                    return rounded.stripTrailingZeros();
+                }
+            }
+            return candidate;
+        }
+        // Double.toString on Java 17 always round-trips but is not always the shortest. For normal numbers any
+        // representation of at most 15 significant digits (DBL_DIG) that round-trips is unique, hence shortest.
         if (candidate.precision() <= 15) {
             return candidate;
         }
-        BigDecimal exact = new BigDecimal(abs);
         for (int precision = 15; precision < 17; precision++) {
             BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
             if (rounded.doubleValue() == abs) {
