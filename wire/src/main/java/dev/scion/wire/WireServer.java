@@ -174,7 +174,15 @@ public final class WireServer implements AutoCloseable {
             try {
                 if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                     LOG.warn("statements still running after 10 s; interrupting them");
-                    workers.shutdownNow();
+                    // queued connection tasks skip their commands once the connection is closed, but still
+                    // release sessions: run them here rather than drop them
+                    for (Runnable pending : workers.shutdownNow()) {
+                        try {
+                            pending.run();
+                        } catch (RuntimeException e) {
+                            LOG.warn("connection clean-up failed", e);
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

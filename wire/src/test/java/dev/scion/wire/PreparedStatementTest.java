@@ -200,6 +200,19 @@ class PreparedStatementTest {
     }
 
     @Test
+    void unencodableValueEndsTheResultWithAnError() throws IOException {
+        RawClient c = fixture.connect();
+        RawClient.Prepared ps = c.prepare("select badvalue");
+        RawClient.ServerError e = assertThrows(RawClient.ServerError.class,
+                () -> c.readResult(c.execute(ps.statementId(), 0, null), true));
+        assertEquals(1105, e.err.code());
+        assertTrue(e.err.message().contains("cannot send String"), e.err.message());
+        assertEquals("1", c.querySingle("select 1").text(0, 0));
+        // the text protocol prints it
+        assertEquals("not a number", c.querySingle("select badvalue").text(1, 0));
+    }
+
+    @Test
     void cursorFetchReturnsRowsInBatches() throws IOException {
         for (int caps : new int[] {BASE_CAPS, BASE_CAPS | RawClient.CLIENT_DEPRECATE_EOF}) {
             RawClient c = fixture.connect(caps);

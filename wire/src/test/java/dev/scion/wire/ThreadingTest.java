@@ -137,6 +137,20 @@ class ThreadingTest {
     }
 
     @Test
+    void serverCloseCancelsRunningStatementsAndClosesTheirSessions() throws Exception {
+        ServerFixture fixture = new ServerFixture();
+        RawClient c = fixture.connect();
+        c.command(0x03, "sleep 60000".getBytes(StandardCharsets.UTF_8));
+        FakeHandler.FakeSession session = fixture.handler.lastSession();
+        waitFor(() -> session.lastThread != null);
+        long start = System.nanoTime();
+        fixture.close();
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "close is prompt");
+        assertEquals(1, session.cancelCount.get());
+        assertEquals(1, session.closeCount.get());
+    }
+
+    @Test
     void tooManyConnectionsIs1040() throws Exception {
         try (ServerFixture fixture = new ServerFixture(WireConfig.defaults().withPort(0).withMaxConnections(2))) {
             RawClient a = fixture.connect();

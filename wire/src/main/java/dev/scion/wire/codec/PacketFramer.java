@@ -18,7 +18,13 @@ public final class PacketFramer {
         int headerIndex = out.writerIndex();
         out.writeIntLE(0);
         int payloadStart = out.writerIndex();
-        packet.write(new PacketPayload(out));
+        try {
+            packet.write(new PacketPayload(out));
+        } catch (RuntimeException e) {
+            // a value that cannot be encoded: leave no partial frame behind
+            out.writerIndex(headerIndex);
+            throw e;
+        }
         int length = out.writerIndex() - payloadStart;
         if (length < PacketDecoder.MAX_FRAME_PAYLOAD) {
             out.setMediumLE(headerIndex, length);

@@ -147,6 +147,11 @@ public final class FakeHandler implements WireHandler {
                 ResultSink.RowWriter w = sink.beginRows(List.of(longColumn("len")));
                 w.row(new Object[] {(long) n});
                 w.end(0);
+            } else if (lower.equals("select badvalue")) {
+                ResultSink.RowWriter w = sink.beginRows(List.of(longColumn("n")));
+                w.row(new Object[] {1L});
+                w.row(new Object[] {"not a number"});
+                w.end(0);
             } else if (lower.equals("select types")) {
                 ResultSink.RowWriter w = sink.beginRows(typeColumns());
                 w.row(typeRow());
