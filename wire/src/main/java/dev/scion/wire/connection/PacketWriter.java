@@ -19,6 +19,8 @@ import io.netty.channel.Channel;
 public final class PacketWriter {
 
     static final int BATCH_BYTES = 32 * 1024;
+    /** Most responses (OK, a row or two) are small: start small, the buffer grows for row sets. */
+    private static final int INITIAL_BATCH_BYTES = 1024;
 
     private final Channel channel;
     private final SequenceId sequenceId;
@@ -41,7 +43,7 @@ public final class PacketWriter {
             throw new ConnectionClosedException();
         }
         if (batch == null) {
-            batch = channel.alloc().buffer(BATCH_BYTES + 1024);
+            batch = channel.alloc().buffer(INITIAL_BATCH_BYTES);
         }
         PacketFramer.write(batch, packet, sequenceId);
         if (batch.readableBytes() >= BATCH_BYTES) {
