@@ -72,8 +72,10 @@ final class GroupCommitter {
     } finally {
       lock.unlock();
     }
+    boolean completed = false;
     try {
       writer.write(group);
+      completed = true;
     } catch (RuntimeException e) {
       for (Commit g : group) {
         g.fail(e);
@@ -82,6 +84,10 @@ final class GroupCommitter {
       lock.lock();
       try {
         for (Commit g : group) {
+          if (!completed) {
+            // An Error escaped the write: nobody may believe their commit is durable.
+            g.fail(new StorageException("commit group failed before it was written"));
+          }
           g.done = true;
         }
         groupsWritten++;

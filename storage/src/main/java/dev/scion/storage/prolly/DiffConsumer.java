@@ -1,7 +1,7 @@
 package dev.scion.storage.prolly;
 
-/** Receives differences in key order; returning false stops the diff early. */
+/** Receives differences in key order (use {@link ProllyMap#diff(ProllyMap, ProllyMap)} to stop early). */
 @FunctionalInterface
 public interface DiffConsumer {
-  boolean accept(DiffEntry entry);
+  void accept(DiffEntry entry);
 }

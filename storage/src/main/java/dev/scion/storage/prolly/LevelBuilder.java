@@ -21,11 +21,12 @@ final class LevelBuilder {
 
   final int level;
   private final long seed;
-  private byte[] keys = new byte[4096];
+  // Buffers start small and double: an edit creates a builder per level but often fills only one node.
+  private byte[] keys = new byte[256];
   private int keysLen;
-  private int[] keyEnds = new int[64];
+  private int[] keyEnds = new int[32];
   /** Leaf: value bytes. Internal: child table (address + cumulative count per child). */
-  private byte[] second = new byte[8192];
+  private byte[] second = new byte[1024];
   private int secondLen;
   private int[] valueEnds;
   private int n;
@@ -35,11 +36,25 @@ final class LevelBuilder {
   LevelBuilder(int level) {
     this.level = level;
     this.seed = KeyHash.levelSeed(level);
-    this.valueEnds = level == 0 ? new int[64] : null;
+    this.valueEnds = level == 0 ? new int[32] : null;
   }
 
   boolean isEmpty() {
     return n == 0;
+  }
+
+  /** Bytes held by the buffers (to decide whether a builder is worth keeping for reuse). */
+  int capacityBytes() {
+    return keys.length + second.length + 4 * keyEnds.length + (valueEnds == null ? 0 : 4 * valueEnds.length);
+  }
+
+  /** Drops pending entries so the builder can be reused for another tree. */
+  void reset() {
+    n = 0;
+    keysLen = 0;
+    secondLen = 0;
+    size = 0;
+    subtreeCount = 0;
   }
 
   /** Adds a leaf entry; true if the node ends after it. */

@@ -191,13 +191,11 @@ public final class ProllyMap {
     return new TreeDiffer(from.loader, from.rootNode, to.loader, to.rootNode, from.root.equals(to.root));
   }
 
-  /** Streams the differences from {@code from} to this map into {@code consumer} until it returns false. */
+  /** Streams the differences from {@code from} to this map into {@code consumer}, in key order. */
   public void diff(ProllyMap from, DiffConsumer consumer) {
     Iterator<DiffEntry> it = diff(from, this);
     while (it.hasNext()) {
-      if (!consumer.accept(it.next())) {
-        return;
-      }
+      consumer.accept(it.next());
     }
   }
 

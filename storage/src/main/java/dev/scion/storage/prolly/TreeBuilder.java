@@ -18,11 +18,17 @@ final class TreeBuilder {
     long completed;
     /** Known to have at least two nodes because a subtree above it was passed through. */
     boolean many;
-    /** The most recently completed node. */
+    /** The most recently completed node: a ref, or (to avoid allocating per passed node) child lastIndex of lastParent. */
     NodeRef last;
+    Node lastParent;
+    int lastIndex;
+
+    NodeRef last() {
+      return last != null ? last : lastParent.childRef(lastIndex);
+    }
 
     Level(int level) {
-      builder = new LevelBuilder(level);
+      builder = LevelBuilderPool.take(level);
     }
   }
 
@@ -75,12 +81,17 @@ final class TreeBuilder {
    */
   void passChild(Node parent, int i) {
     int l = parent.level - 1;
-    NodeRef ref = parent.childRef(i);
-    completed(l, ref);
+    Level level = level(l);
+    level.completed++;
+    level.last = null;
+    level.lastParent = parent;
+    level.lastIndex = i;
     for (int below = 0; below < l; below++) {
-      level(below).many = true;
+      levels.get(below).many = true;
     }
-    if (level(l + 1).builder.addChild(ref)) {
+    int ks = parent.keyStart(i);
+    if (level(l + 1).builder.addChild(parent.b, ks, parent.keyEnd(i) - ks, parent.b, parent.childOffset(i),
+        parent.childCount(i))) {
       emit(l + 1);
     }
   }
@@ -97,6 +108,7 @@ final class TreeBuilder {
     Level level = level(l);
     level.completed++;
     level.last = ref;
+    level.lastParent = null;
   }
 
   /**
@@ -104,6 +116,17 @@ final class TreeBuilder {
    * of the lowest level that has one node (an empty leaf if there were no entries at all).
    */
   NodeRef finish() {
+    try {
+      return closeLevels();
+    } finally {
+      for (Level level : levels) {
+        LevelBuilderPool.give(level.builder);
+      }
+      levels.clear();
+    }
+  }
+
+  private NodeRef closeLevels() {
     for (int l = 0; ; l++) {
       Level level = level(l);
       if (!level.builder.isEmpty()) {
@@ -111,7 +134,7 @@ final class TreeBuilder {
       }
       boolean several = level.many || level.completed >= 2;
       if (!several && level.completed == 1) {
-        return trimSingleChildRoot(level.last);
+        return trimSingleChildRoot(level.last());
       }
       if (!several) {
         if (l == 0) {

@@ -163,4 +163,19 @@ class GroupCommitTest {
     assertEquals(2, committer.groupsWritten());
     assertEquals(1 + followers, committer.commitsWritten());
   }
+
+  @Test
+  void aFailedWriteFailsItsGroupAndTheNextGroupStillRuns() {
+    boolean[] broken = {true};
+    GroupCommitter committer = new GroupCommitter(group -> {
+      if (broken[0]) {
+        broken[0] = false;
+        throw new StorageException("disk full");
+      }
+    });
+    StorageException e = assertThrows(StorageException.class, () -> committer.commit(new GroupCommitter.Commit("a")));
+    assertEquals("disk full", e.getMessage());
+    committer.commit(new GroupCommitter.Commit("b")); // the committer is not left stuck
+    assertEquals(2, committer.groupsWritten());
+  }
 }
