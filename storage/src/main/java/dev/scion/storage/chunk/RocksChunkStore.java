@@ -303,6 +303,15 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
+  /** Compacts both column families fully (bottommost compression, dropped tombstones); slow, for tools. */
+  public void compact() {
+    readNative(() -> {
+      rocks.db.compactRange(rocks.chunks);
+      rocks.db.compactRange(rocks.refs);
+      return null;
+    });
+  }
+
   /** The in-process chunk cache (for statistics). */
   public ChunkCache chunkCache() {
     return cache;

@@ -180,8 +180,10 @@ public final class ProllyBench {
 
       // ---- size on disk ----
       store.flush();
-      System.out.printf("store size: %.1f MB on disk (directory), RocksDB estimate %.1f MB%n",
+      System.out.printf("store size after flush: %.1f MB on disk (directory), RocksDB estimate %.1f MB%n",
           directoryBytes(dir) / 1e6, store.approximateSizeBytes() / 1e6);
+      store.compact();
+      System.out.printf("store size after full compaction (ZSTD bottommost): %.1f MB on disk%n", directoryBytes(dir) / 1e6);
       if (sink == 42) {
         System.out.println();
       }

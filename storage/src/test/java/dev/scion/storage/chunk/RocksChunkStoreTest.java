@@ -50,6 +50,8 @@ class RocksChunkStoreTest {
       assertNull(store.readRef("refs/heads/other"));
       store.flush();
       assertTrue(store.approximateSizeBytes() > 0);
+      store.compact();
+      assertArrayEquals(b, store.get(Hash.of(b)));
     }
   }
 
