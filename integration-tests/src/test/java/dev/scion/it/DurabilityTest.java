@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -81,6 +82,8 @@ class DurabilityTest {
 
     @Test
     void sigtermAndRestartKeepDatabasesRowsCommitsAndBranches() throws Exception {
+        // the harness never creates --data-dir: the server made it
+        assertTrue(Files.isDirectory(server.dataDir()), "data directory created by sql-server: " + server.dataDir());
         try (Connection c = connect(null)) {
             Sql.update(c, "CREATE DATABASE dur_a");
             Sql.update(c, "CREATE DATABASE dur_b");

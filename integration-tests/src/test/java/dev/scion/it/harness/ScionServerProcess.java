@@ -78,13 +78,17 @@ public final class ScionServerProcess implements AutoCloseable {
         return start(name, dir);
     }
 
-    /** Starts a server on the given data directory (created if missing), e.g. to reopen an earlier one. */
+    /**
+     * Starts a server on the given data directory, e.g. to reopen an earlier one. A missing directory is left for the
+     * server to create (issue 2: the data directory is created if missing).
+     */
     public static ScionServerProcess start(String name, Path dataDir) {
         if (ItConfig.isExternal()) {
             return external(name);
         }
         try {
-            Files.createDirectories(dataDir);
+            // the data directory itself is not created here: sql-server must create a missing one
+            Files.createDirectories(dataDir.toAbsolutePath().getParent());
             Path logs = ItConfig.targetDir().resolve("it-logs");
             Files.createDirectories(logs);
             Path log = logs.resolve(dataDir.getFileName() + ".log");
@@ -274,7 +278,7 @@ public final class ScionServerProcess implements AutoCloseable {
         starts++;
         note("harness: start #" + starts + ": " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd)
-                .directory(dataDir.toFile())
+                .directory(dataDir.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         try {
