@@ -151,6 +151,25 @@ class ThreadingTest {
     }
 
     @Test
+    void killQueryAndKillConnectionThroughTheRegistry() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            RawClient c = fixture.connect();
+            long id = c.handshake().connectionId();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            c.command(0x03, "sleep 60000".getBytes(StandardCharsets.UTF_8));
+            waitFor(() -> session.lastThread != null);
+            Thread.sleep(50);
+            assertTrue(fixture.server.kill(id, true));
+            assertEquals(0x00, c.readPacket()[0], "the interrupted statement answered");
+            assertEquals("1", c.querySingle("select 1").text(0, 0));
+            assertTrue(fixture.server.kill(id, false));
+            assertTrue(c.isClosedByServer());
+            waitFor(() -> session.closeCount.get() == 1);
+            assertTrue(!fixture.server.kill(999_999, true));
+        }
+    }
+
+    @Test
     void tooManyConnectionsIs1040() throws Exception {
         try (ServerFixture fixture = new ServerFixture(WireConfig.defaults().withPort(0).withMaxConnections(2))) {
             RawClient a = fixture.connect();
