@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** SHOW DATABASES: information_schema, mysql and every database in the data directory. */
+/** SHOW DATABASES: information_schema and every database in the data directory, as seed 001 shows. */
 final class ShowDatabases implements AdminStatement {
     private final String like;
 
@@ -21,7 +21,6 @@ final class ShowDatabases implements AdminStatement {
     public StatementResult execute(Session session) {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.add("information_schema");
-        names.add("mysql");
         names.addAll(session.engine().dataDirectory().names());
         List<Object[]> rows = new ArrayList<>();
         for (String n : names) {
