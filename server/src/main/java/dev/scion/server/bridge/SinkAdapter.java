@@ -20,7 +20,7 @@ final class SinkAdapter implements Consumer<StatementResult> {
     @Override
     public void accept(StatementResult result) {
         if (result instanceof StatementResult.Update u) {
-            sink.ok(u.affectedRows(), u.lastInsertId(), session.warnings().size(), null);
+            sink.ok(u.affectedRows(), u.lastInsertId(), session.warnings().size(), u.info());
             return;
         }
         StatementResult.Rows rows = (StatementResult.Rows) result;
