@@ -1,63 +1,102 @@
 package dev.scion.storage.chunk;
 
 import dev.scion.storage.Hash;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A bounded in-process LRU cache of chunk bytes, weighed in bytes.
+ * A bounded in-process cache of chunk bytes, weighed in bytes, with CLOCK (second-chance) eviction.
  *
- * <p>Split into shards with a lock each so readers on different chunks rarely contend; chunk hashes are
- * uniformly random, so any bits of the hash code spread them evenly.
+ * <p>Reads are lock-free: a hit is one concurrent-map lookup plus setting a "referenced" bit, instead of
+ * relinking an LRU list (which costs a lock and several cache misses per hit; tree walks do one lookup per
+ * level, so this is the hottest path of a point read). Inserts take a lock and, when over budget, walk the
+ * insertion queue from its head: referenced entries get their bit cleared and a second chance at the tail,
+ * the others are evicted. That approximates LRU closely for the skewed access of tree walks.
  */
 public final class ChunkCache {
-  /** Rough per-entry bookkeeping cost (map entry, Hash, array header) counted against the budget. */
+  /** Rough per-entry bookkeeping cost (map node, slot, Hash, array header) counted against the budget. */
   static final int ENTRY_OVERHEAD = 96;
-  private static final int SHARDS = 16;
 
-  private final Shard[] shards;
-  private final long capacityBytes;
+  private static final class Slot {
+    final Hash hash;
+    final byte[] bytes;
+    /** Set on every hit, cleared by the clock hand. Racy by design: a lost update only affects eviction order. */
+    boolean referenced;
 
-  public ChunkCache(long capacityBytes) {
-    this.capacityBytes = Math.max(0, capacityBytes);
-    this.shards = new Shard[SHARDS];
-    for (int i = 0; i < SHARDS; i++) {
-      shards[i] = new Shard(this.capacityBytes / SHARDS);
+    Slot(Hash hash, byte[] bytes) {
+      this.hash = hash;
+      this.bytes = bytes;
+    }
+
+    long weight() {
+      return bytes.length + ENTRY_OVERHEAD;
     }
   }
 
-  private Shard shard(Hash h) {
-    return shards[(h.hashCode() >>> 28) & (SHARDS - 1)];
+  private final long capacityBytes;
+  private final ConcurrentHashMap<Hash, Slot> map = new ConcurrentHashMap<>();
+  private final ReentrantLock evictionLock = new ReentrantLock();
+  /** Insertion order, the clock's circle; guarded by evictionLock. */
+  private final ArrayDeque<Slot> clock = new ArrayDeque<>();
+  private long weight;
+
+  public ChunkCache(long capacityBytes) {
+    this.capacityBytes = Math.max(0, capacityBytes);
   }
 
   /** The cached bytes for {@code h}, or null. */
   public byte[] get(Hash h) {
-    if (capacityBytes == 0) {
+    Slot s = map.get(h);
+    if (s == null) {
       return null;
     }
-    return shard(h).get(h);
+    if (!s.referenced) {
+      s.referenced = true; // only written when clear, so hot entries do not keep dirtying their cache line
+    }
+    return s.bytes;
   }
 
-  /** Caches {@code chunk} under {@code h}; chunks too big for a shard are not cached. */
+  /** Caches {@code chunk} under {@code h}; chunks over an eighth of the budget are not cached. */
   public void put(Hash h, byte[] chunk) {
-    if (capacityBytes == 0) {
+    if (chunk.length + ENTRY_OVERHEAD > capacityBytes / 8) {
+      return; // also covers a zero budget; one huge chunk must not flush the whole cache
+    }
+    Slot slot = new Slot(h, chunk);
+    if (map.putIfAbsent(h, slot) != null) {
       return;
     }
-    shard(h).put(h, chunk);
+    evictionLock.lock();
+    try {
+      clock.addLast(slot);
+      weight += slot.weight();
+      while (weight > capacityBytes) {
+        Slot head = clock.pollFirst();
+        if (head.referenced) {
+          head.referenced = false;
+          clock.addLast(head);
+        } else {
+          map.remove(head.hash, head);
+          weight -= head.weight();
+        }
+      }
+    } finally {
+      evictionLock.unlock();
+    }
   }
 
   public boolean contains(Hash h) {
-    return capacityBytes != 0 && shard(h).contains(h);
+    return map.containsKey(h);
   }
 
   /** Bytes currently accounted to cached chunks. */
   public long weightBytes() {
-    long sum = 0;
-    for (Shard s : shards) {
-      sum += s.weight();
+    evictionLock.lock();
+    try {
+      return weight;
+    } finally {
+      evictionLock.unlock();
     }
-    return sum;
   }
 
   public long capacityBytes() {
@@ -65,57 +104,13 @@ public final class ChunkCache {
   }
 
   public void clear() {
-    for (Shard s : shards) {
-      s.clear();
-    }
-  }
-
-  private static final class Shard {
-    private final long capacity;
-    private final LinkedHashMap<Hash, byte[]> map = new LinkedHashMap<>(256, 0.75f, true);
-    private long weight;
-
-    Shard(long capacity) {
-      this.capacity = capacity;
-    }
-
-    synchronized byte[] get(Hash h) {
-      return map.get(h);
-    }
-
-    synchronized boolean contains(Hash h) {
-      return map.containsKey(h);
-    }
-
-    synchronized void put(Hash h, byte[] chunk) {
-      long w = weigh(chunk);
-      if (w > capacity / 2) {
-        return; // one huge chunk must not flush the whole shard
-      }
-      byte[] old = map.put(h, chunk);
-      if (old != null) {
-        weight -= weigh(old);
-      }
-      weight += w;
-      Iterator<Map.Entry<Hash, byte[]>> it = map.entrySet().iterator();
-      while (weight > capacity && it.hasNext()) {
-        Map.Entry<Hash, byte[]> eldest = it.next();
-        weight -= weigh(eldest.getValue());
-        it.remove();
-      }
-    }
-
-    synchronized long weight() {
-      return weight;
-    }
-
-    synchronized void clear() {
+    evictionLock.lock();
+    try {
       map.clear();
+      clock.clear();
       weight = 0;
-    }
-
-    private static long weigh(byte[] chunk) {
-      return chunk.length + ENTRY_OVERHEAD;
+    } finally {
+      evictionLock.unlock();
     }
   }
 }

@@ -27,7 +27,7 @@ class ChunkCacheTest {
 
   @Test
   void evictsLeastRecentlyUsedFirst() {
-    ChunkCache cache = new ChunkCache(16 * 10 * (1000 + ChunkCache.ENTRY_OVERHEAD)); // ~10 per shard
+    ChunkCache cache = new ChunkCache(20 * (1000 + ChunkCache.ENTRY_OVERHEAD)); // room for 20 chunks
     byte[] hot = chunk(-1, 1000);
     Hash hotHash = Hash.of(hot);
     cache.put(hotHash, hot);
@@ -40,8 +40,35 @@ class ChunkCacheTest {
   }
 
   @Test
+  void concurrentReadersAndWritersKeepTheBudget() throws Exception {
+    ChunkCache cache = new ChunkCache(200 * (500 + ChunkCache.ENTRY_OVERHEAD));
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      int seed = t;
+      threads[t] = new Thread(() -> {
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = 0; i < 20_000; i++) {
+          byte[] c = chunk(r.nextInt(1000), 500);
+          Hash h = Hash.of(c);
+          byte[] got = cache.get(h);
+          if (got == null) {
+            cache.put(h, c);
+          } else {
+            assertArrayEquals(c, got);
+          }
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertTrue(cache.weightBytes() <= cache.capacityBytes());
+  }
+
+  @Test
   void hugeChunksAndZeroCapacityAreNotCached() {
-    ChunkCache small = new ChunkCache(16 * 4096);
+    ChunkCache small = new ChunkCache(8 * 4096);
     byte[] huge = chunk(1, 10_000);
     small.put(Hash.of(huge), huge);
     assertNull(small.get(Hash.of(huge)));
