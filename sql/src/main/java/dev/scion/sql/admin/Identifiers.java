@@ -51,19 +51,6 @@ public final class Identifiers {
 
     /** SQL LIKE pattern to regex, case-insensitive. */
     public static java.util.regex.Pattern likePattern(String like) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < like.length(); i++) {
-            char c = like.charAt(i);
-            if (c == '\\' && i + 1 < like.length()) {
-                sb.append(java.util.regex.Pattern.quote(String.valueOf(like.charAt(++i))));
-            } else if (c == '%') {
-                sb.append(".*");
-            } else if (c == '_') {
-                sb.append('.');
-            } else {
-                sb.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.CASE_INSENSITIVE);
+        return dev.scion.sql.expr.Like.toRegex(like);
     }
 }

@@ -3,7 +3,7 @@ package dev.scion.sql.expr;
 import java.util.regex.Pattern;
 
 /** LIKE with % and _, case-insensitive as MySQL's default collations are, and the backslash escape. */
-final class Like {
+public final class Like {
     private Like() {
     }
 
@@ -21,7 +21,8 @@ final class Like {
         };
     }
 
-    static Pattern toRegex(String like) {
+    /** A LIKE pattern as a case-insensitive regex. */
+    public static Pattern toRegex(String like) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < like.length(); i++) {
             char c = like.charAt(i);

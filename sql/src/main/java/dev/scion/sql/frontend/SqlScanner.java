@@ -4,12 +4,12 @@ package dev.scion.sql.frontend;
  * Walks SQL text knowing where quoted strings, quoted identifiers and comments are, so that rewrites touch only
  * code. Shared by the statement splitter and the text rewriters.
  */
-final class SqlScanner {
+public final class SqlScanner {
     private SqlScanner() {
     }
 
     /** Index just past the quoted section starting at {@code i} (whose quote char is {@code sql.charAt(i)}). */
-    static int skipQuoted(String sql, int i) {
+    public static int skipQuoted(String sql, int i) {
         char q = sql.charAt(i);
         int n = sql.length();
         int j = i + 1;

@@ -19,7 +19,7 @@ public final class VariableRewriter {
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                int e = skipQuoted(sql, i);
+                int e = dev.scion.sql.frontend.SqlScanner.skipQuoted(sql, i);
                 out.append(sql, i, e);
                 i = e;
                 continue;
@@ -49,26 +49,5 @@ public final class VariableRewriter {
     /** Undoes the rewrite in a column label taken from the rewritten text. */
     public static String unrewrite(String label) {
         return label.replaceAll("`(@@?[A-Za-z0-9_.$]+)`", "$1");
-    }
-
-    private static int skipQuoted(String sql, int i) {
-        char q = sql.charAt(i);
-        int j = i + 1;
-        while (j < sql.length()) {
-            char c = sql.charAt(j);
-            if (c == '\\' && q != '`') {
-                j += 2;
-                continue;
-            }
-            if (c == q) {
-                if (j + 1 < sql.length() && sql.charAt(j + 1) == q) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            }
-            j++;
-        }
-        return sql.length();
     }
 }
