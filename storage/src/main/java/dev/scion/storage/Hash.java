@@ -147,6 +147,11 @@ public final class Hash implements Comparable<Hash> {
         && (int) INT_BE.get(b, off + 16) == lo;
   }
 
+  /** The first 8 bytes, big-endian: a well-mixed 64-bit digest of the address (for compact hash sets). */
+  public long high64() {
+    return hi;
+  }
+
   public boolean isZero() {
     return hi == 0 && mid == 0 && lo == 0;
   }

@@ -1,5 +1,7 @@
 package dev.scion.storage.tuple;
 
+import dev.scion.storage.chunk.ChunkReader;
+import dev.scion.storage.chunk.ChunkStore;
 import java.util.Arrays;
 import java.util.List;
 
@@ -72,7 +74,26 @@ public final class TupleDescriptor {
     return ValueCodec.encode(types, values);
   }
 
-  /** Decodes a value; fields past the encoded ones are NULL. */
+  /**
+   * The compact value encoding, with STRING, JSON and BYTES fields longer than
+   * {@link OutOfLineValues#THRESHOLD_BYTES} written as blob trees into {@code blobs} (normally the same
+   * transaction buffer that receives the row's tree nodes) and referenced from the tuple.
+   */
+  public byte[] encodeValue(Object[] values, ChunkStore blobs) {
+    return ValueCodec.encode(types, values, java.util.Objects.requireNonNull(blobs, "blobs"));
+  }
+
+  /** Decodes a value whose out-of-line fields are read from {@code blobs}. */
+  public Object[] decodeValue(byte[] encoded, ChunkReader blobs) {
+    return ValueCodec.decode(types, encoded, blobs);
+  }
+
+  /** Decodes field {@code index}, reading it from {@code blobs} if it is out of line. */
+  public Object decodeValueField(byte[] encoded, int index, ChunkReader blobs) {
+    return ValueCodec.decodeField(types, encoded, index, blobs);
+  }
+
+  /** Decodes a value; fields past the encoded ones are NULL. Out-of-line fields need {@link #decodeValue(byte[], ChunkReader)}. */
   public Object[] decodeValue(byte[] encoded) {
     return ValueCodec.decode(types, encoded);
   }
