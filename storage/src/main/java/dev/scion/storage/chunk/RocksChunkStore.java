@@ -337,6 +337,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         + rocks.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
   }
 
+  /** A RocksDB property of the chunks column family (e.g. {@code rocksdb.block-cache-capacity}), for tools. */
+  public String chunkProperty(String name) {
+    return readNative(() -> rocks.db.getProperty(rocks.chunks, name));
+  }
+
   /** Flushes memtables to SST files (the WAL already makes data durable; this is for tools and tests). */
   public void flush() {
     readNative(() -> {

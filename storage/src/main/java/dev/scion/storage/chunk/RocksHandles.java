@@ -82,10 +82,14 @@ final class RocksHandles implements AutoCloseable {
           .setFilterPolicy(bloom)
           .setCacheIndexAndFilterBlocks(true)
           .setPinL0FilterAndIndexBlocksInCache(true)
+          .setWholeKeyFiltering(true)
+          .setFormatVersion(5)
           .setBlockSize(16 * 1024);
       ColumnFamilyOptions chunkCf = own(owned, new ColumnFamilyOptions()
           .setTableFormatConfig(chunkTable)
-          .setOptimizeFiltersForHits(true)
+          // Keep filters on the bottommost level too: existence checks of absent chunks (pulls, GC
+          // barriers, has()) are common and must not read data blocks to find nothing.
+          .setOptimizeFiltersForHits(false)
           .setLevelCompactionDynamicLevelBytes(true)
           .setCompressionType(CompressionType.LZ4_COMPRESSION)
           .setBottommostCompressionType(bottommost)

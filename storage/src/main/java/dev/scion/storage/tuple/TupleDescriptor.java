@@ -14,8 +14,14 @@ import java.util.List;
  */
 public final class TupleDescriptor {
   private final FieldType[] types;
+  /** Per field: the collation sort key used in keys, or null for the type's own order. */
+  private final SortKeyFunction[] sortKeys;
 
   public TupleDescriptor(FieldType... types) {
+    this(types, new SortKeyFunction[types.length]);
+  }
+
+  private TupleDescriptor(FieldType[] types, SortKeyFunction[] sortKeys) {
     if (types.length > ValueCodec.MAX_FIELDS) {
       throw new IllegalArgumentException("too many fields: " + types.length);
     }
@@ -25,6 +31,27 @@ public final class TupleDescriptor {
       }
     }
     this.types = types.clone();
+    this.sortKeys = sortKeys.clone();
+  }
+
+  /**
+   * A descriptor whose key encoding orders STRING field {@code field} by {@code sortKey} (a collation)
+   * instead of by UTF-8 bytes. Such a key field encodes the sort key, not the string: strings equal under
+   * the collation give equal keys, and {@link #decodeKey} returns that field as the sort key's byte[] (the
+   * original text lives in the row's value). Value encoding is unaffected.
+   */
+  public TupleDescriptor withSortKey(int field, SortKeyFunction sortKey) {
+    if (types[field] != FieldType.STRING) {
+      throw new IllegalArgumentException("field " + field + " is " + types[field] + ", only STRING fields take a sort key");
+    }
+    SortKeyFunction[] next = sortKeys.clone();
+    next[field] = java.util.Objects.requireNonNull(sortKey, "sortKey");
+    return new TupleDescriptor(types, next);
+  }
+
+  /** The sort key function of field {@code index}, or null if it orders by its type. */
+  public SortKeyFunction sortKey(int index) {
+    return sortKeys[index];
   }
 
   public int size() {
@@ -51,7 +78,11 @@ public final class TupleDescriptor {
     }
     ByteSink out = new ByteSink(16 * values.length + 8);
     for (int i = 0; i < values.length; i++) {
-      KeyCodec.put(out, i, types[i], values[i]);
+      if (sortKeys[i] != null && values[i] != null) {
+        KeyCodec.putSortKey(out, sortKeys[i].sortKey(FieldValues.string(i, types[i], values[i])));
+      } else {
+        KeyCodec.put(out, i, types[i], values[i]);
+      }
     }
     return out.toArray();
   }
@@ -61,7 +92,7 @@ public final class TupleDescriptor {
     KeyCodec.KeyReader in = new KeyCodec.KeyReader(encoded);
     Object[] out = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
-      out[i] = KeyCodec.get(in, types[i]);
+      out[i] = sortKeys[i] != null ? KeyCodec.getSortKey(in) : KeyCodec.get(in, types[i]);
     }
     if (!in.atEnd()) {
       throw in.corrupt("trailing bytes after " + types.length + " fields");
@@ -105,7 +136,7 @@ public final class TupleDescriptor {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TupleDescriptor d && Arrays.equals(types, d.types);
+    return o instanceof TupleDescriptor d && Arrays.equals(types, d.types) && Arrays.equals(sortKeys, d.sortKeys);
   }
 
   @Override

@@ -160,4 +160,24 @@ class RocksChunkStoreTest {
       assertTrue(store.chunkCache().weightBytes() > 0);
     }
   }
+
+  @Test
+  void cacheSizesComeFromStoreOptions() {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, new StoreOptions(3 << 20, 24 << 20, true))) {
+      assertEquals(24L << 20, Long.parseLong(store.chunkProperty("rocksdb.block-cache-capacity")));
+      assertEquals(3L << 20, store.chunkCache().capacityBytes());
+    }
+  }
+
+  @Test
+  void putVerifiedRejectsATruncatedChunkAndAWrongAddress() {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      byte[] good = bytes("a chunk from a remote");
+      Hash h = Hash.of(good);
+      assertThrows(CorruptChunkException.class, () -> store.putVerified(h, java.util.Arrays.copyOf(good, good.length - 1)));
+      assertThrows(CorruptChunkException.class, () -> store.putVerified(Hash.of(bytes("other")), good));
+      assertFalse(store.has(h));
+      assertFalse(store.has(Hash.of(bytes("other"))));
+    }
+  }
 }
