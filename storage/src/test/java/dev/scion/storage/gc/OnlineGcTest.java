@@ -34,12 +34,14 @@ class OnlineGcTest {
   private static final int BRANCHES = 3;
   private static final int WRITERS = 3;
   private static final int KEYS_PER_WRITER = 1_000;
+  private static final int MIN_RUNS = 4;
 
   @TempDir
   Path dir;
 
   /** The transactions' snapshot roots, reported to the collector as live session roots. */
   private final Map<Long, Hash> liveSnapshots = new ConcurrentHashMap<>();
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
   private RootSource roots(RocksChunkStore store) {
     return RootSources.both(RootSources.refs(store, "refs/", ChunkKind.PROLLY_NODE),
@@ -68,20 +70,19 @@ class OnlineGcTest {
         models.add(perBranch);
       }
       AtomicBoolean writing = new AtomicBoolean(true);
-      List<Throwable> failures = new CopyOnWriteArrayList<>();
       AtomicLong conflicts = new AtomicLong();
+      List<GcResult> runs = new CopyOnWriteArrayList<>();
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
         writers.add(new Thread(() -> {
           try {
-            runWriter(store, writer, models.get(writer), conflicts);
+            runWriter(store, writer, models.get(writer), conflicts, runs);
           } catch (Throwable t) {
             failures.add(t);
           }
         }, "writer-" + w));
       }
-      List<GcResult> runs = new CopyOnWriteArrayList<>();
       Thread collector = new Thread(() -> {
         GarbageCollector gc = new GarbageCollector(store, WalkerRegistry.withStorageKinds());
         try {
@@ -100,7 +101,8 @@ class OnlineGcTest {
       writing.set(false);
       collector.join();
       assertEquals(List.of(), failures);
-      assertTrue(runs.size() >= 2, "the collector ran repeatedly while writers committed: " + runs.size());
+      assertTrue(runs.size() >= MIN_RUNS, "the collector ran repeatedly while writers committed: " + runs.size());
+      assertTrue(runs.stream().mapToLong(GcResult::barrierChunks).sum() > 0, "writers wrote during collections");
       assertTrue(runs.stream().mapToLong(GcResult::deletedChunks).sum() > 0, "garbage was collected online");
       for (GcResult r : runs) {
         assertEquals(0, r.missingChunks(), "no reachable chunk was missing during a run: " + r);
@@ -130,10 +132,11 @@ class OnlineGcTest {
   }
 
   private void runWriter(RocksChunkStore store, int writer, List<TreeMap<Long, Object[]>> models,
-      AtomicLong conflicts) {
+      AtomicLong conflicts, List<GcResult> runs) {
     Random r = new Random(100 + writer);
     long thread = Thread.currentThread().getId();
-    for (int txn = 0; txn < 120; txn++) {
+    // At least 120 transactions, and on until the collector has finished MIN_RUNS collections meanwhile.
+    for (int txn = 0; txn < 120 || (runs.size() < MIN_RUNS && failures.isEmpty() && txn < 100_000); txn++) {
       int b = r.nextInt(BRANCHES);
       // The edits are chosen once; a conflict re-applies them to the new snapshot.
       TreeMap<Long, Object[]> change = new TreeMap<>();
