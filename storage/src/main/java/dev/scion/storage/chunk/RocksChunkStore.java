@@ -469,6 +469,35 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
+  /**
+   * Up to {@code limit} stored chunk addresses greater than {@code after} (all, from the smallest, if
+   * null), in address order. Each call reads a fresh snapshot and holds no iterator afterwards, so a long
+   * scan can be interleaved with writes and deletes.
+   */
+  public List<Hash> chunkAddressesAfter(Hash after, int limit) {
+    return readNative(() -> {
+      List<Hash> out = new ArrayList<>(Math.min(limit, 4096));
+      try (RocksIterator it = rocks.db.newIterator(rocks.chunks, rocks.scanRead)) {
+        if (after == null) {
+          it.seekToFirst();
+        } else {
+          it.seek(after.bytes());
+          if (it.isValid() && Arrays.equals(it.key(), after.bytes())) {
+            it.next();
+          }
+        }
+        for (; it.isValid() && out.size() < limit; it.next()) {
+          byte[] k = it.key();
+          if (k.length == Hash.LENGTH) {
+            out.add(Hash.fromBytes(k));
+          }
+        }
+        it.status();
+      }
+      return out;
+    });
+  }
+
   /** Number of stored chunks, counted exactly by a key scan (for tools and tests). */
   public long countChunks() {
     long[] n = {0};

@@ -67,27 +67,32 @@ public final class GarbageCollector {
       });
       long paused = System.nanoTime() - pauseStart;
 
-      long[] stored = {0};
-      long[] deleted = {0};
-      List<Hash> batch = new ArrayList<>(DELETE_BATCH);
-      store.forEachChunkAddress(h -> {
-        stored[0]++;
-        if (!marker.marked.contains(h)) {
-          batch.add(h);
-          if (batch.size() == DELETE_BATCH) {
-            deleted[0] += store.deleteUnlessRecorded(batch);
-            batch.clear();
+      long stored = 0;
+      long deleted = 0;
+      // Page through the addresses (no iterator is held while a batch is deleted with writers paused).
+      Hash after = null;
+      while (true) {
+        List<Hash> page = store.chunkAddressesAfter(after, DELETE_BATCH);
+        if (page.isEmpty()) {
+          break;
+        }
+        stored += page.size();
+        List<Hash> garbage = new ArrayList<>();
+        for (Hash h : page) {
+          if (!marker.marked.contains(h)) {
+            garbage.add(h);
           }
         }
-      });
-      if (!batch.isEmpty()) {
-        deleted[0] += store.deleteUnlessRecorded(batch);
+        if (!garbage.isEmpty()) {
+          deleted += store.deleteUnlessRecorded(garbage);
+        }
+        after = page.get(page.size() - 1);
       }
-      if (compact && deleted[0] > 0) {
+      if (compact && deleted > 0) {
         store.flush();
         store.compactChunks();
       }
-      return new GcResult(marker.marked.size(), stored[0], deleted[0], barrier.size(), marker.missing,
+      return new GcResult(marker.marked.size(), stored, deleted, barrier.size(), marker.missing,
           bytesBefore, store.approximateSizeBytes(), paused);
     } finally {
       store.endBarrier(barrier);
