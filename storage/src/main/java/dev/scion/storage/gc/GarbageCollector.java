@@ -117,6 +117,9 @@ public final class GarbageCollector {
       while (!addresses.isEmpty()) {
         Hash h = addresses.pop();
         ChunkKind kind = kinds.pop();
+        if (kind.equals(ChunkKind.LEAF)) {
+          continue; // marked; nothing inside to follow, so no need to read it
+        }
         ChunkWalker walker = walkers.walker(kind);
         byte[] chunk = store.readUncached(h);
         if (chunk == null) {
