@@ -43,9 +43,21 @@ class OnlineGcTest {
   private final Map<Long, Hash> liveSnapshots = new ConcurrentHashMap<>();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
+  /**
+   * Taking a snapshot (reading the ref and registering it) is atomic with respect to listing the roots;
+   * otherwise a snapshot read just before a ref moves, and registered just after the collector listed
+   * the roots, would be reachable from neither.
+   */
+  private final Object snapshotLock = new Object();
+
   private RootSource roots(RocksChunkStore store) {
-    return RootSources.both(RootSources.refs(store, "refs/", ChunkKind.PROLLY_NODE),
+    RootSource all = RootSources.both(RootSources.refs(store, "refs/", ChunkKind.PROLLY_NODE),
         sink -> liveSnapshots.values().forEach(h -> sink.child(h, ChunkKind.PROLLY_NODE)));
+    return sink -> {
+      synchronized (snapshotLock) {
+        all.roots(sink);
+      }
+    };
   }
 
   private static String branch(int b) {
@@ -145,9 +157,13 @@ class OnlineGcTest {
         change.put(id, r.nextInt(5) == 0 ? null : randomRow(r, 10));
       }
       while (true) {
-        byte[] before = store.readRef(branch(b));
-        Hash snapshot = Hash.fromBytes(before);
-        liveSnapshots.put(thread, snapshot);
+        byte[] before;
+        Hash snapshot;
+        synchronized (snapshotLock) {
+          before = store.readRef(branch(b));
+          snapshot = Hash.fromBytes(before);
+          liveSnapshots.put(thread, snapshot);
+        }
         try {
           ChunkBuffer buf = new ChunkBuffer(store);
           ProllyMap map = ProllyMap.load(buf, snapshot);
