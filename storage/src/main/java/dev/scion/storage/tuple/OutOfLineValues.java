@@ -51,6 +51,14 @@ public final class OutOfLineValues {
     return true;
   }
 
+  /** The reference held by an out-of-line cell. */
+  static BlobRef ref(byte[] b, int off, int len) {
+    if (len != CELL_BYTES) {
+      throw new IllegalArgumentException("malformed out-of-line cell of " + len + " bytes");
+    }
+    return new BlobRef(Hash.fromBytes(b, off), Bytes.getLong(b, off + Hash.LENGTH));
+  }
+
   /** Reads an out-of-line field back into the Java value of its type. */
   static Object get(int field, FieldType type, byte[] b, int off, int len, ChunkReader blobs) {
     if (len != CELL_BYTES) {

@@ -1,5 +1,6 @@
 package dev.scion.storage.tuple;
 
+import dev.scion.storage.blob.BlobRef;
 import dev.scion.storage.chunk.ChunkReader;
 import dev.scion.storage.chunk.ChunkStore;
 import java.util.Arrays;
@@ -122,6 +123,14 @@ public final class TupleDescriptor {
   /** Decodes field {@code index}, reading it from {@code blobs} if it is out of line. */
   public Object decodeValueField(byte[] encoded, int index, ChunkReader blobs) {
     return ValueCodec.decodeField(types, encoded, index, blobs);
+  }
+
+  /**
+   * The blob holding field {@code index} if that field is stored out of line, else null: lets a reader
+   * stream a large value ({@code BlobTree.read}) or compare two versions by root without reading either.
+   */
+  public BlobRef outOfLineRef(byte[] encoded, int index) {
+    return ValueCodec.outOfLineRef(types, encoded, index);
   }
 
   /** Decodes a value; fields past the encoded ones are NULL. Out-of-line fields need {@link #decodeValue(byte[], ChunkReader)}. */

@@ -3,7 +3,7 @@ package dev.scion.storage.tuple;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import dev.scion.storage.blob.BlobTree;
+import dev.scion.storage.blob.BlobRef;
 import dev.scion.storage.chunk.ChunkReader;
 import dev.scion.storage.chunk.ChunkStore;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>A STRING, BYTES or JSON field longer than {@link OutOfLineValues#THRESHOLD_BYTES} is stored out of
- * line when the encoder is given a chunk store: its bytes go into a {@link BlobTree} and the field holds
+ * line when the encoder is given a chunk store: its bytes go into a {@link dev.scion.storage.blob.BlobTree} and the field holds
  * the 20-byte root address followed by the 8-byte length (see {@link OutOfLineValues}).
  *
  * m is the number of fields up to the last non-NULL one: trailing NULLs are trimmed, and an all-NULL tuple
@@ -134,6 +134,22 @@ final class ValueCodec {
       return OutOfLineValues.get(index, types[index], encoded, start, l.end(index) - start, blobs);
     }
     return getField(types[index], encoded, start, l.end(index) - start);
+  }
+
+  /** The blob reference of field {@code index} if it is stored out of line, else null. */
+  static BlobRef outOfLineRef(FieldType[] types, byte[] encoded, int index) {
+    if (index < 0 || index >= types.length) {
+      throw new IndexOutOfBoundsException("field " + index + " of " + types.length);
+    }
+    if (encoded.length == 0) {
+      return null;
+    }
+    Layout l = new Layout(encoded, types.length);
+    if (index >= l.fields || !l.isOutOfLine(index)) {
+      return null;
+    }
+    int start = index == 0 ? 0 : l.end(index - 1);
+    return OutOfLineValues.ref(encoded, start, l.end(index) - start);
   }
 
   /** Where the offset table and bitmap of an encoded tuple are. */

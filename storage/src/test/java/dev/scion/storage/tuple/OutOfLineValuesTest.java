@@ -34,6 +34,17 @@ class OutOfLineValuesTest {
     OutOfLineValues.forEachBlob(encoded, 0, encoded.length, blobs::add);
     assertEquals(3, blobs.size());
     assertEquals(bytes.length, BlobTree.length(store, blobs.get(1)));
+
+    dev.scion.storage.blob.BlobRef ref = ROW.outOfLineRef(encoded, 2);
+    assertEquals(blobs.get(1), ref.root());
+    assertEquals(bytes.length, ref.length());
+    try (java.io.InputStream in = BlobTree.read(store, ref.root())) {
+      assertArrayEquals(bytes, in.readAllBytes());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertNull(ROW.outOfLineRef(encoded, 0), "inline field");
+    assertNull(ROW.outOfLineRef(encoded, 4), "inline field");
   }
 
   @Test
