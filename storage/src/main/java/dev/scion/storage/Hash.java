@@ -152,6 +152,11 @@ public final class Hash implements Comparable<Hash> {
     return hi;
   }
 
+  /** Bytes 8 to 15, big-endian. */
+  public long middle64() {
+    return mid;
+  }
+
   public boolean isZero() {
     return hi == 0 && mid == 0 && lo == 0;
   }

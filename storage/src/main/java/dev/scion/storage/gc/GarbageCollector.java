@@ -3,6 +3,7 @@ package dev.scion.storage.gc;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.WriteBarrier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class GarbageCollector {
         stored += page.size();
         List<Hash> garbage = new ArrayList<>();
         for (Hash h : page) {
-          if (!marker.marked.contains(h)) {
+          if (!marker.isMarked(h)) {
             garbage.add(h);
           }
         }
@@ -92,7 +93,7 @@ public final class GarbageCollector {
         store.flush();
         store.compactChunks();
       }
-      return new GcResult(marker.marked.size(), stored, deleted, barrier.size(), marker.missing,
+      return new GcResult(marker.markedCount(), stored, deleted, barrier.size(), marker.missing,
           bytesBefore, store.approximateSizeBytes(), paused);
     } finally {
       store.endBarrier(barrier);
@@ -101,25 +102,45 @@ public final class GarbageCollector {
 
   /** Depth-first marking with an explicit stack (trees are shallow but commit chains are long). */
   private final class Marker {
-    final MarkSet marked = new MarkSet();
+    /** Every address found reachable: what the sweep keeps. */
+    final MarkSet live = new MarkSet();
+    /**
+     * (address, kind) pairs walked or queued, keyed by the address salted with the kind. Walking is
+     * per kind because one address can be reached as two kinds: a user-chosen blob leaf can have exactly
+     * the bytes of a prolly leaf, and being walked as a blob (no children) must not stop it from being
+     * walked as a node (whose values reference blobs).
+     */
+    final MarkSet visited = new MarkSet();
+    final java.util.Map<ChunkKind, Long> salts = new java.util.HashMap<>();
     final ArrayDeque<Hash> addresses = new ArrayDeque<>();
     final ArrayDeque<ChunkKind> kinds = new ArrayDeque<>();
     long missing;
 
     void push(Hash h, ChunkKind kind) {
-      if (marked.add(h)) {
-        addresses.push(h);
-        kinds.push(Objects.requireNonNull(kind, "kind"));
+      Objects.requireNonNull(kind, "kind");
+      live.add(h);
+      if (kind.equals(ChunkKind.LEAF)) {
+        return; // nothing inside to follow, so no need to read it
       }
+      long salt = salts.computeIfAbsent(kind, k -> Hash.of(k.name().getBytes(StandardCharsets.UTF_8)).high64());
+      if (visited.add(h.high64() ^ salt, h.middle64())) {
+        addresses.push(h);
+        kinds.push(kind);
+      }
+    }
+
+    boolean isMarked(Hash h) {
+      return live.contains(h);
+    }
+
+    long markedCount() {
+      return live.size();
     }
 
     void drain() {
       while (!addresses.isEmpty()) {
         Hash h = addresses.pop();
         ChunkKind kind = kinds.pop();
-        if (kind.equals(ChunkKind.LEAF)) {
-          continue; // marked; nothing inside to follow, so no need to read it
-        }
         ChunkWalker walker = walkers.walker(kind);
         byte[] chunk = store.readUncached(h);
         if (chunk == null) {

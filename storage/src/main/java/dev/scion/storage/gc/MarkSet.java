@@ -3,34 +3,61 @@ package dev.scion.storage.gc;
 import dev.scion.storage.Hash;
 
 /**
- * The set of marked chunk addresses, kept as the first 8 bytes of each address in an open-addressing
- * table: 8 to 16 bytes per chunk instead of a hundred for a set of Hash objects, so marking a store of
- * tens of millions of chunks fits in memory. Two addresses sharing their first 64 bits (chance about
- * n^2 / 2^65) are treated as one: the garbage one is then kept, never the reverse.
+ * A set of 128-bit keys (the first 16 bytes of chunk addresses, optionally salted) in an open-addressing
+ * table: 16 to 32 bytes per entry instead of about a hundred for a set of Hash objects, so marking a store
+ * of tens of millions of chunks fits in memory. Two different addresses share a key with probability about
+ * n^2 / 2^129, which is nil for any store.
  *
  * <p>Not thread-safe: only the collector's thread marks.
  */
 final class MarkSet {
-  private long[] table = new long[1 << 12];
+  private long[] table = new long[2 << 12]; // pairs (a, b); (0, 0) is an empty slot
   private int size;
 
-  /** Adds {@code h}; returns false if it (or an address with the same first 8 bytes) was present. */
   boolean add(Hash h) {
-    if (size >= table.length * 3 / 5) {
-      grow();
-    }
-    return insert(table, key(h));
+    return add(h.high64(), h.middle64());
   }
 
   boolean contains(Hash h) {
-    long k = key(h);
-    int mask = table.length - 1;
-    for (int i = slot(k, mask); ; i = (i + 1) & mask) {
-      long v = table[i];
-      if (v == k) {
+    return contains(h.high64(), h.middle64());
+  }
+
+  /** Adds the key (a, b); returns false if it was present. */
+  boolean add(long a, long b) {
+    if (a == 0 && b == 0) {
+      b = 1; // keeps (0, 0) free as the empty marker
+    }
+    if ((size + 1) * 10L > (table.length / 2) * 6L) {
+      grow();
+    }
+    int mask = table.length / 2 - 1;
+    for (int i = slot(a, mask); ; i = (i + 1) & mask) {
+      long x = table[2 * i];
+      long y = table[2 * i + 1];
+      if (x == a && y == b) {
+        return false;
+      }
+      if (x == 0 && y == 0) {
+        table[2 * i] = a;
+        table[2 * i + 1] = b;
+        size++;
         return true;
       }
-      if (v == 0) {
+    }
+  }
+
+  boolean contains(long a, long b) {
+    if (a == 0 && b == 0) {
+      b = 1;
+    }
+    int mask = table.length / 2 - 1;
+    for (int i = slot(a, mask); ; i = (i + 1) & mask) {
+      long x = table[2 * i];
+      long y = table[2 * i + 1];
+      if (x == a && y == b) {
+        return true;
+      }
+      if (x == 0 && y == 0) {
         return false;
       }
     }
@@ -40,47 +67,26 @@ final class MarkSet {
     return size;
   }
 
-  private boolean insert(long[] t, long k) {
-    int mask = t.length - 1;
-    for (int i = slot(k, mask); ; i = (i + 1) & mask) {
-      long v = t[i];
-      if (v == k) {
-        return false;
-      }
-      if (v == 0) {
-        t[i] = k;
-        if (t == table) {
-          size++;
-        }
-        return true;
-      }
-    }
-  }
-
   private void grow() {
     long[] old = table;
-    long[] bigger = new long[old.length * 2];
-    for (long k : old) {
-      if (k != 0) {
-        int mask = bigger.length - 1;
-        int i = slot(k, mask);
-        while (bigger[i] != 0) {
+    table = new long[old.length * 2];
+    int mask = table.length / 2 - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      long a = old[j];
+      long b = old[j + 1];
+      if (a != 0 || b != 0) {
+        int i = slot(a, mask);
+        while (table[2 * i] != 0 || table[2 * i + 1] != 0) {
           i = (i + 1) & mask;
         }
-        bigger[i] = k;
+        table[2 * i] = a;
+        table[2 * i + 1] = b;
       }
     }
-    table = bigger;
   }
 
-  /** 0 marks an empty slot, so the (astronomically unlikely) all-zero prefix shares a key with 1. */
-  private static long key(Hash h) {
-    long k = h.high64();
-    return k == 0 ? 1 : k;
-  }
-
-  private static int slot(long k, int mask) {
-    // Address bytes are uniformly random already: the high bits make a fine slot.
-    return (int) (k >>> 32) & mask;
+  private static int slot(long a, int mask) {
+    // Address bytes are uniformly random already (and salts are too): the high bits make a fine slot.
+    return (int) (a >>> 32) & mask;
   }
 }
