@@ -10,6 +10,8 @@ import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.storage.prolly.MapEdits;
 import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.storage.tuple.FieldType;
+import dev.scion.storage.tuple.TupleDescriptor;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -204,6 +206,39 @@ class GarbageCollectorTest {
     assertFalse(pairs.add(42, 1));
     assertTrue(pairs.add(0, 0));
     assertTrue(pairs.contains(0, 0));
+  }
+
+  @Test
+  void multiLevelBlobsAreKeptWhileReferencedAndFreedAfter() {
+    try (RocksChunkStore store = open(dir)) {
+      TupleDescriptor bytesRow = new TupleDescriptor(FieldType.BYTES);
+      Random r = new Random(8);
+      byte[] first = new byte[5_000_000]; // about 1,100 leaves: two levels of internal blob nodes
+      r.nextBytes(first);
+      byte[] second = first.clone();
+      second[2_500_000] ^= 1; // one byte differs: the two blobs share all but a few chunks
+      Hash[] roots = new Hash[2];
+      byte[] before = null;
+      for (int v = 0; v < 2; v++) {
+        ChunkBuffer buf = new ChunkBuffer(store);
+        ProllyMap map = before == null ? ProllyMap.empty(buf) : ProllyMap.load(buf, Hash.fromBytes(before));
+        byte[] value = bytesRow.encodeValue(new Object[] {v == 0 ? first : second}, buf);
+        roots[v] = bytesRow.outOfLineRef(value, 0).root();
+        ProllyMap next = map.edit(new MapEdits().put(key(1), value), buf);
+        store.commit(buf.pending(), List.of(RefUpdate.cas(REF, before, next.root().bytes())));
+        before = next.root().bytes();
+        if (v == 0) {
+          assertTrue(store.get(roots[0])[0] >= 2, "the blob's root is at level 2 or above");
+        }
+      }
+      long stored = store.countChunks();
+      GcResult result = new GarbageCollector(store, WalkerRegistry.withStorageKinds()).collect(mainRef(store));
+      ProllyMap map = ProllyMap.load(store, Hash.fromBytes(store.readRef(REF)));
+      assertArrayEquals(second, (byte[]) bytesRow.decodeValue(map.get(key(1)), store)[0]);
+      assertNull(store.get(roots[0]), "the old version's blob root is garbage");
+      assertTrue(result.deletedChunks() > 0 && result.deletedChunks() < 10,
+          "only the chunks the versions do not share go: " + result.deletedChunks() + " of " + stored);
+    }
   }
 
   @Test
