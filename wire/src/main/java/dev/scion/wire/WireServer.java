@@ -92,7 +92,7 @@ public final class WireServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("packet-decoder", new PacketDecoder(config.maxAllowedPacket()));
+                        ch.pipeline().addLast("packet-decoder", new PacketDecoder(config.maxAllowedPacket(), config.sslContext()));
                         ch.pipeline().addLast("frontend", new FrontendChannelHandler(context));
                     }
                 });

@@ -34,7 +34,7 @@ public final class MySqlConnection {
     /** ... and resume below this many. */
     private static final int RESUME_READ_AT = 8;
 
-    enum Phase { HANDSHAKE, AUTH_SWITCH, COMMAND, CLOSED }
+    enum Phase { HANDSHAKE, AUTH_SWITCH, FULL_AUTH, COMMAND, CLOSED }
 
     private final long id;
     private final Channel channel;
@@ -52,6 +52,7 @@ public final class MySqlConnection {
     private volatile boolean closed;
 
     private int capabilities;
+    private volatile boolean secure;
     private boolean multiStatements;
     private long nextStatementId = 1;
 
@@ -136,6 +137,7 @@ public final class MySqlConnection {
             switch (phase) {
                 case HANDSHAKE -> authenticator.onHandshakeResponse(payload);
                 case AUTH_SWITCH -> authenticator.onAuthSwitchResponse(payload);
+                case FULL_AUTH -> authenticator.onFullAuthData(payload);
                 case COMMAND -> server.dispatcher().dispatch(this, payload);
                 default -> {
                 }
@@ -250,6 +252,15 @@ public final class MySqlConnection {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /** True once the client switched the connection to TLS (SSLRequest). */
+    public boolean isSecure() {
+        return secure;
+    }
+
+    void secure(boolean on) {
+        this.secure = on;
     }
 
     /** Negotiated capabilities (client's and server's in common). */

@@ -242,6 +242,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     public byte[] finishAuth(byte[] p, String password) throws IOException {
+        byte[] currentNonce = handshake.nonce();
         while (true) {
             int header = p[0] & 0xff;
             if (header == 0x00) {
@@ -256,6 +257,7 @@ public final class RawClient implements AutoCloseable {
                 String plugin = r.nulString();
                 byte[] data = r.rest();
                 byte[] nonce = Arrays.copyOf(data, 20);
+                currentNonce = nonce;
                 writePacket(scramble(plugin, password, nonce));
                 p = readPacket();
                 continue;
@@ -265,7 +267,19 @@ public final class RawClient implements AutoCloseable {
                     p = readPacket();
                     continue;
                 }
-                throw new IOException("full authentication requested");
+                if (p.length == 2 && p[1] == 0x04) {
+                    // full authentication on a plain socket: fetch the RSA key, send the encrypted password
+                    writePacket(new byte[] {0x02});
+                    byte[] key = readPacket();
+                    if ((key[0] & 0xff) != 0x01) {
+                        throw new IOException("expected the public key, got 0x" + Integer.toHexString(key[0] & 0xff));
+                    }
+                    writePacket(dev.scion.wire.auth.RsaPasswordExchange.encryptForServer(
+                            Arrays.copyOfRange(key, 1, key.length), password, currentNonce));
+                    p = readPacket();
+                    continue;
+                }
+                throw new IOException("unexpected AuthMoreData");
             }
             throw new IOException("unexpected auth packet 0x" + Integer.toHexString(header));
         }
