@@ -1,5 +1,6 @@
 package dev.scion.server.bridge;
 
+import dev.scion.server.auth.UserTable;
 import dev.scion.sql.SqlEngine;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
@@ -11,25 +12,24 @@ import dev.scion.wire.api.WireSession;
 
 import java.net.InetSocketAddress;
 
-/**
- * Connects the protocol layer to the SQL engine. Until users and privileges exist, the only account is root
- * with an empty password, accepted from loopback addresses only.
- */
+/** Connects the protocol layer to the SQL engine; logins are checked against the {@link UserTable}. */
 public final class EngineHandler implements WireHandler {
     private static final int CLIENT_FOUND_ROWS = 2;
 
     private final SqlEngine engine;
+    private final UserTable users;
 
-    public EngineHandler(SqlEngine engine) {
+    public EngineHandler(SqlEngine engine, UserTable users) {
         this.engine = engine;
+        this.users = users;
     }
 
     @Override
     public UserCredentials credentials(String user, InetSocketAddress remote) {
-        if (!"root".equals(user) || remote == null || !remote.getAddress().isLoopbackAddress()) {
+        if (remote == null) {
             return null;
         }
-        return UserCredentials.noPassword();
+        return users.credentials(user, remote.getAddress());
     }
 
     @Override
