@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,6 +47,11 @@ public final class MySqlConnection {
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
     private final Map<Long, PreparedStatementState> statements = new LinkedHashMap<>();
 
+    /** MySQL's connect_timeout: how long a client may take to authenticate. */
+    static final long CONNECT_TIMEOUT_SECONDS = 10;
+
+    private java.util.concurrent.ScheduledFuture<?> idleTimer;
+    private volatile long lastActivityNanos = System.nanoTime();
     private volatile Phase phase = Phase.HANDSHAKE;
     private volatile WireSession session;
     private volatile boolean running;
@@ -69,9 +75,11 @@ public final class MySqlConnection {
 
     void onActive() {
         queue.submit(this::sendHandshake);
+        armIdleTimer();
     }
 
     void onPacket(InboundPacket packet) {
+        lastActivityNanos = System.nanoTime();
         queue.submit(() -> process(packet));
         if (queue.size() >= PAUSE_READ_AT && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
@@ -153,11 +161,80 @@ public final class MySqlConnection {
             channel.close();
         } finally {
             running = false;
+            lastActivityNanos = System.nanoTime();
+            armIdleTimer();
             packet.payload().release();
             if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
                 channel.config().setAutoRead(true);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ idle timeouts
+
+    /**
+     * wait_timeout / interactive_timeout (connect_timeout before authentication). One timer per connection;
+     * when it fires, a check is queued behind any running command, so a long statement is never cut off: the
+     * idle time is measured from the later of the last packet and the end of the last command.
+     */
+    private synchronized void armIdleTimer() {
+        long seconds = idleTimeoutSeconds();
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+        if (seconds > 0 && !closed) {
+            schedule(TimeUnit.SECONDS.toNanos(seconds));
+        }
+    }
+
+    private synchronized void schedule(long delayNanos) {
+        try {
+            idleTimer = channel.eventLoop().schedule(() -> queue.submit(this::checkIdle), delayNanos,
+                    TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            idleTimer = null; // the event loop is shutting down with the server
+        }
+    }
+
+    private void checkIdle() {
+        if (closed || phase == Phase.CLOSED) {
+            return;
+        }
+        long limit = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds());
+        long idle = System.nanoTime() - lastActivityNanos;
+        if (limit <= 0) {
+            return;
+        }
+        // the check runs alone when the queue holds nothing else (size counts the running task)
+        if (idle < limit || queue.size() > 1) {
+            schedule(Math.max(limit - idle, TimeUnit.MILLISECONDS.toNanos(10)));
+            return;
+        }
+        if (phase == Phase.COMMAND) {
+            LOG.debug("connection {}: idle for {} s, closing", id, idle / 1_000_000_000L);
+            try {
+                // MySQL 8.0.24+ tells the client why before closing; it reads this as the answer to its next command
+                sequenceId.reset();
+                writer.write(ErrPacket.of(ErrorCode.ER_CLIENT_INTERACTION_TIMEOUT));
+            } catch (ConnectionClosedException e) {
+                return;
+            }
+            closeAfterFlush();
+        } else {
+            LOG.debug("connection {}: no authentication within {} s, closing", id, CONNECT_TIMEOUT_SECONDS);
+            phase = Phase.CLOSED;
+            channel.close();
+        }
+    }
+
+    private long idleTimeoutSeconds() {
+        if (phase != Phase.COMMAND) {
+            return CONNECT_TIMEOUT_SECONDS;
+        }
+        var config = server.config();
+        return CapabilityFlag.CLIENT_INTERACTIVE.in(capabilities)
+                ? config.interactiveTimeoutSeconds() : config.waitTimeoutSeconds();
     }
 
     /** Sends what is written so far, then closes the connection (after an auth failure or fatal error). */
@@ -184,6 +261,11 @@ public final class MySqlConnection {
             return;
         }
         phase = Phase.CLOSED;
+        synchronized (this) {
+            if (idleTimer != null) {
+                idleTimer.cancel(false);
+            }
+        }
         writer.release();
         closeStatements();
         closeSession();
