@@ -3,6 +3,7 @@ package dev.scion.server;
 import dev.scion.server.auth.HostPattern;
 import dev.scion.server.auth.UserTable;
 import dev.scion.server.bridge.EngineHandler;
+import dev.scion.server.bridge.WireConnectionControl;
 import dev.scion.sql.SqlEngine;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.repo.DataDirectory;
@@ -35,7 +36,9 @@ public final class ScionServer implements AutoCloseable {
         WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
                 config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
                 config.requireSecureTransport(), config.waitTimeoutSeconds(), config.interactiveTimeoutSeconds());
-        this.wire = new WireServer(wireConfig, new EngineHandler(engine, users));
+        WireConnectionControl connections = new WireConnectionControl();
+        this.wire = new WireServer(wireConfig, new EngineHandler(engine, users, connections));
+        connections.attach(wire);
     }
 
     /**

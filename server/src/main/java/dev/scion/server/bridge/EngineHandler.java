@@ -3,6 +3,7 @@ package dev.scion.server.bridge;
 import dev.scion.server.auth.UserTable;
 import dev.scion.sql.SqlEngine;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.ConnectionControl;
 import dev.scion.sql.session.Session;
 import dev.scion.wire.api.SessionInfo;
 import dev.scion.wire.api.UserCredentials;
@@ -18,10 +19,12 @@ public final class EngineHandler implements WireHandler {
 
     private final SqlEngine engine;
     private final UserTable users;
+    private final ConnectionControl connections;
 
-    public EngineHandler(SqlEngine engine, UserTable users) {
+    public EngineHandler(SqlEngine engine, UserTable users, ConnectionControl connections) {
         this.engine = engine;
         this.users = users;
+        this.connections = connections;
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class EngineHandler implements WireHandler {
         String host = info.remote() == null ? "localhost" : info.remote().getAddress().getHostAddress();
         Session session = engine.openSession(info.connectionId(), info.user(), host,
                 (info.clientCapabilities() & CLIENT_FOUND_ROWS) != 0);
+        session.connectionControl(connections);
         if (info.database() != null && !info.database().isEmpty()) {
             try {
                 session.useDatabase(info.database());

@@ -34,6 +34,7 @@ public final class Session {
     private boolean explicitTransaction;
     private long lastInsertId;
     private volatile boolean cancelled;
+    private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
 
     public record Warning(String level, int code, String message) {
     }
@@ -127,6 +128,15 @@ public final class Session {
 
     public void clearCancel() {
         cancelled = false;
+    }
+
+    /** KILL's way to the other connections (set by the server). */
+    public ConnectionControl connectionControl() {
+        return connectionControl;
+    }
+
+    public void connectionControl(ConnectionControl control) {
+        connectionControl = control == null ? ConnectionControl.NONE : control;
     }
 
     // ---- databases ----
