@@ -13,6 +13,8 @@ import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +53,12 @@ public final class MySqlConnection {
     static final long CONNECT_TIMEOUT_SECONDS = 10;
 
     private java.util.concurrent.ScheduledFuture<?> idleTimer;
+    /** The file stream of the running LOAD DATA LOCAL statement (worker side). */
+    private LocalInfileStream activeInfile;
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile Phase phase = Phase.HANDSHAKE;
+    /** Set while a LOAD DATA LOCAL INFILE statement receives its file: packets go there, not to the queue. */
+    private volatile LocalInfileStream infile;
     private volatile WireSession session;
     private volatile boolean running;
     private volatile boolean closed;
@@ -80,6 +86,13 @@ public final class MySqlConnection {
 
     void onPacket(InboundPacket packet) {
         lastActivityNanos = System.nanoTime();
+        LocalInfileStream file = infile;
+        if (file != null) {
+            if (file.offer(packet)) {
+                infile = null; // the empty packet: whatever comes next is a command again
+            }
+            return;
+        }
         queue.submit(() -> process(packet));
         if (queue.size() >= PAUSE_READ_AT && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
@@ -108,6 +121,10 @@ public final class MySqlConnection {
     void onInactive() {
         closed = true;
         writer.wakeUp();
+        LocalInfileStream file = infile;
+        if (file != null) {
+            file.abort();
+        }
         WireSession s = session;
         if (running && s != null) {
             try {
@@ -167,6 +184,37 @@ public final class MySqlConnection {
             if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
                 channel.config().setAutoRead(true);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ LOAD DATA LOCAL INFILE
+
+    /**
+     * Called by the statement's worker just before it asks the client for a file (0xFB): from now on the
+     * client's packets are the file's content, until the empty packet.
+     */
+    public InputStream startLocalInfile() {
+        LocalInfileStream file = new LocalInfileStream(channel, sequenceId);
+        infile = file;
+        activeInfile = file;
+        return file;
+    }
+
+    /**
+     * After the statement: whatever it did not read of the file is read and dropped, so the next packet is a
+     * command again and the answer's sequence id follows the client's last packet.
+     */
+    public void finishLocalInfile() {
+        LocalInfileStream file = activeInfile;
+        activeInfile = null;
+        if (file == null) {
+            return;
+        }
+        try {
+            file.drain();
+        } catch (IOException e) {
+            file.releaseAll();
+            throw new ConnectionClosedException();
         }
     }
 
@@ -267,6 +315,11 @@ public final class MySqlConnection {
             }
         }
         writer.release();
+        LocalInfileStream file = infile;
+        if (file != null) {
+            file.abort();
+            file.releaseAll();
+        }
         closeStatements();
         closeSession();
         server.registry().remove(this);

@@ -22,7 +22,9 @@ public enum ErrorCode {
             "The client was disconnected by the server because of inactivity. See wait_timeout and "
                     + "interactive_timeout for configuring this behavior."),
     ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
-    ER_NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %s");
+    ER_NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %s"),
+    ER_CLIENT_LOCAL_FILES_DISABLED(3948, "42000",
+            "Loading local data is disabled; this must be enabled on both the client and server sides");
 
     private final int code;
     private final String sqlState;

@@ -44,6 +44,8 @@ public final class FakeHandler implements WireHandler {
     public final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
     public final AtomicInteger closes = new AtomicInteger();
     public final Map<String, Object[]> lastParameters = new ConcurrentHashMap<>();
+    /** Lines received by "load data local infile" statements. */
+    public final List<String> loadedLines = new CopyOnWriteArrayList<>();
     /** Released by "wait latch" statements. */
     public volatile CountDownLatch latch = new CountDownLatch(1);
     /** Counts down when a "rows" statement has started streaming. */
@@ -160,6 +162,26 @@ public final class FakeHandler implements WireHandler {
             } else if ((m = Pattern.compile("sleep (\\d+)").matcher(lower)).matches()) {
                 sleep(Long.parseLong(m.group(1)));
                 sink.ok(0, 0, 0, null);
+            } else if ((m = Pattern.compile("load data local infile '([^']+)' into table (\\w+)( stop after (\\d+))?")
+                    .matcher(lower)).matches()) {
+                // counts the file's lines (all, or stops reading after N and fails: the rest must be skipped)
+                java.io.InputStream in = sink.localFile(sql.substring(sql.indexOf('\'') + 1, sql.indexOf('\'', sql.indexOf('\'') + 1)));
+                long lines = 0;
+                long stopAfter = m.group(4) == null ? Long.MAX_VALUE : Long.parseLong(m.group(4));
+                java.io.BufferedReader reader = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                try {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        loadedLines.add(line);
+                        if (++lines == stopAfter) {
+                            throw new WireException(1261, "01000", "Row " + lines + " doesn't contain data for all columns");
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new WireException(1160, "08S01", e.getMessage());
+                }
+                sink.ok(lines, 0, 0, "Records: " + lines + "  Deleted: 0  Skipped: 0  Warnings: 0");
             } else if (lower.equals("wait latch")) {
                 try {
                     latch.await();
