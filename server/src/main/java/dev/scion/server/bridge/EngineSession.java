@@ -28,12 +28,24 @@ final class EngineSession implements WireSession {
 
     @Override
     public void query(String sql, boolean multiStatements, ResultSink sink) throws WireException {
+        // LOAD DATA LOCAL INFILE asks this statement's client for the file
+        session.localFiles(fileName -> {
+            try {
+                return sink.localFile(fileName);
+            } catch (WireException e) {
+                throw new WireFailure(e);
+            }
+        });
         try {
             engine.execute(session, sql, multiStatements, new SinkAdapter(sink, session));
         } catch (SinkAdapter.ClientGoneException e) {
             throw e.wire();
+        } catch (WireFailure e) {
+            throw e.wire();
         } catch (RuntimeException e) {
             throw ErrorTranslator.translate(e);
+        } finally {
+            session.localFiles(null);
         }
     }
 

@@ -45,7 +45,8 @@ public enum ErrorCode {
     TRUNCATED_WRONG_VALUE_FOR_FIELD(1366, "HY000"),
     SUBQUERY_NO_1_ROW(1242, "21000"),
     OPERAND_COLUMNS(1241, "21000"),
-    VERSIONING(1105, "HY000");
+    VERSIONING(1105, "HY000"),
+    LOCAL_FILES_DISABLED(3948, "42000");
 
     private final int code;
     private final String sqlState;

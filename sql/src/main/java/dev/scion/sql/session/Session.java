@@ -35,6 +35,7 @@ public final class Session {
     private long lastInsertId;
     private volatile boolean cancelled;
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
+    private LocalFileSource localFiles = LocalFileSource.NONE;
 
     public record Warning(String level, int code, String message) {
     }
@@ -128,6 +129,22 @@ public final class Session {
 
     public void clearCancel() {
         cancelled = false;
+    }
+
+    /** Throws 1317 if the running statement was killed (for loops that run no operators). */
+    public void checkNotCancelled() {
+        if (cancelled) {
+            throw new SqlError(ErrorCode.QUERY_INTERRUPTED, "Query execution was interrupted");
+        }
+    }
+
+    /** LOAD DATA LOCAL INFILE's way to the client's file (set by the server around each statement). */
+    public LocalFileSource localFiles() {
+        return localFiles;
+    }
+
+    public void localFiles(LocalFileSource source) {
+        localFiles = source == null ? LocalFileSource.NONE : source;
     }
 
     /** KILL's way to the other connections (set by the server). */
