@@ -33,6 +33,7 @@ public final class ScionServer implements AutoCloseable {
         this.engine = new SqlEngine(dataDirectory);
         this.users = initialUsers(config);
         SslContext tls = tlsContext(config);
+        publishSettings(engine, config);
         WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
                 config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
                 config.requireSecureTransport(), config.waitTimeoutSeconds(), config.interactiveTimeoutSeconds());
@@ -54,6 +55,17 @@ public final class ScionServer implements AutoCloseable {
             users.createUser("root", HostPattern.ANY, password);
         }
         return users;
+    }
+
+    /** The protocol settings as the system variables clients read (@@max_allowed_packet, @@have_ssl, ...). */
+    private static void publishSettings(SqlEngine engine, ServerConfig config) {
+        engine.setGlobalVariable("have_ssl", "YES");
+        engine.setGlobalVariable("have_openssl", "YES");
+        engine.setGlobalVariable("require_secure_transport", config.requireSecureTransport() ? 1L : 0L);
+        engine.setGlobalVariable("max_allowed_packet", config.maxAllowedPacket());
+        engine.setGlobalVariable("max_connections", (long) config.maxConnections());
+        engine.setGlobalVariable("wait_timeout", config.waitTimeoutSeconds());
+        engine.setGlobalVariable("interactive_timeout", config.interactiveTimeoutSeconds());
     }
 
     private static SslContext tlsContext(ServerConfig config) {

@@ -90,8 +90,12 @@ class ServerAuthTlsTest {
             SQLException plain = assertThrows(SQLException.class,
                     () -> connect(server, "root", "", "sslMode=DISABLED"));
             assertEquals(3159, plain.getErrorCode());
-            try (Connection c = connect(server, "root", "", "sslMode=REQUIRED")) {
-                assertEquals(2, selectOne(c));
+            try (Connection c = connect(server, "root", "", "sslMode=REQUIRED");
+                 Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT @@have_ssl, @@require_secure_transport")) {
+                assertTrue(rs.next());
+                assertEquals("YES", rs.getString(1));
+                assertEquals(1, rs.getLong(2));
             }
         }
         try (ScionServer server = start(config)) {
