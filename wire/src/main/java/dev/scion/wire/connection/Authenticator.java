@@ -168,6 +168,10 @@ public final class Authenticator {
         if (!lookUpCredentials()) {
             return;
         }
+        if (credentials == null) {
+            deny(packet.authResponse().length > 0);
+            return;
+        }
         if (credentials.emptyPassword() && packet.authResponse().length == 0) {
             succeed(false);
             return;

@@ -195,6 +195,12 @@ public final class RawClient implements AutoCloseable {
     public byte[] sendHandshakeResponse(int clientCaps, String user, byte[] auth, String database, String plugin)
             throws IOException {
         caps = clientCaps & handshake.capabilities();
+        writePacket(handshakeResponse(clientCaps, user, auth, database, plugin), 1);
+        return readPacket();
+    }
+
+    /** The payload of a HandshakeResponse41. */
+    public static byte[] handshakeResponse(int clientCaps, String user, byte[] auth, String database, String plugin) {
         if (database != null) {
             clientCaps |= CLIENT_CONNECT_WITH_DB;
         }
@@ -217,8 +223,17 @@ public final class RawClient implements AutoCloseable {
         writeLenencString(attrs, "wire-test");
         writeLenencInt(b, attrs.size());
         b.writeBytes(attrs.toByteArray());
-        writePacket(b.toByteArray(), 1);
-        return readPacket();
+        return b.toByteArray();
+    }
+
+    /** Reads one frame's payload from a bare stream (no sequence checks). */
+    public static byte[] readRawPacket(java.io.InputStream in) throws IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(in);
+        int length = data.readUnsignedByte() | data.readUnsignedByte() << 8 | data.readUnsignedByte() << 16;
+        data.readUnsignedByte();
+        byte[] payload = new byte[length];
+        data.readFully(payload);
+        return payload;
     }
 
     public static byte[] scramble(String plugin, String password, byte[] nonce) {
