@@ -115,7 +115,7 @@ final class EngineSession implements WireSession {
 
     @Override
     public void reset() {
-        session.rollback();
+        session.resetConnectionState();
     }
 
     @Override

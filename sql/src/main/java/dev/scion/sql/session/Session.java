@@ -261,6 +261,19 @@ public final class Session {
         explicitTransaction = false;
     }
 
+    /**
+     * COM_RESET_CONNECTION / mysql_reset_connection(): roll back, and forget session variables, user variables,
+     * warnings and the last insert id, as on a new connection. The current database and its branch stay.
+     */
+    public void resetConnectionState() {
+        rollback();
+        variables.clear();
+        userVariables.clear();
+        warnings.clear();
+        lastInsertId = 0;
+        cancelled = false;
+    }
+
     /** Ends the implicit transaction of a statement run in autocommit mode. */
     public void endStatement(boolean succeeded) {
         if (explicitTransaction || !autocommit()) {
