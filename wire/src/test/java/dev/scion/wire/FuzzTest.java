@@ -218,6 +218,31 @@ class FuzzTest {
         assertClean(1);
     }
 
+    @Test
+    void garbageInsteadOfTlsAfterSslRequest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        fixture.close();
+        java.nio.file.Path store = dev.scion.wire.tls.SelfSignedKeyStore.ensure(dir.resolve("tls.p12"));
+        fixture = new ServerFixture(WireConfig.defaults().withPort(0).withMaxAllowedPacket(MAX_PACKET).withTls(
+                dev.scion.wire.tls.TlsContexts.fromPkcs12(store, dev.scion.wire.tls.SelfSignedKeyStore.PASSWORD),
+                false));
+        RawClient bystander = fixture.connect();
+        for (int i = 0; i < 40; i++) {
+            try (Socket s = rawSocket()) {
+                byte[] sslRequest = new byte[32];
+                int caps = 0x200 | 0x800 | 0x8000 | 0x80000; // PROTOCOL_41, SSL, SECURE_CONNECTION, PLUGIN_AUTH
+                for (int b = 0; b < 4; b++) {
+                    sslRequest[b] = (byte) (caps >> (8 * b));
+                }
+                // the SSLRequest and, in the same write, bytes that are no TLS handshake at all
+                sendRaw(s, concat(frame(sslRequest, 1), randomBytes(300)));
+                s.shutdownOutput();
+                drain(s);
+            }
+        }
+        checkBystander(bystander);
+        assertClean(1);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -125,6 +125,31 @@ class TlsTest {
     }
 
     @Test
+    void pemCertificateAndKey() throws Exception {
+        // the self-signed pair written out as PEM, the way openssl or a CA would hand it over
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dir.resolve("tls/server.p12"))) {
+            store.load(in, SelfSignedKeyStore.PASSWORD);
+        }
+        String alias = store.aliases().nextElement();
+        java.util.Base64.Encoder b64 = java.util.Base64.getMimeEncoder(64, new byte[] {'\n'});
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Files.writeString(cert, "-----BEGIN CERTIFICATE-----\n"
+                + b64.encodeToString(store.getCertificate(alias).getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+                + b64.encodeToString(store.getKey(alias, SelfSignedKeyStore.PASSWORD).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        fixture = new ServerFixture(WireConfig.defaults().withPort(0).withTls(TlsContexts.fromPem(cert, key), true));
+        try (Connection c = connect("alice", "secret", "sslMode=REQUIRED")) {
+            selectOne(c);
+        }
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> TlsContexts.fromPem(key, cert));
+        assertTrue(bad.getMessage().contains("cannot use TLS certificate"), bad.getMessage());
+    }
+
+    @Test
     void mariadbCliWithSsl() throws Exception {
         Path cli = Path.of("/usr/bin/mariadb");
         assumeTrue(Files.isExecutable(cli), "mariadb client not installed");
