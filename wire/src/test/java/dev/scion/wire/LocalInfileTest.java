@@ -95,6 +95,23 @@ class LocalInfileTest {
     }
 
     @Test
+    void aFileChunkBeyondMaxAllowedPacketIs1153() throws Exception {
+        fixture.close();
+        fixture = new ServerFixture(WireConfig.defaults().withPort(0).withMaxAllowedPacket(4096));
+        RawClient c = connect(true);
+        assertEquals(0xfb, c.query("load data local infile 'f' into table t")[0] & 0xff);
+        c.writePacket("first line\n".getBytes(StandardCharsets.UTF_8));
+        c.writePacket(new byte[5000]);
+        // the statement gives up on the file; the client learns why and the connection closes
+        byte[] p = c.readPacket();
+        while ((p[0] & 0xff) != 0xff || RawClient.Err.parse(p).code() != 1153) {
+            p = c.readPacket();
+        }
+        assertTrue(c.isClosedByServer());
+        QueryProtocolTest.waitFor(() -> fixture.server.connectionCount() == 0);
+    }
+
+    @Test
     void disconnectDuringTheFileReleasesTheSession() throws Exception {
         RawClient c = connect(true);
         assertEquals(0xfb, c.query("load data local infile 'f' into table t")[0] & 0xff);

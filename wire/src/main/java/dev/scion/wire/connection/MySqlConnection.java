@@ -100,6 +100,12 @@ public final class MySqlConnection {
     }
 
     void onOversizedPacket(OversizedPacket packet) {
+        LocalInfileStream file = infile;
+        if (file != null) {
+            // a LOCAL INFILE chunk beyond max_allowed_packet: the statement waiting for it must give up
+            infile = null;
+            file.abort();
+        }
         queue.submit(() -> {
             if (closed) {
                 return;
