@@ -185,7 +185,6 @@ public final class MySqlConnection {
         } finally {
             running = false;
             lastActivityNanos = System.nanoTime();
-            armIdleTimer();
             packet.payload().release();
             if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
                 channel.config().setAutoRead(true);
@@ -227,9 +226,11 @@ public final class MySqlConnection {
     // ------------------------------------------------------------------ idle timeouts
 
     /**
-     * wait_timeout / interactive_timeout (connect_timeout before authentication). One timer per connection;
-     * when it fires, a check is queued behind any running command, so a long statement is never cut off: the
-     * idle time is measured from the later of the last packet and the end of the last command.
+     * wait_timeout / interactive_timeout (connect_timeout before authentication). One timer per connection, set
+     * at accept and again once authenticated, never per command: when it fires, a check is queued behind any
+     * running command and measures the idle time from the later of the last packet and the end of the last
+     * command; if that is still short of the limit it sets the timer again for the rest. So a long statement is
+     * never cut off, and commands cost no timer work.
      */
     private synchronized void armIdleTimer() {
         long seconds = idleTimeoutSeconds();
@@ -388,7 +389,12 @@ public final class MySqlConnection {
     }
 
     void phase(Phase phase) {
+        Phase before = this.phase;
         this.phase = phase;
+        if (phase == Phase.COMMAND && before != Phase.COMMAND) {
+            // authenticated: from now on wait_timeout / interactive_timeout instead of connect_timeout
+            armIdleTimer();
+        }
     }
 
     public boolean isClosed() {
