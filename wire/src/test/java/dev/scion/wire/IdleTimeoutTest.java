@@ -44,6 +44,18 @@ class IdleTimeoutTest {
     }
 
     @Test
+    void sessionWaitTimeoutReplacesTheServerSetting() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(WireConfig.defaults().withPort(0).withTimeouts(3600, 3600))) {
+            RawClient c = fixture.connect();
+            assertEquals(0x00, c.query("set wait_timeout = 1")[0]);
+            c.expectSequence(0);
+            RawClient.Err err = RawClient.Err.parse(c.readPacket());
+            assertEquals(4031, err.code());
+            assertTrue(c.isClosedByServer());
+        }
+    }
+
+    @Test
     void aStatementLongerThanTheTimeoutIsNotCutOff() throws Exception {
         try (ServerFixture fixture = new ServerFixture(WireConfig.defaults().withPort(0).withTimeouts(1, 1))) {
             fixture.handler.latch = new CountDownLatch(1);

@@ -129,6 +129,12 @@ final class EngineSession implements WireSession {
     }
 
     @Override
+    public long idleTimeoutSeconds(boolean interactive) {
+        Object value = session.variable(interactive ? "interactive_timeout" : "wait_timeout");
+        return value instanceof Number n ? n.longValue() : -1;
+    }
+
+    @Override
     public void cancel() {
         session.cancel();
     }

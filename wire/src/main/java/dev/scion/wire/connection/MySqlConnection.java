@@ -53,6 +53,8 @@ public final class MySqlConnection {
     static final long CONNECT_TIMEOUT_SECONDS = 10;
 
     private java.util.concurrent.ScheduledFuture<?> idleTimer;
+    /** The limit the idle timer was set for; a session that changes its wait_timeout gets a new timer. */
+    private long armedTimeoutSeconds;
     /** The file stream of the running LOAD DATA LOCAL statement (worker side). */
     private LocalInfileStream activeInfile;
     private volatile long lastActivityNanos = System.nanoTime();
@@ -185,6 +187,9 @@ public final class MySqlConnection {
         } finally {
             running = false;
             lastActivityNanos = System.nanoTime();
+            if (phase == Phase.COMMAND && idleTimeoutSeconds() != armedTimeoutSeconds) {
+                armIdleTimer(); // e.g. SET SESSION wait_timeout = n
+            }
             packet.payload().release();
             if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
                 channel.config().setAutoRead(true);
@@ -234,6 +239,7 @@ public final class MySqlConnection {
      */
     private synchronized void armIdleTimer() {
         long seconds = idleTimeoutSeconds();
+        armedTimeoutSeconds = seconds;
         if (idleTimer != null) {
             idleTimer.cancel(false);
             idleTimer = null;
@@ -283,13 +289,25 @@ public final class MySqlConnection {
         }
     }
 
+    /** The idle limit now: connect_timeout before authentication, then the session's or the server's. */
     private long idleTimeoutSeconds() {
         if (phase != Phase.COMMAND) {
             return CONNECT_TIMEOUT_SECONDS;
         }
+        boolean interactive = CapabilityFlag.CLIENT_INTERACTIVE.in(capabilities);
+        WireSession s = session;
+        if (s != null) {
+            try {
+                long own = s.idleTimeoutSeconds(interactive);
+                if (own >= 0) {
+                    return own;
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("connection {}: reading the session's idle timeout failed", id, e);
+            }
+        }
         var config = server.config();
-        return CapabilityFlag.CLIENT_INTERACTIVE.in(capabilities)
-                ? config.interactiveTimeoutSeconds() : config.waitTimeoutSeconds();
+        return interactive ? config.interactiveTimeoutSeconds() : config.waitTimeoutSeconds();
     }
 
     /** Sends what is written so far, then closes the connection (after an auth failure or fatal error). */

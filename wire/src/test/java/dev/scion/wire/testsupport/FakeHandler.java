@@ -94,6 +94,8 @@ public final class FakeHandler implements WireHandler {
         public final java.util.concurrent.atomic.AtomicLong rowsWritten = new java.util.concurrent.atomic.AtomicLong();
         public volatile String database;
         public volatile boolean autocommit = true;
+        /** Set by "set wait_timeout = n"; -1: the server's setting. */
+        public volatile long waitTimeout = -1;
         public volatile boolean inTransaction;
         public volatile Thread lastThread;
         public volatile boolean resetCalled;
@@ -198,6 +200,9 @@ public final class FakeHandler implements WireHandler {
                 sink.ok(0, 0, 0, null);
             } else if (lower.equals("commit") || lower.equals("rollback")) {
                 inTransaction = false;
+                sink.ok(0, 0, 0, null);
+            } else if ((m = Pattern.compile("set wait_timeout\\s*=\\s*(\\d+)").matcher(lower)).matches()) {
+                waitTimeout = Long.parseLong(m.group(1));
                 sink.ok(0, 0, 0, null);
             } else if ((m = Pattern.compile("set autocommit\\s*=\\s*(\\d)").matcher(lower)).matches()) {
                 autocommit = m.group(1).equals("1");
@@ -360,6 +365,11 @@ public final class FakeHandler implements WireHandler {
         @Override
         public boolean autocommit() {
             return autocommit;
+        }
+
+        @Override
+        public long idleTimeoutSeconds(boolean interactive) {
+            return interactive ? -1 : waitTimeout;
         }
 
         @Override
