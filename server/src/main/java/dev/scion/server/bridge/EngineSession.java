@@ -82,6 +82,7 @@ final class EngineSession implements WireSession {
     public WirePreparedStatement prepare(String sql) throws WireException {
         try {
             PreparedQuery q = engine.prepare(session, sql);
+            List<WireColumn> columns = ColumnTranslator.translate(q.resultColumns(session));
             return new WirePreparedStatement() {
                 @Override
                 public int parameterCount() {
@@ -90,7 +91,7 @@ final class EngineSession implements WireSession {
 
                 @Override
                 public List<WireColumn> columns() {
-                    return List.of();
+                    return columns;
                 }
 
                 @Override
