@@ -164,10 +164,10 @@ public final class FakeHandler implements WireHandler {
             } else if ((m = Pattern.compile("sleep (\\d+)").matcher(lower)).matches()) {
                 sleep(Long.parseLong(m.group(1)));
                 sink.ok(0, 0, 0, null);
-            } else if ((m = Pattern.compile("load data local infile '([^']+)' into table (\\w+)( stop after (\\d+))?")
-                    .matcher(lower)).matches()) {
+            } else if ((m = Pattern.compile("load data local infile '([^']+)' into table (\\w+)( stop after (\\d+))?",
+                    Pattern.CASE_INSENSITIVE).matcher(sql)).matches()) {
                 // counts the file's lines (all, or stops reading after N and fails: the rest must be skipped)
-                java.io.InputStream in = sink.localFile(sql.substring(sql.indexOf('\'') + 1, sql.indexOf('\'', sql.indexOf('\'') + 1)));
+                java.io.InputStream in = sink.localFile(m.group(1));
                 long lines = 0;
                 long stopAfter = m.group(4) == null ? Long.MAX_VALUE : Long.parseLong(m.group(4));
                 java.io.BufferedReader reader = new java.io.BufferedReader(
