@@ -69,6 +69,20 @@ class ServerAuthTlsTest {
     }
 
     @Test
+    void changeUserChecksThePasswordAgain() throws SQLException {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir.resolve("data"), 10).withRootPassword("s3cret");
+        try (ScionServer server = start(config)) {
+            try (Connection c = connect(server, "root", "s3cret", "sslMode=REQUIRED")) {
+                var jdbc = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+                jdbc.changeUser("root", "s3cret"); // COM_CHANGE_USER: a new session after a fresh challenge
+                assertEquals(2, selectOne(c));
+                SQLException wrong = assertThrows(SQLException.class, () -> jdbc.changeUser("root", "nope"));
+                assertEquals(1045, wrong.getErrorCode());
+            }
+        }
+    }
+
+    @Test
     void rsaKeyExchangeWithoutTls() throws SQLException {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dir.resolve("data"), 10).withRootPassword("s3cret");
         try (ScionServer server = start(config)) {
