@@ -25,12 +25,43 @@ public final class SqlServerCommand implements Callable<Integer> {
     @Option(names = "--max-connections", description = "Most simultaneous clients (default: ${DEFAULT-VALUE}).")
     int maxConnections = 151;
 
+    @Option(names = "--root-password", description = "Password of root (default: none, and root may then only "
+            + "connect from loopback addresses).")
+    String rootPassword;
+
+    @Option(names = "--tls-cert", description = "PEM certificate chain for TLS (default: a self-signed one created "
+            + "in the data directory at first start).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM (PKCS#8, unencrypted) private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--require-secure-transport", description = "Refuse clients that do not use TLS.")
+    boolean requireSecureTransport;
+
+    @Option(names = "--wait-timeout", description = "Seconds an idle client may stay connected (default: "
+            + "${DEFAULT-VALUE}; 0 = forever).")
+    long waitTimeout = 28800;
+
+    @Option(names = "--interactive-timeout", description = "The same for interactive clients (default: "
+            + "${DEFAULT-VALUE}).")
+    long interactiveTimeout = 28800;
+
+    @Option(names = "--max-allowed-packet", description = "Largest client packet in bytes (default: "
+            + "${DEFAULT-VALUE}).")
+    long maxAllowedPacket = 64L * 1024 * 1024;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : ServerConfig.defaultDataDir();
         ScionServer server;
         try {
-            server = new ScionServer(new ServerConfig(host, port, dir, maxConnections));
+            server = new ScionServer(new ServerConfig(host, port, dir, maxConnections)
+                    .withRootPassword(rootPassword)
+                    .withTlsFiles(tlsCert, tlsKey)
+                    .withRequireSecureTransport(requireSecureTransport)
+                    .withTimeouts(waitTimeout, interactiveTimeout)
+                    .withMaxAllowedPacket(maxAllowedPacket));
             server.start();
         } catch (RuntimeException e) {
             System.err.println("scion sql-server: " + e.getMessage());

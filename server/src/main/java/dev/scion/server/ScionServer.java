@@ -1,13 +1,21 @@
 package dev.scion.server;
 
+import dev.scion.server.auth.HostPattern;
+import dev.scion.server.auth.UserTable;
 import dev.scion.server.bridge.EngineHandler;
+import dev.scion.server.bridge.WireConnectionControl;
 import dev.scion.sql.SqlEngine;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.wire.WireConfig;
 import dev.scion.wire.WireServer;
+import dev.scion.wire.tls.SelfSignedKeyStore;
+import dev.scion.wire.tls.TlsContexts;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
 
 /** The daemon: a data directory served over the MySQL protocol. */
 public final class ScionServer implements AutoCloseable {
@@ -16,15 +24,56 @@ public final class ScionServer implements AutoCloseable {
     private final ServerConfig config;
     private final DataDirectory dataDirectory;
     private final SqlEngine engine;
+    private final UserTable users;
     private final WireServer wire;
 
     public ScionServer(ServerConfig config) {
         this.config = config;
         this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults());
         this.engine = new SqlEngine(dataDirectory);
-        this.wire = new WireServer(new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
-                config.maxConnections(), WireConfig.DEFAULT_MAX_ALLOWED_PACKET, WireConfig.DEFAULT_WORKER_THREADS),
-                new EngineHandler(engine));
+        this.users = initialUsers(config);
+        SslContext tls = tlsContext(config);
+        publishSettings(engine, config);
+        WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
+                config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
+                config.requireSecureTransport(), config.waitTimeoutSeconds(), config.interactiveTimeoutSeconds());
+        WireConnectionControl connections = new WireConnectionControl();
+        this.wire = new WireServer(wireConfig, new EngineHandler(engine, users, connections));
+        connections.attach(wire);
+    }
+
+    /**
+     * root: with no password it may only connect from loopback addresses (a fresh server is not open to the
+     * network); with a password, from anywhere.
+     */
+    private static UserTable initialUsers(ServerConfig config) {
+        UserTable users = new UserTable();
+        String password = config.rootPassword();
+        if (password == null || password.isEmpty()) {
+            users.createUser("root", HostPattern.LOCALHOST, "");
+        } else {
+            users.createUser("root", HostPattern.ANY, password);
+        }
+        return users;
+    }
+
+    /** The protocol settings as the system variables clients read (@@max_allowed_packet, @@have_ssl, ...). */
+    private static void publishSettings(SqlEngine engine, ServerConfig config) {
+        engine.setGlobalVariable("have_ssl", "YES");
+        engine.setGlobalVariable("have_openssl", "YES");
+        engine.setGlobalVariable("require_secure_transport", config.requireSecureTransport() ? 1L : 0L);
+        engine.setGlobalVariable("max_allowed_packet", config.maxAllowedPacket());
+        engine.setGlobalVariable("max_connections", (long) config.maxConnections());
+        engine.setGlobalVariable("wait_timeout", config.waitTimeoutSeconds());
+        engine.setGlobalVariable("interactive_timeout", config.interactiveTimeoutSeconds());
+    }
+
+    private static SslContext tlsContext(ServerConfig config) {
+        if (config.tlsCertificate() != null) {
+            return TlsContexts.fromPem(config.tlsCertificate(), config.tlsKey());
+        }
+        Path store = SelfSignedKeyStore.ensure(config.selfSignedKeyStore());
+        return TlsContexts.fromPkcs12(store, SelfSignedKeyStore.PASSWORD);
     }
 
     public void start() {
@@ -35,6 +84,16 @@ public final class ScionServer implements AutoCloseable {
 
     public int port() {
         return wire.port();
+    }
+
+    /** The accounts (in memory until issue 8 persists them). */
+    public UserTable users() {
+        return users;
+    }
+
+    /** The protocol server (connection registry, KILL). */
+    public WireServer wire() {
+        return wire;
     }
 
     @Override

@@ -1,14 +1,70 @@
 package dev.scion.server;
 
+import dev.scion.wire.WireConfig;
+
 import java.nio.file.Path;
 
-/** How to run a server: where to listen and which data directory to serve. */
-public record ServerConfig(String host, int port, Path dataDir, int maxConnections) {
+/**
+ * How to run a server: where to listen, which data directory to serve, who may log in and how.
+ *
+ * @param rootPassword           root's password; null or empty = root with no password, from loopback only
+ * @param tlsCertificate         PEM certificate chain; null = a self-signed one kept in the data directory
+ * @param tlsKey                 PEM PKCS#8 private key of {@code tlsCertificate}
+ * @param requireSecureTransport refuse connections that do not use TLS (error 3159)
+ * @param waitTimeoutSeconds     idle seconds before a client is disconnected (0 = never)
+ * @param interactiveTimeoutSeconds the same for interactive clients (the mysql shell)
+ * @param maxAllowedPacket       largest client packet (error 1153 beyond it)
+ */
+public record ServerConfig(String host, int port, Path dataDir, int maxConnections, String rootPassword,
+                           Path tlsCertificate, Path tlsKey, boolean requireSecureTransport,
+                           long waitTimeoutSeconds, long interactiveTimeoutSeconds, long maxAllowedPacket) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
+
+    public ServerConfig {
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("a TLS certificate needs its key and a key its certificate");
+        }
+    }
+
+    /** No root password, self-signed TLS, MySQL's default timeouts and packet size. */
+    public ServerConfig(String host, int port, Path dataDir, int maxConnections) {
+        this(host, port, dataDir, maxConnections, null, null, null, false, WireConfig.DEFAULT_WAIT_TIMEOUT,
+                WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET);
+    }
 
     /** The embedded default data directory: ~/.scion/data. */
     public static Path defaultDataDir() {
         return Path.of(System.getProperty("user.home"), ".scion", "data");
+    }
+
+    public ServerConfig withRootPassword(String password) {
+        return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket);
+    }
+
+    public ServerConfig withTlsFiles(Path certificate, Path key) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, certificate, key,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket);
+    }
+
+    public ServerConfig withRequireSecureTransport(boolean require) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                require, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket);
+    }
+
+    public ServerConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitSeconds, interactiveSeconds, maxAllowedPacket);
+    }
+
+    public ServerConfig withMaxAllowedPacket(long bytes) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, bytes);
+    }
+
+    /** Where the self-signed key store lives: a hidden directory, never mistaken for a database. */
+    public Path selfSignedKeyStore() {
+        return dataDir.resolve(".tls").resolve("server.p12");
     }
 }

@@ -3,16 +3,28 @@ package dev.scion.sql;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.frontend.ParameterBinder;
+import dev.scion.sql.frontend.Preprocessor;
+import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.plan.VariableRewriter;
+import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A server-side prepared statement. Each execution binds the parameters into the text as literals and runs it
  * like a query, so prepared and text protocols behave identically.
  */
 public final class PreparedQuery {
+    private static final Pattern QUERY_START = Pattern.compile("\\s*\\(*\\s*(?:SELECT|WITH|VALUES)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final SqlEngine engine;
     private final String sql;
     private final int parameterCount;
@@ -29,6 +41,31 @@ public final class PreparedQuery {
 
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The result columns of a query, for COM_STMT_PREPARE: planned once with every parameter NULL (clients such as
+     * libmariadb, and so sysbench, decide from the prepare answer whether a statement returns rows). Empty for
+     * statements that return no rows or cannot be planned without their values; execution reports its own columns
+     * either way.
+     */
+    public List<ResultColumn> resultColumns(Session session) {
+        String text = Preprocessor.normalize(ParameterBinder.bind(sql, new Object[parameterCount]));
+        if (!QUERY_START.matcher(text).lookingAt()) {
+            return List.of();
+        }
+        try {
+            String rewritten = VariableRewriter.rewrite(text);
+            SqlNode node = StatementParser.parse(rewritten);
+            if (!node.getKind().belongsTo(SqlKind.QUERY)) {
+                return List.of();
+            }
+            return QueryPlanner.plan(session, node, rewritten).columns();
+        } catch (RuntimeException e) {
+            return List.of();
+        } finally {
+            session.endStatement(true); // planning may have opened the statement's implicit transaction
+        }
     }
 
     public void execute(Session session, Object[] params, Consumer<StatementResult> sink) {

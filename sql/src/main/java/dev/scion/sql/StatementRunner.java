@@ -4,6 +4,7 @@ import dev.scion.sql.admin.AdminStatements;
 import dev.scion.sql.ddl.DdlExecutor;
 import dev.scion.sql.dml.DeleteExecutor;
 import dev.scion.sql.dml.InsertExecutor;
+import dev.scion.sql.dml.LoadDataExecutor;
 import dev.scion.sql.dml.UpdateExecutor;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
@@ -77,6 +78,10 @@ final class StatementRunner {
         Optional<dev.scion.sql.admin.AdminStatement> admin = AdminStatements.match(text);
         if (admin.isPresent()) {
             return admin.get().execute(session);
+        }
+        Optional<StatementResult> load = LoadDataExecutor.tryExecute(session, text);
+        if (load.isPresent()) {
+            return load.get();
         }
         Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, text);
         if (ddl.isPresent()) {

@@ -1,17 +1,24 @@
 package dev.scion.wire;
 
+import io.netty.handler.ssl.SslContext;
+
 /**
  * Settings of a {@link WireServer}.
  *
- * @param host             address to listen on
- * @param port             TCP port; 0 picks a free one (see {@link WireServer#port()})
- * @param serverVersion    version announced in the handshake; must look like 8.0.x (clients key features off it)
- * @param maxConnections   connections beyond this get error 1040 "Too many connections"
- * @param maxAllowedPacket largest client packet accepted; a larger one gets error 1153 and the connection closes
- * @param workerThreads    threads that run handler code (statements); the event loop never does
+ * @param host                   address to listen on
+ * @param port                   TCP port; 0 picks a free one (see {@link WireServer#port()})
+ * @param serverVersion          version announced in the handshake; must look like 8.0.x (clients key features off it)
+ * @param maxConnections         connections beyond this get error 1040 "Too many connections"
+ * @param maxAllowedPacket       largest client packet accepted; a larger one gets error 1153 and the connection closes
+ * @param workerThreads          threads that run handler code (statements); the event loop never does
+ * @param sslContext             server TLS context; null = no TLS (CLIENT_SSL is then not advertised)
+ * @param requireSecureTransport refuse connections that did not switch to TLS (error 3159)
+ * @param waitTimeoutSeconds     idle seconds after which a non-interactive client is disconnected (0 = never)
+ * @param interactiveTimeoutSeconds the same for clients that connected with CLIENT_INTERACTIVE (0 = never)
  */
 public record WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
-                         int workerThreads) {
+                         int workerThreads, SslContext sslContext, boolean requireSecureTransport,
+                         long waitTimeoutSeconds, long interactiveTimeoutSeconds) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
@@ -19,10 +26,14 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
     public static final int DEFAULT_MAX_CONNECTIONS = 151;
     public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
     public static final int DEFAULT_WORKER_THREADS = 64;
+    /** MySQL's default wait_timeout and interactive_timeout: 8 hours. */
+    public static final long DEFAULT_WAIT_TIMEOUT = 28800;
 
     /** max_allowed_packet's range in MySQL: 1 KiB .. 1 GiB. */
     private static final long MIN_PACKET = 1024;
     private static final long MAX_PACKET = 1024L * 1024 * 1024;
+    /** wait_timeout's upper bound in MySQL (one year in seconds). */
+    private static final long MAX_TIMEOUT = 31_536_000;
 
     public WireConfig {
         if (host == null || host.isEmpty()) {
@@ -46,35 +57,75 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be positive: " + workerThreads);
         }
+        if (requireSecureTransport && sslContext == null) {
+            throw new IllegalArgumentException("requireSecureTransport needs a TLS context");
+        }
+        if (waitTimeoutSeconds < 0 || waitTimeoutSeconds > MAX_TIMEOUT) {
+            throw new IllegalArgumentException("waitTimeout must be between 0 and " + MAX_TIMEOUT + " s: "
+                    + waitTimeoutSeconds);
+        }
+        if (interactiveTimeoutSeconds < 0 || interactiveTimeoutSeconds > MAX_TIMEOUT) {
+            throw new IllegalArgumentException("interactiveTimeout must be between 0 and " + MAX_TIMEOUT + " s: "
+                    + interactiveTimeoutSeconds);
+        }
     }
 
-    /** Defaults: 127.0.0.1:3306, "8.0.40-scion", 151 connections, 64 MiB packets, 64 worker threads. */
+    /** The settings without TLS and with MySQL's default timeouts. */
+    public WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
+                      int workerThreads) {
+        this(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads, null, false,
+                DEFAULT_WAIT_TIMEOUT, DEFAULT_WAIT_TIMEOUT);
+    }
+
+    /** Defaults: 127.0.0.1:3306, "8.0.40-scion", 151 connections, 64 MiB packets, 64 worker threads, no TLS. */
     public static WireConfig defaults() {
         return new WireConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SERVER_VERSION, DEFAULT_MAX_CONNECTIONS,
                 DEFAULT_MAX_ALLOWED_PACKET, DEFAULT_WORKER_THREADS);
     }
 
     public WireConfig withHost(String newHost) {
-        return new WireConfig(newHost, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads);
+        return new WireConfig(newHost, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
     }
 
     public WireConfig withPort(int newPort) {
-        return new WireConfig(host, newPort, serverVersion, maxConnections, maxAllowedPacket, workerThreads);
+        return new WireConfig(host, newPort, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
     }
 
     public WireConfig withServerVersion(String version) {
-        return new WireConfig(host, port, version, maxConnections, maxAllowedPacket, workerThreads);
+        return new WireConfig(host, port, version, maxConnections, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
     }
 
     public WireConfig withMaxConnections(int max) {
-        return new WireConfig(host, port, serverVersion, max, maxAllowedPacket, workerThreads);
+        return new WireConfig(host, port, serverVersion, max, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
     }
 
     public WireConfig withMaxAllowedPacket(long max) {
-        return new WireConfig(host, port, serverVersion, maxConnections, max, workerThreads);
+        return new WireConfig(host, port, serverVersion, maxConnections, max, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
     }
 
     public WireConfig withWorkerThreads(int threads) {
-        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, threads);
+        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, threads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+    }
+
+    /** TLS with this server context; {@code require} refuses plain connections with error 3159. */
+    public WireConfig withTls(SslContext context, boolean require) {
+        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
+                context, require, waitTimeoutSeconds, interactiveTimeoutSeconds);
+    }
+
+    /** wait_timeout and interactive_timeout in seconds (0 = never close an idle connection). */
+    public WireConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
+        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitSeconds, interactiveSeconds);
+    }
+
+    public boolean tlsAvailable() {
+        return sslContext != null;
     }
 }

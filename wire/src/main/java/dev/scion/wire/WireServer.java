@@ -92,7 +92,7 @@ public final class WireServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("packet-decoder", new PacketDecoder(config.maxAllowedPacket()));
+                        ch.pipeline().addLast("packet-decoder", new PacketDecoder(config.maxAllowedPacket(), config.sslContext()));
                         ch.pipeline().addLast("frontend", new FrontendChannelHandler(context));
                     }
                 });
@@ -189,11 +189,12 @@ public final class WireServer implements AutoCloseable {
                 workers.shutdownNow();
             }
         }
-        if (bossGroup != null) {
-            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        }
-        if (ioGroup != null) {
-            ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        // bounded: a stop must never hang on an event loop (its threads are daemons and die with the process)
+        for (EventLoopGroup group : new EventLoopGroup[] {bossGroup, ioGroup}) {
+            if (group != null && !group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
+                    .awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+                LOG.warn("event loop group did not terminate within 10 s; leaving its daemon threads behind");
+            }
         }
     }
 }

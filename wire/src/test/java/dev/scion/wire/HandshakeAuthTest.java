@@ -170,11 +170,31 @@ class HandshakeAuthTest {
     }
 
     @Test
-    void accountWithoutFastAuthVerifierIsRefusedWithoutTls() throws IOException {
+    void fullAuthenticationThroughRsaKeyExchange() throws IOException {
         RawClient c = fixture.open();
+        byte[] ok = c.connect(BASE_CAPS, "dave", "plain", null, "caching_sha2_password");
+        assertEquals(0x00, ok[0]);
+        assertEquals("dave", fixture.handler.lastSession().info.user());
+
+        RawClient wrong = fixture.open();
         RawClient.ServerError e = assertThrows(RawClient.ServerError.class,
-                () -> c.connect(BASE_CAPS, "dave", "plain", null, "caching_sha2_password"));
+                () -> wrong.connect(BASE_CAPS, "dave", "nope", null, "caching_sha2_password"));
         assertEquals(1045, e.err.code());
+        assertEquals("28000", e.err.sqlState());
+        assertEquals("Access denied for user 'dave'@'127.0.0.1' (using password: YES)", e.err.message());
+        assertTrue(wrong.isClosedByServer());
+    }
+
+    @Test
+    void fullAuthenticationRefusesCleartextOnPlainConnection() throws IOException {
+        RawClient c = fixture.open();
+        c.readHandshake();
+        byte[] p = c.sendHandshakeResponse(BASE_CAPS, "dave", "plain", null, "caching_sha2_password");
+        assertArrayEquals(new byte[] {0x01, 0x04}, p);
+        c.writePacket("plain\0".getBytes(StandardCharsets.UTF_8));
+        RawClient.Err err = RawClient.Err.parse(c.readPacket());
+        assertEquals(1045, err.code());
+        assertTrue(c.isClosedByServer());
     }
 
     @Test

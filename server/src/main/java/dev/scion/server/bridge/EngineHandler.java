@@ -1,7 +1,9 @@
 package dev.scion.server.bridge;
 
+import dev.scion.server.auth.UserTable;
 import dev.scion.sql.SqlEngine;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.ConnectionControl;
 import dev.scion.sql.session.Session;
 import dev.scion.wire.api.SessionInfo;
 import dev.scion.wire.api.UserCredentials;
@@ -11,25 +13,26 @@ import dev.scion.wire.api.WireSession;
 
 import java.net.InetSocketAddress;
 
-/**
- * Connects the protocol layer to the SQL engine. Until users and privileges exist, the only account is root
- * with an empty password, accepted from loopback addresses only.
- */
+/** Connects the protocol layer to the SQL engine; logins are checked against the {@link UserTable}. */
 public final class EngineHandler implements WireHandler {
     private static final int CLIENT_FOUND_ROWS = 2;
 
     private final SqlEngine engine;
+    private final UserTable users;
+    private final ConnectionControl connections;
 
-    public EngineHandler(SqlEngine engine) {
+    public EngineHandler(SqlEngine engine, UserTable users, ConnectionControl connections) {
         this.engine = engine;
+        this.users = users;
+        this.connections = connections;
     }
 
     @Override
     public UserCredentials credentials(String user, InetSocketAddress remote) {
-        if (!"root".equals(user) || remote == null || !remote.getAddress().isLoopbackAddress()) {
+        if (remote == null) {
             return null;
         }
-        return UserCredentials.noPassword();
+        return users.credentials(user, remote.getAddress());
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class EngineHandler implements WireHandler {
         String host = info.remote() == null ? "localhost" : info.remote().getAddress().getHostAddress();
         Session session = engine.openSession(info.connectionId(), info.user(), host,
                 (info.clientCapabilities() & CLIENT_FOUND_ROWS) != 0);
+        session.connectionControl(connections);
         if (info.database() != null && !info.database().isEmpty()) {
             try {
                 session.useDatabase(info.database());

@@ -28,12 +28,24 @@ final class EngineSession implements WireSession {
 
     @Override
     public void query(String sql, boolean multiStatements, ResultSink sink) throws WireException {
+        // LOAD DATA LOCAL INFILE asks this statement's client for the file
+        session.localFiles(fileName -> {
+            try {
+                return sink.localFile(fileName);
+            } catch (WireException e) {
+                throw new WireFailure(e);
+            }
+        });
         try {
             engine.execute(session, sql, multiStatements, new SinkAdapter(sink, session));
         } catch (SinkAdapter.ClientGoneException e) {
             throw e.wire();
+        } catch (WireFailure e) {
+            throw e.wire();
         } catch (RuntimeException e) {
             throw ErrorTranslator.translate(e);
+        } finally {
+            session.localFiles(null);
         }
     }
 
@@ -70,6 +82,7 @@ final class EngineSession implements WireSession {
     public WirePreparedStatement prepare(String sql) throws WireException {
         try {
             PreparedQuery q = engine.prepare(session, sql);
+            List<WireColumn> columns = ColumnTranslator.translate(q.resultColumns(session));
             return new WirePreparedStatement() {
                 @Override
                 public int parameterCount() {
@@ -78,7 +91,7 @@ final class EngineSession implements WireSession {
 
                 @Override
                 public List<WireColumn> columns() {
-                    return List.of();
+                    return columns;
                 }
 
                 @Override
@@ -103,7 +116,7 @@ final class EngineSession implements WireSession {
 
     @Override
     public void reset() {
-        session.rollback();
+        session.resetConnectionState();
     }
 
     @Override
@@ -114,6 +127,12 @@ final class EngineSession implements WireSession {
     @Override
     public boolean inTransaction() {
         return session.inTransaction();
+    }
+
+    @Override
+    public long idleTimeoutSeconds(boolean interactive) {
+        Object value = session.variable(interactive ? "interactive_timeout" : "wait_timeout");
+        return value instanceof Number n ? n.longValue() : -1;
     }
 
     @Override

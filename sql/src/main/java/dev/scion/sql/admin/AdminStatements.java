@@ -39,6 +39,8 @@ public final class AdminStatements {
             rule("DROP\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?(`(?:[^`]|``)+`|[^\\s;]+)",
                     m -> new DropDatabase(Identifiers.unquote(m.group(2)), m.group(1) != null)),
             rule("(?:LOCK\\s+TABLES?|UNLOCK\\s+TABLES?|FLUSH)\\b.*", m -> new NoOp()),
+            rule("KILL\\s+(?:(CONNECTION|QUERY)\\s+)?(\\d{1,18})",
+                    m -> new KillStatement(Long.parseLong(m.group(2)), "QUERY".equalsIgnoreCase(m.group(1)))),
             rule("CALL\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*\\((.*)\\)", m -> new CallStatement(m.group(1), m.group(2))),
             rule("CALL\\s+([A-Za-z_][A-Za-z0-9_.]*)", m -> new CallStatement(m.group(1), "")));
 

@@ -24,6 +24,9 @@ final class SetStatement implements AdminStatement {
             "\\s*(?:(GLOBAL|SESSION|LOCAL|PERSIST)\\s+)?(@@(?:global\\.|session\\.|local\\.)?|@)?"
                     + "(`[^`]+`|[A-Za-z0-9_$.]+)\\s*(?::=|=)\\s*(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern CHARSET_PART = Pattern.compile("\\s*(?:NAMES|CHARACTER\\s+SET|CHARSET)\\s+.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private record Assignment(boolean global, boolean user, String name, String expr) {
     }
 
@@ -44,6 +47,10 @@ final class SetStatement implements AdminStatement {
         }
         List<Assignment> out = new ArrayList<>();
         for (String part : splitTopLevel(text)) {
+            if (CHARSET_PART.matcher(part).matches()) {
+                // "SET sql_mode = ..., NAMES utf8mb4" (MariaDB Connector/J's connect statement): utf8mb4 only
+                continue;
+            }
             Matcher m = ASSIGNMENT.matcher(part);
             if (!m.matches()) {
                 throw StatementParser.syntaxError("SET " + text, null);

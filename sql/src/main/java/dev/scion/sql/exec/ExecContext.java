@@ -20,7 +20,7 @@ public final class ExecContext {
     /** Called in loops; throws when the statement was killed. */
     public void checkCancelled() {
         if ((++checkCounter & 1023) == 0 && session.isCancelled()) {
-            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "Query execution was interrupted");
+            throw new SqlError(ErrorCode.QUERY_INTERRUPTED, "Query execution was interrupted");
         }
     }
 }

@@ -34,6 +34,8 @@ public final class Session {
     private boolean explicitTransaction;
     private long lastInsertId;
     private volatile boolean cancelled;
+    private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
+    private LocalFileSource localFiles = LocalFileSource.NONE;
 
     public record Warning(String level, int code, String message) {
     }
@@ -127,6 +129,31 @@ public final class Session {
 
     public void clearCancel() {
         cancelled = false;
+    }
+
+    /** Throws 1317 if the running statement was killed (for loops that run no operators). */
+    public void checkNotCancelled() {
+        if (cancelled) {
+            throw new SqlError(ErrorCode.QUERY_INTERRUPTED, "Query execution was interrupted");
+        }
+    }
+
+    /** LOAD DATA LOCAL INFILE's way to the client's file (set by the server around each statement). */
+    public LocalFileSource localFiles() {
+        return localFiles;
+    }
+
+    public void localFiles(LocalFileSource source) {
+        localFiles = source == null ? LocalFileSource.NONE : source;
+    }
+
+    /** KILL's way to the other connections (set by the server). */
+    public ConnectionControl connectionControl() {
+        return connectionControl;
+    }
+
+    public void connectionControl(ConnectionControl control) {
+        connectionControl = control == null ? ConnectionControl.NONE : control;
     }
 
     // ---- databases ----
@@ -232,6 +259,19 @@ public final class Session {
             s.endTransaction();
         }
         explicitTransaction = false;
+    }
+
+    /**
+     * COM_RESET_CONNECTION / mysql_reset_connection(): roll back, and forget session variables, user variables,
+     * warnings and the last insert id, as on a new connection. The current database and its branch stay.
+     */
+    public void resetConnectionState() {
+        rollback();
+        variables.clear();
+        userVariables.clear();
+        warnings.clear();
+        lastInsertId = 0;
+        cancelled = false;
     }
 
     /** Ends the implicit transaction of a statement run in autocommit mode. */

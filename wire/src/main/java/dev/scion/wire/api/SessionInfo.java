@@ -10,5 +10,12 @@ public record SessionInfo(
         InetSocketAddress remote,
         String database,
         int clientCapabilities,
-        Map<String, String> connectAttributes) {
+        Map<String, String> connectAttributes,
+        boolean secureTransport) {
+
+    /** {@code secureTransport}: the client switched the connection to TLS before authenticating. */
+    public SessionInfo(long connectionId, String user, InetSocketAddress remote, String database,
+                       int clientCapabilities, Map<String, String> connectAttributes) {
+        this(connectionId, user, remote, database, clientCapabilities, connectAttributes, false);
+    }
 }

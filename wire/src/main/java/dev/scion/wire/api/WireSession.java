@@ -28,6 +28,15 @@ public interface WireSession extends AutoCloseable {
 
     boolean inTransaction();
 
+    /**
+     * How long this session may stay idle before the server disconnects it (its wait_timeout, or its
+     * interactive_timeout for a client that connected with CLIENT_INTERACTIVE), in seconds; 0 = never, -1 = the
+     * server's configured value. Asked after each command, on the session's thread.
+     */
+    default long idleTimeoutSeconds(boolean interactive) {
+        return -1;
+    }
+
     /** Interrupts the statement running in this session, if any (KILL QUERY). */
     void cancel();
 

@@ -59,6 +59,26 @@ public class QueryResultSink implements ResultSink {
         return rows;
     }
 
+    @Override
+    public java.io.InputStream localFile(String fileName) throws WireException {
+        if (binary) {
+            return ResultSink.super.localFile(fileName);
+        }
+        if (!dev.scion.wire.constant.CapabilityFlag.CLIENT_LOCAL_FILES.in(connection.capabilities())) {
+            throw ErrorCode.ER_CLIENT_LOCAL_FILES_DISABLED.exception();
+        }
+        if (finished) {
+            throw new IllegalStateException("the command's results were already sent");
+        }
+        // earlier results of a multi-statement query are complete: their end goes out (with MORE_RESULTS) first
+        endOpenRows();
+        releasePending(true);
+        java.io.InputStream content = connection.startLocalInfile();
+        writer.write(new dev.scion.wire.packet.result.LocalInfileRequestPacket(fileName));
+        writer.flush();
+        return content;
+    }
+
     /** Opens the row writer of a result: writes the metadata and streams rows. */
     protected Rows newRows(List<WireColumn> columns) {
         writeMetadata(columns, 0);

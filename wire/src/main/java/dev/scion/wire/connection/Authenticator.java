@@ -7,6 +7,7 @@ import dev.scion.wire.api.WireSession;
 import dev.scion.wire.auth.CachingSha2Password;
 import dev.scion.wire.auth.NativePassword;
 import dev.scion.wire.auth.Nonce;
+import dev.scion.wire.auth.RsaPasswordExchange;
 import dev.scion.wire.codec.MalformedPacketException;
 import dev.scion.wire.codec.PacketPayload;
 import dev.scion.wire.constant.AuthPlugin;
@@ -29,8 +30,10 @@ import java.util.Map;
  *
  * <ul>
  *   <li>caching_sha2_password (the advertised default): fast auth against SHA256(SHA256(pw)), answered with
- *       0x01 0x03 then OK. Without a SHA-256 verifier but with a native one, the client is switched to
- *       mysql_native_password. Full authentication (cleartext over TLS or RSA) is not available yet: 1045.</li>
+ *       0x01 0x03 then OK. Without a SHA-256 verifier (not cached yet) but with a cleartext check, full
+ *       authentication: 0x01 0x04, then the client sends the password in clear over TLS, or RSA-encrypted
+ *       (after asking for the public key with 0x02) on a plain connection. Without either but with a native
+ *       verifier, the client is switched to mysql_native_password.</li>
  *   <li>mysql_native_password: the scramble is checked directly against the handshake nonce; without a native
  *       verifier the client is switched to caching_sha2_password.</li>
  *   <li>any other plugin: switched to whichever of the two the account has a verifier for.</li>
@@ -60,15 +63,24 @@ public final class Authenticator {
     void sendHandshake() {
         nonce = Nonce.generate();
         connection.writer().write(new HandshakeV10Packet(connection.server().config().serverVersion(),
-                connection.id(), nonce, CapabilityFlag.serverCapabilities(), SERVER_CHARSET,
+                connection.id(), nonce, advertisedCapabilities(), SERVER_CHARSET,
                 connection.statusFlags(), AuthPlugin.CACHING_SHA2_PASSWORD));
+    }
+
+    private int advertisedCapabilities() {
+        int caps = CapabilityFlag.serverCapabilities();
+        if (connection.server().config().tlsAvailable()) {
+            caps |= CapabilityFlag.CLIENT_SSL.bit();
+        }
+        return caps;
     }
 
     void onHandshakeResponse(PacketPayload payload) {
         HandshakeResponse41Packet response;
         try {
             if (payload.readableBytes() == HandshakeResponse41Packet.SSL_REQUEST_LENGTH) {
-                throw new MalformedPacketException("SSL is not supported");
+                onSslRequest(payload);
+                return;
             }
             response = HandshakeResponse41Packet.read(payload);
         } catch (MalformedPacketException e) {
@@ -76,8 +88,12 @@ public final class Authenticator {
             fail(ErrPacket.of(ErrorCode.ER_HANDSHAKE_ERROR));
             return;
         }
-        connection.capabilities(response.capabilities() & CapabilityFlag.serverCapabilities());
+        connection.capabilities(response.capabilities() & advertisedCapabilities());
         user = response.user();
+        if (connection.server().config().requireSecureTransport() && !connection.isSecure()) {
+            fail(ErrPacket.of(ErrorCode.ER_SECURE_TRANSPORT_REQUIRED));
+            return;
+        }
         database = response.database();
         attributes = response.connectAttributes();
         if (!lookUpCredentials()) {
@@ -91,8 +107,54 @@ public final class Authenticator {
         authenticate(plugin, response.authResponse(), true);
     }
 
+    /**
+     * SSLRequest: the decoder has already put TLS in front of the connection (it must happen on the event
+     * loop before the client's TLS handshake is read); here the connection only notes it. The real
+     * HandshakeResponse41 follows over TLS.
+     */
+    private void onSslRequest(PacketPayload payload) {
+        int caps = (int) payload.readInt4();
+        if (!CapabilityFlag.CLIENT_SSL.in(caps) || connection.isSecure()
+                || connection.channel().pipeline().get(dev.scion.wire.codec.PacketDecoder.TLS_HANDLER_NAME) == null) {
+            throw new MalformedPacketException("unexpected SSLRequest");
+        }
+        connection.secure(true);
+    }
+
     void onAuthSwitchResponse(PacketPayload payload) {
         authenticate(switchedPlugin, payload.readRestBytes(), false);
+    }
+
+    /**
+     * The client's data during caching_sha2 full authentication: the password in clear (TLS only), a request
+     * for the RSA public key, or the RSA-encrypted password.
+     */
+    void onFullAuthData(PacketPayload payload) {
+        byte[] data = payload.readRestBytes();
+        String password;
+        if (connection.isSecure()) {
+            password = dev.scion.wire.auth.ClearPassword.fromNulTerminated(data);
+        } else if (data.length == 1 && data[0] == RsaPasswordExchange.REQUEST_PUBLIC_KEY) {
+            connection.writer().write(new AuthMoreDataPacket(connection.server().rsa().publicKeyPem()));
+            return;
+        } else {
+            // a cleartext password on a plain connection is refused like a wrong one (MySQL does the same)
+            password = connection.server().rsa().decryptPassword(data, nonce);
+        }
+        if (password != null && checkCleartext(password)) {
+            succeed(false);
+        } else {
+            deny(true);
+        }
+    }
+
+    private boolean checkCleartext(String password) {
+        try {
+            return credentials.plaintextCheck().test(password);
+        } catch (RuntimeException e) {
+            LOG.warn("connection {}: password check for '{}' failed", connection.id(), user, e);
+            return false;
+        }
     }
 
     /**
@@ -106,11 +168,16 @@ public final class Authenticator {
         if (!lookUpCredentials()) {
             return;
         }
+        if (credentials == null) {
+            deny(packet.authResponse().length > 0);
+            return;
+        }
         if (credentials.emptyPassword() && packet.authResponse().length == 0) {
             succeed(false);
             return;
         }
-        switchTo(credentials.sha2Verifier() != null || credentials.nativeVerifier() == null
+        switchTo(credentials.sha2Verifier() != null || credentials.plaintextCheck() != null
+                || credentials.nativeVerifier() == null
                 ? AuthPlugin.CACHING_SHA2_PASSWORD : AuthPlugin.MYSQL_NATIVE_PASSWORD);
     }
 
@@ -151,10 +218,14 @@ public final class Authenticator {
                     } else {
                         deny(true);
                     }
+                } else if (credentials.plaintextCheck() != null) {
+                    // nothing cached for fast auth: ask for the password itself (TLS) or RSA-encrypted
+                    connection.phase(MySqlConnection.Phase.FULL_AUTH);
+                    connection.writer().write(new AuthMoreDataPacket(
+                            new byte[] {AuthMoreDataPacket.PERFORM_FULL_AUTHENTICATION}));
                 } else if (maySwitch && credentials.nativeVerifier() != null) {
                     switchTo(AuthPlugin.MYSQL_NATIVE_PASSWORD);
                 } else {
-                    // full authentication needs TLS (or RSA key exchange), which is not available yet
                     deny(true);
                 }
             }
@@ -165,7 +236,7 @@ public final class Authenticator {
                     } else {
                         deny(true);
                     }
-                } else if (maySwitch && credentials.sha2Verifier() != null) {
+                } else if (maySwitch && (credentials.sha2Verifier() != null || credentials.plaintextCheck() != null)) {
                     switchTo(AuthPlugin.CACHING_SHA2_PASSWORD);
                 } else {
                     deny(true);
@@ -174,7 +245,7 @@ public final class Authenticator {
             default -> {
                 if (!maySwitch) {
                     deny(true);
-                } else if (credentials.sha2Verifier() != null) {
+                } else if (credentials.sha2Verifier() != null || credentials.plaintextCheck() != null) {
                     switchTo(AuthPlugin.CACHING_SHA2_PASSWORD);
                 } else if (credentials.nativeVerifier() != null) {
                     switchTo(AuthPlugin.MYSQL_NATIVE_PASSWORD);
@@ -197,7 +268,7 @@ public final class Authenticator {
             connection.writer().write(AuthMoreDataPacket.fastAuthSuccess());
         }
         SessionInfo info = new SessionInfo(connection.id(), user, connection.remoteAddress(), database,
-                connection.capabilities(), attributes);
+                connection.capabilities(), attributes, connection.isSecure());
         WireSession session;
         try {
             session = connection.server().handler().openSession(info);

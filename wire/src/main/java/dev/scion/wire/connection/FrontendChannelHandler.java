@@ -79,7 +79,9 @@ public final class FrontendChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof io.netty.handler.codec.DecoderException
+                || cause instanceof javax.net.ssl.SSLException) {
+            // the client's doing (reset, garbage instead of TLS, failed TLS handshake): no stack trace
             LOG.debug("connection {}: {}", connection == null ? "-" : connection.id(), cause.toString());
         } else {
             LOG.warn("connection {}: closing after error", connection == null ? "-" : connection.id(), cause);

@@ -13,11 +13,14 @@ import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,7 +37,7 @@ public final class MySqlConnection {
     /** ... and resume below this many. */
     private static final int RESUME_READ_AT = 8;
 
-    enum Phase { HANDSHAKE, AUTH_SWITCH, COMMAND, CLOSED }
+    enum Phase { HANDSHAKE, AUTH_SWITCH, FULL_AUTH, COMMAND, CLOSED }
 
     private final long id;
     private final Channel channel;
@@ -46,12 +49,24 @@ public final class MySqlConnection {
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
     private final Map<Long, PreparedStatementState> statements = new LinkedHashMap<>();
 
+    /** MySQL's connect_timeout: how long a client may take to authenticate. */
+    static final long CONNECT_TIMEOUT_SECONDS = 10;
+
+    private java.util.concurrent.ScheduledFuture<?> idleTimer;
+    /** The limit the idle timer was set for; a session that changes its wait_timeout gets a new timer. */
+    private long armedTimeoutSeconds;
+    /** The file stream of the running LOAD DATA LOCAL statement (worker side). */
+    private LocalInfileStream activeInfile;
+    private volatile long lastActivityNanos = System.nanoTime();
     private volatile Phase phase = Phase.HANDSHAKE;
+    /** Set while a LOAD DATA LOCAL INFILE statement receives its file: packets go there, not to the queue. */
+    private volatile LocalInfileStream infile;
     private volatile WireSession session;
     private volatile boolean running;
     private volatile boolean closed;
 
     private int capabilities;
+    private volatile boolean secure;
     private boolean multiStatements;
     private long nextStatementId = 1;
 
@@ -68,9 +83,18 @@ public final class MySqlConnection {
 
     void onActive() {
         queue.submit(this::sendHandshake);
+        armIdleTimer();
     }
 
     void onPacket(InboundPacket packet) {
+        lastActivityNanos = System.nanoTime();
+        LocalInfileStream file = infile;
+        if (file != null) {
+            if (file.offer(packet)) {
+                infile = null; // the empty packet: whatever comes next is a command again
+            }
+            return;
+        }
         queue.submit(() -> process(packet));
         if (queue.size() >= PAUSE_READ_AT && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
@@ -78,6 +102,12 @@ public final class MySqlConnection {
     }
 
     void onOversizedPacket(OversizedPacket packet) {
+        LocalInfileStream file = infile;
+        if (file != null) {
+            // a LOCAL INFILE chunk beyond max_allowed_packet: the statement waiting for it must give up
+            infile = null;
+            file.abort();
+        }
         queue.submit(() -> {
             if (closed) {
                 return;
@@ -99,6 +129,10 @@ public final class MySqlConnection {
     void onInactive() {
         closed = true;
         writer.wakeUp();
+        LocalInfileStream file = infile;
+        if (file != null) {
+            file.abort();
+        }
         WireSession s = session;
         if (running && s != null) {
             try {
@@ -136,6 +170,7 @@ public final class MySqlConnection {
             switch (phase) {
                 case HANDSHAKE -> authenticator.onHandshakeResponse(payload);
                 case AUTH_SWITCH -> authenticator.onAuthSwitchResponse(payload);
+                case FULL_AUTH -> authenticator.onFullAuthData(payload);
                 case COMMAND -> server.dispatcher().dispatch(this, payload);
                 default -> {
                 }
@@ -151,11 +186,128 @@ public final class MySqlConnection {
             channel.close();
         } finally {
             running = false;
+            lastActivityNanos = System.nanoTime();
+            if (phase == Phase.COMMAND && idleTimeoutSeconds() != armedTimeoutSeconds) {
+                armIdleTimer(); // e.g. SET SESSION wait_timeout = n
+            }
             packet.payload().release();
             if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
                 channel.config().setAutoRead(true);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ LOAD DATA LOCAL INFILE
+
+    /**
+     * Called by the statement's worker just before it asks the client for a file (0xFB): from now on the
+     * client's packets are the file's content, until the empty packet.
+     */
+    public InputStream startLocalInfile() {
+        LocalInfileStream file = new LocalInfileStream(channel, sequenceId);
+        infile = file;
+        activeInfile = file;
+        return file;
+    }
+
+    /**
+     * After the statement: whatever it did not read of the file is read and dropped, so the next packet is a
+     * command again and the answer's sequence id follows the client's last packet.
+     */
+    public void finishLocalInfile() {
+        LocalInfileStream file = activeInfile;
+        activeInfile = null;
+        if (file == null) {
+            return;
+        }
+        try {
+            file.drain();
+        } catch (IOException e) {
+            file.releaseAll();
+            throw new ConnectionClosedException();
+        }
+    }
+
+    // ------------------------------------------------------------------ idle timeouts
+
+    /**
+     * wait_timeout / interactive_timeout (connect_timeout before authentication). One timer per connection, set
+     * at accept and again once authenticated, never per command: when it fires, a check is queued behind any
+     * running command and measures the idle time from the later of the last packet and the end of the last
+     * command; if that is still short of the limit it sets the timer again for the rest. So a long statement is
+     * never cut off, and commands cost no timer work.
+     */
+    private synchronized void armIdleTimer() {
+        long seconds = idleTimeoutSeconds();
+        armedTimeoutSeconds = seconds;
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+        if (seconds > 0 && !closed) {
+            schedule(TimeUnit.SECONDS.toNanos(seconds));
+        }
+    }
+
+    private synchronized void schedule(long delayNanos) {
+        try {
+            idleTimer = channel.eventLoop().schedule(() -> queue.submit(this::checkIdle), delayNanos,
+                    TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            idleTimer = null; // the event loop is shutting down with the server
+        }
+    }
+
+    private void checkIdle() {
+        if (closed || phase == Phase.CLOSED) {
+            return;
+        }
+        long limit = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds());
+        long idle = System.nanoTime() - lastActivityNanos;
+        if (limit <= 0) {
+            return;
+        }
+        // the check runs alone when the queue holds nothing else (size counts the running task)
+        if (idle < limit || queue.size() > 1) {
+            schedule(Math.max(limit - idle, TimeUnit.MILLISECONDS.toNanos(10)));
+            return;
+        }
+        if (phase == Phase.COMMAND) {
+            LOG.debug("connection {}: idle for {} s, closing", id, idle / 1_000_000_000L);
+            try {
+                // MySQL 8.0.24+ tells the client why before closing; it reads this as the answer to its next command
+                sequenceId.reset();
+                writer.write(ErrPacket.of(ErrorCode.ER_CLIENT_INTERACTION_TIMEOUT));
+            } catch (ConnectionClosedException e) {
+                return;
+            }
+            closeAfterFlush();
+        } else {
+            LOG.debug("connection {}: no authentication within {} s, closing", id, CONNECT_TIMEOUT_SECONDS);
+            phase = Phase.CLOSED;
+            channel.close();
+        }
+    }
+
+    /** The idle limit now: connect_timeout before authentication, then the session's or the server's. */
+    private long idleTimeoutSeconds() {
+        if (phase != Phase.COMMAND) {
+            return CONNECT_TIMEOUT_SECONDS;
+        }
+        boolean interactive = CapabilityFlag.CLIENT_INTERACTIVE.in(capabilities);
+        WireSession s = session;
+        if (s != null) {
+            try {
+                long own = s.idleTimeoutSeconds(interactive);
+                if (own >= 0) {
+                    return own;
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("connection {}: reading the session's idle timeout failed", id, e);
+            }
+        }
+        var config = server.config();
+        return interactive ? config.interactiveTimeoutSeconds() : config.waitTimeoutSeconds();
     }
 
     /** Sends what is written so far, then closes the connection (after an auth failure or fatal error). */
@@ -182,7 +334,17 @@ public final class MySqlConnection {
             return;
         }
         phase = Phase.CLOSED;
+        synchronized (this) {
+            if (idleTimer != null) {
+                idleTimer.cancel(false);
+            }
+        }
         writer.release();
+        LocalInfileStream file = infile;
+        if (file != null) {
+            file.abort();
+            file.releaseAll();
+        }
         closeStatements();
         closeSession();
         server.registry().remove(this);
@@ -245,11 +407,25 @@ public final class MySqlConnection {
     }
 
     void phase(Phase phase) {
+        Phase before = this.phase;
         this.phase = phase;
+        if (phase == Phase.COMMAND && before != Phase.COMMAND) {
+            // authenticated: from now on wait_timeout / interactive_timeout instead of connect_timeout
+            armIdleTimer();
+        }
     }
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /** True once the client switched the connection to TLS (SSLRequest). */
+    public boolean isSecure() {
+        return secure;
+    }
+
+    void secure(boolean on) {
+        this.secure = on;
     }
 
     /** Negotiated capabilities (client's and server's in common). */

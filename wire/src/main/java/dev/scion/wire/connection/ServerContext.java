@@ -2,6 +2,7 @@ package dev.scion.wire.connection;
 
 import dev.scion.wire.WireConfig;
 import dev.scion.wire.api.WireHandler;
+import dev.scion.wire.auth.RsaPasswordExchange;
 import dev.scion.wire.command.CommandDispatcher;
 
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ public final class ServerContext {
     private final CommandDispatcher dispatcher;
     private final long startNanos = System.nanoTime();
     private final AtomicLong questions = new AtomicLong();
+    private RsaPasswordExchange rsa;
 
     public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers) {
         this.config = config;
@@ -44,6 +46,14 @@ public final class ServerContext {
 
     public CommandDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** The RSA key pair of caching_sha2 full authentication, generated on first use. */
+    public synchronized RsaPasswordExchange rsa() {
+        if (rsa == null) {
+            rsa = RsaPasswordExchange.generate();
+        }
+        return rsa;
     }
 
     public long uptimeSeconds() {

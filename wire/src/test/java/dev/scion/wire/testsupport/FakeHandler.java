@@ -44,6 +44,8 @@ public final class FakeHandler implements WireHandler {
     public final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
     public final AtomicInteger closes = new AtomicInteger();
     public final Map<String, Object[]> lastParameters = new ConcurrentHashMap<>();
+    /** Lines received by "load data local infile" statements. */
+    public final List<String> loadedLines = new CopyOnWriteArrayList<>();
     /** Released by "wait latch" statements. */
     public volatile CountDownLatch latch = new CountDownLatch(1);
     /** Counts down when a "rows" statement has started streaming. */
@@ -92,6 +94,8 @@ public final class FakeHandler implements WireHandler {
         public final java.util.concurrent.atomic.AtomicLong rowsWritten = new java.util.concurrent.atomic.AtomicLong();
         public volatile String database;
         public volatile boolean autocommit = true;
+        /** Set by "set wait_timeout = n"; -1: the server's setting. */
+        public volatile long waitTimeout = -1;
         public volatile boolean inTransaction;
         public volatile Thread lastThread;
         public volatile boolean resetCalled;
@@ -160,6 +164,26 @@ public final class FakeHandler implements WireHandler {
             } else if ((m = Pattern.compile("sleep (\\d+)").matcher(lower)).matches()) {
                 sleep(Long.parseLong(m.group(1)));
                 sink.ok(0, 0, 0, null);
+            } else if ((m = Pattern.compile("load data local infile '([^']+)' into table (\\w+)( stop after (\\d+))?",
+                    Pattern.CASE_INSENSITIVE).matcher(sql)).matches()) {
+                // counts the file's lines (all, or stops reading after N and fails: the rest must be skipped)
+                java.io.InputStream in = sink.localFile(m.group(1));
+                long lines = 0;
+                long stopAfter = m.group(4) == null ? Long.MAX_VALUE : Long.parseLong(m.group(4));
+                java.io.BufferedReader reader = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                try {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        loadedLines.add(line);
+                        if (++lines == stopAfter) {
+                            throw new WireException(1261, "01000", "Row " + lines + " doesn't contain data for all columns");
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new WireException(1160, "08S01", e.getMessage());
+                }
+                sink.ok(lines, 0, 0, "Records: " + lines + "  Deleted: 0  Skipped: 0  Warnings: 0");
             } else if (lower.equals("wait latch")) {
                 try {
                     latch.await();
@@ -176,6 +200,9 @@ public final class FakeHandler implements WireHandler {
                 sink.ok(0, 0, 0, null);
             } else if (lower.equals("commit") || lower.equals("rollback")) {
                 inTransaction = false;
+                sink.ok(0, 0, 0, null);
+            } else if ((m = Pattern.compile("set wait_timeout\\s*=\\s*(\\d+)").matcher(lower)).matches()) {
+                waitTimeout = Long.parseLong(m.group(1));
                 sink.ok(0, 0, 0, null);
             } else if ((m = Pattern.compile("set autocommit\\s*=\\s*(\\d)").matcher(lower)).matches()) {
                 autocommit = m.group(1).equals("1");
@@ -338,6 +365,11 @@ public final class FakeHandler implements WireHandler {
         @Override
         public boolean autocommit() {
             return autocommit;
+        }
+
+        @Override
+        public long idleTimeoutSeconds(boolean interactive) {
+            return interactive ? -1 : waitTimeout;
         }
 
         @Override

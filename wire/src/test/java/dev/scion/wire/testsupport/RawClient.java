@@ -195,6 +195,12 @@ public final class RawClient implements AutoCloseable {
     public byte[] sendHandshakeResponse(int clientCaps, String user, byte[] auth, String database, String plugin)
             throws IOException {
         caps = clientCaps & handshake.capabilities();
+        writePacket(handshakeResponse(clientCaps, user, auth, database, plugin), 1);
+        return readPacket();
+    }
+
+    /** The payload of a HandshakeResponse41. */
+    public static byte[] handshakeResponse(int clientCaps, String user, byte[] auth, String database, String plugin) {
         if (database != null) {
             clientCaps |= CLIENT_CONNECT_WITH_DB;
         }
@@ -217,8 +223,17 @@ public final class RawClient implements AutoCloseable {
         writeLenencString(attrs, "wire-test");
         writeLenencInt(b, attrs.size());
         b.writeBytes(attrs.toByteArray());
-        writePacket(b.toByteArray(), 1);
-        return readPacket();
+        return b.toByteArray();
+    }
+
+    /** Reads one frame's payload from a bare stream (no sequence checks). */
+    public static byte[] readRawPacket(java.io.InputStream in) throws IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(in);
+        int length = data.readUnsignedByte() | data.readUnsignedByte() << 8 | data.readUnsignedByte() << 16;
+        data.readUnsignedByte();
+        byte[] payload = new byte[length];
+        data.readFully(payload);
+        return payload;
     }
 
     public static byte[] scramble(String plugin, String password, byte[] nonce) {
@@ -242,6 +257,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     public byte[] finishAuth(byte[] p, String password) throws IOException {
+        byte[] currentNonce = handshake.nonce();
         while (true) {
             int header = p[0] & 0xff;
             if (header == 0x00) {
@@ -256,6 +272,7 @@ public final class RawClient implements AutoCloseable {
                 String plugin = r.nulString();
                 byte[] data = r.rest();
                 byte[] nonce = Arrays.copyOf(data, 20);
+                currentNonce = nonce;
                 writePacket(scramble(plugin, password, nonce));
                 p = readPacket();
                 continue;
@@ -265,7 +282,19 @@ public final class RawClient implements AutoCloseable {
                     p = readPacket();
                     continue;
                 }
-                throw new IOException("full authentication requested");
+                if (p.length == 2 && p[1] == 0x04) {
+                    // full authentication on a plain socket: fetch the RSA key, send the encrypted password
+                    writePacket(new byte[] {0x02});
+                    byte[] key = readPacket();
+                    if ((key[0] & 0xff) != 0x01) {
+                        throw new IOException("expected the public key, got 0x" + Integer.toHexString(key[0] & 0xff));
+                    }
+                    writePacket(dev.scion.wire.auth.RsaPasswordExchange.encryptForServer(
+                            Arrays.copyOfRange(key, 1, key.length), password, currentNonce));
+                    p = readPacket();
+                    continue;
+                }
+                throw new IOException("unexpected AuthMoreData");
             }
             throw new IOException("unexpected auth packet 0x" + Integer.toHexString(header));
         }

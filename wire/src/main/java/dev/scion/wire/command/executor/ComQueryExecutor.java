@@ -17,15 +17,23 @@ public final class ComQueryExecutor implements CommandExecutor {
         ComQueryPacket packet = ComQueryPacket.read(payload);
         connection.server().questions().incrementAndGet();
         QueryResultSink sink = new QueryResultSink(connection, false);
+        WireException failure = null;
         try {
             connection.session().query(packet.sql(), connection.multiStatements(), sink);
-            sink.finish();
         } catch (WireException e) {
-            sink.fail(e);
+            failure = e;
         } catch (ConnectionClosedException e) {
             throw e;
         } catch (RuntimeException e) {
-            sink.fail(CommandDispatcher.internalError(e));
+            failure = CommandDispatcher.internalError(e);
+        } finally {
+            // a LOAD DATA LOCAL file not read to its end is skipped before the answer
+            connection.finishLocalInfile();
+        }
+        if (failure == null) {
+            sink.finish();
+        } else {
+            sink.fail(failure);
         }
     }
 }

@@ -1,0 +1,176 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.admin.Identifiers;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed {@code LOAD DATA [LOCAL] INFILE 'file' INTO TABLE t [FIELDS ...] [LINES ...] [IGNORE n LINES]
+ * [(col, ...)]}. Clauses Scion does not carry out yet (REPLACE, IGNORE duplicates, SET, user variables,
+ * PARTITION) are refused with 1235 rather than ignored.
+ */
+record LoadDataStatement(boolean local, String fileName, String database, String table, String fieldTerminator,
+                         String enclosedBy, boolean optionallyEnclosed, String escapedBy, String lineStarter,
+                         String lineTerminator, long ignoreLines, List<String> columns) {
+
+    private static final Pattern START = Pattern.compile(
+            "LOAD\\s+DATA\\s+(?:(?:LOW_PRIORITY|CONCURRENT)\\s+)?(LOCAL\\s+)?INFILE\\s+", Pattern.CASE_INSENSITIVE);
+    private static final String STRING = "('(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\")";
+    private static final String NAME = "(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
+
+    static boolean matches(String sql) {
+        return START.matcher(sql).lookingAt();
+    }
+
+    static LoadDataStatement parse(String sql) {
+        Cursor c = new Cursor(sql.strip().replaceAll(";\\s*$", ""));
+        Matcher start = c.expect(START, "LOAD DATA [LOCAL] INFILE");
+        boolean local = start.group(1) != null;
+        String file = Identifiers.unquoteString(c.expect(Pattern.compile(STRING), "a file name").group(1));
+        if (c.accept("(?:REPLACE|IGNORE)\\b") != null) {
+            throw unsupported("REPLACE / IGNORE in LOAD DATA");
+        }
+        c.expect(Pattern.compile("INTO\\s+TABLE\\s+", Pattern.CASE_INSENSITIVE), "INTO TABLE");
+        Matcher name = c.expect(Pattern.compile(NAME + "(?:\\s*\\.\\s*" + NAME + ")?"), "a table name");
+        String database = name.group(2) == null ? null : Identifiers.unquote(name.group(1));
+        String table = Identifiers.unquote(name.group(2) == null ? name.group(1) : name.group(2));
+        if (c.accept("PARTITION\\b") != null) {
+            throw unsupported("PARTITION in LOAD DATA");
+        }
+        if (c.accept("CHARACTER\\s+SET\\s+\\S+") != null) {
+            // the file is read as UTF-8 whatever is named; utf8mb4 is the only character set Scion stores
+        }
+        String fieldTerminator = "\t";
+        String enclosedBy = "";
+        boolean optionally = false;
+        String escapedBy = "\\";
+        if (c.accept("(?:FIELDS|COLUMNS)\\b") != null) {
+            boolean any = false;
+            while (true) {
+                Matcher m;
+                if ((m = c.accept("TERMINATED\\s+BY\\s+" + STRING)) != null) {
+                    fieldTerminator = Identifiers.unquoteString(m.group(1));
+                } else if ((m = c.accept("(OPTIONALLY\\s+)?ENCLOSED\\s+BY\\s+" + STRING)) != null) {
+                    optionally = m.group(1) != null;
+                    enclosedBy = Identifiers.unquoteString(m.group(2));
+                } else if ((m = c.accept("ESCAPED\\s+BY\\s+" + STRING)) != null) {
+                    escapedBy = Identifiers.unquoteString(m.group(1));
+                } else {
+                    break;
+                }
+                any = true;
+            }
+            if (!any) {
+                throw c.syntaxError();
+            }
+        }
+        String lineStarter = "";
+        String lineTerminator = "\n";
+        if (c.accept("LINES\\b") != null) {
+            boolean any = false;
+            while (true) {
+                Matcher m;
+                if ((m = c.accept("STARTING\\s+BY\\s+" + STRING)) != null) {
+                    lineStarter = Identifiers.unquoteString(m.group(1));
+                } else if ((m = c.accept("TERMINATED\\s+BY\\s+" + STRING)) != null) {
+                    lineTerminator = Identifiers.unquoteString(m.group(1));
+                } else {
+                    break;
+                }
+                any = true;
+            }
+            if (!any) {
+                throw c.syntaxError();
+            }
+        }
+        long ignore = 0;
+        Matcher ig = c.accept("IGNORE\\s+(\\d+)\\s+(?:LINES|ROWS)\\b");
+        if (ig != null) {
+            ignore = Long.parseLong(ig.group(1));
+        }
+        List<String> columns = new ArrayList<>();
+        if (c.accept("\\(") != null) {
+            do {
+                if (c.accept("@") != null) {
+                    throw unsupported("user variables in LOAD DATA");
+                }
+                columns.add(Identifiers.unquote(c.expect(Pattern.compile(NAME), "a column name").group(1)));
+            } while (c.accept(",") != null);
+            c.expect(Pattern.compile("\\)"), ")");
+        }
+        if (c.accept("SET\\b") != null) {
+            throw unsupported("SET in LOAD DATA");
+        }
+        if (!c.atEnd()) {
+            throw c.syntaxError();
+        }
+        if (enclosedBy.length() > 1 || escapedBy.length() > 1) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Field separator argument is not what is expected; "
+                    + "check the manual");
+        }
+        if (fieldTerminator.isEmpty() || lineTerminator.isEmpty()) {
+            throw unsupported("empty FIELDS or LINES TERMINATED BY (fixed-width rows)");
+        }
+        return new LoadDataStatement(local, file, database, table, fieldTerminator, enclosedBy, optionally, escapedBy,
+                lineStarter, lineTerminator, ignore, List.copyOf(columns));
+    }
+
+    private static SqlError unsupported(String what) {
+        return new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support '" + what + "'");
+    }
+
+    /** Reads the statement clause by clause, skipping white space between them. */
+    private static final class Cursor {
+        private final String text;
+        private int pos;
+
+        Cursor(String text) {
+            this.text = text;
+        }
+
+        Matcher accept(String regex) {
+            return accept(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL));
+        }
+
+        Matcher accept(Pattern pattern) {
+            skipSpace();
+            Matcher m = pattern.matcher(text).region(pos, text.length());
+            if (!m.lookingAt()) {
+                return null;
+            }
+            pos = m.end();
+            return m;
+        }
+
+        Matcher expect(Pattern pattern, String what) {
+            Matcher m = accept(pattern);
+            if (m == null) {
+                throw syntaxError();
+            }
+            return m;
+        }
+
+        boolean atEnd() {
+            skipSpace();
+            return pos >= text.length();
+        }
+
+        private void skipSpace() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        SqlError syntaxError() {
+            String near = text.substring(Math.min(pos, text.length()));
+            return new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; check the manual that "
+                    + "corresponds to your MySQL server version for the right syntax to use near '"
+                    + (near.length() > 80 ? near.substring(0, 80) : near) + "' at line 1");
+        }
+    }
+}
