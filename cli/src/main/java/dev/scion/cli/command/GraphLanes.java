@@ -21,7 +21,7 @@ final class GraphLanes {
             col = lanes.size() - 1;
         }
         List<String> out = new ArrayList<>();
-        out.add(row(col, '*'));
+        out.add(row(col, '|'));
         // lanes that were also waiting for this commit end here
         List<Integer> joining = new ArrayList<>();
         for (int i = 0; i < lanes.size(); i++) {
