@@ -13,22 +13,27 @@ import java.util.List;
 final class GraphLanes {
     private final List<Hash> lanes = new ArrayList<>();
 
-    /** Prefixes for {@code textLines} lines of this commit, plus any connector lines after them. */
-    List<String> draw(Hash commit, List<Hash> parents, int textLines) {
+    /** Lines to print before the commit, prefixes for its text lines, and connector lines after them. */
+    record Drawn(List<String> before, List<String> prefixes, List<String> after) {
+    }
+
+    Drawn draw(Hash commit, List<Hash> parents, int textLines) {
         int col = lanes.indexOf(commit);
         if (col < 0) {
             lanes.add(commit);
             col = lanes.size() - 1;
         }
+        List<String> pre = new ArrayList<>();
         List<String> out = new ArrayList<>();
-        out.add(row(col, '|'));
-        // lanes that were also waiting for this commit end here
-        List<Integer> joining = new ArrayList<>();
-        for (int i = 0; i < lanes.size(); i++) {
-            if (i != col && commit.equals(lanes.get(i))) {
-                joining.add(i);
+        List<String> post = new ArrayList<>();
+        // lanes that were also waiting for this commit fold into its lane first: "|/"
+        for (int i = lanes.size() - 1; i > col; i--) {
+            if (commit.equals(lanes.get(i))) {
+                pre.add(joinLine(i));
+                lanes.remove(i);
             }
         }
+        out.add(row(col, '|'));
         int before = lanes.size();
         if (parents.isEmpty()) {
             lanes.set(col, null);
@@ -44,17 +49,12 @@ final class GraphLanes {
             out.add(row(-1, '|'));
         }
         if (lanes.size() > before) {
-            out.add(connector(col, before));
-        }
-        for (int j = joining.size() - 1; j >= 0; j--) {
-            int i = joining.get(j);
-            out.add(joinLine(i));
-            lanes.remove(i);
+            post.add(connector(col, before));
         }
         while (!lanes.isEmpty() && lanes.get(lanes.size() - 1) == null) {
             lanes.remove(lanes.size() - 1);
         }
-        return out;
+        return new Drawn(pre, out, post);
     }
 
     private String row(int star, char other) {

@@ -75,13 +75,12 @@ public final class LogCommand extends RepoCommand {
                 }
             }
             if (lanes != null) {
-                List<String> drawn = lanes.draw(e.hash(), c.parents(), lines.size());
+                GraphLanes.Drawn drawn = lanes.draw(e.hash(), c.parents(), lines.size());
                 for (int i = 0; i < lines.size(); i++) {
-                    lines.set(i, drawn.get(i) + lines.get(i));
+                    lines.set(i, (drawn.prefixes().get(i) + lines.get(i)).stripTrailing());
                 }
-                for (int i = lines.size(); i < drawn.size(); i++) {
-                    lines.add(drawn.get(i).stripTrailing());
-                }
+                lines.addAll(0, drawn.before().stream().map(String::stripTrailing).toList());
+                drawn.after().forEach(l -> lines.add(l.stripTrailing()));
             } else if (!oneline && !first) {
                 buf.append('\n');
             }

@@ -52,12 +52,14 @@ public final class StatusCommand extends RepoCommand {
             }
             any = true;
         }
-        if (!s.unstaged().isEmpty()) {
+        List<TableDelta> unstaged = s.unstaged().stream().filter(d -> s.mergeState() == null
+                || s.mergeState().table(d.name()).map(TableConflicts::isResolved).orElse(true)).toList();
+        if (!unstaged.isEmpty()) {
             out.println();
             out.println("Changes not staged for commit:");
             out.println("  (use \"scion add <table>\" to update what will be committed)");
             out.println("  (use \"scion checkout <table>\" to discard changes in working set)");
-            print(out, s.unstaged(), false);
+            print(out, unstaged, false);
             any = true;
         }
         if (!s.untracked().isEmpty()) {

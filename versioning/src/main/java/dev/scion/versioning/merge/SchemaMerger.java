@@ -90,7 +90,8 @@ public final class SchemaMerger {
             String name = pick("name of column '" + bc.name() + "'", bc.name(), oc.name(), tc.name(), problems);
             Column od = oc.withName(bc.name());
             Column td = tc.withName(bc.name());
-            Column def = pick("definition of column '" + bc.name() + "'", bc, od, td, problems);
+            Column def = pick("definition of column '" + bc.name() + "'", bc, od, td, problems,
+                    SchemaMerger::describe);
             if (def != null && name != null) {
                 out.add(def.withName(name));
             }
@@ -129,7 +130,8 @@ public final class SchemaMerger {
                     problems.add("index '" + bi.name() + "' dropped on one side and modified on the other");
                 }
             } else {
-                IndexDef m = pick("index '" + bi.name() + "'", bi, oi, ti, problems);
+                IndexDef m = pick("index '" + bi.name() + "'", bi, oi, ti, problems,
+                        i -> (i.unique() ? "UNIQUE " : "") + i.columns());
                 if (m != null) {
                     out.add(m);
                 }
@@ -140,14 +142,35 @@ public final class SchemaMerger {
 
     /** The usual three-way rule for one value: take the side that changed; both changed alike is fine. */
     static <T> T pick(String what, T base, T ours, T theirs, List<String> problems) {
+        return pick(what, base, ours, theirs, problems, String::valueOf);
+    }
+
+    static <T> T pick(String what, T base, T ours, T theirs, List<String> problems,
+                      java.util.function.Function<T, String> show) {
         if (Objects.equals(ours, theirs) || Objects.equals(base, theirs)) {
             return ours;
         }
         if (Objects.equals(base, ours)) {
             return theirs;
         }
-        problems.add(what + " changed differently on both sides (ours: " + ours + ", theirs: " + theirs + ")");
+        problems.add(what + " changed differently on both sides (ours: " + show.apply(ours) + ", theirs: "
+                + show.apply(theirs) + ")");
         return null;
+    }
+
+    /** A column as the user wrote it, for conflict messages. */
+    static String describe(Column c) {
+        StringBuilder sb = new StringBuilder(c.type().sqlName());
+        if (!c.nullable()) {
+            sb.append(" NOT NULL");
+        }
+        if (c.defaultSql() != null) {
+            sb.append(" DEFAULT ").append(c.defaultSql());
+        }
+        if (c.autoIncrement()) {
+            sb.append(" AUTO_INCREMENT");
+        }
+        return sb.toString();
     }
 
     private static Map<Long, Column> byTag(TableSchema s) {
