@@ -47,7 +47,13 @@ final class CliScriptRunner {
             cmd.add("-XX:TieredStopAtLevel=1");
             cmd.add("-jar");
             cmd.add(ItConfig.serverJar().toString());
-            for (String a : step.argv().subList(1, step.argv().size())) {
+            java.io.File stdin = new java.io.File("/dev/null");
+            List<String> argv = step.argv();
+            if (argv.size() >= 3 && argv.get(argv.size() - 2).equals("<")) {
+                stdin = work.resolve(argv.get(argv.size() - 1)).toFile();
+                argv = argv.subList(0, argv.size() - 2);
+            }
+            for (String a : argv.subList(1, argv.size())) {
                 cmd.add(substitute(a));
             }
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
@@ -58,7 +64,7 @@ final class CliScriptRunner {
             Path outFile = Files.createTempFile(work.getParent(), "out", ".txt");
             Path errFile = Files.createTempFile(work.getParent(), "err", ".txt");
             pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.redirectInput(ProcessBuilder.Redirect.from(stdin));
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
