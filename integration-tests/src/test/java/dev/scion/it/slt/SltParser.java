@@ -28,7 +28,12 @@ final class SltParser {
             int start = i + 1;
             boolean keep = true;
             // conditions: several may precede one record
-            while (i < lines.length && (lines[i].startsWith("skipif") || lines[i].startsWith("onlyif"))) {
+            while (i < lines.length && (lines[i].startsWith("skipif") || lines[i].startsWith("onlyif")
+                    || lines[i].startsWith("#"))) {
+                if (lines[i].startsWith("#")) {
+                    i++; // a comment between the conditions and the record
+                    continue;
+                }
                 String[] w = words(lines[i]);
                 String engine = w.length > 1 ? w[1].toLowerCase(Locale.ROOT) : "";
                 if (w[0].equals("skipif") && engine.equals(ENGINE)) {
