@@ -10,8 +10,8 @@ import org.apache.calcite.rel.rules.CoreRules;
 /**
  * Rewrites SqlToRel's logical plan before physical planning, with Calcite's heuristic planner only (no cost-based
  * search, no code generation): WHERE conditions move into joins and down to the tables they name, and inner-join
- * chains are reordered so that tables connected by a condition are joined next to each other instead of forming a
- * cross product (FROM t1, t2, ... WHERE a1 = b2 AND ...).
+ * chains are reordered by {@link JoinOrderer} so that tables connected by a condition are joined next to each other
+ * instead of forming a cross product (FROM t1, t2, ... WHERE a1 = b2 AND ...).
  */
 final class LogicalOptimizer {
     private static final HepProgram PROGRAM = program();
@@ -27,23 +27,12 @@ final class LogicalOptimizer {
         b.addRuleInstance(CoreRules.FILTER_INTO_JOIN);
         b.addRuleInstance(CoreRules.JOIN_CONDITION_PUSH);
         b.addGroupEnd();
-        // join ordering over chains of inner joins
-        b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
-        b.addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN);
-        b.addRuleInstance(CoreRules.PROJECT_MULTI_JOIN_MERGE);
-        b.addRuleInstance(CoreRules.FILTER_MULTI_JOIN_MERGE);
-        b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE);
-        b.addGroupBegin();
-        b.addRuleInstance(CoreRules.FILTER_MERGE);
-        b.addRuleInstance(CoreRules.FILTER_INTO_JOIN);
-        b.addRuleInstance(CoreRules.JOIN_CONDITION_PUSH);
-        b.addGroupEnd();
         return b.build();
     }
 
     static RelNode optimize(RelNode rel) {
         HepPlanner planner = new HepPlanner(PROGRAM);
         planner.setRoot(rel);
-        return planner.findBestExp();
+        return JoinOrderer.reorder(planner.findBestExp());
     }
 }
