@@ -1,0 +1,28 @@
+package dev.scion.sql.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.scion.sql.EngineFixture;
+
+class HexLiteralRewriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void hexLiteralComparesWithNumbersAsMysqlDoes() {
+        try (EngineFixture db = new EngineFixture(dir)) {
+            db.exec("CREATE DATABASE d");
+            db.exec("USE d");
+            db.exec("CREATE TABLE t1 (x INTEGER)");
+            db.exec("INSERT INTO t1 VALUES (1), (2), (3)");
+            assertEquals(List.of("0|1"), db.lines("SELECT x'303132' IN (SELECT * FROM t1), x'303132' NOT IN (SELECT * FROM t1)"));
+            assertEquals(List.of("A"), db.lines("SELECT x'41'"));
+        }
+    }
+}
