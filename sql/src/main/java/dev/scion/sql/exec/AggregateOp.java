@@ -174,4 +174,19 @@ public final class AggregateOp implements Operator {
         }
         return RowStream.of(out);
     }
+
+    @Override
+    public String explain() {
+        StringBuilder sb = new StringBuilder("Aggregate group=").append(java.util.Arrays.toString(groupKeys));
+        for (Call c : calls) {
+            sb.append(' ').append(c.function()).append(c.distinct() ? "(DISTINCT " : "(")
+                    .append(java.util.Arrays.toString(c.args())).append(')');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(input);
+    }
 }

@@ -88,4 +88,14 @@ public final class CorrelateOp implements Operator {
             }
         };
     }
+
+    @Override
+    public String explain() {
+        return "Correlate " + kind + " $cor" + correlationId;
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(left, right);
+    }
 }

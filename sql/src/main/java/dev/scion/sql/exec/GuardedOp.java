@@ -50,4 +50,14 @@ public final class GuardedOp implements Operator {
         String msg = e instanceof StackOverflowError ? "query too deeply nested" : String.valueOf(e.getMessage());
         return new SqlError(ErrorCode.UNKNOWN_ERROR, "internal error: " + e.getClass().getSimpleName() + ": " + msg, e);
     }
+
+    @Override
+    public String explain() {
+        return "Guarded";
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(input);
+    }
 }

@@ -188,4 +188,15 @@ public final class HashJoinOp implements Operator {
             }
         };
     }
+
+    @Override
+    public String explain() {
+        return "HashJoin " + kind + " left" + Arrays.toString(leftKeys) + " = right" + Arrays.toString(rightKeys)
+                + (residual == null ? "" : " +residual");
+    }
+
+    @Override
+    public List<Operator> inputs() {
+        return List.of(left, right);
+    }
 }

@@ -104,4 +104,14 @@ public final class NestedLoopJoinOp implements Operator {
             }
         };
     }
+
+    @Override
+    public String explain() {
+        return "NestedLoopJoin " + kind;
+    }
+
+    @Override
+    public List<Operator> inputs() {
+        return List.of(left, right);
+    }
 }

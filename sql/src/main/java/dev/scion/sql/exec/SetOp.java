@@ -95,4 +95,14 @@ public final class SetOp implements Operator {
         }
         return rows;
     }
+
+    @Override
+    public String explain() {
+        return kind + (all ? " ALL" : " DISTINCT");
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return inputs;
+    }
 }

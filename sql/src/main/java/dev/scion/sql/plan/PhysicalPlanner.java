@@ -133,7 +133,7 @@ public final class PhysicalPlanner {
             throw new SqlError(ErrorCode.UNKNOWN_ERROR, "cannot read " + scan.getTable().getQualifiedName());
         }
         KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
-        Operator op = new TableScanOp(t.database(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
+        Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
                 access.pointKey());
         return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
     }
