@@ -1,5 +1,7 @@
 package dev.scion.it.enginetests;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ItConfig;
 import dev.scion.it.harness.ScionServerProcess;
 
 /**
@@ -26,6 +29,7 @@ import dev.scion.it.harness.ScionServerProcess;
 public final class EngineTestsMain {
     private final ScionServerProcess server;
     private final Map<String, int[]> tally = new TreeMap<>();
+    private final StringBuilder failures = new StringBuilder();
 
     private EngineTestsMain(ScionServerProcess server) {
         this.server = server;
@@ -39,10 +43,16 @@ public final class EngineTestsMain {
             m.queryTests(groups, Fixtures.setup(dir.resolve("fixtures"), "SimpleSetup"));
             m.scriptTests(groups);
             m.print();
+            Path out = ItConfig.targetDir().resolve("engine-tests-failures.txt");
+            Files.writeString(out, m.failures, StandardCharsets.UTF_8);
+            System.out.println("failures: " + out);
         }
     }
 
-    private void count(String kind, boolean pass) {
+    private void count(String kind, boolean pass, String query) {
+        if (!pass) {
+            failures.append(kind).append(": ").append(query.replace('\n', ' ')).append('\n');
+        }
         int[] t = tally.computeIfAbsent(kind, k -> new int[2]);
         t[1]++;
         if (pass) {
@@ -84,7 +94,7 @@ public final class EngineTestsMain {
                         continue;
                     }
                     String q = t.path("Query").asText();
-                    count("QueryTest", check(c, q, t.get("Expected")));
+                    count("QueryTest", check(c, q, t.get("Expected")), q);
                 }
             }
         }
@@ -107,10 +117,10 @@ public final class EngineTestsMain {
                         if (a.path("Skip").asBoolean(false)) {
                             continue;
                         }
-                        count("ScriptTest", assertion(c, a));
+                        count("ScriptTest", assertion(c, a), t.path("Name").asText() + " / " + a.path("Query").asText());
                     }
                 } catch (SQLException e) {
-                    count("ScriptTest", false); // the connection itself failed
+                    count("ScriptTest", false, t.path("Name").asText() + " (connection failed)");
                 }
             }
         }
