@@ -72,7 +72,12 @@ public final class AggregateOp implements Operator {
         }
     }
 
-    private final class Accumulators {
+    /** Fresh accumulators for this operator's calls (also used by {@link WindowOp} over a frame). */
+    Accumulators accumulators() {
+        return new Accumulators();
+    }
+
+    final class Accumulators {
         final Object[] state = new Object[calls.size()];
         final long[] counts = new long[calls.size()];
         final List<Set<GroupKey>> seen = new ArrayList<>();

@@ -21,6 +21,8 @@ final class LogicalOptimizer {
 
     private static HepProgram program() {
         HepProgramBuilder b = HepProgram.builder();
+        // OVER (...) expressions inside projections become Window nodes for WindowOp
+        b.addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
         b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
         b.addGroupBegin();
         b.addRuleInstance(CoreRules.FILTER_MERGE);

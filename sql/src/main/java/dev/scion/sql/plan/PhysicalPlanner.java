@@ -23,6 +23,7 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -88,6 +89,9 @@ public final class PhysicalPlanner {
                 rows.add(t.stream().map(ExprCompiler::literalValue).toArray());
             }
             return new ValuesOp(rows);
+        }
+        if (rel instanceof Window w) {
+            return WindowPlanner.window(w, build(w.getInput()));
         }
         if (rel instanceof Join j) {
             return JoinPlanner.join(j, PhysicalPlanner::build);
