@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.scion.sql.EngineFixture;
 
-class HexLiteralRewriterTest {
+class MySqlLiteralRewriterTest {
     @TempDir
     Path dir;
 
@@ -23,6 +23,18 @@ class HexLiteralRewriterTest {
             db.exec("INSERT INTO t1 VALUES (1), (2), (3)");
             assertEquals(List.of("0|1"), db.lines("SELECT x'303132' IN (SELECT * FROM t1), x'303132' NOT IN (SELECT * FROM t1)"));
             assertEquals(List.of("A"), db.lines("SELECT x'41'"));
+        }
+    }
+
+    @Test
+    void castAsSignedIsABigintCast() {
+        try (EngineFixture db = new EngineFixture(dir)) {
+            db.exec("CREATE DATABASE d");
+            db.exec("USE d");
+            db.exec("CREATE TABLE t (a INTEGER, s VARCHAR(10))");
+            db.exec("INSERT INTO t VALUES (7, '12abc')");
+            assertEquals(List.of("74|12|-3"), db.lines("SELECT CAST(a AS SIGNED) + 67, CAST(s AS SIGNED),"
+                    + " CAST(- 3 AS SIGNED) FROM t"));
         }
     }
 }
