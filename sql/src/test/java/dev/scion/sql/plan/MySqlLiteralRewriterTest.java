@@ -20,6 +20,10 @@ class MySqlLiteralRewriterTest {
             db.exec("CREATE DATABASE d");
             db.exec("USE d");
             db.exec("CREATE TABLE t1 (x INTEGER)");
+            db.exec("CREATE TABLE e (x INTEGER)");
+            // as sqllogictest evidence/in1 asks it: alone, on an empty table
+            assertEquals(List.of("0"), db.lines("SELECT x'303132' IN (SELECT * FROM e)"));
+            assertEquals(List.of("1"), db.lines("SELECT x'303132' NOT IN (SELECT * FROM e)"));
             db.exec("INSERT INTO t1 VALUES (1), (2), (3)");
             assertEquals(List.of("0|1"), db.lines("SELECT x'303132' IN (SELECT * FROM t1), x'303132' NOT IN (SELECT * FROM t1)"));
             assertEquals(List.of("A"), db.lines("SELECT x'41'"));
