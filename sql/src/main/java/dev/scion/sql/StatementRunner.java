@@ -12,6 +12,7 @@ import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.frontend.StatementSplitter;
 import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.plan.fastpath.PointSelectPath;
 import dev.scion.sql.plan.StatementParser;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.RowStream;
@@ -75,6 +76,11 @@ final class StatementRunner {
     }
 
     private StatementResult execute(Session session, String text) {
+        // primary-key point SELECT without Calcite (plan/fastpath); empty for every other statement
+        Optional<StatementResult> point = PointSelectPath.tryExecute(session, text);
+        if (point.isPresent()) {
+            return point.get();
+        }
         Optional<dev.scion.sql.admin.AdminStatement> admin = AdminStatements.match(text);
         if (admin.isPresent()) {
             return admin.get().execute(session);

@@ -72,7 +72,12 @@ public final class AggregateOp implements Operator {
         }
     }
 
-    private final class Accumulators {
+    /** Fresh accumulators for this operator's calls (also used by {@link WindowOp} over a frame). */
+    Accumulators accumulators() {
+        return new Accumulators();
+    }
+
+    final class Accumulators {
         final Object[] state = new Object[calls.size()];
         final long[] counts = new long[calls.size()];
         final List<Set<GroupKey>> seen = new ArrayList<>();
@@ -173,5 +178,20 @@ public final class AggregateOp implements Operator {
             out.add(row);
         }
         return RowStream.of(out);
+    }
+
+    @Override
+    public String explain() {
+        StringBuilder sb = new StringBuilder("Aggregate group=").append(java.util.Arrays.toString(groupKeys));
+        for (Call c : calls) {
+            sb.append(' ').append(c.function()).append(c.distinct() ? "(DISTINCT " : "(")
+                    .append(java.util.Arrays.toString(c.args())).append(')');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(input);
     }
 }

@@ -8,6 +8,8 @@ import dev.scion.sql.session.Session;
 public final class ExecContext {
     private final Session session;
     private int checkCounter;
+    /** Rows bound to correlation variables ($cor0, ...) by enclosing {@link CorrelateOp}s, by variable id. */
+    private Object[][] correlated = new Object[4][];
 
     public ExecContext(Session session) {
         this.session = session;
@@ -15,6 +17,22 @@ public final class ExecContext {
 
     public Session session() {
         return session;
+    }
+
+    /** The current row of correlation variable {@code id}. */
+    public Object[] correlated(int id) {
+        Object[] row = id < correlated.length ? correlated[id] : null;
+        if (row == null) {
+            throw new IllegalStateException("correlation variable $cor" + id + " is not bound");
+        }
+        return row;
+    }
+
+    void bind(int id, Object[] row) {
+        if (id >= correlated.length) {
+            correlated = java.util.Arrays.copyOf(correlated, Math.max(id + 1, correlated.length * 2));
+        }
+        correlated[id] = row;
     }
 
     /** Called in loops; throws when the statement was killed. */

@@ -35,4 +35,14 @@ public final class FilterOp implements Operator {
             }
         };
     }
+
+    @Override
+    public String explain() {
+        return "Filter";
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(input);
+    }
 }

@@ -45,4 +45,14 @@ public final class LimitOp implements Operator {
             }
         };
     }
+
+    @Override
+    public String explain() {
+        return "Limit offset=" + offset + " fetch=" + (fetch < 0 ? "all" : Long.toString(fetch));
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(input);
+    }
 }

@@ -7,21 +7,25 @@ import dev.scion.sql.result.RowStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Joins by testing every pair; the right side is materialised once. Handles inner, left, semi and anti joins. */
+/**
+ * Joins by testing every pair against the condition; the right side is materialised once per open. Used when the
+ * condition has no equality between the two sides (otherwise {@link HashJoinOp} is used).
+ */
 public final class NestedLoopJoinOp implements Operator {
-    public enum Kind { INNER, LEFT, SEMI, ANTI }
-
     private final Operator left;
     private final Operator right;
     private final Expr condition;
-    private final Kind kind;
+    private final JoinKind kind;
+    private final int leftWidth;
     private final int rightWidth;
 
-    public NestedLoopJoinOp(Operator left, Operator right, Expr condition, Kind kind, int rightWidth) {
+    public NestedLoopJoinOp(Operator left, Operator right, Expr condition, JoinKind kind, int leftWidth,
+                            int rightWidth) {
         this.left = left;
         this.right = right;
         this.condition = condition;
         this.kind = kind;
+        this.leftWidth = leftWidth;
         this.rightWidth = rightWidth;
     }
 
@@ -34,37 +38,41 @@ public final class NestedLoopJoinOp implements Operator {
                 rightRows.add(row);
             }
         }
+        boolean[] rightMatched = new boolean[rightRows.size()];
         RowStream in = left.open(ctx);
         return new RowStream() {
             Object[] current;
             int pos;
             boolean matched;
+            boolean leftDone;
+            int unmatchedPos;
 
             @Override
             public Object[] next() {
-                while (true) {
+                while (!leftDone) {
                     if (current == null) {
                         current = in.next();
                         if (current == null) {
-                            return null;
+                            leftDone = true;
+                            break;
                         }
                         pos = 0;
                         matched = false;
                     }
                     while (pos < rightRows.size()) {
                         ctx.checkCancelled();
-                        Object[] r = rightRows.get(pos++);
-                        Object[] joined = new Object[current.length + r.length];
-                        System.arraycopy(current, 0, joined, 0, current.length);
-                        System.arraycopy(r, 0, joined, current.length, r.length);
+                        int at = pos++;
+                        Object[] joined = JoinKind.concat(current, rightRows.get(at));
                         if (Boolean.TRUE.equals(Values.truth(condition.eval(joined, ctx)))) {
                             matched = true;
-                            if (kind == Kind.SEMI) {
+                            rightMatched[at] = true;
+                            if (kind == JoinKind.SEMI) {
                                 Object[] out = current;
                                 current = null;
                                 return out;
                             }
-                            if (kind == Kind.ANTI) {
+                            if (kind == JoinKind.ANTI) {
+                                pos = rightRows.size();
                                 break;
                             }
                             return joined;
@@ -72,15 +80,22 @@ public final class NestedLoopJoinOp implements Operator {
                     }
                     Object[] done = current;
                     current = null;
-                    if (!matched && kind == Kind.LEFT) {
-                        Object[] out = new Object[done.length + rightWidth];
-                        System.arraycopy(done, 0, out, 0, done.length);
-                        return out;
+                    if (!matched && (kind == JoinKind.LEFT || kind == JoinKind.FULL)) {
+                        return JoinKind.concat(done, new Object[rightWidth]);
                     }
-                    if (!matched && kind == Kind.ANTI) {
+                    if (!matched && kind == JoinKind.ANTI) {
                         return done;
                     }
                 }
+                if (kind == JoinKind.RIGHT || kind == JoinKind.FULL) {
+                    while (unmatchedPos < rightRows.size()) {
+                        int at = unmatchedPos++;
+                        if (!rightMatched[at]) {
+                            return JoinKind.concat(new Object[leftWidth], rightRows.get(at));
+                        }
+                    }
+                }
+                return null;
             }
 
             @Override
@@ -88,5 +103,15 @@ public final class NestedLoopJoinOp implements Operator {
                 in.close();
             }
         };
+    }
+
+    @Override
+    public String explain() {
+        return "NestedLoopJoin " + kind;
+    }
+
+    @Override
+    public List<Operator> inputs() {
+        return List.of(left, right);
     }
 }

@@ -36,4 +36,14 @@ public final class ProjectOp implements Operator {
             }
         };
     }
+
+    @Override
+    public String explain() {
+        return "Project " + exprs.length + " columns";
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(input);
+    }
 }

@@ -52,4 +52,18 @@ public final class SortOp implements Operator {
             return 0;
         };
     }
+
+    @Override
+    public String explain() {
+        StringBuilder sb = new StringBuilder("Sort");
+        for (Key k : keys) {
+            sb.append(' ').append(k.field()).append(k.descending() ? " DESC" : " ASC");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return java.util.List.of(input);
+    }
 }

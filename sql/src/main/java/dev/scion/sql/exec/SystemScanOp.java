@@ -18,4 +18,9 @@ public final class SystemScanOp implements Operator {
     public RowStream open(ExecContext ctx) {
         return table.scan(ctx.session(), database);
     }
+
+    @Override
+    public String explain() {
+        return "SystemScan " + table.name();
+    }
 }

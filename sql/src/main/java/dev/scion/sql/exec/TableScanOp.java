@@ -14,12 +14,14 @@ import dev.scion.versioning.table.RowCodec;
  */
 public final class TableScanOp implements Operator {
     private final DatabaseState database;
+    private final String name;
     private final TableValue table;
     private final KeyRange range;
     private final byte[] pointKey;
 
-    public TableScanOp(DatabaseState database, TableValue table, KeyRange range, byte[] pointKey) {
+    public TableScanOp(DatabaseState database, String name, TableValue table, KeyRange range, byte[] pointKey) {
         this.database = database;
+        this.name = name;
         this.table = table;
         this.range = range;
         this.pointKey = pointKey;
@@ -80,5 +82,11 @@ public final class TableScanOp implements Operator {
                 }
             }
         };
+    }
+
+    @Override
+    public String explain() {
+        String access = pointKey != null ? "point" : range == KeyRange.ALL ? "full" : "range";
+        return "TableScan " + name + " " + access;
     }
 }

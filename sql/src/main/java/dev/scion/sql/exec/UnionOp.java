@@ -42,4 +42,14 @@ public final class UnionOp implements Operator {
         }
         return RowStream.of(all);
     }
+
+    @Override
+    public String explain() {
+        return distinct ? "Union DISTINCT" : "Union ALL";
+    }
+
+    @Override
+    public java.util.List<Operator> inputs() {
+        return inputs;
+    }
 }

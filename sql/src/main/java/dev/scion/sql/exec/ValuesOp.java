@@ -16,4 +16,9 @@ public final class ValuesOp implements Operator {
     public RowStream open(ExecContext ctx) {
         return RowStream.of(rows.stream().map(Object[]::clone).toList());
     }
+
+    @Override
+    public String explain() {
+        return "Values " + rows.size() + " rows";
+    }
 }

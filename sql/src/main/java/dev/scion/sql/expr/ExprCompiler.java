@@ -3,7 +3,9 @@ package dev.scion.sql.expr;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -43,12 +45,20 @@ public final class ExprCompiler {
         if (node instanceof RexCall call) {
             return compileCall(call);
         }
+        if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCorrelVariable cv) {
+            int id = cv.id.getId();
+            int field = fa.getField().getIndex();
+            return (row, ctx) -> ctx.correlated(id)[field];
+        }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support '" + node + "'");
     }
 
     public static Object literalValue(RexLiteral lit) {
         if (lit.isNull()) {
             return null;
+        }
+        if (lit.getKind() == SqlKind.SEARCH || lit.getValue() instanceof Sarg) {
+            return lit.getValue(); // a SEARCH's range set: read by search(), never as a scalar
         }
         SqlTypeName t = lit.getType().getSqlTypeName();
         switch (t) {

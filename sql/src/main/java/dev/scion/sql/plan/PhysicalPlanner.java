@@ -5,7 +5,7 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.AggregateOp;
 import dev.scion.sql.exec.FilterOp;
 import dev.scion.sql.exec.LimitOp;
-import dev.scion.sql.exec.NestedLoopJoinOp;
+import dev.scion.sql.exec.SetOp;
 import dev.scion.sql.exec.Operator;
 import dev.scion.sql.exec.ProjectOp;
 import dev.scion.sql.exec.SortOp;
@@ -19,10 +19,13 @@ import dev.scion.storage.prolly.KeyRange;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
-import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
@@ -87,23 +90,20 @@ public final class PhysicalPlanner {
             }
             return new ValuesOp(rows);
         }
-        if (rel instanceof LogicalJoin j) {
-            NestedLoopJoinOp.Kind kind = switch (j.getJoinType()) {
-                case INNER -> NestedLoopJoinOp.Kind.INNER;
-                case LEFT -> NestedLoopJoinOp.Kind.LEFT;
-                case SEMI -> NestedLoopJoinOp.Kind.SEMI;
-                case ANTI -> NestedLoopJoinOp.Kind.ANTI;
-                default -> null;
-            };
-            if (kind == null && j.getJoinType() == JoinRelType.RIGHT) {
-                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support RIGHT JOIN");
-            }
-            if (kind == null) {
-                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support "
-                        + j.getJoinType() + " JOIN");
-            }
-            return new NestedLoopJoinOp(build(j.getLeft()), build(j.getRight()), ExprCompiler.compile(j.getCondition()),
-                    kind, j.getRight().getRowType().getFieldCount());
+        if (rel instanceof Window w) {
+            return WindowPlanner.window(w, build(w.getInput()));
+        }
+        if (rel instanceof Join j) {
+            return JoinPlanner.join(j, PhysicalPlanner::build);
+        }
+        if (rel instanceof Correlate c) {
+            return JoinPlanner.correlate(c, PhysicalPlanner::build);
+        }
+        if (rel instanceof Intersect i) {
+            return new SetOp(i.getInputs().stream().map(PhysicalPlanner::build).toList(), SetOp.Kind.INTERSECT, i.all);
+        }
+        if (rel instanceof Minus m) {
+            return new SetOp(m.getInputs().stream().map(PhysicalPlanner::build).toList(), SetOp.Kind.EXCEPT, m.all);
         }
         if (rel instanceof LogicalUnion u) {
             return new UnionOp(u.getInputs().stream().map(PhysicalPlanner::build).toList(), !u.all);
@@ -137,7 +137,7 @@ public final class PhysicalPlanner {
             throw new SqlError(ErrorCode.UNKNOWN_ERROR, "cannot read " + scan.getTable().getQualifiedName());
         }
         KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
-        Operator op = new TableScanOp(t.database(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
+        Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
                 access.pointKey());
         return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
     }

@@ -2,6 +2,7 @@ package dev.scion.sql.plan;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.exec.GuardedOp;
 import dev.scion.sql.exec.Operator;
 import dev.scion.sql.expr.SqlFunctions;
 import dev.scion.sql.result.ResultColumn;
@@ -55,8 +56,18 @@ public final class QueryPlanner {
 
     /** Plans a query whose text (after variable rewriting) is {@code sql}. */
     public static Plan plan(Session session, SqlNode query, String sql) {
+        try {
+            return planUnguarded(session, query, sql);
+        } catch (SqlError e) {
+            throw e;
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            throw GuardedOp.unexpected(e);
+        }
+    }
+
+    private static Plan planUnguarded(Session session, SqlNode query, String sql) {
         SelectLabeler.label(query, sql);
-        SqlNode rewritten = query.accept(new VariableInliner(session));
+        SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
         JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MySqlTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());
@@ -81,7 +92,7 @@ public final class QueryPlanner {
         RelNode rel = relRoot.project();
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
-        return new Plan(PhysicalPlanner.build(rel), columns);
+        return new Plan(new GuardedOp(PhysicalPlanner.build(LogicalOptimizer.optimize(rel))), columns);
     }
 
     private static List<ResultColumn> columns(RelDataType rowType, List<List<String>> origins,

@@ -5,7 +5,13 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.Column;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+import dev.scion.storage.prolly.ProllyMap;
+
+import java.util.List;
 
 /** A user table as the planner sees it: its row type, and what the executor needs to read it. */
 public final class ScionTable extends AbstractTable {
@@ -29,6 +35,17 @@ public final class ScionTable extends AbstractTable {
 
     public TableValue value() {
         return value;
+    }
+
+    /** The row count (for join ordering); the PK columns are a unique key. Read from the tree's root. */
+    @Override
+    public Statistic getStatistic() {
+        double rows = ProllyMap.load(database.buffer(), value.rows()).count();
+        int[] pk = value.schema().primaryKeyIndexes();
+        if (value.schema().isKeyless() || pk.length == 0) {
+            return Statistics.of(rows, List.of());
+        }
+        return Statistics.of(rows, List.of(ImmutableBitSet.of(pk)));
     }
 
     @Override

@@ -1,0 +1,183 @@
+package dev.scion.it.enginetests;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ScionServerProcess;
+
+/**
+ * What {@code bin/engine-tests} runs: the plain-SQL engine tests of shared/engine-tests/gms-tests.open.json against a
+ * fresh server, printing the pass rate per kind and overall. QueryTests run against the SimpleSetup fixtures in
+ * database {@code mydb}; each ScriptTest starts from an empty {@code mydb}. Assertions marked Skip are not counted.
+ * A measurement, not a gate.
+ */
+public final class EngineTestsMain {
+    private final ScionServerProcess server;
+    private final Map<String, int[]> tally = new TreeMap<>();
+    private final StringBuilder failures = new StringBuilder();
+
+    private EngineTestsMain(ScionServerProcess server) {
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/engine-tests");
+        JsonNode groups = new ObjectMapper().readTree(dir.resolve("gms-tests.open.json").toFile());
+        try (ScionServerProcess server = ScionServerProcess.start("engine-tests")) {
+            EngineTestsMain m = new EngineTestsMain(server);
+            m.queryTests(groups, Fixtures.setup(dir.resolve("fixtures"), "SimpleSetup"));
+            m.scriptTests(groups);
+            m.print();
+            Path out = ItConfig.targetDir().resolve("engine-tests-failures.txt");
+            Files.writeString(out, m.failures, StandardCharsets.UTF_8);
+            System.out.println("failures: " + out);
+        }
+    }
+
+    private void count(String kind, boolean pass, String query) {
+        if (!pass) {
+            failures.append(kind).append(": ").append(query.replace('\n', ' ')).append('\n');
+        }
+        int[] t = tally.computeIfAbsent(kind, k -> new int[2]);
+        t[1]++;
+        if (pass) {
+            t[0]++;
+        }
+    }
+
+    private void print() {
+        int pass = 0;
+        int total = 0;
+        for (var e : tally.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-20s %6d / %6d  %6.2f%%%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                    100.0 * e.getValue()[0] / Math.max(1, e.getValue()[1]));
+            pass += e.getValue()[0];
+            total += e.getValue()[1];
+        }
+        System.out.printf(Locale.ROOT, "%-20s %6d / %6d  %6.2f%%%n", "TOTAL", pass, total, 100.0 * pass / Math.max(1, total));
+    }
+
+    private Connection fresh() throws SQLException {
+        try (Connection c = ConnectorJ.V9.connect(server, null, false); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS mydb");
+            st.execute("CREATE DATABASE mydb");
+        }
+        return ConnectorJ.V9.connect(server, "mydb", false);
+    }
+
+    private void queryTests(JsonNode groups, List<String> setup) throws SQLException {
+        try (Connection c = fresh()) {
+            for (String s : setup) {
+                runQuietly(c, s);
+            }
+            for (JsonNode g : groups) {
+                if (!g.path("kind").asText().equals("QueryTest")) {
+                    continue;
+                }
+                for (JsonNode t : g.path("tests")) {
+                    if (t.path("Skip").asBoolean(false)) {
+                        continue;
+                    }
+                    String q = t.path("Query").asText();
+                    count("QueryTest", check(c, q, t.get("Expected")), q);
+                }
+            }
+        }
+    }
+
+    private void scriptTests(JsonNode groups) throws SQLException {
+        for (JsonNode g : groups) {
+            if (!g.path("kind").asText().equals("ScriptTest")) {
+                continue;
+            }
+            for (JsonNode t : g.path("tests")) {
+                if (t.path("Skip").asBoolean(false)) {
+                    continue;
+                }
+                try (Connection c = fresh()) {
+                    for (JsonNode s : t.path("SetUpScript")) {
+                        runQuietly(c, s.asText());
+                    }
+                    for (JsonNode a : t.path("Assertions")) {
+                        if (a.path("Skip").asBoolean(false)) {
+                            continue;
+                        }
+                        count("ScriptTest", assertion(c, a), t.path("Name").asText() + " / " + a.path("Query").asText());
+                    }
+                } catch (SQLException e) {
+                    count("ScriptTest", false, t.path("Name").asText() + " (connection failed)");
+                }
+            }
+        }
+    }
+
+    private boolean assertion(Connection c, JsonNode a) {
+        String q = a.path("Query").asText();
+        if (a.has("ExpectedErr") || a.has("ExpectedErrStr")) {
+            try (Statement st = c.createStatement()) {
+                st.execute(q);
+                return false;
+            } catch (SQLException e) {
+                return !a.has("ExpectedErrStr") || e.getMessage().contains(a.path("ExpectedErrStr").asText());
+            }
+        }
+        if (a.path("SkipResultsCheck").asBoolean(false) || !a.has("Expected")) {
+            return runQuietly(c, q);
+        }
+        return check(c, q, a.get("Expected"));
+    }
+
+    private static boolean runQuietly(Connection c, String sql) {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean check(Connection c, String q, JsonNode expected) {
+        try (Statement st = c.createStatement()) {
+            boolean rs = st.execute(q);
+            if (!rs) {
+                JsonNode first = expected != null && expected.size() == 1 && expected.get(0).size() == 1
+                        ? expected.get(0).get(0) : null;
+                if (first != null && first.has("$ok")) {
+                    JsonNode ra = first.get("$ok").get("RowsAffected");
+                    return ra == null || ra.asLong() == st.getUpdateCount();
+                }
+                return expected == null || expected.isEmpty();
+            }
+            List<List<String>> rows = new ArrayList<>();
+            try (ResultSet r = st.getResultSet()) {
+                int n = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    List<String> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(r.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            boolean ordered = q.toUpperCase(Locale.ROOT).contains("ORDER BY");
+            return ResultMatcher.matches(expected == null ? new ObjectMapper().createArrayNode() : expected, rows, ordered);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.scion.it.enginetests;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Compares a JDBC result (values as text) with an expected JSON row list, loosely as shared/engine-tests/README.md
+ * says: 1, "1" and 1.0 are equal, {"$any"} and {"$go"} match anything, true/false equal 1/0. Rows are compared in
+ * order when the query has ORDER BY, as a multiset otherwise.
+ */
+final class ResultMatcher {
+    private ResultMatcher() { }
+
+    static boolean matches(JsonNode expected, List<List<String>> actual, boolean ordered) {
+        if (expected == null || !expected.isArray() || expected.size() != actual.size()) {
+            return false;
+        }
+        List<JsonNode> exp = new ArrayList<>();
+        expected.forEach(exp::add);
+        if (ordered) {
+            for (int i = 0; i < exp.size(); i++) {
+                if (!rowMatches(exp.get(i), actual.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        List<List<String>> remaining = new ArrayList<>(actual);
+        remaining.sort(Comparator.comparing(Object::toString));
+        for (JsonNode e : exp) {
+            int hit = -1;
+            for (int i = 0; i < remaining.size() && hit < 0; i++) {
+                if (rowMatches(e, remaining.get(i))) {
+                    hit = i;
+                }
+            }
+            if (hit < 0) {
+                return false;
+            }
+            remaining.remove(hit);
+        }
+        return true;
+    }
+
+    private static boolean rowMatches(JsonNode row, List<String> actual) {
+        if (!row.isArray() || row.size() != actual.size()) {
+            return false;
+        }
+        for (int i = 0; i < row.size(); i++) {
+            if (!valueMatches(row.get(i), actual.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean valueMatches(JsonNode e, String a) {
+        if (e.isObject() && (e.has("$any") || e.has("$go"))) {
+            return true;
+        }
+        if (e.isNull()) {
+            return a == null;
+        }
+        if (a == null) {
+            return false;
+        }
+        if (e.isBoolean()) {
+            return a.equals(e.booleanValue() ? "1" : "0") || a.equalsIgnoreCase(e.asText());
+        }
+        String text = e.isTextual() ? e.textValue() : e.isContainerNode() ? e.toString() : e.asText();
+        if (text.equals(a)) {
+            return true;
+        }
+        BigDecimal x = number(text);
+        BigDecimal y = number(a);
+        if (x != null && y != null) {
+            return x.compareTo(y) == 0;
+        }
+        // JSON documents: compare without insignificant blanks
+        return text.replace(" ", "").equals(a.replace(" ", ""));
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.scion.sql.plan.fastpath;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.plan.TypeMapping;
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.Hash;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+import dev.scion.versioning.table.RowCodec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The primary-key point SELECT without Calcite: {@code SELECT c FROM t WHERE id = 5} (the OLTP read, e.g. sysbench's
+ * point select) is answered by one tree lookup, skipping parsing, validation and planning (~0.15 ms of parsing plus
+ * planning on the planned path). Only a statement whose every part is unambiguous takes this path: a single-column
+ * primary key compared for equality with a literal of the key's own kind, plain column names, a user table. Anything
+ * else, including every error case, returns empty and goes through the planner, which produces the proper answer
+ * or error.
+ */
+public final class PointSelectPath {
+    private PointSelectPath() {
+    }
+
+    public static Optional<StatementResult> tryExecute(Session session, String sql) {
+        PointSelectParser.PointSelect q = PointSelectParser.parse(sql);
+        if (q == null) {
+            return Optional.empty();
+        }
+        String dbName = q.database() != null ? q.database() : session.currentDatabase();
+        if (dbName == null) {
+            return Optional.empty();
+        }
+        Optional<DatabaseState> db = session.findDatabase(dbName);
+        if (db.isEmpty()) {
+            return Optional.empty();
+        }
+        DatabaseState state = db.get();
+        RootValue root = state.workingRoot();
+        Optional<String> stored = root.resolveName(q.table());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Hash h = root.tables().get(stored.get());
+        TableValue table = state.repo().readTable(state.buffer(), h);
+        TableSchema schema = table.schema();
+        int[] pk = schema.primaryKeyIndexes();
+        if (schema.isKeyless() || pk.length != 1) {
+            return Optional.empty();
+        }
+        Column keyColumn = schema.columns().get(pk[0]);
+        if (!keyColumn.name().equalsIgnoreCase(q.keyColumn())) {
+            return Optional.empty();
+        }
+        TypeKind kind = keyColumn.type().kind();
+        boolean fits = kind.isInteger() ? q.key() instanceof Long : kind.isString() && q.key() instanceof String;
+        if (!fits) {
+            return Optional.empty();
+        }
+        int[] out;
+        List<String> labels = new ArrayList<>();
+        if (q.columns().isEmpty()) {
+            out = new int[schema.columns().size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = i;
+                labels.add(schema.columns().get(i).name());
+            }
+        } else {
+            out = new int[q.columns().size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = schema.columnIndex(q.columns().get(i));
+                if (out[i] < 0) {
+                    return Optional.empty(); // unknown column: the planner reports 1054
+                }
+                labels.add(q.columns().get(i));
+            }
+        }
+        List<ResultColumn> columns = new ArrayList<>(out.length);
+        for (int i = 0; i < out.length; i++) {
+            Column c = schema.columns().get(out[i]);
+            columns.add(TypeMapping.fromColumn(state.name(), stored.get(), c, out[i] == pk[0], labels.get(i)));
+        }
+        RowCodec codec = new RowCodec(schema);
+        byte[] key = codec.keyFromKeyValues(new Object[] {q.key()});
+        byte[] value = ProllyMap.load(state.buffer(), table.rows()).get(key);
+        List<Object[]> rows = new ArrayList<>(1);
+        if (value != null) {
+            Object[] full = codec.decode(key, value);
+            Object[] row = new Object[out.length];
+            for (int i = 0; i < out.length; i++) {
+                row[i] = full[out[i]];
+            }
+            rows.add(row);
+        }
+        return Optional.of(new StatementResult.Rows(columns, RowStream.of(rows)));
+    }
+}

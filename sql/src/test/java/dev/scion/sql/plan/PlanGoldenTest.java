@@ -1,0 +1,112 @@
+package dev.scion.sql.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.scion.sql.EngineFixture;
+
+/**
+ * Golden-file tests of physical plans: every {@code plans/*.txt} holds blocks of {@code -- query}, the SQL,
+ * {@code -- plan}, the expected {@link PlanPrinter} output, compared exactly against the fixed schema below. On a
+ * mismatch the actual file is written to {@code target/plans-actual/} for review.
+ */
+class PlanGoldenTest {
+    private static Path dir;
+    private static EngineFixture db;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        dir = Files.createTempDirectory("scion-plans");
+        db = new EngineFixture(dir);
+        db.exec("CREATE DATABASE d");
+        db.exec("USE d");
+        db.exec("CREATE TABLE big (id INT PRIMARY KEY, k INT, v VARCHAR(10))");
+        db.exec("CREATE TABLE mid (id INT PRIMARY KEY, big_id INT, w INT)");
+        db.exec("CREATE TABLE small (id INT PRIMARY KEY, mid_id INT, name VARCHAR(10))");
+        StringBuilder big = new StringBuilder("INSERT INTO big VALUES (1, 1, 'a')");
+        for (int i = 2; i <= 200; i++) {
+            big.append(", (").append(i).append(", ").append(i % 10).append(", 'v").append(i).append("')");
+        }
+        db.exec(big.toString());
+        StringBuilder mid = new StringBuilder("INSERT INTO mid VALUES (1, 1, 1)");
+        for (int i = 2; i <= 50; i++) {
+            mid.append(", (").append(i).append(", ").append(i * 3).append(", ").append(i).append(")");
+        }
+        db.exec(mid.toString());
+        db.exec("INSERT INTO small VALUES (1, 1, 'x'), (2, 2, 'y'), (3, 3, 'z')");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldenPlans() throws IOException, URISyntaxException {
+        Path root = Path.of(PlanGoldenTest.class.getResource("/plans").toURI());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(root)) {
+            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String expected = Files.readString(f, StandardCharsets.UTF_8);
+            String actual = render(expected);
+            if (!actual.equals(expected)) {
+                Path out = Path.of("target", "plans-actual");
+                Files.createDirectories(out);
+                Files.writeString(out.resolve(f.getFileName()), actual, StandardCharsets.UTF_8);
+            }
+            assertEquals(expected, actual, f.getFileName().toString());
+        }));
+    }
+
+    /** The file with every plan block replaced by the plan the engine builds now. */
+    private static String render(String golden) {
+        StringBuilder out = new StringBuilder();
+        List<String> query = new ArrayList<>();
+        boolean inQuery = false;
+        boolean inPlan = false;
+        for (String line : golden.split("\n", -1)) {
+            if (line.equals("-- query")) {
+                inQuery = true;
+                inPlan = false;
+                query.clear();
+                out.append(line).append('\n');
+            } else if (line.equals("-- plan")) {
+                inQuery = false;
+                inPlan = true;
+                out.append(line).append('\n');
+                out.append(plan(String.join("\n", query)));
+            } else if (inQuery) {
+                query.add(line);
+                out.append(line).append('\n');
+            } else if (!inPlan || line.isEmpty()) {
+                if (inPlan) {
+                    inPlan = false;
+                }
+                out.append(line).append('\n');
+            }
+        }
+        String s = out.toString();
+        return s.endsWith("\n\n") && !golden.endsWith("\n\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String plan(String sql) {
+        String rewritten = VariableRewriter.rewrite(sql);
+        QueryPlanner.Plan p = QueryPlanner.plan(db.session(), StatementParser.parse(rewritten), rewritten);
+        return PlanPrinter.print(p.root());
+    }
+}
