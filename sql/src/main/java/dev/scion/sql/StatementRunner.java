@@ -10,8 +10,9 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.frontend.StatementSplitter;
+import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
-import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -36,7 +37,7 @@ final class StatementRunner {
             throw new SqlError(ErrorCode.EMPTY_QUERY, "Query was empty");
         }
         if (!multiStatements && statements.size() > 1) {
-            throw StatementParser.syntaxError(sql, null);
+            throw StatementReader.syntaxError(sql, null);
         }
         for (String statement : statements) {
             runOne(session, statement, sink);
@@ -78,12 +79,16 @@ final class StatementRunner {
         if (admin.isPresent()) {
             return admin.get().execute(session);
         }
-        Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, text);
+        String rewritten = VariableRewriter.rewrite(text);
+        SqlNode node = StatementReader.statement(rewritten);
+        if (node instanceof SqlMySqlLockedQuery locked) {
+            // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.
+            node = locked.getQuery();
+        }
+        Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, node, rewritten);
         if (ddl.isPresent()) {
             return ddl.get();
         }
-        String rewritten = VariableRewriter.rewrite(text);
-        SqlNode node = StatementParser.parse(rewritten);
         SqlKind kind = node.getKind();
         if (kind == SqlKind.INSERT) {
             return InsertExecutor.execute(session, (SqlInsert) node, rewritten);

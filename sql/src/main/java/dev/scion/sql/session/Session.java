@@ -105,6 +105,11 @@ public final class Session {
         return warnings;
     }
 
+    /** A note: MySQL's level for things that are fine but worth saying (IF [NOT] EXISTS that did nothing). */
+    public void addNote(int code, String message) {
+        warnings.add(new Warning("Note", code, message));
+    }
+
     public void addWarning(int code, String message) {
         warnings.add(new Warning("Warning", code, message));
     }
