@@ -53,6 +53,7 @@ final class StatementRunner {
             session.warnings().clear();
         }
         boolean ok = false;
+        session.running(text);
         try {
             StatementResult result = execute(session, text);
             if (result instanceof StatementResult.Rows rows) {
@@ -66,12 +67,24 @@ final class StatementRunner {
                 sink.accept(result);
             }
         } catch (VersioningException e) {
-            throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+            SqlError error = new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+            recordError(session, error);
+            throw error;
+        } catch (SqlError e) {
+            recordError(session, e);
+            throw e;
         } finally {
+            session.running(null);
             if (!ok) {
                 session.endStatement(false);
             }
         }
+    }
+
+    /** MySQL lists the error of a failed statement in SHOW WARNINGS (and SHOW ERRORS) afterwards. */
+    private static void recordError(Session session, SqlError e) {
+        session.warnings().clear();
+        session.addError(e.code(), e.getMessage());
     }
 
     private StatementResult execute(Session session, String text) {

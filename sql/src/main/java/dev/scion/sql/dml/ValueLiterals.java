@@ -9,11 +9,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /** Turns stored values back into SQL literals, to substitute a row's values into an expression. */
-final class ValueLiterals {
+public final class ValueLiterals {
     private ValueLiterals() {
     }
 
-    static SqlNode of(Object v) {
+    public static SqlNode of(Object v) {
         SqlParserPos pos = SqlParserPos.ZERO;
         if (v == null) {
             return SqlLiteral.createNull(pos);

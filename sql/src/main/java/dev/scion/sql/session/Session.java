@@ -110,6 +110,32 @@ public final class Session {
         warnings.add(new Warning("Note", code, message));
     }
 
+    /** Records the error a statement failed with, so SHOW WARNINGS / SHOW ERRORS can show it as MySQL does. */
+    public void addError(int code, String message) {
+        warnings.add(new Warning("Error", code, message));
+    }
+
+    // ---- what the session is doing (SHOW PROCESSLIST) ----
+
+    private volatile String runningStatement;
+    private volatile long activitySince = System.currentTimeMillis();
+
+    /** Marks the start ({@code sql} non-null) or end (null) of a statement. */
+    public void running(String sql) {
+        runningStatement = sql;
+        activitySince = System.currentTimeMillis();
+    }
+
+    /** The statement being run, or null when idle. */
+    public String runningStatement() {
+        return runningStatement;
+    }
+
+    /** When the current statement (or idle period) began, in epoch milliseconds. */
+    public long activitySince() {
+        return activitySince;
+    }
+
     public void addWarning(int code, String message) {
         warnings.add(new Warning("Warning", code, message));
     }
@@ -268,6 +294,7 @@ public final class Session {
     }
 
     public void close() {
+        engine.forgetSession(this);
         rollback();
     }
 }
