@@ -2,7 +2,7 @@ package dev.scion.sql.admin;
 
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
-import dev.scion.versioning.schema.IndexDef;
+import dev.scion.sql.catalog.IndexRows;
 import dev.scion.versioning.schema.TableSchema;
 
 import java.util.ArrayList;
@@ -24,25 +24,14 @@ final class ShowIndex implements AdminStatement {
         this.filter = filter;
     }
 
-    /** The rows of SHOW INDEX for a table (also information_schema.STATISTICS). */
+    /** The rows of SHOW INDEX for a table. */
     static List<Object[]> rows(String table, TableSchema schema) {
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < schema.primaryKey().size(); i++) {
-            rows.add(row(table, schema, "PRIMARY", false, i + 1, schema.primaryKey().get(i)));
-        }
-        for (IndexDef ix : schema.indexes()) {
-            for (int i = 0; i < ix.columns().size(); i++) {
-                rows.add(row(table, schema, ix.name(), !ix.unique(), i + 1, ix.columns().get(i)));
-            }
+        for (IndexRows.KeyColumn k : IndexRows.of(schema)) {
+            rows.add(new Object[] {table, k.unique() ? 0L : 1L, k.index(), (long) k.seq(), k.column(), "A", 0L, null,
+                null, k.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
         }
         return rows;
-    }
-
-    private static Object[] row(String table, TableSchema schema, String name, boolean nonUnique, int seq,
-                                String column) {
-        boolean nullable = schema.column(column).map(c -> c.nullable()).orElse(false);
-        return new Object[] {table, nonUnique ? 1L : 0L, name, (long) seq, column, "A", 0L, null, null,
-            nullable ? "YES" : "", "BTREE", "", "", "YES", null};
     }
 
     @Override
