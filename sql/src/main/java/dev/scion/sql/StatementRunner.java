@@ -1,6 +1,7 @@
 package dev.scion.sql;
 
 import dev.scion.sql.admin.AdminStatements;
+import dev.scion.sql.admin.PreparedSqlStatement;
 import dev.scion.sql.ddl.DdlExecutor;
 import dev.scion.sql.dml.DeleteExecutor;
 import dev.scion.sql.dml.InsertExecutor;
@@ -81,6 +82,12 @@ final class StatementRunner {
         }
     }
 
+    private static boolean writes(SqlNode node) {
+        SqlKind kind = node.getKind();
+        return kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE
+                || kind.belongsTo(SqlKind.DDL) || DdlExecutor.handles(node);
+    }
+
     /** MySQL lists the error of a failed statement in SHOW WARNINGS (and SHOW ERRORS) afterwards. */
     private static void recordError(Session session, SqlError e) {
         session.warnings().clear();
@@ -90,6 +97,14 @@ final class StatementRunner {
     private StatementResult execute(Session session, String text) {
         Optional<dev.scion.sql.admin.AdminStatement> admin = AdminStatements.match(text);
         if (admin.isPresent()) {
+            if (admin.get() instanceof PreparedSqlStatement.Execute exec) {
+                String bound = Preprocessor.normalize(exec.boundText(session));
+                if (AdminStatements.match(bound).orElse(null) instanceof PreparedSqlStatement.Execute) {
+                    throw new SqlError(ErrorCode.UNSUPPORTED_PS,
+                            "This command is not supported in the prepared statement protocol yet");
+                }
+                return execute(session, bound);
+            }
             return admin.get().execute(session);
         }
         String rewritten = VariableRewriter.rewrite(text);
@@ -97,6 +112,9 @@ final class StatementRunner {
         if (node instanceof SqlMySqlLockedQuery locked) {
             // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.
             node = locked.getQuery();
+        }
+        if (session.isReadOnlyTransaction() && writes(node)) {
+            throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
         }
         Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, node, rewritten);
         if (ddl.isPresent()) {

@@ -27,6 +27,14 @@ public final class DdlExecutor {
     private DdlExecutor() {
     }
 
+    /** Whether {@code node} is DDL this executor runs. */
+    public static boolean handles(SqlNode node) {
+        return node instanceof SqlCreateMySqlTable || node instanceof SqlMySqlAlterTable
+                || node instanceof SqlDropMySqlTable || node instanceof SqlCreateMySqlIndex
+                || node instanceof SqlDropMySqlIndex || node instanceof SqlRenameMySqlTable
+                || node instanceof SqlTruncateMySqlTable;
+    }
+
     /** Runs {@code node} if it is table DDL. */
     public static Optional<StatementResult> tryExecute(Session session, SqlNode node, String sql) {
         StatementResult result;
