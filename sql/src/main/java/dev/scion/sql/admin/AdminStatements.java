@@ -65,6 +65,7 @@ public final class AdminStatements {
             rule("(?:EXPLAIN|DESCRIBE|DESC)\\s+(?:FORMAT\\s*=\\s*\\w+\\s+)?((?:SELECT|WITH|\\().*)",
                     m -> new ExplainStatement(m.group(1))),
             rule("SHOW\\s+CREATE\\s+TABLE\\s+(\\S+)", m -> ShowCreateTable.of(m.group(1))),
+            rule("SHOW\\s+CREATE\\s+VIEW\\s+(\\S+)", m -> ShowCreateView.of(m.group(1))),
             rule("SHOW\\s+CREATE\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\S+)",
                     m -> new ShowCreateDatabase(Identifiers.unquote(m.group(2)), m.group(1) != null)),
             rule("SHOW\\s+(?:GLOBAL\\s+|SESSION\\s+|LOCAL\\s+)?STATUS" + ShowFilter.group(),
