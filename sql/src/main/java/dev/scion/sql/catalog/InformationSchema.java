@@ -54,6 +54,8 @@ public final class InformationSchema extends AbstractSchema {
             new InfoSchemaTable("TABLE_CONSTRAINTS", InformationSchema::tableConstraints)
                     .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_SCHEMA", "TABLE_NAME",
                             "CONSTRAINT_TYPE", "ENFORCED"),
+            new InfoSchemaTable("CHECK_CONSTRAINTS", InformationSchema::checkConstraints)
+                    .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CHECK_CLAUSE"),
             new InfoSchemaTable("REFERENTIAL_CONSTRAINTS", s -> List.of())
                     .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "UNIQUE_CONSTRAINT_CATALOG",
                             "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION", "UPDATE_RULE",
@@ -200,6 +202,13 @@ public final class InformationSchema extends AbstractSchema {
         return rows;
     }
 
+    private static List<Object[]> checkConstraints(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> t.getValue().schema().checks().forEach(c -> rows.add(new Object[] {CATALOG,
+            db.name(), c.name(), "(" + c.expressionSql() + ")"})));
+        return rows;
+    }
+
     private static List<Object[]> tableConstraints(Session session) {
         List<Object[]> rows = new ArrayList<>();
         eachTable(session, (db, t) -> {
@@ -209,6 +218,8 @@ public final class InformationSchema extends AbstractSchema {
             }
             s.indexes().stream().filter(ix -> ix.unique()).forEach(ix -> rows.add(new Object[] {CATALOG, db.name(),
                 ix.name(), db.name(), t.getKey(), "UNIQUE", "YES"}));
+            s.checks().forEach(c -> rows.add(new Object[] {CATALOG, db.name(), c.name(), db.name(), t.getKey(),
+                "CHECK", "YES"}));
         });
         return rows;
     }

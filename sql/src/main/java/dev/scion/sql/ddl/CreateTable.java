@@ -56,9 +56,14 @@ final class CreateTable {
         for (SqlMySqlIndex ix : node.getIndexes()) {
             b.addIndex(ix);
         }
+        for (SqlMySqlColumn c : node.getColumns()) {
+            if (c.getCheck() != null) {
+                b.addCheck(c.getCheck());
+            }
+        }
+        node.getChecks().forEach(b::addCheck);
         UnenforcedConstraints.note(session, node.getForeignKeys().size()
-                + (int) node.getColumns().stream().filter(c -> c.getReferences() != null).count(),
-                node.getChecks().size() + (int) node.getColumns().stream().filter(c -> c.getCheck() != null).count());
+                + (int) node.getColumns().stream().filter(c -> c.getReferences() != null).count());
         if (node.getAsQuery() != null) {
             return createAsSelect(session, node, target, b, sql);
         }

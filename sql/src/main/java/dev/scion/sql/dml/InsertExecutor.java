@@ -108,6 +108,18 @@ public final class InsertExecutor {
     private static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
                               DuplicateUpdate upsert, Counts counts) {
         counts.rows++;
+        TableSchema schema = editor.codec().schema();
+        if (!schema.checks().isEmpty() && mode != OnConflict.UPDATE) {
+            try {
+                CheckConstraints.verify(session, schema, row);
+            } catch (SqlError e) {
+                if (mode != OnConflict.IGNORE) {
+                    throw e;
+                }
+                session.addWarning(e.code(), e.getMessage());
+                return;
+            }
+        }
         switch (mode) {
             case FAIL -> {
                 insert(editor, row);
@@ -125,12 +137,14 @@ public final class InsertExecutor {
             case UPDATE -> {
                 Object[] existing = editor.conflicting(row);
                 if (existing == null) {
+                    CheckConstraints.verify(session, schema, row);
                     insert(editor, row);
                     counts.affected++;
                 } else {
                     counts.duplicates++;
                     Object[] next = upsert.apply(existing, row, counts.rows);
                     if (!UpdateExecutor.sameRow(existing, next)) {
+                        CheckConstraints.verify(session, schema, next);
                         try {
                             editor.update(existing, next);
                         } catch (DuplicateKeyException e) {
