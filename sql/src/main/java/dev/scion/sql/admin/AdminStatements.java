@@ -36,6 +36,8 @@ public final class AdminStatements {
                     m -> PreparedSqlStatement.deallocate(Identifiers.unquote(m.group(1)))),
             rule("SET\\s+(?:(SESSION|GLOBAL|LOCAL)\\s+)?TRANSACTION\\s+(.+)",
                     m -> SetTransaction.parse(m.group(1), m.group(2))),
+            rule("SET\\s+NAMES\\s+(\\S+)(?:\\s+COLLATE\\s+(\\S+))?", m -> new SetNames(true, m.group(1), m.group(2))),
+            rule("SET\\s+(?:CHARACTER\\s+SET|CHARSET)\\s+(\\S+)", m -> new SetNames(false, m.group(1), null)),
             rule("SET\\s+(.+)", m -> SetStatement.parse(m.group(1))),
             rule("SHOW\\s+(?:SCHEMAS|DATABASES)(?:\\s+LIKE\\s+('.*'))?", m -> new ShowDatabases(like(m.group(1)))),
             rule("SHOW\\s+(FULL\\s+)?TABLES(?:\\s+(?:FROM|IN)\\s+(\\S+))?" + ShowFilter.group(),
