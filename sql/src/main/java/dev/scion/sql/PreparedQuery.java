@@ -5,7 +5,7 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.frontend.ParameterBinder;
 import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.plan.QueryPlanner;
-import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.StatementResult;
@@ -56,7 +56,7 @@ public final class PreparedQuery {
         }
         try {
             String rewritten = VariableRewriter.rewrite(text);
-            SqlNode node = StatementParser.parse(rewritten);
+            SqlNode node = StatementReader.statement(rewritten);
             if (!node.getKind().belongsTo(SqlKind.QUERY)) {
                 return List.of();
             }

@@ -1,40 +1,44 @@
 package dev.scion.sql.admin;
 
 import dev.scion.sql.catalog.DatabaseState;
-import dev.scion.sql.result.ResultColumn;
-import dev.scion.sql.result.RowStream;
+import dev.scion.sql.catalog.Views;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** SHOW [FULL] TABLES [FROM db] [LIKE pattern]. */
+/** SHOW [FULL] TABLES [FROM db] [LIKE | WHERE]. */
 final class ShowTables implements AdminStatement {
     private final boolean full;
     private final String database;
-    private final String like;
+    private final ShowFilter filter;
 
-    ShowTables(boolean full, String database, String like) {
+    ShowTables(boolean full, String database, ShowFilter filter) {
         this.full = full;
         this.database = database;
-        this.like = like;
+        this.filter = filter;
     }
 
     @Override
     public StatementResult execute(Session session) {
         DatabaseState db = database == null ? session.current() : session.database(database);
         List<Object[]> rows = new ArrayList<>();
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>();
         for (String t : db.workingRoot().tables().keySet()) {
-            if (like == null || Identifiers.likePattern(like).matcher(t).matches()) {
-                rows.add(full ? new Object[] {t, "BASE TABLE"} : new Object[] {t});
+            if (!Views.isViewTable(t)) {
+                all.put(t, "BASE TABLE");
             }
         }
-        List<ResultColumn> cols = new ArrayList<>();
-        cols.add(ResultColumn.text("Tables_in_" + db.name()));
-        if (full) {
-            cols.add(ResultColumn.text("Table_type"));
+        for (String v : Views.names(db)) {
+            all.put(v, "VIEW");
         }
-        return new StatementResult.Rows(cols, RowStream.of(rows));
+        all.forEach((name, type) -> rows.add(full ? new Object[] {name, type} : new Object[] {name}));
+        List<String> cols = new ArrayList<>();
+        cols.add("Tables_in_" + db.name());
+        if (full) {
+            cols.add("Table_type");
+        }
+        return filter.result(session, cols, rows);
     }
 }

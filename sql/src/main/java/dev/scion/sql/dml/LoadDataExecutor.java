@@ -55,7 +55,8 @@ public final class LoadDataExecutor {
         TableSchema schema = target.value().schema();
         int[] positions = InsertExecutor.targetPositions(schema, columnList(statement.columns()));
         TableEditor editor = target.editor();
-        InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, "LOAD DATA");
+        InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, "LOAD DATA",
+                session); // LOCAL implies IGNORE in MySQL: bad values become warnings
         long count = 0;
         int warnings = 0;
         try (InputStream in = session.localFiles().open(statement.fileName())) {

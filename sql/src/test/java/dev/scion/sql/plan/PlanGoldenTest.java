@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.scion.sql.EngineFixture;
+import dev.scion.sql.parser.StatementReader;
 
 /**
  * Golden-file tests of physical plans: every {@code plans/*.txt} holds blocks of {@code -- query}, the SQL,
@@ -106,7 +107,7 @@ class PlanGoldenTest {
 
     private static String plan(String sql) {
         String rewritten = VariableRewriter.rewrite(sql);
-        QueryPlanner.Plan p = QueryPlanner.plan(db.session(), StatementParser.parse(rewritten), rewritten);
+        QueryPlanner.Plan p = QueryPlanner.plan(db.session(), StatementReader.statement(rewritten), rewritten);
         return PlanPrinter.print(p.root());
     }
 }

@@ -1,0 +1,70 @@
+package dev.scion.sql.parser;
+
+import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+
+/**
+ * Operators the MySQL grammar produces that Calcite has no equivalent for. Everything else maps
+ * onto Calcite's own operators: {@code ||} and {@code &&} to OR / AND (MySQL's default sql_mode),
+ * {@code <=>} to IS NOT DISTINCT FROM, {@code MOD} to {@code %}, {@code REGEXP} to RLIKE,
+ * {@code !} to NOT.
+ */
+public final class MySqlOperators {
+  private MySqlOperators() {}
+
+  /**
+   * {@code a XOR b}. MySQL ranks XOR between OR and AND. Calcite's parser groups operators by
+   * their left precedence and treats an operator whose left precedence is below its right one as
+   * left-associative; OR is (22, 23) and AND (24, 25), so XOR takes (23, 24). The constructor only
+   * accepts even precedences, hence the overridden getters.
+   */
+  public static final SqlBinaryOperator XOR =
+      new SqlBinaryOperator("XOR", SqlKind.OTHER, 22, true,
+          ReturnTypes.BOOLEAN_NULLABLE, InferTypes.BOOLEAN, OperandTypes.BOOLEAN_BOOLEAN) {
+        @Override public int getLeftPrec() {
+          return 23;
+        }
+
+        @Override public int getRightPrec() {
+          return 24;
+        }
+      };
+
+  /** {@code DEFAULT(col)}: the default value of column {@code col} (INSERT evaluates it). */
+  public static final SqlFunction DEFAULT_OF =
+      new SqlFunction("DEFAULT", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null,
+          OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
+  /** {@code a DIV b}: integer division, same precedence as {@code /}. */
+  public static final SqlBinaryOperator DIV =
+      new SqlBinaryOperator("DIV", SqlKind.OTHER, 60, true,
+          ReturnTypes.BIGINT_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC);
+
+  /**
+   * {@code VALUES(col)} inside {@code INSERT ... ON DUPLICATE KEY UPDATE}: the value the row
+   * would have inserted into {@code col}.
+   */
+  public static final SqlFunction VALUES =
+      new SqlFunction("VALUES", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null,
+          OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
+  /** {@code col -> '$.path'}: JSON_EXTRACT(col, path). */
+  public static final SqlBinaryOperator JSON_EXTRACT_ARROW =
+      new SqlBinaryOperator("->", SqlKind.OTHER, 90, true, ReturnTypes.ARG0_NULLABLE,
+          InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+
+  /** {@code col ->> '$.path'}: JSON_UNQUOTE(JSON_EXTRACT(col, path)). */
+  public static final SqlBinaryOperator JSON_UNQUOTE_EXTRACT_ARROW =
+      new SqlBinaryOperator("->>", SqlKind.OTHER, 90, true, ReturnTypes.ARG0_NULLABLE,
+          InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+
+  /** {@code expr COLLATE name}; the right operand is the collation name as an identifier. */
+  public static final SqlBinaryOperator COLLATE =
+      new SqlBinaryOperator("COLLATE", SqlKind.OTHER, 96, true, ReturnTypes.ARG0,
+          InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+}
