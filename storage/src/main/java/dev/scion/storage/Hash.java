@@ -147,6 +147,16 @@ public final class Hash implements Comparable<Hash> {
         && (int) INT_BE.get(b, off + 16) == lo;
   }
 
+  /** The first 8 bytes, big-endian: a well-mixed 64-bit digest of the address (for compact hash sets). */
+  public long high64() {
+    return hi;
+  }
+
+  /** Bytes 8 to 15, big-endian. */
+  public long middle64() {
+    return mid;
+  }
+
   public boolean isZero() {
     return hi == 0 && mid == 0 && lo == 0;
   }

@@ -23,6 +23,8 @@ public final class ChunkCache {
     final byte[] bytes;
     /** Set on every hit, cleared by the clock hand. Racy by design: a lost update only affects eviction order. */
     boolean referenced;
+    /** Set once removed from the map; the clock then drops it without a second chance. */
+    volatile boolean removed;
 
     Slot(Hash hash, byte[] bytes) {
       this.hash = hash;
@@ -72,7 +74,7 @@ public final class ChunkCache {
       weight += slot.weight();
       while (weight > capacityBytes) {
         Slot head = clock.pollFirst();
-        if (head.referenced) {
+        if (head.referenced && !head.removed) {
           head.referenced = false;
           clock.addLast(head);
         } else {
@@ -82,6 +84,17 @@ public final class ChunkCache {
       }
     } finally {
       evictionLock.unlock();
+    }
+  }
+
+  /**
+   * Drops {@code h} from the cache (after the chunk was deleted). Its weight is released when the clock
+   * hand next reaches the slot.
+   */
+  public void remove(Hash h) {
+    Slot s = map.remove(h);
+    if (s != null) {
+      s.removed = true;
     }
   }
 

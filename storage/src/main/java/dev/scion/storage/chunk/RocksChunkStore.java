@@ -38,6 +38,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** Readers hold the read side while touching native handles; close takes the write side. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
+  /**
+   * Orders chunk writes and existence checks against garbage-collection phases: writers hold the read side
+   * while they record into the barrier and write; a collector takes the write side to pause them while it
+   * re-reads roots and while it deletes a batch. Always taken before {@link #lifecycle}.
+   */
+  private final ReentrantReadWriteLock gcGate = new ReentrantReadWriteLock();
+  /** Non-null while a garbage collection runs. */
+  private volatile WriteBarrier barrier;
 
   private RocksChunkStore(Path dir, StoreOptions options, RocksHandles rocks) {
     this.dir = dir;
@@ -99,12 +107,25 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return b;
   }
 
+  /**
+   * True if a chunk is stored under {@code h}. While a garbage collection runs, {@code h} is also recorded in
+   * its barrier first, so a caller that skips writing a chunk because it exists can rely on it staying.
+   */
   @Override
   public boolean has(Hash h) {
-    if (cache.contains(h)) {
-      return true;
+    gcGate.readLock().lock();
+    try {
+      WriteBarrier b = barrier;
+      if (b != null) {
+        b.record(h);
+      }
+      if (cache.contains(h)) {
+        return true;
+      }
+      return readNative(() -> rocks.db.keyExists(rocks.chunks, rocks.read, h.bytes()));
+    } finally {
+      gcGate.readLock().unlock();
     }
-    return readNative(() -> rocks.db.keyExists(rocks.chunks, rocks.read, h.bytes()));
   }
 
   /**
@@ -114,20 +135,30 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   @Override
   public Hash put(byte[] chunk) {
     Hash h = Hash.of(chunk);
-    readNative(() -> {
-      rocks.db.put(rocks.chunks, rocks.asyncWrite, h.bytes(), chunk);
-      return null;
-    });
+    writeChunk(h, chunk);
     return h;
+  }
+
+  private void writeChunk(Hash h, byte[] chunk) {
+    gcGate.readLock().lock();
+    try {
+      WriteBarrier b = barrier;
+      if (b != null) {
+        b.record(h);
+      }
+      readNative(() -> {
+        rocks.db.put(rocks.chunks, rocks.asyncWrite, h.bytes(), chunk);
+        return null;
+      });
+    } finally {
+      gcGate.readLock().unlock();
+    }
   }
 
   /** Stores a chunk received from elsewhere, refusing it unless it hashes to {@code expected}. */
   public void putVerified(Hash expected, byte[] chunk) {
     verify(expected, chunk);
-    readNative(() -> {
-      rocks.db.put(rocks.chunks, rocks.asyncWrite, expected.bytes(), chunk);
-      return null;
-    });
+    writeChunk(expected, chunk);
   }
 
   /** Throws CorruptChunkException unless {@code chunk} hashes to {@code expected}. */
@@ -193,6 +224,16 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
 
   /** Runs on the group leader's thread; one group at a time. */
   private void writeGroup(List<GroupCommitter.Commit> group) {
+    gcGate.readLock().lock();
+    try {
+      writeGroupPaused(group);
+    } finally {
+      gcGate.readLock().unlock();
+    }
+  }
+
+  private void writeGroupPaused(List<GroupCommitter.Commit> group) {
+    WriteBarrier b = barrier;
     readNative(() -> {
       // Ref values as this group has left them so far: name -> value (null = deleted).
       Map<String, byte[]> groupRefs = new LinkedHashMap<>();
@@ -208,6 +249,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           }
           groupRefs.putAll(mine);
           for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
+            if (b != null) {
+              b.record(e.getKey());
+            }
             batch.put(rocks.chunks, e.getKey().bytes(), e.getValue());
           }
           for (Map.Entry<String, byte[]> e : mine.entrySet()) {
@@ -293,6 +337,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         + rocks.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
   }
 
+  /** A RocksDB property of the chunks column family (e.g. {@code rocksdb.block-cache-capacity}), for tools. */
+  public String chunkProperty(String name) {
+    return readNative(() -> rocks.db.getProperty(rocks.chunks, name));
+  }
+
   /** Flushes memtables to SST files (the WAL already makes data durable; this is for tools and tests). */
   public void flush() {
     readNative(() -> {
@@ -308,6 +357,158 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     readNative(() -> {
       rocks.db.compactRange(rocks.chunks);
       rocks.db.compactRange(rocks.refs);
+      return null;
+    });
+  }
+
+  // ---- garbage-collection support (used by dev.scion.storage.gc) ----
+
+  /**
+   * Starts recording every chunk written or existence-checked into a new barrier, until
+   * {@link #endBarrier}. Only one barrier may be active; throws IllegalStateException otherwise.
+   */
+  public WriteBarrier beginBarrier() {
+    gcGate.writeLock().lock();
+    try {
+      if (barrier != null) {
+        throw new IllegalStateException("a garbage collection is already running on " + dir);
+      }
+      WriteBarrier b = new WriteBarrier();
+      barrier = b;
+      return b;
+    } finally {
+      gcGate.writeLock().unlock();
+    }
+  }
+
+  /** Stops recording into {@code b} (which must be the active barrier). */
+  public void endBarrier(WriteBarrier b) {
+    gcGate.writeLock().lock();
+    try {
+      if (barrier == b) {
+        barrier = null;
+      }
+    } finally {
+      gcGate.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Runs {@code action} while no commit, put or existence check can proceed, so refs and the barrier are
+   * still. The action may read chunks and refs but must not write or wait for a writer.
+   */
+  public <T> T withWritesPaused(java.util.function.Supplier<T> action) {
+    gcGate.writeLock().lock();
+    try {
+      return action.get();
+    } finally {
+      gcGate.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Deletes those of {@code candidates} that the active barrier has not recorded, in one unsynced batch
+   * written while writers are paused, and drops them from the cache. Returns how many were deleted. Losing
+   * the batch in a crash only leaves garbage for the next collection.
+   */
+  public int deleteUnlessRecorded(java.util.Collection<Hash> candidates) {
+    gcGate.writeLock().lock();
+    try {
+      WriteBarrier b = barrier;
+      return readNative(() -> {
+        int deleted = 0;
+        try (WriteBatch batch = new WriteBatch()) {
+          for (Hash h : candidates) {
+            if (b != null && b.contains(h)) {
+              continue;
+            }
+            batch.delete(rocks.chunks, h.bytes());
+            deleted++;
+          }
+          if (deleted > 0) {
+            rocks.db.write(rocks.asyncWrite, batch);
+          }
+        }
+        for (Hash h : candidates) {
+          if (b == null || !b.contains(h)) {
+            cache.remove(h);
+          }
+        }
+        return deleted;
+      });
+    } finally {
+      gcGate.writeLock().unlock();
+    }
+  }
+
+  /** The chunk under {@code h} read straight from RocksDB, bypassing (and not filling) the cache; or null. */
+  public byte[] readUncached(Hash h) {
+    byte[] cached = cache.get(h);
+    if (cached != null) {
+      return cached;
+    }
+    return readNative(() -> rocks.db.get(rocks.chunks, rocks.scanRead, h.bytes()));
+  }
+
+  /**
+   * Calls {@code action} with the address of every stored chunk, from a consistent snapshot taken at the
+   * start. Does not fill the block cache.
+   */
+  public void forEachChunkAddress(java.util.function.Consumer<Hash> action) {
+    readNative(() -> {
+      try (RocksIterator it = rocks.db.newIterator(rocks.chunks, rocks.scanRead)) {
+        for (it.seekToFirst(); it.isValid(); it.next()) {
+          byte[] k = it.key();
+          if (k.length == Hash.LENGTH) {
+            action.accept(Hash.fromBytes(k));
+          }
+        }
+        it.status();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Up to {@code limit} stored chunk addresses greater than {@code after} (all, from the smallest, if
+   * null), in address order. Each call reads a fresh snapshot and holds no iterator afterwards, so a long
+   * scan can be interleaved with writes and deletes.
+   */
+  public List<Hash> chunkAddressesAfter(Hash after, int limit) {
+    return readNative(() -> {
+      List<Hash> out = new ArrayList<>(Math.min(limit, 4096));
+      try (RocksIterator it = rocks.db.newIterator(rocks.chunks, rocks.scanRead)) {
+        if (after == null) {
+          it.seekToFirst();
+        } else {
+          it.seek(after.bytes());
+          if (it.isValid() && Arrays.equals(it.key(), after.bytes())) {
+            it.next();
+          }
+        }
+        for (; it.isValid() && out.size() < limit; it.next()) {
+          byte[] k = it.key();
+          if (k.length == Hash.LENGTH) {
+            out.add(Hash.fromBytes(k));
+          }
+        }
+        it.status();
+      }
+      return out;
+    });
+  }
+
+  /** Number of stored chunks, counted exactly by a key scan (for tools and tests). */
+  public long countChunks() {
+    long[] n = {0};
+    forEachChunkAddress(h -> n[0]++);
+    return n[0];
+  }
+
+  /** Compacts the chunk column family so that deleted chunks leave the disk. */
+  public void compactChunks() {
+    readNative(() -> {
+      rocks.db.compactRange(rocks.chunks);
       return null;
     });
   }

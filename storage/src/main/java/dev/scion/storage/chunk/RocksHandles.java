@@ -38,9 +38,12 @@ final class RocksHandles implements AutoCloseable {
   final WriteOptions syncWrite;
   final WriteOptions asyncWrite;
   final ReadOptions read;
+  /** For whole-store scans (garbage collection): do not evict hot blocks for a one-off pass. */
+  final ReadOptions scanRead;
 
   private RocksHandles(Deque<AutoCloseable> owned, RocksDB db, ColumnFamilyHandle chunks,
-      ColumnFamilyHandle refs, WriteOptions syncWrite, WriteOptions asyncWrite, ReadOptions read) {
+      ColumnFamilyHandle refs, WriteOptions syncWrite, WriteOptions asyncWrite, ReadOptions read,
+      ReadOptions scanRead) {
     this.owned = owned;
     this.db = db;
     this.chunks = chunks;
@@ -48,6 +51,7 @@ final class RocksHandles implements AutoCloseable {
     this.syncWrite = syncWrite;
     this.asyncWrite = asyncWrite;
     this.read = read;
+    this.scanRead = scanRead;
   }
 
   /** Opens (creating if needed) the database in {@code dir}; on failure nothing is left open. */
@@ -78,10 +82,14 @@ final class RocksHandles implements AutoCloseable {
           .setFilterPolicy(bloom)
           .setCacheIndexAndFilterBlocks(true)
           .setPinL0FilterAndIndexBlocksInCache(true)
+          .setWholeKeyFiltering(true)
+          .setFormatVersion(5)
           .setBlockSize(16 * 1024);
       ColumnFamilyOptions chunkCf = own(owned, new ColumnFamilyOptions()
           .setTableFormatConfig(chunkTable)
-          .setOptimizeFiltersForHits(true)
+          // Keep filters on the bottommost level too: existence checks of absent chunks (pulls, GC
+          // barriers, has()) are common and must not read data blocks to find nothing.
+          .setOptimizeFiltersForHits(false)
           .setLevelCompactionDynamicLevelBytes(true)
           .setCompressionType(CompressionType.LZ4_COMPRESSION)
           .setBottommostCompressionType(bottommost)
@@ -122,7 +130,8 @@ final class RocksHandles implements AutoCloseable {
       WriteOptions syncWrite = own(owned, new WriteOptions().setSync(true));
       WriteOptions asyncWrite = own(owned, new WriteOptions().setSync(false));
       ReadOptions read = own(owned, new ReadOptions());
-      return new RocksHandles(owned, db, handles.get(1), handles.get(2), syncWrite, asyncWrite, read);
+      ReadOptions scanRead = own(owned, new ReadOptions().setFillCache(false));
+      return new RocksHandles(owned, db, handles.get(1), handles.get(2), syncWrite, asyncWrite, read, scanRead);
     } catch (RocksDBException | RuntimeException e) {
       closeAll(owned);
       throw e;

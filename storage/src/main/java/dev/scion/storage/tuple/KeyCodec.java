@@ -50,6 +50,24 @@ final class KeyCodec {
     }
   }
 
+  /** A STRING key field ordered by a collation: the marker, then the escaped sort key. */
+  static void putSortKey(ByteSink out, byte[] sortKey) {
+    out.put(VALUE_MARKER);
+    putEscaped(out, sortKey);
+  }
+
+  /** Reads a field written by {@link #putSortKey}: the sort key bytes, or null for NULL. */
+  static byte[] getSortKey(KeyReader in) {
+    int marker = in.next();
+    if (marker == NULL_MARKER) {
+      return null;
+    }
+    if (marker != VALUE_MARKER) {
+      throw in.corrupt("bad field marker " + marker);
+    }
+    return getEscaped(in);
+  }
+
   static Object get(KeyReader in, FieldType type) {
     int marker = in.next();
     if (marker == NULL_MARKER) {
@@ -102,7 +120,7 @@ final class KeyCodec {
 
   // ---- strings and bytes ----
 
-  private static void putEscaped(ByteSink out, byte[] b) {
+  static void putEscaped(ByteSink out, byte[] b) {
     int start = 0;
     for (int i = 0; i < b.length; i++) {
       if (b[i] == 0) {
@@ -117,7 +135,7 @@ final class KeyCodec {
     out.put(0x00);
   }
 
-  private static byte[] getEscaped(KeyReader in) {
+  static byte[] getEscaped(KeyReader in) {
     ByteSink out = new ByteSink(32);
     while (true) {
       int b = in.next();

@@ -3,6 +3,9 @@ package dev.scion.storage.tuple;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import dev.scion.storage.blob.BlobRef;
+import dev.scion.storage.chunk.ChunkReader;
+import dev.scion.storage.chunk.ChunkStore;
 import java.util.Arrays;
 
 /**
@@ -12,20 +15,33 @@ import java.util.Arrays;
  *   field bytes, back to back        (a NULL field has no bytes)
  *   end offset of each field         (m entries, 2 bytes each, or 4 if the field bytes exceed 64 KiB)
  *   NULL bitmap                      (ceil(m/8) bytes, bit i set = field i is NULL)
- *   trailer                          (2 bytes: top bit = 4-byte offsets, low 15 bits = m)
+ *   out-of-line bitmap               (ceil(m/8) bytes, only if the trailer's bit 14 is set;
+ *                                     bit i set = field i is a blob reference)
+ *   trailer                          (2 bytes: bit 15 = 4-byte offsets, bit 14 = out-of-line bitmap
+ *                                     present, low 14 bits = m)
  * </pre>
+ *
+ * <p>A STRING, BYTES or JSON field longer than {@link OutOfLineValues#THRESHOLD_BYTES} is stored out of
+ * line when the encoder is given a chunk store: its bytes go into a {@link dev.scion.storage.blob.BlobTree} and the field holds
+ * the 20-byte root address followed by the 8-byte length (see {@link OutOfLineValues}).
  *
  * m is the number of fields up to the last non-NULL one: trailing NULLs are trimmed, and an all-NULL tuple
  * is the empty array, so each tuple has exactly one encoding. Reading the table from the end lets one
  * field be decoded without touching the others. Integers are stored in as few bytes as hold them.
  */
 final class ValueCodec {
-  static final int MAX_FIELDS = 0x7FFF;
-  private static final int WIDE_FLAG = 0x8000;
+  static final int MAX_FIELDS = 0x3FFF;
+  static final int WIDE_FLAG = 0x8000;
+  static final int OUT_OF_LINE_FLAG = 0x4000;
 
   private ValueCodec() {}
 
   static byte[] encode(FieldType[] types, Object[] values) {
+    return encode(types, values, null);
+  }
+
+  /** Encodes; with a non-null {@code blobs}, long string and byte fields go out of line into it. */
+  static byte[] encode(FieldType[] types, Object[] values, ChunkStore blobs) {
     if (values.length > types.length) {
       throw new IllegalArgumentException(
           "tuple has " + values.length + " values for " + types.length + " fields");
@@ -43,10 +59,16 @@ final class ValueCodec {
     ByteSink data = new ByteSink(64);
     int[] ends = new int[m];
     byte[] nulls = new byte[(m + 7) / 8];
+    byte[] outOfLine = null;
     for (int i = 0; i < m; i++) {
       Object v = values[i];
       if (v == null) {
         nulls[i >>> 3] |= (byte) (1 << (i & 7));
+      } else if (blobs != null && OutOfLineValues.put(data, i, types[i], v, blobs)) {
+        if (outOfLine == null) {
+          outOfLine = new byte[nulls.length];
+        }
+        outOfLine[i >>> 3] |= (byte) (1 << (i & 7));
       } else {
         putField(data, i, types[i], v);
       }
@@ -61,11 +83,19 @@ final class ValueCodec {
       }
     }
     data.put(nulls, 0, nulls.length);
-    data.putShort((wide ? WIDE_FLAG : 0) | m);
+    if (outOfLine != null) {
+      data.put(outOfLine, 0, outOfLine.length);
+    }
+    data.putShort((wide ? WIDE_FLAG : 0) | (outOfLine != null ? OUT_OF_LINE_FLAG : 0) | m);
     return data.toArray();
   }
 
   static Object[] decode(FieldType[] types, byte[] encoded) {
+    return decode(types, encoded, null);
+  }
+
+  /** Decodes; out-of-line fields are read from {@code blobs} (IllegalStateException if it is null). */
+  static Object[] decode(FieldType[] types, byte[] encoded, ChunkReader blobs) {
     Object[] out = new Object[types.length];
     if (encoded.length == 0) {
       return out;
@@ -74,7 +104,9 @@ final class ValueCodec {
     int start = 0;
     for (int i = 0; i < l.fields; i++) {
       int end = l.end(i);
-      if (!l.isNull(i)) {
+      if (l.isOutOfLine(i)) {
+        out[i] = OutOfLineValues.get(i, types[i], encoded, start, end - start, blobs);
+      } else if (!l.isNull(i)) {
         out[i] = getField(types[i], encoded, start, end - start);
       }
       start = end;
@@ -83,6 +115,10 @@ final class ValueCodec {
   }
 
   static Object decodeField(FieldType[] types, byte[] encoded, int index) {
+    return decodeField(types, encoded, index, null);
+  }
+
+  static Object decodeField(FieldType[] types, byte[] encoded, int index, ChunkReader blobs) {
     if (index < 0 || index >= types.length) {
       throw new IndexOutOfBoundsException("field " + index + " of " + types.length);
     }
@@ -94,7 +130,26 @@ final class ValueCodec {
       return null;
     }
     int start = index == 0 ? 0 : l.end(index - 1);
+    if (l.isOutOfLine(index)) {
+      return OutOfLineValues.get(index, types[index], encoded, start, l.end(index) - start, blobs);
+    }
     return getField(types[index], encoded, start, l.end(index) - start);
+  }
+
+  /** The blob reference of field {@code index} if it is stored out of line, else null. */
+  static BlobRef outOfLineRef(FieldType[] types, byte[] encoded, int index) {
+    if (index < 0 || index >= types.length) {
+      throw new IndexOutOfBoundsException("field " + index + " of " + types.length);
+    }
+    if (encoded.length == 0) {
+      return null;
+    }
+    Layout l = new Layout(encoded, types.length);
+    if (index >= l.fields || !l.isOutOfLine(index)) {
+      return null;
+    }
+    int start = index == 0 ? 0 : l.end(index - 1);
+    return OutOfLineValues.ref(encoded, start, l.end(index) - start);
   }
 
   /** Where the offset table and bitmap of an encoded tuple are. */
@@ -104,6 +159,8 @@ final class ValueCodec {
     final int width;
     final int offsetsStart;
     final int bitmapStart;
+    /** Start of the out-of-line bitmap, or -1. */
+    final int outOfLineStart;
 
     Layout(byte[] b, int maxFields) {
       if (b.length < 2) {
@@ -116,7 +173,10 @@ final class ValueCodec {
       if (fields == 0 || fields > maxFields) {
         throw corrupt("field count " + fields + " for a tuple of " + maxFields);
       }
-      this.bitmapStart = b.length - 2 - (fields + 7) / 8;
+      int bitmapBytes = (fields + 7) / 8;
+      boolean outOfLine = (trailer & OUT_OF_LINE_FLAG) != 0;
+      this.outOfLineStart = outOfLine ? b.length - 2 - bitmapBytes : -1;
+      this.bitmapStart = b.length - 2 - bitmapBytes * (outOfLine ? 2 : 1);
       this.offsetsStart = bitmapStart - fields * width;
       if (offsetsStart < 0) {
         throw corrupt("truncated table");
@@ -134,6 +194,10 @@ final class ValueCodec {
 
     boolean isNull(int i) {
       return (b[bitmapStart + (i >>> 3)] & (1 << (i & 7))) != 0;
+    }
+
+    boolean isOutOfLine(int i) {
+      return outOfLineStart >= 0 && (b[outOfLineStart + (i >>> 3)] & (1 << (i & 7))) != 0;
     }
 
     private static IllegalArgumentException corrupt(String why) {

@@ -78,4 +78,24 @@ class ChunkCacheTest {
     assertNull(none.get(Hash.of(c)));
     assertFalse(none.contains(Hash.of(c)));
   }
+
+  @Test
+  void removedChunksAreGoneAndTheirWeightIsReclaimed() {
+    ChunkCache cache = new ChunkCache(20 * (1000 + ChunkCache.ENTRY_OVERHEAD));
+    byte[] a = chunk(1, 1000);
+    cache.put(Hash.of(a), a);
+    assertNotNull(cache.get(Hash.of(a)));
+    cache.remove(Hash.of(a));
+    assertNull(cache.get(Hash.of(a)));
+    assertFalse(cache.contains(Hash.of(a)));
+    cache.put(Hash.of(a), a); // re-added after a removal: a fresh entry
+    assertSame(a, cache.get(Hash.of(a)));
+    cache.remove(Hash.of(a));
+    for (int i = 0; i < 100; i++) {
+      byte[] c = chunk(100 + i, 1000);
+      cache.put(Hash.of(c), c);
+      assertTrue(cache.weightBytes() <= cache.capacityBytes());
+    }
+    assertNull(cache.get(Hash.of(a)));
+  }
 }

@@ -160,4 +160,57 @@ class RocksChunkStoreTest {
       assertTrue(store.chunkCache().weightBytes() > 0);
     }
   }
+
+  @Test
+  void cacheSizesComeFromStoreOptions() {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, new StoreOptions(3 << 20, 24 << 20, true))) {
+      assertEquals(24L << 20, Long.parseLong(store.chunkProperty("rocksdb.block-cache-capacity")));
+      assertEquals(3L << 20, store.chunkCache().capacityBytes());
+    }
+  }
+
+  @Test
+  void putVerifiedRejectsATruncatedChunkAndAWrongAddress() {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      byte[] good = bytes("a chunk from a remote");
+      Hash h = Hash.of(good);
+      assertThrows(CorruptChunkException.class, () -> store.putVerified(h, java.util.Arrays.copyOf(good, good.length - 1)));
+      assertThrows(CorruptChunkException.class, () -> store.putVerified(Hash.of(bytes("other")), good));
+      assertFalse(store.has(h));
+      assertFalse(store.has(Hash.of(bytes("other"))));
+    }
+  }
+
+  @Test
+  void chunkAddressesArePagedInOrderAndDeletesRespectTheBarrier() {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults().withSync(false))) {
+      java.util.TreeSet<Hash> all = new java.util.TreeSet<>();
+      for (int i = 0; i < 250; i++) {
+        all.add(store.put(bytes("chunk " + i)));
+      }
+      List<Hash> paged = new java.util.ArrayList<>();
+      Hash after = null;
+      for (List<Hash> page; !(page = store.chunkAddressesAfter(after, 64)).isEmpty(); after = page.get(page.size() - 1)) {
+        assertTrue(page.size() <= 64);
+        paged.addAll(page);
+      }
+      assertEquals(List.copyOf(all), paged, "every address once, in unsigned byte order");
+      assertEquals(250, store.countChunks());
+
+      Hash kept = all.first();
+      Hash gone = all.last();
+      assertNotNull(store.get(gone)); // cached
+      WriteBarrier barrier = store.beginBarrier();
+      try {
+        assertThrows(IllegalStateException.class, store::beginBarrier, "one collection at a time");
+        assertTrue(store.has(kept)); // recorded: a writer may now rely on it
+        assertEquals(1, store.deleteUnlessRecorded(List.of(kept, gone)));
+      } finally {
+        store.endBarrier(barrier);
+      }
+      assertTrue(store.has(kept));
+      assertFalse(store.has(gone), "deleted and dropped from the cache");
+      assertNull(store.get(gone));
+    }
+  }
 }
