@@ -1,6 +1,7 @@
 package dev.scion.cli;
 
 import dev.scion.cli.command.AddCommand;
+import dev.scion.cli.command.GcCommand;
 import dev.scion.cli.command.BlameCommand;
 import dev.scion.cli.command.BranchCommand;
 import dev.scion.cli.command.CheckoutCommand;
@@ -36,7 +37,8 @@ import java.io.PrintWriter;
                 MergeCommand.class, MergeBaseCommand.class, ResetCommand.class, TagCommand.class,
                 CherryPickCommand.class, RevertCommand.class, RmCommand.class, CleanCommand.class,
                 BlameCommand.class, ConflictsCommand.class, TableCommand.class, DumpCommand.class,
-                ConfigCommand.class, SqlCommand.class, SqlServerCommand.class, VersionCommand.class})
+                ConfigCommand.class, SqlCommand.class, SqlServerCommand.class, VersionCommand.class,
+                GcCommand.class})
 public final class ScionCommand implements Runnable {
 
     @Override

@@ -31,6 +31,7 @@ public final class Procedures {
                 case "dolt_add" -> single("status", add(session, args));
                 case "dolt_checkout" -> checkout(session, args);
                 case "dolt_branch" -> single("status", branch(session, args));
+                case "dolt_gc" -> single("status", GcProcedure.call(session, args));
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {

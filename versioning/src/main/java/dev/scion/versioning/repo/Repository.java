@@ -7,6 +7,10 @@ import dev.scion.storage.chunk.RefConflictException;
 import dev.scion.storage.chunk.RefUpdate;
 import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.storage.gc.GcResult;
+import dev.scion.versioning.gc.LiveRoots;
+import dev.scion.versioning.gc.RepositoryCollector;
+import dev.scion.versioning.gc.WorkingSetRoots;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.model.RootValue;
@@ -38,10 +42,13 @@ public final class Repository implements AutoCloseable {
     private final Path directory;
     private final RocksChunkStore store;
     private final Map<Hash, Object> objectCache = new ConcurrentHashMap<>();
+    private final LiveRoots liveRoots = new LiveRoots();
+    private final RepositoryCollector collector;
 
     private Repository(Path directory, RocksChunkStore store) {
         this.directory = directory;
         this.store = store;
+        this.collector = new RepositoryCollector(store, liveRoots);
     }
 
     /** True when the directory holds a Scion database. */
@@ -86,6 +93,28 @@ public final class Repository implements AutoCloseable {
 
     public ChunkReader chunks() {
         return store;
+    }
+
+    /** The underlying store, for garbage collection and remote transfer (which write chunks verified). */
+    public RocksChunkStore store() {
+        return store;
+    }
+
+    // ---- garbage collection ----
+
+    /** Roots held by open transactions and transfers; garbage collection keeps everything they reach. */
+    public LiveRoots liveRoots() {
+        return liveRoots;
+    }
+
+    /** Reads a branch's working set and pins its roots until the pin is closed (a transaction's snapshot). */
+    public LiveRoots.Pin<WorkingSet> pinWorkingSet(String branch) {
+        return liveRoots.pin(() -> workingSet(branch), WorkingSetRoots::report);
+    }
+
+    /** Collects garbage online: marks from refs, working sets and live roots; deletes the rest. */
+    public GcResult gc() {
+        return collector.collect();
     }
 
     /** A transaction-local buffer for new chunks, flushed by the ref update that needs them. */
