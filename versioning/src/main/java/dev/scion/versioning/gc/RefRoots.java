@@ -3,7 +3,6 @@ package dev.scion.versioning.gc;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.gc.ChildSink;
-import dev.scion.storage.gc.ChunkKind;
 import dev.scion.storage.gc.RootSource;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.RefNames;
@@ -29,11 +28,11 @@ public final class RefRoots implements RootSource {
             byte[] value = e.getValue();
             if (name.startsWith(RefNames.WORKING_SETS)) {
                 WorkingSetRoots.report(WorkingSet.decode(value), sink);
-            } else if (value.length == Hash.LENGTH) {
-                // Anything under refs/ names a commit or tag; an unknown address-sized value is kept as is.
-                sink.child(Hash.fromBytes(value), name.startsWith("refs/") ? VersioningKinds.COMMITISH
-                        : ChunkKind.LEAF);
+            } else if (name.startsWith("refs/") && value.length == Hash.LENGTH) {
+                // branches, remote-tracking branches and tags: a commit or an annotated tag object
+                sink.child(Hash.fromBytes(value), VersioningKinds.COMMITISH);
             }
+            // other refs (config/...) hold settings, not addresses
         }
     }
 }

@@ -80,6 +80,24 @@ public final class Repository implements AutoCloseable {
         return repo;
     }
 
+    /**
+     * Creates a database with no commits and no branches, to be filled by a clone. It opens like any
+     * database but has nothing to check out until a branch is made.
+     */
+    public static Repository createEmpty(Path dir, StoreOptions options) {
+        if (isRepository(dir)) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "a database already exists in " + dir);
+        }
+        try {
+            Files.createDirectories(dir.resolve(META_DIR));
+        } catch (IOException e) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "cannot create " + dir + ": " + e.getMessage());
+        }
+        return new Repository(dir, RocksChunkStore.open(dir.resolve(META_DIR).resolve("store"), options));
+    }
+
     public static Repository open(Path dir, StoreOptions options) {
         if (!isRepository(dir)) {
             throw new VersioningException(VersioningException.Reason.NOT_FOUND, "no database in " + dir);
@@ -110,6 +128,11 @@ public final class Repository implements AutoCloseable {
     /** Reads a branch's working set and pins its roots until the pin is closed (a transaction's snapshot). */
     public LiveRoots.Pin<WorkingSet> pinWorkingSet(String branch) {
         return liveRoots.pin(() -> workingSet(branch), WorkingSetRoots::report);
+    }
+
+    /** Keeps garbage collection from starting until the handle is closed (transfers into this database). */
+    public AutoCloseable holdGarbageCollection() {
+        return collector.holdOff();
     }
 
     /** Collects garbage online: marks from refs, working sets and live roots; deletes the rest. */
