@@ -73,6 +73,21 @@ public final class ChunkTransfer {
     /** Copies what the destination lacks of everything reachable from {@code roots}. */
     public TransferStats copy(Collection<LiveRoots.Root> roots) {
         ArrayDeque<Frame> stack = new ArrayDeque<>();
+        try {
+            walk(roots, stack);
+        } catch (RuntimeException e) {
+            // What is pending is complete subtrees, already verified: keep it so a retry resumes from there.
+            try {
+                flush();
+            } catch (RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            throw e;
+        }
+        return new TransferStats(copied, bytes, pruned, requests);
+    }
+
+    private void walk(Collection<LiveRoots.Root> roots, ArrayDeque<Frame> stack) {
         fetchMissing(new ArrayList<>(roots), stack);
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
@@ -93,7 +108,6 @@ public final class ChunkTransfer {
             }
         }
         flush();
-        return new TransferStats(copied, bytes, pruned, requests);
     }
 
     /** Pushes frames for those of {@code refs} the destination lacks, fetching them in batches. */
