@@ -25,12 +25,20 @@ public final class SqlServerCommand implements Callable<Integer> {
     @Option(names = "--max-connections", description = "Most simultaneous clients (default: ${DEFAULT-VALUE}).")
     int maxConnections = 151;
 
+    @Option(names = "--remotesapi-port", description = "Serve the HTTP remotes API (clone/fetch/push "
+            + "http://host:port/<db>) on this port.")
+    Integer remotesApiPort;
+
+    @Option(names = "--remotesapi-read-only", description = "Refuse pushes through the remotes API.")
+    boolean remotesApiReadOnly;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : ServerConfig.defaultDataDir();
         ScionServer server;
         try {
-            server = new ScionServer(new ServerConfig(host, port, dir, maxConnections));
+            server = new ScionServer(new ServerConfig(host, port, dir, maxConnections,
+                    remotesApiPort == null ? ServerConfig.REMOTES_API_OFF : remotesApiPort, remotesApiReadOnly));
             server.start();
         } catch (RuntimeException e) {
             System.err.println("scion sql-server: " + e.getMessage());
@@ -42,6 +50,9 @@ public final class SqlServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "scion-shutdown"));
         System.out.println("Scion server listening on " + host + ":" + server.port() + " (data directory " + dir + ")");
+        if (server.remotesApiPort() >= 0) {
+            System.out.println("Remotes API listening on " + host + ":" + server.remotesApiPort());
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -1,6 +1,8 @@
 package dev.scion.server;
 
 import dev.scion.server.bridge.EngineHandler;
+import dev.scion.server.remotes.RemotesApiServer;
+import dev.scion.server.remotes.RemotesAuthenticator;
 import dev.scion.sql.SqlEngine;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.repo.DataDirectory;
@@ -17,6 +19,7 @@ public final class ScionServer implements AutoCloseable {
     private final DataDirectory dataDirectory;
     private final SqlEngine engine;
     private final WireServer wire;
+    private final RemotesApiServer remotesApi;
 
     public ScionServer(ServerConfig config) {
         this.config = config;
@@ -25,10 +28,16 @@ public final class ScionServer implements AutoCloseable {
         this.wire = new WireServer(new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
                 config.maxConnections(), WireConfig.DEFAULT_MAX_ALLOWED_PACKET, WireConfig.DEFAULT_WORKER_THREADS),
                 new EngineHandler(engine));
+        this.remotesApi = config.remotesApiPort() == ServerConfig.REMOTES_API_OFF ? null
+                : new RemotesApiServer(config.host(), config.remotesApiPort(), dataDirectory,
+                        new RemotesAuthenticator(config.remotesApiReadOnly()));
     }
 
     public void start() {
         wire.start();
+        if (remotesApi != null) {
+            remotesApi.start();
+        }
         LOG.info("Scion listening on {}:{} serving {} (databases: {})", config.host(), wire.port(),
                 dataDirectory.root(), dataDirectory.names());
     }
@@ -37,9 +46,17 @@ public final class ScionServer implements AutoCloseable {
         return wire.port();
     }
 
+    /** The remotes API's port, or -1 when it is off. */
+    public int remotesApiPort() {
+        return remotesApi == null ? -1 : remotesApi.port();
+    }
+
     @Override
     public void close() {
         try {
+            if (remotesApi != null) {
+                remotesApi.close();
+            }
             wire.close();
         } finally {
             engine.close();

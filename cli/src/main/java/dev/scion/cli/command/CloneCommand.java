@@ -59,9 +59,11 @@ public final class CloneCommand implements Callable<Integer> {
         }
     }
 
+    /** --user, else SCION_REMOTE_USER, else root (the server's built-in account), as the mysql client would try. */
     static RemoteCredentials credentials(String user) {
         RemoteCredentials env = RemoteCredentials.fromEnvironment();
-        return user == null ? env : new RemoteCredentials(user, env.password());
+        String u = user != null ? user : env.user() != null ? env.user() : "root";
+        return new RemoteCredentials(u, env.password());
     }
 
     /** The last path segment of the URL: the database's name. */

@@ -58,34 +58,51 @@ public final class CloneOp {
                 throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS, "fatal: destination path '"
                         + dir + "' already exists and is not an empty directory");
             }
+            if (transport.listRefs().branches().isEmpty()) { // also fails early for a missing remote
+                throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: remote " + url
+                        + " has no branches (an empty database cannot be cloned)");
+            }
             repo = Repository.createEmpty(dir, options);
             repo.store().commit(Map.of(), List.of(RefUpdate.set(IN_PROGRESS, url.getBytes(StandardCharsets.UTF_8)),
                     RefUpdate.set(RemoteConfig.REMOTES + remote, url.getBytes(StandardCharsets.UTF_8))));
         }
         try {
-            FetchOp.Result fetched = FetchOp.fetchFrom(repo, remote, transport, listener);
-            String chosen = branch != null ? branch : fetched.remoteRefs().defaultBranch();
-            if (fetched.remoteRefs().branches().isEmpty()) {
-                throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: remote " + url
-                        + " has no branches (an empty database cannot be cloned)");
-            }
-            Hash head = chosen == null ? null : fetched.remoteRefs().branch(chosen);
-            if (head == null) {
-                throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: Remote branch "
-                        + chosen + " not found in " + url);
-            }
-            Hash root = repo.readCommit(head).root();
-            repo.store().commit(Map.of(), List.of(
-                    RefUpdate.set(RefNames.branch(chosen), head.bytes()),
-                    RefUpdate.set(RefNames.workingSet(chosen), WorkingSet.clean(root).encode()),
-                    RefUpdate.set(RefNames.DEFAULT_BRANCH, chosen.getBytes(StandardCharsets.UTF_8)),
-                    RemoteConfig.upstreamUpdate(chosen, remote, chosen),
-                    RefUpdate.delete(IN_PROGRESS)));
-            return new Result(repo, chosen, head, fetched.stats(), resumed);
+            return cloneInto(repo, transport, url, remote, branch, listener, resumed);
         } catch (RuntimeException e) {
             repo.close();
             throw e;
         }
+    }
+
+    /** Starts a clone into a database just created empty (the server's dolt_clone). */
+    public static Result cloneIntoEmpty(Repository repo, RemoteTransport transport, String url, String remote,
+                                        String branch, TransferListener listener) {
+        repo.store().commit(Map.of(), List.of(RefUpdate.set(IN_PROGRESS, url.getBytes(StandardCharsets.UTF_8)),
+                RefUpdate.set(RemoteConfig.REMOTES + remote, url.getBytes(StandardCharsets.UTF_8))));
+        return cloneInto(repo, transport, url, remote, branch, listener, false);
+    }
+
+    private static Result cloneInto(Repository repo, RemoteTransport transport, String url, String remote,
+                                    String branch, TransferListener listener, boolean resumed) {
+        FetchOp.Result fetched = FetchOp.fetchFrom(repo, remote, transport, listener);
+        String chosen = branch != null ? branch : fetched.remoteRefs().defaultBranch();
+        if (fetched.remoteRefs().branches().isEmpty()) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: remote " + url
+                    + " has no branches (an empty database cannot be cloned)");
+        }
+        Hash head = chosen == null ? null : fetched.remoteRefs().branch(chosen);
+        if (head == null) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: Remote branch "
+                    + chosen + " not found in " + url);
+        }
+        Hash root = repo.readCommit(head).root();
+        repo.store().commit(Map.of(), List.of(
+                RefUpdate.set(RefNames.branch(chosen), head.bytes()),
+                RefUpdate.set(RefNames.workingSet(chosen), WorkingSet.clean(root).encode()),
+                RefUpdate.set(RefNames.DEFAULT_BRANCH, chosen.getBytes(StandardCharsets.UTF_8)),
+                RemoteConfig.upstreamUpdate(chosen, remote, chosen),
+                RefUpdate.delete(IN_PROGRESS)));
+        return new Result(repo, chosen, head, fetched.stats(), resumed);
     }
 
     private static boolean isEmptyDirectory(Path dir) {
