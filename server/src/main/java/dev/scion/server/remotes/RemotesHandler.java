@@ -57,7 +57,13 @@ final class RemotesHandler implements HttpHandler {
                 reply(ex, 403, "no write privilege on database '" + db + "' (the remotes API is read-only)");
                 return;
             }
-            Optional<Repository> repo = database(db, write);
+            // Only a push asks the remote what it has, so a writer's HAS may create the database too.
+            Optional<Repository> repo = database(db, write
+                    || (op.equals(RemotesProtocol.HAS) && access == RemoteAccess.WRITE));
+            if (repo.isEmpty() && op.equals(RemotesProtocol.REFS) && access == RemoteAccess.WRITE) {
+                reply(ex, 200, "default\n"); // a writer may push a new database here: it has no refs yet
+                return;
+            }
             if (repo.isEmpty()) {
                 reply(ex, 404, "database '" + db + "' not found");
                 return;
