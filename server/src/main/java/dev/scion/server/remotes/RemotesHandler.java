@@ -30,6 +30,7 @@ final class RemotesHandler implements HttpHandler {
 
     private final DataDirectory data;
     private final RemotesAuthenticator auth;
+    private final PushSessions pushes = new PushSessions();
 
     RemotesHandler(DataDirectory data, RemotesAuthenticator auth) {
         this.data = data;
@@ -69,7 +70,19 @@ final class RemotesHandler implements HttpHandler {
                 return;
             }
             RepositoryEndpoint endpoint = new RepositoryEndpoint(repo.get(), "http://" + db, false);
+            String session = ex.getRequestHeaders().getFirst(PushSessions.HEADER);
+            boolean pushing = session != null && access == RemoteAccess.WRITE;
+            if (pushing) {
+                pushes.touch(db + "/" + session, endpoint::holdGarbageCollection);
+            }
             try {
+                if (op.equals(RemotesProtocol.END)) {
+                    if (pushing) {
+                        pushes.end(db + "/" + session);
+                    }
+                    reply(ex, 200, "ok");
+                    return;
+                }
                 serve(ex, op, endpoint);
             } catch (RefRejectedException e) {
                 reply(ex, 409, e.getMessage());

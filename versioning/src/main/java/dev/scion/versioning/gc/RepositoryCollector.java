@@ -4,8 +4,6 @@ import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.gc.GarbageCollector;
 import dev.scion.storage.gc.GcResult;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-
 /**
  * Garbage collection of one database: marks from every ref and working set and from the live roots of
  * open transactions and transfers, then sweeps the rest, online. One collection at a time per database.
@@ -14,10 +12,13 @@ public final class RepositoryCollector {
     private final RocksChunkStore store;
     private final LiveRoots live;
     /**
-     * Transfers hold this shared while chunks they stored are not yet reachable from a ref (and while they
-     * rely on "the destination has it" for whole subtrees); a collection takes it exclusively.
+     * Transfers hold collections off while chunks they stored are not yet reachable from a ref (and while
+     * they rely on "the destination has it" for whole subtrees). Not a lock owned by a thread: a push over
+     * HTTP holds it across requests served by different threads.
      */
-    private final ReentrantReadWriteLock transfers = new ReentrantReadWriteLock();
+    private final Object gate = new Object();
+    private int holds;
+    private boolean collecting;
 
     public RepositoryCollector(RocksChunkStore store, LiveRoots live) {
         this.store = store;
@@ -25,17 +26,50 @@ public final class RepositoryCollector {
     }
 
     public GcResult collect() {
-        transfers.writeLock().lock();
+        synchronized (gate) {
+            while (collecting || holds > 0) {
+                await();
+            }
+            collecting = true;
+        }
         try {
             return new GarbageCollector(store, VersioningKinds.registry()).collect(live.with(new RefRoots(store)));
         } finally {
-            transfers.writeLock().unlock();
+            synchronized (gate) {
+                collecting = false;
+                gate.notifyAll();
+            }
         }
     }
 
-    /** Holds collections off until the returned handle is closed (a transfer into this database). */
+    /**
+     * Holds collections off until the returned handle is closed (a transfer into this database); waits for
+     * a running collection to finish first. Closing twice releases once.
+     */
     public AutoCloseable holdOff() {
-        transfers.readLock().lock();
-        return () -> transfers.readLock().unlock();
+        synchronized (gate) {
+            while (collecting) {
+                await();
+            }
+            holds++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                synchronized (gate) {
+                    holds--;
+                    gate.notifyAll();
+                }
+            }
+        };
+    }
+
+    private void await() {
+        try {
+            gate.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for garbage collection or a transfer", e);
+        }
     }
 }

@@ -26,6 +26,8 @@ public final class HttpTransport implements RemoteTransport {
     private final URI base;
     private final String authorization;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The push session whose requests hold the server's garbage collection off; null outside one. */
+    private volatile String pushSession;
 
     HttpTransport(URI url, RemoteCredentials credentials) {
         String s = url.toString();
@@ -57,6 +59,10 @@ public final class HttpTransport implements RemoteTransport {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        String session = pushSession;
+        if (session != null) {
+            b.header(RemotesProtocol.SESSION_HEADER, session);
         }
         return b;
     }
@@ -152,6 +158,19 @@ public final class HttpTransport implements RemoteTransport {
         HttpResponse<InputStream> r = send(request(RemotesProtocol.REF)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         readText(r);
+    }
+
+    @Override
+    public AutoCloseable holdGarbageCollection() {
+        String id = java.util.UUID.randomUUID().toString();
+        pushSession = id;
+        return () -> {
+            try {
+                readText(send(request(RemotesProtocol.END).POST(HttpRequest.BodyPublishers.noBody()).build()));
+            } finally {
+                pushSession = null;
+            }
+        };
     }
 
     private static byte[] addressBytes(Collection<Hash> addresses) {

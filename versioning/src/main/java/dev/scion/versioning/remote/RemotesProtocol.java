@@ -22,7 +22,10 @@ import java.util.function.BiConsumer;
  *   <li>{@code POST has}: body is 20-byte addresses; answer is those of them the server stores;
  *   <li>{@code POST get}: body is 20-byte addresses; answer streams {@code address, u32 length, bytes} per chunk;
  *   <li>{@code POST put}: body streams {@code address, u32 length, bytes}; stored verified and durable; 204;
- *   <li>{@code POST ref}: text {@code name\nexpected\nnext} (empty for none); 409 when the ref moved.
+ *   <li>{@code POST ref}: text {@code name\nexpected\nnext} (empty for none); 409 when the ref moved;
+ *   <li>{@code POST end}: ends the push session named by the {@code X-Scion-Push-Session} header. A push
+ *       sends that header with its has, put and ref requests; the server keeps the database's garbage
+ *       collection off from the first of them until {@code end} (or ten idle minutes).
  * </ul>
  * Authentication is HTTP Basic with the server's users; 401 without valid credentials, 403 without the
  * privilege (writes need INSERT/UPDATE on the database, or the server is read-only).
@@ -33,6 +36,9 @@ public final class RemotesProtocol {
     public static final String GET = "get";
     public static final String PUT = "put";
     public static final String REF = "ref";
+    /** Ends a push session (header {@link #SESSION_HEADER}) that held the server's garbage collection off. */
+    public static final String END = "end";
+    public static final String SESSION_HEADER = "X-Scion-Push-Session";
 
     private RemotesProtocol() {
     }
