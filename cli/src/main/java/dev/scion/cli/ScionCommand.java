@@ -1,6 +1,12 @@
 package dev.scion.cli;
 
 import dev.scion.cli.command.AddCommand;
+import dev.scion.cli.command.GcCommand;
+import dev.scion.cli.command.RemoteCommand;
+import dev.scion.cli.command.CloneCommand;
+import dev.scion.cli.command.FetchCommand;
+import dev.scion.cli.command.PullCommand;
+import dev.scion.cli.command.PushCommand;
 import dev.scion.cli.command.BlameCommand;
 import dev.scion.cli.command.BranchCommand;
 import dev.scion.cli.command.CheckoutCommand;
@@ -36,7 +42,9 @@ import java.io.PrintWriter;
                 MergeCommand.class, MergeBaseCommand.class, ResetCommand.class, TagCommand.class,
                 CherryPickCommand.class, RevertCommand.class, RmCommand.class, CleanCommand.class,
                 BlameCommand.class, ConflictsCommand.class, TableCommand.class, DumpCommand.class,
-                ConfigCommand.class, SqlCommand.class, SqlServerCommand.class, VersionCommand.class})
+                ConfigCommand.class, SqlCommand.class, SqlServerCommand.class, VersionCommand.class,
+                GcCommand.class, RemoteCommand.class, CloneCommand.class, FetchCommand.class, PullCommand.class,
+                PushCommand.class})
 public final class ScionCommand implements Runnable {
 
     @Override

@@ -52,6 +52,13 @@ public final class SqlServerCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     long maxAllowedPacket = 64L * 1024 * 1024;
 
+    @Option(names = "--remotesapi-port", description = "Serve the HTTP remotes API (clone/fetch/push "
+            + "http://host:port/<db>) on this port.")
+    Integer remotesApiPort;
+
+    @Option(names = "--remotesapi-read-only", description = "Refuse pushes through the remotes API.")
+    boolean remotesApiReadOnly;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : ServerConfig.defaultDataDir();
@@ -62,7 +69,9 @@ public final class SqlServerCommand implements Callable<Integer> {
                     .withTlsFiles(tlsCert, tlsKey)
                     .withRequireSecureTransport(requireSecureTransport)
                     .withTimeouts(waitTimeout, interactiveTimeout)
-                    .withMaxAllowedPacket(maxAllowedPacket));
+                    .withMaxAllowedPacket(maxAllowedPacket)
+                    .withRemotesApi(remotesApiPort == null ? ServerConfig.REMOTES_API_OFF : remotesApiPort,
+                            remotesApiReadOnly));
             server.start();
         } catch (RuntimeException e) {
             System.err.println("scion sql-server: " + e.getMessage());
@@ -83,6 +92,9 @@ public final class SqlServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "scion-shutdown"));
         System.out.println("Scion server listening on " + host + ":" + server.port() + " (data directory " + dir + ")");
+        if (server.remotesApiPort() >= 0) {
+            System.out.println("Remotes API listening on " + host + ":" + server.remotesApiPort());
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -4,6 +4,8 @@ import dev.scion.server.auth.HostPattern;
 import dev.scion.server.auth.UserTable;
 import dev.scion.server.bridge.EngineHandler;
 import dev.scion.server.bridge.WireConnectionControl;
+import dev.scion.server.remotes.RemotesApiServer;
+import dev.scion.server.remotes.RemotesAuthenticator;
 import dev.scion.sql.SqlEngine;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.repo.DataDirectory;
@@ -26,6 +28,7 @@ public final class ScionServer implements AutoCloseable {
     private final SqlEngine engine;
     private final UserTable users;
     private final WireServer wire;
+    private final RemotesApiServer remotesApi;
 
     public ScionServer(ServerConfig config) {
         this.config = config;
@@ -40,6 +43,9 @@ public final class ScionServer implements AutoCloseable {
         WireConnectionControl connections = new WireConnectionControl();
         this.wire = new WireServer(wireConfig, new EngineHandler(engine, users, connections));
         connections.attach(wire);
+        this.remotesApi = config.remotesApiPort() == ServerConfig.REMOTES_API_OFF ? null
+                : new RemotesApiServer(config.host(), config.remotesApiPort(), dataDirectory,
+                        new RemotesAuthenticator(config.remotesApiReadOnly()));
     }
 
     /**
@@ -78,6 +84,9 @@ public final class ScionServer implements AutoCloseable {
 
     public void start() {
         wire.start();
+        if (remotesApi != null) {
+            remotesApi.start();
+        }
         LOG.info("Scion listening on {}:{} serving {} (databases: {})", config.host(), wire.port(),
                 dataDirectory.root(), dataDirectory.names());
     }
@@ -96,9 +105,17 @@ public final class ScionServer implements AutoCloseable {
         return wire;
     }
 
+    /** The remotes API's port, or -1 when it is off. */
+    public int remotesApiPort() {
+        return remotesApi == null ? -1 : remotesApi.port();
+    }
+
     @Override
     public void close() {
         try {
+            if (remotesApi != null) {
+                remotesApi.close();
+            }
             wire.close();
         } finally {
             engine.close();

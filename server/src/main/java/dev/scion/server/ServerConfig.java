@@ -14,12 +14,16 @@ import java.nio.file.Path;
  * @param waitTimeoutSeconds     idle seconds before a client is disconnected (0 = never)
  * @param interactiveTimeoutSeconds the same for interactive clients (the mysql shell)
  * @param maxAllowedPacket       largest client packet (error 1153 beyond it)
+ * @param remotesApiPort         the HTTP remotes API's port (-1: off, 0: any free port)
+ * @param remotesApiReadOnly     refuse pushes through the remotes API
  */
 public record ServerConfig(String host, int port, Path dataDir, int maxConnections, String rootPassword,
                            Path tlsCertificate, Path tlsKey, boolean requireSecureTransport,
-                           long waitTimeoutSeconds, long interactiveTimeoutSeconds, long maxAllowedPacket) {
+                           long waitTimeoutSeconds, long interactiveTimeoutSeconds, long maxAllowedPacket,
+                           int remotesApiPort, boolean remotesApiReadOnly) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
+    public static final int REMOTES_API_OFF = -1;
 
     public ServerConfig {
         if ((tlsCertificate == null) != (tlsKey == null)) {
@@ -30,7 +34,7 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
     /** No root password, self-signed TLS, MySQL's default timeouts and packet size. */
     public ServerConfig(String host, int port, Path dataDir, int maxConnections) {
         this(host, port, dataDir, maxConnections, null, null, null, false, WireConfig.DEFAULT_WAIT_TIMEOUT,
-                WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET);
+                WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET, REMOTES_API_OFF, false);
     }
 
     /** The embedded default data directory: ~/.scion/data. */
@@ -40,27 +44,38 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
 
     public ServerConfig withRootPassword(String password) {
         return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket);
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly);
     }
 
     public ServerConfig withTlsFiles(Path certificate, Path key) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, certificate, key,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket);
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly);
     }
 
     public ServerConfig withRequireSecureTransport(boolean require) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                require, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket);
+                require, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly);
     }
 
     public ServerConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitSeconds, interactiveSeconds, maxAllowedPacket);
+                requireSecureTransport, waitSeconds, interactiveSeconds, maxAllowedPacket, remotesApiPort,
+                remotesApiReadOnly);
     }
 
     public ServerConfig withMaxAllowedPacket(long bytes) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, bytes);
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, bytes, remotesApiPort,
+                remotesApiReadOnly);
+    }
+
+    public ServerConfig withRemotesApi(int apiPort, boolean readOnly) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket, apiPort,
+                readOnly);
     }
 
     /** Where the self-signed key store lives: a hidden directory, never mistaken for a database. */

@@ -58,6 +58,8 @@ public final class ScionServerProcess implements AutoCloseable {
     private final boolean external;
     private Process process;
     private int starts;
+    /** Extra sql-server options (e.g. --remotesapi-port), kept across restarts. */
+    private List<String> extraArgs = List.of();
 
     private ScionServerProcess(String name, String host, int port, Path dataDir, Path logFile, boolean external) {
         this.name = name;
@@ -76,6 +78,27 @@ public final class ScionServerProcess implements AutoCloseable {
         String unique = sanitize(name) + "-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
         Path dir = ItConfig.targetDir().resolve("it-data").resolve(unique);
         return start(name, dir);
+    }
+
+    /** Starts a server on a fresh data directory with extra sql-server options. */
+    public static ScionServerProcess start(String name, List<String> extraArgs) {
+        if (ItConfig.isExternal()) {
+            return external(name);
+        }
+        String unique = sanitize(name) + "-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
+        Path dir = ItConfig.targetDir().resolve("it-data").resolve(unique);
+        try {
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            Path logs = ItConfig.targetDir().resolve("it-logs");
+            Files.createDirectories(logs);
+            ScionServerProcess s = new ScionServerProcess(name, "127.0.0.1", freePort(), dir,
+                    logs.resolve(dir.getFileName() + ".log"), false);
+            s.extraArgs = List.copyOf(extraArgs);
+            s.startProcess();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -274,6 +297,7 @@ public final class ScionServerProcess implements AutoCloseable {
             cmd.add(Integer.toString(port));
             cmd.add("--data-dir");
             cmd.add(dataDir.toString());
+            cmd.addAll(extraArgs);
         }
         starts++;
         note("harness: start #" + starts + ": " + String.join(" ", cmd));
@@ -348,7 +372,7 @@ public final class ScionServerProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket ss = new ServerSocket()) {
             ss.setReuseAddress(false);
             ss.bind(new InetSocketAddress("127.0.0.1", 0));

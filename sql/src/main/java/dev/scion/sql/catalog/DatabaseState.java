@@ -3,6 +3,8 @@ package dev.scion.sql.catalog;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.gc.LiveRoots;
+import dev.scion.versioning.gc.VersioningKinds;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.Repository;
 
@@ -21,6 +23,8 @@ public final class DatabaseState {
     private Hash workingRoot;
     private ChunkBuffer buffer;
     private boolean dirty;
+    /** Keeps the snapshot's chunks from garbage collection while the transaction is open. */
+    private LiveRoots.Pin<?> snapshotPin;
 
     /** A writable binding to a branch. */
     public DatabaseState(String name, String databaseName, Repository repo, String branch) {
@@ -78,9 +82,13 @@ public final class DatabaseState {
         buffer = repo.newBuffer();
         if (branch == null) {
             startWorkingSet = null;
+            snapshotPin = repo.liveRoots().pin(java.util.List.of(
+                    new LiveRoots.Root(readOnlyCommit, VersioningKinds.COMMIT)));
             workingRoot = repo.readCommit(readOnlyCommit).root();
         } else {
-            startWorkingSet = repo.workingSet(branch);
+            LiveRoots.Pin<WorkingSet> pin = repo.pinWorkingSet(branch);
+            snapshotPin = pin;
+            startWorkingSet = pin.value();
             workingRoot = startWorkingSet.working();
         }
     }
@@ -139,6 +147,10 @@ public final class DatabaseState {
 
     /** Forgets the transaction (after commit or rollback). */
     public void endTransaction() {
+        if (snapshotPin != null) {
+            snapshotPin.close();
+            snapshotPin = null;
+        }
         workingRoot = null;
         startWorkingSet = null;
         buffer = null;

@@ -31,6 +31,12 @@ public final class Procedures {
                 case "dolt_add" -> single("status", add(session, args));
                 case "dolt_checkout" -> checkout(session, args);
                 case "dolt_branch" -> single("status", branch(session, args));
+                case "dolt_gc" -> single("status", GcProcedure.call(session, args));
+                case "dolt_remote" -> single("status", RemoteProcedures.remote(session, args));
+                case "dolt_clone" -> single("status", RemoteProcedures.cloneDatabase(session, args));
+                case "dolt_fetch" -> single("status", RemoteProcedures.fetch(session, args));
+                case "dolt_pull" -> RemoteProcedures.pull(session, args);
+                case "dolt_push" -> RemoteProcedures.push(session, args);
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {

@@ -7,7 +7,8 @@ import java.util.TreeSet;
 
 /** The system tables every database offers. */
 public final class SystemTables {
-    private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable());
+    private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(),
+            new DoltRemotesTable(), new DoltRemoteBranchesTable());
 
     private SystemTables() {
     }

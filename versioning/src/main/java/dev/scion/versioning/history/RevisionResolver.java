@@ -92,6 +92,13 @@ public final class RevisionResolver {
         if (tag.isPresent()) {
             return Optional.of(new Resolved(Kind.TAG, tagName, tag.get()));
         }
+        // remote-tracking branches: origin/main, remotes/origin/main, refs/remotes/origin/main (read-only, like a tag)
+        String remoteRef = base.startsWith("refs/remotes/") ? base
+                : base.startsWith("remotes/") ? "refs/" + base : "refs/remotes/" + base;
+        byte[] tracking = base.contains("/") ? repo.store().readRef(remoteRef) : null;
+        if (tracking != null && tracking.length == Hash.LENGTH) {
+            return Optional.of(new Resolved(Kind.TAG, base, Hash.fromBytes(tracking)));
+        }
         if (Hash.isHashString(base)) {
             Hash h = Hash.parse(base);
             if (repo.chunks().has(h)) {

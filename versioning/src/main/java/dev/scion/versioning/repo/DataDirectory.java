@@ -103,6 +103,22 @@ public final class DataDirectory implements AutoCloseable {
         return r;
     }
 
+    /** Creates a database with no commits (to be filled by a clone or a push) and opens it. */
+    public synchronized Repository createEmpty(String name) {
+        if (!isValidName(name)) {
+            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid database name '" + name + "'");
+        }
+        if (locations.containsKey(name)) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "Can't create database '" + name + "'; database exists");
+        }
+        Path p = root.resolve(name);
+        Repository r = Repository.createEmpty(p, options);
+        locations.put(name, p);
+        open.put(name, r);
+        return r;
+    }
+
     /** Moves the database to the trash folder; returns where it went. */
     public synchronized Path drop(String name) {
         Path p = locations.get(name);

@@ -7,6 +7,10 @@ import dev.scion.storage.chunk.RefConflictException;
 import dev.scion.storage.chunk.RefUpdate;
 import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.storage.gc.GcResult;
+import dev.scion.versioning.gc.LiveRoots;
+import dev.scion.versioning.gc.RepositoryCollector;
+import dev.scion.versioning.gc.WorkingSetRoots;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.model.RootValue;
@@ -38,10 +42,13 @@ public final class Repository implements AutoCloseable {
     private final Path directory;
     private final RocksChunkStore store;
     private final Map<Hash, Object> objectCache = new ConcurrentHashMap<>();
+    private final LiveRoots liveRoots = new LiveRoots();
+    private final RepositoryCollector collector;
 
     private Repository(Path directory, RocksChunkStore store) {
         this.directory = directory;
         this.store = store;
+        this.collector = new RepositoryCollector(store, liveRoots);
     }
 
     /** True when the directory holds a Scion database. */
@@ -73,6 +80,24 @@ public final class Repository implements AutoCloseable {
         return repo;
     }
 
+    /**
+     * Creates a database with no commits and no branches, to be filled by a clone. It opens like any
+     * database but has nothing to check out until a branch is made.
+     */
+    public static Repository createEmpty(Path dir, StoreOptions options) {
+        if (isRepository(dir)) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "a database already exists in " + dir);
+        }
+        try {
+            Files.createDirectories(dir.resolve(META_DIR));
+        } catch (IOException e) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "cannot create " + dir + ": " + e.getMessage());
+        }
+        return new Repository(dir, RocksChunkStore.open(dir.resolve(META_DIR).resolve("store"), options));
+    }
+
     public static Repository open(Path dir, StoreOptions options) {
         if (!isRepository(dir)) {
             throw new VersioningException(VersioningException.Reason.NOT_FOUND, "no database in " + dir);
@@ -86,6 +111,33 @@ public final class Repository implements AutoCloseable {
 
     public ChunkReader chunks() {
         return store;
+    }
+
+    /** The underlying store, for garbage collection and remote transfer (which write chunks verified). */
+    public RocksChunkStore store() {
+        return store;
+    }
+
+    // ---- garbage collection ----
+
+    /** Roots held by open transactions and transfers; garbage collection keeps everything they reach. */
+    public LiveRoots liveRoots() {
+        return liveRoots;
+    }
+
+    /** Reads a branch's working set and pins its roots until the pin is closed (a transaction's snapshot). */
+    public LiveRoots.Pin<WorkingSet> pinWorkingSet(String branch) {
+        return liveRoots.pin(() -> workingSet(branch), WorkingSetRoots::report);
+    }
+
+    /** Keeps garbage collection from starting until the handle is closed (transfers into this database). */
+    public AutoCloseable holdGarbageCollection() {
+        return collector.holdOff();
+    }
+
+    /** Collects garbage online: marks from refs, working sets and live roots; deletes the rest. */
+    public GcResult gc() {
+        return collector.collect();
     }
 
     /** A transaction-local buffer for new chunks, flushed by the ref update that needs them. */

@@ -1,0 +1,11 @@
+package dev.scion.server.remotes;
+
+/** What an authenticated remotes-API client may do. */
+public enum RemoteAccess {
+    /** Credentials refused. */
+    NONE,
+    /** List refs and fetch chunks (clone, fetch, pull). */
+    READ,
+    /** Also store chunks and move refs (push). */
+    WRITE
+}

@@ -1,0 +1,90 @@
+package dev.scion.versioning.gc;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.gc.ChildSink;
+import dev.scion.storage.gc.ChunkKind;
+import dev.scion.storage.gc.RootSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Roots held outside the refs: a transaction's snapshot, a transfer's chunks that are not yet reachable
+ * from a ref. Taking a pin reads its value and registers its roots under the same lock that garbage
+ * collection holds while it lists refs and pins, so a value read from a ref just before the ref moves on is
+ * always covered by either the ref or the pin.
+ */
+public final class LiveRoots {
+    private final Object lock = new Object();
+    private final Set<Pin<?>> pins = new LinkedHashSet<>();
+
+    /** One address with its kind. */
+    public record Root(Hash address, ChunkKind kind) {
+    }
+
+    /** A registered value; its roots stay alive until {@link #close}. */
+    public final class Pin<T> implements AutoCloseable {
+        private final T value;
+        private final List<Root> roots;
+
+        private Pin(T value, List<Root> roots) {
+            this.value = value;
+            this.roots = roots;
+        }
+
+        public T value() {
+            return value;
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock) {
+                pins.remove(this);
+            }
+        }
+    }
+
+    /**
+     * Reads a value and pins the roots {@code rootsOf} reports for it, atomically with respect to a
+     * collection's listing. {@code read} must only read (it runs under the lock).
+     */
+    public <T> Pin<T> pin(Supplier<T> read, BiConsumer<T, ChildSink> rootsOf) {
+        synchronized (lock) {
+            T value = read.get();
+            List<Root> roots = new ArrayList<>();
+            rootsOf.accept(value, (h, kind) -> roots.add(new Root(h, kind)));
+            Pin<T> p = new Pin<>(value, List.copyOf(roots));
+            pins.add(p);
+            return p;
+        }
+    }
+
+    /** Pins fixed roots (addresses already known to be safe, e.g. just written or checked under a barrier). */
+    public Pin<Void> pin(List<Root> roots) {
+        return pin(() -> null, (v, sink) -> roots.forEach(r -> sink.child(r.address(), r.kind())));
+    }
+
+    public int size() {
+        synchronized (lock) {
+            return pins.size();
+        }
+    }
+
+    /** {@code refs} and every pin, listed under the pin lock. */
+    public RootSource with(RootSource refs) {
+        return sink -> {
+            synchronized (lock) {
+                refs.roots(sink);
+                for (Pin<?> p : pins) {
+                    for (Root r : p.roots) {
+                        sink.child(r.address(), r.kind());
+                    }
+                }
+            }
+        };
+    }
+}

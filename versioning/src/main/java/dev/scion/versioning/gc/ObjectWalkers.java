@@ -1,0 +1,59 @@
+package dev.scion.versioning.gc;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.gc.ChildSink;
+import dev.scion.storage.gc.ChunkKind;
+import dev.scion.storage.tuple.OutOfLineValues;
+import dev.scion.versioning.merge.ConflictCodec;
+import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.model.Tag;
+
+import java.util.Arrays;
+
+/** The children of each versioning object, as {@link dev.scion.storage.gc.ChunkWalker}s. */
+final class ObjectWalkers {
+    private ObjectWalkers() {
+    }
+
+    static void commit(Hash address, byte[] chunk, ChildSink out) {
+        Commit c = Commit.decode(chunk);
+        out.child(c.root(), VersioningKinds.ROOT_VALUE);
+        for (Hash p : c.parents()) {
+            out.child(p, VersioningKinds.COMMIT);
+        }
+    }
+
+    static void commitish(Hash address, byte[] chunk, ChildSink out) {
+        if (Tag.isTagChunk(chunk)) {
+            out.child(Tag.decode(chunk).target(), VersioningKinds.COMMITISH);
+        } else {
+            commit(address, chunk, out);
+        }
+    }
+
+    static void rootValue(Hash address, byte[] chunk, ChildSink out) {
+        for (Hash t : RootValue.decode(chunk).tables().values()) {
+            out.child(t, VersioningKinds.TABLE);
+        }
+    }
+
+    static void table(Hash address, byte[] chunk, ChildSink out) {
+        TableValue t = TableValue.decode(chunk);
+        out.child(t.rows(), ChunkKind.PROLLY_NODE);
+        for (Hash index : t.indexes().values()) {
+            out.child(index, ChunkKind.PROLLY_NODE);
+        }
+    }
+
+    /** A conflict value holds up to three stored rows; each may have out-of-line fields. */
+    static void conflictValue(byte[] leaf, int start, int end, ChildSink out) {
+        ConflictCodec.Sides sides = ConflictCodec.decode(Arrays.copyOfRange(leaf, start, end));
+        for (byte[] row : new byte[][] {sides.base(), sides.ours(), sides.theirs()}) {
+            if (row != null) {
+                OutOfLineValues.forEachBlob(row, 0, row.length, h -> out.child(h, ChunkKind.BLOB_NODE));
+            }
+        }
+    }
+}

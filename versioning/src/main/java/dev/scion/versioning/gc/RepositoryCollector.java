@@ -1,0 +1,75 @@
+package dev.scion.versioning.gc;
+
+import dev.scion.storage.chunk.RocksChunkStore;
+import dev.scion.storage.gc.GarbageCollector;
+import dev.scion.storage.gc.GcResult;
+
+/**
+ * Garbage collection of one database: marks from every ref and working set and from the live roots of
+ * open transactions and transfers, then sweeps the rest, online. One collection at a time per database.
+ */
+public final class RepositoryCollector {
+    private final RocksChunkStore store;
+    private final LiveRoots live;
+    /**
+     * Transfers hold collections off while chunks they stored are not yet reachable from a ref (and while
+     * they rely on "the destination has it" for whole subtrees). Not a lock owned by a thread: a push over
+     * HTTP holds it across requests served by different threads.
+     */
+    private final Object gate = new Object();
+    private int holds;
+    private boolean collecting;
+
+    public RepositoryCollector(RocksChunkStore store, LiveRoots live) {
+        this.store = store;
+        this.live = live;
+    }
+
+    public GcResult collect() {
+        synchronized (gate) {
+            while (collecting || holds > 0) {
+                await();
+            }
+            collecting = true;
+        }
+        try {
+            return new GarbageCollector(store, VersioningKinds.registry()).collect(live.with(new RefRoots(store)));
+        } finally {
+            synchronized (gate) {
+                collecting = false;
+                gate.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Holds collections off until the returned handle is closed (a transfer into this database); waits for
+     * a running collection to finish first. Closing twice releases once.
+     */
+    public AutoCloseable holdOff() {
+        synchronized (gate) {
+            while (collecting) {
+                await();
+            }
+            holds++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                synchronized (gate) {
+                    holds--;
+                    gate.notifyAll();
+                }
+            }
+        };
+    }
+
+    private void await() {
+        try {
+            gate.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for garbage collection or a transfer", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.scion.versioning.gc;
+
+import dev.scion.storage.gc.ChunkKind;
+import dev.scion.storage.gc.ProllyNodeWalker;
+import dev.scion.storage.gc.WalkerRegistry;
+
+/**
+ * The kinds of chunk versioning writes, and the registry of walkers garbage collection (and remote transfer,
+ * which walks the same graph) uses to find each chunk's children.
+ */
+public final class VersioningKinds {
+    /** A {@link dev.scion.versioning.model.Commit}: its root value and parent commits. */
+    public static final ChunkKind COMMIT = new ChunkKind("versioning.commit");
+    /** A commit or an annotated tag object (what a tag ref or a remote ref may hold). */
+    public static final ChunkKind COMMITISH = new ChunkKind("versioning.commitish");
+    /** A {@link dev.scion.versioning.model.RootValue}: one table chunk per table. */
+    public static final ChunkKind ROOT_VALUE = new ChunkKind("versioning.root");
+    /** A {@link dev.scion.versioning.model.TableValue}: row tree and index trees. */
+    public static final ChunkKind TABLE = new ChunkKind("versioning.table");
+    /** A prolly map of merge conflicts whose values hold three encoded rows (which may reference blobs). */
+    public static final ChunkKind CONFLICT_MAP = new ChunkKind("versioning.conflicts");
+    /** A prolly map of constraint violations whose values are plain text. */
+    public static final ChunkKind VIOLATION_MAP = new ChunkKind("versioning.violations");
+
+    private VersioningKinds() {
+    }
+
+    /** Storage's walkers plus one for each versioning kind. */
+    public static WalkerRegistry registry() {
+        return WalkerRegistry.withStorageKinds()
+                .register(COMMIT, ObjectWalkers::commit)
+                .register(COMMITISH, ObjectWalkers::commitish)
+                .register(ROOT_VALUE, ObjectWalkers::rootValue)
+                .register(TABLE, ObjectWalkers::table)
+                .register(CONFLICT_MAP, new ProllyNodeWalker(CONFLICT_MAP, ObjectWalkers::conflictValue))
+                .register(VIOLATION_MAP, new ProllyNodeWalker(VIOLATION_MAP, (chunk, start, end, out) -> { }));
+    }
+}

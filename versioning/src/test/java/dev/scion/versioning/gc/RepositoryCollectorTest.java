@@ -1,0 +1,146 @@
+package dev.scion.versioning.gc;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.gc.ChunkKind;
+import dev.scion.storage.gc.GcResult;
+import dev.scion.storage.gc.WalkerRegistry;
+import dev.scion.versioning.model.Tag;
+import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.ops.ConflictsOp;
+import dev.scion.versioning.ops.MergeOp;
+import dev.scion.versioning.ops.MergeOptions;
+import dev.scion.versioning.ops.MergeOutcome;
+import dev.scion.versioning.testing.TestRepo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static dev.scion.versioning.testing.TestRepo.ALICE;
+import static dev.scion.versioning.testing.TestRepo.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RepositoryCollectorTest {
+    @TempDir
+    Path dir;
+    TestRepo t;
+
+    @BeforeEach
+    void setUp() {
+        t = new TestRepo(dir);
+        t.createTable("main", "people", TestRepo.people(true));
+        for (int i = 0; i < 300; i++) {
+            t.insert("main", "people", row((long) i, "name" + i, (long) i));
+        }
+        t.commitAll("main", "people");
+    }
+
+    @AfterEach
+    void tearDown() {
+        t.close();
+    }
+
+    @Test
+    void overwrittenWorkingRootsAreFreedAndEverythingReachableStays() {
+        for (int i = 0; i < 50; i++) {
+            t.set("main", "people", i, "qty", 1000L + i); // each edit leaves the previous working root behind
+        }
+        long before = t.repo.store().countChunks();
+        GcResult r = t.repo.gc();
+        assertTrue(r.deletedChunks() > 0, "overwritten working roots are garbage: " + r);
+        assertEquals(0, r.missingChunks());
+        assertEquals(before - r.deletedChunks(), t.repo.store().countChunks());
+        assertEquals(1049L, t.workingRows("main", "people").get(49).get(2));
+        assertEquals(300, t.rows(t.repo.readCommit(t.on("main").head()).root(), "people").size());
+        assertEveryReachableChunkStored();
+        assertEquals(0, t.repo.gc().deletedChunks(), "a second collection finds nothing new");
+    }
+
+    @Test
+    void deletedBranchIsFreedButATagKeepsItsCommit() {
+        t.repo.createBranch("doomed", t.on("main").head());
+        t.repo.createBranch("tagged", t.on("main").head());
+        t.insert("doomed", "people", row(1000L, "doomed", 1L));
+        Hash doomed = t.commitAll("doomed", "doomed row");
+        t.insert("tagged", "people", row(2000L, "tagged", 2L));
+        Hash tagged = t.commitAll("tagged", "tagged row");
+        t.repo.createTag("v1", tagged, new Tag("v1", tagged, ALICE, "release"), false);
+        t.repo.deleteBranch("doomed");
+        t.repo.deleteBranch("tagged");
+
+        GcResult r = t.repo.gc();
+        assertEquals(0, r.missingChunks());
+        assertNull(t.repo.store().get(doomed), "a commit no ref reaches is deleted");
+        assertNotNull(t.repo.store().get(tagged), "the annotated tag keeps its commit");
+        assertEquals(301, t.rows(t.repo.readCommit(t.repo.tagTarget("v1").orElseThrow()).root(), "people").size());
+        assertEveryReachableChunkStored();
+    }
+
+    @Test
+    void aMergeInProgressKeepsItsConflictsAndTheirSides() {
+        t.repo.createBranch("feature", t.on("main").head());
+        t.set("main", "people", 2, "qty", 21L);
+        t.commitAll("main", "main qty");
+        t.set("feature", "people", 2, "qty", 22L);
+        t.commitAll("feature", "feature qty");
+        MergeOutcome o = MergeOp.merge(t.on("main"), "feature", MergeOptions.defaults(ALICE));
+        assertEquals(MergeOutcome.Kind.CONFLICTS, o.kind());
+        t.repo.deleteBranch("feature"); // only the merge state still names the other side now
+
+        GcResult r = t.repo.gc();
+        assertEquals(0, r.missingChunks());
+        assertEveryReachableChunkStored();
+        List<ConflictsOp.RowConflict> rows = ConflictsOp.rows(t.on("main"), "people");
+        assertEquals(22L, rows.get(0).theirs()[2]);
+        ConflictsOp.resolve(t.on("main"), "people", ConflictsOp.Side.THEIRS);
+        assertEquals(22L, t.workingRows("main", "people").get(2).get(2));
+    }
+
+    @Test
+    void aPinnedSnapshotSurvivesUntilReleased() {
+        LiveRoots.Pin<WorkingSet> pin = t.repo.pinWorkingSet("main");
+        Hash snapshot = pin.value().working();
+        t.set("main", "people", 7, "qty", 77L);
+        t.set("main", "people", 7, "qty", 78L);
+
+        t.repo.gc();
+        assertNotNull(t.repo.store().get(snapshot), "the open transaction's root is kept");
+        assertEquals(7L, t.rows(snapshot, "people").get(7).get(2));
+        // The snapshot equals the committed root here, so move the branch on to make the snapshot garbage.
+        t.commitAll("main", "qty 78");
+        pin.close();
+        assertEquals(0, t.repo.liveRoots().size());
+        t.repo.gc();
+        assertNotNull(t.repo.store().get(t.repo.workingSet("main").working()));
+        assertEveryReachableChunkStored();
+    }
+
+    /** Walks the graph from the same roots independently and checks that nothing reachable was deleted. */
+    private void assertEveryReachableChunkStored() {
+        WalkerRegistry walkers = VersioningKinds.registry();
+        ArrayDeque<Object[]> todo = new ArrayDeque<>();
+        new RefRoots(t.repo.store()).roots((h, k) -> todo.push(new Object[] {h, k}));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Object[] e = todo.pop();
+            Hash h = (Hash) e[0];
+            ChunkKind kind = (ChunkKind) e[1];
+            if (!seen.add(h + kind.name())) {
+                continue;
+            }
+            byte[] chunk = t.repo.store().get(h);
+            assertNotNull(chunk, "reachable " + kind.name() + " chunk " + h + " is missing");
+            walkers.walker(kind).children(h, chunk, (c, k) -> todo.push(new Object[] {c, k}));
+        }
+        assertTrue(seen.size() > 3);
+    }
+}
