@@ -1,12 +1,42 @@
 package dev.scion.cli;
 
+import dev.scion.cli.command.AddCommand;
+import dev.scion.cli.command.BlameCommand;
+import dev.scion.cli.command.BranchCommand;
+import dev.scion.cli.command.CheckoutCommand;
+import dev.scion.cli.command.CherryPickCommand;
+import dev.scion.cli.command.CleanCommand;
+import dev.scion.cli.command.CommitCommand;
+import dev.scion.cli.command.ConfigCommand;
+import dev.scion.cli.command.ConflictsCommand;
+import dev.scion.cli.command.DiffCommand;
+import dev.scion.cli.command.DumpCommand;
+import dev.scion.cli.command.InitCommand;
+import dev.scion.cli.command.LogCommand;
+import dev.scion.cli.command.MergeBaseCommand;
+import dev.scion.cli.command.MergeCommand;
+import dev.scion.cli.command.ResetCommand;
+import dev.scion.cli.command.RevertCommand;
+import dev.scion.cli.command.RmCommand;
+import dev.scion.cli.command.ShowCommand;
+import dev.scion.cli.command.SqlCommand;
+import dev.scion.cli.command.StatusCommand;
+import dev.scion.cli.command.TableCommand;
+import dev.scion.cli.command.TagCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
 
 /** The {@code scion} command: git-style subcommands for versioned databases. */
 @Command(name = "scion", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A MySQL-compatible database with Git-style version control.",
-        subcommands = {SqlServerCommand.class, VersionCommand.class})
+        subcommands = {InitCommand.class, StatusCommand.class, AddCommand.class, CommitCommand.class,
+                LogCommand.class, ShowCommand.class, DiffCommand.class, BranchCommand.class, CheckoutCommand.class,
+                MergeCommand.class, MergeBaseCommand.class, ResetCommand.class, TagCommand.class,
+                CherryPickCommand.class, RevertCommand.class, RmCommand.class, CleanCommand.class,
+                BlameCommand.class, ConflictsCommand.class, TableCommand.class, DumpCommand.class,
+                ConfigCommand.class, SqlCommand.class, SqlServerCommand.class, VersionCommand.class})
 public final class ScionCommand implements Runnable {
 
     @Override
@@ -14,8 +44,20 @@ public final class ScionCommand implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
+    /** The configured command line: usage errors go to stderr with git's exit code 129. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ScionCommand());
+        cl.setErr(new PrintWriter(System.err, true));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return 129;
+        });
+        return cl;
+    }
+
     public static void main(String[] args) {
-        int code = new CommandLine(new ScionCommand()).execute(args);
+        int code = commandLine().execute(args);
         System.exit(code);
     }
 }

@@ -82,6 +82,11 @@ public final class BinaryReader {
         return h;
     }
 
+    /** True while unread bytes remain (lets newer formats append fields). */
+    public boolean hasMore() {
+        return pos < buf.length;
+    }
+
     public Hash nullableHash() {
         return bool() ? hash() : null;
     }

@@ -2,21 +2,21 @@ package dev.scion.versioning.merge;
 
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
-import dev.scion.storage.prolly.MergeResult;
-import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.repo.Repository;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
 /**
  * Three-way merge of root values, table by table. A table changed on one side only is taken from that side;
- * a table changed on both sides with the same schema is merged row by row; anything else conflicts. This is
- * the merge a transaction commit runs when another session committed to the branch first.
+ * a table changed on both sides goes to {@link TableMerger} (schema, then cells). A table dropped on one side
+ * and changed on the other is a conflict. {@link #merge} is what a transaction commit runs (any conflict
+ * fails it); {@link #mergeWithConflicts} is what {@code merge}, {@code cherry-pick} and {@code revert} run.
  */
 public final class RootMerger {
     private final Repository repo;
@@ -27,12 +27,33 @@ public final class RootMerger {
         this.out = out;
     }
 
+    /** The merged root and the tables left unresolved (empty when clean). */
+    public record Result(RootValue root, List<TableConflicts> conflicts) {
+        public boolean isClean() {
+            return conflicts.isEmpty();
+        }
+    }
+
+    /** Merges and fails on the first table that does not merge cleanly. */
     public RootValue merge(RootValue base, RootValue ours, RootValue theirs) {
+        Result r = mergeWithConflicts(base, ours, theirs);
+        if (!r.isClean()) {
+            TableConflicts c = r.conflicts().get(0);
+            String why = c.schemaConflict() != null ? c.schemaConflict()
+                    : c.rowConflictCount() > 0 ? c.rowConflictCount() + " row(s) were changed concurrently"
+                    : c.violationCount() + " row(s) would violate a unique key";
+            throw new MergeConflictException(c.table(), "table '" + c.table() + "': " + why);
+        }
+        return r.root();
+    }
+
+    public Result mergeWithConflicts(RootValue base, RootValue ours, RootValue theirs) {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.addAll(base.tables().keySet());
         names.addAll(ours.tables().keySet());
         names.addAll(theirs.tables().keySet());
         RootValue result = ours;
+        List<TableConflicts> conflicts = new ArrayList<>();
         for (String name : names) {
             Hash b = base.table(name).orElse(null);
             Hash o = ours.table(name).orElse(null);
@@ -45,39 +66,20 @@ public final class RootMerger {
                 result = t == null ? result.withoutTable(name) : result.withTable(stored, t);
                 continue;
             }
-            if (b == null || o == null || t == null) {
-                throw new MergeConflictException(name, "table '" + name + "' was created or dropped concurrently");
+            if (o == null || t == null) {
+                String side = o == null ? "ours" : "theirs";
+                conflicts.add(new TableConflicts(name, b, o, t, null, 0, null, 0,
+                        "table dropped on " + side + " and modified on the other side"));
+                continue;
             }
-            result = result.withTable(ours.resolveName(name).orElse(name), out.put(mergeTable(name, b, o, t).encode()));
+            TableValue bt = b == null ? null : repo.readTable(out, b);
+            TableMerger.Result r = new TableMerger(out).merge(ours.resolveName(name).orElse(name), b, bt, o,
+                    repo.readTable(out, o), t, repo.readTable(out, t));
+            result = result.withTable(ours.resolveName(name).orElse(name), out.put(r.merged().encode()));
+            if (r.conflicts() != null) {
+                conflicts.add(r.conflicts());
+            }
         }
-        return result;
-    }
-
-    private TableValue mergeTable(String name, Hash b, Hash o, Hash t) {
-        TableValue base = repo.readTable(out, b);
-        TableValue ours = repo.readTable(out, o);
-        TableValue theirs = repo.readTable(out, t);
-        if (!ours.schema().equals(theirs.schema()) || !base.schema().equals(ours.schema())) {
-            throw new MergeConflictException(name, "schema of table '" + name + "' was changed concurrently");
-        }
-        ProllyMap rows = mergeMap(name, base.rows(), ours.rows(), theirs.rows());
-        Map<String, Hash> indexes = new HashMap<>();
-        for (String ix : ours.indexes().keySet()) {
-            indexes.put(ix, mergeMap(name, base.indexes().get(ix), ours.indexes().get(ix), theirs.indexes().get(ix))
-                    .root());
-        }
-        long ai = Math.max(ours.autoIncrement(), theirs.autoIncrement());
-        return new TableValue(ours.schema(), rows.root(), indexes, ai);
-    }
-
-    private ProllyMap mergeMap(String table, Hash b, Hash o, Hash t) {
-        ProllyMap base = b == null ? ProllyMap.empty(out) : ProllyMap.load(out, b);
-        MergeResult r = ProllyMap.merge(base, ProllyMap.load(out, o), ProllyMap.load(out, t), out,
-                (key, bv, ov, tv) -> dev.scion.storage.prolly.Resolution.conflict());
-        if (!r.conflicts().isEmpty()) {
-            throw new MergeConflictException(table, r.conflicts().size() + " row(s) of table '" + table
-                    + "' were changed concurrently");
-        }
-        return r.merged();
+        return new Result(result, conflicts);
     }
 }

@@ -12,6 +12,7 @@ import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.model.Tag;
 import dev.scion.versioning.model.WorkingSet;
 
 import java.io.IOException;
@@ -165,9 +166,33 @@ public final class Repository implements AutoCloseable {
                 .map(k -> k.substring(RefNames.TAGS.length())).toList());
     }
 
+    /** The commit a tag names, looking through an annotated tag object. */
     public Optional<Hash> tagTarget(String tag) {
+        return tagRef(tag).map(h -> readTagObject(h).map(Tag::target).orElse(h));
+    }
+
+    /** What the tag ref holds: a commit (lightweight tag) or a tag object (annotated tag). */
+    public Optional<Hash> tagRef(String tag) {
         byte[] b = store.readRef(RefNames.tag(tag));
         return b == null ? Optional.empty() : Optional.of(Hash.fromBytes(b));
+    }
+
+    /** The annotated tag object at {@code h}, or empty when {@code h} is a commit. */
+    public Optional<Tag> readTagObject(Hash h) {
+        Object cached = objectCache.get(h);
+        if (cached instanceof Tag t) {
+            return Optional.of(t);
+        }
+        if (cached instanceof Commit) {
+            return Optional.empty();
+        }
+        byte[] b = store.get(h);
+        if (!Tag.isTagChunk(b)) {
+            return Optional.empty();
+        }
+        Tag t = Tag.decode(b);
+        objectCache.put(h, t);
+        return Optional.of(t);
     }
 
     /** The branch's working set; a branch made by an older tool without one starts clean at its head. */
@@ -287,6 +312,102 @@ public final class Repository implements AutoCloseable {
         }
         store.commit(Map.of(), List.of(RefUpdate.delete(RefNames.branch(name)),
                 RefUpdate.delete(RefNames.workingSet(name))));
+    }
+
+    /** Points a branch at {@code commit} whether or not it exists (branch -f); the working set starts clean. */
+    public void forceBranch(String name, Hash commit) {
+        if (!RefNames.isValidBranchName(name)) {
+            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid branch name: " + name);
+        }
+        Hash root = readCommit(commit).root();
+        store.commit(Map.of(), List.of(RefUpdate.set(RefNames.branch(name), commit.bytes()),
+                RefUpdate.set(RefNames.workingSet(name), WorkingSet.clean(root).encode())));
+    }
+
+    /**
+     * Renames a branch, carrying its working set, in one atomic batch. With {@code force} an existing branch
+     * named {@code to} is replaced.
+     */
+    public void renameBranch(String from, String to, boolean force) {
+        if (!RefNames.isValidBranchName(to)) {
+            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid branch name: " + to);
+        }
+        byte[] head = store.readRef(RefNames.branch(from));
+        if (head == null) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "branch '" + from + "' not found");
+        }
+        byte[] existing = store.readRef(RefNames.branch(to));
+        if (existing != null && !force) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "fatal: A branch named '" + to + "' already exists.");
+        }
+        byte[] ws = rawWorkingSet(from);
+        if (ws == null) {
+            ws = workingSet(from).encode();
+        }
+        try {
+            store.commit(Map.of(), List.of(RefUpdate.cas(RefNames.branch(from), head, null),
+                    RefUpdate.cas(RefNames.branch(to), existing, head),
+                    RefUpdate.set(RefNames.workingSet(to), ws), RefUpdate.delete(RefNames.workingSet(from))));
+        } catch (RefConflictException e) {
+            throw concurrent(from);
+        }
+    }
+
+    /**
+     * Moves a branch head from {@code expectedHead} to {@code newHead} and replaces its working set, both by
+     * compare-and-swap, writing the buffered chunks in the same batch (reset, fast-forward merge).
+     */
+    public void updateHead(String branch, Hash expectedHead, Hash newHead, WorkingSet expectedWs, WorkingSet next,
+                           ChunkBuffer chunks) {
+        byte[] rawWs = rawWorkingSet(branch);
+        if (rawWs != null && expectedWs != null && !Arrays.equals(rawWs, expectedWs.encode())) {
+            throw concurrent(branch);
+        }
+        try {
+            store.commit(chunks.pending(), List.of(
+                    RefUpdate.cas(RefNames.branch(branch), expectedHead == null ? null : expectedHead.bytes(),
+                            newHead.bytes()),
+                    RefUpdate.cas(RefNames.workingSet(branch), rawWs, next.encode())));
+        } catch (RefConflictException e) {
+            throw concurrent(branch);
+        }
+        chunks.clear();
+    }
+
+    /** Writes a ready-made commit object and makes it the branch head (amend, cherry-pick keep their own metadata). */
+    public Hash writeCommit(String branch, Hash expectedHead, WorkingSet expectedWs, Commit commit, WorkingSet next,
+                            ChunkBuffer chunks) {
+        Hash h = chunks.put(commit.encode());
+        updateHead(branch, expectedHead, h, expectedWs, next, chunks);
+        return h;
+    }
+
+    /** Creates a tag pointing at a commit, or at an annotated tag object when {@code annotation} is given. */
+    public void createTag(String name, Hash commit, Tag annotation, boolean force) {
+        if (!RefNames.isValidBranchName(name)) {
+            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid tag name: " + name);
+        }
+        byte[] existing = store.readRef(RefNames.tag(name));
+        if (existing != null && !force) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "fatal: tag '" + name + "' already exists");
+        }
+        ChunkBuffer buf = newBuffer();
+        Hash target = annotation == null ? commit : buf.put(annotation.encode());
+        try {
+            store.commit(buf.pending(), List.of(RefUpdate.cas(RefNames.tag(name), existing, target.bytes())));
+        } catch (RefConflictException e) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "fatal: tag '" + name + "' already exists");
+        }
+    }
+
+    public void deleteTag(String name) {
+        if (tagRef(name).isEmpty()) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "error: tag '" + name + "' not found.");
+        }
+        store.commit(Map.of(), List.of(RefUpdate.delete(RefNames.tag(name))));
     }
 
     public void setDefaultBranch(String name) {

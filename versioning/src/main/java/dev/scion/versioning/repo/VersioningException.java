@@ -7,7 +7,11 @@ public class VersioningException extends RuntimeException {
     private final Reason reason;
 
     public enum Reason {
-        NOT_FOUND, ALREADY_EXISTS, INVALID_NAME, CONCURRENT_UPDATE, NOTHING_TO_COMMIT, INVALID_ARGUMENT, CONFLICT
+        NOT_FOUND, ALREADY_EXISTS, INVALID_NAME, CONCURRENT_UPDATE, NOTHING_TO_COMMIT, INVALID_ARGUMENT, CONFLICT,
+        /** Uncommitted changes stand in the way (checkout, merge). */
+        DIRTY_WORKING_SET,
+        /** A merge, cherry-pick or revert is in progress, or none is when one was expected. */
+        MERGE_STATE
     }
 
     public VersioningException(Reason reason, String message) {

@@ -1,0 +1,20 @@
+package dev.scion.cli.command;
+
+import dev.scion.cli.support.Workspace;
+import dev.scion.versioning.ops.MergeOutcome;
+import dev.scion.versioning.ops.PickOp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code scion revert <commit>}: commit the inverse of an existing commit. */
+@Command(name = "revert", description = "Revert the changes of an existing commit.")
+public final class RevertCommand extends RepoCommand {
+    @Parameters(index = "0", paramLabel = "<commit>")
+    String revision;
+
+    @Override
+    protected int run(Workspace ws) {
+        MergeOutcome o = PickOp.revert(ws.context(), revision, ws.committer());
+        return PickReport.print(term.out(), ws, o, "revert", revision);
+    }
+}

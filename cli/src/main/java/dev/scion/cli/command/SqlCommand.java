@@ -1,0 +1,158 @@
+package dev.scion.cli.command;
+
+import dev.scion.cli.support.CliError;
+import dev.scion.cli.support.Terminal;
+import dev.scion.cli.support.Workspace;
+import dev.scion.sql.SqlEngine;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.chunk.StorageException;
+import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.versioning.repo.DataDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code scion sql}: run SQL against the database in process, with the same engine sql-server uses. {@code -q}
+ * runs one query string; otherwise statements are read from stdin (a shell with a prompt on a terminal).
+ */
+@Command(name = "sql", description = "Run SQL: -q \"...\" or an interactive shell.")
+public final class SqlCommand implements Callable<Integer> {
+    @Option(names = {"-q", "--query"}, description = "The statements to run.")
+    String query;
+
+    private final Terminal term = Terminal.system();
+
+    @Override
+    public Integer call() {
+        Path dir = Workspace.locate(Workspace.cwd());
+        if (dir == null) {
+            term.err().println("fatal: not a scion database (or any of the parent directories): .scion");
+            return 128;
+        }
+        SqlEngine engine;
+        try {
+            engine = new SqlEngine(new DataDirectory(dir, StoreOptions.defaults()));
+        } catch (StorageException e) {
+            term.err().println("fatal: " + e.getMessage());
+            return 1;
+        }
+        try (engine) {
+            Session session = engine.openSession(1, "root", "localhost", false);
+            String db = engine.dataDirectory().names().get(0);
+            if (!runAll(engine, session, "USE `" + db.replace("`", "``") + "`")) {
+                return 1;
+            }
+            if (query != null) {
+                return runAll(engine, session, query) ? 0 : 1;
+            }
+            return shell(engine, session, db);
+        } catch (RuntimeException e) {
+            return RepoCommand.fail(term, e);
+        } finally {
+            term.flush();
+        }
+    }
+
+    private int shell(SqlEngine engine, Session session, String db) {
+        boolean prompt = term.interactive();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        StringBuilder pending = new StringBuilder();
+        boolean ok = true;
+        try {
+            while (true) {
+                if (prompt) {
+                    term.out().print(pending.length() == 0 ? db + "> " : "    -> ");
+                    term.out().flush();
+                }
+                String line = in.readLine();
+                if (line == null) {
+                    break;
+                }
+                String trimmed = line.trim();
+                if (pending.length() == 0 && (trimmed.equalsIgnoreCase("exit") || trimmed.equalsIgnoreCase("quit")
+                        || trimmed.equalsIgnoreCase("\\q"))) {
+                    break;
+                }
+                pending.append(line).append('\n');
+                if (trimmed.endsWith(";")) {
+                    ok &= runAll(engine, session, pending.toString());
+                    pending.setLength(0);
+                    term.out().flush();
+                }
+            }
+            if (!pending.toString().isBlank()) {
+                ok &= runAll(engine, session, pending.toString());
+            }
+        } catch (IOException e) {
+            throw new CliError("error: reading stdin: " + e.getMessage());
+        }
+        return ok || prompt ? 0 : 1;
+    }
+
+    /** Runs statements, printing results; false after the first error (which is printed to stderr). */
+    private boolean runAll(SqlEngine engine, Session session, String sql) {
+        try {
+            engine.execute(session, sql, true, this::print);
+            return true;
+        } catch (SqlError e) {
+            term.out().flush();
+            term.err().println("error " + e.code() + " (" + e.sqlState() + "): " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void print(StatementResult r) {
+        if (r instanceof StatementResult.Rows rows) {
+            List<String> header = new ArrayList<>();
+            for (ResultColumn c : rows.columns()) {
+                header.add(c.name());
+            }
+            TextTable t = new TextTable(header);
+            try (var stream = rows.rows()) {
+                Object[] row;
+                while ((row = stream.next()) != null) {
+                    List<String> cells = new ArrayList<>(row.length);
+                    for (Object v : row) {
+                        cells.add(text(v));
+                    }
+                    t.add(cells);
+                }
+            }
+            if (!header.isEmpty() && t.size() > 0) {
+                t.print(term.out());
+            }
+        } else if (r instanceof StatementResult.Update u && u.affectedRows() > 0) {
+            term.out().println("Query OK, " + u.affectedRows() + " row" + (u.affectedRows() == 1 ? "" : "s")
+                    + " affected");
+        }
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof byte[] b) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof java.time.LocalDateTime t) {
+            return t.toString().replace('T', ' ');
+        }
+        return v.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.scion.cli.command;
+
+import dev.scion.cli.support.CliError;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+
+/** Text from CSV, JSON or the command line into the stored value of a column, strictly (bad input fails). */
+final class ValueParser {
+    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd[[ ]['T']HH:mm[:ss]]")
+            .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).toFormatter(Locale.ROOT);
+
+    private ValueParser() {
+    }
+
+    /** The stored value for {@code text}; a null {@code text} is SQL NULL (refused for NOT NULL columns). */
+    static Object parse(String text, Column c) {
+        if (text == null) {
+            if (!c.nullable()) {
+                throw new IllegalArgumentException("column '" + c.name() + "' cannot be NULL");
+            }
+            return null;
+        }
+        ColumnType t = c.type();
+        String v = text;
+        try {
+            return switch (t.kind()) {
+                case TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT -> integer(v.trim(), c);
+                case BOOLEAN -> v.equalsIgnoreCase("true") ? 1L : v.equalsIgnoreCase("false") ? 0L
+                        : Long.parseLong(v.trim());
+                case BIT -> Long.parseLong(v.trim());
+                case DECIMAL -> decimal(v.trim(), c);
+                case FLOAT -> Float.parseFloat(v.trim());
+                case DOUBLE -> Double.parseDouble(v.trim());
+                case CHAR, VARCHAR -> {
+                    if (t.length() >= 0 && v.codePointCount(0, v.length()) > t.length()) {
+                        throw new IllegalArgumentException("value too long for column '" + c.name() + "' ("
+                                + t.sqlName() + ")");
+                    }
+                    yield v;
+                }
+                case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON -> v;
+                case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> v.getBytes(StandardCharsets.UTF_8);
+                case DATE -> LocalDate.parse(v.trim());
+                case DATETIME, TIMESTAMP -> LocalDateTime.parse(v.trim(), DATETIME);
+                case TIME -> time(v.trim());
+                case YEAR -> Integer.parseInt(v.trim());
+                case ENUM -> {
+                    int i = t.values().indexOf(v);
+                    if (i < 0) {
+                        throw new IllegalArgumentException("'" + v + "' is not a value of column '" + c.name() + "'");
+                    }
+                    yield (long) (i + 1);
+                }
+                case SET -> {
+                    long bits = 0;
+                    if (!v.isEmpty()) {
+                        for (String part : v.split(",")) {
+                            int i = t.values().indexOf(part);
+                            if (i < 0) {
+                                throw new IllegalArgumentException("'" + part + "' is not a value of column '"
+                                        + c.name() + "'");
+                            }
+                            bits |= 1L << i;
+                        }
+                    }
+                    yield bits;
+                }
+            };
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid " + t.sqlName() + " for column '"
+                    + c.name() + "'");
+        }
+    }
+
+    private static Long integer(String v, Column c) {
+        long n = Long.parseLong(v);
+        if (c.type().unsigned() && n < 0) {
+            throw new IllegalArgumentException("out of range value for column '" + c.name() + "'");
+        }
+        return n;
+    }
+
+    private static BigDecimal decimal(String v, Column c) {
+        BigDecimal d = new BigDecimal(v);
+        int scale = Math.max(c.type().scale(), 0);
+        return d.setScale(scale, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static Duration time(String v) {
+        boolean neg = v.startsWith("-");
+        String[] p = (neg ? v.substring(1) : v).split(":");
+        if (p.length < 2 || p.length > 3) {
+            throw new NumberFormatException(v);
+        }
+        double sec = p.length == 3 ? Double.parseDouble(p[2]) : 0;
+        long micros = Long.parseLong(p[0]) * 3_600_000_000L + Long.parseLong(p[1]) * 60_000_000L
+                + Math.round(sec * 1_000_000);
+        Duration d = Duration.ofNanos(micros * 1000);
+        return neg ? d.negated() : d;
+    }
+
+    static CliError bad(String where, String why) {
+        return new CliError("error: " + where + ": " + why);
+    }
+}

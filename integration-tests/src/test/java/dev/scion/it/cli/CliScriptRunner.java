@@ -1,0 +1,180 @@
+package dev.scion.it.cli;
+
+import dev.scion.it.harness.ItConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a {@link CliScript} against the real {@code scion} jar, one process per command, in a fresh directory
+ * with its own SCION_HOME, TZ=UTC and a committer clock that advances one minute per command (so hashes are
+ * reproducible). Compares exit code, stdout and stderr line by line with the placeholders of the format.
+ */
+final class CliScriptRunner {
+    private static final Pattern TOKEN = Pattern.compile("<(hash|any|int|date)(?:=(\\w+))?>|\\$\\{(\\w+)}");
+    private static final long EPOCH = 1_767_225_600L; // 2026-01-01T00:00:00Z
+
+    private final Path work;
+    private final Path home;
+    private final Map<String, String> vars = new HashMap<>();
+    private int clock;
+
+    CliScriptRunner(Path root) throws IOException {
+        this.work = Files.createDirectories(root.resolve("db"));
+        this.home = Files.createDirectories(root.resolve("home"));
+    }
+
+    void run(CliScript script) throws Exception {
+        for (CliScript.Step step : script.steps()) {
+            String where = script.name() + ":" + step.line();
+            if (step.writeFile() != null) {
+                Files.writeString(work.resolve(step.writeFile()), substitute(step.fileContent()),
+                        StandardCharsets.UTF_8);
+                continue;
+            }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ItConfig.javaExecutable());
+            cmd.add("-Xshare:auto");
+            cmd.add("-XX:TieredStopAtLevel=1");
+            cmd.add("-jar");
+            cmd.add(ItConfig.serverJar().toString());
+            java.io.File stdin = new java.io.File("/dev/null");
+            List<String> argv = step.argv();
+            if (argv.size() >= 3 && argv.get(argv.size() - 2).equals("<")) {
+                stdin = work.resolve(argv.get(argv.size() - 1)).toFile();
+                argv = argv.subList(0, argv.size() - 2);
+            }
+            for (String a : argv.subList(1, argv.size())) {
+                cmd.add(substitute(a));
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+            pb.environment().put("SCION_HOME", home.toString());
+            pb.environment().put("TZ", "UTC");
+            pb.environment().put("SCION_COMMITTER_DATE", "@" + (EPOCH + 60L * clock++));
+            pb.environment().remove("NO_COLOR");
+            Path outFile = Files.createTempFile(work.getParent(), "out", ".txt");
+            Path errFile = Files.createTempFile(work.getParent(), "err", ".txt");
+            pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+            pb.redirectInput(ProcessBuilder.Redirect.from(stdin));
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(where + ": timed out: " + step.argv());
+            }
+            List<String> out = Files.readAllLines(outFile, StandardCharsets.UTF_8);
+            List<String> err = Files.readAllLines(errFile, StandardCharsets.UTF_8);
+            while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+                out.remove(out.size() - 1);
+            }
+            String shown = "\n--- command: " + String.join(" ", step.argv()) + "\n--- exit " + p.exitValue()
+                    + "\n--- stdout:\n" + String.join("\n", out) + "\n--- stderr:\n" + String.join("\n", err);
+            if (p.exitValue() != step.exitCode()) {
+                throw new AssertionError(where + ": expected exit " + step.exitCode() + shown);
+            }
+            compare(where + " stdout", step.stdout(), out, shown);
+            if (!step.stderr().isEmpty()) {
+                compare(where + " stderr", step.stderr(), err, shown);
+            }
+        }
+    }
+
+    private void compare(String where, List<String> expected, List<String> actual, String shown) {
+        if (!matchFrom(expected, 0, actual, 0)) {
+            int i = 0;
+            while (i < expected.size() && i < actual.size() && !expected.get(i).equals(CliScript.ANY_LINES)
+                    && matches(expected.get(i), actual.get(i))) {
+                i++;
+            }
+            throw new AssertionError(where + ": differs at line " + (i + 1) + "\n  expected: "
+                    + (i < expected.size() ? expected.get(i) : "(end)") + "\n  actual:   "
+                    + (i < actual.size() ? actual.get(i) : "(end)") + "\n--- expected:\n"
+                    + String.join("\n", expected) + shown);
+        }
+    }
+
+    /** Line-by-line match where "..." stands for any run of lines (backtracking over its length). */
+    private boolean matchFrom(List<String> exp, int e, List<String> act, int a) {
+        if (e == exp.size()) {
+            return a == act.size();
+        }
+        if (exp.get(e).equals(CliScript.ANY_LINES)) {
+            for (int skip = a; skip <= act.size(); skip++) {
+                Map<String, String> saved = new HashMap<>(vars);
+                if (matchFrom(exp, e + 1, act, skip)) {
+                    return true;
+                }
+                vars.clear();
+                vars.putAll(saved);
+            }
+            return false;
+        }
+        return a < act.size() && matches(exp.get(e), act.get(a)) && matchFrom(exp, e + 1, act, a + 1);
+    }
+
+    /** Matches one line against its pattern, binding {@code <hash=name>} captures for later steps. */
+    private boolean matches(String pattern, String actual) {
+        StringBuilder re = new StringBuilder();
+        List<String> binds = new ArrayList<>();
+        Matcher m = TOKEN.matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            re.append(Pattern.quote(pattern.substring(last, m.start())));
+            if (m.group(3) != null) {
+                String v = vars.get(m.group(3));
+                if (v == null) {
+                    throw new AssertionError("unbound ${" + m.group(3) + "} in: " + pattern);
+                }
+                re.append(Pattern.quote(v));
+            } else {
+                String kind = m.group(1);
+                String bind = m.group(2);
+                if (bind != null && vars.containsKey(bind)) {
+                    re.append(Pattern.quote(vars.get(bind)));
+                } else {
+                    re.append('(').append(switch (kind) {
+                        case "hash" -> "[0-9a-v]{32}";
+                        case "int" -> "-?\\d+";
+                        case "date" -> "\\w{3} \\w{3} \\d{1,2} \\d{2}:\\d{2}:\\d{2} \\d{4} [+-]\\d{4}";
+                        default -> ".*?";
+                    }).append(')');
+                    binds.add(bind);
+                }
+            }
+            last = m.end();
+        }
+        re.append(Pattern.quote(pattern.substring(last)));
+        Matcher a = Pattern.compile(re.toString()).matcher(actual);
+        if (!a.matches()) {
+            return false;
+        }
+        for (int g = 0; g < binds.size(); g++) {
+            if (binds.get(g) != null) {
+                vars.put(binds.get(g), a.group(g + 1));
+            }
+        }
+        return true;
+    }
+
+    private String substitute(String s) {
+        Matcher m = Pattern.compile("\\$\\{(\\w+)}").matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = vars.get(m.group(1));
+            if (v == null) {
+                throw new AssertionError("unbound ${" + m.group(1) + "}");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.scion.versioning.merge;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkStore;
+import dev.scion.storage.prolly.ProllyCursor;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.storage.tuple.KeyBytes;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.table.RowCodec;
+
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Rewrites rows from one schema into another by column tag: columns the target lacks are dropped, columns the
+ * source lacks become NULL. Merges use it to bring base, ours and theirs into the merged schema first, so the
+ * row merge compares like with like.
+ */
+public final class RowRemapper {
+    private final RowCodec from;
+    private final RowCodec to;
+    private final int[] sourceIndex;
+
+    public RowRemapper(TableSchema from, TableSchema to) {
+        this.from = new RowCodec(from);
+        this.to = new RowCodec(to);
+        sourceIndex = new int[to.columns().size()];
+        for (int i = 0; i < sourceIndex.length; i++) {
+            sourceIndex[i] = indexOfTag(from, to.columns().get(i).tag());
+        }
+    }
+
+    static int indexOfTag(TableSchema s, long tag) {
+        List<Column> cols = s.columns();
+        for (int j = 0; j < cols.size(); j++) {
+            if (cols.get(j).tag() == tag) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    public Object[] remap(Object[] row) {
+        Object[] out = new Object[sourceIndex.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sourceIndex[i] < 0 ? null : row[sourceIndex[i]];
+        }
+        return out;
+    }
+
+    /** The whole row map rewritten into the target schema. */
+    public Hash remapAll(ChunkStore store, Hash rows) {
+        ProllyMap src = ProllyMap.load(store, rows);
+        TreeMap<byte[], byte[]> sorted = new TreeMap<>(KeyBytes.ORDER);
+        try (ProllyCursor c = src.cursor()) {
+            while (c.next()) {
+                byte[] key = c.key();
+                byte[] value = c.value();
+                long count = from.count(value);
+                Object[] row = remap(from.decode(key, value));
+                byte[] nk = to.key(row);
+                if (to.keyless()) {
+                    byte[] prev = sorted.get(nk);
+                    long n = count + (prev == null ? 0 : to.count(prev));
+                    sorted.put(nk, to.value(row, n));
+                } else {
+                    sorted.put(nk, to.value(row));
+                }
+            }
+        }
+        return ProllyMap.build(store, sorted.entrySet().iterator()).root();
+    }
+}

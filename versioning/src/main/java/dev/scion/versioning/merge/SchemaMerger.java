@@ -1,0 +1,187 @@
+package dev.scion.versioning.merge;
+
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Three-way merge of table schemas. Columns are matched by tag, so a rename on one side and a type change on
+ * the other combine; indexes are matched by name. A conflict is reported only when both sides changed the same
+ * thing differently, or when the results cannot coexist (two different columns with one name).
+ */
+public final class SchemaMerger {
+
+    /** The merged schema, or the reason there is none. */
+    public record Result(TableSchema schema, String conflict) {
+        public boolean isConflict() {
+            return conflict != null;
+        }
+    }
+
+    private SchemaMerger() {
+    }
+
+    public static Result merge(TableSchema base, TableSchema ours, TableSchema theirs) {
+        if (ours.equals(theirs) || base.equals(theirs)) {
+            return new Result(ours, null);
+        }
+        if (base.equals(ours)) {
+            return new Result(theirs, null);
+        }
+        List<String> problems = new ArrayList<>();
+        List<Column> columns = mergeColumns(base, ours, theirs, problems);
+        List<String> pk = pick("primary key", base.primaryKey(), ours.primaryKey(), theirs.primaryKey(), problems);
+        List<IndexDef> indexes = mergeIndexes(base, ours, theirs, problems);
+        if (problems.isEmpty()) {
+            for (String k : pk) {
+                if (columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(k))) {
+                    problems.add("primary key column '" + k + "' no longer exists");
+                }
+            }
+            for (IndexDef ix : indexes) {
+                for (String c : ix.columns()) {
+                    if (columns.stream().noneMatch(col -> col.name().equalsIgnoreCase(c))) {
+                        problems.add("index '" + ix.name() + "' uses column '" + c + "' that the other side dropped");
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Result(null, String.join("; ", problems));
+        }
+        return new Result(SchemaBuild.of(ours, columns, pk, indexes), null);
+    }
+
+    private static List<Column> mergeColumns(TableSchema base, TableSchema ours, TableSchema theirs,
+                                             List<String> problems) {
+        Map<Long, Column> b = byTag(base);
+        Map<Long, Column> o = byTag(ours);
+        Map<Long, Column> t = byTag(theirs);
+        List<Column> out = new ArrayList<>();
+        // ours' order first, then columns only theirs has, in theirs' order
+        List<Long> order = new ArrayList<>(o.keySet());
+        t.keySet().stream().filter(k -> !o.containsKey(k)).forEach(order::add);
+        for (Long tag : order) {
+            Column bc = b.get(tag);
+            Column oc = o.get(tag);
+            Column tc = t.get(tag);
+            if (bc == null) {
+                if (oc != null && tc != null && !oc.equals(tc)) {
+                    problems.add("column '" + oc.name() + "' added on both sides with different definitions");
+                } else {
+                    out.add(oc != null ? oc : tc);
+                }
+                continue;
+            }
+            if (oc == null || tc == null) {
+                Column kept = oc != null ? oc : tc;
+                if (!kept.equals(bc)) {
+                    problems.add("column '" + bc.name() + "' dropped on one side and modified on the other");
+                }
+                continue; // dropped on at least one side
+            }
+            String name = pick("name of column '" + bc.name() + "'", bc.name(), oc.name(), tc.name(), problems);
+            Column od = oc.withName(bc.name());
+            Column td = tc.withName(bc.name());
+            Column def = pick("definition of column '" + bc.name() + "'", bc, od, td, problems,
+                    SchemaMerger::describe);
+            if (def != null && name != null) {
+                out.add(def.withName(name));
+            }
+        }
+        Map<String, Long> names = new LinkedHashMap<>();
+        for (Column c : out) {
+            Long prev = names.put(c.name().toLowerCase(Locale.ROOT), c.tag());
+            if (prev != null) {
+                problems.add("two different columns are named '" + c.name() + "'");
+            }
+        }
+        return out;
+    }
+
+    private static List<IndexDef> mergeIndexes(TableSchema base, TableSchema ours, TableSchema theirs,
+                                               List<String> problems) {
+        Map<String, IndexDef> b = byName(base);
+        Map<String, IndexDef> o = byName(ours);
+        Map<String, IndexDef> t = byName(theirs);
+        List<String> order = new ArrayList<>(o.keySet());
+        t.keySet().stream().filter(k -> !o.containsKey(k)).forEach(order::add);
+        List<IndexDef> out = new ArrayList<>();
+        for (String name : order) {
+            IndexDef bi = b.get(name);
+            IndexDef oi = o.get(name);
+            IndexDef ti = t.get(name);
+            if (bi == null) {
+                if (oi != null && ti != null && !oi.equals(ti)) {
+                    problems.add("index '" + oi.name() + "' added on both sides with different definitions");
+                } else {
+                    out.add(oi != null ? oi : ti);
+                }
+            } else if (oi == null || ti == null) {
+                IndexDef kept = oi != null ? oi : ti;
+                if (!kept.equals(bi)) {
+                    problems.add("index '" + bi.name() + "' dropped on one side and modified on the other");
+                }
+            } else {
+                IndexDef m = pick("index '" + bi.name() + "'", bi, oi, ti, problems,
+                        i -> (i.unique() ? "UNIQUE " : "") + i.columns());
+                if (m != null) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The usual three-way rule for one value: take the side that changed; both changed alike is fine. */
+    static <T> T pick(String what, T base, T ours, T theirs, List<String> problems) {
+        return pick(what, base, ours, theirs, problems, String::valueOf);
+    }
+
+    static <T> T pick(String what, T base, T ours, T theirs, List<String> problems,
+                      java.util.function.Function<T, String> show) {
+        if (Objects.equals(ours, theirs) || Objects.equals(base, theirs)) {
+            return ours;
+        }
+        if (Objects.equals(base, ours)) {
+            return theirs;
+        }
+        problems.add(what + " changed differently on both sides (ours: " + show.apply(ours) + ", theirs: "
+                + show.apply(theirs) + ")");
+        return null;
+    }
+
+    /** A column as the user wrote it, for conflict messages. */
+    static String describe(Column c) {
+        StringBuilder sb = new StringBuilder(c.type().sqlName());
+        if (!c.nullable()) {
+            sb.append(" NOT NULL");
+        }
+        if (c.defaultSql() != null) {
+            sb.append(" DEFAULT ").append(c.defaultSql());
+        }
+        if (c.autoIncrement()) {
+            sb.append(" AUTO_INCREMENT");
+        }
+        return sb.toString();
+    }
+
+    private static Map<Long, Column> byTag(TableSchema s) {
+        Map<Long, Column> m = new LinkedHashMap<>();
+        s.columns().forEach(c -> m.put(c.tag(), c));
+        return m;
+    }
+
+    private static Map<String, IndexDef> byName(TableSchema s) {
+        Map<String, IndexDef> m = new LinkedHashMap<>();
+        s.indexes().forEach(i -> m.put(i.name().toLowerCase(Locale.ROOT), i));
+        return m;
+    }
+}

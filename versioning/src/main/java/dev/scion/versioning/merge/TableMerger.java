@@ -1,0 +1,141 @@
+package dev.scion.versioning.merge;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.prolly.DiffEntry;
+import dev.scion.storage.prolly.MapEdits;
+import dev.scion.storage.prolly.MergeConflict;
+import dev.scion.storage.prolly.MergeResult;
+import dev.scion.storage.prolly.ProllyCursor;
+import dev.scion.storage.prolly.KeyRange;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.TableConflicts;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.table.IndexCodec;
+import dev.scion.versioning.table.RowCodec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Three-way merge of one table that both sides changed: schema first ({@link SchemaMerger}), then rows
+ * brought into the merged schema and merged cell by cell ({@link CellMerger}), then indexes, then unique-key
+ * checks. What cannot be decided is returned as {@link TableConflicts}, never applied silently.
+ */
+public final class TableMerger {
+    private final ChunkBuffer out;
+
+    public TableMerger(ChunkBuffer out) {
+        this.out = out;
+    }
+
+    /** The merged table (ours where undecided) and what is left to resolve (null when nothing). */
+    public record Result(TableValue merged, TableConflicts conflicts) {
+    }
+
+    /**
+     * Merges {@code theirs} into {@code ours} relative to {@code base} (null when both sides created the table).
+     * The hashes are recorded in the conflicts so the user can resolve to one side later.
+     */
+    public Result merge(String name, Hash baseHash, TableValue base, Hash oursHash, TableValue ours, Hash theirsHash,
+                        TableValue theirs) {
+        TableSchema baseSchema = base == null ? ours.schema() : base.schema();
+        SchemaMerger.Result sm = base == null
+                ? (ours.schema().equals(theirs.schema()) ? new SchemaMerger.Result(ours.schema(), null)
+                        : new SchemaMerger.Result(null, "table created on both sides with different schemas"))
+                : SchemaMerger.merge(baseSchema, ours.schema(), theirs.schema());
+        if (sm.isConflict()) {
+            return new Result(ours, new TableConflicts(name, baseHash, oursHash, theirsHash, null, 0, null, 0,
+                    sm.conflict()));
+        }
+        TableSchema schema = sm.schema();
+        RowCodec codec = new RowCodec(schema);
+        Hash baseRows = base == null ? ProllyMap.empty(out).root() : inSchema(base, schema);
+        Hash ourRows = inSchema(ours, schema);
+        Hash theirRows = inSchema(theirs, schema);
+        MergeResult mr = ProllyMap.merge(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
+                ProllyMap.load(out, theirRows), out, new CellMerger(codec));
+        long ai = Math.max(ours.autoIncrement(), theirs.autoIncrement());
+        TableValue merged;
+        if (schema.equals(ours.schema())) {
+            merged = IndexRebuilder.update(out, ours, mr.merged().root(), ai);
+        } else {
+            merged = IndexRebuilder.rebuild(out, new TableValue(schema, mr.merged().root(), Map.of(), ai));
+        }
+        Hash conflictMap = null;
+        if (mr.hasConflicts()) {
+            MapEdits edits = new MapEdits();
+            for (MergeConflict c : mr.conflicts()) {
+                edits.put(c.key(), ConflictCodec.encode(c.base(), c.ours(), c.theirs()));
+            }
+            conflictMap = ProllyMap.empty(out).edit(edits, out).root();
+        }
+        Map<byte[], String> violations = uniqueViolations(merged, ProllyMap.load(out, ourRows), codec);
+        Hash violationMap = null;
+        if (!violations.isEmpty()) {
+            MapEdits edits = new MapEdits();
+            violations.forEach((k, v) -> edits.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            violationMap = ProllyMap.empty(out).edit(edits, out).root();
+        }
+        if (conflictMap == null && violationMap == null) {
+            return new Result(merged, null);
+        }
+        return new Result(merged, new TableConflicts(name, baseHash, oursHash, theirsHash, conflictMap,
+                mr.conflicts().size(), violationMap, violations.size(), null));
+    }
+
+    private Hash inSchema(TableValue t, TableSchema schema) {
+        if (t.schema().equals(schema)) {
+            return t.rows();
+        }
+        return new RowRemapper(t.schema(), schema).remapAll(out, t.rows());
+    }
+
+    /**
+     * Rows the merge brought in (relative to ours) whose unique-index values another row also holds. Both rows
+     * stay in the table; the violation is recorded against each.
+     */
+    private Map<byte[], String> uniqueViolations(TableValue merged, ProllyMap ours, RowCodec codec) {
+        Map<byte[], String> found = new java.util.TreeMap<>(dev.scion.storage.tuple.KeyBytes.ORDER);
+        List<IndexDef> unique = merged.schema().indexes().stream().filter(IndexDef::unique).toList();
+        if (unique.isEmpty()) {
+            return found;
+        }
+        ProllyMap rows = ProllyMap.load(out, merged.rows());
+        Iterator<DiffEntry> d = ProllyMap.diff(ours, rows);
+        while (d.hasNext()) {
+            DiffEntry e = d.next();
+            if (e.toValue() == null) {
+                continue;
+            }
+            Object[] row = codec.decode(e.key(), e.toValue());
+            for (IndexDef ix : unique) {
+                IndexCodec ic = codec.indexCodec(ix);
+                Object[] values = ic.indexValues(row);
+                if (Arrays.stream(values).anyMatch(Objects::isNull)) {
+                    continue;
+                }
+                ProllyMap index = ProllyMap.load(out, merged.indexes().get(ix.name().toLowerCase()));
+                List<byte[]> holders = new ArrayList<>();
+                try (ProllyCursor c = index.cursor(KeyRange.prefix(ic.prefix(values)), false)) {
+                    while (c.next()) {
+                        holders.add(ic.rowKey(c.key()));
+                    }
+                }
+                if (holders.size() > 1) {
+                    String what = "unique index '" + ix.name() + "' violated by " + Arrays.toString(values);
+                    for (byte[] h : holders) {
+                        found.merge(h, what, (a, b) -> a.equals(b) ? a : a + "; " + b);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

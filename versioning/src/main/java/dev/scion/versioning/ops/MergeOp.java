@@ -1,0 +1,71 @@
+package dev.scion.versioning.ops;
+
+import dev.scion.storage.Hash;
+import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.repo.VersioningException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code merge}: fast-forward when the head is the merge base, otherwise a three-way merge of the roots
+ * committed with two parents; --squash and --no-commit leave the result in the working set; conflicts leave it
+ * there with a merge state until resolved and committed, or aborted.
+ */
+public final class MergeOp {
+    private MergeOp() {
+    }
+
+    public static MergeOutcome merge(BranchContext ctx, String revision, MergeOptions o) {
+        ctx.requireNotMerging("merge");
+        Hash theirs = ctx.resolve(revision);
+        ctx.requireClean("merge");
+        WorkingSet ws = ctx.workingSet();
+        Hash ours = ctx.head();
+        Hash base = MergeBase.find(ctx.repo(), ours, theirs).orElseThrow(() -> new VersioningException(
+                VersioningException.Reason.INVALID_ARGUMENT, "fatal: refusing to merge unrelated histories"));
+        if (base.equals(theirs)) {
+            return new MergeOutcome(MergeOutcome.Kind.UP_TO_DATE, ours, List.of());
+        }
+        Commit theirCommit = ctx.repo().readCommit(theirs);
+        if (base.equals(ours) && !o.noFastForward() && !o.squash() && !o.noCommit()) {
+            ctx.repo().updateHead(ctx.branch(), ours, theirs, ws, WorkingSet.clean(theirCommit.root()),
+                    ctx.repo().newBuffer());
+            return new MergeOutcome(MergeOutcome.Kind.FAST_FORWARD, theirs, List.of());
+        }
+        Hash oursRoot = ctx.repo().readCommit(ours).root();
+        ThreeWayApply.Applied a = ThreeWayApply.merge(ctx, ctx.repo().readCommit(base).root(), oursRoot,
+                theirCommit.root());
+        Hash source = o.squash() ? null : theirs;
+        if (!a.result().isClean()) {
+            return ThreeWayApply.installConflicts(ctx, ws, a, source, revision, oursRoot);
+        }
+        if (o.squash() || o.noCommit()) {
+            WorkingSet next = new WorkingSet(a.mergedRoot(), a.mergedRoot(), source, null);
+            ctx.repo().updateWorkingSet(ctx.branch(), ws, next, a.buffer());
+            return new MergeOutcome(MergeOutcome.Kind.STAGED, null, List.of());
+        }
+        String message = o.message() != null ? o.message()
+                : "Merge " + (ctx.repo().branchHead(revision).isPresent() ? "branch '" + revision + "'" : revision)
+                + " into " + ctx.branch();
+        long height = Math.max(ctx.repo().readCommit(ours).height(), theirCommit.height()) + 1;
+        List<Hash> parents = new ArrayList<>(List.of(ours, theirs));
+        Commit c = new Commit(a.mergedRoot(), parents, o.who(), o.who(), message, height);
+        Hash h = ctx.repo().writeCommit(ctx.branch(), ours, ws, c, WorkingSet.clean(a.mergedRoot()), a.buffer());
+        return new MergeOutcome(MergeOutcome.Kind.COMMITTED, h, List.of());
+    }
+
+    /** {@code merge --abort}: back to the working and staged roots from before the merge. */
+    public static void abort(BranchContext ctx) {
+        WorkingSet ws = ctx.workingSet();
+        if (!ws.isMerging()) {
+            throw new VersioningException(VersioningException.Reason.MERGE_STATE,
+                    "fatal: There is no merge to abort (MERGE_HEAD missing).");
+        }
+        Hash headRoot = ctx.headCommit().root();
+        WorkingSet next = ws.mergeState() == null ? WorkingSet.clean(headRoot)
+                : new WorkingSet(ws.mergeState().preMergeWorking(), ws.mergeState().preMergeStaged(), null, null);
+        ctx.repo().updateWorkingSet(ctx.branch(), ws, next, ctx.repo().newBuffer());
+    }
+}

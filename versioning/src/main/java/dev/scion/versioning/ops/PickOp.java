@@ -1,0 +1,67 @@
+package dev.scion.versioning.ops;
+
+import dev.scion.storage.Hash;
+import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.Signature;
+import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.repo.VersioningException;
+
+import java.util.List;
+
+/**
+ * {@code cherry-pick} and {@code revert}: apply one commit's change (or its inverse) to the head by a three-way
+ * merge whose base is the commit's parent (or the commit itself), and commit it if clean.
+ */
+public final class PickOp {
+    private PickOp() {
+    }
+
+    public static MergeOutcome cherryPick(BranchContext ctx, String revision, Signature who) {
+        return apply(ctx, revision, who, false);
+    }
+
+    public static MergeOutcome revert(BranchContext ctx, String revision, Signature who) {
+        return apply(ctx, revision, who, true);
+    }
+
+    private static MergeOutcome apply(BranchContext ctx, String revision, Signature who, boolean inverse) {
+        String what = inverse ? "revert" : "cherry-pick";
+        ctx.requireNotMerging(what);
+        Hash picked = ctx.resolve(revision);
+        ctx.requireClean(what);
+        Commit c = ctx.repo().readCommit(picked);
+        if (c.parents().isEmpty()) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "error: cannot " + what + " the initial commit " + picked);
+        }
+        if (c.parents().size() > 1) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "error: commit " + picked + " is a merge; " + what + " of merges is not supported");
+        }
+        Hash parentRoot = ctx.repo().readCommit(c.parents().get(0)).root();
+        Hash head = ctx.head();
+        Commit headCommit = ctx.repo().readCommit(head);
+        WorkingSet ws = ctx.workingSet();
+        Hash base = inverse ? c.root() : parentRoot;
+        Hash theirs = inverse ? parentRoot : c.root();
+        ThreeWayApply.Applied a = ThreeWayApply.merge(ctx, base, headCommit.root(), theirs);
+        if (!a.result().isClean()) {
+            return ThreeWayApply.installConflicts(ctx, ws, a, null, what + " " + picked, headCommit.root());
+        }
+        if (a.mergedRoot().equals(headCommit.root())) {
+            throw new VersioningException(VersioningException.Reason.NOTHING_TO_COMMIT,
+                    "nothing to commit: the " + what + " of " + picked + " changes nothing");
+        }
+        String message = inverse ? "Revert \"" + firstLine(c.message()) + "\"\n\nThis reverts commit " + picked + "."
+                : c.message();
+        Commit out = new Commit(a.mergedRoot(), List.of(head), inverse ? who : c.author(), who, message,
+                headCommit.height() + 1);
+        Hash h = ctx.repo().writeCommit(ctx.branch(), head, ws, out, WorkingSet.clean(a.mergedRoot()), a.buffer());
+        return new MergeOutcome(MergeOutcome.Kind.COMMITTED, h, List.of());
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.scion.versioning.sqlgen;
+
+import dev.scion.versioning.diff.SchemaChange;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** SQL statements (MySQL dialect) for tables and rows: what {@code diff --sql} and {@code dump} print. */
+public final class SqlScript {
+    private SqlScript() {
+    }
+
+    public static String createTable(String name, TableSchema s) {
+        List<String> lines = new ArrayList<>();
+        for (Column c : s.columns()) {
+            lines.add("  " + columnDefinition(c));
+        }
+        if (!s.primaryKey().isEmpty()) {
+            lines.add("  PRIMARY KEY (" + columnList(s.primaryKey()) + ")");
+        }
+        for (IndexDef ix : s.indexes()) {
+            lines.add("  " + (ix.unique() ? "UNIQUE KEY " : "KEY ") + SqlLiterals.identifier(ix.name()) + " ("
+                    + columnList(ix.columns()) + ")");
+        }
+        return "CREATE TABLE " + SqlLiterals.identifier(name) + " (\n" + String.join(",\n", lines)
+                + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+    }
+
+    public static String columnDefinition(Column c) {
+        StringBuilder sb = new StringBuilder(SqlLiterals.identifier(c.name())).append(' ').append(c.type().sqlName());
+        if (!c.nullable()) {
+            sb.append(" NOT NULL");
+        }
+        if (c.autoIncrement()) {
+            sb.append(" AUTO_INCREMENT");
+        } else if (c.defaultSql() != null) {
+            sb.append(" DEFAULT ").append(c.defaultSql());
+        }
+        if (c.comment() != null && !c.comment().isEmpty()) {
+            sb.append(" COMMENT ").append(SqlLiterals.string(c.comment()));
+        }
+        return sb.toString();
+    }
+
+    public static String columnList(List<String> names) {
+        return names.stream().map(SqlLiterals::identifier).collect(Collectors.joining(","));
+    }
+
+    public static String dropTable(String name) {
+        return "DROP TABLE " + SqlLiterals.identifier(name) + ";";
+    }
+
+    /** ALTER TABLE statements that turn the "from" schema into the "to" schema. */
+    public static List<String> alter(String table, TableSchema to, List<SchemaChange> changes) {
+        List<String> out = new ArrayList<>();
+        String t = "ALTER TABLE " + SqlLiterals.identifier(table) + " ";
+        for (SchemaChange c : changes) {
+            switch (c.kind()) {
+                case INDEX_DROPPED -> out.add(t + "DROP INDEX " + SqlLiterals.identifier(c.indexBefore().name()) + ";");
+                default -> {
+                }
+            }
+        }
+        for (SchemaChange c : changes) {
+            switch (c.kind()) {
+                case COLUMN_DROPPED -> out.add(t + "DROP COLUMN " + SqlLiterals.identifier(c.before().name()) + ";");
+                case COLUMN_ADDED -> out.add(t + "ADD COLUMN " + columnDefinition(c.after()) + ";");
+                case COLUMN_RENAMED -> out.add(t + "CHANGE COLUMN " + SqlLiterals.identifier(c.before().name()) + " "
+                        + columnDefinition(c.after()) + ";");
+                case COLUMN_MODIFIED -> out.add(t + "MODIFY COLUMN " + columnDefinition(c.after()) + ";");
+                case PRIMARY_KEY_CHANGED -> {
+                    out.add(t + "DROP PRIMARY KEY;");
+                    if (!to.primaryKey().isEmpty()) {
+                        out.add(t + "ADD PRIMARY KEY (" + columnList(to.primaryKey()) + ");");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        for (SchemaChange c : changes) {
+            if (c.kind() == SchemaChange.Kind.INDEX_ADDED) {
+                IndexDef ix = c.indexAfter();
+                out.add(t + "ADD " + (ix.unique() ? "UNIQUE INDEX " : "INDEX ") + SqlLiterals.identifier(ix.name())
+                        + " (" + columnList(ix.columns()) + ");");
+            }
+        }
+        return out;
+    }
+
+    public static String insert(String table, TableSchema s, Object[] row) {
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(SqlLiterals.identifier(table)).append(" (")
+                .append(s.columns().stream().map(c -> SqlLiterals.identifier(c.name())).collect(Collectors.joining(",")))
+                .append(") VALUES (");
+        appendValues(sb, s, row);
+        return sb.append(");").toString();
+    }
+
+    /** One multi-row INSERT for a batch of rows (dump). */
+    public static String insertMany(String table, TableSchema s, List<Object[]> rows) {
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(SqlLiterals.identifier(table)).append(" (")
+                .append(s.columns().stream().map(c -> SqlLiterals.identifier(c.name())).collect(Collectors.joining(",")))
+                .append(") VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            sb.append(i == 0 ? "(" : ",(");
+            appendValues(sb, s, rows.get(i));
+            sb.append(')');
+        }
+        return sb.append(';').toString();
+    }
+
+    private static void appendValues(StringBuilder sb, TableSchema s, Object[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(SqlLiterals.literal(row[i], s.columns().get(i).type()));
+        }
+    }
+
+    /** DELETE of one row: by primary key, or for a keyless table by every column (one copy). */
+    public static String delete(String table, TableSchema s, Object[] row) {
+        return "DELETE FROM " + SqlLiterals.identifier(table) + " WHERE " + where(s, row)
+                + (s.isKeyless() ? " LIMIT 1;" : ";");
+    }
+
+    public static String update(String table, TableSchema s, Object[] row, List<String> changedColumns) {
+        String set = changedColumns.stream().map(name -> {
+            int i = s.columnIndex(name);
+            return SqlLiterals.identifier(s.columns().get(i).name()) + " = "
+                    + SqlLiterals.literal(row[i], s.columns().get(i).type());
+        }).collect(Collectors.joining(", "));
+        return "UPDATE " + SqlLiterals.identifier(table) + " SET " + set + " WHERE " + where(s, row) + ";";
+    }
+
+    private static String where(TableSchema s, Object[] row) {
+        List<String> cols = s.isKeyless() ? s.columns().stream().map(Column::name).toList() : s.primaryKey();
+        return cols.stream().map(name -> {
+            int i = s.columnIndex(name);
+            Object v = row[i];
+            String id = SqlLiterals.identifier(s.columns().get(i).name());
+            return v == null ? id + " IS NULL" : id + " = " + SqlLiterals.literal(v, s.columns().get(i).type());
+        }).collect(Collectors.joining(" AND "));
+    }
+}

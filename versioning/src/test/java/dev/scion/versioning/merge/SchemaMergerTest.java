@@ -1,0 +1,89 @@
+package dev.scion.versioning.merge;
+
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+import dev.scion.versioning.testing.TestRepo;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaMergerTest {
+    private final TableSchema base = TestRepo.people(false);
+
+    private TableSchema with(List<Column> cols, List<IndexDef> idx) {
+        return new TableSchema(cols, List.of("id"), idx);
+    }
+
+    private List<Column> cols() {
+        return new ArrayList<>(base.columns());
+    }
+
+    @Test
+    void columnsAddedOnBothSidesUnderDifferentNamesBothSurvive() {
+        List<Column> o = cols();
+        o.add(TestRepo.col("a", TypeKind.INT, 10));
+        List<Column> t = cols();
+        t.add(TestRepo.col("b", TypeKind.INT, 11));
+        SchemaMerger.Result r = SchemaMerger.merge(base, with(o, List.of()), with(t, List.of()));
+        assertFalse(r.isConflict());
+        assertEquals(List.of("id", "name", "qty", "a", "b"), r.schema().columns().stream().map(Column::name).toList());
+    }
+
+    @Test
+    void twoDifferentColumnsWithOneNameConflict() {
+        List<Column> o = cols();
+        o.add(TestRepo.col("a", TypeKind.INT, 10));
+        List<Column> t = cols();
+        t.add(TestRepo.col("a", TypeKind.INT, 11));
+        SchemaMerger.Result r = SchemaMerger.merge(base, with(o, List.of()), with(t, List.of()));
+        assertTrue(r.isConflict());
+        assertTrue(r.conflict().contains("two different columns are named 'a'"), r.conflict());
+    }
+
+    @Test
+    void dropOnOneSideAndUntouchedOnTheOtherDrops() {
+        List<Column> o = cols();
+        o.remove(2);
+        List<Column> t = cols();
+        t.add(TestRepo.col("c", TypeKind.INT, 12));
+        SchemaMerger.Result r = SchemaMerger.merge(base, with(o, List.of()), with(t, List.of()));
+        assertEquals(List.of("id", "name", "c"), r.schema().columns().stream().map(Column::name).toList());
+    }
+
+    @Test
+    void dropAgainstModifyConflicts() {
+        List<Column> o = cols();
+        o.remove(2);
+        List<Column> t = cols();
+        t.set(2, new Column("qty", ColumnType.of(TypeKind.BIGINT), true, null, false, null, 3));
+        assertTrue(SchemaMerger.merge(base, with(o, List.of()), with(t, List.of())).isConflict());
+    }
+
+    @Test
+    void indexesAddedOnEachSideMergeAndAnIndexOnADroppedColumnConflicts() {
+        IndexDef byName = new IndexDef("by_name", List.of("name"), false);
+        IndexDef byQty = new IndexDef("by_qty", List.of("qty"), false);
+        SchemaMerger.Result r = SchemaMerger.merge(base, with(cols(), List.of(byName)), with(cols(), List.of(byQty)));
+        assertEquals(List.of(byName, byQty), r.schema().indexes());
+        List<Column> dropped = cols();
+        dropped.remove(2);
+        assertTrue(SchemaMerger.merge(base, with(dropped, List.of()), with(cols(), List.of(byQty))).isConflict());
+    }
+
+    @Test
+    void identicalChangesOnBothSidesAreNoConflict() {
+        List<Column> o = cols();
+        o.set(1, o.get(1).withName("full_name"));
+        SchemaMerger.Result r = SchemaMerger.merge(base, with(o, List.of()), with(new ArrayList<>(o), List.of()));
+        assertFalse(r.isConflict());
+        assertEquals("full_name", r.schema().columns().get(1).name());
+    }
+}
