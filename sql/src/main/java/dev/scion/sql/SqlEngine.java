@@ -18,6 +18,7 @@ public final class SqlEngine implements AutoCloseable {
     private final Map<String, Object> globals = new ConcurrentHashMap<>();
     private final TransactionCommitter committer = new TransactionCommitter();
     private final StatementRunner runner = new StatementRunner();
+    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
 
     public SqlEngine(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -28,7 +29,19 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     public Session openSession(long connectionId, String user, String host, boolean foundRows) {
-        return new Session(this, connectionId, user, host, foundRows);
+        Session s = new Session(this, connectionId, user, host, foundRows);
+        sessions.put(connectionId, s);
+        return s;
+    }
+
+    /** Called by {@link Session#close()}. */
+    public void forgetSession(Session session) {
+        sessions.remove(session.connectionId(), session);
+    }
+
+    /** The open sessions by connection id (SHOW PROCESSLIST, information_schema.PROCESSLIST). */
+    public java.util.Collection<Session> sessions() {
+        return new java.util.TreeMap<>(sessions).values();
     }
 
     /** Runs every statement in {@code sql}; each result is handed to {@code sink}, which must drain row streams. */

@@ -1,6 +1,7 @@
 package dev.scion.sql;
 
 import dev.scion.sql.admin.AdminStatements;
+import dev.scion.sql.admin.PreparedSqlStatement;
 import dev.scion.sql.ddl.DdlExecutor;
 import dev.scion.sql.dml.DeleteExecutor;
 import dev.scion.sql.dml.InsertExecutor;
@@ -10,8 +11,9 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.frontend.StatementSplitter;
+import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
-import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -36,7 +38,7 @@ final class StatementRunner {
             throw new SqlError(ErrorCode.EMPTY_QUERY, "Query was empty");
         }
         if (!multiStatements && statements.size() > 1) {
-            throw StatementParser.syntaxError(sql, null);
+            throw StatementReader.syntaxError(sql, null);
         }
         for (String statement : statements) {
             runOne(session, statement, sink);
@@ -52,6 +54,7 @@ final class StatementRunner {
             session.warnings().clear();
         }
         boolean ok = false;
+        session.running(text);
         try {
             StatementResult result = execute(session, text);
             if (result instanceof StatementResult.Rows rows) {
@@ -65,25 +68,58 @@ final class StatementRunner {
                 sink.accept(result);
             }
         } catch (VersioningException e) {
-            throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+            SqlError error = new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+            recordError(session, error);
+            throw error;
+        } catch (SqlError e) {
+            recordError(session, e);
+            throw e;
         } finally {
+            session.running(null);
             if (!ok) {
                 session.endStatement(false);
             }
         }
     }
 
+    private static boolean writes(SqlNode node) {
+        SqlKind kind = node.getKind();
+        return kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE
+                || kind.belongsTo(SqlKind.DDL) || DdlExecutor.handles(node);
+    }
+
+    /** MySQL lists the error of a failed statement in SHOW WARNINGS (and SHOW ERRORS) afterwards. */
+    private static void recordError(Session session, SqlError e) {
+        session.warnings().clear();
+        session.addError(e.code(), e.getMessage());
+    }
+
     private StatementResult execute(Session session, String text) {
         Optional<dev.scion.sql.admin.AdminStatement> admin = AdminStatements.match(text);
         if (admin.isPresent()) {
+            if (admin.get() instanceof PreparedSqlStatement.Execute exec) {
+                String bound = Preprocessor.normalize(exec.boundText(session));
+                if (AdminStatements.match(bound).orElse(null) instanceof PreparedSqlStatement.Execute) {
+                    throw new SqlError(ErrorCode.UNSUPPORTED_PS,
+                            "This command is not supported in the prepared statement protocol yet");
+                }
+                return execute(session, bound);
+            }
             return admin.get().execute(session);
         }
-        Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, text);
+        String rewritten = VariableRewriter.rewrite(text);
+        SqlNode node = StatementReader.statement(rewritten);
+        if (node instanceof SqlMySqlLockedQuery locked) {
+            // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.
+            node = locked.getQuery();
+        }
+        if (session.isReadOnlyTransaction() && writes(node)) {
+            throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
+        }
+        Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, node, rewritten);
         if (ddl.isPresent()) {
             return ddl.get();
         }
-        String rewritten = VariableRewriter.rewrite(text);
-        SqlNode node = StatementParser.parse(rewritten);
         SqlKind kind = node.getKind();
         if (kind == SqlKind.INSERT) {
             return InsertExecutor.execute(session, (SqlInsert) node, rewritten);

@@ -3,7 +3,7 @@ package dev.scion.sql.admin;
 import dev.scion.sql.dml.ExpressionEvaluator;
 import dev.scion.sql.dolt.Procedures;
 import dev.scion.sql.expr.Values;
-import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
@@ -28,7 +28,7 @@ final class CallStatement implements AdminStatement {
         List<String> values = new ArrayList<>();
         if (!args.isBlank()) {
             String sql = VariableRewriter.rewrite("SELECT " + args);
-            SqlSelect select = (SqlSelect) StatementParser.parse(sql);
+            SqlSelect select = (SqlSelect) StatementReader.statement(sql);
             List<SqlNode> exprs = select.getSelectList().getList();
             for (Object v : ExpressionEvaluator.evaluate(session, exprs, sql)) {
                 values.add(v == null ? null : Values.toStringValue(v));

@@ -22,7 +22,7 @@ final class CreateDatabase implements AdminStatement {
         DataDirectory dir = session.engine().dataDirectory();
         if (dir.canonicalName(name).isPresent()) {
             if (ifNotExists) {
-                session.addWarning(1007, "Can't create database '" + name + "'; database exists");
+                session.addNote(1007, "Can't create database '" + name + "'; database exists");
                 return StatementResult.ok();
             }
             throw new SqlError(ErrorCode.DB_CREATE_EXISTS, "Can't create database '" + name + "'; database exists");

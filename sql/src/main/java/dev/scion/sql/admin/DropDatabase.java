@@ -22,7 +22,7 @@ final class DropDatabase implements AdminStatement {
         Optional<String> canonical = session.engine().dataDirectory().canonicalName(name);
         if (canonical.isEmpty()) {
             if (ifExists) {
-                session.addWarning(1008, "Can't drop database '" + name + "'; database doesn't exist");
+                session.addNote(1008, "Can't drop database '" + name + "'; database doesn't exist");
                 return StatementResult.ok();
             }
             throw new SqlError(ErrorCode.DB_DROP_EXISTS, "Can't drop database '" + name + "'; database doesn't exist");

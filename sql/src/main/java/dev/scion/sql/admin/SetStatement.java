@@ -4,7 +4,7 @@ import dev.scion.sql.dml.ExpressionEvaluator;
 import dev.scion.sql.dolt.Procedures;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
-import dev.scion.sql.plan.StatementParser;
+import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
@@ -46,7 +46,7 @@ final class SetStatement implements AdminStatement {
         for (String part : splitTopLevel(text)) {
             Matcher m = ASSIGNMENT.matcher(part);
             if (!m.matches()) {
-                throw StatementParser.syntaxError("SET " + text, null);
+                throw StatementReader.syntaxError("SET " + text, null);
             }
             boolean global = "GLOBAL".equalsIgnoreCase(m.group(1)) || "PERSIST".equalsIgnoreCase(m.group(1))
                     || (m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).startsWith("@@global."));
@@ -141,7 +141,7 @@ final class SetStatement implements AdminStatement {
             return null;
         }
         String rewritten = VariableRewriter.rewrite(e);
-        SqlNode node = StatementParser.parseExpression(rewritten);
+        SqlNode node = StatementReader.expression(rewritten);
         return ExpressionEvaluator.evaluate(session, List.of(node), rewritten)[0];
     }
 

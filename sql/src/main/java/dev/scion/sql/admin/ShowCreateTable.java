@@ -23,13 +23,15 @@ final class ShowCreateTable implements AdminStatement {
     }
 
     static ShowCreateTable of(String qualified) {
-        DescribeTable d = DescribeTable.of(qualified);
-        String[] parts = qualified.split("\\.(?=(?:[^`]*`[^`]*`)*[^`]*$)");
-        return parts.length == 2 ? new ShowCreateTable(Identifiers.unquote(parts[0]), Identifiers.unquote(parts[1]))
-                : new ShowCreateTable(null, Identifiers.unquote(qualified));
+        String[] parts = TableLookup.split(qualified);
+        return new ShowCreateTable(parts[0], parts[1]);
     }
 
     static String ddl(String name, TableSchema s) {
+        return ddl(name, s, 0);
+    }
+
+    static String ddl(String name, TableSchema s, long autoIncrement) {
         List<String> lines = new ArrayList<>();
         for (Column c : s.columns()) {
             StringBuilder sb = new StringBuilder("  `").append(c.name()).append("` ").append(c.type().sqlName());
@@ -43,6 +45,9 @@ final class ShowCreateTable implements AdminStatement {
             } else if (c.nullable()) {
                 sb.append(" DEFAULT NULL");
             }
+            if (c.comment() != null) {
+                sb.append(" COMMENT '").append(c.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
+            }
             lines.add(sb.toString());
         }
         if (!s.primaryKey().isEmpty()) {
@@ -54,13 +59,15 @@ final class ShowCreateTable implements AdminStatement {
                     + ix.columns().stream().map(k -> "`" + k + "`").collect(Collectors.joining(",")) + ")");
         }
         return "CREATE TABLE `" + name + "` (\n" + String.join(",\n", lines)
-                + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
+                + "\n) ENGINE=InnoDB" + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "")
+                + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
     }
 
     @Override
     public StatementResult execute(Session session) {
-        TableSchema schema = DescribeTable.lookup(session, database, table).schema();
+        TableLookup t = TableLookup.of(session, database, table);
+        long ai = t.value().schema().autoIncrementColumn().isPresent() ? t.value().autoIncrement() : 0;
         return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),
-                RowStream.of(List.<Object[]>of(new Object[] {table, ddl(table, schema)})));
+                RowStream.of(List.<Object[]>of(new Object[] {t.stored(), ddl(t.stored(), t.value().schema(), ai)})));
     }
 }

@@ -1,24 +1,22 @@
 package dev.scion.sql.admin;
 
 import dev.scion.sql.catalog.DatabaseState;
-import dev.scion.sql.result.ResultColumn;
-import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** SHOW [FULL] TABLES [FROM db] [LIKE pattern]. */
+/** SHOW [FULL] TABLES [FROM db] [LIKE | WHERE]. */
 final class ShowTables implements AdminStatement {
     private final boolean full;
     private final String database;
-    private final String like;
+    private final ShowFilter filter;
 
-    ShowTables(boolean full, String database, String like) {
+    ShowTables(boolean full, String database, ShowFilter filter) {
         this.full = full;
         this.database = database;
-        this.like = like;
+        this.filter = filter;
     }
 
     @Override
@@ -26,15 +24,13 @@ final class ShowTables implements AdminStatement {
         DatabaseState db = database == null ? session.current() : session.database(database);
         List<Object[]> rows = new ArrayList<>();
         for (String t : db.workingRoot().tables().keySet()) {
-            if (like == null || Identifiers.likePattern(like).matcher(t).matches()) {
-                rows.add(full ? new Object[] {t, "BASE TABLE"} : new Object[] {t});
-            }
+            rows.add(full ? new Object[] {t, "BASE TABLE"} : new Object[] {t});
         }
-        List<ResultColumn> cols = new ArrayList<>();
-        cols.add(ResultColumn.text("Tables_in_" + db.name()));
+        List<String> cols = new ArrayList<>();
+        cols.add("Tables_in_" + db.name());
         if (full) {
-            cols.add(ResultColumn.text("Table_type"));
+            cols.add("Table_type");
         }
-        return new StatementResult.Rows(cols, RowStream.of(rows));
+        return filter.result(session, cols, rows);
     }
 }

@@ -115,6 +115,28 @@ public final class DatabaseState {
         }
     }
 
+    /** The working root of the open transaction, or null when none is open (for savepoints). */
+    public Hash openWorkingRoot() {
+        return workingRoot;
+    }
+
+    /**
+     * Puts the transaction back to a root it had earlier ({@code ROLLBACK TO SAVEPOINT}); null means back to the
+     * start of the transaction. The chunks stay in the transaction's buffer, so the old root is still readable.
+     */
+    public void restoreWorkingRoot(Hash root, boolean wasDirty) {
+        if (workingRoot == null) {
+            return;
+        }
+        if (root == null) {
+            workingRoot = startWorkingSet == null ? repo.readCommit(readOnlyCommit).root() : startWorkingSet.working();
+            dirty = false;
+        } else {
+            workingRoot = root;
+            dirty = wasDirty;
+        }
+    }
+
     /** Forgets the transaction (after commit or rollback). */
     public void endTransaction() {
         workingRoot = null;

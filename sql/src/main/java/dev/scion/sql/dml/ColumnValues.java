@@ -2,6 +2,7 @@ package dev.scion.sql.dml;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.Session;
 import dev.scion.sql.expr.Values;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ColumnType;
@@ -15,6 +16,99 @@ import java.time.LocalDateTime;
 /** Converts a value to what a column stores, enforcing NOT NULL, ranges and lengths (strict mode). */
 public final class ColumnValues {
     private ColumnValues() {
+    }
+
+    /**
+     * The value MySQL gives a NOT NULL column that has no DEFAULT when it must fill one in (ALTER TABLE ADD
+     * COLUMN on a table with rows, INSERT in non-strict mode): zero, the empty string, the first ENUM member.
+     * Temporal columns have no zero value here (Scion stores no '0000-00-00'), so they get null and fail.
+     */
+    public static Object implicitDefault(Column c) {
+        var kind = c.type().kind();
+        if (kind == dev.scion.versioning.schema.TypeKind.ENUM) {
+            return c.type().values().isEmpty() ? "" : c.type().values().get(0);
+        }
+        if (kind.isInteger() || kind == dev.scion.versioning.schema.TypeKind.BIT
+                || kind == dev.scion.versioning.schema.TypeKind.YEAR) {
+            return 0L;
+        }
+        if (kind == dev.scion.versioning.schema.TypeKind.DECIMAL || kind == dev.scion.versioning.schema.TypeKind.FLOAT
+                || kind == dev.scion.versioning.schema.TypeKind.DOUBLE) {
+            return 0L;
+        }
+        if (kind.isString()) {
+            return kind == dev.scion.versioning.schema.TypeKind.JSON ? "null" : "";
+        }
+        if (kind.isBinary()) {
+            return new byte[0];
+        }
+        return null;
+    }
+
+    /**
+     * Coerces like {@link #coerce(Object, Column, long)}; when {@code lenient} is non-null (sql_mode without
+     * STRICT_TRANS_TABLES, or INSERT/UPDATE IGNORE) a value that does not fit is adjusted as MySQL does and a
+     * warning is added to that session instead of failing the statement.
+     */
+    public static Object coerce(Object v, Column c, long rowNumber, Session lenient) {
+        try {
+            return coerce(v, c, rowNumber);
+        } catch (SqlError e) {
+            if (lenient == null) {
+                throw e;
+            }
+            Object adjusted = adjust(v, c, e);
+            if (adjusted == NO_ADJUSTMENT) {
+                throw e;
+            }
+            int code = e.errorCode() == ErrorCode.DATA_TOO_LONG ? ErrorCode.WARN_DATA_TRUNCATED.code() : e.code();
+            String message = e.errorCode() == ErrorCode.DATA_TOO_LONG
+                    ? "Data truncated for column '" + c.name() + "' at row " + rowNumber : e.getMessage();
+            lenient.addWarning(code, message);
+            return coerce(adjusted, c, rowNumber);
+        }
+    }
+
+    private static final Object NO_ADJUSTMENT = new Object();
+
+    private static Object adjust(Object v, Column c, SqlError e) {
+        ColumnType t = c.type();
+        switch (e.errorCode()) {
+            case BAD_NULL: {
+                Object d = implicitDefault(c);
+                return d == null ? NO_ADJUSTMENT : d;
+            }
+            case DATA_TOO_LONG: {
+                int max = (int) Math.min(Integer.MAX_VALUE, t.maxLength());
+                if (v instanceof byte[] b) {
+                    return java.util.Arrays.copyOf(b, max);
+                }
+                String str = Values.toStringValue(v);
+                return str.substring(0, str.offsetByCodePoints(0, max));
+            }
+            case WARN_DATA_OUT_OF_RANGE: {
+                if (t.kind() == dev.scion.versioning.schema.TypeKind.DECIMAL) {
+                    int precision = t.length() < 0 ? 10 : t.length();
+                    int scale = Math.max(0, t.scale());
+                    BigDecimal max = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
+                    return Values.toDecimal(v).signum() < 0 ? max.negate() : max;
+                }
+                long[] range = range(t);
+                return Values.toDecimal(v).signum() < 0 ? range[0] : range[1];
+            }
+            case TRUNCATED_WRONG_VALUE_FOR_FIELD:
+                // MySQL keeps the numeric prefix of the string ('12abc' -> 12, 'abc' -> 0).
+                return Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
+            default:
+                return NO_ADJUSTMENT;
+        }
+    }
+
+    /** Whether writes in {@code session} fail on bad values (STRICT_TRANS_TABLES or STRICT_ALL_TABLES). */
+    public static boolean strict(Session session) {
+        Object mode = session.variable("sql_mode");
+        String m = mode == null ? "" : mode.toString().toUpperCase(java.util.Locale.ROOT);
+        return m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
     }
 
     public static Object coerce(Object v, Column c, long rowNumber) {
@@ -128,33 +222,23 @@ public final class ColumnValues {
 
     private static void checkRange(Column c, long l, long row) {
         ColumnType t = c.type();
-        long min;
-        long max;
-        switch (t.kind()) {
-            case TINYINT, BOOLEAN -> {
-                min = t.unsigned() ? 0 : -128;
-                max = t.unsigned() ? 255 : 127;
-            }
-            case SMALLINT -> {
-                min = t.unsigned() ? 0 : -32768;
-                max = t.unsigned() ? 65535 : 32767;
-            }
-            case MEDIUMINT -> {
-                min = t.unsigned() ? 0 : -8388608;
-                max = t.unsigned() ? 16777215 : 8388607;
-            }
-            case INT -> {
-                min = t.unsigned() ? 0 : Integer.MIN_VALUE;
-                max = t.unsigned() ? 4294967295L : Integer.MAX_VALUE;
-            }
-            default -> {
-                min = t.unsigned() ? 0 : Long.MIN_VALUE;
-                max = Long.MAX_VALUE;
-            }
-        }
+        long[] range = range(t);
+        long min = range[0];
+        long max = range[1];
         if (l < min || l > max) {
             throw new SqlError(ErrorCode.WARN_DATA_OUT_OF_RANGE, "Out of range value for column '" + c.name()
                     + "' at row " + row);
         }
+    }
+
+    /** The smallest and largest value an integer column holds. */
+    private static long[] range(ColumnType t) {
+        return switch (t.kind()) {
+            case TINYINT, BOOLEAN -> new long[] {t.unsigned() ? 0 : -128, t.unsigned() ? 255 : 127};
+            case SMALLINT -> new long[] {t.unsigned() ? 0 : -32768, t.unsigned() ? 65535 : 32767};
+            case MEDIUMINT -> new long[] {t.unsigned() ? 0 : -8388608, t.unsigned() ? 16777215 : 8388607};
+            case INT -> new long[] {t.unsigned() ? 0 : Integer.MIN_VALUE, t.unsigned() ? 4294967295L : Integer.MAX_VALUE};
+            default -> new long[] {t.unsigned() ? 0 : Long.MIN_VALUE, Long.MAX_VALUE};
+        };
     }
 }

@@ -1,24 +1,44 @@
 package dev.scion.sql.dml;
 
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
+import dev.scion.sql.parser.dml.SqlMySqlDelete;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.table.TableEditor;
 import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** DELETE: reads the matching rows from the snapshot and removes them. */
+/**
+ * DELETE: reads the matching rows from the snapshot and removes them. Single-table DELETE takes ORDER BY and
+ * LIMIT; the multi-table forms ({@code DELETE t1, t2 FROM join ...} and {@code DELETE FROM t1 USING join ...})
+ * remove each matched row of each named table.
+ */
 public final class DeleteExecutor {
     private DeleteExecutor() {
     }
 
     public static StatementResult execute(Session session, SqlDelete delete, String sql) {
+        SqlMySqlDelete my = delete instanceof SqlMySqlDelete m ? m : null;
+        if (my != null && my.isMultiTable()) {
+            return multiTable(session, my, sql);
+        }
         TableTarget target = TableTarget.resolve(session, delete.getTargetTable());
-        QueryPlanner.Plan plan = QueryPlanner.plan(session, UpdateExecutor.selectRows(delete.getTargetTable(),
-                delete.getAlias(), target.value().schema(), List.of(), delete.getCondition()), sql);
+        SqlSelect select = UpdateExecutor.selectRows(delete.getTargetTable(), delete.getAlias(),
+                target.value().schema(), List.of(), delete.getCondition());
+        if (my != null) {
+            select.setOrderBy(my.getOrderBy());
+            select.setFetch(my.getLimit());
+        }
+        QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
         TableEditor editor = target.editor();
         long deleted = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
@@ -31,6 +51,52 @@ public final class DeleteExecutor {
         }
         if (deleted > 0) {
             target.apply(editor);
+        }
+        return StatementResult.Update.of(deleted);
+    }
+
+    private static StatementResult multiTable(Session session, SqlMySqlDelete delete, String sql) {
+        if (delete.getOrderBy() != null || delete.getLimit() != null) {
+            throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of DELETE and ORDER BY");
+        }
+        JoinedTables joined = JoinedTables.of(session, delete.getTargetTable());
+        List<JoinedTables.Joined> tables = joined.all();
+        List<Integer> targets = new ArrayList<>();
+        for (SqlNode t : delete.getTargets()) {
+            int index = tables.indexOf(joined.require((SqlIdentifier) t));
+            if (!targets.contains(index)) {
+                targets.add(index);
+            }
+        }
+        SqlSelect select = UpdateExecutor.selectJoined(tables, delete.getTargetTable(), List.of(),
+                delete.getCondition());
+        QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
+        int[] offsets = new int[tables.size() + 1];
+        for (int t = 0; t < tables.size(); t++) {
+            offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();
+        }
+        TableEditor[] editors = new TableEditor[tables.size()];
+        for (int t : targets) {
+            editors[t] = tables.get(t).target().editor();
+        }
+        long deleted = 0;
+        try (RowStream rows = plan.root().open(new ExecContext(session))) {
+            Object[] r;
+            while ((r = rows.next()) != null) {
+                for (int t : targets) {
+                    Object[] row = new Object[offsets[t + 1] - offsets[t]];
+                    System.arraycopy(r, offsets[t], row, 0, row.length);
+                    // A row joined several times is deleted once: delete() reports false the second time.
+                    if (!UpdateExecutor.allNull(row) && editors[t].delete(row)) {
+                        deleted++;
+                    }
+                }
+            }
+        }
+        for (int t : targets) {
+            if (editors[t].hasPendingWrites()) {
+                tables.get(t).target().apply(editors[t]);
+            }
         }
         return StatementResult.Update.of(deleted);
     }

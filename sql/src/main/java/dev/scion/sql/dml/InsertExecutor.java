@@ -3,6 +3,8 @@ package dev.scion.sql.dml;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
+import dev.scion.sql.parser.StatementReader;
+import dev.scion.sql.parser.dml.SqlMySqlInsert;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -15,6 +17,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 
@@ -22,40 +25,65 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** INSERT ... VALUES and INSERT ... SELECT. */
+/**
+ * INSERT ... VALUES / SET / SELECT, with IGNORE, ON DUPLICATE KEY UPDATE and REPLACE. Affected rows count as
+ * MySQL counts them: 1 per inserted row, 2 per row ON DUPLICATE KEY UPDATE changed (0 if it changed nothing), and
+ * for REPLACE 1 plus the number of rows it deleted.
+ */
 public final class InsertExecutor {
     private InsertExecutor() {
     }
 
+    /** What happens to a row that collides with an existing one. */
+    private enum OnConflict { FAIL, IGNORE, UPDATE, REPLACE }
+
     public static StatementResult execute(Session session, SqlInsert insert, String sql) {
+        SqlMySqlInsert my = insert instanceof SqlMySqlInsert m ? m : null;
+        OnConflict mode = my == null ? OnConflict.FAIL : my.isReplace() ? OnConflict.REPLACE
+                : my.hasOnDuplicateKeyUpdate() ? OnConflict.UPDATE : my.isIgnore() ? OnConflict.IGNORE
+                : OnConflict.FAIL;
+        boolean ignore = my != null && my.isIgnore();
         TableTarget target = TableTarget.resolve(session, insert.getTargetTable());
         TableSchema schema = target.value().schema();
         int[] positions = targetPositions(schema, insert.getTargetColumnList());
         TableEditor editor = target.editor();
-        RowBuilder builder = new RowBuilder(session, schema, editor, sql);
-        long count = 0;
+        Session lenient = ignore || !ColumnValues.strict(session) ? session : null;
+        RowBuilder builder = new RowBuilder(session, schema, editor, sql, lenient);
+        DuplicateUpdate upsert = mode == OnConflict.UPDATE
+                ? new DuplicateUpdate(session, target, schema, my, sql, lenient) : null;
+        Counts counts = new Counts();
         SqlNode source = insert.getSource();
         if (source.getKind() == SqlKind.VALUES) {
+            long rowNumber = 0;
             for (SqlNode rowNode : ((SqlCall) source).getOperandList()) {
+                rowNumber++;
                 List<SqlNode> exprs = ((SqlCall) rowNode).getOperandList();
                 if (exprs.size() != positions.length) {
                     throw new SqlError(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row "
-                            + (count + 1));
+                            + rowNumber);
                 }
                 Object[] values = evaluateRow(session, exprs, sql);
-                insertRow(editor, builder.build(positions, values, count + 1, exprs));
-                count++;
+                write(session, editor, builder.build(positions, values, rowNumber, exprs), mode, upsert, counts);
             }
         } else {
             QueryPlanner.Plan plan = QueryPlanner.plan(session, source, sql);
             if (plan.columns().size() != positions.length) {
                 throw new SqlError(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row 1");
             }
+            // The rows are read from the transaction's snapshot, so INSERT INTO t SELECT ... FROM t sees t as it
+            // was before the statement.
             try (RowStream rows = plan.root().open(new ExecContext(session))) {
                 Object[] r;
+                long rowNumber = 0;
                 while ((r = rows.next()) != null) {
-                    insertRow(editor, builder.build(positions, r, count + 1, null));
-                    count++;
+                    rowNumber++;
+                    Object[] values = r.clone();
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] instanceof Boolean b) {
+                            values[i] = b ? 1L : 0L;
+                        }
+                    }
+                    write(session, editor, builder.build(positions, values, rowNumber, null), mode, upsert, counts);
                 }
             }
         }
@@ -64,11 +92,68 @@ public final class InsertExecutor {
         if (firstId > 0) {
             session.setLastInsertId(firstId);
         }
-        return new StatementResult.Update(count, Math.max(firstId, 0), 0,
-                count > 1 ? "Records: " + count + "  Duplicates: 0  Warnings: 0" : null);
+        int warnings = session.warnings().size();
+        String info = counts.rows > 1 || mode != OnConflict.FAIL
+                ? "Records: " + counts.rows + "  Duplicates: " + counts.duplicates + "  Warnings: " + warnings
+                : null;
+        return new StatementResult.Update(counts.affected, Math.max(firstId, 0), warnings, info);
     }
 
-    private static void insertRow(TableEditor editor, Object[] row) {
+    private static final class Counts {
+        long rows;
+        long affected;
+        long duplicates;
+    }
+
+    private static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
+                              DuplicateUpdate upsert, Counts counts) {
+        counts.rows++;
+        switch (mode) {
+            case FAIL -> {
+                insert(editor, row);
+                counts.affected++;
+            }
+            case IGNORE -> {
+                try {
+                    editor.insert(row);
+                    counts.affected++;
+                } catch (DuplicateKeyException e) {
+                    counts.duplicates++;
+                    session.addWarning(ErrorCode.DUP_ENTRY.code(), e.getMessage());
+                }
+            }
+            case UPDATE -> {
+                Object[] existing = editor.conflicting(row);
+                if (existing == null) {
+                    insert(editor, row);
+                    counts.affected++;
+                } else {
+                    counts.duplicates++;
+                    Object[] next = upsert.apply(existing, row, counts.rows);
+                    if (!UpdateExecutor.sameRow(existing, next)) {
+                        try {
+                            editor.update(existing, next);
+                        } catch (DuplicateKeyException e) {
+                            throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());
+                        }
+                        counts.affected += 2;
+                    }
+                }
+            }
+            case REPLACE -> {
+                Object[] existing;
+                while ((existing = editor.conflicting(row)) != null) {
+                    editor.delete(existing);
+                    counts.affected++;
+                    counts.duplicates++;
+                }
+                insert(editor, row);
+                counts.affected++;
+            }
+        }
+    }
+
+    private static void insert(TableEditor editor, Object[] row) {
         try {
             editor.insert(row);
         } catch (DuplicateKeyException e) {
@@ -79,13 +164,14 @@ public final class InsertExecutor {
     private static Object[] evaluateRow(Session session, List<SqlNode> exprs, String sql) {
         List<SqlNode> toEval = new ArrayList<>(exprs.size());
         for (SqlNode e : exprs) {
-            toEval.add(e.getKind() == SqlKind.DEFAULT ? org.apache.calcite.sql.SqlLiteral.createNull(e.getParserPosition()) : e);
+            toEval.add(e.getKind() == SqlKind.DEFAULT ? SqlLiteral.createNull(e.getParserPosition()) : e);
         }
         return ExpressionEvaluator.evaluate(session, toEval, sql);
     }
 
+    /** Positions of the named columns; every column when no list is given, none for {@code ()}. */
     static int[] targetPositions(TableSchema schema, SqlNodeList columns) {
-        if (columns == null || columns.isEmpty()) {
+        if (columns == null) {
             int[] all = new int[schema.columns().size()];
             Arrays.setAll(all, i -> i);
             return all;
@@ -98,6 +184,11 @@ public final class InsertExecutor {
             if (out[i] < 0) {
                 throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
             }
+            for (int j = 0; j < i; j++) {
+                if (out[j] == out[i]) {
+                    throw new SqlError(ErrorCode.FIELD_SPECIFIED_TWICE, "Column '" + name + "' specified twice");
+                }
+            }
         }
         return out;
     }
@@ -107,16 +198,16 @@ public final class InsertExecutor {
         private final Session session;
         private final TableSchema schema;
         private final TableEditor editor;
-        private final String sql;
+        private final Session lenient;
         private final Object[] defaults;
         private final boolean[] hasDefault;
         private long firstGenerated = -1;
 
-        RowBuilder(Session session, TableSchema schema, TableEditor editor, String sql) {
+        RowBuilder(Session session, TableSchema schema, TableEditor editor, String sql, Session lenient) {
             this.session = session;
             this.schema = schema;
             this.editor = editor;
-            this.sql = sql;
+            this.lenient = lenient;
             this.defaults = new Object[schema.columns().size()];
             this.hasDefault = new boolean[schema.columns().size()];
         }
@@ -148,7 +239,7 @@ public final class InsertExecutor {
                 } else if (!given[c]) {
                     row[c] = defaultValue(c, col);
                 }
-                row[c] = ColumnValues.coerce(row[c], col, rowNumber);
+                row[c] = ColumnValues.coerce(row[c], col, rowNumber, lenient);
             }
             return row;
         }
@@ -157,12 +248,18 @@ public final class InsertExecutor {
             if (!hasDefault[c]) {
                 if (col.defaultSql() == null) {
                     if (!col.nullable()) {
-                        throw new SqlError(ErrorCode.NO_DEFAULT_FOR_FIELD, "Field '" + col.name()
+                        SqlError e = new SqlError(ErrorCode.NO_DEFAULT_FOR_FIELD, "Field '" + col.name()
                                 + "' doesn't have a default value");
+                        if (lenient == null) {
+                            throw e;
+                        }
+                        lenient.addWarning(e.code(), e.getMessage());
+                        // Not cached: the warning is raised for every row, as MySQL does.
+                        return ColumnValues.implicitDefault(col);
                     }
                     defaults[c] = null;
                 } else {
-                    SqlNode expr = dev.scion.sql.plan.StatementParser.parseExpression(col.defaultSql());
+                    SqlNode expr = StatementReader.expression(col.defaultSql());
                     defaults[c] = ExpressionEvaluator.evaluate(session, List.of(expr), col.defaultSql())[0];
                 }
                 hasDefault[c] = true;

@@ -4,6 +4,7 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.expr.Values;
+import dev.scion.sql.parser.dml.SqlMySqlUpdate;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -20,66 +21,173 @@ import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * UPDATE: reads the matching rows with their new values computed by one planned query over the transaction's
- * snapshot, then writes them through a table editor.
+ * snapshot, then writes them through table editors. Single-table UPDATE takes ORDER BY and LIMIT; the multi-table
+ * form joins its tables and updates each matched row of each assigned table once.
  */
 public final class UpdateExecutor {
     private UpdateExecutor() {
     }
 
+    /** Where one SET assignment goes: which joined table (0 for single-table), which column. */
+    private record Assignment(int table, int column) {
+    }
+
     public static StatementResult execute(Session session, SqlUpdate update, String sql) {
-        TableTarget target = TableTarget.resolve(session, update.getTargetTable());
-        TableSchema schema = target.value().schema();
+        SqlMySqlUpdate my = update instanceof SqlMySqlUpdate m ? m : null;
+        boolean ignore = my != null && my.isIgnore();
+        Session lenient = ignore || !ColumnValues.strict(session) ? session : null;
+        List<JoinedTables.Joined> tables;
+        SqlSelect select;
+        List<Assignment> assignments = new ArrayList<>();
         SqlNodeList targets = update.getTargetColumnList();
-        int[] setPositions = new int[targets.size()];
-        for (int i = 0; i < setPositions.length; i++) {
-            SqlIdentifier id = (SqlIdentifier) targets.get(i);
-            String name = id.names.get(id.names.size() - 1);
-            setPositions[i] = schema.columnIndex(name);
-            if (setPositions[i] < 0) {
-                throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
+        if (my != null && my.isMultiTable()) {
+            if (my.getOrderBy() != null || my.getLimit() != null) {
+                throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of UPDATE and ORDER BY");
+            }
+            JoinedTables joined = JoinedTables.of(session, update.getTargetTable());
+            tables = joined.all();
+            for (SqlNode t : targets) {
+                assignments.add(multiTableAssignment(joined, (SqlIdentifier) t));
+            }
+            select = selectJoined(tables, update.getTargetTable(), update.getSourceExpressionList().getList(),
+                    update.getCondition());
+        } else {
+            TableTarget target = TableTarget.resolve(session, update.getTargetTable());
+            SqlIdentifier table = (SqlIdentifier) update.getTargetTable();
+            String ref = update.getAlias() != null ? update.getAlias().getSimple()
+                    : table.names.get(table.names.size() - 1);
+            tables = List.of(new JoinedTables.Joined(ref, table, target));
+            TableSchema schema = target.value().schema();
+            for (SqlNode t : targets) {
+                SqlIdentifier id = (SqlIdentifier) t;
+                String name = id.names.get(id.names.size() - 1);
+                int pos = schema.columnIndex(name);
+                if (pos < 0) {
+                    throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
+                }
+                assignments.add(new Assignment(0, pos));
+            }
+            select = selectRows(update.getTargetTable(), update.getAlias(), schema,
+                    update.getSourceExpressionList().getList(), update.getCondition());
+            if (my != null) {
+                select.setOrderBy(my.getOrderBy());
+                select.setFetch(my.getLimit());
             }
         }
-        SqlSelect select = selectRows(update.getTargetTable(), update.getAlias(), schema,
-                update.getSourceExpressionList().getList(), update.getCondition());
+        return run(session, sql, tables, assignments, select, ignore, lenient);
+    }
+
+    private static Assignment multiTableAssignment(JoinedTables joined, SqlIdentifier id) {
+        String column = id.names.get(id.names.size() - 1);
+        if (id.names.size() >= 2) {
+            JoinedTables.Joined j = joined.find(id.names.get(id.names.size() - 2));
+            int t = j == null ? -1 : joined.all().indexOf(j);
+            int pos = j == null ? -1 : j.target().value().schema().columnIndex(column);
+            if (pos < 0) {
+                throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + String.join(".", id.names)
+                        + "' in 'field list'");
+            }
+            return new Assignment(t, pos);
+        }
+        Assignment found = null;
+        for (int t = 0; t < joined.all().size(); t++) {
+            int pos = joined.all().get(t).target().value().schema().columnIndex(column);
+            if (pos >= 0) {
+                if (found != null) {
+                    throw new SqlError(ErrorCode.NON_UNIQ, "Column '" + column + "' in field list is ambiguous");
+                }
+                found = new Assignment(t, pos);
+            }
+        }
+        if (found == null) {
+            throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + column + "' in 'field list'");
+        }
+        return found;
+    }
+
+    private static StatementResult run(Session session, String sql, List<JoinedTables.Joined> tables,
+                                       List<Assignment> assignments, SqlSelect select, boolean ignore,
+                                       Session lenient) {
         QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
-        TableEditor editor = target.editor();
-        int n = schema.columns().size();
+        int[] offsets = new int[tables.size() + 1];
+        for (int t = 0; t < tables.size(); t++) {
+            offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();
+        }
+        TableEditor[] editors = new TableEditor[tables.size()];
+        List<Set<ByteBuffer>> seen = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            editors[t] = tables.get(t).target().editor();
+            seen.add(new HashSet<>());
+        }
         long matched = 0;
         long changed = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
             Object[] r;
             while ((r = rows.next()) != null) {
-                matched++;
-                Object[] old = new Object[n];
-                System.arraycopy(r, 0, old, 0, n);
-                Object[] next = old.clone();
-                for (int i = 0; i < setPositions.length; i++) {
-                    Column c = schema.columns().get(setPositions[i]);
-                    Object v = r[n + i];
-                    next[setPositions[i]] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v, c,
-                            matched);
-                }
-                if (sameRow(old, next)) {
-                    continue;
-                }
-                changed++;
-                try {
-                    editor.update(old, next);
-                } catch (DuplicateKeyException e) {
-                    throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());
+                for (int t = 0; t < tables.size(); t++) {
+                    final int table = t;
+                    if (assignments.stream().noneMatch(a -> a.table() == table)) {
+                        continue;
+                    }
+                    TableSchema schema = tables.get(t).target().value().schema();
+                    Object[] old = new Object[schema.columns().size()];
+                    System.arraycopy(r, offsets[t], old, 0, old.length);
+                    if (tables.size() > 1 && (allNull(old)
+                            || !seen.get(t).add(ByteBuffer.wrap(editors[t].codec().key(old))))) {
+                        continue; // an outer join's missing side, or a row this statement already updated
+                    }
+                    matched++;
+                    Object[] next = old.clone();
+                    for (int i = 0; i < assignments.size(); i++) {
+                        Assignment a = assignments.get(i);
+                        if (a.table() != t) {
+                            continue;
+                        }
+                        Column c = schema.columns().get(a.column());
+                        Object v = r[offsets[tables.size()] + i];
+                        next[a.column()] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v,
+                                c, matched, lenient);
+                    }
+                    if (sameRow(old, next)) {
+                        continue;
+                    }
+                    try {
+                        editors[t].update(old, next);
+                        changed++;
+                    } catch (DuplicateKeyException e) {
+                        if (!ignore) {
+                            throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());
+                        }
+                        session.addWarning(ErrorCode.DUP_ENTRY.code(), e.getMessage());
+                    }
                 }
             }
         }
-        if (changed > 0) {
-            target.apply(editor);
+        for (int t = 0; t < tables.size(); t++) {
+            if (editors[t].hasPendingWrites()) {
+                tables.get(t).target().apply(editors[t]);
+            }
         }
-        return new StatementResult.Update(session.foundRows() ? matched : changed, 0, 0,
-                "Rows matched: " + matched + "  Changed: " + changed + "  Warnings: 0");
+        int warnings = session.warnings().size();
+        return new StatementResult.Update(session.foundRows() ? matched : changed, 0, warnings,
+                "Rows matched: " + matched + "  Changed: " + changed + "  Warnings: " + warnings);
+    }
+
+    static boolean allNull(Object[] row) {
+        for (Object o : row) {
+            if (o != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean sameRow(Object[] a, Object[] b) {
@@ -111,6 +219,21 @@ public final class UpdateExecutor {
         }
         items.addAll(extra);
         SqlNode from = alias == null ? table : SqlStdOperatorTable.AS.createCall(pos, table, alias);
+        return new SqlSelect(pos, null, new SqlNodeList(items, pos), from, condition, null, null, null, null, null,
+                null, null);
+    }
+
+    /** {@code SELECT <every column of each joined table>, <extra...> FROM join WHERE condition}. */
+    static SqlSelect selectJoined(List<JoinedTables.Joined> tables, SqlNode from, List<SqlNode> extra,
+                                  SqlNode condition) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        List<SqlNode> items = new ArrayList<>();
+        for (JoinedTables.Joined j : tables) {
+            for (Column c : j.target().value().schema().columns()) {
+                items.add(new SqlIdentifier(List.of(j.refName(), c.name()), pos));
+            }
+        }
+        items.addAll(extra);
         return new SqlSelect(pos, null, new SqlNodeList(items, pos), from, condition, null, null, null, null, null,
                 null, null);
     }

@@ -19,8 +19,10 @@ public final class SessionSchema extends AbstractSchema {
 
     @Override
     public Lookup<? extends Schema> subSchemas() {
-        return new NameLookup<Schema>(name -> session.findDatabase(name)
-                .map(s -> new Named<Schema>(name, new DatabaseSchema(s))).orElse(null),
+        return new NameLookup<Schema>(name -> dev.scion.sql.catalog.InformationSchema.isName(name)
+                ? new Named<Schema>(dev.scion.sql.catalog.InformationSchema.NAME,
+                        new dev.scion.sql.catalog.InformationSchema())
+                : session.findDatabase(name).map(s -> new Named<Schema>(name, new DatabaseSchema(s))).orElse(null),
                 () -> new HashSet<>(session.engine().dataDirectory().names()));
     }
 

@@ -105,6 +105,37 @@ public final class Session {
         return warnings;
     }
 
+    /** A note: MySQL's level for things that are fine but worth saying (IF [NOT] EXISTS that did nothing). */
+    public void addNote(int code, String message) {
+        warnings.add(new Warning("Note", code, message));
+    }
+
+    /** Records the error a statement failed with, so SHOW WARNINGS / SHOW ERRORS can show it as MySQL does. */
+    public void addError(int code, String message) {
+        warnings.add(new Warning("Error", code, message));
+    }
+
+    // ---- what the session is doing (SHOW PROCESSLIST) ----
+
+    private volatile String runningStatement;
+    private volatile long activitySince = System.currentTimeMillis();
+
+    /** Marks the start ({@code sql} non-null) or end (null) of a statement. */
+    public void running(String sql) {
+        runningStatement = sql;
+        activitySince = System.currentTimeMillis();
+    }
+
+    /** The statement being run, or null when idle. */
+    public String runningStatement() {
+        return runningStatement;
+    }
+
+    /** When the current statement (or idle period) began, in epoch milliseconds. */
+    public long activitySince() {
+        return activitySince;
+    }
+
     public void addWarning(int code, String message) {
         warnings.add(new Warning("Warning", code, message));
     }
@@ -206,9 +237,127 @@ public final class Session {
         return explicitTransaction || databases.values().stream().anyMatch(DatabaseState::isDirty);
     }
 
+    // ---- savepoints and read-only transactions ----
+
+    /** A named point in the open transaction: each bound database's working root at that moment. */
+    private record Savepoint(String name, Map<DatabaseState, Hash> roots, Map<DatabaseState, Boolean> dirty) {
+    }
+
+    private final List<Savepoint> savepoints = new ArrayList<>();
+    private boolean readOnlyTransaction;
+    private Boolean nextTransactionReadOnly;
+    /** Set by the SET TRANSACTION statement itself, so its own end does not use up the setting. */
+    private boolean nextTransactionJustSet;
+
+    /** SAVEPOINT name (replacing an older one of the same name). */
+    public void savepoint(String name) {
+        releaseSavepoint(name, false);
+        Map<DatabaseState, Hash> roots = new HashMap<>();
+        Map<DatabaseState, Boolean> dirty = new HashMap<>();
+        for (DatabaseState s : databases.values()) {
+            if (s.openWorkingRoot() != null) {
+                roots.put(s, s.openWorkingRoot());
+                dirty.put(s, s.isDirty());
+            }
+        }
+        savepoints.add(new Savepoint(name, roots, dirty));
+    }
+
+    /** ROLLBACK TO SAVEPOINT name: undoes the writes made since; the savepoint stays, later ones go. */
+    public void rollbackToSavepoint(String name) {
+        int i = savepointIndex(name);
+        Savepoint sp = savepoints.get(i);
+        for (DatabaseState s : databases.values()) {
+            s.restoreWorkingRoot(sp.roots().get(s), Boolean.TRUE.equals(sp.dirty().get(s)));
+        }
+        savepoints.subList(i + 1, savepoints.size()).clear();
+    }
+
+    /** RELEASE SAVEPOINT name: forgets it and every later one. */
+    public void releaseSavepoint(String name) {
+        releaseSavepoint(name, true);
+    }
+
+    private void releaseSavepoint(String name, boolean mustExist) {
+        for (int i = 0; i < savepoints.size(); i++) {
+            if (savepoints.get(i).name().equalsIgnoreCase(name)) {
+                savepoints.subList(i, savepoints.size()).clear();
+                return;
+            }
+        }
+        if (mustExist) {
+            savepointIndex(name);
+        }
+    }
+
+    private int savepointIndex(String name) {
+        for (int i = 0; i < savepoints.size(); i++) {
+            if (savepoints.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw new SqlError(ErrorCode.SAVEPOINT_DOES_NOT_EXIST, "SAVEPOINT " + name + " does not exist");
+    }
+
+    /** START TRANSACTION READ ONLY: writes fail with 1792 until the transaction ends. */
+    public void beginExplicit(boolean readOnly) {
+        beginExplicit();
+        readOnlyTransaction = readOnly;
+    }
+
+    /** SET TRANSACTION READ ONLY / READ WRITE: applies to the next transaction only. */
+    public void setNextTransactionReadOnly(boolean readOnly) {
+        nextTransactionReadOnly = readOnly;
+        nextTransactionJustSet = true;
+    }
+
+    /** Whether the statement about to run may not write. */
+    public boolean isReadOnlyTransaction() {
+        if (readOnlyTransaction) {
+            return true;
+        }
+        if (nextTransactionReadOnly != null) {
+            return nextTransactionReadOnly;
+        }
+        Object v = variable("transaction_read_only");
+        return v instanceof Number n ? n.longValue() != 0 : "ON".equalsIgnoreCase(String.valueOf(v));
+    }
+
+    private void transactionEnded() {
+        savepoints.clear();
+        readOnlyTransaction = false;
+        nextTransactionReadOnly = null;
+        nextTransactionJustSet = false;
+    }
+
+    // ---- SQL prepared statements (PREPARE / EXECUTE / DEALLOCATE) ----
+
+    private final Map<String, String> preparedStatements = new HashMap<>();
+
+    public void prepare(String name, String sql) {
+        preparedStatements.put(name.toLowerCase(Locale.ROOT), sql);
+    }
+
+    /** The text of a prepared statement; 1243 when there is none of that name. */
+    public String prepared(String name, String forStatement) {
+        String sql = preparedStatements.get(name.toLowerCase(Locale.ROOT));
+        if (sql == null) {
+            throw new SqlError(ErrorCode.UNKNOWN_STMT_HANDLER, "Unknown prepared statement handler (" + name
+                    + ") given to " + forStatement);
+        }
+        return sql;
+    }
+
+    public void deallocate(String name) {
+        prepared(name, "DEALLOCATE PREPARE");
+        preparedStatements.remove(name.toLowerCase(Locale.ROOT));
+    }
+
     public void beginExplicit() {
+        Boolean next = nextTransactionReadOnly;
         commit();
         explicitTransaction = true;
+        readOnlyTransaction = Boolean.TRUE.equals(next);
     }
 
     /** Commits every database written in this transaction, merging with concurrent commits. */
@@ -224,6 +373,7 @@ public final class Session {
                 s.endTransaction();
             }
             explicitTransaction = false;
+            transactionEnded();
         }
     }
 
@@ -232,6 +382,7 @@ public final class Session {
             s.endTransaction();
         }
         explicitTransaction = false;
+        transactionEnded();
     }
 
     /** Ends the implicit transaction of a statement run in autocommit mode. */
@@ -239,11 +390,15 @@ public final class Session {
         if (explicitTransaction || !autocommit()) {
             return;
         }
+        // An autocommit statement is a transaction of its own and uses up a SET TRANSACTION characteristic,
+        // except the SET TRANSACTION statement itself.
+        Boolean keep = nextTransactionJustSet ? nextTransactionReadOnly : null;
         if (succeeded) {
             commit();
         } else {
             rollback();
         }
+        nextTransactionReadOnly = keep;
     }
 
     /** Switching the branch of a database needs a clean transaction. */
@@ -263,6 +418,7 @@ public final class Session {
     }
 
     public void close() {
+        engine.forgetSession(this);
         rollback();
     }
 }

@@ -167,6 +167,36 @@ public final class TableEditor {
         return !pendingRows.isEmpty() || autoIncrement != base.autoIncrement();
     }
 
+    /**
+     * The stored row that {@link #insert} of {@code row} would collide with: the row with the same primary key,
+     * else the first row with the same values in a unique index; null when the insert would succeed. INSERT ...
+     * ON DUPLICATE KEY UPDATE and REPLACE act on this row.
+     */
+    public Object[] conflicting(Object[] row) {
+        if (!codec.keyless()) {
+            Object[] same = getByKey(codec.key(row));
+            if (same != null) {
+                return same;
+            }
+        }
+        for (IndexState ix : indexes) {
+            if (!ix.codec.index().unique()) {
+                continue;
+            }
+            Object[] values = ix.codec.indexValues(row);
+            if (Arrays.stream(values).anyMatch(v -> v == null)) {
+                continue;
+            }
+            for (byte[] k : indexKeysWithPrefix(ix, ix.codec.prefix(values))) {
+                Object[] other = getByKey(ix.codec.rowKey(k));
+                if (other != null) {
+                    return other;
+                }
+            }
+        }
+        return null;
+    }
+
     private void checkUnique(Object[] row, byte[] ownKey) {
         for (IndexState ix : indexes) {
             if (!ix.codec.index().unique()) {

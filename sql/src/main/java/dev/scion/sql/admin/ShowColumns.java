@@ -1,0 +1,54 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.catalog.Charsets;
+import dev.scion.sql.catalog.ColumnFacts;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** SHOW [FULL] COLUMNS FROM t [FROM db] [LIKE | WHERE], and DESCRIBE t [column]. */
+final class ShowColumns implements AdminStatement {
+    private final boolean full;
+    private final String database;
+    private final String table;
+    private final ShowFilter filter;
+
+    ShowColumns(boolean full, String database, String table, ShowFilter filter) {
+        this.full = full;
+        this.database = database;
+        this.table = table;
+        this.filter = filter;
+    }
+
+    /** DESCRIBE / DESC / EXPLAIN {@code [db.]t [column-pattern]}. */
+    static ShowColumns describe(String qualified, String column) {
+        String[] parts = TableLookup.split(qualified);
+        return new ShowColumns(false, parts[0], parts[1],
+                column == null ? ShowFilter.NONE : new ShowFilter(Identifiers.unquote(column), null));
+    }
+
+    @Override
+    public StatementResult execute(Session session) {
+        TableSchema schema = TableLookup.of(session, database, table).value().schema();
+        List<Object[]> rows = new ArrayList<>();
+        for (Column c : schema.columns()) {
+            String collation = ColumnFacts.isText(c.type()) ? Charsets.DEFAULT_COLLATION : null;
+            String nullable = c.nullable() ? "YES" : "NO";
+            String key = ColumnFacts.key(schema, c);
+            String def = ColumnFacts.defaultText(c);
+            String extra = ColumnFacts.extra(c);
+            rows.add(full
+                    ? new Object[] {c.name(), c.type().sqlName(), collation, nullable, key, def, extra,
+                        "select,insert,update,references", c.comment() == null ? "" : c.comment()}
+                    : new Object[] {c.name(), c.type().sqlName(), nullable, key, def, extra});
+        }
+        List<String> columns = full
+                ? List.of("Field", "Type", "Collation", "Null", "Key", "Default", "Extra", "Privileges", "Comment")
+                : List.of("Field", "Type", "Null", "Key", "Default", "Extra");
+        return filter.result(session, columns, rows);
+    }
+}

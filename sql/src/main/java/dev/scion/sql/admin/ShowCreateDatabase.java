@@ -1,0 +1,29 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.catalog.Charsets;
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+
+import java.util.List;
+
+/** SHOW CREATE {DATABASE | SCHEMA} [IF NOT EXISTS] db. */
+final class ShowCreateDatabase implements AdminStatement {
+    private final String name;
+    private final boolean ifNotExists;
+
+    ShowCreateDatabase(String name, boolean ifNotExists) {
+        this.name = name;
+        this.ifNotExists = ifNotExists;
+    }
+
+    @Override
+    public StatementResult execute(Session session) {
+        DatabaseState db = session.database(name);
+        String ddl = "CREATE DATABASE " + (ifNotExists ? "/*!32312 IF NOT EXISTS*/ " : "") + "`" + db.name()
+                + "` /*!40100 DEFAULT CHARACTER SET " + Charsets.DEFAULT_CHARSET + " COLLATE "
+                + Charsets.DEFAULT_COLLATION + " */ /*!80016 DEFAULT ENCRYPTION='N' */";
+        return ShowFilter.NONE.result(session, List.of("Database", "Create Database"),
+                List.<Object[]>of(new Object[] {db.name(), ddl}));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.scion.sql.catalog;
+
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+
+import java.util.Locale;
+
+/**
+ * What SHOW COLUMNS, DESCRIBE and information_schema.COLUMNS say about a column, computed in one place so they
+ * agree: key flag, default as text, extra, data type, lengths and precisions.
+ */
+public final class ColumnFacts {
+    private ColumnFacts() {
+    }
+
+    /** PRI, UNI, MUL or empty, as MySQL's COLUMN_KEY. */
+    public static String key(TableSchema s, Column c) {
+        if (s.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()))) {
+            return "PRI";
+        }
+        boolean unique = false;
+        boolean first = false;
+        for (IndexDef ix : s.indexes()) {
+            if (ix.columns().get(0).equalsIgnoreCase(c.name())) {
+                first = true;
+                unique |= ix.unique() && ix.columns().size() == 1;
+            }
+        }
+        return unique ? "UNI" : first ? "MUL" : "";
+    }
+
+    /** The default as information_schema shows it: unquoted literal text, or null for none / NULL. */
+    public static String defaultText(Column c) {
+        String def = c.defaultSql();
+        if (def == null || def.equalsIgnoreCase("NULL")) {
+            return null;
+        }
+        if (def.length() >= 2 && def.startsWith("'") && def.endsWith("'")) {
+            return def.substring(1, def.length() - 1).replace("''", "'").replace("\\\\", "\\");
+        }
+        return def;
+    }
+
+    public static String extra(Column c) {
+        if (c.autoIncrement()) {
+            return "auto_increment";
+        }
+        String def = c.defaultSql();
+        if (def != null && !(def.startsWith("'") || def.equalsIgnoreCase("NULL") || def.matches("-?[0-9.eE+-]+")
+                || def.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP"))) {
+            return "DEFAULT_GENERATED";
+        }
+        return "";
+    }
+
+    /** DATA_TYPE: the bare type name. */
+    public static String dataType(ColumnType t) {
+        return t.kind() == TypeKind.BOOLEAN ? "tinyint" : t.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isText(ColumnType t) {
+        return t.kind().isString() || t.kind() == TypeKind.ENUM || t.kind() == TypeKind.SET;
+    }
+
+    /** CHARACTER_MAXIMUM_LENGTH, or null for non-string types. */
+    public static Long charMaxLength(ColumnType t) {
+        if (isText(t) || t.kind().isBinary()) {
+            if (t.kind() == TypeKind.ENUM || t.kind() == TypeKind.SET) {
+                return (long) t.values().stream().mapToInt(String::length).max().orElse(0);
+            }
+            return t.maxLength();
+        }
+        return null;
+    }
+
+    /** CHARACTER_OCTET_LENGTH: four bytes per utf8mb4 character. */
+    public static Long charOctetLength(ColumnType t) {
+        Long chars = charMaxLength(t);
+        if (chars == null) {
+            return null;
+        }
+        return t.kind().isBinary() ? chars : Math.min(chars * 4, 4294967295L);
+    }
+
+    public static Long numericPrecision(ColumnType t) {
+        return switch (t.kind()) {
+            case TINYINT, BOOLEAN -> 3L;
+            case SMALLINT -> 5L;
+            case MEDIUMINT -> 7L;
+            case INT -> t.unsigned() ? 10L : 10L;
+            case BIGINT -> t.unsigned() ? 20L : 19L;
+            case DECIMAL -> (long) (t.length() < 0 ? 10 : t.length());
+            case FLOAT -> 12L;
+            case DOUBLE -> 22L;
+            case BIT -> (long) (t.length() < 0 ? 1 : t.length());
+            default -> null;
+        };
+    }
+
+    public static Long numericScale(ColumnType t) {
+        return switch (t.kind()) {
+            case TINYINT, BOOLEAN, SMALLINT, MEDIUMINT, INT, BIGINT -> 0L;
+            case DECIMAL -> (long) Math.max(0, t.scale());
+            default -> null;
+        };
+    }
+
+    public static Long datetimePrecision(ColumnType t) {
+        return switch (t.kind()) {
+            case TIME, DATETIME, TIMESTAMP -> (long) Math.max(0, t.length());
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.scion.sql.catalog;
+
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A table's keys as one entry per key column: PRIMARY first, then each index in order. */
+public final class IndexRows {
+    /** One key column: index name, uniqueness, 1-based position, column, whether the column takes NULL. */
+    public record KeyColumn(String index, boolean unique, int seq, String column, boolean nullable) {
+    }
+
+    private IndexRows() {
+    }
+
+    public static List<KeyColumn> of(TableSchema schema) {
+        List<KeyColumn> out = new ArrayList<>();
+        for (int i = 0; i < schema.primaryKey().size(); i++) {
+            out.add(key(schema, "PRIMARY", true, i + 1, schema.primaryKey().get(i)));
+        }
+        for (IndexDef ix : schema.indexes()) {
+            for (int i = 0; i < ix.columns().size(); i++) {
+                out.add(key(schema, ix.name(), ix.unique(), i + 1, ix.columns().get(i)));
+            }
+        }
+        return out;
+    }
+
+    private static KeyColumn key(TableSchema schema, String index, boolean unique, int seq, String column) {
+        boolean nullable = schema.column(column).map(c -> c.nullable()).orElse(false);
+        return new KeyColumn(index, unique, seq, column, nullable);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.scion.sql.catalog;
+
+import dev.scion.sql.dolt.SystemTable;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** One information_schema table: its columns (text or integer) and the rows it computes for a session. */
+final class InfoSchemaTable implements SystemTable {
+    private static final int TEXT_LENGTH = 65535;
+
+    private final String name;
+    private final List<String> columns = new ArrayList<>();
+    private final List<SqlTypeName> types = new ArrayList<>();
+    private final Function<Session, List<Object[]>> rows;
+
+    InfoSchemaTable(String name, Function<Session, List<Object[]>> rows) {
+        this.name = name;
+        this.rows = rows;
+    }
+
+    /** Adds text columns. */
+    InfoSchemaTable text(String... names) {
+        for (String n : names) {
+            columns.add(n);
+            types.add(SqlTypeName.VARCHAR);
+        }
+        return this;
+    }
+
+    /** Adds integer columns. */
+    InfoSchemaTable integer(String... names) {
+        for (String n : names) {
+            columns.add(n);
+            types.add(SqlTypeName.BIGINT);
+        }
+        return this;
+    }
+
+    /** Adds timestamp columns. */
+    InfoSchemaTable timestamp(String... names) {
+        for (String n : names) {
+            columns.add(n);
+            types.add(SqlTypeName.TIMESTAMP);
+        }
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public RelDataType rowType(RelDataTypeFactory f) {
+        var b = f.builder();
+        for (int i = 0; i < columns.size(); i++) {
+            RelDataType t = types.get(i) == SqlTypeName.VARCHAR ? f.createSqlType(SqlTypeName.VARCHAR, TEXT_LENGTH)
+                    : f.createSqlType(types.get(i));
+            b.add(columns.get(i), f.createTypeWithNullability(t, true));
+        }
+        return b.build();
+    }
+
+    @Override
+    public RowStream scan(Session session, DatabaseState ignored) {
+        List<Object[]> out = rows.apply(session);
+        for (Object[] r : out) {
+            if (r.length != columns.size()) {
+                throw new IllegalStateException("information_schema." + name + " row has " + r.length
+                        + " values for " + columns.size() + " columns");
+            }
+        }
+        return RowStream.of(out);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.scion.sql.catalog;
+
+import dev.scion.sql.dolt.SystemTable;
+import dev.scion.sql.plan.SystemTableAdapter;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The information_schema database: MySQL's catalog views computed from the session's view of every database
+ * (each at the session's transaction snapshot). Column names and order follow MySQL 8.0.
+ */
+public final class InformationSchema extends AbstractSchema {
+    public static final String NAME = "information_schema";
+    private static final String CATALOG = "def";
+
+    private static final List<SystemTable> TABLES = List.of(
+            new InfoSchemaTable("SCHEMATA", InformationSchema::schemata)
+                    .text("CATALOG_NAME", "SCHEMA_NAME", "DEFAULT_CHARACTER_SET_NAME", "DEFAULT_COLLATION_NAME",
+                            "SQL_PATH", "DEFAULT_ENCRYPTION"),
+            new InfoSchemaTable("TABLES", InformationSchema::tables)
+                    .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "ENGINE").integer("VERSION")
+                    .text("ROW_FORMAT").integer("TABLE_ROWS", "AVG_ROW_LENGTH", "DATA_LENGTH", "MAX_DATA_LENGTH",
+                            "INDEX_LENGTH", "DATA_FREE", "AUTO_INCREMENT")
+                    .timestamp("CREATE_TIME", "UPDATE_TIME", "CHECK_TIME").text("TABLE_COLLATION")
+                    .integer("CHECKSUM").text("CREATE_OPTIONS", "TABLE_COMMENT"),
+            new InfoSchemaTable("COLUMNS", InformationSchema::columns)
+                    .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME").integer("ORDINAL_POSITION")
+                    .text("COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE")
+                    .integer("CHARACTER_MAXIMUM_LENGTH", "CHARACTER_OCTET_LENGTH", "NUMERIC_PRECISION",
+                            "NUMERIC_SCALE", "DATETIME_PRECISION")
+                    .text("CHARACTER_SET_NAME", "COLLATION_NAME", "COLUMN_TYPE", "COLUMN_KEY", "EXTRA", "PRIVILEGES",
+                            "COLUMN_COMMENT", "GENERATION_EXPRESSION").integer("SRS_ID"),
+            new InfoSchemaTable("STATISTICS", InformationSchema::statistics)
+                    .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME").integer("NON_UNIQUE")
+                    .text("INDEX_SCHEMA", "INDEX_NAME").integer("SEQ_IN_INDEX").text("COLUMN_NAME", "COLLATION")
+                    .integer("CARDINALITY", "SUB_PART").text("PACKED", "NULLABLE", "INDEX_TYPE", "COMMENT",
+                            "INDEX_COMMENT", "IS_VISIBLE", "EXPRESSION"),
+            new InfoSchemaTable("KEY_COLUMN_USAGE", InformationSchema::keyColumnUsage)
+                    .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_CATALOG",
+                            "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME")
+                    .integer("ORDINAL_POSITION", "POSITION_IN_UNIQUE_CONSTRAINT")
+                    .text("REFERENCED_TABLE_SCHEMA", "REFERENCED_TABLE_NAME", "REFERENCED_COLUMN_NAME"),
+            new InfoSchemaTable("TABLE_CONSTRAINTS", InformationSchema::tableConstraints)
+                    .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_SCHEMA", "TABLE_NAME",
+                            "CONSTRAINT_TYPE", "ENFORCED"),
+            new InfoSchemaTable("REFERENTIAL_CONSTRAINTS", s -> List.of())
+                    .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "UNIQUE_CONSTRAINT_CATALOG",
+                            "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION", "UPDATE_RULE",
+                            "DELETE_RULE", "TABLE_NAME", "REFERENCED_TABLE_NAME"),
+            new InfoSchemaTable("VIEWS", s -> List.of())
+                    .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION", "CHECK_OPTION",
+                            "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
+                            "COLLATION_CONNECTION"),
+            new InfoSchemaTable("ROUTINES", s -> List.of())
+                    .text("SPECIFIC_NAME", "ROUTINE_CATALOG", "ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE",
+                            "DATA_TYPE").integer("CHARACTER_MAXIMUM_LENGTH", "CHARACTER_OCTET_LENGTH",
+                            "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION")
+                    .text("CHARACTER_SET_NAME", "COLLATION_NAME", "DTD_IDENTIFIER", "ROUTINE_BODY",
+                            "ROUTINE_DEFINITION", "EXTERNAL_NAME", "EXTERNAL_LANGUAGE", "PARAMETER_STYLE",
+                            "IS_DETERMINISTIC", "SQL_DATA_ACCESS", "SQL_PATH", "SECURITY_TYPE")
+                    .timestamp("CREATED", "LAST_ALTERED").text("SQL_MODE", "ROUTINE_COMMENT", "DEFINER",
+                            "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION"),
+            new InfoSchemaTable("CHARACTER_SETS", s -> Charsets.CHARSETS.stream().map(c -> new Object[] {c.name(),
+                c.defaultCollation(), c.description(), c.maxLength()}).toList())
+                    .text("CHARACTER_SET_NAME", "DEFAULT_COLLATE_NAME", "DESCRIPTION").integer("MAXLEN"),
+            new InfoSchemaTable("COLLATIONS", s -> Charsets.COLLATIONS.stream().map(c -> new Object[] {c.name(),
+                c.charset(), c.id(), c.isDefault() ? "Yes" : "", "Yes", 1L, c.padAttribute()}).toList())
+                    .text("COLLATION_NAME", "CHARACTER_SET_NAME").integer("ID").text("IS_DEFAULT", "IS_COMPILED")
+                    .integer("SORTLEN").text("PAD_ATTRIBUTE"),
+            new InfoSchemaTable("PROCESSLIST", s -> ProcessRows.of(s, true))
+                    .integer("ID").text("USER", "HOST", "DB", "COMMAND").integer("TIME").text("STATE", "INFO"));
+
+    @Override
+    protected Map<String, Table> getTableMap() {
+        Map<String, Table> map = new LinkedHashMap<>();
+        for (SystemTable t : TABLES) {
+            map.put(t.name(), new SystemTableAdapter(null, t));
+        }
+        return map;
+    }
+
+    public static boolean isName(String name) {
+        return NAME.equalsIgnoreCase(name);
+    }
+
+    /** Calls {@code each} for every table of every database the session can open. */
+    private static void eachTable(Session session, BiConsumer<DatabaseState, Map.Entry<String, TableValue>> each) {
+        for (String name : session.engine().dataDirectory().names()) {
+            DatabaseState db = session.findDatabase(name).orElse(null);
+            if (db == null) {
+                continue;
+            }
+            for (var e : db.workingRoot().tables().entrySet()) {
+                TableValue tv = db.repo().readTable(db.buffer(), e.getValue());
+                each.accept(db, Map.entry(e.getKey(), tv));
+            }
+        }
+    }
+
+    private static List<Object[]> schemata(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {CATALOG, NAME, "utf8mb3", "utf8mb3_general_ci", null, "NO"});
+        for (String name : session.engine().dataDirectory().names()) {
+            rows.add(new Object[] {CATALOG, name, Charsets.DEFAULT_CHARSET, Charsets.DEFAULT_COLLATION, null, "NO"});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> tables(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SystemTable t : TABLES) {
+            rows.add(new Object[] {CATALOG, NAME, t.name(), "SYSTEM VIEW", null, 10L, null, 0L, 0L, 0L, 0L, 0L, 0L,
+                null, null, null, null, "utf8mb3_general_ci", null, "", ""});
+        }
+        eachTable(session, (db, t) -> {
+            TableSchema s = t.getValue().schema();
+            Long ai = s.autoIncrementColumn().isPresent() ? Math.max(1, t.getValue().autoIncrement()) : null;
+            rows.add(new Object[] {CATALOG, db.name(), t.getKey(), "BASE TABLE", "InnoDB", 10L, "Dynamic", 0L, 0L,
+                0L, 0L, 0L, 0L, ai, null, null, null, Charsets.DEFAULT_COLLATION, null, "", ""});
+        });
+        return rows;
+    }
+
+    private static List<Object[]> columns(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> {
+            TableSchema s = t.getValue().schema();
+            long pos = 0;
+            for (Column c : s.columns()) {
+                pos++;
+                boolean text = ColumnFacts.isText(c.type());
+                rows.add(new Object[] {CATALOG, db.name(), t.getKey(), c.name(), pos, ColumnFacts.defaultText(c),
+                    c.nullable() ? "YES" : "NO", ColumnFacts.dataType(c.type()), ColumnFacts.charMaxLength(c.type()),
+                    ColumnFacts.charOctetLength(c.type()), ColumnFacts.numericPrecision(c.type()),
+                    ColumnFacts.numericScale(c.type()), ColumnFacts.datetimePrecision(c.type()),
+                    text ? Charsets.DEFAULT_CHARSET : null, text ? Charsets.DEFAULT_COLLATION : null,
+                    c.type().sqlName(), ColumnFacts.key(s, c), ColumnFacts.extra(c),
+                    "select,insert,update,references", c.comment() == null ? "" : c.comment(), "", null});
+            }
+        });
+        return rows;
+    }
+
+    private static List<Object[]> statistics(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> {
+            for (IndexRows.KeyColumn k : IndexRows.of(t.getValue().schema())) {
+                rows.add(new Object[] {CATALOG, db.name(), t.getKey(), k.unique() ? 0L : 1L, db.name(), k.index(),
+                    (long) k.seq(), k.column(), "A", 0L, null, null, k.nullable() ? "YES" : "", "BTREE", "", "",
+                    "YES", null});
+            }
+        });
+        return rows;
+    }
+
+    private static List<Object[]> keyColumnUsage(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> {
+            for (IndexRows.KeyColumn k : IndexRows.of(t.getValue().schema())) {
+                if (k.unique()) {
+                    rows.add(new Object[] {CATALOG, db.name(), k.index(), CATALOG, db.name(), t.getKey(), k.column(),
+                        (long) k.seq(), null, null, null, null});
+                }
+            }
+        });
+        return rows;
+    }
+
+    private static List<Object[]> tableConstraints(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> {
+            TableSchema s = t.getValue().schema();
+            if (!s.primaryKey().isEmpty()) {
+                rows.add(new Object[] {CATALOG, db.name(), "PRIMARY", db.name(), t.getKey(), "PRIMARY KEY", "YES"});
+            }
+            s.indexes().stream().filter(ix -> ix.unique()).forEach(ix -> rows.add(new Object[] {CATALOG, db.name(),
+                ix.name(), db.name(), t.getKey(), "UNIQUE", "YES"}));
+        });
+        return rows;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.scion.sql.ddl;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.parser.MySqlParser;
+import dev.scion.sql.parser.ddl.SqlAlterTableAction;
+import dev.scion.sql.parser.ddl.SqlMySqlAlterTable;
+import dev.scion.sql.parser.ddl.SqlMySqlColumn;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ALTER TABLE. The actions are applied in order to a copy of the schema; then the table is rewritten when its
+ * columns or primary key changed, or only its index trees are built and dropped when just indexes changed.
+ */
+final class AlterTable {
+    private final Session session;
+    private final TableName target;
+    private final TableValue old;
+    private final SchemaBuilder schema;
+    /** For each current column, the old column it comes from (-1: added). */
+    private final List<Integer> sources = new ArrayList<>();
+    private boolean rowsChange;
+    private String renameTo;
+
+    private AlterTable(Session session, TableName target) {
+        this.session = session;
+        this.target = target;
+        this.old = target.read();
+        this.schema = SchemaBuilder.from(target.storedOrThrow(), old.schema());
+        for (int i = 0; i < old.schema().columns().size(); i++) {
+            sources.add(i);
+        }
+    }
+
+    static StatementResult execute(Session session, SqlMySqlAlterTable node) {
+        TableName target = TableName.of(session, node.getName()).requireWritable();
+        AlterTable alter = new AlterTable(session, target);
+        for (SqlAlterTableAction a : node.getActions()) {
+            alter.apply(a);
+        }
+        String ai = node.getTableOption("AUTO_INCREMENT");
+        alter.finish(ai == null ? -1 : Long.parseLong(ai.strip()));
+        return StatementResult.ok();
+    }
+
+    private void apply(SqlAlterTableAction a) {
+        switch (a.getAction()) {
+            case ADD_COLUMN -> addColumn(a.getColumn(), a);
+            case DROP_COLUMN -> dropColumn(a.getName().getSimple());
+            case MODIFY_COLUMN -> replaceColumn(a.getColumn().getName().getSimple(), a.getColumn(), a);
+            case CHANGE_COLUMN -> replaceColumn(a.getName().getSimple(), a.getColumn(), a);
+            case RENAME_COLUMN -> renameColumn(a.getName().getSimple(), a.getNewName().getSimple());
+            case RENAME_TABLE -> renameTo = a.getNewName().names.get(a.getNewName().names.size() - 1);
+            case ADD_INDEX -> {
+                boolean primary = a.getIndex().getIndexKind()
+                        == dev.scion.sql.parser.ddl.SqlMySqlIndex.Kind.PRIMARY;
+                schema.addIndex(a.getIndex());
+                rowsChange |= primary;
+            }
+            case DROP_INDEX -> dropIndex(a.getName().getSimple());
+            case RENAME_INDEX -> renameIndex(a.getName().getSimple(), a.getNewName().getSimple());
+            case DROP_PRIMARY_KEY -> {
+                if (schema.primaryKey.isEmpty()) {
+                    throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY,
+                            "Can't DROP 'PRIMARY'; check that column/key exists");
+                }
+                schema.primaryKey.clear();
+                rowsChange = true;
+            }
+            case SET_DEFAULT -> setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
+            case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
+            case DISABLE_KEYS, ENABLE_KEYS, CONVERT_CHARSET -> {
+                // Scion keeps indexes current at all times and stores text as UTF-8: nothing to do.
+            }
+            default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
+                    "This version of Scion doesn't yet support ALTER TABLE " + a.getAction());
+        }
+    }
+
+    private int position(SqlAlterTableAction a, int current) {
+        return switch (a.getPosition()) {
+            case FIRST -> 0;
+            case AFTER -> schema.requireColumn(a.getAfterColumn().getSimple()) + 1;
+            case DEFAULT -> current < 0 ? schema.columns.size() : current;
+        };
+    }
+
+    private void addColumn(SqlMySqlColumn def, SqlAlterTableAction a) {
+        Column c = ColumnDefinitions.column(schema.table(), def);
+        int pos = position(a, -1);
+        schema.addColumn(c, pos);
+        sources.add(pos, -1);
+        if (def.isPrimaryKey()) {
+            schema.setPrimaryKey(List.of(c.name()));
+        }
+        if (def.isUniqueKey()) {
+            schema.addIndex(null, List.of(c.name()), true);
+        }
+        rowsChange = true;
+    }
+
+    private void dropColumn(String name) {
+        int i = schema.columnIndex(name);
+        if (i < 0) {
+            throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '" + name
+                    + "'; check that column/key exists");
+        }
+        String stored = schema.columns.get(i).name();
+        schema.columns.remove(i);
+        sources.remove(i);
+        schema.primaryKey.removeIf(k -> k.equalsIgnoreCase(stored));
+        // MySQL drops the column from each index and drops an index left without columns.
+        List<IndexDef> kept = new ArrayList<>();
+        for (IndexDef ix : schema.indexes) {
+            List<String> cols = ix.columns().stream().filter(c -> !c.equalsIgnoreCase(stored)).toList();
+            if (!cols.isEmpty()) {
+                kept.add(new IndexDef(ix.name(), cols, ix.unique()));
+            }
+        }
+        schema.indexes.clear();
+        schema.indexes.addAll(kept);
+        rowsChange = true;
+    }
+
+    private void replaceColumn(String oldName, SqlMySqlColumn def, SqlAlterTableAction a) {
+        int i = schema.columnIndex(oldName);
+        if (i < 0) {
+            throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + oldName + "' in '" + schema.table() + "'");
+        }
+        Column previous = schema.columns.get(i);
+        Column c = ColumnDefinitions.column(schema.table(), def);
+        c = new Column(c.name(), c.type(), c.nullable(), c.defaultSql(), c.autoIncrement(), c.comment(),
+                previous.tag());
+        int source = sources.get(i);
+        schema.columns.remove(i);
+        sources.remove(i);
+        if (schema.columnIndex(c.name()) >= 0) {
+            throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + c.name() + "'");
+        }
+        int pos = a.getPosition() == SqlAlterTableAction.Position.DEFAULT ? i : position(a, -1);
+        schema.columns.add(pos, c);
+        sources.add(pos, source);
+        renameInKeys(previous.name(), c.name());
+        if (def.isPrimaryKey()) {
+            schema.setPrimaryKey(List.of(c.name()));
+        }
+        if (def.isUniqueKey()) {
+            schema.addIndex(null, List.of(c.name()), true);
+        }
+        rowsChange = true;
+    }
+
+    private void renameColumn(String from, String to) {
+        int i = schema.columnIndex(from);
+        if (i < 0) {
+            throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + from + "' in '" + schema.table() + "'");
+        }
+        if (schema.columnIndex(to) >= 0 && !from.equalsIgnoreCase(to)) {
+            throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + to + "'");
+        }
+        Column c = schema.columns.get(i);
+        schema.columns.set(i, c.withName(to));
+        renameInKeys(c.name(), to);
+        rowsChange = true;
+    }
+
+    private void renameInKeys(String from, String to) {
+        schema.primaryKey.replaceAll(k -> k.equalsIgnoreCase(from) ? to : k);
+        schema.indexes.replaceAll(ix -> new IndexDef(ix.name(), ix.columns().stream()
+                .map(c -> c.equalsIgnoreCase(from) ? to : c).toList(), ix.unique()));
+    }
+
+    private void dropIndex(String name) {
+        if (name.equalsIgnoreCase("PRIMARY")) {
+            apply(new SqlAlterTableAction(org.apache.calcite.sql.parser.SqlParserPos.ZERO,
+                    SqlAlterTableAction.Action.DROP_PRIMARY_KEY));
+            return;
+        }
+        if (!schema.indexes.removeIf(ix -> ix.name().equalsIgnoreCase(name))) {
+            throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '" + name
+                    + "'; check that column/key exists");
+        }
+    }
+
+    private void renameIndex(String from, String to) {
+        int i = -1;
+        for (int k = 0; k < schema.indexes.size(); k++) {
+            if (schema.indexes.get(k).name().equalsIgnoreCase(from)) {
+                i = k;
+            }
+        }
+        if (i < 0) {
+            throw new SqlError(ErrorCode.KEY_DOES_NOT_EXIST, "Key '" + from + "' doesn't exist in table '"
+                    + schema.table() + "'");
+        }
+        if (schema.hasIndex(to)) {
+            throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + to + "'");
+        }
+        IndexDef ix = schema.indexes.get(i);
+        schema.indexes.set(i, new IndexDef(to, ix.columns(), ix.unique()));
+    }
+
+    private void setDefault(String column, String defaultSql) {
+        int i = schema.columnIndex(column);
+        if (i < 0) {
+            throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + column + "' in '" + schema.table() + "'");
+        }
+        Column c = schema.columns.get(i);
+        schema.columns.set(i, new Column(c.name(), c.type(), c.nullable(), defaultSql, c.autoIncrement(),
+                c.comment(), c.tag()));
+    }
+
+    private void finish(long autoIncrement) {
+        TableSchema next = schema.build();
+        TableValue value;
+        if (rowsChange) {
+            int[] src = sources.stream().mapToInt(Integer::intValue).toArray();
+            value = TableRebuilder.rebuild(session, target, old, next, src);
+        } else {
+            value = rebuildIndexes(next);
+        }
+        if (autoIncrement > 0 && next.autoIncrementColumn().isPresent()) {
+            value = value.withAutoIncrement(Math.max(autoIncrement, 1));
+        }
+        if (renameTo != null) {
+            TableName dest = new TableName(target.db(), renameTo);
+            if (dest.exists() && !dest.storedOrThrow().equals(target.storedOrThrow())) {
+                throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + renameTo + "' already exists");
+            }
+            target.db().setWorkingRoot(target.db().workingRoot().withoutTable(target.storedOrThrow()));
+            dest.write(value);
+        } else {
+            target.write(value);
+        }
+    }
+
+    /** Keeps the row tree; builds trees for new indexes and forgets dropped ones. */
+    private TableValue rebuildIndexes(TableSchema next) {
+        Map<String, dev.scion.storage.Hash> trees = new HashMap<>();
+        TableValue value = new TableValue(next, old.rows(), Map.of(), old.autoIncrement());
+        for (IndexDef ix : next.indexes()) {
+            String key = ix.name().toLowerCase(Locale.ROOT);
+            boolean existed = old.schema().indexes().stream().anyMatch(o -> o.equals(ix));
+            if (existed && old.indexes().containsKey(key)) {
+                trees.put(key, old.indexes().get(key));
+            }
+        }
+        value = new TableValue(next, old.rows(), trees, old.autoIncrement());
+        for (IndexDef ix : next.indexes()) {
+            if (!trees.containsKey(ix.name().toLowerCase(Locale.ROOT))) {
+                value = IndexBuilder.addIndex(target.db(), value, next, ix);
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.scion.sql.ddl;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.parser.MySqlParser;
+import dev.scion.sql.parser.ddl.SqlMySqlColumn;
+import dev.scion.sql.parser.ddl.SqlMySqlDataType;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.TypeKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.Locale;
+
+/** Turns parsed column definitions into the stored schema model. */
+final class ColumnDefinitions {
+    private static final int MAX_VARCHAR = 65535;
+
+    private ColumnDefinitions() {
+    }
+
+    static Column column(String table, SqlMySqlColumn def) {
+        String name = def.getName().getSimple();
+        ColumnType type = type(name, def.getType());
+        if (def.getGeneratedExpression() != null) {
+            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
+                    "This version of Scion doesn't yet support generated columns ('" + name + "')");
+        }
+        if (def.isAutoIncrement() && !(type.kind().isInteger() || type.kind() == TypeKind.FLOAT
+                || type.kind() == TypeKind.DOUBLE)) {
+            throw new SqlError(ErrorCode.WRONG_FIELD_SPEC, "Incorrect column specifier for column '" + name + "'");
+        }
+        String defaultSql = defaultSql(name, def.getDefaultValue(), type, def.isEffectivelyNullable());
+        return new Column(name, type, def.isEffectivelyNullable(), defaultSql, def.isAutoIncrement(),
+                def.getComment(), tag(table, name));
+    }
+
+    /** A tag from the table and column name: stable across sessions so independent branches agree. */
+    static long tag(String table, String column) {
+        return (table.toLowerCase(Locale.ROOT) + "." + column.toLowerCase(Locale.ROOT)).hashCode() & 0xffffffffL;
+    }
+
+    private static String defaultSql(String column, SqlNode value, ColumnType type, boolean nullable) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof SqlLiteral lit && lit.getValue() == null) {
+            if (!nullable) {
+                throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
+            }
+            return "NULL";
+        }
+        if (type.kind().isString() && type.kind() != TypeKind.CHAR && type.kind() != TypeKind.VARCHAR
+                && value instanceof SqlLiteral) {
+            // MySQL: BLOB, TEXT, GEOMETRY or JSON column can't have a default value (only an expression default).
+            throw new SqlError(ErrorCode.BLOB_CANT_HAVE_DEFAULT,
+                    "BLOB, TEXT, GEOMETRY or JSON column '" + column + "' can't have a default value");
+        }
+        return MySqlParser.unparse(value);
+    }
+
+    static ColumnType type(String column, SqlMySqlDataType t) {
+        String n = t.getTypeName();
+        TypeKind kind = switch (n) {
+            case "INT", "INTEGER", "INT4", "MIDDLEINT" -> n.equals("MIDDLEINT") ? TypeKind.MEDIUMINT : TypeKind.INT;
+            case "TINYINT", "INT1" -> TypeKind.TINYINT;
+            case "SMALLINT", "INT2" -> TypeKind.SMALLINT;
+            case "MEDIUMINT", "INT3" -> TypeKind.MEDIUMINT;
+            case "BIGINT", "INT8", "SERIAL" -> TypeKind.BIGINT;
+            case "BOOL", "BOOLEAN" -> TypeKind.BOOLEAN;
+            case "DECIMAL", "NUMERIC", "DEC", "FIXED" -> TypeKind.DECIMAL;
+            case "FLOAT", "FLOAT4" -> TypeKind.FLOAT;
+            case "DOUBLE", "REAL", "DOUBLE PRECISION", "FLOAT8" -> TypeKind.DOUBLE;
+            case "BIT" -> TypeKind.BIT;
+            case "CHAR", "CHARACTER", "NCHAR", "NATIONAL CHAR" -> TypeKind.CHAR;
+            case "VARCHAR", "CHARACTER VARYING", "CHAR VARYING", "NVARCHAR", "NATIONAL VARCHAR", "VARCHARACTER" ->
+                    TypeKind.VARCHAR;
+            case "BINARY" -> TypeKind.BINARY;
+            case "VARBINARY" -> TypeKind.VARBINARY;
+            case "TINYTEXT" -> TypeKind.TINYTEXT;
+            case "TEXT" -> TypeKind.TEXT;
+            case "MEDIUMTEXT", "LONG", "LONG VARCHAR" -> TypeKind.MEDIUMTEXT;
+            case "LONGTEXT" -> TypeKind.LONGTEXT;
+            case "TINYBLOB" -> TypeKind.TINYBLOB;
+            case "BLOB" -> TypeKind.BLOB;
+            case "MEDIUMBLOB", "LONG VARBINARY" -> TypeKind.MEDIUMBLOB;
+            case "LONGBLOB" -> TypeKind.LONGBLOB;
+            case "DATE" -> TypeKind.DATE;
+            case "TIME" -> TypeKind.TIME;
+            case "DATETIME" -> TypeKind.DATETIME;
+            case "TIMESTAMP" -> TypeKind.TIMESTAMP;
+            case "YEAR" -> TypeKind.YEAR;
+            case "ENUM" -> TypeKind.ENUM;
+            case "SET" -> TypeKind.SET;
+            case "JSON" -> TypeKind.JSON;
+            default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
+                    "This version of Scion doesn't yet support the type " + n + " (column '" + column + "')");
+        };
+        int length = t.getPrecision();
+        int scale = t.getScale();
+        if (kind.isInteger()) {
+            length = -1;
+        }
+        if (kind == TypeKind.DECIMAL) {
+            if (length > 65) {
+                throw new SqlError(ErrorCode.TOO_BIG_PRECISION, "Too-big precision " + length + " specified for '"
+                        + column + "'. Maximum is 65.");
+            }
+            if (scale > 30 || (length >= 0 && scale > length)) {
+                throw new SqlError(ErrorCode.TOO_BIG_SCALE, "Too-big scale " + scale + " specified for '" + column
+                        + "'. Maximum is 30.");
+            }
+            scale = Math.max(scale, 0);
+        }
+        if (kind == TypeKind.VARCHAR && length < 0) {
+            throw new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; VARCHAR needs a length "
+                    + "(column '" + column + "')");
+        }
+        if ((kind == TypeKind.VARCHAR || kind == TypeKind.VARBINARY) && length > MAX_VARCHAR) {
+            throw new SqlError(ErrorCode.TOO_BIG_FIELDLENGTH, "Column length too big for column '" + column
+                    + "' (max = 16383); use BLOB or TEXT instead");
+        }
+        if ((kind == TypeKind.CHAR || kind == TypeKind.BINARY) && length > 255) {
+            throw new SqlError(ErrorCode.TOO_BIG_FIELDLENGTH, "Column length too big for column '" + column
+                    + "' (max = 255); use BLOB or TEXT instead");
+        }
+        return new ColumnType(kind, length, scale, t.isUnsigned(), t.getValues());
+    }
+}

@@ -1,0 +1,165 @@
+package dev.scion.sql.ddl;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.parser.ddl.SqlMySqlIndex;
+import dev.scion.sql.parser.ddl.SqlMySqlKeyPart;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A table schema under construction, shared by CREATE TABLE and ALTER TABLE so both apply MySQL's rules the same
+ * way: unique column and index names, generated index names, NOT NULL primary key columns, one auto-increment
+ * column that must be indexed.
+ */
+final class SchemaBuilder {
+    private final String table;
+    final List<Column> columns = new ArrayList<>();
+    final List<String> primaryKey = new ArrayList<>();
+    final List<IndexDef> indexes = new ArrayList<>();
+
+    SchemaBuilder(String table) {
+        this.table = table;
+    }
+
+    static SchemaBuilder from(String table, TableSchema schema) {
+        SchemaBuilder b = new SchemaBuilder(table);
+        b.columns.addAll(schema.columns());
+        b.primaryKey.addAll(schema.primaryKey());
+        b.indexes.addAll(schema.indexes());
+        return b;
+    }
+
+    int columnIndex(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int requireColumn(String name) {
+        int i = columnIndex(name);
+        if (i < 0) {
+            throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in '" + table + "'");
+        }
+        return i;
+    }
+
+    void addColumn(Column c, int position) {
+        if (columnIndex(c.name()) >= 0) {
+            throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + c.name() + "'");
+        }
+        columns.add(position < 0 ? columns.size() : position, c);
+    }
+
+    void setPrimaryKey(List<String> cols) {
+        if (!primaryKey.isEmpty()) {
+            throw new SqlError(ErrorCode.MULTIPLE_PRI_KEY, "Multiple primary key defined");
+        }
+        primaryKey.addAll(cols);
+    }
+
+    /** Adds a PRIMARY KEY, UNIQUE, INDEX or FULLTEXT definition (FULLTEXT and SPATIAL become plain indexes). */
+    void addIndex(SqlMySqlIndex def) {
+        List<String> cols = new ArrayList<>();
+        for (SqlMySqlKeyPart part : def.getParts()) {
+            if (part.getColumn() == null) {
+                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
+                        "This version of Scion doesn't yet support functional key parts");
+            }
+            cols.add(part.getColumn().getSimple());
+        }
+        if (def.getIndexKind() == SqlMySqlIndex.Kind.PRIMARY) {
+            setPrimaryKey(cols);
+            return;
+        }
+        String name = def.getEffectiveName() == null ? null : def.getEffectiveName().getSimple();
+        addIndex(name, cols, def.isUnique());
+    }
+
+    void addIndex(String name, List<String> cols, boolean unique) {
+        if (name == null) {
+            name = freeIndexName(cols.get(0));
+        } else if (hasIndex(name) || name.equalsIgnoreCase("PRIMARY")) {
+            throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + name + "'");
+        }
+        indexes.add(new IndexDef(name, cols, unique));
+    }
+
+    boolean hasIndex(String name) {
+        return indexes.stream().anyMatch(i -> i.name().equalsIgnoreCase(name));
+    }
+
+    /** MySQL names an unnamed index after its first column, then {@code col_2}, {@code col_3} ... */
+    private String freeIndexName(String column) {
+        if (!hasIndex(column) && !column.equalsIgnoreCase("PRIMARY")) {
+            return column;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = column + "_" + n;
+            if (!hasIndex(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** Checks the finished definition and returns it. */
+    TableSchema build() {
+        if (columns.isEmpty()) {
+            throw new SqlError(ErrorCode.CANT_REMOVE_ALL_FIELDS,
+                    "You can't delete all columns with ALTER TABLE; use DROP TABLE instead");
+        }
+        List<String> pk = new ArrayList<>();
+        for (String k : primaryKey) {
+            int idx = columnIndex(k);
+            if (idx < 0) {
+                throw new SqlError(ErrorCode.KEY_COLUMN_DOES_NOT_EXIST, "Key column '" + k
+                        + "' doesn't exist in table");
+            }
+            Column c = columns.get(idx);
+            pk.add(c.name());
+            if (c.nullable()) {
+                columns.set(idx, new Column(c.name(), c.type(), false, "NULL".equals(c.defaultSql()) ? null
+                        : c.defaultSql(), c.autoIncrement(), c.comment(), c.tag()));
+            }
+        }
+        List<IndexDef> idx = new ArrayList<>();
+        for (IndexDef d : indexes) {
+            List<String> cols = new ArrayList<>();
+            for (String c : d.columns()) {
+                int i = columnIndex(c);
+                if (i < 0) {
+                    throw new SqlError(ErrorCode.KEY_COLUMN_DOES_NOT_EXIST, "Key column '" + c
+                            + "' doesn't exist in table");
+                }
+                cols.add(columns.get(i).name());
+            }
+            idx.add(new IndexDef(d.name(), cols, d.unique()));
+        }
+        List<Column> autos = columns.stream().filter(Column::autoIncrement).toList();
+        if (autos.size() > 1 || (autos.size() == 1 && !isKeyPrefix(autos.get(0).name(), pk, idx))) {
+            throw new SqlError(ErrorCode.WRONG_AUTO_KEY, "Incorrect table definition; there can be only one auto "
+                    + "column and it must be defined as a key");
+        }
+        return new TableSchema(columns, pk, idx);
+    }
+
+    private static boolean isKeyPrefix(String column, List<String> pk, List<IndexDef> indexes) {
+        String lc = column.toLowerCase(Locale.ROOT);
+        if (!pk.isEmpty() && pk.get(0).toLowerCase(Locale.ROOT).equals(lc)) {
+            return true;
+        }
+        return indexes.stream().anyMatch(i -> i.columns().get(0).toLowerCase(Locale.ROOT).equals(lc));
+    }
+
+    String table() {
+        return table;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.parser.MySqlOperators;
+import dev.scion.sql.parser.dml.SqlMySqlInsert;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The ON DUPLICATE KEY UPDATE list of an INSERT. Each assignment is evaluated against the existing row (plain
+ * column names, updated by the assignments before it, as in MySQL) and the row that failed to go in
+ * ({@code VALUES(col)}, or {@code alias.col} with MySQL 8's {@code INSERT ... AS alias}).
+ */
+final class DuplicateUpdate {
+    private final Session session;
+    private final TableSchema schema;
+    private final String sql;
+    private final Session lenient;
+    private final String tableName;
+    private final String rowAlias;
+    /** Column alias (lower case) to table column position, for {@code AS alias (a, b)}. */
+    private final Map<String, Integer> aliasColumns = new HashMap<>();
+    private final int[] targets;
+    private final List<SqlNode> values;
+
+    DuplicateUpdate(Session session, TableTarget target, TableSchema schema, SqlMySqlInsert insert, String sql,
+                    Session lenient) {
+        this.session = session;
+        this.schema = schema;
+        this.sql = sql;
+        this.lenient = lenient;
+        this.tableName = target.name().toLowerCase(Locale.ROOT);
+        this.rowAlias = insert.getRowAlias() == null ? null
+                : insert.getRowAlias().getSimple().toLowerCase(Locale.ROOT);
+        if (insert.getRowAliasColumns() != null) {
+            int[] positions = InsertExecutor.targetPositions(schema, insert.getTargetColumnList());
+            SqlNodeList names = insert.getRowAliasColumns();
+            if (names.size() != positions.length) {
+                throw new SqlError(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row 1");
+            }
+            for (int i = 0; i < names.size(); i++) {
+                aliasColumns.put(((SqlIdentifier) names.get(i)).getSimple().toLowerCase(Locale.ROOT), positions[i]);
+            }
+        }
+        SqlNodeList cols = insert.getUpdateColumns();
+        this.targets = new int[cols.size()];
+        for (int i = 0; i < targets.length; i++) {
+            SqlIdentifier id = (SqlIdentifier) cols.get(i);
+            String name = id.names.get(id.names.size() - 1);
+            targets[i] = schema.columnIndex(name);
+            if (targets[i] < 0) {
+                throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
+            }
+        }
+        this.values = insert.getUpdateValues().getList();
+    }
+
+    /** The existing row after the assignments. */
+    Object[] apply(Object[] existing, Object[] proposed, long rowNumber) {
+        Object[] current = existing.clone();
+        for (int i = 0; i < targets.length; i++) {
+            SqlNode bound = values.get(i).accept(new Binder(current, proposed));
+            Object v = ExpressionEvaluator.evaluate(session, List.of(bound), sql)[0];
+            Column c = schema.columns().get(targets[i]);
+            current[targets[i]] = ColumnValues.coerce(v, c, rowNumber, lenient);
+        }
+        return current;
+    }
+
+    /** Replaces column references with the values they stand for. */
+    private final class Binder extends SqlShuttle {
+        private final Object[] current;
+        private final Object[] proposed;
+
+        Binder(Object[] current, Object[] proposed) {
+            this.current = current;
+            this.proposed = proposed;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            if (call.getOperator() == MySqlOperators.VALUES || (call.getOperator().getName().equalsIgnoreCase("VALUES")
+                    && call.operandCount() == 1 && call.operand(0) instanceof SqlIdentifier)) {
+                SqlIdentifier id = (SqlIdentifier) call.operand(0);
+                return ValueLiterals.of(proposed[column(id.names.get(id.names.size() - 1))]);
+            }
+            return super.visit(call);
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            if (id.isStar()) {
+                return id;
+            }
+            String last = id.names.get(id.names.size() - 1);
+            if (id.names.size() >= 2) {
+                String qualifier = id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
+                if (qualifier.equals(rowAlias)) {
+                    return ValueLiterals.of(proposed[aliasColumn(last)]);
+                }
+                if (!qualifier.equals(tableName)) {
+                    throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + String.join(".", id.names)
+                            + "' in 'field list'");
+                }
+            }
+            return ValueLiterals.of(current[column(last)]);
+        }
+
+        private int column(String name) {
+            int i = schema.columnIndex(name);
+            if (i < 0) {
+                throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
+            }
+            return i;
+        }
+
+        private int aliasColumn(String name) {
+            Integer p = aliasColumns.get(name.toLowerCase(Locale.ROOT));
+            return p != null ? p : column(name);
+        }
+    }
+}

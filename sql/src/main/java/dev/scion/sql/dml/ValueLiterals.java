@@ -1,0 +1,40 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.expr.Values;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+
+/** Turns stored values back into SQL literals, to substitute a row's values into an expression. */
+public final class ValueLiterals {
+    private ValueLiterals() {
+    }
+
+    public static SqlNode of(Object v) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        if (v == null) {
+            return SqlLiteral.createNull(pos);
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return SqlLiteral.createExactNumeric(v.toString(), pos);
+        }
+        if (v instanceof BigDecimal d) {
+            return SqlLiteral.createExactNumeric(d.toPlainString(), pos);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return SqlLiteral.createApproxNumeric(new BigDecimal(v.toString()).toString(), pos);
+        }
+        if (v instanceof Boolean b) {
+            return SqlLiteral.createExactNumeric(b ? "1" : "0", pos);
+        }
+        if (v instanceof byte[] b) {
+            return SqlLiteral.createBinaryString(b, pos);
+        }
+        String s = Values.toStringValue(v);
+        boolean latin1 = StandardCharsets.ISO_8859_1.newEncoder().canEncode(s);
+        return latin1 ? SqlLiteral.createCharString(s, pos) : SqlLiteral.createCharString(s, "UTF-8", pos);
+    }
+}
