@@ -21,6 +21,7 @@ public final class DatabaseState {
     private Hash workingRoot;
     private ChunkBuffer buffer;
     private boolean dirty;
+    private boolean mergeConflictsPending;
 
     /** A writable binding to a branch. */
     public DatabaseState(String name, String databaseName, Repository repo, String branch) {
@@ -143,6 +144,18 @@ public final class DatabaseState {
         startWorkingSet = null;
         buffer = null;
         dirty = false;
+    }
+
+    /**
+     * True after this session's dolt_merge left conflicts it may not commit: a SQL COMMIT is refused until they are
+     * resolved (or the session allows committing conflicts).
+     */
+    public boolean mergeConflictsPending() {
+        return mergeConflictsPending;
+    }
+
+    public void setMergeConflictsPending(boolean pending) {
+        this.mergeConflictsPending = pending;
     }
 
     /** Rebinds to another branch; only valid outside a dirty transaction. */

@@ -31,6 +31,14 @@ public final class Procedures {
                 case "dolt_add" -> single("status", add(session, args));
                 case "dolt_checkout" -> checkout(session, args);
                 case "dolt_branch" -> single("status", branch(session, args));
+                case "dolt_merge" -> DoltMerge.call(session, args);
+                case "dolt_reset" -> DoltReset.call(session, args);
+                case "dolt_tag" -> DoltTag.call(session, args);
+                case "dolt_revert" -> DoltCherryPick.revert(session, args);
+                case "dolt_cherry_pick" -> DoltCherryPick.cherryPick(session, args);
+                case "dolt_conflicts_resolve" -> DoltConflictsResolve.call(session, args);
+                case "dolt_clean" -> DoltClean.clean(session, args);
+                case "dolt_rm" -> DoltClean.rm(session, args);
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {

@@ -26,7 +26,8 @@ import java.util.Set;
 public final class SqlFunctions {
     /** Functions with side effects or session dependence: never constant-folded. */
     public static final Set<String> VERSIONING_PROCEDURES = Set.of("DOLT_COMMIT", "DOLT_CHECKOUT", "DOLT_ADD",
-            "DOLT_BRANCH", "DOLT_RESET", "DOLT_MERGE", "DOLT_TAG");
+            "DOLT_BRANCH", "DOLT_RESET", "DOLT_MERGE", "DOLT_TAG", "DOLT_REVERT", "DOLT_CHERRY_PICK",
+            "DOLT_CONFLICTS_RESOLVE", "DOLT_CLEAN", "DOLT_RM");
 
     private static final List<SqlOperator> OPERATORS = new ArrayList<>();
 

@@ -9,7 +9,15 @@ import dev.scion.versioning.merge.MergeConflictException;
 import dev.scion.versioning.merge.RootMerger;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.model.Signature;
+import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.ops.CommitOp;
+import dev.scion.versioning.ops.CommitOptions;
+import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.repo.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
 import dev.scion.versioning.repo.VersioningException;
 
 /**
@@ -19,6 +27,76 @@ import dev.scion.versioning.repo.VersioningException;
  */
 public final class TransactionCommitter {
     private static final int MAX_ATTEMPTS = 64;
+
+    /**
+     * A SQL COMMIT statement. Refused (the transaction stays open) while a dolt_merge of this session left conflicts
+     * that the session may not commit; with {@code @@dolt_transaction_commit} every database the transaction wrote
+     * also gets a version commit.
+     */
+    public void sqlCommit(Session session) {
+        boolean allowConflicts = isOn(session, "dolt_allow_commit_conflicts")
+                || isOn(session, "dolt_force_transaction_commit");
+        List<DatabaseState> written = new ArrayList<>();
+        for (DatabaseState s : session.boundDatabases()) {
+            if (s.mergeConflictsPending() && !allowConflicts && hasUnresolvedConflicts(s)) {
+                throw new SqlError(ErrorCode.VERSIONING, "Merge conflicts remain in database '" + s.name()
+                        + "': resolve them through the dolt_conflicts tables (or set @@dolt_allow_commit_conflicts"
+                        + " = 1) before COMMIT");
+            }
+            if (s.isDirty() && !s.isReadOnly()) {
+                written.add(s);
+            }
+        }
+        session.commit();
+        for (DatabaseState s : session.boundDatabases()) {
+            s.setMergeConflictsPending(false);
+        }
+        if (isOn(session, "dolt_transaction_commit")) {
+            for (DatabaseState s : written) {
+                versionCommit(session, s);
+            }
+        }
+    }
+
+    /** A SQL ROLLBACK: also undoes a merge this session started in the transaction and left with conflicts. */
+    public void sqlRollback(Session session) {
+        session.rollback();
+        for (DatabaseState s : session.boundDatabases()) {
+            if (s.mergeConflictsPending() && hasUnresolvedConflicts(s)) {
+                MergeOp.abort(new BranchContext(s.repo(), s.branch()));
+            }
+            s.setMergeConflictsPending(false);
+        }
+    }
+
+    private static boolean hasUnresolvedConflicts(DatabaseState s) {
+        if (s.isReadOnly()) {
+            return false;
+        }
+        WorkingSet ws = s.repo().workingSet(s.branch());
+        return ws.mergeState() != null && ws.mergeState().hasUnresolved();
+    }
+
+    private static void versionCommit(Session session, DatabaseState s) {
+        BranchContext ctx = new BranchContext(s.repo(), s.branch());
+        Signature who = session.engine().author(session).at(System.currentTimeMillis());
+        try {
+            CommitOp.run(ctx, CommitOptions.of("Transaction commit", who).withAll());
+        } catch (VersioningException e) {
+            if (e.reason() != VersioningException.Reason.NOTHING_TO_COMMIT) {
+                throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+            }
+        }
+    }
+
+    public static boolean isOn(Session session, String variable) {
+        if (!session.hasVariable(variable)) {
+            return false;
+        }
+        Object v = session.variable(variable);
+        String t = v == null ? "" : v.toString().trim();
+        return t.equals("1") || t.equalsIgnoreCase("ON") || t.equalsIgnoreCase("true");
+    }
 
     public void commit(Session session, DatabaseState s) {
         if (s.isReadOnly()) {
