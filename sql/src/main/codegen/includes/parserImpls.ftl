@@ -1406,3 +1406,89 @@ SqlNode MySqlAlterTable() :
     ]
     { return new SqlMySqlAlterTable(s.end(this), name, actions, options); }
 }
+
+// ===================================================================================
+// SELECT modifiers and index hints (accepted and ignored)
+// ===================================================================================
+
+/**
+ * Whether a token is a MySQL SELECT modifier that changes nothing in Scion's results: the query
+ * cache switches, result-size and buffering hints, join-order and priority hints, and
+ * SQL_CALC_FOUND_ROWS (FOUND_ROWS() is not implemented; the rows are the same either way).
+ */
+JAVACODE boolean mySqlIsSelectModifier(Token t) {
+    if (t.kind == EOF || t.image == null) {
+        return false;
+    }
+    switch (t.image.toUpperCase(Locale.ROOT)) {
+    case "SQL_CALC_FOUND_ROWS":
+    case "SQL_NO_CACHE":
+    case "SQL_CACHE":
+    case "SQL_SMALL_RESULT":
+    case "SQL_BIG_RESULT":
+    case "SQL_BUFFER_RESULT":
+    case "STRAIGHT_JOIN":
+    case "HIGH_PRIORITY":
+        return mySqlNext(t).kind != COMMA && mySqlNext(t).kind != FROM;
+    default:
+        return false;
+    }
+}
+
+/**
+ * The modifiers after SELECT (patched into Calcite's SqlSelectKeywords, see patch-parser.xml).
+ * Only real tokens are consumed here (no JAVACODE): JavaCC's syntactic lookahead assumes a
+ * JAVACODE production matches without consuming anything, which would loop forever in a (...)*.
+ */
+void MySqlSelectModifiers() :
+{
+}
+{
+    (
+        LOOKAHEAD({ mySqlIsSelectModifier(getToken(1)) }) ( <IDENTIFIER> | <HIGH_PRIORITY> )
+    )*
+}
+
+/** Whether the next tokens start an index hint: USE | IGNORE | FORCE, then INDEX | KEY. */
+JAVACODE boolean mySqlIsIndexHint(Token a) {
+    final Token b = mySqlNext(a);
+    if (a.image == null || b.image == null) {
+        return false;
+    }
+    final String x = a.image.toUpperCase(Locale.ROOT);
+    final String y = b.image.toUpperCase(Locale.ROOT);
+    return (x.equals("USE") || x.equals("IGNORE") || x.equals("FORCE"))
+        && (y.equals("INDEX") || y.equals("KEY"));
+}
+
+/**
+ * One index hint, {@code USE|IGNORE|FORCE INDEX|KEY [FOR JOIN|ORDER BY|GROUP BY] ([name, ...])}.
+ * Scion's planner chooses its own access paths, so the hint is read and dropped.
+ */
+void MySqlIndexHint() :
+{
+}
+{
+    ( <IGNORE> | <IDENTIFIER> )
+    ( <INDEX> | <KEY> )
+    [ <FOR> ( <JOIN> | <ORDER> <BY> | <GROUP> <BY> ) ]
+    <LPAREN> [ MySqlHintName() ( <COMMA> MySqlHintName() )* ] <RPAREN>
+}
+
+void MySqlHintName() :
+{
+}
+{
+    <PRIMARY> | SimpleIdentifier()
+}
+
+/** Index hints after a table reference (patched into Calcite's TableRef3, see patch-parser.xml). */
+void MySqlIndexHints() :
+{
+}
+{
+    (
+        LOOKAHEAD({ mySqlIsIndexHint(getToken(1)) }) MySqlIndexHint()
+        [ LOOKAHEAD({ getToken(1).kind == COMMA && mySqlIsIndexHint(getToken(2)) }) <COMMA> ]
+    )*
+}

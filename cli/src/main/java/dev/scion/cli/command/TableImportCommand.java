@@ -16,6 +16,7 @@ import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.schema.TypeKind;
 import dev.scion.versioning.table.DuplicateKeyException;
+import dev.scion.versioning.table.RowCodec;
 import dev.scion.versioning.table.TableEditor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -131,7 +132,12 @@ public final class TableImportCommand extends RepoCommand {
                 }
             }
             TableValue current = start;
-            TableEditor ed = new TableEditor(table, current, buf);
+            // A new or replaced table without secondary indexes, fed in ascending key order (the usual dump or
+            // export), is built straight from the stream; the first out-of-order key hands over to the editor.
+            boolean emptyStart = ProllyMap.load(buf, start.rows()).isEmpty();
+            SortedRun sorted = emptyStart && !schema.isKeyless() && schema.indexes().isEmpty()
+                    ? new SortedRun(new RowCodec(schema)) : null;
+            TableEditor ed = sorted != null ? null : new TableEditor(table, current, buf);
             int inBatch = 0;
             List<String> rec;
             while ((rec = src.next()) != null) {
@@ -145,6 +151,19 @@ public final class TableImportCommand extends RepoCommand {
                         if (row[i] == null && !c.nullable() && !c.autoIncrement()) {
                             throw new IllegalArgumentException("column '" + c.name() + "' cannot be NULL");
                         }
+                    }
+                    if (sorted != null) {
+                        if (sorted.offer(row)) {
+                            added++;
+                            processed++;
+                            if ((processed & 0xFFF) == 0) {
+                                progress.update(src.bytesRead(), processed);
+                            }
+                            continue;
+                        }
+                        current = sorted.finish(buf, start);
+                        sorted = null;
+                        ed = new TableEditor(table, current, buf);
                     }
                     if (mode.update && !schema.isKeyless()) {
                         Object[] old = ed.getByKey(ed.codec().key(row));
@@ -180,12 +199,40 @@ public final class TableImportCommand extends RepoCommand {
                     progress.update(src.bytesRead(), processed);
                 }
             }
-            current = ed.finish();
+            current = sorted != null ? sorted.finish(buf, start) : ed.finish();
             progress.finish();
             RootValue next = root.withTable(root.resolveName(table).orElse(table), buf.put(current.encode()));
             ws.repo().updateWorkingSet(ws.branch(), w, w.withWorking(buf.put(next.encode())), buf);
         }
         return new long[] {processed, added, modified};
+    }
+
+    /** Rows arriving in strictly ascending key order, kept encoded until built into a map in one pass. */
+    private static final class SortedRun {
+        private final RowCodec codec;
+        private final List<Map.Entry<byte[], byte[]>> entries = new ArrayList<>();
+        private byte[] last;
+
+        SortedRun(RowCodec codec) {
+            this.codec = codec;
+        }
+
+        /** Takes the row if its key is above every key so far; false (row not taken) otherwise. */
+        boolean offer(Object[] row) {
+            byte[] key = codec.key(row);
+            if (last != null && dev.scion.storage.tuple.KeyBytes.compare(last, key) >= 0) {
+                return false;
+            }
+            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, codec.value(row)));
+            last = key;
+            return true;
+        }
+
+        TableValue finish(ChunkBuffer buf, TableValue start) {
+            Hash rows = ProllyMap.build(buf, entries.iterator()).root();
+            entries.clear();
+            return new TableValue(start.schema(), rows, start.indexes(), start.autoIncrement());
+        }
     }
 
     private static boolean contains(int[] a, int v) {
@@ -247,23 +294,50 @@ public final class TableImportCommand extends RepoCommand {
             any = true;
             maxLen = Math.max(maxLen, v.length());
             String t = v.trim();
-            if (integer && !t.matches("[-+]?\\d{1,18}")) {
+            int start = !t.isEmpty() && (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
+            int digitsBefore = 0;
+            int digitsAfter = 0;
+            int dots = 0;
+            boolean numeric = t.length() > start;
+            for (int i = start; i < t.length() && numeric; i++) {
+                char c = t.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    if (dots == 0) {
+                        digitsBefore++;
+                    } else {
+                        digitsAfter++;
+                    }
+                } else if (c == '.' && dots == 0) {
+                    dots++;
+                } else {
+                    numeric = false;
+                }
+            }
+            numeric &= digitsBefore > 0 && (dots == 0 || digitsAfter > 0);
+            if (integer && !(numeric && dots == 0 && digitsBefore <= 18)) {
                 integer = false;
             }
             if (decimal) {
-                if (!t.matches("[-+]?\\d+(\\.\\d+)?")) {
+                if (!numeric) {
                     decimal = false;
                 } else {
-                    int dot = t.indexOf('.');
-                    String digits = t.replaceAll("[-+]", "");
-                    int s = dot < 0 ? 0 : t.length() - dot - 1;
-                    scale = Math.max(scale, s);
-                    intDigits = Math.max(intDigits, (dot < 0 ? digits.length() : digits.indexOf('.')));
+                    scale = Math.max(scale, digitsAfter);
+                    intDigits = Math.max(intDigits, digitsBefore);
                 }
             }
-            if (date && !t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (date && !(t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-'
+                    && digits(t, 0, 4) && digits(t, 5, 7) && digits(t, 8, 10))) {
                 date = false;
             }
+        }
+
+        private static boolean digits(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         ColumnType type() {

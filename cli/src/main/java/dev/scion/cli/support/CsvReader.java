@@ -16,7 +16,6 @@ public final class CsvReader {
     private long line = 1;
     private long recordLine;
     private long charsRead;
-    private int peeked = -2;
 
     public CsvReader(Reader in, char delimiter) {
         this.in = in;
@@ -32,27 +31,34 @@ public final class CsvReader {
         return charsRead;
     }
 
+    // own buffer: Reader.read() per character takes a lock each time, which dominated large imports
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
+
     private int read() throws IOException {
-        if (peeked != -2) {
-            int c = peeked;
-            peeked = -2;
-            return c;
+        if (pos == len && !fill()) {
+            return -1;
         }
-        int c = in.read();
-        if (c >= 0) {
-            charsRead++;
-        }
-        return c;
+        charsRead++;
+        return buf[pos++];
     }
 
     private int peek() throws IOException {
-        if (peeked == -2) {
-            peeked = in.read();
-            if (peeked >= 0) {
-                charsRead++;
-            }
+        if (pos == len && !fill()) {
+            return -1;
         }
-        return peeked;
+        return buf[pos];
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            return false;
+        }
+        pos = 0;
+        len = n;
+        return true;
     }
 
     /** The next record, or null at the end of input. Blank lines are skipped. */

@@ -80,6 +80,11 @@ final class AlterTable {
             }
             case SET_DEFAULT -> setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
+            case ADD_FOREIGN_KEY -> UnenforcedConstraints.note(session, 1, 0);
+            case ADD_CHECK -> UnenforcedConstraints.note(session, 0, 1);
+            case DROP_FOREIGN_KEY, DROP_CHECK, DROP_CONSTRAINT -> {
+                // Nothing is stored for foreign keys and checks (see UnenforcedConstraints).
+            }
             case DISABLE_KEYS, ENABLE_KEYS, CONVERT_CHARSET -> {
                 // Scion keeps indexes current at all times and stores text as UTF-8: nothing to do.
             }

@@ -56,6 +56,9 @@ final class CreateTable {
         for (SqlMySqlIndex ix : node.getIndexes()) {
             b.addIndex(ix);
         }
+        UnenforcedConstraints.note(session, node.getForeignKeys().size()
+                + (int) node.getColumns().stream().filter(c -> c.getReferences() != null).count(),
+                node.getChecks().size() + (int) node.getColumns().stream().filter(c -> c.getCheck() != null).count());
         if (node.getAsQuery() != null) {
             return createAsSelect(session, node, target, b, sql);
         }

@@ -18,13 +18,22 @@ public final class MySqlOperators {
   private MySqlOperators() {}
 
   /**
-   * {@code a XOR b}. MySQL ranks XOR between OR and AND; Calcite precedences are even numbers
-   * and OR (22) / AND (24) leave no room, so XOR shares OR's level: {@code a XOR b AND c} is
-   * right, but write {@code a OR (b XOR c)} with parentheses.
+   * {@code a XOR b}. MySQL ranks XOR between OR and AND. Calcite's parser groups operators by
+   * their left precedence and treats an operator whose left precedence is below its right one as
+   * left-associative; OR is (22, 23) and AND (24, 25), so XOR takes (23, 24). The constructor only
+   * accepts even precedences, hence the overridden getters.
    */
   public static final SqlBinaryOperator XOR =
       new SqlBinaryOperator("XOR", SqlKind.OTHER, 22, true,
-          ReturnTypes.BOOLEAN_NULLABLE, InferTypes.BOOLEAN, OperandTypes.BOOLEAN_BOOLEAN);
+          ReturnTypes.BOOLEAN_NULLABLE, InferTypes.BOOLEAN, OperandTypes.BOOLEAN_BOOLEAN) {
+        @Override public int getLeftPrec() {
+          return 23;
+        }
+
+        @Override public int getRightPrec() {
+          return 24;
+        }
+      };
 
   /** {@code a DIV b}: integer division, same precedence as {@code /}. */
   public static final SqlBinaryOperator DIV =

@@ -43,6 +43,18 @@ class MySqlExpressionTest {
     assertSame(MySqlOperators.XOR, call("NOT a XOR b").getOperator());
   }
 
+  @Test void xorBindsTighterThanOr() {
+    final SqlCall right = call("a OR b XOR c");
+    assertSame(SqlStdOperatorTable.OR, right.getOperator());
+    assertSame(MySqlOperators.XOR, ((SqlCall) right.operand(1)).getOperator());
+    final SqlCall left = call("a XOR b OR c");
+    assertSame(SqlStdOperatorTable.OR, left.getOperator());
+    assertSame(MySqlOperators.XOR, ((SqlCall) left.operand(0)).getOperator());
+    final SqlCall and = call("a AND b XOR c");
+    assertSame(MySqlOperators.XOR, and.getOperator());
+    assertSame(SqlStdOperatorTable.AND, ((SqlCall) and.operand(0)).getOperator());
+  }
+
   @Test void divModAndPercent() {
     final SqlCall div = call("1 + 7 DIV 2");
     assertSame(MySqlOperators.DIV, ((SqlCall) div.operand(1)).getOperator());

@@ -6,6 +6,7 @@ import dev.scion.versioning.diff.RootDiffer;
 import dev.scion.versioning.diff.TableDelta;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.repo.Repository;
 import dev.scion.versioning.repo.VersioningException;
 
 import java.util.List;
@@ -60,8 +61,10 @@ public final class CheckoutOp {
         RootValue staged = carry(targetRoot, ctx.root(ws.staged()), dirty);
         ChunkBuffer buf = ctx.repo().newBuffer();
         WorkingSet carried = new WorkingSet(buf.put(working.encode()), buf.put(staged.encode()), null, null);
-        ctx.repo().updateWorkingSet(target, targetWs, carried, buf);
-        ctx.repo().updateWorkingSet(ctx.branch(), ws, WorkingSet.clean(ctx.headCommit().root()), ctx.repo().newBuffer());
+        // both working sets in one batch: the changes are never on both branches, nor on neither
+        ctx.repo().updateWorkingSets(List.of(
+                new Repository.WorkingSetChange(target, targetWs, carried),
+                new Repository.WorkingSetChange(ctx.branch(), ws, WorkingSet.clean(ctx.headCommit().root()))), buf);
         return next;
     }
 

@@ -232,6 +232,28 @@ public final class Repository implements AutoCloseable {
         chunks.clear();
     }
 
+    /** One branch's working set change inside {@link #updateWorkingSets}. */
+    public record WorkingSetChange(String branch, WorkingSet expected, WorkingSet next) {
+    }
+
+    /** Replaces several branches' working sets in one atomic batch, each by compare-and-swap. */
+    public void updateWorkingSets(List<WorkingSetChange> changes, ChunkBuffer chunks) {
+        List<RefUpdate> updates = new ArrayList<>();
+        for (WorkingSetChange c : changes) {
+            byte[] raw = rawWorkingSet(c.branch());
+            if (raw != null && !Arrays.equals(raw, c.expected().encode())) {
+                throw concurrent(c.branch());
+            }
+            updates.add(RefUpdate.cas(RefNames.workingSet(c.branch()), raw, c.next().encode()));
+        }
+        try {
+            store.commit(chunks.pending(), updates);
+        } catch (RefConflictException e) {
+            throw concurrent(changes.get(0).branch());
+        }
+        chunks.clear();
+    }
+
     /**
      * Commits {@code toCommit} (a root already in {@code chunks} or the store) on top of the branch head and
      * installs {@code nextWorkingSet}, both by compare-and-swap against the given expectations.
