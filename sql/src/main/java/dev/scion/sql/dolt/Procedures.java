@@ -82,6 +82,12 @@ public final class Procedures {
         var repo = s.repo();
         Hash head = session.headOf(s);
         WorkingSet ws = repo.workingSet(s.branch());
+        if (ws.mergeState() != null && ws.mergeState().hasUnresolved() && !p.has("f", "force")) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: Committing is not possible because you have unmerged "
+                    + "tables: " + ws.mergeState().tables().stream().filter(t -> !t.isResolved())
+                    .map(dev.scion.versioning.model.TableConflicts::table)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         Hash toCommit = p.has("a", "A", "all") ? ws.working() : ws.staged();
         Hash headRoot = repo.readCommit(head).root();
         if (toCommit.equals(headRoot) && !p.has("allow-empty") && ws.mergeSource() == null) {

@@ -1,19 +1,47 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.model.RootValue;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The system tables every database offers. */
+/** The system tables every database offers: fixed ones, and families named after a user table (dolt_x_&lt;t&gt;). */
 public final class SystemTables {
-    private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable());
+    private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(),
+            new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
+            new DoltConflictsTable(), new DoltMergeStatusTable());
 
     private SystemTables() {
     }
 
+    /** A fixed system table by name (no per-table families: those need the database). */
     public static Optional<SystemTable> find(String name) {
         return ALL.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** A system table of this database revision, including the per-table families. */
+    public static Optional<SystemTable> find(String name, DatabaseState db) {
+        Optional<SystemTable> fixed = find(name);
+        if (fixed.isPresent()) {
+            return fixed;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(DoltConflictsForTable.PREFIX)) {
+            String table = name.substring(DoltConflictsForTable.PREFIX.length());
+            RootValue root = db.workingRoot();
+            Optional<String> stored = root.resolveName(table);
+            if (stored.isPresent()) {
+                Hash h = root.tables().get(stored.get());
+                return Optional.of(new DoltConflictsForTable(stored.get(),
+                        db.repo().readTable(db.buffer(), h).schema()));
+            }
+        }
+        return Optional.empty();
     }
 
     public static Set<String> names() {
