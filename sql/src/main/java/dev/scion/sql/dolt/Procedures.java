@@ -32,6 +32,9 @@ public final class Procedures {
                 case "dolt_checkout" -> checkout(session, args);
                 case "dolt_branch" -> single("status", branch(session, args));
                 case "dolt_merge" -> DoltMerge.call(session, args);
+                case "dolt_detached_commit" -> single("hash", DetachedHead.commit(session, args));
+                case "dolt_detached_merge" -> single("hash", DetachedHead.merge(session, args));
+                case "dolt_detached_squash" -> single("hash", DetachedHead.squash(session, args));
                 case "dolt_reset" -> DoltReset.call(session, args);
                 case "dolt_tag" -> DoltTag.call(session, args);
                 case "dolt_revert" -> DoltCherryPick.revert(session, args);
@@ -108,7 +111,7 @@ public final class Procedures {
         return h.toString();
     }
 
-    private static long parseDate(String d) {
+    static long parseDate(String d) {
         try {
             String s = d.strip().replace(' ', 'T');
             if (s.length() == 10) {
@@ -231,8 +234,8 @@ public final class Procedures {
         }
     }
 
-    private static Hash resolve(Session session, DatabaseState s, String rev) {
-        Hash head = s.isReadOnly() ? s.readOnlyCommit() : s.repo().branchHead(s.branch()).orElse(null);
+    static Hash resolve(Session session, DatabaseState s, String rev) {
+        Hash head = session.headOf(s);
         return new RevisionResolver(s.repo()).resolve(rev, head).map(RevisionResolver.Resolved::commit)
                 .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, "invalid reference: " + rev));
     }
@@ -245,6 +248,23 @@ public final class Procedures {
 
     /** SET @@<db>_head_ref = branch checks the branch out. Returns false if the name is not such a variable. */
     public static boolean setVersioningVariable(Session session, String name, Object value) {
+        for (String suffix : new String[] {"_head", "_working"}) {
+            if (name.endsWith(suffix) && !name.endsWith("_head_ref")) {
+                Optional<DatabaseState> s = session.findDatabase(name.substring(0, name.length() - suffix.length()));
+                if (s.isPresent()) {
+                    try {
+                        if (suffix.equals("_head")) {
+                            DetachedHead.setHead(session, s.get(), value);
+                        } else {
+                            DetachedHead.setWorking(s.get(), value);
+                        }
+                    } catch (VersioningException e) {
+                        throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+                    }
+                    return true;
+                }
+            }
+        }
         if (name.endsWith("_head_ref")) {
             String db = name.substring(0, name.length() - "_head_ref".length());
             Optional<DatabaseState> s = session.findDatabase(db);

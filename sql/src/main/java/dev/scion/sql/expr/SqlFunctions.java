@@ -27,7 +27,8 @@ public final class SqlFunctions {
     /** Functions with side effects or session dependence: never constant-folded. */
     public static final Set<String> VERSIONING_PROCEDURES = Set.of("DOLT_COMMIT", "DOLT_CHECKOUT", "DOLT_ADD",
             "DOLT_BRANCH", "DOLT_RESET", "DOLT_MERGE", "DOLT_TAG", "DOLT_REVERT", "DOLT_CHERRY_PICK",
-            "DOLT_CONFLICTS_RESOLVE", "DOLT_CLEAN", "DOLT_RM");
+            "DOLT_CONFLICTS_RESOLVE", "DOLT_CLEAN", "DOLT_RM", "DOLT_DETACHED_COMMIT", "DOLT_DETACHED_MERGE",
+            "DOLT_DETACHED_SQUASH");
 
     private static final List<SqlOperator> OPERATORS = new ArrayList<>();
 

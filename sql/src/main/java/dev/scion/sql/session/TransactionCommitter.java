@@ -99,6 +99,11 @@ public final class TransactionCommitter {
     }
 
     public void commit(Session session, DatabaseState s) {
+        if (s.isDetached()) {
+            // a detached head publishes nothing: the session keeps its working root until COMMIT() records it
+            s.keepDetachedWorking();
+            return;
+        }
         if (s.isReadOnly()) {
             throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + s.name() + "' is read-only");
         }

@@ -56,7 +56,8 @@ public final class VariableReader {
                 case "_head_ref" -> st.branch() == null ? NULL : "refs/heads/" + st.branch();
                 case "_head" -> session.headOf(st).toString();
                 case "_working" -> st.workingRootHash().toString();
-                default -> st.startWorkingSet() == null ? NULL : st.startWorkingSet().staged().toString();
+                default -> st.isDetached() ? st.workingRootHash().toString()
+                        : st.startWorkingSet() == null ? NULL : st.startWorkingSet().staged().toString();
             };
             return Optional.of(v);
         }
