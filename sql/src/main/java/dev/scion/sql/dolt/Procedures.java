@@ -7,6 +7,7 @@ import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.session.VariableReader;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.history.RevisionResolver;
 import dev.scion.versioning.model.RootValue;
@@ -250,7 +251,7 @@ public final class Procedures {
     public static boolean setVersioningVariable(Session session, String name, Object value) {
         for (String suffix : new String[] {"_head", "_working"}) {
             if (name.endsWith(suffix) && !name.endsWith("_head_ref")) {
-                Optional<DatabaseState> s = session.findDatabase(name.substring(0, name.length() - suffix.length()));
+                Optional<DatabaseState> s = VariableReader.stateFor(session, name.substring(0, name.length() - suffix.length()));
                 if (s.isPresent()) {
                     try {
                         if (suffix.equals("_head")) {
@@ -267,7 +268,7 @@ public final class Procedures {
         }
         if (name.endsWith("_head_ref")) {
             String db = name.substring(0, name.length() - "_head_ref".length());
-            Optional<DatabaseState> s = session.findDatabase(db);
+            Optional<DatabaseState> s = VariableReader.stateFor(session, db);
             if (s.isEmpty()) {
                 return false;
             }

@@ -48,7 +48,10 @@ public final class SqlFunctions {
         fn("DOLT_VERSION", varchar, OperandTypes.NILADIC);
         fn("HASHOF", varchar, OperandTypes.STRING);
         fn("DOLT_HASHOF", varchar, OperandTypes.STRING);
-        fn("DOLT_HASHOF_DB", varchar, OperandTypes.NILADIC);
+        fn("DOLT_HASHOF_DB", varchar, OperandTypes.or(OperandTypes.NILADIC, OperandTypes.STRING));
+        fn("DOLT_HASHOF_TABLE", varchar, OperandTypes.STRING);
+        fn("DOLT_MERGE_BASE", varchar, OperandTypes.STRING_STRING);
+        fn("HAS_ANCESTOR", bigint, OperandTypes.STRING_STRING);
         fn("IFNULL", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.SAME_SAME);
         fn("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP), OperandTypes.or(OperandTypes.NILADIC, OperandTypes.NUMERIC));
         for (String p : VERSIONING_PROCEDURES) {

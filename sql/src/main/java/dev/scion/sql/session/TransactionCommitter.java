@@ -16,7 +16,12 @@ import dev.scion.versioning.ops.CommitOptions;
 import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.repo.Repository;
 
+import dev.scion.storage.prolly.DiffEntry;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.TableValue;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import dev.scion.versioning.repo.VersioningException;
 
@@ -115,6 +120,7 @@ public final class TransactionCommitter {
             WorkingSet current = repo.workingSet(s.branch());
             Hash toInstall = mine;
             if (!current.working().equals(start.working())) {
+                requireNoWriteConflict(repo, buffer, start.working(), current.working(), mine);
                 toInstall = merge(repo, buffer, start.working(), current.working(), mine);
             }
             try {
@@ -129,6 +135,42 @@ public final class TransactionCommitter {
         }
         throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
                 + "transaction (branch '" + s.branch() + "' is too busy)");
+    }
+
+    /**
+     * First committer wins per row: if a row this transaction changed was also changed by a transaction that
+     * committed after our snapshot, the cell merge could silently keep only one of two read-modify-writes (both
+     * {@code v = v + 1} from the same snapshot produce the same cell). Such a commit fails as a deadlock and the
+     * statement is retried (autocommit) or the client retries the transaction. The check walks only our changes.
+     */
+    private static void requireNoWriteConflict(Repository repo, ChunkBuffer buffer, Hash base, Hash current,
+                                               Hash mine) {
+        RootValue b = repo.readRoot(buffer, base);
+        RootValue c = repo.readRoot(buffer, current);
+        RootValue m = repo.readRoot(buffer, mine);
+        for (var e : m.tables().entrySet()) {
+            var bh = b.table(e.getKey());
+            var ch = c.table(e.getKey());
+            if (bh.isEmpty() || ch.isEmpty() || bh.get().equals(e.getValue()) || ch.get().equals(bh.get())) {
+                continue;
+            }
+            TableValue bt = repo.readTable(buffer, bh.get());
+            TableValue ct = repo.readTable(buffer, ch.get());
+            TableValue mt = repo.readTable(buffer, e.getValue());
+            if (!bt.schema().equals(mt.schema()) || !bt.schema().equals(ct.schema())) {
+                continue;
+            }
+            ProllyMap theirs = ProllyMap.load(buffer, ct.rows());
+            var changes = ProllyMap.diff(ProllyMap.load(buffer, bt.rows()), ProllyMap.load(buffer, mt.rows()));
+            while (changes.hasNext()) {
+                DiffEntry d = changes.next();
+                if (!Arrays.equals(theirs.get(d.key()), d.fromValue())) {
+                    throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
+                            + "restarting transaction (a row of table '" + e.getKey() + "' was changed by a "
+                            + "concurrent commit)");
+                }
+            }
+        }
     }
 
     private static Hash merge(Repository repo, ChunkBuffer buffer, Hash base, Hash ours, Hash theirs) {

@@ -40,6 +40,20 @@ public final class VariableReader {
 
     private static final Object NULL = new Object();
 
+    /**
+     * The session's binding of database {@code db} that {@code @@db_*} variables mean: the current database when
+     * it is a revision of db (a session connected to {@code db/feature} reads feature's head), else db's own.
+     */
+    public static Optional<DatabaseState> stateFor(Session session, String db) {
+        if (session.currentDatabase() != null) {
+            DatabaseState current = session.current();
+            if (current.databaseName().equalsIgnoreCase(db)) {
+                return Optional.of(current);
+            }
+        }
+        return session.findDatabase(db);
+    }
+
     private static Optional<Object> versioned(Session session, String name) {
         String[] suffixes = {"_head_ref", "_head", "_working", "_staged"};
         for (String suffix : suffixes) {
@@ -47,7 +61,7 @@ public final class VariableReader {
                 continue;
             }
             String db = name.substring(0, name.length() - suffix.length());
-            Optional<DatabaseState> s = session.findDatabase(db);
+            Optional<DatabaseState> s = stateFor(session, db);
             if (s.isEmpty()) {
                 continue;
             }
