@@ -1492,3 +1492,26 @@ void MySqlIndexHints() :
         [ LOOKAHEAD({ getToken(1).kind == COMMA && mySqlIsIndexHint(getToken(2)) }) <COMMA> ]
     )*
 }
+
+// ===================================================================================
+// GROUP BY ... WITH ROLLUP
+// ===================================================================================
+
+/**
+ * MySQL's {@code GROUP BY a, b WITH ROLLUP} is Calcite's {@code GROUP BY ROLLUP(a, b)}: the same
+ * grouping sets (a, b), (a), (). Patched into Calcite's GroupBy (see patch-parser.xml).
+ */
+List<SqlNode> MySqlGroupingElementList() :
+{
+    final List<SqlNode> list;
+}
+{
+    list = GroupingElementList()
+    (
+        LOOKAHEAD(2) <WITH> <ROLLUP> {
+            return ImmutableList.of(SqlStdOperatorTable.ROLLUP.createCall(getPos(), list));
+        }
+    |
+        { return list; }
+    )
+}

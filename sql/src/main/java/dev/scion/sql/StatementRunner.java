@@ -11,6 +11,7 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.frontend.StatementSplitter;
+import dev.scion.sql.frontend.ViewExpander;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.parser.StatementReader;
@@ -128,6 +129,11 @@ final class StatementRunner {
         if (node instanceof SqlMySqlLockedQuery locked) {
             // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.
             node = locked.getQuery();
+        }
+        SqlKind nodeKind = node.getKind();
+        if (nodeKind.belongsTo(SqlKind.QUERY) || nodeKind == SqlKind.INSERT || nodeKind == SqlKind.UPDATE
+                || nodeKind == SqlKind.DELETE) {
+            ViewExpander.expand(session, node);
         }
         if (session.isReadOnlyTransaction() && writes(node)) {
             throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");

@@ -42,6 +42,7 @@ final class ExplainStatement implements AdminStatement {
             throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
                     "This version of Scion doesn't yet support EXPLAIN of this statement");
         }
+        dev.scion.sql.frontend.ViewExpander.expand(session, node);
         QueryPlanner.Plan plan = QueryPlanner.plan(session, node, rewritten);
         StringBuilder sb = new StringBuilder();
         describe(plan.root(), 0, sb, new IdentityHashMap<>());

@@ -33,7 +33,8 @@ final class ShowColumns implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
-        TableSchema schema = TableLookup.of(session, database, table).value().schema();
+        TableSchema schema = ViewColumns.of(session, database, table)
+                .orElseGet(() -> TableLookup.of(session, database, table).value().schema());
         List<Object[]> rows = new ArrayList<>();
         for (Column c : schema.columns()) {
             String collation = ColumnFacts.isText(c.type()) ? Charsets.DEFAULT_COLLATION : null;

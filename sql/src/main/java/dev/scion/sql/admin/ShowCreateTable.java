@@ -58,6 +58,9 @@ final class ShowCreateTable implements AdminStatement {
             lines.add("  " + (ix.unique() ? "UNIQUE KEY" : "KEY") + " `" + ix.name() + "` ("
                     + ix.columns().stream().map(k -> "`" + k + "`").collect(Collectors.joining(",")) + ")");
         }
+        for (var check : s.checks()) {
+            lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.expressionSql() + ")");
+        }
         return "CREATE TABLE `" + name + "` (\n" + String.join(",\n", lines)
                 + "\n) ENGINE=InnoDB" + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "")
                 + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";

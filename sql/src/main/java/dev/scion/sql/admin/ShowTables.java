@@ -1,6 +1,7 @@
 package dev.scion.sql.admin;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.catalog.Views;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 
@@ -23,9 +24,16 @@ final class ShowTables implements AdminStatement {
     public StatementResult execute(Session session) {
         DatabaseState db = database == null ? session.current() : session.database(database);
         List<Object[]> rows = new ArrayList<>();
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>();
         for (String t : db.workingRoot().tables().keySet()) {
-            rows.add(full ? new Object[] {t, "BASE TABLE"} : new Object[] {t});
+            if (!Views.isViewTable(t)) {
+                all.put(t, "BASE TABLE");
+            }
         }
+        for (String v : Views.names(db)) {
+            all.put(v, "VIEW");
+        }
+        all.forEach((name, type) -> rows.add(full ? new Object[] {name, type} : new Object[] {name}));
         List<String> cols = new ArrayList<>();
         cols.add("Tables_in_" + db.name());
         if (full) {

@@ -54,11 +54,13 @@ public final class InformationSchema extends AbstractSchema {
             new InfoSchemaTable("TABLE_CONSTRAINTS", InformationSchema::tableConstraints)
                     .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_SCHEMA", "TABLE_NAME",
                             "CONSTRAINT_TYPE", "ENFORCED"),
+            new InfoSchemaTable("CHECK_CONSTRAINTS", InformationSchema::checkConstraints)
+                    .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CHECK_CLAUSE"),
             new InfoSchemaTable("REFERENTIAL_CONSTRAINTS", s -> List.of())
                     .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "UNIQUE_CONSTRAINT_CATALOG",
                             "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION", "UPDATE_RULE",
                             "DELETE_RULE", "TABLE_NAME", "REFERENCED_TABLE_NAME"),
-            new InfoSchemaTable("VIEWS", s -> List.of())
+            new InfoSchemaTable("VIEWS", InformationSchema::views)
                     .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION", "CHECK_OPTION",
                             "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
                             "COLLATION_CONNECTION"),
@@ -94,6 +96,23 @@ public final class InformationSchema extends AbstractSchema {
         return NAME.equalsIgnoreCase(name);
     }
 
+    /** Calls {@code each} for every database the session can open. */
+    private static void eachDatabase(Session session, java.util.function.Consumer<DatabaseState> each) {
+        for (String name : session.engine().dataDirectory().names()) {
+            session.findDatabase(name).ifPresent(each);
+        }
+    }
+
+    private static List<Object[]> views(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachDatabase(session, db -> Views.all(db).forEach((name, definition) -> {
+            String query = definition.substring(definition.indexOf(" AS ") + 4);
+            rows.add(new Object[] {CATALOG, db.name(), name, query, "NONE", "NO", session.user() + "@%", "DEFINER",
+                Charsets.DEFAULT_CHARSET, Charsets.DEFAULT_COLLATION});
+        }));
+        return rows;
+    }
+
     /** Calls {@code each} for every table of every database the session can open. */
     private static void eachTable(Session session, BiConsumer<DatabaseState, Map.Entry<String, TableValue>> each) {
         for (String name : session.engine().dataDirectory().names()) {
@@ -102,6 +121,9 @@ public final class InformationSchema extends AbstractSchema {
                 continue;
             }
             for (var e : db.workingRoot().tables().entrySet()) {
+                if (Views.isViewTable(e.getKey())) {
+                    continue;
+                }
                 TableValue tv = db.repo().readTable(db.buffer(), e.getValue());
                 each.accept(db, Map.entry(e.getKey(), tv));
             }
@@ -123,6 +145,9 @@ public final class InformationSchema extends AbstractSchema {
             rows.add(new Object[] {CATALOG, NAME, t.name(), "SYSTEM VIEW", null, 10L, null, 0L, 0L, 0L, 0L, 0L, 0L,
                 null, null, null, null, "utf8mb3_general_ci", null, "", ""});
         }
+        eachDatabase(session, db -> Views.names(db).forEach(v -> rows.add(new Object[] {CATALOG, db.name(), v, "VIEW",
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            "VIEW"})));
         eachTable(session, (db, t) -> {
             TableSchema s = t.getValue().schema();
             Long ai = s.autoIncrementColumn().isPresent() ? Math.max(1, t.getValue().autoIncrement()) : null;
@@ -177,6 +202,13 @@ public final class InformationSchema extends AbstractSchema {
         return rows;
     }
 
+    private static List<Object[]> checkConstraints(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> t.getValue().schema().checks().forEach(c -> rows.add(new Object[] {CATALOG,
+            db.name(), c.name(), "(" + c.expressionSql() + ")"})));
+        return rows;
+    }
+
     private static List<Object[]> tableConstraints(Session session) {
         List<Object[]> rows = new ArrayList<>();
         eachTable(session, (db, t) -> {
@@ -186,6 +218,8 @@ public final class InformationSchema extends AbstractSchema {
             }
             s.indexes().stream().filter(ix -> ix.unique()).forEach(ix -> rows.add(new Object[] {CATALOG, db.name(),
                 ix.name(), db.name(), t.getKey(), "UNIQUE", "YES"}));
+            s.checks().forEach(c -> rows.add(new Object[] {CATALOG, db.name(), c.name(), db.name(), t.getKey(),
+                "CHECK", "YES"}));
         });
         return rows;
     }

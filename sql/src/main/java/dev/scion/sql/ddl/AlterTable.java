@@ -80,10 +80,25 @@ final class AlterTable {
             }
             case SET_DEFAULT -> setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
-            case ADD_FOREIGN_KEY -> UnenforcedConstraints.note(session, 1, 0);
-            case ADD_CHECK -> UnenforcedConstraints.note(session, 0, 1);
-            case DROP_FOREIGN_KEY, DROP_CHECK, DROP_CONSTRAINT -> {
-                // Nothing is stored for foreign keys and checks (see UnenforcedConstraints).
+            case ADD_FOREIGN_KEY -> UnenforcedConstraints.note(session, 1);
+            case ADD_CHECK -> {
+                schema.addCheck(a.getCheck());
+                rowsChange = true; // the rows are rewritten, and so checked against the new constraint
+            }
+            case DROP_CHECK -> dropCheck(a.getName().getSimple());
+            case DROP_CONSTRAINT -> {
+                String name = a.getName().getSimple();
+                if (schema.hasCheck(name)) {
+                    dropCheck(name);
+                } else if (schema.hasIndex(name)) {
+                    dropIndex(name);
+                } else {
+                    throw new SqlError(ErrorCode.CHECK_NOT_FOUND, "Constraint '" + name
+                            + "' does not exist.");
+                }
+            }
+            case DROP_FOREIGN_KEY -> {
+                // Nothing is stored for foreign keys (see UnenforcedConstraints).
             }
             case DISABLE_KEYS, ENABLE_KEYS, CONVERT_CHARSET -> {
                 // Scion keeps indexes current at all times and stores text as UTF-8: nothing to do.
@@ -195,6 +210,13 @@ final class AlterTable {
         if (!schema.indexes.removeIf(ix -> ix.name().equalsIgnoreCase(name))) {
             throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '" + name
                     + "'; check that column/key exists");
+        }
+    }
+
+    private void dropCheck(String name) {
+        if (!schema.checks.removeIf(c -> c.name().equalsIgnoreCase(name))) {
+            throw new SqlError(ErrorCode.CHECK_NOT_FOUND, "Check constraint '" + name
+                    + "' is not found in the table.");
         }
     }
 

@@ -36,7 +36,7 @@ final class CreateTable {
 
     static StatementResult execute(Session session, SqlCreateMySqlTable node, String sql) {
         TableName target = TableName.of(session, node.getName()).requireWritable();
-        if (target.exists()) {
+        if (target.exists() || dev.scion.sql.catalog.Views.definition(target.db(), target.name()).isPresent()) {
             if (node.isIfNotExists()) {
                 session.addNote(ErrorCode.TABLE_EXISTS.code(), "Table '" + target.name() + "' already exists");
                 return StatementResult.ok();
@@ -56,9 +56,14 @@ final class CreateTable {
         for (SqlMySqlIndex ix : node.getIndexes()) {
             b.addIndex(ix);
         }
+        for (SqlMySqlColumn c : node.getColumns()) {
+            if (c.getCheck() != null) {
+                b.addCheck(c.getCheck());
+            }
+        }
+        node.getChecks().forEach(b::addCheck);
         UnenforcedConstraints.note(session, node.getForeignKeys().size()
-                + (int) node.getColumns().stream().filter(c -> c.getReferences() != null).count(),
-                node.getChecks().size() + (int) node.getColumns().stream().filter(c -> c.getCheck() != null).count());
+                + (int) node.getColumns().stream().filter(c -> c.getReferences() != null).count());
         if (node.getAsQuery() != null) {
             return createAsSelect(session, node, target, b, sql);
         }
@@ -113,6 +118,7 @@ final class CreateTable {
      */
     private static StatementResult createAsSelect(Session session, SqlCreateMySqlTable node, TableName target,
                                                   SchemaBuilder b, String sql) {
+        dev.scion.sql.frontend.ViewExpander.expand(session, node.getAsQuery());
         QueryPlanner.Plan plan = QueryPlanner.plan(session, node.getAsQuery(), sql);
         for (ResultColumn rc : plan.columns()) {
             if (b.columnIndex(rc.name()) < 0) {

@@ -4,6 +4,8 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.parser.ddl.SqlCreateMySqlIndex;
 import dev.scion.sql.parser.ddl.SqlCreateMySqlTable;
+import dev.scion.sql.parser.ddl.SqlCreateMySqlView;
+import dev.scion.sql.parser.ddl.SqlDropMySqlView;
 import dev.scion.sql.parser.ddl.SqlDropMySqlIndex;
 import dev.scion.sql.parser.ddl.SqlDropMySqlTable;
 import dev.scion.sql.parser.ddl.SqlMySqlAlterTable;
@@ -32,7 +34,8 @@ public final class DdlExecutor {
         return node instanceof SqlCreateMySqlTable || node instanceof SqlMySqlAlterTable
                 || node instanceof SqlDropMySqlTable || node instanceof SqlCreateMySqlIndex
                 || node instanceof SqlDropMySqlIndex || node instanceof SqlRenameMySqlTable
-                || node instanceof SqlTruncateMySqlTable;
+                || node instanceof SqlTruncateMySqlTable || node instanceof SqlCreateMySqlView
+                || node instanceof SqlDropMySqlView;
     }
 
     /** Runs {@code node} if it is table DDL. */
@@ -52,6 +55,10 @@ public final class DdlExecutor {
             result = renameTables(session, rename);
         } else if (node instanceof SqlTruncateMySqlTable truncate) {
             result = truncate(session, truncate);
+        } else if (node instanceof SqlCreateMySqlView view) {
+            result = ViewDdl.create(session, view, sql);
+        } else if (node instanceof SqlDropMySqlView view) {
+            result = ViewDdl.drop(session, view);
         } else {
             return Optional.empty();
         }

@@ -4,6 +4,9 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.parser.ddl.SqlMySqlIndex;
 import dev.scion.sql.parser.ddl.SqlMySqlKeyPart;
+import dev.scion.sql.parser.MySqlParser;
+import dev.scion.sql.parser.ddl.SqlMySqlCheck;
+import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
@@ -22,6 +25,7 @@ final class SchemaBuilder {
     final List<Column> columns = new ArrayList<>();
     final List<String> primaryKey = new ArrayList<>();
     final List<IndexDef> indexes = new ArrayList<>();
+    final List<CheckDef> checks = new ArrayList<>();
 
     SchemaBuilder(String table) {
         this.table = table;
@@ -32,6 +36,7 @@ final class SchemaBuilder {
         b.columns.addAll(schema.columns());
         b.primaryKey.addAll(schema.primaryKey());
         b.indexes.addAll(schema.indexes());
+        b.checks.addAll(schema.checks());
         return b;
     }
 
@@ -148,7 +153,7 @@ final class SchemaBuilder {
             throw new SqlError(ErrorCode.WRONG_AUTO_KEY, "Incorrect table definition; there can be only one auto "
                     + "column and it must be defined as a key");
         }
-        return new TableSchema(columns, pk, idx);
+        return new TableSchema(columns, pk, idx, checks);
     }
 
     private static boolean isKeyPrefix(String column, List<String> pk, List<IndexDef> indexes) {
@@ -157,6 +162,33 @@ final class SchemaBuilder {
             return true;
         }
         return indexes.stream().anyMatch(i -> i.columns().get(0).toLowerCase(Locale.ROOT).equals(lc));
+    }
+
+    /**
+     * Adds a CHECK constraint; an unnamed one is called {@code <table>_chk_<n>} as in MySQL. NOT ENFORCED ones
+     * are not kept.
+     */
+    void addCheck(SqlMySqlCheck check) {
+        if (!check.isEnforced()) {
+            return;
+        }
+        String name = check.getName() == null ? null : check.getName().getSimple();
+        if (name == null) {
+            int n = checks.size() + 1;
+            while (hasCheck(table + "_chk_" + n)) {
+                n++;
+            }
+            name = table + "_chk_" + n;
+        } else if (hasCheck(name)) {
+            throw new SqlError(ErrorCode.DUP_CHECK_NAME, "Duplicate check constraint name '" + name + "'.");
+        }
+        String text = check.getExpression().toSqlString(c -> c.withDialect(MySqlParser.DIALECT)
+                .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
+        checks.add(new CheckDef(name, text));
+    }
+
+    boolean hasCheck(String name) {
+        return checks.stream().anyMatch(c -> c.name().equalsIgnoreCase(name));
     }
 
     String table() {

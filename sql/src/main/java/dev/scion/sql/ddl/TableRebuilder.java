@@ -1,5 +1,6 @@
 package dev.scion.sql.ddl;
 
+import dev.scion.sql.dml.CheckConstraints;
 import dev.scion.sql.dml.ColumnValues;
 import dev.scion.sql.dml.ExpressionEvaluator;
 import dev.scion.sql.error.ErrorCode;
@@ -60,6 +61,7 @@ final class TableRebuilder {
                         editor.raiseAutoIncrement(n.longValue() + 1);
                     }
                 }
+                CheckConstraints.verify(session, schema, row);
                 for (long k = 0; k < copies; k++) {
                     editor.insert(row);
                 }

@@ -53,11 +53,15 @@ public final class InsertExecutor {
         int[] positions = targetPositions(schema, insert.getTargetColumnList());
         TableEditor editor = target.editor();
         Session lenient = ignore || !ColumnValues.strict(session) ? session : null;
+        SqlNode source = insert.getSource();
         RowBuilder builder = new RowBuilder(session, schema, editor, sql, lenient);
+        // MySQL: an explicit NULL for a NOT NULL column fails a single-row INSERT even without strict mode
+        // (only IGNORE turns it into a warning); multi-row and INSERT ... SELECT get the implicit default.
+        builder.nullIsError = !ignore && source.getKind() == SqlKind.VALUES
+                && ((SqlCall) source).operandCount() == 1;
         DuplicateUpdate upsert = mode == OnConflict.UPDATE
                 ? new DuplicateUpdate(session, target, schema, my, sql, lenient) : null;
         Counts counts = new Counts();
-        SqlNode source = insert.getSource();
         if (source.getKind() == SqlKind.VALUES) {
             long rowNumber = 0;
             for (SqlNode rowNode : ((SqlCall) source).getOperandList()) {
@@ -113,6 +117,18 @@ public final class InsertExecutor {
     private static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
                               DuplicateUpdate upsert, Counts counts) {
         counts.rows++;
+        TableSchema schema = editor.codec().schema();
+        if (!schema.checks().isEmpty() && mode != OnConflict.UPDATE) {
+            try {
+                CheckConstraints.verify(session, schema, row);
+            } catch (SqlError e) {
+                if (mode != OnConflict.IGNORE) {
+                    throw e;
+                }
+                session.addWarning(e.code(), e.getMessage());
+                return;
+            }
+        }
         switch (mode) {
             case FAIL -> {
                 insert(editor, row);
@@ -130,12 +146,14 @@ public final class InsertExecutor {
             case UPDATE -> {
                 Object[] existing = editor.conflicting(row);
                 if (existing == null) {
+                    CheckConstraints.verify(session, schema, row);
                     insert(editor, row);
                     counts.affected++;
                 } else {
                     counts.duplicates++;
                     Object[] next = upsert.apply(existing, row, counts.rows);
                     if (!UpdateExecutor.sameRow(existing, next)) {
+                        CheckConstraints.verify(session, schema, next);
                         try {
                             editor.update(existing, next);
                         } catch (DuplicateKeyException e) {
@@ -207,6 +225,7 @@ public final class InsertExecutor {
         private final Object[] defaults;
         private final boolean[] hasDefault;
         private long firstGenerated = -1;
+        boolean nullIsError;
 
         RowBuilder(Session session, TableSchema schema, TableEditor editor, String sql, Session lenient) {
             this.session = session;
@@ -243,6 +262,8 @@ public final class InsertExecutor {
                     }
                 } else if (!given[c]) {
                     row[c] = defaultValue(c, col);
+                } else if (row[c] == null && !col.nullable() && nullIsError) {
+                    throw new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
                 }
                 row[c] = ColumnValues.coerce(row[c], col, rowNumber, lenient);
             }

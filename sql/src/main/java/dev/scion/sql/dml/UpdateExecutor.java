@@ -165,6 +165,15 @@ public final class UpdateExecutor {
                         continue;
                     }
                     try {
+                        CheckConstraints.verify(session, schema, next);
+                    } catch (SqlError e) {
+                        if (!ignore) {
+                            throw e;
+                        }
+                        session.addWarning(e.code(), e.getMessage());
+                        continue;
+                    }
+                    try {
                         editors[t].update(old, next);
                         changed++;
                     } catch (DuplicateKeyException e) {

@@ -14,7 +14,10 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.junit.jupiter.api.Test;
 
-/** SELECT modifiers (SQL_CALC_FOUND_ROWS, SQL_NO_CACHE, ...) and index hints are accepted and dropped. */
+/**
+ * SELECT modifiers (SQL_CALC_FOUND_ROWS, SQL_NO_CACHE, ...) and index hints are accepted and dropped; GROUP BY
+ * ... WITH ROLLUP becomes Calcite's ROLLUP grouping.
+ */
 class MySqlSelectModifierTest {
   @Test void calcFoundRowsIsAModifierNotAnAlias() {
     final SqlSelect s = parse("SELECT SQL_CALC_FOUND_ROWS a FROM t", SqlSelect.class);
@@ -48,6 +51,16 @@ class MySqlSelectModifierTest {
     final SqlSelect joined = parse("SELECT * FROM a IGNORE INDEX FOR ORDER BY (i) JOIN b USE INDEX () ON a.id = b.id",
         SqlSelect.class);
     assertInstanceOf(SqlJoin.class, joined.getFrom());
+  }
+
+  @Test void withRollupIsCalcitesRollup() {
+    final SqlSelect s = parse("SELECT a, b, SUM(c) FROM t GROUP BY a, b WITH ROLLUP", SqlSelect.class);
+    assertEquals(1, s.getGroup().size());
+    final SqlBasicCall rollup = assertInstanceOf(SqlBasicCall.class, s.getGroup().get(0));
+    assertEquals(SqlKind.ROLLUP, rollup.getKind());
+    assertEquals(2, rollup.operandCount());
+    final SqlSelect plain = parse("SELECT a FROM t GROUP BY a", SqlSelect.class);
+    assertInstanceOf(SqlIdentifier.class, plain.getGroup().get(0));
   }
 
   @Test void unfinishedIndexHintIsASyntaxError() {

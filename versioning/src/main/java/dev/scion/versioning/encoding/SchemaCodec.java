@@ -1,5 +1,6 @@
 package dev.scion.versioning.encoding;
 
+import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.IndexDef;
@@ -31,6 +32,10 @@ public final class SchemaCodec {
         for (IndexDef ix : s.indexes()) {
             w.string(ix.name()).bool(ix.unique()).varInt(ix.columns().size());
             ix.columns().forEach(w::string);
+        }
+        w.varInt(s.checks().size());
+        for (CheckDef c : s.checks()) {
+            w.string(c.name()).string(c.expressionSql());
         }
     }
 
@@ -72,6 +77,11 @@ public final class SchemaCodec {
             }
             idx.add(new IndexDef(name, ic, unique));
         }
-        return new TableSchema(cols, pk, idx);
+        int nck = r.varInt();
+        List<CheckDef> checks = new ArrayList<>(nck);
+        for (int i = 0; i < nck; i++) {
+            checks.add(new CheckDef(r.string(), r.string()));
+        }
+        return new TableSchema(cols, pk, idx, checks);
     }
 }

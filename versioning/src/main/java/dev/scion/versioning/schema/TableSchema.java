@@ -6,15 +6,26 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The columns, primary key and secondary indexes of a table. A table without a primary key is "keyless": its
- * rows are keyed by their content hash and carry a duplicate count.
+ * The columns, primary key, secondary indexes and CHECK constraints of a table. A table without a primary key is
+ * "keyless": its rows are keyed by their content hash and carry a duplicate count.
  */
-public record TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes) {
+public record TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
+                          List<CheckDef> checks) {
 
     public TableSchema {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A schema without CHECK constraints. */
+    public TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes) {
+        this(columns, primaryKey, indexes, List.of());
+    }
+
+    public TableSchema withChecks(List<CheckDef> newChecks) {
+        return new TableSchema(columns, primaryKey, indexes, newChecks);
     }
 
     public boolean isKeyless() {

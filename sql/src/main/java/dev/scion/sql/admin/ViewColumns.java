@@ -1,0 +1,60 @@
+package dev.scion.sql.admin;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.catalog.Views;
+import dev.scion.sql.frontend.ViewExpander;
+import dev.scion.sql.parser.StatementReader;
+import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The columns of a view (for DESCRIBE / SHOW COLUMNS), from planning {@code SELECT * FROM view}. */
+final class ViewColumns {
+    private ViewColumns() {
+    }
+
+    static Optional<TableSchema> of(Session session, String database, String view) {
+        DatabaseState db = database == null ? session.current() : session.database(database);
+        if (db.workingRoot().resolveName(view).isPresent() || Views.definition(db, view).isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = "SELECT * FROM `" + db.name().replace("`", "``") + "`.`" + view.replace("`", "``") + "`";
+        SqlNode query = StatementReader.statement(sql);
+        ViewExpander.expand(session, query);
+        List<Column> columns = new ArrayList<>();
+        for (ResultColumn rc : QueryPlanner.plan(session, query, sql).columns()) {
+            columns.add(new Column(rc.name(), type(rc), rc.nullable(), null, false, null, 0));
+        }
+        return Optional.of(new TableSchema(columns, List.of(), List.of()));
+    }
+
+    private static ColumnType type(ResultColumn rc) {
+        return switch (rc.kind()) {
+            case TINY -> ColumnType.of(TypeKind.TINYINT);
+            case SHORT -> ColumnType.of(TypeKind.SMALLINT);
+            case INT24 -> ColumnType.of(TypeKind.MEDIUMINT);
+            case LONG -> ColumnType.of(TypeKind.INT);
+            case LONGLONG, NULL -> ColumnType.of(TypeKind.BIGINT);
+            case NEWDECIMAL -> new ColumnType(TypeKind.DECIMAL, (int) Math.min(65, rc.length()), rc.decimals(),
+                    rc.unsigned(), List.of());
+            case FLOAT -> ColumnType.of(TypeKind.FLOAT);
+            case DOUBLE -> ColumnType.of(TypeKind.DOUBLE);
+            case DATE -> ColumnType.of(TypeKind.DATE);
+            case DATETIME, TIMESTAMP -> ColumnType.of(TypeKind.DATETIME);
+            case TIME -> ColumnType.of(TypeKind.TIME);
+            case JSON -> ColumnType.of(TypeKind.JSON);
+            case BLOB -> ColumnType.of(rc.binary() ? TypeKind.LONGBLOB : TypeKind.LONGTEXT);
+            default -> ColumnType.of(rc.binary() ? TypeKind.VARBINARY : TypeKind.VARCHAR,
+                    (int) Math.min(65535, Math.max(1, rc.length())));
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package dev.scion.sql.frontend;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.catalog.Views;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.parser.StatementReader;
+import dev.scion.sql.parser.ddl.SqlCreateMySqlView;
+import dev.scion.sql.session.Session;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replaces each view named in a FROM clause by its query, as a derived table under the view's name (or the
+ * alias given): {@code FROM v AS x} becomes {@code FROM (SELECT ...) AS x (cols)}. Views inside views are
+ * expanded too, and a view's own table names are qualified with the view's database, so a view works from any
+ * current database. The statement is changed in place.
+ */
+public final class ViewExpander {
+    private static final int MAX_DEPTH = 32;
+
+    private final Session session;
+
+    private ViewExpander(Session session) {
+        this.session = session;
+    }
+
+    public static void expand(Session session, SqlNode statement) {
+        new ViewExpander(session).walk(statement, null, 0);
+    }
+
+    private void walk(SqlNode node, DatabaseState viewDb, int depth) {
+        if (node instanceof SqlSelect select && select.getFrom() != null) {
+            select.setFrom(expandFrom(select.getFrom(), viewDb, depth));
+        }
+        if (node instanceof SqlCall call) {
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null) {
+                    walk(operand, viewDb, depth);
+                }
+            }
+        } else if (node instanceof SqlNodeList list) {
+            for (SqlNode n : list) {
+                if (n != null) {
+                    walk(n, viewDb, depth);
+                }
+            }
+        }
+    }
+
+    private SqlNode expandFrom(SqlNode from, DatabaseState viewDb, int depth) {
+        if (from instanceof SqlJoin join) {
+            join.setLeft(expandFrom(join.getLeft(), viewDb, depth));
+            join.setRight(expandFrom(join.getRight(), viewDb, depth));
+            return join;
+        }
+        if (from instanceof SqlIdentifier id) {
+            SqlNode expanded = expandTable(id, viewDb, depth);
+            return expanded == null ? from : as(expanded, lastName(id), List.of());
+        }
+        if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.AS
+                && call.operand(0) instanceof SqlIdentifier id) {
+            SqlNode expanded = expandTable(id, viewDb, depth);
+            if (expanded != null) {
+                List<SqlNode> operands = call.getOperandList();
+                return as(expanded, ((SqlIdentifier) operands.get(1)).getSimple(),
+                        operands.subList(2, operands.size()));
+            }
+        }
+        return from;
+    }
+
+    /** The view's query (expanded, with its column names applied), or null when {@code id} is not a view. */
+    private SqlNode expandTable(SqlIdentifier id, DatabaseState viewDb, int depth) {
+        if (id.isStar() || id.names.size() > 2) {
+            return null;
+        }
+        DatabaseState db = database(id, viewDb);
+        if (db == null) {
+            return null;
+        }
+        String name = lastName(id);
+        if (db.workingRoot().resolveName(name).isPresent()) {
+            if (viewDb != null && id.names.size() == 1) {
+                // a table named inside a view belongs to the view's database
+                id.setNames(List.of(db.name(), name), null);
+            }
+            return null;
+        }
+        String definition = Views.definition(db, name).orElse(null);
+        if (definition == null) {
+            return null;
+        }
+        if (depth >= MAX_DEPTH) {
+            throw new SqlError(ErrorCode.VIEW_RECURSIVE, "`" + db.name() + "`.`" + name
+                    + "` contains view recursion");
+        }
+        SqlCreateMySqlView view = (SqlCreateMySqlView) StatementReader.statement(definition);
+        SqlNode query = view.getQuery();
+        walk(query, db, depth + 1);
+        if (view.getColumnList() == null) {
+            return query;
+        }
+        // CREATE VIEW v (a, b): the names become column aliases of the derived table
+        return as(query, name, view.getColumnList().getList());
+    }
+
+    private DatabaseState database(SqlIdentifier id, DatabaseState viewDb) {
+        if (id.names.size() == 2) {
+            return session.findDatabase(id.names.get(0)).orElse(null);
+        }
+        if (viewDb != null) {
+            return viewDb;
+        }
+        return session.currentDatabase() == null ? null : session.current();
+    }
+
+    private static SqlNode as(SqlNode query, String alias, List<SqlNode> columns) {
+        if (query instanceof SqlBasicCall call && call.getKind() == SqlKind.AS) {
+            // already aliased with the view's column names: rename, keeping the columns unless new ones are given
+            List<SqlNode> keep = call.getOperandList().subList(2, call.getOperandList().size());
+            return as(call.operand(0), alias, columns.isEmpty() ? keep : columns);
+        }
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(query);
+        operands.add(new SqlIdentifier(alias, SqlParserPos.ZERO));
+        operands.addAll(columns);
+        return SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, operands);
+    }
+
+    private static String lastName(SqlIdentifier id) {
+        return id.names.get(id.names.size() - 1);
+    }
+}
