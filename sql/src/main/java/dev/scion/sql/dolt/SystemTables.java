@@ -1,8 +1,8 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
-import dev.scion.storage.Hash;
 import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.schema.TableSchema;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import java.util.TreeSet;
 public final class SystemTables {
     private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(),
             new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
-            new DoltConflictsTable(), new DoltMergeStatusTable());
+            new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable());
 
     private SystemTables() {
     }
@@ -31,14 +31,17 @@ public final class SystemTables {
             return fixed;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith(DoltConflictsForTable.PREFIX)) {
-            String table = name.substring(DoltConflictsForTable.PREFIX.length());
+        for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX)) {
+            if (!lower.startsWith(prefix)) {
+                continue;
+            }
+            String table = name.substring(prefix.length());
             RootValue root = db.workingRoot();
             Optional<String> stored = root.resolveName(table);
             if (stored.isPresent()) {
-                Hash h = root.tables().get(stored.get());
-                return Optional.of(new DoltConflictsForTable(stored.get(),
-                        db.repo().readTable(db.buffer(), h).schema()));
+                TableSchema schema = db.repo().readTable(db.buffer(), root.tables().get(stored.get())).schema();
+                return Optional.of(prefix.equals(DoltDiffForTable.PREFIX) ? new DoltDiffForTable(stored.get(), schema)
+                        : new DoltConflictsForTable(stored.get(), schema));
             }
         }
         return Optional.empty();
