@@ -9,6 +9,7 @@ import dev.scion.storage.Hash;
 import dev.scion.versioning.history.CommitLog;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSnapshot;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -16,6 +17,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -47,7 +49,10 @@ public final class AsOfRewriter extends SqlShuttle {
         }
         List<String> names = table.names;
         DatabaseState db = names.size() > 1 ? session.database(names.get(names.size() - 2)) : session.current();
-        Object when = ExpressionEvaluator.evaluate(session, List.of(snap.getPeriod()), sql)[0];
+        Object when = timestampCall(snap.getPeriod());
+        if (when == null) {
+            when = ExpressionEvaluator.evaluate(session, List.of(snap.getPeriod()), sql)[0];
+        }
         Hash commit;
         if (when instanceof LocalDateTime t) {
             commit = asOfTime(db, t.toInstant(ZoneOffset.UTC).toEpochMilli());
@@ -60,6 +65,20 @@ public final class AsOfRewriter extends SqlShuttle {
         }
         return new SqlIdentifier(List.of(db.databaseName() + "/" + commit, names.get(names.size() - 1)),
                 table.getParserPosition());
+    }
+
+    /** {@code TIMESTAMP('2026-01-01 12:00:00')} (the spec's form) as a time; null for any other expression. */
+    private static LocalDateTime timestampCall(SqlNode period) {
+        if (!(period instanceof SqlCall c) || !c.getOperator().getName().equalsIgnoreCase("TIMESTAMP")
+                || c.operandCount() != 1 || !(c.operand(0) instanceof SqlLiteral lit)) {
+            return null;
+        }
+        String t = lit.getValueAs(String.class).strip().replace(' ', 'T');
+        try {
+            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "AS OF: cannot read the time '" + lit.toValue() + "'");
+        }
     }
 
     private Hash asOfTime(DatabaseState db, long millis) {
