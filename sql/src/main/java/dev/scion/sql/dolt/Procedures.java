@@ -52,7 +52,11 @@ public final class Procedures {
 
     /** The procedure called as a function: the first column of its first row. */
     public static Object callAsFunction(Session session, String name, List<String> args) {
-        StatementResult r = call(session, name, args);
+        return firstValue(call(session, name, args));
+    }
+
+    /** The first column of a procedure result's first row (null without rows). */
+    public static Object firstValue(StatementResult r) {
         if (r instanceof StatementResult.Rows rows) {
             try (RowStream s = rows.rows()) {
                 Object[] first = s.next();

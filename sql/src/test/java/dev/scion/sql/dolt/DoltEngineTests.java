@@ -98,6 +98,17 @@ class DoltEngineTests {
                 for (JsonNode q : test.path("SetUpScript")) {
                     exec(engine, s, q.asText());
                 }
+                if (test.has("AncSetUpScript")) {
+                    // Dolt's merge script tests: ancestor on main, then a 'right' branch and main ('left') diverge
+                    runAll(engine, s, test.path("AncSetUpScript"));
+                    exec(engine, s, "CALL DOLT_COMMIT('-Am', 'ancestor commit')");
+                    exec(engine, s, "CALL DOLT_CHECKOUT('-b', 'right')");
+                    runAll(engine, s, test.path("RightSetUpScript"));
+                    exec(engine, s, "CALL DOLT_COMMIT('-Am', 'right commit')");
+                    exec(engine, s, "CALL DOLT_CHECKOUT('main')");
+                    runAll(engine, s, test.path("LeftSetUpScript"));
+                    exec(engine, s, "CALL DOLT_COMMIT('-Am', 'left commit')");
+                }
             } catch (RuntimeException e) {
                 return "set-up: " + e.getMessage();
             }
@@ -188,6 +199,12 @@ class DoltEngineTests {
             return new BigDecimal(g).compareTo(new BigDecimal(w)) == 0;
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    private static void runAll(SqlEngine engine, Session s, JsonNode statements) {
+        for (JsonNode q : statements) {
+            exec(engine, s, q.asText());
         }
     }
 
