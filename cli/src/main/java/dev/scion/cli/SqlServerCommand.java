@@ -1,5 +1,6 @@
 package dev.scion.cli;
 
+import dev.scion.cli.remote.ServerAddress;
 import dev.scion.server.ScionServer;
 import dev.scion.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -36,8 +37,17 @@ public final class SqlServerCommand implements Callable<Integer> {
             System.err.println("scion sql-server: " + e.getMessage());
             return 1;
         }
+        Path served = dir.toAbsolutePath().normalize();
+        try {
+            // lets CLI commands refused by the store lock find this server and go through it
+            new ServerAddress(host, server.port(), ProcessHandle.current().pid()).write(served);
+        } catch (java.io.IOException e) {
+            System.err.println("scion sql-server: cannot record the server address in " + served + ": "
+                    + e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerAddress.remove(served);
             server.close();
             stopped.countDown();
         }, "scion-shutdown"));

@@ -11,6 +11,7 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.frontend.StatementSplitter;
+import dev.scion.sql.frontend.ViewDefinerClause;
 import dev.scion.sql.frontend.ViewExpander;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
@@ -124,7 +125,7 @@ final class StatementRunner {
             }
             return admin.get().execute(session);
         }
-        String rewritten = VariableRewriter.rewrite(text);
+        String rewritten = VariableRewriter.rewrite(ViewDefinerClause.strip(text));
         SqlNode node = StatementReader.statement(rewritten);
         if (node instanceof SqlMySqlLockedQuery locked) {
             // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.

@@ -1,5 +1,7 @@
 package dev.scion.cli.command;
 
+import dev.scion.cli.remote.MysqlTextClient;
+import dev.scion.cli.remote.ServerAddress;
 import dev.scion.cli.support.CliError;
 import dev.scion.cli.support.Terminal;
 import dev.scion.cli.support.Workspace;
@@ -44,8 +46,19 @@ public final class SqlCommand implements Callable<Integer> {
         }
         SqlEngine engine;
         try {
-            engine = new SqlEngine(new DataDirectory(dir, StoreOptions.defaults()));
+            DataDirectory data = new DataDirectory(dir, StoreOptions.defaults());
+            try {
+                data.open(data.names().get(0)); // opening takes the store lock: find out now who holds it
+            } catch (StorageException e) {
+                data.close();
+                throw e;
+            }
+            engine = new SqlEngine(data);
         } catch (StorageException e) {
+            var server = ServerAddress.find(dir);
+            if (server.isPresent()) {
+                return viaServer(server.get(), dir.getFileName().toString());
+            }
             term.err().println("fatal: " + e.getMessage());
             return 1;
         }
@@ -63,6 +76,60 @@ public final class SqlCommand implements Callable<Integer> {
             return RepoCommand.fail(term, e);
         } finally {
             term.flush();
+        }
+    }
+
+    /** The database is locked by a running sql-server: send the statements there over the MySQL protocol. */
+    private int viaServer(ServerAddress server, String db) {
+        try (MysqlTextClient client = new MysqlTextClient(server.connectHost(), server.port(), "root", db)) {
+            if (query != null) {
+                return remote(client, query) ? 0 : 1;
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            StringBuilder pending = new StringBuilder();
+            boolean ok = true;
+            String line;
+            while ((line = in.readLine()) != null) {
+                pending.append(line).append('\n');
+                if (line.trim().endsWith(";")) {
+                    ok &= remote(client, pending.toString());
+                    pending.setLength(0);
+                }
+            }
+            if (!pending.toString().isBlank()) {
+                ok &= remote(client, pending.toString());
+            }
+            return ok ? 0 : 1;
+        } catch (IOException e) {
+            term.err().println("fatal: the database is served by scion sql-server on port " + server.port()
+                    + " but talking to it failed: " + e.getMessage());
+            return 1;
+        } finally {
+            term.flush();
+        }
+    }
+
+    private boolean remote(MysqlTextClient client, String sql) throws IOException {
+        try {
+            client.query(sql, r -> {
+                if (r.isRows()) {
+                    TextTable t = new TextTable(r.columns());
+                    for (List<String> row : r.rows()) {
+                        t.add(row.stream().map(v -> v == null ? "NULL" : v).toList());
+                    }
+                    if (t.size() > 0) {
+                        t.print(term.out());
+                    }
+                } else if (r.affectedRows() > 0) {
+                    term.out().println("Query OK, " + r.affectedRows() + " row" + (r.affectedRows() == 1 ? "" : "s")
+                            + " affected");
+                }
+            });
+            return true;
+        } catch (MysqlTextClient.ServerError e) {
+            term.out().flush();
+            term.err().println("error " + e.code() + " (" + e.sqlState() + "): " + e.getMessage());
+            return false;
         }
     }
 

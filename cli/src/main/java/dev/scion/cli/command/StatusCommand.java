@@ -69,8 +69,8 @@ public final class StatusCommand extends RepoCommand {
             print(out, s.untracked(), false);
             any = true;
         }
-        if (!any) {
-            out.println(s.isMerging() ? "" : "nothing to commit, working tree clean");
+        if (!any && !s.isMerging()) {
+            out.println("nothing to commit, working tree clean");
         }
         return 0;
     }

@@ -58,6 +58,9 @@ final class ShowCreateTable implements AdminStatement {
             lines.add("  " + (ix.unique() ? "UNIQUE KEY" : "KEY") + " `" + ix.name() + "` ("
                     + ix.columns().stream().map(k -> "`" + k + "`").collect(Collectors.joining(",")) + ")");
         }
+        for (var fk : s.foreignKeys()) {
+            lines.add("  " + dev.scion.sql.dml.ForeignKeys.definition(fk));
+        }
         for (var check : s.checks()) {
             lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.expressionSql() + ")");
         }

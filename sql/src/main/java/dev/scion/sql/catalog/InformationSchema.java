@@ -56,7 +56,7 @@ public final class InformationSchema extends AbstractSchema {
                             "CONSTRAINT_TYPE", "ENFORCED"),
             new InfoSchemaTable("CHECK_CONSTRAINTS", InformationSchema::checkConstraints)
                     .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CHECK_CLAUSE"),
-            new InfoSchemaTable("REFERENTIAL_CONSTRAINTS", s -> List.of())
+            new InfoSchemaTable("REFERENTIAL_CONSTRAINTS", InformationSchema::referentialConstraints)
                     .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "UNIQUE_CONSTRAINT_CATALOG",
                             "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION", "UPDATE_RULE",
                             "DELETE_RULE", "TABLE_NAME", "REFERENCED_TABLE_NAME"),
@@ -198,7 +198,22 @@ public final class InformationSchema extends AbstractSchema {
                         (long) k.seq(), null, null, null, null});
                 }
             }
+            for (var f : t.getValue().schema().foreignKeys()) {
+                for (int i = 0; i < f.columns().size(); i++) {
+                    rows.add(new Object[] {CATALOG, db.name(), f.name(), CATALOG, db.name(), t.getKey(),
+                        f.columns().get(i), (long) (i + 1), (long) (i + 1), db.name(), f.referencedTable(),
+                        f.referencedColumns().get(i)});
+                }
+            }
         });
+        return rows;
+    }
+
+    private static List<Object[]> referentialConstraints(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> t.getValue().schema().foreignKeys().forEach(f -> rows.add(new Object[] {
+            CATALOG, db.name(), f.name(), CATALOG, db.name(), "PRIMARY", "NONE", f.onUpdate().sql(),
+            f.onDelete().sql(), t.getKey(), f.referencedTable()})));
         return rows;
     }
 
@@ -220,6 +235,8 @@ public final class InformationSchema extends AbstractSchema {
                 ix.name(), db.name(), t.getKey(), "UNIQUE", "YES"}));
             s.checks().forEach(c -> rows.add(new Object[] {CATALOG, db.name(), c.name(), db.name(), t.getKey(),
                 "CHECK", "YES"}));
+            s.foreignKeys().forEach(f -> rows.add(new Object[] {CATALOG, db.name(), f.name(), db.name(), t.getKey(),
+                "FOREIGN KEY", "YES"}));
         });
         return rows;
     }

@@ -80,7 +80,10 @@ final class AlterTable {
             }
             case SET_DEFAULT -> setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
-            case ADD_FOREIGN_KEY -> UnenforcedConstraints.note(session, 1);
+            case ADD_FOREIGN_KEY -> {
+                ForeignKeyDefinitions.add(schema, target, a.getForeignKey(), null);
+                rowsChange = true; // the rows are rewritten, and so checked against the new key
+            }
             case ADD_CHECK -> {
                 schema.addCheck(a.getCheck());
                 rowsChange = true; // the rows are rewritten, and so checked against the new constraint
@@ -90,6 +93,8 @@ final class AlterTable {
                 String name = a.getName().getSimple();
                 if (schema.hasCheck(name)) {
                     dropCheck(name);
+                } else if (schema.hasForeignKey(name)) {
+                    schema.foreignKeys.removeIf(f -> f.name().equalsIgnoreCase(name));
                 } else if (schema.hasIndex(name)) {
                     dropIndex(name);
                 } else {
@@ -98,7 +103,11 @@ final class AlterTable {
                 }
             }
             case DROP_FOREIGN_KEY -> {
-                // Nothing is stored for foreign keys (see UnenforcedConstraints).
+                String name = a.getName().getSimple();
+                if (!schema.foreignKeys.removeIf(f -> f.name().equalsIgnoreCase(name))) {
+                    throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '" + name
+                            + "'; check that column/key exists");
+                }
             }
             case DISABLE_KEYS, ENABLE_KEYS, CONVERT_CHARSET -> {
                 // Scion keeps indexes current at all times and stores text as UTF-8: nothing to do.

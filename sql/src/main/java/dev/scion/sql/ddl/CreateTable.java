@@ -62,8 +62,12 @@ final class CreateTable {
             }
         }
         node.getChecks().forEach(b::addCheck);
-        UnenforcedConstraints.note(session, node.getForeignKeys().size()
-                + (int) node.getColumns().stream().filter(c -> c.getReferences() != null).count());
+        for (SqlMySqlColumn c : node.getColumns()) {
+            if (c.getReferences() != null) {
+                ForeignKeyDefinitions.add(b, target, c.getReferences(), c.getName().getSimple());
+            }
+        }
+        node.getForeignKeys().forEach(fk -> ForeignKeyDefinitions.add(b, target, fk, null));
         if (node.getAsQuery() != null) {
             return createAsSelect(session, node, target, b, sql);
         }

@@ -84,6 +84,19 @@ public final class DdlExecutor {
             }
             missing.forEach(m -> session.addNote(ErrorCode.BAD_TABLE.code(), "Unknown table '" + m + "'"));
         }
+        if (dev.scion.sql.dml.ForeignKeys.enabled(session)) {
+            for (TableName t : names) {
+                for (var child : dev.scion.sql.dml.ForeignKeys.childrenOf(t.db(), t.storedOrThrow())) {
+                    boolean childDropped = names.stream().anyMatch(n -> n.db() == t.db()
+                            && n.storedOrThrow().equalsIgnoreCase(child.table()));
+                    if (!childDropped) {
+                        throw new SqlError(ErrorCode.FK_DROP_REFERENCED, "Cannot drop table '" + t.storedOrThrow()
+                                + "' referenced by a foreign key constraint '" + child.key().name() + "' on table '"
+                                + child.table() + "'.");
+                    }
+                }
+            }
+        }
         for (TableName t : names) {
             t.db().setWorkingRoot(t.db().workingRoot().withoutTable(t.storedOrThrow()));
         }
@@ -145,6 +158,12 @@ public final class DdlExecutor {
     private static StatementResult truncate(Session session, SqlTruncateMySqlTable truncate) {
         TableName target = TableName.of(session, truncate.getName()).requireWritable();
         TableValue old = target.read();
+        if (dev.scion.sql.dml.ForeignKeys.enabled(session) && dev.scion.sql.dml.ForeignKeys
+                .childrenOf(target.db(), target.storedOrThrow()).stream()
+                .anyMatch(c -> !c.table().equalsIgnoreCase(target.storedOrThrow()))) {
+            throw new SqlError(ErrorCode.TRUNCATE_REFERENCED, "Cannot truncate a table referenced in a foreign key "
+                    + "constraint");
+        }
         target.write(CreateTable.emptyTable(target.db().buffer(), old.schema(), 1));
         return StatementResult.ok();
     }

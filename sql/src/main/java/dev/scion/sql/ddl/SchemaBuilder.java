@@ -8,6 +8,7 @@ import dev.scion.sql.parser.MySqlParser;
 import dev.scion.sql.parser.ddl.SqlMySqlCheck;
 import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 
@@ -26,6 +27,7 @@ final class SchemaBuilder {
     final List<String> primaryKey = new ArrayList<>();
     final List<IndexDef> indexes = new ArrayList<>();
     final List<CheckDef> checks = new ArrayList<>();
+    final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
 
     SchemaBuilder(String table) {
         this.table = table;
@@ -37,6 +39,7 @@ final class SchemaBuilder {
         b.primaryKey.addAll(schema.primaryKey());
         b.indexes.addAll(schema.indexes());
         b.checks.addAll(schema.checks());
+        b.foreignKeys.addAll(schema.foreignKeys());
         return b;
     }
 
@@ -153,7 +156,15 @@ final class SchemaBuilder {
             throw new SqlError(ErrorCode.WRONG_AUTO_KEY, "Incorrect table definition; there can be only one auto "
                     + "column and it must be defined as a key");
         }
-        return new TableSchema(columns, pk, idx, checks);
+        for (ForeignKeyDef fk : foreignKeys) {
+            for (String c : fk.columns()) {
+                if (columnIndex(c) < 0) {
+                    throw new SqlError(ErrorCode.FK_COLUMN_DROPPED, "Cannot drop column '" + c
+                            + "': needed in a foreign key constraint '" + fk.name() + "'");
+                }
+            }
+        }
+        return new TableSchema(columns, pk, idx, checks, foreignKeys);
     }
 
     private static boolean isKeyPrefix(String column, List<String> pk, List<IndexDef> indexes) {
@@ -185,6 +196,10 @@ final class SchemaBuilder {
         String text = check.getExpression().toSqlString(c -> c.withDialect(MySqlParser.DIALECT)
                 .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
         checks.add(new CheckDef(name, text));
+    }
+
+    boolean hasForeignKey(String name) {
+        return foreignKeys.stream().anyMatch(f -> f.name().equalsIgnoreCase(name));
     }
 
     boolean hasCheck(String name) {

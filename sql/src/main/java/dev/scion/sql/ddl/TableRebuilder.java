@@ -2,6 +2,7 @@ package dev.scion.sql.ddl;
 
 import dev.scion.sql.dml.CheckConstraints;
 import dev.scion.sql.dml.ColumnValues;
+import dev.scion.sql.dml.ForeignKeys;
 import dev.scion.sql.dml.ExpressionEvaluator;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
@@ -62,6 +63,7 @@ final class TableRebuilder {
                     }
                 }
                 CheckConstraints.verify(session, schema, row);
+                ForeignKeys.checkParents(session, target.db(), target.storedOrThrow(), schema, row);
                 for (long k = 0; k < copies; k++) {
                     editor.insert(row);
                 }

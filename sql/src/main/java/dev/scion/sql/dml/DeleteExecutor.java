@@ -45,10 +45,14 @@ public final class DeleteExecutor {
         }
         QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
         TableEditor editor = target.editor();
+        List<ForeignKeys.Child> children = ForeignKeys.enabled(session)
+                ? ForeignKeys.childrenOf(target.database(), target.name()) : List.of();
         long deleted = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
             Object[] r;
             while ((r = rows.next()) != null) {
+                ForeignKeys.beforeDelete(session, target.database(), target.name(), target.value().schema(), children,
+                        r, 0);
                 if (editor.delete(r)) {
                     deleted++;
                 }
@@ -81,6 +85,11 @@ public final class DeleteExecutor {
             offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();
         }
         TableEditor[] editors = new TableEditor[tables.size()];
+        List<List<ForeignKeys.Child>> children = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            TableTarget tt = tables.get(t).target();
+            children.add(ForeignKeys.enabled(session) ? ForeignKeys.childrenOf(tt.database(), tt.name()) : List.of());
+        }
         for (int t : targets) {
             editors[t] = tables.get(t).target().editor();
         }
@@ -92,7 +101,13 @@ public final class DeleteExecutor {
                     Object[] row = new Object[offsets[t + 1] - offsets[t]];
                     System.arraycopy(r, offsets[t], row, 0, row.length);
                     // A row joined several times is deleted once: delete() reports false the second time.
-                    if (!UpdateExecutor.allNull(row) && editors[t].delete(row)) {
+                    if (UpdateExecutor.allNull(row)) {
+                        continue;
+                    }
+                    TableTarget tt = tables.get(t).target();
+                    ForeignKeys.beforeDelete(session, tt.database(), tt.name(), tt.value().schema(), children.get(t),
+                            row, 0);
+                    if (editors[t].delete(row)) {
                         deleted++;
                     }
                 }

@@ -62,6 +62,10 @@ public final class InsertExecutor {
         DuplicateUpdate upsert = mode == OnConflict.UPDATE
                 ? new DuplicateUpdate(session, target, schema, my, sql, lenient) : null;
         Counts counts = new Counts();
+        counts.db = target.database();
+        counts.table = target.name();
+        counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)
+                ? List.of() : ForeignKeys.childrenOf(target.database(), target.name());
         if (source.getKind() == SqlKind.VALUES) {
             long rowNumber = 0;
             for (SqlNode rowNode : ((SqlCall) source).getOperandList()) {
@@ -108,7 +112,11 @@ public final class InsertExecutor {
         return new StatementResult.Update(counts.affected, Math.max(firstId, 0), warnings, info);
     }
 
+    /** The statement's running totals, and what foreign-key checks need to know about the table. */
     private static final class Counts {
+        dev.scion.sql.catalog.DatabaseState db;
+        String table;
+        List<ForeignKeys.Child> children;
         long rows;
         long affected;
         long duplicates;
@@ -118,9 +126,10 @@ public final class InsertExecutor {
                               DuplicateUpdate upsert, Counts counts) {
         counts.rows++;
         TableSchema schema = editor.codec().schema();
-        if (!schema.checks().isEmpty() && mode != OnConflict.UPDATE) {
+        if ((!schema.checks().isEmpty() || !schema.foreignKeys().isEmpty()) && mode != OnConflict.UPDATE) {
             try {
                 CheckConstraints.verify(session, schema, row);
+                ForeignKeys.checkParents(session, counts.db, counts.table, schema, row);
             } catch (SqlError e) {
                 if (mode != OnConflict.IGNORE) {
                     throw e;
@@ -147,6 +156,7 @@ public final class InsertExecutor {
                 Object[] existing = editor.conflicting(row);
                 if (existing == null) {
                     CheckConstraints.verify(session, schema, row);
+                    ForeignKeys.checkParents(session, counts.db, counts.table, schema, row);
                     insert(editor, row);
                     counts.affected++;
                 } else {
@@ -154,6 +164,9 @@ public final class InsertExecutor {
                     Object[] next = upsert.apply(existing, row, counts.rows);
                     if (!UpdateExecutor.sameRow(existing, next)) {
                         CheckConstraints.verify(session, schema, next);
+                        ForeignKeys.checkParents(session, counts.db, counts.table, schema, next);
+                        ForeignKeys.beforeUpdate(session, counts.db, counts.table, schema, counts.children, existing,
+                                next, 0);
                         try {
                             editor.update(existing, next);
                         } catch (DuplicateKeyException e) {
@@ -166,6 +179,7 @@ public final class InsertExecutor {
             case REPLACE -> {
                 Object[] existing;
                 while ((existing = editor.conflicting(row)) != null) {
+                    ForeignKeys.beforeDelete(session, counts.db, counts.table, schema, counts.children, existing, 0);
                     editor.delete(existing);
                     counts.affected++;
                     counts.duplicates++;

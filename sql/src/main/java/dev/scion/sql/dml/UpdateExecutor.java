@@ -127,6 +127,11 @@ public final class UpdateExecutor {
             offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();
         }
         TableEditor[] editors = new TableEditor[tables.size()];
+        List<List<ForeignKeys.Child>> children = new ArrayList<>();
+        for (JoinedTables.Joined j : tables) {
+            children.add(ForeignKeys.enabled(session)
+                    ? ForeignKeys.childrenOf(j.target().database(), j.target().name()) : List.of());
+        }
         List<Set<ByteBuffer>> seen = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
             editors[t] = tables.get(t).target().editor();
@@ -164,8 +169,12 @@ public final class UpdateExecutor {
                     if (sameRow(old, next)) {
                         continue;
                     }
+                    TableTarget target = tables.get(t).target();
                     try {
                         CheckConstraints.verify(session, schema, next);
+                        ForeignKeys.checkParents(session, target.database(), target.name(), schema, next);
+                        ForeignKeys.beforeUpdate(session, target.database(), target.name(), schema, children.get(t),
+                                old, next, 0);
                     } catch (SqlError e) {
                         if (!ignore) {
                             throw e;

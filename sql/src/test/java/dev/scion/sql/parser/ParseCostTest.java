@@ -9,8 +9,8 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Warm parse cost of sysbench's statements. Prints microseconds per statement; the assertion is
- * deliberately loose (a regression guard, not a benchmark). Run {@link #main} for a longer run.
+ * Warm parse cost of sysbench's statements: {@link #main} prints microseconds per statement. The
+ * test only checks that they parse; tests make no timing assertions.
  */
 class ParseCostTest {
   static final List<String> SYSBENCH = List.of(
@@ -47,12 +47,10 @@ class ParseCostTest {
     return us;
   }
 
-  @Test void sysbenchStatementsParseQuickly() throws SqlParseException {
-    final double[] us = measure(3_000, 3_000);
-    for (int s = 0; s < us.length; s++) {
-      System.out.printf(Locale.ROOT, "%8.1f us  %s%n", us[s],
-          SYSBENCH.get(s).substring(0, Math.min(70, SYSBENCH.get(s).length())));
-      assertTrue(us[s] < 500, "parse too slow: " + us[s] + " us for " + SYSBENCH.get(s));
+  /** Every statement the benchmark times parses (timing itself is {@link #main}'s job, not a test's). */
+  @Test void sysbenchStatementsParse() throws SqlParseException {
+    for (String sql : SYSBENCH) {
+      assertTrue(MySqlParser.parseStatement(sql) != null, sql);
     }
   }
 

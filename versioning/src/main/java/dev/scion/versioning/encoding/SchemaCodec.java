@@ -2,6 +2,7 @@ package dev.scion.versioning.encoding;
 
 import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
@@ -36,6 +37,14 @@ public final class SchemaCodec {
         w.varInt(s.checks().size());
         for (CheckDef c : s.checks()) {
             w.string(c.name()).string(c.expressionSql());
+        }
+        w.varInt(s.foreignKeys().size());
+        for (ForeignKeyDef fk : s.foreignKeys()) {
+            w.string(fk.name()).varInt(fk.columns().size());
+            fk.columns().forEach(w::string);
+            w.string(fk.referencedTable()).varInt(fk.referencedColumns().size());
+            fk.referencedColumns().forEach(w::string);
+            w.string(fk.onDelete().name()).string(fk.onUpdate().name());
         }
     }
 
@@ -82,6 +91,26 @@ public final class SchemaCodec {
         for (int i = 0; i < nck; i++) {
             checks.add(new CheckDef(r.string(), r.string()));
         }
-        return new TableSchema(cols, pk, idx, checks);
+        int nfk = r.varInt();
+        List<ForeignKeyDef> fks = new ArrayList<>(nfk);
+        for (int i = 0; i < nfk; i++) {
+            String name = r.string();
+            List<String> fc = strings(r);
+            String refTable = r.string();
+            List<String> rc = strings(r);
+            ForeignKeyDef.Action onDelete = ForeignKeyDef.Action.valueOf(r.string());
+            ForeignKeyDef.Action onUpdate = ForeignKeyDef.Action.valueOf(r.string());
+            fks.add(new ForeignKeyDef(name, fc, refTable, rc, onDelete, onUpdate));
+        }
+        return new TableSchema(cols, pk, idx, checks, fks);
+    }
+
+    private static List<String> strings(BinaryReader r) {
+        int n = r.varInt();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(r.string());
+        }
+        return out;
     }
 }

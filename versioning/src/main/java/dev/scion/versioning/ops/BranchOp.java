@@ -30,16 +30,11 @@ public final class BranchOp {
 
     /** Copies a branch, head and working set, to a new name. */
     public static void copy(BranchContext ctx, String from, String to, boolean force) {
-        Repository repo = ctx.repo();
-        Hash head = repo.branchHead(from).orElseThrow(() -> new VersioningException(
-                VersioningException.Reason.NOT_FOUND, "fatal: branch '" + from + "' not found"));
-        if (repo.branchHead(to).isPresent() && !force) {
-            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
-                    "fatal: A branch named '" + to + "' already exists.");
+        if (to.equals(ctx.branch()) && force) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "fatal: cannot force update the current branch.");
         }
-        repo.forceBranch(to, head);
-        var ws = repo.workingSet(to);
-        repo.updateWorkingSet(to, ws, repo.workingSet(from), repo.newBuffer());
+        ctx.repo().copyBranch(from, to, force);
     }
 
     public static void rename(BranchContext ctx, String from, String to, boolean force) {

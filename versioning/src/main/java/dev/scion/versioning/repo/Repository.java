@@ -346,6 +346,30 @@ public final class Repository implements AutoCloseable {
                 RefUpdate.set(RefNames.workingSet(name), WorkingSet.clean(root).encode())));
     }
 
+    /** Copies a branch's head and working set to {@code to} in one atomic batch (replacing it with {@code force}). */
+    public void copyBranch(String from, String to, boolean force) {
+        if (!RefNames.isValidBranchName(to)) {
+            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid branch name: " + to);
+        }
+        byte[] head = store.readRef(RefNames.branch(from));
+        if (head == null) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: branch '" + from + "' not found");
+        }
+        byte[] existing = store.readRef(RefNames.branch(to));
+        if (existing != null && !force) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
+                    "fatal: A branch named '" + to + "' already exists.");
+        }
+        byte[] ws = rawWorkingSet(from);
+        try {
+            store.commit(Map.of(), List.of(RefUpdate.cas(RefNames.branch(from), head, head),
+                    RefUpdate.cas(RefNames.branch(to), existing, head),
+                    RefUpdate.set(RefNames.workingSet(to), ws != null ? ws : workingSet(from).encode())));
+        } catch (RefConflictException e) {
+            throw concurrent(to);
+        }
+    }
+
     /**
      * Renames a branch, carrying its working set, in one atomic batch. With {@code force} an existing branch
      * named {@code to} is replaced.

@@ -6,26 +6,29 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The columns, primary key, secondary indexes and CHECK constraints of a table. A table without a primary key is
- * "keyless": its rows are keyed by their content hash and carry a duplicate count.
+ * The columns, primary key, secondary indexes, CHECK constraints and foreign keys of a table. A table without a
+ * primary key is "keyless": its rows are keyed by their content hash and carry a duplicate count.
  */
 public record TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
-                          List<CheckDef> checks) {
+                          List<CheckDef> checks, List<ForeignKeyDef> foreignKeys) {
 
     public TableSchema {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         checks = checks == null ? List.of() : List.copyOf(checks);
+        foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
     }
 
-    /** A schema without CHECK constraints. */
+    /** A schema without CHECK constraints or foreign keys. */
     public TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes) {
-        this(columns, primaryKey, indexes, List.of());
+        this(columns, primaryKey, indexes, List.of(), List.of());
     }
 
-    public TableSchema withChecks(List<CheckDef> newChecks) {
-        return new TableSchema(columns, primaryKey, indexes, newChecks);
+    /** A schema without foreign keys. */
+    public TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
+                       List<CheckDef> checks) {
+        this(columns, primaryKey, indexes, checks, List.of());
     }
 
     public boolean isKeyless() {

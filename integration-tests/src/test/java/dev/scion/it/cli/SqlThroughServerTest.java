@@ -1,0 +1,87 @@
+package dev.scion.it.cli;
+
+import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ScionServerProcess;
+import dev.scion.it.harness.Sql;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * While a sql-server holds a database's store lock, {@code scion sql} sends its statements through that server;
+ * other commands say why they cannot run.
+ */
+class SqlThroughServerTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run scion(Path dir, Path home, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ItConfig.javaExecutable(), "-jar", ItConfig.serverJar().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("SCION_HOME", home.toString());
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + cmd);
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sqlGoesThroughTheServerThatHoldsTheLock() throws Exception {
+        assumeFalse(ItConfig.isExternal(), "needs a server started on a data directory of its own");
+        Path data = ItConfig.targetDir().resolve("it-data").resolve("sql-through-server-" + ProcessHandle.current().pid());
+        Path home = Files.createDirectories(data.resolveSibling(data.getFileName() + "-home"));
+        Path db = Files.createDirectories(data.resolve("mydb"));
+        assertEquals(0, scion(db, home, "config", "--global", "user.name", "IT").exit());
+        assertEquals(0, scion(db, home, "config", "--global", "user.email", "it@example.com").exit());
+        assertEquals(0, scion(db, home, "init").exit());
+        assertEquals(0, scion(db, home, "sql", "-q", "create table t (id int primary key, v varchar(10)); "
+                + "insert into t values (1, 'one')").exit());
+        try (ScionServerProcess server = ScionServerProcess.start("sql-through-server", data);
+             Connection c = ConnectorJ.V9.connect(server, "mydb", false)) {
+            // the server opens (and locks) the database on first use
+            assertEquals("1", Sql.scalar(c, "select count(*) from t"));
+            Run r = scion(db, home, "sql", "-q", "insert into t values (2, 'two'); select * from t order by id");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("""
+                    Query OK, 1 row affected
+                    +----+-----+
+                    | id | v   |
+                    +----+-----+
+                    | 1  | one |
+                    | 2  | two |
+                    +----+-----+
+                    """, r.out());
+            assertEquals("2", Sql.scalar(c, "select count(*) from t"), "the write went through the server");
+            Run bad = scion(db, home, "sql", "-q", "select nosuch from t");
+            assertEquals(1, bad.exit());
+            assertEquals("error 1054 (42S22): Unknown column 'nosuch' in 'field list'\n", bad.err());
+            Run status = scion(db, home, "status");
+            assertEquals(1, status.exit());
+            assertTrue(status.err().contains("a running 'scion sql-server' owns this database"), status.err());
+        }
+        Run after = scion(db, home, "sql", "-q", "select count(*) as n from t");
+        assertEquals(0, after.exit(), after.err());
+        assertTrue(after.out().contains("| 2 |"), "in process again once the server stopped: " + after.out());
+    }
+}

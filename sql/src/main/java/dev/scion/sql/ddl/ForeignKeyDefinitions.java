@@ -1,0 +1,118 @@
+package dev.scion.sql.ddl;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.parser.ddl.SqlMySqlForeignKey;
+import dev.scion.versioning.schema.ForeignKeyDef;
+import dev.scion.versioning.schema.TableSchema;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a parsed FOREIGN KEY (table-level, or a column's REFERENCES) into a {@link ForeignKeyDef}, checking it
+ * as MySQL does: the referenced table exists in the same database (1824), has the referenced columns (3734)
+ * and an index that starts with them (1822). The child's columns get an index if none starts with them.
+ */
+final class ForeignKeyDefinitions {
+    private ForeignKeyDefinitions() {
+    }
+
+    static void add(SchemaBuilder b, TableName target, SqlMySqlForeignKey node, String columnLevelColumn) {
+        List<String> columns = new ArrayList<>();
+        if (columnLevelColumn != null) {
+            columns.add(columnLevelColumn);
+        } else {
+            for (SqlNode c : node.getColumns()) {
+                columns.add(((SqlIdentifier) c).getSimple());
+            }
+        }
+        List<String> refColumns = new ArrayList<>();
+        for (SqlNode c : node.getReferencedColumns()) {
+            refColumns.add(((SqlIdentifier) c).getSimple());
+        }
+        SqlIdentifier ref = node.getReferencedTable();
+        String refTable = ref.names.get(ref.names.size() - 1);
+        if (ref.names.size() > 1 && !ref.names.get(ref.names.size() - 2).equalsIgnoreCase(target.db().name())) {
+            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
+                    "This version of Scion doesn't yet support foreign keys to another database");
+        }
+        String name = node.getConstraintName() != null ? node.getConstraintName().getSimple() : null;
+        if (name == null) {
+            int n = b.foreignKeys.size() + 1;
+            while (b.hasForeignKey(b.table() + "_ibfk_" + n)) {
+                n++;
+            }
+            name = b.table() + "_ibfk_" + n;
+        } else if (b.hasForeignKey(name)) {
+            throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate foreign key constraint name '" + name + "'");
+        }
+        if (columns.size() != refColumns.size()) {
+            throw new SqlError(ErrorCode.WRONG_FK_DEF, "Incorrect foreign key definition for '" + name
+                    + "': Key reference and table reference don't match");
+        }
+        for (String c : columns) {
+            if (b.columnIndex(c) < 0) {
+                throw new SqlError(ErrorCode.KEY_COLUMN_DOES_NOT_EXIST, "Key column '" + c
+                        + "' doesn't exist in table");
+            }
+        }
+        boolean self = refTable.equalsIgnoreCase(b.table());
+        if (!self) {
+            TableName parent = new TableName(target.db(), refTable);
+            if (!parent.exists()) {
+                throw new SqlError(ErrorCode.FK_NO_PARENT_TABLE, "Failed to open the referenced table '" + refTable
+                        + "'");
+            }
+            refTable = parent.storedOrThrow();
+            TableSchema ps = parent.read().schema();
+            for (String c : refColumns) {
+                if (ps.columnIndex(c) < 0) {
+                    throw new SqlError(ErrorCode.FK_NO_COLUMN_PARENT, "Failed to add the foreign key constraint. "
+                            + "Missing column '" + c + "' for constraint '" + name + "' in the referenced table '"
+                            + refTable + "'");
+                }
+            }
+            if (!leads(ps.primaryKey(), refColumns) && ps.indexes().stream()
+                    .noneMatch(ix -> leads(ix.columns(), refColumns))) {
+                throw new SqlError(ErrorCode.FK_MISSING_INDEX, "Failed to add the foreign key constraint. Missing "
+                        + "index for constraint '" + name + "' in the referenced table '" + refTable + "'");
+            }
+        }
+        b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
+                action(node.getOnUpdate())));
+        if (!leads(b.primaryKey, columns) && b.indexes.stream().noneMatch(ix -> leads(ix.columns(), columns))) {
+            String indexName = node.getIndexName() != null ? node.getIndexName().getSimple()
+                    : node.getConstraintName() != null ? name : null;
+            b.addIndex(indexName, columns, false);
+        }
+    }
+
+    private static boolean leads(List<String> key, List<String> columns) {
+        if (key.size() < columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (!key.get(i).equalsIgnoreCase(columns.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ForeignKeyDef.Action action(SqlMySqlForeignKey.Action a) {
+        if (a == null) {
+            return ForeignKeyDef.Action.RESTRICT;
+        }
+        return switch (a) {
+            case RESTRICT -> ForeignKeyDef.Action.RESTRICT;
+            case NO_ACTION -> ForeignKeyDef.Action.NO_ACTION;
+            case CASCADE -> ForeignKeyDef.Action.CASCADE;
+            case SET_NULL -> ForeignKeyDef.Action.SET_NULL;
+            case SET_DEFAULT -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
+                    "This version of Scion doesn't yet support ON ... SET DEFAULT (InnoDB rejects it too)");
+        };
+    }
+}

@@ -1,0 +1,234 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.exec.ExecContext;
+import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.ForeignKeyDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.table.DuplicateKeyException;
+import dev.scion.versioning.table.TableEditor;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Enforces FOREIGN KEYs at write time. A child row's key must match a parent row (1452); deleting or re-keying a
+ * parent row that child rows reference is refused (RESTRICT / NO ACTION, 1451) or carried to the children
+ * (CASCADE, SET NULL), recursively. Lookups are planned queries over the transaction's working root; a cascade's
+ * writes are installed at once, so the next lookup sees them. {@code SET foreign_key_checks = 0} turns it off.
+ */
+public final class ForeignKeys {
+    private static final SqlParserPos POS = SqlParserPos.ZERO;
+    private static final int MAX_CASCADE_DEPTH = 15;
+
+    /** A foreign key of another table that references the table being written. */
+    public record Child(String table, TableSchema schema, ForeignKeyDef key) {
+    }
+
+    private ForeignKeys() {
+    }
+
+    public static boolean enabled(Session session) {
+        Object v = session.variable("foreign_key_checks");
+        return v == null || !(v instanceof Number n ? n.longValue() == 0
+                : v.toString().equalsIgnoreCase("OFF") || v.toString().equals("0"));
+    }
+
+    /** The foreign keys in {@code db} that reference {@code table}. */
+    public static List<Child> childrenOf(DatabaseState db, String table) {
+        List<Child> out = new ArrayList<>();
+        for (Map.Entry<String, dev.scion.storage.Hash> e : db.workingRoot().tables().entrySet()) {
+            TableSchema s = db.repo().readTable(db.buffer(), e.getValue()).schema();
+            for (ForeignKeyDef fk : s.foreignKeys()) {
+                if (fk.referencedTable().equalsIgnoreCase(table)) {
+                    out.add(new Child(e.getKey(), s, fk));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 1452 unless every foreign key of the row's table finds its parent row (or has a NULL column). */
+    public static void checkParents(Session session, DatabaseState db, String table, TableSchema schema,
+                                    Object[] row) {
+        if (schema.foreignKeys().isEmpty() || !enabled(session)) {
+            return;
+        }
+        for (ForeignKeyDef fk : schema.foreignKeys()) {
+            Object[] values = values(schema, fk.columns(), row);
+            if (values == null) {
+                continue;
+            }
+            TableValue parent = parentTable(db, fk);
+            if (parent == null || find(session, db, fk.referencedTable(), fk.referencedColumns(), values, 1).isEmpty()) {
+                throw new SqlError(ErrorCode.NO_REFERENCED_ROW_2, "Cannot add or update a child row: a foreign key "
+                        + "constraint fails (" + describe(db, table, fk) + ")");
+            }
+        }
+    }
+
+    /** Applies the children's ON DELETE rules for a parent row about to be deleted. */
+    public static void beforeDelete(Session session, DatabaseState db, String table, TableSchema schema,
+                                    List<Child> children, Object[] row, int depth) {
+        for (Child child : children) {
+            Object[] key = values(schema, child.key().referencedColumns(), row);
+            if (key == null) {
+                continue;
+            }
+            List<Object[]> rows = find(session, db, child.table(), child.key().columns(), key, 0);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            ForeignKeyDef.Action action = child.key().onDelete();
+            if (action == ForeignKeyDef.Action.RESTRICT || action == ForeignKeyDef.Action.NO_ACTION) {
+                throw referenced(db, child);
+            }
+            cascade(session, db, table, child, rows, action == ForeignKeyDef.Action.CASCADE ? null : new Object[0],
+                    depth);
+        }
+    }
+
+    /** Applies the children's ON UPDATE rules for a parent row whose referenced columns change. */
+    public static void beforeUpdate(Session session, DatabaseState db, String table, TableSchema schema,
+                                    List<Child> children, Object[] oldRow, Object[] newRow, int depth) {
+        for (Child child : children) {
+            Object[] oldKey = values(schema, child.key().referencedColumns(), oldRow);
+            Object[] newKey = values(schema, child.key().referencedColumns(), newRow);
+            if (oldKey == null || (newKey != null && UpdateExecutor.sameRow(oldKey, newKey))) {
+                continue;
+            }
+            List<Object[]> rows = find(session, db, child.table(), child.key().columns(), oldKey, 0);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            ForeignKeyDef.Action action = child.key().onUpdate();
+            if (action == ForeignKeyDef.Action.RESTRICT || action == ForeignKeyDef.Action.NO_ACTION) {
+                throw referenced(db, child);
+            }
+            Object[] replacement = action == ForeignKeyDef.Action.CASCADE
+                    ? (newKey == null ? new Object[child.key().columns().size()] : newKey)
+                    : new Object[child.key().columns().size()];
+            cascade(session, db, table, child, rows, replacement, depth);
+        }
+    }
+
+    /** Deletes the child rows ({@code replacement} null) or sets their key columns to {@code replacement}. */
+    private static void cascade(Session session, DatabaseState db, String parentTable, Child child,
+                                List<Object[]> rows, Object[] replacement, int depth) {
+        if (child.table().equalsIgnoreCase(parentTable)) {
+            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support CASCADE or "
+                    + "SET NULL on a foreign key that references its own table ('" + child.key().name() + "')");
+        }
+        if (depth >= MAX_CASCADE_DEPTH) {
+            throw new SqlError(ErrorCode.FK_DEPTH_EXCEEDED, "Foreign key cascade delete/update exceeds max depth of "
+                    + MAX_CASCADE_DEPTH + ".");
+        }
+        TableTarget target = TableTarget.resolve(session, new SqlIdentifier(List.of(db.name(), child.table()), POS));
+        TableSchema schema = target.value().schema();
+        List<Child> grandChildren = childrenOf(db, target.name());
+        TableEditor editor = target.editor();
+        for (Object[] row : rows) {
+            if (replacement == null) {
+                beforeDelete(session, db, target.name(), schema, grandChildren, row, depth + 1);
+                editor.delete(row);
+            } else {
+                Object[] next = row.clone();
+                for (int i = 0; i < child.key().columns().size(); i++) {
+                    int c = schema.columnIndex(child.key().columns().get(i));
+                    next[c] = ColumnValues.coerce(i < replacement.length ? replacement[i] : null,
+                            schema.columns().get(c), 1);
+                }
+                beforeUpdate(session, db, target.name(), schema, grandChildren, row, next, depth + 1);
+                try {
+                    editor.update(row, next);
+                } catch (DuplicateKeyException e) {
+                    throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());
+                }
+            }
+        }
+        target.apply(editor);
+    }
+
+    /** The values of {@code columns} in {@code row}, or null when one of them is NULL. */
+    private static Object[] values(TableSchema schema, List<String> columns, Object[] row) {
+        Object[] out = new Object[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = row[schema.columnIndex(columns.get(i))];
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static TableValue parentTable(DatabaseState db, ForeignKeyDef fk) {
+        return db.workingRoot().resolveName(fk.referencedTable())
+                .map(s -> db.repo().readTable(db.buffer(), db.workingRoot().tables().get(s))).orElse(null);
+    }
+
+    /** Rows of {@code table} whose {@code columns} equal {@code values} (at most {@code limit}; 0 = all). */
+    private static List<Object[]> find(Session session, DatabaseState db, String table, List<String> columns,
+                                       Object[] values, int limit) {
+        SqlNode where = null;
+        for (int i = 0; i < columns.size(); i++) {
+            SqlNode eq = SqlStdOperatorTable.EQUALS.createCall(POS, new SqlIdentifier(columns.get(i), POS),
+                    ValueLiterals.of(values[i]));
+            where = where == null ? eq : SqlStdOperatorTable.AND.createCall(POS, where, eq);
+        }
+        SqlNodeList star = new SqlNodeList(List.of(SqlIdentifier.star(POS)), POS);
+        SqlSelect select = new SqlSelect(POS, null, star, new SqlIdentifier(List.of(db.name(), table), POS), where,
+                null, null, null, null, null, null, null);
+        if (limit > 0) {
+            select.setFetch(org.apache.calcite.sql.SqlLiteral.createExactNumeric(Integer.toString(limit), POS));
+        }
+        List<Object[]> out = new ArrayList<>();
+        QueryPlanner.Plan plan = QueryPlanner.plan(session, select, "");
+        try (RowStream rows = plan.root().open(new ExecContext(session))) {
+            Object[] r;
+            while ((r = rows.next()) != null) {
+                out.add(r.clone());
+            }
+        }
+        return out;
+    }
+
+    private static SqlError referenced(DatabaseState db, Child child) {
+        return new SqlError(ErrorCode.ROW_IS_REFERENCED_2, "Cannot delete or update a parent row: a foreign key "
+                + "constraint fails (" + describe(db, child.table(), child.key()) + ")");
+    }
+
+    /** MySQL's description: {@code `db`.`child`, CONSTRAINT `fk` FOREIGN KEY (`c`) REFERENCES `p` (`id`)}. */
+    public static String describe(DatabaseState db, String table, ForeignKeyDef fk) {
+        return "`" + db.name() + "`.`" + table + "`, " + definition(fk);
+    }
+
+    /** The constraint as SHOW CREATE TABLE prints it. */
+    public static String definition(ForeignKeyDef fk) {
+        String sql = "CONSTRAINT `" + fk.name() + "` FOREIGN KEY (" + quoted(fk.columns()) + ") REFERENCES `"
+                + fk.referencedTable() + "` (" + quoted(fk.referencedColumns()) + ")";
+        if (fk.onDelete() != ForeignKeyDef.Action.RESTRICT) {
+            sql += " ON DELETE " + fk.onDelete().sql();
+        }
+        if (fk.onUpdate() != ForeignKeyDef.Action.RESTRICT) {
+            sql += " ON UPDATE " + fk.onUpdate().sql();
+        }
+        return sql;
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    }
+}
