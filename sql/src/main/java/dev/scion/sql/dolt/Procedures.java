@@ -202,6 +202,7 @@ public final class Procedures {
         var repo = s.repo();
         List<String> pos = p.positional();
         if (p.has("d", "D", "delete")) {
+            requireArgs(pos, 1, "dolt_branch -d");
             for (String b : pos) {
                 if (b.equals(s.branch())) {
                     throw new SqlError(ErrorCode.VERSIONING, "error: cannot delete the checked out branch '" + b + "'");
@@ -224,6 +225,12 @@ public final class Procedures {
             return 0L;
         }
         requireArgs(pos, 1, "dolt_branch");
+        for (String existing : repo.branches()) {
+            if (existing.equalsIgnoreCase(pos.get(0)) && !existing.equals(pos.get(0))) {
+                throw new SqlError(ErrorCode.VERSIONING, "fatal: A branch named '" + existing
+                        + "' already exists (branch names differing only by case are not allowed)");
+            }
+        }
         Hash start = pos.size() > 1 ? resolve(session, s, pos.get(1)) : session.headOf(s);
         if (p.has("f", "force") && repo.branchHead(pos.get(0)).isPresent()) {
             repo.moveBranch(pos.get(0), repo.branchHead(pos.get(0)).get(), start);
