@@ -260,6 +260,20 @@ public final class Procedures {
 
     /** SET @@<db>_head_ref = branch checks the branch out. Returns false if the name is not such a variable. */
     public static boolean setVersioningVariable(Session session, String name, Object value) {
+        if (name.endsWith("_default_branch")) {
+            Optional<DatabaseState> db = session.findDatabase(name.substring(0, name.length() - "_default_branch".length()));
+            if (db.isPresent()) {
+                String branch = String.valueOf(value);
+                if (branch.startsWith("refs/heads/")) {
+                    branch = branch.substring("refs/heads/".length());
+                }
+                if (db.get().repo().branchHead(branch).isEmpty()) {
+                    throw new SqlError(ErrorCode.VERSIONING, "branch not found: " + branch);
+                }
+                session.engine().setGlobalVariable(name, branch);
+                return true;
+            }
+        }
         for (String suffix : new String[] {"_head", "_working"}) {
             if (name.endsWith(suffix) && !name.endsWith("_head_ref")) {
                 Optional<DatabaseState> s = VariableReader.stateFor(session, name.substring(0, name.length() - suffix.length()));

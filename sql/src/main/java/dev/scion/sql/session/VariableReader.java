@@ -55,6 +55,13 @@ public final class VariableReader {
     }
 
     private static Optional<Object> versioned(Session session, String name) {
+        if (name.endsWith("_default_branch")) {
+            String db = name.substring(0, name.length() - "_default_branch".length());
+            Optional<DatabaseState> s = session.findDatabase(db);
+            if (s.isPresent()) {
+                return Optional.of(session.engine().defaultBranch(s.get().databaseName(), s.get().repo()));
+            }
+        }
         String[] suffixes = {"_head_ref", "_head", "_working", "_staged"};
         for (String suffix : suffixes) {
             if (!name.endsWith(suffix)) {
