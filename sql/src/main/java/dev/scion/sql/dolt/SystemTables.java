@@ -14,7 +14,8 @@ import java.util.TreeSet;
 public final class SystemTables {
     private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(),
             new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
-            new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable());
+            new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
+            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable());
 
     private SystemTables() {
     }
@@ -31,7 +32,8 @@ public final class SystemTables {
             return fixed;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX)) {
+        for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX,
+                DoltHistoryForTable.PREFIX)) {
             if (!lower.startsWith(prefix)) {
                 continue;
             }
@@ -40,8 +42,11 @@ public final class SystemTables {
             Optional<String> stored = root.resolveName(table);
             if (stored.isPresent()) {
                 TableSchema schema = db.repo().readTable(db.buffer(), root.tables().get(stored.get())).schema();
-                return Optional.of(prefix.equals(DoltDiffForTable.PREFIX) ? new DoltDiffForTable(stored.get(), schema)
-                        : new DoltConflictsForTable(stored.get(), schema));
+                return Optional.of(switch (prefix) {
+                    case DoltDiffForTable.PREFIX -> new DoltDiffForTable(stored.get(), schema);
+                    case DoltHistoryForTable.PREFIX -> new DoltHistoryForTable(stored.get(), schema);
+                    default -> new DoltConflictsForTable(stored.get(), schema);
+                });
             }
         }
         return Optional.empty();
