@@ -33,7 +33,7 @@ public final class SystemTables {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX,
-                DoltHistoryForTable.PREFIX)) {
+                DoltHistoryForTable.PREFIX, DoltConstraintViolationsForTable.PREFIX)) {
             if (!lower.startsWith(prefix)) {
                 continue;
             }
@@ -45,6 +45,8 @@ public final class SystemTables {
                 return Optional.of(switch (prefix) {
                     case DoltDiffForTable.PREFIX -> new DoltDiffForTable(stored.get(), schema);
                     case DoltHistoryForTable.PREFIX -> new DoltHistoryForTable(stored.get(), schema);
+                    case DoltConstraintViolationsForTable.PREFIX ->
+                            new DoltConstraintViolationsForTable(stored.get(), schema);
                     default -> new DoltConflictsForTable(stored.get(), schema);
                 });
             }
