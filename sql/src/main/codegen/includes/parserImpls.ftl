@@ -210,6 +210,11 @@ SqlNode MySqlBuiltinFunctionCall() :
     <CURRENT_USER> { s = span(); } <LPAREN> <RPAREN> {
         return SqlStdOperatorTable.CURRENT_USER.createCall(s.end(this));
     }
+|
+    // DEFAULT(col): the column's default value (plain DEFAULT is Calcite's Default() where allowed)
+    <DEFAULT_> { s = span(); } <LPAREN> id = CompoundIdentifier() <RPAREN> {
+        return MySqlOperators.DEFAULT_OF.createCall(s.end(this), id);
+    }
 }
 
 /**
@@ -378,10 +383,10 @@ SqlNode MySqlValuesRow() :
     [ <ROW> ]
     <LPAREN> { s = span(); }
     [
-        ( e = Default() | e = Expression(ExprContext.ACCEPT_SUB_QUERY) ) { items.add(e); }
+        ( LOOKAHEAD({ getToken(1).kind == DEFAULT_ && getToken(2).kind != LPAREN }) e = Default() | e = Expression(ExprContext.ACCEPT_SUB_QUERY) ) { items.add(e); }
         (
             <COMMA>
-            ( e = Default() | e = Expression(ExprContext.ACCEPT_SUB_QUERY) ) { items.add(e); }
+            ( LOOKAHEAD({ getToken(1).kind == DEFAULT_ && getToken(2).kind != LPAREN }) e = Default() | e = Expression(ExprContext.ACCEPT_SUB_QUERY) ) { items.add(e); }
         )*
     ]
     <RPAREN>
@@ -415,7 +420,7 @@ void MySqlAssignment(List<SqlNode> columns, List<SqlNode> values) :
 }
 {
     id = CompoundIdentifier() <EQ>
-    ( e = Default() | e = Expression(ExprContext.ACCEPT_SUB_QUERY) )
+    ( LOOKAHEAD({ getToken(1).kind == DEFAULT_ && getToken(2).kind != LPAREN }) e = Default() | e = Expression(ExprContext.ACCEPT_SUB_QUERY) )
     {
         columns.add(id);
         values.add(e);

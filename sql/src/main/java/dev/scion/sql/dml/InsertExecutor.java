@@ -75,7 +75,7 @@ public final class InsertExecutor {
                     throw new SqlError(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row "
                             + rowNumber);
                 }
-                Object[] values = evaluateRow(session, exprs, sql);
+                Object[] values = evaluateRow(session, builder.bindDefaults(exprs), sql);
                 write(session, editor, builder.build(positions, values, rowNumber, exprs), mode, upsert, counts);
             }
         } else {
@@ -305,6 +305,30 @@ public final class InsertExecutor {
                 hasDefault[c] = true;
             }
             return defaults[c];
+        }
+
+        /** Replaces each {@code DEFAULT(col)} in the row's expressions with that column's default value. */
+        List<SqlNode> bindDefaults(List<SqlNode> exprs) {
+            List<SqlNode> out = new ArrayList<>(exprs.size());
+            for (SqlNode e : exprs) {
+                out.add(e.getKind() == SqlKind.DEFAULT ? e : e.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+                    @Override
+                    public SqlNode visit(SqlCall call) {
+                        if (call.getOperator() == dev.scion.sql.parser.MySqlOperators.DEFAULT_OF) {
+                            SqlIdentifier id = (SqlIdentifier) call.operand(0);
+                            String name = id.names.get(id.names.size() - 1);
+                            int c = schema.columnIndex(name);
+                            if (c < 0) {
+                                throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name
+                                        + "' in 'field list'");
+                            }
+                            return ValueLiterals.of(defaultValue(c, schema.columns().get(c)));
+                        }
+                        return super.visit(call);
+                    }
+                }));
+            }
+            return out;
         }
 
         long firstGeneratedId() {

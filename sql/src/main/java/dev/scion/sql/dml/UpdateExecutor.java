@@ -80,8 +80,12 @@ public final class UpdateExecutor {
                 }
                 assignments.add(new Assignment(0, pos));
             }
-            select = selectRows(update.getTargetTable(), update.getAlias(), schema,
-                    update.getSourceExpressionList().getList(), update.getCondition());
+            List<SqlNode> values = new ArrayList<>();
+            for (int i = 0; i < assignments.size(); i++) {
+                values.add(ColumnDefaults.bind(session, schema, assignments.get(i).column(),
+                        update.getSourceExpressionList().get(i), lenient));
+            }
+            select = selectRows(update.getTargetTable(), update.getAlias(), schema, values, update.getCondition());
             if (my != null) {
                 select.setOrderBy(my.getOrderBy());
                 select.setFetch(my.getLimit());

@@ -35,6 +35,11 @@ public final class MySqlOperators {
         }
       };
 
+  /** {@code DEFAULT(col)}: the default value of column {@code col} (INSERT evaluates it). */
+  public static final SqlFunction DEFAULT_OF =
+      new SqlFunction("DEFAULT", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null,
+          OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
   /** {@code a DIV b}: integer division, same precedence as {@code /}. */
   public static final SqlBinaryOperator DIV =
       new SqlBinaryOperator("DIV", SqlKind.OTHER, 60, true,
