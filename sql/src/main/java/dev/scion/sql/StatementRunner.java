@@ -49,6 +49,8 @@ final class StatementRunner {
         }
     }
 
+    private static final int AUTOCOMMIT_RETRIES = 1000;
+
     private void runOne(Session session, String statement, Consumer<StatementResult> sink) {
         session.clearCancel();
         String text = Preprocessor.normalize(statement);
@@ -67,7 +69,21 @@ final class StatementRunner {
                 ok = true;
                 session.endStatement(true);
             } else {
-                session.endStatement(true);
+                // An autocommit write whose commit lost a row to a concurrent commit (first committer wins) ran
+                // on a stale snapshot and was rolled back: run it again on a fresh one, as the client would.
+                boolean autocommitStatement = session.autocommit() && !session.inExplicitTransaction();
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        session.endStatement(true);
+                        break;
+                    } catch (SqlError e) {
+                        if (!autocommitStatement || e.errorCode() != ErrorCode.LOCK_DEADLOCK
+                                || attempt >= AUTOCOMMIT_RETRIES) {
+                            throw e;
+                        }
+                        result = execute(session, text);
+                    }
+                }
                 ok = true;
                 sink.accept(result);
             }

@@ -25,6 +25,14 @@ final class CallStatement implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        java.util.regex.Matcher out = java.util.regex.Pattern.compile("(?s)\\s*@([A-Za-z0-9_$.]+)\\s*,(.*)")
+                .matcher(args);
+        if (name.equalsIgnoreCase("dolt_commit_hash_out") && out.matches()) {
+            // dolt_commit_hash_out(@var, args...): dolt_commit whose hash goes to a user variable (an OUT parameter)
+            StatementResult r = new CallStatement("dolt_commit", out.group(2)).execute(session);
+            session.setUserVariable(out.group(1), Procedures.firstValue(r));
+            return StatementResult.ok();
+        }
         List<String> values = new ArrayList<>();
         if (!args.isBlank()) {
             String sql = VariableRewriter.rewrite("SELECT " + args);

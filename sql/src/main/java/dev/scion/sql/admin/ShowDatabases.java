@@ -22,6 +22,7 @@ final class ShowDatabases implements AdminStatement {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.add("information_schema");
         names.addAll(session.engine().dataDirectory().names());
+        names.addAll(dev.scion.sql.dolt.BranchDatabases.names(session));
         List<Object[]> rows = new ArrayList<>();
         for (String n : names) {
             if (like == null || Identifiers.likePattern(like).matcher(n).matches()) {

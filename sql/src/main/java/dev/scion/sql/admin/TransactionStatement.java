@@ -39,8 +39,8 @@ final class TransactionStatement implements AdminStatement {
                     session.beginExplicit();
                 }
             }
-            case COMMIT -> session.commit();
-            case ROLLBACK -> session.rollback();
+            case COMMIT -> session.engine().transactionCommitter().sqlCommit(session);
+            case ROLLBACK -> session.engine().transactionCommitter().sqlRollback(session);
         }
         return StatementResult.ok();
     }

@@ -25,6 +25,13 @@ public final class DatabaseState {
     private boolean dirty;
     /** Keeps the snapshot's chunks from garbage collection while the transaction is open. */
     private LiveRoots.Pin<?> snapshotPin;
+    private boolean mergeConflictsPending;
+
+    // Detached head (seed 004): HEAD is readOnlyCommit, and the working root belongs to this session alone. It
+    // outlives transactions, so its chunks stay in a buffer of their own until COMMIT() writes them out.
+    private boolean detached;
+    private Hash detachedWorking;
+    private ChunkBuffer detachedBuffer;
 
     /** A writable binding to a branch. */
     public DatabaseState(String name, String databaseName, Repository repo, String branch) {
@@ -59,7 +66,29 @@ public final class DatabaseState {
     }
 
     public boolean isReadOnly() {
-        return branch == null;
+        return branch == null && !detached;
+    }
+
+    /** True in detached head mode: no branch, HEAD is {@link #readOnlyCommit()}, writes stay in this session. */
+    public boolean isDetached() {
+        return detached;
+    }
+
+    /** Enters detached head mode at a commit; the working root starts as the commit's root. */
+    public void detachAt(Hash commit) {
+        endTransaction();
+        branch = null;
+        readOnlyCommit = commit;
+        detached = true;
+        detachedWorking = repo.readCommit(commit).root();
+        detachedBuffer = repo.newBuffer();
+    }
+
+    /** In detached mode: keeps the transaction's working root as the session's working root. */
+    public void keepDetachedWorking() {
+        if (detached && workingRoot != null) {
+            detachedWorking = workingRoot;
+        }
     }
 
     public Hash readOnlyCommit() {
@@ -77,6 +106,12 @@ public final class DatabaseState {
     /** Starts a transaction if none is open: snapshots the branch's working set. */
     public void begin() {
         if (workingRoot != null) {
+            return;
+        }
+        if (detached) {
+            buffer = detachedBuffer;
+            startWorkingSet = null;
+            workingRoot = detachedWorking;
             return;
         }
         buffer = repo.newBuffer();
@@ -137,7 +172,8 @@ public final class DatabaseState {
             return;
         }
         if (root == null) {
-            workingRoot = startWorkingSet == null ? repo.readCommit(readOnlyCommit).root() : startWorkingSet.working();
+            workingRoot = detached ? detachedWorking : startWorkingSet == null ? repo.readCommit(readOnlyCommit).root()
+                    : startWorkingSet.working();
             dirty = false;
         } else {
             workingRoot = root;
@@ -157,10 +193,25 @@ public final class DatabaseState {
         dirty = false;
     }
 
+    /**
+     * True after this session's dolt_merge left conflicts it may not commit: a SQL COMMIT is refused until they are
+     * resolved (or the session allows committing conflicts).
+     */
+    public boolean mergeConflictsPending() {
+        return mergeConflictsPending;
+    }
+
+    public void setMergeConflictsPending(boolean pending) {
+        this.mergeConflictsPending = pending;
+    }
+
     /** Rebinds to another branch; only valid outside a dirty transaction. */
     public void switchBranch(String newBranch) {
         endTransaction();
         this.branch = newBranch;
         this.readOnlyCommit = null;
+        this.detached = false;
+        this.detachedWorking = null;
+        this.detachedBuffer = null;
     }
 }

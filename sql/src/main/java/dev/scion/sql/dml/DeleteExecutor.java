@@ -31,6 +31,11 @@ public final class DeleteExecutor {
         if (my != null && my.isMultiTable()) {
             return multiTable(session, my, sql);
         }
+        var system = dev.scion.sql.dolt.SystemTableWrites.delete(session, delete.getTargetTable(), delete.getAlias(),
+                delete.getCondition(), sql);
+        if (system.isPresent()) {
+            return system.get();
+        }
         TableTarget target = TableTarget.resolve(session, delete.getTargetTable());
         SqlSelect select = UpdateExecutor.selectRows(delete.getTargetTable(), delete.getAlias(),
                 target.value().schema(), List.of(), delete.getCondition());

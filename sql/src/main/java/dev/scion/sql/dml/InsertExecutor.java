@@ -43,6 +43,11 @@ public final class InsertExecutor {
                 : my.hasOnDuplicateKeyUpdate() ? OnConflict.UPDATE : my.isIgnore() ? OnConflict.IGNORE
                 : OnConflict.FAIL;
         boolean ignore = my != null && my.isIgnore();
+        var system = dev.scion.sql.dolt.SystemTableWrites.insert(session, insert.getTargetTable(),
+                insert.getTargetColumnList(), insert.getSource(), sql);
+        if (system.isPresent()) {
+            return system.get();
+        }
         TableTarget target = TableTarget.resolve(session, insert.getTargetTable());
         TableSchema schema = target.value().schema();
         int[] positions = targetPositions(schema, insert.getTargetColumnList());

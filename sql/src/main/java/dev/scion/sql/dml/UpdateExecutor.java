@@ -60,6 +60,11 @@ public final class UpdateExecutor {
             select = selectJoined(tables, update.getTargetTable(), update.getSourceExpressionList().getList(),
                     update.getCondition());
         } else {
+            var system = dev.scion.sql.dolt.SystemTableWrites.update(session, update.getTargetTable(),
+                    update.getAlias(), targets, update.getSourceExpressionList(), update.getCondition(), sql);
+            if (system.isPresent()) {
+                return system.get();
+            }
             TableTarget target = TableTarget.resolve(session, update.getTargetTable());
             SqlIdentifier table = (SqlIdentifier) update.getTargetTable();
             String ref = update.getAlias() != null ? update.getAlias().getSimple()

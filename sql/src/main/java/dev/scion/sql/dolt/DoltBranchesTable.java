@@ -1,7 +1,10 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.RowStream;
+import dev.scion.versioning.repo.VersioningException;
 import dev.scion.sql.session.Session;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.model.Commit;
@@ -10,9 +13,14 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.Iterator;
+import java.util.List;
 
-/** dolt_branches: every branch with its head commit. */
-final class DoltBranchesTable implements SystemTable {
+/**
+ * dolt_branches: every branch with its head commit. Writable as in seed 004: INSERT (name, hash) creates a branch
+ * (or points an existing one there); UPDATE ... SET hash = X WHERE name = N AND hash = H moves N only if it still
+ * points at the hash the statement read (compare-and-swap); DELETE removes branches.
+ */
+final class DoltBranchesTable implements WritableSystemTable {
 
     @Override
     public String name() {
@@ -47,5 +55,75 @@ final class DoltBranchesTable implements SystemTable {
             }
             return null;
         };
+    }
+
+    @Override
+    public long insert(Session session, DatabaseState db, List<String> columns, List<Object[]> rows) {
+        int name = columns.indexOf("name");
+        int hash = columns.indexOf("hash");
+        if (name < 0 || hash < 0) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "INSERT INTO dolt_branches needs the name and hash columns");
+        }
+        for (Object[] r : rows) {
+            String n = String.valueOf(r[name]);
+            Hash h = commitHash(db, r[hash]);
+            if (db.repo().branchHead(n).isPresent()) {
+                db.repo().forceBranch(n, h);
+            } else {
+                db.repo().createBranch(n, h);
+            }
+        }
+        return rows.size();
+    }
+
+    @Override
+    public long update(Session session, DatabaseState db, List<Object[]> before, List<Object[]> after) {
+        long changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            String oldName = String.valueOf(before.get(i)[0]);
+            String newName = String.valueOf(after.get(i)[0]);
+            Hash oldHash = Hash.parse(String.valueOf(before.get(i)[1]));
+            Hash newHash = commitHash(db, after.get(i)[1]);
+            if (!newHash.equals(oldHash)) {
+                try {
+                    db.repo().moveBranch(oldName, oldHash, newHash);
+                } catch (VersioningException e) {
+                    if (e.reason() == VersioningException.Reason.CONCURRENT_UPDATE) {
+                        continue; // someone moved it since we read it: the compare-and-swap fails, no row changes
+                    }
+                    throw e;
+                }
+                changed++;
+            }
+            if (!newName.equals(oldName)) {
+                db.repo().renameBranch(oldName, newName, false);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public long delete(Session session, DatabaseState db, List<Object[]> rows) {
+        for (Object[] r : rows) {
+            String n = String.valueOf(r[0]);
+            for (DatabaseState s : session.boundDatabases()) {
+                if (s.repo() == db.repo() && n.equals(s.branch())) {
+                    throw new SqlError(ErrorCode.VERSIONING, "error: cannot delete the checked out branch '" + n + "'");
+                }
+            }
+            db.repo().deleteBranch(n);
+        }
+        return rows.size();
+    }
+
+    private static Hash commitHash(DatabaseState db, Object value) {
+        String s = value == null ? "" : value.toString();
+        if (!Hash.isHashString(s)) {
+            throw new SqlError(ErrorCode.VERSIONING, "invalid commit hash: '" + s + "'");
+        }
+        Hash h = Hash.parse(s);
+        db.repo().readCommit(h);
+        return h;
     }
 }

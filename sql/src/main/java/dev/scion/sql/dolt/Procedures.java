@@ -7,6 +7,7 @@ import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.session.VariableReader;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.history.RevisionResolver;
 import dev.scion.versioning.model.RootValue;
@@ -37,6 +38,17 @@ public final class Procedures {
                 case "dolt_fetch" -> single("status", RemoteProcedures.fetch(session, args));
                 case "dolt_pull" -> RemoteProcedures.pull(session, args);
                 case "dolt_push" -> RemoteProcedures.push(session, args);
+                case "dolt_merge" -> DoltMerge.call(session, args);
+                case "dolt_detached_commit" -> single("hash", DetachedHead.commit(session, args));
+                case "dolt_detached_merge" -> single("hash", DetachedHead.merge(session, args));
+                case "dolt_detached_squash" -> single("hash", DetachedHead.squash(session, args));
+                case "dolt_reset" -> DoltReset.call(session, args);
+                case "dolt_tag" -> DoltTag.call(session, args);
+                case "dolt_revert" -> DoltCherryPick.revert(session, args);
+                case "dolt_cherry_pick" -> DoltCherryPick.cherryPick(session, args);
+                case "dolt_conflicts_resolve" -> DoltConflictsResolve.call(session, args);
+                case "dolt_clean" -> DoltClean.clean(session, args);
+                case "dolt_rm" -> DoltClean.rm(session, args);
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {
@@ -46,7 +58,11 @@ public final class Procedures {
 
     /** The procedure called as a function: the first column of its first row. */
     public static Object callAsFunction(Session session, String name, List<String> args) {
-        StatementResult r = call(session, name, args);
+        return firstValue(call(session, name, args));
+    }
+
+    /** The first column of a procedure result's first row (null without rows). */
+    public static Object firstValue(StatementResult r) {
         if (r instanceof StatementResult.Rows rows) {
             try (RowStream s = rows.rows()) {
                 Object[] first = s.next();
@@ -80,6 +96,12 @@ public final class Procedures {
         var repo = s.repo();
         Hash head = session.headOf(s);
         WorkingSet ws = repo.workingSet(s.branch());
+        if (ws.mergeState() != null && ws.mergeState().hasUnresolved() && !p.has("f", "force")) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: Committing is not possible because you have unmerged "
+                    + "tables: " + ws.mergeState().tables().stream().filter(t -> !t.isResolved())
+                    .map(dev.scion.versioning.model.TableConflicts::table)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         Hash toCommit = p.has("a", "A", "all") ? ws.working() : ws.staged();
         Hash headRoot = repo.readCommit(head).root();
         if (toCommit.equals(headRoot) && !p.has("allow-empty") && ws.mergeSource() == null) {
@@ -100,7 +122,7 @@ public final class Procedures {
         return h.toString();
     }
 
-    private static long parseDate(String d) {
+    static long parseDate(String d) {
         try {
             String s = d.strip().replace(' ', 'T');
             if (s.length() == 10) {
@@ -186,6 +208,7 @@ public final class Procedures {
         var repo = s.repo();
         List<String> pos = p.positional();
         if (p.has("d", "D", "delete")) {
+            requireArgs(pos, 1, "dolt_branch -d");
             for (String b : pos) {
                 if (b.equals(s.branch())) {
                     throw new SqlError(ErrorCode.VERSIONING, "error: cannot delete the checked out branch '" + b + "'");
@@ -208,6 +231,12 @@ public final class Procedures {
             return 0L;
         }
         requireArgs(pos, 1, "dolt_branch");
+        for (String existing : repo.branches()) {
+            if (existing.equalsIgnoreCase(pos.get(0)) && !existing.equals(pos.get(0))) {
+                throw new SqlError(ErrorCode.VERSIONING, "fatal: A branch named '" + existing
+                        + "' already exists (branch names differing only by case are not allowed)");
+            }
+        }
         Hash start = pos.size() > 1 ? resolve(session, s, pos.get(1)) : session.headOf(s);
         if (p.has("f", "force") && repo.branchHead(pos.get(0)).isPresent()) {
             repo.moveBranch(pos.get(0), repo.branchHead(pos.get(0)).get(), start);
@@ -223,8 +252,8 @@ public final class Procedures {
         }
     }
 
-    private static Hash resolve(Session session, DatabaseState s, String rev) {
-        Hash head = s.isReadOnly() ? s.readOnlyCommit() : s.repo().branchHead(s.branch()).orElse(null);
+    static Hash resolve(Session session, DatabaseState s, String rev) {
+        Hash head = session.headOf(s);
         return new RevisionResolver(s.repo()).resolve(rev, head).map(RevisionResolver.Resolved::commit)
                 .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, "invalid reference: " + rev));
     }
@@ -237,9 +266,40 @@ public final class Procedures {
 
     /** SET @@<db>_head_ref = branch checks the branch out. Returns false if the name is not such a variable. */
     public static boolean setVersioningVariable(Session session, String name, Object value) {
+        if (name.endsWith("_default_branch")) {
+            Optional<DatabaseState> db = session.findDatabase(name.substring(0, name.length() - "_default_branch".length()));
+            if (db.isPresent()) {
+                String branch = String.valueOf(value);
+                if (branch.startsWith("refs/heads/")) {
+                    branch = branch.substring("refs/heads/".length());
+                }
+                if (db.get().repo().branchHead(branch).isEmpty()) {
+                    throw new SqlError(ErrorCode.VERSIONING, "branch not found: " + branch);
+                }
+                session.engine().setGlobalVariable(name, branch);
+                return true;
+            }
+        }
+        for (String suffix : new String[] {"_head", "_working"}) {
+            if (name.endsWith(suffix) && !name.endsWith("_head_ref")) {
+                Optional<DatabaseState> s = VariableReader.stateFor(session, name.substring(0, name.length() - suffix.length()));
+                if (s.isPresent()) {
+                    try {
+                        if (suffix.equals("_head")) {
+                            DetachedHead.setHead(session, s.get(), value);
+                        } else {
+                            DetachedHead.setWorking(s.get(), value);
+                        }
+                    } catch (VersioningException e) {
+                        throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+                    }
+                    return true;
+                }
+            }
+        }
         if (name.endsWith("_head_ref")) {
             String db = name.substring(0, name.length() - "_head_ref".length());
-            Optional<DatabaseState> s = session.findDatabase(db);
+            Optional<DatabaseState> s = VariableReader.stateFor(session, db);
             if (s.isEmpty()) {
                 return false;
             }

@@ -1,20 +1,58 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.schema.TableSchema;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The system tables every database offers. */
+/** The system tables every database offers: fixed ones, and families named after a user table (dolt_x_&lt;t&gt;). */
 public final class SystemTables {
     private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(),
-            new DoltRemotesTable(), new DoltRemoteBranchesTable());
+            new DoltRemotesTable(), new DoltRemoteBranchesTable(),
+            new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
+            new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
+            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable());
 
     private SystemTables() {
     }
 
+    /** A fixed system table by name (no per-table families: those need the database). */
     public static Optional<SystemTable> find(String name) {
         return ALL.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** A system table of this database revision, including the per-table families. */
+    public static Optional<SystemTable> find(String name, DatabaseState db) {
+        Optional<SystemTable> fixed = find(name);
+        if (fixed.isPresent()) {
+            return fixed;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX,
+                DoltHistoryForTable.PREFIX, DoltConstraintViolationsForTable.PREFIX)) {
+            if (!lower.startsWith(prefix)) {
+                continue;
+            }
+            String table = name.substring(prefix.length());
+            RootValue root = db.workingRoot();
+            Optional<String> stored = root.resolveName(table);
+            if (stored.isPresent()) {
+                TableSchema schema = db.repo().readTable(db.buffer(), root.tables().get(stored.get())).schema();
+                return Optional.of(switch (prefix) {
+                    case DoltDiffForTable.PREFIX -> new DoltDiffForTable(stored.get(), schema);
+                    case DoltHistoryForTable.PREFIX -> new DoltHistoryForTable(stored.get(), schema);
+                    case DoltConstraintViolationsForTable.PREFIX ->
+                            new DoltConstraintViolationsForTable(stored.get(), schema);
+                    default -> new DoltConflictsForTable(stored.get(), schema);
+                });
+            }
+        }
+        return Optional.empty();
     }
 
     public static Set<String> names() {

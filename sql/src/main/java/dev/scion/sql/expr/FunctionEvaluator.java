@@ -47,6 +47,18 @@ final class FunctionEvaluator {
                 return (row, ctx) -> ctx.session().current().branch();
             case "DOLT_VERSION":
                 return (row, ctx) -> "0.1.0";
+            case "DOLT_MERGE_BASE":
+                return (row, ctx) -> dev.scion.sql.dolt.VersioningFunctions.mergeBase(ctx.session(),
+                        Values.toStringValue(a[0].eval(row, ctx)), Values.toStringValue(a[1].eval(row, ctx)));
+            case "HAS_ANCESTOR":
+                return (row, ctx) -> dev.scion.sql.dolt.VersioningFunctions.hasAncestor(ctx.session(),
+                        Values.toStringValue(a[0].eval(row, ctx)), Values.toStringValue(a[1].eval(row, ctx)));
+            case "DOLT_HASHOF_TABLE":
+                return (row, ctx) -> dev.scion.sql.dolt.VersioningFunctions.hashOfTable(ctx.session(),
+                        Values.toStringValue(a[0].eval(row, ctx)));
+            case "DOLT_HASHOF_DB":
+                return (row, ctx) -> dev.scion.sql.dolt.VersioningFunctions.hashOfDb(ctx.session(),
+                        a.length == 0 ? null : Values.toStringValue(a[0].eval(row, ctx)));
             case "HASHOF", "DOLT_HASHOF":
                 return (row, ctx) -> Procedures.hashOf(ctx.session(), Values.toStringValue(a[0].eval(row, ctx)));
             case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "SYSDATE":

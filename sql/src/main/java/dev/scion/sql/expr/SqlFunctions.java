@@ -27,7 +27,9 @@ public final class SqlFunctions {
     /** Functions with side effects or session dependence: never constant-folded. */
     public static final Set<String> VERSIONING_PROCEDURES = Set.of("DOLT_COMMIT", "DOLT_CHECKOUT", "DOLT_ADD",
             "DOLT_BRANCH", "DOLT_RESET", "DOLT_MERGE", "DOLT_TAG", "DOLT_GC",
-            "DOLT_REMOTE", "DOLT_CLONE", "DOLT_FETCH", "DOLT_PULL", "DOLT_PUSH");
+            "DOLT_REMOTE", "DOLT_CLONE", "DOLT_FETCH", "DOLT_PULL", "DOLT_PUSH", "DOLT_REVERT", "DOLT_CHERRY_PICK",
+            "DOLT_CONFLICTS_RESOLVE", "DOLT_CLEAN", "DOLT_RM", "DOLT_DETACHED_COMMIT", "DOLT_DETACHED_MERGE",
+            "DOLT_DETACHED_SQUASH");
 
     private static final List<SqlOperator> OPERATORS = new ArrayList<>();
 
@@ -47,7 +49,10 @@ public final class SqlFunctions {
         fn("DOLT_VERSION", varchar, OperandTypes.NILADIC);
         fn("HASHOF", varchar, OperandTypes.STRING);
         fn("DOLT_HASHOF", varchar, OperandTypes.STRING);
-        fn("DOLT_HASHOF_DB", varchar, OperandTypes.NILADIC);
+        fn("DOLT_HASHOF_DB", varchar, OperandTypes.or(OperandTypes.NILADIC, OperandTypes.STRING));
+        fn("DOLT_HASHOF_TABLE", varchar, OperandTypes.STRING);
+        fn("DOLT_MERGE_BASE", varchar, OperandTypes.STRING_STRING);
+        fn("HAS_ANCESTOR", bigint, OperandTypes.STRING_STRING);
         fn("IFNULL", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.SAME_SAME);
         fn("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP), OperandTypes.or(OperandTypes.NILADIC, OperandTypes.NUMERIC));
         for (String p : VERSIONING_PROCEDURES) {

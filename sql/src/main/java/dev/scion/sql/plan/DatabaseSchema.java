@@ -35,7 +35,7 @@ public final class DatabaseSchema extends AbstractSchema {
             return new Named<>(stored.get(), new ScionTable(state, stored.get(),
                     state.repo().readTable(state.buffer(), h)));
         }
-        Optional<SystemTable> sys = SystemTables.find(name);
+        Optional<SystemTable> sys = SystemTables.find(name, state);
         return sys.<Named<Table>>map(t -> new Named<>(t.name(), new SystemTableAdapter(state, t))).orElse(null);
     }
 

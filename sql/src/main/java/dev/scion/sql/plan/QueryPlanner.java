@@ -68,6 +68,7 @@ public final class QueryPlanner {
     private static Plan planUnguarded(Session session, SqlNode query, String sql) {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
+        rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
         JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MySqlTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());

@@ -64,6 +64,10 @@ public final class VariableInliner extends SqlShuttle {
         if (value instanceof Boolean b) {
             return SqlLiteral.createExactNumeric(b ? "1" : "0", pos);
         }
-        return SqlLiteral.createCharString(value.toString(), "UTF-8", pos);
+        String text = value.toString();
+        // Plain literals and columns carry Calcite's default charset; only text it cannot hold needs UTF-8, which
+        // would otherwise make `col = @@var` fail with "different charsets".
+        boolean latin1 = java.nio.charset.StandardCharsets.ISO_8859_1.newEncoder().canEncode(text);
+        return latin1 ? SqlLiteral.createCharString(text, pos) : SqlLiteral.createCharString(text, "UTF-8", pos);
     }
 }

@@ -10,6 +10,7 @@ public final class VariableRewriter {
     }
 
     public static String rewrite(String sql) {
+        sql = dev.scion.sql.dolt.DetachedHead.rewrite(sql);
         if (sql.indexOf('@') < 0) {
             return sql;
         }
@@ -48,6 +49,7 @@ public final class VariableRewriter {
 
     /** Undoes the rewrite in a column label taken from the rewritten text. */
     public static String unrewrite(String label) {
-        return label.replaceAll("`(@@?[A-Za-z0-9_.$]+)`", "$1");
+        return label.replaceAll("`(@@?[A-Za-z0-9_.$]+)`", "$1").replaceAll("(?i)DOLT_DETACHED_(COMMIT|MERGE|SQUASH)\\(",
+                "$1(");
     }
 }

@@ -450,7 +450,7 @@ public final class Session {
     }
 
     public Hash headOf(DatabaseState s) {
-        if (s.isReadOnly()) {
+        if (s.isReadOnly() || s.isDetached()) {
             return s.readOnlyCommit();
         }
         return s.repo().branchHead(s.branch()).orElseThrow(() -> new SqlError(ErrorCode.VERSIONING,

@@ -9,7 +9,20 @@ import dev.scion.versioning.merge.MergeConflictException;
 import dev.scion.versioning.merge.RootMerger;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.model.Signature;
+import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.ops.CommitOp;
+import dev.scion.versioning.ops.CommitOptions;
+import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.repo.Repository;
+
+import dev.scion.storage.prolly.DiffEntry;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.TableValue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import dev.scion.versioning.repo.VersioningException;
 
 /**
@@ -20,7 +33,82 @@ import dev.scion.versioning.repo.VersioningException;
 public final class TransactionCommitter {
     private static final int MAX_ATTEMPTS = 64;
 
+    /**
+     * A SQL COMMIT statement. Refused (the transaction stays open) while a dolt_merge of this session left conflicts
+     * that the session may not commit; with {@code @@dolt_transaction_commit} every database the transaction wrote
+     * also gets a version commit.
+     */
+    public void sqlCommit(Session session) {
+        boolean allowConflicts = isOn(session, "dolt_allow_commit_conflicts")
+                || isOn(session, "dolt_force_transaction_commit");
+        List<DatabaseState> written = new ArrayList<>();
+        for (DatabaseState s : session.boundDatabases()) {
+            if (s.mergeConflictsPending() && !allowConflicts && hasUnresolvedConflicts(s)) {
+                throw new SqlError(ErrorCode.VERSIONING, "Merge conflicts remain in database '" + s.name()
+                        + "': resolve them through the dolt_conflicts tables (or set @@dolt_allow_commit_conflicts"
+                        + " = 1) before COMMIT");
+            }
+            if (s.isDirty() && !s.isReadOnly()) {
+                written.add(s);
+            }
+        }
+        session.commit();
+        for (DatabaseState s : session.boundDatabases()) {
+            s.setMergeConflictsPending(false);
+        }
+        if (isOn(session, "dolt_transaction_commit")) {
+            for (DatabaseState s : written) {
+                versionCommit(session, s);
+            }
+        }
+    }
+
+    /** A SQL ROLLBACK: also undoes a merge this session started in the transaction and left with conflicts. */
+    public void sqlRollback(Session session) {
+        session.rollback();
+        for (DatabaseState s : session.boundDatabases()) {
+            if (s.mergeConflictsPending() && hasUnresolvedConflicts(s)) {
+                MergeOp.abort(new BranchContext(s.repo(), s.branch()));
+            }
+            s.setMergeConflictsPending(false);
+        }
+    }
+
+    private static boolean hasUnresolvedConflicts(DatabaseState s) {
+        if (s.isReadOnly()) {
+            return false;
+        }
+        WorkingSet ws = s.repo().workingSet(s.branch());
+        return ws.mergeState() != null && ws.mergeState().hasUnresolved();
+    }
+
+    private static void versionCommit(Session session, DatabaseState s) {
+        BranchContext ctx = new BranchContext(s.repo(), s.branch());
+        Signature who = session.engine().author(session).at(System.currentTimeMillis());
+        try {
+            CommitOp.run(ctx, CommitOptions.of("Transaction commit", who).withAll());
+        } catch (VersioningException e) {
+            if (e.reason() != VersioningException.Reason.NOTHING_TO_COMMIT) {
+                throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+            }
+        }
+    }
+
+    public static boolean isOn(Session session, String variable) {
+        if (!session.hasVariable(variable)) {
+            return false;
+        }
+        Object v = session.variable(variable);
+        String t = v == null ? "" : v.toString().trim();
+        return t.equals("1") || t.equalsIgnoreCase("ON") || t.equalsIgnoreCase("true");
+    }
+
     public void commit(Session session, DatabaseState s) {
+        if (s.isDetached()) {
+            // a detached head publishes nothing: the session keeps its working root until COMMIT() records it
+            s.keepDetachedWorking();
+            return;
+        }
         if (s.isReadOnly()) {
             throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + s.name() + "' is read-only");
         }
@@ -32,6 +120,7 @@ public final class TransactionCommitter {
             WorkingSet current = repo.workingSet(s.branch());
             Hash toInstall = mine;
             if (!current.working().equals(start.working())) {
+                requireNoWriteConflict(repo, buffer, start.working(), current.working(), mine);
                 toInstall = merge(repo, buffer, start.working(), current.working(), mine);
             }
             try {
@@ -46,6 +135,42 @@ public final class TransactionCommitter {
         }
         throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
                 + "transaction (branch '" + s.branch() + "' is too busy)");
+    }
+
+    /**
+     * First committer wins per row: if a row this transaction changed was also changed by a transaction that
+     * committed after our snapshot, the cell merge could silently keep only one of two read-modify-writes (both
+     * {@code v = v + 1} from the same snapshot produce the same cell). Such a commit fails as a deadlock and the
+     * statement is retried (autocommit) or the client retries the transaction. The check walks only our changes.
+     */
+    private static void requireNoWriteConflict(Repository repo, ChunkBuffer buffer, Hash base, Hash current,
+                                               Hash mine) {
+        RootValue b = repo.readRoot(buffer, base);
+        RootValue c = repo.readRoot(buffer, current);
+        RootValue m = repo.readRoot(buffer, mine);
+        for (var e : m.tables().entrySet()) {
+            var bh = b.table(e.getKey());
+            var ch = c.table(e.getKey());
+            if (bh.isEmpty() || ch.isEmpty() || bh.get().equals(e.getValue()) || ch.get().equals(bh.get())) {
+                continue;
+            }
+            TableValue bt = repo.readTable(buffer, bh.get());
+            TableValue ct = repo.readTable(buffer, ch.get());
+            TableValue mt = repo.readTable(buffer, e.getValue());
+            if (!bt.schema().equals(mt.schema()) || !bt.schema().equals(ct.schema())) {
+                continue;
+            }
+            ProllyMap theirs = ProllyMap.load(buffer, ct.rows());
+            var changes = ProllyMap.diff(ProllyMap.load(buffer, bt.rows()), ProllyMap.load(buffer, mt.rows()));
+            while (changes.hasNext()) {
+                DiffEntry d = changes.next();
+                if (!Arrays.equals(theirs.get(d.key()), d.fromValue())) {
+                    throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
+                            + "restarting transaction (a row of table '" + e.getKey() + "' was changed by a "
+                            + "concurrent commit)");
+                }
+            }
+        }
     }
 
     private static Hash merge(Repository repo, ChunkBuffer buffer, Hash base, Hash ours, Hash theirs) {

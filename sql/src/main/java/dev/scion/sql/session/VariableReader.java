@@ -40,14 +40,35 @@ public final class VariableReader {
 
     private static final Object NULL = new Object();
 
+    /**
+     * The session's binding of database {@code db} that {@code @@db_*} variables mean: the current database when
+     * it is a revision of db (a session connected to {@code db/feature} reads feature's head), else db's own.
+     */
+    public static Optional<DatabaseState> stateFor(Session session, String db) {
+        if (session.currentDatabase() != null) {
+            DatabaseState current = session.current();
+            if (current.databaseName().equalsIgnoreCase(db)) {
+                return Optional.of(current);
+            }
+        }
+        return session.findDatabase(db);
+    }
+
     private static Optional<Object> versioned(Session session, String name) {
+        if (name.endsWith("_default_branch")) {
+            String db = name.substring(0, name.length() - "_default_branch".length());
+            Optional<DatabaseState> s = session.findDatabase(db);
+            if (s.isPresent()) {
+                return Optional.of(session.engine().defaultBranch(s.get().databaseName(), s.get().repo()));
+            }
+        }
         String[] suffixes = {"_head_ref", "_head", "_working", "_staged"};
         for (String suffix : suffixes) {
             if (!name.endsWith(suffix)) {
                 continue;
             }
             String db = name.substring(0, name.length() - suffix.length());
-            Optional<DatabaseState> s = session.findDatabase(db);
+            Optional<DatabaseState> s = stateFor(session, db);
             if (s.isEmpty()) {
                 continue;
             }
@@ -56,7 +77,8 @@ public final class VariableReader {
                 case "_head_ref" -> st.branch() == null ? NULL : "refs/heads/" + st.branch();
                 case "_head" -> session.headOf(st).toString();
                 case "_working" -> st.workingRootHash().toString();
-                default -> st.startWorkingSet() == null ? NULL : st.startWorkingSet().staged().toString();
+                default -> st.isDetached() ? st.workingRootHash().toString()
+                        : st.startWorkingSet() == null ? NULL : st.startWorkingSet().staged().toString();
             };
             return Optional.of(v);
         }

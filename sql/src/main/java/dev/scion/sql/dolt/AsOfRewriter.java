@@ -1,0 +1,94 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.dml.ExpressionEvaluator;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.history.CommitLog;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSnapshot;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code t AS OF <revision>} reads t as committed at a revision: the table reference becomes
+ * {@code `db/<commit hash>`.t}, a read-only revision database. The revision is a branch, tag, hash or ancestor
+ * spec ({@code 'HEAD~1'} is relative to the session's HEAD), or a point in time: the newest commit of the session's
+ * history made at or before it.
+ */
+public final class AsOfRewriter extends SqlShuttle {
+    private final Session session;
+    private final String sql;
+
+    private AsOfRewriter(Session session, String sql) {
+        this.session = session;
+        this.sql = sql;
+    }
+
+    public static SqlNode rewrite(Session session, SqlNode node, String sql) {
+        return node.accept(new AsOfRewriter(session, sql));
+    }
+
+    @Override
+    public SqlNode visit(SqlCall call) {
+        if (!(call instanceof SqlSnapshot snap)) {
+            return super.visit(call);
+        }
+        if (!(snap.getTableRef() instanceof SqlIdentifier table)) {
+            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "AS OF applies to a table name");
+        }
+        List<String> names = table.names;
+        DatabaseState db = names.size() > 1 ? session.database(names.get(names.size() - 2)) : session.current();
+        Object when = timestampCall(snap.getPeriod());
+        if (when == null) {
+            when = ExpressionEvaluator.evaluate(session, List.of(snap.getPeriod()), sql)[0];
+        }
+        Hash commit;
+        if (when instanceof LocalDateTime t) {
+            commit = asOfTime(db, t.toInstant(ZoneOffset.UTC).toEpochMilli());
+        } else if (when instanceof LocalDate d) {
+            commit = asOfTime(db, d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+        } else if (when != null) {
+            commit = Procedures.resolve(session, db, when.toString());
+        } else {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "AS OF needs a revision or a time, not NULL");
+        }
+        return new SqlIdentifier(List.of(db.databaseName() + "/" + commit, names.get(names.size() - 1)),
+                table.getParserPosition());
+    }
+
+    /** {@code TIMESTAMP('2026-01-01 12:00:00')} (the spec's form) as a time; null for any other expression. */
+    private static LocalDateTime timestampCall(SqlNode period) {
+        if (!(period instanceof SqlCall c) || !c.getOperator().getName().equalsIgnoreCase("TIMESTAMP")
+                || c.operandCount() != 1 || !(c.operand(0) instanceof SqlLiteral lit)) {
+            return null;
+        }
+        String t = lit.getValueAs(String.class).strip().replace(' ', 'T');
+        try {
+            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "AS OF: cannot read the time '" + lit.toValue() + "'");
+        }
+    }
+
+    private Hash asOfTime(DatabaseState db, long millis) {
+        CommitLog log = new CommitLog(db.repo(), session.headOf(db));
+        while (log.hasNext()) {
+            CommitLog.Entry e = log.next();
+            if (e.commit().committer().timeMillis() <= millis) {
+                return e.hash();
+            }
+        }
+        throw new SqlError(ErrorCode.VERSIONING, "no commit of '" + db.name() + "' at or before that time");
+    }
+}

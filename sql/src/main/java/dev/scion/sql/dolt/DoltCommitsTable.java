@@ -1,0 +1,37 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
+/** dolt_commits: every commit reachable from a branch or tag, in no particular order. */
+final class DoltCommitsTable implements SystemTable {
+
+    @Override
+    public String name() {
+        return "dolt_commits";
+    }
+
+    @Override
+    public RelDataType rowType(RelDataTypeFactory f) {
+        return f.builder().add("commit_hash", Columns.hash(f)).add("committer", Columns.text(f, 1024))
+                .add("email", Columns.text(f, 1024)).add("date", Columns.datetime(f))
+                .add("message", Columns.text(f, 65535)).build();
+    }
+
+    @Override
+    public RowStream scan(Session session, DatabaseState db) {
+        CommitGraphWalk walk = new CommitGraphWalk(db.repo());
+        return () -> {
+            CommitGraphWalk.Visited v = walk.next();
+            if (v == null) {
+                return null;
+            }
+            var c = v.commit();
+            return new Object[] {v.hash().toString(), c.committer().name(), c.committer().email(),
+                DoltLogTable.toDateTime(c.committer().timeMillis()), c.message()};
+        };
+    }
+}

@@ -1,0 +1,193 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.dml.TableTarget;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.plan.TypeMapping;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.prolly.MapEdits;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.MergeState;
+import dev.scion.versioning.model.TableConflicts;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.ops.ConflictsOp;
+import dev.scion.versioning.repo.VersioningException;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.TableEditor;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * dolt_conflicts_&lt;t&gt;: the row conflicts of table t in the merge in progress, one row per conflicting key with
+ * base_, our_ and their_ versions of every column. The our_ columns show t's current row, so edits to t (or an
+ * UPDATE of the our_ columns here, which writes t) show up at once. DELETE marks conflicts resolved and leaves t
+ * as it is ("take ours"); taking theirs is REPLACE INTO t SELECT their_... first.
+ */
+final class DoltConflictsForTable implements WritableSystemTable {
+    static final String PREFIX = "dolt_conflicts_";
+    private static final int MAX_ATTEMPTS = 32;
+
+    private final String table;
+    private final TableSchema schema;
+
+    DoltConflictsForTable(String table, TableSchema schema) {
+        this.table = table;
+        this.schema = schema;
+    }
+
+    @Override
+    public String name() {
+        return PREFIX + table;
+    }
+
+    private int width() {
+        return schema.columns().size();
+    }
+
+    @Override
+    public RelDataType rowType(RelDataTypeFactory f) {
+        RelDataTypeFactory.Builder b = f.builder();
+        addAll(b, f, "base_");
+        addAll(b, f, "our_");
+        b.add("our_diff_type", Columns.text(f, 16));
+        addAll(b, f, "their_");
+        b.add("their_diff_type", Columns.text(f, 16));
+        b.add("dolt_conflict_id", Columns.text(f, 1024));
+        return b.build();
+    }
+
+    private void addAll(RelDataTypeFactory.Builder b, RelDataTypeFactory f, String prefix) {
+        for (Column c : schema.columns()) {
+            b.add(prefix + c.name(), f.createTypeWithNullability(TypeMapping.toCalcite(f, c), true));
+        }
+    }
+
+    @Override
+    public RowStream scan(Session session, DatabaseState db) {
+        MergeState ms = VersionedRoots.mergeState(db);
+        if (ms == null || ms.table(table).isEmpty() || !ms.table(table).get().hasRowConflicts()) {
+            return RowStream.of(List.of());
+        }
+        List<ConflictsOp.RowConflict> conflicts = ConflictsOp.rows(new BranchContext(db.repo(), db.branch()), table);
+        Optional<Hash> current = db.workingRoot().table(table);
+        TableValue tv = current.map(h -> db.repo().readTable(db.buffer(), h)).orElse(null);
+        ProllyMap rows = tv == null ? null : ProllyMap.load(db.buffer(), tv.rows());
+        RowCodec codec = tv == null ? null : new RowCodec(tv.schema());
+        int n = width();
+        var it = conflicts.iterator();
+        return () -> {
+            if (!it.hasNext()) {
+                return null;
+            }
+            ConflictsOp.RowConflict c = it.next();
+            Object[] ours = null;
+            if (rows != null) {
+                byte[] v = rows.get(c.key());
+                ours = v == null ? null : codec.decode(c.key(), v);
+            }
+            Object[] out = new Object[3 * n + 3];
+            copy(c.base(), out, 0, n);
+            copy(ours, out, n, n);
+            out[2 * n] = diffType(c.base(), ours);
+            copy(c.theirs(), out, 2 * n + 1, n);
+            out[3 * n + 1] = diffType(c.base(), c.theirs());
+            out[3 * n + 2] = Base64.getUrlEncoder().withoutPadding().encodeToString(c.key());
+            return out;
+        };
+    }
+
+    private static void copy(Object[] from, Object[] to, int at, int n) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, at, Math.min(n, from.length));
+        }
+    }
+
+    private static String diffType(Object[] base, Object[] side) {
+        if (side == null) {
+            return "removed";
+        }
+        return base == null ? "added" : "modified";
+    }
+
+    /** Marks the selected conflicts resolved; t keeps its current rows. */
+    @Override
+    public long delete(Session session, DatabaseState db, List<Object[]> selected) {
+        if (selected.isEmpty()) {
+            return 0;
+        }
+        int idColumn = 3 * width() + 2;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            WorkingSet ws = db.repo().workingSet(db.branch());
+            MergeState ms = ws.mergeState();
+            TableConflicts tc = ms == null ? null : ms.table(table).orElse(null);
+            if (tc == null || tc.rowConflicts() == null) {
+                return 0;
+            }
+            ChunkBuffer buf = db.repo().newBuffer();
+            ProllyMap conflicts = ProllyMap.load(buf, tc.rowConflicts());
+            MapEdits edits = new MapEdits();
+            long removed = 0;
+            for (Object[] r : selected) {
+                byte[] key = Base64.getUrlDecoder().decode(String.valueOf(r[idColumn]));
+                if (conflicts.contains(key)) {
+                    edits.delete(key);
+                    removed++;
+                }
+            }
+            ProllyMap left = conflicts.edit(edits, buf);
+            TableConflicts next = new TableConflicts(tc.table(), tc.base(), tc.ours(), tc.theirs(),
+                    left.isEmpty() ? null : left.root(), left.count(), tc.violations(), tc.violationCount(),
+                    tc.schemaConflict());
+            try {
+                db.repo().updateWorkingSet(db.branch(), ws, ws.withMergeState(ms.withTable(tc.table(), next)), buf);
+                return removed;
+            } catch (VersioningException e) {
+                if (e.reason() != VersioningException.Reason.CONCURRENT_UPDATE) {
+                    throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+                }
+            }
+        }
+        throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
+                + "transaction (branch '" + db.branch() + "' is too busy)");
+    }
+
+    /** Writes changed our_ columns into t, in the session's transaction. */
+    @Override
+    public long update(Session session, DatabaseState db, List<Object[]> before, List<Object[]> after) {
+        int n = width();
+        TableTarget target = TableTarget.resolve(session, new SqlIdentifier(List.of(db.name(), table),
+                SqlParserPos.ZERO));
+        TableEditor editor = target.editor();
+        long changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            Object[] oldOurs = java.util.Arrays.copyOfRange(before.get(i), n, 2 * n);
+            Object[] newOurs = java.util.Arrays.copyOfRange(after.get(i), n, 2 * n);
+            if (java.util.Arrays.stream(oldOurs).allMatch(java.util.Objects::isNull)) {
+                continue;
+            }
+            if (!java.util.Arrays.equals(oldOurs, newOurs)) {
+                editor.update(oldOurs, newOurs);
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            target.apply(editor);
+        }
+        return changed;
+    }
+}

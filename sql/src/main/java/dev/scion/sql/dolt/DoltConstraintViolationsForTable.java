@@ -1,0 +1,69 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.plan.TypeMapping;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.model.MergeState;
+import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.ops.ConflictsOp;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
+import java.util.List;
+
+/**
+ * dolt_constraint_violations_&lt;t&gt;: the rows of t that break a constraint after the merge in progress: the
+ * kind of violation, the row's columns, and what the merge recorded about it.
+ */
+final class DoltConstraintViolationsForTable implements SystemTable {
+    static final String PREFIX = "dolt_constraint_violations_";
+
+    private final String table;
+    private final TableSchema schema;
+
+    DoltConstraintViolationsForTable(String table, TableSchema schema) {
+        this.table = table;
+        this.schema = schema;
+    }
+
+    @Override
+    public String name() {
+        return PREFIX + table;
+    }
+
+    @Override
+    public RelDataType rowType(RelDataTypeFactory f) {
+        RelDataTypeFactory.Builder b = f.builder().add("violation_type", Columns.text(f, 64));
+        for (Column c : schema.columns()) {
+            b.add(c.name(), f.createTypeWithNullability(TypeMapping.toCalcite(f, c), true));
+        }
+        return b.add("violation_info", Columns.text(f, 65535)).build();
+    }
+
+    @Override
+    public RowStream scan(Session session, DatabaseState db) {
+        MergeState ms = VersionedRoots.mergeState(db);
+        if (ms == null || ms.table(table).map(t -> t.violationCount() == 0).orElse(true)) {
+            return RowStream.of(List.of());
+        }
+        var it = ConflictsOp.violations(new BranchContext(db.repo(), db.branch()), table).iterator();
+        int n = schema.columns().size();
+        return () -> {
+            if (!it.hasNext()) {
+                return null;
+            }
+            ConflictsOp.Violation v = it.next();
+            Object[] out = new Object[n + 2];
+            String info = v.description();
+            out[0] = info != null && info.toLowerCase().contains("foreign") ? "foreign key" : "unique index";
+            if (v.row() != null) {
+                System.arraycopy(v.row(), 0, out, 1, Math.min(n, v.row().length));
+            }
+            out[n + 1] = info;
+            return out;
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.model.Signature;
+import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.ops.MergeOp;
+import dev.scion.versioning.ops.MergeOptions;
+import dev.scion.versioning.ops.MergeOutcome;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * dolt_merge(branch, ['--no-ff'], ['--squash'], ['--no-commit'], ['-m', msg], ['--author', a]) / ('--abort'):
+ * merges into the session's branch with the versioning library's merge. Result: hash, fast_forward, conflicts,
+ * message. A merge that leaves conflicts in an autocommit statement is undone and fails, unless the session allows
+ * committing conflicts, because nobody could resolve them before the statement's own commit.
+ */
+final class DoltMerge {
+    static final List<String> COLUMNS = List.of("hash", "fast_forward", "conflicts", "message");
+
+    private DoltMerge() {
+    }
+
+    static StatementResult call(Session session, List<String> args) {
+        ProcedureArgs p = ProcedureArgs.parse("dolt_merge", args, Set.of("m", "message", "author"));
+        boolean autocommitStatement = session.autocommit() && !session.inExplicitTransaction();
+        DatabaseState s = ProcedureSupport.writable(session, "dolt_merge");
+        BranchContext ctx = ProcedureSupport.branch(session, "dolt_merge");
+        if (p.has("abort")) {
+            MergeOp.abort(ctx);
+            s.setMergeConflictsPending(false);
+            return ProcedureSupport.row(COLUMNS, "", 0L, 0L, "merge aborted");
+        }
+        ProcedureSupport.requireArgs(p.positional(), 1, "dolt_merge");
+        String revision = p.positional().get(0);
+        Signature who = ProcedureSupport.who(session);
+        if (p.value("author") != null) {
+            who = Signature.parse(p.value("author"), who.timeMillis());
+        }
+        MergeOptions o = new MergeOptions(p.has("no-ff"), p.has("squash"), p.has("no-commit"),
+                p.value("m", "message"), who);
+        MergeOutcome out = MergeOp.merge(ctx, revision, o);
+        return switch (out.kind()) {
+            case UP_TO_DATE -> ProcedureSupport.row(COLUMNS, "", 0L, 0L,
+                    "cannot fast forward from a to b. a is ahead of b already");
+            case FAST_FORWARD -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 1L, 0L, "merge successful");
+            case COMMITTED -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 0L, 0L, "merge successful");
+            case STAGED -> ProcedureSupport.row(COLUMNS, "", 0L, 0L, p.has("squash")
+                    ? "merge successful (squashed; commit to finish)" : "merge successful (not committed)");
+            case CONFLICTS -> conflicts(session, s, ctx, autocommitStatement);
+        };
+    }
+
+    private static StatementResult conflicts(Session session, DatabaseState s, BranchContext ctx,
+                                             boolean autocommitStatement) {
+        boolean allowed = ProcedureSupport.flag(session, "dolt_allow_commit_conflicts")
+                || ProcedureSupport.flag(session, "dolt_force_transaction_commit");
+        if (autocommitStatement && !allowed) {
+            MergeOp.abort(ctx);
+            throw new SqlError(ErrorCode.VERSIONING, "Merge conflict detected, @autocommit transaction rolled back. "
+                    + "@autocommit must be disabled so that merge conflicts can be resolved using the dolt_conflicts "
+                    + "and dolt_schema_conflicts tables before manually committing the transaction. Alternatively, to "
+                    + "commit transactions with merge conflicts, set @@dolt_allow_commit_conflicts = 1");
+        }
+        if (!allowed) {
+            s.setMergeConflictsPending(true);
+        }
+        return ProcedureSupport.row(COLUMNS, "", 0L, 1L, "conflicts found");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.diff.RootDiffer;
+import dev.scion.versioning.diff.TableDelta;
+import dev.scion.versioning.model.MergeState;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableConflicts;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * dolt_status: tables whose staged version differs from HEAD (staged = 1) and whose working version (as the
+ * session's transaction sees it) differs from the staged one (staged = 0), plus tables in conflict.
+ */
+final class DoltStatusTable implements SystemTable {
+
+    @Override
+    public String name() {
+        return "dolt_status";
+    }
+
+    @Override
+    public RelDataType rowType(RelDataTypeFactory f) {
+        return f.builder().add("table_name", Columns.text(f, 1024)).add("staged", Columns.flag(f))
+                .add("status", Columns.text(f, 64)).build();
+    }
+
+    @Override
+    public RowStream scan(Session session, DatabaseState db) {
+        RootValue head = VersionedRoots.head(session, db);
+        RootValue staged = VersionedRoots.staged(session, db);
+        RootValue working = db.workingRoot();
+        RootDiffer differ = new RootDiffer(db.repo(), db.buffer());
+        List<Object[]> rows = new ArrayList<>();
+        Set<String> conflicted = new HashSet<>();
+        MergeState ms = VersionedRoots.mergeState(db);
+        if (ms != null) {
+            for (TableConflicts t : ms.tables()) {
+                if (!t.isResolved()) {
+                    conflicted.add(t.table());
+                    rows.add(new Object[] {t.table(), 0L, t.schemaConflict() != null ? "schema conflict"
+                            : t.hasRowConflicts() ? "conflict" : "constraint violation"});
+                }
+            }
+        }
+        for (TableDelta d : differ.diff(head, staged)) {
+            rows.add(new Object[] {d.name(), 1L, word(d)});
+        }
+        for (TableDelta d : differ.diff(staged, working)) {
+            if (!conflicted.contains(d.name())) {
+                rows.add(new Object[] {d.name(), 0L, word(d)});
+            }
+        }
+        return RowStream.of(rows);
+    }
+
+    private static String word(TableDelta d) {
+        return switch (d.kind()) {
+            case ADDED -> "new table";
+            case DROPPED -> "deleted";
+            case MODIFIED -> "modified";
+        };
+    }
+}

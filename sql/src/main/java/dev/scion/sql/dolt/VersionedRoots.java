@@ -1,0 +1,36 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.model.MergeState;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.WorkingSet;
+
+/** The roots a session sees for a database revision: HEAD's, the staged one and its working one. */
+final class VersionedRoots {
+    private VersionedRoots() {
+    }
+
+    static RootValue head(Session session, DatabaseState db) {
+        return db.repo().readRoot(db.buffer(), db.repo().readCommit(session.headOf(db)).root());
+    }
+
+    static RootValue staged(Session session, DatabaseState db) {
+        WorkingSet ws = db.startWorkingSet();
+        return ws == null ? head(session, db) : db.repo().readRoot(db.buffer(), ws.staged());
+    }
+
+    static Hash stagedHash(Session session, DatabaseState db) {
+        WorkingSet ws = db.startWorkingSet();
+        return ws == null ? db.repo().readCommit(session.headOf(db)).root() : ws.staged();
+    }
+
+    /** The merge in progress on the branch, or null (read-only revisions never merge). */
+    static MergeState mergeState(DatabaseState db) {
+        if (db.isReadOnly()) {
+            return null;
+        }
+        return db.repo().workingSet(db.branch()).mergeState();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.scion.sql.dolt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scion.sql.SqlEngine;
+import dev.scion.sql.expr.Values;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.versioning.repo.DataDirectory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine-test runner behind {@code bin/engine-tests-dolt}: runs the ScriptTests of
+ * shared/engine-tests/dolt-tests.open.json (each on a fresh data directory with database mydb on branch main) and
+ * prints the pass rate per source file and overall. A test passes when every assertion that is not marked Skip
+ * gives the expected rows, error or success. Only runs when {@code -Dscion.engineTests=<json file>} is given;
+ * {@code -Dscion.engineTests.min=<percent>} makes it fail below that pass rate, {@code .only=<text>} picks tests by
+ * name and {@code .verbose=true} prints each failure.
+ */
+class DoltEngineTests {
+    @TempDir
+    Path temp;
+
+    private record Tally(int[] counts) {
+        Tally() {
+            this(new int[3]); // passed, failed, not runnable
+        }
+    }
+
+    @Test
+    void run() throws Exception {
+        String file = System.getProperty("scion.engineTests");
+        Assumptions.assumeTrue(file != null && !file.isBlank(), "set -Dscion.engineTests=<dolt-tests.open.json>");
+        String only = System.getProperty("scion.engineTests.only", "");
+        boolean verbose = Boolean.getBoolean("scion.engineTests.verbose");
+        JsonNode groups = new ObjectMapper().readTree(Files.readString(Paths.get(file)));
+        Map<String, Tally> byFile = new TreeMap<>();
+        int n = 0;
+        for (JsonNode g : groups) {
+            Tally t = byFile.computeIfAbsent(g.path("file").asText(), k -> new Tally());
+            for (JsonNode test : g.path("tests")) {
+                String name = test.path("Name").asText(test.path("Query").asText(""));
+                if (!only.isBlank() && !name.contains(only)) {
+                    continue;
+                }
+                if (!g.path("kind").asText().equals("ScriptTest") || !test.path("SetUpScript").isArray()
+                        && !test.path("SetUpScript").isMissingNode()) {
+                    t.counts()[2]++;
+                    continue;
+                }
+                String failure = runScript(test, temp.resolve("t" + (n++)));
+                t.counts()[failure == null ? 0 : 1]++;
+                if (failure != null && verbose) {
+                    System.out.println("FAIL " + g.path("file").asText() + " / " + name + ": " + failure);
+                }
+            }
+        }
+        int passed = 0;
+        int total = 0;
+        int skipped = 0;
+        for (var e : byFile.entrySet()) {
+            int[] c = e.getValue().counts();
+            passed += c[0];
+            total += c[0] + c[1];
+            skipped += c[2];
+            System.out.printf("%-45s %4d / %4d passed (%d not runnable)%n", e.getKey(), c[0], c[0] + c[1], c[2]);
+        }
+        double rate = total == 0 ? 0 : 100.0 * passed / total;
+        System.out.printf("dolt engine tests: %d / %d script tests passed = %.1f%% (%d tests of other kinds or "
+                + "unconverted set-up not run)%n", passed, total, rate, skipped);
+        double min = Double.parseDouble(System.getProperty("scion.engineTests.min", "0"));
+        assertTrue(rate >= min, "pass rate " + rate + "% is below " + min + "%");
+    }
+
+    /** Runs one ScriptTest; returns null when it passes, else what went wrong first. */
+    private String runScript(JsonNode test, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        try (SqlEngine engine = new SqlEngine(new DataDirectory(dir, StoreOptions.defaults()))) {
+            Session s = engine.openSession(1, "root", "localhost", false);
+            try {
+                exec(engine, s, "CREATE DATABASE mydb");
+                exec(engine, s, "USE mydb");
+                for (JsonNode q : test.path("SetUpScript")) {
+                    exec(engine, s, q.asText());
+                }
+                if (test.has("AncSetUpScript")) {
+                    // Dolt's merge script tests: ancestor on main, then a 'right' branch and main ('left') diverge
+                    runAll(engine, s, test.path("AncSetUpScript"));
+                    exec(engine, s, "CALL DOLT_COMMIT('-Am', 'ancestor commit')");
+                    exec(engine, s, "CALL DOLT_CHECKOUT('-b', 'right')");
+                    runAll(engine, s, test.path("RightSetUpScript"));
+                    exec(engine, s, "CALL DOLT_COMMIT('-Am', 'right commit')");
+                    exec(engine, s, "CALL DOLT_CHECKOUT('main')");
+                    runAll(engine, s, test.path("LeftSetUpScript"));
+                    exec(engine, s, "CALL DOLT_COMMIT('-Am', 'left commit')");
+                }
+            } catch (RuntimeException e) {
+                return "set-up: " + e.getMessage();
+            }
+            for (JsonNode a : test.path("Assertions")) {
+                if (a.path("Skip").asBoolean(false)) {
+                    continue;
+                }
+                String failure = check(engine, s, a);
+                if (failure != null) {
+                    return a.path("Query").asText() + ": " + failure;
+                }
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return "crash: " + e;
+        }
+    }
+
+    private static String check(SqlEngine engine, Session s, JsonNode a) {
+        boolean wantError = a.has("ExpectedErr") || a.has("ExpectedErrStr");
+        List<List<Object>> rows;
+        try {
+            rows = exec(engine, s, a.path("Query").asText());
+        } catch (RuntimeException e) {
+            if (wantError) {
+                JsonNode str = a.path("ExpectedErrStr");
+                if (str.isTextual() && !e.getMessage().contains(str.asText())) {
+                    return "error '" + e.getMessage() + "', expected '" + str.asText() + "'";
+                }
+                return null;
+            }
+            return "error " + e.getMessage();
+        }
+        if (wantError) {
+            return "succeeded, expected an error";
+        }
+        if (a.path("SkipResultsCheck").asBoolean(false) || !a.has("Expected")) {
+            return null;
+        }
+        JsonNode expected = a.path("Expected");
+        if (expected.size() == 1 && expected.get(0).size() == 1 && expected.get(0).get(0).has("$ok")) {
+            return null; // an OK packet: the statement succeeded
+        }
+        if (expected.size() != rows.size()) {
+            return rows.size() + " rows, expected " + expected.size() + ": " + rows;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode want = expected.get(i);
+            List<Object> got = rows.get(i);
+            if (want.size() != got.size()) {
+                return "row " + i + " has " + got.size() + " columns, expected " + want.size();
+            }
+            for (int k = 0; k < got.size(); k++) {
+                if (!matches(want.get(k), got.get(k))) {
+                    return "row " + i + " column " + k + " is " + got.get(k) + ", expected " + want.get(k);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(JsonNode want, Object got) {
+        if (want.has("$any") || want.has("$go")) {
+            return true;
+        }
+        if (want.isNull()) {
+            return got == null;
+        }
+        if (got == null) {
+            return false;
+        }
+        String g = Values.toStringValue(got);
+        if (want.isBoolean()) {
+            return g.equals(want.asBoolean() ? "1" : "0") || g.equalsIgnoreCase(want.asText());
+        }
+        if (want.isNumber()) {
+            try {
+                return new BigDecimal(g).compareTo(want.decimalValue()) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        String w = want.isTextual() ? want.asText() : want.toString();
+        if (w.equals(g)) {
+            return true;
+        }
+        try {
+            return new BigDecimal(g).compareTo(new BigDecimal(w)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void runAll(SqlEngine engine, Session s, JsonNode statements) {
+        for (JsonNode q : statements) {
+            exec(engine, s, q.asText());
+        }
+    }
+
+    /** Runs a statement; returns the rows of its last result set (empty for other results). */
+    private static List<List<Object>> exec(SqlEngine engine, Session s, String sql) {
+        List<List<Object>> out = new ArrayList<>();
+        engine.execute(s, sql, true, result -> {
+            out.clear();
+            if (result instanceof StatementResult.Rows r) {
+                try (RowStream stream = r.rows()) {
+                    Object[] row;
+                    while ((row = stream.next()) != null) {
+                        out.add(new ArrayList<>(java.util.Arrays.asList(row)));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+}
