@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code scion dump} output loaded by the real mariadb client into a real MariaDB server (started here in a
@@ -31,7 +31,7 @@ class DumpIntoMariaDbTest {
 
     @BeforeAll
     static void startMariaDb() throws Exception {
-        assumeTrue(Files.isExecutable(MARIADBD), "mariadbd is not installed");
+        assertTrue(Files.isExecutable(MARIADBD), "mariadbd is not installed (bin/test installs mariadb-server)");
         Path data = tmp.resolve("mariadb-data");
         socket = tmp.resolve("mariadb.sock");
         run(tmp, List.of("mariadb-install-db", "--no-defaults", "--datadir=" + data, "--user=" + user(),
