@@ -1,6 +1,8 @@
 package dev.scion.versioning.merge;
 
+import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Three-way merge of table schemas. Columns are matched by tag, so a rename on one side and a type change on
@@ -39,6 +42,10 @@ public final class SchemaMerger {
         List<Column> columns = mergeColumns(base, ours, theirs, problems);
         List<String> pk = pick("primary key", base.primaryKey(), ours.primaryKey(), theirs.primaryKey(), problems);
         List<IndexDef> indexes = mergeIndexes(base, ours, theirs, problems);
+        List<CheckDef> checks = mergeNamed("check constraint", base.checks(), ours.checks(), theirs.checks(),
+                CheckDef::name, CheckDef::expressionSql, problems);
+        List<ForeignKeyDef> foreignKeys = mergeNamed("foreign key", base.foreignKeys(), ours.foreignKeys(),
+                theirs.foreignKeys(), ForeignKeyDef::name, String::valueOf, problems);
         if (problems.isEmpty()) {
             for (String k : pk) {
                 if (columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(k))) {
@@ -52,11 +59,19 @@ public final class SchemaMerger {
                     }
                 }
             }
+            for (ForeignKeyDef fk : foreignKeys) {
+                for (String c : fk.columns()) {
+                    if (columns.stream().noneMatch(col -> col.name().equalsIgnoreCase(c))) {
+                        problems.add("foreign key '" + fk.name() + "' uses column '" + c
+                                + "' that the other side dropped");
+                    }
+                }
+            }
         }
         if (!problems.isEmpty()) {
             return new Result(null, String.join("; ", problems));
         }
-        return new Result(SchemaBuild.of(ours, columns, pk, indexes), null);
+        return new Result(new TableSchema(columns, pk, indexes, checks, foreignKeys), null);
     }
 
     private static List<Column> mergeColumns(TableSchema base, TableSchema ours, TableSchema theirs,
@@ -108,30 +123,41 @@ public final class SchemaMerger {
 
     private static List<IndexDef> mergeIndexes(TableSchema base, TableSchema ours, TableSchema theirs,
                                                List<String> problems) {
-        Map<String, IndexDef> b = byName(base);
-        Map<String, IndexDef> o = byName(ours);
-        Map<String, IndexDef> t = byName(theirs);
+        return mergeNamed("index", base.indexes(), ours.indexes(), theirs.indexes(), IndexDef::name,
+                i -> (i.unique() ? "UNIQUE " : "") + i.columns(), problems);
+    }
+
+    /**
+     * Merges named schema members (indexes, CHECK constraints, foreign keys) matched by name: a member added on one
+     * side is kept, one dropped on one side and untouched on the other is dropped, and one changed on one side
+     * takes that change. Ours' order first, then what only theirs has.
+     */
+    private static <T> List<T> mergeNamed(String kind, List<T> base, List<T> ours, List<T> theirs,
+                                          Function<T, String> name, Function<T, String> show,
+                                          List<String> problems) {
+        Map<String, T> b = byName(base, name);
+        Map<String, T> o = byName(ours, name);
+        Map<String, T> t = byName(theirs, name);
         List<String> order = new ArrayList<>(o.keySet());
         t.keySet().stream().filter(k -> !o.containsKey(k)).forEach(order::add);
-        List<IndexDef> out = new ArrayList<>();
-        for (String name : order) {
-            IndexDef bi = b.get(name);
-            IndexDef oi = o.get(name);
-            IndexDef ti = t.get(name);
+        List<T> out = new ArrayList<>();
+        for (String key : order) {
+            T bi = b.get(key);
+            T oi = o.get(key);
+            T ti = t.get(key);
             if (bi == null) {
                 if (oi != null && ti != null && !oi.equals(ti)) {
-                    problems.add("index '" + oi.name() + "' added on both sides with different definitions");
+                    problems.add(kind + " '" + name.apply(oi) + "' added on both sides with different definitions");
                 } else {
                     out.add(oi != null ? oi : ti);
                 }
             } else if (oi == null || ti == null) {
-                IndexDef kept = oi != null ? oi : ti;
+                T kept = oi != null ? oi : ti;
                 if (!kept.equals(bi)) {
-                    problems.add("index '" + bi.name() + "' dropped on one side and modified on the other");
+                    problems.add(kind + " '" + name.apply(bi) + "' dropped on one side and modified on the other");
                 }
             } else {
-                IndexDef m = pick("index '" + bi.name() + "'", bi, oi, ti, problems,
-                        i -> (i.unique() ? "UNIQUE " : "") + i.columns());
+                T m = pick(kind + " '" + name.apply(bi) + "'", bi, oi, ti, problems, show);
                 if (m != null) {
                     out.add(m);
                 }
@@ -179,9 +205,9 @@ public final class SchemaMerger {
         return m;
     }
 
-    private static Map<String, IndexDef> byName(TableSchema s) {
-        Map<String, IndexDef> m = new LinkedHashMap<>();
-        s.indexes().forEach(i -> m.put(i.name().toLowerCase(Locale.ROOT), i));
+    private static <T> Map<String, T> byName(List<T> members, Function<T, String> name) {
+        Map<String, T> m = new LinkedHashMap<>();
+        members.forEach(x -> m.put(name.apply(x).toLowerCase(Locale.ROOT), x));
         return m;
     }
 }

@@ -1,6 +1,8 @@
 package dev.scion.versioning.merge;
 
+import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
@@ -85,5 +87,58 @@ class SchemaMergerTest {
         SchemaMerger.Result r = SchemaMerger.merge(base, with(o, List.of()), with(new ArrayList<>(o), List.of()));
         assertFalse(r.isConflict());
         assertEquals("full_name", r.schema().columns().get(1).name());
+    }
+
+    private TableSchema constrained(List<Column> cols, List<CheckDef> checks, List<ForeignKeyDef> fks) {
+        return new TableSchema(cols, List.of("id"), List.of(), checks, fks);
+    }
+
+    private static ForeignKeyDef fk(String name, String column) {
+        return new ForeignKeyDef(name, List.of(column), "owners", List.of("id"), ForeignKeyDef.Action.RESTRICT,
+                ForeignKeyDef.Action.CASCADE);
+    }
+
+    @Test
+    void constraintsAddedOnEitherSideAreKeptBesideOtherSchemaChanges() {
+        List<Column> o = cols();
+        o.add(TestRepo.col("a", TypeKind.INT, 10));
+        CheckDef positive = new CheckDef("qty_positive", "`qty` > 0");
+        SchemaMerger.Result r = SchemaMerger.merge(base,
+                constrained(o, List.of(positive), List.of()),
+                constrained(cols(), List.of(), List.of(fk("people_owner", "qty"))));
+        assertFalse(r.isConflict(), r.conflict());
+        assertEquals(List.of(positive), r.schema().checks());
+        assertEquals(List.of(fk("people_owner", "qty")), r.schema().foreignKeys());
+        assertEquals(List.of("id", "name", "qty", "a"), r.schema().columns().stream().map(Column::name).toList());
+    }
+
+    @Test
+    void aConstraintDroppedOnOneSideStaysDroppedAndAChangedOneConflictsWithADrop() {
+        CheckDef check = new CheckDef("qty_positive", "`qty` > 0");
+        TableSchema withCheck = constrained(cols(), List.of(check), List.of());
+        List<Column> o = cols();
+        o.add(TestRepo.col("a", TypeKind.INT, 10));
+        SchemaMerger.Result dropped = SchemaMerger.merge(withCheck, constrained(o, List.of(check), List.of()),
+                constrained(cols(), List.of(), List.of()));
+        assertFalse(dropped.isConflict(), dropped.conflict());
+        assertEquals(List.of(), dropped.schema().checks());
+
+        CheckDef changed = new CheckDef("qty_positive", "`qty` >= 0");
+        SchemaMerger.Result clash = SchemaMerger.merge(withCheck, constrained(o, List.of(changed), List.of()),
+                constrained(cols(), List.of(), List.of()));
+        assertTrue(clash.isConflict());
+        assertTrue(clash.conflict().contains("check constraint 'qty_positive'"), clash.conflict());
+    }
+
+    @Test
+    void aForeignKeyOnAColumnTheOtherSideDroppedConflicts() {
+        List<Column> t = cols();
+        t.remove(2); // qty
+        List<Column> o = cols();
+        o.add(TestRepo.col("a", TypeKind.INT, 10));
+        SchemaMerger.Result r = SchemaMerger.merge(base,
+                constrained(o, List.of(), List.of(fk("people_owner", "qty"))), constrained(t, List.of(), List.of()));
+        assertTrue(r.isConflict());
+        assertTrue(r.conflict().contains("foreign key 'people_owner' uses column 'qty'"), r.conflict());
     }
 }
