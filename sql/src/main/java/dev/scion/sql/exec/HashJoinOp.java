@@ -1,7 +1,6 @@
 package dev.scion.sql.exec;
 
 import dev.scion.sql.expr.Expr;
-import dev.scion.sql.expr.Values;
 import dev.scion.sql.result.RowStream;
 
 import java.math.BigDecimal;
@@ -119,74 +118,10 @@ public final class HashJoinOp implements Operator {
                 }
             }
         }
-        boolean[] rightMatched = new boolean[rightRows.size()];
-        RowStream in = left.open(ctx);
-        return new RowStream() {
-            Object[] current;
-            List<Integer> candidates;
-            int pos;
-            boolean matched;
-            boolean leftDone;
-            int unmatchedPos;
-
-            @Override
-            public Object[] next() {
-                while (!leftDone) {
-                    if (current == null) {
-                        current = in.next();
-                        if (current == null) {
-                            leftDone = true;
-                            break;
-                        }
-                        Key k = key(current, leftKeys);
-                        candidates = k == null ? List.of() : table.getOrDefault(k, List.of());
-                        pos = 0;
-                        matched = false;
-                    }
-                    while (pos < candidates.size()) {
-                        ctx.checkCancelled();
-                        int at = candidates.get(pos++);
-                        Object[] joined = JoinKind.concat(current, rightRows.get(at));
-                        if (residual == null || Boolean.TRUE.equals(Values.truth(residual.eval(joined, ctx)))) {
-                            matched = true;
-                            rightMatched[at] = true;
-                            if (kind == JoinKind.SEMI) {
-                                Object[] out = current;
-                                current = null;
-                                return out;
-                            }
-                            if (kind == JoinKind.ANTI) {
-                                pos = candidates.size();
-                                break;
-                            }
-                            return joined;
-                        }
-                    }
-                    Object[] done = current;
-                    current = null;
-                    if (!matched && (kind == JoinKind.LEFT || kind == JoinKind.FULL)) {
-                        return JoinKind.concat(done, new Object[rightWidth]);
-                    }
-                    if (!matched && kind == JoinKind.ANTI) {
-                        return done;
-                    }
-                }
-                if (kind == JoinKind.RIGHT || kind == JoinKind.FULL) {
-                    while (unmatchedPos < rightRows.size()) {
-                        int at = unmatchedPos++;
-                        if (!rightMatched[at]) {
-                            return JoinKind.concat(new Object[leftWidth], rightRows.get(at));
-                        }
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public void close() {
-                in.close();
-            }
-        };
+        return new ProbeJoinStream(left.open(ctx), rightRows, row -> {
+            Key k = key(row, leftKeys);
+            return k == null ? List.of() : table.getOrDefault(k, List.of());
+        }, residual, kind, leftWidth, rightWidth, ctx);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.scion.sql.exec;
 
 import dev.scion.sql.expr.Expr;
-import dev.scion.sql.expr.Values;
 import dev.scion.sql.result.RowStream;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,71 +38,19 @@ public final class NestedLoopJoinOp implements Operator {
                 rightRows.add(row);
             }
         }
-        boolean[] rightMatched = new boolean[rightRows.size()];
-        RowStream in = left.open(ctx);
-        return new RowStream() {
-            Object[] current;
-            int pos;
-            boolean matched;
-            boolean leftDone;
-            int unmatchedPos;
-
+        List<Integer> everyRow = new AbstractList<>() {
             @Override
-            public Object[] next() {
-                while (!leftDone) {
-                    if (current == null) {
-                        current = in.next();
-                        if (current == null) {
-                            leftDone = true;
-                            break;
-                        }
-                        pos = 0;
-                        matched = false;
-                    }
-                    while (pos < rightRows.size()) {
-                        ctx.checkCancelled();
-                        int at = pos++;
-                        Object[] joined = JoinKind.concat(current, rightRows.get(at));
-                        if (Boolean.TRUE.equals(Values.truth(condition.eval(joined, ctx)))) {
-                            matched = true;
-                            rightMatched[at] = true;
-                            if (kind == JoinKind.SEMI) {
-                                Object[] out = current;
-                                current = null;
-                                return out;
-                            }
-                            if (kind == JoinKind.ANTI) {
-                                pos = rightRows.size();
-                                break;
-                            }
-                            return joined;
-                        }
-                    }
-                    Object[] done = current;
-                    current = null;
-                    if (!matched && (kind == JoinKind.LEFT || kind == JoinKind.FULL)) {
-                        return JoinKind.concat(done, new Object[rightWidth]);
-                    }
-                    if (!matched && kind == JoinKind.ANTI) {
-                        return done;
-                    }
-                }
-                if (kind == JoinKind.RIGHT || kind == JoinKind.FULL) {
-                    while (unmatchedPos < rightRows.size()) {
-                        int at = unmatchedPos++;
-                        if (!rightMatched[at]) {
-                            return JoinKind.concat(new Object[leftWidth], rightRows.get(at));
-                        }
-                    }
-                }
-                return null;
+            public Integer get(int index) {
+                return index;
             }
 
             @Override
-            public void close() {
-                in.close();
+            public int size() {
+                return rightRows.size();
             }
         };
+        return new ProbeJoinStream(left.open(ctx), rightRows, row -> everyRow, condition, kind, leftWidth, rightWidth,
+                ctx);
     }
 
     @Override
