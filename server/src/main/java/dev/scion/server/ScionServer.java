@@ -45,7 +45,7 @@ public final class ScionServer implements AutoCloseable {
         connections.attach(wire);
         this.remotesApi = config.remotesApiPort() == ServerConfig.REMOTES_API_OFF ? null
                 : new RemotesApiServer(config.host(), config.remotesApiPort(), dataDirectory,
-                        new RemotesAuthenticator(config.remotesApiReadOnly()));
+                        new RemotesAuthenticator(users, config.remotesApiReadOnly()));
     }
 
     /**

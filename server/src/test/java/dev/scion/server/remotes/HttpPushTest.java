@@ -28,7 +28,7 @@ class HttpPushTest {
     void pushCreatesTheDatabaseAndReleasesItsGarbageCollectionHold() {
         DataDirectory server = new DataDirectory(dir.resolve("server"), StoreOptions.defaults());
         DataDirectory local = new DataDirectory(dir.resolve("local"), StoreOptions.defaults());
-        try (RemotesApiServer api = new RemotesApiServer("127.0.0.1", 0, server, new RemotesAuthenticator(false))) {
+        try (RemotesApiServer api = new RemotesApiServer("127.0.0.1", 0, server, RemotesAuthenticator.loopbackRoot(false))) {
             api.start();
             Repository mine = local.create("mine", RemotesApiFiguresTest.WHO);
             RemotesApiFiguresTest.fill(mine, 2_000);

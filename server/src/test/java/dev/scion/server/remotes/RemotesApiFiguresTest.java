@@ -53,7 +53,7 @@ class RemotesApiFiguresTest {
         fill(origin, rows);
         Hash head = commit(origin, "load");
 
-        try (RemotesApiServer api = new RemotesApiServer("127.0.0.1", 0, data, new RemotesAuthenticator(false))) {
+        try (RemotesApiServer api = new RemotesApiServer("127.0.0.1", 0, data, RemotesAuthenticator.loopbackRoot(false))) {
             api.start();
             String url = "http://127.0.0.1:" + api.port() + "/sbtest";
             long t0 = System.nanoTime();
