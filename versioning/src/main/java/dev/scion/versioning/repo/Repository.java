@@ -398,20 +398,31 @@ public final class Repository implements AutoCloseable {
                 RefUpdate.set(RefNames.workingSet(name), WorkingSet.clean(root).encode())));
     }
 
-    /** Copies a branch's head and working set to {@code to} in one atomic batch (replacing it with {@code force}). */
-    public void copyBranch(String from, String to, boolean force) {
+    /** The head of {@code from} and the current head of {@code to} (null when absent), for a copy or rename. */
+    private record BranchHeads(byte[] source, byte[] target) {
+    }
+
+    private BranchHeads branchHeads(String from, String to, boolean force, String notFound) {
         if (!RefNames.isValidBranchName(to)) {
             throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid branch name: " + to);
         }
         byte[] head = store.readRef(RefNames.branch(from));
         if (head == null) {
-            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: branch '" + from + "' not found");
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, notFound);
         }
         byte[] existing = store.readRef(RefNames.branch(to));
         if (existing != null && !force) {
             throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
                     "fatal: A branch named '" + to + "' already exists.");
         }
+        return new BranchHeads(head, existing);
+    }
+
+    /** Copies a branch's head and working set to {@code to} in one atomic batch (replacing it with {@code force}). */
+    public void copyBranch(String from, String to, boolean force) {
+        BranchHeads heads = branchHeads(from, to, force, "fatal: branch '" + from + "' not found");
+        byte[] head = heads.source();
+        byte[] existing = heads.target();
         byte[] ws = rawWorkingSet(from);
         try {
             store.commit(Map.of(), List.of(RefUpdate.cas(RefNames.branch(from), head, head),
@@ -427,18 +438,9 @@ public final class Repository implements AutoCloseable {
      * named {@code to} is replaced.
      */
     public void renameBranch(String from, String to, boolean force) {
-        if (!RefNames.isValidBranchName(to)) {
-            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid branch name: " + to);
-        }
-        byte[] head = store.readRef(RefNames.branch(from));
-        if (head == null) {
-            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "branch '" + from + "' not found");
-        }
-        byte[] existing = store.readRef(RefNames.branch(to));
-        if (existing != null && !force) {
-            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
-                    "fatal: A branch named '" + to + "' already exists.");
-        }
+        BranchHeads heads = branchHeads(from, to, force, "branch '" + from + "' not found");
+        byte[] head = heads.source();
+        byte[] existing = heads.target();
         byte[] ws = rawWorkingSet(from);
         if (ws == null) {
             ws = workingSet(from).encode();
