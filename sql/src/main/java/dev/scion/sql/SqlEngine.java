@@ -3,6 +3,7 @@ package dev.scion.sql;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.session.SystemVariables;
 import dev.scion.sql.session.TransactionCommitter;
+import dev.scion.versioning.gc.OperationTracker;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.Repository;
@@ -46,7 +47,10 @@ public final class SqlEngine implements AutoCloseable {
 
     /** Runs every statement in {@code sql}; each result is handed to {@code sink}, which must drain row streams. */
     public void execute(Session session, String sql, boolean multiStatements, Consumer<dev.scion.sql.result.StatementResult> sink) {
-        runner.run(session, sql, multiStatements, sink);
+        // Online garbage collection waits for statements that were running when it listed its roots.
+        try (OperationTracker.Operation op = OperationTracker.process().enter()) {
+            runner.run(session, sql, multiStatements, sink);
+        }
     }
 
     public PreparedQuery prepare(Session session, String sql) {

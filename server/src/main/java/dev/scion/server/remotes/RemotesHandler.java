@@ -83,7 +83,9 @@ final class RemotesHandler implements HttpHandler {
                     reply(ex, 200, "ok");
                     return;
                 }
-                serve(ex, op, endpoint);
+                try (var op2 = dev.scion.versioning.gc.OperationTracker.process().enter()) {
+                    serve(ex, op, endpoint); // a collection waits for requests that read refs before it began
+                }
             } catch (RefRejectedException e) {
                 reply(ex, 409, e.getMessage());
             } catch (VersioningException e) {

@@ -32,6 +32,8 @@ public final class DatabaseState {
     private boolean detached;
     private Hash detachedWorking;
     private ChunkBuffer detachedBuffer;
+    /** Keeps the detached HEAD alive: a commit made by COMMIT() in detached mode is on no branch. */
+    private LiveRoots.Pin<?> detachedPin;
 
     /** A writable binding to a branch. */
     public DatabaseState(String name, String databaseName, Repository repo, String branch) {
@@ -77,6 +79,11 @@ public final class DatabaseState {
     /** Enters detached head mode at a commit; the working root starts as the commit's root. */
     public void detachAt(Hash commit) {
         endTransaction();
+        LiveRoots.Pin<?> previous = detachedPin;
+        detachedPin = repo.liveRoots().pin(java.util.List.of(new LiveRoots.Root(commit, VersioningKinds.COMMIT)));
+        if (previous != null) {
+            previous.close();
+        }
         branch = null;
         readOnlyCommit = commit;
         detached = true;
@@ -208,10 +215,24 @@ public final class DatabaseState {
     /** Rebinds to another branch; only valid outside a dirty transaction. */
     public void switchBranch(String newBranch) {
         endTransaction();
+        releaseDetachedHead();
         this.branch = newBranch;
         this.readOnlyCommit = null;
         this.detached = false;
         this.detachedWorking = null;
         this.detachedBuffer = null;
+    }
+
+    /** Ends the binding (the session closes): rolls back and lets a detached HEAD go. */
+    public void release() {
+        endTransaction();
+        releaseDetachedHead();
+    }
+
+    private void releaseDetachedHead() {
+        if (detachedPin != null) {
+            detachedPin.close();
+            detachedPin = null;
+        }
     }
 }

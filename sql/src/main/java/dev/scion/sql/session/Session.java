@@ -460,5 +460,8 @@ public final class Session {
     public void close() {
         engine.forgetSession(this);
         rollback();
+        for (DatabaseState s : databases.values()) {
+            s.release();
+        }
     }
 }

@@ -44,6 +44,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * re-reads roots and while it deletes a batch. Always taken before {@link #lifecycle}.
    */
   private final ReentrantReadWriteLock gcGate = new ReentrantReadWriteLock();
+  /** Counts sweep batches, so a read that raced one does not leave a deleted chunk in the cache. */
+  private volatile long deletions;
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
 
@@ -100,9 +102,15 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     if (cached != null) {
       return cached;
     }
+    long generation = deletions;
     byte[] b = readNative(() -> rocks.db.get(rocks.chunks, rocks.read, h.bytes()));
     if (b != null) {
       cache.put(h, b);
+      if (deletions != generation) {
+        // A sweep ran while we read: it may have deleted this chunk and purged the cache before our put, and
+        // a cached chunk that is gone from disk would make has() lie to a writer deciding what to store.
+        cache.remove(h);
+      }
     }
     return b;
   }
@@ -414,6 +422,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   public int deleteUnlessRecorded(java.util.Collection<Hash> candidates) {
     gcGate.writeLock().lock();
     try {
+      deletions++; // before deleting: see get()
       WriteBarrier b = barrier;
       return readNative(() -> {
         int deleted = 0;

@@ -13,20 +13,24 @@ import java.util.Objects;
  * Online mark-and-sweep garbage collection of a {@link RocksChunkStore}.
  *
  * <ol>
- *   <li>Start a write barrier: from now on every chunk committed, put or existence-checked is recorded and
- *       will be kept.
- *   <li>Mark from the roots (writers keep running): everything reachable, following each chunk's
+ *   <li>With writers paused: start a write barrier (from now on every chunk committed, put or
+ *       existence-checked is recorded and will be kept), list the roots and raise the {@link ReaderFence}.
+ *       Listing the roots in the same pause means no ref value can come and go unseen in between.
+ *   <li>Mark from those roots (writers keep running): everything reachable, following each chunk's
  *       children with the walker registered for its kind.
  *   <li>Final mark, with writers paused: read the roots again and mark what became reachable since. Only
  *       new chunks are walked (marking stops at marked chunks), so the pause is short.
+ *   <li>Wait for the readers that started before the fence: they may still follow a ref value that moved
+ *       on before the listing.
  *   <li>Sweep (writers running): delete, in batches, every stored chunk that is neither marked nor
  *       recorded by the barrier. Each batch re-checks the barrier while writers are paused, so a chunk a
  *       writer re-creates or checks concurrently is never lost. Then compact, so the disk shrinks.
  * </ol>
  *
  * <p>Why it is safe: a writer only references chunks it wrote (recorded by the barrier) or chunks
- * reachable from the root it started from; that root is a ref value or a root the {@link RootSource}
- * reports, so it was marked in step 2 or 3 or written under the barrier after step 3. One caveat:
+ * reachable from the root it started from; that root is a ref value read after the fence (so it was listed in
+ * step 1 or 3, or written under the barrier), a root the {@link RootSource} reports (a pin), or a value held
+ * by a reader that started before the fence (waited for in step 4). One caveat:
  * {@code has()} protects the checked chunk, not its subtree; a caller that skips a whole subtree because its
  * top exists (a pull) must report that top as a root until its ref update commits.
  *
@@ -50,14 +54,28 @@ public final class GarbageCollector {
     this.compact = compactAfterSweep;
   }
 
-  /** Runs one collection; see the class comment. A walker failure (a corrupt chunk) aborts before any delete. */
+  /** Runs one collection with no readers to wait for (every reader pins what it reads). */
   public GcResult collect(RootSource roots) {
+    return collect(roots, ReaderFence.NONE);
+  }
+
+  /**
+   * Runs one collection; see the class comment. A walker failure (a corrupt chunk) aborts before any delete,
+   * and so do readers that outlast the fence's bound ({@link GcPostponedException}).
+   */
+  public GcResult collect(RootSource roots, ReaderFence fence) {
     Objects.requireNonNull(roots, "roots");
+    Objects.requireNonNull(fence, "fence");
     long bytesBefore = store.approximateSizeBytes();
-    WriteBarrier barrier = store.beginBarrier();
-    try {
-      Marker marker = new Marker();
+    Marker marker = new Marker();
+    long[] fenceNumber = new long[1];
+    WriteBarrier barrier = store.withWritesPaused(() -> {
+      WriteBarrier b = store.beginBarrier();
       roots.roots(marker::push);
+      fenceNumber[0] = fence.raise();
+      return b;
+    });
+    try {
       marker.drain();
 
       long pauseStart = System.nanoTime();
@@ -67,6 +85,10 @@ public final class GarbageCollector {
         return null;
       });
       long paused = System.nanoTime() - pauseStart;
+      if (!fence.awaitReadersBefore(fenceNumber[0])) {
+        throw new GcPostponedException("garbage collection postponed: statements that started before it are"
+            + " still running; nothing was deleted");
+      }
 
       long stored = 0;
       long deleted = 0;

@@ -6,7 +6,8 @@ import dev.scion.storage.gc.GcResult;
 
 /**
  * Garbage collection of one database: marks from every ref and working set and from the live roots of
- * open transactions and transfers, then sweeps the rest, online. One collection at a time per database.
+ * open transactions and transfers, waits for the operations that were running when it listed them
+ * ({@link OperationTracker}), then sweeps the rest, online. One collection at a time per database.
  */
 public final class RepositoryCollector {
     private final RocksChunkStore store;
@@ -33,7 +34,8 @@ public final class RepositoryCollector {
             collecting = true;
         }
         try {
-            return new GarbageCollector(store, VersioningKinds.registry()).collect(live.with(new RefRoots(store)));
+            return new GarbageCollector(store, VersioningKinds.registry())
+                    .collect(live.with(new RefRoots(store)), OperationTracker.process());
         } finally {
             synchronized (gate) {
                 collecting = false;
@@ -64,12 +66,19 @@ public final class RepositoryCollector {
         };
     }
 
+    /** Waits on the gate (the caller holds it); a collection in progress does not wait for this operation. */
     private void await() {
-        try {
-            gate.wait();
-        } catch (InterruptedException e) {
+        boolean[] interrupted = new boolean[1];
+        OperationTracker.process().whileBlocked(() -> {
+            try {
+                gate.wait();
+            } catch (InterruptedException e) {
+                interrupted[0] = true;
+            }
+        });
+        if (interrupted[0]) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for garbage collection or a transfer", e);
+            throw new IllegalStateException("interrupted while waiting for garbage collection or a transfer");
         }
     }
 }
