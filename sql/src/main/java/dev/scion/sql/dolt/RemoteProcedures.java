@@ -23,6 +23,7 @@ import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.Repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** dolt_remote, dolt_clone, dolt_fetch, dolt_pull and dolt_push, run by the server against its databases. */
@@ -56,15 +57,23 @@ final class RemoteProcedures {
         String url = pos.get(0);
         String name = pos.size() == 2 ? pos.get(1) : lastSegment(url);
         DataDirectory data = session.engine().dataDirectory();
-        if (data.canonicalName(name).isPresent()) {
+        String remote = p.value("remote") == null ? "origin" : p.value("remote");
+        Optional<String> existing = data.canonicalName(name);
+        Optional<Repository> unfinished = existing.flatMap(data::open)
+                .filter(r -> CloneOp.isUnfinishedCloneOf(r, url));
+        if (existing.isPresent() && unfinished.isEmpty()) {
             throw new SqlError(ErrorCode.DB_CREATE_EXISTS, "Can't create database '" + name + "'; database exists");
         }
         try (RemoteTransport t = Transports.open(url, credentials(p))) {
+            if (unfinished.isPresent()) {
+                // an earlier dolt_clone of the same URL was interrupted: fetch only what it did not store
+                CloneOp.resume(unfinished.get(), t, url, remote, p.value("b", "branch"), TransferListener.NONE);
+                return 0L;
+            }
             if (t.listRefs().branches().isEmpty()) {
                 throw new SqlError(ErrorCode.VERSIONING, "dolt_clone: remote " + url + " has no branches");
             }
             Repository repo = data.createEmpty(name);
-            String remote = p.value("remote") == null ? "origin" : p.value("remote");
             CloneOp.cloneIntoEmpty(repo, t, url, remote, p.value("b", "branch"), TransferListener.NONE);
         }
         return 0L;

@@ -46,8 +46,7 @@ public final class CloneOp {
         Repository repo;
         if (Repository.isRepository(dir)) {
             repo = Repository.open(dir, options);
-            byte[] marker = repo.store().readRef(IN_PROGRESS);
-            if (marker == null || !new String(marker, StandardCharsets.UTF_8).equals(url)) {
+            if (!isUnfinishedCloneOf(repo, url)) {
                 repo.close();
                 throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS, "fatal: destination path '"
                         + dir + "' already exists and is not an unfinished clone of " + url);
@@ -80,6 +79,25 @@ public final class CloneOp {
         repo.store().commit(Map.of(), List.of(RefUpdate.set(IN_PROGRESS, url.getBytes(StandardCharsets.UTF_8)),
                 RefUpdate.set(RemoteConfig.REMOTES + remote, url.getBytes(StandardCharsets.UTF_8))));
         return cloneInto(repo, transport, url, remote, branch, listener, false);
+    }
+
+    /** True if {@code repo} was left by an interrupted clone of {@code url} (so cloning it again resumes). */
+    public static boolean isUnfinishedCloneOf(Repository repo, String url) {
+        byte[] marker = repo.store().readRef(IN_PROGRESS);
+        return marker != null && new String(marker, StandardCharsets.UTF_8).equals(url);
+    }
+
+    /**
+     * Finishes a clone of {@code url} that an interruption left in {@code repo} (the server's dolt_clone run
+     * again): only the chunks still missing are fetched.
+     */
+    public static Result resume(Repository repo, RemoteTransport transport, String url, String remote, String branch,
+                                TransferListener listener) {
+        if (!isUnfinishedCloneOf(repo, url)) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS, "fatal: destination '"
+                    + repo.directory().getFileName() + "' already exists and is not an unfinished clone of " + url);
+        }
+        return cloneInto(repo, transport, url, remote, branch, listener, true);
     }
 
     private static Result cloneInto(Repository repo, RemoteTransport transport, String url, String remote,
