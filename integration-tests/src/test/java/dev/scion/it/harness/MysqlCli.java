@@ -283,19 +283,7 @@ public final class MysqlCli {
 
         @Override
         public void close() {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            endClient(in, process, 10);
         }
     }
 
@@ -438,19 +426,24 @@ public final class MysqlCli {
 
         @Override
         public void close() {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // gone already
+            endClient(in, process, 5);
+        }
+    }
+
+    /** Closes a client's input (it quits at end of input) and waits for it, killing it after the grace period. */
+    private static void endClient(OutputStream in, Process process, int graceSeconds) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // gone already
+        }
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
             }
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -21,10 +21,13 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 import static dev.scion.versioning.testing.TestRepo.ALICE;
 import static dev.scion.versioning.testing.TestRepo.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,5 +145,41 @@ class RepositoryCollectorTest {
             walkers.walker(kind).children(h, chunk, (c, k) -> todo.push(new Object[] {c, k}));
         }
         assertTrue(seen.size() > 3);
+    }
+    /**
+     * The race behind a "chunk is missing" seen under online GC: a committer reads the branch's working set to
+     * merge into it, another commit moves the working set on, and a collection that starts now never sees the
+     * value the committer still follows. The collection must wait for that operation before it deletes.
+     */
+    @Test
+    void collectionWaitsForAnOperationHoldingAWorkingSetThatMovedOn() throws Exception {
+        t.set("main", "people", 7, "qty", 700L);
+        List<List<Object>> staleRows;
+        WorkingSet stale;
+        CompletableFuture<GcResult> gc;
+        try (OperationTracker.Operation op = OperationTracker.process().enter()) {
+            stale = t.repo.workingSet("main");
+            t.set("main", "people", 7, "qty", 701L); // the value read above is now on no ref
+            gc = CompletableFuture.supplyAsync(() -> t.repo.gc());
+            // the collection lists its roots, then waits for this operation: give it every chance to run ahead
+            assertFalse(waitDone(gc, 300), "the collection must not finish while a stale reader runs");
+            staleRows = t.rows(stale.working(), "people"); // every chunk of the moved-on value is still there
+        }
+        GcResult r = gc.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.missingChunks());
+        assertTrue(r.deletedChunks() > 0, "the moved-on working root is garbage once the reader is done: " + r);
+        assertEquals(700L, staleRows.get(7).get(2));
+        assertEquals(701L, t.workingRows("main", "people").get(7).get(2));
+    }
+
+    private static boolean waitDone(CompletableFuture<?> f, long millis) {
+        try {
+            f.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }
