@@ -324,21 +324,7 @@ public final class Repository implements AutoCloseable {
             height = Math.max(height, readCommit(p).height());
         }
         Commit c = new Commit(toCommit, parents, author, committer, message, height + 1);
-        Hash commitHash = chunks.put(c.encode());
-        byte[] rawWs = rawWorkingSet(branch);
-        if (rawWs != null && expectedWs != null && !Arrays.equals(rawWs, expectedWs.encode())) {
-            throw concurrent(branch);
-        }
-        try {
-            store.commit(chunks.pending(), List.of(
-                    RefUpdate.cas(RefNames.branch(branch), expectedHead == null ? null : expectedHead.bytes(),
-                            commitHash.bytes()),
-                    RefUpdate.cas(RefNames.workingSet(branch), rawWs, nextWorkingSet.encode())));
-        } catch (RefConflictException e) {
-            throw concurrent(branch);
-        }
-        chunks.clear();
-        return commitHash;
+        return writeCommit(branch, expectedHead, expectedWs, c, nextWorkingSet, chunks);
     }
 
     /** Writes a commit object that no ref points to (seed 004's COMMIT() and MERGE()). */
