@@ -27,7 +27,15 @@ abstract class RecordSource implements Closeable {
     /** Cells in header order (null = SQL NULL), or null at the end. */
     abstract List<String> next() throws IOException;
 
-    abstract String position();
+    /** Where the last record returned by {@link #next} starts, as a number {@link #position(long)} can describe. */
+    abstract long mark();
+
+    /** A mark as a message prefix, e.g. "line 12". */
+    abstract String position(long mark);
+
+    final String position() {
+        return position(mark());
+    }
 
     abstract long bytesRead();
 
@@ -84,8 +92,13 @@ abstract class RecordSource implements Closeable {
         }
 
         @Override
-        String position() {
-            return "line " + csv.recordLine();
+        long mark() {
+            return csv.recordLine();
+        }
+
+        @Override
+        String position(long mark) {
+            return "line " + mark;
         }
 
         @Override
@@ -174,8 +187,13 @@ abstract class RecordSource implements Closeable {
         }
 
         @Override
-        String position() {
-            return "row " + index;
+        long mark() {
+            return index;
+        }
+
+        @Override
+        String position(long mark) {
+            return "row " + mark;
         }
 
         @Override

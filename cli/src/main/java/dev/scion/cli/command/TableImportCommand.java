@@ -136,67 +136,62 @@ public final class TableImportCommand extends RepoCommand {
             // export), is built straight from the stream; the first out-of-order key hands over to the editor.
             boolean emptyStart = ProllyMap.load(buf, start.rows()).isEmpty();
             SortedRun sorted = emptyStart && !schema.isKeyless() && schema.indexes().isEmpty()
-                    ? new SortedRun(new RowCodec(schema)) : null;
+                    ? new SortedRun() : null;
             TableEditor ed = sorted != null ? null : new TableEditor(table, current, buf);
             int inBatch = 0;
-            List<String> rec;
-            while ((rec = src.next()) != null) {
-                Object[] row = new Object[schema.columns().size()];
-                try {
-                    for (int i = 0; i < target.length; i++) {
-                        row[target[i]] = ValueParser.parse(rec.get(i), schema.columns().get(target[i]));
-                    }
-                    for (int i = 0; i < row.length; i++) {
-                        Column c = schema.columns().get(i);
-                        if (row[i] == null && !c.nullable() && !c.autoIncrement()) {
-                            throw new IllegalArgumentException("column '" + c.name() + "' cannot be NULL");
-                        }
-                    }
-                    if (sorted != null) {
-                        if (sorted.offer(row)) {
-                            added++;
-                            processed++;
-                            if ((processed & 0xFFF) == 0) {
-                                progress.update(src.bytesRead(), processed);
-                            }
-                            continue;
-                        }
-                        current = sorted.finish(buf, start);
-                        sorted = null;
-                        ed = new TableEditor(table, current, buf);
-                    }
-                    if (mode.update && !schema.isKeyless()) {
-                        Object[] old = ed.getByKey(ed.codec().key(row));
-                        if (old != null) {
-                            for (int i = 0; i < row.length; i++) {
-                                if (!contains(target, i)) {
-                                    row[i] = old[i];
+            try (RowPipeline pipeline = new RowPipeline(src, target, schema,
+                    sorted != null ? new RowCodec(schema) : null)) {
+                RowPipeline.Batch batch;
+                while ((batch = pipeline.next()) != null) {
+                    for (int r = 0; r < batch.size; r++) {
+                        Object[] row = batch.rows[r];
+                        try {
+                            if (sorted != null) {
+                                if (sorted.offer(batch.keys[r], batch.values[r])) {
+                                    added++;
+                                    processed++;
+                                    continue;
                                 }
+                                current = sorted.finish(buf, start);
+                                sorted = null;
+                                ed = new TableEditor(table, current, buf);
                             }
-                            if (!Arrays.deepEquals(old, row)) {
-                                ed.update(old, row);
-                                modified++;
+                            if (mode.update && !schema.isKeyless()) {
+                                Object[] old = ed.getByKey(ed.codec().key(row));
+                                if (old != null) {
+                                    for (int i = 0; i < row.length; i++) {
+                                        if (!contains(target, i)) {
+                                            row[i] = old[i];
+                                        }
+                                    }
+                                    if (!Arrays.deepEquals(old, row)) {
+                                        ed.update(old, row);
+                                        modified++;
+                                    }
+                                } else {
+                                    ed.insert(row);
+                                    added++;
+                                }
+                            } else {
+                                ed.insert(row);
+                                added++;
                             }
-                        } else {
-                            ed.insert(row);
-                            added++;
+                        } catch (IllegalArgumentException | DuplicateKeyException e) {
+                            progress.finish();
+                            throw new IOException(pipeline.position(batch.marks[r]) + ": " + e.getMessage());
                         }
-                    } else {
-                        ed.insert(row);
-                        added++;
+                        processed++;
+                        if (++inBatch >= EDITOR_BATCH) {
+                            current = ed.finish();
+                            ed = new TableEditor(table, current, buf);
+                            inBatch = 0;
+                        }
                     }
-                } catch (IllegalArgumentException | DuplicateKeyException e) {
-                    progress.finish();
-                    throw new IOException(src.position() + ": " + e.getMessage());
-                }
-                processed++;
-                if (++inBatch >= EDITOR_BATCH) {
-                    current = ed.finish();
-                    ed = new TableEditor(table, current, buf);
-                    inBatch = 0;
-                }
-                if ((processed & 0xFFF) == 0) {
-                    progress.update(src.bytesRead(), processed);
+                    progress.update(batch.bytesRead, processed);
+                    if (batch.failure != null) {
+                        progress.finish();
+                        batch.rethrow();
+                    }
                 }
             }
             current = sorted != null ? sorted.finish(buf, start) : ed.finish();
@@ -209,21 +204,15 @@ public final class TableImportCommand extends RepoCommand {
 
     /** Rows arriving in strictly ascending key order, kept encoded until built into a map in one pass. */
     private static final class SortedRun {
-        private final RowCodec codec;
         private final List<Map.Entry<byte[], byte[]>> entries = new ArrayList<>();
         private byte[] last;
 
-        SortedRun(RowCodec codec) {
-            this.codec = codec;
-        }
-
         /** Takes the row if its key is above every key so far; false (row not taken) otherwise. */
-        boolean offer(Object[] row) {
-            byte[] key = codec.key(row);
+        boolean offer(byte[] key, byte[] value) {
             if (last != null && dev.scion.storage.tuple.KeyBytes.compare(last, key) >= 0) {
                 return false;
             }
-            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, codec.value(row)));
+            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, value));
             last = key;
             return true;
         }
