@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ScionCli;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -129,12 +127,12 @@ class RemoteFaultsTest {
     @Test
     void aCloneKilledMidTransferResumesWithoutFetchingAgain() throws Exception {
         String viaProxy = "http://127.0.0.1:" + proxy.port() + "/big";
-        Cli full = scion(work, List.of("clone", "http://127.0.0.1:" + api + "/big", "full"), 300);
-        assertEquals(0, full.exit, full.toString());
+        ScionCli.Result full = scion(work, List.of("clone", "http://127.0.0.1:" + api + "/big", "full"), 300);
+        assertEquals(0, full.exit(), full.toString());
         long allChunks = chunks(full);
 
         proxy.stallAfter(10L << 20);
-        Process p = start(work, List.of("clone", viaProxy, "interrupted"));
+        Process p = new ScionCli(work).start(work, List.of("clone", viaProxy, "interrupted")).process();
         try {
             assertTrue(proxy.awaitStalled(300), "the clone fetched 10 MB");
             Thread.sleep(3000); // the batches already received reach the disk (each one is synced)
@@ -146,19 +144,19 @@ class RemoteFaultsTest {
         }
         assertTrue(Files.isDirectory(work.resolve("interrupted")), "the interrupted clone left its database");
 
-        Cli resumed = scion(work, List.of("clone", viaProxy, "interrupted"), 300);
-        assertEquals(0, resumed.exit, resumed.toString());
-        assertTrue(resumed.err.contains("Resumed an interrupted clone."), resumed.toString());
+        ScionCli.Result resumed = scion(work, List.of("clone", viaProxy, "interrupted"), 300);
+        assertEquals(0, resumed.exit(), resumed.toString());
+        assertTrue(resumed.err().contains("Resumed an interrupted clone."), resumed.toString());
         long fetchedAgain = chunks(resumed);
         System.out.println("FIGURE resumed clone fetched " + fetchedAgain + " of " + allChunks + " chunks");
         assertTrue(fetchedAgain < allChunks * 3 / 4,
                 "the resumed clone fetched " + fetchedAgain + " of " + allChunks + " chunks");
-        Cli count = scion(work.resolve("interrupted"), List.of("sql", "-q",
+        ScionCli.Result count = scion(work.resolve("interrupted"), List.of("sql", "-q",
                 "SELECT count(*), min(pad), max(pad) FROM t"), 120);
-        Cli expected = scion(work.resolve("full"), List.of("sql", "-q",
+        ScionCli.Result expected = scion(work.resolve("full"), List.of("sql", "-q",
                 "SELECT count(*), min(pad), max(pad) FROM t"), 120);
-        assertEquals(0, count.exit, count.toString());
-        assertEquals(expected.out, count.out);
+        assertEquals(0, count.exit(), count.toString());
+        assertEquals(expected.out(), count.out());
     }
 
     @Test
@@ -170,72 +168,37 @@ class RemoteFaultsTest {
             Sql.exec(c, "CALL dolt_commit('-Am', 'base')");
         }
         String url = "http://127.0.0.1:" + api + "/race";
-        Path home = Files.createDirectories(work.resolve("home"));
         for (String who : List.of("ann", "bo")) {
-            assertEquals(0, scion(work, List.of("clone", url, who), 120).exit);
+            assertEquals(0, scion(work, List.of("clone", url, who), 120).exit());
             Path dir = work.resolve(who);
-            assertEquals(0, scion(dir, List.of("config", "--global", "user.name", who), 60).exit);
-            assertEquals(0, scion(dir, List.of("config", "--global", "user.email", who + "@example.com"), 60).exit);
-            Cli sql = scion(dir, List.of("sql", "-q", "INSERT INTO r VALUES (1, '" + who + "')"), 60);
-            assertEquals(0, sql.exit, sql.toString());
-            Cli commit = scion(dir, List.of("commit", "-am", who + " was here"), 60);
-            assertEquals(0, commit.exit, commit.toString());
+            assertEquals(0, scion(dir, List.of("config", "--global", "user.name", who), 60).exit());
+            assertEquals(0, scion(dir, List.of("config", "--global", "user.email", who + "@example.com"), 60).exit());
+            ScionCli.Result sql = scion(dir, List.of("sql", "-q", "INSERT INTO r VALUES (1, '" + who + "')"), 60);
+            assertEquals(0, sql.exit(), sql.toString());
+            ScionCli.Result commit = scion(dir, List.of("commit", "-am", who + " was here"), 60);
+            assertEquals(0, commit.exit(), commit.toString());
         }
-        Process ann = start(work.resolve("ann"), List.of("push", "origin", "main"));
-        Process bo = start(work.resolve("bo"), List.of("push", "origin", "main"));
-        Cli a = finish(ann, 120);
-        Cli b = finish(bo, 120);
-        assertEquals(1, (a.exit == 0 ? 1 : 0) + (b.exit == 0 ? 1 : 0), "exactly one push wins:\n" + a + "\n" + b);
-        Cli loser = a.exit == 0 ? b : a;
-        String winner = a.exit == 0 ? "ann" : "bo";
-        assertTrue(loser.err.contains("fetch") || loser.err.contains("pull"), "the loser is told to pull: " + loser);
+        ScionCli cli = new ScionCli(work);
+        ScionCli.Running ann = cli.start(work.resolve("ann"), List.of("push", "origin", "main"));
+        ScionCli.Running bo = cli.start(work.resolve("bo"), List.of("push", "origin", "main"));
+        ScionCli.Result a = ann.finish(120);
+        ScionCli.Result b = bo.finish(120);
+        assertEquals(1, (a.exit() == 0 ? 1 : 0) + (b.exit() == 0 ? 1 : 0), "exactly one push wins:\n" + a + "\n" + b);
+        ScionCli.Result loser = a.exit() == 0 ? b : a;
+        String winner = a.exit() == 0 ? "ann" : "bo";
+        assertTrue(loser.err().contains("fetch") || loser.err().contains("pull"), "the loser is told to pull: " + loser);
         try (Connection c = connect("race")) {
             assertEquals(winner, Sql.scalar(c, "SELECT who FROM r WHERE id = 1"));
         }
     }
 
-    // ---- running the scion CLI ----
-
-    record Cli(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
-    private static long chunks(Cli clone) {
-        Matcher m = CLONED.matcher(clone.out);
+    private static long chunks(ScionCli.Result clone) {
+        Matcher m = CLONED.matcher(clone.out());
         assertTrue(m.find(), clone.toString());
         return Long.parseLong(m.group(1));
     }
 
-    private Process start(Path dir, List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ItConfig.javaExecutable(), "-XX:TieredStopAtLevel=1", "-jar",
-                ItConfig.serverJar().toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().put("SCION_HOME", work.resolve("home").toString());
-        pb.redirectOutput(Files.createTempFile(work, "out", ".txt").toFile());
-        pb.redirectError(Files.createTempFile(work, "err", ".txt").toFile());
-        Process p = pb.start();
-        outputs.put(p, new Path[] {pb.redirectOutput().file().toPath(), pb.redirectError().file().toPath()});
-        return p;
-    }
-
-    private final java.util.Map<Process, Path[]> outputs = new java.util.HashMap<>();
-
-    private Cli finish(Process p, long seconds) throws Exception {
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("scion timed out");
-        }
-        Path[] files = outputs.remove(p);
-        return new Cli(p.exitValue(), Files.readString(files[0], StandardCharsets.UTF_8).strip(),
-                Files.readString(files[1], StandardCharsets.UTF_8).strip());
-    }
-
-    private Cli scion(Path dir, List<String> args, long seconds) throws Exception {
-        Files.createDirectories(work.resolve("home"));
-        return finish(start(dir, args), seconds);
+    private ScionCli.Result scion(Path dir, List<String> args, long seconds) throws Exception {
+        return new ScionCli(work).run(dir, args, seconds);
     }
 }

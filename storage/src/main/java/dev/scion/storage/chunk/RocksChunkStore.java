@@ -46,6 +46,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final ReentrantReadWriteLock gcGate = new ReentrantReadWriteLock();
   /** Counts sweep batches, so a read that raced one does not leave a deleted chunk in the cache. */
   private volatile long deletions;
+  /** Set for a follower (see openFollower): its RocksDB secondary's own directory, removed on close. */
+  private Path followerDir;
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
 
@@ -78,6 +80,43 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
             + " is in use by another process (RocksDB could not lock " + abs.resolve("LOCK") + ")", e);
       }
       throw new StorageException("cannot open database in " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens, for reading only, a store that another process holds open (a running server's database): a
+   * RocksDB secondary instance that sees everything the primary committed up to now. Writes fail. Its own
+   * log files go to a temporary directory removed on close.
+   */
+  public static RocksChunkStore openFollower(Path dir, StoreOptions options) {
+    Path abs = dir.toAbsolutePath();
+    Path followerDir;
+    try {
+      followerDir = Files.createTempDirectory("scion-follower");
+    } catch (IOException e) {
+      throw new StorageException("cannot create a temporary directory to read " + abs + ": " + e.getMessage(), e);
+    }
+    try {
+      RocksChunkStore store = new RocksChunkStore(abs, options, RocksHandles.openFollower(abs, options, followerDir));
+      store.followerDir = followerDir;
+      return store;
+    } catch (RocksDBException e) {
+      deleteTree(followerDir);
+      throw new StorageException("cannot read the database in " + abs + " alongside its owner: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** True if {@code e} says the store's directory is held by another process. */
+  public static boolean isInUse(StorageException e) {
+    return e.getCause() instanceof RocksDBException r && isLockFailure(r);
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary directory: left for the OS to clean
     }
   }
 
@@ -538,6 +577,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       closed = true;
       rocks.close();
       cache.clear();
+      if (followerDir != null) {
+        deleteTree(followerDir);
+      }
     } finally {
       lifecycle.writeLock().unlock();
     }

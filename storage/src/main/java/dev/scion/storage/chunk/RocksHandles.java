@@ -56,19 +56,33 @@ final class RocksHandles implements AutoCloseable {
 
   /** Opens (creating if needed) the database in {@code dir}; on failure nothing is left open. */
   static RocksHandles open(Path dir, StoreOptions options) throws RocksDBException {
+    return open(dir, options, null);
+  }
+
+  /**
+   * Opens the database in {@code dir} as a RocksDB secondary instance, caught up with the primary that
+   * another process holds open: reads only. {@code followerDir} is where the secondary keeps its own logs.
+   */
+  static RocksHandles openFollower(Path dir, StoreOptions options, Path followerDir) throws RocksDBException {
+    RocksHandles h = open(dir, options, followerDir);
+    h.db.tryCatchUpWithPrimary();
+    return h;
+  }
+
+  private static RocksHandles open(Path dir, StoreOptions options, Path followerDir) throws RocksDBException {
     try {
-      return open(dir, options, CompressionType.ZSTD_COMPRESSION);
+      return open(dir, options, CompressionType.ZSTD_COMPRESSION, followerDir);
     } catch (RocksDBException e) {
       // A build of the native library without ZSTD rejects the option: fall back to LZ4 everywhere.
       String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
       if (msg.contains("compression") && msg.contains("not")) {
-        return open(dir, options, CompressionType.LZ4_COMPRESSION);
+        return open(dir, options, CompressionType.LZ4_COMPRESSION, followerDir);
       }
       throw e;
     }
   }
 
-  private static RocksHandles open(Path dir, StoreOptions options, CompressionType bottommost)
+  private static RocksHandles open(Path dir, StoreOptions options, CompressionType bottommost, Path followerDir)
       throws RocksDBException {
     Deque<AutoCloseable> owned = new ArrayDeque<>();
     try {
@@ -121,7 +135,14 @@ final class RocksHandles implements AutoCloseable {
           new ColumnFamilyDescriptor(CHUNKS_CF.getBytes(java.nio.charset.StandardCharsets.UTF_8), chunkCf),
           new ColumnFamilyDescriptor(REFS_CF.getBytes(java.nio.charset.StandardCharsets.UTF_8), refCf));
       List<ColumnFamilyHandle> handles = new ArrayList<>();
-      RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+      RocksDB db;
+      if (followerDir == null) {
+        db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+      } else {
+        // a secondary instance keeps every file open, so a compaction in the primary cannot pull one away
+        dbOptions.setMaxOpenFiles(-1);
+        db = RocksDB.openAsSecondary(dbOptions, dir.toString(), followerDir.toString(), descriptors, handles);
+      }
       owned.push(db);
       // Handles must close before the DB: pushed after it, so they pop first.
       for (ColumnFamilyHandle h : handles) {

@@ -213,4 +213,27 @@ class RocksChunkStoreTest {
       assertNull(store.get(gone));
     }
   }
+
+  @Test
+  void aFollowerReadsWhatTheOwnerCommittedAndCannotWrite() {
+    Path db = dir.resolve("owned");
+    byte[] a = bytes("committed before the follower opened");
+    try (RocksChunkStore owner = RocksChunkStore.open(db, StoreOptions.defaults())) {
+      owner.commit(chunks(a), List.of(RefUpdate.set("refs/heads/main", Hash.of(a).bytes())));
+      StorageException inUse = assertThrows(StorageException.class,
+          () -> RocksChunkStore.open(db, StoreOptions.defaults()));
+      assertTrue(RocksChunkStore.isInUse(inUse), inUse.getMessage());
+      try (RocksChunkStore follower = RocksChunkStore.openFollower(db, StoreOptions.defaults())) {
+        assertArrayEquals(a, follower.get(Hash.of(a)));
+        assertTrue(follower.has(Hash.of(a)));
+        assertArrayEquals(Hash.of(a).bytes(), follower.readRef("refs/heads/main"));
+        assertThrows(RuntimeException.class,
+            () -> follower.commit(chunks(bytes("from the follower")), List.of()));
+      }
+      // the owner goes on undisturbed
+      byte[] b = bytes("after the follower closed");
+      owner.commit(chunks(b), List.of());
+      assertTrue(owner.has(Hash.of(b)));
+    }
+  }
 }

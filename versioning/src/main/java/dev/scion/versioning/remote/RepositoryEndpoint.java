@@ -28,14 +28,32 @@ public final class RepositoryEndpoint implements RemoteTransport {
     private final Repository repo;
     private final String url;
     private final boolean closeRepo;
+    /** Why this endpoint cannot be written to, or null if it can. */
+    private final String writeRefusal;
 
     /**
      * @param closeRepo whether {@link #close} closes the repository (true when this endpoint opened it)
      */
     public RepositoryEndpoint(Repository repo, String url, boolean closeRepo) {
+        this(repo, url, closeRepo, null);
+    }
+
+    private RepositoryEndpoint(Repository repo, String url, boolean closeRepo, String writeRefusal) {
         this.repo = repo;
         this.url = url;
         this.closeRepo = closeRepo;
+        this.writeRefusal = writeRefusal;
+    }
+
+    /** An endpoint that serves fetches and clones but refuses pushes, saying {@code why}. */
+    public static RepositoryEndpoint readOnly(Repository repo, String url, boolean closeRepo, String why) {
+        return new RepositoryEndpoint(repo, url, closeRepo, why);
+    }
+
+    private void requireWritable() {
+        if (writeRefusal != null) {
+            throw new RemoteAccessException(writeRefusal);
+        }
     }
 
     public Repository repository() {
@@ -85,6 +103,7 @@ public final class RepositoryEndpoint implements RemoteTransport {
 
     @Override
     public void putMany(Map<Hash, byte[]> chunks) {
+        requireWritable();
         for (Map.Entry<Hash, byte[]> e : chunks.entrySet()) {
             try {
                 RocksChunkStore.verify(e.getKey(), e.getValue());
@@ -97,6 +116,7 @@ public final class RepositoryEndpoint implements RemoteTransport {
 
     @Override
     public void updateRef(String name, Hash expected, Hash next) {
+        requireWritable();
         if (!name.startsWith(RefNames.HEADS) && !name.startsWith(RefNames.TAGS)) {
             throw new RefRejectedException("only branches and tags can be pushed, not " + name);
         }

@@ -105,6 +105,17 @@ public final class Repository implements AutoCloseable {
         return new Repository(dir, RocksChunkStore.open(dir.resolve(META_DIR).resolve("store"), options));
     }
 
+    /**
+     * Opens, for reading only, a database that another process (a running server) holds: it sees what that
+     * process committed up to now. Writes fail.
+     */
+    public static Repository openFollower(Path dir, StoreOptions options) {
+        if (!isRepository(dir)) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "no database in " + dir);
+        }
+        return new Repository(dir, RocksChunkStore.openFollower(dir.resolve(META_DIR).resolve("store"), options));
+    }
+
     public Path directory() {
         return directory;
     }
