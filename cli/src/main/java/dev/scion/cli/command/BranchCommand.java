@@ -3,6 +3,7 @@ package dev.scion.cli.command;
 import dev.scion.cli.support.CliError;
 import dev.scion.cli.support.Workspace;
 import dev.scion.storage.Hash;
+import dev.scion.versioning.remote.RemoteConfig;
 import dev.scion.versioning.ops.BranchContext;
 import dev.scion.versioning.ops.BranchOp;
 import picocli.CommandLine.Command;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code scion branch}: list, create (-f to move), copy (-c/-C), rename (-m/-M), delete (-d/-D) branches. */
 @Command(name = "branch", description = "List, create, copy, rename or delete branches.")
@@ -42,6 +45,12 @@ public final class BranchCommand extends RepoCommand {
 
     @Option(names = "--show-current", description = "Print the checked-out branch.")
     boolean showCurrent;
+
+    @Option(names = {"-a", "--all"}, description = "List remote-tracking branches too.")
+    boolean all;
+
+    @Option(names = {"-r", "--remotes"}, description = "List only remote-tracking branches.")
+    boolean remotes;
 
     @Parameters(arity = "0..*", paramLabel = "<name>")
     List<String> names = new ArrayList<>();
@@ -87,17 +96,30 @@ public final class BranchCommand extends RepoCommand {
             BranchOp.create(ctx, names.get(0), names.size() == 2 ? names.get(1) : null, force);
             return 0;
         }
-        List<String> all = new ArrayList<>(ws.repo().branches());
-        Collections.sort(all);
-        int width = all.stream().mapToInt(String::length).max().orElse(0);
-        for (String b : all) {
-            boolean current = b.equals(ws.branch());
+        // name as listed -> head; remote-tracking branches as git shows them under -a (remotes/origin/main)
+        Map<String, Hash> listed = new LinkedHashMap<>();
+        if (!remotes) {
+            List<String> local = new ArrayList<>(ws.repo().branches());
+            Collections.sort(local);
+            for (String b : local) {
+                listed.put(b, ws.repo().branchHead(b).orElseThrow());
+            }
+        }
+        if (all || remotes) {
+            RemoteConfig.allTrackingBranches(ws.repo()).forEach((name, head) ->
+                    listed.put((remotes ? "" : "remotes/") + name, head));
+        }
+        int width = listed.keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (Map.Entry<String, Hash> e : listed.entrySet()) {
+            String b = e.getKey();
+            boolean current = b.equals(ws.branch()) && !remotes;
             String name = verbose ? b + " ".repeat(width - b.length()) : b;
-            StringBuilder line = new StringBuilder(current ? "* " + term.green(name) : "  " + name);
+            boolean tracking = remotes || b.startsWith("remotes/");
+            StringBuilder line = new StringBuilder(current ? "* " + term.green(name)
+                    : "  " + (tracking ? term.red(name) : name));
             if (verbose) {
-                Hash h = ws.repo().branchHead(b).orElseThrow();
-                line.append(' ').append(h).append(' ')
-                        .append(LogCommand.firstLine(ws.repo().readCommit(h).message()));
+                line.append(' ').append(e.getValue()).append(' ')
+                        .append(LogCommand.firstLine(ws.repo().readCommit(e.getValue()).message()));
             }
             term.out().println(line);
         }
