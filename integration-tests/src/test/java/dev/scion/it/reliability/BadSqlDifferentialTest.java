@@ -63,6 +63,7 @@ class BadSqlDifferentialTest {
         int damaged = 0;
         int damagedRejectedByScion = 0;
         int acceptRejectMismatch = 0;
+        int[] bothRefused = new int[1];
         try (ScratchMariaDb maria = ScratchMariaDb.start(dir.resolve("mariadb"));
              ScionServerProcess scion = ScionServerProcess.start("bad-sql")) {
             try (Connection m = maria.connect(null); Connection s = ConnectorJ.V9.connect(scion, null, false)) {
@@ -84,6 +85,7 @@ class BadSqlDifferentialTest {
                         Outcome so = run(s, q.sql(), q.ordered());
                         count(scionErrorCodes, so);
                         compare(q.sql(), mo, so, expected, expectedRun, expectedSeen, disagreements);
+                        bothRefused[0] += mo.error() != null && so.error() != null ? 1 : 0;
                     } else if (kind < 8) {
                         String sql = gen.change();
                         changes++;
@@ -91,6 +93,7 @@ class BadSqlDifferentialTest {
                         Outcome so = run(s, sql, false);
                         count(scionErrorCodes, so);
                         boolean same = compare(sql, mo, so, expected, expectedRun, expectedSeen, disagreements);
+                        bothRefused[0] += mo.error() != null && so.error() != null ? 1 : 0;
                         for (String t : List.of("t1", "t2")) {
                             String all = "SELECT a, b, c FROM " + t;
                             if (same && !run(m, all, false).equals(run(s, all, false))) {
@@ -126,6 +129,7 @@ class BadSqlDifferentialTest {
         Set<String> stale = new LinkedHashSet<>(expectedRun);
         stale.removeAll(expectedSeen);
         new Figures("bad-sql").put("seed", seed).put("queries", queries).put("changes", changes)
+                .put("valid statements both refused (e.g. duplicate keys)", bothRefused[0])
                 .put("damaged statements", damaged).put("damaged rejected by scion", damagedRejectedByScion)
                 .put("accept/reject differences on damaged", acceptRejectMismatch)
                 .put("scion error codes", scionErrorCodes).put("known disagreements hit", expectedSeen.size())

@@ -57,7 +57,10 @@ class ConcurrencySoakTest {
     static final class Tally {
         final Ledger ledger = new Ledger();
         final AtomicLongArray increments = new AtomicLongArray(COUNTERS + 1);
+        /** Notes rows each connection merged into its own integration branch. */
         final Set<List<Integer>> mergedNotes = ConcurrentHashMap.newKeySet();
+        /** Notes rows that reached main through a merge of an integration branch. */
+        final Set<List<Integer>> notesOnMain = ConcurrentHashMap.newKeySet();
         final Set<String> commits = ConcurrentHashMap.newKeySet();
         final Map<String, AtomicLong> ops = new ConcurrentHashMap<>();
         final AtomicLong retried = new AtomicLong();
@@ -138,24 +141,40 @@ class ConcurrencySoakTest {
                 .put("deadlocks", 0).put("lost", 0).publish();
     }
 
-    private static int check(Connection c, Tally tally, long seed) throws SQLException {
+    private static Set<List<Integer>> notes(Connection c) throws SQLException {
+        Set<List<Integer>> notes = new HashSet<>();
+        for (List<String> r : Sql.rows(c, "SELECT conn, n FROM notes")) {
+            notes.add(List.of(Integer.parseInt(r.get(0)), Integer.parseInt(r.get(1))));
+        }
+        return notes;
+    }
+
+    private int check(Connection c, Tally tally, long seed) throws SQLException {
         try {
             int rows = tally.ledger.check(c);
             for (int k = 1; k <= COUNTERS; k++) {
                 assertEquals(String.valueOf(tally.increments.get(k)),
                         Sql.scalar(c, "SELECT v FROM counters WHERE id = " + k), "counter " + k + " lost updates");
             }
-            Set<List<Integer>> notes = new HashSet<>();
-            for (List<String> r : Sql.rows(c, "SELECT conn, n FROM notes")) {
-                notes.add(List.of(Integer.parseInt(r.get(0)), Integer.parseInt(r.get(1))));
-            }
-            Set<List<Integer>> missing = new HashSet<>(tally.mergedNotes);
-            missing.removeAll(notes);
-            assertEquals(Set.of(), missing, "rows of merged branches missing on main");
+            Set<List<Integer>> missing = new HashSet<>(tally.notesOnMain);
+            missing.removeAll(notes(c));
+            assertEquals(Set.of(), missing, "rows merged into main that are missing there");
             Set<String> log = new HashSet<>(Sql.column(c, "SELECT message FROM dolt_log"));
             Set<String> lost = new HashSet<>(tally.commits);
             lost.removeAll(log);
             assertEquals(Set.of(), lost, "acknowledged dolt_commits missing from main's log");
+            for (int id = 0; id < CONNECTIONS; id++) {
+                try (Connection home = ConnectorJ.V9.connect(server, "soak/int_" + id, false)) {
+                    Set<List<Integer>> merged = new HashSet<>();
+                    for (List<Integer> n : tally.mergedNotes) {
+                        if (n.get(0) == id) {
+                            merged.add(n);
+                        }
+                    }
+                    merged.removeAll(notes(home));
+                    assertEquals(Set.of(), merged, "rows merged into int_" + id + " that are missing there");
+                }
+            }
             return rows;
         } catch (AssertionError e) {
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
@@ -166,6 +185,7 @@ class ConcurrencySoakTest {
     private record Client(ScionServerProcess server, int id, Random random, Tally tally, long deadline) {
         void run() throws SQLException {
             try (Connection c = ConnectorJ.V9.connect(server, "soak", false); Statement s = c.createStatement()) {
+                s.execute("CALL dolt_branch('int_" + id + "')");
                 int seq = 0;
                 int branches = 0;
                 while (System.nanoTime() < deadline) {
@@ -186,9 +206,14 @@ class ConcurrencySoakTest {
                             Ledger.Row r = new Ledger.Row(0, 0, 0);
                             s.executeUpdate(Ledger.insertSql(e, r));
                             tally.ledger.acknowledged.put(e, r);
-                        } else if (choice < 820) {
+                        } else if (choice < 800) {
                             op = "branch+merge";
                             branchWork(s, ++branches);
+                        } else if (choice < 830) {
+                            op = "merge into main";
+                            if (!mergeIntoMain(s)) {
+                                op = null;
+                            }
                         } else if (choice < 900) {
                             op = "branch switch";
                             switchAndRead(s);
@@ -205,7 +230,9 @@ class ConcurrencySoakTest {
                             }
                             assertEquals(List.of(), Sql.rows(c, "SHOW WARNINGS"), "dolt_gc warnings");
                         }
-                        tally.count(op);
+                        if (op != null) {
+                            tally.count(op);
+                        }
                     } catch (SQLException e) {
                         if (!CrashRecoveryTest.isRetryable(e)) {
                             throw new AssertionError("connection " + id + ", " + op + ": error " + e.getErrorCode()
@@ -230,27 +257,56 @@ class ConcurrencySoakTest {
             tally.ledger.acknowledged.put(entry, row);
         }
 
-        /** Creates a branch, switches to it, commits a row there, switches back and merges it into main. */
+        /**
+         * On this connection's own integration branch: creates a branch, switches to it, commits a row there,
+         * switches back and merges it; then returns to main.
+         */
         private void branchWork(Statement s, int n) throws SQLException {
+            String home = "int_" + id;
             String branch = "c" + id + "_" + n;
-            s.execute("CALL dolt_branch('" + branch + "')");
-            s.execute("CALL dolt_checkout('" + branch + "')");
+            s.execute("CALL dolt_checkout('" + home + "')");
             try {
+                s.execute("CALL dolt_branch('" + branch + "')");
+                s.execute("CALL dolt_checkout('" + branch + "')");
                 s.executeUpdate("INSERT INTO notes VALUES (" + id + ", " + n + ")");
                 s.execute("CALL dolt_commit('-am', 'note " + branch + "')");
+                s.execute("CALL dolt_checkout('" + home + "')");
+                try (ResultSet rs = s.executeQuery("CALL dolt_merge('" + branch + "')")) {
+                    assertTrue(rs.next());
+                    assertEquals(0, rs.getLong("conflicts"), "merging " + branch + " (only its own row) conflicted");
+                }
+                tally.mergedNotes.add(List.of(id, n));
+                if (random.nextBoolean()) {
+                    s.execute("CALL dolt_branch('-d', '" + branch + "')");
+                }
             } finally {
                 s.execute("CALL dolt_checkout('main')");
             }
-            try (ResultSet rs = s.executeQuery("CALL dolt_merge('" + branch + "')")) {
-                assertTrue(rs.next());
-                if (rs.getLong("conflicts") != 0) {
-                    throw new AssertionError("merging " + branch + " (only its own notes row) conflicted");
+        }
+
+        /**
+         * Merges this connection's integration branch into main; true if it merged. Merging needs a clean
+         * working set, so while other connections have uncommitted work on main it is refused (counted).
+         */
+        private boolean mergeIntoMain(Statement s) throws SQLException {
+            Set<List<Integer>> mine = new HashSet<>();
+            for (List<Integer> note : tally.mergedNotes) {
+                if (note.get(0) == id) {
+                    mine.add(note);
                 }
             }
-            tally.mergedNotes.add(List.of(id, n));
-            if (random.nextBoolean()) {
-                s.execute("CALL dolt_branch('-d', '" + branch + "')");
+            try (ResultSet rs = s.executeQuery("CALL dolt_merge('int_" + id + "')")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getLong("conflicts"), "merging int_" + id + " into main conflicted");
+            } catch (SQLException e) {
+                if (String.valueOf(e.getMessage()).contains("local changes would be overwritten")) {
+                    tally.refused.incrementAndGet();
+                    return false;
+                }
+                throw e;
             }
+            tally.notesOnMain.addAll(mine);
+            return true;
         }
 
         /** Reads another branch through a revision database and by switching, then returns to main. */
