@@ -64,7 +64,8 @@ public final class FsckCommand implements Callable<Integer> {
                 clean &= check(name, repo);
             }
             if (!quiet) {
-                term.out().printf("%d databases checked%n", dir.names().size());
+                int n = dir.names().size();
+                term.out().printf("%d database%s checked%n", n, n == 1 ? "" : "s");
             }
         }
         return clean ? 0 : 1;
