@@ -235,8 +235,11 @@ class ConcurrencySoakTest {
                         }
                     } catch (SQLException e) {
                         if (!CrashRecoveryTest.isRetryable(e)) {
+                            // a statement that outlived the driver's socket timeout is a hang: show where
+                            String hang = String.valueOf(e.getMessage()).contains("timed out")
+                                    ? "\n---- server threads ----\n" + ServerThreadDump.of(server.dataDir()) : "";
                             throw new AssertionError("connection " + id + ", " + op + ": error " + e.getErrorCode()
-                                    + " " + e.getMessage(), e);
+                                    + " " + e.getMessage() + hang, e);
                         }
                         tally.retried.incrementAndGet();
                         s.execute("ROLLBACK");
