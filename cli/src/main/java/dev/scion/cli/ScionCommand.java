@@ -1,6 +1,7 @@
 package dev.scion.cli;
 
 import dev.scion.cli.command.AddCommand;
+import dev.scion.cli.command.FsckCommand;
 import dev.scion.cli.command.GcCommand;
 import dev.scion.cli.command.RemoteCommand;
 import dev.scion.cli.command.CloneCommand;
@@ -43,8 +44,8 @@ import java.io.PrintWriter;
                 CherryPickCommand.class, RevertCommand.class, RmCommand.class, CleanCommand.class,
                 BlameCommand.class, ConflictsCommand.class, TableCommand.class, DumpCommand.class,
                 ConfigCommand.class, SqlCommand.class, SqlServerCommand.class, VersionCommand.class,
-                GcCommand.class, RemoteCommand.class, CloneCommand.class, FetchCommand.class, PullCommand.class,
-                PushCommand.class})
+                GcCommand.class, FsckCommand.class, RemoteCommand.class, CloneCommand.class, FetchCommand.class,
+                PullCommand.class, PushCommand.class})
 public final class ScionCommand implements Runnable {
 
     @Override

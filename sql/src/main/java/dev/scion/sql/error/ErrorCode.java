@@ -4,6 +4,7 @@ package dev.scion.sql.error;
 public enum ErrorCode {
     DB_CREATE_EXISTS(1007, "HY000"),
     DB_DROP_EXISTS(1008, "HY000"),
+    DISK_FULL(1021, "HY000"),
     ACCESS_DENIED(1045, "28000"),
     NO_DB_SELECTED(1046, "3D000"),
     BAD_NULL(1048, "23000"),

@@ -32,7 +32,13 @@ import org.rocksdb.WriteBatch;
 public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final Path dir;
   private final StoreOptions options;
-  private final RocksHandles rocks;
+  /** Replaced only by {@link #recoverFromFullDisk}, under the write side of {@link #lifecycle}. */
+  private volatile RocksHandles rocks;
+  /**
+   * Set when a write failed for lack of space. RocksDB then refuses every write until resumed, and RocksJava
+   * has no DB::Resume, so the next write reopens the database once the disk has room again.
+   */
+  private volatile boolean stoppedByFullDisk;
   private final ChunkCache cache;
   private final GroupCommitter committer;
   /** Readers hold the read side while touching native handles; close takes the write side. */
@@ -189,6 +195,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private void writeChunk(Hash h, byte[] chunk) {
     gcGate.readLock().lock();
     try {
+      recoverFromFullDisk();
       WriteBarrier b = barrier;
       if (b != null) {
         b.record(h);
@@ -273,6 +280,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private void writeGroup(List<GroupCommitter.Commit> group) {
     gcGate.readLock().lock();
     try {
+      recoverFromFullDisk();
       writeGroupPaused(group);
     } finally {
       gcGate.readLock().unlock();
@@ -598,9 +606,62 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       }
       return call.run();
     } catch (RocksDBException e) {
+      if (isNoSpace(e)) {
+        stoppedByFullDisk = true;
+        throw new StorageFullException("disk full under " + dir + ": " + e.getMessage(), e);
+      }
       throw new StorageException("RocksDB failure in " + dir + ": " + e.getMessage(), e);
     } finally {
       lifecycle.readLock().unlock();
+    }
+  }
+
+  /** ENOSPC, whether from a foreground write or a failed flush that stopped writes (a background error). */
+  private static boolean isNoSpace(RocksDBException e) {
+    org.rocksdb.Status st = e.getStatus();
+    if (st != null && st.getSubCode() == org.rocksdb.Status.SubCode.NoSpace) {
+      return true;
+    }
+    return String.valueOf(e.getMessage()).contains("No space left on device");
+  }
+
+  /** Free space a reopen needs before it is tried: room for the log replay's flush and the next writes. */
+  private static final long REOPEN_FREE_BYTES = 16L << 20;
+
+  /**
+   * After a write failed for lack of space: if the disk has room again, closes and reopens RocksDB, which
+   * clears its stopped state. Reopening replays the log, so everything acknowledged stays; the failed write
+   * was never acknowledged. While there is still no room the caller gets StorageFullException again. Called
+   * with the read side of {@link #gcGate} held (taken before {@link #lifecycle}, as everywhere).
+   */
+  private void recoverFromFullDisk() {
+    if (!stoppedByFullDisk) {
+      return;
+    }
+    lifecycle.writeLock().lock();
+    try {
+      if (!stoppedByFullDisk || closed) {
+        return;
+      }
+      long free;
+      try {
+        free = Files.getFileStore(dir).getUsableSpace();
+      } catch (IOException e) {
+        throw new StorageException("cannot check free space under " + dir + ": " + e.getMessage(), e);
+      }
+      if (free < REOPEN_FREE_BYTES) {
+        throw new StorageFullException("disk full under " + dir + ": " + free + " bytes free", null);
+      }
+      rocks.close();
+      try {
+        rocks = RocksHandles.open(dir, options);
+      } catch (RocksDBException e) {
+        closed = true; // the old handles are gone: refuse everything rather than touch them
+        throw new StorageException("could not reopen " + dir + " after the disk was full: " + e.getMessage(), e);
+      }
+      stoppedByFullDisk = false;
+    } finally {
+      lifecycle.writeLock().unlock();
     }
   }
 }
