@@ -49,6 +49,8 @@ public final class Procedures {
                 case "dolt_conflicts_resolve" -> DoltConflictsResolve.call(session, args);
                 case "dolt_clean" -> DoltClean.clean(session, args);
                 case "dolt_rm" -> DoltClean.rm(session, args);
+                case "dolt_undrop" -> single("status", DroppedDatabaseProcedures.undrop(session, args));
+                case "dolt_purge_dropped_databases" -> single("status", DroppedDatabaseProcedures.purge(session, args));
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {
