@@ -66,6 +66,10 @@ public final class SqlServerCommand implements Callable<Integer> {
     @Option(names = "--read-timeout-millis", description = "How long a client may stay idle (default: 28800000).")
     String readTimeoutMillis;
 
+    @Option(names = "--write-timeout-millis", description = "How long a client may read nothing of a result before "
+            + "it is disconnected (default: 60000; 0 = forever).")
+    String writeTimeoutMillis;
+
     @Option(names = "--wait-timeout", description = "Seconds an idle client may stay connected (0 = forever); "
             + "overrides the read timeout for non-interactive clients.")
     Long waitTimeout;
@@ -127,6 +131,7 @@ public final class SqlServerCommand implements Callable<Integer> {
                 .setIfGiven(ConfigKey.READ_ONLY, readOnly)
                 .setIfGiven(ConfigKey.AUTOCOMMIT, noAutocommit == null ? null : !noAutocommit)
                 .setIfGiven(ConfigKey.READ_TIMEOUT, readTimeoutMillis)
+                .setIfGiven(ConfigKey.WRITE_TIMEOUT, writeTimeoutMillis)
                 .setIfGiven(ConfigKey.MAX_ALLOWED_PACKET, maxAllowedPacket)
                 .setIfGiven(ConfigKey.LOG_LEVEL, logLevel)
                 .setIfGiven(ConfigKey.LONG_QUERY_TIME, longQueryTime)

@@ -53,7 +53,7 @@ public final class ScionServer implements AutoCloseable {
             WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
                     config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
                     config.requireSecureTransport(), config.waitTimeoutSeconds(),
-                    config.interactiveTimeoutSeconds());
+                    config.interactiveTimeoutSeconds(), config.writeTimeoutMillis());
             WireConnectionControl connections = new WireConnectionControl();
             this.wire = new WireServer(wireConfig,
                     new EngineHandler(engine, users, connections, gate, new QueryLog(engine)));
@@ -94,6 +94,7 @@ public final class ScionServer implements AutoCloseable {
         engine.setGlobalVariable("read_only", config.readOnly() ? 1L : 0L);
         engine.setGlobalVariable("autocommit", config.autocommit() ? 1L : 0L);
         engine.setGlobalVariable("long_query_time", config.longQueryTimeSeconds());
+        engine.setGlobalVariable("net_write_timeout", (config.writeTimeoutMillis() + 999) / 1000);
     }
 
     private static SslContext tlsContext(ServerConfig config) {

@@ -23,12 +23,14 @@ import java.nio.file.Path;
  * @param autocommit             the initial @@autocommit of new sessions
  * @param longQueryTimeSeconds   statements running longer go to the slow-query log (@@long_query_time)
  * @param shutdownTimeoutSeconds on SIGTERM, how long running statements may take to finish
+ * @param writeTimeoutMillis     a client that reads none of a result for this long is disconnected (0 = never)
  */
 public record ServerConfig(String host, int port, Path dataDir, int maxConnections, String rootPassword,
                            Path tlsCertificate, Path tlsKey, boolean requireSecureTransport,
                            long waitTimeoutSeconds, long interactiveTimeoutSeconds, long maxAllowedPacket,
                            int remotesApiPort, boolean remotesApiReadOnly, String rootUser, boolean readOnly,
-                           boolean autocommit, double longQueryTimeSeconds, double shutdownTimeoutSeconds) {
+                           boolean autocommit, double longQueryTimeSeconds, double shutdownTimeoutSeconds,
+                           long writeTimeoutMillis) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
     public static final int DEFAULT_MAX_CONNECTIONS = 151;
@@ -51,7 +53,8 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
     public ServerConfig(String host, int port, Path dataDir, int maxConnections) {
         this(host, port, dataDir, maxConnections, null, null, null, false, WireConfig.DEFAULT_WAIT_TIMEOUT,
                 WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET, REMOTES_API_OFF, false,
-                DEFAULT_ROOT_USER, false, true, DEFAULT_LONG_QUERY_TIME, DEFAULT_SHUTDOWN_TIMEOUT);
+                DEFAULT_ROOT_USER, false, true, DEFAULT_LONG_QUERY_TIME, DEFAULT_SHUTDOWN_TIMEOUT,
+                WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS);
     }
 
     /** The embedded default data directory: ~/.scion/data. */
@@ -63,46 +66,49 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds);
+                shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     public ServerConfig withRootUser(String user, String password) {
         return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, user, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds);
+                shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     public ServerConfig withTlsFiles(Path certificate, Path key) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, certificate, key,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds);
+                shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     public ServerConfig withRequireSecureTransport(boolean require) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 require, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds);
+                shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     public ServerConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitSeconds, interactiveSeconds, maxAllowedPacket, remotesApiPort,
-                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds);
+                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
+                writeTimeoutMillis);
     }
 
     public ServerConfig withMaxAllowedPacket(long bytes) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, bytes, remotesApiPort,
-                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds);
+                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
+                writeTimeoutMillis);
     }
 
     public ServerConfig withRemotesApi(int apiPort, boolean readOnlyApi) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket, apiPort,
-                readOnlyApi, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds);
+                readOnlyApi, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
+                writeTimeoutMillis);
     }
 
     /** Server-wide behaviour: read-only, the sessions' initial autocommit. */
@@ -110,14 +116,22 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnlyServer, autocommitDefault,
-                longQueryTimeSeconds, shutdownTimeoutSeconds);
+                longQueryTimeSeconds, shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     /** The slow-query threshold and the bound on running statements at shutdown, both in seconds. */
     public ServerConfig withTimings(double longQueryTime, double shutdownTimeout) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTime, shutdownTimeout);
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTime, shutdownTimeout,
+                writeTimeoutMillis);
+    }
+
+    public ServerConfig withWriteTimeout(long millis) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
+                shutdownTimeoutSeconds, millis);
     }
 
     /** Where the self-signed key store lives: a hidden directory, never mistaken for a database. */

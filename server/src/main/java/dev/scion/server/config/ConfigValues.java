@@ -70,6 +70,7 @@ public final class ConfigValues {
                 this.<BigDecimal>get(ConfigKey.LONG_QUERY_TIME).map(BigDecimal::doubleValue)
                         .orElse(ServerConfig.DEFAULT_LONG_QUERY_TIME),
                 this.<BigDecimal>get(ConfigKey.SHUTDOWN_TIMEOUT).map(BigDecimal::doubleValue)
-                        .orElse(ServerConfig.DEFAULT_SHUTDOWN_TIMEOUT));
+                        .orElse(ServerConfig.DEFAULT_SHUTDOWN_TIMEOUT),
+                this.<Long>get(ConfigKey.WRITE_TIMEOUT).orElse(WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS));
     }
 }

@@ -33,6 +33,7 @@ class ConfigFileTest {
               port: 3307
               max_connections: 20
               read_timeout_millis: 1500
+              write_timeout_millis: 2500
               max_allowed_packet: 1048576
               require_secure_transport: false
             remotesapi:
@@ -56,6 +57,7 @@ class ConfigFileTest {
         assertEquals(2, c.waitTimeoutSeconds(), "1500 ms of read timeout round up to 2 s of wait_timeout");
         assertEquals(2, c.interactiveTimeoutSeconds());
         assertEquals(1048576, c.maxAllowedPacket());
+        assertEquals(2500, c.writeTimeoutMillis());
         assertEquals(50051, c.remotesApiPort());
         assertTrue(c.remotesApiReadOnly());
         assertEquals("debug", ConfigFile.parse(FULL, "t").<String>get(ConfigKey.LOG_LEVEL).orElseThrow());
@@ -71,6 +73,7 @@ class ConfigFileTest {
         assertFalse(c.readOnly());
         assertTrue(c.autocommit());
         assertEquals(ServerConfig.REMOTES_API_OFF, c.remotesApiPort());
+        assertEquals(60_000, c.writeTimeoutMillis());
     }
 
     @Test
