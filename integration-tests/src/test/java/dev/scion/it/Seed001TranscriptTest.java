@@ -1,9 +1,15 @@
 package dev.scion.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +87,45 @@ class Seed001TranscriptTest {
             MysqlCli.Result dbs = mysql.batch(null, "show databases", "-N").assertSuccess();
             assertTrue(dbs.stdout().lines().toList().containsAll(List.of("foo", "information_schema", "mydb")),
                     dbs.toString());
+            if (!server.isExternal()) {
+                // the seed's `ls`: each database is a subdirectory of the data directory
+                assertEquals(List.of("foo", "mydb"), visibleDirectories(server.dataDir()));
+                assertTrue(Files.isDirectory(server.dataDir().resolve("mydb").resolve(".scion")));
+            }
+
+            // dropping is reversible: dolt_undrop brings mydb back with its whole history
+            mysql.batch(null, "drop database mydb").assertSuccess();
+            MysqlCli.Result afterDrop = mysql.batch(null, "show databases", "-N").assertSuccess();
+            assertFalse(afterDrop.stdout().lines().toList().contains("mydb"), afterDrop.toString());
+            if (!server.isExternal()) {
+                assertEquals(List.of("foo"), visibleDirectories(server.dataDir()));
+            }
+            mysql.batch(null, "call dolt_undrop('mydb')").assertSuccess();
+            MysqlCli.Result logAgain = mysql.batch("mydb", "select commit_hash, message from dolt_log", "-t")
+                    .assertSuccess();
+            assertEquals(log.tables().get(0).rows(), logAgain.tables().get(0).rows(), logAgain.toString());
+            MysqlCli.Result rows = mysql.batch("mydb", "select a from test", "-N").assertSuccess();
+            assertEquals(List.of("1"), rows.stdout().lines().toList(), rows.toString());
+            if (!server.isExternal()) {
+                assertEquals(List.of("foo", "mydb"), visibleDirectories(server.dataDir()));
+            }
+
+            // purge deletes dropped databases for good
+            mysql.batch(null, "drop database foo; call dolt_purge_dropped_databases()").assertSuccess();
+            MysqlCli.Result gone = mysql.batch(null, "call dolt_undrop('foo')");
+            assertTrue(gone.exitCode() != 0 && gone.stderr().contains("1049"), gone.toString());
+            if (!server.isExternal()) {
+                assertEquals(List.of("mydb"), visibleDirectories(server.dataDir()));
+            }
+        }
+    }
+
+    private static List<String> visibleDirectories(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

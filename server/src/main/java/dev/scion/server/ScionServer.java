@@ -4,6 +4,9 @@ import dev.scion.server.auth.HostPattern;
 import dev.scion.server.auth.UserTable;
 import dev.scion.server.bridge.EngineHandler;
 import dev.scion.server.bridge.WireConnectionControl;
+import dev.scion.server.lifecycle.DataDirectoryLock;
+import dev.scion.server.lifecycle.StatementGate;
+import dev.scion.server.log.QueryLog;
 import dev.scion.server.remotes.RemotesApiServer;
 import dev.scion.server.remotes.RemotesAuthenticator;
 import dev.scion.sql.SqlEngine;
@@ -18,34 +21,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /** The daemon: a data directory served over the MySQL protocol. */
 public final class ScionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScionServer.class);
 
     private final ServerConfig config;
+    private final DataDirectoryLock lock;
     private final DataDirectory dataDirectory;
     private final SqlEngine engine;
     private final UserTable users;
+    private final StatementGate gate = new StatementGate();
     private final WireServer wire;
     private final RemotesApiServer remotesApi;
+    private boolean closed;
 
+    /**
+     * Locks the data directory (a second server on it fails here), opens it and prepares the listeners; nothing
+     * listens before {@link #start()}.
+     */
     public ScionServer(ServerConfig config) {
         this.config = config;
-        this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults());
-        this.engine = new SqlEngine(dataDirectory);
-        this.users = initialUsers(config);
-        SslContext tls = tlsContext(config);
-        publishSettings(engine, config);
-        WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
-                config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
-                config.requireSecureTransport(), config.waitTimeoutSeconds(), config.interactiveTimeoutSeconds());
-        WireConnectionControl connections = new WireConnectionControl();
-        this.wire = new WireServer(wireConfig, new EngineHandler(engine, users, connections));
-        connections.attach(wire);
-        this.remotesApi = config.remotesApiPort() == ServerConfig.REMOTES_API_OFF ? null
-                : new RemotesApiServer(config.host(), config.remotesApiPort(), dataDirectory,
-                        new RemotesAuthenticator(users, config.remotesApiReadOnly()));
+        this.lock = DataDirectoryLock.acquire(config.dataDir().toAbsolutePath().normalize());
+        try {
+            this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults());
+            this.engine = new SqlEngine(dataDirectory);
+            this.users = initialUsers(config);
+            SslContext tls = tlsContext(config);
+            publishSettings(engine, config);
+            WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
+                    config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
+                    config.requireSecureTransport(), config.waitTimeoutSeconds(),
+                    config.interactiveTimeoutSeconds(), config.writeTimeoutMillis());
+            WireConnectionControl connections = new WireConnectionControl();
+            this.wire = new WireServer(wireConfig,
+                    new EngineHandler(engine, users, connections, gate, new QueryLog(engine)));
+            connections.attach(wire);
+            this.remotesApi = config.remotesApiPort() == ServerConfig.REMOTES_API_OFF ? null
+                    : new RemotesApiServer(config.host(), config.remotesApiPort(), dataDirectory,
+                            new RemotesAuthenticator(users, config.remotesApiReadOnly()));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /**
@@ -56,9 +75,9 @@ public final class ScionServer implements AutoCloseable {
         UserTable users = new UserTable();
         String password = config.rootPassword();
         if (password == null || password.isEmpty()) {
-            users.createUser("root", HostPattern.LOCALHOST, "");
+            users.createUser(config.rootUser(), HostPattern.LOCALHOST, "");
         } else {
-            users.createUser("root", HostPattern.ANY, password);
+            users.createUser(config.rootUser(), HostPattern.ANY, password);
         }
         return users;
     }
@@ -72,6 +91,10 @@ public final class ScionServer implements AutoCloseable {
         engine.setGlobalVariable("max_connections", (long) config.maxConnections());
         engine.setGlobalVariable("wait_timeout", config.waitTimeoutSeconds());
         engine.setGlobalVariable("interactive_timeout", config.interactiveTimeoutSeconds());
+        engine.setGlobalVariable("read_only", config.readOnly() ? 1L : 0L);
+        engine.setGlobalVariable("autocommit", config.autocommit() ? 1L : 0L);
+        engine.setGlobalVariable("long_query_time", config.longQueryTimeSeconds());
+        engine.setGlobalVariable("net_write_timeout", (config.writeTimeoutMillis() + 999) / 1000);
     }
 
     private static SslContext tlsContext(ServerConfig config) {
@@ -82,13 +105,28 @@ public final class ScionServer implements AutoCloseable {
         return TlsContexts.fromPkcs12(store, SelfSignedKeyStore.PASSWORD);
     }
 
+    /** Starts listening; a port in use fails here (the server is then closed and the lock released). */
     public void start() {
-        wire.start();
-        if (remotesApi != null) {
-            remotesApi.start();
+        try {
+            wire.start();
+            if (remotesApi != null) {
+                remotesApi.start();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         LOG.info("Scion listening on {}:{} serving {} (databases: {})", config.host(), wire.port(),
                 dataDirectory.root(), dataDirectory.names());
+    }
+
+    /** The databases served, by name. */
+    public java.util.List<String> databases() {
+        return dataDirectory.names();
+    }
+
+    public ServerConfig config() {
+        return config;
     }
 
     public int port() {
@@ -110,16 +148,52 @@ public final class ScionServer implements AutoCloseable {
         return remotesApi == null ? -1 : remotesApi.port();
     }
 
+    /**
+     * Stops the server cleanly: new connections and statements are refused (1053), running statements get up to
+     * the configured shutdown timeout to finish (then they are cancelled), connections close and their open
+     * transactions roll back, and every database's store is flushed and closed. Idempotent.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
+            drainStatements();
             if (remotesApi != null) {
                 remotesApi.close();
             }
             wire.close();
+            // sessions whose connection clean-up did not run (forced shutdown): roll back here
+            for (var session : engine.sessions()) {
+                session.close();
+            }
         } finally {
-            engine.close();
+            try {
+                engine.close();
+            } finally {
+                lock.close();
+            }
         }
         LOG.info("Scion stopped");
+    }
+
+    private void drainStatements() {
+        long timeoutMillis = (long) (config.shutdownTimeoutSeconds() * 1000);
+        try {
+            if (gate.running() > 0) {
+                LOG.info("waiting up to {} ms for {} running statement(s) to finish", timeoutMillis, gate.running());
+            }
+            if (!gate.closeAndAwait(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} statement(s) still running after {} ms: cancelling them", gate.running(), timeoutMillis);
+                for (var session : engine.sessions()) {
+                    session.cancel();
+                }
+                gate.closeAndAwait(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

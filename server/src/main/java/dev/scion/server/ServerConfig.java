@@ -5,9 +5,12 @@ import dev.scion.wire.WireConfig;
 import java.nio.file.Path;
 
 /**
- * How to run a server: where to listen, which data directory to serve, who may log in and how.
+ * How to run a server: where to listen, which data directory to serve, who may log in and how, and how it
+ * behaves (read-only, autocommit, logging, shutdown). {@code scion sql-server} builds it from the YAML file and
+ * flags ({@link dev.scion.server.config.ConfigFile}, {@link dev.scion.server.config.ConfigValues#toServerConfig}).
  *
- * @param rootPassword           root's password; null or empty = root with no password, from loopback only
+ * @param rootUser               the administrator account created at start-up
+ * @param rootPassword           its password; null or empty = no password, and then it may log in from loopback only
  * @param tlsCertificate         PEM certificate chain; null = a self-signed one kept in the data directory
  * @param tlsKey                 PEM PKCS#8 private key of {@code tlsCertificate}
  * @param requireSecureTransport refuse connections that do not use TLS (error 3159)
@@ -16,25 +19,42 @@ import java.nio.file.Path;
  * @param maxAllowedPacket       largest client packet (error 1153 beyond it)
  * @param remotesApiPort         the HTTP remotes API's port (-1: off, 0: any free port)
  * @param remotesApiReadOnly     refuse pushes through the remotes API
+ * @param readOnly               every write fails with error 1290 (@@read_only)
+ * @param autocommit             the initial @@autocommit of new sessions
+ * @param longQueryTimeSeconds   statements running longer go to the slow-query log (@@long_query_time)
+ * @param shutdownTimeoutSeconds on SIGTERM, how long running statements may take to finish
+ * @param writeTimeoutMillis     a client that reads none of a result for this long is disconnected (0 = never)
  */
 public record ServerConfig(String host, int port, Path dataDir, int maxConnections, String rootPassword,
                            Path tlsCertificate, Path tlsKey, boolean requireSecureTransport,
                            long waitTimeoutSeconds, long interactiveTimeoutSeconds, long maxAllowedPacket,
-                           int remotesApiPort, boolean remotesApiReadOnly) {
+                           int remotesApiPort, boolean remotesApiReadOnly, String rootUser, boolean readOnly,
+                           boolean autocommit, double longQueryTimeSeconds, double shutdownTimeoutSeconds,
+                           long writeTimeoutMillis) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
+    public static final int DEFAULT_MAX_CONNECTIONS = 151;
     public static final int REMOTES_API_OFF = -1;
+    public static final String DEFAULT_ROOT_USER = "root";
+    /** MySQL's default long_query_time. */
+    public static final double DEFAULT_LONG_QUERY_TIME = 10;
+    public static final double DEFAULT_SHUTDOWN_TIMEOUT = 30;
 
     public ServerConfig {
         if ((tlsCertificate == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("a TLS certificate needs its key and a key its certificate");
+        }
+        if (rootUser == null || rootUser.isEmpty()) {
+            rootUser = DEFAULT_ROOT_USER;
         }
     }
 
     /** No root password, self-signed TLS, MySQL's default timeouts and packet size. */
     public ServerConfig(String host, int port, Path dataDir, int maxConnections) {
         this(host, port, dataDir, maxConnections, null, null, null, false, WireConfig.DEFAULT_WAIT_TIMEOUT,
-                WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET, REMOTES_API_OFF, false);
+                WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET, REMOTES_API_OFF, false,
+                DEFAULT_ROOT_USER, false, true, DEFAULT_LONG_QUERY_TIME, DEFAULT_SHUTDOWN_TIMEOUT,
+                WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS);
     }
 
     /** The embedded default data directory: ~/.scion/data. */
@@ -45,37 +65,73 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
     public ServerConfig withRootPassword(String password) {
         return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly);
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
+                shutdownTimeoutSeconds, writeTimeoutMillis);
+    }
+
+    public ServerConfig withRootUser(String user, String password) {
+        return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly, user, readOnly, autocommit, longQueryTimeSeconds,
+                shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     public ServerConfig withTlsFiles(Path certificate, Path key) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, certificate, key,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly);
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
+                shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     public ServerConfig withRequireSecureTransport(boolean require) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 require, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly);
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
+                shutdownTimeoutSeconds, writeTimeoutMillis);
     }
 
     public ServerConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitSeconds, interactiveSeconds, maxAllowedPacket, remotesApiPort,
-                remotesApiReadOnly);
+                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
+                writeTimeoutMillis);
     }
 
     public ServerConfig withMaxAllowedPacket(long bytes) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, bytes, remotesApiPort,
-                remotesApiReadOnly);
+                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
+                writeTimeoutMillis);
     }
 
-    public ServerConfig withRemotesApi(int apiPort, boolean readOnly) {
+    public ServerConfig withRemotesApi(int apiPort, boolean readOnlyApi) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket, apiPort,
-                readOnly);
+                readOnlyApi, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
+                writeTimeoutMillis);
+    }
+
+    /** Server-wide behaviour: read-only, the sessions' initial autocommit. */
+    public ServerConfig withBehavior(boolean readOnlyServer, boolean autocommitDefault) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnlyServer, autocommitDefault,
+                longQueryTimeSeconds, shutdownTimeoutSeconds, writeTimeoutMillis);
+    }
+
+    /** The slow-query threshold and the bound on running statements at shutdown, both in seconds. */
+    public ServerConfig withTimings(double longQueryTime, double shutdownTimeout) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTime, shutdownTimeout,
+                writeTimeoutMillis);
+    }
+
+    public ServerConfig withWriteTimeout(long millis) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
+                shutdownTimeoutSeconds, millis);
     }
 
     /** Where the self-signed key store lives: a hidden directory, never mistaken for a database. */

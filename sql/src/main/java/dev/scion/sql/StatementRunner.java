@@ -21,6 +21,7 @@ import dev.scion.sql.plan.fastpath.PointSelectPath;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.repo.VersioningException;
 import org.apache.calcite.sql.SqlDelete;
@@ -146,6 +147,9 @@ final class StatementRunner {
         if (nodeKind.belongsTo(SqlKind.QUERY) || nodeKind == SqlKind.INSERT || nodeKind == SqlKind.UPDATE
                 || nodeKind == SqlKind.DELETE) {
             ViewExpander.expand(session, node);
+        }
+        if (writes(node)) {
+            ServerReadOnly.refuseWrite(session);
         }
         if (session.isReadOnlyTransaction() && writes(node)) {
             throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");

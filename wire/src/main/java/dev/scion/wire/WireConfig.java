@@ -15,10 +15,12 @@ import io.netty.handler.ssl.SslContext;
  * @param requireSecureTransport refuse connections that did not switch to TLS (error 3159)
  * @param waitTimeoutSeconds     idle seconds after which a non-interactive client is disconnected (0 = never)
  * @param interactiveTimeoutSeconds the same for clients that connected with CLIENT_INTERACTIVE (0 = never)
+ * @param writeTimeoutMillis     how long a statement may wait for a client that reads none of its results before
+ *                               the connection is closed (MySQL's net_write_timeout; 0 = forever)
  */
 public record WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
                          int workerThreads, SslContext sslContext, boolean requireSecureTransport,
-                         long waitTimeoutSeconds, long interactiveTimeoutSeconds) {
+                         long waitTimeoutSeconds, long interactiveTimeoutSeconds, long writeTimeoutMillis) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
@@ -28,6 +30,8 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
     public static final int DEFAULT_WORKER_THREADS = 64;
     /** MySQL's default wait_timeout and interactive_timeout: 8 hours. */
     public static final long DEFAULT_WAIT_TIMEOUT = 28800;
+    /** MySQL's default net_write_timeout: 60 s. */
+    public static final long DEFAULT_WRITE_TIMEOUT_MILLIS = 60_000;
 
     /** max_allowed_packet's range in MySQL: 1 KiB .. 1 GiB. */
     private static final long MIN_PACKET = 1024;
@@ -68,6 +72,18 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
             throw new IllegalArgumentException("interactiveTimeout must be between 0 and " + MAX_TIMEOUT + " s: "
                     + interactiveTimeoutSeconds);
         }
+        if (writeTimeoutMillis < 0 || writeTimeoutMillis > MAX_TIMEOUT * 1000) {
+            throw new IllegalArgumentException("writeTimeout must be between 0 and " + MAX_TIMEOUT * 1000 + " ms: "
+                    + writeTimeoutMillis);
+        }
+    }
+
+    /** With MySQL's default write timeout. */
+    public WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
+                      int workerThreads, SslContext sslContext, boolean requireSecureTransport,
+                      long waitTimeoutSeconds, long interactiveTimeoutSeconds) {
+        this(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads, sslContext,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, DEFAULT_WRITE_TIMEOUT_MILLIS);
     }
 
     /** The settings without TLS and with MySQL's default timeouts. */
@@ -85,44 +101,50 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
 
     public WireConfig withHost(String newHost) {
         return new WireConfig(newHost, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
     }
 
     public WireConfig withPort(int newPort) {
         return new WireConfig(host, newPort, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
     }
 
     public WireConfig withServerVersion(String version) {
         return new WireConfig(host, port, version, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
     }
 
     public WireConfig withMaxConnections(int max) {
         return new WireConfig(host, port, serverVersion, max, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
     }
 
     public WireConfig withMaxAllowedPacket(long max) {
         return new WireConfig(host, port, serverVersion, maxConnections, max, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
     }
 
     public WireConfig withWorkerThreads(int threads) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, threads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
     }
 
     /** TLS with this server context; {@code require} refuses plain connections with error 3159. */
     public WireConfig withTls(SslContext context, boolean require) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                context, require, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                context, require, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
     }
 
     /** wait_timeout and interactive_timeout in seconds (0 = never close an idle connection). */
     public WireConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitSeconds, interactiveSeconds);
+                sslContext, requireSecureTransport, waitSeconds, interactiveSeconds, writeTimeoutMillis);
+    }
+
+    /** net_write_timeout in milliseconds (0 = wait for a stalled client forever). */
+    public WireConfig withWriteTimeout(long millis) {
+        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, millis);
     }
 
     public boolean tlsAvailable() {

@@ -13,6 +13,7 @@ import dev.scion.sql.session.Session;
 import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.repo.DataDirectory;
+import dev.scion.versioning.repo.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,8 +28,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code scion sql}: run SQL against the database in process, with the same engine sql-server uses. {@code -q}
- * runs one query string; otherwise statements are read from stdin (a shell with a prompt on a terminal).
+ * {@code scion sql}: run SQL in process, with the same engine sql-server uses, against the databases of the
+ * current directory: the directory itself if it is a database (then also the current database) and every database
+ * one level below; CREATE DATABASE makes a new subdirectory. It works in any directory, with no databases at all.
+ * {@code -q} runs one query string; otherwise statements are read from stdin (a shell with a prompt on a
+ * terminal). When a running sql-server serves the directory, the statements go through it instead.
  */
 @Command(name = "sql", description = "Run SQL: -q \"...\" or an interactive shell.")
 public final class SqlCommand implements Callable<Integer> {
@@ -39,39 +43,37 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = Workspace.locate(Workspace.cwd());
-        if (dir == null) {
-            term.err().println("fatal: not a scion database (or any of the parent directories): .scion");
-            return 128;
+        Path dir = Workspace.cwd().toAbsolutePath().normalize();
+        String own = Repository.isRepository(dir) ? dir.getFileName().toString() : null;
+        var server = ServerAddress.find(dir);
+        if (server.isPresent()) {
+            return viaServer(server.get(), own);
         }
         SqlEngine engine;
         try {
             DataDirectory data = new DataDirectory(dir, StoreOptions.defaults());
             try {
-                data.open(data.names().get(0)); // opening takes the store lock: find out now who holds it
+                for (String name : data.names()) {
+                    data.open(name); // opening takes the store lock: find out now who holds it
+                }
             } catch (StorageException e) {
                 data.close();
                 throw e;
             }
             engine = new SqlEngine(data);
         } catch (StorageException e) {
-            var server = ServerAddress.find(dir);
-            if (server.isPresent()) {
-                return viaServer(server.get(), dir.getFileName().toString());
-            }
             term.err().println("fatal: " + e.getMessage());
             return 1;
         }
         try (engine) {
             Session session = engine.openSession(1, "root", "localhost", false);
-            String db = engine.dataDirectory().names().get(0);
-            if (!runAll(engine, session, "USE `" + db.replace("`", "``") + "`")) {
+            if (own != null && !runAll(engine, session, "USE `" + own.replace("`", "``") + "`")) {
                 return 1;
             }
             if (query != null) {
                 return runAll(engine, session, query) ? 0 : 1;
             }
-            return shell(engine, session, db);
+            return shell(engine, session);
         } catch (RuntimeException e) {
             return RepoCommand.fail(term, e);
         } finally {
@@ -133,7 +135,7 @@ public final class SqlCommand implements Callable<Integer> {
         }
     }
 
-    private int shell(SqlEngine engine, Session session, String db) {
+    private int shell(SqlEngine engine, Session session) {
         boolean prompt = term.interactive();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         StringBuilder pending = new StringBuilder();
@@ -141,7 +143,8 @@ public final class SqlCommand implements Callable<Integer> {
         try {
             while (true) {
                 if (prompt) {
-                    term.out().print(pending.length() == 0 ? db + "> " : "    -> ");
+                    String db = session.currentDatabase();
+                    term.out().print(pending.length() == 0 ? (db == null ? "> " : db + "> ") : "    -> ");
                     term.out().flush();
                 }
                 String line = in.readLine();
@@ -151,11 +154,16 @@ public final class SqlCommand implements Callable<Integer> {
                 String trimmed = line.trim();
                 if (pending.length() == 0 && (trimmed.equalsIgnoreCase("exit") || trimmed.equalsIgnoreCase("quit")
                         || trimmed.equalsIgnoreCase("\\q"))) {
+                    term.out().println("Bye");
                     break;
                 }
                 pending.append(line).append('\n');
                 if (trimmed.endsWith(";")) {
+                    String before = session.currentDatabase();
                     ok &= runAll(engine, session, pending.toString());
+                    if (session.currentDatabase() != null && !session.currentDatabase().equals(before)) {
+                        term.out().println("Database changed");
+                    }
                     pending.setLength(0);
                     term.out().flush();
                 }

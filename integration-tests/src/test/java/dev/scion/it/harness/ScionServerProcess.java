@@ -144,6 +144,11 @@ public final class ScionServerProcess implements AutoCloseable {
     public String user() { return ItConfig.user(); }
     public String password() { return ItConfig.password(); }
 
+    /** The exit code of the last server process, once it has exited (null while it runs or before a start). */
+    public Integer exitCode() {
+        return process == null || process.isAlive() ? null : process.exitValue();
+    }
+
     public boolean isRunning() {
         return external || (process != null && process.isAlive());
     }

@@ -1,6 +1,8 @@
 package dev.scion.server.bridge;
 
 import dev.scion.server.auth.UserTable;
+import dev.scion.server.lifecycle.StatementGate;
+import dev.scion.server.log.QueryLog;
 import dev.scion.sql.SqlEngine;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.ConnectionControl;
@@ -20,11 +22,21 @@ public final class EngineHandler implements WireHandler {
     private final SqlEngine engine;
     private final UserTable users;
     private final ConnectionControl connections;
+    private final StatementGate gate;
+    private final QueryLog queryLog;
 
     public EngineHandler(SqlEngine engine, UserTable users, ConnectionControl connections) {
+        this(engine, users, connections, new StatementGate(), new QueryLog(engine));
+    }
+
+    /** With the server's gate (closed at shutdown) and query log. */
+    public EngineHandler(SqlEngine engine, UserTable users, ConnectionControl connections, StatementGate gate,
+                         QueryLog queryLog) {
         this.engine = engine;
         this.users = users;
         this.connections = connections;
+        this.gate = gate;
+        this.queryLog = queryLog;
     }
 
     @Override
@@ -37,6 +49,9 @@ public final class EngineHandler implements WireHandler {
 
     @Override
     public WireSession openSession(SessionInfo info) throws WireException {
+        if (gate.isClosing()) {
+            throw EngineSession.shuttingDown();
+        }
         String host = info.remote() == null ? "localhost" : info.remote().getAddress().getHostAddress();
         Session session = engine.openSession(info.connectionId(), info.user(), host,
                 (info.clientCapabilities() & CLIENT_FOUND_ROWS) != 0);
@@ -50,6 +65,6 @@ public final class EngineHandler implements WireHandler {
                 throw ErrorTranslator.translate(e);
             }
         }
-        return new EngineSession(engine, session);
+        return new EngineSession(engine, session, gate, queryLog);
     }
 }

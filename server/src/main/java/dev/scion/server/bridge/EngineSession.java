@@ -1,5 +1,7 @@
 package dev.scion.server.bridge;
 
+import dev.scion.server.lifecycle.StatementGate;
+import dev.scion.server.log.QueryLog;
 import dev.scion.sql.PreparedQuery;
 import dev.scion.sql.SqlEngine;
 import dev.scion.sql.catalog.DatabaseState;
@@ -20,14 +22,42 @@ import java.util.List;
 final class EngineSession implements WireSession {
     private final SqlEngine engine;
     private final Session session;
+    private final StatementGate gate;
+    private final QueryLog queryLog;
 
-    EngineSession(SqlEngine engine, Session session) {
+    EngineSession(SqlEngine engine, Session session, StatementGate gate, QueryLog queryLog) {
         this.engine = engine;
         this.session = session;
+        this.gate = gate;
+        this.queryLog = queryLog;
+    }
+
+    /** ER_SERVER_SHUTDOWN: what a client hears when it starts something while the server stops. */
+    static WireException shuttingDown() {
+        return new WireException(1053, "08S01", "Server shutdown in progress");
     }
 
     @Override
     public void query(String sql, boolean multiStatements, ResultSink sink) throws WireException {
+        if (!gate.enter()) {
+            throw shuttingDown();
+        }
+        long started = System.nanoTime();
+        String database = session.currentDatabase();
+        String error = null;
+        try {
+            runQuery(sql, multiStatements, sink);
+        } catch (WireException e) {
+            error = Integer.toString(e.errorCode());
+            throw e;
+        } finally {
+            gate.exit();
+            queryLog.record(session.connectionId(), session.user(), database, sql, System.nanoTime() - started,
+                    error);
+        }
+    }
+
+    private void runQuery(String sql, boolean multiStatements, ResultSink sink) throws WireException {
         // LOAD DATA LOCAL INFILE asks this statement's client for the file
         session.localFiles(fileName -> {
             try {
@@ -96,12 +126,25 @@ final class EngineSession implements WireSession {
 
                 @Override
                 public void execute(Object[] parameters, ResultSink sink) throws WireException {
+                    if (!gate.enter()) {
+                        throw shuttingDown();
+                    }
+                    long started = System.nanoTime();
+                    String database = session.currentDatabase();
+                    String error = null;
                     try {
                         q.execute(session, parameters, new SinkAdapter(sink, session));
                     } catch (SinkAdapter.ClientGoneException e) {
+                        error = "client gone";
                         throw e.wire();
                     } catch (RuntimeException e) {
-                        throw ErrorTranslator.translate(e);
+                        WireException w = ErrorTranslator.translate(e);
+                        error = Integer.toString(w.errorCode());
+                        throw w;
+                    } finally {
+                        gate.exit();
+                        queryLog.record(session.connectionId(), session.user(), database, sql,
+                                System.nanoTime() - started, error);
                     }
                 }
 

@@ -3,6 +3,7 @@ package dev.scion.sql.admin;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.VersioningException;
@@ -19,6 +20,7 @@ final class CreateDatabase implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        ServerReadOnly.refuseWrite(session);
         DataDirectory dir = session.engine().dataDirectory();
         if (dir.canonicalName(name).isPresent()) {
             if (ifNotExists) {

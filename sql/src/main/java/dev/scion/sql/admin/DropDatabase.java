@@ -3,6 +3,7 @@ package dev.scion.sql.admin;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
 
 import java.util.Optional;
@@ -19,6 +20,7 @@ final class DropDatabase implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        ServerReadOnly.refuseWrite(session);
         Optional<String> canonical = session.engine().dataDirectory().canonicalName(name);
         if (canonical.isEmpty()) {
             if (ifExists) {

@@ -37,6 +37,7 @@ public final class LoadDataExecutor {
         if (!LoadDataStatement.matches(sql)) {
             return Optional.empty();
         }
+        dev.scion.sql.session.ServerReadOnly.refuseWrite(session);
         return Optional.of(execute(session, LoadDataStatement.parse(sql)));
     }
 

@@ -6,6 +6,7 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.session.VariableReader;
 import dev.scion.storage.Hash;
@@ -26,6 +27,9 @@ public final class Procedures {
     }
 
     public static StatementResult call(Session session, String name, List<String> args) {
+        if (!switchesBranchOnly(session, name, args)) {
+            ServerReadOnly.refuseWrite(session);
+        }
         try {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "dolt_commit" -> single("hash", commit(session, args));
@@ -49,11 +53,25 @@ public final class Procedures {
                 case "dolt_conflicts_resolve" -> DoltConflictsResolve.call(session, args);
                 case "dolt_clean" -> DoltClean.clean(session, args);
                 case "dolt_rm" -> DoltClean.rm(session, args);
+                case "dolt_undrop" -> single("status", DroppedDatabaseProcedures.undrop(session, args));
+                case "dolt_purge_dropped_databases" -> single("status", DroppedDatabaseProcedures.purge(session, args));
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {
             throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
         }
+    }
+
+    /**
+     * dolt_checkout('branch') only moves this session to another branch, which a read-only server allows; every
+     * other procedure (and checkout with -b or of tables) writes.
+     */
+    private static boolean switchesBranchOnly(Session session, String name, List<String> args) {
+        if (!name.equalsIgnoreCase("dolt_checkout") || args.size() != 1 || args.get(0) == null
+                || args.get(0).startsWith("-") || session.currentDatabase() == null) {
+            return false;
+        }
+        return session.current().repo().branchHead(args.get(0)).isPresent();
     }
 
     /** The procedure called as a function: the first column of its first row. */

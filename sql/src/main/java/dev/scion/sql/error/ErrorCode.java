@@ -84,7 +84,9 @@ public enum ErrorCode {
     FIELD_SPECIFIED_TWICE(1110, "42000"),
     KEY_DOES_NOT_EXIST(1176, "42000"),
     VERSIONING(1105, "HY000"),
-    LOCAL_FILES_DISABLED(3948, "42000");
+    LOCAL_FILES_DISABLED(3948, "42000"),
+    /** ER_OPTION_PREVENTS_STATEMENT: the server runs with --read-only (or another option forbids the statement). */
+    OPTION_PREVENTS_STATEMENT(1290, "HY000");
 
     private final int code;
     private final String sqlState;

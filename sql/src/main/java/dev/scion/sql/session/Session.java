@@ -31,6 +31,7 @@ public final class Session {
     private final Map<String, DatabaseState> databases = new HashMap<>();
     private final List<Warning> warnings = new ArrayList<>();
     private String currentDatabase;
+    private long seenDropGeneration;
     private boolean explicitTransaction;
     private long lastInsertId;
     private volatile boolean cancelled;
@@ -207,6 +208,7 @@ public final class Session {
     }
 
     public Optional<DatabaseState> findDatabase(String name) {
+        forgetDroppedDatabases();
         String key = name.toLowerCase(Locale.ROOT);
         DatabaseState s = databases.get(key);
         if (s != null) {
@@ -240,6 +242,21 @@ public final class Session {
 
     public void clearCurrentDatabase() {
         currentDatabase = null;
+    }
+
+    /**
+     * After any DROP DATABASE (by any session), forgets this session's bindings to databases that are no longer
+     * served as they were: their repository was closed, so a later statement must see "unknown database" (or the
+     * re-created database of the same name) rather than a closed store. Their uncommitted changes are lost, as
+     * the database they belonged to is gone.
+     */
+    private void forgetDroppedDatabases() {
+        long generation = engine.dataDirectory().generation();
+        if (generation == seenDropGeneration) {
+            return;
+        }
+        seenDropGeneration = generation;
+        databases.values().removeIf(s -> !engine.dataDirectory().isServing(s.databaseName(), s.repo()));
     }
 
     /** Forgets bindings to a database (after DROP DATABASE). */

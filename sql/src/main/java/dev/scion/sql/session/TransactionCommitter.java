@@ -112,6 +112,7 @@ public final class TransactionCommitter {
         if (s.isReadOnly()) {
             throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + s.name() + "' is read-only");
         }
+        ServerReadOnly.refuseWrite(session);
         Repository repo = s.repo();
         ChunkBuffer buffer = s.buffer();
         WorkingSet start = s.startWorkingSet();

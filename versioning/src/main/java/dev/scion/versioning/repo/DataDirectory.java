@@ -26,6 +26,7 @@ public final class DataDirectory implements AutoCloseable {
     private final StoreOptions options;
     private final Map<String, Path> locations = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Repository> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private volatile long generation;
 
     public DataDirectory(Path root, StoreOptions options) {
         this.root = root.toAbsolutePath().normalize();
@@ -74,6 +75,11 @@ public final class DataDirectory implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether {@code repo} is the open repository of database {@code name} (false once it was dropped). */
+    public synchronized boolean isServing(String name, Repository repo) {
+        return open.get(name) == repo;
+    }
+
     public synchronized Optional<Repository> open(String name) {
         Repository r = open.get(name);
         if (r != null) {
@@ -119,7 +125,11 @@ public final class DataDirectory implements AutoCloseable {
         return r;
     }
 
-    /** Moves the database to the trash folder; returns where it went. */
+    /**
+     * Moves the database to the trash folder ({@value #TRASH_DIR}) and returns where it went. Each drop gets its own
+     * entry {@code <name>.<millis>}, so dropping a re-created database of the same name never overwrites the
+     * earlier one; {@link #undrop} brings back the latest.
+     */
     public synchronized Path drop(String name) {
         Path p = locations.get(name);
         if (p == null) {
@@ -137,13 +147,124 @@ public final class DataDirectory implements AutoCloseable {
         try {
             Path trash = root.resolve(TRASH_DIR);
             Files.createDirectories(trash);
-            Path target = trash.resolve(p.getFileName().toString() + "." + System.currentTimeMillis());
+            // later than every entry already there, so that "latest" is well defined even within a millisecond
+            long stamp = System.currentTimeMillis();
+            for (DroppedEntry e : droppedEntries()) {
+                stamp = Math.max(stamp, e.droppedAt() + 1);
+            }
+            Path target = trash.resolve(p.getFileName() + "." + stamp);
             Files.move(p, target);
             locations.remove(name);
+            generation++;
             return target;
         } catch (IOException e) {
             throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
                     "cannot drop database '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Counts drops: a session caching open databases compares it with the value it last saw to notice that a
+     * database it holds was dropped (and maybe re-created) by someone else.
+     */
+    public long generation() {
+        return generation;
+    }
+
+    /** The names of dropped databases that {@link #undrop} can bring back, sorted, each once. */
+    public synchronized List<String> droppedNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (DroppedEntry e : droppedEntries()) {
+            names.add(e.name());
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * Restores the most recently dropped database of that name (matched case-insensitively) with its full
+     * history, under the name it had, and returns that name.
+     */
+    public synchronized String undrop(String name) {
+        DroppedEntry latest = null;
+        for (DroppedEntry e : droppedEntries()) {
+            if (e.name().equalsIgnoreCase(name) && (latest == null || e.droppedAt() > latest.droppedAt())) {
+                latest = e;
+            }
+        }
+        if (latest == null) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "no dropped database named '" + name
+                    + "' to undrop; dropped databases: " + describe(droppedNames()));
+        }
+        if (locations.containsKey(latest.name())) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS, "cannot undrop database '"
+                    + latest.name() + "': a database with that name exists; drop or rename it first");
+        }
+        Path target = root.resolve(latest.name());
+        if (Files.exists(target)) {
+            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS, "cannot undrop database '"
+                    + latest.name() + "': " + target + " is in the way");
+        }
+        try {
+            Files.move(latest.path(), target);
+        } catch (IOException e) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "cannot undrop database '" + latest.name() + "': " + e.getMessage());
+        }
+        locations.put(latest.name(), target);
+        return latest.name();
+    }
+
+    /** Deletes every dropped database for good; returns how many entries went. */
+    public synchronized int purgeDropped() {
+        List<DroppedEntry> entries = droppedEntries();
+        for (DroppedEntry e : entries) {
+            deleteTree(e.path());
+        }
+        return entries.size();
+    }
+
+    /** One entry of the trash folder: a database directory named {@code <name>.<millis dropped>}. */
+    private record DroppedEntry(String name, long droppedAt, Path path) {
+    }
+
+    private List<DroppedEntry> droppedEntries() {
+        Path trash = root.resolve(TRASH_DIR);
+        List<DroppedEntry> out = new ArrayList<>();
+        if (!Files.isDirectory(trash)) {
+            return out;
+        }
+        try (Stream<Path> children = Files.list(trash)) {
+            children.filter(Files::isDirectory).forEach(p -> {
+                String file = p.getFileName().toString();
+                int dot = file.lastIndexOf('.');
+                if (dot > 0) {
+                    try {
+                        out.add(new DroppedEntry(file.substring(0, dot), Long.parseLong(file.substring(dot + 1)), p));
+                    } catch (NumberFormatException ignored) {
+                        // not an entry this class wrote: leave it alone
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "cannot list " + trash + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static String describe(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            List<Path> paths = all.sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path p : paths) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "cannot delete " + dir + ": " + e.getMessage());
         }
     }
 

@@ -74,7 +74,7 @@ public final class MySqlConnection {
         this.id = id;
         this.channel = channel;
         this.server = server;
-        this.writer = new PacketWriter(channel, sequenceId);
+        this.writer = new PacketWriter(channel, sequenceId, server.config().writeTimeoutMillis());
         this.queue = new CommandQueue(server.workers());
         this.authenticator = new Authenticator(this);
     }

@@ -5,6 +5,8 @@ import dev.scion.wire.codec.SequenceId;
 import dev.scion.wire.packet.MySqlPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker-side output of one connection. Packets are framed into a batch buffer that is handed to Netty
@@ -17,6 +19,7 @@ import io.netty.channel.Channel;
  * the event loop.
  */
 public final class PacketWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(PacketWriter.class);
 
     static final int BATCH_BYTES = 32 * 1024;
     /** Most responses (OK, a row or two) are small: start small, the buffer grows for row sets. */
@@ -27,9 +30,13 @@ public final class PacketWriter {
     private final Object writability = new Object();
     private ByteBuf batch;
 
-    PacketWriter(Channel channel, SequenceId sequenceId) {
+    /** 0 = wait for a stalled client forever. */
+    private final long writeTimeoutMillis;
+
+    PacketWriter(Channel channel, SequenceId sequenceId, long writeTimeoutMillis) {
         this.channel = channel;
         this.sequenceId = sequenceId;
+        this.writeTimeoutMillis = writeTimeoutMillis;
     }
 
     public SequenceId sequenceId() {
@@ -76,13 +83,22 @@ public final class PacketWriter {
         }
     }
 
-    /** Blocks the calling worker until the channel is writable; false if it closed meanwhile. */
+    /**
+     * Blocks the calling worker until the channel is writable; false if it closed meanwhile. A client that reads
+     * nothing for the write timeout (net_write_timeout) is disconnected, so it cannot hold a worker forever.
+     */
     private boolean awaitWritable() {
         if (channel.eventLoop().inEventLoop()) {
             return channel.isActive();
         }
+        long deadline = System.nanoTime() + writeTimeoutMillis * 1_000_000L;
         synchronized (writability) {
             while (channel.isActive() && !channel.isWritable()) {
+                if (writeTimeoutMillis > 0 && System.nanoTime() - deadline > 0) {
+                    LOG.debug("client read nothing for {} ms (write timeout): closing", writeTimeoutMillis);
+                    channel.close();
+                    return false;
+                }
                 try {
                     writability.wait(100);
                 } catch (InterruptedException e) {

@@ -1,0 +1,41 @@
+package dev.scion.server.log;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from statement text before it is logged: passwords given to CREATE/ALTER USER, SET PASSWORD
+ * and PASSWORD(), and credentials inside remote URLs (dolt_remote, dolt_clone). What remains still shows which
+ * statement ran.
+ */
+public final class SecretRedactor {
+    /** A quoted SQL string: '...' or "..." with doubled quotes or backslash escapes inside. */
+    private static final String QUOTED = "(?:'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\")";
+    private static final String MASK = "'<redacted>'";
+
+    private static final List<Pattern> SECRET_AFTER = List.of(
+            // IDENTIFIED BY 'pw', IDENTIFIED WITH plugin BY 'pw', IDENTIFIED WITH plugin AS 'hash'
+            Pattern.compile("(?i)(\\bIDENTIFIED\\s+(?:WITH\\s+[`'\"]?\\w+[`'\"]?\\s+)?(?:BY|AS)\\s+(?:RANDOM\\s+PASSWORD\\s+)?)"
+                    + QUOTED),
+            // SET PASSWORD [FOR user] = 'pw'
+            Pattern.compile("(?i)(\\bSET\\s+PASSWORD\\b[^=]*=\\s*)" + QUOTED),
+            // PASSWORD('pw'), REPLACE 'old'
+            Pattern.compile("(?i)(\\bPASSWORD\\s*\\(\\s*)" + QUOTED),
+            Pattern.compile("(?i)(\\bREPLACE\\s+)" + QUOTED));
+
+    /** user:password@ in a URL. */
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^/:@\\s'\"]+:)[^@\\s'\"]+@");
+
+    private SecretRedactor() {
+    }
+
+    public static String redact(String sql) {
+        String out = sql;
+        for (Pattern p : SECRET_AFTER) {
+            Matcher m = p.matcher(out);
+            out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+        }
+        return URL_CREDENTIALS.matcher(out).replaceAll("$1<redacted>@");
+    }
+}

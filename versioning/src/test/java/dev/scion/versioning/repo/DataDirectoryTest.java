@@ -1,0 +1,82 @@
+package dev.scion.versioning.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.versioning.model.Signature;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class DataDirectoryTest {
+    private static final Signature WHO = new Signature("t", "t@example.com", 0L);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void discoversTheDirectoryItselfAndOneLevelBelow() {
+        Repository.init(root.resolve("a"), WHO, "main", StoreOptions.defaults()).close();
+        Repository.init(root.resolve("a").resolve("nested"), WHO, "main", StoreOptions.defaults()).close();
+        try (DataDirectory d = new DataDirectory(root, StoreOptions.defaults())) {
+            assertEquals(List.of("a"), d.names());
+        }
+        try (DataDirectory d = new DataDirectory(root.resolve("a"), StoreOptions.defaults())) {
+            assertEquals(List.of("a", "nested"), d.names());
+        }
+    }
+
+    @Test
+    void dropMovesToTheTrashAndUndropBringsBackTheLatest() throws Exception {
+        try (DataDirectory d = new DataDirectory(root, StoreOptions.defaults())) {
+            Repository first = d.create("db", WHO);
+            first.createBranch("feature", first.branchHead("main").orElseThrow());
+            long before = d.generation();
+            Path trashed = d.drop("db");
+            assertTrue(d.generation() > before, "a drop is visible to sessions holding the database");
+            assertFalse(d.isServing("db", first));
+            assertTrue(trashed.startsWith(root.resolve(DataDirectory.TRASH_DIR)));
+            assertFalse(Files.exists(root.resolve("db")));
+            assertEquals(List.of(), d.names());
+
+            d.create("DB", WHO);
+            d.drop("DB");
+            assertEquals(List.of("DB", "db"), d.droppedNames());
+
+            assertEquals("DB", d.undrop("db"), "the latest drop of that name, matched case-insensitively");
+            VersioningException exists = assertThrows(VersioningException.class, () -> d.undrop("db"));
+            assertEquals(VersioningException.Reason.ALREADY_EXISTS, exists.reason());
+            d.drop("DB");
+            assertEquals(2, d.purgeDropped());
+            assertEquals(List.of(), d.droppedNames());
+            VersioningException gone = assertThrows(VersioningException.class, () -> d.undrop("db"));
+            assertEquals(VersioningException.Reason.NOT_FOUND, gone.reason());
+        }
+    }
+
+    @Test
+    void undropRestoresBranchesAndHistory() {
+        try (DataDirectory d = new DataDirectory(root, StoreOptions.defaults())) {
+            Repository r = d.create("hist", WHO);
+            r.createBranch("feature", r.branchHead("main").orElseThrow());
+            var head = r.branchHead("main").orElseThrow();
+            d.drop("hist");
+            d.undrop("hist");
+            Repository back = d.open("hist").orElseThrow();
+            assertNotSame(r, back);
+            assertEquals(head, back.branchHead("main").orElseThrow());
+            assertEquals(List.of("feature", "main"), back.branches().stream().sorted().toList());
+        }
+        // and it is found again after a restart
+        try (DataDirectory d = new DataDirectory(root, StoreOptions.defaults())) {
+            assertEquals(List.of("hist"), d.names());
+        }
+    }
+}
