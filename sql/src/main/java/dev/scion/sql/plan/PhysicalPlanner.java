@@ -4,6 +4,7 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.AggregateOp;
 import dev.scion.sql.exec.FilterOp;
+import dev.scion.sql.exec.IndexScanOp;
 import dev.scion.sql.exec.LimitOp;
 import dev.scion.sql.exec.SetOp;
 import dev.scion.sql.exec.Operator;
@@ -151,6 +152,14 @@ public final class PhysicalPlanner {
             throw new SqlError(ErrorCode.UNKNOWN_ERROR, "cannot read " + scan.getTable().getQualifiedName());
         }
         KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
+        if (condition != null && access.range() == null && access.pointKey() == null) {
+            // no primary-key bound: a secondary index bounded on both sides reads only the rows in its ranges
+            IndexRanges.Access index = IndexRanges.derive(t.value(), condition);
+            if (index != null) {
+                return new FilterOp(new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges()),
+                        ExprCompiler.compile(condition));
+            }
+        }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
                 access.pointKey());
         return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
