@@ -14,7 +14,7 @@ import java.util.Map;
  * it never needs locking, and it is bounded (least recently used entries are dropped).
  */
 public final class PlanCache {
-    static final int CAPACITY = 64;
+    static final int CAPACITY = 32; // sysbench uses about 10 shapes a connection; each entry holds a Calcite plan
 
     private final Map<String, Object> entries = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
