@@ -102,11 +102,36 @@ public final class AdminStatements {
         return new Rule(Pattern.compile(regex, FLAGS), factory);
     }
 
+    /** Whether the statement starts with SELECT, INSERT, UPDATE, DELETE, REPLACE or WITH (no rule matches those). */
+    static boolean isPlainDml(String sql) {
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        if (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+            return false;
+        }
+        String word = sql.substring(start, end);
+        for (String k : new String[] {"SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH"}) {
+            if (k.equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String like(String quoted) {
         return quoted == null ? null : Identifiers.unquoteString(quoted);
     }
 
     public static Optional<AdminStatement> match(String sql) {
+        if (isPlainDml(sql)) {
+            return Optional.empty(); // no rule starts with these, and trying ~45 patterns costs more than planning a cached query
+        }
         for (Rule r : RULES) {
             Matcher m = r.pattern().matcher(sql);
             if (m.matches()) {

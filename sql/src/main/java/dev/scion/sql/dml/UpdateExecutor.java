@@ -14,6 +14,7 @@ import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.DuplicateKeyException;
 import dev.scion.versioning.table.TableEditor;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -47,6 +48,7 @@ public final class UpdateExecutor {
         List<JoinedTables.Joined> tables;
         SqlSelect select;
         List<Assignment> assignments = new ArrayList<>();
+        Object[] constants = null;
         SqlNodeList targets = update.getTargetColumnList();
         if (my != null && my.isMultiTable()) {
             if (my.getOrderBy() != null || my.getLimit() != null) {
@@ -81,9 +83,18 @@ public final class UpdateExecutor {
                 assignments.add(new Assignment(0, pos));
             }
             List<SqlNode> values = new ArrayList<>();
+            constants = new Object[assignments.size()];
             for (int i = 0; i < assignments.size(); i++) {
-                values.add(ColumnDefaults.bind(session, schema, assignments.get(i).column(),
-                        update.getSourceExpressionList().get(i), lenient));
+                SqlNode value = ColumnDefaults.bind(session, schema, assignments.get(i).column(),
+                        update.getSourceExpressionList().get(i), lenient);
+                // A plain literal (SET c = '...') is assigned as is instead of being selected, so the row query's
+                // text, and with it its cached plan, does not change with the value.
+                Object literal = ExpressionEvaluator.literal(value);
+                if (literal != ExpressionEvaluator.NOT_LITERAL && literal != null) {
+                    constants[i] = literal;
+                    value = SqlLiteral.createNull(SqlParserPos.ZERO);
+                }
+                values.add(value);
             }
             select = selectRows(update.getTargetTable(), update.getAlias(), schema, values, update.getCondition());
             if (my != null) {
@@ -91,7 +102,7 @@ public final class UpdateExecutor {
                 select.setFetch(my.getLimit());
             }
         }
-        return run(session, sql, tables, assignments, select, ignore, lenient);
+        return run(session, sql, tables, assignments, constants, select, ignore, lenient);
     }
 
     private static Assignment multiTableAssignment(JoinedTables joined, SqlIdentifier id) {
@@ -123,7 +134,8 @@ public final class UpdateExecutor {
     }
 
     private static StatementResult run(Session session, String sql, List<JoinedTables.Joined> tables,
-                                       List<Assignment> assignments, SqlSelect select, boolean ignore,
+                                       List<Assignment> assignments, Object[] constants, SqlSelect select,
+                                       boolean ignore,
                                        Session lenient) {
         QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
         int[] offsets = new int[tables.size() + 1];
@@ -166,7 +178,8 @@ public final class UpdateExecutor {
                             continue;
                         }
                         Column c = schema.columns().get(a.column());
-                        Object v = r[offsets[tables.size()] + i];
+                        Object v = constants != null && constants[i] != null ? constants[i]
+                                : r[offsets[tables.size()] + i];
                         next[a.column()] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v,
                                 c, matched, lenient);
                     }

@@ -40,7 +40,8 @@ public final class ExprCompiler {
             return (row, ctx) -> v;
         }
         if (node instanceof RexDynamicParam p) {
-            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "unbound parameter ?" + p.getIndex());
+            Object v = BoundParameters.value(p.getIndex());
+            return (row, ctx) -> v;
         }
         if (node instanceof RexCall call) {
             return compileCall(call);

@@ -1,5 +1,6 @@
 package dev.scion.sql.plan;
 
+import dev.scion.sql.expr.BoundParameters;
 import dev.scion.sql.expr.ExprCompiler;
 import dev.scion.storage.prolly.KeyRange;
 import dev.scion.storage.tuple.TupleDescriptor;
@@ -7,6 +8,7 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.RowCodec;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -47,16 +49,20 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             RexNode l = call.getOperands().get(0);
             RexNode r = call.getOperands().get(1);
             SqlKind kind = call.getKind();
-            if (r instanceof RexInputRef && l instanceof RexLiteral) {
+            if (r instanceof RexInputRef && isConstant(l)) {
                 RexNode tmp = l;
                 l = r;
                 r = tmp;
                 kind = kind.reverse();
             }
-            if (!(l instanceof RexInputRef ref) || !(r instanceof RexLiteral lit) || lit.isNull()) {
+            if (!(l instanceof RexInputRef ref) || !isConstant(r)) {
                 continue;
             }
-            Object v = keyValue(schema, ref.getIndex(), ExprCompiler.literalValue(lit));
+            Object constant = constantValue(r);
+            if (constant == null) {
+                continue;
+            }
+            Object v = keyValue(schema, ref.getIndex(), constant);
             if (v == null) {
                 continue;
             }
@@ -115,6 +121,16 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             loIncl = true;
         }
         return new KeyAccess(new KeyRange(start, true, end, false), null);
+    }
+
+    private static boolean isConstant(RexNode n) {
+        return n instanceof RexLiteral || n instanceof RexDynamicParam;
+    }
+
+    /** A literal's value, or the value bound to a cached plan's parameter for this execution. */
+    private static Object constantValue(RexNode n) {
+        return n instanceof RexDynamicParam p ? BoundParameters.value(p.getIndex())
+                : ExprCompiler.literalValue((RexLiteral) n);
     }
 
     /** A literal converted to the stored type of the column, or null if it cannot be used for a key lookup. */

@@ -4,6 +4,7 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.AggregateOp;
 import dev.scion.sql.exec.FilterOp;
+import dev.scion.sql.exec.IndexScanOp;
 import dev.scion.sql.exec.LimitOp;
 import dev.scion.sql.exec.SetOp;
 import dev.scion.sql.exec.Operator;
@@ -39,10 +40,23 @@ import java.util.List;
 
 /** Turns a logical plan into Scion's physical operators, pushing primary-key conditions into scans. */
 public final class PhysicalPlanner {
-    private PhysicalPlanner() {
+    /** Which table value each scan reads: the planned one, or a cached plan's table at the current snapshot. */
+    private final java.util.function.UnaryOperator<ScionTable> tables;
+
+    private PhysicalPlanner(java.util.function.UnaryOperator<ScionTable> tables) {
+        this.tables = tables;
     }
 
     public static Operator build(RelNode rel) {
+        return new PhysicalPlanner(t -> t).op(rel);
+    }
+
+    /** Builds operators for a cached plan, reading each table through {@code tables} (planned table to current). */
+    static Operator build(RelNode rel, java.util.function.UnaryOperator<ScionTable> tables) {
+        return new PhysicalPlanner(tables).op(rel);
+    }
+
+    private Operator op(RelNode rel) {
         if (rel instanceof LogicalTableScan scan) {
             return scan(scan, null);
         }
@@ -50,14 +64,14 @@ public final class PhysicalPlanner {
             if (f.getInput() instanceof LogicalTableScan scan) {
                 return scan(scan, f.getCondition());
             }
-            return new FilterOp(build(f.getInput()), ExprCompiler.compile(f.getCondition()));
+            return new FilterOp(op(f.getInput()), ExprCompiler.compile(f.getCondition()));
         }
         if (rel instanceof LogicalProject p) {
             Expr[] exprs = p.getProjects().stream().map(ExprCompiler::compile).toArray(Expr[]::new);
-            return new ProjectOp(build(p.getInput()), exprs);
+            return new ProjectOp(op(p.getInput()), exprs);
         }
         if (rel instanceof LogicalSort s) {
-            Operator in = build(s.getInput());
+            Operator in = op(s.getInput());
             List<SortOp.Key> keys = new ArrayList<>();
             for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
                 keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending()));
@@ -81,7 +95,7 @@ public final class PhysicalPlanner {
                 calls.add(new AggregateOp.Call(function(c), c.getArgList().stream().mapToInt(Integer::intValue).toArray(),
                         c.isDistinct(), c.filterArg));
             }
-            return new AggregateOp(build(a.getInput()), a.getGroupSet().toArray(), calls);
+            return new AggregateOp(op(a.getInput()), a.getGroupSet().toArray(), calls);
         }
         if (rel instanceof LogicalValues v) {
             List<Object[]> rows = new ArrayList<>();
@@ -91,22 +105,22 @@ public final class PhysicalPlanner {
             return new ValuesOp(rows);
         }
         if (rel instanceof Window w) {
-            return WindowPlanner.window(w, build(w.getInput()));
+            return WindowPlanner.window(w, op(w.getInput()));
         }
         if (rel instanceof Join j) {
-            return JoinPlanner.join(j, PhysicalPlanner::build);
+            return JoinPlanner.join(j, this::op);
         }
         if (rel instanceof Correlate c) {
-            return JoinPlanner.correlate(c, PhysicalPlanner::build);
+            return JoinPlanner.correlate(c, this::op);
         }
         if (rel instanceof Intersect i) {
-            return new SetOp(i.getInputs().stream().map(PhysicalPlanner::build).toList(), SetOp.Kind.INTERSECT, i.all);
+            return new SetOp(i.getInputs().stream().map(this::op).toList(), SetOp.Kind.INTERSECT, i.all);
         }
         if (rel instanceof Minus m) {
-            return new SetOp(m.getInputs().stream().map(PhysicalPlanner::build).toList(), SetOp.Kind.EXCEPT, m.all);
+            return new SetOp(m.getInputs().stream().map(this::op).toList(), SetOp.Kind.EXCEPT, m.all);
         }
         if (rel instanceof LogicalUnion u) {
-            return new UnionOp(u.getInputs().stream().map(PhysicalPlanner::build).toList(), !u.all);
+            return new UnionOp(u.getInputs().stream().map(this::op).toList(), !u.all);
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
@@ -126,17 +140,26 @@ public final class PhysicalPlanner {
         };
     }
 
-    private static Operator scan(LogicalTableScan scan, RexNode condition) {
+    private Operator scan(LogicalTableScan scan, RexNode condition) {
         SystemTableAdapter sys = scan.getTable().unwrap(SystemTableAdapter.class);
         if (sys != null) {
             Operator op = new SystemScanOp(sys.database(), sys.table());
             return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
         }
-        ScionTable t = scan.getTable().unwrap(ScionTable.class);
+        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
+        ScionTable t = planned == null ? null : tables.apply(planned);
         if (t == null) {
             throw new SqlError(ErrorCode.UNKNOWN_ERROR, "cannot read " + scan.getTable().getQualifiedName());
         }
         KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
+        if (condition != null && access.range() == null && access.pointKey() == null) {
+            // no primary-key bound: a secondary index bounded on both sides reads only the rows in its ranges
+            IndexRanges.Access index = IndexRanges.derive(t.value(), condition);
+            if (index != null) {
+                return new FilterOp(new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges()),
+                        ExprCompiler.compile(condition));
+            }
+        }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
                 access.pointKey());
         return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));

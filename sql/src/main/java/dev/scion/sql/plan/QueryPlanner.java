@@ -33,7 +33,24 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.expr.BoundParameters;
+import dev.scion.sql.plan.cache.CachedQuery;
+import dev.scion.sql.plan.cache.PlanCache;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableValue;
+import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
+
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 
@@ -69,6 +86,50 @@ public final class QueryPlanner {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
+        PlanCache cache = session.planCache();
+        PlanCache.Key key = PlanCache.keyOf(session.currentDatabase(), rewritten);
+        if (key == null) {
+            return build(session, planLogical(session, rewritten, cache));
+        }
+        CachedQuery cached = cache.get(key.text());
+        if (cached != null) {
+            Plan bound = bind(session, cached, key.values());
+            if (bound != null) {
+                cache.countHit();
+                return bound;
+            }
+            cache.remove(key.text()); // a table it reads is gone or changed its schema: plan again
+        }
+        if (!cache.isLiteralsOnly(key.text())) {
+            Logical parameterized;
+            try {
+                parameterized = planLogical(session, key.parameterized(), cache);
+            } catch (RuntimeException | AssertionError e) {
+                // Report the error of the statement as written (a parameter may fail where the literal would not).
+                return build(session, planLogical(session, rewritten, cache));
+            }
+            if (parametersKeepTheirKind(parameterized.rel(), key.values())) {
+                CachedQuery entry = cacheable(session, parameterized);
+                if (entry != null) {
+                    cache.put(key.text(), entry);
+                }
+                return BoundParameters.with(key.values(), () -> build(session, parameterized));
+            }
+            cache.markLiteralsOnly(key.text());
+        }
+        return build(session, planLogical(session, rewritten, cache));
+    }
+
+    /** A query after validation, SqlToRel and the logical rewrites: what the plan cache keeps. */
+    private record Logical(RelNode rel, List<ResultColumn> columns) {
+    }
+
+    private static Plan build(Session session, Logical logical) {
+        return new Plan(new GuardedOp(PhysicalPlanner.build(logical.rel())), logical.columns());
+    }
+
+    private static Logical planLogical(Session session, SqlNode rewritten, PlanCache cache) {
+        cache.countBuilt();
         JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MySqlTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());
@@ -93,7 +154,92 @@ public final class QueryPlanner {
         RelNode rel = relRoot.project();
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
-        return new Plan(new GuardedOp(PhysicalPlanner.build(LogicalOptimizer.optimize(rel))), columns);
+        return new Logical(LogicalOptimizer.optimize(rel), columns);
+    }
+
+    /**
+     * Whether each parameter got a type of its value's kind (integer types for integers, character types for
+     * strings). Otherwise the literal meant something the parameter does not ({@code int_col = '5'} compares as a
+     * number), and the statement is planned with its literals.
+     */
+    private static boolean parametersKeepTheirKind(RelNode rel, Object[] values) {
+        boolean[] ok = {true};
+        new RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                node.accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitDynamicParam(RexDynamicParam p) {
+                        SqlTypeName t = p.getType().getSqlTypeName();
+                        Object v = p.getIndex() < values.length ? values[p.getIndex()] : null;
+                        boolean fits = v instanceof Long ? SqlTypeName.INT_TYPES.contains(t)
+                                : v instanceof String && SqlTypeName.CHAR_TYPES.contains(t);
+                        ok[0] &= fits;
+                        return p;
+                    }
+                });
+                super.visit(node, ordinal, parent);
+            }
+        }.go(rel);
+        return ok[0];
+    }
+
+    /**
+     * The cache entry for a plan, or null when it must not be reused: it reads something other than user tables at
+     * the session's current snapshot (system tables, information_schema, an AS OF revision).
+     */
+    private static CachedQuery cacheable(Session session, Logical logical) {
+        List<CachedQuery.TableUse> tables = new ArrayList<>();
+        boolean[] ok = {true};
+        new RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                if (node instanceof TableScan scan) {
+                    ScionTable t = scan.getTable().unwrap(ScionTable.class);
+                    if (t == null || !t.value().equals(current(session, t.database().name(), t.name()))) {
+                        ok[0] = false;
+                    } else {
+                        tables.add(new CachedQuery.TableUse(t, t.database().name(), t.name(), t.value().schema()));
+                    }
+                } else if (node instanceof TableFunctionScan) {
+                    ok[0] = false;
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(logical.rel());
+        return ok[0] ? new CachedQuery(logical.rel(), logical.columns(), List.copyOf(tables)) : null;
+    }
+
+    /** The table as the session sees it now, or null when the database or table is gone. */
+    private static TableValue current(Session session, String database, String table) {
+        DatabaseState state = session.findDatabase(database).orElse(null);
+        if (state == null) {
+            return null;
+        }
+        RootValue root = state.workingRoot();
+        Hash h = root.tables().get(table);
+        return h == null ? null : state.repo().readTable(state.buffer(), h);
+    }
+
+    /** Operators for a cached plan over the tables at the current snapshot, or null if one changed its schema. */
+    private static Plan bind(Session session, CachedQuery cached, Object[] values) {
+        Map<Object, ScionTable> fresh = new IdentityHashMap<>();
+        for (CachedQuery.TableUse use : cached.tables()) {
+            DatabaseState state = session.findDatabase(use.database()).orElse(null);
+            TableValue value = state == null ? null : current(session, use.database(), use.table());
+            if (value == null || !value.schema().equals(use.schema())) {
+                return null;
+            }
+            fresh.put(use.planned(), new ScionTable(state, use.table(), value));
+        }
+        Operator root = BoundParameters.with(values, () -> PhysicalPlanner.build(cached.rel(), t -> {
+            ScionTable now = fresh.get(t);
+            if (now == null) {
+                throw new IllegalStateException("cached plan reads a table it did not record: " + t.name());
+            }
+            return now;
+        }));
+        return new Plan(new GuardedOp(root), cached.columns());
     }
 
     private static List<ResultColumn> columns(RelDataType rowType, List<List<String>> origins,

@@ -37,6 +37,7 @@ public final class Session {
     private volatile boolean cancelled;
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
     private LocalFileSource localFiles = LocalFileSource.NONE;
+    private final dev.scion.sql.plan.cache.PlanCache planCache = new dev.scion.sql.plan.cache.PlanCache();
 
     public record Warning(String level, int code, String message) {
     }
@@ -47,6 +48,11 @@ public final class Session {
         this.user = user;
         this.host = host;
         this.foundRows = foundRows;
+    }
+
+    /** This session's query plans by statement shape (see PlanCache). */
+    public dev.scion.sql.plan.cache.PlanCache planCache() {
+        return planCache;
     }
 
     public SqlEngine engine() {

@@ -38,10 +38,14 @@ public final class PlanningCostBench {
             }
             run(db, "point select, fast path", iterations,
                     i -> "SELECT c FROM sbtest1 WHERE id=" + (1 + i % ROWS));
-            run(db, "point select, planned by Calcite", iterations,
+            run(db, "point select, planned (plan cache)", iterations,
                     i -> "SELECT c FROM sbtest1 WHERE id=" + (1 + i % ROWS) + " AND 1=1");
-            run(db, "SUM over BETWEEN 100 rows, planned", iterations / 4,
+            run(db, "SUM over BETWEEN 100 rows (plan cache)", iterations / 4,
                     i -> "SELECT SUM(k) FROM sbtest1 WHERE id BETWEEN " + (1 + i % 9000) + " AND " + (100 + i % 9000));
+            run(db, "point select, new shape each time", iterations / 10,
+                    i -> "SELECT c FROM sbtest1 WHERE id=" + (1 + i % ROWS) + " AND " + i + "=" + i);
+            run(db, "UPDATE by primary key (autocommit)", iterations / 4,
+                    i -> "UPDATE sbtest1 SET k=k+1 WHERE id=" + (1 + i % ROWS));
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -53,11 +57,18 @@ public final class PlanningCostBench {
         for (int i = 0; i < iterations / 2; i++) {
             db.rows(sql.apply(i));
         }
+        // CPU time of this thread as well as wall time: on a shared, overloaded machine the wall time mostly
+        // measures waiting for a core.
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long built = db.session().planCache().plansBuilt();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
             db.rows(sql.apply(i));
         }
         double us = (System.nanoTime() - t0) / 1000.0 / iterations;
-        System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement (%d statements)%n", label, us, iterations);
+        double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1000.0 / iterations;
+        System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us CPU (%d statements, %d plans built)%n",
+                label, us, cpu, iterations, db.session().planCache().plansBuilt() - built);
     }
 }

@@ -15,6 +15,7 @@ public final class ChunkBuffer implements ChunkStore {
   private final ChunkReader base;
   private final Map<Hash, byte[]> pending = new HashMap<>();
   private long pendingBytes;
+  private long reads;
 
   public ChunkBuffer(ChunkReader base) {
     this.base = java.util.Objects.requireNonNull(base, "base");
@@ -35,8 +36,14 @@ public final class ChunkBuffer implements ChunkStore {
 
   @Override
   public byte[] get(Hash h) {
+    reads++;
     byte[] b = pending.get(h);
     return b != null ? b : base.get(h);
+  }
+
+  /** How many chunks were read through this buffer (pending or stored): an operation count for regression checks. */
+  public long reads() {
+    return reads;
   }
 
   @Override

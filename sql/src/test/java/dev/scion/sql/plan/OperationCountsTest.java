@@ -1,0 +1,133 @@
+package dev.scion.sql.plan;
+
+import dev.scion.sql.EngineFixture;
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.TableValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The performance regression check that runs in CI: counts, never times. Each figure is also printed as a
+ * {@code FIGURE} line. Plans built per repeated sysbench statement must be 0 after the first; chunks read per point
+ * SELECT must stay at the tree depth (plus the table and root objects); bytes allocated per scanned row stay bounded.
+ */
+class OperationCountsTest {
+    private static final int ROWS = 5_000;
+
+    @TempDir
+    static Path dir;
+    private static EngineFixture db;
+
+    @BeforeAll
+    static void load() {
+        db = new EngineFixture(dir);
+        db.exec("CREATE DATABASE bench");
+        db.exec("USE bench");
+        db.exec("CREATE TABLE sbtest1 (id INT NOT NULL AUTO_INCREMENT, k INT NOT NULL DEFAULT 0, "
+                + "c CHAR(120) NOT NULL DEFAULT '', pad CHAR(60) NOT NULL DEFAULT '', PRIMARY KEY (id), KEY k_1 (k))");
+        for (int base = 0; base < ROWS; base += 500) {
+            StringBuilder sb = new StringBuilder("INSERT INTO sbtest1 (id, k, c, pad) VALUES ");
+            for (int i = base; i < base + 500; i++) {
+                sb.append(i == base ? "" : ",").append('(').append(i + 1).append(',').append(i * 7 % ROWS)
+                        .append(",'").append(String.format(Locale.ROOT, "%011d", (long) i * 31)).append("-c','pad')");
+            }
+            db.exec(sb.toString());
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static void figure(String name, Object value) {
+        System.out.println("FIGURE " + name + " = " + value);
+    }
+
+    /** Runs the shape once to plan it, then 50 times with other literals; returns the plans built by those 50. */
+    private static long plansBuiltWhenRepeated(IntFunction<String> statement) {
+        db.exec(statement.apply(0));
+        long before = db.session().planCache().plansBuilt();
+        for (int i = 1; i <= 50; i++) {
+            db.exec(statement.apply(i));
+        }
+        return db.session().planCache().plansBuilt() - before;
+    }
+
+    @Test
+    void sysbenchStatementsArePlannedOnce() {
+        List<IntFunction<String>> shapes = List.of(
+                i -> "SELECT c FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND " + (i * 37 % 4000 + 100),
+                i -> "SELECT SUM(k) FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND " + (i * 37 % 4000 + 100),
+                i -> "SELECT c FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND " + (i * 37 % 4000 + 100)
+                        + " ORDER BY c",
+                i -> "SELECT DISTINCT c FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND "
+                        + (i * 37 % 4000 + 100) + " ORDER BY c",
+                i -> "SELECT count(k) FROM sbtest1 WHERE k BETWEEN " + i + " AND " + (i + 5) + " OR k BETWEEN "
+                        + (i + 100) + " AND " + (i + 105),
+                i -> "UPDATE sbtest1 SET k=k+1 WHERE id=" + (i + 1),
+                i -> "UPDATE sbtest1 SET c='" + String.format(Locale.ROOT, "%011d", i) + "-changed' WHERE id=" + (i + 1),
+                i -> "DELETE FROM sbtest1 WHERE id=" + (ROWS - i));
+        for (int s = 0; s < shapes.size(); s++) {
+            long built = plansBuiltWhenRepeated(shapes.get(s));
+            figure("plans built by 50 repeats of shape " + s, built);
+            assertEquals(0, built, "shape " + s + ": " + shapes.get(s).apply(1));
+        }
+    }
+
+    @Test
+    void aPointSelectReadsOnePathOfTheTree() {
+        db.exec("BEGIN");
+        try {
+            var state = db.session().findDatabase("bench").orElseThrow();
+            ChunkBuffer buffer = state.buffer();
+            TableValue table = state.repo().readTable(buffer, state.workingRoot().tables().get("sbtest1"));
+            int depth = ProllyMap.load(buffer, table.rows()).depth();
+            db.rows("SELECT c FROM sbtest1 WHERE id = 1"); // warm the root and table objects
+            db.rows("SELECT c FROM sbtest1 WHERE id = 1 AND k >= 0");
+            long fast = reads(buffer, "SELECT c FROM sbtest1 WHERE id = 2500");
+            long planned = reads(buffer, "SELECT c FROM sbtest1 WHERE id = 2501 AND k >= 0");
+            figure("row tree depth", depth);
+            figure("chunks read by a point select (fast path)", fast);
+            figure("chunks read by a point select (cached plan)", planned);
+            // one node per level, plus at most the root value and table value chunks
+            assertTrue(fast <= depth + 2, "fast path read " + fast + " chunks, depth " + depth);
+            assertTrue(planned <= depth + 2, "cached plan read " + planned + " chunks, depth " + depth);
+        } finally {
+            db.exec("COMMIT");
+        }
+    }
+
+    private static long reads(ChunkBuffer buffer, String sql) {
+        long before = buffer.reads();
+        assertEquals(1, db.rows(sql).size());
+        return buffer.reads() - before;
+    }
+
+    @Test
+    void scanningAllocatesABoundedAmountPerRow() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        String scan = "SELECT SUM(k), MAX(c) FROM sbtest1 WHERE pad <> 'x'";
+        db.rows(scan); // plan and warm up
+        long rows = Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0));
+        long before = threads.getThreadAllocatedBytes(thread);
+        db.rows(scan);
+        long perRow = (threads.getThreadAllocatedBytes(thread) - before) / rows;
+        figure("bytes allocated per row by a filtered aggregate scan", perRow);
+        // a decoded row (4 values, two ~100-char strings) is about 500 bytes; 4 KB would mean a copy too many per row
+        assertTrue(perRow < 4096, "allocated " + perRow + " bytes per row");
+    }
+}
