@@ -39,7 +39,8 @@ public final class ScionServer implements AutoCloseable {
         publishSettings(engine, config);
         WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
                 config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
-                config.requireSecureTransport(), config.waitTimeoutSeconds(), config.interactiveTimeoutSeconds());
+                config.requireSecureTransport(), config.waitTimeoutSeconds(), config.interactiveTimeoutSeconds())
+                .withRsaKeyFile(config.rsaKeyFile());
         WireConnectionControl connections = new WireConnectionControl();
         this.wire = new WireServer(wireConfig, new EngineHandler(engine, users, connections));
         connections.attach(wire);

@@ -15,10 +15,12 @@ import io.netty.handler.ssl.SslContext;
  * @param requireSecureTransport refuse connections that did not switch to TLS (error 3159)
  * @param waitTimeoutSeconds     idle seconds after which a non-interactive client is disconnected (0 = never)
  * @param interactiveTimeoutSeconds the same for clients that connected with CLIENT_INTERACTIVE (0 = never)
+ * @param rsaKeyFile             PEM private key file of the caching_sha2_password RSA exchange, created if missing;
+ *                               null = a key pair generated for this run only
  */
 public record WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
                          int workerThreads, SslContext sslContext, boolean requireSecureTransport,
-                         long waitTimeoutSeconds, long interactiveTimeoutSeconds) {
+                         long waitTimeoutSeconds, long interactiveTimeoutSeconds, java.nio.file.Path rsaKeyFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
@@ -74,7 +76,15 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
     public WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
                       int workerThreads) {
         this(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads, null, false,
-                DEFAULT_WAIT_TIMEOUT, DEFAULT_WAIT_TIMEOUT);
+                DEFAULT_WAIT_TIMEOUT, DEFAULT_WAIT_TIMEOUT, null);
+    }
+
+    /** The settings with a per-run RSA key pair. */
+    public WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
+                      int workerThreads, SslContext sslContext, boolean requireSecureTransport,
+                      long waitTimeoutSeconds, long interactiveTimeoutSeconds) {
+        this(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads, sslContext,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, null);
     }
 
     /** Defaults: 127.0.0.1:3306, "8.0.40-scion", 151 connections, 64 MiB packets, 64 worker threads, no TLS. */
@@ -85,44 +95,50 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
 
     public WireConfig withHost(String newHost) {
         return new WireConfig(newHost, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, rsaKeyFile);
     }
 
     public WireConfig withPort(int newPort) {
         return new WireConfig(host, newPort, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, rsaKeyFile);
     }
 
     public WireConfig withServerVersion(String version) {
         return new WireConfig(host, port, version, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, rsaKeyFile);
     }
 
     public WireConfig withMaxConnections(int max) {
         return new WireConfig(host, port, serverVersion, max, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, rsaKeyFile);
     }
 
     public WireConfig withMaxAllowedPacket(long max) {
         return new WireConfig(host, port, serverVersion, maxConnections, max, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, rsaKeyFile);
     }
 
     public WireConfig withWorkerThreads(int threads) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, threads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, rsaKeyFile);
     }
 
     /** TLS with this server context; {@code require} refuses plain connections with error 3159. */
     public WireConfig withTls(SslContext context, boolean require) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                context, require, waitTimeoutSeconds, interactiveTimeoutSeconds);
+                context, require, waitTimeoutSeconds, interactiveTimeoutSeconds, rsaKeyFile);
     }
 
     /** wait_timeout and interactive_timeout in seconds (0 = never close an idle connection). */
     public WireConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitSeconds, interactiveSeconds);
+                sslContext, requireSecureTransport, waitSeconds, interactiveSeconds, rsaKeyFile);
+    }
+
+    /** Keep the RSA key pair of caching_sha2 full authentication in this PEM file (created if missing). */
+    public WireConfig withRsaKeyFile(java.nio.file.Path file) {
+        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, file);
     }
 
     public boolean tlsAvailable() {
