@@ -43,6 +43,9 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class WireServer implements AutoCloseable {
+    /** Name of the framing decoder in each channel's pipeline (TLS and compression go in front of it). */
+    public static final String PACKET_DECODER = "packet-decoder";
+
 
     private static final Logger LOG = LoggerFactory.getLogger(WireServer.class);
 
@@ -96,7 +99,7 @@ public final class WireServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("packet-decoder", new PacketDecoder(config.maxAllowedPacket(), config.sslContext()));
+                        ch.pipeline().addLast(PACKET_DECODER, new PacketDecoder(config.maxAllowedPacket(), config.sslContext()));
                         ch.pipeline().addLast("frontend", new FrontendChannelHandler(context));
                     }
                 });
