@@ -78,8 +78,10 @@ public final class TypeMapping {
         };
         boolean binary = !(t.kind().isString() || t.kind() == dev.scion.versioning.schema.TypeKind.ENUM
                 || t.kind() == dev.scion.versioning.schema.TypeKind.SET);
+        // MySQL flags BIT columns UNSIGNED (their value is an unsigned number)
+        boolean unsigned = t.unsigned() || t.kind() == dev.scion.versioning.schema.TypeKind.BIT;
         return new ResultColumn(schema, table, table, label, c.name(), kind, t.maxLength(), decimals, c.nullable(),
-                t.unsigned(), primaryKey, c.autoIncrement(), binary);
+                unsigned, primaryKey, c.autoIncrement(), binary);
     }
 
     /** The result column for a computed expression of the given Calcite type. */
