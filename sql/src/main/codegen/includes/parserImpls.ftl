@@ -45,6 +45,23 @@ JAVACODE boolean mySqlIsValueWord(Token t) {
     return t.kind == IDENTIFIER && "VALUE".equalsIgnoreCase(t.image);
 }
 
+/**
+ * Whether a token is an unquoted spatial type name other than GEOMETRY (POINT, LINESTRING, ...). They are no
+ * keywords, so that columns may still be called point; in a data type position they can only mean the type.
+ */
+JAVACODE boolean mySqlIsSpatialTypeWord(Token t) {
+    if (t.kind != IDENTIFIER) {
+        return false;
+    }
+    switch (t.image.toUpperCase(java.util.Locale.ROOT)) {
+    case "POINT": case "LINESTRING": case "POLYGON": case "MULTIPOINT": case "MULTILINESTRING":
+    case "MULTIPOLYGON": case "GEOMETRYCOLLECTION": case "GEOMCOLLECTION":
+        return true;
+    default:
+        return false;
+    }
+}
+
 /** Whether a token can be a column name (unquoted word or back-quoted identifier). */
 JAVACODE boolean mySqlIsName(Token t) {
     return t.kind == BACK_QUOTED_IDENTIFIER || MySqlLiterals.isWord(t.image);
@@ -726,6 +743,15 @@ SqlMySqlDataType MySqlDataType() :
         <JSON> { s.add(this); name = "JSON"; }
     |
         <GEOMETRY> { s.add(this); name = "GEOMETRY"; }
+    |
+        LOOKAHEAD({ mySqlIsSpatialTypeWord(getToken(1)) }) <IDENTIFIER>
+        {
+            s.add(this);
+            name = token.image.toUpperCase(java.util.Locale.ROOT);
+            if (name.equals("GEOMCOLLECTION")) {
+                name = "GEOMETRYCOLLECTION";
+            }
+        }
     )
     {
         return new SqlMySqlDataType(s.end(this), name, p[0], p[1], flags[0], flags[1],

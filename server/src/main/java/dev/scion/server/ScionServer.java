@@ -53,7 +53,8 @@ public final class ScionServer implements AutoCloseable {
             WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
                     config.maxConnections(), config.maxAllowedPacket(), WireConfig.DEFAULT_WORKER_THREADS, tls,
                     config.requireSecureTransport(), config.waitTimeoutSeconds(),
-                    config.interactiveTimeoutSeconds(), config.writeTimeoutMillis());
+                    config.interactiveTimeoutSeconds(), config.writeTimeoutMillis())
+                    .withRsaKeyFile(config.rsaKeyFile());
             WireConnectionControl connections = new WireConnectionControl();
             this.wire = new WireServer(wireConfig,
                     new EngineHandler(engine, users, connections, gate, new QueryLog(engine)));

@@ -138,4 +138,9 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
     public Path selfSignedKeyStore() {
         return dataDir.resolve(".tls").resolve("server.p12");
     }
+
+    /** The caching_sha2_password RSA private key, kept next to the TLS store (public key beside it, {@code .pub}). */
+    public Path rsaKeyFile() {
+        return dataDir.resolve(".tls").resolve("rsa_private_key.pem");
+    }
 }

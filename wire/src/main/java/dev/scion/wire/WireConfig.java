@@ -17,10 +17,13 @@ import io.netty.handler.ssl.SslContext;
  * @param interactiveTimeoutSeconds the same for clients that connected with CLIENT_INTERACTIVE (0 = never)
  * @param writeTimeoutMillis     how long a statement may wait for a client that reads none of its results before
  *                               the connection is closed (MySQL's net_write_timeout; 0 = forever)
+ * @param rsaKeyFile             PEM private key file of the caching_sha2_password RSA exchange, created if missing;
+ *                               null = a key pair generated for this run only
  */
 public record WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
                          int workerThreads, SslContext sslContext, boolean requireSecureTransport,
-                         long waitTimeoutSeconds, long interactiveTimeoutSeconds, long writeTimeoutMillis) {
+                         long waitTimeoutSeconds, long interactiveTimeoutSeconds, long writeTimeoutMillis,
+                         java.nio.file.Path rsaKeyFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
@@ -78,6 +81,14 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
         }
     }
 
+    /** Without a kept RSA key file. */
+    public WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
+                      int workerThreads, SslContext sslContext, boolean requireSecureTransport,
+                      long waitTimeoutSeconds, long interactiveTimeoutSeconds, long writeTimeoutMillis) {
+        this(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads, sslContext,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis, null);
+    }
+
     /** With MySQL's default write timeout. */
     public WireConfig(String host, int port, String serverVersion, int maxConnections, long maxAllowedPacket,
                       int workerThreads, SslContext sslContext, boolean requireSecureTransport,
@@ -101,50 +112,62 @@ public record WireConfig(String host, int port, String serverVersion, int maxCon
 
     public WireConfig withHost(String newHost) {
         return new WireConfig(newHost, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis,
+                rsaKeyFile);
     }
 
     public WireConfig withPort(int newPort) {
-        return new WireConfig(host, newPort, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
+        return with(newPort, serverVersion, maxConnections, maxAllowedPacket, workerThreads);
     }
 
     public WireConfig withServerVersion(String version) {
-        return new WireConfig(host, port, version, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
+        return with(port, version, maxConnections, maxAllowedPacket, workerThreads);
     }
 
     public WireConfig withMaxConnections(int max) {
-        return new WireConfig(host, port, serverVersion, max, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
+        return with(port, serverVersion, max, maxAllowedPacket, workerThreads);
     }
 
     public WireConfig withMaxAllowedPacket(long max) {
-        return new WireConfig(host, port, serverVersion, maxConnections, max, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
+        return with(port, serverVersion, maxConnections, max, workerThreads);
     }
 
     public WireConfig withWorkerThreads(int threads) {
-        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, threads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
+        return with(port, serverVersion, maxConnections, maxAllowedPacket, threads);
+    }
+
+    /** The listener and limits changed, the security and timeout settings kept. */
+    private WireConfig with(int newPort, String version, int connections, long packet, int threads) {
+        return new WireConfig(host, newPort, version, connections, packet, threads, sslContext,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis, rsaKeyFile);
     }
 
     /** TLS with this server context; {@code require} refuses plain connections with error 3159. */
     public WireConfig withTls(SslContext context, boolean require) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                context, require, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis);
+                context, require, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis, rsaKeyFile);
     }
 
     /** wait_timeout and interactive_timeout in seconds (0 = never close an idle connection). */
     public WireConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
-        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitSeconds, interactiveSeconds, writeTimeoutMillis);
+        return withTimeouts(waitSeconds, interactiveSeconds, writeTimeoutMillis);
     }
 
     /** net_write_timeout in milliseconds (0 = wait for a stalled client forever). */
     public WireConfig withWriteTimeout(long millis) {
+        return withTimeouts(waitTimeoutSeconds, interactiveTimeoutSeconds, millis);
+    }
+
+    private WireConfig withTimeouts(long waitSeconds, long interactiveSeconds, long writeMillis) {
         return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
-                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, millis);
+                sslContext, requireSecureTransport, waitSeconds, interactiveSeconds, writeMillis, rsaKeyFile);
+    }
+
+    /** Keep the RSA key pair of caching_sha2 full authentication in this PEM file (created if missing). */
+    public WireConfig withRsaKeyFile(java.nio.file.Path file) {
+        return new WireConfig(host, port, serverVersion, maxConnections, maxAllowedPacket, workerThreads,
+                sslContext, requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, writeTimeoutMillis,
+                file);
     }
 
     public boolean tlsAvailable() {

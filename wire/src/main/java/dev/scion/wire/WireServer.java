@@ -1,6 +1,7 @@
 package dev.scion.wire;
 
 import dev.scion.wire.api.WireHandler;
+import dev.scion.wire.auth.RsaPasswordExchange;
 import dev.scion.wire.codec.PacketDecoder;
 import dev.scion.wire.connection.ConnectionRegistry;
 import dev.scion.wire.connection.FrontendChannelHandler;
@@ -42,6 +43,9 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class WireServer implements AutoCloseable {
+    /** Name of the framing decoder in each channel's pipeline (TLS and compression go in front of it). */
+    public static final String PACKET_DECODER = "packet-decoder";
+
 
     private static final Logger LOG = LoggerFactory.getLogger(WireServer.class);
 
@@ -72,10 +76,13 @@ public final class WireServer implements AutoCloseable {
         if (serverChannel != null || closed) {
             throw new IllegalStateException("server already started or closed");
         }
+        // the key file is read (or created) before anything starts: a damaged one stops the server here instead of
+        // failing logins later
+        RsaPasswordExchange rsa = config.rsaKeyFile() == null ? null : RsaPasswordExchange.fromFile(config.rsaKeyFile());
         workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DefaultThreadFactory("scion-wire-worker", true));
         workers.allowCoreThreadTimeOut(true);
-        context = new ServerContext(config, handler, workers);
+        context = new ServerContext(config, handler, workers, rsa);
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("scion-wire-accept", true),
                 NioIoHandler.newFactory());
         ioGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("scion-wire-io", true),
@@ -92,7 +99,7 @@ public final class WireServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("packet-decoder", new PacketDecoder(config.maxAllowedPacket(), config.sslContext()));
+                        ch.pipeline().addLast(PACKET_DECODER, new PacketDecoder(config.maxAllowedPacket(), config.sslContext()));
                         ch.pipeline().addLast("frontend", new FrontendChannelHandler(context));
                     }
                 });

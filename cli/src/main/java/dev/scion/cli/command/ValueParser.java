@@ -37,7 +37,8 @@ final class ValueParser {
         String v = text;
         try {
             return switch (t.kind()) {
-                case TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT -> integer(v.trim(), c);
+                case BIGINT -> c.type().unsigned() ? unsignedBigint(v.trim(), c) : integer(v.trim(), c);
+                case TINYINT, SMALLINT, MEDIUMINT, INT -> integer(v.trim(), c);
                 case BOOLEAN -> v.equalsIgnoreCase("true") ? 1L : v.equalsIgnoreCase("false") ? 0L
                         : Long.parseLong(v.trim());
                 case BIT -> Long.parseLong(v.trim());
@@ -77,6 +78,21 @@ final class ValueParser {
                         }
                     }
                     yield bits;
+                }
+                // spatial values as WKT (what ST_AsText and exports print)
+                case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON,
+                        GEOMETRYCOLLECTION -> {
+                    try {
+                        byte[] g = dev.scion.sql.expr.spatial.Geometries.fromText(v, 0);
+                        if (!dev.scion.sql.expr.spatial.Geometries.check(g).fitsColumn(t.kind().name())) {
+                            throw new IllegalArgumentException("'" + v + "' is not a " + t.sqlName()
+                                    + " for column '" + c.name() + "'");
+                        }
+                        yield g;
+                    } catch (dev.scion.sql.expr.spatial.InvalidGeometryException e) {
+                        throw new IllegalArgumentException("'" + v + "' is not a valid WKT " + t.sqlName()
+                                + " for column '" + c.name() + "'");
+                    }
                 }
             };
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
@@ -120,6 +136,15 @@ final class ValueParser {
             throw new IllegalArgumentException("out of range value for column '" + c.name() + "'");
         }
         return n;
+    }
+
+    /** BIGINT UNSIGNED: 0 .. 2^64-1, as Long below 2^63 and BigInteger above (the stored UINT64 form). */
+    private static Object unsignedBigint(String v, Column c) {
+        java.math.BigInteger n = new java.math.BigInteger(v);
+        if (n.signum() < 0 || n.bitLength() > 64) {
+            throw new IllegalArgumentException("out of range value for column '" + c.name() + "'");
+        }
+        return n.bitLength() < 64 ? (Object) n.longValue() : n;
     }
 
     private static BigDecimal decimal(String v, Column c) {

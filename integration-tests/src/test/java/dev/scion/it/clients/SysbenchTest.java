@@ -24,14 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * sysbench 1.0 (libmariadb) runs each OLTP test of shared/spec/benchmarks.md against the real server with
  * server-side prepared statements (--db-ps-mode=auto, the default) and with the text protocol (=disable): zero
- * errors. A fixed number of events (-Dscion.it.sysbenchEvents, default 20), not a time, so the check costs the
- * same everywhere; this is a protocol correctness test, the benchmark itself is shared/tools' sysbench_suite.sh.
- * Two tables, so that every connection holds several prepared statements at once.
+ * errors, each for 10 s as issue 5 asks (-Dscion.it.sysbenchSeconds to change it): long enough that the prepared
+ * statements are executed thousands of times and every code path of a test (the random ranges, the delete and
+ * re-insert of oltp_write_only, auto-increment keys of oltp_insert) is hit. Nothing asserts on the rate; this is a
+ * protocol correctness test, the benchmark itself is bin/bench-sysbench. Two tables, so that every connection
+ * holds several prepared statements at once.
  */
 class SysbenchTest {
 
-    private static final int EVENTS = Integer.getInteger("scion.it.sysbenchEvents", 20);
+    private static final int SECONDS = Integer.getInteger("scion.it.sysbenchSeconds", 10);
     private static final Pattern IGNORED = Pattern.compile("ignored errors:\\s+(\\d+)");
+    private static final Pattern EVENTS = Pattern.compile("total number of events:\\s+(\\d+)");
     private static ScionServerProcess server;
 
     @BeforeAll
@@ -72,7 +75,7 @@ class SysbenchTest {
         }
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(ItConfig.clientTimeout().toSeconds() * 5, TimeUnit.SECONDS)) {
+        if (!p.waitFor(ItConfig.clientTimeout().toSeconds() * 5 + SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("sysbench did not finish: " + cmd + "\n" + out);
         }
@@ -89,12 +92,15 @@ class SysbenchTest {
         "oltp_update_index, auto", "oltp_update_index, disable",
         "select_random_ranges, auto", "select_random_ranges, disable"})
     void runsWithoutErrors(String test, String psMode) throws Exception {
-        Run r = sysbench(test, "run", "--threads=1", "--time=0", "--events=" + EVENTS, "--db-ps-mode=" + psMode);
+        Run r = sysbench(test, "run", "--threads=1", "--time=" + SECONDS, "--events=0", "--db-ps-mode=" + psMode);
         assertEquals(0, r.exitCode, r.output + "\n" + server.logTail(40));
         assertFalse(r.output.contains("FATAL"), r.output);
         Matcher ignored = IGNORED.matcher(r.output);
         assertTrue(ignored.find(), r.output);
         assertEquals("0", ignored.group(1), "errors sysbench retried (one thread: there is nothing to conflict with)\n"
                 + r.output);
+        Matcher events = EVENTS.matcher(r.output);
+        assertTrue(events.find(), r.output);
+        assertTrue(Long.parseLong(events.group(1)) > 0, "no event completed in " + SECONDS + " s\n" + r.output);
     }
 }

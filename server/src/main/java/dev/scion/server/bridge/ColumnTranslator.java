@@ -19,8 +19,19 @@ final class ColumnTranslator {
     }
 
     static WireColumn translate(ResultColumn c) {
-        MySqlType type = MySqlType.valueOf(c.kind().name());
         Set<ColumnFlag> flags = EnumSet.noneOf(ColumnFlag.class);
+        MySqlType type = switch (c.kind()) {
+            // MySQL describes ENUM and SET columns as CHAR (STRING) with a flag; clients key off the flag
+            case ENUM -> {
+                flags.add(ColumnFlag.ENUM);
+                yield MySqlType.STRING;
+            }
+            case SET -> {
+                flags.add(ColumnFlag.SET);
+                yield MySqlType.STRING;
+            }
+            default -> MySqlType.valueOf(c.kind().name());
+        };
         if (!c.nullable()) {
             flags.add(ColumnFlag.NOT_NULL);
         }
@@ -36,7 +47,7 @@ final class ColumnTranslator {
         if (c.binary()) {
             flags.add(ColumnFlag.BINARY);
         }
-        if (type == MySqlType.BLOB) {
+        if (type == MySqlType.BLOB || type == MySqlType.GEOMETRY) {
             flags.add(ColumnFlag.BLOB);
         }
         boolean numeric = switch (type) {

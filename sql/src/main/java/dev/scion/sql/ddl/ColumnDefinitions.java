@@ -51,8 +51,8 @@ final class ColumnDefinitions {
             }
             return "NULL";
         }
-        if (type.kind().isString() && type.kind() != TypeKind.CHAR && type.kind() != TypeKind.VARCHAR
-                && value instanceof SqlLiteral) {
+        if ((type.kind().isString() && type.kind() != TypeKind.CHAR && type.kind() != TypeKind.VARCHAR
+                || type.kind().isSpatial()) && value instanceof SqlLiteral) {
             // MySQL: BLOB, TEXT, GEOMETRY or JSON column can't have a default value (only an expression default).
             throw new SqlError(ErrorCode.BLOB_CANT_HAVE_DEFAULT,
                     "BLOB, TEXT, GEOMETRY or JSON column '" + column + "' can't have a default value");
@@ -94,6 +94,14 @@ final class ColumnDefinitions {
             case "ENUM" -> TypeKind.ENUM;
             case "SET" -> TypeKind.SET;
             case "JSON" -> TypeKind.JSON;
+            case "GEOMETRY" -> TypeKind.GEOMETRY;
+            case "POINT" -> TypeKind.POINT;
+            case "LINESTRING" -> TypeKind.LINESTRING;
+            case "POLYGON" -> TypeKind.POLYGON;
+            case "MULTIPOINT" -> TypeKind.MULTIPOINT;
+            case "MULTILINESTRING" -> TypeKind.MULTILINESTRING;
+            case "MULTIPOLYGON" -> TypeKind.MULTIPOLYGON;
+            case "GEOMETRYCOLLECTION" -> TypeKind.GEOMETRYCOLLECTION;
             default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
                     "This version of Scion doesn't yet support the type " + n + " (column '" + column + "')");
         };

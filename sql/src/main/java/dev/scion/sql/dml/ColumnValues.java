@@ -4,10 +4,16 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.expr.Values;
+import dev.scion.sql.expr.spatial.Geometries;
+import dev.scion.sql.expr.spatial.InvalidGeometryException;
+import dev.scion.versioning.schema.ChoiceValues;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.EnumSetValue;
+import dev.scion.versioning.schema.TypeKind;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -27,6 +33,9 @@ public final class ColumnValues {
         var kind = c.type().kind();
         if (kind == dev.scion.versioning.schema.TypeKind.ENUM) {
             return c.type().values().isEmpty() ? "" : c.type().values().get(0);
+        }
+        if (kind == TypeKind.SET) {
+            return "";
         }
         if (kind.isInteger() || kind == dev.scion.versioning.schema.TypeKind.BIT
                 || kind == dev.scion.versioning.schema.TypeKind.YEAR) {
@@ -79,6 +88,11 @@ public final class ColumnValues {
                 return d == null ? NO_ADJUSTMENT : d;
             }
             case DATA_TOO_LONG: {
+                if (t.kind() == TypeKind.BIT) {
+                    // MySQL stores the largest value the column holds
+                    int bits = bitWidth(t);
+                    return bits == 64 ? -1L : (1L << bits) - 1;
+                }
                 int max = (int) Math.min(Integer.MAX_VALUE, t.maxLength());
                 if (v instanceof byte[] b) {
                     return java.util.Arrays.copyOf(b, max);
@@ -93,9 +107,21 @@ public final class ColumnValues {
                     BigDecimal max = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
                     return Values.toDecimal(v).signum() < 0 ? max.negate() : max;
                 }
+                if (t.kind() == TypeKind.BIGINT && t.unsigned()) {
+                    return Values.toDecimal(v).signum() < 0 ? 0L : UNSIGNED_BIGINT_MAX;
+                }
                 long[] range = range(t);
                 return Values.toDecimal(v).signum() < 0 ? range[0] : range[1];
             }
+            case WARN_DATA_TRUNCATED:
+                if (t.kind() == TypeKind.ENUM) {
+                    // the '' error value (index 0)
+                    return new EnumSetValue(0, "");
+                }
+                if (t.kind() == TypeKind.SET) {
+                    return knownSetMembers(t, v);
+                }
+                return NO_ADJUSTMENT;
             case TRUNCATED_WRONG_VALUE_FOR_FIELD:
                 // MySQL keeps the numeric prefix of the string ('12abc' -> 12, 'abc' -> 0).
                 return Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
@@ -120,11 +146,30 @@ public final class ColumnValues {
         }
         ColumnType t = c.type();
         switch (t.kind()) {
-            case TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, BOOLEAN, YEAR, BIT: {
+            case BIT:
+                return bits(v, c, rowNumber);
+            case ENUM, SET:
+                return choice(v, c, rowNumber);
+            case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION:
+                return geometry(v, c);
+            case BIGINT:
+                if (t.unsigned()) {
+                    return unsignedBigint(v, c, rowNumber);
+                }
+                // fall through: signed BIGINT is checked like the other integers
+            case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN, YEAR: {
                 long l;
                 if (v instanceof String s && !isNumber(s)) {
                     throw new SqlError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, "Incorrect integer value: '" + s
                             + "' for column '" + c.name() + "' at row " + rowNumber);
+                }
+                if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+                    BigDecimal d = Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP);
+                    if (d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) {
+                        // beyond 64 bits: toLong would wrap around
+                        throw new SqlError(ErrorCode.WARN_DATA_OUT_OF_RANGE, "Out of range value for column '"
+                                + c.name() + "' at row " + rowNumber);
+                    }
                 }
                 l = Values.toLong(v);
                 checkRange(c, l, rowNumber);
@@ -143,7 +188,7 @@ public final class ColumnValues {
                 return (float) Values.toDouble(v);
             case DOUBLE:
                 return Values.toDouble(v);
-            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET: {
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON: {
                 String s = Values.toStringValue(v);
                 long max = t.maxLength();
                 if (s.length() > max && s.codePointCount(0, s.length()) > max) {
@@ -190,6 +235,128 @@ public final class ColumnValues {
             default:
                 return v;
         }
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigInteger UNSIGNED_BIGINT_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /** BIGINT UNSIGNED: 0 .. 2^64-1, kept as Long below 2^63 and as BigInteger above (the storage's UINT64 form). */
+    private static Object unsignedBigint(Object v, Column c, long row) {
+        if (v instanceof String s && !isNumber(s)) {
+            throw new SqlError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, "Incorrect integer value: '" + s
+                    + "' for column '" + c.name() + "' at row " + row);
+        }
+        BigInteger i = v instanceof BigInteger b ? b
+                : v instanceof Long l ? BigInteger.valueOf(l)
+                : v instanceof byte[] bytes ? new BigInteger(1, bytes)
+                : Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+        if (i.signum() < 0 || i.compareTo(UNSIGNED_BIGINT_MAX) > 0) {
+            throw new SqlError(ErrorCode.WARN_DATA_OUT_OF_RANGE, "Out of range value for column '" + c.name()
+                    + "' at row " + row);
+        }
+        return i.bitLength() < 64 ? (Object) i.longValue() : i;
+    }
+
+    private static int bitWidth(ColumnType t) {
+        return t.length() < 1 ? 1 : Math.min(64, t.length());
+    }
+
+    /**
+     * BIT(n): numbers by value; byte strings (b'...', x'...', binary parameters) and strings by their bytes, big
+     * endian, as MySQL does. More than n significant bits is error 1406.
+     */
+    private static Object bits(Object v, Column c, long row) {
+        int width = bitWidth(c.type());
+        long bits;
+        if (v instanceof byte[] || v instanceof String) {
+            byte[] b = v instanceof byte[] bytes ? bytes : ((String) v).getBytes(StandardCharsets.UTF_8);
+            BigInteger value = new BigInteger(1, b);
+            if (value.bitLength() > width) {
+                throw tooLong(c, row);
+            }
+            bits = value.longValue();
+        } else if (v instanceof Boolean flag) {
+            bits = flag ? 1 : 0;
+        } else {
+            BigInteger value = v instanceof BigInteger b ? b
+                    : Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+            if (value.signum() < 0 && width == 64 && value.bitLength() < 64) {
+                value = value.add(BigInteger.ONE.shiftLeft(64)); // a negative BIGINT's two's-complement bits
+            }
+            if (value.signum() < 0 || value.bitLength() > width) {
+                throw tooLong(c, row);
+            }
+            bits = value.longValue();
+        }
+        return bits;
+    }
+
+    private static SqlError tooLong(Column c, long row) {
+        return new SqlError(ErrorCode.DATA_TOO_LONG, "Data too long for column '" + c.name() + "' at row " + row);
+    }
+
+    /**
+     * ENUM and SET: a member's text (any case, trailing spaces ignored) or, for SET, comma-separated members;
+     * a number is the member index (ENUM) or bit mask (SET), and so is a string of digits that names no member.
+     * Anything else is error 1265 (in strict mode; {@link #adjust} stores '' or the known SET members otherwise).
+     */
+    private static Object choice(Object v, Column c, long row) {
+        ColumnType t = c.type();
+        if (v instanceof EnumSetValue e && e.number() == 0 && e.text().isEmpty() && t.kind() == TypeKind.ENUM) {
+            return e; // the '' error value non-strict mode stores
+        }
+        long number;
+        if (v instanceof String || v instanceof EnumSetValue || v instanceof byte[]) {
+            String text = Values.toStringValue(v instanceof EnumSetValue e ? e.text() : v);
+            number = ChoiceValues.numberOf(t, text);
+            if (number < 0 && text.strip().matches("\\d{1,19}")) {
+                number = Long.parseLong(text.strip());
+                if (!ChoiceValues.validNumber(t, number)) {
+                    number = -1;
+                }
+            }
+        } else {
+            BigDecimal d = Values.toDecimal(v);
+            number = d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+                    && ChoiceValues.validNumber(t, d.setScale(0, RoundingMode.HALF_UP).longValue())
+                    ? d.setScale(0, RoundingMode.HALF_UP).longValue() : -1;
+        }
+        if (number < 0) {
+            throw new SqlError(ErrorCode.WARN_DATA_TRUNCATED, "Data truncated for column '" + c.name() + "' at row "
+                    + row);
+        }
+        return ChoiceValues.fromNumber(t, number);
+    }
+
+    /** What non-strict MySQL stores for a SET value with unknown members: the members it knows. */
+    private static Object knownSetMembers(ColumnType t, Object v) {
+        long bits = 0;
+        for (String part : Values.toStringValue(v).split(",")) {
+            long n = ChoiceValues.numberOf(t, part);
+            if (n > 0) {
+                bits |= n;
+            }
+        }
+        return ChoiceValues.fromNumber(t, bits);
+    }
+
+    /**
+     * Spatial columns take a geometry in MySQL's internal format (SRID + WKB), as the spatial functions make
+     * them, of the column's type (any for GEOMETRY); anything else is error 1416, as in MySQL.
+     */
+    private static Object geometry(Object v, Column c) {
+        if (v instanceof byte[] b) {
+            try {
+                if (Geometries.check(b).fitsColumn(c.type().kind().name())) {
+                    return b;
+                }
+            } catch (InvalidGeometryException e) {
+                // reported below
+            }
+        }
+        throw new SqlError(ErrorCode.CANT_CREATE_GEOMETRY_OBJECT,
+                "Cannot get geometry object from data you send to the GEOMETRY field");
     }
 
     private static java.time.Duration parseTime(String s, Column c, long row) {

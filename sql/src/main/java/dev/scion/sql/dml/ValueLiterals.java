@@ -21,6 +21,9 @@ public final class ValueLiterals {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return SqlLiteral.createExactNumeric(v.toString(), pos);
         }
+        if (v instanceof java.math.BigInteger i) {
+            return SqlLiteral.createExactNumeric(i.toString(), pos);
+        }
         if (v instanceof BigDecimal d) {
             return SqlLiteral.createExactNumeric(d.toPlainString(), pos);
         }

@@ -56,6 +56,15 @@ public enum ErrorCode {
     PRIMARY_CANT_HAVE_NULL(1171, "42000"),
     UNKNOWN_STMT_HANDLER(1243, "HY000"),
     WARN_DATA_TRUNCATED(1265, "01000"),
+    /** Arithmetic outside BIGINT / BIGINT UNSIGNED: "BIGINT UNSIGNED value is out of range in '(a + b)'". */
+    DATA_OUT_OF_RANGE(1690, "22003"),
+    /** A value for a spatial column that is not a geometry (or not of the column's subtype). */
+    CANT_CREATE_GEOMETRY_OBJECT(1416, "22003"),
+    /** Bad WKT/WKB given to a spatial function: "Invalid GIS data provided to function st_geomfromtext." */
+    GIS_INVALID_DATA(3037, "22023"),
+    /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
+    SRS_NOT_FOUND(3548, "SR001"),
+    WRONG_PARAMCOUNT_TO_NATIVE_FCT(1582, "42000"),
     SAVEPOINT_DOES_NOT_EXIST(1305, "42000"),
     TOO_BIG_SCALE(1425, "42000"),
     TOO_BIG_PRECISION(1426, "42000"),

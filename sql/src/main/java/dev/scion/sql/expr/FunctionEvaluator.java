@@ -30,7 +30,22 @@ final class FunctionEvaluator {
                 return Procedures.callAsFunction(ctx.session(), name, args);
             };
         }
+        Expr spatial = dev.scion.sql.expr.spatial.SpatialFunctions.compile(name, a);
+        if (spatial != null) {
+            return spatial;
+        }
         switch (name) {
+            case "SCION_BYTES": {
+                // a hex/bit literal: its characters are its bytes (ISO-8859-1), see MySqlLiteralRewriter
+                Expr text = a[0];
+                return (row, ctx) -> {
+                    Object v = text.eval(row, ctx);
+                    return v == null ? null : Values.toStringValue(v).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                };
+            }
+            case "BIT_COUNT":
+                // the ones of the 64-bit unsigned integer (a bit or hex literal counts as its integer value)
+                return unary(a, v -> (long) Long.bitCount(Values.toUnsignedBits(v)));
             case "DATABASE", "SCHEMA":
                 return (row, ctx) -> ctx.session().currentDatabase();
             case "VERSION":

@@ -33,6 +33,19 @@ public final class SqlFunctions {
 
     private static final List<SqlOperator> OPERATORS = new ArrayList<>();
 
+    /**
+     * A hex or bit-value literal after the planner's rewrite: SCION_BYTES('latin-1 text') is the bytes of its
+     * argument (see MySqlLiteralRewriter). Typed as a string for the validator, bytes at run time.
+     */
+    public static final SqlFunction BYTES_LITERAL = new SqlFunction("SCION_BYTES", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR), null, OperandTypes.STRING,
+            SqlFunctionCategory.USER_DEFINED_FUNCTION) {
+        @Override
+        public boolean isDynamicFunction() {
+            return true; // Calcite's constant folding cannot evaluate it; Scion's interpreter does
+        }
+    };
+
     static {
         SqlReturnTypeInference varchar = ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(
                 org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
@@ -54,6 +67,8 @@ public final class SqlFunctions {
         fn("DOLT_MERGE_BASE", varchar, OperandTypes.STRING_STRING);
         fn("HAS_ANCESTOR", bigint, OperandTypes.STRING_STRING);
         fn("IFNULL", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.SAME_SAME);
+        fn("BIT_COUNT", bigint, OperandTypes.ANY);
+        OPERATORS.add(BYTES_LITERAL);
         fn("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP), OperandTypes.or(OperandTypes.NILADIC, OperandTypes.NUMERIC));
         for (String p : VERSIONING_PROCEDURES) {
             fn(p, varchar, OperandTypes.VARIADIC);
@@ -77,6 +92,7 @@ public final class SqlFunctions {
 
     private static final SqlOperatorTable TABLE = SqlOperatorTables.chain(
             SqlOperatorTables.of(OPERATORS),
+            dev.scion.sql.expr.spatial.SpatialFunctions.operatorTable(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL));
 
     private SqlFunctions() {

@@ -2,6 +2,7 @@ package dev.scion.sql.expr;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.versioning.schema.EnumSetValue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -32,6 +33,9 @@ public final class Values {
         }
         if (v instanceof Number n) {
             return n.doubleValue() != 0;
+        }
+        if (v instanceof EnumSetValue e) {
+            return e.number() != 0;
         }
         return toDouble(v) != 0;
     }
@@ -64,7 +68,49 @@ public final class Values {
         if (v instanceof LocalDate d) {
             return d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth();
         }
+        if (v instanceof EnumSetValue e) {
+            return e.number();
+        }
+        if (v instanceof byte[] b && b.length <= 8) {
+            return bigEndian(b);
+        }
         return toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
+    }
+
+    /**
+     * The 64 bits of an integer value, two's complement for negative numbers, as MySQL's bit functions see them
+     * (BIT_COUNT(-1) = 64); a byte string (bit or hex literal, BIT value) as its big-endian bits.
+     */
+    public static long toUnsignedBits(Object v) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof BigInteger bi) {
+            return bi.longValue();
+        }
+        if (v instanceof byte[] b) {
+            return bigEndian(b.length <= 8 ? b : java.util.Arrays.copyOfRange(b, b.length - 8, b.length));
+        }
+        if (v instanceof EnumSetValue e) {
+            return e.number();
+        }
+        return toDecimal(v).setScale(0, RoundingMode.HALF_UP).toBigInteger().longValue();
+    }
+
+    /**
+     * A byte string in a numeric context is the unsigned big-endian integer of its bytes, as MySQL reads bit-value
+     * and hex literals ({@code b'101' + 0} = 5, {@code 0x41 + 0} = 65).
+     */
+    private static long bigEndian(byte[] b) {
+        long v = 0;
+        for (byte x : b) {
+            v = (v << 8) | (x & 0xff);
+        }
+        return v;
+    }
+
+    private static BigDecimal unsignedDecimal(byte[] b) {
+        return new BigDecimal(new BigInteger(1, b));
     }
 
     public static double toDouble(Object v) {
@@ -73,6 +119,12 @@ public final class Values {
         }
         if (v instanceof Boolean b) {
             return b ? 1 : 0;
+        }
+        if (v instanceof EnumSetValue e) {
+            return e.number();
+        }
+        if (v instanceof byte[] b && b.length <= 8) {
+            return unsignedDecimal(b).doubleValue();
         }
         String s = toStringValue(v).strip();
         return parseNumericPrefix(s).doubleValue();
@@ -97,6 +149,12 @@ public final class Values {
         }
         if (v instanceof Boolean b) {
             return b ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        if (v instanceof EnumSetValue e) {
+            return BigDecimal.valueOf(e.number());
+        }
+        if (v instanceof byte[] b && b.length <= 8) {
+            return unsignedDecimal(b);
         }
         return parseNumericPrefix(toStringValue(v).strip());
     }
@@ -183,6 +241,9 @@ public final class Values {
         if (a instanceof String x && b instanceof String y) {
             return x.compareTo(y);
         }
+        if (a instanceof EnumSetValue || b instanceof EnumSetValue) {
+            return compareChoice(a, b);
+        }
         if (isNumeric(a) || isNumeric(b)) {
             if (isExact(a) && isExact(b)) {
                 return toDecimal(a).compareTo(toDecimal(b));
@@ -210,6 +271,20 @@ public final class Values {
         return toStringValue(a).compareTo(toStringValue(b));
     }
 
+    /**
+     * ENUM/SET values: two of them by number (ORDER BY sorts by member index), against a number by number, against
+     * anything else by text (WHERE size = 'large').
+     */
+    private static int compareChoice(Object a, Object b) {
+        if (a instanceof EnumSetValue x && b instanceof EnumSetValue y) {
+            return x.compareTo(y);
+        }
+        if (isNumeric(a) || isNumeric(b)) {
+            return toDecimal(a).compareTo(toDecimal(b));
+        }
+        return toStringValue(a).compareTo(toStringValue(b));
+    }
+
     public static Object add(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             try {
@@ -217,6 +292,9 @@ public final class Values {
             } catch (ArithmeticException e) {
                 throw outOfRange("BIGINT", x + " + " + y);
             }
+        }
+        if ((a instanceof BigInteger || b instanceof BigInteger) && !isFloating(a) && !isFloating(b)) {
+            return unsignedResult(toDecimal(a).add(toDecimal(b)), a + " + " + b);
         }
         if (isFloating(a) || isFloating(b)) {
             return toDouble(a) + toDouble(b);
@@ -232,6 +310,9 @@ public final class Values {
                 throw outOfRange("BIGINT", x + " - " + y);
             }
         }
+        if ((a instanceof BigInteger || b instanceof BigInteger) && !isFloating(a) && !isFloating(b)) {
+            return unsignedResult(toDecimal(a).subtract(toDecimal(b)), a + " - " + b);
+        }
         if (isFloating(a) || isFloating(b)) {
             return toDouble(a) - toDouble(b);
         }
@@ -245,6 +326,9 @@ public final class Values {
             } catch (ArithmeticException e) {
                 throw outOfRange("BIGINT", x + " * " + y);
             }
+        }
+        if ((a instanceof BigInteger || b instanceof BigInteger) && !isFloating(a) && !isFloating(b)) {
+            return unsignedResult(toDecimal(a).multiply(toDecimal(b)), a + " * " + b);
         }
         if (isFloating(a) || isFloating(b)) {
             return toDouble(a) * toDouble(b);
@@ -296,7 +380,24 @@ public final class Values {
     }
 
     static SqlError outOfRange(String type, String expr) {
-        return new SqlError(ErrorCode.WARN_DATA_OUT_OF_RANGE, type + " value is out of range in '" + expr + "'");
+        return new SqlError(ErrorCode.DATA_OUT_OF_RANGE, type + " value is out of range in '(" + expr + ")'");
+    }
+
+    private static final BigDecimal UNSIGNED_LIMIT = new BigDecimal(BigInteger.ONE.shiftLeft(64));
+
+    /**
+     * Integer arithmetic with a BIGINT UNSIGNED operand beyond the signed range (values below 2^63 arrive as Long
+     * and are computed as BIGINT): the result must fit BIGINT UNSIGNED, as in MySQL.
+     */
+    private static Object unsignedResult(BigDecimal exact, String expr) {
+        if (exact.scale() > 0 && exact.stripTrailingZeros().scale() > 0) {
+            return exact;
+        }
+        if (exact.signum() < 0 || exact.compareTo(UNSIGNED_LIMIT) >= 0) {
+            throw outOfRange("BIGINT UNSIGNED", expr);
+        }
+        BigInteger i = exact.toBigIntegerExact();
+        return i.bitLength() < 64 ? (Object) i.longValue() : i;
     }
 
     public static long daysBetween(LocalDate a, LocalDate b) {

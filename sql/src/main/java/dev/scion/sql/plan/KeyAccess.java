@@ -62,7 +62,7 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             if (constant == null) {
                 continue;
             }
-            Object v = keyValue(schema, ref.getIndex(), constant);
+            Object v = keyValue(schema, ref.getIndex(), constant, kind);
             if (v == null) {
                 continue;
             }
@@ -108,9 +108,12 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
         if (lo == null && hi == null) {
             return full();
         }
-        TupleDescriptor first = new TupleDescriptor(schema.columns().get(pk[0]).type().kind().fieldType());
-        byte[] start = lo == null ? null : first.encodeKey(new Object[] {lo});
-        byte[] end = hi == null ? null : first.encodeKey(new Object[] {hi});
+        TupleDescriptor first = new TupleDescriptor(schema.columns().get(pk[0]).type().fieldType());
+        var firstType = schema.columns().get(pk[0]).type();
+        byte[] start = lo == null ? null
+                : first.encodeKey(new Object[] {dev.scion.versioning.schema.ChoiceValues.toStored(firstType, lo)});
+        byte[] end = hi == null ? null
+                : first.encodeKey(new Object[] {dev.scion.versioning.schema.ChoiceValues.toStored(firstType, hi)});
         // Keys are the first column followed by the rest, so an inclusive end must cover every suffix.
         if (end != null && hiIncl) {
             end = dev.scion.versioning.table.KeyPrefix.end(end);
@@ -134,16 +137,33 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
     }
 
     /** A literal converted to the stored type of the column, or null if it cannot be used for a key lookup. */
-    private static Object keyValue(TableSchema schema, int col, Object v) {
-        var kind = schema.columns().get(col).type().kind();
+    private static Object keyValue(TableSchema schema, int col, Object v, SqlKind comparison) {
+        var type = schema.columns().get(col).type();
+        var kind = type.kind();
         if (kind.isInteger()) {
-            if (v instanceof Long) {
-                return v;
+            boolean unsigned = type.fieldType() == dev.scion.storage.tuple.FieldType.UINT64;
+            java.math.BigInteger i;
+            if (v instanceof Long l) {
+                i = java.math.BigInteger.valueOf(l);
+            } else if (v instanceof java.math.BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
+                i = d.toBigIntegerExact();
+            } else {
+                return null;
             }
-            if (v instanceof java.math.BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
-                return d.longValue();
+            // a literal outside the column's storage range cannot be encoded; the filter still decides
+            boolean fits = unsigned ? i.signum() >= 0 && i.bitLength() <= 64 : i.bitLength() < 64;
+            if (!fits) {
+                return null;
             }
-            return null;
+            return i.bitLength() < 64 ? (Object) i.longValue() : i;
+        }
+        if (dev.scion.versioning.schema.ChoiceValues.isChoice(type)) {
+            // ENUM/SET keys are stored by number but compare with strings by text: only equality maps to a key
+            if (comparison != SqlKind.EQUALS || !(v instanceof String text)) {
+                return null;
+            }
+            long number = dev.scion.versioning.schema.ChoiceValues.numberOf(type, text);
+            return number < 0 ? null : dev.scion.versioning.schema.ChoiceValues.fromNumber(type, number);
         }
         if (kind.isString() && v instanceof String) {
             return v;

@@ -18,11 +18,12 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code CAST(x AS SIGNED)} / {@code AS UNSIGNED} (parsed as a user-defined type name) become casts to BIGINT.
  * Known gap: UNSIGNED keeps the sign ({@code CAST(-1 AS UNSIGNED)} is -1 here, 18446744073709551615 in MySQL).
  *
- * <p>Turns hexadecimal literals ({@code x'303132'}) in a query into the character strings they spell. MySQL treats
- * such a literal as a string that converts to a number where one is needed ({@code x'303132' IN (SELECT int_col
- * ...)}); Calcite's validator rejects BINARY against numeric types outright. Bytes map one to one onto characters
- * (ISO-8859-1) so nothing is lost. Known gap: in a numeric comparison MySQL reads the literal as an unsigned
- * integer (x'41' = 65), while the rewritten string converts by its digits ('012' = 12).
+ * <p>Hexadecimal and bit-value literals ({@code x'303132'}, {@code b'101'}, {@code 0x41}) become
+ * {@code SCION_BYTES('...')}: Calcite's validator rejects BINARY against numeric types outright, but takes this
+ * call (typed as a character string) anywhere MySQL takes the literal. Its argument spells the bytes one to one as
+ * ISO-8859-1 characters; at run time it is the bytes themselves, so a BIT or BINARY column stores exactly them and
+ * numeric contexts read them as MySQL does, as an unsigned big-endian integer ({@code b'101' + 0} = 5,
+ * {@code x'41' + 0} = 65; see Values).
  */
 final class MySqlLiteralRewriter extends SqlShuttle {
     static final MySqlLiteralRewriter INSTANCE = new MySqlLiteralRewriter();
@@ -46,7 +47,9 @@ final class MySqlLiteralRewriter extends SqlShuttle {
     public SqlNode visit(SqlLiteral literal) {
         if (literal.getTypeName() == SqlTypeName.BINARY && literal.getValue() instanceof BitString bits) {
             String text = new String(bits.getAsByteArray(), StandardCharsets.ISO_8859_1);
-            return SqlLiteral.createCharString(text, literal.getParserPosition());
+            SqlParserPos pos = literal.getParserPosition();
+            return new org.apache.calcite.sql.SqlBasicCall(dev.scion.sql.expr.SqlFunctions.BYTES_LITERAL,
+                    java.util.List.of(SqlLiteral.createCharString(text, pos)), pos);
         }
         return literal;
     }

@@ -22,7 +22,14 @@ public final class TypeMapping {
         return switch (t.kind()) {
             case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN -> t.unsigned() && t.kind() == dev.scion.versioning.schema.TypeKind.INT
                     ? f.createSqlType(SqlTypeName.BIGINT) : f.createSqlType(SqlTypeName.INTEGER);
-            case BIGINT, BIT, YEAR, ENUM, SET -> f.createSqlType(SqlTypeName.BIGINT);
+            // BIGINT UNSIGNED reaches 2^64-1: an exact type that holds it
+            case BIGINT -> t.unsigned() ? f.createSqlType(SqlTypeName.DECIMAL, 20, 0) : f.createSqlType(SqlTypeName.BIGINT);
+            case BIT, YEAR -> f.createSqlType(SqlTypeName.BIGINT);
+            // ENUM/SET values are text to the validator (WHERE size = 'large'); their numbers are used at run time
+            // where MySQL uses them (ORDER BY, arithmetic), see Values
+            case ENUM, SET -> f.createSqlType(SqlTypeName.VARCHAR, (int) Math.min(Math.max(t.maxLength(), 1), 65535));
+            case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION ->
+                    f.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE);
             case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, t.length() < 0 ? 10 : t.length(), Math.max(0, t.scale()));
             case FLOAT -> f.createSqlType(SqlTypeName.FLOAT);
             case DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
@@ -58,7 +65,10 @@ public final class TypeMapping {
             case VARCHAR, VARBINARY -> ColumnKind.VAR_STRING;
             case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> ColumnKind.BLOB;
             case JSON -> ColumnKind.JSON;
-            case ENUM, SET -> ColumnKind.STRING;
+            case ENUM -> ColumnKind.ENUM;
+            case SET -> ColumnKind.SET;
+            case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION ->
+                    ColumnKind.GEOMETRY;
         };
         int decimals = switch (t.kind()) {
             case DECIMAL -> Math.max(0, t.scale());
@@ -68,8 +78,10 @@ public final class TypeMapping {
         };
         boolean binary = !(t.kind().isString() || t.kind() == dev.scion.versioning.schema.TypeKind.ENUM
                 || t.kind() == dev.scion.versioning.schema.TypeKind.SET);
+        // MySQL flags BIT columns UNSIGNED (their value is an unsigned number)
+        boolean unsigned = t.unsigned() || t.kind() == dev.scion.versioning.schema.TypeKind.BIT;
         return new ResultColumn(schema, table, table, label, c.name(), kind, t.maxLength(), decimals, c.nullable(),
-                t.unsigned(), primaryKey, c.autoIncrement(), binary);
+                unsigned, primaryKey, c.autoIncrement(), binary);
     }
 
     /** The result column for a computed expression of the given Calcite type. */

@@ -21,6 +21,14 @@ public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned,
         return new ColumnType(kind, length, -1, false, List.of());
     }
 
+    /**
+     * How values of this type are stored: the kind's field type, except that BIGINT UNSIGNED needs all 64 bits
+     * unsigned (UINT64) to hold and order 2^63 .. 2^64-1.
+     */
+    public dev.scion.storage.tuple.FieldType fieldType() {
+        return kind == TypeKind.BIGINT && unsigned ? dev.scion.storage.tuple.FieldType.UINT64 : kind.fieldType();
+    }
+
     /** The type as SHOW CREATE TABLE and information_schema print it, e.g. {@code varchar(40)}. */
     public String sqlName() {
         String base = kind.name().toLowerCase(Locale.ROOT);
@@ -83,7 +91,11 @@ public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned,
             case TIME -> 10 + (length > 0 ? length + 1 : 0);
             case DATETIME, TIMESTAMP -> 19 + (length > 0 ? length + 1 : 0);
             case YEAR -> 4;
-            case ENUM, SET -> values.stream().mapToInt(String::length).max().orElse(1);
+            case ENUM -> values.stream().mapToInt(String::length).max().orElse(1);
+            // every member and the commas between them
+            case SET -> values.stream().mapToInt(String::length).sum() + Math.max(0, values.size() - 1);
+            case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION ->
+                    4294967295L;
         };
     }
 }

@@ -11,7 +11,11 @@ public enum TypeKind {
     TINYTEXT(FieldType.STRING), TEXT(FieldType.STRING), MEDIUMTEXT(FieldType.STRING), LONGTEXT(FieldType.STRING),
     TINYBLOB(FieldType.BYTES), BLOB(FieldType.BYTES), MEDIUMBLOB(FieldType.BYTES), LONGBLOB(FieldType.BYTES),
     DATE(FieldType.DATE), TIME(FieldType.TIME), DATETIME(FieldType.DATETIME), TIMESTAMP(FieldType.DATETIME),
-    YEAR(FieldType.YEAR), ENUM(FieldType.UINT64), SET(FieldType.UINT64), JSON(FieldType.JSON);
+    YEAR(FieldType.YEAR), ENUM(FieldType.UINT64), SET(FieldType.UINT64), JSON(FieldType.JSON),
+    // spatial types keep MySQL's internal geometry format: 4-byte little-endian SRID then the WKB
+    GEOMETRY(FieldType.BYTES), POINT(FieldType.BYTES), LINESTRING(FieldType.BYTES), POLYGON(FieldType.BYTES),
+    MULTIPOINT(FieldType.BYTES), MULTILINESTRING(FieldType.BYTES), MULTIPOLYGON(FieldType.BYTES),
+    GEOMETRYCOLLECTION(FieldType.BYTES);
 
     private final FieldType fieldType;
 
@@ -32,8 +36,13 @@ public enum TypeKind {
         return fieldType == FieldType.STRING;
     }
 
+    /** Byte strings (BINARY, VARBINARY, the BLOBs); not the spatial types, which are bytes of a fixed format. */
     public boolean isBinary() {
-        return fieldType == FieldType.BYTES;
+        return fieldType == FieldType.BYTES && !isSpatial();
+    }
+
+    public boolean isSpatial() {
+        return ordinal() >= GEOMETRY.ordinal();
     }
 
     public boolean isTemporal() {

@@ -33,12 +33,12 @@ public final class IndexCodec {
         FieldType[] t = new FieldType[indexCols.length + nk];
         FieldType[] p = new FieldType[indexCols.length];
         for (int i = 0; i < indexCols.length; i++) {
-            t[i] = schema.columns().get(indexCols[i]).type().kind().fieldType();
+            t[i] = schema.columns().get(indexCols[i]).type().fieldType();
             p[i] = t[i];
         }
         for (int i = 0; i < nk; i++) {
             t[indexCols.length + i] = rows.keyless() ? FieldType.BYTES
-                    : schema.columns().get(rows.keyColumns()[i]).type().kind().fieldType();
+                    : schema.columns().get(rows.keyColumns()[i]).type().fieldType();
         }
         desc = new TupleDescriptor(t);
         prefixDesc = new TupleDescriptor(p);
@@ -53,6 +53,7 @@ public final class IndexCodec {
     }
 
     public byte[] key(Object[] row) {
+        row = rows.stored(row);
         Object[] k = new Object[desc.size()];
         for (int i = 0; i < indexCols.length; i++) {
             k[i] = row[indexCols[i]];
@@ -74,7 +75,11 @@ public final class IndexCodec {
 
     /** The encoded index-column values alone: a prefix of every entry for those values. */
     public byte[] prefix(Object[] indexValues) {
-        return prefixDesc.encodeKey(indexValues);
+        Object[] stored = new Object[indexValues.length];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = rows.stored(indexCols[i], indexValues[i]);
+        }
+        return prefixDesc.encodeKey(stored);
     }
 
     /** Index values of a row, in index column order. */

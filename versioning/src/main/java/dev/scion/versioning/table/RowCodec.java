@@ -3,6 +3,8 @@ package dev.scion.versioning.table;
 import dev.scion.storage.Hash;
 import dev.scion.storage.tuple.FieldType;
 import dev.scion.storage.tuple.TupleDescriptor;
+import dev.scion.versioning.schema.ChoiceValues;
+import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 
@@ -18,10 +20,13 @@ public final class RowCodec {
     private final TupleDescriptor keyDesc;
     private final TupleDescriptor valueDesc;
     private final boolean keyless;
+    /** Per column the ENUM/SET type whose values are stored as numbers, else null; null when there is none. */
+    private final ColumnType[] choiceTypes;
 
     public RowCodec(TableSchema schema) {
         this.schema = schema;
         this.keyless = schema.isKeyless();
+        this.choiceTypes = choiceTypes(schema);
         if (keyless) {
             keyCols = new int[0];
             valueCols = new int[schema.columns().size()];
@@ -31,7 +36,7 @@ public final class RowCodec {
             FieldType[] vt = new FieldType[valueCols.length + 1];
             vt[0] = FieldType.INT64;
             for (int i = 0; i < valueCols.length; i++) {
-                vt[i + 1] = schema.columns().get(i).type().kind().fieldType();
+                vt[i + 1] = schema.columns().get(i).type().fieldType();
             }
             keyDesc = new TupleDescriptor(FieldType.BYTES);
             valueDesc = new TupleDescriptor(vt);
@@ -43,10 +48,54 @@ public final class RowCodec {
         }
     }
 
+    private static ColumnType[] choiceTypes(TableSchema schema) {
+        ColumnType[] types = new ColumnType[schema.columns().size()];
+        boolean any = false;
+        for (int i = 0; i < types.length; i++) {
+            ColumnType t = schema.columns().get(i).type();
+            if (ChoiceValues.isChoice(t)) {
+                types[i] = t;
+                any = true;
+            }
+        }
+        return any ? types : null;
+    }
+
+    /** The row as stored: ENUM/SET values as their numbers (a copy; the caller's row is not changed). */
+    Object[] stored(Object[] row) {
+        if (choiceTypes == null) {
+            return row;
+        }
+        Object[] out = row.clone();
+        for (int i = 0; i < out.length && i < choiceTypes.length; i++) {
+            if (choiceTypes[i] != null && out[i] != null) {
+                out[i] = ChoiceValues.toStored(choiceTypes[i], out[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The value of column {@code column} as stored. */
+    Object stored(int column, Object v) {
+        return choiceTypes == null || choiceTypes[column] == null || v == null ? v
+                : ChoiceValues.toStored(choiceTypes[column], v);
+    }
+
+    private Object[] fromStored(Object[] row) {
+        if (choiceTypes != null) {
+            for (int i = 0; i < row.length; i++) {
+                if (choiceTypes[i] != null && row[i] != null) {
+                    row[i] = ChoiceValues.fromStored(choiceTypes[i], row[i]);
+                }
+            }
+        }
+        return row;
+    }
+
     private static FieldType[] types(TableSchema schema, int[] cols) {
         FieldType[] t = new FieldType[cols.length];
         for (int i = 0; i < cols.length; i++) {
-            t[i] = schema.columns().get(cols[i]).type().kind().fieldType();
+            t[i] = schema.columns().get(cols[i]).type().fieldType();
         }
         return t;
     }
@@ -69,6 +118,7 @@ public final class RowCodec {
 
     /** The key of a row of a keyed table, from the full row. */
     public byte[] key(Object[] row) {
+        row = stored(row);
         if (keyless) {
             return keylessKey(row);
         }
@@ -81,6 +131,12 @@ public final class RowCodec {
 
     /** The key from primary key values alone, in primary key order. */
     public byte[] keyFromKeyValues(Object[] keyValues) {
+        if (choiceTypes != null && !keyless) {
+            keyValues = keyValues.clone();
+            for (int i = 0; i < keyValues.length; i++) {
+                keyValues[i] = stored(keyCols[i], keyValues[i]);
+            }
+        }
         return keyDesc.encodeKey(keyValues);
     }
 
@@ -97,6 +153,7 @@ public final class RowCodec {
 
     /** The value of a row; for keyless tables {@code count} is how many identical rows it stands for. */
     public byte[] value(Object[] row, long count) {
+        row = stored(row);
         if (keyless) {
             Object[] v = new Object[row.length + 1];
             v[0] = count;
@@ -116,7 +173,7 @@ public final class RowCodec {
         if (keyless) {
             Object[] v = valueDesc.decodeValue(value);
             System.arraycopy(v, 1, row, 0, row.length);
-            return row;
+            return fromStored(row);
         }
         Object[] k = keyDesc.decodeKey(key);
         for (int i = 0; i < keyCols.length; i++) {
@@ -126,7 +183,7 @@ public final class RowCodec {
         for (int i = 0; i < valueCols.length && i < v.length; i++) {
             row[valueCols[i]] = v[i];
         }
-        return row;
+        return fromStored(row);
     }
 
     /** For keyless tables: how many identical rows an entry stands for; 1 for keyed tables. */

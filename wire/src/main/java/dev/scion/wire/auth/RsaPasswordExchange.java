@@ -13,8 +13,8 @@ import java.util.Base64;
  * (request byte 0x02), then sends RSA-OAEP(SHA-1, MGF1) of {@code (password || 0x00) XOR nonce}, the nonce
  * repeated as needed. MySQL 8.0.5+ servers and their clients use OAEP padding; so does this class.
  *
- * <p>The key pair is generated once per server run and never stored: clients fetch the public key each time
- * (Connector/J {@code allowPublicKeyRetrieval=true}), so nothing is lost when it changes at restart.
+ * <p>The key pair comes from a file ({@link #fromFile}, the server keeps it in its data directory so that clients
+ * that pinned the public key keep working across restarts) or, without one, is generated once per run.
  */
 public final class RsaPasswordExchange {
 
@@ -28,9 +28,8 @@ public final class RsaPasswordExchange {
 
     public RsaPasswordExchange(KeyPair keyPair) {
         this.keyPair = keyPair;
-        String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keyPair.getPublic().getEncoded());
-        this.publicKeyPem = ("-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        this.publicKeyPem = RsaKeyFiles.pem("-----BEGIN PUBLIC KEY-----", "-----END PUBLIC KEY-----",
+                keyPair.getPublic().getEncoded()).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A fresh 2048-bit key pair. */
@@ -42,6 +41,11 @@ public final class RsaPasswordExchange {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate an RSA key pair", e);
         }
+    }
+
+    /** The key pair kept in {@code privateKeyFile} (see {@link RsaKeyFiles}), created there on first use. */
+    public static RsaPasswordExchange fromFile(java.nio.file.Path privateKeyFile) {
+        return new RsaPasswordExchange(RsaKeyFiles.loadOrCreate(privateKeyFile));
     }
 
     /** The public key as the client expects it: PEM "BEGIN PUBLIC KEY" (X.509 SubjectPublicKeyInfo). */

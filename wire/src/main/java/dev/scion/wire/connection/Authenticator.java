@@ -287,6 +287,9 @@ public final class Authenticator {
         credentials = null;
         connection.phase(MySqlConnection.Phase.COMMAND);
         connection.writer().write(new OkPacket(connection.statusFlags()));
+        if (CapabilityFlag.CLIENT_COMPRESS.in(connection.capabilities())) {
+            connection.enableCompression();
+        }
     }
 
     private void deny(boolean usingPassword) {

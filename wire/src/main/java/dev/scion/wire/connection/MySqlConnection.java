@@ -321,6 +321,21 @@ public final class MySqlConnection {
         channel.writeAndFlush(channel.alloc().buffer(0)).addListener(f -> channel.close());
     }
 
+    /**
+     * Switches to the compressed protocol once the OK that ends authentication is on its way: that OK still goes
+     * out plain (clients turn compression on when they read it), everything after it compressed. The OK's write and
+     * the codec's insertion are one event-loop task, so the client's first compressed command (which it can only
+     * send once it has the OK) always meets the codec.
+     */
+    void enableCompression() {
+        writer.flushThen(() -> {
+            if (channel.isActive() && channel.pipeline().get(dev.scion.wire.codec.CompressedPacketCodec.NAME) == null) {
+                channel.pipeline().addBefore(dev.scion.wire.WireServer.PACKET_DECODER,
+                        dev.scion.wire.codec.CompressedPacketCodec.NAME, new dev.scion.wire.codec.CompressedPacketCodec());
+            }
+        });
+    }
+
     /** COM_QUIT: release the session now and close the connection. */
     public void quit() {
         phase = Phase.CLOSED;

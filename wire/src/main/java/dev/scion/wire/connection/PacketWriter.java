@@ -75,6 +75,27 @@ public final class PacketWriter {
         channel.writeAndFlush(out, channel.voidPromise());
     }
 
+    /**
+     * Hands everything written so far to Netty and runs {@code action} on the event loop in the same task, right
+     * after the write: no read of the channel can come in between (used to change the pipeline at a packet
+     * boundary, see {@link MySqlConnection#enableCompression()}).
+     */
+    public void flushThen(Runnable action) {
+        ByteBuf out = batch;
+        batch = null;
+        if (out != null && (!out.isReadable() || !awaitWritable())) {
+            out.release();
+            out = null;
+        }
+        ByteBuf toWrite = out;
+        channel.eventLoop().execute(() -> {
+            if (toWrite != null) {
+                channel.writeAndFlush(toWrite, channel.voidPromise());
+            }
+            action.run();
+        });
+    }
+
     /** Drops unsent output (the connection is closing). */
     public void release() {
         if (batch != null) {

@@ -21,11 +21,17 @@ public final class ServerContext {
     private RsaPasswordExchange rsa;
 
     public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers) {
+        this(config, handler, workers, null);
+    }
+
+    /** @param rsa the RSA key pair of full authentication, or null to generate one on first use */
+    public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers, RsaPasswordExchange rsa) {
         this.config = config;
         this.handler = handler;
         this.workers = workers;
         this.registry = new ConnectionRegistry(config.maxConnections());
         this.dispatcher = new CommandDispatcher();
+        this.rsa = rsa;
     }
 
     public WireConfig config() {
@@ -48,7 +54,10 @@ public final class ServerContext {
         return dispatcher;
     }
 
-    /** The RSA key pair of caching_sha2 full authentication, generated on first use. */
+    /**
+     * The RSA key pair of caching_sha2 full authentication: the configured key file's, or without one generated on
+     * first use and kept for this run.
+     */
     public synchronized RsaPasswordExchange rsa() {
         if (rsa == null) {
             rsa = RsaPasswordExchange.generate();

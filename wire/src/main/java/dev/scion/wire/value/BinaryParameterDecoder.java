@@ -48,8 +48,27 @@ public final class BinaryParameterDecoder {
             case DATETIME, TIMESTAMP -> readDateTime(payload);
             case TIME -> readTime(payload);
             case TINY_BLOB, MEDIUM_BLOB, LONG_BLOB, BLOB, GEOMETRY, BIT -> payload.readLenencBytes();
-            default -> payload.readLenencString();
+            default -> textOrBytes(payload.readLenencBytes());
         };
+    }
+
+    /**
+     * A string parameter as text, unless its bytes are no UTF-8: then the bytes themselves. Connector/J sends
+     * {@code setBytes} values with a string type, and binary data (a BIT value, a geometry in MySQL's internal
+     * format) must reach a binary column unchanged rather than as replacement characters.
+     */
+    static Object textOrBytes(byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(data)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return data;
+        }
     }
 
     /** The value of a parameter whose data came in COM_STMT_SEND_LONG_DATA chunks. */
@@ -59,7 +78,7 @@ public final class BinaryParameterDecoder {
             case VARCHAR, VAR_STRING, STRING, ENUM, SET, JSON, DECIMAL, NEWDECIMAL ->
                     type == MySqlType.DECIMAL || type == MySqlType.NEWDECIMAL
                             ? new BigDecimal(new String(data, StandardCharsets.UTF_8).trim())
-                            : new String(data, StandardCharsets.UTF_8);
+                            : textOrBytes(data);
             default -> data;
         };
     }

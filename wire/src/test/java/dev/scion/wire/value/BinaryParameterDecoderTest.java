@@ -34,6 +34,16 @@ class BinaryParameterDecoderTest {
     }
 
     @Test
+    void stringParametersThatAreNoUtf8StayBytes() {
+        assertEquals("h\u00e9", BinaryParameterDecoder.read(payload(3, 'h', 0xc3, 0xa9), 0xfe, false));
+        // Connector/J's setBytes: a string type carrying binary data (a BIT value, a geometry)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 0xa5},
+                (byte[]) BinaryParameterDecoder.read(payload(1, 0xa5), 0xfd, false));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {0, (byte) 0xf0, 0x3f},
+                (byte[]) BinaryParameterDecoder.fromLongData(new byte[] {0, (byte) 0xf0, 0x3f}, 0xfe));
+    }
+
+    @Test
     void truncatedValuesAndUnknownTypesAreMalformed() {
         assertThrows(MalformedPacketException.class, () -> BinaryParameterDecoder.read(payload(1, 2), 0x08, false));
         assertThrows(MalformedPacketException.class, () -> BinaryParameterDecoder.read(payload(5, 'a'), 0xfd, false));

@@ -1,0 +1,161 @@
+package dev.scion.sql.expr.spatial;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.expr.Expr;
+import dev.scion.sql.expr.Values;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * MySQL's spatial functions over the internal geometry format: constructors from WKT and WKB and {@code POINT(x, y)},
+ * {@code ST_AsText}/{@code ST_AsBinary}, {@code ST_X}/{@code ST_Y}, {@code ST_SRID} (get and set) and
+ * {@code ST_GeometryType}. Declared for the validator by {@link #operatorTable()}, evaluated by {@link #compile}.
+ */
+public final class SpatialFunctions {
+    private static final SqlReturnTypeInference GEOMETRY = nullable(SqlTypeName.VARBINARY);
+    private static final SqlReturnTypeInference TEXT = nullable(SqlTypeName.VARCHAR);
+    private static final SqlReturnTypeInference DOUBLE = nullable(SqlTypeName.DOUBLE);
+    private static final SqlReturnTypeInference BIGINT = nullable(SqlTypeName.BIGINT);
+
+    /** Text constructors and the type each insists on (null: any). */
+    private static final Map<String, GeometryType> FROM_TEXT = Map.ofEntries(
+            Map.entry("ST_GEOMFROMTEXT", GeometryType.GEOMETRYCOLLECTION),
+            Map.entry("ST_GEOMETRYFROMTEXT", GeometryType.GEOMETRYCOLLECTION),
+            Map.entry("GEOMFROMTEXT", GeometryType.GEOMETRYCOLLECTION),
+            Map.entry("ST_POINTFROMTEXT", GeometryType.POINT),
+            Map.entry("ST_LINEFROMTEXT", GeometryType.LINESTRING),
+            Map.entry("ST_LINESTRINGFROMTEXT", GeometryType.LINESTRING),
+            Map.entry("ST_POLYFROMTEXT", GeometryType.POLYGON),
+            Map.entry("ST_POLYGONFROMTEXT", GeometryType.POLYGON));
+    private static final List<String> FROM_WKB = List.of("ST_GEOMFROMWKB", "ST_GEOMETRYFROMWKB");
+
+    private static final SqlOperatorTable TABLE;
+
+    static {
+        List<SqlOperator> ops = new ArrayList<>();
+        FROM_TEXT.keySet().forEach(n -> ops.add(fn(n, GEOMETRY)));
+        FROM_WKB.forEach(n -> ops.add(fn(n, GEOMETRY)));
+        ops.add(fn("POINT", GEOMETRY));
+        ops.add(fn("ST_ASTEXT", TEXT));
+        ops.add(fn("ST_ASWKT", TEXT));
+        ops.add(fn("ST_ASBINARY", GEOMETRY));
+        ops.add(fn("ST_ASWKB", GEOMETRY));
+        ops.add(fn("ST_X", DOUBLE));
+        ops.add(fn("ST_Y", DOUBLE));
+        ops.add(fn("ST_SRID", ReturnTypes.ARG0_NULLABLE.andThen((binding, type) -> binding.getOperandCount() == 1
+                ? binding.getTypeFactory().createTypeWithNullability(
+                        binding.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true)
+                : type)));
+        ops.add(fn("ST_GEOMETRYTYPE", TEXT));
+        TABLE = SqlOperatorTables.of(ops);
+    }
+
+    private SpatialFunctions() {
+    }
+
+    public static SqlOperatorTable operatorTable() {
+        return TABLE;
+    }
+
+    private static SqlReturnTypeInference nullable(SqlTypeName type) {
+        return ReturnTypes.explicit(type).andThen(SqlTypeTransforms.FORCE_NULLABLE);
+    }
+
+    private static SqlFunction fn(String name, SqlReturnTypeInference ret) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ret, null, OperandTypes.VARIADIC,
+                SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    }
+
+    /** The evaluator of a spatial function, or null if {@code name} is none. */
+    public static Expr compile(String name, Expr[] a) {
+        String fn = name.toLowerCase(Locale.ROOT);
+        if (FROM_TEXT.containsKey(name)) {
+            GeometryType only = FROM_TEXT.get(name);
+            return geometryMaker(fn, a, 1, args -> {
+                byte[] g = Geometries.fromText(Values.toStringValue(args[0]), srid(fn, args));
+                GeometryType t = Geometries.check(g);
+                if (only != GeometryType.GEOMETRYCOLLECTION && t != only) {
+                    throw new InvalidGeometryException("a " + only + " expected, got a " + t);
+                }
+                return g;
+            });
+        }
+        if (FROM_WKB.contains(name)) {
+            return geometryMaker(fn, a, 1, args -> Geometries.fromWkb(bytes(args[0]), srid(fn, args)));
+        }
+        return switch (name) {
+            case "POINT" -> geometryMaker(fn, a, 2, args -> Geometries.point(Values.toDouble(args[0]),
+                    Values.toDouble(args[1])));
+            case "ST_ASTEXT", "ST_ASWKT" -> geometryMaker(fn, a, 1, args -> Geometries.asText(bytes(args[0])));
+            case "ST_ASBINARY", "ST_ASWKB" -> geometryMaker(fn, a, 1, args -> Geometries.asWkb(bytes(args[0])));
+            case "ST_X" -> geometryMaker(fn, a, 1, args -> Geometries.x(bytes(args[0])));
+            case "ST_Y" -> geometryMaker(fn, a, 1, args -> Geometries.y(bytes(args[0])));
+            case "ST_SRID" -> geometryMaker(fn, a, 1, args -> args.length == 1 ? (Object) Geometries.srid(bytes(args[0]))
+                    : Geometries.withSrid(bytes(args[0]), srid(fn, args)));
+            case "ST_GEOMETRYTYPE" -> geometryMaker(fn, a, 1, args -> Geometries.check(bytes(args[0])).name());
+            default -> null;
+        };
+    }
+
+    /**
+     * An evaluator that is NULL when any argument is NULL (as every MySQL spatial function), checks the argument
+     * count, and turns bad geometry data into error 3037 naming the function.
+     */
+    private static Expr geometryMaker(String fn, Expr[] a, int minArgs, Function<Object[], Object> body) {
+        if (a.length < minArgs) {
+            throw new SqlError(ErrorCode.WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+                    "Incorrect parameter count in the call to native function '" + fn + "'");
+        }
+        return (row, ctx) -> {
+            Object[] args = new Object[a.length];
+            for (int i = 0; i < a.length; i++) {
+                args[i] = a[i].eval(row, ctx);
+                if (args[i] == null) {
+                    return null;
+                }
+            }
+            try {
+                return body.apply(args);
+            } catch (InvalidGeometryException e) {
+                throw new SqlError(ErrorCode.GIS_INVALID_DATA, "Invalid GIS data provided to function " + fn + ".");
+            }
+        };
+    }
+
+    private static long srid(String fn, Object[] args) {
+        if (args.length < 2) {
+            return 0;
+        }
+        long srid = Values.toLong(args[1]);
+        if (!Geometries.knownSrid(srid)) {
+            throw new SqlError(ErrorCode.SRS_NOT_FOUND, "There's no spatial reference system with SRID " + srid
+                    + ".");
+        }
+        return srid;
+    }
+
+    private static byte[] bytes(Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        // a string holding the bytes (a geometry that went through a string context)
+        return Values.toStringValue(v).getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
