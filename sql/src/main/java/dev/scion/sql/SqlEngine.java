@@ -49,6 +49,11 @@ public final class SqlEngine implements AutoCloseable {
         runner.run(session, sql, multiStatements, sink);
     }
 
+    /** Runs one statement inside the statement that is running (a trigger's statement): no commit. */
+    public dev.scion.sql.result.StatementResult executeNested(Session session, String statement) {
+        return runner.executeNested(session, statement);
+    }
+
     public PreparedQuery prepare(Session session, String sql) {
         return new PreparedQuery(this, sql);
     }
