@@ -140,6 +140,10 @@ final class FunctionEvaluator {
                     return s.substring(start, (int) Math.min(s.length(), (long) start + len));
                 };
             default:
+                Expr builtin = BuiltinFunctions.compile(name, call, a);
+                if (builtin != null) {
+                    return builtin;
+                }
                 throw new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + name.toLowerCase(Locale.ROOT)
                         + " does not exist");
         }
