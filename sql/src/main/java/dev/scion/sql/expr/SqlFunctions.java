@@ -98,7 +98,7 @@ public final class SqlFunctions {
         for (String n : List.of("ASCII", "ORD", "FIELD", "FIND_IN_SET", "STRCMP", "LOCATE", "INSTR", "BIT_LENGTH",
                 "CRC32", "SIGN", "ISNULL", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "DAYOFWEEK", "WEEKDAY", "DAYOFYEAR",
                 "QUARTER", "TO_DAYS", "WEEK", "WEEKOFYEAR", "YEARWEEK", "HOUR", "MINUTE", "SECOND", "MICROSECOND",
-                "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP")) {
+                "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH")) {
             fn(n, bigint, OperandTypes.VARIADIC);
         }
         for (String n : List.of("POW", "LOG", "LOG2", "PI")) {

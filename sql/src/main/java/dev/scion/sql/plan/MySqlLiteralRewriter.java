@@ -71,7 +71,7 @@ final class MySqlLiteralRewriter extends SqlShuttle {
     @Override
     public SqlNode visit(SqlLiteral literal) {
         if (literal.getTypeName() == SqlTypeName.BINARY && literal.getValue() instanceof BitString bits) {
-            String text = new String(bits.getAsByteArray(), StandardCharsets.ISO_8859_1);
+            String text = new String(dev.scion.sql.parser.MySqlLiterals.bytesOf(bits), StandardCharsets.ISO_8859_1);
             return SqlLiteral.createCharString(text, literal.getParserPosition());
         }
         return literal;
