@@ -53,6 +53,11 @@ public final class SqlEngine implements AutoCloseable {
         }
     }
 
+    /** Runs one statement inside the statement that is running (a trigger's statement): no commit. */
+    public dev.scion.sql.result.StatementResult executeNested(Session session, String statement) {
+        return runner.executeNested(session, statement);
+    }
+
     public PreparedQuery prepare(Session session, String sql) {
         return new PreparedQuery(this, sql);
     }

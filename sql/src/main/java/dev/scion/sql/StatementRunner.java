@@ -23,6 +23,7 @@ import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.trigger.TriggerStatements;
 import dev.scion.versioning.repo.VersioningException;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
@@ -115,13 +116,22 @@ final class StatementRunner {
         session.addError(e.code(), e.getMessage());
     }
 
+    /**
+     * Runs one statement inside the one that is running (a trigger's statement): no splitting, no commit, and
+     * the caller reads any rows.
+     */
+    StatementResult executeNested(Session session, String statement) {
+        return execute(session, Preprocessor.normalize(statement));
+    }
+
     private StatementResult execute(Session session, String text) {
         // primary-key point SELECT without Calcite (plan/fastpath); empty for every other statement
         Optional<StatementResult> point = PointSelectPath.tryExecute(session, text);
         if (point.isPresent()) {
             return point.get();
         }
-        Optional<dev.scion.sql.admin.AdminStatement> admin = AdminStatements.match(text);
+        Optional<dev.scion.sql.admin.AdminStatement> admin = TriggerStatements.match(text)
+                .or(() -> AdminStatements.match(text));
         if (admin.isPresent()) {
             if (admin.get() instanceof PreparedSqlStatement.Execute exec) {
                 String bound = Preprocessor.normalize(exec.boundText(session));

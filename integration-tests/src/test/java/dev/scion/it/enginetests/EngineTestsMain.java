@@ -49,10 +49,15 @@ public final class EngineTestsMain {
         }
     }
 
+    /** Why the last check failed (the error, or "wrong result"): written beside each failure for bucketing. */
+    private static String lastReason = "";
+
     private void count(String kind, boolean pass, String query) {
         if (!pass) {
-            failures.append(kind).append(": ").append(query.replace('\n', ' ')).append('\n');
+            failures.append(kind).append(": ").append(query.replace('\n', ' ')).append("\t=> ")
+                    .append(lastReason.replace('\n', ' ')).append('\n');
         }
+        lastReason = "";
         int[] t = tally.computeIfAbsent(kind, k -> new int[2]);
         t[1]++;
         if (pass) {
@@ -131,8 +136,10 @@ public final class EngineTestsMain {
         if (a.has("ExpectedErr") || a.has("ExpectedErrStr")) {
             try (Statement st = c.createStatement()) {
                 st.execute(q);
+                lastReason = "no error (expected one)";
                 return false;
             } catch (SQLException e) {
+                lastReason = "other error: " + e.getMessage();
                 return !a.has("ExpectedErrStr") || e.getMessage().contains(a.path("ExpectedErrStr").asText());
             }
         }
@@ -147,6 +154,7 @@ public final class EngineTestsMain {
             st.execute(sql);
             return true;
         } catch (SQLException e) {
+            lastReason = "error " + e.getErrorCode() + ": " + e.getMessage();
             return false;
         }
     }
@@ -159,8 +167,10 @@ public final class EngineTestsMain {
                         ? expected.get(0).get(0) : null;
                 if (first != null && first.has("$ok")) {
                     JsonNode ra = first.get("$ok").get("RowsAffected");
+                    lastReason = "affected rows " + st.getUpdateCount();
                     return ra == null || ra.asLong() == st.getUpdateCount();
                 }
+                lastReason = "no result set";
                 return expected == null || expected.isEmpty();
             }
             List<List<String>> rows = new ArrayList<>();
@@ -175,8 +185,15 @@ public final class EngineTestsMain {
                 }
             }
             boolean ordered = q.toUpperCase(Locale.ROOT).contains("ORDER BY");
-            return ResultMatcher.matches(expected == null ? new ObjectMapper().createArrayNode() : expected, rows, ordered);
-        } catch (SQLException | RuntimeException e) {
+            boolean ok = ResultMatcher.matches(expected == null ? new ObjectMapper().createArrayNode() : expected, rows,
+                    ordered);
+            lastReason = ok ? "" : "wrong result " + rows.stream().limit(3).toList();
+            return ok;
+        } catch (SQLException e) {
+            lastReason = "error " + e.getErrorCode() + ": " + e.getMessage();
+            return false;
+        } catch (RuntimeException e) {
+            lastReason = "runner: " + e;
             return false;
         }
     }

@@ -1,128 +1,43 @@
 package dev.scion.sql.catalog;
 
-import dev.scion.storage.prolly.KeyRange;
-import dev.scion.storage.prolly.ProllyCursor;
-import dev.scion.storage.prolly.ProllyMap;
-import dev.scion.versioning.model.TableValue;
-import dev.scion.versioning.schema.Column;
-import dev.scion.versioning.schema.ColumnType;
-import dev.scion.versioning.schema.TableSchema;
-import dev.scion.versioning.schema.TypeKind;
-import dev.scion.versioning.table.RowCodec;
-import dev.scion.versioning.table.TableEditor;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * View definitions, kept the way Dolt keeps them: rows {@code ('view', name, fragment)} of a table
- * {@code dolt_schemas} in the database's root, so views are versioned, diffed and merged like any data. The
- * fragment is the CREATE VIEW statement. Names are stored lower-case, as table names match case-insensitively.
+ * View definitions: {@link SchemaFragments} of type {@code view}, whose fragment is the CREATE VIEW statement (as
+ * Dolt stores them).
  */
 public final class Views {
-    public static final String TABLE = "dolt_schemas";
+    public static final String TABLE = SchemaFragments.TABLE;
     private static final String TYPE = "view";
-
-    private static final TableSchema SCHEMA = new TableSchema(List.of(
-            new Column("type", ColumnType.of(TypeKind.VARCHAR, 64), false, null, false, null, tag("type")),
-            new Column("name", ColumnType.of(TypeKind.VARCHAR, 64), false, null, false, null, tag("name")),
-            new Column("fragment", ColumnType.of(TypeKind.LONGTEXT), true, null, false, null, tag("fragment"))),
-            List.of("type", "name"), List.of());
 
     private Views() {
     }
 
-    private static long tag(String column) {
-        return (TABLE + "." + column).hashCode() & 0xffffffffL;
-    }
-
     /** The CREATE VIEW text of view {@code name}, if the database has one. */
     public static Optional<String> definition(DatabaseState db, String name) {
-        TableValue table = table(db).orElse(null);
-        if (table == null) {
-            return Optional.empty();
-        }
-        TableEditor editor = new TableEditor(TABLE, table, db.buffer());
-        Object[] row = editor.getByKey(editor.codec().key(new Object[] {TYPE, key(name), null}));
-        return row == null ? Optional.empty() : Optional.ofNullable((String) row[2]);
+        return SchemaFragments.definition(db, TYPE, name);
     }
 
     /** Every view of the database: lower-case name to CREATE VIEW text, in name order. */
     public static Map<String, String> all(DatabaseState db) {
-        Map<String, String> out = new LinkedHashMap<>();
-        TableValue table = table(db).orElse(null);
-        if (table == null) {
-            return out;
-        }
-        RowCodec codec = new RowCodec(table.schema());
-        try (ProllyCursor c = ProllyMap.load(db.buffer(), table.rows()).cursor(KeyRange.ALL, false)) {
-            while (c.next()) {
-                Object[] row = codec.decode(c.key(), c.value());
-                if (TYPE.equals(row[0])) {
-                    out.put((String) row[1], (String) row[2]);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("reading " + TABLE + " of " + db.name(), e);
-        }
-        return out;
+        return SchemaFragments.all(db, TYPE);
     }
 
     /** Stores (or replaces) a view definition in the transaction's working root. */
     public static void put(DatabaseState db, String name, String createText) {
-        TableValue table = table(db).orElseGet(() -> empty(db));
-        TableEditor editor = new TableEditor(TABLE, table, db.buffer());
-        Object[] row = {TYPE, key(name), createText};
-        Object[] old = editor.getByKey(editor.codec().key(row));
-        if (old != null) {
-            editor.update(old, row);
-        } else {
-            editor.insert(row);
-        }
-        write(db, editor.finish());
+        SchemaFragments.put(db, TYPE, name, createText);
     }
 
     /** Removes a view definition; false if there was none. */
     public static boolean remove(DatabaseState db, String name) {
-        TableValue table = table(db).orElse(null);
-        if (table == null) {
-            return false;
-        }
-        TableEditor editor = new TableEditor(TABLE, table, db.buffer());
-        Object[] old = editor.getByKey(editor.codec().key(new Object[] {TYPE, key(name), null}));
-        if (old == null) {
-            return false;
-        }
-        editor.delete(old);
-        write(db, editor.finish());
-        return true;
+        return SchemaFragments.remove(db, TYPE, name);
     }
 
     public static boolean isViewTable(String tableName) {
         return TABLE.equalsIgnoreCase(tableName);
-    }
-
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static Optional<TableValue> table(DatabaseState db) {
-        return db.workingRoot().resolveName(TABLE)
-                .map(stored -> db.repo().readTable(db.buffer(), db.workingRoot().tables().get(stored)));
-    }
-
-    private static TableValue empty(DatabaseState db) {
-        var empty = ProllyMap.empty(db.buffer()).root();
-        return new TableValue(SCHEMA, empty, Map.of(), 0);
-    }
-
-    private static void write(DatabaseState db, TableValue value) {
-        String stored = db.workingRoot().resolveName(TABLE).orElse(TABLE);
-        db.setWorkingRoot(db.workingRoot().withTable(stored, db.buffer().put(value.encode())));
     }
 
     /** Names of the views, in the order {@link #all} lists them. */

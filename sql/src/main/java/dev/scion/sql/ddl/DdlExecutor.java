@@ -98,6 +98,7 @@ public final class DdlExecutor {
             }
         }
         for (TableName t : names) {
+            dev.scion.sql.trigger.Triggers.dropForTable(t.db(), t.storedOrThrow());
             t.db().setWorkingRoot(t.db().workingRoot().withoutTable(t.storedOrThrow()));
         }
         return StatementResult.ok();

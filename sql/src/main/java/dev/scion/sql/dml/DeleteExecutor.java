@@ -8,6 +8,8 @@ import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.trigger.TableTriggers;
+import dev.scion.sql.trigger.TriggerDefinition.Event;
 import dev.scion.versioning.table.TableEditor;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -47,14 +49,18 @@ public final class DeleteExecutor {
         TableEditor editor = target.editor();
         List<ForeignKeys.Child> children = ForeignKeys.enabled(session)
                 ? ForeignKeys.childrenOf(target.database(), target.name()) : List.of();
+        TableTriggers triggers = TableTriggers.load(session, target.database(), target.name(),
+                target.value().schema());
         long deleted = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
             Object[] r;
             while ((r = rows.next()) != null) {
+                triggers.before(Event.DELETE, r, null, deleted + 1, null);
                 ForeignKeys.beforeDelete(session, target.database(), target.name(), target.value().schema(), children,
                         r, 0);
                 if (editor.delete(r)) {
                     deleted++;
+                    triggers.after(Event.DELETE, r, null);
                 }
             }
         }
@@ -90,8 +96,11 @@ public final class DeleteExecutor {
             TableTarget tt = tables.get(t).target();
             children.add(ForeignKeys.enabled(session) ? ForeignKeys.childrenOf(tt.database(), tt.name()) : List.of());
         }
+        TableTriggers[] triggers = new TableTriggers[tables.size()];
         for (int t : targets) {
-            editors[t] = tables.get(t).target().editor();
+            TableTarget tt = tables.get(t).target();
+            editors[t] = tt.editor();
+            triggers[t] = TableTriggers.load(session, tt.database(), tt.name(), tt.value().schema());
         }
         long deleted = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
@@ -105,10 +114,12 @@ public final class DeleteExecutor {
                         continue;
                     }
                     TableTarget tt = tables.get(t).target();
+                    triggers[t].before(Event.DELETE, row, null, deleted + 1, null);
                     ForeignKeys.beforeDelete(session, tt.database(), tt.name(), tt.value().schema(), children.get(t),
                             row, 0);
                     if (editors[t].delete(row)) {
                         deleted++;
+                        triggers[t].after(Event.DELETE, row, null);
                     }
                 }
             }

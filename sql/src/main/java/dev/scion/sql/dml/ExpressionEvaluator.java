@@ -71,6 +71,10 @@ public final class ExpressionEvaluator {
             if (v instanceof Boolean b) {
                 return b ? 1L : 0L;
             }
+            if (v instanceof org.apache.calcite.util.BitString bits) {
+                // X'..' / 0x.. as a value: its bytes (a BLOB keeps them exactly)
+                return dev.scion.sql.parser.MySqlLiterals.bytesOf(bits);
+            }
             return NOT_LITERAL;
         }
         if (e.getKind() == SqlKind.MINUS_PREFIX) {

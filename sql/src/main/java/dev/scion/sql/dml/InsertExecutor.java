@@ -9,6 +9,8 @@ import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.trigger.TableTriggers;
+import dev.scion.sql.trigger.TriggerDefinition.Event;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.DuplicateKeyException;
@@ -64,6 +66,8 @@ public final class InsertExecutor {
         Counts counts = new Counts();
         counts.db = target.database();
         counts.table = target.name();
+        counts.triggers = TableTriggers.load(session, target.database(), target.name(), schema);
+        counts.lenient = lenient;
         counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)
                 ? List.of() : ForeignKeys.childrenOf(target.database(), target.name());
         if (source.getKind() == SqlKind.VALUES) {
@@ -117,6 +121,8 @@ public final class InsertExecutor {
         dev.scion.sql.catalog.DatabaseState db;
         String table;
         List<ForeignKeys.Child> children;
+        TableTriggers triggers;
+        Session lenient;
         long rows;
         long affected;
         long duplicates;
@@ -125,6 +131,7 @@ public final class InsertExecutor {
     private static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
                               DuplicateUpdate upsert, Counts counts) {
         counts.rows++;
+        row = counts.triggers.before(Event.INSERT, null, row, counts.rows, counts.lenient);
         TableSchema schema = editor.codec().schema();
         if ((!schema.checks().isEmpty() || !schema.foreignKeys().isEmpty()) && mode != OnConflict.UPDATE) {
             try {
@@ -142,11 +149,13 @@ public final class InsertExecutor {
             case FAIL -> {
                 insert(editor, row);
                 counts.affected++;
+                counts.triggers.after(Event.INSERT, null, row);
             }
             case IGNORE -> {
                 try {
                     editor.insert(row);
                     counts.affected++;
+                    counts.triggers.after(Event.INSERT, null, row);
                 } catch (DuplicateKeyException e) {
                     counts.duplicates++;
                     session.addWarning(ErrorCode.DUP_ENTRY.code(), e.getMessage());
@@ -159,9 +168,11 @@ public final class InsertExecutor {
                     ForeignKeys.checkParents(session, counts.db, counts.table, schema, row);
                     insert(editor, row);
                     counts.affected++;
+                    counts.triggers.after(Event.INSERT, null, row);
                 } else {
                     counts.duplicates++;
-                    Object[] next = upsert.apply(existing, row, counts.rows);
+                    Object[] next = counts.triggers.before(Event.UPDATE, existing,
+                            upsert.apply(existing, row, counts.rows), counts.rows, counts.lenient);
                     if (!UpdateExecutor.sameRow(existing, next)) {
                         CheckConstraints.verify(session, schema, next);
                         ForeignKeys.checkParents(session, counts.db, counts.table, schema, next);
@@ -174,18 +185,22 @@ public final class InsertExecutor {
                         }
                         counts.affected += 2;
                     }
+                    counts.triggers.after(Event.UPDATE, existing, next);
                 }
             }
             case REPLACE -> {
                 Object[] existing;
                 while ((existing = editor.conflicting(row)) != null) {
+                    counts.triggers.before(Event.DELETE, existing, null, counts.rows, counts.lenient);
                     ForeignKeys.beforeDelete(session, counts.db, counts.table, schema, counts.children, existing, 0);
                     editor.delete(existing);
                     counts.affected++;
                     counts.duplicates++;
+                    counts.triggers.after(Event.DELETE, existing, null);
                 }
                 insert(editor, row);
                 counts.affected++;
+                counts.triggers.after(Event.INSERT, null, row);
             }
         }
     }

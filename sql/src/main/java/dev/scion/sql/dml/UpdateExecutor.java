@@ -9,6 +9,8 @@ import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.trigger.TableTriggers;
+import dev.scion.sql.trigger.TriggerDefinition.Event;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.DuplicateKeyException;
@@ -149,9 +151,14 @@ public final class UpdateExecutor {
                     ? ForeignKeys.childrenOf(j.target().database(), j.target().name()) : List.of());
         }
         List<Set<ByteBuffer>> seen = new ArrayList<>();
+        TableTriggers[] triggers = new TableTriggers[tables.size()];
         for (int t = 0; t < tables.size(); t++) {
-            editors[t] = tables.get(t).target().editor();
+            TableTarget tt = tables.get(t).target();
+            editors[t] = tt.editor();
             seen.add(new HashSet<>());
+            final int table = t;
+            triggers[t] = assignments.stream().anyMatch(a -> a.table() == table)
+                    ? TableTriggers.load(session, tt.database(), tt.name(), tt.value().schema()) : null;
         }
         long matched = 0;
         long changed = 0;
@@ -183,7 +190,9 @@ public final class UpdateExecutor {
                         next[a.column()] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v,
                                 c, matched, lenient);
                     }
+                    next = triggers[t].before(Event.UPDATE, old, next, matched, lenient);
                     if (sameRow(old, next)) {
+                        triggers[t].after(Event.UPDATE, old, next);
                         continue;
                     }
                     TableTarget target = tables.get(t).target();
@@ -202,6 +211,7 @@ public final class UpdateExecutor {
                     try {
                         editors[t].update(old, next);
                         changed++;
+                        triggers[t].after(Event.UPDATE, old, next);
                     } catch (DuplicateKeyException e) {
                         if (!ignore) {
                             throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());

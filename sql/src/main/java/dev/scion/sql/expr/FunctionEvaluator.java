@@ -145,6 +145,17 @@ final class FunctionEvaluator {
                     if (v == null || p == null) {
                         return null;
                     }
+                    if (v instanceof byte[] bytes) {
+                        // binary strings are cut by bytes
+                        int bpos = (int) Values.toLong(p);
+                        int bstart = bpos > 0 ? bpos - 1 : bpos < 0 ? Math.max(0, bytes.length + bpos) : bytes.length;
+                        int blen = a.length > 2 ? (int) Values.toLong(a[2].eval(row, ctx)) : Integer.MAX_VALUE;
+                        if (bstart >= bytes.length || blen <= 0) {
+                            return new byte[0];
+                        }
+                        return java.util.Arrays.copyOfRange(bytes, bstart,
+                                (int) Math.min(bytes.length, (long) bstart + blen));
+                    }
                     String s = Values.toStringValue(v);
                     int pos = (int) Values.toLong(p);
                     int start = pos > 0 ? pos - 1 : pos < 0 ? Math.max(0, s.length() + pos) : s.length();
@@ -155,6 +166,10 @@ final class FunctionEvaluator {
                     return s.substring(start, (int) Math.min(s.length(), (long) start + len));
                 };
             default:
+                Expr builtin = BuiltinFunctions.compile(name, call, a);
+                if (builtin != null) {
+                    return builtin;
+                }
                 throw new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + name.toLowerCase(Locale.ROOT)
                         + " does not exist");
         }

@@ -46,6 +46,13 @@ public final class SqlFunctions {
         }
     };
 
+    /** {@code CAST(x AS UNSIGNED)}: the integer value of x modulo 2^64, as DECIMAL(20, 0). */
+    public static final SqlFunction TO_UNSIGNED = new SqlFunction("TO_UNSIGNED", SqlKind.OTHER_FUNCTION,
+            opBinding -> opBinding.getTypeFactory().createTypeWithNullability(
+                    opBinding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 20, 0),
+                    opBinding.getOperandType(0).isNullable()),
+            null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
     static {
         SqlReturnTypeInference varchar = ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(
                 org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
@@ -70,9 +77,91 @@ public final class SqlFunctions {
         fn("BIT_COUNT", bigint, OperandTypes.ANY);
         OPERATORS.add(BYTES_LITERAL);
         fn("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP), OperandTypes.or(OperandTypes.NILADIC, OperandTypes.NUMERIC));
+        declareMySqlBuiltins(varchar, bigint);
+        OPERATORS.add(TO_UNSIGNED);
+        // binary operators the MySQL parser creates; the validator resolves every call through this table
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.XOR);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.DIV);
         for (String p : VERSIONING_PROCEDURES) {
             fn(p, varchar, OperandTypes.VARIADIC);
         }
+    }
+
+    /**
+     * MySQL built-ins Calcite's tables lack, evaluated by {@link BuiltinFunctions} and {@link DateFunctions}.
+     * Operands are not type-checked here: MySQL converts arguments itself, and the evaluators do the same.
+     */
+    private static void declareMySqlBuiltins(SqlReturnTypeInference varchar, SqlReturnTypeInference bigint) {
+        SqlReturnTypeInference dbl = ReturnTypes.DOUBLE_NULLABLE;
+        SqlReturnTypeInference varbinary = ReturnTypes.explicit(SqlTypeName.VARBINARY).andThen(
+                org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
+        SqlReturnTypeInference date = ReturnTypes.explicit(SqlTypeName.DATE).andThen(
+                org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
+        SqlReturnTypeInference time = ReturnTypes.explicit(SqlTypeName.TIME).andThen(
+                org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
+        SqlReturnTypeInference timestamp = ReturnTypes.explicit(SqlTypeName.TIMESTAMP).andThen(
+                org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
+        for (String n : List.of("LPAD", "RPAD", "REPEAT", "REVERSE", "LEFT", "RIGHT", "LTRIM", "RTRIM", "SPACE",
+                "HEX", "BIN", "OCT", "CONV", "SUBSTRING_INDEX", "ELT", "QUOTE", "TO_BASE64", "MD5", "SHA", "SHA1",
+                "SHA2", "UUID", "DAYNAME", "MONTHNAME", "DATE_FORMAT", "TIME_FORMAT", "SEC_TO_TIME", "MID",
+                "CONCAT_WS")) {
+            fn(n, varchar, OperandTypes.VARIADIC);
+        }
+        for (String n : List.of("UNHEX", "FROM_BASE64")) {
+            fn(n, varbinary, OperandTypes.VARIADIC);
+        }
+        for (String n : List.of("ASCII", "ORD", "FIELD", "FIND_IN_SET", "STRCMP", "LOCATE", "INSTR", "BIT_LENGTH",
+                "CRC32", "SIGN", "ISNULL", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "DAYOFWEEK", "WEEKDAY", "DAYOFYEAR",
+                "QUARTER", "TO_DAYS", "WEEK", "WEEKOFYEAR", "YEARWEEK", "HOUR", "MINUTE", "SECOND", "MICROSECOND",
+                "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH")) {
+            fn(n, bigint, OperandTypes.VARIADIC);
+        }
+        for (String n : List.of("POW", "LOG", "LOG2", "PI")) {
+            fn(n, dbl, OperandTypes.VARIADIC);
+        }
+        for (String n : List.of("CURDATE", "UTC_DATE", "DATE", "LAST_DAY", "FROM_DAYS", "MAKEDATE")) {
+            fn(n, date, OperandTypes.VARIADIC);
+        }
+        for (String n : List.of("CURTIME", "UTC_TIME", "TIME")) {
+            fn(n, time, OperandTypes.VARIADIC);
+        }
+        for (String n : List.of("UTC_TIMESTAMP", "STR_TO_DATE")) {
+            fn(n, timestamp, OperandTypes.VARIADIC);
+        }
+        fn("FROM_UNIXTIME", opBinding -> (opBinding.getOperandCount() > 1 ? varchar : timestamp)
+                .inferReturnType(opBinding), OperandTypes.VARIADIC);
+        SqlReturnTypeInference dateArith = opBinding -> {
+            var first = opBinding.getOperandType(0);
+            var family = first.getSqlTypeName().getFamily();
+            if (family == org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER) {
+                return varchar.inferReturnType(opBinding);
+            }
+            if (first.getSqlTypeName() == SqlTypeName.DATE) {
+                SqlTypeName unit = opBinding.getOperandCount() > 1 ? opBinding.getOperandType(1).getSqlTypeName()
+                        : SqlTypeName.INTEGER;
+                boolean whole = unit.getFamily() != org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME
+                        || unit == SqlTypeName.INTERVAL_DAY;
+                return (whole ? date : timestamp).inferReturnType(opBinding);
+            }
+            return timestamp.inferReturnType(opBinding);
+        };
+        for (String n : List.of("DATE_ADD", "ADDDATE", "DATE_SUB", "SUBDATE")) {
+            fn(n, dateArith, OperandTypes.VARIADIC);
+        }
+        fn("GREATEST", ReturnTypes.LEAST_RESTRICTIVE.andThen(
+                org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE), OperandTypes.VARIADIC);
+        fn("LEAST", ReturnTypes.LEAST_RESTRICTIVE.andThen(
+                org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE), OperandTypes.VARIADIC);
+        fn("TRUNCATE", ReturnTypes.ARG0_NULLABLE, OperandTypes.VARIADIC);
+        fn("IF", opBinding -> {
+            var tf = opBinding.getTypeFactory();
+            var common = tf.leastRestrictive(List.of(opBinding.getOperandType(1), opBinding.getOperandType(2)));
+            if (common == null) {
+                common = tf.createSqlType(SqlTypeName.VARCHAR);
+            }
+            return tf.createTypeWithNullability(common, true);
+        }, OperandTypes.family(org.apache.calcite.sql.type.SqlTypeFamily.ANY, org.apache.calcite.sql.type.SqlTypeFamily.ANY,
+                org.apache.calcite.sql.type.SqlTypeFamily.ANY));
     }
 
     private static void fn(String name, SqlReturnTypeInference ret, SqlOperandTypeChecker operands) {

@@ -56,6 +56,43 @@ public final class MySqlLiterals {
     return b.append('\'').toString();
   }
 
+  /**
+   * The literal {@code X'hex'} (hex digits without the quotes), decoded in one pass. Calcite's own
+   * {@code createBinaryString(String)} parses the digits through BigInteger, quadratic in their
+   * number. An odd number of digits is an error (NumberFormatException, as Calcite reports it).
+   */
+  public static org.apache.calcite.sql.SqlLiteral binaryString(String hex,
+      org.apache.calcite.sql.parser.SqlParserPos pos) {
+    if (hex.length() % 2 != 0) {
+      throw new NumberFormatException("odd number of hex digits");
+    }
+    byte[] bytes = new byte[hex.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      int hi = Character.digit(hex.charAt(2 * i), 16);
+      int lo = Character.digit(hex.charAt(2 * i + 1), 16);
+      if (hi < 0 || lo < 0) {
+        throw new NumberFormatException("not a hex digit in " + hex);
+      }
+      bytes[i] = (byte) (hi << 4 | lo);
+    }
+    return org.apache.calcite.sql.SqlLiteral.createBinaryString(bytes, pos);
+  }
+
+  /** The bytes of a binary string literal's bit string, in one pass (BitString's own goes through BigInteger). */
+  public static byte[] bytesOf(org.apache.calcite.util.BitString bits) {
+    String s = bits.toBitString();
+    int n = s.length() / 8;
+    byte[] out = new byte[n];
+    for (int i = 0; i < n; i++) {
+      int v = 0;
+      for (int j = 0; j < 8; j++) {
+        v = v << 1 | (s.charAt(8 * i + j) - '0');
+      }
+      out[i] = (byte) v;
+    }
+    return out;
+  }
+
   /** {@code 0xAF} to {@code X'AF'}; an odd number of digits gets a leading zero, as in MySQL. */
   public static String hexToBinaryLiteral(String image) {
     String digits = image.substring(2);

@@ -25,7 +25,9 @@ public final class MySqlOperators {
    */
   public static final SqlBinaryOperator XOR =
       new SqlBinaryOperator("XOR", SqlKind.OTHER, 22, true,
-          ReturnTypes.BOOLEAN_NULLABLE, InferTypes.BOOLEAN, OperandTypes.BOOLEAN_BOOLEAN) {
+          ReturnTypes.BOOLEAN_NULLABLE, InferTypes.BOOLEAN,
+          // MySQL takes any operands and converts them to truth values (1 XOR 1, 'a' XOR 0)
+          OperandTypes.ANY_ANY) {
         @Override public int getLeftPrec() {
           return 23;
         }

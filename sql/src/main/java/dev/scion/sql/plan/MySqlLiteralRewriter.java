@@ -11,12 +11,16 @@ import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.BitString;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * MySQL literal and type spellings Calcite's validator does not take, rewritten before validation.
  *
- * <p>{@code CAST(x AS SIGNED)} / {@code AS UNSIGNED} (parsed as a user-defined type name) become casts to BIGINT.
- * Known gap: UNSIGNED keeps the sign ({@code CAST(-1 AS UNSIGNED)} is -1 here, 18446744073709551615 in MySQL).
+ * <p>{@code CAST(x AS SIGNED)} (parsed as a user-defined type name) becomes a cast to BIGINT; {@code CAST(x AS
+ * UNSIGNED)} becomes {@code TO_UNSIGNED(x)}, which wraps negative values modulo 2^64 as MySQL does.
+ *
+ * <p>An unquoted {@code user} without parentheses is a column name in MySQL (only {@code USER()} is the function);
+ * Calcite parses it as the niladic USER function, so it is turned back into an identifier.
  *
  * <p>Hexadecimal and bit-value literals ({@code x'303132'}, {@code b'101'}, {@code 0x41}) become
  * {@code SCION_BYTES('...')}: Calcite's validator rejects BINARY against numeric types outright, but takes this
@@ -44,9 +48,31 @@ final class MySqlLiteralRewriter extends SqlShuttle {
     }
 
     @Override
+    public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
+                && call.operand(1) instanceof SqlDataTypeSpec spec
+                && spec.toString().toUpperCase(java.util.Locale.ROOT).matches("UNSIGNED( INT(EGER)?)?")) {
+            SqlNode operand = call.operand(0).accept(this);
+            return dev.scion.sql.expr.SqlFunctions.TO_UNSIGNED.createCall(call.getParserPosition(), operand);
+        }
+        return super.visit(call);
+    }
+
+    @Override
+    public SqlNode visit(org.apache.calcite.sql.SqlIdentifier id) {
+        // The validator turns an unquoted simple identifier naming a niladic function (USER) into that call
+        // before it looks for a column; marking the name quoted keeps it a column, as in MySQL.
+        if (id.isSimple() && id.getSimple().equalsIgnoreCase("user") && !id.isComponentQuoted(0)) {
+            return new org.apache.calcite.sql.SqlIdentifier(List.of(id.getSimple()), null, id.getParserPosition(),
+                    List.of(SqlParserPos.QUOTED_ZERO));
+        }
+        return id;
+    }
+
+    @Override
     public SqlNode visit(SqlLiteral literal) {
         if (literal.getTypeName() == SqlTypeName.BINARY && literal.getValue() instanceof BitString bits) {
-            String text = new String(bits.getAsByteArray(), StandardCharsets.ISO_8859_1);
+            String text = new String(dev.scion.sql.parser.MySqlLiterals.bytesOf(bits), StandardCharsets.ISO_8859_1);
             SqlParserPos pos = literal.getParserPosition();
             return new org.apache.calcite.sql.SqlBasicCall(dev.scion.sql.expr.SqlFunctions.BYTES_LITERAL,
                     java.util.List.of(SqlLiteral.createCharString(text, pos)), pos);

@@ -88,7 +88,7 @@ public final class PhysicalPlanner {
         }
         if (rel instanceof LogicalAggregate a) {
             if (a.getGroupSets().size() > 1) {
-                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support grouping sets");
+                return groupingSets(a);
             }
             List<AggregateOp.Call> calls = new ArrayList<>();
             for (AggregateCall c : a.getAggCallList()) {
@@ -124,6 +124,26 @@ public final class PhysicalPlanner {
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
+    }
+
+    /** WITH ROLLUP and other grouping sets: one aggregation per set over the input read once. */
+    private static Operator groupingSets(LogicalAggregate a) {
+        List<int[]> sets = new ArrayList<>();
+        for (var set : a.getGroupSets()) {
+            sets.add(set.toArray());
+        }
+        List<dev.scion.sql.exec.GroupingSetsOp.Output> outputs = new ArrayList<>();
+        for (AggregateCall c : a.getAggCallList()) {
+            int[] args = c.getArgList().stream().mapToInt(Integer::intValue).toArray();
+            var kind = c.getAggregation().getKind();
+            if (kind == org.apache.calcite.sql.SqlKind.GROUPING || kind == org.apache.calcite.sql.SqlKind.GROUPING_ID) {
+                outputs.add(new dev.scion.sql.exec.GroupingSetsOp.Output(null, args));
+            } else {
+                outputs.add(new dev.scion.sql.exec.GroupingSetsOp.Output(
+                        new AggregateOp.Call(function(c), args, c.isDistinct(), c.filterArg), null));
+            }
+        }
+        return new dev.scion.sql.exec.GroupingSetsOp(build(a.getInput()), a.getGroupSet().toArray(), sets, outputs);
     }
 
     private static AggregateOp.Function function(AggregateCall c) {

@@ -9,7 +9,9 @@ import dev.scion.sql.exec.WindowOp;
 import dev.scion.sql.expr.ExprCompiler;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
+import dev.scion.sql.expr.Values;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
 
@@ -32,35 +34,61 @@ final class WindowPlanner {
             for (Window.RexWinAggCall call : g.aggCalls) {
                 functions.add(function(call));
             }
-            groups.add(new WindowOp.Group(g.keys.toArray(), order, frame(g), functions));
+            groups.add(new WindowOp.Group(g.keys.toArray(), order, frame(g, w), functions));
         }
         Object[] constants = w.constants.stream().map(ExprCompiler::literalValue).toArray();
         return new WindowOp(input, w.getInput().getRowType().getFieldCount(), constants, groups);
     }
 
-    private static WindowOp.Frame frame(Window.Group g) {
-        RexWindowBound lo = g.lowerBound;
-        RexWindowBound hi = g.upperBound;
-        if (!(lo.isUnbounded() && lo.isPreceding())) {
-            throw unsupported("a window frame that does not start at UNBOUNDED PRECEDING");
+    private static WindowOp.Frame frame(Window.Group g, Window w) {
+        return new WindowOp.Frame(g.isRows, bound(g.lowerBound, w), bound(g.upperBound, w));
+    }
+
+    private static WindowOp.Bound bound(RexWindowBound b, Window w) {
+        if (b.isCurrentRow()) {
+            return WindowOp.Bound.of(WindowOp.BoundKind.CURRENT_ROW);
         }
-        if (hi.isUnbounded() && hi.isFollowing()) {
-            return WindowOp.Frame.PARTITION;
+        if (b.isUnbounded()) {
+            return WindowOp.Bound.of(b.isPreceding() ? WindowOp.BoundKind.UNBOUNDED_PRECEDING
+                    : WindowOp.BoundKind.UNBOUNDED_FOLLOWING);
         }
-        if (hi.isCurrentRow()) {
-            return g.isRows ? WindowOp.Frame.RUNNING_ROWS : WindowOp.Frame.RUNNING_RANGE;
+        Object offset = constant(b.getOffset(), w);
+        if (offset == null || Values.compare(offset, 0L) < 0) {
+            throw new SqlError(ErrorCode.WINDOW_FRAME_ILLEGAL, "Window frame bound must be a non-negative constant");
         }
-        throw unsupported("this window frame");
+        return new WindowOp.Bound(b.isPreceding() ? WindowOp.BoundKind.PRECEDING : WindowOp.BoundKind.FOLLOWING,
+                offset);
+    }
+
+    /** A bound's offset: a literal, or a reference to the window's constants (numbered after the input). */
+    private static Object constant(RexNode node, Window w) {
+        if (node instanceof RexLiteral lit) {
+            return ExprCompiler.literalValue(lit);
+        }
+        if (node instanceof RexInputRef ref) {
+            int c = ref.getIndex() - w.getInput().getRowType().getFieldCount();
+            if (c >= 0 && c < w.constants.size()) {
+                return ExprCompiler.literalValue(w.constants.get(c));
+            }
+        }
+        throw unsupported("a window frame bound that is not a constant");
     }
 
     private static WindowOp.Function function(Window.RexWinAggCall call) {
-        switch (call.getOperator().getKind()) {
-            case ROW_NUMBER:
-                return new WindowOp.Function(WindowOp.Rank.ROW_NUMBER, null);
-            case RANK:
-                return new WindowOp.Function(WindowOp.Rank.RANK, null);
-            case DENSE_RANK:
-                return new WindowOp.Function(WindowOp.Rank.DENSE_RANK, null);
+        int[] args = new int[call.getOperands().size()];
+        for (int i = 0; i < args.length; i++) {
+            RexNode o = call.getOperands().get(i);
+            if (!(o instanceof RexInputRef ref)) {
+                throw unsupported("a window function over an expression");
+            }
+            args[i] = ref.getIndex();
+        }
+        String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+        switch (name) {
+            case "ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK", "CUME_DIST", "NTILE":
+                return new WindowOp.Function(WindowOp.Rank.valueOf(name), null, null, args);
+            case "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE":
+                return new WindowOp.Function(null, null, WindowOp.Navigation.valueOf(name), args);
             default:
                 break;
         }
@@ -72,14 +100,6 @@ final class WindowPlanner {
             case MAX -> AggregateOp.Function.MAX;
             default -> throw unsupported("the window function " + call.getOperator().getName());
         };
-        int[] args = new int[call.getOperands().size()];
-        for (int i = 0; i < args.length; i++) {
-            RexNode o = call.getOperands().get(i);
-            if (!(o instanceof RexInputRef ref)) {
-                throw unsupported("a window function over an expression");
-            }
-            args[i] = ref.getIndex();
-        }
         return new WindowOp.Function(null, new AggregateOp.Call(f, args, call.distinct, -1));
     }
 

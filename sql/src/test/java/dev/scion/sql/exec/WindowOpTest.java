@@ -55,8 +55,38 @@ class WindowOpTest {
     }
 
     @Test
-    void unsupportedFrameIsAnError() {
+    void navigationFunctions() {
+        assertEquals(List.of("1|NULL|20|10|10|NULL", "2|10|5|10|20|20", "3|20|NULL|10|20|20", "4|20|-1|10|5|20",
+                        "5|5|-1|10|NULL|20"),
+                db.lines("SELECT id, LAG(v) OVER w, LEAD(v, 2, -1) OVER w, FIRST_VALUE(v) OVER w, LAST_VALUE(v) OVER w,"
+                        + " NTH_VALUE(v, 2) OVER w FROM t WINDOW w AS (ORDER BY id) ORDER BY id"));
+        assertEquals(List.of("1|20", "2|20", "3|20", "4|NULL", "5|NULL"),
+                db.lines("SELECT id, LAST_VALUE(v) OVER (PARTITION BY g ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING"
+                        + " AND UNBOUNDED FOLLOWING) FROM t ORDER BY id"));
+    }
+
+    @Test
+    void slidingRowsAndRangeFrames() {
+        assertEquals(List.of("1|30|5", "2|50|4", "3|45|3", "4|25|2", "5|5|1"),
+                db.lines("SELECT id, SUM(v) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+                        + " COUNT(*) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)"
+                        + " FROM t ORDER BY id"));
+        // RANGE by value: v within [v - 5, v]; NULL is a peer of NULL only
+        assertEquals(List.of("1|15", "2|40", "3|40", "4|5", "5|NULL"),
+                db.lines("SELECT id, SUM(v) OVER (ORDER BY v RANGE BETWEEN 5 PRECEDING AND CURRENT ROW) FROM t"
+                        + " ORDER BY id"));
+    }
+
+    @Test
+    void distributionFunctions() {
+        assertEquals(List.of("1|1|0.5|0.6", "2|1|0.75|1", "3|1|0.75|1", "4|2|0.25|0.4", "5|2|0|0.2"),
+                db.lines("SELECT id, NTILE(2) OVER (ORDER BY id), PERCENT_RANK() OVER (ORDER BY v),"
+                        + " CUME_DIST() OVER (ORDER BY v) FROM t ORDER BY id"));
+    }
+
+    @Test
+    void rangeOffsetNeedsOneOrderKey() {
         assertThrows(SqlError.class, () -> db.lines(
-                "SELECT SUM(v) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t"));
+                "SELECT SUM(v) OVER (ORDER BY g, v RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t"));
     }
 }

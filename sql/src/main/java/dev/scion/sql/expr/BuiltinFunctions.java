@@ -1,0 +1,513 @@
+package dev.scion.sql.expr;
+
+import org.apache.calcite.rex.RexCall;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
+
+/**
+ * MySQL's string, numeric and control-flow built-ins, with MySQL's NULL and conversion rules (a NULL argument gives
+ * NULL unless the function says otherwise; strings convert to numbers by their numeric prefix). Date and time
+ * functions are in {@link DateFunctions}.
+ */
+final class BuiltinFunctions {
+    private BuiltinFunctions() {
+    }
+
+    /** The compiled call, or null if {@code name} is not one of these functions. */
+    static Expr compile(String name, RexCall call, Expr[] a) {
+        switch (name) {
+            case "GREATEST":
+                return strictN(a, v -> extreme(v, 1));
+            case "LEAST":
+                return strictN(a, v -> extreme(v, -1));
+            case "ISNULL":
+                return (row, ctx) -> a[0].eval(row, ctx) == null ? 1L : 0L;
+            case "XOR":
+                return (row, ctx) -> {
+                    Boolean x = Values.truth(a[0].eval(row, ctx));
+                    Boolean y = Values.truth(a[1].eval(row, ctx));
+                    return x == null || y == null ? null : (Object) (x ^ y ? 1L : 0L);
+                };
+            case "TO_UNSIGNED":
+                return strictN(a, v -> {
+                    BigDecimal d = Values.toDecimal(v[0]).setScale(0, RoundingMode.HALF_UP);
+                    BigInteger n = d.toBigInteger();
+                    if (n.signum() < 0) {
+                        n = n.add(BigInteger.ONE.shiftLeft(64)).max(BigInteger.ZERO);
+                    }
+                    return new BigDecimal(n.min(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
+                });
+            case "DIV":
+                return strictN(a, v -> {
+                    BigDecimal divisor = Values.toDecimal(v[1]);
+                    if (divisor.signum() == 0) {
+                        return null;
+                    }
+                    return Values.toDecimal(v[0]).divide(divisor, 0, RoundingMode.DOWN).longValueExact();
+                });
+            case "*":
+                // an interval scaled by a number (INTERVAL n MONTH), in the interval's unit (months or ms)
+                return strictN(a, v -> Values.multiply(v[0], v[1]));
+            case "POSITION":
+                return strictN(a, v -> locate(str(v[0]), str(v[1]), v.length > 2 ? Values.toLong(v[2]) : 1));
+            case "TRIM":
+                return strictN(a, v -> trim(v[0].toString(), str(v[1]), str(v[2])));
+            case "CONCAT_WS":
+                return (row, ctx) -> {
+                    Object sep = a[0].eval(row, ctx);
+                    if (sep == null) {
+                        return null;
+                    }
+                    StringBuilder sb = new StringBuilder();
+                    boolean first = true;
+                    for (int i = 1; i < a.length; i++) {
+                        Object v = a[i].eval(row, ctx);
+                        if (v != null) {
+                            if (!first) {
+                                sb.append(Values.toStringValue(sep));
+                            }
+                            sb.append(Values.toStringValue(v));
+                            first = false;
+                        }
+                    }
+                    return sb.toString();
+                };
+            case "LPAD":
+            case "RPAD":
+                return strictN(a, v -> pad(str(v[0]), Values.toLong(v[1]), str(v[2]), name.equals("LPAD")));
+            case "REPEAT":
+                return strictN(a, v -> {
+                    long n = Values.toLong(v[1]);
+                    return n <= 0 ? "" : str(v[0]).repeat((int) Math.min(n, 16_777_216L));
+                });
+            case "REVERSE":
+                return strictN(a, v -> new StringBuilder(str(v[0])).reverse().toString());
+            case "LEFT":
+                return strictN(a, v -> {
+                    String s = str(v[0]);
+                    long n = Values.toLong(v[1]);
+                    return n <= 0 ? "" : s.substring(0, (int) Math.min(n, s.length()));
+                });
+            case "RIGHT":
+                return strictN(a, v -> {
+                    String s = str(v[0]);
+                    long n = Values.toLong(v[1]);
+                    return n <= 0 ? "" : s.substring(s.length() - (int) Math.min(n, s.length()));
+                });
+            case "LTRIM":
+                return strictN(a, v -> str(v[0]).replaceFirst("^ +", ""));
+            case "RTRIM":
+                return strictN(a, v -> str(v[0]).replaceFirst(" +$", ""));
+            case "REPLACE":
+                return strictN(a, v -> {
+                    String from = str(v[1]);
+                    return from.isEmpty() ? str(v[0]) : str(v[0]).replace(from, str(v[2]));
+                });
+            case "SPACE":
+                return strictN(a, v -> " ".repeat((int) Math.max(0, Math.min(Values.toLong(v[0]), 16_777_216L))));
+            case "ASCII":
+                return strictN(a, v -> {
+                    byte[] b = bytes(v[0]);
+                    return b.length == 0 ? 0L : (long) (b[0] & 0xff);
+                });
+            case "ORD":
+                return strictN(a, v -> {
+                    byte[] b = str(v[0]).isEmpty() ? new byte[0]
+                            : new String(Character.toChars(str(v[0]).codePointAt(0))).getBytes(StandardCharsets.UTF_8);
+                    long r = 0;
+                    for (byte x : b) {
+                        r = r * 256 + (x & 0xff);
+                    }
+                    return r;
+                });
+            case "CHAR":
+                return (row, ctx) -> {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    for (Expr e : a) {
+                        Object v = e.eval(row, ctx);
+                        if (v == null) {
+                            continue;
+                        }
+                        long n = Values.toLong(v) & 0xffffffffL;
+                        byte[] be = BigInteger.valueOf(n).toByteArray();
+                        int skip = be.length > 1 && be[0] == 0 ? 1 : 0;
+                        out.write(be, skip, be.length - skip);
+                    }
+                    return out.toByteArray();
+                };
+            case "HEX":
+                return strictN(a, v -> hex(v[0]));
+            case "UNHEX":
+                return strictN(a, v -> {
+                    String s = str(v[0]);
+                    if (s.length() % 2 == 1) {
+                        s = "0" + s;
+                    }
+                    try {
+                        return HexFormat.of().parseHex(s);
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                });
+            case "BIN":
+                return strictN(a, v -> Long.toBinaryString(Values.toLong(v[0])));
+            case "OCT":
+                return strictN(a, v -> Long.toOctalString(Values.toLong(v[0])));
+            case "CONV":
+                return strictN(a, v -> conv(str(v[0]), (int) Values.toLong(v[1]), (int) Values.toLong(v[2])));
+            case "SUBSTRING_INDEX":
+                return strictN(a, v -> substringIndex(str(v[0]), str(v[1]), Values.toLong(v[2])));
+            case "FIELD":
+                return (row, ctx) -> {
+                    Object x = a[0].eval(row, ctx);
+                    if (x == null) {
+                        return 0L;
+                    }
+                    for (int i = 1; i < a.length; i++) {
+                        Object y = a[i].eval(row, ctx);
+                        if (y != null && Values.compare(x, y) == 0) {
+                            return (long) i;
+                        }
+                    }
+                    return 0L;
+                };
+            case "ELT":
+                return (row, ctx) -> {
+                    Object n = a[0].eval(row, ctx);
+                    if (n == null) {
+                        return null;
+                    }
+                    long i = Values.toLong(n);
+                    return i < 1 || i >= a.length ? null : a[(int) i].eval(row, ctx);
+                };
+            case "FIND_IN_SET":
+                return strictN(a, v -> {
+                    String[] parts = str(v[1]).split(",", -1);
+                    String s = str(v[0]);
+                    if (str(v[1]).isEmpty()) {
+                        return 0L;
+                    }
+                    for (int i = 0; i < parts.length; i++) {
+                        if (parts[i].equalsIgnoreCase(s)) {
+                            return (long) i + 1;
+                        }
+                    }
+                    return 0L;
+                });
+            case "STRCMP":
+                return strictN(a, v -> (long) Integer.signum(str(v[0]).compareToIgnoreCase(str(v[1]))));
+            case "LOCATE":
+                return strictN(a, v -> locate(str(v[0]), str(v[1]), v.length > 2 ? Values.toLong(v[2]) : 1));
+            case "INSTR":
+                return strictN(a, v -> locate(str(v[1]), str(v[0]), 1));
+            case "INSERT":
+                return strictN(a, v -> insert(str(v[0]), Values.toLong(v[1]), Values.toLong(v[2]), str(v[3])));
+            case "MID":
+                return strictN(a, v -> {
+                    String s = str(v[0]);
+                    long pos = Values.toLong(v[1]);
+                    int start = pos > 0 ? (int) Math.min(pos - 1, s.length()) : pos < 0
+                            ? Math.max(0, s.length() + (int) Math.max(pos, -s.length() - 1)) : s.length();
+                    if (pos < -s.length()) {
+                        return "";
+                    }
+                    long len = v.length > 2 ? Values.toLong(v[2]) : Integer.MAX_VALUE;
+                    return len <= 0 ? "" : s.substring(start, (int) Math.min(s.length(), start + len));
+                });
+            case "QUOTE":
+                return (row, ctx) -> {
+                    Object v = a[0].eval(row, ctx);
+                    if (v == null) {
+                        return "NULL";
+                    }
+                    return "'" + str(v).replace("\\", "\\\\").replace("'", "\\'").replace("\0", "\\0")
+                            .replace("\u001a", "\\Z") + "'";
+                };
+            case "BIT_LENGTH":
+                return strictN(a, v -> (long) bytes(v[0]).length * 8);
+            case "TO_BASE64":
+                return strictN(a, v -> Base64.getEncoder().encodeToString(bytes(v[0])));
+            case "FROM_BASE64":
+                return strictN(a, v -> {
+                    try {
+                        return Base64.getDecoder().decode(str(v[0]).replaceAll("\\s", ""));
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                });
+            case "MD5":
+                return strictN(a, v -> digest("MD5", bytes(v[0])));
+            case "SHA", "SHA1":
+                return strictN(a, v -> digest("SHA-1", bytes(v[0])));
+            case "SHA2":
+                return strictN(a, v -> {
+                    long bits = Values.toLong(v[1]);
+                    String alg = bits == 0 || bits == 256 ? "SHA-256" : bits == 224 ? "SHA-224"
+                            : bits == 384 ? "SHA-384" : bits == 512 ? "SHA-512" : null;
+                    return alg == null ? null : digest(alg, bytes(v[0]));
+                });
+            case "CRC32":
+                return strictN(a, v -> {
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes(v[0]));
+                    return crc.getValue();
+                });
+            case "UUID":
+                return (row, ctx) -> UUID.randomUUID().toString();
+            case "MOD":
+                return strictN(a, v -> Values.mod(v[0], v[1]));
+            case "POWER", "POW":
+                return strictN(a, v -> Math.pow(Values.toDouble(v[0]), Values.toDouble(v[1])));
+            case "SQRT":
+                return strictN(a, v -> nanToNull(Math.sqrt(Values.toDouble(v[0]))));
+            case "EXP":
+                return strictN(a, v -> Math.exp(Values.toDouble(v[0])));
+            case "LN":
+                return strictN(a, v -> log(Values.toDouble(v[0])));
+            case "LOG":
+                return strictN(a, v -> v.length == 1 ? log(Values.toDouble(v[0]))
+                        : Values.toDouble(v[0]) <= 0 || Values.toDouble(v[0]) == 1 ? null
+                        : divideNullable(log(Values.toDouble(v[1])), Math.log(Values.toDouble(v[0]))));
+            case "LOG10":
+                return strictN(a, v -> Values.toDouble(v[0]) <= 0 ? null : (Object) Math.log10(Values.toDouble(v[0])));
+            case "LOG2":
+                return strictN(a, v -> divideNullable(log(Values.toDouble(v[0])), Math.log(2)));
+            case "SIGN":
+                return strictN(a, v -> (long) Integer.signum(Values.compare(v[0], 0L)));
+            case "PI":
+                return (row, ctx) -> Math.PI;
+            case "SIN":
+                return strictN(a, v -> Math.sin(Values.toDouble(v[0])));
+            case "COS":
+                return strictN(a, v -> Math.cos(Values.toDouble(v[0])));
+            case "TAN":
+                return strictN(a, v -> Math.tan(Values.toDouble(v[0])));
+            case "COT":
+                return strictN(a, v -> 1.0 / Math.tan(Values.toDouble(v[0])));
+            case "ASIN":
+                return strictN(a, v -> nanToNull(Math.asin(Values.toDouble(v[0]))));
+            case "ACOS":
+                return strictN(a, v -> nanToNull(Math.acos(Values.toDouble(v[0]))));
+            case "ATAN":
+                return strictN(a, v -> v.length > 1 ? Math.atan2(Values.toDouble(v[0]), Values.toDouble(v[1]))
+                        : Math.atan(Values.toDouble(v[0])));
+            case "ATAN2":
+                return strictN(a, v -> Math.atan2(Values.toDouble(v[0]), Values.toDouble(v[1])));
+            case "DEGREES":
+                return strictN(a, v -> Math.toDegrees(Values.toDouble(v[0])));
+            case "RADIANS":
+                return strictN(a, v -> Math.toRadians(Values.toDouble(v[0])));
+            case "RAND":
+                return (row, ctx) -> ThreadLocalRandom.current().nextDouble();
+            case "TRUNCATE":
+                return strictN(a, v -> truncate(v[0], Values.toLong(v[1])));
+            default:
+                return DateFunctions.compile(name, call, a);
+        }
+    }
+
+    /** A function of evaluated arguments that is NULL when any argument is NULL. */
+    interface Body {
+        Object apply(Object[] v);
+    }
+
+    static Expr strictN(Expr[] a, Body body) {
+        return (row, ctx) -> {
+            Object[] v = new Object[a.length];
+            for (int i = 0; i < a.length; i++) {
+                v[i] = a[i].eval(row, ctx);
+                if (v[i] == null) {
+                    return null;
+                }
+            }
+            return body.apply(v);
+        };
+    }
+
+    static String str(Object v) {
+        return Values.toStringValue(v);
+    }
+
+    static byte[] bytes(Object v) {
+        return v instanceof byte[] b ? b : str(v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Object extreme(Object[] v, int sign) {
+        boolean anyString = false;
+        boolean allString = true;
+        for (Object o : v) {
+            boolean s = o instanceof String || o instanceof byte[];
+            anyString |= s;
+            allString &= s;
+        }
+        Object best = v[0];
+        for (int i = 1; i < v.length; i++) {
+            int c = allString ? str(v[i]).compareToIgnoreCase(str(best)) : Values.compare(v[i], best);
+            if (Integer.signum(c) == sign) {
+                best = v[i];
+            }
+        }
+        if (anyString && !allString && (best instanceof String)) {
+            return Values.toDouble(best);
+        }
+        return best;
+    }
+
+    private static String trim(String flag, String chars, String s) {
+        if (chars.isEmpty()) {
+            return s;
+        }
+        int start = 0;
+        int end = s.length();
+        if (!flag.equals("TRAILING")) {
+            while (s.startsWith(chars, start)) {
+                start += chars.length();
+            }
+        }
+        if (!flag.equals("LEADING")) {
+            while (end - chars.length() >= start && s.startsWith(chars, end - chars.length())) {
+                end -= chars.length();
+            }
+        }
+        return s.substring(start, end);
+    }
+
+    private static String pad(String s, long len, String with, boolean left) {
+        if (len < 0) {
+            return null;
+        }
+        int n = (int) Math.min(len, 16_777_216L);
+        if (s.length() >= n) {
+            return s.substring(0, n);
+        }
+        if (with.isEmpty()) {
+            return null;
+        }
+        StringBuilder fill = new StringBuilder();
+        while (fill.length() < n - s.length()) {
+            fill.append(with);
+        }
+        fill.setLength(n - s.length());
+        return left ? fill + s : s + fill;
+    }
+
+    private static String hex(Object v) {
+        if (v instanceof String || v instanceof byte[]) {
+            return HexFormat.of().withUpperCase().formatHex(bytes(v));
+        }
+        if (v instanceof Double || v instanceof BigDecimal || v instanceof Float) {
+            BigDecimal d = Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP);
+            return d.toBigInteger().toString(16).toUpperCase(Locale.ROOT);
+        }
+        return Long.toHexString(Values.toLong(v)).toUpperCase(Locale.ROOT);
+    }
+
+    private static String conv(String s, int from, int to) {
+        int fromBase = Math.abs(from);
+        int toBase = Math.abs(to);
+        if (fromBase < 2 || fromBase > 36 || toBase < 2 || toBase > 36) {
+            return null;
+        }
+        String t = s.strip();
+        boolean negative = t.startsWith("-");
+        if (negative) {
+            t = t.substring(1);
+        }
+        int end = 0;
+        while (end < t.length() && Character.digit(t.charAt(end), fromBase) >= 0) {
+            end++;
+        }
+        BigInteger n = end == 0 ? BigInteger.ZERO : new BigInteger(t.substring(0, end), fromBase);
+        if (negative) {
+            n = to < 0 ? n.negate() : BigInteger.ONE.shiftLeft(64).subtract(n);
+        }
+        return n.toString(toBase).toUpperCase(Locale.ROOT);
+    }
+
+    private static String substringIndex(String s, String delim, long count) {
+        if (delim.isEmpty() || count == 0) {
+            return "";
+        }
+        if (count > 0) {
+            int at = -1;
+            for (long i = 0; i < count; i++) {
+                at = s.indexOf(delim, at + (i == 0 ? 1 : delim.length()));
+                if (at < 0) {
+                    return s;
+                }
+            }
+            return s.substring(0, at);
+        }
+        int at = s.length();
+        for (long i = 0; i < -count; i++) {
+            at = s.lastIndexOf(delim, at - (i == 0 ? delim.length() : 1) );
+            if (at < 0) {
+                return s;
+            }
+        }
+        return s.substring(at + delim.length());
+    }
+
+    private static long locate(String needle, String hay, long from) {
+        if (from < 1 || from > hay.length() + 1) {
+            return 0;
+        }
+        int at = hay.toLowerCase(Locale.ROOT).indexOf(needle.toLowerCase(Locale.ROOT), (int) from - 1);
+        return at + 1;
+    }
+
+    private static String insert(String s, long pos, long len, String with) {
+        if (pos < 1 || pos > s.length()) {
+            return s;
+        }
+        int start = (int) pos - 1;
+        int end = len < 0 || start + len > s.length() ? s.length() : (int) (start + len);
+        return s.substring(0, start) + with + s.substring(end);
+    }
+
+    private static String digest(String alg, byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(alg).digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(alg, e);
+        }
+    }
+
+    private static Object log(double x) {
+        return x <= 0 ? null : (Object) Math.log(x);
+    }
+
+    private static Object divideNullable(Object x, double by) {
+        return x == null ? null : (Object) ((Double) x / by);
+    }
+
+    private static Object nanToNull(double d) {
+        return Double.isNaN(d) ? null : (Object) d;
+    }
+
+    private static Object truncate(Object v, long places) {
+        int d = (int) Math.max(-64, Math.min(places, 30));
+        if (v instanceof Long l) {
+            if (d >= 0) {
+                return l;
+            }
+            return BigDecimal.valueOf(l).setScale(d, RoundingMode.DOWN).longValue();
+        }
+        if (v instanceof Double x) {
+            return new BigDecimal(Double.toString(x)).setScale(d, RoundingMode.DOWN).doubleValue();
+        }
+        BigDecimal dec = Values.toDecimal(v).setScale(d, RoundingMode.DOWN);
+        return v instanceof String ? (Object) dec.doubleValue() : d < 0 ? dec.setScale(0, RoundingMode.DOWN) : dec;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.scion.sql.trigger;
+
+import dev.scion.sql.admin.Identifiers;
+import dev.scion.sql.expr.Values;
+import dev.scion.sql.frontend.SqlScanner;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/**
+ * Finds {@code NEW.col} and {@code OLD.col} in a trigger statement's text (outside strings and comments) and
+ * replaces them by the row's values as SQL literals. A trigger statement is ordinary SQL once its row references
+ * are values, so it runs through the normal statement path.
+ */
+final class RowReferences {
+    private RowReferences() {
+    }
+
+    /** A reference: which row ({@code NEW} or {@code OLD}, upper-case) and the column as written. */
+    record Ref(String row, String column) {
+    }
+
+    /**
+     * The text with every reference replaced by {@code valueOf(ref)} rendered as a literal. {@code valueOf} may
+     * throw (unknown column, no such row).
+     */
+    static String substitute(String sql, BiFunction<Ref, Integer, Object> valueOf) {
+        StringBuilder out = new StringBuilder(sql.length());
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int e = SqlScanner.skipQuoted(sql, i);
+                out.append(sql, i, e);
+                i = e;
+                continue;
+            }
+            if ((c == 'N' || c == 'n' || c == 'O' || c == 'o') && startsWord(sql, i)) {
+                int wordEnd = i + 3;
+                String word = wordEnd <= n ? sql.substring(i, wordEnd).toUpperCase(Locale.ROOT) : "";
+                if ((word.equals("NEW") || word.equals("OLD"))
+                        && (wordEnd == n || !isIdentChar(sql.charAt(wordEnd)))) {
+                    int dot = skipSpace(sql, wordEnd);
+                    if (dot < n && sql.charAt(dot) == '.') {
+                        int colStart = skipSpace(sql, dot + 1);
+                        int colEnd = identifierEnd(sql, colStart);
+                        if (colEnd > colStart) {
+                            Ref ref = new Ref(word, Identifiers.unquote(sql.substring(colStart, colEnd)));
+                            out.append(literal(valueOf.apply(ref, i)));
+                            i = colEnd;
+                            continue;
+                        }
+                    }
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** The value as SQL text that reads back as the same value (negative numbers parenthesised). */
+    static String literal(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        String number = null;
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger) {
+            number = v.toString();
+        } else if (v instanceof BigDecimal d) {
+            number = d.toPlainString();
+        } else if (v instanceof Double || v instanceof Float) {
+            String d = Double.toString(((Number) v).doubleValue());
+            number = d.contains("E") ? d : d + "e0"; // stays a DOUBLE, not a DECIMAL
+        }
+        if (number != null) {
+            return number.startsWith("-") ? "(" + number + ")" : number;
+        }
+        if (v instanceof byte[] bytes) {
+            return bytes.length == 0 ? "''" : "X'" + HexFormat.of().formatHex(bytes) + "'";
+        }
+        String s = Values.toStringValue(v);
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    private static boolean startsWord(String sql, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char p = sql.charAt(i - 1);
+        return !isIdentChar(p) && p != '.' && p != '@';
+    }
+
+    private static boolean isIdentChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    private static int skipSpace(String sql, int i) {
+        int j = i;
+        while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int identifierEnd(String sql, int i) {
+        if (i >= sql.length()) {
+            return i;
+        }
+        if (sql.charAt(i) == '`') {
+            return SqlScanner.skipQuoted(sql, i);
+        }
+        int j = i;
+        while (j < sql.length() && isIdentChar(sql.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.scion.sql.trigger;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.dml.ColumnValues;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+import dev.scion.sql.trigger.TriggerDefinition.Event;
+import dev.scion.sql.trigger.TriggerDefinition.Timing;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The triggers of one table for one write statement: the DML executors call {@link #before} and {@link #after}
+ * around every row they insert, update or delete. A BEFORE trigger may change the NEW row; its statements run
+ * through the normal statement path inside the current statement (no commit), with NEW/OLD replaced by values.
+ */
+public final class TableTriggers {
+    /** Tables whose triggers are running on this thread (one session runs one statement at a time per thread). */
+    private static final ThreadLocal<Set<String>> ACTIVE = ThreadLocal.withInitial(HashSet::new);
+
+    private static final TableTriggers NONE = new TableTriggers(null, null, null, null, List.of());
+
+    private final Session session;
+    private final DatabaseState db;
+    private final String table;
+    private final TableSchema schema;
+    private final List<TriggerDefinition> triggers;
+
+    private TableTriggers(Session session, DatabaseState db, String table, TableSchema schema,
+                          List<TriggerDefinition> triggers) {
+        this.session = session;
+        this.db = db;
+        this.table = table;
+        this.schema = schema;
+        this.triggers = triggers;
+    }
+
+    /**
+     * The triggers on {@code table} for a statement about to write it. Fails with 1442 when a trigger of the
+     * statement that is running writes that same table (MySQL forbids it: the outer statement is using it).
+     */
+    public static TableTriggers load(Session session, DatabaseState db, String table, TableSchema schema) {
+        if (ACTIVE.get().contains(key(db, table))) {
+            throw new SqlError(ErrorCode.CANT_UPDATE_USED_TABLE_IN_SF_OR_TRG, "Can't update table '" + table
+                    + "' in stored function/trigger because it is already used by statement which invoked this "
+                    + "stored function/trigger.");
+        }
+        List<TriggerDefinition> found = Triggers.forTable(db, table);
+        return found.isEmpty() ? NONE : new TableTriggers(session, db, table, schema, found);
+    }
+
+    public boolean isEmpty() {
+        return triggers.isEmpty();
+    }
+
+    /** Runs the BEFORE triggers of {@code event}; returns the NEW row as they left it (coerced to the columns). */
+    public Object[] before(Event event, Object[] oldRow, Object[] newRow, long rowNumber, Session lenient) {
+        if (triggers.isEmpty()) {
+            return newRow;
+        }
+        Object[] row = newRow == null ? null : newRow.clone();
+        boolean changed = run(Timing.BEFORE, event, oldRow, row);
+        if (changed) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = ColumnValues.coerce(row[c], schema.columns().get(c), rowNumber, lenient);
+            }
+        }
+        return row;
+    }
+
+    /** Runs the AFTER triggers of {@code event}. */
+    public void after(Event event, Object[] oldRow, Object[] newRow) {
+        if (!triggers.isEmpty()) {
+            run(Timing.AFTER, event, oldRow, newRow);
+        }
+    }
+
+    private boolean run(Timing timing, Event event, Object[] oldRow, Object[] newRow) {
+        boolean changed = false;
+        String key = key(db, table);
+        Set<String> active = ACTIVE.get();
+        boolean added = active.add(key);
+        try {
+            for (TriggerDefinition t : triggers) {
+                if (t.timing() == timing && t.event() == event) {
+                    changed |= new TriggerProgram(session, schema, t, oldRow, newRow).run();
+                }
+            }
+        } finally {
+            if (added) {
+                active.remove(key);
+            }
+        }
+        return changed;
+    }
+
+    private static String key(DatabaseState db, String table) {
+        return (db.name() + "." + table).toLowerCase(Locale.ROOT);
+    }
+
+    /** Runs one statement inside the current one; a result set is read to its end and dropped. */
+    static StatementResult runNested(Session session, String sql) {
+        StatementResult result = session.engine().executeNested(session, sql);
+        if (result instanceof StatementResult.Rows rows) {
+            try (RowStream stream = rows.rows()) {
+                while (stream.next() != null) {
+                    // drain
+                }
+            }
+        }
+        return result;
+    }
+}
