@@ -2,6 +2,7 @@ package dev.scion.sql.dolt;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.Session;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -30,8 +31,9 @@ public final class TableFunctionRewriter extends SqlShuttle {
     private TableFunctionRewriter() {
     }
 
-    public static SqlNode rewrite(SqlNode node) {
-        return node.accept(INSTANCE);
+    /** Rewrites dolt_commit_diff_&lt;t&gt; references and table function calls of a query. */
+    public static SqlNode rewrite(Session session, SqlNode node, String sql) {
+        return node.accept(new CommitDiffRewriter(session, sql)).accept(INSTANCE);
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class TableFunctions {
         List<String> args = rest.isEmpty() ? List.of() : Arrays.asList(rest.split(String.valueOf(SEPARATOR), -1));
         return Optional.of(switch (function) {
             case "dolt_diff" -> DiffFunction.create(session, db, args);
+            case "dolt_commit_diff" -> DiffFunction.commitDiff(session, db, args);
             case "dolt_diff_stat" -> DiffStatFunction.create(session, db, args);
             case "dolt_diff_summary" -> DiffSummaryFunction.create(session, db, args);
             case "dolt_schema_diff" -> SchemaDiffFunction.create(session, db, args);

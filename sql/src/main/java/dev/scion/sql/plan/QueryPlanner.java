@@ -69,7 +69,7 @@ public final class QueryPlanner {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
-        rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(rewritten);
+        rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
         JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MySqlTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());
