@@ -71,6 +71,14 @@ final class ShowCreateTable implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        var system = ViewColumns.of(session, database, table)
+                .filter(x -> dev.scion.sql.catalog.Views.definition(database == null ? session.current() : session.database(database),
+                        table).isEmpty());
+        if (system.isPresent()) {
+            // a system table: its columns as a table definition, so tools that introspect tables work on it
+            return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),
+                    RowStream.of(List.<Object[]>of(new Object[] {table, ddl(table, system.get(), 0)})));
+        }
         TableLookup t = TableLookup.of(session, database, table);
         long ai = t.value().schema().autoIncrementColumn().isPresent() ? t.value().autoIncrement() : 0;
         return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),

@@ -17,14 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The columns of a view (for DESCRIBE / SHOW COLUMNS), from planning {@code SELECT * FROM view}. */
+/**
+ * The columns of a view or a system table (dolt_log, dolt_diff_t, ...) for DESCRIBE / SHOW COLUMNS / SHOW CREATE
+ * TABLE, from planning {@code SELECT * FROM view}.
+ */
 final class ViewColumns {
     private ViewColumns() {
     }
 
     static Optional<TableSchema> of(Session session, String database, String view) {
         DatabaseState db = database == null ? session.current() : session.database(database);
-        if (db.workingRoot().resolveName(view).isPresent() || Views.definition(db, view).isEmpty()) {
+        if (db.workingRoot().resolveName(view).isPresent() || (Views.definition(db, view).isEmpty()
+                && dev.scion.sql.dolt.SystemTables.find(view, db).isEmpty())) {
             return Optional.empty();
         }
         String sql = "SELECT * FROM `" + db.name().replace("`", "``") + "`.`" + view.replace("`", "``") + "`";

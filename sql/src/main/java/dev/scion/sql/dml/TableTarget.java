@@ -5,7 +5,9 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.dolt.SystemTables;
+import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.ops.DoltTables;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.table.TableEditor;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -38,6 +40,14 @@ public final class TableTarget {
         }
         RootValue root = db.workingRoot();
         String stored = root.resolveName(table).orElse(null);
+        if (stored == null && DoltTables.schema(table).isPresent()) {
+            // dolt_docs / dolt_ignore come into being with their first write
+            stored = table.toLowerCase(java.util.Locale.ROOT);
+            var empty = ProllyMap.empty(db.buffer()).root();
+            TableValue created = new TableValue(DoltTables.schema(table).get(), empty, java.util.Map.of(), 0);
+            db.setWorkingRoot(root.withTable(stored, db.buffer().put(created.encode())));
+            return new TableTarget(db, stored, created);
+        }
         if (stored == null) {
             if (SystemTables.find(table).isPresent()) {
                 throw new SqlError(ErrorCode.UNKNOWN_ERROR, "table '" + table + "' is read-only");

@@ -1,5 +1,7 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.plan.TypeMapping;
 import dev.scion.sql.result.RowStream;
@@ -18,7 +20,7 @@ import java.util.List;
  * dolt_constraint_violations_&lt;t&gt;: the rows of t that break a constraint after the merge in progress: the
  * kind of violation, the row's columns, and what the merge recorded about it.
  */
-final class DoltConstraintViolationsForTable implements SystemTable {
+final class DoltConstraintViolationsForTable implements WritableSystemTable {
     static final String PREFIX = "dolt_constraint_violations_";
 
     private final String table;
@@ -65,5 +67,30 @@ final class DoltConstraintViolationsForTable implements SystemTable {
             out[n + 1] = info;
             return out;
         };
+    }
+
+    /** Forgets the selected violations; the rows of t stay as they are (the user accepts them). */
+    @Override
+    public long delete(Session session, DatabaseState db, List<Object[]> selected) {
+        if (selected.isEmpty() || VersionedRoots.mergeState(db) == null) {
+            return 0;
+        }
+        BranchContext ctx = new BranchContext(db.repo(), db.branch());
+        int n = schema.columns().size();
+        List<byte[]> keys = new java.util.ArrayList<>();
+        for (ConflictsOp.Violation v : ConflictsOp.violations(ctx, table)) {
+            for (Object[] r : selected) {
+                if (v.row() != null && java.util.Arrays.deepEquals(java.util.Arrays.copyOfRange(r, 1, n + 1),
+                        java.util.Arrays.copyOf(v.row(), n))) {
+                    keys.add(v.key());
+                    break;
+                }
+            }
+        }
+        try {
+            return ConflictsOp.forgetViolations(ctx, table, keys);
+        } catch (dev.scion.versioning.repo.VersioningException e) {
+            throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+        }
     }
 }

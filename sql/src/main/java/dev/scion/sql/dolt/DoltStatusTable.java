@@ -1,5 +1,6 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.versioning.ops.IgnorePatterns;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
@@ -54,8 +55,10 @@ final class DoltStatusTable implements SystemTable {
         for (TableDelta d : differ.diff(head, staged)) {
             rows.add(new Object[] {d.name(), 1L, word(d)});
         }
+        IgnorePatterns ignore = IgnorePatterns.of(db.repo(), db.buffer(), working);
         for (TableDelta d : differ.diff(staged, working)) {
-            if (!conflicted.contains(d.name())) {
+            boolean ignored = d.kind() == TableDelta.Kind.ADDED && ignore.isIgnored(d.name());
+            if (!conflicted.contains(d.name()) && !ignored) {
                 rows.add(new Object[] {d.name(), 0L, word(d)});
             }
         }

@@ -1,5 +1,6 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.versioning.ops.IgnorePatterns;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
@@ -55,6 +56,7 @@ public final class Procedures {
                 case "dolt_rm" -> DoltClean.rm(session, args);
                 case "dolt_undrop" -> single("status", DroppedDatabaseProcedures.undrop(session, args));
                 case "dolt_purge_dropped_databases" -> single("status", DroppedDatabaseProcedures.purge(session, args));
+                case "dolt_verify_constraints" -> DoltVerifyConstraints.call(session, args);
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {
@@ -111,6 +113,24 @@ public final class Procedures {
         }
         DatabaseState s = writableCurrent(session, "dolt_commit");
         session.commit();
+        // Other sessions may move the branch's working set (their SQL COMMITs) or head between our read and our
+        // compare-and-swap. Our changes are already in the working set, so re-reading and committing again is
+        // the same as having committed a moment later; only a refusal (nothing to commit, conflicts) ends it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commitOnce(session, s, p, message);
+            } catch (VersioningException e) {
+                if (e.reason() != VersioningException.Reason.CONCURRENT_UPDATE || attempt >= COMMIT_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static final int COMMIT_ATTEMPTS = 50;
+
+    private static String commitOnce(Session session, DatabaseState s, ProcedureArgs p, String message) {
         var repo = s.repo();
         Hash head = session.headOf(s);
         WorkingSet ws = repo.workingSet(s.branch());
@@ -120,7 +140,11 @@ public final class Procedures {
                     .map(dev.scion.versioning.model.TableConflicts::table)
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
-        Hash toCommit = p.has("a", "A", "all") ? ws.working() : ws.staged();
+        var buffer = repo.newBuffer();
+        Hash toCommit = p.has("a", "A", "all")
+                ? buffer.put(IgnorePatterns.stageAll(repo, repo.chunks(), repo.readRoot(repo.chunks(),
+                        ws.working()), repo.readRoot(repo.chunks(), ws.staged())).encode())
+                : ws.staged();
         Hash headRoot = repo.readCommit(head).root();
         if (toCommit.equals(headRoot) && !p.has("allow-empty") && ws.mergeSource() == null) {
             if (p.has("skip-empty")) {
@@ -136,7 +160,7 @@ public final class Procedures {
         }
         WorkingSet next = new WorkingSet(ws.working(), toCommit, null);
         List<Hash> extra = ws.mergeSource() == null ? List.of() : List.of(ws.mergeSource());
-        Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, next, repo.newBuffer());
+        Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, next, buffer);
         return h.toString();
     }
 
@@ -164,7 +188,7 @@ public final class Procedures {
         var buffer = repo.newBuffer();
         Hash newStaged;
         if (all) {
-            newStaged = ws.working();
+            newStaged = buffer.put(IgnorePatterns.stageAll(repo, repo.chunks(), working, staged).encode());
         } else {
             RootValue next = staged;
             for (String t : p.positional()) {

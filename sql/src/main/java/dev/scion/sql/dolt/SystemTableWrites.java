@@ -44,7 +44,8 @@ public final class SystemTableWrites {
             return Optional.empty();
         }
         Optional<SystemTable> t = SystemTables.find(name, db);
-        if (t.isEmpty()) {
+        if (t.isEmpty() || t.get() instanceof AbsentDoltTable) {
+            // dolt_docs / dolt_ignore: the first write creates the real table (dml.TableTarget)
             return Optional.empty();
         }
         if (!(t.get() instanceof WritableSystemTable w)) {

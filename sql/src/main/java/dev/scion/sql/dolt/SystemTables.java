@@ -2,6 +2,7 @@ package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.ops.DoltTables;
 import dev.scion.versioning.schema.TableSchema;
 
 import java.util.List;
@@ -31,6 +32,10 @@ public final class SystemTables {
         Optional<SystemTable> fixed = find(name);
         if (fixed.isPresent()) {
             return fixed;
+        }
+        Optional<TableSchema> versioned = DoltTables.schema(name);
+        if (versioned.isPresent()) {
+            return Optional.of(new AbsentDoltTable(name.toLowerCase(Locale.ROOT), versioned.get()));
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX,

@@ -2,6 +2,8 @@ package dev.scion.sql.plan;
 
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.dolt.SystemTables;
+import dev.scion.sql.dolt.TableFunctions;
+import dev.scion.sql.session.Session;
 import dev.scion.sql.dolt.SystemTable;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.model.RootValue;
@@ -16,9 +18,11 @@ import java.util.Set;
 
 /** One database revision as a Calcite schema: its tables at the session's working root, plus system tables. */
 public final class DatabaseSchema extends AbstractSchema {
+    private final Session session;
     private final DatabaseState state;
 
-    public DatabaseSchema(DatabaseState state) {
+    public DatabaseSchema(Session session, DatabaseState state) {
+        this.session = session;
         this.state = state;
     }
 
@@ -34,6 +38,12 @@ public final class DatabaseSchema extends AbstractSchema {
             Hash h = root.tables().get(stored.get());
             return new Named<>(stored.get(), new ScionTable(state, stored.get(),
                     state.repo().readTable(state.buffer(), h)));
+        }
+        // table functions arrive as encoded names (dolt.TableFunctionRewriter) and keep them: the converter
+        // looks the table up again by the name given here
+        Optional<SystemTable> function = TableFunctions.find(name, session, state);
+        if (function.isPresent()) {
+            return new Named<>(name, new SystemTableAdapter(state, function.get()));
         }
         Optional<SystemTable> sys = SystemTables.find(name, state);
         return sys.<Named<Table>>map(t -> new Named<>(t.name(), new SystemTableAdapter(state, t))).orElse(null);

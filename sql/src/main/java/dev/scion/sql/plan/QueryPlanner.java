@@ -86,6 +86,7 @@ public final class QueryPlanner {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
+        rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(session.currentDatabase(), rewritten);
         if (key == null) {

@@ -4,6 +4,7 @@ import dev.scion.storage.Hash;
 import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.repo.Repository;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,6 +31,17 @@ public final class CommitLog implements Iterator<CommitLog.Entry> {
     public CommitLog(Repository repo, Hash start) {
         this.repo = repo;
         push(start);
+    }
+
+    /**
+     * The history of several starting commits at once, leaving out {@code excluded} commits (the caller passes
+     * everything reachable from the revisions it excludes, as git's {@code ^rev} does); their parents are not
+     * walked either, since they are excluded too.
+     */
+    public CommitLog(Repository repo, Collection<Hash> starts, Set<Hash> excluded) {
+        this.repo = repo;
+        seen.addAll(excluded);
+        starts.forEach(this::push);
     }
 
     private void push(Hash h) {

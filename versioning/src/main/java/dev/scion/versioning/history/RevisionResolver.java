@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class RevisionResolver {
     private static final Pattern SUFFIX = Pattern.compile("(~\\d*|\\^\\d*)+$");
+    /** git's minimum abbreviation is 4 characters; a full hash has 32. */
+    private static final Pattern SHORT_HASH = Pattern.compile("[0-9a-v]{4,31}");
 
     private final Repository repo;
 
@@ -99,6 +101,9 @@ public final class RevisionResolver {
         if (tracking != null && tracking.length == Hash.LENGTH) {
             return Optional.of(new Resolved(Kind.TAG, base, Hash.fromBytes(tracking)));
         }
+        if (SHORT_HASH.matcher(base).matches() && !Hash.isHashString(base)) {
+            return shortHash(base);
+        }
         if (Hash.isHashString(base)) {
             Hash h = Hash.parse(base);
             if (repo.chunks().has(h)) {
@@ -111,5 +116,37 @@ public final class RevisionResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An abbreviated hash: the one commit reachable from a branch or tag whose hash starts with the prefix. Two or
+     * more such commits make the prefix ambiguous, which is an error naming them rather than a guess.
+     */
+    private Optional<Resolved> shortHash(String prefix) {
+        java.util.Deque<Hash> todo = new java.util.ArrayDeque<>();
+        for (String b : repo.branches()) {
+            repo.branchHead(b).ifPresent(todo::add);
+        }
+        for (String t : repo.tags()) {
+            repo.tagTarget(t).ifPresent(todo::add);
+        }
+        java.util.Set<Hash> seen = new java.util.HashSet<>();
+        java.util.List<Hash> matches = new java.util.ArrayList<>();
+        while (!todo.isEmpty()) {
+            Hash h = todo.poll();
+            if (!seen.add(h)) {
+                continue;
+            }
+            if (h.toString().startsWith(prefix)) {
+                matches.add(h);
+            }
+            todo.addAll(repo.readCommit(h).parents());
+        }
+        if (matches.size() > 1) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "short hash '" + prefix
+                    + "' is ambiguous; it matches " + matches.stream().map(Hash::toString).sorted()
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return matches.stream().findFirst().map(h -> new Resolved(Kind.HASH, prefix, h));
     }
 }

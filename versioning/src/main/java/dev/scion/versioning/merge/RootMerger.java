@@ -2,6 +2,7 @@ package dev.scion.versioning.merge;
 
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.model.TableValue;
@@ -41,7 +42,7 @@ public final class RootMerger {
             TableConflicts c = r.conflicts().get(0);
             String why = c.schemaConflict() != null ? c.schemaConflict()
                     : c.rowConflictCount() > 0 ? c.rowConflictCount() + " row(s) were changed concurrently"
-                    : c.violationCount() + " row(s) would violate a unique key";
+                    : c.violationCount() + " row(s) would violate a unique key or foreign key";
             throw new MergeConflictException(c.table(), "table '" + c.table() + "': " + why);
         }
         return r.root();
@@ -80,6 +81,51 @@ public final class RootMerger {
                 conflicts.add(r.conflicts());
             }
         }
-        return new Result(result, conflicts);
+        return new Result(result, withForeignKeyViolations(base, ours, theirs, result, conflicts));
+    }
+
+    /**
+     * Foreign keys are checked once every table is merged, since a child and its parent can each merge cleanly
+     * and still disagree (a row added on one side, its parent deleted on the other). Violating rows stay; each
+     * is recorded in its table's violation map next to any unique-key violations.
+     */
+    private List<TableConflicts> withForeignKeyViolations(RootValue base, RootValue ours, RootValue theirs,
+                                                          RootValue merged, List<TableConflicts> conflicts) {
+        if (merged.equals(ours)) {
+            return conflicts;
+        }
+        ForeignKeyChecker checker = new ForeignKeyChecker(repo, out, merged);
+        List<TableConflicts> result = new ArrayList<>(conflicts);
+        for (String name : merged.tables().keySet()) {
+            java.util.Map<byte[], String> found = checker.checkChanges(name, ours);
+            if (found.isEmpty()) {
+                continue;
+            }
+            TableConflicts existing = null;
+            for (TableConflicts c : result) {
+                if (c.table().equalsIgnoreCase(name)) {
+                    existing = c;
+                }
+            }
+            ProllyMap violations = existing == null || existing.violations() == null ? ProllyMap.empty(out)
+                    : ProllyMap.load(out, existing.violations());
+            dev.scion.storage.prolly.MapEdits edits = new dev.scion.storage.prolly.MapEdits();
+            for (var e : found.entrySet()) {
+                byte[] had = violations.get(e.getKey());
+                String text = had == null ? e.getValue()
+                        : new String(had, java.nio.charset.StandardCharsets.UTF_8) + "; " + e.getValue();
+                edits.put(e.getKey(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            ProllyMap next = violations.edit(edits, out);
+            TableConflicts updated = existing == null
+                    ? new TableConflicts(name, base.table(name).orElse(null), ours.table(name).orElse(null),
+                            theirs.table(name).orElse(null), null, 0, next.root(), next.count(), null)
+                    : new TableConflicts(existing.table(), existing.base(), existing.ours(), existing.theirs(),
+                            existing.rowConflicts(), existing.rowConflictCount(), next.root(), next.count(),
+                            existing.schemaConflict());
+            result.remove(existing);
+            result.add(updated);
+        }
+        return result;
     }
 }

@@ -33,10 +33,11 @@ public final class AddOp {
         return install(ctx, ws, staged);
     }
 
-    /** Stages everything: the staged root becomes the working root. */
+    /** Stages everything: the staged root becomes the working root, less untracked tables dolt_ignore names. */
     public static WorkingSet addAll(BranchContext ctx) {
         WorkingSet ws = ctx.workingSet();
-        return install(ctx, ws, ctx.root(ws.working()));
+        return install(ctx, ws, IgnorePatterns.stageAll(ctx.repo(), ctx.repo().chunks(), ctx.root(ws.working()),
+                ctx.root(ws.staged())));
     }
 
     private static WorkingSet install(BranchContext ctx, WorkingSet ws, RootValue staged) {

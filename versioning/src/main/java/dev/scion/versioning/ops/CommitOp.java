@@ -35,7 +35,9 @@ public final class CommitOp {
         ChunkBuffer buf = ctx.repo().newBuffer();
         Hash toCommit = ws.staged();
         if (o.stageAll()) {
-            toCommit = ws.working();
+            RootValue all = IgnorePatterns.stageAll(ctx.repo(), ctx.repo().chunks(), ctx.root(ws.working()),
+                    ctx.root(ws.staged()));
+            toCommit = buf.put(all.encode());
         } else if (o.stageTracked()) {
             RootValue staged = ctx.root(ws.staged());
             RootValue working = ctx.root(ws.working());

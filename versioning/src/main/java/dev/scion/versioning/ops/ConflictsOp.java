@@ -1,5 +1,6 @@
 package dev.scion.versioning.ops;
 
+import dev.scion.versioning.merge.ForeignKeyChecker;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.KeyRange;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -177,6 +179,33 @@ public final class ConflictsOp {
         install(ctx, ws, buf, working, tc.table(), next);
     }
 
+    /**
+     * Forgets the recorded violations of these rows (by row key), as DELETE on dolt_constraint_violations_&lt;t&gt;
+     * does: the user accepts the rows as they are. Returns how many were removed.
+     */
+    public static long forgetViolations(BranchContext ctx, String table, List<byte[]> keys) {
+        TableConflicts tc = table(ctx, table);
+        if (tc.violations() == null || keys.isEmpty()) {
+            return 0;
+        }
+        WorkingSet ws = ctx.workingSet();
+        ChunkBuffer buf = ctx.repo().newBuffer();
+        ProllyMap recorded = ProllyMap.load(buf, tc.violations());
+        MapEdits gone = new MapEdits();
+        long removed = 0;
+        for (byte[] key : keys) {
+            if (recorded.contains(key)) {
+                gone.delete(key);
+                removed++;
+            }
+        }
+        ProllyMap left = recorded.edit(gone, buf);
+        TableConflicts next = new TableConflicts(tc.table(), tc.base(), tc.ours(), tc.theirs(), tc.rowConflicts(),
+                tc.rowConflictCount(), left.isEmpty() ? null : left.root(), left.count(), tc.schemaConflict());
+        install(ctx, ws, buf, ctx.root(buf, ws.working()), tc.table(), next);
+        return removed;
+    }
+
     /** Drops recorded unique-key violations that the current rows no longer have; returns how many remain. */
     public static long recheckViolations(BranchContext ctx, String table) {
         TableConflicts tc = table(ctx, table);
@@ -190,10 +219,13 @@ public final class ConflictsOp {
         ProllyMap rows = ProllyMap.load(buf, tv.rows());
         ProllyMap recorded = ProllyMap.load(buf, tc.violations());
         MapEdits gone = new MapEdits();
+        Map<byte[], String> orphans = new ForeignKeyChecker(ctx.repo(), buf, ctx.root(buf, ws.working()))
+                .checkAll(table);
         try (ProllyCursor c = recorded.cursor()) {
             while (c.next()) {
                 byte[] v = rows.get(c.key());
-                if (v == null || !violatesUnique(buf, tv, codec, codec.decode(c.key(), v))) {
+                if (v == null || (!violatesUnique(buf, tv, codec, codec.decode(c.key(), v))
+                        && !orphans.containsKey(c.key()))) {
                     gone.delete(c.key());
                 }
             }

@@ -22,9 +22,12 @@ public final class StatusOp {
         List<TableDelta> stagedChanges = differ.diff(head, staged);
         List<TableDelta> unstaged = new ArrayList<>();
         List<TableDelta> untracked = new ArrayList<>();
+        IgnorePatterns ignore = IgnorePatterns.of(ctx.repo(), ctx.repo().chunks(), working);
         for (TableDelta d : differ.diff(staged, working)) {
             if (d.kind() == TableDelta.Kind.ADDED) {
-                untracked.add(d);
+                if (!ignore.isIgnored(d.name())) {
+                    untracked.add(d);
+                }
             } else {
                 unstaged.add(d);
             }

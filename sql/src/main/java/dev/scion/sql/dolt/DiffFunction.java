@@ -1,0 +1,157 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.plan.TypeMapping;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.diff.RowChange;
+import dev.scion.versioning.diff.RowDiffer;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * dolt_diff(from, to, table) and dolt_diff('from..to', table): the row changes of one table between two
+ * revisions. The to_ columns follow the table's schema at "to", the from_ columns its schema at "from" (a side
+ * without the table borrows the other's), then the revision names as given, their commit dates and diff_type.
+ * Rows stream from a prolly-tree diff, so the cost follows the size of the change.
+ */
+final class DiffFunction implements SystemTable {
+    private final DatabaseState db;
+    private final DiffSides sides;
+    private final String table;
+    private final TableSchema fromSchema;
+    private final TableSchema toSchema;
+    private final int[] fromPositions;
+    private final int[] toPositions;
+
+    private DiffFunction(DatabaseState db, DiffSides sides, String table, TableSchema shown) {
+        this.db = db;
+        this.sides = sides;
+        this.table = table;
+        TableSchema f = sides.from().schema(db, table);
+        TableSchema t = sides.to().schema(db, table);
+        this.fromSchema = shown != null ? shown : f != null ? f : t;
+        this.toSchema = shown != null ? shown : t != null ? t : f;
+        this.fromPositions = positions(fromSchema, f);
+        this.toPositions = positions(toSchema, t);
+    }
+
+    static DiffFunction create(Session session, DatabaseState db, List<String> args) {
+        DiffSides.Parsed p = DiffSides.parse("dolt_diff", session, db, args, 1, 1);
+        return new DiffFunction(db, p.sides(), p.sides().requireTable(p.rest().get(0)), null);
+    }
+
+    /**
+     * dolt_commit_diff_&lt;t&gt; (see CommitDiffRewriter): args are from, to and the table; both sides are shown
+     * in the table's current schema, cells matched by column name, and a side without the table is empty.
+     */
+    static DiffFunction commitDiff(Session session, DatabaseState db, List<String> args) {
+        DiffSides.Parsed p = DiffSides.parse("dolt_commit_diff", session, db, args, 1, 1);
+        String name = p.rest().get(0);
+        String table = db.workingRoot().resolveName(name).orElseGet(() -> p.sides().requireTable(name));
+        TableSchema current = db.workingRoot().table(table).map(h -> db.repo().readTable(db.buffer(), h).schema())
+                .orElse(null);
+        return new DiffFunction(db, p.sides(), table, current);
+    }
+
+    /** For each shown column, its index in the side's own schema (-1: the side lacks it); null when the same. */
+    private static int[] positions(TableSchema shown, TableSchema actual) {
+        if (actual == null || actual == shown) {
+            return null;
+        }
+        int[] out = new int[shown.columns().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = actual.columnIndex(shown.columns().get(i).name());
+        }
+        return out;
+    }
+
+    @Override
+    public String name() {
+        return "dolt_diff";
+    }
+
+    @Override
+    public RelDataType rowType(RelDataTypeFactory f) {
+        RelDataTypeFactory.Builder b = f.builder();
+        addSide(f, b, "to", toSchema);
+        addSide(f, b, "from", fromSchema);
+        b.add("diff_type", Columns.text(f, 16));
+        return b.build();
+    }
+
+    private static void addSide(RelDataTypeFactory f, RelDataTypeFactory.Builder b, String side, TableSchema s) {
+        for (Column c : s.columns()) {
+            b.add(side + "_" + c.name(), f.createTypeWithNullability(TypeMapping.toCalcite(f, c), true));
+        }
+        b.add(side + "_commit", Columns.text(f, 1024)).add(side + "_commit_date", Columns.datetime(f));
+    }
+
+    @Override
+    public RowStream scan(Session session, DatabaseState ignored) {
+        Iterator<RowChange> changes = changes(db, sides, table);
+        int nTo = toSchema.columns().size();
+        int nFrom = fromSchema.columns().size();
+        return () -> {
+            if (!changes.hasNext()) {
+                return null;
+            }
+            RowChange ch = changes.next();
+            Object[] out = new Object[nTo + nFrom + 5];
+            copy(ch.after(), toPositions, out, 0, nTo);
+            out[nTo] = sides.to().label();
+            out[nTo + 1] = sides.to().date();
+            copy(ch.before(), fromPositions, out, nTo + 2, nFrom);
+            out[nTo + nFrom + 2] = sides.from().label();
+            out[nTo + nFrom + 3] = sides.from().date();
+            out[nTo + nFrom + 4] = switch (ch.kind()) {
+                case ADDED -> "added";
+                case REMOVED -> "removed";
+                case MODIFIED -> "modified";
+            };
+            return out;
+        };
+    }
+
+    private static void copy(Object[] row, int[] positions, Object[] out, int at, int n) {
+        if (row == null) {
+            return;
+        }
+        if (positions == null) {
+            System.arraycopy(row, 0, out, at, Math.min(n, row.length));
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int k = positions[i];
+            out[at + i] = k >= 0 && k < row.length ? row[k] : null;
+        }
+    }
+
+    /** The row changes of a table between the two sides; a side without the table counts as an empty table. */
+    static Iterator<RowChange> changes(DatabaseState db, DiffSides sides, String table) {
+        var fromHash = sides.from().root().table(table);
+        var toHash = sides.to().root().table(table);
+        if (fromHash.equals(toHash)) {
+            return Collections.emptyIterator();
+        }
+        TableValue f = fromHash.map(h -> db.repo().readTable(db.buffer(), h)).orElse(null);
+        TableValue t = toHash.map(h -> db.repo().readTable(db.buffer(), h)).orElse(null);
+        var empty = ProllyMap.empty(db.buffer()).root();
+        if (f == null) {
+            f = new TableValue(t.schema(), empty, Map.of(), 0);
+        }
+        if (t == null) {
+            t = new TableValue(f.schema(), empty, Map.of(), 0);
+        }
+        return new RowDiffer(db.buffer(), f, t);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.session.Session;
+import dev.scion.storage.Hash;
+import dev.scion.versioning.history.CommitLog;
+import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.ops.MergeBase;
+import dev.scion.versioning.repo.Repository;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * dolt_log([rev...] [, '--not', rev...] [, '--parents'] [, '--decorate', 'auto'|'short'|'full'|'no']
+ * [, '--min-parents', n] [, '--merges']): the commits reachable from the given revisions (HEAD when none) and not
+ * from the excluded ones ({@code ^rev}, {@code --not rev}, or a range {@code a..b}; {@code a...b} is the symmetric
+ * difference), newest first. The walk streams; only the excluded history is collected up front.
+ */
+final class LogFunction implements SystemTable {
+    private final DatabaseState db;
+    private final List<Hash> include;
+    private final Set<Hash> exclude;
+    private final boolean parents;
+    private final String decorate;
+    private final int minParents;
+    private final Hash head;
+
+    private LogFunction(DatabaseState db, List<Hash> include, Set<Hash> exclude, boolean parents, String decorate,
+                        int minParents, Hash head) {
+        this.db = db;
+        this.include = include;
+        this.exclude = exclude;
+        this.parents = parents;
+        this.decorate = decorate;
+        this.minParents = minParents;
+        this.head = head;
+    }
+
+    static LogFunction create(Session session, DatabaseState db, List<String> args) {
+        List<Hash> include = new ArrayList<>();
+        List<Hash> excludeStarts = new ArrayList<>();
+        boolean parents = false;
+        String decorate = "auto";
+        int minParents = 0;
+        boolean not = false;
+        boolean sawRange = false;
+        int revisions = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a.toLowerCase()) {
+                case "--parents" -> parents = true;
+                case "--not" -> not = true;
+                case "--merges" -> minParents = 2;
+                case "--decorate" -> {
+                    decorate = value(args, ++i, a).toLowerCase();
+                    if (!Set.of("auto", "short", "full", "no").contains(decorate)) {
+                        throw invalid("invalid --decorate option: " + decorate);
+                    }
+                }
+                case "--min-parents" -> {
+                    String n = value(args, ++i, a);
+                    try {
+                        minParents = Integer.parseInt(n);
+                    } catch (NumberFormatException e) {
+                        throw invalid("--min-parents needs a number, not " + n);
+                    }
+                }
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw invalid("unknown option " + a);
+                    }
+                    revisions++;
+                    if (a.contains("..")) {
+                        if (sawRange || revisions > 1 || not || a.startsWith("^")) {
+                            throw invalid("a revision range must be the only revision: " + a);
+                        }
+                        sawRange = true;
+                        boolean three = a.contains("...");
+                        int at = a.indexOf(three ? "..." : "..");
+                        Hash x = DiffSides.resolveCommit(session, db, a.substring(0, at));
+                        Hash y = DiffSides.resolveCommit(session, db, a.substring(at + (three ? 3 : 2)));
+                        if (three) {
+                            include.add(x);
+                            include.add(y);
+                            MergeBase.find(db.repo(), x, y).ifPresent(excludeStarts::add);
+                        } else {
+                            include.add(y);
+                            excludeStarts.add(x);
+                        }
+                    } else if (a.startsWith("^")) {
+                        if (not) {
+                            throw invalid("--not takes plain revisions, not " + a);
+                        }
+                        excludeStarts.add(DiffSides.resolveCommit(session, db, a.substring(1)));
+                    } else if (sawRange) {
+                        throw invalid("a revision range must be the only revision: " + a);
+                    } else if (not) {
+                        excludeStarts.add(DiffSides.resolveCommit(session, db, a));
+                    } else {
+                        include.add(DiffSides.resolveCommit(session, db, a));
+                    }
+                }
+            }
+        }
+        Hash head = session.headOf(db);
+        if (include.isEmpty() && excludeStarts.isEmpty() && !sawRange) {
+            include.add(head);
+        }
+        return new LogFunction(db, include, reachable(db.repo(), excludeStarts), parents, decorate, minParents,
+                head);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw invalid(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static SqlError invalid(String message) {
+        return new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_log: " + message);
+    }
+
+    private static Set<Hash> reachable(Repository repo, List<Hash> starts) {
+        Set<Hash> seen = new HashSet<>();
+        Deque<Hash> todo = new ArrayDeque<>(starts);
+        while (!todo.isEmpty()) {
+            Hash h = todo.poll();
+            if (seen.add(h)) {
+                todo.addAll(repo.readCommit(h).parents());
+            }
+        }
+        return seen;
+    }
+
+    @Override
+    public String name() {
+        return "dolt_log";
+    }
+
+    @Override
+    public RelDataType rowType(RelDataTypeFactory f) {
+        return f.builder()
+                .add("commit_hash", Columns.hash(f))
+                .add("committer", Columns.text(f, 1024))
+                .add("email", Columns.text(f, 1024))
+                .add("date", Columns.datetime(f))
+                .add("message", Columns.text(f, 65535))
+                .add("commit_order", f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true))
+                .add("parents", Columns.text(f, 1024))
+                .add("refs", Columns.text(f, 1024))
+                .build();
+    }
+
+    @Override
+    public RowStream scan(Session session, DatabaseState ignored) {
+        CommitLog log = new CommitLog(db.repo(), include, exclude);
+        Map<Hash, List<String>> refs = decorate.equals("no") ? Map.of() : refsByCommit();
+        return () -> {
+            while (log.hasNext()) {
+                CommitLog.Entry e = log.next();
+                Commit c = e.commit();
+                if (c.parents().size() < minParents) {
+                    continue;
+                }
+                return new Object[] {
+                    e.hash().toString(), c.committer().name(), c.committer().email(),
+                    DoltLogTable.toDateTime(c.committer().timeMillis()), c.message(), c.height(),
+                    parents ? c.parents().stream().map(Object::toString).collect(Collectors.joining(", ")) : null,
+                    String.join(", ", refs.getOrDefault(e.hash(), List.of()))
+                };
+            }
+            return null;
+        };
+    }
+
+    /** git's decoration: "HEAD -> main" for the session's branch, other branches and "tag: x" by commit. */
+    private Map<Hash, List<String>> refsByCommit() {
+        Repository repo = db.repo();
+        boolean full = decorate.equals("full");
+        Map<Hash, List<String>> out = new HashMap<>();
+        String current = db.isReadOnly() || db.isDetached() ? null : db.branch();
+        if (current == null) {
+            out.computeIfAbsent(head, k -> new ArrayList<>()).add("HEAD");
+        }
+        List<String> branches = new ArrayList<>(repo.branches());
+        branches.sort(null);
+        if (current != null) {
+            branches.remove(current);
+            branches.add(0, current);
+        }
+        for (String b : branches) {
+            String name = full ? "refs/heads/" + b : b;
+            repo.branchHead(b).ifPresent(h -> out.computeIfAbsent(h, k -> new ArrayList<>())
+                    .add(b.equals(current) ? "HEAD -> " + name : name));
+        }
+        for (String t : repo.tags()) {
+            repo.tagTarget(t).ifPresent(h -> out.computeIfAbsent(h, k -> new ArrayList<>())
+                    .add("tag: " + (full ? "refs/tags/" + t : t)));
+        }
+        return out;
+    }
+}

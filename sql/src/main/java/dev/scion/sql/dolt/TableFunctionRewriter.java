@@ -1,0 +1,91 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.Session;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The planner's hook for Dolt's table functions ({@code FROM dolt_diff('a', 'b', 't')}). The parser reads such a
+ * call as a collection table; this rewriter turns it into a reference to a table whose name carries the function
+ * and its arguments ({@link TableFunctions#encode}), so the ordinary catalog lookup builds the function's table
+ * with the session at hand. Like Dolt, arguments must be literals (user variables are inlined to literals
+ * before this runs); an unaliased call is aliased by its function name.
+ */
+public final class TableFunctionRewriter extends SqlShuttle {
+    public static final TableFunctionRewriter INSTANCE = new TableFunctionRewriter();
+
+    private TableFunctionRewriter() {
+    }
+
+    /** Rewrites dolt_commit_diff_&lt;t&gt; references and table function calls of a query. */
+    public static SqlNode rewrite(Session session, SqlNode node, String sql) {
+        return node.accept(new CommitDiffRewriter(session, sql)).accept(INSTANCE);
+    }
+
+    @Override
+    public SqlNode visit(SqlCall call) {
+        if (call.getKind() == SqlKind.AS && call.operandCount() >= 2 && isTableFunction(call.operand(0))) {
+            List<SqlNode> operands = new ArrayList<>(call.getOperandList());
+            operands.set(0, reference((SqlCall) call.operand(0)));
+            for (int i = 1; i < operands.size(); i++) {
+                operands.set(i, operands.get(i) == null ? null : operands.get(i).accept(this));
+            }
+            return new SqlBasicCall(call.getOperator(), operands, call.getParserPosition());
+        }
+        if (isTableFunction(call)) {
+            String alias = functionCall(call).getOperator().getName().toLowerCase(Locale.ROOT);
+            SqlParserPos pos = call.getParserPosition();
+            return SqlStdOperatorTable.AS.createCall(pos, reference(call), new SqlIdentifier(alias, pos));
+        }
+        return super.visit(call);
+    }
+
+    private static boolean isTableFunction(SqlNode node) {
+        return node instanceof SqlCall c && c.getKind() == SqlKind.COLLECTION_TABLE && c.operandCount() == 1
+                && c.operand(0) instanceof SqlCall fn && TableFunctions.isName(fn.getOperator().getName());
+    }
+
+    private static SqlCall functionCall(SqlCall collectionTable) {
+        return (SqlCall) collectionTable.operand(0);
+    }
+
+    private static SqlIdentifier reference(SqlCall collectionTable) {
+        SqlCall fn = functionCall(collectionTable);
+        String name = fn.getOperator().getName().toLowerCase(Locale.ROOT);
+        List<String> args = new ArrayList<>();
+        for (SqlNode arg : fn.getOperandList()) {
+            args.add(literal(name, arg));
+        }
+        return new SqlIdentifier(TableFunctions.encode(name, args), collectionTable.getParserPosition());
+    }
+
+    /** A literal argument as text; NULL, numbers and expressions are refused as Dolt refuses them. */
+    private static String literal(String function, SqlNode arg) {
+        if (!(arg instanceof SqlLiteral lit)) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
+                    "only literal values supported for table function " + function + " arguments, not " + arg);
+        }
+        if (lit.getTypeName() == SqlTypeName.NULL) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "invalid argument to " + function + ": NULL");
+        }
+        if (lit.getTypeName() != SqlTypeName.CHAR && lit.getTypeName() != SqlTypeName.VARCHAR) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
+                    "invalid argument to " + function + ": " + lit + " is not a string");
+        }
+        return lit.getValueAs(String.class);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.scion.versioning.ops;
+
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The versioned tables with a meaning to version control, dolt_docs and dolt_ignore. They are ordinary tables of
+ * the root (committed, diffed and merged like any other) that exist only once something is written to them;
+ * until then they read as empty. Their columns get the tags a CREATE TABLE of the same definition would give, so
+ * a table made either way merges with the other.
+ */
+public final class DoltTables {
+    public static final String DOCS = "dolt_docs";
+    public static final String IGNORE = "dolt_ignore";
+
+    private static final TableSchema DOCS_SCHEMA = new TableSchema(List.of(
+            column(DOCS, "doc_name", ColumnType.of(TypeKind.VARCHAR, 16383), false),
+            column(DOCS, "doc_text", ColumnType.of(TypeKind.LONGTEXT), true)), List.of("doc_name"), List.of());
+    private static final TableSchema IGNORE_SCHEMA = new TableSchema(List.of(
+            column(IGNORE, "pattern", ColumnType.of(TypeKind.VARCHAR, 16383), false),
+            column(IGNORE, "ignored", ColumnType.of(TypeKind.TINYINT), false)), List.of("pattern"), List.of());
+
+    private DoltTables() {
+    }
+
+    /** The schema of dolt_docs or dolt_ignore; empty for any other name. */
+    public static Optional<TableSchema> schema(String table) {
+        return switch (table.toLowerCase(Locale.ROOT)) {
+            case DOCS -> Optional.of(DOCS_SCHEMA);
+            case IGNORE -> Optional.of(IGNORE_SCHEMA);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Column column(String table, String name, ColumnType type, boolean nullable) {
+        long tag = (table + "." + name).hashCode() & 0xffffffffL;
+        return new Column(name, type, nullable, null, false, null, tag);
+    }
+}
