@@ -147,6 +147,8 @@ final class StatementRunner {
                 || nodeKind == SqlKind.DELETE) {
             ViewExpander.expand(session, node);
         }
+        // privileges on the tables the statement changes; tables it reads are checked as the planner resolves them
+        dev.scion.sql.privilege.StatementPrivileges.check(session, node);
         if (session.isReadOnlyTransaction() && writes(node)) {
             throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
         }

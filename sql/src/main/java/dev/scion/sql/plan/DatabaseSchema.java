@@ -17,9 +17,12 @@ import java.util.Set;
 /** One database revision as a Calcite schema: its tables at the session's working root, plus system tables. */
 public final class DatabaseSchema extends AbstractSchema {
     private final DatabaseState state;
+    private final dev.scion.sql.session.Session session;
 
-    public DatabaseSchema(DatabaseState state) {
+    /** @param session whose privileges every table lookup checks (SELECT: a table named in a query is read) */
+    public DatabaseSchema(DatabaseState state, dev.scion.sql.session.Session session) {
         this.state = state;
+        this.session = session;
     }
 
     @Override
@@ -31,11 +34,18 @@ public final class DatabaseSchema extends AbstractSchema {
         RootValue root = state.workingRoot();
         Optional<String> stored = root.resolveName(name);
         if (stored.isPresent()) {
+            dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                    state.databaseName(), stored.get());
             Hash h = root.tables().get(stored.get());
             return new Named<>(stored.get(), new ScionTable(state, stored.get(),
                     state.repo().readTable(state.buffer(), h)));
         }
         Optional<SystemTable> sys = SystemTables.find(name, state);
+        if (sys.isPresent()) {
+            // system tables (dolt_log, dolt_diff_t, ...) show the database's history: SELECT on the database
+            dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                    state.databaseName(), sys.get().name());
+        }
         return sys.<Named<Table>>map(t -> new Named<>(t.name(), new SystemTableAdapter(state, t))).orElse(null);
     }
 

@@ -36,6 +36,7 @@ public final class Session {
     private volatile boolean cancelled;
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
     private LocalFileSource localFiles = LocalFileSource.NONE;
+    private volatile dev.scion.sql.privilege.AccessPolicy access = dev.scion.sql.privilege.AccessPolicy.UNRESTRICTED;
 
     public record Warning(String level, int code, String message) {
     }
@@ -62,6 +63,20 @@ public final class Session {
 
     public String host() {
         return host;
+    }
+
+    /** What this session may do (unrestricted unless a client logged in as an account). */
+    public dev.scion.sql.privilege.AccessPolicy access() {
+        return access;
+    }
+
+    public void access(dev.scion.sql.privilege.AccessPolicy policy) {
+        access = policy == null ? dev.scion.sql.privilege.AccessPolicy.UNRESTRICTED : policy;
+    }
+
+    /** CURRENT_USER(): the account the session authenticated as (user@host pattern). */
+    public String currentUser() {
+        return access.account().map(dev.scion.sql.privilege.Account::plain).orElse(user + "@" + host);
     }
 
     /** The client asked UPDATE to report rows matched rather than rows changed. */
@@ -235,6 +250,7 @@ public final class Session {
 
     public void useDatabase(String name) {
         DatabaseState s = database(name);
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(this, s.databaseName());
         currentDatabase = s.name();
     }
 
