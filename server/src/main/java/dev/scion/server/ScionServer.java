@@ -34,7 +34,7 @@ public final class ScionServer implements AutoCloseable {
         this.config = config;
         this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults());
         this.engine = new SqlEngine(dataDirectory);
-        this.users = initialUsers(config);
+        this.users = initialUsers(config, engine.accounts());
         SslContext tls = tlsContext(config);
         publishSettings(engine, config);
         WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
@@ -49,17 +49,15 @@ public final class ScionServer implements AutoCloseable {
     }
 
     /**
-     * root: with no password it may only connect from loopback addresses (a fresh server is not open to the
-     * network); with a password, from anywhere.
+     * The accounts persisted in the data directory, plus the configured root superuser: with no password it may
+     * only connect from loopback addresses (a fresh server is not open to the network); with a password, from
+     * anywhere. The configuration stays authoritative for root's password and privileges at every start.
      */
-    private static UserTable initialUsers(ServerConfig config) {
-        UserTable users = new UserTable();
+    private static UserTable initialUsers(ServerConfig config, dev.scion.sql.privilege.AccountCatalog catalog) {
+        UserTable users = new UserTable(catalog);
         String password = config.rootPassword();
-        if (password == null || password.isEmpty()) {
-            users.createUser("root", HostPattern.LOCALHOST, "");
-        } else {
-            users.createUser("root", HostPattern.ANY, password);
-        }
+        HostPattern host = password == null || password.isEmpty() ? HostPattern.LOCALHOST : HostPattern.ANY;
+        catalog.ensureSuperuser(new dev.scion.sql.privilege.Account("root", host.text()), password);
         return users;
     }
 
@@ -95,7 +93,7 @@ public final class ScionServer implements AutoCloseable {
         return wire.port();
     }
 
-    /** The accounts (in memory until issue 8 persists them). */
+    /** The accounts (persisted in the data directory). */
     public UserTable users() {
         return users;
     }

@@ -19,6 +19,7 @@ final class DropDatabase implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        dev.scion.sql.privilege.AccessChecks.requireDatabase(session, dev.scion.sql.privilege.Privilege.DROP, name);
         Optional<String> canonical = session.engine().dataDirectory().canonicalName(name);
         if (canonical.isEmpty()) {
             if (ifExists) {

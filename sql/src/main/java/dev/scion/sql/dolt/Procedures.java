@@ -26,6 +26,7 @@ public final class Procedures {
     }
 
     public static StatementResult call(Session session, String name, List<String> args) {
+        dev.scion.sql.privilege.ProcedurePrivileges.check(session, name, args);
         try {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "dolt_commit" -> single("hash", commit(session, args));

@@ -249,6 +249,15 @@ public final class Session {
     }
 
     public void useDatabase(String name) {
+        boolean mysql = dev.scion.sql.privilege.MysqlDatabase.isName(name);
+        if ((mysql || dev.scion.sql.catalog.InformationSchema.isName(name)) && findDatabase(name).isEmpty()) {
+            // the system databases hold no versioned tables: only queries naming their tables run in them
+            if (mysql) {
+                dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(this, name);
+            }
+            currentDatabase = name.toLowerCase(Locale.ROOT);
+            return;
+        }
         DatabaseState s = database(name);
         dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(this, s.databaseName());
         currentDatabase = s.name();
