@@ -136,7 +136,8 @@ final class StatementRunner {
         if (load.isPresent()) {
             return load.get();
         }
-        String rewritten = VariableRewriter.rewrite(ViewDefinerClause.strip(text));
+        String rewritten = dev.scion.sql.frontend.BareUserKeyword.quote(
+                VariableRewriter.rewrite(ViewDefinerClause.strip(text)));
         SqlNode node = StatementReader.statement(rewritten);
         if (node instanceof SqlMySqlLockedQuery locked) {
             // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.
