@@ -60,7 +60,7 @@ final class StatementRunner {
             session.warnings().clear();
         }
         boolean ok = false;
-        session.running(text);
+        session.running(dev.scion.sql.privilege.SecretRedactor.redact(text)); // SHOW PROCESSLIST never shows passwords
         try {
             StatementResult result = execute(session, text);
             if (result instanceof StatementResult.Rows rows) {
