@@ -158,7 +158,8 @@ public final class InformationSchema extends AbstractSchema {
                 null, null, null, null, "utf8mb3_general_ci", null, "", ""});
         }
         eachDatabase(session, db -> Views.names(db).stream()
-                .filter(v -> session.access().hasAnyOnTable(db.databaseName(), v)).forEach(v -> rows.add(new Object[] {CATALOG, db.name(), v, "VIEW",
+                .filter(v -> session.access().hasAnyOnTable(db.databaseName(), v))
+                .forEach(v -> rows.add(new Object[] {CATALOG, db.name(), v, "VIEW",
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             "VIEW"})));
         eachTable(session, (db, t) -> {

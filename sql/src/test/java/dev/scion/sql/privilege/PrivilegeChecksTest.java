@@ -134,6 +134,8 @@ class PrivilegeChecksTest {
         root.exec("GRANT SELECT, CREATE, DROP ON *.* TO glob");
 
         Session tab = as("tab");
+        assertEquals(List.of("tab@%|tab@127.0.0.1"), run(tab, "SELECT CURRENT_USER(), USER()"));
+        assertEquals(1227, fails(tab, "SET GLOBAL max_connections = 5").code());
         assertEquals(List.of("1|apple"), run(tab, "SELECT * FROM shop.items"));
         assertEquals(List.of("1|apple"), run(tab, "SELECT * FROM shop.items WHERE id = 1"), "point-select fast path");
         SqlError e = fails(tab, "SELECT * FROM shop.secrets");

@@ -303,7 +303,7 @@ public final class Authenticator {
             fail(err);
             return;
         }
-        LOG.warn("connection {}: {} consecutive failed logins from {}; answering after {} ms", connection.id(),
+        LOG.info("connection {}: {} consecutive failed logins from {}; answering after {} ms", connection.id(),
                 connection.server().failedLogins().failures(host), host.getHostAddress(), delay);
         credentials = null;
         connection.phase(MySqlConnection.Phase.CLOSED);
