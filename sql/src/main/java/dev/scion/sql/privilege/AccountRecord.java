@@ -61,7 +61,7 @@ public record AccountRecord(Account account, StoredPassword password, Map<GrantS
         return new AccountRecord(account, password, next);
     }
 
-    /** Drops every grant naming database {@code db} (or one of its tables); used by REVOKE ALL and DROP USER. */
+    /** The account with no grants at all (REVOKE ALL PRIVILEGES, GRANT OPTION). */
     public AccountRecord withoutGrants() {
         return new AccountRecord(account, password, Map.of());
     }

@@ -126,13 +126,8 @@ public final class AccountStatementParser {
             return new UserSpec(null, true);
         }
         String name = t.name();
-        String host = "%";
-        if (t.accept("@")) {
-            host = t.name();
-        } else if (name.contains("@") && !t.peekIs("@")) {
-            // u@host written as one bare word cannot happen (@ is punctuation); a quoted 'u@h' is a user name
-            host = "%";
-        }
+        // 'u'@'h', u@h or just u (host %); a quoted 'u@h' is one user name, as in MySQL
+        String host = t.accept("@") ? t.name() : "%";
         return new UserSpec(new Account(name, host), false);
     }
 

@@ -10,7 +10,6 @@ import dev.scion.sql.session.Session;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -145,9 +144,5 @@ final class GrantStatement implements AdminStatement {
             return "ALL PRIVILEGES";
         }
         return String.join(", ", plain.stream().map(Privilege::sqlName).toList());
-    }
-
-    static Map<GrantScope, Set<Privilege>> grantsOf(AccountRecord r) {
-        return r.grants();
     }
 }

@@ -17,12 +17,10 @@ final class Tokens {
         }
     }
 
-    private final String sql;
     private final List<Token> tokens;
     private int pos;
 
     Tokens(String sql) {
-        this.sql = sql;
         this.tokens = scan(sql);
     }
 
@@ -158,9 +156,5 @@ final class Tokens {
 
     static String upper(String s) {
         return s.toUpperCase(Locale.ROOT);
-    }
-
-    String text() {
-        return sql;
     }
 }
