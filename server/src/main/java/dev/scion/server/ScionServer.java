@@ -47,7 +47,7 @@ public final class ScionServer implements AutoCloseable {
         try {
             this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults());
             this.engine = new SqlEngine(dataDirectory);
-            this.users = initialUsers(config);
+            this.users = initialUsers(config, engine.accounts());
             SslContext tls = tlsContext(config);
             publishSettings(engine, config);
             WireConfig wireConfig = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_SERVER_VERSION,
@@ -69,17 +69,15 @@ public final class ScionServer implements AutoCloseable {
     }
 
     /**
-     * root: with no password it may only connect from loopback addresses (a fresh server is not open to the
-     * network); with a password, from anywhere.
+     * The accounts persisted in the data directory, plus the configured root superuser: with no password it may
+     * only connect from loopback addresses (a fresh server is not open to the network); with a password, from
+     * anywhere. The configuration stays authoritative for root's password and privileges at every start.
      */
-    private static UserTable initialUsers(ServerConfig config) {
-        UserTable users = new UserTable();
+    private static UserTable initialUsers(ServerConfig config, dev.scion.sql.privilege.AccountCatalog catalog) {
+        UserTable users = new UserTable(catalog);
         String password = config.rootPassword();
-        if (password == null || password.isEmpty()) {
-            users.createUser(config.rootUser(), HostPattern.LOCALHOST, "");
-        } else {
-            users.createUser(config.rootUser(), HostPattern.ANY, password);
-        }
+        HostPattern host = password == null || password.isEmpty() ? HostPattern.LOCALHOST : HostPattern.ANY;
+        catalog.ensureSuperuser(new dev.scion.sql.privilege.Account(config.rootUser(), host.text()), password);
         return users;
     }
 
@@ -134,7 +132,7 @@ public final class ScionServer implements AutoCloseable {
         return wire.port();
     }
 
-    /** The accounts (in memory until issue 8 persists them). */
+    /** The accounts (persisted in the data directory). */
     public UserTable users() {
         return users;
     }

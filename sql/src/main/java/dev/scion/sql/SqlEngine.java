@@ -20,9 +20,22 @@ public final class SqlEngine implements AutoCloseable {
     private final TransactionCommitter committer = new TransactionCommitter();
     private final StatementRunner runner = new StatementRunner();
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+    private final dev.scion.sql.privilege.AccountCatalog accounts;
 
+    /** An engine whose accounts live in the data directory ({@link dev.scion.sql.privilege.AccountCatalog#FILE_NAME}). */
     public SqlEngine(DataDirectory dataDirectory) {
+        this(dataDirectory, dev.scion.sql.privilege.AccountCatalog.open(
+                dataDirectory.root().resolve(dev.scion.sql.privilege.AccountCatalog.FILE_NAME)));
+    }
+
+    public SqlEngine(DataDirectory dataDirectory, dev.scion.sql.privilege.AccountCatalog accounts) {
         this.dataDirectory = dataDirectory;
+        this.accounts = accounts;
+    }
+
+    /** The users and their grants. */
+    public dev.scion.sql.privilege.AccountCatalog accounts() {
+        return accounts;
     }
 
     public DataDirectory dataDirectory() {

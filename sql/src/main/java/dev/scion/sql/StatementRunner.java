@@ -62,7 +62,7 @@ final class StatementRunner {
             session.warnings().clear();
         }
         boolean ok = false;
-        session.running(text);
+        session.running(dev.scion.sql.privilege.SecretRedactor.redact(text)); // SHOW PROCESSLIST never shows passwords
         try {
             StatementResult result = execute(session, text);
             if (result instanceof StatementResult.Rows rows) {
@@ -147,7 +147,8 @@ final class StatementRunner {
         if (load.isPresent()) {
             return load.get();
         }
-        String rewritten = VariableRewriter.rewrite(ViewDefinerClause.strip(text));
+        String rewritten = dev.scion.sql.frontend.BareUserKeyword.quote(
+                VariableRewriter.rewrite(ViewDefinerClause.strip(text)));
         SqlNode node = StatementReader.statement(rewritten);
         if (node instanceof SqlMySqlLockedQuery locked) {
             // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.
@@ -161,6 +162,8 @@ final class StatementRunner {
         if (writes(node)) {
             ServerReadOnly.refuseWrite(session);
         }
+        // privileges on the tables the statement changes; tables it reads are checked as the planner resolves them
+        dev.scion.sql.privilege.StatementPrivileges.check(session, node);
         if (session.isReadOnlyTransaction() && writes(node)) {
             throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
         }

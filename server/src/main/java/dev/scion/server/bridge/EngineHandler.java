@@ -56,10 +56,20 @@ public final class EngineHandler implements WireHandler {
         Session session = engine.openSession(info.connectionId(), info.user(), host,
                 (info.clientCapabilities() & CLIENT_FOUND_ROWS) != 0);
         session.connectionControl(connections);
+        // the session's privileges are those of the account the login matched (most specific host first)
+        dev.scion.sql.privilege.Account account = info.remote() == null ? null
+                : users.find(info.user(), info.remote().getAddress()).map(r -> r.account()).orElse(null);
+        if (account == null) {
+            session.close();
+            throw new WireException(dev.scion.sql.error.ErrorCode.ACCESS_DENIED.code(), "28000",
+                    "Access denied for user '" + info.user() + "'@'" + host + "'");
+        }
+        session.access(dev.scion.sql.privilege.AccessPolicy.of(users.catalog(), account));
         if (info.database() != null && !info.database().isEmpty()) {
             try {
                 session.useDatabase(info.database());
             } catch (SqlError e) {
+                session.close();
                 throw new WireException(e.code(), e.sqlState(), e.getMessage());
             } catch (RuntimeException e) {
                 throw ErrorTranslator.translate(e);

@@ -4,6 +4,8 @@ package dev.scion.server.remotes;
 public enum RemoteAccess {
     /** Credentials refused. */
     NONE,
+    /** Credentials accepted, but no privilege on the database (HTTP 403). */
+    FORBIDDEN,
     /** List refs and fetch chunks (clone, fetch, pull). */
     READ,
     /** Also store chunks and move refs (push). */

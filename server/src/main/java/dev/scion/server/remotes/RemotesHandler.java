@@ -48,14 +48,18 @@ final class RemotesHandler implements HttpHandler {
             String db = parts[0];
             String op = parts[1];
             boolean write = op.equals(RemotesProtocol.PUT) || op.equals(RemotesProtocol.REF);
-            RemoteAccess access = authenticate(ex);
+            RemoteAccess access = authenticate(ex, db);
             if (access == RemoteAccess.NONE) {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"scion\"");
                 reply(ex, 401, "access denied");
                 return;
             }
+            if (access == RemoteAccess.FORBIDDEN) {
+                reply(ex, 403, "no privilege on database '" + db + "'");
+                return;
+            }
             if (write && access != RemoteAccess.WRITE) {
-                reply(ex, 403, "no write privilege on database '" + db + "' (the remotes API is read-only)");
+                reply(ex, 403, "no write privilege on database '" + db + "'");
                 return;
             }
             // Only a push asks the remote what it has, so a writer's HAS may create the database too.
@@ -191,10 +195,10 @@ final class RemotesHandler implements HttpHandler {
         return Hash.parse(s);
     }
 
-    private RemoteAccess authenticate(HttpExchange ex) {
+    private RemoteAccess authenticate(HttpExchange ex, String db) {
         String h = ex.getRequestHeaders().getFirst("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return auth.access(null, null, ex.getRemoteAddress());
+            return auth.access(null, null, ex.getRemoteAddress(), db);
         }
         String decoded;
         try {
@@ -205,7 +209,7 @@ final class RemotesHandler implements HttpHandler {
         int colon = decoded.indexOf(':');
         String user = colon < 0 ? decoded : decoded.substring(0, colon);
         String password = colon < 0 ? "" : decoded.substring(colon + 1);
-        return auth.access(user, password, ex.getRemoteAddress());
+        return auth.access(user, password, ex.getRemoteAddress(), db);
     }
 
     private static void reply(HttpExchange ex, int status, String text) throws IOException {

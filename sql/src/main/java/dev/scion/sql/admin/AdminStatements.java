@@ -34,6 +34,9 @@ public final class AdminStatements {
                     m -> PreparedSqlStatement.execute(Identifiers.unquote(m.group(1)), m.group(2))),
             rule("(?:DEALLOCATE|DROP)\\s+PREPARE\\s+(\\S+)",
                     m -> PreparedSqlStatement.deallocate(Identifiers.unquote(m.group(1)))),
+            rule("(?:(?:CREATE|ALTER|DROP|RENAME)\\s+USER|GRANT|REVOKE|SHOW\\s+GRANTS|SET\\s+PASSWORD)\\b.*",
+                    m -> dev.scion.sql.privilege.AccountStatementParser.parse(m.group())
+                            .orElseThrow(() -> dev.scion.sql.error.SqlError.parse(m.group(), 1))),
             rule("SET\\s+(?:(SESSION|GLOBAL|LOCAL)\\s+)?TRANSACTION\\s+(.+)",
                     m -> SetTransaction.parse(m.group(1), m.group(2))),
             rule("SET\\s+NAMES\\s+(\\S+)(?:\\s+COLLATE\\s+(\\S+))?", m -> new SetNames(true, m.group(1), m.group(2))),
@@ -76,7 +79,6 @@ public final class AdminStatements {
             rule("SHOW\\s+(?:CHARACTER\\s+SET|CHARSET)" + ShowFilter.group(),
                     m -> ShowCatalogLists.characterSets(ShowFilter.parse(m.group(1)))),
             rule("SHOW\\s+COLLATION" + ShowFilter.group(), m -> ShowCatalogLists.collations(ShowFilter.parse(m.group(1)))),
-            rule("SHOW\\s+GRANTS(?:\\s+FOR\\s+(.+?))?(?:\\s+USING\\s+.*)?", m -> ShowCatalogLists.grants(m.group(1))),
             rule("SHOW\\s+(FULL\\s+)?PROCESSLIST", m -> new ShowProcessList(m.group(1) != null)),
             rule("SHOW\\s+(?:PROCEDURE|FUNCTION)\\s+STATUS" + ShowFilter.group(),
                     m -> s -> ShowCatalogLists.empty(s, List.of("Db", "Name", "Type", "Definer", "Modified", "Created",

@@ -21,8 +21,10 @@ final class CreateDatabase implements AdminStatement {
     @Override
     public StatementResult execute(Session session) {
         ServerReadOnly.refuseWrite(session);
+        dev.scion.sql.privilege.AccessChecks.requireDatabase(session, dev.scion.sql.privilege.Privilege.CREATE, name);
         DataDirectory dir = session.engine().dataDirectory();
-        if (dir.canonicalName(name).isPresent()) {
+        if (dir.canonicalName(name).isPresent() || dev.scion.sql.privilege.MysqlDatabase.isName(name)
+                || dev.scion.sql.catalog.InformationSchema.isName(name)) {
             if (ifNotExists) {
                 session.addNote(1007, "Can't create database '" + name + "'; database exists");
                 return StatementResult.ok();

@@ -21,6 +21,7 @@ final class DropDatabase implements AdminStatement {
     @Override
     public StatementResult execute(Session session) {
         ServerReadOnly.refuseWrite(session);
+        dev.scion.sql.privilege.AccessChecks.requireDatabase(session, dev.scion.sql.privilege.Privilege.DROP, name);
         Optional<String> canonical = session.engine().dataDirectory().canonicalName(name);
         if (canonical.isEmpty()) {
             if (ifExists) {

@@ -117,6 +117,8 @@ final class SetStatement implements AdminStatement {
                 }
             }
             if (a.global()) {
+                // a global variable changes every session: MySQL asks for SUPER (or SYSTEM_VARIABLES_ADMIN)
+                dev.scion.sql.privilege.AccessChecks.requireGlobal(session, dev.scion.sql.privilege.Privilege.SUPER);
                 session.engine().setGlobalVariable(name, value);
             } else {
                 session.setVariable(name, value);

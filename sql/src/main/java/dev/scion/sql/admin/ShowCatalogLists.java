@@ -31,15 +31,6 @@ final class ShowCatalogLists {
     }
 
     /** SHOW GRANTS [FOR user]: Scion has one privilege level, so every account holds every privilege. */
-    static AdminStatement grants(String forUser) {
-        return (Session session) -> {
-            String user = forUser != null ? forUser : "`" + session.user() + "`@`%`";
-            return ShowFilter.NONE.result(session, List.of("Grants for " + user.replace("`", "")),
-                    List.<Object[]>of(new Object[] {"GRANT ALL PRIVILEGES ON *.* TO " + user
-                        + " WITH GRANT OPTION"}));
-        };
-    }
-
     static StatementResult empty(Session session, List<String> columns) {
         return ShowFilter.NONE.result(session, columns, List.of());
     }

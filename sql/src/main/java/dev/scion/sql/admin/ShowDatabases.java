@@ -25,6 +25,9 @@ final class ShowDatabases implements AdminStatement {
         names.addAll(dev.scion.sql.dolt.BranchDatabases.names(session));
         List<Object[]> rows = new ArrayList<>();
         for (String n : names) {
+            if (!dev.scion.sql.catalog.InformationSchema.isName(n) && !session.access().hasAnyOnDatabase(n)) {
+                continue; // MySQL lists only the databases the user holds some privilege on
+            }
             if (like == null || Identifiers.likePattern(like).matcher(n).matches()) {
                 rows.add(new Object[] {n});
             }

@@ -31,7 +31,11 @@ final class ShowTableStatus implements AdminStatement {
     public StatementResult execute(Session session) {
         DatabaseState db = database == null ? session.current() : session.database(database);
         List<Object[]> rows = new ArrayList<>();
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, db.databaseName());
         for (Map.Entry<String, dev.scion.storage.Hash> e : db.workingRoot().tables().entrySet()) {
+            if (!session.access().hasAnyOnTable(db.databaseName(), e.getKey())) {
+                continue;
+            }
             TableValue tv = db.repo().readTable(db.buffer(), e.getValue());
             Long ai = tv.schema().autoIncrementColumn().isPresent() ? Math.max(1, tv.autoIncrement()) : null;
             rows.add(new Object[] {e.getKey(), "InnoDB", 10L, "Dynamic", 0L, 0L, 0L, 0L, 0L, 0L, ai, null, null,

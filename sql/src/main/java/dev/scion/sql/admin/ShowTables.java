@@ -23,6 +23,7 @@ final class ShowTables implements AdminStatement {
     @Override
     public StatementResult execute(Session session) {
         DatabaseState db = database == null ? session.current() : session.database(database);
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, db.databaseName());
         List<Object[]> rows = new ArrayList<>();
         java.util.TreeMap<String, String> all = new java.util.TreeMap<>();
         for (String t : db.workingRoot().tables().keySet()) {
@@ -33,6 +34,7 @@ final class ShowTables implements AdminStatement {
         for (String v : Views.names(db)) {
             all.put(v, "VIEW");
         }
+        all.keySet().removeIf(t -> !session.access().hasAnyOnTable(db.databaseName(), t));
         all.forEach((name, type) -> rows.add(full ? new Object[] {name, type} : new Object[] {name}));
         List<String> cols = new ArrayList<>();
         cols.add("Tables_in_" + db.name());

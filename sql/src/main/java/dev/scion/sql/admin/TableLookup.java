@@ -10,6 +10,8 @@ record TableLookup(DatabaseState db, String stored, TableValue value) {
 
     static TableLookup of(Session session, String database, String table) {
         DatabaseState db = database == null ? session.current() : session.database(database);
+        // checked before existence, so that a user without privileges cannot probe which tables exist
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", db.databaseName(), table);
         var root = db.workingRoot();
         String stored = root.resolveName(table).orElseThrow(() -> SqlError.noSuchTable(db.name(), table));
         return new TableLookup(db, stored, db.repo().readTable(db.buffer(), root.tables().get(stored)));

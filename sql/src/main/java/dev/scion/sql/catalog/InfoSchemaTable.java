@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** One information_schema table: its columns (text or integer) and the rows it computes for a session. */
-final class InfoSchemaTable implements SystemTable {
+/** One information_schema (or mysql) table: its columns (text or integer) and the rows it computes for a session. */
+public final class InfoSchemaTable implements SystemTable {
     private static final int TEXT_LENGTH = 65535;
 
     private final String name;
@@ -20,13 +20,13 @@ final class InfoSchemaTable implements SystemTable {
     private final List<SqlTypeName> types = new ArrayList<>();
     private final Function<Session, List<Object[]>> rows;
 
-    InfoSchemaTable(String name, Function<Session, List<Object[]>> rows) {
+    public InfoSchemaTable(String name, Function<Session, List<Object[]>> rows) {
         this.name = name;
         this.rows = rows;
     }
 
     /** Adds text columns. */
-    InfoSchemaTable text(String... names) {
+    public InfoSchemaTable text(String... names) {
         for (String n : names) {
             columns.add(n);
             types.add(SqlTypeName.VARCHAR);
@@ -35,7 +35,7 @@ final class InfoSchemaTable implements SystemTable {
     }
 
     /** Adds integer columns. */
-    InfoSchemaTable integer(String... names) {
+    public InfoSchemaTable integer(String... names) {
         for (String n : names) {
             columns.add(n);
             types.add(SqlTypeName.BIGINT);
@@ -44,7 +44,7 @@ final class InfoSchemaTable implements SystemTable {
     }
 
     /** Adds timestamp columns. */
-    InfoSchemaTable timestamp(String... names) {
+    public InfoSchemaTable timestamp(String... names) {
         for (String n : names) {
             columns.add(n);
             types.add(SqlTypeName.TIMESTAMP);

@@ -99,6 +99,9 @@ public final class InformationSchema extends AbstractSchema {
     /** Calls {@code each} for every database the session can open. */
     private static void eachDatabase(Session session, java.util.function.Consumer<DatabaseState> each) {
         for (String name : session.engine().dataDirectory().names()) {
+            if (!session.access().hasAnyOnDatabase(name)) {
+                continue;
+            }
             session.findDatabase(name).ifPresent(each);
         }
     }
@@ -106,6 +109,9 @@ public final class InformationSchema extends AbstractSchema {
     private static List<Object[]> views(Session session) {
         List<Object[]> rows = new ArrayList<>();
         eachDatabase(session, db -> Views.all(db).forEach((name, definition) -> {
+            if (!session.access().hasAnyOnTable(db.databaseName(), name)) {
+                return;
+            }
             String query = definition.substring(definition.indexOf(" AS ") + 4);
             rows.add(new Object[] {CATALOG, db.name(), name, query, "NONE", "NO", session.user() + "@%", "DEFINER",
                 Charsets.DEFAULT_CHARSET, Charsets.DEFAULT_COLLATION});
@@ -116,12 +122,15 @@ public final class InformationSchema extends AbstractSchema {
     /** Calls {@code each} for every table of every database the session can open. */
     private static void eachTable(Session session, BiConsumer<DatabaseState, Map.Entry<String, TableValue>> each) {
         for (String name : session.engine().dataDirectory().names()) {
+            if (!session.access().hasAnyOnDatabase(name)) {
+                continue; // information_schema shows only what the user holds some privilege on
+            }
             DatabaseState db = session.findDatabase(name).orElse(null);
             if (db == null) {
                 continue;
             }
             for (var e : db.workingRoot().tables().entrySet()) {
-                if (Views.isViewTable(e.getKey())) {
+                if (Views.isViewTable(e.getKey()) || !session.access().hasAnyOnTable(name, e.getKey())) {
                     continue;
                 }
                 TableValue tv = db.repo().readTable(db.buffer(), e.getValue());
@@ -134,6 +143,9 @@ public final class InformationSchema extends AbstractSchema {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {CATALOG, NAME, "utf8mb3", "utf8mb3_general_ci", null, "NO"});
         for (String name : session.engine().dataDirectory().names()) {
+            if (!session.access().hasAnyOnDatabase(name)) {
+                continue;
+            }
             rows.add(new Object[] {CATALOG, name, Charsets.DEFAULT_CHARSET, Charsets.DEFAULT_COLLATION, null, "NO"});
         }
         return rows;
@@ -145,7 +157,9 @@ public final class InformationSchema extends AbstractSchema {
             rows.add(new Object[] {CATALOG, NAME, t.name(), "SYSTEM VIEW", null, 10L, null, 0L, 0L, 0L, 0L, 0L, 0L,
                 null, null, null, null, "utf8mb3_general_ci", null, "", ""});
         }
-        eachDatabase(session, db -> Views.names(db).forEach(v -> rows.add(new Object[] {CATALOG, db.name(), v, "VIEW",
+        eachDatabase(session, db -> Views.names(db).stream()
+                .filter(v -> session.access().hasAnyOnTable(db.databaseName(), v))
+                .forEach(v -> rows.add(new Object[] {CATALOG, db.name(), v, "VIEW",
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             "VIEW"})));
         eachTable(session, (db, t) -> {

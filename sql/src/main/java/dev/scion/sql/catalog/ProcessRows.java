@@ -16,7 +16,12 @@ public final class ProcessRows {
     public static List<Object[]> of(Session asking, boolean full) {
         List<Object[]> rows = new ArrayList<>();
         long now = System.currentTimeMillis();
+        // without PROCESS a user sees only its own connections, as in MySQL
+        boolean everyone = asking.access().hasGlobal(dev.scion.sql.privilege.Privilege.PROCESS);
         for (Session s : asking.engine().sessions()) {
+            if (!everyone && !java.util.Objects.equals(s.user(), asking.user())) {
+                continue;
+            }
             String info = s.runningStatement();
             if (info != null && !full && info.length() > SHORT_INFO) {
                 info = info.substring(0, SHORT_INFO);

@@ -53,6 +53,8 @@ public final class LoadDataExecutor {
         List<String> names = statement.database() == null ? List.of(statement.table())
                 : List.of(statement.database(), statement.table());
         TableTarget target = TableTarget.resolve(session, new SqlIdentifier(names, SqlParserPos.ZERO));
+        dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.INSERT,
+                target.database().databaseName(), target.name());
         TableSchema schema = target.value().schema();
         int[] positions = InsertExecutor.targetPositions(schema, columnList(statement.columns()));
         TableEditor editor = target.editor();

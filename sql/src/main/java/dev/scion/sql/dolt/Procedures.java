@@ -31,6 +31,7 @@ public final class Procedures {
         if (!switchesBranchOnly(session, name, args)) {
             ServerReadOnly.refuseWrite(session);
         }
+        dev.scion.sql.privilege.ProcedurePrivileges.check(session, name, args);
         try {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "dolt_commit" -> single("hash", commit(session, args));

@@ -106,7 +106,15 @@ public enum ErrorCode {
     VERSIONING(1105, "HY000"),
     LOCAL_FILES_DISABLED(3948, "42000"),
     /** ER_OPTION_PREVENTS_STATEMENT: the server runs with --read-only (or another option forbids the statement). */
-    OPTION_PREVENTS_STATEMENT(1290, "HY000");
+    OPTION_PREVENTS_STATEMENT(1290, "HY000"),
+    DBACCESS_DENIED(1044, "42000"),
+    NONEXISTING_GRANT(1141, "42000"),
+    TABLEACCESS_DENIED(1142, "42000"),
+    ILLEGAL_GRANT_FOR_TABLE(1144, "42000"),
+    NONEXISTING_TABLE_GRANT(1147, "42000"),
+    SPECIFIC_ACCESS_DENIED(1227, "42000"),
+    CANT_CREATE_USER_WITH_GRANT(1410, "42000"),
+    CANNOT_USER(1396, "HY000");
 
     private final int code;
     private final String sqlState;

@@ -52,7 +52,9 @@ final class FunctionEvaluator {
                 return (row, ctx) -> SystemVariables.SERVER_VERSION;
             case "CONNECTION_ID":
                 return (row, ctx) -> ctx.session().connectionId();
-            case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER":
+            case "CURRENT_USER":
+                return (row, ctx) -> ctx.session().currentUser();
+            case "USER", "SESSION_USER", "SYSTEM_USER":
                 return (row, ctx) -> ctx.session().user() + "@" + ctx.session().host();
             case "LAST_INSERT_ID":
                 return (row, ctx) -> ctx.session().lastInsertId();

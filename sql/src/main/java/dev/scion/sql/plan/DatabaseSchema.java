@@ -21,9 +21,10 @@ public final class DatabaseSchema extends AbstractSchema {
     private final Session session;
     private final DatabaseState state;
 
+    /** @param session whose privileges every table lookup checks and whose table functions it resolves */
     public DatabaseSchema(Session session, DatabaseState state) {
-        this.session = session;
         this.state = state;
+        this.session = session;
     }
 
     @Override
@@ -35,6 +36,8 @@ public final class DatabaseSchema extends AbstractSchema {
         RootValue root = state.workingRoot();
         Optional<String> stored = root.resolveName(name);
         if (stored.isPresent()) {
+            dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                    state.databaseName(), stored.get());
             Hash h = root.tables().get(stored.get());
             return new Named<>(stored.get(), new ScionTable(state, stored.get(),
                     state.repo().readTable(state.buffer(), h)));
@@ -46,6 +49,11 @@ public final class DatabaseSchema extends AbstractSchema {
             return new Named<>(name, new SystemTableAdapter(state, function.get()));
         }
         Optional<SystemTable> sys = SystemTables.find(name, state);
+        if (sys.isPresent()) {
+            // system tables (dolt_log, dolt_diff_t, ...) show the database's history: SELECT on the database
+            dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                    state.databaseName(), sys.get().name());
+        }
         return sys.<Named<Table>>map(t -> new Named<>(t.name(), new SystemTableAdapter(state, t))).orElse(null);
     }
 

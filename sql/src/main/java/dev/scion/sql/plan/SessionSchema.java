@@ -22,7 +22,11 @@ public final class SessionSchema extends AbstractSchema {
         return new NameLookup<Schema>(name -> dev.scion.sql.catalog.InformationSchema.isName(name)
                 ? new Named<Schema>(dev.scion.sql.catalog.InformationSchema.NAME,
                         new dev.scion.sql.catalog.InformationSchema())
-                : session.findDatabase(name).map(s -> new Named<Schema>(name, new DatabaseSchema(session, s))).orElse(null),
+                : dev.scion.sql.privilege.MysqlDatabase.isName(name) && session.findDatabase(name).isEmpty()
+                ? new Named<Schema>(dev.scion.sql.privilege.MysqlDatabase.NAME,
+                        new dev.scion.sql.privilege.MysqlDatabase())
+                : session.findDatabase(name).map(s -> new Named<Schema>(name, new DatabaseSchema(session, s)))
+                        .orElse(null),
                 () -> new HashSet<>(session.engine().dataDirectory().names()));
     }
 

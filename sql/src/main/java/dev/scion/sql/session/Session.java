@@ -38,6 +38,7 @@ public final class Session {
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
     private LocalFileSource localFiles = LocalFileSource.NONE;
     private final dev.scion.sql.plan.cache.PlanCache planCache = new dev.scion.sql.plan.cache.PlanCache();
+    private volatile dev.scion.sql.privilege.AccessPolicy access = dev.scion.sql.privilege.AccessPolicy.UNRESTRICTED;
 
     public record Warning(String level, int code, String message) {
     }
@@ -69,6 +70,20 @@ public final class Session {
 
     public String host() {
         return host;
+    }
+
+    /** What this session may do (unrestricted unless a client logged in as an account). */
+    public dev.scion.sql.privilege.AccessPolicy access() {
+        return access;
+    }
+
+    public void access(dev.scion.sql.privilege.AccessPolicy policy) {
+        access = policy == null ? dev.scion.sql.privilege.AccessPolicy.UNRESTRICTED : policy;
+    }
+
+    /** CURRENT_USER(): the account the session authenticated as (user@host pattern). */
+    public String currentUser() {
+        return access.account().map(dev.scion.sql.privilege.Account::plain).orElse(user + "@" + host);
     }
 
     /** The client asked UPDATE to report rows matched rather than rows changed. */
@@ -242,7 +257,17 @@ public final class Session {
     }
 
     public void useDatabase(String name) {
+        boolean mysql = dev.scion.sql.privilege.MysqlDatabase.isName(name);
+        if ((mysql || dev.scion.sql.catalog.InformationSchema.isName(name)) && findDatabase(name).isEmpty()) {
+            // the system databases hold no versioned tables: only queries naming their tables run in them
+            if (mysql) {
+                dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(this, name);
+            }
+            currentDatabase = name.toLowerCase(Locale.ROOT);
+            return;
+        }
         DatabaseState s = database(name);
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(this, s.databaseName());
         currentDatabase = s.name();
     }
 

@@ -28,7 +28,8 @@ import java.util.function.BiConsumer;
  *       collection off from the first of them until {@code end} (or ten idle minutes).
  * </ul>
  * Authentication is HTTP Basic with the server's users; 401 without valid credentials, 403 without the
- * privilege (writes need INSERT/UPDATE on the database, or the server is read-only).
+ * privilege (reads need SELECT on the database; writes need INSERT, UPDATE and DELETE, and a server that is not
+ * read-only).
  */
 public final class RemotesProtocol {
     public static final String REFS = "refs";

@@ -284,6 +284,7 @@ public final class Authenticator {
             return;
         }
         connection.session(session);
+        connection.server().failedLogins().recordSuccess(remoteInet());
         credentials = null;
         connection.phase(MySqlConnection.Phase.COMMAND);
         connection.writer().write(new OkPacket(connection.statusFlags()));
@@ -292,9 +293,36 @@ public final class Authenticator {
         }
     }
 
+    /**
+     * Error 1045. Past a few failures from the same host the answer is delayed (growing, capped), which slows a
+     * password-guessing client without blocking a thread: the reply is scheduled on the connection's event loop.
+     */
     private void deny(boolean usingPassword) {
-        fail(ErrPacket.of(ErrorCode.ER_ACCESS_DENIED_ERROR, user == null ? "" : user, connection.remoteHost(),
-                usingPassword ? "YES" : "NO"));
+        ErrPacket err = ErrPacket.of(ErrorCode.ER_ACCESS_DENIED_ERROR, user == null ? "" : user,
+                connection.remoteHost(), usingPassword ? "YES" : "NO");
+        java.net.InetAddress host = remoteInet();
+        long delay = connection.server().failedLogins().recordFailure(host);
+        if (delay <= 0) {
+            fail(err);
+            return;
+        }
+        LOG.info("connection {}: {} consecutive failed logins from {}; answering after {} ms", connection.id(),
+                connection.server().failedLogins().failures(host), host.getHostAddress(), delay);
+        credentials = null;
+        connection.phase(MySqlConnection.Phase.CLOSED);
+        connection.channel().eventLoop().schedule(() -> {
+            try {
+                connection.writer().write(err);
+                connection.closeAfterFlush();
+            } catch (ConnectionClosedException e) {
+                connection.channel().close(); // the client gave up waiting
+            }
+        }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private java.net.InetAddress remoteInet() {
+        java.net.InetSocketAddress remote = connection.remoteAddress();
+        return remote == null ? null : remote.getAddress();
     }
 
     private void fail(ErrPacket err) {

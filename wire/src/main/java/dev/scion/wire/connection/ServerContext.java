@@ -18,6 +18,7 @@ public final class ServerContext {
     private final CommandDispatcher dispatcher;
     private final long startNanos = System.nanoTime();
     private final AtomicLong questions = new AtomicLong();
+    private final dev.scion.wire.auth.FailedLoginDelay failedLogins;
     private RsaPasswordExchange rsa;
 
     public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers) {
@@ -32,6 +33,12 @@ public final class ServerContext {
         this.registry = new ConnectionRegistry(config.maxConnections());
         this.dispatcher = new CommandDispatcher();
         this.rsa = rsa;
+        this.failedLogins = dev.scion.wire.auth.FailedLoginDelay.standard();
+    }
+
+    /** The per-host failed-login counts that slow password guessing. */
+    public dev.scion.wire.auth.FailedLoginDelay failedLogins() {
+        return failedLogins;
     }
 
     public WireConfig config() {

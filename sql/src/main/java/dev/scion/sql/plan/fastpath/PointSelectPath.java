@@ -50,6 +50,8 @@ public final class PointSelectPath {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
+        dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                state.databaseName(), stored.get());
         Hash h = root.tables().get(stored.get());
         TableValue table = state.repo().readTable(state.buffer(), h);
         TableSchema schema = table.schema();
