@@ -32,7 +32,7 @@ public final class QueryLog {
         if (!slow && !QUERIES.isDebugEnabled()) {
             return;
         }
-        String text = shorten(SecretRedactor.redact(sql));
+        String text = shorten(dev.scion.sql.privilege.SecretRedactor.redact(sql));
         String millis = String.format(Locale.ROOT, "%.3f", nanos / 1e6);
         String outcome = error == null ? "ok" : "error " + error;
         QUERIES.debug("conn={} user={} db={} time_ms={} {}: {}", connectionId, user, database, millis, outcome, text);

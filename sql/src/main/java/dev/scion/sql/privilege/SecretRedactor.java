@@ -1,17 +1,34 @@
 package dev.scion.sql.privilege;
 
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides the passwords in statement text before it is shown or logged (SHOW PROCESSLIST, query logs): the string
- * after IDENTIFIED BY / IDENTIFIED WITH plugin BY / AS, and after SET PASSWORD ... =, becomes {@code <secret>},
- * as MySQL rewrites it for its logs.
+ * Hides secrets in statement text before it is shown or logged (SHOW PROCESSLIST, the query and slow-query logs):
+ * passwords given to CREATE/ALTER USER (IDENTIFIED BY / WITH plugin BY / AS, REPLACE), SET PASSWORD and
+ * PASSWORD(), and credentials inside remote URLs (dolt_remote, dolt_clone). Each becomes {@code <secret>}, as
+ * MySQL rewrites them for its logs; what remains still shows which statement ran.
  */
 public final class SecretRedactor {
-    private static final Pattern HINT = Pattern.compile("(?i)IDENTIFIED|PASSWORD");
+    /** A quoted SQL string: '...' or "..." with doubled quotes or backslash escapes inside. */
     private static final String QUOTED = "(?:'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\")";
-    private static final Pattern SECRET = Pattern.compile("(?is)(\\bIDENTIFIED\\s+(?:WITH\\s+\\S+\\s+)?(?:BY|AS)\\s+"
-            + "|\\bSET\\s+PASSWORD\\b[^=]*=\\s*)" + QUOTED);
+    private static final String MASK = "<secret>";
+    /** Statements without any of these words hold no secret: most statements skip the patterns. */
+    private static final Pattern HINT = Pattern.compile("(?i)IDENTIFIED|PASSWORD|REPLACE|://");
+
+    private static final List<Pattern> SECRET_AFTER = List.of(
+            // IDENTIFIED BY 'pw', IDENTIFIED WITH plugin BY 'pw', IDENTIFIED WITH plugin AS 'hash'
+            Pattern.compile("(?i)(\\bIDENTIFIED\\s+(?:WITH\\s+[`'\"]?\\w+[`'\"]?\\s+)?(?:BY|AS)\\s+(?:RANDOM\\s+PASSWORD\\s+)?)"
+                    + QUOTED),
+            // SET PASSWORD [FOR user] = 'pw'
+            Pattern.compile("(?i)(\\bSET\\s+PASSWORD\\b[^=]*=\\s*)" + QUOTED),
+            // PASSWORD('pw'), REPLACE 'old'
+            Pattern.compile("(?i)(\\bPASSWORD\\s*\\(\\s*)" + QUOTED),
+            Pattern.compile("(?i)(\\bREPLACE\\s+)" + QUOTED));
+
+    /** user:password@ in a URL. */
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^/:@\\s'\"]+:)[^@\\s'\"]+@");
 
     private SecretRedactor() {
     }
@@ -20,6 +37,11 @@ public final class SecretRedactor {
         if (sql == null || !HINT.matcher(sql).find()) {
             return sql;
         }
-        return SECRET.matcher(sql).replaceAll("$1<secret>");
+        String out = sql;
+        for (Pattern p : SECRET_AFTER) {
+            Matcher m = p.matcher(out);
+            out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+        }
+        return URL_CREDENTIALS.matcher(out).replaceAll("$1" + MASK + "@");
     }
 }
