@@ -202,6 +202,15 @@ public final class Authenticator {
             deny(usingPassword);
             return;
         }
+        boolean knownPlugin = plugin.equals(AuthPlugin.CACHING_SHA2_PASSWORD)
+                || plugin.equals(AuthPlugin.MYSQL_NATIVE_PASSWORD);
+        if (!knownPlugin && maySwitch) {
+            // As MySQL does, a client answering with a plugin we do not speak is switched to ours even when the
+            // password is empty: libmariadb falls back to "dummy_fallback_auth" when loading caching_sha2 races
+            // between threads, and that stand-in answers an OK with a stray empty packet (seen as a command).
+            switchTo(AuthPlugin.CACHING_SHA2_PASSWORD);
+            return;
+        }
         if (!usingPassword) {
             if (credentials.emptyPassword()) {
                 succeed(false);
