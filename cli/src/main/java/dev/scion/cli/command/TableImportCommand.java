@@ -6,6 +6,7 @@ import dev.scion.cli.support.Workspace;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.storage.prolly.SortedMapBuilder;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.model.WorkingSet;
@@ -136,7 +137,7 @@ public final class TableImportCommand extends RepoCommand {
             // export), is built straight from the stream; the first out-of-order key hands over to the editor.
             boolean emptyStart = ProllyMap.load(buf, start.rows()).isEmpty();
             SortedRun sorted = emptyStart && !schema.isKeyless() && schema.indexes().isEmpty()
-                    ? new SortedRun() : null;
+                    ? new SortedRun(buf) : null;
             TableEditor ed = sorted != null ? null : new TableEditor(table, current, buf);
             int inBatch = 0;
             try (RowPipeline pipeline = new RowPipeline(src, target, schema,
@@ -152,7 +153,7 @@ public final class TableImportCommand extends RepoCommand {
                                     processed++;
                                     continue;
                                 }
-                                current = sorted.finish(buf, start);
+                                current = sorted.finish(start);
                                 sorted = null;
                                 ed = new TableEditor(table, current, buf);
                             }
@@ -194,7 +195,7 @@ public final class TableImportCommand extends RepoCommand {
                     }
                 }
             }
-            current = sorted != null ? sorted.finish(buf, start) : ed.finish();
+            current = sorted != null ? sorted.finish(start) : ed.finish();
             progress.finish();
             RootValue next = root.withTable(root.resolveName(table).orElse(table), buf.put(current.encode()));
             ws.repo().updateWorkingSet(ws.branch(), w, w.withWorking(buf.put(next.encode())), buf);
@@ -202,24 +203,28 @@ public final class TableImportCommand extends RepoCommand {
         return new long[] {processed, added, modified};
     }
 
-    /** Rows arriving in strictly ascending key order, kept encoded until built into a map in one pass. */
+    /**
+     * Rows arriving in strictly ascending key order, built into the row map as they come: the nodes are cut and
+     * hashed while the pipeline's threads are still reading and parsing the rest of the file.
+     */
     private static final class SortedRun {
-        private final List<Map.Entry<byte[], byte[]>> entries = new ArrayList<>();
-        private byte[] last;
+        private final SortedMapBuilder builder;
+
+        SortedRun(ChunkBuffer buf) {
+            builder = new SortedMapBuilder(buf);
+        }
 
         /** Takes the row if its key is above every key so far; false (row not taken) otherwise. */
         boolean offer(byte[] key, byte[] value) {
-            if (last != null && dev.scion.storage.tuple.KeyBytes.compare(last, key) >= 0) {
+            if (!builder.accepts(key)) {
                 return false;
             }
-            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, value));
-            last = key;
+            builder.add(key, value);
             return true;
         }
 
-        TableValue finish(ChunkBuffer buf, TableValue start) {
-            Hash rows = ProllyMap.build(buf, entries.iterator()).root();
-            entries.clear();
+        TableValue finish(TableValue start) {
+            Hash rows = builder.finish().root();
             return new TableValue(start.schema(), rows, start.indexes(), start.autoIncrement());
         }
     }

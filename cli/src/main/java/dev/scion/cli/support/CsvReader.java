@@ -80,31 +80,11 @@ public final class CsvReader {
         }
         recordLine = line;
         List<String> fields = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
         while (true) {
-            int c = read();
-            if (c == '"' && sb.length() == 0) {
-                // quoted field
-                while (true) {
-                    int q = read();
-                    if (q < 0) {
-                        throw new MalformedCsvException(recordLine, "unterminated quoted field");
-                    }
-                    if (q == '"') {
-                        if (peek() == '"') {
-                            read();
-                            sb.append('"');
-                            continue;
-                        }
-                        break;
-                    }
-                    if (q == '\n') {
-                        line++;
-                    }
-                    sb.append((char) q);
-                }
-                fields.add(sb.toString());
-                sb.setLength(0);
+            int c = peek();
+            if (c == '"') {
+                read();
+                fields.add(quotedField());
                 int after = read();
                 if (after == delimiter) {
                     continue;
@@ -115,20 +95,93 @@ public final class CsvReader {
                 }
                 throw new MalformedCsvException(recordLine, "unexpected character after a closing quote");
             }
-            if (c < 0 || c == '\n' || c == '\r' || c == delimiter) {
-                String s = sb.toString();
-                fields.add(s.isEmpty() || s.equals("\\N") ? null : s);
-                sb.setLength(0);
-                if (c == delimiter) {
-                    continue;
+            String s = unquotedField();
+            fields.add(s.isEmpty() || s.equals("\\N") ? null : s);
+            int end = read();
+            if (end == delimiter) {
+                continue;
+            }
+            endLine(end);
+            return fields;
+        }
+    }
+
+    /**
+     * The field up to (not including) the next delimiter, line end or end of input. Scans the buffer in runs
+     * and makes the string straight from it when the field does not cross a refill, which is almost always.
+     */
+    private String unquotedField() throws IOException {
+        StringBuilder spill = null;
+        while (true) {
+            if (pos == len && !fill()) {
+                return spill == null ? "" : spill.toString();
+            }
+            int from = pos;
+            int i = from;
+            while (i < len) {
+                char ch = buf[i];
+                if (ch == delimiter || ch == '\n' || ch == '\r') {
+                    break;
                 }
-                endLine(c);
-                return fields;
+                if (ch == '"') {
+                    throw new MalformedCsvException(recordLine, "stray quote inside an unquoted field");
+                }
+                i++;
             }
-            if (c == '"') {
-                throw new MalformedCsvException(recordLine, "stray quote inside an unquoted field");
+            charsRead += i - from;
+            pos = i;
+            if (i < len) {
+                return spill == null ? new String(buf, from, i - from) : spill.append(buf, from, i - from).toString();
             }
-            sb.append((char) c);
+            if (spill == null) {
+                spill = new StringBuilder();
+            }
+            spill.append(buf, from, i - from);
+        }
+    }
+
+    /** The rest of a quoted field after its opening quote, consuming the closing quote. */
+    private String quotedField() throws IOException {
+        StringBuilder spill = null;
+        while (true) {
+            if (pos == len && !fill()) {
+                throw new MalformedCsvException(recordLine, "unterminated quoted field");
+            }
+            int from = pos;
+            int i = from;
+            while (i < len && buf[i] != '"') {
+                if (buf[i] == '\n') {
+                    line++;
+                }
+                i++;
+            }
+            charsRead += i - from;
+            pos = i;
+            if (i == len) {
+                spill = spill == null ? new StringBuilder() : spill;
+                spill.append(buf, from, i - from);
+                continue;
+            }
+            if (i + 1 < len) {
+                // the character after the quote is in the buffer: no refill can overwrite the run yet
+                read();
+                if (buf[pos] != '"') {
+                    return spill == null ? new String(buf, from, i - from)
+                            : spill.append(buf, from, i - from).toString();
+                }
+                read(); // a doubled quote is one quote character
+                spill = spill == null ? new StringBuilder() : spill;
+                spill.append(buf, from, i - from).append('"');
+                continue;
+            }
+            spill = spill == null ? new StringBuilder() : spill;
+            spill.append(buf, from, i - from);
+            read(); // the quote, last in the buffer; peeking past it refills
+            if (peek() != '"') {
+                return spill.toString();
+            }
+            read();
+            spill.append('"');
         }
     }
 

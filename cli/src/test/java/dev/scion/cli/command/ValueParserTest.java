@@ -46,4 +46,21 @@ class ValueParserTest {
         assertThrows(IllegalArgumentException.class, () -> ValueParser.parse("-1",
                 col(new ColumnType(TypeKind.INT, -1, -1, true, List.of()), true)));
     }
+
+    @Test
+    void decimalsAreExactWhicheverPathReadsThem() {
+        Column d102 = col(new ColumnType(TypeKind.DECIMAL, 10, 2, false, List.of()), true);
+        for (String v : List.of("0", "-0.00", "12.3", "-12.34", ".5", "1.", "+7.25", "1.005", "-1.005", "1e2",
+                "00012.10", "99999999.99", "-99999999.99")) {
+            BigDecimal expected = new BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP);
+            assertEquals(expected, ValueParser.parse(v, d102), v);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ValueParser.parse("123456789.00", d102),
+                "nine integer digits do not fit DECIMAL(10,2)");
+        assertThrows(IllegalArgumentException.class, () -> ValueParser.parse("1.2.3", d102));
+        assertThrows(IllegalArgumentException.class, () -> ValueParser.parse("-", d102));
+        Column d380 = col(new ColumnType(TypeKind.DECIMAL, 38, 0, false, List.of()), true);
+        assertEquals(new BigDecimal("12345678901234567890123"), ValueParser.parse("12345678901234567890123", d380),
+                "more digits than a long holds");
+    }
 }

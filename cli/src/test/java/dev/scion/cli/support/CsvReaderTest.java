@@ -55,4 +55,32 @@ class CsvReaderTest {
         }
         assertEquals(30_000, n);
     }
+
+    @Test
+    void recordsAreTheSameWhateverTheReadsReturn() throws IOException {
+        String text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n,\"\",\\N\n\n\"\"\"\",plain,\"q\"\"\"\n"
+                + "long field value,\"\"\"quoted\"\"\",end\n";
+        List<List<String>> whole = all(csv(text));
+        for (int chunk = 1; chunk <= 7; chunk++) {
+            int n = chunk;
+            java.io.Reader trickle = new java.io.FilterReader(new StringReader(text)) {
+                @Override
+                public int read(char[] cbuf, int off, int len) throws IOException {
+                    return super.read(cbuf, off, Math.min(len, n));
+                }
+            };
+            assertEquals(whole, all(new CsvReader(trickle, ',')), "reads of at most " + n + " characters");
+        }
+        assertEquals(List.of("\"", "plain", "q\""), whole.get(3));
+        assertEquals(List.of("long field value", "\"quoted\"", "end"), whole.get(4));
+    }
+
+    private static List<List<String>> all(CsvReader r) throws IOException {
+        List<List<String>> out = new java.util.ArrayList<>();
+        List<String> rec;
+        while ((rec = r.next()) != null) {
+            out.add(rec);
+        }
+        return out;
+    }
 }

@@ -43,20 +43,12 @@ public final class ProllyMap {
    * writing its nodes to {@code out}. Streams: memory stays O(depth) nodes.
    */
   public static ProllyMap build(ChunkStore out, Iterator<? extends Map.Entry<byte[], byte[]>> sortedEntries) {
-    TreeBuilder builder = new TreeBuilder(out, new NodeLoader(out));
-    byte[] previous = null;
+    SortedMapBuilder builder = new SortedMapBuilder(out);
     while (sortedEntries.hasNext()) {
       Map.Entry<byte[], byte[]> e = sortedEntries.next();
-      byte[] k = Objects.requireNonNull(e.getKey(), "key");
-      byte[] v = Objects.requireNonNull(e.getValue(), "value");
-      if (previous != null && Arrays.compareUnsigned(previous, k) >= 0) {
-        throw new IllegalArgumentException("build needs strictly ascending keys");
-      }
-      builder.addLeaf(k, 0, k.length, v, 0, v.length);
-      previous = k;
+      builder.add(e.getKey(), e.getValue());
     }
-    NodeRef ref = builder.finish();
-    return load(out, ref.address());
+    return builder.finish();
   }
 
   /** The root node's address: equal roots mean equal maps. */
