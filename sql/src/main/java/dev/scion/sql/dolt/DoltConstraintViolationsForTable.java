@@ -31,6 +31,19 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
         this.schema = schema;
     }
 
+    private static final String CHECK = "check constraint";
+
+    /** Dolt's violation_type for a recorded description (the first kind it names). */
+    static String violationType(String info) {
+        if (info == null) {
+            return "unique index";
+        }
+        if (info.startsWith(CHECK)) {
+            return CHECK;
+        }
+        return info.toLowerCase().startsWith("foreign") ? "foreign key" : "unique index";
+    }
+
     @Override
     public String name() {
         return PREFIX + table;
@@ -60,7 +73,10 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
             ConflictsOp.Violation v = it.next();
             Object[] out = new Object[n + 2];
             String info = v.description();
-            out[0] = info != null && info.toLowerCase().contains("foreign") ? "foreign key" : "unique index";
+            out[0] = violationType(info);
+            if (info != null && info.startsWith(CHECK)) {
+                info = info.substring(CHECK.length()).strip(); // Dolt shows the check's name and expression as JSON
+            }
             if (v.row() != null) {
                 System.arraycopy(v.row(), 0, out, 1, Math.min(n, v.row().length));
             }
