@@ -52,6 +52,7 @@ public final class TableFunctions {
         return Optional.of(switch (function) {
             case "dolt_diff" -> DiffFunction.create(session, db, args);
             case "dolt_commit_diff" -> DiffFunction.commitDiff(session, db, args);
+            case DoltDiffForTable.AT_FUNCTION -> DoltDiffForTable.at(db, args);
             case "dolt_diff_stat" -> DiffStatFunction.create(session, db, args);
             case "dolt_diff_summary" -> DiffSummaryFunction.create(session, db, args);
             case "dolt_schema_diff" -> SchemaDiffFunction.create(session, db, args);
