@@ -1,6 +1,8 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.model.TableConflicts;
@@ -33,7 +35,15 @@ final class DoltCherryPick {
             return ProcedureSupport.row(COLUMNS, "", 0L, 0L, 0L);
         }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_cherry_pick");
-        return result(session, s, PickOp.cherryPick(ctx, p.positional().get(0), ProcedureSupport.who(session)));
+        String revision = p.positional().get(0);
+        if (revision.isBlank()) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "error: cannot cherry-pick empty string");
+        }
+        DiffSides.resolveCommit(session, s, revision); // Dolt's messages for a missing branch or commit
+        if (!ctx.workingSet().isMerging() && isDirty(ctx)) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: cannot cherry-pick with uncommitted changes");
+        }
+        return result(session, s, PickOp.cherryPick(ctx, revision, ProcedureSupport.who(session)));
     }
 
     static StatementResult revert(Session session, List<String> args) {
@@ -43,12 +53,22 @@ final class DoltCherryPick {
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_revert");
         MergeOutcome last = null;
         for (String rev : p.positional()) {
+            if (!ctx.workingSet().isMerging() && isDirty(ctx)) {
+                throw new SqlError(ErrorCode.VERSIONING, "error: Your local changes would be overwritten by revert.\n"
+                        + "hint: Please commit your changes before you revert.");
+            }
             last = PickOp.revert(ctx, rev, ProcedureSupport.who(session));
             if (last.kind() == MergeOutcome.Kind.CONFLICTS) {
                 break;
             }
         }
         return result(session, s, last);
+    }
+
+    private static boolean isDirty(BranchContext ctx) {
+        var ws = ctx.workingSet();
+        var headRoot = ctx.headCommit().root();
+        return !ws.working().equals(headRoot) || !ws.staged().equals(headRoot);
     }
 
     private static StatementResult result(Session session, DatabaseState s, MergeOutcome out) {

@@ -61,8 +61,8 @@ final class PreviewMergeConflictsFunction implements SystemTable {
         var merged = p.merged().orElse(root);
         String name = merged.resolveName(args.get(2)).or(() -> root.resolveName(args.get(2))).orElseThrow(() ->
                 new SqlError(ErrorCode.NO_SUCH_TABLE, "table not found: " + args.get(2)));
-        Hash h = merged.table(name).or(() -> root.table(name)).orElseThrow();
-        TableSchema schema = db.repo().readTable(db.buffer(), h).schema();
+        TableSchema schema = p.mergedSchema(name).orElseGet(() ->
+                db.repo().readTable(db.buffer(), root.table(name).orElseThrow()).schema());
         return new PreviewMergeConflictsFunction(ROWS, args.get(0), p, name, schema);
     }
 

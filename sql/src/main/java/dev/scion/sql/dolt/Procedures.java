@@ -228,7 +228,7 @@ public final class Procedures {
                 }
             }
             s.switchBranch(newBranch);
-            message = "Switched to a new branch '" + newBranch + "'";
+            message = "Switched to branch '" + newBranch + "'"; // Dolt's words for -b too
         } else {
             if (p.positional().isEmpty()) {
                 throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_checkout: a branch name is required");

@@ -67,6 +67,12 @@ public final class MergePreview {
         return result == null ? Optional.empty() : Optional.of(result.root());
     }
 
+    /** A table of the merged root (read from the preview's own buffer) by name, case-insensitively. */
+    public Optional<dev.scion.versioning.schema.TableSchema> mergedSchema(String table) {
+        return result == null ? Optional.empty()
+                : result.root().table(table).map(h -> repo.readTable(buffer, h).schema());
+    }
+
     /** The conflicting rows of one table, decoded in the merged schema, streamed from the conflict map. */
     public Iterator<ConflictsOp.RowConflict> rows(String table) {
         TableConflicts tc = conflicts().stream().filter(c -> c.table().equalsIgnoreCase(table)).findFirst()
