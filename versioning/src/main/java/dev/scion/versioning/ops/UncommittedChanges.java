@@ -16,8 +16,32 @@ import java.util.TreeSet;
  * proceed when the tables it changes and the tables with uncommitted changes are disjoint; then its changes are
  * laid over the working and staged roots, and the uncommitted changes stay uncommitted on top of the new head.
  */
-final class UncommittedChanges {
+public final class UncommittedChanges {
     private UncommittedChanges() {
+    }
+
+    /**
+     * Whether the branch has uncommitted changes that matter to cherry-pick and revert: any table whose working or
+     * staged version differs from the head's, except tables dolt_ignore ignores and nothing tracks (scratch
+     * tables the user keeps out of version control).
+     */
+    public static boolean any(BranchContext ctx) {
+        WorkingSet ws = ctx.workingSet();
+        Hash headRoot = ctx.headCommit().root();
+        if (ws.working().equals(headRoot) && ws.staged().equals(headRoot)) {
+            return false;
+        }
+        RootValue head = ctx.root(headRoot);
+        RootValue working = ctx.root(ws.working());
+        RootValue staged = ctx.root(ws.staged());
+        IgnorePatterns ignore = IgnorePatterns.of(ctx.repo(), ctx.repo().chunks(), working);
+        for (String t : dirtyTables(head, working, staged)) {
+            boolean untracked = head.table(t).isEmpty() && staged.table(t).isEmpty();
+            if (!(untracked && ignore.isIgnored(t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tables whose working or staged version differs from the head's. */
