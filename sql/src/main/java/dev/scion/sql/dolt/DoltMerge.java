@@ -68,14 +68,15 @@ final class DoltMerge {
         }
         MergeOptions o = new MergeOptions(noFastForward, p.has("squash"), p.has("no-commit"),
                 p.value("m", "message"), who);
+        // Dolt reports a squash of a branch the head could fast-forward to as a fast-forward
+        boolean fastForwardable = p.has("squash") && MergeBase.isAncestor(ctx.repo(), head, theirs);
         MergeOutcome out = MergeOp.merge(ctx, revision, o);
         return switch (out.kind()) {
             case UP_TO_DATE -> ProcedureSupport.row(COLUMNS, "", 0L, 0L, theirs.equals(head)
                     ? "Everything up-to-date" : "cannot fast forward from a to b. a is ahead of b already");
             case FAST_FORWARD -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 1L, 0L, "merge successful");
             case COMMITTED -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 0L, 0L, "merge successful");
-            case STAGED -> ProcedureSupport.row(COLUMNS, "", 0L, 0L, p.has("squash")
-                    ? "merge successful (squashed; commit to finish)" : "merge successful (not committed)");
+            case STAGED -> ProcedureSupport.row(COLUMNS, "", fastForwardable ? 1L : 0L, 0L, "merge successful");
             case CONFLICTS -> conflicts(session, s, ctx, autocommitStatement);
         };
     }

@@ -13,9 +13,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * dolt_status: tables whose staged version differs from HEAD (staged = 1) and whose working version (as the
@@ -41,25 +39,24 @@ final class DoltStatusTable implements SystemTable {
         RootValue working = db.workingRoot();
         RootDiffer differ = new RootDiffer(db.repo(), db.buffer());
         List<Object[]> rows = new ArrayList<>();
-        Set<String> conflicted = new HashSet<>();
-        MergeState ms = VersionedRoots.mergeState(db);
-        if (ms != null) {
-            for (TableConflicts t : ms.tables()) {
-                if (!t.isResolved()) {
-                    conflicted.add(t.table());
-                    rows.add(new Object[] {t.table(), 0L, t.schemaConflict() != null ? "schema conflict"
-                            : t.hasRowConflicts() ? "conflict" : "constraint violation"});
-                }
-            }
-        }
         for (TableDelta d : differ.diff(head, staged)) {
             rows.add(new Object[] {d.name(), 1L, word(d)});
         }
         IgnorePatterns ignore = IgnorePatterns.of(db.repo(), db.buffer(), working);
         for (TableDelta d : differ.diff(staged, working)) {
             boolean ignored = d.kind() == TableDelta.Kind.ADDED && ignore.isIgnored(d.name());
-            if (!conflicted.contains(d.name()) && !ignored) {
+            if (!ignored) {
                 rows.add(new Object[] {d.name(), 0L, word(d)});
+            }
+        }
+        // as in Dolt, a table in conflict is listed again after its changes (the merged rows are unstaged)
+        MergeState ms = VersionedRoots.mergeState(db);
+        if (ms != null) {
+            for (TableConflicts t : ms.tables()) {
+                if (!t.isResolved()) {
+                    rows.add(new Object[] {t.table(), 0L, t.schemaConflict() != null ? "schema conflict"
+                            : t.hasRowConflicts() ? "conflict" : "constraint violation"});
+                }
             }
         }
         return RowStream.of(rows);
