@@ -39,18 +39,28 @@ final class DoltStatusTable implements SystemTable {
         RootValue working = db.workingRoot();
         RootDiffer differ = new RootDiffer(db.repo(), db.buffer());
         List<Object[]> rows = new ArrayList<>();
+        MergeState ms = VersionedRoots.mergeState(db);
+        // a table with only violations or a schema conflict is listed by that alone (Dolt's rule); one with row
+        // conflicts also shows its unstaged changes
+        java.util.Set<String> artifactOnly = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (ms != null) {
+            for (TableConflicts t : ms.tables()) {
+                if (!t.isResolved() && !t.hasRowConflicts()) {
+                    artifactOnly.add(t.table());
+                }
+            }
+        }
         for (TableDelta d : differ.diff(head, staged)) {
             rows.add(new Object[] {d.name(), 1L, word(d)});
         }
         IgnorePatterns ignore = IgnorePatterns.of(db.repo(), db.buffer(), working);
         for (TableDelta d : differ.diff(staged, working)) {
             boolean ignored = d.kind() == TableDelta.Kind.ADDED && ignore.isIgnored(d.name());
-            if (!ignored) {
+            if (!ignored && !artifactOnly.contains(d.name())) {
                 rows.add(new Object[] {d.name(), 0L, word(d)});
             }
         }
-        // as in Dolt, a table in conflict is listed again after its changes (the merged rows are unstaged)
-        MergeState ms = VersionedRoots.mergeState(db);
+        // as in Dolt, a table with row conflicts is listed again after its changes (the merged rows are unstaged)
         if (ms != null) {
             for (TableConflicts t : ms.tables()) {
                 if (!t.isResolved()) {
