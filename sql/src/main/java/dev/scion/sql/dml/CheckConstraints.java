@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,19 +24,34 @@ public final class CheckConstraints {
 
     public static void verify(Session session, TableSchema schema, Object[] row) {
         for (CheckDef check : schema.checks()) {
-            SqlNode condition = StatementReader.expression(check.expressionSql());
-            SqlNode bound = condition.accept(new SqlShuttle() {
-                @Override
-                public SqlNode visit(SqlIdentifier id) {
-                    int i = schema.columnIndex(id.names.get(id.names.size() - 1));
-                    return i < 0 ? id : ValueLiterals.of(row[i]);
-                }
-            });
-            Object v = ExpressionEvaluator.evaluate(session, List.of(bound), check.expressionSql())[0];
-            if (v != null && Values.toDouble(v) == 0) {
+            if (fails(session, schema, check, row)) {
                 throw new SqlError(ErrorCode.CHECK_CONSTRAINT_VIOLATED, "Check constraint '" + check.name()
                         + "' is violated.");
             }
         }
+    }
+
+    /** Every check of the schema the row fails (for the merge's re-check, which records rather than refuses). */
+    public static List<CheckDef> failed(Session session, TableSchema schema, Object[] row) {
+        List<CheckDef> out = new ArrayList<>();
+        for (CheckDef check : schema.checks()) {
+            if (fails(session, schema, check, row)) {
+                out.add(check);
+            }
+        }
+        return out;
+    }
+
+    private static boolean fails(Session session, TableSchema schema, CheckDef check, Object[] row) {
+        SqlNode condition = StatementReader.expression(check.expressionSql());
+        SqlNode bound = condition.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier id) {
+                int i = schema.columnIndex(id.names.get(id.names.size() - 1));
+                return i < 0 ? id : ValueLiterals.of(row[i]);
+            }
+        });
+        Object v = ExpressionEvaluator.evaluate(session, List.of(bound), check.expressionSql())[0];
+        return v != null && Values.toDouble(v) == 0;
     }
 }

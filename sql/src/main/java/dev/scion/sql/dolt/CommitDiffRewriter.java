@@ -23,6 +23,7 @@ import java.util.Locale;
  * the query's WHERE ({@code to_commit = X AND from_commit = Y}, any constant expressions) and replaces the table
  * with the table function {@code dolt_commit_diff(Y, X, t)}, which diffs just those two roots. The WHERE stays,
  * and holds, since the function reports the revisions as given. Without both filters the query fails as in Dolt.
+ * Likewise dolt_diff_&lt;t&gt; filtered by {@code to_commit = X} is narrowed to that one commit's change.
  */
 final class CommitDiffRewriter extends SqlShuttle {
     static final String PREFIX = "dolt_commit_diff_";
@@ -51,6 +52,23 @@ final class CommitDiffRewriter extends SqlShuttle {
             return join;
         }
         if (from instanceof SqlCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id
+                && diffTable(id) != null) {
+            String alias = ((SqlIdentifier) as.operand(1)).getSimple();
+            SqlIdentifier narrowed = diffAt(id, where, alias);
+            if (narrowed == null) {
+                return from;
+            }
+            List<SqlNode> operands = new ArrayList<>(as.getOperandList());
+            operands.set(0, narrowed);
+            return new SqlBasicCall(as.getOperator(), operands, as.getParserPosition());
+        }
+        if (from instanceof SqlIdentifier id && diffTable(id) != null) {
+            String alias = id.names.get(id.names.size() - 1);
+            SqlIdentifier narrowed = diffAt(id, where, alias);
+            return narrowed == null ? from : SqlStdOperatorTable.AS.createCall(id.getParserPosition(), narrowed,
+                    new SqlIdentifier(alias, id.getParserPosition()));
+        }
+        if (from instanceof SqlCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id
                 && commitDiffTable(id) != null) {
             List<SqlNode> operands = new ArrayList<>(as.getOperandList());
             String alias = ((SqlIdentifier) as.operand(1)).getSimple();
@@ -63,6 +81,30 @@ final class CommitDiffRewriter extends SqlShuttle {
                     new SqlIdentifier(alias, id.getParserPosition()));
         }
         return from;
+    }
+
+    /** The table of a dolt_diff_&lt;t&gt; reference, or null. */
+    private static String diffTable(SqlIdentifier id) {
+        String last = id.names.get(id.names.size() - 1);
+        String lower = last.toLowerCase(Locale.ROOT);
+        return lower.startsWith(DoltDiffForTable.PREFIX) && last.length() > DoltDiffForTable.PREFIX.length()
+                && !lower.startsWith(PREFIX) && last.indexOf('\0') < 0
+                ? last.substring(DoltDiffForTable.PREFIX.length()) : null;
+    }
+
+    /**
+     * dolt_diff_&lt;t&gt; with {@code to_commit = X} in the WHERE becomes dolt_diff_at(t, X), which diffs only that
+     * commit against its parent instead of every commit of the history (the WHERE stays and still holds); null
+     * when the WHERE does not fix to_commit.
+     */
+    private SqlIdentifier diffAt(SqlIdentifier id, SqlNode where, String alias) {
+        String to = filterValue(where, "to_commit", alias);
+        if (to == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(id.names.subList(0, id.names.size() - 1));
+        names.add(TableFunctions.encode(DoltDiffForTable.AT_FUNCTION, List.of(diffTable(id), to)));
+        return new SqlIdentifier(names, id.getParserPosition());
     }
 
     private static String commitDiffTable(SqlIdentifier id) {

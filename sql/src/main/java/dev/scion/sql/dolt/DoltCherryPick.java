@@ -1,6 +1,8 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.model.TableConflicts;
@@ -32,23 +34,83 @@ final class DoltCherryPick {
             s.setMergeConflictsPending(false);
             return ProcedureSupport.row(COLUMNS, "", 0L, 0L, 0L);
         }
+        if (p.has("continue")) {
+            return continuePick(session, s, ctx, "cherry-pick");
+        }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_cherry_pick");
-        return result(session, s, PickOp.cherryPick(ctx, p.positional().get(0), ProcedureSupport.who(session)));
+        String revision = p.positional().get(0);
+        if (revision.isBlank()) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "error: cannot cherry-pick empty string");
+        }
+        DiffSides.resolveCommit(session, s, revision); // Dolt's messages for a missing branch or commit
+        if (!ctx.workingSet().isMerging() && isDirty(ctx)) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: cannot cherry-pick with uncommitted changes");
+        }
+        return result(session, s, PickOp.cherryPick(ctx, revision, ProcedureSupport.who(session)));
     }
 
     static StatementResult revert(Session session, List<String> args) {
         ProcedureArgs p = ProcedureArgs.parse("dolt_revert", args, Set.of("author"));
         DatabaseState s = ProcedureSupport.writable(session, "dolt_revert");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_revert");
+        if (p.has("continue")) {
+            return continuePick(session, s, ctx, "revert");
+        }
+        if (p.has("abort")) {
+            var ms = ctx.workingSet().mergeState();
+            if (ms == null || ms.sourceSpec() == null || !ms.sourceSpec().startsWith("revert ")) {
+                throw new SqlError(ErrorCode.VERSIONING, "error: There is no revert in progress");
+            }
+            MergeOp.abort(ctx);
+            s.setMergeConflictsPending(false);
+            return ProcedureSupport.row(COLUMNS, "", 0L, 0L, 0L);
+        }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_revert");
         MergeOutcome last = null;
         for (String rev : p.positional()) {
+            if (!ctx.workingSet().isMerging() && isDirty(ctx)) {
+                throw new SqlError(ErrorCode.VERSIONING, "error: Your local changes would be overwritten by revert.\n"
+                        + "hint: Please commit your changes before you revert.");
+            }
             last = PickOp.revert(ctx, rev, ProcedureSupport.who(session));
             if (last.kind() == MergeOutcome.Kind.CONFLICTS) {
                 break;
             }
         }
         return result(session, s, last);
+    }
+
+    /**
+     * ('--continue'): after the conflicts or violations a cherry-pick or revert stopped at are resolved and
+     * staged, commits the staged root with the picked commit's message and author (a revert: "Revert ..."), as
+     * the pick would have. While anything is unresolved, reports the counts and commits nothing.
+     */
+    private static StatementResult continuePick(Session session, DatabaseState s, BranchContext ctx, String what) {
+        var ws = ctx.workingSet();
+        var ms = ws.mergeState();
+        if (ms == null || ms.sourceSpec() == null || !ms.sourceSpec().startsWith(what + " ")) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: There is no " + what + " in progress");
+        }
+        if (ms.hasUnresolved()) {
+            return result(session, s, new MergeOutcome(MergeOutcome.Kind.CONFLICTS, null,
+                    ms.tables().stream().filter(t -> !t.isResolved()).toList()));
+        }
+        var repo = ctx.repo();
+        var picked = dev.scion.storage.Hash.parse(ms.sourceSpec().substring(what.length() + 1).strip());
+        var c = repo.readCommit(picked);
+        var who = ProcedureSupport.who(session);
+        String message = what.equals("revert") ? "Revert \"" + c.message().lines().findFirst().orElse("")
+                + "\"\n\nThis reverts commit " + picked + "." : c.message();
+        var head = ctx.head();
+        var next = new dev.scion.versioning.model.WorkingSet(ws.working(), ws.staged(), null, null);
+        var h = repo.commit(ctx.branch(), head, ws, ws.staged(), List.of(),
+                what.equals("revert") ? who : c.author(), who, message, next, repo.newBuffer());
+        s.setMergeConflictsPending(false);
+        return ProcedureSupport.row(COLUMNS, h.toString(), 0L, 0L, 0L);
+    }
+
+    private static boolean isDirty(BranchContext ctx) {
+        return dev.scion.versioning.ops.UncommittedChanges.any(ctx);
     }
 
     private static StatementResult result(Session session, DatabaseState s, MergeOutcome out) {

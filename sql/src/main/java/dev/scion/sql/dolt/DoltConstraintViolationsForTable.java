@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * dolt_constraint_violations_&lt;t&gt;: the rows of t that break a constraint after the merge in progress: the
- * kind of violation, the row's columns, and what the merge recorded about it.
+ * commit being merged (from_root_ish), the kind of violation, the row's columns, and what the merge recorded about
+ * it; one row per broken constraint, so a row breaking two unique indexes is listed twice.
  */
 final class DoltConstraintViolationsForTable implements WritableSystemTable {
     static final String PREFIX = "dolt_constraint_violations_";
@@ -31,6 +32,19 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
         this.schema = schema;
     }
 
+    private static final String CHECK = "check constraint";
+
+    /** Dolt's violation_type for a recorded description (the first kind it names). */
+    static String violationType(String info) {
+        if (info == null) {
+            return "unique index";
+        }
+        if (info.startsWith(CHECK)) {
+            return CHECK;
+        }
+        return info.toLowerCase().startsWith("foreign") ? "foreign key" : "unique index";
+    }
+
     @Override
     public String name() {
         return PREFIX + table;
@@ -38,7 +52,8 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
 
     @Override
     public RelDataType rowType(RelDataTypeFactory f) {
-        RelDataTypeFactory.Builder b = f.builder().add("violation_type", Columns.text(f, 64));
+        RelDataTypeFactory.Builder b = f.builder().add("from_root_ish", Columns.text(f, 1024))
+                .add("violation_type", Columns.text(f, 64));
         for (Column c : schema.columns()) {
             b.add(c.name(), f.createTypeWithNullability(TypeMapping.toCalcite(f, c), true));
         }
@@ -52,21 +67,40 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
             return RowStream.of(List.of());
         }
         var it = ConflictsOp.violations(new BranchContext(db.repo(), db.branch()), table).iterator();
+        String from = ms.source() == null ? null : ms.source().toString();
         int n = schema.columns().size();
-        return () -> {
-            if (!it.hasNext()) {
-                return null;
+        return new RowStream() {
+            private ConflictsOp.Violation current;
+            private java.util.Iterator<String> kinds = java.util.Collections.emptyIterator();
+
+            @Override
+            public Object[] next() {
+                while (!kinds.hasNext()) {
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    current = it.next();
+                    kinds = parts(current.description()).iterator();
+                }
+                String info = kinds.next();
+                Object[] out = new Object[n + 3];
+                out[0] = from;
+                out[1] = violationType(info);
+                if (info.startsWith(CHECK)) {
+                    info = info.substring(CHECK.length()).strip(); // Dolt shows the check's name and expression
+                }
+                if (current.row() != null) {
+                    System.arraycopy(current.row(), 0, out, 2, Math.min(n, current.row().length));
+                }
+                out[n + 2] = info;
+                return out;
             }
-            ConflictsOp.Violation v = it.next();
-            Object[] out = new Object[n + 2];
-            String info = v.description();
-            out[0] = info != null && info.toLowerCase().contains("foreign") ? "foreign key" : "unique index";
-            if (v.row() != null) {
-                System.arraycopy(v.row(), 0, out, 1, Math.min(n, v.row().length));
-            }
-            out[n + 1] = info;
-            return out;
         };
+    }
+
+    /** The separate violations recorded for one row (one per broken constraint). */
+    static List<String> parts(String description) {
+        return description == null ? List.of("") : List.of(description.split("; "));
     }
 
     /** Forgets the selected violations; the rows of t stay as they are (the user accepts them). */
@@ -80,7 +114,7 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
         List<byte[]> keys = new java.util.ArrayList<>();
         for (ConflictsOp.Violation v : ConflictsOp.violations(ctx, table)) {
             for (Object[] r : selected) {
-                if (v.row() != null && java.util.Arrays.deepEquals(java.util.Arrays.copyOfRange(r, 1, n + 1),
+                if (v.row() != null && java.util.Arrays.deepEquals(java.util.Arrays.copyOfRange(r, 2, n + 2),
                         java.util.Arrays.copyOf(v.row(), n))) {
                     keys.add(v.key());
                     break;

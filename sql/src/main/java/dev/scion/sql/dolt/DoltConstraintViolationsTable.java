@@ -31,7 +31,13 @@ final class DoltConstraintViolationsTable implements SystemTable {
         if (ms != null) {
             for (TableConflicts t : ms.tables()) {
                 if (t.violationCount() > 0) {
-                    rows.add(new Object[] {t.table(), t.violationCount()});
+                    // Dolt counts each (row, constraint) pair; a row can break several constraints
+                    long n = 0;
+                    for (var v : dev.scion.versioning.ops.ConflictsOp.violations(
+                            new dev.scion.versioning.ops.BranchContext(db.repo(), db.branch()), t.table())) {
+                        n += DoltConstraintViolationsForTable.parts(v.description()).size();
+                    }
+                    rows.add(new Object[] {t.table(), n});
                 }
             }
         }

@@ -31,12 +31,33 @@ import java.util.Map;
 final class DoltDiffForTable implements SystemTable {
     static final String PREFIX = "dolt_diff_";
 
+    static final String AT_FUNCTION = "dolt_diff_at";
+
     private final String table;
     private final TableSchema schema;
+    /** When the query says {@code to_commit = X}: only that pair is diffed (null: every pair). */
+    private final String onlyTo;
 
     DoltDiffForTable(String table, TableSchema schema) {
+        this(table, schema, null);
+    }
+
+    DoltDiffForTable(String table, TableSchema schema, String onlyTo) {
         this.table = table;
         this.schema = schema;
+        this.onlyTo = onlyTo;
+    }
+
+    /**
+     * The encoded table function {@code dolt_diff_at(t, to_commit)} that {@link CommitDiffRewriter} puts in place
+     * of dolt_diff_&lt;t&gt; when the WHERE fixes to_commit: the same rows, minus the pairs the filter would drop.
+     */
+    static SystemTable at(DatabaseState db, List<String> args) {
+        RootValue root = db.workingRoot();
+        String stored = root.resolveName(args.get(0)).orElseThrow(() -> new dev.scion.sql.error.SqlError(
+                dev.scion.sql.error.ErrorCode.NO_SUCH_TABLE, "Table '" + PREFIX + args.get(0) + "' doesn't exist"));
+        TableSchema schema = db.repo().readTable(db.buffer(), root.tables().get(stored)).schema();
+        return new DoltDiffForTable(stored, schema, args.get(1));
     }
 
     @Override
@@ -64,8 +85,11 @@ final class DoltDiffForTable implements SystemTable {
         Commit headCommit = db.repo().readCommit(head);
         return new RowStream() {
             // the pair being diffed: to (root, commit name, date) against from
-            Iterator<RowChange> changes = differ(db, db.workingRoot(),
-                    db.repo().readRoot(db.buffer(), headCommit.root()));
+            Iterator<RowChange> changes = onlyTo != null && !onlyTo.equalsIgnoreCase("WORKING")
+                    ? java.util.Collections.emptyIterator()
+                    : differ(db, db.workingRoot(), db.repo().readRoot(db.buffer(), headCommit.root()));
+            // with a to_commit filter: walking on after WORKING, or after the matching commit, finds nothing more
+            boolean done = onlyTo != null && onlyTo.equalsIgnoreCase("WORKING");
             String toName = "WORKING";
             LocalDateTime toDate = null;
             String fromName = head.toString();
@@ -84,8 +108,14 @@ final class DoltDiffForTable implements SystemTable {
             }
 
             private boolean advance() {
-                while (log.hasNext()) {
+                while (!done && log.hasNext()) {
                     CommitLog.Entry e = log.next();
+                    if (onlyTo != null) {
+                        if (!e.hash().toString().equalsIgnoreCase(onlyTo)) {
+                            continue; // the filter drops this pair: no need to read its roots
+                        }
+                        done = true;
+                    }
                     Commit c = e.commit();
                     if (c.parents().isEmpty()) {
                         continue;

@@ -6,7 +6,9 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.model.Signature;
+import dev.scion.storage.Hash;
 import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.ops.MergeBase;
 import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.ops.MergeOptions;
 import dev.scion.versioning.ops.MergeOutcome;
@@ -15,7 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * dolt_merge(branch, ['--no-ff'], ['--squash'], ['--no-commit'], ['-m', msg], ['--author', a]) / ('--abort'):
+ * dolt_merge(branch, ['--no-ff'], ['--ff-only'], ['--squash'], ['--no-commit' | '--commit'], ['-m', msg],
+ * ['--author', a]) / ('--abort'):
  * merges into the session's branch with the versioning library's merge. Result: hash, fast_forward, conflicts,
  * message. A merge that leaves conflicts in an autocommit statement is undone and fails, unless the session allows
  * committing conflicts, because nobody could resolve them before the statement's own commit.
@@ -27,7 +30,9 @@ final class DoltMerge {
     }
 
     static StatementResult call(Session session, List<String> args) {
-        ProcedureArgs p = ProcedureArgs.parse("dolt_merge", args, Set.of("m", "message", "author"));
+        // Dolt's parser also takes the long flag with one dash
+        List<String> normalised = args.stream().map(a -> "-no-ff".equals(a) ? "--no-ff" : a).toList();
+        ProcedureArgs p = ProcedureArgs.parse("dolt_merge", normalised, Set.of("m", "message", "author"));
         boolean autocommitStatement = session.autocommit() && !session.inExplicitTransaction();
         DatabaseState s = ProcedureSupport.writable(session, "dolt_merge");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_merge");
@@ -37,21 +42,41 @@ final class DoltMerge {
             return ProcedureSupport.row(COLUMNS, "", 0L, 0L, "merge aborted");
         }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_merge");
+        boolean noFastForward = p.has("no-ff");
+        if (p.has("commit") && p.has("no-commit")) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
+                    "cannot define both 'commit' and 'no-commit' flags at the same time");
+        }
+        if (p.has("ff-only")) {
+            for (String other : List.of("squash", "no-ff")) {
+                if (p.has(other) || other.equals("no-ff") && noFastForward) {
+                    throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
+                            "error: Flags '--ff-only' and '--" + other + "' cannot be used together");
+                }
+            }
+        }
         String revision = p.positional().get(0);
+        Hash theirs = ctx.resolve(revision);
+        Hash head = ctx.head();
+        if (p.has("ff-only") && !MergeBase.isAncestor(ctx.repo(), head, theirs)
+                && !MergeBase.isAncestor(ctx.repo(), theirs, head)) {
+            throw new SqlError(ErrorCode.VERSIONING, "fatal: Not possible to fast-forward, aborting.");
+        }
         Signature who = ProcedureSupport.who(session);
         if (p.value("author") != null) {
             who = Signature.parse(p.value("author"), who.timeMillis());
         }
-        MergeOptions o = new MergeOptions(p.has("no-ff"), p.has("squash"), p.has("no-commit"),
+        MergeOptions o = new MergeOptions(noFastForward, p.has("squash"), p.has("no-commit"),
                 p.value("m", "message"), who);
+        // Dolt reports a squash of a branch the head could fast-forward to as a fast-forward
+        boolean fastForwardable = p.has("squash") && MergeBase.isAncestor(ctx.repo(), head, theirs);
         MergeOutcome out = MergeOp.merge(ctx, revision, o);
         return switch (out.kind()) {
-            case UP_TO_DATE -> ProcedureSupport.row(COLUMNS, "", 0L, 0L,
-                    "cannot fast forward from a to b. a is ahead of b already");
+            case UP_TO_DATE -> ProcedureSupport.row(COLUMNS, "", 0L, 0L, theirs.equals(head)
+                    ? "Everything up-to-date" : "cannot fast forward from a to b. a is ahead of b already");
             case FAST_FORWARD -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 1L, 0L, "merge successful");
             case COMMITTED -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 0L, 0L, "merge successful");
-            case STAGED -> ProcedureSupport.row(COLUMNS, "", 0L, 0L, p.has("squash")
-                    ? "merge successful (squashed; commit to finish)" : "merge successful (not committed)");
+            case STAGED -> ProcedureSupport.row(COLUMNS, "", fastForwardable ? 1L : 0L, 0L, "merge successful");
             case CONFLICTS -> conflicts(session, s, ctx, autocommitStatement);
         };
     }

@@ -13,9 +13,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * dolt_status: tables whose staged version differs from HEAD (staged = 1) and whose working version (as the
@@ -41,14 +39,14 @@ final class DoltStatusTable implements SystemTable {
         RootValue working = db.workingRoot();
         RootDiffer differ = new RootDiffer(db.repo(), db.buffer());
         List<Object[]> rows = new ArrayList<>();
-        Set<String> conflicted = new HashSet<>();
         MergeState ms = VersionedRoots.mergeState(db);
+        // a table with only violations or a schema conflict is listed by that alone (Dolt's rule); one with row
+        // conflicts also shows its unstaged changes
+        java.util.Set<String> artifactOnly = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         if (ms != null) {
             for (TableConflicts t : ms.tables()) {
-                if (!t.isResolved()) {
-                    conflicted.add(t.table());
-                    rows.add(new Object[] {t.table(), 0L, t.schemaConflict() != null ? "schema conflict"
-                            : t.hasRowConflicts() ? "conflict" : "constraint violation"});
+                if (!t.isResolved() && !t.hasRowConflicts()) {
+                    artifactOnly.add(t.table());
                 }
             }
         }
@@ -58,8 +56,17 @@ final class DoltStatusTable implements SystemTable {
         IgnorePatterns ignore = IgnorePatterns.of(db.repo(), db.buffer(), working);
         for (TableDelta d : differ.diff(staged, working)) {
             boolean ignored = d.kind() == TableDelta.Kind.ADDED && ignore.isIgnored(d.name());
-            if (!conflicted.contains(d.name()) && !ignored) {
+            if (!ignored && !artifactOnly.contains(d.name())) {
                 rows.add(new Object[] {d.name(), 0L, word(d)});
+            }
+        }
+        // as in Dolt, a table with row conflicts is listed again after its changes (the merged rows are unstaged)
+        if (ms != null) {
+            for (TableConflicts t : ms.tables()) {
+                if (!t.isResolved()) {
+                    rows.add(new Object[] {t.table(), 0L, t.schemaConflict() != null ? "schema conflict"
+                            : t.hasRowConflicts() ? "conflict" : "constraint violation"});
+                }
             }
         }
         return RowStream.of(rows);

@@ -29,7 +29,7 @@ final class ProcedureSupport {
         if (explicit) {
             session.beginExplicit();
         }
-        return new BranchContext(s.repo(), s.branch());
+        return new BranchContext(s.repo(), s.branch()).withConstraintChecker(new SqlRowConstraintChecker(session));
     }
 
     static DatabaseState writable(Session session, String procedure) {

@@ -159,7 +159,12 @@ public final class Procedures {
         if (p.value("date") != null) {
             author = author.at(parseDate(p.value("date")));
         }
-        WorkingSet next = new WorkingSet(ws.working(), toCommit, null);
+        // a forced commit leaves what is unresolved in the working set, as Dolt keeps its conflict and violation
+        // artifacts: dolt_constraint_violations still lists them and dolt_verify_constraints can re-check
+        var kept = ws.mergeState() == null || !ws.mergeState().hasUnresolved() ? null
+                : new dev.scion.versioning.model.MergeState(null, "commit --force", ws.working(), toCommit,
+                        ws.mergeState().tables().stream().filter(t -> !t.isResolved()).toList());
+        WorkingSet next = new WorkingSet(ws.working(), toCommit, null, kept);
         List<Hash> extra = ws.mergeSource() == null ? List.of() : List.of(ws.mergeSource());
         Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, next, buffer);
         return h.toString();
@@ -228,7 +233,7 @@ public final class Procedures {
                 }
             }
             s.switchBranch(newBranch);
-            message = "Switched to a new branch '" + newBranch + "'";
+            message = "Switched to branch '" + newBranch + "'"; // Dolt's words for -b too
         } else {
             if (p.positional().isEmpty()) {
                 throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_checkout: a branch name is required");

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Dolt's table functions: dolt_diff, dolt_diff_stat, dolt_diff_summary, dolt_schema_diff, dolt_patch, dolt_log.
+ * Dolt's table functions: dolt_diff, dolt_diff_stat, dolt_diff_summary, dolt_schema_diff, dolt_patch, dolt_log,
+ * dolt_preview_merge_conflicts_summary and dolt_preview_merge_conflicts.
  * A call reaches the catalog as a table name made of the function name and its arguments separated by NUL
  * characters (which no real table name contains); {@link #find} turns it back into a {@link SystemTable} built
  * for this session and database.
@@ -20,7 +21,8 @@ import java.util.Set;
 public final class TableFunctions {
     private static final char SEPARATOR = '\0';
     private static final Set<String> NAMES = Set.of("dolt_diff", "dolt_diff_stat", "dolt_diff_summary",
-            "dolt_schema_diff", "dolt_patch", "dolt_log");
+            "dolt_schema_diff", "dolt_patch", "dolt_log", PreviewMergeConflictsFunction.SUMMARY,
+            PreviewMergeConflictsFunction.ROWS);
 
     private TableFunctions() {
     }
@@ -50,11 +52,14 @@ public final class TableFunctions {
         return Optional.of(switch (function) {
             case "dolt_diff" -> DiffFunction.create(session, db, args);
             case "dolt_commit_diff" -> DiffFunction.commitDiff(session, db, args);
+            case DoltDiffForTable.AT_FUNCTION -> DoltDiffForTable.at(db, args);
             case "dolt_diff_stat" -> DiffStatFunction.create(session, db, args);
             case "dolt_diff_summary" -> DiffSummaryFunction.create(session, db, args);
             case "dolt_schema_diff" -> SchemaDiffFunction.create(session, db, args);
             case "dolt_patch" -> PatchFunction.create(session, db, args);
             case "dolt_log" -> LogFunction.create(session, db, args);
+            case PreviewMergeConflictsFunction.SUMMARY -> PreviewMergeConflictsFunction.summary(session, db, args);
+            case PreviewMergeConflictsFunction.ROWS -> PreviewMergeConflictsFunction.rows(session, db, args);
             default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "unknown table function " + function);
         });
     }

@@ -56,6 +56,9 @@ public final class ForeignKeyChecker {
             return found;
         }
         Hash was = before.table(table).orElse(null);
+        if (was != null && !repo.readTable(reader, was).schema().foreignKeys().containsAll(child.schema().foreignKeys())) {
+            return check(table, null); // a foreign key new to this side must hold for every row
+        }
         if (!child.rows().equals(was == null ? null : repo.readTable(reader, was).rows())) {
             Set<ByteBuffer> changed = new HashSet<>();
             ProllyMap from = was == null ? ProllyMap.empty(new dev.scion.storage.chunk.MemoryChunkStore())

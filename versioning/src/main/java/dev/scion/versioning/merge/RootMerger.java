@@ -22,10 +22,17 @@ import java.util.TreeSet;
 public final class RootMerger {
     private final Repository repo;
     private final ChunkBuffer out;
+    private final RowConstraintChecker checks;
 
     public RootMerger(Repository repo, ChunkBuffer out) {
+        this(repo, out, RowConstraintChecker.NONE);
+    }
+
+    /** {@code checks} evaluates CHECK constraints on the rows the merge changes ({@link RowConstraintChecker#NONE}: none). */
+    public RootMerger(Repository repo, ChunkBuffer out, RowConstraintChecker checks) {
         this.repo = repo;
         this.out = out;
+        this.checks = checks;
     }
 
     /** The merged root and the tables left unresolved (empty when clean). */
@@ -42,7 +49,7 @@ public final class RootMerger {
             TableConflicts c = r.conflicts().get(0);
             String why = c.schemaConflict() != null ? c.schemaConflict()
                     : c.rowConflictCount() > 0 ? c.rowConflictCount() + " row(s) were changed concurrently"
-                    : c.violationCount() + " row(s) would violate a unique key or foreign key";
+                    : c.violationCount() + " row(s) would violate a unique key, foreign key or check constraint";
             throw new MergeConflictException(c.table(), "table '" + c.table() + "': " + why);
         }
         return r.root();
@@ -81,7 +88,28 @@ public final class RootMerger {
                 conflicts.add(r.conflicts());
             }
         }
-        return new Result(result, withForeignKeyViolations(base, ours, theirs, result, conflicts));
+        List<TableConflicts> all = withForeignKeyViolations(base, ours, theirs, result, conflicts);
+        return new Result(result, withCheckViolations(base, ours, theirs, result, all));
+    }
+
+    /**
+     * CHECK constraints hold for every row the merge changed relative to ours (each side's rows passed them, but
+     * a merged row combines cells of both, and a check added on one side meets the other side's rows). Failing
+     * rows stay and are recorded, like foreign-key violations.
+     */
+    private List<TableConflicts> withCheckViolations(RootValue base, RootValue ours, RootValue theirs,
+                                                     RootValue merged, List<TableConflicts> conflicts) {
+        if (merged.equals(ours) || checks == RowConstraintChecker.NONE) {
+            return conflicts;
+        }
+        CheckConstraintScan scan = new CheckConstraintScan(repo, out, checks);
+        List<TableConflicts> result = conflicts;
+        for (String name : merged.tables().keySet()) {
+            if (!merged.table(name).equals(ours.table(name))) {
+                result = withViolations(result, name, scan.checkChanges(name, merged, ours), base, ours, theirs);
+            }
+        }
+        return result;
     }
 
     /**
@@ -95,37 +123,45 @@ public final class RootMerger {
             return conflicts;
         }
         ForeignKeyChecker checker = new ForeignKeyChecker(repo, out, merged);
-        List<TableConflicts> result = new ArrayList<>(conflicts);
+        List<TableConflicts> result = conflicts;
         for (String name : merged.tables().keySet()) {
-            java.util.Map<byte[], String> found = checker.checkChanges(name, ours);
-            if (found.isEmpty()) {
-                continue;
-            }
-            TableConflicts existing = null;
-            for (TableConflicts c : result) {
-                if (c.table().equalsIgnoreCase(name)) {
-                    existing = c;
-                }
-            }
-            ProllyMap violations = existing == null || existing.violations() == null ? ProllyMap.empty(out)
-                    : ProllyMap.load(out, existing.violations());
-            dev.scion.storage.prolly.MapEdits edits = new dev.scion.storage.prolly.MapEdits();
-            for (var e : found.entrySet()) {
-                byte[] had = violations.get(e.getKey());
-                String text = had == null ? e.getValue()
-                        : new String(had, java.nio.charset.StandardCharsets.UTF_8) + "; " + e.getValue();
-                edits.put(e.getKey(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            ProllyMap next = violations.edit(edits, out);
-            TableConflicts updated = existing == null
-                    ? new TableConflicts(name, base.table(name).orElse(null), ours.table(name).orElse(null),
-                            theirs.table(name).orElse(null), null, 0, next.root(), next.count(), null)
-                    : new TableConflicts(existing.table(), existing.base(), existing.ours(), existing.theirs(),
-                            existing.rowConflicts(), existing.rowConflictCount(), next.root(), next.count(),
-                            existing.schemaConflict());
-            result.remove(existing);
-            result.add(updated);
+            result = withViolations(result, name, checker.checkChanges(name, ours), base, ours, theirs);
         }
+        return result;
+    }
+
+    /** Adds {@code found} (row key → description) to the table's violation map, creating its entry if needed. */
+    private List<TableConflicts> withViolations(List<TableConflicts> conflicts, String name,
+                                                java.util.Map<byte[], String> found, RootValue base,
+                                                RootValue ours, RootValue theirs) {
+        if (found.isEmpty()) {
+            return conflicts;
+        }
+        List<TableConflicts> result = new ArrayList<>(conflicts);
+        TableConflicts existing = null;
+        for (TableConflicts c : result) {
+            if (c.table().equalsIgnoreCase(name)) {
+                existing = c;
+            }
+        }
+        ProllyMap violations = existing == null || existing.violations() == null ? ProllyMap.empty(out)
+                : ProllyMap.load(out, existing.violations());
+        dev.scion.storage.prolly.MapEdits edits = new dev.scion.storage.prolly.MapEdits();
+        for (var e : found.entrySet()) {
+            byte[] had = violations.get(e.getKey());
+            String text = had == null ? e.getValue()
+                    : new String(had, java.nio.charset.StandardCharsets.UTF_8) + "; " + e.getValue();
+            edits.put(e.getKey(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        ProllyMap next = violations.edit(edits, out);
+        TableConflicts updated = existing == null
+                ? new TableConflicts(name, base.table(name).orElse(null), ours.table(name).orElse(null),
+                        theirs.table(name).orElse(null), null, 0, next.root(), next.count(), null)
+                : new TableConflicts(existing.table(), existing.base(), existing.ours(), existing.theirs(),
+                        existing.rowConflicts(), existing.rowConflictCount(), next.root(), next.count(),
+                        existing.schemaConflict());
+        result.remove(existing);
+        result.add(updated);
         return result;
     }
 }

@@ -76,7 +76,11 @@ public final class TableMerger {
             }
             conflictMap = ProllyMap.empty(out).edit(edits, out).root();
         }
-        Map<byte[], String> violations = uniqueViolations(merged, ProllyMap.load(out, ourRows), codec);
+        // a unique index new to our side must hold for every row, not only for the rows the merge changed
+        boolean newUnique = merged.schema().indexes().stream().filter(IndexDef::unique)
+                .anyMatch(ix -> !ours.schema().indexes().contains(ix));
+        Map<byte[], String> violations = uniqueViolations(merged,
+                newUnique ? ProllyMap.empty(out) : ProllyMap.load(out, ourRows), codec);
         Hash violationMap = null;
         if (!violations.isEmpty()) {
             MapEdits edits = new MapEdits();

@@ -3,6 +3,7 @@ package dev.scion.versioning.ops;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.versioning.history.RevisionResolver;
+import dev.scion.versioning.merge.RowConstraintChecker;
 import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
@@ -17,13 +18,32 @@ import dev.scion.versioning.repo.VersioningException;
 public final class BranchContext {
     private final Repository repo;
     private final String branch;
+    private final RowConstraintChecker constraintChecker;
 
     public BranchContext(Repository repo, String branch) {
+        this(repo, branch, RowConstraintChecker.NONE);
+    }
+
+    private BranchContext(Repository repo, String branch, RowConstraintChecker constraintChecker) {
         this.repo = repo;
         this.branch = branch;
+        this.constraintChecker = constraintChecker;
         if (repo.branchHead(branch).isEmpty()) {
             throw new VersioningException(VersioningException.Reason.NOT_FOUND, "branch '" + branch + "' not found");
         }
+    }
+
+    /**
+     * The same branch, with an evaluator for CHECK constraints that merge, cherry-pick, revert and
+     * verify-constraints apply to the rows they change (the SQL layer supplies it; without one, checks are not
+     * re-evaluated).
+     */
+    public BranchContext withConstraintChecker(RowConstraintChecker checker) {
+        return new BranchContext(repo, branch, checker);
+    }
+
+    public RowConstraintChecker constraintChecker() {
+        return constraintChecker;
     }
 
     public Repository repo() {

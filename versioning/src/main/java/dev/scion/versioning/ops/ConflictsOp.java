@@ -206,7 +206,7 @@ public final class ConflictsOp {
         return removed;
     }
 
-    /** Drops recorded unique-key violations that the current rows no longer have; returns how many remain. */
+    /** Drops recorded violations (unique, foreign key, check) that the current rows no longer have; returns how many remain. */
     public static long recheckViolations(BranchContext ctx, String table) {
         TableConflicts tc = table(ctx, table);
         if (tc.violations() == null) {
@@ -225,7 +225,8 @@ public final class ConflictsOp {
             while (c.next()) {
                 byte[] v = rows.get(c.key());
                 if (v == null || (!violatesUnique(buf, tv, codec, codec.decode(c.key(), v))
-                        && !orphans.containsKey(c.key()))) {
+                        && !orphans.containsKey(c.key())
+                        && ctx.constraintChecker().failedChecks(tv.schema(), codec.decode(c.key(), v)).isEmpty())) {
                     gone.delete(c.key());
                 }
             }

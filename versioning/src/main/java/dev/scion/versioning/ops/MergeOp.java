@@ -1,17 +1,21 @@
 package dev.scion.versioning.ops;
 
 import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.VersioningException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code merge}: fast-forward when the head is the merge base, otherwise a three-way merge of the roots
  * committed with two parents; --squash and --no-commit leave the result in the working set; conflicts leave it
- * there with a merge state until resolved and committed, or aborted.
+ * there with a merge state until resolved and committed, or aborted. Uncommitted changes may stand when the merge
+ * changes none of their tables; they stay uncommitted on top of the result (the merge commit does not take them).
  */
 public final class MergeOp {
     private MergeOp() {
@@ -20,7 +24,6 @@ public final class MergeOp {
     public static MergeOutcome merge(BranchContext ctx, String revision, MergeOptions o) {
         ctx.requireNotMerging("merge");
         Hash theirs = ctx.resolve(revision);
-        ctx.requireClean("merge");
         WorkingSet ws = ctx.workingSet();
         Hash ours = ctx.head();
         Hash base = MergeBase.find(ctx.repo(), ours, theirs).orElseThrow(() -> new VersioningException(
@@ -29,20 +32,32 @@ public final class MergeOp {
             return new MergeOutcome(MergeOutcome.Kind.UP_TO_DATE, ours, List.of());
         }
         Commit theirCommit = ctx.repo().readCommit(theirs);
+        Hash oursRoot = ctx.repo().readCommit(ours).root();
+        ChunkBuffer look = ctx.repo().newBuffer();
+        RootValue head = ctx.root(look, oursRoot);
+        // uncommitted changes may stay when the merge changes none of their tables (Dolt's rule)
+        Set<String> dirty = UncommittedChanges.dirtyTables(head, ctx.root(look, ws.working()),
+                ctx.root(look, ws.staged()));
         if (base.equals(ours) && !o.noFastForward() && !o.squash() && !o.noCommit()) {
-            ctx.repo().updateHead(ctx.branch(), ours, theirs, ws, WorkingSet.clean(theirCommit.root()),
-                    ctx.repo().newBuffer());
+            RootValue next = ctx.root(look, theirCommit.root());
+            UncommittedChanges.requireDisjoint(dirty, UncommittedChanges.changedTables(head, next), "merge");
+            ctx.repo().updateHead(ctx.branch(), ours, theirs, ws,
+                    UncommittedChanges.carry(ctx, look, ws, head, next, next), look);
             return new MergeOutcome(MergeOutcome.Kind.FAST_FORWARD, theirs, List.of());
         }
-        Hash oursRoot = ctx.repo().readCommit(ours).root();
         ThreeWayApply.Applied a = ThreeWayApply.merge(ctx, ctx.repo().readCommit(base).root(), oursRoot,
                 theirCommit.root());
+        RootValue merged = a.result().root();
+        Set<String> touched = UncommittedChanges.changedTables(head, merged);
+        a.result().conflicts().forEach(c -> touched.add(c.table()));
+        UncommittedChanges.requireDisjoint(dirty, touched, "merge");
         Hash source = o.squash() ? null : theirs;
         if (!a.result().isClean()) {
             return ThreeWayApply.installConflicts(ctx, ws, a, source, revision, oursRoot);
         }
         if (o.squash() || o.noCommit()) {
-            WorkingSet next = new WorkingSet(a.mergedRoot(), a.mergedRoot(), source, null);
+            WorkingSet carried = UncommittedChanges.carry(ctx, a.buffer(), ws, head, merged, merged);
+            WorkingSet next = new WorkingSet(carried.working(), carried.staged(), source, null);
             ctx.repo().updateWorkingSet(ctx.branch(), ws, next, a.buffer());
             return new MergeOutcome(MergeOutcome.Kind.STAGED, null, List.of());
         }
@@ -52,7 +67,8 @@ public final class MergeOp {
         long height = Math.max(ctx.repo().readCommit(ours).height(), theirCommit.height()) + 1;
         List<Hash> parents = new ArrayList<>(List.of(ours, theirs));
         Commit c = new Commit(a.mergedRoot(), parents, o.who(), o.who(), message, height);
-        Hash h = ctx.repo().writeCommit(ctx.branch(), ours, ws, c, WorkingSet.clean(a.mergedRoot()), a.buffer());
+        Hash h = ctx.repo().writeCommit(ctx.branch(), ours, ws, c,
+                UncommittedChanges.carry(ctx, a.buffer(), ws, head, merged, merged), a.buffer());
         return new MergeOutcome(MergeOutcome.Kind.COMMITTED, h, List.of());
     }
 

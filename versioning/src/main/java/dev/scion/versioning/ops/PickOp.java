@@ -2,6 +2,7 @@ package dev.scion.versioning.ops;
 
 import dev.scion.storage.Hash;
 import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.VersioningException;
@@ -28,7 +29,9 @@ public final class PickOp {
         String what = inverse ? "revert" : "cherry-pick";
         ctx.requireNotMerging(what);
         Hash picked = ctx.resolve(revision);
-        ctx.requireClean(what);
+        if (UncommittedChanges.any(ctx)) { // ignored tables nothing tracks do not count; they are carried over
+            ctx.requireClean(what);
+        }
         Commit c = ctx.repo().readCommit(picked);
         if (c.parents().isEmpty()) {
             throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
@@ -45,6 +48,9 @@ public final class PickOp {
         Hash base = inverse ? c.root() : parentRoot;
         Hash theirs = inverse ? parentRoot : c.root();
         ThreeWayApply.Applied a = ThreeWayApply.merge(ctx, base, headCommit.root(), theirs);
+        RootValue headRoot = ctx.root(a.buffer(), headCommit.root());
+        UncommittedChanges.requireDisjoint(UncommittedChanges.dirtyTables(headRoot, ctx.root(a.buffer(), ws.working()),
+                ctx.root(a.buffer(), ws.staged())), UncommittedChanges.changedTables(headRoot, a.result().root()), what);
         if (!a.result().isClean()) {
             return ThreeWayApply.installConflicts(ctx, ws, a, null, what + " " + picked, headCommit.root());
         }
@@ -56,7 +62,9 @@ public final class PickOp {
                 : c.message();
         Commit out = new Commit(a.mergedRoot(), List.of(head), inverse ? who : c.author(), who, message,
                 headCommit.height() + 1);
-        Hash h = ctx.repo().writeCommit(ctx.branch(), head, ws, out, WorkingSet.clean(a.mergedRoot()), a.buffer());
+        WorkingSet next = UncommittedChanges.carry(ctx, a.buffer(), ws, headRoot, a.result().root(),
+                a.result().root());
+        Hash h = ctx.repo().writeCommit(ctx.branch(), head, ws, out, next, a.buffer());
         return new MergeOutcome(MergeOutcome.Kind.COMMITTED, h, List.of());
     }
 

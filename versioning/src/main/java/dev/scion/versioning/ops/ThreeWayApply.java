@@ -21,7 +21,7 @@ final class ThreeWayApply {
 
     static Applied merge(BranchContext ctx, Hash base, Hash ours, Hash theirs) {
         ChunkBuffer buf = ctx.repo().newBuffer();
-        RootMerger.Result r = new RootMerger(ctx.repo(), buf).mergeWithConflicts(ctx.root(buf, base),
+        RootMerger.Result r = new RootMerger(ctx.repo(), buf, ctx.constraintChecker()).mergeWithConflicts(ctx.root(buf, base),
                 ctx.root(buf, ours), ctx.root(buf, theirs));
         return new Applied(r, buf.put(r.root().encode()), buf);
     }
@@ -40,7 +40,9 @@ final class ThreeWayApply {
                     : staged.withoutTable(c.table());
         }
         MergeState state = new MergeState(source, spec, ws.working(), ws.staged(), a.result().conflicts());
-        WorkingSet next = new WorkingSet(a.mergedRoot(), a.buffer().put(staged.encode()), source, state);
+        // uncommitted changes in tables the merge left alone stay on top (a clean working set: nothing to carry)
+        WorkingSet carried = UncommittedChanges.carry(ctx, a.buffer(), ws, ours, a.result().root(), staged);
+        WorkingSet next = new WorkingSet(carried.working(), carried.staged(), source, state);
         ctx.repo().updateWorkingSet(ctx.branch(), ws, next, a.buffer());
         return new MergeOutcome(MergeOutcome.Kind.CONFLICTS, null, a.result().conflicts());
     }

@@ -1,0 +1,27 @@
+package dev.scion.sql.dolt;
+
+import dev.scion.sql.dml.CheckConstraints;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.merge.RowConstraintChecker;
+import dev.scion.versioning.schema.CheckDef;
+import dev.scion.versioning.schema.TableSchema;
+
+import java.util.List;
+
+/**
+ * CHECK constraints evaluated by the SQL expression interpreter, in the calling session, for merges, cherry-picks,
+ * reverts and dolt_verify_constraints started from SQL: the same evaluation an INSERT gets, so a merged row is
+ * judged exactly as a written one would be.
+ */
+public final class SqlRowConstraintChecker implements RowConstraintChecker {
+    private final Session session;
+
+    public SqlRowConstraintChecker(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public List<CheckDef> failedChecks(TableSchema schema, Object[] row) {
+        return schema.checks().isEmpty() ? List.of() : CheckConstraints.failed(session, schema, row);
+    }
+}
