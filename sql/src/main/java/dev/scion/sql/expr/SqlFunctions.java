@@ -182,7 +182,35 @@ public final class SqlFunctions {
     private static final SqlOperatorTable TABLE = SqlOperatorTables.chain(
             SqlOperatorTables.of(OPERATORS),
             dev.scion.sql.expr.spatial.SpatialFunctions.operatorTable(),
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL));
+            dev.scion.sql.expr.json.JsonFunctions.operatorTable(),
+            without(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL),
+                    dev.scion.sql.expr.json.JsonFunctions.NAMES));
+
+    /**
+     * {@code table} minus the operators named in {@code hidden}: Calcite's JSON functions follow SQL:2016, not
+     * MySQL, and both declarations side by side would make calls ambiguous.
+     */
+    private static SqlOperatorTable without(SqlOperatorTable table, Set<String> hidden) {
+        return new SqlOperatorTable() {
+            @Override
+            public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName,
+                                                SqlFunctionCategory category,
+                                                org.apache.calcite.sql.SqlSyntax syntax,
+                                                List<SqlOperator> operatorList,
+                                                org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+                if (opName.isSimple() && hidden.contains(opName.getSimple().toUpperCase(Locale.ROOT))) {
+                    return;
+                }
+                table.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+            }
+
+            @Override
+            public List<SqlOperator> getOperatorList() {
+                return table.getOperatorList().stream()
+                        .filter(op -> !hidden.contains(op.getName().toUpperCase(Locale.ROOT))).toList();
+            }
+        };
+    }
 
     private SqlFunctions() {
     }

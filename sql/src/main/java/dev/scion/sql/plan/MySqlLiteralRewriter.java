@@ -55,6 +55,10 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             SqlNode operand = call.operand(0).accept(this);
             return dev.scion.sql.expr.SqlFunctions.TO_UNSIGNED.createCall(call.getParserPosition(), operand);
         }
+        org.apache.calcite.sql.SqlCall json = dev.scion.sql.expr.json.JsonFunctions.fromStandardSyntax(call);
+        if (json != null) {
+            return super.visit(json);
+        }
         return super.visit(call);
     }
 
