@@ -133,6 +133,11 @@ public final class SqlFunctions {
         for (String n : List.of("UTC_TIMESTAMP", "STR_TO_DATE")) {
             fn(n, timestamp, OperandTypes.VARIADIC);
         }
+        for (String n : List.of("SCION_TIMESTAMPADD", "TIMEDIFF", "ADDTIME", "SUBTIME", "MAKETIME")) {
+            fn(n, varchar, OperandTypes.VARIADIC);
+        }
+        fn("SCION_TIMESTAMPDIFF", bigint, OperandTypes.VARIADIC);
+        fn("CONVERT_TZ", timestamp, OperandTypes.VARIADIC);
         fn("FROM_UNIXTIME", opBinding -> (opBinding.getOperandCount() > 1 ? varchar : timestamp)
                 .inferReturnType(opBinding), OperandTypes.VARIADIC);
         SqlReturnTypeInference dateArith = opBinding -> {
@@ -240,6 +245,16 @@ public final class SqlFunctions {
     }
 
     private SqlFunctions() {
+    }
+
+    /** Scion's own declaration of a function, or null. */
+    public static SqlOperator declared(String name) {
+        for (SqlOperator op : OPERATORS) {
+            if (op.getName().equals(name)) {
+                return op;
+            }
+        }
+        return null;
     }
 
     public static SqlOperatorTable operatorTable() {

@@ -55,9 +55,9 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             SqlNode operand = call.operand(0).accept(this);
             return dev.scion.sql.expr.SqlFunctions.TO_UNSIGNED.createCall(call.getParserPosition(), operand);
         }
-        org.apache.calcite.sql.SqlCall json = dev.scion.sql.expr.json.JsonFunctions.fromStandardSyntax(call);
-        if (json != null) {
-            return super.visit(json);
+        org.apache.calcite.sql.SqlCall mysql = dev.scion.sql.expr.MySqlCallRewrites.rewrite(call);
+        if (mysql != null) {
+            return super.visit(mysql);
         }
         return super.visit(call);
     }
