@@ -288,7 +288,13 @@ public final class InsertExecutor {
                 Column col = schema.columns().get(c);
                 if (col.generated()) {
                     if (given[c]) {
-                        throw GeneratedColumns.valueNotAllowed(col, table);
+                        // strict: 3105; otherwise (or with IGNORE) the value is dropped with warning 3106, which
+                        // is how mariadb-dump's INSERTs (they list generated columns' values) load
+                        if (lenient == null) {
+                            throw GeneratedColumns.valueNotAllowed(col, table);
+                        }
+                        lenient.addWarning(ErrorCode.GENERATED_COLUMN_VALUE_IGNORED.code(), "The value specified "
+                                + "for generated column '" + col.name() + "' in table '" + table + "' has been ignored");
                     }
                     continue; // computed below, once every other column has its value
                 }

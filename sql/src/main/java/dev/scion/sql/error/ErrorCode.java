@@ -84,6 +84,8 @@ public enum ErrorCode {
     CHECK_CONSTRAINT_VIOLATED(3819, "HY000"),
     /** ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN: an INSERT or UPDATE gave a generated column a value. */
     GENERATED_COLUMN_VALUE(3105, "HY000"),
+    /** ER_WARNING_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN: the same outside strict mode, a warning. */
+    GENERATED_COLUMN_VALUE_IGNORED(3106, "HY000"),
     /** ER_INVALID_JSON_TEXT: a value stored into a JSON column is not JSON. */
     INVALID_JSON_TEXT(3140, "22032"),
     /** ER_INVALID_JSON_TEXT_IN_PARAM: a JSON function's document argument is not JSON. */
