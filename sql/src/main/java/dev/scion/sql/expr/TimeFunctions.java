@@ -48,52 +48,53 @@ final class TimeFunctions {
         };
     }
 
-    private static ChronoUnit unit(Object v) {
+    /** A unit of TIMESTAMPDIFF / TIMESTAMPADD: java.time's unit and how many of it make one (QUARTER = 3 months). */
+    private record Unit(ChronoUnit chrono, int times) {
+    }
+
+    private static Unit unit(Object v) {
         String u = Values.toStringValue(v).toUpperCase(Locale.ROOT);
         if (u.startsWith("SQL_TSI_")) {
             u = u.substring(8);
         }
         return switch (u) {
-            case "MICROSECOND" -> ChronoUnit.MICROS;
-            case "SECOND" -> ChronoUnit.SECONDS;
-            case "MINUTE" -> ChronoUnit.MINUTES;
-            case "HOUR" -> ChronoUnit.HOURS;
-            case "DAY" -> ChronoUnit.DAYS;
-            case "WEEK" -> ChronoUnit.WEEKS;
-            case "MONTH" -> ChronoUnit.MONTHS;
-            case "QUARTER" -> ChronoUnit.DECADES; // marker: three months, see below
-            case "YEAR" -> ChronoUnit.YEARS;
+            case "MICROSECOND" -> new Unit(ChronoUnit.MICROS, 1);
+            case "SECOND" -> new Unit(ChronoUnit.SECONDS, 1);
+            case "MINUTE" -> new Unit(ChronoUnit.MINUTES, 1);
+            case "HOUR" -> new Unit(ChronoUnit.HOURS, 1);
+            case "DAY" -> new Unit(ChronoUnit.DAYS, 1);
+            case "WEEK" -> new Unit(ChronoUnit.WEEKS, 1);
+            case "MONTH" -> new Unit(ChronoUnit.MONTHS, 1);
+            case "QUARTER" -> new Unit(ChronoUnit.MONTHS, 3);
+            case "YEAR" -> new Unit(ChronoUnit.YEARS, 1);
             default -> throw new dev.scion.sql.error.SqlError(dev.scion.sql.error.ErrorCode.PARSE_ERROR,
                     "You have an error in your SQL syntax; unknown unit " + u);
         };
     }
 
     /** Whole units from {@code a} to {@code b}, truncated toward zero (MySQL counts complete months and years). */
-    private static Object diff(ChronoUnit unit, Object a, Object b) {
+    private static Object diff(Unit unit, Object a, Object b) {
         LocalDateTime x = DateFunctions.dateTime(a);
         LocalDateTime y = DateFunctions.dateTime(b);
         if (x == null || y == null) {
             return null;
         }
-        if (unit == ChronoUnit.DECADES) {
-            return ChronoUnit.MONTHS.between(x, y) / 3;
-        }
-        return unit.between(x, y);
+        return unit.chrono().between(x, y) / unit.times();
     }
 
     /**
      * TIMESTAMPADD: a date-only argument moved by days or longer units stays a date ("2024-01-02"); anything
      * else is a datetime.
      */
-    private static Object add(ChronoUnit unit, long n, Object v) {
+    private static Object add(Unit unit, long n, Object v) {
         LocalDateTime t = DateFunctions.dateTime(v);
         if (t == null) {
             return null;
         }
-        LocalDateTime r = unit == ChronoUnit.DECADES ? t.plusMonths(3 * n) : t.plus(n, unit);
+        LocalDateTime r = t.plus(n * unit.times(), unit.chrono());
         boolean dateOnly = (v instanceof LocalDate || !(v instanceof LocalDateTime)
                 && Values.toStringValue(v).strip().length() <= 10)
-                && unit.compareTo(ChronoUnit.DAYS) >= 0;
+                && unit.chrono().compareTo(ChronoUnit.DAYS) >= 0;
         if (dateOnly) {
             return r.toLocalDate().toString();
         }
