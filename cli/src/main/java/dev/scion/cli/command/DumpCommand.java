@@ -41,6 +41,34 @@ public final class DumpCommand extends RepoCommand {
     @Option(names = "--no-create-db", description = "Leave out CREATE DATABASE / USE.")
     boolean noCreateDb;
 
+    /** The table holding view and trigger definitions (type, name, fragment), as Dolt names it. */
+    private static final String SCHEMA_FRAGMENTS = "dolt_schemas";
+
+    /**
+     * Views first, then triggers (a trigger may name a view's tables only, never the reverse). A trigger's body
+     * may hold semicolons, so it is written between mysql-client DELIMITER lines.
+     */
+    private static void writeFragments(PrintWriter out, List<Object[]> fragments) {
+        for (String kind : List.of("view", "trigger")) {
+            for (Object[] f : fragments) {
+                if (!kind.equalsIgnoreCase(String.valueOf(f[0])) || f[2] == null) {
+                    continue;
+                }
+                String name = SqlLiterals.identifier(String.valueOf(f[1]));
+                out.println();
+                if (kind.equals("view")) {
+                    out.println("DROP VIEW IF EXISTS " + name + ";");
+                    out.println(f[2] + ";");
+                } else {
+                    out.println("DROP TRIGGER IF EXISTS " + name + ";");
+                    out.println("DELIMITER ;;");
+                    out.println(f[2] + ";;");
+                    out.println("DELIMITER ;");
+                }
+            }
+        }
+    }
+
     @Override
     protected int run(Workspace ws) {
         BranchContext ctx = ws.context();
@@ -59,11 +87,22 @@ public final class DumpCommand extends RepoCommand {
                 out.println("CREATE DATABASE IF NOT EXISTS " + db + ";");
                 out.println("USE " + db + ";");
             }
+            List<Object[]> fragments = new ArrayList<>();
             for (Map.Entry<String, dev.scion.storage.Hash> e : root.tables().entrySet()) {
                 TableValue tv = ctx.table(e.getValue());
+                if (e.getKey().equalsIgnoreCase(SCHEMA_FRAGMENTS)) {
+                    // views and triggers: written as CREATE statements after every table exists
+                    RowCodec codec = new RowCodec(tv.schema());
+                    try (ProllyCursor c = ProllyMap.load(ws.repo().chunks(), tv.rows()).cursor()) {
+                        while (c.next()) {
+                            fragments.add(codec.decode(c.key(), c.value()));
+                        }
+                    }
+                    continue;
+                }
                 out.println();
                 out.println("DROP TABLE IF EXISTS " + SqlLiterals.identifier(e.getKey()) + ";");
-                out.println(SqlScript.createTable(e.getKey(), tv.schema()));
+                out.println(SqlScript.createTableForDump(e.getKey(), tv.schema()));
                 RowCodec codec = new RowCodec(tv.schema());
                 List<Object[]> batch = new ArrayList<>(ROWS_PER_INSERT);
                 try (ProllyCursor c = ProllyMap.load(ws.repo().chunks(), tv.rows()).cursor()) {
@@ -82,6 +121,7 @@ public final class DumpCommand extends RepoCommand {
                     out.println(SqlScript.insertMany(e.getKey(), tv.schema(), batch));
                 }
             }
+            writeFragments(out, fragments);
             out.println();
             out.println("SET FOREIGN_KEY_CHECKS=1;");
             out.println("SET UNIQUE_CHECKS=1;");

@@ -35,6 +35,19 @@ final class ShowCreateTable implements AdminStatement {
         List<String> lines = new ArrayList<>();
         for (Column c : s.columns()) {
             StringBuilder sb = new StringBuilder("  `").append(c.name()).append("` ").append(c.type().sqlName());
+            if (c.generated()) {
+                // MySQL's form: GENERATED ALWAYS AS (<generation expression>) VIRTUAL|STORED [NOT NULL]
+                sb.append(" GENERATED ALWAYS AS (").append(dev.scion.sql.catalog.ColumnFacts.generationExpression(c))
+                        .append(c.stored() ? ") STORED" : ") VIRTUAL");
+                if (!c.nullable()) {
+                    sb.append(" NOT NULL");
+                }
+                if (c.comment() != null) {
+                    sb.append(" COMMENT '").append(c.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
+                }
+                lines.add(sb.toString());
+                continue;
+            }
             if (!c.nullable()) {
                 sb.append(" NOT NULL");
             }

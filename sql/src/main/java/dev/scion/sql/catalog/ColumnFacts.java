@@ -45,6 +45,9 @@ public final class ColumnFacts {
     }
 
     public static String extra(Column c) {
+        if (c.generated()) {
+            return c.stored() ? "STORED GENERATED" : "VIRTUAL GENERATED";
+        }
         if (c.autoIncrement()) {
             return "auto_increment";
         }
@@ -54,6 +57,37 @@ public final class ColumnFacts {
             return "DEFAULT_GENERATED";
         }
         return "";
+    }
+
+    /**
+     * GENERATION_EXPRESSION as MySQL prints it: an operator expression in parentheses ({@code (`a` + `b`)}), a
+     * function call or a bare column as written; "" for an ordinary column.
+     */
+    public static String generationExpression(Column c) {
+        if (!c.generated()) {
+            return "";
+        }
+        String e = c.generatedSql();
+        boolean bare = e.matches("`[^`]+`") || e.matches("(?s)[A-Za-z_][A-Za-z_0-9]*\\(.*\\)")
+                && balancedCall(e);
+        return bare ? e : "(" + e + ")";
+    }
+
+    /** True when the text is one call f(...) whose first '(' closes at the very end. */
+    private static boolean balancedCall(String e) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = e.indexOf('('); i < e.length(); i++) {
+            char ch = e.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '(') {
+                depth++;
+            } else if (!quoted && ch == ')' && --depth == 0) {
+                return i == e.length() - 1;
+            }
+        }
+        return false;
     }
 
     /** DATA_TYPE: the bare type name. */

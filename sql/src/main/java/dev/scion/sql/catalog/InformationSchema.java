@@ -185,7 +185,8 @@ public final class InformationSchema extends AbstractSchema {
                     ColumnFacts.numericScale(c.type()), ColumnFacts.datetimePrecision(c.type()),
                     text ? Charsets.DEFAULT_CHARSET : null, text ? Charsets.DEFAULT_COLLATION : null,
                     c.type().sqlName(), ColumnFacts.key(s, c), ColumnFacts.extra(c),
-                    "select,insert,update,references", c.comment() == null ? "" : c.comment(), "", null});
+                    "select,insert,update,references", c.comment() == null ? "" : c.comment(),
+                    ColumnFacts.generationExpression(c), null});
             }
         });
         return rows;

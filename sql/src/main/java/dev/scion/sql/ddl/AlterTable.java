@@ -170,7 +170,7 @@ final class AlterTable {
         Column previous = schema.columns.get(i);
         Column c = ColumnDefinitions.column(schema.table(), def);
         c = new Column(c.name(), c.type(), c.nullable(), c.defaultSql(), c.autoIncrement(), c.comment(),
-                previous.tag());
+                previous.tag(), c.generatedSql(), c.stored());
         int source = sources.get(i);
         schema.columns.remove(i);
         sources.remove(i);
@@ -254,7 +254,7 @@ final class AlterTable {
         }
         Column c = schema.columns.get(i);
         schema.columns.set(i, new Column(c.name(), c.type(), c.nullable(), defaultSql, c.autoIncrement(),
-                c.comment(), c.tag()));
+                c.comment(), c.tag(), c.generatedSql(), c.stored()));
     }
 
     private void finish(long autoIncrement) {

@@ -24,8 +24,7 @@ final class ColumnDefinitions {
         String name = def.getName().getSimple();
         ColumnType type = type(name, def.getType());
         if (def.getGeneratedExpression() != null) {
-            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
-                    "This version of Scion doesn't yet support generated columns ('" + name + "')");
+            return generated(table, name, type, def);
         }
         if (def.isAutoIncrement() && !(type.kind().isInteger() || type.kind() == TypeKind.FLOAT
                 || type.kind() == TypeKind.DOUBLE)) {
@@ -34,6 +33,20 @@ final class ColumnDefinitions {
         String defaultSql = defaultSql(name, def.getDefaultValue(), type, def.isEffectivelyNullable());
         return new Column(name, type, def.isEffectivelyNullable(), defaultSql, def.isAutoIncrement(),
                 def.getComment(), tag(table, name));
+    }
+
+    /**
+     * A generated column. MySQL refuses DEFAULT and AUTO_INCREMENT on one; the expression is kept as MySQL SQL
+     * text, the form SHOW CREATE TABLE and information_schema.COLUMNS print.
+     */
+    private static Column generated(String table, String name, ColumnType type, SqlMySqlColumn def) {
+        if (def.getDefaultValue() != null || def.isAutoIncrement()) {
+            throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of DEFAULT and generated column");
+        }
+        String text = def.getGeneratedExpression().toSqlString(c -> c.withDialect(MySqlParser.DIALECT)
+                .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
+        return new Column(name, type, def.isEffectivelyNullable(), null, false, def.getComment(), tag(table, name),
+                text, def.isStored());
     }
 
     /** A tag from the table and column name: stable across sessions so independent branches agree. */

@@ -135,7 +135,7 @@ final class SchemaBuilder {
             pk.add(c.name());
             if (c.nullable()) {
                 columns.set(idx, new Column(c.name(), c.type(), false, "NULL".equals(c.defaultSql()) ? null
-                        : c.defaultSql(), c.autoIncrement(), c.comment(), c.tag()));
+                        : c.defaultSql(), c.autoIncrement(), c.comment(), c.tag(), c.generatedSql(), c.stored()));
             }
         }
         List<IndexDef> idx = new ArrayList<>();

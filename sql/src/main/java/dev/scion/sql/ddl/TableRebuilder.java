@@ -1,6 +1,7 @@
 package dev.scion.sql.ddl;
 
 import dev.scion.sql.dml.CheckConstraints;
+import dev.scion.sql.dml.GeneratedColumns;
 import dev.scion.sql.dml.ColumnValues;
 import dev.scion.sql.dml.ForeignKeys;
 import dev.scion.sql.dml.ExpressionEvaluator;
@@ -39,11 +40,14 @@ final class TableRebuilder {
         TableEditor editor = new TableEditor(target.storedOrThrow(), empty, buffer);
         Object[] defaults = new Object[sources.length];
         for (int i = 0; i < sources.length; i++) {
-            if (sources[i] < 0) {
+            if (sources[i] < 0 && !schema.columns().get(i).generated()) {
                 defaults[i] = defaultOf(session, schema.columns().get(i));
             }
         }
         RowCodec oldCodec = new RowCodec(old.schema());
+        // Generated columns are recomputed for every row: a column just added has no value yet, and a changed
+        // expression or type of a column it reads changes the value.
+        boolean generated = GeneratedColumns.any(schema);
         long rowNumber = 0;
         try (ProllyCursor c = ProllyMap.load(buffer, old.rows()).cursor(KeyRange.ALL, false)) {
             while (c.next()) {
@@ -53,6 +57,9 @@ final class TableRebuilder {
                 Object[] row = new Object[sources.length];
                 for (int i = 0; i < sources.length; i++) {
                     Column col = schema.columns().get(i);
+                    if (col.generated()) {
+                        continue; // computed below
+                    }
                     Object v = sources[i] < 0 ? defaults[i] : oldRow[sources[i]];
                     if (col.autoIncrement() && (v == null || (v instanceof Number n && n.longValue() == 0))) {
                         v = editor.nextAutoIncrement();
@@ -61,6 +68,9 @@ final class TableRebuilder {
                     if (col.autoIncrement() && row[i] instanceof Number n) {
                         editor.raiseAutoIncrement(n.longValue() + 1);
                     }
+                }
+                if (generated) {
+                    GeneratedColumns.compute(session, schema, row, rowNumber, null);
                 }
                 CheckConstraints.verify(session, schema, row);
                 ForeignKeys.checkParents(session, target.db(), target.storedOrThrow(), schema, row);

@@ -63,6 +63,10 @@ final class DuplicateUpdate {
             if (targets[i] < 0) {
                 throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
             }
+            if (schema.columns().get(targets[i]).generated()
+                    && insert.getUpdateValues().get(i).getKind() != org.apache.calcite.sql.SqlKind.DEFAULT) {
+                throw GeneratedColumns.valueNotAllowed(schema.columns().get(targets[i]), target.name());
+            }
         }
         this.values = insert.getUpdateValues().getList();
     }

@@ -57,6 +57,7 @@ public final class InsertExecutor {
         Session lenient = ignore || !ColumnValues.strict(session) ? session : null;
         SqlNode source = insert.getSource();
         RowBuilder builder = new RowBuilder(session, schema, editor, sql, lenient);
+        builder.table = target.name();
         // MySQL: an explicit NULL for a NOT NULL column fails a single-row INSERT even without strict mode
         // (only IGNORE turns it into a warning); multi-row and INSERT ... SELECT get the implicit default.
         builder.nullIsError = !ignore && source.getKind() == SqlKind.VALUES
@@ -171,8 +172,12 @@ public final class InsertExecutor {
                     counts.triggers.after(Event.INSERT, null, row);
                 } else {
                     counts.duplicates++;
-                    Object[] next = counts.triggers.before(Event.UPDATE, existing,
-                            upsert.apply(existing, row, counts.rows), counts.rows, counts.lenient);
+                    Object[] applied = upsert.apply(existing, row, counts.rows);
+                    if (GeneratedColumns.any(schema)) {
+                        GeneratedColumns.compute(session, schema, applied, counts.rows, counts.lenient);
+                    }
+                    Object[] next = counts.triggers.before(Event.UPDATE, existing, applied, counts.rows,
+                            counts.lenient);
                     if (!UpdateExecutor.sameRow(existing, next)) {
                         CheckConstraints.verify(session, schema, next);
                         ForeignKeys.checkParents(session, counts.db, counts.table, schema, next);
@@ -254,7 +259,10 @@ public final class InsertExecutor {
         private final Object[] defaults;
         private final boolean[] hasDefault;
         private long firstGenerated = -1;
+        private final boolean hasGenerated;
         boolean nullIsError;
+        /** The table's name, for the message of 3105. */
+        String table = "";
 
         RowBuilder(Session session, TableSchema schema, TableEditor editor, String sql, Session lenient) {
             this.session = session;
@@ -263,6 +271,7 @@ public final class InsertExecutor {
             this.lenient = lenient;
             this.defaults = new Object[schema.columns().size()];
             this.hasDefault = new boolean[schema.columns().size()];
+            this.hasGenerated = GeneratedColumns.any(schema);
         }
 
         Object[] build(int[] positions, Object[] values, long rowNumber, List<SqlNode> exprs) {
@@ -277,6 +286,18 @@ public final class InsertExecutor {
             }
             for (int c = 0; c < row.length; c++) {
                 Column col = schema.columns().get(c);
+                if (col.generated()) {
+                    if (given[c]) {
+                        // strict: 3105; otherwise (or with IGNORE) the value is dropped with warning 3106, which
+                        // is how mariadb-dump's INSERTs (they list generated columns' values) load
+                        if (lenient == null) {
+                            throw GeneratedColumns.valueNotAllowed(col, table);
+                        }
+                        lenient.addWarning(ErrorCode.GENERATED_COLUMN_VALUE_IGNORED.code(), "The value specified "
+                                + "for generated column '" + col.name() + "' in table '" + table + "' has been ignored");
+                    }
+                    continue; // computed below, once every other column has its value
+                }
                 if (col.autoIncrement()) {
                     Object v = row[c];
                     if (v == null || (v instanceof Number n && n.longValue() == 0)) {
@@ -296,7 +317,7 @@ public final class InsertExecutor {
                 }
                 row[c] = ColumnValues.coerce(row[c], col, rowNumber, lenient);
             }
-            return row;
+            return hasGenerated ? GeneratedColumns.compute(session, schema, row, rowNumber, lenient) : row;
         }
 
         private Object defaultValue(int c, Column col) {

@@ -82,6 +82,10 @@ public final class UpdateExecutor {
                 if (pos < 0) {
                     throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
                 }
+                if (schema.columns().get(pos).generated() && update.getSourceExpressionList()
+                        .get(assignments.size()).getKind() != org.apache.calcite.sql.SqlKind.DEFAULT) {
+                    throw GeneratedColumns.valueNotAllowed(schema.columns().get(pos), target.name());
+                }
                 assignments.add(new Assignment(0, pos));
             }
             List<SqlNode> values = new ArrayList<>();
@@ -189,6 +193,9 @@ public final class UpdateExecutor {
                                 : r[offsets[tables.size()] + i];
                         next[a.column()] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v,
                                 c, matched, lenient);
+                    }
+                    if (GeneratedColumns.any(schema)) {
+                        GeneratedColumns.compute(session, schema, next, matched, lenient);
                     }
                     next = triggers[t].before(Event.UPDATE, old, next, matched, lenient);
                     if (sameRow(old, next)) {

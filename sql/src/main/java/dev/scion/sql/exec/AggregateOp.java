@@ -17,11 +17,33 @@ import java.util.Set;
 
 /** Hash aggregation: groups by key columns and folds aggregate functions over each group. */
 public final class AggregateOp implements Operator {
-    public enum Function { COUNT, SUM, MIN, MAX, AVG, SINGLE_VALUE, ANY_VALUE }
-
-    /** {@code args} empty means COUNT(*). */
-    public record Call(Function function, int[] args, boolean distinct, int filterArg) {
+    public enum Function {
+        COUNT, SUM, MIN, MAX, AVG, SINGLE_VALUE, ANY_VALUE,
+        /** MySQL's statistics, all DOUBLE: STD/STDDEV/STDDEV_POP, STDDEV_SAMP, VARIANCE/VAR_POP, VAR_SAMP. */
+        STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP,
+        /** Bitwise folds over the 64-bit unsigned values; BIT_AND of no rows is 2^64-1, the others 0. */
+        BIT_AND, BIT_OR, BIT_XOR,
+        /** GROUP_CONCAT: args[0] is the value, args[1] (if present) the separator. */
+        GROUP_CONCAT,
+        /** JSON_ARRAYAGG(value) and JSON_OBJECTAGG(key, value). */
+        JSON_ARRAYAGG, JSON_OBJECTAGG
     }
+
+    /**
+     * {@code args} empty means COUNT(*). {@code orderKeys}/{@code descending}: GROUP_CONCAT's ORDER BY, input
+     * columns and directions (empty for every other function).
+     */
+    public record Call(Function function, int[] args, boolean distinct, int filterArg, int[] orderKeys,
+                       boolean[] descending) {
+        public Call(Function function, int[] args, boolean distinct, int filterArg) {
+            this(function, args, distinct, filterArg, new int[0], new boolean[0]);
+        }
+    }
+
+    /** MySQL's default group_concat_max_len, used where no session is at hand (window frames). */
+    private static final long DEFAULT_GROUP_CONCAT_MAX = 1024;
+    private long groupConcatMax = DEFAULT_GROUP_CONCAT_MAX;
+    private ExecContext context;
 
     private final Operator input;
     private final int[] groupKeys;
@@ -81,6 +103,9 @@ public final class AggregateOp implements Operator {
         final Object[] state = new Object[calls.size()];
         final long[] counts = new long[calls.size()];
         final List<Set<GroupKey>> seen = new ArrayList<>();
+        /** Running mean and sum of squared deviations (Welford) for the statistics functions. */
+        final double[] mean = new double[calls.size()];
+        final double[] m2 = new double[calls.size()];
 
         Accumulators() {
             for (Call c : calls) {
@@ -101,6 +126,21 @@ public final class AggregateOp implements Operator {
                             v = null;
                         }
                     }
+                }
+                if (c.function() == Function.JSON_ARRAYAGG) {
+                    v = c.args().length == 0 ? null : row[c.args()[0]];
+                    counts[i]++;
+                    list(i).add(new Object[] {v});
+                    continue; // JSON_ARRAYAGG keeps NULLs (as JSON null)
+                }
+                if (c.function() == Function.JSON_OBJECTAGG) {
+                    if (row[c.args()[0]] == null) {
+                        throw new SqlError(ErrorCode.JSON_DOCUMENT_NULL_KEY,
+                                "JSON documents may not contain NULL member names.");
+                    }
+                    counts[i]++;
+                    list(i).add(new Object[] {row[c.args()[0]], row[c.args()[1]]});
+                    continue;
                 }
                 if (v == null && c.function() != Function.SINGLE_VALUE && c.function() != Function.ANY_VALUE) {
                     continue;
@@ -132,14 +172,62 @@ public final class AggregateOp implements Operator {
                             state[i] = v;
                         }
                     }
+                    case STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP -> {
+                        double x = Values.toDouble(v);
+                        double delta = x - mean[i];
+                        mean[i] += delta / counts[i];
+                        m2[i] += delta * (x - mean[i]);
+                    }
+                    case BIT_AND, BIT_OR, BIT_XOR -> {
+                        long bits = Values.toUnsignedBits(v);
+                        long prev = state[i] == null ? (c.function() == Function.BIT_AND ? -1L : 0L) : (Long) state[i];
+                        state[i] = switch (c.function()) {
+                            case BIT_AND -> prev & bits;
+                            case BIT_OR -> prev | bits;
+                            default -> prev ^ bits;
+                        };
+                    }
+                    case GROUP_CONCAT -> {
+                        Object[] entry = new Object[1 + c.orderKeys().length];
+                        entry[0] = v;
+                        for (int k = 0; k < c.orderKeys().length; k++) {
+                            entry[k + 1] = row[c.orderKeys()[k]];
+                        }
+                        list(i).add(entry);
+                        if (c.args().length > 1 && separators[i] == null) {
+                            separators[i] = Values.toStringValue(row[c.args()[1]]);
+                        }
+                    }
+                    case JSON_ARRAYAGG, JSON_OBJECTAGG -> {
+                    }
                 }
             }
+        }
+
+        final String[] separators = new String[calls.size()];
+
+        @SuppressWarnings("unchecked")
+        private List<Object[]> list(int i) {
+            if (state[i] == null) {
+                state[i] = new ArrayList<Object[]>();
+            }
+            return (List<Object[]>) state[i];
         }
 
         Object result(int i) {
             Call c = calls.get(i);
             return switch (c.function()) {
                 case COUNT -> counts[i];
+                case STDDEV_POP -> counts[i] == 0 ? null : (Object) Math.sqrt(m2[i] / counts[i]);
+                case VAR_POP -> counts[i] == 0 ? null : (Object) (m2[i] / counts[i]);
+                case STDDEV_SAMP -> counts[i] < 2 ? null : (Object) Math.sqrt(m2[i] / (counts[i] - 1));
+                case VAR_SAMP -> counts[i] < 2 ? null : (Object) (m2[i] / (counts[i] - 1));
+                case BIT_AND, BIT_OR, BIT_XOR -> unsigned(state[i] == null
+                        ? (c.function() == Function.BIT_AND ? -1L : 0L) : (Long) state[i]);
+                case GROUP_CONCAT -> state[i] == null ? null : AggregateText.groupConcat(list(i), c,
+                        separators[i] == null ? "," : separators[i], groupConcatMax, context);
+                case JSON_ARRAYAGG -> state[i] == null ? null : AggregateText.jsonArray(list(i));
+                case JSON_OBJECTAGG -> state[i] == null ? null : AggregateText.jsonObject(list(i));
                 case AVG -> counts[i] == 0 ? null : state[i] instanceof Double d ? (Object) (d / counts[i])
                         : Values.toDecimal(state[i]).divide(BigDecimal.valueOf(counts[i]),
                         Math.max(0, Values.toDecimal(state[i]).scale()) + 4, RoundingMode.HALF_UP);
@@ -148,12 +236,21 @@ public final class AggregateOp implements Operator {
         }
     }
 
+    private static Object unsigned(long bits) {
+        return bits >= 0 ? (Object) bits : new java.math.BigInteger(Long.toUnsignedString(bits));
+    }
+
     private static Object numeric(Object v) {
         return v instanceof String ? Values.toDouble(v) : v;
     }
 
     @Override
     public RowStream open(ExecContext ctx) {
+        context = ctx;
+        if (calls.stream().anyMatch(c -> c.function() == Function.GROUP_CONCAT) && ctx.session() != null) {
+            Object max = ctx.session().variable("group_concat_max_len");
+            groupConcatMax = max == null ? DEFAULT_GROUP_CONCAT_MAX : Values.toLong(max);
+        }
         Map<GroupKey, Accumulators> groups = new LinkedHashMap<>();
         try (RowStream in = input.open(ctx)) {
             Object[] r;

@@ -313,7 +313,8 @@ final class BuiltinFunctions {
             case "TRUNCATE":
                 return strictN(a, v -> truncate(v[0], Values.toLong(v[1])));
             default:
-                return DateFunctions.compile(name, call, a);
+                Expr time = TimeFunctions.compile(name, a);
+                return time != null ? time : DateFunctions.compile(name, call, a);
         }
     }
 

@@ -30,6 +30,10 @@ final class FunctionEvaluator {
                 return Procedures.callAsFunction(ctx.session(), name, args);
             };
         }
+        Expr json = dev.scion.sql.expr.json.JsonFunctions.compile(name, call, a);
+        if (json != null) {
+            return json;
+        }
         Expr spatial = dev.scion.sql.expr.spatial.SpatialFunctions.compile(name, a);
         if (spatial != null) {
             return spatial;

@@ -31,6 +31,10 @@ public final class SqlFunctions {
             "DOLT_CONFLICTS_RESOLVE", "DOLT_CLEAN", "DOLT_RM", "DOLT_DETACHED_COMMIT", "DOLT_DETACHED_MERGE",
             "DOLT_DETACHED_SQUASH");
 
+    /** MySQL's aggregates whose result type differs from Calcite's declarations of the same names. */
+    public static final Set<String> MYSQL_AGGREGATES = Set.of("STD", "STDDEV", "STDDEV_POP", "STDDEV_SAMP",
+            "VARIANCE", "VAR_POP", "VAR_SAMP", "BIT_AND", "BIT_OR", "BIT_XOR");
+
     private static final List<SqlOperator> OPERATORS = new ArrayList<>();
 
     /**
@@ -78,6 +82,7 @@ public final class SqlFunctions {
         OPERATORS.add(BYTES_LITERAL);
         fn("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP), OperandTypes.or(OperandTypes.NILADIC, OperandTypes.NUMERIC));
         declareMySqlBuiltins(varchar, bigint);
+        declareAggregates();
         OPERATORS.add(TO_UNSIGNED);
         // binary operators the MySQL parser creates; the validator resolves every call through this table
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.XOR);
@@ -128,6 +133,11 @@ public final class SqlFunctions {
         for (String n : List.of("UTC_TIMESTAMP", "STR_TO_DATE")) {
             fn(n, timestamp, OperandTypes.VARIADIC);
         }
+        for (String n : List.of("SCION_TIMESTAMPADD", "TIMEDIFF", "ADDTIME", "SUBTIME", "MAKETIME")) {
+            fn(n, varchar, OperandTypes.VARIADIC);
+        }
+        fn("SCION_TIMESTAMPDIFF", bigint, OperandTypes.VARIADIC);
+        fn("CONVERT_TZ", timestamp, OperandTypes.VARIADIC);
         fn("FROM_UNIXTIME", opBinding -> (opBinding.getOperandCount() > 1 ? varchar : timestamp)
                 .inferReturnType(opBinding), OperandTypes.VARIADIC);
         SqlReturnTypeInference dateArith = opBinding -> {
@@ -164,6 +174,22 @@ public final class SqlFunctions {
                 org.apache.calcite.sql.type.SqlTypeFamily.ANY));
     }
 
+    /**
+     * The statistics return DOUBLE whatever their argument (Calcite types them like AVG, as the argument), and
+     * BIT_AND / BIT_OR / BIT_XOR BIGINT UNSIGNED (DECIMAL(20,0) here, as TO_UNSIGNED). Evaluated by AggregateOp.
+     */
+    private static void declareAggregates() {
+        for (String n : MYSQL_AGGREGATES) {
+            SqlReturnTypeInference ret = n.startsWith("BIT_")
+                    ? opBinding -> opBinding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 20, 0)
+                    : ReturnTypes.DOUBLE_NULLABLE.andThen(org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
+            OPERATORS.add(new org.apache.calcite.sql.SqlAggFunction(n, null, SqlKind.OTHER_FUNCTION, ret, null,
+                    OperandTypes.ANY, SqlFunctionCategory.NUMERIC, false, false,
+                    org.apache.calcite.util.Optionality.FORBIDDEN) {
+            });
+        }
+    }
+
     private static void fn(String name, SqlReturnTypeInference ret, SqlOperandTypeChecker operands) {
         OPERATORS.add(new SqlFunction(name, SqlKind.OTHER_FUNCTION, ret, null, operands,
                 SqlFunctionCategory.USER_DEFINED_FUNCTION) {
@@ -182,9 +208,53 @@ public final class SqlFunctions {
     private static final SqlOperatorTable TABLE = SqlOperatorTables.chain(
             SqlOperatorTables.of(OPERATORS),
             dev.scion.sql.expr.spatial.SpatialFunctions.operatorTable(),
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL));
+            dev.scion.sql.expr.json.JsonFunctions.operatorTable(),
+            without(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL),
+                    union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES)));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * {@code table} minus the operators named in {@code hidden}: Calcite's JSON functions follow SQL:2016, not
+     * MySQL, and both declarations side by side would make calls ambiguous.
+     */
+    private static SqlOperatorTable without(SqlOperatorTable table, Set<String> hidden) {
+        return new SqlOperatorTable() {
+            @Override
+            public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName,
+                                                SqlFunctionCategory category,
+                                                org.apache.calcite.sql.SqlSyntax syntax,
+                                                List<SqlOperator> operatorList,
+                                                org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+                if (opName.isSimple() && hidden.contains(opName.getSimple().toUpperCase(Locale.ROOT))) {
+                    return;
+                }
+                table.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+            }
+
+            @Override
+            public List<SqlOperator> getOperatorList() {
+                return table.getOperatorList().stream()
+                        .filter(op -> !hidden.contains(op.getName().toUpperCase(Locale.ROOT))).toList();
+            }
+        };
+    }
 
     private SqlFunctions() {
+    }
+
+    /** Scion's own declaration of a function, or null. */
+    public static SqlOperator declared(String name) {
+        for (SqlOperator op : OPERATORS) {
+            if (op.getName().equals(name)) {
+                return op;
+            }
+        }
+        return null;
     }
 
     public static SqlOperatorTable operatorTable() {

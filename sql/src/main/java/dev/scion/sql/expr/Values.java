@@ -222,6 +222,11 @@ public final class Values {
             int nanos = t.getNano();
             return nanos == 0 ? base : base + "." + String.format("%06d", nanos / 1000);
         }
+        if (v instanceof java.time.LocalTime t) {
+            // LocalTime.toString drops zero seconds ("10:00"); MySQL always prints them
+            String base = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+            return t.getNano() == 0 ? base : base + "." + String.format("%06d", t.getNano() / 1000);
+        }
         return v.toString();
     }
 

@@ -55,6 +55,10 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             SqlNode operand = call.operand(0).accept(this);
             return dev.scion.sql.expr.SqlFunctions.TO_UNSIGNED.createCall(call.getParserPosition(), operand);
         }
+        org.apache.calcite.sql.SqlCall mysql = dev.scion.sql.expr.MySqlCallRewrites.rewrite(call);
+        if (mysql != null) {
+            return super.visit(mysql);
+        }
         return super.visit(call);
     }
 

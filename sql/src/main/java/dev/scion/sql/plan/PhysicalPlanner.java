@@ -92,8 +92,7 @@ public final class PhysicalPlanner {
             }
             List<AggregateOp.Call> calls = new ArrayList<>();
             for (AggregateCall c : a.getAggCallList()) {
-                calls.add(new AggregateOp.Call(function(c), c.getArgList().stream().mapToInt(Integer::intValue).toArray(),
-                        c.isDistinct(), c.filterArg));
+                calls.add(AggregateFunctions.call(c));
             }
             return new AggregateOp(op(a.getInput()), a.getGroupSet().toArray(), calls);
         }
@@ -140,24 +139,10 @@ public final class PhysicalPlanner {
                 outputs.add(new dev.scion.sql.exec.GroupingSetsOp.Output(null, args));
             } else {
                 outputs.add(new dev.scion.sql.exec.GroupingSetsOp.Output(
-                        new AggregateOp.Call(function(c), args, c.isDistinct(), c.filterArg), null));
+                        AggregateFunctions.call(c), null));
             }
         }
         return new dev.scion.sql.exec.GroupingSetsOp(build(a.getInput()), a.getGroupSet().toArray(), sets, outputs);
-    }
-
-    private static AggregateOp.Function function(AggregateCall c) {
-        return switch (c.getAggregation().getKind()) {
-            case COUNT -> AggregateOp.Function.COUNT;
-            case SUM, SUM0 -> AggregateOp.Function.SUM;
-            case MIN -> AggregateOp.Function.MIN;
-            case MAX -> AggregateOp.Function.MAX;
-            case AVG -> AggregateOp.Function.AVG;
-            case SINGLE_VALUE -> AggregateOp.Function.SINGLE_VALUE;
-            case ANY_VALUE -> AggregateOp.Function.ANY_VALUE;
-            default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support "
-                    + c.getAggregation().getName());
-        };
     }
 
     private Operator scan(LogicalTableScan scan, RexNode condition) {

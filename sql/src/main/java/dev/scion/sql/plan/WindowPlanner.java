@@ -92,14 +92,15 @@ final class WindowPlanner {
             default:
                 break;
         }
-        AggregateOp.Function f = switch (call.getOperator().getKind()) {
-            case COUNT -> AggregateOp.Function.COUNT;
-            case SUM, SUM0 -> AggregateOp.Function.SUM;
-            case AVG -> AggregateOp.Function.AVG;
-            case MIN -> AggregateOp.Function.MIN;
-            case MAX -> AggregateOp.Function.MAX;
-            default -> throw unsupported("the window function " + call.getOperator().getName());
-        };
+        if (!(call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction agg)) {
+            throw unsupported("the window function " + call.getOperator().getName());
+        }
+        AggregateOp.Function f = AggregateFunctions.of(agg);
+        if (f == AggregateOp.Function.SINGLE_VALUE || f == AggregateOp.Function.ANY_VALUE
+                || f == AggregateOp.Function.GROUP_CONCAT || f == AggregateOp.Function.JSON_ARRAYAGG
+                || f == AggregateOp.Function.JSON_OBJECTAGG) {
+            throw unsupported("the window function " + call.getOperator().getName());
+        }
         return new WindowOp.Function(null, new AggregateOp.Call(f, args, call.distinct, -1));
     }
 

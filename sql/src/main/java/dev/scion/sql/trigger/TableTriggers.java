@@ -87,13 +87,26 @@ public final class TableTriggers {
         String key = key(db, table);
         Set<String> active = ACTIVE.get();
         boolean added = active.add(key);
+        // MySQL runs a trigger's statements in the trigger's database, whatever the session's current one is
+        String previous = session.currentDatabase();
+        boolean switched = !db.name().equalsIgnoreCase(String.valueOf(previous));
         try {
+            if (switched) {
+                session.useDatabase(db.name());
+            }
             for (TriggerDefinition t : triggers) {
                 if (t.timing() == timing && t.event() == event) {
                     changed |= new TriggerProgram(session, schema, t, oldRow, newRow).run();
                 }
             }
         } finally {
+            if (switched) {
+                if (previous == null) {
+                    session.clearCurrentDatabase();
+                } else {
+                    session.useDatabase(previous);
+                }
+            }
             if (added) {
                 active.remove(key);
             }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A trigger's program: one statement or a {@code BEGIN ... END} block of statements, run in order for each row.
- * Supported statements are {@code SET NEW.col = expr} (and user variables), SIGNAL, and any INSERT / UPDATE /
- * DELETE / REPLACE / SET / DO; control flow (IF, loops, DECLARE) is refused with 1235 when the trigger is created.
+ * Supported statements are {@code SET NEW.col = expr} (and user and local variables), SIGNAL, any INSERT /
+ * UPDATE / DELETE / REPLACE / SET / DO, DECLARE of local variables, IF / ELSEIF / ELSE, WHILE ... DO and
+ * REPEAT ... UNTIL. Other compound statements (CASE, LOOP with LEAVE, cursors, handlers) are refused with 1235
+ * when the trigger is created.
  */
 public record TriggerBody(List<Step> steps) {
 
@@ -37,6 +39,32 @@ public record TriggerBody(List<Step> steps) {
     public record Signal(String sqlState, String messageExpr) implements Step {
     }
 
+    /** {@code DECLARE a, b INT [DEFAULT expr]}: locals of the body, NULL unless a default is given. */
+    public record Declare(List<String> names, String defaultExpr) implements Step {
+    }
+
+    /** One IF or ELSEIF arm. */
+    public record Branch(String condition, List<Step> steps) {
+    }
+
+    /** {@code IF c THEN ... [ELSEIF c THEN ...] [ELSE ...] END IF}. */
+    public record If(List<Branch> branches, List<Step> otherwise) implements Step {
+    }
+
+    /** {@code WHILE c DO ... END WHILE}. */
+    public record While(String condition, List<Step> steps) implements Step {
+    }
+
+    /** {@code REPEAT ... UNTIL c END REPEAT}: the body runs at least once. */
+    public record Repeat(List<Step> steps, String condition) implements Step {
+    }
+
+    private static final Pattern IF_HEAD = Pattern.compile("(?is)(?:ELSE)?IF\\s+(.+?)\\s+THEN\\b(.*)");
+    private static final Pattern WHILE_HEAD = Pattern.compile("(?is)WHILE\\s+(.+?)\\s+DO\\b(.*)");
+    private static final Pattern UNTIL = Pattern.compile("(?is)UNTIL\\s+(.+?)\\s+END\\s+REPEAT");
+    private static final Pattern DECLARE = Pattern.compile(
+            "(?is)DECLARE\\s+(.+?)\\s+([A-Za-z]+(?:\\s*\\([^)]*\\))?(?:\\s+UNSIGNED)?)(?:\\s+DEFAULT\\s+(.+))?");
+
     private static final Pattern BLOCK = Pattern.compile("(?is)BEGIN\\b(.*)\\bEND");
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?is)\\s*(?:(NEW|OLD)\\s*\\.\\s*(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)|(@@?[A-Za-z0-9_$.`]+|[A-Za-z_$][A-Za-z0-9_$]*))"
@@ -53,11 +81,112 @@ public record TriggerBody(List<Step> steps) {
         } else {
             statements.add(body);
         }
-        List<Step> steps = new ArrayList<>();
+        java.util.ArrayDeque<String> chunks = new java.util.ArrayDeque<>();
         for (String s : statements) {
-            steps.add(step(s.strip(), wholeStatement));
+            if (!s.isBlank()) {
+                chunks.add(s.strip());
+            }
+        }
+        List<Step> steps = block(chunks, wholeStatement);
+        if (!chunks.isEmpty()) {
+            throw TriggerDefinition.syntax(chunks.peek());
         }
         return new TriggerBody(List.copyOf(steps));
+    }
+
+    /**
+     * Statements up to (not including) the chunk that ends the enclosing construct: ELSEIF, ELSE, END IF,
+     * END WHILE or UNTIL. The splitter cuts at every top-level ';', so a construct's head and its first
+     * statement share a chunk ("IF c THEN SET x = 1"); the statement part is pushed back as a chunk of its own.
+     */
+    private static List<Step> block(java.util.ArrayDeque<String> chunks, String whole) {
+        List<Step> steps = new ArrayList<>();
+        while (!chunks.isEmpty()) {
+            String c = chunks.peek();
+            String upper = c.toUpperCase(Locale.ROOT);
+            if (upper.matches("(?s)(ELSEIF|ELSE|UNTIL)\\b.*") || upper.matches("(?s)END\\s+(IF|WHILE)\\b.*")) {
+                return steps;
+            }
+            chunks.poll();
+            String first = firstWord(c);
+            switch (first) {
+                case "IF" -> steps.add(ifStatement(c, chunks, whole));
+                case "WHILE" -> {
+                    Matcher m = WHILE_HEAD.matcher(c);
+                    if (!m.matches()) {
+                        throw TriggerDefinition.syntax(c);
+                    }
+                    pushBack(chunks, m.group(2));
+                    List<Step> body = block(chunks, whole);
+                    expectEnd(chunks, "WHILE", c);
+                    steps.add(new While(m.group(1).strip(), List.copyOf(body)));
+                }
+                case "REPEAT" -> {
+                    pushBack(chunks, c.substring("REPEAT".length()));
+                    List<Step> body = block(chunks, whole);
+                    Matcher m = chunks.isEmpty() ? null : UNTIL.matcher(chunks.peek());
+                    if (m == null || !m.matches()) {
+                        throw TriggerDefinition.syntax(c);
+                    }
+                    chunks.poll();
+                    steps.add(new Repeat(List.copyOf(body), m.group(1).strip()));
+                }
+                case "DECLARE" -> {
+                    Matcher m = DECLARE.matcher(c);
+                    if (!m.matches() || upper.matches("(?s)DECLARE\\s+.*\\b(CURSOR|HANDLER|CONDITION)\\b.*")) {
+                        throw unsupported(m.matches() ? "cursors and handlers in a trigger" : c);
+                    }
+                    List<String> names = new ArrayList<>();
+                    for (String n : m.group(1).split(",")) {
+                        names.add(dev.scion.sql.admin.Identifiers.unquote(n.strip()));
+                    }
+                    steps.add(new Declare(List.copyOf(names), m.group(3) == null ? null : m.group(3).strip()));
+                }
+                default -> steps.add(step(c, whole));
+            }
+        }
+        return steps;
+    }
+
+    private static If ifStatement(String head, java.util.ArrayDeque<String> chunks, String whole) {
+        List<Branch> branches = new ArrayList<>();
+        List<Step> otherwise = List.of();
+        String current = head;
+        while (true) {
+            Matcher m = IF_HEAD.matcher(current);
+            if (!m.matches()) {
+                throw TriggerDefinition.syntax(current);
+            }
+            pushBack(chunks, m.group(2));
+            branches.add(new Branch(m.group(1).strip(), List.copyOf(block(chunks, whole))));
+            String next = chunks.isEmpty() ? "" : chunks.peek();
+            String upper = next.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("ELSEIF")) {
+                current = chunks.poll();
+                continue;
+            }
+            if (upper.matches("(?s)ELSE\\b.*")) {
+                chunks.poll();
+                pushBack(chunks, next.substring(4));
+                otherwise = List.copyOf(block(chunks, whole));
+            }
+            expectEnd(chunks, "IF", head);
+            return new If(List.copyOf(branches), otherwise);
+        }
+    }
+
+    private static void pushBack(java.util.ArrayDeque<String> chunks, String text) {
+        if (!text.isBlank()) {
+            chunks.push(text.strip());
+        }
+    }
+
+    private static void expectEnd(java.util.ArrayDeque<String> chunks, String what, String head) {
+        String end = chunks.isEmpty() ? "" : chunks.peek();
+        if (!end.toUpperCase(Locale.ROOT).matches("(?s)END\\s+" + what + "\\s*")) {
+            throw TriggerDefinition.syntax(head);
+        }
+        chunks.poll();
     }
 
     private static Step step(String sql, String wholeStatement) {

@@ -31,16 +31,26 @@ final class TriggerProgram {
         this.newRow = newRow;
     }
 
+    /** The body's DECLAREd variables, by name in any case. */
+    private final java.util.Map<String, Object> locals = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private boolean changed;
+
     /** Runs every step; true if a {@code SET NEW.col} changed the NEW row. */
     boolean run() {
-        boolean changed = false;
-        for (Step step : trigger.body().steps()) {
+        runSteps(trigger.body().steps());
+        return changed;
+    }
+
+    private void runSteps(java.util.List<Step> steps) {
+        for (Step step : steps) {
             if (step instanceof Assign assign) {
                 for (Assignment a : assign.assignments()) {
                     Object value = evaluate(a.expr());
                     if (a.row() != null) {
                         newRow[columnOf(schema, trigger, a.row(), a.target())] = value;
                         changed = true;
+                    } else if (locals.containsKey(a.target())) {
+                        locals.put(a.target(), value);
                     } else {
                         TableTriggers.runNested(session, "SET " + a.target() + " = " + RowReferences.literal(value));
                     }
@@ -51,9 +61,35 @@ final class TriggerProgram {
                 String message = s.messageExpr() == null ? "Unhandled user-defined exception condition"
                         : Values.toStringValue(evaluate(s.messageExpr()));
                 throw new SignalError(s.sqlState(), message);
+            } else if (step instanceof TriggerBody.Declare d) {
+                Object initial = d.defaultExpr() == null ? null : evaluate(d.defaultExpr());
+                d.names().forEach(n -> locals.put(n, initial));
+            } else if (step instanceof TriggerBody.If f) {
+                java.util.List<Step> chosen = f.otherwise();
+                for (TriggerBody.Branch b : f.branches()) {
+                    if (holds(b.condition())) {
+                        chosen = b.steps();
+                        break;
+                    }
+                }
+                runSteps(chosen);
+            } else if (step instanceof TriggerBody.While w) {
+                while (holds(w.condition())) {
+                    session.checkNotCancelled();
+                    runSteps(w.steps());
+                }
+            } else if (step instanceof TriggerBody.Repeat rp) {
+                do {
+                    session.checkNotCancelled();
+                    runSteps(rp.steps());
+                } while (!holds(rp.condition()));
             }
         }
-        return changed;
+    }
+
+    /** A condition is met when it is true; NULL and false are not (MySQL's IF and loops). */
+    private boolean holds(String condition) {
+        return Boolean.TRUE.equals(Values.truth(evaluate(condition)));
     }
 
     private Object evaluate(String expr) {
@@ -68,10 +104,11 @@ final class TriggerProgram {
     }
 
     private String bind(String sql) {
-        return RowReferences.substitute(sql, (ref, at) -> {
+        String rows = RowReferences.substitute(sql, (ref, at) -> {
             int c = columnOf(schema, trigger, ref.row(), ref.column());
             return ref.row().equals("NEW") ? newRow[c] : oldRow[c];
         });
+        return locals.isEmpty() ? rows : LocalVariables.substitute(rows, locals);
     }
 
     /** The column a NEW/OLD reference names, with MySQL's errors for a row the trigger does not have. */
@@ -91,7 +128,26 @@ final class TriggerProgram {
 
     /** CREATE TRIGGER's checks of the body against the table: rows, columns, and which row may be assigned. */
     static void validate(TableSchema schema, TriggerDefinition trigger) {
-        for (Step step : trigger.body().steps()) {
+        validate(schema, trigger, trigger.body().steps());
+    }
+
+    private static void validate(TableSchema schema, TriggerDefinition trigger, java.util.List<Step> steps) {
+        for (Step step : steps) {
+            if (step instanceof TriggerBody.If f) {
+                for (TriggerBody.Branch b : f.branches()) {
+                    checkReferences(schema, trigger, b.condition());
+                    validate(schema, trigger, b.steps());
+                }
+                validate(schema, trigger, f.otherwise());
+            } else if (step instanceof TriggerBody.While w) {
+                checkReferences(schema, trigger, w.condition());
+                validate(schema, trigger, w.steps());
+            } else if (step instanceof TriggerBody.Repeat r) {
+                checkReferences(schema, trigger, r.condition());
+                validate(schema, trigger, r.steps());
+            } else if (step instanceof TriggerBody.Declare d && d.defaultExpr() != null) {
+                checkReferences(schema, trigger, d.defaultExpr());
+            }
             if (step instanceof Assign assign) {
                 for (Assignment a : assign.assignments()) {
                     if ("OLD".equals(a.row())) {

@@ -105,6 +105,40 @@ public final class SchemaCodec {
         return new TableSchema(cols, pk, idx, checks, fks);
     }
 
+    /**
+     * Generated columns, written after everything else in the table chunk and only when the table has some, so
+     * tables without them encode (and hash) exactly as before the feature existed: count, then per column its
+     * position, expression and STORED flag.
+     */
+    public static void writeGenerated(BinaryWriter w, TableSchema s) {
+        List<Column> cols = s.columns();
+        int n = (int) cols.stream().filter(Column::generated).count();
+        if (n == 0) {
+            return;
+        }
+        w.varInt(n);
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            if (c.generated()) {
+                w.varInt(i).string(c.generatedSql()).bool(c.stored());
+            }
+        }
+    }
+
+    /** Reads what {@link #writeGenerated} wrote, if anything, and returns the schema with it applied. */
+    public static TableSchema readGenerated(BinaryReader r, TableSchema s) {
+        if (!r.hasMore()) {
+            return s;
+        }
+        List<Column> cols = new ArrayList<>(s.columns());
+        int n = r.varInt();
+        for (int i = 0; i < n; i++) {
+            int pos = r.varInt();
+            cols.set(pos, cols.get(pos).withGeneration(r.string(), r.bool()));
+        }
+        return new TableSchema(cols, s.primaryKey(), s.indexes(), s.checks(), s.foreignKeys());
+    }
+
     private static List<String> strings(BinaryReader r) {
         int n = r.varInt();
         List<String> out = new ArrayList<>(n);

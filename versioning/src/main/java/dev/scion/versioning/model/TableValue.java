@@ -36,6 +36,7 @@ public record TableValue(TableSchema schema, Hash rows, Map<String, Hash> indexe
         w.varInt(sorted.size());
         sorted.forEach((k, v) -> w.string(k).hash(v));
         w.varLong(autoIncrement);
+        SchemaCodec.writeGenerated(w, schema);
         return w.toByteArray();
     }
 
@@ -49,6 +50,7 @@ public record TableValue(TableSchema schema, Hash rows, Map<String, Hash> indexe
             idx.put(r.string(), r.hash());
         }
         long ai = r.varLong();
+        schema = SchemaCodec.readGenerated(r, schema);
         return new TableValue(schema, rows, idx, ai);
     }
 }

@@ -3,8 +3,11 @@ package dev.scion.versioning.schema;
 /**
  * One column of a table.
  *
- * @param defaultSql the DEFAULT expression as SQL text, or null when the column has none
- * @param tag        a stable identity that survives renames, so merges can tell a rename from a drop and add
+ * @param defaultSql    the DEFAULT expression as SQL text, or null when the column has none
+ * @param tag           a stable identity that survives renames, so merges can tell a rename from a drop and add
+ * @param generatedSql  the expression of a generated column ({@code AS (expr)}) as MySQL SQL text, or null
+ * @param stored        for a generated column: declared STORED (else VIRTUAL). Both kinds keep their computed value
+ *                      in the row; the flag only decides how the column is described.
  */
 public record Column(
         String name,
@@ -13,9 +16,24 @@ public record Column(
         String defaultSql,
         boolean autoIncrement,
         String comment,
-        long tag) {
+        long tag,
+        String generatedSql,
+        boolean stored) {
+
+    public Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean autoIncrement,
+                  String comment, long tag) {
+        this(name, type, nullable, defaultSql, autoIncrement, comment, tag, null, false);
+    }
+
+    public boolean generated() {
+        return generatedSql != null;
+    }
 
     public Column withName(String newName) {
-        return new Column(newName, type, nullable, defaultSql, autoIncrement, comment, tag);
+        return new Column(newName, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored);
+    }
+
+    public Column withGeneration(String expressionSql, boolean isStored) {
+        return new Column(name, type, nullable, defaultSql, autoIncrement, comment, tag, expressionSql, isStored);
     }
 }

@@ -30,8 +30,45 @@ public final class SqlScript {
                 + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
     }
 
+    /**
+     * The CREATE TABLE of a dump: {@link #createTable} plus the table's foreign keys and CHECK constraints (the
+     * dump turns FOREIGN_KEY_CHECKS off, so tables may come in any order).
+     */
+    public static String createTableForDump(String name, TableSchema s) {
+        String plain = createTable(name, s);
+        List<String> extra = new ArrayList<>();
+        for (var fk : s.foreignKeys()) {
+            StringBuilder sb = new StringBuilder("  CONSTRAINT ").append(SqlLiterals.identifier(fk.name()))
+                    .append(" FOREIGN KEY (").append(columnList(fk.columns())).append(") REFERENCES ")
+                    .append(SqlLiterals.identifier(fk.referencedTable())).append(" (")
+                    .append(columnList(fk.referencedColumns())).append(')');
+            if (fk.onDelete() != dev.scion.versioning.schema.ForeignKeyDef.Action.RESTRICT) {
+                sb.append(" ON DELETE ").append(fk.onDelete().sql());
+            }
+            if (fk.onUpdate() != dev.scion.versioning.schema.ForeignKeyDef.Action.RESTRICT) {
+                sb.append(" ON UPDATE ").append(fk.onUpdate().sql());
+            }
+            extra.add(sb.toString());
+        }
+        for (var check : s.checks()) {
+            extra.add("  CONSTRAINT " + SqlLiterals.identifier(check.name()) + " CHECK (" + check.expressionSql() + ")");
+        }
+        if (extra.isEmpty()) {
+            return plain;
+        }
+        int close = plain.lastIndexOf("\n) ENGINE=");
+        return plain.substring(0, close) + ",\n" + String.join(",\n", extra) + plain.substring(close);
+    }
+
     public static String columnDefinition(Column c) {
         StringBuilder sb = new StringBuilder(SqlLiterals.identifier(c.name())).append(' ').append(c.type().sqlName());
+        if (c.generated()) {
+            sb.append(" GENERATED ALWAYS AS (").append(c.generatedSql()).append(c.stored() ? ") STORED" : ") VIRTUAL");
+            if (!c.nullable()) {
+                sb.append(" NOT NULL");
+            }
+            return sb.toString();
+        }
         if (!c.nullable()) {
             sb.append(" NOT NULL");
         }
@@ -94,8 +131,7 @@ public final class SqlScript {
 
     public static String insert(String table, TableSchema s, Object[] row) {
         StringBuilder sb = new StringBuilder("INSERT INTO ").append(SqlLiterals.identifier(table)).append(" (")
-                .append(s.columns().stream().map(c -> SqlLiterals.identifier(c.name())).collect(Collectors.joining(",")))
-                .append(") VALUES (");
+                .append(insertColumns(s)).append(") VALUES (");
         appendValues(sb, s, row);
         return sb.append(");").toString();
     }
@@ -103,8 +139,7 @@ public final class SqlScript {
     /** One multi-row INSERT for a batch of rows (dump). */
     public static String insertMany(String table, TableSchema s, List<Object[]> rows) {
         StringBuilder sb = new StringBuilder("INSERT INTO ").append(SqlLiterals.identifier(table)).append(" (")
-                .append(s.columns().stream().map(c -> SqlLiterals.identifier(c.name())).collect(Collectors.joining(",")))
-                .append(") VALUES ");
+                .append(insertColumns(s)).append(") VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             sb.append(i == 0 ? "(" : ",(");
             appendValues(sb, s, rows.get(i));
@@ -113,11 +148,22 @@ public final class SqlScript {
         return sb.append(';').toString();
     }
 
+    /** The columns an INSERT names: all but the generated ones, whose values the target computes. */
+    private static String insertColumns(TableSchema s) {
+        return s.columns().stream().filter(c -> !c.generated()).map(c -> SqlLiterals.identifier(c.name()))
+                .collect(Collectors.joining(","));
+    }
+
     private static void appendValues(StringBuilder sb, TableSchema s, Object[] row) {
+        boolean first = true;
         for (int i = 0; i < row.length; i++) {
-            if (i > 0) {
+            if (s.columns().get(i).generated()) {
+                continue;
+            }
+            if (!first) {
                 sb.append(',');
             }
+            first = false;
             sb.append(SqlLiterals.literal(row[i], s.columns().get(i).type()));
         }
     }

@@ -1,0 +1,64 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.parser.StatementReader;
+import dev.scion.sql.session.Session;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TableSchema;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.List;
+
+/**
+ * Computes a table's generated columns ({@code c INT AS (a + b)}) for a row about to be written. Columns are
+ * computed in table order, so a generated column may use the generated columns before it (MySQL's rule). VIRTUAL
+ * and STORED columns are both kept in the row: reading them then costs nothing, and an index on one is an
+ * ordinary index.
+ */
+public final class GeneratedColumns {
+    private GeneratedColumns() {
+    }
+
+    public static boolean any(TableSchema schema) {
+        for (Column c : schema.columns()) {
+            if (c.generated()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fills every generated column of {@code row} in place (and returns it). */
+    public static Object[] compute(Session session, TableSchema schema, Object[] row, long rowNumber,
+                                   Session lenient) {
+        List<Column> cols = schema.columns();
+        for (int c = 0; c < cols.size(); c++) {
+            Column col = cols.get(c);
+            if (!col.generated()) {
+                continue;
+            }
+            SqlNode bound = StatementReader.expression(col.generatedSql()).accept(new SqlShuttle() {
+                @Override
+                public SqlNode visit(SqlIdentifier id) {
+                    int i = schema.columnIndex(id.names.get(id.names.size() - 1));
+                    return i < 0 ? id : ValueLiterals.of(row[i]);
+                }
+            });
+            Object v = ExpressionEvaluator.evaluate(session, List.of(bound), col.generatedSql())[0];
+            if (v == null && !col.nullable()) {
+                throw new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
+            }
+            row[c] = ColumnValues.coerce(v, col, rowNumber, lenient);
+        }
+        return row;
+    }
+
+    /** 3105: a statement gave a generated column a value other than DEFAULT. */
+    public static SqlError valueNotAllowed(Column col, String table) {
+        return new SqlError(ErrorCode.GENERATED_COLUMN_VALUE, "The value specified for generated column '"
+                + col.name() + "' in table '" + table + "' is not allowed.");
+    }
+}

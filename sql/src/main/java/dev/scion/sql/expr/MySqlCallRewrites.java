@@ -1,0 +1,64 @@
+package dev.scion.sql.expr;
+
+import dev.scion.sql.expr.json.JsonFunctions;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Calls Calcite's grammar parses into its own operators with SQL-standard typing, turned into Scion's MySQL
+ * functions before validation: JSON_OBJECT / JSON_ARRAY (JsonFunctions), DATE(x) and TIME(x) (Calcite's are
+ * BigQuery-style), and TIMESTAMPDIFF / TIMESTAMPADD, whose standard forms refuse strings; MySQL takes
+ * '2024-01-01' wherever a datetime goes.
+ */
+public final class MySqlCallRewrites {
+    private MySqlCallRewrites() {
+    }
+
+    /** The MySQL form of {@code call}, or null when it needs none. */
+    public static SqlCall rewrite(SqlCall call) {
+        SqlCall json = JsonFunctions.fromStandardSyntax(call);
+        if (json != null) {
+            return json;
+        }
+        SqlOperator op = call.getOperator();
+        String name = op.getName().toUpperCase(Locale.ROOT);
+        switch (name) {
+            case "DATE", "TIME" -> {
+                SqlOperator mine = SqlFunctions.declared(name);
+                if (mine != null && op != mine && call.operandCount() == 1) {
+                    return mine.createCall(call.getParserPosition(), call.getOperandList());
+                }
+                return null;
+            }
+            case "TIMESTAMPDIFF", "TIMESTAMPADD" -> {
+                if (call.operandCount() != 3) {
+                    return null;
+                }
+                List<SqlNode> operands = new ArrayList<>(call.getOperandList());
+                operands.set(0, SqlLiteral.createCharString(unitName(operands.get(0)),
+                        operands.get(0).getParserPosition()));
+                return SqlFunctions.declared("SCION_" + name).createCall(call.getParserPosition(), operands);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static String unitName(SqlNode unit) {
+        if (unit instanceof SqlIntervalQualifier q) {
+            return q.timeUnitRange.startUnit.name();
+        }
+        if (unit instanceof SqlLiteral lit && lit.getValue() != null) {
+            return lit.getValue().toString();
+        }
+        return unit.toString();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.scion.sql.expr;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.scion.sql.expr.BuiltinFunctions.strictN;
+
+/**
+ * MySQL's unit-based and time-of-day arithmetic: TIMESTAMPDIFF, TIMESTAMPADD, CONVERT_TZ, TIMEDIFF, ADDTIME,
+ * SUBTIME, MAKETIME. TIMESTAMPDIFF / TIMESTAMPADD receive their unit as a string (MySqlCallRewrites), so they take
+ * strings, dates and datetimes alike, as MySQL does.
+ */
+final class TimeFunctions {
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final Pattern DURATION = Pattern.compile("\\s*(-)?(\\d{1,3}):(\\d{1,2})(?::(\\d{1,2}))?\\s*");
+    /** MySQL's TIME range: -838:59:59 to 838:59:59. */
+    private static final long MAX_TIME_SECONDS = 838 * 3600 + 59 * 60 + 59;
+
+    private TimeFunctions() {
+    }
+
+    static Expr compile(String name, Expr[] a) {
+        return switch (name) {
+            case "SCION_TIMESTAMPDIFF" -> strictN(a, v -> diff(unit(v[0]), v[1], v[2]));
+            case "SCION_TIMESTAMPADD" -> strictN(a, v -> add(unit(v[0]), Values.toLong(v[1]), v[2]));
+            case "CONVERT_TZ" -> strictN(a, v -> convertTz(v[0], Values.toStringValue(v[1]),
+                    Values.toStringValue(v[2])));
+            case "TIMEDIFF" -> strictN(a, v -> timeDiff(v[0], v[1]));
+            case "ADDTIME" -> strictN(a, v -> addTime(v[0], v[1], 1));
+            case "SUBTIME" -> strictN(a, v -> addTime(v[0], v[1], -1));
+            case "MAKETIME" -> strictN(a, v -> {
+                long h = Values.toLong(v[0]);
+                long m = Values.toLong(v[1]);
+                long s = Values.toLong(v[2]);
+                if (m < 0 || m > 59 || s < 0 || s > 59) {
+                    return null;
+                }
+                return duration((Math.abs(h) * 3600 + m * 60 + s) * (h < 0 ? -1 : 1));
+            });
+            default -> null;
+        };
+    }
+
+    /** A unit of TIMESTAMPDIFF / TIMESTAMPADD: java.time's unit and how many of it make one (QUARTER = 3 months). */
+    private record Unit(ChronoUnit chrono, int times) {
+    }
+
+    private static Unit unit(Object v) {
+        String u = Values.toStringValue(v).toUpperCase(Locale.ROOT);
+        if (u.startsWith("SQL_TSI_")) {
+            u = u.substring(8);
+        }
+        return switch (u) {
+            case "MICROSECOND" -> new Unit(ChronoUnit.MICROS, 1);
+            case "SECOND" -> new Unit(ChronoUnit.SECONDS, 1);
+            case "MINUTE" -> new Unit(ChronoUnit.MINUTES, 1);
+            case "HOUR" -> new Unit(ChronoUnit.HOURS, 1);
+            case "DAY" -> new Unit(ChronoUnit.DAYS, 1);
+            case "WEEK" -> new Unit(ChronoUnit.WEEKS, 1);
+            case "MONTH" -> new Unit(ChronoUnit.MONTHS, 1);
+            case "QUARTER" -> new Unit(ChronoUnit.MONTHS, 3);
+            case "YEAR" -> new Unit(ChronoUnit.YEARS, 1);
+            default -> throw new dev.scion.sql.error.SqlError(dev.scion.sql.error.ErrorCode.PARSE_ERROR,
+                    "You have an error in your SQL syntax; unknown unit " + u);
+        };
+    }
+
+    /** Whole units from {@code a} to {@code b}, truncated toward zero (MySQL counts complete months and years). */
+    private static Object diff(Unit unit, Object a, Object b) {
+        LocalDateTime x = DateFunctions.dateTime(a);
+        LocalDateTime y = DateFunctions.dateTime(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        return unit.chrono().between(x, y) / unit.times();
+    }
+
+    /**
+     * TIMESTAMPADD: a date-only argument moved by days or longer units stays a date ("2024-01-02"); anything
+     * else is a datetime.
+     */
+    private static Object add(Unit unit, long n, Object v) {
+        LocalDateTime t = DateFunctions.dateTime(v);
+        if (t == null) {
+            return null;
+        }
+        LocalDateTime r = t.plus(n * unit.times(), unit.chrono());
+        boolean dateOnly = (v instanceof LocalDate || !(v instanceof LocalDateTime)
+                && Values.toStringValue(v).strip().length() <= 10)
+                && unit.chrono().compareTo(ChronoUnit.DAYS) >= 0;
+        if (dateOnly) {
+            return r.toLocalDate().toString();
+        }
+        return r.getNano() == 0 ? r.format(DATETIME) : r.format(DATETIME) + String.format(Locale.ROOT, ".%06d",
+                r.getNano() / 1000);
+    }
+
+    /** CONVERT_TZ with offsets ('+01:00') or zone names Java knows; NULL for a zone it cannot read. */
+    private static Object convertTz(Object v, String from, String to) {
+        LocalDateTime t = DateFunctions.dateTime(v);
+        ZoneId f = zone(from);
+        ZoneId z = zone(to);
+        if (t == null || f == null || z == null) {
+            return null;
+        }
+        return t.atZone(f).withZoneSameInstant(z).toLocalDateTime();
+    }
+
+    private static ZoneId zone(String name) {
+        String n = name.strip();
+        if (n.equalsIgnoreCase("SYSTEM")) {
+            return java.time.ZoneOffset.UTC;
+        }
+        try {
+            if (n.startsWith("+") || n.startsWith("-")) {
+                return java.time.ZoneOffset.of(n.length() == 5 ? n.charAt(0) + "0" + n.substring(1) : n);
+            }
+            return ZoneId.of(n);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Object timeDiff(Object a, Object b) {
+        Long x = seconds(a);
+        Long y = seconds(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        return duration(x - y);
+    }
+
+    /** ADDTIME/SUBTIME: a datetime stays a datetime; a time is a duration. */
+    private static Object addTime(Object a, Object delta, int sign) {
+        Long d = durationSeconds(delta);
+        if (d == null) {
+            return null;
+        }
+        if (a instanceof LocalDateTime || !(a instanceof LocalTime) && Values.toStringValue(a).strip().length() > 10
+                && DateFunctions.dateTime(a) != null) {
+            return DateFunctions.dateTime(a).plusSeconds(sign * d).format(DATETIME);
+        }
+        Long s = durationSeconds(a);
+        return s == null ? null : duration(s + sign * d);
+    }
+
+    /** A value's seconds: a datetime's since the epoch, a time's from midnight. */
+    private static Long seconds(Object v) {
+        if (v instanceof LocalDateTime t) {
+            return t.toEpochSecond(java.time.ZoneOffset.UTC);
+        }
+        String s = Values.toStringValue(v).strip();
+        if (s.length() > 10 && DateFunctions.dateTime(v) != null) {
+            return DateFunctions.dateTime(v).toEpochSecond(java.time.ZoneOffset.UTC);
+        }
+        return durationSeconds(v);
+    }
+
+    private static Long durationSeconds(Object v) {
+        if (v instanceof LocalTime t) {
+            return (long) t.toSecondOfDay();
+        }
+        Matcher m = DURATION.matcher(Values.toStringValue(v));
+        if (!m.matches()) {
+            return null;
+        }
+        long s = Long.parseLong(m.group(2)) * 3600 + Long.parseLong(m.group(3)) * 60
+                + (m.group(4) == null ? 0 : Long.parseLong(m.group(4)));
+        return m.group(1) != null ? -s : s;
+    }
+
+    /** A TIME value's text, clipped to MySQL's range. */
+    private static String duration(long seconds) {
+        long s = Math.max(-MAX_TIME_SECONDS, Math.min(MAX_TIME_SECONDS, seconds));
+        long abs = Math.abs(s);
+        return (s < 0 ? "-" : "") + String.format(Locale.ROOT, "%02d:%02d:%02d", abs / 3600, abs / 60 % 60, abs % 60);
+    }
+}
