@@ -54,6 +54,16 @@ public final class WriteCostBench {
                             + id + "," + (i % ROWS) + ",'" + c(i) + "','" + pad(i) + "')";
                 });
             }
+            if (only.isEmpty() || only.equals("writeonly")) {
+                // sysbench oltp_write_only: one explicit transaction of four writes
+                run(db, "write_only transaction (4 writes)", iterations / 4, i -> {
+                    int id = 1 + i * 7919 % ROWS;
+                    return "BEGIN;UPDATE sbtest1 SET k=k+1 WHERE id=" + id + ";UPDATE sbtest1 SET c='" + c(i + 5)
+                            + "' WHERE id=" + (1 + (i + 17) * 7919 % ROWS) + ";DELETE FROM sbtest1 WHERE id=" + id
+                            + ";INSERT INTO sbtest1 (id, k, c, pad) VALUES (" + id + "," + (i % ROWS) + ",'" + c(i)
+                            + "','" + pad(i) + "');COMMIT";
+                });
+            }
             if (only.isEmpty() || only.equals("insert")) {
                 run(db, "INSERT VALUES (auto-increment id)", iterations,
                         i -> "INSERT INTO sbtest1 (k, c, pad) VALUES (" + (i % ROWS) + ",'" + c(i) + "','" + pad(i)
