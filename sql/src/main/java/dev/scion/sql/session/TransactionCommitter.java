@@ -27,9 +27,9 @@ import java.util.List;
 import dev.scion.versioning.repo.VersioningException;
 
 /**
- * Publishes a transaction's working root to its branch. If the branch's working set moved since the
- * transaction began, the two are merged (base = the snapshot the transaction started from) and the merge is
- * installed by compare-and-swap, retrying while others keep committing.
+ * Publishes a transaction's working root to its branch through the branch's {@link WorkingSetCommitQueue}, which
+ * writes concurrent commits together with one sync. If the branch's working set moved since the transaction began,
+ * the two are merged (base = the snapshot the transaction started from) after a first-committer-wins row check.
  */
 public final class TransactionCommitter {
     /**
