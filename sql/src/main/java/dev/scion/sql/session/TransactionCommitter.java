@@ -15,6 +15,7 @@ import dev.scion.versioning.ops.CommitOp;
 import dev.scion.versioning.ops.CommitOptions;
 import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.repo.Repository;
+import dev.scion.versioning.repo.WorkingSetCommitQueue;
 
 import dev.scion.storage.prolly.DiffEntry;
 import dev.scion.storage.prolly.ProllyMap;
@@ -26,13 +27,11 @@ import java.util.List;
 import dev.scion.versioning.repo.VersioningException;
 
 /**
- * Publishes a transaction's working root to its branch. If the branch's working set moved since the
- * transaction began, the two are merged (base = the snapshot the transaction started from) and the merge is
- * installed by compare-and-swap, retrying while others keep committing.
+ * Publishes a transaction's working root to its branch through the branch's {@link WorkingSetCommitQueue}, which
+ * writes concurrent commits together with one sync. If the branch's working set moved since the transaction began,
+ * the two are merged (base = the snapshot the transaction started from) after a first-committer-wins row check.
  */
 public final class TransactionCommitter {
-    private static final int MAX_ATTEMPTS = 64;
-
     /**
      * A SQL COMMIT statement. Refused (the transaction stays open) while a dolt_merge of this session left conflicts
      * that the session may not commit; with {@code @@dolt_transaction_commit} every database the transaction wrote
@@ -114,28 +113,27 @@ public final class TransactionCommitter {
         }
         ServerReadOnly.refuseWrite(session);
         Repository repo = s.repo();
-        ChunkBuffer buffer = s.buffer();
         WorkingSet start = s.startWorkingSet();
+        Hash base = start.working();
         Hash mine = s.workingRootHash();
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            WorkingSet current = repo.workingSet(s.branch());
-            Hash toInstall = mine;
-            if (!current.working().equals(start.working())) {
-                requireNoWriteConflict(repo, buffer, start.working(), current.working(), mine);
-                toInstall = merge(repo, buffer, start.working(), current.working(), mine);
+        // Fast path: nobody committed to the branch since our snapshot, so our root is installed as it is (a
+        // compare-and-swap of the working-set ref). Otherwise our changes are merged onto what the others left.
+        WorkingSetCommitQueue.Rebase rebase = (current, chunks) -> {
+            if (current.equals(base)) {
+                return mine;
             }
-            try {
-                repo.updateWorkingSet(s.branch(), current, current.withWorking(toInstall), buffer);
-                return;
-            } catch (VersioningException e) {
-                if (e.reason() != VersioningException.Reason.CONCURRENT_UPDATE) {
-                    throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
-                }
-                Thread.onSpinWait();
+            requireNoWriteConflict(repo, chunks, base, current, mine);
+            return merge(repo, chunks, base, current, mine);
+        };
+        try {
+            repo.commitQueue(s.branch()).commit(s.buffer(), rebase);
+        } catch (VersioningException e) {
+            if (e.reason() == VersioningException.Reason.CONCURRENT_UPDATE) {
+                throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
+                        + "restarting transaction (branch '" + s.branch() + "' is too busy)", e);
             }
+            throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
         }
-        throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
-                + "transaction (branch '" + s.branch() + "' is too busy)");
     }
 
     /**

@@ -116,6 +116,97 @@ class OperationCountsTest {
         return buffer.reads() - before;
     }
 
+    private static dev.scion.versioning.repo.Repository repo() {
+        return db.session().findDatabase("bench").orElseThrow().repo();
+    }
+
+    private static int rowTreeDepth() {
+        db.exec("BEGIN");
+        try {
+            var state = db.session().findDatabase("bench").orElseThrow();
+            TableValue table = state.repo().readTable(state.buffer(), state.workingRoot().tables().get("sbtest1"));
+            return ProllyMap.load(state.buffer(), table.rows()).depth();
+        } finally {
+            db.exec("COMMIT");
+        }
+    }
+
+    /** Chunks written, and synced writes, by one autocommit statement. */
+    private static long[] writes(String sql) {
+        var store = repo().store();
+        long chunks = store.chunksCommitted();
+        long syncs = store.writeGroupsCommitted();
+        db.exec(sql);
+        return new long[] {store.chunksCommitted() - chunks, store.writeGroupsCommitted() - syncs};
+    }
+
+    @Test
+    void aOneRowAutocommitUpdateWritesOnePathAndSyncsOnce() {
+        int depth = rowTreeDepth();
+        db.exec("UPDATE sbtest1 SET c = 'warm-up' WHERE id = 4000");
+        // the new value keeps the row's length, so no node boundary moves: one node per level is rewritten
+        long[] plain = writes("UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 77) + "-c' WHERE id = 4001");
+        long[] indexed = writes("UPDATE sbtest1 SET k = k + 1 WHERE id = 4002");
+        figure("chunks written by a one-row autocommit UPDATE of a non-indexed column (row tree depth " + depth + ")",
+                plain[0]);
+        figure("chunks written by a one-row autocommit UPDATE of an indexed column", indexed[0]);
+        figure("synced writes per one-row autocommit UPDATE", plain[1]);
+        // the row tree's path (depth nodes), the table value and the root value
+        assertTrue(plain[0] <= depth + 2, "wrote " + plain[0] + " chunks, depth " + depth);
+        // plus the index tree's paths of the old and the new (k, id) entry (the index tree is no deeper)
+        assertTrue(indexed[0] <= 3 * depth + 2, "wrote " + indexed[0] + " chunks, depth " + depth);
+        assertEquals(1, plain[1]);
+        assertEquals(1, indexed[1]);
+    }
+
+    @Test
+    void concurrentAutocommitWritersShareSyncs() throws Exception {
+        int threads = 4;
+        int perThread = 100;
+        var store = repo().store();
+        var queue = repo().commitQueue("main");
+        List<Long> before = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            before.add(Long.parseLong(db.lines("SELECT k FROM sbtest1 WHERE id = " + (100 + t)).get(0)));
+        }
+        long syncs = store.writeGroupsCommitted();
+        long commits = queue.commitsWritten();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = 100 + t;
+                var session = db.engine().openSession(100 + t, "root", "localhost", true);
+                done.add(pool.submit(() -> {
+                    db.engine().execute(session, "USE bench", false, r -> { });
+                    for (int i = 0; i < perThread; i++) {
+                        db.engine().execute(session, "UPDATE sbtest1 SET k = k + 1 WHERE id = " + id, false, r -> { });
+                    }
+                    session.close();
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int t = 0; t < threads; t++) {
+            assertEquals(before.get(t) + perThread,
+                    Long.parseLong(db.lines("SELECT k FROM sbtest1 WHERE id = " + (100 + t)).get(0)), "no lost update");
+        }
+        long synced = store.writeGroupsCommitted() - syncs;
+        long committed = queue.commitsWritten() - commits;
+        figure("synced writes per commit, " + threads + " concurrent autocommit writers on distinct rows",
+                String.format(Locale.ROOT, "%.2f (%d syncs for %d commits)", (double) synced / committed, synced,
+                        committed));
+        // every statement committed (retries after a first-committer-wins conflict commit again), never more
+        // than one sync each; how many share a sync depends on scheduling (WorkingSetCommitQueueTest arranges it)
+        assertTrue(committed >= (long) threads * perThread, committed + " commits");
+        assertTrue(synced <= committed, synced + " syncs for " + committed + " commits");
+    }
+
     @Test
     void scanningAllocatesABoundedAmountPerRow() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

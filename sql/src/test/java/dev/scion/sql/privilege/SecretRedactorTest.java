@@ -42,4 +42,14 @@ class SecretRedactorTest {
         assertEquals(sql, SecretRedactor.redact(sql));
         assertEquals("SELECT 'identified' FROM t", SecretRedactor.redact("SELECT 'identified' FROM t"));
     }
+
+    @Test
+    void theHintScanFindsItsWordsInAnyCase() {
+        org.junit.jupiter.api.Assertions.assertTrue(SecretRedactor.mayHoldSecret("set PaSsWoRd = 'x'"));
+        org.junit.jupiter.api.Assertions.assertTrue(SecretRedactor.mayHoldSecret("x identified"));
+        org.junit.jupiter.api.Assertions.assertTrue(SecretRedactor.mayHoldSecret("call f('http://h')"));
+        org.junit.jupiter.api.Assertions.assertTrue(SecretRedactor.mayHoldSecret("ALTER USER a REPLACE 'o'"));
+        assertFalse(SecretRedactor.mayHoldSecret("UPDATE sbtest1 SET k=k+1 WHERE id=5020"));
+        assertFalse(SecretRedactor.mayHoldSecret("SELECT 'pass', 'identifie', 'replac', ':/' FROM p"));
+    }
 }

@@ -34,6 +34,18 @@ public final class ChunkBuffer implements ChunkStore {
     return h;
   }
 
+  /**
+   * Adds chunks already addressed by their hashes (another buffer's {@link #pending()}) without hashing them
+   * again; a group commit gathers several transactions' chunks this way.
+   */
+  public void putAll(Map<Hash, byte[]> chunks) {
+    for (Map.Entry<Hash, byte[]> e : chunks.entrySet()) {
+      if (pending.putIfAbsent(e.getKey(), e.getValue()) == null) {
+        pendingBytes += e.getValue().length;
+      }
+    }
+  }
+
   @Override
   public byte[] get(Hash h) {
     reads++;

@@ -41,6 +41,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private volatile boolean stoppedByFullDisk;
   private final ChunkCache cache;
   private final GroupCommitter committer;
+  private final java.util.concurrent.atomic.AtomicLong chunksCommitted = new java.util.concurrent.atomic.AtomicLong();
   /** Readers hold the read side while touching native handles; close takes the write side. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -325,6 +326,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       }
       // Fresh nodes are the ones most likely to be read next (the new tree's changed paths).
       for (CommitRequest req : accepted) {
+        chunksCommitted.addAndGet(req.chunks().size());
         for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
           cache.put(e.getKey(), e.getValue());
         }
@@ -372,6 +374,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       sb.append(String.format("%02x", value[i] & 0xff));
     }
     return value.length > 32 ? sb + "... (" + value.length + " bytes)" : sb.toString();
+  }
+
+  /**
+   * Chunks handed to {@link #commit} and written so far (an operation count: a one-row update should write one
+   * node per tree level plus the table and root objects, not more).
+   */
+  public long chunksCommitted() {
+    return chunksCommitted.get();
   }
 
   /** Number of synced writes so far; fewer than commits when group commit batched some. */

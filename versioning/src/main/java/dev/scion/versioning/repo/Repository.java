@@ -44,6 +44,7 @@ public final class Repository implements AutoCloseable {
     private final Map<Hash, Object> objectCache = new ConcurrentHashMap<>();
     private final LiveRoots liveRoots = new LiveRoots();
     private final RepositoryCollector collector;
+    private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
 
     private Repository(Path directory, RocksChunkStore store) {
         this.directory = directory;
@@ -293,6 +294,15 @@ public final class Repository implements AutoCloseable {
             throw concurrent(branch);
         }
         chunks.clear();
+    }
+
+    /**
+     * The queue that publishes SQL transactions to a branch's working set with shared syncs (group commit). All
+     * SQL commits to a branch go through it, so concurrent ones share one synced write instead of racing for the
+     * ref; other writers of the working set still compare-and-swap it directly.
+     */
+    public WorkingSetCommitQueue commitQueue(String branch) {
+        return commitQueues.computeIfAbsent(branch, b -> new WorkingSetCommitQueue(this, b));
     }
 
     /** One branch's working set change inside {@link #updateWorkingSets}. */

@@ -1,0 +1,110 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.EngineFixture;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+/**
+ * The cost of sysbench's autocommit write statements inside the engine (no network), each a transaction of its
+ * own with a synced commit: CPU time of the executing thread and wall time (which includes the sync). A main, not a
+ * test: timing is never asserted. Profile it with {@code -XX:StartFlightRecording}.
+ * Run: java -cp sql/target/test-classes:sql/target/classes:CLASSPATH dev.scion.sql.dml.WriteCostBench [iterations]
+ */
+public final class WriteCostBench {
+    private static final int ROWS = 10_000;
+
+    private WriteCostBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
+        String only = args.length > 1 ? args[1] : "";
+        Path dir = Files.createTempDirectory("scion-write-bench");
+        try (EngineFixture db = new EngineFixture(dir)) {
+            db.exec("CREATE DATABASE bench");
+            db.exec("USE bench");
+            db.exec("CREATE TABLE sbtest1 (id INT NOT NULL AUTO_INCREMENT, k INT NOT NULL DEFAULT 0, "
+                    + "c CHAR(120) NOT NULL DEFAULT '', pad CHAR(60) NOT NULL DEFAULT '', PRIMARY KEY (id), "
+                    + "KEY k_1 (k))");
+            for (int base = 0; base < ROWS; base += 500) {
+                StringBuilder sb = new StringBuilder("INSERT INTO sbtest1 (id, k, c, pad) VALUES ");
+                for (int i = base; i < base + 500; i++) {
+                    sb.append(i == base ? "" : ",").append('(').append(i + 1).append(',').append(i * 7 % ROWS)
+                            .append(",'").append(c(i)).append("','").append(pad(i)).append("')");
+                }
+                db.exec(sb.toString());
+            }
+            if (only.isEmpty() || only.equals("index")) {
+                run(db, "UPDATE k=k+1 WHERE id=? (index)", iterations,
+                        i -> "UPDATE sbtest1 SET k=k+1 WHERE id=" + (1 + i * 7919 % ROWS));
+            }
+            if (only.isEmpty() || only.equals("nonindex")) {
+                run(db, "UPDATE c=? WHERE id=? (non-index)", iterations,
+                        i -> "UPDATE sbtest1 SET c='" + c(i + 3) + "' WHERE id=" + (1 + i * 7919 % ROWS));
+            }
+            if (only.isEmpty() || only.equals("deleteinsert")) {
+                run(db, "DELETE WHERE id=? + INSERT VALUES", iterations, i -> {
+                    int id = 1 + i * 7919 % ROWS;
+                    return "DELETE FROM sbtest1 WHERE id=" + id + ";INSERT INTO sbtest1 (id, k, c, pad) VALUES ("
+                            + id + "," + (i % ROWS) + ",'" + c(i) + "','" + pad(i) + "')";
+                });
+            }
+            if (only.isEmpty() || only.equals("writeonly")) {
+                // sysbench oltp_write_only: one explicit transaction of four writes
+                run(db, "write_only transaction (4 writes)", iterations / 4, i -> {
+                    int id = 1 + i * 7919 % ROWS;
+                    return "BEGIN;UPDATE sbtest1 SET k=k+1 WHERE id=" + id + ";UPDATE sbtest1 SET c='" + c(i + 5)
+                            + "' WHERE id=" + (1 + (i + 17) * 7919 % ROWS) + ";DELETE FROM sbtest1 WHERE id=" + id
+                            + ";INSERT INTO sbtest1 (id, k, c, pad) VALUES (" + id + "," + (i % ROWS) + ",'" + c(i)
+                            + "','" + pad(i) + "');COMMIT";
+                });
+            }
+            if (only.isEmpty() || only.equals("insert")) {
+                run(db, "INSERT VALUES (auto-increment id)", iterations,
+                        i -> "INSERT INTO sbtest1 (k, c, pad) VALUES (" + (i % ROWS) + ",'" + c(i) + "','" + pad(i)
+                                + "')");
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String c(int i) {
+        StringBuilder sb = new StringBuilder();
+        for (int g = 0; g < 10; g++) {
+            sb.append(g == 0 ? "" : "-").append(String.format(Locale.ROOT, "%011d", (long) (i + g) * 7_919_113L % 100_000_000_000L));
+        }
+        return sb.toString();
+    }
+
+    private static String pad(int i) {
+        StringBuilder sb = new StringBuilder();
+        for (int g = 0; g < 5; g++) {
+            sb.append(g == 0 ? "" : "-").append(String.format(Locale.ROOT, "%011d", (long) (i + g) * 104_729L % 100_000_000_000L));
+        }
+        return sb.toString();
+    }
+
+    private static void run(EngineFixture db, String label, int iterations, IntFunction<String> sql) {
+        for (int i = 0; i < iterations / 2; i++) {
+            db.exec(sql.apply(i));
+        }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            db.exec(sql.apply(i + iterations));
+        }
+        double us = (System.nanoTime() - t0) / 1000.0 / iterations;
+        double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1000.0 / iterations;
+        System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us CPU (%d statements)%n",
+                label, us, cpu, iterations);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.scion.versioning.repo;
+
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.versioning.model.Signature;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkingSetCommitQueueTest {
+    private static final Signature WHO = new Signature("t", "t@example.com", 0);
+
+    @TempDir
+    Path dir;
+    private Repository repo;
+    private ExecutorService pool;
+
+    @BeforeEach
+    void open() {
+        repo = Repository.init(dir.resolve("db"), WHO, "main", StoreOptions.defaults());
+        pool = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterEach
+    void close() {
+        pool.shutdownNow();
+        repo.close();
+    }
+
+    /** A transaction whose "root" is one chunk of its own; its rebase records the root it was placed onto. */
+    private final class Txn {
+        final ChunkBuffer buffer = repo.newBuffer();
+        final byte[] bytes;
+        final Hash root;
+        volatile Hash placedOnto;
+
+        Txn(String text) {
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+            root = buffer.put(bytes);
+        }
+
+        WorkingSetCommitQueue.Rebase rebase() {
+            return (current, chunks) -> {
+                placedOnto = current;
+                // the chunks of the group before us and our own are readable here, as a merge needs
+                assertArrayEquals(bytes, chunks.get(root));
+                return root;
+            };
+        }
+    }
+
+    @Test
+    void waitingTransactionsShareOneSyncedWriteAndChainInOrder() throws Exception {
+        WorkingSetCommitQueue queue = repo.commitQueue("main");
+        Hash initial = repo.workingSet("main").working();
+        long syncsBefore = repo.store().writeGroupsCommitted();
+        CountDownLatch inLeader = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Txn first = new Txn("first");
+        Future<?> leader = pool.submit(() -> queue.commit(first.buffer, (current, chunks) -> {
+            inLeader.countDown();
+            await(release);
+            return first.rebase().onto(current, chunks);
+        }));
+        inLeader.await();
+        List<Txn> followers = new ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Txn t = new Txn("follower " + i);
+            followers.add(t);
+            done.add(pool.submit(() -> queue.commit(t.buffer, t.rebase())));
+        }
+        while (queue.queued() < 3) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        leader.get();
+        for (Future<?> f : done) {
+            f.get();
+        }
+
+        assertEquals(2, queue.groupsWritten(), "the leader alone, then the three that waited together");
+        assertEquals(4, queue.commitsWritten());
+        assertEquals(2, repo.store().writeGroupsCommitted() - syncsBefore);
+        assertEquals(initial, first.placedOnto);
+        // each follower was placed onto the root of the one before it in the group; the last one is installed
+        List<Hash> seen = new ArrayList<>();
+        for (Txn t : followers) {
+            seen.add(t.placedOnto);
+        }
+        assertTrue(seen.contains(first.root), "one follower was rebased onto the leader's root");
+        Hash installed = repo.workingSet("main").working();
+        Hash chainEnd = first.root;
+        for (int i = 0; i < followers.size(); i++) {
+            Hash next = chainEnd;
+            chainEnd = followers.stream().filter(t -> t.placedOnto.equals(next)).findFirst().orElseThrow().root;
+        }
+        assertEquals(chainEnd, installed);
+        for (Txn t : followers) {
+            assertArrayEquals(t.bytes, repo.store().get(t.root), "chunk written durably");
+            assertEquals(0, t.buffer.size(), "buffer cleared after commit");
+        }
+    }
+
+    @Test
+    void aFailedRebaseFailsOnlyItsTransaction() throws Exception {
+        WorkingSetCommitQueue queue = repo.commitQueue("main");
+        CountDownLatch inLeader = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Txn first = new Txn("first");
+        Future<?> leader = pool.submit(() -> queue.commit(first.buffer, (current, chunks) -> {
+            inLeader.countDown();
+            await(release);
+            return first.rebase().onto(current, chunks);
+        }));
+        inLeader.await();
+        Txn bad = new Txn("conflicting");
+        IllegalStateException conflict = new IllegalStateException("write conflict");
+        Future<?> failing = pool.submit(() -> queue.commit(bad.buffer, (current, chunks) -> {
+            throw conflict;
+        }));
+        while (queue.queued() < 1) {
+            Thread.onSpinWait();
+        }
+        Txn good = new Txn("good");
+        Future<?> succeeding = pool.submit(() -> queue.commit(good.buffer, good.rebase()));
+        while (queue.queued() < 2) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        leader.get();
+        var e = assertThrows(java.util.concurrent.ExecutionException.class, failing::get);
+        assertSame(conflict, e.getCause());
+        succeeding.get();
+        assertEquals(good.root, repo.workingSet("main").working());
+        assertEquals(first.root, good.placedOnto);
+        assertEquals(null, repo.store().get(bad.root), "a failed transaction's chunks are not written");
+    }
+
+    @Test
+    void aWriterOutsideTheQueueMakesTheGroupRebaseOntoItsChange() {
+        WorkingSetCommitQueue queue = repo.commitQueue("main");
+        Txn outside = new Txn("outside");
+        Txn t = new Txn("queued");
+        var before = repo.workingSet("main");
+        boolean[] movedOnce = {false};
+        queue.commit(t.buffer, (current, chunks) -> {
+            if (!movedOnce[0]) {
+                movedOnce[0] = true;
+                // another writer (say a dolt procedure) installs its working root between our rebase and our write
+                repo.updateWorkingSet("main", before, before.withWorking(outside.root), outside.buffer);
+            }
+            return t.rebase().onto(current, chunks);
+        });
+        assertEquals(outside.root, t.placedOnto, "rebased again onto the outside writer's root");
+        assertEquals(t.root, repo.workingSet("main").working());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
