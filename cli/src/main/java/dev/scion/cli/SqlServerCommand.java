@@ -1,5 +1,6 @@
 package dev.scion.cli;
 
+import dev.scion.cli.remote.ScionCliProcedure;
 import dev.scion.cli.remote.ServerAddress;
 import dev.scion.cli.support.LogLevels;
 import dev.scion.cli.support.TermSignals;
@@ -148,6 +149,8 @@ public final class SqlServerCommand implements Callable<Integer> {
         ScionServer server;
         try {
             server = new ScionServer(config);
+            // CLI commands run from the served directories come in through this procedure
+            ScionCliProcedure.register(server.engine());
             server.start();
         } catch (RuntimeException e) {
             System.err.println("scion sql-server: " + e.getMessage());

@@ -48,7 +48,7 @@ public final class DumpCommand extends RepoCommand {
         try (PrintWriter out = file == null
                 ? new PrintWriter(new BufferedWriter(new OutputStreamWriter(term.out(), StandardCharsets.UTF_8),
                 1 << 16), false)
-                : new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+                : new PrintWriter(Files.newBufferedWriter(Workspace.cwd().resolve(file), StandardCharsets.UTF_8))) {
             out.println("-- scion dump of " + ws.dir().getFileName() + " (" + (revision == null ? "working set of "
                     + ws.branch() : revision) + ")");
             out.println("SET NAMES utf8mb4;");

@@ -51,13 +51,13 @@ public final class TableExportCommand extends RepoCommand {
                 "error: table '" + table + "' not found")));
         boolean stdout = file == null || file.equals("-");
         String format = stdout ? (fileType == null ? "csv" : fileType.toLowerCase())
-                : RecordSource.formatOf(Path.of(file), fileType);
+                : RecordSource.formatOf(Workspace.cwd().resolve(file), fileType);
         try (OutputStream os = stdout ? new java.io.FilterOutputStream(term.out()) {
             @Override
             public void close() throws IOException {
                 flush();
             }
-        } : Files.newOutputStream(Path.of(file))) {
+        } : Files.newOutputStream(Workspace.cwd().resolve(file))) {
             if (format.equals("json")) {
                 json(ws, tv, os);
             } else {

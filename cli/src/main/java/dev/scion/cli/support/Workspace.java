@@ -4,6 +4,7 @@ import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.Repository;
 
 import java.nio.file.Files;
@@ -17,11 +18,13 @@ public final class Workspace implements AutoCloseable {
     private final Path dir;
     private final Repository repo;
     private final UserConfig config;
+    private final boolean borrowed;
 
-    private Workspace(Path dir, Repository repo) {
+    private Workspace(Path dir, Repository repo, boolean borrowed) {
         this.dir = dir;
         this.repo = repo;
         this.config = UserConfig.forDatabase(dir);
+        this.borrowed = borrowed;
     }
 
     /** The nearest enclosing database directory, if any. */
@@ -36,8 +39,9 @@ public final class Workspace implements AutoCloseable {
         return null;
     }
 
+    /** The caller's working directory (the CLI process's, also when the command runs inside the server). */
     public static Path cwd() {
-        return Path.of("").toAbsolutePath();
+        return Invocation.current().cwd();
     }
 
     public static Workspace open() {
@@ -45,13 +49,31 @@ public final class Workspace implements AutoCloseable {
         if (dir == null) {
             throw new CliError("fatal: not a scion database (or any of the parent directories): .scion", 128);
         }
+        Invocation inv = Invocation.current();
+        if (inv.isHosted()) {
+            return hosted(dir, inv.hostedBy());
+        }
         try {
-            return new Workspace(dir, Repository.open(dir, StoreOptions.defaults()));
+            return new Workspace(dir, Repository.open(dir, StoreOptions.defaults()), false);
         } catch (StorageException e) {
             throw new CliError("fatal: " + e.getMessage()
                     + "\nhint: a running 'scion sql-server' owns this database; use a SQL client or stop the server",
                     1);
         }
+    }
+
+    /**
+     * Inside the server: the server's open repository of the database, which the command borrows (the server
+     * keeps it open). Only databases of the server's data directory qualify.
+     */
+    private static Workspace hosted(Path dir, DataDirectory data) {
+        Path root = data.root();
+        String name = dir.equals(root) || root.equals(dir.getParent()) ? dir.getFileName().toString() : null;
+        Repository repo = name == null ? null : data.open(name).orElse(null);
+        if (repo == null) {
+            throw new CliError("fatal: " + dir + " is not a database of the sql-server's data directory " + root, 128);
+        }
+        return new Workspace(dir, repo, true);
     }
 
     public Path dir() {
@@ -97,6 +119,8 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        repo.close();
+        if (!borrowed) {
+            repo.close();
+        }
     }
 }
