@@ -33,6 +33,15 @@ public abstract class RepoCommand implements Callable<Integer> {
 
     protected abstract int run(Workspace ws);
 
+    /**
+     * Whether the command may run while HEAD is detached: only commands that read (and checkout, which leaves
+     * the detached state, and branch/tag, which name the detached commit). Every other one would change a
+     * branch's working set or head, and there is no branch.
+     */
+    protected boolean worksDetached() {
+        return false;
+    }
+
     @Override
     public final Integer call() {
         Invocation invocation = Invocation.current();
@@ -46,6 +55,17 @@ public abstract class RepoCommand implements Callable<Integer> {
             }
         }
         try (Workspace ws = Workspace.open()) {
+            if (!worksDetached()) {
+                var at = ws.detached();
+                if (at.isPresent()) {
+                    String name = spec == null ? "this command" : "'scion " + spec.qualifiedName(" ")
+                            .replaceFirst("^scion ", "") + "'";
+                    throw new CliError("error: HEAD is detached at " + FetchCommand.shortHash(at.get())
+                            + " (read-only), so " + name + " is refused; nothing changed\n"
+                            + "hint: switch to a branch with 'scion checkout <branch>', or make one here with "
+                            + "'scion checkout -b <new-branch>'");
+                }
+            }
             return run(ws);
         } catch (RuntimeException e) {
             return fail(term, e);

@@ -31,6 +31,12 @@ import java.nio.file.Path;
 /** {@code scion table export <table> [<file>|-]}: rows as CSV (header first) or JSON {"rows": [...]}. */
 @Command(name = "export", description = "Export a table's rows to CSV or JSON.")
 public final class TableExportCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Option(names = "--file-type", description = "csv, psv or json (default: from the file name, else csv).")
     String fileType;
 

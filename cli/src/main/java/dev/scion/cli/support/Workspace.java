@@ -1,5 +1,6 @@
 package dev.scion.cli.support;
 
+import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.model.Signature;
@@ -7,8 +8,12 @@ import dev.scion.versioning.ops.BranchContext;
 import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.Repository;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * The database a command runs against, found from the current directory upwards as git finds a work tree (a
@@ -88,13 +93,59 @@ public final class Workspace implements AutoCloseable {
         return config;
     }
 
-    /** The checked-out branch (the database's default branch, which sql-server sessions also start on). */
+    /**
+     * The checked-out branch (the database's default branch, which sql-server sessions also start on), or null
+     * while HEAD is detached.
+     */
     public String branch() {
-        return repo.defaultBranch();
+        return detached().isPresent() ? null : repo.defaultBranch();
     }
 
+    /** The checked-out branch, or the detached commit (read-only) after {@code scion checkout <commit>}. */
     public BranchContext context() {
-        return new BranchContext(repo, branch());
+        Optional<Hash> d = detached();
+        return d.isPresent() ? BranchContext.detached(repo, d.get()) : new BranchContext(repo, repo.defaultBranch());
+    }
+
+    /**
+     * The commit HEAD is detached at, if it is. Kept in {@code .scion/DETACHED_HEAD} like git's HEAD file: a
+     * property of this CLI work tree, not of the database, so SQL sessions and the server's default branch are
+     * unaffected, and server-mode commands (which run with the caller's directory) read the same file.
+     */
+    public Optional<Hash> detached() {
+        Path f = detachedFile();
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Hash.parse(Files.readString(f, StandardCharsets.UTF_8).strip()));
+        } catch (IOException | RuntimeException e) {
+            throw new CliError("fatal: unreadable " + f + ": " + e.getMessage(), 128);
+        }
+    }
+
+    public void detach(Hash commit) {
+        Path f = detachedFile();
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, commit + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CliError("fatal: cannot write " + f + ": " + e.getMessage(), 128);
+        }
+    }
+
+    /** Back on a branch: HEAD is no longer detached. */
+    public void attach() {
+        try {
+            Files.deleteIfExists(detachedFile());
+        } catch (IOException e) {
+            throw new CliError("fatal: cannot remove " + detachedFile() + ": " + e.getMessage(), 128);
+        }
+    }
+
+    private Path detachedFile() {
+        return dir.resolve(".scion").resolve("DETACHED_HEAD");
     }
 
     /** user.name and user.email from the config, at SCION_COMMITTER_DATE or now. */

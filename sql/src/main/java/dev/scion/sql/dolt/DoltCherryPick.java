@@ -1,6 +1,8 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.model.TableConflicts;
@@ -24,7 +26,7 @@ final class DoltCherryPick {
     }
 
     static StatementResult cherryPick(Session session, List<String> args) {
-        ProcedureArgs p = ProcedureArgs.parse("dolt_cherry_pick", args, Set.of());
+        ProcedureArgs p = ProcedureArgs.parse("dolt_cherry_pick", args, Set.of("m", "mainline"));
         DatabaseState s = ProcedureSupport.writable(session, "dolt_cherry_pick");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_cherry_pick");
         if (p.has("abort")) {
@@ -33,22 +35,36 @@ final class DoltCherryPick {
             return ProcedureSupport.row(COLUMNS, "", 0L, 0L, 0L);
         }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_cherry_pick");
-        return result(session, s, PickOp.cherryPick(ctx, p.positional().get(0), ProcedureSupport.who(session)));
+        return result(session, s, PickOp.cherryPick(ctx, p.positional().get(0),
+                mainline(p, "dolt_cherry_pick"), ProcedureSupport.who(session)));
     }
 
     static StatementResult revert(Session session, List<String> args) {
-        ProcedureArgs p = ProcedureArgs.parse("dolt_revert", args, Set.of("author"));
+        ProcedureArgs p = ProcedureArgs.parse("dolt_revert", args, Set.of("author", "m", "mainline"));
         DatabaseState s = ProcedureSupport.writable(session, "dolt_revert");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_revert");
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_revert");
         MergeOutcome last = null;
         for (String rev : p.positional()) {
-            last = PickOp.revert(ctx, rev, ProcedureSupport.who(session));
+            last = PickOp.revert(ctx, rev, mainline(p, "dolt_revert"), ProcedureSupport.who(session));
             if (last.kind() == MergeOutcome.Kind.CONFLICTS) {
                 break;
             }
         }
         return result(session, s, last);
+    }
+
+    /** git's -m / --mainline: which parent of a merge commit the change is taken against. */
+    private static Integer mainline(ProcedureArgs p, String procedure) {
+        String v = p.value("m", "mainline");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, procedure + ": -m expects a parent number, not '" + v + "'");
+        }
     }
 
     private static StatementResult result(Session session, DatabaseState s, MergeOutcome out) {

@@ -17,13 +17,38 @@ import dev.scion.versioning.repo.VersioningException;
 public final class BranchContext {
     private final Repository repo;
     private final String branch;
+    private final Hash detachedAt;
 
     public BranchContext(Repository repo, String branch) {
         this.repo = repo;
         this.branch = branch;
+        this.detachedAt = null;
         if (repo.branchHead(branch).isEmpty()) {
             throw new VersioningException(VersioningException.Reason.NOT_FOUND, "branch '" + branch + "' not found");
         }
+    }
+
+    private BranchContext(Repository repo, Hash commit) {
+        this.repo = repo;
+        this.branch = null;
+        this.detachedAt = commit;
+        if (!repo.chunks().has(commit)) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: HEAD is detached at "
+                    + commit + ", which no longer exists; switch to a branch with 'scion checkout <branch>'");
+        }
+    }
+
+    /**
+     * A detached HEAD (git's term): the repository seen from one commit rather than a branch. Read-only: its
+     * working and staged roots are the commit's root, and {@link #branch()} is null, so operations that write a
+     * branch's working set or head must not be given one (the CLI refuses them first).
+     */
+    public static BranchContext detached(Repository repo, Hash commit) {
+        return new BranchContext(repo, commit);
+    }
+
+    public boolean isDetached() {
+        return detachedAt != null;
     }
 
     public Repository repo() {
@@ -35,6 +60,9 @@ public final class BranchContext {
     }
 
     public Hash head() {
+        if (detachedAt != null) {
+            return detachedAt;
+        }
         return repo.branchHead(branch).orElseThrow(() -> new VersioningException(
                 VersioningException.Reason.NOT_FOUND, "branch '" + branch + "' not found"));
     }
@@ -44,6 +72,9 @@ public final class BranchContext {
     }
 
     public WorkingSet workingSet() {
+        if (detachedAt != null) {
+            return WorkingSet.clean(headCommit().root());
+        }
         return repo.workingSet(branch);
     }
 
