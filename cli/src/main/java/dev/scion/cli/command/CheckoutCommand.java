@@ -69,6 +69,11 @@ public final class CheckoutCommand extends RepoCommand {
             }
         }
         if (detached.isPresent()) {
+            for (String n : names) {
+                if (!isTable(ws, n)) {
+                    throw new CliError("error: pathspec '" + n + "' did not match any branch or table");
+                }
+            }
             throw new CliError("error: HEAD is detached at " + FetchCommand.shortHash(detached.get())
                     + " (read-only): there are no working changes to discard");
         }
