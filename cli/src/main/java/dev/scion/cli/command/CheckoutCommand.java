@@ -89,8 +89,7 @@ public final class CheckoutCommand extends RepoCommand {
             Hash was = detached.get();
             ws.repo().setDefaultBranch(target);
             ws.attach();
-            term.err().println("Previous HEAD position was " + FetchCommand.shortHash(was) + " "
-                    + LogCommand.firstLine(ws.repo().readCommit(was).message()));
+            term.err().println("Previous HEAD position was " + position(ws, was));
             term.err().println("Switched to branch '" + target + "'");
             return 0;
         }
@@ -115,8 +114,7 @@ public final class CheckoutCommand extends RepoCommand {
         ws.detach(commit);
         String subject = LogCommand.firstLine(ws.repo().readCommit(commit).message());
         if (before.isPresent() && !before.get().equals(commit)) {
-            term.err().println("Previous HEAD position was " + FetchCommand.shortHash(before.get()) + " "
-                    + LogCommand.firstLine(ws.repo().readCommit(before.get()).message()));
+            term.err().println("Previous HEAD position was " + position(ws, before.get()));
         }
         term.err().println("Note: switching to '" + spec + "'.");
         term.err().println();
@@ -128,6 +126,14 @@ public final class CheckoutCommand extends RepoCommand {
         term.err().println();
         term.err().println("HEAD is now at " + FetchCommand.shortHash(commit) + " " + subject);
         return 0;
+    }
+
+    /** "abcd1234 subject", or just the hash of a commit the garbage collector has removed since. */
+    private static String position(Workspace ws, Hash commit) {
+        if (!ws.repo().chunks().has(commit)) {
+            return FetchCommand.shortHash(commit) + " (no longer exists)";
+        }
+        return FetchCommand.shortHash(commit) + " " + LogCommand.firstLine(ws.repo().readCommit(commit).message());
     }
 
     private static boolean isTable(Workspace ws, String name) {
