@@ -50,7 +50,7 @@ public final class ServerForwarding {
         } catch (MysqlTextClient.ServerError e) {
             term.err().println("fatal: the sql-server on port " + server.port() + " owns this database and refused "
                     + "the command: " + e.getMessage() + " (error " + e.code() + ")");
-            return 128;
+            return 1; // refused (read-only server, missing privilege): nothing changed
         } catch (IOException e) {
             term.err().println("fatal: the database is served by scion sql-server on port " + server.port()
                     + " but talking to it failed: " + e.getMessage());
