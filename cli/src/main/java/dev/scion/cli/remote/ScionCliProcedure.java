@@ -71,7 +71,11 @@ public final class ScionCliProcedure implements HostProcedure {
         } catch (IllegalArgumentException e) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, NAME + ": " + e.getMessage());
         }
-        List<String> argv = request.args() == null ? List.of() : request.args();
+        if (request.cwd() == null || request.args() == null) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, NAME + ": the request needs the arguments and the caller's "
+                    + "directory");
+        }
+        List<String> argv = request.args();
         if (ServerReadOnly.isOn(session) && !READ_ONLY.contains(commandName(argv))) {
             ServerReadOnly.refuseWrite(session);
         }
