@@ -55,8 +55,14 @@ public final class ScionCommand implements Runnable {
 
     /** The configured command line: usage errors go to stderr with git's exit code 129. */
     public static CommandLine commandLine() {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** The same, printing usage and help to the given writers (a command run inside the sql-server). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new ScionCommand());
-        cl.setErr(new PrintWriter(System.err, true));
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());

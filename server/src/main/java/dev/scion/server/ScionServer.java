@@ -124,6 +124,11 @@ public final class ScionServer implements AutoCloseable {
         return dataDirectory.names();
     }
 
+    /** The engine serving the data directory (the CLI registers its host procedure on it). */
+    public SqlEngine engine() {
+        return engine;
+    }
+
     public ServerConfig config() {
         return config;
     }

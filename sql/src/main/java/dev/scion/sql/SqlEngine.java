@@ -21,6 +21,7 @@ public final class SqlEngine implements AutoCloseable {
     private final StatementRunner runner = new StatementRunner();
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final dev.scion.sql.privilege.AccountCatalog accounts;
+    private final Map<String, HostProcedure> hostProcedures = new ConcurrentHashMap<>();
 
     /** An engine whose accounts live in the data directory ({@link dev.scion.sql.privilege.AccountCatalog#FILE_NAME}). */
     public SqlEngine(DataDirectory dataDirectory) {
@@ -36,6 +37,16 @@ public final class SqlEngine implements AutoCloseable {
     /** The users and their grants. */
     public dev.scion.sql.privilege.AccountCatalog accounts() {
         return accounts;
+    }
+
+    /** Adds a procedure of the hosting program to CALL (names are case-insensitive). */
+    public void registerProcedure(String name, HostProcedure procedure) {
+        hostProcedures.put(name.toLowerCase(Locale.ROOT), procedure);
+    }
+
+    /** The host's procedure of that name, or null. */
+    public HostProcedure hostProcedure(String name) {
+        return hostProcedures.get(name.toLowerCase(Locale.ROOT));
     }
 
     public DataDirectory dataDirectory() {

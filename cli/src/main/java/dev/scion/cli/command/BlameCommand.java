@@ -19,6 +19,12 @@ import java.util.List;
 /** {@code scion blame [<revision>] <table>}: the commit that last changed each row. */
 @Command(name = "blame", description = "Show which commit last changed each row of a table.")
 public final class BlameCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Parameters(arity = "1..2", paramLabel = "[<revision>] <table>")
     List<String> args;
 

@@ -19,6 +19,12 @@ import java.util.Map;
 /** {@code scion branch}: list, create (-f to move), copy (-c/-C), rename (-m/-M), delete (-d/-D) branches. */
 @Command(name = "branch", description = "List, create, copy, rename or delete branches.")
 public final class BranchCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Option(names = {"-v", "--verbose"}, description = "Show the head commit of each branch.")
     boolean verbose;
 
@@ -59,7 +65,9 @@ public final class BranchCommand extends RepoCommand {
     protected int run(Workspace ws) {
         BranchContext ctx = ws.context();
         if (showCurrent) {
-            term.out().println(ws.branch());
+            if (ws.branch() != null) { // nothing while HEAD is detached, as git
+                term.out().println(ws.branch());
+            }
             return 0;
         }
         if (delete || deleteForce) {
@@ -76,6 +84,9 @@ public final class BranchCommand extends RepoCommand {
         if (copy || copyForce || move || moveForce) {
             if (names.isEmpty() || names.size() > 2) {
                 throw new CliError("fatal: need <old> <new> or just <new>");
+            }
+            if (names.size() == 1 && ws.branch() == null) {
+                throw new CliError("fatal: HEAD is detached: name the branch to copy or rename (<old> <new>)");
             }
             String from = names.size() == 2 ? names.get(0) : ws.branch();
             String to = names.get(names.size() - 1);
@@ -110,6 +121,10 @@ public final class BranchCommand extends RepoCommand {
                     listed.put((remotes ? "" : "remotes/") + name, head));
         }
         int width = listed.keySet().stream().mapToInt(String::length).max().orElse(0);
+        if (!remotes) {
+            ws.detached().ifPresent(h -> term.out().println("* " + term.green("(HEAD detached at "
+                    + FetchCommand.shortHash(h) + ")")));
+        }
         for (Map.Entry<String, Hash> e : listed.entrySet()) {
             String b = e.getKey();
             boolean current = b.equals(ws.branch()) && !remotes;

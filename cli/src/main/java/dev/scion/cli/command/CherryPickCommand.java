@@ -4,17 +4,17 @@ import dev.scion.cli.support.Workspace;
 import dev.scion.versioning.ops.MergeOutcome;
 import dev.scion.versioning.ops.PickOp;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code scion cherry-pick <commit>}: apply one commit's changes on top of HEAD. */
 @Command(name = "cherry-pick", description = "Apply the changes of an existing commit.")
-public final class CherryPickCommand extends RepoCommand {
-    @Parameters(index = "0", paramLabel = "<commit>")
-    String revision;
+public final class CherryPickCommand extends PickCommand {
+    @Override
+    String verb() {
+        return "cherry-pick";
+    }
 
     @Override
-    protected int run(Workspace ws) {
-        MergeOutcome o = PickOp.cherryPick(ws.context(), revision, ws.committer());
-        return PickReport.print(term.out(), ws, o, "cherry-pick", revision);
+    MergeOutcome apply(Workspace ws) {
+        return PickOp.cherryPick(ws.context(), revision, mainline, ws.committer());
     }
 }

@@ -31,6 +31,12 @@ public final class ConflictsCommand implements Runnable {
     /** {@code conflicts cat <table>...}: base, ours and theirs of every conflicting row, and violations. */
     @Command(name = "cat", description = "Print the conflicts and constraint violations of tables.")
     public static final class Cat extends RepoCommand {
+
+        @Override
+        protected boolean worksDetached() {
+            return true; // reads only, or names the detached commit
+        }
+
         @Parameters(arity = "0..*", paramLabel = "<table>")
         List<String> tables = new ArrayList<>();
 

@@ -1,6 +1,7 @@
 package dev.scion.cli.command;
 
 import dev.scion.cli.support.Terminal;
+import dev.scion.cli.support.Workspace;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.repo.Repository;
 
@@ -14,9 +15,18 @@ final class Decorations {
     private final Map<Hash, List<String>> names = new HashMap<>();
     private final Terminal term;
 
-    Decorations(Repository repo, String current, Terminal term) {
+    /** For the workspace's HEAD: "HEAD -> branch", or a bare "HEAD" on the commit it is detached at. */
+    Decorations(Workspace ws, Terminal term) {
+        this(ws.repo(), ws.branch(), ws.detached().orElse(null), term);
+    }
+
+    Decorations(Repository repo, String current, Hash detached, Terminal term) {
         this.term = term;
-        repo.branchHead(current).ifPresent(h -> add(h, term.cyan("HEAD -> ") + term.green(current)));
+        if (detached != null) {
+            add(detached, term.cyan("HEAD"));
+        } else {
+            repo.branchHead(current).ifPresent(h -> add(h, term.cyan("HEAD -> ") + term.green(current)));
+        }
         for (String b : repo.branches()) {
             if (!b.equals(current)) {
                 repo.branchHead(b).ifPresent(h -> add(h, term.green(b)));

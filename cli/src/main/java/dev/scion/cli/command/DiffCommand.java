@@ -21,6 +21,12 @@ import java.util.List;
  */
 @Command(name = "diff", description = "Show changes between the working set, staged tables and commits.")
 public final class DiffCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Option(names = {"--staged", "--cached"}, description = "Compare HEAD with the staged tables.")
     boolean staged;
 

@@ -30,6 +30,11 @@ import java.util.Map;
  */
 @Command(name = "dump", description = "Write the database as a SQL script for MySQL/MariaDB.")
 public final class DumpCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
     private static final int ROWS_PER_INSERT = 500;
 
     @Option(names = {"-f", "--file"}, description = "Write to this file instead of stdout.")
@@ -76,9 +81,9 @@ public final class DumpCommand extends RepoCommand {
         try (PrintWriter out = file == null
                 ? new PrintWriter(new BufferedWriter(new OutputStreamWriter(term.out(), StandardCharsets.UTF_8),
                 1 << 16), false)
-                : new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+                : new PrintWriter(Files.newBufferedWriter(Workspace.cwd().resolve(file), StandardCharsets.UTF_8))) {
             out.println("-- scion dump of " + ws.dir().getFileName() + " (" + (revision == null ? "working set of "
-                    + ws.branch() : revision) + ")");
+                    + (ws.branch() == null ? "detached HEAD" : ws.branch()) : revision) + ")");
             out.println("SET NAMES utf8mb4;");
             out.println("SET FOREIGN_KEY_CHECKS=0;");
             out.println("SET UNIQUE_CHECKS=0;");

@@ -49,7 +49,14 @@ final class GraphLanes {
             out.add(row(-1, '|'));
         }
         if (lanes.size() > before) {
-            post.add(connector(col, before));
+            String connector = connector(col, before);
+            if (textLines > 1) {
+                // as git: the fork is drawn beside the commit's second line ("|\  Merge: ...")
+                int width = lanes.size() * 2;
+                out.set(1, connector + " ".repeat(Math.max(1, width - connector.length())));
+            } else {
+                post.add(connector);
+            }
         }
         while (!lanes.isEmpty() && lanes.get(lanes.size() - 1) == null) {
             lanes.remove(lanes.size() - 1);

@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
 /** {@code scion log}: commit history, newest first; --oneline, --graph, -n, --first-parent, --merges. */
 @Command(name = "log", description = "Show commit history.")
 public final class LogCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Option(names = {"-n", "--max-count"}, description = "Show at most this many commits.")
     int max = -1;
 
@@ -45,7 +51,7 @@ public final class LogCommand extends RepoCommand {
     protected int run(Workspace ws) {
         BranchContext ctx = ws.context();
         Hash start = ctx.resolve(revision == null ? "HEAD" : revision);
-        Decorations deco = new Decorations(ws.repo(), ws.branch(), term);
+        Decorations deco = new Decorations(ws, term);
         Iterator<CommitLog.Entry> it = LogOp.walk(ws.repo(), start, firstParent);
         GraphLanes lanes = graph ? new GraphLanes() : null;
         PrintStream out = term.out();

@@ -12,6 +12,12 @@ import java.util.Optional;
 /** {@code scion merge-base a b}: the best common ancestor; exit 1 when there is none. */
 @Command(name = "merge-base", description = "Find the best common ancestor of two commits.")
 public final class MergeBaseCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Parameters(index = "0", paramLabel = "<a>")
     String a;
 

@@ -4,17 +4,17 @@ import dev.scion.cli.support.Workspace;
 import dev.scion.versioning.ops.MergeOutcome;
 import dev.scion.versioning.ops.PickOp;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code scion revert <commit>}: commit the inverse of an existing commit. */
 @Command(name = "revert", description = "Revert the changes of an existing commit.")
-public final class RevertCommand extends RepoCommand {
-    @Parameters(index = "0", paramLabel = "<commit>")
-    String revision;
+public final class RevertCommand extends PickCommand {
+    @Override
+    String verb() {
+        return "revert";
+    }
 
     @Override
-    protected int run(Workspace ws) {
-        MergeOutcome o = PickOp.revert(ws.context(), revision, ws.committer());
-        return PickReport.print(term.out(), ws, o, "revert", revision);
+    MergeOutcome apply(Workspace ws) {
+        return PickOp.revert(ws.context(), revision, mainline, ws.committer());
     }
 }

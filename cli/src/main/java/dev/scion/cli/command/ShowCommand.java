@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
 /** {@code scion show}: a commit (or annotated tag) with its changes against the first parent. */
 @Command(name = "show", description = "Show a commit and its changes.")
 public final class ShowCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Option(names = {"-r", "--sql"}, description = "Show the changes as SQL.")
     boolean sql;
 
@@ -47,7 +53,7 @@ public final class ShowCommand extends RepoCommand {
         }
         Hash h = ctx.resolve(rev);
         Commit c = ws.repo().readCommit(h);
-        term.out().println(term.yellow("commit " + h) + new Decorations(ws.repo(), ws.branch(), term).of(h));
+        term.out().println(term.yellow("commit " + h) + new Decorations(ws, term).of(h));
         if (c.parents().size() > 1) {
             term.out().println("Merge: " + c.parents().stream().map(Hash::toString).collect(Collectors.joining(" ")));
         }

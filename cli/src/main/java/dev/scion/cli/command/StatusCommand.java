@@ -15,10 +15,17 @@ import java.util.List;
 public final class StatusCommand extends RepoCommand {
 
     @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
+    @Override
     protected int run(Workspace ws) {
         Status s = StatusOp.run(ws.context());
         PrintStream out = term.out();
-        out.println("On branch " + s.branch());
+        var detached = ws.detached();
+        out.println(detached.isPresent() ? "HEAD detached at " + FetchCommand.shortHash(detached.get())
+                : "On branch " + s.branch());
         if (s.isMerging()) {
             boolean unresolved = s.mergeState() != null && s.mergeState().hasUnresolved();
             if (unresolved) {

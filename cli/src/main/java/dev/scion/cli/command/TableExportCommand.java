@@ -31,6 +31,12 @@ import java.nio.file.Path;
 /** {@code scion table export <table> [<file>|-]}: rows as CSV (header first) or JSON {"rows": [...]}. */
 @Command(name = "export", description = "Export a table's rows to CSV or JSON.")
 public final class TableExportCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Option(names = "--file-type", description = "csv, psv or json (default: from the file name, else csv).")
     String fileType;
 
@@ -51,13 +57,13 @@ public final class TableExportCommand extends RepoCommand {
                 "error: table '" + table + "' not found")));
         boolean stdout = file == null || file.equals("-");
         String format = stdout ? (fileType == null ? "csv" : fileType.toLowerCase())
-                : RecordSource.formatOf(Path.of(file), fileType);
+                : RecordSource.formatOf(Workspace.cwd().resolve(file), fileType);
         try (OutputStream os = stdout ? new java.io.FilterOutputStream(term.out()) {
             @Override
             public void close() throws IOException {
                 flush();
             }
-        } : Files.newOutputStream(Path.of(file))) {
+        } : Files.newOutputStream(Workspace.cwd().resolve(file))) {
             if (format.equals("json")) {
                 json(ws, tv, os);
             } else {

@@ -74,7 +74,7 @@ public final class TableImportCommand extends RepoCommand {
 
     @Override
     protected int run(Workspace ws) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(Workspace.cwd().resolve(file))) {
             throw new CliError("error: cannot read " + file);
         }
         BranchContext ctx = ws.context();
@@ -118,12 +118,12 @@ public final class TableImportCommand extends RepoCommand {
     private long[] load(TableValue start, String format, ChunkBuffer buf, RootValue root, WorkingSet w, Workspace ws)
             throws IOException {
         TableSchema schema = start.schema();
-        long size = Files.size(file);
+        long size = Files.size(Workspace.cwd().resolve(file));
         Progress progress = new Progress(term, "Importing " + table, size);
         long processed = 0;
         long added = 0;
         long modified = 0;
-        try (RecordSource src = RecordSource.open(file, format)) {
+        try (RecordSource src = RecordSource.open(Workspace.cwd().resolve(file), format)) {
             List<String> header = src.header();
             int[] target = new int[header.size()];
             for (int i = 0; i < target.length; i++) {
@@ -240,7 +240,7 @@ public final class TableImportCommand extends RepoCommand {
 
     /** One pass over the file to pick each column's narrowest fitting type. */
     private TableSchema inferSchema(String format) throws IOException {
-        try (RecordSource src = RecordSource.open(file, format)) {
+        try (RecordSource src = RecordSource.open(Workspace.cwd().resolve(file), format)) {
             List<String> header = src.header();
             ColumnGuess[] g = new ColumnGuess[header.size()];
             for (int i = 0; i < g.length; i++) {

@@ -13,6 +13,12 @@ import java.util.List;
 /** {@code scion tag}: list tags, create one (annotated with -m), or delete with -d. */
 @Command(name = "tag", description = "Create, list or delete tags.")
 public final class TagCommand extends RepoCommand {
+
+    @Override
+    protected boolean worksDetached() {
+        return true; // reads only, or names the detached commit
+    }
+
     @Option(names = {"-m", "--message"}, description = "Create an annotated tag with this message.")
     String message;
 

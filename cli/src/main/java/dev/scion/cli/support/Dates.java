@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -34,9 +33,9 @@ public final class Dates {
             }
             String iso = v.replace(' ', 'T');
             if (iso.length() == 10) {
-                return LocalDate.parse(iso).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+                return LocalDate.parse(iso).atStartOfDay(Invocation.current().zone()).toInstant().toEpochMilli();
             }
-            return LocalDateTime.parse(iso).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+            return LocalDateTime.parse(iso).atZone(Invocation.current().zone()).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
             throw new CliError("fatal: invalid date format: " + s);
         }
@@ -44,11 +43,10 @@ public final class Dates {
 
     /** Now, or the time in the named environment variable (for reproducible commits in scripts and tests). */
     public static long nowOr(String envVar) {
-        String v = System.getenv(envVar);
-        return v == null || v.isEmpty() ? System.currentTimeMillis() : parse(v);
+        return Invocation.current().getenv(envVar).map(Dates::parse).orElseGet(System::currentTimeMillis);
     }
 
     public static String git(long millis) {
-        return GIT.format(ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneId.systemDefault()));
+        return GIT.format(ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), Invocation.current().zone()));
     }
 }

@@ -22,7 +22,12 @@ public final class Terminal {
         this.interactive = interactive;
     }
 
+    /** The caller's terminal: the process's standard streams, or the buffers of a command run inside the server. */
     public static Terminal system() {
+        Invocation hosted = Invocation.current();
+        if (hosted.terminal() != null) {
+            return hosted.terminal();
+        }
         boolean tty = System.console() != null;
         String term = System.getenv("TERM");
         boolean colour = tty && System.getenv("NO_COLOR") == null && term != null && !term.equals("dumb");
@@ -37,6 +42,11 @@ public final class Terminal {
 
     public PrintStream err() {
         return err;
+    }
+
+    /** Whether output is coloured (a terminal, TERM set and not dumb, NO_COLOR unset). */
+    public boolean colour() {
+        return colour;
     }
 
     /** True when a person is watching (progress bars, pager-free prompts). */

@@ -28,8 +28,8 @@ public final class UserConfig {
 
     /** The global config directory: SCION_HOME, else ~/.scion. */
     public static Path homeDir() {
-        String env = System.getenv("SCION_HOME");
-        return env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".scion");
+        return Invocation.current().getenv("SCION_HOME").map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scion"));
     }
 
     public static UserConfig forDatabase(Path dbDir) {

@@ -1,13 +1,19 @@
 package dev.scion.cli.support;
 
+import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.ops.BranchContext;
+import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.Repository;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * The database a command runs against, found from the current directory upwards as git finds a work tree (a
@@ -17,11 +23,13 @@ public final class Workspace implements AutoCloseable {
     private final Path dir;
     private final Repository repo;
     private final UserConfig config;
+    private final boolean borrowed;
 
-    private Workspace(Path dir, Repository repo) {
+    private Workspace(Path dir, Repository repo, boolean borrowed) {
         this.dir = dir;
         this.repo = repo;
         this.config = UserConfig.forDatabase(dir);
+        this.borrowed = borrowed;
     }
 
     /** The nearest enclosing database directory, if any. */
@@ -36,8 +44,9 @@ public final class Workspace implements AutoCloseable {
         return null;
     }
 
+    /** The caller's working directory (the CLI process's, also when the command runs inside the server). */
     public static Path cwd() {
-        return Path.of("").toAbsolutePath();
+        return Invocation.current().cwd();
     }
 
     public static Workspace open() {
@@ -45,13 +54,31 @@ public final class Workspace implements AutoCloseable {
         if (dir == null) {
             throw new CliError("fatal: not a scion database (or any of the parent directories): .scion", 128);
         }
+        Invocation inv = Invocation.current();
+        if (inv.isHosted()) {
+            return hosted(dir, inv.hostedBy());
+        }
         try {
-            return new Workspace(dir, Repository.open(dir, StoreOptions.defaults()));
+            return new Workspace(dir, Repository.open(dir, StoreOptions.defaults()), false);
         } catch (StorageException e) {
             throw new CliError("fatal: " + e.getMessage()
                     + "\nhint: a running 'scion sql-server' owns this database; use a SQL client or stop the server",
                     1);
         }
+    }
+
+    /**
+     * Inside the server: the server's open repository of the database, which the command borrows (the server
+     * keeps it open). Only databases of the server's data directory qualify.
+     */
+    private static Workspace hosted(Path dir, DataDirectory data) {
+        Path root = data.root();
+        String name = dir.equals(root) || root.equals(dir.getParent()) ? dir.getFileName().toString() : null;
+        Repository repo = name == null ? null : data.open(name).orElse(null);
+        if (repo == null) {
+            throw new CliError("fatal: " + dir + " is not a database of the sql-server's data directory " + root, 128);
+        }
+        return new Workspace(dir, repo, true);
     }
 
     public Path dir() {
@@ -66,13 +93,59 @@ public final class Workspace implements AutoCloseable {
         return config;
     }
 
-    /** The checked-out branch (the database's default branch, which sql-server sessions also start on). */
+    /**
+     * The checked-out branch (the database's default branch, which sql-server sessions also start on), or null
+     * while HEAD is detached.
+     */
     public String branch() {
-        return repo.defaultBranch();
+        return detached().isPresent() ? null : repo.defaultBranch();
     }
 
+    /** The checked-out branch, or the detached commit (read-only) after {@code scion checkout <commit>}. */
     public BranchContext context() {
-        return new BranchContext(repo, branch());
+        Optional<Hash> d = detached();
+        return d.isPresent() ? BranchContext.detached(repo, d.get()) : new BranchContext(repo, repo.defaultBranch());
+    }
+
+    /**
+     * The commit HEAD is detached at, if it is. Kept in {@code .scion/DETACHED_HEAD} like git's HEAD file: a
+     * property of this CLI work tree, not of the database, so SQL sessions and the server's default branch are
+     * unaffected, and server-mode commands (which run with the caller's directory) read the same file.
+     */
+    public Optional<Hash> detached() {
+        Path f = detachedFile();
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Hash.parse(Files.readString(f, StandardCharsets.UTF_8).strip()));
+        } catch (IOException | RuntimeException e) {
+            throw new CliError("fatal: unreadable " + f + ": " + e.getMessage(), 128);
+        }
+    }
+
+    public void detach(Hash commit) {
+        Path f = detachedFile();
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, commit + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CliError("fatal: cannot write " + f + ": " + e.getMessage(), 128);
+        }
+    }
+
+    /** Back on a branch: HEAD is no longer detached. */
+    public void attach() {
+        try {
+            Files.deleteIfExists(detachedFile());
+        } catch (IOException e) {
+            throw new CliError("fatal: cannot remove " + detachedFile() + ": " + e.getMessage(), 128);
+        }
+    }
+
+    private Path detachedFile() {
+        return dir.resolve(".scion").resolve("DETACHED_HEAD");
     }
 
     /** user.name and user.email from the config, at SCION_COMMITTER_DATE or now. */
@@ -97,6 +170,8 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        repo.close();
+        if (!borrowed) {
+            repo.close();
+        }
     }
 }

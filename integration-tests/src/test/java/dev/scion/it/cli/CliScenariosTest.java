@@ -28,7 +28,10 @@ class CliScenariosTest {
         }
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             CliScript script = CliScript.parse(f);
-            new CliScriptRunner(Files.createDirectories(tmp.resolve(f.getFileName().toString()))).run(script);
+            try (CliScriptRunner runner = new CliScriptRunner(
+                    Files.createDirectories(tmp.resolve(f.getFileName().toString())))) {
+                runner.run(script);
+            }
         }));
     }
 }

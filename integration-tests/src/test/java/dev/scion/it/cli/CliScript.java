@@ -116,8 +116,11 @@ record CliScript(String name, List<Step> steps) {
         if (inWord) {
             out.add(cur.toString());
         }
-        if (out.isEmpty() || !out.get(0).equals("scion")) {
-            throw new IllegalArgumentException(file + ":" + line + ": commands must start with 'scion'");
+        boolean serverStep = out.size() == 2 && out.get(0).equals("server")
+                && (out.get(1).equals("start") || out.get(1).equals("stop"));
+        if (!serverStep && (out.isEmpty() || !out.get(0).equals("scion"))) {
+            throw new IllegalArgumentException(file + ":" + line
+                    + ": commands must start with 'scion' (or be 'server start' / 'server stop')");
         }
         return out;
     }

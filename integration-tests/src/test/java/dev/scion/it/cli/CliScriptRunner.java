@@ -1,6 +1,7 @@
 package dev.scion.it.cli;
 
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ScionServerProcess;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * with its own SCION_HOME, TZ=UTC and a committer clock that advances one minute per command (so hashes are
  * reproducible). Compares exit code, stdout and stderr line by line with the placeholders of the format.
  */
-final class CliScriptRunner {
+final class CliScriptRunner implements AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("<(hash|any|int|date)(?:=(\\w+))?>|\\$\\{(\\w+)}");
     private static final long EPOCH = 1_767_225_600L; // 2026-01-01T00:00:00Z
 
@@ -27,15 +28,53 @@ final class CliScriptRunner {
     private final Path home;
     private final Map<String, String> vars = new HashMap<>();
     private int clock;
+    private final boolean serverAfterInit;
+    private ScionServerProcess server;
 
     CliScriptRunner(Path root) throws IOException {
+        this(root, false);
+    }
+
+    /**
+     * With {@code serverAfterInit}, a sql-server is started on the directory holding the database as soon as
+     * {@code scion init} made it, so every later command runs in server mode; the expected output is the same.
+     */
+    CliScriptRunner(Path root, boolean serverAfterInit) throws IOException {
         this.work = Files.createDirectories(root.resolve("db"));
         this.home = Files.createDirectories(root.resolve("home"));
+        this.serverAfterInit = serverAfterInit;
+    }
+
+    /** The server of {@code $ server start} or of server mode, if one runs. */
+    ScionServerProcess server() {
+        return server;
+    }
+
+    private void startServer() {
+        if (server == null) {
+            server = ScionServerProcess.start("cli-" + work.getParent().getFileName(), work.getParent());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
     }
 
     void run(CliScript script) throws Exception {
         for (CliScript.Step step : script.steps()) {
             String where = script.name() + ":" + step.line();
+            if (step.argv().size() == 2 && step.argv().get(0).equals("server")) {
+                if (step.argv().get(1).equals("start")) {
+                    startServer();
+                } else {
+                    close();
+                }
+                continue;
+            }
             if (step.writeFile() != null) {
                 Files.writeString(work.resolve(step.writeFile()), substitute(step.fileContent()),
                         StandardCharsets.UTF_8);
@@ -83,6 +122,9 @@ final class CliScriptRunner {
             compare(where + " stdout", step.stdout(), out, shown);
             if (!step.stderr().isEmpty()) {
                 compare(where + " stderr", step.stderr(), err, shown);
+            }
+            if (serverAfterInit && p.exitValue() == 0 && argv.size() >= 2 && argv.get(1).equals("init")) {
+                startServer();
             }
         }
     }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * While a sql-server holds a database's store lock, {@code scion sql} sends its statements through that server;
- * other commands say why they cannot run.
+ * the version-control commands run inside it.
  */
 class SqlThroughServerTest {
 
@@ -73,12 +73,31 @@ class SqlThroughServerTest {
                     +----+-----+
                     """, r.out());
             assertEquals("2", Sql.scalar(c, "select count(*) from t"), "the write went through the server");
-            Run bad = scion(db, home, "sql", "-q", "select nosuch from t");
-            assertEquals(1, bad.exit());
-            assertEquals("error 1054 (42S22): Unknown column 'nosuch' in 'field list'\n", bad.err());
+            Run badSql = scion(db, home, "sql", "-q", "select nosuch from t");
+            assertEquals(1, badSql.exit());
+            assertEquals("error 1054 (42S22): Unknown column 'nosuch' in 'field list'\n", badSql.err());
+            // the version-control commands run inside the server too, and a SQL client sees what they did
             Run status = scion(db, home, "status");
-            assertEquals(1, status.exit());
-            assertTrue(status.err().contains("a running 'scion sql-server' owns this database"), status.err());
+            assertEquals(0, status.exit(), status.err());
+            assertTrue(status.out().startsWith("On branch main\n"), status.out());
+            Run commit = scion(db, home, "commit", "-Am", "two rows");
+            assertEquals(0, commit.exit(), commit.err());
+            assertTrue(commit.out().startsWith("[main "), commit.out());
+            assertEquals("two rows", Sql.scalar(c, "select message from dolt_log limit 1"));
+            Run branch = scion(db, home, "checkout", "-b", "feature");
+            assertEquals(0, branch.exit(), branch.err());
+            assertEquals("Switched to a new branch 'feature'\n", branch.err());
+            try (Connection fresh = ConnectorJ.V9.connect(server, "mydb", false)) {
+                assertEquals("feature", Sql.scalar(fresh, "select active_branch()"),
+                        "the CLI's checkout is where new sessions start, as in direct mode");
+            }
+            Run bad = scion(db, home, "checkout", "nosuch");
+            assertEquals(1, bad.exit());
+            assertEquals("error: pathspec 'nosuch' did not match any branch or table\n", bad.err());
+            assertEquals("", bad.out());
+            assertEquals("feature", scion(db, home, "branch", "--show-current").out().strip(),
+                    "a refused checkout changes nothing");
+            assertEquals(0, scion(db, home, "checkout", "main").exit());
         }
         Run after = scion(db, home, "sql", "-q", "select count(*) as n from t");
         assertEquals(0, after.exit(), after.err());

@@ -43,6 +43,7 @@ final class CallStatement implements AdminStatement {
             }
         }
         String proc = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        return Procedures.call(session, proc, values);
+        dev.scion.sql.HostProcedure host = session.engine().hostProcedure(proc);
+        return host != null ? host.call(session, values) : Procedures.call(session, proc, values);
     }
 }

@@ -26,7 +26,7 @@ final class DoltCherryPick {
     }
 
     static StatementResult cherryPick(Session session, List<String> args) {
-        ProcedureArgs p = ProcedureArgs.parse("dolt_cherry_pick", args, Set.of());
+        ProcedureArgs p = ProcedureArgs.parse("dolt_cherry_pick", args, Set.of("m", "mainline"));
         DatabaseState s = ProcedureSupport.writable(session, "dolt_cherry_pick");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_cherry_pick");
         if (p.has("abort")) {
@@ -46,11 +46,12 @@ final class DoltCherryPick {
         if (!ctx.workingSet().isMerging() && isDirty(ctx)) {
             throw new SqlError(ErrorCode.VERSIONING, "error: cannot cherry-pick with uncommitted changes");
         }
-        return result(session, s, PickOp.cherryPick(ctx, revision, ProcedureSupport.who(session)));
+        return result(session, s, PickOp.cherryPick(ctx, revision, mainline(p, "dolt_cherry_pick"),
+                ProcedureSupport.who(session)));
     }
 
     static StatementResult revert(Session session, List<String> args) {
-        ProcedureArgs p = ProcedureArgs.parse("dolt_revert", args, Set.of("author"));
+        ProcedureArgs p = ProcedureArgs.parse("dolt_revert", args, Set.of("author", "m", "mainline"));
         DatabaseState s = ProcedureSupport.writable(session, "dolt_revert");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_revert");
         if (p.has("continue")) {
@@ -72,7 +73,7 @@ final class DoltCherryPick {
                 throw new SqlError(ErrorCode.VERSIONING, "error: Your local changes would be overwritten by revert.\n"
                         + "hint: Please commit your changes before you revert.");
             }
-            last = PickOp.revert(ctx, rev, ProcedureSupport.who(session));
+            last = PickOp.revert(ctx, rev, mainline(p, "dolt_revert"), ProcedureSupport.who(session));
             if (last.kind() == MergeOutcome.Kind.CONFLICTS) {
                 break;
             }
@@ -111,6 +112,19 @@ final class DoltCherryPick {
 
     private static boolean isDirty(BranchContext ctx) {
         return dev.scion.versioning.ops.UncommittedChanges.any(ctx);
+    }
+
+    /** git's -m / --mainline: which parent of a merge commit the change is taken against. */
+    private static Integer mainline(ProcedureArgs p, String procedure) {
+        String v = p.value("m", "mainline");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, procedure + ": -m expects a parent number, not '" + v + "'");
+        }
     }
 
     private static StatementResult result(Session session, DatabaseState s, MergeOutcome out) {

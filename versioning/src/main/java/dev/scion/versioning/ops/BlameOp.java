@@ -12,16 +12,21 @@ import dev.scion.versioning.repo.VersioningException;
 import dev.scion.versioning.table.RowCodec;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * {@code blame}: for every row of a table at a revision, the commit that last changed it. Walks first parents
- * newest first, diffing each commit's table with its parent's (cost follows the changes, not the table size)
- * until every row is attributed.
+ * {@code blame}: for every row of a table at a revision, the commit that last changed it. Walks the history
+ * newest first through every parent, as git blame does: a row a merge took unchanged from a branch is blamed on
+ * that branch's commit, not on the merge. Each step diffs a commit's table with a parent's (cost follows the
+ * changes, not the table size) until every row is attributed.
  */
 public final class BlameOp {
     private BlameOp() {
@@ -40,51 +45,64 @@ public final class BlameOp {
                 "fatal: table '" + table + "' not found at " + (revision == null ? "HEAD" : revision)));
         TableValue tv = ctx.table(th);
         RowCodec codec = new RowCodec(tv.schema());
-        java.util.TreeSet<byte[]> open = new java.util.TreeSet<>(KeyBytes.ORDER);
+        TreeSet<byte[]> open = new TreeSet<>(KeyBytes.ORDER);
         TreeMap<byte[], Hash> blamed = new TreeMap<>(KeyBytes.ORDER);
         try (ProllyCursor c = ProllyMap.load(repo.chunks(), tv.rows()).cursor()) {
             while (c.next()) {
                 open.add(c.key());
             }
         }
-        Hash current = start;
+        // Like git blame across merges: a commit hands each of its open rows to the first parent holding the same
+        // row (same key, same value), and keeps the blame only for rows no parent holds. Commits are visited
+        // highest first, so every child has handed its rows to a commit before that commit is looked at.
         Map<Hash, Commit> infos = new TreeMap<>();
-        while (!open.isEmpty()) {
-            Commit commit = repo.readCommit(current);
-            infos.put(current, commit);
-            if (commit.parents().isEmpty()) {
-                for (byte[] k : open) {
-                    blamed.put(k, current);
-                }
-                break;
+        Map<Hash, TreeSet<byte[]>> pending = new HashMap<>();
+        PriorityQueue<Hash> queue = new PriorityQueue<>(Comparator.comparingLong(
+                (Hash h) -> infos.get(h).height()).reversed());
+        infos.put(start, startCommit);
+        pending.put(start, open);
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            Hash current = queue.poll();
+            TreeSet<byte[]> rows = pending.remove(current);
+            if (rows == null || rows.isEmpty()) {
+                continue;
             }
-            Hash parent = commit.parents().get(0);
+            Commit commit = infos.get(current);
             Optional<Hash> mine = ctx.root(commit.root()).table(table);
-            Optional<Hash> theirs = ctx.root(repo.readCommit(parent).root()).table(table);
-            if (mine.isEmpty()) {
-                break; // table did not exist here: cannot happen while rows are open, but stop safely
-            }
-            if (theirs.isEmpty()) {
-                for (byte[] k : open) {
-                    blamed.put(k, current);
+            for (Hash parent : commit.parents()) {
+                if (rows.isEmpty() || mine.isEmpty()) {
+                    break;
                 }
-                break;
-            }
-            if (!mine.get().equals(theirs.get())) {
-                ProllyMap now = ProllyMap.load(repo.chunks(), ctx.table(mine.get()).rows());
-                ProllyMap before = ProllyMap.load(repo.chunks(), ctx.table(theirs.get()).rows());
-                Iterator<DiffEntry> d = ProllyMap.diff(before, now);
-                List<byte[]> done = new ArrayList<>();
-                while (d.hasNext()) {
-                    DiffEntry e = d.next();
-                    if (e.toValue() != null && open.contains(e.key())) {
-                        blamed.put(e.key(), current);
-                        done.add(e.key());
+                Commit pc = infos.computeIfAbsent(parent, repo::readCommit);
+                Optional<Hash> theirs = ctx.root(pc.root()).table(table);
+                if (theirs.isEmpty()) {
+                    continue; // the table is new since this parent: nothing of it came from there
+                }
+                TreeSet<byte[]> same = new TreeSet<>(KeyBytes.ORDER);
+                same.addAll(rows);
+                if (!mine.get().equals(theirs.get())) {
+                    ProllyMap now = ProllyMap.load(repo.chunks(), ctx.table(mine.get()).rows());
+                    ProllyMap before = ProllyMap.load(repo.chunks(), ctx.table(theirs.get()).rows());
+                    Iterator<DiffEntry> d = ProllyMap.diff(before, now);
+                    while (d.hasNext()) {
+                        same.remove(d.next().key()); // added or changed here relative to this parent
                     }
                 }
-                done.forEach(open::remove);
+                if (!same.isEmpty()) {
+                    rows.removeAll(same);
+                    TreeSet<byte[]> handed = pending.get(parent);
+                    if (handed == null) {
+                        pending.put(parent, same);
+                        queue.add(parent);
+                    } else {
+                        handed.addAll(same);
+                    }
+                }
             }
-            current = parent;
+            for (byte[] k : rows) {
+                blamed.put(k, current);
+            }
         }
         List<Line> out = new ArrayList<>();
         try (ProllyCursor c = ProllyMap.load(repo.chunks(), tv.rows()).cursor()) {

@@ -19,6 +19,7 @@ public final class BranchContext {
     private final Repository repo;
     private final String branch;
     private final RowConstraintChecker constraintChecker;
+    private final Hash detachedAt;
 
     public BranchContext(Repository repo, String branch) {
         this(repo, branch, RowConstraintChecker.NONE);
@@ -28,6 +29,7 @@ public final class BranchContext {
         this.repo = repo;
         this.branch = branch;
         this.constraintChecker = constraintChecker;
+        this.detachedAt = null;
         if (repo.branchHead(branch).isEmpty()) {
             throw new VersioningException(VersioningException.Reason.NOT_FOUND, "branch '" + branch + "' not found");
         }
@@ -39,11 +41,38 @@ public final class BranchContext {
      * re-evaluated).
      */
     public BranchContext withConstraintChecker(RowConstraintChecker checker) {
+        if (detachedAt != null) {
+            return this; // read-only: nothing it could check
+        }
         return new BranchContext(repo, branch, checker);
     }
 
     public RowConstraintChecker constraintChecker() {
         return constraintChecker;
+    }
+
+    private BranchContext(Repository repo, Hash commit) {
+        this.repo = repo;
+        this.branch = null;
+        this.detachedAt = commit;
+        this.constraintChecker = RowConstraintChecker.NONE;
+        if (!repo.chunks().has(commit)) {
+            throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: HEAD is detached at "
+                    + commit + ", which no longer exists; switch to a branch with 'scion checkout <branch>'");
+        }
+    }
+
+    /**
+     * A detached HEAD (git's term): the repository seen from one commit rather than a branch. Read-only: its
+     * working and staged roots are the commit's root, and {@link #branch()} is null, so operations that write a
+     * branch's working set or head must not be given one (the CLI refuses them first).
+     */
+    public static BranchContext detached(Repository repo, Hash commit) {
+        return new BranchContext(repo, commit);
+    }
+
+    public boolean isDetached() {
+        return detachedAt != null;
     }
 
     public Repository repo() {
@@ -55,6 +84,9 @@ public final class BranchContext {
     }
 
     public Hash head() {
+        if (detachedAt != null) {
+            return detachedAt;
+        }
         return repo.branchHead(branch).orElseThrow(() -> new VersioningException(
                 VersioningException.Reason.NOT_FOUND, "branch '" + branch + "' not found"));
     }
@@ -64,6 +96,9 @@ public final class BranchContext {
     }
 
     public WorkingSet workingSet() {
+        if (detachedAt != null) {
+            return WorkingSet.clean(headCommit().root());
+        }
         return repo.workingSet(branch);
     }
 

@@ -18,14 +18,28 @@ public final class PickOp {
     }
 
     public static MergeOutcome cherryPick(BranchContext ctx, String revision, Signature who) {
-        return apply(ctx, revision, who, false);
+        return apply(ctx, revision, null, who, false);
+    }
+
+    /**
+     * Cherry-picks {@code revision}; {@code mainline} (git's -m, 1-based, null when not given) picks the parent
+     * a merge commit's change is taken against, and is required for merges.
+     */
+    public static MergeOutcome cherryPick(BranchContext ctx, String revision, Integer mainline, Signature who) {
+        return apply(ctx, revision, mainline, who, false);
     }
 
     public static MergeOutcome revert(BranchContext ctx, String revision, Signature who) {
-        return apply(ctx, revision, who, true);
+        return apply(ctx, revision, null, who, true);
     }
 
-    private static MergeOutcome apply(BranchContext ctx, String revision, Signature who, boolean inverse) {
+    /** Reverts {@code revision}; for a merge, {@code mainline} names the parent whose side is kept. */
+    public static MergeOutcome revert(BranchContext ctx, String revision, Integer mainline, Signature who) {
+        return apply(ctx, revision, mainline, who, true);
+    }
+
+    private static MergeOutcome apply(BranchContext ctx, String revision, Integer mainline, Signature who,
+                                      boolean inverse) {
         String what = inverse ? "revert" : "cherry-pick";
         ctx.requireNotMerging(what);
         Hash picked = ctx.resolve(revision);
@@ -37,11 +51,8 @@ public final class PickOp {
             throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
                     "error: cannot " + what + " the initial commit " + picked);
         }
-        if (c.parents().size() > 1) {
-            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
-                    "error: commit " + picked + " is a merge; " + what + " of merges is not supported");
-        }
-        Hash parentRoot = ctx.repo().readCommit(c.parents().get(0)).root();
+        Hash parent = mainlineParent(c, picked, mainline);
+        Hash parentRoot = ctx.repo().readCommit(parent).root();
         Hash head = ctx.head();
         Commit headCommit = ctx.repo().readCommit(head);
         WorkingSet ws = ctx.workingSet();
@@ -58,14 +69,38 @@ public final class PickOp {
             throw new VersioningException(VersioningException.Reason.NOTHING_TO_COMMIT,
                     "nothing to commit: the " + what + " of " + picked + " changes nothing");
         }
-        String message = inverse ? "Revert \"" + firstLine(c.message()) + "\"\n\nThis reverts commit " + picked + "."
-                : c.message();
+        String message = !inverse ? c.message()
+                : "Revert \"" + firstLine(c.message()) + "\"\n\nThis reverts commit " + picked
+                        + (c.parents().size() > 1 ? ", reversing\nchanges made to " + parent : "") + ".";
         Commit out = new Commit(a.mergedRoot(), List.of(head), inverse ? who : c.author(), who, message,
                 headCommit.height() + 1);
         WorkingSet next = UncommittedChanges.carry(ctx, a.buffer(), ws, headRoot, a.result().root(),
                 a.result().root());
         Hash h = ctx.repo().writeCommit(ctx.branch(), head, ws, out, next, a.buffer());
         return new MergeOutcome(MergeOutcome.Kind.COMMITTED, h, List.of());
+    }
+
+    /**
+     * The parent the picked change is measured against: the only one, or for a merge the {@code mainline}-th
+     * (git refuses a merge without -m, since either side could be meant, and a -m beyond the parents).
+     */
+    static Hash mainlineParent(Commit c, Hash picked, Integer mainline) {
+        if (mainline == null) {
+            if (c.parents().size() > 1) {
+                throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                        "error: commit " + picked + " is a merge but no -m option was given.");
+            }
+            return c.parents().get(0);
+        }
+        if (mainline < 1) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "error: option 'mainline' expects a number greater than zero");
+        }
+        if (mainline > c.parents().size()) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "error: commit " + picked + " does not have parent " + mainline);
+        }
+        return c.parents().get(mainline - 1);
     }
 
     private static String firstLine(String s) {
