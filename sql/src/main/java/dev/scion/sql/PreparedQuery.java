@@ -28,11 +28,25 @@ public final class PreparedQuery {
     private final SqlEngine engine;
     private final String sql;
     private final int parameterCount;
+    /** The text with every parameter bound to 0, when that has the point-select shape; else null. */
+    private final String pointSelectSample;
 
     PreparedQuery(SqlEngine engine, String sql) {
         this.engine = engine;
         this.sql = sql;
         this.parameterCount = ParameterBinder.countParameters(sql);
+        Object[] sample = new Object[parameterCount];
+        java.util.Arrays.fill(sample, 0L);
+        String bound = ParameterBinder.bind(sql, sample);
+        this.pointSelectSample = bound.regionMatches(true, 0, "SELECT", 0, 6) ? bound : null;
+    }
+
+    /**
+     * Like {@link SqlEngine#runsBriefly}: the statement is a point SELECT by primary key whose table and key the
+     * session's fast path has answered (integer parameters; a string key simply takes the worker).
+     */
+    public boolean runsBriefly(Session session) {
+        return pointSelectSample != null && engine.runsBriefly(session, pointSelectSample);
     }
 
     public int parameterCount() {
