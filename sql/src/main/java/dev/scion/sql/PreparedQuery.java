@@ -35,10 +35,7 @@ public final class PreparedQuery {
         this.engine = engine;
         this.sql = sql;
         this.parameterCount = ParameterBinder.countParameters(sql);
-        Object[] sample = new Object[parameterCount];
-        java.util.Arrays.fill(sample, 0L);
-        String bound = ParameterBinder.bind(sql, sample);
-        this.pointSelectSample = bound.regionMatches(true, 0, "SELECT", 0, 6) ? bound : null;
+        this.pointSelectSample = pointSelectSample(sql, parameterCount);
     }
 
     /**
@@ -47,6 +44,19 @@ public final class PreparedQuery {
      */
     public boolean runsBriefly(Session session) {
         return pointSelectSample != null && engine.runsBriefly(session, pointSelectSample);
+    }
+
+    private static String pointSelectSample(String sql, int parameterCount) {
+        if (!sql.regionMatches(true, 0, "SELECT", 0, 6)) {
+            return null;
+        }
+        Object[] sample = new Object[parameterCount];
+        java.util.Arrays.fill(sample, 0L);
+        try {
+            return ParameterBinder.bind(sql, sample);
+        } catch (RuntimeException e) {
+            return null; // never brief; execution reports whatever is wrong with it
+        }
     }
 
     public int parameterCount() {
