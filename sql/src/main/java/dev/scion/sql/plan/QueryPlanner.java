@@ -95,7 +95,8 @@ public final class QueryPlanner {
     /**
      * The plan of a SELECT found by its text shape alone, before parsing (the plan cache's text level), or null: not
      * cached, a table changed its schema, or the session lacks the SELECT privilege on a table as a whole (the parsing
-     * path then checks column grants and reports). Views never reach this level (their bodies may change).
+     * path then checks column grants and reports, see {@link #bind}). Views never reach this level (their bodies may
+     * change).
      */
     public static Plan planByText(Session session, TextShape shape) {
         PlanCache cache = session.planCache();
@@ -104,10 +105,6 @@ public final class QueryPlanner {
             return null;
         }
         try {
-            for (CachedQuery.TableUse use : hit.plan().tables()) {
-                dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
-                        use.database(), use.table());
-            }
             Plan bound = bind(session, hit.plan(), hit.values());
             if (bound == null) {
                 return null;
@@ -267,10 +264,21 @@ public final class QueryPlanner {
         return h == null ? null : state.repo().readTable(state.buffer(), h);
     }
 
-    /** Operators for a cached plan over the tables at the current snapshot, or null if one changed its schema. */
+    /**
+     * Operators for a cached plan over the tables at the current snapshot, or null if one changed its schema or the
+     * session may not (any longer) read one as a whole. Planning checks privileges as it resolves tables, a cached plan
+     * skips that, so the check is made here on every reuse; column-level grants need the planner's finer check, so
+     * such a session plans anew.
+     */
     private static Plan bind(Session session, CachedQuery cached, Object[] values) {
         Map<Object, ScionTable> fresh = new IdentityHashMap<>();
         for (CachedQuery.TableUse use : cached.tables()) {
+            try {
+                dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                        use.database(), use.table());
+            } catch (SqlError e) {
+                return null;
+            }
             DatabaseState state = session.findDatabase(use.database()).orElse(null);
             TableValue value = state == null ? null : current(session, use.database(), use.table());
             if (value == null || !value.schema().equals(use.schema())) {
