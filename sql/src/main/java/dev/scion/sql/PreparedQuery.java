@@ -28,11 +28,35 @@ public final class PreparedQuery {
     private final SqlEngine engine;
     private final String sql;
     private final int parameterCount;
+    /** The text with every parameter bound to 0, when that has the point-select shape; else null. */
+    private final String pointSelectSample;
 
     PreparedQuery(SqlEngine engine, String sql) {
         this.engine = engine;
         this.sql = sql;
         this.parameterCount = ParameterBinder.countParameters(sql);
+        this.pointSelectSample = pointSelectSample(sql, parameterCount);
+    }
+
+    /**
+     * Like {@link SqlEngine#runsBriefly}: the statement is a point SELECT by primary key whose table and key the
+     * session's fast path has answered (integer parameters; a string key simply takes the worker).
+     */
+    public boolean runsBriefly(Session session) {
+        return pointSelectSample != null && engine.runsBriefly(session, pointSelectSample);
+    }
+
+    private static String pointSelectSample(String sql, int parameterCount) {
+        if (!sql.regionMatches(true, 0, "SELECT", 0, 6)) {
+            return null;
+        }
+        Object[] sample = new Object[parameterCount];
+        java.util.Arrays.fill(sample, 0L);
+        try {
+            return ParameterBinder.bind(sql, sample);
+        } catch (RuntimeException e) {
+            return null; // never brief; execution reports whatever is wrong with it
+        }
     }
 
     public int parameterCount() {

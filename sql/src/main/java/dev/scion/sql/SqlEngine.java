@@ -82,6 +82,15 @@ public final class SqlEngine implements AutoCloseable {
         return runner.executeNested(session, statement);
     }
 
+    /**
+     * Whether {@code sql} is a statement that finishes quickly and never waits (a primary-key point SELECT of the
+     * fast path's shape, on a table and key the fast path already answered for this session), so a server may run
+     * it on its network thread. A scan of the text and a set lookup: nothing is read.
+     */
+    public boolean runsBriefly(Session session, String sql) {
+        return dev.scion.sql.plan.fastpath.PointSelectPath.runsBriefly(session, sql);
+    }
+
     public PreparedQuery prepare(Session session, String sql) {
         return new PreparedQuery(this, sql);
     }

@@ -16,6 +16,7 @@ import dev.scion.sql.frontend.ViewDefinerClause;
 import dev.scion.sql.frontend.ViewExpander;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.plan.cache.TextShape;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.fastpath.PointSelectPath;
 import dev.scion.sql.plan.VariableRewriter;
@@ -135,6 +136,14 @@ final class StatementRunner {
         if (write.isPresent()) {
             return write.get();
         }
+        // the plan cache's text level: a SELECT whose shape was planned before is bound without being parsed
+        TextShape shape = text.regionMatches(true, 0, "SELECT", 0, 6) ? TextShape.of(text) : null;
+        if (shape != null) {
+            QueryPlanner.Plan known = QueryPlanner.planByText(session, shape);
+            if (known != null) {
+                return rows(session, known);
+            }
+        }
         Optional<dev.scion.sql.admin.AdminStatement> admin = TriggerStatements.match(text)
                 .or(() -> AdminStatements.match(text));
         if (admin.isPresent()) {
@@ -160,9 +169,10 @@ final class StatementRunner {
             node = locked.getQuery();
         }
         SqlKind nodeKind = node.getKind();
+        boolean readsViews = false;
         if (nodeKind.belongsTo(SqlKind.QUERY) || nodeKind == SqlKind.INSERT || nodeKind == SqlKind.UPDATE
                 || nodeKind == SqlKind.DELETE) {
-            ViewExpander.expand(session, node);
+            readsViews = ViewExpander.expand(session, node);
         }
         if (writes(node)) {
             ServerReadOnly.refuseWrite(session);
@@ -187,31 +197,37 @@ final class StatementRunner {
             return DeleteExecutor.execute(session, (SqlDelete) node, rewritten);
         }
         if (kind.belongsTo(SqlKind.QUERY)) {
-            QueryPlanner.Plan plan = QueryPlanner.plan(session, node, rewritten);
-            ExecContext ctx = new ExecContext(session);
-            RowStream raw = plan.root().open(ctx);
-            RowStream rows = new RowStream() {
-                @Override
-                public Object[] next() {
-                    Object[] r = raw.next();
-                    if (r != null) {
-                        for (int i = 0; i < r.length; i++) {
-                            if (r[i] instanceof Boolean b) {
-                                r[i] = b ? 1L : 0L;
-                            }
-                        }
-                    }
-                    return r;
-                }
-
-                @Override
-                public void close() {
-                    raw.close();
-                }
-            };
-            return new StatementResult.Rows(plan.columns(), rows);
+            // text-level entries only for statements whose text went to the parser unchanged and read no view
+            boolean textCacheable = shape != null && !readsViews && rewritten.equals(text);
+            return rows(session, QueryPlanner.plan(session, node, rewritten, textCacheable ? shape : null));
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support '"
                 + (text.length() > 60 ? text.substring(0, 60) : text) + "'");
+    }
+
+    /** Opens a planned query's rows; MySQL has no boolean type, so TRUE and FALSE go out as 1 and 0. */
+    private static StatementResult rows(Session session, QueryPlanner.Plan plan) {
+        ExecContext ctx = new ExecContext(session);
+        RowStream raw = plan.root().open(ctx);
+        RowStream rows = new RowStream() {
+            @Override
+            public Object[] next() {
+                Object[] r = raw.next();
+                if (r != null) {
+                    for (int i = 0; i < r.length; i++) {
+                        if (r[i] instanceof Boolean b) {
+                            r[i] = b ? 1L : 0L;
+                        }
+                    }
+                }
+                return r;
+            }
+
+            @Override
+            public void close() {
+                raw.close();
+            }
+        };
+        return new StatementResult.Rows(plan.columns(), rows);
     }
 }

@@ -41,6 +41,51 @@ class ThreadingTest {
     }
 
     @Test
+    void aBriefStatementRunsOnTheEventLoopThatReadItAndOthersOnAWorker() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            assertEquals("7", c.querySingle("select brief 7").text(0, 0));
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-io"),
+                    "no hand-off to a worker: " + session.lastThread.getName());
+            assertEquals("1", c.querySingle("select 1").text(0, 0));
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"), session.lastThread.getName());
+
+            RawClient.Prepared ps = c.prepare("select brief ?");
+            // The client may send the execute before the worker that answered the prepare has left the connection's
+            // queue; then it is queued too (order first). Once one execute ran on the event loop, every one after it
+            // finds the queue empty.
+            for (long i = 0; i < 20; i++) {
+                RawClient.Result r = c.readResult(c.execute(ps.statementId(), 0, i == 0 ? new int[] {0x08} : null, i),
+                        true);
+                assertEquals(Long.toString(i), r.text(0, 0));
+            }
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-io"), session.lastThread.getName());
+        }
+    }
+
+    @Test
+    void aBriefStatementBehindARunningOneWaitsItsTurnOnTheWorker() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            fixture.handler.latch = new CountDownLatch(1);
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            c.command(0x03, "wait latch".getBytes(StandardCharsets.UTF_8));
+            waitFor(() -> session.lastThread != null);
+            c.command(0x03, "select brief 3".getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(50);
+            assertEquals(1, fixture.handler.latch.getCount(), "the first statement still runs");
+            fixture.handler.latch.countDown();
+            assertEquals(0x00, c.readPacket()[0], "the first statement is answered first");
+            c.expectSequence(1); // the second command's answer
+            RawClient.Result r = c.readResults(c.readPacket(), false).get(0);
+            assertEquals("3", r.text(0, 0));
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"),
+                    "queued behind a running command, so it keeps its order: " + session.lastThread.getName());
+        }
+    }
+
+    @Test
     void pipelinedCommandsAreAnsweredInOrder() throws Exception {
         try (ServerFixture fixture = new ServerFixture()) {
             RawClient c = fixture.connect();

@@ -79,6 +79,12 @@ final class EngineSession implements WireSession {
         }
     }
 
+    /** A primary-key point SELECT (the engine's fast-path shape) is brief enough to run on the network thread. */
+    @Override
+    public boolean runsBriefly(String sql) {
+        return engine.runsBriefly(session, sql);
+    }
+
     @Override
     public void initDb(String database) throws WireException {
         try {
@@ -146,6 +152,11 @@ final class EngineSession implements WireSession {
                         queryLog.record(session.connectionId(), session.user(), database, sql,
                                 System.nanoTime() - started, error);
                     }
+                }
+
+                @Override
+                public boolean runsBriefly() {
+                    return q.runsBriefly(session);
                 }
 
                 @Override

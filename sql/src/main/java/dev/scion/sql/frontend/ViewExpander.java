@@ -31,13 +31,17 @@ public final class ViewExpander {
     private static final int MAX_DEPTH = 32;
 
     private final Session session;
+    private boolean expandedAny;
 
     private ViewExpander(Session session) {
         this.session = session;
     }
 
-    public static void expand(Session session, SqlNode statement) {
-        new ViewExpander(session).walk(statement, null, 0);
+    /** Expands the views {@code statement} reads, in place; true if it read any. */
+    public static boolean expand(Session session, SqlNode statement) {
+        ViewExpander expander = new ViewExpander(session);
+        expander.walk(statement, null, 0);
+        return expander.expandedAny;
     }
 
     private void walk(SqlNode node, DatabaseState viewDb, int depth) {
@@ -83,6 +87,12 @@ public final class ViewExpander {
 
     /** The view's query (expanded, with its column names applied), or null when {@code id} is not a view. */
     private SqlNode expandTable(SqlIdentifier id, DatabaseState viewDb, int depth) {
+        SqlNode expanded = expandTableOrNull(id, viewDb, depth);
+        expandedAny |= expanded != null;
+        return expanded;
+    }
+
+    private SqlNode expandTableOrNull(SqlIdentifier id, DatabaseState viewDb, int depth) {
         if (id.isStar() || id.names.size() > 2) {
             return null;
         }

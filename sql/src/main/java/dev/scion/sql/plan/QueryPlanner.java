@@ -37,6 +37,7 @@ import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.expr.BoundParameters;
 import dev.scion.sql.plan.cache.CachedQuery;
 import dev.scion.sql.plan.cache.PlanCache;
+import dev.scion.sql.plan.cache.TextShape;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
@@ -73,8 +74,17 @@ public final class QueryPlanner {
 
     /** Plans a query whose text (after variable rewriting) is {@code sql}. */
     public static Plan plan(Session session, SqlNode query, String sql) {
+        return plan(session, query, sql, null);
+    }
+
+    /**
+     * Plans a query as {@link #plan(Session, SqlNode, String)}, and when its plan is cached, remembers how the literals
+     * of {@code shape} (the shape of {@code sql}, which must be the statement's own text) fill it, so the next statement
+     * of that shape is found by {@link #planByText} without parsing. {@code shape} null: no text entry.
+     */
+    public static Plan plan(Session session, SqlNode query, String sql, TextShape shape) {
         try {
-            return planUnguarded(session, query, sql);
+            return planUnguarded(session, query, sql, shape);
         } catch (SqlError e) {
             throw e;
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -82,7 +92,32 @@ public final class QueryPlanner {
         }
     }
 
-    private static Plan planUnguarded(Session session, SqlNode query, String sql) {
+    /**
+     * The plan of a SELECT found by its text shape alone, before parsing (the plan cache's text level), or null: not
+     * cached, a table changed its schema, or the session lacks the SELECT privilege on a table as a whole (the parsing
+     * path then checks column grants and reports, see {@link #bind}). Views never reach this level (their bodies may
+     * change).
+     */
+    public static Plan planByText(Session session, TextShape shape) {
+        PlanCache cache = session.planCache();
+        PlanCache.TextHit hit = cache.lookUpText(PlanCache.textKey(session.currentDatabase(), shape), shape);
+        if (hit == null) {
+            return null;
+        }
+        try {
+            Plan bound = bind(session, hit.plan(), hit.values());
+            if (bound == null) {
+                return null;
+            }
+            cache.countHit();
+            cache.countTextHit();
+            return bound;
+        } catch (RuntimeException e) {
+            return null; // the parsing path runs the statement and reports any error as usual
+        }
+    }
+
+    private static Plan planUnguarded(Session session, SqlNode query, String sql, TextShape shape) {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
@@ -93,10 +128,14 @@ public final class QueryPlanner {
             return build(session, planLogical(session, rewritten, cache));
         }
         CachedQuery cached = cache.get(key.text());
+        String textKey = shape == null ? null : PlanCache.textKey(session.currentDatabase(), shape);
         if (cached != null) {
             Plan bound = bind(session, cached, key.values());
             if (bound != null) {
                 cache.countHit();
+                if (textKey != null) {
+                    cache.rememberText(textKey, shape, key);
+                }
                 return bound;
             }
             cache.remove(key.text()); // a table it reads is gone or changed its schema: plan again
@@ -113,6 +152,9 @@ public final class QueryPlanner {
                 CachedQuery entry = cacheable(session, parameterized);
                 if (entry != null) {
                     cache.put(key.text(), entry);
+                    if (textKey != null) {
+                        cache.rememberText(textKey, shape, key);
+                    }
                 }
                 return BoundParameters.with(key.values(), () -> build(session, parameterized));
             }
@@ -222,10 +264,21 @@ public final class QueryPlanner {
         return h == null ? null : state.repo().readTable(state.buffer(), h);
     }
 
-    /** Operators for a cached plan over the tables at the current snapshot, or null if one changed its schema. */
+    /**
+     * Operators for a cached plan over the tables at the current snapshot, or null if one changed its schema or the
+     * session may not (any longer) read one as a whole. Planning checks privileges as it resolves tables, a cached plan
+     * skips that, so the check is made here on every reuse; column-level grants need the planner's finer check, so
+     * such a session plans anew.
+     */
     private static Plan bind(Session session, CachedQuery cached, Object[] values) {
         Map<Object, ScionTable> fresh = new IdentityHashMap<>();
         for (CachedQuery.TableUse use : cached.tables()) {
+            try {
+                dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                        use.database(), use.table());
+            } catch (SqlError e) {
+                return null;
+            }
             DatabaseState state = session.findDatabase(use.database()).orElse(null);
             TableValue value = state == null ? null : current(session, use.database(), use.table());
             if (value == null || !value.schema().equals(use.schema())) {

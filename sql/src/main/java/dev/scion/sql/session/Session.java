@@ -52,6 +52,14 @@ public final class Session {
     }
 
     /** This session's query plans by statement shape (see PlanCache). */
+    private final dev.scion.sql.plan.fastpath.ServedShapes servedPointSelects =
+            new dev.scion.sql.plan.fastpath.ServedShapes();
+
+    /** The point-select shapes the fast path answered for this session (see {@code PointSelectPath.runsBriefly}). */
+    public dev.scion.sql.plan.fastpath.ServedShapes servedPointSelects() {
+        return servedPointSelects;
+    }
+
     public dev.scion.sql.plan.cache.PlanCache planCache() {
         return planCache;
     }

@@ -88,6 +88,71 @@ class OperationCountsTest {
     }
 
     @Test
+    void repeatedSelectsAreFoundByTheirTextWithoutParsing() {
+        List<IntFunction<String>> shapes = List.of(
+                i -> "SELECT c FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND " + (i * 37 % 4000 + 100),
+                i -> "SELECT SUM(k) FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND " + (i * 37 % 4000 + 100),
+                i -> "SELECT c FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND " + (i * 37 % 4000 + 100)
+                        + " ORDER BY c",
+                i -> "SELECT DISTINCT c FROM sbtest1 WHERE id BETWEEN " + (i * 37 % 4000 + 1) + " AND "
+                        + (i * 37 % 4000 + 100) + " ORDER BY c",
+                i -> "SELECT count(k) FROM sbtest1 WHERE k BETWEEN " + i + " AND " + (i + 5) + " OR k BETWEEN "
+                        + (i + 100) + " AND " + (i + 105),
+                i -> "SELECT c FROM sbtest1 WHERE id = " + (i + 1) + " AND k >= 0");
+        var cache = db.session().planCache();
+        for (int s = 0; s < shapes.size(); s++) {
+            db.exec(shapes.get(s).apply(0));
+            long before = cache.textHits();
+            long built = cache.plansBuilt();
+            for (int i = 1; i <= 50; i++) {
+                db.exec(shapes.get(s).apply(i));
+            }
+            figure("statements found by text (not parsed) of 50 repeats of select shape " + s, cache.textHits() - before);
+            assertEquals(50, cache.textHits() - before, "shape " + s + ": " + shapes.get(s).apply(1));
+            assertEquals(built, cache.plansBuilt());
+        }
+    }
+
+    @Test
+    void aStatementFoundByItsTextGivesTheParsedAnswer() {
+        // k = (id - 1) * 7 % ROWS (see load): the sums are known without the engine
+        for (int round = 0; round < 3; round++) {
+            int from = 10 + round * 1000;
+            int to = from + 99;
+            long expected = 0;
+            for (int id = from; id <= to; id++) {
+                expected += (long) (id - 1) * 7 % ROWS;
+            }
+            long hits = db.session().planCache().textHits();
+            assertEquals(List.of(Long.toString(expected)),
+                    db.lines("SELECT SUM(k) FROM sbtest1 WHERE id BETWEEN " + from + " AND " + to));
+            if (round > 0) {
+                assertEquals(hits + 1, db.session().planCache().textHits(), "round " + round + " was found by text");
+            }
+        }
+        // a literal that is part of the plan (LIMIT) must match too: another LIMIT is planned, not reused
+        assertEquals(3, db.rows("SELECT id FROM sbtest1 WHERE id > 100 ORDER BY id LIMIT 3").size());
+        assertEquals(5, db.rows("SELECT id FROM sbtest1 WHERE id > 100 ORDER BY id LIMIT 5").size());
+        assertEquals(List.of("102", "103"), db.lines("SELECT id FROM sbtest1 WHERE id > 101 ORDER BY id LIMIT 2"));
+    }
+
+    @Test
+    void aPointSelectAllocatesABoundedAmount() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (int i = 1; i <= 200; i++) {
+            db.rows("SELECT c FROM sbtest1 WHERE id = " + i); // warm up
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 1; i <= 1000; i++) {
+            db.rows("SELECT c FROM sbtest1 WHERE id = " + i);
+        }
+        long perSelect = (threads.getThreadAllocatedBytes(thread) - before) / 1000;
+        figure("bytes allocated per fast-path point select (engine side, autocommit)", perSelect);
+        assertTrue(perSelect < 16 * 1024, "allocated " + perSelect + " bytes per point select");
+    }
+
+    @Test
     void aPointSelectReadsOnePathOfTheTree() {
         db.exec("BEGIN");
         try {

@@ -104,6 +104,24 @@ class PrivilegeChecksTest {
     }
 
     @Test
+    void aRevokeReachesStatementsWhosePlansAreCached() {
+        root.exec("CREATE USER ann");
+        root.exec("GRANT SELECT ON shop.* TO ann");
+        Session ann = as("ann");
+        run(ann, "USE shop");
+        List<String> statements = List.of("SELECT name FROM items WHERE id > 0", "SELECT name FROM items WHERE id = 1");
+        for (int i = 0; i < 3; i++) { // planned, then found in the plan cache (by text the third time)
+            for (String sql : statements) {
+                assertEquals(List.of("apple"), run(ann, sql));
+            }
+        }
+        root.exec("REVOKE SELECT ON shop.* FROM ann");
+        for (String sql : statements) {
+            assertEquals(1142, fails(ann, sql).code(), sql);
+        }
+    }
+
+    @Test
     void grantsShowAndRevoke() {
         root.exec("CREATE USER ann IDENTIFIED BY 'pw'");
         root.exec("GRANT SELECT, INSERT ON shop.* TO ann");

@@ -17,6 +17,11 @@ public interface WirePreparedStatement extends AutoCloseable {
      */
     void execute(Object[] parameters, ResultSink sink) throws WireException;
 
+    /** Like {@link WireSession#runsBriefly}: every execution of this statement may run on the network thread. */
+    default boolean runsBriefly() {
+        return false;
+    }
+
     @Override
     void close();
 }

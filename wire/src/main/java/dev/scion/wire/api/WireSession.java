@@ -3,13 +3,25 @@ package dev.scion.wire.api;
 import java.util.List;
 
 /**
- * One authenticated client session. The wire layer calls it from a single thread at a time (never the
- * Netty event loop), one command after another, exactly as the client sends them.
+ * One authenticated client session. The wire layer calls it from a single thread at a time, one command after
+ * another, exactly as the client sends them. That thread is a worker, except for statements the session itself
+ * reports as brief ({@link #runsBriefly}), which run on the connection's Netty event loop.
  */
 public interface WireSession extends AutoCloseable {
 
     /** COM_QUERY. The text may hold several statements when the client enabled multi-statements. */
     void query(String sql, boolean multiStatements, ResultSink sink) throws WireException;
+
+    /**
+     * Whether {@code sql} is certain to finish quickly without waiting on anything (other sessions, locks, the
+     * client, a large result): such a statement is run on the network thread that read it, saving the two thread
+     * hand-offs (to a worker and back) that otherwise cost more CPU than a primary-key lookup. Must be cheap and
+     * free of side effects; called on the event loop while no other command of this session runs. When in doubt,
+     * false.
+     */
+    default boolean runsBriefly(String sql) {
+        return false;
+    }
 
     /** COM_INIT_DB. */
     void initDb(String database) throws WireException;

@@ -1,6 +1,7 @@
 package dev.scion.wire.command;
 
 import dev.scion.wire.api.WireException;
+import dev.scion.wire.api.WireSession;
 import dev.scion.wire.codec.MalformedPacketException;
 import dev.scion.wire.codec.PacketPayload;
 import dev.scion.wire.command.executor.ComChangeUserExecutor;
@@ -21,12 +22,15 @@ import dev.scion.wire.command.executor.ComStmtSendLongDataExecutor;
 import dev.scion.wire.command.executor.UnsupportedCommandExecutor;
 import dev.scion.wire.connection.ConnectionClosedException;
 import dev.scion.wire.connection.MySqlConnection;
+import dev.scion.wire.connection.PreparedStatementState;
 import dev.scion.wire.constant.CommandType;
 import dev.scion.wire.constant.ErrorCode;
 import dev.scion.wire.packet.generic.ErrPacket;
+import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -78,6 +82,54 @@ public final class CommandDispatcher {
             connection.writer().write(ErrPacket.of(internalError(e)));
         }
     }
+
+    /**
+     * Whether the command in {@code payload} (not consumed) may run on the event loop that read it instead of being
+     * handed to a worker: a ping, or a statement the session reports as brief (a primary-key point SELECT). Each
+     * hand-off costs a thread wake-up both ways, which for such a statement is most of its CPU. Called on the event
+     * loop while no other command of the connection runs, so the session and its statements are not in use.
+     */
+    public boolean runsBriefly(MySqlConnection connection, ByteBuf payload) {
+        int start = payload.readerIndex();
+        int length = payload.readableBytes();
+        if (length < 1) {
+            return false;
+        }
+        int command = payload.getUnsignedByte(start);
+        if (command == CommandType.COM_PING.code()) {
+            return true;
+        }
+        WireSession session = connection.session();
+        if (session == null) {
+            return false;
+        }
+        if (command == CommandType.COM_STMT_EXECUTE.code()) {
+            if (length < 5) {
+                return false;
+            }
+            PreparedStatementState statement = connection.statement(payload.getUnsignedIntLE(start + 1));
+            return statement != null && statement.handle().runsBriefly();
+        }
+        if (command == CommandType.COM_QUERY.code()) {
+            // only a SELECT can be brief: skip decoding the text of everything else
+            if (length < 8 || !startsWithSelect(payload, start + 1)) {
+                return false;
+            }
+            return session.runsBriefly(payload.toString(start + 1, length - 1, StandardCharsets.UTF_8));
+        }
+        return false;
+    }
+
+    private static boolean startsWithSelect(ByteBuf payload, int at) {
+        for (int i = 0; i < SELECT.length; i++) {
+            if ((payload.getByte(at + i) | 0x20) != SELECT[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] SELECT = "select".getBytes(StandardCharsets.US_ASCII);
 
     /** An unexpected handler failure as error 1105 (HY000) carrying its message. */
     public static WireException internalError(Throwable e) {

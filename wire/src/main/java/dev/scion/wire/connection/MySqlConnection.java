@@ -2,6 +2,7 @@ package dev.scion.wire.connection;
 
 import dev.scion.wire.api.WireSession;
 import dev.scion.wire.codec.InboundPacket;
+import dev.scion.wire.command.CommandDispatcher;
 import dev.scion.wire.codec.OversizedPacket;
 import dev.scion.wire.codec.PacketPayload;
 import dev.scion.wire.codec.SequenceId;
@@ -69,6 +70,9 @@ public final class MySqlConnection {
     private volatile boolean secure;
     private boolean multiStatements;
     private long nextStatementId = 1;
+    /** Counted on the event loop; read by tests. */
+    private volatile long inlineCommands;
+    private volatile long queuedTasks;
 
     MySqlConnection(long id, Channel channel, ServerContext server) {
         this.id = id;
@@ -95,10 +99,35 @@ public final class MySqlConnection {
             }
             return;
         }
+        if (runsInline(packet)) {
+            inlineCommands++;
+            process(packet);
+            return;
+        }
+        queuedTasks++;
         queue.submit(() -> process(packet));
         if (queue.size() >= PAUSE_READ_AT && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
         }
+    }
+
+    /**
+     * A brief command (see {@link CommandDispatcher#runsBriefly}) runs right here on the event loop when nothing of
+     * this connection is queued or running: the queue is only fed from this thread and a task leaves it only after
+     * it ran, so an empty queue means the command keeps its order and has the session to itself.
+     */
+    private boolean runsInline(InboundPacket packet) {
+        return phase == Phase.COMMAND && !closed && queue.size() == 0
+                && server.dispatcher().runsBriefly(this, packet.payload());
+    }
+
+    /** Commands this connection ran on its event loop, and packets it handed to the worker pool (for tests). */
+    public long inlineCommands() {
+        return inlineCommands;
+    }
+
+    public long queuedTasks() {
+        return queuedTasks;
     }
 
     void onOversizedPacket(OversizedPacket packet) {

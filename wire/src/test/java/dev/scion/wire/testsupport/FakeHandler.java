@@ -106,6 +106,16 @@ public final class FakeHandler implements WireHandler {
             this.database = info.database();
         }
 
+        /** "select brief N" stands for a statement the engine knows to be brief (a primary-key point select). */
+        @Override
+        public boolean runsBriefly(String sql) {
+            return isBrief(sql);
+        }
+
+        private static boolean isBrief(String sql) {
+            return sql.trim().toLowerCase(Locale.ROOT).startsWith("select brief ");
+        }
+
         @Override
         public void query(String sql, boolean multiStatements, ResultSink sink) throws WireException {
             lastThread = Thread.currentThread();
@@ -123,7 +133,11 @@ public final class FakeHandler implements WireHandler {
         void run(String sql, ResultSink sink, Object[] params) throws WireException {
             String lower = sql.toLowerCase(Locale.ROOT).replaceAll("^/\\*.*?\\*/\\s*", "");
             Matcher m;
-            if (lower.equals("select 1")) {
+            if ((m = Pattern.compile("select brief (\\S+)").matcher(lower)).matches()) {
+                ResultSink.RowWriter w = sink.beginRows(List.of(textColumn("brief")));
+                w.row(new Object[] {m.group(1).equals("?") && params != null ? String.valueOf(params[0]) : m.group(1)});
+                w.end(0);
+            } else if (lower.equals("select 1")) {
                 ResultSink.RowWriter w = sink.beginRows(List.of(longColumn("1")));
                 w.row(new Object[] {1L});
                 w.end(0);
@@ -344,6 +358,11 @@ public final class FakeHandler implements WireHandler {
                         return;
                     }
                     run(sql, sink, parameters);
+                }
+
+                @Override
+                public boolean runsBriefly() {
+                    return isBrief(sql);
                 }
 
                 @Override

@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -36,10 +37,11 @@ final class LiteralParameterizer extends SqlShuttle {
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private final List<Object> values = new ArrayList<>();
+    private final List<SqlParserPos> positions = new ArrayList<>();
     private boolean cacheable = true;
 
     /** The parameterized copy, its key text and the values taken out of it, or null when it cannot be cached. */
-    record Parameterized(SqlNode node, String key, Object[] values) {
+    record Parameterized(SqlNode node, String key, Object[] values, SqlParserPos[] positions) {
     }
 
     private LiteralParameterizer() {
@@ -57,7 +59,7 @@ final class LiteralParameterizer extends SqlShuttle {
         } catch (RuntimeException | AssertionError e) {
             return null; // a node that cannot unparse itself has no reliable key
         }
-        return new Parameterized(copy, key, p.values.toArray());
+        return new Parameterized(copy, key, p.values.toArray(), p.positions.toArray(new SqlParserPos[0]));
     }
 
     @Override
@@ -134,6 +136,7 @@ final class LiteralParameterizer extends SqlShuttle {
             return null;
         }
         values.add(value);
+        positions.add(operand.getParserPosition());
         return new SqlDynamicParam(values.size() - 1, operand.getParserPosition());
     }
 

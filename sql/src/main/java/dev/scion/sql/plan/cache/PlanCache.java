@@ -22,6 +22,15 @@ public final class PlanCache {
             return size() > CAPACITY;
         }
     };
+    static final int TEXT_CAPACITY = 64;
+    /** The text level: skeletons of statement texts (with the current database) to their plans' shapes. */
+    private final Map<String, TextEntry> texts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TextEntry> eldest) {
+            return size() > TEXT_CAPACITY;
+        }
+    };
+    private long textHits;
     /** Marks a shape whose parameterized form cannot be planned as such (a literal whose kind the column's differs). */
     private static final Object LITERALS_ONLY = new Object();
     private long plansBuilt;
@@ -51,6 +60,47 @@ public final class PlanCache {
 
     public void clear() {
         entries.clear();
+        texts.clear();
+    }
+
+    /** The text-level key of a statement's shape in the current database. */
+    public static String textKey(String currentDatabase, TextShape shape) {
+        return (currentDatabase == null ? "" : currentDatabase) + '\n' + shape.skeleton();
+    }
+
+    /**
+     * The cached plan and parameter values for a statement known only by its text shape, or null: no entry, a literal
+     * that is part of the plan differs, or the plan itself was dropped.
+     */
+    public TextHit lookUpText(String textKey, TextShape shape) {
+        TextEntry entry = texts.get(textKey);
+        if (entry == null) {
+            return null;
+        }
+        Object[] values = entry.values(shape);
+        CachedQuery plan = values == null ? null : get(entry.shapeKey());
+        return plan == null ? null : new TextHit(plan, values);
+    }
+
+    /** Remembers how {@code shape}'s literals fill the plan cached under {@code key}, when they line up. */
+    public void rememberText(String textKey, TextShape shape, Key key) {
+        TextEntry entry = TextEntry.of(key.text(), shape, key.positions(), key.values());
+        if (entry != null) {
+            texts.put(textKey, entry);
+        }
+    }
+
+    public void countTextHit() {
+        textHits++;
+    }
+
+    /** Statements whose plan was found from their text alone, without parsing; for regression checks. */
+    public long textHits() {
+        return textHits;
+    }
+
+    /** A plan found by text shape and the values of its parameters. */
+    public record TextHit(CachedQuery plan, Object[] values) {
     }
 
     public int size() {
@@ -81,10 +131,12 @@ public final class PlanCache {
         if (p == null) {
             return null;
         }
-        return new Key((currentDatabase == null ? "" : currentDatabase) + '\n' + p.key(), p.node(), p.values());
+        return new Key((currentDatabase == null ? "" : currentDatabase) + '\n' + p.key(), p.node(), p.values(),
+                p.positions());
     }
 
     /** A query's cache key, its parameterized copy (to plan on a miss) and the values of its parameters. */
-    public record Key(String text, org.apache.calcite.sql.SqlNode parameterized, Object[] values) {
+    public record Key(String text, org.apache.calcite.sql.SqlNode parameterized, Object[] values,
+                      org.apache.calcite.sql.parser.SqlParserPos[] positions) {
     }
 }

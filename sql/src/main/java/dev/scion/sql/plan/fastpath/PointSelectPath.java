@@ -31,6 +31,21 @@ public final class PointSelectPath {
     private PointSelectPath() {
     }
 
+    /**
+     * Whether {@code sql} is a point select this session's fast path has already answered for the same table and
+     * key column, so it will very likely be answered here again: one tree lookup, no waiting. A scan of the text and
+     * a set lookup; nothing is read. A server uses it to run the statement on its network thread.
+     */
+    public static boolean runsBriefly(Session session, String sql) {
+        PointSelectParser.PointSelect q = PointSelectParser.parse(sql);
+        if (q == null) {
+            return false;
+        }
+        String dbName = q.database() != null ? q.database() : session.currentDatabase();
+        return dbName != null && session.servedPointSelects().contains(
+                ServedShapes.key(dbName, q.table(), q.keyColumn()));
+    }
+
     public static Optional<StatementResult> tryExecute(Session session, String sql) {
         PointSelectParser.PointSelect q = PointSelectParser.parse(sql);
         if (q == null) {
@@ -40,6 +55,17 @@ public final class PointSelectPath {
         if (dbName == null) {
             return Optional.empty();
         }
+        String shape = ServedShapes.key(dbName, q.table(), q.keyColumn());
+        Optional<StatementResult> result = lookUp(session, q, dbName);
+        if (result.isPresent()) {
+            session.servedPointSelects().served(shape);
+        } else {
+            session.servedPointSelects().declined(shape);
+        }
+        return result;
+    }
+
+    private static Optional<StatementResult> lookUp(Session session, PointSelectParser.PointSelect q, String dbName) {
         Optional<DatabaseState> db = session.findDatabase(dbName);
         if (db.isEmpty()) {
             return Optional.empty();

@@ -45,6 +45,26 @@ class PointSelectPathTest {
     }
 
     @Test
+    void onlyShapesTheFastPathAnsweredAreBrief() {
+        var engine = db.engine();
+        var session = db.session();
+        assertTrue(!engine.runsBriefly(session, "SELECT c FROM t WHERE id = 2"), "nothing answered yet");
+        db.lines("SELECT c FROM t WHERE id = 1");
+        assertTrue(engine.runsBriefly(session, "SELECT c FROM t WHERE id = 2"));
+        assertTrue(engine.runsBriefly(session, "SELECT k, c FROM t WHERE ID = 77"), "same table and key column");
+        // same shape, but k is no key: planned (possibly as a scan), so never brief
+        db.lines("SELECT c FROM t WHERE k = 10");
+        assertTrue(!engine.runsBriefly(session, "SELECT c FROM t WHERE k = 10"));
+        assertTrue(!engine.runsBriefly(session, "SELECT c FROM t WHERE id = 2 AND k = 1"), "not the shape");
+        // the key changes: the first statement after it is declined and the shape is forgotten
+        db.exec("DROP TABLE t");
+        db.exec("CREATE TABLE t (id INT, k INT, c VARCHAR(20), PRIMARY KEY (id, k))");
+        db.exec("INSERT INTO t VALUES (2, 20, 'two')");
+        assertEquals(List.of("two"), db.lines("SELECT c FROM t WHERE id = 2"));
+        assertTrue(!engine.runsBriefly(session, "SELECT c FROM t WHERE id = 2"));
+    }
+
+    @Test
     void sameRowsAsThePlannedPath() {
         // "AND 1 = 1" keeps the same meaning but is not a fast-path shape, so it goes through Calcite
         for (String q : List.of("SELECT c FROM t WHERE id = 2", "SELECT * FROM t WHERE id = 3",

@@ -1,0 +1,121 @@
+package dev.scion.sql.plan.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A query's text split into its literals and the rest (the skeleton), by one cheap scan: the key of the plan cache's
+ * text level, looked up before the statement is parsed. Two statements that differ only in their literals have the
+ * same skeleton; which of those literals are plan parameters and which are part of the plan is recorded with the
+ * entry ({@link TextEntry}), from the parsed statement the first time.
+ *
+ * <p>Only plain single-line text is shaped: no variables ({@code @}), parameters ({@code ?}), comments, double-quoted
+ * strings or backslash escapes, whose treatment the parser and its rewriters own. Anything else yields null and takes
+ * the parsing path.
+ */
+public final class TextShape {
+    /** Stands for one literal in the skeleton (never part of a plain statement's text, see {@link #of}). */
+    static final char MARK = '\u0001';
+
+    /** One literal: where it starts in the text, its text, and its value when it can be a parameter. */
+    record Literal(int start, String raw, Object value) {
+    }
+
+    private final String skeleton;
+    private final List<Literal> literals;
+
+    private TextShape(String skeleton, List<Literal> literals) {
+        this.skeleton = skeleton;
+        this.literals = literals;
+    }
+
+    public String skeleton() {
+        return skeleton;
+    }
+
+    List<Literal> literals() {
+        return literals;
+    }
+
+    /** The shape of {@code text}, or null when it is not plain enough to be matched without parsing. */
+    public static TextShape of(String text) {
+        int n = text.length();
+        StringBuilder skeleton = new StringBuilder(n);
+        List<Literal> literals = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == '@' || c == '?' || c == '"' || c == '#' || c == '\\' || c == MARK
+                    || (c == '-' && i + 1 < n && text.charAt(i + 1) == '-')
+                    || (c == '/' && i + 1 < n && text.charAt(i + 1) == '*')) {
+                return null;
+            }
+            if (c == '`') {
+                int end = text.indexOf('`', i + 1);
+                if (end < 0) {
+                    return null;
+                }
+                skeleton.append(text, i, end + 1);
+                i = end + 1;
+            } else if (c == '\'') {
+                StringBuilder value = new StringBuilder();
+                int j = i + 1;
+                while (true) {
+                    if (j >= n) {
+                        return null;
+                    }
+                    char d = text.charAt(j);
+                    if (d == '\\') {
+                        return null;
+                    }
+                    if (d == '\'') {
+                        if (j + 1 < n && text.charAt(j + 1) == '\'') {
+                            value.append('\'');
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    value.append(d);
+                    j++;
+                }
+                if (i > 0 && isWordChar(text.charAt(i - 1))) {
+                    return null; // an introducer (_binary'..') or x'..': not a plain string
+                }
+                literals.add(new Literal(i, text.substring(i, j + 1), value.toString()));
+                skeleton.append(MARK);
+                i = j + 1;
+            } else if (c >= '0' && c <= '9' && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+                int j = i;
+                while (j < n && (isWordChar(text.charAt(j)) || text.charAt(j) == '.')) {
+                    j++;
+                }
+                String raw = text.substring(i, j);
+                literals.add(new Literal(i, raw, integerValue(raw)));
+                skeleton.append(MARK);
+                i = j;
+            } else {
+                skeleton.append(c);
+                i++;
+            }
+        }
+        return new TextShape(skeleton.toString(), literals);
+    }
+
+    /** The value of a plain decimal integer that fits a long, else null (decimals, exponents, hex stay in the plan). */
+    private static Long integerValue(String raw) {
+        if (raw.length() > 18) {
+            return null;
+        }
+        for (int k = 0; k < raw.length(); k++) {
+            if (raw.charAt(k) < '0' || raw.charAt(k) > '9') {
+                return null;
+            }
+        }
+        return Long.parseLong(raw);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+}
