@@ -81,6 +81,10 @@ public final class WriteFastPath {
                 || !ForeignKeys.childrenOf(db, stored).isEmpty())) {
             return null;
         }
+        // generated columns are computed by the expression evaluator on the general path
+        if (schema.columns().stream().anyMatch(Column::generated)) {
+            return null;
+        }
         // also refuses (1442) a trigger's statement that writes the table its statement is writing
         if (!TableTriggers.load(session, db, stored, schema).isEmpty()) {
             return null;
