@@ -171,6 +171,35 @@ class PrivilegeChecksTest {
     }
 
     @Test
+    void tableFunctionsAndCommitDiffTablesNeedSelectOnTheDatabase() {
+        root.exec("INSERT INTO secrets VALUES (42)");
+        root.exec("CALL dolt_commit('-Am', 'a secret')");
+        root.exec("CREATE USER tab, dbr, nobody");
+        root.exec("GRANT SELECT ON shop.items TO tab");
+        root.exec("GRANT SELECT ON shop.* TO dbr");
+        Session tab = as("tab");
+        run(tab, "USE shop");
+        for (String sql : List.of("SELECT * FROM dolt_diff('HEAD~1', 'HEAD', 'secrets')",
+                "SELECT * FROM dolt_diff_stat('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_diff_summary('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_patch('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_schema_diff('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_log()",
+                "SELECT * FROM shop.dolt_commit_diff_secrets WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'")) {
+            assertEquals(1142, fails(tab, sql).code(), sql);
+        }
+        Session none = as("nobody");
+        assertEquals(1142, fails(none, "SELECT * FROM hr.dolt_commit_diff_pay WHERE from_commit = 'HEAD' "
+                + "AND to_commit = 'WORKING'").code(), "another database, without USE");
+        Session dbr = as("dbr");
+        run(dbr, "USE shop");
+        assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_diff('HEAD~1', 'HEAD', 'secrets')"));
+        assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_commit_diff_secrets "
+                + "WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'"));
+        assertEquals(3, run(dbr, "SELECT * FROM dolt_log()").size());
+    }
+
+    @Test
     void proceduresNeedWritePrivilegeToWriteAndSelectToMove() {
         root.exec("CREATE USER reader, writer");
         root.exec("GRANT SELECT ON shop.* TO reader");
