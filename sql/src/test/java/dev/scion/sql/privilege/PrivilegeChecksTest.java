@@ -148,6 +148,9 @@ class PrivilegeChecksTest {
         run(tab, "USE shop");
         assertEquals(List.of("items"), run(tab, "SHOW TABLES"));
         assertEquals(1044, fails(tab, "USE hr").code());
+        assertEquals(1044, fails(tab, "SHOW CREATE DATABASE hr").code());
+        assertEquals(1044, fails(tab, "SHOW CREATE DATABASE no_such_db").code(), "no probing for names");
+        assertEquals(1, run(tab, "SHOW CREATE DATABASE shop").size());
 
         Session dbu = as("dbu");
         run(dbu, "INSERT INTO shop.items VALUES (2, 'pear')");
@@ -197,6 +200,22 @@ class PrivilegeChecksTest {
         assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_commit_diff_secrets "
                 + "WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'"));
         assertEquals(3, run(dbr, "SELECT * FROM dolt_log()").size());
+    }
+
+    @Test
+    void killingAnotherAccountsConnectionNeedsSuper() {
+        root.exec("CREATE USER tab, admin");
+        root.exec("GRANT SUPER ON *.* TO admin");
+        Session tab = as("tab");
+        Session tabAgain = as("tab");
+        long rootConnection = root.session().connectionId();
+        SqlError denied = fails(tab, "KILL " + rootConnection);
+        assertEquals(1095, denied.code());
+        assertEquals("You are not owner of thread " + rootConnection, denied.getMessage());
+        assertEquals(1095, fails(tab, "KILL QUERY " + rootConnection).code());
+        // one's own connections pass the check (the engine alone has no connections to kill: 1094)
+        assertEquals(1094, fails(tab, "KILL " + tabAgain.connectionId()).code());
+        assertEquals(1094, fails(as("admin"), "KILL " + rootConnection).code());
     }
 
     @Test
