@@ -2,6 +2,7 @@ package dev.scion.it.cli;
 
 import dev.scion.it.harness.ItConfig;
 import dev.scion.it.harness.ScionServerProcess;
+import dev.scion.it.harness.JarCommand;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,11 +82,7 @@ final class CliScriptRunner implements AutoCloseable {
                 continue;
             }
             List<String> cmd = new ArrayList<>();
-            cmd.add(ItConfig.javaExecutable());
-            cmd.add("-Xshare:auto");
-            cmd.add("-XX:TieredStopAtLevel=1");
-            cmd.add("-jar");
-            cmd.add(ItConfig.serverJar().toString());
+            cmd.addAll(JarCommand.shortCommand());
             java.io.File stdin = new java.io.File("/dev/null");
             List<String> argv = step.argv();
             if (argv.size() >= 3 && argv.get(argv.size() - 2).equals("<")) {

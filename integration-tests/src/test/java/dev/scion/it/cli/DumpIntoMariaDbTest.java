@@ -1,6 +1,6 @@
 package dev.scion.it.cli;
 
-import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.JarCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class DumpIntoMariaDbTest {
     }
 
     private static List<String> scion(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ItConfig.javaExecutable(), "-jar", ItConfig.serverJar().toString()));
+        List<String> cmd = new ArrayList<>(JarCommand.of(List.of()));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.scion.it.harness.JarCommand;
 import dev.scion.it.harness.ItConfig;
 
 /**
@@ -128,7 +129,7 @@ class Seed001CliTest {
     }
 
     private static Run scion(Path dir, Path home, String stdin, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ItConfig.javaExecutable(), "-jar", ItConfig.serverJar().toString()));
+        List<String> cmd = new ArrayList<>(JarCommand.of(List.of()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("SCION_HOME", home.toString());

@@ -1,5 +1,6 @@
 package dev.scion.it.cli;
 
+import dev.scion.it.harness.JarCommand;
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ItConfig;
 import dev.scion.it.harness.ScionServerProcess;
@@ -29,7 +30,7 @@ class SqlThroughServerTest {
     }
 
     private static Run scion(Path dir, Path home, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(ItConfig.javaExecutable(), "-jar", ItConfig.serverJar().toString()));
+        List<String> cmd = new ArrayList<>(JarCommand.of(List.of()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("SCION_HOME", home.toString());

@@ -59,8 +59,7 @@ public final class ScionCli {
 
     /** Starts {@code scion args...} in {@code dir}. */
     public Running start(Path dir, List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ItConfig.javaExecutable(), "-XX:TieredStopAtLevel=1", "-jar",
-                ItConfig.serverJar().toString()));
+        List<String> cmd = new ArrayList<>(JarCommand.shortCommand());
         cmd.addAll(args);
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");

@@ -291,10 +291,7 @@ public final class ScionServerProcess implements AutoCloseable {
                 throw new AssertionError("server jar not found: " + jar
                         + " (build it first: mvn -pl cli -am package, or run mvn verify at the repository root)");
             }
-            cmd.add(ItConfig.javaExecutable());
-            cmd.addAll(ItConfig.serverJvmArgs());
-            cmd.add("-jar");
-            cmd.add(jar.toString());
+            cmd.addAll(JarCommand.of(ItConfig.serverJvmArgs()));
             cmd.add("sql-server");
             cmd.add("--host");
             cmd.add(host);

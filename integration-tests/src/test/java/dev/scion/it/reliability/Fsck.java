@@ -3,10 +3,12 @@ package dev.scion.it.reliability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.JarCommand;
 
 /** Runs {@code scion fsck --data-dir DIR} from the built jar against a data directory no server holds. */
 final class Fsck {
@@ -21,8 +23,8 @@ final class Fsck {
     }
 
     static Result run(Path dataDir) {
-        List<String> cmd = List.of(ItConfig.javaExecutable(), "-XX:TieredStopAtLevel=1", "-jar",
-                ItConfig.serverJar().toString(), "fsck", "--data-dir", dataDir.toString());
+        List<String> cmd = new ArrayList<>(JarCommand.shortCommand());
+        cmd.addAll(List.of("fsck", "--data-dir", dataDir.toString()));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();

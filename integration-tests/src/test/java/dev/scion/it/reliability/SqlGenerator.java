@@ -8,7 +8,9 @@ import java.util.Random;
  * Random SQL over two small tables {@code t1} and {@code t2} ({@code a INT PRIMARY KEY, b INT, c VARCHAR(12)}),
  * kept to what Scion claims to support and to what has one right answer in MySQL semantics: integer arithmetic
  * that cannot overflow, three-valued logic with NULLs, lowercase strings (no collation or pad-space questions),
- * aggregates without AVG (whose decimal scale is the server's choice), joins, GROUP BY, ORDER BY a unique key.
+ * aggregates without AVG (whose decimal scale is the server's choice), joins, GROUP BY with HAVING, ORDER BY a
+ * unique key, IN / NOT IN / EXISTS / scalar subqueries, string functions that do not depend on the collation, and
+ * date arithmetic across month and leap-day boundaries.
  * Also mutations of valid statements (tokens dropped, repeated, swapped or cut short) as invalid input.
  */
 final class SqlGenerator {
@@ -45,7 +47,7 @@ final class SqlGenerator {
 
     Query query() {
         String t = table();
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(14)) {
             case 0 -> new Query("SELECT a, b, c FROM " + t + " WHERE " + predicate(t, 3), false);
             case 1 -> new Query("SELECT a, " + expr(t, 3) + ", " + expr(t, 2) + " FROM " + t + " WHERE "
                     + predicate(t, 2), false);
@@ -59,7 +61,69 @@ final class SqlGenerator {
                     + " WHERE " + predicate("t1", 2), false);
             case 6 -> new Query("SELECT a, c FROM " + t + " WHERE " + predicate(t, 2) + " ORDER BY a"
                     + (random.nextBoolean() ? " DESC" : "") + " LIMIT " + random.nextInt(8), true);
-            default -> new Query("SELECT DISTINCT " + expr(t, 2) + " FROM " + t + " WHERE " + predicate(t, 2), false);
+            case 7 -> new Query("SELECT DISTINCT " + expr(t, 2) + " FROM " + t + " WHERE " + predicate(t, 2), false);
+            // subqueries: IN / NOT IN over a column with NULLs (three-valued), correlated EXISTS, a scalar one
+            case 8 -> new Query("SELECT a, b FROM t1 WHERE " + expr("t1", 1) + (random.nextBoolean() ? " NOT" : "")
+                    + " IN (SELECT b FROM t2 WHERE " + predicate("t2", 1) + ")", false);
+            case 9 -> new Query("SELECT a, c FROM t1 WHERE " + (random.nextBoolean() ? "NOT " : "")
+                    + "EXISTS (SELECT 1 FROM t2 WHERE t2.b " + pick(List.of("=", "<", ">")) + " t1.b AND "
+                    + predicate("t2", 1) + ")", false);
+            case 10 -> new Query("SELECT a, (SELECT " + pick(List.of("max", "min", "count", "sum"))
+                    + "(t2.b) FROM t2 WHERE t2.a " + pick(List.of("=", "<=", ">")) + " t1.a) FROM t1 WHERE "
+                    + predicate("t1", 1), false);
+            case 11 -> new Query("SELECT b, count(*), count(c), min(c) FROM " + t + " WHERE " + predicate(t, 1)
+                    + " GROUP BY b HAVING count(*) " + pick(List.of(">", ">=", "<", "=")) + " " + random.nextInt(3)
+                    + (random.nextBoolean() ? "" : " AND " + pick(List.of("sum(a) > 6", "min(a) < 5",
+                    "max(b) IS NULL", "count(b) = 0"))), false);
+            case 12 -> new Query("SELECT a, " + stringExpr(t, 2) + ", " + stringExpr(t, 1) + " FROM " + t + " WHERE "
+                    + predicate(t, 1), false);
+            default -> new Query("SELECT a, " + dateExpr(t) + ", " + dateNumber(t) + " FROM " + t + " WHERE "
+                    + predicate(t, 1), false);
+        };
+    }
+
+    /** A string expression over the c column: functions whose answer does not depend on the collation. */
+    String stringExpr(String t, int depth) {
+        if (depth <= 0 || random.nextInt(3) == 0) {
+            return random.nextInt(4) == 0 ? pick(STRINGS) : t + ".c";
+        }
+        String x = stringExpr(t, depth - 1);
+        return switch (random.nextInt(12)) {
+            case 0 -> "concat(" + x + ", '-', " + expr(t, 1) + ")";
+            case 1 -> "upper(" + x + ")";
+            case 2 -> "lower(upper(" + x + "))";
+            case 3 -> "substring(" + x + ", " + (1 + random.nextInt(3)) + ", " + random.nextInt(3) + ")";
+            case 4 -> "replace(" + x + ", 'a', 'zz')";
+            case 5 -> "concat_ws(',', " + x + ", " + stringExpr(t, depth - 1) + ")";
+            case 6 -> "coalesce(" + x + ", 'none')";
+            case 7 -> "left(" + x + ", " + random.nextInt(3) + ")";
+            case 8 -> "reverse(" + x + ")";
+            case 9 -> "CASE WHEN " + x + " IS NULL THEN 'n' ELSE concat('[', " + x + ", ']') END";
+            case 10 -> "char_length(" + x + ")";
+            default -> "nullif(" + x + ", " + pick(STRINGS) + ")";
+        };
+    }
+
+    /** A date computed from the integer column (a NULL b gives NULL), across month and leap-day boundaries. */
+    String dateExpr(String t) {
+        String base = pick(List.of("'2024-02-28'", "'2023-12-31'", "'2024-03-01'"));
+        return switch (random.nextInt(4)) {
+            case 0 -> "date_add(" + base + ", INTERVAL " + t + ".b DAY)";
+            case 1 -> "date_sub(" + base + ", INTERVAL " + t + ".b DAY)";
+            case 2 -> "date_add(" + base + ", INTERVAL " + t + ".b MONTH)";
+            default -> "date_format(date_add(" + base + ", INTERVAL " + t + ".a DAY), '%Y/%m/%d')";
+        };
+    }
+
+    /** A number taken from a date. */
+    String dateNumber(String t) {
+        String d = "date_add('2024-02-27', INTERVAL " + t + ".b DAY)";
+        return switch (random.nextInt(5)) {
+            case 0 -> "year(" + d + ")";
+            case 1 -> "month(" + d + ")";
+            case 2 -> "dayofmonth(" + d + ")";
+            case 3 -> "dayofweek(" + d + ")";
+            default -> "datediff(" + d + ", '2024-01-01')";
         };
     }
 
@@ -91,7 +155,8 @@ final class SqlGenerator {
             }
             default -> {
                 String joined = String.join(" ", tokens);
-                return joined.substring(0, random.nextInt(Math.max(1, joined.length())));
+                // at least one character: an empty statement is refused by the driver itself, before any server
+                return joined.substring(0, 1 + random.nextInt(Math.max(1, joined.length() - 1)));
             }
         }
         return String.join(" ", tokens);

@@ -56,6 +56,10 @@ class PrivilegeMatrixTest {
             new Op("system table dolt_log", List.of("SELECT * FROM shop.dolt_log"), TABLE, TABLE, OK, OK, OK, OK),
             new Op("system table dolt_branches", List.of("SELECT * FROM shop.dolt_branches"),
                     TABLE, TABLE, OK, OK, OK, OK),
+            new Op("table function dolt_diff()", List.of("USE shop",
+                    "SELECT * FROM dolt_diff('HEAD~1', 'HEAD', 't2')"), DB, TABLE, OK, OK, OK, OK),
+            new Op("commit diff table", List.of("SELECT * FROM shop.dolt_commit_diff_t2 "
+                    + "WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'"), TABLE, TABLE, OK, OK, OK, OK),
             new Op("INSERT t1", List.of("INSERT INTO shop.t1 VALUES ({N}, '{U}')"), TABLE, TABLE, TABLE, OK, OK, OK),
             new Op("UPDATE t2", List.of("UPDATE shop.t2 SET v = v + 1 WHERE id = 1"), TABLE, TABLE, TABLE, OK, OK, OK),
             new Op("DELETE t2", List.of("DELETE FROM shop.t2 WHERE id = 99"), TABLE, TABLE, TABLE, OK, OK, OK),

@@ -19,6 +19,10 @@ final class ShowCreateDatabase implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        // like SHOW TABLES: some privilege on the database, checked before its existence so names cannot be probed
+        if (!dev.scion.sql.catalog.InformationSchema.isName(name)) {
+            dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, name);
+        }
         DatabaseState db = session.database(name);
         String ddl = "CREATE DATABASE " + (ifNotExists ? "/*!32312 IF NOT EXISTS*/ " : "") + "`" + db.name()
                 + "` /*!40100 DEFAULT CHARACTER SET " + Charsets.DEFAULT_CHARSET + " COLLATE "

@@ -41,6 +41,12 @@ public final class TableFunctions {
     }
 
     /** The table function a catalog name stands for, or empty if the name is an ordinary one. */
+    /** The function an encoded table name calls ({@code dolt_diff}, {@code dolt_commit_diff}, ...), if it is one. */
+    public static Optional<String> functionOf(String encoded) {
+        int sep = encoded.indexOf(SEPARATOR);
+        return sep < 0 ? Optional.empty() : Optional.of(encoded.substring(0, sep));
+    }
+
     public static Optional<SystemTable> find(String encoded, Session session, DatabaseState db) {
         int sep = encoded.indexOf(SEPARATOR);
         if (sep < 0) {

@@ -44,9 +44,15 @@ public final class DatabaseSchema extends AbstractSchema {
         }
         // table functions arrive as encoded names (dolt.TableFunctionRewriter) and keep them: the converter
         // looks the table up again by the name given here
-        Optional<SystemTable> function = TableFunctions.find(name, session, state);
-        if (function.isPresent()) {
-            return new Named<>(name, new SystemTableAdapter(state, function.get()));
+        Optional<String> functionName = TableFunctions.functionOf(name);
+        if (functionName.isPresent()) {
+            // table functions (dolt_diff(), dolt_log(), dolt_commit_diff_<t>, ...) read the database's history
+            // like its system tables, so they need SELECT on the database; checked before the function reads
+            // anything, so a refused caller learns nothing from its errors either
+            dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                    state.databaseName(), functionName.get());
+            SystemTable function = TableFunctions.find(name, session, state).orElseThrow();
+            return new Named<>(name, new SystemTableAdapter(state, function));
         }
         Optional<SystemTable> sys = SystemTables.find(name, state);
         if (sys.isPresent()) {

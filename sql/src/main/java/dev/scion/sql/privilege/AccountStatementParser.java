@@ -74,27 +74,27 @@ public final class AccountStatementParser {
             t.expect("=");
             String password = t.string();
             t.expectEnd();
-            return Optional.of(new AlterUser(List.of(new AlterUser.Change(user, password)), false));
+            return Optional.of(new AlterUser(List.of(new UserPassword(user, password)), false));
         }
         return Optional.empty();
     }
 
     private static AdminStatement createUser(Tokens t) {
         boolean ifNotExists = t.accept("IF", "NOT", "EXISTS");
-        List<CreateUser.NewUser> users = list(t, x -> new CreateUser.NewUser(user(x), identifiedBy(x)));
+        List<UserPassword> users = list(t, x -> new UserPassword(user(x), identifiedBy(x)));
         t.expectEnd();
         return new CreateUser(users, ifNotExists);
     }
 
     private static AdminStatement alterUser(Tokens t) {
         boolean ifExists = t.accept("IF", "EXISTS");
-        List<AlterUser.Change> changes = list(t, x -> {
+        List<UserPassword> changes = list(t, x -> {
             UserSpec user = user(x);
             String password = identifiedBy(x);
             if (password == null) {
                 throw x.error();
             }
-            return new AlterUser.Change(user, password);
+            return new UserPassword(user, password);
         });
         t.expectEnd();
         return new AlterUser(changes, ifExists);

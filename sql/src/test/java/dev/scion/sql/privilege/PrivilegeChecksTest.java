@@ -166,6 +166,9 @@ class PrivilegeChecksTest {
         run(tab, "USE shop");
         assertEquals(List.of("items"), run(tab, "SHOW TABLES"));
         assertEquals(1044, fails(tab, "USE hr").code());
+        assertEquals(1044, fails(tab, "SHOW CREATE DATABASE hr").code());
+        assertEquals(1044, fails(tab, "SHOW CREATE DATABASE no_such_db").code(), "no probing for names");
+        assertEquals(1, run(tab, "SHOW CREATE DATABASE shop").size());
 
         Session dbu = as("dbu");
         run(dbu, "INSERT INTO shop.items VALUES (2, 'pear')");
@@ -186,6 +189,51 @@ class PrivilegeChecksTest {
         assertEquals(1142, fails(glob, "INSERT INTO hr.pay VALUES (1, 2)").code());
         run(glob, "CREATE DATABASE mine");
         run(glob, "DROP DATABASE mine");
+    }
+
+    @Test
+    void tableFunctionsAndCommitDiffTablesNeedSelectOnTheDatabase() {
+        root.exec("INSERT INTO secrets VALUES (42)");
+        root.exec("CALL dolt_commit('-Am', 'a secret')");
+        root.exec("CREATE USER tab, dbr, nobody");
+        root.exec("GRANT SELECT ON shop.items TO tab");
+        root.exec("GRANT SELECT ON shop.* TO dbr");
+        Session tab = as("tab");
+        run(tab, "USE shop");
+        for (String sql : List.of("SELECT * FROM dolt_diff('HEAD~1', 'HEAD', 'secrets')",
+                "SELECT * FROM dolt_diff_stat('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_diff_summary('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_patch('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_schema_diff('HEAD~1', 'HEAD')",
+                "SELECT * FROM dolt_log()",
+                "SELECT * FROM shop.dolt_commit_diff_secrets WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'")) {
+            assertEquals(1142, fails(tab, sql).code(), sql);
+        }
+        Session none = as("nobody");
+        assertEquals(1142, fails(none, "SELECT * FROM hr.dolt_commit_diff_pay WHERE from_commit = 'HEAD' "
+                + "AND to_commit = 'WORKING'").code(), "another database, without USE");
+        Session dbr = as("dbr");
+        run(dbr, "USE shop");
+        assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_diff('HEAD~1', 'HEAD', 'secrets')"));
+        assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_commit_diff_secrets "
+                + "WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'"));
+        assertEquals(3, run(dbr, "SELECT * FROM dolt_log()").size());
+    }
+
+    @Test
+    void killingAnotherAccountsConnectionNeedsSuper() {
+        root.exec("CREATE USER tab, admin");
+        root.exec("GRANT SUPER ON *.* TO admin");
+        Session tab = as("tab");
+        Session tabAgain = as("tab");
+        long rootConnection = root.session().connectionId();
+        SqlError denied = fails(tab, "KILL " + rootConnection);
+        assertEquals(1095, denied.code());
+        assertEquals("You are not owner of thread " + rootConnection, denied.getMessage());
+        assertEquals(1095, fails(tab, "KILL QUERY " + rootConnection).code());
+        // one's own connections pass the check (the engine alone has no connections to kill: 1094)
+        assertEquals(1094, fails(tab, "KILL " + tabAgain.connectionId()).code());
+        assertEquals(1094, fails(as("admin"), "KILL " + rootConnection).code());
     }
 
     @Test
