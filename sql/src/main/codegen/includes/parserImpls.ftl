@@ -1022,6 +1022,72 @@ void MySqlTableOption(Map<String, SqlNode> options) :
     )
 }
 
+/**
+ * The options after CREATE TABLE's elements. MySQL takes any number of them, each with or without "=",
+ * separated by blanks or commas, a repeated one overriding the earlier; options Scion has no use for
+ * (KEY_BLOCK_SIZE, CHECKSUM, INSERT_METHOD, ...) are kept by name and otherwise ignored, as InnoDB ignores
+ * most of them. The loop is steered by a semantic lookahead alone so that the query of CREATE ... SELECT
+ * (IGNORE / REPLACE / AS / SELECT ...) is never taken for an option.
+ */
+void MySqlCreateTableOptions(Map<String, SqlNode> options) :
+{
+}
+{
+    (
+        LOOKAHEAD({ mySqlTableOptionAhead(options.isEmpty()) })
+        [ <COMMA> ] MySqlCreateTableOption(options)
+    )*
+}
+
+/** One CREATE TABLE option: the ones ALTER TABLE knows too, UNION = (t1, t2), or any word [=] value. */
+void MySqlCreateTableOption(Map<String, SqlNode> options) :
+{
+    final SqlNode v;
+    final SqlIdentifier id;
+}
+{
+    (
+        <UNION> [ <EQ> ] v = MySqlParenIdentList() { options.put("UNION", v); }
+    |   LOOKAHEAD({ mySqlIsKeywordTableOption(getToken(1)) }) MySqlTableOption(options)
+    |   LOOKAHEAD({ mySqlIsTableOptionWord(getToken(1)) })
+        id = mySqlAnyWord() [ <EQ> ] v = MySqlOptionValue() {
+            options.put(id.getSimple().toUpperCase(Locale.ROOT), v);
+        }
+    )
+}
+
+/** Whether a table option comes next (a comma before it only between two options). */
+JAVACODE boolean mySqlTableOptionAhead(boolean first) {
+    Token t = getToken(1);
+    if (t.kind == COMMA) {
+        if (first) {
+            return false;
+        }
+        t = getToken(2);
+    }
+    return t.kind == UNION || mySqlIsKeywordTableOption(t) || mySqlIsTableOptionWord(t);
+}
+
+/** The table options whose first word the lexer knows as a keyword (MySqlTableOption parses them). */
+JAVACODE boolean mySqlIsKeywordTableOption(Token t) {
+    return t.kind == ENGINE || t.kind == AUTO_INCREMENT || t.kind == COMMENT || t.kind == ROW_FORMAT
+        || t.kind == DEFAULT_ || t.kind == CHARSET || t.kind == CHARACTER || t.kind == COLLATE;
+}
+
+/** Whether a word can name a table option: any word except those that begin CREATE TABLE's query. */
+JAVACODE boolean mySqlIsTableOptionWord(Token t) {
+    if (!MySqlLiterals.isWord(t.image)) {
+        return false;
+    }
+    switch (t.image.toUpperCase(Locale.ROOT)) {
+    case "IGNORE": case "REPLACE": case "AS": case "SELECT": case "WITH": case "VALUES": case "TABLE":
+    case "PARTITION":
+        return false;
+    default:
+        return true;
+    }
+}
+
 // ===================================================================================
 // DDL statements
 // ===================================================================================
@@ -1064,10 +1130,7 @@ SqlCreate MySqlCreateTable(Span s, boolean replace) :
             )*
             <RPAREN>
         ]
-        [
-            MySqlTableOption(options)
-            ( [ <COMMA> ] MySqlTableOption(options) )*
-        ]
+        MySqlCreateTableOptions(options)
         [
             [ <IGNORE> | <REPLACE> ]
             [ <AS> ]

@@ -5,20 +5,71 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The fixture scripts of shared/engine-tests/fixtures: blocks of {@code exec}, SQL, {@code ----}. */
 final class Fixtures {
     private Fixtures() { }
 
-    /** The statements of the named setup (a line {@code NAME: fixture fixture ...} of SETUPS.txt), in order. */
-    static List<String> setup(Path dir, String setupName) throws IOException {
-        List<String> out = new ArrayList<>();
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)^\\s*create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?`?(\\w+)`?");
+
+    /** The fixture names of the named setup. */
+    static List<String> setupFixtures(Path dir, String setupName) throws IOException {
         for (String line : Files.readAllLines(dir.resolve("SETUPS.txt"), StandardCharsets.UTF_8)) {
             if (line.startsWith(setupName + ":")) {
-                for (String f : line.substring(setupName.length() + 1).trim().split("\\s+")) {
-                    out.addAll(statements(Files.readString(dir.resolve(f), StandardCharsets.UTF_8)));
+                return List.of(line.substring(setupName.length() + 1).trim().split("\\s+"));
+            }
+        }
+        return List.of();
+    }
+
+    /** The statements of one fixture file. */
+    static List<String> fixture(Path dir, String name) throws IOException {
+        return statements(Files.readString(dir.resolve(name), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * For every fixture file outside {@code base}, the tables it creates that no fixture of {@code base} creates
+     * (lower-case): go-mysql-server runs some QueryTest groups on other setups (ComplexIndexQueries on
+     * comp_index_tables, BlobQueries on blob), which these name.
+     */
+    static Map<String, Set<String>> extraTables(Path dir, List<String> base) throws IOException {
+        Set<String> baseTables = new LinkedHashSet<>();
+        for (String f : base) {
+            baseTables.addAll(tablesCreated(fixture(dir, f)));
+        }
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.equals("SETUPS.txt") || base.contains(name)) {
+                    continue;
                 }
+                Set<String> tables = tablesCreated(fixture(dir, name));
+                tables.removeAll(baseTables);
+                if (!tables.isEmpty()) {
+                    out.put(name, tables);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> tablesCreated(List<String> statements) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : statements) {
+            Matcher m = CREATE_TABLE.matcher(s);
+            if (m.find()) {
+                out.add(m.group(1).toLowerCase(Locale.ROOT));
             }
         }
         return out;

@@ -17,42 +17,17 @@ public final class BareUserKeyword {
         if (!CANDIDATE.matcher(sql).find()) {
             return sql;
         }
-        StringBuilder out = new StringBuilder(sql.length() + 4);
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int e = SqlScanner.skipQuoted(sql, i);
-                out.append(sql, i, e);
-                i = e;
-                continue;
+        return SqlScanner.rewriteWords(sql, (text, start, end, out) -> {
+            if (end - start != 4 || !text.regionMatches(true, start, "user", 0, 4) || calledAt(text, end)) {
+                return -1;
             }
-            if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                int j = i;
-                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
-                    j++;
-                }
-                String word = sql.substring(i, j);
-                if (word.equalsIgnoreCase("user") && !calledAt(sql, j)) {
-                    out.append('`').append(word).append('`');
-                } else {
-                    out.append(word);
-                }
-                i = j;
-                continue;
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+            out.append('`').append(text, start, end).append('`');
+            return end;
+        });
     }
 
     private static boolean calledAt(String sql, int from) {
-        int k = from;
-        while (k < sql.length() && Character.isWhitespace(sql.charAt(k))) {
-            k++;
-        }
+        int k = SqlScanner.skipSpace(sql, from);
         return k < sql.length() && sql.charAt(k) == '(';
     }
 }

@@ -51,11 +51,75 @@ public final class SqlScanner {
         return -1;
     }
 
+    /**
+     * What becomes of one bare word (a maximal run of identifier characters outside quotes and comments) in
+     * {@link #rewriteWords}.
+     */
+    @FunctionalInterface
+    public interface WordRewrite {
+        /**
+         * Either appends a replacement for the text from {@code start} to {@code out} and returns the index just
+         * past what it replaced (at least {@code end}, so a rewrite may swallow what follows the word, as
+         * {@code NEW.col} does), or returns -1 to keep the word as written.
+         */
+        int rewrite(String sql, int start, int end, StringBuilder out);
+    }
+
+    /**
+     * The text with every bare word offered to {@code rewrite}; quoted strings, quoted identifiers and comments
+     * are copied untouched. The one walk the word-level rewriters (bare USER, trigger row references) share.
+     */
+    public static String rewriteWords(String sql, WordRewrite rewrite) {
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (isQuote(c)) {
+                int e = skipQuoted(sql, i);
+                out.append(sql, i, e);
+                i = e;
+                continue;
+            }
+            int comment = skipComment(sql, i);
+            if (comment >= 0) {
+                out.append(sql, i, comment);
+                i = comment;
+                continue;
+            }
+            if (isIdentifierChar(c)) {
+                int end = i + 1;
+                while (end < n && isIdentifierChar(sql.charAt(end))) {
+                    end++;
+                }
+                int next = rewrite.rewrite(sql, i, end, out);
+                if (next < 0) {
+                    out.append(sql, i, end);
+                    next = end;
+                }
+                i = next;
+                continue;
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Index of the first non-blank character at or after {@code i} (the length if none). */
+    public static int skipSpace(String sql, int i) {
+        int j = i;
+        while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
     static boolean isQuote(char c) {
         return c == '\'' || c == '"' || c == '`';
     }
 
-    static boolean isIdentifierChar(char c) {
+    public static boolean isIdentifierChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

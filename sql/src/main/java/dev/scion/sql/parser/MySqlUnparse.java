@@ -1,10 +1,11 @@
 package dev.scion.sql.parser;
 
-import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlWriter;
-
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlWriter;
 
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,32 @@ public final class MySqlUnparse {
       writer.keyword(e.getKey());
       writer.keyword("=");
       e.getValue().unparse(writer, 0, 0);
+    }
+  }
+
+  /**
+   * The table part of a single- or multi-table UPDATE / DELETE: a table or join without the parentheses a
+   * nested join would get, then its alias.
+   */
+  public static void targetTable(SqlWriter writer, SqlNode table, SqlIdentifier alias) {
+    final SqlWriter.Frame from = writer.startList(SqlWriter.FrameTypeEnum.FROM_LIST);
+    table.unparse(writer, SqlJoin.OPERATOR.getLeftPrec() - 1, SqlJoin.OPERATOR.getRightPrec() - 1);
+    writer.endList(from);
+    if (alias != null) {
+      writer.keyword("AS");
+      alias.unparse(writer, 0, 0);
+    }
+  }
+
+  /** MySQL's ORDER BY and LIMIT of UPDATE and DELETE, each when present. */
+  public static void orderByLimit(SqlWriter writer, SqlNodeList orderBy, SqlNode limit) {
+    if (orderBy != null && !orderBy.isEmpty()) {
+      writer.keyword("ORDER BY");
+      commaList(writer, orderBy);
+    }
+    if (limit != null) {
+      writer.keyword("LIMIT");
+      limit.unparse(writer, 0, 0);
     }
   }
 

@@ -22,6 +22,10 @@ import java.util.List;
  * <p>An unquoted {@code user} without parentheses is a column name in MySQL (only {@code USER()} is the function);
  * Calcite parses it as the niladic USER function, so it is turned back into an identifier.
  *
+ * <p>{@code FROM DUAL} (unquoted) is dropped: MySQL's name for selecting from no table.
+ *
+ * <p>A unary plus is dropped, as MySQL's parser drops it, so {@code + text_col} stays a string.
+ *
  * <p>Hexadecimal and bit-value literals ({@code x'303132'}, {@code b'101'}, {@code 0x41}) become
  * {@code SCION_BYTES('...')}: Calcite's validator rejects BINARY against numeric types outright, but takes this
  * call (typed as a character string) anywhere MySQL takes the literal. Its argument spells the bytes one to one as
@@ -49,6 +53,17 @@ final class MySqlLiteralRewriter extends SqlShuttle {
 
     @Override
     public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+        if (call instanceof org.apache.calcite.sql.SqlSelect select
+                && select.getFrom() instanceof org.apache.calcite.sql.SqlIdentifier from && from.isSimple()
+                && from.getSimple().equalsIgnoreCase("dual") && !from.isComponentQuoted(0)) {
+            // FROM DUAL is MySQL's spelling of no FROM at all (an unquoted dual never names a table)
+            select.setFrom(null);
+        }
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.PLUS_PREFIX) {
+            // MySQL's parser drops a unary plus: + col is col, whatever its type (+ 'abc' is 'abc'). Calcite
+            // would coerce a string operand to a number first.
+            return call.operand(0).accept(this);
+        }
         if (call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
                 && call.operand(1) instanceof SqlDataTypeSpec spec
                 && spec.toString().toUpperCase(java.util.Locale.ROOT).matches("UNSIGNED( INT(EGER)?)?")) {

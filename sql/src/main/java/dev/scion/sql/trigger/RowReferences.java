@@ -28,39 +28,27 @@ final class RowReferences {
      * throw (unknown column, no such row).
      */
     static String substitute(String sql, BiFunction<Ref, Integer, Object> valueOf) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int e = SqlScanner.skipQuoted(sql, i);
-                out.append(sql, i, e);
-                i = e;
-                continue;
+        return SqlScanner.rewriteWords(sql, (text, start, end, out) -> {
+            if (end - start != 3 || !startsReference(text, start)) {
+                return -1;
             }
-            if ((c == 'N' || c == 'n' || c == 'O' || c == 'o') && startsWord(sql, i)) {
-                int wordEnd = i + 3;
-                String word = wordEnd <= n ? sql.substring(i, wordEnd).toUpperCase(Locale.ROOT) : "";
-                if ((word.equals("NEW") || word.equals("OLD"))
-                        && (wordEnd == n || !isIdentChar(sql.charAt(wordEnd)))) {
-                    int dot = skipSpace(sql, wordEnd);
-                    if (dot < n && sql.charAt(dot) == '.') {
-                        int colStart = skipSpace(sql, dot + 1);
-                        int colEnd = identifierEnd(sql, colStart);
-                        if (colEnd > colStart) {
-                            Ref ref = new Ref(word, Identifiers.unquote(sql.substring(colStart, colEnd)));
-                            out.append(literal(valueOf.apply(ref, i)));
-                            i = colEnd;
-                            continue;
-                        }
-                    }
-                }
+            String word = text.substring(start, end).toUpperCase(Locale.ROOT);
+            if (!word.equals("NEW") && !word.equals("OLD")) {
+                return -1;
             }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+            int dot = SqlScanner.skipSpace(text, end);
+            if (dot >= text.length() || text.charAt(dot) != '.') {
+                return -1;
+            }
+            int colStart = SqlScanner.skipSpace(text, dot + 1);
+            int colEnd = identifierEnd(text, colStart);
+            if (colEnd == colStart) {
+                return -1;
+            }
+            Ref ref = new Ref(word, Identifiers.unquote(text.substring(colStart, colEnd)));
+            out.append(literal(valueOf.apply(ref, start)));
+            return colEnd;
+        });
     }
 
     /** The value as SQL text that reads back as the same value (negative numbers parenthesised). */
@@ -91,24 +79,13 @@ final class RowReferences {
         return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    private static boolean startsWord(String sql, int i) {
+    /** NEW / OLD name a row unless qualified ({@code t.new}) or a variable ({@code @new}). */
+    private static boolean startsReference(String sql, int i) {
         if (i == 0) {
             return true;
         }
         char p = sql.charAt(i - 1);
-        return !isIdentChar(p) && p != '.' && p != '@';
-    }
-
-    private static boolean isIdentChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-    }
-
-    private static int skipSpace(String sql, int i) {
-        int j = i;
-        while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
-            j++;
-        }
-        return j;
+        return p != '.' && p != '@';
     }
 
     private static int identifierEnd(String sql, int i) {
@@ -119,7 +96,7 @@ final class RowReferences {
             return SqlScanner.skipQuoted(sql, i);
         }
         int j = i;
-        while (j < sql.length() && isIdentChar(sql.charAt(j))) {
+        while (j < sql.length() && SqlScanner.isIdentifierChar(sql.charAt(j))) {
             j++;
         }
         return j;

@@ -37,12 +37,21 @@ public class SqlAlterTableAction extends SqlCall {
   public static final SqlOperator OPERATOR =
       new SqlSpecialOperator("ALTER TABLE ACTION", SqlKind.OTHER);
 
-  /** Kind of action. */
+  /** Kind of action, with the words that begin it in MySQL's syntax. */
   public enum Action {
-    ADD_COLUMN, DROP_COLUMN, MODIFY_COLUMN, CHANGE_COLUMN, RENAME_COLUMN, RENAME_TABLE,
-    ADD_INDEX, DROP_INDEX, RENAME_INDEX, DROP_PRIMARY_KEY, ADD_FOREIGN_KEY, DROP_FOREIGN_KEY,
-    ADD_CHECK, DROP_CHECK, DROP_CONSTRAINT, SET_DEFAULT, DROP_DEFAULT, DISABLE_KEYS,
-    ENABLE_KEYS, CONVERT_CHARSET
+    ADD_COLUMN("ADD COLUMN"), DROP_COLUMN("DROP COLUMN"), MODIFY_COLUMN("MODIFY COLUMN"),
+    CHANGE_COLUMN("CHANGE COLUMN"), RENAME_COLUMN("RENAME COLUMN"), RENAME_TABLE("RENAME"),
+    ADD_INDEX("ADD"), DROP_INDEX("DROP INDEX"), RENAME_INDEX("RENAME INDEX"),
+    DROP_PRIMARY_KEY("DROP PRIMARY KEY"), ADD_FOREIGN_KEY("ADD"), DROP_FOREIGN_KEY("DROP FOREIGN KEY"),
+    ADD_CHECK("ADD"), DROP_CHECK("DROP CHECK"), DROP_CONSTRAINT("DROP CONSTRAINT"),
+    SET_DEFAULT("ALTER COLUMN"), DROP_DEFAULT("ALTER COLUMN"), DISABLE_KEYS("DISABLE KEYS"),
+    ENABLE_KEYS("ENABLE KEYS"), CONVERT_CHARSET("CONVERT TO CHARACTER SET");
+
+    private final String keywords;
+
+    Action(String keywords) {
+      this.keywords = keywords;
+    }
   }
 
   /** Column position of ADD / MODIFY / CHANGE. */
@@ -109,103 +118,40 @@ public class SqlAlterTableAction extends SqlCall {
   public String getCharset() { return charset; }
   public String getCollation() { return collation; }
 
+  /**
+   * The action's words, then whichever parts it has in MySQL's order: name, TO new name, the column / index /
+   * foreign key / check definition, the default, the character set, the column position.
+   */
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    switch (action) {
-    case ADD_COLUMN:
-      writer.keyword("ADD COLUMN");
-      column.unparse(writer, 0, 0);
-      break;
-    case MODIFY_COLUMN:
-      writer.keyword("MODIFY COLUMN");
-      column.unparse(writer, 0, 0);
-      break;
-    case CHANGE_COLUMN:
-      writer.keyword("CHANGE COLUMN");
+    writer.keyword(action.keywords);
+    if (name != null) {
       name.unparse(writer, 0, 0);
-      column.unparse(writer, 0, 0);
-      break;
-    case DROP_COLUMN:
-      writer.keyword("DROP COLUMN");
-      name.unparse(writer, 0, 0);
-      break;
-    case RENAME_COLUMN:
-      writer.keyword("RENAME COLUMN");
-      name.unparse(writer, 0, 0);
+    }
+    if (newName != null) {
       writer.keyword("TO");
       newName.unparse(writer, 0, 0);
-      break;
-    case RENAME_INDEX:
-      writer.keyword("RENAME INDEX");
-      name.unparse(writer, 0, 0);
-      writer.keyword("TO");
-      newName.unparse(writer, 0, 0);
-      break;
-    case RENAME_TABLE:
-      writer.keyword("RENAME TO");
-      newName.unparse(writer, 0, 0);
-      break;
-    case ADD_INDEX:
-      writer.keyword("ADD");
-      index.unparse(writer, 0, 0);
-      break;
-    case DROP_INDEX:
-      writer.keyword("DROP INDEX");
-      name.unparse(writer, 0, 0);
-      break;
-    case DROP_PRIMARY_KEY:
-      writer.keyword("DROP PRIMARY KEY");
-      break;
-    case ADD_FOREIGN_KEY:
-      writer.keyword("ADD");
-      foreignKey.unparse(writer, 0, 0);
-      break;
-    case DROP_FOREIGN_KEY:
-      writer.keyword("DROP FOREIGN KEY");
-      name.unparse(writer, 0, 0);
-      break;
-    case ADD_CHECK:
-      writer.keyword("ADD");
-      check.unparse(writer, 0, 0);
-      break;
-    case DROP_CHECK:
-      writer.keyword("DROP CHECK");
-      name.unparse(writer, 0, 0);
-      break;
-    case DROP_CONSTRAINT:
-      writer.keyword("DROP CONSTRAINT");
-      name.unparse(writer, 0, 0);
-      break;
-    case SET_DEFAULT:
-      writer.keyword("ALTER COLUMN");
-      name.unparse(writer, 0, 0);
+    }
+    for (SqlNode definition : new SqlNode[] {column, index, foreignKey, check}) {
+      if (definition != null) {
+        definition.unparse(writer, 0, 0);
+      }
+    }
+    if (action == Action.SET_DEFAULT) {
       writer.keyword("SET DEFAULT");
       if (value instanceof SqlCall) {
         MySqlUnparse.paren(writer, value);
       } else {
         value.unparse(writer, 0, 0);
       }
-      break;
-    case DROP_DEFAULT:
-      writer.keyword("ALTER COLUMN");
-      name.unparse(writer, 0, 0);
+    } else if (action == Action.DROP_DEFAULT) {
       writer.keyword("DROP DEFAULT");
-      break;
-    case DISABLE_KEYS:
-      writer.keyword("DISABLE KEYS");
-      break;
-    case ENABLE_KEYS:
-      writer.keyword("ENABLE KEYS");
-      break;
-    case CONVERT_CHARSET:
-      writer.keyword("CONVERT TO CHARACTER SET");
+    }
+    if (charset != null) {
       writer.identifier(charset, false);
       if (collation != null) {
         writer.keyword("COLLATE");
         writer.identifier(collation, false);
       }
-      break;
-    default:
-      throw new AssertionError(action);
     }
     if (position == Position.FIRST) {
       writer.keyword("FIRST");

@@ -5,7 +5,6 @@ import dev.scion.sql.parser.MySqlUnparse;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -108,29 +107,11 @@ public class SqlMySqlDelete extends SqlDelete {
       MySqlUnparse.commaList(writer, targets);
     }
     writer.keyword("FROM");
-    final SqlWriter.Frame from = writer.startList(SqlWriter.FrameTypeEnum.FROM_LIST);
-    getTargetTable().unparse(writer, SqlJoin.OPERATOR.getLeftPrec() - 1,
-        SqlJoin.OPERATOR.getRightPrec() - 1);
-    writer.endList(from);
-    if (getAlias() != null) {
-      writer.keyword("AS");
-      getAlias().unparse(writer, 0, 0);
-    }
+    MySqlUnparse.targetTable(writer, getTargetTable(), getAlias());
     if (getCondition() != null) {
       writer.keyword("WHERE");
       getCondition().unparse(writer, 0, 0);
     }
-    unparseOrderLimit(writer, orderBy, limit);
-  }
-
-  static void unparseOrderLimit(SqlWriter writer, SqlNodeList orderBy, SqlNode limit) {
-    if (orderBy != null && !orderBy.isEmpty()) {
-      writer.keyword("ORDER BY");
-      MySqlUnparse.commaList(writer, orderBy);
-    }
-    if (limit != null) {
-      writer.keyword("LIMIT");
-      limit.unparse(writer, 0, 0);
-    }
+    MySqlUnparse.orderByLimit(writer, orderBy, limit);
   }
 }

@@ -1,8 +1,9 @@
 package dev.scion.sql.parser.dml;
 
+import dev.scion.sql.parser.MySqlUnparse;
+
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -93,14 +94,7 @@ public class SqlMySqlUpdate extends SqlUpdate {
     if (ignore) {
       writer.keyword("IGNORE");
     }
-    final SqlWriter.Frame from = writer.startList(SqlWriter.FrameTypeEnum.FROM_LIST);
-    getTargetTable().unparse(writer, SqlJoin.OPERATOR.getLeftPrec() - 1,
-        SqlJoin.OPERATOR.getRightPrec() - 1);
-    writer.endList(from);
-    if (getAlias() != null) {
-      writer.keyword("AS");
-      getAlias().unparse(writer, 0, 0);
-    }
+    MySqlUnparse.targetTable(writer, getTargetTable(), getAlias());
     writer.keyword("SET");
     final SqlWriter.Frame frame = writer.startList("", "");
     for (int i = 0; i < getTargetColumnList().size(); i++) {
@@ -114,6 +108,6 @@ public class SqlMySqlUpdate extends SqlUpdate {
       writer.keyword("WHERE");
       getCondition().unparse(writer, 0, 0);
     }
-    SqlMySqlDelete.unparseOrderLimit(writer, orderBy, limit);
+    MySqlUnparse.orderByLimit(writer, orderBy, limit);
   }
 }

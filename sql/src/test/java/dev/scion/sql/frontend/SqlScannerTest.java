@@ -1,0 +1,50 @@
+package dev.scion.sql.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SqlScannerTest {
+    /** Upper-cases every bare word "x"; everything else stays as written. */
+    private static String upperX(String sql) {
+        return SqlScanner.rewriteWords(sql, (text, start, end, out) -> {
+            if (!text.substring(start, end).equals("x")) {
+                return -1;
+            }
+            out.append('X');
+            return end;
+        });
+    }
+
+    @Test
+    void rewritesBareWordsOnly() {
+        assertEquals("SELECT X, x1, ax, X+X FROM t", upperX("SELECT x, x1, ax, x+x FROM t"));
+    }
+
+    @Test
+    void leavesQuotesAndCommentsAlone() {
+        assertEquals("SELECT 'x', \"x\", `x`, 'it''s x' /* x */ , X -- x\n, X # x",
+            upperX("SELECT 'x', \"x\", `x`, 'it''s x' /* x */ , x -- x\n, x # x"));
+        assertEquals("SELECT 'a\\'x', X", upperX("SELECT 'a\\'x', x"));
+    }
+
+    @Test
+    void aRewriteMaySwallowWhatFollowsTheWord() {
+        String out = SqlScanner.rewriteWords("SET a = new . b + 1", (text, start, end, sb) -> {
+            if (!text.substring(start, end).equals("new")) {
+                return -1;
+            }
+            int dot = SqlScanner.skipSpace(text, end);
+            int col = SqlScanner.skipSpace(text, dot + 1);
+            sb.append("42");
+            return col + 1;
+        });
+        assertEquals("SET a = 42 + 1", out);
+    }
+
+    @Test
+    void bareUserIsQuotedButTheFunctionIsNot() {
+        assertEquals("SELECT `User`, USER(), user (), 'user' FROM mysql.`user`",
+            BareUserKeyword.quote("SELECT User, USER(), user (), 'user' FROM mysql.user"));
+    }
+}
