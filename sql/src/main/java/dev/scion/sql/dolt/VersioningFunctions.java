@@ -31,6 +31,9 @@ public final class VersioningFunctions {
     /** dolt_hashof_table(t): the content hash of table t in the session's working root. */
     public static String hashOfTable(Session session, String table) {
         DatabaseState s = session.current();
+        // a table's hash tells whether its content changed or equals a known one: checked before existence, as
+        // DESCRIBE does, so names cannot be probed either
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", s.name(), table);
         return s.workingRoot().table(table).map(Hash::toString).orElseThrow(
                 () -> SqlError.noSuchTable(s.name(), table));
     }

@@ -18,7 +18,9 @@ import dev.scion.sql.expr.Expr;
 import dev.scion.sql.expr.ExprCompiler;
 import dev.scion.storage.prolly.KeyRange;
 import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Intersect;
@@ -68,7 +70,7 @@ public final class PhysicalPlanner {
         }
         if (rel instanceof LogicalProject p) {
             Expr[] exprs = p.getProjects().stream().map(ExprCompiler::compile).toArray(Expr[]::new);
-            return new ProjectOp(op(p.getInput()), exprs);
+            return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null)), exprs);
         }
         if (rel instanceof LogicalSort s) {
             Operator in = op(s.getInput());
@@ -94,7 +96,14 @@ public final class PhysicalPlanner {
             for (AggregateCall c : a.getAggCallList()) {
                 calls.add(AggregateFunctions.call(c));
             }
-            return new AggregateOp(op(a.getInput()), a.getGroupSet().toArray(), calls);
+            ImmutableBitSet.Builder used = ImmutableBitSet.builder().addAll(a.getGroupSet());
+            for (AggregateCall c : a.getAggCallList()) {
+                used.addAll(c.getArgList());
+                if (c.filterArg >= 0) {
+                    used.set(c.filterArg);
+                }
+            }
+            return new AggregateOp(input(a.getInput(), used.build()), a.getGroupSet().toArray(), calls);
         }
         if (rel instanceof LogicalValues v) {
             List<Object[]> rows = new ArrayList<>();
@@ -145,7 +154,29 @@ public final class PhysicalPlanner {
         return new dev.scion.sql.exec.GroupingSetsOp(build(a.getInput()), a.getGroupSet().toArray(), sets, outputs);
     }
 
+    /**
+     * The operator for {@code in}, whose consumer reads only the columns {@code used}: a filtered table scan (under
+     * at most a projection) learns which table columns the query needs, so a secondary index holding all of them
+     * can answer without the rows.
+     */
+    private Operator input(RelNode in, ImmutableBitSet used) {
+        if (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan scan) {
+            return scan(scan, f.getCondition(), used.union(RelOptUtil.InputFinder.bits(f.getCondition())));
+        }
+        if (in instanceof LogicalProject p && p.getInput() instanceof LogicalFilter) {
+            Expr[] exprs = p.getProjects().stream().map(ExprCompiler::compile).toArray(Expr[]::new);
+            // every projection is evaluated, so every column any of them names is used
+            return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null)), exprs);
+        }
+        return op(in);
+    }
+
     private Operator scan(LogicalTableScan scan, RexNode condition) {
+        return scan(scan, condition, null);
+    }
+
+    /** {@code used}: the table columns the query reads, or null for all of them. */
+    private Operator scan(LogicalTableScan scan, RexNode condition, ImmutableBitSet used) {
         SystemTableAdapter sys = scan.getTable().unwrap(SystemTableAdapter.class);
         if (sys != null) {
             Operator op = new SystemScanOp(sys.database(), sys.table());
@@ -161,12 +192,37 @@ public final class PhysicalPlanner {
             // no primary-key bound: a secondary index bounded on both sides reads only the rows in its ranges
             IndexRanges.Access index = IndexRanges.derive(t.value(), condition);
             if (index != null) {
-                return new FilterOp(new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges()),
-                        ExprCompiler.compile(condition));
+                return new FilterOp(new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
+                        covers(t.value().schema(), index.index(), used)), ExprCompiler.compile(condition));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
                 access.pointKey());
         return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
+    }
+
+    /**
+     * Whether the entries of {@code index} hold every column in {@code used}: its own columns and the primary key.
+     * Integer columns only, whose key encoding decodes to exactly the value a row holds (a string's key is its
+     * collation's sort key, not its text).
+     */
+    private static boolean covers(dev.scion.versioning.schema.TableSchema schema, dev.scion.versioning.schema.IndexDef index,
+                                  ImmutableBitSet used) {
+        if (used == null || schema.isKeyless()) {
+            return false;
+        }
+        java.util.Set<Integer> held = new java.util.HashSet<>();
+        for (String c : index.columns()) {
+            held.add(schema.columnIndex(c));
+        }
+        for (int k : schema.primaryKeyIndexes()) {
+            held.add(k);
+        }
+        for (int c : used) {
+            if (!held.contains(c) || !schema.columns().get(c).type().kind().isInteger()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -72,4 +72,21 @@ class IndexScanOpTest {
             assertEquals(db.lines(fullScan), viaFilter, where);
         }
     }
+
+    @Test
+    void anIndexHoldingEveryUsedColumnAnswersWithoutTheRows() {
+        String count = "SELECT COUNT(k) FROM t WHERE k BETWEEN 3 AND 5 OR k BETWEEN 10 AND 10";
+        assertTrue(plan(count).contains("CoveringIndexScan"), plan(count));
+        assertEquals(List.of("16"), db.lines(count));
+        String ids = "SELECT id, k + 1 FROM t WHERE k BETWEEN 2 AND 3";
+        assertTrue(plan(ids).contains("CoveringIndexScan"), plan(ids));
+        assertEquals(List.of("2|3", "3|4", "52|3", "53|4", "102|3", "103|4", "152|3", "153|4"),
+                db.lines(ids));
+        String withC = "SELECT c FROM t WHERE k BETWEEN 2 AND 3";
+        assertTrue(plan(withC).contains("IndexScan") && !plan(withC).contains("CoveringIndexScan"), plan(withC));
+        assertEquals(List.of("r2", "r3", "r52", "r53", "r102", "r103", "r152", "r153"), db.lines(withC));
+        String filterOnC = "SELECT COUNT(*) FROM t WHERE k BETWEEN 2 AND 3 AND c <> 'r52'";
+        assertTrue(!plan(filterOnC).contains("CoveringIndexScan"), "the filter reads c: " + plan(filterOnC));
+        assertEquals(List.of("7"), db.lines(filterOnC));
+    }
 }

@@ -218,6 +218,10 @@ class PrivilegeChecksTest {
         assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_commit_diff_secrets "
                 + "WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'"));
         assertEquals(3, run(dbr, "SELECT * FROM dolt_log()").size());
+        assertEquals(1142, fails(tab, "SELECT dolt_hashof_table('secrets')").code(), "a table it cannot read");
+        assertEquals(1142, fails(tab, "SELECT dolt_hashof_table('no_such_table')").code(), "no probing of names");
+        assertEquals(1, run(tab, "SELECT dolt_hashof_table('items')").size());
+        assertEquals(1, run(dbr, "SELECT dolt_hashof_table('secrets')").size());
     }
 
     @Test
