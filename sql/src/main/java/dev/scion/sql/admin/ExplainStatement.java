@@ -79,9 +79,6 @@ final class ExplainStatement implements AdminStatement {
     }
 
     private static String name(Operator op) {
-        if (op instanceof dev.scion.sql.exec.IndexScanOp scan && scan.isCovering()) {
-            return "CoveringIndexScan"; // the same operator, reading no rows: worth telling apart
-        }
         String n = op.getClass().getSimpleName();
         if (n.isEmpty()) {
             n = op.getClass().getName();

@@ -19,10 +19,7 @@ import java.util.List;
  * Reads the rows of a keyed table whose secondary-index entries fall in some key ranges of that index: the
  * matching row keys are collected from the index, then each row is fetched from the primary tree. Rows come out in
  * primary key order (the keys are sorted and de-duplicated first), as a table scan returns them, so a query's
- * unordered result does not depend on which access path was chosen. When the index covers every column the query
- * uses ({@code covering}), the rows are made from the index entries alone (index columns and primary key; the
- * other columns stay null) and the primary tree is not read: sysbench's {@code SELECT count(k) ... WHERE k
- * BETWEEN ...} reads thousands of entries per query on a 1M-row table.
+ * unordered result does not depend on which access path was chosen.
  */
 public final class IndexScanOp implements Operator {
     private final DatabaseState database;
@@ -30,25 +27,13 @@ public final class IndexScanOp implements Operator {
     private final TableValue table;
     private final IndexDef index;
     private final List<KeyRange> ranges;
-    private final boolean covering;
 
     public IndexScanOp(DatabaseState database, String name, TableValue table, IndexDef index, List<KeyRange> ranges) {
-        this(database, name, table, index, ranges, false);
-    }
-
-    public IndexScanOp(DatabaseState database, String name, TableValue table, IndexDef index, List<KeyRange> ranges,
-                       boolean covering) {
         this.database = database;
         this.name = name;
         this.table = table;
         this.index = index;
         this.ranges = List.copyOf(ranges);
-        this.covering = covering;
-    }
-
-    /** True when the rows are made from the index entries alone. */
-    public boolean isCovering() {
-        return covering;
     }
 
     @Override
@@ -60,9 +45,6 @@ public final class IndexScanOp implements Operator {
             throw new IllegalStateException("table " + name + " has no tree for index " + index.name());
         }
         ProllyMap entries = ProllyMap.load(database.buffer(), tree);
-        if (covering) {
-            return fromIndex(ctx, entries, codec, indexCodec);
-        }
         List<byte[]> keys = new ArrayList<>();
         for (KeyRange range : ranges) {
             try (ProllyCursor c = entries.cursor(range, false)) {
@@ -96,51 +78,8 @@ public final class IndexScanOp implements Operator {
         };
     }
 
-    /** Rows made from the index entries in the ranges, in primary key order, each once. */
-    private RowStream fromIndex(ExecContext ctx, ProllyMap entries, RowCodec codec, IndexCodec indexCodec) {
-        int[] indexColumns = indexCodec.indexColumns();
-        int[] keyColumns = codec.keyColumns();
-        int width = table.schema().columns().size();
-        List<java.util.Map.Entry<byte[], Object[]>> rows = new ArrayList<>();
-        for (KeyRange range : ranges) {
-            try (ProllyCursor c = entries.cursor(range, false)) {
-                while (c.next()) {
-                    ctx.checkCancelled();
-                    byte[] key = c.key();
-                    Object[] fields = indexCodec.descriptor().decodeKey(key);
-                    Object[] row = new Object[width];
-                    for (int i = 0; i < indexColumns.length; i++) {
-                        row[indexColumns[i]] = fields[i];
-                    }
-                    for (int i = 0; i < keyColumns.length; i++) {
-                        row[keyColumns[i]] = fields[indexColumns.length + i];
-                    }
-                    rows.add(java.util.Map.entry(indexCodec.rowKey(key), row));
-                }
-            }
-        }
-        rows.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
-        return new RowStream() {
-            int next;
-            byte[] previous;
-
-            @Override
-            public Object[] next() {
-                while (next < rows.size()) {
-                    var e = rows.get(next++);
-                    if (previous != null && Arrays.equals(previous, e.getKey())) {
-                        continue;
-                    }
-                    previous = e.getKey();
-                    return e.getValue();
-                }
-                return null;
-            }
-        };
-    }
-
     @Override
     public String explain() {
-        return (covering ? "CoveringIndexScan " : "IndexScan ") + name + " " + index.name() + " " + ranges.size() + (ranges.size() == 1 ? " range" : " ranges");
+        return "IndexScan " + name + " " + index.name() + " " + ranges.size() + (ranges.size() == 1 ? " range" : " ranges");
     }
 }

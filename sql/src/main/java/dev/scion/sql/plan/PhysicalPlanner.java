@@ -4,6 +4,7 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.AggregateOp;
 import dev.scion.sql.exec.FilterOp;
+import dev.scion.sql.exec.CoveringIndexScanOp;
 import dev.scion.sql.exec.IndexScanOp;
 import dev.scion.sql.exec.LimitOp;
 import dev.scion.sql.exec.SetOp;
@@ -155,18 +156,13 @@ public final class PhysicalPlanner {
     }
 
     /**
-     * The operator for {@code in}, whose consumer reads only the columns {@code used}: a filtered table scan (under
-     * at most a projection) learns which table columns the query needs, so a secondary index holding all of them
-     * can answer without the rows.
+     * The operator for {@code in}, whose consumer reads only the columns {@code used}: a filtered table scan learns
+     * which table columns the query needs, so a secondary index holding all of them can answer without the rows.
+     * (A projection passes on the columns all its expressions name, since every one is evaluated.)
      */
     private Operator input(RelNode in, ImmutableBitSet used) {
         if (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan scan) {
             return scan(scan, f.getCondition(), used.union(RelOptUtil.InputFinder.bits(f.getCondition())));
-        }
-        if (in instanceof LogicalProject p && p.getInput() instanceof LogicalFilter) {
-            Expr[] exprs = p.getProjects().stream().map(ExprCompiler::compile).toArray(Expr[]::new);
-            // every projection is evaluated, so every column any of them names is used
-            return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null)), exprs);
         }
         return op(in);
     }
@@ -192,8 +188,10 @@ public final class PhysicalPlanner {
             // no primary-key bound: a secondary index bounded on both sides reads only the rows in its ranges
             IndexRanges.Access index = IndexRanges.derive(t.value(), condition);
             if (index != null) {
-                return new FilterOp(new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
-                        covers(t.value().schema(), index.index(), used)), ExprCompiler.compile(condition));
+                Operator read = covers(t.value().schema(), index.index(), used)
+                        ? new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges())
+                        : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges());
+                return new FilterOp(read, ExprCompiler.compile(condition));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
