@@ -184,6 +184,9 @@ class ConcurrencySoakTest {
     }
 
     /** One connection's random mix of operations until the deadline. */
+    /** Makes every peek branch name unique across the run. */
+    private static final java.util.concurrent.atomic.AtomicLong PEEKS = new java.util.concurrent.atomic.AtomicLong();
+
     private record Client(ScionServerProcess server, int id, Random random, Tally tally, long deadline) {
         void run() throws SQLException {
             try (Connection c = ConnectorJ.V9.connect(server, "soak", false); Statement s = c.createStatement()) {
@@ -324,7 +327,8 @@ class ConcurrencySoakTest {
 
         /** Reads another branch through a revision database and by switching, then returns to main. */
         private void switchAndRead(Statement s) throws SQLException {
-            s.execute("CALL dolt_checkout('-b', 'peek_" + id + "_" + random.nextInt(1_000_000) + "')");
+            // a counter, not a random number: two peeks of one connection drew the same name (1105 "already exists")
+            s.execute("CALL dolt_checkout('-b', 'peek_" + id + "_" + PEEKS.incrementAndGet() + "')");
             try (ResultSet rs = s.executeQuery("SELECT sum(balance) FROM accounts")) {
                 assertTrue(rs.next());
                 assertEquals(Ledger.ACCOUNTS * Ledger.OPENING_BALANCE, rs.getLong(1), "sum on a fresh branch");
