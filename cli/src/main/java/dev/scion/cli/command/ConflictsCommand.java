@@ -141,8 +141,8 @@ public final class ConflictsCommand implements Runnable {
                 if (choice.constraints) {
                     long left = ConflictsOp.recheckViolations(ctx, table);
                     if (left > 0) {
-                        term.err().println("error: " + left + " row" + (left == 1 ? "" : "s") + " of " + table
-                                + " still violate a constraint");
+                        term.err().println("error: " + left + (left == 1 ? " row of " + table + " still violates"
+                                : " rows of " + table + " still violate") + " a constraint");
                         code = 1;
                     }
                 } else if (key != null) {

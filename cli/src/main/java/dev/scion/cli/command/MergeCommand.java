@@ -12,8 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.scion.versioning.ops.ConflictsOp;
+
 import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** {@code scion merge}: merge a revision into the current branch; --no-ff, --squash, --no-commit, --abort. */
 @Command(name = "merge", description = "Join another line of history into the current branch.")
@@ -49,10 +55,10 @@ public final class MergeCommand extends RepoCommand {
         Hash before = ctx.head();
         MergeOutcome o = MergeOp.merge(ctx, revision, new MergeOptions(noFf, squash, noCommit, message,
                 ws.committer()));
-        return report(term.out(), before, o, squash);
+        return report(term.out(), ctx, before, o, squash);
     }
 
-    static int report(PrintStream out, Hash before, MergeOutcome o, boolean squash) {
+    static int report(PrintStream out, BranchContext ctx, Hash before, MergeOutcome o, boolean squash) {
         switch (o.kind()) {
             case UP_TO_DATE -> out.println("Already up to date.");
             case FAST_FORWARD -> {
@@ -63,7 +69,7 @@ public final class MergeCommand extends RepoCommand {
             case STAGED -> out.println(squash ? "Squash commit -- not updating HEAD"
                     : "Automatic merge went well; stopped before committing as requested");
             case CONFLICTS -> {
-                printConflicts(out, o.conflicts());
+                printConflicts(out, ctx, o.conflicts());
                 out.println("Automatic merge failed; fix conflicts and then commit the result.");
                 return 1;
             }
@@ -71,7 +77,7 @@ public final class MergeCommand extends RepoCommand {
         return 0;
     }
 
-    static void printConflicts(PrintStream out, List<TableConflicts> conflicts) {
+    static void printConflicts(PrintStream out, BranchContext ctx, List<TableConflicts> conflicts) {
         for (TableConflicts c : conflicts) {
             if (c.schemaConflict() != null) {
                 out.println("CONFLICT (schema): Merge conflict in " + c.table() + ": " + c.schemaConflict());
@@ -81,9 +87,31 @@ public final class MergeCommand extends RepoCommand {
                         + " row" + (c.rowConflictCount() == 1 ? "" : "s") + ")");
             }
             if (c.violationCount() > 0) {
-                out.println("CONSTRAINT VIOLATION: " + c.violationCount() + " row"
-                        + (c.violationCount() == 1 ? "" : "s") + " of " + c.table() + " violate a unique key");
+                violationsByKind(ctx, c.table()).forEach((kind, rows) -> out.println("CONSTRAINT VIOLATION: "
+                        + rows + " row" + (rows == 1 ? " of " + c.table() + " violates " : "s of " + c.table()
+                        + " violate ") + kind));
             }
         }
+    }
+
+    /**
+     * How many recorded violating rows of the table break each kind of constraint (a row breaking two kinds counts
+     * under both), in the order unique key, foreign key, CHECK constraint.
+     */
+    static Map<String, Integer> violationsByKind(BranchContext ctx, String table) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String kind : List.of("a unique key", "a foreign key", "a CHECK constraint")) {
+            counts.put(kind, 0);
+        }
+        for (ConflictsOp.Violation v : ConflictsOp.violations(ctx, table)) {
+            Set<String> kinds = new HashSet<>();
+            for (String part : v.description().split("; ")) {
+                kinds.add(part.startsWith("unique") ? "a unique key" : part.startsWith("foreign key")
+                        ? "a foreign key" : "a CHECK constraint");
+            }
+            kinds.forEach(k -> counts.merge(k, 1, Integer::sum));
+        }
+        counts.values().removeIf(n -> n == 0);
+        return counts;
     }
 }

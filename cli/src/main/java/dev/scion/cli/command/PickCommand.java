@@ -26,7 +26,7 @@ abstract class PickCommand extends RepoCommand {
         MergeOutcome o = apply(ws);
         PrintStream out = term.out();
         if (o.kind() == MergeOutcome.Kind.CONFLICTS) {
-            MergeCommand.printConflicts(out, o.conflicts());
+            MergeCommand.printConflicts(out, ws.context(), o.conflicts());
             out.println("error: could not " + verb() + " " + revision);
             out.println("hint: resolve the conflicts with 'scion conflicts resolve', then run 'scion commit'");
             return 1;

@@ -28,6 +28,6 @@ public final class PullCommand extends RepoCommand {
                 ws.committer(), null);
         progress.finish();
         FetchCommand.printChanges(term.err(), r.merged().substring(0, r.merged().indexOf('/')), r.fetch());
-        return MergeCommand.report(term.out(), before, r.merge(), false);
+        return MergeCommand.report(term.out(), ws.context(), before, r.merge(), false);
     }
 }

@@ -47,14 +47,11 @@ public final class ScionCliProcedure implements HostProcedure {
     /** Output travels in rows of at most this many characters, far below any packet limit. */
     private static final int CHUNK = 1 << 20;
 
-    private final SqlEngine engine;
-
-    private ScionCliProcedure(SqlEngine engine) {
-        this.engine = engine;
+    private ScionCliProcedure() {
     }
 
     public static void register(SqlEngine engine) {
-        engine.registerProcedure(NAME, new ScionCliProcedure(engine));
+        engine.registerProcedure(NAME, new ScionCliProcedure());
     }
 
     @Override
@@ -86,7 +83,7 @@ public final class ScionCliProcedure implements HostProcedure {
         Terminal term = new Terminal(outStream, errStream, request.colour(), false);
         Invocation invocation = new Invocation(Path.of(request.cwd()).toAbsolutePath().normalize(),
                 request.env() == null ? new HashMap<>() : request.env(), zone(request.zone()), term,
-                engine.dataDirectory());
+                session);
         int exit = Invocation.runHosted(invocation, () -> ScionCommand.commandLine(
                 new PrintWriter(outStream, true, StandardCharsets.UTF_8),
                 new PrintWriter(errStream, true, StandardCharsets.UTF_8)).execute(argv.toArray(String[]::new)));

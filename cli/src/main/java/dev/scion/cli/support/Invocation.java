@@ -1,5 +1,6 @@
 package dev.scion.cli.support;
 
+import dev.scion.sql.session.Session;
 import dev.scion.versioning.repo.DataDirectory;
 
 import java.nio.file.Path;
@@ -10,11 +11,12 @@ import java.util.Optional;
 /**
  * Where one CLI command runs and on whose behalf: the caller's working directory, environment, time zone and
  * terminal, and, when the command runs inside a sql-server for a CLI process that found the data directory
- * locked, the server's already open data directory. Commands read these through {@link #current()} instead of
+ * locked, the server session that runs it (through which the command reaches the server's already open data
+ * directory and its SQL evaluator). Commands read these through {@link #current()} instead of
  * the JVM's globals, so the same command code runs in its own process or inside the server.
  */
 public record Invocation(Path cwd, Map<String, String> env, ZoneId zone, Terminal terminal,
-                         DataDirectory hostedBy) {
+                         Session host) {
     private static final ThreadLocal<Invocation> HOSTED = new ThreadLocal<>();
 
     /** The command's own process: the JVM's directory, environment, zone and standard streams. */
@@ -39,7 +41,12 @@ public record Invocation(Path cwd, Map<String, String> env, ZoneId zone, Termina
     }
 
     public boolean isHosted() {
-        return hostedBy != null;
+        return host != null;
+    }
+
+    /** The sql-server's data directory when hosted, else null. */
+    public DataDirectory hostedBy() {
+        return host == null ? null : host.engine().dataDirectory();
     }
 
     public Optional<String> getenv(String name) {

@@ -23,13 +23,16 @@ public final class Workspace implements AutoCloseable {
     private final Path dir;
     private final Repository repo;
     private final UserConfig config;
-    private final boolean borrowed;
+    /** The data directory this process opened the database through; null when the server's is borrowed. */
+    private final DataDirectory owned;
+    private final SqlCheckEvaluator checks;
 
-    private Workspace(Path dir, Repository repo, boolean borrowed) {
+    private Workspace(Path dir, Repository repo, DataDirectory owned, SqlCheckEvaluator checks) {
         this.dir = dir;
         this.repo = repo;
         this.config = UserConfig.forDatabase(dir);
-        this.borrowed = borrowed;
+        this.owned = owned;
+        this.checks = checks;
     }
 
     /** The nearest enclosing database directory, if any. */
@@ -56,11 +59,18 @@ public final class Workspace implements AutoCloseable {
         }
         Invocation inv = Invocation.current();
         if (inv.isHosted()) {
-            return hosted(dir, inv.hostedBy());
+            return hosted(dir, inv);
         }
+        DataDirectory data = null;
         try {
-            return new Workspace(dir, Repository.open(dir, StoreOptions.defaults()), false);
+            // through a data directory of its own, so a SQL evaluator for CHECKs can share the one open store
+            data = new DataDirectory(dir, StoreOptions.defaults());
+            Repository repo = data.open(dir.getFileName().toString()).orElseThrow();
+            return new Workspace(dir, repo, data, SqlCheckEvaluator.overDataDirectory(data));
         } catch (StorageException e) {
+            if (data != null) {
+                data.close();
+            }
             throw new CliError("fatal: " + e.getMessage()
                     + "\nhint: a running 'scion sql-server' owns this database; use a SQL client or stop the server",
                     1);
@@ -71,14 +81,15 @@ public final class Workspace implements AutoCloseable {
      * Inside the server: the server's open repository of the database, which the command borrows (the server
      * keeps it open). Only databases of the server's data directory qualify.
      */
-    private static Workspace hosted(Path dir, DataDirectory data) {
+    private static Workspace hosted(Path dir, Invocation inv) {
+        DataDirectory data = inv.hostedBy();
         Path root = data.root();
         String name = dir.equals(root) || root.equals(dir.getParent()) ? dir.getFileName().toString() : null;
         Repository repo = name == null ? null : data.open(name).orElse(null);
         if (repo == null) {
             throw new CliError("fatal: " + dir + " is not a database of the sql-server's data directory " + root, 128);
         }
-        return new Workspace(dir, repo, true);
+        return new Workspace(dir, repo, null, SqlCheckEvaluator.inSession(inv.host()));
     }
 
     public Path dir() {
@@ -104,7 +115,8 @@ public final class Workspace implements AutoCloseable {
     /** The checked-out branch, or the detached commit (read-only) after {@code scion checkout <commit>}. */
     public BranchContext context() {
         Optional<Hash> d = detached();
-        return d.isPresent() ? BranchContext.detached(repo, d.get()) : new BranchContext(repo, repo.defaultBranch());
+        return d.isPresent() ? BranchContext.detached(repo, d.get())
+                : new BranchContext(repo, repo.defaultBranch()).withConstraintChecker(checks);
     }
 
     /**
@@ -170,8 +182,9 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!borrowed) {
-            repo.close();
+        checks.close();
+        if (owned != null) {
+            owned.close();
         }
     }
 }

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class CliScenariosThroughServerTest {
     /** The scenarios whose every command works with the database served (not fsck or clone, which need none). */
     private static final List<String> SCENARIOS = List.of("01-basics.scn", "02-merge-conflicts.scn",
-            "03-import-export-dump.scn", "04-history-tools.scn", "07-graph-blame-picks-detached.scn");
+            "03-import-export-dump.scn", "04-history-tools.scn", "07-graph-blame-picks-detached.scn",
+            "09-check-constraints.scn");
 
     @TempDir
     Path tmp;
