@@ -1,17 +1,24 @@
 package dev.scion.cli.command;
 
+import dev.scion.cli.remote.ServerAddress;
+import dev.scion.cli.remote.ServerForwarding;
 import dev.scion.cli.support.CliError;
+import dev.scion.cli.support.Invocation;
 import dev.scion.cli.support.Terminal;
 import dev.scion.cli.support.TransferProgress;
 import dev.scion.cli.support.Workspace;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.remote.CloneOp;
 import dev.scion.versioning.remote.RemoteCredentials;
+import dev.scion.versioning.repo.DataDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,17 +42,31 @@ public final class CloneCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, description = "User for an http remote (password from SCION_REMOTE_PASSWORD).")
     String user;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         Terminal term = Terminal.system();
         try {
-            Path dir = Workspace.cwd().resolve(directory != null ? directory : defaultDirectory(url));
+            Invocation inv = Invocation.current();
+            Path dir = Workspace.cwd().resolve(directory != null ? directory : defaultDirectory(url)).normalize();
+            Optional<ServerAddress> server = inv.isHosted() || spec == null || dir.getParent() == null
+                    ? Optional.empty() : ServerAddress.at(dir.getParent());
+            if (server.isPresent()) {
+                // into a served data directory: the server makes and registers the database
+                return ServerForwarding.run(server.get(), inv,
+                        spec.root().commandLine().getParseResult().originalArgs(), term);
+            }
+            CloneOp.Destination dest = inv.isHosted() ? inServer(inv.hostedBy(), dir)
+                    : CloneOp.Destination.directory(dir, StoreOptions.defaults());
             TransferProgress progress = new TransferProgress(term, "Receiving");
             term.err().println("Cloning into '" + dir.getFileName() + "'...");
-            CloneOp.Result r = CloneOp.clone(url, dir, remote, branch, credentials(user), progress,
-                    StoreOptions.defaults());
+            CloneOp.Result r = CloneOp.clone(url, dest, remote, branch, credentials(user), progress);
             progress.finish();
-            r.repo().close();
+            if (!inv.isHosted()) {
+                r.repo().close();
+            }
             if (r.resumed()) {
                 term.err().println("Resumed an interrupted clone.");
             }
@@ -57,6 +78,18 @@ public final class CloneCommand implements Callable<Integer> {
         } finally {
             term.flush();
         }
+    }
+
+    private static CloneOp.Destination inServer(DataDirectory data, Path dir) {
+        if (!data.root().equals(dir.getParent())) {
+            throw new CliError("fatal: " + dir + " is not a directory of the sql-server's data directory "
+                    + data.root(), 128);
+        }
+        String name = dir.getFileName().toString();
+        if (!DataDirectory.isValidName(name)) {
+            throw new CliError("fatal: '" + name + "' cannot name a database of the sql-server");
+        }
+        return CloneOp.Destination.inDataDirectory(data, name);
     }
 
     /** --user, else SCION_REMOTE_USER, else root (the server's built-in account), as the mysql client would try. */

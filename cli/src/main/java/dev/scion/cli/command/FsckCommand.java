@@ -1,6 +1,9 @@
 package dev.scion.cli.command;
 
+import dev.scion.cli.remote.ServerAddress;
+import dev.scion.cli.remote.ServerForwarding;
 import dev.scion.cli.support.CliError;
+import dev.scion.cli.support.Invocation;
 import dev.scion.cli.support.Terminal;
 import dev.scion.cli.support.Workspace;
 import dev.scion.storage.chunk.StorageException;
@@ -11,10 +14,14 @@ import dev.scion.versioning.fsck.RepositoryChecker;
 import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.Repository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,15 +41,29 @@ public final class FsckCommand implements Callable<Integer> {
 
     Terminal term = Terminal.system();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         try {
+            Invocation inv = Invocation.current();
+            Path target = dataDir != null ? Workspace.cwd().resolve(dataDir).normalize()
+                    : Workspace.locate(Workspace.cwd());
+            Optional<ServerAddress> server = inv.isHosted() || spec == null || target == null ? Optional.empty()
+                    : dataDir != null ? ServerAddress.at(target) : ServerAddress.find(target);
+            if (server.isPresent()) {
+                // the server holds the store: it reads it (a hosted command runs as one statement, which online
+                // garbage collection waits for, so no chunk vanishes under the check)
+                return ServerForwarding.run(server.get(), inv,
+                        spec.root().commandLine().getParseResult().originalArgs(), term);
+            }
             if (dataDir == null) {
                 try (Workspace ws = Workspace.open()) {
                     return check(ws.dir().getFileName().toString(), ws.repo()) ? 0 : 1;
                 }
             }
-            return checkDataDirectory();
+            return inv.isHosted() ? checkServed(inv.hostedBy(), target) : checkDataDirectory(target);
         } catch (CliError e) {
             return RepoCommand.fail(term, e);
         } catch (StorageException e) {
@@ -53,20 +74,32 @@ public final class FsckCommand implements Callable<Integer> {
         }
     }
 
-    private int checkDataDirectory() {
-        if (!Files.isDirectory(dataDir)) {
+    private int checkDataDirectory(Path target) {
+        if (!Files.isDirectory(target)) {
             throw new CliError("fatal: no data directory " + dataDir, 128);
         }
+        try (DataDirectory dir = new DataDirectory(target, StoreOptions.defaults())) {
+            return checkAll(dir);
+        }
+    }
+
+    /** Inside the sql-server that serves {@code target}: its open databases. */
+    private int checkServed(DataDirectory served, Path target) {
+        if (!served.root().equals(target)) {
+            throw new CliError("fatal: " + target + " is not the sql-server's data directory " + served.root(), 128);
+        }
+        return checkAll(served);
+    }
+
+    private int checkAll(DataDirectory dir) {
         boolean clean = true;
-        try (DataDirectory dir = new DataDirectory(dataDir, StoreOptions.defaults())) {
-            for (String name : dir.names()) {
-                Repository repo = dir.open(name).orElseThrow();
-                clean &= check(name, repo);
-            }
-            if (!quiet) {
-                int n = dir.names().size();
-                term.out().printf("%d database%s checked%n", n, n == 1 ? "" : "s");
-            }
+        List<String> names = dir.names();
+        for (String name : names) {
+            Repository repo = dir.open(name).orElseThrow();
+            clean &= check(name, repo);
+        }
+        if (!quiet) {
+            term.out().printf("%d database%s checked%n", names.size(), names.size() == 1 ? "" : "s");
         }
         return clean ? 0 : 1;
     }

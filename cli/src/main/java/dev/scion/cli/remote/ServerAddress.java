@@ -33,23 +33,25 @@ public record ServerAddress(String host, int port, long pid) {
 
     /** The server serving the database in {@code dbDir} (as the data directory itself or its parent). */
     public static Optional<ServerAddress> find(Path dbDir) {
-        for (Path dir : new Path[] {dbDir, dbDir.getParent()}) {
-            if (dir == null) {
-                continue;
+        Optional<ServerAddress> here = at(dbDir);
+        return here.isPresent() || dbDir.getParent() == null ? here : at(dbDir.getParent());
+    }
+
+    /** The live server whose data directory is exactly {@code dataDir}. */
+    public static Optional<ServerAddress> at(Path dataDir) {
+        Path f = dataDir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            Map<?, ?> m = JSON.readValue(f.toFile(), Map.class);
+            ServerAddress a = new ServerAddress(String.valueOf(m.get("host")),
+                    ((Number) m.get("port")).intValue(), ((Number) m.get("pid")).longValue());
+            if (ProcessHandle.of(a.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                return Optional.of(a);
             }
-            Path f = dir.resolve(FILE);
-            if (Files.isRegularFile(f)) {
-                try {
-                    Map<?, ?> m = JSON.readValue(f.toFile(), Map.class);
-                    ServerAddress a = new ServerAddress(String.valueOf(m.get("host")),
-                            ((Number) m.get("port")).intValue(), ((Number) m.get("pid")).longValue());
-                    if (ProcessHandle.of(a.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                        return Optional.of(a);
-                    }
-                } catch (IOException | RuntimeException ignored) {
-                    // unreadable or half-written: treat as no server
-                }
-            }
+        } catch (IOException | RuntimeException ignored) {
+            // unreadable or half-written: treat as no server
         }
         return Optional.empty();
     }

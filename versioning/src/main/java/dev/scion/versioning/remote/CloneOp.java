@@ -4,6 +4,7 @@ import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.RefUpdate;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.RefNames;
 import dev.scion.versioning.repo.Repository;
 import dev.scion.versioning.repo.VersioningException;
@@ -35,19 +36,87 @@ public final class CloneOp {
     /** Clones {@code url} into {@code dir}; the caller closes the returned repository. */
     public static Result clone(String url, Path dir, String remote, String branch, RemoteCredentials credentials,
                                TransferListener listener, StoreOptions options) {
+        return clone(url, Destination.directory(dir, options), remote, branch, credentials, listener);
+    }
+
+    public static Result clone(String url, Destination dest, String remote, String branch,
+                               RemoteCredentials credentials, TransferListener listener) {
         try (RemoteTransport transport = Transports.open(url, credentials)) {
-            return cloneFrom(transport, url, dir, remote, branch, listener, options);
+            return cloneFrom(transport, url, dest, remote, branch, listener);
         }
     }
 
     public static Result cloneFrom(RemoteTransport transport, String url, Path dir, String remote, String branch,
                                    TransferListener listener, StoreOptions options) {
+        return cloneFrom(transport, url, Destination.directory(dir, options), remote, branch, listener);
+    }
+
+    /**
+     * Where a clone's database goes: a directory of its own (the CLI), or a subdirectory of a sql-server's data
+     * directory that registers and keeps the database open (the CLI's clone run inside the server).
+     */
+    public interface Destination {
+        Path dir();
+
+        /** The database already in {@link #dir()}, opened (an interrupted clone to resume), or null if none. */
+        Repository existing();
+
+        Repository createEmpty();
+
+        /** Gives back a repository after a failure: closed if the destination owns it, else left open. */
+        void release(Repository repo);
+
+        static Destination directory(Path dir, StoreOptions options) {
+            return new Destination() {
+                public Path dir() {
+                    return dir;
+                }
+
+                public Repository existing() {
+                    return Repository.isRepository(dir) ? Repository.open(dir, options) : null;
+                }
+
+                public Repository createEmpty() {
+                    return Repository.createEmpty(dir, options);
+                }
+
+                public void release(Repository repo) {
+                    repo.close();
+                }
+            };
+        }
+
+        /** Database {@code name} of a served data directory, which registers it and keeps it open. */
+        static Destination inDataDirectory(DataDirectory data, String name) {
+            return new Destination() {
+                public Path dir() {
+                    return data.root().resolve(name);
+                }
+
+                public Repository existing() {
+                    return data.exists(name) ? data.open(name).orElse(null) : null;
+                }
+
+                public Repository createEmpty() {
+                    return data.createEmpty(name);
+                }
+
+                public void release(Repository repo) {
+                    // the data directory serves it: an unfinished clone stays, marked, for a later clone to resume
+                }
+            };
+        }
+    }
+
+    /** Clones into {@code dest}, or resumes an interrupted clone of the same URL found there. */
+    public static Result cloneFrom(RemoteTransport transport, String url, Destination dest, String remote,
+                                   String branch, TransferListener listener) {
         boolean resumed = false;
-        Repository repo;
-        if (Repository.isRepository(dir)) {
-            repo = Repository.open(dir, options);
+        Path dir = dest.dir();
+        Repository repo = dest.existing();
+        if (repo != null) {
             if (!isUnfinishedCloneOf(repo, url)) {
-                repo.close();
+                dest.release(repo);
                 throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS, "fatal: destination path '"
                         + dir + "' already exists and is not an unfinished clone of " + url);
             }
@@ -61,14 +130,14 @@ public final class CloneOp {
                 throw new VersioningException(VersioningException.Reason.NOT_FOUND, "fatal: remote " + url
                         + " has no branches (an empty database cannot be cloned)");
             }
-            repo = Repository.createEmpty(dir, options);
+            repo = dest.createEmpty();
             repo.store().commit(Map.of(), List.of(RefUpdate.set(IN_PROGRESS, url.getBytes(StandardCharsets.UTF_8)),
                     RefUpdate.set(RemoteConfig.REMOTES + remote, url.getBytes(StandardCharsets.UTF_8))));
         }
         try {
             return cloneInto(repo, transport, url, remote, branch, listener, resumed);
         } catch (RuntimeException e) {
-            repo.close();
+            dest.release(repo);
             throw e;
         }
     }

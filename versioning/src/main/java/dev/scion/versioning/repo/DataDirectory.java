@@ -6,6 +6,7 @@ import dev.scion.versioning.model.Signature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,12 @@ public final class DataDirectory implements AutoCloseable {
     private final Map<String, Path> locations = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Repository> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private volatile long generation;
+    /** When the last full scan ran and the root's modification time it saw (see {@link #rescanIfStale}). */
+    private long lastScanNanos;
+    private FileTime scannedRootTime;
+
+    /** A full rescan for {@link #names()} runs at most this often unless the root directory itself changed. */
+    private static final long RESCAN_INTERVAL_NANOS = 1_000_000_000L;
 
     public DataDirectory(Path root, StoreOptions options) {
         this.root = root.toAbsolutePath().normalize();
@@ -41,6 +48,8 @@ public final class DataDirectory implements AutoCloseable {
     }
 
     private void discover() {
+        scannedRootTime = rootTime();
+        lastScanNanos = System.nanoTime();
         if (Repository.isRepository(root)) {
             locations.put(root.getFileName().toString(), root);
         }
@@ -57,16 +66,62 @@ public final class DataDirectory implements AutoCloseable {
         return root;
     }
 
+    /**
+     * The databases, including ones another process made since the last look (a {@code scion init} in a new
+     * subdirectory, a database directory copied in): rescanned when the root directory changed or a second passed.
+     */
     public synchronized List<String> names() {
+        rescanIfStale();
         return new ArrayList<>(locations.keySet());
     }
 
     public synchronized boolean exists(String name) {
-        return locations.containsKey(name);
+        return locations.containsKey(name) || probe(name);
+    }
+
+    /**
+     * Picks up databases made under the root by other processes. A listing of the root is cheap but not free, so
+     * it runs again only when the root's modification time moved (a directory was created, renamed or copied in)
+     * or a second has passed (a database initialised inside a directory that already existed). Only adds: a
+     * database that vanished from disk stays known until dropped, as an open store cannot be taken away.
+     */
+    private void rescanIfStale() {
+        if (System.nanoTime() - lastScanNanos < RESCAN_INTERVAL_NANOS && java.util.Objects.equals(rootTime(),
+                scannedRootTime)) {
+            return;
+        }
+        discover();
+    }
+
+    /**
+     * A name no one registered may still be a database another process made since: one look at
+     * {@code <root>/<name>} (no listing, so unknown names cost a stat, whatever their rate) before answering no.
+     */
+    private boolean probe(String name) {
+        if (!isValidName(name)) {
+            return false;
+        }
+        Path p = root.resolve(name);
+        if (!p.getParent().equals(root) || !Files.isDirectory(p) || !Repository.isRepository(p)) {
+            return false;
+        }
+        locations.putIfAbsent(p.getFileName().toString(), p);
+        return true;
+    }
+
+    private FileTime rootTime() {
+        try {
+            return Files.getLastModifiedTime(root);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The database's name as stored (its directory name), for a name matched case-insensitively. */
     public synchronized Optional<String> canonicalName(String name) {
+        if (!locations.containsKey(name) && !probe(name)) {
+            rescanIfStale(); // another spelling of a new database's name (names match case-insensitively)
+        }
         for (String k : locations.keySet()) {
             if (k.equalsIgnoreCase(name)) {
                 return Optional.of(k);
@@ -86,6 +141,9 @@ public final class DataDirectory implements AutoCloseable {
             return Optional.of(r);
         }
         Path p = locations.get(name);
+        if (p == null && probe(name)) {
+            p = locations.get(name);
+        }
         if (p == null) {
             return Optional.empty();
         }
@@ -95,15 +153,20 @@ public final class DataDirectory implements AutoCloseable {
     }
 
     public synchronized Repository create(String name, Signature author) {
+        return create(name, author, "main");
+    }
+
+    /** Creates database {@code name} with an initial commit on {@code branch} and opens it. */
+    public synchronized Repository create(String name, Signature author, String branch) {
         if (!isValidName(name)) {
             throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid database name '" + name + "'");
         }
-        if (locations.containsKey(name)) {
+        if (exists(name)) {
             throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
                     "Can't create database '" + name + "'; database exists");
         }
         Path p = root.resolve(name);
-        Repository r = Repository.init(p, author, "main", options);
+        Repository r = Repository.init(p, author, branch, options);
         locations.put(name, p);
         open.put(name, r);
         return r;
@@ -114,7 +177,7 @@ public final class DataDirectory implements AutoCloseable {
         if (!isValidName(name)) {
             throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid database name '" + name + "'");
         }
-        if (locations.containsKey(name)) {
+        if (exists(name)) {
             throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
                     "Can't create database '" + name + "'; database exists");
         }

@@ -79,4 +79,30 @@ class DataDirectoryTest {
             assertEquals(List.of("hist"), d.names());
         }
     }
+
+    @Test
+    void seesDatabasesAnotherProcessMadeWithoutARestart() throws Exception {
+        try (DataDirectory d = new DataDirectory(root, StoreOptions.defaults())) {
+            assertEquals(List.of(), d.names());
+            // made behind the data directory's back, as 'scion init' in a new subdirectory would
+            Repository.init(root.resolve("later"), WHO, "main", StoreOptions.defaults()).close();
+            assertTrue(d.exists("later"), "an unknown name is looked up on disk before the answer is no");
+            assertTrue(d.open("later").isPresent());
+
+            Files.createDirectories(root.resolve("copied"));
+            Repository.init(root.resolve("copied"), WHO, "main", StoreOptions.defaults()).close();
+            assertEquals(java.util.Optional.of("copied"), d.canonicalName("copied"));
+            assertEquals(List.of("copied", "later"), d.names());
+
+            Repository.init(root.resolve("listed"), WHO, "main", StoreOptions.defaults()).close();
+            assertEquals(List.of("copied", "later", "listed"), d.names(), "a new directory changes the root, "
+                    + "which makes the listing look again");
+
+            Files.createDirectories(root.resolve("plain"));
+            assertFalse(d.exists("plain"), "a directory without a store is no database");
+            assertFalse(d.exists("../outside"));
+            VersioningException exists = assertThrows(VersioningException.class, () -> d.create("later", WHO));
+            assertEquals(VersioningException.Reason.ALREADY_EXISTS, exists.reason());
+        }
+    }
 }
