@@ -52,7 +52,7 @@ public final class LogCommand extends RepoCommand {
         BranchContext ctx = ws.context();
         Hash start = ctx.resolve(revision == null ? "HEAD" : revision);
         Decorations deco = new Decorations(ws, term);
-        Iterator<CommitLog.Entry> it = LogOp.walk(ws.repo(), start, firstParent);
+        Iterator<CommitLog.Entry> it = LogOp.walk(ws.repo(), start, firstParent, graph);
         GraphLanes lanes = graph ? new GraphLanes() : null;
         PrintStream out = term.out();
         StringBuilder buf = new StringBuilder(1 << 16);
@@ -81,11 +81,14 @@ public final class LogCommand extends RepoCommand {
                 }
             }
             if (lanes != null) {
+                // git pads graph lines with blanks to the graph's width; trailing blanks are left off
+                if (!oneline && !first) {
+                    buf.append(lanes.padding().stripTrailing()).append('\n');
+                }
                 GraphLanes.Drawn drawn = lanes.draw(e.hash(), c.parents(), lines.size());
                 for (int i = 0; i < lines.size(); i++) {
                     lines.set(i, (drawn.prefixes().get(i) + lines.get(i)).stripTrailing());
                 }
-                lines.addAll(0, drawn.before().stream().map(String::stripTrailing).toList());
                 drawn.after().forEach(l -> lines.add(l.stripTrailing()));
             } else if (!oneline && !first) {
                 buf.append('\n');

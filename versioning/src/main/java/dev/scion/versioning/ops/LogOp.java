@@ -2,6 +2,7 @@ package dev.scion.versioning.ops;
 
 import dev.scion.storage.Hash;
 import dev.scion.versioning.history.CommitLog;
+import dev.scion.versioning.history.GraphOrder;
 import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.repo.Repository;
 
@@ -14,8 +15,17 @@ public final class LogOp {
     }
 
     public static Iterator<CommitLog.Entry> walk(Repository repo, Hash start, boolean firstParent) {
+        return walk(repo, start, firstParent, false);
+    }
+
+    /**
+     * With {@code graphOrder}, git's --graph order ({@link GraphOrder}: each line of history down to its fork
+     * before the next), which needs the whole history walked first; else newest first, streaming.
+     */
+    public static Iterator<CommitLog.Entry> walk(Repository repo, Hash start, boolean firstParent,
+                                                 boolean graphOrder) {
         if (!firstParent) {
-            return new CommitLog(repo, start);
+            return graphOrder ? new GraphOrder(repo, start) : new CommitLog(repo, start);
         }
         return new Iterator<>() {
             private Hash next = start;
