@@ -12,8 +12,20 @@ import java.util.Map;
  * command's output depends on (working directory, the environment variables the CLI reads, time zone, whether
  * to colour). Travels as the single argument of {@code CALL scion_cli(...)}, JSON in base64 so that no quoting
  * of the SQL string literal can go wrong.
+ *
+ * <p>{@code live} and {@code interactive} are described at the shorter constructor.
  */
-public record HostedRequest(List<String> args, String cwd, Map<String, String> env, String zone, boolean colour) {
+public record HostedRequest(List<String> args, String cwd, Map<String, String> env, String zone, boolean colour,
+                            String live, boolean interactive) {
+    /**
+     * A request without live output: the whole output comes with the answer. {@code live} (an id the caller
+     * chose) makes the output readable while the command runs, through {@code scion_cli_output(live)};
+     * {@code interactive} says a person watches the caller's terminal (progress bars are then drawn).
+     */
+    public HostedRequest(List<String> args, String cwd, Map<String, String> env, String zone, boolean colour) {
+        this(args, cwd, env, zone, colour, null, false);
+    }
+
     /** The variables a command may read: commit dates for scripts, the config home, colour settings. */
     public static final List<String> FORWARDED_ENV = List.of("SCION_COMMITTER_DATE", "SCION_AUTHOR_DATE",
             "SCION_HOME", "TERM", "NO_COLOR");

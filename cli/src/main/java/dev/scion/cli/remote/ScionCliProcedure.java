@@ -16,7 +16,6 @@ import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server half of server mode: {@code CALL scion_cli(request)} runs one scion command line inside the
@@ -42,7 +43,7 @@ public final class ScionCliProcedure implements HostProcedure {
 
     /** Commands that change nothing; the only ones a read-only server runs. */
     private static final Set<String> READ_ONLY = Set.of("status", "log", "diff", "show", "merge-base", "blame",
-            "dump", "table export", "conflicts cat");
+            "dump", "table export", "conflicts cat", "fsck");
 
     /** Output travels in rows of at most this many characters, far below any packet limit. */
     private static final int CHUNK = 1 << 20;
@@ -50,15 +51,50 @@ public final class ScionCliProcedure implements HostProcedure {
     private ScionCliProcedure() {
     }
 
+    /** The poll of a running command's output: {@code CALL scion_cli_output(id)}. */
+    public static final String OUTPUT = "scion_cli_output";
+
+    /** Output of the commands running now with a live id, by that id. */
+    private static final Map<String, LiveOutput> RUNNING = new ConcurrentHashMap<>();
+
     public static void register(SqlEngine engine) {
         engine.registerProcedure(NAME, new ScionCliProcedure());
+        engine.registerProcedure(OUTPUT, ScionCliProcedure::output);
+    }
+
+    /**
+     * What the command running under that live id wrote since the last poll, as rows {@code (stream, text)}; no
+     * rows once it has ended (its answer carries the rest). Same privileges as running one: it shows the output.
+     */
+    static StatementResult output(Session session, List<String> args) {
+        requirePrivileges(session);
+        if (args.size() != 1 || args.get(0) == null) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, OUTPUT + ": expects one argument, the command's live id");
+        }
+        LiveOutput live = RUNNING.get(args.get(0));
+        List<Object[]> rows = new ArrayList<>();
+        if (live != null) {
+            for (Object[] r : live.drain()) {
+                chunks(rows, (String) r[0], (String) r[1]);
+            }
+        }
+        return rows(rows);
+    }
+
+    private static void requirePrivileges(Session session) {
+        if (session.access() != AccessPolicy.UNRESTRICTED) {
+            AccessChecks.requireGlobal(session, Privilege.SUPER, Privilege.FILE);
+        }
+    }
+
+    private static StatementResult rows(List<Object[]> rows) {
+        return new StatementResult.Rows(List.of(ResultColumn.text("stream"), ResultColumn.text("text")),
+                RowStream.of(rows));
     }
 
     @Override
     public StatementResult call(Session session, List<String> args) {
-        if (session.access() != AccessPolicy.UNRESTRICTED) {
-            AccessChecks.requireGlobal(session, Privilege.SUPER, Privilege.FILE);
-        }
+        requirePrivileges(session);
         if (args.size() != 1 || args.get(0) == null) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, NAME + ": expects one argument, the encoded command line");
         }
@@ -76,24 +112,40 @@ public final class ScionCliProcedure implements HostProcedure {
         if (ServerReadOnly.isOn(session) && !READ_ONLY.contains(commandName(argv))) {
             ServerReadOnly.refuseWrite(session);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream outStream = new PrintStream(out, false, StandardCharsets.UTF_8);
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Terminal term = new Terminal(outStream, errStream, request.colour(), false);
+        // live: the output is kept where scion_cli_output can take it while the command runs (the caller shows
+        // it as it comes, progress bars included); else it is buffered for the answer
+        String liveId = request.live();
+        if (liveId != null && RUNNING.containsKey(liveId)) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, NAME + ": live id " + liveId + " is in use");
+        }
+        LiveOutput live = new LiveOutput();
+        PrintStream outStream = new PrintStream(live.stream("out"), false, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(live.stream("err"), true, StandardCharsets.UTF_8);
+        Terminal term = new Terminal(outStream, errStream, request.colour(), liveId != null && request.interactive());
         Invocation invocation = new Invocation(Path.of(request.cwd()).toAbsolutePath().normalize(),
                 request.env() == null ? new HashMap<>() : request.env(), zone(request.zone()), term,
                 session);
-        int exit = Invocation.runHosted(invocation, () -> ScionCommand.commandLine(
-                new PrintWriter(outStream, true, StandardCharsets.UTF_8),
-                new PrintWriter(errStream, true, StandardCharsets.UTF_8)).execute(argv.toArray(String[]::new)));
-        term.flush();
+        if (liveId != null) {
+            RUNNING.put(liveId, live);
+        }
+        int exit;
+        try {
+            exit = Invocation.runHosted(invocation, () -> ScionCommand.commandLine(
+                    new PrintWriter(outStream, true, StandardCharsets.UTF_8),
+                    new PrintWriter(errStream, true, StandardCharsets.UTF_8)).execute(argv.toArray(String[]::new)));
+            term.flush();
+            outStream.flush();
+        } finally {
+            if (liveId != null) {
+                RUNNING.remove(liveId);
+            }
+        }
         List<Object[]> rows = new ArrayList<>();
-        chunks(rows, "out", out.toString(StandardCharsets.UTF_8));
-        chunks(rows, "err", err.toString(StandardCharsets.UTF_8));
+        for (Object[] r : live.drain()) {
+            chunks(rows, (String) r[0], (String) r[1]);
+        }
         rows.add(new Object[] {"exit", Integer.toString(exit)});
-        return new StatementResult.Rows(List.of(ResultColumn.text("stream"), ResultColumn.text("text")),
-                RowStream.of(rows));
+        return rows(rows);
     }
 
     /** "table export" and "conflicts cat" are two words; every other command one. */
