@@ -1,20 +1,20 @@
 package dev.scion.it.cli;
 
 import dev.scion.it.harness.JarCommand;
+import dev.scion.it.harness.Programs;
+import dev.scion.it.harness.ScratchMariaDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -22,69 +22,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * temp directory from the installed mariadbd), then read back: every row and value arrives unchanged.
  */
 class DumpIntoMariaDbTest {
-    private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
-
     @TempDir
     static Path tmp;
-    static Process mariadb;
-    static Path socket;
+    static ScratchMariaDb maria;
+    static Programs programs;
 
     @BeforeAll
     static void startMariaDb() throws Exception {
-        assertTrue(Files.isExecutable(MARIADBD), "mariadbd is not installed (bin/test installs mariadb-server)");
-        Path data = tmp.resolve("mariadb-data");
-        socket = tmp.resolve("mariadb.sock");
-        run(tmp, List.of("mariadb-install-db", "--no-defaults", "--datadir=" + data, "--user=" + user(),
-                "--auth-root-authentication-method=normal", "--skip-test-db"), null, 0);
-        mariadb = new ProcessBuilder(MARIADBD.toString(), "--no-defaults", "--datadir=" + data, "--socket=" + socket,
-                "--skip-networking", "--user=" + user(), "--innodb-buffer-pool-size=64M",
-                "--log-error=" + tmp.resolve("mariadb.err")).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("mariadb.out").toFile()).start();
-        for (int i = 0; i < 300; i++) {
-            if (Files.exists(socket) && run(tmp, client("select 1"), null, -1).startsWith("1")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("mariadbd did not start: " + Files.readString(tmp.resolve("mariadb.err")));
+        maria = ScratchMariaDb.start(tmp.resolve("mariadb"));
+        programs = new Programs(Map.of("SCION_HOME", tmp.resolve("scion-home").toString(), "TZ", "UTC"), tmp);
     }
 
     @AfterAll
     static void stopMariaDb() throws Exception {
-        if (mariadb != null) {
-            mariadb.destroy();
-            if (!mariadb.waitFor(30, TimeUnit.SECONDS)) {
-                mariadb.destroyForcibly();
-            }
+        if (maria != null) {
+            maria.close();
         }
     }
 
-    private static String user() {
-        return System.getProperty("user.name");
-    }
-
     private static List<String> client(String sql) {
-        return List.of("mariadb", "--no-defaults", "-S", socket.toString(), "-uroot", "-N", "-B", "-e", sql);
+        return maria.client("-N", "-B", "-e", sql);
     }
 
     private static String run(Path dir, List<String> cmd, Path stdin, int expectExit) throws IOException,
             InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("SCION_HOME", tmp.resolve("scion-home").toString());
-        pb.environment().put("TZ", "UTC");
-        if (stdin != null) {
-            pb.redirectInput(stdin.toFile());
-        }
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd);
-        }
-        if (expectExit >= 0 && p.exitValue() != expectExit) {
-            throw new AssertionError(cmd + " exited " + p.exitValue() + ":\n" + out);
-        }
-        return out;
+        return programs.run(dir, cmd, stdin, expectExit);
     }
 
     private static List<String> scion(String... args) {
@@ -107,7 +69,7 @@ class DumpIntoMariaDbTest {
                 null, 0);
         run(db, scion("commit", "-Am", "data"), null, 0);
         run(db, scion("dump", "-f", "dump.sql"), null, 0);
-        run(db, List.of("mariadb", "--no-defaults", "-S", socket.toString(), "-uroot"), db.resolve("dump.sql"), 0);
+        run(db, maria.client(), db.resolve("dump.sql"), 0);
         assertEquals("1\t12.345\t0.25\tit's\ttwo\\nlines\t2024-01-02 03:04:05\t2024-02-29\t-7\t{\"a\": 1}\n"
                         + "2\tNULL\t-1.5\t\tNULL\tNULL\tNULL\tNULL\tNULL\n",
                 run(tmp, client("select * from dumpdb.kinds order by id"), null, 0));

@@ -2,7 +2,9 @@ package dev.scion.it.dump;
 
 import dev.scion.it.harness.ItConfig;
 import dev.scion.it.harness.MysqlCli;
+import dev.scion.it.harness.Programs;
 import dev.scion.it.harness.ScionServerProcess;
+import dev.scion.it.harness.ScratchMariaDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,38 +33,22 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * dump} of that Scion database is loaded into MariaDB with the mysql client and compared with the original there.
  */
 class MysqldumpRoundTripTest {
-    private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
     private static final List<String> TABLES = List.of("customers", "orders", "order_log", "tags", "order_lines",
             "big_orders");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     @TempDir
     static Path tmp;
-    static Process mariadb;
-    static Path socket;
+    static ScratchMariaDb mariadb;
+    static Programs programs;
     static ScionServerProcess scion;
     static MysqlCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        assertTrue(Files.isExecutable(MARIADBD), "mariadbd is not installed (bin/test installs mariadb-server)");
-        Path data = tmp.resolve("mariadb-data");
-        socket = tmp.resolve("mariadb.sock");
-        run(tmp, List.of("mariadb-install-db", "--no-defaults", "--datadir=" + data, "--user=" + user(),
-                "--auth-root-authentication-method=normal", "--skip-test-db"), null, 0);
-        mariadb = new ProcessBuilder(MARIADBD.toString(), "--no-defaults", "--datadir=" + data, "--socket=" + socket,
-                "--skip-networking", "--user=" + user(), "--innodb-buffer-pool-size=64M",
-                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
-                "--log-error=" + tmp.resolve("mariadb.err")).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("mariadb.out").toFile()).start();
-        boolean up = false;
-        for (int i = 0; i < 300 && !up; i++) {
-            up = Files.exists(socket) && run(tmp, maria("select 1"), null, -1).startsWith("1");
-            if (!up) {
-                Thread.sleep(100);
-            }
-        }
-        assertTrue(up, () -> "mariadbd did not start: " + read(tmp.resolve("mariadb.err")));
+        mariadb = ScratchMariaDb.start(tmp.resolve("mariadb"), "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_general_ci");
+        programs = new Programs(Map.of("SCION_HOME", tmp.resolve("scion-home").toString(), "TZ", "UTC"), tmp);
         scion = ScionServerProcess.start("mysqldump-roundtrip");
         cli = new MysqlCli(scion);
     }
@@ -73,10 +59,7 @@ class MysqldumpRoundTripTest {
             scion.close();
         }
         if (mariadb != null) {
-            mariadb.destroy();
-            if (!mariadb.waitFor(30, TimeUnit.SECONDS)) {
-                mariadb.destroyForcibly();
-            }
+            mariadb.close();
         }
     }
 
@@ -91,9 +74,8 @@ class MysqldumpRoundTripTest {
 
         // 1. mariadb-dump -> mysql client -> Scion
         Path dump = tmp.resolve("mariadb-dump.sql");
-        Files.writeString(dump, run(tmp, List.of("mariadb-dump", "--no-defaults", "-S", socket.toString(), "-uroot",
-                "--default-character-set=utf8mb4", "--hex-blob", "--routines", "--triggers", "--databases", "shop"),
-                null, 0, false));
+        Files.writeString(dump, programs.stdout(tmp, mariadb.dump("--default-character-set=utf8mb4", "--hex-blob",
+                "--routines", "--triggers", "--databases", "shop"), null, 0));
         MysqlCli.Result load = cli.batchStdin(null, read(dump), "--default-character-set=utf8mb4");
         assertEquals(0, load.exitCode(), () -> "loading mariadb-dump output into Scion failed:\n" + load.stderr());
         for (String t : TABLES) {
@@ -184,18 +166,13 @@ class MysqldumpRoundTripTest {
     }
 
     private static List<String> mariaClient() {
-        return List.of("mariadb", "--no-defaults", "-S", socket.toString(), "-uroot",
-                "--default-character-set=utf8mb4");
+        return mariadb.client("--default-character-set=utf8mb4");
     }
 
     private static List<String> maria(String sql) {
         List<String> cmd = new ArrayList<>(mariaClient());
         cmd.addAll(List.of("-N", "-B", "-e", sql));
         return cmd;
-    }
-
-    private static String user() {
-        return System.getProperty("user.name");
     }
 
     private static String read(Path p) {
@@ -208,30 +185,6 @@ class MysqldumpRoundTripTest {
 
     private static String run(Path dir, List<String> cmd, Path stdin, int expectExit) throws IOException,
             InterruptedException {
-        return run(dir, cmd, stdin, expectExit, true);
-    }
-
-    private static String run(Path dir, List<String> cmd, Path stdin, int expectExit, boolean mergeErrors)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(mergeErrors);
-        pb.environment().put("SCION_HOME", tmp.resolve("scion-home").toString());
-        pb.environment().put("TZ", "UTC");
-        if (stdin != null) {
-            pb.redirectInput(stdin.toFile());
-        }
-        if (!mergeErrors) {
-            pb.redirectError(tmp.resolve("stderr.txt").toFile());
-        }
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd);
-        }
-        if (expectExit >= 0 && p.exitValue() != expectExit) {
-            throw new AssertionError(cmd + " exited " + p.exitValue() + ":\n" + out
-                    + (mergeErrors ? "" : read(tmp.resolve("stderr.txt"))));
-        }
-        return out;
+        return programs.run(dir, cmd, stdin, expectExit);
     }
 }

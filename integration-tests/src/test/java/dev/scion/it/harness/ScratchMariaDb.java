@@ -1,4 +1,4 @@
-package dev.scion.it.reliability;
+package dev.scion.it.harness;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,19 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import dev.scion.it.harness.ConnectorJ;
-import dev.scion.it.harness.ScionServerProcess;
-
 /**
  * A throwaway MariaDB (the installed {@code mariadbd}, a fresh data directory, no option files) on a free
- * loopback port: the oracle of the bad-SQL suite. Stopped on close.
+ * loopback port and a socket: the oracle of the bad-SQL suite and the other end of the dump round trips. Stopped
+ * on close.
  */
-final class ScratchMariaDb implements AutoCloseable {
-    static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
+public final class ScratchMariaDb implements AutoCloseable {
+    public static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
 
     private final Process process;
     private final int port;
@@ -30,7 +29,8 @@ final class ScratchMariaDb implements AutoCloseable {
         this.dir = dir;
     }
 
-    static ScratchMariaDb start(Path dir) throws IOException, InterruptedException {
+    /** Starts one in {@code dir}; {@code serverOptions} are added to mariadbd's command line. */
+    public static ScratchMariaDb start(Path dir, String... serverOptions) throws IOException, InterruptedException {
         if (!Files.isExecutable(MARIADBD)) {
             throw new AssertionError("mariadbd is not installed (bin/test installs mariadb-server)");
         }
@@ -44,10 +44,12 @@ final class ScratchMariaDb implements AutoCloseable {
             throw new AssertionError("mariadb-install-db failed: " + Files.readString(dir.resolve("install.log")));
         }
         int port = ScionServerProcess.freePort();
-        Process p = new ProcessBuilder(MARIADBD.toString(), "--no-defaults", "--datadir=" + data,
+        List<String> cmd = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults", "--datadir=" + data,
                 "--socket=" + dir.resolve("sock"), "--port=" + port, "--bind-address=127.0.0.1", "--user=" + user,
                 "--skip-name-resolve", "--innodb-buffer-pool-size=64M", "--innodb-flush-log-at-trx-commit=0",
-                "--log-error=" + dir.resolve("mariadb.err")).redirectErrorStream(true)
+                "--log-error=" + dir.resolve("mariadb.err")));
+        cmd.addAll(List.of(serverOptions));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mariadb.out").toFile()).start();
         ScratchMariaDb db = new ScratchMariaDb(p, port, dir);
         for (int i = 0; i < 600; i++) {
@@ -66,7 +68,7 @@ final class ScratchMariaDb implements AutoCloseable {
     }
 
     /** A Connector/J connection as root, like the clients of Scion in the same suite. */
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", "root");
         p.setProperty("connectTimeout", "10000");
@@ -83,7 +85,26 @@ final class ScratchMariaDb implements AutoCloseable {
         }
     }
 
-    List<String> describe() {
+    /**
+     * The mariadb command-line client as root over the socket, followed by {@code args} (for example
+     * {@code -N -B -e <sql>}).
+     */
+    public List<String> client(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("mariadb", "--no-defaults", "-S", dir.resolve("sock").toString(),
+                "-uroot"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** {@code mariadb-dump} as root over the socket, followed by {@code args}. */
+    public List<String> dump(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("mariadb-dump", "--no-defaults", "-S",
+                dir.resolve("sock").toString(), "-uroot"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    public List<String> describe() {
         return List.of("mariadb on 127.0.0.1:" + port, "dir " + dir);
     }
 }

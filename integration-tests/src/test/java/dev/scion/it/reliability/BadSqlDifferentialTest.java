@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ScratchMariaDb;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
