@@ -81,7 +81,7 @@ class GitGraphParityTest {
             run(g, home, clock, git(step.git().toArray(String[]::new)));
             run(s, home, clock, scion(step.scion().toArray(String[]::new)));
         }
-        for (List<String> view : List.of(List.of("--oneline"), List.of())) {
+        for (List<String> view : List.<List<String>>of(List.of("--oneline"), List.of())) {
             List<String> gitArgs = new ArrayList<>(List.of("log", "--graph"));
             gitArgs.addAll(view.isEmpty() ? List.of("--abbrev=7") : List.of("--format=%s"));
             List<String> scionArgs = new ArrayList<>(List.of("log", "--graph"));
