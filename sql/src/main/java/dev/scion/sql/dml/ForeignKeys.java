@@ -176,7 +176,7 @@ public final class ForeignKeys {
 
     private static TableValue parentTable(DatabaseState db, ForeignKeyDef fk) {
         return db.workingRoot().resolveName(fk.referencedTable())
-                .map(s -> db.repo().readTable(db.buffer(), db.workingRoot().tables().get(s))).orElse(null);
+                .map(s -> db.repo().readTable(db.buffer(), db.workingRoot().tableHash(s))).orElse(null);
     }
 
     /** Rows of {@code table} whose {@code columns} equal {@code values} (at most {@code limit}; 0 = all). */

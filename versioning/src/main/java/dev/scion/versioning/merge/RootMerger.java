@@ -83,7 +83,7 @@ public final class RootMerger {
             TableValue bt = b == null ? null : repo.readTable(out, b);
             TableMerger.Result r = new TableMerger(out).merge(ours.resolveName(name).orElse(name), b, bt, o,
                     repo.readTable(out, o), t, repo.readTable(out, t));
-            result = result.withTable(ours.resolveName(name).orElse(name), out.put(r.merged().encode()));
+            result = result.withTable(ours.resolveName(name).orElse(name), r.merged().write(out));
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());
             }
