@@ -48,7 +48,7 @@ record TableName(DatabaseState db, String name) {
     /** Installs {@code value} under this name (or the existing stored spelling) in the working root. */
     void write(TableValue value) {
         String key = stored().orElse(name);
-        db.setWorkingRoot(db.workingRoot().withTable(key, value.write(db.buffer())));
+        db.setWorkingRoot(db.workingRoot().withTable(key, db.repo().writeTable(db.buffer(), value)));
     }
 
     String qualified() {

@@ -82,6 +82,7 @@ public final class TableTarget {
     public void apply(TableEditor editor) {
         TableValue next = editor.finish();
         RootValue root = database.workingRoot();
-        database.setWorkingRoot(root.withTable(name, next.write(database.buffer())));
+        // the repository keeps the value it wrote, so the next statement's lookup does not decode it again
+        database.setWorkingRoot(root.withTable(name, database.repo().writeTable(database.buffer(), next)));
     }
 }
