@@ -137,6 +137,36 @@ public final class RootValue {
         return Collections.unmodifiableSortedMap(out);
     }
 
+    /**
+     * The stored names (from either root) of the tables whose entry differs between {@code from} and this root:
+     * added, dropped, renamed or pointing at another table value. Between two stored roots this is a diff of
+     * their table maps, so it costs the size of the change, not the number of tables.
+     */
+    public java.util.Set<String> changedTablesSince(RootValue from) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (stored != null && from.stored != null && edits.isEmpty() && from.edits.isEmpty()) {
+            var it = ProllyMap.diff(from.stored, stored);
+            while (it.hasNext()) {
+                var d = it.next();
+                out.add(decodeSlot(d.toValue() != null ? d.toValue() : d.fromValue()).name());
+            }
+            return out;
+        }
+        SortedMap<String, Hash> a = from.tables();
+        SortedMap<String, Hash> b = tables();
+        a.forEach((name, h) -> {
+            if (!h.equals(b.get(name))) {
+                out.add(name);
+            }
+        });
+        b.forEach((name, h) -> {
+            if (!h.equals(a.get(name))) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+
     // ---- edits: in memory until written ----
 
     public RootValue withTable(String name, Hash table) {

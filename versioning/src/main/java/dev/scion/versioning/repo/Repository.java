@@ -44,6 +44,8 @@ public final class Repository implements AutoCloseable {
     private final Path directory;
     private final RocksChunkStore store;
     private final ObjectCache objectCache = new ObjectCache(ObjectCache.DEFAULT_CAPACITY);
+    private final ObjectCache foreignKeyIndexes = new ObjectCache(256);
+    private volatile LastForeignKeys lastForeignKeys;
     private final LiveRoots liveRoots = new LiveRoots();
     private final RepositoryCollector collector;
     private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
@@ -206,6 +208,43 @@ public final class Repository implements AutoCloseable {
         TableSchema s = TableValue.decodeSchema(require(reader, h, "table schema"));
         objectCache.put(h, s);
         return s;
+    }
+
+    /**
+     * The foreign keys referencing each table of the root at {@code rootHash}. Cached per root; a root not seen
+     * yet is usually the previous one plus a write, so the index is carried over from the last root asked about
+     * by reading only the tables that changed (a diff of the two table maps).
+     */
+    public ForeignKeyIndex foreignKeys(ChunkReader reader, Hash rootHash) {
+        Object cached = foreignKeyIndexes.get(rootHash);
+        if (cached instanceof ForeignKeyIndex fk) {
+            return fk;
+        }
+        RootValue root = readRoot(reader, rootHash);
+        java.util.function.Function<Hash, TableValue> tables = h -> readTable(reader, h);
+        ForeignKeyIndex index = null;
+        LastForeignKeys last = lastForeignKeys;
+        if (last != null) {
+            try {
+                // read with this caller's reader: the last root may be another transaction's uncommitted one, or
+                // collected since; then it cannot be read and the index is built from scratch
+                java.util.Set<String> changed = root.changedTablesSince(readRoot(reader, last.root()));
+                if (changed.size() <= 64) {
+                    index = last.index().update(root, changed, tables);
+                }
+            } catch (RuntimeException unreadable) {
+                index = null;
+            }
+        }
+        if (index == null) {
+            index = ForeignKeyIndex.build(root, tables);
+        }
+        foreignKeyIndexes.put(rootHash, index);
+        lastForeignKeys = new LastForeignKeys(rootHash, index);
+        return index;
+    }
+
+    private record LastForeignKeys(Hash root, ForeignKeyIndex index) {
     }
 
     /** Writes {@code table} to {@code out} and remembers it decoded, so reading it back costs nothing. */
