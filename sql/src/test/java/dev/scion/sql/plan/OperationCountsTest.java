@@ -238,8 +238,8 @@ class OperationCountsTest {
         assertTrue(plain[0] <= depth + 3, "wrote " + plain[0] + " chunks, depth " + depth);
         // plus the index tree's paths of the old and the new (k, id) entry (the index tree is no deeper)
         assertTrue(indexed[0] <= 3 * depth + 3, "wrote " + indexed[0] + " chunks, depth " + depth);
-        // the table value names its schema chunk instead of holding the schema (4 columns, an index: ~260 bytes
-        // inline): what is left is the row and index tree roots, the counter and the index name
+        // the table value names its schema chunk instead of holding the schema (4 columns, an index: 154 bytes
+        // with the schema inline): what is left is the row and index tree roots, the counter and the index name
         assertTrue(tableBytes < 100, "the table value is " + tableBytes + " bytes");
         assertEquals(1, plain[1]);
         assertEquals(1, indexed[1]);
