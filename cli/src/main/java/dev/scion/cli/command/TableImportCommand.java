@@ -197,8 +197,8 @@ public final class TableImportCommand extends RepoCommand {
             }
             current = sorted != null ? sorted.finish(start) : ed.finish();
             progress.finish();
-            RootValue next = root.withTable(root.resolveName(table).orElse(table), buf.put(current.encode()));
-            ws.repo().updateWorkingSet(ws.branch(), w, w.withWorking(buf.put(next.encode())), buf);
+            RootValue next = root.withTable(root.resolveName(table).orElse(table), current.write(buf));
+            ws.repo().updateWorkingSet(ws.branch(), w, w.withWorking(next.write(buf)), buf);
         }
         return new long[] {processed, added, modified};
     }

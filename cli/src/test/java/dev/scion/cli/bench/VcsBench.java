@@ -60,8 +60,8 @@ public final class VcsBench {
                 .orElse(new TableValue(schema(), ProllyMap.empty(buf).root(), Map.of(), 1));
         TableEditor ed = new TableEditor(table, tv, buf);
         f.accept(ed);
-        root = root.withTable(table, buf.put(ed.finish().encode()));
-        repo.updateWorkingSet("main", ws, ws.withWorking(buf.put(root.encode())), buf);
+        root = root.withTable(table, ed.finish().write(buf));
+        repo.updateWorkingSet("main", ws, ws.withWorking(root.write(buf)), buf);
     }
 
     private static void history(Path dir, int n) {

@@ -100,7 +100,7 @@ final class EngineSession implements WireSession {
             DatabaseState db = session.current();
             var root = db.workingRoot();
             String stored = root.resolveName(table).orElseThrow(() -> SqlError.noSuchTable(db.name(), table));
-            TableValue tv = db.repo().readTable(db.buffer(), root.tables().get(stored));
+            TableValue tv = db.repo().readTable(db.buffer(), root.tableHash(stored));
             List<WireColumn> out = new ArrayList<>();
             for (Column c : tv.schema().columns()) {
                 boolean pk = tv.schema().primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()));

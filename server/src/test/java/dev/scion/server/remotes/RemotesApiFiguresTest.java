@@ -105,8 +105,8 @@ class RemotesApiFiguresTest {
         WorkingSet ws = repo.workingSet("main");
         ChunkBuffer buf = repo.newBuffer();
         TableValue tv = new TableValue(sbtest(), ProllyMap.empty(buf).root(), Map.of(), 1);
-        RootValue root = repo.readRoot(buf, ws.working()).withTable("sbtest1", buf.put(tv.encode()));
-        repo.updateWorkingSet("main", ws, ws.withWorking(buf.put(root.encode())), buf);
+        RootValue root = repo.readRoot(buf, ws.working()).withTable("sbtest1", tv.write(buf));
+        repo.updateWorkingSet("main", ws, ws.withWorking(root.write(buf)), buf);
         Random random = new Random(1);
         for (int start = 1; start <= rows; start += 100_000) {
             int from = start;
@@ -134,8 +134,8 @@ class RemotesApiFiguresTest {
         RootValue root = repo.readRoot(buf, ws.working());
         TableEditor ed = new TableEditor("sbtest1", repo.readTable(buf, root.table("sbtest1").orElseThrow()), buf);
         edits.accept(ed);
-        root = root.withTable("sbtest1", buf.put(ed.finish().encode()));
-        repo.updateWorkingSet("main", ws, ws.withWorking(buf.put(root.encode())), buf);
+        root = root.withTable("sbtest1", ed.finish().write(buf));
+        repo.updateWorkingSet("main", ws, ws.withWorking(root.write(buf)), buf);
     }
 
     static Hash commit(Repository repo, String message) {

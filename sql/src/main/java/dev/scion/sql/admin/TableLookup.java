@@ -14,7 +14,7 @@ record TableLookup(DatabaseState db, String stored, TableValue value) {
         dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", db.databaseName(), table);
         var root = db.workingRoot();
         String stored = root.resolveName(table).orElseThrow(() -> SqlError.noSuchTable(db.name(), table));
-        return new TableLookup(db, stored, db.repo().readTable(db.buffer(), root.tables().get(stored)));
+        return new TableLookup(db, stored, db.repo().readTable(db.buffer(), root.tableHash(stored)));
     }
 
     /** Splits {@code db.t} / {@code `d`.`t`} / {@code t} into database (or null) and table. */

@@ -158,7 +158,7 @@ public final class DatabaseState {
     /** Installs a new private working root (the write becomes visible to others at commit). */
     public void setWorkingRoot(RootValue root) {
         begin();
-        Hash h = buffer.put(root.encode());
+        Hash h = root.write(buffer);
         if (!h.equals(workingRoot)) {
             workingRoot = h;
             dirty = true;

@@ -106,7 +106,7 @@ public final class SchemaFragments {
 
     private static Optional<TableValue> table(DatabaseState db) {
         return db.workingRoot().resolveName(TABLE)
-                .map(stored -> db.repo().readTable(db.buffer(), db.workingRoot().tables().get(stored)));
+                .map(stored -> db.repo().readTable(db.buffer(), db.workingRoot().tableHash(stored)));
     }
 
     private static TableValue empty(DatabaseState db) {
@@ -116,6 +116,6 @@ public final class SchemaFragments {
 
     private static void write(DatabaseState db, TableValue value) {
         String stored = db.workingRoot().resolveName(TABLE).orElse(TABLE);
-        db.setWorkingRoot(db.workingRoot().withTable(stored, db.buffer().put(value.encode())));
+        db.setWorkingRoot(db.workingRoot().withTable(stored, value.write(db.buffer())));
     }
 }

@@ -42,13 +42,13 @@ record TableName(DatabaseState db, String name) {
 
     TableValue read() {
         RootValue root = db.workingRoot();
-        return db.repo().readTable(db.buffer(), root.tables().get(storedOrThrow()));
+        return db.repo().readTable(db.buffer(), root.tableHash(storedOrThrow()));
     }
 
     /** Installs {@code value} under this name (or the existing stored spelling) in the working root. */
     void write(TableValue value) {
         String key = stored().orElse(name);
-        db.setWorkingRoot(db.workingRoot().withTable(key, db.buffer().put(value.encode())));
+        db.setWorkingRoot(db.workingRoot().withTable(key, db.repo().writeTable(db.buffer(), value)));
     }
 
     String qualified() {

@@ -45,7 +45,7 @@ public final class TableTarget {
             stored = table.toLowerCase(java.util.Locale.ROOT);
             var empty = ProllyMap.empty(db.buffer()).root();
             TableValue created = new TableValue(DoltTables.schema(table).get(), empty, java.util.Map.of(), 0);
-            db.setWorkingRoot(root.withTable(stored, db.buffer().put(created.encode())));
+            db.setWorkingRoot(root.withTable(stored, created.write(db.buffer())));
             return new TableTarget(db, stored, created);
         }
         if (stored == null) {
@@ -54,7 +54,7 @@ public final class TableTarget {
             }
             throw SqlError.noSuchTable(db.name(), table);
         }
-        return new TableTarget(db, stored, db.repo().readTable(db.buffer(), root.tables().get(stored)));
+        return new TableTarget(db, stored, db.repo().readTable(db.buffer(), root.tableHash(stored)));
     }
 
     /** A table already resolved in the session's transaction (the write fast path resolves names itself). */
@@ -82,6 +82,7 @@ public final class TableTarget {
     public void apply(TableEditor editor) {
         TableValue next = editor.finish();
         RootValue root = database.workingRoot();
-        database.setWorkingRoot(root.withTable(name, database.buffer().put(next.encode())));
+        // the repository keeps the value it wrote, so the next statement's lookup does not decode it again
+        database.setWorkingRoot(root.withTable(name, database.repo().writeTable(database.buffer(), next)));
     }
 }

@@ -75,7 +75,7 @@ public final class WriteFastPath {
         if (stored == null) {
             return null;
         }
-        TableValue value = db.repo().readTable(db.buffer(), root.tables().get(stored));
+        TableValue value = db.repo().readTable(db.buffer(), root.tableHash(stored));
         TableSchema schema = value.schema();
         if (ForeignKeys.enabled(session) && (!schema.foreignKeys().isEmpty()
                 || !ForeignKeys.childrenOf(db, stored).isEmpty())) {

@@ -123,7 +123,7 @@ public final class DetachedHead {
         Signature who = ProcedureSupport.who(session);
         Signature author = p.value("author") != null ? Signature.parse(p.value("author"), who.timeMillis()) : who;
         long height = Math.max(repo.readCommit(ours).height(), repo.readCommit(theirs).height()) + 1;
-        Commit c = new Commit(buf.put(merged.encode()), List.of(ours, theirs), author, who,
+        Commit c = new Commit(merged.write(buf), List.of(ours, theirs), author, who,
                 "Merge " + p.positional().get(0), height);
         return repo.writeDanglingCommit(c, buf).toString();
     }
@@ -138,7 +138,7 @@ public final class DetachedHead {
                 ErrorCode.VERSIONING, "SQUASH: refusing to merge unrelated histories"));
         ChunkBuffer buf = s.buffer();
         RootValue merged = mergeRoots(repo, buf, base, s.workingRootHash(), repo.readCommit(theirs).root());
-        return buf.put(merged.encode()).toString();
+        return merged.write(buf).toString();
     }
 
     private static RootValue mergeRoots(Repository repo, ChunkBuffer buf, Hash baseCommit, Hash ours, Hash theirs) {

@@ -56,7 +56,7 @@ final class DoltDiffForTable implements SystemTable {
         RootValue root = db.workingRoot();
         String stored = root.resolveName(args.get(0)).orElseThrow(() -> new dev.scion.sql.error.SqlError(
                 dev.scion.sql.error.ErrorCode.NO_SUCH_TABLE, "Table '" + PREFIX + args.get(0) + "' doesn't exist"));
-        TableSchema schema = db.repo().readTable(db.buffer(), root.tables().get(stored)).schema();
+        TableSchema schema = db.repo().readTable(db.buffer(), root.tableHash(stored)).schema();
         return new DoltDiffForTable(stored, schema, args.get(1));
     }
 

@@ -143,8 +143,8 @@ public final class Procedures {
         }
         var buffer = repo.newBuffer();
         Hash toCommit = p.has("a", "A", "all")
-                ? buffer.put(IgnorePatterns.stageAll(repo, repo.chunks(), repo.readRoot(repo.chunks(),
-                        ws.working()), repo.readRoot(repo.chunks(), ws.staged())).encode())
+                ? IgnorePatterns.stageAll(repo, repo.chunks(), repo.readRoot(repo.chunks(),
+                        ws.working()), repo.readRoot(repo.chunks(), ws.staged())).write(buffer)
                 : ws.staged();
         Hash headRoot = repo.readCommit(head).root();
         if (toCommit.equals(headRoot) && !p.has("allow-empty") && ws.mergeSource() == null) {
@@ -194,7 +194,7 @@ public final class Procedures {
         var buffer = repo.newBuffer();
         Hash newStaged;
         if (all) {
-            newStaged = buffer.put(IgnorePatterns.stageAll(repo, repo.chunks(), working, staged).encode());
+            newStaged = IgnorePatterns.stageAll(repo, repo.chunks(), working, staged).write(buffer);
         } else {
             RootValue next = staged;
             for (String t : p.positional()) {
@@ -207,7 +207,7 @@ public final class Procedures {
                     throw new SqlError(ErrorCode.VERSIONING, "table not found: " + t);
                 }
             }
-            newStaged = buffer.put(next.encode());
+            newStaged = next.write(buffer);
         }
         repo.updateWorkingSet(s.branch(), ws, ws.withStaged(newStaged), buffer);
         return 0L;

@@ -47,7 +47,7 @@ public final class SystemTables {
             RootValue root = db.workingRoot();
             Optional<String> stored = root.resolveName(table);
             if (stored.isPresent()) {
-                TableSchema schema = db.repo().readTable(db.buffer(), root.tables().get(stored.get())).schema();
+                TableSchema schema = db.repo().readTable(db.buffer(), root.tableHash(stored.get())).schema();
                 return Optional.of(switch (prefix) {
                     case DoltDiffForTable.PREFIX -> new DoltDiffForTable(stored.get(), schema);
                     case DoltHistoryForTable.PREFIX -> new DoltHistoryForTable(stored.get(), schema);

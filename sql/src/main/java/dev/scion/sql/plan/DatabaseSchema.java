@@ -38,7 +38,7 @@ public final class DatabaseSchema extends AbstractSchema {
         if (stored.isPresent()) {
             dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
                     state.databaseName(), stored.get());
-            Hash h = root.tables().get(stored.get());
+            Hash h = root.tableHash(stored.get());
             return new Named<>(stored.get(), new ScionTable(state, stored.get(),
                     state.repo().readTable(state.buffer(), h)));
         }

@@ -260,7 +260,7 @@ public final class QueryPlanner {
             return null;
         }
         RootValue root = state.workingRoot();
-        Hash h = root.tables().get(table);
+        Hash h = root.tableHash(table);
         return h == null ? null : state.repo().readTable(state.buffer(), h);
     }
 

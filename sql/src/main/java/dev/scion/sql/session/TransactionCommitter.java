@@ -176,7 +176,7 @@ public final class TransactionCommitter {
         try {
             RootValue merged = new RootMerger(repo, buffer).merge(repo.readRoot(buffer, base),
                     repo.readRoot(buffer, ours), repo.readRoot(buffer, theirs));
-            return buffer.put(merged.encode());
+            return merged.write(buffer);
         } catch (MergeConflictException e) {
             throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
                     + "transaction (" + e.getMessage() + ")", e);

@@ -63,7 +63,7 @@ public final class TriggerStatements {
             }
             throw new SqlError(ErrorCode.TRG_ALREADY_EXISTS, "Trigger already exists");
         }
-        TableSchema schema = db.repo().readTable(db.buffer(), db.workingRoot().tables().get(stored)).schema();
+        TableSchema schema = db.repo().readTable(db.buffer(), db.workingRoot().tableHash(stored)).schema();
         TriggerProgram.validate(schema, trigger);
         Triggers.put(db, trigger.name(), trigger.text());
         return StatementResult.ok();

@@ -158,7 +158,7 @@ class OperationCountsTest {
         try {
             var state = db.session().findDatabase("bench").orElseThrow();
             ChunkBuffer buffer = state.buffer();
-            TableValue table = state.repo().readTable(buffer, state.workingRoot().tables().get("sbtest1"));
+            TableValue table = state.repo().readTable(buffer, state.workingRoot().tableHash("sbtest1"));
             int depth = ProllyMap.load(buffer, table.rows()).depth();
             db.rows("SELECT c FROM sbtest1 WHERE id = 1"); // warm the root and table objects
             db.rows("SELECT c FROM sbtest1 WHERE id = 1 AND k >= 0");
@@ -189,20 +189,30 @@ class OperationCountsTest {
         db.exec("BEGIN");
         try {
             var state = db.session().findDatabase("bench").orElseThrow();
-            TableValue table = state.repo().readTable(state.buffer(), state.workingRoot().tables().get("sbtest1"));
+            TableValue table = state.repo().readTable(state.buffer(), state.workingRoot().tableHash("sbtest1"));
             return ProllyMap.load(state.buffer(), table.rows()).depth();
         } finally {
             db.exec("COMMIT");
         }
     }
 
-    /** Chunks written, and synced writes, by one autocommit statement. */
+    /** Chunks written, synced writes and bytes written by one autocommit statement. */
     private static long[] writes(String sql) {
         var store = repo().store();
         long chunks = store.chunksCommitted();
         long syncs = store.writeGroupsCommitted();
+        long bytes = store.bytesCommitted();
         db.exec(sql);
-        return new long[] {store.chunksCommitted() - chunks, store.writeGroupsCommitted() - syncs};
+        return new long[] {store.chunksCommitted() - chunks, store.writeGroupsCommitted() - syncs,
+                store.bytesCommitted() - bytes};
+    }
+
+    /** The size of the stored chunk of table {@code table} in the database's main working root. */
+    private static int tableChunkBytes(String database, String table) {
+        var state = db.session().findDatabase(database).orElseThrow();
+        var r = state.repo();
+        var root = r.readRoot(r.chunks(), r.workingSet("main").working());
+        return r.chunks().get(root.tableHash(table)).length;
     }
 
     @Test
@@ -216,12 +226,61 @@ class OperationCountsTest {
                 plain[0]);
         figure("chunks written by a one-row autocommit UPDATE of an indexed column", indexed[0]);
         figure("synced writes per one-row autocommit UPDATE", plain[1]);
-        // the row tree's path (depth nodes), the table value and the root value
-        assertTrue(plain[0] <= depth + 2, "wrote " + plain[0] + " chunks, depth " + depth);
+        figure("bytes written by a one-row autocommit UPDATE of a non-indexed column", plain[2]);
+        figure("bytes written by a one-row autocommit UPDATE of an indexed column", indexed[2]);
+        int tableBytes = tableChunkBytes("bench", "sbtest1");
+        figure("bytes of the table value a row write re-encodes", tableBytes);
+        var state = db.session().findDatabase("bench").orElseThrow();
+        var root = state.repo().readRoot(state.repo().chunks(), state.repo().workingSet("main").working());
+        figure("bytes of the same table value in format 1 (schema inline)", state.repo().readTable(
+                state.repo().chunks(), root.tableHash("sbtest1")).encodeFormatOne().length);
+        // the row tree's path (depth nodes), the table value, the root's header and its table map's one node
+        assertTrue(plain[0] <= depth + 3, "wrote " + plain[0] + " chunks, depth " + depth);
         // plus the index tree's paths of the old and the new (k, id) entry (the index tree is no deeper)
-        assertTrue(indexed[0] <= 3 * depth + 2, "wrote " + indexed[0] + " chunks, depth " + depth);
+        assertTrue(indexed[0] <= 3 * depth + 3, "wrote " + indexed[0] + " chunks, depth " + depth);
+        // the table value names its schema chunk instead of holding the schema (4 columns, an index: 154 bytes
+        // with the schema inline): what is left is the row and index tree roots, the counter and the index name
+        assertTrue(tableBytes < 100, "the table value is " + tableBytes + " bytes");
         assertEquals(1, plain[1]);
         assertEquals(1, indexed[1]);
+    }
+
+    /**
+     * sqllogictest's createtable1 creates 4,575 tables in one database; when the root listed every table inline,
+     * each CREATE decoded and re-encoded all of them. Now a CREATE rewrites one path of the root's table map.
+     */
+    @Test
+    void aCreateTableAmongAThousandTablesWritesOnePathOfTheCatalog() {
+        db.exec("CREATE DATABASE catalog_scale");
+        try {
+            db.exec("USE catalog_scale");
+            for (int i = 0; i < 1000; i++) {
+                db.exec("CREATE TABLE a_table_with_a_fairly_long_name_" + i + " (a INT PRIMARY KEY, b INT)");
+            }
+            var store = db.session().findDatabase("catalog_scale").orElseThrow().repo().store();
+            long chunks = store.chunksCommitted();
+            long bytes = store.bytesCommitted();
+            db.exec("CREATE TABLE one_more (a INT PRIMARY KEY, b INT)");
+            long written = store.chunksCommitted() - chunks;
+            long writtenBytes = store.bytesCommitted() - bytes;
+            figure("chunks written by CREATE TABLE with 1,000 tables in the database", written);
+            figure("bytes written by CREATE TABLE with 1,000 tables in the database", writtenBytes);
+            var r = db.session().findDatabase("catalog_scale").orElseThrow().repo();
+            var root = r.readRoot(r.chunks(), r.workingSet("main").working());
+            figure("bytes the format 1 root (every table inline) of those 1,001 tables would take",
+                    dev.scion.versioning.model.RootValue.encodeFormatOne(root.tables()).length);
+            // the root's header, one path of its table map (depth 2 here), the table value, its schema and the
+            // empty row tree; the inline root alone was ~46 KB at 1,000 such names. A prolly node is at most 16 KiB.
+            assertTrue(written <= 7, "wrote " + written + " chunks");
+            assertTrue(writtenBytes < 20 * 1024, "wrote " + writtenBytes + " bytes");
+            assertEquals(List.of("1001"), db.lines("SELECT COUNT(*) FROM information_schema.tables "
+                    + "WHERE table_schema = 'catalog_scale'"));
+            db.exec("INSERT INTO A_TABLE_WITH_A_FAIRLY_LONG_NAME_500 VALUES (1, 2)");
+            assertEquals(List.of("2"), db.lines("SELECT b FROM a_table_with_a_fairly_long_name_500"));
+        } finally {
+            db.exec("USE bench");
+            db.exec("DROP DATABASE catalog_scale");
+        }
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final ChunkCache cache;
   private final GroupCommitter committer;
   private final java.util.concurrent.atomic.AtomicLong chunksCommitted = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong bytesCommitted = new java.util.concurrent.atomic.AtomicLong();
   /** Readers hold the read side while touching native handles; close takes the write side. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -328,6 +329,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       for (CommitRequest req : accepted) {
         chunksCommitted.addAndGet(req.chunks().size());
         for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
+          bytesCommitted.addAndGet(e.getValue().length);
           cache.put(e.getKey(), e.getValue());
         }
       }
@@ -382,6 +384,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    */
   public long chunksCommitted() {
     return chunksCommitted.get();
+  }
+
+  /** Total size of the chunks counted by {@link #chunksCommitted} (what a write costs in encoding and hashing). */
+  public long bytesCommitted() {
+    return bytesCommitted.get();
   }
 
   /** Number of synced writes so far; fewer than commits when group commit batched some. */

@@ -33,14 +33,28 @@ final class ObjectWalkers {
         }
     }
 
+    /** A format 2 root names its table map; a format 1 root lists its tables. */
     static void rootValue(Hash address, byte[] chunk, ChildSink out) {
-        for (Hash t : RootValue.decode(chunk).tables().values()) {
+        Hash tableMap = RootValue.tableMapOf(chunk);
+        if (tableMap != null) {
+            out.child(tableMap, VersioningKinds.TABLE_MAP);
+            return;
+        }
+        for (Hash t : RootValue.formatOneTables(chunk).values()) {
             out.child(t, VersioningKinds.TABLE);
         }
     }
 
+    /** A table map value starts with the table's address. */
+    static void tableMapValue(byte[] leaf, int start, int end, ChildSink out) {
+        out.child(RootValue.tableOfSlot(leaf, start, end), VersioningKinds.TABLE);
+    }
+
     static void table(Hash address, byte[] chunk, ChildSink out) {
-        TableValue t = TableValue.decode(chunk);
+        TableValue.References t = TableValue.references(chunk);
+        if (t.schema() != null) {
+            out.child(t.schema(), ChunkKind.LEAF);
+        }
         out.child(t.rows(), ChunkKind.PROLLY_NODE);
         for (Hash index : t.indexes().values()) {
             out.child(index, ChunkKind.PROLLY_NODE);

@@ -13,8 +13,10 @@ public final class VersioningKinds {
     public static final ChunkKind COMMIT = new ChunkKind("versioning.commit");
     /** A commit or an annotated tag object (what a tag ref or a remote ref may hold). */
     public static final ChunkKind COMMITISH = new ChunkKind("versioning.commitish");
-    /** A {@link dev.scion.versioning.model.RootValue}: one table chunk per table. */
+    /** A {@link dev.scion.versioning.model.RootValue}: its table map (format 2) or its tables (format 1). */
     public static final ChunkKind ROOT_VALUE = new ChunkKind("versioning.root");
+    /** The prolly map of a format 2 root value: each value names one table chunk. */
+    public static final ChunkKind TABLE_MAP = new ChunkKind("versioning.tablemap");
     /** A {@link dev.scion.versioning.model.TableValue}: row tree and index trees. */
     public static final ChunkKind TABLE = new ChunkKind("versioning.table");
     /** A prolly map of merge conflicts whose values hold three encoded rows (which may reference blobs). */
@@ -31,6 +33,7 @@ public final class VersioningKinds {
                 .register(COMMIT, ObjectWalkers::commit)
                 .register(COMMITISH, ObjectWalkers::commitish)
                 .register(ROOT_VALUE, ObjectWalkers::rootValue)
+                .register(TABLE_MAP, new ProllyNodeWalker(TABLE_MAP, ObjectWalkers::tableMapValue))
                 .register(TABLE, ObjectWalkers::table)
                 .register(CONFLICT_MAP, new ProllyNodeWalker(CONFLICT_MAP, ObjectWalkers::conflictValue))
                 .register(VIOLATION_MAP, new ProllyNodeWalker(VIOLATION_MAP, (chunk, start, end, out) -> { }));

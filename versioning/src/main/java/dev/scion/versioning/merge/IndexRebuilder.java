@@ -56,7 +56,7 @@ public final class IndexRebuilder {
             }
             out.put(name, ProllyMap.load(store, old).edit(edits, store).root());
         }
-        return new TableValue(previous.schema(), newRows, out, autoIncrement);
+        return previous.withTrees(newRows, out).withAutoIncrement(autoIncrement);
     }
 
     /** Every index of the table built from its rows. */
@@ -66,7 +66,7 @@ public final class IndexRebuilder {
         for (IndexDef ix : table.schema().indexes()) {
             out.put(ix.name().toLowerCase(Locale.ROOT), buildIndex(store, codec, ix, table.rows()));
         }
-        return new TableValue(table.schema(), table.rows(), out, table.autoIncrement());
+        return table.withTrees(table.rows(), out);
     }
 
     private static Hash buildIndex(ChunkStore store, RowCodec codec, IndexDef ix, Hash rows) {

@@ -56,10 +56,10 @@ public final class RootMerger {
     }
 
     public Result mergeWithConflicts(RootValue base, RootValue ours, RootValue theirs) {
+        // a table theirs left as it was in base keeps ours' version, so only theirs' changes need a look (a diff
+        // of the two table maps: the cost follows the change, not the number of tables)
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        names.addAll(base.tables().keySet());
-        names.addAll(ours.tables().keySet());
-        names.addAll(theirs.tables().keySet());
+        names.addAll(theirs.changedTablesSince(base));
         RootValue result = ours;
         List<TableConflicts> conflicts = new ArrayList<>();
         for (String name : names) {
@@ -83,7 +83,7 @@ public final class RootMerger {
             TableValue bt = b == null ? null : repo.readTable(out, b);
             TableMerger.Result r = new TableMerger(out).merge(ours.resolveName(name).orElse(name), b, bt, o,
                     repo.readTable(out, o), t, repo.readTable(out, t));
-            result = result.withTable(ours.resolveName(name).orElse(name), out.put(r.merged().encode()));
+            result = result.withTable(ours.resolveName(name).orElse(name), r.merged().write(out));
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());
             }

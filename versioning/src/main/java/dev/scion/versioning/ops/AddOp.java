@@ -42,7 +42,7 @@ public final class AddOp {
 
     private static WorkingSet install(BranchContext ctx, WorkingSet ws, RootValue staged) {
         ChunkBuffer buf = ctx.repo().newBuffer();
-        Hash h = buf.put(staged.encode());
+        Hash h = staged.write(buf);
         WorkingSet next = ws.withStaged(h);
         ctx.repo().updateWorkingSet(ctx.branch(), ws, next, buf);
         return next;

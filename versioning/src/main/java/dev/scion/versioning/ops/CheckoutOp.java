@@ -60,7 +60,7 @@ public final class CheckoutOp {
         RootValue working = carry(targetRoot, ctx.root(ws.working()), dirty);
         RootValue staged = carry(targetRoot, ctx.root(ws.staged()), dirty);
         ChunkBuffer buf = ctx.repo().newBuffer();
-        WorkingSet carried = new WorkingSet(buf.put(working.encode()), buf.put(staged.encode()), null, null);
+        WorkingSet carried = new WorkingSet(working.write(buf), staged.write(buf), null, null);
         // both working sets in one batch: the changes are never on both branches, nor on neither
         ctx.repo().updateWorkingSets(List.of(
                 new Repository.WorkingSetChange(target, targetWs, carried),
@@ -97,7 +97,7 @@ public final class CheckoutOp {
             }
         }
         ChunkBuffer buf = ctx.repo().newBuffer();
-        ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withWorking(buf.put(working.encode())), buf);
+        ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withWorking(working.write(buf)), buf);
     }
 
     static TreeSet<String> dirtyTables(BranchContext ctx, WorkingSet ws, RootValue headRoot) {

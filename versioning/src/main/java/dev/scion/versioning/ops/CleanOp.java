@@ -30,7 +30,7 @@ public final class CleanOp {
                 working = working.withoutTable(t);
             }
             ChunkBuffer buf = ctx.repo().newBuffer();
-            ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withWorking(buf.put(working.encode())), buf);
+            ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withWorking(working.write(buf)), buf);
         }
         return untracked;
     }

@@ -37,7 +37,7 @@ public final class CommitOp {
         if (o.stageAll()) {
             RootValue all = IgnorePatterns.stageAll(ctx.repo(), ctx.repo().chunks(), ctx.root(ws.working()),
                     ctx.root(ws.staged()));
-            toCommit = buf.put(all.encode());
+            toCommit = all.write(buf);
         } else if (o.stageTracked()) {
             RootValue staged = ctx.root(ws.staged());
             RootValue working = ctx.root(ws.working());
@@ -45,7 +45,7 @@ public final class CommitOp {
                 var w = working.table(name);
                 staged = w.isPresent() ? staged.withTable(name, w.get()) : staged.withoutTable(name);
             }
-            toCommit = buf.put(staged.encode());
+            toCommit = staged.write(buf);
         }
         List<Hash> parents = new ArrayList<>();
         Hash compareRoot;

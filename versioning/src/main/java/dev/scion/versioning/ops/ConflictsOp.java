@@ -137,7 +137,7 @@ public final class ConflictsOp {
             }
             Hash rows = ProllyMap.load(buf, tv.rows()).edit(edits, buf).root();
             TableValue resolved = IndexRebuilder.update(buf, tv, rows, tv.autoIncrement());
-            working = working.withTable(tc.table(), buf.put(resolved.encode()));
+            working = working.withTable(tc.table(), resolved.write(buf));
             next = new TableConflicts(tc.table(), tc.base(), tc.ours(), tc.theirs(), null, 0, tc.violations(),
                     tc.violationCount(), null);
         }
@@ -173,7 +173,7 @@ public final class ConflictsOp {
         Hash rows = ProllyMap.load(buf, tv.rows()).edit(edit, buf).root();
         TableValue resolved = IndexRebuilder.update(buf, tv, rows, tv.autoIncrement());
         ProllyMap left = conflicts.edit(new MapEdits().delete(key), buf);
-        RootValue working = ctx.root(buf, ws.working()).withTable(tc.table(), buf.put(resolved.encode()));
+        RootValue working = ctx.root(buf, ws.working()).withTable(tc.table(), resolved.write(buf));
         TableConflicts next = new TableConflicts(tc.table(), tc.base(), tc.ours(), tc.theirs(),
                 left.isEmpty() ? null : left.root(), left.count(), tc.violations(), tc.violationCount(), null);
         install(ctx, ws, buf, working, tc.table(), next);
@@ -272,7 +272,7 @@ public final class ConflictsOp {
             staged = h.isPresent() ? staged.withTable(working.resolveName(table).orElse(table), h.get())
                     : staged.withoutTable(table);
         }
-        WorkingSet out = new WorkingSet(buf.put(working.encode()), buf.put(staged.encode()), ws.mergeSource(), state);
+        WorkingSet out = new WorkingSet(working.write(buf), staged.write(buf), ws.mergeSource(), state);
         ctx.repo().updateWorkingSet(ctx.branch(), ws, out, buf);
     }
 }

@@ -49,6 +49,6 @@ public final class ResetOp {
             }
         }
         ChunkBuffer buf = ctx.repo().newBuffer();
-        ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withStaged(buf.put(staged.encode())), buf);
+        ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withStaged(staged.write(buf)), buf);
     }
 }

@@ -40,7 +40,7 @@ public final class RmOp {
         }
         ChunkBuffer buf = ctx.repo().newBuffer();
         ctx.repo().updateWorkingSet(ctx.branch(), ws,
-                new WorkingSet(buf.put(working.encode()), buf.put(staged.encode()), ws.mergeSource(), ws.mergeState()),
+                new WorkingSet(working.write(buf), staged.write(buf), ws.mergeSource(), ws.mergeState()),
                 buf);
     }
 }

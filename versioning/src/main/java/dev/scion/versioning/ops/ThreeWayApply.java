@@ -23,7 +23,7 @@ final class ThreeWayApply {
         ChunkBuffer buf = ctx.repo().newBuffer();
         RootMerger.Result r = new RootMerger(ctx.repo(), buf, ctx.constraintChecker()).mergeWithConflicts(ctx.root(buf, base),
                 ctx.root(buf, ours), ctx.root(buf, theirs));
-        return new Applied(r, buf.put(r.root().encode()), buf);
+        return new Applied(r, r.root().write(buf), buf);
     }
 
     /**

@@ -108,6 +108,6 @@ public final class UncommittedChanges {
                             RootValue newWorking, RootValue newStaged) {
         RootValue working = carry(ctx.root(buf, ws.working()), oldHead, newWorking);
         RootValue staged = carry(ctx.root(buf, ws.staged()), oldHead, newStaged);
-        return new WorkingSet(buf.put(working.encode()), buf.put(staged.encode()), null, null);
+        return new WorkingSet(working.write(buf), staged.write(buf), null, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.scion.versioning.repo;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.chunk.ChunkReader;
+import dev.scion.storage.chunk.ChunkStore;
 import dev.scion.storage.chunk.RefConflictException;
 import dev.scion.storage.chunk.RefUpdate;
 import dev.scion.storage.chunk.RocksChunkStore;
@@ -16,6 +17,7 @@ import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.model.Tag;
 import dev.scion.versioning.model.WorkingSet;
 
@@ -41,7 +43,9 @@ public final class Repository implements AutoCloseable {
 
     private final Path directory;
     private final RocksChunkStore store;
-    private final Map<Hash, Object> objectCache = new ConcurrentHashMap<>();
+    private final ObjectCache objectCache = new ObjectCache(ObjectCache.DEFAULT_CAPACITY);
+    private final ObjectCache foreignKeyIndexes = new ObjectCache(256);
+    private volatile LastForeignKeys lastForeignKeys;
     private final LiveRoots liveRoots = new LiveRoots();
     private final RepositoryCollector collector;
     private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
@@ -71,7 +75,7 @@ public final class Repository implements AutoCloseable {
         }
         Repository repo = new Repository(dir, RocksChunkStore.open(dir.resolve(META_DIR).resolve("store"), options));
         ChunkBuffer buf = repo.newBuffer();
-        Hash emptyRoot = buf.put(RootValue.empty().encode());
+        Hash emptyRoot = RootValue.empty().write(buf);
         Commit initial = new Commit(emptyRoot, List.of(), author, author, INITIAL_COMMIT_MESSAGE, 1);
         Hash commit = buf.put(initial.encode());
         repo.store.commit(buf.pending(), List.of(
@@ -163,13 +167,21 @@ public final class Repository implements AutoCloseable {
         return (Commit) objectCache.computeIfAbsent(h, k -> Commit.decode(require(k, "commit")));
     }
 
+    /** Decoded objects held in memory (for tests of the cache's bound). */
+    int cachedObjects() {
+        return objectCache.size();
+    }
+
     public RootValue readRoot(ChunkReader reader, Hash h) {
         Object cached = objectCache.get(h);
         if (cached instanceof RootValue rv) {
             return rv;
         }
-        RootValue rv = RootValue.decode(require(reader, h, "root value"));
-        if (store.has(h)) {
+        // a committed root reads its table map from the store (not from a transaction's buffer), so it can be
+        // cached without keeping that buffer alive
+        boolean committed = store.has(h);
+        RootValue rv = RootValue.decode(require(reader, h, "root value"), committed ? store : reader);
+        if (committed) {
             objectCache.put(h, rv);
         }
         return rv;
@@ -180,11 +192,66 @@ public final class Repository implements AutoCloseable {
         if (cached instanceof TableValue tv) {
             return tv;
         }
-        TableValue tv = TableValue.decode(require(reader, h, "table"));
-        if (store.has(h)) {
-            objectCache.put(h, tv);
-        }
+        // a table value names its chunks by address only, so it is cached whether or not it is committed yet:
+        // a transaction reading back the table it just wrote finds it here
+        TableValue tv = TableValue.decode(require(reader, h, "table"), s -> readSchema(reader, s));
+        objectCache.put(h, tv);
         return tv;
+    }
+
+    /** A table schema chunk, decoded once and shared by every table value that names it. */
+    public TableSchema readSchema(ChunkReader reader, Hash h) {
+        Object cached = objectCache.get(h);
+        if (cached instanceof TableSchema s) {
+            return s;
+        }
+        TableSchema s = TableValue.decodeSchema(require(reader, h, "table schema"));
+        objectCache.put(h, s);
+        return s;
+    }
+
+    /**
+     * The foreign keys referencing each table of the root at {@code rootHash}. Cached per root; a root not seen
+     * yet is usually the previous one plus a write, so the index is carried over from the last root asked about
+     * by reading only the tables that changed (a diff of the two table maps).
+     */
+    public ForeignKeyIndex foreignKeys(ChunkReader reader, Hash rootHash) {
+        Object cached = foreignKeyIndexes.get(rootHash);
+        if (cached instanceof ForeignKeyIndex fk) {
+            return fk;
+        }
+        RootValue root = readRoot(reader, rootHash);
+        java.util.function.Function<Hash, TableValue> tables = h -> readTable(reader, h);
+        ForeignKeyIndex index = null;
+        LastForeignKeys last = lastForeignKeys;
+        if (last != null) {
+            try {
+                // read with this caller's reader: the last root may be another transaction's uncommitted one, or
+                // collected since; then it cannot be read and the index is built from scratch
+                java.util.Set<String> changed = root.changedTablesSince(readRoot(reader, last.root()));
+                if (changed.size() <= 64) {
+                    index = last.index().update(root, changed, tables);
+                }
+            } catch (RuntimeException unreadable) {
+                index = null;
+            }
+        }
+        if (index == null) {
+            index = ForeignKeyIndex.build(root, tables);
+        }
+        foreignKeyIndexes.put(rootHash, index);
+        lastForeignKeys = new LastForeignKeys(rootHash, index);
+        return index;
+    }
+
+    private record LastForeignKeys(Hash root, ForeignKeyIndex index) {
+    }
+
+    /** Writes {@code table} to {@code out} and remembers it decoded, so reading it back costs nothing. */
+    public Hash writeTable(ChunkStore out, TableValue table) {
+        Hash h = table.write(out);
+        objectCache.put(h, table);
+        return h;
     }
 
     public ProllyMap emptyMap(ChunkBuffer out) {

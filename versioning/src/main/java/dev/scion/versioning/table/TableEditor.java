@@ -263,7 +263,7 @@ public final class TableEditor {
         for (IndexState ix : indexes) {
             idx.put(ix.codec.index().name().toLowerCase(), apply(ix.map, ix.pending));
         }
-        return new TableValue(base.schema(), rowRoot, idx, autoIncrement);
+        return base.withTrees(rowRoot, idx).withAutoIncrement(autoIncrement); // keeps the schema's chunk address
     }
 
     private Hash apply(ProllyMap map, TreeMap<byte[], byte[]> pending) {

@@ -214,7 +214,9 @@ class RemoteOpsTest {
         CloneOp.Result full = cloneOrigin(dir.resolve("full"), originTransport());
         long all = full.stats().chunksCopied();
 
-        FaultyTransport dropping = new FaultyTransport(originTransport(), 3, false);
+        // five requests reach below the table (commit, root, table map, table, then its trees): the row tree's
+        // leaves are the first finished work
+        FaultyTransport dropping = new FaultyTransport(originTransport(), 5, false);
         assertThrows(RemoteAccessException.class, () -> CloneOp.cloneFrom(dropping, "file:///origin",
                 dir.resolve("b"), "origin", null, TransferListener.NONE, OPTS));
         long storedBefore;

@@ -31,8 +31,8 @@ final class TestRepoView {
         RootValue root = repo.readRoot(buf, ws.working());
         TableEditor ed = new TableEditor("people", repo.readTable(buf, root.table("people").orElseThrow()), buf);
         ed.insert(new Object[] {id, "n" + id, id});
-        root = root.withTable("people", buf.put(ed.finish().encode()));
-        repo.updateWorkingSet(branch, ws, ws.withWorking(buf.put(root.encode())), buf);
+        root = root.withTable("people", ed.finish().write(buf));
+        repo.updateWorkingSet(branch, ws, ws.withWorking(root.write(buf)), buf);
     }
 
     Hash commit(String branch, String message) {

@@ -65,8 +65,8 @@ public final class TestRepo implements AutoCloseable {
         ChunkBuffer buf = repo.newBuffer();
         TableValue tv = new TableValue(schema, ProllyMap.empty(buf).root(), Map.of(), 1);
         tv = new TableEditor(table, tv, buf).finish();
-        RootValue root = repo.readRoot(buf, ws.working()).withTable(table, buf.put(tv.encode()));
-        repo.updateWorkingSet(branch, ws, ws.withWorking(buf.put(root.encode())), buf);
+        RootValue root = repo.readRoot(buf, ws.working()).withTable(table, tv.write(buf));
+        repo.updateWorkingSet(branch, ws, ws.withWorking(root.write(buf)), buf);
     }
 
     /** Replaces a table's schema, rewriting its rows by column tag (what ALTER TABLE would do). */
@@ -78,15 +78,15 @@ public final class TestRepo implements AutoCloseable {
         Hash rows = new dev.scion.versioning.merge.RowRemapper(old.schema(), schema).remapAll(buf, old.rows());
         TableValue tv = dev.scion.versioning.merge.IndexRebuilder.rebuild(buf,
                 new TableValue(schema, rows, Map.of(), old.autoIncrement()));
-        root = root.withTable(table, buf.put(tv.encode()));
-        repo.updateWorkingSet(branch, ws, ws.withWorking(buf.put(root.encode())), buf);
+        root = root.withTable(table, tv.write(buf));
+        repo.updateWorkingSet(branch, ws, ws.withWorking(root.write(buf)), buf);
     }
 
     public void dropTable(String branch, String table) {
         WorkingSet ws = repo.workingSet(branch);
         ChunkBuffer buf = repo.newBuffer();
         RootValue root = repo.readRoot(buf, ws.working()).withoutTable(table);
-        repo.updateWorkingSet(branch, ws, ws.withWorking(buf.put(root.encode())), buf);
+        repo.updateWorkingSet(branch, ws, ws.withWorking(root.write(buf)), buf);
     }
 
     /** Runs edits against one table of the branch's working root and installs the result. */
@@ -97,8 +97,8 @@ public final class TestRepo implements AutoCloseable {
         TableValue tv = repo.readTable(buf, root.table(table).orElseThrow());
         TableEditor ed = new TableEditor(table, tv, buf);
         edits.accept(ed);
-        root = root.withTable(table, buf.put(ed.finish().encode()));
-        repo.updateWorkingSet(branch, ws, ws.withWorking(buf.put(root.encode())), buf);
+        root = root.withTable(table, ed.finish().write(buf));
+        repo.updateWorkingSet(branch, ws, ws.withWorking(root.write(buf)), buf);
     }
 
     public void insert(String branch, String table, Object[]... rows) {

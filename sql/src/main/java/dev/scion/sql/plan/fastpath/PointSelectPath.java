@@ -78,7 +78,7 @@ public final class PointSelectPath {
         }
         dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
                 state.databaseName(), stored.get());
-        Hash h = root.tables().get(stored.get());
+        Hash h = root.tableHash(stored.get());
         TableValue table = state.repo().readTable(state.buffer(), h);
         TableSchema schema = table.schema();
         int[] pk = schema.primaryKeyIndexes();
