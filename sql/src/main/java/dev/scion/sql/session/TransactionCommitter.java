@@ -8,6 +8,7 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.sql.dolt.SqlRowConstraintChecker;
 import dev.scion.versioning.merge.CheckConstraintScan;
 import dev.scion.versioning.merge.MergeConflictException;
+import dev.scion.versioning.merge.RowConstraintChecker;
 import dev.scion.versioning.merge.RootMerger;
 import dev.scion.versioning.model.MergeState;
 import dev.scion.versioning.model.RootValue;
@@ -21,12 +22,8 @@ import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.repo.Repository;
 import dev.scion.versioning.repo.WorkingSetCommitQueue;
 
-import dev.scion.storage.prolly.DiffEntry;
-import dev.scion.storage.prolly.ProllyMap;
-import dev.scion.versioning.model.TableValue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import dev.scion.versioning.repo.VersioningException;
 
@@ -126,7 +123,6 @@ public final class TransactionCommitter {
             if (current.working().equals(base)) {
                 return current.withWorking(mine);
             }
-            requireNoWriteConflict(repo, chunks, base, current.working(), mine);
             return merge(session, repo, chunks, base, current, mine);
         };
         try {
@@ -141,44 +137,11 @@ public final class TransactionCommitter {
     }
 
     /**
-     * First committer wins per row: if a row this transaction changed was also changed by a transaction that
-     * committed after our snapshot, the cell merge could silently keep only one of two read-modify-writes (both
-     * {@code v = v + 1} from the same snapshot produce the same cell). Such a commit fails as a deadlock and the
-     * statement is retried (autocommit) or the client retries the transaction. The check walks only our changes.
-     */
-    private static void requireNoWriteConflict(Repository repo, ChunkBuffer buffer, Hash base, Hash current,
-                                               Hash mine) {
-        RootValue b = repo.readRoot(buffer, base);
-        RootValue c = repo.readRoot(buffer, current);
-        RootValue m = repo.readRoot(buffer, mine);
-        for (var e : m.tables().entrySet()) {
-            var bh = b.table(e.getKey());
-            var ch = c.table(e.getKey());
-            if (bh.isEmpty() || ch.isEmpty() || bh.get().equals(e.getValue()) || ch.get().equals(bh.get())) {
-                continue;
-            }
-            TableValue bt = repo.readTable(buffer, bh.get());
-            TableValue ct = repo.readTable(buffer, ch.get());
-            TableValue mt = repo.readTable(buffer, e.getValue());
-            if (!bt.schema().equals(mt.schema()) || !bt.schema().equals(ct.schema())) {
-                continue;
-            }
-            ProllyMap theirs = ProllyMap.load(buffer, ct.rows());
-            var changes = ProllyMap.diff(ProllyMap.load(buffer, bt.rows()), ProllyMap.load(buffer, mt.rows()));
-            while (changes.hasNext()) {
-                DiffEntry d = changes.next();
-                if (!Arrays.equals(theirs.get(d.key()), d.fromValue())) {
-                    throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
-                            + "restarting transaction (a row of table '" + e.getKey() + "' was changed by a "
-                            + "concurrent commit)");
-                }
-            }
-        }
-    }
-
-    /**
-     * The three-way merge of a transaction onto the working set others left. Row conflicts, unique keys and
-     * foreign keys fail it as a deadlock (an autocommit statement is retried and then meets the real error, 1062 or
+     * The three-way merge of a transaction onto the working set others left. First committer wins per row: a row
+     * this transaction changed that a commit since its snapshot also changed fails the commit, even when the cells
+     * would merge (both {@code v = v + 1} from one snapshot produce the same cell); the merge replays only this
+     * transaction's row changes onto the current root, so that check costs nothing extra. Row conflicts, unique
+     * keys and foreign keys fail it as a deadlock (an autocommit statement is retried and then meets the real error, 1062 or
      * 1452, on the fresh snapshot). CHECK constraints are evaluated on the rows the merge changed (a check added by
      * one side meets the other side's rows); a violation refuses the commit with Dolt's error, or, with
      * {@code @@dolt_force_transaction_commit}, is committed and recorded in the working set, where
@@ -191,7 +154,7 @@ public final class TransactionCommitter {
         RootValue theirs = repo.readRoot(buffer, mine);
         RootValue merged;
         try {
-            merged = new RootMerger(repo, buffer).merge(b, ours, theirs);
+            merged = RootMerger.forTransactionCommit(repo, buffer, RowConstraintChecker.NONE).merge(b, ours, theirs);
         } catch (MergeConflictException e) {
             throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
                     + "transaction (" + e.getMessage() + ")", e);
@@ -206,7 +169,8 @@ public final class TransactionCommitter {
                     + String.join(", ", violating));
         }
         // forced: the same merge again, this time recording the failing rows in the tables' violation maps
-        RootMerger.Result r = new RootMerger(repo, buffer, checker).mergeWithConflicts(b, ours, theirs);
+        RootMerger.Result r = RootMerger.forTransactionCommit(repo, buffer, checker).mergeWithConflicts(b, ours,
+                theirs);
         MergeState state = current.mergeState() != null ? current.mergeState()
                 : new MergeState(null, "transaction commit", current.working(), current.staged(), List.of());
         for (TableConflicts t : r.conflicts()) {

@@ -116,6 +116,8 @@ public final class WriteCostBench {
             int offset = phase == 0 ? 0 : iterations;
             long syncs = repo.store().writeGroupsCommitted();
             long commits = repo.commitQueue("main").commitsWritten();
+            long prepared = repo.commitQueue("main").preparedTaken();
+            long rebased = repo.commitQueue("main").leaderRebases();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -146,7 +148,9 @@ public final class WriteCostBench {
                 long c = repo.commitQueue("main").commitsWritten() - commits;
                 long s = repo.store().writeGroupsCommitted() - syncs;
                 System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us process CPU, %.2f syncs "
-                        + "per commit (%d statements, %d commits)%n", label, us, cpu, (double) s / c, n, c);
+                        + "per commit (%d statements, %d commits; %d taken as prepared, %d rebased by a leader)%n",
+                        label, us, cpu, (double) s / c, n, c, repo.commitQueue("main").preparedTaken() - prepared,
+                        repo.commitQueue("main").leaderRebases() - rebased);
             }
         }
     }
