@@ -263,7 +263,7 @@ public final class InsertExecutor {
         private final boolean hasGenerated;
         boolean nullIsError;
         /** The branch's shared counter of the table's auto-increment values; null: the transaction's own only. */
-        dev.scion.versioning.repo.AutoIncrementCounters.Counter sharedIds;
+        SharedAutoIncrement sharedIds;
         /** The table's name, for the message of 3105. */
         String table = "";
 
@@ -319,7 +319,7 @@ public final class InsertExecutor {
                         long l = dev.scion.sql.expr.Values.toLong(v);
                         editor.raiseAutoIncrement(l + 1);
                         if (sharedIds != null) {
-                            sharedIds.raise(l + 1);
+                            sharedIds.inserted(l);
                         }
                     }
                 } else if (!given[c]) {

@@ -81,7 +81,7 @@ public final class TableTarget {
      * when the table has no auto-increment column or the database is not a writable branch. A transaction that has
      * written nothing yet sees the committed value and shows it to the counter.
      */
-    public AutoIncrementCounters.Counter sharedAutoIncrement() {
+    SharedAutoIncrement sharedAutoIncrement() {
         if (database.isDetached() || database.isReadOnly()
                 || value.schema().columns().stream().noneMatch(c -> c.autoIncrement())) {
             return null;
@@ -92,7 +92,7 @@ public final class TableTarget {
             counter.observeCommitted(value.autoIncrement(), () ->
                     database.repo().workingSet(database.branch()).working().equals(start.working()));
         }
-        return counter;
+        return new SharedAutoIncrement(counter, database);
     }
 
     public TableEditor editor() {

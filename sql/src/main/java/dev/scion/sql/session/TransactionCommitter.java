@@ -127,6 +127,7 @@ public final class TransactionCommitter {
         };
         try {
             repo.commitQueue(s.branch()).commit(s.buffer(), rebase);
+            s.idsCommitted();
         } catch (VersioningException e) {
             if (e.reason() == VersioningException.Reason.CONCURRENT_UPDATE) {
                 throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "

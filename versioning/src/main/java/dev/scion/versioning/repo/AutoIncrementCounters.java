@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>The committed table value stays the authority: a counter only ever moves ahead of it, except when the
  * committed value went down (TRUNCATE, DROP and CREATE, a reset of the branch), which a session sees as a
- * snapshot of the branch's latest root with a smaller value than one seen before.
+ * snapshot of the branch's latest root with a smaller value than one known to be committed (seen in a snapshot,
+ * or reached by ids whose transaction committed).
  */
 public final class AutoIncrementCounters {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -48,6 +49,16 @@ public final class AutoIncrementCounters {
             } else if (snapshotIsLatest.getAsBoolean()) {
                 committed = storedNext;
                 next = storedNext;
+            }
+        }
+
+        /**
+         * A transaction that took (or inserted) ids below {@code next} has committed: the committed next value is
+         * at least that now, so a later snapshot showing less means the value was lowered.
+         */
+        public synchronized void committedAtLeast(long next) {
+            if (next > committed) {
+                committed = next;
             }
         }
 
