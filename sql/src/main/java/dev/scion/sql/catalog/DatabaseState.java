@@ -6,6 +6,7 @@ import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.gc.LiveRoots;
 import dev.scion.versioning.gc.VersioningKinds;
 import dev.scion.versioning.model.WorkingSet;
+import dev.scion.versioning.repo.AutoIncrementCounters;
 import dev.scion.versioning.repo.Repository;
 
 /**
@@ -23,6 +24,8 @@ public final class DatabaseState {
     private Hash workingRoot;
     private ChunkBuffer buffer;
     private boolean dirty;
+    /** Per shared auto-increment counter, the largest id this transaction took or inserted (null: none). */
+    private java.util.Map<AutoIncrementCounters.Counter, Long> idsUsed;
     /** Keeps the snapshot's chunks from garbage collection while the transaction is open. */
     private LiveRoots.Pin<?> snapshotPin;
     private boolean mergeConflictsPending;
@@ -198,6 +201,23 @@ public final class DatabaseState {
         startWorkingSet = null;
         buffer = null;
         dirty = false;
+        idsUsed = null;
+    }
+
+    /** Notes an auto-increment id this transaction generated or inserted, for {@link #idsCommitted}. */
+    public void usedId(AutoIncrementCounters.Counter counter, long id) {
+        if (idsUsed == null) {
+            idsUsed = new java.util.HashMap<>(2);
+        }
+        idsUsed.merge(counter, id, Math::max);
+    }
+
+    /** After a successful commit: the ids this transaction used are committed (see {@link AutoIncrementCounters}). */
+    public void idsCommitted() {
+        if (idsUsed != null) {
+            idsUsed.forEach((counter, id) -> counter.committedAtLeast(id + 1));
+            idsUsed = null;
+        }
     }
 
     /**

@@ -58,6 +58,7 @@ public final class InsertExecutor {
         SqlNode source = insert.getSource();
         RowBuilder builder = new RowBuilder(session, schema, editor, sql, lenient);
         builder.table = target.name();
+        builder.sharedIds = target.sharedAutoIncrement();
         // MySQL: an explicit NULL for a NOT NULL column fails a single-row INSERT even without strict mode
         // (only IGNORE turns it into a warning); multi-row and INSERT ... SELECT get the implicit default.
         builder.nullIsError = !ignore && source.getKind() == SqlKind.VALUES
@@ -261,6 +262,8 @@ public final class InsertExecutor {
         private long firstGenerated = -1;
         private final boolean hasGenerated;
         boolean nullIsError;
+        /** The branch's shared counter of the table's auto-increment values; null: the transaction's own only. */
+        SharedAutoIncrement sharedIds;
         /** The table's name, for the message of 3105. */
         String table = "";
 
@@ -301,7 +304,13 @@ public final class InsertExecutor {
                 if (col.autoIncrement()) {
                     Object v = row[c];
                     if (v == null || (v instanceof Number n && n.longValue() == 0)) {
-                        long id = editor.nextAutoIncrement();
+                        long id;
+                        if (sharedIds == null) {
+                            id = editor.nextAutoIncrement();
+                        } else {
+                            id = sharedIds.take(editor.autoIncrement());
+                            editor.raiseAutoIncrement(id + 1);
+                        }
                         if (firstGenerated < 0) {
                             firstGenerated = id;
                         }
@@ -309,6 +318,9 @@ public final class InsertExecutor {
                     } else {
                         long l = dev.scion.sql.expr.Values.toLong(v);
                         editor.raiseAutoIncrement(l + 1);
+                        if (sharedIds != null) {
+                            sharedIds.inserted(l);
+                        }
                     }
                 } else if (!given[c]) {
                     row[c] = defaultValue(c, col);

@@ -60,6 +60,7 @@ public final class LoadDataExecutor {
         TableEditor editor = target.editor();
         InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, "LOAD DATA",
                 session); // LOCAL implies IGNORE in MySQL: bad values become warnings
+        builder.sharedIds = target.sharedAutoIncrement();
         long count = 0;
         int warnings = 0;
         try (InputStream in = session.localFiles().open(statement.fileName())) {

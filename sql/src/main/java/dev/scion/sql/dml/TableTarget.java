@@ -13,6 +13,8 @@ import dev.scion.versioning.table.TableEditor;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
+import dev.scion.versioning.repo.AutoIncrementCounters;
+
 import java.util.List;
 
 /** The table a write statement names, resolved in the session's transaction, and the editor that changes it. */
@@ -72,6 +74,25 @@ public final class TableTarget {
 
     public TableValue value() {
         return value;
+    }
+
+    /**
+     * The branch's shared counter for this table's generated ids (docs/versioned-sql.md, "Transactions"), or null
+     * when the table has no auto-increment column or the database is not a writable branch. A transaction that has
+     * written nothing yet sees the committed value and shows it to the counter.
+     */
+    SharedAutoIncrement sharedAutoIncrement() {
+        if (database.isDetached() || database.isReadOnly()
+                || value.schema().columns().stream().noneMatch(c -> c.autoIncrement())) {
+            return null;
+        }
+        AutoIncrementCounters.Counter counter = database.repo().autoIncrements(database.branch()).table(name);
+        var start = database.startWorkingSet();
+        if (start != null && database.workingRootHash().equals(start.working())) {
+            counter.observeCommitted(value.autoIncrement(), () ->
+                    database.repo().workingSet(database.branch()).working().equals(start.working()));
+        }
+        return new SharedAutoIncrement(counter, database);
     }
 
     public TableEditor editor() {

@@ -205,6 +205,7 @@ public final class WriteFastPath {
         TableEditor editor = target.editor();
         InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, sql,
                 lenient(session));
+        builder.sharedIds = target.sharedAutoIncrement();
         long rowNumber = 0;
         for (Object[] values : ins.rows()) {
             Object[] row = builder.build(positions, values, ++rowNumber, null);

@@ -5,9 +5,14 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.sql.dolt.SqlRowConstraintChecker;
+import dev.scion.versioning.merge.CheckConstraintScan;
 import dev.scion.versioning.merge.MergeConflictException;
+import dev.scion.versioning.merge.RowConstraintChecker;
 import dev.scion.versioning.merge.RootMerger;
+import dev.scion.versioning.model.MergeState;
 import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.ops.BranchContext;
@@ -17,12 +22,8 @@ import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.repo.Repository;
 import dev.scion.versioning.repo.WorkingSetCommitQueue;
 
-import dev.scion.storage.prolly.DiffEntry;
-import dev.scion.storage.prolly.ProllyMap;
-import dev.scion.versioning.model.TableValue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import dev.scion.versioning.repo.VersioningException;
 
@@ -119,14 +120,14 @@ public final class TransactionCommitter {
         // Fast path: nobody committed to the branch since our snapshot, so our root is installed as it is (a
         // compare-and-swap of the working-set ref). Otherwise our changes are merged onto what the others left.
         WorkingSetCommitQueue.Rebase rebase = (current, chunks) -> {
-            if (current.equals(base)) {
-                return mine;
+            if (current.working().equals(base)) {
+                return current.withWorking(mine);
             }
-            requireNoWriteConflict(repo, chunks, base, current, mine);
-            return merge(repo, chunks, base, current, mine);
+            return merge(session, repo, chunks, base, current, mine);
         };
         try {
             repo.commitQueue(s.branch()).commit(s.buffer(), rebase);
+            s.idsCommitted();
         } catch (VersioningException e) {
             if (e.reason() == VersioningException.Reason.CONCURRENT_UPDATE) {
                 throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
@@ -137,49 +138,76 @@ public final class TransactionCommitter {
     }
 
     /**
-     * First committer wins per row: if a row this transaction changed was also changed by a transaction that
-     * committed after our snapshot, the cell merge could silently keep only one of two read-modify-writes (both
-     * {@code v = v + 1} from the same snapshot produce the same cell). Such a commit fails as a deadlock and the
-     * statement is retried (autocommit) or the client retries the transaction. The check walks only our changes.
+     * The three-way merge of a transaction onto the working set others left. First committer wins per row: a row
+     * this transaction changed that a commit since its snapshot also changed fails the commit, even when the cells
+     * would merge (both {@code v = v + 1} from one snapshot produce the same cell); the merge replays only this
+     * transaction's row changes onto the current root, so that check costs nothing extra. Row conflicts, unique
+     * keys and foreign keys fail it as a deadlock (an autocommit statement is retried and then meets the real error, 1062 or
+     * 1452, on the fresh snapshot). CHECK constraints are evaluated on the rows the merge changed (a check added by
+     * one side meets the other side's rows); a violation refuses the commit with Dolt's error, or, with
+     * {@code @@dolt_force_transaction_commit}, is committed and recorded in the working set, where
+     * dolt_constraint_violations shows it.
      */
-    private static void requireNoWriteConflict(Repository repo, ChunkBuffer buffer, Hash base, Hash current,
-                                               Hash mine) {
+    private static WorkingSet merge(Session session, Repository repo, ChunkBuffer buffer, Hash base,
+                                    WorkingSet current, Hash mine) {
         RootValue b = repo.readRoot(buffer, base);
-        RootValue c = repo.readRoot(buffer, current);
-        RootValue m = repo.readRoot(buffer, mine);
-        for (var e : m.tables().entrySet()) {
-            var bh = b.table(e.getKey());
-            var ch = c.table(e.getKey());
-            if (bh.isEmpty() || ch.isEmpty() || bh.get().equals(e.getValue()) || ch.get().equals(bh.get())) {
-                continue;
-            }
-            TableValue bt = repo.readTable(buffer, bh.get());
-            TableValue ct = repo.readTable(buffer, ch.get());
-            TableValue mt = repo.readTable(buffer, e.getValue());
-            if (!bt.schema().equals(mt.schema()) || !bt.schema().equals(ct.schema())) {
-                continue;
-            }
-            ProllyMap theirs = ProllyMap.load(buffer, ct.rows());
-            var changes = ProllyMap.diff(ProllyMap.load(buffer, bt.rows()), ProllyMap.load(buffer, mt.rows()));
-            while (changes.hasNext()) {
-                DiffEntry d = changes.next();
-                if (!Arrays.equals(theirs.get(d.key()), d.fromValue())) {
-                    throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
-                            + "restarting transaction (a row of table '" + e.getKey() + "' was changed by a "
-                            + "concurrent commit)");
-                }
-            }
-        }
-    }
-
-    private static Hash merge(Repository repo, ChunkBuffer buffer, Hash base, Hash ours, Hash theirs) {
+        RootValue ours = repo.readRoot(buffer, current.working());
+        RootValue theirs = repo.readRoot(buffer, mine);
+        RootValue merged;
         try {
-            RootValue merged = new RootMerger(repo, buffer).merge(repo.readRoot(buffer, base),
-                    repo.readRoot(buffer, ours), repo.readRoot(buffer, theirs));
-            return merged.write(buffer);
+            merged = RootMerger.forTransactionCommit(repo, buffer, RowConstraintChecker.NONE).merge(b, ours, theirs);
         } catch (MergeConflictException e) {
             throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
                     + "transaction (" + e.getMessage() + ")", e);
         }
+        SqlRowConstraintChecker checker = new SqlRowConstraintChecker(session);
+        List<String> violating = checkViolations(repo, buffer, checker, merged, ours);
+        if (violating.isEmpty()) {
+            return current.withWorking(merged.write(buffer));
+        }
+        if (!isOn(session, "dolt_force_transaction_commit")) {
+            throw new SqlError(ErrorCode.VERSIONING, CONSTRAINT_VIOLATIONS + "\nConstraint violations: "
+                    + String.join(", ", violating));
+        }
+        // forced: the same merge again, this time recording the failing rows in the tables' violation maps
+        RootMerger.Result r = RootMerger.forTransactionCommit(repo, buffer, checker).mergeWithConflicts(b, ours,
+                theirs);
+        MergeState state = current.mergeState() != null ? current.mergeState()
+                : new MergeState(null, "transaction commit", current.working(), current.staged(), List.of());
+        for (TableConflicts t : r.conflicts()) {
+            TableConflicts had = state.table(t.table()).orElse(null);
+            state = state.withTable(t.table(), had == null ? t : new TableConflicts(had.table(), had.base(),
+                    had.ours(), had.theirs(), had.rowConflicts(), had.rowConflictCount(), t.violations(),
+                    t.violationCount(), had.schemaConflict()));
+        }
+        return current.withWorking(r.root().write(buffer)).withMergeState(state);
+    }
+
+    /** Dolt's words for a transaction commit whose merge leaves constraint violations. */
+    static final String CONSTRAINT_VIOLATIONS = "Committing this transaction resulted in a working set with "
+            + "constraint violations, transaction rolled back. This constraint violation may be the result of a "
+            + "previous merge or the result of transaction sequencing. Constraint violations from a merge can be "
+            + "resolved using the dolt_constraint_violations table before committing the transaction. To allow "
+            + "transactions to be committed with constraint violations from a merge or transaction sequencing set "
+            + "@@dolt_force_transaction_commit=1.";
+
+    /** "table (n row(s) fail check constraint ...)" for each table whose changed rows fail a CHECK constraint. */
+    private static List<String> checkViolations(Repository repo, ChunkBuffer buffer, SqlRowConstraintChecker checker,
+                                                RootValue merged, RootValue ours) {
+        List<String> out = new ArrayList<>();
+        if (merged.equals(ours)) {
+            return out;
+        }
+        CheckConstraintScan scan = new CheckConstraintScan(repo, buffer, checker);
+        for (var e : merged.tables().entrySet()) {
+            if (e.getValue().equals(ours.table(e.getKey()).orElse(null))) {
+                continue;
+            }
+            var found = scan.checkChanges(e.getKey(), merged, ours);
+            if (!found.isEmpty()) {
+                out.add(e.getKey() + " (" + found.size() + " row(s): " + found.values().iterator().next() + ")");
+            }
+        }
+        return out;
     }
 }

@@ -69,6 +69,14 @@ public final class WriteCostBench {
                         i -> "INSERT INTO sbtest1 (k, c, pad) VALUES (" + (i % ROWS) + ",'" + c(i) + "','" + pad(i)
                                 + "')");
             }
+            if (only.isEmpty() || only.equals("insert4")) {
+                runConcurrent(db, "INSERT VALUES, 4 sessions", iterations, (t, i) ->
+                        "INSERT INTO sbtest1 (k, c, pad) VALUES (" + (i % ROWS) + ",'" + c(i) + "','" + pad(i) + "')");
+            }
+            if (only.isEmpty() || only.equals("index4")) {
+                runConcurrent(db, "UPDATE k=k+1 WHERE id=?, 4 sessions", iterations, (t, i) ->
+                        "UPDATE sbtest1 SET k=k+1 WHERE id=" + (1 + (i * 4 + t) * 7919 % ROWS));
+            }
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -90,6 +98,61 @@ public final class WriteCostBench {
             sb.append(g == 0 ? "" : "-").append(String.format(Locale.ROOT, "%011d", (long) (i + g) * 104_729L % 100_000_000_000L));
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code iterations} statements on each of four sessions with a thread each (statement {@code i} of thread
+     * {@code t} is {@code sql.apply(t, i)}): total wall time per statement, the process's CPU time per statement,
+     * and synced writes per commit.
+     */
+    private static void runConcurrent(EngineFixture db, String label, int iterations,
+                                      java.util.function.BiFunction<Integer, Integer, String> sql) throws Exception {
+        int threads = 4;
+        var repo = db.session().findDatabase("bench").orElseThrow().repo();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        for (int phase = 0; phase < 2; phase++) {
+            int count = phase == 0 ? iterations / 2 : iterations;
+            int offset = phase == 0 ? 0 : iterations;
+            long syncs = repo.store().writeGroupsCommitted();
+            long commits = repo.commitQueue("main").commitsWritten();
+            long prepared = repo.commitQueue("main").preparedTaken();
+            long rebased = repo.commitQueue("main").leaderRebases();
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    var session = db.engine().openSession(200 + t, "root", "localhost", true);
+                    done.add(pool.submit(() -> {
+                        db.engine().execute(session, "USE bench", false, r -> { });
+                        for (int i = 0; i < count; i++) {
+                            db.engine().execute(session, sql.apply(thread, offset + i), false, r -> { });
+                        }
+                        session.close();
+                        return null;
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            if (phase == 1) {
+                long n = (long) threads * count;
+                double us = (System.nanoTime() - t0) / 1000.0 / n;
+                double cpu = (os.getProcessCpuTime() - cpu0) / 1000.0 / n;
+                long c = repo.commitQueue("main").commitsWritten() - commits;
+                long s = repo.store().writeGroupsCommitted() - syncs;
+                System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us process CPU, %.2f syncs "
+                        + "per commit (%d statements, %d commits; %d taken as prepared, %d rebased by a leader)%n",
+                        label, us, cpu, (double) s / c, n, c, repo.commitQueue("main").preparedTaken() - prepared,
+                        repo.commitQueue("main").leaderRebases() - rebased);
+            }
+        }
     }
 
     private static void run(EngineFixture db, String label, int iterations, IntFunction<String> sql) {

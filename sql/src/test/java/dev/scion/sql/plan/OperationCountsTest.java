@@ -332,6 +332,67 @@ class OperationCountsTest {
     }
 
     @Test
+    void concurrentAutoIncrementInsertsNeverCollide() throws Exception {
+        int threads = 4;
+        int perThread = 50;
+        var queue = repo().commitQueue("main");
+        long rowsBefore = Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0));
+        long commits = queue.commitsWritten();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                var session = db.engine().openSession(300 + t, "root", "localhost", true);
+                done.add(pool.submit(() -> {
+                    db.engine().execute(session, "USE bench", false, r -> { });
+                    for (int i = 0; i < perThread; i++) {
+                        db.engine().execute(session, "INSERT INTO sbtest1 (k, c, pad) VALUES (1, 'c', 'p')", false,
+                                r -> { });
+                    }
+                    session.close();
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long attempts = queue.commitsWritten() - commits;
+        figure("commit attempts per autocommit INSERT with a generated id, " + threads + " concurrent sessions",
+                String.format(Locale.ROOT, "%.2f", (double) attempts / (threads * perThread)));
+        assertEquals(rowsBefore + threads * perThread,
+                Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0)));
+        // the branch's sessions share the id counter, so no two inserts take the same id and none is retried
+        assertEquals((long) threads * perThread, attempts);
+        db.exec("DELETE FROM sbtest1 WHERE id > " + ROWS);
+    }
+
+    @Test
+    void transactionStatementsWithNothingToWriteRunOnTheNetworkThread() {
+        var session = db.session();
+        db.rows("SELECT c FROM sbtest1 WHERE id = 6"); // the fast path has answered this shape before
+        int handOffs = 0;
+        for (String sql : List.of("BEGIN", "SELECT c FROM sbtest1 WHERE id = 7", "COMMIT")) {
+            if (!db.engine().runsBriefly(session, sql)) {
+                handOffs++;
+            }
+            db.rows(sql);
+        }
+        figure("thread hand-offs of a read-only BEGIN / point SELECT / COMMIT transaction", handOffs);
+        assertEquals(0, handOffs);
+        db.exec("BEGIN");
+        db.exec("UPDATE sbtest1 SET k = k WHERE id = 8");
+        db.exec("UPDATE sbtest1 SET c = 'x' WHERE id = 9");
+        assertEquals(false, db.engine().runsBriefly(session, "COMMIT"), "a COMMIT with writes syncs");
+        assertEquals(false, db.engine().runsBriefly(session, "BEGIN"), "BEGIN would commit the writes first");
+        db.exec("ROLLBACK");
+        assertEquals(true, db.engine().runsBriefly(session, "start  transaction;"));
+        assertEquals(false, db.engine().runsBriefly(session, "COMMIT AND CHAIN"));
+    }
+
+    @Test
     void scanningAllocatesABoundedAmountPerRow() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();

@@ -23,6 +23,7 @@ public final class RootMerger {
     private final Repository repo;
     private final ChunkBuffer out;
     private final RowConstraintChecker checks;
+    private final boolean strictRows;
 
     public RootMerger(Repository repo, ChunkBuffer out) {
         this(repo, out, RowConstraintChecker.NONE);
@@ -30,9 +31,23 @@ public final class RootMerger {
 
     /** {@code checks} evaluates CHECK constraints on the rows the merge changes ({@link RowConstraintChecker#NONE}: none). */
     public RootMerger(Repository repo, ChunkBuffer out, RowConstraintChecker checks) {
+        this(repo, out, checks, false);
+    }
+
+    private RootMerger(Repository repo, ChunkBuffer out, RowConstraintChecker checks, boolean strictRows) {
         this.repo = repo;
         this.out = out;
         this.checks = checks;
+        this.strictRows = strictRows;
+    }
+
+    /**
+     * The merge of a transaction commit: a row changed on both sides (in a table whose schema neither changed) is
+     * a conflict even when its cells would merge, so two concurrent read-modify-writes never become one
+     * (first committer wins; see {@link TableMerger#TableMerger(ChunkBuffer, boolean)}).
+     */
+    public static RootMerger forTransactionCommit(Repository repo, ChunkBuffer out, RowConstraintChecker checks) {
+        return new RootMerger(repo, out, checks, true);
     }
 
     /** The merged root and the tables left unresolved (empty when clean). */
@@ -66,7 +81,12 @@ public final class RootMerger {
             Hash b = base.table(name).orElse(null);
             Hash o = ours.table(name).orElse(null);
             Hash t = theirs.table(name).orElse(null);
-            if (Objects.equals(o, t) || Objects.equals(b, t)) {
+            if (Objects.equals(b, t)) {
+                continue;
+            }
+            if (Objects.equals(o, t) && !(strictRows && b != null && o != null)) {
+                // both sides made the same change; in a transaction commit that is still two writers of the same
+                // rows (two v = v + 1 from one snapshot give equal tables), which the strict merge below refuses
                 continue;
             }
             if (Objects.equals(b, o)) {
@@ -81,7 +101,7 @@ public final class RootMerger {
                 continue;
             }
             TableValue bt = b == null ? null : repo.readTable(out, b);
-            TableMerger.Result r = new TableMerger(out).merge(ours.resolveName(name).orElse(name), b, bt, o,
+            TableMerger.Result r = new TableMerger(out, strictRows).merge(ours.resolveName(name).orElse(name), b, bt, o,
                     repo.readTable(out, o), t, repo.readTable(out, t));
             result = result.withTable(ours.resolveName(name).orElse(name), r.merged().write(out));
             if (r.conflicts() != null) {

@@ -29,10 +29,24 @@ import java.util.Objects;
  * checks. What cannot be decided is returned as {@link TableConflicts}, never applied silently.
  */
 public final class TableMerger {
+    /** Above this many changed rows on their side, a non-strict merge goes through the general tree merge. */
+    private static final int MAX_REPLAYED_ROWS = 10_000;
+
     private final ChunkBuffer out;
+    private final boolean strictRows;
 
     public TableMerger(ChunkBuffer out) {
+        this(out, false);
+    }
+
+    /**
+     * With {@code strictRows}, a row that both sides changed (same schema on all three) is a conflict even when
+     * its cells would merge: what a transaction commit needs, where two read-modify-writes of one row from the
+     * same snapshot (both {@code v = v + 1}) must not silently become one.
+     */
+    public TableMerger(ChunkBuffer out, boolean strictRows) {
         this.out = out;
+        this.strictRows = strictRows;
     }
 
     /** The merged table (ours where undecided) and what is left to resolve (null when nothing). */
@@ -56,6 +70,12 @@ public final class TableMerger {
         }
         TableSchema schema = sm.schema();
         RowCodec codec = new RowCodec(schema);
+        if (base != null && base.schema().equals(ours.schema()) && base.schema().equals(theirs.schema())) {
+            Result replayed = replayTheirs(name, baseHash, base, oursHash, ours, theirsHash, theirs, codec);
+            if (replayed != null) {
+                return replayed;
+            }
+        }
         Hash baseRows = base == null ? ProllyMap.empty(out).root() : inSchema(base, schema);
         Hash ourRows = inSchema(ours, schema);
         Hash theirRows = inSchema(theirs, schema);
@@ -92,6 +112,87 @@ public final class TableMerger {
         }
         return new Result(merged, new TableConflicts(name, baseHash, oursHash, theirsHash, conflictMap,
                 mr.conflicts().size(), violationMap, violations.size(), null));
+    }
+
+    /**
+     * When no row that their side changed was changed on ours, the merge is ours with their row changes applied
+     * and each index edited for those rows alone: the same table the cell merge and index update would build
+     * (prolly trees depend only on their contents), at the cost of their changes instead of a walk of both
+     * sides' differences and a second diff per index. This is the common case of a transaction commit that
+     * follows a concurrent one. Null when a row overlaps (non-strict) or their side changed too much: the
+     * general merge decides.
+     */
+    private Result replayTheirs(String name, Hash baseHash, TableValue base, Hash oursHash, TableValue ours,
+                                Hash theirsHash, TableValue theirs, RowCodec codec) {
+        TableSchema schema = ours.schema();
+        List<IndexCodec> indexCodecs = new ArrayList<>();
+        List<ProllyMap> ourIndexes = new ArrayList<>();
+        for (IndexDef ix : schema.indexes()) {
+            Hash h = ours.indexes().get(ix.name().toLowerCase(java.util.Locale.ROOT));
+            if (h == null) {
+                return null;
+            }
+            indexCodecs.add(codec.indexCodec(ix));
+            ourIndexes.add(ProllyMap.load(out, h));
+        }
+        ProllyMap ourRows = ProllyMap.load(out, ours.rows());
+        MapEdits rowEdits = new MapEdits();
+        List<MapEdits> indexEdits = new ArrayList<>();
+        for (int i = 0; i < indexCodecs.size(); i++) {
+            indexEdits.add(new MapEdits());
+        }
+        Iterator<DiffEntry> d = ProllyMap.diff(ProllyMap.load(out, base.rows()), ProllyMap.load(out, theirs.rows()));
+        int n = 0;
+        while (d.hasNext()) {
+            DiffEntry e = d.next();
+            if (!strictRows && ++n > MAX_REPLAYED_ROWS) {
+                return null;
+            }
+            if (!Arrays.equals(ourRows.get(e.key()), e.fromValue())) {
+                if (!strictRows) {
+                    return null;
+                }
+                return new Result(ours, new TableConflicts(name, baseHash, oursHash, theirsHash, null, 1, null, 0,
+                        null));
+            }
+            if (e.toValue() == null) {
+                rowEdits.delete(e.key());
+            } else {
+                rowEdits.put(e.key(), e.toValue());
+            }
+            if (!indexCodecs.isEmpty()) {
+                Object[] from = e.fromValue() == null ? null : codec.decode(e.key(), e.fromValue());
+                Object[] to = e.toValue() == null ? null : codec.decode(e.key(), e.toValue());
+                for (int i = 0; i < indexCodecs.size(); i++) {
+                    IndexCodec ic = indexCodecs.get(i);
+                    byte[] oldEntry = from == null ? null : ic.key(from);
+                    byte[] newEntry = to == null ? null : ic.key(to);
+                    if (oldEntry != null && (newEntry == null || !Arrays.equals(oldEntry, newEntry))) {
+                        indexEdits.get(i).delete(oldEntry);
+                    }
+                    if (newEntry != null) {
+                        indexEdits.get(i).put(newEntry, ic.value());
+                    }
+                }
+            }
+        }
+        Map<String, Hash> indexes = new java.util.HashMap<>(ours.indexes());
+        for (int i = 0; i < indexCodecs.size(); i++) {
+            String ix = schema.indexes().get(i).name().toLowerCase(java.util.Locale.ROOT);
+            indexes.put(ix, indexEdits.get(i).isEmpty() ? ourIndexes.get(i).root()
+                    : ourIndexes.get(i).edit(indexEdits.get(i), out).root());
+        }
+        Hash rows = rowEdits.isEmpty() ? ours.rows() : ourRows.edit(rowEdits, out).root();
+        TableValue merged = new TableValue(schema, rows, indexes,
+                Math.max(ours.autoIncrement(), theirs.autoIncrement()));
+        Map<byte[], String> violations = uniqueViolations(merged, ourRows, codec);
+        if (violations.isEmpty()) {
+            return new Result(merged, null);
+        }
+        MapEdits edits = new MapEdits();
+        violations.forEach((k, v) -> edits.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Result(merged, new TableConflicts(name, baseHash, oursHash, theirsHash, null, 0,
+                ProllyMap.empty(out).edit(edits, out).root(), violations.size(), null));
     }
 
     private Hash inSchema(TableValue t, TableSchema schema) {

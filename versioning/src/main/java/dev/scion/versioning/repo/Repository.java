@@ -49,6 +49,7 @@ public final class Repository implements AutoCloseable {
     private final LiveRoots liveRoots = new LiveRoots();
     private final RepositoryCollector collector;
     private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
+    private final Map<String, AutoIncrementCounters> autoIncrements = new ConcurrentHashMap<>();
 
     private Repository(Path directory, RocksChunkStore store) {
         this.directory = directory;
@@ -370,6 +371,11 @@ public final class Repository implements AutoCloseable {
      */
     public WorkingSetCommitQueue commitQueue(String branch) {
         return commitQueues.computeIfAbsent(branch, b -> new WorkingSetCommitQueue(this, b));
+    }
+
+    /** The auto-increment values handed out on a branch, shared by the sessions that write to it. */
+    public AutoIncrementCounters autoIncrements(String branch) {
+        return autoIncrements.computeIfAbsent(branch, b -> new AutoIncrementCounters());
     }
 
     /** One branch's working set change inside {@link #updateWorkingSets}. */

@@ -15,33 +15,45 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Publishes transactions to one branch's working set, several at a time. While one thread (the leader) rebases a
- * group of transactions onto the branch's working root and writes them with a single synced compare-and-swap,
- * later transactions queue; when it is done, one of them leads the next group.
+ * Publishes transactions to one branch's working set, several at a time. While one thread (the leader) writes a
+ * group of transactions with a single synced compare-and-swap, later transactions queue; when it is done, one of
+ * them leads the next group.
  *
  * <p>Without it, concurrent writers to a branch each compare-and-swap the same working-set ref: in a store
  * group only the first wins and the others merge again and pay another sync, so commits serialise on the disk.
- * Here every transaction of a group is rebased in turn onto the root its predecessors left (the first onto the
- * stored one), and the group's chunks and the one ref update share one synced batch. A transaction whose
+ * Here every transaction of a group is placed in turn onto the working set its predecessors left (the first onto
+ * the stored one), and the group's chunks and the one ref update share one synced batch. A transaction whose
  * rebase fails (a write conflict) fails alone; the rest of its group still commits.
+ *
+ * <p>Rebasing (a three-way merge when the branch moved since the transaction's snapshot) is the costly part, so
+ * each committing thread first rebases its own transaction onto the <em>tip</em>: the working set the group
+ * being written will leave, or the stored one when no group is in flight. That work runs on the committing
+ * threads in parallel, partly while the leader waits for its sync. The leader then takes a prepared result as it
+ * is when the transaction's place in its group is exactly that tip, and rebases again only on a race (in a group
+ * of several, the later ones were prepared against the same tip, so they are rebased again).
  */
 public final class WorkingSetCommitQueue {
     /** How many times a group is rebuilt when a writer outside the queue moved the working set meanwhile. */
     private static final int MAX_ATTEMPTS = 64;
 
     /**
-     * Turns one transaction's root into the root to install on top of {@code current}, the branch's working root
-     * at that point of the group. Reads and writes chunks through {@code chunks}, which sees the transaction's own
-     * chunks and those of the group before it. Throws to fail only this transaction. Must be repeatable: a group
-     * can be rebuilt.
+     * Turns one transaction's result into the working set to install on top of {@code current}, the branch's
+     * working set at that point of the group (usually only the working root changes). Reads and writes chunks
+     * through {@code chunks}, which sees the transaction's own chunks and those of the group before it. Throws to
+     * fail only this transaction. Must be repeatable and must not depend on which thread runs it: a transaction is
+     * prepared by its own thread and may be rebased again by the leader.
      */
     public interface Rebase {
-        Hash onto(Hash current, ChunkBuffer chunks);
+        WorkingSet onto(WorkingSet current, ChunkBuffer chunks);
     }
 
     private static final class Request {
         final ChunkBuffer chunks;
         final Rebase rebase;
+        /** The tip the transaction was prepared against, the working set it made of it, and the chunks it wrote. */
+        WorkingSet preparedOn;
+        WorkingSet prepared;
+        ChunkBuffer preparedChunks;
         boolean done;
         RuntimeException failure;
 
@@ -51,18 +63,34 @@ public final class WorkingSetCommitQueue {
         }
     }
 
+    /** A working set the queue expects the branch to hold next, and the chunks (not yet durable) it needs. */
+    private record Tip(WorkingSet workingSet, ChunkBuffer chunks) {
+    }
+
     private final Repository repo;
     private final String branch;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition leaderDone = lock.newCondition();
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private boolean leaderActive;
+    /** The working set the group in flight will leave, once rebased; null otherwise. Guarded by {@link #lock}. */
+    private Tip tip;
     private long groupsWritten;
     private long commitsWritten;
+    private long preparedTaken;
+    private long leaderRebases;
+
+    /** Runs after a group is rebased and before its synced write; tests use it to hold a group in flight. */
+    private final Runnable beforeSync;
 
     WorkingSetCommitQueue(Repository repo, String branch) {
+        this(repo, branch, () -> { });
+    }
+
+    WorkingSetCommitQueue(Repository repo, String branch, Runnable beforeSync) {
         this.repo = repo;
         this.branch = branch;
+        this.beforeSync = beforeSync;
     }
 
     /**
@@ -72,6 +100,7 @@ public final class WorkingSetCommitQueue {
      */
     public void commit(ChunkBuffer chunks, Rebase rebase) {
         Request r = new Request(chunks, rebase);
+        prepare(r);
         List<Request> group;
         lock.lock();
         try {
@@ -111,6 +140,7 @@ public final class WorkingSetCommitQueue {
                     }
                     g.done = true;
                 }
+                tip = null; // no group in flight: the next transaction prepares against the stored working set
                 groupsWritten++;
                 commitsWritten += group.size();
                 leaderActive = false;
@@ -122,6 +152,34 @@ public final class WorkingSetCommitQueue {
         finish(r);
     }
 
+    /**
+     * While a group waits for its sync and nobody else is queued, this transaction will be the first of the next
+     * group, placed on the working set the group in flight leaves (the tip): it is rebased onto the tip here, on
+     * the calling thread, in parallel with the sync and with other threads' work. Otherwise the leader does it (a
+     * thread that finds no group in flight leads the next one itself; one that finds others waiting comes after
+     * them). A failure here is not final (the tip may never become durable): the leader rebases it again.
+     */
+    private void prepare(Request r) {
+        Tip at;
+        lock.lock();
+        try {
+            if (!leaderActive || tip == null || !queue.isEmpty()) {
+                return;
+            }
+            at = tip;
+        } finally {
+            lock.unlock();
+        }
+        ChunkBuffer trial = new ChunkBuffer(new Layered(at.chunks(), r.chunks));
+        try {
+            r.prepared = r.rebase.onto(at.workingSet(), trial);
+            r.preparedOn = at.workingSet();
+            r.preparedChunks = trial;
+        } catch (RuntimeException e) {
+            r.prepared = null;
+        }
+    }
+
     private static void finish(Request r) {
         if (r.failure != null) {
             throw r.failure;
@@ -129,23 +187,33 @@ public final class WorkingSetCommitQueue {
         r.chunks.clear();
     }
 
-    /** Rebases every request of the group in order and writes the survivors in one synced batch. */
+    /** Places every request of the group in order and writes the survivors in one synced batch. */
     private void writeGroup(List<Request> group) {
         RocksChunkStore store = repo.store();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             byte[] raw = store.readRef(RefNames.workingSet(branch));
             WorkingSet current = raw != null ? WorkingSet.decode(raw) : repo.workingSet(branch);
             ChunkBuffer out = new ChunkBuffer(store);
-            Hash root = current.working();
+            WorkingSet ws = current;
             boolean any = false;
             for (Request r : group) {
                 if (r.failure != null) {
                     continue;
                 }
+                if (r.prepared != null && r.preparedOn.equals(ws)) {
+                    // prepared by its own thread against exactly this working set
+                    ws = r.prepared;
+                    out.putAll(r.chunks.pending());
+                    out.putAll(r.preparedChunks.pending());
+                    preparedTaken++;
+                    any = true;
+                    continue;
+                }
                 // the rebase sees the group so far, then this transaction's chunks, then the store
                 ChunkBuffer trial = new ChunkBuffer(new Layered(out, r.chunks));
+                leaderRebases++;
                 try {
-                    root = r.rebase.onto(root, trial);
+                    ws = r.rebase.onto(ws, trial);
                 } catch (RuntimeException e) {
                     r.failure = e;
                     continue;
@@ -157,18 +225,30 @@ public final class WorkingSetCommitQueue {
             if (!any) {
                 return;
             }
+            publishTip(new Tip(ws, out));
+            beforeSync.run();
             try {
-                store.commit(out.pending(), List.of(RefUpdate.cas(RefNames.workingSet(branch), raw,
-                        current.withWorking(root).encode())));
+                store.commit(out.pending(), List.of(RefUpdate.cas(RefNames.workingSet(branch), raw, ws.encode())));
                 return;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:
                 // rebase the group again onto what it left (requests that failed their rebase stay failed)
+                publishTip(null);
                 Thread.onSpinWait();
             }
         }
         throw new VersioningException(VersioningException.Reason.CONCURRENT_UPDATE,
                 "branch '" + branch + "' was updated concurrently; retry the transaction");
+    }
+
+    /** What transactions arriving from now on prepare against (the chunks map is no longer written). */
+    private void publishTip(Tip next) {
+        lock.lock();
+        try {
+            tip = next;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Synced writes of this branch's working set so far; fewer than {@link #commitsWritten()} when grouped. */
@@ -186,6 +266,26 @@ public final class WorkingSetCommitQueue {
         lock.lock();
         try {
             return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Transactions a leader installed as their own thread had prepared them (no rebase on the leader). */
+    public long preparedTaken() {
+        lock.lock();
+        try {
+            return preparedTaken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Transactions a leader had to rebase itself (not prepared, or prepared against another working set). */
+    public long leaderRebases() {
+        lock.lock();
+        try {
+            return leaderRebases;
         } finally {
             lock.unlock();
         }

@@ -50,6 +50,7 @@ class WorkingSetCommitQueueTest {
         final byte[] bytes;
         final Hash root;
         volatile Hash placedOnto;
+        final java.util.concurrent.atomic.AtomicInteger rebases = new java.util.concurrent.atomic.AtomicInteger();
 
         Txn(String text) {
             bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -58,10 +59,11 @@ class WorkingSetCommitQueueTest {
 
         WorkingSetCommitQueue.Rebase rebase() {
             return (current, chunks) -> {
-                placedOnto = current;
+                placedOnto = current.working();
+                rebases.incrementAndGet();
                 // the chunks of the group before us and our own are readable here, as a merge needs
                 assertArrayEquals(bytes, chunks.get(root));
-                return root;
+                return current.withWorking(root);
             };
         }
     }
@@ -171,6 +173,49 @@ class WorkingSetCommitQueueTest {
         });
         assertEquals(outside.root, t.placedOnto, "rebased again onto the outside writer's root");
         assertEquals(t.root, repo.workingSet("main").working());
+    }
+
+    @Test
+    void aTransactionArrivingDuringTheSyncIsRebasedByItsOwnThreadAndTakenAsPrepared() throws Exception {
+        CountDownLatch inSync = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        WorkingSetCommitQueue queue = new WorkingSetCommitQueue(repo, "main", () -> {
+            if (first.getAndSet(false)) {
+                inSync.countDown();
+                await(release);
+            }
+        });
+        Txn leading = new Txn("leading");
+        Future<?> leader = pool.submit(() -> queue.commit(leading.buffer, leading.rebase()));
+        inSync.await();
+        // the group of "leading" is rebased and waits for its sync: the next one prepares against what it leaves
+        Txn next = new Txn("next");
+        Future<?> nextDone = pool.submit(() -> queue.commit(next.buffer, next.rebase()));
+        while (queue.queued() < 1) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1, next.rebases.get(), "rebased by its own thread before queueing");
+        assertEquals(leading.root, next.placedOnto);
+        // one arriving behind a waiting transaction is not prepared: it will not be first in its group
+        Txn later = new Txn("later");
+        Future<?> laterDone = pool.submit(() -> queue.commit(later.buffer, later.rebase()));
+        while (queue.queued() < 2) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, later.rebases.get());
+        release.countDown();
+        leader.get();
+        nextDone.get();
+        laterDone.get();
+
+        assertEquals(1, next.rebases.get(), "the prepared result was installed as it was");
+        assertEquals(1, later.rebases.get());
+        assertEquals(next.root, later.placedOnto);
+        assertEquals(1, queue.preparedTaken());
+        assertEquals(2, queue.leaderRebases(), "the leading transaction and the later one");
+        assertEquals(later.root, repo.workingSet("main").working());
+        assertArrayEquals(next.bytes, repo.store().get(next.root), "a prepared transaction's chunks are written");
     }
 
     private static void await(CountDownLatch latch) {

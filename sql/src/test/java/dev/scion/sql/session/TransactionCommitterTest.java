@@ -1,0 +1,106 @@
+package dev.scion.sql.session;
+
+import dev.scion.sql.EngineFixture;
+import dev.scion.sql.error.SqlError;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Commits that must merge with concurrent ones: first committer wins per row, disjoint rows all land. */
+class TransactionCommitterTest {
+    @TempDir
+    Path dir;
+    private EngineFixture db;
+
+    @BeforeEach
+    void open() {
+        db = new EngineFixture(dir);
+        db.exec("CREATE DATABASE d");
+        db.exec("USE d");
+        db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL, KEY kv (v))");
+        db.exec("INSERT INTO t VALUES (1, 0), (2, 0), (3, 0)");
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Session session(int id) {
+        Session s = db.engine().openSession(id, "root", "localhost", true);
+        db.engine().execute(s, "USE d", false, r -> { });
+        return s;
+    }
+
+    private void run(Session s, String sql) {
+        db.engine().execute(s, sql, false, r -> { });
+    }
+
+    @Test
+    void twoEqualChangesOfOneRowAreNotOne() {
+        Session a = session(10);
+        Session b = session(11);
+        run(a, "BEGIN");
+        run(b, "BEGIN");
+        run(a, "UPDATE t SET v = v + 1 WHERE id = 1");
+        run(b, "UPDATE t SET v = v + 1 WHERE id = 1");
+        run(a, "COMMIT");
+        // both sides hold the same table now; the second read-modify-write must still fail, not vanish
+        SqlError e = assertThrows(SqlError.class, () -> run(b, "COMMIT"));
+        assertEquals(1213, e.errorCode().code());
+        assertEquals(List.of("1"), db.lines("SELECT v FROM t WHERE id = 1"));
+    }
+
+    @Test
+    void concurrentIncrementsOfOneRowAreAllKept() throws Exception {
+        int threads = 4;
+        int each = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Session s = session(20 + t);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        run(s, "UPDATE t SET v = v + 1 WHERE id = 2"); // autocommit: a 1213 is re-run by the engine
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(Integer.toString(threads * each)), db.lines("SELECT v FROM t WHERE id = 2"));
+        // the index moved with the row
+        assertEquals(List.of("2"), db.lines("SELECT id FROM t WHERE v = " + threads * each));
+    }
+
+    @Test
+    void disjointRowsOfConcurrentTransactionsAllLand() {
+        Session a = session(30);
+        Session b = session(31);
+        run(a, "BEGIN");
+        run(b, "BEGIN");
+        run(a, "UPDATE t SET v = 5 WHERE id = 1");
+        run(b, "UPDATE t SET v = 7 WHERE id = 3");
+        run(b, "INSERT INTO t VALUES (4, 5)");
+        run(a, "COMMIT");
+        run(b, "COMMIT");
+        assertEquals(List.of("1|5", "2|0", "3|7", "4|5"), db.lines("SELECT id, v FROM t ORDER BY id"));
+        assertEquals(List.of("1", "4"), db.lines("SELECT id FROM t WHERE v = 5 ORDER BY id"));
+    }
+}
