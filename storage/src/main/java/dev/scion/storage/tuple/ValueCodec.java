@@ -114,6 +114,28 @@ final class ValueCodec {
     return out;
   }
 
+  /**
+   * Decodes only the fields marked in {@code wanted} (the others stay null): the offset table gives each field's
+   * place, so a reader that needs two of many columns skips the rest without touching their bytes.
+   */
+  static Object[] decodeWanted(FieldType[] types, byte[] encoded, boolean[] wanted) {
+    Object[] out = new Object[types.length];
+    if (encoded.length == 0) {
+      return out;
+    }
+    Layout l = new Layout(encoded, types.length);
+    int fields = Math.min(l.fields, wanted.length);
+    for (int i = 0; i < fields; i++) {
+      if (wanted[i] && !l.isNull(i)) {
+        int start = i == 0 ? 0 : l.end(i - 1);
+        int end = l.end(i);
+        out[i] = l.isOutOfLine(i) ? OutOfLineValues.get(i, types[i], encoded, start, end - start, null)
+            : getField(types[i], encoded, start, end - start);
+      }
+    }
+    return out;
+  }
+
   static Object decodeField(FieldType[] types, byte[] encoded, int index) {
     return decodeField(types, encoded, index, null);
   }

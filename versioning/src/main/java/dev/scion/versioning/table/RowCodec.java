@@ -186,6 +186,45 @@ public final class RowCodec {
         return fromStored(row);
     }
 
+    /**
+     * The value fields that a reader of the columns marked in {@code columns} (schema order) has to decode, for
+     * {@link #decode(byte[], byte[], boolean[])}. Null, meaning all, when {@code columns} is null, the table is
+     * keyless, or every value column is wanted.
+     */
+    public boolean[] valueFieldsFor(boolean[] columns) {
+        if (columns == null || keyless) {
+            return null;
+        }
+        boolean[] fields = new boolean[valueCols.length];
+        boolean all = true;
+        for (int i = 0; i < valueCols.length; i++) {
+            fields[i] = valueCols[i] < columns.length && columns[valueCols[i]];
+            all &= fields[i];
+        }
+        return all ? null : fields;
+    }
+
+    /**
+     * Rebuilds a row from a stored entry, decoding only the value fields marked in {@code valueFields} (from
+     * {@link #valueFieldsFor}; null: all); the columns of the others are null. The key columns are always decoded.
+     * A range scan that projects {@code c} of sysbench's rows so skips building the {@code pad} string.
+     */
+    public Object[] decode(byte[] key, byte[] value, boolean[] valueFields) {
+        if (valueFields == null || keyless) {
+            return decode(key, value);
+        }
+        Object[] row = new Object[schema.columns().size()];
+        Object[] k = keyDesc.decodeKey(key);
+        for (int i = 0; i < keyCols.length; i++) {
+            row[keyCols[i]] = k[i];
+        }
+        Object[] v = valueDesc.decodeWantedFields(value, valueFields);
+        for (int i = 0; i < valueCols.length && i < v.length; i++) {
+            row[valueCols[i]] = v[i];
+        }
+        return fromStored(row);
+    }
+
     /** For keyless tables: how many identical rows an entry stands for; 1 for keyed tables. */
     public long count(byte[] value) {
         if (!keyless) {
