@@ -72,7 +72,7 @@ public final class TableScanOp implements Operator {
                 if (!cursor.next()) {
                     return null;
                 }
-                Object[] row = codec.decode(cursor.key(), cursor.value(), fields);
+                Object[] row = codec.decode(cursor, fields);
                 if (codec.keyless()) {
                     long n = codec.count(cursor.value());
                     if (n > 1) {

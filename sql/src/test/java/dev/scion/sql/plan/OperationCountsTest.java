@@ -301,6 +301,8 @@ class OperationCountsTest {
         figure("bytes allocated per row by a 500-row primary-key range projecting a 10-char column of a row with a "
                 + "900-char one", projected);
         figure("the same range also reading the 900-char column (LENGTH(pad))", withPad);
+        // neither copied out of its leaf nor decoded, the 900-character pad costs the projected range nothing
+        assertTrue(projected < 900, "allocated " + projected + " bytes per row projecting a 10-char column");
         // the range that reads pad decodes a 900-character string per row that the projected one must skip
         assertTrue(withPad - projected >= 800, projected + " bytes per row projecting c, " + withPad
                 + " reading pad too: the unprojected column was decoded");

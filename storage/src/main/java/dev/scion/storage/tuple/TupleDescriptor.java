@@ -143,7 +143,13 @@ public final class TupleDescriptor {
    * without reading their bytes. Out-of-line fields need {@link #decodeValue(byte[], ChunkReader)}.
    */
   public Object[] decodeWantedFields(byte[] encoded, boolean[] wanted) {
-    return ValueCodec.decodeWanted(types, encoded, wanted);
+    return ValueCodec.decodeWanted(types, encoded, 0, encoded.length, wanted);
+  }
+
+  /** {@link #decodeWantedFields(byte[], boolean[])} of the value held in {@code b[off, off + len)}. */
+  public Object[] decodeWantedFields(byte[] b, int off, int len, boolean[] wanted) {
+    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    return ValueCodec.decodeWanted(types, b, off, len, wanted);
   }
 
   /** Decodes field {@code index} of an encoded value without decoding the others. */
