@@ -40,10 +40,14 @@ public final class PreparedQuery {
 
     /**
      * Like {@link SqlEngine#runsBriefly}: the statement is a point SELECT by primary key whose table and key the
-     * session's fast path has answered (integer parameters; a string key simply takes the worker).
+     * session's fast path has answered (integer parameters; a string key simply takes the worker), or a BEGIN or
+     * COMMIT with nothing to commit (sysbench prepares those too).
      */
     public boolean runsBriefly(Session session) {
-        return pointSelectSample != null && engine.runsBriefly(session, pointSelectSample);
+        if (pointSelectSample != null) {
+            return engine.runsBriefly(session, pointSelectSample);
+        }
+        return parameterCount == 0 && dev.scion.sql.admin.BriefTransactionStatements.runsBriefly(session, sql);
     }
 
     private static String pointSelectSample(String sql, int parameterCount) {

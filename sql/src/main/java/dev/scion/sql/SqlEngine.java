@@ -84,13 +84,13 @@ public final class SqlEngine implements AutoCloseable {
 
     /**
      * Whether {@code sql} is a statement that finishes quickly and never waits (a primary-key point SELECT of the
-     * fast path's shape, on a table and key the fast path already answered for this session; BEGIN / COMMIT /
-     * ROLLBACK with nothing to publish), so a server may run it on its network thread. A scan of the text and a
-     * set lookup: nothing is read.
+     * fast path's shape, on a table and key the fast path already answered for this session; a BEGIN, COMMIT or
+     * ROLLBACK of a session that has written nothing), so a server may run it on its network thread. A scan of the
+     * text and a set lookup: nothing is read.
      */
     public boolean runsBriefly(Session session, String sql) {
         return dev.scion.sql.plan.fastpath.PointSelectPath.runsBriefly(session, sql)
-                || dev.scion.sql.session.BriefTransactionStatements.runsBriefly(session, sql);
+                || dev.scion.sql.admin.BriefTransactionStatements.runsBriefly(session, sql);
     }
 
     public PreparedQuery prepare(Session session, String sql) {

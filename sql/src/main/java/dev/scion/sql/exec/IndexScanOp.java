@@ -27,18 +27,27 @@ public final class IndexScanOp implements Operator {
     private final TableValue table;
     private final IndexDef index;
     private final List<KeyRange> ranges;
+    /** The columns (schema order) the query reads, or null for all: only these are decoded from each row. */
+    private final boolean[] columns;
 
     public IndexScanOp(DatabaseState database, String name, TableValue table, IndexDef index, List<KeyRange> ranges) {
+        this(database, name, table, index, ranges, null);
+    }
+
+    public IndexScanOp(DatabaseState database, String name, TableValue table, IndexDef index, List<KeyRange> ranges,
+                       boolean[] columns) {
         this.database = database;
         this.name = name;
         this.table = table;
         this.index = index;
         this.ranges = List.copyOf(ranges);
+        this.columns = columns == null ? null : columns.clone();
     }
 
     @Override
     public RowStream open(ExecContext ctx) {
         RowCodec codec = new RowCodec(table.schema());
+        boolean[] fields = codec.valueFieldsFor(columns);
         IndexCodec indexCodec = codec.indexCodec(index);
         Hash tree = table.indexes().get(index.name());
         if (tree == null) {
@@ -70,7 +79,7 @@ public final class IndexScanOp implements Operator {
                     previous = key;
                     byte[] value = rows.get(key);
                     if (value != null) {
-                        return codec.decode(key, value);
+                        return codec.decode(key, value, fields);
                     }
                 }
                 return null;

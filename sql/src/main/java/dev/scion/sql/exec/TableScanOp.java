@@ -10,7 +10,8 @@ import dev.scion.versioning.table.RowCodec;
 
 /**
  * Reads a table's rows in primary key order within a key range; a point range is a single lookup. Keyless
- * tables expand duplicate counts into repeated rows.
+ * tables expand duplicate counts into repeated rows. When the query reads only some columns, only those (and the
+ * key) are decoded; the others are null in the rows it returns.
  */
 public final class TableScanOp implements Operator {
     private final DatabaseState database;
@@ -18,22 +19,31 @@ public final class TableScanOp implements Operator {
     private final TableValue table;
     private final KeyRange range;
     private final byte[] pointKey;
+    /** The columns (schema order) the query reads, or null for all of them. */
+    private final boolean[] columns;
 
     public TableScanOp(DatabaseState database, String name, TableValue table, KeyRange range, byte[] pointKey) {
+        this(database, name, table, range, pointKey, null);
+    }
+
+    public TableScanOp(DatabaseState database, String name, TableValue table, KeyRange range, byte[] pointKey,
+                       boolean[] columns) {
         this.database = database;
         this.name = name;
         this.table = table;
         this.range = range;
         this.pointKey = pointKey;
+        this.columns = columns == null ? null : columns.clone();
     }
 
     @Override
     public RowStream open(ExecContext ctx) {
         RowCodec codec = new RowCodec(table.schema());
+        boolean[] fields = codec.valueFieldsFor(columns);
         ProllyMap map = ProllyMap.load(database.buffer(), table.rows());
         if (pointKey != null) {
             byte[] v = map.get(pointKey);
-            Object[] row = v == null ? null : codec.decode(pointKey, v);
+            Object[] row = v == null ? null : codec.decode(pointKey, v, fields);
             return new RowStream() {
                 boolean done;
 
@@ -62,7 +72,7 @@ public final class TableScanOp implements Operator {
                 if (!cursor.next()) {
                     return null;
                 }
-                Object[] row = codec.decode(cursor.key(), cursor.value());
+                Object[] row = codec.decode(cursor, fields);
                 if (codec.keyless()) {
                     long n = codec.count(cursor.value());
                     if (n > 1) {

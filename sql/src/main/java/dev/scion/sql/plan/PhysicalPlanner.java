@@ -103,6 +103,9 @@ public final class PhysicalPlanner {
                 if (c.filterArg >= 0) {
                     used.set(c.filterArg);
                 }
+                for (RelFieldCollation order : c.getCollation().getFieldCollations()) {
+                    used.set(order.getFieldIndex()); // GROUP_CONCAT(a ORDER BY b) reads b too
+                }
             }
             return new AggregateOp(input(a.getInput(), used.build()), a.getGroupSet().toArray(), calls);
         }
@@ -157,12 +160,17 @@ public final class PhysicalPlanner {
 
     /**
      * The operator for {@code in}, whose consumer reads only the columns {@code used}: a filtered table scan learns
-     * which table columns the query needs, so a secondary index holding all of them can answer without the rows.
-     * (A projection passes on the columns all its expressions name, since every one is evaluated.)
+     * which table columns the query needs, so a secondary index holding all of them can answer without the rows,
+     * and a table or index scan decodes only those columns of each row (a range that projects {@code c} skips
+     * sysbench's {@code pad}). A projection passes on the columns all its expressions name, since every one is
+     * evaluated; an aggregate those its groups, arguments, filters and orderings name.
      */
     private Operator input(RelNode in, ImmutableBitSet used) {
         if (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan scan) {
             return scan(scan, f.getCondition(), used.union(RelOptUtil.InputFinder.bits(f.getCondition())));
+        }
+        if (in instanceof LogicalTableScan scan) {
+            return scan(scan, null, used);
         }
         return op(in);
     }
@@ -190,13 +198,28 @@ public final class PhysicalPlanner {
             if (index != null) {
                 Operator read = covers(t.value().schema(), index.index(), used)
                         ? new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges())
-                        : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges());
+                        : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
+                                columnMask(used, t.value().schema().columns().size()));
                 return new FilterOp(read, ExprCompiler.compile(condition));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
-                access.pointKey());
+                access.pointKey(), columnMask(used, t.value().schema().columns().size()));
         return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
+    }
+
+    /** {@code used} as a per-column mask for a scan's decoding; null (decode all) when unknown. */
+    private static boolean[] columnMask(ImmutableBitSet used, int width) {
+        if (used == null) {
+            return null;
+        }
+        boolean[] mask = new boolean[width];
+        for (int c : used) {
+            if (c < width) {
+                mask[c] = true;
+            }
+        }
+        return mask;
     }
 
     /**

@@ -331,6 +331,44 @@ class OperationCountsTest {
         assertTrue(synced <= committed, synced + " syncs for " + committed + " commits");
     }
 
+    /** Bytes the calling thread allocates per returned row over 20 runs of {@code query} (after 20 warm-up runs). */
+    private static long bytesPerRow(String query) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long rows = 0;
+        for (int i = 0; i < 20; i++) {
+            rows = db.rows(query).size();
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 20; i++) {
+            db.rows(query);
+        }
+        return (threads.getThreadAllocatedBytes(thread) - before) / (20 * rows);
+    }
+
+    @Test
+    void aRangeScanDecodesOnlyTheProjectedColumns() {
+        db.exec("CREATE TABLE wide (id INT PRIMARY KEY, c CHAR(10) NOT NULL, pad VARCHAR(1000) NOT NULL)");
+        StringBuilder sb = new StringBuilder("INSERT INTO wide VALUES ");
+        for (int i = 1; i <= 500; i++) {
+            sb.append(i == 1 ? "" : ",").append('(').append(i).append(",'c").append(i).append("','")
+                    .append(String.valueOf((char) ('a' + i % 26)).repeat(900)).append("')");
+        }
+        db.exec(sb.toString());
+        long projected = bytesPerRow("SELECT c FROM wide WHERE id BETWEEN 1 AND 500");
+        long withPad = bytesPerRow("SELECT c, LENGTH(pad) FROM wide WHERE id BETWEEN 1 AND 500");
+        figure("bytes allocated per row by a 500-row primary-key range projecting a 10-char column of a row with a "
+                + "900-char one", projected);
+        figure("the same range also reading the 900-char column (LENGTH(pad))", withPad);
+        // neither copied out of its leaf nor decoded, the 900-character pad costs the projected range nothing
+        assertTrue(projected < 900, "allocated " + projected + " bytes per row projecting a 10-char column");
+        // the range that reads pad decodes a 900-character string per row that the projected one must skip
+        assertTrue(withPad - projected >= 800, projected + " bytes per row projecting c, " + withPad
+                + " reading pad too: the unprojected column was decoded");
+        long sysbench = bytesPerRow("SELECT c FROM sbtest1 WHERE id BETWEEN 101 AND 200");
+        figure("bytes allocated per row by sysbench's simple range (SELECT c ... BETWEEN n AND n+99)", sysbench);
+    }
+
     @Test
     void concurrentAutoIncrementInsertsNeverCollide() throws Exception {
         int threads = 4;

@@ -19,6 +19,15 @@ public interface ProllyCursor extends AutoCloseable {
   /** The current value (a fresh copy). */
   byte[] value();
 
+  /**
+   * The fields marked in {@code wanted} of the current value, decoded as {@code descriptor} describes them (see
+   * {@link dev.scion.storage.tuple.TupleDescriptor#decodeWantedFields(byte[], boolean[])}). A tree cursor decodes
+   * them where the value lies in its node: a scan does not copy each row's value out just to read it once.
+   */
+  default Object[] decodeValue(dev.scion.storage.tuple.TupleDescriptor descriptor, boolean[] wanted) {
+    return descriptor.decodeWantedFields(value(), wanted);
+  }
+
   /** Cursors hold no native resources; closing is optional. */
   @Override
   default void close() {}

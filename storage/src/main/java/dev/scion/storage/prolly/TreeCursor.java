@@ -100,6 +100,15 @@ final class TreeCursor implements ProllyCursor {
     return leafNode().value(idx[leaf]);
   }
 
+  @Override
+  public Object[] decodeValue(dev.scion.storage.tuple.TupleDescriptor descriptor, boolean[] wanted) {
+    checkOnEntry();
+    Node node = leafNode();
+    int i = idx[leaf];
+    int start = node.valueStart(i);
+    return descriptor.decodeWantedFields(node.b, start, node.valueEnd(i) - start, wanted);
+  }
+
   private void checkOnEntry() {
     if (state != State.ON_ENTRY) {
       throw new NoSuchElementException("cursor is not on an entry");

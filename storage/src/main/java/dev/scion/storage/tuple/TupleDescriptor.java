@@ -138,6 +138,20 @@ public final class TupleDescriptor {
     return ValueCodec.decode(types, encoded);
   }
 
+  /**
+   * Decodes the fields marked in {@code wanted} (indexed like the descriptor's fields) and leaves the others null,
+   * without reading their bytes. Out-of-line fields need {@link #decodeValue(byte[], ChunkReader)}.
+   */
+  public Object[] decodeWantedFields(byte[] encoded, boolean[] wanted) {
+    return ValueCodec.decodeWanted(types, encoded, 0, encoded.length, wanted);
+  }
+
+  /** {@link #decodeWantedFields(byte[], boolean[])} of the value held in {@code b[off, off + len)}. */
+  public Object[] decodeWantedFields(byte[] b, int off, int len, boolean[] wanted) {
+    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    return ValueCodec.decodeWanted(types, b, off, len, wanted);
+  }
+
   /** Decodes field {@code index} of an encoded value without decoding the others. */
   public Object decodeValueField(byte[] encoded, int index) {
     return ValueCodec.decodeField(types, encoded, index);

@@ -114,6 +114,30 @@ final class ValueCodec {
     return out;
   }
 
+  /**
+   * Decodes only the fields marked in {@code wanted} (the others stay null) of the tuple in
+   * {@code b[off, off + len)}: the offset table gives each field's place, so a reader that needs two of many
+   * columns skips the rest without touching their bytes, and a tree node's value is read where it lies, without
+   * copying it out first.
+   */
+  static Object[] decodeWanted(FieldType[] types, byte[] b, int off, int len, boolean[] wanted) {
+    Object[] out = new Object[types.length];
+    if (len == 0) {
+      return out;
+    }
+    Layout l = new Layout(b, off, len, types.length);
+    int fields = Math.min(l.fields, wanted.length);
+    for (int i = 0; i < fields; i++) {
+      if (wanted[i] && !l.isNull(i)) {
+        int start = off + (i == 0 ? 0 : l.end(i - 1));
+        int end = off + l.end(i);
+        out[i] = l.isOutOfLine(i) ? OutOfLineValues.get(i, types[i], b, start, end - start, null)
+            : getField(types[i], b, start, end - start);
+      }
+    }
+    return out;
+  }
+
   static Object decodeField(FieldType[] types, byte[] encoded, int index) {
     return decodeField(types, encoded, index, null);
   }
@@ -152,7 +176,7 @@ final class ValueCodec {
     return OutOfLineValues.ref(encoded, start, l.end(index) - start);
   }
 
-  /** Where the offset table and bitmap of an encoded tuple are. */
+  /** Where the offset table and bitmap of an encoded tuple are (absolute indexes into {@code b}). */
   private static final class Layout {
     final byte[] b;
     final int fields;
@@ -161,13 +185,21 @@ final class ValueCodec {
     final int bitmapStart;
     /** Start of the out-of-line bitmap, or -1. */
     final int outOfLineStart;
+    /** The largest field end: where the offset table starts, relative to the tuple. */
+    final int dataLength;
 
     Layout(byte[] b, int maxFields) {
-      if (b.length < 2) {
+      this(b, 0, b.length, maxFields);
+    }
+
+    /** The tuple in {@code b[off, off + len)}. */
+    Layout(byte[] b, int off, int len, int maxFields) {
+      if (len < 2) {
         throw corrupt("too short");
       }
       this.b = b;
-      int trailer = Bytes.getUnsignedShort(b, b.length - 2);
+      int limit = off + len;
+      int trailer = Bytes.getUnsignedShort(b, limit - 2);
       this.fields = trailer & MAX_FIELDS;
       this.width = (trailer & WIDE_FLAG) != 0 ? 4 : 2;
       if (fields == 0 || fields > maxFields) {
@@ -175,18 +207,20 @@ final class ValueCodec {
       }
       int bitmapBytes = (fields + 7) / 8;
       boolean outOfLine = (trailer & OUT_OF_LINE_FLAG) != 0;
-      this.outOfLineStart = outOfLine ? b.length - 2 - bitmapBytes : -1;
-      this.bitmapStart = b.length - 2 - bitmapBytes * (outOfLine ? 2 : 1);
+      this.outOfLineStart = outOfLine ? limit - 2 - bitmapBytes : -1;
+      this.bitmapStart = limit - 2 - bitmapBytes * (outOfLine ? 2 : 1);
       this.offsetsStart = bitmapStart - fields * width;
-      if (offsetsStart < 0) {
+      if (offsetsStart < off) {
         throw corrupt("truncated table");
       }
+      this.dataLength = offsetsStart - off;
     }
 
+    /** Where field i ends, relative to the tuple's start. */
     int end(int i) {
       int p = offsetsStart + i * width;
       int end = width == 2 ? Bytes.getUnsignedShort(b, p) : Bytes.getInt(b, p);
-      if (end < 0 || end > offsetsStart) {
+      if (end < 0 || end > dataLength) {
         throw corrupt("field " + i + " ends at " + end);
       }
       return end;

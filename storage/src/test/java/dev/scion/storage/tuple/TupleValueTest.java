@@ -44,11 +44,30 @@ class TupleValueTest {
       }
       byte[] enc = d.encodeValue(tuple);
       Object[] back = d.decodeValue(enc);
+      boolean[] wanted = new boolean[types.length];
+      for (int f = 0; f < types.length; f++) {
+        wanted[f] = r.nextBoolean();
+      }
+      // a masked decode gives the wanted fields and leaves the others null
+      Object[] some = d.decodeWantedFields(enc, wanted);
       for (int f = 0; f < types.length; f++) {
         assertTrue(FieldSamples.sameValue(types[f], tuple[f], back[f]), types[f] + ": " + tuple[f] + " -> " + back[f]);
         assertTrue(FieldSamples.sameValue(types[f], tuple[f], d.decodeValueField(enc, f)));
+        if (wanted[f]) {
+          assertTrue(FieldSamples.sameValue(types[f], tuple[f], some[f]), types[f] + ": " + tuple[f] + " -> " + some[f]);
+        } else {
+          assertNull(some[f], types[f] + " was not asked for");
+        }
       }
     }
+  }
+
+  @Test
+  void aMaskShorterThanTheTupleDecodesOnlyWhatItCovers() {
+    // as a reader of an older, narrower row layout would pass
+    Object[] full = {1L, "b"};
+    TupleDescriptor two = new TupleDescriptor(FieldType.INT64, FieldType.STRING);
+    assertArrayEquals(new Object[] {1L, null}, two.decodeWantedFields(two.encodeValue(full), new boolean[] {true}));
   }
 
   @Test

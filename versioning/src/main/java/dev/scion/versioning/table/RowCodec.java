@@ -1,6 +1,7 @@
 package dev.scion.versioning.table;
 
 import dev.scion.storage.Hash;
+import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.tuple.FieldType;
 import dev.scion.storage.tuple.TupleDescriptor;
 import dev.scion.versioning.schema.ChoiceValues;
@@ -22,6 +23,8 @@ public final class RowCodec {
     private final boolean keyless;
     /** Per column the ENUM/SET type whose values are stored as numbers, else null; null when there is none. */
     private final ColumnType[] choiceTypes;
+    /** Every value field, for a cursor decode of the whole row. */
+    private final boolean[] allValueFields;
 
     public RowCodec(TableSchema schema) {
         this.schema = schema;
@@ -46,6 +49,8 @@ public final class RowCodec {
             keyDesc = new TupleDescriptor(types(schema, keyCols));
             valueDesc = new TupleDescriptor(types(schema, valueCols));
         }
+        allValueFields = new boolean[keyless ? valueCols.length + 1 : valueCols.length];
+        java.util.Arrays.fill(allValueFields, true);
     }
 
     private static ColumnType[] choiceTypes(TableSchema schema) {
@@ -180,6 +185,65 @@ public final class RowCodec {
             row[keyCols[i]] = k[i];
         }
         Object[] v = valueDesc.decodeValue(value);
+        for (int i = 0; i < valueCols.length && i < v.length; i++) {
+            row[valueCols[i]] = v[i];
+        }
+        return fromStored(row);
+    }
+
+    /**
+     * The value fields that a reader of the columns marked in {@code columns} (schema order) has to decode, for
+     * {@link #decode(byte[], byte[], boolean[])}. Null, meaning all, when {@code columns} is null, the table is
+     * keyless, or every value column is wanted.
+     */
+    public boolean[] valueFieldsFor(boolean[] columns) {
+        if (columns == null || keyless) {
+            return null;
+        }
+        boolean[] fields = new boolean[valueCols.length];
+        boolean all = true;
+        for (int i = 0; i < valueCols.length; i++) {
+            fields[i] = valueCols[i] < columns.length && columns[valueCols[i]];
+            all &= fields[i];
+        }
+        return all ? null : fields;
+    }
+
+    /**
+     * Rebuilds a row from a stored entry, decoding only the value fields marked in {@code valueFields} (from
+     * {@link #valueFieldsFor}; null: all); the columns of the others are null. The key columns are always decoded.
+     * A range scan that projects {@code c} of sysbench's rows so skips building the {@code pad} string.
+     */
+    public Object[] decode(byte[] key, byte[] value, boolean[] valueFields) {
+        if (valueFields == null || keyless) {
+            return decode(key, value);
+        }
+        Object[] row = new Object[schema.columns().size()];
+        Object[] k = keyDesc.decodeKey(key);
+        for (int i = 0; i < keyCols.length; i++) {
+            row[keyCols[i]] = k[i];
+        }
+        Object[] v = valueDesc.decodeWantedFields(value, valueFields);
+        for (int i = 0; i < valueCols.length && i < v.length; i++) {
+            row[valueCols[i]] = v[i];
+        }
+        return fromStored(row);
+    }
+
+    /**
+     * The row at a cursor's current entry, decoding only the value fields marked in {@code valueFields} (null: all)
+     * straight from the tree node, without copying the value out. Keyless tables decode the whole entry.
+     */
+    public Object[] decode(ProllyCursor cursor, boolean[] valueFields) {
+        if (keyless) {
+            return decode(cursor.key(), cursor.value());
+        }
+        Object[] row = new Object[schema.columns().size()];
+        Object[] k = keyDesc.decodeKey(cursor.key());
+        for (int i = 0; i < keyCols.length; i++) {
+            row[keyCols[i]] = k[i];
+        }
+        Object[] v = cursor.decodeValue(valueDesc, valueFields != null ? valueFields : allValueFields);
         for (int i = 0; i < valueCols.length && i < v.length; i++) {
             row[valueCols[i]] = v[i];
         }

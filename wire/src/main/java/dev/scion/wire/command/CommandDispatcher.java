@@ -83,17 +83,13 @@ public final class CommandDispatcher {
         }
     }
 
-    /** Statements up to this many bytes are always offered to {@link WireSession#runsBriefly} (START TRANSACTION). */
-    private static final int SHORT_STATEMENT = 24;
-
     /**
      * Whether the command in {@code payload} (not consumed) may run on the event loop that read it instead of being
-     * handed to a worker: a ping, or a statement the session reports as brief (a primary-key point SELECT, a BEGIN
-     * or COMMIT with nothing to write). Each hand-off costs a thread wake-up both ways, which for such a statement
-     * is most of its CPU. Called on the event loop while no other command of the connection runs, so the session
-     * and its statements are not in use.
+     * handed to a worker: a ping, or a statement the session reports as brief (a primary-key point SELECT, a
+     * BEGIN or COMMIT with nothing to commit). Each
+     * hand-off costs a thread wake-up both ways, which for such a statement is most of its CPU. Called on the event
+     * loop while no other command of the connection runs, so the session and its statements are not in use.
      */
-
     public boolean runsBriefly(MySqlConnection connection, ByteBuf payload) {
         int start = payload.readerIndex();
         int length = payload.readableBytes();
@@ -116,8 +112,8 @@ public final class CommandDispatcher {
             return statement != null && statement.handle().runsBriefly();
         }
         if (command == CommandType.COM_QUERY.code()) {
-            // only a SELECT or a short statement (BEGIN, COMMIT, ROLLBACK) can be brief: skip decoding the rest
-            if (length > SHORT_STATEMENT && (length < 8 || !startsWithSelect(payload, start + 1))) {
+            // a SELECT or a short statement (BEGIN, COMMIT) can be brief: skip decoding the text of everything else
+            if (length - 1 > SHORT_STATEMENT && !(length >= 8 && startsWithSelect(payload, start + 1))) {
                 return false;
             }
             return session.runsBriefly(payload.toString(start + 1, length - 1, StandardCharsets.UTF_8));
@@ -135,6 +131,8 @@ public final class CommandDispatcher {
     }
 
     private static final byte[] SELECT = "select".getBytes(StandardCharsets.US_ASCII);
+    /** Statements up to this many bytes are offered to the session whatever they start with. */
+    private static final int SHORT_STATEMENT = 48;
 
     /** An unexpected handler failure as error 1105 (HY000) carrying its message. */
     public static WireException internalError(Throwable e) {

@@ -122,7 +122,12 @@ public final class PointSelectPath {
         byte[] value = ProllyMap.load(state.buffer(), table.rows()).get(key);
         List<Object[]> rows = new ArrayList<>(1);
         if (value != null) {
-            Object[] full = codec.decode(key, value);
+            boolean[] selected = new boolean[schema.columns().size()];
+            for (int c : out) {
+                selected[c] = true;
+            }
+            // only the selected columns are decoded: sysbench's SELECT c skips k and the 60-char pad
+            Object[] full = codec.decode(key, value, codec.valueFieldsFor(selected));
             Object[] row = new Object[out.length];
             for (int i = 0; i < out.length; i++) {
                 row[i] = full[out[i]];
