@@ -68,7 +68,9 @@ class DoltEngineTestRunner {
                 String failure = runScript(test, temp.resolve("t" + (n++)));
                 t.counts()[failure == null ? 0 : 1]++;
                 if (failure != null && verbose) {
-                    System.out.println("FAIL " + g.path("file").asText() + " / " + name + ": " + failure);
+                    // one line per failure, so multi-line values (CREATE TABLE text) stay greppable
+                    System.out.println("FAIL " + g.path("file").asText() + " / " + name + ": "
+                            + failure.replace("\n", "\\n"));
                 }
             }
         }
