@@ -172,7 +172,7 @@ public final class CreateTableText {
     }
 
     /** A stored expression (a CHECK, an expression default) re-rendered as GMS prints expressions. */
-    static String expression(String sql) {
+    public static String expression(String sql) {
         SqlNode node = parse(sql);
         return node == null ? sql : expression(node);
     }
@@ -197,7 +197,13 @@ public final class CreateTableText {
         List<SqlNode> ops = call.getOperandList();
         SqlKind kind = call.getKind();
         switch (kind) {
-            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, PLUS, MINUS,
+            case NOT_EQUALS -> {
+                if (ops.size() == 2) {
+                    // GMS has no inequality node: a != b is NOT(a = b)
+                    return "NOT((" + expression(ops.get(0)) + " = " + expression(ops.get(1)) + "))";
+                }
+            }
+            case EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, PLUS, MINUS,
                  TIMES, DIVIDE, AND, OR -> {
                 if (ops.size() == 2) {
                     return "(" + expression(ops.get(0)) + " " + call.getOperator().getName().toUpperCase(Locale.ROOT)

@@ -17,7 +17,8 @@ public final class SystemTables {
             new DoltRemotesTable(), new DoltRemoteBranchesTable(),
             new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
             new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
-            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable());
+            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable(),
+            new DoltColumnDiffTable(), new DoltStash.Table());
 
     private SystemTables() {
     }

@@ -43,7 +43,9 @@ public final class PickOp {
         String what = inverse ? "revert" : "cherry-pick";
         ctx.requireNotMerging(what);
         Hash picked = ctx.resolve(revision);
-        if (UncommittedChanges.any(ctx)) { // ignored tables nothing tracks do not count; they are carried over
+        // a cherry-pick needs a clean working set (ignored tables nothing tracks do not count; they are carried
+        // over); a revert, as Dolt's, may run beside uncommitted changes to tables it leaves alone (checked below)
+        if (!inverse && UncommittedChanges.any(ctx)) {
             ctx.requireClean(what);
         }
         Commit c = ctx.repo().readCommit(picked);
