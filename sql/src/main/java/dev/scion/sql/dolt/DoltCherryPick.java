@@ -68,10 +68,13 @@ final class DoltCherryPick {
         }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_revert");
         // every revision names a commit of the history as it was before the first revert (HEAD~1 stays HEAD~1)
-        List<String> commits = new java.util.ArrayList<>();
+        List<dev.scion.storage.Hash> resolved = new java.util.ArrayList<>();
         for (String rev : p.positional()) {
-            commits.add(ctx.resolve(rev).toString());
+            resolved.add(ctx.resolve(rev));
         }
+        // Dolt reverts the oldest first, whatever order the arguments name them in
+        resolved.sort(java.util.Comparator.comparingLong(h -> ctx.repo().readCommit(h).height()));
+        List<String> commits = resolved.stream().map(Object::toString).distinct().toList();
         return revertSeries(session, s, ctx, commits, mainline(p, "dolt_revert"));
     }
 
@@ -135,8 +138,8 @@ final class DoltCherryPick {
         var picked = dev.scion.storage.Hash.parse(series[0]);
         var c = repo.readCommit(picked);
         var who = ProcedureSupport.who(session);
-        String message = what.equals("revert") ? "Revert \"" + c.message().lines().findFirst().orElse("")
-                + "\"\n\nThis reverts commit " + picked + "." : c.message();
+        String message = what.equals("revert") ? "Revert \"" + c.message().lines().findFirst().orElse("") + "\""
+                : c.message();
         var head = ctx.head();
         var next = new dev.scion.versioning.model.WorkingSet(ws.working(), ws.staged(), null, null);
         var h = repo.commit(ctx.branch(), head, ws, ws.staged(), List.of(),
