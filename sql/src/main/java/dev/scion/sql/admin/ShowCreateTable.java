@@ -3,6 +3,7 @@ package dev.scion.sql.admin;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.IndexDef;
@@ -16,15 +17,47 @@ import java.util.stream.Collectors;
 final class ShowCreateTable implements AdminStatement {
     private final String database;
     private final String table;
+    /** The revision of {@code SHOW CREATE TABLE t AS OF rev} as written (a name, a quoted string, @var), or null. */
+    private final String asOf;
 
-    private ShowCreateTable(String database, String table) {
+    private ShowCreateTable(String database, String table, String asOf) {
         this.database = database;
         this.table = table;
+        this.asOf = asOf;
     }
 
     static ShowCreateTable of(String qualified) {
+        return of(qualified, null);
+    }
+
+    static ShowCreateTable of(String qualified, String asOf) {
         String[] parts = TableLookup.split(qualified);
-        return new ShowCreateTable(parts[0], parts[1]);
+        return new ShowCreateTable(parts[0], parts[1], asOf == null ? null : asOf.strip());
+    }
+
+    /** The database to read: the named (or current) one, or with AS OF the read-only revision database of it. */
+    private String databaseAt(Session session) {
+        if (asOf == null) {
+            return database;
+        }
+        var db = database == null ? session.current() : session.database(database);
+        String rev = asOf;
+        if (rev.startsWith("`@") || rev.startsWith("@")) {
+            Object v = session.userVariable(Identifiers.unquote(rev).substring(1));
+            if (v == null || v.toString().isEmpty()) {
+                throw SqlError.noSuchTable(db.name(), table); // Dolt: nothing to show as of no revision
+            }
+            rev = v.toString();
+        } else {
+            rev = Identifiers.unquote(rev.replaceAll("^'(.*)'$", "`$1`").replaceAll("^\"(.*)\"$", "`$1`"));
+        }
+        var head = session.headOf(db);
+        String revision = rev;
+        var commit = new dev.scion.versioning.history.RevisionResolver(db.repo()).resolve(revision, head)
+                .map(dev.scion.versioning.history.RevisionResolver.Resolved::commit)
+                .orElseThrow(() -> new SqlError(dev.scion.sql.error.ErrorCode.VERSIONING,
+                        "invalid reference: " + revision));
+        return db.databaseName() + "/" + commit;
     }
 
     static String ddl(String name, TableSchema s) {
@@ -32,58 +65,12 @@ final class ShowCreateTable implements AdminStatement {
     }
 
     static String ddl(String name, TableSchema s, long autoIncrement) {
-        List<String> lines = new ArrayList<>();
-        for (Column c : s.columns()) {
-            StringBuilder sb = new StringBuilder("  `").append(c.name()).append("` ").append(c.type().sqlName());
-            if (c.generated()) {
-                // MySQL's form: GENERATED ALWAYS AS (<generation expression>) VIRTUAL|STORED [NOT NULL]
-                sb.append(" GENERATED ALWAYS AS (").append(dev.scion.sql.catalog.ColumnFacts.generationExpression(c))
-                        .append(c.stored() ? ") STORED" : ") VIRTUAL");
-                if (!c.nullable()) {
-                    sb.append(" NOT NULL");
-                }
-                if (c.comment() != null) {
-                    sb.append(" COMMENT '").append(c.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
-                }
-                lines.add(sb.toString());
-                continue;
-            }
-            if (!c.nullable()) {
-                sb.append(" NOT NULL");
-            }
-            if (c.autoIncrement()) {
-                sb.append(" AUTO_INCREMENT");
-            } else if (c.defaultSql() != null) {
-                sb.append(" DEFAULT ").append(c.defaultSql());
-            } else if (c.nullable()) {
-                sb.append(" DEFAULT NULL");
-            }
-            if (c.comment() != null) {
-                sb.append(" COMMENT '").append(c.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
-            }
-            lines.add(sb.toString());
-        }
-        if (!s.primaryKey().isEmpty()) {
-            lines.add("  PRIMARY KEY (" + s.primaryKey().stream().map(k -> "`" + k + "`").collect(Collectors.joining(","))
-                    + ")");
-        }
-        for (IndexDef ix : s.indexes()) {
-            lines.add("  " + (ix.unique() ? "UNIQUE KEY" : "KEY") + " `" + ix.name() + "` ("
-                    + ix.columns().stream().map(k -> "`" + k + "`").collect(Collectors.joining(",")) + ")");
-        }
-        for (var fk : s.foreignKeys()) {
-            lines.add("  " + dev.scion.sql.dml.ForeignKeys.definition(fk));
-        }
-        for (var check : s.checks()) {
-            lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.expressionSql() + ")");
-        }
-        return "CREATE TABLE `" + name + "` (\n" + String.join(",\n", lines)
-                + "\n) ENGINE=InnoDB" + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "")
-                + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
+        return dev.scion.sql.ddl.CreateTableText.of(name, s, autoIncrement);
     }
 
     @Override
     public StatementResult execute(Session session) {
+        String database = databaseAt(session);
         var system = ViewColumns.of(session, database, table)
                 .filter(x -> dev.scion.sql.catalog.Views.definition(database == null ? session.current() : session.database(database),
                         table).isEmpty());

@@ -58,6 +58,9 @@ public final class AsOfRewriter extends SqlShuttle {
             commit = asOfTime(db, t.toInstant(ZoneOffset.UTC).toEpochMilli());
         } else if (when instanceof LocalDate d) {
             commit = asOfTime(db, d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+        } else if (when != null && !db.isReadOnly() && (when.toString().equalsIgnoreCase("STAGED")
+                || when.toString().equalsIgnoreCase("WORKING"))) {
+            commit = snapshotCommit(db, when.toString().equalsIgnoreCase("STAGED"));
         } else if (when != null) {
             commit = Procedures.resolve(session, db, when.toString());
         } else {
@@ -65,6 +68,25 @@ public final class AsOfRewriter extends SqlShuttle {
         }
         return new SqlIdentifier(List.of(db.databaseName() + "/" + commit, names.get(names.size() - 1)),
                 table.getParserPosition());
+    }
+
+    /** Who "commits" the snapshots of {@link #snapshotCommit}: fixed, so one root always gives one commit. */
+    private static final dev.scion.versioning.model.Signature SNAPSHOT =
+            new dev.scion.versioning.model.Signature("scion", "", 0);
+
+    /**
+     * AS OF 'STAGED' / 'WORKING': revision databases are bound to commits, so the branch's staged (or stored
+     * working) root is wrapped in a commit that no ref names. Its content is fixed by the root and HEAD, so asking
+     * again writes the same chunk; being unreferenced, garbage collection removes it.
+     */
+    private Hash snapshotCommit(DatabaseState db, boolean staged) {
+        var ws = db.startWorkingSet();
+        Hash head = session.headOf(db);
+        var headCommit = db.repo().readCommit(head);
+        Hash root = ws == null ? headCommit.root() : staged ? ws.staged() : ws.working();
+        var c = new dev.scion.versioning.model.Commit(root, List.of(head), SNAPSHOT, SNAPSHOT,
+                staged ? "STAGED" : "WORKING", headCommit.height() + 1);
+        return db.repo().writeDanglingCommit(c, db.repo().newBuffer());
     }
 
     /** {@code TIMESTAMP('2026-01-01 12:00:00')} (the spec's form) as a time; null for any other expression. */

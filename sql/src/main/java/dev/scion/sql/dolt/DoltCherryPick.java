@@ -67,18 +67,55 @@ final class DoltCherryPick {
             return ProcedureSupport.row(COLUMNS, "", 0L, 0L, 0L);
         }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_revert");
-        MergeOutcome last = null;
+        // every revision names a commit of the history as it was before the first revert (HEAD~1 stays HEAD~1)
+        List<dev.scion.storage.Hash> resolved = new java.util.ArrayList<>();
         for (String rev : p.positional()) {
-            if (!ctx.workingSet().isMerging() && isDirty(ctx)) {
-                throw new SqlError(ErrorCode.VERSIONING, "error: Your local changes would be overwritten by revert.\n"
-                        + "hint: Please commit your changes before you revert.");
+            resolved.add(ctx.resolve(rev));
+        }
+        // Dolt reverts the oldest first, whatever order the arguments name them in
+        resolved.sort(java.util.Comparator.comparingLong(h -> ctx.repo().readCommit(h).height()));
+        List<String> commits = resolved.stream().map(Object::toString).distinct().toList();
+        return revertSeries(session, s, ctx, commits, mainline(p, "dolt_revert"));
+    }
+
+    /**
+     * Reverts the commits one after another, one commit each. At a conflict it stops; the commits still to revert
+     * are kept after the stopped one in the merge state's source ("revert h1 h2 h3"), so that
+     * dolt_revert('--continue') commits the resolved one and goes on with the rest.
+     */
+    private static StatementResult revertSeries(Session session, DatabaseState s, BranchContext ctx,
+                                                List<String> commits, Integer mainline) {
+        MergeOutcome last = null;
+        for (int i = 0; i < commits.size(); i++) {
+            try {
+                last = PickOp.revert(ctx, commits.get(i), mainline, ProcedureSupport.who(session));
+            } catch (dev.scion.versioning.repo.VersioningException e) {
+                if (e.reason() == dev.scion.versioning.repo.VersioningException.Reason.DIRTY_WORKING_SET) {
+                    throw new SqlError(ErrorCode.VERSIONING, "error: Your local changes would be overwritten by "
+                            + "revert.\nhint: Please commit your changes before you revert.");
+                }
+                throw e;
             }
-            last = PickOp.revert(ctx, rev, mainline(p, "dolt_revert"), ProcedureSupport.who(session));
             if (last.kind() == MergeOutcome.Kind.CONFLICTS) {
+                if (i + 1 < commits.size()) {
+                    rememberRest(ctx, commits.subList(i + 1, commits.size()));
+                }
                 break;
             }
         }
         return result(session, s, last);
+    }
+
+    /** Appends the commits still to revert to the source of the merge state the stopped revert left. */
+    private static void rememberRest(BranchContext ctx, List<String> rest) {
+        var ws = ctx.workingSet();
+        var ms = ws.mergeState();
+        if (ms == null) {
+            return;
+        }
+        var next = new dev.scion.versioning.model.MergeState(ms.source(),
+                ms.sourceSpec() + " " + String.join(" ", rest), ms.preMergeWorking(), ms.preMergeStaged(), ms.tables());
+        ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withMergeState(next), ctx.repo().newBuffer());
     }
 
     /**
@@ -97,16 +134,21 @@ final class DoltCherryPick {
                     ms.tables().stream().filter(t -> !t.isResolved()).toList()));
         }
         var repo = ctx.repo();
-        var picked = dev.scion.storage.Hash.parse(ms.sourceSpec().substring(what.length() + 1).strip());
+        String[] series = ms.sourceSpec().substring(what.length() + 1).strip().split("\\s+");
+        var picked = dev.scion.storage.Hash.parse(series[0]);
         var c = repo.readCommit(picked);
         var who = ProcedureSupport.who(session);
-        String message = what.equals("revert") ? "Revert \"" + c.message().lines().findFirst().orElse("")
-                + "\"\n\nThis reverts commit " + picked + "." : c.message();
+        String message = what.equals("revert") ? "Revert \"" + c.message().lines().findFirst().orElse("") + "\""
+                : c.message();
         var head = ctx.head();
         var next = new dev.scion.versioning.model.WorkingSet(ws.working(), ws.staged(), null, null);
         var h = repo.commit(ctx.branch(), head, ws, ws.staged(), List.of(),
                 what.equals("revert") ? who : c.author(), who, message, next, repo.newBuffer());
         s.setMergeConflictsPending(false);
+        if (series.length > 1) {
+            // the rest of a multi-commit revert goes on from the new HEAD
+            return revertSeries(session, s, ctx, List.of(series).subList(1, series.length), null);
+        }
         return ProcedureSupport.row(COLUMNS, h.toString(), 0L, 0L, 0L);
     }
 

@@ -4,7 +4,6 @@ import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.dml.TableTarget;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
-import dev.scion.sql.plan.TypeMapping;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import dev.scion.storage.Hash;
@@ -18,7 +17,6 @@ import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.ops.BranchContext;
 import dev.scion.versioning.ops.ConflictsOp;
 import dev.scion.versioning.repo.VersioningException;
-import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.RowCodec;
 import dev.scion.versioning.table.TableEditor;
@@ -28,7 +26,6 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,19 +59,8 @@ final class DoltConflictsForTable implements WritableSystemTable {
     @Override
     public RelDataType rowType(RelDataTypeFactory f) {
         RelDataTypeFactory.Builder b = f.builder();
-        addAll(b, f, "base_");
-        addAll(b, f, "our_");
-        b.add("our_diff_type", Columns.text(f, 16));
-        addAll(b, f, "their_");
-        b.add("their_diff_type", Columns.text(f, 16));
-        b.add("dolt_conflict_id", Columns.text(f, 1024));
+        ConflictRows.columns(b, f, schema);
         return b.build();
-    }
-
-    private void addAll(RelDataTypeFactory.Builder b, RelDataTypeFactory f, String prefix) {
-        for (Column c : schema.columns()) {
-            b.add(prefix + c.name(), f.createTypeWithNullability(TypeMapping.toCalcite(f, c), true));
-        }
     }
 
     @Override
@@ -100,28 +86,10 @@ final class DoltConflictsForTable implements WritableSystemTable {
                 byte[] v = rows.get(c.key());
                 ours = v == null ? null : codec.decode(c.key(), v);
             }
-            Object[] out = new Object[3 * n + 3];
-            copy(c.base(), out, 0, n);
-            copy(ours, out, n, n);
-            out[2 * n] = diffType(c.base(), ours);
-            copy(c.theirs(), out, 2 * n + 1, n);
-            out[3 * n + 1] = diffType(c.base(), c.theirs());
-            out[3 * n + 2] = Base64.getUrlEncoder().withoutPadding().encodeToString(c.key());
+            Object[] out = new Object[ConflictRows.width(n)];
+            ConflictRows.fill(out, 0, n, c.base(), ours, c.theirs(), c.key());
             return out;
         };
-    }
-
-    private static void copy(Object[] from, Object[] to, int at, int n) {
-        if (from != null) {
-            System.arraycopy(from, 0, to, at, Math.min(n, from.length));
-        }
-    }
-
-    private static String diffType(Object[] base, Object[] side) {
-        if (side == null) {
-            return "removed";
-        }
-        return base == null ? "added" : "modified";
     }
 
     /** Marks the selected conflicts resolved; t keeps its current rows. */
@@ -143,7 +111,7 @@ final class DoltConflictsForTable implements WritableSystemTable {
             MapEdits edits = new MapEdits();
             long removed = 0;
             for (Object[] r : selected) {
-                byte[] key = Base64.getUrlDecoder().decode(String.valueOf(r[idColumn]));
+                byte[] key = ConflictRows.key(r[idColumn]);
                 if (conflicts.contains(key)) {
                     edits.delete(key);
                     removed++;

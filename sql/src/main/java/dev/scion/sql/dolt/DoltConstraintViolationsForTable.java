@@ -86,9 +86,7 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
                 Object[] out = new Object[n + 3];
                 out[0] = from;
                 out[1] = violationType(info);
-                if (info.startsWith(CHECK)) {
-                    info = info.substring(CHECK.length()).strip(); // Dolt shows the check's name and expression
-                }
+                info = ViolationInfo.of(info, schema); // Dolt's JSON for unique and check violations
                 if (current.row() != null) {
                     System.arraycopy(current.row(), 0, out, 2, Math.min(n, current.row().length));
                 }

@@ -87,7 +87,8 @@ final class PatchFunction implements SystemTable {
                 from = sides.from().table(db, d.name()).orElse(null);
                 to = sides.to().table(db, d.name()).orElse(null);
                 switch (d.kind()) {
-                    case ADDED -> schemaStatements.add(SqlScript.createTable(d.name(), to.schema()));
+                    case ADDED -> schemaStatements.add(
+                            dev.scion.sql.ddl.CreateTableText.of(d.name(), to.schema(), 0) + ";");
                     case DROPPED -> schemaStatements.add(SqlScript.dropTable(d.name()));
                     case MODIFIED -> schemaStatements.addAll(SqlScript.alter(d.name(), to.schema(),
                             SchemaDiffer.diff(from.schema(), to.schema())));

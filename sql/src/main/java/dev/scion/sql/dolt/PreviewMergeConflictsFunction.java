@@ -3,19 +3,16 @@ package dev.scion.sql.dolt;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
-import dev.scion.sql.plan.TypeMapping;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.ops.ConflictsOp;
 import dev.scion.versioning.ops.MergePreview;
-import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 
@@ -97,18 +94,8 @@ final class PreviewMergeConflictsFunction implements SystemTable {
                     .add("num_schema_conflicts", Columns.bigint(f)).build();
         }
         RelDataTypeFactory.Builder b = f.builder().add("from_root_ish", Columns.text(f, 1024));
-        sides(b, f, "base_");
-        sides(b, f, "our_");
-        b.add("our_diff_type", Columns.text(f, 16));
-        sides(b, f, "their_");
-        b.add("their_diff_type", Columns.text(f, 16));
-        return b.add("dolt_conflict_id", Columns.text(f, 1024)).build();
-    }
-
-    private void sides(RelDataTypeFactory.Builder b, RelDataTypeFactory f, String prefix) {
-        for (Column c : schema.columns()) {
-            b.add(prefix + c.name(), f.createTypeWithNullability(TypeMapping.toCalcite(f, c), true));
-        }
+        ConflictRows.columns(b, f, schema);
+        return b.build();
     }
 
     @Override
@@ -131,28 +118,10 @@ final class PreviewMergeConflictsFunction implements SystemTable {
                 return null;
             }
             ConflictsOp.RowConflict c = it.next();
-            Object[] out = new Object[3 * n + 4];
+            Object[] out = new Object[1 + ConflictRows.width(n)];
             out[0] = from;
-            copy(c.base(), out, 1, n);
-            copy(c.ours(), out, 1 + n, n);
-            out[1 + 2 * n] = diffType(c.base(), c.ours());
-            copy(c.theirs(), out, 2 + 2 * n, n);
-            out[2 + 3 * n] = diffType(c.base(), c.theirs());
-            out[3 + 3 * n] = Base64.getUrlEncoder().withoutPadding().encodeToString(c.key());
+            ConflictRows.fill(out, 1, n, c.base(), c.ours(), c.theirs(), c.key());
             return out;
         };
-    }
-
-    private static void copy(Object[] from, Object[] to, int at, int n) {
-        if (from != null) {
-            System.arraycopy(from, 0, to, at, Math.min(n, from.length));
-        }
-    }
-
-    private static String diffType(Object[] base, Object[] side) {
-        if (side == null) {
-            return "removed";
-        }
-        return base == null ? "added" : "modified";
     }
 }

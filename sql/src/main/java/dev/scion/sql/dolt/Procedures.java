@@ -54,6 +54,7 @@ public final class Procedures {
                 case "dolt_cherry_pick" -> DoltCherryPick.cherryPick(session, args);
                 case "dolt_conflicts_resolve" -> DoltConflictsResolve.call(session, args);
                 case "dolt_clean" -> DoltClean.clean(session, args);
+                case "dolt_stash" -> DoltStash.stash(session, args);
                 case "dolt_rm" -> DoltClean.rm(session, args);
                 case "dolt_undrop" -> single("status", DroppedDatabaseProcedures.undrop(session, args));
                 case "dolt_purge_dropped_databases" -> single("status", DroppedDatabaseProcedures.purge(session, args));

@@ -1,7 +1,7 @@
 package dev.scion.sql.dolt;
 
-import dev.scion.versioning.sqlgen.SqlScript;
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.ddl.CreateTableText;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.diff.RootDiffer;
@@ -59,7 +59,7 @@ final class SchemaDiffFunction implements SystemTable {
         TableValue f = sides.from().table(db, d.name()).orElse(null);
         TableValue t = sides.to().table(db, d.name()).orElse(null);
         return new Object[] {f == null ? "" : d.name(), t == null ? "" : d.name(),
-            f == null ? "" : SqlScript.createTable(d.name(), f.schema()),
-            t == null ? "" : SqlScript.createTable(d.name(), t.schema())};
+            f == null ? "" : CreateTableText.of(d.name(), f.schema(), 0) + ";",
+            t == null ? "" : CreateTableText.of(d.name(), t.schema(), 0) + ";"};
     }
 }

@@ -17,7 +17,8 @@ public final class SystemTables {
             new DoltRemotesTable(), new DoltRemoteBranchesTable(),
             new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
             new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
-            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable());
+            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable(),
+            new DoltColumnDiffTable(), new DoltStash.Table());
 
     private SystemTables() {
     }
@@ -39,7 +40,7 @@ public final class SystemTables {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX,
-                DoltHistoryForTable.PREFIX, DoltConstraintViolationsForTable.PREFIX)) {
+                DoltHistoryForTable.PREFIX, DoltConstraintViolationsForTable.PREFIX, DoltWorkspaceForTable.PREFIX)) {
             if (!lower.startsWith(prefix)) {
                 continue;
             }
@@ -53,6 +54,7 @@ public final class SystemTables {
                     case DoltHistoryForTable.PREFIX -> new DoltHistoryForTable(stored.get(), schema);
                     case DoltConstraintViolationsForTable.PREFIX ->
                             new DoltConstraintViolationsForTable(stored.get(), schema);
+                    case DoltWorkspaceForTable.PREFIX -> DoltWorkspaceForTable.of(db, stored.get(), schema);
                     default -> new DoltConflictsForTable(stored.get(), schema);
                 });
             }

@@ -43,7 +43,9 @@ public final class PickOp {
         String what = inverse ? "revert" : "cherry-pick";
         ctx.requireNotMerging(what);
         Hash picked = ctx.resolve(revision);
-        if (UncommittedChanges.any(ctx)) { // ignored tables nothing tracks do not count; they are carried over
+        // a cherry-pick needs a clean working set (ignored tables nothing tracks do not count; they are carried
+        // over); a revert, as Dolt's, may run beside uncommitted changes to tables it leaves alone (checked below)
+        if (!inverse && UncommittedChanges.any(ctx)) {
             ctx.requireClean(what);
         }
         Commit c = ctx.repo().readCommit(picked);
@@ -69,9 +71,8 @@ public final class PickOp {
             throw new VersioningException(VersioningException.Reason.NOTHING_TO_COMMIT,
                     "nothing to commit: the " + what + " of " + picked + " changes nothing");
         }
-        String message = !inverse ? c.message()
-                : "Revert \"" + firstLine(c.message()) + "\"\n\nThis reverts commit " + picked
-                        + (c.parents().size() > 1 ? ", reversing\nchanges made to " + parent : "") + ".";
+        // Dolt's revert message is the subject line alone (git adds "This reverts commit ...")
+        String message = !inverse ? c.message() : "Revert \"" + firstLine(c.message()) + "\"";
         Commit out = new Commit(a.mergedRoot(), List.of(head), inverse ? who : c.author(), who, message,
                 headCommit.height() + 1);
         WorkingSet next = UncommittedChanges.carry(ctx, a.buffer(), ws, headRoot, a.result().root(),

@@ -1,0 +1,264 @@
+package dev.scion.sql.ddl;
+
+import dev.scion.sql.parser.MySqlParser;
+import dev.scion.versioning.schema.CheckDef;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The CREATE TABLE text of a table as Dolt's SHOW CREATE TABLE prints it (and dolt_schema_diff, dolt_patch): one
+ * column a line with no {@code DEFAULT NULL} unless it was written, literal defaults quoted in the column's type
+ * ({@code DEFAULT '42'}), expression defaults in parentheses, the secondary keys by name, foreign keys, then CHECK
+ * constraints with binary operators parenthesised ({@code CHECK ((`c1` > 3))}). MySQL differs only in adding
+ * {@code DEFAULT NULL} to every nullable column; clients read both.
+ */
+public final class CreateTableText {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?\\s*(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NOW = Pattern.compile(
+            "(?i)(now|current_timestamp|localtime|localtimestamp)(\\s*\\(\\s*(\\d*)\\s*\\))?");
+    private static final String TABLE_OPTIONS = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
+
+    private CreateTableText() {
+    }
+
+    /** The statement, without a trailing semicolon; {@code autoIncrement} above 1 adds the AUTO_INCREMENT option. */
+    public static String of(String name, TableSchema s, long autoIncrement) {
+        List<String> lines = new ArrayList<>();
+        for (Column c : s.columns()) {
+            lines.add("  " + column(c));
+        }
+        if (!s.primaryKey().isEmpty()) {
+            lines.add("  PRIMARY KEY (" + columnList(s.primaryKey()) + ")");
+        }
+        // Dolt keeps a table's indexes in a map by name, so they print in name order, not creation order
+        List<IndexDef> indexes = new ArrayList<>(s.indexes());
+        indexes.sort(Comparator.comparing(ix -> ix.name().toLowerCase(Locale.ROOT)));
+        for (IndexDef ix : indexes) {
+            lines.add("  " + (ix.unique() ? "UNIQUE KEY " : "KEY ") + identifier(ix.name()) + " ("
+                    + columnList(ix.columns()) + ")");
+        }
+        for (var fk : s.foreignKeys()) {
+            lines.add("  " + dev.scion.sql.dml.ForeignKeys.definition(fk));
+        }
+        for (CheckDef check : s.checks()) {
+            lines.add("  CONSTRAINT " + identifier(check.name()) + " CHECK (" + expression(check.expressionSql())
+                    + ")");
+        }
+        return "CREATE TABLE " + identifier(name) + " (\n" + String.join(",\n", lines) + "\n) ENGINE=InnoDB"
+                + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "") + TABLE_OPTIONS;
+    }
+
+    /** One column's definition, as it appears in CREATE TABLE and in ALTER TABLE ... ADD/MODIFY COLUMN. */
+    public static String column(Column c) {
+        StringBuilder sb = new StringBuilder(identifier(c.name())).append(' ').append(c.type().sqlName());
+        if (c.generated()) {
+            sb.append(" GENERATED ALWAYS AS (").append(dev.scion.sql.catalog.ColumnFacts.generationExpression(c))
+                    .append(c.stored() ? ") STORED" : ") VIRTUAL");
+            if (!c.nullable()) {
+                sb.append(" NOT NULL");
+            }
+        } else {
+            if (!c.nullable()) {
+                sb.append(" NOT NULL");
+            }
+            if (c.autoIncrement()) {
+                sb.append(" AUTO_INCREMENT");
+            } else if (c.defaultSql() != null) {
+                sb.append(" DEFAULT ").append(defaultValue(c));
+            }
+        }
+        if (c.comment() != null) {
+            sb.append(" COMMENT '").append(c.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A DEFAULT as MySQL shows it: NULL; CURRENT_TIMESTAMP[(n)] for the current-time functions; a literal as the
+     * quoted value it becomes in the column's type (an int's {@code 42} is {@code '42'}, a float's {@code 0.0} is
+     * {@code '0'}); anything else is an expression default, shown in parentheses.
+     */
+    static String defaultValue(Column c) {
+        String sql = c.defaultSql().strip();
+        if (sql.equalsIgnoreCase("NULL")) {
+            return "NULL";
+        }
+        var now = NOW.matcher(sql);
+        if (now.matches()) {
+            String digits = now.group(3);
+            return digits == null || digits.isEmpty() || digits.equals("0") ? "CURRENT_TIMESTAMP"
+                    : "CURRENT_TIMESTAMP(" + digits + ")";
+        }
+        SqlNode node = parse(sql);
+        if (node == null) {
+            return sql;
+        }
+        String literal = literalText(node);
+        if (literal != null) {
+            return quote(inColumnType(literal, c.type().kind(), c.type().scale()));
+        }
+        if (node instanceof SqlLiteral lit && lit.getTypeName().getName().startsWith("BINARY")
+                || sql.regionMatches(true, 0, "x'", 0, 2) || sql.regionMatches(true, 0, "b'", 0, 2)) {
+            return sql; // bit and hex literals read as MySQL writes them
+        }
+        return "(" + expression(node) + ")";
+    }
+
+    /** The text of a literal default (a signed number, a string, a boolean), or null for an expression. */
+    private static String literalText(SqlNode node) {
+        if (node instanceof SqlCharStringLiteral s) {
+            return s.getValueAs(String.class);
+        }
+        if (node instanceof SqlNumericLiteral n) {
+            return n.toValue();
+        }
+        if (node instanceof SqlLiteral l && l.getValue() instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (node instanceof SqlCall call && call.getKind() == SqlKind.MINUS_PREFIX
+                && call.operand(0) instanceof SqlNumericLiteral n) {
+            return "-" + n.toValue();
+        }
+        if (node instanceof SqlCall call && call.getKind() == SqlKind.PLUS_PREFIX
+                && call.operand(0) instanceof SqlNumericLiteral n) {
+            return n.toValue();
+        }
+        return null;
+    }
+
+    /** A numeric literal converted as the column stores it; text of other types unchanged. */
+    private static String inColumnType(String value, TypeKind kind, int scale) {
+        if (!NUMBER.matcher(value).matches()) {
+            return value;
+        }
+        try {
+            BigDecimal d = new BigDecimal(value.replace(" ", ""));
+            if (kind.isInteger()) {
+                return d.setScale(0, RoundingMode.HALF_UP).toPlainString();
+            }
+            if (kind == TypeKind.DECIMAL) {
+                return d.setScale(Math.max(scale, 0), RoundingMode.HALF_UP).toPlainString();
+            }
+            if (kind == TypeKind.FLOAT || kind == TypeKind.DOUBLE) {
+                double v = kind == TypeKind.FLOAT ? (double) Float.parseFloat(d.toString()) : d.doubleValue();
+                String text = kind == TypeKind.FLOAT ? Float.toString((float) v) : Double.toString(v);
+                return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+            }
+        } catch (NumberFormatException e) {
+            return value;
+        }
+        return value;
+    }
+
+    /** A stored expression (a CHECK, an expression default) re-rendered as GMS prints expressions. */
+    public static String expression(String sql) {
+        SqlNode node = parse(sql);
+        return node == null ? sql : expression(node);
+    }
+
+    private static String expression(SqlNode node) {
+        if (node instanceof SqlIdentifier id) {
+            return id.names.stream().map(CreateTableText::identifier).collect(Collectors.joining("."));
+        }
+        if (node instanceof SqlCharStringLiteral s) {
+            return quote(s.getValueAs(String.class));
+        }
+        if (node instanceof SqlLiteral l) {
+            return l.getValue() == null ? "NULL" : MySqlParser.unparse(l);
+        }
+        if (node instanceof SqlNodeList list) {
+            return "(" + list.getList().stream().map(CreateTableText::expression).collect(Collectors.joining(", "))
+                    + ")";
+        }
+        if (!(node instanceof SqlBasicCall call)) {
+            return MySqlParser.unparse(node);
+        }
+        List<SqlNode> ops = call.getOperandList();
+        SqlKind kind = call.getKind();
+        switch (kind) {
+            case NOT_EQUALS -> {
+                if (ops.size() == 2) {
+                    // GMS has no inequality node: a != b is NOT(a = b)
+                    return "NOT((" + expression(ops.get(0)) + " = " + expression(ops.get(1)) + "))";
+                }
+            }
+            case EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, PLUS, MINUS,
+                 TIMES, DIVIDE, AND, OR -> {
+                if (ops.size() == 2) {
+                    return "(" + expression(ops.get(0)) + " " + call.getOperator().getName().toUpperCase(Locale.ROOT)
+                            + " " + expression(ops.get(1)) + ")";
+                }
+            }
+            case LIKE -> {
+                if (ops.size() == 2) {
+                    return expression(ops.get(0)) + " " + call.getOperator().getName().toUpperCase(Locale.ROOT)
+                            + " " + expression(ops.get(1));
+                }
+            }
+            case NOT -> {
+                return "NOT(" + expression(ops.get(0)) + ")";
+            }
+            case IS_NULL -> {
+                return expression(ops.get(0)) + " IS NULL";
+            }
+            case IS_NOT_NULL -> {
+                return "NOT(" + expression(ops.get(0)) + " IS NULL)";
+            }
+            case MINUS_PREFIX -> {
+                return "-" + expression(ops.get(0));
+            }
+            case IN, NOT_IN -> {
+                return "(" + expression(ops.get(0)) + (kind == SqlKind.IN ? " IN " : " NOT IN ")
+                        + expression(ops.get(1)) + ")";
+            }
+            case OTHER_FUNCTION -> {
+                return call.getOperator().getName().toLowerCase(Locale.ROOT) + "("
+                        + ops.stream().map(CreateTableText::expression).collect(Collectors.joining(",")) + ")";
+            }
+            default -> {
+            }
+        }
+        return MySqlParser.unparse(node);
+    }
+
+    private static SqlNode parse(String sql) {
+        try {
+            return MySqlParser.parseExpression(sql);
+        } catch (SqlParseException | RuntimeException e) {
+            return null; // text this parser cannot read back is shown as stored
+        }
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    static String identifier(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    private static String columnList(List<String> names) {
+        return names.stream().map(CreateTableText::identifier).collect(Collectors.joining(","));
+    }
+}
