@@ -17,7 +17,7 @@ public final class SystemTables {
             new DoltRemotesTable(), new DoltRemoteBranchesTable(),
             new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
             new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
-            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable());
+            new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable(), new DoltRebaseTable());
 
     private SystemTables() {
     }
