@@ -110,7 +110,7 @@ public final class Procedures {
     static String commit(Session session, List<String> args) {
         ProcedureArgs p = ProcedureArgs.parse("dolt_commit", args, Set.of("m", "message", "author", "date"));
         String message = p.value("m", "message");
-        if (message == null) {
+        if (message == null && !p.has("amend")) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: a commit message is required (-m)");
         }
         DatabaseState s = writableCurrent(session, "dolt_commit");
@@ -148,7 +148,7 @@ public final class Procedures {
                         ws.working()), repo.readRoot(repo.chunks(), ws.staged())).encode())
                 : ws.staged();
         Hash headRoot = repo.readCommit(head).root();
-        if (toCommit.equals(headRoot) && !p.has("allow-empty") && ws.mergeSource() == null) {
+        if (toCommit.equals(headRoot) && !p.has("allow-empty") && !p.has("amend") && ws.mergeSource() == null) {
             if (p.has("skip-empty")) {
                 return null;
             }
@@ -166,6 +166,16 @@ public final class Procedures {
                 : new dev.scion.versioning.model.MergeState(null, "commit --force", ws.working(), toCommit,
                         ws.mergeState().tables().stream().filter(t -> !t.isResolved()).toList());
         WorkingSet next = new WorkingSet(ws.working(), toCommit, null, kept);
+        if (p.has("amend")) { // replaces the head: its parents, and its message and author unless given
+            var old = repo.readCommit(head);
+            if (old.parents().isEmpty()) {
+                throw new SqlError(ErrorCode.VERSIONING, "fatal: cannot amend the initial commit");
+            }
+            var amended = new dev.scion.versioning.model.Commit(toCommit, old.parents(),
+                    p.value("author") != null ? author : old.author(), committer,
+                    message != null ? message : old.message(), old.height());
+            return repo.writeCommit(s.branch(), head, ws, amended, next, buffer).toString();
+        }
         List<Hash> extra = ws.mergeSource() == null ? List.of() : List.of(ws.mergeSource());
         Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, next, buffer);
         return h.toString();
