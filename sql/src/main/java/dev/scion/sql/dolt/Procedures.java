@@ -59,6 +59,7 @@ public final class Procedures {
                 case "dolt_purge_dropped_databases" -> single("status", DroppedDatabaseProcedures.purge(session, args));
                 case "dolt_verify_constraints" -> DoltVerifyConstraints.call(session, args);
                 case "dolt_rebase" -> DoltRebase.call(session, args);
+                case "dolt_squash_history" -> DoltSquashHistory.call(session, args);
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {

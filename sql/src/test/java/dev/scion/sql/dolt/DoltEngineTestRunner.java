@@ -44,7 +44,8 @@ class DoltEngineTestRunner {
 
     /** The groups Dolt's own test functions run with the harness's skipSetupCommit set (no checkpoint commit). */
     private static final java.util.Set<String> SKIP_SETUP_COMMIT = java.util.Set.of("DoltRebaseScriptTests",
-            "DoltRebaseMultiSessionScriptTests", "LogTableFunctionScriptTests", "DoltReflogTestScripts");
+            "DoltRebaseMultiSessionScriptTests", "LogTableFunctionScriptTests", "DoltReflogTestScripts",
+            "DoltSquashHistoryScriptTests");
 
     @Test
     void run() throws Exception {
