@@ -80,6 +80,7 @@ final class DoltRebase {
             switch (arg) {
                 case "-i", "--interactive" -> interactive = true;
                 case "--continue" -> doContinue = true;
+                case "--skip-verification" -> { } // rebased commits are not verified (see docs/versioned-sql.md)
                 case "--abort" -> abort = true;
                 case "--empty" -> {
                     if (i + 1 >= raw.size()) {

@@ -155,6 +155,9 @@ public final class Procedures {
             }
             throw new SqlError(ErrorCode.VERSIONING, "nothing to commit");
         }
+        if (!p.has(CommitVerification.SKIP)) {
+            CommitVerification.require(session, s, head, repo.readRoot(buffer, toCommit));
+        }
         long now = System.currentTimeMillis();
         Signature committer = session.engine().author(session).at(now);
         Signature author = p.value("author") != null ? Signature.parse(p.value("author"), now) : committer;

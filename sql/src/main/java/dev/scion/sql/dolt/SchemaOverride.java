@@ -48,8 +48,38 @@ public final class SchemaOverride {
             return value;
         }
         var buf = db.buffer();
-        Hash rows = new RowRemapper(value.schema(), target.schema()).remapAll(buf, value.rows());
+        Hash rows = new RowRemapper(value.schema(), target.schema()).remapAll(buf, value.rows(),
+                converter(session, value.schema(), target.schema()));
         return IndexRebuilder.rebuild(buf, new TableValue(target.schema(), rows, Map.of(), value.autoIncrement()));
+    }
+
+    /**
+     * Converts the values of columns whose type differs between the data's schema and the override's, as an
+     * assignment would (lenient: a value that does not fit is adjusted with a warning, e.g. a longer string is
+     * truncated to the override's length). NULL stays NULL, even in a column the override declares NOT NULL.
+     */
+    private static java.util.function.UnaryOperator<Object[]> converter(Session session,
+            dev.scion.versioning.schema.TableSchema from, dev.scion.versioning.schema.TableSchema to) {
+        java.util.List<Integer> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < to.columns().size(); i++) {
+            var target = to.columns().get(i);
+            for (var c : from.columns()) {
+                if (c.tag() == target.tag() && !c.type().equals(target.type())) {
+                    changed.add(i);
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return java.util.function.UnaryOperator.identity();
+        }
+        return row -> {
+            for (int i : changed) {
+                if (row[i] != null) {
+                    row[i] = dev.scion.sql.dml.ColumnValues.coerce(row[i], to.columns().get(i), 0, session);
+                }
+            }
+            return row;
+        };
     }
 
     private static TableValue tableAt(Session session, DatabaseState db, String rev, String name) {
