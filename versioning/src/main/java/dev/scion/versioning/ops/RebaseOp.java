@@ -149,6 +149,15 @@ public final class RebaseOp {
             throw new VersioningException(Reason.CONCURRENT_UPDATE,
                     "rebase aborted due to changes in branch " + st.branch());
         }
+        if (st.lastAttempted() == null) {
+            // squash and fixup fold into the commit before them, and before the first step there is only the
+            // upstream's head, which a rebase must not rewrite
+            st.plan().stream().filter(step -> !step.action().equals("drop")).findFirst()
+                    .filter(RebaseStep::foldsIntoPrevious).ifPresent(step -> {
+                        throw new VersioningException(Reason.INVALID_ARGUMENT, "invalid rebase plan: the first "
+                                + "action cannot be " + step.action() + "; there is no earlier commit to fold into");
+                    });
+        }
         finishStoppedStep(ctx, st, who);
         for (RebaseStep step : st.remaining()) {
             st = st.withLastAttempted(step.order());
