@@ -40,6 +40,7 @@ public final class TableTarget {
         if (db.isReadOnly()) {
             throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + db.name() + "' is read-only");
         }
+        dev.scion.sql.dolt.SchemaOverride.refuseWrite(session, table);
         RootValue root = db.workingRoot();
         String stored = root.resolveName(table).orElse(null);
         if (stored == null && DoltTables.schema(table).isPresent()) {

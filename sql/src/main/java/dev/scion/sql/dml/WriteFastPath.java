@@ -39,7 +39,7 @@ public final class WriteFastPath {
 
     public static Optional<StatementResult> tryExecute(Session session, String sql) {
         Object parsed = WriteStatementParser.parse(sql);
-        if (parsed == null) {
+        if (parsed == null || dev.scion.sql.dolt.SchemaOverride.revision(session).isPresent()) {
             return Optional.empty();
         }
         if (parsed instanceof WriteStatementParser.Update u) {

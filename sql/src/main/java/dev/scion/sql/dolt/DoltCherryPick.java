@@ -35,7 +35,7 @@ final class DoltCherryPick {
             return ProcedureSupport.row(COLUMNS, "", 0L, 0L, 0L);
         }
         if (p.has("continue")) {
-            return continuePick(session, s, ctx, "cherry-pick");
+            return continuePick(session, s, ctx, "cherry-pick", !p.has(CommitVerification.SKIP));
         }
         ProcedureSupport.requireArgs(p.positional(), 1, "dolt_cherry_pick");
         String revision = p.positional().get(0);
@@ -46,8 +46,17 @@ final class DoltCherryPick {
         if (!ctx.workingSet().isMerging() && isDirty(ctx)) {
             throw new SqlError(ErrorCode.VERSIONING, "error: cannot cherry-pick with uncommitted changes");
         }
-        return result(session, s, PickOp.cherryPick(ctx, revision, mainline(p, "dolt_cherry_pick"),
-                ProcedureSupport.who(session)));
+        var head = ctx.head();
+        MergeOutcome out = PickOp.cherryPick(ctx, revision, mainline(p, "dolt_cherry_pick"),
+                ProcedureSupport.who(session));
+        if (out.kind() == MergeOutcome.Kind.COMMITTED && !p.has(CommitVerification.SKIP)) {
+            var picked = ctx.resolve(revision);
+            CommitVerification.undoIfFailing(session, s, ctx, head, out.commit(), null, "cherry-pick " + picked)
+                    .ifPresent(f -> {
+                        throw new SqlError(ErrorCode.VERSIONING, f); // left staged: --continue or --abort
+                    });
+        }
+        return result(session, s, out);
     }
 
     static StatementResult revert(Session session, List<String> args) {
@@ -55,7 +64,7 @@ final class DoltCherryPick {
         DatabaseState s = ProcedureSupport.writable(session, "dolt_revert");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_revert");
         if (p.has("continue")) {
-            return continuePick(session, s, ctx, "revert");
+            return continuePick(session, s, ctx, "revert", !p.has(CommitVerification.SKIP));
         }
         if (p.has("abort")) {
             var ms = ctx.workingSet().mergeState();
@@ -123,7 +132,8 @@ final class DoltCherryPick {
      * staged, commits the staged root with the picked commit's message and author (a revert: "Revert ..."), as
      * the pick would have. While anything is unresolved, reports the counts and commits nothing.
      */
-    private static StatementResult continuePick(Session session, DatabaseState s, BranchContext ctx, String what) {
+    private static StatementResult continuePick(Session session, DatabaseState s, BranchContext ctx, String what,
+                                                boolean verify) {
         var ws = ctx.workingSet();
         var ms = ws.mergeState();
         if (ms == null || ms.sourceSpec() == null || !ms.sourceSpec().startsWith(what + " ")) {
@@ -141,6 +151,9 @@ final class DoltCherryPick {
         String message = what.equals("revert") ? "Revert \"" + c.message().lines().findFirst().orElse("") + "\""
                 : c.message();
         var head = ctx.head();
+        if (verify) {
+            CommitVerification.require(session, s, head, repo.readRoot(repo.chunks(), ws.staged()));
+        }
         var next = new dev.scion.versioning.model.WorkingSet(ws.working(), ws.staged(), null, null);
         var h = repo.commit(ctx.branch(), head, ws, ws.staged(), List.of(),
                 what.equals("revert") ? who : c.author(), who, message, next, repo.newBuffer());

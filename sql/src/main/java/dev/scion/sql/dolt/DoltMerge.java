@@ -71,6 +71,13 @@ final class DoltMerge {
         // Dolt reports a squash of a branch the head could fast-forward to as a fast-forward
         boolean fastForwardable = p.has("squash") && MergeBase.isAncestor(ctx.repo(), head, theirs);
         MergeOutcome out = MergeOp.merge(ctx, revision, o);
+        if ((out.kind() == MergeOutcome.Kind.COMMITTED || out.kind() == MergeOutcome.Kind.FAST_FORWARD)
+                && !p.has(CommitVerification.SKIP)) {
+            var failed = CommitVerification.undoIfFailing(session, s, ctx, head, out.commit(), theirs, revision);
+            if (failed.isPresent()) { // the merge stays staged; dolt_commit finishes it once the tests pass
+                return ProcedureSupport.row(COLUMNS, "", 0L, 0L, failed.get());
+            }
+        }
         return switch (out.kind()) {
             case UP_TO_DATE -> ProcedureSupport.row(COLUMNS, "", 0L, 0L, theirs.equals(head)
                     ? "Everything up-to-date" : "cannot fast forward from a to b. a is ahead of b already");

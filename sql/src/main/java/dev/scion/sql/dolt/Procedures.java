@@ -59,6 +59,8 @@ public final class Procedures {
                 case "dolt_undrop" -> single("status", DroppedDatabaseProcedures.undrop(session, args));
                 case "dolt_purge_dropped_databases" -> single("status", DroppedDatabaseProcedures.purge(session, args));
                 case "dolt_verify_constraints" -> DoltVerifyConstraints.call(session, args);
+                case "dolt_rebase" -> DoltRebase.call(session, args);
+                case "dolt_squash_history" -> DoltSquashHistory.call(session, args);
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {
@@ -110,7 +112,7 @@ public final class Procedures {
     static String commit(Session session, List<String> args) {
         ProcedureArgs p = ProcedureArgs.parse("dolt_commit", args, Set.of("m", "message", "author", "date"));
         String message = p.value("m", "message");
-        if (message == null) {
+        if (message == null && !p.has("amend")) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: a commit message is required (-m)");
         }
         DatabaseState s = writableCurrent(session, "dolt_commit");
@@ -148,11 +150,14 @@ public final class Procedures {
                         ws.working()), repo.readRoot(repo.chunks(), ws.staged())).write(buffer)
                 : ws.staged();
         Hash headRoot = repo.readCommit(head).root();
-        if (toCommit.equals(headRoot) && !p.has("allow-empty") && ws.mergeSource() == null) {
+        if (toCommit.equals(headRoot) && !p.has("allow-empty") && !p.has("amend") && ws.mergeSource() == null) {
             if (p.has("skip-empty")) {
                 return null;
             }
             throw new SqlError(ErrorCode.VERSIONING, "nothing to commit");
+        }
+        if (!p.has(CommitVerification.SKIP)) {
+            CommitVerification.require(session, s, head, repo.readRoot(buffer, toCommit));
         }
         long now = System.currentTimeMillis();
         Signature committer = session.engine().author(session).at(now);
@@ -166,6 +171,16 @@ public final class Procedures {
                 : new dev.scion.versioning.model.MergeState(null, "commit --force", ws.working(), toCommit,
                         ws.mergeState().tables().stream().filter(t -> !t.isResolved()).toList());
         WorkingSet next = new WorkingSet(ws.working(), toCommit, null, kept);
+        if (p.has("amend")) { // replaces the head: its parents, and its message and author unless given
+            var old = repo.readCommit(head);
+            if (old.parents().isEmpty()) {
+                throw new SqlError(ErrorCode.VERSIONING, "fatal: cannot amend the initial commit");
+            }
+            var amended = new dev.scion.versioning.model.Commit(toCommit, old.parents(),
+                    p.value("author") != null ? author : old.author(), committer,
+                    message != null ? message : old.message(), old.height());
+            return repo.writeCommit(s.branch(), head, ws, amended, next, buffer).toString();
+        }
         List<Hash> extra = ws.mergeSource() == null ? List.of() : List.of(ws.mergeSource());
         Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, next, buffer);
         return h.toString();

@@ -18,7 +18,7 @@ public final class SystemTables {
             new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
             new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
             new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable(),
-            new DoltColumnDiffTable(), new DoltStash.Table());
+            new DoltColumnDiffTable(), new DoltStash.Table(), new DoltRebaseTable());
 
     private SystemTables() {
     }

@@ -40,7 +40,8 @@ public final class DatabaseSchema extends AbstractSchema {
                     state.databaseName(), stored.get());
             Hash h = root.tableHash(stored.get());
             return new Named<>(stored.get(), new ScionTable(state, stored.get(),
-                    state.repo().readTable(state.buffer(), h)));
+                    dev.scion.sql.dolt.SchemaOverride.apply(session, state, stored.get(),
+                            state.repo().readTable(state.buffer(), h))));
         }
         // table functions arrive as encoded names (dolt.TableFunctionRewriter) and keep them: the converter
         // looks the table up again by the name given here

@@ -261,7 +261,8 @@ public final class QueryPlanner {
         }
         RootValue root = state.workingRoot();
         Hash h = root.tableHash(table);
-        return h == null ? null : state.repo().readTable(state.buffer(), h);
+        return h == null ? null : dev.scion.sql.dolt.SchemaOverride.apply(session, state, table,
+                state.repo().readTable(state.buffer(), h));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.gc.ChildSink;
 import dev.scion.storage.gc.RootSource;
+import dev.scion.versioning.model.RebaseState;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.RefNames;
 
@@ -28,6 +29,11 @@ public final class RefRoots implements RootSource {
             byte[] value = e.getValue();
             if (name.startsWith(RefNames.WORKING_SETS)) {
                 WorkingSetRoots.report(WorkingSet.decode(value), sink);
+            } else if (name.startsWith(RefNames.REBASES)) {
+                RebaseState r = RebaseState.decode(value); // its commits must outlive a moved or deleted branch
+                sink.child(r.originalHead(), VersioningKinds.COMMITISH);
+                sink.child(r.onto(), VersioningKinds.COMMITISH);
+                r.plan().forEach(step -> sink.child(step.commit(), VersioningKinds.COMMITISH));
             } else if (name.startsWith("refs/") && value.length == Hash.LENGTH) {
                 // branches, remote-tracking branches and tags: a commit or an annotated tag object
                 sink.child(Hash.fromBytes(value), VersioningKinds.COMMITISH);

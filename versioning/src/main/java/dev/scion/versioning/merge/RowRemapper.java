@@ -51,6 +51,14 @@ public final class RowRemapper {
 
     /** The whole row map rewritten into the target schema. */
     public Hash remapAll(ChunkStore store, Hash rows) {
+        return remapAll(store, rows, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * The whole row map rewritten into the target schema, each remapped row passed through {@code convert} (values
+     * whose column changed type, for readers that show old data in a newer schema).
+     */
+    public Hash remapAll(ChunkStore store, Hash rows, java.util.function.UnaryOperator<Object[]> convert) {
         ProllyMap src = ProllyMap.load(store, rows);
         TreeMap<byte[], byte[]> sorted = new TreeMap<>(KeyBytes.ORDER);
         try (ProllyCursor c = src.cursor()) {
@@ -58,7 +66,7 @@ public final class RowRemapper {
                 byte[] key = c.key();
                 byte[] value = c.value();
                 long count = from.count(value);
-                Object[] row = remap(from.decode(key, value));
+                Object[] row = convert.apply(remap(from.decode(key, value)));
                 byte[] nk = to.key(row);
                 if (to.keyless()) {
                     byte[] prev = sorted.get(nk);

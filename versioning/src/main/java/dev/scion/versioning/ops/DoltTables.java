@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The versioned tables with a meaning to version control, dolt_docs and dolt_ignore. They are ordinary tables of
+ * The versioned tables with a meaning to version control, dolt_docs, dolt_ignore and dolt_tests. They are ordinary tables of
  * the root (committed, diffed and merged like any other) that exist only once something is written to them;
  * until then they read as empty. Their columns get the tags a CREATE TABLE of the same definition would give, so
  * a table made either way merges with the other.
@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class DoltTables {
     public static final String DOCS = "dolt_docs";
     public static final String IGNORE = "dolt_ignore";
+    /** Dolt's saved SQL unit tests, run by dolt_test_run(). */
+    public static final String TESTS = "dolt_tests";
 
     private static final TableSchema DOCS_SCHEMA = new TableSchema(List.of(
             column(DOCS, "doc_name", ColumnType.of(TypeKind.VARCHAR, 16383), false),
@@ -25,15 +27,24 @@ public final class DoltTables {
     private static final TableSchema IGNORE_SCHEMA = new TableSchema(List.of(
             column(IGNORE, "pattern", ColumnType.of(TypeKind.VARCHAR, 16383), false),
             column(IGNORE, "ignored", ColumnType.of(TypeKind.TINYINT), false)), List.of("pattern"), List.of());
+    private static final TableSchema TESTS_SCHEMA = new TableSchema(List.of(
+            column(TESTS, "test_name", ColumnType.of(TypeKind.VARCHAR, 16383), false),
+            column(TESTS, "test_group", ColumnType.of(TypeKind.VARCHAR, 16383), true),
+            column(TESTS, "test_query", ColumnType.of(TypeKind.LONGTEXT), false),
+            column(TESTS, "assertion_type", ColumnType.of(TypeKind.VARCHAR, 16383), false),
+            column(TESTS, "assertion_comparator", ColumnType.of(TypeKind.VARCHAR, 16383), false),
+            column(TESTS, "assertion_value", ColumnType.of(TypeKind.LONGTEXT), true)),
+            List.of("test_name"), List.of());
 
     private DoltTables() {
     }
 
-    /** The schema of dolt_docs or dolt_ignore; empty for any other name. */
+    /** The schema of dolt_docs, dolt_ignore or dolt_tests; empty for any other name. */
     public static Optional<TableSchema> schema(String table) {
         return switch (table.toLowerCase(Locale.ROOT)) {
             case DOCS -> Optional.of(DOCS_SCHEMA);
             case IGNORE -> Optional.of(IGNORE_SCHEMA);
+            case TESTS -> Optional.of(TESTS_SCHEMA);
             default -> Optional.empty();
         };
     }

@@ -32,6 +32,14 @@ final class ThreeWayApply {
      */
     static MergeOutcome installConflicts(BranchContext ctx, WorkingSet ws, Applied a, Hash source, String spec,
                                          Hash oursRoot) {
+        ctx.repo().updateWorkingSet(ctx.branch(), ws, conflictedWorkingSet(ctx, ws, a, source, spec, oursRoot),
+                a.buffer());
+        return new MergeOutcome(MergeOutcome.Kind.CONFLICTS, null, a.result().conflicts());
+    }
+
+    /** The working set {@link #installConflicts} writes, for callers that write it together with other refs. */
+    static WorkingSet conflictedWorkingSet(BranchContext ctx, WorkingSet ws, Applied a, Hash source, String spec,
+                                           Hash oursRoot) {
         RootValue staged = a.result().root();
         RootValue ours = ctx.root(a.buffer(), oursRoot);
         for (TableConflicts c : a.result().conflicts()) {
@@ -42,8 +50,6 @@ final class ThreeWayApply {
         MergeState state = new MergeState(source, spec, ws.working(), ws.staged(), a.result().conflicts());
         // uncommitted changes in tables the merge left alone stay on top (a clean working set: nothing to carry)
         WorkingSet carried = UncommittedChanges.carry(ctx, a.buffer(), ws, ours, a.result().root(), staged);
-        WorkingSet next = new WorkingSet(carried.working(), carried.staged(), source, state);
-        ctx.repo().updateWorkingSet(ctx.branch(), ws, next, a.buffer());
-        return new MergeOutcome(MergeOutcome.Kind.CONFLICTS, null, a.result().conflicts());
+        return new WorkingSet(carried.working(), carried.staged(), source, state);
     }
 }

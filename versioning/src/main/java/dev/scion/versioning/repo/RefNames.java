@@ -6,6 +6,8 @@ public final class RefNames {
     public static final String TAGS = "refs/tags/";
     public static final String WORKING_SETS = "workingSets/heads/";
     public static final String DEFAULT_BRANCH = "config/default_branch";
+    /** An interactive rebase's state (an encoded RebaseState), keyed by the working branch it runs on. */
+    public static final String REBASES = "rebases/heads/";
 
     private RefNames() {
     }
@@ -20,6 +22,10 @@ public final class RefNames {
 
     public static String workingSet(String branch) {
         return WORKING_SETS + branch;
+    }
+
+    public static String rebase(String workingBranch) {
+        return REBASES + workingBranch;
     }
 
     /** Branch names follow git's rules, loosely: no spaces, no "..", no control characters, no leading '-'. */

@@ -52,8 +52,8 @@ public final class PointSelectPath {
             return Optional.empty();
         }
         String dbName = q.database() != null ? q.database() : session.currentDatabase();
-        if (dbName == null) {
-            return Optional.empty();
+        if (dbName == null || dev.scion.sql.dolt.SchemaOverride.revision(session).isPresent()) {
+            return Optional.empty(); // tables read at another schema are built by the planner's path
         }
         String shape = ServedShapes.key(dbName, q.table(), q.keyColumn());
         Optional<StatementResult> result = lookUp(session, q, dbName);
