@@ -190,7 +190,7 @@ public final class QueryPlanner {
             throw translate(session, e);
         }
         RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
-                new RexBuilder(typeFactory));
+                new MySqlRexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
