@@ -26,6 +26,8 @@ import java.util.List;
  *
  * <p>{@code JOIN} without ON is a cross join, {@code CROSS JOIN ... ON} an inner join (see {@link #joinSpelling}).
  *
+ * <p>A decimal literal with more than 30 digits after the point is rounded to 30, as MySQL keeps them.
+ *
  * <p>A unary plus is dropped, as MySQL's parser drops it, so {@code + text_col} stays a string.
  *
  * <p>Hexadecimal and bit-value literals ({@code x'303132'}, {@code b'101'}, {@code 0x41}) become
@@ -112,6 +114,12 @@ final class MySqlLiteralRewriter extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlLiteral literal) {
+        if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n && n.isExact()
+                && n.getValue() instanceof java.math.BigDecimal d && d.scale() > MySqlTypeSystem.MAX_DECIMAL_SCALE) {
+            // MySQL keeps 30 digits after the point of a decimal literal; Calcite would refuse the literal
+            java.math.BigDecimal rounded = d.setScale(MySqlTypeSystem.MAX_DECIMAL_SCALE, java.math.RoundingMode.HALF_UP);
+            return SqlLiteral.createExactNumeric(rounded.toPlainString(), literal.getParserPosition());
+        }
         if (literal.getTypeName() == SqlTypeName.BINARY && literal.getValue() instanceof BitString bits) {
             String text = new String(dev.scion.sql.parser.MySqlLiterals.bytesOf(bits), StandardCharsets.ISO_8859_1);
             SqlParserPos pos = literal.getParserPosition();

@@ -16,6 +16,9 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     /** MySQL's div_precision_increment: digits {@code /} and AVG add after the point. */
     private static final int DIV_PRECISION_INCREMENT = 4;
 
+    /** MySQL's DECIMAL keeps at most 30 digits after the point. */
+    public static final int MAX_DECIMAL_SCALE = 30;
+
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
         return switch (typeName) {
@@ -24,6 +27,11 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
             case TIMESTAMP, TIME -> 6;
             default -> super.getMaxPrecision(typeName);
         };
+    }
+
+    @Override
+    public int getMaxScale(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_SCALE : super.getMaxScale(typeName);
     }
 
     @Override
@@ -59,7 +67,7 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
         int scale = Math.max(type.getScale(), 0);
         int precision = SqlTypeUtil.isDecimal(type) ? type.getPrecision() : integerDigits(type.getSqlTypeName());
         return factory.createSqlType(SqlTypeName.DECIMAL, Math.min(65, precision + DIV_PRECISION_INCREMENT),
-                Math.min(30, scale + DIV_PRECISION_INCREMENT));
+                Math.min(MAX_DECIMAL_SCALE, scale + DIV_PRECISION_INCREMENT));
     }
 
     private static int integerDigits(SqlTypeName name) {
