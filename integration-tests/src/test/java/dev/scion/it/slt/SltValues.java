@@ -36,7 +36,12 @@ final class SltValues {
                 if (d == null) {
                     return "0.000";
                 }
-                return d.setScale(3, RoundingMode.HALF_UP).toPlainString();
+                // The reference driver read the text with strtod and printed it with printf("%.3f"), which rounds
+                // the double's exact binary value half-even: 19.8125 prints 19.812, 0.0015 (really 0.00150000000000000003)
+                // prints 0.002.
+                double binary = d.doubleValue();
+                BigDecimal printed = Double.isInfinite(binary) ? d : new BigDecimal(binary);
+                return printed.setScale(3, RoundingMode.HALF_EVEN).toPlainString();
             }
             default -> {
                 if (raw.isEmpty()) {

@@ -35,6 +35,29 @@ public final class ExecContext {
         correlated[id] = row;
     }
 
+    /** The rows of each recursive CTE's last round, by CTE name (RecursiveUnionOp, WorkTableScanOp). */
+    private java.util.Map<String, java.util.List<Object[]>> workTables;
+
+    /** The rows the current round of recursive CTE {@code name} reads. */
+    public java.util.List<Object[]> workTable(String name) {
+        java.util.List<Object[]> rows = workTables == null ? null : workTables.get(name);
+        if (rows == null) {
+            throw new IllegalStateException("work table " + name + " is not bound");
+        }
+        return rows;
+    }
+
+    void bindWorkTable(String name, java.util.List<Object[]> rows) {
+        if (workTables == null) {
+            workTables = new java.util.HashMap<>();
+        }
+        if (rows == null) {
+            workTables.remove(name);
+        } else {
+            workTables.put(name, rows);
+        }
+    }
+
     /** Called in loops; throws when the statement was killed. */
     public void checkCancelled() {
         if ((++checkCounter & 1023) == 0 && session.isCancelled()) {

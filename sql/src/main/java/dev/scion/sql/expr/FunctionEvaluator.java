@@ -47,6 +47,11 @@ final class FunctionEvaluator {
                     return v == null ? null : Values.toStringValue(v).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                 };
             }
+            case "SCION_TRUTH": {
+                // a number or string where MySQL expects a condition, see plan.TruthValues
+                Expr x = a[0];
+                return (row, ctx) -> Values.truth(x.eval(row, ctx));
+            }
             case "BIT_COUNT":
                 // the ones of the 64-bit unsigned integer (a bit or hex literal counts as its integer value)
                 return unary(a, v -> (long) Long.bitCount(Values.toUnsignedBits(v)));

@@ -57,6 +57,13 @@ public final class SqlFunctions {
                     opBinding.getOperandType(0).isNullable()),
             null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
+    /**
+     * {@code SCION_TRUTH(x)}: MySQL's truth value of any x as a BOOLEAN (NULL, or whether x is non-zero), which the
+     * planner puts where MySQL takes a number or string as a condition (plan.TruthValues).
+     */
+    public static final SqlFunction TRUTH = new SqlFunction("SCION_TRUTH", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.BOOLEAN_NULLABLE, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
     static {
         SqlReturnTypeInference varchar = ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(
                 org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
@@ -84,6 +91,7 @@ public final class SqlFunctions {
         declareMySqlBuiltins(varchar, bigint);
         declareAggregates();
         OPERATORS.add(TO_UNSIGNED);
+        OPERATORS.add(TRUTH);
         // binary operators the MySQL parser creates; the validator resolves every call through this table
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.XOR);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.DIV);

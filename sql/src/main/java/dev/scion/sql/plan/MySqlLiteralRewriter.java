@@ -24,6 +24,10 @@ import java.util.List;
  *
  * <p>{@code FROM DUAL} (unquoted) is dropped: MySQL's name for selecting from no table.
  *
+ * <p>{@code JOIN} without ON is a cross join, {@code CROSS JOIN ... ON} an inner join (see {@link #joinSpelling}).
+ *
+ * <p>A decimal literal with more than 30 digits after the point is rounded to 30, as MySQL keeps them.
+ *
  * <p>A unary plus is dropped, as MySQL's parser drops it, so {@code + text_col} stays a string.
  *
  * <p>Hexadecimal and bit-value literals ({@code x'303132'}, {@code b'101'}, {@code 0x41}) become
@@ -59,6 +63,9 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             // FROM DUAL is MySQL's spelling of no FROM at all (an unquoted dual never names a table)
             select.setFrom(null);
         }
+        if (call instanceof org.apache.calcite.sql.SqlJoin join) {
+            joinSpelling(join);
+        }
         if (call.getKind() == org.apache.calcite.sql.SqlKind.PLUS_PREFIX) {
             // MySQL's parser drops a unary plus: + col is col, whatever its type (+ 'abc' is 'abc'). Calcite
             // would coerce a string operand to a number first.
@@ -77,6 +84,23 @@ final class MySqlLiteralRewriter extends SqlShuttle {
         return super.visit(call);
     }
 
+    /**
+     * In MySQL, {@code JOIN} / {@code INNER JOIN} without ON or USING is a cross join, and {@code CROSS JOIN ... ON}
+     * an inner join; Calcite refuses both spellings.
+     */
+    private static void joinSpelling(org.apache.calcite.sql.SqlJoin join) {
+        boolean hasCondition = join.getConditionType() != org.apache.calcite.sql.JoinConditionType.NONE;
+        if (join.isNatural()) {
+            return;
+        }
+        org.apache.calcite.sql.JoinType type = join.getJoinType();
+        if (type == org.apache.calcite.sql.JoinType.INNER && !hasCondition) {
+            join.setOperand(2, org.apache.calcite.sql.JoinType.CROSS.symbol(join.getParserPosition()));
+        } else if (type == org.apache.calcite.sql.JoinType.CROSS && hasCondition) {
+            join.setOperand(2, org.apache.calcite.sql.JoinType.INNER.symbol(join.getParserPosition()));
+        }
+    }
+
     @Override
     public SqlNode visit(org.apache.calcite.sql.SqlIdentifier id) {
         // The validator turns an unquoted simple identifier naming a niladic function (USER) into that call
@@ -90,6 +114,12 @@ final class MySqlLiteralRewriter extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlLiteral literal) {
+        if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n && n.isExact()
+                && n.getValue() instanceof java.math.BigDecimal d && d.scale() > MySqlTypeSystem.MAX_DECIMAL_SCALE) {
+            // MySQL keeps 30 digits after the point of a decimal literal; Calcite would refuse the literal
+            java.math.BigDecimal rounded = d.setScale(MySqlTypeSystem.MAX_DECIMAL_SCALE, java.math.RoundingMode.HALF_UP);
+            return SqlLiteral.createExactNumeric(rounded.toPlainString(), literal.getParserPosition());
+        }
         if (literal.getTypeName() == SqlTypeName.BINARY && literal.getValue() instanceof BitString bits) {
             String text = new String(dev.scion.sql.parser.MySqlLiterals.bytesOf(bits), StandardCharsets.ISO_8859_1);
             SqlParserPos pos = literal.getParserPosition();

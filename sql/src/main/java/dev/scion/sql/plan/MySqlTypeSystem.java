@@ -1,11 +1,23 @@
 package dev.scion.sql.plan;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
-/** MySQL's numeric limits: DECIMAL up to 65 digits with 30 after the point. */
+/**
+ * MySQL's numeric limits (DECIMAL up to 65 digits with 30 after the point) and the result types of MySQL's
+ * {@code /} and AVG on exact numbers, which differ from standard SQL's.
+ */
 public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     public static final MySqlTypeSystem INSTANCE = new MySqlTypeSystem();
+
+    /** MySQL's div_precision_increment: digits {@code /} and AVG add after the point. */
+    private static final int DIV_PRECISION_INCREMENT = 4;
+
+    /** MySQL's DECIMAL keeps at most 30 digits after the point. */
+    public static final int MAX_DECIMAL_SCALE = 30;
 
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
@@ -18,7 +30,52 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     }
 
     @Override
+    public int getMaxScale(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_SCALE : super.getMaxScale(typeName);
+    }
+
+    @Override
     public boolean shouldConvertRaggedUnionTypesToVarying() {
         return true;
+    }
+
+    /**
+     * {@code int / int} is a DECIMAL in MySQL ({@code 44 / 64} is 0.6875), not an integer division: the dividend's
+     * digits plus div_precision_increment after the point. Standard SQL (Calcite's default) keeps INTEGER, and a
+     * comparison against another integer type then casts the quotient to an integer (0.6875 = 1 was true).
+     */
+    @Override
+    public RelDataType deriveDecimalDivideType(RelDataTypeFactory factory, RelDataType dividend, RelDataType divisor) {
+        if (SqlTypeUtil.isExactNumeric(dividend) && SqlTypeUtil.isExactNumeric(divisor)
+                && !SqlTypeUtil.isDecimal(dividend) && !SqlTypeUtil.isDecimal(divisor)) {
+            // division by zero is NULL in MySQL, so the quotient is nullable whatever its operands
+            return factory.createTypeWithNullability(exactWithMoreDigits(factory, dividend), true);
+        }
+        return super.deriveDecimalDivideType(factory, dividend, divisor);
+    }
+
+    /** AVG of an exact number is a DECIMAL with div_precision_increment more digits (AVG of 2 and 3 is 2.5000). */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argument) {
+        if (SqlTypeUtil.isExactNumeric(argument)) {
+            return factory.createTypeWithNullability(exactWithMoreDigits(factory, argument), argument.isNullable());
+        }
+        return super.deriveAvgAggType(factory, argument);
+    }
+
+    private static RelDataType exactWithMoreDigits(RelDataTypeFactory factory, RelDataType type) {
+        int scale = Math.max(type.getScale(), 0);
+        int precision = SqlTypeUtil.isDecimal(type) ? type.getPrecision() : integerDigits(type.getSqlTypeName());
+        return factory.createSqlType(SqlTypeName.DECIMAL, Math.min(65, precision + DIV_PRECISION_INCREMENT),
+                Math.min(MAX_DECIMAL_SCALE, scale + DIV_PRECISION_INCREMENT));
+    }
+
+    private static int integerDigits(SqlTypeName name) {
+        return switch (name) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            default -> 20; // BIGINT, and unsigned BIGINT's 20 digits
+        };
     }
 }

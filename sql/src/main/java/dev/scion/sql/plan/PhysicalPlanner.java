@@ -14,6 +14,8 @@ import dev.scion.sql.exec.SortOp;
 import dev.scion.sql.exec.SystemScanOp;
 import dev.scion.sql.exec.TableScanOp;
 import dev.scion.sql.exec.UnionOp;
+import dev.scion.sql.exec.RecursiveUnionOp;
+import dev.scion.sql.exec.WorkTableScanOp;
 import dev.scion.sql.exec.ValuesOp;
 import dev.scion.sql.expr.Expr;
 import dev.scion.sql.expr.ExprCompiler;
@@ -131,11 +133,22 @@ public final class PhysicalPlanner {
         if (rel instanceof Minus m) {
             return new SetOp(m.getInputs().stream().map(this::op).toList(), SetOp.Kind.EXCEPT, m.all);
         }
+        if (rel instanceof org.apache.calcite.rel.core.RepeatUnion r) {
+            return new RecursiveUnionOp(op(r.getSeedRel()), op(r.getIterativeRel()),
+                    workTableName(r.getTransientTable()), r.all);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.TableSpool spool) {
+            return op(spool.getInput()); // RecursiveUnionOp keeps the rows its recursive part reads itself
+        }
         if (rel instanceof LogicalUnion u) {
             return new UnionOp(u.getInputs().stream().map(this::op).toList(), !u.all);
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
+    }
+
+    private static String workTableName(org.apache.calcite.plan.RelOptTable table) {
+        return String.join(".", table.getQualifiedName());
     }
 
     /** WITH ROLLUP and other grouping sets: one aggregation per set over the input read once. */
@@ -181,6 +194,11 @@ public final class PhysicalPlanner {
 
     /** {@code used}: the table columns the query reads, or null for all of them. */
     private Operator scan(LogicalTableScan scan, RexNode condition, ImmutableBitSet used) {
+        if (scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null) {
+            // a recursive CTE's name inside its recursive part: the rows of the last round
+            Operator op = new WorkTableScanOp(workTableName(scan.getTable()));
+            return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
+        }
         SystemTableAdapter sys = scan.getTable().unwrap(SystemTableAdapter.class);
         if (sys != null) {
             Operator op = new SystemScanOp(sys.database(), sys.table());

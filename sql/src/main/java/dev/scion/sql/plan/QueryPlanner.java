@@ -122,6 +122,8 @@ public final class QueryPlanner {
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
+        rewritten = NonGroupedColumns.rewrite(session, rewritten);
+        rewritten = TruthValues.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(session.currentDatabase(), rewritten);
         if (key == null) {
@@ -189,7 +191,7 @@ public final class QueryPlanner {
             throw translate(session, e);
         }
         RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
-                new RexBuilder(typeFactory));
+                new MySqlRexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
@@ -350,6 +352,12 @@ public final class QueryPlanner {
             if (msg.contains("No match found for function signature")) {
                 String fn = msg.replaceAll(".*signature ([A-Za-z0-9_]+).*", "$1");
                 return new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + fn.toLowerCase() + " does not exist");
+            }
+            var grouped = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped").matcher(msg);
+            if (grouped.find()) {
+                return new SqlError(ErrorCode.WRONG_FIELD_WITH_GROUP, "'" + grouped.group(1) + "' isn't in GROUP BY;"
+                        + " it is not functionally dependent on columns in GROUP BY clause; this is incompatible with"
+                        + " sql_mode=only_full_group_by");
             }
             if (msg.contains("is ambiguous")) {
                 return new SqlError(ErrorCode.NON_UNIQ, msg);

@@ -1,0 +1,312 @@
+package dev.scion.sql.plan;
+
+import dev.scion.sql.expr.SqlFunctions;
+import dev.scion.sql.session.Session;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * MySQL without {@code ONLY_FULL_GROUP_BY} in sql_mode (Scion's default, as MySQL 5.6's) lets an aggregate query name
+ * columns it does not group by, in the select list, HAVING and ORDER BY: each such column gives the value of some row
+ * of the group. Calcite's validator refuses them ("Expression ... is not being grouped"), so before validation such a
+ * reference is wrapped in {@code ANY_VALUE}, which means exactly that.
+ *
+ * <p>Which references are grouped is decided by name, before names are resolved: a column is grouped when a GROUP BY
+ * item is that column (same name; same qualifier when both have one), and a subexpression is grouped when it is
+ * written as a GROUP BY item is. A select item a GROUP BY item names by alias or position is left as it is. This
+ * errs toward not wrapping: a reference it leaves alone is validated as before.
+ */
+public final class NonGroupedColumns {
+    private static final Map<String, Boolean> AGGREGATE_NAMES = new ConcurrentHashMap<>();
+
+    private NonGroupedColumns() {
+    }
+
+    /** Rewrites {@code query} in place when the session's sql_mode lacks ONLY_FULL_GROUP_BY; returns it. */
+    public static SqlNode rewrite(Session session, SqlNode query) {
+        Object mode = session.variable("sql_mode");
+        if (mode != null && mode.toString().toUpperCase(Locale.ROOT).contains("ONLY_FULL_GROUP_BY")) {
+            return query;
+        }
+        walk(query);
+        return query;
+    }
+
+    /** Finds every SELECT in the statement (subqueries, derived tables, CTEs, set operations) and rewrites it. */
+    private static void walk(SqlNode node) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof SqlOrderBy ob) {
+            walk(ob.query);
+            if (ob.query instanceof SqlSelect select && isAggregate(select)) {
+                rewriteList(ob.orderList, new Scope(select, true));
+            }
+            walk(ob.orderList);
+            return;
+        }
+        if (node instanceof SqlSelect select) {
+            for (SqlNode operand : select.getOperandList()) {
+                walk(operand);
+            }
+            if (isAggregate(select)) {
+                Scope scope = new Scope(select, false);
+                Scope afterwards = new Scope(select, true); // the aliases written, not those added below
+                SqlNodeList items = select.getSelectList();
+                for (int i = 0; i < items.size(); i++) {
+                    if (!scope.groupedItems[i]) {
+                        items.set(i, rewriteItem(items.get(i), scope));
+                    }
+                }
+                if (select.getHaving() != null) {
+                    select.setHaving(rewriteExpr(select.getHaving(), afterwards));
+                }
+                if (select.getOrderList() != null) {
+                    rewriteList(select.getOrderList(), afterwards);
+                }
+            }
+            return;
+        }
+        if (node instanceof SqlWith with) {
+            walk(with.withList);
+            walk(with.body);
+            return;
+        }
+        if (node instanceof SqlWithItem item) {
+            walk(item.query);
+            return;
+        }
+        if (node instanceof SqlCall call) {
+            for (SqlNode operand : call.getOperandList()) {
+                walk(operand);
+            }
+        } else if (node instanceof SqlNodeList list) {
+            for (SqlNode n : list) {
+                walk(n);
+            }
+        }
+    }
+
+    /** What one aggregate SELECT groups by. {@code aliasesVisible}: HAVING and ORDER BY may name select aliases. */
+    private static final class Scope {
+        final List<SqlNode> groupItems = new ArrayList<>();
+        final List<String> groupTexts = new ArrayList<>();
+        final boolean[] groupedItems;
+        final List<String> aliases = new ArrayList<>();
+        final boolean aliasesVisible;
+
+        Scope(SqlSelect select, boolean aliasesVisible) {
+            this.aliasesVisible = aliasesVisible;
+            SqlNodeList items = select.getSelectList();
+            groupedItems = new boolean[items.size()];
+            for (SqlNode item : items) {
+                aliases.add(item.getKind() == SqlKind.AS
+                        ? ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple().toLowerCase(Locale.ROOT) : null);
+            }
+            if (select.getGroup() != null) {
+                for (SqlNode g : select.getGroup()) {
+                    addGroupItem(g, items);
+                }
+            }
+        }
+
+        private void addGroupItem(SqlNode g, SqlNodeList items) {
+            if (g == null) {
+                return;
+            }
+            SqlKind kind = g.getKind();
+            if (kind == SqlKind.ROLLUP || kind == SqlKind.CUBE || kind == SqlKind.GROUPING_SETS) {
+                for (SqlNode operand : ((SqlCall) g).getOperandList()) {
+                    addGroupItem(operand, items);
+                }
+                return;
+            }
+            if (g instanceof SqlNodeList list) {
+                for (SqlNode n : list) {
+                    addGroupItem(n, items);
+                }
+                return;
+            }
+            if (g instanceof SqlLiteral lit && lit.getValue() instanceof java.math.BigDecimal position) {
+                int i = position.intValue() - 1;
+                if (i >= 0 && i < groupedItems.length) {
+                    groupedItems[i] = true;
+                }
+                return;
+            }
+            if (g instanceof SqlIdentifier id && id.isSimple()) {
+                int i = aliases.indexOf(id.getSimple().toLowerCase(Locale.ROOT));
+                if (i >= 0) {
+                    groupedItems[i] = true;
+                }
+            }
+            groupItems.add(g);
+            groupTexts.add(g.toString());
+        }
+
+        boolean isGrouped(SqlNode node) {
+            if (node instanceof SqlIdentifier id) {
+                for (SqlNode g : groupItems) {
+                    if (g instanceof SqlIdentifier gid && sameColumn(id, gid)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return groupTexts.contains(node.toString());
+        }
+
+        boolean isAlias(SqlIdentifier id) {
+            return aliasesVisible && id.isSimple() && aliases.contains(id.getSimple().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static boolean sameColumn(SqlIdentifier a, SqlIdentifier b) {
+        String an = a.names.get(a.names.size() - 1);
+        String bn = b.names.get(b.names.size() - 1);
+        if (!an.equalsIgnoreCase(bn)) {
+            return false;
+        }
+        if (a.names.size() == 1 || b.names.size() == 1) {
+            return true;
+        }
+        return a.names.get(a.names.size() - 2).equalsIgnoreCase(b.names.get(b.names.size() - 2));
+    }
+
+    private static void rewriteList(SqlNodeList list, Scope scope) {
+        for (int i = 0; i < list.size(); i++) {
+            list.set(i, rewriteExpr(list.get(i), scope));
+        }
+    }
+
+    /** A select item; a bare column that gets wrapped keeps its name as the alias of the result column. */
+    private static SqlNode rewriteItem(SqlNode item, Scope scope) {
+        if (item instanceof SqlIdentifier id && !id.isStar()) {
+            SqlNode wrapped = rewriteExpr(id, scope);
+            if (wrapped == id) {
+                return id;
+            }
+            return SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, wrapped,
+                    new SqlIdentifier(id.names.get(id.names.size() - 1), SqlParserPos.ZERO));
+        }
+        if (item.getKind() == SqlKind.AS) {
+            SqlCall as = (SqlCall) item;
+            as.setOperand(0, rewriteExpr(as.operand(0), scope));
+            return as;
+        }
+        return rewriteExpr(item, scope);
+    }
+
+    private static SqlNode rewriteExpr(SqlNode node, Scope scope) {
+        if (node == null || node instanceof SqlLiteral || scope.isGrouped(node)) {
+            return node;
+        }
+        if (node instanceof SqlIdentifier id) {
+            if (id.isStar() || scope.isAlias(id) || id.names.get(id.names.size() - 1).startsWith("@")) {
+                return id;
+            }
+            return SqlStdOperatorTable.ANY_VALUE.createCall(id.getParserPosition(), id);
+        }
+        if (node instanceof SqlNodeList list) {
+            rewriteList(list, scope);
+            return list;
+        }
+        if (!(node instanceof SqlCall call) || node instanceof SqlSelect || isQuery(node)
+                || call.getKind() == SqlKind.OVER || isAggregateCall(call)) {
+            return node;
+        }
+        List<SqlNode> operands = call.getOperandList();
+        for (int i = 0; i < operands.size(); i++) {
+            SqlNode operand = operands.get(i);
+            SqlNode replaced = rewriteExpr(operand, scope);
+            if (replaced != operand) {
+                try {
+                    call.setOperand(i, replaced);
+                } catch (UnsupportedOperationException e) {
+                    return node; // a call that cannot change: the validator judges it as written
+                }
+            }
+        }
+        return node;
+    }
+
+    private static boolean isQuery(SqlNode node) {
+        return node.getKind().belongsTo(SqlKind.QUERY) || node instanceof SqlOrderBy || node instanceof SqlWith;
+    }
+
+    /** Whether the SELECT aggregates: it groups, has HAVING, or its select list calls an aggregate function. */
+    private static boolean isAggregate(SqlSelect select) {
+        if (select.getGroup() != null && !select.getGroup().isEmpty()) {
+            return true;
+        }
+        if (select.getHaving() != null) {
+            return true;
+        }
+        for (SqlNode item : select.getSelectList()) {
+            if (containsAggregate(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAggregate(SqlNode node) {
+        if (node instanceof SqlNodeList list) {
+            for (SqlNode n : list) {
+                if (containsAggregate(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(node instanceof SqlCall call) || isQuery(node) || call.getKind() == SqlKind.OVER) {
+            return false;
+        }
+        if (isAggregateCall(call)) {
+            return true;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null && containsAggregate(operand)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the call is to an aggregate function; the parser leaves most function names unresolved. */
+    private static boolean isAggregateCall(SqlCall call) {
+        SqlOperator op = call.getOperator();
+        if (op.isAggregator()) {
+            return true;
+        }
+        if (op.getSyntax() != SqlSyntax.FUNCTION && op.getSyntax() != SqlSyntax.FUNCTION_STAR) {
+            return false;
+        }
+        return AGGREGATE_NAMES.computeIfAbsent(op.getName().toUpperCase(Locale.ROOT), name -> {
+            List<SqlOperator> found = new ArrayList<>();
+            SqlFunctions.operatorTable().lookupOperatorOverloads(new SqlIdentifier(name, SqlParserPos.ZERO),
+                    SqlFunctionCategory.USER_DEFINED_FUNCTION, SqlSyntax.FUNCTION, found, SqlNameMatchers.liberal());
+            return found.stream().anyMatch(SqlOperator::isAggregator);
+        });
+    }
+}
