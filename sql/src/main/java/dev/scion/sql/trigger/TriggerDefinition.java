@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param text    the whole CREATE TRIGGER statement
  */
 public record TriggerDefinition(String name, String database, Timing timing, Event event, String table,
-                                TriggerBody body, String text) {
+                                dev.scion.sql.routine.RoutineBody body, String text) {
 
     public enum Timing { BEFORE, AFTER }
 
@@ -62,7 +62,8 @@ public record TriggerDefinition(String name, String database, Timing timing, Eve
         String db = tableDb != null ? tableDb : triggerDb != null ? triggerDb : currentDb;
         Timing timing = Timing.valueOf(m.group(4).toUpperCase(Locale.ROOT));
         Event event = Event.valueOf(m.group(5).toUpperCase(Locale.ROOT));
-        TriggerBody body = TriggerBody.parse(m.group(8), sql);
+        dev.scion.sql.routine.RoutineBody body = dev.scion.sql.routine.BodyParser.parse(m.group(8),
+                dev.scion.sql.routine.BodyParser.Owner.TRIGGER);
         return new Parsed(new TriggerDefinition(name, db, timing, event, table, body, sql.strip()),
                 m.group(1) != null);
     }
