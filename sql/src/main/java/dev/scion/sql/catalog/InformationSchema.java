@@ -64,7 +64,7 @@ public final class InformationSchema extends AbstractSchema {
                     .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION", "CHECK_OPTION",
                             "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
                             "COLLATION_CONNECTION"),
-            new InfoSchemaTable("ROUTINES", s -> List.of())
+            new InfoSchemaTable("ROUTINES", dev.scion.sql.routine.ProcedureStatements::routineRows)
                     .text("SPECIFIC_NAME", "ROUTINE_CATALOG", "ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE",
                             "DATA_TYPE").integer("CHARACTER_MAXIMUM_LENGTH", "CHARACTER_OCTET_LENGTH",
                             "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION")

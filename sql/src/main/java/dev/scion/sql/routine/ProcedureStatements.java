@@ -56,7 +56,17 @@ public final class ProcedureStatements {
         m = SHOW_STATUS.matcher(text);
         if (m.matches()) {
             String tail = m.group(1);
-            return Optional.of(session -> ShowFilter.parse(tail).result(session, STATUS_COLUMNS, statusRows(session)));
+            return Optional.of(session -> {
+                ShowFilter filter = ShowFilter.parse(tail);
+                List<Object[]> rows = statusRows(session);
+                if (filter.like() != null) {
+                    // LIKE matches the procedure's name, the second column
+                    Pattern like = Identifiers.likePattern(filter.like());
+                    rows = rows.stream().filter(r -> like.matcher((String) r[1]).matches()).toList();
+                    filter = new ShowFilter(null, null);
+                }
+                return filter.result(session, STATUS_COLUMNS, rows);
+            });
         }
         return Optional.empty();
     }
@@ -126,6 +136,22 @@ public final class ProcedureStatements {
                 ProcedureDefinition p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition();
                 rows.add(new Object[] {db.name(), p.name(), "PROCEDURE", p.definer(), s.modified(), s.created(),
                         p.securityType(), p.comment(), "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
+            }
+        }
+        return rows;
+    }
+
+    /** information_schema.ROUTINES: one row per procedure, in the table's column order. */
+    public static List<Object[]> routineRows(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseState db : visibleDatabases(session)) {
+            for (StoredProcedures.Stored s : StoredProcedures.all(db)) {
+                ProcedureDefinition p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition();
+                rows.add(new Object[] {p.name(), "def", db.name(), p.name(), "PROCEDURE", "", null, null, null, null,
+                        null, null, null, null, "SQL", p.bodyText(), null, "SQL", "SQL",
+                        p.deterministic() ? "YES" : "NO", p.dataAccess(), null, p.securityType(), s.created(),
+                        s.modified(), s.sqlMode(), p.comment(), p.definer(), "utf8mb4", "utf8mb4_0900_bin",
+                        "utf8mb4_0900_bin"});
             }
         }
         return rows;
