@@ -73,6 +73,11 @@ public final class InformationSchema extends AbstractSchema {
                             "IS_DETERMINISTIC", "SQL_DATA_ACCESS", "SQL_PATH", "SECURITY_TYPE")
                     .timestamp("CREATED", "LAST_ALTERED").text("SQL_MODE", "ROUTINE_COMMENT", "DEFINER",
                             "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION"),
+            new InfoSchemaTable("PARAMETERS", dev.scion.sql.routine.ProcedureStatements::parameterRows)
+                    .text("SPECIFIC_CATALOG", "SPECIFIC_SCHEMA", "SPECIFIC_NAME").integer("ORDINAL_POSITION")
+                    .text("PARAMETER_MODE", "PARAMETER_NAME", "DATA_TYPE").integer("CHARACTER_MAXIMUM_LENGTH",
+                            "CHARACTER_OCTET_LENGTH", "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION")
+                    .text("CHARACTER_SET_NAME", "COLLATION_NAME", "DTD_IDENTIFIER", "ROUTINE_TYPE"),
             new InfoSchemaTable("CHARACTER_SETS", s -> Charsets.CHARSETS.stream().map(c -> new Object[] {c.name(),
                 c.defaultCollation(), c.description(), c.maxLength()}).toList())
                     .text("CHARACTER_SET_NAME", "DEFAULT_COLLATE_NAME", "DESCRIPTION").integer("MAXLEN"),

@@ -157,6 +157,25 @@ public final class ProcedureStatements {
         return rows;
     }
 
+    /** information_schema.PARAMETERS: one row per parameter of every procedure, in the table's column order. */
+    public static List<Object[]> parameterRows(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DatabaseState db : visibleDatabases(session)) {
+            for (StoredProcedures.Stored s : StoredProcedures.all(db)) {
+                ProcedureDefinition p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition();
+                long position = 1;
+                for (ProcedureDefinition.Parameter param : p.parameters()) {
+                    ParameterType t = ParameterType.of(param.type());
+                    rows.add(new Object[] {"def", db.name(), p.name(), position++, param.mode().name(), param.name(),
+                            t.dataType(), t.charLength(), t.charLength() == null ? null : t.charLength() * 4,
+                            t.precision(), t.scale(), null, t.charLength() == null ? null : "utf8mb4",
+                            t.charLength() == null ? null : "utf8mb4_0900_ai_ci", t.dtd(), "PROCEDURE"});
+                }
+            }
+        }
+        return rows;
+    }
+
     /** The user databases the session holds some privilege on, in name order. */
     static List<DatabaseState> visibleDatabases(Session session) {
         List<DatabaseState> out = new ArrayList<>();
