@@ -78,6 +78,13 @@ public final class InformationSchema extends AbstractSchema {
                     .text("PARAMETER_MODE", "PARAMETER_NAME", "DATA_TYPE").integer("CHARACTER_MAXIMUM_LENGTH",
                             "CHARACTER_OCTET_LENGTH", "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION")
                     .text("CHARACTER_SET_NAME", "COLLATION_NAME", "DTD_IDENTIFIER", "ROUTINE_TYPE"),
+            new InfoSchemaTable("TRIGGERS", dev.scion.sql.trigger.TriggerStatements::informationSchemaRows)
+                    .text("TRIGGER_CATALOG", "TRIGGER_SCHEMA", "TRIGGER_NAME", "EVENT_MANIPULATION",
+                            "EVENT_OBJECT_CATALOG", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE").integer("ACTION_ORDER")
+                    .text("ACTION_CONDITION", "ACTION_STATEMENT", "ACTION_ORIENTATION", "ACTION_TIMING",
+                            "ACTION_REFERENCE_OLD_TABLE", "ACTION_REFERENCE_NEW_TABLE", "ACTION_REFERENCE_OLD_ROW",
+                            "ACTION_REFERENCE_NEW_ROW").timestamp("CREATED").text("SQL_MODE", "DEFINER",
+                            "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION"),
             new InfoSchemaTable("CHARACTER_SETS", s -> Charsets.CHARSETS.stream().map(c -> new Object[] {c.name(),
                 c.defaultCollation(), c.description(), c.maxLength()}).toList())
                     .text("CHARACTER_SET_NAME", "DEFAULT_COLLATE_NAME", "DESCRIPTION").integer("MAXLEN"),

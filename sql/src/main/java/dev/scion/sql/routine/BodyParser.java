@@ -51,11 +51,18 @@ public final class BodyParser {
     private final List<Token> tokens = new ArrayList<>();
     private final Owner owner;
     private int pos;
+    /** Labels in scope, lower-case, with whether each names a loop (ITERATE needs one). */
     private final java.util.ArrayDeque<String> labels = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<String> loopLabels = new java.util.ArrayDeque<>();
+    /** Per block: its variables (a second DECLARE of one is 1331) and cursors (using an undeclared one is 1324). */
+    private final java.util.ArrayDeque<Set<String>> variables = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Set<String>> cursors = new java.util.ArrayDeque<>();
 
     private BodyParser(String text, Owner owner) {
         this.text = text;
         this.owner = owner;
+        variables.push(new HashSet<>());
+        cursors.push(new HashSet<>());
         tokenize();
     }
 
@@ -142,8 +149,12 @@ public final class BodyParser {
         if (head.kind != 'w') {
             return simple();
         }
+        boolean loop = label != null && !head.is("BEGIN");
         if (label != null) {
             labels.push(label.toLowerCase(Locale.ROOT));
+            if (loop) {
+                loopLabels.push(label.toLowerCase(Locale.ROOT));
+            }
         }
         try {
             switch (head.upper) {
@@ -153,7 +164,15 @@ public final class BodyParser {
                         return simple();
                     }
                     pos++;
-                    List<Step> steps = statements("END");
+                    variables.push(new HashSet<>());
+                    cursors.push(new HashSet<>());
+                    List<Step> steps;
+                    try {
+                        steps = statements("END");
+                    } finally {
+                        variables.pop();
+                        cursors.pop();
+                    }
                     expect("END");
                     endLabel(label);
                     return new Block(label, steps);
@@ -198,7 +217,7 @@ public final class BodyParser {
                         throw syntax();
                     }
                     String target = Identifiers.unquote(textOf(tokens.get(pos++)));
-                    if (!labels.contains(target.toLowerCase(Locale.ROOT))) {
+                    if (!(head.upper.equals("LEAVE") ? labels : loopLabels).contains(target.toLowerCase(Locale.ROOT))) {
                         throw new SqlError(ErrorCode.SP_LILABEL_MISMATCH, head.upper + " with no matching label: "
                                 + target);
                     }
@@ -214,6 +233,9 @@ public final class BodyParser {
         } finally {
             if (label != null) {
                 labels.pop();
+                if (loop) {
+                    loopLabels.pop();
+                }
             }
         }
     }
@@ -367,6 +389,7 @@ public final class BodyParser {
         }
         Matcher cursor = Pattern.compile("(?is)DECLARE\\s+(\\S+)\\s+CURSOR\\s+FOR\\s+(.+)").matcher(sql);
         if (cursor.matches()) {
+            cursors.peek().add(Identifiers.unquote(cursor.group(1)).toLowerCase(Locale.ROOT));
             return new RoutineBody.DeclareCursor(Identifiers.unquote(cursor.group(1)), cursor.group(2).strip());
         }
         Matcher m = DECLARE_VAR.matcher(sql);
@@ -375,7 +398,11 @@ public final class BodyParser {
         }
         List<String> names = new ArrayList<>();
         for (String n : m.group(1).split(",")) {
-            names.add(Identifiers.unquote(n.strip()));
+            String name = Identifiers.unquote(n.strip());
+            if (!variables.peek().add(name.toLowerCase(Locale.ROOT))) {
+                throw new SqlError(ErrorCode.SP_DUP_VAR, "Duplicate variable: " + name);
+            }
+            names.add(name);
         }
         return new RoutineBody.Declare(List.copyOf(names), m.group(2).strip(),
                 m.group(3) == null ? null : m.group(3).strip());
@@ -439,6 +466,7 @@ public final class BodyParser {
             }
             case "OPEN", "CLOSE" -> {
                 String name = Identifiers.unquote(sql.substring(first.length()).strip());
+                checkCursor(name);
                 return first.equals("OPEN") ? new RoutineBody.Open(name) : new RoutineBody.Close(name);
             }
             case "FETCH" -> {
@@ -446,6 +474,7 @@ public final class BodyParser {
                 if (!m.matches()) {
                     throw syntax(sql);
                 }
+                checkCursor(Identifiers.unquote(m.group(1)));
                 return new RoutineBody.Fetch(Identifiers.unquote(m.group(1)), names(m.group(2)));
             }
             case "INSERT", "UPDATE", "DELETE", "REPLACE", "DO" -> {
@@ -459,9 +488,6 @@ public final class BodyParser {
                 return new RoutineBody.Select(split.sql(), split.into());
             }
             case "CALL" -> {
-                if (owner == Owner.TRIGGER) {
-                    throw unsupported("CALL in a trigger");
-                }
                 Matcher m = CALL.matcher(sql);
                 if (!m.matches()) {
                     throw syntax(sql);
@@ -477,8 +503,13 @@ public final class BodyParser {
             case "COMMIT", "ROLLBACK", "BEGIN", "START", "CREATE", "DROP", "ALTER", "RENAME", "TRUNCATE", "LOCK",
                  "UNLOCK", "SAVEPOINT", "RELEASE", "USE" -> {
                 if (owner == Owner.PROCEDURE) {
-                    if (first.equals("USE")) {
-                        throw new SqlError(ErrorCode.SP_BADSTATEMENT, "USE is not allowed in stored procedures");
+                    if (first.equals("USE") || first.equals("LOCK") || first.equals("UNLOCK")) {
+                        throw new SqlError(ErrorCode.SP_BADSTATEMENT, first + " is not allowed in stored procedures");
+                    }
+                    if (first.equals("CREATE") && sql.toUpperCase(Locale.ROOT).matches(
+                            "(?s)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b.*")) {
+                        throw new SqlError(ErrorCode.SP_NO_RECURSIVE_CREATE,
+                                "Can't create a routine from within another routine");
                     }
                     return new RoutineBody.Run(sql);
                 }
@@ -492,6 +523,15 @@ public final class BodyParser {
                 throw unsupported(first.isEmpty() ? "this trigger body" : first + " in a trigger");
             }
         }
+    }
+
+    private void checkCursor(String name) {
+        for (Set<String> scope : cursors) {
+            if (scope.contains(name.toLowerCase(Locale.ROOT))) {
+                return;
+            }
+        }
+        throw new SqlError(ErrorCode.SP_CURSOR_MISMATCH, "Undefined CURSOR: " + name);
     }
 
     static List<String> names(String list) {

@@ -218,7 +218,7 @@ public final class RoutineInterpreter {
             if (c.rows != null) {
                 throw new SqlError(ErrorCode.SP_CURSOR_ALREADY_OPEN, "Cursor is already open");
             }
-            c.rows = materialize(runNested(bind(c.select))).rows;
+            c.rows = materialize(session.engine().executeNested(session, bind(c.select))).rows;
             c.next = 0;
         } else if (step instanceof RoutineBody.Fetch f) {
             Cursor c = cursor(f.cursor());
@@ -334,7 +334,7 @@ public final class RoutineInterpreter {
 
     private void select(RoutineBody.Select s) {
         String bound = bind(s.sql());
-        StatementResult r = runNested(bound);
+        StatementResult r = session.engine().executeNested(session, bound);
         if (!(r instanceof StatementResult.Rows rs)) {
             return;
         }
@@ -441,6 +441,21 @@ public final class RoutineInterpreter {
         for (String arg : c.args()) {
             argTexts.add(bind(arg));
             outs.add(outTarget(arg));
+        }
+        if (c.name().replace("`", "").toLowerCase(Locale.ROOT).matches("(?:.*\\.)?(?:dolt|scion)_.*")
+                || ProcedureCall.find(session, c.name()).isEmpty() && session.engine().hostProcedure(c.name()) != null) {
+            // a built-in (version control) procedure: through the normal statement path, its rows to the caller
+            StatementResult r = session.engine().executeNested(session, "CALL " + c.name() + "("
+                    + String.join(", ", argTexts) + ")");
+            if (r instanceof StatementResult.Rows rs) {
+                Materialized m = materialize(rs);
+                if (results != null) {
+                    results.add(new StatementResult.Rows(m.columns, RowStream.of(m.rows)));
+                }
+            } else {
+                lastUpdate = r;
+            }
+            return;
         }
         StatementResult r = ProcedureCall.invoke(session, c.name(), argTexts, outs, results);
         if (r instanceof StatementResult.Update) {
@@ -566,18 +581,11 @@ public final class RoutineInterpreter {
         return values.isEmpty() ? bound : LocalVariables.substitute(bound, values);
     }
 
-    /** Runs one statement inside the current one; a result set is read to its end and dropped. */
+    /** Runs one statement inside the current one; a result set (SHOW, a procedure's DESCRIBE) is read and dropped. */
     private StatementResult runNested(String sql) {
         StatementResult result = session.engine().executeNested(session, sql);
-        if (result instanceof StatementResult.Rows rs && results == null) {
-            try (RowStream stream = rs.rows()) {
-                while (stream.next() != null) {
-                    // drain
-                }
-            }
-        } else if (result instanceof StatementResult.Rows rs) {
-            Materialized m = materialize(rs);
-            return new StatementResult.Rows(m.columns, RowStream.of(m.rows));
+        if (result instanceof StatementResult.Rows rs) {
+            materialize(rs);
         }
         return result;
     }
