@@ -66,6 +66,14 @@ final class StatementRunner {
         session.running(dev.scion.sql.privilege.SecretRedactor.redact(text)); // SHOW PROCESSLIST never shows passwords
         try {
             StatementResult result = execute(session, text);
+            if (result instanceof StatementResult.Sequence sequence) {
+                // a CALL: its result sets are materialised, so they go out first and the final OK is the result
+                List<StatementResult> parts = sequence.results();
+                for (int i = 0; i < parts.size() - 1; i++) {
+                    sink.accept(parts.get(i));
+                }
+                result = parts.get(parts.size() - 1);
+            }
             if (result instanceof StatementResult.Rows rows) {
                 // Rows are produced lazily from the transaction's snapshot: deliver them before committing.
                 sink.accept(rows);
@@ -145,6 +153,7 @@ final class StatementRunner {
             }
         }
         Optional<dev.scion.sql.admin.AdminStatement> admin = TriggerStatements.match(text)
+                .or(() -> dev.scion.sql.routine.ProcedureStatements.match(text))
                 .or(() -> AdminStatements.match(text));
         if (admin.isPresent()) {
             if (admin.get() instanceof PreparedSqlStatement.Execute exec) {

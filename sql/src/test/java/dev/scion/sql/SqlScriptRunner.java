@@ -119,7 +119,16 @@ final class SqlScriptRunner implements AutoCloseable {
         } catch (SqlError e) {
             return Outcome.error(e);
         }
-        return results.isEmpty() ? Outcome.ok(0, 0) : results.get(results.size() - 1);
+        if (results.isEmpty()) {
+            return Outcome.ok(0, 0);
+        }
+        // a CALL sends its result sets and then an OK: the last result set is what the script checks
+        for (int i = results.size() - 1; i >= 0; i--) {
+            if (results.get(i).rows() != null) {
+                return results.get(i);
+            }
+        }
+        return results.get(results.size() - 1);
     }
 
     private static Outcome render(Session session, StatementResult result) {

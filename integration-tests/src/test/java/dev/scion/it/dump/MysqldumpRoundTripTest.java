@@ -125,6 +125,31 @@ class MysqldumpRoundTripTest {
                 .contains("negative price"));
     }
 
+    /**
+     * mariadb-dump without --hex-blob writes binary values as raw bytes inside quoted literals, bytes >= 0x80 that
+     * are not UTF-8 among them; loaded through the mysql client they must arrive byte for byte.
+     */
+    @Test
+    void binaryValuesWithoutHexBlobLoadByteExact() throws Exception {
+        run(tmp, maria("CREATE DATABASE rawbin; CREATE TABLE rawbin.b (id INT PRIMARY KEY, v VARBINARY(16), "
+                + "big BLOB, fixed BINARY(4)); INSERT INTO rawbin.b VALUES (1, 0x00FF10, 0x80818283FEFF, 0xC3A9FF00), "
+                + "(2, 0x27225C0A0D1A, 0xE29C93, 0x41424344), (3, 0xC0AF, 0xF0808080, 0xFFFFFFFF), (4, '', NULL, NULL)"),
+                null, 0);
+        Path dump = tmp.resolve("rawbin-dump.sql");
+        ProcessBuilder pb = new ProcessBuilder("mariadb-dump", "--no-defaults", "-S", socket.toString(), "-uroot",
+                "--default-character-set=utf8mb4", "--databases", "rawbin").redirectOutput(dump.toFile())
+                .redirectError(tmp.resolve("rawbin-dump.err").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, () -> read(tmp.resolve("rawbin-dump.err")));
+        byte[] bytes = Files.readAllBytes(dump);
+        assertTrue(new String(bytes, StandardCharsets.ISO_8859_1).contains("\u0080\u0081\u0082\u0083"),
+                "the dump is expected to hold the raw bytes (no --hex-blob)");
+        List<String> load = new ArrayList<>(cli.command(null, "--default-character-set=utf8mb4"));
+        run(tmp, load, dump, 0);
+        String query = "SELECT id, HEX(v), HEX(big), HEX(fixed), LENGTH(big) FROM rawbin.b ORDER BY id";
+        assertEquals(run(tmp, maria(query), null, 0), scion(query));
+    }
+
     private static String select(String db, String table) {
         return "SELECT * FROM " + db + "." + table + " ORDER BY 1, 2";
     }

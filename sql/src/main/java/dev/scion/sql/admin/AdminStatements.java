@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 
 /** Recognises the statements the front end owns (USE, SET, SHOW, transactions, CALL, databases). */
 public final class AdminStatements {
+    /** A procedure name for CALL: {@code [db.]name}, each part plain or back-quoted. */
+    private static final String ROUTINE = "(?:`(?:[^`]|``)+`|[A-Za-z_$][A-Za-z0-9_$]*)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`"
+            + "|[A-Za-z_$][A-Za-z0-9_$]*))?";
     private record Rule(Pattern pattern, Function<Matcher, AdminStatement> factory) {
     }
 
@@ -95,8 +98,8 @@ public final class AdminStatements {
             rule("(?:LOCK\\s+TABLES?|UNLOCK\\s+TABLES?|FLUSH)\\b.*", m -> new NoOp()),
             rule("KILL\\s+(?:(CONNECTION|QUERY)\\s+)?(\\d{1,18})",
                     m -> new KillStatement(Long.parseLong(m.group(2)), "QUERY".equalsIgnoreCase(m.group(1)))),
-            rule("CALL\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*\\((.*)\\)", m -> new CallStatement(m.group(1), m.group(2))),
-            rule("CALL\\s+([A-Za-z_][A-Za-z0-9_.]*)", m -> new CallStatement(m.group(1), "")));
+            rule("CALL\\s+(" + ROUTINE + ")\\s*\\((.*)\\)", m -> new CallStatement(m.group(1), m.group(2))),
+            rule("CALL\\s+(" + ROUTINE + ")", m -> new CallStatement(m.group(1), "")));
 
     private AdminStatements() {
     }

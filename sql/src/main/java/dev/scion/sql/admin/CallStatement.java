@@ -13,7 +13,7 @@ import org.apache.calcite.sql.SqlSelect;
 import java.util.ArrayList;
 import java.util.List;
 
-/** CALL proc(args): the versioning procedures, with arguments evaluated as expressions. */
+/** CALL proc(args): a stored procedure of the database, else the versioning procedures (arguments evaluated). */
 final class CallStatement implements AdminStatement {
     private final String name;
     private final String args;
@@ -32,6 +32,22 @@ final class CallStatement implements AdminStatement {
             StatementResult r = new CallStatement("dolt_commit", out.group(2)).execute(session);
             session.setUserVariable(out.group(1), Procedures.firstValue(r));
             return StatementResult.ok();
+        }
+        String simple = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        if (!simple.replace("`", "").toLowerCase(java.util.Locale.ROOT).matches("(dolt|scion)_.*")) {
+            java.util.Optional<dev.scion.sql.routine.ProcedureDefinition> stored =
+                    dev.scion.sql.routine.ProcedureCall.find(session, name);
+            if (stored.isPresent()) {
+                return dev.scion.sql.routine.ProcedureCall.call(session, stored.get(), args);
+            }
+            if (session.engine().hostProcedure(simple) == null) {
+                String db = name.contains(".") ? Identifiers.unquote(name.substring(0, name.lastIndexOf('.')).strip())
+                        : session.currentDatabase();
+                if (db == null) {
+                    throw dev.scion.sql.error.SqlError.noDatabaseSelected();
+                }
+                throw dev.scion.sql.routine.ProcedureStatements.doesNotExist(db + "." + Identifiers.unquote(simple.strip()));
+            }
         }
         List<String> values = new ArrayList<>();
         if (!args.isBlank()) {

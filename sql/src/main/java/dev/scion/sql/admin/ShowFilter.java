@@ -23,14 +23,14 @@ import java.util.regex.Pattern;
  * The optional {@code LIKE 'pattern'} or {@code WHERE expr} of a SHOW statement. LIKE matches the first column;
  * WHERE is evaluated for each row with the SHOW's column names bound to the row's values, as MySQL does.
  */
-record ShowFilter(String like, String where) {
+public record ShowFilter(String like, String where) {
     private static final Pattern TAIL = Pattern.compile("\\s*(?:LIKE\\s+('(?:[^'\\\\]|\\\\.|'')*'|\"[^\"]*\")|WHERE\\s+(.+))?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     static final ShowFilter NONE = new ShowFilter(null, null);
 
     /** Reads a filter from the text after the SHOW's fixed part (null or blank for none). */
-    static ShowFilter parse(String tail) {
+    public static ShowFilter parse(String tail) {
         if (tail == null || tail.isBlank()) {
             return NONE;
         }
@@ -78,7 +78,7 @@ record ShowFilter(String like, String where) {
     }
 
     /** A text result with these columns and the rows the filter keeps. */
-    StatementResult result(Session session, List<String> columns, List<Object[]> rows) {
+    public StatementResult result(Session session, List<String> columns, List<Object[]> rows) {
         return new StatementResult.Rows(columns.stream().map(ResultColumn::text).toList(),
                 RowStream.of(apply(session, columns, rows)));
     }

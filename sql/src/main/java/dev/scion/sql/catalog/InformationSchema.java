@@ -64,7 +64,7 @@ public final class InformationSchema extends AbstractSchema {
                     .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION", "CHECK_OPTION",
                             "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
                             "COLLATION_CONNECTION"),
-            new InfoSchemaTable("ROUTINES", s -> List.of())
+            new InfoSchemaTable("ROUTINES", dev.scion.sql.routine.ProcedureStatements::routineRows)
                     .text("SPECIFIC_NAME", "ROUTINE_CATALOG", "ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE",
                             "DATA_TYPE").integer("CHARACTER_MAXIMUM_LENGTH", "CHARACTER_OCTET_LENGTH",
                             "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION")
@@ -72,6 +72,18 @@ public final class InformationSchema extends AbstractSchema {
                             "ROUTINE_DEFINITION", "EXTERNAL_NAME", "EXTERNAL_LANGUAGE", "PARAMETER_STYLE",
                             "IS_DETERMINISTIC", "SQL_DATA_ACCESS", "SQL_PATH", "SECURITY_TYPE")
                     .timestamp("CREATED", "LAST_ALTERED").text("SQL_MODE", "ROUTINE_COMMENT", "DEFINER",
+                            "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION"),
+            new InfoSchemaTable("PARAMETERS", dev.scion.sql.routine.ProcedureStatements::parameterRows)
+                    .text("SPECIFIC_CATALOG", "SPECIFIC_SCHEMA", "SPECIFIC_NAME").integer("ORDINAL_POSITION")
+                    .text("PARAMETER_MODE", "PARAMETER_NAME", "DATA_TYPE").integer("CHARACTER_MAXIMUM_LENGTH",
+                            "CHARACTER_OCTET_LENGTH", "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION")
+                    .text("CHARACTER_SET_NAME", "COLLATION_NAME", "DTD_IDENTIFIER", "ROUTINE_TYPE"),
+            new InfoSchemaTable("TRIGGERS", dev.scion.sql.trigger.TriggerStatements::informationSchemaRows)
+                    .text("TRIGGER_CATALOG", "TRIGGER_SCHEMA", "TRIGGER_NAME", "EVENT_MANIPULATION",
+                            "EVENT_OBJECT_CATALOG", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE").integer("ACTION_ORDER")
+                    .text("ACTION_CONDITION", "ACTION_STATEMENT", "ACTION_ORIENTATION", "ACTION_TIMING",
+                            "ACTION_REFERENCE_OLD_TABLE", "ACTION_REFERENCE_NEW_TABLE", "ACTION_REFERENCE_OLD_ROW",
+                            "ACTION_REFERENCE_NEW_ROW").timestamp("CREATED").text("SQL_MODE", "DEFINER",
                             "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION"),
             new InfoSchemaTable("CHARACTER_SETS", s -> Charsets.CHARSETS.stream().map(c -> new Object[] {c.name(),
                 c.defaultCollation(), c.description(), c.maxLength()}).toList())

@@ -202,7 +202,7 @@ public final class ColumnValues {
                 return s;
             }
             case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB: {
-                byte[] b = v instanceof byte[] bytes ? bytes : Values.toStringValue(v).getBytes(StandardCharsets.UTF_8);
+                byte[] b = v instanceof byte[] bytes ? bytes : dev.scion.sql.expr.ByteStrings.bytes(Values.toStringValue(v));
                 if (b.length > t.maxLength()) {
                     throw new SqlError(ErrorCode.DATA_TOO_LONG, "Data too long for column '" + c.name() + "' at row "
                             + rowNumber);
@@ -274,7 +274,7 @@ public final class ColumnValues {
         int width = bitWidth(c.type());
         long bits;
         if (v instanceof byte[] || v instanceof String) {
-            byte[] b = v instanceof byte[] bytes ? bytes : ((String) v).getBytes(StandardCharsets.UTF_8);
+            byte[] b = v instanceof byte[] bytes ? bytes : dev.scion.sql.expr.ByteStrings.bytes((String) v);
             BigInteger value = new BigInteger(1, b);
             if (value.bitLength() > width) {
                 throw tooLong(c, row);

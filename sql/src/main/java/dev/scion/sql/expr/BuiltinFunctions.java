@@ -341,7 +341,7 @@ final class BuiltinFunctions {
     }
 
     static byte[] bytes(Object v) {
-        return v instanceof byte[] b ? b : str(v).getBytes(StandardCharsets.UTF_8);
+        return v instanceof byte[] b ? b : ByteStrings.bytes(str(v));
     }
 
     private static Object extreme(Object[] v, int sign) {

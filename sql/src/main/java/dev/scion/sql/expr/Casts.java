@@ -38,7 +38,7 @@ final class Casts {
             };
             case BINARY, VARBINARY -> (row, ctx) -> {
                 Object v = input.eval(row, ctx);
-                return v == null ? null : v instanceof byte[] ? v : Values.toStringValue(v).getBytes(StandardCharsets.UTF_8);
+                return v == null ? null : v instanceof byte[] ? v : ByteStrings.bytes(Values.toStringValue(v));
             };
             case BOOLEAN -> (row, ctx) -> Values.truth(input.eval(row, ctx));
             case DATE -> (row, ctx) -> {

@@ -124,7 +124,7 @@ final class FunctionEvaluator {
                 return unary(a, v -> (long) Values.toStringValue(v).codePointCount(0, Values.toStringValue(v).length()));
             case "LENGTH", "OCTET_LENGTH":
                 return unary(a, v -> (long) (v instanceof byte[] b ? b.length
-                        : Values.toStringValue(v).getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+                        : ByteStrings.bytes(Values.toStringValue(v)).length));
             case "ABS":
                 return unary(a, v -> v instanceof Long l ? (Object) Math.abs(l)
                         : v instanceof Double d ? (Object) Math.abs(d) : Values.toDecimal(v).abs());

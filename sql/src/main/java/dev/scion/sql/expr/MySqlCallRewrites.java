@@ -15,7 +15,7 @@ import java.util.Locale;
  * Calls Calcite's grammar parses into its own operators with SQL-standard typing, turned into Scion's MySQL
  * functions before validation: JSON_OBJECT / JSON_ARRAY (JsonFunctions), DATE(x) and TIME(x) (Calcite's are
  * BigQuery-style), and TIMESTAMPDIFF / TIMESTAMPADD, whose standard forms refuse strings; MySQL takes
- * '2024-01-01' wherever a datetime goes.
+ * '2024-01-01' wherever a datetime goes; GROUP_CONCAT of several values becomes GROUP_CONCAT of their CONCAT.
  */
 public final class MySqlCallRewrites {
     private MySqlCallRewrites() {
@@ -45,6 +45,27 @@ public final class MySqlCallRewrites {
                 operands.set(0, SqlLiteral.createCharString(unitName(operands.get(0)),
                         operands.get(0).getParserPosition()));
                 return SqlFunctions.declared("SCION_" + name).createCall(call.getParserPosition(), operands);
+            }
+            case "GROUP_CONCAT" -> {
+                // GROUP_CONCAT(a, b, ...) joins each row's values with nothing between them (a row with a NULL is
+                // skipped): the values become one CONCAT, which Calcite's one-value GROUP_CONCAT takes
+                List<SqlNode> values = new ArrayList<>();
+                List<SqlNode> rest = new ArrayList<>(); // the ORDER BY list and the SEPARATOR, kept as they are
+                for (SqlNode o : call.getOperandList()) {
+                    if (o instanceof org.apache.calcite.sql.SqlNodeList
+                            || o instanceof SqlCall c && c.getKind() == org.apache.calcite.sql.SqlKind.SEPARATOR) {
+                        rest.add(o);
+                    } else {
+                        values.add(o);
+                    }
+                }
+                if (values.size() < 2) {
+                    return null;
+                }
+                List<SqlNode> operands = new ArrayList<>();
+                operands.add(SqlFunctions.declared("CONCAT").createCall(call.getParserPosition(), values));
+                operands.addAll(rest);
+                return op.createCall(call.getFunctionQuantifier(), call.getParserPosition(), operands);
             }
             default -> {
                 return null;

@@ -117,7 +117,7 @@ public final class SqlFunctions {
         for (String n : List.of("LPAD", "RPAD", "REPEAT", "REVERSE", "LEFT", "RIGHT", "LTRIM", "RTRIM", "SPACE",
                 "HEX", "BIN", "OCT", "CONV", "SUBSTRING_INDEX", "ELT", "QUOTE", "TO_BASE64", "MD5", "SHA", "SHA1",
                 "SHA2", "UUID", "DAYNAME", "MONTHNAME", "DATE_FORMAT", "TIME_FORMAT", "SEC_TO_TIME", "MID",
-                "CONCAT_WS")) {
+                "CONCAT_WS", "CONCAT", "LCASE", "UCASE")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
         for (String n : List.of("UNHEX", "FROM_BASE64")) {
@@ -218,7 +218,9 @@ public final class SqlFunctions {
             dev.scion.sql.expr.spatial.SpatialFunctions.operatorTable(),
             dev.scion.sql.expr.json.JsonFunctions.operatorTable(),
             without(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL),
-                    union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES)));
+                    union(union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES),
+                            // Calcite's CONCAT casts numbers to strings first, folding 1e0 into '1.0'; MySQL's gives '1'
+                            Set.of("CONCAT"))));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.HashSet<String> all = new java.util.HashSet<>(a);

@@ -32,7 +32,7 @@ public final class SqlScanner {
     }
 
     /** If a comment starts at {@code i}, the index just past it; otherwise -1. Versioned comments are not comments. */
-    static int skipComment(String sql, int i) {
+    public static int skipComment(String sql, int i) {
         int n = sql.length();
         char c = sql.charAt(i);
         if (c == '#') {

@@ -31,6 +31,16 @@ public final class VariableRewriter {
                     j++;
                 }
                 int nameStart = j;
+                if (j == i + 1 && j < n && (sql.charAt(j) == '`' || sql.charAt(j) == '\'' || sql.charAt(j) == '"')) {
+                    // a quoted user variable name (@`x`, as Connector/J writes its OUT parameters): the same variable
+                    int e = dev.scion.sql.frontend.SqlScanner.skipQuoted(sql, j);
+                    String name = dev.scion.sql.admin.Identifiers.unquote("`" + sql.substring(j + 1, e - 1) + "`");
+                    if (name.matches("[A-Za-z0-9_.$]+")) {
+                        out.append("`@").append(name).append('`');
+                        i = e;
+                        continue;
+                    }
+                }
                 while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'
                         || sql.charAt(j) == '.' || sql.charAt(j) == '$')) {
                     j++;

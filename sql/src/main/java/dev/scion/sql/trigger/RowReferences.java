@@ -46,37 +46,9 @@ final class RowReferences {
                 return -1;
             }
             Ref ref = new Ref(word, Identifiers.unquote(text.substring(colStart, colEnd)));
-            out.append(literal(valueOf.apply(ref, start)));
+            out.append(dev.scion.sql.routine.SqlLiterals.literal(valueOf.apply(ref, start)));
             return colEnd;
         });
-    }
-
-    /** The value as SQL text that reads back as the same value (negative numbers parenthesised). */
-    static String literal(Object v) {
-        if (v == null) {
-            return "NULL";
-        }
-        if (v instanceof Boolean b) {
-            return b ? "1" : "0";
-        }
-        String number = null;
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
-                || v instanceof BigInteger) {
-            number = v.toString();
-        } else if (v instanceof BigDecimal d) {
-            number = d.toPlainString();
-        } else if (v instanceof Double || v instanceof Float) {
-            String d = Double.toString(((Number) v).doubleValue());
-            number = d.contains("E") ? d : d + "e0"; // stays a DOUBLE, not a DECIMAL
-        }
-        if (number != null) {
-            return number.startsWith("-") ? "(" + number + ")" : number;
-        }
-        if (v instanceof byte[] bytes) {
-            return bytes.length == 0 ? "''" : "X'" + HexFormat.of().formatHex(bytes) + "'";
-        }
-        String s = Values.toStringValue(v);
-        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** NEW / OLD name a row unless qualified ({@code t.new}) or a variable ({@code @new}). */

@@ -4,8 +4,6 @@ import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.dml.ColumnValues;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
-import dev.scion.sql.result.RowStream;
-import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.trigger.TriggerDefinition.Event;
 import dev.scion.sql.trigger.TriggerDefinition.Timing;
@@ -116,18 +114,5 @@ public final class TableTriggers {
 
     private static String key(DatabaseState db, String table) {
         return (db.name() + "." + table).toLowerCase(Locale.ROOT);
-    }
-
-    /** Runs one statement inside the current one; a result set is read to its end and dropped. */
-    static StatementResult runNested(Session session, String sql) {
-        StatementResult result = session.engine().executeNested(session, sql);
-        if (result instanceof StatementResult.Rows rows) {
-            try (RowStream stream = rows.rows()) {
-                while (stream.next() != null) {
-                    // drain
-                }
-            }
-        }
-        return result;
     }
 }

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param table   subject table as written (without database)
  * @param body    the trigger's statement or BEGIN ... END block
  * @param text    the whole CREATE TRIGGER statement
+ * @param statement the body as written (SHOW TRIGGERS' Statement, information_schema's ACTION_STATEMENT)
  */
 public record TriggerDefinition(String name, String database, Timing timing, Event event, String table,
-                                TriggerBody body, String text) {
+                                dev.scion.sql.routine.RoutineBody body, String text, String statement) {
 
     public enum Timing { BEFORE, AFTER }
 
@@ -62,8 +63,10 @@ public record TriggerDefinition(String name, String database, Timing timing, Eve
         String db = tableDb != null ? tableDb : triggerDb != null ? triggerDb : currentDb;
         Timing timing = Timing.valueOf(m.group(4).toUpperCase(Locale.ROOT));
         Event event = Event.valueOf(m.group(5).toUpperCase(Locale.ROOT));
-        TriggerBody body = TriggerBody.parse(m.group(8), sql);
-        return new Parsed(new TriggerDefinition(name, db, timing, event, table, body, sql.strip()),
+        dev.scion.sql.routine.RoutineBody body = dev.scion.sql.routine.BodyParser.parse(m.group(8),
+                dev.scion.sql.routine.BodyParser.Owner.TRIGGER);
+        return new Parsed(new TriggerDefinition(name, db, timing, event, table, body, sql.strip(),
+                m.group(8).strip()),
                 m.group(1) != null);
     }
 

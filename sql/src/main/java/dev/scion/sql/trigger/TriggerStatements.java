@@ -10,6 +10,12 @@ import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.schema.TableSchema;
 
+import dev.scion.sql.admin.ShowFilter;
+import dev.scion.sql.result.ResultColumn;
+import dev.scion.sql.result.RowStream;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +28,14 @@ public final class TriggerStatements {
     private static final String NAME = "(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
     private static final Pattern DROP = Pattern.compile("DROP\\s+TRIGGER\\s+(IF\\s+EXISTS\\s+)?" + NAME
             + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SHOW_CREATE = Pattern.compile("SHOW\\s+CREATE\\s+TRIGGER\\s+" + NAME
+            + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHOW = Pattern.compile("SHOW\\s+TRIGGERS(?:\\s+(?:FROM|IN)\\s+" + NAME + ")?"
+            + "((?:\\s+(?:LIKE|WHERE)\\s+.*)?)\\s*;?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    static final List<String> SHOW_COLUMNS = List.of("Trigger", "Event", "Table", "Statement", "Timing", "Created",
+            "sql_mode", "Definer", "character_set_client", "collation_connection", "Database Collation");
 
     private TriggerStatements() {
     }
@@ -38,7 +52,78 @@ public final class TriggerStatements {
             boolean ifExists = drop.group(1) != null;
             return Optional.of(session -> drop(session, db, name, ifExists));
         }
+        Matcher showCreate = SHOW_CREATE.matcher(text);
+        if (showCreate.matches()) {
+            String db = showCreate.group(2) == null ? null : Identifiers.unquote(showCreate.group(1));
+            String name = Identifiers.unquote(showCreate.group(2) == null ? showCreate.group(1) : showCreate.group(2));
+            return Optional.of(session -> showCreate(session, db, name));
+        }
+        Matcher show = SHOW.matcher(text);
+        if (show.matches()) {
+            String db = show.group(1) == null ? null : Identifiers.unquote(show.group(1));
+            String tail = show.group(2);
+            return Optional.of(session -> showTriggers(session, db, tail));
+        }
         return Optional.empty();
+    }
+
+    private static DatabaseState databaseOf(Session session, String dbName) {
+        if (dbName == null && session.currentDatabase() == null) {
+            throw SqlError.noDatabaseSelected();
+        }
+        return dbName != null ? session.database(dbName) : session.current();
+    }
+
+    private static StatementResult showCreate(Session session, String dbName, String name) {
+        DatabaseState db = databaseOf(session, dbName);
+        String text = Triggers.definition(db, name)
+                .orElseThrow(() -> new SqlError(ErrorCode.TRG_DOES_NOT_EXIST, "Trigger does not exist"));
+        TriggerDefinition t = TriggerDefinition.parse(text, db.name()).definition();
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {t.name(), SQL_MODE, t.text(), "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin", null});
+        return new StatementResult.Rows(List.of(ResultColumn.text("Trigger"), ResultColumn.text("sql_mode"),
+                ResultColumn.text("SQL Original Statement"), ResultColumn.text("character_set_client"),
+                ResultColumn.text("collation_connection"), ResultColumn.text("Database Collation"),
+                ResultColumn.text("Created")), RowStream.of(rows));
+    }
+
+    /** The sql_mode Scion runs every trigger with (it does not record the creating session's). */
+    private static final String SQL_MODE = "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
+
+    private static StatementResult showTriggers(Session session, String dbName, String tail) {
+        DatabaseState db = databaseOf(session, dbName);
+        ShowFilter filter = ShowFilter.parse(tail);
+        List<Object[]> rows = new ArrayList<>();
+        Pattern like = filter.like() == null ? null : Identifiers.likePattern(filter.like());
+        for (TriggerDefinition t : Triggers.all(db)) {
+            if (like == null || like.matcher(t.table()).matches()) { // SHOW TRIGGERS LIKE matches the table
+                rows.add(new Object[] {t.name(), t.event().name(), t.table(), t.statement(), t.timing().name(), null,
+                        SQL_MODE, "", "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
+            }
+        }
+        return new ShowFilter(null, filter.where()).result(session, SHOW_COLUMNS, rows);
+    }
+
+    /** information_schema.TRIGGERS: one row per trigger of every database the user may see. */
+    public static List<Object[]> informationSchemaRows(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(session.engine().dataDirectory().names());
+        for (String n : names) {
+            if (!session.access().hasAnyOnDatabase(n)) {
+                continue;
+            }
+            DatabaseState db = session.database(n);
+            java.util.Map<String, Long> orders = new java.util.HashMap<>();
+            for (TriggerDefinition t : Triggers.all(db)) {
+                long order = orders.merge((t.table() + "/" + t.timing() + "/" + t.event()).toLowerCase(
+                        java.util.Locale.ROOT), 1L, Long::sum);
+                rows.add(new Object[] {"def", db.name(), t.name(), t.event().name(), "def", db.name(), t.table(),
+                        order, null, t.statement(), "ROW", t.timing().name(), null, null, "OLD", "NEW", null, SQL_MODE,
+                        "", "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
+            }
+        }
+        return rows;
     }
 
     private static StatementResult create(Session session, String text) {

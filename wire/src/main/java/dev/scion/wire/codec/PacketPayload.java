@@ -148,6 +148,39 @@ public final class PacketPayload {
         return s;
     }
 
+    /**
+     * The rest as UTF-8 text in which each byte that is not part of valid UTF-8 becomes the character U+F700 + byte
+     * (U+F780..U+F7FF) instead of U+FFFD, so statement text can carry raw bytes (a mysqldump of binary data
+     * without --hex-blob); the SQL layer turns them back into those bytes where a value is a byte string. Valid
+     * text costs one scan for U+FFFD more than {@link #readRestString()}.
+     */
+    public String readRestStringKeepingBytes() {
+        int start = buf.readerIndex();
+        int length = buf.readableBytes();
+        String s = buf.toString(start, length, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') < 0) {
+            buf.skipBytes(length);
+            return s;
+        }
+        byte[] bytes = readRestBytes();
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        while (true) {
+            java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+            if (r.isUnderflow()) {
+                break;
+            }
+            for (int i = 0; i < r.length(); i++) {
+                out.put((char) (0xF700 + (in.get() & 0xFF)));
+            }
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
     // ---------------------------------------------------------------- writing
 
     public PacketPayload writeInt1(int value) {

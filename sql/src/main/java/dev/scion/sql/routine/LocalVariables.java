@@ -1,4 +1,4 @@
-package dev.scion.sql.trigger;
+package dev.scion.sql.routine;
 
 import dev.scion.sql.frontend.SqlScanner;
 
@@ -10,11 +10,11 @@ import java.util.Map;
  * same name exists (MySQL gives locals precedence too); a word after '.' or '@', before '(' or '.', or quoted is
  * left alone.
  */
-final class LocalVariables {
+public final class LocalVariables {
     private LocalVariables() {
     }
 
-    static String substitute(String sql, Map<String, Object> locals) {
+    public static String substitute(String sql, Map<String, Object> locals) {
         StringBuilder out = new StringBuilder(sql.length());
         int n = sql.length();
         int i = 0;
@@ -35,7 +35,7 @@ final class LocalVariables {
                 char before = previousNonSpace(sql, i);
                 char after = nextNonSpace(sql, e);
                 if (locals.containsKey(word) && before != '.' && before != '@' && after != '(' && after != '.') {
-                    out.append(RowReferences.literal(locals.get(word)));
+                    out.append(SqlLiterals.literal(locals.get(word)));
                 } else {
                     out.append(word);
                 }

@@ -1,0 +1,149 @@
+package dev.scion.sql.routine;
+
+import dev.scion.sql.admin.Identifiers;
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.session.Session;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CALL of a stored procedure: arguments evaluated in the caller, the body run in the procedure's database, OUT and
+ * INOUT parameters written back to the caller's variables. The client gets each result set the body produced and
+ * then the OK of the CALL ({@link StatementResult.Sequence}).
+ */
+public final class ProcedureCall {
+    /** Procedures running on this thread: MySQL's default max_sp_recursion_depth of 0 forbids recursion. */
+    private static final ThreadLocal<Set<String>> RUNNING = ThreadLocal.withInitial(HashSet::new);
+
+    private ProcedureCall() {
+    }
+
+    /** The stored procedure {@code [db.]name} names, if there is one (none when no database is selected). */
+    public static Optional<ProcedureDefinition> find(Session session, String qualifiedName) {
+        String[] parts = split(qualifiedName);
+        String dbName = parts[0] != null ? parts[0] : session.currentDatabase();
+        if (dbName == null || !session.engine().dataDirectory().names().stream().anyMatch(dbName::equalsIgnoreCase)
+                && parts[0] == null) {
+            return Optional.empty();
+        }
+        DatabaseState db = session.database(dbName);
+        return StoredProcedures.find(db, parts[1])
+                .map(s -> ProcedureDefinition.parse(s.createStatement(), db.name()).definition());
+    }
+
+    /** A top-level CALL: arguments as written in the statement, OUT arguments must be user variables. */
+    public static StatementResult call(Session session, ProcedureDefinition p, String argumentList) {
+        List<String> args = new ArrayList<>();
+        if (!argumentList.isBlank()) {
+            for (String a : BodyParser.topLevelCommaSplit(argumentList)) {
+                args.add(a.strip());
+            }
+        }
+        List<RoutineInterpreter.OutTarget> outs = new ArrayList<>();
+        for (String a : args) {
+            outs.add(a.startsWith("@") && !a.startsWith("@@")
+                    ? v -> session.engine().executeNested(session, "SET " + a + " = " + SqlLiterals.literal(v))
+                    : null);
+        }
+        List<StatementResult> results = new ArrayList<>();
+        StatementResult ok = run(session, p, args, outs, results);
+        results.add(ok);
+        return new StatementResult.Sequence(List.copyOf(results));
+    }
+
+    /** A CALL inside a procedure body; its result sets join the caller's. */
+    static StatementResult invoke(Session session, String name, List<String> args,
+                                  List<RoutineInterpreter.OutTarget> outs, List<StatementResult> results) {
+        ProcedureDefinition p = find(session, name).orElseThrow(() -> {
+            String[] parts = split(name);
+            String db = parts[0] != null ? parts[0] : session.currentDatabase();
+            return ProcedureStatements.doesNotExist(db + "." + parts[1]);
+        });
+        return run(session, p, args, outs, results);
+    }
+
+    private static StatementResult run(Session session, ProcedureDefinition p, List<String> args,
+                                       List<RoutineInterpreter.OutTarget> outs, List<StatementResult> results) {
+        String qualified = p.database() + "." + p.name();
+        if (args.size() != p.parameters().size()) {
+            throw new SqlError(ErrorCode.SP_WRONG_NO_OF_ARGS, "Incorrect number of arguments for PROCEDURE "
+                    + qualified + "; expected " + p.parameters().size() + ", got " + args.size());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (p.parameters().get(i).mode() != ProcedureDefinition.Mode.IN && outs.get(i) == null) {
+                throw new SqlError(ErrorCode.SP_NOT_VAR_ARG, "OUT or INOUT argument " + (i + 1) + " for routine "
+                        + qualified + " is not a variable or NEW pseudo-variable in BEFORE trigger");
+            }
+        }
+        List<Object> values = evaluate(session, args);
+        String key = qualified.toLowerCase(Locale.ROOT);
+        if (!RUNNING.get().add(key)) {
+            throw new SqlError(ErrorCode.SP_RECURSION_LIMIT, "Recursive limit 0 (as set by the "
+                    + "max_sp_recursion_depth variable) was exceeded for routine " + p.name());
+        }
+        // a procedure's statements run in the procedure's database, whatever the caller's current one is
+        String previous = session.currentDatabase();
+        boolean switched = !p.database().equalsIgnoreCase(String.valueOf(previous));
+        try {
+            if (switched) {
+                session.useDatabase(p.database());
+            }
+            return RoutineInterpreter.runProcedure(session, p.body(), p.parameters(), values, outs, results);
+        } finally {
+            if (switched) {
+                if (previous == null) {
+                    session.clearCurrentDatabase();
+                } else {
+                    session.useDatabase(previous);
+                }
+            }
+            RUNNING.get().remove(key);
+        }
+    }
+
+    private static List<Object> evaluate(Session session, List<String> args) {
+        List<Object> out = new ArrayList<>();
+        if (args.isEmpty()) {
+            return out;
+        }
+        StatementResult r = session.engine().executeNested(session, "SELECT " + String.join(", ", args));
+        if (!(r instanceof StatementResult.Rows rows)) {
+            throw new IllegalStateException("SELECT returned no rows");
+        }
+        try (RowStream stream = rows.rows()) {
+            Object[] row = stream.next();
+            for (int i = 0; i < args.size(); i++) {
+                out.add(row == null ? null : row[i]);
+            }
+        }
+        return out;
+    }
+
+    /** {@code [db, name]} of a possibly qualified, possibly back-quoted name. */
+    private static String[] split(String qualified) {
+        String q = qualified.strip();
+        int i = 0;
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (c == '`') {
+                i = dev.scion.sql.frontend.SqlScanner.skipQuoted(q, i);
+                continue;
+            }
+            if (c == '.') {
+                return new String[] {Identifiers.unquote(q.substring(0, i).strip()),
+                        Identifiers.unquote(q.substring(i + 1).strip())};
+            }
+            i++;
+        }
+        return new String[] {null, Identifiers.unquote(q)};
+    }
+}

@@ -1,0 +1,167 @@
+package dev.scion.sql.routine;
+
+import dev.scion.sql.admin.Identifiers;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
+import dev.scion.sql.frontend.SqlScanner;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stored procedure as CREATE PROCEDURE declares it. The stored form is the statement's text (Dolt's
+ * {@code dolt_procedures.create_stmt}), so a definition is always re-read from it.
+ *
+ * @param definer     {@code user@host} from DEFINER = ..., empty when not written
+ * @param dataAccess  CONTAINS SQL, NO SQL, READS SQL DATA or MODIFIES SQL DATA
+ */
+public record ProcedureDefinition(String name, String database, List<Parameter> parameters, String definer,
+                                  String comment, boolean deterministic, String dataAccess, String securityType,
+                                  RoutineBody body, String bodyText, String text) {
+
+    public enum Mode { IN, OUT, INOUT }
+
+    public record Parameter(Mode mode, String name, String type) {
+    }
+
+    /** The parsed statement with its IF NOT EXISTS flag. */
+    public record Parsed(ProcedureDefinition definition, boolean ifNotExists) {
+    }
+
+    private static final String NAME = "(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
+    private static final Pattern HEAD = Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*((?:`[^`]*`|'[^']*'|[^\\s@(])+"
+            + "(?:\\s*@\\s*(?:`[^`]*`|'[^']*'|[^\\s(]+))?|CURRENT_USER(?:\\s*\\(\\s*\\))?)\\s+)?PROCEDURE\\s+"
+            + "(IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")(?:\\s*\\.\\s*(" + NAME + "))?\\s*\\(");
+    private static final Pattern PARAM = Pattern.compile("(?is)\\s*(?:(IN|OUT|INOUT)\\s+)?(" + NAME + ")\\s+(.+?)\\s*");
+    private static final Pattern CHARACTERISTIC = Pattern.compile("(?is)\\s*(COMMENT\\s+('(?:[^'\\\\]|''|\\\\.)*'|\"(?:[^\"\\\\]"
+            + "|\"\"|\\\\.)*\")|LANGUAGE\\s+SQL|NOT\\s+DETERMINISTIC|DETERMINISTIC|CONTAINS\\s+SQL|NO\\s+SQL"
+            + "|READS\\s+SQL\\s+DATA|MODIFIES\\s+SQL\\s+DATA|SQL\\s+SECURITY\\s+(DEFINER|INVOKER))(?=\\s|$)");
+
+    /** The statement starts a CREATE PROCEDURE. */
+    public static boolean isCreateProcedure(String sql) {
+        return Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+(?:\\s*@\\s*\\S+)?\\s+)?PROCEDURE\\b").matcher(sql)
+                .lookingAt();
+    }
+
+    public static Parsed parse(String sql, String currentDb) {
+        String text = sql.strip();
+        if (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        Matcher m = HEAD.matcher(text);
+        if (!m.lookingAt()) {
+            throw BodyParser.syntax(text);
+        }
+        String db = m.group(4) == null ? currentDb : Identifiers.unquote(m.group(3));
+        String name = Identifiers.unquote(m.group(4) == null ? m.group(3) : m.group(4));
+        String definer = m.group(1) == null ? "" : definer(m.group(1));
+        int open = m.end() - 1;
+        int close = closingParen(text, open);
+        List<Parameter> params = parameters(text.substring(open + 1, close));
+        String rest = text.substring(close + 1);
+        String comment = "";
+        boolean deterministic = false;
+        String access = "CONTAINS SQL";
+        String security = "DEFINER";
+        while (true) {
+            Matcher c = CHARACTERISTIC.matcher(rest);
+            if (!c.lookingAt()) {
+                break;
+            }
+            String what = c.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (c.group(2) != null) {
+                comment = unquoteString(c.group(2));
+            } else if (c.group(3) != null) {
+                security = c.group(3).toUpperCase(Locale.ROOT);
+            } else if (what.equals("DETERMINISTIC")) {
+                deterministic = true;
+            } else if (what.endsWith("SQL") || what.endsWith("DATA")) {
+                if (!what.equals("LANGUAGE SQL")) {
+                    access = what;
+                }
+            }
+            rest = rest.substring(c.end());
+        }
+        String bodyText = rest.strip();
+        if (bodyText.isEmpty()) {
+            throw BodyParser.syntax("");
+        }
+        RoutineBody body = BodyParser.parse(bodyText, BodyParser.Owner.PROCEDURE);
+        return new Parsed(new ProcedureDefinition(name, db, params, definer, comment, deterministic, access, security,
+                body, bodyText, text), m.group(2) != null);
+    }
+
+    /** {@code `u`@`h`} or {@code 'u'@'h'} as MySQL lists it: {@code u@h}; a bare user gets host %. */
+    private static String definer(String written) {
+        if (written.toUpperCase(Locale.ROOT).startsWith("CURRENT_USER")) {
+            return "";
+        }
+        String[] parts = written.split("\\s*@\\s*", 2);
+        String user = Identifiers.unquote(parts[0].replace('\'', '`'));
+        String host = parts.length > 1 ? Identifiers.unquote(parts[1].replace('\'', '`')) : "%";
+        return user + "@" + host;
+    }
+
+    private static List<Parameter> parameters(String list) {
+        List<Parameter> out = new ArrayList<>();
+        if (list.isBlank()) {
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String p : BodyParser.topLevelCommaSplit(list)) {
+            Matcher m = PARAM.matcher(p);
+            if (!m.matches()) {
+                throw BodyParser.syntax(p.strip());
+            }
+            String name = Identifiers.unquote(m.group(2));
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw new SqlError(ErrorCode.SP_DUP_PARAM, "Duplicate parameter: " + name);
+            }
+            Mode mode = m.group(1) == null ? Mode.IN : Mode.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+            out.add(new Parameter(mode, name, m.group(3)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static int closingParen(String text, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = SqlScanner.skipQuoted(text, i);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+            i++;
+        }
+        throw BodyParser.syntax(text.substring(open));
+    }
+
+    private static String unquoteString(String quoted) {
+        char q = quoted.charAt(0);
+        String inner = quoted.substring(1, quoted.length() - 1);
+        return inner.replace(String.valueOf(q) + q, String.valueOf(q)).replaceAll("\\\\(.)", "$1");
+    }
+
+    /** The parameter list as information_schema and SHOW list it: {@code IN a int, OUT b text}. */
+    public String parameterList() {
+        StringBuilder out = new StringBuilder();
+        for (Parameter p : parameters) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(p.mode()).append(' ').append(p.name()).append(' ').append(p.type());
+        }
+        return out.toString();
+    }
+}
