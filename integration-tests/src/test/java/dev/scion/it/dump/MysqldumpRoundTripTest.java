@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -136,8 +137,8 @@ class MysqldumpRoundTripTest {
                 + "(2, 0x27225C0A0D1A, 0xE29C93, 0x41424344), (3, 0xC0AF, 0xF0808080, 0xFFFFFFFF), (4, '', NULL, NULL)"),
                 null, 0);
         Path dump = tmp.resolve("rawbin-dump.sql");
-        ProcessBuilder pb = new ProcessBuilder("mariadb-dump", "--no-defaults", "-S", socket.toString(), "-uroot",
-                "--default-character-set=utf8mb4", "--databases", "rawbin").redirectOutput(dump.toFile())
+        ProcessBuilder pb = new ProcessBuilder(mariadb.dump(
+                "--default-character-set=utf8mb4", "--databases", "rawbin")).redirectOutput(dump.toFile())
                 .redirectError(tmp.resolve("rawbin-dump.err").toFile());
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, () -> read(tmp.resolve("rawbin-dump.err")));

@@ -222,9 +222,9 @@ final class DoltWorkspaceForTable implements WritableSystemTable {
             for (Entry e : toStage) {
                 redo(editor, e.change()); // STAGED takes WORKING's version of the row
             }
-            RootValue next = stagedRoot.withTable(table, buf.put(editor.finish().encode()));
+            RootValue next = stagedRoot.withTable(table, editor.finish().write(buf));
             try {
-                db.repo().updateWorkingSet(db.branch(), ws, ws.withStaged(buf.put(next.encode())), buf);
+                db.repo().updateWorkingSet(db.branch(), ws, ws.withStaged(next.write(buf)), buf);
                 return toStage.size() + toUnstage.size();
             } catch (VersioningException e) {
                 if (e.reason() != VersioningException.Reason.CONCURRENT_UPDATE) {

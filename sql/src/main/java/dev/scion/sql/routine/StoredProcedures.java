@@ -123,6 +123,6 @@ public final class StoredProcedures {
 
     private static void write(DatabaseState db, TableValue value) {
         String stored = db.workingRoot().resolveName(TABLE).orElse(TABLE);
-        db.setWorkingRoot(db.workingRoot().withTable(stored, db.buffer().put(value.encode())));
+        db.setWorkingRoot(db.workingRoot().withTable(stored, db.repo().writeTable(db.buffer(), value)));
     }
 }

@@ -90,11 +90,11 @@ public final class StashOp {
             throw new VersioningException(VersioningException.Reason.NOTHING_TO_COMMIT, "No local changes to save");
         }
         ChunkBuffer buf = ctx.repo().newBuffer();
-        Hash stagedCommit = buf.put(new Commit(buf.put(staged.encode()), List.of(headHash), who, who,
+        Hash stagedCommit = buf.put(new Commit(staged.write(buf), List.of(headHash), who, who,
                 "staged", head.height() + 1).encode());
-        Hash entry = buf.put(new Commit(buf.put(saved.encode()), List.of(headHash, stagedCommit), who, who,
+        Hash entry = buf.put(new Commit(saved.write(buf), List.of(headHash, stagedCommit), who, who,
                 ctx.branch(), head.height() + 2).encode());
-        Hash leftHash = buf.put(left.encode());
+        Hash leftHash = left.write(buf);
         ctx.repo().updateWorkingSet(ctx.branch(), ws, new WorkingSet(leftHash, head.root(), null), buf);
         List<Entry> existing = list(ctx, name);
         long next = existing.isEmpty() ? 0 : sequence(existing.get(0).ref()) + 1;
@@ -129,7 +129,7 @@ public final class StashOp {
             }
         }
         ctx.repo().updateWorkingSet(ctx.branch(), ws,
-                new WorkingSet(buf.put(working.encode()), buf.put(staged.encode()), ws.mergeSource(), ws.mergeState()),
+                new WorkingSet(working.write(buf), staged.write(buf), ws.mergeSource(), ws.mergeState()),
                 buf);
         if (drop) {
             ctx.repo().store().commit(Map.of(), List.of(RefUpdate.delete(e.ref())));
