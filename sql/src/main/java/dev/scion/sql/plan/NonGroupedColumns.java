@@ -39,28 +39,31 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NonGroupedColumns {
     private static final Map<String, Boolean> AGGREGATE_NAMES = new ConcurrentHashMap<>();
 
-    private NonGroupedColumns() {
-    }
-
     /** Rewrites {@code query} in place when the session's sql_mode lacks ONLY_FULL_GROUP_BY; returns it. */
     public static SqlNode rewrite(Session session, SqlNode query) {
         Object mode = session.variable("sql_mode");
         if (mode != null && mode.toString().toUpperCase(Locale.ROOT).contains("ONLY_FULL_GROUP_BY")) {
             return query;
         }
-        walk(query);
+        new NonGroupedColumns(session).walk(query);
         return query;
     }
 
+    private final Session session;
+
+    private NonGroupedColumns(Session session) {
+        this.session = session;
+    }
+
     /** Finds every SELECT in the statement (subqueries, derived tables, CTEs, set operations) and rewrites it. */
-    private static void walk(SqlNode node) {
+    private void walk(SqlNode node) {
         if (node == null) {
             return;
         }
         if (node instanceof SqlOrderBy ob) {
             walk(ob.query);
             if (ob.query instanceof SqlSelect select && isAggregate(select)) {
-                rewriteList(ob.orderList, new Scope(select, true));
+                rewriteList(ob.orderList, new Scope(select, true, fromColumns(select)));
             }
             walk(ob.orderList);
             return;
@@ -70,8 +73,8 @@ public final class NonGroupedColumns {
                 walk(operand);
             }
             if (isAggregate(select)) {
-                Scope scope = new Scope(select, false);
-                Scope afterwards = new Scope(select, true); // the aliases written, not those added below
+                Scope scope = new Scope(select, false, fromColumns(select));
+                Scope afterwards = new Scope(select, true, fromColumns(select)); // the aliases written, not those added below
                 SqlNodeList items = select.getSelectList();
                 for (int i = 0; i < items.size(); i++) {
                     if (!scope.groupedItems[i]) {
@@ -115,8 +118,12 @@ public final class NonGroupedColumns {
         final List<String> aliases = new ArrayList<>();
         final boolean aliasesVisible;
 
-        Scope(SqlSelect select, boolean aliasesVisible) {
+        /** The lower-case column names of the tables in FROM, or null when they are not all known. */
+        final java.util.Set<String> fromColumns;
+
+        Scope(SqlSelect select, boolean aliasesVisible, java.util.Set<String> fromColumns) {
             this.aliasesVisible = aliasesVisible;
+            this.fromColumns = fromColumns;
             SqlNodeList items = select.getSelectList();
             groupedItems = new boolean[items.size()];
             for (SqlNode item : items) {
@@ -155,7 +162,9 @@ public final class NonGroupedColumns {
                 return;
             }
             if (g instanceof SqlIdentifier id && id.isSimple()) {
-                int i = aliases.indexOf(id.getSimple().toLowerCase(Locale.ROOT));
+                // GROUP BY looks for a FROM column first, then a select alias (MySQL and Calcite alike)
+                String name = id.getSimple().toLowerCase(Locale.ROOT);
+                int i = fromColumns != null && fromColumns.contains(name) ? -1 : aliases.indexOf(name);
                 if (i >= 0) {
                     groupedItems[i] = true;
                 }
@@ -179,6 +188,45 @@ public final class NonGroupedColumns {
         boolean isAlias(SqlIdentifier id) {
             return aliasesVisible && id.isSimple() && aliases.contains(id.getSimple().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * The column names of the tables a SELECT reads, when its FROM names only tables of the session's databases
+     * (joined or not); null when it reads a derived table, a table function or anything else not known here.
+     */
+    private java.util.Set<String> fromColumns(SqlSelect select) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        return select.getFrom() == null || addFromColumns(select.getFrom(), out) ? out : null;
+    }
+
+    private boolean addFromColumns(SqlNode from, java.util.Set<String> out) {
+        if (from instanceof org.apache.calcite.sql.SqlJoin join) {
+            return addFromColumns(join.getLeft(), out) && addFromColumns(join.getRight(), out);
+        }
+        if (from.getKind() == SqlKind.AS) {
+            SqlCall as = (SqlCall) from;
+            return as.operandCount() == 2 && addFromColumns(as.operand(0), out);
+        }
+        if (!(from instanceof SqlIdentifier id) || id.names.size() > 2) {
+            return false;
+        }
+        String db = id.names.size() == 2 ? id.names.get(0) : session.currentDatabase();
+        String table = id.names.get(id.names.size() - 1);
+        dev.scion.sql.catalog.DatabaseState state = db == null ? null : session.findDatabase(db).orElse(null);
+        if (state == null) {
+            return false;
+        }
+        var root = state.workingRoot();
+        for (var e : root.tables().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(table)) {
+                var value = state.repo().readTable(state.buffer(), e.getValue());
+                for (var c : value.schema().columns()) {
+                    out.add(c.name().toLowerCase(Locale.ROOT));
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameColumn(SqlIdentifier a, SqlIdentifier b) {
