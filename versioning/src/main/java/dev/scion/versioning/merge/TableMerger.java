@@ -176,7 +176,7 @@ public final class TableMerger {
                 }
             }
         }
-        Map<String, Hash> indexes = new java.util.HashMap<>(ours.indexes());
+        Map<String, Hash> indexes = new java.util.HashMap<>();
         for (int i = 0; i < indexCodecs.size(); i++) {
             String ix = schema.indexes().get(i).name().toLowerCase(java.util.Locale.ROOT);
             indexes.put(ix, indexEdits.get(i).isEmpty() ? ourIndexes.get(i).root()
