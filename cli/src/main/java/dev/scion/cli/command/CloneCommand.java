@@ -62,7 +62,9 @@ public final class CloneCommand implements Callable<Integer> {
                     : CloneOp.Destination.directory(dir, StoreOptions.defaults());
             TransferProgress progress = new TransferProgress(term, "Receiving");
             term.err().println("Cloning into '" + dir.getFileName() + "'...");
-            CloneOp.Result r = CloneOp.clone(url, dest, remote, branch, credentials(user), progress);
+            // a plain path names a directory relative to where the user is, also when a server runs the command
+            String source = url.contains("://") ? url : Workspace.cwd().resolve(url).normalize().toString();
+            CloneOp.Result r = CloneOp.clone(source, dest, remote, branch, credentials(user), progress);
             progress.finish();
             if (!inv.isHosted()) {
                 r.repo().close();

@@ -33,7 +33,7 @@ public final class FetchOp {
     public static Result fetch(Repository repo, String remote, RemoteCredentials credentials,
                                TransferListener listener) {
         String url = RemoteConfig.requireUrl(repo, remote);
-        try (RemoteTransport transport = Transports.open(url, credentials)) {
+        try (RemoteTransport transport = Transports.open(url, repo.directory(), credentials)) {
             return fetchFrom(repo, remote, transport, listener);
         }
     }

@@ -29,7 +29,7 @@ public final class PushOp {
     public static Result push(Repository repo, String remote, String localBranch, String remoteBranch, boolean force,
                               boolean setUpstream, RemoteCredentials credentials, TransferListener listener) {
         String url = RemoteConfig.requireUrl(repo, remote);
-        try (RemoteTransport transport = Transports.open(url, credentials)) {
+        try (RemoteTransport transport = Transports.open(url, repo.directory(), credentials)) {
             return pushTo(repo, remote, transport, localBranch, remoteBranch, force, setUpstream, listener);
         }
     }

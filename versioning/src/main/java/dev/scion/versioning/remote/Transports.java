@@ -20,7 +20,15 @@ public final class Transports {
     }
 
     public static RemoteTransport open(String url, RemoteCredentials credentials) {
-        URI uri = parse(url);
+        return open(url, Path.of(""), credentials);
+    }
+
+    /**
+     * Opens {@code url}; a plain relative path is taken relative to {@code base} (a repository's directory), not to
+     * the process's working directory, which for a command run inside a sql-server is the server's.
+     */
+    public static RemoteTransport open(String url, Path base, RemoteCredentials credentials) {
+        URI uri = parse(url, base);
         for (TransportFactory f : FACTORIES) {
             if (f.supports(uri)) {
                 return f.open(uri, credentials);
@@ -31,8 +39,13 @@ public final class Transports {
 
     /** A URL, or a plain path taken as a directory (made absolute). */
     public static URI parse(String url) {
+        return parse(url, Path.of(""));
+    }
+
+    /** As {@link #parse(String)}, with a relative plain path resolved against {@code base}. */
+    public static URI parse(String url, Path base) {
         if (!url.contains("://")) {
-            return Path.of(url).toAbsolutePath().normalize().toUri();
+            return base.toAbsolutePath().resolve(url).normalize().toUri();
         }
         try {
             return new URI(url);
