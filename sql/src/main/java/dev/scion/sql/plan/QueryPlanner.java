@@ -120,7 +120,10 @@ public final class QueryPlanner {
     private static Plan planUnguarded(Session session, SqlNode query, String sql, TextShape shape) {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
+        SqlNode beforeAsOf = rewritten;
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
+        // AS OF 'STAGED' / 'HEAD' / a branch names a different commit as refs move: the text must not find the plan
+        boolean asOf = rewritten != beforeAsOf;
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
         rewritten = TruthValues.rewrite(rewritten);
@@ -130,7 +133,7 @@ public final class QueryPlanner {
             return build(session, planLogical(session, rewritten, cache));
         }
         CachedQuery cached = cache.get(key.text());
-        String textKey = shape == null ? null : PlanCache.textKey(session.currentDatabase(), shape);
+        String textKey = shape == null || asOf ? null : PlanCache.textKey(session.currentDatabase(), shape);
         if (cached != null) {
             Plan bound = bind(session, cached, key.values());
             if (bound != null) {
