@@ -708,7 +708,7 @@ SqlMySqlDataType MySqlDataType() :
             ( <CHAR> | <CHARACTER> ) { s.add(this); name = "CHAR"; }
             [ <VARYING> { name = "VARCHAR"; } ]
         |   <VARCHAR> { s.add(this); name = "VARCHAR"; }
-        |   <NCHAR> { s.add(this); name = "CHAR"; cc[0] = "utf8mb3"; }
+        |   <NCHAR> { s.add(this); name = "CHAR"; cc[0] = "utf8mb3"; } [ <VARYING> { name = "VARCHAR"; } ]
         |   <TINYTEXT> { s.add(this); name = "TINYTEXT"; }
         |   <TEXT> { s.add(this); name = "TEXT"; }
         |   <MEDIUMTEXT> { s.add(this); name = "MEDIUMTEXT"; }
@@ -741,6 +741,12 @@ SqlMySqlDataType MySqlDataType() :
         MySqlCharsetCollate(cc)
     |
         <JSON> { s.add(this); name = "JSON"; }
+    |
+        // MySQL's LONG and LONG VARCHAR are MEDIUMTEXT, LONG VARBINARY is MEDIUMBLOB; LONG is no keyword of Calcite's
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "LONG".equalsIgnoreCase(getToken(1).image) }) <IDENTIFIER>
+        { s.add(this); name = "MEDIUMTEXT"; }
+        [ <VARCHAR> | <VARBINARY> { name = "MEDIUMBLOB"; } ]
+        MySqlCharsetCollate(cc)
     |
         <GEOMETRY> { s.add(this); name = "GEOMETRY"; }
     |
