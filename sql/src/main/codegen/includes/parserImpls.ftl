@@ -693,6 +693,9 @@ SqlMySqlDataType MySqlDataType() :
         |   <FLOAT> { name = "FLOAT"; }
         |   <REAL> { name = "REAL"; }
         |   <DOUBLE> { name = "DOUBLE"; } [ <PRECISION> ]
+            // FIXED, NVARCHAR and LONG are no keywords of Calcite's: matched as words in a type position
+        |   LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "FIXED".equalsIgnoreCase(getToken(1).image) })
+            <IDENTIFIER> { name = "DECIMAL"; }
         )
         { s.add(this); }
         [ MySqlPrecisionScale(p) ]
@@ -709,6 +712,13 @@ SqlMySqlDataType MySqlDataType() :
             [ <VARYING> { name = "VARCHAR"; } ]
         |   <VARCHAR> { s.add(this); name = "VARCHAR"; }
         |   <NCHAR> { s.add(this); name = "CHAR"; cc[0] = "utf8mb3"; } [ <VARYING> { name = "VARCHAR"; } ]
+        |   LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "NVARCHAR".equalsIgnoreCase(getToken(1).image) }) <IDENTIFIER>
+            { s.add(this); name = "VARCHAR"; cc[0] = "utf8mb3"; }
+        |   <NATIONAL> { s.add(this); cc[0] = "utf8mb3"; }
+            (
+                ( <CHAR> | <CHARACTER> ) { name = "CHAR"; } [ <VARYING> { name = "VARCHAR"; } ]
+            |   <VARCHAR> { name = "VARCHAR"; }
+            )
         |   <TINYTEXT> { s.add(this); name = "TINYTEXT"; }
         |   <TEXT> { s.add(this); name = "TEXT"; }
         |   <MEDIUMTEXT> { s.add(this); name = "MEDIUMTEXT"; }
