@@ -154,12 +154,14 @@ public final class WireServer implements AutoCloseable {
             serverChannel.close().awaitUninterruptibly();
         }
         if (context != null) {
-            List<ChannelFuture> closing = new ArrayList<>();
-            for (MySqlConnection connection : context.registry().all()) {
-                closing.add(connection.channel().close());
+            List<MySqlConnection> open = new ArrayList<>(context.registry().all());
+            for (MySqlConnection connection : open) {
+                connection.closeAfterRunningCommand();
             }
-            for (ChannelFuture f : closing) {
-                f.awaitUninterruptibly(5, TimeUnit.SECONDS);
+            for (MySqlConnection connection : open) {
+                if (!connection.channel().closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+                    connection.channel().close().awaitUninterruptibly(5, TimeUnit.SECONDS); // a command still stuck
+                }
             }
             // sessions are closed by each connection's clean-up task on the worker pool: give them time
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

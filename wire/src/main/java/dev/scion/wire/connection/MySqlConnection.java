@@ -339,6 +339,15 @@ public final class MySqlConnection {
         return interactive ? config.interactiveTimeoutSeconds() : config.waitTimeoutSeconds();
     }
 
+    /**
+     * Closes the connection once the command running now (if any) has written its answer: the server's shutdown
+     * waits for running statements, and a statement leaves that wait before its OK is written, so closing at once
+     * would cut the answer the client was waiting for.
+     */
+    public void closeAfterRunningCommand() {
+        queue.submit(this::closeAfterFlush);
+    }
+
     /** Sends what is written so far, then closes the connection (after an auth failure or fatal error). */
     public void closeAfterFlush() {
         phase = Phase.CLOSED;
