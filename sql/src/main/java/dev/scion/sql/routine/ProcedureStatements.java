@@ -2,6 +2,7 @@ package dev.scion.sql.routine;
 
 import dev.scion.sql.admin.AdminStatement;
 import dev.scion.sql.admin.Identifiers;
+import dev.scion.sql.admin.QualifiedName;
 import dev.scion.sql.admin.ShowFilter;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
@@ -42,15 +43,17 @@ public final class ProcedureStatements {
         }
         Matcher m = DROP.matcher(text);
         if (m.matches()) {
-            String db = m.group(3) == null ? null : Identifiers.unquote(m.group(2));
-            String name = Identifiers.unquote(m.group(3) == null ? m.group(2) : m.group(3));
+            QualifiedName q = QualifiedName.of(m, 2);
+            String db = q.database();
+            String name = q.name();
             boolean ifExists = m.group(1) != null;
             return Optional.of(session -> drop(session, db, name, ifExists));
         }
         m = SHOW_CREATE.matcher(text);
         if (m.matches()) {
-            String db = m.group(2) == null ? null : Identifiers.unquote(m.group(1));
-            String name = Identifiers.unquote(m.group(2) == null ? m.group(1) : m.group(2));
+            QualifiedName q = QualifiedName.of(m, 1);
+            String db = q.database();
+            String name = q.name();
             return Optional.of(session -> showCreate(session, db, name));
         }
         m = SHOW_STATUS.matcher(text);

@@ -2,6 +2,7 @@ package dev.scion.sql.trigger;
 
 import dev.scion.sql.admin.AdminStatement;
 import dev.scion.sql.admin.Identifiers;
+import dev.scion.sql.admin.QualifiedName;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.catalog.Views;
 import dev.scion.sql.error.ErrorCode;
@@ -47,15 +48,17 @@ public final class TriggerStatements {
         }
         Matcher drop = DROP.matcher(text);
         if (drop.matches()) {
-            String db = drop.group(3) == null ? null : Identifiers.unquote(drop.group(2));
-            String name = Identifiers.unquote(drop.group(3) == null ? drop.group(2) : drop.group(3));
+            QualifiedName q = QualifiedName.of(drop, 2);
+            String db = q.database();
+            String name = q.name();
             boolean ifExists = drop.group(1) != null;
             return Optional.of(session -> drop(session, db, name, ifExists));
         }
         Matcher showCreate = SHOW_CREATE.matcher(text);
         if (showCreate.matches()) {
-            String db = showCreate.group(2) == null ? null : Identifiers.unquote(showCreate.group(1));
-            String name = Identifiers.unquote(showCreate.group(2) == null ? showCreate.group(1) : showCreate.group(2));
+            QualifiedName q = QualifiedName.of(showCreate, 1);
+            String db = q.database();
+            String name = q.name();
             return Optional.of(session -> showCreate(session, db, name));
         }
         Matcher show = SHOW.matcher(text);
