@@ -64,17 +64,7 @@ public final class Repository implements AutoCloseable {
 
     /** Creates a database in {@code dir} with an initial commit on {@code branch}. */
     public static Repository init(Path dir, Signature author, String branch, StoreOptions options) {
-        if (isRepository(dir)) {
-            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
-                    "a database already exists in " + dir);
-        }
-        try {
-            Files.createDirectories(dir.resolve(META_DIR));
-        } catch (IOException e) {
-            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
-                    "cannot create " + dir + ": " + e.getMessage());
-        }
-        Repository repo = new Repository(dir, RocksChunkStore.open(dir.resolve(META_DIR).resolve("store"), options));
+        Repository repo = createEmpty(dir, options);
         ChunkBuffer buf = repo.newBuffer();
         Hash emptyRoot = RootValue.empty().write(buf);
         Commit initial = new Commit(emptyRoot, List.of(), author, author, INITIAL_COMMIT_MESSAGE, 1);
