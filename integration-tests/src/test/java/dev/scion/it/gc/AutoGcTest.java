@@ -72,6 +72,13 @@ class AutoGcTest {
             Sql.exec(c, "SET GLOBAL scion_auto_gc_threshold = " + (THRESHOLD * 2));
             assertEquals(String.valueOf(THRESHOLD * 2), Sql.scalar(c, "SELECT @@GLOBAL.scion_auto_gc_threshold"));
             Sql.exec(c, "SET GLOBAL scion_auto_gc_threshold = " + THRESHOLD);
+            Sql.exec(c, "SET GLOBAL scion_auto_gc = OFF");
+            assertEquals("0", Sql.scalar(c, "SELECT @@GLOBAL.scion_auto_gc"));
+            SQLException bad = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> Sql.exec(c, "SET GLOBAL scion_auto_gc = 'sometimes'"));
+            assertEquals(1231, bad.getErrorCode());
+            Sql.exec(c, "SET GLOBAL scion_auto_gc = ON");
+            assertEquals("1", Sql.scalar(c, "SELECT @@GLOBAL.scion_auto_gc"));
         }
     }
 
