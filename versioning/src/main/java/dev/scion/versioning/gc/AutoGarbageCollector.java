@@ -103,9 +103,11 @@ public final class AutoGarbageCollector implements AutoCloseable {
             long size;
             try {
                 size = diskBytes(repo.directory());
-            } catch (java.io.UncheckedIOException | StorageException closedMeanwhile) {
+            } catch (StorageException closedMeanwhile) {
                 baselines.remove(repo);
                 continue;
+            } catch (java.io.UncheckedIOException unreadable) {
+                continue; // the directory could not be listed this time (moved by a drop): look again next round
             }
             Long baseline = baselines.putIfAbsent(repo, size);
             if (baseline == null || !s.enabled() || size - baseline < s.thresholdBytes()) {
@@ -144,19 +146,26 @@ public final class AutoGarbageCollector implements AutoCloseable {
      * sees grow, and unlike RocksDB's own estimate it counts the logs and not the memtables' arena blocks.
      */
     static long diskBytes(java.nio.file.Path dir) {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
-            return files.mapToLong(AutoGarbageCollector::sizeOrZero).sum();
+        long total = 0;
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = java.nio.file.Files.newDirectoryStream(dir)) {
+            for (java.nio.file.Path p : entries) {
+                try {
+                    var attributes = java.nio.file.Files.readAttributes(p,
+                            java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isDirectory()) {
+                        total += diskBytes(p);
+                    } else if (attributes.isRegularFile()) {
+                        total += attributes.size();
+                    }
+                } catch (java.io.IOException | java.io.UncheckedIOException goneMeanwhile) {
+                    // a compaction deleted the file between the listing and this look: it takes no room now
+                }
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static long sizeOrZero(java.nio.file.Path p) {
-        try {
-            return java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.size(p) : 0;
-        } catch (java.io.IOException e) {
-            return 0; // deleted by a compaction while we looked
-        }
+        return total;
     }
 
     private static Map<Repository, Boolean> identitySet(List<Repository> repos) {
