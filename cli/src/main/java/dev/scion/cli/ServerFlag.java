@@ -42,6 +42,9 @@ enum ServerFlag {
             + "(default: 10).", "--long-query-time"),
     SHUTDOWN_TIMEOUT(ConfigKey.SHUTDOWN_TIMEOUT, "<seconds>", "Seconds running statements may take to finish on "
             + "SIGTERM (default: 30).", "--shutdown-timeout"),
+    NO_AUTO_GC(ConfigKey.AUTO_GC, null, "Never collect garbage by itself (@@scion_auto_gc).", "--no-auto-gc"),
+    AUTO_GC_THRESHOLD(ConfigKey.AUTO_GC_THRESHOLD, "<bytes>", "Collect a database's garbage once its files grew "
+            + "by this much since the last collection (default: 268435456).", "--auto-gc-threshold"),
     REMOTESAPI_PORT(ConfigKey.REMOTESAPI_PORT, "<port>", "Serve the HTTP remotes API (clone/fetch/push "
             + "http://host:port/<db>) on this port.", "--remotesapi-port"),
     REMOTESAPI_READ_ONLY(ConfigKey.REMOTESAPI_READ_ONLY, null, "Refuse pushes through the remotes API.",
@@ -69,7 +72,7 @@ enum ServerFlag {
         ConfigValues values = new ConfigValues();
         for (ServerFlag f : values()) {
             Object v = spec.findOption(f.longName()).getValue();
-            if (f == NO_AUTOCOMMIT && v != null) {
+            if ((f == NO_AUTOCOMMIT || f == NO_AUTO_GC) && v != null) {
                 v = !((Boolean) v);
             }
             values.setIfGiven(f.key, v);

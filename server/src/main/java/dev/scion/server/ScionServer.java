@@ -11,6 +11,7 @@ import dev.scion.server.remotes.RemotesApiServer;
 import dev.scion.server.remotes.RemotesAuthenticator;
 import dev.scion.sql.SqlEngine;
 import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.versioning.gc.AutoGarbageCollector;
 import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.wire.WireConfig;
 import dev.scion.wire.WireServer;
@@ -35,6 +36,7 @@ public final class ScionServer implements AutoCloseable {
     private final StatementGate gate = new StatementGate();
     private final WireServer wire;
     private final RemotesApiServer remotesApi;
+    private final AutoGarbageCollector autoGc;
     private boolean closed;
 
     /**
@@ -62,6 +64,7 @@ public final class ScionServer implements AutoCloseable {
             this.remotesApi = config.remotesApiPort() == ServerConfig.REMOTES_API_OFF ? null
                     : new RemotesApiServer(config.host(), config.remotesApiPort(), dataDirectory,
                             new RemotesAuthenticator(users, config.remotesApiReadOnly()));
+            this.autoGc = new AutoGarbageCollector(dataDirectory, () -> autoGcSettings(engine, config.autoGc()));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -94,7 +97,37 @@ public final class ScionServer implements AutoCloseable {
         engine.setGlobalVariable("autocommit", config.autocommit() ? 1L : 0L);
         engine.setGlobalVariable("long_query_time", config.longQueryTimeSeconds());
         engine.setGlobalVariable("net_write_timeout", (config.writeTimeoutMillis() + 999) / 1000);
+        engine.setGlobalVariable(AUTO_GC_VARIABLE, config.autoGc().enabled() ? 1L : 0L);
+        engine.setGlobalVariable(AUTO_GC_THRESHOLD_VARIABLE, config.autoGc().thresholdBytes());
     }
+
+    /**
+     * The automatic collector's settings as the system variables hold them now ({@code SET GLOBAL scion_auto_gc =
+     * OFF} takes effect at the next check); a value SET cannot make sense of falls back to the configuration's.
+     */
+    private static AutoGarbageCollector.Settings autoGcSettings(SqlEngine engine,
+            AutoGarbageCollector.Settings configured) {
+        Object on = engine.globalVariable(AUTO_GC_VARIABLE);
+        boolean enabled = switch (String.valueOf(on).toUpperCase(java.util.Locale.ROOT)) {
+            case "1", "ON", "TRUE" -> true;
+            case "0", "OFF", "FALSE" -> false;
+            default -> configured.enabled();
+        };
+        long threshold = configured.thresholdBytes();
+        Object t = engine.globalVariable(AUTO_GC_THRESHOLD_VARIABLE);
+        try {
+            long parsed = t instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(t).trim());
+            threshold = Math.max(parsed, AutoGarbageCollector.Settings.MIN_THRESHOLD);
+        } catch (NumberFormatException keepConfigured) {
+            // not a number: keep the configured threshold
+        }
+        return new AutoGarbageCollector.Settings(enabled, threshold);
+    }
+
+    /** How often the automatic collector looks at the open databases' sizes (a directory listing each). */
+    private static final long AUTO_GC_CHECK_MILLIS = 5_000;
+    static final String AUTO_GC_VARIABLE = "scion_auto_gc";
+    static final String AUTO_GC_THRESHOLD_VARIABLE = "scion_auto_gc_threshold";
 
     private static SslContext tlsContext(ServerConfig config) {
         if (config.tlsCertificate() != null) {
@@ -111,6 +144,7 @@ public final class ScionServer implements AutoCloseable {
             if (remotesApi != null) {
                 remotesApi.start();
             }
+            autoGc.start(AUTO_GC_CHECK_MILLIS);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -169,6 +203,7 @@ public final class ScionServer implements AutoCloseable {
                 remotesApi.close();
             }
             wire.close();
+            autoGc.close(); // a collection in progress finishes before the stores close
             // sessions whose connection clean-up did not run (forced shutdown): roll back here
             for (var session : engine.sessions()) {
                 session.close();

@@ -1,5 +1,6 @@
 package dev.scion.server;
 
+import dev.scion.versioning.gc.AutoGarbageCollector;
 import dev.scion.wire.WireConfig;
 
 import java.nio.file.Path;
@@ -24,13 +25,14 @@ import java.nio.file.Path;
  * @param longQueryTimeSeconds   statements running longer go to the slow-query log (@@long_query_time)
  * @param shutdownTimeoutSeconds on SIGTERM, how long running statements may take to finish
  * @param writeTimeoutMillis     a client that reads none of a result for this long is disconnected (0 = never)
+ * @param autoGc                 automatic garbage collection: on or off and the growth that starts one
  */
 public record ServerConfig(String host, int port, Path dataDir, int maxConnections, String rootPassword,
                            Path tlsCertificate, Path tlsKey, boolean requireSecureTransport,
                            long waitTimeoutSeconds, long interactiveTimeoutSeconds, long maxAllowedPacket,
                            int remotesApiPort, boolean remotesApiReadOnly, String rootUser, boolean readOnly,
                            boolean autocommit, double longQueryTimeSeconds, double shutdownTimeoutSeconds,
-                           long writeTimeoutMillis) {
+                           long writeTimeoutMillis, AutoGarbageCollector.Settings autoGc) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
     public static final int DEFAULT_MAX_CONNECTIONS = 151;
@@ -47,6 +49,9 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         if (rootUser == null || rootUser.isEmpty()) {
             rootUser = DEFAULT_ROOT_USER;
         }
+        if (autoGc == null) {
+            autoGc = AutoGarbageCollector.Settings.defaults();
+        }
     }
 
     /** No root password, self-signed TLS, MySQL's default timeouts and packet size. */
@@ -54,7 +59,7 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         this(host, port, dataDir, maxConnections, null, null, null, false, WireConfig.DEFAULT_WAIT_TIMEOUT,
                 WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET, REMOTES_API_OFF, false,
                 DEFAULT_ROOT_USER, false, true, DEFAULT_LONG_QUERY_TIME, DEFAULT_SHUTDOWN_TIMEOUT,
-                WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS);
+                WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS, AutoGarbageCollector.Settings.defaults());
     }
 
     /** The embedded default data directory: ~/.scion/data. */
@@ -66,49 +71,49 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis);
+                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
     }
 
     public ServerConfig withRootUser(String user, String password) {
         return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, user, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis);
+                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
     }
 
     public ServerConfig withTlsFiles(Path certificate, Path key) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, certificate, key,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis);
+                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
     }
 
     public ServerConfig withRequireSecureTransport(boolean require) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 require, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis);
+                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
     }
 
     public ServerConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitSeconds, interactiveSeconds, maxAllowedPacket, remotesApiPort,
                 remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
-                writeTimeoutMillis);
+                writeTimeoutMillis, autoGc);
     }
 
     public ServerConfig withMaxAllowedPacket(long bytes) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, bytes, remotesApiPort,
                 remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
-                writeTimeoutMillis);
+                writeTimeoutMillis, autoGc);
     }
 
     public ServerConfig withRemotesApi(int apiPort, boolean readOnlyApi) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket, apiPort,
                 readOnlyApi, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
-                writeTimeoutMillis);
+                writeTimeoutMillis, autoGc);
     }
 
     /** Server-wide behaviour: read-only, the sessions' initial autocommit. */
@@ -116,7 +121,7 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnlyServer, autocommitDefault,
-                longQueryTimeSeconds, shutdownTimeoutSeconds, writeTimeoutMillis);
+                longQueryTimeSeconds, shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
     }
 
     /** The slow-query threshold and the bound on running statements at shutdown, both in seconds. */
@@ -124,14 +129,21 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTime, shutdownTimeout,
-                writeTimeoutMillis);
+                writeTimeoutMillis, autoGc);
+    }
+
+    public ServerConfig withAutoGc(AutoGarbageCollector.Settings settings) {
+        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
+                shutdownTimeoutSeconds, writeTimeoutMillis, settings);
     }
 
     public ServerConfig withWriteTimeout(long millis) {
         return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                 requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                 remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, millis);
+                shutdownTimeoutSeconds, millis, autoGc);
     }
 
     /** Where the self-signed key store lives: a hidden directory, never mistaken for a database. */

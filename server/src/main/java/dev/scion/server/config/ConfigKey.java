@@ -19,6 +19,8 @@ public enum ConfigKey {
     READ_ONLY("behavior.read_only", Kind.BOOLEAN),
     AUTOCOMMIT("behavior.autocommit", Kind.BOOLEAN),
     SHUTDOWN_TIMEOUT("behavior.shutdown_timeout_seconds", Kind.SECONDS),
+    AUTO_GC("behavior.auto_gc", Kind.BOOLEAN),
+    AUTO_GC_THRESHOLD("behavior.auto_gc_threshold_bytes", Kind.GC_THRESHOLD),
     USER_NAME("user.name", Kind.USER_NAME),
     USER_PASSWORD("user.password", Kind.STRING),
     HOST("listener.host", Kind.STRING),
@@ -84,6 +86,7 @@ public enum ConfigKey {
             case POSITIVE_INT -> (int) range(text, 1, 100_000, "a whole number 1..100000");
             case MILLIS -> range(text, 0, 31_536_000_000L, "milliseconds 0..31536000000 (0: no limit)");
             case PACKET_SIZE -> range(text, 1024, 1024L * 1024 * 1024, "bytes 1024..1073741824");
+            case GC_THRESHOLD -> range(text, 1024L * 1024, 1L << 50, "bytes 1048576..1125899906842624");
             case SECONDS -> {
                 try {
                     BigDecimal s = new BigDecimal(text);
@@ -123,5 +126,5 @@ public enum ConfigKey {
                 + ": " + expected);
     }
 
-    enum Kind { STRING, USER_NAME, PATH, BOOLEAN, PORT, POSITIVE_INT, MILLIS, PACKET_SIZE, SECONDS, LOG_LEVEL }
+    enum Kind { STRING, USER_NAME, PATH, BOOLEAN, PORT, POSITIVE_INT, MILLIS, PACKET_SIZE, GC_THRESHOLD, SECONDS, LOG_LEVEL }
 }

@@ -1,6 +1,7 @@
 package dev.scion.server.config;
 
 import dev.scion.server.ServerConfig;
+import dev.scion.versioning.gc.AutoGarbageCollector;
 import dev.scion.wire.WireConfig;
 
 import java.math.BigDecimal;
@@ -71,6 +72,9 @@ public final class ConfigValues {
                         .orElse(ServerConfig.DEFAULT_LONG_QUERY_TIME),
                 this.<BigDecimal>get(ConfigKey.SHUTDOWN_TIMEOUT).map(BigDecimal::doubleValue)
                         .orElse(ServerConfig.DEFAULT_SHUTDOWN_TIMEOUT),
-                this.<Long>get(ConfigKey.WRITE_TIMEOUT).orElse(WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS));
+                this.<Long>get(ConfigKey.WRITE_TIMEOUT).orElse(WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS),
+                new AutoGarbageCollector.Settings(this.<Boolean>get(ConfigKey.AUTO_GC).orElse(true),
+                        this.<Long>get(ConfigKey.AUTO_GC_THRESHOLD)
+                                .orElse(AutoGarbageCollector.Settings.DEFAULT_THRESHOLD)));
     }
 }

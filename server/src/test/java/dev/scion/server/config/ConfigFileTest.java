@@ -25,6 +25,8 @@ class ConfigFileTest {
               read_only: true
               autocommit: false
               shutdown_timeout_seconds: 5
+              auto_gc: false
+              auto_gc_threshold_bytes: 104857600
             user:
               name: admin
               password: "s3cret"
@@ -60,6 +62,8 @@ class ConfigFileTest {
         assertEquals(2500, c.writeTimeoutMillis());
         assertEquals(50051, c.remotesApiPort());
         assertTrue(c.remotesApiReadOnly());
+        assertFalse(c.autoGc().enabled());
+        assertEquals(104857600, c.autoGc().thresholdBytes());
         assertEquals("debug", ConfigFile.parse(FULL, "t").<String>get(ConfigKey.LOG_LEVEL).orElseThrow());
     }
 
@@ -74,6 +78,16 @@ class ConfigFileTest {
         assertTrue(c.autocommit());
         assertEquals(ServerConfig.REMOTES_API_OFF, c.remotesApiPort());
         assertEquals(60_000, c.writeTimeoutMillis());
+        assertTrue(c.autoGc().enabled(), "automatic garbage collection is on by default");
+        assertEquals(256L << 20, c.autoGc().thresholdBytes());
+    }
+
+    @Test
+    void anAutoGcThresholdBelowOneMebibyteIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigFile.parse("behavior:\n  auto_gc_threshold_bytes: 1000\n", "my.yaml"));
+        assertEquals("bad value '1000' for behavior.auto_gc_threshold_bytes: bytes 1048576..1125899906842624",
+                e.getMessage());
     }
 
     @Test

@@ -109,6 +109,9 @@ final class SetStatement implements AdminStatement {
             if (!SystemVariables.isKnown(name)) {
                 throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + a.name() + "'");
             }
+            if (name.equals("scion_auto_gc")) {
+                value = normaliseBoolean(name, value);
+            }
             if (name.equals("autocommit")) {
                 value = normaliseBoolean(name, value);
                 if (((Long) value) == 1L && !session.autocommit()) {

@@ -1,8 +1,8 @@
 package dev.scion.sql.dml;
 
+import dev.scion.sql.parser.FastPathScanner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,11 +45,10 @@ final class WriteStatementParser {
             "PARTITION", "RETURNING", "JOIN", "USING", "IN", "IS", "LIKE", "BETWEEN", "DIV", "MOD", "XOR",
             "BINARY", "INTERVAL", "CASE", "EXISTS");
 
-    private final String s;
-    private int pos;
+    private final FastPathScanner in;
 
     private WriteStatementParser(String s) {
-        this.s = s;
+        this.in = new FastPathScanner(s, 0);
     }
 
     /** An {@link Update}, {@link Delete} or {@link Insert}, or null when the text is none of these shapes. */
@@ -168,131 +167,50 @@ final class WriteStatementParser {
     }
 
     private Value value() {
-        skipSpace();
-        int start = pos;
         Object literal = literal();
         if (literal != null) {
             return Value.literal(literal);
         }
-        pos = start;
         String column = identifier();
         if (column == null) {
             return null;
         }
-        skipSpace();
-        if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-            boolean minus = s.charAt(pos) == '-';
-            pos++;
-            skipSpace();
-            if (pos < s.length() && (s.charAt(pos) == '-' || s.charAt(pos) == '+')) {
+        char op = in.peek();
+        if (op == '+' || op == '-') {
+            in.symbol(op);
+            char next = in.peek();
+            if (next == '-' || next == '+') {
                 return null; // "k - -1", "k + +1": leave to the full parser
             }
             if (!(literal() instanceof Long n) || n == Long.MIN_VALUE) {
                 return null;
             }
-            return new Value(null, column, minus ? -n : n);
+            return new Value(null, column, op == '-' ? -n : n);
         }
         return new Value(null, column, 0);
     }
 
+    // The lexing is FastPathScanner's, shared with the point-select fast path.
+
     /** The statement ends here, with at most one semicolon. */
     private boolean end() {
-        skipSpace();
-        if (pos < s.length() && s.charAt(pos) == ';') {
-            pos++;
-            skipSpace();
-        }
-        return pos == s.length();
-    }
-
-    private void skipSpace() {
-        while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-            pos++;
-        }
+        return in.end();
     }
 
     private boolean symbol(char c) {
-        skipSpace();
-        if (pos < s.length() && s.charAt(pos) == c) {
-            pos++;
-            return true;
-        }
-        return false;
+        return in.symbol(c);
     }
 
     private boolean keyword(String k) {
-        skipSpace();
-        if (s.regionMatches(true, pos, k, 0, k.length())) {
-            int end = pos + k.length();
-            if (end == s.length() || !isIdentChar(s.charAt(end))) {
-                pos = end;
-                return true;
-            }
-        }
-        return false;
+        return in.keyword(k);
     }
 
     private String identifier() {
-        skipSpace();
-        if (pos >= s.length()) {
-            return null;
-        }
-        if (s.charAt(pos) == '`') {
-            int end = s.indexOf('`', pos + 1);
-            if (end < 0 || end == pos + 1 || (end + 1 < s.length() && s.charAt(end + 1) == '`')) {
-                return null; // doubled back-quotes inside a name: leave to the full parser
-            }
-            String name = s.substring(pos + 1, end);
-            pos = end + 1;
-            return name;
-        }
-        int start = pos;
-        while (pos < s.length() && isIdentChar(s.charAt(pos))) {
-            pos++;
-        }
-        if (pos == start || Character.isDigit(s.charAt(start))) {
-            pos = start;
-            return null;
-        }
-        String name = s.substring(start, pos);
-        if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
-            pos = start;
-            return null;
-        }
-        return name;
-    }
-
-    private static boolean isIdentChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return in.identifier(RESERVED);
     }
 
     /** A Long, a String, or null when the text here is no literal of those forms. */
     private Object literal() {
-        skipSpace();
-        int start = pos;
-        if (pos < s.length() && s.charAt(pos) == '\'') {
-            int end = pos + 1;
-            while (end < s.length() && s.charAt(end) != '\'' && s.charAt(end) != '\\') {
-                end++;
-            }
-            if (end >= s.length() || s.charAt(end) != '\'' || (end + 1 < s.length() && s.charAt(end + 1) == '\'')) {
-                return null; // escapes and quote doubling: leave to the full parser
-            }
-            pos = end + 1;
-            return s.substring(start + 1, end);
-        }
-        if (pos < s.length() && s.charAt(pos) == '-') {
-            pos++;
-        }
-        int digits = pos;
-        while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-            pos++;
-        }
-        if (pos == digits || pos - digits > 18 || (pos < s.length() && (isIdentChar(s.charAt(pos))
-                || s.charAt(pos) == '.'))) {
-            pos = start;
-            return null;
-        }
-        return Long.parseLong(s.substring(start, pos));
+        return in.literal();
     }
 }

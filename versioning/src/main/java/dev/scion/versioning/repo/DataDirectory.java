@@ -152,6 +152,11 @@ public final class DataDirectory implements AutoCloseable {
         return Optional.of(r);
     }
 
+    /** The databases opened so far (for background maintenance: automatic garbage collection). */
+    public synchronized List<Repository> openRepositories() {
+        return new ArrayList<>(open.values());
+    }
+
     public synchronized Repository create(String name, Signature author) {
         return create(name, author, "main");
     }

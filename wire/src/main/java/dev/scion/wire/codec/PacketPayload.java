@@ -278,6 +278,35 @@ public final class PacketPayload {
         return this;
     }
 
+    /**
+     * An integer's decimal text as a length-encoded string, written digit by digit: no String or byte array per
+     * value (the text protocol sends every integer cell this way).
+     */
+    public PacketPayload writeLenencLong(long value) {
+        if (value == Long.MIN_VALUE) {
+            return writeLenencAscii("-9223372036854775808"); // its magnitude does not fit a long
+        }
+        long magnitude = Math.abs(value);
+        int digits = 1;
+        for (long rest = magnitude / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        int length = value < 0 ? digits + 1 : digits;
+        buf.writeByte(length); // at most 20 characters: a one-byte length
+        buf.ensureWritable(length);
+        int start = buf.writerIndex();
+        int i = start + length - 1;
+        do {
+            buf.setByte(i--, '0' + (int) (magnitude % 10));
+            magnitude /= 10;
+        } while (magnitude != 0);
+        if (value < 0) {
+            buf.setByte(start, '-');
+        }
+        buf.writerIndex(start + length);
+        return this;
+    }
+
     public PacketPayload writeNulString(String s) {
         if (s != null) {
             buf.writeBytes(s.getBytes(StandardCharsets.UTF_8));

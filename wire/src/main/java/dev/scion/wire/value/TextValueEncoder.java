@@ -28,7 +28,7 @@ public final class TextValueEncoder {
             payload.writeLenencBytes(bytes);
         } else if ((value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) && column.type() != MySqlType.BIT) {
-            payload.writeLenencAscii(Long.toString(((Number) value).longValue()));
+            payload.writeLenencLong(((Number) value).longValue());
         } else {
             payload.writeLenencBytes(toBytes(value, column));
         }
