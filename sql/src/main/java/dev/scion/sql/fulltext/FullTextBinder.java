@@ -56,9 +56,8 @@ public final class FullTextBinder {
                 throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Incorrect arguments to MATCH");
             }
             inputColumns[i - 2] = ref.getIndex();
-            RelColumnOrigin origin = mq.getColumnOrigin(input, ref.getIndex());
-            ScionTable t = origin == null || origin.isDerived() ? null
-                    : origin.getOriginTable().unwrap(ScionTable.class);
+            RelColumnOrigin origin = origin(mq, ref.getIndex());
+            ScionTable t = origin == null ? null : origin.getOriginTable().unwrap(ScionTable.class);
             if (t == null || (table != null && t != table)) {
                 throw notFound();
             }
@@ -76,6 +75,15 @@ public final class FullTextBinder {
                     new RowCodec(value.schema()).indexCodec(ix));
         }
         throw notFound();
+    }
+
+    /**
+     * The one table column an input column comes from. A value passed through an aggregate (the ANY_VALUE that a
+     * HAVING without GROUP BY puts around a column) still has a single origin, flagged derived; it is accepted.
+     */
+    private RelColumnOrigin origin(RelMetadataQuery mq, int column) {
+        Set<RelColumnOrigin> all = mq.getColumnOrigins(input, column);
+        return all == null || all.size() != 1 ? null : all.iterator().next();
     }
 
     public static SqlError notFound() {

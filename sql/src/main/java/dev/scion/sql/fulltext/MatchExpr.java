@@ -67,17 +67,17 @@ final class MatchExpr implements Expr {
     private double relevance(Document doc) {
         if (booleanQuery != null) {
             BooleanQuery.Score s = BooleanQuery.evaluate(booleanQuery, doc, stats);
-            return s == null || !s.matched() ? 0.0 : Relevance.finish(Math.max(s.value(), 0) + 1e-9);
+            return s == null || !s.matched() ? 0.0 : Relevance.finish((float) Math.max(s.value(), 1e-9));
         }
         return Relevance.finish(naturalSum(doc, words));
     }
 
-    private double naturalSum(Document doc, Set<String> searchWords) {
-        double sum = 0;
+    private float naturalSum(Document doc, Set<String> searchWords) {
+        float sum = 0;
         for (String w : searchWords) {
             int n = doc.count(w);
             if (n > 0) {
-                sum += Relevance.word(n, doc.distinctWords(), stats.rows(), stats.rowsWith(w));
+                sum += (float) Relevance.word(n, doc.distinctWords(), stats.rows(), stats.rowsWith(w));
             }
         }
         return sum;

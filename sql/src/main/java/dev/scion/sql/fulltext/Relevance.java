@@ -5,7 +5,8 @@ package dev.scion.sql.fulltext;
  * MyISAM (the one go-mysql-server and Dolt use, so results rank as Dolt's do):
  * {@code (ln(count in row) + 1) * (U / (1 + 0.115 U)) * (ln(rows / rows with the word) + 1)} where U is the
  * number of distinct words of the row. A row's relevance is the sum over the words searched, plus 0.5 when it
- * is positive; it is kept in single precision, as InnoDB keeps its ranks.
+ * is positive. Sums are kept in single precision, each word's share rounded to a float before it is added, as
+ * Dolt does (InnoDB's ranks are floats too), so the same data ranks with the same numbers.
  */
 final class Relevance {
     private Relevance() {
@@ -21,11 +22,11 @@ final class Relevance {
         return base * norm * global;
     }
 
-    /** The reported value of a summed score: 0.5 added when positive, rounded to a float's shortest decimal. */
-    static double finish(double sum) {
+    /** The reported value of a summed score: 0.5 added when positive, to 8 significant digits (as Dolt shows it). */
+    static double finish(float sum) {
         if (sum <= 0) {
             return 0.0;
         }
-        return Double.parseDouble(Float.toString((float) (sum + 0.5)));
+        return new java.math.BigDecimal(sum + 0.5f).round(new java.math.MathContext(8)).doubleValue();
     }
 }
