@@ -30,7 +30,7 @@ public final class RelevanceOrder {
     }
 
     public static SqlNode rewrite(SqlNode statement) {
-        if (statement instanceof SqlSelect s && s.getOrderBy() == null) {
+        if (statement instanceof SqlSelect s && (s.getOrderList() == null || s.getOrderList().isEmpty())) {
             SqlNode match = eligible(s) ? match(s.getWhere()) : null;
             if (match != null) {
                 s.setOrderBy(SqlNodeList.of(descending(match)));
