@@ -232,6 +232,48 @@ SqlNode MySqlBuiltinFunctionCall() :
     <DEFAULT_> { s = span(); } <LPAREN> id = CompoundIdentifier() <RPAREN> {
         return MySqlOperators.DEFAULT_OF.createCall(s.end(this), id);
     }
+|
+    e = MySqlMatchAgainst() { return e; }
+}
+
+/**
+ * MATCH (col, ...) AGAINST (expr [IN NATURAL LANGUAGE MODE [WITH QUERY EXPANSION] | IN BOOLEAN MODE |
+ * WITH QUERY EXPANSION]): SCION_MATCH_AGAINST('mode', expr, col, ...). The search string is a simple expression
+ * (a literal, parameter or call), so that its IN is the modifier's and not an IN predicate.
+ */
+SqlNode MySqlMatchAgainst() :
+{
+    final Span s;
+    final SqlNode e;
+    SqlIdentifier id;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    String mode = "NATURAL";
+}
+{
+    <MATCH> { s = span(); }
+    (
+        <LPAREN> id = CompoundIdentifier() { args.add(id); }
+        ( <COMMA> id = CompoundIdentifier() { args.add(id); } )* <RPAREN>
+    |
+        id = CompoundIdentifier() { args.add(id); }
+        ( <COMMA> id = CompoundIdentifier() { args.add(id); } )*
+    )
+    <AGAINST> <LPAREN> e = Expression3(ExprContext.ACCEPT_NON_QUERY)
+    [
+        <IN>
+        (
+            <NATURAL> <LANGUAGE> <MODE> [ <WITH> <QUERY> <EXPANSION> { mode = "EXPANSION"; } ]
+        |
+            <BOOLEAN> <MODE> { mode = "BOOLEAN"; }
+        )
+    |
+        <WITH> <QUERY> <EXPANSION> { mode = "EXPANSION"; }
+    ]
+    <RPAREN> {
+        args.add(0, e);
+        args.add(0, SqlLiteral.createCharString(mode, s.pos()));
+        return MySqlOperators.MATCH_AGAINST.createCall(s.end(this), args);
+    }
 }
 
 /**

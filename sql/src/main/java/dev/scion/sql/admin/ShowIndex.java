@@ -29,7 +29,7 @@ final class ShowIndex implements AdminStatement {
         List<Object[]> rows = new ArrayList<>();
         for (IndexRows.KeyColumn k : IndexRows.of(schema)) {
             rows.add(new Object[] {table, k.unique() ? 0L : 1L, k.index(), (long) k.seq(), k.column(), "A", 0L, null,
-                null, k.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
+                null, k.nullable() ? "YES" : "", k.type(), "", "", "YES", null});
         }
         return rows;
     }

@@ -8,8 +8,11 @@ import java.util.List;
 
 /** A table's keys as one entry per key column: PRIMARY first, then each index in order. */
 public final class IndexRows {
-    /** One key column: index name, uniqueness, 1-based position, column, whether the column takes NULL. */
-    public record KeyColumn(String index, boolean unique, int seq, String column, boolean nullable) {
+    /**
+     * One key column: index name, uniqueness, 1-based position, column, whether the column takes NULL, and the
+     * index type as SHOW INDEX prints it (BTREE or FULLTEXT).
+     */
+    public record KeyColumn(String index, boolean unique, int seq, String column, boolean nullable, String type) {
     }
 
     private IndexRows() {
@@ -18,18 +21,20 @@ public final class IndexRows {
     public static List<KeyColumn> of(TableSchema schema) {
         List<KeyColumn> out = new ArrayList<>();
         for (int i = 0; i < schema.primaryKey().size(); i++) {
-            out.add(key(schema, "PRIMARY", true, i + 1, schema.primaryKey().get(i)));
+            out.add(key(schema, "PRIMARY", true, i + 1, schema.primaryKey().get(i), "BTREE"));
         }
         for (IndexDef ix : schema.indexes()) {
             for (int i = 0; i < ix.columns().size(); i++) {
-                out.add(key(schema, ix.name(), ix.unique(), i + 1, ix.columns().get(i)));
+                out.add(key(schema, ix.name(), ix.unique(), i + 1, ix.columns().get(i),
+                        ix.fulltext() ? "FULLTEXT" : "BTREE"));
             }
         }
         return out;
     }
 
-    private static KeyColumn key(TableSchema schema, String index, boolean unique, int seq, String column) {
+    private static KeyColumn key(TableSchema schema, String index, boolean unique, int seq, String column,
+                                 String type) {
         boolean nullable = schema.column(column).map(c -> c.nullable()).orElse(false);
-        return new KeyColumn(index, unique, seq, column, nullable);
+        return new KeyColumn(index, unique, seq, column, nullable, type);
     }
 }

@@ -209,7 +209,7 @@ public final class InformationSchema extends AbstractSchema {
         eachTable(session, (db, t) -> {
             for (IndexRows.KeyColumn k : IndexRows.of(t.getValue().schema())) {
                 rows.add(new Object[] {CATALOG, db.name(), t.getKey(), k.unique() ? 0L : 1L, db.name(), k.index(),
-                    (long) k.seq(), k.column(), "A", 0L, null, null, k.nullable() ? "YES" : "", "BTREE", "", "",
+                    (long) k.seq(), k.column(), "A", 0L, null, null, k.nullable() ? "YES" : "", k.type(), "", "",
                     "YES", null});
             }
         });

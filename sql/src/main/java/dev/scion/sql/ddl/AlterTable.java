@@ -154,7 +154,7 @@ final class AlterTable {
         for (IndexDef ix : schema.indexes) {
             List<String> cols = ix.columns().stream().filter(c -> !c.equalsIgnoreCase(stored)).toList();
             if (!cols.isEmpty()) {
-                kept.add(new IndexDef(ix.name(), cols, ix.unique()));
+                kept.add(ix.withColumns(cols));
             }
         }
         schema.indexes.clear();
@@ -206,8 +206,8 @@ final class AlterTable {
 
     private void renameInKeys(String from, String to) {
         schema.primaryKey.replaceAll(k -> k.equalsIgnoreCase(from) ? to : k);
-        schema.indexes.replaceAll(ix -> new IndexDef(ix.name(), ix.columns().stream()
-                .map(c -> c.equalsIgnoreCase(from) ? to : c).toList(), ix.unique()));
+        schema.indexes.replaceAll(ix -> ix.withColumns(ix.columns().stream()
+                .map(c -> c.equalsIgnoreCase(from) ? to : c).toList()));
     }
 
     private void dropIndex(String name) {
@@ -244,7 +244,7 @@ final class AlterTable {
             throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + to + "'");
         }
         IndexDef ix = schema.indexes.get(i);
-        schema.indexes.set(i, new IndexDef(to, ix.columns(), ix.unique()));
+        schema.indexes.set(i, ix.withName(to));
     }
 
     private void setDefault(String column, String defaultSql) {

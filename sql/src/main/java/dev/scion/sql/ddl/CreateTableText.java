@@ -55,7 +55,7 @@ public final class CreateTableText {
         List<IndexDef> indexes = new ArrayList<>(s.indexes());
         indexes.sort(Comparator.comparing(ix -> ix.name().toLowerCase(Locale.ROOT)));
         for (IndexDef ix : indexes) {
-            lines.add("  " + (ix.unique() ? "UNIQUE KEY " : "KEY ") + identifier(ix.name()) + " ("
+            lines.add("  " + ix.keyword() + " " + identifier(ix.name()) + " ("
                     + columnList(ix.columns()) + ")");
         }
         for (var fk : s.foreignKeys()) {

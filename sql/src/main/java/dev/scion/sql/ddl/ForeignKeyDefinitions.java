@@ -76,14 +76,15 @@ final class ForeignKeyDefinitions {
                 }
             }
             if (!leads(ps.primaryKey(), refColumns) && ps.indexes().stream()
-                    .noneMatch(ix -> leads(ix.columns(), refColumns))) {
+                    .noneMatch(ix -> !ix.fulltext() && leads(ix.columns(), refColumns))) { // FULLTEXT never serves
                 throw new SqlError(ErrorCode.FK_MISSING_INDEX, "Failed to add the foreign key constraint. Missing "
                         + "index for constraint '" + name + "' in the referenced table '" + refTable + "'");
             }
         }
         b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
                 action(node.getOnUpdate())));
-        if (!leads(b.primaryKey, columns) && b.indexes.stream().noneMatch(ix -> leads(ix.columns(), columns))) {
+        if (!leads(b.primaryKey, columns)
+                && b.indexes.stream().noneMatch(ix -> !ix.fulltext() && leads(ix.columns(), columns))) {
             String indexName = node.getIndexName() != null ? node.getIndexName().getSimple()
                     : node.getConstraintName() != null ? name : null;
             b.addIndex(indexName, columns, false);

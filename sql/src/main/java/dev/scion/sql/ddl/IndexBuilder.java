@@ -41,7 +41,9 @@ final class IndexBuilder {
                                 + "' for key '" + def.name() + "'");
                     }
                 }
-                edits.put(codec.key(row), codec.value());
+                for (byte[] k : codec.keys(row)) {
+                    edits.put(k, codec.value());
+                }
             }
         } catch (SqlError e) {
             throw e;

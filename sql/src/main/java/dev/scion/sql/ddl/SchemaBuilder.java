@@ -74,7 +74,7 @@ final class SchemaBuilder {
         primaryKey.addAll(cols);
     }
 
-    /** Adds a PRIMARY KEY, UNIQUE, INDEX or FULLTEXT definition (FULLTEXT and SPATIAL become plain indexes). */
+    /** Adds a PRIMARY KEY, UNIQUE, INDEX or FULLTEXT definition (SPATIAL becomes a plain index). */
     void addIndex(SqlMySqlIndex def) {
         List<String> cols = new ArrayList<>();
         for (SqlMySqlKeyPart part : def.getParts()) {
@@ -89,16 +89,20 @@ final class SchemaBuilder {
             return;
         }
         String name = def.getEffectiveName() == null ? null : def.getEffectiveName().getSimple();
-        addIndex(name, cols, def.isUnique());
+        addIndex(name, cols, def.isUnique(), def.getIndexKind() == SqlMySqlIndex.Kind.FULLTEXT);
     }
 
     void addIndex(String name, List<String> cols, boolean unique) {
+        addIndex(name, cols, unique, false);
+    }
+
+    void addIndex(String name, List<String> cols, boolean unique, boolean fulltext) {
         if (name == null) {
             name = freeIndexName(cols.get(0));
         } else if (hasIndex(name) || name.equalsIgnoreCase("PRIMARY")) {
             throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + name + "'");
         }
-        indexes.add(new IndexDef(name, cols, unique));
+        indexes.add(new IndexDef(name, cols, unique, fulltext));
     }
 
     boolean hasIndex(String name) {
@@ -148,8 +152,12 @@ final class SchemaBuilder {
                             + "' doesn't exist in table");
                 }
                 cols.add(columns.get(i).name());
+                if (d.fulltext() && !columns.get(i).type().kind().isString()) {
+                    throw new SqlError(ErrorCode.BAD_FT_COLUMN, "Column '" + columns.get(i).name()
+                            + "' cannot be part of FULLTEXT index");
+                }
             }
-            idx.add(new IndexDef(d.name(), cols, d.unique()));
+            idx.add(d.withColumns(cols));
         }
         List<Column> autos = columns.stream().filter(Column::autoIncrement).toList();
         if (autos.size() > 1 || (autos.size() == 1 && !isKeyPrefix(autos.get(0).name(), pk, idx))) {

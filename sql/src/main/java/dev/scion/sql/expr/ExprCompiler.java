@@ -31,6 +31,11 @@ public final class ExprCompiler {
     }
 
     public static Expr compile(RexNode node) {
+        return compile(node, null);
+    }
+
+    /** {@code fullText} binds MATCH ... AGAINST calls to their index; without one MATCH is error 1191. */
+    public static Expr compile(RexNode node, dev.scion.sql.fulltext.FullTextBinder fullText) {
         if (node instanceof RexInputRef ref) {
             int i = ref.getIndex();
             return (row, ctx) -> row[i];
@@ -44,7 +49,7 @@ public final class ExprCompiler {
             return (row, ctx) -> v;
         }
         if (node instanceof RexCall call) {
-            return compileCall(call);
+            return compileCall(call, fullText);
         }
         if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCorrelVariable cv) {
             int id = cv.id.getId();
@@ -92,18 +97,24 @@ public final class ExprCompiler {
         }
     }
 
-    private static Expr[] operands(RexCall call) {
+    private static Expr[] operands(RexCall call, dev.scion.sql.fulltext.FullTextBinder fullText) {
         List<RexNode> ops = call.getOperands();
         Expr[] out = new Expr[ops.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = compile(ops.get(i));
+            out[i] = compile(ops.get(i), fullText);
         }
         return out;
     }
 
-    private static Expr compileCall(RexCall call) {
+    private static Expr compileCall(RexCall call, dev.scion.sql.fulltext.FullTextBinder fullText) {
         SqlKind kind = call.getKind();
-        Expr[] a = operands(call);
+        Expr[] a = operands(call, fullText);
+        if (call.getOperator() instanceof dev.scion.sql.fulltext.MatchAgainstOperator) {
+            if (fullText == null) {
+                throw dev.scion.sql.fulltext.FullTextBinder.notFound();
+            }
+            return fullText.compile(call, a);
+        }
         switch (kind) {
             case EQUALS:
                 return cmp(a, c -> c == 0);

@@ -95,6 +95,7 @@ public final class SqlFunctions {
         // binary operators the MySQL parser creates; the validator resolves every call through this table
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.XOR);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.DIV);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.MATCH_AGAINST);
         for (String p : VERSIONING_PROCEDURES) {
             fn(p, varchar, OperandTypes.VARIADIC);
         }

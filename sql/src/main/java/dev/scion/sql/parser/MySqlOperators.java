@@ -42,6 +42,12 @@ public final class MySqlOperators {
       new SqlFunction("DEFAULT", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null,
           OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
+  /**
+   * {@code MATCH (cols) AGAINST (search modifier)} as {@code SCION_MATCH_AGAINST('mode', search, col, ...)}: the
+   * full-text relevance of a row, a DOUBLE (dev.scion.sql.fulltext).
+   */
+  public static final SqlFunction MATCH_AGAINST = new dev.scion.sql.fulltext.MatchAgainstOperator();
+
   /** {@code a DIV b}: integer division, same precedence as {@code /}. */
   public static final SqlBinaryOperator DIV =
       new SqlBinaryOperator("DIV", SqlKind.OTHER, 60, true,

@@ -46,7 +46,7 @@ final class IndexRanges {
         }
         for (IndexDef index : schema.indexes()) {
             int column = schema.columnIndex(index.columns().get(0));
-            if (column < 0 || !schema.columns().get(column).type().kind().isInteger()
+            if (index.fulltext() || column < 0 || !schema.columns().get(column).type().kind().isInteger()
                     || !table.indexes().containsKey(index.name())) {
                 continue;
             }

@@ -69,10 +69,10 @@ public final class PhysicalPlanner {
             if (f.getInput() instanceof LogicalTableScan scan) {
                 return scan(scan, f.getCondition());
             }
-            return new FilterOp(op(f.getInput()), ExprCompiler.compile(f.getCondition()));
+            return new FilterOp(op(f.getInput()), compile(f.getCondition(), f.getInput()));
         }
         if (rel instanceof LogicalProject p) {
-            Expr[] exprs = p.getProjects().stream().map(ExprCompiler::compile).toArray(Expr[]::new);
+            Expr[] exprs = p.getProjects().stream().map(e -> compile(e, p.getInput())).toArray(Expr[]::new);
             return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null)), exprs);
         }
         if (rel instanceof LogicalSort s) {
@@ -218,12 +218,17 @@ public final class PhysicalPlanner {
                         ? new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges())
                         : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
                                 columnMask(used, t.value().schema().columns().size()));
-                return new FilterOp(read, ExprCompiler.compile(condition));
+                return new FilterOp(read, compile(condition, scan));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
                 access.pointKey(), columnMask(used, t.value().schema().columns().size()));
-        return condition == null ? op : new FilterOp(op, ExprCompiler.compile(condition));
+        return condition == null ? op : new FilterOp(op, compile(condition, scan));
+    }
+
+    /** {@code e} evaluated over the rows of {@code input}, MATCH ... AGAINST bound to the index it searches. */
+    private Expr compile(RexNode e, RelNode input) {
+        return ExprCompiler.compile(e, dev.scion.sql.fulltext.FullTextBinder.of(input, tables));
     }
 
     /** {@code used} as a per-column mask for a scan's decoding; null (decode all) when unknown. */

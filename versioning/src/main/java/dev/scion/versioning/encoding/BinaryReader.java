@@ -45,6 +45,14 @@ public final class BinaryReader {
         return (int) varLong();
     }
 
+    /** One unsigned byte. */
+    public int u8() {
+        if (pos >= buf.length) {
+            throw new CorruptObjectException("truncated byte");
+        }
+        return buf[pos++] & 0xFF;
+    }
+
     public boolean bool() {
         return buf[pos++] != 0;
     }

@@ -29,6 +29,12 @@ public final class BinaryWriter {
         return varLong(v);
     }
 
+    /** One unsigned byte (0-255). */
+    public BinaryWriter u8(int b) {
+        out.write(b & 0xFF);
+        return this;
+    }
+
     public BinaryWriter bool(boolean b) {
         out.write(b ? 1 : 0);
         return this;

@@ -31,7 +31,8 @@ public final class SchemaCodec {
         s.primaryKey().forEach(w::string);
         w.varInt(s.indexes().size());
         for (IndexDef ix : s.indexes()) {
-            w.string(ix.name()).bool(ix.unique()).varInt(ix.columns().size());
+            // one kind byte where older versions wrote the unique flag: 0 plain, 1 unique, 2 FULLTEXT
+            w.string(ix.name()).u8(ix.fulltext() ? 2 : ix.unique() ? 1 : 0).varInt(ix.columns().size());
             ix.columns().forEach(w::string);
         }
         w.varInt(s.checks().size());
@@ -78,13 +79,13 @@ public final class SchemaCodec {
         List<IndexDef> idx = new ArrayList<>(nix);
         for (int i = 0; i < nix; i++) {
             String name = r.string();
-            boolean unique = r.bool();
+            int kind = r.u8();
             int nc = r.varInt();
             List<String> ic = new ArrayList<>(nc);
             for (int j = 0; j < nc; j++) {
                 ic.add(r.string());
             }
-            idx.add(new IndexDef(name, ic, unique));
+            idx.add(new IndexDef(name, ic, kind == 1, kind == 2));
         }
         int nck = r.varInt();
         List<CheckDef> checks = new ArrayList<>(nck);

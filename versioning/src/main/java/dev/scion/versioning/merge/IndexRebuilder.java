@@ -48,10 +48,14 @@ public final class IndexRebuilder {
             while (d.hasNext()) {
                 DiffEntry e = d.next();
                 if (e.fromValue() != null) {
-                    edits.delete(ic.key(codec.decode(e.key(), e.fromValue())));
+                    for (byte[] k : ic.keys(codec.decode(e.key(), e.fromValue()))) {
+                        edits.delete(k);
+                    }
                 }
-                if (e.toValue() != null) {
-                    edits.put(ic.key(codec.decode(e.key(), e.toValue())), ic.value());
+                if (e.toValue() != null) { // after the deletes: a later edit of the same key wins
+                    for (byte[] k : ic.keys(codec.decode(e.key(), e.toValue()))) {
+                        edits.put(k, ic.value());
+                    }
                 }
             }
             out.put(name, ProllyMap.load(store, old).edit(edits, store).root());
@@ -74,7 +78,9 @@ public final class IndexRebuilder {
         TreeMap<byte[], byte[]> entries = new TreeMap<>(KeyBytes.ORDER);
         try (ProllyCursor c = ProllyMap.load(store, rows).cursor()) {
             while (c.next()) {
-                entries.put(ic.key(codec.decode(c.key(), c.value())), ic.value());
+                for (byte[] k : ic.keys(codec.decode(c.key(), c.value()))) {
+                    entries.put(k, ic.value());
+                }
             }
         }
         return ProllyMap.build(store, entries.entrySet().iterator()).root();

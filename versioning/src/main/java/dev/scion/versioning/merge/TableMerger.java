@@ -165,13 +165,16 @@ public final class TableMerger {
                 Object[] to = e.toValue() == null ? null : codec.decode(e.key(), e.toValue());
                 for (int i = 0; i < indexCodecs.size(); i++) {
                     IndexCodec ic = indexCodecs.get(i);
-                    byte[] oldEntry = from == null ? null : ic.key(from);
-                    byte[] newEntry = to == null ? null : ic.key(to);
-                    if (oldEntry != null && (newEntry == null || !Arrays.equals(oldEntry, newEntry))) {
-                        indexEdits.get(i).delete(oldEntry);
+                    // deletes first: when an entry is both old and new the later put wins
+                    if (from != null) {
+                        for (byte[] oldEntry : ic.keys(from)) {
+                            indexEdits.get(i).delete(oldEntry);
+                        }
                     }
-                    if (newEntry != null) {
-                        indexEdits.get(i).put(newEntry, ic.value());
+                    if (to != null) {
+                        for (byte[] newEntry : ic.keys(to)) {
+                            indexEdits.get(i).put(newEntry, ic.value());
+                        }
                     }
                 }
             }

@@ -23,7 +23,7 @@ public final class SqlScript {
             lines.add("  PRIMARY KEY (" + columnList(s.primaryKey()) + ")");
         }
         for (IndexDef ix : s.indexes()) {
-            lines.add("  " + (ix.unique() ? "UNIQUE KEY " : "KEY ") + SqlLiterals.identifier(ix.name()) + " ("
+            lines.add("  " + ix.keyword() + " " + SqlLiterals.identifier(ix.name()) + " ("
                     + columnList(ix.columns()) + ")");
         }
         return "CREATE TABLE " + SqlLiterals.identifier(name) + " (\n" + String.join(",\n", lines)
@@ -122,7 +122,7 @@ public final class SqlScript {
         for (SchemaChange c : changes) {
             if (c.kind() == SchemaChange.Kind.INDEX_ADDED) {
                 IndexDef ix = c.indexAfter();
-                out.add(t + "ADD " + (ix.unique() ? "UNIQUE INDEX " : "INDEX ") + SqlLiterals.identifier(ix.name())
+                out.add(t + "ADD " + (ix.unique() ? "UNIQUE INDEX " : ix.fulltext() ? "FULLTEXT INDEX " : "INDEX ") + SqlLiterals.identifier(ix.name())
                         + " (" + columnList(ix.columns()) + ");");
             }
         }

@@ -2,12 +2,17 @@ package dev.scion.versioning.table;
 
 import dev.scion.storage.tuple.FieldType;
 import dev.scion.storage.tuple.TupleDescriptor;
+import dev.scion.versioning.fulltext.FullTextTokenizer;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Secondary index entries: the key is the index columns followed by the primary key columns (or, for keyless
- * tables, the row hash), so entries are unique; the value is empty.
+ * tables, the row hash), so entries are unique; the value is empty. A FULLTEXT index has one entry per distinct
+ * word of a row's text columns instead: the key is the word followed by the row key (docs/storage-format.md).
  */
 public final class IndexCodec {
     private static final byte[] EMPTY = new byte[0];
@@ -17,6 +22,8 @@ public final class IndexCodec {
     private final RowCodec rows;
     private final TupleDescriptor desc;
     private final TupleDescriptor prefixDesc;
+    /** Fields before the row key in an entry: the index columns, or the one word of a FULLTEXT entry. */
+    private final int lead;
 
     IndexCodec(TableSchema schema, IndexDef index, RowCodec rows) {
         this.index = index;
@@ -30,14 +37,15 @@ public final class IndexCodec {
             }
         }
         int nk = rows.keyless() ? 1 : rows.keyColumns().length;
-        FieldType[] t = new FieldType[indexCols.length + nk];
-        FieldType[] p = new FieldType[indexCols.length];
-        for (int i = 0; i < indexCols.length; i++) {
-            t[i] = schema.columns().get(indexCols[i]).type().fieldType();
+        lead = index.fulltext() ? 1 : indexCols.length;
+        FieldType[] t = new FieldType[lead + nk];
+        FieldType[] p = new FieldType[lead];
+        for (int i = 0; i < lead; i++) {
+            t[i] = index.fulltext() ? FieldType.STRING : schema.columns().get(indexCols[i]).type().fieldType();
             p[i] = t[i];
         }
         for (int i = 0; i < nk; i++) {
-            t[indexCols.length + i] = rows.keyless() ? FieldType.BYTES
+            t[lead + i] = rows.keyless() ? FieldType.BYTES
                     : schema.columns().get(rows.keyColumns()[i]).type().fieldType();
         }
         desc = new TupleDescriptor(t);
@@ -52,21 +60,49 @@ public final class IndexCodec {
         return indexCols;
     }
 
+    /** The one entry of a B-tree index for {@code row}. */
     public byte[] key(Object[] row) {
+        if (index.fulltext()) {
+            throw new IllegalStateException("a FULLTEXT index has one entry per word: use keys()");
+        }
         row = rows.stored(row);
         Object[] k = new Object[desc.size()];
         for (int i = 0; i < indexCols.length; i++) {
             k[i] = row[indexCols[i]];
         }
+        fillRowKey(row, k);
+        return desc.encodeKey(k);
+    }
+
+    /** Every entry of this index for {@code row}: one for a B-tree index, one per distinct word for FULLTEXT. */
+    public List<byte[]> keys(Object[] row) {
+        if (!index.fulltext()) {
+            return List.of(key(row));
+        }
+        Object[] k = new Object[desc.size()];
+        fillRowKey(rows.stored(row), k);
+        List<byte[]> out = new ArrayList<>();
+        for (String word : FullTextTokenizer.wordCounts(indexValues(row)).keySet()) {
+            k[0] = word;
+            out.add(desc.encodeKey(k));
+        }
+        return out;
+    }
+
+    private void fillRowKey(Object[] row, Object[] k) {
         if (rows.keyless()) {
-            k[indexCols.length] = rows.keyDescriptor().decodeKey(rows.key(row))[0];
+            k[lead] = rows.keyDescriptor().decodeKey(rows.key(row))[0];
         } else {
             int[] kc = rows.keyColumns();
             for (int i = 0; i < kc.length; i++) {
-                k[indexCols.length + i] = row[kc[i]];
+                k[lead + i] = row[kc[i]];
             }
         }
-        return desc.encodeKey(k);
+    }
+
+    /** The encoded prefix of every FULLTEXT entry for {@code word} (already normalized). */
+    public byte[] wordPrefix(String word) {
+        return prefixDesc.encodeKey(new Object[] {word});
     }
 
     public byte[] value() {
@@ -95,10 +131,10 @@ public final class IndexCodec {
     public byte[] rowKey(byte[] indexKey) {
         Object[] all = desc.decodeKey(indexKey);
         if (rows.keyless()) {
-            return rows.keyDescriptor().encodeKey(new Object[] {all[indexCols.length]});
+            return rows.keyDescriptor().encodeKey(new Object[] {all[lead]});
         }
-        Object[] pk = new Object[all.length - indexCols.length];
-        System.arraycopy(all, indexCols.length, pk, 0, pk.length);
+        Object[] pk = new Object[all.length - lead];
+        System.arraycopy(all, lead, pk, 0, pk.length);
         return rows.keyFromKeyValues(pk);
     }
 

@@ -241,13 +241,17 @@ public final class TableEditor {
 
     private void addIndexEntries(Object[] row) {
         for (IndexState ix : indexes) {
-            ix.pending.put(ix.codec.key(row), ix.codec.value());
+            for (byte[] k : ix.codec.keys(row)) {
+                ix.pending.put(k, ix.codec.value());
+            }
         }
     }
 
     private void removeIndexEntries(Object[] row) {
         for (IndexState ix : indexes) {
-            ix.pending.put(ix.codec.key(row), DELETED);
+            for (byte[] k : ix.codec.keys(row)) {
+                ix.pending.put(k, DELETED);
+            }
         }
     }
 
