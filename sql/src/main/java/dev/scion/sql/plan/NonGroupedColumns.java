@@ -1,29 +1,22 @@
 package dev.scion.sql.plan;
 
-import dev.scion.sql.expr.SqlFunctions;
 import dev.scion.sql.session.Session;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * MySQL without {@code ONLY_FULL_GROUP_BY} in sql_mode (Scion's default, as MySQL 5.6's) lets an aggregate query name
@@ -37,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * errs toward not wrapping: a reference it leaves alone is validated as before.
  */
 public final class NonGroupedColumns {
-    private static final Map<String, Boolean> AGGREGATE_NAMES = new ConcurrentHashMap<>();
 
     /** Rewrites {@code query} in place when the session's sql_mode lacks ONLY_FULL_GROUP_BY; returns it. */
     public static SqlNode rewrite(Session session, SqlNode query) {
@@ -280,7 +272,7 @@ public final class NonGroupedColumns {
             return list;
         }
         if (!(node instanceof SqlCall call) || node instanceof SqlSelect || isQuery(node)
-                || call.getKind() == SqlKind.OVER || isAggregateCall(call)) {
+                || call.getKind() == SqlKind.OVER || AggregateCalls.isAggregateCall(call)) {
             return node;
         }
         List<SqlNode> operands = call.getOperandList();
@@ -311,50 +303,10 @@ public final class NonGroupedColumns {
             return true;
         }
         for (SqlNode item : select.getSelectList()) {
-            if (containsAggregate(item)) {
+            if (AggregateCalls.containsAggregate(item)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean containsAggregate(SqlNode node) {
-        if (node instanceof SqlNodeList list) {
-            for (SqlNode n : list) {
-                if (containsAggregate(n)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (!(node instanceof SqlCall call) || isQuery(node) || call.getKind() == SqlKind.OVER) {
-            return false;
-        }
-        if (isAggregateCall(call)) {
-            return true;
-        }
-        for (SqlNode operand : call.getOperandList()) {
-            if (operand != null && containsAggregate(operand)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the call is to an aggregate function; the parser leaves most function names unresolved. */
-    private static boolean isAggregateCall(SqlCall call) {
-        SqlOperator op = call.getOperator();
-        if (op.isAggregator()) {
-            return true;
-        }
-        if (op.getSyntax() != SqlSyntax.FUNCTION && op.getSyntax() != SqlSyntax.FUNCTION_STAR) {
-            return false;
-        }
-        return AGGREGATE_NAMES.computeIfAbsent(op.getName().toUpperCase(Locale.ROOT), name -> {
-            List<SqlOperator> found = new ArrayList<>();
-            SqlFunctions.operatorTable().lookupOperatorOverloads(new SqlIdentifier(name, SqlParserPos.ZERO),
-                    SqlFunctionCategory.USER_DEFINED_FUNCTION, SqlSyntax.FUNCTION, found, SqlNameMatchers.liberal());
-            return found.stream().anyMatch(SqlOperator::isAggregator);
-        });
     }
 }
