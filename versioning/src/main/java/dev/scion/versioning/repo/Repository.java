@@ -250,9 +250,9 @@ public final class Repository implements AutoCloseable {
 
     /** Writes {@code table} to {@code out} and remembers it decoded, so reading it back costs nothing. */
     public Hash writeTable(ChunkStore out, TableValue table) {
-        Hash h = table.write(out);
-        objectCache.put(h, table);
-        return h;
+        TableValue.Written w = table.writeAndKeep(out);
+        objectCache.put(w.address(), w.table());
+        return w.address();
     }
 
     public ProllyMap emptyMap(ChunkBuffer out) {
