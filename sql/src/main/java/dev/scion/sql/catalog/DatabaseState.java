@@ -22,6 +22,12 @@ public final class DatabaseState {
 
     private WorkingSet startWorkingSet;
     private Hash workingRoot;
+    /**
+     * The decoded root a statement of this transaction last wrote, valid while {@link #workingRoot} is its
+     * address: an uncommitted root is not in the repository's object cache, so without it every later statement
+     * of the transaction would look it up in the store and decode its header and table map again.
+     */
+    private RootValue.Written lastWritten;
     private ChunkBuffer buffer;
     private boolean dirty;
     /** Per shared auto-increment counter, the largest id this transaction took or inserted (null: none). */
@@ -150,6 +156,10 @@ public final class DatabaseState {
 
     public RootValue workingRoot() {
         begin();
+        RootValue.Written w = lastWritten;
+        if (w != null && w.address().equals(workingRoot)) {
+            return w.root();
+        }
         return repo.readRoot(buffer, workingRoot);
     }
 
@@ -161,7 +171,9 @@ public final class DatabaseState {
     /** Installs a new private working root (the write becomes visible to others at commit). */
     public void setWorkingRoot(RootValue root) {
         begin();
-        Hash h = root.write(buffer);
+        RootValue.Written w = root.writeAndKeep(buffer);
+        lastWritten = w;
+        Hash h = w.address();
         if (!h.equals(workingRoot)) {
             workingRoot = h;
             dirty = true;
@@ -198,6 +210,7 @@ public final class DatabaseState {
             snapshotPin = null;
         }
         workingRoot = null;
+        lastWritten = null;
         startWorkingSet = null;
         buffer = null;
         dirty = false;

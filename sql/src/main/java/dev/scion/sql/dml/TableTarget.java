@@ -5,6 +5,7 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.dolt.SystemTables;
+import dev.scion.storage.Hash;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.ops.DoltTables;
@@ -104,7 +105,12 @@ public final class TableTarget {
     public void apply(TableEditor editor) {
         TableValue next = editor.finish();
         RootValue root = database.workingRoot();
+        Hash before = database.workingRootHash();
         // the repository keeps the value it wrote, so the next statement's lookup does not decode it again
         database.setWorkingRoot(root.withTable(name, database.repo().writeTable(database.buffer(), next)));
+        if (next.schema() == value.schema()) {
+            // rows changed, no schema did: the foreign keys referencing each table are the same as before
+            database.repo().sameForeignKeys(before, database.workingRootHash());
+        }
     }
 }

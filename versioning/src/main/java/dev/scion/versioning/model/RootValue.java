@@ -192,6 +192,19 @@ public final class RootValue {
      * root was read from (a transaction's buffer over the store, or the store itself).
      */
     public Hash write(ChunkStore out) {
+        return writeAndKeep(out).address();
+    }
+
+    /** A root as written: its address, and an equal root that reads its table map from where it was written. */
+    public record Written(Hash address, RootValue root) {
+    }
+
+    /**
+     * Writes this root as {@link #write} does and also returns it in stored form (no overlay), read through
+     * {@code out}: a transaction that keeps using its new root (the next statement's table lookup) neither
+     * decodes the header again nor applies the overlay a second time.
+     */
+    public Written writeAndKeep(ChunkStore out) {
         ProllyMap map = stored != null ? stored : ProllyMap.empty(out);
         if (!edits.isEmpty()) {
             MapEdits me = new MapEdits();
@@ -204,7 +217,8 @@ public final class RootValue {
             });
             map = map.edit(me, out);
         }
-        return out.put(header(map.root()));
+        Hash address = out.put(header(map.root()));
+        return new Written(address, edits.isEmpty() && stored != null ? this : new RootValue(map, new TreeMap<>()));
     }
 
     /** The header chunk of a format 2 root whose table map is stored under {@code tableMap}. */

@@ -94,11 +94,27 @@ public final class TableValue {
      * from, as a transaction's buffer over the store can).
      */
     public Hash write(ChunkStore out) {
+        return writeAndKeep(out).address();
+    }
+
+    /** A table value as written: its address, and the same value knowing its schema chunk's address. */
+    public record Written(Hash address, TableValue table) {
+    }
+
+    /**
+     * Writes this table as {@link #write} does and returns it with its schema chunk's address, for callers that
+     * keep the value (the repository's object cache): a value made in memory (CREATE TABLE, ALTER) does not know
+     * that address, and every row write derived from it would encode, hash and store the unchanged schema again.
+     */
+    public Written writeAndKeep(ChunkStore out) {
         Hash schemaHash = schemaAddress;
         if (schemaHash == null || !out.has(schemaHash)) {
             schemaHash = out.put(encodeSchema(schema));
         }
-        return out.put(encode(schemaHash));
+        Hash address = out.put(encode(schemaHash));
+        TableValue known = schemaHash.equals(schemaAddress) ? this
+                : new TableValue(schema, rows, indexes, autoIncrement, schemaHash);
+        return new Written(address, known);
     }
 
     /** The table chunk naming {@code schemaHash} (which must hold this value's schema). */

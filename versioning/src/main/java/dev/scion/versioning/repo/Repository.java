@@ -46,6 +46,8 @@ public final class Repository implements AutoCloseable {
     private final ObjectCache objectCache = new ObjectCache(ObjectCache.DEFAULT_CAPACITY);
     private final ObjectCache foreignKeyIndexes = new ObjectCache(256);
     private volatile LastForeignKeys lastForeignKeys;
+    /** Foreign-key indexes built or carried over by reading tables (for the regression check's counts). */
+    private final java.util.concurrent.atomic.AtomicLong foreignKeyIndexesComputed = new java.util.concurrent.atomic.AtomicLong();
     private final LiveRoots liveRoots = new LiveRoots();
     private final RepositoryCollector collector;
     private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
@@ -211,6 +213,7 @@ public final class Repository implements AutoCloseable {
         if (cached instanceof ForeignKeyIndex fk) {
             return fk;
         }
+        foreignKeyIndexesComputed.incrementAndGet();
         RootValue root = readRoot(reader, rootHash);
         java.util.function.Function<Hash, TableValue> tables = h -> readTable(reader, h);
         ForeignKeyIndex index = null;
@@ -238,11 +241,33 @@ public final class Repository implements AutoCloseable {
     private record LastForeignKeys(Hash root, ForeignKeyIndex index) {
     }
 
+    /** How many times a root's foreign-key index was computed from its tables (not found or carried over). */
+    public long foreignKeyIndexesComputed() {
+        return foreignKeyIndexesComputed.get();
+    }
+
+    /**
+     * Notes that the root at {@code next} holds the same tables under the same names with the same schemas as the
+     * root at {@code previous} (a row write), so its foreign-key index is the previous one's. A one-row write
+     * otherwise made the next statement (or the next transaction, which starts from the root this one commits)
+     * diff the two table maps to find that nothing about foreign keys changed.
+     */
+    public void sameForeignKeys(Hash previous, Hash next) {
+        if (previous.equals(next)) {
+            return;
+        }
+        Object cached = foreignKeyIndexes.get(previous);
+        if (cached instanceof ForeignKeyIndex fk) {
+            foreignKeyIndexes.put(next, fk);
+            lastForeignKeys = new LastForeignKeys(next, fk);
+        }
+    }
+
     /** Writes {@code table} to {@code out} and remembers it decoded, so reading it back costs nothing. */
     public Hash writeTable(ChunkStore out, TableValue table) {
-        Hash h = table.write(out);
-        objectCache.put(h, table);
-        return h;
+        TableValue.Written w = table.writeAndKeep(out);
+        objectCache.put(w.address(), w.table());
+        return w.address();
     }
 
     public ProllyMap emptyMap(ChunkBuffer out) {
