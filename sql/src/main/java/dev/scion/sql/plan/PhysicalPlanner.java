@@ -143,6 +143,11 @@ public final class PhysicalPlanner {
         if (rel instanceof LogicalUnion u) {
             return new UnionOp(u.getInputs().stream().map(this::op).toList(), !u.all);
         }
+        Operator jsonTable = rel instanceof org.apache.calcite.rel.core.TableFunctionScan scan
+                ? dev.scion.sql.expr.json.table.JsonTableOp.of(scan) : null;
+        if (jsonTable != null) {
+            return jsonTable;
+        }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
     }
