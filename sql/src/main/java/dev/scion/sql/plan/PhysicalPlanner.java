@@ -79,7 +79,9 @@ public final class PhysicalPlanner {
             Operator in = op(s.getInput());
             List<SortOp.Key> keys = new ArrayList<>();
             for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
-                keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending()));
+                keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending(),
+                        dev.scion.sql.expr.json.JsonType.is(
+                                s.getRowType().getFieldList().get(fc.getFieldIndex()).getType())));
             }
             if (!keys.isEmpty()) {
                 in = new SortOp(in, keys);
