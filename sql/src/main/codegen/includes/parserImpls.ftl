@@ -211,10 +211,10 @@ SqlNode MySqlBuiltinFunctionCall() :
     // INSERT(str, pos, len, newstr): the string function (INSERT INTO is never followed by "(")
     <INSERT_FN> { s = span(); } e = MySqlFunctionCallRest("INSERT", s) { return e; }
 |
-    // BINARY expr: a cast to a binary string, binding tighter than any binary operator
+    // BINARY expr: a cast to a binary string (SqlFunctions' SCION_BINARY), binding tighter than any binary operator
     <BINARY> { s = span(); } e = Expression3(ExprContext.ACCEPT_SUB_QUERY) {
-        return SqlStdOperatorTable.CAST.createCall(s.end(e), e,
-            new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARBINARY, s.end(e)), s.end(e)));
+        return createCall(new SqlIdentifier("SCION_BINARY", s.pos()), s.end(e),
+            SqlFunctionCategory.USER_DEFINED_FUNCTION, null, Collections.singletonList(e));
     }
 |
     <CURRENT_USER> { s = span(); } <LPAREN> <RPAREN> {

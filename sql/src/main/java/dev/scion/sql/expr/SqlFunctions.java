@@ -120,7 +120,7 @@ public final class SqlFunctions {
                 "CONCAT_WS", "CONCAT", "LCASE", "UCASE", "INSERT")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("UNHEX", "FROM_BASE64")) {
+        for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY")) {
             fn(n, varbinary, OperandTypes.VARIADIC);
         }
         for (String n : List.of("ASCII", "ORD", "FIELD", "FIND_IN_SET", "STRCMP", "LOCATE", "INSTR", "BIT_LENGTH",
