@@ -142,9 +142,10 @@ final class JsonTableRows {
             case DEFAULT:
                 JsonNode d;
                 try {
-                    d = JsonText.parse(dflt);
+                    d = JsonText.parse(dflt); // MySQL parses the DEFAULT as JSON text
                 } catch (JsonText.InvalidJson e) {
-                    d = JsonText.parse(JsonText.quote(dflt));
+                    throw new SqlError(ErrorCode.INVALID_JSON_TEXT_IN_PARAM, "Invalid JSON text in argument 1 to "
+                            + "function JSON_TABLE: \"" + e.getMessage() + "\" at position " + e.position + ".");
                 }
                 try {
                     return convert(c, d);
