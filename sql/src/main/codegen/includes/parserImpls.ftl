@@ -45,23 +45,6 @@ JAVACODE boolean mySqlIsValueWord(Token t) {
     return t.kind == IDENTIFIER && "VALUE".equalsIgnoreCase(t.image);
 }
 
-/**
- * Whether a token is an unquoted spatial type name other than GEOMETRY (POINT, LINESTRING, ...). They are no
- * keywords, so that columns may still be called point; in a data type position they can only mean the type.
- */
-JAVACODE boolean mySqlIsSpatialTypeWord(Token t) {
-    if (t.kind != IDENTIFIER) {
-        return false;
-    }
-    switch (t.image.toUpperCase(java.util.Locale.ROOT)) {
-    case "POINT": case "LINESTRING": case "POLYGON": case "MULTIPOINT": case "MULTILINESTRING":
-    case "MULTIPOLYGON": case "GEOMETRYCOLLECTION": case "GEOMCOLLECTION":
-        return true;
-    default:
-        return false;
-    }
-}
-
 /** Whether a token can be a column name (unquoted word or back-quoted identifier). */
 JAVACODE boolean mySqlIsName(Token t) {
     return t.kind == BACK_QUOTED_IDENTIFIER || MySqlLiterals.isWord(t.image);
@@ -195,7 +178,8 @@ SqlNode MySqlFunctionCallRest(String name, Span s) :
 
 /**
  * Functions whose names are keywords (builtinFunctionCallMethods): VALUES(col) in ON DUPLICATE KEY
- * UPDATE, COMMIT(...), MERGE(...), CURRENT_USER(), CONVERT(x, type), and the prefix operator "!".
+ * UPDATE, COMMIT(...), MERGE(...), INSERT(...), CURRENT_USER(), CONVERT(x, type), and the prefix operators "!"
+ * and BINARY.
  */
 SqlNode MySqlBuiltinFunctionCall() :
 {
@@ -223,6 +207,15 @@ SqlNode MySqlBuiltinFunctionCall() :
     <COMMIT_FN> { s = span(); } e = MySqlFunctionCallRest("COMMIT", s) { return e; }
 |
     <MERGE_FN> { s = span(); } e = MySqlFunctionCallRest("MERGE", s) { return e; }
+|
+    // INSERT(str, pos, len, newstr): the string function (INSERT INTO is never followed by "(")
+    <INSERT_FN> { s = span(); } e = MySqlFunctionCallRest("INSERT", s) { return e; }
+|
+    // BINARY expr: a cast to a binary string (SqlFunctions' SCION_BINARY), binding tighter than any binary operator
+    <BINARY> { s = span(); } e = Expression3(ExprContext.ACCEPT_SUB_QUERY) {
+        return createCall(new SqlIdentifier("SCION_BINARY", s.pos()), s.end(e),
+            SqlFunctionCategory.USER_DEFINED_FUNCTION, null, Collections.singletonList(e));
+    }
 |
     <CURRENT_USER> { s = span(); } <LPAREN> <RPAREN> {
         return SqlStdOperatorTable.CURRENT_USER.createCall(s.end(this));
@@ -326,6 +319,96 @@ SqlTypeNameSpec MySqlCastType() :
     <JSON> { s = span(); } {
         return new SqlAlienSystemTypeNameSpec("JSON", SqlTypeName.VARCHAR, s.end(this));
     }
+}
+
+/**
+ * JSON_TABLE(doc, 'row path' COLUMNS (...)) after its name in FROM (hook patched into TableRef3). MySQL's
+ * JSON_TABLE is always lateral: the document may name columns of the tables before it.
+ */
+SqlNode MySqlJsonTableArgs(Span s) :
+{
+    final SqlNode doc;
+    final SqlNode path;
+    final List<JsonTableColumn> columns;
+}
+{
+    <LPAREN> doc = Expression(ExprContext.ACCEPT_NON_QUERY) <COMMA> path = StringLiteral()
+    columns = MySqlJsonTableColumns()
+    <RPAREN> {
+        return JsonTableFunction.tableRef(s.end(this), doc, path, columns);
+    }
+}
+
+/** COLUMNS (column, ...) of JSON_TABLE or of one of its NESTED PATHs. */
+List<JsonTableColumn> MySqlJsonTableColumns() :
+{
+    final SqlIdentifier word;
+    final List<JsonTableColumn> columns = new ArrayList<JsonTableColumn>();
+}
+{
+    word = SimpleIdentifier() {
+        if (!word.getSimple().equalsIgnoreCase("COLUMNS")) {
+            throw new ParseException("Encountered \"" + word.getSimple() + "\": expected COLUMNS");
+        }
+    }
+    <LPAREN> MySqlJsonTableColumn(columns) ( <COMMA> MySqlJsonTableColumn(columns) )* <RPAREN>
+    { return columns; }
+}
+
+/** name FOR ORDINALITY | name type [EXISTS] PATH 'p' [on empty] [on error] | NESTED [PATH] 'p' COLUMNS (...). */
+void MySqlJsonTableColumn(List<JsonTableColumn> columns) :
+{
+    final SqlIdentifier name;
+    final SqlMySqlDataType type;
+    final String path;
+    final List<JsonTableColumn> nested;
+    final JsonTableColumn.OnMissing[] handlers = {JsonTableColumn.OnMissing.NULL, JsonTableColumn.OnMissing.NULL};
+    final String[] defaults = {null, null};
+}
+{
+    LOOKAHEAD({ getToken(1).image.equalsIgnoreCase("NESTED")
+        && (getToken(2).kind == PATH || getToken(2).kind == QUOTED_STRING) })
+    SimpleIdentifier() [ <PATH> ] path = SimpleStringLiteral() nested = MySqlJsonTableColumns() {
+        columns.add(JsonTableColumn.nested(path, nested));
+    }
+|
+    name = SimpleIdentifier()
+    (
+        <FOR> <ORDINALITY> { columns.add(JsonTableColumn.ordinality(name.getSimple())); }
+    |
+        type = MySqlDataType()
+        (
+            <EXISTS> <PATH> path = SimpleStringLiteral() {
+                columns.add(JsonTableColumn.exists(name.getSimple(), type, path));
+            }
+        |
+            <PATH> path = SimpleStringLiteral()
+            ( LOOKAHEAD(3) MySqlJsonTableOnMissing(handlers, defaults) )*
+            {
+                columns.add(JsonTableColumn.value(name.getSimple(), type, path, handlers[0], defaults[0],
+                    handlers[1], defaults[1]));
+            }
+        )
+    )
+}
+
+/** {NULL | ERROR | DEFAULT 'json'} ON {EMPTY | ERROR}: handlers[0] / defaults[0] for EMPTY, [1] for ERROR. */
+void MySqlJsonTableOnMissing(JsonTableColumn.OnMissing[] handlers, String[] defaults) :
+{
+    final JsonTableColumn.OnMissing h;
+    String d = null;
+}
+{
+    (
+        <NULL> { h = JsonTableColumn.OnMissing.NULL; }
+    |   <ERROR> { h = JsonTableColumn.OnMissing.ERROR; }
+    |   <DEFAULT_> d = SimpleStringLiteral() { h = JsonTableColumn.OnMissing.DEFAULT; }
+    )
+    <ON>
+    (
+        <EMPTY> { handlers[0] = h; defaults[0] = d; }
+    |   <ERROR> { handlers[1] = h; defaults[1] = d; }
+    )
 }
 
 /** "AS OF expr" after a table reference (hook patched into TableRef3). */
@@ -802,7 +885,9 @@ SqlMySqlDataType MySqlDataType() :
     |
         <GEOMETRY> { s.add(this); name = "GEOMETRY"; }
     |
-        LOOKAHEAD({ mySqlIsSpatialTypeWord(getToken(1)) }) <IDENTIFIER>
+        // spatial type names other than GEOMETRY are no keywords, so that columns may still be called point
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && SqlMySqlDataType.isSpatialTypeWord(getToken(1).image) })
+        <IDENTIFIER>
         {
             s.add(this);
             name = token.image.toUpperCase(java.util.Locale.ROOT);

@@ -14,7 +14,7 @@ import org.apache.calcite.sql.SqlNode;
 import java.util.Locale;
 
 /** Turns parsed column definitions into the stored schema model. */
-final class ColumnDefinitions {
+public final class ColumnDefinitions {
     private static final int MAX_VARCHAR = 65535;
 
     private ColumnDefinitions() {
@@ -73,7 +73,7 @@ final class ColumnDefinitions {
         return MySqlParser.unparse(value);
     }
 
-    static ColumnType type(String column, SqlMySqlDataType t) {
+    public static ColumnType type(String column, SqlMySqlDataType t) {
         String n = t.getTypeName();
         TypeKind kind = switch (n) {
             case "INT", "INTEGER", "INT4", "MIDDLEINT" -> n.equals("MIDDLEINT") ? TypeKind.MEDIUMINT : TypeKind.INT;

@@ -120,6 +120,12 @@ public enum ErrorCode {
     JSON_VACUOUS_PATH(3153, "42000"),
     JSON_BAD_ONE_OR_ALL_ARG(3154, "42000"),
     JSON_DOCUMENT_NULL_KEY(3158, "22032"),
+    /** ER_INVALID_JSON_VALUE_FOR_CAST: a JSON_TABLE column value its type cannot hold (ERROR ON ERROR). */
+    INVALID_JSON_VALUE_FOR_CAST(3156, "22018"),
+    /** ER_MISSING_JSON_TABLE_VALUE: a JSON_TABLE column path found nothing (ERROR ON EMPTY). */
+    JSON_TABLE_MISSING_VALUE(3665, "22035"),
+    /** ER_WRONG_JSON_TABLE_VALUE: an array or object (or several values) for a scalar JSON_TABLE column. */
+    JSON_TABLE_WRONG_VALUE(3666, "22036"),
     CHECK_NOT_FOUND(3821, "HY000"),
     DUP_CHECK_NAME(3822, "HY000"),
     WRONG_OBJECT(1347, "HY000"),

@@ -9,7 +9,11 @@ import java.util.List;
 
 /** Sorts all input rows. NULL sorts first ascending and last descending, as in MySQL. */
 public final class SortOp implements Operator {
-    public record Key(int field, boolean descending) {
+    /** A sort key; {@code json} orders by MySQL's JSON comparison (a JSON-typed column or expression). */
+    public record Key(int field, boolean descending, boolean json) {
+        public Key(int field, boolean descending) {
+            this(field, descending, false);
+        }
     }
 
     private final Operator input;
@@ -42,6 +46,8 @@ public final class SortOp implements Operator {
                 int c;
                 if (x == null || y == null) {
                     c = x == null ? (y == null ? 0 : -1) : 1;
+                } else if (k.json()) {
+                    c = dev.scion.sql.expr.json.JsonCompare.compare(x, true, y, true);
                 } else {
                     c = Values.compare(x, y);
                 }

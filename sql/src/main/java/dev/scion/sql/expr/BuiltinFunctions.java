@@ -148,6 +148,10 @@ final class BuiltinFunctions {
                 };
             case "HEX":
                 return strictN(a, v -> hex(v[0]));
+            case "SCION_BINARY":
+                // BINARY expr: the value's bytes (a string's UTF-8); a function, so Calcite folds no literal into
+                // a binary literal of its own (it would compare X'61' = 'a' as false)
+                return strictN(a, v -> v[0] instanceof byte[] ? v[0] : ByteStrings.bytes(Values.toStringValue(v[0])));
             case "UNHEX":
                 return strictN(a, v -> {
                     String s = str(v[0]);

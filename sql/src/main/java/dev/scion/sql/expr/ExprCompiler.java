@@ -117,17 +117,17 @@ public final class ExprCompiler {
         }
         switch (kind) {
             case EQUALS:
-                return cmp(a, c -> c == 0);
+                return cmp(call, a, c -> c == 0);
             case NOT_EQUALS:
-                return cmp(a, c -> c != 0);
+                return cmp(call, a, c -> c != 0);
             case LESS_THAN:
-                return cmp(a, c -> c < 0);
+                return cmp(call, a, c -> c < 0);
             case LESS_THAN_OR_EQUAL:
-                return cmp(a, c -> c <= 0);
+                return cmp(call, a, c -> c <= 0);
             case GREATER_THAN:
-                return cmp(a, c -> c > 0);
+                return cmp(call, a, c -> c > 0);
             case GREATER_THAN_OR_EQUAL:
-                return cmp(a, c -> c >= 0);
+                return cmp(call, a, c -> c >= 0);
             case IS_NOT_DISTINCT_FROM: {
                 Expr x = a[0];
                 Expr y = a[1];
@@ -244,6 +244,11 @@ public final class ExprCompiler {
                 };
             case CAST:
             case SAFE_CAST:
+                if (dev.scion.sql.expr.json.JsonFunctions.isJson(call.getOperands().get(0))
+                        && !org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(call.getType())) {
+                    // CAST(json AS SIGNED): true is 1, a JSON string its text
+                    return Casts.compile(dev.scion.sql.expr.json.JsonFunctions.sqlValue(a[0]), call.getType());
+                }
                 return Casts.compile(a[0], call.getType());
             case SEARCH:
                 return search(a[0], call.getOperands().get(1));
@@ -256,6 +261,49 @@ public final class ExprCompiler {
 
     interface CmpTest {
         boolean test(int c);
+    }
+
+    /**
+     * A comparison; when either side is JSON (a JSON column, function result or CAST(x AS JSON), also under a
+     * numeric cast Calcite added to make the types comparable) by MySQL's JSON rules (JsonCompare), the other side
+     * converted to a JSON scalar.
+     */
+    private static Expr cmp(RexCall call, Expr[] a, CmpTest t) {
+        RexNode l = jsonSource(call.getOperands().get(0), call.getOperands().get(1));
+        RexNode r = jsonSource(call.getOperands().get(1), call.getOperands().get(0));
+        if (l == null && r == null) {
+            return cmp(a, t);
+        }
+        Expr x = l == null ? a[0] : compile(l);
+        Expr y = r == null ? a[1] : compile(r);
+        boolean xJson = l != null;
+        boolean yJson = r != null;
+        return (row, ctx) -> {
+            Object lv = x.eval(row, ctx);
+            if (lv == null) {
+                return null;
+            }
+            Object rv = y.eval(row, ctx);
+            if (rv == null) {
+                return null;
+            }
+            return t.test(dev.scion.sql.expr.json.JsonCompare.compare(lv, xJson, rv, yJson));
+        };
+    }
+
+    /**
+     * The JSON value a comparison operand is, also under the casts Calcite adds to make the two sides' types agree:
+     * to the JSON type (an explicit CAST(x AS JSON) is a function, not a CAST), or to the other side's numeric type
+     * (an explicit CAST(json AS SIGNED) against a number of another type stays a number); null when it is none.
+     */
+    private static RexNode jsonSource(RexNode n, RexNode other) {
+        RexNode cur = n;
+        while (cur.isA(SqlKind.CAST) && (dev.scion.sql.expr.json.JsonType.is(cur.getType())
+                || !org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(cur.getType())
+                && cur.getType().getSqlTypeName() == other.getType().getSqlTypeName())) {
+            cur = ((RexCall) cur).getOperands().get(0);
+        }
+        return dev.scion.sql.expr.json.JsonFunctions.isJson(cur) ? cur : null;
     }
 
     private static Expr cmp(Expr[] a, CmpTest t) {

@@ -118,10 +118,10 @@ public final class SqlFunctions {
         for (String n : List.of("LPAD", "RPAD", "REPEAT", "REVERSE", "LEFT", "RIGHT", "LTRIM", "RTRIM", "SPACE",
                 "HEX", "BIN", "OCT", "CONV", "SUBSTRING_INDEX", "ELT", "QUOTE", "TO_BASE64", "MD5", "SHA", "SHA1",
                 "SHA2", "UUID", "DAYNAME", "MONTHNAME", "DATE_FORMAT", "TIME_FORMAT", "SEC_TO_TIME", "MID",
-                "CONCAT_WS", "CONCAT", "LCASE", "UCASE")) {
+                "CONCAT_WS", "CONCAT", "LCASE", "UCASE", "INSERT")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("UNHEX", "FROM_BASE64")) {
+        for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY")) {
             fn(n, varbinary, OperandTypes.VARIADIC);
         }
         for (String n : List.of("ASCII", "ORD", "FIELD", "FIND_IN_SET", "STRCMP", "LOCATE", "INSTR", "BIT_LENGTH",

@@ -273,7 +273,15 @@ public final class Values {
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return java.util.Arrays.compareUnsigned(x, y);
         }
+        if (a instanceof byte[] || b instanceof byte[]) {
+            // a binary string against text (BINARY 'a' = 'a'): byte by byte, the text as its UTF-8 bytes
+            return java.util.Arrays.compareUnsigned(binary(a), binary(b));
+        }
         return toStringValue(a).compareTo(toStringValue(b));
+    }
+
+    private static byte[] binary(Object v) {
+        return v instanceof byte[] b ? b : ByteStrings.bytes(toStringValue(v));
     }
 
     /**

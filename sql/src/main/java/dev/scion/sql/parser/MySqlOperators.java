@@ -63,12 +63,15 @@ public final class MySqlOperators {
 
   /** {@code col -> '$.path'}: JSON_EXTRACT(col, path). */
   public static final SqlBinaryOperator JSON_EXTRACT_ARROW =
-      new SqlBinaryOperator("->", SqlKind.OTHER, 90, true, ReturnTypes.ARG0_NULLABLE,
+      new SqlBinaryOperator("->", SqlKind.OTHER, 90, true,
+          binding -> dev.scion.sql.expr.json.JsonType.create(binding.getTypeFactory(), true),
           InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
 
   /** {@code col ->> '$.path'}: JSON_UNQUOTE(JSON_EXTRACT(col, path)). */
   public static final SqlBinaryOperator JSON_UNQUOTE_EXTRACT_ARROW =
-      new SqlBinaryOperator("->>", SqlKind.OTHER, 90, true, ReturnTypes.ARG0_NULLABLE,
+      new SqlBinaryOperator("->>", SqlKind.OTHER, 90, true,
+          ReturnTypes.explicit(org.apache.calcite.sql.type.SqlTypeName.VARCHAR).andThen(
+              org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
           InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
 
   /** {@code expr COLLATE name}; the right operand is the collation name as an identifier. */

@@ -79,7 +79,9 @@ public final class PhysicalPlanner {
             Operator in = op(s.getInput());
             List<SortOp.Key> keys = new ArrayList<>();
             for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
-                keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending()));
+                keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending(),
+                        dev.scion.sql.expr.json.JsonType.is(
+                                s.getRowType().getFieldList().get(fc.getFieldIndex()).getType())));
             }
             if (!keys.isEmpty()) {
                 in = new SortOp(in, keys);
@@ -142,6 +144,11 @@ public final class PhysicalPlanner {
         }
         if (rel instanceof LogicalUnion u) {
             return new UnionOp(u.getInputs().stream().map(this::op).toList(), !u.all);
+        }
+        Operator jsonTable = rel instanceof org.apache.calcite.rel.core.TableFunctionScan scan
+                ? dev.scion.sql.expr.json.table.JsonTableOp.of(scan) : null;
+        if (jsonTable != null) {
+            return jsonTable;
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");

@@ -34,7 +34,8 @@ public final class TypeMapping {
             case FLOAT -> f.createSqlType(SqlTypeName.FLOAT);
             case DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
             case CHAR, VARCHAR -> f.createSqlType(SqlTypeName.VARCHAR, (int) Math.min(t.maxLength(), 65535));
-            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON -> f.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE);
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> f.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE);
+            case JSON -> dev.scion.sql.expr.json.JsonType.create(f, false);
             case BINARY, VARBINARY -> f.createSqlType(SqlTypeName.VARBINARY, (int) Math.min(t.maxLength(), 65535));
             case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> f.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE);
             case DATE -> f.createSqlType(SqlTypeName.DATE);
@@ -87,6 +88,11 @@ public final class TypeMapping {
     /** The result column for a computed expression of the given Calcite type. */
     public static ResultColumn fromCalcite(String label, RelDataType type) {
         SqlTypeName n = type.getSqlTypeName();
+        if (dev.scion.sql.expr.json.JsonType.is(type)) {
+            // as MySQL describes a JSON column: type 245, binary, the longest length
+            return new ResultColumn("", "", "", label, label, ColumnKind.JSON, 4294967295L, 0, type.isNullable(),
+                    false, false, false, true);
+        }
         ColumnKind kind;
         long length;
         int decimals = 0;

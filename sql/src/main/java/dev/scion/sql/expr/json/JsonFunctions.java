@@ -40,6 +40,7 @@ public final class JsonFunctions {
     private static final SqlReturnTypeInference TEXT =
             ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE);
     private static final SqlReturnTypeInference BIGINT = ReturnTypes.BIGINT_NULLABLE;
+    private static final SqlReturnTypeInference JSON = binding -> JsonType.create(binding.getTypeFactory(), true);
 
     /** Functions whose result is a JSON document (so a JSON value when passed on). */
     private static final Set<String> RETURNS_JSON = Set.of("JSON_EXTRACT", "->", "JSON_OBJECT", "JSON_ARRAY",
@@ -50,6 +51,9 @@ public final class JsonFunctions {
     private static final Set<String> RETURNS_INTEGER = Set.of("JSON_VALID", "JSON_CONTAINS", "JSON_CONTAINS_PATH",
             "JSON_LENGTH", "JSON_DEPTH");
 
+    /** CAST(x AS JSON) and CONVERT(x, JSON), rewritten before validation (see {@link #fromStandardSyntax}). */
+    private static final String CAST_AS_JSON = "SCION_CAST_AS_JSON";
+
     /** Every name this class declares; Calcite's own declarations of them are hidden (SqlFunctions). */
     public static final Set<String> NAMES;
     private static final SqlOperatorTable TABLE;
@@ -59,7 +63,7 @@ public final class JsonFunctions {
         java.util.HashSet<String> names = new java.util.HashSet<>();
         for (String n : RETURNS_JSON) {
             if (!n.startsWith("-") && !n.endsWith("AGG")) {
-                ops.add(fn(n, TEXT));
+                ops.add(fn(n, JSON));
                 names.add(n);
             }
         }
@@ -73,6 +77,8 @@ public final class JsonFunctions {
             ops.add(fn(n, BIGINT));
             names.add(n);
         }
+        ops.add(fn(CAST_AS_JSON, JSON));
+        names.add(CAST_AS_JSON);
         ops.add(dev.scion.sql.parser.MySqlOperators.JSON_EXTRACT_ARROW);
         ops.add(dev.scion.sql.parser.MySqlOperators.JSON_UNQUOTE_EXTRACT_ARROW);
         NAMES = Set.copyOf(names);
@@ -88,11 +94,20 @@ public final class JsonFunctions {
 
     /**
      * Calcite's grammar parses JSON_OBJECT and JSON_ARRAY itself (SQL:2016 syntax, a leading NULL ON NULL flag);
-     * MySQL's comma form parses the same way. Returns the call with MySQL's function instead, or null for any
-     * other call.
+     * MySQL's comma form parses the same way. Returns the call with MySQL's function instead (for CAST(x AS JSON)
+     * too), or null for any other call.
      */
     public static org.apache.calcite.sql.SqlCall fromStandardSyntax(org.apache.calcite.sql.SqlCall call) {
         SqlOperator op = call.getOperator();
+        if (op.getKind() == SqlKind.CAST && call.operandCount() == 2
+                && call.operand(1) instanceof org.apache.calcite.sql.SqlDataTypeSpec spec
+                && spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlAlienSystemTypeNameSpec
+                && spec.toString().equalsIgnoreCase("JSON")) { // the alias is what it unparses to
+            // CAST(x AS JSON) is a function of its own: a cast to the JSON type as Calcite sees it (JsonType) is
+            // also what Calcite inserts on its own, and only the explicit one parses strings
+            return TABLE.getOperatorList().stream().filter(o -> o.getName().equals(CAST_AS_JSON)).findFirst()
+                    .orElseThrow().createCall(call.getParserPosition(), (org.apache.calcite.sql.SqlNode) call.operand(0));
+        }
         if (op != org.apache.calcite.sql.fun.SqlStdOperatorTable.JSON_OBJECT
                 && op != org.apache.calcite.sql.fun.SqlStdOperatorTable.JSON_ARRAY) {
             return null;
@@ -108,9 +123,12 @@ public final class JsonFunctions {
                 SqlFunctionCategory.USER_DEFINED_FUNCTION);
     }
 
-    /** Whether the operand is known to be a JSON document (the result of a JSON function). */
-    static boolean isJson(RexNode operand) {
-        return operand instanceof RexCall c
+    /** Whether the operand is a JSON document (JSON-typed, or the result of a JSON function). */
+    public static boolean isJson(RexNode operand) {
+        if (operand instanceof org.apache.calcite.rex.RexLiteral) {
+            return false; // MySQL has no JSON literals: a string literal Calcite typed as JSON is still a string
+        }
+        return JsonType.is(operand.getType()) || operand instanceof RexCall c
                 && RETURNS_JSON.contains(c.getOperator().getName().toUpperCase(Locale.ROOT));
     }
 
@@ -154,6 +172,9 @@ public final class JsonFunctions {
             json[i] = isJson(call.getOperands().get(i));
         }
         return switch (name) {
+            case CAST_AS_JSON -> make("cast_as_json", a, json, 1, 1, x -> x.v[0] == null ? null
+                    : JsonText.print(x.json[0] || !org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(
+                            call.getOperands().get(0).getType()) ? x.value(0) : x.doc(0)));
             case "JSON_VALID" -> make(fn, a, json, 1, 1, x -> x.v[0] == null ? null
                     : (Object) (JsonText.valid(x.text(0)) ? 1L : 0L));
             case "JSON_TYPE" -> make(fn, a, json, 1, 1, x -> x.v[0] == null ? null : JsonText.typeName(x.doc(0)));
@@ -482,6 +503,33 @@ public final class JsonFunctions {
             throw new SqlError(ErrorCode.INVALID_JSON_TEXT_IN_PARAM, "Invalid JSON text in argument " + (index + 1)
                     + " to function " + fn + ": \"" + e.getMessage() + "\" at position " + e.position + ".");
         }
+    }
+
+    /**
+     * A JSON value as the SQL value a cast to a non-text type starts from: booleans 1 / 0, numbers as numbers, a
+     * string its unquoted text, anything else its JSON text.
+     */
+    public static Expr sqlValue(Expr json) {
+        return (row, ctx) -> {
+            Object v = json.eval(row, ctx);
+            JsonNode n = v == null ? null : JsonCompare.document(v);
+            if (n == null) {
+                return v;
+            }
+            if (n.isBoolean()) {
+                return n.booleanValue() ? 1L : 0L;
+            }
+            if (n.isIntegralNumber() && n.canConvertToLong()) {
+                return n.longValue();
+            }
+            if (n.isNumber()) {
+                return n.decimalValue();
+            }
+            if (n.isNull()) {
+                return null;
+            }
+            return n.isTextual() ? n.textValue() : v;
+        };
     }
 
     /** An SQL value as a JSON value, as MySQL converts it. */

@@ -37,7 +37,7 @@ public final class JsonText {
 
     /** Thrown for text that is not JSON; {@code position} is the character offset MySQL reports. */
     public static final class InvalidJson extends RuntimeException {
-        final long position;
+        public final long position;
 
         InvalidJson(String reason, long position) {
             super(reason);

@@ -124,6 +124,20 @@ public class SqlMySqlDataType extends SqlCall {
         || typeName.equals("TIMESTAMP");
   }
 
+  /**
+   * Whether an unquoted word is a spatial type name other than GEOMETRY (POINT, LINESTRING, ...). A plain method
+   * rather than a JAVACODE production: the parser's lookahead scans call it, and those may not throw.
+   */
+  public static boolean isSpatialTypeWord(String word) {
+    switch (word.toUpperCase(java.util.Locale.ROOT)) {
+    case "POINT": case "LINESTRING": case "POLYGON": case "MULTIPOINT": case "MULTILINESTRING":
+    case "MULTIPOLYGON": case "GEOMETRYCOLLECTION": case "GEOMCOLLECTION":
+      return true;
+    default:
+      return false;
+    }
+  }
+
   /** The Calcite type this MySQL type is closest to. */
   public SqlTypeName toSqlTypeName() {
     switch (typeName) {
