@@ -12,7 +12,6 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * dolt_statistics: one row per histogram bucket of every index of every table of the revision (primary key first,
@@ -69,8 +68,8 @@ final class DoltStatisticsTable implements SystemTable {
         return RowStream.of(rows);
     }
 
-    /** User tables only: not the stored views, nor Dolt's own tables (dolt_ignore, dolt_docs, ...). */
+    /** User tables only: not the stored views, nor Dolt's own versioned tables (dolt_ignore, dolt_docs, ...). */
     static boolean hasStatistics(String table) {
-        return !Views.isViewTable(table) && !table.toLowerCase(Locale.ROOT).startsWith("dolt_");
+        return !Views.isViewTable(table) && dev.scion.versioning.ops.DoltTables.schema(table).isEmpty();
     }
 }
