@@ -104,8 +104,10 @@ public final class SqlCommand implements Callable<Integer> {
             }
             if (query != null) {
                 boolean ok = runAll(engine, session, query);
-                return ok && (save == null || runAll(engine, session, saveStatement(sql -> lookup(engine, session,
-                        sql)))) ? 0 : 1;
+                if (ok && save != null) {
+                    lookup(engine, session, saveStatement(sql -> lookup(engine, session, sql))); // saved silently
+                }
+                return ok ? 0 : 1;
             }
             return shell(engine, session);
         } catch (RuntimeException e) {
@@ -126,7 +128,10 @@ public final class SqlCommand implements Callable<Integer> {
             }
             if (query != null) {
                 boolean ok = remote(client, query);
-                return ok && (save == null || remote(client, saveStatement(sql -> remoteLookup(client, sql)))) ? 0 : 1;
+                if (ok && save != null) {
+                    remoteLookup(client, saveStatement(sql -> remoteLookup(client, sql))); // saved silently
+                }
+                return ok ? 0 : 1;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             StringBuilder pending = new StringBuilder();

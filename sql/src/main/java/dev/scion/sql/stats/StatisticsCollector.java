@@ -41,9 +41,11 @@ public final class StatisticsCollector {
         ProllyMap rows = ProllyMap.load(reader, value.rows());
         if (!schema.isKeyless()) {
             int[] keyCols = codec.keyColumns();
-            List<Bucket> buckets = buckets(rows, entry -> pick(codec.decode(entry.key, entry.value), keyCols));
+            PrefixCounter prefixes = new PrefixCounter(keyCols.length);
+            List<Bucket> buckets = buckets(rows, prefixes,
+                    entry -> pick(codec.decode(entry.key, entry.value), keyCols));
             out.add(new IndexStatistics(table, "primary", names(schema, keyCols), types(schema, keyCols), buckets,
-                    now));
+                    prefixes.counts(), now));
         }
         for (IndexDef ix : schema.indexes()) {
             Hash tree = value.indexes().get(ix.name().toLowerCase(Locale.ROOT));
@@ -53,7 +55,8 @@ public final class StatisticsCollector {
             IndexCodec ic = codec.indexCodec(ix);
             int[] cols = ic.indexColumns();
             boolean choice = Arrays.stream(cols).anyMatch(c -> isChoice(schema.columns().get(c)));
-            List<Bucket> buckets = buckets(ProllyMap.load(reader, tree), entry -> {
+            PrefixCounter prefixes = new PrefixCounter(cols.length);
+            List<Bucket> buckets = buckets(ProllyMap.load(reader, tree), prefixes, entry -> {
                 if (choice) {
                     // ENUM and SET are stored as ordinals in index keys; the row has the values a client sees
                     byte[] rowKey = ic.rowKey(entry.key);
@@ -62,7 +65,7 @@ public final class StatisticsCollector {
                 return Arrays.copyOf(ic.descriptor().decodeKey(entry.key), cols.length);
             });
             out.add(new IndexStatistics(table, ix.name().toLowerCase(Locale.ROOT), names(schema, cols),
-                    types(schema, cols), buckets, now));
+                    types(schema, cols), buckets, prefixes.counts(), now));
         }
         return out;
     }
@@ -75,7 +78,7 @@ public final class StatisticsCollector {
     }
 
     /** Walks the tree in key order, closing a bucket at the end of each leaf. */
-    private static List<Bucket> buckets(ProllyMap map, IndexValues values) {
+    private static List<Bucket> buckets(ProllyMap map, PrefixCounter prefixes, IndexValues values) {
         long[] leaves = map.leafCounts();
         List<Bucket> out = new ArrayList<>();
         try (ProllyCursor c = map.cursor()) {
@@ -85,12 +88,42 @@ public final class StatisticsCollector {
                 }
                 BucketBuilder b = new BucketBuilder();
                 for (long i = 0; i < size && c.next(); i++) {
-                    b.add(values.of(new Entry(c.key(), c.value())));
+                    Object[] v = values.of(new Entry(c.key(), c.value()));
+                    b.add(v);
+                    prefixes.add(v);
                 }
                 out.add(b.build());
             }
         }
         return out;
+    }
+
+    /** Distinct values of each leading prefix of the index columns, over the whole (sorted) index. */
+    private static final class PrefixCounter {
+        private final long[] distinct;
+        private Object[] previous;
+
+        PrefixCounter(int columns) {
+            distinct = new long[columns];
+        }
+
+        void add(Object[] v) {
+            // the first column that differs from the previous entry starts a new value for it and every longer prefix
+            int from = 0;
+            if (previous != null) {
+                while (from < v.length && java.util.Objects.deepEquals(previous[from], v[from])) {
+                    from++;
+                }
+            }
+            for (int i = from; i < v.length; i++) {
+                distinct[i]++;
+            }
+            previous = v;
+        }
+
+        List<Long> counts() {
+            return Arrays.stream(distinct).boxed().toList();
+        }
     }
 
     /** Counts runs of equal values (entries come sorted, so equal values are adjacent). */

@@ -49,6 +49,11 @@ public final class StatisticsStore {
                 k -> StatisticsCollector.collect(reader, table, repo.readTable(reader, value)));
     }
 
+    /** The statistics of one table value if collected already (SHOW INDEX never collects: it must stay cheap). */
+    public synchronized Optional<List<IndexStatistics>> cached(String table, Hash value) {
+        return Optional.ofNullable(byTable.get(key(table, value)));
+    }
+
     /** The statistics of each table of a root: collected when collection is on, else what is cached. */
     public synchronized List<IndexStatistics> of(ChunkReader reader, RootValue root, Repository repo,
             java.util.function.Predicate<String> include) {
