@@ -61,7 +61,7 @@ final class DoltBlameForTable implements SystemTable {
         int[] positions = null;
         for (BlameOp.Line line : BlameOp.run(ctx, stored, head.toString())) {
             if (positions == null) {
-                positions = keyPositions(db, ctx, stored);
+                positions = keyPositions(ctx, stored);
             }
             int k = positions.length;
             Object[] out = new Object[k + 5];
@@ -82,7 +82,7 @@ final class DoltBlameForTable implements SystemTable {
     }
 
     /** Where each of this view's key columns sits in a row of the table as committed (matched by name). */
-    private int[] keyPositions(DatabaseState db, BranchContext ctx, String stored) {
+    private int[] keyPositions(BranchContext ctx, String stored) {
         TableSchema committed = ctx.table(ctx.root(ctx.headCommit().root()).table(stored).orElseThrow()).schema();
         int[] positions = new int[schema.primaryKey().size()];
         for (int i = 0; i < positions.length; i++) {
