@@ -39,10 +39,36 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = {"-q", "--query"}, description = "The statements to run.")
     String query;
 
+    @Option(names = {"-s", "--save"}, paramLabel = "NAME",
+            description = "With -q: after the query succeeds, save it in dolt_query_catalog under this name.")
+    String save;
+
+    @Option(names = {"-m", "--message"}, description = "With --save: the saved query's description.")
+    String message;
+
+    @Option(names = {"-x", "--execute"}, paramLabel = "NAME", description = "Run the query saved under NAME.")
+    String execute;
+
+    @Option(names = {"-l", "--list-saved"}, description = "List the saved queries.")
+    boolean listSaved;
+
     private final Terminal term = Terminal.system();
 
     @Override
     public Integer call() {
+        if (save != null && query == null) {
+            term.err().println("error: --save needs the query to save (-q)");
+            term.flush();
+            return 1;
+        }
+        if (execute != null && query != null || listSaved && (query != null || execute != null)) {
+            term.err().println("error: -q, --execute and --list-saved exclude each other");
+            term.flush();
+            return 1;
+        }
+        if (listSaved) {
+            query = SavedQueries.LIST;
+        }
         Path dir = Workspace.cwd().toAbsolutePath().normalize();
         String own = Repository.isRepository(dir) ? dir.getFileName().toString() : null;
         var server = ServerAddress.find(dir);
@@ -70,8 +96,18 @@ public final class SqlCommand implements Callable<Integer> {
             if (own != null && !runAll(engine, session, "USE `" + own.replace("`", "``") + "`")) {
                 return 1;
             }
+            if (execute != null) {
+                query = savedQuery(sql -> lookup(engine, session, sql));
+                if (query == null) {
+                    return 1;
+                }
+            }
             if (query != null) {
-                return runAll(engine, session, query) ? 0 : 1;
+                boolean ok = runAll(engine, session, query);
+                if (ok && save != null) {
+                    lookup(engine, session, saveStatement(sql -> lookup(engine, session, sql))); // saved silently
+                }
+                return ok ? 0 : 1;
             }
             return shell(engine, session);
         } catch (RuntimeException e) {
@@ -84,8 +120,18 @@ public final class SqlCommand implements Callable<Integer> {
     /** The database is locked by a running sql-server: send the statements there over the MySQL protocol. */
     private int viaServer(ServerAddress server, String db) {
         try (MysqlTextClient client = new MysqlTextClient(server.connectHost(), server.port(), "root", db)) {
+            if (execute != null) {
+                query = savedQuery(sql -> remoteLookup(client, sql));
+                if (query == null) {
+                    return 1;
+                }
+            }
             if (query != null) {
-                return remote(client, query) ? 0 : 1;
+                boolean ok = remote(client, query);
+                if (ok && save != null) {
+                    remoteLookup(client, saveStatement(sql -> remoteLookup(client, sql))); // saved silently
+                }
+                return ok ? 0 : 1;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             StringBuilder pending = new StringBuilder();
@@ -109,6 +155,47 @@ public final class SqlCommand implements Callable<Integer> {
         } finally {
             term.flush();
         }
+    }
+
+    /** The saved query --execute names, or null (after saying so) when there is none. */
+    private String savedQuery(SavedQueries.Lookup lookup) {
+        String saved = lookup.first(SavedQueries.find(execute));
+        if (saved == null) {
+            term.err().println("error: no saved query named '" + execute + "' (see scion sql --list-saved)");
+        }
+        return saved;
+    }
+
+    private String saveStatement(SavedQueries.Lookup lookup) {
+        return SavedQueries.save(save, query, message, lookup);
+    }
+
+    /** The first column of the first row of a query run in process, or null. */
+    private String lookup(SqlEngine engine, Session session, String sql) {
+        String[] first = new String[1];
+        engine.execute(session, sql, true, r -> {
+            if (r instanceof StatementResult.Rows rows) {
+                try (var stream = rows.rows()) {
+                    Object[] row = stream.next();
+                    first[0] = row == null || row[0] == null ? null : text(row[0]);
+                }
+            }
+        });
+        return first[0];
+    }
+
+    private String remoteLookup(MysqlTextClient client, String sql) {
+        String[] first = new String[1];
+        try {
+            client.query(sql, r -> {
+                if (r.isRows() && !r.rows().isEmpty()) {
+                    first[0] = r.rows().get(0).get(0);
+                }
+            });
+        } catch (IOException e) {
+            throw new CliError("error: talking to the server failed: " + e.getMessage());
+        }
+        return first[0];
     }
 
     private boolean remote(MysqlTextClient client, String sql) throws IOException {

@@ -95,6 +95,8 @@ public final class AdminStatements {
                     m -> new CreateDatabase(Identifiers.unquote(m.group(2)), m.group(1) != null)),
             rule("DROP\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?(`(?:[^`]|``)+`|[^\\s;]+)",
                     m -> new DropDatabase(Identifiers.unquote(m.group(2)), m.group(1) != null)),
+            rule("ANALYZE\\s+(?:NO_WRITE_TO_BINLOG\\s+|LOCAL\\s+)?TABLES?\\s+(?!.*\\bHISTOGRAM\\b)(.+)",
+                    m -> new dev.scion.sql.stats.AnalyzeTable(m.group(1))),
             rule("(?:LOCK\\s+TABLES?|UNLOCK\\s+TABLES?|FLUSH)\\b.*", m -> new NoOp()),
             rule("KILL\\s+(?:(CONNECTION|QUERY)\\s+)?(\\d{1,18})",
                     m -> new KillStatement(Long.parseLong(m.group(2)), "QUERY".equalsIgnoreCase(m.group(1)))),

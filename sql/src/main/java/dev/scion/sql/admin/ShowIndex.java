@@ -5,8 +5,13 @@ import dev.scion.sql.session.Session;
 import dev.scion.sql.catalog.IndexRows;
 import dev.scion.versioning.schema.TableSchema;
 
+import dev.scion.sql.stats.StatisticsStore;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** SHOW {INDEX | INDEXES | KEYS} FROM t [FROM db] [WHERE]: one row per key column, PRIMARY first. */
 final class ShowIndex implements AdminStatement {
@@ -24,12 +29,18 @@ final class ShowIndex implements AdminStatement {
         this.filter = filter;
     }
 
-    /** The rows of SHOW INDEX for a table. */
-    static List<Object[]> rows(String table, TableSchema schema) {
+    /**
+     * The rows of SHOW INDEX for a table. Cardinality is the number of distinct values of the index's columns up to
+     * this one, from the table's statistics when ANALYZE TABLE (or dolt_statistics) has collected them for its
+     * current content, else 0.
+     */
+    static List<Object[]> rows(String table, TableSchema schema, Map<String, List<Long>> cardinalities) {
         List<Object[]> rows = new ArrayList<>();
         for (IndexRows.KeyColumn k : IndexRows.of(schema)) {
-            rows.add(new Object[] {table, k.unique() ? 0L : 1L, k.index(), (long) k.seq(), k.column(), "A", 0L, null,
-                null, k.nullable() ? "YES" : "", k.type(), "", "", "YES", null});
+            List<Long> c = cardinalities.get(k.index().toLowerCase(Locale.ROOT));
+            long cardinality = c != null && k.seq() <= c.size() ? c.get(k.seq() - 1) : 0L;
+            rows.add(new Object[] {table, k.unique() ? 0L : 1L, k.index(), (long) k.seq(), k.column(), "A",
+                cardinality, null, null, k.nullable() ? "YES" : "", k.type(), "", "", "YES", null});
         }
         return rows;
     }
@@ -37,6 +48,9 @@ final class ShowIndex implements AdminStatement {
     @Override
     public StatementResult execute(Session session) {
         TableLookup t = TableLookup.of(session, database, table);
-        return filter.result(session, COLUMNS, rows(t.stored(), t.value().schema()));
+        Map<String, List<Long>> cardinalities = new HashMap<>();
+        StatisticsStore.of(t.db().repo()).cached(t.stored(), t.db().workingRoot().tableHash(t.stored()))
+                .ifPresent(all -> all.forEach(s -> cardinalities.put(s.index(), s.prefixDistinct())));
+        return filter.result(session, COLUMNS, rows(t.stored(), t.value().schema(), cardinalities));
     }
 }

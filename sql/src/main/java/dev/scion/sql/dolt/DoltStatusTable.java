@@ -20,16 +20,30 @@ import java.util.List;
  * session's transaction sees it) differs from the staged one (staged = 0), plus tables in conflict.
  */
 final class DoltStatusTable implements SystemTable {
+    /** dolt_status_ignored: the same rows plus new tables dolt_ignore matches, each with an ignored flag. */
+    private final boolean withIgnored;
+
+    DoltStatusTable() {
+        this(false);
+    }
+
+    DoltStatusTable(boolean withIgnored) {
+        this.withIgnored = withIgnored;
+    }
 
     @Override
     public String name() {
-        return "dolt_status";
+        return withIgnored ? "dolt_status_ignored" : "dolt_status";
     }
 
     @Override
     public RelDataType rowType(RelDataTypeFactory f) {
-        return f.builder().add("table_name", Columns.text(f, 1024)).add("staged", Columns.flag(f))
-                .add("status", Columns.text(f, 64)).build();
+        RelDataTypeFactory.Builder b = f.builder().add("table_name", Columns.text(f, 1024))
+                .add("staged", Columns.flag(f)).add("status", Columns.text(f, 64));
+        if (withIgnored) {
+            b.add("ignored", Columns.flag(f));
+        }
+        return b.build();
     }
 
     @Override
@@ -51,25 +65,30 @@ final class DoltStatusTable implements SystemTable {
             }
         }
         for (TableDelta d : differ.diff(head, staged)) {
-            rows.add(new Object[] {d.name(), 1L, word(d)});
+            rows.add(row(d.name(), 1L, word(d), false));
         }
         IgnorePatterns ignore = IgnorePatterns.of(db.repo(), db.buffer(), working);
         for (TableDelta d : differ.diff(staged, working)) {
             boolean ignored = d.kind() == TableDelta.Kind.ADDED && ignore.isIgnored(d.name());
-            if (!ignored && !artifactOnly.contains(d.name())) {
-                rows.add(new Object[] {d.name(), 0L, word(d)});
+            if ((withIgnored || !ignored) && !artifactOnly.contains(d.name())) {
+                rows.add(row(d.name(), 0L, word(d), ignored));
             }
         }
         // as in Dolt, a table with row conflicts is listed again after its changes (the merged rows are unstaged)
         if (ms != null) {
             for (TableConflicts t : ms.tables()) {
                 if (!t.isResolved()) {
-                    rows.add(new Object[] {t.table(), 0L, t.schemaConflict() != null ? "schema conflict"
-                            : t.hasRowConflicts() ? "conflict" : "constraint violation"});
+                    rows.add(row(t.table(), 0L, t.schemaConflict() != null ? "schema conflict"
+                            : t.hasRowConflicts() ? "conflict" : "constraint violation", false));
                 }
             }
         }
         return RowStream.of(rows);
+    }
+
+    private Object[] row(String table, long staged, String status, boolean ignored) {
+        return withIgnored ? new Object[] {table, staged, status, ignored ? 1L : 0L}
+                : new Object[] {table, staged, status};
     }
 
     private static String word(TableDelta d) {

@@ -61,6 +61,8 @@ public final class Procedures {
                 case "dolt_verify_constraints" -> DoltVerifyConstraints.call(session, args);
                 case "dolt_rebase" -> DoltRebase.call(session, args);
                 case "dolt_squash_history" -> DoltSquashHistory.call(session, args);
+                case "dolt_stats_flush", "dolt_stats_gc", "dolt_stats_info", "dolt_stats_once", "dolt_stats_purge",
+                        "dolt_stats_restart", "dolt_stats_stop", "dolt_stats_wait" -> StatsProcedures.call(session, name, args);
                 default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
             };
         } catch (VersioningException e) {

@@ -15,10 +15,11 @@ import java.util.TreeSet;
 public final class SystemTables {
     private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(),
             new DoltRemotesTable(), new DoltRemoteBranchesTable(),
-            new DoltStatusTable(), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
+            new DoltStatusTable(), new DoltStatusTable(true), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
             new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
             new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable(),
-            new DoltColumnDiffTable(), new DoltStash.Table(), new DoltRebaseTable());
+            new DoltColumnDiffTable(), new DoltStash.Table(), new DoltRebaseTable(), new DoltHelpTable(),
+            new DoltStatisticsTable());
 
     private SystemTables() {
     }
@@ -40,7 +41,8 @@ public final class SystemTables {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String prefix : List.of(DoltConflictsForTable.PREFIX, DoltDiffForTable.PREFIX,
-                DoltHistoryForTable.PREFIX, DoltConstraintViolationsForTable.PREFIX, DoltWorkspaceForTable.PREFIX)) {
+                DoltHistoryForTable.PREFIX, DoltConstraintViolationsForTable.PREFIX, DoltWorkspaceForTable.PREFIX,
+                DoltBlameForTable.PREFIX)) {
             if (!lower.startsWith(prefix)) {
                 continue;
             }
@@ -55,6 +57,7 @@ public final class SystemTables {
                     case DoltConstraintViolationsForTable.PREFIX ->
                             new DoltConstraintViolationsForTable(stored.get(), schema);
                     case DoltWorkspaceForTable.PREFIX -> DoltWorkspaceForTable.of(db, stored.get(), schema);
+                    case DoltBlameForTable.PREFIX -> new DoltBlameForTable(stored.get(), schema);
                     default -> new DoltConflictsForTable(stored.get(), schema);
                 });
             }

@@ -137,6 +137,30 @@ public final class ProllyMap {
     return before + node.lowerBound(key);
   }
 
+  /**
+   * The number of entries in each leaf node, in key order. Leaves are the map's content-defined pieces, so they
+   * serve as histogram buckets that stay put when rows elsewhere change. Reads the internal nodes only.
+   */
+  public long[] leafCounts() {
+    java.util.List<Long> counts = new java.util.ArrayList<>();
+    collectLeafCounts(rootNode, counts);
+    return counts.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private void collectLeafCounts(Node node, java.util.List<Long> counts) {
+    if (node.isLeaf()) {
+      counts.add((long) node.n);
+      return;
+    }
+    for (int i = 0; i < node.n; i++) {
+      if (node.level == 1) {
+        counts.add(node.childCount(i));
+      } else {
+        collectLeafCounts(loader.load(node.child(i)), counts);
+      }
+    }
+  }
+
   /** The entry at position {@code ordinal}; IndexOutOfBoundsException if there is none. */
   public Entry getAt(long ordinal) {
     if (ordinal < 0 || ordinal >= count()) {

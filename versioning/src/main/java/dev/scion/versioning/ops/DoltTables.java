@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The versioned tables with a meaning to version control, dolt_docs, dolt_ignore and dolt_tests. They are ordinary tables of
+ * The versioned tables with a meaning to version control, dolt_docs, dolt_ignore, dolt_tests and dolt_query_catalog. They are ordinary tables of
  * the root (committed, diffed and merged like any other) that exist only once something is written to them;
  * until then they read as empty. Their columns get the tags a CREATE TABLE of the same definition would give, so
  * a table made either way merges with the other.
@@ -20,6 +20,8 @@ public final class DoltTables {
     public static final String IGNORE = "dolt_ignore";
     /** Dolt's saved SQL unit tests, run by dolt_test_run(). */
     public static final String TESTS = "dolt_tests";
+    /** Saved queries with a name and a display order (Dolt's query catalog). */
+    public static final String QUERY_CATALOG = "dolt_query_catalog";
 
     private static final TableSchema DOCS_SCHEMA = new TableSchema(List.of(
             column(DOCS, "doc_name", ColumnType.of(TypeKind.VARCHAR, 16383), false),
@@ -35,16 +37,24 @@ public final class DoltTables {
             column(TESTS, "assertion_comparator", ColumnType.of(TypeKind.VARCHAR, 16383), false),
             column(TESTS, "assertion_value", ColumnType.of(TypeKind.LONGTEXT), true)),
             List.of("test_name"), List.of());
+    private static final TableSchema QUERY_CATALOG_SCHEMA = new TableSchema(List.of(
+            column(QUERY_CATALOG, "id", ColumnType.of(TypeKind.VARCHAR, 16383), false),
+            column(QUERY_CATALOG, "display_order", new ColumnType(TypeKind.BIGINT, -1, -1, true, List.of()), false),
+            column(QUERY_CATALOG, "name", ColumnType.of(TypeKind.VARCHAR, 16383), true),
+            column(QUERY_CATALOG, "query", ColumnType.of(TypeKind.VARCHAR, 16383), true),
+            column(QUERY_CATALOG, "description", ColumnType.of(TypeKind.VARCHAR, 16383), true)),
+            List.of("id"), List.of());
 
     private DoltTables() {
     }
 
-    /** The schema of dolt_docs, dolt_ignore or dolt_tests; empty for any other name. */
+    /** The schema of dolt_docs, dolt_ignore, dolt_tests or dolt_query_catalog; empty for any other name. */
     public static Optional<TableSchema> schema(String table) {
         return switch (table.toLowerCase(Locale.ROOT)) {
             case DOCS -> Optional.of(DOCS_SCHEMA);
             case IGNORE -> Optional.of(IGNORE_SCHEMA);
             case TESTS -> Optional.of(TESTS_SCHEMA);
+            case QUERY_CATALOG -> Optional.of(QUERY_CATALOG_SCHEMA);
             default -> Optional.empty();
         };
     }
