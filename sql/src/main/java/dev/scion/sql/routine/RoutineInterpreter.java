@@ -128,6 +128,37 @@ public final class RoutineInterpreter {
         return in.lastUpdate;
     }
 
+    /** RETURN: unwinds a function's body with its value. */
+    private static final class Returned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Object value;
+
+        Returned(Object value) {
+            super(null, null, false, false);
+            this.value = value;
+        }
+    }
+
+    /**
+     * Runs a stored function's body with its arguments bound and returns the RETURN value converted to the declared
+     * type; a body that ends without RETURN is error 1321.
+     */
+    static Object runFunction(Session session, ProcedureDefinition f, List<Object> args) {
+        RoutineInterpreter in = new RoutineInterpreter(session, null, null);
+        Scope top = new Scope();
+        for (int i = 0; i < f.parameters().size(); i++) {
+            ProcedureDefinition.Parameter p = f.parameters().get(i);
+            top.variables.put(p.name(), new Variable(p.type(), coerce(args.get(i), p.type())));
+        }
+        in.scopes.push(top);
+        try {
+            in.runBlock(f.body().steps(), null);
+        } catch (Returned r) {
+            return coerce(r.value, f.returns());
+        }
+        throw new SqlError(ErrorCode.SP_NORETURNEND, "FUNCTION " + f.name() + " ended without RETURN");
+    }
+
     /** Runs steps in a new scope; an EXIT handler declared in it ends it. */
     private void runBlock(List<Step> steps, String label) {
         Scope scope = new Scope();
@@ -278,6 +309,8 @@ public final class RoutineInterpreter {
             throw new Jump(it.label(), true, null);
         } else if (step instanceof RoutineBody.Call c) {
             call(c);
+        } else if (step instanceof RoutineBody.Return r) {
+            throw new Returned(evaluate(r.expr()));
         }
     }
 
