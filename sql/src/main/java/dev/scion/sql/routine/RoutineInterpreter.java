@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -90,6 +91,11 @@ public final class RoutineInterpreter {
     private final Deque<Scope> scopes = new ArrayDeque<>();
     private final List<StatementResult> results;
     private StatementResult lastUpdate = StatementResult.ok();
+    /** The variables as compiled expressions read them: a local's value, or "not a local". */
+    private final LocalExpression.Frame frame = name -> {
+        Variable v = variable(name);
+        return v == null ? LocalExpression.FALL_BACK : v.value;
+    };
 
     private RoutineInterpreter(Session session, RowAccess rows, List<StatementResult> results) {
         this.session = session;
@@ -592,6 +598,14 @@ public final class RoutineInterpreter {
     }
 
     private Object evaluate(String expr) {
+        // most expressions of a body (counters, loop conditions) are compiled once and read the variables directly
+        Optional<LocalExpression> compiled = LocalExpression.of(expr);
+        if (compiled.isPresent()) {
+            Object v = compiled.get().eval(frame);
+            if (v != LocalExpression.FALL_BACK) {
+                return v;
+            }
+        }
         StatementResult r = session.engine().executeNested(session, "SELECT " + bind(expr));
         if (!(r instanceof StatementResult.Rows rs)) {
             throw new IllegalStateException("SELECT returned no rows");
