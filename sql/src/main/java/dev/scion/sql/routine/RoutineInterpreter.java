@@ -2,6 +2,7 @@ package dev.scion.sql.routine;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.expr.DirectExpression;
 import dev.scion.sql.expr.Values;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
@@ -92,9 +93,9 @@ public final class RoutineInterpreter {
     private final List<StatementResult> results;
     private StatementResult lastUpdate = StatementResult.ok();
     /** The variables as compiled expressions read them: a local's value, or "not a local". */
-    private final LocalExpression.Frame frame = name -> {
+    private final DirectExpression.Frame frame = name -> {
         Variable v = variable(name);
-        return v == null ? LocalExpression.FALL_BACK : v.value;
+        return v == null ? DirectExpression.FALL_BACK : v.value;
     };
 
     private RoutineInterpreter(Session session, RowAccess rows, List<StatementResult> results) {
@@ -599,10 +600,10 @@ public final class RoutineInterpreter {
 
     private Object evaluate(String expr) {
         // most expressions of a body (counters, loop conditions) are compiled once and read the variables directly
-        Optional<LocalExpression> compiled = LocalExpression.of(expr);
+        Optional<DirectExpression> compiled = DirectExpression.of(expr);
         if (compiled.isPresent()) {
             Object v = compiled.get().eval(frame);
-            if (v != LocalExpression.FALL_BACK) {
+            if (v != DirectExpression.FALL_BACK) {
                 return v;
             }
         }

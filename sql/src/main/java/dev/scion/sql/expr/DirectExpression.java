@@ -1,7 +1,6 @@
-package dev.scion.sql.routine;
+package dev.scion.sql.expr;
 
 import dev.scion.sql.dml.ExpressionEvaluator;
-import dev.scion.sql.expr.Values;
 import dev.scion.sql.parser.StatementReader;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -18,17 +17,17 @@ import java.util.function.BinaryOperator;
 import java.util.function.IntPredicate;
 
 /**
- * A routine expression compiled once and evaluated straight against the routine's variables, without planning a
- * SELECT: the loop counters and conditions that make up most of a body ({@code i + 1}, {@code i <= n},
- * {@code a > 0 AND b IS NULL}). Only integer arithmetic (+, -, *), numeric comparisons, AND / OR / NOT, IS [NOT]
+ * An expression over named values compiled once and evaluated straight against them, without planning a SELECT: a
+ * routine's loop counters and conditions over its variables ({@code i + 1}, {@code i <= n},
+ * {@code a > 0 AND b IS NULL}) and a generated column's expression over the row's columns ({@code a + b}). Only integer arithmetic (+, -, *), numeric comparisons, AND / OR / NOT, IS [NOT]
  * NULL, literals and local variables are compiled, evaluated by the same {@link Values} functions as planned
- * expressions. Anything else, and any value outside that (a string, a DECIMAL in arithmetic, a name that is not a
- * local), makes the evaluation {@link #FALL_BACK}: the interpreter then plans the expression as before, so the
- * result is always what the full SQL path gives.
+ * expressions. Anything else, and any value outside that (a string, a DECIMAL in arithmetic, a name the frame does
+ * not know), makes the evaluation {@link #FALL_BACK}: the caller then plans the expression as before, so the result
+ * is always what the full SQL path gives.
  */
-final class LocalExpression {
-    /** Where a compiled expression reads a variable: its value, or {@link #FALL_BACK} when the name is no local. */
-    interface Frame {
+public final class DirectExpression {
+    /** Where a compiled expression reads a name: its value, or {@link #FALL_BACK} when the name is unknown. */
+    public interface Frame {
         Object value(String name);
     }
 
@@ -38,7 +37,7 @@ final class LocalExpression {
     }
 
     /** The result of an evaluation this class does not decide. */
-    static final Object FALL_BACK = new Object();
+    public static final Object FALL_BACK = new Object();
 
     private static final class FallBack extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -50,24 +49,24 @@ final class LocalExpression {
     }
 
     /** Compiled expressions by text; an empty entry marks text that cannot be compiled. */
-    private static final Map<String, Optional<LocalExpression>> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<DirectExpression>> COMPILED = new ConcurrentHashMap<>();
     private static final int LIMIT = 4096;
 
     private final Node root;
 
-    private LocalExpression(Node root) {
+    private DirectExpression(Node root) {
         this.root = root;
     }
 
     /** The compiled form of {@code text}, made on first use, or empty when it is more than this class handles. */
-    static Optional<LocalExpression> of(String text) {
-        Optional<LocalExpression> known = COMPILED.get(text);
+    public static Optional<DirectExpression> of(String text) {
+        Optional<DirectExpression> known = COMPILED.get(text);
         if (known != null) {
             return known;
         }
-        Optional<LocalExpression> made;
+        Optional<DirectExpression> made;
         try {
-            made = Optional.of(new LocalExpression(compile(StatementReader.expression(text))));
+            made = Optional.of(new DirectExpression(compile(StatementReader.expression(text))));
         } catch (RuntimeException e) {
             made = Optional.empty(); // not compilable (or not parsable): the planned path reports any error
         }
@@ -79,7 +78,7 @@ final class LocalExpression {
     }
 
     /** The value (a condition's is 1, 0 or NULL, as MySQL's), or {@link #FALL_BACK}. */
-    Object eval(Frame frame) {
+    public Object eval(Frame frame) {
         try {
             Object v = root.eval(frame);
             return v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v;
