@@ -67,7 +67,7 @@ public final class GeneratedColumns {
      * values as literals.
      */
     private static Object direct(TableSchema schema, Column col, Object[] row) {
-        return DirectExpression.of(col.generatedSql()).map(e -> e.eval(name -> {
+        return DirectExpression.ofColumns(col.generatedSql()).map(e -> e.eval(name -> {
             int i = schema.columnIndex(name);
             return i < 0 ? DirectExpression.FALL_BACK : row[i];
         })).orElse(DirectExpression.FALL_BACK);

@@ -58,22 +58,35 @@ public final class DirectExpression {
         this.root = root;
     }
 
-    /** The compiled form of {@code text}, made on first use, or empty when it is more than this class handles. */
+    /**
+     * The compiled form of {@code text}, made on first use, or empty when it is more than this class handles. A
+     * back-quoted name is not compiled (a routine's variables are never quoted: `x` names a column).
+     */
     public static Optional<DirectExpression> of(String text) {
-        Optional<DirectExpression> known = COMPILED.get(text);
+        return of(text, false);
+    }
+
+    /** The compiled form of an expression over columns, where a back-quoted name is a column like a bare one. */
+    public static Optional<DirectExpression> ofColumns(String text) {
+        return of(text, true);
+    }
+
+    private static Optional<DirectExpression> of(String text, boolean quotedNames) {
+        String key = (quotedNames ? "c:" : "v:") + text;
+        Optional<DirectExpression> known = COMPILED.get(key);
         if (known != null) {
             return known;
         }
         Optional<DirectExpression> made;
         try {
-            made = Optional.of(new DirectExpression(compile(StatementReader.expression(text))));
+            made = Optional.of(new DirectExpression(compile(StatementReader.expression(text), quotedNames)));
         } catch (RuntimeException e) {
             made = Optional.empty(); // not compilable (or not parsable): the planned path reports any error
         }
         if (COMPILED.size() >= LIMIT) {
             COMPILED.clear();
         }
-        COMPILED.put(text, made);
+        COMPILED.put(key, made);
         return made;
     }
 
@@ -87,9 +100,9 @@ public final class DirectExpression {
         }
     }
 
-    private static Node compile(SqlNode node) {
+    private static Node compile(SqlNode node, boolean quotedNames) {
         if (node instanceof SqlIdentifier id) {
-            if (!id.isSimple() || id.getSimple().startsWith("@") || id.isComponentQuoted(0)) {
+            if (!id.isSimple() || id.getSimple().startsWith("@") || !quotedNames && id.isComponentQuoted(0)) {
                 throw FallBack.INSTANCE;
             }
             String name = id.getSimple();
@@ -117,7 +130,7 @@ public final class DirectExpression {
             if (ops.get(i) == null) {
                 throw FallBack.INSTANCE;
             }
-            a[i] = compile(ops.get(i));
+            a[i] = compile(ops.get(i), quotedNames);
         }
         SqlKind kind = call.getKind();
         return switch (kind) {
