@@ -38,7 +38,9 @@ public final class StoredFunctions {
                                                 List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
                 int before = operatorList.size();
                 builtins.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
-                if (operatorList.size() == before && syntax == SqlSyntax.FUNCTION) {
+                // a category is given for a call written with parentheses; a bare name (the validator asks whether
+                // a column name is a niladic function) is never a stored function in MySQL
+                if (operatorList.size() == before && syntax == SqlSyntax.FUNCTION && category != null) {
                     lookUp(session, opName.names).ifPresent(operatorList::add);
                 }
             }
