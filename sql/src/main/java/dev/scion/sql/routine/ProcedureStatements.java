@@ -145,7 +145,7 @@ public final class ProcedureStatements {
                 RowStream.of(rows));
     }
 
-    /** Every routine of every visible database: procedures first, then functions, each in name order. */
+    /** The routines of one kind in the database, in name order; their stored rows are added to {@code storedOut}. */
     private static List<ProcedureDefinition> definitions(DatabaseState db, String kind,
                                                          List<StoredProcedures.Stored> storedOut) {
         List<ProcedureDefinition> out = new ArrayList<>();
