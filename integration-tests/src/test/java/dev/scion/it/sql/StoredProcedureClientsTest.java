@@ -21,9 +21,9 @@ import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 
 /**
- * Stored procedures through real clients: the mysql CLI (whose DELIMITER command is client-side: the server gets
- * the whole CREATE PROCEDURE with its inner semicolons) and Connector/J's CallableStatement with IN, OUT and INOUT
- * parameters and result sets.
+ * Stored procedures and functions through real clients: the mysql CLI (whose DELIMITER command is client-side: the
+ * server gets the whole CREATE PROCEDURE / FUNCTION with its inner semicolons) and Connector/J's CallableStatement
+ * with IN, OUT and INOUT parameters, result sets and a function's return value.
  */
 class StoredProcedureClientsTest {
     static ScionServerProcess server;
@@ -103,6 +103,56 @@ class StoredProcedureClientsTest {
                     }
                     assertFalse(cs.getMoreResults(), driver.label());
                     assertEquals(0, cs.getUpdateCount(), driver.label());
+                }
+            }
+        }
+    }
+
+    @Test
+    void mysqlCliCreatesFunctionWithDelimiterAndSelectsIt() {
+        String script = String.join("\n",
+                "DROP FUNCTION IF EXISTS triangle;",
+                "DELIMITER //",
+                "CREATE FUNCTION triangle(n INT) RETURNS BIGINT DETERMINISTIC",
+                "BEGIN",
+                "  DECLARE i INT DEFAULT 0;",
+                "  DECLARE s BIGINT DEFAULT 0;",
+                "  WHILE i < n DO",
+                "    SET i = i + 1;",
+                "    SET s = s + i;",
+                "  END WHILE;",
+                "  RETURN s;",
+                "END //",
+                "DELIMITER ;",
+                "SELECT triangle(4) AS t4, triangle(100) AS t100;",
+                "");
+        MysqlCli.Result r = new MysqlCli(server).batchStdin("procdb", script).assertSuccess();
+        assertEquals(List.of(List.of("t4", "t100"), List.of("10", "5050")), r.tabRows(), r.toString());
+
+        MysqlCli.Result status = new MysqlCli(server).batch("procdb", "SHOW FUNCTION STATUS LIKE 'triangle'")
+                .assertSuccess();
+        assertTrue(status.stdout().contains("FUNCTION"), status.toString());
+    }
+
+    @Test
+    void connectorJCallsFunctionsInQueriesAndThroughCallableStatement() throws SQLException {
+        for (ConnectorJ driver : ConnectorJ.values()) {
+            try (Connection c = driver.connect(server, "procdb", false); Statement st = c.createStatement()) {
+                st.execute("DROP FUNCTION IF EXISTS greet");
+                st.execute("CREATE FUNCTION greet(who VARCHAR(20)) RETURNS VARCHAR(40) DETERMINISTIC"
+                        + " RETURN CONCAT('hi ', who)");
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT greet(?) AS g")) {
+                    ps.setString(1, "Ada");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), driver.label());
+                        assertEquals("hi Ada", rs.getString("g"), driver.label());
+                    }
+                }
+                try (CallableStatement cs = c.prepareCall("{? = call greet(?)}")) {
+                    cs.registerOutParameter(1, Types.VARCHAR);
+                    cs.setString(2, "Grace");
+                    cs.execute();
+                    assertEquals("hi Grace", cs.getString(1), driver.label());
                 }
             }
         }

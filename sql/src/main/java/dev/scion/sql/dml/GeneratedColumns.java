@@ -2,6 +2,7 @@ package dev.scion.sql.dml;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.expr.DirectExpression;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.schema.Column;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Computes a table's generated columns ({@code c INT AS (a + b)}) for a row about to be written. Columns are
- * computed in table order, so a generated column may use the generated columns before it (MySQL's rule). VIRTUAL
+ * computed in table order, so a generated column may use the generated columns before it (MySQL's rule). An
+ * expression is compiled once where it can be ({@link DirectExpression}) and planned per row otherwise. VIRTUAL
  * and STORED columns are both kept in the row: reading them then costs nothing, and an index on one is an
  * ordinary index.
  */
@@ -40,20 +42,35 @@ public final class GeneratedColumns {
             if (!col.generated()) {
                 continue;
             }
-            SqlNode bound = StatementReader.expression(col.generatedSql()).accept(new SqlShuttle() {
-                @Override
-                public SqlNode visit(SqlIdentifier id) {
-                    int i = schema.columnIndex(id.names.get(id.names.size() - 1));
-                    return i < 0 ? id : ValueLiterals.of(row[i]);
-                }
-            });
-            Object v = ExpressionEvaluator.evaluate(session, List.of(bound), col.generatedSql())[0];
+            Object v = direct(schema, col, row);
+            if (v == DirectExpression.FALL_BACK) {
+                SqlNode bound = StatementReader.expression(col.generatedSql()).accept(new SqlShuttle() {
+                    @Override
+                    public SqlNode visit(SqlIdentifier id) {
+                        int i = schema.columnIndex(id.names.get(id.names.size() - 1));
+                        return i < 0 ? id : ValueLiterals.of(row[i]);
+                    }
+                });
+                v = ExpressionEvaluator.evaluate(session, List.of(bound), col.generatedSql())[0];
+            }
             if (v == null && !col.nullable()) {
                 throw new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
             }
             row[c] = ColumnValues.coerce(v, col, rowNumber, lenient);
         }
         return row;
+    }
+
+    /**
+     * The column's value by its expression compiled once (integer arithmetic and comparisons over the row's columns,
+     * see {@link DirectExpression}), or FALL_BACK: the expression is then evaluated as a planned SELECT of the row's
+     * values as literals.
+     */
+    private static Object direct(TableSchema schema, Column col, Object[] row) {
+        return DirectExpression.ofColumns(col.generatedSql()).map(e -> e.eval(name -> {
+            int i = schema.columnIndex(name);
+            return i < 0 ? DirectExpression.FALL_BACK : row[i];
+        })).orElse(DirectExpression.FALL_BACK);
     }
 
     /** 3105: a statement gave a generated column a value other than DEFAULT. */

@@ -19,6 +19,9 @@ final class FunctionEvaluator {
     }
 
     static Expr compile(RexCall call, Expr[] a) {
+        if (call.getOperator() instanceof CompiledOperator own) {
+            return own.compile(a);
+        }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         if (SqlFunctions.isVersioningProcedure(name)) {
             return (row, ctx) -> {

@@ -184,7 +184,8 @@ public final class QueryPlanner {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());
         CalciteCatalogReader reader = new CalciteCatalogReader(root, path, typeFactory, CONNECTION_CONFIG);
-        SqlValidator validator = SqlValidatorUtil.newValidator(SqlFunctions.operatorTable(), reader, typeFactory,
+        SqlValidator validator = SqlValidatorUtil.newValidator(
+                dev.scion.sql.routine.StoredFunctions.operatorTable(session, SqlFunctions.operatorTable()), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withIdentifierExpansion(true)
@@ -356,7 +357,8 @@ public final class QueryPlanner {
             }
             if (msg.contains("No match found for function signature")) {
                 String fn = msg.replaceAll(".*signature ([A-Za-z0-9_]+).*", "$1");
-                return new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + fn.toLowerCase() + " does not exist");
+                return new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + (session.currentDatabase() == null
+                        ? "" : session.currentDatabase() + ".") + fn.toLowerCase() + " does not exist");
             }
             var grouped = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped").matcher(msg);
             if (grouped.find()) {

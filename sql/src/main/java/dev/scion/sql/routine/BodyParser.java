@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * mistaken for structure; statements and expressions keep their original text.
  */
 public final class BodyParser {
-    /** What owns the body: triggers may not return rows, commit, or CALL. */
-    public enum Owner { TRIGGER, PROCEDURE }
+    /** What owns the body: triggers and functions may not return rows or commit; only a function has RETURN. */
+    public enum Owner { TRIGGER, PROCEDURE, FUNCTION }
 
     private static final Pattern DECLARE_VAR = Pattern.compile(
             "(?is)DECLARE\\s+(.+?)\\s+([A-Za-z]+(?:\\s*\\([^)]*\\))?(?:\\s+(?:UNSIGNED|SIGNED|ZEROFILL))*"
@@ -51,6 +51,8 @@ public final class BodyParser {
     private final List<Token> tokens = new ArrayList<>();
     private final Owner owner;
     private int pos;
+    /** A RETURN was read: a function body without one is refused at CREATE (1320). */
+    private boolean sawReturn;
     /** Labels in scope, lower-case, with whether each names a loop (ITERATE needs one). */
     private final java.util.ArrayDeque<String> labels = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<String> loopLabels = new java.util.ArrayDeque<>();
@@ -68,19 +70,32 @@ public final class BodyParser {
 
     /** Parses one statement or block, the whole of {@code text}. */
     public static RoutineBody parse(String text, Owner owner) {
-        BodyParser p = new BodyParser(text, owner);
+        return new BodyParser(text, owner).all();
+    }
+
+    private RoutineBody all() {
         List<Step> steps = new ArrayList<>();
-        while (p.pos < p.tokens.size()) {
-            if (p.peek().kind == ';') {
-                p.pos++;
+        while (pos < tokens.size()) {
+            if (peek().kind == ';') {
+                pos++;
                 continue;
             }
-            steps.add(p.statement());
-            if (p.pos < p.tokens.size() && p.peek().kind != ';') {
-                throw p.syntax();
+            steps.add(statement());
+            if (pos < tokens.size() && peek().kind != ';') {
+                throw syntax();
             }
         }
         return new RoutineBody(List.copyOf(steps));
+    }
+
+    /** A function's body: like {@link #parse}, and it must contain a RETURN (1320 names the function). */
+    public static RoutineBody parseFunction(String text, String qualifiedName) {
+        BodyParser p = new BodyParser(text, Owner.FUNCTION);
+        RoutineBody body = p.all();
+        if (!p.sawReturn) {
+            throw new SqlError(ErrorCode.SP_NORETURN, "No RETURN found in FUNCTION " + qualifiedName);
+        }
+        return body;
     }
 
     private void tokenize() {
@@ -482,10 +497,22 @@ public final class BodyParser {
             }
             case "SELECT", "WITH", "SHOW", "TABLE", "VALUES", "EXPLAIN", "DESCRIBE", "DESC" -> {
                 SelectInto.Split split = SelectInto.split(sql);
-                if (owner == Owner.TRIGGER && split.into().isEmpty()) {
-                    throw new SqlError(ErrorCode.SP_NO_RESULT_SET, "Not allowed to return a result set from a trigger");
+                if (owner != Owner.PROCEDURE && split.into().isEmpty()) {
+                    throw new SqlError(ErrorCode.SP_NO_RESULT_SET, "Not allowed to return a result set from a "
+                            + (owner == Owner.TRIGGER ? "trigger" : "function"));
                 }
                 return new RoutineBody.Select(split.sql(), split.into());
+            }
+            case "RETURN" -> {
+                if (owner != Owner.FUNCTION) {
+                    throw new SqlError(ErrorCode.SP_BADRETURN, "RETURN is only allowed in a FUNCTION");
+                }
+                String expr = sql.substring(first.length()).strip();
+                if (expr.isEmpty()) {
+                    throw syntax(sql);
+                }
+                sawReturn = true;
+                return new RoutineBody.Return(expr);
             }
             case "CALL" -> {
                 Matcher m = CALL.matcher(sql);
@@ -517,7 +544,7 @@ public final class BodyParser {
                         "Explicit or implicit commit is not allowed in stored function or trigger.");
             }
             default -> {
-                if (owner == Owner.PROCEDURE && !first.isEmpty()) {
+                if (owner != Owner.TRIGGER && !first.isEmpty()) {
                     return new RoutineBody.Run(sql);
                 }
                 throw unsupported(first.isEmpty() ? "this trigger body" : first + " in a trigger");

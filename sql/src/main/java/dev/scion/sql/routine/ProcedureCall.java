@@ -90,14 +90,23 @@ public final class ProcedureCall {
             throw new SqlError(ErrorCode.SP_RECURSION_LIMIT, "Recursive limit 0 (as set by the "
                     + "max_sp_recursion_depth variable) was exceeded for routine " + p.name());
         }
-        // a procedure's statements run in the procedure's database, whatever the caller's current one is
+        try {
+            return inDatabase(session, p.database(),
+                    () -> RoutineInterpreter.runProcedure(session, p.body(), p.parameters(), values, outs, results));
+        } finally {
+            RUNNING.get().remove(key);
+        }
+    }
+
+    /** Runs {@code body} with {@code database} current: a routine's statements run in the routine's database. */
+    static <T> T inDatabase(Session session, String database, java.util.function.Supplier<T> body) {
         String previous = session.currentDatabase();
-        boolean switched = !p.database().equalsIgnoreCase(String.valueOf(previous));
+        boolean switched = !database.equalsIgnoreCase(String.valueOf(previous));
         try {
             if (switched) {
-                session.useDatabase(p.database());
+                session.useDatabase(database);
             }
-            return RoutineInterpreter.runProcedure(session, p.body(), p.parameters(), values, outs, results);
+            return body.get();
         } finally {
             if (switched) {
                 if (previous == null) {
@@ -106,7 +115,6 @@ public final class ProcedureCall {
                     session.useDatabase(previous);
                 }
             }
-            RUNNING.get().remove(key);
         }
     }
 

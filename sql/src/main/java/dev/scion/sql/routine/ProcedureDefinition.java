@@ -14,15 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stored procedure as CREATE PROCEDURE declares it. The stored form is the statement's text (Dolt's
+ * A stored procedure or function as CREATE PROCEDURE / CREATE FUNCTION declares it. The stored form is the statement's text (Dolt's
  * {@code dolt_procedures.create_stmt}), so a definition is always re-read from it.
  *
  * @param definer     {@code user@host} from DEFINER = ..., empty when not written
  * @param dataAccess  CONTAINS SQL, NO SQL, READS SQL DATA or MODIFIES SQL DATA
+ * @param returns     a function's RETURNS type as written; null for a procedure
  */
 public record ProcedureDefinition(String name, String database, List<Parameter> parameters, String definer,
                                   String comment, boolean deterministic, String dataAccess, String securityType,
-                                  RoutineBody body, String bodyText, String text) {
+                                  RoutineBody body, String bodyText, String text, String returns) {
 
     public enum Mode { IN, OUT, INOUT }
 
@@ -35,17 +36,28 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
 
     private static final String NAME = "(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
     private static final Pattern HEAD = Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*((?:`[^`]*`|'[^']*'|[^\\s@(])+"
-            + "(?:\\s*@\\s*(?:`[^`]*`|'[^']*'|[^\\s(]+))?|CURRENT_USER(?:\\s*\\(\\s*\\))?)\\s+)?PROCEDURE\\s+"
+            + "(?:\\s*@\\s*(?:`[^`]*`|'[^']*'|[^\\s(]+))?|CURRENT_USER(?:\\s*\\(\\s*\\))?)\\s+)?(PROCEDURE|FUNCTION)\\s+"
             + "(IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")(?:\\s*\\.\\s*(" + NAME + "))?\\s*\\(");
+    private static final Pattern RETURNS = Pattern.compile("(?is)\\s*RETURNS\\s+([A-Za-z]+(?:\\s*\\([^)]*\\))?"
+            + "(?:\\s+(?:UNSIGNED|SIGNED|ZEROFILL))*(?:\\s+(?:CHARACTER\\s+SET|CHARSET|COLLATE)\\s+\\w+)*)");
     private static final Pattern PARAM = Pattern.compile("(?is)\\s*(?:(IN|OUT|INOUT)\\s+)?(" + NAME + ")\\s+(.+?)\\s*");
     private static final Pattern CHARACTERISTIC = Pattern.compile("(?is)\\s*(COMMENT\\s+('(?:[^'\\\\]|''|\\\\.)*'|\"(?:[^\"\\\\]"
             + "|\"\"|\\\\.)*\")|LANGUAGE\\s+SQL|NOT\\s+DETERMINISTIC|DETERMINISTIC|CONTAINS\\s+SQL|NO\\s+SQL"
             + "|READS\\s+SQL\\s+DATA|MODIFIES\\s+SQL\\s+DATA|SQL\\s+SECURITY\\s+(DEFINER|INVOKER))(?=\\s|$)");
 
     /** The statement starts a CREATE PROCEDURE. */
-    public static boolean isCreateProcedure(String sql) {
-        return Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+(?:\\s*@\\s*\\S+)?\\s+)?PROCEDURE\\b").matcher(sql)
-                .lookingAt();
+    public static boolean isCreateRoutine(String sql) {
+        return Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+(?:\\s*@\\s*\\S+)?\\s+)?(?:PROCEDURE|FUNCTION)\\b")
+                .matcher(sql).lookingAt();
+    }
+
+    public boolean isFunction() {
+        return returns != null;
+    }
+
+    /** PROCEDURE or FUNCTION, as SHOW and information_schema name the kind. */
+    public String kind() {
+        return isFunction() ? "FUNCTION" : "PROCEDURE";
     }
 
     public static Parsed parse(String sql, String currentDb) {
@@ -57,13 +69,23 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
         if (!m.lookingAt()) {
             throw BodyParser.syntax(text);
         }
-        String db = m.group(4) == null ? currentDb : Identifiers.unquote(m.group(3));
-        String name = Identifiers.unquote(m.group(4) == null ? m.group(3) : m.group(4));
+        boolean function = m.group(2).equalsIgnoreCase("FUNCTION");
+        String db = m.group(5) == null ? currentDb : Identifiers.unquote(m.group(4));
+        String name = Identifiers.unquote(m.group(5) == null ? m.group(4) : m.group(5));
         String definer = m.group(1) == null ? "" : definer(m.group(1));
         int open = m.end() - 1;
         int close = closingParen(text, open);
-        List<Parameter> params = parameters(text.substring(open + 1, close));
+        List<Parameter> params = parameters(text.substring(open + 1, close), function);
         String rest = text.substring(close + 1);
+        String returns = null;
+        if (function) {
+            Matcher r = RETURNS.matcher(rest);
+            if (!r.lookingAt()) {
+                throw BodyParser.syntax(rest.strip());
+            }
+            returns = r.group(1).strip();
+            rest = rest.substring(r.end());
+        }
         String comment = "";
         boolean deterministic = false;
         String access = "CONTAINS SQL";
@@ -91,9 +113,10 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
         if (bodyText.isEmpty()) {
             throw BodyParser.syntax("");
         }
-        RoutineBody body = BodyParser.parse(bodyText, BodyParser.Owner.PROCEDURE);
+        RoutineBody body = function ? BodyParser.parseFunction(bodyText, db + "." + name)
+                : BodyParser.parse(bodyText, BodyParser.Owner.PROCEDURE);
         return new Parsed(new ProcedureDefinition(name, db, params, definer, comment, deterministic, access, security,
-                body, bodyText, text), m.group(2) != null);
+                body, bodyText, text, returns), m.group(3) != null);
     }
 
     /** {@code `u`@`h`} or {@code 'u'@'h'} as MySQL lists it: {@code u@h}; a bare user gets host %. */
@@ -107,7 +130,8 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
         return user + "@" + host;
     }
 
-    private static List<Parameter> parameters(String list) {
+    /** A function's parameters have no mode (writing IN, OUT or INOUT is a syntax error); they are all IN. */
+    private static List<Parameter> parameters(String list, boolean function) {
         List<Parameter> out = new ArrayList<>();
         if (list.isBlank()) {
             return out;
@@ -121,6 +145,9 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
             String name = Identifiers.unquote(m.group(2));
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw new SqlError(ErrorCode.SP_DUP_PARAM, "Duplicate parameter: " + name);
+            }
+            if (function && m.group(1) != null) {
+                throw BodyParser.syntax(p.strip());
             }
             Mode mode = m.group(1) == null ? Mode.IN : Mode.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             out.add(new Parameter(mode, name, m.group(3)));

@@ -14,22 +14,25 @@ import dev.scion.sql.session.Session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CREATE PROCEDURE, DROP PROCEDURE, SHOW CREATE PROCEDURE and SHOW PROCEDURE STATUS. The front end owns them: a
- * procedure body is a program, not one statement Calcite could parse.
+ * CREATE, DROP, SHOW CREATE and SHOW ... STATUS of stored procedures and stored functions. The front end owns them:
+ * a routine body is a program, not one statement Calcite could parse. Procedures live in {@code dolt_procedures},
+ * functions in {@code dolt_functions} (MySQL gives the two kinds separate namespaces).
  */
 public final class ProcedureStatements {
     private static final String NAME = "(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
-    private static final Pattern DROP = Pattern.compile("(?is)DROP\\s+PROCEDURE\\s+(IF\\s+EXISTS\\s+)?" + NAME
+    private static final Pattern DROP = Pattern.compile("(?is)DROP\\s+(PROCEDURE|FUNCTION)\\s+(IF\\s+EXISTS\\s+)?"
+            + NAME + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?");
+    private static final Pattern SHOW_CREATE = Pattern.compile("(?is)SHOW\\s+CREATE\\s+(PROCEDURE|FUNCTION)\\s+" + NAME
             + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?");
-    private static final Pattern SHOW_CREATE = Pattern.compile("(?is)SHOW\\s+CREATE\\s+PROCEDURE\\s+" + NAME
-            + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?");
-    private static final Pattern SHOW_STATUS = Pattern.compile("(?is)SHOW\\s+PROCEDURE\\s+STATUS((?:\\s+(?:LIKE|WHERE)\\s+.*)?)");
+    private static final Pattern SHOW_STATUS = Pattern.compile(
+            "(?is)SHOW\\s+(PROCEDURE|FUNCTION)\\s+STATUS((?:\\s+(?:LIKE|WHERE)\\s+.*)?)");
 
     static final List<String> STATUS_COLUMNS = List.of("Db", "Name", "Type", "Definer", "Modified", "Created",
             "Security_type", "Comment", "character_set_client", "collation_connection", "Database Collation");
@@ -37,33 +40,37 @@ public final class ProcedureStatements {
     private ProcedureStatements() {
     }
 
+    /** The table that stores routines of the kind (PROCEDURE or FUNCTION). */
+    static String table(String kind) {
+        return kind.equalsIgnoreCase("FUNCTION") ? StoredProcedures.FUNCTIONS : StoredProcedures.TABLE;
+    }
+
     public static Optional<AdminStatement> match(String text) {
-        if (ProcedureDefinition.isCreateProcedure(text)) {
+        if (ProcedureDefinition.isCreateRoutine(text)) {
             return Optional.of(session -> create(session, text));
         }
         Matcher m = DROP.matcher(text);
         if (m.matches()) {
-            QualifiedName q = QualifiedName.of(m, 2);
-            String db = q.database();
-            String name = q.name();
-            boolean ifExists = m.group(1) != null;
-            return Optional.of(session -> drop(session, db, name, ifExists));
+            String kind = m.group(1).toUpperCase(Locale.ROOT);
+            QualifiedName q = QualifiedName.of(m, 3);
+            boolean ifExists = m.group(2) != null;
+            return Optional.of(session -> drop(session, kind, q.database(), q.name(), ifExists));
         }
         m = SHOW_CREATE.matcher(text);
         if (m.matches()) {
-            QualifiedName q = QualifiedName.of(m, 1);
-            String db = q.database();
-            String name = q.name();
-            return Optional.of(session -> showCreate(session, db, name));
+            String kind = m.group(1).toUpperCase(Locale.ROOT);
+            QualifiedName q = QualifiedName.of(m, 2);
+            return Optional.of(session -> showCreate(session, kind, q.database(), q.name()));
         }
         m = SHOW_STATUS.matcher(text);
         if (m.matches()) {
-            String tail = m.group(1);
+            String kind = m.group(1).toUpperCase(Locale.ROOT);
+            String tail = m.group(2);
             return Optional.of(session -> {
                 ShowFilter filter = ShowFilter.parse(tail);
-                List<Object[]> rows = statusRows(session);
+                List<Object[]> rows = statusRows(session, kind);
                 if (filter.like() != null) {
-                    // LIKE matches the procedure's name, the second column
+                    // LIKE matches the routine's name, the second column
                     Pattern like = Identifiers.likePattern(filter.like());
                     rows = rows.stream().filter(r -> like.matcher((String) r[1]).matches()).toList();
                     filter = new ShowFilter(null, null);
@@ -81,102 +88,146 @@ public final class ProcedureStatements {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = writable(session, p.database());
-        if (StoredProcedures.find(db, p.name()).isPresent()) {
+        String table = table(p.kind());
+        if (StoredProcedures.find(db, table, p.name()).isPresent()) {
             if (parsed.ifNotExists()) {
-                session.addNote(ErrorCode.SP_ALREADY_EXISTS.code(), "PROCEDURE " + p.name() + " already exists");
+                session.addNote(ErrorCode.SP_ALREADY_EXISTS.code(), p.kind() + " " + p.name() + " already exists");
                 return StatementResult.ok();
             }
-            throw new SqlError(ErrorCode.SP_ALREADY_EXISTS, "PROCEDURE " + p.name() + " already exists");
+            throw new SqlError(ErrorCode.SP_ALREADY_EXISTS, p.kind() + " " + p.name() + " already exists");
         }
         Object mode = session.variable("sql_mode");
-        StoredProcedures.put(db, p.name(), p.text(), mode == null ? "" : mode.toString());
+        StoredProcedures.put(db, table, p.name(), p.text(), mode == null ? "" : mode.toString());
         return StatementResult.ok();
     }
 
-    private static StatementResult drop(Session session, String dbName, String name, boolean ifExists) {
+    private static StatementResult drop(Session session, String kind, String dbName, String name, boolean ifExists) {
         if (dbName == null && session.currentDatabase() == null) {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = dbName != null ? session.database(dbName) : session.current();
-        if (StoredProcedures.find(db, name).isEmpty()) {
+        if (StoredProcedures.find(db, table(kind), name).isEmpty()) {
             if (ifExists) {
-                session.addNote(ErrorCode.SP_DOES_NOT_EXIST.code(), "PROCEDURE " + db.name() + "." + name
+                session.addNote(ErrorCode.SP_DOES_NOT_EXIST.code(), kind + " " + db.name() + "." + name
                         + " does not exist");
                 return StatementResult.ok();
             }
-            throw doesNotExist(db.name() + "." + name);
+            throw doesNotExist(kind, db.name() + "." + name);
         }
-        StoredProcedures.remove(writable(session, db.name()), name);
+        StoredProcedures.remove(writable(session, db.name()), table(kind), name);
         return StatementResult.ok();
     }
 
     public static SqlError doesNotExist(String qualified) {
-        return new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + qualified + " does not exist");
+        return doesNotExist("PROCEDURE", qualified);
     }
 
-    private static StatementResult showCreate(Session session, String dbName, String name) {
+    /** 1305 for a routine of the kind (PROCEDURE or FUNCTION). */
+    public static SqlError doesNotExist(String kind, String qualified) {
+        return new SqlError(ErrorCode.SP_DOES_NOT_EXIST, kind + " " + qualified + " does not exist");
+    }
+
+    private static StatementResult showCreate(Session session, String kind, String dbName, String name) {
         if (dbName == null && session.currentDatabase() == null) {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = dbName != null ? session.database(dbName) : session.current();
-        StoredProcedures.Stored stored = StoredProcedures.find(db, name)
-                .orElseThrow(() -> doesNotExist(name));
+        StoredProcedures.Stored stored = StoredProcedures.find(db, table(kind), name)
+                .orElseThrow(() -> doesNotExist(kind, name));
         ProcedureDefinition p = ProcedureDefinition.parse(stored.createStatement(), db.name()).definition();
+        String label = kind.equals("FUNCTION") ? "Function" : "Procedure";
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {p.name(), stored.sqlMode(), stored.createStatement(), "utf8mb4", "utf8mb4_0900_bin",
                 "utf8mb4_0900_bin"});
-        return new StatementResult.Rows(List.of(ResultColumn.text("Procedure"), ResultColumn.text("sql_mode"),
-                ResultColumn.text("Create Procedure"), ResultColumn.text("character_set_client"),
+        return new StatementResult.Rows(List.of(ResultColumn.text(label), ResultColumn.text("sql_mode"),
+                ResultColumn.text("Create " + label), ResultColumn.text("character_set_client"),
                 ResultColumn.text("collation_connection"), ResultColumn.text("Database Collation")),
                 RowStream.of(rows));
     }
 
-    /** One row per procedure of every database the user may see, as SHOW PROCEDURE STATUS lists them. */
-    static List<Object[]> statusRows(Session session) {
+    /** The routines of one kind in the database, in name order; their stored rows are added to {@code storedOut}. */
+    private static List<ProcedureDefinition> definitions(DatabaseState db, String kind,
+                                                         List<StoredProcedures.Stored> storedOut) {
+        List<ProcedureDefinition> out = new ArrayList<>();
+        for (StoredProcedures.Stored s : StoredProcedures.all(db, table(kind))) {
+            out.add(ProcedureDefinition.parse(s.createStatement(), db.name()).definition());
+            storedOut.add(s);
+        }
+        return out;
+    }
+
+    /** One row per routine of the kind in every database the user may see, as SHOW ... STATUS lists them. */
+    static List<Object[]> statusRows(Session session, String kind) {
         List<Object[]> rows = new ArrayList<>();
         for (DatabaseState db : visibleDatabases(session)) {
-            for (StoredProcedures.Stored s : StoredProcedures.all(db)) {
-                ProcedureDefinition p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition();
-                rows.add(new Object[] {db.name(), p.name(), "PROCEDURE", p.definer(), s.modified(), s.created(),
+            List<StoredProcedures.Stored> stored = new ArrayList<>();
+            List<ProcedureDefinition> defs = definitions(db, kind, stored);
+            for (int i = 0; i < defs.size(); i++) {
+                ProcedureDefinition p = defs.get(i);
+                StoredProcedures.Stored s = stored.get(i);
+                rows.add(new Object[] {db.name(), p.name(), kind, p.definer(), s.modified(), s.created(),
                         p.securityType(), p.comment(), "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
             }
         }
         return rows;
     }
 
-    /** information_schema.ROUTINES: one row per procedure, in the table's column order. */
+    /** information_schema.ROUTINES: one row per procedure and function, in the table's column order. */
     public static List<Object[]> routineRows(Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (DatabaseState db : visibleDatabases(session)) {
-            for (StoredProcedures.Stored s : StoredProcedures.all(db)) {
-                ProcedureDefinition p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition();
-                rows.add(new Object[] {p.name(), "def", db.name(), p.name(), "PROCEDURE", "", null, null, null, null,
-                        null, null, null, null, "SQL", p.bodyText(), null, "SQL", "SQL",
-                        p.deterministic() ? "YES" : "NO", p.dataAccess(), null, p.securityType(), s.created(),
-                        s.modified(), s.sqlMode(), p.comment(), p.definer(), "utf8mb4", "utf8mb4_0900_bin",
-                        "utf8mb4_0900_bin"});
+            for (String kind : List.of("PROCEDURE", "FUNCTION")) {
+                List<StoredProcedures.Stored> stored = new ArrayList<>();
+                List<ProcedureDefinition> defs = definitions(db, kind, stored);
+                for (int i = 0; i < defs.size(); i++) {
+                    ProcedureDefinition p = defs.get(i);
+                    StoredProcedures.Stored s = stored.get(i);
+                    ParameterType r = p.isFunction() ? ParameterType.of(p.returns()) : null;
+                    rows.add(new Object[] {p.name(), "def", db.name(), p.name(), kind, r == null ? "" : r.dataType(),
+                            r == null ? null : r.charLength(),
+                            r == null || r.charLength() == null ? null : r.charLength() * 4,
+                            r == null ? null : r.precision(), r == null ? null : r.scale(), null,
+                            r == null || r.charLength() == null ? null : "utf8mb4",
+                            r == null || r.charLength() == null ? null : "utf8mb4_0900_ai_ci",
+                            r == null ? null : r.dtd(), "SQL", p.bodyText(), null, "SQL", "SQL",
+                            p.deterministic() ? "YES" : "NO", p.dataAccess(), null, p.securityType(), s.created(),
+                            s.modified(), s.sqlMode(), p.comment(), p.definer(), "utf8mb4", "utf8mb4_0900_bin",
+                            "utf8mb4_0900_bin"});
+                }
             }
         }
         return rows;
     }
 
-    /** information_schema.PARAMETERS: one row per parameter of every procedure, in the table's column order. */
+    /**
+     * information_schema.PARAMETERS: one row per parameter of every routine, in the table's column order; a
+     * function's return value is the row at position 0 with no mode and no name.
+     */
     public static List<Object[]> parameterRows(Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (DatabaseState db : visibleDatabases(session)) {
-            for (StoredProcedures.Stored s : StoredProcedures.all(db)) {
-                ProcedureDefinition p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition();
-                long position = 1;
-                for (ProcedureDefinition.Parameter param : p.parameters()) {
-                    ParameterType t = ParameterType.of(param.type());
-                    rows.add(new Object[] {"def", db.name(), p.name(), position++, param.mode().name(), param.name(),
-                            t.dataType(), t.charLength(), t.charLength() == null ? null : t.charLength() * 4,
-                            t.precision(), t.scale(), null, t.charLength() == null ? null : "utf8mb4",
-                            t.charLength() == null ? null : "utf8mb4_0900_ai_ci", t.dtd(), "PROCEDURE"});
+            for (String kind : List.of("PROCEDURE", "FUNCTION")) {
+                for (ProcedureDefinition p : definitions(db, kind, new ArrayList<>())) {
+                    if (p.isFunction()) {
+                        rows.add(parameterRow(db.name(), p, 0, null, null, ParameterType.of(p.returns())));
+                    }
+                    long position = 1;
+                    for (ProcedureDefinition.Parameter param : p.parameters()) {
+                        rows.add(parameterRow(db.name(), p, position++, param.mode().name(), param.name(),
+                                ParameterType.of(param.type())));
+                    }
                 }
             }
         }
         return rows;
+    }
+
+    private static Object[] parameterRow(String db, ProcedureDefinition p, long position, String mode, String name,
+                                         ParameterType t) {
+        return new Object[] {"def", db, p.name(), position, mode, name, t.dataType(), t.charLength(),
+                t.charLength() == null ? null : t.charLength() * 4, t.precision(), t.scale(), null,
+                t.charLength() == null ? null : "utf8mb4", t.charLength() == null ? null : "utf8mb4_0900_ai_ci",
+                t.dtd(), p.kind()};
     }
 
     /** The user databases the session holds some privilege on, in name order. */

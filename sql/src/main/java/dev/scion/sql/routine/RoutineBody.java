@@ -11,7 +11,7 @@ public record RoutineBody(List<Step> steps) {
 
     /** One statement of a body. */
     public sealed interface Step permits Assign, Run, Select, Signal, Declare, DeclareHandler, DeclareCondition,
-            DeclareCursor, Open, Fetch, Close, If, Case, While, Repeat, Loop, Block, Leave, Iterate, Call {
+            DeclareCursor, Open, Fetch, Close, If, Case, While, Repeat, Loop, Block, Leave, Iterate, Call, Return {
     }
 
     /** {@code SET target = expr, ...}: targets are {@code NEW.col} / {@code OLD.col} in triggers, or variables. */
@@ -99,5 +99,9 @@ public record RoutineBody(List<Step> steps) {
 
     /** {@code CALL proc(args)}: arguments as written, so OUT parameters can name the caller's variables. */
     public record Call(String name, List<String> args) implements Step {
+    }
+
+    /** {@code RETURN expr}: ends a stored function with its value. */
+    public record Return(String expr) implements Step {
     }
 }

@@ -2,6 +2,7 @@ package dev.scion.sql.routine;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.expr.DirectExpression;
 import dev.scion.sql.expr.Values;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
@@ -16,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -90,6 +92,11 @@ public final class RoutineInterpreter {
     private final Deque<Scope> scopes = new ArrayDeque<>();
     private final List<StatementResult> results;
     private StatementResult lastUpdate = StatementResult.ok();
+    /** The variables as compiled expressions read them: a local's value, or "not a local". */
+    private final DirectExpression.Frame frame = name -> {
+        Variable v = variable(name);
+        return v == null ? DirectExpression.FALL_BACK : v.value;
+    };
 
     private RoutineInterpreter(Session session, RowAccess rows, List<StatementResult> results) {
         this.session = session;
@@ -126,6 +133,37 @@ public final class RoutineInterpreter {
             }
         }
         return in.lastUpdate;
+    }
+
+    /** RETURN: unwinds a function's body with its value. */
+    private static final class Returned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Object value;
+
+        Returned(Object value) {
+            super(null, null, false, false);
+            this.value = value;
+        }
+    }
+
+    /**
+     * Runs a stored function's body with its arguments bound and returns the RETURN value converted to the declared
+     * type; a body that ends without RETURN is error 1321.
+     */
+    static Object runFunction(Session session, ProcedureDefinition f, List<Object> args) {
+        RoutineInterpreter in = new RoutineInterpreter(session, null, null);
+        Scope top = new Scope();
+        for (int i = 0; i < f.parameters().size(); i++) {
+            ProcedureDefinition.Parameter p = f.parameters().get(i);
+            top.variables.put(p.name(), new Variable(p.type(), coerce(args.get(i), p.type())));
+        }
+        in.scopes.push(top);
+        try {
+            in.runBlock(f.body().steps(), null);
+        } catch (Returned r) {
+            return coerce(r.value, f.returns());
+        }
+        throw new SqlError(ErrorCode.SP_NORETURNEND, "FUNCTION " + f.name() + " ended without RETURN");
     }
 
     /** Runs steps in a new scope; an EXIT handler declared in it ends it. */
@@ -278,6 +316,8 @@ public final class RoutineInterpreter {
             throw new Jump(it.label(), true, null);
         } else if (step instanceof RoutineBody.Call c) {
             call(c);
+        } else if (step instanceof RoutineBody.Return r) {
+            throw new Returned(evaluate(r.expr()));
         }
     }
 
@@ -559,6 +599,14 @@ public final class RoutineInterpreter {
     }
 
     private Object evaluate(String expr) {
+        // most expressions of a body (counters, loop conditions) are compiled once and read the variables directly
+        Optional<DirectExpression> compiled = DirectExpression.of(expr);
+        if (compiled.isPresent()) {
+            Object v = compiled.get().eval(frame);
+            if (v != DirectExpression.FALL_BACK) {
+                return v;
+            }
+        }
         StatementResult r = session.engine().executeNested(session, "SELECT " + bind(expr));
         if (!(r instanceof StatementResult.Rows rs)) {
             throw new IllegalStateException("SELECT returned no rows");

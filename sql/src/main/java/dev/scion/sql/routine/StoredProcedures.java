@@ -23,17 +23,33 @@ import java.util.Optional;
  * The stored procedures of a database, kept as Dolt keeps them: rows of a table {@code dolt_procedures}
  * {@code (name, create_stmt, created_at, modified_at, sql_mode)} in the database's root, so procedures are
  * committed, branched, diffed and merged like any data. Names are stored lower-case (MySQL matches procedure names
- * case-insensitively).
+ * case-insensitively). Stored functions are rows of the same shape in {@code dolt_functions}: MySQL gives procedures
+ * and functions separate namespaces, so one name may be both.
  */
 public final class StoredProcedures {
     public static final String TABLE = "dolt_procedures";
+    public static final String FUNCTIONS = "dolt_functions";
 
     private static final TableSchema SCHEMA = new TableSchema(List.of(
-            new Column("name", ColumnType.of(TypeKind.VARCHAR, 64), false, null, false, null, tag("name")),
-            new Column("create_stmt", ColumnType.of(TypeKind.LONGTEXT), false, null, false, null, tag("create_stmt")),
-            new Column("created_at", ColumnType.of(TypeKind.TIMESTAMP), false, null, false, null, tag("created_at")),
-            new Column("modified_at", ColumnType.of(TypeKind.TIMESTAMP), false, null, false, null, tag("modified_at")),
-            new Column("sql_mode", ColumnType.of(TypeKind.LONGTEXT), true, null, false, null, tag("sql_mode"))),
+            new Column("name", ColumnType.of(TypeKind.VARCHAR, 64), false, null, false, null, tag(TABLE, "name")),
+            new Column("create_stmt", ColumnType.of(TypeKind.LONGTEXT), false, null, false, null,
+                    tag(TABLE, "create_stmt")),
+            new Column("created_at", ColumnType.of(TypeKind.TIMESTAMP), false, null, false, null,
+                    tag(TABLE, "created_at")),
+            new Column("modified_at", ColumnType.of(TypeKind.TIMESTAMP), false, null, false, null,
+                    tag(TABLE, "modified_at")),
+            new Column("sql_mode", ColumnType.of(TypeKind.LONGTEXT), true, null, false, null, tag(TABLE, "sql_mode"))),
+            List.of("name"), List.of());
+    private static final TableSchema FUNCTIONS_SCHEMA = new TableSchema(List.of(
+            new Column("name", ColumnType.of(TypeKind.VARCHAR, 64), false, null, false, null, tag(FUNCTIONS, "name")),
+            new Column("create_stmt", ColumnType.of(TypeKind.LONGTEXT), false, null, false, null,
+                    tag(FUNCTIONS, "create_stmt")),
+            new Column("created_at", ColumnType.of(TypeKind.TIMESTAMP), false, null, false, null,
+                    tag(FUNCTIONS, "created_at")),
+            new Column("modified_at", ColumnType.of(TypeKind.TIMESTAMP), false, null, false, null,
+                    tag(FUNCTIONS, "modified_at")),
+            new Column("sql_mode", ColumnType.of(TypeKind.LONGTEXT), true, null, false, null,
+                    tag(FUNCTIONS, "sql_mode"))),
             List.of("name"), List.of());
 
     /** One stored row. */
@@ -44,42 +60,57 @@ public final class StoredProcedures {
     private StoredProcedures() {
     }
 
-    private static long tag(String column) {
-        return (TABLE + "." + column).hashCode() & 0xffffffffL;
+    private static long tag(String table, String column) {
+        return (table + "." + column).hashCode() & 0xffffffffL;
     }
 
     public static Optional<Stored> find(DatabaseState db, String name) {
-        TableValue table = table(db).orElse(null);
-        if (table == null) {
+        return find(db, TABLE, name);
+    }
+
+    /** The row of {@code name} in {@code table} ({@link #TABLE} or {@link #FUNCTIONS}). */
+    public static Optional<Stored> find(DatabaseState db, String table, String name) {
+        TableValue value = table(db, table).orElse(null);
+        if (value == null) {
             return Optional.empty();
         }
-        TableEditor editor = new TableEditor(TABLE, table, db.buffer());
+        TableEditor editor = new TableEditor(table, value, db.buffer());
         Object[] row = editor.getByKey(editor.codec().key(new Object[] {key(name), null, null, null, null}));
         return Optional.ofNullable(row == null ? null : stored(row));
     }
 
     /** Every procedure of the database in name order. */
     public static List<Stored> all(DatabaseState db) {
+        return all(db, TABLE);
+    }
+
+    /** Every row of {@code table} in name order. */
+    public static List<Stored> all(DatabaseState db, String table) {
         List<Stored> out = new ArrayList<>();
-        TableValue table = table(db).orElse(null);
-        if (table == null) {
+        TableValue value = table(db, table).orElse(null);
+        if (value == null) {
             return out;
         }
-        RowCodec codec = new RowCodec(table.schema());
-        try (ProllyCursor c = ProllyMap.load(db.buffer(), table.rows()).cursor(KeyRange.ALL, false)) {
+        RowCodec codec = new RowCodec(value.schema());
+        try (ProllyCursor c = ProllyMap.load(db.buffer(), value.rows()).cursor(KeyRange.ALL, false)) {
             while (c.next()) {
                 out.add(stored(codec.decode(c.key(), c.value())));
             }
         } catch (Exception e) {
-            throw new IllegalStateException("reading " + TABLE + " of " + db.name(), e);
+            throw new IllegalStateException("reading " + table + " of " + db.name(), e);
         }
         return out;
     }
 
     public static void put(DatabaseState db, String name, String createStatement, String sqlMode) {
-        TableValue table = table(db).orElseGet(() -> new TableValue(SCHEMA, ProllyMap.empty(db.buffer()).root(),
+        put(db, TABLE, name, createStatement, sqlMode);
+    }
+
+    public static void put(DatabaseState db, String table, String name, String createStatement, String sqlMode) {
+        TableSchema schema = table.equals(FUNCTIONS) ? FUNCTIONS_SCHEMA : SCHEMA;
+        TableValue value = table(db, table).orElseGet(() -> new TableValue(schema, ProllyMap.empty(db.buffer()).root(),
                 Map.of(), 0));
-        TableEditor editor = new TableEditor(TABLE, table, db.buffer());
+        TableEditor editor = new TableEditor(table, value, db.buffer());
         LocalDateTime now = LocalDateTime.now().withNano(0);
         Object[] row = {key(name), createStatement, now, now, sqlMode};
         Object[] old = editor.getByKey(editor.codec().key(row));
@@ -89,22 +120,31 @@ public final class StoredProcedures {
         } else {
             editor.insert(row);
         }
-        write(db, editor.finish());
+        write(db, table, editor.finish());
     }
 
     public static boolean remove(DatabaseState db, String name) {
-        TableValue table = table(db).orElse(null);
-        if (table == null) {
+        return remove(db, TABLE, name);
+    }
+
+    public static boolean remove(DatabaseState db, String table, String name) {
+        TableValue value = table(db, table).orElse(null);
+        if (value == null) {
             return false;
         }
-        TableEditor editor = new TableEditor(TABLE, table, db.buffer());
+        TableEditor editor = new TableEditor(table, value, db.buffer());
         Object[] old = editor.getByKey(editor.codec().key(new Object[] {key(name), null, null, null, null}));
         if (old == null) {
             return false;
         }
         editor.delete(old);
-        write(db, editor.finish());
+        write(db, table, editor.finish());
         return true;
+    }
+
+    /** Whether the database has the table at all: a cheap test before any row is read. */
+    public static boolean exists(DatabaseState db, String table) {
+        return db.workingRoot().resolveName(table).isPresent();
     }
 
     private static Stored stored(Object[] row) {
@@ -116,13 +156,13 @@ public final class StoredProcedures {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static Optional<TableValue> table(DatabaseState db) {
-        return db.workingRoot().resolveName(TABLE)
+    private static Optional<TableValue> table(DatabaseState db, String table) {
+        return db.workingRoot().resolveName(table)
                 .map(stored -> db.repo().readTable(db.buffer(), db.workingRoot().tables().get(stored)));
     }
 
-    private static void write(DatabaseState db, TableValue value) {
-        String stored = db.workingRoot().resolveName(TABLE).orElse(TABLE);
+    private static void write(DatabaseState db, String table, TableValue value) {
+        String stored = db.workingRoot().resolveName(table).orElse(table);
         db.setWorkingRoot(db.workingRoot().withTable(stored, db.repo().writeTable(db.buffer(), value)));
     }
 }
