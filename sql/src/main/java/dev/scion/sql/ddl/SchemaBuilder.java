@@ -8,6 +8,7 @@ import dev.scion.sql.parser.MySqlParser;
 import dev.scion.sql.parser.ddl.SqlMySqlCheck;
 import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
@@ -28,6 +29,8 @@ final class SchemaBuilder {
     final List<IndexDef> indexes = new ArrayList<>();
     final List<CheckDef> checks = new ArrayList<>();
     final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+    /** Key parts with a prefix length ({@code col(10)}), checked against their column's type in {@link #build}. */
+    private final List<SqlMySqlKeyPart> prefixedParts = new ArrayList<>();
 
     SchemaBuilder(String table) {
         this.table = table;
@@ -83,6 +86,9 @@ final class SchemaBuilder {
                         "This version of Scion doesn't yet support functional key parts");
             }
             cols.add(part.getColumn().getSimple());
+            if (part.getPrefixLength() >= 0) {
+                prefixedParts.add(part);
+            }
         }
         if (def.getIndexKind() == SqlMySqlIndex.Kind.PRIMARY) {
             setPrimaryKey(cols);
@@ -151,6 +157,9 @@ final class SchemaBuilder {
             }
             idx.add(new IndexDef(d.name(), cols, d.unique()));
         }
+        for (SqlMySqlKeyPart part : prefixedParts) {
+            checkPrefix(part);
+        }
         List<Column> autos = columns.stream().filter(Column::autoIncrement).toList();
         if (autos.size() > 1 || (autos.size() == 1 && !isKeyPrefix(autos.get(0).name(), pk, idx))) {
             throw new SqlError(ErrorCode.WRONG_AUTO_KEY, "Incorrect table definition; there can be only one auto "
@@ -165,6 +174,35 @@ final class SchemaBuilder {
             }
         }
         return new TableSchema(columns, pk, idx, checks, foreignKeys);
+    }
+
+    /**
+     * MySQL's rules for a key part's prefix length: not 0 (1391), and only on a string or binary column, no longer
+     * than a CHAR / VARCHAR / BINARY / VARBINARY column's length (1089). TEXT and BLOB take any prefix.
+     */
+    private void checkPrefix(SqlMySqlKeyPart part) {
+        String name = part.getColumn().getSimple();
+        int i = columnIndex(name);
+        if (i < 0) {
+            return; // reported as a missing key column
+        }
+        if (part.getPrefixLength() == 0) {
+            throw new SqlError(ErrorCode.KEY_PART_0, "Key part '" + name + "' length cannot be 0");
+        }
+        ColumnType type = columns.get(i).type();
+        boolean sized = switch (type.kind()) {
+            case CHAR, VARCHAR, BINARY, VARBINARY -> true;
+            default -> false;
+        };
+        boolean lob = switch (type.kind()) {
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> true;
+            default -> false;
+        };
+        if ((!sized && !lob) || (sized && part.getPrefixLength() > type.maxLength())) {
+            throw new SqlError(ErrorCode.WRONG_SUB_KEY, "Incorrect prefix key; the used key part isn't a string, "
+                    + "the used length is longer than the key part, or the storage engine doesn't support unique "
+                    + "prefix keys");
+        }
     }
 
     private static boolean isKeyPrefix(String column, List<String> pk, List<IndexDef> indexes) {
