@@ -34,6 +34,14 @@ final class SchemaBuilder {
 
     SchemaBuilder(String table) {
         this.table = table;
+        checkIdentifier(table);
+    }
+
+    /** MySQL's limit on table, column and index names: 64 characters (1059). */
+    static void checkIdentifier(String name) {
+        if (name != null && name.codePointCount(0, name.length()) > 64) {
+            throw new SqlError(ErrorCode.TOO_LONG_IDENT, "Identifier name '" + name + "' is too long");
+        }
     }
 
     static SchemaBuilder from(String table, TableSchema schema) {
@@ -64,6 +72,7 @@ final class SchemaBuilder {
     }
 
     void addColumn(Column c, int position) {
+        checkIdentifier(c.name());
         if (columnIndex(c.name()) >= 0) {
             throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + c.name() + "'");
         }
@@ -211,6 +220,43 @@ final class SchemaBuilder {
             return true;
         }
         return indexes.stream().anyMatch(i -> i.columns().get(0).toLowerCase(Locale.ROOT).equals(lc));
+    }
+
+    /**
+     * Before dropping {@code column}: as MySQL, a CHECK constraint on that column alone is dropped with it, and one
+     * that also uses other columns makes the drop fail (3959).
+     */
+    void dropChecksOn(String column) {
+        List<CheckDef> kept = new ArrayList<>();
+        for (CheckDef check : checks) {
+            java.util.Set<String> used = columnsOf(check);
+            if (!used.contains(column.toLowerCase(Locale.ROOT))) {
+                kept.add(check);
+            } else if (used.size() > 1) {
+                throw new SqlError(ErrorCode.DEPENDENT_BY_CHECK_CONSTRAINT, "Check constraint '" + check.name()
+                        + "' uses column '" + column + "', hence column cannot be dropped or renamed.");
+            }
+        }
+        checks.clear();
+        checks.addAll(kept);
+    }
+
+    /** The column names (lower case) a CHECK constraint's expression names. */
+    private static java.util.Set<String> columnsOf(CheckDef check) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try {
+            MySqlParser.parseExpression(check.expressionSql()).accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+                @Override
+                public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+                    names.add(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+                    return null;
+                }
+            });
+        } catch (org.apache.calcite.sql.parser.SqlParseException e) {
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "stored check constraint '" + check.name()
+                    + "' does not parse: " + e.getMessage());
+        }
+        return names;
     }
 
     /**
