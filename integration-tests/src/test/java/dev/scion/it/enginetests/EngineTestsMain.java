@@ -43,7 +43,7 @@ public final class EngineTestsMain {
         try (ScionServerProcess server = ScionServerProcess.start("engine-tests")) {
             EngineTestsMain m = new EngineTestsMain(server);
             m.queryTests(groups, dir.resolve("fixtures"));
-            m.scriptTests(groups);
+            m.scriptTests(groups, dir.resolve("fixtures"));
             m.print();
             Path out = ItConfig.targetDir().resolve("engine-tests-failures.txt");
             Files.writeString(out, m.failures, StandardCharsets.UTF_8);
@@ -177,7 +177,26 @@ public final class EngineTestsMain {
         return out;
     }
 
-    private void scriptTests(JsonNode groups) throws SQLException {
+    private static final java.util.regex.Pattern MYTABLE = java.util.regex.Pattern.compile("(?i)\\bmytable\\b");
+    private static final java.util.regex.Pattern CREATES_MYTABLE =
+            java.util.regex.Pattern.compile("(?i)create\\s+table\\s+(if\\s+not\\s+exists\\s+)?`?mytable\\b");
+
+    /**
+     * Whether a ScriptTest uses {@code mytable} without creating it: go-mysql-server runs those suites (ALTER
+     * TABLE, information_schema) on its mydb + mytable setup, the fixture of that name.
+     */
+    private static boolean namesMytableWithoutCreatingIt(JsonNode t) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode s : t.path("SetUpScript")) {
+            text.append(s.asText()).append('\n');
+        }
+        for (JsonNode a : t.path("Assertions")) {
+            text.append(a.path("Query").asText()).append('\n');
+        }
+        return MYTABLE.matcher(text).find() && !CREATES_MYTABLE.matcher(text).find();
+    }
+
+    private void scriptTests(JsonNode groups, Path fixtures) throws SQLException, java.io.IOException {
         for (JsonNode g : groups) {
             if (!g.path("kind").asText().equals("ScriptTest")) {
                 continue;
@@ -187,6 +206,9 @@ public final class EngineTestsMain {
                     continue;
                 }
                 try (Connection c = fresh()) {
+                    if (namesMytableWithoutCreatingIt(t)) {
+                        loadFixture(c, fixtures, "mytable");
+                    }
                     for (JsonNode s : t.path("SetUpScript")) {
                         setUp(c, t.path("Name").asText(), s.asText());
                     }
