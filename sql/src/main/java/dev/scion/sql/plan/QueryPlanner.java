@@ -126,6 +126,7 @@ public final class QueryPlanner {
         boolean asOf = rewritten != beforeAsOf;
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
+        rewritten = NullInSubQuery.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(session.currentDatabase(), rewritten);
