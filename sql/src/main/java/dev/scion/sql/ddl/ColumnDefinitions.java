@@ -9,7 +9,6 @@ import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.TypeKind;
 import org.apache.calcite.sql.SqlCharStringLiteral;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -57,10 +56,6 @@ final class ColumnDefinitions {
         return (table.toLowerCase(Locale.ROOT) + "." + column.toLowerCase(Locale.ROOT)).hashCode() & 0xffffffffL;
     }
 
-    /** Words the parser reads as identifiers that are functions without parentheses (CURRENT_TIMESTAMP). */
-    private static final java.util.Set<String> NILADIC = java.util.Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE",
-            "CURRENT_TIME", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_USER", "UTC_TIMESTAMP", "UTC_DATE", "UTC_TIME");
-
     private static String defaultSql(String column, SqlNode value, ColumnType type, boolean nullable) {
         if (value == null) {
             return null;
@@ -76,11 +71,6 @@ final class ColumnDefinitions {
             // MySQL: BLOB, TEXT, GEOMETRY or JSON column can't have a default value (only an expression default).
             throw new SqlError(ErrorCode.BLOB_CANT_HAVE_DEFAULT,
                     "BLOB, TEXT, GEOMETRY or JSON column '" + column + "' can't have a default value");
-        }
-        if (value instanceof SqlIdentifier id && !(id.isSimple() && NILADIC.contains(id.getSimple().toUpperCase(Locale.ROOT)))) {
-            // MySQL takes only literals and (expressions) as defaults: a bare column name does not parse
-            throw new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; a column default "
-                    + "must be a literal or an expression in parentheses (column '" + column + "')");
         }
         if (value instanceof SqlLiteral lit) {
             checkLiteralDefault(column, lit, type, nullable);
@@ -109,6 +99,10 @@ final class ColumnDefinitions {
             }
         } else if (lit instanceof SqlNumericLiteral) {
             v = lit.getValueAs(java.math.BigDecimal.class);
+            if (((java.math.BigDecimal) v).signum() == 0 && (type.kind() == TypeKind.DATE
+                    || type.kind() == TypeKind.DATETIME || type.kind() == TypeKind.TIMESTAMP)) {
+                return; // the zero date, as '0000-00-00'
+            }
         } else {
             return;
         }
