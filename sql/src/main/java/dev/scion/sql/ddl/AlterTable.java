@@ -146,6 +146,7 @@ final class AlterTable {
                     + "'; check that column/key exists");
         }
         String stored = schema.columns.get(i).name();
+        schema.dropChecksOn(stored);
         schema.columns.remove(i);
         sources.remove(i);
         schema.primaryKey.removeIf(k -> k.equalsIgnoreCase(stored));

@@ -8,7 +8,9 @@ import dev.scion.sql.parser.ddl.SqlMySqlDataType;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.TypeKind;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.Locale;
@@ -70,7 +72,48 @@ public final class ColumnDefinitions {
             throw new SqlError(ErrorCode.BLOB_CANT_HAVE_DEFAULT,
                     "BLOB, TEXT, GEOMETRY or JSON column '" + column + "' can't have a default value");
         }
+        if (value instanceof SqlLiteral lit) {
+            checkLiteralDefault(column, lit, type, nullable);
+        }
+        if (value instanceof org.apache.calcite.sql.SqlCall call && call.operandCount() == 1
+                && call.operand(0) instanceof SqlNumericLiteral fsp
+                && java.util.Set.of("CURRENT_TIMESTAMP", "NOW", "LOCALTIME", "LOCALTIMESTAMP")
+                        .contains(call.getOperator().getName().toUpperCase(Locale.ROOT))
+                && fsp.intValue(true) != Math.max(0, type.length())) {
+            // CURRENT_TIMESTAMP(n) as a default must have the column's fractional-second digits
+            throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
+        }
         return MySqlParser.unparse(value);
+    }
+
+    /**
+     * A literal default must be a value of the column's type, as if stored in strict mode ({@code INT DEFAULT
+     * 'hi'}, {@code ENUM('a') DEFAULT 0} are 1067). Zero dates, bit and hex literals are left as they are.
+     */
+    private static void checkLiteralDefault(String column, SqlLiteral lit, ColumnType type, boolean nullable) {
+        Object v;
+        if (lit instanceof SqlCharStringLiteral) {
+            v = lit.getValueAs(String.class);
+            if (((String) v).startsWith("0000-00-00")) {
+                return;
+            }
+        } else if (lit instanceof SqlNumericLiteral) {
+            v = lit.getValueAs(java.math.BigDecimal.class);
+            if (((java.math.BigDecimal) v).signum() == 0 && (type.kind() == TypeKind.DATE
+                    || type.kind() == TypeKind.DATETIME || type.kind() == TypeKind.TIMESTAMP)) {
+                return; // the zero date, as '0000-00-00'
+            }
+        } else {
+            return;
+        }
+        if (type.kind() == TypeKind.BIT || type.kind().isSpatial() || type.kind() == TypeKind.JSON) {
+            return;
+        }
+        try {
+            dev.scion.sql.dml.ColumnValues.coerce(v, new Column(column, type, nullable, null, false, null, 0), 1);
+        } catch (SqlError e) {
+            throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
+        }
     }
 
     public static ColumnType type(String column, SqlMySqlDataType t) {
@@ -133,6 +176,10 @@ public final class ColumnDefinitions {
                         + "'. Maximum is 30.");
             }
             scale = Math.max(scale, 0);
+        }
+        if ((kind == TypeKind.TIME || kind == TypeKind.DATETIME || kind == TypeKind.TIMESTAMP) && length > 6) {
+            throw new SqlError(ErrorCode.TOO_BIG_PRECISION, "Too-big precision " + length + " specified for '"
+                    + column + "'. Maximum is 6.");
         }
         if (kind == TypeKind.VARCHAR && length < 0) {
             throw new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; VARCHAR needs a length "

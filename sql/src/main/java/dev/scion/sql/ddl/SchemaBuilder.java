@@ -8,6 +8,7 @@ import dev.scion.sql.parser.MySqlParser;
 import dev.scion.sql.parser.ddl.SqlMySqlCheck;
 import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
@@ -28,9 +29,19 @@ final class SchemaBuilder {
     final List<IndexDef> indexes = new ArrayList<>();
     final List<CheckDef> checks = new ArrayList<>();
     final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+    /** Key parts with a prefix length ({@code col(10)}), checked against their column's type in {@link #build}. */
+    private final List<SqlMySqlKeyPart> prefixedParts = new ArrayList<>();
 
     SchemaBuilder(String table) {
         this.table = table;
+        checkIdentifier(table);
+    }
+
+    /** MySQL's limit on table, column and index names: 64 characters (1059). */
+    static void checkIdentifier(String name) {
+        if (name != null && name.codePointCount(0, name.length()) > 64) {
+            throw new SqlError(ErrorCode.TOO_LONG_IDENT, "Identifier name '" + name + "' is too long");
+        }
     }
 
     static SchemaBuilder from(String table, TableSchema schema) {
@@ -61,6 +72,7 @@ final class SchemaBuilder {
     }
 
     void addColumn(Column c, int position) {
+        checkIdentifier(c.name());
         if (columnIndex(c.name()) >= 0) {
             throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + c.name() + "'");
         }
@@ -83,6 +95,9 @@ final class SchemaBuilder {
                         "This version of Scion doesn't yet support functional key parts");
             }
             cols.add(part.getColumn().getSimple());
+            if (part.getPrefixLength() >= 0) {
+                prefixedParts.add(part);
+            }
         }
         if (def.getIndexKind() == SqlMySqlIndex.Kind.PRIMARY) {
             setPrimaryKey(cols);
@@ -159,6 +174,9 @@ final class SchemaBuilder {
             }
             idx.add(d.withColumns(cols));
         }
+        for (SqlMySqlKeyPart part : prefixedParts) {
+            checkPrefix(part);
+        }
         List<Column> autos = columns.stream().filter(Column::autoIncrement).toList();
         if (autos.size() > 1 || (autos.size() == 1 && !isKeyPrefix(autos.get(0).name(), pk, idx))) {
             throw new SqlError(ErrorCode.WRONG_AUTO_KEY, "Incorrect table definition; there can be only one auto "
@@ -175,12 +193,78 @@ final class SchemaBuilder {
         return new TableSchema(columns, pk, idx, checks, foreignKeys);
     }
 
+    /**
+     * MySQL's rules for a key part's prefix length: not 0 (1391), and only on a string or binary column, no longer
+     * than a CHAR / VARCHAR / BINARY / VARBINARY column's length (1089). TEXT and BLOB take any prefix.
+     */
+    private void checkPrefix(SqlMySqlKeyPart part) {
+        String name = part.getColumn().getSimple();
+        int i = columnIndex(name);
+        if (i < 0) {
+            return; // reported as a missing key column
+        }
+        if (part.getPrefixLength() == 0) {
+            throw new SqlError(ErrorCode.KEY_PART_0, "Key part '" + name + "' length cannot be 0");
+        }
+        ColumnType type = columns.get(i).type();
+        boolean sized = switch (type.kind()) {
+            case CHAR, VARCHAR, BINARY, VARBINARY -> true;
+            default -> false;
+        };
+        boolean lob = switch (type.kind()) {
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> true;
+            default -> false;
+        };
+        if ((!sized && !lob) || (sized && part.getPrefixLength() > type.maxLength())) {
+            throw new SqlError(ErrorCode.WRONG_SUB_KEY, "Incorrect prefix key; the used key part isn't a string, "
+                    + "the used length is longer than the key part, or the storage engine doesn't support unique "
+                    + "prefix keys");
+        }
+    }
+
     private static boolean isKeyPrefix(String column, List<String> pk, List<IndexDef> indexes) {
         String lc = column.toLowerCase(Locale.ROOT);
         if (!pk.isEmpty() && pk.get(0).toLowerCase(Locale.ROOT).equals(lc)) {
             return true;
         }
         return indexes.stream().anyMatch(i -> i.columns().get(0).toLowerCase(Locale.ROOT).equals(lc));
+    }
+
+    /**
+     * Before dropping {@code column}: as MySQL, a CHECK constraint on that column alone is dropped with it, and one
+     * that also uses other columns makes the drop fail (3959).
+     */
+    void dropChecksOn(String column) {
+        List<CheckDef> kept = new ArrayList<>();
+        for (CheckDef check : checks) {
+            java.util.Set<String> used = columnsOf(check);
+            if (!used.contains(column.toLowerCase(Locale.ROOT))) {
+                kept.add(check);
+            } else if (used.size() > 1) {
+                throw new SqlError(ErrorCode.DEPENDENT_BY_CHECK_CONSTRAINT, "Check constraint '" + check.name()
+                        + "' uses column '" + column + "', hence column cannot be dropped or renamed.");
+            }
+        }
+        checks.clear();
+        checks.addAll(kept);
+    }
+
+    /** The column names (lower case) a CHECK constraint's expression names. */
+    private static java.util.Set<String> columnsOf(CheckDef check) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try {
+            MySqlParser.parseExpression(check.expressionSql()).accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+                @Override
+                public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+                    names.add(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+                    return null;
+                }
+            });
+        } catch (org.apache.calcite.sql.parser.SqlParseException e) {
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "stored check constraint '" + check.name()
+                    + "' does not parse: " + e.getMessage());
+        }
+        return names;
     }
 
     /**

@@ -122,6 +122,14 @@ public final class ColumnValues {
                     return knownSetMembers(t, v);
                 }
                 return NO_ADJUSTMENT;
+            case TRUNCATED_WRONG_VALUE: {
+                // a date followed by characters MySQL does not read: the date read so far
+                if (t.kind() != TypeKind.DATE && t.kind() != TypeKind.DATETIME && t.kind() != TypeKind.TIMESTAMP) {
+                    return NO_ADJUSTMENT;
+                }
+                TemporalText.Parsed p = v == null ? null : TemporalText.parse(Values.toStringValue(v));
+                return p == null ? NO_ADJUSTMENT : p.value();
+            }
             case TRUNCATED_WRONG_VALUE_FOR_FIELD:
                 // MySQL keeps the numeric prefix of the string ('12abc' -> 12, 'abc' -> 0).
                 return Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
@@ -216,24 +224,12 @@ public final class ColumnValues {
                 if (v instanceof LocalDateTime dt) {
                     return dt.toLocalDate();
                 }
-                try {
-                    return LocalDate.parse(Values.toStringValue(v).strip());
-                } catch (RuntimeException e) {
-                    throw badTemporal(c, v, rowNumber);
-                }
+                return temporal(v, c, rowNumber).toLocalDate();
             case DATETIME, TIMESTAMP:
-                if (v instanceof LocalDateTime) {
-                    return v;
-                }
                 if (v instanceof LocalDate d) {
                     return d.atStartOfDay();
                 }
-                try {
-                    String s = Values.toStringValue(v).strip();
-                    return s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s.replace(' ', 'T'));
-                } catch (RuntimeException e) {
-                    throw badTemporal(c, v, rowNumber);
-                }
+                return roundToFsp(v instanceof LocalDateTime dt ? dt : temporal(v, c, rowNumber), t.length());
             case TIME:
                 return v instanceof java.time.Duration ? v : parseTime(Values.toStringValue(v), c, rowNumber);
             default:
@@ -375,6 +371,28 @@ public final class ColumnValues {
         } catch (RuntimeException e) {
             throw badTemporal(c, s, row);
         }
+    }
+
+    /**
+     * A string (or number) stored into a DATE, DATETIME or TIMESTAMP column, read as MySQL reads it; characters
+     * left over after a valid value ('2019-12-31T12:00:00Z') are error 1292, which non-strict mode turns into a
+     * warning keeping the value read ({@link #adjust}).
+     */
+    private static LocalDateTime temporal(Object v, Column c, long row) {
+        TemporalText.Parsed p = TemporalText.parse(Values.toStringValue(v));
+        if (p == null || p.rest()) {
+            throw badTemporal(c, v, row);
+        }
+        return p.value();
+    }
+
+    /** MySQL rounds a datetime's fraction to the column's fractional-second digits (0 when none are declared). */
+    private static LocalDateTime roundToFsp(LocalDateTime t, int fsp) {
+        int digits = Math.max(0, Math.min(6, fsp));
+        long unit = (long) Math.pow(10, 9 - digits);
+        long nanos = t.getNano();
+        long rounded = (nanos + unit / 2) / unit * unit;
+        return rounded == nanos ? t : t.withNano(0).plusNanos(rounded);
     }
 
     private static SqlError badTemporal(Column c, Object v, long row) {

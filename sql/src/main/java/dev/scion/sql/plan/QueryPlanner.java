@@ -128,6 +128,7 @@ public final class QueryPlanner {
         rewritten = UngroupedHaving.rewrite(rewritten);
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
         rewritten = dev.scion.sql.fulltext.RelevanceOrder.rewrite(rewritten);
+        rewritten = NullInSubQuery.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(session.currentDatabase(), rewritten);
@@ -201,8 +202,22 @@ public final class QueryPlanner {
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
-        RelRoot relRoot = converter.convertQuery(validated, false, true);
-        RelNode rel = relRoot.project();
+        RelRoot relRoot;
+        RelNode rel;
+        try {
+            relRoot = converter.convertQuery(validated, false, true);
+            rel = relRoot.project();
+        } catch (ClassCastException | AssertionError e) {
+            // Calcite's expanding conversion casts the Correlate it builds for a correlated IN that is not a plain
+            // WHERE conjunct (under OR or NOT, in the select list) to a Join (with -ea, Correlate's own assertion
+            // fails first). Such a query is converted with its sub-queries kept as expressions, which the
+            // sub-query rules then turn into correlates.
+            SqlToRelConverter keeping = new SqlToRelConverter(null, validator, reader, cluster,
+                    StandardConvertletTable.INSTANCE,
+                    SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+            relRoot = keeping.convertQuery(validated, false, true);
+            rel = SubQueryRemoval.remove(relRoot.project());
+        }
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
         return new Logical(LogicalOptimizer.optimize(rel), columns);
