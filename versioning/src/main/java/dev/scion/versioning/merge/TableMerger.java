@@ -79,8 +79,11 @@ public final class TableMerger {
         Hash baseRows = base == null ? ProllyMap.empty(out).root() : inSchema(base, schema);
         Hash ourRows = inSchema(ours, schema);
         Hash theirRows = inSchema(theirs, schema);
-        MergeResult mr = ProllyMap.merge(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
-                ProllyMap.load(out, theirRows), out, new CellMerger(codec));
+        MergeResult mr = codec.keyless()
+                ? mergeKeyless(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
+                        ProllyMap.load(out, theirRows))
+                : ProllyMap.merge(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
+                        ProllyMap.load(out, theirRows), out, new CellMerger(codec));
         long ai = Math.max(ours.autoIncrement(), theirs.autoIncrement());
         TableValue merged;
         if (schema.equals(ours.schema())) {
@@ -193,6 +196,36 @@ public final class TableMerger {
         violations.forEach((k, v) -> edits.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new Result(merged, new TableConflicts(name, baseHash, oursHash, theirsHash, null, 0,
                 ProllyMap.empty(out).edit(edits, out).root(), violations.size(), null));
+    }
+
+    /**
+     * Keyless rows are keyed by their content, so a row is one key with a duplicate count. A key only their side
+     * changed takes their count; a key both sides changed is a cardinality conflict, even when both made the same
+     * change (both inserted one more copy of a row): Dolt's rule, since two identical copies and one copy inserted
+     * twice cannot be told apart, and adding the counts up would guess.
+     */
+    private MergeResult mergeKeyless(ProllyMap base, ProllyMap ours, ProllyMap theirs) {
+        if (base.root().equals(theirs.root())) {
+            return new MergeResult(ours, List.of());
+        }
+        if (base.root().equals(ours.root())) {
+            return new MergeResult(theirs, List.of());
+        }
+        MapEdits edits = new MapEdits();
+        List<MergeConflict> conflicts = new ArrayList<>();
+        Iterator<DiffEntry> changes = ProllyMap.diff(base, theirs);
+        while (changes.hasNext()) {
+            DiffEntry change = changes.next();
+            byte[] ourValue = ours.get(change.key());
+            if (!Arrays.equals(ourValue, change.fromValue())) {
+                conflicts.add(new MergeConflict(change.key(), change.fromValue(), ourValue, change.toValue()));
+            } else if (change.toValue() == null) {
+                edits.delete(change.key());
+            } else {
+                edits.put(change.key(), change.toValue());
+            }
+        }
+        return new MergeResult(edits.isEmpty() ? ours : ours.edit(edits, out), conflicts);
     }
 
     private Hash inSchema(TableValue t, TableSchema schema) {
