@@ -104,6 +104,11 @@ public final class TableMerger {
                 .anyMatch(ix -> !ours.schema().indexes().contains(ix));
         Map<byte[], String> violations = uniqueViolations(merged,
                 newUnique ? ProllyMap.empty(out) : ProllyMap.load(out, ourRows), codec);
+        // a NOT NULL new to our side must hold for every row; otherwise only rows the merge changed can break one
+        boolean newNotNull = schema.columns().stream().anyMatch(c -> !c.nullable() && ours.schema().columns()
+                .stream().anyMatch(oc -> oc.tag() == c.tag() && oc.nullable()));
+        notNullViolations(merged, newNotNull ? ProllyMap.empty(out) : ProllyMap.load(out, ourRows), codec)
+                .forEach((k, v) -> violations.merge(k, v, (a, b) -> a + "; " + b));
         Hash violationMap = null;
         if (!violations.isEmpty()) {
             MapEdits edits = new MapEdits();
@@ -226,6 +231,48 @@ public final class TableMerger {
             }
         }
         return new MergeResult(edits.isEmpty() ? ours : ours.edit(edits, out), conflicts);
+    }
+
+    /**
+     * Rows the merge brought in (relative to {@code ours}) holding NULL in a NOT NULL column: one side made the
+     * column NOT NULL while the other wrote NULLs into it. Recorded as Dolt's "not null" violation naming the
+     * columns; the row stays until the user fixes it.
+     */
+    private Map<byte[], String> notNullViolations(TableValue merged, ProllyMap ours, RowCodec codec) {
+        Map<byte[], String> found = new java.util.TreeMap<>(dev.scion.storage.tuple.KeyBytes.ORDER);
+        List<Integer> notNull = new ArrayList<>();
+        for (int i = 0; i < merged.schema().columns().size(); i++) {
+            if (!merged.schema().columns().get(i).nullable()) {
+                notNull.add(i);
+            }
+        }
+        if (notNull.isEmpty()) {
+            return found;
+        }
+        Iterator<DiffEntry> d = ProllyMap.diff(ours, ProllyMap.load(out, merged.rows()));
+        while (d.hasNext()) {
+            DiffEntry e = d.next();
+            if (e.toValue() == null) {
+                continue;
+            }
+            Object[] row = codec.decode(e.key(), e.toValue());
+            List<String> nulls = notNull.stream().filter(i -> row[i] == null)
+                    .map(i -> merged.schema().columns().get(i).name()).toList();
+            if (!nulls.isEmpty()) {
+                found.put(e.key(), notNullDescription(nulls));
+            }
+        }
+        return found;
+    }
+
+    /** The text recorded for a row with NULLs in these NOT NULL columns: "not null" and Dolt's info object. */
+    public static String notNullDescription(List<String> columns) {
+        StringBuilder sb = new StringBuilder("not null {\"Columns\": [");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\\", "\\\\")
+                    .replace("\"", "\\\"")).append('"');
+        }
+        return sb.append("]}").toString();
     }
 
     private Hash inSchema(TableValue t, TableSchema schema) {
