@@ -95,9 +95,8 @@ public final class RootMerger {
                 continue;
             }
             if (o == null || t == null) {
-                String side = o == null ? "ours" : "theirs";
                 conflicts.add(new TableConflicts(name, b, o, t, null, 0, null, 0,
-                        "table dropped on " + side + " and modified on the other side"));
+                        "table was modified in one branch and deleted in the other")); // Dolt's words
                 continue;
             }
             TableValue bt = b == null ? null : repo.readTable(out, b);
