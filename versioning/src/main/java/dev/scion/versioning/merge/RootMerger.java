@@ -84,9 +84,11 @@ public final class RootMerger {
             if (Objects.equals(b, t)) {
                 continue;
             }
-            if (Objects.equals(o, t) && !(strictRows && b != null && o != null)) {
+            if (Objects.equals(o, t) && !(strictRows && b != null && o != null)
+                    && !(b != null && o != null && repo.readTable(out, o).schema().isKeyless())) {
                 // both sides made the same change; in a transaction commit that is still two writers of the same
-                // rows (two v = v + 1 from one snapshot give equal tables), which the strict merge below refuses
+                // rows (two v = v + 1 from one snapshot give equal tables), which the strict merge below refuses;
+                // in a keyless table every row both sides changed is a cardinality conflict (TableMerger)
                 continue;
             }
             if (Objects.equals(b, o)) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Column type changes in a schema merge. A type changed on one side only must also hold the rows the other side
- * wrote in the old type. Widening does (a longer VARCHAR, a bigger integer, an ENUM or SET with values added at
+ * wrote in the old type. Widening does (a text or byte-string type holding at least as many characters, a bigger
+ * integer, an ENUM or SET with values added at
  * the end, more DECIMAL digits on both sides of the point); anything else (narrowing, or a change of kind such as
  * INT to VARCHAR or FLOAT to DOUBLE) is a schema conflict, as Dolt reports it: "incompatible column types for
  * column 'c': ...". A change made identically on both sides needs no conversion and is fine.
@@ -61,8 +62,7 @@ final class TypeChanges {
         }
         boolean strings = f.isString() && t.isString() || f.isBinary() && t.isBinary();
         if (strings) {
-            boolean padded = f == TypeKind.CHAR || f == TypeKind.BINARY || t == TypeKind.CHAR || t == TypeKind.BINARY;
-            return (!padded || f == t) && to.maxLength() >= from.maxLength();
+            return to.maxLength() >= from.maxLength(); // CHAR(5) -> TINYTEXT and VARCHAR(10) -> CHAR(11) widen
         }
         if (f == t && f == TypeKind.BIT) {
             return to.maxLength() >= from.maxLength();
