@@ -3,6 +3,7 @@ package dev.scion.cli.command;
 import dev.scion.cli.support.CliError;
 import dev.scion.cli.support.Terminal;
 import dev.scion.cli.support.Workspace;
+import dev.scion.sql.dolt.ViolationInfo;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.model.TableValue;
@@ -64,9 +65,11 @@ public final class ConflictsCommand implements Runnable {
                     tv.schema().columns().forEach(c -> header.add(c.name()));
                     TextTable t = new TextTable(header);
                     for (ConflictsOp.Violation v : ConflictsOp.violations(ctx, name)) {
-                        List<String> row = new ArrayList<>(List.of(v.description()));
-                        row.addAll(cells(tv.schema(), v.row()));
-                        t.add(row);
+                        for (String part : ViolationInfo.parts(v.description())) {
+                            List<String> row = new ArrayList<>(List.of(ViolationInfo.line(part, tv.schema())));
+                            row.addAll(cells(tv.schema(), v.row()));
+                            t.add(row);
+                        }
                     }
                     t.print(term.out());
                 }

@@ -107,7 +107,7 @@ public final class MergeCommand extends RepoCommand {
             Set<String> kinds = new HashSet<>();
             for (String part : v.description().split("; ")) {
                 kinds.add(part.startsWith("unique") ? "a unique key" : part.startsWith("foreign key")
-                        ? "a foreign key" : "a CHECK constraint");
+                        ? "a foreign key" : part.startsWith("not null") ? "a NOT NULL column" : "a CHECK constraint");
             }
             kinds.forEach(k -> counts.merge(k, 1, Integer::sum));
         }

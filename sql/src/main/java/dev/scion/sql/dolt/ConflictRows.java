@@ -1,16 +1,19 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.plan.TypeMapping;
+import dev.scion.versioning.ops.ConflictsOp;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.Base64;
 
 /**
  * The row layout Dolt gives a row conflict, shared by dolt_conflicts_&lt;t&gt; and
  * dolt_preview_merge_conflicts(): base_, our_ and their_ versions of every column of t, each side's diff_type
- * against the base, and dolt_conflict_id (the row key, base64url).
+ * against the base, for a keyless t how many copies of the row each side holds (base_, our_ and
+ * their_cardinality: a keyless conflict is about that count), and dolt_conflict_id (the row key, base64url).
  */
 final class ConflictRows {
     private ConflictRows() {
@@ -23,6 +26,11 @@ final class ConflictRows {
         b.add("our_diff_type", Columns.text(f, 16));
         side(b, f, schema, "their_");
         b.add("their_diff_type", Columns.text(f, 16));
+        if (schema.isKeyless()) {
+            for (String prefix : new String[] {"base_", "our_", "their_"}) {
+                b.add(prefix + "cardinality", f.createSqlType(SqlTypeName.BIGINT));
+            }
+        }
         b.add("dolt_conflict_id", Columns.text(f, 1024));
     }
 
@@ -32,19 +40,36 @@ final class ConflictRows {
         }
     }
 
-    /** How many values {@link #fill} writes for a table of {@code n} columns. */
-    static int width(int n) {
-        return 3 * n + 3;
+    /** How many values {@link #fill} writes for a table of this schema. */
+    static int width(TableSchema schema) {
+        return 3 * schema.columns().size() + 3 + (schema.isKeyless() ? 3 : 0);
     }
 
-    /** Writes one conflict into {@code out} from {@code at}: the three versions (null when absent), types, id. */
-    static void fill(Object[] out, int at, int n, Object[] base, Object[] ours, Object[] theirs, byte[] key) {
-        copy(base, out, at, n);
+    /** Where dolt_conflict_id sits in a row {@link #fill} wrote from position 0. */
+    static int idColumn(TableSchema schema) {
+        return width(schema) - 1;
+    }
+
+    /**
+     * Writes one conflict into {@code out} from {@code at}: the three versions (null when absent), diff types,
+     * counts (keyless tables) and id. {@code ours}/{@code ourCount} are passed separately since
+     * dolt_conflicts_&lt;t&gt; shows the table's current row rather than the one recorded at merge time.
+     */
+    static void fill(Object[] out, int at, TableSchema schema, ConflictsOp.RowConflict c, Object[] ours,
+                     long ourCount) {
+        int n = schema.columns().size();
+        copy(c.base(), out, at, n);
         copy(ours, out, at + n, n);
-        out[at + 2 * n] = diffType(base, ours);
-        copy(theirs, out, at + 2 * n + 1, n);
-        out[at + 3 * n + 1] = diffType(base, theirs);
-        out[at + 3 * n + 2] = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        out[at + 2 * n] = diffType(c.base(), ours);
+        copy(c.theirs(), out, at + 2 * n + 1, n);
+        out[at + 3 * n + 1] = diffType(c.base(), c.theirs());
+        int next = at + 3 * n + 2;
+        if (schema.isKeyless()) {
+            out[next++] = c.baseCount();
+            out[next++] = ourCount;
+            out[next++] = c.theirCount();
+        }
+        out[next] = Base64.getUrlEncoder().withoutPadding().encodeToString(c.key());
     }
 
     /** The key a dolt_conflict_id names. */

@@ -8,7 +8,6 @@ import dev.scion.versioning.diff.RootDiffer;
 import dev.scion.versioning.diff.RowChange;
 import dev.scion.versioning.diff.RowDiffer;
 import dev.scion.versioning.diff.TableDelta;
-import dev.scion.versioning.history.CommitLog;
 import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
@@ -16,7 +15,6 @@ import dev.scion.versioning.schema.Column;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -47,25 +45,7 @@ final class DoltColumnDiffTable implements SystemTable {
 
     @Override
     public RowStream scan(Session session, DatabaseState db) {
-        Deque<Object[]> ready = new ArrayDeque<>();
-        Commit head = db.repo().readCommit(session.headOf(db));
-        add(ready, db, db.repo().readRoot(db.buffer(), head.root()), db.workingRoot(), "WORKING", null);
-        CommitLog log = new CommitLog(db.repo(), session.headOf(db));
-        return () -> {
-            while (ready.isEmpty()) {
-                if (!log.hasNext()) {
-                    return null;
-                }
-                CommitLog.Entry e = log.next();
-                Commit c = e.commit();
-                if (c.parents().isEmpty()) {
-                    continue;
-                }
-                RootValue from = db.repo().readRoot(db.buffer(), db.repo().readCommit(c.parents().get(0)).root());
-                add(ready, db, from, db.repo().readRoot(db.buffer(), c.root()), e.hash().toString(), c);
-            }
-            return ready.poll();
-        };
+        return HistoryChanges.scan(session, db, (from, to, hash, commit, out) -> add(out, db, from, to, hash, commit));
     }
 
     /** Queues the rows of one pair of roots. */

@@ -74,7 +74,6 @@ final class DoltConflictsForTable implements WritableSystemTable {
         TableValue tv = current.map(h -> db.repo().readTable(db.buffer(), h)).orElse(null);
         ProllyMap rows = tv == null ? null : ProllyMap.load(db.buffer(), tv.rows());
         RowCodec codec = tv == null ? null : new RowCodec(tv.schema());
-        int n = width();
         var it = conflicts.iterator();
         return () -> {
             if (!it.hasNext()) {
@@ -82,12 +81,14 @@ final class DoltConflictsForTable implements WritableSystemTable {
             }
             ConflictsOp.RowConflict c = it.next();
             Object[] ours = null;
+            long ourCount = 0;
             if (rows != null) {
                 byte[] v = rows.get(c.key());
                 ours = v == null ? null : codec.decode(c.key(), v);
+                ourCount = v == null ? 0 : codec.count(v);
             }
-            Object[] out = new Object[ConflictRows.width(n)];
-            ConflictRows.fill(out, 0, n, c.base(), ours, c.theirs(), c.key());
+            Object[] out = new Object[ConflictRows.width(schema)];
+            ConflictRows.fill(out, 0, schema, c, ours, ourCount);
             return out;
         };
     }
@@ -98,7 +99,7 @@ final class DoltConflictsForTable implements WritableSystemTable {
         if (selected.isEmpty()) {
             return 0;
         }
-        int idColumn = 3 * width() + 2;
+        int idColumn = ConflictRows.idColumn(schema);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             WorkingSet ws = db.repo().workingSet(db.branch());
             MergeState ms = ws.mergeState();

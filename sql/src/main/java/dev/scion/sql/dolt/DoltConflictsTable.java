@@ -30,7 +30,7 @@ final class DoltConflictsTable implements SystemTable {
         List<Object[]> rows = new ArrayList<>();
         if (ms != null) {
             for (TableConflicts t : ms.tables()) {
-                if (t.hasRowConflicts()) {
+                if (t.hasRowConflicts() || t.schemaConflict() != null) { // Dolt lists a schema conflict with 0 rows
                     rows.add(new Object[] {t.table(), t.rowConflictCount()});
                 }
             }

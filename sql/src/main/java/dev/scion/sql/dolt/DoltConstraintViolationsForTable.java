@@ -32,19 +32,6 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
         this.schema = schema;
     }
 
-    private static final String CHECK = "check constraint";
-
-    /** Dolt's violation_type for a recorded description (the first kind it names). */
-    static String violationType(String info) {
-        if (info == null) {
-            return "unique index";
-        }
-        if (info.startsWith(CHECK)) {
-            return CHECK;
-        }
-        return info.toLowerCase().startsWith("foreign") ? "foreign key" : "unique index";
-    }
-
     @Override
     public String name() {
         return PREFIX + table;
@@ -80,13 +67,13 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
                         return null;
                     }
                     current = it.next();
-                    kinds = parts(current.description()).iterator();
+                    kinds = ViolationInfo.parts(current.description()).iterator();
                 }
                 String info = kinds.next();
                 Object[] out = new Object[n + 3];
                 out[0] = from;
-                out[1] = violationType(info);
-                info = ViolationInfo.of(info, schema); // Dolt's JSON for unique and check violations
+                out[1] = ViolationInfo.type(info);
+                info = ViolationInfo.of(info, schema);
                 if (current.row() != null) {
                     System.arraycopy(current.row(), 0, out, 2, Math.min(n, current.row().length));
                 }
@@ -94,11 +81,6 @@ final class DoltConstraintViolationsForTable implements WritableSystemTable {
                 return out;
             }
         };
-    }
-
-    /** The separate violations recorded for one row (one per broken constraint). */
-    static List<String> parts(String description) {
-        return description == null ? List.of("") : List.of(description.split("; "));
     }
 
     /** Forgets the selected violations; the rows of t stay as they are (the user accepts them). */

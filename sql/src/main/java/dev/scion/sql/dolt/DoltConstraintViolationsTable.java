@@ -35,7 +35,7 @@ final class DoltConstraintViolationsTable implements SystemTable {
                     long n = 0;
                     for (var v : dev.scion.versioning.ops.ConflictsOp.violations(
                             new dev.scion.versioning.ops.BranchContext(db.repo(), db.branch()), t.table())) {
-                        n += DoltConstraintViolationsForTable.parts(v.description()).size();
+                        n += ViolationInfo.parts(v.description()).size();
                     }
                     rows.add(new Object[] {t.table(), n});
                 }

@@ -5,14 +5,9 @@ import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.diff.RootDiffer;
 import dev.scion.versioning.diff.TableDelta;
-import dev.scion.versioning.history.CommitLog;
 import dev.scion.versioning.model.Commit;
-import dev.scion.versioning.model.RootValue;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * dolt_diff: which tables each commit of the session's history changed (against its first parent), newest first,
@@ -36,30 +31,11 @@ final class DoltDiffTable implements SystemTable {
     @Override
     public RowStream scan(Session session, DatabaseState db) {
         RootDiffer differ = new RootDiffer(db.repo(), db.buffer());
-        Deque<Object[]> ready = new ArrayDeque<>();
-        Commit head = db.repo().readCommit(session.headOf(db));
-        for (TableDelta d : differ.diff(db.repo().readRoot(db.buffer(), head.root()), db.workingRoot())) {
-            ready.add(row("WORKING", d, null));
-        }
-        CommitLog log = new CommitLog(db.repo(), session.headOf(db));
-        return () -> {
-            while (ready.isEmpty()) {
-                if (!log.hasNext()) {
-                    return null;
-                }
-                CommitLog.Entry e = log.next();
-                Commit c = e.commit();
-                if (c.parents().isEmpty()) {
-                    continue;
-                }
-                RootValue from = db.repo().readRoot(db.buffer(), db.repo().readCommit(c.parents().get(0)).root());
-                RootValue to = db.repo().readRoot(db.buffer(), c.root());
-                for (TableDelta d : differ.diff(from, to)) {
-                    ready.add(row(e.hash().toString(), d, c));
-                }
+        return HistoryChanges.scan(session, db, (from, to, hash, commit, out) -> {
+            for (TableDelta d : differ.diff(from, to)) {
+                out.add(row(hash, d, commit));
             }
-            return ready.poll();
-        };
+        });
     }
 
     private static Object[] row(String hash, TableDelta d, Commit c) {

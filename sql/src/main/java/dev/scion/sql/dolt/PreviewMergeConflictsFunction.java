@@ -112,15 +112,14 @@ final class PreviewMergeConflictsFunction implements SystemTable {
             };
         }
         Iterator<ConflictsOp.RowConflict> it = preview.rows(table);
-        int n = schema.columns().size();
         return () -> {
             if (!it.hasNext()) {
                 return null;
             }
             ConflictsOp.RowConflict c = it.next();
-            Object[] out = new Object[1 + ConflictRows.width(n)];
+            Object[] out = new Object[1 + ConflictRows.width(schema)];
             out[0] = from;
-            ConflictRows.fill(out, 1, n, c.base(), c.ours(), c.theirs(), c.key());
+            ConflictRows.fill(out, 1, schema, c, c.ours(), c.ourCount());
             return out;
         };
     }

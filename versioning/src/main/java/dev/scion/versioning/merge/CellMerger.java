@@ -7,9 +7,9 @@ import dev.scion.versioning.table.RowCodec;
 import java.util.Objects;
 
 /**
- * Decides a row both sides changed: for keyed tables, cell by cell (a cell changed on one side takes that
- * change; the same cell changed to different values, or a delete against a modify, is a conflict); for keyless
- * tables, by adding up the changes to the duplicate count.
+ * Decides a row of a keyed table that both sides changed, cell by cell: a cell changed on one side takes that
+ * change; the same cell changed to different values, or a delete against a modify, is a conflict. (Keyless
+ * tables never come here: {@link TableMerger} reports every row both sides changed as a conflict.)
  */
 final class CellMerger implements MergeCollisionHandler {
     private final RowCodec codec;
@@ -20,17 +20,6 @@ final class CellMerger implements MergeCollisionHandler {
 
     @Override
     public Resolution resolve(byte[] key, byte[] base, byte[] ours, byte[] theirs) {
-        if (codec.keyless()) {
-            long b = base == null ? 0 : codec.count(base);
-            long o = ours == null ? 0 : codec.count(ours);
-            long t = theirs == null ? 0 : codec.count(theirs);
-            long n = o + t - b;
-            if (n <= 0) {
-                return Resolution.delete();
-            }
-            byte[] any = ours != null ? ours : theirs;
-            return Resolution.use(codec.value(codec.decode(key, any), n));
-        }
         if (base == null || ours == null || theirs == null) {
             return Resolution.conflict();
         }

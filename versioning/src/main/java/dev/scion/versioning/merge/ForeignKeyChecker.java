@@ -111,13 +111,59 @@ public final class ForeignKeyChecker {
                     Object[] row = codec.decode(key, c.value());
                     List<Object> ref = tuple(row, at);
                     if (ref != null && !parentKeys.contains(ref)) {
-                        found.merge(key, "foreign key '" + fk.name() + "' violated: " + fk.columns() + " = "
-                                + ref + " has no row in " + fk.referencedTable(), (a, b) -> a + "; " + b);
+                        found.merge(key, describe(table, cs, fk, parent == null ? null : parent.schema()),
+                                (a, b) -> a.equals(b) ? a : a + "; " + b);
                     }
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The text recorded for a row breaking {@code fk}: "foreign key " and Dolt's violation_info object, keys in
+     * MySQL's JSON normal form (by length, then name). Index and ReferencedIndex name the index each side serves
+     * the key with; empty when it is the primary key (or the parent is gone).
+     */
+    static String describe(String table, TableSchema child, ForeignKeyDef fk, TableSchema parent) {
+        return "foreign key {\"Index\": " + quote(indexFor(child, fk.columns()))
+                + ", \"Table\": " + quote(table)
+                + ", \"Columns\": " + quote(fk.columns())
+                + ", \"OnDelete\": " + quote(fk.onDelete().sql())
+                + ", \"OnUpdate\": " + quote(fk.onUpdate().sql())
+                + ", \"ForeignKey\": " + quote(fk.name())
+                + ", \"ReferencedIndex\": " + quote(parent == null ? "" : indexFor(parent, fk.referencedColumns()))
+                + ", \"ReferencedTable\": " + quote(fk.referencedTable())
+                + ", \"ReferencedColumns\": " + quote(fk.referencedColumns()) + "}";
+    }
+
+    /** The index whose leading columns are {@code columns}: "" for the primary key, else the first such index. */
+    private static String indexFor(TableSchema schema, List<String> columns) {
+        if (startsWith(schema.primaryKey(), columns)) {
+            return "";
+        }
+        return schema.indexes().stream().filter(ix -> startsWith(ix.columns(), columns)).findFirst()
+                .map(dev.scion.versioning.schema.IndexDef::name).orElse("");
+    }
+
+    private static boolean startsWith(List<String> indexColumns, List<String> columns) {
+        if (indexColumns.size() < columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (!indexColumns.get(i).equalsIgnoreCase(columns.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String quote(List<String> values) {
+        return "[" + String.join(", ", values.stream().map(ForeignKeyChecker::quote).toList()) + "]";
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private Set<List<Object>> values(TableValue t, List<String> columns) {

@@ -84,9 +84,11 @@ public final class RootMerger {
             if (Objects.equals(b, t)) {
                 continue;
             }
-            if (Objects.equals(o, t) && !(strictRows && b != null && o != null)) {
+            if (Objects.equals(o, t) && !(strictRows && b != null && o != null)
+                    && !(b != null && o != null && repo.readTable(out, o).schema().isKeyless())) {
                 // both sides made the same change; in a transaction commit that is still two writers of the same
-                // rows (two v = v + 1 from one snapshot give equal tables), which the strict merge below refuses
+                // rows (two v = v + 1 from one snapshot give equal tables), which the strict merge below refuses;
+                // in a keyless table every row both sides changed is a cardinality conflict (TableMerger)
                 continue;
             }
             if (Objects.equals(b, o)) {
@@ -95,9 +97,8 @@ public final class RootMerger {
                 continue;
             }
             if (o == null || t == null) {
-                String side = o == null ? "ours" : "theirs";
                 conflicts.add(new TableConflicts(name, b, o, t, null, 0, null, 0,
-                        "table dropped on " + side + " and modified on the other side"));
+                        "table was modified in one branch and deleted in the other")); // Dolt's words
                 continue;
             }
             TableValue bt = b == null ? null : repo.readTable(out, b);

@@ -35,9 +35,15 @@ public final class SchemaMerger {
         if (ours.equals(theirs) || base.equals(theirs)) {
             return new Result(ours, null);
         }
-        if (base.equals(ours)) {
-            return new Result(theirs, null);
+        Result merged = base.equals(ours) ? new Result(theirs, null) : mergeChanged(base, ours, theirs);
+        if (merged.isConflict()) {
+            return merged;
         }
+        String narrowed = TypeChanges.incompatible(base, ours, theirs, merged.schema());
+        return narrowed == null ? merged : new Result(null, narrowed);
+    }
+
+    private static Result mergeChanged(TableSchema base, TableSchema ours, TableSchema theirs) {
         List<String> problems = new ArrayList<>();
         List<Column> columns = mergeColumns(base, ours, theirs, problems);
         List<String> pk = pick("primary key", base.primaryKey(), ours.primaryKey(), theirs.primaryKey(), problems);

@@ -79,8 +79,11 @@ public final class TableMerger {
         Hash baseRows = base == null ? ProllyMap.empty(out).root() : inSchema(base, schema);
         Hash ourRows = inSchema(ours, schema);
         Hash theirRows = inSchema(theirs, schema);
-        MergeResult mr = ProllyMap.merge(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
-                ProllyMap.load(out, theirRows), out, new CellMerger(codec));
+        MergeResult mr = codec.keyless()
+                ? mergeKeyless(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
+                        ProllyMap.load(out, theirRows))
+                : ProllyMap.merge(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
+                        ProllyMap.load(out, theirRows), out, new CellMerger(codec));
         long ai = Math.max(ours.autoIncrement(), theirs.autoIncrement());
         TableValue merged;
         if (schema.equals(ours.schema())) {
@@ -101,6 +104,11 @@ public final class TableMerger {
                 .anyMatch(ix -> !ours.schema().indexes().contains(ix));
         Map<byte[], String> violations = uniqueViolations(merged,
                 newUnique ? ProllyMap.empty(out) : ProllyMap.load(out, ourRows), codec);
+        // a NOT NULL new to our side must hold for every row; otherwise only rows the merge changed can break one
+        boolean newNotNull = schema.columns().stream().anyMatch(c -> !c.nullable() && ours.schema().columns()
+                .stream().anyMatch(oc -> oc.tag() == c.tag() && oc.nullable()));
+        notNullViolations(merged, newNotNull ? ProllyMap.empty(out) : ProllyMap.load(out, ourRows), codec)
+                .forEach((k, v) -> violations.merge(k, v, (a, b) -> a + "; " + b));
         Hash violationMap = null;
         if (!violations.isEmpty()) {
             MapEdits edits = new MapEdits();
@@ -196,6 +204,78 @@ public final class TableMerger {
         violations.forEach((k, v) -> edits.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new Result(merged, new TableConflicts(name, baseHash, oursHash, theirsHash, null, 0,
                 ProllyMap.empty(out).edit(edits, out).root(), violations.size(), null));
+    }
+
+    /**
+     * Keyless rows are keyed by their content, so a row is one key with a duplicate count. A key only their side
+     * changed takes their count; a key both sides changed is a cardinality conflict, even when both made the same
+     * change (both inserted one more copy of a row): Dolt's rule, since two identical copies and one copy inserted
+     * twice cannot be told apart, and adding the counts up would guess.
+     */
+    private MergeResult mergeKeyless(ProllyMap base, ProllyMap ours, ProllyMap theirs) {
+        if (base.root().equals(theirs.root())) {
+            return new MergeResult(ours, List.of());
+        }
+        if (base.root().equals(ours.root())) {
+            return new MergeResult(theirs, List.of());
+        }
+        MapEdits edits = new MapEdits();
+        List<MergeConflict> conflicts = new ArrayList<>();
+        Iterator<DiffEntry> changes = ProllyMap.diff(base, theirs);
+        while (changes.hasNext()) {
+            DiffEntry change = changes.next();
+            byte[] ourValue = ours.get(change.key());
+            if (!Arrays.equals(ourValue, change.fromValue())) {
+                conflicts.add(new MergeConflict(change.key(), change.fromValue(), ourValue, change.toValue()));
+            } else if (change.toValue() == null) {
+                edits.delete(change.key());
+            } else {
+                edits.put(change.key(), change.toValue());
+            }
+        }
+        return new MergeResult(edits.isEmpty() ? ours : ours.edit(edits, out), conflicts);
+    }
+
+    /**
+     * Rows the merge brought in (relative to {@code ours}) holding NULL in a NOT NULL column: one side made the
+     * column NOT NULL while the other wrote NULLs into it. Recorded as Dolt's "not null" violation naming the
+     * columns; the row stays until the user fixes it.
+     */
+    private Map<byte[], String> notNullViolations(TableValue merged, ProllyMap ours, RowCodec codec) {
+        Map<byte[], String> found = new java.util.TreeMap<>(dev.scion.storage.tuple.KeyBytes.ORDER);
+        List<Integer> notNull = new ArrayList<>();
+        for (int i = 0; i < merged.schema().columns().size(); i++) {
+            if (!merged.schema().columns().get(i).nullable()) {
+                notNull.add(i);
+            }
+        }
+        if (notNull.isEmpty()) {
+            return found;
+        }
+        Iterator<DiffEntry> d = ProllyMap.diff(ours, ProllyMap.load(out, merged.rows()));
+        while (d.hasNext()) {
+            DiffEntry e = d.next();
+            if (e.toValue() == null) {
+                continue;
+            }
+            Object[] row = codec.decode(e.key(), e.toValue());
+            List<String> nulls = notNull.stream().filter(i -> row[i] == null)
+                    .map(i -> merged.schema().columns().get(i).name()).toList();
+            if (!nulls.isEmpty()) {
+                found.put(e.key(), notNullDescription(nulls));
+            }
+        }
+        return found;
+    }
+
+    /** The text recorded for a row with NULLs in these NOT NULL columns: "not null" and Dolt's info object. */
+    public static String notNullDescription(List<String> columns) {
+        StringBuilder sb = new StringBuilder("not null {\"Columns\": [");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\\", "\\\\")
+                    .replace("\"", "\\\"")).append('"');
+        }
+        return sb.append("]}").toString();
     }
 
     private Hash inSchema(TableValue t, TableSchema schema) {

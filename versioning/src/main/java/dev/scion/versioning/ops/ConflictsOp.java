@@ -37,8 +37,27 @@ public final class ConflictsOp {
     private ConflictsOp() {
     }
 
-    /** One conflicting row: the three versions as full rows in the merged schema (null when absent). */
-    public record RowConflict(byte[] key, Object[] base, Object[] ours, Object[] theirs) {
+    /**
+     * One conflicting row: the three versions as full rows in the merged schema (null when absent), and how many
+     * copies of the row each side holds (keyless tables; 1 or 0 for keyed ones).
+     */
+    public record RowConflict(byte[] key, Object[] base, Object[] ours, Object[] theirs, long baseCount,
+                              long ourCount, long theirCount) {
+        /** Decodes one entry of a conflict map. */
+        public static RowConflict of(RowCodec codec, byte[] key, byte[] conflictValue) {
+            ConflictCodec.Sides s = ConflictCodec.decode(conflictValue);
+            return new RowConflict(key, side(codec, key, s.base()), side(codec, key, s.ours()),
+                    side(codec, key, s.theirs()), count(codec, s.base()), count(codec, s.ours()),
+                    count(codec, s.theirs()));
+        }
+
+        private static Object[] side(RowCodec codec, byte[] key, byte[] value) {
+            return value == null ? null : codec.decode(key, value);
+        }
+
+        private static long count(RowCodec codec, byte[] value) {
+            return value == null ? 0 : codec.count(value);
+        }
     }
 
     /** One row breaking a constraint after the merge, and which. */
@@ -75,11 +94,7 @@ public final class ConflictsOp {
         RowCodec codec = new RowCodec(working(ctx, buf, table).schema());
         try (ProllyCursor c = ProllyMap.load(buf, tc.rowConflicts()).cursor()) {
             while (c.next()) {
-                ConflictCodec.Sides s = ConflictCodec.decode(c.value());
-                byte[] k = c.key();
-                out.add(new RowConflict(k, s.base() == null ? null : codec.decode(k, s.base()),
-                        s.ours() == null ? null : codec.decode(k, s.ours()),
-                        s.theirs() == null ? null : codec.decode(k, s.theirs())));
+                out.add(RowConflict.of(codec, c.key(), c.value()));
             }
         }
         return out;
@@ -206,7 +221,7 @@ public final class ConflictsOp {
         return removed;
     }
 
-    /** Drops recorded violations (unique, foreign key, check) that the current rows no longer have; returns how many remain. */
+    /** Drops recorded violations (unique, not null, foreign key, check) that the current rows no longer have; returns how many remain. */
     public static long recheckViolations(BranchContext ctx, String table) {
         TableConflicts tc = table(ctx, table);
         if (tc.violations() == null) {
@@ -225,6 +240,7 @@ public final class ConflictsOp {
             while (c.next()) {
                 byte[] v = rows.get(c.key());
                 if (v == null || (!violatesUnique(buf, tv, codec, codec.decode(c.key(), v))
+                        && !nullInNotNull(tv.schema(), codec.decode(c.key(), v))
                         && !orphans.containsKey(c.key())
                         && ctx.constraintChecker().failedChecks(tv.schema(), codec.decode(c.key(), v)).isEmpty())) {
                     gone.delete(c.key());
@@ -236,6 +252,15 @@ public final class ConflictsOp {
                 tc.rowConflictCount(), left.isEmpty() ? null : left.root(), left.count(), tc.schemaConflict());
         install(ctx, ws, buf, ctx.root(buf, ws.working()), tc.table(), next);
         return left.count();
+    }
+
+    private static boolean nullInNotNull(dev.scion.versioning.schema.TableSchema schema, Object[] row) {
+        for (int i = 0; i < schema.columns().size(); i++) {
+            if (!schema.columns().get(i).nullable() && row[i] == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean violatesUnique(ChunkBuffer buf, TableValue tv, RowCodec codec, Object[] row) {

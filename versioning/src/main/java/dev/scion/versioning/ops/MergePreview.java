@@ -4,7 +4,6 @@ import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
-import dev.scion.versioning.merge.ConflictCodec;
 import dev.scion.versioning.merge.RootMerger;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
@@ -103,11 +102,7 @@ public final class MergePreview {
                     throw new java.util.NoSuchElementException();
                 }
                 has = null;
-                byte[] k = c.key();
-                ConflictCodec.Sides s = ConflictCodec.decode(c.value());
-                return new ConflictsOp.RowConflict(k, s.base() == null ? null : codec.decode(k, s.base()),
-                        s.ours() == null ? null : codec.decode(k, s.ours()),
-                        s.theirs() == null ? null : codec.decode(k, s.theirs()));
+                return ConflictsOp.RowConflict.of(codec, c.key(), c.value());
             }
         };
     }

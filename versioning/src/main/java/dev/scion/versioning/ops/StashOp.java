@@ -5,6 +5,7 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.chunk.RefUpdate;
 import dev.scion.versioning.merge.RootMerger;
 import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.MergeState;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.model.WorkingSet;
@@ -102,8 +103,14 @@ public final class StashOp {
                 null, entry.bytes())));
     }
 
-    /** Merges entry {@code index} of the stash into the working set; with {@code drop}, removes it after. */
-    public static void apply(BranchContext ctx, String name, int index, boolean drop) {
+    /**
+     * Merges entry {@code index} of the stash into the working set; with {@code drop}, removes it after. A table
+     * the entry and the working set changed incompatibly (schema conflict, or dropped on one side and changed on
+     * the other) stops the pop with nothing changed, in Dolt's words. Row conflicts and constraint violations are
+     * left in the working set to resolve, as a merge without a source commit, and the entry is kept (git's and
+     * Dolt's rule: a pop that did not apply cleanly does not drop). Returns whether it applied cleanly.
+     */
+    public static boolean apply(BranchContext ctx, String name, int index, boolean drop) {
         Entry e = entry(ctx, name, index);
         ctx.requireNotMerging("stash");
         Commit entry = ctx.repo().readCommit(e.commit());
@@ -114,11 +121,12 @@ public final class StashOp {
         RootValue ours = ctx.root(ws.working());
         ChunkBuffer buf = ctx.repo().newBuffer();
         RootMerger.Result merged = new RootMerger(ctx.repo(), buf).mergeWithConflicts(base, ours, theirs);
-        if (!merged.isClean()) {
-            throw new VersioningException(VersioningException.Reason.CONFLICT,
-                    "error: Your local changes to the following tables would be overwritten by applying stash "
-                            + e.index() + ":\n\t" + String.join(", ", merged.conflicts().stream()
-                            .map(c -> c.table()).toList()));
+        for (var c : merged.conflicts()) {
+            if (c.schemaConflict() != null) {
+                throw new VersioningException(VersioningException.Reason.CONFLICT, "merge aborted: schema conflict "
+                        + "found for table " + c.table() + " \n please resolve schema conflicts before merging: \n\t"
+                        + c.schemaConflict());
+            }
         }
         RootValue working = merged.root();
         RootValue staged = ctx.root(ws.staged());
@@ -128,12 +136,25 @@ public final class StashOp {
                 staged = staged.withTable(t, working.table(t).get());
             }
         }
+        if (!merged.isClean()) {
+            // conflicted tables stay as they were in the staged root until resolved
+            for (var c : merged.conflicts()) {
+                var before = ctx.root(buf, ws.staged()).table(c.table());
+                staged = before.isPresent() ? staged.withTable(c.table(), before.get()) : staged.withoutTable(c.table());
+            }
+            MergeState state = new MergeState(null, "stash@{" + e.index() + "}", ws.working(), ws.staged(),
+                    merged.conflicts());
+            ctx.repo().updateWorkingSet(ctx.branch(), ws,
+                    new WorkingSet(working.write(buf), staged.write(buf), null, state), buf);
+            return false;
+        }
         ctx.repo().updateWorkingSet(ctx.branch(), ws,
                 new WorkingSet(working.write(buf), staged.write(buf), ws.mergeSource(), ws.mergeState()),
                 buf);
         if (drop) {
             ctx.repo().store().commit(Map.of(), List.of(RefUpdate.delete(e.ref())));
         }
+        return true;
     }
 
     /** Removes entry {@code index} of the stash. */
