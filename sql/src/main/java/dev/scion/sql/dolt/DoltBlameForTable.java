@@ -21,20 +21,11 @@ import java.util.List;
  * changed it (commit, commit_date, committer, email, message), in key order. Uncommitted changes are not blamed:
  * like Dolt, the view reads committed history only. Keyless tables have no such view (rows have no identity).
  */
-final class DoltBlameForTable implements SystemTable {
+final class DoltBlameForTable extends TableSystemTable {
     static final String PREFIX = "dolt_blame_";
 
-    private final String table;
-    private final TableSchema schema;
-
     DoltBlameForTable(String table, TableSchema schema) {
-        this.table = table;
-        this.schema = schema;
-    }
-
-    @Override
-    public String name() {
-        return PREFIX + table;
+        super(PREFIX, table, schema);
     }
 
     @Override

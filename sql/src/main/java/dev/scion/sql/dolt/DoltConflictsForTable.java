@@ -35,21 +35,12 @@ import java.util.Optional;
  * UPDATE of the our_ columns here, which writes t) show up at once. DELETE marks conflicts resolved and leaves t
  * as it is ("take ours"); taking theirs is REPLACE INTO t SELECT their_... first.
  */
-final class DoltConflictsForTable implements WritableSystemTable {
+final class DoltConflictsForTable extends TableSystemTable implements WritableSystemTable {
     static final String PREFIX = "dolt_conflicts_";
     private static final int MAX_ATTEMPTS = 32;
 
-    private final String table;
-    private final TableSchema schema;
-
     DoltConflictsForTable(String table, TableSchema schema) {
-        this.table = table;
-        this.schema = schema;
-    }
-
-    @Override
-    public String name() {
-        return PREFIX + table;
+        super(PREFIX, table, schema);
     }
 
     private int width() {

@@ -21,20 +21,11 @@ import java.util.List;
  * commit being merged (from_root_ish), the kind of violation, the row's columns, and what the merge recorded about
  * it; one row per broken constraint, so a row breaking two unique indexes is listed twice.
  */
-final class DoltConstraintViolationsForTable implements WritableSystemTable {
+final class DoltConstraintViolationsForTable extends TableSystemTable implements WritableSystemTable {
     static final String PREFIX = "dolt_constraint_violations_";
 
-    private final String table;
-    private final TableSchema schema;
-
     DoltConstraintViolationsForTable(String table, TableSchema schema) {
-        this.table = table;
-        this.schema = schema;
-    }
-
-    @Override
-    public String name() {
-        return PREFIX + table;
+        super(PREFIX, table, schema);
     }
 
     @Override

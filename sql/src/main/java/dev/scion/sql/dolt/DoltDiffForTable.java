@@ -28,13 +28,11 @@ import java.util.Map;
  * column of t's current schema, the commits and dates, and diff_type (added, modified, removed). Each commit's
  * changes come from a prolly-tree diff, so the cost follows the size of the change, not of the table.
  */
-final class DoltDiffForTable implements SystemTable {
+final class DoltDiffForTable extends TableSystemTable {
     static final String PREFIX = "dolt_diff_";
 
     static final String AT_FUNCTION = "dolt_diff_at";
 
-    private final String table;
-    private final TableSchema schema;
     /** When the query says {@code to_commit = X}: only that pair is diffed (null: every pair). */
     private final String onlyTo;
 
@@ -43,8 +41,7 @@ final class DoltDiffForTable implements SystemTable {
     }
 
     DoltDiffForTable(String table, TableSchema schema, String onlyTo) {
-        this.table = table;
-        this.schema = schema;
+        super(PREFIX, table, schema);
         this.onlyTo = onlyTo;
     }
 
@@ -58,11 +55,6 @@ final class DoltDiffForTable implements SystemTable {
                 dev.scion.sql.error.ErrorCode.NO_SUCH_TABLE, "Table '" + PREFIX + args.get(0) + "' doesn't exist"));
         TableSchema schema = db.repo().readTable(db.buffer(), root.tableHash(stored)).schema();
         return new DoltDiffForTable(stored, schema, args.get(1));
-    }
-
-    @Override
-    public String name() {
-        return PREFIX + table;
     }
 
     @Override

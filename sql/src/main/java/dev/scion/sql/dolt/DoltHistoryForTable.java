@@ -24,20 +24,11 @@ import java.util.List;
  * commit_hash, committer and commit_date. Columns follow t's current schema, matched by name. Rows stream commit
  * by commit; nothing is materialised.
  */
-final class DoltHistoryForTable implements SystemTable {
+final class DoltHistoryForTable extends TableSystemTable {
     static final String PREFIX = "dolt_history_";
 
-    private final String table;
-    private final TableSchema schema;
-
     DoltHistoryForTable(String table, TableSchema schema) {
-        this.table = table;
-        this.schema = schema;
-    }
-
-    @Override
-    public String name() {
-        return PREFIX + table;
+        super(PREFIX, table, schema);
     }
 
     @Override
