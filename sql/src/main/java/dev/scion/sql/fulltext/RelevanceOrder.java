@@ -1,15 +1,12 @@
 package dev.scion.sql.fulltext;
 
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.List;
 import java.util.Locale;
@@ -86,17 +83,7 @@ public final class RelevanceOrder {
 
     /** {@code match DESC} over a deep copy: the validator keys its scopes by node, so no node may appear twice. */
     private static SqlNode descending(SqlNode match) {
-        SqlNode copy = match.accept(new SqlShuttle() {
-            @Override
-            public SqlNode visit(SqlIdentifier id) {
-                return id.clone(id.getParserPosition());
-            }
-
-            @Override
-            public SqlNode visit(SqlLiteral literal) {
-                return literal.clone(literal.getParserPosition());
-            }
-        });
+        SqlNode copy = dev.scion.sql.plan.SqlDeepCopy.of(match);
         return SqlStdOperatorTable.DESC.createCall(match.getParserPosition(), List.of(copy));
     }
 }

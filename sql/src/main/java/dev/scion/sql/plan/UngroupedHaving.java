@@ -82,7 +82,7 @@ public final class UngroupedHaving {
             if (id.isSimple()) {
                 SqlNode expr = aliases.get(key(id.getSimple()));
                 if (expr != null) {
-                    return expr.clone(expr.getParserPosition());
+                    return SqlDeepCopy.of(expr);
                 }
             }
             return id;
