@@ -43,6 +43,15 @@ public final class InfoSchemaTable implements SystemTable {
         return this;
     }
 
+    /** Adds JSON columns (values are JSON text in MySQL's normal form). */
+    public InfoSchemaTable json(String... names) {
+        for (String n : names) {
+            columns.add(n);
+            types.add(SqlTypeName.OTHER);
+        }
+        return this;
+    }
+
     /** Adds timestamp columns. */
     public InfoSchemaTable timestamp(String... names) {
         for (String n : names) {
@@ -61,6 +70,10 @@ public final class InfoSchemaTable implements SystemTable {
     public RelDataType rowType(RelDataTypeFactory f) {
         var b = f.builder();
         for (int i = 0; i < columns.size(); i++) {
+            if (types.get(i) == SqlTypeName.OTHER) {
+                b.add(columns.get(i), dev.scion.sql.expr.json.JsonType.create(f, true));
+                continue;
+            }
             RelDataType t = types.get(i) == SqlTypeName.VARCHAR ? f.createSqlType(SqlTypeName.VARCHAR, TEXT_LENGTH)
                     : f.createSqlType(types.get(i));
             b.add(columns.get(i), f.createTypeWithNullability(t, true));

@@ -3,6 +3,7 @@ package dev.scion.sql.catalog;
 import dev.scion.sql.dolt.SystemTable;
 import dev.scion.sql.plan.SystemTableAdapter;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.stats.StatisticsStore;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
@@ -46,6 +47,8 @@ public final class InformationSchema extends AbstractSchema {
                     .text("INDEX_SCHEMA", "INDEX_NAME").integer("SEQ_IN_INDEX").text("COLUMN_NAME", "COLLATION")
                     .integer("CARDINALITY", "SUB_PART").text("PACKED", "NULLABLE", "INDEX_TYPE", "COMMENT",
                             "INDEX_COMMENT", "IS_VISIBLE", "EXPRESSION"),
+            new InfoSchemaTable("COLUMN_STATISTICS", ColumnStatistics::rows)
+                    .text("SCHEMA_NAME", "TABLE_NAME", "COLUMN_NAME").json("HISTOGRAM"),
             new InfoSchemaTable("KEY_COLUMN_USAGE", InformationSchema::keyColumnUsage)
                     .text("CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_CATALOG",
                             "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME")
@@ -110,8 +113,8 @@ public final class InformationSchema extends AbstractSchema {
 
     /** Calls {@code each} for every database the session can open. */
     private static void eachDatabase(Session session, java.util.function.Consumer<DatabaseState> each) {
-        for (String name : session.engine().dataDirectory().names()) {
-            if (!session.access().hasAnyOnDatabase(name)) {
+        for (String name : shownDatabases(session)) {
+            if (!session.access().hasAnyOnDatabase(RevisionName.parse(name).database())) {
                 continue;
             }
             session.findDatabase(name).ifPresent(each);
@@ -132,9 +135,24 @@ public final class InformationSchema extends AbstractSchema {
     }
 
     /** Calls {@code each} for every table of every database the session can open. */
+    /**
+     * The databases whose objects information_schema shows: every database of the data directory, and the
+     * session's current database when it is a revision ({@code mydb/feature}, {@code mydb@v1}), as Dolt shows it
+     * so that {@code table_schema = database()} finds that revision's tables.
+     */
+    static List<String> shownDatabases(Session session) {
+        List<String> names = new ArrayList<>(session.engine().dataDirectory().names());
+        String current = session.currentDatabase();
+        if (current != null && RevisionName.parse(current).revision() != null) {
+            names.add(current);
+        }
+        return names;
+    }
+
     private static void eachTable(Session session, BiConsumer<DatabaseState, Map.Entry<String, TableValue>> each) {
-        for (String name : session.engine().dataDirectory().names()) {
-            if (!session.access().hasAnyOnDatabase(name)) {
+        for (String name : shownDatabases(session)) {
+            String base = RevisionName.parse(name).database();
+            if (!session.access().hasAnyOnDatabase(base)) {
                 continue; // information_schema shows only what the user holds some privilege on
             }
             DatabaseState db = session.findDatabase(name).orElse(null);
@@ -142,7 +160,7 @@ public final class InformationSchema extends AbstractSchema {
                 continue;
             }
             for (var e : db.workingRoot().tables().entrySet()) {
-                if (Views.isViewTable(e.getKey()) || !session.access().hasAnyOnTable(name, e.getKey())) {
+                if (Views.isViewTable(e.getKey()) || !session.access().hasAnyOnTable(base, e.getKey())) {
                     continue;
                 }
                 TableValue tv = db.repo().readTable(db.buffer(), e.getValue());
@@ -207,10 +225,16 @@ public final class InformationSchema extends AbstractSchema {
     private static List<Object[]> statistics(Session session) {
         List<Object[]> rows = new ArrayList<>();
         eachTable(session, (db, t) -> {
+            // CARDINALITY as SHOW INDEX shows it: from statistics already collected for this table value, else 0
+            Map<String, List<Long>> cardinalities = new java.util.HashMap<>();
+            StatisticsStore.of(db.repo()).cached(t.getKey(), db.workingRoot().tableHash(t.getKey()))
+                    .ifPresent(all -> all.forEach(s -> cardinalities.put(s.index(), s.prefixDistinct())));
             for (IndexRows.KeyColumn k : IndexRows.of(t.getValue().schema())) {
+                List<Long> c = cardinalities.get(lower(k.index()));
+                long cardinality = c != null && k.seq() <= c.size() ? c.get(k.seq() - 1) : 0L;
                 rows.add(new Object[] {CATALOG, db.name(), t.getKey(), k.unique() ? 0L : 1L, db.name(), k.index(),
-                    (long) k.seq(), k.column(), "A", 0L, null, null, k.nullable() ? "YES" : "", k.type(), "", "",
-                    "YES", null});
+                    (long) k.seq(), k.column(), "A", cardinality, null, null, k.nullable() ? "YES" : "", k.type(),
+                    "", "", "YES", null});
             }
         });
         return rows;
