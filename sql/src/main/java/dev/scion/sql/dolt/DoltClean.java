@@ -1,5 +1,7 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.ops.BranchContext;
@@ -23,7 +25,10 @@ final class DoltClean {
 
     static StatementResult rm(Session session, List<String> args) {
         ProcedureArgs p = ProcedureArgs.parse("dolt_rm", args, Set.of());
-        ProcedureSupport.requireArgs(p.positional(), 1, "dolt_rm");
+        if (p.positional().isEmpty()) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
+                    "Nothing specified, nothing removed. Which tables should I remove?");
+        }
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_rm");
         RmOp.run(ctx, p.positional(), p.has("cached"), p.has("f", "force"));
         return ProcedureSupport.status(0L);

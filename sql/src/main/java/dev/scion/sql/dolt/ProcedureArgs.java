@@ -29,6 +29,11 @@ final class ProcedureArgs {
             if (a == null) {
                 throw new SqlError(ErrorCode.WRONG_ARGUMENTS, procedure + ": NULL is not a valid argument");
             }
+            if (a.equals("--")) {
+                // git's end of options: what follows is positional even if it looks like a flag
+                p.positional.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
             if (a.startsWith("--") && a.length() > 2) {
                 String name = a.substring(2);
                 int eq = name.indexOf('=');

@@ -1,5 +1,6 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.versioning.ops.MergeBase;
 import dev.scion.versioning.ops.IgnorePatterns;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
@@ -241,7 +242,12 @@ public final class Procedures {
             session.requireNoPendingChanges(s);
             String start = p.positional().isEmpty() ? null : p.positional().get(0);
             Hash from = start == null ? session.headOf(s) : resolve(session, s, start);
-            repo.createBranch(newBranch, from);
+            requireNoCaseTwin(repo, newBranch, null);
+            if (p.value("B") != null && repo.branchHead(newBranch).isPresent()) {
+                repo.forceBranch(newBranch, from); // -B resets an existing branch to the start point
+            } else {
+                repo.createBranch(newBranch, from);
+            }
             if (start == null && !s.isReadOnly()) {
                 WorkingSet current = repo.workingSet(s.branch());
                 WorkingSet fresh = repo.workingSet(newBranch);
@@ -258,7 +264,11 @@ public final class Procedures {
             }
             String target = p.positional().get(0);
             if (repo.branchHead(target).isEmpty()) {
-                throw new SqlError(ErrorCode.VERSIONING, "error: could not find " + target);
+                if (repo.tagTarget(target).isPresent()) {
+                    throw new SqlError(ErrorCode.VERSIONING, "dolt does not support a detached head state. To create a "
+                            + "branch at this tag, run: \n\tCALL DOLT_CHECKOUT('" + target + "', '-b', <new_branch_name>)");
+                }
+                return TableCheckout.run(session, s, p.positional());
             }
             session.requireNoPendingChanges(s);
             s.switchBranch(target);
@@ -273,11 +283,21 @@ public final class Procedures {
         DatabaseState s = session.current();
         var repo = s.repo();
         List<String> pos = p.positional();
+        boolean force = p.has("f", "force");
         if (p.has("d", "D", "delete")) {
-            requireArgs(pos, 1, "dolt_branch -d");
+            if (pos.isEmpty()) {
+                throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "error: invalid usage");
+            }
             for (String b : pos) {
+                requireNonEmpty(b);
+                Hash head = repo.branchHead(b).orElseThrow(() -> new SqlError(ErrorCode.VERSIONING,
+                        "branch not found: " + b));
                 if (b.equals(s.branch())) {
                     throw new SqlError(ErrorCode.VERSIONING, "error: cannot delete the checked out branch '" + b + "'");
+                }
+                // as git: a branch whose commits the current head does not hold would lose them; -D or -f forces
+                if (!force && !p.has("D") && !MergeBase.isAncestor(repo, head, session.headOf(s))) {
+                    throw new SqlError(ErrorCode.VERSIONING, "branch '" + b + "' is not fully merged");
                 }
                 repo.deleteBranch(b);
             }
@@ -285,31 +305,60 @@ public final class Procedures {
         }
         if (p.has("m", "move")) {
             requireArgs(pos, 2, "dolt_branch -m");
-            Hash h = repo.branchHead(pos.get(0)).orElseThrow(() -> new SqlError(ErrorCode.VERSIONING,
-                    "branch '" + pos.get(0) + "' not found"));
-            repo.createBranch(pos.get(1), h);
-            repo.deleteBranch(pos.get(0));
+            String from = pos.get(0);
+            String to = pos.get(1);
+            requireNonEmpty(to);
+            if (to.equalsIgnoreCase("HEAD")) {
+                throw new SqlError(ErrorCode.VERSIONING, "not a valid user branch name: " + to);
+            }
+            if (repo.branchHead(from).isEmpty()) {
+                throw new SqlError(ErrorCode.VERSIONING, "branch not found: " + from);
+            }
+            if (from.equals(to)) {
+                return 0L; // renaming a branch to its own name changes nothing (git and Dolt agree)
+            }
+            requireNoCaseTwin(repo, to, from);
+            repo.renameBranch(from, to, force);
             return 0L;
         }
         if (p.has("c", "copy")) {
             requireArgs(pos, 2, "dolt_branch -c");
-            repo.createBranch(pos.get(1), resolve(session, s, pos.get(0)));
+            requireNoCaseTwin(repo, pos.get(1), null);
+            if (force && repo.branchHead(pos.get(1)).isPresent()) {
+                repo.forceBranch(pos.get(1), resolve(session, s, pos.get(0)));
+            } else {
+                repo.createBranch(pos.get(1), resolve(session, s, pos.get(0)));
+            }
             return 0L;
         }
         requireArgs(pos, 1, "dolt_branch");
-        for (String existing : repo.branches()) {
-            if (existing.equalsIgnoreCase(pos.get(0)) && !existing.equals(pos.get(0))) {
-                throw new SqlError(ErrorCode.VERSIONING, "fatal: A branch named '" + existing
-                        + "' already exists (branch names differing only by case are not allowed)");
-            }
-        }
+        requireNonEmpty(pos.get(0));
+        requireNoCaseTwin(repo, pos.get(0), null);
         Hash start = pos.size() > 1 ? resolve(session, s, pos.get(1)) : session.headOf(s);
-        if (p.has("f", "force") && repo.branchHead(pos.get(0)).isPresent()) {
+        if (force && repo.branchHead(pos.get(0)).isPresent()) {
             repo.moveBranch(pos.get(0), repo.branchHead(pos.get(0)).get(), start);
         } else {
             repo.createBranch(pos.get(0), start);
         }
         return 0L;
+    }
+
+    private static void requireNonEmpty(String branch) {
+        if (branch.isEmpty()) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: cannot branch empty string");
+        }
+    }
+
+    /**
+     * Branch names may not differ from an existing one only by case (Dolt refuses them, as branches become
+     * case-insensitive database revisions); {@code except} is the branch being renamed, which does not count.
+     */
+    static void requireNoCaseTwin(dev.scion.versioning.repo.Repository repo, String name, String except) {
+        for (String existing : repo.branches()) {
+            if (existing.equalsIgnoreCase(name) && !existing.equals(name) && !existing.equals(except)) {
+                throw new SqlError(ErrorCode.VERSIONING, "fatal: A branch named '" + existing + "' already exists.");
+            }
+        }
     }
 
     private static void requireArgs(List<String> pos, int n, String what) {
@@ -321,7 +370,7 @@ public final class Procedures {
     static Hash resolve(Session session, DatabaseState s, String rev) {
         Hash head = session.headOf(s);
         return new RevisionResolver(s.repo()).resolve(rev, head).map(RevisionResolver.Resolved::commit)
-                .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, "invalid reference: " + rev));
+                .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, "invalid ref spec: " + rev));
     }
 
     /** HASHOF(ref): the commit hash a revision names. */

@@ -11,7 +11,9 @@ import java.util.Objects;
 /**
  * {@code rm}: drops tables from the working and staged roots (so the next commit removes them); with
  * {@code cached} only from the staged root. A table whose working version has unstaged changes is kept unless
- * {@code force}, since removing it would lose them.
+ * {@code force}, since removing it would lose them. A table another remaining table references by a foreign key
+ * (in the working or the staged root) cannot be removed, with or without {@code cached}: the commit would hold a
+ * dangling reference.
  */
 public final class RmOp {
     private RmOp() {
@@ -28,8 +30,23 @@ public final class RmOp {
             }
             if (!cached && !force && !Objects.equals(working.table(t), staged.table(t))) {
                 throw new VersioningException(VersioningException.Reason.DIRTY_WORKING_SET,
-                        "error: the following table has local modifications:\n    " + t
-                                + "\n(use --cached to keep the table, or -f to force removal)");
+                        "error: the table(s) " + t + " have unstaged changes.");
+            }
+        }
+        for (String t : tables) {
+            for (RootValue root : List.of(working, staged)) {
+                for (var other : root.tables().entrySet()) {
+                    if (tables.stream().anyMatch(r -> r.equalsIgnoreCase(other.getKey()))) {
+                        continue;
+                    }
+                    boolean references = ctx.table(other.getValue()).schema().foreignKeys().stream()
+                            .anyMatch(fk -> fk.referencedTable().equalsIgnoreCase(t));
+                    if (references) {
+                        throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                                "unable to remove `" + t + "` since it is referenced from table `" + other.getKey()
+                                        + "`");
+                    }
+                }
             }
         }
         for (String t : tables) {
