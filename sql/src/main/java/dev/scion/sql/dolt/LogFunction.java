@@ -8,6 +8,7 @@ import dev.scion.sql.session.Session;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.history.CommitLog;
 import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.ops.MergeBase;
 import dev.scion.versioning.repo.Repository;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,8 @@ final class LogFunction implements SystemTable {
     private final String decorate;
     private final int minParents;
     private final Hash head;
+    /** --tables: only commits changing one of these tables (null: every commit). */
+    private List<String> tables;
 
     private LogFunction(DatabaseState db, List<Hash> include, Set<Hash> exclude, boolean parents, String decorate,
                         int minParents, Hash head) {
@@ -59,10 +63,12 @@ final class LogFunction implements SystemTable {
         boolean not = false;
         boolean sawRange = false;
         int revisions = 0;
+        List<String> tables = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a.toLowerCase()) {
                 case "--parents" -> parents = true;
+                case "--tables" -> tables = List.of(value(args, ++i, a).split("\\s*,\\s*"));
                 case "--not" -> not = true;
                 case "--merges" -> minParents = 2;
                 case "--decorate" -> {
@@ -120,8 +126,16 @@ final class LogFunction implements SystemTable {
         if (include.isEmpty() && excludeStarts.isEmpty() && !sawRange) {
             include.add(head);
         }
-        return new LogFunction(db, include, reachable(db.repo(), excludeStarts), parents, decorate, minParents,
-                head);
+        LogFunction f = new LogFunction(db, include, reachable(db.repo(), excludeStarts), parents, decorate,
+                minParents, head);
+        f.tables = tables;
+        return f;
+    }
+
+    /** The dolt_log system table: the session's HEAD history with parents and refs always shown. */
+    static LogFunction ofHead(Session session, DatabaseState db) {
+        Hash head = session.headOf(db);
+        return new LogFunction(db, List.of(head), Set.of(), true, "auto", 0, head);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -154,16 +168,33 @@ final class LogFunction implements SystemTable {
 
     @Override
     public RelDataType rowType(RelDataTypeFactory f) {
+        return columns(f);
+    }
+
+    /**
+     * dolt_log's columns, the function's and the system table's alike; NOT NULL except parents (the function shows
+     * them only with --parents) and signature, as Dolt declares them.
+     */
+    static RelDataType columns(RelDataTypeFactory f) {
         return f.builder()
-                .add("commit_hash", Columns.hash(f))
-                .add("committer", Columns.text(f, 1024))
-                .add("email", Columns.text(f, 1024))
-                .add("date", Columns.datetime(f))
-                .add("message", Columns.text(f, 65535))
-                .add("commit_order", f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true))
+                .add("commit_hash", notNull(f, Columns.hash(f)))
+                .add("committer", notNull(f, Columns.text(f, 1024)))
+                .add("email", notNull(f, Columns.text(f, 1024)))
+                .add("date", notNull(f, Columns.datetime(f)))
+                .add("message", notNull(f, Columns.text(f, 65535)))
+                .add("commit_order", notNull(f, Columns.bigint(f)))
                 .add("parents", Columns.text(f, 1024))
-                .add("refs", Columns.text(f, 1024))
+                .add("refs", notNull(f, Columns.text(f, 1024)))
+                // Scion does not sign commits: the signature is always empty, as Dolt shows an unsigned one
+                .add("signature", Columns.text(f, 1024))
+                .add("author", notNull(f, Columns.text(f, 1024)))
+                .add("author_email", notNull(f, Columns.text(f, 1024)))
+                .add("author_date", notNull(f, Columns.datetime(f)))
                 .build();
+    }
+
+    private static RelDataType notNull(RelDataTypeFactory f, RelDataType t) {
+        return f.createTypeWithNullability(t, false);
     }
 
     @Override
@@ -174,18 +205,38 @@ final class LogFunction implements SystemTable {
             while (log.hasNext()) {
                 CommitLog.Entry e = log.next();
                 Commit c = e.commit();
-                if (c.parents().size() < minParents) {
+                if (c.parents().size() < minParents || (tables != null && !changesAny(c))) {
                     continue;
                 }
                 return new Object[] {
                     e.hash().toString(), c.committer().name(), c.committer().email(),
                     DoltLogTable.toDateTime(c.committer().timeMillis()), c.message(), c.height(),
                     parents ? c.parents().stream().map(Object::toString).collect(Collectors.joining(", ")) : null,
-                    String.join(", ", refs.getOrDefault(e.hash(), List.of()))
+                    String.join(", ", refs.getOrDefault(e.hash(), List.of())), "", c.author().name(),
+                    c.author().email(), DoltLogTable.toDateTime(c.author().timeMillis())
                 };
             }
             return null;
         };
+    }
+
+    /**
+     * Whether a commit changed one of the --tables: the table's version differs from its version in every parent
+     * (git's rule for a path: a merge that kept one parent's version did not change it).
+     */
+    private boolean changesAny(Commit c) {
+        Repository repo = db.repo();
+        RootValue root = repo.readRoot(repo.chunks(), c.root());
+        List<RootValue> parentRoots = c.parents().stream()
+                .map(p -> repo.readRoot(repo.chunks(), repo.readCommit(p).root())).toList();
+        for (String t : tables) {
+            Optional<Hash> mine = root.resolveName(t).flatMap(root::table);
+            if (parentRoots.isEmpty() ? mine.isPresent()
+                    : parentRoots.stream().noneMatch(p -> p.resolveName(t).flatMap(p::table).equals(mine))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** git's decoration: "HEAD -> main" for the session's branch, other branches and "tag: x" by commit. */

@@ -22,7 +22,7 @@ public final class TableFunctions {
     private static final char SEPARATOR = '\0';
     private static final Set<String> NAMES = Set.of("dolt_diff", "dolt_diff_stat", "dolt_diff_summary",
             "dolt_schema_diff", "dolt_patch", "dolt_log", PreviewMergeConflictsFunction.SUMMARY,
-            PreviewMergeConflictsFunction.ROWS, DoltTestRunFunction.NAME);
+            PreviewMergeConflictsFunction.ROWS, DoltTestRunFunction.NAME, BranchStatusFunction.NAME);
 
     private TableFunctions() {
     }
@@ -64,6 +64,7 @@ public final class TableFunctions {
             case "dolt_schema_diff" -> SchemaDiffFunction.create(session, db, args);
             case "dolt_patch" -> PatchFunction.create(session, db, args);
             case "dolt_log" -> LogFunction.create(session, db, args);
+            case BranchStatusFunction.NAME -> BranchStatusFunction.create(session, db, args);
             case DoltTestRunFunction.NAME -> DoltTestRunFunction.create(session, db, args);
             case PreviewMergeConflictsFunction.SUMMARY -> PreviewMergeConflictsFunction.summary(session, db, args);
             case PreviewMergeConflictsFunction.ROWS -> PreviewMergeConflictsFunction.rows(session, db, args);

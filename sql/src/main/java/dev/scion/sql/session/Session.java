@@ -254,9 +254,16 @@ public final class Session {
         } else {
             Optional<RevisionResolver.Resolved> r = new RevisionResolver(repo).resolve(rn.revision(), null);
             if (r.isEmpty()) {
+                // branch names are unique ignoring case (dolt_branch refuses case twins), so `db@Main` is main
+                Optional<String> branch = repo.branches().stream().filter(b -> b.equalsIgnoreCase(rn.revision()))
+                        .findFirst();
+                r = branch.flatMap(b -> new RevisionResolver(repo).resolve(b, null));
+            }
+            if (r.isEmpty()) {
                 return Optional.empty();
             }
-            String display = canonical.get() + "/" + rn.revision();
+            // shown as the client wrote it, '/' or '@' delimiter and case kept, as Dolt's database() shows it
+            String display = name;
             s = r.get().isBranch() ? new DatabaseState(display, canonical.get(), repo, r.get().name())
                     : DatabaseState.readOnly(display, canonical.get(), repo, r.get().commit());
         }
