@@ -61,6 +61,12 @@ public final class AsOfRewriter extends SqlShuttle {
         } else if (when != null && !db.isReadOnly() && (when.toString().equalsIgnoreCase("STAGED")
                 || when.toString().equalsIgnoreCase("WORKING"))) {
             commit = snapshotCommit(db, when.toString().equalsIgnoreCase("STAGED"));
+        } else if (when != null && isStatusTable(names.get(names.size() - 1))
+                && db.repo().branchHead(when.toString()).isPresent()) {
+            // the status tables describe a working set, which a branch has and a commit has not: AS OF 'branch'
+            // reads that branch's working set, as Dolt's do (AS OF a tag or hash stays a commit, with no changes)
+            return new SqlIdentifier(List.of(db.databaseName() + "/" + when, names.get(names.size() - 1)),
+                    table.getParserPosition());
         } else if (when != null) {
             commit = Procedures.resolve(session, db, when.toString());
         } else {
@@ -68,6 +74,10 @@ public final class AsOfRewriter extends SqlShuttle {
         }
         return new SqlIdentifier(List.of(db.databaseName() + "/" + commit, names.get(names.size() - 1)),
                 table.getParserPosition());
+    }
+
+    private static boolean isStatusTable(String name) {
+        return name.equalsIgnoreCase("dolt_status") || name.equalsIgnoreCase("dolt_status_ignored");
     }
 
     /** Who "commits" the snapshots of {@link #snapshotCommit}: fixed, so one root always gives one commit. */

@@ -36,6 +36,8 @@ final class DoltBranchesTable implements WritableSystemTable {
                 .add("latest_committer_email", f.createSqlType(SqlTypeName.VARCHAR, 1024))
                 .add("latest_commit_date", f.createSqlType(SqlTypeName.TIMESTAMP, 3))
                 .add("latest_commit_message", f.createSqlType(SqlTypeName.VARCHAR, 65535))
+                .add("latest_author", f.createSqlType(SqlTypeName.VARCHAR, 1024))
+                .add("latest_author_email", f.createSqlType(SqlTypeName.VARCHAR, 1024))
                 .build();
     }
 
@@ -51,7 +53,8 @@ final class DoltBranchesTable implements WritableSystemTable {
                 }
                 Commit c = db.repo().readCommit(h);
                 return new Object[] {n, h.toString(), c.committer().name(), c.committer().email(),
-                    DoltLogTable.toDateTime(c.committer().timeMillis()), c.message()};
+                    DoltLogTable.toDateTime(c.committer().timeMillis()), c.message(), c.author().name(),
+                    c.author().email()};
             }
             return null;
         };

@@ -40,9 +40,13 @@ final class RemoteProcedures {
             RemoteConfig.add(repo, pos.get(1), pos.get(2));
         } else if (pos.size() == 2 && (pos.get(0).equalsIgnoreCase("remove") || pos.get(0).equalsIgnoreCase("rm"))) {
             RemoteConfig.remove(repo, pos.get(1));
+        } else if (pos.isEmpty()) {
+            // Dolt's words: listing is the dolt_remotes table's job, not the procedure's
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
+                    "error: invalid argument, use 'dolt_remotes' system table to list remotes");
         } else {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
-                    "dolt_remote: use ('add', name, url) or ('remove', name)");
+                    "error: invalid argument: dolt_remote takes ('add', name, url) or ('remove', name)");
         }
         return 0L;
     }

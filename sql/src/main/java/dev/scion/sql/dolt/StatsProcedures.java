@@ -35,8 +35,9 @@ final class StatsProcedures {
                 return ProcedureSupport.row(List.of("message"), "{\"active\":" + store.collecting()
                         + ",\"cachedTableCnt\":" + store.cachedTables() + "}");
             }
-            case "dolt_stats_gc", "dolt_stats_flush" -> {
-                // statistics live in memory only: nothing to compact or write out
+            case "dolt_stats_flush" -> store.flush();
+            case "dolt_stats_gc" -> {
+                // entries are keyed by table value and capped in number: there is nothing to compact
             }
             default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
         }

@@ -49,7 +49,9 @@ public final class SystemTableWrites {
             return Optional.empty();
         }
         if (!(t.get() instanceof WritableSystemTable w)) {
-            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "table '" + name + "' is read-only");
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, name.equalsIgnoreCase("dolt_remotes")
+                    ? "the dolt_remotes table is read-only; use the dolt_remote stored procedure to edit remotes"
+                    : "table '" + name + "' is read-only");
         }
         if (db.isReadOnly()) {
             throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + db.name() + "' is read-only");

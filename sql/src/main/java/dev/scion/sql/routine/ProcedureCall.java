@@ -31,8 +31,9 @@ public final class ProcedureCall {
     public static Optional<ProcedureDefinition> find(Session session, String qualifiedName) {
         String[] parts = split(qualifiedName);
         String dbName = parts[0] != null ? parts[0] : session.currentDatabase();
-        if (dbName == null || !session.engine().dataDirectory().names().stream().anyMatch(dbName::equalsIgnoreCase)
-                && parts[0] == null) {
+        // the current database may be a revision (`mydb/branch`): a procedure called from one called through it
+        // comes from the same revision
+        if (dbName == null || parts[0] == null && session.findDatabase(dbName).isEmpty()) {
             return Optional.empty();
         }
         DatabaseState db = session.database(dbName);

@@ -78,6 +78,11 @@ public final class StatisticsStore {
         return made;
     }
 
+    /** dolt_stats_flush: writes out whatever was collected since the last write. */
+    public synchronized void flush() {
+        save();
+    }
+
     /** Writes the statistics out if anything was collected since the last write; a failure only loses them. */
     private void save() {
         if (!dirty) {

@@ -319,12 +319,16 @@ class DoltEngineTestRunner {
         }
     }
 
-    /** Runs a statement; returns the rows of its last result set (empty for other results). */
+    /**
+     * Runs a statement; returns the rows of its last result set (empty when it has none). The OK that ends a CALL
+     * after the procedure's result sets is the protocol's closing status, not a result: GMS hands the harness
+     * the procedure's rows.
+     */
     private static List<List<Object>> exec(SqlEngine engine, Session s, String sql) {
         List<List<Object>> out = new ArrayList<>();
         engine.execute(s, sql, true, result -> {
-            out.clear();
             if (result instanceof StatementResult.Rows r) {
+                out.clear();
                 try (RowStream stream = r.rows()) {
                     Object[] row;
                     while ((row = stream.next()) != null) {
