@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -87,10 +89,10 @@ final class MostRecentIdleFirstQueue extends AbstractQueue<Runnable> implements 
      * The pool's rejection handler: a task rejected because every thread is busy waits here for the first one to
      * finish; after shutdown the rejection stands.
      */
-    java.util.concurrent.RejectedExecutionHandler whenAllBusy() {
+    RejectedExecutionHandler whenAllBusy() {
         return (task, pool) -> {
             if (pool.isShutdown()) {
-                throw new java.util.concurrent.RejectedExecutionException("worker pool is shut down");
+                throw new RejectedExecutionException("worker pool is shut down");
             }
             put(task);
         };
