@@ -26,7 +26,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -79,9 +78,11 @@ public final class WireServer implements AutoCloseable {
         // the key file is read (or created) before anything starts: a damaged one stops the server here instead of
         // failing logins later
         RsaPasswordExchange rsa = config.rsaKeyFile() == null ? null : RsaPasswordExchange.fromFile(config.rsaKeyFile());
-        workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new DefaultThreadFactory("scion-wire-worker", true));
-        workers.allowCoreThreadTimeOut(true);
+        // threads start when a task finds none idle and end after a minute idle; a task goes to the thread idle
+        // the shortest time, so one connection's statements stay on a warm thread (MostRecentIdleFirstQueue)
+        MostRecentIdleFirstQueue queue = new MostRecentIdleFirstQueue();
+        workers = new ThreadPoolExecutor(0, config.workerThreads(), 60, TimeUnit.SECONDS, queue,
+                new DefaultThreadFactory("scion-wire-worker", true), queue.whenAllBusy());
         context = new ServerContext(config, handler, workers, rsa);
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("scion-wire-accept", true),
                 NioIoHandler.newFactory());

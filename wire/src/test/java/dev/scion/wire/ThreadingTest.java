@@ -74,6 +74,23 @@ class ThreadingTest {
     }
 
     @Test
+    void oneConnectionsStatementsStayOnAFewWarmWorkers() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            java.util.Set<Thread> threads = new java.util.HashSet<>();
+            for (int i = 0; i < 100; i++) {
+                assertEquals("1", c.querySingle("select 1").text(0, 0));
+                threads.add(session.lastThread);
+            }
+            // A FIFO hand-off ran these on 64 threads (each of the pool's 64 in turn). Now each goes to the worker
+            // idle the shortest time: one, or a second when a statement arrives before the last one's worker is
+            // back in the queue (scheduling-dependent, hence the margin).
+            assertTrue(threads.size() < 8, threads.size() + " worker threads for 100 statements of one connection");
+        }
+    }
+
+    @Test
     void aBriefStatementBehindARunningOneWaitsItsTurnOnTheWorker() throws Exception {
         try (ServerFixture fixture = new ServerFixture()) {
             fixture.handler.latch = new CountDownLatch(1);

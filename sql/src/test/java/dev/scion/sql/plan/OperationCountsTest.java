@@ -248,9 +248,10 @@ class OperationCountsTest {
         long chunks = store.chunksCommitted();
         long syncs = store.writeGroupsCommitted();
         long bytes = store.bytesCommitted();
+        long reads = store.pointReads();
         db.exec(sql);
         return new long[] {store.chunksCommitted() - chunks, store.writeGroupsCommitted() - syncs,
-                store.bytesCommitted() - bytes};
+                store.bytesCommitted() - bytes, store.pointReads() - reads};
     }
 
     /** The size of the stored chunk of table {@code table} in the database's main working root. */
@@ -274,6 +275,8 @@ class OperationCountsTest {
         figure("synced writes per one-row autocommit UPDATE", plain[1]);
         figure("bytes written by a one-row autocommit UPDATE of a non-indexed column", plain[2]);
         figure("bytes written by a one-row autocommit UPDATE of an indexed column", indexed[2]);
+        figure("RocksDB point reads by a one-row autocommit UPDATE, non-indexed / indexed column",
+                plain[3] + " / " + indexed[3]);
         int tableBytes = tableChunkBytes("bench", "sbtest1");
         figure("bytes of the table value a row write re-encodes", tableBytes);
         var state = db.session().findDatabase("bench").orElseThrow();
@@ -290,6 +293,11 @@ class OperationCountsTest {
         assertTrue(tableBytes < 100, "the table value is " + tableBytes + " bytes");
         assertEquals(1, plain[1]);
         assertEquals(1, indexed[1]);
+        // every chunk the write reads or checks is cached; what reaches RocksDB is the branch's working-set ref,
+        // three times: pinning the transaction's snapshot, the commit queue's current value, and the group
+        // write's compare-and-swap check (docs/performance.md, round 10)
+        assertTrue(plain[3] <= 3, plain[3] + " RocksDB point reads");
+        assertTrue(indexed[3] <= 3, indexed[3] + " RocksDB point reads");
     }
 
     /**

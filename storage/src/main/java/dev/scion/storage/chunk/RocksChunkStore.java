@@ -43,6 +43,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final GroupCommitter committer;
   private final java.util.concurrent.atomic.AtomicLong chunksCommitted = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong bytesCommitted = new java.util.concurrent.atomic.AtomicLong();
+  /** Point reads that reached RocksDB: chunk gets and existence checks the cache could not answer, ref reads. */
+  private final java.util.concurrent.atomic.AtomicLong pointReads = new java.util.concurrent.atomic.AtomicLong();
   /** Readers hold the read side while touching native handles; close takes the write side. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -150,6 +152,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       return cached;
     }
     long generation = deletions;
+    pointReads.incrementAndGet();
     byte[] b = readNative(() -> rocks.db.get(rocks.chunks, rocks.read, h.bytes()));
     if (b != null) {
       cache.put(h, b);
@@ -177,6 +180,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (cache.contains(h)) {
         return true;
       }
+      pointReads.incrementAndGet();
       return readNative(() -> rocks.db.keyExists(rocks.chunks, rocks.read, h.bytes()));
     } finally {
       gcGate.readLock().unlock();
@@ -230,6 +234,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** The value of ref {@code name}, or null if there is none. */
   public byte[] readRef(String name) {
     byte[] key = name.getBytes(StandardCharsets.UTF_8);
+    pointReads.incrementAndGet();
     return readNative(() -> rocks.db.get(rocks.refs, rocks.read, key));
   }
 
@@ -352,6 +357,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         } else if (groupRefs.containsKey(u.name())) {
           current = groupRefs.get(u.name());
         } else {
+          pointReads.incrementAndGet();
           current = rocks.db.get(rocks.refs, rocks.read, u.name().getBytes(StandardCharsets.UTF_8));
         }
         if (!Arrays.equals(current, u.expected())) {
@@ -384,6 +390,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    */
   public long chunksCommitted() {
     return chunksCommitted.get();
+  }
+
+  /**
+   * Point reads that reached RocksDB (an operation count): chunk reads and existence checks the chunk cache could
+   * not answer, and ref reads, including the compare-and-swap check of each commit.
+   */
+  public long pointReads() {
+    return pointReads.get();
   }
 
   /** Total size of the chunks counted by {@link #chunksCommitted} (what a write costs in encoding and hashing). */
