@@ -155,7 +155,7 @@ void MySqlBinaryExpression(List<Object> list, ExprContext exprContext, Span s) :
     <COLLATE> { s.clear().add(this); } name = MySqlName() {
         checkNonQueryExpression(exprContext);
         list.add(new SqlParserUtil.ToTreeListItem(MySqlOperators.COLLATE, s.pos()));
-        list.add(new SqlIdentifier(name, getPos()));
+        list.add(SqlLiteral.createCharString(name, getPos()));
     }
 }
 

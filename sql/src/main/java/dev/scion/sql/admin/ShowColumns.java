@@ -1,6 +1,5 @@
 package dev.scion.sql.admin;
 
-import dev.scion.sql.catalog.Charsets;
 import dev.scion.sql.catalog.ColumnFacts;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
@@ -37,7 +36,8 @@ final class ShowColumns implements AdminStatement {
                 .orElseGet(() -> TableLookup.of(session, database, table).value().schema());
         List<Object[]> rows = new ArrayList<>();
         for (Column c : schema.columns()) {
-            String collation = ColumnFacts.isText(c.type()) ? Charsets.DEFAULT_COLLATION : null;
+            String collation = ColumnFacts.isText(c.type())
+                    ? dev.scion.sql.catalog.Collations.effective(c.type().collation()) : null;
             String nullable = c.nullable() ? "YES" : "NO";
             String key = ColumnFacts.key(schema, c);
             String def = ColumnFacts.defaultText(c);

@@ -1,6 +1,5 @@
 package dev.scion.sql.admin;
 
-import dev.scion.sql.catalog.Charsets;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
@@ -39,7 +38,7 @@ final class ShowTableStatus implements AdminStatement {
             TableValue tv = db.repo().readTable(db.buffer(), e.getValue());
             Long ai = tv.schema().autoIncrementColumn().isPresent() ? Math.max(1, tv.autoIncrement()) : null;
             rows.add(new Object[] {e.getKey(), "InnoDB", 10L, "Dynamic", 0L, 0L, 0L, 0L, 0L, 0L, ai, null, null,
-                null, Charsets.DEFAULT_COLLATION, null, "", ""});
+                null, dev.scion.sql.catalog.Collations.effective(tv.schema().collation()), null, "", ""});
         }
         return filter.result(session, COLUMNS, rows);
     }

@@ -29,13 +29,18 @@ public final class Charsets {
             new Collation("ascii_general_ci", "ascii", 11, true, "PAD SPACE"),
             new Collation("binary", "binary", 63, true, "NO PAD"),
             new Collation("latin1_bin", "latin1", 47, false, "PAD SPACE"),
+            new Collation("latin1_general_ci", "latin1", 48, false, "PAD SPACE"),
+            new Collation("latin1_general_cs", "latin1", 49, false, "PAD SPACE"),
             new Collation("latin1_swedish_ci", "latin1", 8, true, "PAD SPACE"),
             new Collation("utf8mb3_bin", "utf8mb3", 83, false, "PAD SPACE"),
             new Collation("utf8mb3_general_ci", "utf8mb3", 33, true, "PAD SPACE"),
+            new Collation("utf8mb3_unicode_ci", "utf8mb3", 192, false, "PAD SPACE"),
             new Collation("utf8mb4_0900_ai_ci", "utf8mb4", 255, true, "NO PAD"),
+            new Collation("utf8mb4_0900_as_cs", "utf8mb4", 278, false, "NO PAD"),
             new Collation("utf8mb4_0900_bin", "utf8mb4", 309, false, "NO PAD"),
             new Collation("utf8mb4_bin", "utf8mb4", 46, false, "PAD SPACE"),
             new Collation("utf8mb4_general_ci", "utf8mb4", 45, false, "PAD SPACE"),
+            new Collation("utf8mb4_unicode_520_ci", "utf8mb4", 246, false, "PAD SPACE"),
             new Collation("utf8mb4_unicode_ci", "utf8mb4", 224, false, "PAD SPACE"));
 
     private Charsets() {

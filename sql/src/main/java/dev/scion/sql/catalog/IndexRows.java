@@ -10,9 +10,10 @@ import java.util.List;
 public final class IndexRows {
     /**
      * One key column: index name, uniqueness, 1-based position, column, whether the column takes NULL, and the
-     * index type as SHOW INDEX prints it (BTREE or FULLTEXT).
+     * index type as SHOW INDEX prints it (BTREE or FULLTEXT), and the key part's prefix length (Sub_part) or null.
      */
-    public record KeyColumn(String index, boolean unique, int seq, String column, boolean nullable, String type) {
+    public record KeyColumn(String index, boolean unique, int seq, String column, boolean nullable, String type,
+                            Long subPart) {
     }
 
     private IndexRows() {
@@ -21,20 +22,20 @@ public final class IndexRows {
     public static List<KeyColumn> of(TableSchema schema) {
         List<KeyColumn> out = new ArrayList<>();
         for (int i = 0; i < schema.primaryKey().size(); i++) {
-            out.add(key(schema, "PRIMARY", true, i + 1, schema.primaryKey().get(i), "BTREE"));
+            out.add(key(schema, "PRIMARY", true, i + 1, schema.primaryKey().get(i), "BTREE", 0));
         }
         for (IndexDef ix : schema.indexes()) {
             for (int i = 0; i < ix.columns().size(); i++) {
                 out.add(key(schema, ix.name(), ix.unique(), i + 1, ix.columns().get(i),
-                        ix.fulltext() ? "FULLTEXT" : "BTREE"));
+                        ix.fulltext() ? "FULLTEXT" : "BTREE", ix.prefixLength(i)));
             }
         }
         return out;
     }
 
     private static KeyColumn key(TableSchema schema, String index, boolean unique, int seq, String column,
-                                 String type) {
+                                 String type, int prefix) {
         boolean nullable = schema.column(column).map(c -> c.nullable()).orElse(false);
-        return new KeyColumn(index, unique, seq, column, nullable, type);
+        return new KeyColumn(index, unique, seq, column, nullable, type, prefix > 0 ? (Long) (long) prefix : null);
     }
 }

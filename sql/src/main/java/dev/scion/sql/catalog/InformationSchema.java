@@ -196,7 +196,7 @@ public final class InformationSchema extends AbstractSchema {
             TableSchema s = t.getValue().schema();
             Long ai = s.autoIncrementColumn().isPresent() ? Math.max(1, t.getValue().autoIncrement()) : null;
             rows.add(new Object[] {CATALOG, db.name(), t.getKey(), "BASE TABLE", "InnoDB", 10L, "Dynamic", 0L, 0L,
-                0L, 0L, 0L, 0L, ai, null, null, null, Charsets.DEFAULT_COLLATION, null, "", ""});
+                0L, 0L, 0L, 0L, ai, null, null, null, Collations.effective(s.collation()), null, "", ""});
         });
         return rows;
     }
@@ -213,7 +213,8 @@ public final class InformationSchema extends AbstractSchema {
                     c.nullable() ? "YES" : "NO", ColumnFacts.dataType(c.type()), ColumnFacts.charMaxLength(c.type()),
                     ColumnFacts.charOctetLength(c.type()), ColumnFacts.numericPrecision(c.type()),
                     ColumnFacts.numericScale(c.type()), ColumnFacts.datetimePrecision(c.type()),
-                    text ? Charsets.DEFAULT_CHARSET : null, text ? Charsets.DEFAULT_COLLATION : null,
+                    text ? Collations.charsetOf(c.type().collation()) : null,
+                    text ? Collations.effective(c.type().collation()) : null,
                     c.type().sqlName(), ColumnFacts.key(s, c), ColumnFacts.extra(c),
                     "select,insert,update,references", c.comment() == null ? "" : c.comment(),
                     ColumnFacts.generationExpression(c), null});
@@ -233,8 +234,8 @@ public final class InformationSchema extends AbstractSchema {
                 List<Long> c = cardinalities.get(lower(k.index()));
                 long cardinality = c != null && k.seq() <= c.size() ? c.get(k.seq() - 1) : 0L;
                 rows.add(new Object[] {CATALOG, db.name(), t.getKey(), k.unique() ? 0L : 1L, db.name(), k.index(),
-                    (long) k.seq(), k.column(), "A", cardinality, null, null, k.nullable() ? "YES" : "", k.type(),
-                    "", "", "YES", null});
+                    (long) k.seq(), k.column(), "A", cardinality, k.subPart(), null, k.nullable() ? "YES" : "",
+                    k.type(), "", "", "YES", null});
             }
         });
         return rows;

@@ -1,5 +1,6 @@
 package dev.scion.sql.ddl;
 
+import dev.scion.sql.catalog.Collations;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.parser.MySqlParser;
@@ -48,6 +49,12 @@ final class AlterTable {
         AlterTable alter = new AlterTable(session, target);
         for (SqlAlterTableAction a : node.getActions()) {
             alter.apply(a);
+        }
+        String charset = node.getTableOption("CHARSET");
+        String collation = node.getTableOption("COLLATE");
+        if (charset != null || collation != null) {
+            // [DEFAULT] CHARSET / COLLATE: the default for columns added later; existing columns keep theirs
+            alter.schema.collation = Collations.stored(Collations.resolve(charset, collation, null));
         }
         String ai = node.getTableOption("AUTO_INCREMENT");
         alter.finish(ai == null ? -1 : Long.parseLong(ai.strip()));
@@ -109,11 +116,27 @@ final class AlterTable {
                             + "'; check that column/key exists");
                 }
             }
-            case DISABLE_KEYS, ENABLE_KEYS, CONVERT_CHARSET -> {
-                // Scion keeps indexes current at all times and stores text as UTF-8: nothing to do.
+            case DISABLE_KEYS, ENABLE_KEYS -> {
+                // Scion keeps indexes current at all times: nothing to do.
             }
+            case CONVERT_CHARSET -> convertCharset(a.getCharset(), a.getCollation());
             default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
                     "This version of Scion doesn't yet support ALTER TABLE " + a.getAction());
+        }
+    }
+
+    /**
+     * CONVERT TO CHARACTER SET cs [COLLATE c]: the table default and every text column take the collation. Text is
+     * stored as UTF-8 whatever the character set, so no row changes.
+     */
+    private void convertCharset(String charset, String collation) {
+        String stored = Collations.stored(Collations.resolve(charset, collation, null));
+        schema.collation = stored;
+        for (int i = 0; i < schema.columns.size(); i++) {
+            Column c = schema.columns.get(i);
+            if (dev.scion.sql.catalog.ColumnFacts.isText(c.type())) {
+                schema.columns.set(i, c.withType(c.type().withCollation(stored)));
+            }
         }
     }
 
@@ -126,7 +149,7 @@ final class AlterTable {
     }
 
     private void addColumn(SqlMySqlColumn def, SqlAlterTableAction a) {
-        Column c = ColumnDefinitions.column(schema.table(), def);
+        Column c = ColumnDefinitions.column(schema.table(), def, schema.collation);
         int pos = position(a, -1);
         schema.addColumn(c, pos);
         sources.add(pos, -1);
@@ -169,7 +192,7 @@ final class AlterTable {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + oldName + "' in '" + schema.table() + "'");
         }
         Column previous = schema.columns.get(i);
-        Column c = ColumnDefinitions.column(schema.table(), def);
+        Column c = ColumnDefinitions.column(schema.table(), def, schema.collation);
         c = new Column(c.name(), c.type(), c.nullable(), c.defaultSql(), c.autoIncrement(), c.comment(),
                 previous.tag(), c.generatedSql(), c.stored());
         int source = sources.get(i);

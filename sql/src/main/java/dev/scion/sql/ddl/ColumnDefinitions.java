@@ -22,9 +22,19 @@ public final class ColumnDefinitions {
     private ColumnDefinitions() {
     }
 
-    static Column column(String table, SqlMySqlColumn def) {
+    /**
+     * A column; a text column gets the collation its CHARACTER SET / COLLATE name, else {@code tableCollation}
+     * (null: the default), kept in its type.
+     */
+    static Column column(String table, SqlMySqlColumn def, String tableCollation) {
         String name = def.getName().getSimple();
         ColumnType type = type(name, def.getType());
+        if (dev.scion.sql.catalog.ColumnFacts.isText(type)) {
+            type = type.withCollation(dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
+                    def.getType().getCharset(), def.getType().getCollation(), tableCollation)));
+        } else if (def.getType().getCollation() != null) {
+            dev.scion.sql.catalog.Collations.require(def.getType().getCollation()); // 1273 for an unknown name
+        }
         if (def.getGeneratedExpression() != null) {
             return generated(table, name, type, def);
         }

@@ -50,6 +50,8 @@ final class CreateTable {
             return StatementResult.ok();
         }
         SchemaBuilder b = new SchemaBuilder(target.name());
+        b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
+                node.getTableOption("CHARSET"), node.getTableOption("COLLATE"), null));
         for (SqlMySqlColumn c : node.getColumns()) {
             addColumn(b, c);
         }
@@ -78,7 +80,7 @@ final class CreateTable {
 
     /** A column definition with its column-level PRIMARY KEY and UNIQUE. */
     static void addColumn(SchemaBuilder b, SqlMySqlColumn c) {
-        Column col = ColumnDefinitions.column(b.table(), c);
+        Column col = ColumnDefinitions.column(b.table(), c, b.collation);
         b.addColumn(col, -1);
         if (c.isPrimaryKey()) {
             b.setPrimaryKey(List.of(col.name()));
@@ -114,7 +116,7 @@ final class CreateTable {
         List<Column> cols = s.columns().stream().map(c -> new Column(c.name(), c.type(), c.nullable(), c.defaultSql(),
                 c.autoIncrement(), c.comment(), ColumnDefinitions.tag(table, c.name()), c.generatedSql(), c.stored()))
                 .toList();
-        return new TableSchema(cols, s.primaryKey(), s.indexes());
+        return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation());
     }
 
     /**

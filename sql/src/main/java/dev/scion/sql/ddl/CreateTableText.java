@@ -1,5 +1,6 @@
 package dev.scion.sql.ddl;
 
+import dev.scion.sql.catalog.Collations;
 import dev.scion.sql.parser.MySqlParser;
 import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
@@ -37,7 +38,6 @@ public final class CreateTableText {
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\s*(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOW = Pattern.compile(
             "(?i)(now|current_timestamp|localtime|localtimestamp)(\\s*\\(\\s*(\\d*)\\s*\\))?");
-    private static final String TABLE_OPTIONS = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
 
     private CreateTableText() {
     }
@@ -46,7 +46,7 @@ public final class CreateTableText {
     public static String of(String name, TableSchema s, long autoIncrement) {
         List<String> lines = new ArrayList<>();
         for (Column c : s.columns()) {
-            lines.add("  " + column(c));
+            lines.add("  " + column(c, s.collation()));
         }
         if (!s.primaryKey().isEmpty()) {
             lines.add("  PRIMARY KEY (" + columnList(s.primaryKey()) + ")");
@@ -55,8 +55,7 @@ public final class CreateTableText {
         List<IndexDef> indexes = new ArrayList<>(s.indexes());
         indexes.sort(Comparator.comparing(ix -> ix.name().toLowerCase(Locale.ROOT)));
         for (IndexDef ix : indexes) {
-            lines.add("  " + ix.keyword() + " " + identifier(ix.name()) + " ("
-                    + columnList(ix.columns()) + ")");
+            lines.add("  " + ix.keyword() + " " + identifier(ix.name()) + " (" + keyParts(ix) + ")");
         }
         for (var fk : s.foreignKeys()) {
             lines.add("  " + dev.scion.sql.dml.ForeignKeys.definition(fk));
@@ -66,7 +65,36 @@ public final class CreateTableText {
                     + ")");
         }
         return "CREATE TABLE " + identifier(name) + " (\n" + String.join(",\n", lines) + "\n) ENGINE=InnoDB"
-                + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "") + TABLE_OPTIONS;
+                + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "") + " DEFAULT CHARSET="
+                + Collations.charsetOf(s.collation()) + " COLLATE=" + Collations.effective(s.collation());
+    }
+
+    /** An index's key parts, each with its prefix length when it has one: {@code `a`,`b`(10)}. */
+    private static String keyParts(IndexDef ix) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < ix.columns().size(); i++) {
+            int prefix = ix.prefixLength(i);
+            parts.add(identifier(ix.columns().get(i)) + (prefix > 0 ? "(" + prefix + ")" : ""));
+        }
+        return String.join(",", parts);
+    }
+
+    /**
+     * One column's definition in a table whose default collation is {@code tableCollation} (null: the default):
+     * a text column of another collation shows {@code COLLATE c}, and {@code CHARACTER SET cs COLLATE c} when its
+     * character set differs from the table's too, as MySQL 8 and Dolt print them.
+     */
+    public static String column(Column c, String tableCollation) {
+        String text = column(c);
+        if (!dev.scion.sql.catalog.ColumnFacts.isText(c.type())
+                || Collations.effective(c.type().collation()).equals(Collations.effective(tableCollation))) {
+            return text;
+        }
+        String name = identifier(c.name()) + " " + c.type().sqlName();
+        String charset = Collations.charsetOf(c.type().collation());
+        String clause = (charset.equals(Collations.charsetOf(tableCollation)) ? "" : " CHARACTER SET " + charset)
+                + " COLLATE " + Collations.effective(c.type().collation());
+        return name + clause + text.substring(name.length());
     }
 
     /** One column's definition, as it appears in CREATE TABLE and in ALTER TABLE ... ADD/MODIFY COLUMN. */

@@ -31,6 +31,8 @@ final class SchemaBuilder {
     final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
     /** Key parts with a prefix length ({@code col(10)}), checked against their column's type in {@link #build}. */
     private final List<SqlMySqlKeyPart> prefixedParts = new ArrayList<>();
+    /** The table's default collation for text columns (null: the default {@code utf8mb4_0900_bin}). */
+    String collation;
 
     SchemaBuilder(String table) {
         this.table = table;
@@ -51,6 +53,7 @@ final class SchemaBuilder {
         b.indexes.addAll(schema.indexes());
         b.checks.addAll(schema.checks());
         b.foreignKeys.addAll(schema.foreignKeys());
+        b.collation = schema.collation();
         return b;
     }
 
@@ -89,12 +92,14 @@ final class SchemaBuilder {
     /** Adds a PRIMARY KEY, UNIQUE, INDEX or FULLTEXT definition (SPATIAL becomes a plain index). */
     void addIndex(SqlMySqlIndex def) {
         List<String> cols = new ArrayList<>();
+        List<Integer> prefixes = new ArrayList<>();
         for (SqlMySqlKeyPart part : def.getParts()) {
             if (part.getColumn() == null) {
                 throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
                         "This version of Scion doesn't yet support functional key parts");
             }
             cols.add(part.getColumn().getSimple());
+            prefixes.add(Math.max(0, part.getPrefixLength()));
             if (part.getPrefixLength() >= 0) {
                 prefixedParts.add(part);
             }
@@ -104,7 +109,12 @@ final class SchemaBuilder {
             return;
         }
         String name = def.getEffectiveName() == null ? null : def.getEffectiveName().getSimple();
-        addIndex(name, cols, def.isUnique(), def.getIndexKind() == SqlMySqlIndex.Kind.FULLTEXT);
+        boolean fulltext = def.getIndexKind() == SqlMySqlIndex.Kind.FULLTEXT;
+        addIndex(name, cols, def.isUnique(), fulltext);
+        if (!fulltext) {
+            IndexDef added = indexes.remove(indexes.size() - 1);
+            indexes.add(new IndexDef(added.name(), added.columns(), added.unique(), false, prefixes));
+        }
     }
 
     void addIndex(String name, List<String> cols, boolean unique) {
@@ -190,7 +200,8 @@ final class SchemaBuilder {
                 }
             }
         }
-        return new TableSchema(columns, pk, idx, checks, foreignKeys);
+        return new TableSchema(columns, pk, idx, checks, foreignKeys,
+                dev.scion.sql.catalog.Collations.stored(collation));
     }
 
     /**

@@ -49,22 +49,43 @@ public final class AggregateOp implements Operator {
     private final int[] groupKeys;
     private final List<Call> calls;
 
+    /** Per group key, the collation its strings group by (null: binary); null when all are binary. */
+    private String[] collations;
+
     public AggregateOp(Operator input, int[] groupKeys, List<Call> calls) {
         this.input = input;
         this.groupKeys = groupKeys;
         this.calls = calls;
     }
 
+    /**
+     * Groups strings of the given keys by their collation ({@code 'a'} and {@code 'A'} are one group under a
+     * {@code _ci} collation; the group shows the first value seen). Entries are null for binary keys.
+     */
+    public AggregateOp withCollations(String[] keyCollations) {
+        this.collations = keyCollations;
+        return this;
+    }
+
     private static final class GroupKey {
         final Object[] values;
+        final String[] collations;
         final int hash;
 
         GroupKey(Object[] values) {
+            this(values, null);
+        }
+
+        GroupKey(Object[] values, String[] collations) {
             this.values = values;
+            this.collations = collations;
             int h = 1;
-            for (Object v : values) {
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                String coll = collations == null ? null : collations[i];
                 h = 31 * h + (v == null ? 0 : v instanceof Number n ? Double.hashCode(n.doubleValue())
-                        : v instanceof String s ? s.toLowerCase().hashCode() : v.hashCode());
+                        : v instanceof String s ? (coll != null ? dev.scion.sql.catalog.Collations.sortKey(coll, s)
+                        : s.toLowerCase()).hashCode() : v.hashCode());
             }
             this.hash = h;
         }
@@ -84,6 +105,11 @@ public final class AggregateOp implements Operator {
                 Object b = g.values[i];
                 if (a == null || b == null) {
                     if (a != b) {
+                        return false;
+                    }
+                } else if (collations != null && collations[i] != null && a instanceof String x
+                        && b instanceof String y) {
+                    if (dev.scion.sql.catalog.Collations.compare(collations[i], x, y) != 0) {
                         return false;
                     }
                 } else if (Values.compare(a, b) != 0) {
@@ -260,7 +286,7 @@ public final class AggregateOp implements Operator {
                 for (int i = 0; i < key.length; i++) {
                     key[i] = r[groupKeys[i]];
                 }
-                groups.computeIfAbsent(new GroupKey(key), k -> new Accumulators()).add(r);
+                groups.computeIfAbsent(new GroupKey(key, collations), k -> new Accumulators()).add(r);
             }
         }
         if (groups.isEmpty() && groupKeys.length == 0) {

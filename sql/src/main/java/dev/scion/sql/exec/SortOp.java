@@ -9,10 +9,17 @@ import java.util.List;
 
 /** Sorts all input rows. NULL sorts first ascending and last descending, as in MySQL. */
 public final class SortOp implements Operator {
-    /** A sort key; {@code json} orders by MySQL's JSON comparison (a JSON-typed column or expression). */
-    public record Key(int field, boolean descending, boolean json) {
+    /**
+     * A sort key; {@code json} orders by MySQL's JSON comparison (a JSON-typed column or expression);
+     * {@code collation} (null: binary) orders strings by a column's collation or an explicit COLLATE.
+     */
+    public record Key(int field, boolean descending, boolean json, String collation) {
+        public Key(int field, boolean descending, boolean json) {
+            this(field, descending, json, null);
+        }
+
         public Key(int field, boolean descending) {
-            this(field, descending, false);
+            this(field, descending, false, null);
         }
     }
 
@@ -48,6 +55,8 @@ public final class SortOp implements Operator {
                     c = x == null ? (y == null ? 0 : -1) : 1;
                 } else if (k.json()) {
                     c = dev.scion.sql.expr.json.JsonCompare.compare(x, true, y, true);
+                } else if (k.collation() != null && x instanceof String xs && y instanceof String ys) {
+                    c = dev.scion.sql.catalog.Collations.compare(k.collation(), xs, ys);
                 } else {
                     c = Values.compare(x, y);
                 }

@@ -109,6 +109,9 @@ public final class ExprCompiler {
     private static Expr compileCall(RexCall call, dev.scion.sql.fulltext.FullTextBinder fullText) {
         SqlKind kind = call.getKind();
         Expr[] a = operands(call, fullText);
+        if (call.getOperator() instanceof dev.scion.sql.parser.SqlCollateOperator) {
+            return a[0]; // the collation is in the type, read by the comparison or sort that uses the value
+        }
         if (call.getOperator() instanceof dev.scion.sql.fulltext.MatchAgainstOperator) {
             if (fullText == null) {
                 throw dev.scion.sql.fulltext.FullTextBinder.notFound();
@@ -251,7 +254,8 @@ public final class ExprCompiler {
                 }
                 return Casts.compile(a[0], call.getType());
             case SEARCH:
-                return search(a[0], call.getOperands().get(1));
+                // the range set holds constants, which yield to the value's collation
+                return search(a[0], call.getOperands().get(1), TextCollation.of(call.getOperands().get(0).getType()));
             case LIKE:
                 return Like.compile(a, call.getOperator().getName().toUpperCase().contains("NOT"));
             default:
@@ -272,7 +276,9 @@ public final class ExprCompiler {
         RexNode l = jsonSource(call.getOperands().get(0), call.getOperands().get(1));
         RexNode r = jsonSource(call.getOperands().get(1), call.getOperands().get(0));
         if (l == null && r == null) {
-            return cmp(a, t);
+            String collation = TextCollation.forComparison(call.getOperands().get(0), call.getOperands().get(1),
+                    call.getOperator().getName());
+            return TextCollation.binary(collation) ? cmp(a, t) : collatedCmp(a, t, collation);
         }
         Expr x = l == null ? a[0] : compile(l);
         Expr y = r == null ? a[1] : compile(r);
@@ -304,6 +310,24 @@ public final class ExprCompiler {
             cur = ((RexCall) cur).getOperands().get(0);
         }
         return dev.scion.sql.expr.json.JsonFunctions.isJson(cur) ? cur : null;
+    }
+
+    /** A comparison of two strings under a non-binary collation (other values compare as always). */
+    private static Expr collatedCmp(Expr[] a, CmpTest t, String collation) {
+        Expr x = a[0];
+        Expr y = a[1];
+        return (row, ctx) -> {
+            Object l = x.eval(row, ctx);
+            if (l == null) {
+                return null;
+            }
+            Object r = y.eval(row, ctx);
+            if (r == null) {
+                return null;
+            }
+            return t.test(l instanceof String ls && r instanceof String rs
+                    ? dev.scion.sql.catalog.Collations.compare(collation, ls, rs) : Values.compare(l, r));
+        };
     }
 
     private static Expr cmp(Expr[] a, CmpTest t) {
@@ -343,7 +367,10 @@ public final class ExprCompiler {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Expr search(Expr x, RexNode sargNode) {
+    private static Expr search(Expr x, RexNode sargNode, String collation) {
+        java.util.Comparator<Object> order = TextCollation.binary(collation) ? Values::compare
+                : (p, q) -> p instanceof String ps && q instanceof String qs
+                        ? dev.scion.sql.catalog.Collations.compare(collation, ps, qs) : Values.compare(p, q);
         RexLiteral lit = (RexLiteral) sargNode;
         Sarg sarg = lit.getValueAs(Sarg.class);
         List<Object[]> ranges = new ArrayList<>();
@@ -364,13 +391,13 @@ public final class ExprCompiler {
             }
             for (Object[] r : ranges) {
                 if ((Boolean) r[4]) {
-                    int c = Values.compare(v, r[0]);
+                    int c = order.compare(v, r[0]);
                     if (c < 0 || (c == 0 && !(Boolean) r[1])) {
                         continue;
                     }
                 }
                 if ((Boolean) r[5]) {
-                    int c = Values.compare(v, r[2]);
+                    int c = order.compare(v, r[2]);
                     if (c > 0 || (c == 0 && !(Boolean) r[3])) {
                         continue;
                     }

@@ -216,6 +216,7 @@ public final class SqlFunctions {
 
     private static final SqlOperatorTable TABLE = SqlOperatorTables.chain(
             SqlOperatorTables.of(OPERATORS),
+            SqlOperatorTables.of(dev.scion.sql.parser.MySqlOperators.COLLATE),
             dev.scion.sql.expr.spatial.SpatialFunctions.operatorTable(),
             dev.scion.sql.expr.json.JsonFunctions.operatorTable(),
             without(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL),

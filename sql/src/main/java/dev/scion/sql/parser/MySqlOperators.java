@@ -74,8 +74,6 @@ public final class MySqlOperators {
               org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
           InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
 
-  /** {@code expr COLLATE name}; the right operand is the collation name as an identifier. */
-  public static final SqlBinaryOperator COLLATE =
-      new SqlBinaryOperator("COLLATE", SqlKind.OTHER, 96, true, ReturnTypes.ARG0,
-          InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+  /** {@code expr COLLATE name}; the right operand is the collation name as a string literal. */
+  public static final SqlBinaryOperator COLLATE = new SqlCollateOperator();
 }

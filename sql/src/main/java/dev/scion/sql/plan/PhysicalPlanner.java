@@ -79,9 +79,11 @@ public final class PhysicalPlanner {
             Operator in = op(s.getInput());
             List<SortOp.Key> keys = new ArrayList<>();
             for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
+                var type = s.getRowType().getFieldList().get(fc.getFieldIndex()).getType();
+                String collation = dev.scion.sql.expr.TextCollation.of(type);
                 keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending(),
-                        dev.scion.sql.expr.json.JsonType.is(
-                                s.getRowType().getFieldList().get(fc.getFieldIndex()).getType())));
+                        dev.scion.sql.expr.json.JsonType.is(type),
+                        dev.scion.sql.expr.TextCollation.binary(collation) ? null : collation));
             }
             if (!keys.isEmpty()) {
                 in = new SortOp(in, keys);
@@ -111,7 +113,19 @@ public final class PhysicalPlanner {
                     used.set(order.getFieldIndex()); // GROUP_CONCAT(a ORDER BY b) reads b too
                 }
             }
-            return new AggregateOp(input(a.getInput(), used.build()), a.getGroupSet().toArray(), calls);
+            int[] groupKeys = a.getGroupSet().toArray();
+            String[] collations = new String[groupKeys.length];
+            boolean collated = false;
+            for (int i = 0; i < groupKeys.length; i++) {
+                String c = dev.scion.sql.expr.TextCollation.of(
+                        a.getInput().getRowType().getFieldList().get(groupKeys[i]).getType());
+                if (!dev.scion.sql.expr.TextCollation.binary(c)) {
+                    collations[i] = c;
+                    collated = true;
+                }
+            }
+            AggregateOp op = new AggregateOp(input(a.getInput(), used.build()), groupKeys, calls);
+            return collated ? op.withCollations(collations) : op;
         }
         if (rel instanceof LogicalValues v) {
             List<Object[]> rows = new ArrayList<>();

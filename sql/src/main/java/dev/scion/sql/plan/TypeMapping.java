@@ -18,7 +18,15 @@ public final class TypeMapping {
         return f.createTypeWithNullability(t, c.nullable());
     }
 
+    /** The Calcite type of a column type; a text type of a collation other than the default carries it. */
     public static RelDataType toCalcite(RelDataTypeFactory f, ColumnType t) {
+        RelDataType base = baseType(f, t);
+        return t.collation() == null || !dev.scion.sql.catalog.ColumnFacts.isText(t) ? base
+                : dev.scion.sql.expr.TextCollation.with(f, base, t.collation(),
+                        org.apache.calcite.sql.SqlCollation.Coercibility.IMPLICIT);
+    }
+
+    private static RelDataType baseType(RelDataTypeFactory f, ColumnType t) {
         return switch (t.kind()) {
             case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN -> t.unsigned() && t.kind() == dev.scion.versioning.schema.TypeKind.INT
                     ? f.createSqlType(SqlTypeName.BIGINT) : f.createSqlType(SqlTypeName.INTEGER);

@@ -109,12 +109,14 @@ public final class SchemaCodec {
     /**
      * Generated columns, written after everything else in the table chunk and only when the table has some, so
      * tables without them encode (and hash) exactly as before the feature existed: count, then per column its
-     * position, expression and STORED flag.
+     * position, expression and STORED flag. Collations and index prefix lengths follow (see
+     * {@link #writeCollations}); when a schema has those the generated-column count is written even if it is 0.
      */
     public static void writeGenerated(BinaryWriter w, TableSchema s) {
         List<Column> cols = s.columns();
         int n = (int) cols.stream().filter(Column::generated).count();
-        if (n == 0) {
+        boolean collations = hasCollationsOrPrefixes(s);
+        if (n == 0 && !collations) {
             return;
         }
         w.varInt(n);
@@ -123,6 +125,9 @@ public final class SchemaCodec {
             if (c.generated()) {
                 w.varInt(i).string(c.generatedSql()).bool(c.stored());
             }
+        }
+        if (collations) {
+            writeCollations(w, s);
         }
     }
 
@@ -137,7 +142,64 @@ public final class SchemaCodec {
             int pos = r.varInt();
             cols.set(pos, cols.get(pos).withGeneration(r.string(), r.bool()));
         }
-        return new TableSchema(cols, s.primaryKey(), s.indexes(), s.checks(), s.foreignKeys());
+        TableSchema out = new TableSchema(cols, s.primaryKey(), s.indexes(), s.checks(), s.foreignKeys());
+        return r.hasMore() ? readCollations(r, out) : out;
+    }
+
+    private static boolean hasCollationsOrPrefixes(TableSchema s) {
+        return s.collation() != null || s.indexes().stream().anyMatch(IndexDef::hasPrefix)
+                || s.columns().stream().anyMatch(c -> c.type().collation() != null);
+    }
+
+    /**
+     * The table collation (nullable), then the columns with a collation other than the default (count, then
+     * position and name each), then the indexes with prefix lengths (count, then index position and one length
+     * per key part, 0 for a whole value).
+     */
+    private static void writeCollations(BinaryWriter w, TableSchema s) {
+        w.nullableString(s.collation());
+        List<Column> cols = s.columns();
+        w.varInt((int) cols.stream().filter(c -> c.type().collation() != null).count());
+        for (int i = 0; i < cols.size(); i++) {
+            String coll = cols.get(i).type().collation();
+            if (coll != null) {
+                w.varInt(i).string(coll);
+            }
+        }
+        List<IndexDef> idx = s.indexes();
+        w.varInt((int) idx.stream().filter(IndexDef::hasPrefix).count());
+        for (int i = 0; i < idx.size(); i++) {
+            IndexDef ix = idx.get(i);
+            if (ix.hasPrefix()) {
+                w.varInt(i);
+                for (int j = 0; j < ix.columns().size(); j++) {
+                    w.varInt(ix.prefixLength(j));
+                }
+            }
+        }
+    }
+
+    private static TableSchema readCollations(BinaryReader r, TableSchema s) {
+        String tableCollation = r.nullableString();
+        List<Column> cols = new ArrayList<>(s.columns());
+        int n = r.varInt();
+        for (int i = 0; i < n; i++) {
+            int pos = r.varInt();
+            Column c = cols.get(pos);
+            cols.set(pos, c.withType(c.type().withCollation(r.string())));
+        }
+        List<IndexDef> idx = new ArrayList<>(s.indexes());
+        int ni = r.varInt();
+        for (int i = 0; i < ni; i++) {
+            int pos = r.varInt();
+            IndexDef ix = idx.get(pos);
+            List<Integer> lengths = new ArrayList<>();
+            for (int j = 0; j < ix.columns().size(); j++) {
+                lengths.add(r.varInt());
+            }
+            idx.set(pos, new IndexDef(ix.name(), ix.columns(), ix.unique(), ix.fulltext(), lengths));
+        }
+        return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation);
     }
 
     private static List<String> strings(BinaryReader r) {

@@ -77,7 +77,10 @@ public final class SchemaMerger {
         if (!problems.isEmpty()) {
             return new Result(null, String.join("; ", problems));
         }
-        return new Result(new TableSchema(columns, pk, indexes, checks, foreignKeys), null);
+        // the table collation: theirs when only they changed it, else ours
+        String collation = java.util.Objects.equals(base.collation(), ours.collation()) ? theirs.collation()
+                : ours.collation();
+        return new Result(new TableSchema(columns, pk, indexes, checks, foreignKeys, collation), null);
     }
 
     private static List<Column> mergeColumns(TableSchema base, TableSchema ours, TableSchema theirs,

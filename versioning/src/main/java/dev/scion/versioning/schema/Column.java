@@ -33,6 +33,10 @@ public record Column(
         return new Column(newName, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored);
     }
 
+    public Column withType(ColumnType newType) {
+        return new Column(name, newType, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored);
+    }
+
     public Column withGeneration(String expressionSql, boolean isStored) {
         return new Column(name, type, nullable, defaultSql, autoIncrement, comment, tag, expressionSql, isStored);
     }

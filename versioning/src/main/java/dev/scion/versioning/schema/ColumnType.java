@@ -6,11 +6,25 @@ import java.util.Locale;
 /**
  * A declared column type. {@code length} is the display width for integers, the character or byte length for
  * strings, the precision for DECIMAL and the fractional-second precision for temporal types; -1 when not given.
+ * {@code collation} is a text column's collation name (its character set follows from it), or null for the
+ * default {@code utf8mb4_0900_bin} and for non-text types; being part of the type, a collation change is a type
+ * change for diff and merge, as in Dolt.
  */
-public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned, List<String> values) {
+public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned, List<String> values,
+                         String collation) {
 
     public ColumnType {
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** A type with the default collation. */
+    public ColumnType(TypeKind kind, int length, int scale, boolean unsigned, List<String> values) {
+        this(kind, length, scale, unsigned, values, null);
+    }
+
+    /** The same type with another collation (null: the default). */
+    public ColumnType withCollation(String newCollation) {
+        return new ColumnType(kind, length, scale, unsigned, values, newCollation);
     }
 
     public static ColumnType of(TypeKind kind) {

@@ -6,22 +6,67 @@ import java.util.List;
  * A secondary index: a name, its columns in order, whether it is unique, and whether it is a FULLTEXT index (an
  * inverted index from each word of its text columns to the rows holding it; never unique).
  */
-public record IndexDef(String name, List<String> columns, boolean unique, boolean fulltext) {
+public record IndexDef(String name, List<String> columns, boolean unique, boolean fulltext,
+                       List<Integer> prefixLengths) {
     public IndexDef {
         columns = List.copyOf(columns);
+        if (prefixLengths == null || prefixLengths.stream().allMatch(n -> n == 0)) {
+            prefixLengths = List.of();
+        } else if (prefixLengths.size() != columns.size()) {
+            throw new IllegalArgumentException("one prefix length per key column");
+        } else {
+            prefixLengths = List.copyOf(prefixLengths);
+        }
         if (unique && fulltext) {
             throw new IllegalArgumentException("a FULLTEXT index cannot be unique");
         }
     }
 
-    /** This index over other columns (a column renamed or dropped), of the same kind. */
+    /** An index without prefix lengths. */
+    public IndexDef(String name, List<String> columns, boolean unique, boolean fulltext) {
+        this(name, columns, unique, fulltext, List.of());
+    }
+
+    /**
+     * The prefix length of key part {@code i} in characters ({@code KEY (c(10))}), or 0 when the whole value is
+     * the key. An index without prefixes keeps an empty list, so it encodes as before prefixes existed.
+     */
+    public int prefixLength(int i) {
+        return prefixLengths.isEmpty() ? 0 : prefixLengths.get(i);
+    }
+
+    public boolean hasPrefix() {
+        return !prefixLengths.isEmpty();
+    }
+
+    /**
+     * This index over other columns (a column renamed or dropped), of the same kind. A dropped column takes its
+     * prefix length with it: callers pass the kept columns in order.
+     */
     public IndexDef withColumns(List<String> newColumns) {
-        return new IndexDef(name, newColumns, unique, fulltext);
+        if (prefixLengths.isEmpty() || newColumns.size() == columns.size()) {
+            return new IndexDef(name, newColumns, unique, fulltext, prefixLengths);
+        }
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (String c : newColumns) {
+            int i = indexOfIgnoreCase(c);
+            kept.add(i < 0 ? 0 : prefixLengths.get(i));
+        }
+        return new IndexDef(name, newColumns, unique, fulltext, kept);
+    }
+
+    private int indexOfIgnoreCase(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** This index under another name. */
     public IndexDef withName(String newName) {
-        return new IndexDef(newName, columns, unique, fulltext);
+        return new IndexDef(newName, columns, unique, fulltext, prefixLengths);
     }
 
     /** How SHOW CREATE TABLE introduces it: {@code UNIQUE KEY}, {@code FULLTEXT KEY} or {@code KEY}. */

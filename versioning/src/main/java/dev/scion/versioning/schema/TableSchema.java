@@ -10,7 +10,7 @@ import java.util.Optional;
  * primary key is "keyless": its rows are keyed by their content hash and carry a duplicate count.
  */
 public record TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
-                          List<CheckDef> checks, List<ForeignKeyDef> foreignKeys) {
+                          List<CheckDef> checks, List<ForeignKeyDef> foreignKeys, String collation) {
 
     public TableSchema {
         columns = List.copyOf(columns);
@@ -18,6 +18,20 @@ public record TableSchema(List<Column> columns, List<String> primaryKey, List<In
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         checks = checks == null ? List.of() : List.copyOf(checks);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    }
+
+    /** A schema with the default table collation ({@code utf8mb4_0900_bin}). */
+    public TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
+                       List<CheckDef> checks, List<ForeignKeyDef> foreignKeys) {
+        this(columns, primaryKey, indexes, checks, foreignKeys, null);
+    }
+
+    /**
+     * The same schema with another table collation (the default for columns added later; null: the default
+     * {@code utf8mb4_0900_bin}).
+     */
+    public TableSchema withCollation(String newCollation) {
+        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, newCollation);
     }
 
     /** A schema without CHECK constraints or foreign keys. */

@@ -1,0 +1,62 @@
+package dev.scion.versioning.encoding;
+
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.IndexDef;
+import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class SchemaCodecCollationTest {
+    private static Column col(String name, ColumnType type, long tag) {
+        return new Column(name, type, true, null, false, null, tag);
+    }
+
+    private static TableSchema plain() {
+        return new TableSchema(List.of(col("id", ColumnType.of(TypeKind.INT), 1),
+                col("name", ColumnType.of(TypeKind.VARCHAR, 40), 2)), List.of("id"),
+                List.of(new IndexDef("name", List.of("name"), true)));
+    }
+
+    @Test
+    void aSchemaWithoutCollationsOrPrefixesEncodesAsBeforeTheFeature() {
+        TableSchema s = plain();
+        BinaryWriter old = new BinaryWriter().kind(ObjectKind.SCHEMA);
+        SchemaCodec.write(old, s); // what versions without collations wrote: nothing after the base schema
+        assertArrayEquals(old.toByteArray(), TableValue.encodeSchema(s));
+        TableSchema read = TableValue.decodeSchema(old.toByteArray());
+        assertEquals(s, read);
+        assertNull(read.collation());
+        assertEquals(List.of(), read.indexes().get(0).prefixLengths());
+    }
+
+    @Test
+    void collationsAndPrefixLengthsRoundTrip() {
+        TableSchema s = new TableSchema(List.of(col("id", ColumnType.of(TypeKind.INT), 1),
+                col("name", ColumnType.of(TypeKind.VARCHAR, 40).withCollation("utf8mb4_general_ci"), 2),
+                col("body", ColumnType.of(TypeKind.TEXT), 3).withGeneration("concat(`name`,'x')", true)),
+                List.of("id"),
+                List.of(new IndexDef("plain", List.of("id"), false),
+                        new IndexDef("name_body", List.of("name", "body"), true, false, List.of(0, 10))),
+                List.of(), List.of(), "latin1_swedish_ci");
+        TableSchema read = TableValue.decodeSchema(TableValue.encodeSchema(s));
+        assertEquals(s, read);
+        assertEquals("utf8mb4_general_ci", read.columns().get(1).type().collation());
+        assertEquals(10, read.indexes().get(1).prefixLength(1));
+        assertEquals("concat(`name`,'x')", read.columns().get(2).generatedSql());
+    }
+
+    @Test
+    void droppingAPrefixedColumnKeepsTheOtherPrefixes() {
+        IndexDef ix = new IndexDef("k", List.of("a", "b"), false, false, List.of(5, 0));
+        assertEquals(List.of(), ix.withColumns(List.of("b")).prefixLengths());
+        assertEquals(List.of(5, 0), ix.withColumns(List.of("A", "c")).prefixLengths());
+    }
+}
