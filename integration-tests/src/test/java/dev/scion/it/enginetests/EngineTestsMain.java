@@ -209,6 +209,10 @@ public final class EngineTestsMain {
                     if (namesMytableWithoutCreatingIt(t)) {
                         loadFixture(c, fixtures, "mytable");
                     }
+                    if (g.path("var").asText().equals("ForeignKeyTests")) {
+                        // go-mysql-server runs its foreign-key suite on mydb plus the parent / child tables
+                        loadFixture(c, fixtures, "parent_child");
+                    }
                     for (JsonNode s : t.path("SetUpScript")) {
                         setUp(c, t.path("Name").asText(), s.asText());
                     }

@@ -30,6 +30,7 @@ public enum ErrorCode {
     FT_MATCHING_KEY_NOT_FOUND(1191, "HY000"),
     UNKNOWN_SYSTEM_VARIABLE(1193, "HY000"),
     LOCK_DEADLOCK(1213, "40001"),
+    UNKNOWN_TIME_ZONE(1298, "HY000"),
     WRONG_VALUE_FOR_VAR(1231, "42000"),
     WRONG_TYPE_FOR_VAR(1232, "42000"),
     NOT_SUPPORTED_YET(1235, "42000"),
@@ -124,6 +125,14 @@ public enum ErrorCode {
     NO_REFERENCED_ROW_2(1452, "23000"),
     CHECK_CONSTRAINT_VIOLATED(3819, "HY000"),
     DEPENDENT_BY_CHECK_CONSTRAINT(3959, "HY000"),
+    /** ER_DEPENDENT_BY_GENERATED_COLUMN: a column a generated column reads cannot be dropped or renamed. */
+    DEPENDENT_BY_GENERATED_COLUMN(3108, "HY000"),
+    /** ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE: a column a default expression reads cannot be dropped or renamed. */
+    DEPENDENT_BY_DEFAULT_GENERATED_VALUE(3766, "HY000"),
+    /** ER_GENERATED_COLUMN_VARIABLES: a generated column's expression reads a user or system variable. */
+    GENERATED_COLUMN_VARIABLES(3765, "HY000"),
+    /** ER_DEFAULT_VAL_GENERATED_VARIABLES: a default expression reads a user or system variable. */
+    DEFAULT_VAL_GENERATED_VARIABLES(3772, "HY000"),
     /** ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN: an INSERT or UPDATE gave a generated column a value. */
     GENERATED_COLUMN_VALUE(3105, "HY000"),
     /** ER_WARNING_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN: the same outside strict mode, a warning. */

@@ -248,8 +248,8 @@ public final class EventStatements {
         DatabaseState db = databaseOf(session, dbName);
         List<Object[]> rows = new ArrayList<>();
         for (EventDefinition e : Events.all(db)) {
-            rows.add(new Object[] {db.name(), e.name(), e.definer(), TIME_ZONE, e.recurring() ? "RECURRING" : "ONE TIME",
-                    EventDefinition.format(e.at()), e.recurring() ? e.every().quantity() : null,
+            rows.add(new Object[] {db.name(), e.name(), e.definer(), TIME_ZONE,
+                    e.recurring() ? "RECURRING" : "ONE TIME", EventDefinition.format(e.at()), e.recurring() ? e.every().quantity() : null,
                     e.recurring() ? e.every().unit().name() : null, EventDefinition.format(e.starts()),
                     EventDefinition.format(e.ends()), e.status().name(), 0L, "utf8mb4", "utf8mb4_0900_bin",
                     "utf8mb4_0900_bin"});

@@ -351,10 +351,12 @@ final class BuiltinFunctions {
     private static Object extreme(Object[] v, int sign) {
         boolean anyString = false;
         boolean allString = true;
+        boolean numbersAndStrings = true;
         for (Object o : v) {
             boolean s = o instanceof String || o instanceof byte[];
             anyString |= s;
             allString &= s;
+            numbersAndStrings &= s || o instanceof Number;
         }
         Object best = v[0];
         for (int i = 1; i < v.length; i++) {
@@ -363,8 +365,8 @@ final class BuiltinFunctions {
                 best = v[i];
             }
         }
-        if (anyString && !allString && (best instanceof String)) {
-            return Values.toDouble(best);
+        if (anyString && !allString && (numbersAndStrings || best instanceof String)) {
+            return Values.toDouble(best); // numbers and strings were compared as DOUBLE, and that is the result
         }
         return best;
     }
