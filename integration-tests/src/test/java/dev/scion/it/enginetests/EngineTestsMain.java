@@ -86,7 +86,11 @@ public final class EngineTestsMain {
             st.execute("DROP DATABASE IF EXISTS mydb");
             st.execute("CREATE DATABASE mydb");
         }
-        return ConnectorJ.V9.connect(server, "mydb", false);
+        // go-mysql-server's RowsAffected counts changed rows, as MySQL does for a client that does not ask for
+        // CLIENT_FOUND_ROWS (Connector/J asks unless useAffectedRows is set)
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("useAffectedRows", "true");
+        return ConnectorJ.V9.connect(server, "mydb", false, p);
     }
 
     /**

@@ -358,9 +358,12 @@ final class BuiltinFunctions {
             allString &= s;
             numbersAndStrings &= s || o instanceof Number;
         }
+        boolean asDouble = anyString && !allString && numbersAndStrings;
         Object best = v[0];
         for (int i = 1; i < v.length; i++) {
-            int c = allString ? str(v[i]).compareToIgnoreCase(str(best)) : Values.compare(v[i], best);
+            int c = allString ? str(v[i]).compareToIgnoreCase(str(best))
+                    : asDouble ? Double.compare(Values.toDouble(v[i]), Values.toDouble(best))
+                    : Values.compare(v[i], best);
             if (Integer.signum(c) == sign) {
                 best = v[i];
             }

@@ -72,6 +72,24 @@ public final class HavingWithoutFrom {
         return out.toString();
     }
 
+    /**
+     * Takes the added FROM DUAL out of the parsed tree again (every SELECT whose FROM is an unquoted DUAL, which
+     * means no table anyway), so a view stores, and SHOW CREATE VIEW prints, the query as written.
+     */
+    public static void dropDual(org.apache.calcite.sql.SqlNode node) {
+        node.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(org.apache.calcite.sql.SqlCall call) {
+                if (call instanceof org.apache.calcite.sql.SqlSelect select
+                        && select.getFrom() instanceof org.apache.calcite.sql.SqlIdentifier from && from.isSimple()
+                        && from.getSimple().equalsIgnoreCase("DUAL") && !from.isComponentQuoted(0)) {
+                    select.setFrom(null);
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
     private static boolean containsWord(String sql, String word) {
         int at = 0;
         String upper = sql.toUpperCase(java.util.Locale.ROOT);
