@@ -110,7 +110,8 @@ public final class EventScheduler implements AutoCloseable {
 
     private List<EventDefinition> read(String dbName) {
         Session s = internalSession("event_scheduler", "localhost");
-        try {
+        // registered with the garbage collector like a statement, so the root it reads stays readable
+        try (OperationTracker.Operation op = OperationTracker.process().enter()) {
             Optional<DatabaseState> db = s.findDatabase(dbName);
             return db.isEmpty() ? List.of() : Events.all(db.get());
         } catch (RuntimeException e) {
