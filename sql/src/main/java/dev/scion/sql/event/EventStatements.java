@@ -68,7 +68,25 @@ public final class EventStatements {
         return Optional.empty();
     }
 
+    /** An event body may not create a stored routine, trigger or event (MySQL: 1303, 1576 for an event). */
+    private static void checkBody(String body) {
+        if (body == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?"
+                + "(PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b.*").matcher(body.strip());
+        if (m.matches()) {
+            if (m.group(1).equalsIgnoreCase("EVENT")) {
+                throw new SqlError(ErrorCode.EVENT_RECURSION_FORBIDDEN,
+                        "Recursion of EVENT DDL statements is forbidden when body is present");
+            }
+            throw new SqlError(ErrorCode.SP_NO_RECURSIVE_CREATE, "Can't create a "
+                    + m.group(1).toUpperCase(java.util.Locale.ROOT) + " from within another stored routine");
+        }
+    }
+
     private static StatementResult createOrAlter(Session session, EventParser.Clauses c) {
+        checkBody(c.body());
         String dbName = c.database() != null ? c.database() : session.currentDatabase();
         if (dbName == null) {
             throw SqlError.noDatabaseSelected();
@@ -249,7 +267,8 @@ public final class EventStatements {
         List<Object[]> rows = new ArrayList<>();
         for (EventDefinition e : Events.all(db)) {
             rows.add(new Object[] {db.name(), e.name(), e.definer(), TIME_ZONE,
-                    e.recurring() ? "RECURRING" : "ONE TIME", EventDefinition.format(e.at()), e.recurring() ? e.every().quantity() : null,
+                    e.recurring() ? "RECURRING" : "ONE TIME", EventDefinition.format(e.at()),
+                    e.recurring() ? e.every().quantity() : null,
                     e.recurring() ? e.every().unit().name() : null, EventDefinition.format(e.starts()),
                     EventDefinition.format(e.ends()), e.status().name(), 0L, "utf8mb4", "utf8mb4_0900_bin",
                     "utf8mb4_0900_bin"});
