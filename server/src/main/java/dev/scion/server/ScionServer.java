@@ -145,6 +145,7 @@ public final class ScionServer implements AutoCloseable {
                 remotesApi.start();
             }
             autoGc.start(AUTO_GC_CHECK_MILLIS);
+            engine.startEventScheduler();
         } catch (RuntimeException e) {
             close();
             throw e;

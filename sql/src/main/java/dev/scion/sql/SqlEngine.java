@@ -128,6 +128,20 @@ public final class SqlEngine implements AutoCloseable {
         dataDirectory.drop(name);
     }
 
+    private volatile dev.scion.sql.event.EventScheduler eventScheduler;
+
+    /** Starts running the databases' events (a server does; in-process users of the engine need not). */
+    public synchronized void startEventScheduler() {
+        if (eventScheduler == null) {
+            eventScheduler = dev.scion.sql.event.EventScheduler.start(this);
+        }
+    }
+
+    /** The running event scheduler, or null. */
+    public dev.scion.sql.event.EventScheduler eventScheduler() {
+        return eventScheduler;
+    }
+
     public TransactionCommitter transactionCommitter() {
         return committer;
     }
@@ -141,6 +155,9 @@ public final class SqlEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (eventScheduler != null) {
+            eventScheduler.close(); // no event starts on a closing data directory
+        }
         dataDirectory.close();
     }
 }

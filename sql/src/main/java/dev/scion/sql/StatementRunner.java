@@ -153,6 +153,7 @@ final class StatementRunner {
             }
         }
         Optional<dev.scion.sql.admin.AdminStatement> admin = TriggerStatements.match(text)
+                .or(() -> dev.scion.sql.event.EventStatements.match(text))
                 .or(() -> dev.scion.sql.routine.ProcedureStatements.match(text))
                 .or(() -> AdminStatements.match(text));
         if (admin.isPresent()) {

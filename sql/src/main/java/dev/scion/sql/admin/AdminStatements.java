@@ -45,7 +45,8 @@ public final class AdminStatements {
             rule("SET\\s+NAMES\\s+(\\S+)(?:\\s+COLLATE\\s+(\\S+))?", m -> new SetNames(true, m.group(1), m.group(2))),
             rule("SET\\s+(?:CHARACTER\\s+SET|CHARSET)\\s+(\\S+)", m -> new SetNames(false, m.group(1), null)),
             rule("SET\\s+(.+)", m -> SetStatement.parse(m.group(1))),
-            rule("SHOW\\s+(?:SCHEMAS|DATABASES)(?:\\s+LIKE\\s+('.*'))?", m -> new ShowDatabases(like(m.group(1)))),
+            rule("SHOW\\s+(?:SCHEMAS|DATABASES)" + ShowFilter.group(),
+                    m -> new ShowDatabases(ShowFilter.parse(m.group(1)))),
             rule("SHOW\\s+(FULL\\s+)?TABLES(?:\\s+(?:FROM|IN)\\s+(\\S+))?" + ShowFilter.group(),
                     m -> new ShowTables(m.group(1) != null, m.group(2) == null ? null : Identifiers.unquote(m.group(2)),
                             ShowFilter.parse(m.group(3)))),
@@ -130,10 +131,6 @@ public final class AdminStatements {
             }
         }
         return false;
-    }
-
-    private static String like(String quoted) {
-        return quoted == null ? null : Identifiers.unquoteString(quoted);
     }
 
     public static Optional<AdminStatement> match(String sql) {

@@ -112,6 +112,12 @@ final class SetStatement implements AdminStatement {
             if (name.equals("scion_auto_gc")) {
                 value = normaliseBoolean(name, value);
             }
+            if (name.equals("event_scheduler")) {
+                value = ((Long) normaliseBoolean(name, value)) == 1L ? "ON" : "OFF";
+            }
+            if (name.equals("time_zone") && value != null) {
+                checkTimeZone(value.toString());
+            }
             if (name.equals("autocommit")) {
                 value = normaliseBoolean(name, value);
                 if (((Long) value) == 1L && !session.autocommit()) {
@@ -128,6 +134,30 @@ final class SetStatement implements AdminStatement {
             }
         }
         return StatementResult.ok();
+    }
+
+    /** SYSTEM, an offset from -13:59 to +14:00, or a named zone; anything else is 1298, as in MySQL. */
+    private static void checkTimeZone(String zone) {
+        java.util.regex.Matcher offset = java.util.regex.Pattern.compile("([+-])(\\d{1,2}):(\\d{2})")
+                .matcher(zone);
+        boolean valid;
+        if (zone.equalsIgnoreCase("SYSTEM")) {
+            valid = true;
+        } else if (offset.matches()) {
+            int minutes = Integer.parseInt(offset.group(2)) * 60 + Integer.parseInt(offset.group(3));
+            valid = Integer.parseInt(offset.group(3)) < 60
+                    && (offset.group(1).equals("+") ? minutes <= 14 * 60 : minutes <= 13 * 60 + 59);
+        } else {
+            try {
+                java.time.ZoneId.of(zone);
+                valid = !zone.isBlank();
+            } catch (java.time.DateTimeException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            throw new SqlError(ErrorCode.UNKNOWN_TIME_ZONE, "Unknown or incorrect time zone: '" + zone + "'");
+        }
     }
 
     private static Object normaliseBoolean(String name, Object v) {

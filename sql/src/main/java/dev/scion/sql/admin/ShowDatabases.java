@@ -1,7 +1,5 @@
 package dev.scion.sql.admin;
 
-import dev.scion.sql.result.ResultColumn;
-import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 
@@ -9,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** SHOW DATABASES: information_schema and every database in the data directory, as seed 001 shows. */
+/**
+ * SHOW DATABASES [LIKE 'pattern' | WHERE expr]: information_schema and every database in the data directory, as seed
+ * 001 shows.
+ */
 final class ShowDatabases implements AdminStatement {
-    private final String like;
+    private final ShowFilter filter;
 
-    ShowDatabases(String like) {
-        this.like = like;
+    ShowDatabases(ShowFilter filter) {
+        this.filter = filter;
     }
 
     @Override
@@ -28,10 +29,8 @@ final class ShowDatabases implements AdminStatement {
             if (!dev.scion.sql.catalog.InformationSchema.isName(n) && !session.access().hasAnyOnDatabase(n)) {
                 continue; // MySQL lists only the databases the user holds some privilege on
             }
-            if (like == null || Identifiers.likePattern(like).matcher(n).matches()) {
-                rows.add(new Object[] {n});
-            }
+            rows.add(new Object[] {n});
         }
-        return new StatementResult.Rows(List.of(ResultColumn.text("Database")), RowStream.of(rows));
+        return filter.result(session, List.of("Database"), rows);
     }
 }

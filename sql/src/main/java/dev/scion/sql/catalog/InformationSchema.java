@@ -88,6 +88,13 @@ public final class InformationSchema extends AbstractSchema {
                             "ACTION_REFERENCE_OLD_TABLE", "ACTION_REFERENCE_NEW_TABLE", "ACTION_REFERENCE_OLD_ROW",
                             "ACTION_REFERENCE_NEW_ROW").timestamp("CREATED").text("SQL_MODE", "DEFINER",
                             "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION"),
+            new InfoSchemaTable("EVENTS", dev.scion.sql.event.EventStatements::informationSchemaRows)
+                    .text("EVENT_CATALOG", "EVENT_SCHEMA", "EVENT_NAME", "DEFINER", "TIME_ZONE", "EVENT_BODY",
+                            "EVENT_DEFINITION", "EVENT_TYPE").timestamp("EXECUTE_AT")
+                    .text("INTERVAL_VALUE", "INTERVAL_FIELD", "SQL_MODE").timestamp("STARTS", "ENDS")
+                    .text("STATUS", "ON_COMPLETION").timestamp("CREATED", "LAST_ALTERED", "LAST_EXECUTED")
+                    .text("EVENT_COMMENT").integer("ORIGINATOR").text("CHARACTER_SET_CLIENT", "COLLATION_CONNECTION",
+                            "DATABASE_COLLATION"),
             new InfoSchemaTable("CHARACTER_SETS", s -> Charsets.CHARSETS.stream().map(c -> new Object[] {c.name(),
                 c.defaultCollation(), c.description(), c.maxLength()}).toList())
                     .text("CHARACTER_SET_NAME", "DEFAULT_COLLATE_NAME", "DESCRIPTION").integer("MAXLEN"),

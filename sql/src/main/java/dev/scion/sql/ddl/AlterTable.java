@@ -85,7 +85,10 @@ final class AlterTable {
                 schema.primaryKey.clear();
                 rowsChange = true;
             }
-            case SET_DEFAULT -> setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
+            case SET_DEFAULT -> {
+                ColumnDefinitions.checkDefaultExpression(a.getName().getSimple(), a.getValue());
+                setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
+            }
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
             case ADD_FOREIGN_KEY -> {
                 ForeignKeyDefinitions.add(schema, target, a.getForeignKey(), null);
@@ -162,13 +165,29 @@ final class AlterTable {
         rowsChange = true;
     }
 
-    private void dropColumn(String name) {
+    /**
+     * MySQL resolves the column a DROP, MODIFY, CHANGE or RENAME COLUMN names in the table as it was before the
+     * statement: a column added, or renamed, by an earlier action of the same ALTER is unknown to it.
+     */
+    private int originalColumn(String name) {
         int i = schema.columnIndex(name);
+        if (i >= 0) {
+            int source = sources.get(i);
+            if (source < 0 || !old.schema().columns().get(source).name().equalsIgnoreCase(name)) {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    private void dropColumn(String name) {
+        int i = originalColumn(name);
         if (i < 0) {
             throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '" + name
                     + "'; check that column/key exists");
         }
         String stored = schema.columns.get(i).name();
+        refuseIfOthersDependOn(stored);
         schema.dropChecksOn(stored);
         schema.columns.remove(i);
         sources.remove(i);
@@ -186,8 +205,50 @@ final class AlterTable {
         rowsChange = true;
     }
 
+    /**
+     * A column another column's default expression or generated expression reads cannot be dropped or renamed
+     * (MySQL: 3766 for a default, 3108 for a generated column).
+     */
+    private void refuseIfOthersDependOn(String column) {
+        for (Column other : schema.columns) {
+            if (other.name().equalsIgnoreCase(column)) {
+                continue;
+            }
+            if (other.generatedSql() != null && mentions(other.generatedSql(), column)) {
+                throw new SqlError(ErrorCode.DEPENDENT_BY_GENERATED_COLUMN, "Column '" + column
+                        + "' has a generated column dependency.");
+            }
+            if (other.defaultSql() != null && mentions(other.defaultSql(), column)) {
+                throw new SqlError(ErrorCode.DEPENDENT_BY_DEFAULT_GENERATED_VALUE, "Column '" + column + "' of table '"
+                        + schema.table() + "' has a default value expression dependency and cannot be dropped or "
+                        + "renamed.");
+            }
+        }
+    }
+
+    /** Whether the stored expression text names {@code column} (literal defaults name nothing). */
+    private static boolean mentions(String expressionSql, String column) {
+        org.apache.calcite.sql.SqlNode e;
+        try {
+            e = dev.scion.sql.parser.StatementReader.expression(expressionSql);
+        } catch (SqlError notAnExpression) {
+            return false;
+        }
+        boolean[] found = {false};
+        e.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+                if (id.names.get(id.names.size() - 1).equalsIgnoreCase(column)) {
+                    found[0] = true;
+                }
+                return null;
+            }
+        });
+        return found[0];
+    }
+
     private void replaceColumn(String oldName, SqlMySqlColumn def, SqlAlterTableAction a) {
-        int i = schema.columnIndex(oldName);
+        int i = originalColumn(oldName);
         if (i < 0) {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + oldName + "' in '" + schema.table() + "'");
         }
@@ -215,7 +276,7 @@ final class AlterTable {
     }
 
     private void renameColumn(String from, String to) {
-        int i = schema.columnIndex(from);
+        int i = originalColumn(from);
         if (i < 0) {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + from + "' in '" + schema.table() + "'");
         }
@@ -223,6 +284,9 @@ final class AlterTable {
             throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + to + "'");
         }
         Column c = schema.columns.get(i);
+        if (!c.name().equals(to)) {
+            refuseIfOthersDependOn(c.name());
+        }
         schema.columns.set(i, c.withName(to));
         renameInKeys(c.name(), to);
         rowsChange = true;

@@ -55,6 +55,10 @@ public final class ColumnDefinitions {
         if (def.getDefaultValue() != null || def.isAutoIncrement()) {
             throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of DEFAULT and generated column");
         }
+        if (readsVariable(def.getGeneratedExpression())) {
+            throw new SqlError(ErrorCode.GENERATED_COLUMN_VARIABLES, "Expression of generated column '" + name
+                    + "' cannot refer user or system variables.");
+        }
         String text = def.getGeneratedExpression().toSqlString(c -> c.withDialect(MySqlParser.DIALECT)
                 .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
         return new Column(name, type, def.isEffectivelyNullable(), null, false, def.getComment(), tag(table, name),
@@ -66,10 +70,37 @@ public final class ColumnDefinitions {
         return (table.toLowerCase(Locale.ROOT) + "." + column.toLowerCase(Locale.ROOT)).hashCode() & 0xffffffffL;
     }
 
+    /**
+     * A default expression may not read variables (its value would depend on the inserting session):
+     * {@code DEFAULT (@a)} is 3772 in MySQL.
+     */
+    static void checkDefaultExpression(String column, SqlNode value) {
+        if (value != null && !(value instanceof SqlLiteral) && readsVariable(value)) {
+            throw new SqlError(ErrorCode.DEFAULT_VAL_GENERATED_VARIABLES, "Default value expression of column '"
+                    + column + "' cannot refer user or system variables.");
+        }
+    }
+
+    /** Whether the expression names a user or system variable (the front end made them `@x` identifiers). */
+    private static boolean readsVariable(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+                if (!id.names.isEmpty() && id.names.get(0).startsWith("@")) {
+                    found[0] = true;
+                }
+                return null;
+            }
+        });
+        return found[0];
+    }
+
     private static String defaultSql(String column, SqlNode value, ColumnType type, boolean nullable) {
         if (value == null) {
             return null;
         }
+        checkDefaultExpression(column, value);
         if (value instanceof SqlLiteral lit && lit.getValue() == null) {
             if (!nullable) {
                 throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");

@@ -67,12 +67,29 @@ public final class ForeignKeys {
             if (values == null) {
                 continue;
             }
+            if (fk.referencedTable().equalsIgnoreCase(table) && referencesItself(schema, fk, row, values)) {
+                continue; // a self-referencing row is its own parent, as InnoDB checks it after the row is written
+            }
             TableValue parent = parentTable(db, fk);
             if (parent == null || find(session, db, fk.referencedTable(), fk.referencedColumns(), values, 1).isEmpty()) {
                 throw new SqlError(ErrorCode.NO_REFERENCED_ROW_2, "Cannot add or update a child row: a foreign key "
                         + "constraint fails (" + describe(db, table, fk) + ")");
             }
         }
+    }
+
+    /** Whether the row's own referenced columns hold the values its foreign key columns look for. */
+    private static boolean referencesItself(TableSchema schema, ForeignKeyDef fk, Object[] row, Object[] values) {
+        Object[] own = values(schema, fk.referencedColumns(), row);
+        if (own == null) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (dev.scion.sql.expr.Values.compare(own[i], values[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Applies the children's ON DELETE rules for a parent row about to be deleted. */

@@ -351,20 +351,25 @@ final class BuiltinFunctions {
     private static Object extreme(Object[] v, int sign) {
         boolean anyString = false;
         boolean allString = true;
+        boolean numbersAndStrings = true;
         for (Object o : v) {
             boolean s = o instanceof String || o instanceof byte[];
             anyString |= s;
             allString &= s;
+            numbersAndStrings &= s || o instanceof Number;
         }
+        boolean asDouble = anyString && !allString && numbersAndStrings;
         Object best = v[0];
         for (int i = 1; i < v.length; i++) {
-            int c = allString ? str(v[i]).compareToIgnoreCase(str(best)) : Values.compare(v[i], best);
+            int c = allString ? str(v[i]).compareToIgnoreCase(str(best))
+                    : asDouble ? Double.compare(Values.toDouble(v[i]), Values.toDouble(best))
+                    : Values.compare(v[i], best);
             if (Integer.signum(c) == sign) {
                 best = v[i];
             }
         }
-        if (anyString && !allString && (best instanceof String)) {
-            return Values.toDouble(best);
+        if (anyString && !allString && (numbersAndStrings || best instanceof String)) {
+            return Values.toDouble(best); // numbers and strings were compared as DOUBLE, and that is the result
         }
         return best;
     }

@@ -27,6 +27,10 @@ public final class MySqlCallRewrites {
         if (json != null) {
             return json;
         }
+        SqlCall dateArithmetic = stringPlusInterval(call);
+        if (dateArithmetic != null) {
+            return dateArithmetic;
+        }
         SqlOperator op = call.getOperator();
         String name = op.getName().toUpperCase(Locale.ROOT);
         switch (name) {
@@ -71,6 +75,38 @@ public final class MySqlCallRewrites {
                 return null;
             }
         }
+    }
+
+    /**
+     * {@code x + INTERVAL n unit}, {@code INTERVAL n unit + x} and {@code x - INTERVAL n unit} are MySQL's
+     * spellings of DATE_ADD / DATE_SUB, and become those calls: Calcite's + refuses a string operand
+     * ({@code '2037-10-16 23:59:00' + INTERVAL 2 DAY}) and its datetime + interval is not date arithmetic in
+     * Scion's evaluator. DATE_ADD also keeps MySQL's result types (a string for a string, a DATE for a DATE and
+     * whole days).
+     */
+    private static SqlCall stringPlusInterval(SqlCall call) {
+        org.apache.calcite.sql.SqlKind kind = call.getKind();
+        if (call.operandCount() != 2 || kind != org.apache.calcite.sql.SqlKind.PLUS
+                && kind != org.apache.calcite.sql.SqlKind.MINUS) {
+            return null;
+        }
+        SqlNode left = call.operand(0);
+        SqlNode right = call.operand(1);
+        if (kind == org.apache.calcite.sql.SqlKind.PLUS && isInterval(left) && !isInterval(right)) {
+            SqlNode t = left;
+            left = right;
+            right = t;
+        }
+        if (!isInterval(right) || isInterval(left)) {
+            return null;
+        }
+        SqlOperator fn = SqlFunctions.declared(kind == org.apache.calcite.sql.SqlKind.PLUS ? "DATE_ADD" : "DATE_SUB");
+        return fn == null ? null : fn.createCall(call.getParserPosition(), left, right);
+    }
+
+    private static boolean isInterval(SqlNode n) {
+        return n instanceof org.apache.calcite.sql.SqlIntervalLiteral
+                || n instanceof SqlCall c && c.getKind() == org.apache.calcite.sql.SqlKind.INTERVAL;
     }
 
     private static String unitName(SqlNode unit) {

@@ -167,10 +167,19 @@ public final class SqlFunctions {
         for (String n : List.of("DATE_ADD", "ADDDATE", "DATE_SUB", "SUBDATE")) {
             fn(n, dateArith, OperandTypes.VARIADIC);
         }
-        fn("GREATEST", ReturnTypes.LEAST_RESTRICTIVE.andThen(
-                org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE), OperandTypes.VARIADIC);
-        fn("LEAST", ReturnTypes.LEAST_RESTRICTIVE.andThen(
-                org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE), OperandTypes.VARIADIC);
+        // GREATEST / LEAST of numbers and strings compare as DOUBLE in MySQL (GREATEST(1, '9') is 9)
+        SqlReturnTypeInference extreme = ReturnTypes.LEAST_RESTRICTIVE.orElse(opBinding -> {
+            boolean numbersAndStrings = true;
+            for (var t : opBinding.collectOperandTypes()) {
+                var family = t.getSqlTypeName().getFamily();
+                numbersAndStrings &= family == org.apache.calcite.sql.type.SqlTypeFamily.NUMERIC
+                        || family == org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER;
+            }
+            return numbersAndStrings ? opBinding.getTypeFactory().createSqlType(SqlTypeName.DOUBLE) : null;
+        }).andThen(
+                org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE);
+        fn("GREATEST", extreme, OperandTypes.VARIADIC);
+        fn("LEAST", extreme, OperandTypes.VARIADIC);
         fn("TRUNCATE", ReturnTypes.ARG0_NULLABLE, OperandTypes.VARIADIC);
         fn("IF", opBinding -> {
             var tf = opBinding.getTypeFactory();

@@ -16,9 +16,15 @@ public final class StatementReader {
     private StatementReader() {
     }
 
-    public static SqlNode statement(String sql) {
+    public static SqlNode statement(String text) {
+        // MySQL's HAVING without FROM, which Calcite's grammar lacks (a no-op for any other text)
+        String sql = dev.scion.sql.frontend.HavingWithoutFrom.rewrite(text);
         try {
-            return MySqlParser.parseStatement(sql);
+            SqlNode node = MySqlParser.parseStatement(sql);
+            if (!sql.equals(text)) {
+                dev.scion.sql.frontend.HavingWithoutFrom.dropDual(node); // so the tree unparses as written
+            }
+            return node;
         } catch (SqlParseException e) {
             throw syntaxError(sql, e.getPos());
         } catch (RuntimeException e) {

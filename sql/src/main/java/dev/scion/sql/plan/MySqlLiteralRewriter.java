@@ -57,6 +57,9 @@ final class MySqlLiteralRewriter extends SqlShuttle {
 
     @Override
     public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.VALUES) {
+            mixedValuesColumnsAsStrings(call);
+        }
         if (call instanceof org.apache.calcite.sql.SqlSelect select
                 && select.getFrom() instanceof org.apache.calcite.sql.SqlIdentifier from && from.isSimple()
                 && from.getSimple().equalsIgnoreCase("dual") && !from.isComponentQuoted(0)) {
@@ -82,6 +85,47 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             return super.visit(mysql);
         }
         return super.visit(call);
+    }
+
+    /**
+     * A VALUES column whose rows give both numbers and strings is a string column in MySQL; the type factory says
+     * so (MySqlTypeFactory), and the numeric literals of such a column are written as the strings they become,
+     * since Calcite builds VALUES of literals that must already have the column's type.
+     */
+    private static void mixedValuesColumnsAsStrings(org.apache.calcite.sql.SqlCall values) {
+        List<org.apache.calcite.sql.SqlCall> rows = new java.util.ArrayList<>();
+        for (SqlNode r : values.getOperandList()) {
+            if (!(r instanceof org.apache.calcite.sql.SqlCall row)
+                    || row.getKind() != org.apache.calcite.sql.SqlKind.ROW) {
+                return;
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        int width = rows.get(0).operandCount();
+        for (int col = 0; col < width; col++) {
+            boolean strings = false;
+            boolean numbers = false;
+            for (org.apache.calcite.sql.SqlCall row : rows) {
+                if (row.operandCount() != width) {
+                    return;
+                }
+                SqlNode v = row.operand(col);
+                strings |= v instanceof org.apache.calcite.sql.SqlCharStringLiteral;
+                numbers |= v instanceof org.apache.calcite.sql.SqlNumericLiteral;
+            }
+            if (!strings || !numbers) {
+                continue;
+            }
+            for (org.apache.calcite.sql.SqlCall row : rows) {
+                if (row.operand(col) instanceof org.apache.calcite.sql.SqlNumericLiteral n) {
+                    row.setOperand(col, org.apache.calcite.sql.SqlLiteral.createCharString(n.toValue(),
+                            n.getParserPosition()));
+                }
+            }
+        }
     }
 
     /**

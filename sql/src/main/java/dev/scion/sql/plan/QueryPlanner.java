@@ -13,7 +13,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.hep.HepPlanner;
@@ -181,7 +180,7 @@ public final class QueryPlanner {
 
     private static Logical planLogical(Session session, SqlNode rewritten, PlanCache cache) {
         cache.countBuilt();
-        JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MySqlTypeSystem.INSTANCE);
+        JavaTypeFactory typeFactory = new MySqlTypeFactory(MySqlTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());
         CalciteCatalogReader reader = new CalciteCatalogReader(root, path, typeFactory, CONNECTION_CONFIG);

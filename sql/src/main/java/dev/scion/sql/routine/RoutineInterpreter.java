@@ -111,6 +111,13 @@ public final class RoutineInterpreter {
         in.runBlock(body.steps(), null);
     }
 
+    /** Runs an event's body (the scheduler's): result sets of its SELECTs are dropped, as MySQL drops them. */
+    public static void runEvent(Session session, RoutineBody body) {
+        RoutineInterpreter in = new RoutineInterpreter(session, null, new ArrayList<>());
+        in.scopes.push(new Scope());
+        in.runBlock(body.steps(), null);
+    }
+
     /**
      * Runs a procedure body with its parameters bound; result sets it produces are added to {@code results}.
      * Returns the OK of its last data-changing statement.

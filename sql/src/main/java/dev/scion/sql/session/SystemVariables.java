@@ -32,7 +32,7 @@ public final class SystemVariables {
             {"foreign_key_checks", 1L}, {"unique_checks", 1L}, {"sql_notes", 1L}, {"sql_warnings", 0L},
             {"last_insert_id", 0L}, {"identity", 0L}, {"innodb_lock_wait_timeout", 50L},
             {"lock_wait_timeout", 31536000L}, {"max_execution_time", 0L}, {"group_concat_max_len", 1024L},
-            {"div_precision_increment", 4L}, {"default_week_format", 0L}, {"local_infile", 0L},
+            {"div_precision_increment", 4L}, {"event_scheduler", "ON"}, {"default_week_format", 0L}, {"local_infile", 0L},
             {"have_ssl", "DISABLED"}, {"have_openssl", "DISABLED"}, {"ssl_cipher", ""},
             {"require_secure_transport", 0L}, {"read_only", 0L}, {"super_read_only", 0L},
             {"explicit_defaults_for_timestamp", 1L}, {"session_track_system_variables", ""},
