@@ -124,7 +124,7 @@ public final class PhysicalPlanner {
             return WindowPlanner.window(w, op(w.getInput()));
         }
         if (rel instanceof Join j) {
-            return JoinPlanner.join(j, this::op);
+            return JoinPlanner.join(j, this::op, this::tableSide);
         }
         if (rel instanceof Correlate c) {
             return JoinPlanner.correlate(c, this::op);
@@ -152,6 +152,40 @@ public final class PhysicalPlanner {
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
+    }
+
+    /**
+     * {@code rel} as one read of a user table with a key, for an index lookup join: a scan, a filtered scan, or
+     * either under a projection that only selects columns; null for anything else.
+     */
+    private LookupJoins.TableSide tableSide(RelNode rel) {
+        int[] columns = null;
+        if (rel instanceof LogicalProject p) {
+            columns = new int[p.getProjects().size()];
+            for (int i = 0; i < columns.length; i++) {
+                if (!(p.getProjects().get(i) instanceof org.apache.calcite.rex.RexInputRef ref)) {
+                    return null;
+                }
+                columns[i] = ref.getIndex();
+            }
+            rel = p.getInput();
+        }
+        RexNode condition = null;
+        if (rel instanceof LogicalFilter f) {
+            condition = f.getCondition();
+            rel = f.getInput();
+        }
+        if (!(rel instanceof LogicalTableScan scan)
+                || scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null
+                || scan.getTable().unwrap(SystemTableAdapter.class) != null) {
+            return null;
+        }
+        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
+        ScionTable t = planned == null ? null : tables.apply(planned);
+        if (t == null || t.value().schema().isKeyless()) {
+            return null;
+        }
+        return new LookupJoins.TableSide(t, condition == null ? null : compile(condition, scan), columns);
     }
 
     private static String workTableName(org.apache.calcite.plan.RelOptTable table) {
