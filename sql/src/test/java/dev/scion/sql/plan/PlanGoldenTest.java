@@ -48,6 +48,7 @@ class PlanGoldenTest {
         }
         db.exec(mid.toString());
         db.exec("INSERT INTO small VALUES (1, 1, 'x'), (2, 2, 'y'), (3, 3, 'z')");
+        db.exec("CREATE INDEX big_k ON big (k)");
     }
 
     @AfterAll
