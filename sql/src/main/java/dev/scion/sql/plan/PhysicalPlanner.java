@@ -76,14 +76,15 @@ public final class PhysicalPlanner {
             return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null)), exprs);
         }
         if (rel instanceof LogicalSort s) {
-            Operator in = op(s.getInput());
+            Operator ordered = inKeyOrder(s);
+            Operator in = ordered != null ? ordered : op(s.getInput());
             List<SortOp.Key> keys = new ArrayList<>();
             for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
                 keys.add(new SortOp.Key(fc.getFieldIndex(), fc.getDirection().isDescending(),
                         dev.scion.sql.expr.json.JsonType.is(
                                 s.getRowType().getFieldList().get(fc.getFieldIndex()).getType())));
             }
-            if (!keys.isEmpty()) {
+            if (!keys.isEmpty() && ordered == null) {
                 in = new SortOp(in, keys);
             }
             long offset = s.offset == null ? 0 : ((RexLiteral) s.offset).getValueAs(Long.class);
@@ -152,6 +153,82 @@ public final class PhysicalPlanner {
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
+    }
+
+    /**
+     * The input of {@code sort} read in the sort's order from the primary key or an index ({@link IndexOrder}), with
+     * no sort needed; null when its input is not a (filtered, projected) table read that a key orders. The sort's
+     * LIMIT then stops the read after its rows.
+     */
+    private Operator inKeyOrder(LogicalSort sort) {
+        List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
+        if (collations.isEmpty()) {
+            return null;
+        }
+        boolean descending = collations.get(0).getDirection().isDescending();
+        LogicalProject project = sort.getInput() instanceof LogicalProject p ? p : null;
+        RelNode below = project == null ? sort.getInput() : project.getInput();
+        RexNode condition = null;
+        if (below instanceof LogicalFilter f) {
+            condition = f.getCondition();
+            below = f.getInput();
+        }
+        if (!(below instanceof LogicalTableScan scan)
+                || scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null
+                || scan.getTable().unwrap(SystemTableAdapter.class) != null) {
+            return null;
+        }
+        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
+        ScionTable t = planned == null ? null : tables.apply(planned);
+        if (t == null) {
+            return null;
+        }
+        int[] sortColumns = new int[collations.size()];
+        for (int i = 0; i < sortColumns.length; i++) {
+            RelFieldCollation fc = collations.get(i);
+            if (fc.getDirection().isDescending() != descending) {
+                return null;
+            }
+            int column = fc.getFieldIndex();
+            if (project != null) {
+                if (!(project.getProjects().get(column) instanceof org.apache.calcite.rex.RexInputRef ref)) {
+                    return null;
+                }
+                column = ref.getIndex();
+            }
+            sortColumns[i] = column;
+        }
+        IndexOrder.Access access = IndexOrder.derive(t.value(), condition, sortColumns, descending, sort.fetch != null);
+        if (access == null) {
+            return null;
+        }
+        ImmutableBitSet used = project == null ? null : RelOptUtil.InputFinder.bits(project.getProjects(), null);
+        if (used != null && condition != null) {
+            used = used.union(RelOptUtil.InputFinder.bits(condition));
+        }
+        int width = t.value().schema().columns().size();
+        Operator read;
+        if (access.index() != null) {
+            read = new dev.scion.sql.exec.OrderedIndexScanOp(t.database(), t.name(), t.value(), access.index(),
+                    access.ranges(), access.reverse(), columnMask(used, width));
+            read = condition == null ? read : new FilterOp(read, compile(condition, scan));
+        } else if (!access.reverse()) {
+            read = scan(scan, condition, used); // every primary-key read returns key order
+        } else {
+            KeyAccess key = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
+            if (key.range() == null && key.pointKey() == null && sort.fetch == null
+                    && IndexRanges.derive(t.value(), condition) != null) {
+                return null; // an index range and a sort beat reading the whole table backwards
+            }
+            read = new TableScanOp(t.database(), t.name(), t.value(), key.range() == null ? KeyRange.ALL : key.range(),
+                    key.pointKey(), columnMask(used, width), true);
+            read = condition == null ? read : new FilterOp(read, compile(condition, scan));
+        }
+        if (project == null) {
+            return read;
+        }
+        Expr[] exprs = project.getProjects().stream().map(e -> compile(e, project.getInput())).toArray(Expr[]::new);
+        return new ProjectOp(read, exprs);
     }
 
     /**
