@@ -39,27 +39,33 @@ final class IndexOrder {
     }
 
     /** How to read {@code table} filtered by {@code condition} (may be null) in the order of {@code sortColumns}. */
-    static Access derive(TableValue table, RexNode condition, int[] sortColumns, boolean descending, boolean limited) {
+    static Access derive(TableValue table, RexNode condition, int[] sortColumns, boolean[] descendingColumns,
+                         boolean limited) {
         TableSchema schema = table.schema();
         if (schema.isKeyless()) {
             return null;
         }
         Map<Integer, Long> fixed = condition == null ? Map.of() : fixedColumns(schema, condition);
         List<Integer> order = new ArrayList<>();
-        for (int c : sortColumns) {
-            if (!fixed.containsKey(c)) {
-                order.add(c); // a column the filter fixes to one value does not change the order
+        Boolean descending = null;
+        for (int i = 0; i < sortColumns.length; i++) {
+            if (fixed.containsKey(sortColumns[i])) {
+                continue; // a column the filter fixes to one value does not change the order, nor does its direction
             }
+            if (descending != null && descending != descendingColumns[i]) {
+                return null;
+            }
+            descending = descendingColumns[i];
+            order.add(sortColumns[i]);
         }
         if (order.isEmpty()) {
             return null;
         }
-        if (follows(schema, schema.primaryKeyIndexes(), fixed, order) >= 0) {
-            return new Access(null, null, descending);
-        }
+        boolean byPrimaryKey = follows(schema, schema.primaryKeyIndexes(), fixed, order) >= 0;
         KeyAccess pk = condition == null ? KeyAccess.full() : KeyAccess.derive(table, condition);
         if (pk.pointKey() != null || pk.range() != null) {
-            return null; // the primary key narrows the read already: read those rows and sort them
+            // the primary key narrows the read already: read those rows, and sort them unless they are in order
+            return byPrimaryKey ? new Access(null, null, descending) : null;
         }
         Access best = null;
         int bestFixed = -1;
@@ -67,10 +73,10 @@ final class IndexOrder {
             if (index.fulltext() || !table.indexes().containsKey(index.name())) {
                 continue;
             }
-            int[] columns = index.columns().stream().mapToInt(schema::columnIndex).toArray();
+            int[] columns = entryColumns(schema, index);
             int e = follows(schema, columns, fixed, order);
-            if (e < 0 || e == 0 && !limited || e <= bestFixed) {
-                continue;
+            if (e < 0 || e == 0 && (!limited || byPrimaryKey) || e <= bestFixed) {
+                continue; // without a fixed prefix an index only pays with a LIMIT, and the primary key comes first
             }
             List<KeyRange> ranges;
             if (e > 0) {
@@ -90,7 +96,22 @@ final class IndexOrder {
             best = new Access(index, ranges, descending);
             bestFixed = e;
         }
-        return best;
+        return best == null && byPrimaryKey ? new Access(null, null, descending) : best;
+    }
+
+    /**
+     * The columns an index entry is ordered by, as it is encoded: the index's own, then every primary key column
+     * (repeated if the index has it too, so a fixed prefix encodes exactly as the entries begin).
+     */
+    private static int[] entryColumns(TableSchema schema, IndexDef index) {
+        List<Integer> out = new ArrayList<>();
+        for (String c : index.columns()) {
+            out.add(schema.columnIndex(c));
+        }
+        for (int k : schema.primaryKeyIndexes()) {
+            out.add(k);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

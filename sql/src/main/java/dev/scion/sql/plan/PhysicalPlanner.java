@@ -165,7 +165,6 @@ public final class PhysicalPlanner {
         if (collations.isEmpty()) {
             return null;
         }
-        boolean descending = collations.get(0).getDirection().isDescending();
         LogicalProject project = sort.getInput() instanceof LogicalProject p ? p : null;
         RelNode below = project == null ? sort.getInput() : project.getInput();
         RexNode condition = null;
@@ -184,11 +183,10 @@ public final class PhysicalPlanner {
             return null;
         }
         int[] sortColumns = new int[collations.size()];
+        boolean[] descending = new boolean[sortColumns.length];
         for (int i = 0; i < sortColumns.length; i++) {
             RelFieldCollation fc = collations.get(i);
-            if (fc.getDirection().isDescending() != descending) {
-                return null;
-            }
+            descending[i] = fc.getDirection().isDescending();
             int column = fc.getFieldIndex();
             if (project != null) {
                 if (!(project.getProjects().get(column) instanceof org.apache.calcite.rex.RexInputRef ref)) {
