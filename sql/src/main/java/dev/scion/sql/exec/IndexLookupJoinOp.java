@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Index nested-loop join: for each outer row the inner table's rows are looked up by key ({@link KeyLookup}) instead
  * of reading the whole inner table into a hash table, so ten outer rows against a million-row table read about ten
- * rows of it. The inner side is a table read through a key with an optional filter and column selection, exactly the
+ * rows of it. The inner side is a table read through a key with an optional filter and projection, exactly the
  * shape of the table scan it replaces. Rows stream: nothing is materialised. INNER, LEFT, SEMI and ANTI joins; for
  * INNER the outer side may be the plan's right input ({@code outerIsRight}), the output keeping the left-then-right
  * column order. A NULL or non-integral key finds nothing, as it equals no stored integer.
@@ -20,7 +20,7 @@ public final class IndexLookupJoinOp implements Operator {
     private final KeyLookup inner;
     private final int[] outerKeys;
     private final Expr innerFilter;
-    private final int[] innerColumns;
+    private final Expr[] innerProject;
     private final Expr residual;
     private final JoinKind kind;
     private final boolean outerIsRight;
@@ -28,10 +28,10 @@ public final class IndexLookupJoinOp implements Operator {
     /**
      * @param outerKeys    the outer row's columns giving the lookup values, in key column order
      * @param innerFilter  tested on each inner table row before it is joined (null: none)
-     * @param innerColumns the table columns forming the inner side's row, in order (null: the whole table row)
+     * @param innerProject the inner side's columns computed from a table row (null: the whole table row)
      * @param residual     the rest of the join condition, tested on each joined row (null: none)
      */
-    public IndexLookupJoinOp(Operator outer, KeyLookup inner, int[] outerKeys, Expr innerFilter, int[] innerColumns,
+    public IndexLookupJoinOp(Operator outer, KeyLookup inner, int[] outerKeys, Expr innerFilter, Expr[] innerProject,
                              Expr residual, JoinKind kind, boolean outerIsRight) {
         if (kind != JoinKind.INNER && kind != JoinKind.LEFT && kind != JoinKind.SEMI && kind != JoinKind.ANTI
                 || outerIsRight && kind != JoinKind.INNER) {
@@ -41,7 +41,7 @@ public final class IndexLookupJoinOp implements Operator {
         this.inner = inner;
         this.outerKeys = outerKeys.clone();
         this.innerFilter = innerFilter;
-        this.innerColumns = innerColumns == null ? null : innerColumns.clone();
+        this.innerProject = innerProject == null ? null : innerProject.clone();
         this.residual = residual;
         this.kind = kind;
         this.outerIsRight = outerIsRight;
@@ -76,8 +76,9 @@ public final class IndexLookupJoinOp implements Operator {
                         if (innerFilter != null && !Boolean.TRUE.equals(Values.truth(innerFilter.eval(row, ctx)))) {
                             continue;
                         }
-                        Object[] joined = outerIsRight ? JoinKind.concat(select(row), current)
-                                : JoinKind.concat(current, select(row));
+                        Object[] side = select(row, ctx);
+                        Object[] joined = outerIsRight ? JoinKind.concat(side, current)
+                                : JoinKind.concat(current, side);
                         if (residual != null && !Boolean.TRUE.equals(Values.truth(residual.eval(joined, ctx)))) {
                             continue;
                         }
@@ -109,19 +110,19 @@ public final class IndexLookupJoinOp implements Operator {
         };
     }
 
-    private Object[] select(Object[] tableRow) {
-        if (innerColumns == null) {
+    private Object[] select(Object[] tableRow, ExecContext ctx) {
+        if (innerProject == null) {
             return tableRow;
         }
-        Object[] out = new Object[innerColumns.length];
+        Object[] out = new Object[innerProject.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = tableRow[innerColumns[i]];
+            out[i] = innerProject[i].eval(tableRow, ctx);
         }
         return out;
     }
 
     private int width() {
-        return innerColumns != null ? innerColumns.length : inner.tableWidth();
+        return innerProject != null ? innerProject.length : inner.tableWidth();
     }
 
     @Override

@@ -30,10 +30,15 @@ final class LookupJoins {
     /** How many times more rows the table must have than the outer side for lookups to be chosen. */
     static final double RATIO = 4;
 
-    /** A join input that is one table read: the table, a filter on its rows, and the columns it passes on. */
-    record TableSide(ScionTable table, Expr filter, int[] columns) {
+    /**
+     * A join input that is one table read: the table, a filter on its rows, the projection computing its columns
+     * from a table row (null: the row itself), and for each of its columns the table column whose value it is for
+     * an equality (the column itself or a numeric cast of an integer column; -1 otherwise), and a condition on the
+     * projected columns (null: none), which joins the residual.
+     */
+    record TableSide(ScionTable table, Expr filter, Expr[] project, int[] keyColumns, RexNode projectedCondition) {
         int tableColumn(int sideColumn) {
-            return columns == null ? sideColumn : columns[sideColumn];
+            return keyColumns == null ? sideColumn : keyColumns[sideColumn];
         }
     }
 
@@ -97,11 +102,16 @@ final class LookupJoins {
                 rest.add(keyConjuncts.get(i)); // an equality on a column the key does not lead with
             }
         }
+        if (inner.projectedCondition() != null) {
+            // a row it rejects matches nothing, which is what the residual rejecting the pair means for every kind
+            rest.add(outerIsRight ? inner.projectedCondition()
+                    : RexUtil.shift(inner.projectedCondition(), j.getLeft().getRowType().getFieldCount()));
+        }
         Expr residualExpr = rest.isEmpty() ? null
                 : ExprCompiler.compile(RexUtil.composeConjunction(j.getCluster().getRexBuilder(), rest));
         ScionTable t = inner.table();
         KeyLookup lookup = new KeyLookup(t.database(), t.name(), t.value(), a.index(), outerKeys.length);
-        return new IndexLookupJoinOp(outer, lookup, outerKeys, inner.filter(), inner.columns(), residualExpr, kind,
+        return new IndexLookupJoinOp(outer, lookup, outerKeys, inner.filter(), inner.project(), residualExpr, kind,
                 outerIsRight);
     }
 
@@ -116,7 +126,7 @@ final class LookupJoins {
         }
         int[] tableKeys = new int[sideKeys.length];
         for (int i = 0; i < sideKeys.length; i++) {
-            tableKeys[i] = side.tableColumn(sideKeys[i]);
+            tableKeys[i] = side.tableColumn(sideKeys[i]); // -1 matches no key column
         }
         Access best = null;
         int[] pk = schema.primaryKeyIndexes();

@@ -230,20 +230,23 @@ public final class PhysicalPlanner {
     }
 
     /**
-     * {@code rel} as one read of a user table with a key, for an index lookup join: a scan, a filtered scan, or
-     * either under a projection that only selects columns; null for anything else.
+     * {@code rel} as one read of a user table with a key, for an index lookup join: a scan, a filtered scan, either
+     * under a projection, that under a filter; null for anything else.
      */
     private LookupJoins.TableSide tableSide(RelNode rel) {
-        int[] columns = null;
-        if (rel instanceof LogicalProject p) {
-            columns = new int[p.getProjects().size()];
-            for (int i = 0; i < columns.length; i++) {
-                if (!(p.getProjects().get(i) instanceof org.apache.calcite.rex.RexInputRef ref)) {
-                    return null;
-                }
-                columns[i] = ref.getIndex();
+        RexNode sideCondition = null;
+        if (rel instanceof LogicalFilter top && top.getInput() instanceof LogicalProject) {
+            sideCondition = top.getCondition(); // over the projected columns: tested with the join's residual
+            rel = top.getInput();
+        }
+        LogicalProject project = rel instanceof LogicalProject p ? p : null;
+        int[] keyColumns = null;
+        if (project != null) {
+            keyColumns = new int[project.getProjects().size()];
+            for (int i = 0; i < keyColumns.length; i++) {
+                keyColumns[i] = keyColumn(project.getProjects().get(i));
             }
-            rel = p.getInput();
+            rel = project.getInput();
         }
         RexNode condition = null;
         if (rel instanceof LogicalFilter f) {
@@ -260,7 +263,50 @@ public final class PhysicalPlanner {
         if (t == null || t.value().schema().isKeyless()) {
             return null;
         }
-        return new LookupJoins.TableSide(t, condition == null ? null : compile(condition, scan), columns);
+        Expr[] exprs = null;
+        if (project != null) {
+            if (project.getProjects().stream().anyMatch(org.apache.calcite.rex.RexOver::containsOver)) {
+                return null;
+            }
+            exprs = project.getProjects().stream().map(e -> compile(e, project.getInput())).toArray(Expr[]::new);
+        }
+        return new LookupJoins.TableSide(t, condition == null ? null : compile(condition, scan), exprs, keyColumns,
+                sideCondition);
+    }
+
+    /**
+     * The table column a projected expression equals for a join key: a column, or a column of an integer type cast to
+     * another numeric type (Calcite casts INT to BIGINT or DECIMAL to compare it with one), whose value is the same
+     * number; -1 for anything else.
+     */
+    private static int keyColumn(RexNode e) {
+        if (e instanceof org.apache.calcite.rex.RexInputRef ref) {
+            return ref.getIndex();
+        }
+        if (e.getKind() == org.apache.calcite.sql.SqlKind.CAST && e instanceof org.apache.calcite.rex.RexCall cast
+                && cast.getOperands().get(0) instanceof org.apache.calcite.rex.RexInputRef ref
+                && org.apache.calcite.sql.type.SqlTypeUtil.isIntType(ref.getType())
+                && widens(ref.getType(), cast.getType())) {
+            return ref.getIndex();
+        }
+        return -1;
+    }
+
+    /** Whether every value of the integer type {@code from} keeps its exact value as {@code to}. */
+    private static boolean widens(org.apache.calcite.rel.type.RelDataType from, org.apache.calcite.rel.type.RelDataType to) {
+        int digits = switch (from.getSqlTypeName()) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            default -> 19;
+        };
+        return switch (to.getSqlTypeName()) {
+            case BIGINT -> true;
+            case INTEGER -> digits <= 10 && from.getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.BIGINT;
+            case DOUBLE, FLOAT, REAL -> digits <= 10; // a BIGINT beyond 2^53 would round
+            case DECIMAL -> to.getPrecision() - to.getScale() >= digits;
+            default -> false;
+        };
     }
 
     private static String workTableName(org.apache.calcite.plan.RelOptTable table) {
