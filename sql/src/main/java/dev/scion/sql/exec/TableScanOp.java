@@ -9,7 +9,7 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.table.RowCodec;
 
 /**
- * Reads a table's rows in primary key order within a key range; a point range is a single lookup. Keyless
+ * Reads a table's rows in primary key order (or its reverse) within a key range; a point range is a single lookup. Keyless
  * tables expand duplicate counts into repeated rows. When the query reads only some columns, only those (and the
  * key) are decoded; the others are null in the rows it returns.
  */
@@ -21,6 +21,8 @@ public final class TableScanOp implements Operator {
     private final byte[] pointKey;
     /** The columns (schema order) the query reads, or null for all of them. */
     private final boolean[] columns;
+    /** Whether rows come in descending key order (an ORDER BY key DESC read from the end). */
+    private final boolean reverse;
 
     public TableScanOp(DatabaseState database, String name, TableValue table, KeyRange range, byte[] pointKey) {
         this(database, name, table, range, pointKey, null);
@@ -28,6 +30,12 @@ public final class TableScanOp implements Operator {
 
     public TableScanOp(DatabaseState database, String name, TableValue table, KeyRange range, byte[] pointKey,
                        boolean[] columns) {
+        this(database, name, table, range, pointKey, columns, false);
+    }
+
+    public TableScanOp(DatabaseState database, String name, TableValue table, KeyRange range, byte[] pointKey,
+                       boolean[] columns, boolean reverse) {
+        this.reverse = reverse;
         this.database = database;
         this.name = name;
         this.table = table;
@@ -57,7 +65,7 @@ public final class TableScanOp implements Operator {
                 }
             };
         }
-        ProllyCursor cursor = map.cursor(range, false);
+        ProllyCursor cursor = map.cursor(range, reverse);
         return new RowStream() {
             Object[] pending;
             long repeat;
@@ -97,6 +105,6 @@ public final class TableScanOp implements Operator {
     @Override
     public String explain() {
         String access = pointKey != null ? "point" : range == KeyRange.ALL ? "full" : "range";
-        return "TableScan " + name + " " + access;
+        return "TableScan " + name + " " + access + (reverse ? " reverse" : "");
     }
 }

@@ -69,6 +69,32 @@ final class IndexRanges {
     }
 
     /**
+     * Key ranges of {@code index} (ascending, disjoint) outside which no row can satisfy {@code condition}, from its
+     * bounds on the index's leading column, open-ended bounds included; null when it does not bound that column or the
+     * column is not a signed integer. For reading in index order: the ranges only narrow, the filter still decides.
+     */
+    static List<KeyRange> leadingRanges(TableSchema schema, IndexDef index, RexNode condition) {
+        int column = schema.columnIndex(index.columns().get(0));
+        var type = schema.columns().get(column).type();
+        if (condition == null || !type.kind().isInteger() || type.fieldType() != dev.scion.storage.tuple.FieldType.INT64) {
+            return null;
+        }
+        List<Interval> intervals = intervals(condition, column);
+        if (intervals == null) {
+            return null;
+        }
+        TupleDescriptor leading = new TupleDescriptor(type.fieldType());
+        List<KeyRange> ranges = new ArrayList<>();
+        for (Interval i : union(intervals)) {
+            // an open end stays open: NULL entries sort first, and the filter drops them
+            byte[] start = i.lo() == Long.MIN_VALUE ? null : leading.encodeKey(new Object[] {i.lo()});
+            byte[] end = i.hi() == Long.MAX_VALUE ? null : KeyPrefix.end(leading.encodeKey(new Object[] {i.hi()}));
+            ranges.add(new KeyRange(start, true, end, false));
+        }
+        return ranges;
+    }
+
+    /**
      * Intervals of the column outside which the condition cannot hold, or null when the condition does not bound
      * the column. An empty list means no row can match.
      */

@@ -26,7 +26,9 @@ import java.util.function.Function;
 
 /**
  * Chooses the physical join: a hash join when the condition has equalities between a left and a right column of
- * comparable types (the rest of the condition is tested on each match), otherwise a nested loop; a correlated
+ * comparable types (the rest of the condition is tested on each match), or an index lookup join when one side is
+ * a table whose key those equalities lead and the other side is small ({@link LookupJoins}), otherwise a nested
+ * loop; a correlated
  * subquery runs its right side once per left row.
  */
 final class JoinPlanner {
@@ -46,13 +48,15 @@ final class JoinPlanner {
         };
     }
 
-    static Operator join(Join j, Function<org.apache.calcite.rel.RelNode, Operator> build) {
+    static Operator join(Join j, Function<org.apache.calcite.rel.RelNode, Operator> build,
+                         Function<org.apache.calcite.rel.RelNode, LookupJoins.TableSide> tableSide) {
         JoinKind kind = kind(j.getJoinType());
         int leftWidth = j.getLeft().getRowType().getFieldCount();
         int rightWidth = j.getRight().getRowType().getFieldCount();
         List<RexNode> conjuncts = org.apache.calcite.plan.RelOptUtil.conjunctions(j.getCondition());
         List<Integer> leftKeys = new ArrayList<>();
         List<Integer> rightKeys = new ArrayList<>();
+        List<RexNode> keyConjuncts = new ArrayList<>();
         List<RexNode> residual = new ArrayList<>();
         List<org.apache.calcite.rel.type.RelDataTypeField> fields = new ArrayList<>(j.getLeft().getRowType().getFieldList());
         fields.addAll(j.getRight().getRowType().getFieldList());
@@ -71,10 +75,19 @@ final class JoinPlanner {
                         && hashable(fields.get(x).getType(), fields.get(y).getType())) {
                     leftKeys.add(x);
                     rightKeys.add(y - leftWidth);
+                    keyConjuncts.add(c);
                     continue;
                 }
             }
             residual.add(c);
+        }
+        if (!leftKeys.isEmpty()) {
+            Operator lookup = LookupJoins.plan(j, kind, leftKeys.stream().mapToInt(Integer::intValue).toArray(),
+                    rightKeys.stream().mapToInt(Integer::intValue).toArray(), keyConjuncts, residual, build,
+                    tableSide);
+            if (lookup != null) {
+                return lookup;
+            }
         }
         Operator left = build.apply(j.getLeft());
         Operator right = build.apply(j.getRight());

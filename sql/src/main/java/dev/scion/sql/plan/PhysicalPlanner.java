@@ -76,7 +76,8 @@ public final class PhysicalPlanner {
             return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null)), exprs);
         }
         if (rel instanceof LogicalSort s) {
-            Operator in = op(s.getInput());
+            Operator ordered = inKeyOrder(s);
+            Operator in = ordered != null ? ordered : op(s.getInput());
             List<SortOp.Key> keys = new ArrayList<>();
             for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
                 var type = s.getRowType().getFieldList().get(fc.getFieldIndex()).getType();
@@ -85,7 +86,7 @@ public final class PhysicalPlanner {
                         dev.scion.sql.expr.json.JsonType.is(type),
                         dev.scion.sql.expr.TextCollation.binary(collation) ? null : collation));
             }
-            if (!keys.isEmpty()) {
+            if (!keys.isEmpty() && ordered == null) {
                 in = new SortOp(in, keys);
             }
             long offset = s.offset == null ? 0 : ((RexLiteral) s.offset).getValueAs(Long.class);
@@ -138,7 +139,7 @@ public final class PhysicalPlanner {
             return WindowPlanner.window(w, op(w.getInput()));
         }
         if (rel instanceof Join j) {
-            return JoinPlanner.join(j, this::op);
+            return JoinPlanner.join(j, this::op, this::tableSide);
         }
         if (rel instanceof Correlate c) {
             return JoinPlanner.correlate(c, this::op);
@@ -166,6 +167,160 @@ public final class PhysicalPlanner {
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
+    }
+
+    /**
+     * The input of {@code sort} read in the sort's order from the primary key or an index ({@link IndexOrder}), with
+     * no sort needed; null when its input is not a (filtered, projected) table read that a key orders. The sort's
+     * LIMIT then stops the read after its rows.
+     */
+    private Operator inKeyOrder(LogicalSort sort) {
+        List<RelFieldCollation> collations = sort.getCollation().getFieldCollations();
+        if (collations.isEmpty()) {
+            return null;
+        }
+        LogicalProject project = sort.getInput() instanceof LogicalProject p ? p : null;
+        RelNode below = project == null ? sort.getInput() : project.getInput();
+        RexNode condition = null;
+        if (below instanceof LogicalFilter f) {
+            condition = f.getCondition();
+            below = f.getInput();
+        }
+        if (!(below instanceof LogicalTableScan scan)
+                || scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null
+                || scan.getTable().unwrap(SystemTableAdapter.class) != null) {
+            return null;
+        }
+        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
+        ScionTable t = planned == null ? null : tables.apply(planned);
+        if (t == null) {
+            return null;
+        }
+        int[] sortColumns = new int[collations.size()];
+        boolean[] descending = new boolean[sortColumns.length];
+        for (int i = 0; i < sortColumns.length; i++) {
+            RelFieldCollation fc = collations.get(i);
+            descending[i] = fc.getDirection().isDescending();
+            int column = fc.getFieldIndex();
+            if (project != null) {
+                if (!(project.getProjects().get(column) instanceof org.apache.calcite.rex.RexInputRef ref)) {
+                    return null;
+                }
+                column = ref.getIndex();
+            }
+            sortColumns[i] = column;
+        }
+        IndexOrder.Access access = IndexOrder.derive(t.value(), condition, sortColumns, descending, sort.fetch != null);
+        if (access == null) {
+            return null;
+        }
+        ImmutableBitSet used = project == null ? null : RelOptUtil.InputFinder.bits(project.getProjects(), null);
+        if (used != null && condition != null) {
+            used = used.union(RelOptUtil.InputFinder.bits(condition));
+        }
+        int width = t.value().schema().columns().size();
+        Operator read;
+        if (access.index() != null) {
+            read = new dev.scion.sql.exec.OrderedIndexScanOp(t.database(), t.name(), t.value(), access.index(),
+                    access.ranges(), access.reverse(), columnMask(used, width));
+            read = condition == null ? read : new FilterOp(read, compile(condition, scan));
+        } else if (!access.reverse()) {
+            read = scan(scan, condition, used); // every primary-key read returns key order
+        } else {
+            KeyAccess key = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
+            if (key.range() == null && key.pointKey() == null && sort.fetch == null
+                    && IndexRanges.derive(t.value(), condition) != null) {
+                return null; // an index range and a sort beat reading the whole table backwards
+            }
+            read = new TableScanOp(t.database(), t.name(), t.value(), key.range() == null ? KeyRange.ALL : key.range(),
+                    key.pointKey(), columnMask(used, width), true);
+            read = condition == null ? read : new FilterOp(read, compile(condition, scan));
+        }
+        if (project == null) {
+            return read;
+        }
+        Expr[] exprs = project.getProjects().stream().map(e -> compile(e, project.getInput())).toArray(Expr[]::new);
+        return new ProjectOp(read, exprs);
+    }
+
+    /**
+     * {@code rel} as one read of a user table with a key, for an index lookup join: a scan, a filtered scan, either
+     * under a projection, that under a filter; null for anything else.
+     */
+    private LookupJoins.TableSide tableSide(RelNode rel) {
+        RexNode sideCondition = null;
+        if (rel instanceof LogicalFilter top && top.getInput() instanceof LogicalProject) {
+            sideCondition = top.getCondition(); // over the projected columns: tested with the join's residual
+            rel = top.getInput();
+        }
+        LogicalProject project = rel instanceof LogicalProject p ? p : null;
+        int[] keyColumns = null;
+        if (project != null) {
+            keyColumns = new int[project.getProjects().size()];
+            for (int i = 0; i < keyColumns.length; i++) {
+                keyColumns[i] = keyColumn(project.getProjects().get(i));
+            }
+            rel = project.getInput();
+        }
+        RexNode condition = null;
+        if (rel instanceof LogicalFilter f) {
+            condition = f.getCondition();
+            rel = f.getInput();
+        }
+        if (!(rel instanceof LogicalTableScan scan)
+                || scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null
+                || scan.getTable().unwrap(SystemTableAdapter.class) != null) {
+            return null;
+        }
+        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
+        ScionTable t = planned == null ? null : tables.apply(planned);
+        if (t == null || t.value().schema().isKeyless()) {
+            return null;
+        }
+        Expr[] exprs = null;
+        if (project != null) {
+            if (project.getProjects().stream().anyMatch(org.apache.calcite.rex.RexOver::containsOver)) {
+                return null;
+            }
+            exprs = project.getProjects().stream().map(e -> compile(e, project.getInput())).toArray(Expr[]::new);
+        }
+        return new LookupJoins.TableSide(t, condition == null ? null : compile(condition, scan), exprs, keyColumns,
+                sideCondition);
+    }
+
+    /**
+     * The table column a projected expression equals for a join key: a column, or a column of an integer type cast to
+     * another numeric type (Calcite casts INT to BIGINT or DECIMAL to compare it with one), whose value is the same
+     * number; -1 for anything else.
+     */
+    private static int keyColumn(RexNode e) {
+        if (e instanceof org.apache.calcite.rex.RexInputRef ref) {
+            return ref.getIndex();
+        }
+        if (e.getKind() == org.apache.calcite.sql.SqlKind.CAST && e instanceof org.apache.calcite.rex.RexCall cast
+                && cast.getOperands().get(0) instanceof org.apache.calcite.rex.RexInputRef ref
+                && org.apache.calcite.sql.type.SqlTypeUtil.isIntType(ref.getType())
+                && widens(ref.getType(), cast.getType())) {
+            return ref.getIndex();
+        }
+        return -1;
+    }
+
+    /** Whether every value of the integer type {@code from} keeps its exact value as {@code to}. */
+    private static boolean widens(org.apache.calcite.rel.type.RelDataType from, org.apache.calcite.rel.type.RelDataType to) {
+        int digits = switch (from.getSqlTypeName()) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            default -> 19;
+        };
+        return switch (to.getSqlTypeName()) {
+            case BIGINT -> true;
+            case INTEGER -> digits <= 10 && from.getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.BIGINT;
+            case DOUBLE, FLOAT, REAL -> digits <= 10; // a BIGINT beyond 2^53 would round
+            case DECIMAL -> to.getPrecision() - to.getScale() >= digits;
+            default -> false;
+        };
     }
 
     private static String workTableName(org.apache.calcite.plan.RelOptTable table) {

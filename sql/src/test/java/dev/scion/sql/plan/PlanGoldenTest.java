@@ -48,11 +48,17 @@ class PlanGoldenTest {
         }
         db.exec(mid.toString());
         db.exec("INSERT INTO small VALUES (1, 1, 'x'), (2, 2, 'y'), (3, 3, 'z')");
+        db.exec("CREATE INDEX big_k ON big (k)");
     }
 
     @AfterAll
-    static void tearDown() {
+    static void tearDown() throws IOException {
         db.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @TestFactory
