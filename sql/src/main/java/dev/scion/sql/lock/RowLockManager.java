@@ -112,6 +112,11 @@ public final class RowLockManager {
         return mine != null && mine.covers(mode);
     }
 
+    /** Whether {@code owner} is waiting for a lock now (SHOW PROCESSLIST's State). */
+    public synchronized boolean isWaiting(Object owner) {
+        return waiting.containsKey(owner);
+    }
+
     /** How many locks {@code owner} holds. */
     public synchronized int heldCount(Object owner) {
         Set<RowLockKey> keys = heldBy.get(owner);
