@@ -63,6 +63,10 @@ public final class RowLocking {
             }
             throw e;
         }
+        if (session.isClosed()) {
+            session.engine().rowLocks().releaseAll(session);
+            throw new SqlError(ErrorCode.QUERY_INTERRUPTED, "Query execution was interrupted");
+        }
         if (granted) {
             CurrentRow stale = staleRow(db, table, key);
             if (stale != null) {

@@ -35,6 +35,7 @@ public final class Session {
     private boolean explicitTransaction;
     private long lastInsertId;
     private volatile boolean cancelled;
+    private volatile boolean closed;
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
     private LocalFileSource localFiles = LocalFileSource.NONE;
     private final dev.scion.sql.plan.cache.PlanCache planCache = new dev.scion.sql.plan.cache.PlanCache();
@@ -557,7 +558,16 @@ public final class Session {
                 "branch '" + s.branch() + "' no longer exists"));
     }
 
+    /** True once the connection is gone; a statement still waiting for a row lock then gives up. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     public void close() {
+        // first, so that a statement of this session waiting for a row lock stops, and one granted a lock from
+        // now on gives it back (RowLocking) instead of holding it for a transaction nobody will end
+        closed = true;
+        cancelled = true;
         engine.forgetSession(this);
         rollback();
         for (DatabaseState s : databases.values()) {
