@@ -4,18 +4,18 @@ import dev.scion.sql.admin.AdminStatements;
 import dev.scion.sql.admin.PreparedSqlStatement;
 import dev.scion.sql.ddl.DdlExecutor;
 import dev.scion.sql.dml.DeleteExecutor;
-import dev.scion.sql.dml.LockingRead;
 import dev.scion.sql.dml.InsertExecutor;
 import dev.scion.sql.dml.LoadDataExecutor;
+import dev.scion.sql.dml.LockingRead;
 import dev.scion.sql.dml.UpdateExecutor;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.frontend.Preprocessor;
-import dev.scion.sql.lock.StatementRestart;
 import dev.scion.sql.frontend.StatementSplitter;
 import dev.scion.sql.frontend.ViewDefinerClause;
 import dev.scion.sql.frontend.ViewExpander;
+import dev.scion.sql.lock.StatementRestart;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.plan.cache.TextShape;
@@ -200,6 +200,7 @@ final class StatementRunner {
             // FOR UPDATE / FOR SHARE lock the rows the query reads, and the query then reads their latest versions
             LockingRead.lockRows(session, rewritten);
             node = locked.getQuery();
+            shape = null; // never served from the text cache, which would skip the locks
         }
         SqlKind nodeKind = node.getKind();
         boolean readsViews = false;

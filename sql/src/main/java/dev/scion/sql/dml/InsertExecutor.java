@@ -1,8 +1,8 @@
 package dev.scion.sql.dml;
 
 import dev.scion.sql.error.ErrorCode;
-import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.parser.dml.SqlMySqlInsert;

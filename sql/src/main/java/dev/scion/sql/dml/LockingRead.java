@@ -32,6 +32,10 @@ public final class LockingRead {
 
     /** Whether a statement's text may carry a locking clause (a cheap scan that keeps the fast paths off it). */
     public static boolean mentionsLockingClause(String text) {
+        char first = text.isEmpty() ? ' ' : Character.toUpperCase(text.charAt(0));
+        if (first != 'S' && first != 'W' && first != '(') {
+            return false; // only a query (SELECT, WITH, a parenthesised one) takes a locking clause
+        }
         int n = text.length();
         for (int i = 0; i + 9 < n; i++) {
             char c = text.charAt(i);

@@ -2,8 +2,8 @@ package dev.scion.sql.dml;
 
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
-import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.privilege.Privilege;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.ServerReadOnly;
