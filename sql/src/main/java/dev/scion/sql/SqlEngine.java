@@ -18,6 +18,7 @@ public final class SqlEngine implements AutoCloseable {
     private final DataDirectory dataDirectory;
     private final Map<String, Object> globals = new ConcurrentHashMap<>();
     private final TransactionCommitter committer = new TransactionCommitter();
+    private final dev.scion.sql.lock.RowLockManager rowLocks = new dev.scion.sql.lock.RowLockManager();
     private final StatementRunner runner = new StatementRunner();
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final dev.scion.sql.privilege.AccountCatalog accounts;
@@ -144,6 +145,11 @@ public final class SqlEngine implements AutoCloseable {
 
     public TransactionCommitter transactionCommitter() {
         return committer;
+    }
+
+    /** The row locks of every branch this engine serves (docs/versioned-sql.md, "Transactions"). */
+    public dev.scion.sql.lock.RowLockManager rowLocks() {
+        return rowLocks;
     }
 
     /** The commit author for a session's versioning operations. */

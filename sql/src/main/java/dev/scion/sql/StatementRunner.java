@@ -6,6 +6,7 @@ import dev.scion.sql.ddl.DdlExecutor;
 import dev.scion.sql.dml.DeleteExecutor;
 import dev.scion.sql.dml.InsertExecutor;
 import dev.scion.sql.dml.LoadDataExecutor;
+import dev.scion.sql.dml.LockingRead;
 import dev.scion.sql.dml.UpdateExecutor;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
@@ -14,6 +15,7 @@ import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.frontend.StatementSplitter;
 import dev.scion.sql.frontend.ViewDefinerClause;
 import dev.scion.sql.frontend.ViewExpander;
+import dev.scion.sql.lock.StatementRestart;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.plan.cache.TextShape;
@@ -133,9 +135,30 @@ final class StatementRunner {
         return execute(session, Preprocessor.normalize(statement));
     }
 
+    /** Upper bound on restarts of one statement; each one catches up on a row it then holds locked. */
+    private static final int LOCK_RESTARTS = 100_000;
+
     private StatementResult execute(Session session, String text) {
+        Session.StatementMark mark = session.markStatement();
+        for (int restarts = 0; ; restarts++) {
+            try {
+                return executeOnce(session, text);
+            } catch (StatementRestart restart) {
+                session.restoreStatement(mark);
+                // a row the statement locked has a newer committed version than the snapshot: read it and rerun
+                if (restarts >= LOCK_RESTARTS) {
+                    throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
+                            + "restarting transaction");
+                }
+                session.catchUp(restart.row());
+            }
+        }
+    }
+
+    private StatementResult executeOnce(Session session, String text) {
+        boolean lockingRead = LockingRead.mentionsLockingClause(text);
         // primary-key point SELECT without Calcite (plan/fastpath); empty for every other statement
-        Optional<StatementResult> point = PointSelectPath.tryExecute(session, text);
+        Optional<StatementResult> point = lockingRead ? Optional.empty() : PointSelectPath.tryExecute(session, text);
         if (point.isPresent()) {
             return point.get();
         }
@@ -145,7 +168,7 @@ final class StatementRunner {
             return write.get();
         }
         // the plan cache's text level: a SELECT whose shape was planned before is bound without being parsed
-        TextShape shape = text.regionMatches(true, 0, "SELECT", 0, 6) ? TextShape.of(text) : null;
+        TextShape shape = !lockingRead && text.regionMatches(true, 0, "SELECT", 0, 6) ? TextShape.of(text) : null;
         if (shape != null) {
             QueryPlanner.Plan known = QueryPlanner.planByText(session, shape);
             if (known != null) {
@@ -163,7 +186,7 @@ final class StatementRunner {
                     throw new SqlError(ErrorCode.UNSUPPORTED_PS,
                             "This command is not supported in the prepared statement protocol yet");
                 }
-                return execute(session, bound);
+                return executeOnce(session, bound);
             }
             return admin.get().execute(session);
         }
@@ -175,8 +198,10 @@ final class StatementRunner {
                 VariableRewriter.rewrite(ViewDefinerClause.strip(text)));
         SqlNode node = StatementReader.statement(rewritten);
         if (node instanceof SqlMySqlLockedQuery locked) {
-            // Every transaction works on its own snapshot and commits by merge: FOR UPDATE / FOR SHARE take no locks.
+            // FOR UPDATE / FOR SHARE lock the rows the query reads, and the query then reads their latest versions
+            LockingRead.lockRows(session, rewritten);
             node = locked.getQuery();
+            shape = null; // never served from the text cache, which would skip the locks
         }
         SqlKind nodeKind = node.getKind();
         boolean readsViews = false;

@@ -203,6 +203,17 @@ public final class DatabaseState {
         }
     }
 
+    /**
+     * Replaces the transaction's snapshot root (its merge base at COMMIT) and working root after a locked row's
+     * latest version was written into both (dev.scion.sql.lock.RowLocking); whether the transaction wrote
+     * anything does not change.
+     */
+    public void replaceSnapshot(Hash base, Hash working) {
+        startWorkingSet = startWorkingSet.withWorking(base);
+        workingRoot = working;
+        lastWritten = null;
+    }
+
     /** Forgets the transaction (after commit or rollback). */
     public void endTransaction() {
         if (snapshotPin != null) {

@@ -28,7 +28,8 @@ public final class ProcessRows {
             }
             rows.add(new Object[] {s.connectionId(), s.user(), s.host() == null ? "localhost" : s.host(),
                 s.currentDatabase(), info == null ? "Sleep" : "Query",
-                Math.max(0, (now - s.activitySince()) / 1000), info == null ? "" : "executing", info});
+                Math.max(0, (now - s.activitySince()) / 1000), info == null ? ""
+                    : asking.engine().rowLocks().isWaiting(s) ? "Waiting for row lock" : "executing", info});
         }
         return rows;
     }

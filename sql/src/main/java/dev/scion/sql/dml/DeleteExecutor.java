@@ -2,6 +2,7 @@ package dev.scion.sql.dml;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.parser.dml.SqlMySqlDelete;
 import dev.scion.sql.plan.QueryPlanner;
@@ -55,6 +56,7 @@ public final class DeleteExecutor {
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
             Object[] r;
             while ((r = rows.next()) != null) {
+                RowLocking.lockForWrite(session, target.database(), target.name(), editor, editor.codec().key(r));
                 triggers.before(Event.DELETE, r, null, deleted + 1, null);
                 ForeignKeys.beforeDelete(session, target.database(), target.name(), target.value().schema(), children,
                         r, 0);
@@ -114,6 +116,7 @@ public final class DeleteExecutor {
                         continue;
                     }
                     TableTarget tt = tables.get(t).target();
+                    RowLocking.lockForWrite(session, tt.database(), tt.name(), editors[t], editors[t].codec().key(row));
                     triggers[t].before(Event.DELETE, row, null, deleted + 1, null);
                     ForeignKeys.beforeDelete(session, tt.database(), tt.name(), tt.value().schema(), children.get(t),
                             row, 0);

@@ -2,6 +2,7 @@ package dev.scion.sql.dml;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.parser.dml.SqlMySqlInsert;
@@ -147,6 +148,7 @@ public final class InsertExecutor {
                 return;
             }
         }
+        RowLocking.lockForWrite(session, counts.db, counts.table, editor, editor.codec().key(row));
         switch (mode) {
             case FAIL -> {
                 insert(editor, row);
@@ -172,6 +174,7 @@ public final class InsertExecutor {
                     counts.affected++;
                     counts.triggers.after(Event.INSERT, null, row);
                 } else {
+                    RowLocking.lockForWrite(session, counts.db, counts.table, editor, editor.codec().key(existing));
                     counts.duplicates++;
                     Object[] applied = upsert.apply(existing, row, counts.rows);
                     if (GeneratedColumns.any(schema)) {
@@ -197,6 +200,7 @@ public final class InsertExecutor {
             case REPLACE -> {
                 Object[] existing;
                 while ((existing = editor.conflicting(row)) != null) {
+                    RowLocking.lockForWrite(session, counts.db, counts.table, editor, editor.codec().key(existing));
                     counts.triggers.before(Event.DELETE, existing, null, counts.rows, counts.lenient);
                     ForeignKeys.beforeDelete(session, counts.db, counts.table, schema, counts.children, existing, 0);
                     editor.delete(existing);

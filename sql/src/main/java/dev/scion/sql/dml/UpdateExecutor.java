@@ -2,6 +2,7 @@ package dev.scion.sql.dml;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.expr.Values;
 import dev.scion.sql.parser.dml.SqlMySqlUpdate;
@@ -181,6 +182,9 @@ public final class UpdateExecutor {
                             || !seen.get(t).add(ByteBuffer.wrap(editors[t].codec().key(old))))) {
                         continue; // an outer join's missing side, or a row this statement already updated
                     }
+                    TableTarget locked = tables.get(t).target();
+                    RowLocking.lockForWrite(session, locked.database(), locked.name(),
+                            editors[t], editors[t].codec().key(old));
                     matched++;
                     Object[] next = old.clone();
                     for (int i = 0; i < assignments.size(); i++) {
@@ -214,6 +218,10 @@ public final class UpdateExecutor {
                         }
                         session.addWarning(e.code(), e.getMessage());
                         continue;
+                    }
+                    byte[] newKey = editors[t].codec().key(next);
+                    if (!java.util.Arrays.equals(newKey, editors[t].codec().key(old))) {
+                        RowLocking.lockForWrite(session, target.database(), target.name(), editors[t], newKey);
                     }
                     try {
                         editors[t].update(old, next);

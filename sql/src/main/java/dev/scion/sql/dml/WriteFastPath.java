@@ -3,6 +3,7 @@ package dev.scion.sql.dml;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.privilege.Privilege;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.ServerReadOnly;
@@ -127,7 +128,9 @@ public final class WriteFastPath {
             }
         }
         TableEditor editor = target.editor();
-        Object[] old = editor.getByKey(editor.codec().keyFromKeyValues(new Object[] {u.key()}));
+        byte[] key = editor.codec().keyFromKeyValues(new Object[] {u.key()});
+        RowLocking.lockForWrite(session, target.database(), target.name(), editor, key);
+        Object[] old = editor.getByKey(key);
         if (old == null) {
             return Optional.of(updated(session, 0, 0));
         }
@@ -179,7 +182,9 @@ public final class WriteFastPath {
             return Optional.empty();
         }
         TableEditor editor = target.editor();
-        Object[] old = editor.getByKey(editor.codec().keyFromKeyValues(new Object[] {d.key()}));
+        byte[] key = editor.codec().keyFromKeyValues(new Object[] {d.key()});
+        RowLocking.lockForWrite(session, target.database(), target.name(), editor, key);
+        Object[] old = editor.getByKey(key);
         if (old == null || !editor.delete(old)) {
             return Optional.of(StatementResult.Update.of(0));
         }
@@ -212,6 +217,7 @@ public final class WriteFastPath {
             if (!schema.checks().isEmpty()) {
                 CheckConstraints.verify(session, schema, row);
             }
+            RowLocking.lockForWrite(session, target.database(), target.name(), editor, editor.codec().key(row));
             try {
                 editor.insert(row);
             } catch (DuplicateKeyException e) {

@@ -35,6 +35,7 @@ public final class Session {
     private boolean explicitTransaction;
     private long lastInsertId;
     private volatile boolean cancelled;
+    private volatile boolean closed;
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
     private LocalFileSource localFiles = LocalFileSource.NONE;
     private final dev.scion.sql.plan.cache.PlanCache planCache = new dev.scion.sql.plan.cache.PlanCache();
@@ -414,6 +415,10 @@ public final class Session {
     }
 
     private void transactionEnded() {
+        // after the commit is installed (or the transaction dropped), so a waiter reads the committed version
+        if (engine != null) {
+            engine.rowLocks().releaseAll(this);
+        }
         savepoints.clear();
         readOnlyTransaction = false;
         nextTransactionReadOnly = null;
@@ -475,6 +480,46 @@ public final class Session {
         transactionEnded();
     }
 
+    /** The working roots when a statement starts, so that a statement can be undone before it runs again. */
+    public record StatementMark(Map<DatabaseState, Hash> roots, Map<DatabaseState, Boolean> dirty) {
+    }
+
+    public StatementMark markStatement() {
+        Map<DatabaseState, Hash> roots = new HashMap<>(4);
+        Map<DatabaseState, Boolean> dirty = new HashMap<>(4);
+        for (DatabaseState s : databases.values()) {
+            if (s.openWorkingRoot() != null) {
+                roots.put(s, s.openWorkingRoot());
+                dirty.put(s, s.isDirty());
+            }
+        }
+        return new StatementMark(roots, dirty);
+    }
+
+    /** Undoes what a statement wrote (trigger bodies included) since {@link #markStatement}. */
+    public void restoreStatement(StatementMark mark) {
+        for (DatabaseState s : databases.values()) {
+            s.restoreWorkingRoot(mark.roots().get(s), Boolean.TRUE.equals(mark.dirty().get(s)));
+        }
+    }
+
+    /**
+     * Folds the latest version of a row this transaction just locked into its snapshot, working root and
+     * savepoints, before the statement that locked it runs again (see {@link dev.scion.sql.lock.RowLocking}).
+     */
+    public void catchUp(dev.scion.sql.lock.CurrentRow row) {
+        if (!dev.scion.sql.lock.RowLocking.catchUp(row)) {
+            return;
+        }
+        for (Savepoint sp : savepoints) {
+            Hash root = sp.roots().get(row.database());
+            Hash moved = root == null ? null : dev.scion.sql.lock.RowLocking.withRow(row.database(), root, row);
+            if (moved != null) {
+                sp.roots().put(row.database(), moved);
+            }
+        }
+    }
+
     /**
      * COM_RESET_CONNECTION / mysql_reset_connection(): roll back, and forget session variables, user variables,
      * warnings and the last insert id, as on a new connection. The current database and its branch stay.
@@ -520,7 +565,16 @@ public final class Session {
                 "branch '" + s.branch() + "' no longer exists"));
     }
 
+    /** True once the connection is gone; a statement still waiting for a row lock then gives up. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     public void close() {
+        // first, so that a statement of this session waiting for a row lock stops, and one granted a lock from
+        // now on gives it back (RowLocking) instead of holding it for a transaction nobody will end
+        closed = true;
+        cancelled = true;
         engine.forgetSession(this);
         rollback();
         for (DatabaseState s : databases.values()) {

@@ -17,7 +17,10 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Commits that must merge with concurrent ones: first committer wins per row, disjoint rows all land. */
+/**
+ * Commits that must merge with concurrent ones: a second writer of a row waits for the first and builds on its
+ * value, a row changed without its lock still fails the commit (first committer wins), disjoint rows all land.
+ */
 class TransactionCommitterTest {
     @TempDir
     Path dir;
@@ -48,18 +51,61 @@ class TransactionCommitterTest {
     }
 
     @Test
-    void twoEqualChangesOfOneRowAreNotOne() {
+    void aSecondWriterOfARowWaitsAndBuildsOnTheFirst() throws Exception {
         Session a = session(10);
         Session b = session(11);
         run(a, "BEGIN");
         run(b, "BEGIN");
+        assertEquals(List.of("0"), lines(b, "SELECT v FROM t WHERE id = 1")); // b's snapshot
         run(a, "UPDATE t SET v = v + 1 WHERE id = 1");
-        run(b, "UPDATE t SET v = v + 1 WHERE id = 1");
-        run(a, "COMMIT");
-        // both sides hold the same table now; the second read-modify-write must still fail, not vanish
-        SqlError e = assertThrows(SqlError.class, () -> run(b, "COMMIT"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> bUpdates = pool.submit(() -> run(b, "UPDATE t SET v = v + 1 WHERE id = 1"));
+            while (!db.engine().rowLocks().isWaiting(b)) {
+                Thread.sleep(5);
+            }
+            run(a, "COMMIT");
+            bUpdates.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("2"), lines(b, "SELECT v FROM t WHERE id = 1"));
+        run(b, "COMMIT"); // b read the row's committed version under its lock: nothing to conflict with
+        assertEquals(List.of("2"), db.lines("SELECT v FROM t WHERE id = 1"));
+        assertEquals(List.of("1"), db.lines("SELECT id FROM t WHERE v = 2"));
+    }
+
+    @Test
+    void aRowChangedByAWriterWithoutLocksStillFailsTheCommit() {
+        db.exec("CREATE TABLE p (id INT PRIMARY KEY)");
+        db.exec("CREATE TABLE c (id INT PRIMARY KEY, p INT, note VARCHAR(10), "
+                + "FOREIGN KEY (p) REFERENCES p (id) ON UPDATE CASCADE)");
+        db.exec("INSERT INTO p VALUES (1)");
+        db.exec("INSERT INTO c VALUES (1, 1, '')");
+        Session a = session(12);
+        Session b = session(13);
+        run(a, "BEGIN");
+        run(a, "UPDATE c SET note = 'a' WHERE id = 1");
+        // the cascade rewrites c's row without taking its lock: the COMMIT merge must still see both changes
+        run(b, "UPDATE p SET id = 2 WHERE id = 1");
+        SqlError e = assertThrows(SqlError.class, () -> run(a, "COMMIT"));
         assertEquals(1213, e.errorCode().code());
-        assertEquals(List.of("1"), db.lines("SELECT v FROM t WHERE id = 1"));
+        assertEquals(List.of("1|2|"), db.lines("SELECT id, p, note FROM c"));
+    }
+
+    private List<String> lines(Session s, String sql) {
+        List<String> out = new ArrayList<>();
+        db.engine().execute(s, sql, false, r -> {
+            if (r instanceof dev.scion.sql.result.StatementResult.Rows rows) {
+                try (var stream = rows.rows()) {
+                    Object[] row;
+                    while ((row = stream.next()) != null) {
+                        out.add(String.valueOf(row[0]));
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     @Test
