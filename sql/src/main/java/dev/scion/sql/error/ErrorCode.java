@@ -108,6 +108,8 @@ public enum ErrorCode {
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
     SRS_NOT_FOUND(3548, "SR001"),
     WRONG_PARAMCOUNT_TO_NATIVE_FCT(1582, "42000"),
+    /** ER_WRONG_VALUE_FOR_TYPE: "Incorrect string value: 'x' for function uuid_to_bin". */
+    WRONG_VALUE_FOR_TYPE(1411, "HY000"),
     SAVEPOINT_DOES_NOT_EXIST(1305, "42000"),
     TOO_BIG_SCALE(1425, "42000"),
     TOO_BIG_PRECISION(1426, "42000"),
