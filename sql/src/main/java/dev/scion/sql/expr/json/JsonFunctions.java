@@ -42,6 +42,9 @@ public final class JsonFunctions {
     private static final SqlReturnTypeInference BIGINT = ReturnTypes.BIGINT_NULLABLE;
     private static final SqlReturnTypeInference JSON = binding -> JsonType.create(binding.getTypeFactory(), true);
 
+    /** {@code value MEMBER OF (array)}, rewritten before validation from Calcite's multiset operator. */
+    private static final String MEMBER_OF = "SCION_MEMBER_OF";
+
     /** Functions whose result is a JSON document (so a JSON value when passed on). */
     private static final Set<String> RETURNS_JSON = Set.of("JSON_EXTRACT", "->", "JSON_OBJECT", "JSON_ARRAY",
             "JSON_SET", "JSON_INSERT", "JSON_REPLACE", "JSON_REMOVE", "JSON_ARRAY_APPEND", "JSON_ARRAY_INSERT", "JSON_MERGE_PATCH",
@@ -50,9 +53,6 @@ public final class JsonFunctions {
             "JSON_PRETTY");
     private static final Set<String> RETURNS_INTEGER = Set.of("JSON_VALID", "JSON_CONTAINS", "JSON_CONTAINS_PATH",
             "JSON_LENGTH", "JSON_DEPTH", "JSON_OVERLAPS", MEMBER_OF);
-
-    /** {@code value MEMBER OF (array)}, rewritten before validation from Calcite's multiset operator. */
-    private static final String MEMBER_OF = "SCION_MEMBER_OF";
 
     /** CAST(x AS JSON) and CONVERT(x, JSON), rewritten before validation (see {@link #fromStandardSyntax}). */
     private static final String CAST_AS_JSON = "SCION_CAST_AS_JSON";
