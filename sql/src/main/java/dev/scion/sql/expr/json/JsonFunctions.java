@@ -82,6 +82,14 @@ public final class JsonFunctions {
         }
         ops.add(fn(CAST_AS_JSON, JSON));
         names.add(CAST_AS_JSON);
+        for (String n : List.of("JSON_ARRAYAGG", "JSON_OBJECTAGG")) {
+            // MySQL's aggregates return JSON; Calcite's declarations of the same names return VARCHAR(2000)
+            ops.add(new org.apache.calcite.sql.SqlAggFunction(n, null, SqlKind.OTHER_FUNCTION, JSON, null,
+                    OperandTypes.VARIADIC, SqlFunctionCategory.SYSTEM, false, false,
+                    org.apache.calcite.util.Optionality.FORBIDDEN) {
+            });
+            names.add(n);
+        }
         ops.add(dev.scion.sql.parser.MySqlOperators.JSON_EXTRACT_ARROW);
         ops.add(dev.scion.sql.parser.MySqlOperators.JSON_UNQUOTE_EXTRACT_ARROW);
         NAMES = Set.copyOf(names);
@@ -110,6 +118,12 @@ public final class JsonFunctions {
             // also what Calcite inserts on its own, and only the explicit one parses strings
             return TABLE.getOperatorList().stream().filter(o -> o.getName().equals(CAST_AS_JSON)).findFirst()
                     .orElseThrow().createCall(call.getParserPosition(), (org.apache.calcite.sql.SqlNode) call.operand(0));
+        }
+        if (op.getKind() == SqlKind.JSON_ARRAYAGG || op.getKind() == SqlKind.JSON_OBJECTAGG) {
+            String name = op.getKind() == SqlKind.JSON_ARRAYAGG ? "JSON_ARRAYAGG" : "JSON_OBJECTAGG";
+            return TABLE.getOperatorList().stream().filter(o -> o.getName().equals(name)).findFirst()
+                    .orElseThrow().createCall(call.getFunctionQuantifier(), call.getParserPosition(),
+                            call.getOperandList());
         }
         if (op == org.apache.calcite.sql.fun.SqlStdOperatorTable.MEMBER_OF) {
             // MySQL's `v MEMBER OF (json_array)` parses as Calcite's multiset membership
