@@ -6,12 +6,19 @@ import dev.scion.sql.error.SqlError;
 import java.util.UUID;
 
 /**
- * MySQL 8's UUID functions: UUID(), IS_UUID, UUID_TO_BIN and BIN_TO_UUID with the swap flag, and Dolt's
+ * MySQL 8's UUID functions: UUID(), UUID_SHORT(), IS_UUID, UUID_TO_BIN and BIN_TO_UUID with the swap flag, and Dolt's
  * LAST_INSERT_UUID(). A UUID's text is read as MySQL reads it: 32 hex digits, optionally grouped 8-4-4-4-12 by
  * dashes, optionally in braces. The swap flag moves the time-high group to the front (and back), so UUIDs of
  * version 1 sort by time as binary keys.
  */
 final class UuidFunctions {
+    /**
+     * UUID_SHORT()'s counter, as MySQL builds it: (server_id & 255) << 56, plus the server's start time in seconds
+     * << 24, plus one per call. Scion has no server_id, so the top byte is 0 (MySQL's default server_id is 1).
+     */
+    private static final java.util.concurrent.atomic.AtomicLong SHORT = new java.util.concurrent.atomic.AtomicLong(
+            (System.currentTimeMillis() / 1000 & 0xFFFFFFFFL) << 24);
+
     private UuidFunctions() {
     }
 
@@ -20,6 +27,8 @@ final class UuidFunctions {
         switch (name) {
             case "UUID":
                 return (row, ctx) -> UUID.randomUUID().toString();
+            case "UUID_SHORT":
+                return (row, ctx) -> SHORT.incrementAndGet();
             case "LAST_INSERT_UUID":
                 return (row, ctx) -> ctx.session().lastInsertUuid();
             case "IS_UUID":
