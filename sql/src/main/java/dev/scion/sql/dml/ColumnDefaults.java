@@ -42,6 +42,16 @@ final class ColumnDefaults {
         });
     }
 
+    /**
+     * Whether a default expression must be evaluated for each row rather than once per statement: it calls a
+     * function that gives a new value per call (UUID(), UUID_SHORT(), RAND()). NOW() and the like stay constant
+     * within a statement in MySQL too, so they are evaluated once.
+     */
+    static boolean perRow(String defaultSql) {
+        String s = defaultSql.toUpperCase(java.util.Locale.ROOT);
+        return s.contains("UUID") || s.contains("RAND");
+    }
+
     /** The column's default; a NOT NULL column without one fails with 1364 (a warning when lenient). */
     static Object value(Session session, Column c, Session lenient) {
         if (c.defaultSql() != null) {

@@ -108,6 +108,7 @@ public final class InsertExecutor {
             }
         }
         target.apply(editor);
+        LastInsertUuid.record(session, schema, builder.firstRow());
         long firstId = builder.firstGeneratedId();
         if (firstId > 0) {
             session.setLastInsertId(firstId);
@@ -264,6 +265,8 @@ public final class InsertExecutor {
         private final Object[] defaults;
         private final boolean[] hasDefault;
         private long firstGenerated = -1;
+        /** The statement's first row as built, for last_insert_uuid(). */
+        private Object[] firstRow;
         private final boolean hasGenerated;
         boolean nullIsError;
         /** The branch's shared counter of the table's auto-increment values; null: the transaction's own only. */
@@ -333,7 +336,11 @@ public final class InsertExecutor {
                 }
                 row[c] = ColumnValues.coerce(row[c], col, rowNumber, lenient);
             }
-            return hasGenerated ? GeneratedColumns.compute(session, schema, row, rowNumber, lenient) : row;
+            Object[] built = hasGenerated ? GeneratedColumns.compute(session, schema, row, rowNumber, lenient) : row;
+            if (firstRow == null) {
+                firstRow = built;
+            }
+            return built;
         }
 
         private Object defaultValue(int c, Column col) {
@@ -352,7 +359,11 @@ public final class InsertExecutor {
                     defaults[c] = null;
                 } else {
                     SqlNode expr = StatementReader.expression(col.defaultSql());
-                    defaults[c] = ExpressionEvaluator.evaluate(session, List.of(expr), col.defaultSql())[0];
+                    Object value = ExpressionEvaluator.evaluate(session, List.of(expr), col.defaultSql())[0];
+                    if (ColumnDefaults.perRow(col.defaultSql())) {
+                        return value; // UUID(), RAND(): each row gets its own value, as in MySQL
+                    }
+                    defaults[c] = value;
                 }
                 hasDefault[c] = true;
             }
@@ -385,6 +396,10 @@ public final class InsertExecutor {
 
         long firstGeneratedId() {
             return firstGenerated;
+        }
+
+        Object[] firstRow() {
+            return firstRow;
         }
     }
 }

@@ -225,6 +225,7 @@ public final class WriteFastPath {
             }
         }
         target.apply(editor);
+        LastInsertUuid.record(session, schema, builder.firstRow());
         long firstId = builder.firstGeneratedId();
         if (firstId > 0) {
             session.setLastInsertId(firstId);

@@ -121,6 +121,8 @@ public enum ErrorCode {
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
     SRS_NOT_FOUND(3548, "SR001"),
     WRONG_PARAMCOUNT_TO_NATIVE_FCT(1582, "42000"),
+    /** ER_WRONG_VALUE_FOR_TYPE: "Incorrect string value: 'x' for function uuid_to_bin". */
+    WRONG_VALUE_FOR_TYPE(1411, "HY000"),
     SAVEPOINT_DOES_NOT_EXIST(1305, "42000"),
     TOO_BIG_SCALE(1425, "42000"),
     TOO_BIG_PRECISION(1426, "42000"),
@@ -146,6 +148,8 @@ public enum ErrorCode {
     INVALID_JSON_TEXT_IN_PARAM(3141, "22032"),
     INVALID_JSON_PATH(3143, "42000"),
     INVALID_JSON_PATH_WILDCARD(3149, "42000"),
+    /** ER_INVALID_JSON_PATH_ARRAY_CELL: a JSON_ARRAY_INSERT path that does not end in an array index. */
+    INVALID_JSON_PATH_ARRAY_CELL(3165, "42000"),
     JSON_VACUOUS_PATH(3153, "42000"),
     JSON_BAD_ONE_OR_ALL_ARG(3154, "42000"),
     JSON_DOCUMENT_NULL_KEY(3158, "22032"),

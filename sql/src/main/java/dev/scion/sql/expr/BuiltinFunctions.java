@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
@@ -267,8 +266,6 @@ final class BuiltinFunctions {
                     crc.update(bytes(v[0]));
                     return crc.getValue();
                 });
-            case "UUID":
-                return (row, ctx) -> UUID.randomUUID().toString();
             case "MOD":
                 return strictN(a, v -> Values.mod(v[0], v[1]));
             case "POWER", "POW":

@@ -37,6 +37,10 @@ final class FunctionEvaluator {
         if (json != null) {
             return json;
         }
+        Expr uuid = UuidFunctions.compile(name, a);
+        if (uuid != null) {
+            return uuid;
+        }
         Expr spatial = dev.scion.sql.expr.spatial.SpatialFunctions.compile(name, a);
         if (spatial != null) {
             return spatial;

@@ -117,15 +117,15 @@ public final class SqlFunctions {
                 org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
         for (String n : List.of("LPAD", "RPAD", "REPEAT", "REVERSE", "LEFT", "RIGHT", "LTRIM", "RTRIM", "SPACE",
                 "HEX", "BIN", "OCT", "CONV", "SUBSTRING_INDEX", "ELT", "QUOTE", "TO_BASE64", "MD5", "SHA", "SHA1",
-                "SHA2", "UUID", "DAYNAME", "MONTHNAME", "DATE_FORMAT", "TIME_FORMAT", "SEC_TO_TIME", "MID",
+                "SHA2", "UUID", "BIN_TO_UUID", "LAST_INSERT_UUID", "DAYNAME", "MONTHNAME", "DATE_FORMAT", "TIME_FORMAT", "SEC_TO_TIME", "MID",
                 "CONCAT_WS", "CONCAT", "LCASE", "UCASE", "INSERT")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY")) {
+        for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY", "UUID_TO_BIN")) {
             fn(n, varbinary, OperandTypes.VARIADIC);
         }
         for (String n : List.of("ASCII", "ORD", "FIELD", "FIND_IN_SET", "STRCMP", "LOCATE", "INSTR", "BIT_LENGTH",
-                "CRC32", "SIGN", "ISNULL", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "DAYOFWEEK", "WEEKDAY", "DAYOFYEAR",
+                "CRC32", "SIGN", "ISNULL", "IS_UUID", "UUID_SHORT", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "DAYOFWEEK", "WEEKDAY", "DAYOFYEAR",
                 "QUARTER", "TO_DAYS", "WEEK", "WEEKOFYEAR", "YEARWEEK", "HOUR", "MINUTE", "SECOND", "MICROSECOND",
                 "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH")) {
             fn(n, bigint, OperandTypes.VARIADIC);

@@ -614,6 +614,12 @@ public final class RoutineInterpreter {
                 return v;
             }
         }
+        if (rows == null) {
+            Object v = compiledValue(expr);
+            if (v != DirectExpression.FALL_BACK) {
+                return v;
+            }
+        }
         StatementResult r = session.engine().executeNested(session, "SELECT " + bind(expr));
         if (!(r instanceof StatementResult.Rows rs)) {
             throw new IllegalStateException("SELECT returned no rows");
@@ -625,6 +631,31 @@ public final class RoutineInterpreter {
             }
             return row == null ? null : row[0];
         }
+    }
+
+    /**
+     * The expression's value by its form compiled over the visible variables ({@link CompiledExpressions}), or
+     * FALL_BACK when it does not compile. An inner variable hides an outer one of the same name.
+     */
+    private Object compiledValue(String expr) {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Scope s : scopes) {
+            for (Map.Entry<String, Variable> e : s.variables.entrySet()) {
+                if (seen.add(e.getKey()) && CompiledExpressions.fieldType(e.getValue().type)) {
+                    names.add(e.getKey());
+                    types.add(e.getValue().type);
+                    values.add(e.getValue().value);
+                }
+            }
+        }
+        Optional<dev.scion.sql.expr.Expr> compiled = CompiledExpressions.of(expr, names, types);
+        if (compiled.isEmpty()) {
+            return DirectExpression.FALL_BACK;
+        }
+        return compiled.get().eval(values.toArray(), new dev.scion.sql.exec.ExecContext(session));
     }
 
     private String bind(String sql) {

@@ -26,6 +26,9 @@ public final class StoredFunctions {
     /** Parsed definitions by their stored CREATE text: a definition is parsed once, not per call. */
     private static final Map<String, ProcedureDefinition> PARSED = new ConcurrentHashMap<>();
     private static final int PARSED_LIMIT = 1024;
+    /** Definitions by database and working-root hash, then by lower-case name (empty: no such function). */
+    private static final Map<String, Map<String, Optional<ProcedureDefinition>>> BY_ROOT = new ConcurrentHashMap<>();
+    private static final int BY_ROOT_LIMIT = 256;
 
     private StoredFunctions() {
     }
@@ -67,8 +70,32 @@ public final class StoredFunctions {
         return definition(db.get(), names.get(names.size() - 1)).map(StoredFunctionOperator::new);
     }
 
-    /** The function {@code name} of the database, parsed (once per stored text). */
+    /**
+     * The function {@code name} of the database. Looked up once per working root: the root's hash names its whole
+     * content, so while the database's root stays the same (a query calling a function per row) a call costs a map
+     * lookup instead of reading {@code dolt_functions}; a CREATE or DROP FUNCTION makes a new root and so a new entry.
+     */
     static Optional<ProcedureDefinition> definition(DatabaseState db, String name) {
+        String rootKey = db.name() + "\u0000" + db.workingRootHash();
+        Map<String, Optional<ProcedureDefinition>> atRoot = BY_ROOT.get(rootKey);
+        if (atRoot == null) {
+            if (BY_ROOT.size() >= BY_ROOT_LIMIT) {
+                BY_ROOT.clear();
+            }
+            atRoot = new ConcurrentHashMap<>();
+            BY_ROOT.put(rootKey, atRoot);
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        Optional<ProcedureDefinition> found = atRoot.get(key);
+        if (found == null) {
+            found = read(db, name);
+            atRoot.put(key, found);
+        }
+        return found;
+    }
+
+    /** The function as stored, parsed (once per stored text). */
+    private static Optional<ProcedureDefinition> read(DatabaseState db, String name) {
         return StoredProcedures.find(db, StoredProcedures.FUNCTIONS, name).map(s -> {
             String key = db.name() + "\u0000" + s.createStatement();
             ProcedureDefinition p = PARSED.get(key);

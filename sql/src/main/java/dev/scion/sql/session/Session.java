@@ -34,6 +34,8 @@ public final class Session {
     private long seenDropGeneration;
     private boolean explicitTransaction;
     private long lastInsertId;
+    /** Dolt's last_insert_uuid(): the UUID primary key the last INSERT into a UUID-keyed table gave its first row. */
+    private String lastInsertUuid = "";
     private volatile boolean cancelled;
     private volatile boolean closed;
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
@@ -179,6 +181,14 @@ public final class Session {
 
     public void setLastInsertId(long id) {
         lastInsertId = id;
+    }
+
+    public String lastInsertUuid() {
+        return lastInsertUuid;
+    }
+
+    public void setLastInsertUuid(String uuid) {
+        lastInsertUuid = uuid;
     }
 
     public boolean isCancelled() {
@@ -530,6 +540,7 @@ public final class Session {
         userVariables.clear();
         warnings.clear();
         lastInsertId = 0;
+        lastInsertUuid = "";
         cancelled = false;
     }
 

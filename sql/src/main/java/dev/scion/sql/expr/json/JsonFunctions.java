@@ -42,14 +42,17 @@ public final class JsonFunctions {
     private static final SqlReturnTypeInference BIGINT = ReturnTypes.BIGINT_NULLABLE;
     private static final SqlReturnTypeInference JSON = binding -> JsonType.create(binding.getTypeFactory(), true);
 
+    /** {@code value MEMBER OF (array)}, rewritten before validation from Calcite's multiset operator. */
+    private static final String MEMBER_OF = "SCION_MEMBER_OF";
+
     /** Functions whose result is a JSON document (so a JSON value when passed on). */
     private static final Set<String> RETURNS_JSON = Set.of("JSON_EXTRACT", "->", "JSON_OBJECT", "JSON_ARRAY",
-            "JSON_SET", "JSON_INSERT", "JSON_REPLACE", "JSON_REMOVE", "JSON_ARRAY_APPEND", "JSON_MERGE_PATCH",
+            "JSON_SET", "JSON_INSERT", "JSON_REPLACE", "JSON_REMOVE", "JSON_ARRAY_APPEND", "JSON_ARRAY_INSERT", "JSON_MERGE_PATCH",
             "JSON_MERGE_PRESERVE", "JSON_MERGE", "JSON_KEYS", "JSON_SEARCH", "JSON_ARRAYAGG", "JSON_OBJECTAGG");
     private static final Set<String> RETURNS_TEXT = Set.of("JSON_UNQUOTE", "->>", "JSON_QUOTE", "JSON_TYPE",
             "JSON_PRETTY");
     private static final Set<String> RETURNS_INTEGER = Set.of("JSON_VALID", "JSON_CONTAINS", "JSON_CONTAINS_PATH",
-            "JSON_LENGTH", "JSON_DEPTH");
+            "JSON_LENGTH", "JSON_DEPTH", "JSON_OVERLAPS", MEMBER_OF);
 
     /** CAST(x AS JSON) and CONVERT(x, JSON), rewritten before validation (see {@link #fromStandardSyntax}). */
     private static final String CAST_AS_JSON = "SCION_CAST_AS_JSON";
@@ -79,6 +82,14 @@ public final class JsonFunctions {
         }
         ops.add(fn(CAST_AS_JSON, JSON));
         names.add(CAST_AS_JSON);
+        for (String n : List.of("JSON_ARRAYAGG", "JSON_OBJECTAGG")) {
+            // MySQL's aggregates return JSON; Calcite's declarations of the same names return VARCHAR(2000)
+            ops.add(new org.apache.calcite.sql.SqlAggFunction(n, null, SqlKind.OTHER_FUNCTION, JSON, null,
+                    OperandTypes.VARIADIC, SqlFunctionCategory.SYSTEM, false, false,
+                    org.apache.calcite.util.Optionality.FORBIDDEN) {
+            });
+            names.add(n);
+        }
         ops.add(dev.scion.sql.parser.MySqlOperators.JSON_EXTRACT_ARROW);
         ops.add(dev.scion.sql.parser.MySqlOperators.JSON_UNQUOTE_EXTRACT_ARROW);
         NAMES = Set.copyOf(names);
@@ -107,6 +118,17 @@ public final class JsonFunctions {
             // also what Calcite inserts on its own, and only the explicit one parses strings
             return TABLE.getOperatorList().stream().filter(o -> o.getName().equals(CAST_AS_JSON)).findFirst()
                     .orElseThrow().createCall(call.getParserPosition(), (org.apache.calcite.sql.SqlNode) call.operand(0));
+        }
+        if (op.getKind() == SqlKind.JSON_ARRAYAGG || op.getKind() == SqlKind.JSON_OBJECTAGG) {
+            String name = op.getKind() == SqlKind.JSON_ARRAYAGG ? "JSON_ARRAYAGG" : "JSON_OBJECTAGG";
+            return TABLE.getOperatorList().stream().filter(o -> o.getName().equals(name)).findFirst()
+                    .orElseThrow().createCall(call.getFunctionQuantifier(), call.getParserPosition(),
+                            call.getOperandList());
+        }
+        if (op == org.apache.calcite.sql.fun.SqlStdOperatorTable.MEMBER_OF) {
+            // MySQL's `v MEMBER OF (json_array)` parses as Calcite's multiset membership
+            return TABLE.getOperatorList().stream().filter(o -> o.getName().equals(MEMBER_OF)).findFirst()
+                    .orElseThrow().createCall(call.getParserPosition(), call.getOperandList());
         }
         if (op != org.apache.calcite.sql.fun.SqlStdOperatorTable.JSON_OBJECT
                 && op != org.apache.calcite.sql.fun.SqlStdOperatorTable.JSON_ARRAY) {
@@ -249,6 +271,11 @@ public final class JsonFunctions {
             case "JSON_INSERT" -> edit(fn, a, json, JsonEdits::insert);
             case "JSON_REPLACE" -> edit(fn, a, json, JsonEdits::replace);
             case "JSON_ARRAY_APPEND" -> edit(fn, a, json, JsonEdits::append);
+            case "JSON_ARRAY_INSERT" -> arrayInsert(fn, a, json);
+            case "JSON_OVERLAPS" -> make(fn, a, json, 2, 2, x -> x.anyNull(0, 2) ? null
+                    : (Object) (JsonSetOperations.overlaps(x.doc(0), x.doc(1)) ? 1L : 0L));
+            case MEMBER_OF -> make("member of", a, json, 2, 2, x -> x.anyNull(0, 2) ? null
+                    : (Object) (JsonSetOperations.memberOf(x.value(0), x.doc(1)) ? 1L : 0L));
             case "JSON_REMOVE" -> make(fn, a, json, 2, Integer.MAX_VALUE, x -> {
                 if (x.anyNull(0, x.v.length)) {
                     return null;
@@ -305,6 +332,41 @@ public final class JsonFunctions {
             }
             return body.apply(new Args(fn, v, json));
         };
+    }
+
+    /**
+     * JSON_ARRAY_INSERT(doc, path, value, ...): each path must end in an array index (3165); the value goes in before
+     * that index of the array the rest of the path finds (at the end when the index is past it). A path finding no
+     * array changes nothing. Pairs apply in turn, each to the document the previous one made.
+     */
+    private static Expr arrayInsert(String fn, Expr[] a, boolean[] json) {
+        if (a.length < 3 || a.length % 2 == 0) {
+            throw new SqlError(ErrorCode.WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+                    "Incorrect parameter count in the call to native function '" + fn + "'");
+        }
+        return make(fn, a, json, 3, Integer.MAX_VALUE, x -> {
+            if (x.v[0] == null) {
+                return null;
+            }
+            JsonNode doc = x.doc(0);
+            for (int i = 1; i < x.v.length; i += 2) {
+                if (x.v[i] == null) {
+                    return null;
+                }
+                JsonPath p = x.path(i);
+                if (p.wildcard()) {
+                    throw wildcard();
+                }
+                if (p.legs.isEmpty() || !(p.legs.get(p.legs.size() - 1) instanceof JsonPath.Index cell)) {
+                    throw new SqlError(ErrorCode.INVALID_JSON_PATH_ARRAY_CELL,
+                            "A path expression is not a path to a cell in an array.");
+                }
+                JsonNode value = x.value(i + 1);
+                doc = JsonEdits.apply(doc, p.legs.subList(0, p.legs.size() - 1), 0,
+                        JsonSetOperations.insertInto(cell, value));
+            }
+            return JsonText.print(doc);
+        });
     }
 
     private static Expr edit(String fn, Expr[] a, boolean[] json,
