@@ -10,8 +10,8 @@ import java.util.Arrays;
  * the table: a merge leaves a row with NULL in a NOT NULL column only here (as Dolt does), and a DELETE of the
  * table keeps the violation records (Dolt's artifacts outlive the rows too).
  *
- * <p>Layout: a marker byte, the description's length (4 bytes) and its UTF-8 text, then the row value bytes (may
- * be empty). Entries written before the row copy existed hold the bare text; descriptions always start with a
+ * <p>Layout: a marker byte, whether a row copy follows (1 byte), the description's length (4 bytes) and its UTF-8
+ * text, then the row value bytes (a row value may be empty: a row whose only non-key column is NULL). Entries written before the row copy existed hold the bare text; descriptions always start with a
  * letter, so the marker cannot be mistaken for one.
  */
 public record ViolationRecord(String description, byte[] rowValue) {
@@ -20,8 +20,8 @@ public record ViolationRecord(String description, byte[] rowValue) {
     public byte[] encode() {
         byte[] text = description.getBytes(StandardCharsets.UTF_8);
         byte[] row = rowValue == null ? new byte[0] : rowValue;
-        return ByteBuffer.allocate(5 + text.length + row.length).put(MARKER).putInt(text.length).put(text).put(row)
-                .array();
+        return ByteBuffer.allocate(6 + text.length + row.length).put(MARKER).put((byte) (rowValue == null ? 0 : 1))
+                .putInt(text.length).put(text).put(row).array();
     }
 
     public static byte[] encode(String description, byte[] rowValue) {
@@ -34,10 +34,10 @@ public record ViolationRecord(String description, byte[] rowValue) {
         }
         ByteBuffer b = ByteBuffer.wrap(stored);
         b.get();
+        boolean hasRow = b.get() != 0;
         int n = b.getInt();
-        String text = new String(stored, 5, n, StandardCharsets.UTF_8);
-        byte[] row = Arrays.copyOfRange(stored, 5 + n, stored.length);
-        return new ViolationRecord(text, row.length == 0 ? null : row);
+        String text = new String(stored, 6, n, StandardCharsets.UTF_8);
+        return new ViolationRecord(text, hasRow ? Arrays.copyOfRange(stored, 6 + n, stored.length) : null);
     }
 
     /** This record with {@code more} appended to its description ("; " between), keeping the row copy. */
