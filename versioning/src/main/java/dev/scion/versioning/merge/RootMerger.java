@@ -104,7 +104,8 @@ public final class RootMerger {
             TableValue bt = b == null ? null : repo.readTable(out, b);
             TableMerger.Result r = new TableMerger(out, strictRows).merge(ours.resolveName(name).orElse(name), b, bt, o,
                     repo.readTable(out, o), t, repo.readTable(out, t));
-            result = result.withTable(ours.resolveName(name).orElse(name), r.merged().write(out));
+            TableValue merged = GeneratedColumnRefresh.refresh(out, checks, repo.readTable(out, o), r.merged());
+            result = result.withTable(ours.resolveName(name).orElse(name), merged.write(out));
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());
             }
