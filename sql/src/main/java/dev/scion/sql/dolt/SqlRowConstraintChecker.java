@@ -1,10 +1,13 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.dml.CheckConstraints;
+import dev.scion.sql.dml.ColumnValues;
 import dev.scion.sql.dml.GeneratedColumns;
+import dev.scion.sql.dml.RowDefaults;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.merge.RowConstraintChecker;
 import dev.scion.versioning.schema.CheckDef;
+import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 
 import java.util.List;
@@ -24,6 +27,18 @@ public final class SqlRowConstraintChecker implements RowConstraintChecker {
     @Override
     public List<CheckDef> failedChecks(TableSchema schema, Object[] row) {
         return schema.checks().isEmpty() ? List.of() : CheckConstraints.failed(session, schema, row);
+    }
+
+    @Override
+    public Object defaultValue(TableSchema schema, Column c, Object[] row) {
+        if (c.defaultSql() == null) {
+            return null;
+        }
+        try {
+            return ColumnValues.coerce(RowDefaults.evaluate(session, schema, c, row), c, 1, session);
+        } catch (dev.scion.sql.error.SqlError unfit) {
+            return null; // as the remapping left it
+        }
     }
 
     @Override

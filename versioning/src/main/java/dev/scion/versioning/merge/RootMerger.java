@@ -104,7 +104,10 @@ public final class RootMerger {
             TableValue bt = b == null ? null : repo.readTable(out, b);
             TableMerger.Result r = new TableMerger(out, strictRows).merge(ours.resolveName(name).orElse(name), b, bt, o,
                     repo.readTable(out, o), t, repo.readTable(out, t));
-            TableValue merged = GeneratedColumnRefresh.refresh(out, checks, repo.readTable(out, o), r.merged());
+            TableValue ot = repo.readTable(out, o);
+            TableValue filled = r.conflicts() != null && r.conflicts().schemaConflict() != null ? r.merged()
+                    : NewColumnDefaults.fill(out, checks, bt, ot, repo.readTable(out, t), r.merged());
+            TableValue merged = GeneratedColumnRefresh.refresh(out, checks, ot, filled);
             result = result.withTable(ours.resolveName(name).orElse(name), merged.write(out));
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());

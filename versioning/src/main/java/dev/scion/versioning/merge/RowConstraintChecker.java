@@ -1,13 +1,14 @@
 package dev.scion.versioning.merge;
 
 import dev.scion.versioning.schema.CheckDef;
+import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 
 import java.util.List;
 
 /**
  * The SQL evaluation a merge needs: which of a table's CHECK constraints a row fails, and the values of its
- * generated columns. Both are SQL expressions and versioning has no SQL evaluator, so whoever starts a merge or a
+ * generated columns and defaults. Both are SQL expressions and versioning has no SQL evaluator, so whoever starts a merge or a
  * constraint check passes one in (the SQL layer evaluates them as an INSERT would). {@link #NONE} checks nothing
  * and computes nothing; it is what callers without an evaluator get.
  */
@@ -24,6 +25,14 @@ public interface RowConstraintChecker {
      */
     default Object[] computeGenerated(TableSchema schema, Object[] row) {
         return row;
+    }
+
+    /**
+     * The default of column {@code c} for {@code row} (decoded in {@code schema}; a default may read the row's other
+     * columns); the default gives NULL.
+     */
+    default Object defaultValue(TableSchema schema, Column c, Object[] row) {
+        return null;
     }
 
     /** The text recorded in the violation map for a failed check; starts with "check constraint". */
