@@ -5,6 +5,7 @@ import dev.scion.sql.dml.GeneratedColumns;
 import dev.scion.sql.dml.ColumnValues;
 import dev.scion.sql.dml.ForeignKeys;
 import dev.scion.sql.dml.ExpressionEvaluator;
+import dev.scion.sql.dml.RowDefaults;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.parser.StatementReader;
@@ -39,9 +40,15 @@ final class TableRebuilder {
         TableValue empty = CreateTable.emptyTable(buffer, schema, old.autoIncrement());
         TableEditor editor = new TableEditor(target.storedOrThrow(), empty, buffer);
         Object[] defaults = new Object[sources.length];
+        // a default reading other columns (DEFAULT (pk + 100)) is evaluated per row, after the copied columns
+        boolean[] perRow = new boolean[sources.length];
         for (int i = 0; i < sources.length; i++) {
-            if (sources[i] < 0 && !schema.columns().get(i).generated()) {
-                defaults[i] = defaultOf(session, schema.columns().get(i));
+            Column col = schema.columns().get(i);
+            if (sources[i] < 0 && !col.generated()) {
+                perRow[i] = RowDefaults.readsColumns(schema, col);
+                if (!perRow[i]) {
+                    defaults[i] = defaultOf(session, col);
+                }
             }
         }
         RowCodec oldCodec = new RowCodec(old.schema());
@@ -57,7 +64,7 @@ final class TableRebuilder {
                 Object[] row = new Object[sources.length];
                 for (int i = 0; i < sources.length; i++) {
                     Column col = schema.columns().get(i);
-                    if (col.generated()) {
+                    if (col.generated() || perRow[i]) {
                         continue; // computed below
                     }
                     Object v = sources[i] < 0 ? defaults[i] : oldRow[sources[i]];
@@ -67,6 +74,12 @@ final class TableRebuilder {
                     row[i] = ColumnValues.coerce(v, col, rowNumber);
                     if (col.autoIncrement() && row[i] instanceof Number n) {
                         editor.raiseAutoIncrement(n.longValue() + 1);
+                    }
+                }
+                for (int i = 0; i < sources.length; i++) {
+                    if (perRow[i]) {
+                        row[i] = ColumnValues.coerce(RowDefaults.evaluate(session, schema, schema.columns().get(i), row),
+                                schema.columns().get(i), rowNumber);
                     }
                 }
                 if (generated) {

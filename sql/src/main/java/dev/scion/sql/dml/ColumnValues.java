@@ -215,6 +215,9 @@ public final class ColumnValues {
                     throw new SqlError(ErrorCode.DATA_TOO_LONG, "Data too long for column '" + c.name() + "' at row "
                             + rowNumber);
                 }
+                if (t.kind() == TypeKind.BINARY && b.length < t.maxLength()) {
+                    return java.util.Arrays.copyOf(b, (int) t.maxLength()); // MySQL pads BINARY(n) with 0x00
+                }
                 return b;
             }
             case DATE:

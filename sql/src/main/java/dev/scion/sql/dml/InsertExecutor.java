@@ -268,6 +268,9 @@ public final class InsertExecutor {
         /** The statement's first row as built, for last_insert_uuid(). */
         private Object[] firstRow;
         private final boolean hasGenerated;
+        /** Per column: whether its default reads other columns (then it is evaluated per row, last). */
+        private final boolean[] rowDefault;
+        private final boolean anyRowDefault;
         boolean nullIsError;
         /** The branch's shared counter of the table's auto-increment values; null: the transaction's own only. */
         SharedAutoIncrement sharedIds;
@@ -282,6 +285,13 @@ public final class InsertExecutor {
             this.defaults = new Object[schema.columns().size()];
             this.hasDefault = new boolean[schema.columns().size()];
             this.hasGenerated = GeneratedColumns.any(schema);
+            this.rowDefault = new boolean[schema.columns().size()];
+            boolean any = false;
+            for (int c = 0; c < rowDefault.length; c++) {
+                rowDefault[c] = RowDefaults.readsColumns(schema, schema.columns().get(c));
+                any |= rowDefault[c];
+            }
+            this.anyRowDefault = any;
         }
 
         Object[] build(int[] positions, Object[] values, long rowNumber, List<SqlNode> exprs) {
@@ -329,12 +339,23 @@ public final class InsertExecutor {
                             sharedIds.inserted(l);
                         }
                     }
+                } else if (!given[c] && rowDefault[c]) {
+                    continue; // computed below from the row's other values
                 } else if (!given[c]) {
                     row[c] = defaultValue(c, col);
                 } else if (row[c] == null && !col.nullable() && nullIsError) {
                     throw new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
                 }
                 row[c] = ColumnValues.coerce(row[c], col, rowNumber, lenient);
+            }
+            if (anyRowDefault) {
+                for (int c = 0; c < row.length; c++) {
+                    Column col = schema.columns().get(c);
+                    if (!given[c] && !col.generated() && !col.autoIncrement() && rowDefault[c]) {
+                        row[c] = ColumnValues.coerce(RowDefaults.evaluate(session, schema, col, row), col, rowNumber,
+                                lenient);
+                    }
+                }
             }
             Object[] built = hasGenerated ? GeneratedColumns.compute(session, schema, row, rowNumber, lenient) : row;
             if (firstRow == null) {

@@ -1,6 +1,7 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.ddl.CreateTableText;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import dev.scion.storage.Hash;
@@ -46,7 +47,8 @@ final class DoltSchemaConflictsTable implements SystemTable {
     }
 
     private static String schema(DatabaseState db, String name, Hash table) {
-        return table == null ? null : dev.scion.versioning.sqlgen.SqlScript.createTable(name,
-                db.repo().readTable(db.buffer(), table).schema());
+        // Dolt shows each side as its SHOW CREATE TABLE text (table options included) ending in ';'
+        return table == null ? null
+                : CreateTableText.of(name, db.repo().readTable(db.buffer(), table).schema(), 0) + ";";
     }
 }

@@ -9,6 +9,7 @@ import dev.scion.storage.Hash;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.ops.ConflictsOp;
 import dev.scion.versioning.ops.MergePreview;
+import dev.scion.versioning.merge.SchemaMerger;
 import dev.scion.versioning.schema.TableSchema;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -108,7 +109,8 @@ final class PreviewMergeConflictsFunction implements SystemTable {
                 }
                 TableConflicts c = it.next();
                 boolean schemaConflict = c.schemaConflict() != null;
-                return new Object[] {c.table(), schemaConflict ? null : c.rowConflictCount(), schemaConflict ? 1L : 0L};
+                return new Object[] {c.table(), schemaConflict ? null : c.rowConflictCount(), schemaConflict
+                        ? (long) SchemaMerger.conflictCount(c.schemaConflict()) : 0L};
             };
         }
         Iterator<ConflictsOp.RowConflict> it = preview.rows(table);

@@ -104,7 +104,11 @@ public final class RootMerger {
             TableValue bt = b == null ? null : repo.readTable(out, b);
             TableMerger.Result r = new TableMerger(out, strictRows).merge(ours.resolveName(name).orElse(name), b, bt, o,
                     repo.readTable(out, o), t, repo.readTable(out, t));
-            result = result.withTable(ours.resolveName(name).orElse(name), r.merged().write(out));
+            TableValue ot = repo.readTable(out, o);
+            TableValue filled = r.conflicts() != null && r.conflicts().schemaConflict() != null ? r.merged()
+                    : NewColumnDefaults.fill(out, checks, bt, ot, repo.readTable(out, t), r.merged());
+            TableValue merged = GeneratedColumnRefresh.refresh(out, checks, ot, filled);
+            result = result.withTable(ours.resolveName(name).orElse(name), merged.write(out));
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());
             }
@@ -127,7 +131,8 @@ public final class RootMerger {
         List<TableConflicts> result = conflicts;
         for (String name : merged.tables().keySet()) {
             if (!merged.table(name).equals(ours.table(name))) {
-                result = withViolations(result, name, scan.checkChanges(name, merged, ours), base, ours, theirs);
+                result = withViolations(result, name, scan.checkChanges(name, merged, ours), base, ours, theirs,
+                        merged);
             }
         }
         return result;
@@ -146,7 +151,7 @@ public final class RootMerger {
         ForeignKeyChecker checker = new ForeignKeyChecker(repo, out, merged);
         List<TableConflicts> result = conflicts;
         for (String name : merged.tables().keySet()) {
-            result = withViolations(result, name, checker.checkChanges(name, ours), base, ours, theirs);
+            result = withViolations(result, name, checker.checkChanges(name, ours), base, ours, theirs, merged);
         }
         return result;
     }
@@ -154,7 +159,7 @@ public final class RootMerger {
     /** Adds {@code found} (row key → description) to the table's violation map, creating its entry if needed. */
     private List<TableConflicts> withViolations(List<TableConflicts> conflicts, String name,
                                                 java.util.Map<byte[], String> found, RootValue base,
-                                                RootValue ours, RootValue theirs) {
+                                                RootValue ours, RootValue theirs, RootValue merged) {
         if (found.isEmpty()) {
             return conflicts;
         }
@@ -168,11 +173,13 @@ public final class RootMerger {
         ProllyMap violations = existing == null || existing.violations() == null ? ProllyMap.empty(out)
                 : ProllyMap.load(out, existing.violations());
         dev.scion.storage.prolly.MapEdits edits = new dev.scion.storage.prolly.MapEdits();
+        ProllyMap rows = merged.table(name).map(h -> ProllyMap.load(out, repo.readTable(out, h).rows()))
+                .orElse(ProllyMap.empty(out));
         for (var e : found.entrySet()) {
             byte[] had = violations.get(e.getKey());
-            String text = had == null ? e.getValue()
-                    : new String(had, java.nio.charset.StandardCharsets.UTF_8) + "; " + e.getValue();
-            edits.put(e.getKey(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ViolationRecord record = had == null ? new ViolationRecord(e.getValue(), rows.get(e.getKey()))
+                    : ViolationRecord.decode(had).plus(e.getValue());
+            edits.put(e.getKey(), record.encode());
         }
         ProllyMap next = violations.edit(edits, out);
         TableConflicts updated = existing == null

@@ -6,6 +6,8 @@ import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.storage.tuple.KeyBytes;
 import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
+import dev.scion.versioning.schema.TypeKind;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.RowCodec;
 
@@ -21,13 +23,19 @@ public final class RowRemapper {
     private final RowCodec from;
     private final RowCodec to;
     private final int[] sourceIndex;
+    /** Per target column: n when it became BINARY(n) (shorter values from the source are padded), else -1. */
+    private final int[] binaryLength;
 
     public RowRemapper(TableSchema from, TableSchema to) {
         this.from = new RowCodec(from);
         this.to = new RowCodec(to);
         sourceIndex = new int[to.columns().size()];
+        binaryLength = new int[sourceIndex.length];
         for (int i = 0; i < sourceIndex.length; i++) {
             sourceIndex[i] = indexOfTag(from, to.columns().get(i).tag());
+            ColumnType t = to.columns().get(i).type();
+            binaryLength[i] = t.kind() == TypeKind.BINARY && sourceIndex[i] >= 0
+                    && !from.columns().get(sourceIndex[i]).type().equals(t) ? t.length() : -1;
         }
     }
 
@@ -45,6 +53,9 @@ public final class RowRemapper {
         Object[] out = new Object[sourceIndex.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = sourceIndex[i] < 0 ? null : row[sourceIndex[i]];
+            if (binaryLength[i] > 0 && out[i] instanceof byte[] b && b.length < binaryLength[i]) {
+                out[i] = java.util.Arrays.copyOf(b, binaryLength[i]); // BINARY(n) holds n bytes, zero-padded
+            }
         }
         return out;
     }

@@ -5,6 +5,7 @@ import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,10 +113,16 @@ public final class SchemaMerger {
                 continue; // dropped on at least one side
             }
             String name = pick("name of column '" + bc.name() + "'", bc.name(), oc.name(), tc.name(), problems);
+            // compared with numeric defaults in one spelling: DEFAULT 1.23 and DEFAULT '1.23000' on a FLOAT column
+            // are the same definition (Dolt stores the converted value)
             Column od = oc.withName(bc.name());
             Column td = tc.withName(bc.name());
-            Column def = pick("definition of column '" + bc.name() + "'", bc, od, td, problems,
+            Column bn = withCanonicalDefault(bc);
+            Column on = withCanonicalDefault(od);
+            Column tn = withCanonicalDefault(td);
+            Column picked = pick("definition of column '" + bc.name() + "'", bn, on, tn, problems,
                     SchemaMerger::describe);
+            Column def = picked == null ? null : picked == on ? od : picked == tn ? td : bc;
             if (def != null && name != null) {
                 out.add(def.withName(name));
             }
@@ -173,6 +180,28 @@ public final class SchemaMerger {
             }
         }
         return out;
+    }
+
+    /** How many separate schema conflicts a table's recorded description holds (one per column, index, ...). */
+    public static int conflictCount(String description) {
+        return description == null ? 0 : description.split("; ").length;
+    }
+
+    /** The column with a numeric literal default (quoted or not) written in one canonical way. */
+    static Column withCanonicalDefault(Column c) {
+        TypeKind k = c.type().kind();
+        String d = c.defaultSql();
+        if (d == null || !(k.isInteger() || k == TypeKind.DECIMAL || k == TypeKind.FLOAT || k == TypeKind.DOUBLE)) {
+            return c;
+        }
+        String bare = d.length() >= 2 && d.startsWith("'") && d.endsWith("'") ? d.substring(1, d.length() - 1) : d;
+        try {
+            String canonical = new java.math.BigDecimal(bare.trim()).stripTrailingZeros().toPlainString();
+            return new Column(c.name(), c.type(), c.nullable(), canonical, c.autoIncrement(), c.comment(), c.tag(),
+                    c.generatedSql(), c.stored());
+        } catch (NumberFormatException notANumber) {
+            return c;
+        }
     }
 
     /** The usual three-way rule for one value: take the side that changed; both changed alike is fine. */

@@ -107,13 +107,16 @@ public final class TableMerger {
         // a NOT NULL new to our side must hold for every row; otherwise only rows the merge changed can break one
         boolean newNotNull = schema.columns().stream().anyMatch(c -> !c.nullable() && ours.schema().columns()
                 .stream().anyMatch(oc -> oc.tag() == c.tag() && oc.nullable()));
-        notNullViolations(merged, newNotNull ? ProllyMap.empty(out) : ProllyMap.load(out, ourRows), codec)
-                .forEach((k, v) -> violations.merge(k, v, (a, b) -> a + "; " + b));
-        Hash violationMap = null;
-        if (!violations.isEmpty()) {
-            MapEdits edits = new MapEdits();
-            violations.forEach((k, v) -> edits.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            violationMap = ProllyMap.empty(out).edit(edits, out).root();
+        Map<byte[], String> nulls = notNullViolations(merged,
+                newNotNull ? ProllyMap.empty(out) : ProllyMap.load(out, ourRows), codec);
+        nulls.forEach((k, v) -> violations.merge(k, v, (a, b) -> a + "; " + b));
+        Hash violationMap = violationMap(violations, ProllyMap.load(out, merged.rows()));
+        if (!nulls.isEmpty()) {
+            // Dolt keeps a row with NULL in a NOT NULL column only in the violation record, never in the table
+            MapEdits gone = new MapEdits();
+            nulls.keySet().forEach(gone::delete);
+            merged = IndexRebuilder.update(out, merged, ProllyMap.load(out, merged.rows()).edit(gone, out).root(),
+                    merged.autoIncrement());
         }
         if (conflictMap == null && violationMap == null) {
             return new Result(merged, null);
@@ -200,10 +203,18 @@ public final class TableMerger {
         if (violations.isEmpty()) {
             return new Result(merged, null);
         }
-        MapEdits edits = new MapEdits();
-        violations.forEach((k, v) -> edits.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new Result(merged, new TableConflicts(name, baseHash, oursHash, theirsHash, null, 0,
-                ProllyMap.empty(out).edit(edits, out).root(), violations.size(), null));
+                violationMap(violations, ProllyMap.load(out, merged.rows())), violations.size(), null));
+    }
+
+    /** The violation map for {@code found} (row key → description), each entry holding a copy of its row. */
+    private Hash violationMap(Map<byte[], String> found, ProllyMap rows) {
+        if (found.isEmpty()) {
+            return null;
+        }
+        MapEdits edits = new MapEdits();
+        found.forEach((k, v) -> edits.put(k, ViolationRecord.encode(v, rows.get(k))));
+        return ProllyMap.empty(out).edit(edits, out).root();
     }
 
     /**
@@ -239,7 +250,7 @@ public final class TableMerger {
     /**
      * Rows the merge brought in (relative to {@code ours}) holding NULL in a NOT NULL column: one side made the
      * column NOT NULL while the other wrote NULLs into it. Recorded as Dolt's "not null" violation naming the
-     * columns; the row stays until the user fixes it.
+     * columns; the caller takes the row out of the table (the record keeps a copy).
      */
     private Map<byte[], String> notNullViolations(TableValue merged, ProllyMap ours, RowCodec codec) {
         Map<byte[], String> found = new java.util.TreeMap<>(dev.scion.storage.tuple.KeyBytes.ORDER);

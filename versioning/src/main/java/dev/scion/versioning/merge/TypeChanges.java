@@ -10,16 +10,13 @@ import java.util.List;
 
 /**
  * Column type changes in a schema merge. A type changed on one side only must also hold the rows the other side
- * wrote in the old type. Widening does (a text or byte-string type holding at least as many characters, a bigger
- * integer, an ENUM or SET with values added at
- * the end, more DECIMAL digits on both sides of the point); anything else (narrowing, or a change of kind such as
- * INT to VARCHAR or FLOAT to DOUBLE) is a schema conflict, as Dolt reports it: "incompatible column types for
- * column 'c': ...". A change made identically on both sides needs no conversion and is fine.
+ * wrote in the old type. Dolt accepts a text or byte-string type holding at least as many characters and an ENUM
+ * or SET with values added at the end; anything else (narrowing, any numeric change such as SMALLINT to BIGINT or
+ * FLOAT to DOUBLE, or a change of kind such as INT to VARCHAR) is a schema conflict, one per column, as Dolt
+ * reports it: "incompatible column types for column 'c': ...". A change made identically on both sides needs no
+ * conversion and is fine.
  */
 final class TypeChanges {
-    private static final List<TypeKind> INTEGERS = List.of(TypeKind.BOOLEAN, TypeKind.TINYINT, TypeKind.SMALLINT,
-            TypeKind.MEDIUMINT, TypeKind.INT, TypeKind.BIGINT);
-
     private TypeChanges() {
     }
 
@@ -46,15 +43,10 @@ final class TypeChanges {
     static boolean widens(ColumnType from, ColumnType to) {
         TypeKind f = from.kind();
         TypeKind t = to.kind();
-        if (INTEGERS.contains(f) && INTEGERS.contains(t)) {
-            return from.unsigned() == to.unsigned() && INTEGERS.indexOf(t) >= INTEGERS.indexOf(f);
-        }
-        if (f == TypeKind.DECIMAL && t == TypeKind.DECIMAL) {
-            int fs = Math.max(from.scale(), 0);
-            int ts = Math.max(to.scale(), 0);
-            int fl = from.length() < 0 ? 10 : from.length();
-            int tl = to.length() < 0 ? 10 : to.length();
-            return ts >= fs && tl - ts >= fl - fs;
+        if (numeric(f) || numeric(t)) {
+            // Dolt merges no numeric type change made on one side (SMALLINT -> BIGINT, DECIMAL(4,2) ->
+            // DECIMAL(8,4), BIT(1) -> BIT(2) each count as a schema conflict): the stored encoding changes
+            return false;
         }
         if ((f == TypeKind.ENUM || f == TypeKind.SET) && t == f) {
             return to.values().size() >= from.values().size()
@@ -64,10 +56,12 @@ final class TypeChanges {
         if (strings) {
             return to.maxLength() >= from.maxLength(); // CHAR(5) -> TINYTEXT and VARCHAR(10) -> CHAR(11) widen
         }
-        if (f == t && f == TypeKind.BIT) {
-            return to.maxLength() >= from.maxLength();
-        }
         return f == t && to.length() >= from.length(); // e.g. DATETIME(3) -> DATETIME(6)
+    }
+
+    private static boolean numeric(TypeKind k) {
+        return k.isInteger() || k == TypeKind.DECIMAL || k == TypeKind.FLOAT || k == TypeKind.DOUBLE
+                || k == TypeKind.BIT;
     }
 
     private static Column byTag(TableSchema s, long tag) {

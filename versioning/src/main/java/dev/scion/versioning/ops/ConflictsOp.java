@@ -9,6 +9,7 @@ import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.merge.ConflictCodec;
 import dev.scion.versioning.merge.IndexRebuilder;
+import dev.scion.versioning.merge.ViolationRecord;
 import dev.scion.versioning.model.MergeState;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
@@ -19,7 +20,6 @@ import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.table.IndexCodec;
 import dev.scion.versioning.table.RowCodec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,9 +112,14 @@ public final class ConflictsOp {
         ProllyMap rows = ProllyMap.load(buf, tv.rows());
         try (ProllyCursor c = ProllyMap.load(buf, tc.violations()).cursor()) {
             while (c.next()) {
+                // a row no longer in the table (a merge's NOT NULL violation, or deleted since) shows as the
+                // merge recorded it
+                ViolationRecord record = ViolationRecord.decode(c.value());
                 byte[] v = rows.get(c.key());
-                out.add(new Violation(c.key(), v == null ? null : codec.decode(c.key(), v),
-                        new String(c.value(), StandardCharsets.UTF_8)));
+                if (v == null) {
+                    v = record.rowValue();
+                }
+                out.add(new Violation(c.key(), v == null ? null : codec.decode(c.key(), v), record.description()));
             }
         }
         return out;

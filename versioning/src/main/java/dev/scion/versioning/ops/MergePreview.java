@@ -5,6 +5,7 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.merge.RootMerger;
+import dev.scion.versioning.merge.SchemaMerger;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.repo.Repository;
@@ -58,7 +59,7 @@ public final class MergePreview {
     }
 
     public long schemaConflictCount() {
-        return conflicts().stream().filter(c -> c.schemaConflict() != null).count();
+        return conflicts().stream().mapToLong(c -> SchemaMerger.conflictCount(c.schemaConflict())).sum();
     }
 
     /** The merged root (ours when there is nothing to merge). */

@@ -8,6 +8,7 @@ import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.storage.tuple.KeyBytes;
 import dev.scion.versioning.merge.CheckConstraintScan;
 import dev.scion.versioning.merge.ForeignKeyChecker;
+import dev.scion.versioning.merge.ViolationRecord;
 import dev.scion.versioning.model.MergeState;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
@@ -18,7 +19,6 @@ import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.table.IndexCodec;
 import dev.scion.versioning.table.RowCodec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -122,7 +122,8 @@ public final class VerifyConstraintsOp {
             ProllyMap map = had == null || had.violations() == null ? ProllyMap.empty(buf)
                     : ProllyMap.load(buf, had.violations());
             MapEdits edits = new MapEdits();
-            e.getValue().forEach((k, d) -> edits.put(k, d.getBytes(StandardCharsets.UTF_8)));
+            ProllyMap rows = ProllyMap.load(buf, ctx.repo().readTable(buf, h).rows());
+            e.getValue().forEach((k, d) -> edits.put(k, ViolationRecord.encode(d, rows.get(k))));
             ProllyMap next = map.edit(edits, buf);
             TableConflicts updated = had == null
                     ? new TableConflicts(table, h, h, h, null, 0, next.root(), next.count(), null)

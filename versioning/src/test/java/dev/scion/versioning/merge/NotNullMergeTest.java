@@ -6,16 +6,17 @@ import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
+import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.ops.BranchOp;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.table.RowCodec;
 import dev.scion.versioning.testing.TestRepo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class NotNullMergeTest {
         List<String> out = new ArrayList<>();
         try (ProllyCursor c = ProllyMap.load(buf, tc.violations()).cursor()) {
             while (c.next()) {
-                out.add(new String(c.value(), StandardCharsets.UTF_8));
+                out.add(ViolationRecord.decode(c.value()).description());
             }
         }
         return out;
@@ -85,6 +86,25 @@ class NotNullMergeTest {
         TableConflicts tc = r.conflicts().get(0);
         assertEquals(0, tc.rowConflictCount());
         assertEquals(List.of("not null {\"Columns\": [\"qty\"]}"), recorded(buf, tc));
+        assertEquals(List.of(1L, 3L, 4L), keys(buf, r.root()), "the NULL row is kept only in the violation map");
+        try (ProllyCursor c = ProllyMap.load(buf, tc.violations()).cursor()) {
+            c.next();
+            ViolationRecord v = ViolationRecord.decode(c.value());
+            Object[] kept = new RowCodec(qtyNotNull()).decode(c.key(), v.rowValue());
+            assertEquals("b", kept[1], "the record holds a copy of the row");
+        }
+    }
+
+    private List<Long> keys(ChunkBuffer buf, RootValue merged) {
+        TableValue p = t.repo.readTable(buf, merged.table("p").orElseThrow());
+        RowCodec codec = new RowCodec(p.schema());
+        List<Long> out = new ArrayList<>();
+        try (ProllyCursor c = ProllyMap.load(buf, p.rows()).cursor()) {
+            while (c.next()) {
+                out.add(((Number) codec.decode(c.key(), c.value())[0]).longValue());
+            }
+        }
+        return out;
     }
 
     @Test
@@ -95,6 +115,7 @@ class NotNullMergeTest {
         ChunkBuffer buf = t.repo.newBuffer();
         RootMerger.Result r = merge(buf);
         assertEquals(1, r.conflicts().get(0).violationCount(), "our own NULL row breaks their new NOT NULL");
+        assertEquals(List.of(1L, 3L, 4L), keys(buf, r.root()));
     }
 
     @Test

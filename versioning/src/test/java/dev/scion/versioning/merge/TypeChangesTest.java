@@ -42,8 +42,41 @@ class TypeChangesTest {
                 retyped(1, ColumnType.of(TypeKind.VARCHAR, 80), false));
         assertFalse(r.isConflict(), r.conflict());
         assertEquals(ColumnType.of(TypeKind.VARCHAR, 80), r.schema().columns().get(1).type());
-        assertFalse(SchemaMerger.merge(base, oursWithANewColumn(), retyped(2, ColumnType.of(TypeKind.BIGINT), false))
-                .isConflict());
+    }
+
+    @Test
+    void oneConflictIsCountedPerColumn() {
+        List<Column> cols = new ArrayList<>(base.columns());
+        cols.set(1, new Column("name", ColumnType.of(TypeKind.VARCHAR, 10), true, null, false, null,
+                cols.get(1).tag()));
+        cols.set(2, new Column("qty", ColumnType.of(TypeKind.BIGINT), true, null, false, null, cols.get(2).tag()));
+        SchemaMerger.Result r = SchemaMerger.merge(base, oursWithANewColumn(),
+                new TableSchema(cols, base.primaryKey(), base.indexes()));
+        assertEquals(2, SchemaMerger.conflictCount(r.conflict()), r.conflict());
+    }
+
+    @Test
+    void numericDefaultsSpelledDifferentlyAreTheSameDefinition() {
+        List<Column> o = new ArrayList<>(base.columns());
+        List<Column> t = new ArrayList<>(base.columns());
+        Column q = base.columns().get(2);
+        o.set(2, new Column(q.name(), q.type(), true, "12", false, null, q.tag()));
+        t.set(2, new Column(q.name(), q.type(), true, "'12.000'", false, null, q.tag()));
+        SchemaMerger.Result r = SchemaMerger.merge(base, new TableSchema(o, base.primaryKey(), base.indexes()),
+                new TableSchema(t, base.primaryKey(), base.indexes()));
+        assertFalse(r.isConflict(), r.conflict());
+        assertEquals("12", r.schema().columns().get(2).defaultSql(), "ours is kept as written");
+        t.set(2, new Column(q.name(), q.type(), true, "'13'", false, null, q.tag()));
+        assertTrue(SchemaMerger.merge(base, new TableSchema(o, base.primaryKey(), base.indexes()),
+                new TableSchema(t, base.primaryKey(), base.indexes())).isConflict());
+    }
+
+    @Test
+    void numericChangesConflictAsInDolt() {
+        assertTrue(SchemaMerger.merge(base, oursWithANewColumn(), retyped(2, ColumnType.of(TypeKind.BIGINT), false))
+                .isConflict(), "INT to BIGINT changes the stored encoding in Dolt");
+        assertFalse(TypeChanges.widens(new ColumnType(TypeKind.DECIMAL, 4, 2, false, List.of()),
+                new ColumnType(TypeKind.DECIMAL, 8, 4, false, List.of())));
     }
 
     @Test

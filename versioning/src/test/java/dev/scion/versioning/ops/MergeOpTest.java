@@ -217,19 +217,20 @@ class MergeOpTest {
     void renameOnOneSideAndTypeChangeOnTheOtherCombine() {
         TableSchema base = TestRepo.people(false);
         List<Column> renamed = new ArrayList<>(base.columns());
-        renamed.set(2, renamed.get(2).withName("quantity"));
+        renamed.set(1, renamed.get(1).withName("full_name"));
         t.alterTable("main", "people", new TableSchema(renamed, List.of("id"), List.of()));
-        t.commitAll("main", "rename qty");
+        t.commitAll("main", "rename name");
         List<Column> widened = new ArrayList<>(base.columns());
-        Column q = widened.get(2);
-        widened.set(2, new Column(q.name(), ColumnType.of(TypeKind.BIGINT), q.nullable(), null, false, null, q.tag()));
+        Column n = widened.get(1);
+        widened.set(1, new Column(n.name(), ColumnType.of(TypeKind.VARCHAR, 80), n.nullable(), null, false, null,
+                n.tag()));
         t.alterTable("feature", "people", new TableSchema(widened, List.of("id"), List.of()));
-        t.commitAll("feature", "bigint qty");
+        t.commitAll("feature", "varchar(80) name");
         MergeOutcome o = MergeOp.merge(t.on("main"), "feature", MergeOptions.defaults(ALICE));
         assertEquals(MergeOutcome.Kind.COMMITTED, o.kind());
-        Column merged = t.workingTable("main", "people").schema().columns().get(2);
-        assertEquals("quantity", merged.name());
-        assertEquals(TypeKind.BIGINT, merged.type().kind());
+        Column merged = t.workingTable("main", "people").schema().columns().get(1);
+        assertEquals("full_name", merged.name());
+        assertEquals(ColumnType.of(TypeKind.VARCHAR, 80), merged.type());
     }
 
     @Test
