@@ -58,6 +58,18 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private volatile long deletions;
   /** Set for a follower (see openFollower): its RocksDB secondary's own directory, removed on close. */
   private Path followerDir;
+  /**
+   * Ref values as this process last read or wrote them, so that the working-set ref every transaction reads at
+   * BEGIN, at the commit queue and in the compare-and-swap check costs no RocksDB lookup. It is exact because
+   * this process is the refs' only writer (RocksDB's lock) and every ref write goes through the group writer,
+   * which stores the new values here after the batch is durable and before the commit is acknowledged. A reader
+   * that missed only fills an absent entry ({@code putIfAbsent}), so a value it read before a concurrent write
+   * can never replace the newer one. A deleted ref stays as {@link #NO_REF}. Followers read a store another
+   * process writes, so they keep no cache. Refs are few (branches, working sets, tags, remotes): no eviction.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, byte[]> refCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final byte[] NO_REF = new byte[0];
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
 
@@ -233,6 +245,21 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
 
   /** The value of ref {@code name}, or null if there is none. */
   public byte[] readRef(String name) {
+    if (followerDir != null) {
+      return readRefFromRocks(name);
+    }
+    byte[] cached = refCache.get(name);
+    if (cached == null) {
+      byte[] read = readRefFromRocks(name);
+      cached = refCache.putIfAbsent(name, read == null ? NO_REF : read.clone());
+      if (cached == null) {
+        return read;
+      }
+    }
+    return cached == NO_REF ? null : cached.clone();
+  }
+
+  private byte[] readRefFromRocks(String name) {
     byte[] key = name.getBytes(StandardCharsets.UTF_8);
     pointReads.incrementAndGet();
     return readNative(() -> rocks.db.get(rocks.refs, rocks.read, key));
@@ -330,6 +357,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           rocks.db.write(options.sync() ? rocks.syncWrite : rocks.asyncWrite, batch);
         }
       }
+      for (Map.Entry<String, byte[]> e : groupRefs.entrySet()) {
+        refCache.put(e.getKey(), e.getValue() == null ? NO_REF : e.getValue().clone());
+      }
       // Fresh nodes are the ones most likely to be read next (the new tree's changed paths).
       for (CommitRequest req : accepted) {
         chunksCommitted.addAndGet(req.chunks().size());
@@ -357,8 +387,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         } else if (groupRefs.containsKey(u.name())) {
           current = groupRefs.get(u.name());
         } else {
-          pointReads.incrementAndGet();
-          current = rocks.db.get(rocks.refs, rocks.read, u.name().getBytes(StandardCharsets.UTF_8));
+          current = readRef(u.name());
         }
         if (!Arrays.equals(current, u.expected())) {
           return new RefConflictException(u.name(), "ref '" + u.name() + "' was changed concurrently: expected "
