@@ -165,7 +165,10 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             long number = dev.scion.versioning.schema.ChoiceValues.numberOf(type, text);
             return number < 0 ? null : dev.scion.versioning.schema.ChoiceValues.fromNumber(type, number);
         }
-        if (kind.isString() && v instanceof String) {
+        // keys hold the text's bytes: only a collation that compares bytes may look them up (a _ci column's
+        // 'abc' = 'ABC' is decided by the filter over a scan)
+        if (kind.isString() && v instanceof String
+                && dev.scion.sql.catalog.Collations.isBinaryOrder(type.collation())) {
             return v;
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.scion.sql.plan.fastpath;
 
+import dev.scion.sql.catalog.Collations;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.plan.TypeMapping;
 import dev.scion.sql.result.ResultColumn;
@@ -90,7 +91,8 @@ public final class PointSelectPath {
             return Optional.empty();
         }
         TypeKind kind = keyColumn.type().kind();
-        boolean fits = kind.isInteger() ? q.key() instanceof Long : kind.isString() && q.key() instanceof String;
+        boolean fits = kind.isInteger() ? q.key() instanceof Long : kind.isString() && q.key() instanceof String
+                && Collations.isBinaryOrder(keyColumn.type().collation());
         if (!fits) {
             return Optional.empty();
         }
