@@ -63,16 +63,36 @@ public final class MySqlOperators {
 
   /** {@code col -> '$.path'}: JSON_EXTRACT(col, path). */
   public static final SqlBinaryOperator JSON_EXTRACT_ARROW =
-      new SqlBinaryOperator("->", SqlKind.OTHER, 90, true,
-          binding -> dev.scion.sql.expr.json.JsonType.create(binding.getTypeFactory(), true),
-          InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+      new JsonPathOperator("->",
+          binding -> dev.scion.sql.expr.json.JsonType.create(binding.getTypeFactory(), true));
 
   /** {@code col ->> '$.path'}: JSON_UNQUOTE(JSON_EXTRACT(col, path)). */
   public static final SqlBinaryOperator JSON_UNQUOTE_EXTRACT_ARROW =
-      new SqlBinaryOperator("->>", SqlKind.OTHER, 90, true,
+      new JsonPathOperator("->>",
           ReturnTypes.explicit(org.apache.calcite.sql.type.SqlTypeName.VARCHAR).andThen(
-              org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
-          InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+              org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE));
+
+  /**
+   * The JSON arrows. Their result is text taken from a JSON document, not a combination of the operands'
+   * collations: Calcite's binary operators derive one from both text operands and fail (a null collation) when
+   * a column of a non-default collation meets the path literal.
+   */
+  private static final class JsonPathOperator extends SqlBinaryOperator {
+    JsonPathOperator(String name, org.apache.calcite.sql.type.SqlReturnTypeInference returnType) {
+      super(name, SqlKind.OTHER, 90, true, returnType, InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+    }
+
+    /** SqlOperator's derivation, without SqlBinaryOperator's collation step. */
+    @Override
+    public org.apache.calcite.rel.type.RelDataType deriveType(
+        org.apache.calcite.sql.validate.SqlValidator validator,
+        org.apache.calcite.sql.validate.SqlValidatorScope scope, org.apache.calcite.sql.SqlCall call) {
+      for (org.apache.calcite.sql.SqlNode operand : call.getOperandList()) {
+        validator.deriveType(scope, operand);
+      }
+      return validateOperands(validator, scope, call);
+    }
+  }
 
   /** {@code expr COLLATE name}; the right operand is the collation name as a string literal. */
   public static final SqlBinaryOperator COLLATE = new SqlCollateOperator();

@@ -1,10 +1,15 @@
 package dev.scion.sql.plan;
 
+import dev.scion.sql.catalog.Collations;
+import dev.scion.sql.expr.TextCollation;
+
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.util.List;
 
@@ -22,6 +27,9 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
     @Override
     public RelDataType leastRestrictive(List<RelDataType> types) {
         RelDataType common = super.leastRestrictive(types);
+        if (common != null && SqlTypeUtil.inCharFamily(common)) {
+            return withCollationOf(common, types);
+        }
         if (common != null || types.isEmpty()) {
             return common;
         }
@@ -47,5 +55,34 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
             return null; // numbers with temporal values: no string involved, leave Calcite's refusal
         }
         return createTypeWithNullability(createSqlType(SqlTypeName.VARCHAR, 65535), nullable);
+    }
+
+    /**
+     * The common text type keeps the collation MySQL gives the column: an explicit COLLATE, else a column's own
+     * (a literal's or a default-collation column's counts for nothing), the binary one between two columns of
+     * different collations. Calcite's rule drops the collation when its inputs' coercibilities tie (a column
+     * against a literal that reached the plan as a typed value), so the validated and the converted row types of
+     * {@code SELECT ci_col ... UNION SELECT 'x'} differed and the statement failed.
+     */
+    private RelDataType withCollationOf(RelDataType common, List<RelDataType> types) {
+        String chosen = null;
+        SqlCollation.Coercibility rank = null;
+        for (RelDataType t : types) {
+            String name = TextCollation.of(t);
+            if (name == null) {
+                continue;
+            }
+            SqlCollation.Coercibility c = t.getCollation().getCoercibility();
+            boolean explicit = c == SqlCollation.Coercibility.EXPLICIT;
+            boolean better = chosen == null
+                    || explicit && rank != SqlCollation.Coercibility.EXPLICIT
+                    || (explicit == (rank == SqlCollation.Coercibility.EXPLICIT)
+                        && !Collations.isBinaryOrder(chosen) && name.endsWith("_bin"));
+            if (better) {
+                chosen = name;
+                rank = explicit ? SqlCollation.Coercibility.EXPLICIT : SqlCollation.Coercibility.IMPLICIT;
+            }
+        }
+        return chosen == null ? common : TextCollation.with(this, common, chosen, rank);
     }
 }
