@@ -29,16 +29,10 @@ public final class HavingWithoutFrom {
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
-            if (SqlScanner.isQuote(c)) {
-                int e = SqlScanner.skipQuoted(sql, i);
-                out.append(sql, i, e);
-                i = e;
-                continue;
-            }
-            int comment = SqlScanner.skipComment(sql, i);
-            if (comment >= 0) {
-                out.append(sql, i, comment);
-                i = comment;
+            int verbatim = SqlScanner.skipVerbatim(sql, i);
+            if (verbatim >= 0) {
+                out.append(sql, i, verbatim);
+                i = verbatim;
                 continue;
             }
             if (c == '(') {

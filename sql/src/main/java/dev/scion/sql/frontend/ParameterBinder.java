@@ -47,16 +47,10 @@ public final class ParameterBinder {
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
-            if (SqlScanner.isQuote(c)) {
-                int e = SqlScanner.skipQuoted(sql, i);
-                out.append(sql, i, e);
-                i = e;
-                continue;
-            }
-            int after = SqlScanner.skipComment(sql, i);
-            if (after >= 0) {
-                out.append(sql, i, after);
-                i = after;
+            int verbatim = SqlScanner.skipVerbatim(sql, i);
+            if (verbatim >= 0) {
+                out.append(sql, i, verbatim);
+                i = verbatim;
                 continue;
             }
             if (c == '?' && p < params.length) {

@@ -31,6 +31,14 @@ public final class SqlScanner {
         return n;
     }
 
+    /**
+     * If a quoted string or a comment starts at {@code i}, the index just past it (text a rewrite copies unchanged);
+     * otherwise -1, code starts there.
+     */
+    public static int skipVerbatim(String sql, int i) {
+        return isQuote(sql.charAt(i)) ? skipQuoted(sql, i) : skipComment(sql, i);
+    }
+
     /** If a comment starts at {@code i}, the index just past it; otherwise -1. Versioned comments are not comments. */
     public static int skipComment(String sql, int i) {
         int n = sql.length();
