@@ -2,16 +2,22 @@ package dev.scion.it.cli;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** Every file in src/test/resources/cli-scenarios run against the real scion jar, each in a fresh directory. */
+/**
+ * Every file in src/test/resources/cli-scenarios run against the real scion jar, each in a fresh directory (two
+ * scenarios at a time, see {@link ScenarioPool}).
+ */
 class CliScenariosTest {
     @TempDir
     Path tmp;
@@ -26,12 +32,16 @@ class CliScenariosTest {
         if (files.isEmpty()) {
             throw new AssertionError("no scenario files in " + dir);
         }
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            CliScript script = CliScript.parse(f);
-            try (CliScriptRunner runner = new CliScriptRunner(
-                    Files.createDirectories(tmp.resolve(f.getFileName().toString())))) {
-                runner.run(script);
-            }
-        }));
+        Map<String, Executable> scenarios = new LinkedHashMap<>();
+        for (Path f : files) {
+            scenarios.put(f.getFileName().toString(), () -> {
+                CliScript script = CliScript.parse(f);
+                try (CliScriptRunner runner = new CliScriptRunner(
+                        Files.createDirectories(tmp.resolve(f.getFileName().toString())))) {
+                    runner.run(script);
+                }
+            });
+        }
+        return ScenarioPool.run(scenarios);
     }
 }

@@ -3,12 +3,15 @@ package dev.scion.it.cli;
 import dev.scion.it.harness.ItConfig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -32,11 +35,15 @@ class CliScenariosThroughServerTest {
     Stream<DynamicTest> scenariosInServerMode() throws URISyntaxException {
         assumeFalse(ItConfig.isExternal(), "needs servers started on data directories of their own");
         Path dir = Path.of(CliScenariosThroughServerTest.class.getResource("/cli-scenarios").toURI());
-        return SCENARIOS.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            CliScript script = CliScript.parse(dir.resolve(name));
-            try (CliScriptRunner runner = new CliScriptRunner(Files.createDirectories(tmp.resolve(name)), true)) {
-                runner.run(script);
-            }
-        }));
+        Map<String, Executable> scenarios = new LinkedHashMap<>();
+        for (String name : SCENARIOS) {
+            scenarios.put(name, () -> {
+                CliScript script = CliScript.parse(dir.resolve(name));
+                try (CliScriptRunner runner = new CliScriptRunner(Files.createDirectories(tmp.resolve(name)), true)) {
+                    runner.run(script);
+                }
+            });
+        }
+        return ScenarioPool.run(scenarios);
     }
 }
