@@ -468,8 +468,17 @@ public final class Session {
     /** Commits every database written in this transaction, merging with concurrent commits. */
     public void commit() {
         try {
+            DatabaseState last = null;
             for (DatabaseState s : databases.values()) {
                 if (s.isDirty()) {
+                    last = s;
+                }
+            }
+            for (DatabaseState s : databases.values()) {
+                if (s == last) {
+                    // the row locks go once the last commit's place in the log is fixed, before its sync
+                    engine.transactionCommitter().commit(this, s, () -> engine.rowLocks().releaseAll(this));
+                } else if (s.isDirty()) {
                     engine.transactionCommitter().commit(this, s);
                 }
             }
