@@ -333,7 +333,16 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
   }
 
+  /** Runs before each log sync; tests use it to hold a sync in flight. */
+  private volatile Runnable beforeLogSync = () -> { };
+
+  /** For tests: {@code hook} runs on the syncing thread before each log sync (e.g. to hold one in flight). */
+  public void beforeLogSync(Runnable hook) {
+    beforeLogSync = Objects.requireNonNull(hook, "hook");
+  }
+
   private void syncLog() {
+    beforeLogSync.run();
     readNative(() -> {
       rocks.db.syncWal();
       return null;
