@@ -522,6 +522,38 @@ public final class Session {
         }
     }
 
+    /** Stale rows locked by the running statement (and the statements it runs nested), in lock order. */
+    private final List<dev.scion.sql.lock.CurrentRow> staleRows = new ArrayList<>(0);
+
+    /** A row the running statement locked whose latest version is not its snapshot's: it reruns once it ends. */
+    public void noteStaleRow(dev.scion.sql.lock.CurrentRow row) {
+        staleRows.add(row);
+    }
+
+    /** Where a statement's stale rows start; a nested statement takes only those noted after its own mark. */
+    public int staleRowMark() {
+        return staleRows.size();
+    }
+
+    /** Statements rerun to catch up on stale locked rows (an operation count: one per statement at most). */
+    private long staleRowReruns;
+
+    public long staleRowReruns() {
+        return staleRowReruns;
+    }
+
+    /** The stale rows noted since {@code mark}, which are forgotten here; the statement reruns when there are any. */
+    public List<dev.scion.sql.lock.CurrentRow> takeStaleRows(int mark) {
+        if (staleRows.size() <= mark) {
+            return List.of();
+        }
+        staleRowReruns++;
+        List<dev.scion.sql.lock.CurrentRow> sub = staleRows.subList(mark, staleRows.size());
+        List<dev.scion.sql.lock.CurrentRow> out = List.copyOf(sub);
+        sub.clear();
+        return out;
+    }
+
     /**
      * Folds the latest version of a row this transaction just locked into its snapshot, working root and
      * savepoints, before the statement that locked it runs again (see {@link dev.scion.sql.lock.RowLocking}).
