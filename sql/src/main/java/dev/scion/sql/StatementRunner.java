@@ -166,9 +166,7 @@ final class StatementRunner {
                 throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
                         + "restarting transaction");
             }
-            for (dev.scion.sql.lock.CurrentRow row : stale) {
-                session.catchUp(row);
-            }
+            session.catchUpAll(stale);
         }
     }
 

@@ -542,16 +542,23 @@ public final class Session {
         return staleRowReruns;
     }
 
-    /** The stale rows noted since {@code mark}, which are forgotten here; the statement reruns when there are any. */
+    /** The stale rows noted since {@code mark}, which are forgotten here. */
     public List<dev.scion.sql.lock.CurrentRow> takeStaleRows(int mark) {
         if (staleRows.size() <= mark) {
             return List.of();
         }
-        staleRowReruns++;
         List<dev.scion.sql.lock.CurrentRow> sub = staleRows.subList(mark, staleRows.size());
         List<dev.scion.sql.lock.CurrentRow> out = List.copyOf(sub);
         sub.clear();
         return out;
+    }
+
+    /** Catches up on every stale row a statement locked, before its one rerun. */
+    public void catchUpAll(List<dev.scion.sql.lock.CurrentRow> rows) {
+        staleRowReruns++;
+        for (dev.scion.sql.lock.CurrentRow row : rows) {
+            catchUp(row);
+        }
     }
 
     /**
