@@ -140,18 +140,33 @@ final class StatementRunner {
 
     private StatementResult execute(Session session, String text) {
         Session.StatementMark mark = session.markStatement();
+        int staleMark = session.staleRowMark();
         for (int restarts = 0; ; restarts++) {
+            List<dev.scion.sql.lock.CurrentRow> stale;
             try {
-                return executeOnce(session, text);
-            } catch (StatementRestart restart) {
-                session.restoreStatement(mark);
-                // a row the statement locked has a newer committed version than the snapshot: read it and rerun
-                if (restarts >= LOCK_RESTARTS) {
-                    throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
-                            + "restarting transaction");
+                StatementResult result = executeOnce(session, text);
+                stale = session.takeStaleRows(staleMark);
+                if (stale.isEmpty()) {
+                    return result;
                 }
-                session.catchUp(restart.row());
+                if (result instanceof StatementResult.Rows rows) {
+                    rows.rows().close();
+                }
+            } catch (StatementRestart restart) {
+                stale = restart.rows();
+            } catch (RuntimeException e) {
+                stale = session.takeStaleRows(staleMark);
+                if (stale.isEmpty() || dev.scion.sql.lock.RowLocking.endsStatement(e)) {
+                    throw e;
+                }
             }
+            session.restoreStatement(mark);
+            // rows the statement locked have newer committed versions than the snapshot: read them and rerun once
+            if (restarts >= LOCK_RESTARTS) {
+                throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
+                        + "restarting transaction");
+            }
+            session.catchUpAll(stale);
         }
     }
 

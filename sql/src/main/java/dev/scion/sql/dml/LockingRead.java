@@ -92,6 +92,7 @@ public final class LockingRead {
             }
         }
         // the rows are read in full before the first lock, so a restart never leaves a half-read stream behind
+        int staleMark = session.staleRowMark();
         for (Object[] r : rows) {
             for (int t : chosen) {
                 Object[] row = new Object[offsets[t + 1] - offsets[t]];
@@ -103,6 +104,8 @@ public final class LockingRead {
                 RowLocking.lock(session, target.database(), target.name(), codecs[t].key(row), mode, noWait);
             }
         }
+        // every row is locked: one rerun catches up on all the stale ones, before the query reads any
+        RowLocking.restartIfStale(session, staleMark);
     }
 
     /** The tables whose rows are locked: those {@code FOR UPDATE OF} names, else all. */

@@ -14,6 +14,7 @@ import dev.scion.versioning.table.DuplicateKeyException;
 import dev.scion.versioning.table.TableEditor;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,7 +45,8 @@ public final class RowLocking {
     /**
      * Takes {@code mode} on a row for the session's transaction, waiting as long as
      * {@code innodb_lock_wait_timeout} says. A deadlock rolls the whole transaction back, as InnoDB does; a timeout
-     * fails only the statement. Throws {@link StatementRestart} when the row's latest version must be read first.
+     * fails only the statement. When the row's latest version must be read first, it is noted in the session
+     * ({@link Session#noteStaleRow}) and the statement reruns once it ends.
      */
     public static void lock(Session session, DatabaseState db, String table, byte[] key, LockMode mode,
                             boolean noWait) {
@@ -70,9 +72,36 @@ public final class RowLocking {
         if (granted) {
             CurrentRow stale = staleRow(db, table, key);
             if (stale != null) {
-                throw new StatementRestart(stale);
+                // the statement goes on locking (its writes are undone before the rerun), so that one rerun catches
+                // up on every stale row it locks instead of one rerun per row
+                session.noteStaleRow(stale);
             }
         }
+    }
+
+    /**
+     * Throws {@link StatementRestart} for the stale rows locked since {@code mark} ({@link Session#staleRowMark}),
+     * if any: a locking read calls it once its rows are locked, before it produces any row.
+     */
+    public static void restartIfStale(Session session, int mark) {
+        List<CurrentRow> stale = session.takeStaleRows(mark);
+        if (!stale.isEmpty()) {
+            throw new StatementRestart(stale);
+        }
+    }
+
+    /**
+     * Whether {@code e} ends the statement even when rows it locked were stale: lock failures (a deadlock has
+     * already rolled the transaction back) and interruption. Any other failure of a statement that locked stale
+     * rows may come from the stale values (a duplicate key, a failed check), so the statement reruns instead.
+     */
+    public static boolean endsStatement(RuntimeException e) {
+        if (!(e instanceof SqlError s)) {
+            return false;
+        }
+        ErrorCode c = s.errorCode();
+        return c == ErrorCode.LOCK_DEADLOCK || c == ErrorCode.LOCK_WAIT_TIMEOUT || c == ErrorCode.LOCK_NOWAIT
+                || c == ErrorCode.QUERY_INTERRUPTED;
     }
 
     /** {@code innodb_lock_wait_timeout} in milliseconds (seconds in the variable, 50 by default). */

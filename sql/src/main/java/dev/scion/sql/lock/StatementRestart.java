@@ -1,20 +1,22 @@
 package dev.scion.sql.lock;
 
+import java.util.List;
+
 /**
- * Thrown by a statement that has just locked a row whose latest committed version is not the one in its
- * transaction's snapshot. The statement has written nothing yet (writes reach the working root only when a
- * statement ends), so the runner folds the row's latest version into the transaction ({@link RowLocking#catchUp})
- * and runs the statement again; the lock stays held, so the second run finds the row unchanged.
+ * Thrown by a statement that has locked rows whose latest committed versions are not the ones in its transaction's
+ * snapshot. The statement has written nothing yet (writes reach the working root only when a statement ends), so
+ * the runner folds the rows' latest versions into the transaction ({@link RowLocking#catchUp}) and runs the
+ * statement again; the locks stay held, so the second run finds the rows unchanged.
  */
 public final class StatementRestart extends RuntimeException {
-    private final transient CurrentRow row;
+    private final transient List<CurrentRow> rows;
 
-    StatementRestart(CurrentRow row) {
-        super("statement restarts on the latest version of a locked row", null, false, false);
-        this.row = row;
+    StatementRestart(List<CurrentRow> rows) {
+        super("statement restarts on the latest version of locked rows", null, false, false);
+        this.rows = List.copyOf(rows);
     }
 
-    public CurrentRow row() {
-        return row;
+    public List<CurrentRow> rows() {
+        return rows;
     }
 }

@@ -468,8 +468,17 @@ public final class Session {
     /** Commits every database written in this transaction, merging with concurrent commits. */
     public void commit() {
         try {
+            DatabaseState last = null;
             for (DatabaseState s : databases.values()) {
                 if (s.isDirty()) {
+                    last = s;
+                }
+            }
+            for (DatabaseState s : databases.values()) {
+                if (s == last) {
+                    // the row locks go once the last commit's place in the log is fixed, before its sync
+                    engine.transactionCommitter().commit(this, s, () -> engine.rowLocks().releaseAll(this));
+                } else if (s.isDirty()) {
                     engine.transactionCommitter().commit(this, s);
                 }
             }
@@ -510,6 +519,45 @@ public final class Session {
     public void restoreStatement(StatementMark mark) {
         for (DatabaseState s : databases.values()) {
             s.restoreWorkingRoot(mark.roots().get(s), Boolean.TRUE.equals(mark.dirty().get(s)));
+        }
+    }
+
+    /** Stale rows locked by the running statement (and the statements it runs nested), in lock order. */
+    private final List<dev.scion.sql.lock.CurrentRow> staleRows = new ArrayList<>(0);
+
+    /** A row the running statement locked whose latest version is not its snapshot's: it reruns once it ends. */
+    public void noteStaleRow(dev.scion.sql.lock.CurrentRow row) {
+        staleRows.add(row);
+    }
+
+    /** Where a statement's stale rows start; a nested statement takes only those noted after its own mark. */
+    public int staleRowMark() {
+        return staleRows.size();
+    }
+
+    /** Statements rerun to catch up on stale locked rows (an operation count: one per statement at most). */
+    private long staleRowReruns;
+
+    public long staleRowReruns() {
+        return staleRowReruns;
+    }
+
+    /** The stale rows noted since {@code mark}, which are forgotten here. */
+    public List<dev.scion.sql.lock.CurrentRow> takeStaleRows(int mark) {
+        if (staleRows.size() <= mark) {
+            return List.of();
+        }
+        List<dev.scion.sql.lock.CurrentRow> sub = staleRows.subList(mark, staleRows.size());
+        List<dev.scion.sql.lock.CurrentRow> out = List.copyOf(sub);
+        sub.clear();
+        return out;
+    }
+
+    /** Catches up on every stale row a statement locked, before its one rerun. */
+    public void catchUpAll(List<dev.scion.sql.lock.CurrentRow> rows) {
+        staleRowReruns++;
+        for (dev.scion.sql.lock.CurrentRow row : rows) {
+            catchUp(row);
         }
     }
 

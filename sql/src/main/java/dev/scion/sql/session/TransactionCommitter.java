@@ -104,6 +104,16 @@ public final class TransactionCommitter {
     }
 
     public void commit(Session session, DatabaseState s) {
+        commit(session, s, () -> { });
+    }
+
+    /**
+     * Publishes {@code s}'s transaction and runs {@code ordered} once its place on the branch is fixed, before the
+     * sync that makes it durable (see {@link WorkingSetCommitQueue#commit(ChunkBuffer, WorkingSetCommitQueue.Rebase,
+     * Runnable)}); returns once it is durable. {@code ordered} is not run when nothing is published or the commit
+     * fails.
+     */
+    public void commit(Session session, DatabaseState s, Runnable ordered) {
         if (s.isDetached()) {
             // a detached head publishes nothing: the session keeps its working root until COMMIT() records it
             s.keepDetachedWorking();
@@ -126,7 +136,7 @@ public final class TransactionCommitter {
             return merge(session, repo, chunks, base, current, mine);
         };
         try {
-            repo.commitQueue(s.branch()).commit(s.buffer(), rebase);
+            repo.commitQueue(s.branch()).commit(s.buffer(), rebase, ordered);
             s.idsCommitted();
         } catch (VersioningException e) {
             if (e.reason() == VersioningException.Reason.CONCURRENT_UPDATE) {

@@ -22,6 +22,8 @@ final class GroupCommitter {
   /** One caller's commit and, once done, its outcome. */
   static final class Commit {
     final Object payload;
+    /** Set by the writer for a commit it wrote: what the caller waits on to know the commit durable. */
+    long ticket;
     private boolean done;
     private RuntimeException failure;
 

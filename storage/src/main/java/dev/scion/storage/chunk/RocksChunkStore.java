@@ -41,6 +41,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private volatile boolean stoppedByFullDisk;
   private final ChunkCache cache;
   private final GroupCommitter committer;
+  /** Syncs RocksDB's log for the batches the group writer appended unsynced (see {@link #write}). */
+  private final WalSync walSync;
   private final java.util.concurrent.atomic.AtomicLong chunksCommitted = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong bytesCommitted = new java.util.concurrent.atomic.AtomicLong();
   /** Point reads that reached RocksDB: chunk gets and existence checks the cache could not answer, ref reads. */
@@ -62,7 +64,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * Ref values as this process last read or wrote them, so that the working-set ref every transaction reads at
    * BEGIN, at the commit queue and in the compare-and-swap check costs no RocksDB lookup. It is exact because
    * this process is the refs' only writer (RocksDB's lock) and every ref write goes through the group writer,
-   * which stores the new values here after the batch is durable and before the commit is acknowledged. A reader
+   * which stores the new values here once the batch is in the log (before its sync: see {@link #write}). A reader
    * that missed only fills an absent entry ({@code putIfAbsent}), so a value it read before a concurrent write
    * can never replace the newer one. A deleted ref stays as {@link #NO_REF}. Followers read a store another
    * process writes, so they keep no cache. Refs are few (branches, working sets, tags, remotes): no eviction.
@@ -79,6 +81,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     this.rocks = rocks;
     this.cache = new ChunkCache(options.chunkCacheBytes());
     this.committer = new GroupCommitter(this::writeGroup);
+    this.walSync = new WalSync(this::syncLog);
   }
 
   /**
@@ -293,19 +296,57 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   // ---- commit ----
 
   /**
-   * Atomically writes {@code chunks} and applies {@code updates} in one RocksDB write batch, synced unless
-   * {@link StoreOptions#sync()} is false. Compare-and-swap updates are checked against the refs as they are
-   * at write time (including commits grouped before this one); if any check fails nothing of this commit
-   * is written and a {@link RefConflictException} naming the ref is thrown. Updates apply in list order,
-   * so a later update to the same ref sees the earlier one.
+   * Atomically writes {@code chunks} and applies {@code updates} in one RocksDB write batch, and returns once it
+   * is durable (synced unless {@link StoreOptions#sync()} is false). Compare-and-swap updates are checked against
+   * the refs as they are at write time (including commits grouped before this one); if any check fails nothing of
+   * this commit is written and a {@link RefConflictException} naming the ref is thrown. Updates apply in list
+   * order, so a later update to the same ref sees the earlier one. Same as {@code awaitDurable(write(...))}.
    */
   public void commit(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {
+    awaitDurable(write(chunks, updates));
+  }
+
+  /**
+   * The first half of {@link #commit}: checks and applies the batch, appended to RocksDB's log but not yet synced,
+   * and returns the ticket to pass to {@link #awaitDurable} before anyone is told the commit happened. From the
+   * moment this returns, readers of this process see the new refs (and may build on them: a later batch lands
+   * later in the log, so whatever makes it durable makes this one durable first). A process crash loses nothing
+   * written here (the log is in the OS); a machine crash may lose what no sync has covered yet, which nobody has
+   * acknowledged. Splitting the two lets the caller release what it holds (a branch's commit order, row locks)
+   * before the sync, so the next writer's work overlaps it.
+   */
+  public long write(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {
     Objects.requireNonNull(chunks, "chunks");
     Objects.requireNonNull(updates, "updates");
     if (chunks.isEmpty() && updates.isEmpty()) {
-      return;
+      return 0;
     }
-    committer.commit(new GroupCommitter.Commit(new CommitRequest(chunks, List.copyOf(updates))));
+    GroupCommitter.Commit c = new GroupCommitter.Commit(new CommitRequest(chunks, List.copyOf(updates)));
+    committer.commit(c);
+    return c.ticket;
+  }
+
+  /** Returns once the batch {@link #write} returned {@code ticket} for is durable; one sync serves many tickets. */
+  public void awaitDurable(long ticket) {
+    if (ticket > 0) {
+      walSync.awaitDurable(ticket);
+    }
+  }
+
+  /** Runs before each log sync; tests use it to hold a sync in flight. */
+  private volatile Runnable beforeLogSync = () -> { };
+
+  /** For tests: {@code hook} runs on the syncing thread before each log sync (e.g. to hold one in flight). */
+  public void beforeLogSync(Runnable hook) {
+    beforeLogSync = Objects.requireNonNull(hook, "hook");
+  }
+
+  private void syncLog() {
+    beforeLogSync.run();
+    readNative(() -> {
+      rocks.db.syncWal();
+      return null;
+    });
   }
 
   private record CommitRequest(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {}
@@ -354,7 +395,15 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           accepted.add(req);
         }
         if (!accepted.isEmpty()) {
-          rocks.db.write(options.sync() ? rocks.syncWrite : rocks.asyncWrite, batch);
+          // unsynced: the log's order keeps batches in sequence, and WalSync makes them durable in one sync
+          // while the next group is written
+          rocks.db.write(rocks.asyncWrite, batch);
+          long ticket = options.sync() ? walSync.written() : 0;
+          for (GroupCommitter.Commit c : group) {
+            if (!c.failed()) {
+              c.ticket = ticket;
+            }
+          }
         }
       }
       for (Map.Entry<String, byte[]> e : groupRefs.entrySet()) {
@@ -434,7 +483,17 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return bytesCommitted.get();
   }
 
-  /** Number of synced writes so far; fewer than commits when group commit batched some. */
+  /** Syncs of RocksDB's log so far; fewer than {@link #writeGroupsCommitted} when several groups shared one. */
+  public long walSyncs() {
+    return walSync.syncs();
+  }
+
+  /** Callers waiting for a log sync another thread runs (for tests that arrange a shared sync). */
+  public int waitingForSync() {
+    return walSync.waiting();
+  }
+
+  /** Number of group writes so far; fewer than commits when group commit batched some. */
   public long writeGroupsCommitted() {
     return committer.groupsWritten();
   }

@@ -64,6 +64,65 @@ class GroupCommitTest {
     }
   }
 
+  /**
+   * Batches written while a log sync runs (here, to two different refs, as two branches would) wait for the next
+   * sync, and that one sync covers both; a batch is acknowledged only once a sync that started after its write
+   * ended.
+   */
+  @Test
+  void writesDuringASyncShareTheNextSync() throws Exception {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      CountDownLatch inSync = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicInteger syncsStarted = new AtomicInteger();
+      store.beforeLogSync(() -> {
+        if (syncsStarted.incrementAndGet() == 1) {
+          inSync.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      });
+      long before = store.walSyncs();
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        Future<?> first = pool.submit(() -> {
+          byte[] c = chunk(0, 0);
+          store.commit(Map.of(Hash.of(c), c), List.of(RefUpdate.set("a", Hash.of(c).bytes())));
+          return null;
+        });
+        inSync.await();
+        List<Future<?>> later = new ArrayList<>();
+        for (int t = 1; t <= 2; t++) {
+          int thread = t;
+          later.add(pool.submit(() -> {
+            byte[] c = chunk(thread, 0);
+            long ticket = store.write(Map.of(Hash.of(c), c), List.of(RefUpdate.set("r" + thread, Hash.of(c).bytes())));
+            // visible to this process before it is durable, as a lock waiter would read it
+            assertArrayEquals(Hash.of(c).bytes(), store.readRef("r" + thread));
+            store.awaitDurable(ticket);
+            return null;
+          }));
+        }
+        while (store.waitingForSync() < 2) {
+          Thread.onSpinWait();
+        }
+        assertFalse(first.isDone(), "acknowledged before its sync ended");
+        release.countDown();
+        first.get();
+        for (Future<?> f : later) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertEquals(2, store.walSyncs() - before, "the held sync, then one covering both later writes");
+      assertEquals(2, syncsStarted.get(), "no sync ran without a waiter needing it");
+    }
+  }
+
   @Test
   void racingCompareAndSwapsHaveExactlyOneWinner() throws Exception {
     int threads = 6;

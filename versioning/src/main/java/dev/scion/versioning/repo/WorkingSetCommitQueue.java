@@ -25,6 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the stored one), and the group's chunks and the one ref update share one synced batch. A transaction whose
  * rebase fails (a write conflict) fails alone; the rest of its group still commits.
  *
+ * <p>The leader holds the queue only while it rebases and appends the batch to the store's log
+ * ({@link RocksChunkStore#write}); the sync comes after, outside the queue, where each transaction of the group
+ * waits for it ({@link RocksChunkStore#awaitDurable}). So the next group is rebased and appended while the sync
+ * runs, and one sync can cover several groups, of this branch and others.
+ *
  * <p>Rebasing (a three-way merge when the branch moved since the transaction's snapshot) is the costly part, so
  * each committing thread first rebases its own transaction onto the <em>tip</em>: the working set the group
  * being written will leave, or the stored one when no group is in flight. That work runs on the committing
@@ -56,6 +61,8 @@ public final class WorkingSetCommitQueue {
         ChunkBuffer preparedChunks;
         boolean done;
         RuntimeException failure;
+        /** What the store gave the group's write: the transaction is acknowledged once that is durable. */
+        long ticket;
 
         Request(ChunkBuffer chunks, Rebase rebase) {
             this.chunks = chunks;
@@ -99,6 +106,18 @@ public final class WorkingSetCommitQueue {
      * (CONCURRENT_UPDATE) when the working set kept moving under the group.
      */
     public void commit(ChunkBuffer chunks, Rebase rebase) {
+        commit(chunks, rebase, () -> { });
+    }
+
+    /**
+     * As {@link #commit(ChunkBuffer, Rebase)}, and runs {@code ordered} on the calling thread as soon as the
+     * transaction's place on the branch is fixed: its batch is in the store's log and readers of this process see
+     * it, but the sync that makes it durable may still be running. A caller releases its row locks there, as InnoDB
+     * does once a commit is in its log buffer: whoever takes a lock next and builds on this transaction commits
+     * later in the same log, so its own acknowledgement waits for a sync that covers this one too. Not run when the
+     * transaction fails.
+     */
+    public void commit(ChunkBuffer chunks, Rebase rebase, Runnable ordered) {
         Request r = new Request(chunks, rebase);
         prepare(r);
         List<Request> group;
@@ -110,7 +129,7 @@ public final class WorkingSetCommitQueue {
                 leaderDone.awaitUninterruptibly();
             }
             if (r.done) {
-                finish(r);
+                finish(r, ordered);
                 return;
             }
             leaderActive = true;
@@ -149,7 +168,7 @@ public final class WorkingSetCommitQueue {
                 lock.unlock();
             }
         }
-        finish(r);
+        finish(r, ordered);
     }
 
     /**
@@ -180,14 +199,23 @@ public final class WorkingSetCommitQueue {
         }
     }
 
-    private static void finish(Request r) {
+    /**
+     * After the group's write: outside the queue's leadership, so the next group is rebased and written while this
+     * one's sync runs (and one sync covers both when it can).
+     */
+    private void finish(Request r, Runnable ordered) {
         if (r.failure != null) {
             throw r.failure;
+        }
+        try {
+            ordered.run();
+        } finally {
+            repo.store().awaitDurable(r.ticket);
         }
         r.chunks.clear();
     }
 
-    /** Places every request of the group in order and writes the survivors in one synced batch. */
+    /** Places every request of the group in order and appends the survivors as one batch (synced later). */
     private void writeGroup(List<Request> group) {
         RocksChunkStore store = repo.store();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -228,7 +256,11 @@ public final class WorkingSetCommitQueue {
             publishTip(new Tip(ws, out));
             beforeSync.run();
             try {
-                store.commit(out.pending(), List.of(RefUpdate.cas(RefNames.workingSet(branch), raw, ws.encode())));
+                long ticket = store.write(out.pending(),
+                        List.of(RefUpdate.cas(RefNames.workingSet(branch), raw, ws.encode())));
+                for (Request r : group) {
+                    r.ticket = ticket;
+                }
                 return;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:

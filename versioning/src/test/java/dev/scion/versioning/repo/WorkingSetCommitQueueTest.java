@@ -218,6 +218,51 @@ class WorkingSetCommitQueueTest {
         assertArrayEquals(next.bytes, repo.store().get(next.root), "a prepared transaction's chunks are written");
     }
 
+    /**
+     * The leader holds the queue only until its group is in the log, not through the sync: transactions that arrive
+     * while a sync runs are placed and written meanwhile (their row locks could go), and one later sync covers them
+     * all. Before, they waited for the leader's sync, then paid one of their own.
+     */
+    @Test
+    void theNextGroupIsWrittenWhileASyncRunsAndOneSyncCoversIt() throws Exception {
+        WorkingSetCommitQueue queue = repo.commitQueue("main");
+        var store = repo.store();
+        CountDownLatch inSync = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean firstSync = new java.util.concurrent.atomic.AtomicBoolean(true);
+        store.beforeLogSync(() -> {
+            if (firstSync.getAndSet(false)) {
+                inSync.countDown();
+                await(release);
+            }
+        });
+        long syncsBefore = store.walSyncs();
+        Txn leading = new Txn("leading");
+        Future<?> leader = pool.submit(() -> queue.commit(leading.buffer, leading.rebase()));
+        inSync.await();
+        // "leading" is in the log and its sync is held: the queue is free for the next transactions
+        List<Txn> next = List.of(new Txn("second"), new Txn("third"));
+        CountDownLatch ordered = new CountDownLatch(next.size());
+        List<Future<?>> done = new ArrayList<>();
+        for (Txn t : next) {
+            done.add(pool.submit(() -> queue.commit(t.buffer, t.rebase(), ordered::countDown)));
+        }
+        while (store.waitingForSync() < next.size()) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, ordered.getCount(), "both were placed (their locks could go) before the first sync ended");
+        assertEquals(3, queue.commitsWritten());
+        assertTrue(!leader.isDone(), "the leading transaction is not acknowledged before its sync");
+        release.countDown();
+        leader.get();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        assertEquals(2, store.walSyncs() - syncsBefore, "the held sync, then one for both later transactions");
+        Hash end = next.get(0).placedOnto.equals(leading.root) ? next.get(1).root : next.get(0).root;
+        assertEquals(end, repo.workingSet("main").working());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
