@@ -87,6 +87,8 @@ public enum ErrorCode {
     CANT_UPDATE_USED_TABLE_IN_SF_OR_TRG(1442, "HY000"),
     SIGNAL_EXCEPTION(1644, "HY000"),
     UNKNOWN_LOCALE(1649, "HY000"),
+    /** ER_USER_LOCK_WRONG_NAME: GET_LOCK and friends given an empty, NULL or over-long name. */
+    USER_LOCK_WRONG_NAME(3057, "42000"),
     /** ER_ZLIB_Z_DATA_ERROR: UNCOMPRESS of data that is not MySQL's compressed format (a warning). */
     ZLIB_DATA_ERROR(1259, "HY000"),
     WINDOW_FRAME_ILLEGAL(3586, "HY000"),
@@ -121,6 +123,8 @@ public enum ErrorCode {
     CANT_CREATE_GEOMETRY_OBJECT(1416, "22003"),
     /** Bad WKT/WKB given to a spatial function: "Invalid GIS data provided to function st_geomfromtext." */
     GIS_INVALID_DATA(3037, "22023"),
+    /** ER_GIS_DIFFERENT_SRIDS: two geometries of one call have different SRIDs. */
+    GIS_DIFFERENT_SRIDS(3033, "HY000"),
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
     SRS_NOT_FOUND(3548, "SR001"),
     WRONG_PARAMCOUNT_TO_NATIVE_FCT(1582, "42000"),

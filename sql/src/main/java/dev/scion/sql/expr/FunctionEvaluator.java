@@ -49,6 +49,9 @@ final class FunctionEvaluator {
         if (own == null) {
             own = CompressionFunctions.compile(name, a);
         }
+        if (own == null) {
+            own = UserLockFunctions.compile(name, a);
+        }
         if (own != null) {
             return own;
         }

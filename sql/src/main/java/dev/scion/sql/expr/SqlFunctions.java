@@ -130,7 +130,8 @@ public final class SqlFunctions {
                 "CRC32", "SIGN", "ISNULL", "IS_UUID", "UUID_SHORT", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "DAYOFWEEK", "WEEKDAY", "DAYOFYEAR",
                 "QUARTER", "TO_DAYS", "WEEK", "WEEKOFYEAR", "YEARWEEK", "HOUR", "MINUTE", "SECOND", "MICROSECOND",
                 "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH", "INET_ATON", "IS_IPV4", "IS_IPV6",
-                "IS_IPV4_COMPAT", "IS_IPV4_MAPPED", "UNCOMPRESSED_LENGTH", "SLEEP")) {
+                "IS_IPV4_COMPAT", "IS_IPV4_MAPPED", "UNCOMPRESSED_LENGTH", "SLEEP", "GET_LOCK", "RELEASE_LOCK",
+                "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS")) {
             fn(n, bigint, OperandTypes.VARIADIC);
         }
         for (String n : List.of("POW", "LOG", "LOG2", "PI")) {
