@@ -86,6 +86,11 @@ public enum ErrorCode {
     TRIGGER_IN_WRONG_SCHEMA(1435, "HY000"),
     CANT_UPDATE_USED_TABLE_IN_SF_OR_TRG(1442, "HY000"),
     SIGNAL_EXCEPTION(1644, "HY000"),
+    UNKNOWN_LOCALE(1649, "HY000"),
+    /** ER_USER_LOCK_WRONG_NAME: GET_LOCK and friends given an empty, NULL or over-long name. */
+    USER_LOCK_WRONG_NAME(3057, "42000"),
+    /** ER_ZLIB_Z_DATA_ERROR: UNCOMPRESS of data that is not MySQL's compressed format (a warning). */
+    ZLIB_DATA_ERROR(1259, "HY000"),
     WINDOW_FRAME_ILLEGAL(3586, "HY000"),
     LOCK_NOWAIT(3572, "HY000"),
     DIVISION_BY_ZERO(1365, "22012"),
@@ -118,6 +123,8 @@ public enum ErrorCode {
     CANT_CREATE_GEOMETRY_OBJECT(1416, "22003"),
     /** Bad WKT/WKB given to a spatial function: "Invalid GIS data provided to function st_geomfromtext." */
     GIS_INVALID_DATA(3037, "22023"),
+    /** ER_GIS_DIFFERENT_SRIDS: two geometries of one call have different SRIDs. */
+    GIS_DIFFERENT_SRIDS(3033, "HY000"),
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
     SRS_NOT_FOUND(3548, "SR001"),
     WRONG_PARAMCOUNT_TO_NATIVE_FCT(1582, "42000"),
@@ -192,6 +199,10 @@ public enum ErrorCode {
     TABLEACCESS_DENIED(1142, "42000"),
     ILLEGAL_GRANT_FOR_TABLE(1144, "42000"),
     NONEXISTING_TABLE_GRANT(1147, "42000"),
+    /** ER_PROCACCESS_DENIED_ERROR: "execute command denied to user 'u'@'h' for routine 'db.p'". */
+    PROCACCESS_DENIED(1370, "42000"),
+    /** ER_NO_SUCH_USER: a DEFINER routine whose definer account does not exist. */
+    NO_SUCH_USER(1449, "HY000"),
     SPECIFIC_ACCESS_DENIED(1227, "42000"),
     CANT_CREATE_USER_WITH_GRANT(1410, "42000"),
     CANNOT_USER(1396, "HY000");

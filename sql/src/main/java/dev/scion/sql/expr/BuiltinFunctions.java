@@ -113,6 +113,8 @@ final class BuiltinFunctions {
                     String from = str(v[1]);
                     return from.isEmpty() ? str(v[0]) : str(v[0]).replace(from, str(v[2]));
                 });
+            case "SLEEP":
+                return (row, ctx) -> sleep(a[0].eval(row, ctx), ctx);
             case "SPACE":
                 return strictN(a, v -> " ".repeat((int) Math.max(0, Math.min(Values.toLong(v[0]), 16_777_216L))));
             case "ASCII":
@@ -481,6 +483,29 @@ final class BuiltinFunctions {
         int start = (int) pos - 1;
         int end = len < 0 || start + len > s.length() ? s.length() : (int) (start + len);
         return s.substring(0, start) + with + s.substring(end);
+    }
+
+    /**
+     * SLEEP(seconds): 0 after the pause, 1 when interrupted (KILL QUERY). NULL or a negative time is MySQL 8's
+     * error 1210 under a strict sql_mode, else a warning and no pause.
+     */
+    private static Object sleep(Object v, dev.scion.sql.exec.ExecContext ctx) {
+        double seconds = v == null ? -1 : Values.toDouble(v);
+        if (seconds < 0) {
+            String message = "Incorrect arguments to sleep.";
+            if (dev.scion.sql.dml.ColumnValues.strict(ctx.session())) {
+                throw new dev.scion.sql.error.SqlError(dev.scion.sql.error.ErrorCode.WRONG_ARGUMENTS, message);
+            }
+            ctx.session().addWarning(dev.scion.sql.error.ErrorCode.WRONG_ARGUMENTS.code(), message);
+            return 0L;
+        }
+        try {
+            Thread.sleep((long) Math.min(seconds * 1000, Long.MAX_VALUE / 2));
+            return 0L;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1L;
+        }
     }
 
     private static String digest(String alg, byte[] data) {

@@ -52,7 +52,7 @@ final class DateFunctions {
                     return t == null ? null : (Object) t;
                 });
             case "TIMESTAMP", "DATETIME":
-                return strictN(a, v -> dateTime(v[0]));
+                return strictN(a, v -> v.length > 1 ? TimeFunctions.timestampPlus(v[0], v[1]) : dateTime(v[0]));
             case "YEAR":
                 return dateField(a, d -> (long) d.getYear());
             case "MONTH":
@@ -278,7 +278,7 @@ final class DateFunctions {
     }
 
     /** MySQL's WEEK(date, mode) for the common modes 0 (Sunday first, 0-53) and 1 (Monday first, ISO-like 0-53). */
-    private static long week(LocalDate d, int mode) {
+    static long week(LocalDate d, int mode) {
         boolean mondayFirst = (mode & 1) == 1;
         LocalDate jan1 = d.withDayOfYear(1);
         int jan1Dow = mondayFirst ? jan1.getDayOfWeek().getValue() - 1 : jan1.getDayOfWeek().getValue() % 7;

@@ -41,6 +41,20 @@ final class FunctionEvaluator {
         if (uuid != null) {
             return uuid;
         }
+        Expr own = name.equals("FORMAT") ? NumberFormat.compile(a) : name.equals("SCION_EXTRACT")
+                ? ExtractFunction.compile(a) : BitListFunctions.compile(name, a);
+        if (own == null) {
+            own = InetFunctions.compile(name, a);
+        }
+        if (own == null) {
+            own = CompressionFunctions.compile(name, a);
+        }
+        if (own == null) {
+            own = UserLockFunctions.compile(name, a);
+        }
+        if (own != null) {
+            return own;
+        }
         Expr spatial = dev.scion.sql.expr.spatial.SpatialFunctions.compile(name, a);
         if (spatial != null) {
             return spatial;

@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Calls Calcite's grammar parses into its own operators with SQL-standard typing, turned into Scion's MySQL
- * functions before validation: JSON_OBJECT / JSON_ARRAY (JsonFunctions), DATE(x) and TIME(x) (Calcite's are
- * BigQuery-style), and TIMESTAMPDIFF / TIMESTAMPADD, whose standard forms refuse strings; MySQL takes
+ * functions before validation: JSON_OBJECT / JSON_ARRAY (JsonFunctions), DATE(x), TIME(x) and TIMESTAMP(x[, t])
+ * (Calcite's are BigQuery-style), EXTRACT (ExtractFunction), and TIMESTAMPDIFF / TIMESTAMPADD, whose standard forms refuse strings; MySQL takes
  * '2024-01-01' wherever a datetime goes; GROUP_CONCAT of several values becomes GROUP_CONCAT of their CONCAT.
  */
 public final class MySqlCallRewrites {
@@ -34,12 +34,21 @@ public final class MySqlCallRewrites {
         SqlOperator op = call.getOperator();
         String name = op.getName().toUpperCase(Locale.ROOT);
         switch (name) {
-            case "DATE", "TIME" -> {
+            case "DATE", "TIME", "TIMESTAMP" -> {
                 SqlOperator mine = SqlFunctions.declared(name);
-                if (mine != null && op != mine && call.operandCount() == 1) {
+                if (mine != null && op != mine && (call.operandCount() == 1
+                        || name.equals("TIMESTAMP") && call.operandCount() == 2)) {
                     return mine.createCall(call.getParserPosition(), call.getOperandList());
                 }
                 return null;
+            }
+            case "EXTRACT" -> {
+                // MySQL's EXTRACT takes numbers and strings too (ExtractFunction); Calcite's only datetimes
+                if (call.operandCount() != 2 || !(call.operand(0) instanceof SqlIntervalQualifier unit)) {
+                    return null;
+                }
+                return SqlFunctions.declared("SCION_EXTRACT").createCall(call.getParserPosition(),
+                        SqlLiteral.createCharString(extractUnit(unit), unit.getParserPosition()), call.operand(1));
             }
             case "TIMESTAMPDIFF", "TIMESTAMPADD" -> {
                 if (call.operandCount() != 3) {
@@ -107,6 +116,14 @@ public final class MySqlCallRewrites {
     private static boolean isInterval(SqlNode n) {
         return n instanceof org.apache.calcite.sql.SqlIntervalLiteral
                 || n instanceof SqlCall c && c.getKind() == org.apache.calcite.sql.SqlKind.INTERVAL;
+    }
+
+    /** MySQL's name of an EXTRACT unit: YEAR_MONTH for Calcite's YEAR TO MONTH, DAY_SECOND for DAY TO SECOND. */
+    private static String extractUnit(SqlIntervalQualifier q) {
+        if (q.timeFrameName != null) {
+            return q.timeFrameName.toUpperCase(Locale.ROOT);
+        }
+        return q.timeUnitRange.name().replace("_TO_", "_");
     }
 
     private static String unitName(SqlNode unit) {

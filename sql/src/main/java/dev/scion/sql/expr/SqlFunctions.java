@@ -118,16 +118,20 @@ public final class SqlFunctions {
         for (String n : List.of("LPAD", "RPAD", "REPEAT", "REVERSE", "LEFT", "RIGHT", "LTRIM", "RTRIM", "SPACE",
                 "HEX", "BIN", "OCT", "CONV", "SUBSTRING_INDEX", "ELT", "QUOTE", "TO_BASE64", "MD5", "SHA", "SHA1",
                 "SHA2", "UUID", "BIN_TO_UUID", "LAST_INSERT_UUID", "DAYNAME", "MONTHNAME", "DATE_FORMAT", "TIME_FORMAT", "SEC_TO_TIME", "MID",
-                "CONCAT_WS", "CONCAT", "LCASE", "UCASE", "INSERT")) {
+                "CONCAT_WS", "CONCAT", "LCASE", "UCASE", "INSERT", "EXPORT_SET", "MAKE_SET", "FORMAT", "INET_NTOA",
+                "INET6_NTOA")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY", "UUID_TO_BIN")) {
+        for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY", "UUID_TO_BIN", "INET6_ATON", "COMPRESS",
+                "UNCOMPRESS")) {
             fn(n, varbinary, OperandTypes.VARIADIC);
         }
         for (String n : List.of("ASCII", "ORD", "FIELD", "FIND_IN_SET", "STRCMP", "LOCATE", "INSTR", "BIT_LENGTH",
                 "CRC32", "SIGN", "ISNULL", "IS_UUID", "UUID_SHORT", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "DAYOFWEEK", "WEEKDAY", "DAYOFYEAR",
                 "QUARTER", "TO_DAYS", "WEEK", "WEEKOFYEAR", "YEARWEEK", "HOUR", "MINUTE", "SECOND", "MICROSECOND",
-                "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH")) {
+                "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH", "INET_ATON", "IS_IPV4", "IS_IPV6",
+                "IS_IPV4_COMPAT", "IS_IPV4_MAPPED", "UNCOMPRESSED_LENGTH", "SLEEP", "GET_LOCK", "RELEASE_LOCK",
+                "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS")) {
             fn(n, bigint, OperandTypes.VARIADIC);
         }
         for (String n : List.of("POW", "LOG", "LOG2", "PI")) {
@@ -139,13 +143,14 @@ public final class SqlFunctions {
         for (String n : List.of("CURTIME", "UTC_TIME", "TIME")) {
             fn(n, time, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("UTC_TIMESTAMP", "STR_TO_DATE")) {
+        for (String n : List.of("UTC_TIMESTAMP", "STR_TO_DATE", "TIMESTAMP")) {
             fn(n, timestamp, OperandTypes.VARIADIC);
         }
         for (String n : List.of("SCION_TIMESTAMPADD", "TIMEDIFF", "ADDTIME", "SUBTIME", "MAKETIME")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
         fn("SCION_TIMESTAMPDIFF", bigint, OperandTypes.VARIADIC);
+        fn("SCION_EXTRACT", bigint, OperandTypes.VARIADIC);
         fn("CONVERT_TZ", timestamp, OperandTypes.VARIADIC);
         fn("FROM_UNIXTIME", opBinding -> (opBinding.getOperandCount() > 1 ? varchar : timestamp)
                 .inferReturnType(opBinding), OperandTypes.VARIADIC);

@@ -137,6 +137,13 @@ final class TimeFunctions {
         return duration(x - y);
     }
 
+    /** TIMESTAMP(dt, time): the datetime plus a time-of-day duration (whole seconds), or null if either is not one. */
+    static LocalDateTime timestampPlus(Object dt, Object time) {
+        LocalDateTime t = DateFunctions.dateTime(dt);
+        Long d = durationSeconds(time);
+        return t == null || d == null ? null : t.plusSeconds(d);
+    }
+
     /** ADDTIME/SUBTIME: a datetime stays a datetime; a time is a duration. */
     private static Object addTime(Object a, Object delta, int sign) {
         Long d = durationSeconds(delta);

@@ -85,6 +85,7 @@ public final class ProcedureCall {
                         + qualified + " is not a variable or NEW pseudo-variable in BEFORE trigger");
             }
         }
+        dev.scion.sql.privilege.RoutinePrivileges.requireExecute(session, p.database(), p.name());
         List<Object> values = evaluate(session, args);
         String key = qualified.toLowerCase(Locale.ROOT);
         if (!RUNNING.get().add(key)) {
@@ -92,8 +93,8 @@ public final class ProcedureCall {
                     + "max_sp_recursion_depth variable) was exceeded for routine " + p.name());
         }
         try {
-            return inDatabase(session, p.database(),
-                    () -> RoutineInterpreter.runProcedure(session, p.body(), p.parameters(), values, outs, results));
+            return RoutineSecurity.run(session, p, () -> inDatabase(session, p.database(),
+                    () -> RoutineInterpreter.runProcedure(session, p.body(), p.parameters(), values, outs, results)));
         } finally {
             RUNNING.get().remove(key);
         }

@@ -87,6 +87,10 @@ public final class ProcedureStatements {
         if (p.database() == null) {
             throw SqlError.noDatabaseSelected();
         }
+        dev.scion.sql.privilege.RoutinePrivileges.requireCreate(session, p.database());
+        if (!p.definer().isEmpty()) {
+            dev.scion.sql.privilege.RoutinePrivileges.requireDefiner(session, p.definer());
+        }
         DatabaseState db = writable(session, p.database());
         String table = table(p.kind());
         if (StoredProcedures.find(db, table, p.name()).isPresent()) {
@@ -97,7 +101,8 @@ public final class ProcedureStatements {
             throw new SqlError(ErrorCode.SP_ALREADY_EXISTS, p.kind() + " " + p.name() + " already exists");
         }
         Object mode = session.variable("sql_mode");
-        StoredProcedures.put(db, table, p.name(), p.text(), mode == null ? "" : mode.toString());
+        StoredProcedures.put(db, table, p.name(), RoutineSecurity.withDefiner(session, p, p.text()),
+                mode == null ? "" : mode.toString());
         return StatementResult.ok();
     }
 
@@ -106,6 +111,7 @@ public final class ProcedureStatements {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = dbName != null ? session.database(dbName) : session.current();
+        dev.scion.sql.privilege.RoutinePrivileges.requireAlter(session, db.name(), name);
         if (StoredProcedures.find(db, table(kind), name).isEmpty()) {
             if (ifExists) {
                 session.addNote(ErrorCode.SP_DOES_NOT_EXIST.code(), kind + " " + db.name() + "." + name

@@ -236,7 +236,8 @@ public final class RoutineInterpreter {
                 }
             }
         } else if (step instanceof RoutineBody.Run r) {
-            StatementResult result = runNested(bind(r.sql()));
+            String sql = rows == null ? InsertValuesFolding.fold(r.sql(), this::directLiteral) : r.sql();
+            StatementResult result = runNested(bind(sql));
             if (result instanceof StatementResult.Update) {
                 lastUpdate = result;
             }
@@ -631,6 +632,16 @@ public final class RoutineInterpreter {
             }
             return row == null ? null : row[0];
         }
+    }
+
+    /** The expression as a literal when the direct evaluator decides it (InsertValuesFolding), else empty. */
+    private Optional<String> directLiteral(String expr) {
+        Optional<DirectExpression> compiled = DirectExpression.of(expr);
+        if (compiled.isEmpty()) {
+            return Optional.empty();
+        }
+        Object v = compiled.get().eval(frame);
+        return v == DirectExpression.FALL_BACK ? Optional.empty() : Optional.of(SqlLiterals.literal(v));
     }
 
     /**

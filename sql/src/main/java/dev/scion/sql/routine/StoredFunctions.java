@@ -123,13 +123,14 @@ public final class StoredFunctions {
         ProcedureDefinition f = definition(db, name)
                 .orElseThrow(() -> ProcedureStatements.doesNotExist("FUNCTION", dbName + "." + name));
         checkArgumentCount(f, args.length);
+        dev.scion.sql.privilege.RoutinePrivileges.requireExecute(session, f.database(), f.name());
         String key = (f.database() + "." + f.name()).toLowerCase(Locale.ROOT);
         if (!RUNNING.get().add(key)) {
             throw new SqlError(ErrorCode.SP_NO_RECURSION, "Recursive stored functions and triggers are not allowed.");
         }
         try {
-            return ProcedureCall.inDatabase(session, f.database(),
-                    () -> RoutineInterpreter.runFunction(session, f, java.util.Arrays.asList(args)));
+            return RoutineSecurity.run(session, f, () -> ProcedureCall.inDatabase(session, f.database(),
+                    () -> RoutineInterpreter.runFunction(session, f, java.util.Arrays.asList(args))));
         } finally {
             RUNNING.get().remove(key);
         }

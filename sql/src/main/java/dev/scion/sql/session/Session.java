@@ -635,6 +635,7 @@ public final class Session {
         closed = true;
         cancelled = true;
         engine.forgetSession(this);
+        dev.scion.sql.lock.UserLocks.releaseAll(this); // user-level locks end with their session
         rollback();
         for (DatabaseState s : databases.values()) {
             s.release();

@@ -78,6 +78,16 @@ public final class Geometries {
         return s;
     }
 
+    /** The checked shape of a value in the internal format. */
+    static Shape shape(byte[] internal) {
+        return parse(internal);
+    }
+
+    /** A checked shape in the internal format with {@code srid}. */
+    static byte[] of(long srid, Shape s) {
+        return internal(srid, checked(s));
+    }
+
     private static Shape parse(byte[] internal) {
         if (internal == null || internal.length < SRID_BYTES + 5) {
             throw new InvalidGeometryException("too short for a geometry");

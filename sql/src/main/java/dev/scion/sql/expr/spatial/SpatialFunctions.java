@@ -46,6 +46,19 @@ public final class SpatialFunctions {
             Map.entry("ST_POLYGONFROMTEXT", GeometryType.POLYGON));
     private static final List<String> FROM_WKB = List.of("ST_GEOMFROMWKB", "ST_GEOMETRYFROMWKB");
 
+    /** Constructors from geometries ({@link GeometryAccessors#construct}). */
+    private static final List<String> CONSTRUCTORS = List.of("LINESTRING", "POLYGON", "MULTIPOINT",
+            "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION");
+    /** Accessors over one geometry ({@link GeometryAccessors#access}) and their result types. */
+    private static final Map<String, SqlReturnTypeInference> ACCESSORS = Map.ofEntries(
+            Map.entry("ST_DIMENSION", BIGINT), Map.entry("ST_SWAPXY", GEOMETRY), Map.entry("ST_STARTPOINT", GEOMETRY),
+            Map.entry("ST_ENDPOINT", GEOMETRY), Map.entry("ST_NUMPOINTS", BIGINT), Map.entry("ST_POINTN", GEOMETRY),
+            Map.entry("ST_ISCLOSED", BIGINT), Map.entry("ST_NUMGEOMETRIES", BIGINT),
+            Map.entry("ST_GEOMETRYN", GEOMETRY), Map.entry("ST_EXTERIORRING", GEOMETRY),
+            Map.entry("ST_INTERIORRINGN", GEOMETRY), Map.entry("ST_NUMINTERIORRINGS", BIGINT),
+            Map.entry("ST_NUMINTERIORRING", BIGINT), Map.entry("ST_LENGTH", DOUBLE), Map.entry("ST_AREA", DOUBLE),
+            Map.entry("ST_DISTANCE", DOUBLE));
+
     private static final SqlOperatorTable TABLE;
 
     static {
@@ -64,6 +77,8 @@ public final class SpatialFunctions {
                         binding.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true)
                 : type)));
         ops.add(fn("ST_GEOMETRYTYPE", TEXT));
+        CONSTRUCTORS.forEach(n -> ops.add(fn(n, GEOMETRY)));
+        ACCESSORS.forEach((n, type) -> ops.add(fn(n, type)));
         TABLE = SqlOperatorTables.of(ops);
     }
 
@@ -110,7 +125,14 @@ public final class SpatialFunctions {
             case "ST_SRID" -> geometryMaker(fn, a, 1, args -> args.length == 1 ? (Object) Geometries.srid(bytes(args[0]))
                     : Geometries.withSrid(bytes(args[0]), srid(fn, args)));
             case "ST_GEOMETRYTYPE" -> geometryMaker(fn, a, 1, args -> Geometries.check(bytes(args[0])).name());
-            default -> null;
+            case "GEOMETRYCOLLECTION" -> geometryMaker(fn, a, 0, args -> GeometryAccessors.construct(name, args));
+            case "ST_DISTANCE" -> geometryMaker(fn, a, 2, args -> GeometryAccessors.distance(bytes(args[0]),
+                    bytes(args[1])));
+            default -> CONSTRUCTORS.contains(name)
+                    ? geometryMaker(fn, a, 1, args -> GeometryAccessors.construct(name, args))
+                    : ACCESSORS.containsKey(name) ? geometryMaker(fn, a, name.equals("ST_POINTN")
+                    || name.equals("ST_GEOMETRYN") || name.equals("ST_INTERIORRINGN") ? 2 : 1,
+                    args -> GeometryAccessors.access(name, bytes(args[0]), args)) : null;
         };
     }
 
@@ -151,7 +173,7 @@ public final class SpatialFunctions {
         return srid;
     }
 
-    private static byte[] bytes(Object v) {
+    static byte[] bytes(Object v) {
         if (v instanceof byte[] b) {
             return b;
         }
