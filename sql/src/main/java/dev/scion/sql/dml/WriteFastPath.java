@@ -61,30 +61,31 @@ public final class WriteFastPath {
         if (session.isReadOnlyTransaction() || ServerReadOnly.isOn(session)) {
             return null;
         }
-        Optional<DatabaseState> found = session.findDatabase(dbName);
-        if (found.isEmpty() || found.get().isReadOnly() || found.get().isDetached()) {
+        DatabaseState db = session.findDatabase(dbName).orElse(null);
+        if (db == null || db.isReadOnly() || db.isDetached()) {
             return null;
         }
-        DatabaseState db = found.get();
         for (Privilege p : privileges) {
             if (!session.access().has(p, db.databaseName(), t.table())) {
                 return null;
             }
         }
-        RootValue root = db.workingRoot();
-        String stored = root.resolveName(t.table()).orElse(null);
-        if (stored == null) {
+        RootValue.NamedTable found = db.workingRoot().find(t.table());
+        if (found == null) {
             return null;
         }
-        TableValue value = db.repo().readTable(db.buffer(), root.tableHash(stored));
+        String stored = found.name();
+        TableValue value = db.repo().readTable(db.buffer(), found.address());
         TableSchema schema = value.schema();
         if (ForeignKeys.enabled(session) && (!schema.foreignKeys().isEmpty()
                 || !ForeignKeys.childrenOf(db, stored).isEmpty())) {
             return null;
         }
         // generated columns are computed by the expression evaluator on the general path
-        if (schema.columns().stream().anyMatch(Column::generated)) {
-            return null;
+        for (Column c : schema.columns()) {
+            if (c.generated()) {
+                return null;
+            }
         }
         // also refuses (1442) a trigger's statement that writes the table its statement is writing
         if (!TableTriggers.load(session, db, stored, schema).isEmpty()) {

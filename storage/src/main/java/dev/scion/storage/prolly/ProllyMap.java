@@ -192,6 +192,10 @@ public final class ProllyMap {
       return this;
     }
     NodeLoader both = new NodeLoader(new FirstOf(out, loader.store));
+    Hash patched = ValuePatch.tryApply(root, rootNode, loader, edits, out);
+    if (patched != null) {
+      return patched.equals(root) ? this : new ProllyMap(out, patched, both.load(patched));
+    }
     TreeBuilder builder = new TreeBuilder(out, both);
     NodeRef ref = new TreeEditor(loader, builder, edits).apply(rootNode);
     if (ref == null || ref.address().equals(root)) {
