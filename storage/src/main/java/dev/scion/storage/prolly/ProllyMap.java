@@ -204,6 +204,14 @@ public final class ProllyMap {
     return new ProllyMap(out, ref.address(), both.load(ref.address()));
   }
 
+  /**
+   * How many edits, in this process, were applied by patching node bytes (every edit replaced a value with one of
+   * the same length) instead of rebuilding the edited nodes: an operation count for regression checks.
+   */
+  public static long editsPatchedInPlace() {
+    return ValuePatch.APPLIED.sum();
+  }
+
   // ---- diff and merge ----
 
   /** The differences from {@code from} to {@code to}, streamed in key order. */

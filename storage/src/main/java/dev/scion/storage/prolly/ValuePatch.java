@@ -2,6 +2,7 @@ package dev.scion.storage.prolly;
 
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkStore;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Applies edits that only replace present keys' values with values of the same length (an UPDATE of fixed-width
@@ -15,6 +16,8 @@ import dev.scion.storage.chunk.ChunkStore;
  * boundaries and re-serializing the nodes entry by entry.
  */
 final class ValuePatch {
+  static final LongAdder APPLIED = new LongAdder();
+
   private final NodeLoader source;
   private final MapEdits edits;
   private final ChunkStore out;
@@ -35,6 +38,7 @@ final class ValuePatch {
         return null;
       }
     }
+    APPLIED.increment();
     return new ValuePatch(source, edits, out).patch(rootAddress, root, 0, edits.size());
   }
 

@@ -8,6 +8,7 @@ import dev.scion.versioning.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The row codec of a schema and the codecs of its secondary indexes, built once per stored schema. Building them
@@ -20,11 +21,13 @@ public final class SchemaCodecs {
     private static final int MAX_CACHED = 1024;
     /** Keyed by the schema chunk's address: equal addresses mean equal schemas, so the codecs fit either. */
     private static final ConcurrentHashMap<Hash, SchemaCodecs> BY_SCHEMA_CHUNK = new ConcurrentHashMap<>();
+    private static final LongAdder BUILT = new LongAdder();
 
     private final RowCodec rows;
     private final List<IndexCodec> indexes;
 
     private SchemaCodecs(TableSchema schema) {
+        BUILT.increment();
         rows = new RowCodec(schema);
         List<IndexCodec> out = new ArrayList<>(schema.indexes().size());
         for (IndexDef ix : schema.indexes()) {
@@ -52,6 +55,11 @@ public final class SchemaCodecs {
         SchemaCodecs built = new SchemaCodecs(table.schema());
         BY_SCHEMA_CHUNK.putIfAbsent(address, built);
         return built;
+    }
+
+    /** How many times codecs were built, in this process (an operation count for the regression check). */
+    public static long built() {
+        return BUILT.sum();
     }
 
     public RowCodec rows() {
