@@ -35,6 +35,8 @@ public final class DatabaseState {
     /** Keeps the snapshot's chunks from garbage collection while the transaction is open. */
     private LiveRoots.Pin<?> snapshotPin;
     private boolean mergeConflictsPending;
+    /** The write fast path's tables, per root they were resolved in; made by the first fast-path write. */
+    private dev.scion.sql.dml.WriteTargets writeTargets;
 
     // Detached head (seed 004): HEAD is readOnlyCommit, and the working root belongs to this session alone. It
     // outlives transactions, so its chunks stay in a buffer of their own until COMMIT() writes them out.
@@ -142,6 +144,13 @@ public final class DatabaseState {
             startWorkingSet = pin.value();
             workingRoot = startWorkingSet.working();
         }
+    }
+
+    public dev.scion.sql.dml.WriteTargets writeTargets() {
+        if (writeTargets == null) {
+            writeTargets = new dev.scion.sql.dml.WriteTargets();
+        }
+        return writeTargets;
     }
 
     public WorkingSet startWorkingSet() {

@@ -101,8 +101,8 @@ public final class TableTarget {
         return new TableEditor(name, value, database.buffer());
     }
 
-    /** Installs the editor's result in the transaction's working root. */
-    public void apply(TableEditor editor) {
+    /** Installs the editor's result in the transaction's working root; returns the table value installed. */
+    public TableValue apply(TableEditor editor) {
         TableValue next = editor.finish();
         RootValue root = database.workingRoot();
         Hash before = database.workingRootHash();
@@ -112,5 +112,6 @@ public final class TableTarget {
             // rows changed, no schema did: the foreign keys referencing each table are the same as before
             database.repo().sameForeignKeys(before, database.workingRootHash());
         }
+        return next;
     }
 }

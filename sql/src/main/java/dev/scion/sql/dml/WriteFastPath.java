@@ -9,6 +9,7 @@ import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.trigger.TableTriggers;
+import dev.scion.storage.Hash;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.Column;
@@ -52,8 +53,26 @@ public final class WriteFastPath {
         return insert(session, sql, (WriteStatementParser.Insert) parsed);
     }
 
+    /** A table the fast path may write, and whether foreign keys name it (while they are not checked). */
+    private record Target(TableTarget table, String typedName, boolean foreignKeys) {
+        TableValue value() {
+            return table.value();
+        }
+
+        /**
+         * Installs the editor's rows and remembers the table for the root just written, where it has the same
+         * name, schema, triggers and foreign keys: the next statement that starts from that root finds it.
+         */
+        void apply(TableEditor editor) {
+            TableValue written = table.apply(editor);
+            DatabaseState db = table.database();
+            db.writeTargets().remember(typedName, new WriteTargets.Entry(db.workingRootHash(), table.name(),
+                    written, foreignKeys, false));
+        }
+    }
+
     /** A table the fast path may write, or null. */
-    private static TableTarget target(Session session, WriteStatementParser.Table t, Privilege... privileges) {
+    private static Target target(Session session, WriteStatementParser.Table t, Privilege... privileges) {
         String dbName = t.database() != null ? t.database() : session.currentDatabase();
         if (dbName == null || t.table().toLowerCase(Locale.ROOT).startsWith("dolt")) {
             return null; // no database (1046), or a dolt system table: the general path knows what to do
@@ -61,36 +80,48 @@ public final class WriteFastPath {
         if (session.isReadOnlyTransaction() || ServerReadOnly.isOn(session)) {
             return null;
         }
-        Optional<DatabaseState> found = session.findDatabase(dbName);
-        if (found.isEmpty() || found.get().isReadOnly() || found.get().isDetached()) {
+        DatabaseState db = session.findDatabase(dbName).orElse(null);
+        if (db == null || db.isReadOnly() || db.isDetached()) {
             return null;
         }
-        DatabaseState db = found.get();
         for (Privilege p : privileges) {
             if (!session.access().has(p, db.databaseName(), t.table())) {
                 return null;
             }
         }
-        RootValue root = db.workingRoot();
-        String stored = root.resolveName(t.table()).orElse(null);
-        if (stored == null) {
+        // inside a trigger every statement resolves afresh, so that TableTriggers.load can refuse (1442) one
+        // that writes the table whose trigger is running
+        WriteTargets known = db.writeTargets();
+        WriteTargets.Entry hit = TableTriggers.running() ? null : known.find(t.table(), db.workingRootHash());
+        if (hit != null) {
+            if (hit.blocked() || (hit.foreignKeys() && ForeignKeys.enabled(session))) {
+                return null;
+            }
+            return new Target(TableTarget.of(db, hit.stored(), hit.value()), t.table(), hit.foreignKeys());
+        }
+        Hash root = db.workingRootHash();
+        RootValue.NamedTable found = db.workingRoot().find(t.table());
+        if (found == null) {
             return null;
         }
-        TableValue value = db.repo().readTable(db.buffer(), root.tableHash(stored));
+        String stored = found.name();
+        TableValue value = db.repo().readTable(db.buffer(), found.address());
         TableSchema schema = value.schema();
-        if (ForeignKeys.enabled(session) && (!schema.foreignKeys().isEmpty()
-                || !ForeignKeys.childrenOf(db, stored).isEmpty())) {
+        boolean foreignKeys = !schema.foreignKeys().isEmpty() || !ForeignKeys.childrenOf(db, stored).isEmpty();
+        if (foreignKeys && ForeignKeys.enabled(session)) {
             return null;
         }
         // generated columns are computed by the expression evaluator on the general path
-        if (schema.columns().stream().anyMatch(Column::generated)) {
-            return null;
+        for (Column c : schema.columns()) {
+            if (c.generated()) {
+                known.remember(t.table(), new WriteTargets.Entry(root, stored, value, foreignKeys, true));
+                return null;
+            }
         }
         // also refuses (1442) a trigger's statement that writes the table its statement is writing
-        if (!TableTriggers.load(session, db, stored, schema).isEmpty()) {
-            return null;
-        }
-        return TableTarget.of(db, stored, value);
+        boolean triggers = !TableTriggers.load(session, db, stored, schema).isEmpty();
+        known.remember(t.table(), new WriteTargets.Entry(root, stored, value, foreignKeys, triggers));
+        return triggers ? null : new Target(TableTarget.of(db, stored, value), t.table(), foreignKeys);
     }
 
     /** The position of the single integer primary-key column named {@code column}, or -1. */
@@ -109,7 +140,7 @@ public final class WriteFastPath {
     }
 
     private static Optional<StatementResult> update(Session session, WriteStatementParser.Update u) {
-        TableTarget target = target(session, u.table(), Privilege.UPDATE, Privilege.SELECT);
+        Target target = target(session, u.table(), Privilege.UPDATE, Privilege.SELECT);
         if (target == null) {
             return Optional.empty();
         }
@@ -127,9 +158,9 @@ public final class WriteFastPath {
                 return Optional.empty(); // 1054 from the general path
             }
         }
-        TableEditor editor = target.editor();
+        TableEditor editor = target.table().editor();
         byte[] key = editor.codec().keyFromKeyValues(new Object[] {u.key()});
-        RowLocking.lockForWrite(session, target.database(), target.name(), editor, key);
+        RowLocking.lockForWrite(session, target.table().database(), target.table().name(), editor, key);
         Object[] old = editor.getByKey(key);
         if (old == null) {
             return Optional.of(updated(session, 0, 0));
@@ -177,13 +208,13 @@ public final class WriteFastPath {
     }
 
     private static Optional<StatementResult> delete(Session session, WriteStatementParser.Delete d) {
-        TableTarget target = target(session, d.table(), Privilege.DELETE, Privilege.SELECT);
+        Target target = target(session, d.table(), Privilege.DELETE, Privilege.SELECT);
         if (target == null || integerKey(target.value().schema(), d.keyColumn()) < 0) {
             return Optional.empty();
         }
-        TableEditor editor = target.editor();
+        TableEditor editor = target.table().editor();
         byte[] key = editor.codec().keyFromKeyValues(new Object[] {d.key()});
-        RowLocking.lockForWrite(session, target.database(), target.name(), editor, key);
+        RowLocking.lockForWrite(session, target.table().database(), target.table().name(), editor, key);
         Object[] old = editor.getByKey(key);
         if (old == null || !editor.delete(old)) {
             return Optional.of(StatementResult.Update.of(0));
@@ -193,7 +224,7 @@ public final class WriteFastPath {
     }
 
     private static Optional<StatementResult> insert(Session session, String sql, WriteStatementParser.Insert ins) {
-        TableTarget target = target(session, ins.table(), Privilege.INSERT);
+        Target target = target(session, ins.table(), Privilege.INSERT);
         if (target == null) {
             return Optional.empty();
         }
@@ -207,17 +238,18 @@ public final class WriteFastPath {
                 return Optional.empty(); // 1136 from the general path
             }
         }
-        TableEditor editor = target.editor();
+        TableEditor editor = target.table().editor();
         InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, sql,
                 lenient(session));
-        builder.sharedIds = target.sharedAutoIncrement();
+        builder.sharedIds = target.table().sharedAutoIncrement();
         long rowNumber = 0;
         for (Object[] values : ins.rows()) {
             Object[] row = builder.build(positions, values, ++rowNumber, null);
             if (!schema.checks().isEmpty()) {
                 CheckConstraints.verify(session, schema, row);
             }
-            RowLocking.lockForWrite(session, target.database(), target.name(), editor, editor.codec().key(row));
+            RowLocking.lockForWrite(session, target.table().database(), target.table().name(), editor,
+                    editor.codec().key(row));
             try {
                 editor.insert(row);
             } catch (DuplicateKeyException e) {

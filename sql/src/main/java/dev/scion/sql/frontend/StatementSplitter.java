@@ -32,6 +32,13 @@ public final class StatementSplitter {
 
     private static List<String> split(String sql, boolean alwaysCompound) {
         List<String> out = new ArrayList<>();
+        if (!alwaysCompound && sql.indexOf(';') < 0) {
+            // one statement (what clients send nearly always): no scan for separators, no compound-statement check
+            if (!blankOrComment(sql)) {
+                out.add(sql);
+            }
+            return out;
+        }
         int n = sql.length();
         int start = 0;
         int i = 0;
@@ -102,8 +109,25 @@ public final class StatementSplitter {
     }
 
     private static void add(List<String> out, String stmt) {
-        if (!Preprocessor.stripComments(stmt).isBlank()) {
+        if (!blankOrComment(stmt)) {
             out.add(stmt);
         }
+    }
+
+    /** Whether the text holds nothing but white space and comments; a versioned comment (slash-star-bang) is text. */
+    private static boolean blankOrComment(String sql) {
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            int after = SqlScanner.skipComment(sql, i);
+            if (after >= 0) {
+                i = after;
+            } else if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,6 +15,9 @@ public final class ServerReadOnly {
     /** The global value only: a session cannot lift the server's setting for itself. */
     public static boolean isOn(Session session) {
         Object v = session.engine().globalVariable("read_only");
+        if (v instanceof Long n) {
+            return n == 1; // the usual form, checked before every fast-path write: no string made
+        }
         String t = v == null ? "" : v.toString().trim();
         return t.equals("1") || t.equalsIgnoreCase("ON") || t.equalsIgnoreCase("true");
     }

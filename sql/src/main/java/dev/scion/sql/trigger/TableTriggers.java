@@ -54,6 +54,11 @@ public final class TableTriggers {
         return found.isEmpty() ? NONE : new TableTriggers(session, db, table, schema, found);
     }
 
+    /** Whether some table's triggers are running on this thread (the statement is a trigger's). */
+    public static boolean running() {
+        return !ACTIVE.get().isEmpty();
+    }
+
     public boolean isEmpty() {
         return triggers.isEmpty();
     }

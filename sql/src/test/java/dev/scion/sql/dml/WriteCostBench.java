@@ -159,15 +159,18 @@ public final class WriteCostBench {
         for (int i = 0; i < iterations / 2; i++) {
             db.exec(sql.apply(i));
         }
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
         long c0 = threads.getCurrentThreadCpuTime();
+        long a0 = threads.getThreadAllocatedBytes(thread);
         long t0 = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
             db.exec(sql.apply(i + iterations));
         }
         double us = (System.nanoTime() - t0) / 1000.0 / iterations;
         double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1000.0 / iterations;
-        System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us CPU (%d statements)%n",
-                label, us, cpu, iterations);
+        long bytes = (threads.getThreadAllocatedBytes(thread) - a0) / iterations;
+        System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us CPU, %7d bytes allocated by the "
+                + "executing thread (%d statements)%n", label, us, cpu, bytes, iterations);
     }
 }

@@ -162,4 +162,46 @@ class WriteFastPathTest {
             assertNull(WriteStatementParser.parse(other), other);
         }
     }
+
+    /**
+     * The fast path remembers each table per root it resolved it in (WriteTargets); a trigger, a foreign key or a
+     * generated column added after the table was remembered changes the root, so the next write sees it.
+     */
+    @Test
+    void aRememberedTableSeesTriggersForeignKeysAndColumnsAddedLater() {
+        WriteTargets targets = db.session().findDatabase("w").orElseThrow().writeTargets();
+        db.exec("UPDATE fast SET k=k+1 WHERE id=1");
+        long hits = targets.hits();
+        db.exec("UPDATE fast SET k=k+1 WHERE id=1");
+        assertEquals(hits + 1, targets.hits(), "the second autocommit write starts from the root the first wrote");
+
+        db.exec("CREATE TABLE audit (n INT)");
+        db.exec("CREATE TRIGGER fast_upd AFTER UPDATE ON fast FOR EACH ROW INSERT INTO audit VALUES (NEW.k)");
+        db.exec("UPDATE fast SET k=k+1 WHERE id=1");
+        db.exec("UPDATE fast SET k=k+1 WHERE id=1");
+        assertEquals(List.of("13", "14"), db.lines("SELECT n FROM audit ORDER BY n"));
+        db.exec("DROP TRIGGER fast_upd");
+
+        db.exec("UPDATE fast SET k=k+1 WHERE id=2");
+        db.exec("CREATE TABLE child (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES fast (id))");
+        db.exec("INSERT INTO child VALUES (1, 2)");
+        assertEquals(1451, assertThrows(SqlError.class, () -> db.exec("DELETE FROM fast WHERE id=2")).code());
+        db.exec("SET foreign_key_checks = 0");
+        db.exec("DELETE FROM fast WHERE id=2"); // checks off: the remembered table is writable again
+        db.exec("SET foreign_key_checks = 1");
+        assertEquals(List.of("1", "3"), db.lines("SELECT id FROM fast ORDER BY id"));
+
+        db.exec("UPDATE fast SET k=k+1 WHERE id=3");
+        db.exec("ALTER TABLE fast ADD COLUMN k2 INT AS (k * 2)");
+        db.exec("UPDATE fast SET k=100 WHERE id=3");
+        assertEquals(List.of("200"), db.lines("SELECT k2 FROM fast WHERE id=3"));
+    }
+
+    @Test
+    void aRememberedTableIsNotWrittenInsideItsOwnTrigger() {
+        db.exec("UPDATE fast SET k=k+1 WHERE id=1");
+        db.exec("UPDATE fast SET k=k+1 WHERE id=1");
+        db.exec("CREATE TRIGGER fast_self AFTER UPDATE ON fast FOR EACH ROW UPDATE fast SET k=1 WHERE id=3");
+        assertEquals(1442, assertThrows(SqlError.class, () -> db.exec("UPDATE fast SET k=k+1 WHERE id=1")).code());
+    }
 }

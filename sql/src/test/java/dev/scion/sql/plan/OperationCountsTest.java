@@ -301,6 +301,52 @@ class OperationCountsTest {
     }
 
     /**
+     * Round 12 (docs/performance.md): a repeated one-row UPDATE resolves no table (the fast path remembers it for
+     * the root the previous write left), builds no row or index codecs (they are kept per schema chunk), patches the row tree's bytes in place when the new row has the old row's length (no node
+     * rebuilt, no key re-hashed), and allocates a bounded amount on the executing thread, commit included.
+     */
+    @Test
+    void aRepeatedOneRowUpdateBuildsNoCodecsAndPatchesItsRowInPlace() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        IntFunction<String> plain = i -> "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 500 + i)
+                + "-c' WHERE id = " + (3000 + i);
+        for (int i = 0; i < 200; i++) {
+            db.exec(plain.apply(i)); // warm up
+        }
+        var targets = db.session().findDatabase("bench").orElseThrow().writeTargets();
+        long resolved = targets.hits();
+        long codecs = dev.scion.versioning.table.SchemaCodecs.built();
+        long patched = ProllyMap.editsPatchedInPlace();
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 500; i++) {
+            db.exec(plain.apply(i + 200));
+        }
+        long perUpdate = (threads.getThreadAllocatedBytes(thread) - before) / 500;
+        long built = dev.scion.versioning.table.SchemaCodecs.built() - codecs;
+        long remembered = targets.hits() - resolved;
+        long patches = ProllyMap.editsPatchedInPlace() - patched;
+        long indexPatches = ProllyMap.editsPatchedInPlace();
+        db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 3100");
+        indexPatches = ProllyMap.editsPatchedInPlace() - indexPatches;
+        figure("row and index codecs built by 500 repeated one-row UPDATEs", built);
+        figure("tree edits patched in place by 500 same-length one-row UPDATEs", patches);
+        figure("bytes allocated per one-row autocommit UPDATE (engine side, commit included)", perUpdate);
+        figure("of 500 repeated one-row UPDATEs, those that found their table resolved for their root", remembered);
+        assertEquals(0, built, built + " codecs built");
+        // each autocommit UPDATE starts from the root the one before wrote: no table-map, trigger or FK lookup
+        assertEquals(500, remembered);
+        // per UPDATE three same-length edits: the row, the unchanged entry of index k_1 (deleted and put back: a
+        // no-op, nothing written) and the table's slot in the root's table map (a new table address)
+        assertEquals(3 * 500, patches, "the edits of each UPDATE are same-length value replacements");
+        // an indexed column's UPDATE patches its row and the table map, and rebuilds the index path (an entry moves)
+        assertEquals(2, indexPatches);
+        assertTrue(perUpdate < ALLOCATED_PER_UPDATE_BOUND, "allocated " + perUpdate + " bytes per UPDATE");
+    }
+
+    private static final long ALLOCATED_PER_UPDATE_BOUND = 32 * 1024;
+
+    /**
      * A table value made in memory (CREATE TABLE, ALTER) did not know its schema chunk's address, and the
      * repository cached that very object: every later row write derived from it encoded, hashed and stored the
      * unchanged schema chunk again (5 chunks per one-row UPDATE of this two-row table instead of 4).

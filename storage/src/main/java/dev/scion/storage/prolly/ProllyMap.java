@@ -192,12 +192,24 @@ public final class ProllyMap {
       return this;
     }
     NodeLoader both = new NodeLoader(new FirstOf(out, loader.store));
+    Hash patched = ValuePatch.tryApply(root, rootNode, loader, edits, out);
+    if (patched != null) {
+      return patched.equals(root) ? this : new ProllyMap(out, patched, both.load(patched));
+    }
     TreeBuilder builder = new TreeBuilder(out, both);
     NodeRef ref = new TreeEditor(loader, builder, edits).apply(rootNode);
     if (ref == null || ref.address().equals(root)) {
       return this;
     }
     return new ProllyMap(out, ref.address(), both.load(ref.address()));
+  }
+
+  /**
+   * How many edits, in this process, were applied by patching node bytes (every edit replaced a value with one of
+   * the same length) instead of rebuilding the edited nodes: an operation count for regression checks.
+   */
+  public static long editsPatchedInPlace() {
+    return ValuePatch.APPLIED.sum();
   }
 
   // ---- diff and merge ----

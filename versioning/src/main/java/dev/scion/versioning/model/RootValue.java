@@ -91,6 +91,16 @@ public final class RootValue {
         return v == null ? null : decodeSlot(v);
     }
 
+    /** A table's stored name and address. */
+    public record NamedTable(String name, Hash address) {
+    }
+
+    /** The table named {@code name} (matched case-insensitively) with its stored name, or null: one lookup. */
+    public NamedTable find(String name) {
+        Slot s = slot(name);
+        return s == null ? null : new NamedTable(s.name(), s.table());
+    }
+
     /** The stored name of a table, matched case-insensitively. */
     public Optional<String> resolveName(String name) {
         Slot s = slot(name);

@@ -60,6 +60,11 @@ public final class TableValue {
         return autoIncrement;
     }
 
+    /** The address of this value's schema chunk, or null while it is not known (a schema made in memory). */
+    public Hash schemaAddress() {
+        return schemaAddress;
+    }
+
     public TableValue withRows(Hash newRows) {
         return new TableValue(schema, newRows, indexes, autoIncrement, schemaAddress);
     }

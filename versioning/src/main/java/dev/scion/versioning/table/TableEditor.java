@@ -8,7 +8,6 @@ import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.storage.tuple.KeyBytes;
 import dev.scion.versioning.model.TableValue;
-import dev.scion.versioning.schema.IndexDef;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,13 +49,14 @@ public final class TableEditor {
         this.tableName = tableName;
         this.base = base;
         this.out = out;
-        this.codec = new RowCodec(base.schema());
+        SchemaCodecs codecs = SchemaCodecs.of(base);
+        this.codec = codecs.rows();
         this.rows = ProllyMap.load(out, base.rows());
         this.autoIncrement = base.autoIncrement();
-        for (IndexDef ix : base.schema().indexes()) {
-            Hash h = base.indexes().get(ix.name().toLowerCase());
+        for (IndexCodec ixCodec : codecs.indexes()) {
+            Hash h = base.indexes().get(ixCodec.index().name().toLowerCase());
             ProllyMap m = h == null ? ProllyMap.empty(out) : ProllyMap.load(out, h);
-            indexes.add(new IndexState(codec.indexCodec(ix), m));
+            indexes.add(new IndexState(ixCodec, m));
         }
     }
 
