@@ -68,6 +68,17 @@ class PlanGoldenTest {
         db.exec(txt.toString());
         db.exec(ev.toString());
         db.exec(grp.toString());
+        // two tables large enough for a merge join on their primary keys (plans/joins.txt)
+        db.exec("CREATE TABLE ma (id INT PRIMARY KEY, v INT)");
+        db.exec("CREATE TABLE mb (id BIGINT PRIMARY KEY, w INT, ma_id INT, KEY mb_ma (ma_id))");
+        StringBuilder ma = new StringBuilder("INSERT INTO ma VALUES (0, 0)");
+        StringBuilder mb = new StringBuilder("INSERT INTO mb VALUES (0, 0, 0)");
+        for (int i = 1; i < 1200; i++) {
+            ma.append(", (").append(i).append(", ").append(i % 7).append(')');
+            mb.append(", (").append(i * 2).append(", ").append(i).append(", ").append(i).append(')');
+        }
+        db.exec(ma.toString());
+        db.exec(mb.toString());
     }
 
     @AfterAll
