@@ -94,8 +94,8 @@ final class IndexEnds {
     /** The primary key, else the first index, in which {@code column} follows the fixed columns. */
     private static IndexEndOp.End end(TableValue table, Map<Integer, Object> fixed, int column, boolean max) {
         TableSchema schema = table.schema();
-        if (!KeyValues.ordersAsCompared(schema.columns().get(column).type())) {
-            return null;
+        if (!KeyValues.ordersAsCompared(schema.columns().get(column).type()) || fixed.containsKey(column)) {
+            return null; // MAX(id) WHERE id = 5 is a point read, not a walk from the end to 5
         }
         byte[] prefix = prefix(schema, schema.primaryKeyIndexes(), fixed, column);
         if (prefix != null) {
