@@ -57,7 +57,7 @@ public final class KeyTypesBench {
             run(db, "merge join a.id = b.id", iterations,
                     "SELECT COUNT(*), SUM(b.w) FROM a JOIN b ON a.id = b.id");
             run(db, "hash join a.id = b.id", iterations,
-                    "SELECT COUNT(*), SUM(b.w) FROM (SELECT * FROM a" + all + " x JOIN (SELECT * FROM b" + all
+                    "SELECT COUNT(*), SUM(y.w) FROM (SELECT * FROM a" + all + " x JOIN (SELECT * FROM b" + all
                             + " y ON x.id = y.id");
             run(db, "VARCHAR PK point", iterations * 10, "SELECT n FROM t WHERE id = 'key0054321'");
             run(db, "VARCHAR PK point, scan", iterations,
