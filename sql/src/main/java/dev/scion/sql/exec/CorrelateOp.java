@@ -24,67 +24,22 @@ public final class CorrelateOp implements Operator {
 
     @Override
     public RowStream open(ExecContext ctx) {
-        RowStream in = left.open(ctx);
-        return new RowStream() {
-            Object[] current;
-            RowStream inner;
-            boolean matched;
-
+        return new DependentJoinStream(left.open(ctx), kind, rightWidth) {
             @Override
-            public Object[] next() {
-                while (true) {
-                    if (current == null) {
-                        current = in.next();
-                        if (current == null) {
-                            return null;
-                        }
-                        ctx.bind(correlationId, current);
-                        inner = right.open(ctx);
-                        matched = false;
-                    }
-                    // the variable may have been rebound by a nested use of the same plan: bind it again
-                    ctx.bind(correlationId, current);
-                    Object[] r = inner.next();
-                    if (r != null) {
-                        matched = true;
-                        switch (kind) {
-                            case SEMI -> {
-                                return finish(current);
-                            }
-                            case ANTI -> {
-                                finish(null);
-                                continue;
-                            }
-                            default -> {
-                                return JoinKind.concat(current, r);
-                            }
-                        }
-                    }
-                    Object[] done = current;
-                    boolean hit = matched;
-                    finish(null);
-                    if (!hit && kind == JoinKind.LEFT) {
-                        return JoinKind.concat(done, new Object[rightWidth]);
-                    }
-                    if (!hit && kind == JoinKind.ANTI) {
-                        return done;
-                    }
-                }
-            }
-
-            private Object[] finish(Object[] result) {
-                inner.close();
-                inner = null;
-                current = null;
-                return result;
+            RowStream open(Object[] outerRow) {
+                ctx.bind(correlationId, outerRow);
+                return right.open(ctx);
             }
 
             @Override
-            public void close() {
-                if (inner != null) {
-                    inner.close();
-                }
-                in.close();
+            void beforeRead(Object[] outerRow) {
+                // the variable may have been rebound by a nested use of the same plan: bind it again
+                ctx.bind(correlationId, outerRow);
+            }
+
+            @Override
+            Object[] join(Object[] outerRow, Object[] innerRow) {
+                return JoinKind.concat(outerRow, innerRow);
             }
         };
     }

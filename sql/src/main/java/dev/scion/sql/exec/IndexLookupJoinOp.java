@@ -50,62 +50,25 @@ public final class IndexLookupJoinOp implements Operator {
     @Override
     public RowStream open(ExecContext ctx) {
         KeyLookup.Reader reader = inner.open();
-        RowStream in = outer.open(ctx);
         Object[] values = new Object[outerKeys.length];
-        return new RowStream() {
-            Object[] current;
-            RowStream candidates;
-            boolean matched;
-
+        return new DependentJoinStream(outer.open(ctx), kind, width()) {
             @Override
-            public Object[] next() {
-                while (true) {
-                    if (current == null) {
-                        current = in.next();
-                        if (current == null) {
-                            return null;
-                        }
-                        for (int i = 0; i < outerKeys.length; i++) {
-                            values[i] = current[outerKeys[i]];
-                        }
-                        candidates = reader.find(values, ctx);
-                        matched = false;
-                    }
-                    Object[] row;
-                    while ((row = candidates.next()) != null) {
-                        if (innerFilter != null && !Boolean.TRUE.equals(Values.truth(innerFilter.eval(row, ctx)))) {
-                            continue;
-                        }
-                        Object[] side = select(row, ctx);
-                        Object[] joined = outerIsRight ? JoinKind.concat(side, current)
-                                : JoinKind.concat(current, side);
-                        if (residual != null && !Boolean.TRUE.equals(Values.truth(residual.eval(joined, ctx)))) {
-                            continue;
-                        }
-                        matched = true;
-                        if (kind == JoinKind.INNER || kind == JoinKind.LEFT) {
-                            return joined;
-                        }
-                        break; // SEMI and ANTI only need to know that one row matches
-                    }
-                    candidates.close();
-                    Object[] done = current;
-                    current = null;
-                    if (kind == JoinKind.SEMI && matched || kind == JoinKind.ANTI && !matched) {
-                        return done;
-                    }
-                    if (kind == JoinKind.LEFT && !matched) {
-                        return JoinKind.concat(done, new Object[width()]);
-                    }
+            RowStream open(Object[] outerRow) {
+                for (int i = 0; i < outerKeys.length; i++) {
+                    values[i] = outerRow[outerKeys[i]];
                 }
+                return reader.find(values, ctx);
             }
 
             @Override
-            public void close() {
-                if (candidates != null) {
-                    candidates.close();
+            Object[] join(Object[] outerRow, Object[] tableRow) {
+                if (innerFilter != null && !Boolean.TRUE.equals(Values.truth(innerFilter.eval(tableRow, ctx)))) {
+                    return null;
                 }
-                in.close();
+                Object[] side = select(tableRow, ctx);
+                Object[] joined = outerIsRight ? JoinKind.concat(side, outerRow) : JoinKind.concat(outerRow, side);
+                return residual == null || Boolean.TRUE.equals(Values.truth(residual.eval(joined, ctx))) ? joined
+                        : null;
             }
         };
     }

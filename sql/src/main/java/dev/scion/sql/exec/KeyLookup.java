@@ -16,8 +16,9 @@ import dev.scion.versioning.table.RowCodec;
 /**
  * Finds the rows of a keyed table whose leading key columns equal given values: through the primary key (a point
  * read when every key column is given, else a prefix range of the row tree) or through a secondary index (a prefix
- * range of its entries, each row then read from the row tree). The key columns are integers, whose encoding is
- * exact, so a lookup finds exactly the rows whose columns equal the values.
+ * range of its entries, each row then read from the row tree). The key columns are ones whose encoding orders as
+ * their values compare ({@link KeyValues}), and each outer value becomes the stored value it equals, so a lookup
+ * finds exactly the rows whose columns equal the values (a value no stored one equals finds none).
  */
 public final class KeyLookup {
     private final DatabaseState database;
@@ -47,7 +48,8 @@ public final class KeyLookup {
         private final ProllyMap rows = ProllyMap.load(database.buffer(), table.rows());
         private final ProllyMap entries;
         private final IndexCodec indexCodec;
-        private final boolean[] unsigned = new boolean[columns];
+        private final dev.scion.versioning.schema.ColumnType[] keyTypes =
+                new dev.scion.versioning.schema.ColumnType[columns];
         private final TupleDescriptor prefix;
 
         Reader() {
@@ -67,8 +69,8 @@ public final class KeyLookup {
             }
             FieldType[] types = new FieldType[columns];
             for (int i = 0; i < columns; i++) {
-                types[i] = table.schema().columns().get(keyColumns[i]).type().fieldType();
-                unsigned[i] = types[i] == FieldType.UINT64;
+                keyTypes[i] = table.schema().columns().get(keyColumns[i]).type();
+                types[i] = keyTypes[i].fieldType();
             }
             prefix = new TupleDescriptor(types);
         }
@@ -77,8 +79,8 @@ public final class KeyLookup {
         RowStream find(Object[] values, ExecContext ctx) {
             Object[] key = new Object[columns];
             for (int i = 0; i < columns; i++) {
-                key[i] = IndexKeys.integerKey(values[i], unsigned[i]);
-                if (key[i] == IndexKeys.NO_MATCH) {
+                key[i] = KeyValues.exact(keyTypes[i], values[i]);
+                if (key[i] == null) {
                     return RowStream.of(java.util.List.<Object[]>of());
                 }
             }

@@ -63,8 +63,11 @@ final class Casts {
                 if (v instanceof LocalDate d) {
                     return d.atStartOfDay();
                 }
+                String text = Values.toStringValue(v).strip();
                 try {
-                    return LocalDateTime.parse(Values.toStringValue(v).strip().replace(' ', 'T'));
+                    // a date alone is that day's midnight, as MySQL reads '2020-01-02' compared with a DATETIME
+                    return text.length() == 10 ? LocalDate.parse(text).atStartOfDay()
+                            : LocalDateTime.parse(text.replace(' ', 'T'));
                 } catch (RuntimeException e) {
                     return null;
                 }

@@ -1,7 +1,6 @@
 package dev.scion.sql.plan;
 
-import dev.scion.sql.expr.BoundParameters;
-import dev.scion.sql.expr.ExprCompiler;
+import dev.scion.sql.exec.KeyValues;
 import dev.scion.storage.prolly.KeyRange;
 import dev.scion.storage.tuple.FieldType;
 import dev.scion.storage.tuple.TupleDescriptor;
@@ -10,9 +9,6 @@ import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexDynamicParam;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
@@ -24,8 +20,9 @@ import java.util.Map;
 /**
  * Whether a table can be read in an ORDER BY's order, so the sort disappears and a LIMIT stops the read early: the
  * sort columns (all ascending or all descending) must be the primary key's or a secondary index's columns following
- * the leading ones the filter fixes by equality ({@code WHERE a = 5 ORDER BY b} on an index (a, b)). Integer
- * columns only, whose key encoding orders exactly as their values compare (NULL first, as Scion sorts NULL low);
+ * the leading ones the filter fixes by equality ({@code WHERE a = 5 ORDER BY b} on an index (a, b)). Only
+ * columns whose key encoding orders exactly as their values compare ({@link KeyValues}: numbers, dates, text of a
+ * byte-order collation; NULL first, as Scion sorts NULL low), and no index that keeps only a prefix of a value;
  * descending reads the key order backwards. The primary key is read this way whenever it fits (a table scan already
  * returns key order); a secondary index only with a LIMIT or a fixed prefix, since each of its entries costs a row
  * lookup and a whole-table read in index order is slower than a scan and a sort.
@@ -45,7 +42,7 @@ final class IndexOrder {
         if (schema.isKeyless()) {
             return null;
         }
-        Map<Integer, Long> fixed = condition == null ? Map.of() : fixedColumns(schema, condition);
+        Map<Integer, Object> fixed = condition == null ? Map.of() : fixedColumns(schema, condition);
         List<Integer> order = new ArrayList<>();
         Boolean descending = null;
         for (int i = 0; i < sortColumns.length; i++) {
@@ -70,8 +67,8 @@ final class IndexOrder {
         Access best = null;
         int bestFixed = -1;
         for (IndexDef index : schema.indexes()) {
-            if (index.fulltext() || !table.indexes().containsKey(index.name())) {
-                continue;
+            if (index.fulltext() || index.hasPrefix() || !table.indexes().containsKey(index.name())) {
+                continue; // an index keeping only a prefix of a value does not order the values
             }
             int[] columns = entryColumns(schema, index);
             int e = follows(schema, columns, fixed, order);
@@ -116,9 +113,9 @@ final class IndexOrder {
 
     /**
      * How many leading columns of {@code key} are fixed when the rest continue with exactly the columns of
-     * {@code order} (all integers); -1 when the key does not give that order.
+     * {@code order} (all ordering as compared); -1 when the key does not give that order.
      */
-    private static int follows(TableSchema schema, int[] key, Map<Integer, Long> fixed, List<Integer> order) {
+    private static int follows(TableSchema schema, int[] key, Map<Integer, Object> fixed, List<Integer> order) {
         int e = 0;
         while (e < key.length && fixed.containsKey(key[e])) {
             e++;
@@ -128,38 +125,37 @@ final class IndexOrder {
         }
         for (int i = 0; i < order.size(); i++) {
             int column = key[e + i];
-            if (column != order.get(i) || !schema.columns().get(column).type().kind().isInteger()) {
+            if (column != order.get(i) || !KeyValues.ordersAsCompared(schema.columns().get(column).type())) {
                 return -1;
             }
         }
         return e;
     }
 
-    /** Integer columns the condition's conjuncts fix to one integer constant (signed storage only). */
-    private static Map<Integer, Long> fixedColumns(TableSchema schema, RexNode condition) {
-        Map<Integer, Long> out = new HashMap<>();
+    /** Key-orderable columns the condition's conjuncts fix to one constant, with their stored values. */
+    private static Map<Integer, Object> fixedColumns(TableSchema schema, RexNode condition) {
+        Map<Integer, Object> out = new HashMap<>();
         for (RexNode c : RelOptUtil.conjunctions(condition)) {
             if (c.getKind() != SqlKind.EQUALS || !(c instanceof RexCall call)) {
                 continue;
             }
             RexNode l = call.getOperands().get(0);
             RexNode r = call.getOperands().get(1);
-            if (r instanceof RexInputRef) {
+            if (KeyConstants.column(r) >= 0 && KeyConstants.column(l) < 0) {
                 RexNode t = l;
                 l = r;
                 r = t;
             }
-            if (!(l instanceof RexInputRef ref) || ref.getIndex() >= schema.columns().size()) {
+            int column = KeyConstants.column(l);
+            if (column < 0 || column >= schema.columns().size() || !KeyConstants.isConstant(r)) {
                 continue;
             }
-            var type = schema.columns().get(ref.getIndex()).type();
-            if (!type.kind().isInteger() || type.fieldType() != FieldType.INT64) {
-                continue;
-            }
-            Object v = r instanceof RexDynamicParam p ? BoundParameters.value(p.getIndex())
-                    : r instanceof RexLiteral lit ? ExprCompiler.literalValue(lit) : null;
-            if (v instanceof Long x) {
-                out.put(ref.getIndex(), x);
+            var type = schema.columns().get(column).type();
+            Object v = KeyConstants.value(r);
+            Object stored = !KeyValues.ordersAsCompared(type) || v == KeyConstants.NOT_CONSTANT ? null
+                    : KeyValues.exact(type, v);
+            if (stored != null) {
+                out.put(column, stored);
             }
         }
         return out;

@@ -27,8 +27,9 @@ import java.util.function.Function;
 /**
  * Chooses the physical join: a hash join when the condition has equalities between a left and a right column of
  * comparable types (the rest of the condition is tested on each match), or an index lookup join when one side is
- * a table whose key those equalities lead and the other side is small ({@link LookupJoins}), otherwise a nested
- * loop; a correlated
+ * a table whose key those equalities lead and the other side is small ({@link LookupJoins}), or a merge join when
+ * both sides are large table reads ordered by the primary keys the equalities pair ({@link MergeJoins}), otherwise a
+ * nested loop; a correlated
  * subquery runs its right side once per left row.
  */
 final class JoinPlanner {
@@ -87,6 +88,12 @@ final class JoinPlanner {
                     tableSide);
             if (lookup != null) {
                 return lookup;
+            }
+            Operator merge = MergeJoins.plan(j, kind, leftKeys.stream().mapToInt(Integer::intValue).toArray(),
+                    rightKeys.stream().mapToInt(Integer::intValue).toArray(), keyConjuncts, residual, build,
+                    tableSide);
+            if (merge != null) {
+                return merge;
             }
         }
         Operator left = build.apply(j.getLeft());

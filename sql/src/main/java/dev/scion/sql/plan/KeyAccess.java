@@ -1,16 +1,12 @@
 package dev.scion.sql.plan;
 
-import dev.scion.sql.expr.BoundParameters;
-import dev.scion.sql.expr.ExprCompiler;
+import dev.scion.sql.exec.KeyValues;
 import dev.scion.storage.prolly.KeyRange;
 import dev.scion.storage.tuple.TupleDescriptor;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.RowCodec;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexDynamicParam;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
@@ -19,7 +15,8 @@ import java.util.List;
 
 /**
  * Which part of a table's primary key a filter needs: a single key (every key column compared for equality
- * with a literal) or a range on the first key column. The full filter is still applied afterwards, so this
+ * with a constant) or a range on the first key column, for key columns whose encoding orders as their values compare
+ * ({@link KeyValues}). The full filter is still applied afterwards, so this
  * only narrows the scan.
  */
 record KeyAccess(KeyRange range, byte[] pointKey) {
@@ -49,25 +46,26 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             RexNode l = call.getOperands().get(0);
             RexNode r = call.getOperands().get(1);
             SqlKind kind = call.getKind();
-            if (r instanceof RexInputRef && isConstant(l)) {
+            if (KeyConstants.column(r) >= 0 && KeyConstants.isConstant(l)) {
                 RexNode tmp = l;
                 l = r;
                 r = tmp;
                 kind = kind.reverse();
             }
-            if (!(l instanceof RexInputRef ref) || !isConstant(r)) {
+            int column = KeyConstants.column(l);
+            if (column < 0 || column >= schema.columns().size() || !KeyConstants.isConstant(r)) {
                 continue;
             }
-            Object constant = constantValue(r);
-            if (constant == null) {
+            Object constant = KeyConstants.value(r);
+            if (constant == null || constant == KeyConstants.NOT_CONSTANT) {
                 continue;
             }
-            Object v = keyValue(schema, ref.getIndex(), constant, kind);
+            Object v = keyValue(schema, column, constant, kind);
             if (v == null) {
                 continue;
             }
             for (int k = 0; k < pk.length; k++) {
-                if (pk[k] != ref.getIndex()) {
+                if (pk[k] != column) {
                     continue;
                 }
                 if (kind == SqlKind.EQUALS) {
@@ -126,36 +124,13 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
         return new KeyAccess(new KeyRange(start, true, end, false), null);
     }
 
-    private static boolean isConstant(RexNode n) {
-        return n instanceof RexLiteral || n instanceof RexDynamicParam;
-    }
-
-    /** A literal's value, or the value bound to a cached plan's parameter for this execution. */
-    private static Object constantValue(RexNode n) {
-        return n instanceof RexDynamicParam p ? BoundParameters.value(p.getIndex())
-                : ExprCompiler.literalValue((RexLiteral) n);
-    }
-
     /** A literal converted to the stored type of the column, or null if it cannot be used for a key lookup. */
     private static Object keyValue(TableSchema schema, int col, Object v, SqlKind comparison) {
         var type = schema.columns().get(col).type();
         var kind = type.kind();
         if (kind.isInteger()) {
-            boolean unsigned = type.fieldType() == dev.scion.storage.tuple.FieldType.UINT64;
-            java.math.BigInteger i;
-            if (v instanceof Long l) {
-                i = java.math.BigInteger.valueOf(l);
-            } else if (v instanceof java.math.BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
-                i = d.toBigIntegerExact();
-            } else {
-                return null;
-            }
-            // a literal outside the column's storage range cannot be encoded; the filter still decides
-            boolean fits = unsigned ? i.signum() >= 0 && i.bitLength() <= 64 : i.bitLength() < 64;
-            if (!fits) {
-                return null;
-            }
-            return i.bitLength() < 64 ? (Object) i.longValue() : i;
+            // a literal outside the column's storage range or with a fraction cannot be encoded; the filter decides
+            return KeyValues.exact(type, v);
         }
         if (dev.scion.versioning.schema.ChoiceValues.isChoice(type)) {
             // ENUM/SET keys are stored by number but compare with strings by text: only equality maps to a key
@@ -165,13 +140,9 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             long number = dev.scion.versioning.schema.ChoiceValues.numberOf(type, text);
             return number < 0 ? null : dev.scion.versioning.schema.ChoiceValues.fromNumber(type, number);
         }
-        // keys hold the text's bytes: only a collation that compares bytes may look them up (a _ci column's
-        // 'abc' = 'ABC' is decided by the filter over a scan)
-        if (kind.isString() && v instanceof String
-                && dev.scion.sql.catalog.Collations.isBinaryOrder(type.collation())) {
-            return v;
-        }
-        return null;
+        // other types whose keys order as their values compare (text only when its collation compares bytes: a _ci
+        // column's 'abc' = 'ABC' is decided by the filter over a scan); a number against text compares as numbers
+        return KeyValues.ordersAsCompared(type) ? KeyValues.exact(type, v) : null;
     }
 
     private static void flattenAnd(RexNode n, List<RexNode> out) {

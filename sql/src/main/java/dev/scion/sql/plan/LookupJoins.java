@@ -3,12 +3,19 @@ package dev.scion.sql.plan;
 import dev.scion.sql.exec.IndexLookupJoinOp;
 import dev.scion.sql.exec.JoinKind;
 import dev.scion.sql.exec.KeyLookup;
+import dev.scion.sql.exec.KeyValues;
 import dev.scion.sql.exec.Operator;
 import dev.scion.sql.expr.Expr;
 import dev.scion.sql.expr.ExprCompiler;
+import dev.scion.sql.expr.TextCollation;
 import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rex.RexNode;
@@ -21,7 +28,8 @@ import java.util.function.Function;
 /**
  * Decides whether an equi-join runs as an index nested-loop join ({@link IndexLookupJoinOp}): one side must be a
  * table read (possibly filtered, possibly selecting columns) whose primary key or a secondary index starts with
- * integer columns the join's equalities give values for, and the other side must be small against that table. The
+ * columns the join's equalities give values for (columns whose keys order as their values compare, {@link KeyValues},
+ * equated with outer values of a type they compare with as the key does), and the other side must be small against that table. The
  * rule is a row-count comparison: a lookup costs a few node searches, a hash join reads and hashes the whole table,
  * so the lookup wins when the outer side has well under {@link #RATIO} times fewer rows than the table. Row counts
  * are cheap: the table's comes from its tree's root, the outer side's from Calcite's estimate.
@@ -62,7 +70,7 @@ final class LookupJoins {
         var mq = j.getCluster().getMetadataQuery();
         TableSide right = tableSide.apply(j.getRight());
         if (right != null) {
-            Access a = access(right, rightKeys);
+            Access a = access(right, rightKeys, types(j.getLeft(), leftKeys));
             Double outerRows = mq.getRowCount(j.getLeft());
             if (a != null && outerRows != null && cheaper(outerRows, right)) {
                 return build(j, kind, a, right, leftKeys, keyConjuncts, residual, build.apply(j.getLeft()), false);
@@ -73,7 +81,7 @@ final class LookupJoins {
         }
         TableSide left = tableSide.apply(j.getLeft());
         if (left != null) {
-            Access a = access(left, leftKeys);
+            Access a = access(left, leftKeys, types(j.getRight(), rightKeys));
             Double outerRows = mq.getRowCount(j.getRight());
             if (a != null && outerRows != null && cheaper(outerRows, left)) {
                 return build(j, kind, a, left, rightKeys, keyConjuncts, residual, build.apply(j.getRight()), true);
@@ -116,10 +124,10 @@ final class LookupJoins {
     }
 
     /**
-     * The key of {@code side}'s table with the longest run of leading integer columns that {@code sideKeys} (side
-     * columns equated with the other side) give, the primary key on a tie; null when none starts with one.
+     * The key of {@code side}'s table with the longest run of leading columns that {@code sideKeys} (side columns
+     * equated with the other side, whose values have {@code outerTypes}) give, the primary key on a tie; null when none starts with one.
      */
-    private static Access access(TableSide side, int[] sideKeys) {
+    private static Access access(TableSide side, int[] sideKeys, RelDataType[] outerTypes) {
         TableSchema schema = side.table().value().schema();
         if (schema.isKeyless()) {
             return null;
@@ -130,16 +138,16 @@ final class LookupJoins {
         }
         Access best = null;
         int[] pk = schema.primaryKeyIndexes();
-        int[] numbers = leading(schema, pk, tableKeys);
+        int[] numbers = leading(schema, pk, tableKeys, outerTypes);
         if (numbers.length > 0) {
             best = new Access(null, numbers);
         }
         for (IndexDef index : schema.indexes()) {
-            if (index.fulltext() || !side.table().value().indexes().containsKey(index.name())) {
+            if (index.fulltext() || index.hasPrefix() || !side.table().value().indexes().containsKey(index.name())) {
                 continue;
             }
             int[] columns = index.columns().stream().mapToInt(schema::columnIndex).toArray();
-            int[] n = leading(schema, columns, tableKeys);
+            int[] n = leading(schema, columns, tableKeys, outerTypes);
             if (n.length > 0 && (best == null || n.length > best.keyNumbers().length)) {
                 best = new Access(index, n);
             }
@@ -147,16 +155,19 @@ final class LookupJoins {
         return best;
     }
 
-    /** For each leading column of {@code key} that an integer equality gives, the equality's number, in key order. */
-    private static int[] leading(TableSchema schema, int[] key, int[] tableKeys) {
+    /**
+     * For each leading column of {@code key} that an equality gives with an outer value of a type the column's key
+     * can be searched by, the equality's number, in key order.
+     */
+    private static int[] leading(TableSchema schema, int[] key, int[] tableKeys, RelDataType[] outerTypes) {
         List<Integer> out = new ArrayList<>();
         for (int column : key) {
-            if (column < 0 || !schema.columns().get(column).type().kind().isInteger()) {
+            if (column < 0 || !KeyValues.ordersAsCompared(schema.columns().get(column).type())) {
                 break;
             }
             int found = -1;
             for (int i = 0; i < tableKeys.length && found < 0; i++) {
-                if (tableKeys[i] == column) {
+                if (tableKeys[i] == column && searchable(schema.columns().get(column).type(), outerTypes[i])) {
                     found = i;
                 }
             }
@@ -166,5 +177,32 @@ final class LookupJoins {
             out.add(found);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Whether equality of a column of {@code inner} with an outer value of {@code outer} compares the way the
+     * column's keys do, so the value's stored form ({@link KeyValues#exact}) finds exactly the equal rows: numbers
+     * with numbers (a DECIMAL key not with a double, which compares as a double), dates with dates, text of a
+     * byte-order collation with such text.
+     */
+    private static boolean searchable(ColumnType inner, RelDataType outer) {
+        if (inner.kind().isInteger() || inner.kind() == TypeKind.DOUBLE) {
+            return SqlTypeUtil.isNumeric(outer);
+        }
+        return switch (inner.kind()) {
+            case DECIMAL -> SqlTypeUtil.isNumeric(outer) && !SqlTypeUtil.isApproximateNumeric(outer);
+            case DATE -> outer.getSqlTypeName() == SqlTypeName.DATE;
+            case DATETIME, TIMESTAMP -> outer.getSqlTypeName() == SqlTypeName.TIMESTAMP
+                    || outer.getSqlTypeName() == SqlTypeName.DATE;
+            default -> SqlTypeUtil.isCharacter(outer) && TextCollation.binary(TextCollation.of(outer));
+        };
+    }
+
+    private static RelDataType[] types(RelNode rel, int[] columns) {
+        RelDataType[] out = new RelDataType[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            out[i] = rel.getRowType().getFieldList().get(columns[i]).getType();
+        }
+        return out;
     }
 }

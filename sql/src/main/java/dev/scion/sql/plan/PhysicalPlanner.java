@@ -100,6 +100,10 @@ public final class PhysicalPlanner {
             if (a.getGroupSets().size() > 1) {
                 return groupingSets(a);
             }
+            Operator ends = IndexEnds.plan(a, tables);
+            if (ends != null) {
+                return ends;
+            }
             List<AggregateOp.Call> calls = new ArrayList<>();
             for (AggregateCall c : a.getAggCallList()) {
                 calls.add(AggregateFunctions.call(c));
@@ -258,7 +262,7 @@ public final class PhysicalPlanner {
         if (project != null) {
             keyColumns = new int[project.getProjects().size()];
             for (int i = 0; i < keyColumns.length; i++) {
-                keyColumns[i] = keyColumn(project.getProjects().get(i));
+                keyColumns[i] = KeyConstants.column(project.getProjects().get(i));
             }
             rel = project.getInput();
         }
@@ -286,41 +290,6 @@ public final class PhysicalPlanner {
         }
         return new LookupJoins.TableSide(t, condition == null ? null : compile(condition, scan), exprs, keyColumns,
                 sideCondition);
-    }
-
-    /**
-     * The table column a projected expression equals for a join key: a column, or a column of an integer type cast to
-     * another numeric type (Calcite casts INT to BIGINT or DECIMAL to compare it with one), whose value is the same
-     * number; -1 for anything else.
-     */
-    private static int keyColumn(RexNode e) {
-        if (e instanceof org.apache.calcite.rex.RexInputRef ref) {
-            return ref.getIndex();
-        }
-        if (e.getKind() == org.apache.calcite.sql.SqlKind.CAST && e instanceof org.apache.calcite.rex.RexCall cast
-                && cast.getOperands().get(0) instanceof org.apache.calcite.rex.RexInputRef ref
-                && org.apache.calcite.sql.type.SqlTypeUtil.isIntType(ref.getType())
-                && widens(ref.getType(), cast.getType())) {
-            return ref.getIndex();
-        }
-        return -1;
-    }
-
-    /** Whether every value of the integer type {@code from} keeps its exact value as {@code to}. */
-    private static boolean widens(org.apache.calcite.rel.type.RelDataType from, org.apache.calcite.rel.type.RelDataType to) {
-        int digits = switch (from.getSqlTypeName()) {
-            case TINYINT -> 3;
-            case SMALLINT -> 5;
-            case INTEGER -> 10;
-            default -> 19;
-        };
-        return switch (to.getSqlTypeName()) {
-            case BIGINT -> true;
-            case INTEGER -> digits <= 10 && from.getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.BIGINT;
-            case DOUBLE, FLOAT, REAL -> digits <= 10; // a BIGINT beyond 2^53 would round
-            case DECIMAL -> to.getPrecision() - to.getScale() >= digits;
-            default -> false;
-        };
     }
 
     private static String workTableName(org.apache.calcite.plan.RelOptTable table) {

@@ -49,6 +49,36 @@ class PlanGoldenTest {
         db.exec(mid.toString());
         db.exec("INSERT INTO small VALUES (1, 1, 'x'), (2, 2, 'y'), (3, 3, 'z')");
         db.exec("CREATE INDEX big_k ON big (k)");
+        // keys that are not integers (plans/keys.txt)
+        db.exec("CREATE TABLE txt (id VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin PRIMARY KEY, n INT,"
+                + " ci VARCHAR(20) COLLATE utf8mb4_general_ci, KEY txt_ci (ci))");
+        db.exec("CREATE TABLE ev (id INT PRIMARY KEY, day DATE, amt DECIMAL(8,2), x DOUBLE, tm DATETIME, f FLOAT,"
+                + " KEY ev_day (day), KEY ev_amt (amt), KEY ev_x (x), KEY ev_tm (tm), KEY ev_f (f))");
+        db.exec("CREATE TABLE grp (a INT, b INT, c VARCHAR(5) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin,"
+                + " PRIMARY KEY (a, c), KEY grp_ab (a, b))");
+        StringBuilder txt = new StringBuilder("INSERT INTO txt VALUES ('k1', 1, 'c1')");
+        StringBuilder ev = new StringBuilder("INSERT INTO ev VALUES (1, '2020-01-01', 1.00, 0.5, '2020-01-01 00:00:00', 1)");
+        StringBuilder grp = new StringBuilder("INSERT INTO grp VALUES (1, 1, 'a')");
+        for (int i = 2; i <= 200; i++) {
+            txt.append(", ('k").append(i).append("', ").append(i).append(", 'c").append(i).append("')");
+            ev.append(", (").append(i).append(", DATE_ADD('2020-01-01', INTERVAL ").append(i % 30).append(" DAY), ")
+                    .append(i).append(".25, ").append(i).append(".5, '2020-01-01 10:00:00', ").append(i).append(')');
+            grp.append(", (").append(i % 7).append(", ").append(i).append(", 'c").append(i).append("')");
+        }
+        db.exec(txt.toString());
+        db.exec(ev.toString());
+        db.exec(grp.toString());
+        // two tables large enough for a merge join on their primary keys (plans/joins.txt)
+        db.exec("CREATE TABLE ma (id INT PRIMARY KEY, v INT)");
+        db.exec("CREATE TABLE mb (id BIGINT PRIMARY KEY, w INT, ma_id INT, KEY mb_ma (ma_id))");
+        StringBuilder ma = new StringBuilder("INSERT INTO ma VALUES (0, 0)");
+        StringBuilder mb = new StringBuilder("INSERT INTO mb VALUES (0, 0, 0)");
+        for (int i = 1; i < 1200; i++) {
+            ma.append(", (").append(i).append(", ").append(i % 7).append(')');
+            mb.append(", (").append(i * 2).append(", ").append(i).append(", ").append(i).append(')');
+        }
+        db.exec(ma.toString());
+        db.exec(mb.toString());
     }
 
     @AfterAll

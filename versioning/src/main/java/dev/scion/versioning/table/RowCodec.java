@@ -25,6 +25,11 @@ public final class RowCodec {
     private final ColumnType[] choiceTypes;
     /** Every value field, for a cursor decode of the whole row. */
     private final boolean[] allValueFields;
+    /**
+     * Primary-key DECIMAL columns, whose keys normalise the scale (1.50 encodes as 1.5): decoding gives the value back
+     * its column's scale, as a value field keeps it. Null when the key has none.
+     */
+    private final int[] keyDecimalCols;
 
     public RowCodec(TableSchema schema) {
         this.schema = schema;
@@ -51,6 +56,9 @@ public final class RowCodec {
         }
         allValueFields = new boolean[keyless ? valueCols.length + 1 : valueCols.length];
         java.util.Arrays.fill(allValueFields, true);
+        int[] decimals = java.util.Arrays.stream(keyCols)
+                .filter(c -> schema.columns().get(c).type().fieldType() == FieldType.DECIMAL).toArray();
+        keyDecimalCols = decimals.length == 0 ? null : decimals;
     }
 
     private static ColumnType[] choiceTypes(TableSchema schema) {
@@ -87,6 +95,14 @@ public final class RowCodec {
     }
 
     private Object[] fromStored(Object[] row) {
+        if (keyDecimalCols != null) {
+            for (int c : keyDecimalCols) {
+                int scale = schema.columns().get(c).type().scale();
+                if (row[c] instanceof java.math.BigDecimal d && scale >= 0 && d.scale() < scale) {
+                    row[c] = d.setScale(scale);
+                }
+            }
+        }
         if (choiceTypes != null) {
             for (int i = 0; i < row.length; i++) {
                 if (choiceTypes[i] != null && row[i] != null) {

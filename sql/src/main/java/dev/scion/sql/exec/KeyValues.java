@@ -1,0 +1,74 @@
+package dev.scion.sql.exec;
+
+import dev.scion.sql.catalog.Collations;
+import dev.scion.storage.tuple.FieldType;
+import dev.scion.versioning.schema.ColumnType;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * Which key columns may be searched and read in order by value, and the stored key value equal to a value compared
+ * with such a column. A key column qualifies when its tuple encoding orders exactly as SQL compares its values
+ * (docs/storage-format.md): integers, DECIMAL, DOUBLE, DATE, DATETIME, TIMESTAMP, and text whose collation compares
+ * bytes. FLOAT (a literal compared with it is a double, which no stored float may equal exactly), binary strings
+ * (compared through a cast to text), TIME, YEAR, ENUM and SET (compared by text) and collated text are not.
+ */
+public final class KeyValues {
+    private KeyValues() {
+    }
+
+    /** Whether keys of a column of {@code type} order as its values compare. */
+    public static boolean ordersAsCompared(ColumnType type) {
+        if (type.kind().isInteger()) {
+            return true;
+        }
+        return switch (type.kind()) {
+            case DECIMAL, DOUBLE, DATE, DATETIME, TIMESTAMP -> true;
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> Collations.isBinaryOrder(type.collation());
+            default -> false;
+        };
+    }
+
+    /**
+     * The value a column of {@code type} (one that {@link #ordersAsCompared orders as compared}) stores when it
+     * equals {@code v} the way MySQL compares them, so that its encoding bounds or finds exactly the rows the
+     * comparison keeps; null when no stored value equals {@code v} (NULL, 7.5 against an integer, a time of day
+     * against a DATE) or {@code v} is compared some other way (a number against text compares as numbers).
+     */
+    public static Object exact(ColumnType type, Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (type.kind().isInteger()) {
+            Object k = IndexKeys.integerKey(v, type.fieldType() == FieldType.UINT64);
+            return k == IndexKeys.NO_MATCH ? null : k;
+        }
+        return switch (type.kind()) {
+            case DECIMAL -> decimal(v);
+            case DOUBLE -> v instanceof Number n && !(v instanceof Double d && d.isNaN()) ? n.doubleValue() : null;
+            case DATE -> v instanceof LocalDate ? v
+                    : v instanceof LocalDateTime t && t.toLocalTime().toNanoOfDay() == 0 ? t.toLocalDate() : null;
+            case DATETIME, TIMESTAMP -> v instanceof LocalDate d ? d.atStartOfDay()
+                    : v instanceof LocalDateTime t && t.getNano() % 1000 == 0 ? t : null;
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> v instanceof String ? v : null;
+            default -> null;
+        };
+    }
+
+    /** An exact number as a DECIMAL key (1.50 and 1.5 encode alike); a double compares as a double, so none. */
+    private static BigDecimal decimal(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return BigDecimal.valueOf(((Number) v).longValue());
+        }
+        return null;
+    }
+}
