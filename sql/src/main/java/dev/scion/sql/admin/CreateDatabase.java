@@ -12,10 +12,12 @@ import dev.scion.versioning.repo.VersioningException;
 final class CreateDatabase implements AdminStatement {
     private final String name;
     private final boolean ifNotExists;
+    private final DatabaseOptions options;
 
-    CreateDatabase(String name, boolean ifNotExists) {
+    CreateDatabase(String name, boolean ifNotExists, DatabaseOptions options) {
         this.name = name;
         this.ifNotExists = ifNotExists;
+        this.options = options;
     }
 
     @Override
@@ -34,8 +36,12 @@ final class CreateDatabase implements AdminStatement {
         if (!DataDirectory.isValidName(name)) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Incorrect database name '" + name + "'");
         }
+        String collation = options.resolve(null); // unknown names fail before anything is created
         try {
-            dir.create(name, session.engine().author(session));
+            var repo = dir.create(name, session.engine().author(session));
+            if (collation != null) {
+                repo.setDatabaseCollation(collation);
+            }
         } catch (VersioningException e) {
             throw new SqlError(ErrorCode.DB_CREATE_EXISTS, e.getMessage(), e);
         }

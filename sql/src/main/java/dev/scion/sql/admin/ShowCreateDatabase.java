@@ -24,9 +24,11 @@ final class ShowCreateDatabase implements AdminStatement {
             dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, name);
         }
         DatabaseState db = session.database(name);
+        String collation = db.repo().databaseCollation();
         String ddl = "CREATE DATABASE " + (ifNotExists ? "/*!32312 IF NOT EXISTS*/ " : "") + "`" + db.name()
-                + "` /*!40100 DEFAULT CHARACTER SET " + Charsets.DEFAULT_CHARSET + " COLLATE "
-                + Charsets.DEFAULT_COLLATION + " */ /*!80016 DEFAULT ENCRYPTION='N' */";
+                + "` /*!40100 DEFAULT CHARACTER SET " + dev.scion.sql.catalog.Collations.charsetOf(collation)
+                + " COLLATE " + dev.scion.sql.catalog.Collations.effective(collation)
+                + " */ /*!80016 DEFAULT ENCRYPTION='N' */";
         return ShowFilter.NONE.result(session, List.of("Database", "Create Database"),
                 List.<Object[]>of(new Object[] {db.name(), ddl}));
     }

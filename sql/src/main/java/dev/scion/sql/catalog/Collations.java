@@ -3,7 +3,6 @@ package dev.scion.sql.catalog;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 
-import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -121,28 +120,8 @@ public final class Collations {
      * their keys do by code point.
      */
     public static String sortKey(String collation, String s) {
-        String out = s;
-        if (padsSpace(collation)) {
-            int end = out.length();
-            while (end > 0 && out.charAt(end - 1) == ' ') {
-                end--;
-            }
-            out = out.substring(0, end);
-        }
-        if (isCaseInsensitive(collation)) {
-            out = fold(out);
-        }
-        return out;
-    }
-
-    /** Upper case without accents: 'é' and 'E' both become 'E'. */
-    private static String fold(String s) {
-        boolean ascii = true;
-        for (int i = 0; i < s.length() && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
-        }
-        String base = ascii ? s : Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return base.toUpperCase(Locale.ROOT);
+        // one definition with the index keys (versioning's CollationKeys), so a unique index and = agree
+        return dev.scion.versioning.schema.CollationKeys.sortText(collation, s);
     }
 
     /** Compares two strings under {@code collation}, by code point. */

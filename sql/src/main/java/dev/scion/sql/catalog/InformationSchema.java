@@ -183,7 +183,9 @@ public final class InformationSchema extends AbstractSchema {
             if (!session.access().hasAnyOnDatabase(name)) {
                 continue;
             }
-            rows.add(new Object[] {CATALOG, name, Charsets.DEFAULT_CHARSET, Charsets.DEFAULT_COLLATION, null, "NO"});
+            String collation = session.findDatabase(name).map(d -> d.repo().databaseCollation()).orElse(null);
+            rows.add(new Object[] {CATALOG, name, Collations.charsetOf(collation), Collations.effective(collation),
+                null, "NO"});
         }
         return rows;
     }

@@ -346,6 +346,9 @@ final class AlterTable {
     }
 
     private void finish(long autoIncrement) {
+        if (rowsChange) {
+            schema.collateAllKeys(); // every index is written afresh below: key it by its collation from now on
+        }
         TableSchema next = schema.build();
         TableValue value;
         if (rowsChange) {

@@ -51,7 +51,8 @@ final class CreateTable {
         }
         SchemaBuilder b = new SchemaBuilder(target.name());
         b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
-                node.getTableOption("CHARSET"), node.getTableOption("COLLATE"), null));
+                node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
+                target.db().repo().databaseCollation())); // a table without its own inherits the database's
         for (SqlMySqlColumn c : node.getColumns()) {
             addColumn(b, c);
         }

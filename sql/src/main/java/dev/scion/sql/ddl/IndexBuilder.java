@@ -30,15 +30,20 @@ final class IndexBuilder {
         IndexCodec codec = rows.indexCodec(def);
         ProllyMap data = ProllyMap.load(db.buffer(), table.rows());
         MapEdits edits = new MapEdits();
-        Set<List<Object>> seen = new HashSet<>();
+        // the encoded key parts: equal exactly when the index calls the values equal (collation, prefix)
+        Set<java.nio.ByteBuffer> seen = new HashSet<>();
         try (ProllyCursor c = data.cursor(KeyRange.ALL, false)) {
             while (c.next()) {
                 Object[] row = rows.decode(c.key(), c.value());
                 if (def.unique()) {
                     Object[] vals = codec.indexValues(row);
-                    if (Arrays.stream(vals).noneMatch(v -> v == null) && !seen.add(Arrays.asList(vals))) {
-                        throw new SqlError(ErrorCode.DUP_ENTRY, "Duplicate entry '" + Arrays.toString(vals)
-                                + "' for key '" + def.name() + "'");
+                    if (Arrays.stream(vals).noneMatch(v -> v == null)
+                            && !seen.add(java.nio.ByteBuffer.wrap(codec.prefix(vals)))) {
+                        String shown = Arrays.stream(codec.keyedValues(vals)).map(v -> v instanceof byte[] b
+                                ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(v))
+                                .collect(java.util.stream.Collectors.joining("-"));
+                        throw new SqlError(ErrorCode.DUP_ENTRY, "Duplicate entry '" + shown + "' for key '"
+                                + def.name() + "'");
                     }
                 }
                 for (byte[] k : codec.keys(row)) {

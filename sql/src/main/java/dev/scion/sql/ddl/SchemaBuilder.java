@@ -113,7 +113,7 @@ final class SchemaBuilder {
         addIndex(name, cols, def.isUnique(), fulltext);
         if (!fulltext) {
             IndexDef added = indexes.remove(indexes.size() - 1);
-            indexes.add(new IndexDef(added.name(), added.columns(), added.unique(), false, prefixes));
+            indexes.add(new IndexDef(added.name(), added.columns(), added.unique(), false, prefixes, true));
         }
     }
 
@@ -127,7 +127,16 @@ final class SchemaBuilder {
         } else if (hasIndex(name) || name.equalsIgnoreCase("PRIMARY")) {
             throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + name + "'");
         }
-        indexes.add(new IndexDef(name, cols, unique, fulltext));
+        // every index built from now on keys its parts as MySQL compares them (collation, prefix)
+        indexes.add(new IndexDef(name, cols, unique, fulltext, java.util.List.of(), true));
+    }
+
+    /**
+     * Gives every index collated keys: for a rebuild that writes every index afresh anyway (ALTER TABLE changing
+     * rows or column types), so an old table's indexes follow their collations from then on.
+     */
+    void collateAllKeys() {
+        indexes.replaceAll(d -> d.withCollatedKeys(true));
     }
 
     boolean hasIndex(String name) {
@@ -200,8 +209,10 @@ final class SchemaBuilder {
                 }
             }
         }
-        return new TableSchema(columns, pk, idx, checks, foreignKeys,
-                dev.scion.sql.catalog.Collations.stored(collation));
+        String stored = dev.scion.sql.catalog.Collations.stored(collation);
+        TableSchema out = new TableSchema(columns, pk, idx, checks, foreignKeys, stored);
+        List<IndexDef> normalised = idx.stream().map(d -> d.normalisedFor(out)).toList();
+        return normalised.equals(idx) ? out : new TableSchema(columns, pk, normalised, checks, foreignKeys, stored);
     }
 
     /**

@@ -67,6 +67,24 @@ public final class AggregateOp implements Operator {
         return this;
     }
 
+    /** Per call, the collation of its (first) argument's strings (null: binary); null when all are binary. */
+    private String[] argCollations;
+
+    /**
+     * Makes MIN / MAX and the DISTINCT of each call compare strings by the collation of the call's argument
+     * ({@code MAX(c)} of 'a' and 'B' under a {@code _ci} collation is 'B'). Entries are null for binary ones.
+     */
+    public AggregateOp withArgumentCollations(String[] perCall) {
+        this.argCollations = perCall;
+        return this;
+    }
+
+    private int compareArg(int call, Object a, Object b) {
+        String coll = argCollations == null ? null : argCollations[call];
+        return coll != null && a instanceof String x && b instanceof String y
+                ? dev.scion.sql.catalog.Collations.compare(coll, x, y) : Values.compare(a, b);
+    }
+
     private static final class GroupKey {
         final Object[] values;
         final String[] collations;
@@ -176,7 +194,12 @@ public final class AggregateOp implements Operator {
                     for (int k = 0; k < key.length; k++) {
                         key[k] = row[c.args()[k]];
                     }
-                    if (!seen.get(i).add(new GroupKey(key))) {
+                    String coll = argCollations == null ? null : argCollations[i];
+                    String[] keyColls = coll == null ? null : new String[key.length];
+                    if (keyColls != null) {
+                        java.util.Arrays.fill(keyColls, coll);
+                    }
+                    if (!seen.get(i).add(new GroupKey(key, keyColls))) {
                         continue;
                     }
                 }
@@ -185,8 +208,8 @@ public final class AggregateOp implements Operator {
                     case COUNT -> {
                     }
                     case SUM, AVG -> state[i] = state[i] == null ? numeric(v) : Values.add(state[i], numeric(v));
-                    case MIN -> state[i] = state[i] == null || Values.compare(v, state[i]) < 0 ? v : state[i];
-                    case MAX -> state[i] = state[i] == null || Values.compare(v, state[i]) > 0 ? v : state[i];
+                    case MIN -> state[i] = state[i] == null || compareArg(i, v, state[i]) < 0 ? v : state[i];
+                    case MAX -> state[i] = state[i] == null || compareArg(i, v, state[i]) > 0 ? v : state[i];
                     case SINGLE_VALUE -> {
                         if (counts[i] > 1) {
                             throw new SqlError(ErrorCode.SUBQUERY_NO_1_ROW, "Subquery returns more than 1 row");

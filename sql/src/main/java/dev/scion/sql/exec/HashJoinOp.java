@@ -38,6 +38,32 @@ public final class HashJoinOp implements Operator {
         this.rightWidth = rightWidth;
     }
 
+    /** Per key, the collation its strings match by (null: binary); null when every key is binary. */
+    private String[] collations;
+
+    /**
+     * Matches the strings of the given keys by their collation ({@code 'a'} finds {@code 'A'} under a {@code _ci}
+     * one): such keys hash by their sort text. Entries are null for binary keys.
+     */
+    public HashJoinOp withKeyCollations(String[] keyCollations) {
+        this.collations = keyCollations;
+        return this;
+    }
+
+    private Key collatedKey(Object[] row, int[] cols) {
+        Key k = key(row, cols);
+        if (k == null || collations == null) {
+            return k;
+        }
+        Object[] v = k.values();
+        for (int i = 0; i < v.length; i++) {
+            if (collations[i] != null && v[i] instanceof String s) {
+                v[i] = dev.scion.sql.catalog.Collations.sortKey(collations[i], s);
+            }
+        }
+        return k;
+    }
+
     /** A row's key values, normalised; null when any is NULL. */
     static Key key(Object[] row, int[] cols) {
         Object[] k = new Object[cols.length];
@@ -112,14 +138,14 @@ public final class HashJoinOp implements Operator {
                 ctx.checkCancelled();
                 int at = rightRows.size();
                 rightRows.add(row);
-                Key k = key(row, rightKeys);
+                Key k = collatedKey(row, rightKeys);
                 if (k != null) {
                     table.computeIfAbsent(k, x -> new ArrayList<>(2)).add(at);
                 }
             }
         }
         return new ProbeJoinStream(left.open(ctx), rightRows, row -> {
-            Key k = key(row, leftKeys);
+            Key k = collatedKey(row, leftKeys);
             return k == null ? List.of() : table.getOrDefault(k, List.of());
         }, residual, kind, leftWidth, rightWidth, ctx);
     }

@@ -18,6 +18,15 @@ public final class SetOp implements Operator {
     private final Kind kind;
     private final boolean all;
 
+    /** Per column, the collation rows are matched by (null: binary); null when all are binary. */
+    private String[] collations;
+
+    /** Makes INTERSECT / EXCEPT match the strings of each column by its collation (null entries: binary). */
+    public SetOp withCollations(String[] columnCollations) {
+        this.collations = columnCollations;
+        return this;
+    }
+
     public SetOp(List<Operator> inputs, Kind kind, boolean all) {
         this.inputs = inputs;
         this.kind = kind;
@@ -32,7 +41,7 @@ public final class SetOp implements Operator {
             if (result.isEmpty()) {
                 break;
             }
-            Comparator<Object[]> cmp = rowComparator(result.get(0).length);
+            Comparator<Object[]> cmp = rowComparator(result.get(0).length, collations);
             TreeMap<Object[], long[]> counts = new TreeMap<>(cmp);
             for (Object[] r : other) {
                 counts.computeIfAbsent(r, x -> new long[1])[0]++;
@@ -62,11 +71,11 @@ public final class SetOp implements Operator {
         return RowStream.of(result);
     }
 
-    private static List<Object[]> distinct(List<Object[]> rows) {
+    private List<Object[]> distinct(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
-        TreeMap<Object[], Boolean> seen = new TreeMap<>(rowComparator(rows.get(0).length));
+        TreeMap<Object[], Boolean> seen = new TreeMap<>(rowComparator(rows.get(0).length, collations));
         List<Object[]> out = new ArrayList<>();
         for (Object[] r : rows) {
             if (seen.put(r, Boolean.TRUE) == null) {
@@ -77,9 +86,14 @@ public final class SetOp implements Operator {
     }
 
     static Comparator<Object[]> rowComparator(int width) {
+        return rowComparator(width, null);
+    }
+
+    static Comparator<Object[]> rowComparator(int width, String[] collations) {
         List<SortOp.Key> keys = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            keys.add(new SortOp.Key(i, false));
+            keys.add(new SortOp.Key(i, false, false, collations == null || i >= collations.length ? null
+                    : collations[i]));
         }
         return SortOp.comparator(keys);
     }

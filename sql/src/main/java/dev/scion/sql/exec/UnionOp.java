@@ -11,6 +11,15 @@ public final class UnionOp implements Operator {
     private final List<Operator> inputs;
     private final boolean distinct;
 
+    /** Per column, the collation DISTINCT compares its strings by (null: binary); null when all are binary. */
+    private String[] collations;
+
+    /** Makes UNION DISTINCT compare the strings of each column by its collation (null entries: binary). */
+    public UnionOp withCollations(String[] columnCollations) {
+        this.collations = columnCollations;
+        return this;
+    }
+
     public UnionOp(List<Operator> inputs, boolean distinct) {
         this.inputs = inputs;
         this.distinct = distinct;
@@ -28,7 +37,8 @@ public final class UnionOp implements Operator {
                         if (seen == null) {
                             List<SortOp.Key> keys = new ArrayList<>();
                             for (int i = 0; i < r.length; i++) {
-                                keys.add(new SortOp.Key(i, false));
+                                keys.add(new SortOp.Key(i, false, false,
+                                        collations == null || i >= collations.length ? null : collations[i]));
                             }
                             seen = new TreeSet<>(SortOp.comparator(keys));
                         }

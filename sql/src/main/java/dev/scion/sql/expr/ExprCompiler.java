@@ -131,24 +131,10 @@ public final class ExprCompiler {
                 return cmp(call, a, c -> c > 0);
             case GREATER_THAN_OR_EQUAL:
                 return cmp(call, a, c -> c >= 0);
-            case IS_NOT_DISTINCT_FROM: {
-                Expr x = a[0];
-                Expr y = a[1];
-                return (row, ctx) -> {
-                    Object l = x.eval(row, ctx);
-                    Object r = y.eval(row, ctx);
-                    return l == null || r == null ? l == r : Values.compare(l, r) == 0;
-                };
-            }
-            case IS_DISTINCT_FROM: {
-                Expr x = a[0];
-                Expr y = a[1];
-                return (row, ctx) -> {
-                    Object l = x.eval(row, ctx);
-                    Object r = y.eval(row, ctx);
-                    return l == null || r == null ? l != r : Values.compare(l, r) != 0;
-                };
-            }
+            case IS_NOT_DISTINCT_FROM:
+                return nullSafeEquals(call, a, true);
+            case IS_DISTINCT_FROM:
+                return nullSafeEquals(call, a, false);
             case AND:
                 return (row, ctx) -> {
                     boolean sawNull = false;
@@ -257,7 +243,9 @@ public final class ExprCompiler {
                 // the range set holds constants, which yield to the value's collation
                 return search(a[0], call.getOperands().get(1), TextCollation.of(call.getOperands().get(0).getType()));
             case LIKE:
-                return Like.compile(a, call.getOperator().getName().toUpperCase().contains("NOT"));
+                // LIKE follows the collation comparing value and pattern: case-insensitive only under a _ci one
+                return Like.compile(a, call.getOperator().getName().toUpperCase().contains("NOT"),
+                        TextCollation.forComparison(call.getOperands().get(0), call.getOperands().get(1), "like"));
             default:
                 return FunctionEvaluator.compile(call, a);
         }
@@ -313,6 +301,24 @@ public final class ExprCompiler {
     }
 
     /** A comparison of two strings under a non-binary collation (other values compare as always). */
+    /** {@code <=>} (equal, or both NULL) and its negation, comparing strings under the operands' collation. */
+    private static Expr nullSafeEquals(RexCall call, Expr[] a, boolean equal) {
+        String collation = TextCollation.forComparison(call.getOperands().get(0), call.getOperands().get(1), "<=>");
+        boolean binary = TextCollation.binary(collation);
+        Expr x = a[0];
+        Expr y = a[1];
+        return (row, ctx) -> {
+            Object l = x.eval(row, ctx);
+            Object r = y.eval(row, ctx);
+            if (l == null || r == null) {
+                return (l == r) == equal;
+            }
+            int c = !binary && l instanceof String ls && r instanceof String rs
+                    ? dev.scion.sql.catalog.Collations.compare(collation, ls, rs) : Values.compare(l, r);
+            return (c == 0) == equal;
+        };
+    }
+
     private static Expr collatedCmp(Expr[] a, CmpTest t, String collation) {
         Expr x = a[0];
         Expr y = a[1];

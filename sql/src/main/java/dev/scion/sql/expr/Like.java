@@ -2,12 +2,18 @@ package dev.scion.sql.expr;
 
 import java.util.regex.Pattern;
 
-/** LIKE with % and _, case-insensitive as MySQL's default collations are, and the backslash escape. */
+/**
+ * LIKE with % and _ and the backslash escape. It follows the collation of the comparison as MySQL's does: under a
+ * {@code _ci} collation case and accents are folded on both sides, under any other (Scion's default
+ * {@code utf8mb4_0900_bin} included) characters match exactly. Trailing spaces count under every collation, PAD
+ * SPACE or not ({@code 'a ' LIKE 'a'} is 0), as in MySQL.
+ */
 public final class Like {
     private Like() {
     }
 
-    static Expr compile(Expr[] a, boolean negated) {
+    static Expr compile(Expr[] a, boolean negated, String collation) {
+        boolean fold = dev.scion.versioning.schema.CollationKeys.caseInsensitive(collation);
         Expr value = a[0];
         Expr pattern = a[1];
         Expr escape = a.length > 2 ? a[2] : null;
@@ -30,10 +36,14 @@ public final class Like {
             Compiled compiled = last[0];
             if (compiled == null || !compiled.key().equals(key)) {
                 // an empty ESCAPE is the backslash, as MySQL reads it without NO_BACKSLASH_ESCAPES
-                compiled = new Compiled(key, toRegex(patternText, escapeText.isEmpty() ? '\\' : escapeText.charAt(0)));
+                char esc = escapeText.isEmpty() ? '\\' : escapeText.charAt(0);
+                compiled = new Compiled(key, fold ? toRegex(withoutAccents(patternText), esc)
+                        : Pattern.compile(regexBody(patternText, esc), Pattern.DOTALL));
                 last[0] = compiled;
             }
-            boolean m = compiled.regex().matcher(Values.toStringValue(v)).matches();
+            String text = Values.toStringValue(v);
+            // the regex is case-insensitive already; accents fold by removing the marks on both sides
+            boolean m = compiled.regex().matcher(fold ? withoutAccents(text) : text).matches();
             return negated != m;
         };
     }
@@ -49,6 +59,21 @@ public final class Like {
 
     /** A LIKE pattern with the given escape character as a case-insensitive regex. */
     public static Pattern toRegex(String like, char escape) {
+        return Pattern.compile(regexBody(like, escape),
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL | Pattern.UNICODE_CASE);
+    }
+
+    /** Decomposes and drops combining marks ('é' is 'e'), as the {@code _ci} collations ignore accents. */
+    private static String withoutAccents(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+            }
+        }
+        return s;
+    }
+
+    private static String regexBody(String like, char escape) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < like.length(); i++) {
             char c = like.charAt(i);
@@ -62,6 +87,6 @@ public final class Like {
                 sb.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL | Pattern.UNICODE_CASE);
+        return sb.toString();
     }
 }

@@ -89,25 +89,28 @@ public final class TextCollation {
         if (ra != rb) {
             return ra < rb ? ca : cb;
         }
-        if (ca == null || Collations.isBinaryOrder(ca)) {
+        // two different explicit COLLATEs never mix, a binary one included (MySQL and MariaDB: 1267)
+        boolean explicit = coercibility(a) == SqlCollation.Coercibility.EXPLICIT;
+        if (!explicit && (ca == null || Collations.isBinaryOrder(ca))) {
             return null;
         }
-        if (cb == null || Collations.isBinaryOrder(cb)) {
+        if (!explicit && (cb == null || Collations.isBinaryOrder(cb))) {
             return null;
         }
         String rank = coercibility(a).name();
-        throw new SqlError(ErrorCode.CANT_AGGREGATE_2COLLATIONS, "Illegal mix of collations (" + ca + "," + rank
-                + ") and (" + cb + "," + rank + ") for operation '" + operation + "'");
+        throw new SqlError(ErrorCode.CANT_AGGREGATE_2COLLATIONS, "Illegal mix of collations ("
+                + Collations.effective(ca) + "," + rank + ") and (" + Collations.effective(cb) + "," + rank
+                + ") for operation '" + operation + "'");
     }
 
     /**
      * The node under the casts between text types Calcite adds to align operand types (an IN list casts the
-     * column to VARCHAR), which would otherwise hide the column's collation.
+     * column to VARCHAR; a comparison of two columns casts one to the other's type, collation included), which
+     * would otherwise hide the column's own collation.
      */
     private static RexNode throughTextCasts(RexNode n) {
         RexNode cur = n;
-        while (cur.isA(org.apache.calcite.sql.SqlKind.CAST) && of(cur.getType()) == null
-                && SqlTypeUtil.inCharFamily(cur.getType())) {
+        while (cur.isA(org.apache.calcite.sql.SqlKind.CAST) && SqlTypeUtil.inCharFamily(cur.getType())) {
             RexNode inner = ((org.apache.calcite.rex.RexCall) cur).getOperands().get(0);
             if (!SqlTypeUtil.inCharFamily(inner.getType())) {
                 break;

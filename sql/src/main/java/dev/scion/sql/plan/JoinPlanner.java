@@ -104,9 +104,22 @@ final class JoinPlanner {
         }
         RexNode rest = residual.isEmpty() ? null
                 : RexUtil.composeConjunction(j.getCluster().getRexBuilder(), residual);
-        return new HashJoinOp(left, right, leftKeys.stream().mapToInt(Integer::intValue).toArray(),
+        HashJoinOp hash = new HashJoinOp(left, right, leftKeys.stream().mapToInt(Integer::intValue).toArray(),
                 rightKeys.stream().mapToInt(Integer::intValue).toArray(),
                 rest == null ? null : ExprCompiler.compile(rest), kind, leftWidth, rightWidth);
+        // text keys match by the collation their = compares with (MySQL's coercibility rules, 1267 included)
+        String[] collations = new String[keyConjuncts.size()];
+        boolean collated = false;
+        for (int i = 0; i < collations.length; i++) {
+            RexCall eq = (RexCall) keyConjuncts.get(i);
+            String c = dev.scion.sql.expr.TextCollation.forComparison(eq.getOperands().get(0),
+                    eq.getOperands().get(1), "=");
+            if (!dev.scion.sql.expr.TextCollation.binary(c)) {
+                collations[i] = c;
+                collated = true;
+            }
+        }
+        return collated ? hash.withKeyCollations(collations) : hash;
     }
 
     static Operator correlate(Correlate c, Function<org.apache.calcite.rel.RelNode, Operator> build) {

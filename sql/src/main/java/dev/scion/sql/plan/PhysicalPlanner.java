@@ -130,6 +130,10 @@ public final class PhysicalPlanner {
                 }
             }
             AggregateOp op = new AggregateOp(input(a.getInput(), used.build()), groupKeys, calls);
+            String[] argCollations = argumentCollations(a);
+            if (argCollations != null) {
+                op.withArgumentCollations(argCollations);
+            }
             return collated ? op.withCollations(collations) : op;
         }
         if (rel instanceof LogicalValues v) {
@@ -149,10 +153,12 @@ public final class PhysicalPlanner {
             return JoinPlanner.correlate(c, this::op);
         }
         if (rel instanceof Intersect i) {
-            return new SetOp(i.getInputs().stream().map(this::op).toList(), SetOp.Kind.INTERSECT, i.all);
+            return new SetOp(i.getInputs().stream().map(this::op).toList(), SetOp.Kind.INTERSECT, i.all)
+                    .withCollations(columnCollations(i));
         }
         if (rel instanceof Minus m) {
-            return new SetOp(m.getInputs().stream().map(this::op).toList(), SetOp.Kind.EXCEPT, m.all);
+            return new SetOp(m.getInputs().stream().map(this::op).toList(), SetOp.Kind.EXCEPT, m.all)
+                    .withCollations(columnCollations(m));
         }
         if (rel instanceof org.apache.calcite.rel.core.RepeatUnion r) {
             return new RecursiveUnionOp(op(r.getSeedRel()), op(r.getIterativeRel()),
@@ -162,7 +168,8 @@ public final class PhysicalPlanner {
             return op(spool.getInput()); // RecursiveUnionOp keeps the rows its recursive part reads itself
         }
         if (rel instanceof LogicalUnion u) {
-            return new UnionOp(u.getInputs().stream().map(this::op).toList(), !u.all);
+            return new UnionOp(u.getInputs().stream().map(this::op).toList(), !u.all)
+                    .withCollations(columnCollations(u));
         }
         Operator jsonTable = rel instanceof org.apache.calcite.rel.core.TableFunctionScan scan
                 ? dev.scion.sql.expr.json.table.JsonTableOp.of(scan) : null;
@@ -395,6 +402,40 @@ public final class PhysicalPlanner {
      * Integer columns only, whose key encoding decodes to exactly the value a row holds (a string's key is its
      * collation's sort key, not its text).
      */
+    /** Per output column of {@code rel}, its collation when not binary; null when every column is binary. */
+    private static String[] columnCollations(org.apache.calcite.rel.RelNode rel) {
+        var fields = rel.getRowType().getFieldList();
+        String[] out = new String[fields.size()];
+        boolean any = false;
+        for (int i = 0; i < out.length; i++) {
+            String c = dev.scion.sql.expr.TextCollation.of(fields.get(i).getType());
+            if (!dev.scion.sql.expr.TextCollation.binary(c)) {
+                out[i] = c;
+                any = true;
+            }
+        }
+        return any ? out : null;
+    }
+
+    /** Per aggregate call, its first argument's collation when not binary; null when every call is binary. */
+    private static String[] argumentCollations(LogicalAggregate a) {
+        List<AggregateCall> list = a.getAggCallList();
+        String[] out = new String[list.size()];
+        boolean any = false;
+        for (int i = 0; i < out.length; i++) {
+            List<Integer> args = list.get(i).getArgList();
+            if (!args.isEmpty()) {
+                String c = dev.scion.sql.expr.TextCollation.of(
+                        a.getInput().getRowType().getFieldList().get(args.get(0)).getType());
+                if (!dev.scion.sql.expr.TextCollation.binary(c)) {
+                    out[i] = c;
+                    any = true;
+                }
+            }
+        }
+        return any ? out : null;
+    }
+
     private static boolean covers(dev.scion.versioning.schema.TableSchema schema, dev.scion.versioning.schema.IndexDef index,
                                   ImmutableBitSet used) {
         if (used == null || schema.isKeyless()) {

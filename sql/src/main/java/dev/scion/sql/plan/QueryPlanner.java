@@ -195,6 +195,8 @@ public final class QueryPlanner {
             validated = validator.validate(rewritten);
         } catch (CalciteContextException e) {
             throw translate(session, e);
+        } catch (org.apache.calcite.runtime.CalciteException e) {
+            throw explicitCollationClash(e);
         }
         RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
                 new MySqlRexBuilder(typeFactory));
@@ -346,11 +348,31 @@ public final class QueryPlanner {
         return out;
     }
 
+    private static final java.util.regex.Pattern TWO_EXPLICIT = java.util.regex.Pattern.compile(
+            "Two explicit different collations \\([^$,]*\\$\\$([^,)]+), [^$,]*\\$\\$([^,)]+)\\) are illegal");
+
+    /**
+     * Calcite's own refusal of two different explicit collations in one comparison, as MySQL's 1267 (Calcite names
+     * the right operand's collation first); any other exception is returned unchanged.
+     */
+    private static RuntimeException explicitCollationClash(org.apache.calcite.runtime.CalciteException e) {
+        var m = TWO_EXPLICIT.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return e;
+        }
+        return new SqlError(ErrorCode.CANT_AGGREGATE_2COLLATIONS, "Illegal mix of collations (" + m.group(2)
+                + ",EXPLICIT) and (" + m.group(1) + ",EXPLICIT) for operation '='");
+    }
+
     private static SqlError translate(Session session, CalciteContextException e) {
         Throwable cause = e.getCause();
         String msg = cause != null ? cause.getMessage() : e.getMessage();
         if (cause instanceof SqlError se) {
             return se;
+        }
+        if (cause instanceof org.apache.calcite.runtime.CalciteException ce
+                && explicitCollationClash(ce) instanceof SqlError clash) {
+            return clash;
         }
         if (msg != null) {
             var m = java.util.regex.Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?").matcher(msg);

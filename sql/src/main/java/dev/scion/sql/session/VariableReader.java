@@ -35,6 +35,13 @@ public final class VariableReader {
         if (!session.hasVariable(name)) {
             throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + name + "'");
         }
+        if ((name.equals("collation_database") || name.equals("character_set_database"))
+                && session.currentDatabase() != null) {
+            // MySQL sets these from the database USE selects
+            String collation = session.current().repo().databaseCollation();
+            return name.equals("collation_database") ? dev.scion.sql.catalog.Collations.effective(collation)
+                    : dev.scion.sql.catalog.Collations.charsetOf(collation);
+        }
         return session.variable(name);
     }
 

@@ -54,7 +54,8 @@ public final class StatisticsCollector {
             }
             IndexCodec ic = codec.indexCodec(ix);
             int[] cols = ic.indexColumns();
-            boolean choice = Arrays.stream(cols).anyMatch(c -> isChoice(schema.columns().get(c)));
+            // ENUM/SET ordinals and collated keys (sort keys, prefixes) are not the values a client sees
+            boolean choice = ix.collatedKeys() || Arrays.stream(cols).anyMatch(c -> isChoice(schema.columns().get(c)));
             PrefixCounter prefixes = new PrefixCounter(cols.length);
             List<Bucket> buckets = buckets(ProllyMap.load(reader, tree), prefixes, entry -> {
                 if (choice) {

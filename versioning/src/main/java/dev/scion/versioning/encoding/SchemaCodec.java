@@ -147,7 +147,7 @@ public final class SchemaCodec {
     }
 
     private static boolean hasCollationsOrPrefixes(TableSchema s) {
-        return s.collation() != null || s.indexes().stream().anyMatch(IndexDef::hasPrefix)
+        return s.collation() != null || s.indexes().stream().anyMatch(i -> i.hasPrefix() || i.collatedKeys())
                 || s.columns().stream().anyMatch(c -> c.type().collation() != null);
     }
 
@@ -177,6 +177,24 @@ public final class SchemaCodec {
                 }
             }
         }
+        writeCollatedKeys(w, idx);
+    }
+
+    /**
+     * The indexes with collated keys (IndexDef#collatedKeys): count, then index positions. Written only when there
+     * is one, after the prefix lengths, so schemas from before the flag read unchanged and encode as before.
+     */
+    private static void writeCollatedKeys(BinaryWriter w, List<IndexDef> idx) {
+        int n = (int) idx.stream().filter(IndexDef::collatedKeys).count();
+        if (n == 0) {
+            return;
+        }
+        w.varInt(n);
+        for (int i = 0; i < idx.size(); i++) {
+            if (idx.get(i).collatedKeys()) {
+                w.varInt(i);
+            }
+        }
     }
 
     private static TableSchema readCollations(BinaryReader r, TableSchema s) {
@@ -198,6 +216,13 @@ public final class SchemaCodec {
                 lengths.add(r.varInt());
             }
             idx.set(pos, new IndexDef(ix.name(), ix.columns(), ix.unique(), ix.fulltext(), lengths));
+        }
+        if (r.hasMore()) {
+            int nc = r.varInt();
+            for (int i = 0; i < nc; i++) {
+                int pos = r.varInt();
+                idx.set(pos, idx.get(pos).withCollatedKeys(true));
+            }
         }
         return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation);
     }

@@ -92,18 +92,22 @@ public final class VerifyConstraintsOp {
                 continue;
             }
             IndexCodec ic = codec.indexCodec(ix);
-            Map<List<Object>, List<byte[]>> holders = new HashMap<>();
+            // grouped by the encoded key parts, which are equal exactly when the index calls the values equal
+            Map<java.nio.ByteBuffer, List<byte[]>> holders = new HashMap<>();
+            Map<java.nio.ByteBuffer, List<Object>> shown = new HashMap<>();
             try (ProllyCursor c = ProllyMap.load(buf, t.rows()).cursor()) {
                 while (c.next()) {
                     Object[] values = ic.indexValues(codec.decode(c.key(), c.value()));
                     if (Arrays.stream(values).noneMatch(Objects::isNull)) {
-                        holders.computeIfAbsent(Arrays.asList(values), k -> new ArrayList<>()).add(c.key());
+                        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(ic.prefix(values));
+                        shown.putIfAbsent(key, Arrays.asList(values));
+                        holders.computeIfAbsent(key, k -> new ArrayList<>()).add(c.key());
                     }
                 }
             }
             for (var e : holders.entrySet()) {
                 if (e.getValue().size() > 1) {
-                    String what = "unique index '" + ix.name() + "' violated by " + e.getKey();
+                    String what = "unique index '" + ix.name() + "' violated by " + shown.get(e.getKey());
                     e.getValue().forEach(k -> out.merge(k, what, (a, b) -> a + "; " + b));
                 }
             }

@@ -6,6 +6,8 @@ public final class RefNames {
     public static final String TAGS = "refs/tags/";
     public static final String WORKING_SETS = "workingSets/heads/";
     public static final String DEFAULT_BRANCH = "config/default_branch";
+    /** The database's default collation (CREATE / ALTER DATABASE ... COLLATE); absent for utf8mb4_0900_bin. */
+    public static final String DATABASE_COLLATION = "config/database_collation";
     /** An interactive rebase's state (an encoded RebaseState), keyed by the working branch it runs on. */
     public static final String REBASES = "rebases/heads/";
 

@@ -605,6 +605,21 @@ public final class Repository implements AutoCloseable {
         store.commit(Map.of(), List.of(RefUpdate.delete(RefNames.tag(name))));
     }
 
+    /** The database's default collation, or null for the default {@code utf8mb4_0900_bin}. */
+    public String databaseCollation() {
+        byte[] b = store.readRef(RefNames.DATABASE_COLLATION);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sets the database's default collation (null: the default). A repository-wide setting like the default
+     * branch, not versioned per branch.
+     */
+    public void setDatabaseCollation(String collation) {
+        store.commit(Map.of(), List.of(collation == null ? RefUpdate.delete(RefNames.DATABASE_COLLATION)
+                : RefUpdate.set(RefNames.DATABASE_COLLATION, collation.getBytes(StandardCharsets.UTF_8))));
+    }
+
     public void setDefaultBranch(String name) {
         store.commit(Map.of(), List.of(RefUpdate.set(RefNames.DEFAULT_BRANCH, name.getBytes(StandardCharsets.UTF_8))));
     }

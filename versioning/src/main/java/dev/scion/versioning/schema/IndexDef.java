@@ -5,9 +5,15 @@ import java.util.List;
 /**
  * A secondary index: a name, its columns in order, whether it is unique, and whether it is a FULLTEXT index (an
  * inverted index from each word of its text columns to the rows holding it; never unique).
+ *
+ * <p>{@code collatedKeys}: the entries key each text part by its collation's sort key and each prefixed part by
+ * its prefix only, as MySQL compares them ({@link CollationKeys}), so uniqueness and order follow the collation
+ * and a unique prefix index enforces the prefix. Indexes created before session 8 key whole values by their
+ * bytes and keep doing so (false); the flag is only ever set where it changes a key (see
+ * {@link #normalisedFor}), so an index without collated or prefixed parts encodes exactly as before.
  */
 public record IndexDef(String name, List<String> columns, boolean unique, boolean fulltext,
-                       List<Integer> prefixLengths) {
+                       List<Integer> prefixLengths, boolean collatedKeys) {
     public IndexDef {
         columns = List.copyOf(columns);
         if (prefixLengths == null || prefixLengths.stream().allMatch(n -> n == 0)) {
@@ -20,6 +26,36 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
         if (unique && fulltext) {
             throw new IllegalArgumentException("a FULLTEXT index cannot be unique");
         }
+        if (fulltext) {
+            collatedKeys = false;
+        }
+    }
+
+    /** An index keyed by whole values' bytes (the format before collated keys). */
+    public IndexDef(String name, List<String> columns, boolean unique, boolean fulltext,
+                    List<Integer> prefixLengths) {
+        this(name, columns, unique, fulltext, prefixLengths, false);
+    }
+
+    /** This index with collated keys, or without. */
+    public IndexDef withCollatedKeys(boolean collated) {
+        return new IndexDef(name, columns, unique, fulltext, prefixLengths, collated);
+    }
+
+    /**
+     * This index as it is kept in {@code schema}: the collated-keys flag stays only when some part is prefixed or
+     * has a collation whose sort key differs from its bytes, so the flag never changes the encoding of an
+     * index it does not affect.
+     */
+    public IndexDef normalisedFor(TableSchema schema) {
+        if (!collatedKeys) {
+            return this;
+        }
+        boolean matters = hasPrefix();
+        for (String c : columns) {
+            matters |= schema.column(c).map(col -> CollationKeys.sortKeyOf(col.type()) != null).orElse(false);
+        }
+        return matters ? this : withCollatedKeys(false);
     }
 
     /** An index without prefix lengths. */
@@ -45,14 +81,14 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
      */
     public IndexDef withColumns(List<String> newColumns) {
         if (prefixLengths.isEmpty() || newColumns.size() == columns.size()) {
-            return new IndexDef(name, newColumns, unique, fulltext, prefixLengths);
+            return new IndexDef(name, newColumns, unique, fulltext, prefixLengths, collatedKeys);
         }
         List<Integer> kept = new java.util.ArrayList<>();
         for (String c : newColumns) {
             int i = indexOfIgnoreCase(c);
             kept.add(i < 0 ? 0 : prefixLengths.get(i));
         }
-        return new IndexDef(name, newColumns, unique, fulltext, kept);
+        return new IndexDef(name, newColumns, unique, fulltext, kept, collatedKeys);
     }
 
     private int indexOfIgnoreCase(String column) {
@@ -66,7 +102,7 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
 
     /** This index under another name. */
     public IndexDef withName(String newName) {
-        return new IndexDef(newName, columns, unique, fulltext, prefixLengths);
+        return new IndexDef(newName, columns, unique, fulltext, prefixLengths, collatedKeys);
     }
 
     /** How SHOW CREATE TABLE introduces it: {@code UNIQUE KEY}, {@code FULLTEXT KEY} or {@code KEY}. */

@@ -1,8 +1,11 @@
 package dev.scion.versioning.table;
 
 import dev.scion.storage.tuple.FieldType;
+import dev.scion.storage.tuple.SortKeyFunction;
 import dev.scion.storage.tuple.TupleDescriptor;
 import dev.scion.versioning.fulltext.FullTextTokenizer;
+import dev.scion.versioning.schema.CollationKeys;
+import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 
@@ -24,6 +27,8 @@ public final class IndexCodec {
     private final TupleDescriptor prefixDesc;
     /** Fields before the row key in an entry: the index columns, or the one word of a FULLTEXT entry. */
     private final int lead;
+    /** Per key part of a collated-keys index, its prefix length (0: the whole value); all 0 otherwise. */
+    private final int[] prefixChars;
 
     IndexCodec(TableSchema schema, IndexDef index, RowCodec rows) {
         this.index = index;
@@ -48,8 +53,40 @@ public final class IndexCodec {
             t[lead + i] = rows.keyless() ? FieldType.BYTES
                     : schema.columns().get(rows.keyColumns()[i]).type().fieldType();
         }
-        desc = new TupleDescriptor(t);
-        prefixDesc = new TupleDescriptor(p);
+        TupleDescriptor d = new TupleDescriptor(t);
+        TupleDescriptor pd = new TupleDescriptor(p);
+        prefixChars = new int[lead];
+        if (index.collatedKeys()) {
+            for (int i = 0; i < lead; i++) {
+                ColumnType type = schema.columns().get(indexCols[i]).type();
+                SortKeyFunction f = CollationKeys.sortKeyOf(type);
+                if (f != null) {
+                    d = d.withSortKey(i, f);
+                    pd = pd.withSortKey(i, f);
+                }
+                prefixChars[i] = index.prefixLength(i);
+            }
+        }
+        desc = d;
+        prefixDesc = pd;
+    }
+
+    /**
+     * A key part as a collated-keys index holds it: cut to the part's prefix (characters of text, bytes of binary
+     * data), as MySQL keys a prefix index. Other indexes hold whole values.
+     */
+    private Object keyPart(int part, Object v) {
+        int n = prefixChars[part];
+        if (n <= 0 || v == null) {
+            return v;
+        }
+        if (v instanceof String text) {
+            return text.codePointCount(0, text.length()) <= n ? text : text.substring(0, text.offsetByCodePoints(0, n));
+        }
+        if (v instanceof byte[] bytes) {
+            return bytes.length <= n ? bytes : java.util.Arrays.copyOf(bytes, n);
+        }
+        return v;
     }
 
     public IndexDef index() {
@@ -68,7 +105,7 @@ public final class IndexCodec {
         row = rows.stored(row);
         Object[] k = new Object[desc.size()];
         for (int i = 0; i < indexCols.length; i++) {
-            k[i] = row[indexCols[i]];
+            k[i] = keyPart(i, row[indexCols[i]]);
         }
         fillRowKey(row, k);
         return desc.encodeKey(k);
@@ -113,9 +150,18 @@ public final class IndexCodec {
     public byte[] prefix(Object[] indexValues) {
         Object[] stored = new Object[indexValues.length];
         for (int i = 0; i < stored.length; i++) {
-            stored[i] = rows.stored(indexCols[i], indexValues[i]);
+            stored[i] = keyPart(i, rows.stored(indexCols[i], indexValues[i]));
         }
         return prefixDesc.encodeKey(stored);
+    }
+
+    /** Index values as the keys hold them before collation: each prefixed part cut to its prefix (for messages). */
+    public Object[] keyedValues(Object[] indexValues) {
+        Object[] out = indexValues.clone();
+        for (int i = 0; i < out.length && i < prefixChars.length; i++) {
+            out[i] = keyPart(i, out[i]);
+        }
+        return out;
     }
 
     /** Index values of a row, in index column order. */

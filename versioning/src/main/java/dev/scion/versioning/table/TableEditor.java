@@ -210,7 +210,8 @@ public final class TableEditor {
             for (byte[] k : indexKeysWithPrefix(ix, prefix)) {
                 byte[] rk = ix.codec.rowKey(k);
                 if (ownKey == null || !Arrays.equals(rk, ownKey)) {
-                    throw new DuplicateKeyException(tableName + "." + ix.codec.index().name(), describe(values));
+                    throw new DuplicateKeyException(tableName + "." + ix.codec.index().name(),
+                            describe(ix.codec.keyedValues(values)));
                 }
             }
         }

@@ -12,6 +12,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class SchemaCodecCollationTest {
@@ -58,5 +60,32 @@ class SchemaCodecCollationTest {
         IndexDef ix = new IndexDef("k", List.of("a", "b"), false, false, List.of(5, 0));
         assertEquals(List.of(), ix.withColumns(List.of("b")).prefixLengths());
         assertEquals(List.of(5, 0), ix.withColumns(List.of("A", "c")).prefixLengths());
+    }
+
+    @Test
+    void collatedKeysRoundTripAndOnlyStayWhereTheyChangeAKey() {
+        TableSchema s = new TableSchema(List.of(col("id", ColumnType.of(TypeKind.INT), 1),
+                col("name", ColumnType.of(TypeKind.VARCHAR, 40).withCollation("utf8mb4_general_ci"), 2),
+                col("code", ColumnType.of(TypeKind.VARCHAR, 40), 3)),
+                List.of("id"),
+                List.of(new IndexDef("name", List.of("name"), true, false, List.of(), true),
+                        new IndexDef("code", List.of("code"), true, false, List.of(), false)));
+        TableSchema read = TableValue.decodeSchema(TableValue.encodeSchema(s));
+        assertEquals(s, read);
+        assertTrue(read.indexes().get(0).collatedKeys());
+        assertFalse(read.indexes().get(1).collatedKeys());
+        // a bytewise part without a prefix: the flag would change nothing, so it is dropped
+        IndexDef plainCode = new IndexDef("code", List.of("code"), true, false, List.of(), true);
+        assertFalse(plainCode.normalisedFor(s).collatedKeys());
+        assertTrue(plainCode.withColumns(List.of("code")).collatedKeys());
+        IndexDef prefixed = new IndexDef("code", List.of("code"), true, false, List.of(3), true);
+        assertTrue(prefixed.normalisedFor(s).collatedKeys());
+    }
+
+    @Test
+    void aSchemaOfPlainIndexesEncodesTheSameWhateverTheFlagSaid() {
+        TableSchema flagged = new TableSchema(plain().columns(), List.of("id"),
+                List.of(new IndexDef("name", List.of("name"), true, false, List.of(), true).normalisedFor(plain())));
+        assertArrayEquals(TableValue.encodeSchema(plain()), TableValue.encodeSchema(flagged));
     }
 }
