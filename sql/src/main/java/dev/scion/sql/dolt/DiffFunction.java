@@ -112,8 +112,15 @@ final class DiffFunction implements SystemTable {
 
     /** The row changes of a table between the two sides; a side without the table counts as an empty table. */
     static Iterator<RowChange> changes(DatabaseState db, DiffSides sides, String table) {
-        var fromHash = sides.from().root().table(table);
-        var toHash = sides.to().root().table(table);
+        return changes(db, sides, table, table);
+    }
+
+    /** The row changes of a table stored under {@code fromName} on one side and {@code toName} on the other. */
+    static Iterator<RowChange> changes(DatabaseState db, DiffSides sides, String fromName, String toName) {
+        var fromHash = fromName == null ? java.util.Optional.<dev.scion.storage.Hash>empty()
+                : sides.from().root().table(fromName);
+        var toHash = toName == null ? java.util.Optional.<dev.scion.storage.Hash>empty()
+                : sides.to().root().table(toName);
         if (fromHash.equals(toHash)) {
             return Collections.emptyIterator();
         }
