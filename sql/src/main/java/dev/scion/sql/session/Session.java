@@ -251,6 +251,17 @@ public final class Session {
         forgetDroppedDatabases();
         String key = name.toLowerCase(Locale.ROOT);
         DatabaseState s = databases.get(key);
+        if (s != null && s.branchDeleted()) {
+            // another session deleted the branch this one had checked out: as in Dolt, the database falls back
+            // to its default branch, and a name for that branch (db/branch) no longer resolves
+            if (key.equals(s.databaseName().toLowerCase(Locale.ROOT))) {
+                s.switchBranch(engine.defaultBranch(s.databaseName(), s.repo()));
+            } else {
+                databases.remove(key);
+                s.release();
+                s = null;
+            }
+        }
         if (s != null) {
             return Optional.of(s);
         }
