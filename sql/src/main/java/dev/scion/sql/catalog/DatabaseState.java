@@ -265,6 +265,14 @@ public final class DatabaseState {
         this.mergeConflictsPending = pending;
     }
 
+    /**
+     * Whether this binding names a branch that no longer exists (deleted by another session) while no transaction
+     * is open on it. A ref-cache read, so cheap enough to ask before each statement.
+     */
+    public boolean branchDeleted() {
+        return branch != null && !detached && workingRoot == null && repo.branchHead(branch).isEmpty();
+    }
+
     /** Rebinds to another branch; only valid outside a dirty transaction. */
     public void switchBranch(String newBranch) {
         endTransaction();

@@ -30,8 +30,8 @@ final class DiffFunction implements SystemTable {
     private final String table;
     private final TableSchema fromSchema;
     private final TableSchema toSchema;
-    private final int[] fromPositions;
-    private final int[] toPositions;
+    private final ShownColumns fromColumns;
+    private final ShownColumns toColumns;
 
     private DiffFunction(DatabaseState db, DiffSides sides, String table, TableSchema shown) {
         this.db = db;
@@ -41,8 +41,8 @@ final class DiffFunction implements SystemTable {
         TableSchema t = sides.to().schema(db, table);
         this.fromSchema = shown != null ? shown : f != null ? f : t;
         this.toSchema = shown != null ? shown : t != null ? t : f;
-        this.fromPositions = positions(fromSchema, f);
-        this.toPositions = positions(toSchema, t);
+        this.fromColumns = new ShownColumns(fromSchema, f);
+        this.toColumns = new ShownColumns(toSchema, t);
     }
 
     static DiffFunction create(Session session, DatabaseState db, List<String> args) {
@@ -52,7 +52,7 @@ final class DiffFunction implements SystemTable {
 
     /**
      * dolt_commit_diff_&lt;t&gt; (see CommitDiffRewriter): args are from, to and the table; both sides are shown
-     * in the table's current schema, cells matched by column name, and a side without the table is empty.
+     * in the table's current schema, cells matched by column tag, and a side without the table is empty.
      */
     static DiffFunction commitDiff(Session session, DatabaseState db, List<String> args) {
         DiffSides.Parsed p = DiffSides.parse("dolt_commit_diff", session, db, args, 1, 1);
@@ -61,18 +61,6 @@ final class DiffFunction implements SystemTable {
         TableSchema current = db.workingRoot().table(table).map(h -> db.repo().readTable(db.buffer(), h).schema())
                 .orElse(null);
         return new DiffFunction(db, p.sides(), table, current);
-    }
-
-    /** For each shown column, its index in the side's own schema (-1: the side lacks it); null when the same. */
-    private static int[] positions(TableSchema shown, TableSchema actual) {
-        if (actual == null || actual == shown) {
-            return null;
-        }
-        int[] out = new int[shown.columns().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = actual.columnIndex(shown.columns().get(i).name());
-        }
-        return out;
     }
 
     @Override
@@ -107,10 +95,10 @@ final class DiffFunction implements SystemTable {
             }
             RowChange ch = changes.next();
             Object[] out = new Object[nTo + nFrom + 5];
-            copy(ch.after(), toPositions, out, 0, nTo);
+            toColumns.copy(ch.after(), out, 0, session);
             out[nTo] = sides.to().label();
             out[nTo + 1] = sides.to().date();
-            copy(ch.before(), fromPositions, out, nTo + 2, nFrom);
+            fromColumns.copy(ch.before(), out, nTo + 2, session);
             out[nTo + nFrom + 2] = sides.from().label();
             out[nTo + nFrom + 3] = sides.from().date();
             out[nTo + nFrom + 4] = switch (ch.kind()) {
@@ -122,24 +110,17 @@ final class DiffFunction implements SystemTable {
         };
     }
 
-    private static void copy(Object[] row, int[] positions, Object[] out, int at, int n) {
-        if (row == null) {
-            return;
-        }
-        if (positions == null) {
-            System.arraycopy(row, 0, out, at, Math.min(n, row.length));
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            int k = positions[i];
-            out[at + i] = k >= 0 && k < row.length ? row[k] : null;
-        }
-    }
-
     /** The row changes of a table between the two sides; a side without the table counts as an empty table. */
     static Iterator<RowChange> changes(DatabaseState db, DiffSides sides, String table) {
-        var fromHash = sides.from().root().table(table);
-        var toHash = sides.to().root().table(table);
+        return changes(db, sides, table, table);
+    }
+
+    /** The row changes of a table stored under {@code fromName} on one side and {@code toName} on the other. */
+    static Iterator<RowChange> changes(DatabaseState db, DiffSides sides, String fromName, String toName) {
+        var fromHash = fromName == null ? java.util.Optional.<dev.scion.storage.Hash>empty()
+                : sides.from().root().table(fromName);
+        var toHash = toName == null ? java.util.Optional.<dev.scion.storage.Hash>empty()
+                : sides.to().root().table(toName);
         if (fromHash.equals(toHash)) {
             return Collections.emptyIterator();
         }

@@ -1,12 +1,12 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import dev.scion.storage.prolly.ProllyMap;
-import dev.scion.versioning.diff.RootDiffer;
 import dev.scion.versioning.diff.RowChange;
-import dev.scion.versioning.diff.TableDelta;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.TableSchema;
 import org.apache.calcite.rel.type.RelDataType;
@@ -55,22 +55,46 @@ final class DiffStatFunction implements SystemTable {
 
     @Override
     public RowStream scan(Session session, DatabaseState ignored) {
-        Iterator<TableDelta> deltas = new RootDiffer(db.repo(), db.buffer())
-                .diff(sides.from().root(), sides.to().root()).stream()
-                .filter(d -> table == null || d.name().equalsIgnoreCase(table)).iterator();
-        return () -> deltas.hasNext() ? stat(deltas.next()) : null;
+        Iterator<TableChanges.Change> changes = TableChanges.between(db, sides.from().root(), sides.to().root())
+                .stream().filter(c -> table == null || c.names(table)).iterator();
+        return () -> {
+            while (changes.hasNext()) {
+                TableChanges.Change c = changes.next();
+                // a renamed table asked for by its old name is shown under that name
+                String label = table != null && table.equalsIgnoreCase(c.fromName())
+                        && !table.equalsIgnoreCase(c.toName()) ? c.fromName() : c.name();
+                Object[] row = stat(session, c, label);
+                if (row != null) {
+                    return row;
+                }
+            }
+            return null;
+        };
     }
 
-    private Object[] stat(TableDelta d) {
-        TableValue f = sides.from().table(db, d.name()).orElse(null);
-        TableValue t = sides.to().table(db, d.name()).orElse(null);
+    /**
+     * The counts for one changed table, or null when no row or cell changed (a new empty table). A primary key
+     * change makes rows incomparable: an error when the table was named, else a warning and no row (Dolt's way).
+     */
+    private Object[] stat(Session session, TableChanges.Change d, String label) {
+        TableValue f = d.fromName() == null ? null : sides.from().table(db, d.fromName()).orElse(null);
+        TableValue t = d.toName() == null ? null : sides.to().table(db, d.toName()).orElse(null);
         TableSchema fs = f != null ? f.schema() : t.schema();
         TableSchema ts = t != null ? t.schema() : f.schema();
+        if (f != null && t != null && !DoltDiffForTable.keysDiffable(fs, ts)) {
+            if (table != null) {
+                throw new SqlError(ErrorCode.UNKNOWN_ERROR, "failed to compute diff stat for table " + label
+                        + ": primary key set changed");
+            }
+            session.addWarning(ErrorCode.UNKNOWN_ERROR.code(), "failed to compute diff stat for table " + label
+                    + ": primary key set changed");
+            return null;
+        }
         long added = 0;
         long deleted = 0;
         long modified = 0;
         long cellsModified = 0;
-        Iterator<RowChange> changes = DiffFunction.changes(db, sides, d.name());
+        Iterator<RowChange> changes = DiffFunction.changes(db, sides, d.fromName(), d.toName());
         while (changes.hasNext()) {
             RowChange c = changes.next();
             switch (c.kind()) {
@@ -78,13 +102,13 @@ final class DiffStatFunction implements SystemTable {
                 case REMOVED -> deleted++;
                 case MODIFIED -> {
                     modified++;
-                    cellsModified += c.changedColumns().stream().filter(n -> fs.columnIndex(n) >= 0).count();
+                    cellsModified += c.changedColumns().size();
                 }
             }
         }
         boolean keyless = fs.primaryKey().isEmpty() || ts.primaryKey().isEmpty();
         if (keyless) {
-            return new Object[] {d.name(), null, added, deleted, null, null, null, null, null, null, null, null};
+            return added + deleted == 0 ? null : new Object[] {label, null, added, deleted, null, null, null, null, null, null, null, null};
         }
         long oldRows = f == null ? 0 : ProllyMap.load(db.buffer(), f.rows()).count();
         long newRows = t == null ? 0 : ProllyMap.load(db.buffer(), t.rows()).count();
@@ -93,10 +117,14 @@ final class DiffStatFunction implements SystemTable {
         long columnsDropped = t == null ? 0 : fs.columns().stream().filter(c -> ts.columnIndex(c.name()) < 0).count();
         int fromCols = f == null ? 0 : fs.columns().size();
         int toCols = t == null ? 0 : ts.columns().size();
+        long cellsAdded = added * ts.columns().size() + columnsAdded * kept;
+        long cellsDeleted = deleted * fs.columns().size() + columnsDropped * kept;
+        if (added + deleted + modified + cellsAdded + cellsDeleted == 0) {
+            return null;
+        }
         return new Object[] {
-            d.name(), oldRows - deleted - modified, added, deleted, modified,
-            added * ts.columns().size() + columnsAdded * kept,
-            deleted * fs.columns().size() + columnsDropped * kept,
+            label, oldRows - deleted - modified, added, deleted, modified,
+            cellsAdded, cellsDeleted,
             cellsModified, oldRows, newRows, oldRows * fromCols, newRows * toCols
         };
     }

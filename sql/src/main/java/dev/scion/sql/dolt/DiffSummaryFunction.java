@@ -1,11 +1,10 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
-import dev.scion.versioning.diff.RootDiffer;
 import dev.scion.versioning.diff.RowChange;
-import dev.scion.versioning.diff.TableDelta;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.sqlgen.SqlScript;
@@ -54,29 +53,40 @@ final class DiffSummaryFunction implements SystemTable {
 
     @Override
     public RowStream scan(Session session, DatabaseState ignored) {
-        Iterator<TableDelta> deltas = new RootDiffer(db.repo(), db.buffer())
-                .diff(sides.from().root(), sides.to().root()).stream()
-                .filter(d -> table == null || d.name().equalsIgnoreCase(table)).iterator();
-        return () -> deltas.hasNext() ? summary(deltas.next()) : null;
-    }
-
-    private Object[] summary(TableDelta d) {
-        TableValue f = sides.from().table(db, d.name()).orElse(null);
-        TableValue t = sides.to().table(db, d.name()).orElse(null);
-        boolean schemaChange = f == null || t == null
-                || !SqlScript.createTable(d.name(), f.schema()).equals(SqlScript.createTable(d.name(), t.schema()));
-        boolean dataChange = dataChanged(d.name(), f, t);
-        String type = switch (d.kind()) {
-            case ADDED -> "added";
-            case DROPPED -> "dropped";
-            case MODIFIED -> "modified";
+        // a new table dolt_ignore ignores is left out, as status leaves it out; a committed one always shows
+        var ignore = dev.scion.versioning.ops.IgnorePatterns.of(db.repo(), db.buffer(), sides.to().root());
+        Iterator<TableChanges.Change> changes = TableChanges.between(db, sides.from().root(), sides.to().root())
+                .stream().filter(c -> table == null || c.names(table))
+                .filter(c -> c.fromName() != null || !ignore.isIgnored(c.toName())).iterator();
+        return () -> {
+            while (changes.hasNext()) {
+                Object[] row = summary(session, changes.next());
+                if (row != null) {
+                    return row;
+                }
+            }
+            return null;
         };
-        return new Object[] {f == null ? "" : d.name(), t == null ? "" : d.name(), type, dataChange ? 1L : 0L,
-            schemaChange ? 1L : 0L};
     }
 
-    private boolean dataChanged(String name, TableValue f, TableValue t) {
-        Iterator<RowChange> changes = DiffFunction.changes(db, sides, name);
+    /** One table's row; null (and a warning, as Dolt gives) when its primary key changed. */
+    private Object[] summary(Session session, TableChanges.Change d) {
+        TableValue f = d.fromName() == null ? null : sides.from().table(db, d.fromName()).orElse(null);
+        TableValue t = d.toName() == null ? null : sides.to().table(db, d.toName()).orElse(null);
+        if (f != null && t != null && !DoltDiffForTable.keysDiffable(f.schema(), t.schema())) {
+            session.addWarning(ErrorCode.UNKNOWN_ERROR.code(), "cannot render full diff between commits "
+                    + sides.from().label() + " and " + sides.to().label() + " due to primary key set change");
+            return null;
+        }
+        boolean schemaChange = f == null || t == null || !SqlScript.createTable(d.fromName(), f.schema())
+                .equals(SqlScript.createTable(d.toName(), t.schema()));
+        boolean dataChange = dataChanged(d, f, t);
+        return new Object[] {f == null ? "" : d.fromName(), t == null ? "" : d.toName(), d.diffType(),
+            dataChange ? 1L : 0L, schemaChange ? 1L : 0L};
+    }
+
+    private boolean dataChanged(TableChanges.Change d, TableValue f, TableValue t) {
+        Iterator<RowChange> changes = DiffFunction.changes(db, sides, d.fromName(), d.toName());
         TableSchema fs = f == null ? null : f.schema();
         TableSchema ts = t == null ? null : t.schema();
         while (changes.hasNext()) {

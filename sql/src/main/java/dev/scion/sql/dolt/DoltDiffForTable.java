@@ -1,6 +1,7 @@
 package dev.scion.sql.dolt;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.plan.TypeMapping;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
@@ -75,19 +76,18 @@ final class DoltDiffForTable extends TableSystemTable {
         Hash head = session.headOf(db);
         CommitLog log = new CommitLog(db.repo(), head);
         Commit headCommit = db.repo().readCommit(head);
+        RootValue headRoot = db.repo().readRoot(db.buffer(), headCommit.root());
         return new RowStream() {
-            // the pair being diffed: to (root, commit name, date) against from
-            Iterator<RowChange> changes = onlyTo != null && !onlyTo.equalsIgnoreCase("WORKING")
-                    ? java.util.Collections.emptyIterator()
-                    : differ(db, db.workingRoot(), db.repo().readRoot(db.buffer(), headCommit.root()));
-            // with a to_commit filter: walking on after WORKING, or after the matching commit, finds nothing more
-            boolean done = onlyTo != null && onlyTo.equalsIgnoreCase("WORKING");
-            String toName = "WORKING";
-            LocalDateTime toDate = null;
-            String fromName = head.toString();
-            LocalDateTime fromDate = DoltLogTable.toDateTime(headCommit.committer().timeMillis());
-            TableSchema toSchema = schemaIn(db, db.workingRoot());
-            TableSchema fromSchema = schemaIn(db, db.repo().readRoot(db.buffer(), headCommit.root()));
+            // the pair being diffed: to (commit name, date, columns) against from
+            Iterator<RowChange> changes;
+            boolean done;
+            boolean workingSeen;
+            String toName;
+            LocalDateTime toDate;
+            String fromName;
+            LocalDateTime fromDate;
+            ShownColumns toColumns;
+            ShownColumns fromColumns;
 
             @Override
             public Object[] next() {
@@ -99,44 +99,83 @@ final class DoltDiffForTable extends TableSystemTable {
                 return row(changes.next());
             }
 
+            /** Moves to the next pair that changed t, or ends the walk where Dolt's does. */
             private boolean advance() {
+                if (!workingSeen) {
+                    workingSeen = true;
+                    if (pair(db.workingRoot(), headRoot, "WORKING", null, head.toString(),
+                            DoltLogTable.toDateTime(headCommit.committer().timeMillis()))) {
+                        return true;
+                    }
+                    done |= onlyTo != null && onlyTo.equalsIgnoreCase("WORKING");
+                }
                 while (!done && log.hasNext()) {
                     CommitLog.Entry e = log.next();
-                    if (onlyTo != null) {
-                        if (!e.hash().toString().equalsIgnoreCase(onlyTo)) {
-                            continue; // the filter drops this pair: no need to read its roots
-                        }
-                        done = true;
-                    }
                     Commit c = e.commit();
                     if (c.parents().isEmpty()) {
                         continue;
                     }
                     Hash parent = c.parents().get(0);
                     Commit p = db.repo().readCommit(parent);
-                    RootValue to = db.repo().readRoot(db.buffer(), c.root());
-                    RootValue from = db.repo().readRoot(db.buffer(), p.root());
-                    changes = differ(db, to, from);
-                    toName = e.hash().toString();
-                    toDate = DoltLogTable.toDateTime(c.committer().timeMillis());
-                    fromName = parent.toString();
-                    fromDate = DoltLogTable.toDateTime(p.committer().timeMillis());
-                    toSchema = schemaIn(db, to);
-                    fromSchema = schemaIn(db, from);
-                    if (changes.hasNext()) {
+                    if (pair(db.repo().readRoot(db.buffer(), c.root()), db.repo().readRoot(db.buffer(), p.root()),
+                            e.hash().toString(), DoltLogTable.toDateTime(c.committer().timeMillis()),
+                            parent.toString(), DoltLogTable.toDateTime(p.committer().timeMillis()))) {
                         return true;
                     }
                 }
                 return false;
             }
 
+            /**
+             * Sets up the diff of one pair, if t changed in it and the filter keeps it. As Dolt's walk does, this
+             * one ends where t did not exist at "to" (dropped there, so an older t is another table), and after
+             * a pair whose primary key changed (shown, with warning 1105). With a to_commit filter the pairs before the
+             * wanted one are still checked (their table addresses only, and schemas where t changed), so the
+             * narrowed table gives exactly the rows of the full one.
+             */
+            private boolean pair(RootValue to, RootValue from, String tName, LocalDateTime tDate, String fName,
+                                 LocalDateTime fDate) {
+                var toHash = to.table(table);
+                var fromHash = from.table(table);
+                if (toHash.equals(fromHash)) {
+                    return false;
+                }
+                if (toHash.isEmpty()) {
+                    done = true;
+                    return false;
+                }
+                TableSchema toSchema = db.repo().readTable(db.buffer(), toHash.get()).schema();
+                TableSchema fromSchema = fromHash.map(h -> db.repo().readTable(db.buffer(), h).schema()).orElse(null);
+                boolean wanted = onlyTo == null || onlyTo.equalsIgnoreCase(tName);
+                if (onlyTo != null && wanted) {
+                    done = true; // the filter keeps no older pair
+                }
+                if (fromSchema != null && !keysDiffable(fromSchema, toSchema)) {
+                    // this pair still shows (every old row removed, every new one added); older ones do not
+                    session.addWarning(ErrorCode.UNKNOWN_ERROR.code(), "cannot render full diff between commits "
+                            + fName + " and " + tName + " due to primary key set change");
+                    done = true;
+                }
+                if (!wanted) {
+                    return false;
+                }
+                changes = differ(db, to, from);
+                toName = tName;
+                toDate = tDate;
+                fromName = fName;
+                fromDate = fDate;
+                toColumns = new ShownColumns(schema, toSchema);
+                fromColumns = new ShownColumns(schema, fromSchema);
+                return changes.hasNext();
+            }
+
             private Object[] row(RowChange ch) {
                 int n = schema.columns().size();
                 Object[] out = new Object[2 * n + 5];
-                place(ch.after(), toSchema, out, 0);
+                toColumns.copy(ch.after(), out, 0, session);
                 out[n] = toName;
                 out[n + 1] = toDate;
-                place(ch.before(), fromSchema, out, n + 2);
+                fromColumns.copy(ch.before(), out, n + 2, session);
                 out[2 * n + 2] = fromName;
                 out[2 * n + 3] = fromDate;
                 out[2 * n + 4] = switch (ch.kind()) {
@@ -149,31 +188,27 @@ final class DoltDiffForTable extends TableSystemTable {
         };
     }
 
-    /** Copies a row of {@code rowSchema} into the current schema's column order, by column name. */
-    private void place(Object[] row, TableSchema rowSchema, Object[] out, int at) {
-        if (row == null || rowSchema == null) {
-            return;
+    /**
+     * Whether rows of two versions of a table can be matched by key (Dolt's rule): both keyless, or the same key
+     * columns (by tag) of the same types.
+     */
+    static boolean keysDiffable(TableSchema from, TableSchema to) {
+        if (from.primaryKey().isEmpty() && to.primaryKey().isEmpty()) {
+            return true;
         }
-        List<Column> cols = schema.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            int k = indexOf(rowSchema, cols.get(i).name());
-            if (k >= 0 && k < row.length) {
-                out[at + i] = row[k];
+        int[] f = from.primaryKeyIndexes();
+        int[] t = to.primaryKeyIndexes();
+        if (f.length != t.length) {
+            return false;
+        }
+        for (int i = 0; i < f.length; i++) {
+            Column a = from.columns().get(f[i]);
+            Column b = to.columns().get(t[i]);
+            if (a.tag() != b.tag() || !a.type().equals(b.type())) {
+                return false;
             }
         }
-    }
-
-    private static int indexOf(TableSchema s, String name) {
-        for (int i = 0; i < s.columns().size(); i++) {
-            if (s.columns().get(i).name().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private TableSchema schemaIn(DatabaseState db, RootValue root) {
-        return root.table(table).map(h -> db.repo().readTable(db.buffer(), h).schema()).orElse(null);
+        return true;
     }
 
     /** The row changes of t from one root to another; a missing side counts as an empty table. */

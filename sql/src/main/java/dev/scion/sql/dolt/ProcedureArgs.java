@@ -61,6 +61,20 @@ final class ProcedureArgs {
         return p;
     }
 
+    /**
+     * The arguments with each single-dash word that names one of {@code longNames} (ignoring case) written as that
+     * long option, as Dolt's argument parser reads {@code -amend}; other single-dash words stay short flags.
+     */
+    static List<String> longWithOneDash(List<String> args, Set<String> longNames) {
+        List<String> out = new java.util.ArrayList<>(args.size());
+        for (String a : args) {
+            String word = a != null && a.length() > 2 && a.charAt(0) == '-' && a.charAt(1) != '-'
+                    ? a.substring(1).toLowerCase(java.util.Locale.ROOT) : null;
+            out.add(word != null && longNames.contains(word) ? "--" + word : a);
+        }
+        return out;
+    }
+
     private static String next(String procedure, List<String> args, int i, String flag) {
         if (i >= args.size() || args.get(i) == null) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, procedure + ": option '" + flag + "' needs a value");

@@ -112,8 +112,13 @@ public final class Procedures {
         return s;
     }
 
+    /** dolt_commit's long flags, which Dolt also takes with one dash ({@code -amend}, {@code -ALL}). */
+    private static final Set<String> COMMIT_LONG_FLAGS = Set.of("all", "allow-empty", "amend", "force",
+            "skip-empty", "skip-verification");
+
     static String commit(Session session, List<String> args) {
-        ProcedureArgs p = ProcedureArgs.parse("dolt_commit", args, Set.of("m", "message", "author", "date"));
+        ProcedureArgs p = ProcedureArgs.parse("dolt_commit", ProcedureArgs.longWithOneDash(args, COMMIT_LONG_FLAGS),
+                Set.of("m", "message", "author", "date"));
         String message = p.value("m", "message");
         if (message == null && !p.has("amend")) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: a commit message is required (-m)");

@@ -22,7 +22,8 @@ public final class TableFunctions {
     private static final char SEPARATOR = '\0';
     private static final Set<String> NAMES = Set.of("dolt_diff", "dolt_diff_stat", "dolt_diff_summary",
             "dolt_schema_diff", "dolt_patch", "dolt_log", PreviewMergeConflictsFunction.SUMMARY,
-            PreviewMergeConflictsFunction.ROWS, DoltTestRunFunction.NAME, BranchStatusFunction.NAME);
+            PreviewMergeConflictsFunction.ROWS, DoltTestRunFunction.NAME, BranchStatusFunction.NAME,
+            ReflogFunction.NAME);
 
     private TableFunctions() {
     }
@@ -68,6 +69,7 @@ public final class TableFunctions {
             case DoltTestRunFunction.NAME -> DoltTestRunFunction.create(session, db, args);
             case PreviewMergeConflictsFunction.SUMMARY -> PreviewMergeConflictsFunction.summary(session, db, args);
             case PreviewMergeConflictsFunction.ROWS -> PreviewMergeConflictsFunction.rows(session, db, args);
+            case ReflogFunction.NAME -> ReflogFunction.create(session, db, args);
             default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "unknown table function " + function);
         });
     }

@@ -251,6 +251,21 @@ public final class Session {
         forgetDroppedDatabases();
         String key = name.toLowerCase(Locale.ROOT);
         DatabaseState s = databases.get(key);
+        if (s != null && s.branchDeleted()) {
+            // another session deleted the branch this one had checked out. As in Dolt: while it is the current
+            // database, statements fail with 1049 until USE names another revision; otherwise the database falls
+            // back to its default branch, and a name for that branch (db/branch) no longer resolves
+            if (key.equals(currentDatabase == null ? null : currentDatabase.toLowerCase(Locale.ROOT))) {
+                throw new SqlError(ErrorCode.BAD_DB, "database not found: " + s.databaseName() + "/" + s.branch());
+            }
+            if (key.equals(s.databaseName().toLowerCase(Locale.ROOT))) {
+                s.switchBranch(engine.defaultBranch(s.databaseName(), s.repo()));
+            } else {
+                databases.remove(key);
+                s.release();
+                s = null;
+            }
+        }
         if (s != null) {
             return Optional.of(s);
         }

@@ -289,6 +289,76 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
+  // ---- ref log ----
+
+  /** Where logged ref values live in the refs column family: REF_LOG + name + NUL + sequence (16 hex digits). */
+  public static final String REF_LOG = "reflog/";
+
+  private volatile List<String> loggedRefPrefixes = List.of();
+  private final java.util.concurrent.atomic.AtomicLong refLogSequence = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * From now on every commit that gives a ref whose name starts with one of {@code prefixes} a new value also
+   * records that value in the ref's log, in the same write batch (so the log survives a restart and never names
+   * a value the ref did not hold). Deleting a ref keeps its log.
+   */
+  public void logRefChanges(List<String> prefixes) {
+    loggedRefPrefixes = List.copyOf(prefixes);
+  }
+
+  /** One logged value of a ref and when it was written (milliseconds since the epoch). */
+  public record RefLogEntry(long timeMillis, byte[] value) {}
+
+  /** The values {@code name} was given, newest first (an empty list when none were logged). */
+  public List<RefLogEntry> refLog(String name) {
+    String prefix = REF_LOG + name + "\0";
+    List<RefLogEntry> out = new ArrayList<>();
+    for (Map.Entry<String, byte[]> e : listRefs(prefix).entrySet()) {
+      long seq = Long.parseUnsignedLong(e.getKey().substring(prefix.length()), 16);
+      out.add(new RefLogEntry(seq >>> 12, e.getValue()));
+    }
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  /** The names of the refs that have a log, sorted. */
+  public java.util.SortedSet<String> loggedRefs() {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (String k : listRefs(REF_LOG).keySet()) {
+      int nul = k.lastIndexOf('\0');
+      if (nul > REF_LOG.length()) {
+        out.add(k.substring(REF_LOG.length(), nul));
+      }
+    }
+    return out;
+  }
+
+  /** Forgets every ref log (the garbage collector may have removed the commits they name). */
+  public void clearRefLogs() {
+    List<RefUpdate> deletes = new ArrayList<>();
+    for (String k : listRefs(REF_LOG).keySet()) {
+      deletes.add(RefUpdate.delete(k));
+    }
+    if (!deletes.isEmpty()) {
+      commit(Map.of(), deletes);
+    }
+  }
+
+  private boolean logged(String name) {
+    for (String p : loggedRefPrefixes) {
+      if (name.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Log keys sort by time of writing; within one millisecond (and if the clock steps back) by a counter. */
+  private String refLogKey(String name) {
+    long seq = refLogSequence.updateAndGet(prev -> Math.max(prev + 1, System.currentTimeMillis() << 12));
+    return REF_LOG + name + "\0" + String.format("%016x", seq);
+  }
+
   private static boolean startsWith(byte[] b, byte[] prefix) {
     return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
   }
@@ -377,7 +447,19 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
             c.fail(conflict);
             continue;
           }
+          Map<String, byte[]> logEntries = new LinkedHashMap<>();
+          for (Map.Entry<String, byte[]> e : mine.entrySet()) {
+            if (e.getValue() != null && logged(e.getKey())) {
+              byte[] before = groupRefs.containsKey(e.getKey()) ? groupRefs.get(e.getKey()) : readRef(e.getKey());
+              if (!Arrays.equals(before, e.getValue())) {
+                logEntries.put(refLogKey(e.getKey()), e.getValue());
+              }
+            }
+          }
           groupRefs.putAll(mine);
+          for (Map.Entry<String, byte[]> e : logEntries.entrySet()) {
+            batch.put(rocks.refs, e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
+          }
           for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
             if (b != null) {
               b.record(e.getKey());

@@ -37,12 +37,21 @@ public final class RowDiffer implements Iterator<RowChange> {
             Column c = to.schema().columns().get(i);
             fromIndexOfTo[i] = indexOf(from.schema(), c.tag());
         }
-        // when the key layout differs the raw key bytes cannot be compared; diff full contents instead
+        // when the key layout differs the raw key bytes cannot be compared; diff full contents instead. Key columns
+        // are compared by tag, so renaming a key column keeps the rows comparable.
         this.sameLayout = fromCodec.keyDescriptor().equals(toCodec.keyDescriptor())
-                && from.schema().primaryKey().equals(to.schema().primaryKey());
+                && keyTags(from.schema()).equals(keyTags(to.schema()));
         ProllyMap f = ProllyMap.load(reader, from.rows());
         ProllyMap t = ProllyMap.load(reader, to.rows());
         this.entries = sameLayout ? ProllyMap.diff(f, t) : fullDiff(f, t);
+    }
+
+    private static List<Long> keyTags(TableSchema s) {
+        List<Long> tags = new ArrayList<>();
+        for (int i : s.primaryKeyIndexes()) {
+            tags.add(s.columns().get(i).tag());
+        }
+        return tags;
     }
 
     private static int indexOf(TableSchema s, long tag) {

@@ -57,6 +57,7 @@ public final class Repository implements AutoCloseable {
         this.directory = directory;
         this.store = store;
         this.collector = new RepositoryCollector(store, liveRoots);
+        store.logRefChanges(List.of(RefNames.HEADS, RefNames.TAGS)); // dolt_reflog reads these logs
     }
 
     /** True when the directory holds a Scion database. */
@@ -146,7 +147,23 @@ public final class Repository implements AutoCloseable {
 
     /** Collects garbage online: marks from refs, working sets and live roots; deletes the rest. */
     public GcResult gc() {
-        return collector.collect();
+        GcResult r = collector.collect();
+        // as in Dolt, a collection ends the ref logs: the commits they name may be gone
+        store.clearRefLogs();
+        return r;
+    }
+
+    /** The ref logs' names (refs/heads/x, refs/tags/x), deleted refs included. */
+    public java.util.SortedSet<String> loggedRefs() {
+        return store.loggedRefs();
+    }
+
+    /**
+     * The values ref {@code fullName} (refs/heads/x, refs/tags/x) was given, newest first: commits, or annotated
+     * tag objects for such tags. The log outlives the ref; garbage collection clears it.
+     */
+    public List<RocksChunkStore.RefLogEntry> refLog(String fullName) {
+        return store.refLog(fullName);
     }
 
     /** A transaction-local buffer for new chunks, flushed by the ref update that needs them. */
