@@ -74,8 +74,10 @@ final class FunctionEvaluator {
                 return (row, ctx) -> ctx.session().user() + "@" + ctx.session().host();
             case "LAST_INSERT_ID":
                 return (row, ctx) -> ctx.session().lastInsertId();
-            case "ROW_COUNT", "FOUND_ROWS":
-                return (row, ctx) -> 0L;
+            case "ROW_COUNT":
+                return (row, ctx) -> ctx.session().counts().rowCount();
+            case "FOUND_ROWS":
+                return (row, ctx) -> ctx.session().counts().foundRows();
             case "ACTIVE_BRANCH":
                 return (row, ctx) -> ctx.session().current().branch();
             case "DOLT_VERSION":
