@@ -290,6 +290,8 @@ public final class InsertExecutor {
         /** The statement's first row as built, for last_insert_uuid(). */
         private Object[] firstRow;
         private final boolean hasGenerated;
+        /** sql_mode NO_AUTO_VALUE_ON_ZERO: only NULL (or no value) takes the next AUTO_INCREMENT id; 0 is stored. */
+        private final boolean zeroIsValue;
         /** Per column: whether its default reads other columns (then it is evaluated per row, last). */
         private final boolean[] rowDefault;
         private final boolean anyRowDefault;
@@ -307,6 +309,9 @@ public final class InsertExecutor {
             this.defaults = new Object[schema.columns().size()];
             this.hasDefault = new boolean[schema.columns().size()];
             this.hasGenerated = GeneratedColumns.any(schema);
+            Object mode = session.variable("sql_mode");
+            this.zeroIsValue = mode != null
+                    && mode.toString().toUpperCase(java.util.Locale.ROOT).contains("NO_AUTO_VALUE_ON_ZERO");
             this.rowDefault = new boolean[schema.columns().size()];
             boolean any = false;
             for (int c = 0; c < rowDefault.length; c++) {
@@ -342,7 +347,7 @@ public final class InsertExecutor {
                 }
                 if (col.autoIncrement()) {
                     Object v = row[c];
-                    if (v == null || (v instanceof Number n && n.longValue() == 0)) {
+                    if (v == null || (!zeroIsValue && v instanceof Number n && n.longValue() == 0)) {
                         long id;
                         if (sharedIds == null) {
                             id = editor.nextAutoIncrement();
