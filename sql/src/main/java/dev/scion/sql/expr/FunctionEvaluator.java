@@ -97,7 +97,7 @@ final class FunctionEvaluator {
             case "HASHOF", "DOLT_HASHOF":
                 return (row, ctx) -> Procedures.hashOf(ctx.session(), Values.toStringValue(a[0].eval(row, ctx)));
             case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "SYSDATE":
-                return (row, ctx) -> LocalDateTime.now().withNano(0);
+                return (row, ctx) -> LocalDateTime.now(SessionTimeZone.of(ctx.session())).withNano(0);
             case "IFNULL", "NVL":
                 return (row, ctx) -> {
                     Object v = a[0].eval(row, ctx);
