@@ -151,10 +151,13 @@ final class SqlScriptRunner implements AutoCloseable {
         return new Outcome(null, 0, session.warnings().size(), header, out);
     }
 
-    /** A DECIMAL at its column's digits after the point, as the text protocol sends it (a quotient has more inside). */
+    /**
+     * A DECIMAL with more digits than its column shows (a quotient's hidden digits), rounded as the text protocol
+     * rounds it. Fewer digits are left as they are (the scripts were written against that rendering).
+     */
     private static Object shown(Object v, ResultColumn column) {
         if (v instanceof java.math.BigDecimal d && column.kind() == dev.scion.sql.result.ColumnKind.NEWDECIMAL
-                && column.decimals() >= 0 && column.decimals() <= 30 && d.scale() != column.decimals()) {
+                && column.decimals() >= 0 && column.decimals() <= 30 && d.scale() > column.decimals()) {
             return d.setScale(column.decimals(), java.math.RoundingMode.HALF_UP);
         }
         return v;
