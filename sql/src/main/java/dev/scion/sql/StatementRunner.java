@@ -78,7 +78,7 @@ final class StatementRunner {
             }
             if (result instanceof StatementResult.Rows rows) {
                 // Rows are produced lazily from the transaction's snapshot: deliver them before committing.
-                sink.accept(rows);
+                sink.accept(session.counts().counting(rows));
                 ok = true;
                 session.endStatement(true);
             } else {
@@ -98,6 +98,9 @@ final class StatementRunner {
                     }
                 }
                 ok = true;
+                if (result instanceof StatementResult.Update update) {
+                    session.counts().finished(update);
+                }
                 sink.accept(result);
             }
         } catch (VersioningException e) {

@@ -142,13 +142,25 @@ final class SqlScriptRunner implements AutoCloseable {
             Object[] r;
             while ((r = stream.next()) != null) {
                 List<String> cells = new ArrayList<>(r.length);
-                for (Object v : r) {
-                    cells.add(v == null ? "NULL" : Values.toStringValue(v));
+                for (int i = 0; i < r.length; i++) {
+                    cells.add(r[i] == null ? "NULL" : Values.toStringValue(shown(r[i], rows.columns().get(i))));
                 }
                 out.add(cells);
             }
         }
         return new Outcome(null, 0, session.warnings().size(), header, out);
+    }
+
+    /**
+     * A DECIMAL with more digits than its column shows (a quotient's hidden digits), rounded as the text protocol
+     * rounds it. Fewer digits are left as they are (the scripts were written against that rendering).
+     */
+    private static Object shown(Object v, ResultColumn column) {
+        if (v instanceof java.math.BigDecimal d && column.kind() == dev.scion.sql.result.ColumnKind.NEWDECIMAL
+                && column.decimals() >= 0 && column.decimals() <= 30 && d.scale() > column.decimals()) {
+            return d.setScale(column.decimals(), java.math.RoundingMode.HALF_UP);
+        }
+        return v;
     }
 
     private void check(String where, String sql, SqlScript.Expectation e, Outcome o) {

@@ -131,6 +131,9 @@ public final class ColumnValues {
                 return p == null ? NO_ADJUSTMENT : p.value();
             }
             case TRUNCATED_WRONG_VALUE_FOR_FIELD:
+                if (v instanceof byte[] b && t.kind().fieldType() == dev.scion.storage.tuple.FieldType.STRING) {
+                    return Utf8Text.validPrefix(b); // bytes that are not UTF-8: the text before them
+                }
                 // MySQL keeps the numeric prefix of the string ('12abc' -> 12, 'abc' -> 0).
                 return Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
             default:
@@ -197,7 +200,8 @@ public final class ColumnValues {
             case DOUBLE:
                 return Values.toDouble(v);
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON: {
-                String s = Values.toStringValue(v);
+                String s = v instanceof byte[] b && t.kind() != TypeKind.JSON && Utf8Text.checked(c)
+                        ? Utf8Text.decode(b, c, rowNumber) : Values.toStringValue(v);
                 if (t.kind() == dev.scion.versioning.schema.TypeKind.JSON) {
                     // stored in MySQL's normal form, so equal documents are equal text
                     s = dev.scion.sql.expr.json.JsonFunctions.normaliseForColumn(s, c.name(), rowNumber);

@@ -59,6 +59,12 @@ public final class ForeignKeys {
     /** 1452 unless every foreign key of the row's table finds its parent row (or has a NULL column). */
     public static void checkParents(Session session, DatabaseState db, String table, TableSchema schema,
                                     Object[] row) {
+        checkParents(session, db, table, schema, row, null);
+    }
+
+    /** As above; a parent may also be a row {@code earlier} holds (the same INSERT's rows so far). */
+    static void checkParents(Session session, DatabaseState db, String table, TableSchema schema, Object[] row,
+                             StatementParents earlier) {
         if (schema.foreignKeys().isEmpty() || !enabled(session)) {
             return;
         }
@@ -70,8 +76,12 @@ public final class ForeignKeys {
             if (fk.referencedTable().equalsIgnoreCase(table) && referencesItself(schema, fk, row, values)) {
                 continue; // a self-referencing row is its own parent, as InnoDB checks it after the row is written
             }
+            if (earlier != null && earlier.holds(fk, values)) {
+                continue;
+            }
             TableValue parent = parentTable(db, fk);
-            if (parent == null || find(session, db, fk.referencedTable(), fk.referencedColumns(), values, 1).isEmpty()) {
+            if (parent == null || !KeyStorage.comparable(schema, fk.columns(), parent.schema(), fk.referencedColumns())
+                    || find(session, db, fk.referencedTable(), fk.referencedColumns(), values, 1).isEmpty()) {
                 throw new SqlError(ErrorCode.NO_REFERENCED_ROW_2, "Cannot add or update a child row: a foreign key "
                         + "constraint fails (" + describe(db, table, fk) + ")");
             }
@@ -175,7 +185,7 @@ public final class ForeignKeys {
     }
 
     /** The values of {@code columns} in {@code row}, or null when one of them is NULL. */
-    private static Object[] values(TableSchema schema, List<String> columns, Object[] row) {
+    static Object[] values(TableSchema schema, List<String> columns, Object[] row) {
         Object[] out = new Object[columns.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = row[schema.columnIndex(columns.get(i))];

@@ -71,9 +71,13 @@ public final class InsertExecutor {
         counts.table = target.name();
         counts.triggers = TableTriggers.load(session, target.database(), target.name(), schema);
         counts.lenient = lenient;
+        counts.written = StatementParents.of(target.name(), schema);
         counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)
                 ? List.of() : ForeignKeys.childrenOf(target.database(), target.name());
         if (source.getKind() == SqlKind.VALUES) {
+            if (insert.getTargetColumnList() == null && emptyFirstRow((SqlCall) source)) {
+                positions = new int[0]; // INSERT INTO t VALUES (): every column takes its default, as in MySQL
+            }
             long rowNumber = 0;
             for (SqlNode rowNode : ((SqlCall) source).getOperandList()) {
                 rowNumber++;
@@ -130,6 +134,14 @@ public final class InsertExecutor {
         long rows;
         long affected;
         long duplicates;
+        /** The rows written so far, when a foreign key of the table references the table itself; else null. */
+        StatementParents written;
+
+        void wrote(Object[] row) {
+            if (written != null) {
+                written.add(row);
+            }
+        }
     }
 
     private static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
@@ -140,7 +152,7 @@ public final class InsertExecutor {
         if ((!schema.checks().isEmpty() || !schema.foreignKeys().isEmpty()) && mode != OnConflict.UPDATE) {
             try {
                 CheckConstraints.verify(session, schema, row);
-                ForeignKeys.checkParents(session, counts.db, counts.table, schema, row);
+                ForeignKeys.checkParents(session, counts.db, counts.table, schema, row, counts.written);
             } catch (SqlError e) {
                 if (mode != OnConflict.IGNORE) {
                     throw e;
@@ -153,12 +165,14 @@ public final class InsertExecutor {
         switch (mode) {
             case FAIL -> {
                 insert(editor, row);
+                counts.wrote(row);
                 counts.affected++;
                 counts.triggers.after(Event.INSERT, null, row);
             }
             case IGNORE -> {
                 try {
                     editor.insert(row);
+                    counts.wrote(row);
                     counts.affected++;
                     counts.triggers.after(Event.INSERT, null, row);
                 } catch (DuplicateKeyException e) {
@@ -170,8 +184,9 @@ public final class InsertExecutor {
                 Object[] existing = editor.conflicting(row);
                 if (existing == null) {
                     CheckConstraints.verify(session, schema, row);
-                    ForeignKeys.checkParents(session, counts.db, counts.table, schema, row);
+                    ForeignKeys.checkParents(session, counts.db, counts.table, schema, row, counts.written);
                     insert(editor, row);
+                    counts.wrote(row);
                     counts.affected++;
                     counts.triggers.after(Event.INSERT, null, row);
                 } else {
@@ -185,11 +200,12 @@ public final class InsertExecutor {
                             counts.lenient);
                     if (!UpdateExecutor.sameRow(existing, next)) {
                         CheckConstraints.verify(session, schema, next);
-                        ForeignKeys.checkParents(session, counts.db, counts.table, schema, next);
+                        ForeignKeys.checkParents(session, counts.db, counts.table, schema, next, counts.written);
                         ForeignKeys.beforeUpdate(session, counts.db, counts.table, schema, counts.children, existing,
                                 next, 0);
                         try {
                             editor.update(existing, next);
+                            counts.wrote(next);
                         } catch (DuplicateKeyException e) {
                             throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());
                         }
@@ -210,6 +226,7 @@ public final class InsertExecutor {
                     counts.triggers.after(Event.DELETE, existing, null);
                 }
                 insert(editor, row);
+                counts.wrote(row);
                 counts.affected++;
                 counts.triggers.after(Event.INSERT, null, row);
             }
@@ -230,6 +247,11 @@ public final class InsertExecutor {
             toEval.add(e.getKind() == SqlKind.DEFAULT ? SqlLiteral.createNull(e.getParserPosition()) : e);
         }
         return ExpressionEvaluator.evaluate(session, toEval, sql);
+    }
+
+    /** Whether the first row of a VALUES list is {@code ()}. */
+    private static boolean emptyFirstRow(SqlCall values) {
+        return values.operandCount() > 0 && ((SqlCall) values.operand(0)).operandCount() == 0;
     }
 
     /** Positions of the named columns; every column when no list is given, none for {@code ()}. */
@@ -268,6 +290,8 @@ public final class InsertExecutor {
         /** The statement's first row as built, for last_insert_uuid(). */
         private Object[] firstRow;
         private final boolean hasGenerated;
+        /** sql_mode NO_AUTO_VALUE_ON_ZERO: only NULL (or no value) takes the next AUTO_INCREMENT id; 0 is stored. */
+        private final boolean zeroIsValue;
         /** Per column: whether its default reads other columns (then it is evaluated per row, last). */
         private final boolean[] rowDefault;
         private final boolean anyRowDefault;
@@ -285,6 +309,9 @@ public final class InsertExecutor {
             this.defaults = new Object[schema.columns().size()];
             this.hasDefault = new boolean[schema.columns().size()];
             this.hasGenerated = GeneratedColumns.any(schema);
+            Object mode = session.variable("sql_mode");
+            this.zeroIsValue = mode != null
+                    && mode.toString().toUpperCase(java.util.Locale.ROOT).contains("NO_AUTO_VALUE_ON_ZERO");
             this.rowDefault = new boolean[schema.columns().size()];
             boolean any = false;
             for (int c = 0; c < rowDefault.length; c++) {
@@ -320,7 +347,7 @@ public final class InsertExecutor {
                 }
                 if (col.autoIncrement()) {
                     Object v = row[c];
-                    if (v == null || (v instanceof Number n && n.longValue() == 0)) {
+                    if (v == null || (!zeroIsValue && v instanceof Number n && n.longValue() == 0)) {
                         long id;
                         if (sharedIds == null) {
                             id = editor.nextAutoIncrement();

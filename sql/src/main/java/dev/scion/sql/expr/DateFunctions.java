@@ -38,9 +38,13 @@ final class DateFunctions {
 
     static Expr compile(String name, RexCall call, Expr[] a) {
         switch (name) {
-            case "CURDATE", "CURRENT_DATE", "UTC_DATE":
+            case "CURDATE", "CURRENT_DATE":
+                return (row, ctx) -> LocalDate.now(SessionTimeZone.of(ctx.session()));
+            case "UTC_DATE":
                 return (row, ctx) -> LocalDate.now(ZoneOffset.UTC);
-            case "CURTIME", "CURRENT_TIME", "UTC_TIME", "LOCALTIME":
+            case "CURTIME", "CURRENT_TIME", "LOCALTIME":
+                return (row, ctx) -> LocalTime.now(SessionTimeZone.of(ctx.session())).withNano(0);
+            case "UTC_TIME":
                 return (row, ctx) -> LocalTime.now(ZoneOffset.UTC).withNano(0);
             case "UTC_TIMESTAMP":
                 return (row, ctx) -> LocalDateTime.now(ZoneOffset.UTC).withNano(0);
@@ -136,17 +140,21 @@ final class DateFunctions {
                     if (t == null) {
                         return null;
                     }
-                    long s = t.toEpochSecond(ZoneOffset.UTC);
+                    // the datetime is local time of the session's zone
+                    long s = t.atZone(SessionTimeZone.of(ctx.session())).toEpochSecond();
                     return t.getNano() == 0 ? (Object) s
                             : BigDecimal.valueOf(s).add(BigDecimal.valueOf(t.getNano() / 1000, 6));
                 };
             case "FROM_UNIXTIME":
-                return strictN(a, v -> {
-                    BigDecimal s = Values.toDecimal(v[0]);
-                    LocalDateTime t = LocalDateTime.ofEpochSecond(s.longValue(),
-                            s.remainder(BigDecimal.ONE).movePointRight(9).intValue(), ZoneOffset.UTC);
-                    return v.length > 1 ? MySqlDateFormat.format(t, str(v[1])) : t;
-                });
+                return (row, ctx) -> {
+                    java.time.ZoneId zone = SessionTimeZone.of(ctx.session());
+                    return strictN(a, v -> {
+                        BigDecimal s = Values.toDecimal(v[0]);
+                        LocalDateTime t = LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond(s.longValue(),
+                                s.remainder(BigDecimal.ONE).movePointRight(9).intValue()), zone);
+                        return v.length > 1 ? MySqlDateFormat.format(t, str(v[1])) : t;
+                    }).eval(row, ctx);
+                };
             case "MAKEDATE":
                 return strictN(a, v -> {
                     long day = Values.toLong(v[1]);

@@ -108,7 +108,7 @@ public final class ExprCompiler {
 
     private static Expr compileCall(RexCall call, dev.scion.sql.fulltext.FullTextBinder fullText) {
         SqlKind kind = call.getKind();
-        Expr[] a = operands(call, fullText);
+        Expr[] a = QuotientDigits.forCall(call, operands(call, fullText));
         if (call.getOperator() instanceof dev.scion.sql.parser.SqlCollateOperator) {
             return a[0]; // the collation is in the type, read by the comparison or sort that uses the value
         }

@@ -88,8 +88,10 @@ final class FunctionEvaluator {
                 return (row, ctx) -> ctx.session().user() + "@" + ctx.session().host();
             case "LAST_INSERT_ID":
                 return (row, ctx) -> ctx.session().lastInsertId();
-            case "ROW_COUNT", "FOUND_ROWS":
-                return (row, ctx) -> 0L;
+            case "ROW_COUNT":
+                return (row, ctx) -> ctx.session().counts().rowCount();
+            case "FOUND_ROWS":
+                return (row, ctx) -> ctx.session().counts().foundRows();
             case "ACTIVE_BRANCH":
                 return (row, ctx) -> ctx.session().current().branch();
             case "DOLT_VERSION":
@@ -109,7 +111,7 @@ final class FunctionEvaluator {
             case "HASHOF", "DOLT_HASHOF":
                 return (row, ctx) -> Procedures.hashOf(ctx.session(), Values.toStringValue(a[0].eval(row, ctx)));
             case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "SYSDATE":
-                return (row, ctx) -> LocalDateTime.now().withNano(0);
+                return (row, ctx) -> LocalDateTime.now(SessionTimeZone.of(ctx.session())).withNano(0);
             case "IFNULL", "NVL":
                 return (row, ctx) -> {
                     Object v = a[0].eval(row, ctx);

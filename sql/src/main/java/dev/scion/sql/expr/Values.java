@@ -349,7 +349,22 @@ public final class Values {
         return toDecimal(a).multiply(toDecimal(b));
     }
 
-    /** MySQL's '/': decimal division with 4 more digits of scale; division by zero is NULL. */
+    /** MySQL's div_precision_increment (not settable in Scion): digits a quotient adds to its dividend's. */
+    public static final int DIV_PRECISION_INCREMENT = 4;
+
+    /** Digits in one word of MySQL's decimal arithmetic; a quotient is computed to whole words. */
+    private static final int DIGITS_PER_WORD = 9;
+
+    /** At most this many digits after the point inside a computation (MySQL's 9 words less one for the integer part). */
+    private static final int MAX_INTERNAL_SCALE = 72;
+
+    /**
+     * MySQL's '/'; division by zero is NULL. An exact quotient is computed, truncated, to whole 9-digit words: enough
+     * words for the dividend's fraction (itself rounded up to words), the divisor's fraction digits and
+     * div_precision_increment. So {@code 1/3} is 0.333333333 inside: {@code 1/3*3} compares unequal to 1 and
+     * {@code (1/3)*(1/3)} is 0.111111110888888889, while the result type's scale (the dividend's plus 4,
+     * {@link dev.scion.sql.plan.MySqlTypeSystem}) rounds what a client sees (0.3333, 0.11111111).
+     */
     public static Object divide(Object a, Object b) {
         if (isFloating(a) || isFloating(b)) {
             double d = toDouble(b);
@@ -360,7 +375,18 @@ public final class Values {
             return null;
         }
         BigDecimal x = toDecimal(a);
-        return x.divide(y, Math.max(x.scale(), 0) + 4, RoundingMode.HALF_UP);
+        return x.divide(y, quotientScale(x.scale(), y.scale()), RoundingMode.DOWN);
+    }
+
+    /** The digits after the point MySQL's decimal division keeps for operands of these scales. */
+    static int quotientScale(int dividendScale, int divisorScale) {
+        int dividendDigits = wordsFor(Math.max(dividendScale, 0)) * DIGITS_PER_WORD;
+        int digits = dividendDigits + Math.max(divisorScale, 0) + DIV_PRECISION_INCREMENT;
+        return Math.min(wordsFor(digits) * DIGITS_PER_WORD, MAX_INTERNAL_SCALE);
+    }
+
+    private static int wordsFor(int digits) {
+        return (digits + DIGITS_PER_WORD - 1) / DIGITS_PER_WORD;
     }
 
     public static Object mod(Object a, Object b) {

@@ -40,16 +40,19 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     }
 
     /**
-     * {@code int / int} is a DECIMAL in MySQL ({@code 44 / 64} is 0.6875), not an integer division: the dividend's
-     * digits plus div_precision_increment after the point. Standard SQL (Calcite's default) keeps INTEGER, and a
-     * comparison against another integer type then casts the quotient to an integer (0.6875 = 1 was true).
+     * An exact quotient is a DECIMAL in MySQL ({@code 44 / 64} is 0.6875), not an integer division: the dividend's
+     * digits after the point plus div_precision_increment, and as many more digits before the point as the divisor
+     * has after it. Standard SQL (Calcite's default) keeps INTEGER for integers, and a comparison against another
+     * integer type then casts the quotient to an integer (0.6875 = 1 was true); for decimals it keeps at least 6
+     * digits after the point (100 / 35600.00 showed 10 digits, MySQL shows 4).
      */
     @Override
     public RelDataType deriveDecimalDivideType(RelDataTypeFactory factory, RelDataType dividend, RelDataType divisor) {
-        if (SqlTypeUtil.isExactNumeric(dividend) && SqlTypeUtil.isExactNumeric(divisor)
-                && !SqlTypeUtil.isDecimal(dividend) && !SqlTypeUtil.isDecimal(divisor)) {
+        if (SqlTypeUtil.isExactNumeric(dividend) && SqlTypeUtil.isExactNumeric(divisor)) {
+            int divisorScale = SqlTypeUtil.isDecimal(divisor) ? Math.max(divisor.getScale(), 0) : 0;
+            RelDataType quotient = exactWithMoreDigits(factory, dividend, divisorScale);
             // division by zero is NULL in MySQL, so the quotient is nullable whatever its operands
-            return factory.createTypeWithNullability(exactWithMoreDigits(factory, dividend), true);
+            return factory.createTypeWithNullability(quotient, true);
         }
         return super.deriveDecimalDivideType(factory, dividend, divisor);
     }
@@ -58,16 +61,18 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argument) {
         if (SqlTypeUtil.isExactNumeric(argument)) {
-            return factory.createTypeWithNullability(exactWithMoreDigits(factory, argument), argument.isNullable());
+            return factory.createTypeWithNullability(exactWithMoreDigits(factory, argument, 0), argument.isNullable());
         }
         return super.deriveAvgAggType(factory, argument);
     }
 
-    private static RelDataType exactWithMoreDigits(RelDataTypeFactory factory, RelDataType type) {
-        int scale = Math.max(type.getScale(), 0);
+    /** {@code type} with div_precision_increment more digits after the point and {@code extraIntegerDigits} before. */
+    private static RelDataType exactWithMoreDigits(RelDataTypeFactory factory, RelDataType type,
+            int extraIntegerDigits) {
+        int scale = Math.min(MAX_DECIMAL_SCALE, Math.max(type.getScale(), 0) + DIV_PRECISION_INCREMENT);
         int precision = SqlTypeUtil.isDecimal(type) ? type.getPrecision() : integerDigits(type.getSqlTypeName());
-        return factory.createSqlType(SqlTypeName.DECIMAL, Math.min(65, precision + DIV_PRECISION_INCREMENT),
-                Math.min(MAX_DECIMAL_SCALE, scale + DIV_PRECISION_INCREMENT));
+        int total = Math.min(65, precision + extraIntegerDigits + DIV_PRECISION_INCREMENT);
+        return factory.createSqlType(SqlTypeName.DECIMAL, Math.max(total, scale), scale);
     }
 
     private static int integerDigits(SqlTypeName name) {

@@ -34,6 +34,7 @@ public final class Session {
     private long seenDropGeneration;
     private boolean explicitTransaction;
     private long lastInsertId;
+    private final StatementCounts counts = new StatementCounts();
     /** Dolt's last_insert_uuid(): the UUID primary key the last INSERT into a UUID-keyed table gave its first row. */
     private String lastInsertUuid = "";
     private volatile boolean cancelled;
@@ -177,6 +178,11 @@ public final class Session {
 
     public long lastInsertId() {
         return lastInsertId;
+    }
+
+    /** ROW_COUNT() and FOUND_ROWS() of the statements run so far. */
+    public StatementCounts counts() {
+        return counts;
     }
 
     public void setLastInsertId(long id) {

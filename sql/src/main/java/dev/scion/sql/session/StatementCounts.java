@@ -1,0 +1,60 @@
+package dev.scion.sql.session;
+
+import dev.scion.sql.result.RowStream;
+import dev.scion.sql.result.StatementResult;
+
+/**
+ * What ROW_COUNT() and FOUND_ROWS() report: the previous statement's affected rows (-1 after a statement that
+ * returned rows, 0 after DDL), and the rows the last SELECT returned (unchanged by writes).
+ */
+public final class StatementCounts {
+    private long rowCount = -1;
+    private long foundRows;
+
+    public long rowCount() {
+        return rowCount;
+    }
+
+    public long foundRows() {
+        return foundRows;
+    }
+
+    /** A write or other statement without rows finished with this result. */
+    public void finished(StatementResult.Update update) {
+        rowCount = update.affectedRows();
+    }
+
+    /** The rows of {@code rows}, counted as the client drains them; the counts change once they are all read. */
+    public StatementResult.Rows counting(StatementResult.Rows rows) {
+        RowStream inner = rows.rows();
+        RowStream counted = new RowStream() {
+            private long seen;
+
+            @Override
+            public Object[] next() {
+                Object[] r = inner.next();
+                if (r != null) {
+                    seen++;
+                } else {
+                    done();
+                }
+                return r;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    inner.close();
+                } finally {
+                    done();
+                }
+            }
+
+            private void done() {
+                rowCount = -1;
+                foundRows = seen;
+            }
+        };
+        return new StatementResult.Rows(rows.columns(), counted);
+    }
+}
