@@ -13,9 +13,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
-import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
-import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
@@ -48,19 +46,13 @@ final class IndexEnds {
         if (project != null) {
             in = project.getInput();
         }
-        RexNode condition = null;
-        if (in instanceof LogicalFilter f) {
-            condition = f.getCondition();
-            in = f.getInput();
-        }
-        if (!(in instanceof LogicalTableScan scan)
-                || scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null
-                || scan.getTable().unwrap(SystemTableAdapter.class) != null) {
+        UserTableRead userRead = UserTableRead.of(in, tables);
+        if (userRead == null) {
             return null;
         }
-        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
-        ScionTable t = planned == null ? null : tables.apply(planned);
-        if (t == null || t.value().schema().isKeyless()) {
+        RexNode condition = userRead.condition();
+        ScionTable t = userRead.table();
+        if (t.value().schema().isKeyless()) {
             return null;
         }
         TableSchema schema = t.value().schema();

@@ -192,18 +192,13 @@ public final class PhysicalPlanner {
         }
         LogicalProject project = sort.getInput() instanceof LogicalProject p ? p : null;
         RelNode below = project == null ? sort.getInput() : project.getInput();
-        RexNode condition = null;
-        if (below instanceof LogicalFilter f) {
-            condition = f.getCondition();
-            below = f.getInput();
-        }
-        if (!(below instanceof LogicalTableScan scan)
-                || scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null
-                || scan.getTable().unwrap(SystemTableAdapter.class) != null) {
+        UserTableRead userRead = UserTableRead.of(below, tables);
+        if (userRead == null) {
             return null;
         }
-        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
-        ScionTable t = planned == null ? null : tables.apply(planned);
+        LogicalTableScan scan = userRead.scan();
+        RexNode condition = userRead.condition();
+        ScionTable t = userRead.table();
         if (t == null) {
             return null;
         }
@@ -273,18 +268,13 @@ public final class PhysicalPlanner {
             }
             rel = project.getInput();
         }
-        RexNode condition = null;
-        if (rel instanceof LogicalFilter f) {
-            condition = f.getCondition();
-            rel = f.getInput();
-        }
-        if (!(rel instanceof LogicalTableScan scan)
-                || scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null
-                || scan.getTable().unwrap(SystemTableAdapter.class) != null) {
+        UserTableRead userRead = UserTableRead.of(rel, tables);
+        if (userRead == null) {
             return null;
         }
-        ScionTable planned = scan.getTable().unwrap(ScionTable.class);
-        ScionTable t = planned == null ? null : tables.apply(planned);
+        LogicalTableScan scan = userRead.scan();
+        RexNode condition = userRead.condition();
+        ScionTable t = userRead.table();
         if (t == null || t.value().schema().isKeyless()) {
             return null;
         }
