@@ -114,6 +114,29 @@ public final class SqlScanner {
         return out.toString();
     }
 
+    /**
+     * Index of the parenthesis closing the one at {@code open}, skipping quoted text, or -1 when the text ends
+     * first.
+     */
+    public static int closingParen(String sql, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (isQuote(c)) {
+                i = skipQuoted(sql, i);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
     /** Index of the first non-blank character at or after {@code i} (the length if none). */
     public static int skipSpace(String sql, int i) {
         int j = i;

@@ -87,7 +87,7 @@ final class InsertValuesFolding {
             if (i >= sql.length() || sql.charAt(i) != '(') {
                 return NONE;
             }
-            int close = closing(sql, i);
+            int close = SqlScanner.closingParen(sql, i);
             if (close < 0) {
                 return NONE;
             }
@@ -138,25 +138,6 @@ final class InsertValuesFolding {
                 }
                 i = end;
                 continue;
-            }
-            i++;
-        }
-        return -1;
-    }
-
-    private static int closing(String sql, int open) {
-        int depth = 0;
-        int i = open;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = SqlScanner.skipQuoted(sql, i);
-                continue;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
             }
             i++;
         }

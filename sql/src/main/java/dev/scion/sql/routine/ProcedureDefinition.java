@@ -156,22 +156,11 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
     }
 
     private static int closingParen(String text, int open) {
-        int depth = 0;
-        int i = open;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = SqlScanner.skipQuoted(text, i);
-                continue;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-            i++;
+        int close = SqlScanner.closingParen(text, open);
+        if (close < 0) {
+            throw BodyParser.syntax(text.substring(open));
         }
-        throw BodyParser.syntax(text.substring(open));
+        return close;
     }
 
     private static String unquoteString(String quoted) {
