@@ -52,6 +52,8 @@ public final class Repository implements AutoCloseable {
     private final RepositoryCollector collector;
     private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
     private final Map<String, AutoIncrementCounters> autoIncrements = new ConcurrentHashMap<>();
+    private final CrossBranchAutoIncrements crossBranchAutoIncrements =
+            new CrossBranchAutoIncrements(this::branches, this::storedAutoIncrement);
 
     private Repository(Path directory, RocksChunkStore store) {
         this.directory = directory;
@@ -391,6 +393,21 @@ public final class Repository implements AutoCloseable {
     /** The auto-increment values handed out on a branch, shared by the sessions that write to it. */
     public AutoIncrementCounters autoIncrements(String branch) {
         return autoIncrements.computeIfAbsent(branch, b -> new AutoIncrementCounters());
+    }
+
+    /** The floor of generated ids shared by all branches (Dolt's rule; {@link CrossBranchAutoIncrements}). */
+    public CrossBranchAutoIncrements crossBranchAutoIncrements() {
+        return crossBranchAutoIncrements;
+    }
+
+    /** The next auto-increment value a branch's working set stores for a table, 0 without such a table. */
+    private long storedAutoIncrement(String branch, String table) {
+        try {
+            Hash t = readRoot(store, workingSet(branch).working()).tableHash(table);
+            return t == null ? 0 : readTable(store, t).autoIncrement();
+        } catch (VersioningException e) {
+            return 0; // deleted since it was listed
+        }
     }
 
     /** One branch's working set change inside {@link #updateWorkingSets}. */
