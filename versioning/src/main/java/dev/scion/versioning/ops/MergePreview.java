@@ -5,7 +5,6 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.merge.RootMerger;
-import dev.scion.versioning.merge.SchemaMerger;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.repo.Repository;
@@ -56,10 +55,6 @@ public final class MergePreview {
             out.sort((x, y) -> x.table().compareToIgnoreCase(y.table()));
         }
         return out;
-    }
-
-    public long schemaConflictCount() {
-        return conflicts().stream().mapToLong(c -> SchemaMerger.conflictCount(c.schemaConflict())).sum();
     }
 
     /** The merged root (ours when there is nothing to merge). */
