@@ -36,12 +36,19 @@ public final class SchemaMerger {
         if (ours.equals(theirs) || base.equals(theirs)) {
             return new Result(ours, null);
         }
-        Result merged = base.equals(ours) ? new Result(theirs, null) : mergeChanged(base, ours, theirs);
+        Result merged = base.equals(ours) ? theirsOverRows(ours, theirs) : mergeChanged(base, ours, theirs);
         if (merged.isConflict()) {
             return merged;
         }
         String narrowed = TypeChanges.incompatible(base, ours, theirs, merged.schema());
         return narrowed == null ? merged : new Result(null, narrowed);
+    }
+
+    /** Theirs' schema, when ours kept the base's (its rows changed): unless theirs brings in a duplicate index. */
+    private static Result theirsOverRows(TableSchema ours, TableSchema theirs) {
+        List<String> problems = new ArrayList<>();
+        duplicateColumnSets(theirs.indexes(), ours, problems);
+        return problems.isEmpty() ? new Result(theirs, null) : new Result(null, String.join("; ", problems));
     }
 
     private static Result mergeChanged(TableSchema base, TableSchema ours, TableSchema theirs) {

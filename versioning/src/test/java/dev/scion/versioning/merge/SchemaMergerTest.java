@@ -103,6 +103,9 @@ class SchemaMergerTest {
         SchemaMerger.Result r = SchemaMerger.merge(withIdx1, with(o, List.of(idx1)), with(cols(), List.of(idx1, idx2)));
         assertEquals("multiple indexes covering the same column set cannot be merged: 'idx1' and 'idx2'",
                 r.conflict());
+        // also when ours kept the base's schema (only its rows changed)
+        r = SchemaMerger.merge(withIdx1, withIdx1, with(cols(), List.of(idx1, idx2)));
+        assertTrue(r.isConflict());
         // a pair ours already had is left alone
         List<Column> t = cols();
         t.add(TestRepo.col("b", TypeKind.INT, 11));
