@@ -81,7 +81,7 @@ final class PreviewMergeConflictsFunction implements SystemTable {
         }
         Hash ours = DiffSides.resolveCommit(session, db, args.get(0));
         Hash theirs = DiffSides.resolveCommit(session, db, args.get(1));
-        return MergePreview.of(db.repo(), ours, theirs);
+        return MergePreview.of(db.repo(), ours, theirs, new SqlRowConstraintChecker(session));
     }
 
     @Override
