@@ -178,22 +178,27 @@ public final class SchemaMerger {
     }
 
     /**
-     * An index the merge brings in from theirs over exactly the columns of another merged index is a conflict
-     * (Dolt matches indexes by their column set, so it cannot tell such a pair apart): which of the two the user
-     * meant to keep is theirs to say. Duplicates ours already had are left as they are.
+     * An index the merge brings in from theirs (a name ours does not have) over exactly the columns of another
+     * merged index is a conflict (Dolt matches indexes by their column set, so it cannot tell such a pair apart):
+     * which of the two the user meant to keep is theirs to say. Indexes ours has by name are left as they are,
+     * even when a dropped column made two of them alike.
      */
     private static void duplicateColumnSets(List<IndexDef> indexes, TableSchema ours, List<String> problems) {
         for (int i = 0; i < indexes.size(); i++) {
             for (int j = i + 1; j < indexes.size(); j++) {
                 IndexDef a = indexes.get(i);
                 IndexDef b = indexes.get(j);
-                boolean newToOurs = !ours.indexes().contains(a) || !ours.indexes().contains(b);
+                boolean newToOurs = !hasIndexNamed(ours, a.name()) || !hasIndexNamed(ours, b.name());
                 if (newToOurs && !a.fulltext() && !b.fulltext() && sameColumns(a, b)) {
                     problems.add("multiple indexes covering the same column set cannot be merged: '" + a.name()
                             + "' and '" + b.name() + "'");
                 }
             }
         }
+    }
+
+    private static boolean hasIndexNamed(TableSchema schema, String name) {
+        return schema.indexes().stream().anyMatch(ix -> ix.name().equalsIgnoreCase(name));
     }
 
     private static boolean sameColumns(IndexDef a, IndexDef b) {

@@ -106,6 +106,15 @@ class SchemaMergerTest {
         // also when ours kept the base's schema (only its rows changed)
         r = SchemaMerger.merge(withIdx1, withIdx1, with(cols(), List.of(idx1, idx2)));
         assertTrue(r.isConflict());
+        // indexes ours has by name that a column theirs dropped made alike are no conflict
+        IndexDef i1 = new IndexDef("i1", List.of("qty", "name"), false);
+        IndexDef i2 = new IndexDef("i2", List.of("name"), false);
+        TableSchema two = with(cols(), List.of(i1, i2));
+        List<Column> noQty = cols();
+        noQty.remove(2);
+        r = SchemaMerger.merge(two, with(cols(), List.of(i1, i2)), with(noQty, List.of(
+                new IndexDef("i1", List.of("name"), false), i2)));
+        assertFalse(r.isConflict(), r.conflict());
         // a pair ours already had is left alone
         List<Column> t = cols();
         t.add(TestRepo.col("b", TypeKind.INT, 11));
