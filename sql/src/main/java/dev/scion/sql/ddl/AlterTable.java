@@ -359,6 +359,7 @@ final class AlterTable {
         }
         if (autoIncrement > 0 && next.autoIncrementColumn().isPresent()) {
             value = value.withAutoIncrement(Math.max(autoIncrement, 1));
+            DdlExecutor.autoIncrementLowered(target.db(), target.storedOrThrow(), value.autoIncrement());
         }
         if (renameTo != null) {
             TableName dest = new TableName(target.db(), renameTo);

@@ -99,7 +99,9 @@ public final class DdlExecutor {
         }
         for (TableName t : names) {
             dev.scion.sql.trigger.Triggers.dropForTable(t.db(), t.storedOrThrow());
-            t.db().setWorkingRoot(t.db().workingRoot().withoutTable(t.storedOrThrow()));
+            String stored = t.storedOrThrow();
+            t.db().setWorkingRoot(t.db().workingRoot().withoutTable(stored));
+            autoIncrementLowered(t.db(), stored, 0);
         }
         return StatementResult.ok();
     }
@@ -167,6 +169,17 @@ public final class DdlExecutor {
                     + "constraint");
         }
         target.write(CreateTable.emptyTable(target.db().buffer(), old.schema(), 1));
+        autoIncrementLowered(target.db(), target.storedOrThrow(), 1);
         return StatementResult.ok();
+    }
+
+    /**
+     * The table's next auto-increment value on this branch was set to {@code value}, perhaps lower than before:
+     * the floor shared by all branches is recomputed (docs/versioned-sql.md, "Auto-increment across branches").
+     */
+    static void autoIncrementLowered(dev.scion.sql.catalog.DatabaseState db, String table, long value) {
+        if (!db.isDetached() && !db.isReadOnly()) {
+            db.repo().crossBranchAutoIncrements().lowered(table, db.branch(), value);
+        }
     }
 }

@@ -94,7 +94,7 @@ public final class TableTarget {
             counter.observeCommitted(value.autoIncrement(), () ->
                     database.repo().workingSet(database.branch()).working().equals(start.working()));
         }
-        return new SharedAutoIncrement(counter, database);
+        return new SharedAutoIncrement(counter, database, name);
     }
 
     public TableEditor editor() {

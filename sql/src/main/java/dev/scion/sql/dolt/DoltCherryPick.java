@@ -30,6 +30,9 @@ final class DoltCherryPick {
         DatabaseState s = ProcedureSupport.writable(session, "dolt_cherry_pick");
         BranchContext ctx = ProcedureSupport.branch(session, "dolt_cherry_pick");
         if (p.has("abort")) {
+            if (!ctx.workingSet().isMerging()) {
+                throw new SqlError(ErrorCode.VERSIONING, "error: There is no cherry-pick merge to abort");
+            }
             MergeOp.abort(ctx);
             s.setMergeConflictsPending(false);
             return ProcedureSupport.row(COLUMNS, "", 0L, 0L, 0L);

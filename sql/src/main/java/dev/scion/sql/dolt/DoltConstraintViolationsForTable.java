@@ -32,6 +32,10 @@ final class DoltConstraintViolationsForTable extends TableSystemTable implements
     public RelDataType rowType(RelDataTypeFactory f) {
         RelDataTypeFactory.Builder b = f.builder().add("from_root_ish", Columns.text(f, 1024))
                 .add("violation_type", Columns.text(f, 64));
+        if (schema.isKeyless()) { // which copy of a row without a key: its content hash, as Dolt shows it
+            b.add("dolt_row_hash", f.createTypeWithNullability(f.createSqlType(
+                    org.apache.calcite.sql.type.SqlTypeName.VARBINARY, 20), true));
+        }
         for (Column c : schema.columns()) {
             b.add(c.name(), f.createTypeWithNullability(TypeMapping.toCalcite(f, c), true));
         }
@@ -47,6 +51,8 @@ final class DoltConstraintViolationsForTable extends TableSystemTable implements
         var it = ConflictsOp.violations(new BranchContext(db.repo(), db.branch()), table).iterator();
         String from = ms.source() == null ? null : ms.source().toString();
         int n = schema.columns().size();
+        int first = firstColumn();
+        var codec = schema.isKeyless() ? new dev.scion.versioning.table.RowCodec(schema) : null;
         return new RowStream() {
             private ConflictsOp.Violation current;
             private java.util.Iterator<String> kinds = java.util.Collections.emptyIterator();
@@ -61,17 +67,25 @@ final class DoltConstraintViolationsForTable extends TableSystemTable implements
                     kinds = ViolationInfo.parts(current.description()).iterator();
                 }
                 String info = kinds.next();
-                Object[] out = new Object[n + 3];
+                Object[] out = new Object[n + first + 1];
                 out[0] = from;
                 out[1] = ViolationInfo.type(info);
+                if (codec != null) {
+                    out[2] = codec.keylessRowHash(current.key());
+                }
                 info = ViolationInfo.of(info, schema);
                 if (current.row() != null) {
-                    System.arraycopy(current.row(), 0, out, 2, Math.min(n, current.row().length));
+                    System.arraycopy(current.row(), 0, out, first, Math.min(n, current.row().length));
                 }
-                out[n + 2] = info;
+                out[n + first] = info;
                 return out;
             }
         };
+    }
+
+    /** Where the table's own columns start: after from_root_ish, violation_type (and dolt_row_hash). */
+    private int firstColumn() {
+        return schema.isKeyless() ? 3 : 2;
     }
 
     /** Forgets the selected violations; the rows of t stay as they are (the user accepts them). */
@@ -85,7 +99,8 @@ final class DoltConstraintViolationsForTable extends TableSystemTable implements
         List<byte[]> keys = new java.util.ArrayList<>();
         for (ConflictsOp.Violation v : ConflictsOp.violations(ctx, table)) {
             for (Object[] r : selected) {
-                if (v.row() != null && java.util.Arrays.deepEquals(java.util.Arrays.copyOfRange(r, 2, n + 2),
+                if (v.row() != null && java.util.Arrays.deepEquals(java.util.Arrays.copyOfRange(r, firstColumn(),
+                        n + firstColumn()),
                         java.util.Arrays.copyOf(v.row(), n))) {
                     keys.add(v.key());
                     break;

@@ -84,16 +84,25 @@ final class DoltMerge {
             case FAST_FORWARD -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 1L, 0L, "merge successful");
             case COMMITTED -> ProcedureSupport.row(COLUMNS, out.commit().toString(), 0L, 0L, "merge successful");
             case STAGED -> ProcedureSupport.row(COLUMNS, "", fastForwardable ? 1L : 0L, 0L, "merge successful");
-            case CONFLICTS -> conflicts(session, s, ctx, autocommitStatement);
+            case CONFLICTS -> conflicts(session, s, ctx, autocommitStatement, out.conflicts());
         };
     }
 
     private static StatementResult conflicts(Session session, DatabaseState s, BranchContext ctx,
-                                             boolean autocommitStatement) {
+                                             boolean autocommitStatement,
+                                             java.util.List<dev.scion.versioning.model.TableConflicts> found) {
         boolean allowed = ProcedureSupport.flag(session, "dolt_allow_commit_conflicts")
                 || ProcedureSupport.flag(session, "dolt_force_transaction_commit");
         if (autocommitStatement && !allowed) {
+            // only constraint violations: the autocommit's transaction commit refuses them, listing each kind
+            boolean onlyViolations = found.stream().allMatch(c -> c.rowConflictCount() == 0
+                    && c.schemaConflict() == null);
+            String listing = onlyViolations ? ViolationListing.of(ctx, found) : null;
             MergeOp.abort(ctx);
+            if (listing != null) {
+                throw new SqlError(ErrorCode.VERSIONING, dev.scion.sql.session.TransactionCommitter
+                        .CONSTRAINT_VIOLATIONS + "\nConstraint violations: " + listing);
+            }
             throw new SqlError(ErrorCode.VERSIONING, "Merge conflict detected, @autocommit transaction rolled back. "
                     + "@autocommit must be disabled so that merge conflicts can be resolved using the dolt_conflicts "
                     + "and dolt_schema_conflicts tables before manually committing the transaction. Alternatively, to "

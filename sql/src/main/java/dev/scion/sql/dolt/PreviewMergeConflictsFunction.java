@@ -50,7 +50,9 @@ final class PreviewMergeConflictsFunction implements SystemTable {
     static PreviewMergeConflictsFunction rows(Session session, DatabaseState db, List<String> args) {
         requireCount(ROWS, args, 3);
         MergePreview p = preview(session, db, args);
-        long schemaConflicts = p.schemaConflictCount();
+        // only the named table's schema conflicts stop its rows from being shown (Dolt's rule)
+        long schemaConflicts = p.conflicts().stream().filter(c -> c.table().equalsIgnoreCase(args.get(2)))
+                .mapToLong(c -> SchemaMerger.conflictCount(c.schemaConflict())).sum();
         if (schemaConflicts > 0) {
             throw new SqlError(ErrorCode.VERSIONING, "schema conflicts found: " + schemaConflicts);
         }
@@ -79,7 +81,7 @@ final class PreviewMergeConflictsFunction implements SystemTable {
         }
         Hash ours = DiffSides.resolveCommit(session, db, args.get(0));
         Hash theirs = DiffSides.resolveCommit(session, db, args.get(1));
-        return MergePreview.of(db.repo(), ours, theirs);
+        return MergePreview.of(db.repo(), ours, theirs, new SqlRowConstraintChecker(session));
     }
 
     @Override

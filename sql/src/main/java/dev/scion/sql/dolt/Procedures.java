@@ -173,11 +173,13 @@ public final class Procedures {
         if (p.value("date") != null) {
             author = author.at(parseDate(p.value("date")));
         }
-        // a forced commit leaves what is unresolved in the working set, as Dolt keeps its conflict and violation
-        // artifacts: dolt_constraint_violations still lists them and dolt_verify_constraints can re-check
-        var kept = ws.mergeState() == null || !ws.mergeState().hasUnresolved() ? null
-                : new dev.scion.versioning.model.MergeState(null, "commit --force", ws.working(), toCommit,
-                        ws.mergeState().tables().stream().filter(t -> !t.isResolved()).toList());
+        // a forced commit records what is unresolved in the commit (a later merge of it, or a branch made from it,
+        // sees them) and leaves them in the working set, as Dolt keeps its conflict and violation artifacts:
+        // dolt_constraint_violations still lists them and dolt_verify_constraints can re-check
+        var artifacts = ws.mergeState() == null || !ws.mergeState().hasUnresolved() ? null
+                : dev.scion.versioning.model.CommitArtifacts.of(ws.mergeState());
+        var kept = artifacts == null ? null : artifacts.asKeptState(ws.working(), toCommit);
+        Hash artifactsHash = artifacts == null ? null : buffer.put(artifacts.encode());
         WorkingSet next = new WorkingSet(ws.working(), toCommit, null, kept);
         if (p.has("amend")) { // replaces the head: its parents, and its message and author unless given
             var old = repo.readCommit(head);
@@ -190,7 +192,8 @@ public final class Procedures {
             return repo.writeCommit(s.branch(), head, ws, amended, next, buffer).toString();
         }
         List<Hash> extra = ws.mergeSource() == null ? List.of() : List.of(ws.mergeSource());
-        Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, next, buffer);
+        Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, artifactsHash, next,
+                buffer);
         return h.toString();
     }
 

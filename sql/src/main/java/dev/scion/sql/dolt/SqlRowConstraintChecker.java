@@ -25,6 +25,11 @@ public final class SqlRowConstraintChecker implements RowConstraintChecker {
     }
 
     @Override
+    public String mergeJson(String base, String ours, String theirs) {
+        return dev.scion.sql.expr.json.JsonMerge.merge(base, ours, theirs);
+    }
+
+    @Override
     public List<CheckDef> failedChecks(TableSchema schema, Object[] row) {
         return schema.checks().isEmpty() ? List.of() : CheckConstraints.failed(session, schema, row);
     }

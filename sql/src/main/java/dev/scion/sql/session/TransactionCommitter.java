@@ -194,7 +194,7 @@ public final class TransactionCommitter {
     }
 
     /** Dolt's words for a transaction commit whose merge leaves constraint violations. */
-    static final String CONSTRAINT_VIOLATIONS = "Committing this transaction resulted in a working set with "
+    public static final String CONSTRAINT_VIOLATIONS = "Committing this transaction resulted in a working set with "
             + "constraint violations, transaction rolled back. This constraint violation may be the result of a "
             + "previous merge or the result of transaction sequencing. Constraint violations from a merge can be "
             + "resolved using the dolt_constraint_violations table before committing the transaction. To allow "

@@ -17,7 +17,9 @@ public enum ObjectKind {
     /** Format 2 table value: the schema's address instead of the schema. */
     TABLE_REF(7),
     /** A table schema (columns, indexes, checks, foreign keys, generated columns), shared by table values. */
-    SCHEMA(8);
+    SCHEMA(8),
+    /** The conflicts and constraint violations a forced commit recorded (a commit's optional artifacts). */
+    COMMIT_ARTIFACTS(9);
 
     private final byte tag;
 

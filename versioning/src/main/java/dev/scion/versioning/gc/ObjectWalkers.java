@@ -23,6 +23,15 @@ final class ObjectWalkers {
         for (Hash p : c.parents()) {
             out.child(p, VersioningKinds.COMMIT);
         }
+        if (c.artifacts() != null) {
+            out.child(c.artifacts(), VersioningKinds.COMMIT_ARTIFACTS);
+        }
+    }
+
+    static void commitArtifacts(Hash address, byte[] chunk, ChildSink out) {
+        for (var t : dev.scion.versioning.model.CommitArtifacts.decode(chunk).tables()) {
+            WorkingSetRoots.report(t, out);
+        }
     }
 
     static void commitish(Hash address, byte[] chunk, ChildSink out) {

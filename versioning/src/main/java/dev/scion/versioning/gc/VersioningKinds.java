@@ -21,6 +21,8 @@ public final class VersioningKinds {
     public static final ChunkKind TABLE = new ChunkKind("versioning.table");
     /** A prolly map of merge conflicts whose values hold three encoded rows (which may reference blobs). */
     public static final ChunkKind CONFLICT_MAP = new ChunkKind("versioning.conflicts");
+    /** A {@link dev.scion.versioning.model.CommitArtifacts}: the tables and maps a forced commit recorded. */
+    public static final ChunkKind COMMIT_ARTIFACTS = new ChunkKind("versioning.commitartifacts");
     /** A prolly map of constraint violations whose values are plain text. */
     public static final ChunkKind VIOLATION_MAP = new ChunkKind("versioning.violations");
 
@@ -35,6 +37,7 @@ public final class VersioningKinds {
                 .register(ROOT_VALUE, ObjectWalkers::rootValue)
                 .register(TABLE_MAP, new ProllyNodeWalker(TABLE_MAP, ObjectWalkers::tableMapValue))
                 .register(TABLE, ObjectWalkers::table)
+                .register(COMMIT_ARTIFACTS, ObjectWalkers::commitArtifacts)
                 .register(CONFLICT_MAP, new ProllyNodeWalker(CONFLICT_MAP, ObjectWalkers::conflictValue))
                 .register(VIOLATION_MAP, new ProllyNodeWalker(VIOLATION_MAP, (chunk, start, end, out) -> { }));
     }

@@ -24,12 +24,17 @@ public final class WorkingSetRoots {
         report(m.preMergeWorking(), VersioningKinds.ROOT_VALUE, sink);
         report(m.preMergeStaged(), VersioningKinds.ROOT_VALUE, sink);
         for (TableConflicts t : m.tables()) {
-            report(t.base(), VersioningKinds.TABLE, sink);
-            report(t.ours(), VersioningKinds.TABLE, sink);
-            report(t.theirs(), VersioningKinds.TABLE, sink);
-            report(t.rowConflicts(), VersioningKinds.CONFLICT_MAP, sink);
-            report(t.violations(), VersioningKinds.VIOLATION_MAP, sink);
+            report(t, sink);
         }
+    }
+
+    /** The tables and maps one table's conflicts hold (in a merge state, or recorded by a forced commit). */
+    public static void report(TableConflicts t, ChildSink sink) {
+        report(t.base(), VersioningKinds.TABLE, sink);
+        report(t.ours(), VersioningKinds.TABLE, sink);
+        report(t.theirs(), VersioningKinds.TABLE, sink);
+        report(t.rowConflicts(), VersioningKinds.CONFLICT_MAP, sink);
+        report(t.violations(), VersioningKinds.VIOLATION_MAP, sink);
     }
 
     private static void report(Hash h, ChunkKind kind, ChildSink sink) {

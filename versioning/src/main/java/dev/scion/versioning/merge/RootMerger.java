@@ -102,7 +102,7 @@ public final class RootMerger {
                 continue;
             }
             TableValue bt = b == null ? null : repo.readTable(out, b);
-            TableMerger.Result r = new TableMerger(out, strictRows).merge(ours.resolveName(name).orElse(name), b, bt, o,
+            TableMerger.Result r = new TableMerger(out, strictRows, checks).merge(ours.resolveName(name).orElse(name), b, bt, o,
                     repo.readTable(out, o), t, repo.readTable(out, t));
             TableValue ot = repo.readTable(out, o);
             TableValue filled = r.conflicts() != null && r.conflicts().schemaConflict() != null ? r.merged()

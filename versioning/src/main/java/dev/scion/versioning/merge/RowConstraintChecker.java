@@ -35,6 +35,15 @@ public interface RowConstraintChecker {
         return null;
     }
 
+    /**
+     * The three-way merge of a JSON cell both sides changed differently (JSON texts, base null when the row is new
+     * on both sides), or null when the documents conflict; the default always conflicts. Parsing and printing
+     * JSON belong to the SQL layer, which stores documents in MySQL's normal form.
+     */
+    default String mergeJson(String base, String ours, String theirs) {
+        return null;
+    }
+
     /** The text recorded in the violation map for a failed check; starts with "check constraint". */
     static String describe(CheckDef check) {
         return "check constraint {\"Name\": \"" + check.name().replace("\"", "\\\"") + "\", \"Expression\": \""

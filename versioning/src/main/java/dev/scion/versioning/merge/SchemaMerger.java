@@ -36,12 +36,19 @@ public final class SchemaMerger {
         if (ours.equals(theirs) || base.equals(theirs)) {
             return new Result(ours, null);
         }
-        Result merged = base.equals(ours) ? new Result(theirs, null) : mergeChanged(base, ours, theirs);
+        Result merged = base.equals(ours) ? theirsOverRows(ours, theirs) : mergeChanged(base, ours, theirs);
         if (merged.isConflict()) {
             return merged;
         }
         String narrowed = TypeChanges.incompatible(base, ours, theirs, merged.schema());
         return narrowed == null ? merged : new Result(null, narrowed);
+    }
+
+    /** Theirs' schema, when ours kept the base's (its rows changed): unless theirs brings in a duplicate index. */
+    private static Result theirsOverRows(TableSchema ours, TableSchema theirs) {
+        List<String> problems = new ArrayList<>();
+        duplicateColumnSets(theirs.indexes(), ours, problems);
+        return problems.isEmpty() ? new Result(theirs, null) : new Result(null, String.join("; ", problems));
     }
 
     private static Result mergeChanged(TableSchema base, TableSchema ours, TableSchema theirs) {
@@ -59,13 +66,8 @@ public final class SchemaMerger {
                     problems.add("primary key column '" + k + "' no longer exists");
                 }
             }
-            for (IndexDef ix : indexes) {
-                for (String c : ix.columns()) {
-                    if (columns.stream().noneMatch(col -> col.name().equalsIgnoreCase(c))) {
-                        problems.add("index '" + ix.name() + "' uses column '" + c + "' that the other side dropped");
-                    }
-                }
-            }
+            indexes = withoutDroppedColumns(indexes, columns);
+            duplicateColumnSets(indexes, ours, problems);
             for (ForeignKeyDef fk : foreignKeys) {
                 for (String c : fk.columns()) {
                     if (columns.stream().noneMatch(col -> col.name().equalsIgnoreCase(c))) {
@@ -139,8 +141,76 @@ public final class SchemaMerger {
 
     private static List<IndexDef> mergeIndexes(TableSchema base, TableSchema ours, TableSchema theirs,
                                                List<String> problems) {
-        return mergeNamed("index", base.indexes(), ours.indexes(), theirs.indexes(), IndexDef::name,
-                i -> (i.unique() ? "UNIQUE " : "") + i.columns(), problems);
+        List<String> found = new ArrayList<>();
+        List<IndexDef> merged = mergeNamed("index", base.indexes(), ours.indexes(), theirs.indexes(), IndexDef::name,
+                SchemaMerger::describe, found);
+        // an index both sides define differently is two conflicts, one per side's definition, as Dolt counts them
+        for (String f : found) {
+            problems.add(f);
+            if (f.contains("on both sides")) {
+                problems.add(f.replaceFirst("^index '([^']*)'.*$", "index '$1' is defined differently by the "
+                        + "other side"));
+            }
+        }
+        return merged;
+    }
+
+    private static String describe(IndexDef i) {
+        return (i.unique() ? "UNIQUE " : "") + i.columns();
+    }
+
+    /**
+     * Indexes naming a column the merge dropped lose that column, as ALTER TABLE ... DROP COLUMN does in MySQL; an
+     * index left with no column goes.
+     */
+    private static List<IndexDef> withoutDroppedColumns(List<IndexDef> indexes, List<Column> columns) {
+        List<IndexDef> out = new ArrayList<>();
+        for (IndexDef ix : indexes) {
+            List<String> kept = ix.columns().stream()
+                    .filter(c -> columns.stream().anyMatch(col -> col.name().equalsIgnoreCase(c))).toList();
+            if (kept.size() == ix.columns().size()) {
+                out.add(ix);
+            } else if (!kept.isEmpty()) {
+                out.add(ix.withColumns(kept));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An index the merge brings in from theirs (a name ours does not have) over exactly the columns of another
+     * merged index is a conflict (Dolt matches indexes by their column set, so it cannot tell such a pair apart):
+     * which of the two the user meant to keep is theirs to say. Indexes ours has by name are left as they are,
+     * even when a dropped column made two of them alike.
+     */
+    private static void duplicateColumnSets(List<IndexDef> indexes, TableSchema ours, List<String> problems) {
+        for (int i = 0; i < indexes.size(); i++) {
+            for (int j = i + 1; j < indexes.size(); j++) {
+                IndexDef a = indexes.get(i);
+                IndexDef b = indexes.get(j);
+                boolean newToOurs = !hasIndexNamed(ours, a.name()) || !hasIndexNamed(ours, b.name());
+                if (newToOurs && !a.fulltext() && !b.fulltext() && sameColumns(a, b)) {
+                    problems.add("multiple indexes covering the same column set cannot be merged: '" + a.name()
+                            + "' and '" + b.name() + "'");
+                }
+            }
+        }
+    }
+
+    private static boolean hasIndexNamed(TableSchema schema, String name) {
+        return schema.indexes().stream().anyMatch(ix -> ix.name().equalsIgnoreCase(name));
+    }
+
+    private static boolean sameColumns(IndexDef a, IndexDef b) {
+        if (a.columns().size() != b.columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.columns().size(); i++) {
+            if (!a.columns().get(i).equalsIgnoreCase(b.columns().get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -34,6 +34,7 @@ public final class TableMerger {
 
     private final ChunkBuffer out;
     private final boolean strictRows;
+    private final RowConstraintChecker sql;
 
     public TableMerger(ChunkBuffer out) {
         this(out, false);
@@ -45,8 +46,14 @@ public final class TableMerger {
      * same snapshot (both {@code v = v + 1}) must not silently become one.
      */
     public TableMerger(ChunkBuffer out, boolean strictRows) {
+        this(out, strictRows, RowConstraintChecker.NONE);
+    }
+
+    /** With {@code sql} merging JSON cells both sides changed ({@link RowConstraintChecker#mergeJson}). */
+    public TableMerger(ChunkBuffer out, boolean strictRows, RowConstraintChecker sql) {
         this.out = out;
         this.strictRows = strictRows;
+        this.sql = sql;
     }
 
     /** The merged table (ours where undecided) and what is left to resolve (null when nothing). */
@@ -83,7 +90,7 @@ public final class TableMerger {
                 ? mergeKeyless(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
                         ProllyMap.load(out, theirRows))
                 : ProllyMap.merge(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
-                        ProllyMap.load(out, theirRows), out, new CellMerger(codec));
+                        ProllyMap.load(out, theirRows), out, new CellMerger(codec, schema, sql));
         long ai = Math.max(ours.autoIncrement(), theirs.autoIncrement());
         TableValue merged;
         if (schema.equals(ours.schema())) {

@@ -8,11 +8,21 @@ import dev.scion.versioning.encoding.ObjectKind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An immutable commit. Height is 1 for a root commit and 1 + the highest parent otherwise. */
-public record Commit(Hash root, List<Hash> parents, Signature author, Signature committer, String message, long height) {
+/**
+ * An immutable commit. Height is 1 for a root commit and 1 + the highest parent otherwise. {@code artifacts}, null
+ * for almost every commit, is the address of the conflicts and constraint violations a forced commit recorded
+ * ({@link CommitArtifacts}): it is written after the other fields only when present, so commits without it
+ * encode (and hash) as they always did.
+ */
+public record Commit(Hash root, List<Hash> parents, Signature author, Signature committer, String message, long height,
+                     Hash artifacts) {
 
     public Commit {
         parents = List.copyOf(parents);
+    }
+
+    public Commit(Hash root, List<Hash> parents, Signature author, Signature committer, String message, long height) {
+        this(root, parents, author, committer, message, height, null);
     }
 
     public byte[] encode() {
@@ -22,6 +32,9 @@ public record Commit(Hash root, List<Hash> parents, Signature author, Signature 
         writeSignature(w, author);
         writeSignature(w, committer);
         w.string(message).varLong(height);
+        if (artifacts != null) {
+            w.hash(artifacts);
+        }
         return w.toByteArray();
     }
 
@@ -35,7 +48,9 @@ public record Commit(Hash root, List<Hash> parents, Signature author, Signature 
         }
         Signature author = readSignature(r);
         Signature committer = readSignature(r);
-        return new Commit(root, parents, author, committer, r.string(), r.varLong());
+        String message = r.string();
+        long height = r.varLong();
+        return new Commit(root, parents, author, committer, message, height, r.hasMore() ? r.hash() : null);
     }
 
     private static void writeSignature(BinaryWriter w, Signature s) {

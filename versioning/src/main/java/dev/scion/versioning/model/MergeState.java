@@ -16,9 +16,19 @@ import java.util.Optional;
  */
 public record MergeState(Hash source, String sourceSpec, Hash preMergeWorking, Hash preMergeStaged,
                          List<TableConflicts> tables) {
+    /**
+     * The source spec of a state that only keeps what a forced commit left unresolved: nothing is in progress, so
+     * another merge may start (and its result is combined with these).
+     */
+    public static final String COMMITTED_SPEC = "commit --force";
 
     public MergeState {
         tables = List.copyOf(tables);
+    }
+
+    /** True when this state only keeps a forced commit's artifacts (no merge, cherry-pick or revert waits). */
+    public boolean isCommittedArtifacts() {
+        return source == null && COMMITTED_SPEC.equals(sourceSpec);
     }
 
     public boolean hasUnresolved() {

@@ -2,8 +2,12 @@ package dev.scion.versioning.ops;
 
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.versioning.merge.RootMerger;
 import dev.scion.versioning.model.Commit;
+import dev.scion.versioning.model.CommitArtifacts;
+import dev.scion.versioning.model.MergeState;
 import dev.scion.versioning.model.RootValue;
+import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.VersioningException;
 
@@ -22,9 +26,13 @@ public final class MergeOp {
     }
 
     public static MergeOutcome merge(BranchContext ctx, String revision, MergeOptions o) {
-        ctx.requireNotMerging("merge");
-        Hash theirs = ctx.resolve(revision);
         WorkingSet ws = ctx.workingSet();
+        // a forced commit's kept conflicts are no merge in progress: they join this merge's result
+        MergeState kept = RecordedArtifacts.kept(ws);
+        if (kept == null) {
+            ctx.requireNotMerging("merge");
+        }
+        Hash theirs = ctx.resolve(revision);
         Hash ours = ctx.head();
         Hash base = MergeBase.find(ctx.repo(), ours, theirs).orElseThrow(() -> new VersioningException(
                 VersioningException.Reason.INVALID_ARGUMENT, "fatal: refusing to merge unrelated histories"));
@@ -41,12 +49,28 @@ public final class MergeOp {
         if (base.equals(ours) && !o.noFastForward() && !o.squash() && !o.noCommit()) {
             RootValue next = ctx.root(look, theirCommit.root());
             UncommittedChanges.requireDisjoint(dirty, UncommittedChanges.changedTables(head, next), "merge");
-            ctx.repo().updateHead(ctx.branch(), ours, theirs, ws,
-                    UncommittedChanges.carry(ctx, look, ws, head, next, next), look);
+            WorkingSet moved = UncommittedChanges.carry(ctx, look, ws, head, next, next);
+            List<TableConflicts> recorded = RecordedArtifacts.of(ctx.repo(), theirCommit);
+            if (!recorded.isEmpty()) { // theirs' recorded conflicts come along, as they would in Dolt's tables
+                moved = moved.withMergeState(new CommitArtifacts(recorded).asKeptState(moved.working(),
+                        moved.staged()));
+            }
+            ctx.repo().updateHead(ctx.branch(), ours, theirs, ws, moved, look);
             return new MergeOutcome(MergeOutcome.Kind.FAST_FORWARD, theirs, List.of());
         }
         ThreeWayApply.Applied a = ThreeWayApply.merge(ctx, ctx.repo().readCommit(base).root(), oursRoot,
                 theirCommit.root());
+        // what theirs recorded since the merge base (the base's own records are history both sides share)
+        List<TableConflicts> recorded = new ArrayList<>(RecordedArtifacts.of(ctx.repo(), theirCommit));
+        recorded.removeAll(RecordedArtifacts.of(ctx.repo(), ctx.repo().readCommit(base)));
+        if (kept != null) {
+            recorded.addAll(kept.tables());
+        }
+        if (!recorded.isEmpty()) {
+            a = new ThreeWayApply.Applied(new RootMerger.Result(a.result().root(),
+                    RecordedArtifacts.combine(a.buffer(), a.result().conflicts(), recorded)), a.mergedRoot(),
+                    a.buffer());
+        }
         RootValue merged = a.result().root();
         Set<String> touched = UncommittedChanges.changedTables(head, merged);
         a.result().conflicts().forEach(c -> touched.add(c.table()));
@@ -82,6 +106,10 @@ public final class MergeOp {
         Hash headRoot = ctx.headCommit().root();
         WorkingSet next = ws.mergeState() == null ? WorkingSet.clean(headRoot)
                 : new WorkingSet(ws.mergeState().preMergeWorking(), ws.mergeState().preMergeStaged(), null, null);
+        List<TableConflicts> recorded = RecordedArtifacts.of(ctx.repo(), ctx.headCommit());
+        if (!recorded.isEmpty()) { // the head's forced commit keeps its conflicts after the abort
+            next = next.withMergeState(new CommitArtifacts(recorded).asKeptState(next.working(), next.staged()));
+        }
         ctx.repo().updateWorkingSet(ctx.branch(), ws, next, ctx.repo().newBuffer());
     }
 }

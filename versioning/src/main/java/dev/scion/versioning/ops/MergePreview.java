@@ -5,7 +5,6 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.merge.RootMerger;
-import dev.scion.versioning.merge.SchemaMerger;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.repo.Repository;
@@ -33,6 +32,12 @@ public final class MergePreview {
     }
 
     public static MergePreview of(Repository repo, Hash ours, Hash theirs) {
+        return of(repo, ours, theirs, dev.scion.versioning.merge.RowConstraintChecker.NONE);
+    }
+
+    /** With the SQL evaluation the merge itself would use (JSON cells, defaults and generated columns). */
+    public static MergePreview of(Repository repo, Hash ours, Hash theirs,
+                                  dev.scion.versioning.merge.RowConstraintChecker sql) {
         ChunkBuffer buf = repo.newBuffer();
         Optional<Hash> base = MergeBase.find(repo, ours, theirs);
         if (base.isEmpty() || base.get().equals(theirs) || base.get().equals(ours)) {
@@ -41,7 +46,7 @@ public final class MergePreview {
         RootValue b = repo.readRoot(buf, repo.readCommit(base.get()).root());
         RootValue o = repo.readRoot(buf, repo.readCommit(ours).root());
         RootValue t = repo.readRoot(buf, repo.readCommit(theirs).root());
-        return new MergePreview(repo, buf, new RootMerger(repo, buf).mergeWithConflicts(b, o, t));
+        return new MergePreview(repo, buf, new RootMerger(repo, buf, sql).mergeWithConflicts(b, o, t));
     }
 
     /** Tables with row or schema conflicts, in name order (constraint violations are not previewed). */
@@ -56,10 +61,6 @@ public final class MergePreview {
             out.sort((x, y) -> x.table().compareToIgnoreCase(y.table()));
         }
         return out;
-    }
-
-    public long schemaConflictCount() {
-        return conflicts().stream().mapToLong(c -> SchemaMerger.conflictCount(c.schemaConflict())).sum();
     }
 
     /** The merged root (ours when there is nothing to merge). */

@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * {@code dolt_verify_constraints}: checks the working root's rows against their foreign keys, unique indexes and
  * (with the context's {@code RowConstraintChecker}) CHECK constraints (rows written with foreign_key_checks = 0, or brought in by a merge) and records what it finds as constraint
  * violations in the working set, as a merge would, so commits wait until they are fixed or forgotten. Without
- * {@code all}, only the tables changed since HEAD are checked, and in them the changed rows plus the children
- * of changed parents.
+ * {@code all}, only the tables changed since HEAD (or the named ones) are checked, and in them the changed rows
+ * plus the children of changed parents.
  */
 public final class VerifyConstraintsOp {
     private VerifyConstraintsOp() {
@@ -67,9 +67,9 @@ public final class VerifyConstraintsOp {
         CheckConstraintScan checks = new CheckConstraintScan(ctx.repo(), buf, ctx.constraintChecker());
         Map<String, Map<byte[], String>> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String t : names) {
-            Map<byte[], String> v = all || !tables.isEmpty() ? fks.checkAll(t) : fks.checkChanges(t, head);
-            Map<byte[], String> c = all || !tables.isEmpty() ? checks.checkAll(t, working)
-                    : checks.checkChanges(t, working, head);
+            // named tables too are checked for their changes since HEAD only, unless --all (Dolt's rule)
+            Map<byte[], String> v = all ? fks.checkAll(t) : fks.checkChanges(t, head);
+            Map<byte[], String> c = all ? checks.checkAll(t, working) : checks.checkChanges(t, working, head);
             c.forEach((k, d) -> v.merge(k, d, (a, b) -> a + "; " + b));
             uniqueViolations(buf, ctx.repo().readTable(buf, working.table(t).orElseThrow()))
                     .forEach((k, d) -> v.merge(k, d, (a, b) -> a + "; " + b));

@@ -52,6 +52,8 @@ public final class Repository implements AutoCloseable {
     private final RepositoryCollector collector;
     private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
     private final Map<String, AutoIncrementCounters> autoIncrements = new ConcurrentHashMap<>();
+    private final CrossBranchAutoIncrements crossBranchAutoIncrements =
+            new CrossBranchAutoIncrements(this::branches, this::storedAutoIncrement);
 
     private Repository(Path directory, RocksChunkStore store) {
         this.directory = directory;
@@ -410,6 +412,21 @@ public final class Repository implements AutoCloseable {
         return autoIncrements.computeIfAbsent(branch, b -> new AutoIncrementCounters());
     }
 
+    /** The floor of generated ids shared by all branches (Dolt's rule; {@link CrossBranchAutoIncrements}). */
+    public CrossBranchAutoIncrements crossBranchAutoIncrements() {
+        return crossBranchAutoIncrements;
+    }
+
+    /** The next auto-increment value a branch's working set stores for a table, 0 without such a table. */
+    private long storedAutoIncrement(String branch, String table) {
+        try {
+            Hash t = readRoot(store, workingSet(branch).working()).tableHash(table);
+            return t == null ? 0 : readTable(store, t).autoIncrement();
+        } catch (VersioningException e) {
+            return 0; // deleted since it was listed
+        }
+    }
+
     /** One branch's working set change inside {@link #updateWorkingSets}. */
     public record WorkingSetChange(String branch, WorkingSet expected, WorkingSet next) {
     }
@@ -439,6 +456,14 @@ public final class Repository implements AutoCloseable {
     public Hash commit(String branch, Hash expectedHead, WorkingSet expectedWs, Hash toCommit, List<Hash> extraParents,
                        Signature author, Signature committer, String message, WorkingSet nextWorkingSet,
                        ChunkBuffer chunks) {
+        return commit(branch, expectedHead, expectedWs, toCommit, extraParents, author, committer, message, null,
+                nextWorkingSet, chunks);
+    }
+
+    /** {@link #commit} recording a forced commit's conflicts and violations ({@code artifacts}, may be null). */
+    public Hash commit(String branch, Hash expectedHead, WorkingSet expectedWs, Hash toCommit, List<Hash> extraParents,
+                       Signature author, Signature committer, String message, Hash artifacts,
+                       WorkingSet nextWorkingSet, ChunkBuffer chunks) {
         List<Hash> parents = new ArrayList<>();
         long height = 0;
         if (expectedHead != null) {
@@ -449,7 +474,7 @@ public final class Repository implements AutoCloseable {
             parents.add(p);
             height = Math.max(height, readCommit(p).height());
         }
-        Commit c = new Commit(toCommit, parents, author, committer, message, height + 1);
+        Commit c = new Commit(toCommit, parents, author, committer, message, height + 1, artifacts);
         return writeCommit(branch, expectedHead, expectedWs, c, nextWorkingSet, chunks);
     }
 
@@ -469,11 +494,17 @@ public final class Repository implements AutoCloseable {
             throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
                     "fatal: A branch named '" + name + "' already exists.");
         }
-        Hash root = readCommit(commit).root();
+        Commit c = readCommit(commit);
+        WorkingSet ws = WorkingSet.clean(c.root());
+        byte[] artifacts = c.artifacts() == null ? null : store.get(c.artifacts());
+        if (artifacts != null) { // a branch made from a forced commit starts with the conflicts it recorded
+            ws = ws.withMergeState(dev.scion.versioning.model.CommitArtifacts.decode(artifacts)
+                    .asKeptState(c.root(), c.root()));
+        }
         try {
             store.commit(Map.of(), List.of(
                     RefUpdate.cas(RefNames.branch(name), null, commit.bytes()),
-                    RefUpdate.set(RefNames.workingSet(name), WorkingSet.clean(root).encode())));
+                    RefUpdate.set(RefNames.workingSet(name), ws.encode())));
         } catch (RefConflictException e) {
             throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
                     "fatal: A branch named '" + name + "' already exists.");

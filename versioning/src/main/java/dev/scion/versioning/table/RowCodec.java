@@ -161,6 +161,14 @@ public final class RowCodec {
         return keyDesc.encodeKey(keyValues);
     }
 
+    /** The content hash a keyless table's row key holds (Dolt shows such a hash as dolt_row_hash). */
+    public byte[] keylessRowHash(byte[] key) {
+        if (!keyless) {
+            throw new IllegalStateException("not a keyless table");
+        }
+        return (byte[]) keyDesc.decodeKey(key)[0];
+    }
+
     private byte[] keylessKey(Object[] row) {
         Object[] v = new Object[row.length + 1];
         v[0] = 0L;

@@ -70,14 +70,56 @@ class SchemaMergerTest {
     }
 
     @Test
-    void indexesAddedOnEachSideMergeAndAnIndexOnADroppedColumnConflicts() {
+    void indexesAddedOnEachSideMergeAndAnIndexLosesAColumnTheOtherSideDropped() {
         IndexDef byName = new IndexDef("by_name", List.of("name"), false);
         IndexDef byQty = new IndexDef("by_qty", List.of("qty"), false);
         SchemaMerger.Result r = SchemaMerger.merge(base, with(cols(), List.of(byName)), with(cols(), List.of(byQty)));
         assertEquals(List.of(byName, byQty), r.schema().indexes());
         List<Column> dropped = cols();
         dropped.remove(2);
-        assertTrue(SchemaMerger.merge(base, with(dropped, List.of()), with(cols(), List.of(byQty))).isConflict());
+        // as ALTER TABLE ... DROP COLUMN: the column leaves the index, and an index left with none goes
+        IndexDef byQtyName = new IndexDef("by_qty_name", List.of("qty", "name"), true);
+        r = SchemaMerger.merge(base, with(dropped, List.of()), with(cols(), List.of(byQty, byQtyName)));
+        assertFalse(r.isConflict(), r.conflict());
+        assertEquals(List.of(new IndexDef("by_qty_name", List.of("name"), true)), r.schema().indexes());
+    }
+
+    @Test
+    void anIndexDefinedDifferentlyOnBothSidesIsTwoConflicts() {
+        IndexDef plain = new IndexDef("idx_name", List.of("name"), false);
+        IndexDef unique = new IndexDef("idx_name", List.of("name"), true);
+        SchemaMerger.Result r = SchemaMerger.merge(base, with(cols(), List.of(unique)), with(cols(), List.of(plain)));
+        assertTrue(r.isConflict());
+        assertEquals(2, SchemaMerger.conflictCount(r.conflict()), r.conflict());
+    }
+
+    @Test
+    void anIndexTheirsAddsOverAnotherIndexsColumnsConflicts() {
+        IndexDef idx1 = new IndexDef("idx1", List.of("name"), true);
+        IndexDef idx2 = new IndexDef("idx2", List.of("name"), false);
+        TableSchema withIdx1 = with(cols(), List.of(idx1));
+        List<Column> o = cols();
+        o.add(TestRepo.col("a", TypeKind.INT, 10));
+        SchemaMerger.Result r = SchemaMerger.merge(withIdx1, with(o, List.of(idx1)), with(cols(), List.of(idx1, idx2)));
+        assertEquals("multiple indexes covering the same column set cannot be merged: 'idx1' and 'idx2'",
+                r.conflict());
+        // also when ours kept the base's schema (only its rows changed)
+        r = SchemaMerger.merge(withIdx1, withIdx1, with(cols(), List.of(idx1, idx2)));
+        assertTrue(r.isConflict());
+        // indexes ours has by name that a column theirs dropped made alike are no conflict
+        IndexDef i1 = new IndexDef("i1", List.of("qty", "name"), false);
+        IndexDef i2 = new IndexDef("i2", List.of("name"), false);
+        TableSchema two = with(cols(), List.of(i1, i2));
+        List<Column> noQty = cols();
+        noQty.remove(2);
+        r = SchemaMerger.merge(two, with(cols(), List.of(i1, i2)), with(noQty, List.of(
+                new IndexDef("i1", List.of("name"), false), i2)));
+        assertFalse(r.isConflict(), r.conflict());
+        // a pair ours already had is left alone
+        List<Column> t = cols();
+        t.add(TestRepo.col("b", TypeKind.INT, 11));
+        r = SchemaMerger.merge(withIdx1, with(cols(), List.of(idx1, idx2)), with(t, List.of(idx1)));
+        assertFalse(r.isConflict(), r.conflict());
     }
 
     @Test
