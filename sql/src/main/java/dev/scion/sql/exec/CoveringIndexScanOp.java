@@ -2,7 +2,6 @@ package dev.scion.sql.exec;
 
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.result.RowStream;
-import dev.scion.storage.Hash;
 import dev.scion.storage.prolly.KeyRange;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
@@ -43,11 +42,7 @@ public final class CoveringIndexScanOp implements Operator {
     public RowStream open(ExecContext ctx) {
         RowCodec codec = new RowCodec(table.schema());
         IndexCodec indexCodec = codec.indexCodec(index);
-        Hash tree = table.indexes().get(index.name());
-        if (tree == null) {
-            throw new IllegalStateException("table " + name + " has no tree for index " + index.name());
-        }
-        ProllyMap entries = ProllyMap.load(database.buffer(), tree);
+        ProllyMap entries = IndexTrees.load(database, name, table, index);
         int[] indexColumns = indexCodec.indexColumns();
         int[] keyColumns = codec.keyColumns();
         int width = table.schema().columns().size();

@@ -67,11 +67,7 @@ public final class IndexEndOp implements Operator {
         ProllyMap tree = rows;
         var indexCodec = end.index() == null ? null : codec.indexCodec(end.index());
         if (end.index() != null) {
-            var hash = table.indexes().get(end.index().name());
-            if (hash == null) {
-                throw new IllegalStateException("table " + name + " has no tree for index " + end.index().name());
-            }
-            tree = ProllyMap.load(database.buffer(), hash);
+            tree = IndexTrees.load(database, name, table, end.index());
         }
         byte[] start = Arrays.copyOf(end.prefix(), end.prefix().length + 1);
         start[end.prefix().length] = VALUE_MARKER;

@@ -2,7 +2,6 @@ package dev.scion.sql.exec;
 
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.result.RowStream;
-import dev.scion.storage.Hash;
 import dev.scion.storage.prolly.KeyRange;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
@@ -49,11 +48,7 @@ public final class IndexScanOp implements Operator {
         RowCodec codec = new RowCodec(table.schema());
         boolean[] fields = codec.valueFieldsFor(columns);
         IndexCodec indexCodec = codec.indexCodec(index);
-        Hash tree = table.indexes().get(index.name());
-        if (tree == null) {
-            throw new IllegalStateException("table " + name + " has no tree for index " + index.name());
-        }
-        ProllyMap entries = ProllyMap.load(database.buffer(), tree);
+        ProllyMap entries = IndexTrees.load(database, name, table, index);
         List<byte[]> keys = new ArrayList<>();
         for (KeyRange range : ranges) {
             try (ProllyCursor c = entries.cursor(range, false)) {

@@ -2,7 +2,6 @@ package dev.scion.sql.exec;
 
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.result.RowStream;
-import dev.scion.storage.Hash;
 import dev.scion.storage.prolly.KeyRange;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
@@ -59,11 +58,7 @@ public final class KeyLookup {
                 indexCodec = null;
                 keyColumns = codec.keyColumns();
             } else {
-                Hash tree = table.indexes().get(index.name());
-                if (tree == null) {
-                    throw new IllegalStateException("table " + name + " has no tree for index " + index.name());
-                }
-                entries = ProllyMap.load(database.buffer(), tree);
+                entries = IndexTrees.load(database, name, table, index);
                 indexCodec = codec.indexCodec(index);
                 keyColumns = indexCodec.indexColumns();
             }
