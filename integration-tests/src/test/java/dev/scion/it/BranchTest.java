@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.CliOutput;
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
@@ -26,14 +26,13 @@ import dev.scion.it.harness.Sql;
  * {@code jdbc:mysql://127.0.0.1:P/mydb/feature}, the CLI's {@code mysql ... mydb/feature}) lands on that branch.
  */
 class BranchTest {
-    static ScionServerProcess server;
+    @ManagedServer("branches") static ScionServerProcess server;
     static final List<List<String>> MAIN_ROWS = List.of(List.of("1", "main row"));
     static final List<List<String>> FEATURE_ROWS = List.of(List.of("1", "main row"), List.of("2", "feature row"),
             List.of("3", "feature working set"));
 
     @BeforeAll
     static void setUp() throws Exception {
-        server = ScionServerProcess.start("branches");
         server.dropDatabasesIfExternal("mydb");
         try (Connection c = ConnectorJ.V9.connect(server, null, false)) {
             Sql.update(c, "CREATE DATABASE mydb");
@@ -50,13 +49,6 @@ class BranchTest {
             assertEquals(1, Sql.update(c, "INSERT INTO t VALUES (3, 'feature working set')"));
             assertEquals(FEATURE_ROWS, Sql.rows(c, "SELECT * FROM t ORDER BY id"));
             assertEquals(List.of("on feature", "base", CommitLogTest.INIT_MESSAGE), Sql.column(c, "SELECT message FROM dolt_log"));
-        }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
         }
     }
 

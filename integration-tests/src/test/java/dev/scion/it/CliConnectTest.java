@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.CliOutput;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 
@@ -21,12 +21,11 @@ import dev.scion.it.harness.ScionServerProcess;
  * those answers reached the client: the completed statement only works if the names came back.
  */
 class CliConnectTest {
-    static ScionServerProcess server;
+    @ManagedServer("cli-connect") static ScionServerProcess server;
     static MysqlCli cli;
 
     @BeforeAll
     static void startServer() {
-        server = ScionServerProcess.start("cli-connect");
         server.dropDatabasesIfExternal("mydb");
         cli = new MysqlCli(server);
         cli.batch(null, "CREATE DATABASE mydb; USE mydb; "
@@ -34,13 +33,6 @@ class CliConnectTest {
                 + "INSERT INTO t VALUES (1,'a',10),(2,'b',20); "
                 + "CREATE TABLE zebra_table (zebra_col INT PRIMARY KEY); "
                 + "INSERT INTO zebra_table VALUES (7);").assertSuccess();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -13,14 +13,13 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.CliOutput;
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
@@ -33,19 +32,7 @@ import dev.scion.it.harness.Sql;
  */
 class CommitLogTest {
     static final String INIT_MESSAGE = "Initialize data repository";
-    static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScionServerProcess.start("commit-log");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @ManagedServer("commit-log") static ScionServerProcess server;
 
     static void assertHash(String h) {
         assertNotNull(h, "commit hash");

@@ -8,13 +8,12 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -25,19 +24,7 @@ import dev.scion.it.harness.Sql;
  * {@code ?user=root&password=} in the URL; a wrong password is refused with 1045.
  */
 class ConnectorJAuthTest {
-    static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScionServerProcess.start("auth");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @ManagedServer("auth") static ScionServerProcess server;
 
     static Stream<ConnectorJ> drivers() {
         return Stream.of(ConnectorJ.V8_4, ConnectorJ.V9);

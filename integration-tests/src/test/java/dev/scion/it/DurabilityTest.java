@@ -11,14 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
-import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
@@ -29,20 +26,8 @@ import dev.scion.it.harness.Sql;
  * transaction that was never committed leaves no trace. Needs a server the harness controls.
  */
 class DurabilityTest {
+    @ManagedServer(value = "durability", managedOnly = "durability needs a managed server (not -Dscion.it.server)")
     static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        Assumptions.assumeFalse(ItConfig.isExternal(), "durability needs a managed server (not -Dscion.it.server)");
-        server = ScionServerProcess.start("durability");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void running() {

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.CliOutput;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 
@@ -39,19 +38,7 @@ class StatementsCliTest {
         return out;
     }
 
-    static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScionServerProcess.start("statements-cli");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @ManagedServer("statements-cli") static ScionServerProcess server;
 
     @Test
     void issueStatementListAffectedRowsAndResults() {

@@ -1,9 +1,8 @@
 package dev.scion.it.clients;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,20 +11,7 @@ import java.util.Properties;
 
 /** MySQL Connector/J 9 runs the client script: text protocol, server-side prepared statements, cursor fetch. */
 class ConnectorJScriptTest {
-
-    private static ScionServerProcess server;
-
-    @BeforeAll
-    static void start() {
-        server = ScionServerProcess.start("clients-connector-j");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @ManagedServer("clients-connector-j") private static ScionServerProcess server;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

@@ -1,9 +1,8 @@
 package dev.scion.it.clients;
 
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,20 +12,7 @@ import java.util.Properties;
 
 /** MariaDB Connector/J runs the client script, with client-side and with server-side prepared statements. */
 class MariaDbConnectorJScriptTest {
-
-    private static ScionServerProcess server;
-
-    @BeforeAll
-    static void start() {
-        server = ScionServerProcess.start("clients-mariadb-connector-j");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @ManagedServer("clients-mariadb-connector-j") private static ScionServerProcess server;
 
     @ParameterizedTest(name = "useServerPrepStmts={1}")
     @CsvSource({"mdb_text, false", "mdb_prepared, true"})

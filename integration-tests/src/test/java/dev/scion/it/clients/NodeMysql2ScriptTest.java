@@ -3,8 +3,8 @@ package dev.scion.it.clients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,21 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * version is pinned in {@code client-script/package.json}); node and npm themselves come from bin/test.
  */
 class NodeMysql2ScriptTest {
-
-    private static ScionServerProcess server;
+    @ManagedServer("clients-node-mysql2") private static ScionServerProcess server;
     private static Path nodeDir;
 
     @BeforeAll
     static void setUp() throws Exception {
         nodeDir = installMysql2();
-        server = ScionServerProcess.start("clients-node-mysql2");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static Path installMysql2() throws IOException, InterruptedException {

@@ -2,8 +2,8 @@ package dev.scion.it.clients;
 
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,28 +31,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * holds several prepared statements at once.
  */
 class SysbenchTest {
-
     private static final int SECONDS = Integer.getInteger("scion.it.sysbenchSeconds", 10);
     private static final Pattern IGNORED = Pattern.compile("ignored errors:\\s+(\\d+)");
     private static final Pattern EVENTS = Pattern.compile("total number of events:\\s+(\\d+)");
-    private static ScionServerProcess server;
+    @ManagedServer("clients-sysbench") private static ScionServerProcess server;
 
     @BeforeAll
     static void prepare() throws Exception {
-        server = ScionServerProcess.start("clients-sysbench");
         server.dropDatabasesIfExternal("sbtest");
         try (Connection c = ConnectorJ.V9.connect(server, null, false); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE sbtest");
         }
         Run r = sysbench("oltp_read_write", "prepare");
         assertEquals(0, r.exitCode, r.output);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private record Run(int exitCode, String output) {

@@ -19,13 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
-import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -45,20 +42,9 @@ class AutoGcTest {
     /** A bound on the rounds, so a server that never collects fails instead of hanging. */
     private static final int MAX_ROUNDS_PER_WRITER = 4000;
 
+    @ManagedServer(value = "autogc", args = {"--auto-gc-threshold", "" + THRESHOLD},
+            managedOnly = "measures the data directory, so needs a managed server")
     static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        Assumptions.assumeFalse(ItConfig.isExternal(), "measures the data directory, so needs a managed server");
-        server = ScionServerProcess.start("autogc", List.of("--auto-gc-threshold", String.valueOf(THRESHOLD)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     static Connection connect(String db) throws SQLException {
         return ConnectorJ.V9.connect(server, db, false);

@@ -22,13 +22,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
-import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -38,20 +35,8 @@ import dev.scion.it.harness.Sql;
  * there, every index agrees with its table, and a restart sees the same. Garbage really leaves the disk.
  */
 class OnlineGcTest {
+    @ManagedServer(value = "gc", managedOnly = "measures the data directory, so needs a managed server")
     static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        Assumptions.assumeFalse(ItConfig.isExternal(), "measures the data directory, so needs a managed server");
-        server = ScionServerProcess.start("gc");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     static Connection connect(String db) throws SQLException {
         return ConnectorJ.V9.connect(server, db, false);

@@ -72,12 +72,7 @@ public final class ScionServerProcess implements AutoCloseable {
 
     /** Starts a server on a fresh data directory (or names the external server). */
     public static ScionServerProcess start(String name) {
-        if (ItConfig.isExternal()) {
-            return external(name);
-        }
-        String unique = sanitize(name) + "-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
-        Path dir = ItConfig.targetDir().resolve("it-data").resolve(unique);
-        return start(name, dir);
+        return start(name, List.of());
     }
 
     /** Starts a server on a fresh data directory with extra sql-server options. */

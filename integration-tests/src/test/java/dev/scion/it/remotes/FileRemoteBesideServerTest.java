@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.scion.it.harness.ConnectorJ;
-import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionCli;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
@@ -25,6 +23,7 @@ import dev.scion.it.harness.Sql;
  * copy is untouched.
  */
 class FileRemoteBesideServerTest {
+    @ManagedServer(value = "beside", managedOnly = "reads a managed server's data directory")
     static ScionServerProcess server;
 
     @TempDir
@@ -32,21 +31,12 @@ class FileRemoteBesideServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeFalse(ItConfig.isExternal(), "reads a managed server's data directory");
-        server = ScionServerProcess.start("beside");
         try (Connection c = ConnectorJ.V9.connect(server, null, false)) {
             Sql.exec(c, "CREATE DATABASE owned");
             Sql.exec(c, "USE owned");
             Sql.exec(c, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
             Sql.exec(c, "INSERT INTO t VALUES (1, 'one'), (2, 'two')");
             Sql.exec(c, "CALL dolt_commit('-Am', 'two rows')");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -18,11 +18,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 
 /**
@@ -38,23 +38,12 @@ class SltGateTest {
     private static final List<String> GATE = List.of("select1.test", "select2.test", "select3.test", "select4.test",
             "select5.test", "evidence");
 
-    private static ScionServerProcess server;
+    @ManagedServer("slt-gate") private static ScionServerProcess server;
     private static final Map<String, SltOutcome> OUTCOMES = new TreeMap<>();
 
-    @BeforeAll
-    static void startServer() {
-        server = ScionServerProcess.start("slt-gate");
-    }
-
     @AfterAll
-    static void stopServer() throws IOException {
-        try {
-            writeReports();
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+    static void writeReportsAfterAll() throws IOException {
+        writeReports();
     }
 
     @TestFactory

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -20,19 +20,11 @@ import dev.scion.it.harness.Sql;
  */
 class EventsServerTest {
     private static final long PATIENCE_MILLIS = 120_000;
-    static ScionServerProcess server;
+    @ManagedServer("events") static ScionServerProcess server;
 
     @BeforeAll
     static void start() {
-        server = ScionServerProcess.start("events");
         server.dropDatabasesIfExternal("evdb");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 
 /**
@@ -30,11 +30,10 @@ import dev.scion.it.harness.ScionServerProcess;
  * information_schema ({@code useInformationSchema=true}).
  */
 class JdbcMetadataTest {
-    static ScionServerProcess server;
+    @ManagedServer("jdbc-metadata") static ScionServerProcess server;
 
     @BeforeAll
     static void startServer() throws SQLException {
-        server = ScionServerProcess.start("jdbc-metadata");
         try (Connection c = ConnectorJ.V9.connect(server, null, false); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS metadb");
             st.execute("CREATE DATABASE metadb");
@@ -43,13 +42,6 @@ class JdbcMetadataTest {
                     + " score DECIMAL(7,2) DEFAULT 0.00 COMMENT 'rating', UNIQUE KEY uk_email (email))");
             st.execute("CREATE TABLE orders (cust INT NOT NULL, seq INT NOT NULL, placed DATETIME,"
                     + " PRIMARY KEY (cust, seq), KEY k_placed (placed))");
-        }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
         }
     }
 

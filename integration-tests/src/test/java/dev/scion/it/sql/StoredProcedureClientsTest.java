@@ -12,11 +12,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 
@@ -26,21 +26,13 @@ import dev.scion.it.harness.ScionServerProcess;
  * with IN, OUT and INOUT parameters, result sets and a function's return value.
  */
 class StoredProcedureClientsTest {
-    static ScionServerProcess server;
+    @ManagedServer("stored-procedures") static ScionServerProcess server;
 
     @BeforeAll
     static void startServer() throws SQLException {
-        server = ScionServerProcess.start("stored-procedures");
         try (Connection c = ConnectorJ.V9.connect(server, null, false); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS procdb");
             st.execute("CREATE DATABASE procdb");
-        }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
         }
     }
 

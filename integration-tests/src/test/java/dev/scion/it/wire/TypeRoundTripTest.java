@@ -1,8 +1,8 @@
 package dev.scion.it.wire;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -27,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * is checked to still fail, so the list cannot go stale.
  */
 class TypeRoundTripTest {
-
     /**
      * A column type and value pairs: the SQL literal written and the text a Connector/J user gets from MySQL 8
      * for it ({@code getString}). The prepared INSERT binds the expected text with {@code setString} unless the
@@ -130,21 +129,13 @@ class TypeRoundTripTest {
     /** Types the engine cannot store or return yet, with what goes wrong: reported, not hidden. */
     static final Map<String, String> KNOWN_GAPS = Map.of();
 
-    private static ScionServerProcess server;
+    @ManagedServer("wire-type-round-trip") private static ScionServerProcess server;
 
     @BeforeAll
     static void start() throws SQLException {
-        server = ScionServerProcess.start("wire-type-round-trip");
         server.dropDatabasesIfExternal("types");
         try (Connection c = ConnectorJ.V9.connect(server, null, false); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE types");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
         }
     }
 
