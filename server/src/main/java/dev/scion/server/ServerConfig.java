@@ -4,6 +4,7 @@ import dev.scion.versioning.gc.AutoGarbageCollector;
 import dev.scion.wire.WireConfig;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * How to run a server: where to listen, which data directory to serve, who may log in and how, and how it
@@ -68,82 +69,128 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
     }
 
     public ServerConfig withRootPassword(String password) {
-        return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
+        return edit(f -> f.rootPassword = password);
     }
 
     public ServerConfig withRootUser(String user, String password) {
-        return new ServerConfig(host, port, dataDir, maxConnections, password, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, user, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
+        return edit(f -> {
+            f.rootUser = user;
+            f.rootPassword = password;
+        });
     }
 
     public ServerConfig withTlsFiles(Path certificate, Path key) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, certificate, key,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
+        return edit(f -> {
+            f.tlsCertificate = certificate;
+            f.tlsKey = key;
+        });
     }
 
     public ServerConfig withRequireSecureTransport(boolean require) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                require, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
+        return edit(f -> f.requireSecureTransport = require);
     }
 
     public ServerConfig withTimeouts(long waitSeconds, long interactiveSeconds) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitSeconds, interactiveSeconds, maxAllowedPacket, remotesApiPort,
-                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
-                writeTimeoutMillis, autoGc);
+        return edit(f -> {
+            f.waitTimeoutSeconds = waitSeconds;
+            f.interactiveTimeoutSeconds = interactiveSeconds;
+        });
     }
 
     public ServerConfig withMaxAllowedPacket(long bytes) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, bytes, remotesApiPort,
-                remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
-                writeTimeoutMillis, autoGc);
+        return edit(f -> f.maxAllowedPacket = bytes);
     }
 
     public ServerConfig withRemotesApi(int apiPort, boolean readOnlyApi) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket, apiPort,
-                readOnlyApi, rootUser, readOnly, autocommit, longQueryTimeSeconds, shutdownTimeoutSeconds,
-                writeTimeoutMillis, autoGc);
+        return edit(f -> {
+            f.remotesApiPort = apiPort;
+            f.remotesApiReadOnly = readOnlyApi;
+        });
     }
 
     /** Server-wide behaviour: read-only, the sessions' initial autocommit. */
     public ServerConfig withBehavior(boolean readOnlyServer, boolean autocommitDefault) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnlyServer, autocommitDefault,
-                longQueryTimeSeconds, shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
+        return edit(f -> {
+            f.readOnly = readOnlyServer;
+            f.autocommit = autocommitDefault;
+        });
     }
 
     /** The slow-query threshold and the bound on running statements at shutdown, both in seconds. */
     public ServerConfig withTimings(double longQueryTime, double shutdownTimeout) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTime, shutdownTimeout,
-                writeTimeoutMillis, autoGc);
+        return edit(f -> {
+            f.longQueryTimeSeconds = longQueryTime;
+            f.shutdownTimeoutSeconds = shutdownTimeout;
+        });
     }
 
     public ServerConfig withAutoGc(AutoGarbageCollector.Settings settings) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, writeTimeoutMillis, settings);
+        return edit(f -> f.autoGc = settings);
     }
 
     public ServerConfig withWriteTimeout(long millis) {
-        return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
-                requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
-                remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                shutdownTimeoutSeconds, millis, autoGc);
+        return edit(f -> f.writeTimeoutMillis = millis);
+    }
+
+    /** A copy of this configuration with the fields {@code change} sets. */
+    private ServerConfig edit(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.toConfig();
+    }
+
+    /** The record's components as mutable fields, so each {@code with} method names only what it changes. */
+    private static final class Fields {
+        final String host;
+        final int port;
+        final Path dataDir;
+        final int maxConnections;
+        String rootPassword;
+        Path tlsCertificate;
+        Path tlsKey;
+        boolean requireSecureTransport;
+        long waitTimeoutSeconds;
+        long interactiveTimeoutSeconds;
+        long maxAllowedPacket;
+        int remotesApiPort;
+        boolean remotesApiReadOnly;
+        String rootUser;
+        boolean readOnly;
+        boolean autocommit;
+        double longQueryTimeSeconds;
+        double shutdownTimeoutSeconds;
+        long writeTimeoutMillis;
+        AutoGarbageCollector.Settings autoGc;
+
+        Fields(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            dataDir = c.dataDir;
+            maxConnections = c.maxConnections;
+            rootPassword = c.rootPassword;
+            tlsCertificate = c.tlsCertificate;
+            tlsKey = c.tlsKey;
+            requireSecureTransport = c.requireSecureTransport;
+            waitTimeoutSeconds = c.waitTimeoutSeconds;
+            interactiveTimeoutSeconds = c.interactiveTimeoutSeconds;
+            maxAllowedPacket = c.maxAllowedPacket;
+            remotesApiPort = c.remotesApiPort;
+            remotesApiReadOnly = c.remotesApiReadOnly;
+            rootUser = c.rootUser;
+            readOnly = c.readOnly;
+            autocommit = c.autocommit;
+            longQueryTimeSeconds = c.longQueryTimeSeconds;
+            shutdownTimeoutSeconds = c.shutdownTimeoutSeconds;
+            writeTimeoutMillis = c.writeTimeoutMillis;
+            autoGc = c.autoGc;
+        }
+
+        ServerConfig toConfig() {
+            return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
+                    requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
+                    remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
+                    shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
+        }
     }
 
     /** Where the self-signed key store lives: a hidden directory, never mistaken for a database. */
