@@ -32,8 +32,16 @@ final class DuplicateUpdate {
     private final String rowAlias;
     /** Column alias (lower case) to table column position, for {@code AS alias (a, b)}. */
     private final Map<String, Integer> aliasColumns = new HashMap<>();
+    /**
+     * For INSERT ... SELECT: each SELECT column as {@code table.column} (lower case) to the target column it fills,
+     * so the update list can name the SELECT's tables as MySQL lets it ({@code ... UPDATE a.i = b.j + 1}). The
+     * value read is the one going into the target column, i.e. after conversion to its type.
+     */
+    private final Map<String, Integer> sourceColumns = new HashMap<>();
     private final int[] targets;
     private final List<SqlNode> values;
+    /** ON UPDATE CURRENT_TIMESTAMP columns the assignments leave alone, or null. */
+    private final OnUpdateTimestamps touched;
 
     DuplicateUpdate(Session session, TableTarget target, TableSchema schema, SqlMySqlInsert insert, String sql,
                     Session lenient) {
@@ -69,6 +77,17 @@ final class DuplicateUpdate {
             }
         }
         this.values = insert.getUpdateValues().getList();
+        this.touched = OnUpdateTimestamps.of(session, schema, targets, lenient);
+    }
+
+    /** Names the columns of an INSERT ... SELECT's query, which fill the target columns at {@code positions}. */
+    void sourceColumns(List<dev.scion.sql.result.ResultColumn> columns, int[] positions) {
+        for (int i = 0; i < columns.size() && i < positions.length; i++) {
+            dev.scion.sql.result.ResultColumn c = columns.get(i);
+            if (c.table() != null && !c.table().isEmpty()) {
+                sourceColumns.putIfAbsent((c.table() + "." + c.name()).toLowerCase(Locale.ROOT), positions[i]);
+            }
+        }
     }
 
     /** The existing row after the assignments. */
@@ -79,6 +98,9 @@ final class DuplicateUpdate {
             Object v = ExpressionEvaluator.evaluate(session, List.of(bound), sql)[0];
             Column c = schema.columns().get(targets[i]);
             current[targets[i]] = ColumnValues.coerce(v, c, rowNumber, lenient);
+        }
+        if (touched != null) {
+            touched.apply(existing, current, rowNumber);
         }
         return current;
     }
@@ -113,6 +135,10 @@ final class DuplicateUpdate {
                 String qualifier = id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
                 if (qualifier.equals(rowAlias)) {
                     return ValueLiterals.of(proposed[aliasColumn(last)]);
+                }
+                Integer source = sourceColumns.get(qualifier + "." + last.toLowerCase(Locale.ROOT));
+                if (source != null && !qualifier.equals(tableName)) {
+                    return ValueLiterals.of(proposed[source]);
                 }
                 if (!qualifier.equals(tableName)) {
                     throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + String.join(".", id.names)
