@@ -95,7 +95,7 @@ public final class InsertExecutor {
                 throw new SqlError(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row 1");
             }
             if (upsert != null) {
-                upsert.sourceColumns(plan.columns(), positions);
+                upsert.sourceColumns(source, plan.columns(), positions);
             }
             // The rows are read from the transaction's snapshot, so INSERT INTO t SELECT ... FROM t sees t as it
             // was before the statement.
