@@ -35,6 +35,9 @@ public final class ServerInfoSchemaTables {
                 new InfoSchemaTable("TABLES_EXTENSIONS", ServerInfoSchemaTables::tablesExtensions)
                         .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "ENGINE_ATTRIBUTE",
                                 "SECONDARY_ENGINE_ATTRIBUTE"),
+                new InfoSchemaTable("VIEW_TABLE_USAGE", ViewTableUsage::rows)
+                        .text("VIEW_CATALOG", "VIEW_SCHEMA", "VIEW_NAME", "TABLE_CATALOG", "TABLE_SCHEMA",
+                                "TABLE_NAME"),
                 new InfoSchemaTable("COLUMNS_EXTENSIONS", ServerInfoSchemaTables::columnsExtensions)
                         .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ENGINE_ATTRIBUTE",
                                 "SECONDARY_ENGINE_ATTRIBUTE"),

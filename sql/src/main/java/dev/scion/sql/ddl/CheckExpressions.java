@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * What a CHECK constraint's expression may call. MySQL refuses (3814) the built-in functions whose value depends on
- * the session, the clock or chance, since a row that passed its check could fail it later.
+ * the session, the clock or chance, since a row that passed its check could fail it later; subqueries (3815) and
+ * variables (3816) for the same reason.
  */
 final class CheckExpressions {
     private static final Set<String> DISALLOWED = Set.of("BENCHMARK", "CONNECTION_ID", "CURDATE", "CURRENT_DATE",
@@ -33,12 +34,21 @@ final class CheckExpressions {
         expression.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlCall call) {
+                if (call.getKind().belongsTo(org.apache.calcite.sql.SqlKind.QUERY)) {
+                    throw new SqlError(ErrorCode.CHECK_CONSTRAINT_FUNCTION, "An expression of a check constraint '"
+                            + constraint + "' contains disallowed function.");
+                }
                 refuse(call.getOperator().getName());
                 return super.visit(call);
             }
 
             @Override
             public Void visit(SqlIdentifier id) {
+                if (!id.names.isEmpty() && id.names.get(0).startsWith("@")) {
+                    // the text rewriter has made user and system variables identifiers named @x / @@x
+                    throw new SqlError(ErrorCode.CHECK_CONSTRAINT_VARIABLES, "An expression of a check constraint '"
+                            + constraint + "' cannot refer to user or system variables.");
+                }
                 if (id.isSimple() && NILADIC.contains(id.getSimple().toUpperCase(Locale.ROOT))) {
                     refuse(id.getSimple()); // CURRENT_USER and the like written without parentheses
                 }

@@ -32,14 +32,8 @@ public final class ColumnDefinitions {
         if (dev.scion.sql.catalog.ColumnFacts.isText(type)) {
             type = type.withCollation(dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                     def.getType().getCharset(), def.getType().getCollation(), tableCollation)));
-        } else if (def.getType().getCollation() != null) {
-            String collation = def.getType().getCollation();
-            dev.scion.sql.catalog.Collations.require(collation); // 1273 for an unknown name
-            if (isBinaryString(type.kind()) && !collation.equalsIgnoreCase("binary")) {
-                // binary strings have the binary character set, which has no other collation
-                throw new SqlError(ErrorCode.COLLATION_CHARSET_MISMATCH, "COLLATION '" + collation
-                        + "' is not valid for CHARACTER SET 'binary'");
-            }
+        } else {
+            checkNonTextCharset(type, def.getType());
         }
         if (def.getGeneratedExpression() != null) {
             return generated(table, name, type, def);
@@ -51,6 +45,25 @@ public final class ColumnDefinitions {
         String defaultSql = defaultSql(name, def.getDefaultValue(), type, def.isEffectivelyNullable());
         return new Column(name, type, def.isEffectivelyNullable(), defaultSql, def.isAutoIncrement(),
                 def.getComment(), tag(table, name)).withOnUpdate(onUpdateSql(name, def.getOnUpdate(), type));
+    }
+
+    /**
+     * CHARACTER SET / COLLATE on a column without text: the names must exist (1115 / 1273), and a binary string
+     * (whose character set is binary) takes no other collation (1253).
+     */
+    private static void checkNonTextCharset(ColumnType type, SqlMySqlDataType t) {
+        if (t.getCharset() != null) {
+            dev.scion.sql.catalog.Collations.requireCharset(t.getCharset());
+        }
+        if (t.getCollation() != null) {
+            String collation = t.getCollation();
+            dev.scion.sql.catalog.Collations.require(collation); // 1273 for an unknown name
+            if (isBinaryString(type.kind()) && !collation.equalsIgnoreCase("binary")) {
+                // binary strings have the binary character set, which has no other collation
+                throw new SqlError(ErrorCode.COLLATION_CHARSET_MISMATCH, "COLLATION '" + collation
+                        + "' is not valid for CHARACTER SET 'binary'");
+            }
+        }
     }
 
     /**
