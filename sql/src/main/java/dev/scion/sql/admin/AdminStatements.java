@@ -81,6 +81,8 @@ public final class AdminStatements {
             rule("SHOW\\s+(?:GLOBAL\\s+|SESSION\\s+|LOCAL\\s+)?STATUS" + ShowFilter.group(),
                     m -> new ShowStatus(ShowFilter.parse(m.group(1)))),
             rule("SHOW\\s+(?:STORAGE\\s+)?ENGINES", m -> ShowCatalogLists.engines()),
+            rule("SHOW\\s+PLUGINS", m -> s -> ShowCatalogLists.empty(s, List.of("Name", "Status", "Type", "Library",
+                    "License"))),
             rule("SHOW\\s+(?:CHARACTER\\s+SET|CHARSET)" + ShowFilter.group(),
                     m -> ShowCatalogLists.characterSets(ShowFilter.parse(m.group(1)))),
             rule("SHOW\\s+COLLATION" + ShowFilter.group(), m -> ShowCatalogLists.collations(ShowFilter.parse(m.group(1)))),

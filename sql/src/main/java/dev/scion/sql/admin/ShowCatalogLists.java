@@ -26,8 +26,7 @@ final class ShowCatalogLists {
 
     static AdminStatement engines() {
         return session -> ShowFilter.NONE.result(session, List.of("Engine", "Support", "Comment", "Transactions",
-                "XA", "Savepoints"), List.<Object[]>of(new Object[] {"InnoDB", "DEFAULT",
-                    "Scion versioned prolly-tree storage (every table, whatever ENGINE names)", "YES", "NO", "YES"}));
+                "XA", "Savepoints"), List.<Object[]>of(dev.scion.sql.catalog.ServerInfoSchemaTables.engineRow()));
     }
 
     /** SHOW GRANTS [FOR user]: Scion has one privilege level, so every account holds every privilege. */

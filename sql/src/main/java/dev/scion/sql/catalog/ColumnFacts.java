@@ -45,6 +45,14 @@ public final class ColumnFacts {
     }
 
     public static String extra(Column c) {
+        if (c.onUpdateSql() != null) {
+            String before = defaultExtra(c);
+            return (before.isEmpty() ? "" : before + " ") + "on update " + c.onUpdateSql();
+        }
+        return defaultExtra(c);
+    }
+
+    private static String defaultExtra(Column c) {
         if (c.generated()) {
             return c.stored() ? "STORED GENERATED" : "VIRTUAL GENERATED";
         }

@@ -25,7 +25,7 @@ public final class InformationSchema extends AbstractSchema {
     public static final String NAME = "information_schema";
     private static final String CATALOG = "def";
 
-    private static final List<SystemTable> TABLES = List.of(
+    private static final List<SystemTable> TABLES = withServerTables(
             new InfoSchemaTable("SCHEMATA", InformationSchema::schemata)
                     .text("CATALOG_NAME", "SCHEMA_NAME", "DEFAULT_CHARACTER_SET_NAME", "DEFAULT_COLLATION_NAME",
                             "SQL_PATH", "DEFAULT_ENCRYPTION"),
@@ -105,6 +105,12 @@ public final class InformationSchema extends AbstractSchema {
             new InfoSchemaTable("PROCESSLIST", s -> ProcessRows.of(s, true))
                     .integer("ID").text("USER", "HOST", "DB", "COMMAND").integer("TIME").text("STATE", "INFO"));
 
+    private static List<SystemTable> withServerTables(SystemTable... catalogViews) {
+        List<SystemTable> all = new ArrayList<>(List.of(catalogViews));
+        all.addAll(ServerInfoSchemaTables.tables());
+        return List.copyOf(all);
+    }
+
     @Override
     protected Map<String, Table> getTableMap() {
         Map<String, Table> map = new LinkedHashMap<>();
@@ -156,7 +162,7 @@ public final class InformationSchema extends AbstractSchema {
         return names;
     }
 
-    private static void eachTable(Session session, BiConsumer<DatabaseState, Map.Entry<String, TableValue>> each) {
+    static void eachTable(Session session, BiConsumer<DatabaseState, Map.Entry<String, TableValue>> each) {
         for (String name : shownDatabases(session)) {
             String base = RevisionName.parse(name).database();
             if (!session.access().hasAnyOnDatabase(base)) {

@@ -255,7 +255,7 @@ final class AlterTable {
         Column previous = schema.columns.get(i);
         Column c = ColumnDefinitions.column(schema.table(), def, schema.collation);
         c = new Column(c.name(), c.type(), c.nullable(), c.defaultSql(), c.autoIncrement(), c.comment(),
-                previous.tag(), c.generatedSql(), c.stored());
+                previous.tag(), c.generatedSql(), c.stored(), c.onUpdateSql());
         int source = sources.get(i);
         schema.columns.remove(i);
         sources.remove(i);
@@ -342,7 +342,7 @@ final class AlterTable {
         }
         Column c = schema.columns.get(i);
         schema.columns.set(i, new Column(c.name(), c.type(), c.nullable(), defaultSql, c.autoIncrement(),
-                c.comment(), c.tag(), c.generatedSql(), c.stored()));
+                c.comment(), c.tag(), c.generatedSql(), c.stored(), c.onUpdateSql()));
     }
 
     private void finish(long autoIncrement) {

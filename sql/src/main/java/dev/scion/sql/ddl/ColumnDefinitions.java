@@ -32,8 +32,8 @@ public final class ColumnDefinitions {
         if (dev.scion.sql.catalog.ColumnFacts.isText(type)) {
             type = type.withCollation(dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                     def.getType().getCharset(), def.getType().getCollation(), tableCollation)));
-        } else if (def.getType().getCollation() != null) {
-            dev.scion.sql.catalog.Collations.require(def.getType().getCollation()); // 1273 for an unknown name
+        } else {
+            checkNonTextCharset(type, def.getType());
         }
         if (def.getGeneratedExpression() != null) {
             return generated(table, name, type, def);
@@ -44,7 +44,67 @@ public final class ColumnDefinitions {
         }
         String defaultSql = defaultSql(name, def.getDefaultValue(), type, def.isEffectivelyNullable());
         return new Column(name, type, def.isEffectivelyNullable(), defaultSql, def.isAutoIncrement(),
-                def.getComment(), tag(table, name));
+                def.getComment(), tag(table, name)).withOnUpdate(onUpdateSql(name, def.getOnUpdate(), type));
+    }
+
+    /**
+     * CHARACTER SET / COLLATE on a column without text: the names must exist (1115 / 1273), and a binary string
+     * (whose character set is binary) takes no other collation (1253).
+     */
+    private static void checkNonTextCharset(ColumnType type, SqlMySqlDataType t) {
+        if (t.getCharset() != null) {
+            dev.scion.sql.catalog.Collations.requireCharset(t.getCharset());
+        }
+        if (t.getCollation() != null) {
+            String collation = t.getCollation();
+            dev.scion.sql.catalog.Collations.require(collation); // 1273 for an unknown name
+            if (isBinaryString(type.kind()) && !collation.equalsIgnoreCase("binary")) {
+                // binary strings have the binary character set, which has no other collation
+                throw new SqlError(ErrorCode.COLLATION_CHARSET_MISMATCH, "COLLATION '" + collation
+                        + "' is not valid for CHARACTER SET 'binary'");
+            }
+        }
+    }
+
+    /**
+     * {@code ON UPDATE} takes only the current time (CURRENT_TIMESTAMP, NOW(), LOCALTIME, LOCALTIMESTAMP; anything
+     * else is a syntax error in MySQL's grammar), on a TIMESTAMP or DATETIME column and with that column's
+     * fractional-second digits (1294 otherwise). Kept as {@code CURRENT_TIMESTAMP[(n)]}, the form SHOW CREATE
+     * TABLE prints.
+     */
+    private static String onUpdateSql(String column, SqlNode value, ColumnType type) {
+        if (value == null) {
+            return null;
+        }
+        int given = currentTimeDigits(value);
+        if (given < 0) {
+            throw new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; check the manual that "
+                    + "corresponds to your MySQL server version for the right syntax to use near '"
+                    + MySqlParser.unparse(value) + "'");
+        }
+        int digits = Math.max(0, type.length());
+        if ((type.kind() != TypeKind.TIMESTAMP && type.kind() != TypeKind.DATETIME) || given != digits) {
+            throw new SqlError(ErrorCode.INVALID_ON_UPDATE, "Invalid ON UPDATE clause for '" + column + "' column");
+        }
+        return digits == 0 ? "CURRENT_TIMESTAMP" : "CURRENT_TIMESTAMP(" + digits + ")";
+    }
+
+    /** The fractional-second digits a current-time call asks for, or -1 when {@code value} is not one. */
+    private static int currentTimeDigits(SqlNode value) {
+        java.util.Set<String> names = java.util.Set.of("CURRENT_TIMESTAMP", "NOW", "LOCALTIME", "LOCALTIMESTAMP");
+        if (value instanceof org.apache.calcite.sql.SqlIdentifier id && id.isSimple()) {
+            return names.contains(id.getSimple().toUpperCase(Locale.ROOT)) ? 0 : -1;
+        }
+        if (value instanceof org.apache.calcite.sql.SqlCall call
+                && names.contains(call.getOperator().getName().toUpperCase(Locale.ROOT))) {
+            if (call.operandCount() == 0) {
+                return 0;
+            }
+            if (call.operandCount() == 1 && call.operand(0) instanceof SqlNumericLiteral n) {
+                return n.intValue(false);
+            }
+        }
+        return -1;
     }
 
     /**
@@ -63,6 +123,11 @@ public final class ColumnDefinitions {
                 .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
         return new Column(name, type, def.isEffectivelyNullable(), null, false, def.getComment(), tag(table, name),
                 text, def.isStored());
+    }
+
+    private static boolean isBinaryString(TypeKind kind) {
+        return kind == TypeKind.BINARY || kind == TypeKind.VARBINARY || kind == TypeKind.TINYBLOB
+                || kind == TypeKind.BLOB || kind == TypeKind.MEDIUMBLOB || kind == TypeKind.LONGBLOB;
     }
 
     /** A tag from the table and column name: stable across sessions so independent branches agree. */

@@ -115,7 +115,8 @@ final class CreateTable {
 
     private static TableSchema retag(String table, TableSchema s) {
         List<Column> cols = s.columns().stream().map(c -> new Column(c.name(), c.type(), c.nullable(), c.defaultSql(),
-                c.autoIncrement(), c.comment(), ColumnDefinitions.tag(table, c.name()), c.generatedSql(), c.stored()))
+                c.autoIncrement(), c.comment(), ColumnDefinitions.tag(table, c.name()), c.generatedSql(), c.stored(),
+                c.onUpdateSql()))
                 .toList();
         return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation());
     }

@@ -115,6 +115,9 @@ public final class CreateTableText {
             } else if (c.defaultSql() != null) {
                 sb.append(" DEFAULT ").append(defaultValue(c));
             }
+            if (c.onUpdateSql() != null) {
+                sb.append(" ON UPDATE ").append(c.onUpdateSql());
+            }
         }
         if (c.comment() != null) {
             sb.append(" COMMENT '").append(c.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');

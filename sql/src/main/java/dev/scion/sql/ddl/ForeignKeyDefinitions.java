@@ -76,7 +76,8 @@ final class ForeignKeyDefinitions {
                 }
             }
             if (!leads(ps.primaryKey(), refColumns) && ps.indexes().stream()
-                    .noneMatch(ix -> !ix.fulltext() && leads(ix.columns(), refColumns))) { // FULLTEXT never serves
+                    .noneMatch(ix -> !ix.fulltext() && leads(withPrimaryKey(ix.columns(), ps.primaryKey()),
+                            refColumns))) { // FULLTEXT never serves
                 throw new SqlError(ErrorCode.FK_MISSING_INDEX, "Failed to add the foreign key constraint. Missing "
                         + "index for constraint '" + name + "' in the referenced table '" + refTable + "'");
             }
@@ -84,11 +85,26 @@ final class ForeignKeyDefinitions {
         b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
                 action(node.getOnUpdate())));
         if (!leads(b.primaryKey, columns)
-                && b.indexes.stream().noneMatch(ix -> !ix.fulltext() && leads(ix.columns(), columns))) {
+                && b.indexes.stream().noneMatch(ix -> !ix.fulltext()
+                        && leads(withPrimaryKey(ix.columns(), b.primaryKey), columns))) {
             String indexName = node.getIndexName() != null ? node.getIndexName().getSimple()
                     : node.getConstraintName() != null ? name : null;
             b.addIndex(indexName, columns, false);
         }
+    }
+
+    /**
+     * A secondary index's columns as InnoDB keys it: its own, then the primary-key columns it does not already
+     * hold, so a foreign key may use {@code (a, pk)} of an index on {@code (a)}.
+     */
+    private static List<String> withPrimaryKey(List<String> index, List<String> primaryKey) {
+        List<String> out = new java.util.ArrayList<>(index);
+        for (String c : primaryKey) {
+            if (index.stream().noneMatch(c::equalsIgnoreCase)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static boolean leads(List<String> key, List<String> columns) {

@@ -173,7 +173,8 @@ final class SchemaBuilder {
             pk.add(c.name());
             if (c.nullable()) {
                 columns.set(idx, new Column(c.name(), c.type(), false, "NULL".equals(c.defaultSql()) ? null
-                        : c.defaultSql(), c.autoIncrement(), c.comment(), c.tag(), c.generatedSql(), c.stored()));
+                        : c.defaultSql(), c.autoIncrement(), c.comment(), c.tag(), c.generatedSql(), c.stored(),
+                        c.onUpdateSql()));
             }
         }
         List<IndexDef> idx = new ArrayList<>();
@@ -307,6 +308,7 @@ final class SchemaBuilder {
         } else if (hasCheck(name)) {
             throw new SqlError(ErrorCode.DUP_CHECK_NAME, "Duplicate check constraint name '" + name + "'.");
         }
+        CheckExpressions.requireDeterministic(name, check.getExpression());
         String text = check.getExpression().toSqlString(c -> c.withDialect(MySqlParser.DIALECT)
                 .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
         checks.add(new CheckDef(name, text));

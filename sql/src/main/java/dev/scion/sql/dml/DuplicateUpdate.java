@@ -32,8 +32,18 @@ final class DuplicateUpdate {
     private final String rowAlias;
     /** Column alias (lower case) to table column position, for {@code AS alias (a, b)}. */
     private final Map<String, Integer> aliasColumns = new HashMap<>();
+    /**
+     * For INSERT ... SELECT: each SELECT column by name (lower case) to the target column it fills, and the names
+     * (aliases) of the tables its FROM clause reads, so the update list can name them as MySQL lets it
+     * ({@code ... UPDATE a.i = b.j + 1}). The value read is the one going into the target column, i.e. after
+     * conversion to its type.
+     */
+    private final Map<String, Integer> sourceColumns = new HashMap<>();
+    private final java.util.Set<String> sourceTables = new java.util.HashSet<>();
     private final int[] targets;
     private final List<SqlNode> values;
+    /** ON UPDATE CURRENT_TIMESTAMP columns the assignments leave alone, or null. */
+    private final OnUpdateTimestamps touched;
 
     DuplicateUpdate(Session session, TableTarget target, TableSchema schema, SqlMySqlInsert insert, String sql,
                     Session lenient) {
@@ -69,6 +79,44 @@ final class DuplicateUpdate {
             }
         }
         this.values = insert.getUpdateValues().getList();
+        this.touched = OnUpdateTimestamps.of(session, schema, targets, lenient);
+    }
+
+    /**
+     * Names the columns of an INSERT ... SELECT's query {@code source}, which fill the target columns at
+     * {@code positions}.
+     */
+    void sourceColumns(SqlNode source, List<dev.scion.sql.result.ResultColumn> columns, int[] positions) {
+        for (int i = 0; i < columns.size() && i < positions.length; i++) {
+            sourceColumns.putIfAbsent(columns.get(i).name().toLowerCase(Locale.ROOT), positions[i]);
+        }
+        collectTables(source);
+    }
+
+    /** The names a query's FROM clauses give their tables: the alias, else the table (or CTE) name. */
+    private void collectTables(SqlNode node) {
+        if (node instanceof org.apache.calcite.sql.SqlSelect select) {
+            collectFrom(select.getFrom());
+        } else if (node instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
+            collectTables(orderBy.query);
+        } else if (node instanceof org.apache.calcite.sql.SqlWith with) {
+            for (SqlNode item : with.withList) {
+                sourceTables.add(((org.apache.calcite.sql.SqlWithItem) item).name.getSimple()
+                        .toLowerCase(Locale.ROOT));
+            }
+            collectTables(with.body);
+        }
+    }
+
+    private void collectFrom(SqlNode from) {
+        if (from instanceof SqlIdentifier id) {
+            sourceTables.add(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+        } else if (from instanceof org.apache.calcite.sql.SqlJoin join) {
+            collectFrom(join.getLeft());
+            collectFrom(join.getRight());
+        } else if (from instanceof SqlCall call && call.getKind() == org.apache.calcite.sql.SqlKind.AS) {
+            sourceTables.add(((SqlIdentifier) call.operand(1)).getSimple().toLowerCase(Locale.ROOT));
+        }
     }
 
     /** The existing row after the assignments. */
@@ -79,6 +127,9 @@ final class DuplicateUpdate {
             Object v = ExpressionEvaluator.evaluate(session, List.of(bound), sql)[0];
             Column c = schema.columns().get(targets[i]);
             current[targets[i]] = ColumnValues.coerce(v, c, rowNumber, lenient);
+        }
+        if (touched != null) {
+            touched.apply(existing, current, rowNumber);
         }
         return current;
     }
@@ -113,6 +164,11 @@ final class DuplicateUpdate {
                 String qualifier = id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
                 if (qualifier.equals(rowAlias)) {
                     return ValueLiterals.of(proposed[aliasColumn(last)]);
+                }
+                Integer source = sourceTables.contains(qualifier)
+                        ? sourceColumns.get(last.toLowerCase(Locale.ROOT)) : null;
+                if (source != null && !qualifier.equals(tableName)) {
+                    return ValueLiterals.of(proposed[source]);
                 }
                 if (!qualifier.equals(tableName)) {
                     throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + String.join(".", id.names)

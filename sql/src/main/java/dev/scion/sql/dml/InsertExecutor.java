@@ -94,6 +94,9 @@ public final class InsertExecutor {
             if (plan.columns().size() != positions.length) {
                 throw new SqlError(ErrorCode.WRONG_VALUE_COUNT, "Column count doesn't match value count at row 1");
             }
+            if (upsert != null) {
+                upsert.sourceColumns(source, plan.columns(), positions);
+            }
             // The rows are read from the transaction's snapshot, so INSERT INTO t SELECT ... FROM t sees t as it
             // was before the statement.
             try (RowStream rows = plan.root().open(new ExecContext(session))) {

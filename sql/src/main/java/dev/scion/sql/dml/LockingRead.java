@@ -1,5 +1,6 @@
 package dev.scion.sql.dml;
 
+import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.lock.LockMode;
@@ -108,8 +109,20 @@ public final class LockingRead {
         RowLocking.restartIfStale(session, staleMark);
     }
 
-    /** The tables whose rows are locked: those {@code FOR UPDATE OF} names, else all. */
+    /**
+     * The tables whose rows are locked: those {@code FOR UPDATE OF} names, else all. A name that is no table of
+     * the query is 3568, as in MySQL.
+     */
     private static List<Integer> chosen(List<JoinedTables.Joined> tables, org.apache.calcite.sql.SqlNodeList of) {
+        if (of != null) {
+            for (SqlNode n : of) {
+                String name = ((SqlIdentifier) n).names.get(((SqlIdentifier) n).names.size() - 1);
+                if (tables.stream().noneMatch(t -> t.refName().equalsIgnoreCase(name))) {
+                    throw new SqlError(ErrorCode.UNRESOLVED_TABLE_LOCK, "Unresolved table name `" + name
+                            + "` in locking clause.");
+                }
+            }
+        }
         List<Integer> out = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
             if (of == null) {

@@ -157,11 +157,14 @@ public final class UpdateExecutor {
         }
         List<Set<ByteBuffer>> seen = new ArrayList<>();
         TableTriggers[] triggers = new TableTriggers[tables.size()];
+        OnUpdateTimestamps[] touched = new OnUpdateTimestamps[tables.size()];
         for (int t = 0; t < tables.size(); t++) {
             TableTarget tt = tables.get(t).target();
             editors[t] = tt.editor();
             seen.add(new HashSet<>());
             final int table = t;
+            touched[t] = OnUpdateTimestamps.of(session, tt.value().schema(), assignments.stream()
+                    .filter(a -> a.table() == table).mapToInt(Assignment::column).toArray(), lenient);
             triggers[t] = assignments.stream().anyMatch(a -> a.table() == table)
                     ? TableTriggers.load(session, tt.database(), tt.name(), tt.value().schema()) : null;
         }
@@ -197,6 +200,9 @@ public final class UpdateExecutor {
                                 : r[offsets[tables.size()] + i];
                         next[a.column()] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v,
                                 c, matched, lenient);
+                    }
+                    if (touched[t] != null) {
+                        touched[t].apply(old, next, matched);
                     }
                     if (GeneratedColumns.any(schema)) {
                         GeneratedColumns.compute(session, schema, next, matched, lenient);

@@ -111,9 +111,10 @@ public final class WriteFastPath {
         if (foreignKeys && ForeignKeys.enabled(session)) {
             return null;
         }
-        // generated columns are computed by the expression evaluator on the general path
+        // generated columns are computed by the expression evaluator, and ON UPDATE CURRENT_TIMESTAMP columns
+        // set, on the general path
         for (Column c : schema.columns()) {
-            if (c.generated()) {
+            if (c.generated() || c.onUpdateSql() != null) {
                 known.remember(t.table(), new WriteTargets.Entry(root, stored, value, foreignKeys, true));
                 return null;
             }

@@ -234,7 +234,7 @@ public final class PhysicalPlanner {
             read = scan(scan, condition, used); // every primary-key read returns key order
         } else {
             KeyAccess key = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
-            if (key.range() == null && key.pointKey() == null && sort.fetch == null
+            if (key.range() == null && key.pointKey() == null && sort.fetch == null && condition != null
                     && IndexRanges.derive(t.value(), condition) != null) {
                 return null; // an index range and a sort beat reading the whole table backwards
             }

@@ -115,7 +115,8 @@ public final class SchemaCodec {
     public static void writeGenerated(BinaryWriter w, TableSchema s) {
         List<Column> cols = s.columns();
         int n = (int) cols.stream().filter(Column::generated).count();
-        boolean collations = hasCollationsOrPrefixes(s);
+        boolean onUpdate = cols.stream().anyMatch(c -> c.onUpdateSql() != null);
+        boolean collations = hasCollationsOrPrefixes(s) || onUpdate;
         if (n == 0 && !collations) {
             return;
         }
@@ -127,7 +128,7 @@ public final class SchemaCodec {
             }
         }
         if (collations) {
-            writeCollations(w, s);
+            writeCollations(w, s, onUpdate);
         }
     }
 
@@ -156,7 +157,7 @@ public final class SchemaCodec {
      * position and name each), then the indexes with prefix lengths (count, then index position and one length
      * per key part, 0 for a whole value).
      */
-    private static void writeCollations(BinaryWriter w, TableSchema s) {
+    private static void writeCollations(BinaryWriter w, TableSchema s, boolean onUpdate) {
         w.nullableString(s.collation());
         List<Column> cols = s.columns();
         w.varInt((int) cols.stream().filter(c -> c.type().collation() != null).count());
@@ -177,16 +178,33 @@ public final class SchemaCodec {
                 }
             }
         }
-        writeCollatedKeys(w, idx);
+        writeCollatedKeys(w, idx, onUpdate);
+        if (onUpdate) {
+            writeOnUpdate(w, cols);
+        }
+    }
+
+    /**
+     * The columns with ON UPDATE CURRENT_TIMESTAMP: count, then position and SQL text each. Written last and only
+     * when there is one, so schemas from before the attribute read unchanged and encode as before.
+     */
+    private static void writeOnUpdate(BinaryWriter w, List<Column> cols) {
+        w.varInt((int) cols.stream().filter(c -> c.onUpdateSql() != null).count());
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).onUpdateSql() != null) {
+                w.varInt(i).string(cols.get(i).onUpdateSql());
+            }
+        }
     }
 
     /**
      * The indexes with collated keys (IndexDef#collatedKeys): count, then index positions. Written only when there
-     * is one, after the prefix lengths, so schemas from before the flag read unchanged and encode as before.
+     * is one (or {@code more} sections follow), after the prefix lengths, so schemas from before the flag read
+     * unchanged and encode as before.
      */
-    private static void writeCollatedKeys(BinaryWriter w, List<IndexDef> idx) {
+    private static void writeCollatedKeys(BinaryWriter w, List<IndexDef> idx, boolean more) {
         int n = (int) idx.stream().filter(IndexDef::collatedKeys).count();
-        if (n == 0) {
+        if (n == 0 && !more) {
             return;
         }
         w.varInt(n);
@@ -222,6 +240,13 @@ public final class SchemaCodec {
             for (int i = 0; i < nc; i++) {
                 int pos = r.varInt();
                 idx.set(pos, idx.get(pos).withCollatedKeys(true));
+            }
+        }
+        if (r.hasMore()) {
+            int no = r.varInt();
+            for (int i = 0; i < no; i++) {
+                int pos = r.varInt();
+                cols.set(pos, cols.get(pos).withOnUpdate(r.string()));
             }
         }
         return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation);

@@ -268,7 +268,7 @@ public final class SchemaMerger {
         try {
             String canonical = new java.math.BigDecimal(bare.trim()).stripTrailingZeros().toPlainString();
             return new Column(c.name(), c.type(), c.nullable(), canonical, c.autoIncrement(), c.comment(), c.tag(),
-                    c.generatedSql(), c.stored());
+                    c.generatedSql(), c.stored(), c.onUpdateSql());
         } catch (NumberFormatException notANumber) {
             return c;
         }

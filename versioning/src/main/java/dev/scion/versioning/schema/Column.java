@@ -8,6 +8,8 @@ package dev.scion.versioning.schema;
  * @param generatedSql  the expression of a generated column ({@code AS (expr)}) as MySQL SQL text, or null
  * @param stored        for a generated column: declared STORED (else VIRTUAL). Both kinds keep their computed value
  *                      in the row; the flag only decides how the column is described.
+ * @param onUpdateSql   {@code ON UPDATE CURRENT_TIMESTAMP[(n)]} of a TIMESTAMP / DATETIME column as SQL text (the
+ *                      value an UPDATE that changes the row gives the column when it does not assign it), or null
  */
 public record Column(
         String name,
@@ -18,11 +20,17 @@ public record Column(
         String comment,
         long tag,
         String generatedSql,
-        boolean stored) {
+        boolean stored,
+        String onUpdateSql) {
 
     public Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean autoIncrement,
                   String comment, long tag) {
-        this(name, type, nullable, defaultSql, autoIncrement, comment, tag, null, false);
+        this(name, type, nullable, defaultSql, autoIncrement, comment, tag, null, false, null);
+    }
+
+    public Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean autoIncrement,
+                  String comment, long tag, String generatedSql, boolean stored) {
+        this(name, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored, null);
     }
 
     public boolean generated() {
@@ -30,14 +38,21 @@ public record Column(
     }
 
     public Column withName(String newName) {
-        return new Column(newName, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored);
+        return new Column(newName, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored,
+                onUpdateSql);
     }
 
     public Column withType(ColumnType newType) {
-        return new Column(name, newType, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored);
+        return new Column(name, newType, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored,
+                onUpdateSql);
     }
 
     public Column withGeneration(String expressionSql, boolean isStored) {
-        return new Column(name, type, nullable, defaultSql, autoIncrement, comment, tag, expressionSql, isStored);
+        return new Column(name, type, nullable, defaultSql, autoIncrement, comment, tag, expressionSql, isStored,
+                onUpdateSql);
+    }
+
+    public Column withOnUpdate(String sql) {
+        return new Column(name, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored, sql);
     }
 }
