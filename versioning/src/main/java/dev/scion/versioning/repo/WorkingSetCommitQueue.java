@@ -11,6 +11,7 @@ import dev.scion.versioning.model.WorkingSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -86,6 +87,8 @@ public final class WorkingSetCommitQueue {
     private long commitsWritten;
     private long preparedTaken;
     private long leaderRebases;
+    /** Chunks built by a group's rebases that its working set does not reach, so never written. */
+    private long dropped;
 
     /** Runs after a group is rebased and before its synced write; tests use it to hold a group in flight. */
     private final Runnable beforeSync;
@@ -253,14 +256,20 @@ public final class WorkingSetCommitQueue {
             if (!any) {
                 return;
             }
-            publishTip(new Tip(ws, out));
+            // only what the group's working set reaches: a merged transaction's own paths, built on its stale
+            // snapshot, and the roots between the group's transactions are garbage (ReachableChunks)
+            Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
+            ChunkBuffer batch = new ChunkBuffer(store);
+            batch.putAll(live);
+            publishTip(new Tip(ws, batch));
             beforeSync.run();
             try {
-                long ticket = store.write(out.pending(),
+                long ticket = store.write(batch.pending(),
                         List.of(RefUpdate.cas(RefNames.workingSet(branch), raw, ws.encode())));
                 for (Request r : group) {
                     r.ticket = ticket;
                 }
+                dropped += out.size() - live.size();
                 return;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:
@@ -318,6 +327,19 @@ public final class WorkingSetCommitQueue {
         lock.lock();
         try {
             return leaderRebases;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Chunks the groups built but did not write because their working set does not reach them (the stale paths of
+     * merged transactions, the roots between a group's transactions).
+     */
+    public long chunksDropped() {
+        lock.lock();
+        try {
+            return dropped;
         } finally {
             lock.unlock();
         }
