@@ -301,6 +301,46 @@ class OperationCountsTest {
     }
 
     /**
+     * Round 13 (docs/performance.md): a COMMIT whose snapshot is stale is merged onto the branch's new root, which
+     * builds the changed row's paths again; the paths its statements built on the old snapshot are then reached by
+     * nothing, and the commit queue writes only what the new working set reaches. So a merged one-row UPDATE
+     * writes what a lone one writes (row path, table, root header, table map), where it wrote its stale paths too.
+     */
+    @Test
+    void aMergedCommitWritesOnlyWhatItsWorkingSetReaches() {
+        int depth = rowTreeDepth();
+        var queue = repo().commitQueue("main");
+        var store = repo().store();
+        var first = db.engine().openSession(200, "root", "localhost", true);
+        var second = db.engine().openSession(201, "root", "localhost", true);
+        try {
+            for (var s : List.of(first, second)) {
+                db.engine().execute(s, "USE bench", false, r -> { });
+                db.engine().execute(s, "BEGIN", false, r -> { });
+            }
+            db.engine().execute(first, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 5)
+                    + "-c' WHERE id = 3001", false, r -> { });
+            db.engine().execute(second, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 6)
+                    + "-c' WHERE id = 3002", false, r -> { });
+            db.engine().execute(first, "COMMIT", false, r -> { });
+            long chunks = store.chunksCommitted();
+            long dropped = queue.chunksDropped();
+            db.engine().execute(second, "COMMIT", false, r -> { });
+            long written = store.chunksCommitted() - chunks;
+            long notWritten = queue.chunksDropped() - dropped;
+            figure("chunks written / not written by a one-row UPDATE merged at COMMIT (row tree depth " + depth + ")",
+                    written + " / " + notWritten);
+            assertEquals(depth + 3, written, "the merged row path, the table, the root header and its table map");
+            assertEquals(depth + 3, notWritten, "the same chunks built on the stale snapshot");
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertEquals(List.of("00000000005-c", "00000000006-c"),
+                db.lines("SELECT c FROM sbtest1 WHERE id IN (3001, 3002) ORDER BY id"));
+    }
+
+    /**
      * Round 12 (docs/performance.md): a repeated one-row UPDATE resolves no table (the fast path remembers it for
      * the root the previous write left), builds no row or index codecs (they are kept per schema chunk), patches the row tree's bytes in place when the new row has the old row's length (no node
      * rebuilt, no key re-hashed), and allocates a bounded amount on the executing thread, commit included.
@@ -414,6 +454,11 @@ class OperationCountsTest {
         long syncs = store.walSyncs();
         long groups = store.writeGroupsCommitted();
         long commits = queue.commitsWritten();
+        long chunks = store.chunksCommitted();
+        long bytes = store.bytesCommitted();
+        long dropped = queue.chunksDropped();
+        long leaderRebases = queue.leaderRebases();
+        long prepared = queue.preparedTaken();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
@@ -445,6 +490,14 @@ class OperationCountsTest {
         figure("log syncs per commit, " + threads + " concurrent autocommit writers on distinct rows",
                 String.format(Locale.ROOT, "%.2f (%d syncs, %d group writes, %d commits)", (double) synced / committed,
                         synced, written, committed));
+        long chunksWritten = store.chunksCommitted() - chunks;
+        figure("chunks written / not written (unreachable) per commit, " + threads + " concurrent writers",
+                String.format(Locale.ROOT, "%.2f / %.2f (%d bytes written per commit)",
+                        (double) chunksWritten / committed, (double) (queue.chunksDropped() - dropped) / committed,
+                        (store.bytesCommitted() - bytes) / committed));
+        figure("rebases by the leader / prepared results taken, per commit", String.format(Locale.ROOT,
+                "%.2f / %.2f", (double) (queue.leaderRebases() - leaderRebases) / committed,
+                (double) (queue.preparedTaken() - prepared) / committed));
         // every statement committed (retries after a first-committer-wins conflict commit again), never more
         // than one sync each; how many share a sync depends on scheduling (WorkingSetCommitQueueTest arranges it)
         assertTrue(committed >= (long) threads * perThread, committed + " commits");
