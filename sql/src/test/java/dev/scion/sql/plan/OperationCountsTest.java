@@ -341,6 +341,58 @@ class OperationCountsTest {
     }
 
     /**
+     * Round 13: the foreign-key check of a merged COMMIT looks at the tables the merge changed and their children,
+     * not at every table of the database (it listed the table map and checked each table: 52 here).
+     */
+    @Test
+    void aMergedCommitChecksTheForeignKeysOfWhatItChangedOnly() {
+        db.exec("CREATE DATABASE merge_scale");
+        try {
+            db.exec("USE merge_scale");
+            db.exec("CREATE TABLE p (id INT PRIMARY KEY)");
+            db.exec("CREATE TABLE c (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES p (id))");
+            for (int i = 0; i < 50; i++) {
+                db.exec("CREATE TABLE t" + i + " (id INT PRIMARY KEY, v INT)");
+            }
+            db.exec("INSERT INTO p VALUES (1), (2)");
+            db.exec("INSERT INTO t7 VALUES (1, 0), (2, 0)");
+            long unrelated = tablesCheckedByMergedCommit("UPDATE t7 SET v = 1 WHERE id = 1",
+                    "UPDATE t7 SET v = 2 WHERE id = 2");
+            long parent = tablesCheckedByMergedCommit("INSERT INTO p VALUES (3)", "INSERT INTO p VALUES (4)");
+            figure("tables whose foreign keys a merged one-row COMMIT checked, 52 tables: unrelated table / parent",
+                    unrelated + " / " + parent);
+            assertEquals(1, unrelated, "the changed table (no foreign keys, no children)");
+            assertEquals(2, parent, "the changed parent and its child");
+            assertEquals(List.of("1|1", "2|2"), db.lines("SELECT id, v FROM t7 ORDER BY id"));
+            assertEquals(List.of("1", "2", "3", "4"), db.lines("SELECT id FROM p ORDER BY id"));
+        } finally {
+            db.exec("USE bench");
+            db.exec("DROP DATABASE merge_scale");
+        }
+    }
+
+    /** Two transactions from one snapshot: {@code first} commits, then {@code second}'s COMMIT is merged. */
+    private static long tablesCheckedByMergedCommit(String first, String second) {
+        var a = db.engine().openSession(210, "root", "localhost", true);
+        var b = db.engine().openSession(211, "root", "localhost", true);
+        try {
+            for (var s : List.of(a, b)) {
+                db.engine().execute(s, "USE merge_scale", false, r -> { });
+                db.engine().execute(s, "BEGIN", false, r -> { });
+            }
+            db.engine().execute(a, first, false, r -> { });
+            db.engine().execute(b, second, false, r -> { });
+            db.engine().execute(a, "COMMIT", false, r -> { });
+            long before = dev.scion.versioning.merge.RootMerger.tablesChecked();
+            db.engine().execute(b, "COMMIT", false, r -> { });
+            return dev.scion.versioning.merge.RootMerger.tablesChecked() - before;
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    /**
      * Round 12 (docs/performance.md): a repeated one-row UPDATE resolves no table (the fast path remembers it for
      * the root the previous write left), builds no row or index codecs (they are kept per schema chunk), patches the row tree's bytes in place when the new row has the old row's length (no node
      * rebuilt, no key re-hashed), and allocates a bounded amount on the executing thread, commit included.

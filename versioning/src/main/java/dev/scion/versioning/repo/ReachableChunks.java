@@ -45,7 +45,9 @@ final class ReachableChunks {
                 continue; // stored before this batch (with its children), or seen already
             }
             WALKERS.walker(kind).children(h, chunk, (child, childKind) -> {
-                if (batch.containsKey(child) && !live.containsKey(child)) {
+                // one lookup per reference: an internal node names many children, few of them new (a child
+                // reached twice is skipped when popped)
+                if (batch.containsKey(child)) {
                     hashes.push(child);
                     kinds.push(childKind);
                 }
