@@ -227,6 +227,8 @@ public final class WorkingSetCommitQueue {
             ChunkBuffer out = new ChunkBuffer(store);
             WorkingSet ws = current;
             boolean any = false;
+            int placed = 0;
+            boolean merged = false;
             for (Request r : group) {
                 if (r.failure != null) {
                     continue;
@@ -236,8 +238,10 @@ public final class WorkingSetCommitQueue {
                     ws = r.prepared;
                     out.putAll(r.chunks.pending());
                     out.putAll(r.preparedChunks.pending());
+                    merged |= r.preparedChunks.size() > 0;
                     preparedTaken++;
                     any = true;
+                    placed++;
                     continue;
                 }
                 // the rebase sees the group so far, then this transaction's chunks, then the store
@@ -251,16 +255,23 @@ public final class WorkingSetCommitQueue {
                 }
                 out.putAll(r.chunks.pending());
                 out.putAll(trial.pending());
+                merged |= trial.size() > 0;
                 any = true;
+                placed++;
             }
             if (!any) {
                 return;
             }
             // only what the group's working set reaches: a merged transaction's own paths, built on its stale
-            // snapshot, and the roots between the group's transactions are garbage (ReachableChunks)
-            Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
-            ChunkBuffer batch = new ChunkBuffer(store);
-            batch.putAll(live);
+            // snapshot, and the roots between the group's transactions are garbage (ReachableChunks). A group of
+            // one transaction installed as it was (no merge wrote anything) is written whole: the walk would cost
+            // more than the little it could leave out (a multi-statement transaction's intermediate paths)
+            ChunkBuffer batch = out;
+            if (merged || placed > 1) {
+                Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
+                batch = new ChunkBuffer(store);
+                batch.putAll(live);
+            }
             publishTip(new Tip(ws, batch));
             beforeSync.run();
             try {
@@ -269,7 +280,7 @@ public final class WorkingSetCommitQueue {
                 for (Request r : group) {
                     r.ticket = ticket;
                 }
-                dropped += out.size() - live.size();
+                dropped += out.size() - batch.size();
                 return;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:
