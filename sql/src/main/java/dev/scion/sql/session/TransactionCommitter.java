@@ -163,17 +163,20 @@ public final class TransactionCommitter {
         RootValue b = repo.readRoot(buffer, base);
         RootValue ours = repo.readRoot(buffer, current.working());
         RootValue theirs = repo.readRoot(buffer, mine);
-        RootValue merged;
+        RootValue.Written merged;
         try {
-            merged = RootMerger.forTransactionCommit(repo, buffer, RowConstraintChecker.NONE).merge(b, ours, theirs);
+            // ours' foreign-key index (cached per root) lets the merge check only the tables it can affect
+            merged = RootMerger.forTransactionCommit(repo, buffer, RowConstraintChecker.NONE)
+                    .knowingOurForeignKeys(repo.foreignKeys(buffer, current.working()))
+                    .merge(b, ours, theirs).writeAndKeep(buffer);
         } catch (MergeConflictException e) {
             throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
                     + "transaction (" + e.getMessage() + ")", e);
         }
         SqlRowConstraintChecker checker = new SqlRowConstraintChecker(session);
-        List<String> violating = checkViolations(repo, buffer, checker, merged, ours);
+        List<String> violating = checkViolations(repo, buffer, checker, merged.root(), ours);
         if (violating.isEmpty()) {
-            return current.withWorking(merged.write(buffer));
+            return current.withWorking(merged.address());
         }
         if (!isOn(session, "dolt_force_transaction_commit")) {
             throw new SqlError(ErrorCode.VERSIONING, CONSTRAINT_VIOLATIONS + "\nConstraint violations: "
@@ -201,7 +204,11 @@ public final class TransactionCommitter {
             + "transactions to be committed with constraint violations from a merge or transaction sequencing set "
             + "@@dolt_force_transaction_commit=1.";
 
-    /** "table (n row(s) fail check constraint ...)" for each table whose changed rows fail a CHECK constraint. */
+    /**
+     * "table (n row(s) fail check constraint ...)" for each table whose changed rows fail a CHECK constraint. Only
+     * the tables that differ from ours are looked at (a diff of the two table maps, {@code merged} being stored),
+     * not every table of the database.
+     */
     private static List<String> checkViolations(Repository repo, ChunkBuffer buffer, SqlRowConstraintChecker checker,
                                                 RootValue merged, RootValue ours) {
         List<String> out = new ArrayList<>();
@@ -209,13 +216,13 @@ public final class TransactionCommitter {
             return out;
         }
         CheckConstraintScan scan = new CheckConstraintScan(repo, buffer, checker);
-        for (var e : merged.tables().entrySet()) {
-            if (e.getValue().equals(ours.table(e.getKey()).orElse(null))) {
-                continue;
+        for (String name : new java.util.TreeSet<>(merged.changedTablesSince(ours))) {
+            if (!merged.hasTable(name)) {
+                continue; // dropped: no rows left to check
             }
-            var found = scan.checkChanges(e.getKey(), merged, ours);
+            var found = scan.checkChanges(name, merged, ours);
             if (!found.isEmpty()) {
-                out.add(e.getKey() + " (" + found.size() + " row(s): " + found.values().iterator().next() + ")");
+                out.add(name + " (" + found.size() + " row(s): " + found.values().iterator().next() + ")");
             }
         }
         return out;

@@ -301,6 +301,98 @@ class OperationCountsTest {
     }
 
     /**
+     * Round 13 (docs/performance.md): a COMMIT whose snapshot is stale is merged onto the branch's new root, which
+     * builds the changed row's paths again; the paths its statements built on the old snapshot are then reached by
+     * nothing, and the commit queue writes only what the new working set reaches. So a merged one-row UPDATE
+     * writes what a lone one writes (row path, table, root header, table map), where it wrote its stale paths too.
+     */
+    @Test
+    void aMergedCommitWritesOnlyWhatItsWorkingSetReaches() {
+        int depth = rowTreeDepth();
+        var queue = repo().commitQueue("main");
+        var store = repo().store();
+        var first = db.engine().openSession(200, "root", "localhost", true);
+        var second = db.engine().openSession(201, "root", "localhost", true);
+        try {
+            for (var s : List.of(first, second)) {
+                db.engine().execute(s, "USE bench", false, r -> { });
+                db.engine().execute(s, "BEGIN", false, r -> { });
+            }
+            db.engine().execute(first, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 5)
+                    + "-c' WHERE id = 3001", false, r -> { });
+            db.engine().execute(second, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 6)
+                    + "-c' WHERE id = 3002", false, r -> { });
+            db.engine().execute(first, "COMMIT", false, r -> { });
+            long chunks = store.chunksCommitted();
+            long dropped = queue.chunksDropped();
+            db.engine().execute(second, "COMMIT", false, r -> { });
+            long written = store.chunksCommitted() - chunks;
+            long notWritten = queue.chunksDropped() - dropped;
+            figure("chunks written / not written by a one-row UPDATE merged at COMMIT (row tree depth " + depth + ")",
+                    written + " / " + notWritten);
+            assertEquals(depth + 3, written, "the merged row path, the table, the root header and its table map");
+            assertEquals(depth + 3, notWritten, "the same chunks built on the stale snapshot");
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertEquals(List.of("00000000005-c", "00000000006-c"),
+                db.lines("SELECT c FROM sbtest1 WHERE id IN (3001, 3002) ORDER BY id"));
+    }
+
+    /**
+     * Round 13: the foreign-key check of a merged COMMIT looks at the tables the merge changed and their children,
+     * not at every table of the database (it listed the table map and checked each table: 52 here).
+     */
+    @Test
+    void aMergedCommitChecksTheForeignKeysOfWhatItChangedOnly() {
+        db.exec("CREATE DATABASE merge_scale");
+        try {
+            db.exec("USE merge_scale");
+            db.exec("CREATE TABLE p (id INT PRIMARY KEY)");
+            db.exec("CREATE TABLE c (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES p (id))");
+            for (int i = 0; i < 50; i++) {
+                db.exec("CREATE TABLE t" + i + " (id INT PRIMARY KEY, v INT)");
+            }
+            db.exec("INSERT INTO p VALUES (1), (2)");
+            db.exec("INSERT INTO t7 VALUES (1, 0), (2, 0)");
+            long unrelated = tablesCheckedByMergedCommit("UPDATE t7 SET v = 1 WHERE id = 1",
+                    "UPDATE t7 SET v = 2 WHERE id = 2");
+            long parent = tablesCheckedByMergedCommit("INSERT INTO p VALUES (3)", "INSERT INTO p VALUES (4)");
+            figure("tables whose foreign keys a merged one-row COMMIT checked, 52 tables: unrelated table / parent",
+                    unrelated + " / " + parent);
+            assertEquals(1, unrelated, "the changed table (no foreign keys, no children)");
+            assertEquals(2, parent, "the changed parent and its child");
+            assertEquals(List.of("1|1", "2|2"), db.lines("SELECT id, v FROM t7 ORDER BY id"));
+            assertEquals(List.of("1", "2", "3", "4"), db.lines("SELECT id FROM p ORDER BY id"));
+        } finally {
+            db.exec("USE bench");
+            db.exec("DROP DATABASE merge_scale");
+        }
+    }
+
+    /** Two transactions from one snapshot: {@code first} commits, then {@code second}'s COMMIT is merged. */
+    private static long tablesCheckedByMergedCommit(String first, String second) {
+        var a = db.engine().openSession(210, "root", "localhost", true);
+        var b = db.engine().openSession(211, "root", "localhost", true);
+        try {
+            for (var s : List.of(a, b)) {
+                db.engine().execute(s, "USE merge_scale", false, r -> { });
+                db.engine().execute(s, "BEGIN", false, r -> { });
+            }
+            db.engine().execute(a, first, false, r -> { });
+            db.engine().execute(b, second, false, r -> { });
+            db.engine().execute(a, "COMMIT", false, r -> { });
+            long before = dev.scion.versioning.merge.RootMerger.tablesChecked();
+            db.engine().execute(b, "COMMIT", false, r -> { });
+            return dev.scion.versioning.merge.RootMerger.tablesChecked() - before;
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    /**
      * Round 12 (docs/performance.md): a repeated one-row UPDATE resolves no table (the fast path remembers it for
      * the root the previous write left), builds no row or index codecs (they are kept per schema chunk), patches the row tree's bytes in place when the new row has the old row's length (no node
      * rebuilt, no key re-hashed), and allocates a bounded amount on the executing thread, commit included.
@@ -414,6 +506,11 @@ class OperationCountsTest {
         long syncs = store.walSyncs();
         long groups = store.writeGroupsCommitted();
         long commits = queue.commitsWritten();
+        long chunks = store.chunksCommitted();
+        long bytes = store.bytesCommitted();
+        long dropped = queue.chunksDropped();
+        long leaderRebases = queue.leaderRebases();
+        long prepared = queue.preparedTaken();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
@@ -445,6 +542,14 @@ class OperationCountsTest {
         figure("log syncs per commit, " + threads + " concurrent autocommit writers on distinct rows",
                 String.format(Locale.ROOT, "%.2f (%d syncs, %d group writes, %d commits)", (double) synced / committed,
                         synced, written, committed));
+        long chunksWritten = store.chunksCommitted() - chunks;
+        figure("chunks written / not written (unreachable) per commit, " + threads + " concurrent writers",
+                String.format(Locale.ROOT, "%.2f / %.2f (%d bytes written per commit)",
+                        (double) chunksWritten / committed, (double) (queue.chunksDropped() - dropped) / committed,
+                        (store.bytesCommitted() - bytes) / committed));
+        figure("rebases by the leader / prepared results taken, per commit", String.format(Locale.ROOT,
+                "%.2f / %.2f", (double) (queue.leaderRebases() - leaderRebases) / committed,
+                (double) (queue.preparedTaken() - prepared) / committed));
         // every statement committed (retries after a first-committer-wins conflict commit again), never more
         // than one sync each; how many share a sync depends on scheduling (WorkingSetCommitQueueTest arranges it)
         assertTrue(committed >= (long) threads * perThread, committed + " commits");

@@ -149,4 +149,42 @@ class TransactionCommitterTest {
         assertEquals(List.of("1|5", "2|0", "3|7", "4|5"), db.lines("SELECT id, v FROM t ORDER BY id"));
         assertEquals(List.of("1", "4"), db.lines("SELECT id FROM t WHERE v = 5 ORDER BY id"));
     }
+
+    /**
+     * The merge at COMMIT checks foreign keys only on the tables it changed and their children (from the index of
+     * the branch root's foreign keys), not on every table; a child row another transaction committed meanwhile is
+     * still found: deleting its parent fails the COMMIT, and a child table's own merged rows are still checked.
+     */
+    @Test
+    void foreignKeysAreCheckedThroughTheChildrenOfWhatTheMergeChanged() {
+        db.exec("CREATE TABLE p (id INT PRIMARY KEY)");
+        db.exec("CREATE TABLE c (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES p (id))");
+        for (int i = 0; i < 20; i++) {
+            db.exec("CREATE TABLE other" + i + " (id INT PRIMARY KEY)");
+        }
+        db.exec("INSERT INTO p VALUES (1), (2)");
+        Session a = session(40);
+        Session b = session(41);
+        // a deletes parent 1 (no child in its snapshot); b adds a child of 1 and commits first
+        run(a, "BEGIN");
+        run(a, "DELETE FROM p WHERE id = 1");
+        run(b, "INSERT INTO c VALUES (10, 1)");
+        SqlError e = assertThrows(SqlError.class, () -> run(a, "COMMIT"));
+        assertEquals(1213, e.errorCode().code());
+        assertEquals(List.of("1", "2"), db.lines("SELECT id FROM p ORDER BY id"));
+        // the other way round: b's child of 2 is merged after a deleted 2
+        run(b, "BEGIN");
+        run(b, "INSERT INTO c VALUES (20, 2)");
+        run(a, "DELETE FROM p WHERE id = 2");
+        SqlError e2 = assertThrows(SqlError.class, () -> run(b, "COMMIT"));
+        assertEquals(1213, e2.errorCode().code());
+        assertEquals(List.of("10|1"), db.lines("SELECT id, p FROM c ORDER BY id"));
+        // a merge that touches neither table checks no foreign key and commits
+        run(a, "BEGIN");
+        run(a, "INSERT INTO other3 VALUES (1)");
+        run(b, "INSERT INTO other4 VALUES (1)");
+        run(a, "COMMIT");
+        assertEquals(List.of("1"), db.lines("SELECT id FROM other3"));
+        assertEquals(List.of("1"), db.lines("SELECT id FROM other4"));
+    }
 }

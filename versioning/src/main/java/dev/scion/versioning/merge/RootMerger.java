@@ -6,12 +6,14 @@ import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.repo.ForeignKeyIndex;
 import dev.scion.versioning.repo.Repository;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Three-way merge of root values, table by table. A table changed on one side only is taken from that side;
@@ -24,6 +26,10 @@ public final class RootMerger {
     private final ChunkBuffer out;
     private final RowConstraintChecker checks;
     private final boolean strictRows;
+    /** The foreign keys of ours' root, when the caller knows it: the checks then look only at tables the merge can affect. */
+    private final ForeignKeyIndex oursForeignKeys;
+    /** Tables the constraint checks of merges looked at, in this process (an operation count for the regression check). */
+    private static final LongAdder TABLES_CHECKED = new LongAdder();
 
     public RootMerger(Repository repo, ChunkBuffer out) {
         this(repo, out, RowConstraintChecker.NONE);
@@ -35,10 +41,30 @@ public final class RootMerger {
     }
 
     private RootMerger(Repository repo, ChunkBuffer out, RowConstraintChecker checks, boolean strictRows) {
+        this(repo, out, checks, strictRows, null);
+    }
+
+    private RootMerger(Repository repo, ChunkBuffer out, RowConstraintChecker checks, boolean strictRows,
+                       ForeignKeyIndex oursForeignKeys) {
         this.repo = repo;
         this.out = out;
         this.checks = checks;
         this.strictRows = strictRows;
+        this.oursForeignKeys = oursForeignKeys;
+    }
+
+    /**
+     * This merger, told the foreign keys of the root passed as ours ({@link Repository#foreignKeys}, cached per
+     * root): foreign keys are then checked on the tables the merge changed and their children only, instead of on
+     * every table of the database, so a transaction commit's merge costs what it changes, not the table count.
+     */
+    public RootMerger knowingOurForeignKeys(ForeignKeyIndex index) {
+        return new RootMerger(repo, out, checks, strictRows, index);
+    }
+
+    /** Tables whose constraints merges have checked so far in this process. */
+    public static long tablesChecked() {
+        return TABLES_CHECKED.sum();
     }
 
     /**
@@ -77,6 +103,8 @@ public final class RootMerger {
         names.addAll(theirs.changedTablesSince(base));
         RootValue result = ours;
         List<TableConflicts> conflicts = new ArrayList<>();
+        // the tables whose value in result differs from ours: the only ones whose rows the checks below must see
+        TreeSet<String> touched = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : names) {
             Hash b = base.table(name).orElse(null);
             Hash o = ours.table(name).orElse(null);
@@ -94,6 +122,7 @@ public final class RootMerger {
             if (Objects.equals(b, o)) {
                 String stored = theirs.resolveName(name).orElse(name);
                 result = t == null ? result.withoutTable(name) : result.withTable(stored, t);
+                touched.add(name);
                 continue;
             }
             if (o == null || t == null) {
@@ -109,12 +138,13 @@ public final class RootMerger {
                     : NewColumnDefaults.fill(out, checks, bt, ot, repo.readTable(out, t), r.merged());
             TableValue merged = GeneratedColumnRefresh.refresh(out, checks, ot, filled);
             result = result.withTable(ours.resolveName(name).orElse(name), merged.write(out));
+            touched.add(name);
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());
             }
         }
-        List<TableConflicts> all = withForeignKeyViolations(base, ours, theirs, result, conflicts);
-        return new Result(result, withCheckViolations(base, ours, theirs, result, all));
+        List<TableConflicts> all = withForeignKeyViolations(base, ours, theirs, result, conflicts, touched);
+        return new Result(result, withCheckViolations(base, ours, theirs, result, all, touched));
     }
 
     /**
@@ -123,14 +153,21 @@ public final class RootMerger {
      * rows stay and are recorded, like foreign-key violations.
      */
     private List<TableConflicts> withCheckViolations(RootValue base, RootValue ours, RootValue theirs,
-                                                     RootValue merged, List<TableConflicts> conflicts) {
+                                                     RootValue merged, List<TableConflicts> conflicts,
+                                                     TreeSet<String> touched) {
         if (merged.equals(ours) || checks == RowConstraintChecker.NONE) {
             return conflicts;
         }
         CheckConstraintScan scan = new CheckConstraintScan(repo, out, checks);
         List<TableConflicts> result = conflicts;
-        for (String name : merged.tables().keySet()) {
+        // only a table the merge changed has rows ours did not have (a dropped one has none to check)
+        TreeSet<String> stored = new TreeSet<>();
+        for (String t : touched) {
+            merged.resolveName(t).ifPresent(stored::add);
+        }
+        for (String name : stored) {
             if (!merged.table(name).equals(ours.table(name))) {
+                TABLES_CHECKED.increment();
                 result = withViolations(result, name, scan.checkChanges(name, merged, ours), base, ours, theirs,
                         merged);
             }
@@ -144,16 +181,38 @@ public final class RootMerger {
      * is recorded in its table's violation map next to any unique-key violations.
      */
     private List<TableConflicts> withForeignKeyViolations(RootValue base, RootValue ours, RootValue theirs,
-                                                          RootValue merged, List<TableConflicts> conflicts) {
+                                                          RootValue merged, List<TableConflicts> conflicts,
+                                                          TreeSet<String> touched) {
         if (merged.equals(ours)) {
             return conflicts;
         }
         ForeignKeyChecker checker = new ForeignKeyChecker(repo, out, merged);
         List<TableConflicts> result = conflicts;
-        for (String name : merged.tables().keySet()) {
+        for (String name : foreignKeyTables(merged, touched)) {
+            TABLES_CHECKED.increment();
             result = withViolations(result, name, checker.checkChanges(name, ours), base, ours, theirs, merged);
         }
         return result;
+    }
+
+    /**
+     * The tables whose foreign keys the merge can break: a child's check finds something only when its own rows
+     * or foreign keys changed (then it is touched) or a parent it references changed (then it is among that
+     * parent's children in ours' index: a child that is not touched has ours' foreign keys). Without the index,
+     * every table. Stored names, in order, as iterating the merged root gave them.
+     */
+    private java.util.Collection<String> foreignKeyTables(RootValue merged, TreeSet<String> touched) {
+        if (oursForeignKeys == null) {
+            return merged.tables().keySet();
+        }
+        TreeSet<String> names = new TreeSet<>();
+        for (String t : touched) {
+            merged.resolveName(t).ifPresent(names::add);
+            for (ForeignKeyIndex.Reference ref : oursForeignKeys.childrenOf(t)) {
+                merged.resolveName(ref.child()).ifPresent(names::add);
+            }
+        }
+        return names;
     }
 
     /** Adds {@code found} (row key → description) to the table's violation map, creating its entry if needed. */

@@ -15,6 +15,7 @@ import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.IndexCodec;
 import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,13 +77,15 @@ public final class TableMerger {
                     sm.conflict()));
         }
         TableSchema schema = sm.schema();
-        RowCodec codec = new RowCodec(schema);
         if (base != null && base.schema().equals(ours.schema()) && base.schema().equals(theirs.schema())) {
-            Result replayed = replayTheirs(name, baseHash, base, oursHash, ours, theirsHash, theirs, codec);
+            // one schema on all three sides: the codecs kept for ours' schema chunk serve (SchemaCodecs)
+            Result replayed = replayTheirs(name, baseHash, base, oursHash, ours, theirsHash, theirs,
+                    SchemaCodecs.of(ours));
             if (replayed != null) {
                 return replayed;
             }
         }
+        RowCodec codec = new RowCodec(schema);
         Hash baseRows = base == null ? ProllyMap.empty(out).root() : inSchema(base, schema);
         Hash ourRows = inSchema(ours, schema);
         Hash theirRows = inSchema(theirs, schema);
@@ -141,16 +144,16 @@ public final class TableMerger {
      * general merge decides.
      */
     private Result replayTheirs(String name, Hash baseHash, TableValue base, Hash oursHash, TableValue ours,
-                                Hash theirsHash, TableValue theirs, RowCodec codec) {
+                                Hash theirsHash, TableValue theirs, SchemaCodecs codecs) {
         TableSchema schema = ours.schema();
-        List<IndexCodec> indexCodecs = new ArrayList<>();
+        RowCodec codec = codecs.rows();
+        List<IndexCodec> indexCodecs = codecs.indexes();
         List<ProllyMap> ourIndexes = new ArrayList<>();
         for (IndexDef ix : schema.indexes()) {
             Hash h = ours.indexes().get(ix.name().toLowerCase(java.util.Locale.ROOT));
             if (h == null) {
                 return null;
             }
-            indexCodecs.add(codec.indexCodec(ix));
             ourIndexes.add(ProllyMap.load(out, h));
         }
         ProllyMap ourRows = ProllyMap.load(out, ours.rows());
@@ -204,8 +207,10 @@ public final class TableMerger {
                     : ourIndexes.get(i).edit(indexEdits.get(i), out).root());
         }
         Hash rows = rowEdits.isEmpty() ? ours.rows() : ourRows.edit(rowEdits, out).root();
-        TableValue merged = new TableValue(schema, rows, indexes,
-                Math.max(ours.autoIncrement(), theirs.autoIncrement()));
+        // ours' value with the new trees keeps the address of the (unchanged) schema chunk, so writing it does not
+        // encode, hash and store the schema again
+        TableValue merged = ours.withTrees(rows, indexes)
+                .withAutoIncrement(Math.max(ours.autoIncrement(), theirs.autoIncrement()));
         Map<byte[], String> violations = uniqueViolations(merged, ourRows, codec);
         if (violations.isEmpty()) {
             return new Result(merged, null);

@@ -11,6 +11,7 @@ import dev.scion.versioning.model.WorkingSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -86,6 +87,8 @@ public final class WorkingSetCommitQueue {
     private long commitsWritten;
     private long preparedTaken;
     private long leaderRebases;
+    /** Chunks built by a group's rebases that its working set does not reach, so never written. */
+    private long dropped;
 
     /** Runs after a group is rebased and before its synced write; tests use it to hold a group in flight. */
     private final Runnable beforeSync;
@@ -224,6 +227,8 @@ public final class WorkingSetCommitQueue {
             ChunkBuffer out = new ChunkBuffer(store);
             WorkingSet ws = current;
             boolean any = false;
+            int placed = 0;
+            boolean merged = false;
             for (Request r : group) {
                 if (r.failure != null) {
                     continue;
@@ -233,8 +238,10 @@ public final class WorkingSetCommitQueue {
                     ws = r.prepared;
                     out.putAll(r.chunks.pending());
                     out.putAll(r.preparedChunks.pending());
+                    merged |= r.preparedChunks.size() > 0;
                     preparedTaken++;
                     any = true;
+                    placed++;
                     continue;
                 }
                 // the rebase sees the group so far, then this transaction's chunks, then the store
@@ -248,19 +255,32 @@ public final class WorkingSetCommitQueue {
                 }
                 out.putAll(r.chunks.pending());
                 out.putAll(trial.pending());
+                merged |= trial.size() > 0;
                 any = true;
+                placed++;
             }
             if (!any) {
                 return;
             }
-            publishTip(new Tip(ws, out));
+            // only what the group's working set reaches: a merged transaction's own paths, built on its stale
+            // snapshot, and the roots between the group's transactions are garbage (ReachableChunks). A group of
+            // one transaction installed as it was (no merge wrote anything) is written whole: the walk would cost
+            // more than the little it could leave out (a multi-statement transaction's intermediate paths)
+            ChunkBuffer batch = out;
+            if (merged || placed > 1) {
+                Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
+                batch = new ChunkBuffer(store);
+                batch.putAll(live);
+            }
+            publishTip(new Tip(ws, batch));
             beforeSync.run();
             try {
-                long ticket = store.write(out.pending(),
+                long ticket = store.write(batch.pending(),
                         List.of(RefUpdate.cas(RefNames.workingSet(branch), raw, ws.encode())));
                 for (Request r : group) {
                     r.ticket = ticket;
                 }
+                dropped += out.size() - batch.size();
                 return;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:
@@ -318,6 +338,19 @@ public final class WorkingSetCommitQueue {
         lock.lock();
         try {
             return leaderRebases;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Chunks the groups built but did not write because their working set does not reach them (the stale paths of
+     * merged transactions, the roots between a group's transactions).
+     */
+    public long chunksDropped() {
+        lock.lock();
+        try {
+            return dropped;
         } finally {
             lock.unlock();
         }

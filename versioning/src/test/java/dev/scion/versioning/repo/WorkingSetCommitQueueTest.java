@@ -3,6 +3,7 @@ package dev.scion.versioning.repo;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.Signature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,10 @@ class WorkingSetCommitQueueTest {
         final java.util.concurrent.atomic.AtomicInteger rebases = new java.util.concurrent.atomic.AtomicInteger();
 
         Txn(String text) {
-            bytes = text.getBytes(StandardCharsets.UTF_8);
+            // a root value of one table named after the transaction (the table chunk itself need not exist): the
+            // queue writes what the installed working set reaches, so the root has to be one it can walk
+            bytes = RootValue.encodeFormatOne(new java.util.TreeMap<>(java.util.Map.of(text,
+                    Hash.of(text.getBytes(StandardCharsets.UTF_8)))));
             root = buffer.put(bytes);
         }
 
@@ -116,9 +120,15 @@ class WorkingSetCommitQueueTest {
         }
         assertEquals(chainEnd, installed);
         for (Txn t : followers) {
-            assertArrayEquals(t.bytes, repo.store().get(t.root), "chunk written durably");
+            if (t.root.equals(installed)) {
+                assertArrayEquals(t.bytes, repo.store().get(t.root), "the installed root is written durably");
+            } else {
+                // a root between the group's transactions is reached by nothing: it is not written at all
+                assertEquals(null, repo.store().get(t.root), "an intermediate root of the group is not written");
+            }
             assertEquals(0, t.buffer.size(), "buffer cleared after commit");
         }
+        assertEquals(2, queue.chunksDropped(), "the two roots between the group's three transactions");
     }
 
     @Test
@@ -215,7 +225,10 @@ class WorkingSetCommitQueueTest {
         assertEquals(1, queue.preparedTaken());
         assertEquals(2, queue.leaderRebases(), "the leading transaction and the later one");
         assertEquals(later.root, repo.workingSet("main").working());
-        assertArrayEquals(next.bytes, repo.store().get(next.root), "a prepared transaction's chunks are written");
+        assertArrayEquals(later.bytes, repo.store().get(later.root), "the group's installed root is written");
+        // "next" was installed as prepared, then "later" was placed on it in the same group: no working set
+        // reaches next's root any more, so it is not written
+        assertEquals(null, repo.store().get(next.root));
     }
 
     /**
