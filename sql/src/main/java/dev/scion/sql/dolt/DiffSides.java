@@ -51,8 +51,11 @@ record DiffSides(Side from, Side to) {
                         int maxRest) {
         int revs = !args.isEmpty() && isRange(args.get(0)) ? 1 : 2;
         if (args.size() < revs + minRest || args.size() > revs + maxRest) {
-            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "function " + function
-                    + " has the wrong number of arguments: " + args.size());
+            // Dolt's words; the fewest arguments are a range and minRest, the most two revisions and maxRest
+            int least = 1 + minRest;
+            int most = 2 + maxRest;
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "function '" + function + "' expected "
+                    + (least == most ? least : least + " to " + most) + " arguments, " + args.size() + " received");
         }
         DiffSides sides;
         if (revs == 1) {
