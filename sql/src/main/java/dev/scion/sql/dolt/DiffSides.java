@@ -50,6 +50,10 @@ record DiffSides(Side from, Side to) {
     static Parsed parse(String function, Session session, DatabaseState db, List<String> args, int minRest,
                         int maxRest) {
         int revs = !args.isEmpty() && isRange(args.get(0)) ? 1 : 2;
+        if (args.size() == 1 && revs == 2) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Invalid argument to " + function + ": There are less than "
+                    + "2 arguments present, and the first does not contain '..'");
+        }
         if (args.size() < revs + minRest || args.size() > revs + maxRest) {
             // Dolt's words; the fewest arguments are a range and minRest, the most two revisions and maxRest
             int least = 1 + minRest;
