@@ -80,6 +80,10 @@ record DiffSides(Side from, Side to) {
             }
             sides = new DiffSides(from, to);
         } else {
+            if (args.get(0) == null || args.get(1) == null || args.get(0).isEmpty() || args.get(1).isEmpty()) {
+                throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "expected strings for from and to revisions, got: "
+                        + args.get(0) + ", " + args.get(1));
+            }
             sides = new DiffSides(side(session, db, args.get(0)), side(session, db, args.get(1)));
         }
         return new Parsed(sides, args.subList(revs, args.size()));
