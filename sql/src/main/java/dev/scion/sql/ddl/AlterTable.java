@@ -350,6 +350,7 @@ final class AlterTable {
             schema.collateAllKeys(); // every index is written afresh below: key it by its collation from now on
         }
         TableSchema next = schema.build();
+        ForeignKeyAlterRules.check(session, target, old.schema(), next);
         TableValue value;
         if (rowsChange) {
             int[] src = sources.stream().mapToInt(Integer::intValue).toArray();

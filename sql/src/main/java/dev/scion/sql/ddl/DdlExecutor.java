@@ -135,6 +135,7 @@ public final class DdlExecutor {
         trees.remove(name.toLowerCase(java.util.Locale.ROOT));
         TableSchema next = new TableSchema(old.schema().columns(), old.schema().primaryKey(), kept,
                 old.schema().checks(), old.schema().foreignKeys(), old.schema().collation());
+        ForeignKeyAlterRules.check(session, target, old.schema(), next);
         target.write(new TableValue(next, old.rows(), trees, old.autoIncrement()));
         return StatementResult.ok();
     }

@@ -37,8 +37,10 @@ final class IndexBuilder {
                 Object[] row = rows.decode(c.key(), c.value());
                 if (def.unique()) {
                     Object[] vals = codec.indexValues(row);
+                    // a keyless table keeps equal rows as one entry with a count: a count above 1 is a duplicate
                     if (Arrays.stream(vals).noneMatch(v -> v == null)
-                            && !seen.add(java.nio.ByteBuffer.wrap(codec.prefix(vals)))) {
+                            && (!seen.add(java.nio.ByteBuffer.wrap(codec.prefix(vals)))
+                            || (rows.keyless() && rows.count(c.value()) > 1))) {
                         String shown = Arrays.stream(codec.keyedValues(vals)).map(v -> v instanceof byte[] b
                                 ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(v))
                                 .collect(java.util.stream.Collectors.joining("-"));

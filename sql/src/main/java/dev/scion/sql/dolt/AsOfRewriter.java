@@ -50,6 +50,10 @@ public final class AsOfRewriter extends SqlShuttle {
         List<String> names = table.names;
         DatabaseState db = names.size() > 1 ? session.database(names.get(names.size() - 2)) : session.current();
         Object when = timestampCall(snap.getPeriod());
+        if (when == null && snap.getPeriod() instanceof SqlIdentifier rev && rev.isSimple()
+                && !rev.getSimple().startsWith("@")) {
+            when = rev.getSimple(); // AS OF `HEAD~5`: a name, not a column, as in Dolt
+        }
         if (when == null) {
             when = ExpressionEvaluator.evaluate(session, List.of(snap.getPeriod()), sql)[0];
         }

@@ -118,8 +118,11 @@ final class CommitDiffRewriter extends SqlShuttle {
         String to = filterValue(where, "to_commit", alias);
         String from = filterValue(where, "from_commit", alias);
         if (to == null || from == null) {
-            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "error querying table " + id.names.get(id.names.size() - 1)
-                    + ": dolt_commit_diff_* tables must be filtered to a single 'to_commit' and a single 'from_commit'");
+            // Dolt's words, naming the first filter missing, with the table name as Dolt prints it (lower case)
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "error querying table "
+                    + id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT)
+                    + ": dolt_commit_diff_* tables must be filtered to a single '"
+                    + (to == null ? "to_commit" : "from_commit") + "'");
         }
         List<String> names = new ArrayList<>(id.names.subList(0, id.names.size() - 1));
         names.add(TableFunctions.encode("dolt_commit_diff", List.of(from, to, table)));

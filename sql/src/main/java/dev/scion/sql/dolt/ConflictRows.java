@@ -21,7 +21,13 @@ final class ConflictRows {
 
     /** Adds the conflict columns of {@code schema} to a row type. */
     static void columns(RelDataTypeFactory.Builder b, RelDataTypeFactory f, TableSchema schema) {
-        side(b, f, schema, "base_");
+        columns(b, f, schema, schema);
+    }
+
+    /** As above, with the base_ columns those of {@code baseSchema} (a column both sides dropped still shows). */
+    static void columns(RelDataTypeFactory.Builder b, RelDataTypeFactory f, TableSchema baseSchema,
+                        TableSchema schema) {
+        side(b, f, baseSchema, "base_");
         side(b, f, schema, "our_");
         b.add("our_diff_type", Columns.text(f, 16));
         side(b, f, schema, "their_");
@@ -42,12 +48,20 @@ final class ConflictRows {
 
     /** How many values {@link #fill} writes for a table of this schema. */
     static int width(TableSchema schema) {
-        return 3 * schema.columns().size() + 3 + (schema.isKeyless() ? 3 : 0);
+        return width(schema, schema);
+    }
+
+    static int width(TableSchema baseSchema, TableSchema schema) {
+        return baseSchema.columns().size() + 2 * schema.columns().size() + 3 + (schema.isKeyless() ? 3 : 0);
     }
 
     /** Where dolt_conflict_id sits in a row {@link #fill} wrote from position 0. */
     static int idColumn(TableSchema schema) {
         return width(schema) - 1;
+    }
+
+    static int idColumn(TableSchema baseSchema, TableSchema schema) {
+        return width(baseSchema, schema) - 1;
     }
 
     /**
@@ -57,8 +71,18 @@ final class ConflictRows {
      */
     static void fill(Object[] out, int at, TableSchema schema, ConflictsOp.RowConflict c, Object[] ours,
                      long ourCount) {
+        fill(out, at, schema.columns().size(), schema, c, c.base(), ours, ourCount);
+    }
+
+    /**
+     * As above with {@code baseWidth} base_ columns holding {@code base} (the row as the base schema had it, which
+     * may have columns the merged schema dropped).
+     */
+    static void fill(Object[] out, int at, int baseWidth, TableSchema schema, ConflictsOp.RowConflict c,
+                     Object[] base, Object[] ours, long ourCount) {
         int n = schema.columns().size();
-        copy(c.base(), out, at, n);
+        copy(base, out, at, baseWidth);
+        at += baseWidth - n; // the our_ and their_ columns follow the base_ ones
         copy(ours, out, at + n, n);
         out[at + 2 * n] = diffType(c.base(), ours);
         copy(c.theirs(), out, at + 2 * n + 1, n);

@@ -50,9 +50,16 @@ record DiffSides(Side from, Side to) {
     static Parsed parse(String function, Session session, DatabaseState db, List<String> args, int minRest,
                         int maxRest) {
         int revs = !args.isEmpty() && isRange(args.get(0)) ? 1 : 2;
+        if (args.size() == 1 && revs == 2) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Invalid argument to " + function + ": There are less than "
+                    + "2 arguments present, and the first does not contain '..'");
+        }
         if (args.size() < revs + minRest || args.size() > revs + maxRest) {
-            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "function " + function
-                    + " has the wrong number of arguments: " + args.size());
+            // Dolt's words; the fewest arguments are a range and minRest, the most two revisions and maxRest
+            int least = 1 + minRest;
+            int most = 2 + maxRest;
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "function '" + function + "' expected "
+                    + (least == most ? least : least + " to " + most) + " arguments, " + args.size() + " received");
         }
         DiffSides sides;
         if (revs == 1) {
@@ -73,6 +80,10 @@ record DiffSides(Side from, Side to) {
             }
             sides = new DiffSides(from, to);
         } else {
+            if (args.get(0) == null || args.get(1) == null || args.get(0).isEmpty() || args.get(1).isEmpty()) {
+                throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "expected strings for from and to revisions, got: "
+                        + args.get(0) + ", " + args.get(1));
+            }
             sides = new DiffSides(side(session, db, args.get(0)), side(session, db, args.get(1)));
         }
         return new Parsed(sides, args.subList(revs, args.size()));

@@ -39,8 +39,35 @@ final class DoltConflictsForTable extends TableSystemTable implements WritableSy
     static final String PREFIX = "dolt_conflicts_";
     private static final int MAX_ATTEMPTS = 32;
 
+    /**
+     * The base_ columns: the merged schema's, or the base table's when it had columns the merge dropped (Dolt shows
+     * each side in its own schema; base_col3 of a column both sides dropped still holds the base value).
+     */
+    private final TableSchema baseSchema;
+    /** The base table when {@link #baseSchema} is its own, to read base rows from; else null. */
+    private final Hash baseTable;
+
     DoltConflictsForTable(String table, TableSchema schema) {
+        this(table, schema, schema, null);
+    }
+
+    private DoltConflictsForTable(String table, TableSchema schema, TableSchema baseSchema, Hash baseTable) {
         super(PREFIX, table, schema);
+        this.baseSchema = baseSchema;
+        this.baseTable = baseTable;
+    }
+
+    /** dolt_conflicts_&lt;t&gt; for the merge in progress on {@code db}'s branch, if any. */
+    static DoltConflictsForTable of(DatabaseState db, String table, TableSchema schema) {
+        MergeState ms = VersionedRoots.mergeState(db);
+        TableConflicts tc = ms == null ? null : ms.table(table).orElse(null);
+        if (tc == null || tc.base() == null || !tc.hasRowConflicts() || schema.isKeyless()) {
+            return new DoltConflictsForTable(table, schema);
+        }
+        TableSchema base = db.repo().readTable(db.buffer(), tc.base()).schema();
+        boolean dropped = base.columns().stream().anyMatch(c -> schema.columnIndex(c.name()) < 0);
+        return dropped && DoltDiffForTable.keysDiffable(base, schema)
+                ? new DoltConflictsForTable(table, schema, base, tc.base()) : new DoltConflictsForTable(table, schema);
     }
 
     private int width() {
@@ -50,7 +77,7 @@ final class DoltConflictsForTable extends TableSystemTable implements WritableSy
     @Override
     public RelDataType rowType(RelDataTypeFactory f) {
         RelDataTypeFactory.Builder b = f.builder();
-        ConflictRows.columns(b, f, schema);
+        ConflictRows.columns(b, f, baseSchema, schema);
         return b.build();
     }
 
@@ -65,6 +92,9 @@ final class DoltConflictsForTable extends TableSystemTable implements WritableSy
         TableValue tv = current.map(h -> db.repo().readTable(db.buffer(), h)).orElse(null);
         ProllyMap rows = tv == null ? null : ProllyMap.load(db.buffer(), tv.rows());
         RowCodec codec = tv == null ? null : new RowCodec(tv.schema());
+        TableValue baseValue = baseTable == null ? null : db.repo().readTable(db.buffer(), baseTable);
+        ProllyMap baseRows = baseValue == null ? null : ProllyMap.load(db.buffer(), baseValue.rows());
+        RowCodec baseCodec = baseValue == null ? null : new RowCodec(baseValue.schema());
         var it = conflicts.iterator();
         return () -> {
             if (!it.hasNext()) {
@@ -78,8 +108,13 @@ final class DoltConflictsForTable extends TableSystemTable implements WritableSy
                 ours = v == null ? null : codec.decode(c.key(), v);
                 ourCount = v == null ? 0 : codec.count(v);
             }
-            Object[] out = new Object[ConflictRows.width(schema)];
-            ConflictRows.fill(out, 0, schema, c, ours, ourCount);
+            Object[] base = c.base();
+            if (baseRows != null) {
+                byte[] v = baseRows.get(c.key());
+                base = v == null ? null : baseCodec.decode(c.key(), v);
+            }
+            Object[] out = new Object[ConflictRows.width(baseSchema, schema)];
+            ConflictRows.fill(out, 0, baseSchema.columns().size(), schema, c, base, ours, ourCount);
             return out;
         };
     }
@@ -90,7 +125,7 @@ final class DoltConflictsForTable extends TableSystemTable implements WritableSy
         if (selected.isEmpty()) {
             return 0;
         }
-        int idColumn = ConflictRows.idColumn(schema);
+        int idColumn = ConflictRows.idColumn(baseSchema, schema);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             WorkingSet ws = db.repo().workingSet(db.branch());
             MergeState ms = ws.mergeState();
@@ -130,13 +165,14 @@ final class DoltConflictsForTable extends TableSystemTable implements WritableSy
     @Override
     public long update(Session session, DatabaseState db, List<Object[]> before, List<Object[]> after) {
         int n = width();
+        int at = baseSchema.columns().size(); // the our_ columns follow the base_ ones
         TableTarget target = TableTarget.resolve(session, new SqlIdentifier(List.of(db.name(), table),
                 SqlParserPos.ZERO));
         TableEditor editor = target.editor();
         long changed = 0;
         for (int i = 0; i < before.size(); i++) {
-            Object[] oldOurs = java.util.Arrays.copyOfRange(before.get(i), n, 2 * n);
-            Object[] newOurs = java.util.Arrays.copyOfRange(after.get(i), n, 2 * n);
+            Object[] oldOurs = java.util.Arrays.copyOfRange(before.get(i), at, at + n);
+            Object[] newOurs = java.util.Arrays.copyOfRange(after.get(i), at, at + n);
             if (java.util.Arrays.stream(oldOurs).allMatch(java.util.Objects::isNull)) {
                 continue;
             }

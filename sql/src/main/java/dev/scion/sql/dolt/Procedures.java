@@ -18,6 +18,7 @@ import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.VersioningException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -112,18 +113,32 @@ public final class Procedures {
         return s;
     }
 
+    /**
+     * {@code dolt_commit --branch b}: commits branch b of the current database (its staged set, or with -a its
+     * working set) while the session stays where it is, as Dolt does.
+     */
+    private static DatabaseState otherBranch(Session session, String branch) {
+        DatabaseState current = session.current();
+        String name = current.databaseName() + "/" + branch;
+        if (current.repo().branchHead(branch).isEmpty()) {
+            throw new SqlError(ErrorCode.BAD_DB, "Could not load database " + name);
+        }
+        return session.database(name);
+    }
+
     /** dolt_commit's long flags, which Dolt also takes with one dash ({@code -amend}, {@code -ALL}). */
     private static final Set<String> COMMIT_LONG_FLAGS = Set.of("all", "allow-empty", "amend", "force",
             "skip-empty", "skip-verification");
 
     static String commit(Session session, List<String> args) {
         ProcedureArgs p = ProcedureArgs.parse("dolt_commit", ProcedureArgs.longWithOneDash(args, COMMIT_LONG_FLAGS),
-                Set.of("m", "message", "author", "date"));
+                Set.of("m", "message", "author", "date", "branch"));
         String message = p.value("m", "message");
         if (message == null && !p.has("amend")) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: a commit message is required (-m)");
         }
-        DatabaseState s = writableCurrent(session, "dolt_commit");
+        DatabaseState s = p.value("branch") == null ? writableCurrent(session, "dolt_commit")
+                : otherBranch(session, p.value("branch"));
         session.commit();
         // Other sessions may move the branch's working set (their SQL COMMITs) or head between our read and our
         // compare-and-swap. Our changes are already in the working set, so re-reading and committing again is
@@ -286,6 +301,32 @@ public final class Procedures {
                 RowStream.of(List.<Object[]>of(new Object[] {0L, message})));
     }
 
+    /**
+     * Dolt refuses to delete or rename a branch that another session has checked out (its current database is on
+     * that branch) unless forced; the other session would otherwise lose its branch under it.
+     */
+    private static void refuseBranchInUse(Session session, DatabaseState s, String branch) {
+        for (Session other : session.engine().sessions()) {
+            if (other == session || other.isClosed() || other.currentDatabase() == null) {
+                continue;
+            }
+            List<DatabaseState> bound;
+            try {
+                bound = new ArrayList<>();
+                other.boundDatabases().forEach(bound::add);
+            } catch (java.util.ConcurrentModificationException e) {
+                continue; // that session is binding a database right now; it is not deleting our branch's ref
+            }
+            for (DatabaseState st : bound) {
+                if (st.repo() == s.repo() && branch.equals(st.branch()) && !st.isReadOnly()
+                        && st.name().equalsIgnoreCase(other.currentDatabase())) {
+                    throw new SqlError(ErrorCode.VERSIONING, "unsafe to delete or rename branches in use in other "
+                            + "sessions; use --force to force the change");
+                }
+            }
+        }
+    }
+
     static long branch(Session session, List<String> args) {
         ProcedureArgs p = ProcedureArgs.parse("dolt_branch", args, Set.of());
         DatabaseState s = session.current();
@@ -307,6 +348,9 @@ public final class Procedures {
                 if (!force && !p.has("D") && !MergeBase.isAncestor(repo, head, session.headOf(s))) {
                     throw new SqlError(ErrorCode.VERSIONING, "branch '" + b + "' is not fully merged");
                 }
+                if (!force && !p.has("D")) {
+                    refuseBranchInUse(session, s, b);
+                }
                 repo.deleteBranch(b);
             }
             return 0L;
@@ -326,6 +370,9 @@ public final class Procedures {
                 return 0L; // renaming a branch to its own name changes nothing (git and Dolt agree)
             }
             requireNoCaseTwin(repo, to, from);
+            if (!force) {
+                refuseBranchInUse(session, s, from);
+            }
             repo.renameBranch(from, to, force);
             return 0L;
         }

@@ -58,7 +58,7 @@ public final class SystemTables {
                             new DoltConstraintViolationsForTable(stored.get(), schema);
                     case DoltWorkspaceForTable.PREFIX -> DoltWorkspaceForTable.of(db, stored.get(), schema);
                     case DoltBlameForTable.PREFIX -> new DoltBlameForTable(stored.get(), schema);
-                    default -> new DoltConflictsForTable(stored.get(), schema);
+                    default -> DoltConflictsForTable.of(db, stored.get(), schema);
                 });
             }
         }

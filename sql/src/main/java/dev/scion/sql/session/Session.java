@@ -613,6 +613,9 @@ public final class Session {
         cancelled = false;
     }
 
+    /** Set when a dolt_transaction_commit refused an autocommit statement's commit and kept its writes pending. */
+    private boolean keptOpenAfterRefusedCommit;
+
     /** Ends the implicit transaction of a statement run in autocommit mode. */
     public void endStatement(boolean succeeded) {
         if (explicitTransaction || !autocommit()) {
@@ -621,7 +624,20 @@ public final class Session {
         // An autocommit statement is a transaction of its own and uses up a SET TRANSACTION characteristic,
         // except the SET TRANSACTION statement itself.
         Boolean keep = nextTransactionJustSet ? nextTransactionReadOnly : null;
-        if (succeeded) {
+        if (keptOpenAfterRefusedCommit) {
+            // the refused version commit below left the statement's writes pending, as Dolt does
+            keptOpenAfterRefusedCommit = false;
+            return;
+        }
+        if (succeeded && engine != null && TransactionCommitter.isOn(this, "dolt_transaction_commit")) {
+            // each autocommit statement is a transaction, so it is a version commit too
+            try {
+                engine.transactionCommitter().sqlCommit(this);
+            } catch (SqlError e) {
+                keptOpenAfterRefusedCommit = inTransaction();
+                throw e;
+            }
+        } else if (succeeded) {
             commit();
         } else {
             rollback();

@@ -52,15 +52,41 @@ public final class TransactionCommitter {
                 written.add(s);
             }
         }
+        boolean versionCommit = isOn(session, "dolt_transaction_commit");
+        if (versionCommit) {
+            requireCurrentBranchWritten(session, written);
+        }
         session.commit();
         for (DatabaseState s : session.boundDatabases()) {
             s.setMergeConflictsPending(false);
         }
-        if (isOn(session, "dolt_transaction_commit")) {
+        if (versionCommit) {
             for (DatabaseState s : written) {
                 versionCommit(session, s);
             }
         }
+    }
+
+    /**
+     * With {@code @@dolt_transaction_commit}, Dolt's transaction commit is a version commit of the session's current
+     * branch. A transaction that wrote only other branches or databases has nothing to commit there: Dolt refuses it
+     * and the transaction stays open, so that USE of the written revision followed by COMMIT publishes it.
+     */
+    private static void requireCurrentBranchWritten(Session session, List<DatabaseState> written) {
+        if (written.isEmpty() || session.currentDatabase() == null) {
+            return;
+        }
+        DatabaseState current = session.current();
+        for (DatabaseState s : written) {
+            if (s == current || (s.repo() == current.repo() && s.branch() != null
+                    && s.branch().equals(current.branch()))) {
+                return;
+            }
+        }
+        boolean sameDatabase = written.stream().anyMatch(s -> s.repo() == current.repo());
+        throw new SqlError(ErrorCode.VERSIONING, sameDatabase
+                ? "no changes to dolt_commit on branch " + current.branch()
+                : "no changes to dolt_commit on database " + current.databaseName());
     }
 
     /** A SQL ROLLBACK: also undoes a merge this session started in the transaction and left with conflicts. */

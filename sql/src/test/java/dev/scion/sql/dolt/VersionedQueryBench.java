@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * repeatedly and prints the median and best wall time and the executing thread's CPU time (on a shared, loaded
  * machine wall time mostly measures waiting for a core). A main, not a test: timing is never asserted.
  * Run: java -cp sql/target/test-classes:sql/target/classes:CLASSPATH dev.scion.sql.dolt.VersionedQueryBench
- * [rows=1000000] [commits=10000] [repeats=15]
+ * [rows=1000000] [commits=10000] [repeats=15] [newer=1000]
  */
 public final class VersionedQueryBench {
     private VersionedQueryBench() {
@@ -29,6 +29,7 @@ public final class VersionedQueryBench {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int commits = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int newer = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
         Path dir = Files.createTempDirectory("scion-vsql-bench");
         try (EngineFixture db = new EngineFixture(dir)) {
             long t0 = System.nanoTime();
@@ -42,6 +43,12 @@ public final class VersionedQueryBench {
             time(db, repeats, "dolt_diff(c1, c2, 'big'), 10 changed rows",
                     "SELECT COUNT(*) FROM dolt_diff(@c1, @c2, 'big')");
             time(db, repeats, "baseline: SELECT 1", "SELECT 1");
+            t0 = System.nanoTime();
+            commitElsewhere(db, newer);
+            System.out.printf(Locale.ROOT, "built %,d newer commits of another table in %.1f s%n", newer,
+                    (System.nanoTime() - t0) / 1e9);
+            time(db, repeats, "dolt_diff_big, to_commit = @c2 under " + newer + " newer commits",
+                    "SELECT COUNT(*) FROM dolt_diff_big WHERE to_commit = @c2 AND from_commit = @c1");
             t0 = System.nanoTime();
             buildHistory(db, commits);
             System.out.printf(Locale.ROOT, "built %,d commits in %.1f s%n", commits, (System.nanoTime() - t0) / 1e9);
@@ -75,6 +82,17 @@ public final class VersionedQueryBench {
         }
         db.exec("CALL DOLT_COMMIT('-am', 'ten rows changed')");
         db.exec("SET @c2 = HASHOF('HEAD')");
+    }
+
+    /** Commits that leave big alone, so that a to_commit filter naming the 10-row change must look past them. */
+    private static void commitElsewhere(EngineFixture db, int commits) {
+        db.exec("CREATE TABLE other (id INT PRIMARY KEY, v INT)");
+        db.exec("INSERT INTO other VALUES (1, 0)");
+        db.exec("CALL DOLT_COMMIT('-Am', 'other table')");
+        for (int i = 1; i < commits; i++) {
+            db.exec("UPDATE other SET v = " + i + " WHERE id = 1");
+            db.exec("CALL DOLT_COMMIT('-am', 'other " + i + "')");
+        }
     }
 
     private static void buildHistory(EngineFixture db, int commits) {

@@ -67,6 +67,11 @@ public final class CrossBranchAutoIncrements {
         }
     }
 
+    /** The table names (lower case) that have a floor: a working set replaced wholesale must raise just these. */
+    public java.util.Set<String> trackedTables() {
+        return floors.keySet();
+    }
+
     private long[] entry(String table) {
         String key = table.toLowerCase(Locale.ROOT);
         long[] f = floors.get(key);

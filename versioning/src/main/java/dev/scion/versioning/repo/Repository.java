@@ -396,6 +396,24 @@ public final class Repository implements AutoCloseable {
             throw concurrent(branch);
         }
         chunks.clear();
+        raiseAutoIncrementFloors(next);
+    }
+
+    /**
+     * A merge, reset or checkout replaced a working set with tables from elsewhere (another branch, a tag, a
+     * fetched commit): their next auto-increment values may be above the cross-branch floors, which ids handed
+     * out through SQL are the only other thing to raise. Only tables that already have a floor are read.
+     */
+    private void raiseAutoIncrementFloors(WorkingSet ws) {
+        java.util.Set<String> tracked = crossBranchAutoIncrements.trackedTables();
+        if (tracked.isEmpty()) {
+            return;
+        }
+        RootValue root = readRoot(store, ws.working());
+        for (String table : List.copyOf(tracked)) {
+            root.resolveName(table).map(root::tableHash).filter(java.util.Objects::nonNull).ifPresent(h ->
+                    crossBranchAutoIncrements.raise(table, readTable(store, h).autoIncrement()));
+        }
     }
 
     /**
@@ -616,6 +634,7 @@ public final class Repository implements AutoCloseable {
             throw concurrent(branch);
         }
         chunks.clear();
+        raiseAutoIncrementFloors(next);
     }
 
     /** Writes a ready-made commit object and makes it the branch head (amend, cherry-pick keep their own metadata). */
