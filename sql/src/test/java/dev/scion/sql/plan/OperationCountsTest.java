@@ -128,6 +128,33 @@ class OperationCountsTest {
     }
 
     @Test
+    void sysbenchRandomRangesStreamTheIndexWithoutParsing() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (int i = 0; i < 50; i++) {
+            db.rows(sysbenchRandomRanges(i)); // plan and warm up
+        }
+        var cache = db.session().planCache();
+        long hits = cache.textHits();
+        long built = cache.plansBuilt();
+        long entries = 0;
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 50; i < 150; i++) {
+            entries += Long.parseLong(db.lines(sysbenchRandomRanges(i)).get(0));
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        figure("index entries counted per select_random_ranges query (10 ranges of width 5)", entries / 100);
+        figure("bytes allocated per select_random_ranges query (engine side, found by text)", allocated / 100);
+        figure("bytes allocated per index entry counted", allocated / entries);
+        assertEquals(100, cache.textHits() - hits);
+        assertEquals(built, cache.plansBuilt());
+        // each k of 0..4999 is in one row, so every range holds 6 entries unless it runs past the end
+        assertTrue(entries > 100 * 50, entries + " entries");
+        // binding and building the plan, the ten ranges and a row per entry: 41 KB measured in session 9
+        assertTrue(allocated / 100 < 64 * 1024, "allocated " + allocated / 100 + " bytes per query");
+    }
+
+    @Test
     void aStatementFoundByItsTextGivesTheParsedAnswer() {
         // k = (id - 1) * 7 % ROWS (see load): the sums are known without the engine
         for (int round = 0; round < 3; round++) {
