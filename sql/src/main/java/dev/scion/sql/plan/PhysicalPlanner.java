@@ -72,8 +72,7 @@ public final class PhysicalPlanner {
             return new FilterOp(op(f.getInput()), compile(f.getCondition(), f.getInput()));
         }
         if (rel instanceof LogicalProject p) {
-            Expr[] exprs = p.getProjects().stream().map(e -> compile(e, p.getInput())).toArray(Expr[]::new);
-            return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null)), exprs);
+            return project(p, false);
         }
         if (rel instanceof LogicalSort s) {
             Operator ordered = inKeyOrder(s);
@@ -129,7 +128,7 @@ public final class PhysicalPlanner {
                     collated = true;
                 }
             }
-            AggregateOp op = new AggregateOp(input(a.getInput(), used.build()), groupKeys, calls);
+            AggregateOp op = new AggregateOp(input(a.getInput(), used.build(), orderFree(a)), groupKeys, calls);
             String[] argCollations = argumentCollations(a);
             if (argCollations != null) {
                 op.withArgumentCollations(argCollations);
@@ -321,21 +320,63 @@ public final class PhysicalPlanner {
      * evaluated; an aggregate those its groups, arguments, filters and orderings name.
      */
     private Operator input(RelNode in, ImmutableBitSet used) {
+        return input(in, used, false);
+    }
+
+    /** {@code anyOrder}: the rows may reach the consumer in any order (a projection keeps the order it is given). */
+    private Operator project(LogicalProject p, boolean anyOrder) {
+        Expr[] exprs = p.getProjects().stream().map(e -> compile(e, p.getInput())).toArray(Expr[]::new);
+        return new ProjectOp(input(p.getInput(), RelOptUtil.InputFinder.bits(p.getProjects(), null), anyOrder), exprs);
+    }
+
+    /** {@code anyOrder}: the consumer's answer does not depend on the order of its input rows. */
+    private Operator input(RelNode in, ImmutableBitSet used, boolean anyOrder) {
+        if (anyOrder && in instanceof LogicalProject p) {
+            return project(p, true);
+        }
         if (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan scan) {
-            return scan(scan, f.getCondition(), used.union(RelOptUtil.InputFinder.bits(f.getCondition())));
+            return scan(scan, f.getCondition(), used.union(RelOptUtil.InputFinder.bits(f.getCondition())), anyOrder);
         }
         if (in instanceof LogicalTableScan scan) {
-            return scan(scan, null, used);
+            return scan(scan, null, used, anyOrder);
         }
         return op(in);
     }
 
-    private Operator scan(LogicalTableScan scan, RexNode condition) {
-        return scan(scan, condition, null);
+    /**
+     * Whether {@code a}'s answer is the same for its input rows in any order: no groups (whose output follows the
+     * order groups are first seen in) and only aggregates that do not depend on order (GROUP_CONCAT, JSON_ARRAYAGG
+     * and the like do).
+     */
+    private static boolean orderFree(LogicalAggregate a) {
+        if (!a.getGroupSet().isEmpty()) {
+            return false;
+        }
+        for (AggregateCall c : a.getAggCallList()) {
+            switch (c.getAggregation().getKind()) {
+                case COUNT, SUM, SUM0, MIN, MAX, AVG -> {
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
-    /** {@code used}: the table columns the query reads, or null for all of them. */
+    private Operator scan(LogicalTableScan scan, RexNode condition) {
+        return scan(scan, condition, null, false);
+    }
+
     private Operator scan(LogicalTableScan scan, RexNode condition, ImmutableBitSet used) {
+        return scan(scan, condition, used, false);
+    }
+
+    /**
+     * {@code used}: the table columns the query reads, or null for all of them; {@code anyOrder}: the rows may come in
+     * any order (a covering index range then streams in index order instead of being sorted by primary key).
+     */
+    private Operator scan(LogicalTableScan scan, RexNode condition, ImmutableBitSet used, boolean anyOrder) {
         if (scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null) {
             // a recursive CTE's name inside its recursive part: the rows of the last round
             Operator op = new WorkTableScanOp(workTableName(scan.getTable()));
@@ -357,7 +398,8 @@ public final class PhysicalPlanner {
             IndexRanges.Access index = IndexRanges.derive(t.value(), condition);
             if (index != null) {
                 Operator read = covers(t.value().schema(), index.index(), used)
-                        ? new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges())
+                        ? covering(new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(),
+                                index.ranges()), anyOrder)
                         : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
                                 columnMask(used, t.value().schema().columns().size()));
                 return new FilterOp(read, compile(condition, scan));
@@ -366,6 +408,10 @@ public final class PhysicalPlanner {
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
                 access.pointKey(), columnMask(used, t.value().schema().columns().size()));
         return condition == null ? op : new FilterOp(op, compile(condition, scan));
+    }
+
+    private static Operator covering(CoveringIndexScanOp read, boolean anyOrder) {
+        return anyOrder ? read.inAnyOrder() : read;
     }
 
     /** {@code e} evaluated over the rows of {@code input}, MATCH ... AGAINST bound to the index it searches. */

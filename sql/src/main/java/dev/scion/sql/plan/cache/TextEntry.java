@@ -15,7 +15,7 @@ public record TextEntry(String shapeKey, int[] parameterOf, String[] fixed, bool
     private static final int FIXED = -1;
 
     /**
-     * The entry for a parsed single-line statement with text shape {@code shape}, whose plan parameters took
+     * The entry for a parsed statement with text shape {@code shape}, whose plan parameters took
      * {@code values} from the literals at {@code positions}; null when they do not line up with the text's literals.
      */
     static TextEntry of(String shapeKey, TextShape shape, SqlParserPos[] positions, Object[] values) {
@@ -24,10 +24,10 @@ public record TextEntry(String shapeKey, int[] parameterOf, String[] fixed, bool
         java.util.Arrays.fill(parameterOf, FIXED);
         for (int p = 0; p < positions.length; p++) {
             SqlParserPos pos = positions[p];
-            if (pos == null || pos.getLineNum() != 1) {
+            if (pos == null) {
                 return null;
             }
-            int slot = slotAt(literals, pos.getColumnNum() - 1);
+            int slot = slotAt(literals, pos.getLineNum(), pos.getColumnNum());
             if (slot < 0 || parameterOf[slot] != FIXED || !values[p].equals(literals.get(slot).value())) {
                 return null;
             }
@@ -46,9 +46,10 @@ public record TextEntry(String shapeKey, int[] parameterOf, String[] fixed, bool
         return new TextEntry(shapeKey, parameterOf, fixed, stringParameter);
     }
 
-    private static int slotAt(List<TextShape.Literal> literals, int offset) {
+    private static int slotAt(List<TextShape.Literal> literals, int line, int column) {
         for (int i = 0; i < literals.size(); i++) {
-            if (literals.get(i).start() == offset) {
+            TextShape.Literal literal = literals.get(i);
+            if (literal.line() == line && literal.column() == column) {
                 return i;
             }
         }

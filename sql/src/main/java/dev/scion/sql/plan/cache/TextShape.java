@@ -9,16 +9,20 @@ import java.util.List;
  * same skeleton; which of those literals are plan parameters and which are part of the plan is recorded with the
  * entry ({@link TextEntry}), from the parsed statement the first time.
  *
- * <p>Only plain single-line text is shaped: no variables ({@code @}), parameters ({@code ?}), comments, double-quoted
- * strings or backslash escapes, whose treatment the parser and its rewriters own. Anything else yields null and takes
- * the parsing path.
+ * <p>Only plain text is shaped: no variables ({@code @}), parameters ({@code ?}), comments, double-quoted strings or
+ * backslash escapes, whose treatment the parser and its rewriters own, and no control character but the line feed
+ * (sysbench's {@code select_random_ranges} spreads its statement over lines; a tab or carriage return would make the
+ * parser's columns differ from character counts). Anything else yields null and takes the parsing path.
  */
 public final class TextShape {
     /** Stands for one literal in the skeleton (never part of a plain statement's text, see {@link #of}). */
     static final char MARK = '\u0001';
 
-    /** One literal: where it starts in the text, its text, and its value when it can be a parameter. */
-    record Literal(int start, String raw, Object value) {
+    /**
+     * One literal: where it starts in the text (1-based line and column, as the parser reports positions), its
+     * text, and its value when it can be a parameter.
+     */
+    record Literal(int line, int column, String raw, Object value) {
     }
 
     private final String skeleton;
@@ -43,8 +47,17 @@ public final class TextShape {
         StringBuilder skeleton = new StringBuilder(n);
         List<Literal> literals = new ArrayList<>();
         int i = 0;
+        int line = 1;
+        int lineStart = 0;
         while (i < n) {
             char c = text.charAt(i);
+            if (c == '\n') {
+                skeleton.append(c);
+                i++;
+                line++;
+                lineStart = i;
+                continue;
+            }
             if (c < ' ' || c == '@' || c == '?' || c == '"' || c == '#' || c == '\\' || c == MARK
                     || (c == '-' && i + 1 < n && text.charAt(i + 1) == '-')
                     || (c == '/' && i + 1 < n && text.charAt(i + 1) == '*')) {
@@ -82,7 +95,7 @@ public final class TextShape {
                 if (i > 0 && isWordChar(text.charAt(i - 1))) {
                     return null; // an introducer (_binary'..') or x'..': not a plain string
                 }
-                literals.add(new Literal(i, text.substring(i, j + 1), value.toString()));
+                literals.add(new Literal(line, i - lineStart + 1, text.substring(i, j + 1), value.toString()));
                 skeleton.append(MARK);
                 i = j + 1;
             } else if (c >= '0' && c <= '9' && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
@@ -91,7 +104,7 @@ public final class TextShape {
                     j++;
                 }
                 String raw = text.substring(i, j);
-                literals.add(new Literal(i, raw, integerValue(raw)));
+                literals.add(new Literal(line, i - lineStart + 1, raw, integerValue(raw)));
                 skeleton.append(MARK);
                 i = j;
             } else {

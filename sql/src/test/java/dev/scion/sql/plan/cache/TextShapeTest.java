@@ -51,9 +51,22 @@ class TextShapeTest {
     void whatTheParserAndItsRewritersOwnIsNotShaped() {
         for (String sql : List.of("SELECT @@version", "SELECT a FROM t WHERE b = @x", "SELECT a FROM t WHERE b = ?",
                 "SELECT a FROM t WHERE s = 'a\\'b'", "SELECT a FROM t WHERE s = \"x\"", "SELECT a /* c */ FROM t",
-                "SELECT a FROM t -- c", "SELECT a FROM t # c", "SELECT a\nFROM t", "SELECT a FROM t WHERE b = x'0a'",
+                "SELECT a FROM t -- c", "SELECT a FROM t # c", "SELECT a\tFROM t", "SELECT a\r\nFROM t", "SELECT a FROM t WHERE b = x'0a'",
                 "SELECT a FROM t WHERE b = _binary'x'", "SELECT a FROM t WHERE s = 'open")) {
             assertNull(TextShape.of(sql), sql);
         }
+    }
+
+    @Test
+    void literalsOnLaterLinesCarryTheParsersLineAndColumn() {
+        TextShape s = TextShape.of("\n  SELECT count(k)\n    FROM t\n    WHERE k BETWEEN 12 AND 'x'");
+        assertNotNull(s);
+        assertEquals(2, s.literals().size());
+        assertEquals(4, s.literals().get(0).line());
+        assertEquals(21, s.literals().get(0).column());
+        assertEquals(4, s.literals().get(1).line());
+        assertEquals(28, s.literals().get(1).column());
+        assertEquals(TextShape.of("\n  SELECT count(k)\n    FROM t\n    WHERE k BETWEEN 7 AND 'y'").skeleton(),
+                s.skeleton());
     }
 }
