@@ -50,6 +50,7 @@ final class CreateTable {
             return StatementResult.ok();
         }
         SchemaBuilder b = new SchemaBuilder(target.name());
+        b.collatedPrimaryKey = true; // a new table keys its primary key as its collation compares
         b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                 node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
                 target.db().repo().databaseCollation())); // a table without its own inherits the database's
@@ -117,7 +118,7 @@ final class CreateTable {
         List<Column> cols = s.columns().stream().map(c -> new Column(c.name(), c.type(), c.nullable(), c.defaultSql(),
                 c.autoIncrement(), c.comment(), ColumnDefinitions.tag(table, c.name()), c.generatedSql(), c.stored()))
                 .toList();
-        return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation());
+        return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation(), true);
     }
 
     /**

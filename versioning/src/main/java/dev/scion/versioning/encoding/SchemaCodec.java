@@ -147,7 +147,8 @@ public final class SchemaCodec {
     }
 
     private static boolean hasCollationsOrPrefixes(TableSchema s) {
-        return s.collation() != null || s.indexes().stream().anyMatch(i -> i.hasPrefix() || i.collatedKeys())
+        return s.collation() != null || s.collatedPrimaryKey()
+                || s.indexes().stream().anyMatch(i -> i.hasPrefix() || i.collatedKeys())
                 || s.columns().stream().anyMatch(c -> c.type().collation() != null);
     }
 
@@ -177,15 +178,17 @@ public final class SchemaCodec {
                 }
             }
         }
-        writeCollatedKeys(w, idx);
+        writeCollatedKeys(w, idx, s.collatedPrimaryKey());
     }
 
     /**
      * The indexes with collated keys (IndexDef#collatedKeys): count, then index positions. Written only when there
-     * is one, after the prefix lengths, so schemas from before the flag read unchanged and encode as before.
+     * is one, after the prefix lengths, so schemas from before the flag read unchanged and encode as before. A
+     * primary key with collated keys (TableSchema#collatedPrimaryKey) is listed as position {@code idx.size()}, one
+     * past the last index, after the indexes.
      */
-    private static void writeCollatedKeys(BinaryWriter w, List<IndexDef> idx) {
-        int n = (int) idx.stream().filter(IndexDef::collatedKeys).count();
+    private static void writeCollatedKeys(BinaryWriter w, List<IndexDef> idx, boolean primaryKey) {
+        int n = (int) idx.stream().filter(IndexDef::collatedKeys).count() + (primaryKey ? 1 : 0);
         if (n == 0) {
             return;
         }
@@ -194,6 +197,9 @@ public final class SchemaCodec {
             if (idx.get(i).collatedKeys()) {
                 w.varInt(i);
             }
+        }
+        if (primaryKey) {
+            w.varInt(idx.size());
         }
     }
 
@@ -217,14 +223,20 @@ public final class SchemaCodec {
             }
             idx.set(pos, new IndexDef(ix.name(), ix.columns(), ix.unique(), ix.fulltext(), lengths));
         }
+        boolean collatedPrimaryKey = false;
         if (r.hasMore()) {
             int nc = r.varInt();
             for (int i = 0; i < nc; i++) {
                 int pos = r.varInt();
-                idx.set(pos, idx.get(pos).withCollatedKeys(true));
+                if (pos == idx.size()) {
+                    collatedPrimaryKey = true;
+                } else {
+                    idx.set(pos, idx.get(pos).withCollatedKeys(true));
+                }
             }
         }
-        return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation);
+        return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation,
+                collatedPrimaryKey);
     }
 
     private static List<String> strings(BinaryReader r) {
