@@ -64,7 +64,8 @@ public final class RowCodec {
             sortKeyedFields = sortKeyedFields(schema, keyCols);
             FieldType[] kt = types(schema, keyCols);
             FieldType[] raw = kt.clone();
-            FieldType[] vt = java.util.Arrays.copyOf(types(schema, valueCols), valueCols.length + sortKeyedFields.length);
+            FieldType[] vt = java.util.Arrays.copyOf(types(schema, valueCols),
+                    valueCols.length + sortKeyedFields.length);
             TupleDescriptor kd = new TupleDescriptor(kt);
             for (int j = 0; j < sortKeyedFields.length; j++) {
                 int f = sortKeyedFields[j];
@@ -337,7 +338,8 @@ public final class RowCodec {
 
     /** {@code valueFields} also asking for the text fields of sort-keyed key columns, which callers may not know. */
     private boolean[] withKeyText(boolean[] valueFields) {
-        if (sortKeyedFields.length == 0 || (valueFields.length == valueDesc.size() && valueFields[valueFields.length - 1])) {
+        if (sortKeyedFields.length == 0
+                || valueFields.length == valueDesc.size() && valueFields[valueFields.length - 1]) {
             return valueFields;
         }
         boolean[] out = java.util.Arrays.copyOf(valueFields, valueDesc.size());
