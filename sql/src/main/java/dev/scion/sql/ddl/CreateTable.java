@@ -50,6 +50,7 @@ final class CreateTable {
             return StatementResult.ok();
         }
         SchemaBuilder b = new SchemaBuilder(target.name());
+        b.collatedPrimaryKey = true; // a new table keys its primary key as its collation compares
         b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                 node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
                 target.db().repo().databaseCollation())); // a table without its own inherits the database's
@@ -118,7 +119,7 @@ final class CreateTable {
                 c.autoIncrement(), c.comment(), ColumnDefinitions.tag(table, c.name()), c.generatedSql(), c.stored(),
                 c.onUpdateSql()))
                 .toList();
-        return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation());
+        return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation(), true);
     }
 
     /**

@@ -134,7 +134,8 @@ public final class DdlExecutor {
         var trees = new java.util.HashMap<>(old.indexes());
         trees.remove(name.toLowerCase(java.util.Locale.ROOT));
         TableSchema next = new TableSchema(old.schema().columns(), old.schema().primaryKey(), kept,
-                old.schema().checks(), old.schema().foreignKeys(), old.schema().collation());
+                old.schema().checks(), old.schema().foreignKeys(), old.schema().collation(),
+                old.schema().collatedPrimaryKey());
         ForeignKeyAlterRules.check(session, target, old.schema(), next);
         target.write(new TableValue(next, old.rows(), trees, old.autoIncrement()));
         return StatementResult.ok();

@@ -33,6 +33,11 @@ final class SchemaBuilder {
     private final List<SqlMySqlKeyPart> prefixedParts = new ArrayList<>();
     /** The table's default collation for text columns (null: the default {@code utf8mb4_0900_bin}). */
     String collation;
+    /**
+     * Whether the row keys hold the collation sort keys of text key columns (TableSchema#collatedPrimaryKey): set
+     * for a new table or a rewrite of every row, else kept from the table, whose row tree is kept too.
+     */
+    boolean collatedPrimaryKey;
 
     SchemaBuilder(String table) {
         this.table = table;
@@ -54,6 +59,7 @@ final class SchemaBuilder {
         b.checks.addAll(schema.checks());
         b.foreignKeys.addAll(schema.foreignKeys());
         b.collation = schema.collation();
+        b.collatedPrimaryKey = schema.collatedPrimaryKey();
         return b;
     }
 
@@ -137,6 +143,7 @@ final class SchemaBuilder {
      */
     void collateAllKeys() {
         indexes.replaceAll(d -> d.withCollatedKeys(true));
+        collatedPrimaryKey = true;
     }
 
     boolean hasIndex(String name) {
@@ -211,9 +218,10 @@ final class SchemaBuilder {
             }
         }
         String stored = dev.scion.sql.catalog.Collations.stored(collation);
-        TableSchema out = new TableSchema(columns, pk, idx, checks, foreignKeys, stored);
+        TableSchema out = new TableSchema(columns, pk, idx, checks, foreignKeys, stored, collatedPrimaryKey);
         List<IndexDef> normalised = idx.stream().map(d -> d.normalisedFor(out)).toList();
-        return normalised.equals(idx) ? out : new TableSchema(columns, pk, normalised, checks, foreignKeys, stored);
+        return normalised.equals(idx) ? out
+                : new TableSchema(columns, pk, normalised, checks, foreignKeys, stored, collatedPrimaryKey);
     }
 
     /**

@@ -12,9 +12,9 @@ import java.time.LocalDateTime;
 /**
  * Which key columns may be searched and read in order by value, and the stored key value equal to a value compared
  * with such a column. A key column qualifies when its tuple encoding orders exactly as SQL compares its values
- * (docs/storage-format.md): integers, DECIMAL, DOUBLE, DATE, DATETIME, TIMESTAMP, and text whose collation compares
- * bytes. FLOAT (a literal compared with it is a double, which no stored float may equal exactly), binary strings
- * (compared through a cast to text), TIME, YEAR, ENUM and SET (compared by text) and collated text are not.
+ * (docs/storage-format.md): integers, DECIMAL, FLOAT, DOUBLE, DATE, TIME, DATETIME, TIMESTAMP, YEAR, and text whose
+ * collation compares bytes. Binary strings (compared through a cast to text), ENUM and SET (compared by text) and
+ * collated text are not (a collated primary key's text is, through its sort key: see KeyAccess#sortKeyed).
  */
 public final class KeyValues {
     private KeyValues() {
@@ -26,7 +26,7 @@ public final class KeyValues {
             return true;
         }
         return switch (type.kind()) {
-            case DECIMAL, DOUBLE, DATE, DATETIME, TIMESTAMP -> true;
+            case DECIMAL, FLOAT, DOUBLE, DATE, TIME, DATETIME, TIMESTAMP, YEAR -> true;
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> Collations.isBinaryOrder(type.collation());
             default -> false;
         };
@@ -48,7 +48,18 @@ public final class KeyValues {
         }
         return switch (type.kind()) {
             case DECIMAL -> decimal(v);
-            case DOUBLE -> v instanceof Number n && !(v instanceof Double d && d.isNaN()) ? n.doubleValue() : null;
+            case DOUBLE -> v instanceof Number n && !(v instanceof Double d && d.isNaN()) && !isZero(n)
+                    ? n.doubleValue() : null;
+            case FLOAT -> v instanceof Number n && !isZero(n) ? exactFloat(n) : null;
+            // TIME keys order as compared (ORDER BY, MIN/MAX, merge joins read them), but a constant compared with a
+            // TIME column reaches here in more than one form (a LocalTime literal, a Duration of the column's
+            // precision): no bound from it until those are mapped to the stored micros exactly
+            case TIME -> null;
+            case YEAR -> {
+                Object k = IndexKeys.integerKey(v, false);
+                yield k instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) l.intValue()
+                        : null;
+            }
             case DATE -> v instanceof LocalDate ? v
                     : v instanceof LocalDateTime t && t.toLocalTime().toNanoOfDay() == 0 ? t.toLocalDate() : null;
             case DATETIME, TIMESTAMP -> v instanceof LocalDate d ? d.atStartOfDay()
@@ -56,6 +67,31 @@ public final class KeyValues {
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> v instanceof String ? v : null;
             default -> null;
         };
+    }
+
+    /**
+     * Zero has two keys (0.0 and -0.0 encode apart) but one SQL value, so it bounds nothing: the filter decides.
+     */
+    private static boolean isZero(Number n) {
+        return n.doubleValue() == 0.0;
+    }
+
+    /**
+     * The FLOAT equal to {@code n}, or null when no float is (1.1 as a double): a stored float compares with a
+     * double by its exact value, so only an exactly representable bound keys the same rows the comparison keeps.
+     */
+    private static Float exactFloat(Number n) {
+        double d = n.doubleValue();
+        float f = (float) d;
+        if (Float.isNaN(f) || Float.isInfinite(f)) {
+            return null;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return f == d ? f : null;
+        }
+        BigDecimal exact = n instanceof BigDecimal b ? b : n instanceof BigInteger i ? new BigDecimal(i)
+                : BigDecimal.valueOf(n.longValue());
+        return new BigDecimal(f).compareTo(exact) == 0 ? f : null;
     }
 
     /** An exact number as a DECIMAL key (1.50 and 1.5 encode alike); a double compares as a double, so none. */

@@ -58,7 +58,7 @@ final class IndexOrder {
         if (order.isEmpty()) {
             return null;
         }
-        boolean byPrimaryKey = follows(schema, schema.primaryKeyIndexes(), fixed, order) >= 0;
+        boolean byPrimaryKey = follows(schema, schema.primaryKeyIndexes(), 0, fixed, order) >= 0;
         KeyAccess pk = condition == null ? KeyAccess.full() : KeyAccess.derive(table, condition);
         if (pk.pointKey() != null || pk.range() != null) {
             // the primary key narrows the read already: read those rows, and sort them unless they are in order
@@ -71,7 +71,7 @@ final class IndexOrder {
                 continue; // an index keeping only a prefix of a value does not order the values
             }
             int[] columns = entryColumns(schema, index);
-            int e = follows(schema, columns, fixed, order);
+            int e = follows(schema, columns, index.columns().size(), fixed, order);
             if (e < 0 || e == 0 && (!limited || byPrimaryKey) || e <= bestFixed) {
                 continue; // without a fixed prefix an index only pays with a LIMIT, and the primary key comes first
             }
@@ -113,9 +113,12 @@ final class IndexOrder {
 
     /**
      * How many leading columns of {@code key} are fixed when the rest continue with exactly the columns of
-     * {@code order} (all ordering as compared); -1 when the key does not give that order.
+     * {@code order} (all ordering as compared); -1 when the key does not give that order. Positions from
+     * {@code rowKeyFrom} on hold the primary key as the row keys encode it, so a text column keyed by its collation's
+     * sort key (a collated primary key) orders as its collation compares there.
      */
-    private static int follows(TableSchema schema, int[] key, Map<Integer, Object> fixed, List<Integer> order) {
+    private static int follows(TableSchema schema, int[] key, int rowKeyFrom, Map<Integer, Object> fixed,
+                               List<Integer> order) {
         int e = 0;
         while (e < key.length && fixed.containsKey(key[e])) {
             e++;
@@ -125,7 +128,9 @@ final class IndexOrder {
         }
         for (int i = 0; i < order.size(); i++) {
             int column = key[e + i];
-            if (column != order.get(i) || !KeyValues.ordersAsCompared(schema.columns().get(column).type())) {
+            boolean ordered = KeyValues.ordersAsCompared(schema.columns().get(column).type())
+                    || e + i >= rowKeyFrom && KeyAccess.sortKeyed(schema, column);
+            if (column != order.get(i) || !ordered) {
                 return -1;
             }
         }

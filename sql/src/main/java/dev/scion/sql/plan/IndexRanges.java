@@ -2,6 +2,7 @@ package dev.scion.sql.plan;
 
 import dev.scion.sql.exec.KeyValues;
 import dev.scion.storage.prolly.KeyRange;
+import dev.scion.storage.tuple.SortKeyFunction;
 import dev.scion.storage.tuple.TupleDescriptor;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.ColumnType;
@@ -54,7 +55,8 @@ final class IndexRanges {
                 continue;
             }
             int column = schema.columnIndex(index.columns().get(0));
-            List<Interval> intervals = intervals(condition, column, schema.columns().get(column).type());
+            List<Interval> intervals = intervals(condition, column, schema.columns().get(column).type(),
+                    sortKey(schema, index));
             if (intervals == null || intervals.stream().anyMatch(i -> i.start() == null || i.end() == null)) {
                 continue;
             }
@@ -73,7 +75,8 @@ final class IndexRanges {
             return null;
         }
         int column = schema.columnIndex(index.columns().get(0));
-        List<Interval> intervals = intervals(condition, column, schema.columns().get(column).type());
+        List<Interval> intervals = intervals(condition, column, schema.columns().get(column).type(),
+                sortKey(schema, index));
         // an open end stays open: NULL entries sort first, and the filter drops them
         return intervals == null ? null : ranges(union(intervals));
     }
@@ -81,7 +84,19 @@ final class IndexRanges {
     private static boolean usable(TableSchema schema, IndexDef index) {
         int column = schema.columnIndex(index.columns().get(0));
         return column >= 0 && index.prefixLength(0) == 0
-                && KeyValues.ordersAsCompared(schema.columns().get(column).type());
+                && (KeyValues.ordersAsCompared(schema.columns().get(column).type()) || sortKey(schema, index) != null);
+    }
+
+    /**
+     * The sort key a collated-keys index encodes its (whole) leading text column with, or null: its entries order
+     * as the column's collation compares, so a comparison under that collation bounds them by the constant's sort key.
+     */
+    private static SortKeyFunction sortKey(TableSchema schema, IndexDef index) {
+        int column = schema.columnIndex(index.columns().get(0));
+        if (column < 0 || !index.collatedKeys() || index.prefixLength(0) != 0) {
+            return null;
+        }
+        return dev.scion.versioning.schema.CollationKeys.sortKeyOf(schema.columns().get(column).type());
     }
 
     private static List<KeyRange> ranges(List<Interval> intervals) {
@@ -96,12 +111,12 @@ final class IndexRanges {
      * Intervals of the column outside which the condition cannot hold, or null when the condition does not bound
      * the column. An empty list means no row can match.
      */
-    private static List<Interval> intervals(RexNode n, int column, ColumnType type) {
+    private static List<Interval> intervals(RexNode n, int column, ColumnType type, SortKeyFunction sortKey) {
         switch (n.getKind()) {
             case AND -> {
                 List<Interval> acc = null;
                 for (RexNode o : ((RexCall) n).getOperands()) {
-                    List<Interval> part = intervals(o, column, type);
+                    List<Interval> part = intervals(o, column, type, sortKey);
                     if (part != null) {
                         acc = acc == null ? part : intersect(acc, part);
                     }
@@ -111,7 +126,7 @@ final class IndexRanges {
             case OR -> {
                 List<Interval> acc = new ArrayList<>();
                 for (RexNode o : ((RexCall) n).getOperands()) {
-                    List<Interval> part = intervals(o, column, type);
+                    List<Interval> part = intervals(o, column, type, sortKey);
                     if (part == null) {
                         return null;
                     }
@@ -120,7 +135,7 @@ final class IndexRanges {
                 return acc;
             }
             case EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
-                return comparison((RexCall) n, column, type);
+                return comparison((RexCall) n, column, type, sortKey);
             }
             default -> {
                 return null;
@@ -128,7 +143,7 @@ final class IndexRanges {
         }
     }
 
-    private static List<Interval> comparison(RexCall call, int column, ColumnType type) {
+    private static List<Interval> comparison(RexCall call, int column, ColumnType type, SortKeyFunction sortKey) {
         RexNode l = call.getOperands().get(0);
         RexNode r = call.getOperands().get(1);
         SqlKind kind = call.getKind();
@@ -142,11 +157,20 @@ final class IndexRanges {
             return null;
         }
         Object v = KeyConstants.value(r);
-        Object stored = v == KeyConstants.NOT_CONSTANT ? null : KeyValues.exact(type, v);
-        if (stored == null) {
-            return null; // NULL, a value no stored one equals or an expression: no bound from this comparison
+        byte[] value;
+        if (sortKey != null) {
+            // entries hold the collation's sort key: only a text constant compared under that collation bounds them
+            if (!(v instanceof String text) || !collatedComparison(type, l, r)) {
+                return null;
+            }
+            value = new TupleDescriptor(type.fieldType()).withSortKey(0, sortKey).encodeKey(new Object[] {text});
+        } else {
+            Object stored = v == KeyConstants.NOT_CONSTANT ? null : KeyValues.exact(type, v);
+            if (stored == null) {
+                return null; // NULL, a value no stored one equals or an expression: no bound from this comparison
+            }
+            value = new TupleDescriptor(type.fieldType()).encodeKey(new Object[] {stored});
         }
-        byte[] value = new TupleDescriptor(type.fieldType()).encodeKey(new Object[] {stored});
         byte[] after = KeyPrefix.end(value); // null: nothing sorts after the value
         // NULL entries start with a lower marker than any value, so a lower bound excludes them
         Interval i = switch (kind) {
@@ -158,6 +182,12 @@ final class IndexRanges {
             default -> new Interval(null, null);
         };
         return i == null || i.isEmpty() ? List.of() : List.of(i);
+    }
+
+    /** Whether the column meets the constant under the column's own collation (not an explicit other COLLATE). */
+    private static boolean collatedComparison(ColumnType type, RexNode column, RexNode constant) {
+        String used = dev.scion.sql.expr.TextCollation.forComparison(column, constant, "=");
+        return used != null && used.equalsIgnoreCase(type.collation());
     }
 
     private static List<Interval> intersect(List<Interval> a, List<Interval> b) {

@@ -61,6 +61,10 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
                 continue;
             }
             Object v = keyValue(schema, column, constant, kind);
+            if (v == null && sortKeyed(schema, column) && constant instanceof String text
+                    && sameCollation(schema, column, l, r)) {
+                v = text; // the key holds the collation's sort key, which encodes the constant as the filter compares
+            }
             if (v == null) {
                 continue;
             }
@@ -108,9 +112,10 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
         }
         TupleDescriptor first = new TupleDescriptor(schema.columns().get(pk[0]).type().fieldType());
         var firstType = schema.columns().get(pk[0]).type();
-        byte[] start = lo == null ? null
+        boolean sortKeyedFirst = sortKeyed(schema, pk[0]);
+        byte[] start = lo == null ? null : sortKeyedFirst ? codec.keyFromKeyValues(new Object[] {lo})
                 : first.encodeKey(new Object[] {dev.scion.versioning.schema.ChoiceValues.toStored(firstType, lo)});
-        byte[] end = hi == null ? null
+        byte[] end = hi == null ? null : sortKeyedFirst ? codec.keyFromKeyValues(new Object[] {hi})
                 : first.encodeKey(new Object[] {dev.scion.versioning.schema.ChoiceValues.toStored(firstType, hi)});
         // Keys are the first column followed by the rest, so an inclusive end must cover every suffix.
         if (end != null && hiIncl) {
@@ -143,6 +148,22 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
         // other types whose keys order as their values compare (text only when its collation compares bytes: a _ci
         // column's 'abc' = 'ABC' is decided by the filter over a scan); a number against text compares as numbers
         return KeyValues.ordersAsCompared(type) ? KeyValues.exact(type, v) : null;
+    }
+
+    /** Whether the row keys hold column {@code col}'s collation sort key (TableSchema#collatedPrimaryKey). */
+    static boolean sortKeyed(TableSchema schema, int col) {
+        return schema.collatedPrimaryKey()
+                && dev.scion.versioning.schema.CollationKeys.sortKeyOf(schema.columns().get(col).type()) != null;
+    }
+
+    /**
+     * Whether a comparison of the column with a constant compares under the column's own collation (its sort key's),
+     * not under an explicit COLLATE of the constant, whose order the key does not follow.
+     */
+    static boolean sameCollation(TableSchema schema, int col, RexNode column, RexNode constant) {
+        String used = dev.scion.sql.expr.TextCollation.forComparison(column, constant, "=");
+        String own = schema.columns().get(col).type().collation();
+        return used != null && used.equalsIgnoreCase(own);
     }
 
     private static void flattenAnd(RexNode n, List<RexNode> out) {

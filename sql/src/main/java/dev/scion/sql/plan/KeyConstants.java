@@ -72,6 +72,10 @@ final class KeyConstants {
             return to.getSqlTypeName() == SqlTypeName.DECIMAL && to.getScale() >= from.getScale()
                     && to.getPrecision() - to.getScale() >= from.getPrecision() - from.getScale();
         }
+        if (f == SqlTypeName.FLOAT || f == SqlTypeName.REAL) {
+            // every float is exactly a double (Calcite's FLOAT is double precision already)
+            return to.getSqlTypeName() == SqlTypeName.DOUBLE || to.getSqlTypeName() == f;
+        }
         int digits = switch (f) {
             case TINYINT -> 3;
             case SMALLINT -> 5;

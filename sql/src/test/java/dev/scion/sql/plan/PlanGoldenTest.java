@@ -68,6 +68,12 @@ class PlanGoldenTest {
         db.exec(txt.toString());
         db.exec(ev.toString());
         db.exec(grp.toString());
+        // a primary key keyed by its collation's sort key (plans/collated_keys.txt)
+        db.exec("CREATE TABLE cik (name VARCHAR(20) COLLATE utf8mb4_general_ci PRIMARY KEY, n INT, KEY cik_n (n))");
+        db.exec("INSERT INTO cik SELECT CONCAT('Name', id), id FROM big");
+        db.exec("CREATE TABLE tyf (id INT PRIMARY KEY, t TIME, y YEAR, f FLOAT, KEY tyf_t (t), KEY tyf_y (y),"
+                + " KEY tyf_f (f))");
+        db.exec("INSERT INTO tyf SELECT id, SEC_TO_TIME(id * 60), 1900 + id, id / 4 FROM big");
         // two tables large enough for a merge join on their primary keys (plans/joins.txt)
         db.exec("CREATE TABLE ma (id INT PRIMARY KEY, v INT)");
         db.exec("CREATE TABLE mb (id BIGINT PRIMARY KEY, w INT, ma_id INT, KEY mb_ma (ma_id))");

@@ -148,7 +148,8 @@ public final class SchemaCodec {
     }
 
     private static boolean hasCollationsOrPrefixes(TableSchema s) {
-        return s.collation() != null || s.indexes().stream().anyMatch(i -> i.hasPrefix() || i.collatedKeys())
+        return s.collation() != null || s.collatedPrimaryKey()
+                || s.indexes().stream().anyMatch(i -> i.hasPrefix() || i.collatedKeys())
                 || s.columns().stream().anyMatch(c -> c.type().collation() != null);
     }
 
@@ -178,7 +179,7 @@ public final class SchemaCodec {
                 }
             }
         }
-        writeCollatedKeys(w, idx, onUpdate);
+        writeCollatedKeys(w, idx, s.collatedPrimaryKey(), onUpdate);
         if (onUpdate) {
             writeOnUpdate(w, cols);
         }
@@ -200,10 +201,11 @@ public final class SchemaCodec {
     /**
      * The indexes with collated keys (IndexDef#collatedKeys): count, then index positions. Written only when there
      * is one (or {@code more} sections follow), after the prefix lengths, so schemas from before the flag read
-     * unchanged and encode as before.
+     * unchanged and encode as before. A primary key with collated keys (TableSchema#collatedPrimaryKey) is listed as
+     * position {@code idx.size()}, one past the last index, after the indexes.
      */
-    private static void writeCollatedKeys(BinaryWriter w, List<IndexDef> idx, boolean more) {
-        int n = (int) idx.stream().filter(IndexDef::collatedKeys).count();
+    private static void writeCollatedKeys(BinaryWriter w, List<IndexDef> idx, boolean primaryKey, boolean more) {
+        int n = (int) idx.stream().filter(IndexDef::collatedKeys).count() + (primaryKey ? 1 : 0);
         if (n == 0 && !more) {
             return;
         }
@@ -212,6 +214,9 @@ public final class SchemaCodec {
             if (idx.get(i).collatedKeys()) {
                 w.varInt(i);
             }
+        }
+        if (primaryKey) {
+            w.varInt(idx.size());
         }
     }
 
@@ -235,11 +240,16 @@ public final class SchemaCodec {
             }
             idx.set(pos, new IndexDef(ix.name(), ix.columns(), ix.unique(), ix.fulltext(), lengths));
         }
+        boolean collatedPrimaryKey = false;
         if (r.hasMore()) {
             int nc = r.varInt();
             for (int i = 0; i < nc; i++) {
                 int pos = r.varInt();
-                idx.set(pos, idx.get(pos).withCollatedKeys(true));
+                if (pos == idx.size()) {
+                    collatedPrimaryKey = true;
+                } else {
+                    idx.set(pos, idx.get(pos).withCollatedKeys(true));
+                }
             }
         }
         if (r.hasMore()) {
@@ -249,7 +259,8 @@ public final class SchemaCodec {
                 cols.set(pos, cols.get(pos).withOnUpdate(r.string()));
             }
         }
-        return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation);
+        return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation,
+                collatedPrimaryKey);
     }
 
     private static List<String> strings(BinaryReader r) {

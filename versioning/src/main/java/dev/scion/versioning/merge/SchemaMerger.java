@@ -83,7 +83,9 @@ public final class SchemaMerger {
         // the table collation: theirs when only they changed it, else ours
         String collation = java.util.Objects.equals(base.collation(), ours.collation()) ? theirs.collation()
                 : ours.collation();
-        return new Result(new TableSchema(columns, pk, indexes, checks, foreignKeys, collation), null);
+        // the row-key format stays ours: the merged rows are written into (a copy of) our row tree
+        return new Result(new TableSchema(columns, pk, indexes, checks, foreignKeys, collation,
+                ours.collatedPrimaryKey()), null);
     }
 
     private static List<Column> mergeColumns(TableSchema base, TableSchema ours, TableSchema theirs,

@@ -8,9 +8,15 @@ import java.util.Optional;
 /**
  * The columns, primary key, secondary indexes, CHECK constraints and foreign keys of a table. A table without a
  * primary key is "keyless": its rows are keyed by their content hash and carry a duplicate count.
+ *
+ * <p>{@code collatedPrimaryKey}: the row keys hold the collation's sort key of each primary-key text column whose
+ * collation has one (and the row value keeps the text), so a {@code _ci} primary key refuses 'A' next to 'a'
+ * (docs/storage-format.md, "Collated primary keys"). Set for tables created or rewritten from session 9 on; only
+ * ever true when some key column has a sort key, so other tables encode exactly as before.
  */
 public record TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
-                          List<CheckDef> checks, List<ForeignKeyDef> foreignKeys, String collation) {
+                          List<CheckDef> checks, List<ForeignKeyDef> foreignKeys, String collation,
+                          boolean collatedPrimaryKey) {
 
     public TableSchema {
         columns = List.copyOf(columns);
@@ -18,6 +24,29 @@ public record TableSchema(List<Column> columns, List<String> primaryKey, List<In
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         checks = checks == null ? List.of() : List.copyOf(checks);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+        collatedPrimaryKey = collatedPrimaryKey && hasSortKeyedKeyColumn(columns, primaryKey);
+    }
+
+    /** A schema whose row keys hold whole values' bytes (tables written before collated primary keys). */
+    public TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
+                       List<CheckDef> checks, List<ForeignKeyDef> foreignKeys, String collation) {
+        this(columns, primaryKey, indexes, checks, foreignKeys, collation, false);
+    }
+
+    private static boolean hasSortKeyedKeyColumn(List<Column> columns, List<String> primaryKey) {
+        for (String k : primaryKey) {
+            for (Column c : columns) {
+                if (c.name().equalsIgnoreCase(k) && CollationKeys.sortKeyOf(c.type()) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The same schema with row keys by collation sort key (kept only where a key column has one) or by bytes. */
+    public TableSchema withCollatedPrimaryKey(boolean collated) {
+        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, collation, collated);
     }
 
     /** A schema with the default table collation ({@code utf8mb4_0900_bin}). */
@@ -31,7 +60,7 @@ public record TableSchema(List<Column> columns, List<String> primaryKey, List<In
      * {@code utf8mb4_0900_bin}).
      */
     public TableSchema withCollation(String newCollation) {
-        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, newCollation);
+        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, newCollation, collatedPrimaryKey);
     }
 
     /** A schema without CHECK constraints or foreign keys. */

@@ -54,6 +54,15 @@ public final class IndexCodec {
                     : schema.columns().get(rows.keyColumns()[i]).type().fieldType();
         }
         TupleDescriptor d = new TupleDescriptor(t);
+        if (rows.sortKeyedKey()) {
+            // the row key at the end of each entry is encoded as the primary key encodes it
+            for (int i = 0; i < nk; i++) {
+                SortKeyFunction f = rows.keyDescriptor().sortKey(i);
+                if (f != null) {
+                    d = d.withSortKey(lead + i, f);
+                }
+            }
+        }
         TupleDescriptor pd = new TupleDescriptor(p);
         prefixChars = new int[lead];
         if (index.collatedKeys()) {
@@ -181,7 +190,7 @@ public final class IndexCodec {
         }
         Object[] pk = new Object[all.length - lead];
         System.arraycopy(all, lead, pk, 0, pk.length);
-        return rows.keyFromKeyValues(pk);
+        return rows.sortKeyedKey() ? rows.keyFromDecodedFields(pk) : rows.keyFromKeyValues(pk);
     }
 
     public TupleDescriptor descriptor() {

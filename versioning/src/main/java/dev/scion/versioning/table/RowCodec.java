@@ -5,6 +5,7 @@ import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.tuple.FieldType;
 import dev.scion.storage.tuple.TupleDescriptor;
 import dev.scion.versioning.schema.ChoiceValues;
+import dev.scion.versioning.schema.CollationKeys;
 import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
@@ -30,6 +31,13 @@ public final class RowCodec {
      * its column's scale, as a value field keeps it. Null when the key has none.
      */
     private final int[] keyDecimalCols;
+    /**
+     * Key fields (positions in the primary key) keyed by their collation's sort key when the schema has a collated
+     * primary key; their text follows the value columns in the value, one field each. Empty otherwise.
+     */
+    private final int[] sortKeyedFields;
+    /** The key layout with each sort-keyed field as the BYTES of its sort key: re-encodes a decoded key. */
+    private final TupleDescriptor rawKeyDesc;
 
     public RowCodec(TableSchema schema) {
         this.schema = schema;
@@ -48,17 +56,40 @@ public final class RowCodec {
             }
             keyDesc = new TupleDescriptor(FieldType.BYTES);
             valueDesc = new TupleDescriptor(vt);
+            sortKeyedFields = new int[0];
+            rawKeyDesc = keyDesc;
         } else {
             keyCols = schema.primaryKeyIndexes();
             valueCols = schema.valueIndexes();
-            keyDesc = new TupleDescriptor(types(schema, keyCols));
-            valueDesc = new TupleDescriptor(types(schema, valueCols));
+            sortKeyedFields = sortKeyedFields(schema, keyCols);
+            FieldType[] kt = types(schema, keyCols);
+            FieldType[] raw = kt.clone();
+            FieldType[] vt = java.util.Arrays.copyOf(types(schema, valueCols),
+                    valueCols.length + sortKeyedFields.length);
+            TupleDescriptor kd = new TupleDescriptor(kt);
+            for (int j = 0; j < sortKeyedFields.length; j++) {
+                int f = sortKeyedFields[j];
+                kd = kd.withSortKey(f, CollationKeys.sortKeyOf(schema.columns().get(keyCols[f]).type()));
+                raw[f] = FieldType.BYTES;
+                vt[valueCols.length + j] = FieldType.STRING;
+            }
+            keyDesc = kd;
+            rawKeyDesc = sortKeyedFields.length == 0 ? kd : new TupleDescriptor(raw);
+            valueDesc = new TupleDescriptor(vt);
         }
-        allValueFields = new boolean[keyless ? valueCols.length + 1 : valueCols.length];
+        allValueFields = new boolean[valueDesc.size()];
         java.util.Arrays.fill(allValueFields, true);
         int[] decimals = java.util.Arrays.stream(keyCols)
                 .filter(c -> schema.columns().get(c).type().fieldType() == FieldType.DECIMAL).toArray();
         keyDecimalCols = decimals.length == 0 ? null : decimals;
+    }
+
+    private static int[] sortKeyedFields(TableSchema schema, int[] keyCols) {
+        if (!schema.collatedPrimaryKey()) {
+            return new int[0];
+        }
+        return java.util.stream.IntStream.range(0, keyCols.length)
+                .filter(i -> CollationKeys.sortKeyOf(schema.columns().get(keyCols[i]).type()) != null).toArray();
     }
 
     private static ColumnType[] choiceTypes(TableSchema schema) {
@@ -161,6 +192,28 @@ public final class RowCodec {
         return keyDesc.encodeKey(keyValues);
     }
 
+    /**
+     * The key from primary-key fields as {@link TupleDescriptor#decodeKey} of a key or an index entry returns them:
+     * a sort-keyed field is its sort key's bytes, which this re-encodes unchanged.
+     */
+    public byte[] keyFromDecodedFields(Object[] fields) {
+        return rawKeyDesc.encodeKey(fields);
+    }
+
+    /** True when some key field holds a collation's sort key rather than the column's value. */
+    public boolean sortKeyedKey() {
+        return sortKeyedFields.length > 0;
+    }
+
+    /** The primary-key values of a row, in key order (for messages such as 1062's). */
+    public Object[] keyValues(Object[] row) {
+        Object[] k = new Object[keyCols.length];
+        for (int i = 0; i < keyCols.length; i++) {
+            k[i] = row[keyCols[i]];
+        }
+        return k;
+    }
+
     /** The content hash a keyless table's row key holds (Dolt shows such a hash as dolt_row_hash). */
     public byte[] keylessRowHash(byte[] key) {
         if (!keyless) {
@@ -189,9 +242,12 @@ public final class RowCodec {
             System.arraycopy(row, 0, v, 1, row.length);
             return valueDesc.encodeValue(v);
         }
-        Object[] v = new Object[valueCols.length];
+        Object[] v = new Object[valueCols.length + sortKeyedFields.length];
         for (int i = 0; i < valueCols.length; i++) {
             v[i] = row[valueCols[i]];
+        }
+        for (int j = 0; j < sortKeyedFields.length; j++) {
+            v[valueCols.length + j] = row[keyCols[sortKeyedFields[j]]];
         }
         return valueDesc.encodeValue(v);
     }
@@ -212,6 +268,7 @@ public final class RowCodec {
         for (int i = 0; i < valueCols.length && i < v.length; i++) {
             row[valueCols[i]] = v[i];
         }
+        keyTextFromValue(row, v);
         return fromStored(row);
     }
 
@@ -224,11 +281,14 @@ public final class RowCodec {
         if (columns == null || keyless) {
             return null;
         }
-        boolean[] fields = new boolean[valueCols.length];
+        boolean[] fields = new boolean[valueDesc.size()];
         boolean all = true;
         for (int i = 0; i < valueCols.length; i++) {
             fields[i] = valueCols[i] < columns.length && columns[valueCols[i]];
             all &= fields[i];
+        }
+        for (int i = valueCols.length; i < fields.length; i++) {
+            fields[i] = true; // the text of a sort-keyed key column: key columns are always decoded
         }
         return all ? null : fields;
     }
@@ -247,10 +307,11 @@ public final class RowCodec {
         for (int i = 0; i < keyCols.length; i++) {
             row[keyCols[i]] = k[i];
         }
-        Object[] v = valueDesc.decodeWantedFields(value, valueFields);
+        Object[] v = valueDesc.decodeWantedFields(value, withKeyText(valueFields));
         for (int i = 0; i < valueCols.length && i < v.length; i++) {
             row[valueCols[i]] = v[i];
         }
+        keyTextFromValue(row, v);
         return fromStored(row);
     }
 
@@ -267,11 +328,31 @@ public final class RowCodec {
         for (int i = 0; i < keyCols.length; i++) {
             row[keyCols[i]] = k[i];
         }
-        Object[] v = cursor.decodeValue(valueDesc, valueFields != null ? valueFields : allValueFields);
+        Object[] v = cursor.decodeValue(valueDesc, valueFields != null ? withKeyText(valueFields) : allValueFields);
         for (int i = 0; i < valueCols.length && i < v.length; i++) {
             row[valueCols[i]] = v[i];
         }
+        keyTextFromValue(row, v);
         return fromStored(row);
+    }
+
+    /** {@code valueFields} also asking for the text fields of sort-keyed key columns, which callers may not know. */
+    private boolean[] withKeyText(boolean[] valueFields) {
+        if (sortKeyedFields.length == 0
+                || valueFields.length == valueDesc.size() && valueFields[valueFields.length - 1]) {
+            return valueFields;
+        }
+        boolean[] out = java.util.Arrays.copyOf(valueFields, valueDesc.size());
+        java.util.Arrays.fill(out, valueCols.length, out.length, true);
+        return out;
+    }
+
+    /** Puts back the text of the sort-keyed key columns, which their keys hold only as sort keys. */
+    private void keyTextFromValue(Object[] row, Object[] v) {
+        for (int j = 0; j < sortKeyedFields.length; j++) {
+            int f = valueCols.length + j;
+            row[keyCols[sortKeyedFields[j]]] = f < v.length ? v[f] : null;
+        }
     }
 
     /** For keyless tables: how many identical rows an entry stands for; 1 for keyed tables. */

@@ -96,7 +96,7 @@ public final class TableEditor {
             return;
         }
         if (rawGet(key) != null) {
-            throw new DuplicateKeyException(tableName + ".PRIMARY", describe(codec.keyDescriptor().decodeKey(key)));
+            throw new DuplicateKeyException(tableName + ".PRIMARY", describeKey(key, row));
         }
         checkUnique(row, key);
         pendingRows.put(key, codec.value(row));
@@ -114,7 +114,7 @@ public final class TableEditor {
         }
         boolean keyChanged = !Arrays.equals(oldKey, newKey);
         if (keyChanged && rawGet(newKey) != null) {
-            throw new DuplicateKeyException(tableName + ".PRIMARY", describe(codec.keyDescriptor().decodeKey(newKey)));
+            throw new DuplicateKeyException(tableName + ".PRIMARY", describeKey(newKey, newRow));
         }
         checkUnique(newRow, oldKey);
         removeIndexEntries(oldRow);
@@ -254,6 +254,11 @@ public final class TableEditor {
                 ix.pending.put(k, DELETED);
             }
         }
+    }
+
+    /** The primary-key part of a 1062 message: the new row's text where the key holds only sort keys. */
+    private String describeKey(byte[] key, Object[] row) {
+        return describe(codec.sortKeyedKey() ? codec.keyValues(row) : codec.keyDescriptor().decodeKey(key));
     }
 
     private static String describe(Object[] values) {

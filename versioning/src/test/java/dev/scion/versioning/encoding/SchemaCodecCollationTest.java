@@ -88,4 +88,24 @@ class SchemaCodecCollationTest {
                 List.of(new IndexDef("name", List.of("name"), true, false, List.of(), true).normalisedFor(plain())));
         assertArrayEquals(TableValue.encodeSchema(plain()), TableValue.encodeSchema(flagged));
     }
+
+    @Test
+    void aCollatedPrimaryKeyRoundTripsAfterTheIndexesAndOnlyWhereAKeyColumnHasASortKey() {
+        TableSchema s = new TableSchema(List.of(col("name", ColumnType.of(TypeKind.VARCHAR, 40)
+                        .withCollation("utf8mb4_general_ci"), 1), col("code", ColumnType.of(TypeKind.VARCHAR, 40), 2)),
+                List.of("name"),
+                List.of(new IndexDef("code", List.of("code"), true, false, List.of(), false)),
+                List.of(), List.of(), null, true);
+        assertTrue(s.collatedPrimaryKey());
+        TableSchema read = TableValue.decodeSchema(TableValue.encodeSchema(s));
+        assertEquals(s, read);
+        assertTrue(read.collatedPrimaryKey());
+        assertFalse(read.indexes().get(0).collatedKeys());
+        // a bytewise key: the flag changes nothing, so it is dropped and the schema encodes as before
+        TableSchema bytewise = plain().withCollatedPrimaryKey(true);
+        assertFalse(bytewise.collatedPrimaryKey());
+        assertArrayEquals(TableValue.encodeSchema(plain()), TableValue.encodeSchema(bytewise));
+        assertFalse(s.withCollatedPrimaryKey(false).collatedPrimaryKey());
+        assertTrue(s.withCollation("utf8mb4_bin").collatedPrimaryKey());
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SchemaCodecOnUpdateTest {
     private static Column col(String name, ColumnType type, long tag) {
@@ -41,6 +42,18 @@ class SchemaCodecOnUpdateTest {
         assertEquals(s, read);
         assertEquals("CURRENT_TIMESTAMP(3)", read.columns().get(3).onUpdateSql());
         assertEquals("(`id` + 1)", read.columns().get(2).generatedSql());
+    }
+
+    @Test
+    void onUpdateRoundTripsBesideACollatedPrimaryKey() {
+        TableSchema s = new TableSchema(List.of(
+                col("k", ColumnType.of(TypeKind.VARCHAR, 20).withCollation("utf8mb4_general_ci"), 1),
+                col("ts", ColumnType.of(TypeKind.TIMESTAMP), 2).withOnUpdate("CURRENT_TIMESTAMP")),
+                List.of("k"), List.of(), List.of(), List.of(), null, true);
+        TableSchema read = TableValue.decodeSchema(TableValue.encodeSchema(s));
+        assertEquals(s, read);
+        assertTrue(read.collatedPrimaryKey());
+        assertEquals("CURRENT_TIMESTAMP", read.columns().get(1).onUpdateSql());
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class PointSelectPath {
         }
         TypeKind kind = keyColumn.type().kind();
         boolean fits = kind.isInteger() ? q.key() instanceof Long : kind.isString() && q.key() instanceof String
-                && Collations.isBinaryOrder(keyColumn.type().collation());
+                && (Collations.isBinaryOrder(keyColumn.type().collation()) || schema.collatedPrimaryKey());
         if (!fits) {
             return Optional.empty();
         }
