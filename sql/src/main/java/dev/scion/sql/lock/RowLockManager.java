@@ -113,6 +113,11 @@ public final class RowLockManager {
     }
 
     /** Whether {@code owner} is waiting for a lock now (SHOW PROCESSLIST's State). */
+    /** Whether no owner holds or waits for any row lock (a one-row write started now cannot have to wait). */
+    public synchronized boolean isIdle() {
+        return holders.isEmpty() && waiting.isEmpty();
+    }
+
     public synchronized boolean isWaiting(Object owner) {
         return waiting.containsKey(owner);
     }
