@@ -40,18 +40,20 @@ public final class WriteFastPath {
     }
 
     /**
-     * Whether {@code sql} is a one-row autocommit write of a shape this session's fast path completed last time, on
-     * a server where no row lock is held or awaited: it will very likely be served here again and cannot wait for
-     * another session's lock (only for the commit's sync). A scan of the text and two set lookups; nothing is read.
-     * A server uses it to run the statement on its network thread when nothing else runs.
+     * Whether {@code sql} is a one-row write of a shape this session's fast path completed last time, on a server
+     * where no other session holds or awaits a row lock: it will very likely be served here again and cannot wait
+     * for another session's lock (an autocommit one waits only for its own commit's sync). A scan of the text and
+     * two set lookups; nothing is read. A server uses it to run the statement on its network thread when nothing
+     * else runs.
      */
     public static boolean runsBriefly(Session session, String sql) {
         Object parsed = WriteStatementParser.parse(sql);
-        if (parsed == null || !session.autocommit() || session.inTransaction()) {
+        if (parsed == null) {
             return false;
         }
         String shape = shape(session, parsed);
-        return shape != null && session.servedWrites().contains(shape) && session.engine().rowLocks().isIdle();
+        return shape != null && session.servedWrites().contains(shape)
+                && session.engine().rowLocks().noneHeldExceptBy(session);
     }
 
     public static Optional<StatementResult> tryExecute(Session session, String sql) {

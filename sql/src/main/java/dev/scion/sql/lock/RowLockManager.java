@@ -113,9 +113,12 @@ public final class RowLockManager {
     }
 
     /** Whether {@code owner} is waiting for a lock now (SHOW PROCESSLIST's State). */
-    /** Whether no owner holds or waits for any row lock (a one-row write started now cannot have to wait). */
-    public synchronized boolean isIdle() {
-        return holders.isEmpty() && waiting.isEmpty();
+    /**
+     * Whether no owner but {@code owner} holds a row lock and none waits for one: a one-row write of {@code owner}
+     * started now finds every row it asks for free or its own.
+     */
+    public synchronized boolean noneHeldExceptBy(Object owner) {
+        return waiting.isEmpty() && (heldBy.isEmpty() || heldBy.size() == 1 && heldBy.containsKey(owner));
     }
 
     public synchronized boolean isWaiting(Object owner) {
