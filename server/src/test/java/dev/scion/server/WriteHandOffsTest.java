@@ -15,7 +15,8 @@ import java.sql.Statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Thread hand-offs of a lone client's one-row writes (issue 10, round 13): on a server that runs nothing else, an
+ * Thread hand-offs of a lone client's one-row writes (issue 10, round 13), with the opt-in
+ * {@code -Dscion.wire.idleWritesInline=true}: on a server that runs nothing else, an
  * autocommit write the fast path served before runs on the network thread that read it, so it is never handed to a
  * worker and back, and so do the writes, BEGIN and COMMIT of an explicit transaction. Counts, never times. While
  * another session holds a row lock the write might have to wait for, it takes a worker as before.
@@ -41,6 +42,7 @@ class WriteHandOffsTest {
 
     @Test
     void aLoneClientsOneRowWritesAreNeverHandedToAWorker() throws Exception {
+        System.setProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE, "true");
         try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), 10))) {
             server.start();
             try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
@@ -119,6 +121,30 @@ class WriteHandOffsTest {
                 assertEquals("q99", rs.getString(1));
                 assertEquals(2 + 105 + 10, rs.getInt(2));
                 assertEquals(3 + 10, rs.getInt(3));
+            }
+        } finally {
+            System.clearProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE);
+        }
+    }
+
+    @Test
+    void withoutTheOptInEveryWriteTakesAWorker() throws Exception {
+        try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("off"), 10))) {
+            server.start();
+            try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                    + "/?sslMode=DISABLED", "root", ""); Statement s = setup.createStatement()) {
+                s.execute("CREATE DATABASE w");
+                s.execute("CREATE TABLE w.t (id INT PRIMARY KEY, c CHAR(20) NOT NULL)");
+                s.execute("INSERT INTO w.t VALUES (1, 'a')");
+            }
+            try (Connection text = connect(server, false); Statement s = text.createStatement()) {
+                MySqlConnection w = wire(server, text);
+                s.executeUpdate("UPDATE t SET c = 'x' WHERE id = 1");
+                long queued = w.queuedTasks();
+                for (int i = 0; i < 20; i++) {
+                    s.executeUpdate("UPDATE t SET c = 'u" + i + "' WHERE id = 1");
+                }
+                assertEquals(20, w.queuedTasks() - queued);
             }
         }
     }

@@ -75,6 +75,7 @@ class ThreadingTest {
 
     @Test
     void aWriteBriefWhenIdleRunsOnTheEventLoopOnlyWhileNoOtherCommandRuns() throws Exception {
+        System.setProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE, "true");
         try (ServerFixture fixture = new ServerFixture()) {
             fixture.handler.latch = new CountDownLatch(1);
             RawClient c = fixture.connect();
@@ -108,6 +109,20 @@ class ThreadingTest {
             assertTrue(session.lastThread.getName().startsWith("scion-wire-io"), session.lastThread.getName());
             fixture.handler.latch.countDown();
             assertEquals(0x00, other.readPacket()[0]);
+        } finally {
+            System.clearProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE);
+        }
+    }
+
+    @Test
+    void withoutTheOptInAWriteBriefWhenIdleTakesAWorker() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            for (int i = 0; i < 5; i++) {
+                c.queryAll("insert brief " + i);
+                assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"), session.lastThread.getName());
+            }
         }
     }
 
