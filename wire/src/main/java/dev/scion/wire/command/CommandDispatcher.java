@@ -96,8 +96,8 @@ public final class CommandDispatcher {
 
     /**
      * Like {@link #runsBriefly(MySqlConnection, ByteBuf)}; with {@code serverIdle} (no command of any connection is
-     * queued or running) also a statement the session reports as brief when idle: a one-row autocommit write or a
-     * COMMIT, which waits only for its own sync. Running it here saves a lone client's write both hand-offs, and
+     * queued or running) also a statement the session reports as brief when idle: a one-row write or a COMMIT,
+     * which waits only for its own sync. Running it here saves a lone client's write both hand-offs, and
      * the event loop it holds up has no other command to run.
      */
     public boolean runsBriefly(MySqlConnection connection, ByteBuf payload, boolean serverIdle) {
