@@ -30,12 +30,15 @@ public final class PreparedQuery {
     private final int parameterCount;
     /** The text with every parameter bound to 0, when that has the point-select shape; else null. */
     private final String pointSelectSample;
+    /** The text with every parameter bound to 0 when it is an UPDATE, DELETE or INSERT; else "". */
+    private final String writeSample;
 
     PreparedQuery(SqlEngine engine, String sql) {
         this.engine = engine;
         this.sql = sql;
         this.parameterCount = ParameterBinder.countParameters(sql);
         this.pointSelectSample = pointSelectSample(sql, parameterCount);
+        this.writeSample = parameterCount == 0 ? "" : writeSample(sql, parameterCount);
     }
 
     /**
@@ -48,6 +51,31 @@ public final class PreparedQuery {
             return engine.runsBriefly(session, pointSelectSample);
         }
         return parameterCount == 0 && dev.scion.sql.admin.BriefTransactionStatements.runsBriefly(session, sql);
+    }
+
+    /**
+     * Like {@link SqlEngine#runsBrieflyWhenIdle}: a one-row write of a shape the write fast path served (judged on
+     * the text with every parameter bound to 0, which names the same table), or a plain transaction boundary.
+     */
+    public boolean runsBrieflyWhenIdle(Session session) {
+        if (parameterCount == 0) {
+            return engine.runsBrieflyWhenIdle(session, sql);
+        }
+        return !writeSample.isEmpty() && dev.scion.sql.dml.WriteFastPath.runsBriefly(session, writeSample);
+    }
+
+    private static String writeSample(String sql, int parameterCount) {
+        if (!(sql.regionMatches(true, 0, "UPDATE", 0, 6) || sql.regionMatches(true, 0, "DELETE", 0, 6)
+                || sql.regionMatches(true, 0, "INSERT", 0, 6))) {
+            return "";
+        }
+        Object[] sample = new Object[parameterCount];
+        java.util.Arrays.fill(sample, 0L);
+        try {
+            return ParameterBinder.bind(sql, sample);
+        } catch (RuntimeException e) {
+            return ""; // never brief; execution reports whatever is wrong with it
+        }
     }
 
     private static String pointSelectSample(String sql, int parameterCount) {

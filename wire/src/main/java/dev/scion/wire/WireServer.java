@@ -125,6 +125,11 @@ public final class WireServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** The open connection with this id, or null (tests read its hand-off counts). */
+    public dev.scion.wire.connection.MySqlConnection connection(long connectionId) {
+        return context == null ? null : context.registry().get(connectionId);
+    }
+
     /** Number of open client connections. */
     public int connectionCount() {
         return context == null ? 0 : context.registry().size();

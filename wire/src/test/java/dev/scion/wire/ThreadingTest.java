@@ -74,6 +74,59 @@ class ThreadingTest {
     }
 
     @Test
+    void aWriteBriefWhenIdleRunsOnTheEventLoopOnlyWhileNoOtherCommandRuns() throws Exception {
+        System.setProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE, "true");
+        try (ServerFixture fixture = new ServerFixture()) {
+            fixture.handler.latch = new CountDownLatch(1);
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            // the first may find the worker that answered the login still in the connection's queue
+            for (int i = 0; i < 5; i++) {
+                c.queryAll("insert brief " + i);
+            }
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-io"),
+                    "an idle server runs it on the event loop: " + session.lastThread.getName());
+            RawClient.Prepared ps = c.prepare("insert brief ?");
+            for (long i = 0; i < 5; i++) {
+                c.readResult(c.execute(ps.statementId(), 0, i == 0 ? new int[] {0x08} : null, i), true);
+            }
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-io"), session.lastThread.getName());
+
+            // another connection's statement is running: the write must not hold up an event loop now
+            RawClient other = fixture.connect();
+            FakeHandler.FakeSession otherSession = fixture.handler.lastSession();
+            other.command(0x03, "wait latch".getBytes(StandardCharsets.UTF_8));
+            waitFor(() -> otherSession.lastThread != null);
+            c.queryAll("insert brief 9");
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"),
+                    "the server is busy, so the write takes a worker: " + session.lastThread.getName());
+            c.readResult(c.execute(ps.statementId(), 0, null, 10L), true);
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"), session.lastThread.getName());
+            // a statement brief in any case still runs inline (the first may find the worker still in the queue)
+            for (int i = 0; i < 5; i++) {
+                assertEquals("4", c.querySingle("select brief 4").text(0, 0));
+            }
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-io"), session.lastThread.getName());
+            fixture.handler.latch.countDown();
+            assertEquals(0x00, other.readPacket()[0]);
+        } finally {
+            System.clearProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE);
+        }
+    }
+
+    @Test
+    void withoutTheOptInAWriteBriefWhenIdleTakesAWorker() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            for (int i = 0; i < 5; i++) {
+                c.queryAll("insert brief " + i);
+                assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"), session.lastThread.getName());
+            }
+        }
+    }
+
+    @Test
     void oneConnectionsStatementsStayOnAFewWarmWorkers() throws Exception {
         try (ServerFixture fixture = new ServerFixture()) {
             RawClient c = fixture.connect();

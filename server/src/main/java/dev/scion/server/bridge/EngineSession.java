@@ -85,6 +85,12 @@ final class EngineSession implements WireSession {
         return engine.runsBriefly(session, sql);
     }
 
+    /** A one-row write the fast path served before, or a plain BEGIN / COMMIT / ROLLBACK (may sync, never waits on others). */
+    @Override
+    public boolean runsBrieflyWhenIdle(String sql) {
+        return engine.runsBrieflyWhenIdle(session, sql);
+    }
+
     @Override
     public void initDb(String database) throws WireException {
         try {
@@ -157,6 +163,11 @@ final class EngineSession implements WireSession {
                 @Override
                 public boolean runsBriefly() {
                     return q.runsBriefly(session);
+                }
+
+                @Override
+                public boolean runsBrieflyWhenIdle() {
+                    return q.runsBrieflyWhenIdle(session);
                 }
 
                 @Override

@@ -27,7 +27,8 @@ public final class BriefTransactionStatements {
         return isPlainBoundary(sql) && nothingWritten(session);
     }
 
-    static boolean isPlainBoundary(String sql) {
+    /** Whether {@code sql} is one of the plain boundary forms, whatever the session has written. */
+    public static boolean isPlainBoundary(String sql) {
         if (sql.length() > LONGEST) {
             return false;
         }

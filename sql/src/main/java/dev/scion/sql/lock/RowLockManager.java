@@ -112,6 +112,14 @@ public final class RowLockManager {
         return mine != null && mine.covers(mode);
     }
 
+    /**
+     * Whether no owner but {@code owner} holds a row lock and none waits for one: a one-row write of {@code owner}
+     * started now finds every row it asks for free or its own.
+     */
+    public synchronized boolean noneHeldExceptBy(Object owner) {
+        return waiting.isEmpty() && (heldBy.isEmpty() || heldBy.size() == 1 && heldBy.containsKey(owner));
+    }
+
     /** Whether {@code owner} is waiting for a lock now (SHOW PROCESSLIST's State). */
     public synchronized boolean isWaiting(Object owner) {
         return waiting.containsKey(owner);

@@ -64,6 +64,13 @@ public final class Session {
         return servedPointSelects;
     }
 
+    private final dev.scion.sql.dml.ServedWrites servedWrites = new dev.scion.sql.dml.ServedWrites();
+
+    /** The one-row write shapes the write fast path completed for this session (see {@code WriteFastPath.runsBriefly}). */
+    public dev.scion.sql.dml.ServedWrites servedWrites() {
+        return servedWrites;
+    }
+
     public dev.scion.sql.plan.cache.PlanCache planCache() {
         return planCache;
     }

@@ -480,6 +480,41 @@ class OperationCountsTest {
     private static final long ALLOCATED_PER_UPDATE_BOUND = 32 * 1024;
 
     /**
+     * Round 13 (docs/performance.md): a one-row autocommit write of a shape the fast path served is one the server
+     * may run on its network thread while idle (no hand-off to a worker and back; server's WriteHandOffsTest counts
+     * those), also inside a transaction that holds locks itself, but not while another session holds a row lock.
+     */
+    @Test
+    void aRepeatedOneRowAutocommitWriteMayRunOnTheNetworkThread() {
+        IntFunction<String> update = i -> "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 700 + i)
+                + "-c' WHERE id = " + (4000 + i);
+        db.exec(update.apply(0));
+        int brief = 0;
+        for (int i = 1; i <= 500; i++) {
+            String sql = update.apply(i);
+            if (db.engine().runsBrieflyWhenIdle(db.session(), sql)) {
+                brief++;
+            }
+            db.exec(sql);
+        }
+        figure("of 500 repeated one-row autocommit UPDATEs, those the engine lets the network thread run", brief);
+        assertEquals(500, brief);
+        db.exec("BEGIN");
+        db.exec(update.apply(1));
+        boolean inTransaction = db.engine().runsBrieflyWhenIdle(db.session(), update.apply(2));
+        db.exec("COMMIT");
+        assertTrue(inTransaction, "inside BEGIN ... COMMIT the only row locks held are the session's own");
+        var other = db.engine().openSession(600, "root", "localhost", true);
+        db.engine().execute(other, "USE bench", false, r -> { });
+        db.engine().execute(other, "BEGIN", false, r -> { });
+        db.engine().execute(other, "UPDATE sbtest1 SET k = k + 1 WHERE id = 4999", false, r -> { });
+        boolean lockHeld = db.engine().runsBrieflyWhenIdle(db.session(), update.apply(3));
+        db.engine().execute(other, "ROLLBACK", false, r -> { });
+        assertEquals(false, lockHeld, "another session holds a row lock");
+        assertTrue(db.engine().runsBrieflyWhenIdle(db.session(), update.apply(3)));
+    }
+
+    /**
      * A table value made in memory (CREATE TABLE, ALTER) did not know its schema chunk's address, and the
      * repository cached that very object: every later row write derived from it encoded, hashed and stored the
      * unchanged schema chunk again (5 chunks per one-row UPDATE of this two-row table instead of 4).

@@ -22,6 +22,11 @@ public interface WirePreparedStatement extends AutoCloseable {
         return false;
     }
 
+    /** Like {@link WireSession#runsBrieflyWhenIdle}, for every execution of this statement. */
+    default boolean runsBrieflyWhenIdle() {
+        return false;
+    }
+
     @Override
     void close();
 }

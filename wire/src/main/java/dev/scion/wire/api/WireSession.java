@@ -23,6 +23,16 @@ public interface WireSession extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether {@code sql} finishes without waiting on another session, the client or a large result, though it may
+     * wait for its own commit's sync (a one-row write, a COMMIT). The wire layer runs such a statement
+     * on the network thread only while the server runs no other command, so the thread it holds up has nothing
+     * else to do; a lone client's write then skips both hand-offs. Same contract as {@link #runsBriefly} otherwise.
+     */
+    default boolean runsBrieflyWhenIdle(String sql) {
+        return false;
+    }
+
     /** COM_INIT_DB. */
     void initDb(String database) throws WireException;
 

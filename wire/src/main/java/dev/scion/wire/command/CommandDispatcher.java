@@ -91,6 +91,16 @@ public final class CommandDispatcher {
      * loop while no other command of the connection runs, so the session and its statements are not in use.
      */
     public boolean runsBriefly(MySqlConnection connection, ByteBuf payload) {
+        return runsBriefly(connection, payload, false);
+    }
+
+    /**
+     * Like {@link #runsBriefly(MySqlConnection, ByteBuf)}; with {@code serverIdle} (no command of any connection is
+     * queued or running) also a statement the session reports as brief when idle: a one-row write or a COMMIT,
+     * which waits only for its own sync. Running it here saves a lone client's write both hand-offs, and
+     * the event loop it holds up has no other command to run.
+     */
+    public boolean runsBriefly(MySqlConnection connection, ByteBuf payload, boolean serverIdle) {
         int start = payload.readerIndex();
         int length = payload.readableBytes();
         if (length < 1) {
@@ -109,14 +119,17 @@ public final class CommandDispatcher {
                 return false;
             }
             PreparedStatementState statement = connection.statement(payload.getUnsignedIntLE(start + 1));
-            return statement != null && statement.handle().runsBriefly();
+            return statement != null && (statement.handle().runsBriefly()
+                    || serverIdle && statement.handle().runsBrieflyWhenIdle());
         }
         if (command == CommandType.COM_QUERY.code()) {
-            // a SELECT or a short statement (BEGIN, COMMIT) can be brief: skip decoding the text of everything else
-            if (length - 1 > SHORT_STATEMENT && !(length >= 8 && startsWithSelect(payload, start + 1))) {
+            // a SELECT or a short statement (BEGIN, COMMIT) can be brief: skip decoding the text of everything else,
+            // unless the server is idle, when a write can be brief too
+            if (!serverIdle && length - 1 > SHORT_STATEMENT && !(length >= 8 && startsWithSelect(payload, start + 1))) {
                 return false;
             }
-            return session.runsBriefly(payload.toString(start + 1, length - 1, StandardCharsets.UTF_8));
+            String sql = payload.toString(start + 1, length - 1, StandardCharsets.UTF_8);
+            return session.runsBriefly(sql) || serverIdle && session.runsBrieflyWhenIdle(sql);
         }
         return false;
     }

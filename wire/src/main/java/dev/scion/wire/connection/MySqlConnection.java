@@ -99,7 +99,9 @@ public final class MySqlConnection {
             }
             return;
         }
-        if (runsInline(packet)) {
+        boolean inline = runsInline(packet);
+        server.commandStarted(); // ended by process()
+        if (inline) {
             inlineCommands++;
             process(packet);
             return;
@@ -114,11 +116,12 @@ public final class MySqlConnection {
     /**
      * A brief command (see {@link CommandDispatcher#runsBriefly}) runs right here on the event loop when nothing of
      * this connection is queued or running: the queue is only fed from this thread and a task leaves it only after
-     * it ran, so an empty queue means the command keeps its order and has the session to itself.
+     * it ran, so an empty queue means the command keeps its order and has the session to itself. Commands that are
+     * brief only while the server runs nothing else (a one-row write, which syncs) are asked about only then.
      */
     private boolean runsInline(InboundPacket packet) {
         return phase == Phase.COMMAND && !closed && queue.size() == 0
-                && server.dispatcher().runsBriefly(this, packet.payload());
+                && server.dispatcher().runsBriefly(this, packet.payload(), server.runsNothing());
     }
 
     /** Commands this connection ran on its event loop, and packets it handed to the worker pool (for tests). */
@@ -189,6 +192,7 @@ public final class MySqlConnection {
     }
 
     private void process(InboundPacket packet) {
+        boolean inFlight = true;
         try {
             if (closed || phase == Phase.CLOSED) {
                 return;
@@ -204,6 +208,9 @@ public final class MySqlConnection {
                 default -> {
                 }
             }
+            // done before the answer leaves, so the client's next command finds the server idle if it is
+            inFlight = false;
+            server.commandEnded();
             if (phase != Phase.CLOSED) {
                 writer.flush();
             }
@@ -214,6 +221,9 @@ public final class MySqlConnection {
             writer.release();
             channel.close();
         } finally {
+            if (inFlight) {
+                server.commandEnded();
+            }
             running = false;
             lastActivityNanos = System.nanoTime();
             if (phase == Phase.COMMAND && idleTimeoutSeconds() != armedTimeoutSeconds) {

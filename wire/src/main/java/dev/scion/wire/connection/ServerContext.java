@@ -18,6 +18,16 @@ public final class ServerContext {
     private final CommandDispatcher dispatcher;
     private final long startNanos = System.nanoTime();
     private final AtomicLong questions = new AtomicLong();
+    /**
+     * Whether statements brief only on an idle server ({@link dev.scion.wire.api.WireSession#runsBrieflyWhenIdle})
+     * run on the event loop: off unless the JVM runs with {@value #IDLE_WRITES_INLINE}=true. Measured under load
+     * (docs/performance.md, round 13) a lone client's writes ran slower this way despite a third of the system
+     * calls, so it stays an opt-in until an idle-machine round decides.
+     */
+    public static final String IDLE_WRITES_INLINE = "scion.wire.idleWritesInline";
+    private final boolean idleWritesInline = Boolean.getBoolean(IDLE_WRITES_INLINE);
+    /** Commands of every connection that are queued or running, on workers or event loops. */
+    private final java.util.concurrent.atomic.AtomicInteger commandsInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final dev.scion.wire.auth.FailedLoginDelay failedLogins;
     private RsaPasswordExchange rsa;
 
@@ -74,6 +84,23 @@ public final class ServerContext {
 
     public long uptimeSeconds() {
         return (System.nanoTime() - startNanos) / 1_000_000_000L;
+    }
+
+    /** A command packet was queued or starts running inline; {@link #commandEnded} follows once it ran. */
+    void commandStarted() {
+        commandsInFlight.incrementAndGet();
+    }
+
+    void commandEnded() {
+        commandsInFlight.decrementAndGet();
+    }
+
+    /**
+     * Whether no command of any connection is queued or running (and idle writes may run inline at all): a command
+     * an event loop runs now holds up no other statement (see {@link dev.scion.wire.api.WireSession#runsBrieflyWhenIdle}).
+     */
+    public boolean runsNothing() {
+        return idleWritesInline && commandsInFlight.get() == 0;
     }
 
     /** Statements executed (COM_QUERY and COM_STMT_EXECUTE), for COM_STATISTICS. */

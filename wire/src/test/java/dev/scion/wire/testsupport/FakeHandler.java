@@ -115,6 +115,16 @@ public final class FakeHandler implements WireHandler {
             return isBrief(sql);
         }
 
+        /** "insert brief ..." stands for a one-row write the engine may run on the network thread when idle. */
+        @Override
+        public boolean runsBrieflyWhenIdle(String sql) {
+            return isBriefWhenIdle(sql);
+        }
+
+        private static boolean isBriefWhenIdle(String sql) {
+            return sql.trim().toLowerCase(Locale.ROOT).startsWith("insert brief");
+        }
+
         private static boolean isBrief(String sql) {
             String lower = sql.trim().toLowerCase(Locale.ROOT);
             return lower.startsWith("select brief ") || lower.equals("brief commit");
@@ -369,6 +379,11 @@ public final class FakeHandler implements WireHandler {
                 @Override
                 public boolean runsBriefly() {
                     return isBrief(sql);
+                }
+
+                @Override
+                public boolean runsBrieflyWhenIdle() {
+                    return isBriefWhenIdle(sql);
                 }
 
                 @Override
