@@ -169,9 +169,13 @@ public final class Session {
         activitySince = System.currentTimeMillis();
     }
 
-    /** The statement being run, or null when idle. */
+    /**
+     * The statement being run, or null when idle, with its secrets hidden (SHOW PROCESSLIST never shows passwords).
+     * Redacted here, when someone looks, rather than in {@link #running}: the scan would cost every statement.
+     */
     public String runningStatement() {
-        return runningStatement;
+        String sql = runningStatement;
+        return sql == null ? null : dev.scion.sql.privilege.SecretRedactor.redact(sql);
     }
 
     /** When the current statement (or idle period) began, in epoch milliseconds. */
