@@ -243,6 +243,10 @@ final class DateFunctions {
         if (v instanceof LocalDate) {
             return LocalTime.MIDNIGHT;
         }
+        if (v instanceof Duration d) {
+            // a TIME column's value; a time of day only when it lies within one day
+            return d.isNegative() || d.toDays() > 0 ? null : LocalTime.ofNanoOfDay(d.toNanos());
+        }
         String s = str(v);
         Matcher m = TIME_TEXT.matcher(s);
         if (m.matches() && m.group(1) == null && Integer.parseInt(m.group(2)) < 24) {
@@ -255,6 +259,15 @@ final class DateFunctions {
     }
 
     private static Object timeField(Object v, int field) {
+        if (v instanceof Duration d) {
+            Duration abs = d.abs();
+            return switch (field) {
+                case 0 -> abs.toHours();
+                case 1 -> (long) abs.toMinutesPart();
+                case 2 -> (long) abs.toSecondsPart();
+                default -> (long) (abs.toNanosPart() / 1000);
+            };
+        }
         String s = str(v);
         Matcher m = TIME_TEXT.matcher(s);
         if (m.matches() && !(v instanceof LocalDateTime)) {
