@@ -1,6 +1,9 @@
 package dev.scion.sql.expr;
 
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.error.SqlError;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -312,9 +315,14 @@ final class BuiltinFunctions {
             case "RADIANS":
                 return strictN(a, v -> Math.toRadians(Values.toDouble(v[0])));
             case "RAND":
-                return (row, ctx) -> ThreadLocalRandom.current().nextDouble();
+                return a.length == 0 ? (row, ctx) -> ThreadLocalRandom.current().nextDouble()
+                        : SeededRandom.compile(a[0], call.getOperands().get(0) instanceof RexLiteral);
             case "TRUNCATE":
-                return strictN(a, v -> truncate(v[0], Values.toLong(v[1])));
+                if (a.length != 2) {
+                    throw new SqlError(ErrorCode.WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+                            "Incorrect parameter count in the call to native function 'truncate'");
+                }
+                return (row, ctx) -> strictN(a, v -> truncate(v[0], IntegerArgument.prefix(v[1], ctx))).eval(row, ctx);
             default:
                 Expr time = TimeFunctions.compile(name, a);
                 return time != null ? time : DateFunctions.compile(name, call, a);

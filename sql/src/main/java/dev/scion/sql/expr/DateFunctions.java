@@ -1,5 +1,6 @@
 package dev.scion.sql.expr;
 
+import dev.scion.sql.error.ErrorCode;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -7,7 +8,6 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -57,20 +57,16 @@ final class DateFunctions {
                 });
             case "TIMESTAMP", "DATETIME":
                 return strictN(a, v -> v.length > 1 ? TimeFunctions.timestampPlus(v[0], v[1]) : dateTime(v[0]));
-            case "YEAR":
-                return dateField(a, d -> (long) d.getYear());
-            case "MONTH":
-                return dateField(a, d -> (long) d.getMonthValue());
+            case "YEAR", "MONTH", "QUARTER":
+                return ExtractFunction.datePart(name, a[0]);
             case "DAY", "DAYOFMONTH":
-                return dateField(a, d -> (long) d.getDayOfMonth());
+                return ExtractFunction.datePart("DAY", a[0]);
             case "DAYOFWEEK":
                 return dateField(a, d -> (long) (d.getDayOfWeek().getValue() % 7 + 1));
             case "WEEKDAY":
                 return dateField(a, d -> (long) (d.getDayOfWeek().getValue() - 1));
             case "DAYOFYEAR":
                 return dateField(a, d -> (long) d.getDayOfYear());
-            case "QUARTER":
-                return dateField(a, d -> (long) ((d.getMonthValue() + 2) / 3));
             case "DAYNAME":
                 return dateField(a, d -> d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
             case "MONTHNAME":
@@ -92,14 +88,10 @@ final class DateFunctions {
             case "WEEKOFYEAR":
                 return dateField(a, d -> (long) d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case "YEARWEEK":
-                return dateField(a, d -> {
-                    LocalDate sunday = d.minusDays(d.getDayOfWeek().getValue() % 7);
-                    LocalDate firstSunday = LocalDate.of(sunday.getYear(), 1, 1);
-                    while (firstSunday.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                        firstSunday = firstSunday.plusDays(1);
-                    }
-                    long week = ChronoUnit.DAYS.between(firstSunday, sunday) / 7 + 1;
-                    return sunday.getYear() * 100L + week;
+                return strictN(a, v -> {
+                    LocalDateTime t = dateTime(v[0]);
+                    return t == null ? null
+                            : (Object) MySqlWeek.yearWeek(t.toLocalDate(), v.length > 1 ? (int) Values.toLong(v[1]) : 0);
                 });
             case "HOUR":
                 return strictN(a, v -> timeField(v[0], 0));
@@ -251,6 +243,10 @@ final class DateFunctions {
         if (v instanceof LocalDate) {
             return LocalTime.MIDNIGHT;
         }
+        if (v instanceof Duration d) {
+            // a TIME column's value; a time of day only when it lies within one day
+            return d.isNegative() || d.toDays() > 0 ? null : LocalTime.ofNanoOfDay(d.toNanos());
+        }
         String s = str(v);
         Matcher m = TIME_TEXT.matcher(s);
         if (m.matches() && m.group(1) == null && Integer.parseInt(m.group(2)) < 24) {
@@ -263,6 +259,15 @@ final class DateFunctions {
     }
 
     private static Object timeField(Object v, int field) {
+        if (v instanceof Duration d) {
+            Duration abs = d.abs();
+            return switch (field) {
+                case 0 -> abs.toHours();
+                case 1 -> (long) abs.toMinutesPart();
+                case 2 -> (long) abs.toSecondsPart();
+                default -> (long) (abs.toNanosPart() / 1000);
+            };
+        }
         String s = str(v);
         Matcher m = TIME_TEXT.matcher(s);
         if (m.matches() && !(v instanceof LocalDateTime)) {
@@ -285,20 +290,9 @@ final class DateFunctions {
         };
     }
 
-    /** MySQL's WEEK(date, mode) for the common modes 0 (Sunday first, 0-53) and 1 (Monday first, ISO-like 0-53). */
+    /** MySQL's WEEK(date, mode). */
     static long week(LocalDate d, int mode) {
-        boolean mondayFirst = (mode & 1) == 1;
-        LocalDate jan1 = d.withDayOfYear(1);
-        int jan1Dow = mondayFirst ? jan1.getDayOfWeek().getValue() - 1 : jan1.getDayOfWeek().getValue() % 7;
-        if (mondayFirst) {
-            // week 1 is the first week with four or more days in this year
-            int start = jan1Dow <= 3 ? -jan1Dow : 7 - jan1Dow;
-            int idx = d.getDayOfYear() - 1;
-            return idx < start ? 0 : (idx - start) / 7 + 1;
-        }
-        int firstSunday = (7 - jan1Dow) % 7; // day-of-year index (0-based) of the first Sunday
-        int idx = d.getDayOfYear() - 1;
-        return idx < firstSunday ? 0 : (idx - firstSunday) / 7 + 1;
+        return MySqlWeek.week(d, mode);
     }
 
     /** DATE_ADD(d, INTERVAL n unit) and friends; a plain number as the second argument means days. */
@@ -307,7 +301,7 @@ final class DateFunctions {
         SqlTypeName type = interval.getType().getSqlTypeName();
         boolean yearMonth = type.getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH;
         boolean dayTime = type.getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME;
-        return strictN(a, v -> {
+        return (row, ctx) -> strictN(a, v -> {
             LocalDateTime t = dateTime(v[0]);
             if (t == null) {
                 return null;
@@ -325,11 +319,17 @@ final class DateFunctions {
                 long days = Values.toLong(v[1]);
                 r = t.plusDays(subtract ? -days : days);
             }
+            if (r.getYear() < 0 || r.getYear() > 9999) {
+                // MySQL's range ends at 9999-12-31 and starts at year 0
+                ctx.session().addWarning(ErrorCode.DATETIME_FUNCTION_OVERFLOW.code(),
+                        "Datetime function: datetime field overflow");
+                return null;
+            }
             if (v[0] instanceof String) {
                 return dateOnly ? r.toLocalDate().toString() : Values.toStringValue(r);
             }
             return dateOnly ? r.toLocalDate() : r;
-        });
+        }).eval(row, ctx);
     }
 
     static boolean isIntervalLiteral(RexNode n) {

@@ -62,6 +62,21 @@ final class ExtractFunction {
         };
     }
 
+    /**
+     * YEAR(x), MONTH(x), DAY(x) / DAYOFMONTH(x) and QUARTER(x): MySQL reads x as EXTRACT does, so the zero date
+     * (0, FALSE, '0000-00-00') gives 0 where the functions that need a real day (DAYOFWEEK, DAYNAME, ...) give NULL.
+     */
+    static Expr datePart(String unit, Expr arg) {
+        return (row, ctx) -> {
+            Object v = arg.eval(row, ctx);
+            if (v == null) {
+                return null;
+            }
+            Parts p = asDate(v, ctx);
+            return p == null ? null : (Object) field(unit, p);
+        };
+    }
+
     private static long field(String unit, Parts p) {
         long sign = p.negative ? -1 : 1;
         long hms = p.hour * 10000 + p.minute * 100 + p.second;

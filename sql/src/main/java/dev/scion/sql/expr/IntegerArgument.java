@@ -32,6 +32,31 @@ final class IntegerArgument {
         return d.longValue();
     }
 
+    /**
+     * The value as MySQL's val_int reads it for a decimal count: numbers are rounded, but a string is read up to
+     * its first character that is not a digit ('0.5' is 0, '2abc' 2), warning 1292 when something follows.
+     */
+    static long prefix(Object v, ExecContext ctx) {
+        if (!(v instanceof String s)) {
+            return value(v, ctx);
+        }
+        String t = s.strip();
+        int end = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        int digitsStart = end;
+        while (end < t.length() && Character.isDigit(t.charAt(end))) {
+            end++;
+        }
+        if (end < t.length() || end == digitsStart) {
+            ctx.session().addWarning(ErrorCode.TRUNCATED_WRONG_VALUE.code(),
+                    "Truncated incorrect INTEGER value: '" + s + "'");
+        }
+        if (end == digitsStart) {
+            return 0;
+        }
+        BigDecimal d = new BigDecimal(t.substring(0, end));
+        return d.max(BigDecimal.valueOf(Long.MIN_VALUE)).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
+    }
+
     /** The value's 64 bits: a negative number in two's complement, an unsigned number above 2^63 as it is. */
     static long bits(Object v, ExecContext ctx) {
         if (v instanceof String s) {

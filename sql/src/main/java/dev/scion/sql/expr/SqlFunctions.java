@@ -134,7 +134,7 @@ public final class SqlFunctions {
                 "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS")) {
             fn(n, bigint, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("POW", "LOG", "LOG2", "PI")) {
+        for (String n : List.of("POW", "LOG", "LOG2", "PI", "RAND")) {
             fn(n, dbl, OperandTypes.VARIADIC);
         }
         for (String n : List.of("CURDATE", "UTC_DATE", "DATE", "LAST_DAY", "FROM_DAYS", "MAKEDATE")) {
@@ -236,7 +236,8 @@ public final class SqlFunctions {
             without(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL),
                     union(union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES),
                             // Calcite's CONCAT casts numbers to strings first, folding 1e0 into '1.0'; MySQL's gives '1'
-                            Set.of("CONCAT"))));
+                            // Calcite's RAND refuses a string seed, which MySQL reads as an integer
+                            Set.of("CONCAT", "RAND"))));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.HashSet<String> all = new java.util.HashSet<>(a);

@@ -80,6 +80,10 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             SqlNode operand = call.operand(0).accept(this);
             return dev.scion.sql.expr.SqlFunctions.TO_UNSIGNED.createCall(call.getParserPosition(), operand);
         }
+        SqlNode constant = dev.scion.sql.expr.NameConst.value(call);
+        if (constant != null) {
+            return constant.accept(this);
+        }
         org.apache.calcite.sql.SqlCall mysql = dev.scion.sql.expr.MySqlCallRewrites.rewrite(call);
         if (mysql != null) {
             return super.visit(mysql);

@@ -189,7 +189,8 @@ public final class QueryPlanner {
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withIdentifierExpansion(true)
-                        .withDefaultNullCollation(NullCollation.LOW));
+                        .withDefaultNullCollation(NullCollation.LOW)
+                        .withTypeCoercionFactory(MySqlTypeCoercion::new));
         SqlNode validated;
         try {
             validated = validator.validate(rewritten);

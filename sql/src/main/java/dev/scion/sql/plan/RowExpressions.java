@@ -103,7 +103,8 @@ public final class RowExpressions {
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withIdentifierExpansion(true)
-                        .withDefaultNullCollation(NullCollation.LOW));
+                        .withDefaultNullCollation(NullCollation.LOW)
+                        .withTypeCoercionFactory(MySqlTypeCoercion::new));
         SqlNode validated = validator.validate(query);
         RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
                 new MySqlRexBuilder(typeFactory));

@@ -42,6 +42,12 @@ public final class SelectLabeler {
             if (item instanceof SqlIdentifier id && !id.names.get(id.names.size() - 1).startsWith("@")) {
                 continue;
             }
+            String named = dev.scion.sql.expr.NameConst.label(item);
+            if (named != null) {
+                items.set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, item,
+                        new SqlIdentifier(named, SqlParserPos.ZERO)));
+                continue;
+            }
             String text = SourceText.slice(sql, item.getParserPosition());
             if (text == null || text.isBlank()) {
                 continue;

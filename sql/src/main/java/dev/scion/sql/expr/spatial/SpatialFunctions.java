@@ -68,6 +68,7 @@ public final class SpatialFunctions {
         ops.add(fn("POINT", GEOMETRY));
         ops.add(fn("ST_ASTEXT", TEXT));
         ops.add(fn("ST_ASWKT", TEXT));
+        ops.add(fn("ST_ASGEOJSON", binding -> dev.scion.sql.expr.json.JsonType.create(binding.getTypeFactory(), true)));
         ops.add(fn("ST_ASBINARY", GEOMETRY));
         ops.add(fn("ST_ASWKB", GEOMETRY));
         ops.add(fn("ST_X", DOUBLE));
@@ -119,6 +120,8 @@ public final class SpatialFunctions {
             case "POINT" -> geometryMaker(fn, a, 2, args -> Geometries.point(Values.toDouble(args[0]),
                     Values.toDouble(args[1])));
             case "ST_ASTEXT", "ST_ASWKT" -> geometryMaker(fn, a, 1, args -> Geometries.asText(bytes(args[0])));
+            case "ST_ASGEOJSON" -> geometryMaker(fn, a, 1, args -> GeoJson.of(bytes(args[0]),
+                    args.length > 1 ? (int) Values.toLong(args[1]) : -1));
             case "ST_ASBINARY", "ST_ASWKB" -> geometryMaker(fn, a, 1, args -> Geometries.asWkb(bytes(args[0])));
             case "ST_X" -> geometryMaker(fn, a, 1, args -> Geometries.x(bytes(args[0])));
             case "ST_Y" -> geometryMaker(fn, a, 1, args -> Geometries.y(bytes(args[0])));
