@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.CliOutput;
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.MysqlCli;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
@@ -32,19 +31,7 @@ import dev.scion.it.harness.Sql;
  * (23000). After each error the same connection keeps working and the stored data is intact.
  */
 class ErrorsTest {
-    static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScionServerProcess.start("errors");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @ManagedServer("errors") static ScionServerProcess server;
 
     static Stream<Arguments> clients() {
         return Stream.of(

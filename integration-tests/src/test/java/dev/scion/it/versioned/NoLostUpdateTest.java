@@ -12,11 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -28,19 +27,7 @@ import dev.scion.it.harness.Sql;
 class NoLostUpdateTest {
     static final int CLIENTS = 8;
     static final int UPDATES = 1_000;
-    static ScionServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScionServerProcess.start("no-lost-update");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @ManagedServer("no-lost-update") static ScionServerProcess server;
 
     @Test
     void concurrentIncrementsAreAllKept() throws Exception {

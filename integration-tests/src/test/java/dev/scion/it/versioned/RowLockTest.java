@@ -18,12 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -35,20 +34,8 @@ import dev.scion.it.harness.Sql;
  * test depends on timing.
  */
 class RowLockTest {
-    static ScionServerProcess server;
+    @ManagedServer("row-locks") static ScionServerProcess server;
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
-
-    @BeforeAll
-    static void startServer() {
-        server = ScionServerProcess.start("row-locks");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void table() throws SQLException {
