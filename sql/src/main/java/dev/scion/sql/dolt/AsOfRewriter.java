@@ -65,10 +65,14 @@ public final class AsOfRewriter extends SqlShuttle {
                 && db.repo().branchHead(when.toString()).isPresent()) {
             // the status tables describe a working set, which a branch has and a commit has not: AS OF 'branch'
             // reads that branch's working set, as Dolt's do (AS OF a tag or hash stays a commit, with no changes)
+            db.repo().branchActivity().read(when.toString());
             return new SqlIdentifier(List.of(db.databaseName() + "/" + when, names.get(names.size() - 1)),
                     table.getParserPosition());
         } else if (when != null) {
             commit = Procedures.resolve(session, db, when.toString());
+            if (db.repo().branchHead(when.toString()).isPresent()) {
+                db.repo().branchActivity().read(when.toString());
+            }
         } else {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "AS OF needs a revision or a time, not NULL");
         }

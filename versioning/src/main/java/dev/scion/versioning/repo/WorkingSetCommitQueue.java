@@ -261,6 +261,7 @@ public final class WorkingSetCommitQueue {
                 for (Request r : group) {
                     r.ticket = ticket;
                 }
+                repo.branchActivity().wrote(branch);
                 return;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:
