@@ -220,7 +220,9 @@ public final class Procedures {
         boolean all = p.has("A", "all") || p.positional().contains(".");
         var buffer = repo.newBuffer();
         Hash newStaged;
-        if (all) {
+        if (all && p.has("f", "force")) {
+            newStaged = ws.working(); // --force stages the tables dolt_ignore names as well
+        } else if (all) {
             newStaged = IgnorePatterns.stageAll(repo, repo.chunks(), working, staged).write(buffer);
         } else {
             RootValue next = staged;
@@ -251,6 +253,9 @@ public final class Procedures {
             String start = p.positional().isEmpty() ? null : p.positional().get(0);
             Hash from = start == null ? session.headOf(s) : resolve(session, s, start);
             requireNoCaseTwin(repo, newBranch, null);
+            if (p.has("no-overwrite-ignore") && start != null && !s.isReadOnly()) {
+                requireIgnoredTablesKept(s, repo.readCommit(from).root());
+            }
             if (p.value("B") != null && repo.branchHead(newBranch).isPresent()) {
                 repo.forceBranch(newBranch, from); // -B resets an existing branch to the start point
             } else {
@@ -279,11 +284,35 @@ public final class Procedures {
                 return TableCheckout.run(session, s, p.positional());
             }
             session.requireNoPendingChanges(s);
+            if (p.has("no-overwrite-ignore") && !s.isReadOnly()) {
+                requireIgnoredTablesKept(s, repo.workingSet(target).working());
+            }
             s.switchBranch(target);
             message = "Switched to branch '" + target + "'";
         }
         return new StatementResult.Rows(List.of(ResultColumn.bigint("status"), ResultColumn.text("message")),
                 RowStream.of(List.<Object[]>of(new Object[] {0L, message})));
+    }
+
+    /**
+     * checkout --no-overwrite-ignore: refuses to switch when a table dolt_ignore names holds something else in the
+     * target's working root than in the current one (the switch would replace it), as Dolt does.
+     */
+    private static void requireIgnoredTablesKept(DatabaseState s, Hash targetRoot) {
+        var repo = s.repo();
+        RootValue working = repo.readRoot(repo.chunks(), repo.workingSet(s.branch()).working());
+        RootValue target = repo.readRoot(repo.chunks(), targetRoot);
+        IgnorePatterns ignore = IgnorePatterns.of(repo, repo.chunks(), working);
+        List<String> overwritten = new java.util.ArrayList<>();
+        for (String t : working.tables().keySet()) {
+            if (ignore.isIgnored(t) && !working.table(t).equals(target.table(t))) {
+                overwritten.add(t);
+            }
+        }
+        if (!overwritten.isEmpty()) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: checkout would overwrite the ignored tables "
+                    + String.join(", ", overwritten) + "; commit them or remove them from dolt_ignore first");
+        }
     }
 
     static long branch(Session session, List<String> args) {
