@@ -168,11 +168,14 @@ public final class Procedures {
             CommitVerification.require(session, s, head, repo.readRoot(buffer, toCommit));
         }
         long now = System.currentTimeMillis();
-        Signature committer = session.engine().author(session).at(now);
-        Signature author = p.value("author") != null ? Signature.parse(p.value("author"), now) : committer;
+        Signature sessionCommitter = ProcedureSupport.who(session);
+        Signature author = p.value("author") != null ? Signature.parse(p.value("author"), now) : sessionCommitter;
         if (p.value("date") != null) {
             author = author.at(parseDate(p.value("date")));
         }
+        // as in Dolt, --author and --date name the committer too unless @@dolt_committer_* say otherwise
+        Signature committer = p.value("author") != null || p.value("date") != null
+                ? ProcedureSupport.committer(session, author) : sessionCommitter;
         // a forced commit records what is unresolved in the commit (a later merge of it, or a branch made from it,
         // sees them) and leaves them in the working set, as Dolt keeps its conflict and violation artifacts:
         // dolt_constraint_violations still lists them and dolt_verify_constraints can re-check
