@@ -50,6 +50,10 @@ public final class AsOfRewriter extends SqlShuttle {
         List<String> names = table.names;
         DatabaseState db = names.size() > 1 ? session.database(names.get(names.size() - 2)) : session.current();
         Object when = timestampCall(snap.getPeriod());
+        if (when == null && snap.getPeriod() instanceof SqlIdentifier word && word.isSimple()) {
+            // AS OF STAGED, AS OF main: a bare word names a revision (no row is in scope to give a column)
+            when = word.getSimple();
+        }
         if (when == null) {
             when = ExpressionEvaluator.evaluate(session, List.of(snap.getPeriod()), sql)[0];
         }

@@ -206,6 +206,10 @@ public final class Procedures {
             if (s.length() == 10) {
                 s = s + "T00:00:00";
             }
+            if (s.endsWith("Z") || s.matches(".*T.*[+-]\\d\\d:\\d\\d")) {
+                // RFC 3339 with a zone (2022-02-01T10:30:00Z, ...+02:00), which Dolt's --date takes too
+                return java.time.OffsetDateTime.parse(s).toInstant().toEpochMilli();
+            }
             return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
         } catch (RuntimeException e) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: cannot parse date '" + d + "'");

@@ -251,7 +251,12 @@ public final class Session {
 
     /** Resolves a database name as written by the client (maybe with a revision) to this session's state. */
     public DatabaseState database(String name) {
-        return findDatabase(name).orElseThrow(() -> SqlError.unknownDatabase(name));
+        return findDatabase(name).orElseThrow(() -> {
+            RevisionName rn = RevisionName.parse(name);
+            // a database that exists with a revision it lacks: Dolt's words, MySQL's code (1049)
+            return rn.revision() != null && engine.dataDirectory().canonicalName(rn.database()).isPresent()
+                    ? new SqlError(ErrorCode.BAD_DB, "database not found: " + name) : SqlError.unknownDatabase(name);
+        });
     }
 
     public Optional<DatabaseState> findDatabase(String name) {
