@@ -24,8 +24,8 @@ public final class PreparedSqlStatement {
 
     static AdminStatement prepare(String name, String source) {
         return session -> {
-            String text = source.startsWith("@") ? userVariableText(session, source.substring(1))
-                    : Identifiers.unquote(source);
+            String text = withoutFinalSemicolon(source.startsWith("@") ? userVariableText(session, source.substring(1))
+                    : Identifiers.unquote(source));
             String normalized = Preprocessor.normalize(text);
             if (AdminStatements.match(normalized).isEmpty()) {
                 StatementReader.statement(VariableRewriter.rewrite(normalized));
@@ -33,6 +33,12 @@ public final class PreparedSqlStatement {
             session.prepare(name, text);
             return new StatementResult.Update(0, 0, 0, "Statement prepared");
         };
+    }
+
+    /** MySQL's grammar takes one statement optionally ended by ';' (sql_statement: ... ';' opt_end_of_input). */
+    private static String withoutFinalSemicolon(String text) {
+        String t = text.stripTrailing();
+        return t.endsWith(";") ? t.substring(0, t.length() - 1) : text;
     }
 
     static AdminStatement deallocate(String name) {

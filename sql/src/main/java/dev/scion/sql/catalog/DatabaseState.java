@@ -139,6 +139,7 @@ public final class DatabaseState {
                     new LiveRoots.Root(readOnlyCommit, VersioningKinds.COMMIT)));
             workingRoot = repo.readCommit(readOnlyCommit).root();
         } else {
+            repo.branchActivity().read(branch);
             LiveRoots.Pin<WorkingSet> pin = repo.pinWorkingSet(branch);
             snapshotPin = pin;
             startWorkingSet = pin.value();

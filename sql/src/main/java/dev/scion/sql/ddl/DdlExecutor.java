@@ -108,6 +108,10 @@ public final class DdlExecutor {
 
     private static StatementResult createIndex(Session session, SqlCreateMySqlIndex create) {
         TableName target = TableName.of(session, create.getTable()).requireWritable();
+        if (!target.exists() && dev.scion.sql.dolt.SystemTables.find(target.name(), target.db()).isPresent()) {
+            // a system table is computed on each read: there are no stored rows an index could cover (Dolt's words)
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "the table is not indexable");
+        }
         TableValue old = target.read();
         SqlMySqlIndex def = create.getIndex();
         if (def.getIndexKind() == SqlMySqlIndex.Kind.PRIMARY) {

@@ -50,9 +50,11 @@ public final class AsOfRewriter extends SqlShuttle {
         List<String> names = table.names;
         DatabaseState db = names.size() > 1 ? session.database(names.get(names.size() - 2)) : session.current();
         Object when = timestampCall(snap.getPeriod());
-        if (when == null && snap.getPeriod() instanceof SqlIdentifier rev && rev.isSimple()
-                && !rev.getSimple().startsWith("@")) {
-            when = rev.getSimple(); // AS OF `HEAD~5`: a name, not a column, as in Dolt
+        if (when == null && snap.getPeriod() instanceof SqlIdentifier word && word.isSimple()
+                && !word.getSimple().startsWith("@")) {
+            // AS OF STAGED, AS OF main, AS OF `HEAD~5`: a bare word names a revision (no row is in scope to give
+            // a column), as in Dolt
+            when = word.getSimple();
         }
         if (when == null) {
             when = ExpressionEvaluator.evaluate(session, List.of(snap.getPeriod()), sql)[0];
@@ -69,10 +71,14 @@ public final class AsOfRewriter extends SqlShuttle {
                 && db.repo().branchHead(when.toString()).isPresent()) {
             // the status tables describe a working set, which a branch has and a commit has not: AS OF 'branch'
             // reads that branch's working set, as Dolt's do (AS OF a tag or hash stays a commit, with no changes)
+            db.repo().branchActivity().read(when.toString());
             return new SqlIdentifier(List.of(db.databaseName() + "/" + when, names.get(names.size() - 1)),
                     table.getParserPosition());
         } else if (when != null) {
             commit = Procedures.resolve(session, db, when.toString());
+            if (db.repo().branchHead(when.toString()).isPresent()) {
+                db.repo().branchActivity().read(when.toString());
+            }
         } else {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "AS OF needs a revision or a time, not NULL");
         }

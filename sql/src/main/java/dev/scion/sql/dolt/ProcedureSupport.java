@@ -41,8 +41,33 @@ final class ProcedureSupport {
         return s;
     }
 
+    /**
+     * Who commits for this session, and when: the session's user now, each part replaced by what
+     * {@code @@dolt_committer_name}, {@code _email} and {@code _date} set.
+     */
     static Signature who(Session session) {
-        return session.engine().author(session).at(System.currentTimeMillis());
+        return committer(session, session.engine().author(session).at(System.currentTimeMillis()));
+    }
+
+    /** {@code fallback} with each part {@code @@dolt_committer_name}, {@code _email} or {@code _date} sets replaced. */
+    static Signature committer(Session session, Signature fallback) {
+        String name = setText(session, "dolt_committer_name");
+        String email = setText(session, "dolt_committer_email");
+        String date = setText(session, "dolt_committer_date");
+        if (name == null && email == null && date == null) {
+            return fallback;
+        }
+        return new Signature(name != null ? name : fallback.name(), email != null ? email : fallback.email(),
+                date != null ? Procedures.parseDate(date) : fallback.timeMillis());
+    }
+
+    /** A session variable's text, or null when unset or empty. */
+    private static String setText(Session session, String variable) {
+        if (!session.hasVariable(variable)) {
+            return null;
+        }
+        Object v = session.variable(variable);
+        return v == null || v.toString().isEmpty() ? null : v.toString();
     }
 
     /** One result row; each value is a Long (BIGINT column) or anything else (text column). */

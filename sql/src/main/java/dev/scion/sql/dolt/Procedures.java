@@ -183,11 +183,14 @@ public final class Procedures {
             CommitVerification.require(session, s, head, repo.readRoot(buffer, toCommit));
         }
         long now = System.currentTimeMillis();
-        Signature committer = session.engine().author(session).at(now);
-        Signature author = p.value("author") != null ? Signature.parse(p.value("author"), now) : committer;
+        Signature sessionCommitter = ProcedureSupport.who(session);
+        Signature author = p.value("author") != null ? Signature.parse(p.value("author"), now) : sessionCommitter;
         if (p.value("date") != null) {
             author = author.at(parseDate(p.value("date")));
         }
+        // as in Dolt, --author and --date name the committer too unless @@dolt_committer_* say otherwise
+        Signature committer = p.value("author") != null || p.value("date") != null
+                ? ProcedureSupport.committer(session, author) : sessionCommitter;
         // a forced commit records what is unresolved in the commit (a later merge of it, or a branch made from it,
         // sees them) and leaves them in the working set, as Dolt keeps its conflict and violation artifacts:
         // dolt_constraint_violations still lists them and dolt_verify_constraints can re-check
@@ -218,6 +221,10 @@ public final class Procedures {
             if (s.length() == 10) {
                 s = s + "T00:00:00";
             }
+            if (s.endsWith("Z") || s.matches(".*T.*[+-]\\d\\d:\\d\\d")) {
+                // RFC 3339 with a zone (2022-02-01T10:30:00Z, ...+02:00), which Dolt's --date takes too
+                return java.time.OffsetDateTime.parse(s).toInstant().toEpochMilli();
+            }
             return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
         } catch (RuntimeException e) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "dolt_commit: cannot parse date '" + d + "'");
@@ -235,7 +242,9 @@ public final class Procedures {
         boolean all = p.has("A", "all") || p.positional().contains(".");
         var buffer = repo.newBuffer();
         Hash newStaged;
-        if (all) {
+        if (all && p.has("f", "force")) {
+            newStaged = ws.working(); // --force stages the tables dolt_ignore names as well
+        } else if (all) {
             newStaged = IgnorePatterns.stageAll(repo, repo.chunks(), working, staged).write(buffer);
         } else {
             RootValue next = staged;
@@ -266,6 +275,9 @@ public final class Procedures {
             String start = p.positional().isEmpty() ? null : p.positional().get(0);
             Hash from = start == null ? session.headOf(s) : resolve(session, s, start);
             requireNoCaseTwin(repo, newBranch, null);
+            if (p.has("no-overwrite-ignore") && start != null && !s.isReadOnly()) {
+                requireIgnoredTablesKept(s, repo.readCommit(from).root());
+            }
             if (p.value("B") != null && repo.branchHead(newBranch).isPresent()) {
                 repo.forceBranch(newBranch, from); // -B resets an existing branch to the start point
             } else {
@@ -294,6 +306,9 @@ public final class Procedures {
                 return TableCheckout.run(session, s, p.positional());
             }
             session.requireNoPendingChanges(s);
+            if (p.has("no-overwrite-ignore") && !s.isReadOnly()) {
+                requireIgnoredTablesKept(s, repo.workingSet(target).working());
+            }
             s.switchBranch(target);
             message = "Switched to branch '" + target + "'";
         }
@@ -324,6 +339,27 @@ public final class Procedures {
                             + "sessions; use --force to force the change");
                 }
             }
+        }
+    }
+
+    /**
+     * checkout --no-overwrite-ignore: refuses to switch when a table dolt_ignore names holds something else in the
+     * target's working root than in the current one (the switch would replace it), as Dolt does.
+     */
+    private static void requireIgnoredTablesKept(DatabaseState s, Hash targetRoot) {
+        var repo = s.repo();
+        RootValue working = repo.readRoot(repo.chunks(), repo.workingSet(s.branch()).working());
+        RootValue target = repo.readRoot(repo.chunks(), targetRoot);
+        IgnorePatterns ignore = IgnorePatterns.of(repo, repo.chunks(), working);
+        List<String> overwritten = new java.util.ArrayList<>();
+        for (String t : working.tables().keySet()) {
+            if (ignore.isIgnored(t) && !working.table(t).equals(target.table(t))) {
+                overwritten.add(t);
+            }
+        }
+        if (!overwritten.isEmpty()) {
+            throw new SqlError(ErrorCode.VERSIONING, "error: checkout would overwrite the ignored tables "
+                    + String.join(", ", overwritten) + "; commit them or remove them from dolt_ignore first");
         }
     }
 

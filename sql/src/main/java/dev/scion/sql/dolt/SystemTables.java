@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /** The system tables every database offers: fixed ones, and families named after a user table (dolt_x_&lt;t&gt;). */
 public final class SystemTables {
-    private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(),
+    private static final List<SystemTable> ALL = List.of(new DoltLogTable(), new DoltBranchesTable(), new DoltBranchActivityTable(),
             new DoltRemotesTable(), new DoltRemoteBranchesTable(),
             new DoltStatusTable(), new DoltStatusTable(true), new DoltTagsTable(), new DoltCommitsTable(), new DoltCommitAncestorsTable(),
             new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),

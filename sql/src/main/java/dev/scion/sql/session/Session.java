@@ -28,7 +28,8 @@ public final class Session {
     private final boolean foundRows;
     private final Map<String, Object> variables = new HashMap<>();
     private final Map<String, Object> userVariables = new HashMap<>();
-    private final Map<String, DatabaseState> databases = new HashMap<>();
+    // concurrent: other sessions read which branch this one has checked out (dolt_branch_activity)
+    private final Map<String, DatabaseState> databases = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Warning> warnings = new ArrayList<>();
     private String currentDatabase;
     private long seenDropGeneration;
@@ -261,7 +262,12 @@ public final class Session {
 
     /** Resolves a database name as written by the client (maybe with a revision) to this session's state. */
     public DatabaseState database(String name) {
-        return findDatabase(name).orElseThrow(() -> SqlError.unknownDatabase(name));
+        return findDatabase(name).orElseThrow(() -> {
+            RevisionName rn = RevisionName.parse(name);
+            // a database that exists with a revision it lacks: Dolt's words, MySQL's code (1049)
+            return rn.revision() != null && engine.dataDirectory().canonicalName(rn.database()).isPresent()
+                    ? new SqlError(ErrorCode.BAD_DB, "database not found: " + name) : SqlError.unknownDatabase(name);
+        });
     }
 
     public Optional<DatabaseState> findDatabase(String name) {
@@ -312,6 +318,15 @@ public final class Session {
         }
         databases.put(key, s);
         return Optional.of(s);
+    }
+
+    /**
+     * The branch this session has bound for a database (null when none), asked from another session's thread for
+     * dolt_branch_activity's active_sessions; a racing switch may show the previous branch.
+     */
+    public String boundBranch(String databaseName) {
+        DatabaseState s = databases.get(databaseName.toLowerCase(Locale.ROOT));
+        return s == null ? null : s.branch();
     }
 
     public void useDatabase(String name) {

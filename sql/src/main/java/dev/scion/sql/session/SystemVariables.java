@@ -41,6 +41,7 @@ public final class SystemVariables {
             {"dolt_transaction_commit", 0L}, {"dolt_force_transaction_commit", 0L},
             {"dolt_allow_commit_conflicts", 0L}, {"dolt_show_branch_databases", 0L}, {"dolt_override_schema", null},
             {"dolt_commit_verification_groups", ""}, {"dolt_show_system_tables", 0L},
+            {"dolt_committer_date", ""}, {"dolt_committer_email", ""}, {"dolt_committer_name", ""},
             {"scion_auto_gc", 1L}, {"scion_auto_gc_threshold", 268435456L},
             {"max_sp_recursion_depth", 0L}, {"cte_max_recursion_depth", 1000L}, {"sql_big_selects", 1L},
             {"big_tables", 0L}, {"optimizer_switch", ""}, {"profiling", 0L}, {"sql_quote_show_create", 1L},

@@ -7,7 +7,10 @@ import dev.scion.versioning.model.WorkingSet;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code clean}: drops untracked tables (in the working root, in neither the staged root nor HEAD). */
+/**
+ * {@code clean}: drops untracked tables (in the working root, in neither the staged root nor HEAD). Tables that
+ * dolt_ignore names stay, as git's clean keeps ignored files.
+ */
 public final class CleanOp {
     private CleanOp() {
     }
@@ -18,10 +21,11 @@ public final class CleanOp {
         RootValue working = ctx.root(ws.working());
         RootValue staged = ctx.root(ws.staged());
         RootValue head = ctx.root(ctx.headCommit().root());
+        IgnorePatterns ignored = IgnorePatterns.of(ctx.repo(), ctx.repo().chunks(), working);
         List<String> untracked = new ArrayList<>();
         for (String t : working.tables().keySet()) {
             boolean selected = only.isEmpty() || only.stream().anyMatch(t::equalsIgnoreCase);
-            if (selected && staged.table(t).isEmpty() && head.table(t).isEmpty()) {
+            if (selected && staged.table(t).isEmpty() && head.table(t).isEmpty() && !ignored.isIgnored(t)) {
                 untracked.add(t);
             }
         }

@@ -54,6 +54,7 @@ public final class Repository implements AutoCloseable {
     private final Map<String, AutoIncrementCounters> autoIncrements = new ConcurrentHashMap<>();
     private final CrossBranchAutoIncrements crossBranchAutoIncrements =
             new CrossBranchAutoIncrements(this::branches, this::storedAutoIncrement);
+    private final BranchActivity branchActivity = new BranchActivity();
 
     private Repository(Path directory, RocksChunkStore store) {
         this.directory = directory;
@@ -397,6 +398,7 @@ public final class Repository implements AutoCloseable {
         }
         chunks.clear();
         raiseAutoIncrementFloors(next);
+        branchActivity.wrote(branch);
     }
 
     /**
@@ -428,6 +430,11 @@ public final class Repository implements AutoCloseable {
     /** The auto-increment values handed out on a branch, shared by the sessions that write to it. */
     public AutoIncrementCounters autoIncrements(String branch) {
         return autoIncrements.computeIfAbsent(branch, b -> new AutoIncrementCounters());
+    }
+
+    /** When each branch was last read and written since the database was opened (dolt_branch_activity). */
+    public BranchActivity branchActivity() {
+        return branchActivity;
     }
 
     /** The floor of generated ids shared by all branches (Dolt's rule; {@link CrossBranchAutoIncrements}). */
@@ -465,6 +472,7 @@ public final class Repository implements AutoCloseable {
             throw concurrent(changes.get(0).branch());
         }
         chunks.clear();
+        changes.forEach(c -> branchActivity.wrote(c.branch()));
     }
 
     /**
@@ -527,6 +535,8 @@ public final class Repository implements AutoCloseable {
             throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
                     "fatal: A branch named '" + name + "' already exists.");
         }
+        branchActivity.forget(name);
+        branchActivity.wrote(name);
     }
 
     /** Moves a branch head to {@code commit} if it still points at {@code expected}; resets its working set. */
@@ -539,6 +549,7 @@ public final class Repository implements AutoCloseable {
         } catch (RefConflictException e) {
             throw concurrent(name);
         }
+        branchActivity.wrote(name);
     }
 
     public void deleteBranch(String name) {
@@ -547,6 +558,7 @@ public final class Repository implements AutoCloseable {
         }
         store.commit(Map.of(), List.of(RefUpdate.delete(RefNames.branch(name)),
                 RefUpdate.delete(RefNames.workingSet(name))));
+        branchActivity.forget(name);
     }
 
     /** Points a branch at {@code commit} whether or not it exists (branch -f); the working set starts clean. */
@@ -557,6 +569,7 @@ public final class Repository implements AutoCloseable {
         Hash root = readCommit(commit).root();
         store.commit(Map.of(), List.of(RefUpdate.set(RefNames.branch(name), commit.bytes()),
                 RefUpdate.set(RefNames.workingSet(name), WorkingSet.clean(root).encode())));
+        branchActivity.wrote(name);
     }
 
     /** The head of {@code from} and the current head of {@code to} (null when absent), for a copy or rename. */
@@ -592,6 +605,8 @@ public final class Repository implements AutoCloseable {
         } catch (RefConflictException e) {
             throw concurrent(to);
         }
+        branchActivity.forget(to);
+        branchActivity.wrote(to);
     }
 
     /**
@@ -613,6 +628,7 @@ public final class Repository implements AutoCloseable {
         } catch (RefConflictException e) {
             throw concurrent(from);
         }
+        branchActivity.renamed(from, to);
     }
 
     /**
@@ -635,6 +651,7 @@ public final class Repository implements AutoCloseable {
         }
         chunks.clear();
         raiseAutoIncrementFloors(next);
+        branchActivity.wrote(branch);
     }
 
     /** Writes a ready-made commit object and makes it the branch head (amend, cherry-pick keep their own metadata). */

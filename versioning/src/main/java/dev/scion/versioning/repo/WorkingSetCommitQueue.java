@@ -281,6 +281,7 @@ public final class WorkingSetCommitQueue {
                     r.ticket = ticket;
                 }
                 dropped += out.size() - batch.size();
+                repo.branchActivity().wrote(branch);
                 return;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:
