@@ -13,6 +13,8 @@ import dev.scion.versioning.schema.TypeKind;
 
 import java.util.List;
 
+import static dev.scion.sql.ddl.ForeignKeyDefinitions.leads;
+
 /**
  * What an ALTER TABLE may not do to a table that takes part in foreign keys, checked on the schema before and
  * after (MySQL's rules, with foreign_key_checks on): drop the last index that leads with a key's columns, on either
@@ -64,18 +66,6 @@ final class ForeignKeyAlterRules {
     private static boolean served(TableSchema s, List<String> columns) {
         return leads(s.primaryKey(), columns)
                 || s.indexes().stream().anyMatch(ix -> !ix.fulltext() && leads(ix.columns(), columns));
-    }
-
-    private static boolean leads(List<String> key, List<String> columns) {
-        if (key.size() < columns.size()) {
-            return false;
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            if (!key.get(i).equalsIgnoreCase(columns.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** 3780 when a key column of this table changed type and no longer matches the other side's column. */

@@ -107,7 +107,8 @@ final class ForeignKeyDefinitions {
         return out;
     }
 
-    private static boolean leads(List<String> key, List<String> columns) {
+    /** Whether {@code columns} are the leading columns of {@code key}, in order (names compared without case). */
+    static boolean leads(List<String> key, List<String> columns) {
         if (key.size() < columns.size()) {
             return false;
         }

@@ -80,7 +80,7 @@ public final class WriteFastPath {
         return result;
     }
 
-    /** The statement's {@link ServedWrites} key, or null without a database. */
+    /** The statement's {@link dev.scion.sql.session.ServedShapes} key, or null without a database. */
     private static String shape(Session session, Object parsed) {
         WriteStatementParser.Table t;
         char kind;
@@ -95,7 +95,7 @@ public final class WriteFastPath {
             kind = 'I';
         }
         String dbName = t.database() != null ? t.database() : session.currentDatabase();
-        return dbName == null ? null : ServedWrites.key(dbName, t.table(), kind);
+        return dbName == null ? null : dev.scion.sql.session.ServedShapes.key(dbName, t.table(), String.valueOf(kind));
     }
 
     /** A table the fast path may write, and whether foreign keys name it (while they are not checked). */

@@ -56,22 +56,21 @@ public final class Session {
         this.foundRows = foundRows;
     }
 
-    /** This session's query plans by statement shape (see PlanCache). */
-    private final dev.scion.sql.plan.fastpath.ServedShapes servedPointSelects =
-            new dev.scion.sql.plan.fastpath.ServedShapes();
+    private final ServedShapes servedPointSelects = new ServedShapes();
 
     /** The point-select shapes the fast path answered for this session (see {@code PointSelectPath.runsBriefly}). */
-    public dev.scion.sql.plan.fastpath.ServedShapes servedPointSelects() {
+    public ServedShapes servedPointSelects() {
         return servedPointSelects;
     }
 
-    private final dev.scion.sql.dml.ServedWrites servedWrites = new dev.scion.sql.dml.ServedWrites();
+    private final ServedShapes servedWrites = new ServedShapes();
 
-    /** The one-row write shapes the write fast path completed for this session (see {@code WriteFastPath.runsBriefly}). */
-    public dev.scion.sql.dml.ServedWrites servedWrites() {
+    /** The one-row write shapes the write fast path completed for this session ({@code WriteFastPath.runsBriefly}). */
+    public ServedShapes servedWrites() {
         return servedWrites;
     }
 
+    /** This session's query plans by statement shape (see PlanCache). */
     public dev.scion.sql.plan.cache.PlanCache planCache() {
         return planCache;
     }

@@ -44,7 +44,7 @@ public final class PointSelectPath {
         }
         String dbName = q.database() != null ? q.database() : session.currentDatabase();
         return dbName != null && session.servedPointSelects().contains(
-                ServedShapes.key(dbName, q.table(), q.keyColumn()));
+                dev.scion.sql.session.ServedShapes.key(dbName, q.table(), q.keyColumn()));
     }
 
     public static Optional<StatementResult> tryExecute(Session session, String sql) {
@@ -56,7 +56,7 @@ public final class PointSelectPath {
         if (dbName == null || dev.scion.sql.dolt.SchemaOverride.revision(session).isPresent()) {
             return Optional.empty(); // tables read at another schema are built by the planner's path
         }
-        String shape = ServedShapes.key(dbName, q.table(), q.keyColumn());
+        String shape = dev.scion.sql.session.ServedShapes.key(dbName, q.table(), q.keyColumn());
         Optional<StatementResult> result = lookUp(session, q, dbName);
         if (result.isPresent()) {
             session.servedPointSelects().served(shape);
