@@ -58,27 +58,15 @@ public final class CoveringIndexScanOp implements Operator {
         if (!keyOrder) {
             return new IndexOrderStream(ctx);
         }
-        RowCodec codec = new RowCodec(table.schema());
-        IndexCodec indexCodec = codec.indexCodec(index);
+        EntryRows entryRows = new EntryRows();
         ProllyMap entries = IndexTrees.load(database, name, table, index);
-        int[] indexColumns = indexCodec.indexColumns();
-        int[] keyColumns = codec.keyColumns();
-        int width = table.schema().columns().size();
         List<Map.Entry<byte[], Object[]>> rows = new ArrayList<>();
         for (KeyRange range : ranges) {
             try (ProllyCursor c = entries.cursor(range, false)) {
                 while (c.next()) {
                     ctx.checkCancelled();
                     byte[] key = c.key();
-                    Object[] fields = indexCodec.descriptor().decodeKey(key);
-                    Object[] row = new Object[width];
-                    for (int i = 0; i < indexColumns.length; i++) {
-                        row[indexColumns[i]] = fields[i];
-                    }
-                    for (int i = 0; i < keyColumns.length; i++) {
-                        row[keyColumns[i]] = fields[indexColumns.length + i];
-                    }
-                    rows.add(Map.entry(indexCodec.rowKey(key), row));
+                    rows.add(Map.entry(entryRows.indexCodec.rowKey(key), entryRows.row(key)));
                 }
             }
         }
@@ -108,6 +96,34 @@ public final class CoveringIndexScanOp implements Operator {
                 + (ranges.size() == 1 ? " range" : " ranges") + (keyOrder ? "" : " in index order");
     }
 
+    /** Makes a table row (other columns null) from an index entry's key: the index columns, then the primary key. */
+    private final class EntryRows {
+        final IndexCodec indexCodec;
+        private final int[] indexColumns;
+        private final int[] keyColumns;
+        private final int width;
+
+        EntryRows() {
+            RowCodec codec = new RowCodec(table.schema());
+            this.indexCodec = codec.indexCodec(index);
+            this.indexColumns = indexCodec.indexColumns();
+            this.keyColumns = codec.keyColumns();
+            this.width = table.schema().columns().size();
+        }
+
+        Object[] row(byte[] key) {
+            Object[] fields = indexCodec.descriptor().decodeKey(key);
+            Object[] row = new Object[width];
+            for (int i = 0; i < indexColumns.length; i++) {
+                row[indexColumns[i]] = fields[i];
+            }
+            for (int i = 0; i < keyColumns.length; i++) {
+                row[keyColumns[i]] = fields[indexColumns.length + i];
+            }
+            return row;
+        }
+    }
+
     /**
      * The entries of the ranges in index order, each once, each made into a row as it is read. The ranges are
      * visited by ascending start (an inclusive start before an exclusive one at the same key), so an entry that an
@@ -116,10 +132,7 @@ public final class CoveringIndexScanOp implements Operator {
      */
     private final class IndexOrderStream implements RowStream {
         private final ExecContext ctx;
-        private final IndexCodec indexCodec;
-        private final int[] indexColumns;
-        private final int[] keyColumns;
-        private final int width;
+        private final EntryRows entryRows = new EntryRows();
         private final ProllyMap entries;
         private final KeyRange[] ordered;
         private int nextRange;
@@ -128,11 +141,6 @@ public final class CoveringIndexScanOp implements Operator {
 
         IndexOrderStream(ExecContext ctx) {
             this.ctx = ctx;
-            RowCodec codec = new RowCodec(table.schema());
-            this.indexCodec = codec.indexCodec(index);
-            this.indexColumns = indexCodec.indexColumns();
-            this.keyColumns = codec.keyColumns();
-            this.width = table.schema().columns().size();
             this.entries = IndexTrees.load(database, name, table, index);
             this.ordered = ranges.toArray(new KeyRange[0]);
             Arrays.sort(ordered, CoveringIndexScanOp::byStart);
@@ -158,15 +166,7 @@ public final class CoveringIndexScanOp implements Operator {
                     continue;
                 }
                 last = key;
-                Object[] fields = indexCodec.descriptor().decodeKey(key);
-                Object[] row = new Object[width];
-                for (int i = 0; i < indexColumns.length; i++) {
-                    row[indexColumns[i]] = fields[i];
-                }
-                for (int i = 0; i < keyColumns.length; i++) {
-                    row[keyColumns[i]] = fields[indexColumns.length + i];
-                }
-                return row;
+                return entryRows.row(key);
             }
         }
 
