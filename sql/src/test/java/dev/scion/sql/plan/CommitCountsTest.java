@@ -1,0 +1,273 @@
+package dev.scion.sql.plan;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+import java.util.Locale;
+
+import static dev.scion.sql.plan.SysbenchTable.ROWS;
+import static dev.scion.sql.plan.SysbenchTable.figure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Merged commits, concurrent writers and row locks: what a COMMIT writes, checks and syncs.
+ * Part of the counts regression check (see {@link SysbenchTable}).
+ */
+class CommitCountsTest {
+    @RegisterExtension
+    static final SysbenchTable db = new SysbenchTable();
+
+    /**
+     * Round 13 (docs/performance.md): a COMMIT whose snapshot is stale is merged onto the branch's new root, which
+     * builds the changed row's paths again; the paths its statements built on the old snapshot are then reached by
+     * nothing, and the commit queue writes only what the new working set reaches. So a merged one-row UPDATE
+     * writes what a lone one writes (row path, table, root header, table map), where it wrote its stale paths too.
+     */
+    @Test
+    void aMergedCommitWritesOnlyWhatItsWorkingSetReaches() {
+        int depth = db.rowTreeDepth();
+        var queue = db.repo().commitQueue("main");
+        var store = db.repo().store();
+        var first = db.engine().openSession(200, "root", "localhost", true);
+        var second = db.engine().openSession(201, "root", "localhost", true);
+        try {
+            for (var s : List.of(first, second)) {
+                db.engine().execute(s, "USE bench", false, r -> { });
+                db.engine().execute(s, "BEGIN", false, r -> { });
+            }
+            db.engine().execute(first, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 5)
+                    + "-c' WHERE id = 3001", false, r -> { });
+            db.engine().execute(second, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 6)
+                    + "-c' WHERE id = 3002", false, r -> { });
+            db.engine().execute(first, "COMMIT", false, r -> { });
+            long chunks = store.chunksCommitted();
+            long dropped = queue.chunksDropped();
+            db.engine().execute(second, "COMMIT", false, r -> { });
+            long written = store.chunksCommitted() - chunks;
+            long notWritten = queue.chunksDropped() - dropped;
+            figure("chunks written / not written by a one-row UPDATE merged at COMMIT (row tree depth " + depth + ")",
+                    written + " / " + notWritten);
+            assertEquals(depth + 3, written, "the merged row path, the table, the root header and its table map");
+            assertEquals(depth + 3, notWritten, "the same chunks built on the stale snapshot");
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertEquals(List.of("00000000005-c", "00000000006-c"),
+                db.lines("SELECT c FROM sbtest1 WHERE id IN (3001, 3002) ORDER BY id"));
+    }
+
+    /**
+     * Round 13: the foreign-key check of a merged COMMIT looks at the tables the merge changed and their children,
+     * not at every table of the database (it listed the table map and checked each table: 52 here).
+     */
+    @Test
+    void aMergedCommitChecksTheForeignKeysOfWhatItChangedOnly() {
+        db.exec("CREATE DATABASE merge_scale");
+        try {
+            db.exec("USE merge_scale");
+            db.exec("CREATE TABLE p (id INT PRIMARY KEY)");
+            db.exec("CREATE TABLE c (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES p (id))");
+            for (int i = 0; i < 50; i++) {
+                db.exec("CREATE TABLE t" + i + " (id INT PRIMARY KEY, v INT)");
+            }
+            db.exec("INSERT INTO p VALUES (1), (2)");
+            db.exec("INSERT INTO t7 VALUES (1, 0), (2, 0)");
+            long unrelated = tablesCheckedByMergedCommit("UPDATE t7 SET v = 1 WHERE id = 1",
+                    "UPDATE t7 SET v = 2 WHERE id = 2");
+            long parent = tablesCheckedByMergedCommit("INSERT INTO p VALUES (3)", "INSERT INTO p VALUES (4)");
+            figure("tables whose foreign keys a merged one-row COMMIT checked, 52 tables: unrelated table / parent",
+                    unrelated + " / " + parent);
+            assertEquals(1, unrelated, "the changed table (no foreign keys, no children)");
+            assertEquals(2, parent, "the changed parent and its child");
+            assertEquals(List.of("1|1", "2|2"), db.lines("SELECT id, v FROM t7 ORDER BY id"));
+            assertEquals(List.of("1", "2", "3", "4"), db.lines("SELECT id FROM p ORDER BY id"));
+        } finally {
+            db.exec("USE bench");
+            db.exec("DROP DATABASE merge_scale");
+        }
+    }
+
+    /** Two transactions from one snapshot: {@code first} commits, then {@code second}'s COMMIT is merged. */
+    private static long tablesCheckedByMergedCommit(String first, String second) {
+        var a = db.engine().openSession(210, "root", "localhost", true);
+        var b = db.engine().openSession(211, "root", "localhost", true);
+        try {
+            for (var s : List.of(a, b)) {
+                db.engine().execute(s, "USE merge_scale", false, r -> { });
+                db.engine().execute(s, "BEGIN", false, r -> { });
+            }
+            db.engine().execute(a, first, false, r -> { });
+            db.engine().execute(b, second, false, r -> { });
+            db.engine().execute(a, "COMMIT", false, r -> { });
+            long before = dev.scion.versioning.merge.RootMerger.tablesChecked();
+            db.engine().execute(b, "COMMIT", false, r -> { });
+            return dev.scion.versioning.merge.RootMerger.tablesChecked() - before;
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void concurrentAutocommitWritersShareSyncs() throws Exception {
+        int threads = 4;
+        int perThread = 100;
+        var store = db.repo().store();
+        var queue = db.repo().commitQueue("main");
+        List<Long> before = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            before.add(Long.parseLong(db.lines("SELECT k FROM sbtest1 WHERE id = " + (100 + t)).get(0)));
+        }
+        long syncs = store.walSyncs();
+        long groups = store.writeGroupsCommitted();
+        long commits = queue.commitsWritten();
+        long chunks = store.chunksCommitted();
+        long bytes = store.bytesCommitted();
+        long dropped = queue.chunksDropped();
+        long leaderRebases = queue.leaderRebases();
+        long prepared = queue.preparedTaken();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = 100 + t;
+                var session = db.engine().openSession(100 + t, "root", "localhost", true);
+                done.add(pool.submit(() -> {
+                    db.engine().execute(session, "USE bench", false, r -> { });
+                    for (int i = 0; i < perThread; i++) {
+                        db.engine().execute(session, "UPDATE sbtest1 SET k = k + 1 WHERE id = " + id, false, r -> { });
+                    }
+                    session.close();
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int t = 0; t < threads; t++) {
+            assertEquals(before.get(t) + perThread,
+                    Long.parseLong(db.lines("SELECT k FROM sbtest1 WHERE id = " + (100 + t)).get(0)), "no lost update");
+        }
+        long synced = store.walSyncs() - syncs;
+        long written = store.writeGroupsCommitted() - groups;
+        long committed = queue.commitsWritten() - commits;
+        figure("log syncs per commit, " + threads + " concurrent autocommit writers on distinct rows",
+                String.format(Locale.ROOT, "%.2f (%d syncs, %d group writes, %d commits)", (double) synced / committed,
+                        synced, written, committed));
+        long chunksWritten = store.chunksCommitted() - chunks;
+        figure("chunks written / not written (unreachable) per commit, " + threads + " concurrent writers",
+                String.format(Locale.ROOT, "%.2f / %.2f (%d bytes written per commit)",
+                        (double) chunksWritten / committed, (double) (queue.chunksDropped() - dropped) / committed,
+                        (store.bytesCommitted() - bytes) / committed));
+        figure("rebases by the leader / prepared results taken, per commit", String.format(Locale.ROOT,
+                "%.2f / %.2f", (double) (queue.leaderRebases() - leaderRebases) / committed,
+                (double) (queue.preparedTaken() - prepared) / committed));
+        // every statement committed (retries after a first-committer-wins conflict commit again), never more
+        // than one sync each; how many share a sync depends on scheduling (WorkingSetCommitQueueTest arranges it)
+        assertTrue(committed >= (long) threads * perThread, committed + " commits");
+        assertTrue(synced <= committed, synced + " syncs for " + committed + " commits");
+    }
+
+    /**
+     * Two autocommit writers of one row while the first one's log sync is held: the second gets the row lock,
+     * runs and writes its commit before that sync ends (the lock goes once the first commit is in the log, as in
+     * InnoDB), builds on the first one's value, and is acknowledged only after a sync of its own. Before, the
+     * lock was held through the sync, so each writer of a hot row paid a whole sync in turn while holding it.
+     */
+    @Test
+    void aRowLockIsReleasedBeforeItsCommitsSync() throws Exception {
+        var store = db.repo().store();
+        long k = Long.parseLong(db.lines("SELECT k FROM sbtest1 WHERE id = 150").get(0));
+        java.util.concurrent.CountDownLatch inSync = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        store.beforeLogSync(() -> {
+            if (first.getAndSet(false)) {
+                inSync.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        long syncs = store.walSyncs();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = db.engine().openSession(400, "root", "localhost", true);
+            var b = db.engine().openSession(401, "root", "localhost", true);
+            db.engine().execute(a, "USE bench", false, r -> { });
+            db.engine().execute(b, "USE bench", false, r -> { });
+            var firstDone = pool.submit(() -> db.engine().execute(a, "UPDATE sbtest1 SET k = k + 1 WHERE id = 150",
+                    false, r -> { }));
+            inSync.await();
+            var secondDone = pool.submit(() -> db.engine().execute(b, "UPDATE sbtest1 SET k = k + 1 WHERE id = 150",
+                    false, r -> { }));
+            // the second writer locks the row, runs and reaches its own sync while the first sync is still held
+            while (store.waitingForSync() < 1) {
+                if (secondDone.isDone()) {
+                    secondDone.get();
+                }
+                Thread.onSpinWait();
+            }
+            assertTrue(!firstDone.isDone(), "the first writer is acknowledged only after its sync");
+            release.countDown();
+            firstDone.get();
+            secondDone.get();
+            a.close();
+            b.close();
+        } finally {
+            release.countDown();
+            store.beforeLogSync(() -> { });
+            pool.shutdownNow();
+        }
+        figure("log syncs for two autocommit writers of one row, the second locking it during the first's sync",
+                store.walSyncs() - syncs);
+        assertEquals(k + 2, Long.parseLong(db.lines("SELECT k FROM sbtest1 WHERE id = 150").get(0)), "no lost update");
+        assertEquals(2, store.walSyncs() - syncs);
+    }
+
+    @Test
+    void concurrentAutoIncrementInsertsNeverCollide() throws Exception {
+        int threads = 4;
+        int perThread = 50;
+        var queue = db.repo().commitQueue("main");
+        long rowsBefore = Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0));
+        long commits = queue.commitsWritten();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                var session = db.engine().openSession(300 + t, "root", "localhost", true);
+                done.add(pool.submit(() -> {
+                    db.engine().execute(session, "USE bench", false, r -> { });
+                    for (int i = 0; i < perThread; i++) {
+                        db.engine().execute(session, "INSERT INTO sbtest1 (k, c, pad) VALUES (1, 'c', 'p')", false,
+                                r -> { });
+                    }
+                    session.close();
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long attempts = queue.commitsWritten() - commits;
+        figure("commit attempts per autocommit INSERT with a generated id, " + threads + " concurrent sessions",
+                String.format(Locale.ROOT, "%.2f", (double) attempts / (threads * perThread)));
+        assertEquals(rowsBefore + threads * perThread,
+                Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0)));
+        // the branch's sessions share the id counter, so no two inserts take the same id and none is retried
+        assertEquals((long) threads * perThread, attempts);
+        db.exec("DELETE FROM sbtest1 WHERE id > " + ROWS);
+    }
+}

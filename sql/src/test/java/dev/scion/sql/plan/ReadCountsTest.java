@@ -1,0 +1,122 @@
+package dev.scion.sql.plan;
+
+import dev.scion.storage.chunk.ChunkBuffer;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.model.TableValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.lang.management.ManagementFactory;
+
+import static dev.scion.sql.plan.SysbenchTable.figure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Chunks read and bytes allocated by point selects, ranges and scans.
+ * Part of the counts regression check (see {@link SysbenchTable}).
+ */
+class ReadCountsTest {
+    @RegisterExtension
+    static final SysbenchTable db = new SysbenchTable();
+
+    @Test
+    void aPointSelectAllocatesABoundedAmount() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (int i = 1; i <= 200; i++) {
+            db.rows("SELECT c FROM sbtest1 WHERE id = " + i); // warm up
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 1; i <= 1000; i++) {
+            db.rows("SELECT c FROM sbtest1 WHERE id = " + i);
+        }
+        long perSelect = (threads.getThreadAllocatedBytes(thread) - before) / 1000;
+        figure("bytes allocated per fast-path point select (engine side, autocommit)", perSelect);
+        assertTrue(perSelect < 16 * 1024, "allocated " + perSelect + " bytes per point select");
+    }
+
+    @Test
+    void aPointSelectReadsOnePathOfTheTree() {
+        db.exec("BEGIN");
+        try {
+            var state = db.session().findDatabase("bench").orElseThrow();
+            ChunkBuffer buffer = state.buffer();
+            TableValue table = state.repo().readTable(buffer, state.workingRoot().tableHash("sbtest1"));
+            int depth = ProllyMap.load(buffer, table.rows()).depth();
+            db.rows("SELECT c FROM sbtest1 WHERE id = 1"); // warm the root and table objects
+            db.rows("SELECT c FROM sbtest1 WHERE id = 1 AND k >= 0");
+            long fast = db.reads(buffer, "SELECT c FROM sbtest1 WHERE id = 2500");
+            long planned = db.reads(buffer, "SELECT c FROM sbtest1 WHERE id = 2501 AND k >= 0");
+            figure("row tree depth", depth);
+            figure("chunks read by a point select (fast path)", fast);
+            figure("chunks read by a point select (cached plan)", planned);
+            // one node per level, plus at most the root value and table value chunks
+            assertTrue(fast <= depth + 2, "fast path read " + fast + " chunks, depth " + depth);
+            assertTrue(planned <= depth + 2, "cached plan read " + planned + " chunks, depth " + depth);
+        } finally {
+            db.exec("COMMIT");
+        }
+    }
+
+    /**
+     * A transaction that has written reads its own new root from memory: without the decoded root kept by the
+     * session, every later statement (sysbench's read_write runs fourteen reads after its first write) looked the
+     * root up in the store and read its header and table map again.
+     */
+    @Test
+    void aPointSelectAfterAWriteInTheSameTransactionReadsOnlyTheRowPath() {
+        db.exec("BEGIN");
+        try {
+            var state = db.session().findDatabase("bench").orElseThrow();
+            ChunkBuffer buffer = state.buffer();
+            TableValue table = state.repo().readTable(buffer, state.workingRoot().tableHash("sbtest1"));
+            int depth = ProllyMap.load(buffer, table.rows()).depth();
+            db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 2600");
+            db.rows("SELECT c FROM sbtest1 WHERE id = 2601"); // the new table value is decoded once
+            long afterWrite = db.reads(buffer, "SELECT c FROM sbtest1 WHERE id = 2602");
+            figure("chunks read by a point select after a write in the same transaction", afterWrite);
+            assertEquals(depth, afterWrite, "read " + afterWrite + " chunks, row tree depth " + depth);
+        } finally {
+            db.exec("COMMIT");
+        }
+    }
+
+    @Test
+    void aRangeScanDecodesOnlyTheProjectedColumns() {
+        db.exec("CREATE TABLE wide (id INT PRIMARY KEY, c CHAR(10) NOT NULL, pad VARCHAR(1000) NOT NULL)");
+        StringBuilder sb = new StringBuilder("INSERT INTO wide VALUES ");
+        for (int i = 1; i <= 500; i++) {
+            sb.append(i == 1 ? "" : ",").append('(').append(i).append(",'c").append(i).append("','")
+                    .append(String.valueOf((char) ('a' + i % 26)).repeat(900)).append("')");
+        }
+        db.exec(sb.toString());
+        long projected = db.bytesPerRow("SELECT c FROM wide WHERE id BETWEEN 1 AND 500");
+        long withPad = db.bytesPerRow("SELECT c, LENGTH(pad) FROM wide WHERE id BETWEEN 1 AND 500");
+        figure("bytes allocated per row by a 500-row primary-key range projecting a 10-char column of a row with a "
+                + "900-char one", projected);
+        figure("the same range also reading the 900-char column (LENGTH(pad))", withPad);
+        // neither copied out of its leaf nor decoded, the 900-character pad costs the projected range nothing
+        assertTrue(projected < 900, "allocated " + projected + " bytes per row projecting a 10-char column");
+        // the range that reads pad decodes a 900-character string per row that the projected one must skip
+        assertTrue(withPad - projected >= 800, projected + " bytes per row projecting c, " + withPad
+                + " reading pad too: the unprojected column was decoded");
+        long sysbench = db.bytesPerRow("SELECT c FROM sbtest1 WHERE id BETWEEN 101 AND 200");
+        figure("bytes allocated per row by sysbench's simple range (SELECT c ... BETWEEN n AND n+99)", sysbench);
+    }
+
+    @Test
+    void scanningAllocatesABoundedAmountPerRow() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        String scan = "SELECT SUM(k), MAX(c) FROM sbtest1 WHERE pad <> 'x'";
+        db.rows(scan); // plan and warm up
+        long rows = Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0));
+        long before = threads.getThreadAllocatedBytes(thread);
+        db.rows(scan);
+        long perRow = (threads.getThreadAllocatedBytes(thread) - before) / rows;
+        figure("bytes allocated per row by a filtered aggregate scan", perRow);
+        // a decoded row (4 values, two ~100-char strings) is about 500 bytes; 4 KB would mean a copy too many per row
+        assertTrue(perRow < 4096, "allocated " + perRow + " bytes per row");
+    }
+}
