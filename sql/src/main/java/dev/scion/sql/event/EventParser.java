@@ -1,12 +1,11 @@
 package dev.scion.sql.event;
 
 import dev.scion.sql.admin.Identifiers;
-import dev.scion.sql.frontend.SqlScanner;
+import dev.scion.sql.frontend.SqlTokens;
 import dev.scion.sql.parser.StatementReader;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -244,42 +243,8 @@ final class EventParser {
     }
 
     private void tokenize() {
-        int n = text.length();
-        int depth = 0;
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int skip = SqlScanner.skipComment(text, i);
-            if (skip >= 0) {
-                i = skip;
-                continue;
-            }
-            if (c == '\'' || c == '"' || c == '`') {
-                int end = SqlScanner.skipQuoted(text, i);
-                tokens.add(new Token(i, end, c, null, depth));
-                i = end;
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                int j = i;
-                while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_'
-                        || text.charAt(j) == '$')) {
-                    j++;
-                }
-                tokens.add(new Token(i, j, 'w', text.substring(i, j).toUpperCase(Locale.ROOT), depth));
-                i = j;
-            } else {
-                if (c == ')') {
-                    depth = Math.max(0, depth - 1);
-                }
-                tokens.add(new Token(i, i + 1, c, null, depth));
-                if (c == '(') {
-                    depth++;
-                }
-                i++;
-            }
+        for (SqlTokens.Token t : SqlTokens.of(text, false)) {
+            tokens.add(new Token(t.start(), t.end(), t.kind(), t.upper(), t.depth()));
         }
     }
 }

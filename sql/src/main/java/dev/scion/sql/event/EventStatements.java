@@ -2,8 +2,9 @@ package dev.scion.sql.event;
 
 import dev.scion.sql.admin.AdminStatement;
 import dev.scion.sql.admin.Identifiers;
-import dev.scion.sql.admin.QualifiedName;
+import dev.scion.sql.admin.SchemaObjectSyntax;
 import dev.scion.sql.admin.ShowFilter;
+import dev.scion.sql.admin.TargetDatabase;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
@@ -25,13 +26,7 @@ import java.util.regex.Pattern;
  * them, as it owns triggers: an event's body is a routine body Calcite cannot parse.
  */
 public final class EventStatements {
-    private static final String NAME = "(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
-    private static final Pattern DROP = Pattern.compile("DROP\\s+EVENT\\s+(IF\\s+EXISTS\\s+)?" + NAME
-            + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SHOW_CREATE = Pattern.compile("SHOW\\s+CREATE\\s+EVENT\\s+" + NAME
-            + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SHOW = Pattern.compile("SHOW\\s+EVENTS(?:\\s+(?:FROM|IN)\\s+" + NAME + ")?"
-            + "((?:\\s+(?:LIKE|WHERE)\\s+.*?)?)\\s*;?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final SchemaObjectSyntax SYNTAX = new SchemaObjectSyntax("EVENT", "EVENTS");
 
     static final List<String> SHOW_COLUMNS = List.of("Db", "Name", "Definer", "Time zone", "Type", "Execute at",
             "Interval value", "Interval field", "Starts", "Ends", "Status", "Originator", "character_set_client",
@@ -48,24 +43,8 @@ public final class EventStatements {
         if (EventParser.isCreateOrAlter(text)) {
             return Optional.of(session -> createOrAlter(session, EventParser.parse(text)));
         }
-        Matcher drop = DROP.matcher(text);
-        if (drop.matches()) {
-            QualifiedName q = QualifiedName.of(drop, 2);
-            boolean ifExists = drop.group(1) != null;
-            return Optional.of(session -> drop(session, q.database(), q.name(), ifExists));
-        }
-        Matcher showCreate = SHOW_CREATE.matcher(text);
-        if (showCreate.matches()) {
-            QualifiedName q = QualifiedName.of(showCreate, 1);
-            return Optional.of(session -> showCreate(session, q.database(), q.name()));
-        }
-        Matcher show = SHOW.matcher(text);
-        if (show.matches()) {
-            String db = show.group(1) == null ? null : Identifiers.unquote(show.group(1));
-            String tail = show.group(2);
-            return Optional.of(session -> showEvents(session, db, tail));
-        }
-        return Optional.empty();
+        return SYNTAX.match(text, EventStatements::drop, EventStatements::showCreate,
+                EventStatements::showEvents);
     }
 
     /** An event body may not create a stored routine, trigger or event (MySQL: 1303, 1576 for an event). */
@@ -91,7 +70,7 @@ public final class EventStatements {
         if (dbName == null) {
             throw SqlError.noDatabaseSelected();
         }
-        DatabaseState db = writable(session, dbName);
+        DatabaseState db = TargetDatabase.writable(session, dbName);
         return c.create() ? create(session, db, c) : alter(session, db, c);
     }
 
@@ -148,7 +127,7 @@ public final class EventStatements {
         String name = old.name();
         DatabaseState target = db;
         if (c.renameTo() != null) {
-            target = c.renameDatabase() == null ? db : writable(session, c.renameDatabase());
+            target = c.renameDatabase() == null ? db : TargetDatabase.writable(session, c.renameDatabase());
             boolean sameDb = target.name().equalsIgnoreCase(db.name());
             if (sameDb && c.renameTo().equalsIgnoreCase(old.name())) {
                 throw new SqlError(ErrorCode.EVENT_SAME_NAME, "Same old and new event name");
@@ -235,10 +214,7 @@ public final class EventStatements {
     }
 
     private static StatementResult drop(Session session, String dbName, String name, boolean ifExists) {
-        if (dbName == null && session.currentDatabase() == null) {
-            throw SqlError.noDatabaseSelected();
-        }
-        DatabaseState db = dbName != null ? session.database(dbName) : session.current();
+        DatabaseState db = TargetDatabase.of(session, dbName);
         if (Events.get(db, name).isEmpty()) {
             if (ifExists) {
                 session.addNote(ErrorCode.SP_DOES_NOT_EXIST.code(), "Event " + name + " does not exist");
@@ -246,12 +222,12 @@ public final class EventStatements {
             }
             throw unknown(name);
         }
-        Events.remove(writable(session, db.name()), name);
+        Events.remove(TargetDatabase.writable(session, db.name()), name);
         return StatementResult.ok();
     }
 
     private static StatementResult showCreate(Session session, String dbName, String name) {
-        DatabaseState db = databaseOf(session, dbName);
+        DatabaseState db = TargetDatabase.of(session, dbName);
         EventDefinition e = Events.get(db, name).orElseThrow(() -> unknown(name));
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {e.name(), sqlMode(session), TIME_ZONE, e.createText(), "utf8mb4", "utf8mb4_0900_bin",
@@ -263,7 +239,7 @@ public final class EventStatements {
     }
 
     private static StatementResult showEvents(Session session, String dbName, String tail) {
-        DatabaseState db = databaseOf(session, dbName);
+        DatabaseState db = TargetDatabase.of(session, dbName);
         List<Object[]> rows = new ArrayList<>();
         for (EventDefinition e : Events.all(db)) {
             rows.add(new Object[] {db.name(), e.name(), e.definer(), TIME_ZONE,
@@ -353,24 +329,6 @@ public final class EventStatements {
 
     static String quoteUser(String user, String host) {
         return "`" + user.replace("`", "``") + "`@`" + host.replace("`", "``") + "`";
-    }
-
-    private static DatabaseState databaseOf(Session session, String dbName) {
-        if (dbName == null && session.currentDatabase() == null) {
-            throw SqlError.noDatabaseSelected();
-        }
-        return dbName != null ? session.database(dbName) : session.current();
-    }
-
-    private static DatabaseState writable(Session session, String dbName) {
-        if (session.isReadOnlyTransaction()) {
-            throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
-        }
-        DatabaseState db = session.database(dbName);
-        if (db.isReadOnly()) {
-            throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + db.name() + "' is read-only");
-        }
-        return db;
     }
 
     private static SqlError alreadyExists(String name) {

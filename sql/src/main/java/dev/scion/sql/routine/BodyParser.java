@@ -4,6 +4,7 @@ import dev.scion.sql.admin.Identifiers;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.frontend.SqlScanner;
+import dev.scion.sql.frontend.SqlTokens;
 import dev.scion.sql.routine.RoutineBody.Assign;
 import dev.scion.sql.routine.RoutineBody.Assignment;
 import dev.scion.sql.routine.RoutineBody.Block;
@@ -99,37 +100,16 @@ public final class BodyParser {
     }
 
     private void tokenize() {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int after = SqlScanner.skipComment(text, i);
-            if (after >= 0) {
-                i = after;
-                continue;
-            }
-            if (c == '\'' || c == '"' || c == '`') {
-                int e = SqlScanner.skipQuoted(text, i);
-                tokens.add(new Token(i, e, c == '`' ? 'n' : 's', null));
-                i = e;
-                continue;
-            }
-            if (SqlScanner.isIdentifierChar(c) || c == '@') {
-                int e = i + 1;
-                while (e < n && (SqlScanner.isIdentifierChar(text.charAt(e)) || text.charAt(e) == '@'
-                        || (text.charAt(e) == '.' && c == '@'))) {
-                    e++;
-                }
-                tokens.add(new Token(i, e, 'w', text.substring(i, e).toUpperCase(Locale.ROOT)));
-                i = e;
-                continue;
-            }
-            tokens.add(new Token(i, i + 1, c == ';' ? ';' : 'p', String.valueOf(c)));
-            i++;
+        for (SqlTokens.Token t : SqlTokens.of(text, true)) {
+            char kind = switch (t.kind()) {
+                case SqlTokens.WORD -> 'w';
+                case '`' -> 'n';
+                case '\'', '"' -> 's';
+                case ';' -> ';';
+                default -> 'p';
+            };
+            tokens.add(new Token(t.start(), t.end(), kind, kind == 'p' || kind == ';' ? String.valueOf(t.kind())
+                    : t.upper()));
         }
     }
 

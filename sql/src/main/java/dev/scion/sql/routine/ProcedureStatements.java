@@ -4,6 +4,7 @@ import dev.scion.sql.admin.AdminStatement;
 import dev.scion.sql.admin.Identifiers;
 import dev.scion.sql.admin.QualifiedName;
 import dev.scion.sql.admin.ShowFilter;
+import dev.scion.sql.admin.TargetDatabase;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
@@ -250,13 +251,7 @@ public final class ProcedureStatements {
     }
 
     private static DatabaseState writable(Session session, String dbName) {
-        if (session.isReadOnlyTransaction()) {
-            throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
-        }
-        DatabaseState db = session.database(dbName);
-        if (db.isReadOnly()) {
-            throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + db.name() + "' is read-only");
-        }
+        DatabaseState db = TargetDatabase.writable(session, dbName);
         dev.scion.sql.session.ServerReadOnly.refuseWrite(session);
         return db;
     }

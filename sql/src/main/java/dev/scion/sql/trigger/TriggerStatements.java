@@ -2,7 +2,8 @@ package dev.scion.sql.trigger;
 
 import dev.scion.sql.admin.AdminStatement;
 import dev.scion.sql.admin.Identifiers;
-import dev.scion.sql.admin.QualifiedName;
+import dev.scion.sql.admin.SchemaObjectSyntax;
+import dev.scion.sql.admin.TargetDatabase;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.catalog.Views;
 import dev.scion.sql.error.ErrorCode;
@@ -26,14 +27,7 @@ import java.util.regex.Pattern;
  * procedural program, not one statement Calcite could parse.
  */
 public final class TriggerStatements {
-    private static final String NAME = "(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
-    private static final Pattern DROP = Pattern.compile("DROP\\s+TRIGGER\\s+(IF\\s+EXISTS\\s+)?" + NAME
-            + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern SHOW_CREATE = Pattern.compile("SHOW\\s+CREATE\\s+TRIGGER\\s+" + NAME
-            + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SHOW = Pattern.compile("SHOW\\s+TRIGGERS(?:\\s+(?:FROM|IN)\\s+" + NAME + ")?"
-            + "((?:\\s+(?:LIKE|WHERE)\\s+.*)?)\\s*;?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final SchemaObjectSyntax SYNTAX = new SchemaObjectSyntax("TRIGGER", "TRIGGERS");
 
     static final List<String> SHOW_COLUMNS = List.of("Trigger", "Event", "Table", "Statement", "Timing", "Created",
             "sql_mode", "Definer", "character_set_client", "collation_connection", "Database Collation");
@@ -46,39 +40,12 @@ public final class TriggerStatements {
         if (TriggerDefinition.isCreateTrigger(text)) {
             return Optional.of(session -> create(session, text));
         }
-        Matcher drop = DROP.matcher(text);
-        if (drop.matches()) {
-            QualifiedName q = QualifiedName.of(drop, 2);
-            String db = q.database();
-            String name = q.name();
-            boolean ifExists = drop.group(1) != null;
-            return Optional.of(session -> drop(session, db, name, ifExists));
-        }
-        Matcher showCreate = SHOW_CREATE.matcher(text);
-        if (showCreate.matches()) {
-            QualifiedName q = QualifiedName.of(showCreate, 1);
-            String db = q.database();
-            String name = q.name();
-            return Optional.of(session -> showCreate(session, db, name));
-        }
-        Matcher show = SHOW.matcher(text);
-        if (show.matches()) {
-            String db = show.group(1) == null ? null : Identifiers.unquote(show.group(1));
-            String tail = show.group(2);
-            return Optional.of(session -> showTriggers(session, db, tail));
-        }
-        return Optional.empty();
-    }
-
-    private static DatabaseState databaseOf(Session session, String dbName) {
-        if (dbName == null && session.currentDatabase() == null) {
-            throw SqlError.noDatabaseSelected();
-        }
-        return dbName != null ? session.database(dbName) : session.current();
+        return SYNTAX.match(text, TriggerStatements::drop, TriggerStatements::showCreate,
+                TriggerStatements::showTriggers);
     }
 
     private static StatementResult showCreate(Session session, String dbName, String name) {
-        DatabaseState db = databaseOf(session, dbName);
+        DatabaseState db = TargetDatabase.of(session, dbName);
         String text = Triggers.definition(db, name)
                 .orElseThrow(() -> new SqlError(ErrorCode.TRG_DOES_NOT_EXIST, "Trigger does not exist"));
         TriggerDefinition t = TriggerDefinition.parse(text, db.name()).definition();
@@ -94,7 +61,7 @@ public final class TriggerStatements {
     private static final String SQL_MODE = "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
 
     private static StatementResult showTriggers(Session session, String dbName, String tail) {
-        DatabaseState db = databaseOf(session, dbName);
+        DatabaseState db = TargetDatabase.of(session, dbName);
         ShowFilter filter = ShowFilter.parse(tail);
         List<Object[]> rows = new ArrayList<>();
         Pattern like = filter.like() == null ? null : Identifiers.likePattern(filter.like());
@@ -135,7 +102,7 @@ public final class TriggerStatements {
         if (trigger.database() == null) {
             throw SqlError.noDatabaseSelected();
         }
-        DatabaseState db = writable(session, trigger.database());
+        DatabaseState db = TargetDatabase.writable(session, trigger.database());
         String stored = db.workingRoot().resolveName(trigger.table()).orElse(null);
         if (stored == null) {
             if (Views.definition(db, trigger.table()).isPresent()) {
@@ -158,7 +125,7 @@ public final class TriggerStatements {
     }
 
     private static StatementResult drop(Session session, String dbName, String name, boolean ifExists) {
-        DatabaseState db = dbName != null ? session.database(dbName) : session.current();
+        DatabaseState db = TargetDatabase.of(session, dbName);
         if (Triggers.definition(db, name).isEmpty()) {
             if (ifExists) {
                 session.addNote(ErrorCode.TRG_DOES_NOT_EXIST.code(), "Trigger does not exist");
@@ -166,18 +133,7 @@ public final class TriggerStatements {
             }
             throw new SqlError(ErrorCode.TRG_DOES_NOT_EXIST, "Trigger does not exist");
         }
-        Triggers.remove(writable(session, db.name()), name);
+        Triggers.remove(TargetDatabase.writable(session, db.name()), name);
         return StatementResult.ok();
-    }
-
-    private static DatabaseState writable(Session session, String dbName) {
-        if (session.isReadOnlyTransaction()) {
-            throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
-        }
-        DatabaseState db = session.database(dbName);
-        if (db.isReadOnly()) {
-            throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + db.name() + "' is read-only");
-        }
-        return db;
     }
 }
