@@ -9,14 +9,15 @@ import org.junit.jupiter.api.TestFactory;
 
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.scenario.CliScenarioRunner;
-import dev.scion.it.scenario.Scenario;
+import dev.scion.it.scenario.ScenarioFiles;
+import dev.scion.scenario.Scenario;
 
 /** Every scenario file (not marked {@code -- only jdbc}) through the mariadb CLI in batch mode, each on a fresh server. */
 class ScenarioCliTest {
 
     @TestFactory
     Stream<DynamicNode> scenarios() {
-        return Scenario.loadAll().stream()
+        return ScenarioFiles.loadAll().stream()
                 .filter(s -> s.runsOn("cli"))
                 .map(s -> dynamicTest(s.name() + ".test [mariadb CLI batch]", s.source().toUri(), () -> run(s)));
     }

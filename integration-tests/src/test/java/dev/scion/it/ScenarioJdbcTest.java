@@ -15,7 +15,8 @@ import org.opentest4j.TestAbortedException;
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.scenario.JdbcScenarioRunner;
-import dev.scion.it.scenario.Scenario;
+import dev.scion.it.scenario.ScenarioFiles;
+import dev.scion.scenario.Scenario;
 
 /**
  * Every scenario file under src/test/resources/scenarios through MySQL Connector/J, each run on a fresh server.
@@ -63,7 +64,7 @@ class ScenarioJdbcTest {
 
     @TestFactory
     Stream<DynamicNode> scenarios() {
-        List<Scenario> files = Scenario.loadAll().stream().filter(s -> s.runsOn("jdbc")).toList();
+        List<Scenario> files = ScenarioFiles.loadAll().stream().filter(s -> s.runsOn("jdbc")).toList();
         List<DynamicNode> nodes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Scenario s = files.get(i);

@@ -1,5 +1,6 @@
 package dev.scion.sql;
 
+import dev.scion.scenario.Scenario;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,8 @@ class SqlScriptTest {
     }
 
     private void runFile(String name, Path file) throws IOException {
-        SqlScript script = SqlScript.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+        Scenario script = Scenario.parse(name.replaceAll("\\.test$", ""), file,
+                Files.readString(file, StandardCharsets.UTF_8));
         Path dir = Files.createTempDirectory(temp, "data");
         try (SqlScriptRunner runner = new SqlScriptRunner(dir)) {
             runner.run(script);

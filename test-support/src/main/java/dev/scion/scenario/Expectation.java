@@ -1,4 +1,4 @@
-package dev.scion.it.scenario;
+package dev.scion.scenario;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.scion.it.scenario;
+package dev.scion.scenario;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,7 +200,7 @@ public record Outcome(Kind kind, Long affected, List<String> columns, List<List<
     }
 
     /** Copies rows to immutable lists of strings. */
-    static List<List<String>> copy(List<List<String>> rows) {
+    public static List<List<String>> copy(List<List<String>> rows) {
         List<List<String>> c = new ArrayList<>();
         for (List<String> r : rows) {
             c.add(List.copyOf(r));

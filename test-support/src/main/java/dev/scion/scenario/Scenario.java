@@ -1,24 +1,15 @@
-package dev.scion.it.scenario;
+package dev.scion.scenario;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * A parsed scenario file (format: integration-tests/README.md). A scenario is a list of steps: directives
+ * A parsed scenario file (format: integration-tests/README.md; sql's SqlScriptTest reads the same format). A scenario is a list of steps: directives
  * ({@code -- connection a: mydb/feature}, {@code -- close a}, {@code -- restart}, {@code -- kill}) and statements
  * ({@code > SQL}) each with an expectation.
  */
@@ -69,44 +60,6 @@ public record Scenario(String name, Path source, String onlyRunner, List<Step> s
     @Override
     public String toString() {
         return name;
-    }
-
-    // ------------------------------------------------------------------------------------------ loading
-
-    /**
-     * All {@code *.test} files under the classpath folder {@code scenarios/}, sorted by name; restricted to the
-     * comma-separated names in {@code -Dscion.it.scenarios} when given.
-     */
-    public static List<Scenario> loadAll() {
-        URL url = Scenario.class.getClassLoader().getResource("scenarios");
-        if (url == null) {
-            throw new AssertionError("no scenarios/ folder on the test classpath");
-        }
-        Path dir;
-        try {
-            dir = Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new AssertionError(e);
-        }
-        String only = System.getProperty("scion.it.scenarios", "").trim();
-        Set<String> wanted = only.isEmpty() ? Set.of()
-                : Arrays.stream(only.split(",")).map(String::trim).map(s -> s.replaceAll("\\.test$", ""))
-                        .collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Scenario> all = new ArrayList<>();
-            for (Path f : files.filter(f -> f.toString().endsWith(".test")).sorted().toList()) {
-                String n = f.getFileName().toString().replaceAll("\\.test$", "");
-                if (wanted.isEmpty() || wanted.contains(n)) {
-                    all.add(parse(n, f, Files.readString(f, StandardCharsets.UTF_8)));
-                }
-            }
-            if (all.isEmpty()) {
-                throw new AssertionError("no scenario files selected in " + dir + (only.isEmpty() ? "" : " by " + only));
-            }
-            return all;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ------------------------------------------------------------------------------------------ parsing
@@ -236,7 +189,7 @@ public record Scenario(String name, Path source, String onlyRunner, List<Step> s
         return j;
     }
 
-    static String where(String name, int line) {
+    public static String where(String name, int line) {
         return name + ".test:" + line;
     }
 

@@ -1,5 +1,7 @@
 package dev.scion.it.scenario;
 
+import dev.scion.scenario.Outcome;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
 package dev.scion.it.scenario;
 
+import dev.scion.scenario.Outcome;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

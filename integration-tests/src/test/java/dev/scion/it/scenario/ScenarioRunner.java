@@ -1,5 +1,9 @@
 package dev.scion.it.scenario;
 
+import dev.scion.scenario.Scenario;
+import dev.scion.scenario.Expectation;
+import dev.scion.scenario.Outcome;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
