@@ -23,12 +23,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -44,14 +43,8 @@ class ConcurrencySoakTest {
     static final int CONNECTIONS = 16;
     static final int COUNTERS = 4;
 
-    private ScionServerProcess server;
-
-    @AfterEach
-    void stop() {
-        if (server != null && server.isRunning()) {
-            server.close();
-        }
-    }
+    @ManagedServer(value = "soak", managedOnly = "checks the data directory with fsck, so needs a managed server")
+    static ScionServerProcess server;
 
     /** What every connection counts. */
     static final class Tally {
@@ -75,10 +68,8 @@ class ConcurrencySoakTest {
 
     @Test
     void sixteenConnectionsLoseNothing() throws Exception {
-        Assumptions.assumeFalse(ItConfig.isExternal(), "checks the data directory with fsck, so needs a managed server");
         long seed = ReliabilityForm.seed();
         Duration duration = ReliabilityForm.duration(50, 600);
-        server = ScionServerProcess.start("soak");
         try (Connection c = ConnectorJ.V9.connect(server, null, false)) {
             Sql.exec(c, "CREATE DATABASE soak");
             Sql.exec(c, "USE soak");

@@ -20,12 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ItConfig;
+import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
 import dev.scion.it.harness.Sql;
 
@@ -39,21 +38,13 @@ import dev.scion.it.harness.Sql;
 class CrashRecoveryTest {
     static final int WRITERS = 4;
 
-    private ScionServerProcess server;
-
-    @AfterEach
-    void stop() {
-        if (server != null && server.isRunning()) {
-            server.close();
-        }
-    }
+    @ManagedServer(value = "crash", managedOnly = "kills the server, so needs a managed one")
+    static ScionServerProcess server;
 
     @Test
     void acknowledgedCommitsSurviveKillNine() throws Exception {
-        Assumptions.assumeFalse(ItConfig.isExternal(), "kills the server, so needs a managed one");
         long seed = ReliabilityForm.seed();
         int trials = ReliabilityForm.trials(5, 50);
-        server = ScionServerProcess.start("crash");
         try (Connection c = ConnectorJ.V9.connect(server, null, false)) {
             Sql.exec(c, "CREATE DATABASE bank");
             Sql.exec(c, "USE bank");
