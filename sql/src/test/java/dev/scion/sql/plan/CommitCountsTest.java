@@ -129,27 +129,7 @@ class CommitCountsTest {
         long dropped = queue.chunksDropped();
         long leaderRebases = queue.leaderRebases();
         long prepared = queue.preparedTaken();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int id = 100 + t;
-                var session = db.engine().openSession(100 + t, "root", "localhost", true);
-                done.add(pool.submit(() -> {
-                    db.engine().execute(session, "USE bench", false, r -> { });
-                    for (int i = 0; i < perThread; i++) {
-                        db.engine().execute(session, "UPDATE sbtest1 SET k = k + 1 WHERE id = " + id, false, r -> { });
-                    }
-                    session.close();
-                    return null;
-                }));
-            }
-            for (var f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        db.runConcurrently(threads, 100, perThread, t -> "UPDATE sbtest1 SET k = k + 1 WHERE id = " + (100 + t));
         for (int t = 0; t < threads; t++) {
             assertEquals(before.get(t) + perThread,
                     Long.parseLong(db.lines("SELECT k FROM sbtest1 WHERE id = " + (100 + t)).get(0)), "no lost update");
@@ -240,27 +220,7 @@ class CommitCountsTest {
         var queue = db.repo().commitQueue("main");
         long rowsBefore = Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0));
         long commits = queue.commitsWritten();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                var session = db.engine().openSession(300 + t, "root", "localhost", true);
-                done.add(pool.submit(() -> {
-                    db.engine().execute(session, "USE bench", false, r -> { });
-                    for (int i = 0; i < perThread; i++) {
-                        db.engine().execute(session, "INSERT INTO sbtest1 (k, c, pad) VALUES (1, 'c', 'p')", false,
-                                r -> { });
-                    }
-                    session.close();
-                    return null;
-                }));
-            }
-            for (var f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        db.runConcurrently(threads, 300, perThread, t -> "INSERT INTO sbtest1 (k, c, pad) VALUES (1, 'c', 'p')");
         long attempts = queue.commitsWritten() - commits;
         figure("commit attempts per autocommit INSERT with a generated id, " + threads + " concurrent sessions",
                 String.format(Locale.ROOT, "%.2f", (double) attempts / (threads * perThread)));

@@ -3,13 +3,13 @@ package dev.scion.sql.plan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
 import static dev.scion.sql.plan.SysbenchTable.ROWS;
+import static dev.scion.sql.plan.SysbenchTable.allocatedBytes;
 import static dev.scion.sql.plan.SysbenchTable.figure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,8 +93,6 @@ class PlanCacheCountsTest {
 
     @Test
     void sysbenchRandomRangesStreamTheIndexWithoutParsing() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         for (int i = 0; i < 50; i++) {
             db.rows(sysbenchRandomRanges(i)); // plan and warm up
         }
@@ -102,11 +100,11 @@ class PlanCacheCountsTest {
         long hits = cache.textHits();
         long built = cache.plansBuilt();
         long entries = 0;
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = allocatedBytes();
         for (int i = 50; i < 150; i++) {
             entries += Long.parseLong(db.lines(sysbenchRandomRanges(i)).get(0));
         }
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        long allocated = allocatedBytes() - before;
         figure("index entries counted per select_random_ranges query (10 ranges of width 5)", entries / 100);
         figure("bytes allocated per select_random_ranges query (engine side, found by text)", allocated / 100);
         figure("bytes allocated per index entry counted", allocated / entries);

@@ -1,13 +1,11 @@
 package dev.scion.sql.plan;
 
 import dev.scion.storage.chunk.ChunkBuffer;
-import dev.scion.storage.prolly.ProllyMap;
-import dev.scion.versioning.model.TableValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.management.ManagementFactory;
 
+import static dev.scion.sql.plan.SysbenchTable.allocatedBytes;
 import static dev.scion.sql.plan.SysbenchTable.figure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,16 +20,14 @@ class ReadCountsTest {
 
     @Test
     void aPointSelectAllocatesABoundedAmount() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         for (int i = 1; i <= 200; i++) {
             db.rows("SELECT c FROM sbtest1 WHERE id = " + i); // warm up
         }
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = allocatedBytes();
         for (int i = 1; i <= 1000; i++) {
             db.rows("SELECT c FROM sbtest1 WHERE id = " + i);
         }
-        long perSelect = (threads.getThreadAllocatedBytes(thread) - before) / 1000;
+        long perSelect = (allocatedBytes() - before) / 1000;
         figure("bytes allocated per fast-path point select (engine side, autocommit)", perSelect);
         assertTrue(perSelect < 16 * 1024, "allocated " + perSelect + " bytes per point select");
     }
@@ -42,8 +38,7 @@ class ReadCountsTest {
         try {
             var state = db.session().findDatabase("bench").orElseThrow();
             ChunkBuffer buffer = state.buffer();
-            TableValue table = state.repo().readTable(buffer, state.workingRoot().tableHash("sbtest1"));
-            int depth = ProllyMap.load(buffer, table.rows()).depth();
+            int depth = SysbenchTable.rowTreeDepth(state);
             db.rows("SELECT c FROM sbtest1 WHERE id = 1"); // warm the root and table objects
             db.rows("SELECT c FROM sbtest1 WHERE id = 1 AND k >= 0");
             long fast = db.reads(buffer, "SELECT c FROM sbtest1 WHERE id = 2500");
@@ -70,8 +65,7 @@ class ReadCountsTest {
         try {
             var state = db.session().findDatabase("bench").orElseThrow();
             ChunkBuffer buffer = state.buffer();
-            TableValue table = state.repo().readTable(buffer, state.workingRoot().tableHash("sbtest1"));
-            int depth = ProllyMap.load(buffer, table.rows()).depth();
+            int depth = SysbenchTable.rowTreeDepth(state);
             db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 2600");
             db.rows("SELECT c FROM sbtest1 WHERE id = 2601"); // the new table value is decoded once
             long afterWrite = db.reads(buffer, "SELECT c FROM sbtest1 WHERE id = 2602");
@@ -107,14 +101,12 @@ class ReadCountsTest {
 
     @Test
     void scanningAllocatesABoundedAmountPerRow() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         String scan = "SELECT SUM(k), MAX(c) FROM sbtest1 WHERE pad <> 'x'";
         db.rows(scan); // plan and warm up
         long rows = Long.parseLong(db.lines("SELECT COUNT(*) FROM sbtest1").get(0));
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = allocatedBytes();
         db.rows(scan);
-        long perRow = (threads.getThreadAllocatedBytes(thread) - before) / rows;
+        long perRow = (allocatedBytes() - before) / rows;
         figure("bytes allocated per row by a filtered aggregate scan", perRow);
         // a decoded row (4 values, two ~100-char strings) is about 500 bytes; 4 KB would mean a copy too many per row
         assertTrue(perRow < 4096, "allocated " + perRow + " bytes per row");

@@ -2,6 +2,7 @@ package dev.scion.sql.plan;
 
 import dev.scion.sql.EngineFixture;
 import dev.scion.sql.SqlEngine;
+import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.session.Session;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.ProllyMap;
@@ -15,9 +16,14 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,14 +103,53 @@ final class SysbenchTable implements BeforeAllCallback, AfterAllCallback {
         return buffer.reads() - before;
     }
 
+    /** The depth of sbtest1's row tree, read in a transaction of its own. */
     int rowTreeDepth() {
         db.exec("BEGIN");
         try {
-            var state = db.session().findDatabase("bench").orElseThrow();
-            TableValue table = state.repo().readTable(state.buffer(), state.workingRoot().tableHash("sbtest1"));
-            return ProllyMap.load(state.buffer(), table.rows()).depth();
+            return rowTreeDepth(db.session().findDatabase("bench").orElseThrow());
         } finally {
             db.exec("COMMIT");
+        }
+    }
+
+    /** The depth of sbtest1's row tree in the working root of {@code state}'s transaction. */
+    static int rowTreeDepth(DatabaseState state) {
+        TableValue table = state.repo().readTable(state.buffer(), state.workingRoot().tableHash("sbtest1"));
+        return ProllyMap.load(state.buffer(), table.rows()).depth();
+    }
+
+    /** Bytes the calling thread has allocated so far (differences of two calls are what the tests count). */
+    static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    /**
+     * Runs {@code perSession} autocommit statements {@code statement.apply(s)} in each of {@code sessions} sessions
+     * (connection ids from {@code firstId}) at once, each session on a thread of its own, all on database bench.
+     */
+    void runConcurrently(int sessions, int firstId, int perSession, IntFunction<String> statement) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < sessions; s++) {
+                String sql = statement.apply(s);
+                Session session = db.engine().openSession(firstId + s, "root", "localhost", true);
+                done.add(pool.submit(() -> {
+                    db.engine().execute(session, "USE bench", false, r -> { });
+                    for (int i = 0; i < perSession; i++) {
+                        db.engine().execute(session, sql, false, r -> { });
+                    }
+                    session.close();
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -130,16 +175,14 @@ final class SysbenchTable implements BeforeAllCallback, AfterAllCallback {
 
     /** Bytes the calling thread allocates per returned row over 20 runs of {@code query} (after 20 warm-up runs). */
     long bytesPerRow(String query) {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         long rows = 0;
         for (int i = 0; i < 20; i++) {
             rows = db.rows(query).size();
         }
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = allocatedBytes();
         for (int i = 0; i < 20; i++) {
             db.rows(query);
         }
-        return (threads.getThreadAllocatedBytes(thread) - before) / (20 * rows);
+        return (allocatedBytes() - before) / (20 * rows);
     }
 }

@@ -4,11 +4,11 @@ import dev.scion.storage.prolly.ProllyMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
+import static dev.scion.sql.plan.SysbenchTable.allocatedBytes;
 import static dev.scion.sql.plan.SysbenchTable.figure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,8 +91,6 @@ class WriteCountsTest {
      */
     @Test
     void aRepeatedOneRowUpdateBuildsNoCodecsAndPatchesItsRowInPlace() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         IntFunction<String> plain = i -> "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 500 + i)
                 + "-c' WHERE id = " + (3000 + i);
         for (int i = 0; i < 200; i++) {
@@ -102,11 +100,11 @@ class WriteCountsTest {
         long resolved = targets.hits();
         long codecs = dev.scion.versioning.table.SchemaCodecs.built();
         long patched = ProllyMap.editsPatchedInPlace();
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = allocatedBytes();
         for (int i = 0; i < 500; i++) {
             db.exec(plain.apply(i + 200));
         }
-        long perUpdate = (threads.getThreadAllocatedBytes(thread) - before) / 500;
+        long perUpdate = (allocatedBytes() - before) / 500;
         long built = dev.scion.versioning.table.SchemaCodecs.built() - codecs;
         long remembered = targets.hits() - resolved;
         long patches = ProllyMap.editsPatchedInPlace() - patched;
