@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.CliOutput;
@@ -71,16 +69,8 @@ class BranchTest {
         }
     }
 
-    static Stream<Arguments> clients() {
-        return Stream.of(
-                Arguments.of(ConnectorJ.V8_4, false),
-                Arguments.of(ConnectorJ.V8_4, true),
-                Arguments.of(ConnectorJ.V9, false),
-                Arguments.of(ConnectorJ.V9, true));
-    }
-
     @ParameterizedTest(name = "{0} useServerPrepStmts={1}")
-    @MethodSource("clients")
+    @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")
     void connectorJToMydbSlashFeature(ConnectorJ driver, boolean prepared) throws Exception {
         assertEquals("jdbc:mysql://" + server.host() + ":" + server.port() + "/mydb/feature",
                 ConnectorJ.url(server, "mydb/feature"));

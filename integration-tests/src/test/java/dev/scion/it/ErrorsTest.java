@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.CliOutput;
@@ -32,14 +31,6 @@ import dev.scion.it.harness.Sql;
  */
 class ErrorsTest {
     @ManagedServer("errors") static ScionServerProcess server;
-
-    static Stream<Arguments> clients() {
-        return Stream.of(
-                Arguments.of(ConnectorJ.V8_4, false),
-                Arguments.of(ConnectorJ.V8_4, true),
-                Arguments.of(ConnectorJ.V9, false),
-                Arguments.of(ConnectorJ.V9, true));
-    }
 
     /** Runs the statement with Statement (text) or a server-side PreparedStatement; returns the exception. */
     static SQLException failing(Connection c, boolean prepared, String sql) {
@@ -71,7 +62,7 @@ class ErrorsTest {
     }
 
     @ParameterizedTest(name = "{0} useServerPrepStmts={1}")
-    @MethodSource("clients")
+    @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")
     void errorsThroughConnectorJ(ConnectorJ driver, boolean prepared) throws Exception {
         String db = "err_" + driver.name().toLowerCase() + (prepared ? "_ps" : "_text");
         server.dropDatabasesIfExternal(db);

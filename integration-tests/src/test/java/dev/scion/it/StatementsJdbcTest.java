@@ -12,10 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scion.it.harness.ConnectorJ;
@@ -29,14 +27,6 @@ import dev.scion.it.harness.Sql;
  * UPDATE counts the rows it matched), results, and column metadata.
  */
 class StatementsJdbcTest {
-
-    static Stream<Arguments> clients() {
-        return Stream.of(
-                Arguments.of(ConnectorJ.V8_4, false),
-                Arguments.of(ConnectorJ.V8_4, true),
-                Arguments.of(ConnectorJ.V9, false),
-                Arguments.of(ConnectorJ.V9, true));
-    }
 
     /** Runs one statement the way the mode implies: Statement (text) or server-side PreparedStatement. */
     private static final class Runner {
@@ -78,7 +68,7 @@ class StatementsJdbcTest {
     }
 
     @ParameterizedTest(name = "{0} useServerPrepStmts={1}")
-    @MethodSource("clients")
+    @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")
     void issueStatementListWithCountsResultsAndMetadata(ConnectorJ driver, boolean serverPrep) throws Exception {
         try (ScionServerProcess server = ScionServerProcess.start("statements-" + driver.version() + "-" + serverPrep)) {
             server.dropDatabasesIfExternal("mydb");

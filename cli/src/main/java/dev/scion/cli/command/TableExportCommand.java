@@ -85,26 +85,19 @@ public final class TableExportCommand extends RepoCommand {
             w.write(quote(s.columns().get(i).name(), delim));
         }
         w.write('\n');
-        RowCodec codec = new RowCodec(s);
-        try (ProllyCursor c = ProllyMap.load(ws.repo().chunks(), tv.rows()).cursor()) {
-            while (c.next()) {
-                Object[] row = codec.decode(c.key(), c.value());
-                long n = codec.count(c.value());
-                for (long k = 0; k < n; k++) {
-                    for (int i = 0; i < row.length; i++) {
-                        if (i > 0) {
-                            w.write(delim);
-                        }
-                        if (row[i] != null) {
-                            String v = row[i] instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
-                                    : SqlLiterals.display(row[i], s.columns().get(i).type());
-                            w.write(v.isEmpty() ? "\"\"" : quote(v, delim));
-                        }
-                    }
-                    w.write('\n');
+        forEachRow(ws, tv, row -> {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    w.write(delim);
+                }
+                if (row[i] != null) {
+                    String v = row[i] instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
+                            : SqlLiterals.display(row[i], s.columns().get(i).type());
+                    w.write(v.isEmpty() ? "\"\"" : quote(v, delim));
                 }
             }
-        }
+            w.write('\n');
+        });
         w.flush();
     }
 
@@ -121,40 +114,52 @@ public final class TableExportCommand extends RepoCommand {
         JsonGenerator g = new JsonFactory().createGenerator(os, JsonEncoding.UTF8);
         g.writeStartObject();
         g.writeArrayFieldStart("rows");
-        RowCodec codec = new RowCodec(s);
+        forEachRow(ws, tv, row -> {
+            g.writeStartObject();
+            for (int i = 0; i < row.length; i++) {
+                Column col = s.columns().get(i);
+                g.writeFieldName(col.name());
+                Object v = row[i];
+                if (v == null) {
+                    g.writeNull();
+                } else if (v instanceof BigDecimal d) {
+                    g.writeNumber(d);
+                } else if (v instanceof Long l && !col.type().kind().name().matches("ENUM|SET|BIT")) {
+                    g.writeNumber(l);
+                } else if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+                    g.writeNumber(d);
+                } else if (v instanceof Float f && !f.isNaN() && !f.isInfinite()) {
+                    g.writeNumber(f);
+                } else if (v instanceof byte[] b) {
+                    g.writeString(new String(b, StandardCharsets.UTF_8));
+                } else {
+                    g.writeString(SqlLiterals.display(v, col.type()));
+                }
+            }
+            g.writeEndObject();
+        });
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    /** Receives one row; may write. */
+    private interface RowWriter {
+        void write(Object[] row) throws IOException;
+    }
+
+    /** Each row of the table in key order, a keyless table's duplicates as often as they occur. */
+    private static void forEachRow(Workspace ws, TableValue tv, RowWriter out) throws IOException {
+        RowCodec codec = new RowCodec(tv.schema());
         try (ProllyCursor c = ProllyMap.load(ws.repo().chunks(), tv.rows()).cursor()) {
             while (c.next()) {
                 Object[] row = codec.decode(c.key(), c.value());
                 long n = codec.count(c.value());
                 for (long k = 0; k < n; k++) {
-                    g.writeStartObject();
-                    for (int i = 0; i < row.length; i++) {
-                        Column col = s.columns().get(i);
-                        g.writeFieldName(col.name());
-                        Object v = row[i];
-                        if (v == null) {
-                            g.writeNull();
-                        } else if (v instanceof BigDecimal d) {
-                            g.writeNumber(d);
-                        } else if (v instanceof Long l && !col.type().kind().name().matches("ENUM|SET|BIT")) {
-                            g.writeNumber(l);
-                        } else if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) {
-                            g.writeNumber(d);
-                        } else if (v instanceof Float f && !f.isNaN() && !f.isInfinite()) {
-                            g.writeNumber(f);
-                        } else if (v instanceof byte[] b) {
-                            g.writeString(new String(b, StandardCharsets.UTF_8));
-                        } else {
-                            g.writeString(SqlLiterals.display(v, col.type()));
-                        }
-                    }
-                    g.writeEndObject();
+                    out.write(row);
                 }
             }
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
-        g.flush();
     }
 }

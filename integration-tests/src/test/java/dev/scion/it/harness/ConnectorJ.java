@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The two MySQL Connector/J versions under test. 9.x is the one on the test classpath; 8.4.0 is loaded from
@@ -29,6 +32,14 @@ public enum ConnectorJ {
 
     public String version() {
         return version;
+    }
+
+    /**
+     * Each version with {@code useServerPrepStmts} false and true: the client matrix of the JDBC tests, for
+     * {@code @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")}.
+     */
+    public static Stream<Arguments> withProtocols() {
+        return Stream.of(values()).flatMap(v -> Stream.of(Arguments.of(v, false), Arguments.of(v, true)));
     }
 
     public String label() {

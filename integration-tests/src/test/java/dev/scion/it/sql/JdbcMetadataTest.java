@@ -45,14 +45,6 @@ class JdbcMetadataTest {
         }
     }
 
-    static Stream<Arguments> clients() {
-        return Stream.of(
-                Arguments.of(ConnectorJ.V8_4, false),
-                Arguments.of(ConnectorJ.V8_4, true),
-                Arguments.of(ConnectorJ.V9, false),
-                Arguments.of(ConnectorJ.V9, true));
-    }
-
     /**
      * getTables and getColumns with useInformationSchema=true send queries that need LOCATE() and MySQL's HAVING
      * without GROUP BY (on select aliases), which the query planner does not have yet; until it does, these two
@@ -113,7 +105,7 @@ class JdbcMetadataTest {
     }
 
     @ParameterizedTest(name = "{0} useInformationSchema={1}")
-    @MethodSource("clients")
+    @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")
     void primaryKeys(ConnectorJ driver, boolean infoSchema) throws SQLException {
         try (Connection c = connect(driver, infoSchema)) {
             List<String> pk = new ArrayList<>();
@@ -128,7 +120,7 @@ class JdbcMetadataTest {
     }
 
     @ParameterizedTest(name = "{0} useInformationSchema={1}")
-    @MethodSource("clients")
+    @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")
     void indexInfo(ConnectorJ driver, boolean infoSchema) throws SQLException {
         try (Connection c = connect(driver, infoSchema)) {
             List<String> all = new ArrayList<>();
@@ -153,7 +145,7 @@ class JdbcMetadataTest {
     }
 
     @ParameterizedTest(name = "{0} useInformationSchema={1}")
-    @MethodSource("clients")
+    @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")
     void importedKeysOfATableWithoutForeignKeys(ConnectorJ driver, boolean infoSchema) throws SQLException {
         try (Connection c = connect(driver, infoSchema);
              ResultSet rs = c.getMetaData().getImportedKeys("metadb", null, "orders")) {
