@@ -1,17 +1,17 @@
 package dev.scion.it.cli;
 
 import dev.scion.it.harness.JarCommand;
+import dev.scion.it.harness.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,30 +125,14 @@ class GitGraphParityTest {
 
     /** Runs a command at the history's clock (one minute a step) and returns its stdout; fails on exit != 0. */
     private static String run(Path dir, Path home, int clock, List<String> cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         String date = "@" + (EPOCH + 60L * clock);
-        pb.environment().put("SCION_HOME", home.toString());
-        pb.environment().put("SCION_COMMITTER_DATE", date);
-        pb.environment().put("SCION_AUTHOR_DATE", date);
-        pb.environment().put("GIT_AUTHOR_DATE", date + " +0000");
-        pb.environment().put("GIT_COMMITTER_DATE", date + " +0000");
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("TZ", "UTC");
-        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd);
+        Map<String, String> env = Map.of("SCION_HOME", home.toString(), "SCION_COMMITTER_DATE", date,
+                "SCION_AUTHOR_DATE", date, "GIT_AUTHOR_DATE", date + " +0000", "GIT_COMMITTER_DATE", date + " +0000",
+                "HOME", home.toString(), "TZ", "UTC", "GIT_CONFIG_NOSYSTEM", "1");
+        Programs.Result r = new Programs(env, home).result(dir, cmd, null);
+        if (r.exit() != 0) {
+            throw new AssertionError(cmd + " exited " + r.exit() + ":\n" + r.out() + r.err());
         }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new AssertionError(cmd + " exited " + p.exitValue() + ":\n" + stdout
-                    + Files.readString(err, StandardCharsets.UTF_8));
-        }
-        return stdout;
+        return r.out();
     }
 }

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import dev.scion.it.harness.JarCommand;
+import dev.scion.it.harness.Programs;
+import dev.scion.it.harness.Programs.Result;
 import dev.scion.it.harness.ItConfig;
 
 /**
@@ -25,20 +27,13 @@ import dev.scion.it.harness.ItConfig;
  */
 class Seed001CliTest {
 
-    private record Run(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     @Test
     void databasesLiveInTheCurrentDirectoryAndOneLevelBelow() throws Exception {
         Path base = ItConfig.targetDir().resolve("it-data").resolve("seed001-cli-" + ProcessHandle.current().pid());
         Path home = Files.createDirectories(base.resolve("home"));
         Path sql = Files.createDirectories(base.resolve("sql"));
 
-        Run shell = scion(sql, home, """
+        Result shell = scion(sql, home, """
                 show databases;
                 create database mydb;
                 use mydb;
@@ -59,13 +54,13 @@ class Seed001CliTest {
         assertTrue(shell.out().stripTrailing().endsWith("Bye"), shell.toString());
         assertEquals(List.of("foo", "mydb"), visibleDirectories(sql), "both databases are subdirectories");
 
-        Run status = scion(sql.resolve("mydb"), home, null, "status");
+        Result status = scion(sql.resolve("mydb"), home, null, "status");
         assertTrue(status.out().contains("On branch main"), status.toString());
         assertTrue(status.out().contains("nothing to commit, working tree clean"), status.toString());
-        Run log = scion(sql.resolve("mydb"), home, null, "log");
+        Result log = scion(sql.resolve("mydb"), home, null, "log");
         assertTrue(log.out().contains("new table") && log.out().contains("Initialize data repository"), log.toString());
         assertTrue(log.out().indexOf("new table") < log.out().indexOf("Initialize data repository"), log.toString());
-        Run fooStatus = scion(sql.resolve("foo"), home, null, "status");
+        Result fooStatus = scion(sql.resolve("foo"), home, null, "status");
         assertTrue(fooStatus.out().contains("test2") && !fooStatus.out().contains("working tree clean"),
                 fooStatus.toString());
 
@@ -83,27 +78,27 @@ class Seed001CliTest {
         assertEquals(List.of("information_schema"), databases(empty, home));
 
         // dropping is reversible: the directory moves to the trash and back, with its history
-        Run drop = scion(sql, home, null, "sql", "-q", "drop database foo");
+        Result drop = scion(sql, home, null, "sql", "-q", "drop database foo");
         assertEquals(0, drop.exit(), drop.toString());
         assertEquals(List.of("mydb"), visibleDirectories(sql));
-        Run undrop = scion(sql, home, null, "sql", "-q", "call dolt_undrop('foo')");
+        Result undrop = scion(sql, home, null, "sql", "-q", "call dolt_undrop('foo')");
         assertEquals(0, undrop.exit(), undrop.toString());
         assertEquals(List.of("foo", "mydb"), visibleDirectories(sql));
         assertEquals(List.of("newDb"), visibleDirectories(foo), "foo came back with what it held");
-        Run tables = scion(foo, home, null, "sql", "-q", "show tables");
+        Result tables = scion(foo, home, null, "sql", "-q", "show tables");
         assertTrue(tables.out().contains("test2"), tables.toString());
 
         assertEquals(0, scion(sql, home, null, "sql", "-q", "drop database mydb").exit());
-        Run purge = scion(sql, home, null, "sql", "-q", "call dolt_purge_dropped_databases()");
+        Result purge = scion(sql, home, null, "sql", "-q", "call dolt_purge_dropped_databases()");
         assertEquals(0, purge.exit(), purge.toString());
-        Run gone = scion(sql, home, null, "sql", "-q", "call dolt_undrop('mydb')");
+        Result gone = scion(sql, home, null, "sql", "-q", "call dolt_undrop('mydb')");
         assertEquals(1, gone.exit(), gone.toString());
         assertTrue(gone.err().contains("error 1049"), gone.toString());
         assertEquals(List.of("foo"), visibleDirectories(sql));
     }
 
     private static List<String> databases(Path dir, Path home) throws Exception {
-        Run r = scion(dir, home, null, "sql", "-q", "show databases");
+        Result r = scion(dir, home, null, "sql", "-q", "show databases");
         assertEquals(0, r.exit(), r.toString());
         List<String> c = cells(r.out());
         assertEquals("Database", c.get(0), r.toString());
@@ -128,23 +123,12 @@ class Seed001CliTest {
         }
     }
 
-    private static Run scion(Path dir, Path home, String stdin, String... args) throws Exception {
+    private static Result scion(Path dir, Path home, String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(JarCommand.of(List.of()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().put("SCION_HOME", home.toString());
         Path in = Files.createTempFile(home, "in", ".sql");
         Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(in.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd);
-        }
-        Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        Result r = new Programs(Map.of("SCION_HOME", home.toString()), home).result(dir, cmd, in);
         assertFalse(r.err().contains("Exception"), r.toString());
         return r;
     }

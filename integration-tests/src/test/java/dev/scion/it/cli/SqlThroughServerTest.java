@@ -1,6 +1,8 @@
 package dev.scion.it.cli;
 
 import dev.scion.it.harness.JarCommand;
+import dev.scion.it.harness.Programs;
+import dev.scion.it.harness.Programs.Result;
 import dev.scion.it.harness.ConnectorJ;
 import dev.scion.it.harness.ItConfig;
 import dev.scion.it.harness.ScionServerProcess;
@@ -8,13 +10,12 @@ import dev.scion.it.harness.Sql;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,25 +27,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 class SqlThroughServerTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run scion(Path dir, Path home, String... args) throws IOException, InterruptedException {
+    private static Result scion(Path dir, Path home, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(JarCommand.of(List.of()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().put("SCION_HOME", home.toString());
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd);
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new Programs(Map.of("SCION_HOME", home.toString()), home).result(dir, cmd, null);
     }
 
     @Test
@@ -62,7 +48,7 @@ class SqlThroughServerTest {
              Connection c = ConnectorJ.V9.connect(server, "mydb", false)) {
             // the server opens (and locks) the database on first use
             assertEquals("1", Sql.scalar(c, "select count(*) from t"));
-            Run r = scion(db, home, "sql", "-q", "insert into t values (2, 'two'); select * from t order by id");
+            Result r = scion(db, home, "sql", "-q", "insert into t values (2, 'two'); select * from t order by id");
             assertEquals(0, r.exit(), r.err());
             assertEquals("""
                     Query OK, 1 row affected
@@ -74,25 +60,25 @@ class SqlThroughServerTest {
                     +----+-----+
                     """, r.out());
             assertEquals("2", Sql.scalar(c, "select count(*) from t"), "the write went through the server");
-            Run badSql = scion(db, home, "sql", "-q", "select nosuch from t");
+            Result badSql = scion(db, home, "sql", "-q", "select nosuch from t");
             assertEquals(1, badSql.exit());
             assertEquals("error 1054 (42S22): Unknown column 'nosuch' in 'field list'\n", badSql.err());
             // the version-control commands run inside the server too, and a SQL client sees what they did
-            Run status = scion(db, home, "status");
+            Result status = scion(db, home, "status");
             assertEquals(0, status.exit(), status.err());
             assertTrue(status.out().startsWith("On branch main\n"), status.out());
-            Run commit = scion(db, home, "commit", "-Am", "two rows");
+            Result commit = scion(db, home, "commit", "-Am", "two rows");
             assertEquals(0, commit.exit(), commit.err());
             assertTrue(commit.out().startsWith("[main "), commit.out());
             assertEquals("two rows", Sql.scalar(c, "select message from dolt_log limit 1"));
-            Run branch = scion(db, home, "checkout", "-b", "feature");
+            Result branch = scion(db, home, "checkout", "-b", "feature");
             assertEquals(0, branch.exit(), branch.err());
             assertEquals("Switched to a new branch 'feature'\n", branch.err());
             try (Connection fresh = ConnectorJ.V9.connect(server, "mydb", false)) {
                 assertEquals("feature", Sql.scalar(fresh, "select active_branch()"),
                         "the CLI's checkout is where new sessions start, as in direct mode");
             }
-            Run bad = scion(db, home, "checkout", "nosuch");
+            Result bad = scion(db, home, "checkout", "nosuch");
             assertEquals(1, bad.exit());
             assertEquals("error: pathspec 'nosuch' did not match any branch or table\n", bad.err());
             assertEquals("", bad.out());
@@ -100,7 +86,7 @@ class SqlThroughServerTest {
                     "a refused checkout changes nothing");
             assertEquals(0, scion(db, home, "checkout", "main").exit());
         }
-        Run after = scion(db, home, "sql", "-q", "select count(*) as n from t");
+        Result after = scion(db, home, "sql", "-q", "select count(*) as n from t");
         assertEquals(0, after.exit(), after.err());
         assertTrue(after.out().contains("| 2 |"), "in process again once the server stopped: " + after.out());
     }

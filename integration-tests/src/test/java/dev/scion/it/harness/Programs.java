@@ -1,5 +1,6 @@
 package dev.scion.it.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,35 @@ public final class Programs {
     public String stdout(Path dir, List<String> cmd, Path stdin, int expectExit) throws IOException,
             InterruptedException {
         return run(dir, cmd, stdin, expectExit, false);
+    }
+
+    /** How a program ended: its exit code, stdout and stderr. */
+    public record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    /**
+     * Runs the program to the end with {@code stdin} (empty when null) and returns its exit code, stdout and stderr
+     * apart, whatever the exit code; only a timeout fails.
+     */
+    public Result result(Path dir, List<String> cmd, Path stdin) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().putAll(env);
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        Path out = Files.createTempFile(scratch, "stdout", ".txt");
+        Path err = Files.createTempFile(scratch, "stderr", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + cmd);
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private String run(Path dir, List<String> cmd, Path stdin, int expectExit, boolean mergeErrors)
