@@ -114,10 +114,11 @@ public final class Session {
 
     public Object variable(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        if (variables.containsKey(key)) {
-            return variables.get(key);
+        Object value = variables.get(key);
+        if (value == null && !variables.containsKey(key)) {
+            return engine.globalVariable(key);
         }
-        return engine.globalVariable(key);
+        return value;
     }
 
     public boolean hasVariable(String name) {
