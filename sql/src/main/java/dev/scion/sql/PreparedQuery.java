@@ -32,6 +32,8 @@ public final class PreparedQuery {
     private final String pointSelectSample;
     /** The text with every parameter bound to 0 when it is an UPDATE, DELETE or INSERT; else "". */
     private final String writeSample;
+    /** The statement parsed, when it is a one-row write of the write fast path's shapes; else null. */
+    private final dev.scion.sql.dml.PreparedWrite write;
 
     PreparedQuery(SqlEngine engine, String sql) {
         this.engine = engine;
@@ -39,6 +41,7 @@ public final class PreparedQuery {
         this.parameterCount = ParameterBinder.countParameters(sql);
         this.pointSelectSample = pointSelectSample(sql, parameterCount);
         this.writeSample = parameterCount == 0 ? "" : writeSample(sql, parameterCount);
+        this.write = writeSample.isEmpty() ? null : dev.scion.sql.dml.PreparedWrite.of(sql, parameterCount);
     }
 
     /**
@@ -128,6 +131,13 @@ public final class PreparedQuery {
         if (params.length != parameterCount) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Incorrect arguments to mysqld_stmt_execute");
         }
-        engine.execute(session, ParameterBinder.bind(sql, params), false, sink);
+        String text = ParameterBinder.bind(sql, params);
+        dev.scion.sql.dml.PreparedWrite.Bound bound = write == null ? null : write.bind(params);
+        if (bound != null) {
+            // the template parsed, so its text has no comment, no leading space and no semicolon to remove
+            engine.executePreparedWrite(session, text.stripTrailing(), bound, sink);
+        } else {
+            engine.execute(session, text, false, sink);
+        }
     }
 }

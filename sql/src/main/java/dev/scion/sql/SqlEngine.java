@@ -78,6 +78,17 @@ public final class SqlEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a prepared write's execution ({@link PreparedQuery}): {@code text} is its bound text, {@code write} the
+     * same statement already parsed for the write fast path.
+     */
+    void executePreparedWrite(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
+                              Consumer<dev.scion.sql.result.StatementResult> sink) {
+        try (OperationTracker.Operation op = OperationTracker.process().enter()) {
+            runner.runPreparedWrite(session, text, write, sink);
+        }
+    }
+
     /** Runs one statement inside the statement that is running (a trigger's statement): no commit. */
     public dev.scion.sql.result.StatementResult executeNested(Session session, String statement) {
         return runner.executeNested(session, statement);
@@ -112,7 +123,8 @@ public final class SqlEngine implements AutoCloseable {
 
     public Object globalVariable(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        return globals.containsKey(key) ? globals.get(key) : SystemVariables.defaultValue(key);
+        Object value = globals.get(key); // a ConcurrentHashMap holds no nulls: SET GLOBAL x = NULL removes x
+        return value != null ? value : SystemVariables.defaultValue(key);
     }
 
     public boolean hasGlobalVariable(String name) {

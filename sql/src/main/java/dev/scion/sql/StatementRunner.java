@@ -50,15 +50,25 @@ final class StatementRunner {
             throw StatementReader.syntaxError(sql, null);
         }
         for (String statement : statements) {
-            runOne(session, statement, sink);
+            runOne(session, Preprocessor.normalize(statement), null, sink);
         }
+    }
+
+    /**
+     * Runs a prepared write's execution: {@code text} is its bound text (one statement, nothing to normalise) and
+     * {@code write} the same statement parsed, which the write fast path takes without parsing the text again.
+     */
+    void runPreparedWrite(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
+                          Consumer<StatementResult> sink) {
+        runOne(session, text, write, sink);
     }
 
     private static final int AUTOCOMMIT_RETRIES = 1000;
 
-    private void runOne(Session session, String statement, Consumer<StatementResult> sink) {
+    /** {@code text} normalised; {@code write} that text parsed when it is a bound prepared write, else null. */
+    private void runOne(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
+                        Consumer<StatementResult> sink) {
         session.clearCancel();
-        String text = Preprocessor.normalize(statement);
         boolean isShowWarnings = text.regionMatches(true, 0, "SHOW WARNINGS", 0, 13)
                 || text.regionMatches(true, 0, "SHOW ERRORS", 0, 11);
         if (!isShowWarnings) {
@@ -67,7 +77,7 @@ final class StatementRunner {
         boolean ok = false;
         session.running(text);
         try {
-            StatementResult result = execute(session, text);
+            StatementResult result = execute(session, text, write);
             if (result instanceof StatementResult.Sequence sequence) {
                 // a CALL: its result sets are materialised, so they go out first and the final OK is the result
                 List<StatementResult> parts = sequence.results();
@@ -94,7 +104,7 @@ final class StatementRunner {
                                 || attempt >= AUTOCOMMIT_RETRIES) {
                             throw e;
                         }
-                        result = execute(session, text);
+                        result = execute(session, text, write);
                     }
                 }
                 ok = true;
@@ -135,19 +145,19 @@ final class StatementRunner {
      * the caller reads any rows.
      */
     StatementResult executeNested(Session session, String statement) {
-        return execute(session, Preprocessor.normalize(statement));
+        return execute(session, Preprocessor.normalize(statement), null);
     }
 
     /** Upper bound on restarts of one statement; each one catches up on a row it then holds locked. */
     private static final int LOCK_RESTARTS = 100_000;
 
-    private StatementResult execute(Session session, String text) {
+    private StatementResult execute(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write) {
         Session.StatementMark mark = session.markStatement();
         int staleMark = session.staleRowMark();
         for (int restarts = 0; ; restarts++) {
             List<dev.scion.sql.lock.CurrentRow> stale;
             try {
-                StatementResult result = executeOnce(session, text);
+                StatementResult result = executeOnce(session, text, write);
                 stale = session.takeStaleRows(staleMark);
                 if (stale.isEmpty()) {
                     return result;
@@ -173,15 +183,19 @@ final class StatementRunner {
         }
     }
 
-    private StatementResult executeOnce(Session session, String text) {
-        boolean lockingRead = LockingRead.mentionsLockingClause(text);
+    private StatementResult executeOnce(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound prepared) {
+        // a bound prepared write is an UPDATE, DELETE or INSERT already parsed: no locking clause, no point select
+        boolean lockingRead = prepared == null && LockingRead.mentionsLockingClause(text);
         // primary-key point SELECT without Calcite (plan/fastpath); empty for every other statement
-        Optional<StatementResult> point = lockingRead ? Optional.empty() : PointSelectPath.tryExecute(session, text);
+        Optional<StatementResult> point = lockingRead || prepared != null ? Optional.empty()
+                : PointSelectPath.tryExecute(session, text);
         if (point.isPresent()) {
             return point.get();
         }
         // one-row UPDATE / DELETE / INSERT by literal values without Calcite (dml.WriteFastPath)
-        Optional<StatementResult> write = dev.scion.sql.dml.WriteFastPath.tryExecute(session, text);
+        Optional<StatementResult> write = prepared != null
+                ? dev.scion.sql.dml.WriteFastPath.tryExecute(session, text, prepared)
+                : dev.scion.sql.dml.WriteFastPath.tryExecute(session, text);
         if (write.isPresent()) {
             return write.get();
         }
@@ -204,7 +218,7 @@ final class StatementRunner {
                     throw new SqlError(ErrorCode.UNSUPPORTED_PS,
                             "This command is not supported in the prepared statement protocol yet");
                 }
-                return executeOnce(session, bound);
+                return executeOnce(session, bound, null);
             }
             return admin.get().execute(session);
         }

@@ -144,9 +144,24 @@ public final class ColumnValues {
     /** Whether writes in {@code session} fail on bad values (STRICT_TRANS_TABLES or STRICT_ALL_TABLES). */
     public static boolean strict(Session session) {
         Object mode = session.variable("sql_mode");
+        StrictMode last = lastMode;
+        if (last != null && last.mode() == mode) {
+            return last.strict();
+        }
         String m = mode == null ? "" : mode.toString().toUpperCase(java.util.Locale.ROOT);
-        return m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
+        boolean strict = m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
+        lastMode = new StrictMode(mode, strict);
+        return strict;
     }
+
+    /**
+     * The sql_mode value last looked at (the same object until some session sets another) and whether it is
+     * strict: every write asks, and upper-casing and searching the text each time showed in its profile.
+     */
+    private record StrictMode(Object mode, boolean strict) {
+    }
+
+    private static volatile StrictMode lastMode;
 
     public static Object coerce(Object v, Column c, long rowNumber) {
         if (v == null) {

@@ -58,7 +58,19 @@ public final class WriteFastPath {
 
     public static Optional<StatementResult> tryExecute(Session session, String sql) {
         Object parsed = WriteStatementParser.parse(sql);
-        if (parsed == null || dev.scion.sql.dolt.SchemaOverride.revision(session).isPresent()) {
+        return parsed == null ? Optional.empty() : execute(session, sql, parsed);
+    }
+
+    /**
+     * A prepared write's execution, {@code sql} its bound text: the same as {@link #tryExecute(Session, String)}
+     * on that text, without parsing it.
+     */
+    public static Optional<StatementResult> tryExecute(Session session, String sql, PreparedWrite.Bound bound) {
+        return execute(session, sql, bound.statement());
+    }
+
+    private static Optional<StatementResult> execute(Session session, String sql, Object parsed) {
+        if (dev.scion.sql.dolt.SchemaOverride.revision(session).isPresent()) {
             return Optional.empty();
         }
         Optional<StatementResult> result;

@@ -29,10 +29,15 @@ final class WriteStatementParser {
         }
     }
 
-    record Update(Table table, List<String> columns, List<Value> values, String keyColumn, long key) {
+    /** {@code key} is a Long ({@link Placeholder} in a template), as in {@link Delete}. */
+    record Update(Table table, List<String> columns, List<Value> values, String keyColumn, Object key) {
     }
 
-    record Delete(Table table, String keyColumn, long key) {
+    record Delete(Table table, String keyColumn, Object key) {
+    }
+
+    /** A prepared statement's {@code index}th parameter marker, where a template has a literal. */
+    record Placeholder(int index) {
     }
 
     /** {@code columns} is empty when the statement lists none (every column, in table order). */
@@ -46,21 +51,122 @@ final class WriteStatementParser {
             "BINARY", "INTERVAL", "CASE", "EXISTS");
 
     private final FastPathScanner in;
+    /** Parameter markers read so far; -1 when markers are not literals (statement text, not a template). */
+    private int placeholders;
 
-    private WriteStatementParser(String s) {
+    private WriteStatementParser(String s, boolean template) {
         this.in = new FastPathScanner(s, 0);
+        this.placeholders = template ? 0 : -1;
     }
 
     /** An {@link Update}, {@link Delete} or {@link Insert}, or null when the text is none of these shapes. */
     static Object parse(String sql) {
+        return parse(sql, false);
+    }
+
+    /**
+     * Like {@link #parse}, for a prepared statement's text whose {@code parameterCount} markers stand where
+     * literals may: the statement with {@link Placeholder}s in their places, or null. {@link #bind} fills them.
+     */
+    static Object parseTemplate(String sql, int parameterCount) {
+        WriteStatementParser p = new WriteStatementParser(sql, true);
+        Object parsed = parse(sql, p);
+        return parsed != null && p.placeholders == parameterCount ? parsed : null;
+    }
+
+    private static Object parse(String sql, boolean template) {
+        return parse(sql, new WriteStatementParser(sql, template));
+    }
+
+    private static final java.util.concurrent.atomic.LongAdder TEXTS_PARSED = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * Statement texts starting with U, D or I that were parsed, in this process (an operation count: a bound
+     * prepared write parses none).
+     */
+    static long textsParsed() {
+        return TEXTS_PARSED.sum();
+    }
+
+    private static Object parse(String sql, WriteStatementParser p) {
         if (sql.length() < 12) {
             return null;
         }
-        WriteStatementParser p = new WriteStatementParser(sql);
         char first = Character.toUpperCase(sql.charAt(0));
+        if (p.placeholders < 0 && (first == 'U' || first == 'D' || first == 'I')) {
+            TEXTS_PARSED.increment();
+        }
         Object parsed = first == 'U' ? p.update() : first == 'D' ? p.delete() : first == 'I' ? p.insert() : null;
         return parsed != null && p.end() ? parsed : null;
     }
+
+    /**
+     * The template of {@link #parseTemplate} with {@code params} in place of its markers: what {@link #parse}
+     * makes of the text {@code ParameterBinder} binds them into, or null when that text might parse otherwise
+     * (a value that is no integer of at most 18 digits nor a string without quote, backslash or NUL: its literal
+     * is not of the fast path's forms, and the statement takes the text path).
+     */
+    static Object bind(Object template, Object[] params) {
+        if (template instanceof Update u) {
+            List<Value> values = new ArrayList<>(u.values().size());
+            for (Value v : u.values()) {
+                Object literal = v.literal() instanceof Placeholder p ? bound(params[p.index()]) : v.literal();
+                if (literal == null && v.column() == null) {
+                    return null;
+                }
+                values.add(literal == v.literal() ? v : Value.literal(literal));
+            }
+            Object key = boundKey(u.key(), params);
+            return key == null ? null : new Update(u.table(), u.columns(), values, u.keyColumn(), key);
+        }
+        if (template instanceof Delete d) {
+            Object key = boundKey(d.key(), params);
+            return key == null ? null : new Delete(d.table(), d.keyColumn(), key);
+        }
+        Insert ins = (Insert) template;
+        List<Object[]> rows = new ArrayList<>(ins.rows().size());
+        for (Object[] row : ins.rows()) {
+            Object[] out = row.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] instanceof Placeholder p) {
+                    out[i] = bound(params[p.index()]);
+                    if (out[i] == null) {
+                        return null;
+                    }
+                }
+            }
+            rows.add(out);
+        }
+        return new Insert(ins.table(), ins.columns(), rows);
+    }
+
+    private static Object boundKey(Object key, Object[] params) {
+        Object k = key instanceof Placeholder p ? bound(params[p.index()]) : key;
+        return k instanceof Long ? k : null;
+    }
+
+    /** The fast path's literal for a bound parameter (see {@link #bind}), or null. */
+    private static Object bound(Object param) {
+        if (param instanceof Long n) {
+            return n > -MAX_LITERAL && n < MAX_LITERAL ? n : null;
+        }
+        if (param instanceof Integer || param instanceof Short || param instanceof Byte) {
+            return ((Number) param).longValue();
+        }
+        if (param instanceof String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\'' || c == '\\' || c == 0) {
+                    return null; // bound with an escape or a doubled quote, which the fast path never reads
+                }
+            }
+            return s;
+        }
+        return null;
+    }
+
+    /** 10^18: the fast path reads integers of at most 18 digits. */
+    private static final long MAX_LITERAL = 1_000_000_000_000_000_000L;
 
     private Update update() {
         if (!keyword("UPDATE")) {
@@ -88,7 +194,8 @@ final class WriteStatementParser {
             return null;
         }
         String keyColumn = identifier();
-        if (keyColumn == null || !symbol('=') || !(literal() instanceof Long key)) {
+        Object key = keyColumn == null || !symbol('=') ? null : literal();
+        if (!(key instanceof Long || key instanceof Placeholder)) {
             return null;
         }
         return new Update(t, columns, values, keyColumn, key);
@@ -103,7 +210,8 @@ final class WriteStatementParser {
             return null;
         }
         String keyColumn = identifier();
-        if (keyColumn == null || !symbol('=') || !(literal() instanceof Long key)) {
+        Object key = keyColumn == null || !symbol('=') ? null : literal();
+        if (!(key instanceof Long || key instanceof Placeholder)) {
             return null;
         }
         return new Delete(t, keyColumn, key);
@@ -209,8 +317,11 @@ final class WriteStatementParser {
         return in.identifier(RESERVED);
     }
 
-    /** A Long, a String, or null when the text here is no literal of those forms. */
+    /** A Long, a String, a {@link Placeholder} in a template, or null when the text here is none of those. */
     private Object literal() {
+        if (placeholders >= 0 && in.placeholder()) {
+            return new Placeholder(placeholders++);
+        }
         return in.literal();
     }
 }

@@ -12,6 +12,9 @@ public final class Preprocessor {
     }
 
     public static String normalize(String sql) {
+        if (!hasComment(sql)) {
+            return sql.strip(); // the usual statement: nothing to remove, so no copy
+        }
         StringBuilder out = new StringBuilder(sql.length());
         int n = sql.length();
         int i = 0;
@@ -53,6 +56,25 @@ public final class Preprocessor {
             i++;
         }
         return out.toString().strip();
+    }
+
+    /** Whether a comment or a versioned comment starts outside quotes in {@code sql}. */
+    private static boolean hasComment(String sql) {
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (SqlScanner.isQuote(c)) {
+                i = SqlScanner.skipQuoted(sql, i);
+                continue;
+            }
+            if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*'
+                    || (c == '-' || c == '#') && SqlScanner.skipComment(sql, i) >= 0) {
+                return true;
+            }
+            i++;
+        }
+        return false;
     }
 
     /** Comments removed, versioned comments included as comments: used to tell an empty statement. */

@@ -133,6 +133,21 @@ public final class FastPathScanner {
         return Long.parseLong(s.substring(start, pos));
     }
 
+    /**
+     * A prepared statement's parameter marker {@code ?}, not followed by a name character or a dot (where a bound
+     * integer would not read as a literal either).
+     */
+    public boolean placeholder() {
+        skipSpace();
+        int next = pos + 1;
+        if (pos < s.length() && s.charAt(pos) == '?'
+                && (next == s.length() || !(isIdentChar(s.charAt(next)) || s.charAt(next) == '.'))) {
+            pos = next;
+            return true;
+        }
+        return false;
+    }
+
     /** Whether the statement ends here, allowing one semicolon and trailing whitespace. */
     public boolean end() {
         skipSpace();

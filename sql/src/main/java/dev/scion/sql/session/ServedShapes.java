@@ -28,7 +28,10 @@ public final class ServedShapes {
     }
 
     public void served(String key) {
-        if (shapes.size() >= MAX_SHAPES && !shapes.contains(key)) {
+        if (shapes.contains(key)) {
+            return; // the usual case: a read leaves the map's memory clean, an add would write it
+        }
+        if (shapes.size() >= MAX_SHAPES) {
             shapes.clear();
         }
         shapes.add(key);

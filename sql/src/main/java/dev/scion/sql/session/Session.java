@@ -114,10 +114,11 @@ public final class Session {
 
     public Object variable(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        if (variables.containsKey(key)) {
-            return variables.get(key);
+        Object value = variables.get(key);
+        if (value == null && !variables.containsKey(key)) {
+            return engine.globalVariable(key);
         }
-        return engine.globalVariable(key);
+        return value;
     }
 
     public boolean hasVariable(String name) {
@@ -549,16 +550,23 @@ public final class Session {
     public record StatementMark(Map<DatabaseState, Hash> roots, Map<DatabaseState, Boolean> dirty) {
     }
 
+    /** The mark of a statement that starts with no transaction open: an autocommit statement's, usually. */
+    private static final StatementMark NOTHING_OPEN = new StatementMark(Map.of(), Map.of());
+
     public StatementMark markStatement() {
-        Map<DatabaseState, Hash> roots = new HashMap<>(4);
-        Map<DatabaseState, Boolean> dirty = new HashMap<>(4);
+        Map<DatabaseState, Hash> roots = null;
+        Map<DatabaseState, Boolean> dirty = null;
         for (DatabaseState s : databases.values()) {
             if (s.openWorkingRoot() != null) {
+                if (roots == null) {
+                    roots = new HashMap<>(4);
+                    dirty = new HashMap<>(4);
+                }
                 roots.put(s, s.openWorkingRoot());
                 dirty.put(s, s.isDirty());
             }
         }
-        return new StatementMark(roots, dirty);
+        return roots == null ? NOTHING_OPEN : new StatementMark(roots, dirty);
     }
 
     /** Undoes what a statement wrote (trigger bodies included) since {@link #markStatement}. */

@@ -1,5 +1,7 @@
 package dev.scion.sql.session;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +10,13 @@ import java.util.TreeMap;
 public final class SystemVariables {
     public static final String SERVER_VERSION = "8.0.40-scion";
 
+    /** In name order, for SHOW VARIABLES. */
     private static final Map<String, Object> DEFAULTS = new TreeMap<>();
+    /**
+     * The same, hashed: every statement reads a few variables whose default it finds here (sql_mode, read_only,
+     * dolt_override_schema, ...), and a tree lookup compares the name with several others.
+     */
+    private static final Map<String, Object> BY_NAME;
 
     static {
         Object[][] defs = {
@@ -53,20 +61,22 @@ public final class SystemVariables {
         for (Object[] d : defs) {
             DEFAULTS.put((String) d[0], d[1]);
         }
+        BY_NAME = new HashMap<>(DEFAULTS);
     }
 
     private SystemVariables() {
     }
 
     public static boolean isKnown(String name) {
-        return DEFAULTS.containsKey(name.toLowerCase(Locale.ROOT));
+        return BY_NAME.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
     public static Object defaultValue(String name) {
-        return DEFAULTS.get(name.toLowerCase(Locale.ROOT));
+        return BY_NAME.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /** Every variable with its default, in name order. */
     public static Map<String, Object> defaults() {
-        return DEFAULTS;
+        return Collections.unmodifiableMap(DEFAULTS);
     }
 }

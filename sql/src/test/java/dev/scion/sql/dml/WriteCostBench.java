@@ -69,6 +69,20 @@ public final class WriteCostBench {
                         i -> "INSERT INTO sbtest1 (k, c, pad) VALUES (" + (i % ROWS) + ",'" + c(i) + "','" + pad(i)
                                 + "')");
             }
+            // the same statements prepared once and executed with parameters, as sysbench's ps mode sends them
+            if (only.isEmpty() || only.equals("psindex")) {
+                runPrepared(db, "prepared UPDATE k=k+1 WHERE id=? (index)", iterations,
+                        "UPDATE sbtest1 SET k=k+1 WHERE id=?", i -> new Object[] {(long) (1 + i * 7919 % ROWS)});
+            }
+            if (only.isEmpty() || only.equals("psnonindex")) {
+                runPrepared(db, "prepared UPDATE c=? WHERE id=?", iterations, "UPDATE sbtest1 SET c=? WHERE id=?",
+                        i -> new Object[] {c(i + 3), (long) (1 + i * 7919 % ROWS)});
+            }
+            if (only.isEmpty() || only.equals("psinsert")) {
+                runPrepared(db, "prepared INSERT VALUES (?, ?, ?, ?)", iterations,
+                        "INSERT INTO sbtest1 (id, k, c, pad) VALUES (?, ?, ?, ?)",
+                        i -> new Object[] {(long) (ROWS * 100 + i), (long) (i % ROWS), c(i), pad(i)});
+            }
             if (only.isEmpty() || only.equals("insert4")) {
                 runConcurrent(db, "INSERT VALUES, 4 sessions", iterations, (t, i) ->
                         "INSERT INTO sbtest1 (k, c, pad) VALUES (" + (i % ROWS) + ",'" + c(i) + "','" + pad(i) + "')");
@@ -81,6 +95,12 @@ public final class WriteCostBench {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static void exec(EngineFixture db, String sql, boolean ran) {
+        if (!ran) {
+            db.exec(sql);
         }
     }
 
@@ -155,9 +175,25 @@ public final class WriteCostBench {
         }
     }
 
+    /** Like {@link #run}, for one prepared statement executed with {@code params.apply(i)}. */
+    private static void runPrepared(EngineFixture db, String label, int iterations, String sql,
+                                    IntFunction<Object[]> params) {
+        var q = db.engine().prepare(db.session(), sql);
+        int[] next = {0};
+        run(db, label, iterations, i -> {
+            q.execute(db.session(), params.apply(next[0]++), r -> { });
+            return null;
+        }, true);
+    }
+
     private static void run(EngineFixture db, String label, int iterations, IntFunction<String> sql) {
+        run(db, label, iterations, sql, false);
+    }
+
+    /** {@code sql.apply(i)} is run as text unless {@code ran}: then applying it ran the statement. */
+    private static void run(EngineFixture db, String label, int iterations, IntFunction<String> sql, boolean ran) {
         for (int i = 0; i < iterations / 2; i++) {
-            db.exec(sql.apply(i));
+            exec(db, sql.apply(i), ran);
         }
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
@@ -165,7 +201,7 @@ public final class WriteCostBench {
         long a0 = threads.getThreadAllocatedBytes(thread);
         long t0 = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
-            db.exec(sql.apply(i + iterations));
+            exec(db, sql.apply(i + iterations), ran);
         }
         double us = (System.nanoTime() - t0) / 1000.0 / iterations;
         double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1000.0 / iterations;

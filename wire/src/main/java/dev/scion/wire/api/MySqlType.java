@@ -24,12 +24,20 @@ public enum MySqlType {
         };
     }
 
-    public static MySqlType fromCode(int code) {
+    /** Indexed by code: every parameter of every COM_STMT_EXECUTE looks its type up. */
+    private static final MySqlType[] BY_CODE = new MySqlType[256];
+
+    static {
         for (MySqlType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
+            BY_CODE[t.code] = t;
         }
-        throw new IllegalArgumentException("unknown MySQL type code " + code);
+    }
+
+    public static MySqlType fromCode(int code) {
+        MySqlType t = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        if (t == null) {
+            throw new IllegalArgumentException("unknown MySQL type code " + code);
+        }
+        return t;
     }
 }

@@ -61,6 +61,9 @@ public final class BinaryParameterDecoder {
         if (data == null) {
             return null;
         }
+        if (isAscii(data)) {
+            return new String(data, StandardCharsets.ISO_8859_1); // the usual parameter: no decoder to set up
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
@@ -69,6 +72,15 @@ public final class BinaryParameterDecoder {
         } catch (java.nio.charset.CharacterCodingException e) {
             return data;
         }
+    }
+
+    private static boolean isAscii(byte[] data) {
+        for (byte b : data) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value of a parameter whose data came in COM_STMT_SEND_LONG_DATA chunks. */
