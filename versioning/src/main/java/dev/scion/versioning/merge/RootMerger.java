@@ -143,8 +143,25 @@ public final class RootMerger {
                 conflicts.add(r.conflicts());
             }
         }
+        if (sameTables(result, ours, touched)) {
+            return new Result(result, conflicts); // nothing changed ours: no row can break a constraint
+        }
         List<TableConflicts> all = withForeignKeyViolations(base, ours, theirs, result, conflicts, touched);
         return new Result(result, withCheckViolations(base, ours, theirs, result, all, touched));
+    }
+
+    /**
+     * True when {@code merged}, which differs from {@code ours} in the {@code touched} tables at most, holds the same
+     * table values as ours: one lookup per touched table, where comparing the roots listed both table maps (with the
+     * merge's overlay, a root cannot compare its stored map by address).
+     */
+    private static boolean sameTables(RootValue merged, RootValue ours, TreeSet<String> touched) {
+        for (String name : touched) {
+            if (!Objects.equals(merged.tableHash(name), ours.tableHash(name))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -155,7 +172,7 @@ public final class RootMerger {
     private List<TableConflicts> withCheckViolations(RootValue base, RootValue ours, RootValue theirs,
                                                      RootValue merged, List<TableConflicts> conflicts,
                                                      TreeSet<String> touched) {
-        if (merged.equals(ours) || checks == RowConstraintChecker.NONE) {
+        if (checks == RowConstraintChecker.NONE) {
             return conflicts;
         }
         CheckConstraintScan scan = new CheckConstraintScan(repo, out, checks);
@@ -183,9 +200,6 @@ public final class RootMerger {
     private List<TableConflicts> withForeignKeyViolations(RootValue base, RootValue ours, RootValue theirs,
                                                           RootValue merged, List<TableConflicts> conflicts,
                                                           TreeSet<String> touched) {
-        if (merged.equals(ours)) {
-            return conflicts;
-        }
         ForeignKeyChecker checker = new ForeignKeyChecker(repo, out, merged);
         List<TableConflicts> result = conflicts;
         for (String name : foreignKeyTables(merged, touched)) {
