@@ -21,12 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommitPathCountsTest {
     private static final int ROWS = 4_000;
 
-    @TempDir
-    static Path dir;
     private static EngineFixture db;
 
     @BeforeAll
-    static void load() {
+    static void load(@TempDir Path dir) {
         db = new EngineFixture(dir);
         db.exec("CREATE DATABASE commits");
         db.exec("USE commits");
