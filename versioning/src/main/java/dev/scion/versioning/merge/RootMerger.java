@@ -137,7 +137,9 @@ public final class RootMerger {
             TableValue filled = r.conflicts() != null && r.conflicts().schemaConflict() != null ? r.merged()
                     : NewColumnDefaults.fill(out, checks, bt, ot, repo.readTable(out, t), r.merged());
             TableValue merged = GeneratedColumnRefresh.refresh(out, checks, ot, filled);
-            result = result.withTable(ours.resolveName(name).orElse(name), merged.write(out));
+            // written through the repository, which keeps it decoded: the foreign-key check below and the next
+            // transaction (which starts from this root) read it back instead of decoding its chunk
+            result = result.withTable(ours.resolveName(name).orElse(name), repo.writeTable(out, merged));
             touched.add(name);
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());

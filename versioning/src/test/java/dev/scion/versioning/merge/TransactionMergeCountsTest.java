@@ -60,6 +60,11 @@ class TransactionMergeCountsTest {
             // 2-3: listing it reads every one of its 20-odd leaves, twice
             assertTrue(counting.reads() <= 16, "read " + counting.reads() + " chunks of ours' table map");
 
+            // the merged table value is kept decoded, as a statement's is: reading it back reads no chunk
+            ChunkBuffer probe = new ChunkBuffer(out);
+            t.repo.readTable(probe, merged.tableHash("t"));
+            assertEquals(0, probe.reads(), "chunks read to decode the merged table value");
+
             WorkingSet ws = t.repo.workingSet("x");
             t.repo.updateWorkingSet("x", ws, ws.withWorking(merged.write(out)), out);
             assertEquals(List.of(List.of(1L, "a", 10L), List.of(2L, "b", 20L)), t.workingRows("x", "t"));
