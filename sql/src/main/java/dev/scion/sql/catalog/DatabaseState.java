@@ -185,6 +185,10 @@ public final class DatabaseState {
         lastWritten = w;
         Hash h = w.address();
         if (!h.equals(workingRoot)) {
+            if (dirty) {
+                // the root an earlier statement wrote to the buffer is replaced: its own chunks become garbage
+                buffer.supersede();
+            }
             workingRoot = h;
             dirty = true;
         }
@@ -203,6 +207,7 @@ public final class DatabaseState {
         if (workingRoot == null) {
             return;
         }
+        buffer.supersede(); // what was written after the savepoint is reached by nothing now
         if (root == null) {
             workingRoot = detached ? detachedWorking : startWorkingSet == null ? repo.readCommit(readOnlyCommit).root()
                     : startWorkingSet.working();
@@ -220,6 +225,7 @@ public final class DatabaseState {
      */
     public void replaceSnapshot(Hash base, Hash working) {
         startWorkingSet = startWorkingSet.withWorking(base);
+        buffer.supersede(); // the working root it replaces was written to the buffer by an earlier statement
         workingRoot = working;
         lastWritten = null;
     }

@@ -16,6 +16,8 @@ public final class ChunkBuffer implements ChunkStore {
   private final Map<Hash, byte[]> pending = new HashMap<>();
   private long pendingBytes;
   private long reads;
+  /** Set by {@link #supersede}: some pending chunks may be reached by nothing the owner will commit. */
+  private boolean superseded;
 
   public ChunkBuffer(ChunkReader base) {
     this.base = java.util.Objects.requireNonNull(base, "base");
@@ -78,9 +80,25 @@ public final class ChunkBuffer implements ChunkStore {
     return pendingBytes;
   }
 
+  /**
+   * Notes that some pending chunks may be reached by nothing the owner will commit: a later statement of the
+   * transaction replaced the root they were written for (its header, its table map node and the tree paths a later
+   * statement rewrote again). A commit of such a buffer writes only what its new root reaches instead of every
+   * pending chunk; a buffer never superseded holds exactly one root's new chunks, all of them reachable.
+   */
+  public void supersede() {
+    superseded = true;
+  }
+
+  /** True once {@link #supersede} was called (until {@link #clear}). */
+  public boolean holdsSuperseded() {
+    return superseded;
+  }
+
   /** Forgets every pending chunk (after a commit, or to roll back). */
   public void clear() {
     pending.clear();
     pendingBytes = 0;
+    superseded = false;
   }
 }

@@ -2,15 +2,37 @@ package dev.scion.versioning.encoding;
 
 import dev.scion.storage.Hash;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Deterministic binary serialisation for versioning objects: varints, length-prefixed strings, hashes. */
+/**
+ * Deterministic binary serialisation for versioning objects: varints, length-prefixed strings, hashes. Writes into
+ * a plain growing array: every row write encodes a table value and a root header, and a ByteArrayOutputStream takes
+ * a lock for each byte of a varint.
+ */
 public final class BinaryWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private byte[] buf = new byte[128];
+    private int len;
+
+    private void ensure(int extra) {
+        if (len + extra > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+        }
+    }
+
+    private void write(int b) {
+        ensure(1);
+        buf[len++] = (byte) b;
+    }
+
+    private void writeBytes(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
+    }
 
     public BinaryWriter kind(ObjectKind kind) {
-        out.write(kind.tag());
+        write(kind.tag());
         return this;
     }
 
@@ -18,10 +40,10 @@ public final class BinaryWriter {
         // zig-zag so small negatives stay short
         long z = (v << 1) ^ (v >> 63);
         while ((z & ~0x7FL) != 0) {
-            out.write((int) ((z & 0x7F) | 0x80));
+            write((int) ((z & 0x7F) | 0x80));
             z >>>= 7;
         }
-        out.write((int) z);
+        write((int) z);
         return this;
     }
 
@@ -31,18 +53,18 @@ public final class BinaryWriter {
 
     /** One unsigned byte (0-255). */
     public BinaryWriter u8(int b) {
-        out.write(b & 0xFF);
+        write(b & 0xFF);
         return this;
     }
 
     public BinaryWriter bool(boolean b) {
-        out.write(b ? 1 : 0);
+        write(b ? 1 : 0);
         return this;
     }
 
     public BinaryWriter bytes(byte[] b) {
         varInt(b.length);
-        out.writeBytes(b);
+        writeBytes(b);
         return this;
     }
 
@@ -60,7 +82,9 @@ public final class BinaryWriter {
     }
 
     public BinaryWriter hash(Hash h) {
-        out.writeBytes(h.bytes());
+        ensure(Hash.LENGTH);
+        h.writeTo(buf, len);
+        len += Hash.LENGTH;
         return this;
     }
 
@@ -73,6 +97,6 @@ public final class BinaryWriter {
     }
 
     public byte[] toByteArray() {
-        return out.toByteArray();
+        return Arrays.copyOf(buf, len);
     }
 }

@@ -137,14 +137,33 @@ public final class RootMerger {
             TableValue filled = r.conflicts() != null && r.conflicts().schemaConflict() != null ? r.merged()
                     : NewColumnDefaults.fill(out, checks, bt, ot, repo.readTable(out, t), r.merged());
             TableValue merged = GeneratedColumnRefresh.refresh(out, checks, ot, filled);
-            result = result.withTable(ours.resolveName(name).orElse(name), merged.write(out));
+            // written through the repository, which keeps it decoded: the foreign-key check below and the next
+            // transaction (which starts from this root) read it back instead of decoding its chunk
+            result = result.withTable(ours.resolveName(name).orElse(name), repo.writeTable(out, merged));
             touched.add(name);
             if (r.conflicts() != null) {
                 conflicts.add(r.conflicts());
             }
         }
+        if (sameTables(result, ours, touched)) {
+            return new Result(result, conflicts); // nothing changed ours: no row can break a constraint
+        }
         List<TableConflicts> all = withForeignKeyViolations(base, ours, theirs, result, conflicts, touched);
         return new Result(result, withCheckViolations(base, ours, theirs, result, all, touched));
+    }
+
+    /**
+     * True when {@code merged}, which differs from {@code ours} in the {@code touched} tables at most, holds the same
+     * table values as ours: one lookup per touched table, where comparing the roots listed both table maps (with the
+     * merge's overlay, a root cannot compare its stored map by address).
+     */
+    private static boolean sameTables(RootValue merged, RootValue ours, TreeSet<String> touched) {
+        for (String name : touched) {
+            if (!Objects.equals(merged.tableHash(name), ours.tableHash(name))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -155,7 +174,7 @@ public final class RootMerger {
     private List<TableConflicts> withCheckViolations(RootValue base, RootValue ours, RootValue theirs,
                                                      RootValue merged, List<TableConflicts> conflicts,
                                                      TreeSet<String> touched) {
-        if (merged.equals(ours) || checks == RowConstraintChecker.NONE) {
+        if (checks == RowConstraintChecker.NONE) {
             return conflicts;
         }
         CheckConstraintScan scan = new CheckConstraintScan(repo, out, checks);
@@ -183,9 +202,6 @@ public final class RootMerger {
     private List<TableConflicts> withForeignKeyViolations(RootValue base, RootValue ours, RootValue theirs,
                                                           RootValue merged, List<TableConflicts> conflicts,
                                                           TreeSet<String> touched) {
-        if (merged.equals(ours)) {
-            return conflicts;
-        }
         ForeignKeyChecker checker = new ForeignKeyChecker(repo, out, merged);
         List<TableConflicts> result = conflicts;
         for (String name : foreignKeyTables(merged, touched)) {

@@ -125,9 +125,9 @@ public final class TableValue {
     /** The table chunk naming {@code schemaHash} (which must hold this value's schema). */
     public byte[] encode(Hash schemaHash) {
         BinaryWriter w = new BinaryWriter().kind(ObjectKind.TABLE_REF).hash(schemaHash).hash(rows);
-        TreeMap<String, Hash> sorted = new TreeMap<>(indexes);
-        w.varInt(sorted.size());
-        sorted.forEach((k, v) -> w.string(k).hash(v));
+        w.varInt(indexes.size());
+        // indexes in name order; with one index (or none) there is nothing to sort, and no row write pays for it
+        (indexes.size() < 2 ? indexes : new TreeMap<>(indexes)).forEach((k, v) -> w.string(k).hash(v));
         w.varLong(autoIncrement);
         return w.toByteArray();
     }

@@ -229,6 +229,7 @@ public final class WorkingSetCommitQueue {
             boolean any = false;
             int placed = 0;
             boolean merged = false;
+            boolean superseded = false;
             for (Request r : group) {
                 if (r.failure != null) {
                     continue;
@@ -239,6 +240,7 @@ public final class WorkingSetCommitQueue {
                     out.putAll(r.chunks.pending());
                     out.putAll(r.preparedChunks.pending());
                     merged |= r.preparedChunks.size() > 0;
+                    superseded |= r.chunks.holdsSuperseded();
                     preparedTaken++;
                     any = true;
                     placed++;
@@ -256,6 +258,7 @@ public final class WorkingSetCommitQueue {
                 out.putAll(r.chunks.pending());
                 out.putAll(trial.pending());
                 merged |= trial.size() > 0;
+                superseded |= r.chunks.holdsSuperseded();
                 any = true;
                 placed++;
             }
@@ -263,11 +266,12 @@ public final class WorkingSetCommitQueue {
                 return;
             }
             // only what the group's working set reaches: a merged transaction's own paths, built on its stale
-            // snapshot, and the roots between the group's transactions are garbage (ReachableChunks). A group of
-            // one transaction installed as it was (no merge wrote anything) is written whole: the walk would cost
-            // more than the little it could leave out (a multi-statement transaction's intermediate paths)
+            // snapshot, the roots between the group's transactions, and the roots (with their tree paths) that a
+            // later statement of a transaction replaced are garbage (ReachableChunks). A group of one one-root
+            // transaction installed as it was (no merge wrote anything) is written whole: every chunk it holds is
+            // reachable, so the walk would find nothing to leave out
             ChunkBuffer batch = out;
-            if (merged || placed > 1) {
+            if (merged || placed > 1 || superseded) {
                 Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
                 batch = new ChunkBuffer(store);
                 batch.putAll(live);

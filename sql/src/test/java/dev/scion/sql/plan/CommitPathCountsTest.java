@@ -1,0 +1,125 @@
+package dev.scion.sql.plan;
+
+import dev.scion.sql.EngineFixture;
+import dev.scion.storage.prolly.ProllyMap;
+import dev.scion.versioning.repo.Repository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Counts of the commit path (docs/performance.md, "Round 14 (commit path)"): what a COMMIT hands to the store. Counts,
+ * never times; each figure is also printed as a {@code FIGURE} line.
+ */
+class CommitPathCountsTest {
+    private static final int ROWS = 4_000;
+
+    private static EngineFixture db;
+
+    @BeforeAll
+    static void load(@TempDir Path dir) {
+        db = new EngineFixture(dir);
+        db.exec("CREATE DATABASE commits");
+        db.exec("USE commits");
+        db.exec("CREATE TABLE t (id INT PRIMARY KEY, k INT NOT NULL, c CHAR(120) NOT NULL, KEY k_1 (k))");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= ROWS; i++) {
+            sb.append(sb.length() == 0 ? "INSERT INTO t VALUES " : ",")
+                    .append('(').append(i).append(',').append(i * 13 % ROWS).append(",'row ").append(i).append("')");
+            if (i % 1_000 == 0) {
+                db.exec(sb.toString());
+                sb.setLength(0);
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static void figure(String name, Object value) {
+        System.out.println("FIGURE " + name + " = " + value);
+    }
+
+    private static Repository repo() {
+        return db.session().findDatabase("commits").orElseThrow().repo();
+    }
+
+    private static int depth(boolean index) {
+        Repository r = repo();
+        var root = r.readRoot(r.chunks(), r.workingSet("main").working());
+        var table = r.readTable(r.chunks(), root.tableHash("t"));
+        return ProllyMap.load(r.chunks(), index ? table.indexes().get("k_1") : table.rows()).depth();
+    }
+
+    /** Chunks the COMMIT (the last statement of {@code statements}) wrote, chunks its group left out, bytes written. */
+    private static long[] commitWrites(String... statements) {
+        for (int i = 0; i < statements.length - 1; i++) {
+            db.exec(statements[i]);
+        }
+        var store = repo().store();
+        var queue = repo().commitQueue("main");
+        long chunks = store.chunksCommitted();
+        long dropped = queue.chunksDropped();
+        long bytes = store.bytesCommitted();
+        db.exec(statements[statements.length - 1]);
+        return new long[] {store.chunksCommitted() - chunks, queue.chunksDropped() - dropped,
+                store.bytesCommitted() - bytes};
+    }
+
+    /**
+     * sysbench's oltp_write_only transaction: four statements, each writing its table's changed paths, the table
+     * value and a new root (header and table map node). Only the last root is committed, so the earlier three roots
+     * and every path a later statement rewrote are garbage; the COMMIT writes only what the new working set reaches.
+     * Before round 14 a transaction whose group needed no merge was written whole.
+     */
+    @Test
+    void aMultiStatementTransactionWritesOnlyWhatItsLastRootReaches() {
+        int rowDepth = depth(false);
+        int indexDepth = depth(true);
+        long[] w = commitWrites("BEGIN", "UPDATE t SET k = k + 1 WHERE id = 1001", "UPDATE t SET c = 'changed' WHERE id = 3003",
+                "DELETE FROM t WHERE id = 1001", "INSERT INTO t VALUES (1001, 77, 'back')", "COMMIT");
+        figure("chunks written / left out by a COMMIT of oltp_write_only's four statements (row tree depth "
+                + rowDepth + ", index depth " + indexDepth + ")", w[0] + " / " + w[1]);
+        figure("bytes written by that COMMIT", w[2]);
+        // what the last root reaches that is new: the paths of the two changed rows, of the index entries the
+        // transaction changed (1001's old and new k), the table value, the root header and its table map node
+        assertTrue(w[0] <= 2L * rowDepth + 2L * indexDepth + 3, "wrote " + w[0] + " chunks");
+        // at least the three replaced roots' headers, table map nodes and table values
+        assertTrue(w[1] >= 9, "left out " + w[1] + " chunks");
+        assertEquals(List.of("1001|77|back", "3003|" + (3003 * 13 % ROWS) + "|changed"),
+                db.lines("SELECT id, k, c FROM t WHERE id IN (1001, 3003) ORDER BY id"));
+    }
+
+    /** A ROLLBACK TO SAVEPOINT leaves what was written after the savepoint unreachable: it is not written. */
+    @Test
+    void whatARollbackToSavepointUndidIsNotWritten() {
+        int rowDepth = depth(false);
+        long[] w = commitWrites("BEGIN", "UPDATE t SET c = 'kept' WHERE id = 2001", "SAVEPOINT s",
+                "UPDATE t SET c = 'undone' WHERE id = 3501", "ROLLBACK TO SAVEPOINT s", "COMMIT");
+        figure("chunks written / left out by a COMMIT after a ROLLBACK TO SAVEPOINT (row tree depth " + rowDepth + ")",
+                w[0] + " / " + w[1]);
+        // exactly what a lone one-row UPDATE writes: the row path, the table value, the root header, its table map
+        assertEquals(rowDepth + 3, w[0]);
+        assertEquals(rowDepth + 3, w[1], "the undone statement's row path, table value and root");
+        assertEquals(List.of("2001|kept", "3501|row 3501"), db.lines("SELECT id, c FROM t WHERE id IN (2001, 3501) "
+                + "ORDER BY id"));
+    }
+
+    /** An autocommit statement holds one root: nothing in it is garbage, and the commit writes it whole. */
+    @Test
+    void aOneStatementCommitIsWrittenWhole() {
+        int rowDepth = depth(false);
+        long[] w = commitWrites("UPDATE t SET c = 'once' WHERE id = 2500");
+        assertEquals(rowDepth + 3, w[0]);
+        assertEquals(0, w[1]);
+    }
+}
