@@ -26,8 +26,11 @@ import java.util.List;
  * length) are used. An interval is kept as encoded key bytes, so every such type is handled alike.
  */
 final class IndexRanges {
-    /** An index and the ranges of its entries that hold every row the filter can keep. */
-    record Access(IndexDef index, List<KeyRange> ranges) {
+    /**
+     * An index and the ranges of its entries that hold every row the filter can keep; {@code exact} when they hold
+     * only such rows, so the filter need not run (see {@link Evaluation}).
+     */
+    record Access(IndexDef index, List<KeyRange> ranges, boolean exact) {
     }
 
     /**
@@ -79,11 +82,12 @@ final class IndexRanges {
                 if (!table.indexes().containsKey(c.index().name())) {
                     continue;
                 }
-                List<Interval> intervals = c.bound().intervals();
+                Evaluation evaluation = new Evaluation();
+                List<Interval> intervals = c.bound().intervals(evaluation);
                 if (intervals == null || intervals.stream().anyMatch(i -> i.start() == null || i.end() == null)) {
                     continue;
                 }
-                return new Access(c.index(), ranges(union(intervals)));
+                return new Access(c.index(), ranges(union(intervals)), !evaluation.inexact);
             }
             return null;
         }
@@ -101,7 +105,7 @@ final class IndexRanges {
         if (condition == null || !usable(schema, index)) {
             return null;
         }
-        List<Interval> intervals = leadingBound(schema, index, condition).intervals();
+        List<Interval> intervals = leadingBound(schema, index, condition).intervals(new Evaluation());
         // an open end stays open: NULL entries sort first, and the filter drops them
         return intervals == null ? null : ranges(union(intervals));
     }
@@ -143,20 +147,36 @@ final class IndexRanges {
      * row can match.
      */
     private interface Bound {
-        List<Interval> intervals();
+        List<Interval> intervals(Evaluation evaluation);
+    }
+
+    /**
+     * One evaluation of a condition's bounds, noting whether the intervals are the condition itself: every part of
+     * it bounded the column (no conjunct left to the filter), and every comparison was of an integer column with an
+     * integer constant, whose key order is exactly the comparison (sysbench's {@code k BETWEEN ? AND ? OR ...}).
+     * NULL never satisfies such a comparison, and bounded intervals never hold the NULL entries.
+     */
+    private static final class Evaluation {
+        boolean inexact;
     }
 
     /** A part of the condition that never bounds the column. */
-    private static final Bound UNBOUNDED = () -> null;
+    private static final Bound UNBOUNDED = evaluation -> null;
 
-    /** Every part must hold: the intersection of the parts that bound the column. */
-    private record AllOf(List<Bound> parts) implements Bound {
+    /**
+     * Every part must hold: the intersection of the parts that bound the column; {@code partial} when some conjunct
+     * of the condition never bounds it (it was left out of {@code parts}).
+     */
+    private record AllOf(List<Bound> parts, boolean partial) implements Bound {
         @Override
-        public List<Interval> intervals() {
+        public List<Interval> intervals(Evaluation evaluation) {
+            evaluation.inexact |= partial;
             List<Interval> acc = null;
             for (Bound b : parts) {
-                List<Interval> part = b.intervals();
-                if (part != null) {
+                List<Interval> part = b.intervals(evaluation);
+                if (part == null) {
+                    evaluation.inexact = true;
+                } else {
                     acc = acc == null ? part : intersect(acc, part);
                 }
             }
@@ -167,10 +187,10 @@ final class IndexRanges {
     /** One part must hold: the union, when every part bounds the column. */
     private record AnyOf(List<Bound> parts) implements Bound {
         @Override
-        public List<Interval> intervals() {
+        public List<Interval> intervals(Evaluation evaluation) {
             List<Interval> acc = new ArrayList<>();
             for (Bound b : parts) {
-                List<Interval> part = b.intervals();
+                List<Interval> part = b.intervals(evaluation);
                 if (part == null) {
                     return null;
                 }
@@ -183,14 +203,15 @@ final class IndexRanges {
     private static Bound bound(RexNode n, int column, ColumnType type, SortKeyFunction sortKey) {
         switch (n.getKind()) {
             case AND -> {
+                List<RexNode> operands = ((RexCall) n).getOperands();
                 List<Bound> parts = new ArrayList<>();
-                for (RexNode o : ((RexCall) n).getOperands()) {
+                for (RexNode o : operands) {
                     Bound part = bound(o, column, type, sortKey);
                     if (part != UNBOUNDED) {
                         parts.add(part);
                     }
                 }
-                return parts.isEmpty() ? UNBOUNDED : new AllOf(List.copyOf(parts));
+                return parts.isEmpty() ? UNBOUNDED : new AllOf(List.copyOf(parts), parts.size() < operands.size());
             }
             case OR -> {
                 List<Bound> parts = new ArrayList<>();
@@ -242,8 +263,9 @@ final class IndexRanges {
     private record Comparison(SqlKind kind, RexNode constant, ColumnType type, TupleDescriptor key,
                               boolean sortKeyed) implements Bound {
         @Override
-        public List<Interval> intervals() {
+        public List<Interval> intervals(Evaluation evaluation) {
             Object v = KeyConstants.value(constant);
+            evaluation.inexact |= sortKeyed || !(v instanceof Long) || !type.kind().isInteger();
             byte[] value;
             if (sortKeyed) {
                 if (!(v instanceof String text)) {

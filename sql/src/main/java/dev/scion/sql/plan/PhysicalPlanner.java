@@ -408,7 +408,7 @@ public final class PhysicalPlanner {
                                 index.ranges()), anyOrder)
                         : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
                                 columnMask(used, t.value().schema().columns().size()));
-                return new FilterOp(read, compile(condition, scan));
+                return index.exact() ? read : new FilterOp(read, compile(condition, scan));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
