@@ -21,9 +21,11 @@ import java.util.List;
  * Secondary-index ranges for a filter that bounds an index's first column on both sides, such as sysbench's
  * {@code k BETWEEN ? AND ? OR k BETWEEN ? AND ? ...}: the filter's conditions on that column become a union of
  * intervals, each one key range of the index. The ranges may take more rows than the filter keeps (the filter is
- * still applied to every row), never fewer. Only columns whose key encoding orders exactly as their values compare
- * ({@link KeyValues}: numbers, dates, text of a byte-order collation) and that the index keeps whole (no prefix
- * length) are used. An interval is kept as encoded key bytes, so every such type is handled alike.
+ * then applied to every row), never fewer; when they take exactly its rows the access says so and the filter is
+ * left out. Only columns whose key encoding orders exactly as their values compare ({@link KeyValues}: numbers,
+ * dates, text of a byte-order collation) and that the index keeps whole (no prefix length) are used. An interval
+ * is kept as encoded key bytes, so every such type is handled alike. A cached plan derives its ranges from a
+ * {@link Template} made once (see {@link PlanParts}).
  */
 final class IndexRanges {
     /**

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,18 +28,9 @@ class CachedPlanPartsTest {
     @BeforeAll
     static void load() {
         db = new EngineFixture(dir);
-        db.exec("CREATE DATABASE bench");
-        db.exec("USE bench");
-        db.exec("CREATE TABLE sbtest1 (id INT NOT NULL AUTO_INCREMENT, k INT NOT NULL DEFAULT 0, "
-                + "c CHAR(120) NOT NULL DEFAULT '', pad CHAR(60) NOT NULL DEFAULT '', PRIMARY KEY (id), KEY k_1 (k))");
-        for (int base = 0; base < ROWS; base += 500) {
-            StringBuilder sb = new StringBuilder("INSERT INTO sbtest1 (id, k, c, pad) VALUES ");
-            for (int i = base; i < base + 500; i++) {
-                sb.append(i == base ? "" : ",").append('(').append(i + 1).append(',').append(i * 7 % ROWS)
-                        .append(",'").append(String.format(Locale.ROOT, "%011d", (long) i * 31 % 997)).append("-c','pad')");
-            }
-            db.exec(sb.toString());
-        }
+        db.exec("CREATE DATABASE reads");
+        db.exec("USE reads");
+        SysbenchTable.create(db, ROWS);
     }
 
     @AfterAll
