@@ -48,6 +48,9 @@ public final class AggregateOp implements Operator {
     private final Operator input;
     private final int[] groupKeys;
     private final List<Call> calls;
+    private static final Object[] NO_OBJECTS = {};
+    private static final long[] NO_LONGS = {};
+    private static final double[] NO_DOUBLES = {};
 
     /** Per group key, the collation its strings group by (null: binary); null when all are binary. */
     private String[] collations;
@@ -143,13 +146,17 @@ public final class AggregateOp implements Operator {
         return new Accumulators();
     }
 
+    /**
+     * The accumulators of one group. Without calls (SELECT DISTINCT, GROUP BY without aggregates) a group needs no
+     * state, so its arrays are shared empty ones instead of five new ones per group.
+     */
     final class Accumulators {
-        final Object[] state = new Object[calls.size()];
-        final long[] counts = new long[calls.size()];
-        final List<Set<GroupKey>> seen = new ArrayList<>();
+        final Object[] state = calls.isEmpty() ? NO_OBJECTS : new Object[calls.size()];
+        final long[] counts = calls.isEmpty() ? NO_LONGS : new long[calls.size()];
+        final List<Set<GroupKey>> seen = new ArrayList<>(calls.size());
         /** Running mean and sum of squared deviations (Welford) for the statistics functions. */
-        final double[] mean = new double[calls.size()];
-        final double[] m2 = new double[calls.size()];
+        final double[] mean = calls.isEmpty() ? NO_DOUBLES : new double[calls.size()];
+        final double[] m2 = calls.isEmpty() ? NO_DOUBLES : new double[calls.size()];
 
         Accumulators() {
             for (Call c : calls) {

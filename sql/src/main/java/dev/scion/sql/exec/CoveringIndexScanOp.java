@@ -9,6 +9,7 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.table.IndexCodec;
 import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,8 +105,8 @@ public final class CoveringIndexScanOp implements Operator {
         private final int width;
 
         EntryRows() {
-            RowCodec codec = new RowCodec(table.schema());
-            this.indexCodec = codec.indexCodec(index);
+            RowCodec codec = SchemaCodecs.of(table).rows();
+            this.indexCodec = IndexTrees.codec(table, index);
             this.indexColumns = indexCodec.indexColumns();
             this.keyColumns = codec.keyColumns();
             this.width = table.schema().columns().size();

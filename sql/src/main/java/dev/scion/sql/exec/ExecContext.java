@@ -4,10 +4,15 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 
-/** What running operators and expressions need from the outside: the session, and cancellation. */
+/**
+ * What running operators and expressions need from the outside: the session, the values of a cached plan's
+ * parameters for this execution, and cancellation.
+ */
 public final class ExecContext {
     private final Session session;
     private int checkCounter;
+    /** This execution's values of the plan's parameters ({@code ?0, ?1, ...}), set by {@link ParameterValuesOp}. */
+    private Object[] parameters;
     /** Rows bound to correlation variables ($cor0, ...) by enclosing {@link CorrelateOp}s, by variable id. */
     private Object[][] correlated = new Object[4][];
 
@@ -17,6 +22,25 @@ public final class ExecContext {
 
     public Session session() {
         return session;
+    }
+
+    /** A context for evaluating constants while a plan is built: no session, the given parameter values. */
+    public static ExecContext forConstants(Object[] parameters) {
+        ExecContext ctx = new ExecContext(null);
+        ctx.parameters = parameters;
+        return ctx;
+    }
+
+    /** The value of the plan's parameter {@code index} in this execution. */
+    public Object parameter(int index) {
+        if (parameters == null || index >= parameters.length) {
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "unbound parameter ?" + index);
+        }
+        return parameters[index];
+    }
+
+    void bindParameters(Object[] values) {
+        parameters = values;
     }
 
     /** The current row of correlation variable {@code id}. */

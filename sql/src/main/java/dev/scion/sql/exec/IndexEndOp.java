@@ -11,6 +11,7 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.table.KeyPrefix;
 import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public final class IndexEndOp implements Operator {
 
     @Override
     public RowStream open(ExecContext ctx) {
-        RowCodec codec = new RowCodec(table.schema());
+        RowCodec codec = SchemaCodecs.of(table).rows();
         ProllyMap rows = ProllyMap.load(database.buffer(), table.rows());
         Object[] out = new Object[ends.size()];
         for (int i = 0; i < out.length; i++) {
@@ -65,7 +66,7 @@ public final class IndexEndOp implements Operator {
 
     private Object value(End end, RowCodec codec, ProllyMap rows, ExecContext ctx) {
         ProllyMap tree = rows;
-        var indexCodec = end.index() == null ? null : codec.indexCodec(end.index());
+        var indexCodec = end.index() == null ? null : IndexTrees.codec(table, end.index());
         if (end.index() != null) {
             tree = IndexTrees.load(database, name, table, end.index());
         }

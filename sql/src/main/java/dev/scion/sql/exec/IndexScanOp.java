@@ -9,6 +9,7 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.table.IndexCodec;
 import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,9 +46,9 @@ public final class IndexScanOp implements Operator {
 
     @Override
     public RowStream open(ExecContext ctx) {
-        RowCodec codec = new RowCodec(table.schema());
+        RowCodec codec = SchemaCodecs.of(table).rows();
         boolean[] fields = codec.valueFieldsFor(columns);
-        IndexCodec indexCodec = codec.indexCodec(index);
+        IndexCodec indexCodec = IndexTrees.codec(table, index);
         ProllyMap entries = IndexTrees.load(database, name, table, index);
         List<byte[]> keys = new ArrayList<>();
         for (KeyRange range : ranges) {

@@ -5,10 +5,19 @@ import dev.scion.storage.Hash;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.table.IndexCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
-/** The entry tree of a table's secondary index, as the index-reading operators open it. */
+/** The entry tree of a table's secondary index and its codec, as the index-reading operators open them. */
 final class IndexTrees {
     private IndexTrees() {
+    }
+
+    /** The codec of {@code index}'s entries in {@code table}, made once per schema ({@link SchemaCodecs}). */
+    static IndexCodec codec(TableValue table, IndexDef index) {
+        SchemaCodecs codecs = SchemaCodecs.of(table);
+        int position = table.schema().indexes().indexOf(index);
+        return position >= 0 ? codecs.indexes().get(position) : codecs.rows().indexCodec(index);
     }
 
     /**

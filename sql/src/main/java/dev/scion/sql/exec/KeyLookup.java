@@ -11,6 +11,7 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.table.IndexCodec;
 import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
 /**
  * Finds the rows of a keyed table whose leading key columns equal given values: through the primary key (a point
@@ -43,7 +44,7 @@ public final class KeyLookup {
 
     /** An opened lookup: reads the trees once per query, then answers any number of lookups. */
     final class Reader {
-        private final RowCodec codec = new RowCodec(table.schema());
+        private final RowCodec codec = SchemaCodecs.of(table).rows();
         private final ProllyMap rows = ProllyMap.load(database.buffer(), table.rows());
         private final ProllyMap entries;
         private final IndexCodec indexCodec;
@@ -59,7 +60,7 @@ public final class KeyLookup {
                 keyColumns = codec.keyColumns();
             } else {
                 entries = IndexTrees.load(database, name, table, index);
-                indexCodec = codec.indexCodec(index);
+                indexCodec = IndexTrees.codec(table, index);
                 keyColumns = indexCodec.indexColumns();
             }
             FieldType[] types = new FieldType[columns];

@@ -9,6 +9,7 @@ import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.table.IndexCodec;
 import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
 import java.util.List;
 
@@ -42,9 +43,9 @@ public final class OrderedIndexScanOp implements Operator {
 
     @Override
     public RowStream open(ExecContext ctx) {
-        RowCodec codec = new RowCodec(table.schema());
+        RowCodec codec = SchemaCodecs.of(table).rows();
         boolean[] fields = codec.valueFieldsFor(columns);
-        IndexCodec indexCodec = codec.indexCodec(index);
+        IndexCodec indexCodec = IndexTrees.codec(table, index);
         ProllyMap entries = IndexTrees.load(database, name, table, index);
         ProllyMap rows = ProllyMap.load(database.buffer(), table.rows());
         return new RowStream() {

@@ -7,6 +7,7 @@ import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.table.RowCodec;
+import dev.scion.versioning.table.SchemaCodecs;
 
 /**
  * Reads a table's rows in primary key order (or its reverse) within a key range; a point range is a single lookup. Keyless
@@ -46,7 +47,7 @@ public final class TableScanOp implements Operator {
 
     @Override
     public RowStream open(ExecContext ctx) {
-        RowCodec codec = new RowCodec(table.schema());
+        RowCodec codec = SchemaCodecs.of(table).rows();
         boolean[] fields = codec.valueFieldsFor(columns);
         ProllyMap map = ProllyMap.load(database.buffer(), table.rows());
         if (pointKey != null) {

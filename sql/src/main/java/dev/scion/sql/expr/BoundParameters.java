@@ -4,10 +4,11 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 
 /**
- * The values of a cached plan's parameters ({@code ?} in the plan), visible to {@link ExprCompiler} while one execution
- * of the plan is turned into operators. A cached plan is shared by every execution of its statement shape, so its
- * parameters are bound when its operators are built, not when it is planned. Thread-confined: a statement is built
- * on the thread that runs it.
+ * The values of a cached plan's parameters ({@code ?} in the plan) while one execution of the plan is turned into
+ * operators: what the planner derives from them then (primary-key ranges, index ranges, point keys) is this
+ * execution's. Compiled expressions do not read them here: they read the execution's values from the
+ * {@code ExecContext} when evaluated, so they can be compiled once per cached plan. Thread-confined: a statement is
+ * built on the thread that runs it.
  */
 public final class BoundParameters {
     private static final ThreadLocal<Object[]> CURRENT = new ThreadLocal<>();
@@ -28,6 +29,11 @@ public final class BoundParameters {
                 CURRENT.set(previous);
             }
         }
+    }
+
+    /** The values bound now, or null outside a cached plan's build. */
+    public static Object[] current() {
+        return CURRENT.get();
     }
 
     /** The value bound to parameter {@code index}; an unbound parameter is an internal error. */

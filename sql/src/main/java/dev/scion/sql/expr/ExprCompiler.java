@@ -45,8 +45,9 @@ public final class ExprCompiler {
             return (row, ctx) -> v;
         }
         if (node instanceof RexDynamicParam p) {
-            Object v = BoundParameters.value(p.getIndex());
-            return (row, ctx) -> v;
+            // read at evaluation: a cached plan's compiled expressions serve every execution (ParameterValuesOp)
+            int index = p.getIndex();
+            return (row, ctx) -> ctx.parameter(index);
         }
         if (node instanceof RexCall call) {
             return compileCall(call, fullText);

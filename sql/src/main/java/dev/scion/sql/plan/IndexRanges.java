@@ -21,13 +21,18 @@ import java.util.List;
  * Secondary-index ranges for a filter that bounds an index's first column on both sides, such as sysbench's
  * {@code k BETWEEN ? AND ? OR k BETWEEN ? AND ? ...}: the filter's conditions on that column become a union of
  * intervals, each one key range of the index. The ranges may take more rows than the filter keeps (the filter is
- * still applied to every row), never fewer. Only columns whose key encoding orders exactly as their values compare
- * ({@link KeyValues}: numbers, dates, text of a byte-order collation) and that the index keeps whole (no prefix
- * length) are used. An interval is kept as encoded key bytes, so every such type is handled alike.
+ * then applied to every row), never fewer; when they take exactly its rows the access says so and the filter is
+ * left out. Only columns whose key encoding orders exactly as their values compare ({@link KeyValues}: numbers,
+ * dates, text of a byte-order collation) and that the index keeps whole (no prefix length) are used. An interval
+ * is kept as encoded key bytes, so every such type is handled alike. A cached plan derives its ranges from a
+ * {@link Template} made once (see {@link PlanParts}).
  */
 final class IndexRanges {
-    /** An index and the ranges of its entries that hold every row the filter can keep. */
-    record Access(IndexDef index, List<KeyRange> ranges) {
+    /**
+     * An index and the ranges of its entries that hold every row the filter can keep; {@code exact} when they hold
+     * only such rows, so the filter need not run (see {@link Evaluation}).
+     */
+    record Access(IndexDef index, List<KeyRange> ranges, boolean exact) {
     }
 
     /**
@@ -46,23 +51,51 @@ final class IndexRanges {
 
     /** The first index whose leading column the condition bounds on both sides, or null. */
     static Access derive(TableValue table, RexNode condition) {
-        TableSchema schema = table.schema();
-        if (schema.isKeyless()) {
+        return template(table.schema(), condition).derive(table);
+    }
+
+    /**
+     * What {@code condition} bounds of each index of {@code schema} that can be read by ranges, with its constants
+     * still to be evaluated: made once for a cached plan, evaluated with each execution's parameter values.
+     */
+    static Template template(TableSchema schema, RexNode condition) {
+        List<Candidate> candidates = new ArrayList<>();
+        if (!schema.isKeyless()) {
+            for (IndexDef index : schema.indexes()) {
+                if (!index.fulltext() && usable(schema, index)) {
+                    candidates.add(new Candidate(index, leadingBound(schema, index, condition)));
+                }
+            }
+        }
+        return new Template(List.copyOf(candidates));
+    }
+
+    /** A condition's bounds on the leading columns of a schema's usable indexes, in the schema's index order. */
+    static final class Template {
+        private final List<Candidate> candidates;
+
+        private Template(List<Candidate> candidates) {
+            this.candidates = candidates;
+        }
+
+        /** The first index of {@code table} the condition bounds on both sides with this execution's values. */
+        Access derive(TableValue table) {
+            for (Candidate c : candidates) {
+                if (!table.indexes().containsKey(c.index().name())) {
+                    continue;
+                }
+                Evaluation evaluation = new Evaluation();
+                List<Interval> intervals = c.bound().intervals(evaluation);
+                if (intervals == null || intervals.stream().anyMatch(i -> i.start() == null || i.end() == null)) {
+                    continue;
+                }
+                return new Access(c.index(), ranges(union(intervals)), !evaluation.inexact);
+            }
             return null;
         }
-        for (IndexDef index : schema.indexes()) {
-            if (index.fulltext() || !table.indexes().containsKey(index.name()) || !usable(schema, index)) {
-                continue;
-            }
-            int column = schema.columnIndex(index.columns().get(0));
-            List<Interval> intervals = intervals(condition, column, schema.columns().get(column).type(),
-                    sortKey(schema, index));
-            if (intervals == null || intervals.stream().anyMatch(i -> i.start() == null || i.end() == null)) {
-                continue;
-            }
-            return new Access(index, ranges(union(intervals)));
-        }
-        return null;
+    }
+
+    private record Candidate(IndexDef index, Bound bound) {
     }
 
     /**
@@ -74,11 +107,14 @@ final class IndexRanges {
         if (condition == null || !usable(schema, index)) {
             return null;
         }
-        int column = schema.columnIndex(index.columns().get(0));
-        List<Interval> intervals = intervals(condition, column, schema.columns().get(column).type(),
-                sortKey(schema, index));
+        List<Interval> intervals = leadingBound(schema, index, condition).intervals(new Evaluation());
         // an open end stays open: NULL entries sort first, and the filter drops them
         return intervals == null ? null : ranges(union(intervals));
+    }
+
+    private static Bound leadingBound(TableSchema schema, IndexDef index, RexNode condition) {
+        int column = schema.columnIndex(index.columns().get(0));
+        return bound(condition, column, schema.columns().get(column).type(), sortKey(schema, index));
     }
 
     private static boolean usable(TableSchema schema, IndexDef index) {
@@ -108,42 +144,98 @@ final class IndexRanges {
     }
 
     /**
-     * Intervals of the column outside which the condition cannot hold, or null when the condition does not bound
-     * the column. An empty list means no row can match.
+     * What a condition bounds of one column: evaluated with the current constants, the intervals of the column
+     * outside which the condition cannot hold, or null when it does not bound the column. An empty list means no
+     * row can match.
      */
-    private static List<Interval> intervals(RexNode n, int column, ColumnType type, SortKeyFunction sortKey) {
+    private interface Bound {
+        List<Interval> intervals(Evaluation evaluation);
+    }
+
+    /**
+     * One evaluation of a condition's bounds, noting whether the intervals are the condition itself: every part of
+     * it bounded the column (no conjunct left to the filter), and every comparison was of an integer column with an
+     * integer constant, whose key order is exactly the comparison (sysbench's {@code k BETWEEN ? AND ? OR ...}).
+     * NULL never satisfies such a comparison, and bounded intervals never hold the NULL entries.
+     */
+    private static final class Evaluation {
+        boolean inexact;
+    }
+
+    /** A part of the condition that never bounds the column. */
+    private static final Bound UNBOUNDED = evaluation -> null;
+
+    /**
+     * Every part must hold: the intersection of the parts that bound the column; {@code partial} when some conjunct
+     * of the condition never bounds it (it was left out of {@code parts}).
+     */
+    private record AllOf(List<Bound> parts, boolean partial) implements Bound {
+        @Override
+        public List<Interval> intervals(Evaluation evaluation) {
+            evaluation.inexact |= partial;
+            List<Interval> acc = null;
+            for (Bound b : parts) {
+                List<Interval> part = b.intervals(evaluation);
+                if (part == null) {
+                    evaluation.inexact = true;
+                } else {
+                    acc = acc == null ? part : intersect(acc, part);
+                }
+            }
+            return acc;
+        }
+    }
+
+    /** One part must hold: the union, when every part bounds the column. */
+    private record AnyOf(List<Bound> parts) implements Bound {
+        @Override
+        public List<Interval> intervals(Evaluation evaluation) {
+            List<Interval> acc = new ArrayList<>();
+            for (Bound b : parts) {
+                List<Interval> part = b.intervals(evaluation);
+                if (part == null) {
+                    return null;
+                }
+                acc.addAll(part);
+            }
+            return acc;
+        }
+    }
+
+    private static Bound bound(RexNode n, int column, ColumnType type, SortKeyFunction sortKey) {
         switch (n.getKind()) {
             case AND -> {
-                List<Interval> acc = null;
-                for (RexNode o : ((RexCall) n).getOperands()) {
-                    List<Interval> part = intervals(o, column, type, sortKey);
-                    if (part != null) {
-                        acc = acc == null ? part : intersect(acc, part);
+                List<RexNode> operands = ((RexCall) n).getOperands();
+                List<Bound> parts = new ArrayList<>();
+                for (RexNode o : operands) {
+                    Bound part = bound(o, column, type, sortKey);
+                    if (part != UNBOUNDED) {
+                        parts.add(part);
                     }
                 }
-                return acc;
+                return parts.isEmpty() ? UNBOUNDED : new AllOf(List.copyOf(parts), parts.size() < operands.size());
             }
             case OR -> {
-                List<Interval> acc = new ArrayList<>();
+                List<Bound> parts = new ArrayList<>();
                 for (RexNode o : ((RexCall) n).getOperands()) {
-                    List<Interval> part = intervals(o, column, type, sortKey);
-                    if (part == null) {
-                        return null;
+                    Bound part = bound(o, column, type, sortKey);
+                    if (part == UNBOUNDED) {
+                        return UNBOUNDED;
                     }
-                    acc.addAll(part);
+                    parts.add(part);
                 }
-                return acc;
+                return new AnyOf(List.copyOf(parts));
             }
             case EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
                 return comparison((RexCall) n, column, type, sortKey);
             }
             default -> {
-                return null;
+                return UNBOUNDED;
             }
         }
     }
 
-    private static List<Interval> comparison(RexCall call, int column, ColumnType type, SortKeyFunction sortKey) {
+    private static Bound comparison(RexCall call, int column, ColumnType type, SortKeyFunction sortKey) {
         RexNode l = call.getOperands().get(0);
         RexNode r = call.getOperands().get(1);
         SqlKind kind = call.getKind();
@@ -154,34 +246,53 @@ final class IndexRanges {
             kind = kind.reverse();
         }
         if (KeyConstants.column(l) != column) {
-            return null;
+            return UNBOUNDED;
         }
-        Object v = KeyConstants.value(r);
-        byte[] value;
         if (sortKey != null) {
             // entries hold the collation's sort key: only a text constant compared under that collation bounds them
-            if (!(v instanceof String text) || !collatedComparison(type, l, r)) {
-                return null;
+            if (!collatedComparison(type, l, r)) {
+                return UNBOUNDED;
             }
-            value = new TupleDescriptor(type.fieldType()).withSortKey(0, sortKey).encodeKey(new Object[] {text});
-        } else {
-            Object stored = v == KeyConstants.NOT_CONSTANT ? null : KeyValues.exact(type, v);
-            if (stored == null) {
-                return null; // NULL, a value no stored one equals or an expression: no bound from this comparison
-            }
-            value = new TupleDescriptor(type.fieldType()).encodeKey(new Object[] {stored});
+            return new Comparison(kind, r, type, new TupleDescriptor(type.fieldType()).withSortKey(0, sortKey), true);
         }
-        byte[] after = KeyPrefix.end(value); // null: nothing sorts after the value
-        // NULL entries start with a lower marker than any value, so a lower bound excludes them
-        Interval i = switch (kind) {
-            case EQUALS -> new Interval(value, after);
-            case LESS_THAN -> new Interval(null, value);
-            case LESS_THAN_OR_EQUAL -> new Interval(null, after);
-            case GREATER_THAN -> after == null ? null : new Interval(after, null);
-            case GREATER_THAN_OR_EQUAL -> new Interval(value, null);
-            default -> new Interval(null, null);
-        };
-        return i == null || i.isEmpty() ? List.of() : List.of(i);
+        return new Comparison(kind, r, type, new TupleDescriptor(type.fieldType()), false);
+    }
+
+    /**
+     * The column compared with a constant: {@code kind} with the column on the left, the constant's key encoded by
+     * {@code key} (with the collation's sort key when {@code sortKeyed}).
+     */
+    private record Comparison(SqlKind kind, RexNode constant, ColumnType type, TupleDescriptor key,
+                              boolean sortKeyed) implements Bound {
+        @Override
+        public List<Interval> intervals(Evaluation evaluation) {
+            Object v = KeyConstants.value(constant);
+            evaluation.inexact |= sortKeyed || !(v instanceof Long) || !type.kind().isInteger();
+            byte[] value;
+            if (sortKeyed) {
+                if (!(v instanceof String text)) {
+                    return null;
+                }
+                value = key.encodeKey(new Object[] {text});
+            } else {
+                Object stored = v == KeyConstants.NOT_CONSTANT ? null : KeyValues.exact(type, v);
+                if (stored == null) {
+                    return null; // NULL, a value no stored one equals or an expression: no bound from this comparison
+                }
+                value = key.encodeKey(new Object[] {stored});
+            }
+            byte[] after = KeyPrefix.end(value); // null: nothing sorts after the value
+            // NULL entries start with a lower marker than any value, so a lower bound excludes them
+            Interval i = switch (kind) {
+                case EQUALS -> new Interval(value, after);
+                case LESS_THAN -> new Interval(null, value);
+                case LESS_THAN_OR_EQUAL -> new Interval(null, after);
+                case GREATER_THAN -> after == null ? null : new Interval(after, null);
+                case GREATER_THAN_OR_EQUAL -> new Interval(value, null);
+                default -> new Interval(null, null);
+            };
+            return i == null || i.isEmpty() ? List.of() : List.of(i);
+        }
     }
 
     /** Whether the column meets the constant under the column's own collation (not an explicit other COLLATE). */

@@ -93,7 +93,7 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
                 }
             }
         }
-        RowCodec codec = new RowCodec(schema);
+        RowCodec codec = dev.scion.versioning.table.SchemaCodecs.of(table).rows();
         boolean all = true;
         for (boolean h : have) {
             all &= h;

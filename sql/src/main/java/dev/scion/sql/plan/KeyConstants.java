@@ -59,7 +59,7 @@ final class KeyConstants {
         }
         try {
             // the cast is evaluated by the interpreter that evaluates it in the filter, so the value is the same
-            return ExprCompiler.compile(n).eval(new Object[0], new ExecContext(null));
+            return ExprCompiler.compile(n).eval(new Object[0], ExecContext.forConstants(BoundParameters.current()));
         } catch (RuntimeException e) {
             return NOT_CONSTANT; // a cast that fails (or needs a session) leaves the filter to decide
         }

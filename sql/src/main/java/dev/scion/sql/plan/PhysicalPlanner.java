@@ -47,18 +47,24 @@ import java.util.List;
 public final class PhysicalPlanner {
     /** Which table value each scan reads: the planned one, or a cached plan's table at the current snapshot. */
     private final java.util.function.UnaryOperator<ScionTable> tables;
+    /** A cached plan's shared parts (compiled expressions, range templates), or null for a plan used once. */
+    private final PlanParts parts;
 
-    private PhysicalPlanner(java.util.function.UnaryOperator<ScionTable> tables) {
+    private PhysicalPlanner(java.util.function.UnaryOperator<ScionTable> tables, PlanParts parts) {
         this.tables = tables;
+        this.parts = parts;
     }
 
     public static Operator build(RelNode rel) {
-        return new PhysicalPlanner(t -> t).op(rel);
+        return new PhysicalPlanner(t -> t, null).op(rel);
     }
 
-    /** Builds operators for a cached plan, reading each table through {@code tables} (planned table to current). */
-    static Operator build(RelNode rel, java.util.function.UnaryOperator<ScionTable> tables) {
-        return new PhysicalPlanner(tables).op(rel);
+    /**
+     * Builds operators for a cached plan, reading each table through {@code tables} (planned table to current) and
+     * taking the parts every execution shares from {@code parts}.
+     */
+    static Operator build(RelNode rel, java.util.function.UnaryOperator<ScionTable> tables, PlanParts parts) {
+        return new PhysicalPlanner(tables, parts).op(rel);
     }
 
     private Operator op(RelNode rel) {
@@ -234,7 +240,7 @@ public final class PhysicalPlanner {
         } else {
             KeyAccess key = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
             if (key.range() == null && key.pointKey() == null && sort.fetch == null && condition != null
-                    && IndexRanges.derive(t.value(), condition) != null) {
+                    && indexRanges(t.value(), condition) != null) {
                 return null; // an index range and a sort beat reading the whole table backwards
             }
             read = new TableScanOp(t.database(), t.name(), t.value(), key.range() == null ? KeyRange.ALL : key.range(),
@@ -395,14 +401,14 @@ public final class PhysicalPlanner {
         KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
         if (condition != null && access.range() == null && access.pointKey() == null) {
             // no primary-key bound: a secondary index bounded on both sides reads only the rows in its ranges
-            IndexRanges.Access index = IndexRanges.derive(t.value(), condition);
+            IndexRanges.Access index = indexRanges(t.value(), condition);
             if (index != null) {
                 Operator read = covers(t.value().schema(), index.index(), used)
                         ? covering(new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(),
                                 index.ranges()), anyOrder)
                         : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
                                 columnMask(used, t.value().schema().columns().size()));
-                return new FilterOp(read, compile(condition, scan));
+                return index.exact() ? read : new FilterOp(read, compile(condition, scan));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
@@ -416,7 +422,16 @@ public final class PhysicalPlanner {
 
     /** {@code e} evaluated over the rows of {@code input}, MATCH ... AGAINST bound to the index it searches. */
     private Expr compile(RexNode e, RelNode input) {
+        if (parts != null && PlanParts.shareable(e)) {
+            return parts.expression(e, () -> ExprCompiler.compile(e)); // no MATCH in a shareable expression
+        }
         return ExprCompiler.compile(e, dev.scion.sql.fulltext.FullTextBinder.of(input, tables));
+    }
+
+    /** The secondary-index ranges {@code condition} reads of {@code table}, or null (see {@link IndexRanges}). */
+    private IndexRanges.Access indexRanges(dev.scion.versioning.model.TableValue table, RexNode condition) {
+        return parts == null ? IndexRanges.derive(table, condition)
+                : parts.rangeTemplate(table.schema(), condition).derive(table);
     }
 
     /** {@code used} as a per-column mask for a scan's decoding; null (decode all) when unknown. */

@@ -4,6 +4,7 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.GuardedOp;
 import dev.scion.sql.exec.Operator;
+import dev.scion.sql.exec.ParameterValuesOp;
 import dev.scion.sql.expr.SqlFunctions;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.session.Session;
@@ -163,7 +164,10 @@ public final class QueryPlanner {
                         cache.rememberText(textKey, shape, key);
                     }
                 }
-                return BoundParameters.with(key.values(), () -> build(session, parameterized));
+                PlanParts parts = entry == null ? null : entry.parts();
+                Operator root = BoundParameters.with(key.values(),
+                        () -> PhysicalPlanner.build(parameterized.rel(), t -> t, parts));
+                return new Plan(new GuardedOp(new ParameterValuesOp(root, key.values())), parameterized.columns());
             }
             cache.markLiteralsOnly(key.text());
         }
@@ -275,7 +279,7 @@ public final class QueryPlanner {
                 super.visit(node, ordinal, parent);
             }
         }.go(logical.rel());
-        return ok[0] ? new CachedQuery(logical.rel(), logical.columns(), List.copyOf(tables)) : null;
+        return ok[0] ? new CachedQuery(logical.rel(), logical.columns(), List.copyOf(tables), new PlanParts()) : null;
     }
 
     /** The table as the session sees it now, or null when the database or table is gone. */
@@ -318,8 +322,8 @@ public final class QueryPlanner {
                 throw new IllegalStateException("cached plan reads a table it did not record: " + t.name());
             }
             return now;
-        }));
-        return new Plan(new GuardedOp(root), cached.columns());
+        }, cached.parts()));
+        return new Plan(new GuardedOp(new ParameterValuesOp(root, values)), cached.columns());
     }
 
     private static List<ResultColumn> columns(RelDataType rowType, List<List<String>> origins,

@@ -125,6 +125,18 @@ public final class PlanCache {
         return hits;
     }
 
+    /** Expressions compiled so far for the cached plans' shared parts; for regression checks. */
+    public long expressionsCompiled() {
+        return entries.values().stream().mapToLong(e -> e instanceof CachedQuery q ? q.parts().expressionsCompiled() : 0)
+                .sum();
+    }
+
+    /** Index range templates made so far for the cached plans' shared parts; for regression checks. */
+    public long rangeTemplatesMade() {
+        return entries.values().stream().mapToLong(e -> e instanceof CachedQuery q ? q.parts().rangeTemplatesMade() : 0)
+                .sum();
+    }
+
     /** Parameterizes a query for lookup; null when the query cannot be cached. */
     public static Key keyOf(String currentDatabase, org.apache.calcite.sql.SqlNode query) {
         LiteralParameterizer.Parameterized p = LiteralParameterizer.parameterize(query);

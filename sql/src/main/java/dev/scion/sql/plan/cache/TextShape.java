@@ -99,12 +99,17 @@ public final class TextShape {
                 skeleton.append(MARK);
                 i = j + 1;
             } else if (c >= '0' && c <= '9' && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+                // the value is read as the digits are scanned: most literals of a statement are plain integers
                 int j = i;
+                long value = 0;
+                boolean integer = true;
                 while (j < n && (isWordChar(text.charAt(j)) || text.charAt(j) == '.')) {
+                    char d = text.charAt(j);
+                    integer &= d >= '0' && d <= '9' && j - i < 18;
+                    value = value * 10 + (d - '0');
                     j++;
                 }
-                String raw = text.substring(i, j);
-                literals.add(new Literal(line, i - lineStart + 1, raw, integerValue(raw)));
+                literals.add(new Literal(line, i - lineStart + 1, text.substring(i, j), integer ? (Long) value : null));
                 skeleton.append(MARK);
                 i = j;
             } else {
@@ -113,19 +118,6 @@ public final class TextShape {
             }
         }
         return new TextShape(skeleton.toString(), literals);
-    }
-
-    /** The value of a plain decimal integer that fits a long, else null (decimals, exponents, hex stay in the plan). */
-    private static Long integerValue(String raw) {
-        if (raw.length() > 18) {
-            return null;
-        }
-        for (int k = 0; k < raw.length(); k++) {
-            if (raw.charAt(k) < '0' || raw.charAt(k) > '9') {
-                return null;
-            }
-        }
-        return Long.parseLong(raw);
     }
 
     private static boolean isWordChar(char c) {
