@@ -93,7 +93,9 @@ public final class CommitLog implements AutoCloseable {
     }
     CommitLog log = new CommitLog(dir, sizing, checkpoints);
     try {
-      log.generation = end.generation() + sizing.segments();
+      // More than a ring's worth above the newest generation found, in the file after the newest: no
+      // generation that may have been started before (its first record torn) is ever used twice.
+      log.generation = end.generation() + sizing.segments() + 1;
       log.nextSequence = end.nextSequence();
       log.begin(0);
       return log;
