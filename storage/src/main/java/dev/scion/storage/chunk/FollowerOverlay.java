@@ -12,7 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What a follower sees beyond the tables the owning process has flushed: the owner's commit log, replayed into
+ * What a follower sees beyond the tables the owning process has flushed: the owner's redo log, replayed into
  * memory once at open (RocksDB's secondary instance only catches up from its own write-ahead log, which the owner
  * no longer writes). Records are replayed in order, so each ref ends with its latest logged value. Built once,
  * then only read: safe to share between threads.
@@ -24,7 +24,7 @@ final class FollowerOverlay implements LoggedBatch.Target {
 
   private FollowerOverlay() {}
 
-  /** Reads the commit log of the store in {@code storeDir} (a torn last record is simply not there yet). */
+  /** Reads the redo log of the store in {@code storeDir} (a torn last record is simply not there yet). */
   static FollowerOverlay read(Path storeDir) throws IOException {
     FollowerOverlay overlay = new FollowerOverlay();
     LogReader.replay(storeDir.resolve(StoreLog.DIR), payload -> {

@@ -10,7 +10,7 @@ import org.rocksdb.WriteBatch;
 
 /**
  * Changes to a store, held twice: as RocksDB write batches to apply, and encoded as the payload of one
- * commit-log record that replays them after a crash. Chunks and refs are kept apart so that a change too large
+ * redo-log record that replays them after a crash. Chunks and refs are kept apart so that a change too large
  * for one log record can write its chunks straight to the database and log only its refs (see {@link StoreLog}).
  *
  * <p>Payload encoding: a sequence of operations, each a type byte ({@link #CHUNK}, {@link #REF},
@@ -112,11 +112,11 @@ final class LoggedBatch implements AutoCloseable {
           case CHUNK -> target.putChunk(key, in.readNBytes(in.readInt()));
           case REF -> target.putRef(key, in.readNBytes(in.readInt()));
           case REF_DELETE -> target.deleteRef(key);
-          default -> throw new StorageException("commit log record with unknown operation " + type);
+          default -> throw new StorageException("redo log record with unknown operation " + type);
         }
       }
     } catch (IOException e) {
-      throw new StorageException("commit log record ends inside an operation", e);
+      throw new StorageException("redo log record ends inside an operation", e);
     }
   }
 

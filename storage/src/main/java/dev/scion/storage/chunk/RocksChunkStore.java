@@ -1,7 +1,7 @@
 package dev.scion.storage.chunk;
 
 import dev.scion.storage.Hash;
-import dev.scion.storage.log.CommitLog;
+import dev.scion.storage.log.RedoLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,19 +27,19 @@ import org.rocksdb.WriteBatch;
  * bytes) and one named {@code refs} (UTF-8 ref name to value bytes).
  *
  * <p>The normal write path is {@link #commit}: new chunks and ref compare-and-swaps in one atomic write batch,
- * made durable by one record in the store's own commit log ({@link StoreLog}; RocksDB's write-ahead log is off)
+ * made durable by one record in the store's own redo log ({@link StoreLog}; RocksDB's write-ahead log is off)
  * and one sync, with concurrent commits grouped into a single record and sync. Chunk reads go through a bounded
  * in-process cache. Thread-safe.
  */
 public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final Path dir;
   private final StoreOptions options;
-  private final CommitLog.Sizing logSizing;
+  private final RedoLog.Sizing logSizing;
   /** Replaced only by {@link #recoverFromFullDisk}, under the write side of {@link #lifecycle}. */
   private volatile RocksHandles rocks;
-  /** The commit log that makes writes durable; null for a follower. Replaced along with {@link #rocks}. */
+  /** The redo log that makes writes durable; null for a follower. Replaced along with {@link #rocks}. */
   private volatile StoreLog log;
-  /** For a follower: the owner's commit log as it was at open; null otherwise. */
+  /** For a follower: the owner's redo log as it was at open; null otherwise. */
   private final FollowerOverlay overlay;
   /**
    * Set when a write failed for lack of space. RocksDB then refuses every write until resumed, and RocksJava
@@ -48,7 +48,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private volatile boolean stoppedByFullDisk;
   private final ChunkCache cache;
   private final GroupCommitter committer;
-  /** Syncs the commit log for the records the group writer appended unsynced (see {@link #write}). */
+  /** Syncs the redo log for the records the group writer appended unsynced (see {@link #write}). */
   private final WalSync walSync;
   private final java.util.concurrent.atomic.AtomicLong chunksCommitted = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong bytesCommitted = new java.util.concurrent.atomic.AtomicLong();
@@ -82,7 +82,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
 
-  private RocksChunkStore(Path dir, StoreOptions options, CommitLog.Sizing logSizing, RocksHandles rocks,
+  private RocksChunkStore(Path dir, StoreOptions options, RedoLog.Sizing logSizing, RocksHandles rocks,
       StoreLog log, FollowerOverlay overlay) {
     this.dir = dir;
     this.options = options;
@@ -100,11 +100,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * StorageException if another process (or another open store in this one) holds the directory.
    */
   public static RocksChunkStore open(Path dir, StoreOptions options) {
-    return open(dir, options, CommitLog.Sizing.defaults());
+    return open(dir, options, RedoLog.Sizing.defaults());
   }
 
-  /** {@link #open(Path, StoreOptions)} with a commit log of the given sizes (tests use small ones). */
-  public static RocksChunkStore open(Path dir, StoreOptions options, CommitLog.Sizing logSizing) {
+  /** {@link #open(Path, StoreOptions)} with a redo log of the given sizes (tests use small ones). */
+  public static RocksChunkStore open(Path dir, StoreOptions options, RedoLog.Sizing logSizing) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(options, "options");
     Path abs = dir.toAbsolutePath();
@@ -125,13 +125,13 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
   }
 
-  /** Replays the commit log into freshly opened handles and opens it for writing; closes them on failure. */
-  private static StoreLog openLog(Path dir, RocksHandles rocks, CommitLog.Sizing sizing) {
+  /** Replays the redo log into freshly opened handles and opens it for writing; closes them on failure. */
+  private static StoreLog openLog(Path dir, RocksHandles rocks, RedoLog.Sizing sizing) {
     try {
       return StoreLog.open(dir, rocks, sizing);
     } catch (IOException | RocksDBException | RuntimeException e) {
       rocks.close();
-      throw new StorageException("cannot recover the commit log of " + dir + ": " + e.getMessage(), e);
+      throw new StorageException("cannot recover the redo log of " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -156,9 +156,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         overlay = FollowerOverlay.read(abs);
       } catch (IOException | RuntimeException e) {
         rocks.close();
-        throw new StorageException("cannot read the commit log of " + abs + ": " + e.getMessage(), e);
+        throw new StorageException("cannot read the redo log of " + abs + ": " + e.getMessage(), e);
       }
-      RocksChunkStore store = new RocksChunkStore(abs, options, CommitLog.Sizing.defaults(), rocks, null, overlay);
+      RocksChunkStore store = new RocksChunkStore(abs, options, RedoLog.Sizing.defaults(), rocks, null, overlay);
       store.followerDir = followerDir;
       return store;
     } catch (RocksDBException | StorageException e) {
@@ -423,7 +423,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   /**
-   * The first half of {@link #commit}: checks and applies the batch, appended to the commit log but not yet synced,
+   * The first half of {@link #commit}: checks and applies the batch, appended to the redo log but not yet synced,
    * and returns the ticket to pass to {@link #awaitDurable} before anyone is told the commit happened. From the
    * moment this returns, readers of this process see the new refs (and may build on them: a later batch lands
    * later in the log, so whatever makes it durable makes this one durable first). A process crash loses nothing
@@ -611,7 +611,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return bytesCommitted.get();
   }
 
-  /** Syncs of the commit log so far; fewer than {@link #writeGroupsCommitted} when several groups shared one. */
+  /** Syncs of the redo log so far; fewer than {@link #writeGroupsCommitted} when several groups shared one. */
   public long walSyncs() {
     return walSync.syncs();
   }
@@ -644,7 +644,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return readNative(() -> rocks.db.getProperty(rocks.chunks, name));
   }
 
-  /** Flushes memtables to SST files (the commit log already makes data durable; this is for tools and tests). */
+  /** Flushes memtables to SST files (the redo log already makes data durable; this is for tools and tests). */
   public void flush() {
     readNative(() -> {
       try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
@@ -851,7 +851,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
   }
 
-  /** The commit log, or a StorageException for a follower, which reads only. */
+  /** The redo log, or a StorageException for a follower, which reads only. */
   private StoreLog writableLog() {
     StoreLog l = log;
     if (l == null) {
@@ -884,7 +884,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         stoppedByFullDisk = true;
         throw new StorageFullException("disk full under " + dir + ": " + e.getMessage(), e);
       }
-      throw new StorageException("commit log failure in " + dir + ": " + e.getMessage(), e);
+      throw new StorageException("redo log failure in " + dir + ": " + e.getMessage(), e);
     } finally {
       lifecycle.readLock().unlock();
     }

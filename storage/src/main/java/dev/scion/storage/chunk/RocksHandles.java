@@ -36,7 +36,7 @@ final class RocksHandles implements AutoCloseable {
   final ColumnFamilyHandle chunks;
   final ColumnFamilyHandle refs;
   /**
-   * For every write: RocksDB's own write-ahead log is off, since the store's commit log ({@link StoreLog}) makes
+   * For every write: RocksDB's own write-ahead log is off, since the store's redo log ({@link StoreLog}) makes
    * writes durable.
    */
   final WriteOptions unlogged;

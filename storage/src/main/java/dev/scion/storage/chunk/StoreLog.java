@@ -1,6 +1,6 @@
 package dev.scion.storage.chunk;
 
-import dev.scion.storage.log.CommitLog;
+import dev.scion.storage.log.RedoLog;
 import dev.scion.storage.log.LogReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDBException;
 
 /**
- * Makes a {@link RocksChunkStore}'s writes durable through its own {@link CommitLog} instead of RocksDB's
+ * Makes a {@link RocksChunkStore}'s writes durable through its own {@link RedoLog} instead of RocksDB's
  * write-ahead log (which the store turns off for every write): a change is appended to the log as one record
  * and then applied to RocksDB's memtables; {@link #sync} makes every record so far durable. At open the log is
  * replayed into RocksDB and RocksDB flushed, and before the log overwrites a segment RocksDB flushes what that
@@ -19,29 +19,29 @@ import org.rocksdb.RocksDBException;
  */
 final class StoreLog implements AutoCloseable {
   /** The log's directory inside the store directory (RocksDB leaves files it does not know alone). */
-  static final String DIR = "commit-log";
+  static final String DIR = "redo-log";
   private static final String IMMUTABLE_MEMTABLES = "rocksdb.num-immutable-mem-table";
   private static final String BACKGROUND_ERRORS = "rocksdb.background-errors";
   /** How long to wait for a background flush before forcing one that reports its failure. */
   private static final long FLUSH_POLL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final RocksHandles rocks;
-  private final CommitLog log;
+  private final RedoLog log;
   private final long maxPayloadBytes;
 
-  private StoreLog(RocksHandles rocks, CommitLog log, long maxPayloadBytes) {
+  private StoreLog(RocksHandles rocks, RedoLog log, long maxPayloadBytes) {
     this.rocks = rocks;
     this.log = log;
     this.maxPayloadBytes = maxPayloadBytes;
   }
 
   /** Replays the log in {@code storeDir} into {@code rocks}, flushes RocksDB and opens the log for writing. */
-  static StoreLog open(Path storeDir, RocksHandles rocks, CommitLog.Sizing sizing)
+  static StoreLog open(Path storeDir, RocksHandles rocks, RedoLog.Sizing sizing)
       throws IOException, RocksDBException {
     Path dir = storeDir.resolve(DIR);
     LogReader.End end = LogReader.replay(dir, payload -> apply(rocks, payload));
     flushAndWait(rocks);
-    CommitLog log = CommitLog.open(dir, sizing, end, new CommitLog.Checkpoints() {
+    RedoLog log = RedoLog.open(dir, sizing, end, new RedoLog.Checkpoints() {
       @Override
       public void startFlush() throws IOException {
         try (FlushOptions fo = new FlushOptions().setWaitForFlush(false)) {
@@ -83,7 +83,7 @@ final class StoreLog implements AutoCloseable {
       });
       rocks.db.write(rocks.unlogged, batch);
     } catch (RocksDBException e) {
-      throw new StorageException("cannot replay the commit log: " + e.getMessage(), e);
+      throw new StorageException("cannot replay the redo log: " + e.getMessage(), e);
     }
   }
 

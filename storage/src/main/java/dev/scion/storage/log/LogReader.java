@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Reads a commit log back: the replay at open. Each segment's records run from its start for as long as they
+ * Reads a redo log back: the replay at open. Each segment's records run from its start for as long as they
  * carry the generation of its first record, consecutive sequence numbers and a matching CRC; the first record
  * that fails any check ends the segment, so a torn write or the stale tail of an earlier generation is never
  * taken for a record. Segments are then ordered by generation and the replay is the longest run of them, ending

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * The on-disk form of one commit-log record: a 24-byte header and the payload.
+ * The on-disk form of one redo-log record: a 24-byte header and the payload.
  *
  * <pre>
  *   crc32c     4 bytes  over everything after it (header fields and payload)

@@ -7,7 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Naming of a commit log's segment files and positional reads and writes on them. */
+/** Naming of a redo log's segment files and positional reads and writes on them. */
 final class SegmentFiles {
   private static final String PREFIX = "segment-";
 

@@ -3,7 +3,7 @@ package dev.scion.storage.chunk;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.scion.storage.Hash;
-import dev.scion.storage.log.CommitLog;
+import dev.scion.storage.log.RedoLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +26,13 @@ class CrashRecoveryTest {
   }
 
   /**
-   * A commit log of four segments of 64 KiB at most, so the ring is overwritten many times before the kill
+   * A redo log of four segments of 64 KiB at most, so the ring is overwritten many times before the kill
    * (each overwrite only after RocksDB flushed the segment's records), and a few early commits have a chunk
    * too large for a log record (written to RocksDB and flushed before its commit's refs are logged).
    */
   @Test
   void acknowledgedCommitsSurviveKillDashNineAfterTheLogWrappedAround() throws Exception {
-    CommitLog.Sizing sizing = new CommitLog.Sizing(4, 16 << 10, 64 << 10);
+    RedoLog.Sizing sizing = new RedoLog.Sizing(4, 16 << 10, 64 << 10);
     Path db = killWriterAndCheck(600, sizing);
     try (RocksChunkStore store = RocksChunkStore.open(db, StoreOptions.defaults(), sizing)) {
       for (int i = 0; CrashWriter.carriesBigChunk(i); i += CrashWriter.BIG_EVERY) {
@@ -50,7 +50,7 @@ class CrashRecoveryTest {
   }
 
   /** Runs {@link CrashWriter}, kills it after {@code acks} acknowledged commits, checks them; the store's dir. */
-  private Path killWriterAndCheck(int acks, CommitLog.Sizing sizing) throws Exception {
+  private Path killWriterAndCheck(int acks, RedoLog.Sizing sizing) throws Exception {
     Path db = dir.resolve("db");
     Path stderr = dir.resolve("child.err");
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

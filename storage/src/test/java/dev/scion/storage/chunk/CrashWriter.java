@@ -1,7 +1,7 @@
 package dev.scion.storage.chunk;
 
 import dev.scion.storage.Hash;
-import dev.scion.storage.log.CommitLog;
+import dev.scion.storage.log.RedoLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * Child process of {@link CrashRecoveryTest}: commits forever, printing "ACK i" after each commit returns,
- * until it is killed. Arguments: the store directory, then optionally the commit log's segment count, first and
+ * until it is killed. Arguments: the store directory, then optionally the redo log's segment count, first and
  * full segment size; with those, some commits also carry a chunk too large for one log record
  * ({@link #carriesBigChunk}).
  */
@@ -44,9 +44,9 @@ public final class CrashWriter {
 
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
-    CommitLog.Sizing sizing = args.length > 1
-        ? new CommitLog.Sizing(Integer.parseInt(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]))
-        : CommitLog.Sizing.defaults();
+    RedoLog.Sizing sizing = args.length > 1
+        ? new RedoLog.Sizing(Integer.parseInt(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]))
+        : RedoLog.Sizing.defaults();
     boolean big = args.length > 1;
     try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults(), sizing)) {
       byte[] previous = null;

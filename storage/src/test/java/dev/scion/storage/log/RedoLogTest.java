@@ -14,15 +14,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CommitLogTest {
+class RedoLogTest {
   @TempDir
   Path dir;
 
   /** Small segments so that a few records fill one: 2 of 8 KiB growing to 16 KiB. */
-  private static final CommitLog.Sizing SMALL = new CommitLog.Sizing(2, 8 << 10, 16 << 10);
+  private static final RedoLog.Sizing SMALL = new RedoLog.Sizing(2, 8 << 10, 16 << 10);
 
   /** Counts the log's requests and checks that no segment is overwritten before the flush that covers it. */
-  private static final class RecordingCheckpoints implements CommitLog.Checkpoints {
+  private static final class RecordingCheckpoints implements RedoLog.Checkpoints {
     final List<String> calls = new ArrayList<>();
 
     @Override
@@ -50,9 +50,9 @@ class CommitLogTest {
     return out;
   }
 
-  private CommitLog openAfterReplay(CommitLog.Sizing sizing, CommitLog.Checkpoints checkpoints) throws IOException {
+  private RedoLog openAfterReplay(RedoLog.Sizing sizing, RedoLog.Checkpoints checkpoints) throws IOException {
     LogReader.End end = LogReader.replay(logDir(), p -> { });
-    return CommitLog.open(logDir(), sizing, end, checkpoints);
+    return RedoLog.open(logDir(), sizing, end, checkpoints);
   }
 
   private static String record(int i) {
@@ -61,7 +61,7 @@ class CommitLogTest {
 
   @Test
   void recordsReplayInOrderAfterReopen() throws IOException {
-    try (CommitLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
       for (int i = 0; i < 5; i++) {
         log.append(payload(record(i)));
       }
@@ -75,7 +75,7 @@ class CommitLogTest {
   @Test
   void anEmptyOrMissingLogReplaysNothing() throws IOException {
     assertEquals(List.of(), replayed());
-    try (CommitLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
       log.sync();
     }
     assertEquals(List.of(), replayed());
@@ -85,7 +85,7 @@ class CommitLogTest {
   @Test
   void aTornLastRecordIsDropped() throws IOException {
     long tailStart;
-    try (CommitLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
       log.append(payload(record(1)));
       log.append(payload(record(2)));
       tailStart = LogRecord.HEADER_BYTES * 2L + record(1).length() + record(2).length();
@@ -98,7 +98,7 @@ class CommitLogTest {
 
   @Test
   void aCrcFailureEndsTheReplayThere() throws IOException {
-    try (CommitLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
       for (int i = 1; i <= 4; i++) {
         log.append(payload(record(i)));
       }
@@ -114,7 +114,7 @@ class CommitLogTest {
     RecordingCheckpoints checkpoints = new RecordingCheckpoints();
     List<String> written = new ArrayList<>();
     long firstGeneration;
-    try (CommitLog log = openAfterReplay(SMALL, checkpoints)) {
+    try (RedoLog log = openAfterReplay(SMALL, checkpoints)) {
       firstGeneration = log.generation();
       for (int i = 0; log.generation() < firstGeneration + 5; i++) {
         log.append(payload(record(i)));
@@ -138,8 +138,8 @@ class CommitLogTest {
 
   @Test
   void afterARestartATornRecordsSuccessorOnDiskIsNeverTakenForANewRecord() throws IOException {
-    CommitLog.Sizing ring = new CommitLog.Sizing(3, 8 << 10, 16 << 10); // each restart moves to the next file
-    try (CommitLog log = openAfterReplay(ring, new RecordingCheckpoints())) {
+    RedoLog.Sizing ring = new RedoLog.Sizing(3, 8 << 10, 16 << 10); // each restart moves to the next file
+    try (RedoLog log = openAfterReplay(ring, new RecordingCheckpoints())) {
       log.append(payload("first"));
       log.append(payload("lost-2")); // torn below
       log.append(payload("lost-3")); // reached the disk, but after a torn record: never acknowledged
@@ -149,11 +149,11 @@ class CommitLogTest {
     assertEquals(List.of("first"), replayed());
     // the restarted writer uses a new generation, so a record of the same length as the torn one cannot make the
     // old third record look like its successor
-    try (CommitLog log = openAfterReplay(ring, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(ring, new RecordingCheckpoints())) {
       log.append(payload("again2"));
     }
     assertEquals(List.of("first", "again2"), replayed());
-    try (CommitLog log = openAfterReplay(ring, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(ring, new RecordingCheckpoints())) {
       log.append(payload("third"));
     }
     assertEquals(List.of("first", "again2", "third"), replayed());
@@ -161,7 +161,7 @@ class CommitLogTest {
 
   @Test
   void aSegmentOfAnUnrelatedGenerationIsNotJoinedToTheChain() throws IOException {
-    try (CommitLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
       for (int i = 0; i < 3; i++) {
         log.append(payload(record(i)));
       }
@@ -180,7 +180,7 @@ class CommitLogTest {
 
   @Test
   void aPayloadAboveTheLimitIsRefused() throws IOException {
-    try (CommitLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
+    try (RedoLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
       assertThrows(IllegalArgumentException.class, () -> log.append(new byte[(int) SMALL.maxPayloadBytes() + 1]));
       log.append(new byte[(int) SMALL.maxPayloadBytes()]);
     }

@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10: commits are made durable by the store's own commit log (overwritten in place) instead of RocksDB's
+ * Issue 10: commits are made durable by the store's own redo log (overwritten in place) instead of RocksDB's
  * write-ahead log. Several connections insert rows in autocommit, each acknowledged by the server's OK; the
  * server is killed with SIGKILL while inserts are in flight, three times on the same data directory. After each
  * restart every acknowledged row must be there, with its payload, and every row there must have been
  * acknowledged or in flight.
  */
-class CommitLogKillTest {
-    @ManagedServer(value = "commitlog-kill", managedOnly = "kill -9 needs a managed server (not -Dscion.it.server)")
+class RedoLogKillTest {
+    @ManagedServer(value = "redolog-kill", managedOnly = "kill -9 needs a managed server (not -Dscion.it.server)")
     static ScionServerProcess server;
 
     private static final int WRITERS = 4;
@@ -92,7 +92,7 @@ class CommitLogKillTest {
                 inDoubt.clear();
             }
         }
-        new Figures("commit-log kill -9").put("trials", TRIALS).put("acknowledged", acknowledged.size())
+        new Figures("redo-log kill -9").put("trials", TRIALS).put("acknowledged", acknowledged.size())
                 .put("lost", 0).publish();
     }
 

@@ -22,7 +22,7 @@ import java.nio.file.StandardOpenOption;
  * <p>{@link #append} is serialised; {@link #sync} may run concurrently with it and makes every record appended
  * before it was called durable.
  */
-public final class CommitLog implements AutoCloseable {
+public final class RedoLog implements AutoCloseable {
   /** What the log needs from the database it protects. */
   public interface Checkpoints {
     /** Starts making everything applied to the database so far durable in the database itself. */
@@ -49,7 +49,7 @@ public final class CommitLog implements AutoCloseable {
       return new Sizing(4, 1L << 20, 16L << 20);
     }
 
-    /** The largest payload {@link CommitLog#append} accepts; larger changes must reach the database otherwise. */
+    /** The largest payload {@link RedoLog#append} accepts; larger changes must reach the database otherwise. */
     public long maxPayloadBytes() {
       return segmentBytes / 4;
     }
@@ -72,7 +72,7 @@ public final class CommitLog implements AutoCloseable {
   /** Set when a write failed part-way: the next record starts a new segment instead of writing over it. */
   private boolean torn;
 
-  private CommitLog(Path dir, Sizing sizing, Checkpoints checkpoints) {
+  private RedoLog(Path dir, Sizing sizing, Checkpoints checkpoints) {
     this.dir = dir;
     this.sizing = sizing;
     this.checkpoints = checkpoints;
@@ -85,13 +85,13 @@ public final class CommitLog implements AutoCloseable {
    * returned) and the database flushed: every segment may be overwritten. Writing starts a generation above
    * any that may be on disk, so nothing left there (even a torn first record) can pass for a new record.
    */
-  public static CommitLog open(Path dir, Sizing sizing, LogReader.End end, Checkpoints checkpoints)
+  public static RedoLog open(Path dir, Sizing sizing, LogReader.End end, Checkpoints checkpoints)
       throws IOException {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir);
       SegmentFiles.syncDirectory(dir.getParent());
     }
-    CommitLog log = new CommitLog(dir, sizing, checkpoints);
+    RedoLog log = new RedoLog(dir, sizing, checkpoints);
     try {
       // More than a ring's worth above the newest generation found, in the file after the newest: no
       // generation that may have been started before (its first record torn) is ever used twice.
