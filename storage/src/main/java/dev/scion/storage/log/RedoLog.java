@@ -6,6 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A write-ahead log that overwrites preallocated files in place, so that syncing a record (fdatasync) only has
@@ -61,14 +65,22 @@ public final class RedoLog implements AutoCloseable {
   private final Sizing sizing;
   private final Checkpoints checkpoints;
   private final FileChannel[] files;
-  /** Segments whose records may not yet all be in the database's own files. */
-  private final boolean[] unflushed;
+  /** The generation each segment file holds records of (0: only records the database already has). */
+  private final long[] segmentGeneration;
+  /** Creates or grows the segment after the current one while the current one fills. */
+  private final ExecutorService preparer;
+  /** Per segment, its creation or growth running on {@link #preparer}, or null. */
+  private final Future<?>[] preparing;
   private volatile FileChannel active;
   private int current;
   private long generation;
   private long position;
   private long capacity;
   private long nextSequence;
+  /** Every generation up to this one has been flushed in a database flush started when it was left or later. */
+  private long coveredThrough;
+  /** Every generation up to this one is known to be in the database's own files. */
+  private long flushedThrough;
   /** Set when a write failed part-way: the next record starts a new segment instead of writing over it. */
   private boolean torn;
 
@@ -77,7 +89,13 @@ public final class RedoLog implements AutoCloseable {
     this.sizing = sizing;
     this.checkpoints = checkpoints;
     this.files = new FileChannel[sizing.segments()];
-    this.unflushed = new boolean[sizing.segments()];
+    this.segmentGeneration = new long[sizing.segments()];
+    this.preparing = new Future<?>[sizing.segments()];
+    this.preparer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "scion-redo-log-prepare");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -96,6 +114,8 @@ public final class RedoLog implements AutoCloseable {
       // More than a ring's worth above the newest generation found, in the file after the newest: no
       // generation that may have been started before (its first record torn) is ever used twice.
       log.generation = end.generation() + sizing.segments() + 1;
+      log.coveredThrough = log.generation - 1;
+      log.flushedThrough = log.generation - 1;
       log.nextSequence = end.nextSequence();
       log.begin(0);
       return log;
@@ -119,7 +139,6 @@ public final class RedoLog implements AutoCloseable {
     torn = true;
     SegmentFiles.writeFully(files[current], r.encode(), position);
     torn = false;
-    unflushed[current] = true;
     position += r.size();
     nextSequence++;
   }
@@ -134,49 +153,95 @@ public final class RedoLog implements AutoCloseable {
     return generation;
   }
 
+  private int index(long gen) {
+    return (int) Math.floorMod(gen, (long) files.length);
+  }
+
   /**
-   * Moves to the next segment of the ring: syncs the one being left (a record of the next generation must never
-   * be durable while one before it is not), makes sure the database holds everything of the segment about to be
-   * overwritten, asks it to flush what the segment being left carried, and prepares the next file.
+   * Moves to the next segment of the ring (or, at open, to the first): syncs the one being left (a record of the
+   * next generation must never be durable while one before it is not), makes sure the database holds everything
+   * of the segment about to be overwritten, asks for a database flush every few segments, and starts preparing
+   * the segment after the next.
    */
   private void begin(int recordSize) throws IOException {
     FileChannel leaving = active;
+    long left = generation;
+    long next = leaving == null ? generation : generation + 1;
     if (leaving != null) {
       leaving.force(false);
-      generation++;
     }
-    int next = (int) Math.floorMod(generation, (long) files.length);
-    if (unflushed[next]) {
-      // the flush started when this segment was left (a whole round ago) has most likely finished already
+    int index = index(next);
+    long overwritten = segmentGeneration[index];
+    if (overwritten > flushedThrough) {
+      if (coveredThrough < overwritten) {
+        checkpoints.startFlush(); // not reached with three or more segments (see below); kept for safety
+        coveredThrough = left;
+      }
+      // normally started a segment or more ago and finished by now
+      long covered = coveredThrough;
       checkpoints.awaitFlushes();
-      for (int i = 0; i < unflushed.length; i++) {
-        unflushed[i] = i == current && leaving != null;
-      }
+      flushedThrough = covered;
     }
-    if (leaving != null) {
+    // A flush every (segments - 2) segments: whatever segment is reused next, one was started after it was left
+    // and before the switch that reuses it, with a segment's worth of writes in between to finish.
+    if (leaving != null && left - coveredThrough >= Math.max(1, files.length - 2)) {
       checkpoints.startFlush();
+      coveredThrough = left;
     }
-    FileChannel ch = files[next];
-    if (ch == null) {
-      Path p = SegmentFiles.path(dir, next);
-      boolean created = !Files.exists(p);
-      long firstSize = created ? newFileBytes() : 0;
-      ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      files[next] = ch;
-      if (created) {
-        preallocate(ch, Math.max(recordSize, firstSize));
-        SegmentFiles.syncDirectory(dir);
-      } else {
-        preallocate(ch, Math.max(recordSize, sizing.segmentBytes()));
-      }
-    } else {
-      preallocate(ch, Math.max(recordSize, sizing.segmentBytes()));
-    }
-    current = next;
+    FileChannel ch = open(index, recordSize);
+    generation = next;
+    segmentGeneration[index] = next;
+    current = index;
     active = ch;
     capacity = ch.size();
     position = 0;
     torn = false;
+    int following = index(next + 1);
+    if (following != index && preparing[following] == null) {
+      preparing[following] = preparer.submit(() -> {
+        prepare(following, 0);
+        return null;
+      });
+    }
+  }
+
+  /** The channel of segment {@code index}, created or grown (in the background or now) to hold a record. */
+  private FileChannel open(int index, int recordSize) throws IOException {
+    Future<?> pending = preparing[index];
+    preparing[index] = null;
+    if (pending != null) {
+      try {
+        pending.get();
+      } catch (ExecutionException e) {
+        // prepared again below, where the failure (a full disk, say) reaches the writer
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while a log segment was prepared");
+      }
+    }
+    prepare(index, recordSize);
+    if (files[index] == null) {
+      files[index] = FileChannel.open(SegmentFiles.path(dir, index), StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+    }
+    return files[index];
+  }
+
+  /**
+   * Creates segment {@code index} (at the next size of the growth sequence) or grows an existing one to the full
+   * size, with written zeros, synced with its size (and, when new, its directory); at least {@code minBytes}.
+   * Records on it stay as they are.
+   */
+  private void prepare(int index, long minBytes) throws IOException {
+    Path p = SegmentFiles.path(dir, index);
+    boolean created = !Files.exists(p);
+    long size = created ? newFileBytes() : sizing.segmentBytes();
+    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      preallocate(ch, Math.max(size, minBytes));
+    }
+    if (created) {
+      SegmentFiles.syncDirectory(dir);
+    }
   }
 
   /** The size of a newly created file: twice the largest existing one, from the first size up to the full. */
@@ -207,6 +272,12 @@ public final class RedoLog implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    preparer.shutdown(); // a segment being prepared is finished: at most one full segment of zeros
+    try {
+      preparer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     IOException first = null;
     for (int i = 0; i < files.length; i++) {
       if (files[i] != null) {

@@ -79,7 +79,8 @@ class RedoLogTest {
       log.sync();
     }
     assertEquals(List.of(), replayed());
-    assertEquals(8 << 10, Files.size(onlySegment()), "the first segment is preallocated at the first size");
+    assertEquals(8 << 10, Files.size(firstSegment()), "the first segment is preallocated at the first size");
+    assertEquals(16 << 10, Files.size(SegmentFiles.path(logDir(), 0)), "the next one, in the background, at twice");
   }
 
   @Test
@@ -92,7 +93,7 @@ class RedoLogTest {
       log.append(payload(record(3)));
     }
     // the last record's final bytes never reached the disk: zeros where its end should be
-    overwrite(onlySegment(), tailStart + LogRecord.HEADER_BYTES + record(3).length() - 4, new byte[4]);
+    overwrite(firstSegment(), tailStart + LogRecord.HEADER_BYTES + record(3).length() - 4, new byte[4]);
     assertEquals(List.of(record(1), record(2)), replayed());
   }
 
@@ -105,7 +106,7 @@ class RedoLogTest {
     }
     // flip one payload byte of the second record: it and everything after it are out
     long second = LogRecord.HEADER_BYTES + record(1).length();
-    overwrite(onlySegment(), second + LogRecord.HEADER_BYTES + 2, payload("?"));
+    overwrite(firstSegment(), second + LogRecord.HEADER_BYTES + 2, payload("?"));
     assertEquals(List.of(record(1)), replayed());
   }
 
@@ -145,7 +146,7 @@ class RedoLogTest {
       log.append(payload("lost-3")); // reached the disk, but after a torn record: never acknowledged
     }
     long second = LogRecord.HEADER_BYTES + "first".length();
-    overwrite(onlySegment(), second, new byte[4]); // the second record's CRC is gone
+    overwrite(firstSegment(), second, new byte[4]); // the second record's CRC is gone
     assertEquals(List.of("first"), replayed());
     // the restarted writer uses a new generation, so a record of the same length as the torn one cannot make the
     // old third record look like its successor
@@ -166,7 +167,7 @@ class RedoLogTest {
         log.append(payload(record(i)));
       }
     }
-    Path segment = onlySegment();
+    Path segment = firstSegment();
     // a stray file with a valid record whose sequence does not follow: it is newest, so it alone is replayed
     try (FileChannel ch = FileChannel.open(logDir().resolve("segment-9"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE)) {
@@ -187,12 +188,9 @@ class RedoLogTest {
     assertEquals(1, replayed().size());
   }
 
-  private Path onlySegment() throws IOException {
-    try (var files = Files.list(logDir())) {
-      List<Path> all = files.toList();
-      assertEquals(1, all.size(), all.toString());
-      return all.get(0);
-    }
+  /** The segment a new log writes first: a fresh log's generation is one above a ring's worth, in file 1. */
+  private Path firstSegment() {
+    return SegmentFiles.path(logDir(), 1);
   }
 
   private static void overwrite(Path file, long position, byte[] bytes) throws IOException {
