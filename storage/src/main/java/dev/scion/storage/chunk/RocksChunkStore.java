@@ -32,6 +32,11 @@ import org.rocksdb.WriteBatch;
  * in-process cache. Thread-safe.
  */
 public final class RocksChunkStore implements ChunkStore, AutoCloseable {
+  /**
+   * The directory, inside the store's, of its redo log: a fixed ring of preallocated segments, so not part of
+   * what a store's growth (and garbage collection) is measured by.
+   */
+  public static final String REDO_LOG_DIRECTORY = "redo-log";
   private final Path dir;
   private final StoreOptions options;
   private final RedoLog.Sizing logSizing;
@@ -830,6 +835,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         return;
       }
       closed = true;
+      if (log != null && !stoppedByFullDisk) {
+        try {
+          // a cleanly closed store's tables hold everything: its next open replays nothing it needs
+          StoreLog.flushAndWait(rocks);
+        } catch (RocksDBException e) {
+          // the redo log still holds every synced record; the next open replays it
+        }
+      }
       closeLog();
       rocks.close();
       cache.clear();

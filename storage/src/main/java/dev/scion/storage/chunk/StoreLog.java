@@ -19,7 +19,7 @@ import org.rocksdb.RocksDBException;
  */
 final class StoreLog implements AutoCloseable {
   /** The log's directory inside the store directory (RocksDB leaves files it does not know alone). */
-  static final String DIR = "redo-log";
+  static final String DIR = RocksChunkStore.REDO_LOG_DIRECTORY;
   private static final String IMMUTABLE_MEMTABLES = "rocksdb.num-immutable-mem-table";
   private static final String BACKGROUND_ERRORS = "rocksdb.background-errors";
   /** How long to wait for a background flush before forcing one that reports its failure. */

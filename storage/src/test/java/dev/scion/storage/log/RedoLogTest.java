@@ -138,6 +138,20 @@ class RedoLogTest {
   }
 
   @Test
+  void withFourSegmentsTheDatabaseFlushesEverySecondSegmentAndIsWaitedForOnlyBeforeAReuse() throws IOException {
+    RecordingCheckpoints checkpoints = new RecordingCheckpoints();
+    try (RedoLog log = openAfterReplay(new RedoLog.Sizing(4, 8 << 10, 16 << 10), checkpoints)) {
+      long first = log.generation();
+      for (int i = 0; log.generation() < first + 8; i++) {
+        log.append(payload(record(i)));
+      }
+    }
+    // a flush when the second segment is left; from the first reuse on, each reuse waits for the flush started
+    // two segments earlier (which covers the reused one) and then starts the next
+    assertEquals(List.of("start", "await", "start", "await", "start", "await", "start"), checkpoints.calls);
+  }
+
+  @Test
   void afterARestartATornRecordsSuccessorOnDiskIsNeverTakenForANewRecord() throws IOException {
     RedoLog.Sizing ring = new RedoLog.Sizing(3, 8 << 10, 16 << 10); // each restart moves to the next file
     try (RedoLog log = openAfterReplay(ring, new RecordingCheckpoints())) {
