@@ -1,6 +1,7 @@
 package dev.scion.storage.chunk;
 
 import dev.scion.storage.Hash;
+import dev.scion.storage.log.RedoLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,15 +26,26 @@ import org.rocksdb.WriteBatch;
  * The durable chunk store: a RocksDB database with a column family {@code chunks} (20-byte address to chunk
  * bytes) and one named {@code refs} (UTF-8 ref name to value bytes).
  *
- * <p>The normal write path is {@link #commit}: new chunks and ref compare-and-swaps in one atomic, synced
- * write batch, with concurrent commits grouped into a single sync. Chunk reads go through a bounded
+ * <p>The normal write path is {@link #commit}: new chunks and ref compare-and-swaps in one atomic write batch,
+ * made durable by one record in the store's own redo log ({@link StoreLog}; RocksDB's write-ahead log is off)
+ * and one sync, with concurrent commits grouped into a single record and sync. Chunk reads go through a bounded
  * in-process cache. Thread-safe.
  */
 public final class RocksChunkStore implements ChunkStore, AutoCloseable {
+  /**
+   * The directory, inside the store's, of its redo log: a fixed ring of preallocated segments, so not part of
+   * what a store's growth (and garbage collection) is measured by.
+   */
+  public static final String REDO_LOG_DIRECTORY = "redo-log";
   private final Path dir;
   private final StoreOptions options;
+  private final RedoLog.Sizing logSizing;
   /** Replaced only by {@link #recoverFromFullDisk}, under the write side of {@link #lifecycle}. */
   private volatile RocksHandles rocks;
+  /** The redo log that makes writes durable; null for a follower. Replaced along with {@link #rocks}. */
+  private volatile StoreLog log;
+  /** For a follower: the owner's redo log as it was at open; null otherwise. */
+  private final FollowerOverlay overlay;
   /**
    * Set when a write failed for lack of space. RocksDB then refuses every write until resumed, and RocksJava
    * has no DB::Resume, so the next write reopens the database once the disk has room again.
@@ -41,7 +53,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private volatile boolean stoppedByFullDisk;
   private final ChunkCache cache;
   private final GroupCommitter committer;
-  /** Syncs RocksDB's log for the batches the group writer appended unsynced (see {@link #write}). */
+  /** Syncs the redo log for the records the group writer appended unsynced (see {@link #write}). */
   private final WalSync walSync;
   private final java.util.concurrent.atomic.AtomicLong chunksCommitted = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong bytesCommitted = new java.util.concurrent.atomic.AtomicLong();
@@ -75,10 +87,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
 
-  private RocksChunkStore(Path dir, StoreOptions options, RocksHandles rocks) {
+  private RocksChunkStore(Path dir, StoreOptions options, RedoLog.Sizing logSizing, RocksHandles rocks,
+      StoreLog log, FollowerOverlay overlay) {
     this.dir = dir;
     this.options = options;
+    this.logSizing = logSizing;
     this.rocks = rocks;
+    this.log = log;
+    this.overlay = overlay;
     this.cache = new ChunkCache(options.chunkCacheBytes());
     this.committer = new GroupCommitter(this::writeGroup);
     this.walSync = new WalSync(this::syncLog);
@@ -89,6 +105,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * StorageException if another process (or another open store in this one) holds the directory.
    */
   public static RocksChunkStore open(Path dir, StoreOptions options) {
+    return open(dir, options, RedoLog.Sizing.defaults());
+  }
+
+  /** {@link #open(Path, StoreOptions)} with a redo log of the given sizes (tests use small ones). */
+  public static RocksChunkStore open(Path dir, StoreOptions options, RedoLog.Sizing logSizing) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(options, "options");
     Path abs = dir.toAbsolutePath();
@@ -98,13 +119,24 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       throw new StorageException("cannot create database directory " + abs + ": " + e.getMessage(), e);
     }
     try {
-      return new RocksChunkStore(abs, options, RocksHandles.open(abs, options));
+      RocksHandles rocks = RocksHandles.open(abs, options);
+      return new RocksChunkStore(abs, options, logSizing, rocks, openLog(abs, rocks, logSizing), null);
     } catch (RocksDBException e) {
       if (isLockFailure(e)) {
         throw new StorageException("database directory " + abs
             + " is in use by another process (RocksDB could not lock " + abs.resolve("LOCK") + ")", e);
       }
       throw new StorageException("cannot open database in " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Replays the redo log into freshly opened handles and opens it for writing; closes them on failure. */
+  private static StoreLog openLog(Path dir, RocksHandles rocks, RedoLog.Sizing sizing) {
+    try {
+      return StoreLog.open(dir, rocks, sizing);
+    } catch (IOException | RocksDBException | RuntimeException e) {
+      rocks.close();
+      throw new StorageException("cannot recover the redo log of " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -122,10 +154,19 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       throw new StorageException("cannot create a temporary directory to read " + abs + ": " + e.getMessage(), e);
     }
     try {
-      RocksChunkStore store = new RocksChunkStore(abs, options, RocksHandles.openFollower(abs, options, followerDir));
+      RocksHandles rocks = RocksHandles.openFollower(abs, options, followerDir);
+      FollowerOverlay overlay;
+      try {
+        // after the catch-up, so that everything the owner flushed since is still in its log
+        overlay = FollowerOverlay.read(abs);
+      } catch (IOException | RuntimeException e) {
+        rocks.close();
+        throw new StorageException("cannot read the redo log of " + abs + ": " + e.getMessage(), e);
+      }
+      RocksChunkStore store = new RocksChunkStore(abs, options, RedoLog.Sizing.defaults(), rocks, null, overlay);
       store.followerDir = followerDir;
       return store;
-    } catch (RocksDBException e) {
+    } catch (RocksDBException | StorageException e) {
       deleteTree(followerDir);
       throw new StorageException("cannot read the database in " + abs + " alongside its owner: " + e.getMessage(),
           e);
@@ -166,6 +207,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     if (cached != null) {
       return cached;
     }
+    if (overlay != null && overlay.chunk(h) != null) {
+      return overlay.chunk(h);
+    }
     long generation = deletions;
     pointReads.incrementAndGet();
     byte[] b = readNative(() -> rocks.db.get(rocks.chunks, rocks.read, h.bytes()));
@@ -192,7 +236,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (b != null) {
         b.record(h);
       }
-      if (cache.contains(h)) {
+      if (cache.contains(h) || (overlay != null && overlay.chunk(h) != null)) {
         return true;
       }
       pointReads.incrementAndGet();
@@ -203,8 +247,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   /**
-   * Writes one chunk immediately without syncing. Rarely the right call: chunks normally travel in a
-   * {@link ChunkBuffer} and reach disk in {@link #commit}.
+   * Writes one chunk immediately without syncing (the next commit's sync covers it). Rarely the right call:
+   * chunks normally travel in a {@link ChunkBuffer} and reach disk in {@link #commit}.
    */
   @Override
   public Hash put(byte[] chunk) {
@@ -222,7 +266,10 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         b.record(h);
       }
       readNative(() -> {
-        rocks.db.put(rocks.chunks, rocks.asyncWrite, h.bytes(), chunk);
+        try (LoggedBatch batch = new LoggedBatch(rocks)) {
+          batch.putChunk(h.bytes(), chunk);
+          writableLog().write(batch);
+        }
         return null;
       });
     } finally {
@@ -248,8 +295,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
 
   /** The value of ref {@code name}, or null if there is none. */
   public byte[] readRef(String name) {
-    if (followerDir != null) {
-      return readRefFromRocks(name);
+    if (overlay != null) {
+      java.util.Optional<byte[]> logged = overlay.ref(name);
+      return logged == null ? readRefFromRocks(name) : logged.map(byte[]::clone).orElse(null);
     }
     byte[] cached = refCache.get(name);
     if (cached == null) {
@@ -284,6 +332,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           it.next();
         }
         it.status();
+      }
+      if (overlay != null) {
+        overlay.overlayRefs(prefix, out);
       }
       return out;
     });
@@ -377,7 +428,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   /**
-   * The first half of {@link #commit}: checks and applies the batch, appended to RocksDB's log but not yet synced,
+   * The first half of {@link #commit}: checks and applies the batch, appended to the redo log but not yet synced,
    * and returns the ticket to pass to {@link #awaitDurable} before anyone is told the commit happened. From the
    * moment this returns, readers of this process see the new refs (and may build on them: a later batch lands
    * later in the log, so whatever makes it durable makes this one durable first). A process crash loses nothing
@@ -414,7 +465,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private void syncLog() {
     beforeLogSync.run();
     readNative(() -> {
-      rocks.db.syncWal();
+      writableLog().sync();
       return null;
     });
   }
@@ -438,7 +489,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       // Ref values as this group has left them so far: name -> value (null = deleted).
       Map<String, byte[]> groupRefs = new LinkedHashMap<>();
       List<CommitRequest> accepted = new ArrayList<>(group.size());
-      try (WriteBatch batch = new WriteBatch()) {
+      try (LoggedBatch batch = new LoggedBatch(rocks)) {
         for (GroupCommitter.Commit c : group) {
           CommitRequest req = (CommitRequest) c.payload;
           Map<String, byte[]> mine = new LinkedHashMap<>();
@@ -458,20 +509,20 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           }
           groupRefs.putAll(mine);
           for (Map.Entry<String, byte[]> e : logEntries.entrySet()) {
-            batch.put(rocks.refs, e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
+            batch.putRef(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
           }
           for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
             if (b != null) {
               b.record(e.getKey());
             }
-            batch.put(rocks.chunks, e.getKey().bytes(), e.getValue());
+            batch.putChunk(e.getKey().bytes(), e.getValue());
           }
           for (Map.Entry<String, byte[]> e : mine.entrySet()) {
             byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
             if (e.getValue() == null) {
-              batch.delete(rocks.refs, key);
+              batch.deleteRef(key);
             } else {
-              batch.put(rocks.refs, key, e.getValue());
+              batch.putRef(key, e.getValue());
             }
           }
           accepted.add(req);
@@ -479,7 +530,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         if (!accepted.isEmpty()) {
           // unsynced: the log's order keeps batches in sequence, and WalSync makes them durable in one sync
           // while the next group is written
-          rocks.db.write(rocks.asyncWrite, batch);
+          writableLog().write(batch);
           long ticket = options.sync() ? walSync.written() : 0;
           for (GroupCommitter.Commit c : group) {
             if (!c.failed()) {
@@ -565,7 +616,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return bytesCommitted.get();
   }
 
-  /** Syncs of RocksDB's log so far; fewer than {@link #writeGroupsCommitted} when several groups shared one. */
+  /** Syncs of the redo log so far; fewer than {@link #writeGroupsCommitted} when several groups shared one. */
   public long walSyncs() {
     return walSync.syncs();
   }
@@ -598,7 +649,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return readNative(() -> rocks.db.getProperty(rocks.chunks, name));
   }
 
-  /** Flushes memtables to SST files (the WAL already makes data durable; this is for tools and tests). */
+  /** Flushes memtables to SST files (the redo log already makes data durable; this is for tools and tests). */
   public void flush() {
     readNative(() -> {
       try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
@@ -683,7 +734,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
             deleted++;
           }
           if (deleted > 0) {
-            rocks.db.write(rocks.asyncWrite, batch);
+            rocks.db.write(rocks.unlogged, batch);
           }
         }
         for (Hash h : candidates) {
@@ -784,6 +835,15 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         return;
       }
       closed = true;
+      if (log != null && !stoppedByFullDisk) {
+        try {
+          // a cleanly closed store's tables hold everything: its next open replays nothing it needs
+          StoreLog.flushAndWait(rocks);
+        } catch (RocksDBException e) {
+          // the redo log still holds every synced record; the next open replays it
+        }
+      }
+      closeLog();
       rocks.close();
       cache.clear();
       if (followerDir != null) {
@@ -794,8 +854,27 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
   }
 
+  private void closeLog() {
+    if (log != null) {
+      try {
+        log.close();
+      } catch (IOException ignored) {
+        // closing only releases file handles; everything synced stays synced
+      }
+    }
+  }
+
+  /** The redo log, or a StorageException for a follower, which reads only. */
+  private StoreLog writableLog() {
+    StoreLog l = log;
+    if (l == null) {
+      throw new StorageException("store " + dir + " is open for reading only (its owner is another process)");
+    }
+    return l;
+  }
+
   private interface NativeCall<T> {
-    T run() throws RocksDBException;
+    T run() throws RocksDBException, IOException;
   }
 
   /** Runs a call that touches native handles, refusing once closed (a closed handle would crash the JVM). */
@@ -812,6 +891,13 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         throw new StorageFullException("disk full under " + dir + ": " + e.getMessage(), e);
       }
       throw new StorageException("RocksDB failure in " + dir + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      if (e.getCause() instanceof RocksDBException r && isNoSpace(r)
+          || String.valueOf(e.getMessage()).contains("No space left on device")) {
+        stoppedByFullDisk = true;
+        throw new StorageFullException("disk full under " + dir + ": " + e.getMessage(), e);
+      }
+      throw new StorageException("redo log failure in " + dir + ": " + e.getMessage(), e);
     } finally {
       lifecycle.readLock().unlock();
     }
@@ -853,10 +939,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (free < REOPEN_FREE_BYTES) {
         throw new StorageFullException("disk full under " + dir + ": " + free + " bytes free", null);
       }
+      closeLog();
       rocks.close();
       try {
         rocks = RocksHandles.open(dir, options);
-      } catch (RocksDBException e) {
+        log = openLog(dir, rocks, logSizing); // replays what the failed flushes left only in the log
+      } catch (RocksDBException | StorageException e) {
         closed = true; // the old handles are gone: refuse everything rather than touch them
         throw new StorageException("could not reopen " + dir + " after the disk was full: " + e.getMessage(), e);
       }

@@ -26,8 +26,6 @@ import org.rocksdb.WriteOptions;
 final class RocksHandles implements AutoCloseable {
   static final String CHUNKS_CF = "chunks";
   static final String REFS_CF = "refs";
-  /** Write-ahead logs beyond this total make RocksDB flush the column families that pin the oldest log. */
-  static final long MAX_TOTAL_WAL_BYTES = 64L << 20;
 
   static {
     RocksDB.loadLibrary();
@@ -37,21 +35,22 @@ final class RocksHandles implements AutoCloseable {
   final RocksDB db;
   final ColumnFamilyHandle chunks;
   final ColumnFamilyHandle refs;
-  final WriteOptions syncWrite;
-  final WriteOptions asyncWrite;
+  /**
+   * For every write: RocksDB's own write-ahead log is off, since the store's redo log ({@link StoreLog}) makes
+   * writes durable.
+   */
+  final WriteOptions unlogged;
   final ReadOptions read;
   /** For whole-store scans (garbage collection): do not evict hot blocks for a one-off pass. */
   final ReadOptions scanRead;
 
   private RocksHandles(Deque<AutoCloseable> owned, RocksDB db, ColumnFamilyHandle chunks,
-      ColumnFamilyHandle refs, WriteOptions syncWrite, WriteOptions asyncWrite, ReadOptions read,
-      ReadOptions scanRead) {
+      ColumnFamilyHandle refs, WriteOptions unlogged, ReadOptions read, ReadOptions scanRead) {
     this.owned = owned;
     this.db = db;
     this.chunks = chunks;
     this.refs = refs;
-    this.syncWrite = syncWrite;
-    this.asyncWrite = asyncWrite;
+    this.unlogged = unlogged;
     this.read = read;
     this.scanRead = scanRead;
   }
@@ -130,10 +129,6 @@ final class RocksHandles implements AutoCloseable {
           .setMaxBackgroundJobs(2)
           .setBytesPerSync(1L << 20)
           .setKeepLogFileNum(3)
-          // The refs family takes a few bytes per commit, so its memtable would fill (and release the
-          // write-ahead logs it pins) only after gigabytes of chunk writes; bounding the logs' total forces
-          // that flush instead. Measured: half of a data directory after 2 minutes of sysbench writes was logs.
-          .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES)
           .setInfoLogLevel(InfoLogLevel.WARN_LEVEL));
 
       List<ColumnFamilyDescriptor> descriptors = List.of(
@@ -154,11 +149,10 @@ final class RocksHandles implements AutoCloseable {
       for (ColumnFamilyHandle h : handles) {
         owned.push(h);
       }
-      WriteOptions syncWrite = own(owned, new WriteOptions().setSync(true));
-      WriteOptions asyncWrite = own(owned, new WriteOptions().setSync(false));
+      WriteOptions unlogged = own(owned, new WriteOptions().setDisableWAL(true));
       ReadOptions read = own(owned, new ReadOptions());
       ReadOptions scanRead = own(owned, new ReadOptions().setFillCache(false));
-      return new RocksHandles(owned, db, handles.get(1), handles.get(2), syncWrite, asyncWrite, read, scanRead);
+      return new RocksHandles(owned, db, handles.get(1), handles.get(2), unlogged, read, scanRead);
     } catch (RocksDBException | RuntimeException e) {
       closeAll(owned);
       throw e;

@@ -3,12 +3,15 @@ package dev.scion.storage.chunk;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.scion.storage.Hash;
+import dev.scion.storage.log.RedoLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +22,52 @@ class CrashRecoveryTest {
 
   @Test
   void acknowledgedCommitsSurviveKillDashNine() throws Exception {
+    killWriterAndCheck(300, null);
+  }
+
+  /**
+   * A redo log of four segments of 64 KiB at most, so the ring is overwritten many times before the kill
+   * (each overwrite only after RocksDB flushed the segment's records), and a few early commits have a chunk
+   * too large for a log record (written to RocksDB and flushed before its commit's refs are logged).
+   */
+  @Test
+  void acknowledgedCommitsSurviveKillDashNineAfterTheLogWrappedAround() throws Exception {
+    RedoLog.Sizing sizing = new RedoLog.Sizing(4, 16 << 10, 64 << 10);
+    Path db = killWriterAndCheck(600, sizing);
+    try (RocksChunkStore store = RocksChunkStore.open(db, StoreOptions.defaults(), sizing)) {
+      for (int i = 0; CrashWriter.carriesBigChunk(i); i += CrashWriter.BIG_EVERY) {
+        byte[] big = CrashWriter.bigChunk(i, (int) sizing.maxPayloadBytes() + 1);
+        assertArrayEquals(big, store.get(Hash.of(big)), "large chunk of acknowledged commit " + i);
+      }
+    }
+    try (var segments = Files.list(db.resolve(StoreLog.DIR))) {
+      // (the reopens above with default sizes grew the segment they started to write to 16 MiB)
+      List<Path> files = segments.toList();
+      assertEquals(4, files.size());
+      assertTrue(files.stream().allMatch(f -> f.toFile().length() >= 64 << 10),
+          "every segment reached the full size, so the ring wrapped: " + files);
+    }
+  }
+
+  /** Runs {@link CrashWriter}, kills it after {@code acks} acknowledged commits, checks them; the store's dir. */
+  private Path killWriterAndCheck(int acks, RedoLog.Sizing sizing) throws Exception {
     Path db = dir.resolve("db");
     Path stderr = dir.resolve("child.err");
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb = new ProcessBuilder(
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, CrashWriter.class.getName(), db.toString());
+        "-cp", classpath, CrashWriter.class.getName(), db.toString()));
+    if (sizing != null) {
+      command.addAll(List.of(String.valueOf(sizing.segments()), String.valueOf(sizing.firstSegmentBytes()),
+          String.valueOf(sizing.segmentBytes())));
+    }
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectError(stderr.toFile());
     Process child = pb.start();
     int lastAck = -1;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
-      while (lastAck < 300 && (line = out.readLine()) != null) {
+      while (lastAck < acks && (line = out.readLine()) != null) {
         if (line.startsWith("ACK ")) {
           lastAck = Integer.parseInt(line.substring(4));
         }
@@ -40,7 +77,7 @@ class CrashRecoveryTest {
           assertTrue(e.getMessage().contains("in use by another process"), e.getMessage());
         }
       }
-      assertTrue(lastAck >= 300, "child stopped early: " + Files.readString(stderr));
+      assertTrue(lastAck >= acks, "child stopped early: " + Files.readString(stderr));
       child.destroyForcibly(); // SIGKILL, mid-commit
       child.waitFor();
     } finally {
@@ -65,5 +102,6 @@ class CrashRecoveryTest {
       assertTrue(headIndex >= lastAck, "head must not go back before acknowledged commit " + lastAck);
       assertNotNull(store.readRef("crash/" + headIndex));
     }
+    return db;
   }
 }

@@ -1,5 +1,6 @@
 package dev.scion.versioning.gc;
 
+import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.gc.GcPostponedException;
 import dev.scion.storage.gc.GcResult;
@@ -142,8 +143,9 @@ public final class AutoGarbageCollector implements AutoCloseable {
     }
 
     /**
-     * The bytes the database's files take on disk: SST and blob files, write-ahead logs, manifests. What a user
-     * sees grow, and unlike RocksDB's own estimate it counts the logs and not the memtables' arena blocks.
+     * The bytes the database's files take on disk: SST and blob files, manifests. What a user sees grow, and
+     * unlike RocksDB's own estimate it leaves out the memtables' arena blocks. The store's redo log is left out:
+     * its segments are preallocated up to a fixed ring (64 MiB), which no collection can shrink.
      */
     static long diskBytes(java.nio.file.Path dir) {
         long total = 0;
@@ -154,7 +156,9 @@ public final class AutoGarbageCollector implements AutoCloseable {
                             java.nio.file.attribute.BasicFileAttributes.class,
                             java.nio.file.LinkOption.NOFOLLOW_LINKS);
                     if (attributes.isDirectory()) {
-                        total += diskBytes(p);
+                        if (!p.getFileName().toString().equals(RocksChunkStore.REDO_LOG_DIRECTORY)) {
+                            total += diskBytes(p);
+                        }
                     } else if (attributes.isRegularFile()) {
                         total += attributes.size();
                     }

@@ -1,6 +1,7 @@
 package dev.scion.versioning.fsck;
 
 import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.model.Tag;
 import dev.scion.versioning.model.TableValue;
@@ -17,6 +18,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +131,12 @@ class RepositoryCheckerTest {
 
     /** Writes bytes under an address straight into RocksDB, as disk corruption would. */
     private static void overwrite(Path db, Hash address, byte[] bytes) throws Exception {
+        // The store was closed cleanly, so RocksDB's tables hold everything; without the redo log the next open
+        // does not replay the chunk's original bytes over the ones written here.
+        Path log = db.resolve(".scion").resolve("store").resolve(RocksChunkStore.REDO_LOG_DIRECTORY);
+        try (var files = Files.walk(log)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
         try (RawRocks raw = new RawRocks(db)) {
             raw.db.put(raw.handle("chunks"), address.bytes(), bytes);
         }

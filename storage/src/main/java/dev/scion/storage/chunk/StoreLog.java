@@ -1,0 +1,151 @@
+package dev.scion.storage.chunk;
+
+import dev.scion.storage.log.RedoLog;
+import dev.scion.storage.log.LogReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Makes a {@link RocksChunkStore}'s writes durable through its own {@link RedoLog} instead of RocksDB's
+ * write-ahead log (which the store turns off for every write): a change is appended to the log as one record
+ * and then applied to RocksDB's memtables; {@link #sync} makes every record so far durable. At open the log is
+ * replayed into RocksDB and RocksDB flushed, and before the log overwrites a segment RocksDB flushes what that
+ * segment carried. See docs/reliability.md for why this keeps every acknowledged commit.
+ */
+final class StoreLog implements AutoCloseable {
+  /** The log's directory inside the store directory (RocksDB leaves files it does not know alone). */
+  static final String DIR = RocksChunkStore.REDO_LOG_DIRECTORY;
+  private static final String IMMUTABLE_MEMTABLES = "rocksdb.num-immutable-mem-table";
+  private static final String BACKGROUND_ERRORS = "rocksdb.background-errors";
+  /** How long to wait for a background flush before forcing one that reports its failure. */
+  private static final long FLUSH_POLL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final RocksHandles rocks;
+  private final RedoLog log;
+  private final long maxPayloadBytes;
+
+  private StoreLog(RocksHandles rocks, RedoLog log, long maxPayloadBytes) {
+    this.rocks = rocks;
+    this.log = log;
+    this.maxPayloadBytes = maxPayloadBytes;
+  }
+
+  /** Replays the log in {@code storeDir} into {@code rocks}, flushes RocksDB and opens the log for writing. */
+  static StoreLog open(Path storeDir, RocksHandles rocks, RedoLog.Sizing sizing)
+      throws IOException, RocksDBException {
+    Path dir = storeDir.resolve(DIR);
+    LogReader.End end = LogReader.replay(dir, payload -> apply(rocks, payload));
+    flushAndWait(rocks);
+    RedoLog log = RedoLog.open(dir, sizing, end, new RedoLog.Checkpoints() {
+      @Override
+      public void startFlush() throws IOException {
+        try (FlushOptions fo = new FlushOptions().setWaitForFlush(false)) {
+          rocks.db.flush(fo, List.of(rocks.chunks, rocks.refs));
+        } catch (RocksDBException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public void awaitFlushes() throws IOException {
+        try {
+          awaitBackgroundFlushes(rocks);
+        } catch (RocksDBException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      }
+    });
+    return new StoreLog(rocks, log, sizing.maxPayloadBytes());
+  }
+
+  private static void apply(RocksHandles rocks, byte[] payload) {
+    try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch()) {
+      LoggedBatch.replay(payload, new LoggedBatch.Target() {
+        @Override
+        public void putChunk(byte[] address, byte[] chunk) throws RocksDBException {
+          batch.put(rocks.chunks, address, chunk);
+        }
+
+        @Override
+        public void putRef(byte[] name, byte[] value) throws RocksDBException {
+          batch.put(rocks.refs, name, value);
+        }
+
+        @Override
+        public void deleteRef(byte[] name) throws RocksDBException {
+          batch.delete(rocks.refs, name);
+        }
+      });
+      rocks.db.write(rocks.unlogged, batch);
+    } catch (RocksDBException e) {
+      throw new StorageException("cannot replay the redo log: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Applies {@code batch} to RocksDB after logging it; durable once a later {@link #sync} returns. A change too
+   * large for one record writes its chunks to RocksDB and flushes them there first, then logs only its refs, so
+   * that a ref is never durable before the chunks it names.
+   */
+  void write(LoggedBatch batch) throws IOException, RocksDBException {
+    if (batch.payloadBytes() <= maxPayloadBytes) {
+      log.append(batch.payload());
+      if (batch.hasChunks()) {
+        rocks.db.write(rocks.unlogged, batch.chunks);
+      }
+    } else {
+      rocks.db.write(rocks.unlogged, batch.chunks);
+      flushAndWait(rocks);
+      if (batch.hasRefs()) {
+        log.append(batch.refPayload());
+      }
+    }
+    if (batch.hasRefs()) {
+      rocks.db.write(rocks.unlogged, batch.refs);
+    }
+  }
+
+  /** Makes every change {@link #write} returned for durable (one fdatasync). */
+  void sync() throws IOException {
+    log.sync();
+  }
+
+  /** The generation the log writes (for tests). */
+  long generation() {
+    return log.generation();
+  }
+
+  /** Flushes RocksDB's memtables and waits until they are in synced table files. */
+  static void flushAndWait(RocksHandles rocks) throws RocksDBException {
+    try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+      rocks.db.flush(fo, List.of(rocks.chunks, rocks.refs));
+    }
+  }
+
+  /**
+   * Waits until no memtable that was switched out is still unflushed, i.e. every flush started so far is done,
+   * without flushing the memtable now being filled. A flush that failed (or takes too long) is forced with a
+   * waiting flush, which reports the failure.
+   */
+  private static void awaitBackgroundFlushes(RocksHandles rocks) throws RocksDBException {
+    long deadline = System.nanoTime() + FLUSH_POLL_LIMIT_NANOS;
+    while (rocks.db.getLongProperty(rocks.chunks, IMMUTABLE_MEMTABLES) > 0
+        || rocks.db.getLongProperty(rocks.refs, IMMUTABLE_MEMTABLES) > 0) {
+      if (rocks.db.getLongProperty(BACKGROUND_ERRORS) > 0 || System.nanoTime() > deadline) {
+        flushAndWait(rocks);
+        return;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    log.close();
+  }
+}

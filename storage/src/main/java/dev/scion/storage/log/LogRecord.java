@@ -1,0 +1,41 @@
+package dev.scion.storage.log;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk form of one redo-log record: a 24-byte header and the payload.
+ *
+ * <pre>
+ *   crc32c     4 bytes  over everything after it (header fields and payload)
+ *   generation 8 bytes  the generation of the segment the record was written in
+ *   sequence   8 bytes  one more than the record before it, across segments
+ *   length     4 bytes  payload length
+ *   payload    length bytes
+ * </pre>
+ *
+ * All integers are big-endian. Zeroed space (a fresh segment) never decodes: generations start above zero.
+ */
+record LogRecord(long generation, long sequence, byte[] payload) {
+  static final int HEADER_BYTES = 24;
+
+  int size() {
+    return HEADER_BYTES + payload.length;
+  }
+
+  /** The record as it goes to disk, ready to write. */
+  ByteBuffer encode() {
+    ByteBuffer buf = ByteBuffer.allocate(size());
+    buf.position(4);
+    buf.putLong(generation).putLong(sequence).putInt(payload.length).put(payload);
+    buf.putInt(0, crc(buf.array(), size()));
+    return buf.flip();
+  }
+
+  /** The CRC field, as computed over {@code size} encoded bytes of {@code record} (header included). */
+  static int crc(byte[] record, int size) {
+    CRC32C c = new CRC32C();
+    c.update(record, 4, size - 4);
+    return (int) c.getValue();
+  }
+}
