@@ -72,6 +72,7 @@ final class Casts {
                     return null;
                 }
             };
+            case TIME -> (row, ctx) -> MySqlTime.of(input.eval(row, ctx));
             default -> input;
         };
     }

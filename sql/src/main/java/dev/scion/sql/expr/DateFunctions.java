@@ -43,18 +43,15 @@ final class DateFunctions {
             case "UTC_DATE":
                 return (row, ctx) -> LocalDate.now(ZoneOffset.UTC);
             case "CURTIME", "CURRENT_TIME", "LOCALTIME":
-                return (row, ctx) -> LocalTime.now(SessionTimeZone.of(ctx.session())).withNano(0);
+                return (row, ctx) -> MySqlTime.of(LocalTime.now(SessionTimeZone.of(ctx.session())).withNano(0));
             case "UTC_TIME":
-                return (row, ctx) -> LocalTime.now(ZoneOffset.UTC).withNano(0);
+                return (row, ctx) -> MySqlTime.of(LocalTime.now(ZoneOffset.UTC).withNano(0));
             case "UTC_TIMESTAMP":
                 return (row, ctx) -> LocalDateTime.now(ZoneOffset.UTC).withNano(0);
             case "DATE":
                 return strictN(a, v -> date(v[0]));
             case "TIME":
-                return strictN(a, v -> {
-                    LocalTime t = time(v[0]);
-                    return t == null ? null : (Object) t;
-                });
+                return strictN(a, v -> MySqlTime.of(v[0]));
             case "TIMESTAMP", "DATETIME":
                 return strictN(a, v -> v.length > 1 ? TimeFunctions.timestampPlus(v[0], v[1]) : dateTime(v[0]));
             case "YEAR", "MONTH", "QUARTER":
@@ -161,8 +158,9 @@ final class DateFunctions {
                 });
             case "TIME_TO_SEC":
                 return strictN(a, v -> {
-                    LocalTime t = time(v[0]);
-                    return t == null ? null : (Object) (long) t.toSecondOfDay();
+                    Duration t = MySqlTime.of(v[0]);
+                    // whole seconds toward zero (the declared type is an integer)
+                    return t == null ? null : (Object) (t.isNegative() ? -t.abs().getSeconds() : t.getSeconds());
                 });
             default:
                 return null;
@@ -195,6 +193,9 @@ final class DateFunctions {
         }
         if (v instanceof LocalTime t) {
             return LocalDate.now(ZoneOffset.UTC).atTime(t);
+        }
+        if (v instanceof Duration d) {
+            return MySqlTime.onToday(d);
         }
         String s = Values.isNumeric(v) ? Values.toDecimal(v).toBigInteger().toString() : str(v);
         try {

@@ -88,7 +88,7 @@ public final class ExprCompiler {
             case TIMESTAMP:
                 return LocalDateTime.parse(lit.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
             case TIME:
-                return LocalTime.parse(lit.getValueAs(TimeString.class).toString());
+                return MySqlTime.of(LocalTime.parse(lit.getValueAs(TimeString.class).toString()));
             case SYMBOL:
                 return lit.getValue();
             default:
@@ -426,6 +426,9 @@ public final class ExprCompiler {
         }
         if (endpoint instanceof TimestampString t) {
             return LocalDateTime.parse(t.toString().replace(' ', 'T'));
+        }
+        if (endpoint instanceof TimeString t) {
+            return MySqlTime.of(LocalTime.parse(t.toString()));
         }
         return endpoint;
     }
