@@ -134,7 +134,9 @@ public final class SqlFunctions {
                 "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS")) {
             fn(n, bigint, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("POW", "LOG", "LOG2", "PI", "RAND")) {
+        // SQRT is Scion's so that it stays SQRT: Calcite converts its own to POWER(x, 0.5), whose negative base
+        // gives NaN where MySQL's SQRT gives NULL
+        for (String n : List.of("POW", "LOG", "LOG2", "PI", "RAND", "SQRT")) {
             fn(n, dbl, OperandTypes.VARIADIC);
         }
         for (String n : List.of("CURDATE", "UTC_DATE", "DATE", "LAST_DAY", "FROM_DAYS", "MAKEDATE")) {

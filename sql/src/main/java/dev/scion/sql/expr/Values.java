@@ -385,7 +385,7 @@ public final class Values {
             return unsignedResult(toDecimal(a).add(toDecimal(b)), a + " + " + b);
         }
         if (isFloating(a) || isFloating(b)) {
-            return toDouble(a) + toDouble(b);
+            return finiteDouble(toDouble(a) + toDouble(b), a, "+", b);
         }
         return toDecimal(a).add(toDecimal(b));
     }
@@ -402,7 +402,7 @@ public final class Values {
             return unsignedResult(toDecimal(a).subtract(toDecimal(b)), a + " - " + b);
         }
         if (isFloating(a) || isFloating(b)) {
-            return toDouble(a) - toDouble(b);
+            return finiteDouble(toDouble(a) - toDouble(b), a, "-", b);
         }
         return toDecimal(a).subtract(toDecimal(b));
     }
@@ -419,7 +419,7 @@ public final class Values {
             return unsignedResult(toDecimal(a).multiply(toDecimal(b)), a + " * " + b);
         }
         if (isFloating(a) || isFloating(b)) {
-            return toDouble(a) * toDouble(b);
+            return finiteDouble(toDouble(a) * toDouble(b), a, "*", b);
         }
         return toDecimal(a).multiply(toDecimal(b));
     }
@@ -443,7 +443,7 @@ public final class Values {
     public static Object divide(Object a, Object b) {
         if (isFloating(a) || isFloating(b)) {
             double d = toDouble(b);
-            return d == 0 ? null : toDouble(a) / d;
+            return d == 0 ? null : finiteDouble(toDouble(a) / d, a, "/", b);
         }
         BigDecimal y = toDecimal(b);
         if (y.signum() == 0) {
@@ -487,6 +487,14 @@ public final class Values {
             return -toDouble(a);
         }
         return toDecimal(a).negate();
+    }
+
+    /** A double result, or MySQL's 1690 when it overflowed (1e308 * 10): MySQL never returns infinity. */
+    private static double finiteDouble(double d, Object a, String op, Object b) {
+        if (Double.isFinite(d)) {
+            return d;
+        }
+        throw outOfRange("DOUBLE", toStringValue(a) + " " + op + " " + toStringValue(b));
     }
 
     static boolean isFloating(Object v) {

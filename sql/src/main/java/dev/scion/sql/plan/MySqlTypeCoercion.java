@@ -2,7 +2,10 @@ package dev.scion.sql.plan;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlAbstractDateTimeLiteral;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -77,10 +80,25 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
         for (int i = 0; i < 2; i++) {
             RelDataType number = temporalNumber(binding.getOperandType(i));
             if (number != null && (!onlyAgainstNumber || SqlTypeUtil.isNumeric(binding.getOperandType(1 - i)))) {
-                coerced |= coerceOperandType(binding.getScope(), binding.getCall(), i, number);
+                coerced |= asNumber(binding, i, number);
             }
         }
         return coerced;
+    }
+
+    /**
+     * Makes operand {@code i} its number: a literal is replaced by its digits (a cast of it would be folded by
+     * Calcite's simplifier into days or milliseconds since 1970), anything else is cast.
+     */
+    private boolean asNumber(SqlCallBinding binding, int i, RelDataType number) {
+        SqlNode operand = binding.getCall().operand(i);
+        if (operand instanceof SqlAbstractDateTimeLiteral literal) {
+            String digits = literal.toFormattedString().replaceAll("[-: ]", "");
+            SqlLiteral n = SqlLiteral.createExactNumeric(digits, operand.getParserPosition());
+            binding.getCall().setOperand(i, n); // typed by the validator as any number literal
+            return true;
+        }
+        return coerceOperandType(binding.getScope(), binding.getCall(), i, number);
     }
 
     /** The numeric type MySQL reads a DATE, TIME or DATETIME as; null for other types. */
