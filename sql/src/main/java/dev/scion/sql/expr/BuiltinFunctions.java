@@ -41,6 +41,10 @@ final class BuiltinFunctions {
                     Boolean y = Values.truth(a[1].eval(row, ctx));
                     return x == null || y == null ? null : (Object) (x ^ y ? 1L : 0L);
                 };
+            case "&":
+                return strictN(a, v -> unsigned(Values.toUnsignedBits(v[0]) & Values.toUnsignedBits(v[1])));
+            case "^":
+                return strictN(a, v -> unsigned(Values.toUnsignedBits(v[0]) ^ Values.toUnsignedBits(v[1])));
             case "TO_UNSIGNED":
                 return strictN(a, v -> {
                     BigDecimal d = Values.toDecimal(v[0]).setScale(0, RoundingMode.HALF_UP);
@@ -545,6 +549,11 @@ final class BuiltinFunctions {
             call.append(i == 0 ? "" : ",").append(Values.toStringValue(args[i]));
         }
         throw new SqlError(ErrorCode.DATA_OUT_OF_RANGE, "DOUBLE value is out of range in '" + call + ")'");
+    }
+
+    /** MySQL's bit operators give BIGINT UNSIGNED: 64 bits read as an unsigned number (-2 & -3 is 2^64 - 4). */
+    private static Object unsigned(long bits) {
+        return bits >= 0 ? (Object) bits : new BigInteger(Long.toUnsignedString(bits));
     }
 
     private static Object nanToNull(double d) {

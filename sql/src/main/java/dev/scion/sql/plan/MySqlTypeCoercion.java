@@ -45,6 +45,14 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
             if (number != null) {
                 return number;
             }
+            if (expected == SqlTypeFamily.INTEGER && SqlTypeUtil.isNumeric(in) && !SqlTypeUtil.isIntType(in)) {
+                // bit operators round a fraction to an integer (-1.5 & -3.3 is -2 & -3)
+                return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BIGINT), in.isNullable());
+            }
+        }
+        if (expected == SqlTypeFamily.BOOLEAN && (SqlTypeUtil.isNumeric(in) || SqlTypeUtil.isCharacter(in))) {
+            // a number or string is a truth value (i IS NOT TRUE)
+            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BOOLEAN), in.isNullable());
         }
         return super.implicitCast(in, expected);
     }
@@ -61,14 +69,28 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
         return super.binaryArithmeticCoercion(binding);
     }
 
-    /** A temporal value compared with a number compares as its digits ({@code d = 20200102}), as in MySQL. */
+    /**
+     * A temporal value compared with a number compares as its digits ({@code d = 20200102}), and a boolean as 1 or 0
+     * ({@code (TRUE AND -1) >= 0}, {@code (a > 0) = 2}), as in MySQL.
+     */
     @Override
     public boolean binaryComparisonCoercion(SqlCallBinding binding) {
         if (binding.getOperandCount() == 2 && binding.getOperator().getKind().belongsTo(SqlKind.BINARY_COMPARISON)
-                && temporalOperandsAsNumbers(binding, true)) {
+                && (temporalOperandsAsNumbers(binding, true) || booleanAsNumber(binding))) {
             return true;
         }
         return super.binaryComparisonCoercion(binding);
+    }
+
+    private boolean booleanAsNumber(SqlCallBinding binding) {
+        for (int i = 0; i < 2; i++) {
+            RelDataType in = binding.getOperandType(i);
+            if (SqlTypeUtil.isBoolean(in) && SqlTypeUtil.isNumeric(binding.getOperandType(1 - i))) {
+                return coerceOperandType(binding.getScope(), binding.getCall(), i, factory.createTypeWithNullability(
+                        factory.createSqlType(SqlTypeName.INTEGER), in.isNullable()));
+            }
+        }
+        return false;
     }
 
     /**
