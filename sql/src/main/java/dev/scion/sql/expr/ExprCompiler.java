@@ -51,6 +51,11 @@ public final class ExprCompiler {
         if (node instanceof RexCall call) {
             return compileCall(call, fullText);
         }
+        if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCall row
+                && row.getKind() == SqlKind.ROW) {
+            // a field of a row constructor ((1, NULL) <=> (1, 2) compares field by field)
+            return compile(row.getOperands().get(fa.getField().getIndex()), fullText);
+        }
         if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCorrelVariable cv) {
             int id = cv.id.getId();
             int field = fa.getField().getIndex();
