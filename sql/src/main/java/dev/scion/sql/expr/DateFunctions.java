@@ -31,8 +31,6 @@ final class DateFunctions {
     private DateFunctions() {
     }
 
-    private static final Pattern DATE_TEXT = Pattern.compile(
-            "\\s*(\\d{1,4})[-/.:](\\d{1,2})[-/.:](\\d{1,2})(?:[ T]+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?)?\\s*");
     private static final Pattern DATE_DIGITS = Pattern.compile("\\s*(\\d{4})(\\d{2})(\\d{2})(?:(\\d{2})(\\d{2})(\\d{2}))?\\s*");
     private static final Pattern TIME_TEXT = Pattern.compile("\\s*(-)?(\\d{1,3}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?\\s*");
 
@@ -199,26 +197,11 @@ final class DateFunctions {
         }
         String s = Values.isNumeric(v) ? Values.toDecimal(v).toBigInteger().toString() : str(v);
         try {
-            Matcher m = DATE_TEXT.matcher(s);
-            if (m.matches()) {
-                int year = Integer.parseInt(m.group(1));
-                if (m.group(1).length() <= 2) {
-                    year += year < 70 ? 2000 : 1900;
-                }
-                LocalDateTime t = LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
-                        .atStartOfDay();
-                if (m.group(4) != null) {
-                    t = t.withHour(Integer.parseInt(m.group(4))).withMinute(Integer.parseInt(m.group(5)));
-                    if (m.group(6) != null) {
-                        t = t.withSecond(Integer.parseInt(m.group(6)));
-                    }
-                    if (m.group(7) != null) {
-                        t = t.withNano(Integer.parseInt((m.group(7) + "00000").substring(0, 6)) * 1000);
-                    }
-                }
-                return t;
+            DateTimeText.Reading text = DateTimeText.read(s);
+            if (text != null && !text.truncated()) {
+                return text.value();
             }
-            m = DATE_DIGITS.matcher(s);
+            Matcher m = DATE_DIGITS.matcher(s);
             if (m.matches()) {
                 LocalDateTime t = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3))).atStartOfDay();
