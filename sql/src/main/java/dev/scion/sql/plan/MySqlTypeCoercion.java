@@ -8,9 +8,11 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeMappingRule;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
@@ -121,6 +123,19 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
             return true;
         }
         return coerceOperandType(binding.getScope(), binding.getCall(), i, number);
+    }
+
+    /**
+     * A temporal value needs its cast to a number, which Calcite's cast rules lack (they assert it with -ea); the
+     * interpreter's cast makes the digits.
+     */
+    @Override
+    protected boolean needToCast(SqlValidatorScope scope, SqlNode node, RelDataType target, SqlTypeMappingRule rule) {
+        RelDataType from = validator.deriveType(scope, node);
+        if (from != null && temporalNumber(from) != null && SqlTypeUtil.isNumeric(target)) {
+            return true;
+        }
+        return super.needToCast(scope, node, target, rule);
     }
 
     /** The numeric type MySQL reads a DATE, TIME or DATETIME as; null for other types. */
