@@ -129,8 +129,11 @@ final class SetStatement implements AdminStatement {
                 // a global variable changes every session: MySQL asks for SUPER (or SYSTEM_VARIABLES_ADMIN)
                 dev.scion.sql.privilege.AccessChecks.requireGlobal(session, dev.scion.sql.privilege.Privilege.SUPER);
                 session.engine().setGlobalVariable(name, value);
+                CharsetVariablePairs.partner(name, value)
+                        .ifPresent(p -> session.engine().setGlobalVariable(p.name(), p.value()));
             } else {
                 session.setVariable(name, value);
+                CharsetVariablePairs.partner(name, value).ifPresent(p -> session.setVariable(p.name(), p.value()));
             }
         }
         return StatementResult.ok();

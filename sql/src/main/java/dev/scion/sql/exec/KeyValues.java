@@ -1,11 +1,13 @@
 package dev.scion.sql.exec;
 
 import dev.scion.sql.catalog.Collations;
+import dev.scion.sql.expr.MySqlTime;
 import dev.scion.storage.tuple.FieldType;
 import dev.scion.versioning.schema.ColumnType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -51,10 +53,7 @@ public final class KeyValues {
             case DOUBLE -> v instanceof Number n && !(v instanceof Double d && d.isNaN()) && !isZero(n)
                     ? n.doubleValue() : null;
             case FLOAT -> v instanceof Number n && !isZero(n) ? exactFloat(n) : null;
-            // TIME keys order as compared (ORDER BY, MIN/MAX, merge joins read them), but a constant compared with a
-            // TIME column reaches here in more than one form (a LocalTime literal, a Duration of the column's
-            // precision): no bound from it until those are mapped to the stored micros exactly
-            case TIME -> null;
+            case TIME -> time(v);
             case YEAR -> {
                 Object k = IndexKeys.integerKey(v, false);
                 yield k instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) l.intValue()
@@ -67,6 +66,18 @@ public final class KeyValues {
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> v instanceof String ? v : null;
             default -> null;
         };
+    }
+
+    /**
+     * The stored TIME equal to {@code v}: a TIME value or text compares as a TIME (MySqlTime); a number compares
+     * as the TIME's hhmmss number, which several numbers may equal (100 and 100.0), so none.
+     */
+    private static Duration time(Object v) {
+        if (v instanceof Number || v instanceof Boolean) {
+            return null;
+        }
+        Duration d = MySqlTime.of(v);
+        return d != null && d.getNano() % 1000 == 0 ? d : null;
     }
 
     /**

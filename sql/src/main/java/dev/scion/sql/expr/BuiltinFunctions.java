@@ -41,6 +41,10 @@ final class BuiltinFunctions {
                     Boolean y = Values.truth(a[1].eval(row, ctx));
                     return x == null || y == null ? null : (Object) (x ^ y ? 1L : 0L);
                 };
+            case "&":
+                return strictN(a, v -> unsigned(Values.toUnsignedBits(v[0]) & Values.toUnsignedBits(v[1])));
+            case "^":
+                return strictN(a, v -> unsigned(Values.toUnsignedBits(v[0]) ^ Values.toUnsignedBits(v[1])));
             case "TO_UNSIGNED":
                 return strictN(a, v -> {
                     BigDecimal d = Values.toDecimal(v[0]).setScale(0, RoundingMode.HALF_UP);
@@ -274,11 +278,11 @@ final class BuiltinFunctions {
             case "MOD":
                 return strictN(a, v -> Values.mod(v[0], v[1]));
             case "POWER", "POW":
-                return strictN(a, v -> Math.pow(Values.toDouble(v[0]), Values.toDouble(v[1])));
+                return strictN(a, v -> finite(Math.pow(Values.toDouble(v[0]), Values.toDouble(v[1])), "pow", v));
             case "SQRT":
                 return strictN(a, v -> nanToNull(Math.sqrt(Values.toDouble(v[0]))));
             case "EXP":
-                return strictN(a, v -> Math.exp(Values.toDouble(v[0])));
+                return strictN(a, v -> finite(Math.exp(Values.toDouble(v[0])), "exp", v));
             case "LN":
                 return strictN(a, v -> log(Values.toDouble(v[0])));
             case "LOG":
@@ -300,7 +304,7 @@ final class BuiltinFunctions {
             case "TAN":
                 return strictN(a, v -> Math.tan(Values.toDouble(v[0])));
             case "COT":
-                return strictN(a, v -> 1.0 / Math.tan(Values.toDouble(v[0])));
+                return strictN(a, v -> finite(1.0 / Math.tan(Values.toDouble(v[0])), "cot", v));
             case "ASIN":
                 return strictN(a, v -> nanToNull(Math.asin(Values.toDouble(v[0]))));
             case "ACOS":
@@ -530,6 +534,26 @@ final class BuiltinFunctions {
 
     private static Object divideNullable(Object x, double by) {
         return x == null ? null : (Object) ((Double) x / by);
+    }
+
+    /**
+     * A double function's result, or MySQL's 1690 when it is not a finite number (pow(-8, 1/3), exp(1000), cot(0)):
+     * MySQL never returns NaN or infinity.
+     */
+    private static double finite(double d, String function, Object[] args) {
+        if (Double.isFinite(d)) {
+            return d;
+        }
+        StringBuilder call = new StringBuilder(function).append('(');
+        for (int i = 0; i < args.length; i++) {
+            call.append(i == 0 ? "" : ",").append(Values.toStringValue(args[i]));
+        }
+        throw new SqlError(ErrorCode.DATA_OUT_OF_RANGE, "DOUBLE value is out of range in '" + call + ")'");
+    }
+
+    /** MySQL's bit operators give BIGINT UNSIGNED: 64 bits read as an unsigned number (-2 & -3 is 2^64 - 4). */
+    private static Object unsigned(long bits) {
+        return bits >= 0 ? (Object) bits : new BigInteger(Long.toUnsignedString(bits));
     }
 
     private static Object nanToNull(double d) {

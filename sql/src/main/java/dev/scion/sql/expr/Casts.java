@@ -1,5 +1,7 @@
 package dev.scion.sql.expr;
 
+import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.exec.ExecContext;
 import org.apache.calcite.rel.type.RelDataType;
 
 import java.math.BigDecimal;
@@ -49,11 +51,8 @@ final class Casts {
                 if (v instanceof LocalDateTime t) {
                     return t.toLocalDate();
                 }
-                try {
-                    return LocalDate.parse(Values.toStringValue(v).strip().substring(0, 10));
-                } catch (RuntimeException e) {
-                    return null;
-                }
+                LocalDateTime t = readDateTime(v, ctx, "date");
+                return t == null ? null : t.toLocalDate();
             };
             case TIMESTAMP -> (row, ctx) -> {
                 Object v = input.eval(row, ctx);
@@ -63,16 +62,43 @@ final class Casts {
                 if (v instanceof LocalDate d) {
                     return d.atStartOfDay();
                 }
-                String text = Values.toStringValue(v).strip();
-                try {
-                    // a date alone is that day's midnight, as MySQL reads '2020-01-02' compared with a DATETIME
-                    return text.length() == 10 ? LocalDate.parse(text).atStartOfDay()
-                            : LocalDateTime.parse(text.replace(' ', 'T'));
-                } catch (RuntimeException e) {
-                    return null;
-                }
+                // a date alone is that day's midnight, as MySQL reads '2020-01-02' compared with a DATETIME
+                LocalDateTime t = readDateTime(v, ctx, "datetime");
+                return t == null ? null : fraction(t, type.getPrecision());
             };
+            case TIME -> (row, ctx) -> MySqlTime.of(input.eval(row, ctx));
             default -> input;
         };
+    }
+
+    /**
+     * Text (or a number, as its digits) read as a datetime the way MySQL casts it; text after a valid prefix is
+     * dropped with warning 1292, as is text that is no datetime at all (NULL).
+     */
+    private static LocalDateTime readDateTime(Object v, ExecContext ctx, String what) {
+        if (Values.isNumeric(v)) {
+            return DateFunctions.dateTime(v);
+        }
+        String text = Values.toStringValue(v);
+        DateTimeText.Reading r = DateTimeText.read(text);
+        LocalDateTime t = r != null ? r.value() : DateFunctions.dateTime(v);
+        if ((t == null || r != null && r.truncated()) && ctx.session() != null) {
+            ctx.session().addWarning(ErrorCode.TRUNCATED_WRONG_VALUE.code(),
+                    "Truncated incorrect " + what + " value: '" + text + "'");
+        }
+        return t;
+    }
+
+    /**
+     * A datetime with its fraction rounded to the type's digits (DATETIME(3) of .123456 is .123, of .12345 in
+     * DATETIME(4) .1235); without digits the value is kept as read.
+     */
+    private static LocalDateTime fraction(LocalDateTime t, int digits) {
+        if (digits <= 0 || digits >= 6 || t.getNano() == 0) {
+            return t;
+        }
+        long unit = (long) Math.pow(10, 9 - digits);
+        long nanos = Math.round(t.getNano() / (double) unit) * unit;
+        return t.withNano(0).plusNanos(nanos);
     }
 }

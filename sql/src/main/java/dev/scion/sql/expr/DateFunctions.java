@@ -31,8 +31,6 @@ final class DateFunctions {
     private DateFunctions() {
     }
 
-    private static final Pattern DATE_TEXT = Pattern.compile(
-            "\\s*(\\d{1,4})[-/.:](\\d{1,2})[-/.:](\\d{1,2})(?:[ T]+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?)?\\s*");
     private static final Pattern DATE_DIGITS = Pattern.compile("\\s*(\\d{4})(\\d{2})(\\d{2})(?:(\\d{2})(\\d{2})(\\d{2}))?\\s*");
     private static final Pattern TIME_TEXT = Pattern.compile("\\s*(-)?(\\d{1,3}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?\\s*");
 
@@ -43,18 +41,15 @@ final class DateFunctions {
             case "UTC_DATE":
                 return (row, ctx) -> LocalDate.now(ZoneOffset.UTC);
             case "CURTIME", "CURRENT_TIME", "LOCALTIME":
-                return (row, ctx) -> LocalTime.now(SessionTimeZone.of(ctx.session())).withNano(0);
+                return (row, ctx) -> MySqlTime.of(LocalTime.now(SessionTimeZone.of(ctx.session())).withNano(0));
             case "UTC_TIME":
-                return (row, ctx) -> LocalTime.now(ZoneOffset.UTC).withNano(0);
+                return (row, ctx) -> MySqlTime.of(LocalTime.now(ZoneOffset.UTC).withNano(0));
             case "UTC_TIMESTAMP":
                 return (row, ctx) -> LocalDateTime.now(ZoneOffset.UTC).withNano(0);
             case "DATE":
                 return strictN(a, v -> date(v[0]));
             case "TIME":
-                return strictN(a, v -> {
-                    LocalTime t = time(v[0]);
-                    return t == null ? null : (Object) t;
-                });
+                return strictN(a, v -> MySqlTime.of(v[0]));
             case "TIMESTAMP", "DATETIME":
                 return strictN(a, v -> v.length > 1 ? TimeFunctions.timestampPlus(v[0], v[1]) : dateTime(v[0]));
             case "YEAR", "MONTH", "QUARTER":
@@ -161,8 +156,9 @@ final class DateFunctions {
                 });
             case "TIME_TO_SEC":
                 return strictN(a, v -> {
-                    LocalTime t = time(v[0]);
-                    return t == null ? null : (Object) (long) t.toSecondOfDay();
+                    Duration t = MySqlTime.of(v[0]);
+                    // whole seconds toward zero (the declared type is an integer)
+                    return t == null ? null : (Object) (t.isNegative() ? -t.abs().getSeconds() : t.getSeconds());
                 });
             default:
                 return null;
@@ -196,28 +192,16 @@ final class DateFunctions {
         if (v instanceof LocalTime t) {
             return LocalDate.now(ZoneOffset.UTC).atTime(t);
         }
+        if (v instanceof Duration d) {
+            return MySqlTime.onToday(d);
+        }
         String s = Values.isNumeric(v) ? Values.toDecimal(v).toBigInteger().toString() : str(v);
         try {
-            Matcher m = DATE_TEXT.matcher(s);
-            if (m.matches()) {
-                int year = Integer.parseInt(m.group(1));
-                if (m.group(1).length() <= 2) {
-                    year += year < 70 ? 2000 : 1900;
-                }
-                LocalDateTime t = LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
-                        .atStartOfDay();
-                if (m.group(4) != null) {
-                    t = t.withHour(Integer.parseInt(m.group(4))).withMinute(Integer.parseInt(m.group(5)));
-                    if (m.group(6) != null) {
-                        t = t.withSecond(Integer.parseInt(m.group(6)));
-                    }
-                    if (m.group(7) != null) {
-                        t = t.withNano(Integer.parseInt((m.group(7) + "00000").substring(0, 6)) * 1000);
-                    }
-                }
-                return t;
+            DateTimeText.Reading text = DateTimeText.read(s);
+            if (text != null && !text.truncated()) {
+                return text.value();
             }
-            m = DATE_DIGITS.matcher(s);
+            Matcher m = DATE_DIGITS.matcher(s);
             if (m.matches()) {
                 LocalDateTime t = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3))).atStartOfDay();

@@ -52,6 +52,11 @@ public final class ExprCompiler {
         if (node instanceof RexCall call) {
             return compileCall(call, fullText);
         }
+        if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCall row
+                && row.getKind() == SqlKind.ROW) {
+            // a field of a row constructor ((1, NULL) <=> (1, 2) compares field by field)
+            return compile(row.getOperands().get(fa.getField().getIndex()), fullText);
+        }
         if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCorrelVariable cv) {
             int id = cv.id.getId();
             int field = fa.getField().getIndex();
@@ -89,7 +94,7 @@ public final class ExprCompiler {
             case TIMESTAMP:
                 return LocalDateTime.parse(lit.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
             case TIME:
-                return LocalTime.parse(lit.getValueAs(TimeString.class).toString());
+                return MySqlTime.of(LocalTime.parse(lit.getValueAs(TimeString.class).toString()));
             case SYMBOL:
                 return lit.getValue();
             default:
@@ -427,6 +432,9 @@ public final class ExprCompiler {
         }
         if (endpoint instanceof TimestampString t) {
             return LocalDateTime.parse(t.toString().replace(' ', 'T'));
+        }
+        if (endpoint instanceof TimeString t) {
+            return MySqlTime.of(LocalTime.parse(t.toString()));
         }
         return endpoint;
     }

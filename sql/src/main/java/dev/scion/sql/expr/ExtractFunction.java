@@ -37,6 +37,12 @@ final class ExtractFunction {
             return new Parts(0, 0, 0, t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000, false);
         }
 
+        static Parts of(java.time.Duration d) {
+            java.time.Duration abs = d.abs();
+            long s = abs.getSeconds();
+            return new Parts(0, 0, 0, s / 3600, s / 60 % 60, s % 60, abs.getNano() / 1000, d.isNegative());
+        }
+
         boolean zeroDate() {
             return year == 0 && month == 0 && day == 0;
         }
@@ -127,6 +133,9 @@ final class ExtractFunction {
         if (v instanceof LocalTime t) {
             return Parts.of(LocalDate.now(java.time.ZoneOffset.UTC).atTime(t));
         }
+        if (v instanceof java.time.Duration d) {
+            return Parts.of(MySqlTime.onToday(d));
+        }
         if (Values.isNumeric(v)) {
             return numberAsDateTime(Values.toDecimal(v), ctx);
         }
@@ -147,6 +156,9 @@ final class ExtractFunction {
         }
         if (v instanceof LocalTime t) {
             return Parts.of(t);
+        }
+        if (v instanceof java.time.Duration d) {
+            return Parts.of(d);
         }
         if (v instanceof LocalDate d) {
             return Parts.of(d.atStartOfDay());

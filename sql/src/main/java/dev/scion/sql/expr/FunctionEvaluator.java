@@ -47,6 +47,9 @@ final class FunctionEvaluator {
             own = InetFunctions.compile(name, a);
         }
         if (own == null) {
+            own = CollationFunctions.compile(name, call);
+        }
+        if (own == null) {
             own = CompressionFunctions.compile(name, a);
         }
         if (own == null) {

@@ -119,7 +119,7 @@ public final class SqlFunctions {
                 "HEX", "BIN", "OCT", "CONV", "SUBSTRING_INDEX", "ELT", "QUOTE", "TO_BASE64", "MD5", "SHA", "SHA1",
                 "SHA2", "UUID", "BIN_TO_UUID", "LAST_INSERT_UUID", "DAYNAME", "MONTHNAME", "DATE_FORMAT", "TIME_FORMAT", "SEC_TO_TIME", "MID",
                 "CONCAT_WS", "CONCAT", "LCASE", "UCASE", "INSERT", "EXPORT_SET", "MAKE_SET", "FORMAT", "INET_NTOA",
-                "INET6_NTOA")) {
+                "INET6_NTOA", "CHARSET", "COLLATION")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
         for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY", "UUID_TO_BIN", "INET6_ATON", "COMPRESS",
@@ -131,10 +131,12 @@ public final class SqlFunctions {
                 "QUARTER", "TO_DAYS", "WEEK", "WEEKOFYEAR", "YEARWEEK", "HOUR", "MINUTE", "SECOND", "MICROSECOND",
                 "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH", "INET_ATON", "IS_IPV4", "IS_IPV6",
                 "IS_IPV4_COMPAT", "IS_IPV4_MAPPED", "UNCOMPRESSED_LENGTH", "SLEEP", "GET_LOCK", "RELEASE_LOCK",
-                "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS")) {
+                "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS", "COERCIBILITY")) {
             fn(n, bigint, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("POW", "LOG", "LOG2", "PI", "RAND")) {
+        // SQRT is Scion's so that it stays SQRT: Calcite converts its own to POWER(x, 0.5), whose negative base
+        // gives NaN where MySQL's SQRT gives NULL
+        for (String n : List.of("POW", "LOG", "LOG2", "PI", "RAND", "SQRT")) {
             fn(n, dbl, OperandTypes.VARIADIC);
         }
         for (String n : List.of("CURDATE", "UTC_DATE", "DATE", "LAST_DAY", "FROM_DAYS", "MAKEDATE")) {

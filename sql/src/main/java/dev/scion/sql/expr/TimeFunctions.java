@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.scion.sql.expr.BuiltinFunctions.strictN;
 
@@ -19,9 +17,6 @@ import static dev.scion.sql.expr.BuiltinFunctions.strictN;
  */
 final class TimeFunctions {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final Pattern DURATION = Pattern.compile("\\s*(-)?(\\d{1,3}):(\\d{1,2})(?::(\\d{1,2}))?\\s*");
-    /** MySQL's TIME range: -838:59:59 to 838:59:59. */
-    private static final long MAX_TIME_SECONDS = 838 * 3600 + 59 * 60 + 59;
 
     private TimeFunctions() {
     }
@@ -150,7 +145,7 @@ final class TimeFunctions {
         if (d == null) {
             return null;
         }
-        if (a instanceof LocalDateTime || !(a instanceof LocalTime) && Values.toStringValue(a).strip().length() > 10
+        if (a instanceof LocalDateTime || !(a instanceof LocalTime || a instanceof java.time.Duration) && Values.toStringValue(a).strip().length() > 10
                 && DateFunctions.dateTime(a) != null) {
             return DateFunctions.dateTime(a).plusSeconds(sign * d).format(DATETIME);
         }
@@ -170,22 +165,15 @@ final class TimeFunctions {
         return durationSeconds(v);
     }
 
+    /** A TIME's whole seconds (toward zero), or null when the value reads as no TIME. */
     private static Long durationSeconds(Object v) {
-        if (v instanceof LocalTime t) {
-            return (long) t.toSecondOfDay();
-        }
-        Matcher m = DURATION.matcher(Values.toStringValue(v));
-        if (!m.matches()) {
-            return null;
-        }
-        long s = Long.parseLong(m.group(2)) * 3600 + Long.parseLong(m.group(3)) * 60
-                + (m.group(4) == null ? 0 : Long.parseLong(m.group(4)));
-        return m.group(1) != null ? -s : s;
+        java.time.Duration d = MySqlTime.of(v);
+        return d == null ? null : d.isNegative() ? -d.abs().getSeconds() : d.getSeconds();
     }
 
     /** A TIME value's text, clipped to MySQL's range. */
     private static String duration(long seconds) {
-        long s = Math.max(-MAX_TIME_SECONDS, Math.min(MAX_TIME_SECONDS, seconds));
+        long s = Math.max(-MySqlTime.MAX_SECONDS, Math.min(MySqlTime.MAX_SECONDS, seconds));
         long abs = Math.abs(s);
         return (s < 0 ? "-" : "") + String.format(Locale.ROOT, "%02d:%02d:%02d", abs / 3600, abs / 60 % 60, abs % 60);
     }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -65,14 +66,15 @@ public final class Values {
         if (v instanceof Number n) {
             return n.longValue();
         }
-        if (v instanceof LocalDate d) {
-            return d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth();
-        }
         if (v instanceof EnumSetValue e) {
             return e.number();
         }
         if (v instanceof byte[] b && b.length <= 8) {
             return bigEndian(b);
+        }
+        Object temporal = temporalNumber(v);
+        if (temporal != null) {
+            return toLong(temporal);
         }
         return toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
     }
@@ -126,6 +128,10 @@ public final class Values {
         if (v instanceof byte[] b && b.length <= 8) {
             return unsignedDecimal(b).doubleValue();
         }
+        Object temporal = temporalNumber(v);
+        if (temporal != null) {
+            return toDouble(temporal);
+        }
         String s = toStringValue(v).strip();
         return parseNumericPrefix(s).doubleValue();
     }
@@ -156,7 +162,34 @@ public final class Values {
         if (v instanceof byte[] b && b.length <= 8) {
             return unsignedDecimal(b);
         }
+        Object temporal = temporalNumber(v);
+        if (temporal != null) {
+            return toDecimal(temporal);
+        }
         return parseNumericPrefix(toStringValue(v).strip());
+    }
+
+    /**
+     * A DATE, DATETIME or TIME as the number MySQL makes of it: 20200102, 20200102103000 (with the microseconds
+     * after the point when there are any), 103000; null for any other value.
+     */
+    static Object temporalNumber(Object v) {
+        if (v instanceof LocalDate d) {
+            return d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth();
+        }
+        if (v instanceof LocalDateTime t) {
+            long whole = (long) temporalNumber(t.toLocalDate()) * 1_000_000L + t.getHour() * 10000L
+                    + t.getMinute() * 100L + t.getSecond();
+            return t.getNano() == 0 ? (Object) whole
+                    : BigDecimal.valueOf(whole).add(BigDecimal.valueOf(t.getNano() / 1000, 6));
+        }
+        if (v instanceof Duration d) {
+            return MySqlTime.number(d);
+        }
+        if (v instanceof java.time.LocalTime t) {
+            return MySqlTime.number(MySqlTime.of(t));
+        }
+        return null;
     }
 
     /** MySQL converts '12abc' to 12 and 'abc' to 0. */
@@ -222,6 +255,9 @@ public final class Values {
             int nanos = t.getNano();
             return nanos == 0 ? base : base + "." + String.format("%06d", nanos / 1000);
         }
+        if (v instanceof Duration d) {
+            return MySqlTime.text(d);
+        }
         if (v instanceof java.time.LocalTime t) {
             // LocalTime.toString drops zero seconds ("10:00"); MySQL always prints them
             String base = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
@@ -248,6 +284,9 @@ public final class Values {
         }
         if (a instanceof EnumSetValue || b instanceof EnumSetValue) {
             return compareChoice(a, b);
+        }
+        if (isTime(a) || isTime(b)) {
+            return compareTime(a, b);
         }
         if (isNumeric(a) || isNumeric(b)) {
             if (isExact(a) && isExact(b)) {
@@ -280,6 +319,42 @@ public final class Values {
         return toStringValue(a).compareTo(toStringValue(b));
     }
 
+    private static boolean isTime(Object v) {
+        return v instanceof Duration || v instanceof java.time.LocalTime;
+    }
+
+    /**
+     * A TIME against another value, as MySQL compares them: against a number by the TIME's number (hhmmss), against a
+     * datetime as today's datetime, against anything else as TIMEs when the other value reads as one (text), else
+     * as text.
+     */
+    private static int compareTime(Object a, Object b) {
+        if (isNumeric(a) || isNumeric(b)) {
+            return toDecimal(a).compareTo(toDecimal(b));
+        }
+        if (a instanceof LocalDateTime || a instanceof LocalDate || b instanceof LocalDateTime
+                || b instanceof LocalDate) {
+            return temporal(a).compareTo(temporal(b));
+        }
+        Duration x = MySqlTime.of(a);
+        Duration y = MySqlTime.of(b);
+        if (x == null || y == null) {
+            return toStringValue(a).compareTo(toStringValue(b));
+        }
+        return x.compareTo(y);
+    }
+
+    private static LocalDateTime temporal(Object v) {
+        if (v instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (v instanceof LocalDateTime t) {
+            return t;
+        }
+        Duration d = MySqlTime.of(v);
+        return d == null ? LocalDateTime.MIN : MySqlTime.onToday(d);
+    }
+
     private static byte[] binary(Object v) {
         return v instanceof byte[] b ? b : ByteStrings.bytes(toStringValue(v));
     }
@@ -310,7 +385,7 @@ public final class Values {
             return unsignedResult(toDecimal(a).add(toDecimal(b)), a + " + " + b);
         }
         if (isFloating(a) || isFloating(b)) {
-            return toDouble(a) + toDouble(b);
+            return finiteDouble(toDouble(a) + toDouble(b), a, "+", b);
         }
         return toDecimal(a).add(toDecimal(b));
     }
@@ -327,7 +402,7 @@ public final class Values {
             return unsignedResult(toDecimal(a).subtract(toDecimal(b)), a + " - " + b);
         }
         if (isFloating(a) || isFloating(b)) {
-            return toDouble(a) - toDouble(b);
+            return finiteDouble(toDouble(a) - toDouble(b), a, "-", b);
         }
         return toDecimal(a).subtract(toDecimal(b));
     }
@@ -344,7 +419,7 @@ public final class Values {
             return unsignedResult(toDecimal(a).multiply(toDecimal(b)), a + " * " + b);
         }
         if (isFloating(a) || isFloating(b)) {
-            return toDouble(a) * toDouble(b);
+            return finiteDouble(toDouble(a) * toDouble(b), a, "*", b);
         }
         return toDecimal(a).multiply(toDecimal(b));
     }
@@ -368,7 +443,7 @@ public final class Values {
     public static Object divide(Object a, Object b) {
         if (isFloating(a) || isFloating(b)) {
             double d = toDouble(b);
-            return d == 0 ? null : toDouble(a) / d;
+            return d == 0 ? null : finiteDouble(toDouble(a) / d, a, "/", b);
         }
         BigDecimal y = toDecimal(b);
         if (y.signum() == 0) {
@@ -412,6 +487,14 @@ public final class Values {
             return -toDouble(a);
         }
         return toDecimal(a).negate();
+    }
+
+    /** A double result, or MySQL's 1690 when it overflowed (1e308 * 10): MySQL never returns infinity. */
+    private static double finiteDouble(double d, Object a, String op, Object b) {
+        if (Double.isFinite(d)) {
+            return d;
+        }
+        throw outOfRange("DOUBLE", toStringValue(a) + " " + op + " " + toStringValue(b));
     }
 
     static boolean isFloating(Object v) {

@@ -2,28 +2,157 @@ package dev.scion.sql.plan;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlAbstractDateTimeLiteral;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeMappingRule;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
- * Calcite's implicit conversions plus MySQL's reading of a boolean as the integer 1 or 0 wherever a number is
- * expected: ABS(1 AND TRUE), -TRUE, 1 % TRUE, (a OR b) + 4, SUM(x > 1) are arithmetic on 0 / 1 in MySQL, which has
- * no boolean type; Calcite refused them ("Cannot apply 'ABS' to arguments of type ABS(BOOLEAN)"). The validator
- * then casts the operand to INTEGER.
+ * Calcite's implicit conversions plus MySQL's readings of values as numbers where a number is expected:
+ * <ul>
+ *   <li>a boolean is the integer 1 or 0: ABS(1 AND TRUE), -TRUE, 1 % TRUE, (a OR b) + 4, SUM(x > 1) (Calcite
+ *   refused them: "Cannot apply 'ABS' to arguments of type ABS(BOOLEAN)");</li>
+ *   <li>a DATE, TIME or DATETIME is its digits, 20200102, 103000 or 20200102103000 (with the fraction after the
+ *   point for fractional seconds): {@code d + 0}, {@code NOW() - NOW()}, ROUND(d), {@code t = 103000}, which
+ *   Calcite refused ("Cannot apply '+' to arguments of type '&lt;DATE&gt; + &lt;INTEGER&gt;'").</li>
+ * </ul>
+ * The validator then casts the operand to the numeric type; the interpreter's casts make the number
+ * ({@link dev.scion.sql.expr.Values#toLong}). Date arithmetic with INTERVAL is rewritten to DATE_ADD before
+ * validation and never reaches here.
  */
 final class MySqlTypeCoercion extends TypeCoercionImpl {
+    /** Digits before the point of a TIME's number (hhhmmss) and of a DATETIME's (yyyymmddhhmmss). */
+    private static final int TIME_DIGITS = 7;
+    private static final int DATETIME_DIGITS = 14;
+
     MySqlTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
         super(typeFactory, validator);
     }
 
     @Override
     public RelDataType implicitCast(RelDataType in, SqlTypeFamily expected) {
-        if (in.getSqlTypeName() == SqlTypeName.BOOLEAN && numeric(expected)) {
-            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.INTEGER), in.isNullable());
+        if (numeric(expected)) {
+            if (in.getSqlTypeName() == SqlTypeName.BOOLEAN) {
+                return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.INTEGER), in.isNullable());
+            }
+            RelDataType number = temporalNumber(in);
+            if (number != null) {
+                return number;
+            }
+            if (expected == SqlTypeFamily.INTEGER && SqlTypeUtil.isNumeric(in) && !SqlTypeUtil.isIntType(in)) {
+                // bit operators round a fraction to an integer (-1.5 & -3.3 is -2 & -3)
+                return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BIGINT), in.isNullable());
+            }
+        }
+        if (expected == SqlTypeFamily.BOOLEAN && (SqlTypeUtil.isNumeric(in) || SqlTypeUtil.isCharacter(in))) {
+            // a number or string is a truth value (i IS NOT TRUE)
+            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BOOLEAN), in.isNullable());
         }
         return super.implicitCast(in, expected);
+    }
+
+    @Override
+    public boolean binaryArithmeticCoercion(SqlCallBinding binding) {
+        if (binding.getOperandCount() == 2 && binding.getOperator().getKind().belongsTo(SqlKind.BINARY_ARITHMETIC)
+                && !SqlTypeUtil.isInterval(binding.getOperandType(0))
+                && !SqlTypeUtil.isInterval(binding.getOperandType(1))
+                && temporalOperandsAsNumbers(binding, false)) {
+            super.binaryArithmeticCoercion(binding); // a string operand against the number now
+            return true;
+        }
+        return super.binaryArithmeticCoercion(binding);
+    }
+
+    /**
+     * A temporal value compared with a number compares as its digits ({@code d = 20200102}), and a boolean as 1 or 0
+     * ({@code (TRUE AND -1) >= 0}, {@code (a > 0) = 2}), as in MySQL.
+     */
+    @Override
+    public boolean binaryComparisonCoercion(SqlCallBinding binding) {
+        if (binding.getOperandCount() == 2 && binding.getOperator().getKind().belongsTo(SqlKind.BINARY_COMPARISON)
+                && (temporalOperandsAsNumbers(binding, true) || booleanAsNumber(binding))) {
+            return true;
+        }
+        return super.binaryComparisonCoercion(binding);
+    }
+
+    private boolean booleanAsNumber(SqlCallBinding binding) {
+        for (int i = 0; i < 2; i++) {
+            RelDataType in = binding.getOperandType(i);
+            if (SqlTypeUtil.isBoolean(in) && SqlTypeUtil.isNumeric(binding.getOperandType(1 - i))) {
+                return coerceOperandType(binding.getScope(), binding.getCall(), i, factory.createTypeWithNullability(
+                        factory.createSqlType(SqlTypeName.INTEGER), in.isNullable()));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Casts the temporal operands of a two-operand call to their numbers; with {@code onlyAgainstNumber}, only when
+     * the other operand is a number. Whether any was cast.
+     */
+    private boolean temporalOperandsAsNumbers(SqlCallBinding binding, boolean onlyAgainstNumber) {
+        boolean coerced = false;
+        for (int i = 0; i < 2; i++) {
+            RelDataType number = temporalNumber(binding.getOperandType(i));
+            if (number != null && (!onlyAgainstNumber || SqlTypeUtil.isNumeric(binding.getOperandType(1 - i)))) {
+                coerced |= asNumber(binding, i, number);
+            }
+        }
+        return coerced;
+    }
+
+    /**
+     * Makes operand {@code i} its number: a literal is replaced by its digits (a cast of it would be folded by
+     * Calcite's simplifier into days or milliseconds since 1970), anything else is cast.
+     */
+    private boolean asNumber(SqlCallBinding binding, int i, RelDataType number) {
+        SqlNode operand = binding.getCall().operand(i);
+        if (operand instanceof SqlAbstractDateTimeLiteral literal) {
+            String digits = literal.toFormattedString().replaceAll("[-: ]", "");
+            SqlLiteral n = SqlLiteral.createExactNumeric(digits, operand.getParserPosition());
+            binding.getCall().setOperand(i, n); // typed by the validator as any number literal
+            return true;
+        }
+        return coerceOperandType(binding.getScope(), binding.getCall(), i, number);
+    }
+
+    /**
+     * A temporal value needs its cast to a number, which Calcite's cast rules lack (they assert it with -ea); the
+     * interpreter's cast makes the digits.
+     */
+    @Override
+    protected boolean needToCast(SqlValidatorScope scope, SqlNode node, RelDataType target, SqlTypeMappingRule rule) {
+        RelDataType from = validator.deriveType(scope, node);
+        if (from != null && temporalNumber(from) != null && SqlTypeUtil.isNumeric(target)) {
+            return true;
+        }
+        return super.needToCast(scope, node, target, rule);
+    }
+
+    /** The numeric type MySQL reads a DATE, TIME or DATETIME as; null for other types. */
+    private RelDataType temporalNumber(RelDataType in) {
+        int digits = switch (in.getSqlTypeName()) {
+            case DATE -> 8;
+            case TIME -> TIME_DIGITS;
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> DATETIME_DIGITS;
+            default -> -1;
+        };
+        if (digits < 0) {
+            return null;
+        }
+        int fraction = in.getSqlTypeName() == SqlTypeName.DATE ? 0 : Math.max(0, in.getPrecision());
+        RelDataType t = fraction == 0 ? factory.createSqlType(SqlTypeName.BIGINT)
+                : factory.createSqlType(SqlTypeName.DECIMAL, digits + fraction, fraction);
+        return factory.createTypeWithNullability(t, in.isNullable());
     }
 
     private static boolean numeric(SqlTypeFamily f) {
