@@ -215,6 +215,12 @@ final class SchemaBuilder {
                     throw new SqlError(ErrorCode.FK_COLUMN_DROPPED, "Cannot drop column '" + c
                             + "': needed in a foreign key constraint '" + fk.name() + "'");
                 }
+                // SET NULL must be able to store NULL: MySQL refuses the key on (or a change to) a NOT NULL column
+                if ((fk.onDelete() == ForeignKeyDef.Action.SET_NULL || fk.onUpdate() == ForeignKeyDef.Action.SET_NULL)
+                        && !columns.get(columnIndex(c)).nullable()) {
+                    throw new SqlError(ErrorCode.FK_COLUMN_NOT_NULL, "Column '" + columns.get(columnIndex(c)).name()
+                            + "' cannot be NOT NULL: needed in a foreign key constraint '" + fk.name() + "' SET NULL");
+                }
             }
         }
         String stored = dev.scion.sql.catalog.Collations.stored(collation);
