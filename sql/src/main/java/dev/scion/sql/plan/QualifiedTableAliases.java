@@ -28,8 +28,9 @@ import java.util.Set;
  * db1.t.id = db2.t.id}). MySQL tells table references apart by database and name; Calcite by the alias alone, and an
  * unaliased table's alias is its last name, so it refuses the two as one name used twice. Each such table is given
  * the alias {@code `db.t`} (a single identifier), and the references {@code db.t.col} / {@code db.t.*} inside that
- * SELECT (sub-queries included) are rewritten to it. A reference by the bare table name ({@code t.col}) could mean
- * either table: MySQL's 1052, raised here. The same table named twice is left alone, for the validator's 1066.
+ * SELECT (sub-queries included) are rewritten to it. A reference by the bare table name ({@code t.col}) means the
+ * current database's table when it is one of them (go-mysql-server's reading, which its engine tests check), and is
+ * otherwise ambiguous: 1052. The same table named twice is left alone, for the validator's 1066.
  */
 final class QualifiedTableAliases {
     private final Session session;
@@ -43,10 +44,15 @@ final class QualifiedTableAliases {
         return new QualifiedTableAliases(session).visit(query, Scope.EMPTY);
     }
 
-    /** The names in force: "db\0table" of each aliased table to its alias, and the bare names now ambiguous. */
-    private record Scope(Map<String, String> aliases, Set<String> ambiguous) {
-        static final Scope EMPTY = new Scope(Map.of(), Set.of());
+    /**
+     * The names in force: "db\0table" of each aliased table to its alias, and each bare table name of such a pair to
+     * the alias it means (the current database's table) or to {@link #AMBIGUOUS}.
+     */
+    private record Scope(Map<String, String> aliases, Map<String, String> bare) {
+        static final Scope EMPTY = new Scope(Map.of(), Map.of());
     }
+
+    private static final String AMBIGUOUS = "";
 
     /** An unaliased table of a FROM and where it sits, so it can be replaced by {@code table AS alias}. */
     private record TableSlot(SqlIdentifier table, String database, SqlCall parent, int operand) {
@@ -138,9 +144,15 @@ final class QualifiedTableAliases {
                 names.addAll(id.names.subList(2, id.names.size()));
                 return new SqlIdentifier(names, id.getParserPosition());
             }
-        } else if (id.names.size() == 2 && scope.ambiguous().contains(id.names.get(0).toLowerCase(Locale.ROOT))) {
-            throw new SqlError(ErrorCode.NON_UNIQ, "Column '" + id.names.get(0) + "." + id.names.get(1)
-                    + "' in field list is ambiguous");
+        } else if (id.names.size() == 2) {
+            String alias = scope.bare().get(id.names.get(0).toLowerCase(Locale.ROOT));
+            if (AMBIGUOUS.equals(alias)) {
+                throw new SqlError(ErrorCode.NON_UNIQ, "Column '" + id.names.get(0) + "." + id.names.get(1)
+                        + "' in field list is ambiguous");
+            }
+            if (alias != null) {
+                return new SqlIdentifier(List.of(alias, id.names.get(1)), id.getParserPosition());
+            }
         }
         return id;
     }
@@ -164,8 +176,8 @@ final class QualifiedTableAliases {
             return outer; // the usual case: nothing to alias here, nothing from outside
         }
         Map<String, String> aliases = new HashMap<>(outer.aliases());
-        Set<String> ambiguous = new HashSet<>(outer.ambiguous());
-        ambiguous.removeAll(defined);
+        Map<String, String> bare = new HashMap<>(outer.bare());
+        bare.keySet().removeAll(defined);
         for (TableSlot slot : slots) {
             // a table this FROM names itself hides the outer one of the same database and name
             aliases.remove(key(slot.database(), slot.table().names.get(slot.table().names.size() - 1)));
@@ -176,9 +188,13 @@ final class QualifiedTableAliases {
                     .count() < 2) {
                 continue; // one table, or one table named twice (the validator's 1066)
             }
+            String meant = AMBIGUOUS;
             for (TableSlot slot : same) {
                 String table = slot.table().names.get(slot.table().names.size() - 1);
                 String alias = slot.database() + "." + table;
+                if (slot.database().equalsIgnoreCase(session.currentDatabase())) {
+                    meant = alias; // the bare name means the current database's table, as in go-mysql-server
+                }
                 aliases.put(key(slot.database(), table), alias);
                 SqlNode aliased = SqlStdOperatorTable.AS.createCall(slot.table().getParserPosition(), slot.table(),
                         new SqlIdentifier(alias, SqlParserPos.ZERO));
@@ -188,9 +204,9 @@ final class QualifiedTableAliases {
                     slot.parent().setOperand(slot.operand(), aliased);
                 }
             }
-            ambiguous.add(e.getKey());
+            bare.put(e.getKey(), meant);
         }
-        return new Scope(aliases, ambiguous);
+        return new Scope(aliases, bare);
     }
 
     /** The unaliased tables of a FROM (with their database) and every alias it defines. */
