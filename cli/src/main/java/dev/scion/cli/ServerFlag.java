@@ -45,6 +45,8 @@ enum ServerFlag {
     NO_AUTO_GC(ConfigKey.AUTO_GC, null, "Never collect garbage by itself (@@scion_auto_gc).", "--no-auto-gc"),
     AUTO_GC_THRESHOLD(ConfigKey.AUTO_GC_THRESHOLD, "<bytes>", "Collect a database's garbage once its files grew "
             + "by this much since the last collection (default: 268435456).", "--auto-gc-threshold"),
+    SECURE_FILE_PRIV(ConfigKey.SECURE_FILE_PRIV, "<dir>", "The directory LOAD DATA INFILE may read server files "
+            + "from (@@secure_file_priv; empty: any; default: none).", "--secure-file-priv"),
     REMOTESAPI_PORT(ConfigKey.REMOTESAPI_PORT, "<port>", "Serve the HTTP remotes API (clone/fetch/push "
             + "http://host:port/<db>) on this port.", "--remotesapi-port"),
     REMOTESAPI_READ_ONLY(ConfigKey.REMOTESAPI_READ_ONLY, null, "Refuse pushes through the remotes API.",

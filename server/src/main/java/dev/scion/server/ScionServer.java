@@ -99,6 +99,7 @@ public final class ScionServer implements AutoCloseable {
         engine.setGlobalVariable("net_write_timeout", (config.writeTimeoutMillis() + 999) / 1000);
         engine.setGlobalVariable(AUTO_GC_VARIABLE, config.autoGc().enabled() ? 1L : 0L);
         engine.setGlobalVariable(AUTO_GC_THRESHOLD_VARIABLE, config.autoGc().thresholdBytes());
+        engine.setGlobalVariable("secure_file_priv", config.secureFilePriv()); // null: no server file is read
     }
 
     /**

@@ -27,13 +27,15 @@ import java.util.function.Consumer;
  * @param shutdownTimeoutSeconds on SIGTERM, how long running statements may take to finish
  * @param writeTimeoutMillis     a client that reads none of a result for this long is disconnected (0 = never)
  * @param autoGc                 automatic garbage collection: on or off and the growth that starts one
+ * @param secureFilePriv         the directory LOAD DATA INFILE may read server files from (@@secure_file_priv):
+ *                               null refuses every server file, an empty string allows any
  */
 public record ServerConfig(String host, int port, Path dataDir, int maxConnections, String rootPassword,
                            Path tlsCertificate, Path tlsKey, boolean requireSecureTransport,
                            long waitTimeoutSeconds, long interactiveTimeoutSeconds, long maxAllowedPacket,
                            int remotesApiPort, boolean remotesApiReadOnly, String rootUser, boolean readOnly,
                            boolean autocommit, double longQueryTimeSeconds, double shutdownTimeoutSeconds,
-                           long writeTimeoutMillis, AutoGarbageCollector.Settings autoGc) {
+                           long writeTimeoutMillis, AutoGarbageCollector.Settings autoGc, String secureFilePriv) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3306;
     public static final int DEFAULT_MAX_CONNECTIONS = 151;
@@ -60,7 +62,7 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         this(host, port, dataDir, maxConnections, null, null, null, false, WireConfig.DEFAULT_WAIT_TIMEOUT,
                 WireConfig.DEFAULT_WAIT_TIMEOUT, WireConfig.DEFAULT_MAX_ALLOWED_PACKET, REMOTES_API_OFF, false,
                 DEFAULT_ROOT_USER, false, true, DEFAULT_LONG_QUERY_TIME, DEFAULT_SHUTDOWN_TIMEOUT,
-                WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS, AutoGarbageCollector.Settings.defaults());
+                WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS, AutoGarbageCollector.Settings.defaults(), null);
     }
 
     /** The embedded default data directory: ~/.scion/data. */
@@ -128,6 +130,10 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         return edit(f -> f.autoGc = settings);
     }
 
+    public ServerConfig withSecureFilePriv(String directory) {
+        return edit(f -> f.secureFilePriv = directory);
+    }
+
     public ServerConfig withWriteTimeout(long millis) {
         return edit(f -> f.writeTimeoutMillis = millis);
     }
@@ -161,6 +167,7 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
         double shutdownTimeoutSeconds;
         long writeTimeoutMillis;
         AutoGarbageCollector.Settings autoGc;
+        String secureFilePriv;
 
         Fields(ServerConfig c) {
             host = c.host;
@@ -183,13 +190,14 @@ public record ServerConfig(String host, int port, Path dataDir, int maxConnectio
             shutdownTimeoutSeconds = c.shutdownTimeoutSeconds;
             writeTimeoutMillis = c.writeTimeoutMillis;
             autoGc = c.autoGc;
+            secureFilePriv = c.secureFilePriv;
         }
 
         ServerConfig toConfig() {
             return new ServerConfig(host, port, dataDir, maxConnections, rootPassword, tlsCertificate, tlsKey,
                     requireSecureTransport, waitTimeoutSeconds, interactiveTimeoutSeconds, maxAllowedPacket,
                     remotesApiPort, remotesApiReadOnly, rootUser, readOnly, autocommit, longQueryTimeSeconds,
-                    shutdownTimeoutSeconds, writeTimeoutMillis, autoGc);
+                    shutdownTimeoutSeconds, writeTimeoutMillis, autoGc, secureFilePriv);
         }
     }
 

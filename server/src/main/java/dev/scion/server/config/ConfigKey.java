@@ -21,6 +21,7 @@ public enum ConfigKey {
     SHUTDOWN_TIMEOUT("behavior.shutdown_timeout_seconds", Kind.SECONDS),
     AUTO_GC("behavior.auto_gc", Kind.BOOLEAN),
     AUTO_GC_THRESHOLD("behavior.auto_gc_threshold_bytes", Kind.GC_THRESHOLD),
+    SECURE_FILE_PRIV("behavior.secure_file_priv", Kind.STRING),
     USER_NAME("user.name", Kind.USER_NAME),
     USER_PASSWORD("user.password", Kind.STRING),
     HOST("listener.host", Kind.STRING),

@@ -75,6 +75,7 @@ public final class ConfigValues {
                 this.<Long>get(ConfigKey.WRITE_TIMEOUT).orElse(WireConfig.DEFAULT_WRITE_TIMEOUT_MILLIS),
                 new AutoGarbageCollector.Settings(this.<Boolean>get(ConfigKey.AUTO_GC).orElse(true),
                         this.<Long>get(ConfigKey.AUTO_GC_THRESHOLD)
-                                .orElse(AutoGarbageCollector.Settings.DEFAULT_THRESHOLD)));
+                                .orElse(AutoGarbageCollector.Settings.DEFAULT_THRESHOLD)),
+                this.<String>get(ConfigKey.SECURE_FILE_PRIV).orElse(null));
     }
 }

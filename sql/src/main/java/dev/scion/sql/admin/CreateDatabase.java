@@ -29,7 +29,7 @@ final class CreateDatabase implements AdminStatement {
                 || dev.scion.sql.catalog.InformationSchema.isName(name)) {
             if (ifNotExists) {
                 session.addNote(1007, "Can't create database '" + name + "'; database exists");
-                return StatementResult.ok();
+                return StatementResult.Update.of(1); // MySQL reports the row it would have created, with the note
             }
             throw new SqlError(ErrorCode.DB_CREATE_EXISTS, "Can't create database '" + name + "'; database exists");
         }

@@ -109,6 +109,11 @@ final class SetStatement implements AdminStatement {
             if (!SystemVariables.isKnown(name)) {
                 throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + a.name() + "'");
             }
+            if (name.equals("secure_file_priv")) {
+                // which server files LOAD DATA INFILE may read is the server's configuration, never a client's choice
+                throw new SqlError(ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR, "Variable '" + a.name()
+                        + "' is a read only variable");
+            }
             if (name.equals("scion_auto_gc")) {
                 value = normaliseBoolean(name, value);
             }

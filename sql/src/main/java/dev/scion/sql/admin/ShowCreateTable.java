@@ -79,6 +79,11 @@ final class ShowCreateTable implements AdminStatement {
             return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),
                     RowStream.of(List.<Object[]>of(new Object[] {table, ddl(table, system.get(), 0)})));
         }
+        if (asOf == null && (database != null || session.currentDatabase() != null)
+                && dev.scion.sql.catalog.Views.definition(database == null ? session.current()
+                        : session.database(database), table).isPresent()) {
+            return new ShowCreateView(database, table).execute(session); // MySQL shows a view's definition here too
+        }
         TableLookup t = TableLookup.of(session, database, table);
         long ai = t.value().schema().autoIncrementColumn().isPresent() ? t.value().autoIncrement() : 0;
         return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),

@@ -15,7 +15,7 @@ final class ShowCreateView implements AdminStatement {
     private final String database;
     private final String view;
 
-    private ShowCreateView(String database, String view) {
+    ShowCreateView(String database, String view) {
         this.database = database;
         this.view = view;
     }

@@ -120,7 +120,7 @@ public final class CreateTableText {
             }
         }
         if (c.comment() != null) {
-            sb.append(" COMMENT '").append(c.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
+            sb.append(" COMMENT ").append(quote(c.comment()));
         }
         return sb.toString();
     }
@@ -281,8 +281,21 @@ public final class CreateTableText {
         }
     }
 
+    /** A string literal as SHOW CREATE TABLE writes one: NUL, newline, return and backslash escaped, quotes doubled. */
     private static String quote(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+        StringBuilder out = new StringBuilder(s.length() + 2).append('\'');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\0' -> out.append("\\0");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("''");
+                default -> out.append(ch);
+            }
+        }
+        return out.append('\'').toString();
     }
 
     static String identifier(String name) {

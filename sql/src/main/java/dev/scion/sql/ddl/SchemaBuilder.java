@@ -164,6 +164,16 @@ final class SchemaBuilder {
     }
 
     /** Checks the finished definition and returns it. */
+    /** Column {@code idx} as NOT NULL (a DEFAULT NULL goes with it), as key and AUTO_INCREMENT columns are. */
+    private void makeNotNull(int idx) {
+        Column c = columns.get(idx);
+        if (c.nullable()) {
+            columns.set(idx, new Column(c.name(), c.type(), false, "NULL".equals(c.defaultSql()) ? null
+                    : c.defaultSql(), c.autoIncrement(), c.comment(), c.tag(), c.generatedSql(), c.stored(),
+                    c.onUpdateSql()));
+        }
+    }
+
     TableSchema build() {
         if (columns.isEmpty()) {
             throw new SqlError(ErrorCode.CANT_REMOVE_ALL_FIELDS,
@@ -176,12 +186,12 @@ final class SchemaBuilder {
                 throw new SqlError(ErrorCode.KEY_COLUMN_DOES_NOT_EXIST, "Key column '" + k
                         + "' doesn't exist in table");
             }
-            Column c = columns.get(idx);
-            pk.add(c.name());
-            if (c.nullable()) {
-                columns.set(idx, new Column(c.name(), c.type(), false, "NULL".equals(c.defaultSql()) ? null
-                        : c.defaultSql(), c.autoIncrement(), c.comment(), c.tag(), c.generatedSql(), c.stored(),
-                        c.onUpdateSql()));
+            pk.add(columns.get(idx).name());
+            makeNotNull(idx);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).autoIncrement()) {
+                makeNotNull(i); // MySQL makes an AUTO_INCREMENT column NOT NULL, key or not
             }
         }
         List<IndexDef> idx = new ArrayList<>();
@@ -214,6 +224,12 @@ final class SchemaBuilder {
                 if (columnIndex(c) < 0) {
                     throw new SqlError(ErrorCode.FK_COLUMN_DROPPED, "Cannot drop column '" + c
                             + "': needed in a foreign key constraint '" + fk.name() + "'");
+                }
+                // SET NULL must be able to store NULL: MySQL refuses the key on (or a change to) a NOT NULL column
+                if ((fk.onDelete() == ForeignKeyDef.Action.SET_NULL || fk.onUpdate() == ForeignKeyDef.Action.SET_NULL)
+                        && !columns.get(columnIndex(c)).nullable()) {
+                    throw new SqlError(ErrorCode.FK_COLUMN_NOT_NULL, "Column '" + columns.get(columnIndex(c)).name()
+                            + "' cannot be NOT NULL: needed in a foreign key constraint '" + fk.name() + "' SET NULL");
                 }
             }
         }

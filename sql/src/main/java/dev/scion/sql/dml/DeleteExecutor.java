@@ -52,15 +52,23 @@ public final class DeleteExecutor {
                 ? ForeignKeys.childrenOf(target.database(), target.name()) : List.of();
         TableTriggers triggers = TableTriggers.load(session, target.database(), target.name(),
                 target.value().schema());
+        StatementEditors open = new StatementEditors().add(target, editor);
+        // a cascade (a self-referencing key, a cycle of keys) may delete rows the statement reaches later, or lead
+        // back to the row being deleted
+        boolean cascades = !children.isEmpty();
         long deleted = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
             Object[] r;
             while ((r = rows.next()) != null) {
                 RowLocking.lockForWrite(session, target.database(), target.name(), editor, editor.codec().key(r));
+                if (cascades && editor.getByKey(editor.codec().key(r)) == null) {
+                    continue; // already deleted by a cascade of an earlier row
+                }
                 triggers.before(Event.DELETE, r, null, deleted + 1, null);
                 ForeignKeys.beforeDelete(session, target.database(), target.name(), target.value().schema(), children,
-                        r, 0);
-                if (editor.delete(r)) {
+                        r, 0, open);
+                // a cycle of keys may have led the cascade back to this row: it counts as this statement's delete
+                if (editor.delete(r) || cascades) {
                     deleted++;
                     triggers.after(Event.DELETE, r, null);
                 }
@@ -104,6 +112,10 @@ public final class DeleteExecutor {
             editors[t] = tt.editor();
             triggers[t] = TableTriggers.load(session, tt.database(), tt.name(), tt.value().schema());
         }
+        StatementEditors open = new StatementEditors();
+        for (int t : targets) {
+            open.add(tables.get(t).target(), editors[t]);
+        }
         long deleted = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
             Object[] r;
@@ -119,7 +131,7 @@ public final class DeleteExecutor {
                     RowLocking.lockForWrite(session, tt.database(), tt.name(), editors[t], editors[t].codec().key(row));
                     triggers[t].before(Event.DELETE, row, null, deleted + 1, null);
                     ForeignKeys.beforeDelete(session, tt.database(), tt.name(), tt.value().schema(), children.get(t),
-                            row, 0);
+                            row, 0, open);
                     if (editors[t].delete(row)) {
                         deleted++;
                         triggers[t].after(Event.DELETE, row, null);

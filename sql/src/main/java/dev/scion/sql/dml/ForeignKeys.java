@@ -105,12 +105,18 @@ public final class ForeignKeys {
     /** Applies the children's ON DELETE rules for a parent row about to be deleted. */
     public static void beforeDelete(Session session, DatabaseState db, String table, TableSchema schema,
                                     List<Child> children, Object[] row, int depth) {
+        beforeDelete(session, db, table, schema, children, row, depth, new StatementEditors());
+    }
+
+    /** As above, cascading through the statement's open editors. */
+    public static void beforeDelete(Session session, DatabaseState db, String table, TableSchema schema,
+                                    List<Child> children, Object[] row, int depth, StatementEditors editors) {
         for (Child child : children) {
             Object[] key = values(schema, child.key().referencedColumns(), row);
             if (key == null) {
                 continue;
             }
-            List<Object[]> rows = find(session, db, child.table(), child.key().columns(), key, 0);
+            List<Object[]> rows = children(session, db, child, key, editors);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -118,54 +124,80 @@ public final class ForeignKeys {
             if (action == ForeignKeyDef.Action.RESTRICT || action == ForeignKeyDef.Action.NO_ACTION) {
                 throw referenced(db, child);
             }
-            cascade(session, db, table, child, rows, action == ForeignKeyDef.Action.CASCADE ? null : new Object[0],
-                    depth);
+            cascade(session, db, child, rows, action == ForeignKeyDef.Action.CASCADE ? null : new Object[0], depth,
+                    editors);
         }
     }
 
     /** Applies the children's ON UPDATE rules for a parent row whose referenced columns change. */
     public static void beforeUpdate(Session session, DatabaseState db, String table, TableSchema schema,
                                     List<Child> children, Object[] oldRow, Object[] newRow, int depth) {
+        beforeUpdate(session, db, table, schema, children, oldRow, newRow, depth, new StatementEditors());
+    }
+
+    /** As above, cascading through the statement's open editors. */
+    public static void beforeUpdate(Session session, DatabaseState db, String table, TableSchema schema,
+                                    List<Child> children, Object[] oldRow, Object[] newRow, int depth,
+                                    StatementEditors editors) {
         for (Child child : children) {
             Object[] oldKey = values(schema, child.key().referencedColumns(), oldRow);
             Object[] newKey = values(schema, child.key().referencedColumns(), newRow);
             if (oldKey == null || (newKey != null && UpdateExecutor.sameRow(oldKey, newKey))) {
                 continue;
             }
-            List<Object[]> rows = find(session, db, child.table(), child.key().columns(), oldKey, 0);
+            List<Object[]> rows = children(session, db, child, oldKey, editors);
             if (rows.isEmpty()) {
                 continue;
             }
             ForeignKeyDef.Action action = child.key().onUpdate();
-            if (action == ForeignKeyDef.Action.RESTRICT || action == ForeignKeyDef.Action.NO_ACTION) {
+            // InnoDB refuses an update cascade into the table the update is changing (a self-referencing key): it
+            // could loop, so it acts as RESTRICT
+            if (action == ForeignKeyDef.Action.RESTRICT || action == ForeignKeyDef.Action.NO_ACTION
+                    || child.table().equalsIgnoreCase(table)) {
                 throw referenced(db, child);
             }
             Object[] replacement = action == ForeignKeyDef.Action.CASCADE
                     ? (newKey == null ? new Object[child.key().columns().size()] : newKey)
                     : new Object[child.key().columns().size()];
-            cascade(session, db, table, child, rows, replacement, depth);
+            cascade(session, db, child, rows, replacement, depth, editors);
         }
     }
 
-    /** Deletes the child rows ({@code replacement} null) or sets their key columns to {@code replacement}. */
-    private static void cascade(Session session, DatabaseState db, String parentTable, Child child,
-                                List<Object[]> rows, Object[] replacement, int depth) {
-        if (child.table().equalsIgnoreCase(parentTable)) {
-            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support CASCADE or "
-                    + "SET NULL on a foreign key that references its own table ('" + child.key().name() + "')");
+    /**
+     * The child rows that reference {@code key}. The lookup reads the working root; when the statement has the
+     * child table open and that finds rows, the statement's writes are installed first and the lookup repeated, so
+     * rows it deleted or re-keyed (a self-referencing key, a cycle of keys) are not found again.
+     */
+    private static List<Object[]> children(Session session, DatabaseState db, Child child, Object[] key,
+                                           StatementEditors editors) {
+        List<Object[]> rows = find(session, db, child.table(), child.key().columns(), key, 0);
+        if (!rows.isEmpty() && editors.holds(db, child.table())) {
+            editors.install(db, child.table());
+            rows = find(session, db, child.table(), child.key().columns(), key, 0);
         }
-        if (depth >= MAX_CASCADE_DEPTH) {
+        return rows;
+    }
+
+    /** Deletes the child rows ({@code replacement} null) or sets their key columns to {@code replacement}. */
+    private static void cascade(Session session, DatabaseState db, Child child, List<Object[]> rows,
+                                Object[] replacement, int depth, StatementEditors editors) {
+        // the statement's own rows are level 0: nesting reaches MySQL's limit at the 15th level of cascades
+        if (depth + 1 >= MAX_CASCADE_DEPTH) {
             throw new SqlError(ErrorCode.FK_DEPTH_EXCEEDED, "Foreign key cascade delete/update exceeds max depth of "
                     + MAX_CASCADE_DEPTH + ".");
         }
-        TableTarget target = TableTarget.resolve(session, new SqlIdentifier(List.of(db.name(), child.table()), POS));
+        StatementEditors.Open open = editors.editorFor(session, db, child.table());
+        TableTarget target = open.target();
         TableSchema schema = target.value().schema();
         List<Child> grandChildren = childrenOf(db, target.name());
-        TableEditor editor = target.editor();
+        TableEditor editor = open.editor();
         for (Object[] row : rows) {
             if (replacement == null) {
-                beforeDelete(session, db, target.name(), schema, grandChildren, row, depth + 1);
-                editor.delete(row);
+                // removed before its own children are visited, as InnoDB marks it deleted first: a cycle of keys
+                // that leads back to it finds it gone
+                if (editor.delete(row)) {
+                    beforeDelete(session, db, target.name(), schema, grandChildren, row, depth + 1, editors);
+                }
             } else {
                 Object[] next = row.clone();
                 for (int i = 0; i < child.key().columns().size(); i++) {
@@ -173,7 +205,7 @@ public final class ForeignKeys {
                     next[c] = ColumnValues.coerce(i < replacement.length ? replacement[i] : null,
                             schema.columns().get(c), 1);
                 }
-                beforeUpdate(session, db, target.name(), schema, grandChildren, row, next, depth + 1);
+                beforeUpdate(session, db, target.name(), schema, grandChildren, row, next, depth + 1, editors);
                 try {
                     editor.update(row, next);
                 } catch (DuplicateKeyException e) {

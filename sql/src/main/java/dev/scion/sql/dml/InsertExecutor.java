@@ -74,6 +74,7 @@ public final class InsertExecutor {
         counts.written = StatementParents.of(target.name(), schema);
         counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)
                 ? List.of() : ForeignKeys.childrenOf(target.database(), target.name());
+        counts.editors = new StatementEditors().add(target, editor);
         if (source.getKind() == SqlKind.VALUES) {
             if (insert.getTargetColumnList() == null && emptyFirstRow((SqlCall) source)) {
                 positions = new int[0]; // INSERT INTO t VALUES (): every column takes its default, as in MySQL
@@ -139,6 +140,8 @@ public final class InsertExecutor {
         long duplicates;
         /** The rows written so far, when a foreign key of the table references the table itself; else null. */
         StatementParents written;
+        /** The statement's editor, for cascades of REPLACE and ON DUPLICATE KEY UPDATE into the table itself. */
+        StatementEditors editors;
 
         void wrote(Object[] row) {
             if (written != null) {
@@ -205,7 +208,7 @@ public final class InsertExecutor {
                         CheckConstraints.verify(session, schema, next);
                         ForeignKeys.checkParents(session, counts.db, counts.table, schema, next, counts.written);
                         ForeignKeys.beforeUpdate(session, counts.db, counts.table, schema, counts.children, existing,
-                                next, 0);
+                                next, 0, counts.editors);
                         try {
                             editor.update(existing, next);
                             counts.wrote(next);
@@ -222,7 +225,8 @@ public final class InsertExecutor {
                 while ((existing = editor.conflicting(row)) != null) {
                     RowLocking.lockForWrite(session, counts.db, counts.table, editor, editor.codec().key(existing));
                     counts.triggers.before(Event.DELETE, existing, null, counts.rows, counts.lenient);
-                    ForeignKeys.beforeDelete(session, counts.db, counts.table, schema, counts.children, existing, 0);
+                    ForeignKeys.beforeDelete(session, counts.db, counts.table, schema, counts.children, existing, 0,
+                            counts.editors);
                     editor.delete(existing);
                     counts.affected++;
                     counts.duplicates++;

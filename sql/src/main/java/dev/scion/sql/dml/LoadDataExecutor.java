@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * LOAD DATA LOCAL INFILE: reads the client's file (through the session's {@link
- * dev.scion.sql.session.LocalFileSource}) row by row and inserts each row as INSERT would, in the statement's
- * transaction. Gated by the local_infile variable (off by default, as in MySQL 8). Server-side files (no LOCAL)
- * are not read.
+ * LOAD DATA [LOCAL] INFILE: reads the client's file (LOCAL, through the session's {@link
+ * dev.scion.sql.session.LocalFileSource}; gated by the local_infile variable, off by default as in MySQL 8) or a file
+ * of the server ({@link ServerFiles}: FILE privilege and {@code @@secure_file_priv}) row by row and inserts each row
+ * as INSERT would, in the statement's transaction.
  */
 public final class LoadDataExecutor {
 
@@ -42,11 +42,7 @@ public final class LoadDataExecutor {
     }
 
     static StatementResult execute(Session session, LoadDataStatement statement) {
-        if (!statement.local()) {
-            throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
-                    "This version of Scion doesn't yet support 'LOAD DATA INFILE' of a server file; use LOAD DATA LOCAL");
-        }
-        if (!isOn(session.variable("local_infile"))) {
+        if (statement.local() && !isOn(session.variable("local_infile"))) {
             throw new SqlError(ErrorCode.LOCAL_FILES_DISABLED,
                     "Loading local data is disabled; this must be enabled on both the client and server sides");
         }
@@ -58,12 +54,15 @@ public final class LoadDataExecutor {
         TableSchema schema = target.value().schema();
         int[] positions = InsertExecutor.targetPositions(schema, columnList(statement.columns()));
         TableEditor editor = target.editor();
+        // LOCAL implies IGNORE in MySQL: bad values become warnings; a server file is loaded under the sql_mode
+        Session lenient = statement.local() || !ColumnValues.strict(session) ? session : null;
         InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, "LOAD DATA",
-                session); // LOCAL implies IGNORE in MySQL: bad values become warnings
+                lenient);
         builder.sharedIds = target.sharedAutoIncrement();
         long count = 0;
         int warnings = 0;
-        try (InputStream in = session.localFiles().open(statement.fileName())) {
+        try (InputStream in = statement.local() ? session.localFiles().open(statement.fileName())
+                : ServerFiles.open(session, statement.fileName())) {
             DelimitedTextReader reader = new DelimitedTextReader(new InputStreamReader(in, StandardCharsets.UTF_8),
                     statement);
             for (long skip = statement.ignoreLines(); skip > 0 && reader.next() != null; skip--) {
@@ -92,7 +91,7 @@ public final class LoadDataExecutor {
                 count++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the LOCAL INFILE file failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("reading the INFILE file failed: " + e.getMessage(), e);
         }
         target.apply(editor);
         return new StatementResult.Update(count, 0, 0,

@@ -168,6 +168,10 @@ public final class UpdateExecutor {
             triggers[t] = assignments.stream().anyMatch(a -> a.table() == table)
                     ? TableTriggers.load(session, tt.database(), tt.name(), tt.value().schema()) : null;
         }
+        StatementEditors open = new StatementEditors();
+        for (int t = 0; t < tables.size(); t++) {
+            open.add(tables.get(t).target(), editors[t]);
+        }
         long matched = 0;
         long changed = 0;
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
@@ -217,7 +221,7 @@ public final class UpdateExecutor {
                         CheckConstraints.verify(session, schema, next);
                         ForeignKeys.checkParents(session, target.database(), target.name(), schema, next);
                         ForeignKeys.beforeUpdate(session, target.database(), target.name(), schema, children.get(t),
-                                old, next, 0);
+                                old, next, 0, open);
                     } catch (SqlError e) {
                         if (!ignore) {
                             throw e;

@@ -120,6 +120,7 @@ public final class QueryPlanner {
     private static Plan planUnguarded(Session session, SqlNode query, String sql, TextShape shape) {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
+        rewritten = QualifiedTableAliases.rewrite(session, rewritten);
         SqlNode beforeAsOf = rewritten;
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
         // AS OF 'STAGED' / 'HEAD' / a branch names a different commit as refs move: the text must not find the plan
@@ -406,6 +407,11 @@ public final class QueryPlanner {
                 return new SqlError(ErrorCode.WRONG_FIELD_WITH_GROUP, "'" + grouped.group(1) + "' isn't in GROUP BY;"
                         + " it is not functionally dependent on columns in GROUP BY clause; this is incompatible with"
                         + " sql_mode=only_full_group_by");
+            }
+            var duplicate = java.util.regex.Pattern.compile("Duplicate relation name '([^']*)' in FROM clause")
+                    .matcher(msg);
+            if (duplicate.find()) {
+                return new SqlError(ErrorCode.NONUNIQ_TABLE, "Not unique table/alias: '" + duplicate.group(1) + "'");
             }
             if (msg.contains("is ambiguous")) {
                 return new SqlError(ErrorCode.NON_UNIQ, msg);

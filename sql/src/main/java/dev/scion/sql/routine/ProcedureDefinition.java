@@ -119,6 +119,47 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
                 body, bodyText, text, returns), m.group(3) != null);
     }
 
+    /**
+     * The CREATE text with its characteristics replaced as ALTER PROCEDURE / FUNCTION changes them (each argument
+     * null to keep the current one), written one per line as MySQL's SHOW CREATE prints them.
+     */
+    public String withCharacteristics(String newComment, String newDataAccess, String newSecurity) {
+        String comment = newComment != null ? newComment : this.comment;
+        String access = newDataAccess != null ? newDataAccess : dataAccess;
+        String security = newSecurity != null ? newSecurity : securityType;
+        StringBuilder out = new StringBuilder(text.substring(0, characteristicsStart(text)).stripTrailing());
+        if (!access.equals("CONTAINS SQL")) {
+            out.append("\n    ").append(access);
+        }
+        if (deterministic) {
+            out.append("\n    DETERMINISTIC");
+        }
+        if (!security.equals("DEFINER")) {
+            out.append("\n    SQL SECURITY ").append(security);
+        }
+        if (!comment.isEmpty()) {
+            out.append("\n    COMMENT '").append(comment.replace("\\", "\\\\").replace("'", "''")).append('\'');
+        }
+        return out.append('\n').append(bodyText).toString();
+    }
+
+    /** Where the characteristics of a CREATE text begin: after the parameter list and a function's RETURNS. */
+    private static int characteristicsStart(String text) {
+        Matcher m = HEAD.matcher(text);
+        if (!m.lookingAt()) {
+            throw BodyParser.syntax(text);
+        }
+        int close = closingParen(text, m.end() - 1);
+        if (m.group(2).equalsIgnoreCase("FUNCTION")) {
+            Matcher r = RETURNS.matcher(text);
+            r.region(close + 1, text.length());
+            if (r.lookingAt()) {
+                return r.end();
+            }
+        }
+        return close + 1;
+    }
+
     /** {@code `u`@`h`} or {@code 'u'@'h'} as MySQL lists it: {@code u@h}; a bare user gets host %. */
     private static String definer(String written) {
         if (written.toUpperCase(Locale.ROOT).startsWith("CURRENT_USER")) {

@@ -30,6 +30,12 @@ public final class ProcedureStatements {
     private static final String NAME = "(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)";
     private static final Pattern DROP = Pattern.compile("(?is)DROP\\s+(PROCEDURE|FUNCTION)\\s+(IF\\s+EXISTS\\s+)?"
             + NAME + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?");
+    private static final Pattern ALTER = Pattern.compile("(?is)ALTER\\s+(PROCEDURE|FUNCTION)\\s+" + NAME
+            + "(?:\\s*\\.\\s*" + NAME + ")?((?:\\s+.*)?)");
+    /** What ALTER PROCEDURE / FUNCTION may change: not DETERMINISTIC, which MySQL's grammar leaves to CREATE. */
+    private static final Pattern ALTERABLE = Pattern.compile("(?is)\\s*(?:COMMENT\\s+('(?:[^'\\\\]|''|\\\\.)*')"
+            + "|LANGUAGE\\s+SQL|(CONTAINS\\s+SQL|NO\\s+SQL|READS\\s+SQL\\s+DATA|MODIFIES\\s+SQL\\s+DATA)"
+            + "|SQL\\s+SECURITY\\s+(DEFINER|INVOKER))(?=\\s|;|$)");
     private static final Pattern SHOW_CREATE = Pattern.compile("(?is)SHOW\\s+CREATE\\s+(PROCEDURE|FUNCTION)\\s+" + NAME
             + "(?:\\s*\\.\\s*" + NAME + ")?\\s*;?");
     private static final Pattern SHOW_STATUS = Pattern.compile(
@@ -56,6 +62,13 @@ public final class ProcedureStatements {
             QualifiedName q = QualifiedName.of(m, 3);
             boolean ifExists = m.group(2) != null;
             return Optional.of(session -> drop(session, kind, q.database(), q.name(), ifExists));
+        }
+        m = ALTER.matcher(text);
+        if (m.matches()) {
+            String kind = m.group(1).toUpperCase(Locale.ROOT);
+            QualifiedName q = QualifiedName.of(m, 2);
+            String characteristics = m.group(4);
+            return Optional.of(session -> alter(session, kind, q.database(), q.name(), characteristics));
         }
         m = SHOW_CREATE.matcher(text);
         if (m.matches()) {
@@ -104,6 +117,48 @@ public final class ProcedureStatements {
         Object mode = session.variable("sql_mode");
         StoredProcedures.put(db, table, p.name(), RoutineSecurity.withDefiner(session, p, p.text()),
                 mode == null ? "" : mode.toString());
+        return StatementResult.ok();
+    }
+
+    /**
+     * ALTER PROCEDURE / FUNCTION: changes the comment, the SQL data access or the SQL SECURITY of the stored
+     * definition (LANGUAGE SQL is accepted and changes nothing); the body and parameters stay. The routine must exist
+     * (1305) and the session needs ALTER ROUTINE.
+     */
+    private static StatementResult alter(Session session, String kind, String dbName, String name,
+                                         String characteristics) {
+        String comment = null;
+        String access = null;
+        String security = null;
+        String rest = characteristics.strip();
+        if (rest.endsWith(";")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        while (!rest.isBlank()) {
+            Matcher c = ALTERABLE.matcher(rest);
+            if (!c.lookingAt()) {
+                throw BodyParser.syntax(rest.strip());
+            }
+            if (c.group(1) != null) {
+                String inner = c.group(1).substring(1, c.group(1).length() - 1);
+                comment = inner.replace("''", "'").replaceAll("\\\\(.)", "$1");
+            } else if (c.group(2) != null) {
+                access = c.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            } else if (c.group(3) != null) {
+                security = c.group(3).toUpperCase(Locale.ROOT);
+            }
+            rest = rest.substring(c.end());
+        }
+        if (dbName == null && session.currentDatabase() == null) {
+            throw SqlError.noDatabaseSelected();
+        }
+        DatabaseState db = dbName != null ? session.database(dbName) : session.current();
+        dev.scion.sql.privilege.RoutinePrivileges.requireAlter(session, db.name(), name);
+        StoredProcedures.Stored stored = StoredProcedures.find(db, table(kind), name)
+                .orElseThrow(() -> doesNotExist(kind, db.name() + "." + name));
+        ProcedureDefinition p = ProcedureDefinition.parse(stored.createStatement(), db.name()).definition();
+        StoredProcedures.put(writable(session, db.name()), table(kind), p.name(),
+                p.withCharacteristics(comment, access, security), stored.sqlMode());
         return StatementResult.ok();
     }
 

@@ -6,7 +6,9 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -20,7 +22,10 @@ final class StoredFunctionOperator extends SqlFunction implements CompiledOperat
     private final String functionName;
 
     StoredFunctionOperator(ProcedureDefinition f) {
-        super(f.name(), SqlKind.OTHER_FUNCTION,
+        // named by database too: the validator looks the operator up again by this name when it types the call,
+        // and a call of another database's function (SELECT otherdb.f()) must find the same function there
+        super(f.name(), new SqlIdentifier(java.util.List.of(f.database(), f.name()), SqlParserPos.ZERO),
+                SqlKind.OTHER_FUNCTION,
                 binding -> sqlType(binding.getTypeFactory(), f.returns()),
                 (binding, returnType, operandTypes) -> {
                     for (int i = 0; i < operandTypes.length; i++) {
@@ -30,7 +35,7 @@ final class StoredFunctionOperator extends SqlFunction implements CompiledOperat
                                         binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), true);
                     }
                 },
-                OperandTypes.VARIADIC, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+                OperandTypes.VARIADIC, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
         this.database = f.database();
         this.functionName = f.name();
     }

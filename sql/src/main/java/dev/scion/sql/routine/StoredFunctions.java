@@ -64,10 +64,14 @@ public final class StoredFunctions {
             return Optional.empty();
         }
         Optional<DatabaseState> db = session.findDatabase(dbName);
-        if (db.isEmpty() || !StoredProcedures.exists(db.get(), StoredProcedures.FUNCTIONS)) {
-            return Optional.empty();
+        String name = names.get(names.size() - 1);
+        Optional<SqlOperator> found = db.isEmpty() || !StoredProcedures.exists(db.get(), StoredProcedures.FUNCTIONS)
+                ? Optional.empty() : definition(db.get(), name).map(StoredFunctionOperator::new);
+        if (found.isEmpty() && names.size() == 2) {
+            // a qualified name can only mean a stored function: report it by the database named, as MySQL does
+            throw ProcedureStatements.doesNotExist("FUNCTION", dbName + "." + name);
         }
-        return definition(db.get(), names.get(names.size() - 1)).map(StoredFunctionOperator::new);
+        return found;
     }
 
     /**

@@ -56,7 +56,7 @@ public final class SystemVariables {
             {"character_sets_dir", "/usr/share/mysql/charsets/"}, {"default_authentication_plugin",
                 "caching_sha2_password"}, {"transaction_prealloc_size", 4096L}, {"net_retry_count", 10L},
             {"time_format", "%H:%i:%s"}, {"date_format", "%Y-%m-%d"}, {"datetime_format", "%Y-%m-%d %H:%i:%s"},
-            {"back_log", 151L},
+            {"back_log", 151L}, {"secure_file_priv", null},
         };
         for (Object[] d : defs) {
             DEFAULTS.put((String) d[0], d[1]);
