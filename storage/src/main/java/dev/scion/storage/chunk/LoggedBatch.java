@@ -1,10 +1,8 @@
 package dev.scion.storage.chunk;
 
-import java.io.ByteArrayOutputStream;
+import dev.scion.storage.log.RecordBuffer;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -15,8 +13,9 @@ import org.rocksdb.WriteBatch;
  *
  * <p>Payload encoding: a sequence of operations, each a type byte ({@link #CHUNK}, {@link #REF},
  * {@link #REF_DELETE}), a 4-byte key length and the key, then for the two puts a 4-byte value length and the
- * value. Refs come before chunks; replay order does not matter within a record, since a record's chunks are
- * content-addressed and a ref appears at most once per record.
+ * value. Chunks come before refs; replay order does not matter within a record, since a record's chunks are
+ * content-addressed and a ref appears at most once per record. The chunks are written straight into the record
+ * that goes to the log (a commit's few kilobytes are not copied again on their way there).
  */
 final class LoggedBatch implements AutoCloseable {
   static final byte CHUNK = 1;
@@ -35,13 +34,22 @@ final class LoggedBatch implements AutoCloseable {
   private final RocksHandles rocks;
   final WriteBatch chunks = new WriteBatch();
   final WriteBatch refs = new WriteBatch();
-  private final ByteArrayOutputStream chunkBytes = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream refBytes = new ByteArrayOutputStream();
-  private final DataOutputStream chunkOps = new DataOutputStream(chunkBytes);
-  private final DataOutputStream refOps = new DataOutputStream(refBytes);
+  /** Operation bytes around each chunk: type, key length, 20-byte address, value length. */
+  static final int CHUNK_OVERHEAD = 1 + 4 + 20 + 4;
 
-  LoggedBatch(RocksHandles rocks) {
+  /** Room for a group's ref operations (a working set or branch ref each, some 60-100 bytes). */
+  private static final int REF_ROOM = 512;
+
+  private final RecordBuffer chunkOps;
+  private final RecordBuffer refOps = new RecordBuffer(REF_ROOM);
+
+  /**
+   * {@code chunkPayloadBytes}: the chunks' operation bytes the caller expects, so that the record, refs appended
+   * (see {@link #record}), is sized once.
+   */
+  LoggedBatch(RocksHandles rocks, int chunkPayloadBytes) {
     this.rocks = rocks;
+    this.chunkOps = new RecordBuffer(chunkPayloadBytes + REF_ROOM);
   }
 
   void putChunk(byte[] address, byte[] chunk) throws RocksDBException {
@@ -60,44 +68,36 @@ final class LoggedBatch implements AutoCloseable {
   }
 
   boolean hasChunks() {
-    return chunkBytes.size() > 0;
+    return chunkOps.payloadLength() > 0;
   }
 
   boolean hasRefs() {
-    return refBytes.size() > 0;
+    return refOps.payloadLength() > 0;
   }
 
   /** Size of the payload holding both chunks and refs. */
   int payloadBytes() {
-    return chunkBytes.size() + refBytes.size();
+    return chunkOps.payloadLength() + refOps.payloadLength();
   }
 
-  /** The record payload for everything in this batch. */
-  byte[] payload() {
-    byte[] out = new byte[payloadBytes()];
-    byte[] r = refBytes.toByteArray();
-    System.arraycopy(r, 0, out, 0, r.length);
-    byte[] c = chunkBytes.toByteArray();
-    System.arraycopy(c, 0, out, r.length, c.length);
-    return out;
+  /** The record for everything in this batch: the chunks' record with the refs appended (call once). */
+  RecordBuffer record() {
+    chunkOps.putPayload(refOps);
+    return chunkOps;
   }
 
-  /** The record payload for the refs alone. */
-  byte[] refPayload() {
-    return refBytes.toByteArray();
+  /** The record for the refs alone. */
+  RecordBuffer refRecord() {
+    return refOps;
   }
 
-  private static void op(DataOutputStream out, byte type, byte[] key, byte[] value) {
-    try {
-      out.writeByte(type);
-      out.writeInt(key.length);
-      out.write(key);
-      if (value != null) {
-        out.writeInt(value.length);
-        out.write(value);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array stream does not fail
+  private static void op(RecordBuffer out, byte type, byte[] key, byte[] value) {
+    out.put(type);
+    out.putInt(key.length);
+    out.put(key);
+    if (value != null) {
+      out.putInt(value.length);
+      out.put(value);
     }
   }
 

@@ -266,7 +266,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         b.record(h);
       }
       readNative(() -> {
-        try (LoggedBatch batch = new LoggedBatch(rocks)) {
+        try (LoggedBatch batch = new LoggedBatch(rocks, chunk.length + LoggedBatch.CHUNK_OVERHEAD)) {
           batch.putChunk(h.bytes(), chunk);
           writableLog().write(batch);
         }
@@ -472,6 +472,16 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
 
   private record CommitRequest(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {}
 
+  private static int chunkPayloadBytes(List<GroupCommitter.Commit> group) {
+    long bytes = 0;
+    for (GroupCommitter.Commit c : group) {
+      for (byte[] chunk : ((CommitRequest) c.payload).chunks().values()) {
+        bytes += chunk.length + LoggedBatch.CHUNK_OVERHEAD;
+      }
+    }
+    return (int) Math.min(bytes, 1 << 20); // a larger change grows its buffer, or bypasses the log (StoreLog)
+  }
+
   /** Runs on the group leader's thread; one group at a time. */
   private void writeGroup(List<GroupCommitter.Commit> group) {
     gcGate.readLock().lock();
@@ -489,7 +499,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       // Ref values as this group has left them so far: name -> value (null = deleted).
       Map<String, byte[]> groupRefs = new LinkedHashMap<>();
       List<CommitRequest> accepted = new ArrayList<>(group.size());
-      try (LoggedBatch batch = new LoggedBatch(rocks)) {
+      try (LoggedBatch batch = new LoggedBatch(rocks, chunkPayloadBytes(group))) {
         for (GroupCommitter.Commit c : group) {
           CommitRequest req = (CommitRequest) c.payload;
           Map<String, byte[]> mine = new LinkedHashMap<>();

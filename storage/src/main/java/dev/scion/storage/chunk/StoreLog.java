@@ -94,7 +94,7 @@ final class StoreLog implements AutoCloseable {
    */
   void write(LoggedBatch batch) throws IOException, RocksDBException {
     if (batch.payloadBytes() <= maxPayloadBytes) {
-      log.append(batch.payload());
+      log.append(batch.record());
       if (batch.hasChunks()) {
         rocks.db.write(rocks.unlogged, batch.chunks);
       }
@@ -102,7 +102,7 @@ final class StoreLog implements AutoCloseable {
       rocks.db.write(rocks.unlogged, batch.chunks);
       flushAndWait(rocks);
       if (batch.hasRefs()) {
-        log.append(batch.refPayload());
+        log.append(batch.refRecord());
       }
     }
     if (batch.hasRefs()) {

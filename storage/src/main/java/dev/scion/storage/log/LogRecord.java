@@ -25,11 +25,16 @@ record LogRecord(long generation, long sequence, byte[] payload) {
 
   /** The record as it goes to disk, ready to write. */
   ByteBuffer encode() {
-    ByteBuffer buf = ByteBuffer.allocate(size());
-    buf.position(4);
-    buf.putLong(generation).putLong(sequence).putInt(payload.length).put(payload);
-    buf.putInt(0, crc(buf.array(), size()));
-    return buf.flip();
+    byte[] image = new byte[size()];
+    System.arraycopy(payload, 0, image, HEADER_BYTES, payload.length);
+    fillHeader(image, generation, sequence, payload.length);
+    return ByteBuffer.wrap(image);
+  }
+
+  /** Writes the header of a record whose payload already follows it in {@code image}. */
+  static void fillHeader(byte[] image, long generation, long sequence, int payloadLength) {
+    ByteBuffer.wrap(image).position(4).putLong(generation).putLong(sequence).putInt(payloadLength);
+    ByteBuffer.wrap(image).putInt(0, crc(image, HEADER_BYTES + payloadLength));
   }
 
   /** The CRC field, as computed over {@code size} encoded bytes of {@code record} (header included). */

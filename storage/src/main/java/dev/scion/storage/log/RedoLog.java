@@ -126,20 +126,28 @@ public final class RedoLog implements AutoCloseable {
   }
 
   /** Writes one record (unsynced: see {@link #sync}). */
-  public synchronized void append(byte[] payload) throws IOException {
-    if (payload.length > sizing.maxPayloadBytes()) {
-      throw new IllegalArgumentException("log record of " + payload.length + " bytes exceeds "
+  public void append(byte[] payload) throws IOException {
+    RecordBuffer record = new RecordBuffer(payload.length);
+    record.put(payload);
+    append(record);
+  }
+
+  /** Writes the record assembled in {@code record}, filling in its header (unsynced: see {@link #sync}). */
+  public synchronized void append(RecordBuffer record) throws IOException {
+    int length = record.payloadLength();
+    if (length > sizing.maxPayloadBytes()) {
+      throw new IllegalArgumentException("log record of " + length + " bytes exceeds "
           + sizing.maxPayloadBytes());
     }
-    LogRecord r = new LogRecord(generation, nextSequence, payload);
-    if (torn || position + r.size() > capacity) {
-      begin(r.size());
-      r = new LogRecord(generation, nextSequence, payload);
+    int size = record.recordLength();
+    if (torn || position + size > capacity) {
+      begin(size);
     }
+    LogRecord.fillHeader(record.image(), generation, nextSequence, length);
     torn = true;
-    SegmentFiles.writeFully(files[current], r.encode(), position);
+    SegmentFiles.writeFully(files[current], ByteBuffer.wrap(record.image(), 0, size), position);
     torn = false;
-    position += r.size();
+    position += size;
     nextSequence++;
   }
 
