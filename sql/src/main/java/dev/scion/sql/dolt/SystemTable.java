@@ -25,4 +25,12 @@ public interface SystemTable {
     default Optional<TableSchema> declaredSchema() {
         return Optional.empty();
     }
+
+    /**
+     * The indexes Dolt declares on the table, which SHOW INDEX lists (a filter on their columns narrows the scan
+     * where the table says so, e.g. dolt_diff_&lt;t&gt;'s to_commit, not through an index structure).
+     */
+    default java.util.List<dev.scion.versioning.schema.IndexDef> indexes() {
+        return java.util.List.of();
+    }
 }
