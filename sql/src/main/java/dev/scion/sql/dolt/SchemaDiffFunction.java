@@ -30,7 +30,8 @@ final class SchemaDiffFunction implements SystemTable {
 
     static SchemaDiffFunction create(Session session, DatabaseState db, List<String> args) {
         DiffSides.Parsed p = DiffSides.parse("dolt_schema_diff", session, db, args, 0, 1);
-        String table = p.rest().isEmpty() ? null : p.sides().requireTable(p.rest().get(0));
+        // a table neither side holds gives no rows, as in Dolt (dolt_diff and dolt_patch refuse it)
+        String table = p.rest().isEmpty() ? null : p.rest().get(0);
         return new SchemaDiffFunction(db, p.sides(), table);
     }
 
