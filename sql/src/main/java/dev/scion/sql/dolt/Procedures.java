@@ -215,6 +215,14 @@ public final class Procedures {
         return h.toString();
     }
 
+    /**
+     * Who a commit the session makes now is signed by: the session user, with the parts @@dolt_committer_name,
+     * _email and _date set replaced (every procedure's commits and SQL COMMIT's under @@dolt_transaction_commit).
+     */
+    public static dev.scion.versioning.model.Signature sessionCommitter(Session session) {
+        return ProcedureSupport.who(session);
+    }
+
     static long parseDate(String d) {
         try {
             String s = d.strip().replace(' ', 'T');
