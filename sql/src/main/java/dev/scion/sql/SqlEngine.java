@@ -23,6 +23,7 @@ public final class SqlEngine implements AutoCloseable {
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final dev.scion.sql.privilege.AccountCatalog accounts;
     private final Map<String, HostProcedure> hostProcedures = new ConcurrentHashMap<>();
+    private final dev.scion.sql.session.PersistedVariables persisted;
 
     /** An engine whose accounts live in the data directory ({@link dev.scion.sql.privilege.AccountCatalog#FILE_NAME}). */
     public SqlEngine(DataDirectory dataDirectory) {
@@ -33,6 +34,14 @@ public final class SqlEngine implements AutoCloseable {
     public SqlEngine(DataDirectory dataDirectory, dev.scion.sql.privilege.AccountCatalog accounts) {
         this.dataDirectory = dataDirectory;
         this.accounts = accounts;
+        this.persisted = dev.scion.sql.session.PersistedVariables.open(
+                dataDirectory.root().resolve(dev.scion.sql.session.PersistedVariables.FILE_NAME));
+        persisted.values().forEach(this::setGlobalVariable);
+    }
+
+    /** The global variables SET PERSIST keeps in the data directory (applied to the globals at start). */
+    public dev.scion.sql.session.PersistedVariables persistedVariables() {
+        return persisted;
     }
 
     /** The users and their grants. */

@@ -142,7 +142,12 @@ final class DiffPrinter {
             switch (c.kind()) {
                 case ADDED -> out.println(SqlScript.insert(d.name(), t.schema(), c.after()));
                 case REMOVED -> out.println(SqlScript.delete(d.name(), f.schema(), c.before()));
-                case MODIFIED -> out.println(SqlScript.update(d.name(), t.schema(), c.after(), c.changedColumns()));
+                case MODIFIED -> {
+                    List<String> set = SqlScript.changedByName(f.schema(), c.before(), t.schema(), c.after());
+                    if (!set.isEmpty()) {
+                        out.println(SqlScript.update(d.name(), t.schema(), c.after(), set));
+                    }
+                }
             }
         });
     }

@@ -21,13 +21,17 @@ import java.util.regex.Pattern;
 /** SET of session, global and user variables, SET NAMES, SET TRANSACTION, and the versioning variables. */
 final class SetStatement implements AdminStatement {
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "\\s*(?:(GLOBAL|SESSION|LOCAL|PERSIST)\\s+)?(@@(?:global\\.|session\\.|local\\.)?|@)?"
+            "\\s*(?:(GLOBAL|SESSION|LOCAL|PERSIST_ONLY|PERSIST)\\s+)?"
+                    + "(@@(?:global\\.|session\\.|local\\.|persist_only\\.|persist\\.)?|@)?"
                     + "(`[^`]+`|[A-Za-z0-9_$.]+)\\s*(?::=|=)\\s*(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static final Pattern CHARSET_PART = Pattern.compile("\\s*(?:NAMES|CHARACTER\\s+SET|CHARSET)\\s+.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    private record Assignment(boolean global, boolean user, String name, String expr) {
+    /** Where a system variable assignment goes: PERSIST also writes it to the data directory, PERSIST_ONLY only. */
+    private enum Scope { SESSION, GLOBAL, PERSIST, PERSIST_ONLY }
+
+    private record Assignment(Scope scope, boolean user, String name, String expr) {
     }
 
     private final List<Assignment> assignments;
@@ -55,12 +59,24 @@ final class SetStatement implements AdminStatement {
             if (!m.matches()) {
                 throw StatementReader.syntaxError("SET " + text, null);
             }
-            boolean global = "GLOBAL".equalsIgnoreCase(m.group(1)) || "PERSIST".equalsIgnoreCase(m.group(1))
-                    || (m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).startsWith("@@global."));
             boolean user = "@".equals(m.group(2));
-            out.add(new Assignment(global, user, Identifiers.unquote(m.group(3)), m.group(4).strip()));
+            out.add(new Assignment(scope(m.group(1), m.group(2)), user, Identifiers.unquote(m.group(3)),
+                    m.group(4).strip()));
         }
         return new SetStatement(out, false);
+    }
+
+    /** The scope of {@code GLOBAL x = v} / {@code @@global.x = v} and the like; SESSION when none is named. */
+    private static Scope scope(String keyword, String prefix) {
+        String word = keyword != null ? keyword
+                : prefix != null && prefix.startsWith("@@") && prefix.length() > 2
+                        ? prefix.substring(2, prefix.length() - 1) : "SESSION";
+        return switch (word.toUpperCase(Locale.ROOT)) {
+            case "GLOBAL" -> Scope.GLOBAL;
+            case "PERSIST" -> Scope.PERSIST;
+            case "PERSIST_ONLY" -> Scope.PERSIST_ONLY;
+            default -> Scope.SESSION;
+        };
     }
 
     private static List<String> splitTopLevel(String s) {
@@ -114,7 +130,7 @@ final class SetStatement implements AdminStatement {
                 throw new SqlError(ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR, "Variable '" + a.name()
                         + "' is a read only variable");
             }
-            if (name.equals("scion_auto_gc")) {
+            if (name.equals("scion_auto_gc") || SystemVariables.isFlag(name)) {
                 value = normaliseBoolean(name, value);
             }
             if (name.equals("event_scheduler")) {
@@ -130,15 +146,20 @@ final class SetStatement implements AdminStatement {
                     session.commit();
                 }
             }
-            if (a.global()) {
-                // a global variable changes every session: MySQL asks for SUPER (or SYSTEM_VARIABLES_ADMIN)
-                dev.scion.sql.privilege.AccessChecks.requireGlobal(session, dev.scion.sql.privilege.Privilege.SUPER);
+            if (a.scope() == Scope.SESSION) {
+                session.setVariable(name, value);
+                CharsetVariablePairs.partner(name, value).ifPresent(p -> session.setVariable(p.name(), p.value()));
+                continue;
+            }
+            // a global variable changes every session: MySQL asks for SUPER (or SYSTEM_VARIABLES_ADMIN)
+            dev.scion.sql.privilege.AccessChecks.requireGlobal(session, dev.scion.sql.privilege.Privilege.SUPER);
+            if (a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY) {
+                session.engine().persistedVariables().persist(name, value);
+            }
+            if (a.scope() != Scope.PERSIST_ONLY) {
                 session.engine().setGlobalVariable(name, value);
                 CharsetVariablePairs.partner(name, value)
                         .ifPresent(p -> session.engine().setGlobalVariable(p.name(), p.value()));
-            } else {
-                session.setVariable(name, value);
-                CharsetVariablePairs.partner(name, value).ifPresent(p -> session.setVariable(p.name(), p.value()));
             }
         }
         return StatementResult.ok();

@@ -45,8 +45,28 @@ final class ShowIndex implements AdminStatement {
         return rows;
     }
 
+    /** SHOW INDEX of a system table: the indexes it declares, with no statistics. */
+    private static List<Object[]> systemRows(String table, List<dev.scion.versioning.schema.IndexDef> indexes) {
+        List<Object[]> rows = new ArrayList<>();
+        for (var ix : indexes) {
+            for (int i = 0; i < ix.columns().size(); i++) {
+                rows.add(new Object[] {table, ix.unique() ? 0L : 1L, ix.name(), (long) i + 1, ix.columns().get(i),
+                    null, 0L, null, null, "YES", "BTREE", "", "", "YES", null});
+            }
+        }
+        return rows;
+    }
+
     @Override
     public StatementResult execute(Session session) {
+        var db = database == null ? session.current() : session.database(database);
+        if (db.workingRoot().resolveName(table).isEmpty()) {
+            var system = dev.scion.sql.dolt.SystemTables.find(table, db);
+            if (system.isPresent()) {
+                dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", db.databaseName(), table);
+                return filter.result(session, COLUMNS, systemRows(system.get().name(), system.get().indexes()));
+            }
+        }
         TableLookup t = TableLookup.of(session, database, table);
         Map<String, List<Long>> cardinalities = new HashMap<>();
         StatisticsStore.of(t.db().repo()).cached(t.stored(), t.db().workingRoot().tableHash(t.stored()))

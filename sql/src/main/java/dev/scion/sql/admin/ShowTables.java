@@ -34,6 +34,7 @@ final class ShowTables implements AdminStatement {
                 all.put(t, "BASE TABLE");
             }
         }
+        dev.scion.sql.dolt.NonlocalTables.names(session, db).forEach(t -> all.putIfAbsent(t, "BASE TABLE"));
         if (system) {
             dev.scion.sql.dolt.SystemTables.names().forEach(t -> all.putIfAbsent(t, "SYSTEM VIEW"));
         }

@@ -13,7 +13,12 @@ record TableLookup(DatabaseState db, String stored, TableValue value) {
         // checked before existence, so that a user without privileges cannot probe which tables exist
         dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", db.databaseName(), table);
         var root = db.workingRoot();
-        String stored = root.resolveName(table).orElseThrow(() -> SqlError.noSuchTable(db.name(), table));
+        String stored = root.resolveName(table).orElse(null);
+        if (stored == null) {
+            var nonlocal = dev.scion.sql.dolt.NonlocalTables.find(session, db, table)
+                    .orElseThrow(() -> SqlError.noSuchTable(db.name(), table));
+            return new TableLookup(nonlocal.database(), nonlocal.stored(), nonlocal.value());
+        }
         return new TableLookup(db, stored, db.repo().readTable(db.buffer(), root.tableHash(stored)));
     }
 

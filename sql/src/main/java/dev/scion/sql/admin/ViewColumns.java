@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The columns of a view or a system table (dolt_log, dolt_diff_t, ...) for DESCRIBE / SHOW COLUMNS / SHOW CREATE
- * TABLE, from planning {@code SELECT * FROM view}.
+ * TABLE: the schema a system table declares, else from planning {@code SELECT * FROM view}.
  */
 final class ViewColumns {
     private ViewColumns() {
@@ -27,9 +27,16 @@ final class ViewColumns {
 
     static Optional<TableSchema> of(Session session, String database, String view) {
         DatabaseState db = database == null ? session.current() : session.database(database);
-        if (db.workingRoot().resolveName(view).isPresent() || (Views.definition(db, view).isEmpty()
-                && dev.scion.sql.dolt.SystemTables.find(view, db).isEmpty())) {
+        if (db.workingRoot().resolveName(view).isPresent()) {
             return Optional.empty();
+        }
+        var system = dev.scion.sql.dolt.SystemTables.find(view, db);
+        if (Views.definition(db, view).isEmpty() && system.isEmpty()) {
+            return Optional.empty();
+        }
+        var declared = system.flatMap(dev.scion.sql.dolt.SystemTable::declaredSchema);
+        if (declared.isPresent() && Views.definition(db, view).isEmpty()) {
+            return declared;
         }
         String sql = "SELECT * FROM `" + db.name().replace("`", "``") + "`.`" + view.replace("`", "``") + "`";
         SqlNode query = StatementReader.statement(sql);

@@ -42,7 +42,15 @@ final class SchemaBuilder {
     SchemaBuilder(String table) {
         this.table = table;
         checkIdentifier(table);
+        if (table != null && table.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+            // Dolt names a database's own versioned settings (its collation) __DATABASE__<db> in dolt_status and
+            // dolt_diff, so no table may take such a name
+            throw new SqlError(ErrorCode.UNKNOWN_ERROR, "Invalid table name " + table + ". Table names beginning with `"
+                    + RESERVED_PREFIX + "` are reserved for internal use");
+        }
     }
+
+    private static final String RESERVED_PREFIX = "__DATABASE__";
 
     /** MySQL's limit on table, column and index names: 64 characters (1059). */
     static void checkIdentifier(String name) {

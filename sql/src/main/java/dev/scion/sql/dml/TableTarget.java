@@ -53,6 +53,14 @@ public final class TableTarget {
             return new TableTarget(db, stored, created);
         }
         if (stored == null) {
+            var nonlocal = dev.scion.sql.dolt.NonlocalTables.find(session, db, table);
+            if (nonlocal.isPresent()) {
+                if (nonlocal.get().database().isReadOnly()) {
+                    throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + nonlocal.get().database().name()
+                            + "' is read-only");
+                }
+                return new TableTarget(nonlocal.get().database(), nonlocal.get().stored(), nonlocal.get().value());
+            }
             if (SystemTables.find(table).isPresent()) {
                 throw new SqlError(ErrorCode.UNKNOWN_ERROR, "table '" + table + "' is read-only");
             }

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * dolt_diff(from, to, table) and dolt_diff('from..to', table): the row changes of one table between two
  * revisions. The to_ columns follow the table's schema at "to", the from_ columns its schema at "from" (a side
- * without the table borrows the other's), then the revision names as given, their commit dates and diff_type.
+ * without the table borrows the other's; with @@dolt_override_schema both follow the override's), then the
+ * revision names as given, their commit dates and diff_type.
  * Rows stream from a prolly-tree diff, so the cost follows the size of the change.
  */
 final class DiffFunction implements SystemTable {
@@ -47,7 +48,9 @@ final class DiffFunction implements SystemTable {
 
     static DiffFunction create(Session session, DatabaseState db, List<String> args) {
         DiffSides.Parsed p = DiffSides.parse("dolt_diff", session, db, args, 1, 1);
-        return new DiffFunction(db, p.sides(), p.sides().requireTable(p.rest().get(0)), null);
+        String table = p.sides().requireTable(p.rest().get(0));
+        // with @@dolt_override_schema both sides show in the override's schema, cells placed by column
+        return new DiffFunction(db, p.sides(), table, SchemaOverride.overriddenSchema(session, db, table));
     }
 
     /**

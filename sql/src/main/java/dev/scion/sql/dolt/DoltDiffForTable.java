@@ -71,6 +71,21 @@ final class DoltDiffForTable extends TableSystemTable {
         return b.build();
     }
 
+    /** Dolt's: the key columns of each side (unique), and each side's commit. */
+    @Override
+    public List<dev.scion.versioning.schema.IndexDef> indexes() {
+        List<dev.scion.versioning.schema.IndexDef> out = new java.util.ArrayList<>();
+        if (!schema.primaryKey().isEmpty()) {
+            for (String side : new String[] {"to", "from"}) {
+                out.add(new dev.scion.versioning.schema.IndexDef(side + "_pks",
+                        schema.primaryKey().stream().map(k -> side + "_" + k).toList(), true));
+            }
+        }
+        out.add(new dev.scion.versioning.schema.IndexDef("to_commit", List.of("to_commit"), false));
+        out.add(new dev.scion.versioning.schema.IndexDef("from_commit", List.of("from_commit"), false));
+        return out;
+    }
+
     @Override
     public RowStream scan(Session session, DatabaseState db) {
         Hash head = session.headOf(db);

@@ -54,6 +54,7 @@ final class DoltHistoryForTable extends TableSystemTable {
             String hash;
             String committer;
             LocalDateTime date;
+            final java.util.Set<String> warned = new java.util.HashSet<>();
 
             @Override
             public Object[] next() {
@@ -91,7 +92,7 @@ final class DoltHistoryForTable extends TableSystemTable {
                     }
                     TableValue tv = db.repo().readTable(db.buffer(), h.get());
                     codec = new RowCodec(tv.schema());
-                    positions = positions(tv.schema());
+                    positions = positions(tv.schema(), session, warned);
                     hash = e.hash().toString();
                     committer = c.committer().name();
                     date = DoltLogTable.toDateTime(c.committer().timeMillis());
@@ -108,14 +109,28 @@ final class DoltHistoryForTable extends TableSystemTable {
         };
     }
 
-    private int[] positions(TableSchema rowSchema) {
+    /**
+     * Where each current column's value sits in a historical row (by name); -1 when that version lacks the column
+     * or held it with another type, which shows as NULL with warning 1246 (once per column and scan), as in Dolt.
+     */
+    private int[] positions(TableSchema rowSchema, Session session, java.util.Set<String> warned) {
         List<Column> cols = schema.columns();
         int[] p = new int[cols.size()];
         for (int i = 0; i < p.length; i++) {
             p[i] = -1;
+            Column now = cols.get(i);
             for (int k = 0; k < rowSchema.columns().size(); k++) {
-                if (rowSchema.columns().get(k).name().equalsIgnoreCase(cols.get(i).name())) {
+                Column then = rowSchema.columns().get(k);
+                if (!then.name().equalsIgnoreCase(now.name())) {
+                    continue;
+                }
+                if (then.type().sqlName().equals(now.type().sqlName())) {
                     p[i] = k;
+                } else if (warned.add(now.name().toLowerCase(java.util.Locale.ROOT))) {
+                    // Dolt's wording, which names the current type first
+                    session.addWarning(dev.scion.sql.error.ErrorCode.AUTO_CONVERT.code(), "Unable to convert field "
+                            + now.name() + " in historical rows because its type (" + now.type().sqlName()
+                            + ") doesn't match current schema's type (" + then.type().sqlName() + ")");
                 }
             }
         }

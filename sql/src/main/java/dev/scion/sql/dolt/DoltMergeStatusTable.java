@@ -36,7 +36,7 @@ final class DoltMergeStatusTable implements SystemTable {
             String unmerged = ms.tables().stream().filter(t -> !t.isResolved()).map(TableConflicts::table)
                     .collect(Collectors.joining(", "));
             row = new Object[] {1L, ms.sourceSpec(), ms.source() == null ? null : ms.source().toString(),
-                "refs/heads/" + db.branch(), unmerged.isEmpty() ? null : unmerged};
+                "refs/heads/" + db.branch(), unmerged};
         }
         return RowStream.of(List.<Object[]>of(row));
     }

@@ -47,6 +47,16 @@ final class DoltStatusTable implements SystemTable {
     }
 
     @Override
+    public java.util.Optional<dev.scion.versioning.schema.TableSchema> declaredSchema() {
+        DeclaredSchema d = new DeclaredSchema().key("table_name", DeclaredSchema.text())
+                .key("staged", DeclaredSchema.bool()).key("status", DeclaredSchema.text());
+        if (withIgnored) {
+            d.column("ignored", DeclaredSchema.bool(), false);
+        }
+        return java.util.Optional.of(d.build());
+    }
+
+    @Override
     public RowStream scan(Session session, DatabaseState db) {
         RootValue head = VersionedRoots.head(session, db);
         RootValue staged = VersionedRoots.staged(session, db);

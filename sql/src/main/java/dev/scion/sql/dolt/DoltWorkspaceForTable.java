@@ -105,6 +105,16 @@ final class DoltWorkspaceForTable implements WritableSystemTable {
     }
 
     @Override
+    public java.util.Optional<TableSchema> declaredSchema() {
+        DeclaredSchema d = new DeclaredSchema().key("id", DeclaredSchema.unsignedBigint())
+                .column("staged", DeclaredSchema.bool(), false)
+                .column("diff_type", DeclaredSchema.varchar(1023), false);
+        working.columns().forEach(c -> d.column("to_" + c.name(), c.type(), true));
+        staged.columns().forEach(c -> d.column("from_" + c.name(), c.type(), true));
+        return java.util.Optional.of(d.build());
+    }
+
+    @Override
     public RowStream scan(Session session, DatabaseState db) {
         Versions v = versions(session, db);
         Iterator<Entry> it = entries(db, v).iterator();

@@ -3,10 +3,8 @@ package dev.scion.sql.dolt;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
-import dev.scion.versioning.diff.RootDiffer;
 import dev.scion.versioning.diff.RowChange;
 import dev.scion.versioning.diff.SchemaDiffer;
-import dev.scion.versioning.diff.TableDelta;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.sqlgen.SqlScript;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,7 +19,8 @@ import java.util.List;
 /**
  * dolt_patch(from, to [, table]): the SQL statements that turn "from" into "to", numbered in the order they must
  * run: per table its schema statements (CREATE / DROP / ALTER TABLE), then its row statements (INSERT, UPDATE,
- * DELETE), the same text {@code scion diff --sql} prints. Row statements stream from the prolly-tree diff.
+ * DELETE), the same text {@code scion diff --sql} prints. A renamed table (paired as dolt_diff pairs them) is
+ * {@code RENAME TABLE} followed by its changes. Row statements stream from the prolly-tree diff.
  */
 final class PatchFunction implements SystemTable {
     private final DatabaseState db;
@@ -55,12 +54,11 @@ final class PatchFunction implements SystemTable {
 
     @Override
     public RowStream scan(Session session, DatabaseState ignored) {
-        Iterator<TableDelta> deltas = new RootDiffer(db.repo(), db.buffer())
-                .diff(sides.from().root(), sides.to().root()).stream()
-                .filter(d -> table == null || d.name().equalsIgnoreCase(table)).iterator();
+        Iterator<TableChanges.Change> changes = TableChanges.between(db, sides.from().root(), sides.to().root())
+                .stream().filter(c -> table == null || c.names(table)).iterator();
         return new RowStream() {
             long order;
-            TableDelta current;
+            TableChanges.Change current;
             final Deque<String> schemaStatements = new ArrayDeque<>();
             Iterator<RowChange> rows = Collections.emptyIterator();
             TableValue from;
@@ -72,36 +70,48 @@ final class PatchFunction implements SystemTable {
                     if (!schemaStatements.isEmpty()) {
                         return row("schema", schemaStatements.poll());
                     }
-                    if (rows.hasNext()) {
-                        return row("data", dataStatement(rows.next()));
+                    while (rows.hasNext()) {
+                        String statement = dataStatement(rows.next());
+                        if (statement != null) {
+                            return row("data", statement);
+                        }
                     }
-                    if (!deltas.hasNext()) {
+                    if (!changes.hasNext()) {
                         return null;
                     }
-                    open(deltas.next());
+                    open(changes.next());
                 }
             }
 
-            private void open(TableDelta d) {
-                current = d;
-                from = sides.from().table(db, d.name()).orElse(null);
-                to = sides.to().table(db, d.name()).orElse(null);
-                switch (d.kind()) {
-                    case ADDED -> schemaStatements.add(
-                            dev.scion.sql.ddl.CreateTableText.of(d.name(), to.schema(), 0) + ";");
-                    case DROPPED -> schemaStatements.add(SqlScript.dropTable(d.name()));
-                    case MODIFIED -> schemaStatements.addAll(SqlScript.alter(d.name(), to.schema(),
+            private void open(TableChanges.Change c) {
+                current = c;
+                from = c.fromName() == null ? null : sides.from().table(db, c.fromName()).orElseThrow();
+                to = c.toName() == null ? null : sides.to().table(db, c.toName()).orElseThrow();
+                if (from == null) {
+                    schemaStatements.add(dev.scion.sql.ddl.CreateTableText.of(c.toName(), to.schema(), 0) + ";");
+                } else if (to == null) {
+                    schemaStatements.add(SqlScript.dropTable(c.fromName()));
+                } else {
+                    if (c.renamed()) {
+                        schemaStatements.add(SqlScript.renameTable(c.fromName(), c.toName()));
+                    }
+                    schemaStatements.addAll(SqlScript.alter(c.toName(), to.schema(),
                             SchemaDiffer.diff(from.schema(), to.schema())));
                 }
-                rows = d.kind() == TableDelta.Kind.DROPPED ? Collections.emptyIterator()
-                        : DiffFunction.changes(db, sides, d.name());
+                rows = to == null ? Collections.emptyIterator()
+                        : DiffFunction.changes(db, sides, c.fromName(), c.toName());
             }
 
+            /** The statement of one row change; null for a changed row no column of the same name differs in. */
             private String dataStatement(RowChange c) {
+                String name = current.name();
                 return switch (c.kind()) {
-                    case ADDED -> SqlScript.insert(current.name(), to.schema(), c.after());
-                    case REMOVED -> SqlScript.delete(current.name(), from.schema(), c.before());
-                    case MODIFIED -> SqlScript.update(current.name(), to.schema(), c.after(), c.changedColumns());
+                    case ADDED -> SqlScript.insert(name, to.schema(), c.after());
+                    case REMOVED -> SqlScript.delete(name, from.schema(), c.before());
+                    case MODIFIED -> {
+                        List<String> set = SqlScript.changedByName(from.schema(), c.before(), to.schema(), c.after());
+                        yield set.isEmpty() ? null : SqlScript.update(name, to.schema(), c.after(), set);
+                    }
                 };
             }
 

@@ -26,7 +26,55 @@ import java.util.Set;
 
 /** The versioning procedures (dolt_commit, dolt_add, dolt_checkout, dolt_branch) and related functions. */
 public final class Procedures {
+    /** One built-in procedure. */
+    private interface Procedure {
+        StatementResult call(Session session, List<String> args);
+    }
+
+    private static final java.util.Map<String, Procedure> REGISTRY = registry();
+
     private Procedures() {
+    }
+
+    private static java.util.Map<String, Procedure> registry() {
+        java.util.Map<String, Procedure> r = new java.util.LinkedHashMap<>();
+        r.put("dolt_commit", (s, a) -> single("hash", commit(s, a)));
+        r.put("dolt_add", (s, a) -> single("status", add(s, a)));
+        r.put("dolt_checkout", Procedures::checkout);
+        r.put("dolt_branch", (s, a) -> single("status", branch(s, a)));
+        r.put("dolt_gc", (s, a) -> single("status", GcProcedure.call(s, a)));
+        r.put("dolt_remote", (s, a) -> single("status", RemoteProcedures.remote(s, a)));
+        r.put("dolt_clone", (s, a) -> single("status", RemoteProcedures.cloneDatabase(s, a)));
+        r.put("dolt_fetch", (s, a) -> single("status", RemoteProcedures.fetch(s, a)));
+        r.put("dolt_pull", RemoteProcedures::pull);
+        r.put("dolt_push", RemoteProcedures::push);
+        r.put("dolt_merge", DoltMerge::call);
+        r.put("dolt_detached_commit", (s, a) -> single("hash", DetachedHead.commit(s, a)));
+        r.put("dolt_detached_merge", (s, a) -> single("hash", DetachedHead.merge(s, a)));
+        r.put("dolt_detached_squash", (s, a) -> single("hash", DetachedHead.squash(s, a)));
+        r.put("dolt_reset", DoltReset::call);
+        r.put("dolt_tag", DoltTag::call);
+        r.put("dolt_revert", DoltCherryPick::revert);
+        r.put("dolt_cherry_pick", DoltCherryPick::cherryPick);
+        r.put("dolt_conflicts_resolve", DoltConflictsResolve::call);
+        r.put("dolt_clean", DoltClean::clean);
+        r.put("dolt_stash", DoltStash::stash);
+        r.put("dolt_rm", DoltClean::rm);
+        r.put("dolt_undrop", (s, a) -> single("status", DroppedDatabaseProcedures.undrop(s, a)));
+        r.put("dolt_purge_dropped_databases", (s, a) -> single("status", DroppedDatabaseProcedures.purge(s, a)));
+        r.put("dolt_verify_constraints", DoltVerifyConstraints::call);
+        r.put("dolt_rebase", DoltRebase::call);
+        r.put("dolt_squash_history", DoltSquashHistory::call);
+        for (String stats : List.of("dolt_stats_flush", "dolt_stats_gc", "dolt_stats_info", "dolt_stats_once",
+                "dolt_stats_purge", "dolt_stats_restart", "dolt_stats_stop", "dolt_stats_wait")) {
+            r.put(stats, (s, a) -> StatsProcedures.call(s, stats, a));
+        }
+        return java.util.Collections.unmodifiableMap(r);
+    }
+
+    /** Whether {@code name} is a built-in (dolt_*) procedure, which no CREATE PROCEDURE defines. */
+    public static boolean isBuiltIn(String name) {
+        return REGISTRY.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
     public static StatementResult call(Session session, String name, List<String> args) {
@@ -34,39 +82,12 @@ public final class Procedures {
             ServerReadOnly.refuseWrite(session);
         }
         dev.scion.sql.privilege.ProcedurePrivileges.check(session, name, args);
+        Procedure p = REGISTRY.get(name.toLowerCase(Locale.ROOT));
+        if (p == null) {
+            throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
+        }
         try {
-            return switch (name.toLowerCase(Locale.ROOT)) {
-                case "dolt_commit" -> single("hash", commit(session, args));
-                case "dolt_add" -> single("status", add(session, args));
-                case "dolt_checkout" -> checkout(session, args);
-                case "dolt_branch" -> single("status", branch(session, args));
-                case "dolt_gc" -> single("status", GcProcedure.call(session, args));
-                case "dolt_remote" -> single("status", RemoteProcedures.remote(session, args));
-                case "dolt_clone" -> single("status", RemoteProcedures.cloneDatabase(session, args));
-                case "dolt_fetch" -> single("status", RemoteProcedures.fetch(session, args));
-                case "dolt_pull" -> RemoteProcedures.pull(session, args);
-                case "dolt_push" -> RemoteProcedures.push(session, args);
-                case "dolt_merge" -> DoltMerge.call(session, args);
-                case "dolt_detached_commit" -> single("hash", DetachedHead.commit(session, args));
-                case "dolt_detached_merge" -> single("hash", DetachedHead.merge(session, args));
-                case "dolt_detached_squash" -> single("hash", DetachedHead.squash(session, args));
-                case "dolt_reset" -> DoltReset.call(session, args);
-                case "dolt_tag" -> DoltTag.call(session, args);
-                case "dolt_revert" -> DoltCherryPick.revert(session, args);
-                case "dolt_cherry_pick" -> DoltCherryPick.cherryPick(session, args);
-                case "dolt_conflicts_resolve" -> DoltConflictsResolve.call(session, args);
-                case "dolt_clean" -> DoltClean.clean(session, args);
-                case "dolt_stash" -> DoltStash.stash(session, args);
-                case "dolt_rm" -> DoltClean.rm(session, args);
-                case "dolt_undrop" -> single("status", DroppedDatabaseProcedures.undrop(session, args));
-                case "dolt_purge_dropped_databases" -> single("status", DroppedDatabaseProcedures.purge(session, args));
-                case "dolt_verify_constraints" -> DoltVerifyConstraints.call(session, args);
-                case "dolt_rebase" -> DoltRebase.call(session, args);
-                case "dolt_squash_history" -> DoltSquashHistory.call(session, args);
-                case "dolt_stats_flush", "dolt_stats_gc", "dolt_stats_info", "dolt_stats_once", "dolt_stats_purge",
-                        "dolt_stats_restart", "dolt_stats_stop", "dolt_stats_wait" -> StatsProcedures.call(session, name, args);
-                default -> throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "PROCEDURE " + name + " does not exist");
-            };
+            return p.call(session, args);
         } catch (VersioningException e) {
             throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
         }
@@ -213,6 +234,14 @@ public final class Procedures {
         Hash h = repo.commit(s.branch(), head, ws, toCommit, extra, author, committer, message, artifactsHash, next,
                 buffer);
         return h.toString();
+    }
+
+    /**
+     * Who a commit the session makes now is signed by: the session user, with the parts @@dolt_committer_name,
+     * _email and _date set replaced (every procedure's commits and SQL COMMIT's under @@dolt_transaction_commit).
+     */
+    public static dev.scion.versioning.model.Signature sessionCommitter(Session session) {
+        return ProcedureSupport.who(session);
     }
 
     static long parseDate(String d) {

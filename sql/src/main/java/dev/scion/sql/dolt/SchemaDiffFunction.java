@@ -4,8 +4,6 @@ import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.ddl.CreateTableText;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
-import dev.scion.versioning.diff.RootDiffer;
-import dev.scion.versioning.diff.TableDelta;
 import dev.scion.versioning.model.TableValue;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -30,7 +28,8 @@ final class SchemaDiffFunction implements SystemTable {
 
     static SchemaDiffFunction create(Session session, DatabaseState db, List<String> args) {
         DiffSides.Parsed p = DiffSides.parse("dolt_schema_diff", session, db, args, 0, 1);
-        String table = p.rest().isEmpty() ? null : p.sides().requireTable(p.rest().get(0));
+        // a table neither side holds gives no rows, as in Dolt (dolt_diff and dolt_patch refuse it)
+        String table = p.rest().isEmpty() ? null : p.rest().get(0);
         return new SchemaDiffFunction(db, p.sides(), table);
     }
 
@@ -48,18 +47,18 @@ final class SchemaDiffFunction implements SystemTable {
 
     @Override
     public RowStream scan(Session session, DatabaseState ignored) {
-        Iterator<Object[]> rows = new RootDiffer(db.repo(), db.buffer())
-                .diff(sides.from().root(), sides.to().root()).stream()
-                .filter(d -> table == null || d.name().equalsIgnoreCase(table))
+        Iterator<Object[]> rows = TableChanges.between(db, sides.from().root(), sides.to().root()).stream()
+                .filter(c -> table == null || c.names(table))
                 .map(this::row).filter(r -> !r[2].equals(r[3])).iterator();
         return () -> rows.hasNext() ? rows.next() : null;
     }
 
-    private Object[] row(TableDelta d) {
-        TableValue f = sides.from().table(db, d.name()).orElse(null);
-        TableValue t = sides.to().table(db, d.name()).orElse(null);
-        return new Object[] {f == null ? "" : d.name(), t == null ? "" : d.name(),
-            f == null ? "" : CreateTableText.of(d.name(), f.schema(), 0) + ";",
-            t == null ? "" : CreateTableText.of(d.name(), t.schema(), 0) + ";"};
+    /** A renamed table (paired as dolt_diff pairs them) is one row naming both names. */
+    private Object[] row(TableChanges.Change c) {
+        TableValue f = c.fromName() == null ? null : sides.from().table(db, c.fromName()).orElse(null);
+        TableValue t = c.toName() == null ? null : sides.to().table(db, c.toName()).orElse(null);
+        return new Object[] {f == null ? "" : c.fromName(), t == null ? "" : c.toName(),
+            f == null ? "" : CreateTableText.of(c.fromName(), f.schema(), 0) + ";",
+            t == null ? "" : CreateTableText.of(c.toName(), t.schema(), 0) + ";"};
     }
 }

@@ -10,6 +10,7 @@ import dev.scion.versioning.merge.IndexRebuilder;
 import dev.scion.versioning.merge.RowRemapper;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.repo.VersioningException;
 
 import java.util.Map;
@@ -80,6 +81,14 @@ public final class SchemaOverride {
             }
             return row;
         };
+    }
+
+    /**
+     * The schema table {@code name} has at the session's override revision, or null without an override; a table
+     * the revision lacks is an error, as in Dolt. dolt_diff() shows both sides in it.
+     */
+    static TableSchema overriddenSchema(Session session, DatabaseState db, String name) {
+        return revision(session).map(rev -> tableAt(session, db, rev, name).schema()).orElse(null);
     }
 
     private static TableValue tableAt(Session session, DatabaseState db, String rev, String name) {

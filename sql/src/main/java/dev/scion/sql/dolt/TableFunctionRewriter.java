@@ -26,14 +26,18 @@ import java.util.Locale;
  * before this runs); an unaliased call is aliased by its function name.
  */
 public final class TableFunctionRewriter extends SqlShuttle {
-    public static final TableFunctionRewriter INSTANCE = new TableFunctionRewriter();
+    /** The functions whose arguments may be any expression over no column (Dolt evaluates them first). */
+    private static final java.util.Set<String> EVALUATED_ARGUMENTS = java.util.Set.of("dolt_branch_status");
 
-    private TableFunctionRewriter() {
+    private final Session session;
+
+    private TableFunctionRewriter(Session session) {
+        this.session = session;
     }
 
     /** Rewrites dolt_commit_diff_&lt;t&gt; references and table function calls of a query. */
     public static SqlNode rewrite(Session session, SqlNode node, String sql) {
-        return node.accept(new CommitDiffRewriter(session, sql)).accept(INSTANCE);
+        return node.accept(new CommitDiffRewriter(session, sql)).accept(new TableFunctionRewriter(session));
     }
 
     @Override
@@ -63,14 +67,31 @@ public final class TableFunctionRewriter extends SqlShuttle {
         return (SqlCall) collectionTable.operand(0);
     }
 
-    private static SqlIdentifier reference(SqlCall collectionTable) {
+    private SqlIdentifier reference(SqlCall collectionTable) {
         SqlCall fn = functionCall(collectionTable);
         String name = fn.getOperator().getName().toLowerCase(Locale.ROOT);
         List<String> args = new ArrayList<>();
         for (SqlNode arg : fn.getOperandList()) {
-            args.add(literal(name, arg));
+            args.add(EVALUATED_ARGUMENTS.contains(name) && arg instanceof SqlCall && !namesColumn(arg)
+                    ? evaluated(name, arg) : literal(name, arg));
         }
         return new SqlIdentifier(TableFunctions.encode(name, args), collectionTable.getParserPosition());
+    }
+
+    /** An expression argument's value as text (dolt_branch_status('main', dolt_hashof('b5'))). */
+    private String evaluated(String function, SqlNode arg) {
+        Object v = dev.scion.sql.dml.ExpressionEvaluator.evaluate(session, List.of(arg), arg.toString())[0];
+        if (v == null) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "invalid argument to " + function + ": NULL");
+        }
+        return dev.scion.sql.expr.Values.toStringValue(v);
+    }
+
+    private static boolean namesColumn(SqlNode node) {
+        if (node instanceof SqlIdentifier) {
+            return true;
+        }
+        return node instanceof SqlCall c && c.getOperandList().stream().anyMatch(o -> o != null && namesColumn(o));
     }
 
     /** A literal argument as text; NULL, numbers and expressions are refused as Dolt refuses them. */

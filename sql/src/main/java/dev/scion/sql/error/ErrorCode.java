@@ -98,6 +98,8 @@ public enum ErrorCode {
     LOCK_NOWAIT(3572, "HY000"),
     DIVISION_BY_ZERO(1365, "22012"),
     TRUNCATED_WRONG_VALUE(1292, "22007"),
+    /** A historical value that cannot be shown in the column as it is now (MySQL: ER_AUTO_CONVERT). */
+    AUTO_CONVERT(1246, "HY000"),
     DATETIME_FUNCTION_OVERFLOW(1441, "22008"),
     DATA_TOO_LONG(1406, "22001"),
     WARN_DATA_OUT_OF_RANGE(1264, "22003"),

@@ -43,6 +43,14 @@ public final class DatabaseSchema extends AbstractSchema {
                     dev.scion.sql.dolt.SchemaOverride.apply(session, state, stored.get(),
                             state.repo().readTable(state.buffer(), h))));
         }
+        Optional<dev.scion.sql.dolt.NonlocalTables.Resolved> nonlocal =
+                dev.scion.sql.dolt.NonlocalTables.find(session, state, name);
+        if (nonlocal.isPresent()) {
+            var n = nonlocal.get();
+            dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
+                    n.database().databaseName(), n.stored());
+            return new Named<>(name, new ScionTable(n.database(), n.stored(), n.value()));
+        }
         // table functions arrive as encoded names (dolt.TableFunctionRewriter) and keep them: the converter
         // looks the table up again by the name given here
         Optional<String> functionName = TableFunctions.functionOf(name);

@@ -25,9 +25,25 @@ public final class SessionSchema extends AbstractSchema {
                 : dev.scion.sql.privilege.MysqlDatabase.isName(name) && session.findDatabase(name).isEmpty()
                 ? new Named<Schema>(dev.scion.sql.privilege.MysqlDatabase.NAME,
                         new dev.scion.sql.privilege.MysqlDatabase())
-                : session.findDatabase(name).map(s -> new Named<Schema>(name, new DatabaseSchema(session, s)))
-                        .orElse(null),
+                : database(name),
                 () -> new HashSet<>(session.engine().dataDirectory().names()));
+    }
+
+    /**
+     * The database or revision of that name; a revision the database lacks ({@code `db/nobranch`.t}) is 1049
+     * "database not found: db/nobranch", as in Dolt, rather than a table missing from the current database.
+     */
+    private Named<Schema> database(String name) {
+        var state = session.findDatabase(name);
+        if (state.isEmpty()) {
+            var revision = dev.scion.sql.catalog.RevisionName.parse(name);
+            if (revision.revision() != null
+                    && session.engine().dataDirectory().canonicalName(revision.database()).isPresent()) {
+                session.database(name);
+            }
+            return null;
+        }
+        return new Named<>(name, new DatabaseSchema(session, state.get()));
     }
 
     Set<String> names() {

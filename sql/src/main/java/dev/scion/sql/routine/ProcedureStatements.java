@@ -194,13 +194,20 @@ public final class ProcedureStatements {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = dbName != null ? session.database(dbName) : session.current();
-        StoredProcedures.Stored stored = StoredProcedures.find(db, table(kind), name)
-                .orElseThrow(() -> doesNotExist(kind, name));
-        ProcedureDefinition p = ProcedureDefinition.parse(stored.createStatement(), db.name()).definition();
+        var found = StoredProcedures.find(db, table(kind), name);
         String label = kind.equals("FUNCTION") ? "Function" : "Procedure";
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {p.name(), stored.sqlMode(), stored.createStatement(), "utf8mb4", "utf8mb4_0900_bin",
-                "utf8mb4_0900_bin"});
+        if (found.isEmpty() && kind.equals("PROCEDURE") && dev.scion.sql.dolt.Procedures.isBuiltIn(name)) {
+            // a built-in version-control procedure has no SQL body; Dolt shows this stand-in for its definition
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            rows.add(new Object[] {lower, "", "CREATE PROCEDURE " + lower + "() SELECT 'External stored procedure';",
+                "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
+        } else {
+            StoredProcedures.Stored stored = found.orElseThrow(() -> doesNotExist(kind, name));
+            ProcedureDefinition p = ProcedureDefinition.parse(stored.createStatement(), db.name()).definition();
+            rows.add(new Object[] {p.name(), stored.sqlMode(), stored.createStatement(), "utf8mb4",
+                "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
+        }
         return new StatementResult.Rows(List.of(ResultColumn.text(label), ResultColumn.text("sql_mode"),
                 ResultColumn.text("Create " + label), ResultColumn.text("character_set_client"),
                 ResultColumn.text("collation_connection"), ResultColumn.text("Database Collation")),

@@ -18,6 +18,13 @@ public final class SystemVariables {
      */
     private static final Map<String, Object> BY_NAME;
 
+    /**
+     * Dolt's replication switches: Scion does no replication, but a configuration that sets them (SET PERSIST ...
+     * = ON) must work; their values are normalised to 1 / 0 as MySQL's boolean variables are.
+     */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("dolt_skip_replication_errors",
+            "dolt_read_replica_force_pull");
+
     static {
         Object[][] defs = {
             {"auto_increment_increment", 1L}, {"auto_increment_offset", 1L}, {"autocommit", 1L},
@@ -50,6 +57,7 @@ public final class SystemVariables {
             {"dolt_allow_commit_conflicts", 0L}, {"dolt_show_branch_databases", 0L}, {"dolt_override_schema", null},
             {"dolt_commit_verification_groups", ""}, {"dolt_show_system_tables", 0L},
             {"dolt_committer_date", ""}, {"dolt_committer_email", ""}, {"dolt_committer_name", ""},
+            {"dolt_skip_replication_errors", 0L}, {"dolt_read_replica_force_pull", 1L},
             {"scion_auto_gc", 1L}, {"scion_auto_gc_threshold", 268435456L},
             {"max_sp_recursion_depth", 0L}, {"cte_max_recursion_depth", 1000L}, {"sql_big_selects", 1L},
             {"big_tables", 0L}, {"optimizer_switch", ""}, {"profiling", 0L}, {"sql_quote_show_create", 1L},
@@ -69,6 +77,11 @@ public final class SystemVariables {
 
     public static boolean isKnown(String name) {
         return BY_NAME.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the variable is an ON / OFF switch whose value is stored as 1 / 0. */
+    public static boolean isFlag(String name) {
+        return FLAGS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     public static Object defaultValue(String name) {

@@ -110,7 +110,7 @@ public final class TransactionCommitter {
 
     private static void versionCommit(Session session, DatabaseState s) {
         BranchContext ctx = new BranchContext(s.repo(), s.branch());
-        Signature who = session.engine().author(session).at(System.currentTimeMillis());
+        Signature who = dev.scion.sql.dolt.Procedures.sessionCommitter(session);
         try {
             CommitOp.run(ctx, CommitOptions.of("Transaction commit", who).withAll());
         } catch (VersioningException e) {

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The versioned tables with a meaning to version control, dolt_docs, dolt_ignore, dolt_tests and dolt_query_catalog. They are ordinary tables of
+ * The versioned tables with a meaning to version control, dolt_docs, dolt_ignore, dolt_tests, dolt_query_catalog
+ * and dolt_nonlocal_tables. They are ordinary tables of
  * the root (committed, diffed and merged like any other) that exist only once something is written to them;
  * until then they read as empty. Their columns get the tags a CREATE TABLE of the same definition would give, so
  * a table made either way merges with the other.
@@ -20,6 +21,8 @@ public final class DoltTables {
     public static final String IGNORE = "dolt_ignore";
     /** Dolt's saved SQL unit tests, run by dolt_test_run(). */
     public static final String TESTS = "dolt_tests";
+    /** Names (or patterns) of tables read and written on another branch (Dolt's nonlocal tables). */
+    public static final String NONLOCAL = "dolt_nonlocal_tables";
     /** Saved queries with a name and a display order (Dolt's query catalog). */
     public static final String QUERY_CATALOG = "dolt_query_catalog";
 
@@ -45,16 +48,24 @@ public final class DoltTables {
             column(QUERY_CATALOG, "description", ColumnType.of(TypeKind.VARCHAR, 16383), true)),
             List.of("id"), List.of());
 
+    private static final TableSchema NONLOCAL_SCHEMA = new TableSchema(List.of(
+            column(NONLOCAL, "table_name", ColumnType.of(TypeKind.VARCHAR, 2048), false),
+            column(NONLOCAL, "target_ref", ColumnType.of(TypeKind.VARCHAR, 2048), true),
+            column(NONLOCAL, "ref_table", ColumnType.of(TypeKind.VARCHAR, 2048), true),
+            column(NONLOCAL, "options", ColumnType.of(TypeKind.VARCHAR, 2048), true)),
+            List.of("table_name"), List.of());
+
     private DoltTables() {
     }
 
-    /** The schema of dolt_docs, dolt_ignore, dolt_tests or dolt_query_catalog; empty for any other name. */
+    /** The schema of one of these tables; empty for any other name. */
     public static Optional<TableSchema> schema(String table) {
         return switch (table.toLowerCase(Locale.ROOT)) {
             case DOCS -> Optional.of(DOCS_SCHEMA);
             case IGNORE -> Optional.of(IGNORE_SCHEMA);
             case TESTS -> Optional.of(TESTS_SCHEMA);
             case QUERY_CATALOG -> Optional.of(QUERY_CATALOG_SCHEMA);
+            case NONLOCAL -> Optional.of(NONLOCAL_SCHEMA);
             default -> Optional.empty();
         };
     }

@@ -56,7 +56,8 @@ public final class IgnorePatterns {
         return new IgnorePatterns(rules);
     }
 
-    private static Pattern glob(String pattern) {
+    /** A table name pattern: {@code *} any run of characters, {@code ?} one, matched ignoring case. */
+    static Pattern glob(String pattern) {
         StringBuilder re = new StringBuilder();
         for (char ch : pattern.toCharArray()) {
             switch (ch) {

@@ -11,6 +11,8 @@ public final class Transports {
     private static final List<TransportFactory> FACTORIES = new CopyOnWriteArrayList<>(
             List.of(new FileTransportFactory(), new HttpTransportFactory()));
 
+    private static final String FILE_PREFIX = "file://";
+
     private Transports() {
     }
 
@@ -46,6 +48,11 @@ public final class Transports {
     public static URI parse(String url, Path base) {
         if (!url.contains("://")) {
             return base.toAbsolutePath().resolve(url).normalize().toUri();
+        }
+        if (url.regionMatches(true, 0, FILE_PREFIX, 0, FILE_PREFIX.length())
+                && !url.startsWith("/", FILE_PREFIX.length())) {
+            // Dolt reads file://../dir (no third slash) as a relative path, not as a host named ".."
+            return base.toAbsolutePath().resolve(url.substring(FILE_PREFIX.length())).normalize().toUri();
         }
         try {
             return new URI(url);

@@ -87,11 +87,18 @@ public final class SqlScript {
         return names.stream().map(SqlLiterals::identifier).collect(Collectors.joining(","));
     }
 
+    public static String renameTable(String from, String to) {
+        return "RENAME TABLE " + SqlLiterals.identifier(from) + " TO " + SqlLiterals.identifier(to) + ";";
+    }
+
     public static String dropTable(String name) {
         return "DROP TABLE " + SqlLiterals.identifier(name) + ";";
     }
 
-    /** ALTER TABLE statements that turn the "from" schema into the "to" schema. */
+    /**
+     * ALTER TABLE statements that turn the "from" schema into the "to" schema, worded as Dolt's patches are
+     * ({@code DROP `c`}, {@code ADD `c` int}, {@code RENAME COLUMN `a` TO `b`} for a rename alone).
+     */
     public static List<String> alter(String table, TableSchema to, List<SchemaChange> changes) {
         List<String> out = new ArrayList<>();
         String t = "ALTER TABLE " + SqlLiterals.identifier(table) + " ";
@@ -104,10 +111,13 @@ public final class SqlScript {
         }
         for (SchemaChange c : changes) {
             switch (c.kind()) {
-                case COLUMN_DROPPED -> out.add(t + "DROP COLUMN " + SqlLiterals.identifier(c.before().name()) + ";");
-                case COLUMN_ADDED -> out.add(t + "ADD COLUMN " + columnDefinition(c.after()) + ";");
-                case COLUMN_RENAMED -> out.add(t + "CHANGE COLUMN " + SqlLiterals.identifier(c.before().name()) + " "
-                        + columnDefinition(c.after()) + ";");
+                case COLUMN_DROPPED -> out.add(t + "DROP " + SqlLiterals.identifier(c.before().name()) + ";");
+                case COLUMN_ADDED -> out.add(t + "ADD " + columnDefinition(c.after()) + ";");
+                case COLUMN_RENAMED -> out.add(c.after().equals(c.before().withName(c.after().name()))
+                        ? t + "RENAME COLUMN " + SqlLiterals.identifier(c.before().name()) + " TO "
+                            + SqlLiterals.identifier(c.after().name()) + ";"
+                        : t + "CHANGE COLUMN " + SqlLiterals.identifier(c.before().name()) + " "
+                            + columnDefinition(c.after()) + ";");
                 case COLUMN_MODIFIED -> out.add(t + "MODIFY COLUMN " + columnDefinition(c.after()) + ";");
                 case PRIMARY_KEY_CHANGED -> {
                     out.add(t + "DROP PRIMARY KEY;");
@@ -177,10 +187,37 @@ public final class SqlScript {
     public static String update(String table, TableSchema s, Object[] row, List<String> changedColumns) {
         String set = changedColumns.stream().map(name -> {
             int i = s.columnIndex(name);
-            return SqlLiterals.identifier(s.columns().get(i).name()) + " = "
+            return SqlLiterals.identifier(s.columns().get(i).name()) + "="
                     + SqlLiterals.literal(row[i], s.columns().get(i).type());
-        }).collect(Collectors.joining(", "));
+        }).collect(Collectors.joining(","));
         return "UPDATE " + SqlLiterals.identifier(table) + " SET " + set + " WHERE " + where(s, row) + ";";
+    }
+
+    /**
+     * The "to" columns an UPDATE of a changed row sets, matched to the "from" row by name as Dolt's patches match
+     * them: a column whose value as text (of its "to" type) differs from the "from" value of the same name (a
+     * column the "from" schema lacks counts as NULL there). So a renamed column is set, a dropped one is not, an
+     * added one only when its value is not NULL, and a type change alone ({@code 2} to {@code '2'}) sets nothing.
+     */
+    public static List<String> changedByName(TableSchema from, Object[] before, TableSchema to, Object[] after) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < after.length; i++) {
+            Column c = to.columns().get(i);
+            if (c.generated()) {
+                continue;
+            }
+            int j = from.columnIndex(c.name());
+            Object old = j < 0 ? null : before[j];
+            if (!unquoted(SqlLiterals.literal(old, c.type())).equals(unquoted(SqlLiterals.literal(after[i], c.type())))) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    private static String unquoted(String literal) {
+        return literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")
+                ? literal.substring(1, literal.length() - 1) : literal;
     }
 
     private static String where(TableSchema s, Object[] row) {
@@ -189,7 +226,7 @@ public final class SqlScript {
             int i = s.columnIndex(name);
             Object v = row[i];
             String id = SqlLiterals.identifier(s.columns().get(i).name());
-            return v == null ? id + " IS NULL" : id + " = " + SqlLiterals.literal(v, s.columns().get(i).type());
+            return v == null ? id + " IS NULL" : id + "=" + SqlLiterals.literal(v, s.columns().get(i).type());
         }).collect(Collectors.joining(" AND "));
     }
 }

@@ -53,9 +53,9 @@ class RowDifferTest {
                 d.stream().map(RowChange::kind).toList());
         assertEquals(List.of("qty"), d.get(0).changedColumns());
         TableSchema s = after.schema();
-        assertEquals("UPDATE `p` SET `qty` = 20 WHERE `id` = 2;",
+        assertEquals("UPDATE `p` SET `qty`=20 WHERE `id`=2;",
                 SqlScript.update("p", s, d.get(0).after(), d.get(0).changedColumns()));
-        assertEquals("DELETE FROM `p` WHERE `id` = 3;", SqlScript.delete("p", s, d.get(1).before()));
+        assertEquals("DELETE FROM `p` WHERE `id`=3;", SqlScript.delete("p", s, d.get(1).before()));
         assertEquals("INSERT INTO `p` (`id`,`name`,`qty`) VALUES (4,'d',4);", SqlScript.insert("p", s, d.get(2).after()));
     }
 
@@ -69,7 +69,7 @@ class RowDifferTest {
         assertEquals(List.of(), diff(before, after));
         List<SchemaChange> sc = SchemaDiffer.diff(before.schema(), after.schema());
         assertEquals(SchemaChange.Kind.COLUMN_RENAMED, sc.get(0).kind());
-        assertEquals(List.of("ALTER TABLE `p` CHANGE COLUMN `name` `label` varchar(40);"),
+        assertEquals(List.of("ALTER TABLE `p` RENAME COLUMN `name` TO `label`;"),
                 SqlScript.alter("p", after.schema(), sc));
     }
 }
