@@ -196,7 +196,9 @@ public final class RedoLog implements AutoCloseable {
       checkpoints.startFlush();
       coveredThrough = left;
     }
-    FileChannel ch = open(index, recordSize);
+    // only a ring that filled its segment grows the next ones: an open (or a restart) keeps the sizes it finds
+    boolean grow = leaving != null;
+    FileChannel ch = open(index, recordSize, grow);
     generation = next;
     segmentGeneration[index] = next;
     current = index;
@@ -207,14 +209,14 @@ public final class RedoLog implements AutoCloseable {
     int following = index(next + 1);
     if (following != index && preparing[following] == null) {
       preparing[following] = preparer.submit(() -> {
-        prepare(following, 0);
+        prepare(following, 0, grow);
         return null;
       });
     }
   }
 
   /** The channel of segment {@code index}, created or grown (in the background or now) to hold a record. */
-  private FileChannel open(int index, int recordSize) throws IOException {
+  private FileChannel open(int index, int recordSize, boolean grow) throws IOException {
     Future<?> pending = preparing[index];
     preparing[index] = null;
     if (pending != null) {
@@ -227,7 +229,7 @@ public final class RedoLog implements AutoCloseable {
         throw new java.io.InterruptedIOException("interrupted while a log segment was prepared");
       }
     }
-    prepare(index, recordSize);
+    prepare(index, recordSize, grow);
     if (files[index] == null) {
       files[index] = FileChannel.open(SegmentFiles.path(dir, index), StandardOpenOption.READ,
           StandardOpenOption.WRITE);
@@ -238,12 +240,13 @@ public final class RedoLog implements AutoCloseable {
   /**
    * Creates segment {@code index} (at the next size of the growth sequence) or grows an existing one to the full
    * size, with written zeros, synced with its size (and, when new, its directory); at least {@code minBytes}.
-   * Records on it stay as they are.
+   * Records on it stay as they are. Without {@code grow} (at open) a new file takes the first size and an
+   * existing one keeps its own, so a database that is opened often but written little keeps a small log.
    */
-  private void prepare(int index, long minBytes) throws IOException {
+  private void prepare(int index, long minBytes, boolean grow) throws IOException {
     Path p = SegmentFiles.path(dir, index);
     boolean created = !Files.exists(p);
-    long size = created ? newFileBytes() : sizing.segmentBytes();
+    long size = created ? (grow ? newFileBytes() : sizing.firstSegmentBytes()) : (grow ? sizing.segmentBytes() : 0);
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       preallocate(ch, Math.max(size, minBytes));
     }

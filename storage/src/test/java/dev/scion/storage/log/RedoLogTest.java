@@ -80,7 +80,22 @@ class RedoLogTest {
     }
     assertEquals(List.of(), replayed());
     assertEquals(8 << 10, Files.size(firstSegment()), "the first segment is preallocated at the first size");
-    assertEquals(16 << 10, Files.size(SegmentFiles.path(logDir(), 0)), "the next one, in the background, at twice");
+    assertEquals(8 << 10, Files.size(SegmentFiles.path(logDir(), 0)),
+        "the next one, in the background, also at the first size: nothing filled a segment yet");
+    for (int reopen = 0; reopen < 6; reopen++) {
+      try (RedoLog log = openAfterReplay(SMALL, new RecordingCheckpoints())) {
+        log.sync();
+      }
+    }
+    try (var files = Files.list(logDir())) {
+      assertEquals(List.of(8L << 10), files.map(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).distinct().toList(), "reopening a log that is never filled does not grow it");
+    }
   }
 
   @Test
