@@ -865,6 +865,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
+  /** The RocksDB handles in use (for tests that copy the database's files as a power loss would leave them). */
+  RocksHandles rocksHandles() {
+    return rocks;
+  }
+
   /** The in-process chunk cache (for statistics). */
   public ChunkCache chunkCache() {
     return cache;
