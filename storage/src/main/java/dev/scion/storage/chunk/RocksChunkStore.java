@@ -1,6 +1,8 @@
 package dev.scion.storage.chunk;
 
 import dev.scion.storage.Hash;
+import dev.scion.storage.log.LogFiles;
+import dev.scion.storage.log.LogReader;
 import dev.scion.storage.log.RedoLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final Path dir;
   private final StoreOptions options;
   private final RedoLog.Sizing logSizing;
+  /** The files the redo log is written through: the real ones except in power-loss tests. */
+  private final LogFiles logFiles;
   /** Replaced only by {@link #recoverFromFullDisk}, under the write side of {@link #lifecycle}. */
   private volatile RocksHandles rocks;
   /** The redo log that makes writes durable; null for a follower. Replaced along with {@link #rocks}. */
@@ -87,11 +91,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
 
-  private RocksChunkStore(Path dir, StoreOptions options, RedoLog.Sizing logSizing, RocksHandles rocks,
-      StoreLog log, FollowerOverlay overlay) {
+  private RocksChunkStore(Path dir, StoreOptions options, RedoLog.Sizing logSizing, LogFiles logFiles,
+      RocksHandles rocks, StoreLog log, FollowerOverlay overlay) {
     this.dir = dir;
     this.options = options;
     this.logSizing = logSizing;
+    this.logFiles = logFiles;
     this.rocks = rocks;
     this.log = log;
     this.overlay = overlay;
@@ -110,6 +115,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
 
   /** {@link #open(Path, StoreOptions)} with a redo log of the given sizes (tests use small ones). */
   public static RocksChunkStore open(Path dir, StoreOptions options, RedoLog.Sizing logSizing) {
+    return open(dir, options, logSizing, LogFiles.SYSTEM);
+  }
+
+  /** As above, writing the redo log through {@code logFiles} (power-loss tests). */
+  static RocksChunkStore open(Path dir, StoreOptions options, RedoLog.Sizing logSizing, LogFiles logFiles) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(options, "options");
     Path abs = dir.toAbsolutePath();
@@ -120,7 +130,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
     try {
       RocksHandles rocks = RocksHandles.open(abs, options);
-      return new RocksChunkStore(abs, options, logSizing, rocks, openLog(abs, rocks, logSizing), null);
+      return new RocksChunkStore(abs, options, logSizing, logFiles, rocks, openLog(abs, rocks, logSizing, logFiles),
+          null);
     } catch (RocksDBException e) {
       if (isLockFailure(e)) {
         throw new StorageException("database directory " + abs
@@ -131,9 +142,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   /** Replays the redo log into freshly opened handles and opens it for writing; closes them on failure. */
-  private static StoreLog openLog(Path dir, RocksHandles rocks, RedoLog.Sizing sizing) {
+  private static StoreLog openLog(Path dir, RocksHandles rocks, RedoLog.Sizing sizing, LogFiles files) {
     try {
-      return StoreLog.open(dir, rocks, sizing);
+      return StoreLog.open(dir, rocks, sizing, files);
     } catch (IOException | RocksDBException | RuntimeException e) {
       rocks.close();
       throw new StorageException("cannot recover the redo log of " + dir + ": " + e.getMessage(), e);
@@ -146,6 +157,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * log files go to a temporary directory removed on close.
    */
   public static RocksChunkStore openFollower(Path dir, StoreOptions options) {
+    return openFollower(dir, options, () -> { });
+  }
+
+  /**
+   * As above; {@code afterCatchUp} runs between each catch-up with the owner's tables and the following read of
+   * its redo log (tests make the owner overwrite a segment there).
+   */
+  static RocksChunkStore openFollower(Path dir, StoreOptions options, Runnable afterCatchUp) {
     Path abs = dir.toAbsolutePath();
     Path followerDir;
     try {
@@ -154,16 +173,22 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       throw new StorageException("cannot create a temporary directory to read " + abs + ": " + e.getMessage(), e);
     }
     try {
+      java.util.Map<Path, Long> segmentsBefore;
+      try {
+        segmentsBefore = FollowerOverlay.segments(abs);
+      } catch (IOException e) {
+        throw new StorageException("cannot read the redo log of " + abs + ": " + e.getMessage(), e);
+      }
       RocksHandles rocks = RocksHandles.openFollower(abs, options, followerDir);
       FollowerOverlay overlay;
       try {
-        // after the catch-up, so that everything the owner flushed since is still in its log
-        overlay = FollowerOverlay.read(abs);
-      } catch (IOException | RuntimeException e) {
+        overlay = FollowerOverlay.read(abs, rocks, segmentsBefore, afterCatchUp);
+      } catch (IOException | RocksDBException | RuntimeException e) {
         rocks.close();
         throw new StorageException("cannot read the redo log of " + abs + ": " + e.getMessage(), e);
       }
-      RocksChunkStore store = new RocksChunkStore(abs, options, RedoLog.Sizing.defaults(), rocks, null, overlay);
+      RocksChunkStore store = new RocksChunkStore(abs, options, RedoLog.Sizing.defaults(), LogFiles.SYSTEM, rocks,
+          null, overlay);
       store.followerDir = followerDir;
       return store;
     } catch (RocksDBException | StorageException e) {
@@ -626,6 +651,15 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return bytesCommitted.get();
   }
 
+  /**
+   * Redo-log records the open replayed into RocksDB (an operation count): those after the log's checkpoint, so
+   * none after a clean close; 0 for a follower.
+   */
+  public long recordsReplayedAtOpen() {
+    StoreLog l = log;
+    return l == null ? 0 : l.recordsReplayed();
+  }
+
   /** Syncs of the redo log so far; fewer than {@link #writeGroupsCommitted} when several groups shared one. */
   public long walSyncs() {
     return walSync.syncs();
@@ -831,6 +865,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
+  /** The RocksDB handles in use (for tests that copy the database's files as a power loss would leave them). */
+  RocksHandles rocksHandles() {
+    return rocks;
+  }
+
   /** The in-process chunk cache (for statistics). */
   public ChunkCache chunkCache() {
     return cache;
@@ -847,13 +886,13 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       closed = true;
       if (log != null && !stoppedByFullDisk) {
         try {
-          // a cleanly closed store's tables hold everything: its next open replays nothing it needs
-          StoreLog.flushAndWait(rocks);
-        } catch (RocksDBException e) {
-          // the redo log still holds every synced record; the next open replays it
+          log.closeClean(); // a cleanly closed store's tables hold everything: its next open replays nothing
+        } catch (IOException ignored) {
+          // closing only releases file handles; everything synced stays synced
         }
+      } else {
+        closeLog();
       }
-      closeLog();
       rocks.close();
       cache.clear();
       if (followerDir != null) {
@@ -953,7 +992,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       rocks.close();
       try {
         rocks = RocksHandles.open(dir, options);
-        log = openLog(dir, rocks, logSizing); // replays what the failed flushes left only in the log
+        log = openLog(dir, rocks, logSizing, logFiles); // replays what the failed flushes left only in the log
       } catch (RocksDBException | StorageException e) {
         closed = true; // the old handles are gone: refuse everything rather than touch them
         throw new StorageException("could not reopen " + dir + " after the disk was full: " + e.getMessage(), e);

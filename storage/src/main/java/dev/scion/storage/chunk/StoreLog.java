@@ -1,7 +1,8 @@
 package dev.scion.storage.chunk;
 
-import dev.scion.storage.log.RedoLog;
+import dev.scion.storage.log.LogFiles;
 import dev.scion.storage.log.LogReader;
+import dev.scion.storage.log.RedoLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +14,10 @@ import org.rocksdb.RocksDBException;
 /**
  * Makes a {@link RocksChunkStore}'s writes durable through its own {@link RedoLog} instead of RocksDB's
  * write-ahead log (which the store turns off for every write): a change is appended to the log as one record
- * and then applied to RocksDB's memtables; {@link #sync} makes every record so far durable. At open the log is
- * replayed into RocksDB and RocksDB flushed, and before the log overwrites a segment RocksDB flushes what that
- * segment carried. See docs/reliability.md for why this keeps every acknowledged commit.
+ * and then applied to RocksDB's memtables; {@link #sync} makes every record so far durable. At open the records
+ * after the log's checkpoint are replayed into RocksDB and, if there were any, RocksDB is flushed; before the log
+ * overwrites a segment RocksDB flushes what that segment carried. See docs/reliability.md for why this keeps
+ * every acknowledged commit.
  */
 final class StoreLog implements AutoCloseable {
   /** The log's directory inside the store directory (RocksDB leaves files it does not know alone). */
@@ -28,19 +30,26 @@ final class StoreLog implements AutoCloseable {
   private final RocksHandles rocks;
   private final RedoLog log;
   private final long maxPayloadBytes;
+  private final long recordsReplayed;
 
-  private StoreLog(RocksHandles rocks, RedoLog log, long maxPayloadBytes) {
+  private StoreLog(RocksHandles rocks, RedoLog log, long maxPayloadBytes, long recordsReplayed) {
     this.rocks = rocks;
     this.log = log;
     this.maxPayloadBytes = maxPayloadBytes;
+    this.recordsReplayed = recordsReplayed;
   }
 
-  /** Replays the log in {@code storeDir} into {@code rocks}, flushes RocksDB and opens the log for writing. */
-  static StoreLog open(Path storeDir, RocksHandles rocks, RedoLog.Sizing sizing)
+  /**
+   * Replays the records after the checkpoint of the log in {@code storeDir} into {@code rocks}, flushes RocksDB
+   * if there were any, and opens the log for writing.
+   */
+  static StoreLog open(Path storeDir, RocksHandles rocks, RedoLog.Sizing sizing, LogFiles files)
       throws IOException, RocksDBException {
     Path dir = storeDir.resolve(DIR);
-    LogReader.End end = LogReader.replay(dir, payload -> apply(rocks, payload));
-    flushAndWait(rocks);
+    LogReader.End end = LogReader.replay(dir, files, payload -> apply(rocks, payload));
+    if (end.records() > 0) {
+      flushAndWait(rocks);
+    }
     RedoLog log = RedoLog.open(dir, sizing, end, new RedoLog.Checkpoints() {
       @Override
       public void startFlush() throws IOException {
@@ -59,8 +68,17 @@ final class StoreLog implements AutoCloseable {
           throw new IOException(e.getMessage(), e);
         }
       }
-    });
-    return new StoreLog(rocks, log, sizing.maxPayloadBytes());
+
+      @Override
+      public boolean flushesDone() throws IOException {
+        try {
+          return immutableMemtables(rocks) == 0;
+        } catch (RocksDBException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      }
+    }, files);
+    return new StoreLog(rocks, log, sizing.maxPayloadBytes(), end.records());
   }
 
   private static void apply(RocksHandles rocks, byte[] payload) {
@@ -90,9 +108,10 @@ final class StoreLog implements AutoCloseable {
   /**
    * Applies {@code batch} to RocksDB after logging it; durable once a later {@link #sync} returns. A change too
    * large for one record writes its chunks to RocksDB and flushes them there first, then logs only its refs, so
-   * that a ref is never durable before the chunks it names.
+   * that a ref is never durable before the chunks it names. Writes are serialised, so that a flush the log starts
+   * inside an append holds every record appended before it (what the log's checkpoint relies on).
    */
-  void write(LoggedBatch batch) throws IOException, RocksDBException {
+  synchronized void write(LoggedBatch batch) throws IOException, RocksDBException {
     if (batch.payloadBytes() <= maxPayloadBytes) {
       log.append(batch.record());
       if (batch.hasChunks()) {
@@ -120,6 +139,11 @@ final class StoreLog implements AutoCloseable {
     return log.generation();
   }
 
+  /** Records the open replayed: none after a clean close. */
+  long recordsReplayed() {
+    return recordsReplayed;
+  }
+
   /** Flushes RocksDB's memtables and waits until they are in synced table files. */
   static void flushAndWait(RocksHandles rocks) throws RocksDBException {
     try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
@@ -134,14 +158,34 @@ final class StoreLog implements AutoCloseable {
    */
   private static void awaitBackgroundFlushes(RocksHandles rocks) throws RocksDBException {
     long deadline = System.nanoTime() + FLUSH_POLL_LIMIT_NANOS;
-    while (rocks.db.getLongProperty(rocks.chunks, IMMUTABLE_MEMTABLES) > 0
-        || rocks.db.getLongProperty(rocks.refs, IMMUTABLE_MEMTABLES) > 0) {
+    while (immutableMemtables(rocks) > 0) {
       if (rocks.db.getLongProperty(BACKGROUND_ERRORS) > 0 || System.nanoTime() > deadline) {
         flushAndWait(rocks);
         return;
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
+  }
+
+  /** Memtables switched out but not yet in table files, in both column families. */
+  private static long immutableMemtables(RocksHandles rocks) throws RocksDBException {
+    return rocks.db.getLongProperty(rocks.chunks, IMMUTABLE_MEMTABLES)
+        + rocks.db.getLongProperty(rocks.refs, IMMUTABLE_MEMTABLES);
+  }
+
+  /**
+   * Flushes RocksDB and records in the log's checkpoint that its tables hold every record, so that the next
+   * open replays nothing; then closes. Called with no write running. If the flush or the checkpoint fails, the
+   * log still holds every synced record and the next open replays them.
+   */
+  void closeClean() throws IOException {
+    try {
+      flushAndWait(rocks);
+      log.checkpointAll();
+    } catch (RocksDBException | IOException e) {
+      // see above: nothing is lost, the next open only has more to replay
+    }
+    close();
   }
 
   @Override

@@ -3,9 +3,7 @@ package dev.scion.storage.log;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +17,9 @@ import java.util.concurrent.Future;
  * <p>The log is a ring of segment files. Records go into the current segment until the next does not fit; then
  * the segment is synced and the next one in the ring, with a generation one higher, is started. Before a
  * segment is overwritten, the database the log protects must hold everything its records carried: the log asks
- * for that through {@link Checkpoints}. A segment file is filled with real zeros when created or grown (not
+ * for that through {@link Checkpoints}. Whenever it learns that the database's flushes have finished, it records
+ * how far the database holds its records in a {@link Checkpoint}, so that an open replays only what comes after
+ * (and a cleanly closed database, nothing: {@link #checkpointAll}). A segment file is filled with real zeros when created or grown (not
  * fallocate: unwritten extents would still need a journal commit when first written) and synced once, with its
  * directory. The format and the reasoning are in docs/storage-format.md and docs/reliability.md.
  *
@@ -34,6 +34,9 @@ public final class RedoLog implements AutoCloseable {
 
     /** Returns once every flush started so far is complete. */
     void awaitFlushes() throws IOException;
+
+    /** Whether every flush started so far is complete, without waiting. */
+    boolean flushesDone() throws IOException;
   }
 
   /**
@@ -64,6 +67,11 @@ public final class RedoLog implements AutoCloseable {
   private final Path dir;
   private final Sizing sizing;
   private final Checkpoints checkpoints;
+  private final LogFiles fs;
+  /** Opened by {@link #open}; written when a checkpoint becomes known. */
+  private CheckpointFile checkpointFile;
+  /** What the database will hold once every flush started so far is complete; null if already recorded. */
+  private Checkpoint pending;
   private final FileChannel[] files;
   /** The generation each segment file holds records of (0: only records the database already has). */
   private final long[] segmentGeneration;
@@ -84,10 +92,11 @@ public final class RedoLog implements AutoCloseable {
   /** Set when a write failed part-way: the next record starts a new segment instead of writing over it. */
   private boolean torn;
 
-  private RedoLog(Path dir, Sizing sizing, Checkpoints checkpoints) {
+  private RedoLog(Path dir, Sizing sizing, Checkpoints checkpoints, LogFiles fs) {
     this.dir = dir;
     this.sizing = sizing;
     this.checkpoints = checkpoints;
+    this.fs = fs;
     this.files = new FileChannel[sizing.segments()];
     this.segmentGeneration = new long[sizing.segments()];
     this.preparing = new Future<?>[sizing.segments()];
@@ -99,18 +108,20 @@ public final class RedoLog implements AutoCloseable {
   }
 
   /**
-   * Opens the log in {@code dir} for writing after its records were replayed ({@code end} is what the replay
-   * returned) and the database flushed: every segment may be overwritten. Writing starts a generation above
-   * any that may be on disk, so nothing left there (even a torn first record) can pass for a new record.
+   * Opens the log in {@code dir} for writing after its records were replayed ({@code end} is what
+   * {@link LogReader#replay} returned) and the database made them durable in its own files, if there were any:
+   * every segment may be overwritten. Writing starts a generation above any that may be on disk, so nothing
+   * left there (even a torn first record) can pass for a new record. Records a checkpoint unless the one the
+   * replay started from still says it all.
    */
-  public static RedoLog open(Path dir, Sizing sizing, LogReader.End end, Checkpoints checkpoints)
+  public static RedoLog open(Path dir, Sizing sizing, LogReader.End end, Checkpoints checkpoints, LogFiles fs)
       throws IOException {
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir);
-      SegmentFiles.syncDirectory(dir.getParent());
+    if (!fs.exists(dir)) {
+      fs.createDirectory(dir);
     }
-    RedoLog log = new RedoLog(dir, sizing, checkpoints);
+    RedoLog log = new RedoLog(dir, sizing, checkpoints, fs);
     try {
+      log.checkpointFile = CheckpointFile.open(dir, fs);
       // More than a ring's worth above the newest generation found, in the file after the newest: no
       // generation that may have been started before (its first record torn) is ever used twice.
       log.generation = end.generation() + sizing.segments() + 1;
@@ -118,6 +129,9 @@ public final class RedoLog implements AutoCloseable {
       log.flushedThrough = log.generation - 1;
       log.nextSequence = end.nextSequence();
       log.begin(0);
+      if (end.records() > 0 || !end.fromCheckpoint()) {
+        log.checkpointFile.write(new Checkpoint(end.nextSequence() - 1, log.generation, log.current, 0));
+      }
       return log;
     } catch (IOException | RuntimeException e) {
       log.close();
@@ -156,6 +170,15 @@ public final class RedoLog implements AutoCloseable {
     active.force(false);
   }
 
+  /**
+   * Records that the database holds every record appended so far in its own durable files (the caller has just
+   * flushed it, with no append running), so that the next open replays nothing.
+   */
+  public synchronized void checkpointAll() throws IOException {
+    checkpointFile.write(new Checkpoint(nextSequence - 1, generation, current, position));
+    pending = null;
+  }
+
   /** The generation records are being written with (for tests). */
   public synchronized long generation() {
     return generation;
@@ -182,18 +205,21 @@ public final class RedoLog implements AutoCloseable {
     long overwritten = segmentGeneration[index];
     if (overwritten > flushedThrough) {
       if (coveredThrough < overwritten) {
-        checkpoints.startFlush(); // not reached with three or more segments (see below); kept for safety
+        startFlush(next, index); // not reached with three or more segments (see below); kept for safety
         coveredThrough = left;
       }
       // normally started a segment or more ago and finished by now
       long covered = coveredThrough;
       checkpoints.awaitFlushes();
       flushedThrough = covered;
+      recordPending();
+    } else if (pending != null && checkpoints.flushesDone()) {
+      recordPending();
     }
     // A flush every (segments - 2) segments: whatever segment is reused next, one was started after it was left
     // and before the switch that reuses it, with a segment's worth of writes in between to finish.
     if (leaving != null && left - coveredThrough >= Math.max(1, files.length - 2)) {
-      checkpoints.startFlush();
+      startFlush(next, index);
       coveredThrough = left;
     }
     // only a ring that filled its segment grows the next ones: an open (or a restart) keeps the sizes it finds
@@ -215,6 +241,24 @@ public final class RedoLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a database flush that will hold every record appended so far: the caller applies each record to
+   * the database before the next one is appended, and this runs inside an append, before its record is written.
+   * The next record will be the first of generation {@code next}, in segment file {@code index}.
+   */
+  private void startFlush(long next, int index) throws IOException {
+    checkpoints.startFlush();
+    pending = new Checkpoint(nextSequence - 1, next, index, 0);
+  }
+
+  /** Writes the checkpoint the flushes started so far reach; called once they are known to be complete. */
+  private void recordPending() throws IOException {
+    if (pending != null) {
+      checkpointFile.write(pending);
+      pending = null;
+    }
+  }
+
   /** The channel of segment {@code index}, created or grown (in the background or now) to hold a record. */
   private FileChannel open(int index, int recordSize, boolean grow) throws IOException {
     Future<?> pending = preparing[index];
@@ -231,8 +275,7 @@ public final class RedoLog implements AutoCloseable {
     }
     prepare(index, recordSize, grow);
     if (files[index] == null) {
-      files[index] = FileChannel.open(SegmentFiles.path(dir, index), StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      files[index] = fs.openForWriting(SegmentFiles.path(dir, index));
     }
     return files[index];
   }
@@ -245,13 +288,13 @@ public final class RedoLog implements AutoCloseable {
    */
   private void prepare(int index, long minBytes, boolean grow) throws IOException {
     Path p = SegmentFiles.path(dir, index);
-    boolean created = !Files.exists(p);
+    boolean created = !fs.exists(p);
     long size = created ? (grow ? newFileBytes() : sizing.firstSegmentBytes()) : (grow ? sizing.segmentBytes() : 0);
-    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = fs.openForWriting(p)) {
       preallocate(ch, Math.max(size, minBytes));
     }
     if (created) {
-      SegmentFiles.syncDirectory(dir);
+      fs.syncDirectory(dir);
     }
   }
 
@@ -260,8 +303,8 @@ public final class RedoLog implements AutoCloseable {
     long largest = 0;
     for (int i = 0; i < files.length; i++) {
       Path p = SegmentFiles.path(dir, i);
-      if (Files.exists(p)) {
-        largest = Math.max(largest, Files.size(p));
+      if (fs.exists(p)) {
+        largest = Math.max(largest, fs.size(p));
       }
     }
     return largest == 0 ? sizing.firstSegmentBytes() : Math.min(sizing.segmentBytes(), largest * 2);
@@ -290,6 +333,13 @@ public final class RedoLog implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     IOException first = null;
+    if (checkpointFile != null) {
+      try {
+        checkpointFile.close();
+      } catch (IOException e) {
+        first = e;
+      }
+    }
     for (int i = 0; i < files.length; i++) {
       if (files[i] != null) {
         try {

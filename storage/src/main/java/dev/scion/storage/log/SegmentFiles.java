@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** Naming of a redo log's segment files and positional reads and writes on them. */
 final class SegmentFiles {
@@ -44,13 +43,6 @@ final class SegmentFiles {
         throw new EOFException();
       }
       at += n;
-    }
-  }
-
-  /** Makes a new or renamed entry of {@code dir} durable (its files' data needs their own sync). */
-  static void syncDirectory(Path dir) throws IOException {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
     }
   }
 }
