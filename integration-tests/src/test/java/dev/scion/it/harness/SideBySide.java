@@ -1,9 +1,10 @@
-package dev.scion.it.cli;
+package dev.scion.it.harness;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.Executable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,33 +12,53 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Runs independent scenarios two at a time while still reporting each as its own dynamic test.
+ * Runs independent slow tests two at a time while still reporting each as its own dynamic test.
  *
- * <p>Why: a CLI scenario is a few dozen short {@code scion} processes run one after another, each mostly one core's
- * worth of JVM start-up, so a scenario leaves the machine's second core idle. Every scenario has its own
- * directory, SCION_HOME and servers on free ports, so two can run side by side; this halves the wall time of the
- * CLI scenario classes, the largest part of the test command. All scenarios start as soon as the factory is
- * called; each dynamic test waits for its own and rethrows its failure. {@code -Dscion.it.scenarioThreads=1} runs
- * them one by one.
+ * <p>Why: the suite's slowest classes each keep one core busy and leave the machine's second one mostly idle: a CLI
+ * scenario is a chain of commands, an sqllogictest file a chain of statements on one connection, a sysbench run one
+ * client thread for a fixed time. Where the tests share nothing (own directories, own databases), two side by side
+ * halve the wall time. All tests start as soon as the factory is called; each dynamic test waits for its own and
+ * rethrows its failure. {@code -Dscion.it.sideBySide=1} runs them one by one.
  */
-final class ScenarioPool {
-    private ScenarioPool() {
+public final class SideBySide {
+    private static final int THREADS = Math.max(1, Integer.getInteger("scion.it.sideBySide", 2));
+
+    private SideBySide() {
     }
 
-    static Stream<DynamicTest> run(Map<String, Executable> scenarios) {
-        int threads = Math.max(1, Integer.getInteger("scion.it.scenarioThreads", 2));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "scenario");
-            t.setDaemon(true);
-            return t;
-        });
+    /** Each test on whichever thread is free. */
+    public static Stream<DynamicTest> run(Map<String, Executable> tests) {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, SideBySide::daemon);
+        return collect(submit(tests, name -> pool), List.of(pool));
+    }
+
+    /**
+     * Tests in the same lane one after another, in the order given, and the lanes side by side: for tests that
+     * share a lane's state (a database a run writes into) but nothing across lanes.
+     */
+    public static Stream<DynamicTest> inLanes(Map<String, Executable> tests, Function<String, String> laneOf) {
+        Map<String, ExecutorService> lanes = new HashMap<>();
+        ExecutorService oneByOne = THREADS == 1 ? Executors.newSingleThreadExecutor(SideBySide::daemon) : null;
+        Function<String, ExecutorService> executor = name -> oneByOne != null ? oneByOne
+                : lanes.computeIfAbsent(laneOf.apply(name), l -> Executors.newSingleThreadExecutor(SideBySide::daemon));
+        Map<String, Future<?>> started = submit(tests, executor);
+        List<ExecutorService> all = new ArrayList<>(lanes.values());
+        if (oneByOne != null) {
+            all.add(oneByOne);
+        }
+        return collect(started, all);
+    }
+
+    private static Map<String, Future<?>> submit(Map<String, Executable> tests,
+                                                 Function<String, ExecutorService> executor) {
         Map<String, Future<?>> started = new LinkedHashMap<>();
-        for (Map.Entry<String, Executable> e : scenarios.entrySet()) {
+        for (Map.Entry<String, Executable> e : tests.entrySet()) {
             Executable body = e.getValue();
-            started.put(e.getKey(), pool.submit(() -> {
+            started.put(e.getKey(), executor.apply(e.getKey()).submit(() -> {
                 try {
                     body.execute();
                 } catch (Exception | Error ex) {
@@ -48,7 +69,11 @@ final class ScenarioPool {
                 return null;
             }));
         }
-        pool.shutdown();
+        return started;
+    }
+
+    private static Stream<DynamicTest> collect(Map<String, Future<?>> started, List<ExecutorService> executors) {
+        executors.forEach(ExecutorService::shutdown);
         List<DynamicTest> tests = new ArrayList<>();
         started.forEach((name, future) -> tests.add(DynamicTest.dynamicTest(name, () -> {
             try {
@@ -58,5 +83,11 @@ final class ScenarioPool {
             }
         })));
         return tests.stream();
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "side-by-side");
+        t.setDaemon(true);
+        return t;
     }
 }
