@@ -47,10 +47,13 @@ import java.io.PrintWriter;
                 GcCommand.class, FsckCommand.class, RemoteCommand.class, CloneCommand.class, FetchCommand.class,
                 PullCommand.class, PushCommand.class})
 public final class ScionCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut()); // the caller's output, also inside the sql-server
+        spec.commandLine().getOut().flush();
     }
 
     /** The configured command line: usage errors go to stderr with git's exit code 129. */

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code scion version}. */
 @Command(name = "version", description = "Print the Scion version.")
 public final class VersionCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     static String version() {
         String v = VersionCommand.class.getPackage().getImplementationVersion();
@@ -14,7 +16,9 @@ public final class VersionCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("scion version " + version());
+        // the command line's writer, not System.out: inside the sql-server that is the caller's output
+        spec.commandLine().getOut().println("scion version " + version());
+        spec.commandLine().getOut().flush();
     }
 
     /** Supplies --version. */

@@ -24,9 +24,13 @@ import java.util.List;
 @Command(name = "conflicts", description = "Show and resolve merge conflicts.",
         subcommands = {ConflictsCommand.Cat.class, ConflictsCommand.Resolve.class})
 public final class ConflictsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        picocli.CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut()); // the caller's output, also inside the sql-server
+        spec.commandLine().getOut().flush();
     }
 
     /** {@code conflicts cat <table>...}: base, ours and theirs of every conflicting row, and violations. */

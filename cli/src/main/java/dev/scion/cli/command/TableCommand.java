@@ -6,8 +6,12 @@ import picocli.CommandLine.Command;
 @Command(name = "table", description = "Import and export table data.",
         subcommands = {TableImportCommand.class, TableExportCommand.class})
 public final class TableCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        picocli.CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut()); // the caller's output, also inside the sql-server
+        spec.commandLine().getOut().flush();
     }
 }

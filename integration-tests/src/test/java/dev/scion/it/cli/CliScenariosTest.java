@@ -1,5 +1,6 @@
 package dev.scion.it.cli;
 
+import dev.scion.it.harness.SideBySide;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Every file in src/test/resources/cli-scenarios run against the real scion jar, each in a fresh directory (two
- * scenarios at a time, see {@link ScenarioPool}).
+ * Every file in src/test/resources/cli-scenarios run through scion's command line (see {@link CliScriptRunner}),
+ * each in a fresh directory (two scenarios at a time, see {@link SideBySide}).
  */
 class CliScenariosTest {
     @TempDir
@@ -42,6 +43,6 @@ class CliScenariosTest {
                 }
             });
         }
-        return ScenarioPool.run(scenarios);
+        return SideBySide.run(scenarios);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scion.it.cli;
 
+import dev.scion.it.harness.SideBySide;
 import dev.scion.it.harness.ItConfig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -44,6 +45,6 @@ class CliScenariosThroughServerTest {
                 }
             });
         }
-        return ScenarioPool.run(scenarios);
+        return SideBySide.run(scenarios);
     }
 }

@@ -17,9 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a {@link CliScript} against the real {@code scion} jar, one process per command, in a fresh directory
- * with its own SCION_HOME, TZ=UTC and a committer clock that advances one minute per command (so hashes are
- * reproducible). Compares exit code, stdout and stderr line by line with the placeholders of the format.
+ * Runs a {@link CliScript} through scion's own command line, each command inside this JVM ({@link InProcessScion})
+ * or, when it reads standard input, as a process of the real jar, in a fresh directory with its own SCION_HOME,
+ * TZ=UTC and a committer clock that advances one minute per command (so hashes are reproducible). Compares exit
+ * code, stdout and stderr line by line with the placeholders of the format.
  */
 final class CliScriptRunner implements AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("<(hash|any|int|date)(?:=(\\w+))?>|\\$\\{(\\w+)}");
@@ -30,6 +31,9 @@ final class CliScriptRunner implements AutoCloseable {
     private final Map<String, String> vars = new HashMap<>();
     private int clock;
     private final boolean serverAfterInit;
+    /** Steps run inside this JVM ({@link InProcessScion}); -Dscion.it.cliInProcess=false runs each as a process. */
+    private static final boolean IN_PROCESS =
+            Boolean.parseBoolean(System.getProperty("scion.it.cliInProcess", "true"));
     private ScionServerProcess server;
 
     CliScriptRunner(Path root) throws IOException {
@@ -81,49 +85,63 @@ final class CliScriptRunner implements AutoCloseable {
                         StandardCharsets.UTF_8);
                 continue;
             }
-            List<String> cmd = new ArrayList<>();
-            cmd.addAll(JarCommand.shortCommand());
-            java.io.File stdin = new java.io.File("/dev/null");
+            Path stdin = null;
             List<String> argv = step.argv();
             if (argv.size() >= 3 && argv.get(argv.size() - 2).equals("<")) {
-                stdin = work.resolve(argv.get(argv.size() - 1)).toFile();
+                stdin = work.resolve(argv.get(argv.size() - 1));
                 argv = argv.subList(0, argv.size() - 2);
             }
+            List<String> args = new ArrayList<>();
             for (String a : argv.subList(1, argv.size())) {
-                cmd.add(substitute(a));
+                args.add(substitute(a));
             }
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-            pb.environment().put("SCION_HOME", home.toString());
-            pb.environment().put("TZ", "UTC");
-            pb.environment().put("SCION_COMMITTER_DATE", "@" + (EPOCH + 60L * clock++));
-            pb.environment().remove("NO_COLOR");
-            Path outFile = Files.createTempFile(work.getParent(), "out", ".txt");
-            Path errFile = Files.createTempFile(work.getParent(), "err", ".txt");
-            pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
-            pb.redirectInput(ProcessBuilder.Redirect.from(stdin));
-            Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(where + ": timed out: " + step.argv());
-            }
-            List<String> out = Files.readAllLines(outFile, StandardCharsets.UTF_8);
-            List<String> err = Files.readAllLines(errFile, StandardCharsets.UTF_8);
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("SCION_HOME", home.toString());
+            env.put("TZ", "UTC");
+            env.put("SCION_COMMITTER_DATE", "@" + (EPOCH + 60L * clock++));
+            env.remove("NO_COLOR");
+            CommandOutput r = stdin == null && IN_PROCESS ? InProcessScion.run(args, work, env)
+                    : runJar(args, env, stdin, where, step);
+            List<String> out = new ArrayList<>(r.out().lines().toList());
+            List<String> err = r.err().lines().toList();
             while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
                 out.remove(out.size() - 1);
             }
-            String shown = "\n--- command: " + String.join(" ", step.argv()) + "\n--- exit " + p.exitValue()
+            String shown = "\n--- command: " + String.join(" ", step.argv()) + "\n--- exit " + r.exitCode()
                     + "\n--- stdout:\n" + String.join("\n", out) + "\n--- stderr:\n" + String.join("\n", err);
-            if (p.exitValue() != step.exitCode()) {
+            if (r.exitCode() != step.exitCode()) {
                 throw new AssertionError(where + ": expected exit " + step.exitCode() + shown);
             }
             compare(where + " stdout", step.stdout(), out, shown);
             if (!step.stderr().isEmpty()) {
                 compare(where + " stderr", step.stderr(), err, shown);
             }
-            if (serverAfterInit && p.exitValue() == 0 && argv.size() >= 2 && argv.get(1).equals("init")) {
+            if (serverAfterInit && r.exitCode() == 0 && argv.size() >= 2 && argv.get(1).equals("init")) {
                 startServer();
             }
         }
+    }
+
+    /** The step as a process of the jar, for steps that read standard input (or with in-process steps off). */
+    private CommandOutput runJar(List<String> args, Map<String, String> env, Path stdin, String where,
+                                         CliScript.Step step) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(JarCommand.shortCommand());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Path outFile = Files.createTempFile(work.getParent(), "out", ".txt");
+        Path errFile = Files.createTempFile(work.getParent(), "err", ".txt");
+        pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(where + ": timed out: " + step.argv());
+        }
+        return new CommandOutput(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+                Files.readString(errFile, StandardCharsets.UTF_8));
     }
 
     private void compare(String where, List<String> expected, List<String> actual, String shown) {

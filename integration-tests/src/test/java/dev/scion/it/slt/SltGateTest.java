@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,16 +21,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 
 import dev.scion.it.harness.ItConfig;
 import dev.scion.it.harness.ManagedServer;
 import dev.scion.it.harness.ScionServerProcess;
+import dev.scion.it.harness.SideBySide;
 
 /**
  * The sqllogictest gate (issue 6): select1-5 and evidence/ (copies of shared/slt in src/test/resources/slt) on one
- * server, a fresh database per file. Every record must pass except those listed in
- * {@code slt/expected-failures.txt}, and that list is checked exactly: a listed record that now passes fails the test
- * too, so the list can only shrink until it is empty.
+ * server, a fresh database per file, two files at a time ({@link SideBySide}). Every record must pass except those
+ * listed in {@code slt/expected-failures.txt}, and that list is checked exactly: a listed record that now passes
+ * fails the test too, so the list can only shrink until it is empty.
  *
  * <p>After a run, {@code target/slt-failures.txt} holds the current failures in the list's format and
  * {@code target/slt-gate-report.txt} the pass rate per file.
@@ -54,7 +57,8 @@ class SltGateTest {
         for (String g : GATE) {
             files.addAll(SltFiles.under(root.resolve(g)));
         }
-        return files.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> {
+        Map<String, Executable> checks = new LinkedHashMap<>();
+        files.forEach(f -> checks.put(root.relativize(f).toString(), () -> {
             SltOutcome o = SltFiles.run(server, root, f);
             synchronized (OUTCOMES) {
                 OUTCOMES.put(o.file(), o);
@@ -79,6 +83,7 @@ class SltGateTest {
             }
             assertTrue(o.run() > 0, o.file() + " ran no records");
         }));
+        return SideBySide.run(checks);
     }
 
     private static Path resourceRoot() {

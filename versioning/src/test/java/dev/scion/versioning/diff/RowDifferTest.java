@@ -5,34 +5,25 @@ import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.sqlgen.SqlScript;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.scion.versioning.testing.TestRepo.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@ExtendWith(TestRepoExtension.class)
 class RowDifferTest {
-    @TempDir
-    Path dir;
     TestRepo t;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-        t.createTable("main", "p", TestRepo.people(false));
-        t.insert("main", "p", row(1L, "a", 1L), row(2L, "b", 2L), row(3L, "c", 3L));
-        t.commitAll("main", "base");
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
+    void setUp(TestRepo repo) {
+        t = repo;
+        t.commitPeople("p", "base", row(1L, "a", 1L), row(2L, "b", 2L), row(3L, "c", 3L));
     }
 
     private List<RowChange> diff(TableValue from, TableValue to) {

@@ -7,10 +7,10 @@ import dev.scion.versioning.model.Tag;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.repo.Repository;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
@@ -29,14 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(TestRepoExtension.class)
 class RepositoryCheckerTest {
-    @TempDir
-    Path dir;
     TestRepo t;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
+    void setUp(TestRepo repo) {
+        t = repo;
         t.createTable("main", "people", TestRepo.people(true));
         for (int i = 0; i < 400; i++) {
             t.insert("main", "people", row((long) i, "name" + i, (long) i));
@@ -47,13 +46,6 @@ class RepositoryCheckerTest {
         Hash feature = t.commitAll("feature", "feature edit");
         t.repo.createTag("v1", feature, new Tag("v1", feature, ALICE, "release"), false);
         t.set("main", "people", 8, "qty", 800L); // left uncommitted: reachable only from the working set
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (t != null) {
-            t.close();
-        }
     }
 
     @Test
@@ -85,17 +77,16 @@ class RepositoryCheckerTest {
         Hash commit = t.repo.branchHead("feature").orElseThrow();
         TableValue table = t.workingTable("feature", "people");
         Hash index = table.indexes().values().iterator().next();
-        t.close();
-        t = null;
-        overwrite(dir.resolve("db"), commit, "not a commit".getBytes(StandardCharsets.UTF_8));
+        t.close(); // the extension's second close does nothing
+        overwrite(t.path, commit, "not a commit".getBytes(StandardCharsets.UTF_8));
         byte[] indexBytes;
-        try (Repository repo = Repository.open(dir.resolve("db"), StoreOptions.defaults())) {
+        try (Repository repo = Repository.open(t.path, StoreOptions.defaults())) {
             indexBytes = repo.store().readUncached(index).clone();
         }
         indexBytes[indexBytes.length / 2] ^= 0x20; // one flipped bit in the middle of an index node
-        overwrite(dir.resolve("db"), index, indexBytes);
+        overwrite(t.path, index, indexBytes);
 
-        try (Repository repo = Repository.open(dir.resolve("db"), StoreOptions.defaults())) {
+        try (Repository repo = Repository.open(t.path, StoreOptions.defaults())) {
             FsckReport r = new RepositoryChecker(repo.store()).check();
             List<FsckProblem.Type> types = r.problems().stream().map(FsckProblem::type).toList();
             assertEquals(List.of(FsckProblem.Type.CORRUPT, FsckProblem.Type.CORRUPT), types, r.problems()::toString);
@@ -106,12 +97,11 @@ class RepositoryCheckerTest {
 
     @Test
     void aRefThatIsNotAnAddressIsReported() throws Exception {
-        t.close();
-        t = null;
-        try (RawRocks raw = new RawRocks(dir.resolve("db"))) {
+        t.close(); // the extension's second close does nothing
+        try (RawRocks raw = new RawRocks(t.path)) {
             raw.db.put(raw.handle("refs"), "refs/heads/broken".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
         }
-        try (Repository repo = Repository.open(dir.resolve("db"), StoreOptions.defaults())) {
+        try (Repository repo = Repository.open(t.path, StoreOptions.defaults())) {
             FsckReport r = new RepositoryChecker(repo.store()).check();
             assertEquals(1, r.problemCount());
             assertEquals(FsckProblem.Type.BAD_REF, r.problems().get(0).type());

@@ -11,12 +11,11 @@ import dev.scion.versioning.ops.MergeOp;
 import dev.scion.versioning.ops.MergeOptions;
 import dev.scion.versioning.ops.MergeOutcome;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
@@ -32,24 +31,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(TestRepoExtension.class)
 class RepositoryCollectorTest {
-    @TempDir
-    Path dir;
     TestRepo t;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
+    void setUp(TestRepo repo) {
+        t = repo;
         t.createTable("main", "people", TestRepo.people(true));
         for (int i = 0; i < 300; i++) {
             t.insert("main", "people", row((long) i, "name" + i, (long) i));
         }
         t.commitAll("main", "people");
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     @Test

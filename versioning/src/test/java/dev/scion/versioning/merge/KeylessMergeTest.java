@@ -14,12 +14,11 @@ import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.schema.TypeKind;
 import dev.scion.versioning.table.RowCodec;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,16 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keyless tables (rows keyed by content, with a duplicate count) in a three-way merge: Dolt's cardinality rule. */
+@ExtendWith(TestRepoExtension.class)
 class KeylessMergeTest {
-    @TempDir
-    Path dir;
     TestRepo t;
     Hash base;
     ChunkBuffer buf;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
+    void setUp(TestRepo repo) {
+        t = repo;
         t.createTable("main", "k", new TableSchema(List.of(
                 new Column("name", ColumnType.of(TypeKind.VARCHAR, 20), true, null, false, null, 1),
                 new Column("price", ColumnType.of(TypeKind.INT), true, null, false, null, 2)), List.of(), List.of()));
@@ -47,11 +45,6 @@ class KeylessMergeTest {
         base = t.repo.workingSet("main").working();
         BranchOp.create(t.on("main"), "ours", null, false);
         BranchOp.create(t.on("main"), "theirs", null, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     private RootMerger.Result merge() {

@@ -12,12 +12,11 @@ import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.RowCodec;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,26 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** NOT NULL in a merge: NULLs one side wrote into a column the other side made NOT NULL are violations. */
+@ExtendWith(TestRepoExtension.class)
 class NotNullMergeTest {
-    @TempDir
-    Path dir;
     TestRepo t;
     Hash base;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-        t.createTable("main", "p", TestRepo.people(false));
-        t.insert("main", "p", row(1L, "a", 1L), row(3L, "c", 3L));
-        t.commitAll("main", "base");
+    void setUp(TestRepo repo) {
+        t = repo;
+        t.commitPeople("p", "base", row(1L, "a", 1L), row(3L, "c", 3L));
         base = t.repo.workingSet("main").working();
         BranchOp.create(t.on("main"), "ours", null, false);
         BranchOp.create(t.on("main"), "theirs", null, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     private static TableSchema qtyNotNull() {

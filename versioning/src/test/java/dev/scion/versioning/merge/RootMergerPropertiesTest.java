@@ -5,14 +5,13 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.ops.BranchOp;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.Random;
 
 import static dev.scion.versioning.testing.TestRepo.row;
@@ -24,15 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Merge laws over randomly edited tables: merging an unchanged side is the identity, and when the two sides
  * touch disjoint rows the merge is the same whichever side is "ours".
  */
+@ExtendWith(TestRepoExtension.class)
 class RootMergerPropertiesTest {
-    @TempDir
-    Path dir;
     TestRepo t;
     Hash baseRoot;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
+    void setUp(TestRepo repo) {
+        t = repo;
         t.createTable("main", "t", TestRepo.people(false));
         t.edit("main", "t", ed -> {
             for (long i = 0; i < 500; i++) {
@@ -43,11 +41,6 @@ class RootMergerPropertiesTest {
         baseRoot = t.repo.workingSet("main").working();
         BranchOp.create(t.on("main"), "x", null, false);
         BranchOp.create(t.on("main"), "y", null, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     /** Random inserts, updates and deletes on rows whose id % 2 == parity (so x and y never collide). */

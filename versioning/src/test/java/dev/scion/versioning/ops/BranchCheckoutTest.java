@@ -4,12 +4,11 @@ import dev.scion.storage.Hash;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.VersioningException;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.scion.versioning.testing.TestRepo.ALICE;
@@ -19,23 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(TestRepoExtension.class)
 class BranchCheckoutTest {
-    @TempDir
-    Path dir;
     TestRepo t;
     Hash base;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-        t.createTable("main", "people", TestRepo.people(false));
-        t.insert("main", "people", row(1L, "ann", 10L));
-        base = t.commitAll("main", "base");
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
+    void setUp(TestRepo repo) {
+        t = repo;
+        base = t.commitPeople("people", "base", row(1L, "ann", 10L));
     }
 
     @Test

@@ -6,12 +6,11 @@ import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.model.Signature;
 import dev.scion.versioning.repo.VersioningException;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,19 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(TestRepoExtension.class)
 class CommitOpTest {
-    @TempDir
-    Path dir;
     TestRepo t;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
+    void setUp(TestRepo repo) {
+        t = repo;
     }
 
     @Test

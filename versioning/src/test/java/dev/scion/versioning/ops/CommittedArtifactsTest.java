@@ -8,12 +8,11 @@ import dev.scion.versioning.model.CommitArtifacts;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.scion.versioning.testing.TestRepo.ALICE;
@@ -24,14 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A forced commit records its conflicts; merges, branches and garbage collection see them as Dolt's artifacts. */
+@ExtendWith(TestRepoExtension.class)
 class CommittedArtifactsTest {
-    @TempDir
-    Path dir;
     TestRepo t;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
+    void setUp(TestRepo repo) {
+        t = repo;
         t.createTable("main", "people", TestRepo.people(false));
         t.commitAll("main", "empty table");
         BranchOp.create(t.on("main"), "other", null, false);
@@ -44,11 +42,6 @@ class CommittedArtifactsTest {
         t.commitAll("side", "right edit");
         assertEquals(MergeOutcome.Kind.CONFLICTS,
                 MergeOp.merge(t.on("main"), "side", MergeOptions.defaults(ALICE)).kind());
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     /** What dolt_commit -f does: commit the working root, record the conflicts, keep them in the working set. */

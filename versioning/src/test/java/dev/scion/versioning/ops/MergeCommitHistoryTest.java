@@ -4,12 +4,11 @@ import dev.scion.storage.Hash;
 import dev.scion.versioning.model.Commit;
 import dev.scion.versioning.repo.VersioningException;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.scion.versioning.testing.TestRepo.ALICE;
@@ -19,9 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operations over a history with a merge commit: blame through both parents, -m picks, a detached HEAD. */
+@ExtendWith(TestRepoExtension.class)
 class MergeCommitHistoryTest {
-    @TempDir
-    Path dir;
     TestRepo t;
     Hash base;
     Hash onFeature;
@@ -29,11 +27,9 @@ class MergeCommitHistoryTest {
     Hash merge;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-        t.createTable("main", "people", TestRepo.people(false));
-        t.insert("main", "people", row(1L, "ann", 10L), row(2L, "bob", 20L), row(3L, "cy", 30L));
-        base = t.commitAll("main", "base");
+    void setUp(TestRepo repo) {
+        t = repo;
+        base = t.commitPeople("people", "base", row(1L, "ann", 10L), row(2L, "bob", 20L), row(3L, "cy", 30L));
         BranchOp.create(t.on("main"), "feature", null, false);
         t.set("feature", "people", 2, "qty", 22L);
         onFeature = t.commitAll("feature", "feature: bob");
@@ -42,11 +38,6 @@ class MergeCommitHistoryTest {
         MergeOutcome o = MergeOp.merge(t.on("main"), "feature", new MergeOptions(true, false, false, null, ALICE));
         assertEquals(MergeOutcome.Kind.COMMITTED, o.kind());
         merge = t.on("main").head();
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     @Test

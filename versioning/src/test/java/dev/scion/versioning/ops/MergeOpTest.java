@@ -10,12 +10,11 @@ import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.schema.TypeKind;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,23 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(TestRepoExtension.class)
 class MergeOpTest {
-    @TempDir
-    Path dir;
     TestRepo t;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-        t.createTable("main", "people", TestRepo.people(false));
-        t.insert("main", "people", row(1L, "ann", 10L), row(2L, "bob", 20L), row(3L, "cy", 30L));
-        t.commitAll("main", "base");
+    void setUp(TestRepo repo) {
+        t = repo;
+        t.commitPeople("people", "base", row(1L, "ann", 10L), row(2L, "bob", 20L), row(3L, "cy", 30L));
         BranchOp.create(t.on("main"), "feature", null, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     private static List<Object> r(Object... v) {

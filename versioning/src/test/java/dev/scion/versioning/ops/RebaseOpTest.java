@@ -5,13 +5,12 @@ import dev.scion.versioning.model.RebaseState;
 import dev.scion.versioning.model.RebaseStep;
 import dev.scion.versioning.repo.VersioningException;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,17 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(TestRepoExtension.class)
 class RebaseOpTest {
-    @TempDir
-    Path dir;
     TestRepo t;
     Hash mainHead;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-        t.createTable("main", "people", TestRepo.people(false));
-        t.commitAll("main", "people");
+    void setUp(TestRepo repo) {
+        t = repo;
+        t.commitPeople("people", "people");
         t.repo.createBranch("feature", t.on("main").head());
         for (long id = 1; id <= 3; id++) {
             t.insert("feature", "people", row(id, "p" + id, id));
@@ -40,11 +37,6 @@ class RebaseOpTest {
         }
         t.insert("main", "people", row(10L, "ten", 10L));
         mainHead = t.commitAll("main", "main 10");
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     @Test

@@ -4,31 +4,24 @@ import dev.scion.storage.Hash;
 import dev.scion.versioning.schema.ForeignKeyDef;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.testing.TestRepo;
-import org.junit.jupiter.api.AfterEach;
+import dev.scion.versioning.testing.TestRepoExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.scion.versioning.testing.TestRepo.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+@ExtendWith(TestRepoExtension.class)
 class ForeignKeyIndexTest {
-    @TempDir
-    Path dir;
     TestRepo t;
 
     @BeforeEach
-    void setUp() {
-        t = new TestRepo(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
+    void setUp(TestRepo repo) {
+        t = repo;
     }
 
     /** people's columns plus a foreign key (qty) -> {@code parent}(id). */

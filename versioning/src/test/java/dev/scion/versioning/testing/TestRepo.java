@@ -37,9 +37,12 @@ public final class TestRepo implements AutoCloseable {
     public static final Signature ALICE = new Signature("Alice", "alice@example.com", 1_700_000_000_000L);
 
     public final Repository repo;
+    /** The repository's directory, for tests that reopen it or damage its files. */
+    public final Path path;
 
     public TestRepo(Path dir) {
-        this.repo = Repository.init(dir.resolve("db"), ALICE, "main", StoreOptions.defaults().withSync(false));
+        this.path = dir.resolve("db");
+        this.repo = Repository.init(path, ALICE, "main", StoreOptions.defaults().withSync(false));
     }
 
     public BranchContext on(String branch) {
@@ -117,6 +120,15 @@ public final class TestRepo implements AutoCloseable {
 
     public void delete(String branch, String table, long id) {
         edit(branch, table, ed -> ed.delete(ed.getByKey(ed.codec().keyFromKeyValues(new Object[] {id}))));
+    }
+
+    /** A people table (no unique index) on main holding these rows, committed: where most tests start. */
+    public Hash commitPeople(String table, String message, Object[]... rows) {
+        createTable("main", table, people(false));
+        if (rows.length > 0) {
+            insert("main", table, rows);
+        }
+        return commitAll("main", message);
     }
 
     public Hash commitAll(String branch, String message) {
