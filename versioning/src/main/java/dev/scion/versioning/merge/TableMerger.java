@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Three-way merge of one table that both sides changed: schema first ({@link SchemaMerger}), then rows
@@ -32,6 +33,11 @@ import java.util.Objects;
 public final class TableMerger {
     /** Above this many changed rows on their side, a non-strict merge goes through the general tree merge. */
     private static final int MAX_REPLAYED_ROWS = 10_000;
+
+    /** Rows whose two versions replays decoded to rebuild index entries, in this process (an operation count). */
+    private static final LongAdder ROWS_DECODED = new LongAdder();
+    /** Index trees replays edited, in this process (an operation count). */
+    private static final LongAdder INDEX_TREES_EDITED = new LongAdder();
 
     private final ChunkBuffer out;
     private final boolean strictRows;
@@ -55,6 +61,16 @@ public final class TableMerger {
         this.out = out;
         this.strictRows = strictRows;
         this.sql = sql;
+    }
+
+    /** Changed rows whose versions replays have decoded to rebuild index entries, in this process. */
+    public static long rowsDecodedForIndexes() {
+        return ROWS_DECODED.sum();
+    }
+
+    /** Index trees replays have edited, in this process (an index taken whole from one side is not counted). */
+    public static long indexTreesEdited() {
+        return INDEX_TREES_EDITED.sum();
     }
 
     /** The merged table (ours where undecided) and what is left to resolve (null when nothing). */
@@ -156,6 +172,17 @@ public final class TableMerger {
             }
             ourIndexes.add(ProllyMap.load(out, h));
         }
+        // An index whose tree one side left as it was in base takes the other side's tree as it is, without
+        // decoding a row or editing it (see IndexSource); only an index both sides changed is edited
+        List<Hash> takenWhole = new ArrayList<>();
+        boolean anyEdited = false;
+        for (int i = 0; i < indexCodecs.size(); i++) {
+            String ix = schema.indexes().get(i).name().toLowerCase(java.util.Locale.ROOT);
+            Hash whole = IndexSource.takenWhole(base.indexes().get(ix), ourIndexes.get(i).root(),
+                    theirs.indexes().get(ix));
+            takenWhole.add(whole);
+            anyEdited |= whole == null;
+        }
         ProllyMap ourRows = ProllyMap.load(out, ours.rows());
         MapEdits rowEdits = new MapEdits();
         List<MapEdits> indexEdits = new ArrayList<>();
@@ -181,10 +208,14 @@ public final class TableMerger {
             } else {
                 rowEdits.put(e.key(), e.toValue());
             }
-            if (!indexCodecs.isEmpty()) {
+            if (anyEdited) {
                 Object[] from = e.fromValue() == null ? null : codec.decode(e.key(), e.fromValue());
                 Object[] to = e.toValue() == null ? null : codec.decode(e.key(), e.toValue());
+                ROWS_DECODED.increment();
                 for (int i = 0; i < indexCodecs.size(); i++) {
+                    if (takenWhole.get(i) != null) {
+                        continue;
+                    }
                     IndexCodec ic = indexCodecs.get(i);
                     // deletes first: when an entry is both old and new the later put wins
                     if (from != null) {
@@ -203,8 +234,14 @@ public final class TableMerger {
         Map<String, Hash> indexes = new java.util.HashMap<>();
         for (int i = 0; i < indexCodecs.size(); i++) {
             String ix = schema.indexes().get(i).name().toLowerCase(java.util.Locale.ROOT);
-            indexes.put(ix, indexEdits.get(i).isEmpty() ? ourIndexes.get(i).root()
-                    : ourIndexes.get(i).edit(indexEdits.get(i), out).root());
+            if (takenWhole.get(i) != null) {
+                indexes.put(ix, takenWhole.get(i));
+            } else if (indexEdits.get(i).isEmpty()) {
+                indexes.put(ix, ourIndexes.get(i).root());
+            } else {
+                INDEX_TREES_EDITED.increment();
+                indexes.put(ix, ourIndexes.get(i).edit(indexEdits.get(i), out).root());
+            }
         }
         Hash rows = rowEdits.isEmpty() ? ours.rows() : ourRows.edit(rowEdits, out).root();
         // ours' value with the new trees keeps the address of the (unchanged) schema chunk, so writing it does not
