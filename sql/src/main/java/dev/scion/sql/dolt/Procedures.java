@@ -65,6 +65,7 @@ public final class Procedures {
         r.put("dolt_verify_constraints", DoltVerifyConstraints::call);
         r.put("dolt_rebase", DoltRebase::call);
         r.put("dolt_squash_history", DoltSquashHistory::call);
+        r.put("dolt_update_column_tag", DoltUpdateColumnTag::call);
         for (String stats : List.of("dolt_stats_flush", "dolt_stats_gc", "dolt_stats_info", "dolt_stats_once",
                 "dolt_stats_purge", "dolt_stats_restart", "dolt_stats_stop", "dolt_stats_wait")) {
             r.put(stats, (s, a) -> StatsProcedures.call(s, stats, a));
