@@ -29,14 +29,16 @@ final class ShowTables implements AdminStatement {
         // as in Dolt, its own versioned tables (dolt_ignore, dolt_docs, dolt_tests, dolt_query_catalog) are listed only
         // with @@dolt_show_system_tables, which also lists the fixed system tables; a user's dolt_x table stays listed
         boolean system = dev.scion.sql.session.TransactionCommitter.isOn(session, "dolt_show_system_tables");
+        List<String> userTables = new ArrayList<>();
         for (String t : db.workingRoot().tables().keySet()) {
             if (!Views.isViewTable(t) && (system || dev.scion.versioning.ops.DoltTables.schema(t).isEmpty())) {
                 all.put(t, "BASE TABLE");
+                userTables.add(t);
             }
         }
         dev.scion.sql.dolt.NonlocalTables.names(session, db).forEach(t -> all.putIfAbsent(t, "BASE TABLE"));
         if (system) {
-            dev.scion.sql.dolt.SystemTables.names().forEach(t -> all.putIfAbsent(t, "SYSTEM VIEW"));
+            dev.scion.sql.dolt.SystemTables.listedNames(userTables).forEach(t -> all.putIfAbsent(t, "SYSTEM VIEW"));
         }
         for (String v : Views.names(db)) {
             all.put(v, "VIEW");

@@ -65,6 +65,7 @@ public final class Procedures {
         r.put("dolt_verify_constraints", DoltVerifyConstraints::call);
         r.put("dolt_rebase", DoltRebase::call);
         r.put("dolt_squash_history", DoltSquashHistory::call);
+        r.put("dolt_update_column_tag", DoltUpdateColumnTag::call);
         for (String stats : List.of("dolt_stats_flush", "dolt_stats_gc", "dolt_stats_info", "dolt_stats_once",
                 "dolt_stats_purge", "dolt_stats_restart", "dolt_stats_stop", "dolt_stats_wait")) {
             r.put(stats, (s, a) -> StatsProcedures.call(s, stats, a));
@@ -328,6 +329,15 @@ public final class Procedures {
             }
             String target = p.positional().get(0);
             if (repo.branchHead(target).isEmpty()) {
+                int dashes = args.indexOf("--");
+                String tracking = trackingBranchNamed(repo, target);
+                if (tracking != null && dashes != 0) {
+                    if (dashes < 0 && s.workingRoot().resolveName(target).isPresent()) {
+                        throw new SqlError(ErrorCode.VERSIONING, "'" + target + "' could be both a local table and "
+                                + "a tracking branch.\nPlease use -- to disambiguate.");
+                    }
+                    return checkoutTracking(session, s, target, tracking);
+                }
                 if (repo.tagTarget(target).isPresent()) {
                     throw new SqlError(ErrorCode.VERSIONING, "dolt does not support a detached head state. To create a "
                             + "branch at this tag, run: \n\tCALL DOLT_CHECKOUT('" + target + "', '-b', <new_branch_name>)");
@@ -341,6 +351,31 @@ public final class Procedures {
             s.switchBranch(target);
             message = "Switched to branch '" + target + "'";
         }
+        return new StatementResult.Rows(List.of(ResultColumn.bigint("status"), ResultColumn.text("message")),
+                RowStream.of(List.<Object[]>of(new Object[] {0L, message})));
+    }
+
+    /** The one remote-tracking branch {@code remote/name} for a branch name, or null when none or several. */
+    private static String trackingBranchNamed(dev.scion.versioning.repo.Repository repo, String name) {
+        List<String> found = dev.scion.versioning.remote.RemoteConfig.allTrackingBranches(repo).keySet().stream()
+                .filter(t -> t.substring(t.indexOf('/') + 1).equals(name)).toList();
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    /**
+     * git's "DWIM" checkout: a branch name only a remote-tracking branch has becomes a local branch at that commit,
+     * with the remote branch as its upstream.
+     */
+    private static StatementResult checkoutTracking(Session session, DatabaseState s, String branch,
+                                                    String tracking) {
+        var repo = s.repo();
+        session.requireNoPendingChanges(s);
+        String remote = tracking.substring(0, tracking.indexOf('/'));
+        repo.createBranch(branch, dev.scion.versioning.remote.RemoteConfig.allTrackingBranches(repo).get(tracking));
+        dev.scion.versioning.remote.RemoteConfig.setUpstream(repo, branch, remote, branch);
+        s.switchBranch(branch);
+        String message = "Switched to branch '" + branch + "'\nbranch '" + branch + "' set up to track '" + tracking
+                + "'.";
         return new StatementResult.Rows(List.of(ResultColumn.bigint("status"), ResultColumn.text("message")),
                 RowStream.of(List.<Object[]>of(new Object[] {0L, message})));
     }

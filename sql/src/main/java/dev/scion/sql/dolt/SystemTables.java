@@ -19,7 +19,19 @@ public final class SystemTables {
             new DoltConflictsTable(), new DoltMergeStatusTable(), new DoltDiffTable(),
             new DoltConstraintViolationsTable(), new DoltSchemaConflictsTable(),
             new DoltColumnDiffTable(), new DoltStash.Table(), new DoltRebaseTable(), new DoltHelpTable(),
-            new DoltStatisticsTable());
+            new DoltStatisticsTable(), new DoltBackupsTable());
+
+    /**
+     * Fixed tables that exist but that Dolt leaves out of SHOW TABLES under @@dolt_show_system_tables (they are
+     * listed by neither its generated-table list nor as per-table families).
+     */
+    private static final Set<String> UNLISTED = Set.of("dolt_column_diff", "dolt_diff", "dolt_merge_status",
+            "dolt_rebase", "dolt_schema_conflicts", "dolt_statistics", "dolt_tags");
+
+    /** The per-table families SHOW TABLES lists for every user table, as Dolt does. */
+    private static final List<String> LISTED_FAMILIES = List.of(CommitDiffRewriter.PREFIX,
+            DoltConflictsForTable.PREFIX, DoltConstraintViolationsForTable.PREFIX, DoltDiffForTable.PREFIX,
+            DoltHistoryForTable.PREFIX, DoltWorkspaceForTable.PREFIX);
 
     private SystemTables() {
     }
@@ -63,6 +75,21 @@ public final class SystemTables {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The system tables SHOW TABLES lists when @@dolt_show_system_tables is on: Dolt's generated tables, and the
+     * dolt_x_&lt;t&gt; families of each user table (not of Dolt's own versioned tables, nor of views).
+     */
+    public static Set<String> listedNames(java.util.Collection<String> userTables) {
+        Set<String> s = new TreeSet<>(names());
+        s.removeAll(UNLISTED);
+        for (String t : userTables) {
+            if (!t.toLowerCase(Locale.ROOT).startsWith("dolt_")) {
+                LISTED_FAMILIES.forEach(prefix -> s.add(prefix + t));
+            }
+        }
+        return s;
     }
 
     public static Set<String> names() {

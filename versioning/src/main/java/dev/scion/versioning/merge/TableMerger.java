@@ -83,6 +83,15 @@ public final class TableMerger {
      */
     public Result merge(String name, Hash baseHash, TableValue base, Hash oursHash, TableValue ours, Hash theirsHash,
                         TableValue theirs) {
+        // columns whose tags were set apart by hand on one side are matched by name (TagAlignment)
+        TableValue o = base == null ? ours : TagAlignment.align(base.schema(), ours);
+        TableValue t = TagAlignment.align(o.schema(),
+                base == null ? theirs : TagAlignment.align(base.schema(), theirs));
+        return mergeAligned(name, baseHash, base, oursHash, o, theirsHash, t);
+    }
+
+    private Result mergeAligned(String name, Hash baseHash, TableValue base, Hash oursHash, TableValue ours,
+                                Hash theirsHash, TableValue theirs) {
         TableSchema baseSchema = base == null ? ours.schema() : base.schema();
         SchemaMerger.Result sm = base == null
                 ? (ours.schema().equals(theirs.schema()) ? new SchemaMerger.Result(ours.schema(), null)

@@ -42,6 +42,11 @@ public record Column(
                 onUpdateSql);
     }
 
+    public Column withTag(long newTag) {
+        return new Column(name, type, nullable, defaultSql, autoIncrement, comment, newTag, generatedSql, stored,
+                onUpdateSql);
+    }
+
     public Column withType(ColumnType newType) {
         return new Column(name, newType, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored,
                 onUpdateSql);
