@@ -50,4 +50,9 @@ final class AccountSessions {
     SqlError fails(Session s, String sql) {
         return assertThrows(SqlError.class, () -> run(s, sql), sql);
     }
+
+    /** The error code {@code sql} fails with. */
+    int code(Session s, String sql) {
+        return fails(s, sql).code();
+    }
 }

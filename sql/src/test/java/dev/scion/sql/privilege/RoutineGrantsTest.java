@@ -42,10 +42,6 @@ class RoutineGrantsTest {
         root.close();
     }
 
-    private int code(Session s, String sql) {
-        return sessions.fails(s, sql).code();
-    }
-
     @Test
     void executeOnOneProcedureAllowsOnlyThatOne() {
         root.exec("GRANT EXECUTE ON PROCEDURE d1.p TO u");
@@ -54,15 +50,15 @@ class RoutineGrantsTest {
         sessions.run(u, "CALL p()");
         assertEquals("execute command denied to user 'u'@'127.0.0.1' for routine 'd1.other'",
                 sessions.fails(u, "CALL other()").getMessage());
-        assertEquals(1370, code(u, "SELECT f()"));
-        assertEquals(1370, code(u, "DROP PROCEDURE p"));
+        assertEquals(1370, sessions.code(u, "SELECT f()"));
+        assertEquals(1370, sessions.code(u, "DROP PROCEDURE p"));
         assertEquals(List.of(), sessions.run(u, "SHOW TABLES"), "a routine grant shows no table");
-        assertEquals(1142, code(u, "SELECT * FROM t"));
+        assertEquals(1142, sessions.code(u, "SELECT * FROM t"));
 
         root.exec("GRANT EXECUTE ON FUNCTION d1.F TO u");
         assertEquals(List.of("3"), sessions.run(u, "SELECT f()"));
         root.exec("REVOKE EXECUTE ON PROCEDURE d1.p FROM u");
-        assertEquals(1370, code(u, "CALL p()"));
+        assertEquals(1370, sessions.code(u, "CALL p()"));
     }
 
     @Test
@@ -85,12 +81,12 @@ class RoutineGrantsTest {
     void routineGrantErrorsAreMySqls() {
         assertEquals("FUNCTION or PROCEDURE nope does not exist",
                 sessions.fails(root.session(), "GRANT EXECUTE ON PROCEDURE d1.nope TO u").getMessage());
-        assertEquals(1305, code(root.session(), "GRANT EXECUTE ON FUNCTION d1.p TO u"), "a procedure is no function");
-        assertEquals(1144, code(root.session(), "GRANT SELECT ON PROCEDURE d1.p TO u"));
+        assertEquals(1305, sessions.code(root.session(), "GRANT EXECUTE ON FUNCTION d1.p TO u"), "a procedure is no function");
+        assertEquals(1144, sessions.code(root.session(), "GRANT SELECT ON PROCEDURE d1.p TO u"));
         assertEquals("There is no such grant defined for user 'u' on host '%' on routine 'p'",
                 sessions.fails(root.session(), "REVOKE EXECUTE ON FUNCTION d1.p FROM u").getMessage());
-        assertEquals(1403, code(root.session(), "REVOKE EXECUTE ON PROCEDURE d1.nope FROM u"));
-        assertEquals(1410, code(root.session(), "GRANT EXECUTE ON PROCEDURE d1.p TO ghost"));
+        assertEquals(1403, sessions.code(root.session(), "REVOKE EXECUTE ON PROCEDURE d1.nope FROM u"));
+        assertEquals(1410, sessions.code(root.session(), "GRANT EXECUTE ON PROCEDURE d1.p TO ghost"));
 
         // handing a routine privilege on needs it and GRANT OPTION; MySQL names the command asked for
         root.exec("GRANT EXECUTE ON PROCEDURE d1.p TO u");
@@ -117,7 +113,7 @@ class RoutineGrantsTest {
                 "GRANT EXECUTE, ALTER ROUTINE ON FUNCTION `d1`.`g` TO `w`@`%`"), root.lines("SHOW GRANTS FOR w"));
         sessions.run(w, "CALL q()");
         assertEquals(List.of("4"), sessions.run(w, "SELECT g()"));
-        assertEquals(1370, code(w, "CALL p()"));
+        assertEquals(1370, sessions.code(w, "CALL p()"));
         root.exec("GRANT EXECUTE ON PROCEDURE d1.q TO u");
         sessions.run(w, "DROP PROCEDURE q");
         sessions.run(w, "DROP FUNCTION g");
@@ -137,7 +133,7 @@ class RoutineGrantsTest {
         sessions = new AccountSessions(root);
         assertEquals(before, root.lines("SHOW GRANTS FOR u"));
         sessions.run(sessions.as("u"), "CALL d1.p()");
-        assertEquals(1370, code(sessions.as("u"), "CALL d1.other()"));
+        assertEquals(1370, sessions.code(sessions.as("u"), "CALL d1.other()"));
     }
 
     @Test

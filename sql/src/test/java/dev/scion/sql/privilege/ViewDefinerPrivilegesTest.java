@@ -47,10 +47,6 @@ class ViewDefinerPrivilegesTest {
         root.close();
     }
 
-    private int code(Session s, String sql) {
-        return sessions.fails(s, sql).code();
-    }
-
     @Test
     void aDefinerViewReadsWithItsDefinersPrivilegesOnly() {
         for (int i = 0; i < 3; i++) { // planned, then from the plan cache
@@ -58,18 +54,18 @@ class ViewDefinerPrivilegesTest {
         }
         assertEquals("SELECT command denied to user 'reader'@'127.0.0.1' for table 't'",
                 sessions.fails(reader, "SELECT * FROM d1.t").getMessage());
-        assertEquals(1142, code(reader, "SELECT * FROM d1.v JOIN d1.t ON v.a = t.a"),
+        assertEquals(1142, sessions.code(reader, "SELECT * FROM d1.v JOIN d1.t ON v.a = t.a"),
                 "the view's exemption does not reach the same table named outside it");
-        assertEquals(1142, code(reader, "SELECT * FROM d1.v WHERE a IN (SELECT a FROM d1.t)"));
+        assertEquals(1142, sessions.code(reader, "SELECT * FROM d1.v WHERE a IN (SELECT a FROM d1.t)"));
         assertEquals(List.of("2"), sessions.run(reader, "SELECT x.a FROM d1.v AS x"));
 
         root.exec("REVOKE SELECT ON d1.* FROM owner");
-        assertEquals(1142, code(reader, "SELECT * FROM d1.v"), "the definer lost its access");
+        assertEquals(1142, sessions.code(reader, "SELECT * FROM d1.v"), "the definer lost its access");
         root.exec("GRANT SELECT ON d1.* TO owner");
         root.exec("DROP USER owner");
         assertEquals("The user specified as a definer ('owner'@'%') does not exist",
                 sessions.fails(reader, "SELECT * FROM d1.v").getMessage());
-        assertEquals(1449, code(reader, "SELECT * FROM d1.v"));
+        assertEquals(1449, sessions.code(reader, "SELECT * FROM d1.v"));
     }
 
     @Test
@@ -83,7 +79,7 @@ class ViewDefinerPrivilegesTest {
     void anInvokerViewReadsWithTheCallersPrivileges() {
         sessions.run(owner, "CREATE SQL SECURITY INVOKER VIEW vi AS SELECT a FROM t");
         root.exec("GRANT SELECT ON d1.vi TO reader");
-        assertEquals(1142, code(reader, "SELECT * FROM d1.vi"));
+        assertEquals(1142, sessions.code(reader, "SELECT * FROM d1.vi"));
         root.exec("GRANT SELECT ON d1.t TO reader");
         assertEquals(List.of("1", "2"), sessions.run(reader, "SELECT * FROM d1.vi ORDER BY a"));
     }
@@ -94,7 +90,7 @@ class ViewDefinerPrivilegesTest {
         sessions.run(owner, "CREATE VIEW outer_v AS SELECT a FROM inner_v WHERE secret = 20");
         root.exec("GRANT SELECT ON d1.outer_v TO reader");
         assertEquals(List.of("2"), sessions.run(reader, "SELECT * FROM d1.outer_v"));
-        assertEquals(1142, code(reader, "SELECT * FROM d1.inner_v"));
+        assertEquals(1142, sessions.code(reader, "SELECT * FROM d1.inner_v"));
     }
 
     @Test
@@ -122,6 +118,6 @@ class ViewDefinerPrivilegesTest {
         root.exec("CREATE DEFINER = ghost@'%' VIEW g AS SELECT 1 AS one");
         assertEquals(1449, root.session().warnings().get(0).code(), "a missing definer is a note at CREATE");
         root.exec("GRANT SELECT ON d1.g TO reader");
-        assertEquals(1449, code(reader, "SELECT * FROM d1.g"));
+        assertEquals(1449, sessions.code(reader, "SELECT * FROM d1.g"));
     }
 }
