@@ -229,6 +229,7 @@ final class StatementRunner {
         String rewritten = dev.scion.sql.frontend.BareUserKeyword.quote(
                 VariableRewriter.rewrite(ViewDefinerClause.strip(text)));
         SqlNode node = StatementReader.statement(rewritten);
+        ViewDefinerClause.attach(node, text);
         if (node instanceof SqlMySqlLockedQuery locked) {
             // FOR UPDATE / FOR SHARE lock the rows the query reads, and the query then reads their latest versions
             LockingRead.lockRows(session, rewritten);

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Stored routines' privileges and SQL SECURITY on a real server through Connector/J, with accounts besides root:
  * EXECUTE (1370 without it), CREATE ROUTINE (1044), ALTER ROUTINE for DROP (1370), SUPER to name another DEFINER
  * (1227); a DEFINER routine reads a table its caller may not, an INVOKER one does not (1142), CURRENT_USER() inside
- * a DEFINER function is the definer; GRANT and REVOKE of EXECUTE take effect on the next statement.
+ * a DEFINER function is the definer; GRANT and REVOKE of EXECUTE take effect on the next statement; the creator of
+ * a routine is granted EXECUTE and ALTER ROUTINE on it (MySQL's automatic_sp_privileges).
  */
 class RoutinePrivilegesTest {
     private static final String PW = "routine-pw-3";
@@ -72,8 +73,10 @@ class RoutinePrivilegesTest {
                 assertEquals(1227, Accounts.code(dev,
                         "CREATE DEFINER=`root`@`localhost` PROCEDURE shop.evil() SELECT 1"));
                 assertEquals(0, Accounts.code(dev, "CREATE DEFINER=`u_dev`@`%` PROCEDURE shop.mine2() SELECT 2"));
-                assertEquals(1370, Accounts.code(dev, "CALL shop.mine()"));
-                assertEquals(1370, Accounts.code(dev, "DROP PROCEDURE shop.mine"));
+                // MySQL's automatic_sp_privileges: the creator may run and drop its own routine, no other
+                assertEquals("2", single(dev, "CALL shop.mine()"));
+                assertEquals(1370, Accounts.code(dev, "CALL shop.read_secret()"));
+                assertEquals(1370, Accounts.code(dev, "DROP PROCEDURE shop.read_secret"));
                 try (Connection root = ConnectorJ.V9.connect(server, null, false)) {
                     Sql.exec(root, "GRANT EXECUTE, ALTER ROUTINE ON shop.* TO u_dev");
                     String grants = allRows(root, "SHOW GRANTS FOR u_dev");
@@ -89,7 +92,8 @@ class RoutinePrivilegesTest {
                 try (Connection root = ConnectorJ.V9.connect(server, null, false)) {
                     Sql.exec(root, "REVOKE EXECUTE ON shop.* FROM u_dev");
                 }
-                assertEquals(1370, Accounts.code(dev, "CALL shop.mine2()"));
+                assertEquals(1370, Accounts.code(dev, "CALL shop.read_secret()"));
+                assertEquals("2", single(dev, "CALL shop.mine2()"), "its own routine's grant stays");
                 assertEquals(0, Accounts.code(dev, "DROP PROCEDURE shop.mine"));
             }
             try (Connection root = ConnectorJ.V9.connect(server, null, false)) {

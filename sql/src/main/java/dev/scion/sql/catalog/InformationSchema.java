@@ -141,7 +141,8 @@ public final class InformationSchema extends AbstractSchema {
                 return;
             }
             String query = definition.substring(definition.indexOf(" AS ") + 4);
-            rows.add(new Object[] {CATALOG, db.name(), name, query, "NONE", "NO", session.user() + "@%", "DEFINER",
+            String[] security = dev.scion.sql.frontend.ViewSecurity.shown(definition);
+            rows.add(new Object[] {CATALOG, db.name(), name, query, "NONE", "NO", security[0], security[1],
                 Charsets.DEFAULT_CHARSET, Charsets.DEFAULT_COLLATION});
         }));
         return rows;

@@ -4,6 +4,7 @@ import dev.scion.sql.catalog.Views;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.frontend.ViewExpander;
+import dev.scion.sql.frontend.ViewSecurity;
 import dev.scion.sql.parser.MySqlParser;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.parser.ddl.SqlCreateMySqlView;
@@ -60,8 +61,8 @@ final class ViewDdl {
         }
         String columnList = node.getColumnList() == null ? "" : " (" + names.stream()
                 .map(n -> "`" + n.replace("`", "``") + "`").collect(Collectors.joining(",")) + ")";
-        String definition = "CREATE VIEW `" + target.name().replace("`", "``") + "`" + columnList + " AS "
-                + queryText;
+        String definition = "CREATE " + ViewSecurity.head(session, node.getDefinerClause()) + "VIEW `"
+                + target.name().replace("`", "``") + "`" + columnList + " AS " + queryText;
         Views.put(target.requireWritable().db(), target.name(), definition);
         return StatementResult.ok();
     }

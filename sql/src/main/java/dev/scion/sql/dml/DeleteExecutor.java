@@ -18,7 +18,11 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * DELETE: reads the matching rows from the snapshot and removes them. Single-table DELETE takes ORDER BY and
@@ -81,9 +85,7 @@ public final class DeleteExecutor {
     }
 
     private static StatementResult multiTable(Session session, SqlMySqlDelete delete, String sql) {
-        if (delete.getOrderBy() != null || delete.getLimit() != null) {
-            throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of DELETE and ORDER BY");
-        }
+        JoinedTables.refuseOrderAndLimit("DELETE", delete.getOrderBy(), delete.getLimit());
         JoinedTables joined = JoinedTables.of(session, delete.getTargetTable());
         List<JoinedTables.Joined> tables = joined.all();
         List<Integer> targets = new ArrayList<>();
@@ -107,13 +109,17 @@ public final class DeleteExecutor {
             children.add(ForeignKeys.enabled(session) ? ForeignKeys.childrenOf(tt.database(), tt.name()) : List.of());
         }
         TableTriggers[] triggers = new TableTriggers[tables.size()];
+        // a table deleted from under two aliases has one editor, so neither alias's deletes are lost
+        Map<String, Integer> firstAlias = new HashMap<>();
         for (int t : targets) {
             TableTarget tt = tables.get(t).target();
-            editors[t] = tt.editor();
-            triggers[t] = TableTriggers.load(session, tt.database(), tt.name(), tt.value().schema());
+            Integer same = firstAlias.putIfAbsent(tt.database().name() + "\0" + tt.name().toLowerCase(Locale.ROOT), t);
+            editors[t] = same == null ? tt.editor() : editors[same];
+            triggers[t] = same == null ? TableTriggers.load(session, tt.database(), tt.name(), tt.value().schema())
+                    : triggers[same];
         }
         StatementEditors open = new StatementEditors();
-        for (int t : targets) {
+        for (int t : new HashSet<>(firstAlias.values())) {
             open.add(tables.get(t).target(), editors[t]);
         }
         long deleted = 0;
@@ -139,7 +145,7 @@ public final class DeleteExecutor {
                 }
             }
         }
-        for (int t : targets) {
+        for (int t : firstAlias.values()) {
             if (editors[t].hasPendingWrites()) {
                 tables.get(t).target().apply(editors[t]);
             }

@@ -24,6 +24,14 @@ final class JoinedTables {
     private JoinedTables() {
     }
 
+    /** A multi-table UPDATE / DELETE takes neither ORDER BY nor LIMIT: 1221 naming the first one present, as MySQL. */
+    static void refuseOrderAndLimit(String statement, SqlNode orderBy, SqlNode limit) {
+        if (orderBy != null || limit != null) {
+            throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of " + statement + " and "
+                    + (orderBy != null ? "ORDER BY" : "LIMIT"));
+        }
+    }
+
     static JoinedTables of(Session session, SqlNode from) {
         JoinedTables t = new JoinedTables();
         t.collect(session, from);

@@ -25,7 +25,7 @@ final class ServerFiles {
 
     /** Opens the file {@code name} names for reading, or fails as MySQL does. */
     static InputStream open(Session session, String name) {
-        dev.scion.sql.privilege.AccessChecks.requireGlobal(session, dev.scion.sql.privilege.Privilege.FILE);
+        dev.scion.sql.privilege.AccessChecks.requireFile(session);
         Object allowed = session.engine().globalVariable(VARIABLE);
         if (allowed == null) {
             throw prevented();

@@ -54,9 +54,7 @@ public final class UpdateExecutor {
         Object[] constants = null;
         SqlNodeList targets = update.getTargetColumnList();
         if (my != null && my.isMultiTable()) {
-            if (my.getOrderBy() != null || my.getLimit() != null) {
-                throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of UPDATE and ORDER BY");
-            }
+            JoinedTables.refuseOrderAndLimit("UPDATE", my.getOrderBy(), my.getLimit());
             JoinedTables joined = JoinedTables.of(session, update.getTargetTable());
             tables = joined.all();
             for (SqlNode t : targets) {

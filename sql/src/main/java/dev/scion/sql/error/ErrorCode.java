@@ -211,6 +211,8 @@ public enum ErrorCode {
     TABLEACCESS_DENIED(1142, "42000"),
     ILLEGAL_GRANT_FOR_TABLE(1144, "42000"),
     NONEXISTING_TABLE_GRANT(1147, "42000"),
+    /** ER_NONEXISTING_PROC_GRANT: REVOKE of a routine grant the account does not hold. */
+    NONEXISTING_PROC_GRANT(1403, "42000"),
     /** ER_PROCACCESS_DENIED_ERROR: "execute command denied to user 'u'@'h' for routine 'db.p'". */
     PROCACCESS_DENIED(1370, "42000"),
     /** ER_NO_SUCH_USER: a DEFINER routine whose definer account does not exist. */

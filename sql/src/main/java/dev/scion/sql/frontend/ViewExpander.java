@@ -6,6 +6,11 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.parser.ddl.SqlCreateMySqlView;
+import dev.scion.sql.privilege.AccessChecks;
+import dev.scion.sql.privilege.AccessPolicy;
+import dev.scion.sql.privilege.Account;
+import dev.scion.sql.privilege.Definers;
+import dev.scion.sql.privilege.Privilege;
 import dev.scion.sql.session.Session;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -20,6 +25,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Replaces each view named in a FROM clause by its query, as a derived table under the view's name (or the
@@ -32,6 +38,8 @@ public final class ViewExpander {
 
     private final Session session;
     private boolean expandedAny;
+    /** Inside the body of a DEFINER view: base tables are checked now, as the definer, and renamed. */
+    private boolean definerReads;
 
     private ViewExpander(Session session) {
         this.session = session;
@@ -70,8 +78,13 @@ public final class ViewExpander {
             return join;
         }
         if (from instanceof SqlIdentifier id) {
+            String ref = lastName(id);
             SqlNode expanded = expandTable(id, viewDb, depth);
-            return expanded == null ? from : as(expanded, lastName(id), List.of());
+            if (expanded != null) {
+                return as(expanded, ref, List.of());
+            }
+            // a table renamed for a DEFINER view keeps the name the view's query refers to it by
+            return ViewSecurity.definerReadOf(lastName(id)).isPresent() ? as(id, ref, List.of()) : from;
         }
         if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.AS
                 && call.operand(0) instanceof SqlIdentifier id) {
@@ -101,8 +114,13 @@ public final class ViewExpander {
             return null;
         }
         String name = lastName(id);
-        if (db.workingRoot().resolveName(name).isPresent()) {
-            if (viewDb != null && id.names.size() == 1) {
+        Optional<String> stored = db.workingRoot().resolveName(name);
+        if (stored.isPresent()) {
+            if (definerReads) {
+                // read by a DEFINER view: checked against the definer (the session's policy now), not the invoker
+                AccessChecks.requireTable(session, Privilege.SELECT, db.name(), stored.get());
+                id.setNames(List.of(db.name(), ViewSecurity.definerRead(stored.get())), null);
+            } else if (viewDb != null && id.names.size() == 1) {
                 // a table named inside a view belongs to the view's database
                 id.setNames(List.of(db.name(), name), null);
             }
@@ -116,14 +134,42 @@ public final class ViewExpander {
             throw new SqlError(ErrorCode.VIEW_RECURSIVE, "`" + db.name() + "`.`" + name
                     + "` contains view recursion");
         }
-        SqlCreateMySqlView view = (SqlCreateMySqlView) StatementReader.statement(definition);
+        SqlCreateMySqlView view = (SqlCreateMySqlView) StatementReader.statement(
+                ViewDefinerClause.strip(definition));
         SqlNode query = view.getQuery();
-        walk(query, db, depth + 1);
+        walkBody(query, db, name, definition, depth);
         if (view.getColumnList() == null) {
             return query;
         }
         // CREATE VIEW v (a, b): the names become column aliases of the derived table
         return as(query, name, view.getColumnList().getList());
+    }
+
+    /**
+     * Expands a view's query under its SQL SECURITY. An account session needs SELECT on the view itself; a DEFINER
+     * view's tables are then checked against its definer, and views inside it see the definer as their invoker.
+     */
+    private void walkBody(SqlNode query, DatabaseState db, String name, String definition, int depth) {
+        if (session.access() == AccessPolicy.UNRESTRICTED) {
+            walk(query, db, depth + 1);
+            return;
+        }
+        AccessChecks.requireTable(session, Privilege.SELECT, db.name(), name);
+        Optional<Account> definer = ViewSecurity.definer(definition);
+        if (definer.isEmpty()) {
+            walk(query, db, depth + 1);
+            return;
+        }
+        boolean outer = definerReads;
+        definerReads = true;
+        try {
+            Definers.runAs(session, definer.get(), () -> {
+                walk(query, db, depth + 1);
+                return null;
+            });
+        } finally {
+            definerReads = outer;
+        }
     }
 
     private DatabaseState database(SqlIdentifier id, DatabaseState viewDb) {

@@ -34,12 +34,17 @@ public final class DatabaseSchema extends AbstractSchema {
 
     private Named<Table> resolve(String name) {
         RootValue root = state.workingRoot();
-        Optional<String> stored = root.resolveName(name);
+        // a table read by a DEFINER view was checked against the view's definer when the view was expanded
+        Optional<String> definerRead = dev.scion.sql.frontend.ViewSecurity.definerReadOf(name);
+        Optional<String> stored = root.resolveName(definerRead.orElse(name));
         if (stored.isPresent()) {
-            dev.scion.sql.privilege.AccessChecks.requireTable(session, dev.scion.sql.privilege.Privilege.SELECT,
-                    state.databaseName(), stored.get());
+            if (definerRead.isEmpty()) {
+                dev.scion.sql.privilege.AccessChecks.requireTable(session,
+                        dev.scion.sql.privilege.Privilege.SELECT, state.databaseName(), stored.get());
+            }
             Hash h = root.tableHash(stored.get());
-            return new Named<>(stored.get(), new ScionTable(state, stored.get(),
+            // a definer read keeps its marked name, so Calcite's later look-ups by that name stay exempt too
+            return new Named<>(definerRead.isPresent() ? name : stored.get(), new ScionTable(state, stored.get(),
                     dev.scion.sql.dolt.SchemaOverride.apply(session, state, stored.get(),
                             state.repo().readTable(state.buffer(), h))));
         }

@@ -54,6 +54,24 @@ public final class AccessChecks {
                 + " privilege(s) for this operation");
     }
 
+    /**
+     * The global FILE privilege (LOAD DATA INFILE, SELECT ... INTO OUTFILE); else 1045, the login error, which is
+     * what MySQL 8 reports for a missing FILE privilege, not 1227.
+     */
+    public static void requireFile(Session session) {
+        if (!session.access().hasGlobal(Privilege.FILE)) {
+            throw loginDenied(session);
+        }
+    }
+
+    /** 1045 "Access denied for user 'u'@'h' (using password: YES|NO)", as MySQL reports a missing global grant. */
+    static SqlError loginDenied(Session session) {
+        boolean password = session.access().account().flatMap(a -> session.engine().accounts().find(a))
+                .map(r -> !r.emptyPassword()).orElse(false);
+        return new SqlError(ErrorCode.ACCESS_DENIED, "Access denied for user " + who(session) + " (using password: "
+                + (password ? "YES" : "NO") + ")");
+    }
+
     public static SqlError databaseDenied(Session session, String database) {
         return new SqlError(ErrorCode.DBACCESS_DENIED, "Access denied for user " + who(session) + " to database '"
                 + AccessPolicy.baseName(database) + "'");

@@ -46,6 +46,14 @@ public interface AccessPolicy {
     /** Any privilege on the table (or wider): enough to see it listed and described. */
     boolean hasAnyOnTable(String database, String table);
 
+    /**
+     * Whether {@code privilege} (EXECUTE, ALTER ROUTINE) is held on one stored routine: granted on it, or on its
+     * database, or globally.
+     */
+    default boolean hasOnRoutine(Privilege privilege, String database, GrantScope.RoutineType type, String name) {
+        return has(privilege, database, null);
+    }
+
     default boolean hasGlobal(Privilege privilege) {
         return has(privilege, null, null);
     }
@@ -79,7 +87,15 @@ public interface AccessPolicy {
             }
 
             @Override
+            public boolean hasOnRoutine(Privilege privilege, String database, GrantScope.RoutineType type,
+                                        String name) {
+                return has(privilege, database, null) || grants()
+                        .getOrDefault(GrantScope.routine(baseName(database), type, name), Set.of()).contains(privilege);
+            }
+
+            @Override
             public boolean hasAnyOnDatabase(String database) {
+                // a routine grant counts too, as in MySQL: it lets the account USE the database to call the routine
                 String db = baseName(database).toLowerCase(Locale.ROOT);
                 for (GrantScope scope : grants().keySet()) {
                     if (scope.database() == null || scope.database().equals(db)) {
@@ -94,8 +110,8 @@ public interface AccessPolicy {
                 String db = baseName(database).toLowerCase(Locale.ROOT);
                 String t = table.toLowerCase(Locale.ROOT);
                 for (GrantScope scope : grants().keySet()) {
-                    if (scope.database() == null
-                            || scope.database().equals(db) && (scope.table() == null || scope.table().equals(t))) {
+                    if (scope.database() == null || scope.database().equals(db) && scope.routineType() == null
+                            && (scope.table() == null || scope.table().equals(t))) {
                         return true;
                     }
                 }

@@ -143,7 +143,6 @@ public final class AccountStatementParser {
     private static AdminStatement grant(Tokens t) {
         PrivilegeList privileges = privileges(t);
         t.expect("ON");
-        t.accept("TABLE");
         ScopeSpec scope = scope(t);
         t.expect("TO");
         List<UserSpec> users = list(t, AccountStatementParser::user);
@@ -160,7 +159,6 @@ public final class AccountStatementParser {
             scope = null; // REVOKE ALL PRIVILEGES, GRANT OPTION FROM user: every grant at every level
         } else {
             t.expect("ON");
-            t.accept("TABLE");
             scope = scope(t);
         }
         t.expect("FROM");
@@ -212,8 +210,15 @@ public final class AccountStatementParser {
         return new PrivilegeList(all, named, grantOption);
     }
 
-    /** ON *.* | * | db.* | db.table | table, with {@code *} and bare tables relative to the current database. */
-    record ScopeSpec(String database, String table, boolean global) {
+    /**
+     * ON [TABLE] *.* | * | db.* | db.table | table, or ON PROCEDURE | FUNCTION [db.]name, with {@code *} and bare
+     * names relative to the current database.
+     */
+    record ScopeSpec(String database, String table, boolean global, GrantScope.RoutineType routineType) {
+        ScopeSpec(String database, String table, boolean global) {
+            this(database, table, global, null);
+        }
+
         GrantScope resolve(Session session) {
             if (global) {
                 return GrantScope.GLOBAL;
@@ -226,11 +231,19 @@ public final class AccountStatementParser {
                 }
                 db = AccessPolicy.baseName(db);
             }
-            return table == null ? GrantScope.database(db) : GrantScope.table(db, table);
+            return table == null ? GrantScope.database(db) : new GrantScope(db, table, routineType);
         }
     }
 
     private static ScopeSpec scope(Tokens t) {
+        for (GrantScope.RoutineType type : GrantScope.RoutineType.values()) {
+            if (t.accept(type.name())) {
+                String first = t.name();
+                return t.accept(".") ? new ScopeSpec(first, t.name(), false, type)
+                        : new ScopeSpec(null, first, false, type);
+            }
+        }
+        t.accept("TABLE");
         if (t.accept("*")) {
             if (t.accept(".")) {
                 t.expect("*");

@@ -51,7 +51,7 @@ final class CatalogFile {
             Map<GrantScope, Set<Privilege>> grants = new TreeMap<>();
             for (JsonNode g : a.path("grants")) {
                 GrantScope scope = new GrantScope(g.hasNonNull("database") ? g.get("database").asText() : null,
-                        g.hasNonNull("table") ? g.get("table").asText() : null);
+                        g.hasNonNull("table") ? g.get("table").asText() : null, routineType(g));
                 EnumSet<Privilege> privileges = EnumSet.noneOf(Privilege.class);
                 for (JsonNode p : g.path("privileges")) {
                     try {
@@ -65,6 +65,17 @@ final class CatalogFile {
             out.put(account, new AccountRecord(account, password, grants));
         }
         return out;
+    }
+
+    private GrantScope.RoutineType routineType(JsonNode grant) throws IOException {
+        if (!grant.hasNonNull("routine_type")) {
+            return null;
+        }
+        try {
+            return GrantScope.RoutineType.valueOf(grant.get("routine_type").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(path + ": unknown routine type " + grant.get("routine_type").asText(), e);
+        }
     }
 
     void write(Collection<AccountRecord> accounts) throws IOException {
@@ -82,6 +93,9 @@ final class CatalogFile {
                 ObjectNode g = grants.addObject();
                 g.put("database", scope.database());
                 g.put("table", scope.table());
+                if (scope.routineType() != null) {
+                    g.put("routine_type", scope.routineType().name()); // "table" then holds the routine's name
+                }
                 ArrayNode ps = g.putArray("privileges");
                 privileges.forEach(p -> ps.add(p.name()));
             });

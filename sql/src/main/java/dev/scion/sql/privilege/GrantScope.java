@@ -3,10 +3,16 @@ package dev.scion.sql.privilege;
 import java.util.Locale;
 
 /**
- * What a grant applies to: {@code *.*} (database and table null), {@code db.*} (table null) or {@code db.table}.
- * Names compare case-insensitively, as Scion's database and table names do.
+ * What a grant applies to: {@code *.*} (database and table null), {@code db.*} (table null), {@code db.table}, or
+ * one stored routine ({@code PROCEDURE db.p}, {@code FUNCTION db.f}: {@code routineType} set and {@code table}
+ * holding the routine's name). Names compare case-insensitively, as Scion's database, table and routine names do.
  */
-public record GrantScope(String database, String table) implements Comparable<GrantScope> {
+public record GrantScope(String database, String table, RoutineType routineType) implements Comparable<GrantScope> {
+
+    /** The two kinds of stored routine a grant can name; SHOW GRANTS lists procedures before functions. */
+    public enum RoutineType {
+        PROCEDURE, FUNCTION
+    }
 
     public static final GrantScope GLOBAL = new GrantScope(null, null);
 
@@ -14,8 +20,15 @@ public record GrantScope(String database, String table) implements Comparable<Gr
         if (database == null && table != null) {
             throw new IllegalArgumentException("a table grant needs its database");
         }
+        if (routineType != null && table == null) {
+            throw new IllegalArgumentException("a routine grant needs the routine's name");
+        }
         database = database == null ? null : database.toLowerCase(Locale.ROOT);
         table = table == null ? null : table.toLowerCase(Locale.ROOT);
+    }
+
+    public GrantScope(String database, String table) {
+        this(database, table, null);
     }
 
     public static GrantScope database(String db) {
@@ -26,17 +39,23 @@ public record GrantScope(String database, String table) implements Comparable<Gr
         return new GrantScope(db, table);
     }
 
-    public Privilege.Level level() {
-        return database == null ? Privilege.Level.GLOBAL
-                : table == null ? Privilege.Level.DATABASE : Privilege.Level.TABLE;
+    public static GrantScope routine(String db, RoutineType type, String name) {
+        return new GrantScope(db, name, type);
     }
 
-    /** The scope as written in GRANT: *.*, `db`.*, `db`.`table`. */
+    public Privilege.Level level() {
+        return database == null ? Privilege.Level.GLOBAL
+                : table == null ? Privilege.Level.DATABASE
+                : routineType == null ? Privilege.Level.TABLE : Privilege.Level.ROUTINE;
+    }
+
+    /** The scope as written in GRANT: *.*, `db`.*, `db`.`table`, PROCEDURE `db`.`p`. */
     public String sql() {
         return switch (level()) {
             case GLOBAL -> "*.*";
             case DATABASE -> quote(database) + ".*";
             case TABLE -> quote(database) + "." + quote(table);
+            case ROUTINE -> routineType + " " + quote(database) + "." + quote(table);
         };
     }
 
@@ -44,10 +63,16 @@ public record GrantScope(String database, String table) implements Comparable<Gr
         return "`" + name.replace("`", "``") + "`";
     }
 
-    /** Global first, then databases, then tables, each by name: the order SHOW GRANTS lists them in. */
+    /**
+     * Global first, then databases, tables, procedures and functions, each by name: the order SHOW GRANTS lists
+     * them in.
+     */
     @Override
     public int compareTo(GrantScope o) {
         int c = Integer.compare(level().ordinal(), o.level().ordinal());
+        if (c == 0 && routineType != null) {
+            c = routineType.compareTo(o.routineType);
+        }
         if (c != 0) {
             return c;
         }

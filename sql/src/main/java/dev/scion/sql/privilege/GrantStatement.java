@@ -5,6 +5,7 @@ import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.StatementResult;
+import dev.scion.sql.routine.StoredProcedures;
 import dev.scion.sql.session.Session;
 
 import java.util.ArrayList;
@@ -54,10 +55,12 @@ final class GrantStatement implements AdminStatement {
                                 + "consult the manual to see which privileges can be used");
             }
         }
+        requireGrantor(session, scope, set);
         if (scope.level() == Privilege.Level.TABLE) {
             requireTableExists(session, scope);
+        } else if (grant && scope.level() == Privilege.Level.ROUTINE) {
+            requireRoutineExists(session, scope);
         }
-        requireGrantor(session, scope, set);
         session.engine().accounts().change(map -> {
             for (Account a : targets) {
                 AccountRecord r = map.get(a);
@@ -95,8 +98,21 @@ final class GrantStatement implements AdminStatement {
     private static void requireTableExists(Session session, GrantScope scope) {
         DatabaseState db = session.findDatabase(scope.database())
                 .orElseThrow(() -> SqlError.noSuchTable(scope.database(), scope.table()));
-        if (db.workingRoot().resolveName(scope.table()).isEmpty()) {
+        if (db.workingRoot().resolveName(scope.table()).isEmpty()
+                && dev.scion.sql.catalog.Views.definition(db, scope.table()).isEmpty()) { // a view takes grants too
             throw SqlError.noSuchTable(scope.database(), scope.table());
+        }
+    }
+
+    /** 1305 as MySQL words it for GRANT: "FUNCTION or PROCEDURE p does not exist", whichever kind was named. */
+    private static void requireRoutineExists(Session session, GrantScope scope) {
+        boolean found = session.findDatabase(scope.database())
+                .map(db -> StoredProcedures.find(db, scope.routineType() == GrantScope.RoutineType.FUNCTION
+                        ? StoredProcedures.FUNCTIONS : StoredProcedures.TABLE, scope.table()).isPresent())
+                .orElse(false);
+        if (!found) {
+            throw new SqlError(ErrorCode.SP_DOES_NOT_EXIST, "FUNCTION or PROCEDURE " + scope.table()
+                    + " does not exist");
         }
     }
 
@@ -106,31 +122,35 @@ final class GrantStatement implements AdminStatement {
         EnumSet<Privilege> needed = EnumSet.of(Privilege.GRANT_OPTION);
         needed.addAll(set);
         for (Privilege p : needed) {
-            if (access.has(p, scope.database(), scope.table())) {
+            boolean held = scope.level() == Privilege.Level.ROUTINE
+                    ? access.hasOnRoutine(p, scope.database(), scope.routineType(), scope.table())
+                    : access.has(p, scope.database(), scope.table());
+            if (held) {
                 continue;
             }
             switch (scope.level()) {
-                case GLOBAL -> throw new SqlError(ErrorCode.ACCESS_DENIED, "Access denied for user "
-                        + AccessChecks.who(session) + " (using password: "
-                        + (usesPassword(session) ? "YES" : "NO") + ")");
+                case GLOBAL -> throw AccessChecks.loginDenied(session);
                 case DATABASE -> throw AccessChecks.databaseDenied(session, scope.database());
                 case TABLE -> throw new SqlError(ErrorCode.TABLEACCESS_DENIED, "GRANT command denied to user "
                         + AccessChecks.who(session) + " for table '" + scope.table() + "'");
+                // MySQL names the command by what was asked for, not by what is missing
+                case ROUTINE -> throw new SqlError(ErrorCode.PROCACCESS_DENIED, (set.contains(Privilege.EXECUTE)
+                        ? "execute" : set.contains(Privilege.ALTER_ROUTINE) ? "alter routine" : "grant")
+                        + " command denied to user " + AccessChecks.who(session) + " for routine '"
+                        + scope.database() + "." + scope.table() + "'");
                 default -> throw new IllegalStateException();
             }
         }
     }
 
-    private static boolean usesPassword(Session session) {
-        return session.access().account().flatMap(a -> session.engine().accounts().find(a))
-                .map(r -> !r.emptyPassword()).orElse(false);
-    }
-
     private static SqlError noSuchGrant(Account a, GrantScope scope) {
         String base = "There is no such grant defined for user '" + a.user() + "' on host '" + a.host() + "'";
-        return scope.level() == Privilege.Level.TABLE
-                ? new SqlError(ErrorCode.NONEXISTING_TABLE_GRANT, base + " on table '" + scope.table() + "'")
-                : new SqlError(ErrorCode.NONEXISTING_GRANT, base);
+        return switch (scope.level()) {
+            case TABLE -> new SqlError(ErrorCode.NONEXISTING_TABLE_GRANT, base + " on table '" + scope.table() + "'");
+            case ROUTINE -> new SqlError(ErrorCode.NONEXISTING_PROC_GRANT, base + " on routine '" + scope.table()
+                    + "'");
+            default -> new SqlError(ErrorCode.NONEXISTING_GRANT, base);
+        };
     }
 
     /** For SHOW GRANTS: the privileges of one scope as GRANT lists them. */
@@ -140,7 +160,8 @@ final class GrantStatement implements AdminStatement {
         if (plain.isEmpty()) {
             return "USAGE";
         }
-        if (plain.containsAll(Privilege.all(scope.level()))) {
+        // MySQL lists a routine's privileges even when it holds both
+        if (scope.level() != Privilege.Level.ROUTINE && plain.containsAll(Privilege.all(scope.level()))) {
             return "ALL PRIVILEGES";
         }
         return String.join(", ", plain.stream().map(Privilege::sqlName).toList());

@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The {@code mysql} system database: the grant tables {@code user}, {@code db} and {@code tables_priv} computed
+ * The {@code mysql} system database: the grant tables {@code user}, {@code db}, {@code tables_priv} and
+ * {@code procs_priv} computed
  * from the {@link AccountCatalog}, with MySQL's column names (a subset of MySQL 8.0's columns). Read-only; the
  * account statements change the catalog. Reading needs SELECT on the table (or on mysql.*, or globally).
  */
@@ -34,7 +35,9 @@ public final class MysqlDatabase extends AbstractSchema {
             table("db", MysqlDatabase::dbRows, t -> t.text("Host", "Db", "User")
                     .text(DB_COLUMNS.stream().map(Privilege::column).toArray(String[]::new))),
             table("tables_priv", MysqlDatabase::tablesPrivRows, t -> t.text("Host", "Db", "User", "Table_name",
-                    "Grantor").timestamp("Timestamp").text("Table_priv", "Column_priv")));
+                    "Grantor").timestamp("Timestamp").text("Table_priv", "Column_priv")),
+            table("procs_priv", MysqlDatabase::procsPrivRows, t -> t.text("Host", "Db", "User", "Routine_name",
+                    "Routine_type", "Grantor", "Proc_priv").timestamp("Timestamp")));
 
     private static SystemTable table(String name, Function<Session, List<Object[]>> rows,
                                      Function<InfoSchemaTable, InfoSchemaTable> columns) {
@@ -58,7 +61,7 @@ public final class MysqlDatabase extends AbstractSchema {
     }
 
     public static Set<String> tableNames() {
-        return Set.of("user", "db", "tables_priv");
+        return Set.of("user", "db", "tables_priv", "procs_priv");
     }
 
     private static String yn(boolean b) {
@@ -103,6 +106,30 @@ public final class MysqlDatabase extends AbstractSchema {
                     List<String> names = held.stream().map(MysqlDatabase::tablePrivName).toList();
                     rows.add(new Object[] {r.account().host(), scope.database(), r.account().user(), scope.table(),
                         "", null, String.join(",", names), ""});
+                }
+            });
+        }
+        return rows;
+    }
+
+    private static List<Object[]> procsPrivRows(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        for (AccountRecord r : session.engine().accounts().sorted()) {
+            r.grants().forEach((scope, held) -> {
+                if (scope.level() == Privilege.Level.ROUTINE) {
+                    // in the order of MySQL's SET('Execute','Alter Routine','Grant')
+                    List<String> names = new ArrayList<>();
+                    if (held.contains(Privilege.EXECUTE)) {
+                        names.add("Execute");
+                    }
+                    if (held.contains(Privilege.ALTER_ROUTINE)) {
+                        names.add("Alter Routine");
+                    }
+                    if (held.contains(Privilege.GRANT_OPTION)) {
+                        names.add("Grant");
+                    }
+                    rows.add(new Object[] {r.account().host(), scope.database(), r.account().user(), scope.table(),
+                        scope.routineType().name(), "", String.join(",", names), null});
                 }
             });
         }

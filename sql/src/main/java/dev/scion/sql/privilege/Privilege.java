@@ -39,9 +39,13 @@ public enum Privilege {
     EVENT("EVENT", "Event_priv", Level.DATABASE),
     TRIGGER("TRIGGER", "Trigger_priv", Level.TABLE);
 
-    /** The narrowest level a privilege can be granted at (each may also be granted at every wider level). */
+    /**
+     * The levels a privilege can be granted at. GLOBAL, DATABASE and TABLE nest (a privilege grantable at one is
+     * grantable at every wider one); ROUTINE (one stored procedure or function) stands apart and takes only
+     * EXECUTE, ALTER ROUTINE and GRANT OPTION.
+     */
     public enum Level {
-        GLOBAL, DATABASE, TABLE
+        GLOBAL, DATABASE, TABLE, ROUTINE
     }
 
     private final String sqlName;
@@ -65,6 +69,9 @@ public enum Privilege {
     }
 
     public boolean grantableAt(Level level) {
+        if (level == Level.ROUTINE) {
+            return this == EXECUTE || this == ALTER_ROUTINE || this == GRANT_OPTION;
+        }
         return level.ordinal() <= narrowest.ordinal();
     }
 

@@ -85,7 +85,8 @@ public final class ProcedureCall {
                         + qualified + " is not a variable or NEW pseudo-variable in BEFORE trigger");
             }
         }
-        dev.scion.sql.privilege.RoutinePrivileges.requireExecute(session, p.database(), p.name());
+        dev.scion.sql.privilege.RoutinePrivileges.requireExecute(session, p.database(),
+                dev.scion.sql.privilege.GrantScope.RoutineType.PROCEDURE, p.name());
         List<Object> values = evaluate(session, args);
         String key = qualified.toLowerCase(Locale.ROOT);
         if (!RUNNING.get().add(key)) {

@@ -8,6 +8,8 @@ import dev.scion.sql.admin.TargetDatabase;
 import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.privilege.GrantScope;
+import dev.scion.sql.privilege.RoutinePrivileges;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -48,6 +50,10 @@ public final class ProcedureStatements {
     }
 
     /** The table that stores routines of the kind (PROCEDURE or FUNCTION). */
+    private static GrantScope.RoutineType routineType(String kind) {
+        return kind.equalsIgnoreCase("FUNCTION") ? GrantScope.RoutineType.FUNCTION : GrantScope.RoutineType.PROCEDURE;
+    }
+
     static String table(String kind) {
         return kind.equalsIgnoreCase("FUNCTION") ? StoredProcedures.FUNCTIONS : StoredProcedures.TABLE;
     }
@@ -101,9 +107,9 @@ public final class ProcedureStatements {
         if (p.database() == null) {
             throw SqlError.noDatabaseSelected();
         }
-        dev.scion.sql.privilege.RoutinePrivileges.requireCreate(session, p.database());
+        RoutinePrivileges.requireCreate(session, p.database());
         if (!p.definer().isEmpty()) {
-            dev.scion.sql.privilege.RoutinePrivileges.requireDefiner(session, p.definer());
+            RoutinePrivileges.requireDefiner(session, p.definer());
         }
         DatabaseState db = writable(session, p.database());
         String table = table(p.kind());
@@ -117,6 +123,7 @@ public final class ProcedureStatements {
         Object mode = session.variable("sql_mode");
         StoredProcedures.put(db, table, p.name(), RoutineSecurity.withDefiner(session, p, p.text()),
                 mode == null ? "" : mode.toString());
+        RoutinePrivileges.grantToCreator(session, db.name(), routineType(p.kind()), p.name());
         return StatementResult.ok();
     }
 
@@ -153,7 +160,7 @@ public final class ProcedureStatements {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = dbName != null ? session.database(dbName) : session.current();
-        dev.scion.sql.privilege.RoutinePrivileges.requireAlter(session, db.name(), name);
+        RoutinePrivileges.requireAlter(session, db.name(), routineType(kind), name);
         StoredProcedures.Stored stored = StoredProcedures.find(db, table(kind), name)
                 .orElseThrow(() -> doesNotExist(kind, db.name() + "." + name));
         ProcedureDefinition p = ProcedureDefinition.parse(stored.createStatement(), db.name()).definition();
@@ -167,7 +174,7 @@ public final class ProcedureStatements {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = dbName != null ? session.database(dbName) : session.current();
-        dev.scion.sql.privilege.RoutinePrivileges.requireAlter(session, db.name(), name);
+        RoutinePrivileges.requireAlter(session, db.name(), routineType(kind), name);
         if (StoredProcedures.find(db, table(kind), name).isEmpty()) {
             if (ifExists) {
                 session.addNote(ErrorCode.SP_DOES_NOT_EXIST.code(), kind + " " + db.name() + "." + name
@@ -177,6 +184,7 @@ public final class ProcedureStatements {
             throw doesNotExist(kind, db.name() + "." + name);
         }
         StoredProcedures.remove(writable(session, db.name()), table(kind), name);
+        RoutinePrivileges.dropGrants(session, db.name(), routineType(kind), name);
         return StatementResult.ok();
     }
 

@@ -1,9 +1,8 @@
 package dev.scion.sql.routine;
 
-import dev.scion.sql.error.ErrorCode;
-import dev.scion.sql.error.SqlError;
 import dev.scion.sql.privilege.Account;
 import dev.scion.sql.privilege.AccessPolicy;
+import dev.scion.sql.privilege.Definers;
 import dev.scion.sql.session.Session;
 
 import java.util.Locale;
@@ -52,21 +51,7 @@ final class RoutineSecurity {
             // which never grants more than the caller holds
             return body.get();
         }
-        Account definer = account(p.definer());
-        if (caller.account().filter(definer::equals).isPresent()) {
-            return body.get();
-        }
-        var catalog = session.engine().accounts();
-        if (catalog.find(definer).isEmpty()) {
-            throw new SqlError(ErrorCode.NO_SUCH_USER, "The user specified as a definer ('" + definer.user()
-                    + "'@'" + definer.host() + "') does not exist");
-        }
-        session.access(AccessPolicy.of(catalog, definer));
-        try {
-            return body.get();
-        } finally {
-            session.access(caller);
-        }
+        return Definers.runAs(session, account(p.definer()), body);
     }
 
     /** {@code user@host} (the last '@' separates them) to an account; a bare user is user@%. */

@@ -127,7 +127,8 @@ public final class StoredFunctions {
         ProcedureDefinition f = definition(db, name)
                 .orElseThrow(() -> ProcedureStatements.doesNotExist("FUNCTION", dbName + "." + name));
         checkArgumentCount(f, args.length);
-        dev.scion.sql.privilege.RoutinePrivileges.requireExecute(session, f.database(), f.name());
+        dev.scion.sql.privilege.RoutinePrivileges.requireExecute(session, f.database(),
+                dev.scion.sql.privilege.GrantScope.RoutineType.FUNCTION, f.name());
         String key = (f.database() + "." + f.name()).toLowerCase(Locale.ROOT);
         if (!RUNNING.get().add(key)) {
             throw new SqlError(ErrorCode.SP_NO_RECURSION, "Recursive stored functions and triggers are not allowed.");

@@ -1,9 +1,7 @@
 package dev.scion.sql.privilege;
 
 import dev.scion.sql.EngineFixture;
-import dev.scion.sql.SqlEngine;
 import dev.scion.sql.error.SqlError;
-import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,11 +22,12 @@ class PrivilegeChecksTest {
     @TempDir
     Path dir;
     private EngineFixture root;
-    private long nextId = 100;
+    private AccountSessions sessions;
 
     @BeforeEach
     void setUp() {
         root = new EngineFixture(dir);
+        sessions = new AccountSessions(root);
         root.exec("CREATE DATABASE shop");
         root.exec("CREATE DATABASE hr");
         root.exec("USE shop");
@@ -46,37 +44,15 @@ class PrivilegeChecksTest {
     }
 
     private Session as(String user) {
-        Session s = root.engine().openSession(nextId++, user, "127.0.0.1", true);
-        s.access(AccessPolicy.of(root.engine().accounts(), new Account(user, "%")));
-        return s;
-    }
-
-    private static List<String> run(SqlEngine engine, Session s, String sql) {
-        List<String> out = new ArrayList<>();
-        engine.execute(s, sql, true, r -> {
-            out.clear();
-            if (r instanceof StatementResult.Rows rows) {
-                try (var stream = rows.rows()) {
-                    Object[] row;
-                    while ((row = stream.next()) != null) {
-                        StringBuilder sb = new StringBuilder();
-                        for (int i = 0; i < row.length; i++) {
-                            sb.append(i > 0 ? "|" : "").append(row[i]);
-                        }
-                        out.add(sb.toString());
-                    }
-                }
-            }
-        });
-        return out;
+        return sessions.as(user);
     }
 
     private List<String> run(Session s, String sql) {
-        return run(root.engine(), s, sql);
+        return sessions.run(s, sql);
     }
 
     private SqlError fails(Session s, String sql) {
-        return assertThrows(SqlError.class, () -> run(s, sql), sql);
+        return sessions.fails(s, sql);
     }
 
     @Test

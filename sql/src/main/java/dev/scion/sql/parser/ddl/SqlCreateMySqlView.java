@@ -21,6 +21,8 @@ public class SqlCreateMySqlView extends SqlCreate {
   private final SqlIdentifier name;
   private final SqlNodeList columnList;
   private final SqlNode query;
+  /** DEFINER and SQL SECURITY as the statement gave them (read before parsing); null when it named neither. */
+  private dev.scion.sql.frontend.ViewDefinerClause.Clause definerClause;
 
   public SqlCreateMySqlView(SqlParserPos pos, boolean replace, SqlIdentifier name,
       SqlNodeList columnList, SqlNode query) {
@@ -45,6 +47,14 @@ public class SqlCreateMySqlView extends SqlCreate {
 
   public SqlNode getQuery() {
     return query;
+  }
+
+  public dev.scion.sql.frontend.ViewDefinerClause.Clause getDefinerClause() {
+    return definerClause;
+  }
+
+  public void setDefinerClause(dev.scion.sql.frontend.ViewDefinerClause.Clause clause) {
+    this.definerClause = clause;
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
