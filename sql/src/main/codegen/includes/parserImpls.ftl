@@ -124,8 +124,9 @@ SqlNodeList MySqlParenIdentList() :
 
 /**
  * Extra binary operators (extraBinaryExpressions): || as OR (MySQL default sql_mode), &&, XOR,
- * DIV, MOD, <=>, REGEXP / NOT REGEXP. Tried before Calcite's BinaryRowOperator, so || never
- * becomes CONCAT.
+ * DIV, MOD, <=>, REGEXP / NOT REGEXP, and the bit operators | & ^ << >> with MySQL's precedences
+ * (MySqlOperators). Tried before Calcite's BinaryRowOperator, so || never becomes CONCAT and & / ^
+ * never Calcite's BITAND / BITXOR.
  */
 void MySqlBinaryExpression(List<Object> list, ExprContext exprContext, Span s) :
 {
@@ -144,6 +145,11 @@ void MySqlBinaryExpression(List<Object> list, ExprContext exprContext, Span s) :
     |   <NOT> <REGEXP> { op = SqlLibraryOperators.NOT_RLIKE; }
     |   <LAMBDA> { op = MySqlOperators.JSON_EXTRACT_ARROW; }
     |   <JSON_UNQUOTE_ARROW> { op = MySqlOperators.JSON_UNQUOTE_EXTRACT_ARROW; }
+    |   <VERTICAL_BAR> { op = MySqlOperators.BIT_OR; }
+    |   <AMPERSAND> { op = MySqlOperators.BIT_AND; }
+    |   <CARET> { op = MySqlOperators.BIT_XOR; }
+    |   <LEFTSHIFT> { op = MySqlOperators.SHIFT_LEFT; }
+    |   <RIGHTSHIFT> { op = MySqlOperators.SHIFT_RIGHT; }
     )
     {
         checkNonQueryExpression(exprContext);
@@ -198,6 +204,11 @@ SqlNode MySqlBuiltinFunctionCall() :
 |
     <BANG> { s = span(); } e = Expression3(ExprContext.ACCEPT_SUB_QUERY) {
         return SqlStdOperatorTable.NOT.createCall(s.end(e), e);
+    }
+|
+    // ~x: bit inversion, binding tighter than any binary operator (~0 + 1, ~-1)
+    <BIT_NOT_TILDE> { s = span(); } e = MySqlUnaryOperand() {
+        return MySqlOperators.BIT_NOT.createCall(s.end(e), e);
     }
 |
     <MYSQL_VALUES_FN> { s = span(); } <LPAREN> id = CompoundIdentifier() <RPAREN> {
@@ -1751,4 +1762,20 @@ List<SqlNode> MySqlGroupingElementList() :
     |
         { return list; }
     )
+}
+
+/** The operand of a prefix operator: an atom, optionally signed (~-1). */
+SqlNode MySqlUnaryOperand() :
+{
+    final Span s;
+    final SqlNode e;
+}
+{
+    <MINUS> { s = span(); } e = MySqlUnaryOperand() {
+        return SqlStdOperatorTable.UNARY_MINUS.createCall(s.end(e), e);
+    }
+|
+    <PLUS> e = MySqlUnaryOperand() { return e; }
+|
+    e = Expression3(ExprContext.ACCEPT_SUB_QUERY) { return e; }
 }

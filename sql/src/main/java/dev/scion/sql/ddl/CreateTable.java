@@ -76,6 +76,7 @@ final class CreateTable {
             return createAsSelect(session, node, target, b, sql);
         }
         TableSchema schema = b.build();
+        schema.columns().forEach(c -> ZeroDateDefaults.check(session, c));
         install(target, schema, autoIncrementOption(node));
         return StatementResult.ok();
     }

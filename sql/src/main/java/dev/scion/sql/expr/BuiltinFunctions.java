@@ -45,6 +45,14 @@ final class BuiltinFunctions {
                 return strictN(a, v -> unsigned(Values.toUnsignedBits(v[0]) & Values.toUnsignedBits(v[1])));
             case "^":
                 return strictN(a, v -> unsigned(Values.toUnsignedBits(v[0]) ^ Values.toUnsignedBits(v[1])));
+            case "|":
+                return strictN(a, v -> unsigned(Values.toUnsignedBits(v[0]) | Values.toUnsignedBits(v[1])));
+            case "~":
+                return strictN(a, v -> unsigned(~Values.toUnsignedBits(v[0])));
+            case "<<":
+                return strictN(a, v -> unsigned(shift(Values.toUnsignedBits(v[0]), Values.toUnsignedBits(v[1]), true)));
+            case ">>":
+                return strictN(a, v -> unsigned(shift(Values.toUnsignedBits(v[0]), Values.toUnsignedBits(v[1]), false)));
             case "TO_UNSIGNED":
                 return strictN(a, v -> {
                     BigDecimal d = Values.toDecimal(v[0]).setScale(0, RoundingMode.HALF_UP);
@@ -552,6 +560,14 @@ final class BuiltinFunctions {
     }
 
     /** MySQL's bit operators give BIGINT UNSIGNED: 64 bits read as an unsigned number (-2 & -3 is 2^64 - 4). */
+    /** A 64-bit shift; a count of 64 or more (read unsigned, so a negative one too) shifts every bit out. */
+    private static long shift(long bits, long count, boolean left) {
+        if (count < 0 || count >= 64) {
+            return 0;
+        }
+        return left ? bits << count : bits >>> count;
+    }
+
     private static Object unsigned(long bits) {
         return bits >= 0 ? (Object) bits : new BigInteger(Long.toUnsignedString(bits));
     }

@@ -95,6 +95,12 @@ public final class SqlFunctions {
         // binary operators the MySQL parser creates; the validator resolves every call through this table
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.XOR);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.DIV);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.BIT_OR);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.BIT_AND);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.BIT_XOR);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.SHIFT_LEFT);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.SHIFT_RIGHT);
+        OPERATORS.add(dev.scion.sql.parser.MySqlOperators.BIT_NOT);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.MATCH_AGAINST);
         for (String p : VERSIONING_PROCEDURES) {
             fn(p, varchar, OperandTypes.VARIADIC);
@@ -239,7 +245,8 @@ public final class SqlFunctions {
                     union(union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES),
                             // Calcite's CONCAT casts numbers to strings first, folding 1e0 into '1.0'; MySQL's gives '1'
                             // Calcite's RAND refuses a string seed, which MySQL reads as an integer
-                            Set.of("CONCAT", "RAND"))));
+                            // Calcite's bit operators (their own types and precedences): MySqlOperators' instead
+                            Set.of("CONCAT", "RAND", "&", "|", "^", "<<", ">>", "~"))));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.HashSet<String> all = new java.util.HashSet<>(a);

@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlPrefixOperator;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -16,6 +17,11 @@ import org.apache.calcite.sql.type.ReturnTypes;
  */
 public final class MySqlOperators {
   private MySqlOperators() {}
+
+  /** BIGINT UNSIGNED, nullable when an operand is. */
+  private static final org.apache.calcite.sql.type.SqlReturnTypeInference BIGINT_UNSIGNED =
+      ReturnTypes.explicit(org.apache.calcite.sql.type.SqlTypeName.UBIGINT)
+          .andThen(org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE);
 
   /**
    * {@code a XOR b}. MySQL ranks XOR between OR and AND. Calcite's parser groups operators by
@@ -92,6 +98,28 @@ public final class MySqlOperators {
       }
       return validateOperands(validator, scope, call);
     }
+  }
+
+  /**
+   * The bit operators. MySQL ranks them (tightest first) {@code ^}, then {@code * / DIV %}, {@code + -},
+   * {@code << >>}, {@code &}, {@code |}, then the comparisons; Calcite's comparisons are 30, {@code + -} 40 and
+   * {@code * /} 60, so they take 70, 36, 34 and 32. Each takes any operands (a string or a fraction is read as an
+   * integer when evaluated) and gives BIGINT UNSIGNED, as MySQL's do ({@code ~0} is 18446744073709551615).
+   */
+  public static final SqlBinaryOperator BIT_OR = bitOperator("|", 32);
+  public static final SqlBinaryOperator BIT_AND = bitOperator("&", 34);
+  public static final SqlBinaryOperator SHIFT_LEFT = bitOperator("<<", 36);
+  public static final SqlBinaryOperator SHIFT_RIGHT = bitOperator(">>", 36);
+  public static final SqlBinaryOperator BIT_XOR = bitOperator("^", 70);
+
+  /** {@code ~x}: x's 64 bits inverted, BIGINT UNSIGNED. */
+  public static final SqlPrefixOperator BIT_NOT =
+      new SqlPrefixOperator("~", SqlKind.OTHER, 80, BIGINT_UNSIGNED, InferTypes.FIRST_KNOWN,
+          OperandTypes.ANY);
+
+  private static SqlBinaryOperator bitOperator(String name, int precedence) {
+    return new SqlBinaryOperator(name, SqlKind.OTHER, precedence, true, BIGINT_UNSIGNED,
+        InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
   }
 
   /** {@code expr COLLATE name}; the right operand is the collation name as a string literal. */

@@ -160,6 +160,19 @@ final class MySqlLiteralRewriter extends SqlShuttle {
         return id;
     }
 
+    /** A TIME literal Calcite's parser reads: a time of day, hours 00 to 23. */
+    private static final java.util.regex.Pattern TIME_OF_DAY =
+            java.util.regex.Pattern.compile("\\s*([01]?\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?\\s*");
+
+    /**
+     * {@code TIME '838:59:59'}, {@code TIME '-12:00:00'}, {@code TIME '1 10:00'}: MySQL's TIME literals reach past a
+     * day and below zero, which Calcite's TIME literal refuses; TIME('...') reads them as MySqlTime does (clipped to
+     * ±838:59:59). Not a CAST: Calcite folds a cast of a literal into a time of day.
+     */
+    private static SqlNode timeCall(String text, SqlParserPos pos) {
+        return dev.scion.sql.expr.SqlFunctions.declared("TIME").createCall(pos, SqlLiteral.createCharString(text, pos));
+    }
+
     @Override
     public SqlNode visit(SqlLiteral literal) {
         if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n && n.isExact()
@@ -167,6 +180,10 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             // MySQL keeps 30 digits after the point of a decimal literal; Calcite would refuse the literal
             java.math.BigDecimal rounded = d.setScale(MySqlTypeSystem.MAX_DECIMAL_SCALE, java.math.RoundingMode.HALF_UP);
             return SqlLiteral.createExactNumeric(rounded.toPlainString(), literal.getParserPosition());
+        }
+        if (literal instanceof org.apache.calcite.sql.SqlUnknownLiteral u && u.tag.equals("TIME")
+                && !TIME_OF_DAY.matcher(u.getValue()).matches()) {
+            return timeCall(u.getValue(), literal.getParserPosition());
         }
         if (literal.getTypeName() == SqlTypeName.BINARY && literal.getValue() instanceof BitString bits) {
             String text = new String(dev.scion.sql.parser.MySqlLiterals.bytesOf(bits), StandardCharsets.ISO_8859_1);

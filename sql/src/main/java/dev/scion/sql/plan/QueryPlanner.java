@@ -204,6 +204,7 @@ public final class QueryPlanner {
         } catch (org.apache.calcite.runtime.CalciteException e) {
             throw explicitCollationClash(e);
         }
+        SetOperationCollations.check(validator, validated);
         RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
                 new MySqlRexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,

@@ -105,6 +105,7 @@ public final class TypeMapping {
         long length;
         int decimals = 0;
         boolean binary = true;
+        boolean unsigned = false;
         switch (n) {
             case BOOLEAN, TINYINT -> {
                 kind = ColumnKind.LONGLONG;
@@ -117,6 +118,12 @@ public final class TypeMapping {
             case BIGINT -> {
                 kind = ColumnKind.LONGLONG;
                 length = 21;
+            }
+            case UBIGINT -> {
+                // the bit operators' result (MySqlOperators): a client reads 2^64 - 1 only from an unsigned column
+                kind = ColumnKind.LONGLONG;
+                length = 20;
+                unsigned = true;
             }
             case DECIMAL -> {
                 kind = ColumnKind.NEWDECIMAL;
@@ -160,7 +167,7 @@ public final class TypeMapping {
                 binary = false;
             }
         }
-        return new ResultColumn("", "", "", label, label, kind, length, decimals, type.isNullable(), false, false,
-                false, binary);
+        return new ResultColumn("", "", "", label, label, kind, length, decimals, type.isNullable(), unsigned,
+                false, false, binary);
     }
 }
