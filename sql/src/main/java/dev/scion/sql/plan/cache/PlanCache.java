@@ -31,6 +31,7 @@ public final class PlanCache {
         }
     };
     private long textHits;
+    private long boundHits;
     /** Marks a shape whose parameterized form cannot be planned as such (a literal whose kind the column's differs). */
     private static final Object LITERALS_ONLY = new Object();
     private long plansBuilt;
@@ -82,6 +83,20 @@ public final class PlanCache {
         return plan == null ? null : new TextHit(plan, values);
     }
 
+    /**
+     * As {@link #lookUpText} for the text {@code template} ({@link TextShape#ofTemplate}) would have with
+     * {@code parameters} bound into it, without making that text.
+     */
+    TextHit lookUpBound(String textKey, TextShape template, Object[] parameters) {
+        TextEntry entry = texts.get(textKey);
+        if (entry == null) {
+            return null;
+        }
+        Object[] values = entry.values(template, parameters);
+        CachedQuery plan = values == null ? null : get(entry.shapeKey());
+        return plan == null ? null : new TextHit(plan, values);
+    }
+
     /** Remembers how {@code shape}'s literals fill the plan cached under {@code key}, when they line up. */
     public void rememberText(String textKey, TextShape shape, Key key) {
         TextEntry entry = TextEntry.of(key.text(), shape, key.positions(), key.values());
@@ -92,6 +107,16 @@ public final class PlanCache {
 
     public void countTextHit() {
         textHits++;
+    }
+
+    /** Counts a prepared statement's execution whose plan was found from its bound values, with no text made. */
+    public void countBoundHit() {
+        boundHits++;
+    }
+
+    /** Prepared executions found by their values ({@link PreparedShape}); for regression checks. */
+    public long boundHits() {
+        return boundHits;
     }
 
     /** Statements whose plan was found from their text alone, without parsing; for regression checks. */

@@ -84,4 +84,36 @@ public record TextEntry(String shapeKey, int[] parameterOf, String[] fixed, bool
         }
         return values;
     }
+
+    /**
+     * As {@link #values(TextShape)} for the text {@code template} ({@link TextShape#ofTemplate}) would have with
+     * {@code parameters} bound into it, without making that text: null where that text's lookup would fail, or where
+     * a bound value would not be a plain literal ({@link PreparedShape#literalValue}).
+     */
+    Object[] values(TextShape template, Object[] parameters) {
+        List<TextShape.Literal> literals = template.literals();
+        if (literals.size() != parameterOf.length) {
+            return null;
+        }
+        Object[] values = new Object[stringParameter.length];
+        for (int i = 0; i < parameterOf.length; i++) {
+            TextShape.Literal literal = literals.get(i);
+            Object v = literal.raw() == null
+                    ? PreparedShape.literalValue(parameters[(Integer) literal.value()]) : literal.value();
+            int p = parameterOf[i];
+            if (p == FIXED) {
+                // a fixed literal of the plan: the template's own, or a parameter bound to the very same text
+                if (literal.raw() != null ? !fixed[i].equals(literal.raw()) : v == null || !fixed[i].equals(
+                        v instanceof String str ? dev.scion.sql.frontend.ParameterBinder.quote(str) : v.toString())) {
+                    return null;
+                }
+            } else {
+                if (v == null || (v instanceof String) != stringParameter[p]) {
+                    return null;
+                }
+                values[p] = v;
+            }
+        }
+        return values;
+    }
 }
