@@ -68,8 +68,8 @@ public final class PreparedShape {
         return null;
     }
 
-    /** Whether {@code s} holds none of the phrases that make a statement a locking read (LockingRead). */
+    /** Whether {@code s}, quoted in a text, holds none of the phrases that make it a locking read (LockingRead). */
     private static boolean lockingFree(String s) {
-        return !dev.scion.sql.dml.LockingRead.mentionsLockingClause("S " + s);
+        return !dev.scion.sql.dml.LockingRead.mentionsLockingClause("S " + s + "'");
     }
 }
