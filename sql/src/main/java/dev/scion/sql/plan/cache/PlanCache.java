@@ -74,18 +74,12 @@ public final class PlanCache {
      * that is part of the plan differs, or the plan itself was dropped.
      */
     public TextHit lookUpText(String textKey, TextShape shape) {
-        TextEntry entry = texts.get(textKey);
-        if (entry == null) {
-            return null;
-        }
-        Object[] values = entry.values(shape);
-        CachedQuery plan = values == null ? null : get(entry.shapeKey());
-        return plan == null ? null : new TextHit(plan, values);
+        return lookUpBound(textKey, shape, null);
     }
 
     /**
-     * As {@link #lookUpText} for the text {@code template} ({@link TextShape#ofTemplate}) would have with
-     * {@code parameters} bound into it, without making that text.
+     * As {@link #lookUpText}; when {@code template} is a prepared statement's ({@link TextShape#ofTemplate}), for the
+     * text it would have with {@code parameters} bound into it, without making that text.
      */
     TextHit lookUpBound(String textKey, TextShape template, Object[] parameters) {
         TextEntry entry = texts.get(textKey);
