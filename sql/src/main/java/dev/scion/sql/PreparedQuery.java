@@ -7,6 +7,7 @@ import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.VariableRewriter;
+import dev.scion.sql.plan.cache.PreparedShape;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * A server-side prepared statement. Each execution binds the parameters into the text as literals and runs it
- * like a query, so prepared and text protocols behave identically.
+ * like a query, so prepared and text protocols behave identically. A SELECT whose plan the plan cache's text level
+ * holds is found from its values without that text being made ({@link PreparedShape}).
  */
 public final class PreparedQuery {
     private static final Pattern QUERY_START = Pattern.compile("\\s*\\(*\\s*(?:SELECT|WITH|VALUES)\\b",
@@ -34,6 +36,10 @@ public final class PreparedQuery {
     private final String writeSample;
     /** The statement parsed, when it is a one-row write of the write fast path's shapes; else null. */
     private final dev.scion.sql.dml.PreparedWrite write;
+    /** The shape of a SELECT whose executions may find their plan from their values alone; else null. */
+    private final PreparedShape readShape;
+    /** The one statement of {@link #sql}, normalised, when {@link #readShape} is not null. */
+    private final String readTemplate;
 
     PreparedQuery(SqlEngine engine, String sql) {
         this.engine = engine;
@@ -42,6 +48,37 @@ public final class PreparedQuery {
         this.pointSelectSample = pointSelectSample(sql, parameterCount);
         this.writeSample = parameterCount == 0 ? "" : writeSample(sql, parameterCount);
         this.write = writeSample.isEmpty() ? null : dev.scion.sql.dml.PreparedWrite.of(sql, parameterCount);
+        String template = readTemplate(sql, parameterCount);
+        this.readShape = template == null ? null : PreparedShape.of(template);
+        this.readTemplate = readShape == null ? null : template;
+    }
+
+    /**
+     * The statement a SELECT's executions run, when its plan can be found from its values: one statement, with
+     * parameters, that is neither a point select (the fast path takes those from their text) nor a locking read.
+     * Binding literals into it gives the text the text protocol would run, as splitting and normalising only
+     * change what lies outside its literals.
+     */
+    private static String readTemplate(String sql, int parameterCount) {
+        if (parameterCount == 0) {
+            return null; // nothing to bind
+        }
+        List<String> statements = dev.scion.sql.frontend.StatementSplitter.split(sql);
+        if (statements.size() != 1) {
+            return null;
+        }
+        String template = Preprocessor.normalize(statements.get(0));
+        Object[] zeros = new Object[parameterCount];
+        java.util.Arrays.fill(zeros, 0L);
+        Object[] strings = new Object[parameterCount];
+        java.util.Arrays.fill(strings, "a");
+        if (!template.regionMatches(true, 0, "SELECT", 0, 6)
+                || dev.scion.sql.dml.LockingRead.mentionsLockingClause(template)
+                || dev.scion.sql.plan.fastpath.PointSelectPath.hasShape(ParameterBinder.bind(template, zeros))
+                || dev.scion.sql.plan.fastpath.PointSelectPath.hasShape(ParameterBinder.bind(template, strings))) {
+            return null;
+        }
+        return template;
     }
 
     /**
@@ -130,6 +167,10 @@ public final class PreparedQuery {
     public void execute(Session session, Object[] params, Consumer<StatementResult> sink) {
         if (params.length != parameterCount) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Incorrect arguments to mysqld_stmt_execute");
+        }
+        if (readShape != null) {
+            engine.executePreparedRead(session, new BoundRead(readShape, readTemplate, params), sink);
+            return;
         }
         String text = ParameterBinder.bind(sql, params);
         dev.scion.sql.dml.PreparedWrite.Bound bound = write == null ? null : write.bind(params);

@@ -98,6 +98,13 @@ public final class SqlEngine implements AutoCloseable {
         }
     }
 
+    /** Runs a prepared SELECT's execution ({@link PreparedQuery}), whose plan may be found from its values alone. */
+    void executePreparedRead(Session session, BoundRead read, Consumer<dev.scion.sql.result.StatementResult> sink) {
+        try (OperationTracker.Operation op = OperationTracker.process().enter()) {
+            runner.runPreparedRead(session, read, sink);
+        }
+    }
+
     /** Runs one statement inside the statement that is running (a trigger's statement): no commit. */
     public dev.scion.sql.result.StatementResult executeNested(Session session, String statement) {
         return runner.executeNested(session, statement);

@@ -50,7 +50,7 @@ final class StatementRunner {
             throw StatementReader.syntaxError(sql, null);
         }
         for (String statement : statements) {
-            runOne(session, Preprocessor.normalize(statement), null, sink);
+            runOne(session, Preprocessor.normalize(statement), null, null, sink);
         }
     }
 
@@ -60,24 +60,39 @@ final class StatementRunner {
      */
     void runPreparedWrite(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
                           Consumer<StatementResult> sink) {
-        runOne(session, text, write, sink);
+        runOne(session, text, write, null, sink);
+    }
+
+    /**
+     * Runs a prepared SELECT's execution: the plan cache is asked by its bound values first, and its text is made
+     * only when it must take the usual path ({@link BoundRead}).
+     */
+    void runPreparedRead(Session session, BoundRead read, Consumer<StatementResult> sink) {
+        runOne(session, null, null, read, sink);
     }
 
     private static final int AUTOCOMMIT_RETRIES = 1000;
 
-    /** {@code text} normalised; {@code write} that text parsed when it is a bound prepared write, else null. */
-    private void runOne(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
+    /**
+     * {@code text} normalised; {@code write} that text parsed when it is a bound prepared write, else null;
+     * {@code read} a prepared SELECT's execution, when {@code text} is null and made only if needed.
+     */
+    private void runOne(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write, BoundRead read,
                         Consumer<StatementResult> sink) {
         session.clearCancel();
-        boolean isShowWarnings = text.regionMatches(true, 0, "SHOW WARNINGS", 0, 13)
-                || text.regionMatches(true, 0, "SHOW ERRORS", 0, 11);
+        boolean isShowWarnings = text != null && (text.regionMatches(true, 0, "SHOW WARNINGS", 0, 13)
+                || text.regionMatches(true, 0, "SHOW ERRORS", 0, 11));
         if (!isShowWarnings) {
             session.warnings().clear();
         }
         boolean ok = false;
-        session.running(text);
+        if (read != null) {
+            session.runningLazily(read);
+        } else {
+            session.running(text);
+        }
         try {
-            StatementResult result = execute(session, text, write);
+            StatementResult result = execute(session, text, write, read);
             if (result instanceof StatementResult.Sequence sequence) {
                 // a CALL: its result sets are materialised, so they go out first and the final OK is the result
                 List<StatementResult> parts = sequence.results();
@@ -104,7 +119,7 @@ final class StatementRunner {
                                 || attempt >= AUTOCOMMIT_RETRIES) {
                             throw e;
                         }
-                        result = execute(session, text, write);
+                        result = execute(session, text, write, read);
                     }
                 }
                 ok = true;
@@ -145,19 +160,20 @@ final class StatementRunner {
      * the caller reads any rows.
      */
     StatementResult executeNested(Session session, String statement) {
-        return execute(session, Preprocessor.normalize(statement), null);
+        return execute(session, Preprocessor.normalize(statement), null, null);
     }
 
     /** Upper bound on restarts of one statement; each one catches up on a row it then holds locked. */
     private static final int LOCK_RESTARTS = 100_000;
 
-    private StatementResult execute(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write) {
+    private StatementResult execute(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
+                                    BoundRead read) {
         Session.StatementMark mark = session.markStatement();
         int staleMark = session.staleRowMark();
         for (int restarts = 0; ; restarts++) {
             List<dev.scion.sql.lock.CurrentRow> stale;
             try {
-                StatementResult result = executeOnce(session, text, write);
+                StatementResult result = executeOnce(session, text, write, read);
                 stale = session.takeStaleRows(staleMark);
                 if (stale.isEmpty()) {
                     return result;
@@ -183,7 +199,17 @@ final class StatementRunner {
         }
     }
 
-    private StatementResult executeOnce(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound prepared) {
+    private StatementResult executeOnce(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound prepared,
+                                        BoundRead read) {
+        if (read == null) {
+            return executeText(session, text, prepared);
+        }
+        // the plan cache's text level asked by the bound values: the text is made only on a miss
+        QueryPlanner.Plan known = QueryPlanner.planByParameters(session, read.shape(), read.parameters());
+        return known != null ? rows(session, known) : executeText(session, read.get(), null);
+    }
+
+    private StatementResult executeText(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound prepared) {
         // a bound prepared write is an UPDATE, DELETE or INSERT already parsed: no locking clause, no point select
         boolean lockingRead = prepared == null && LockingRead.mentionsLockingClause(text);
         // primary-key point SELECT without Calcite (plan/fastpath); empty for every other statement
@@ -218,7 +244,7 @@ final class StatementRunner {
                     throw new SqlError(ErrorCode.UNSUPPORTED_PS,
                             "This command is not supported in the prepared statement protocol yet");
                 }
-                return executeOnce(session, bound, null);
+                return executeText(session, bound, null);
             }
             return admin.get().execute(session);
         }

@@ -37,6 +37,7 @@ import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.expr.BoundParameters;
 import dev.scion.sql.plan.cache.CachedQuery;
 import dev.scion.sql.plan.cache.PlanCache;
+import dev.scion.sql.plan.cache.PreparedShape;
 import dev.scion.sql.plan.cache.TextShape;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.model.RootValue;
@@ -100,17 +101,36 @@ public final class QueryPlanner {
      */
     public static Plan planByText(Session session, TextShape shape) {
         PlanCache cache = session.planCache();
-        PlanCache.TextHit hit = cache.lookUpText(PlanCache.textKey(session.currentDatabase(), shape), shape);
+        Plan bound = bindHit(session, cache.lookUpText(PlanCache.textKey(session.currentDatabase(), shape), shape));
+        if (bound != null) {
+            cache.countTextHit();
+        }
+        return bound;
+    }
+
+    /**
+     * As {@link #planByText} for the text of prepared statement {@code prepared} with {@code parameters} bound, found
+     * without making that text; null where the text would have to be made and planned by the usual path.
+     */
+    public static Plan planByParameters(Session session, PreparedShape prepared, Object[] parameters) {
+        PlanCache cache = session.planCache();
+        Plan bound = bindHit(session, prepared.lookUp(cache, session.currentDatabase(), parameters));
+        if (bound != null) {
+            cache.countTextHit();
+            cache.countBoundHit();
+        }
+        return bound;
+    }
+
+    private static Plan bindHit(Session session, PlanCache.TextHit hit) {
         if (hit == null) {
             return null;
         }
         try {
             Plan bound = bind(session, hit.plan(), hit.values());
-            if (bound == null) {
-                return null;
+            if (bound != null) {
+                session.planCache().countHit();
             }
-            cache.countHit();
-            cache.countTextHit();
             return bound;
         } catch (RuntimeException e) {
             return null; // the parsing path runs the statement and reports any error as usual

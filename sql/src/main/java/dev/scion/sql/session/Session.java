@@ -161,11 +161,18 @@ public final class Session {
 
     // ---- what the session is doing (SHOW PROCESSLIST) ----
 
-    private volatile String runningStatement;
+    /** The running statement's text, or a Supplier of it (made only when someone looks), or null. */
+    private volatile Object runningStatement;
     private volatile long activitySince = System.currentTimeMillis();
 
     /** Marks the start ({@code sql} non-null) or end (null) of a statement. */
     public void running(String sql) {
+        runningStatement = sql;
+        activitySince = System.currentTimeMillis();
+    }
+
+    /** Marks the start of a statement whose text is made only if someone asks (a prepared statement's bound text). */
+    public void runningLazily(java.util.function.Supplier<String> sql) {
         runningStatement = sql;
         activitySince = System.currentTimeMillis();
     }
@@ -175,7 +182,8 @@ public final class Session {
      * Redacted here, when someone looks, rather than in {@link #running}: the scan would cost every statement.
      */
     public String runningStatement() {
-        String sql = runningStatement;
+        Object running = runningStatement;
+        String sql = running instanceof java.util.function.Supplier<?> text ? (String) text.get() : (String) running;
         return sql == null ? null : dev.scion.sql.privilege.SecretRedactor.redact(sql);
     }
 

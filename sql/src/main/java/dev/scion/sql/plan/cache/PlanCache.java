@@ -31,6 +31,7 @@ public final class PlanCache {
         }
     };
     private long textHits;
+    private long boundHits;
     /** Marks a shape whose parameterized form cannot be planned as such (a literal whose kind the column's differs). */
     private static final Object LITERALS_ONLY = new Object();
     private long plansBuilt;
@@ -73,11 +74,19 @@ public final class PlanCache {
      * that is part of the plan differs, or the plan itself was dropped.
      */
     public TextHit lookUpText(String textKey, TextShape shape) {
+        return lookUpBound(textKey, shape, null);
+    }
+
+    /**
+     * As {@link #lookUpText}; when {@code template} is a prepared statement's ({@link TextShape#ofTemplate}), for the
+     * text it would have with {@code parameters} bound into it, without making that text.
+     */
+    TextHit lookUpBound(String textKey, TextShape template, Object[] parameters) {
         TextEntry entry = texts.get(textKey);
         if (entry == null) {
             return null;
         }
-        Object[] values = entry.values(shape);
+        Object[] values = entry.values(template, parameters);
         CachedQuery plan = values == null ? null : get(entry.shapeKey());
         return plan == null ? null : new TextHit(plan, values);
     }
@@ -92,6 +101,16 @@ public final class PlanCache {
 
     public void countTextHit() {
         textHits++;
+    }
+
+    /** Counts a prepared statement's execution whose plan was found from its bound values, with no text made. */
+    public void countBoundHit() {
+        boundHits++;
+    }
+
+    /** Prepared executions found by their values ({@link PreparedShape}); for regression checks. */
+    public long boundHits() {
+        return boundHits;
     }
 
     /** Statements whose plan was found from their text alone, without parsing; for regression checks. */

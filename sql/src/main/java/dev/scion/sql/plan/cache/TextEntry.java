@@ -61,6 +61,15 @@ public record TextEntry(String shapeKey, int[] parameterOf, String[] fixed, bool
      * plan differs, or a parameter's literal is not of the kind the plan was made for.
      */
     Object[] values(TextShape shape) {
+        return values(shape, null);
+    }
+
+    /**
+     * As {@link #values(TextShape)}; when {@code shape} is a prepared statement's ({@link TextShape#ofTemplate}), for
+     * the text it would have with {@code parameters} bound into it, without making that text: null also where a
+     * bound value would not be a plain literal ({@link PreparedShape#literalValue}).
+     */
+    Object[] values(TextShape shape, Object[] parameters) {
         List<TextShape.Literal> literals = shape.literals();
         if (literals.size() != parameterOf.length) {
             return null;
@@ -68,14 +77,18 @@ public record TextEntry(String shapeKey, int[] parameterOf, String[] fixed, bool
         Object[] values = new Object[stringParameter.length];
         for (int i = 0; i < parameterOf.length; i++) {
             TextShape.Literal literal = literals.get(i);
+            boolean slot = literal.raw() == null; // a template's ?: its value is the parameter's index
+            Object v = slot ? PreparedShape.literalValue(parameters[(Integer) literal.value()]) : literal.value();
             int p = parameterOf[i];
             if (p == FIXED) {
-                if (!fixed[i].equals(literal.raw())) {
+                // a literal that is part of the plan: the text's own, or a parameter bound to the very same text
+                String raw = !slot ? literal.raw() : v instanceof String str
+                        ? dev.scion.sql.frontend.ParameterBinder.quote(str) : v == null ? null : v.toString();
+                if (!fixed[i].equals(raw)) {
                     return null;
                 }
             } else {
                 // a parameter planned for an integer must get an integer, one for a string a string
-                Object v = literal.value();
                 if (v == null || (v instanceof String) != stringParameter[p]) {
                     return null;
                 }

@@ -43,7 +43,22 @@ public final class TextShape {
 
     /** The shape of {@code text}, or null when it is not plain enough to be matched without parsing. */
     public static TextShape of(String text) {
+        return scan(text, false);
+    }
+
+    /**
+     * The shape a prepared statement's text takes once each of its {@code ?} is bound to a non-negative integer or a
+     * plain string ({@link PreparedShape}): each {@code ?} is a literal whose {@code raw} is null and whose
+     * {@code value} is the parameter's index. Null when the text is not plain, or when a bound value could run into
+     * its neighbours (a {@code ?} next to a word character, a dot or a quote).
+     */
+    static TextShape ofTemplate(String template) {
+        return scan(template, true);
+    }
+
+    private static TextShape scan(String text, boolean template) {
         int n = text.length();
+        int parameters = 0;
         StringBuilder skeleton = new StringBuilder(n);
         List<Literal> literals = new ArrayList<>();
         int i = 0;
@@ -56,6 +71,15 @@ public final class TextShape {
                 i++;
                 line++;
                 lineStart = i;
+                continue;
+            }
+            if (c == '?' && template) {
+                if ((i > 0 && standsNextTo(text.charAt(i - 1))) || (i + 1 < n && standsNextTo(text.charAt(i + 1)))) {
+                    return null;
+                }
+                literals.add(new Literal(line, i - lineStart + 1, null, parameters++));
+                skeleton.append(MARK);
+                i++;
                 continue;
             }
             if (c < ' ' || c == '@' || c == '?' || c == '"' || c == '#' || c == '\\' || c == MARK
@@ -118,6 +142,11 @@ public final class TextShape {
             }
         }
         return new TextShape(skeleton.toString(), literals);
+    }
+
+    /** Whether a literal put next to {@code c} would not be one literal of its own. */
+    private static boolean standsNextTo(char c) {
+        return isWordChar(c) || c == '.' || c == '\'' || c == '?';
     }
 
     private static boolean isWordChar(char c) {

@@ -47,6 +47,11 @@ public final class PointSelectPath {
                 dev.scion.sql.session.ServedShapes.key(dbName, q.table(), q.keyColumn()));
     }
 
+    /** Whether {@code sql} is of the shape this path serves (whatever its table holds). */
+    public static boolean hasShape(String sql) {
+        return PointSelectParser.parse(sql) != null;
+    }
+
     public static Optional<StatementResult> tryExecute(Session session, String sql) {
         PointSelectParser.PointSelect q = PointSelectParser.parse(sql);
         if (q == null) {
