@@ -48,6 +48,16 @@ public final class ScionTable extends AbstractTable {
         return Statistics.of(rows, List.of(ImmutableBitSet.of(pk)));
     }
 
+    /**
+     * A functional key part's hidden column ({@link Column#hidden}) stays in the row type, where the executor and
+     * index matching find it, but Calcite leaves "rolled up" columns out when it expands {@code *}: so
+     * {@code SELECT *} shows the table as MySQL does.
+     */
+    @Override
+    public boolean isRolledUp(String column) {
+        return column.startsWith(Column.HIDDEN_PREFIX);
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory f) {
         RelDataTypeFactory.Builder b = f.builder();
