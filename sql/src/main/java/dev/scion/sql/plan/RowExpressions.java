@@ -109,6 +109,16 @@ public final class RowExpressions {
         return project.getProjects().get(0).getType();
     }
 
+    /** The expression {@code sql} over the row as Calcite's RexNode, or empty when it is not a plain projection. */
+    static Optional<RexNode> rex(String sql, List<Field> fields) {
+        try {
+            Project project = project(StatementReader.expression(sql), fields);
+            return project == null ? Optional.empty() : Optional.of(project.getProjects().get(0));
+        } catch (RuntimeException | AssertionError e) {
+            return Optional.empty();
+        }
+    }
+
     /** {@code SELECT expr FROM row} validated and converted, or null when it is not a single projection. */
     private static Project project(SqlNode expr, List<Field> fields) {
         SqlNode rewritten = expr.accept(MySqlLiteralRewriter.INSTANCE);
