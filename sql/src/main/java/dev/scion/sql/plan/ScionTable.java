@@ -55,7 +55,24 @@ public final class ScionTable extends AbstractTable {
      */
     @Override
     public boolean isRolledUp(String column) {
-        return column.startsWith(Column.HIDDEN_PREFIX);
+        return column.startsWith(Column.HIDDEN_PREFIX) && !HIDDEN_NAMED.get();
+    }
+
+    /**
+     * Set while UPDATE and DELETE plan the SELECT that reads their rows: it names every column, hidden ones
+     * included, and Calcite refuses a rolled-up column named outside an aggregate.
+     */
+    private static final ThreadLocal<Boolean> HIDDEN_NAMED = ThreadLocal.withInitial(() -> false);
+
+    /** {@code plan} planned with hidden columns as ordinary columns (a write's own row read). */
+    public static <T> T namingHiddenColumns(java.util.function.Supplier<T> plan) {
+        boolean before = HIDDEN_NAMED.get();
+        HIDDEN_NAMED.set(true);
+        try {
+            return plan.get();
+        } finally {
+            HIDDEN_NAMED.set(before);
+        }
     }
 
     @Override
