@@ -36,6 +36,9 @@ final class ShowColumns implements AdminStatement {
                 .orElseGet(() -> TableLookup.of(session, database, table).value().schema());
         List<Object[]> rows = new ArrayList<>();
         for (Column c : schema.columns()) {
+            if (c.hidden()) {
+                continue; // a functional key part's column (SHOW EXTENDED COLUMNS would show it)
+            }
             String collation = ColumnFacts.isText(c.type())
                     ? dev.scion.sql.catalog.Collations.effective(c.type().collation()) : null;
             String nullable = c.nullable() ? "YES" : "NO";

@@ -40,7 +40,7 @@ final class ShowIndex implements AdminStatement {
             List<Long> c = cardinalities.get(k.index().toLowerCase(Locale.ROOT));
             long cardinality = c != null && k.seq() <= c.size() ? c.get(k.seq() - 1) : 0L;
             rows.add(new Object[] {table, k.unique() ? 0L : 1L, k.index(), (long) k.seq(), k.column(), "A",
-                cardinality, k.subPart(), null, k.nullable() ? "YES" : "", k.type(), "", "", "YES", null});
+                cardinality, k.subPart(), null, k.nullable() ? "YES" : "", k.type(), "", "", "YES", k.expression()});
         }
         return rows;
     }

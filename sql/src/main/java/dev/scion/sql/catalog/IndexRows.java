@@ -12,8 +12,12 @@ public final class IndexRows {
      * One key column: index name, uniqueness, 1-based position, column, whether the column takes NULL, and the
      * index type as SHOW INDEX prints it (BTREE or FULLTEXT), and the key part's prefix length (Sub_part) or null.
      */
+    /**
+     * @param column     the key column, null for a functional key part
+     * @param expression a functional key part's expression (MySQL's EXPRESSION column), else null
+     */
     public record KeyColumn(String index, boolean unique, int seq, String column, boolean nullable, String type,
-                            Long subPart) {
+                            Long subPart, String expression) {
     }
 
     private IndexRows() {
@@ -36,6 +40,10 @@ public final class IndexRows {
     private static KeyColumn key(TableSchema schema, String index, boolean unique, int seq, String column,
                                  String type, int prefix) {
         boolean nullable = schema.column(column).map(c -> c.nullable()).orElse(false);
-        return new KeyColumn(index, unique, seq, column, nullable, type, prefix > 0 ? (Long) (long) prefix : null);
+        Long subPart = prefix > 0 ? (Long) (long) prefix : null;
+        return schema.column(column).filter(dev.scion.versioning.schema.Column::hidden)
+                .map(c -> new KeyColumn(index, unique, seq, null, nullable, type, subPart,
+                        dev.scion.sql.ddl.CreateTableText.expression(c.generatedSql())))
+                .orElseGet(() -> new KeyColumn(index, unique, seq, column, nullable, type, subPart, null));
     }
 }

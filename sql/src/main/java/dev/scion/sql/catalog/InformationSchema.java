@@ -223,6 +223,9 @@ public final class InformationSchema extends AbstractSchema {
             TableSchema s = t.getValue().schema();
             long pos = 0;
             for (Column c : s.columns()) {
+                if (c.hidden()) {
+                    continue; // a functional key part's column is not part of the table as users see it
+                }
                 pos++;
                 boolean text = ColumnFacts.isText(c.type());
                 rows.add(new Object[] {CATALOG, db.name(), t.getKey(), c.name(), pos, ColumnFacts.defaultText(c),
@@ -251,7 +254,7 @@ public final class InformationSchema extends AbstractSchema {
                 long cardinality = c != null && k.seq() <= c.size() ? c.get(k.seq() - 1) : 0L;
                 rows.add(new Object[] {CATALOG, db.name(), t.getKey(), k.unique() ? 0L : 1L, db.name(), k.index(),
                     (long) k.seq(), k.column(), "A", cardinality, k.subPart(), null, k.nullable() ? "YES" : "",
-                    k.type(), "", "", "YES", null});
+                    k.type(), "", "", "YES", k.expression()});
             }
         });
         return rows;
@@ -261,7 +264,7 @@ public final class InformationSchema extends AbstractSchema {
         List<Object[]> rows = new ArrayList<>();
         eachTable(session, (db, t) -> {
             for (IndexRows.KeyColumn k : IndexRows.of(t.getValue().schema())) {
-                if (k.unique()) {
+                if (k.unique() && k.column() != null) {
                     rows.add(new Object[] {CATALOG, db.name(), k.index(), CATALOG, db.name(), t.getKey(), k.column(),
                         (long) k.seq(), null, null, null, null});
                 }

@@ -72,8 +72,13 @@ final class AlterTable {
             case ADD_INDEX -> {
                 boolean primary = a.getIndex().getIndexKind()
                         == dev.scion.sql.parser.ddl.SqlMySqlIndex.Kind.PRIMARY;
+                int before = schema.columns.size();
                 schema.addIndex(a.getIndex());
                 rowsChange |= primary;
+                for (int i = before; i < schema.columns.size(); i++) {
+                    sources.add(-1); // a functional key part's hidden column: computed for every row
+                    rowsChange = true;
+                }
             }
             case DROP_INDEX -> dropIndex(a.getName().getSimple());
             case RENAME_INDEX -> renameIndex(a.getName().getSimple(), a.getNewName().getSimple());
@@ -215,6 +220,10 @@ final class AlterTable {
             if (other.name().equalsIgnoreCase(column)) {
                 continue;
             }
+            if (other.hidden() && mentions(other.generatedSql(), column)) {
+                throw new SqlError(ErrorCode.DEPENDENT_BY_FUNCTIONAL_INDEX, "Column '" + column
+                        + "' has a functional index dependency and cannot be dropped or renamed.");
+            }
             if (other.generatedSql() != null && mentions(other.generatedSql(), column)) {
                 throw new SqlError(ErrorCode.DEPENDENT_BY_GENERATED_COLUMN, "Column '" + column
                         + "' has a generated column dependency.");
@@ -306,10 +315,21 @@ final class AlterTable {
                     SqlAlterTableAction.Action.DROP_PRIMARY_KEY));
             return;
         }
+        for (int removed : schema.dropHiddenColumnsOf(name)) {
+            sources.remove(removed);
+            rowsChange = true;
+        }
         if (!schema.indexes.removeIf(ix -> ix.name().equalsIgnoreCase(name))) {
             throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '" + name
                     + "'; check that column/key exists");
         }
+    }
+
+    /** DROP INDEX of an index with functional key parts: its hidden columns go too, so the rows are rewritten. */
+    static void dropIndex(Session session, TableName target, String name) {
+        AlterTable alter = new AlterTable(session, target);
+        alter.dropIndex(name);
+        alter.finish(-1);
     }
 
     private void dropCheck(String name) {

@@ -29,6 +29,19 @@ final class CheckExpressions {
     private CheckExpressions() {
     }
 
+    /**
+     * Whether {@code expression} calls none of the functions, sub-queries and variables a CHECK may not use: the
+     * same rule MySQL applies to a functional key part, which reports it with its own error.
+     */
+    static boolean isDeterministic(SqlNode expression) {
+        try {
+            requireDeterministic("", expression);
+            return true;
+        } catch (SqlError refused) {
+            return false;
+        }
+    }
+
     /** Throws 3814 naming the first disallowed function {@code expression} calls. */
     static void requireDeterministic(String constraint, SqlNode expression) {
         expression.accept(new SqlBasicVisitor<Void>() {

@@ -46,7 +46,9 @@ public final class CreateTableText {
     public static String of(String name, TableSchema s, long autoIncrement) {
         List<String> lines = new ArrayList<>();
         for (Column c : s.columns()) {
-            lines.add("  " + column(c, s.collation()));
+            if (!c.hidden()) {
+                lines.add("  " + column(c, s.collation()));
+            }
         }
         if (!s.primaryKey().isEmpty()) {
             lines.add("  PRIMARY KEY (" + columnList(s.primaryKey()) + ")");
@@ -55,7 +57,7 @@ public final class CreateTableText {
         List<IndexDef> indexes = new ArrayList<>(s.indexes());
         indexes.sort(Comparator.comparing(ix -> ix.name().toLowerCase(Locale.ROOT)));
         for (IndexDef ix : indexes) {
-            lines.add("  " + ix.keyword() + " " + identifier(ix.name()) + " (" + keyParts(ix) + ")");
+            lines.add("  " + ix.keyword() + " " + identifier(ix.name()) + " (" + keyParts(s, ix) + ")");
         }
         for (var fk : s.foreignKeys()) {
             lines.add("  " + dev.scion.sql.dml.ForeignKeys.definition(fk));
@@ -69,10 +71,18 @@ public final class CreateTableText {
                 + Collations.charsetOf(s.collation()) + " COLLATE=" + Collations.effective(s.collation());
     }
 
-    /** An index's key parts, each with its prefix length when it has one: {@code `a`,`b`(10)}. */
-    private static String keyParts(IndexDef ix) {
+    /**
+     * An index's key parts, each with its prefix length when it has one: {@code `a`,`b`(10)}; a functional key
+     * part shows its expression in parentheses, {@code ((lower(`name`)))}.
+     */
+    private static String keyParts(TableSchema s, IndexDef ix) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < ix.columns().size(); i++) {
+            Column hidden = s.column(ix.columns().get(i)).filter(Column::hidden).orElse(null);
+            if (hidden != null) {
+                parts.add("(" + expression(hidden.generatedSql()) + ")");
+                continue;
+            }
             int prefix = ix.prefixLength(i);
             parts.add(identifier(ix.columns().get(i)) + (prefix > 0 ? "(" + prefix + ")" : ""));
         }

@@ -122,6 +122,16 @@ public final class DdlExecutor {
         b.addIndex(def);
         TableSchema next = b.build();
         IndexDef added = next.indexes().get(next.indexes().size() - 1);
+        int columns = old.schema().columns().size();
+        if (next.columns().size() > columns) {
+            // functional key parts add hidden columns, computed for every row as the table is rewritten
+            int[] sources = new int[next.columns().size()];
+            for (int i = 0; i < sources.length; i++) {
+                sources[i] = i < columns ? i : -1;
+            }
+            target.write(TableRebuilder.rebuild(session, target, old, next, sources));
+            return StatementResult.ok();
+        }
         target.write(IndexBuilder.addIndex(target.db(), old, next, added));
         return StatementResult.ok();
     }
@@ -130,6 +140,11 @@ public final class DdlExecutor {
         TableName target = TableName.of(session, drop.getTable()).requireWritable();
         TableValue old = target.read();
         String name = drop.getName().getSimple();
+        if (old.schema().indexes().stream().anyMatch(ix -> ix.name().equalsIgnoreCase(name)
+                && ix.columns().stream().anyMatch(c -> c.startsWith(dev.scion.versioning.schema.Column.HIDDEN_PREFIX)))) {
+            AlterTable.dropIndex(session, target, name);
+            return StatementResult.ok();
+        }
         List<IndexDef> kept = new ArrayList<>(old.schema().indexes());
         if (!kept.removeIf(ix -> ix.name().equalsIgnoreCase(name))) {
             throw new SqlError(ErrorCode.CANT_DROP_FIELD_OR_KEY, "Can't DROP '" + name

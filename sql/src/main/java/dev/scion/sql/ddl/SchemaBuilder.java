@@ -107,10 +107,26 @@ final class SchemaBuilder {
     void addIndex(SqlMySqlIndex def) {
         List<String> cols = new ArrayList<>();
         List<Integer> prefixes = new ArrayList<>();
-        for (SqlMySqlKeyPart part : def.getParts()) {
+        String name = def.getEffectiveName() == null ? null : def.getEffectiveName().getSimple();
+        boolean fulltext = def.getIndexKind() == SqlMySqlIndex.Kind.FULLTEXT;
+        List<SqlMySqlKeyPart> parts = def.getParts();
+        for (int p = 0; p < parts.size(); p++) {
+            SqlMySqlKeyPart part = parts.get(p);
             if (part.getColumn() == null) {
-                throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
-                        "This version of Scion doesn't yet support functional key parts");
+                FunctionalKeyParts.refuseIn(def.getIndexKind() == SqlMySqlIndex.Kind.PRIMARY, fulltext);
+                if (name == null) {
+                    // an unnamed index is named after its first part; an expression has no name of its own
+                    SqlMySqlKeyPart first = parts.get(0);
+                    name = freeIndexName(first.getColumn() != null ? first.getColumn().getSimple()
+                            : FunctionalKeyParts.DEFAULT_INDEX_NAME);
+                } else if (hasIndex(name) || name.equalsIgnoreCase("PRIMARY")) {
+                    throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + name + "'");
+                }
+                Column hidden = FunctionalKeyParts.hiddenColumn(table, name, p, part.getExpression(), columns);
+                columns.add(hidden);
+                cols.add(hidden.name());
+                prefixes.add(0);
+                continue;
             }
             cols.add(part.getColumn().getSimple());
             prefixes.add(Math.max(0, part.getPrefixLength()));
@@ -122,8 +138,6 @@ final class SchemaBuilder {
             setPrimaryKey(cols);
             return;
         }
-        String name = def.getEffectiveName() == null ? null : def.getEffectiveName().getSimple();
-        boolean fulltext = def.getIndexKind() == SqlMySqlIndex.Kind.FULLTEXT;
         addIndex(name, cols, def.isUnique(), fulltext);
         if (!fulltext) {
             IndexDef added = indexes.remove(indexes.size() - 1);
@@ -152,6 +166,30 @@ final class SchemaBuilder {
     void collateAllKeys() {
         indexes.replaceAll(d -> d.withCollatedKeys(true));
         collatedPrimaryKey = true;
+    }
+
+    /**
+     * Removes the hidden columns of index {@code name}'s functional key parts (MySQL drops them with the index)
+     * and returns their positions, highest first.
+     */
+    List<Integer> dropHiddenColumnsOf(String name) {
+        List<Integer> removed = new ArrayList<>();
+        for (IndexDef ix : indexes) {
+            if (!ix.name().equalsIgnoreCase(name)) {
+                continue;
+            }
+            for (String c : ix.columns()) {
+                int i = columnIndex(c);
+                if (i >= 0 && columns.get(i).hidden()) {
+                    removed.add(i);
+                }
+            }
+        }
+        removed.sort(java.util.Comparator.reverseOrder());
+        for (int i : removed) {
+            columns.remove(i);
+        }
+        return removed;
     }
 
     boolean hasIndex(String name) {

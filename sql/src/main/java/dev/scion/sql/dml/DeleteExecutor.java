@@ -50,7 +50,8 @@ public final class DeleteExecutor {
             select.setOrderBy(my.getOrderBy());
             select.setFetch(my.getLimit());
         }
-        QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
+        QueryPlanner.Plan plan = dev.scion.sql.plan.ScionTable.namingHiddenColumns(
+                () -> QueryPlanner.plan(session, select, sql));
         TableEditor editor = target.editor();
         List<ForeignKeys.Child> children = ForeignKeys.enabled(session)
                 ? ForeignKeys.childrenOf(target.database(), target.name()) : List.of();
@@ -97,7 +98,8 @@ public final class DeleteExecutor {
         }
         SqlSelect select = UpdateExecutor.selectJoined(tables, delete.getTargetTable(), List.of(),
                 delete.getCondition());
-        QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
+        QueryPlanner.Plan plan = dev.scion.sql.plan.ScionTable.namingHiddenColumns(
+                () -> QueryPlanner.plan(session, select, sql));
         int[] offsets = new int[tables.size() + 1];
         for (int t = 0; t < tables.size(); t++) {
             offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();

@@ -264,9 +264,7 @@ public final class InsertExecutor {
     /** Positions of the named columns; every column when no list is given, none for {@code ()}. */
     static int[] targetPositions(TableSchema schema, SqlNodeList columns) {
         if (columns == null) {
-            int[] all = new int[schema.columns().size()];
-            Arrays.setAll(all, i -> i);
-            return all;
+            return schema.visibleColumnIndexes();
         }
         int[] out = new int[columns.size()];
         for (int i = 0; i < out.length; i++) {

@@ -142,7 +142,8 @@ public final class UpdateExecutor {
                                        List<Assignment> assignments, Object[] constants, SqlSelect select,
                                        boolean ignore,
                                        Session lenient) {
-        QueryPlanner.Plan plan = QueryPlanner.plan(session, select, sql);
+        QueryPlanner.Plan plan = dev.scion.sql.plan.ScionTable.namingHiddenColumns(
+                () -> QueryPlanner.plan(session, select, sql));
         int[] offsets = new int[tables.size() + 1];
         for (int t = 0; t < tables.size(); t++) {
             offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();

@@ -149,6 +149,20 @@ public enum ErrorCode {
     DEPENDENT_BY_CHECK_CONSTRAINT(3959, "HY000"),
     /** ER_DEPENDENT_BY_GENERATED_COLUMN: a column a generated column reads cannot be dropped or renamed. */
     DEPENDENT_BY_GENERATED_COLUMN(3108, "HY000"),
+    /** ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION: a key part's expression gives JSON. */
+    FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION(3753, "HY000"),
+    /** ER_FUNCTIONAL_INDEX_PRIMARY_KEY: a primary key part is an expression. */
+    FUNCTIONAL_INDEX_PRIMARY_KEY(3756, "HY000"),
+    /** ER_FUNCTIONAL_INDEX_ON_LOB: a key part's expression gives TEXT or BLOB. */
+    FUNCTIONAL_INDEX_ON_LOB(3757, "HY000"),
+    /** ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED: a key part's expression calls a non-deterministic function. */
+    FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED(3758, "HY000"),
+    /** ER_FULLTEXT_FUNCTIONAL_INDEX: a FULLTEXT key part is an expression. */
+    FULLTEXT_FUNCTIONAL_INDEX(3759, "HY000"),
+    /** ER_FUNCTIONAL_INDEX_ON_FIELD: a key part's expression is a bare column. */
+    FUNCTIONAL_INDEX_ON_FIELD(3762, "HY000"),
+    /** ER_DEPENDENT_BY_FUNCTIONAL_INDEX: a column a functional key part reads cannot be dropped or renamed. */
+    DEPENDENT_BY_FUNCTIONAL_INDEX(3837, "HY000"),
     /** ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE: a column a default expression reads cannot be dropped or renamed. */
     DEPENDENT_BY_DEFAULT_GENERATED_VALUE(3766, "HY000"),
     /** ER_GENERATED_COLUMN_VARIABLES: a generated column's expression reads a user or system variable. */

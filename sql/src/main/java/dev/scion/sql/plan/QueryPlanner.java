@@ -248,7 +248,7 @@ public final class QueryPlanner {
         }
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
-        return new Logical(LogicalOptimizer.optimize(rel), columns);
+        return new Logical(LogicalOptimizer.optimize(FunctionalKeyMatches.rewrite(rel)), columns);
     }
 
     /**

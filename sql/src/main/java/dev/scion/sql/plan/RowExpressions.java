@@ -16,6 +16,7 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -80,6 +81,46 @@ public final class RowExpressions {
     }
 
     private static Optional<Expr> compile(SqlNode expr, List<Field> fields) {
+        Project project = project(expr, fields);
+        if (project == null) {
+            return Optional.empty();
+        }
+        RexNode node = project.getProjects().get(0);
+        if (!selfContained(node)) {
+            return Optional.empty();
+        }
+        Expr compiled = ExprCompiler.compile(node);
+        return Optional.of((row, ctx) -> {
+            Object v = compiled.eval(row, ctx);
+            return v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v; // MySQL's truth values are 1 and 0
+        });
+    }
+
+    /**
+     * The type of the expression {@code sql} over a row whose fields are {@code fields}: what a column computed
+     * from it holds (a functional key part's hidden column). Errors of the expression (an unknown column or
+     * function) are thrown as the validator reports them.
+     */
+    public static RelDataType typeOf(SqlNode expr, List<Field> fields) {
+        Project project = project(expr, fields);
+        if (project == null) {
+            throw new IllegalArgumentException("not a plain expression of the row: " + expr);
+        }
+        return project.getProjects().get(0).getType();
+    }
+
+    /** The expression {@code sql} over the row as Calcite's RexNode, or empty when it is not a plain projection. */
+    static Optional<RexNode> rex(String sql, List<Field> fields) {
+        try {
+            Project project = project(StatementReader.expression(sql), fields);
+            return project == null ? Optional.empty() : Optional.of(project.getProjects().get(0));
+        } catch (RuntimeException | AssertionError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code SELECT expr FROM row} validated and converted, or null when it is not a single projection. */
+    private static Project project(SqlNode expr, List<Field> fields) {
         SqlNode rewritten = expr.accept(MySqlLiteralRewriter.INSTANCE);
         SqlSelect select = new SqlSelect(SqlParserPos.ZERO, null,
                 new SqlNodeList(List.of(rewritten), SqlParserPos.ZERO),
@@ -115,17 +156,9 @@ public final class RowExpressions {
         if (!(rel instanceof LogicalProject project) || !(project.getInput() instanceof TableScan)
                 || project.getProjects().size() != 1
                 || project.getInput().getRowType().getFieldCount() != fields.size()) {
-            return Optional.empty();
+            return null;
         }
-        RexNode node = project.getProjects().get(0);
-        if (!selfContained(node)) {
-            return Optional.empty();
-        }
-        Expr compiled = ExprCompiler.compile(node);
-        return Optional.of((row, ctx) -> {
-            Object v = compiled.eval(row, ctx);
-            return v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v; // MySQL's truth values are 1 and 0
-        });
+        return project;
     }
 
     /** No sub-query, correlation or window: what needs more than the row and the function library. */

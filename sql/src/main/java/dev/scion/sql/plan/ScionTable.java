@@ -48,6 +48,33 @@ public final class ScionTable extends AbstractTable {
         return Statistics.of(rows, List.of(ImmutableBitSet.of(pk)));
     }
 
+    /**
+     * A functional key part's hidden column ({@link Column#hidden}) stays in the row type, where the executor and
+     * index matching find it, but Calcite leaves "rolled up" columns out when it expands {@code *}: so
+     * {@code SELECT *} shows the table as MySQL does.
+     */
+    @Override
+    public boolean isRolledUp(String column) {
+        return column.startsWith(Column.HIDDEN_PREFIX) && !HIDDEN_NAMED.get();
+    }
+
+    /**
+     * Set while UPDATE and DELETE plan the SELECT that reads their rows: it names every column, hidden ones
+     * included, and Calcite refuses a rolled-up column named outside an aggregate.
+     */
+    private static final ThreadLocal<Boolean> HIDDEN_NAMED = ThreadLocal.withInitial(() -> false);
+
+    /** {@code plan} planned with hidden columns as ordinary columns (a write's own row read). */
+    public static <T> T namingHiddenColumns(java.util.function.Supplier<T> plan) {
+        boolean before = HIDDEN_NAMED.get();
+        HIDDEN_NAMED.set(true);
+        try {
+            return plan.get();
+        } finally {
+            HIDDEN_NAMED.set(before);
+        }
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory f) {
         RelDataTypeFactory.Builder b = f.builder();

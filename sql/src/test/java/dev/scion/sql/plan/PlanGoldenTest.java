@@ -74,6 +74,10 @@ class PlanGoldenTest {
         db.exec("CREATE TABLE tyf (id INT PRIMARY KEY, t TIME, y YEAR, f FLOAT, KEY tyf_t (t), KEY tyf_y (y),"
                 + " KEY tyf_f (f))");
         db.exec("INSERT INTO tyf SELECT id, SEC_TO_TIME(id * 60), 1900 + id, id / 4 FROM big");
+        // functional key parts (plans/functional_keys.txt)
+        db.exec("CREATE TABLE fk (id INT PRIMARY KEY, name VARCHAR(20), n INT, KEY fk_lower ((lower(name))),"
+                + " KEY fk_n10 ((n * 10)))");
+        db.exec("INSERT INTO fk SELECT id, CONCAT('Name', id), id FROM big");
         // two tables large enough for a merge join on their primary keys (plans/joins.txt)
         db.exec("CREATE TABLE ma (id INT PRIMARY KEY, v INT)");
         db.exec("CREATE TABLE mb (id BIGINT PRIMARY KEY, w INT, ma_id INT, KEY mb_ma (ma_id))");

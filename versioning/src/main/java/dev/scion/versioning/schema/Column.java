@@ -37,6 +37,20 @@ public record Column(
         return generatedSql != null;
     }
 
+    /**
+     * How the name of a functional key part's column starts ({@code !hidden!<index>!<part>!<n>}, MySQL's form).
+     * The name alone marks the column hidden, so schemas need no new field and older ones read unchanged.
+     */
+    public static final String HIDDEN_PREFIX = "!hidden!";
+
+    /**
+     * A virtual column MySQL creates for a functional key part ({@code INDEX ((lower(name)))}): kept in the row
+     * and indexed like any generated column, but not part of the table as users see it (SELECT *, DESCRIBE).
+     */
+    public boolean hidden() {
+        return name.startsWith(HIDDEN_PREFIX);
+    }
+
     public Column withName(String newName) {
         return new Column(newName, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored,
                 onUpdateSql);

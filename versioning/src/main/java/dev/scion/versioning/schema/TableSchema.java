@@ -117,6 +117,21 @@ public record TableSchema(List<Column> columns, List<String> primaryKey, List<In
         return out;
     }
 
+    /**
+     * Positions of the columns users see, in order: every column but the hidden ones of functional key parts
+     * ({@link Column#hidden}), which an INSERT without a column list or {@code SELECT *} leaves out.
+     */
+    public int[] visibleColumnIndexes() {
+        int n = 0;
+        int[] out = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.get(i).hidden()) {
+                out[n++] = i;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
     public Optional<Column> autoIncrementColumn() {
         return columns.stream().filter(Column::autoIncrement).findFirst();
     }

@@ -17,14 +17,15 @@ public final class SqlScript {
     public static String createTable(String name, TableSchema s) {
         List<String> lines = new ArrayList<>();
         for (Column c : s.columns()) {
-            lines.add("  " + columnDefinition(c));
+            if (!c.hidden()) { // a functional key part's column: the index below recreates it
+                lines.add("  " + columnDefinition(c));
+            }
         }
         if (!s.primaryKey().isEmpty()) {
             lines.add("  PRIMARY KEY (" + columnList(s.primaryKey()) + ")");
         }
         for (IndexDef ix : s.indexes()) {
-            lines.add("  " + ix.keyword() + " " + SqlLiterals.identifier(ix.name()) + " ("
-                    + columnList(ix.columns()) + ")");
+            lines.add("  " + ix.keyword() + " " + SqlLiterals.identifier(ix.name()) + " (" + keyParts(s, ix) + ")");
         }
         return "CREATE TABLE " + SqlLiterals.identifier(name) + " (\n" + String.join(",\n", lines)
                 + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
@@ -83,6 +84,16 @@ public final class SqlScript {
         return sb.toString();
     }
 
+    /** An index's key parts: its columns, a functional key part as its expression in parentheses. */
+    public static String keyParts(TableSchema s, IndexDef ix) {
+        List<String> parts = new ArrayList<>();
+        for (String name : ix.columns()) {
+            Column hidden = s.column(name).filter(Column::hidden).orElse(null);
+            parts.add(hidden != null ? "(" + hidden.generatedSql() + ")" : SqlLiterals.identifier(name));
+        }
+        return String.join(",", parts);
+    }
+
     public static String columnList(List<String> names) {
         return names.stream().map(SqlLiterals::identifier).collect(Collectors.joining(","));
     }
@@ -111,8 +122,17 @@ public final class SqlScript {
         }
         for (SchemaChange c : changes) {
             switch (c.kind()) {
-                case COLUMN_DROPPED -> out.add(t + "DROP " + SqlLiterals.identifier(c.before().name()) + ";");
-                case COLUMN_ADDED -> out.add(t + "ADD " + columnDefinition(c.after()) + ";");
+                // a functional key part's hidden column comes and goes with its index
+                case COLUMN_DROPPED -> {
+                    if (!c.before().hidden()) {
+                        out.add(t + "DROP " + SqlLiterals.identifier(c.before().name()) + ";");
+                    }
+                }
+                case COLUMN_ADDED -> {
+                    if (!c.after().hidden()) {
+                        out.add(t + "ADD " + columnDefinition(c.after()) + ";");
+                    }
+                }
                 case COLUMN_RENAMED -> out.add(c.after().equals(c.before().withName(c.after().name()))
                         ? t + "RENAME COLUMN " + SqlLiterals.identifier(c.before().name()) + " TO "
                             + SqlLiterals.identifier(c.after().name()) + ";"
@@ -133,7 +153,7 @@ public final class SqlScript {
             if (c.kind() == SchemaChange.Kind.INDEX_ADDED) {
                 IndexDef ix = c.indexAfter();
                 out.add(t + "ADD " + (ix.unique() ? "UNIQUE INDEX " : ix.fulltext() ? "FULLTEXT INDEX " : "INDEX ") + SqlLiterals.identifier(ix.name())
-                        + " (" + columnList(ix.columns()) + ");");
+                        + " (" + keyParts(to, ix) + ");");
             }
         }
         return out;
