@@ -5,6 +5,7 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.parser.dml.SqlMySqlDelete;
+import dev.scion.sql.plan.ScionTable;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -50,7 +51,7 @@ public final class DeleteExecutor {
             select.setOrderBy(my.getOrderBy());
             select.setFetch(my.getLimit());
         }
-        QueryPlanner.Plan plan = dev.scion.sql.plan.ScionTable.namingHiddenColumns(
+        QueryPlanner.Plan plan = ScionTable.namingHiddenColumns(
                 () -> QueryPlanner.plan(session, select, sql));
         TableEditor editor = target.editor();
         List<ForeignKeys.Child> children = ForeignKeys.enabled(session)
@@ -98,7 +99,7 @@ public final class DeleteExecutor {
         }
         SqlSelect select = UpdateExecutor.selectJoined(tables, delete.getTargetTable(), List.of(),
                 delete.getCondition());
-        QueryPlanner.Plan plan = dev.scion.sql.plan.ScionTable.namingHiddenColumns(
+        QueryPlanner.Plan plan = ScionTable.namingHiddenColumns(
                 () -> QueryPlanner.plan(session, select, sql));
         int[] offsets = new int[tables.size() + 1];
         for (int t = 0; t < tables.size(); t++) {

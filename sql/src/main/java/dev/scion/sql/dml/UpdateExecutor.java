@@ -6,6 +6,7 @@ import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.expr.Values;
 import dev.scion.sql.parser.dml.SqlMySqlUpdate;
+import dev.scion.sql.plan.ScionTable;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -142,7 +143,7 @@ public final class UpdateExecutor {
                                        List<Assignment> assignments, Object[] constants, SqlSelect select,
                                        boolean ignore,
                                        Session lenient) {
-        QueryPlanner.Plan plan = dev.scion.sql.plan.ScionTable.namingHiddenColumns(
+        QueryPlanner.Plan plan = ScionTable.namingHiddenColumns(
                 () -> QueryPlanner.plan(session, select, sql));
         int[] offsets = new int[tables.size() + 1];
         for (int t = 0; t < tables.size(); t++) {

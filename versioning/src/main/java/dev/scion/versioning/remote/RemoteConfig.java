@@ -1,9 +1,7 @@
 package dev.scion.versioning.remote;
 
 import dev.scion.storage.Hash;
-import dev.scion.storage.chunk.RefConflictException;
 import dev.scion.storage.chunk.RefUpdate;
-import dev.scion.versioning.repo.RefNames;
 import dev.scion.versioning.repo.Repository;
 import dev.scion.versioning.repo.VersioningException;
 
@@ -24,6 +22,7 @@ public final class RemoteConfig {
     static final String REMOTES = "config/remotes/";
     static final String UPSTREAMS = "config/upstream/";
     public static final String TRACKING = "refs/remotes/";
+    private static final NamedUrls URLS = new NamedUrls(REMOTES, "remote");
 
     /** A branch's upstream: which remote, and which branch there. */
     public record Upstream(String remote, String branch) {
@@ -37,17 +36,7 @@ public final class RemoteConfig {
     }
 
     public static void add(Repository repo, String name, String url) {
-        if (!RefNames.isValidBranchName(name) || name.contains("/")) {
-            throw new VersioningException(VersioningException.Reason.INVALID_NAME, "invalid remote name: " + name);
-        }
-        Transports.parse(url); // reject malformed URLs now rather than at the first fetch
-        try {
-            repo.store().commit(Map.of(), List.of(RefUpdate.cas(REMOTES + name, null,
-                    url.getBytes(StandardCharsets.UTF_8))));
-        } catch (RefConflictException e) {
-            throw new VersioningException(VersioningException.Reason.ALREADY_EXISTS,
-                    "error: remote " + name + " already exists.");
-        }
+        URLS.add(repo, name, url, "error: remote " + name + " already exists.");
     }
 
     /** Removes a remote with its tracking branches and the upstream settings that named it. */
@@ -68,15 +57,11 @@ public final class RemoteConfig {
     }
 
     public static SortedMap<String, String> list(Repository repo) {
-        SortedMap<String, String> out = new TreeMap<>();
-        repo.store().listRefs(REMOTES).forEach((k, v) -> out.put(k.substring(REMOTES.length()),
-                new String(v, StandardCharsets.UTF_8)));
-        return out;
+        return URLS.list(repo);
     }
 
     public static Optional<String> url(Repository repo, String name) {
-        byte[] b = repo.store().readRef(REMOTES + name);
-        return b == null ? Optional.empty() : Optional.of(new String(b, StandardCharsets.UTF_8));
+        return URLS.url(repo, name);
     }
 
     public static String requireUrl(Repository repo, String name) {
