@@ -21,6 +21,12 @@ public final class DatabaseState {
     private Hash readOnlyCommit;
 
     private WorkingSet startWorkingSet;
+    /**
+     * The branch head when the transaction began: the session's HEAD until it ends, and what a version operation of
+     * the transaction (dolt_commit --amend) expects to still find, so that it never rewrites a commit the
+     * transaction did not see.
+     */
+    private Hash startHead;
     private Hash workingRoot;
     /**
      * The decoded root a statement of this transaction last wrote, valid while {@link #workingRoot} is its
@@ -140,6 +146,9 @@ public final class DatabaseState {
             workingRoot = repo.readCommit(readOnlyCommit).root();
         } else {
             repo.branchActivity().read(branch);
+            // the head is read before the working set: a commit landing in between makes the recorded head older
+            // than the snapshot, so a check against it fails safe (a refused amend) rather than passing a stale one
+            startHead = repo.branchHead(branch).orElse(null);
             LiveRoots.Pin<WorkingSet> pin = repo.pinWorkingSet(branch);
             snapshotPin = pin;
             startWorkingSet = pin.value();
@@ -157,6 +166,11 @@ public final class DatabaseState {
     public WorkingSet startWorkingSet() {
         begin();
         return startWorkingSet;
+    }
+
+    /** The branch head the open transaction began at; null outside a transaction or off a branch. */
+    public Hash startHead() {
+        return workingRoot == null ? null : startHead;
     }
 
     public Hash workingRootHash() {
@@ -239,6 +253,7 @@ public final class DatabaseState {
         workingRoot = null;
         lastWritten = null;
         startWorkingSet = null;
+        startHead = null;
         buffer = null;
         dirty = false;
         idsUsed = null;

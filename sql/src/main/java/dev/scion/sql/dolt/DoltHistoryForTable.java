@@ -41,6 +41,15 @@ final class DoltHistoryForTable extends TableSystemTable {
                 .add("commit_date", Columns.datetime(f)).build();
     }
 
+    /**
+     * The committer column: the name, except in the history of dolt_schemas, whose committer Dolt shows in full
+     * ({@code name <email>}).
+     */
+    private String committerOf(Commit c) {
+        return table.equalsIgnoreCase(dev.scion.sql.catalog.SchemaFragments.TABLE)
+                ? c.committer().name() + " <" + c.committer().email() + ">" : c.committer().name();
+    }
+
     @Override
     public RowStream scan(Session session, DatabaseState db) {
         CommitLog log = new CommitLog(db.repo(), session.headOf(db));
@@ -94,7 +103,7 @@ final class DoltHistoryForTable extends TableSystemTable {
                     codec = new RowCodec(tv.schema());
                     positions = positions(tv.schema(), session, warned);
                     hash = e.hash().toString();
-                    committer = c.committer().name();
+                    committer = committerOf(c);
                     date = DoltLogTable.toDateTime(c.committer().timeMillis());
                     cursor = ProllyMap.load(db.buffer(), tv.rows()).cursor();
                 }

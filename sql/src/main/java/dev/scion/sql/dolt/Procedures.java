@@ -161,16 +161,23 @@ public final class Procedures {
         }
         DatabaseState s = p.value("branch") == null ? writableCurrent(session, "dolt_commit")
                 : otherBranch(session, p.value("branch"));
+        // --amend rewrites the commit the transaction saw as HEAD: if another session moved the branch since, the
+        // amend would replace (and drop) a commit this transaction never saw, so it is refused before anything of
+        // the transaction is published
+        Hash amendedHead = p.has("amend") ? AmendTarget.seenHead(session, s) : null;
         session.commit();
         // Other sessions may move the branch's working set (their SQL COMMITs) or head between our read and our
         // compare-and-swap. Our changes are already in the working set, so re-reading and committing again is
         // the same as having committed a moment later; only a refusal (nothing to commit, conflicts) ends it.
         for (int attempt = 1; ; attempt++) {
             try {
-                return commitOnce(session, s, p, message);
+                return commitOnce(session, s, p, message, amendedHead);
             } catch (VersioningException e) {
                 if (e.reason() != VersioningException.Reason.CONCURRENT_UPDATE || attempt >= COMMIT_ATTEMPTS) {
                     throw e;
+                }
+                if (amendedHead != null) {
+                    AmendTarget.requireUnmoved(s, amendedHead);
                 }
                 Thread.onSpinWait();
             }
@@ -179,9 +186,11 @@ public final class Procedures {
 
     private static final int COMMIT_ATTEMPTS = 50;
 
-    private static String commitOnce(Session session, DatabaseState s, ProcedureArgs p, String message) {
+    /** {@code amendedHead}: for --amend, the head to replace (the compare-and-swap fails if the branch left it). */
+    private static String commitOnce(Session session, DatabaseState s, ProcedureArgs p, String message,
+                                     Hash amendedHead) {
         var repo = s.repo();
-        Hash head = session.headOf(s);
+        Hash head = amendedHead != null ? amendedHead : session.headOf(s);
         WorkingSet ws = repo.workingSet(s.branch());
         if (ws.mergeState() != null && ws.mergeState().hasUnresolved() && !p.has("f", "force")) {
             throw new SqlError(ErrorCode.VERSIONING, "error: Committing is not possible because you have unmerged "

@@ -694,9 +694,16 @@ public final class Session {
         }
     }
 
+    /**
+     * The session's HEAD of {@code s}: inside a transaction the branch head it began at (a commit another session
+     * makes meanwhile is not seen, as its rows are not), else the branch's head now.
+     */
     public Hash headOf(DatabaseState s) {
         if (s.isReadOnly() || s.isDetached()) {
             return s.readOnlyCommit();
+        }
+        if (s.startHead() != null) {
+            return s.startHead();
         }
         return s.repo().branchHead(s.branch()).orElseThrow(() -> new SqlError(ErrorCode.VERSIONING,
                 "branch '" + s.branch() + "' no longer exists"));

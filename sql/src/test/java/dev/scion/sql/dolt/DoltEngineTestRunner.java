@@ -24,10 +24,10 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine-test runner behind {@code bin/engine-tests-dolt}: runs the ScriptTests of
+ * The engine-test runner behind {@code bin/engine-tests-dolt}: runs the ScriptTests and TransactionTests of
  * shared/engine-tests/dolt-tests.open.json (each on a fresh data directory with database mydb on branch main) and
  * prints the pass rate per source file and overall. A test passes when every assertion that is not marked Skip
- * gives the expected rows, error or success. Its name keeps it out of the default test run (it measures, it does
+ * gives the expected rows or OK packet, error or success. Its name keeps it out of the default test run (it measures, it does
  * not gate); it needs {@code -Dscion.engineTests=<json file>};
  * {@code -Dscion.engineTests.min=<percent>} makes it fail below that pass rate, {@code .only=<text>} picks tests by
  * name and {@code .verbose=true} prints each failure.
@@ -50,6 +50,19 @@ class DoltEngineTestRunner {
             "DoltRebaseMultiSessionScriptTests", "LogTableFunctionScriptTests", "DoltReflogTestScripts",
             "DoltSquashHistoryScriptTests");
 
+    /**
+     * ScriptTests, and TransactionTests: the same shape, with each query prefixed by a comment naming the client
+     * (connection) that runs it.
+     */
+    private static final java.util.Set<String> RUNNABLE_KINDS = java.util.Set.of("ScriptTest", "TransactionTest");
+
+    /**
+     * The clients of a multi-session script take turns on one thread, so a row lock one holds is never released
+     * while another waits for it. Dolt takes no row locks (a conflicting write fails at COMMIT instead); Scion's
+     * InnoDB-style locks make the waiting client fail with 1205 after the wait, so the wait is kept short.
+     */
+    private static final String SHORT_LOCK_WAIT = "SET SESSION innodb_lock_wait_timeout = 1";
+
     @Test
     void run() throws Exception {
         String file = System.getProperty("scion.engineTests");
@@ -71,7 +84,7 @@ class DoltEngineTestRunner {
                 // a script marked Skip is skipped whole by Dolt's harness too; one with Go code left in its set-up
                 // or queries ({"$go": ...}, not converted to SQL) cannot run here
                 if (test.path("Skip").asBoolean(false) || hasGoCode(test)
-                        || !g.path("kind").asText().equals("ScriptTest") || !test.path("SetUpScript").isArray()
+                        || !RUNNABLE_KINDS.contains(g.path("kind").asText()) || !test.path("SetUpScript").isArray()
                         && !test.path("SetUpScript").isMissingNode()) {
                     t.counts()[2]++;
                     continue;
@@ -146,10 +159,12 @@ class DoltEngineTestRunner {
                     String name = m.group(1);
                     if (clients.isEmpty()) {
                         clients.put(name, s);
+                        exec(engine, s, SHORT_LOCK_WAIT);
                     }
                     on = clients.computeIfAbsent(name, k -> {
                         Session c = engine.openSession(2 + clients.size(), "root", "localhost", false);
                         exec(engine, c, "USE mydb");
+                        exec(engine, c, SHORT_LOCK_WAIT);
                         return c;
                     });
                 }
@@ -196,8 +211,9 @@ class DoltEngineTestRunner {
         // a nil ExpectedErr in the Go test means no error is expected (the export writes it as null)
         boolean wantError = a.hasNonNull("ExpectedErr") || a.hasNonNull("ExpectedErrStr");
         List<List<Object>> rows;
+        StatementResult.Update[] ok = new StatementResult.Update[1];
         try {
-            rows = exec(engine, s, a.path("Query").asText());
+            rows = exec(engine, s, a.path("Query").asText(), ok);
         } catch (RuntimeException e) {
             if (wantError) {
                 JsonNode str = a.path("ExpectedErrStr");
@@ -218,7 +234,7 @@ class DoltEngineTestRunner {
         }
         JsonNode expected = a.path("Expected");
         if (expected.size() == 1 && expected.get(0).size() == 1 && expected.get(0).get(0).has("$ok")) {
-            return null; // an OK packet: the statement succeeded
+            return okPacketMismatch(expected.get(0).get(0).get("$ok"), ok[0]);
         }
         if (expected.size() != rows.size()) {
             return rows.size() + " rows, expected " + expected.size() + ": " + rows;
@@ -242,6 +258,35 @@ class DoltEngineTestRunner {
         }
         return null;
     }
+
+    /**
+     * Null when the statement's OK packet says what the test states: the rows affected, the insert id (0 when not
+     * stated, as a Go OkResult literal leaves it) and, when stated, the matched and changed counts of an UPDATE.
+     */
+    private static String okPacketMismatch(JsonNode want, StatementResult.Update got) {
+        if (got == null) {
+            return "no OK packet (a result set), expected " + want;
+        }
+        if (want.path("RowsAffected").asLong(0) != got.affectedRows()) {
+            return got.affectedRows() + " rows affected, expected " + want.path("RowsAffected").asLong(0);
+        }
+        if (want.path("InsertID").asLong(0) != got.lastInsertId()) {
+            return "insert id " + got.lastInsertId() + ", expected " + want.path("InsertID").asLong(0);
+        }
+        JsonNode info = want.path("Info");
+        if (info.isObject()) {
+            java.util.regex.Matcher m = UPDATE_INFO.matcher(got.info() == null ? "" : got.info());
+            if (!m.matches() || Long.parseLong(m.group(1)) != info.path("Matched").asLong(0)
+                    || Long.parseLong(m.group(2)) != info.path("Updated").asLong(0)
+                    || info.has("Warnings") && Long.parseLong(m.group(3)) != info.path("Warnings").asLong()) {
+                return "info '" + got.info() + "', expected " + info;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern UPDATE_INFO =
+            java.util.regex.Pattern.compile("Rows matched: (\\d+)\\s+Changed: (\\d+)\\s+Warnings: (\\d+)");
 
     /** Null when each expected row matches a distinct result row, else the first expected row left unmatched. */
     private static String sameRowsAnyOrder(JsonNode expected, List<List<Object>> rows) {
@@ -339,8 +384,14 @@ class DoltEngineTestRunner {
      * the procedure's rows.
      */
     private static List<List<Object>> exec(SqlEngine engine, Session s, String sql) {
+        return exec(engine, s, sql, new StatementResult.Update[1]);
+    }
+
+    /** As {@link #exec(SqlEngine, Session, String)}; {@code ok[0]} gets the OK packet when the statement ends with one. */
+    private static List<List<Object>> exec(SqlEngine engine, Session s, String sql, StatementResult.Update[] ok) {
         List<List<Object>> out = new ArrayList<>();
         engine.execute(s, sql, true, result -> {
+            ok[0] = result instanceof StatementResult.Update u ? u : null;
             if (result instanceof StatementResult.Rows r) {
                 out.clear();
                 try (RowStream stream = r.rows()) {

@@ -254,6 +254,19 @@ public final class SchemaMerger {
         return out;
     }
 
+    /**
+     * A recorded schema-conflict description without its foreign-key problems (null when nothing else is left):
+     * Dolt's merge previews compare table schemas without their foreign keys.
+     */
+    public static String withoutForeignKeyProblems(String description) {
+        if (description == null) {
+            return null;
+        }
+        String rest = java.util.Arrays.stream(description.split("; "))
+                .filter(p -> !p.startsWith("foreign key '")).collect(java.util.stream.Collectors.joining("; "));
+        return rest.isEmpty() ? null : rest;
+    }
+
     /** How many separate schema conflicts a table's recorded description holds (one per column, index, ...). */
     public static int conflictCount(String description) {
         return description == null ? 0 : description.split("; ").length;

@@ -5,6 +5,7 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.merge.RootMerger;
+import dev.scion.versioning.merge.SchemaMerger;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableConflicts;
 import dev.scion.versioning.repo.Repository;
@@ -49,13 +50,18 @@ public final class MergePreview {
         return new MergePreview(repo, buf, new RootMerger(repo, buf, sql).mergeWithConflicts(b, o, t));
     }
 
-    /** Tables with row or schema conflicts, in name order (constraint violations are not previewed). */
+    /**
+     * Tables with row or schema conflicts, in name order. Constraint violations are not previewed, and, as in Dolt,
+     * neither are differing foreign-key definitions: the preview compares table schemas without them.
+     */
     public List<TableConflicts> conflicts() {
         List<TableConflicts> out = new ArrayList<>();
         if (result != null) {
             for (TableConflicts c : result.conflicts()) {
-                if (c.rowConflictCount() > 0 || c.schemaConflict() != null) {
-                    out.add(c);
+                String schema = SchemaMerger.withoutForeignKeyProblems(c.schemaConflict());
+                if (c.rowConflictCount() > 0 || schema != null) {
+                    out.add(new TableConflicts(c.table(), c.base(), c.ours(), c.theirs(), c.rowConflicts(),
+                            c.rowConflictCount(), c.violations(), c.violationCount(), schema));
                 }
             }
             out.sort((x, y) -> x.table().compareToIgnoreCase(y.table()));
