@@ -3,6 +3,7 @@ package dev.scion.cli;
 import dev.scion.cli.command.AddCommand;
 import dev.scion.cli.command.FsckCommand;
 import dev.scion.cli.command.GcCommand;
+import dev.scion.cli.command.BackupCommand;
 import dev.scion.cli.command.RemoteCommand;
 import dev.scion.cli.command.CloneCommand;
 import dev.scion.cli.command.FetchCommand;
@@ -45,7 +46,7 @@ import java.io.PrintWriter;
                 BlameCommand.class, ConflictsCommand.class, TableCommand.class, DumpCommand.class,
                 ConfigCommand.class, SqlCommand.class, SqlServerCommand.class, VersionCommand.class,
                 GcCommand.class, FsckCommand.class, RemoteCommand.class, CloneCommand.class, FetchCommand.class,
-                PullCommand.class, PushCommand.class})
+                PullCommand.class, PushCommand.class, BackupCommand.class})
 public final class ScionCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -47,7 +47,8 @@ final class RemotesHandler implements HttpHandler {
             }
             String db = parts[0];
             String op = parts[1];
-            boolean write = op.equals(RemotesProtocol.PUT) || op.equals(RemotesProtocol.REF);
+            boolean write = op.equals(RemotesProtocol.PUT) || op.equals(RemotesProtocol.REF)
+                    || (op.equals(RemotesProtocol.BACKUP_REFS) && ex.getRequestMethod().equalsIgnoreCase("POST"));
             RemoteAccess access = authenticate(ex, db);
             if (access == RemoteAccess.NONE) {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"scion\"");
@@ -67,6 +68,10 @@ final class RemotesHandler implements HttpHandler {
                     || (op.equals(RemotesProtocol.HAS) && access == RemoteAccess.WRITE));
             if (repo.isEmpty() && op.equals(RemotesProtocol.REFS) && access == RemoteAccess.WRITE) {
                 reply(ex, 200, "default\n"); // a writer may push a new database here: it has no refs yet
+                return;
+            }
+            if (repo.isEmpty() && op.equals(RemotesProtocol.BACKUP_REFS) && access == RemoteAccess.WRITE) {
+                reply(ex, 200, ""); // likewise a backup not synced yet
                 return;
             }
             if (repo.isEmpty()) {
@@ -180,6 +185,15 @@ final class RemotesHandler implements HttpHandler {
                 }
                 endpoint.updateRef(lines[0], parse(lines[1]), parse(lines[2]));
                 reply(ex, 200, "ok");
+            }
+            case RemotesProtocol.BACKUP_REFS -> {
+                if (ex.getRequestMethod().equalsIgnoreCase("POST")) {
+                    endpoint.replaceBackupRefs(RemotesProtocol.readRefValues(new String(
+                            ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    reply(ex, 200, "ok");
+                } else {
+                    reply(ex, 200, RemotesProtocol.writeRefValues(endpoint.listBackupRefs()));
+                }
             }
             default -> reply(ex, 404, "unknown operation " + op);
         }

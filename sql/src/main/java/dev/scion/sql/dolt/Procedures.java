@@ -45,6 +45,7 @@ public final class Procedures {
         r.put("dolt_gc", (s, a) -> single("status", GcProcedure.call(s, a)));
         r.put("dolt_remote", (s, a) -> single("status", RemoteProcedures.remote(s, a)));
         r.put("dolt_clone", (s, a) -> single("status", RemoteProcedures.cloneDatabase(s, a)));
+        r.put("dolt_backup", (s, a) -> single("status", BackupProcedure.call(s, a)));
         r.put("dolt_fetch", (s, a) -> single("status", RemoteProcedures.fetch(s, a)));
         r.put("dolt_pull", RemoteProcedures::pull);
         r.put("dolt_push", RemoteProcedures::push);

@@ -153,7 +153,7 @@ final class RemoteProcedures {
     }
 
     /** --user, else the server's SCION_REMOTE_USER, else root; the password from SCION_REMOTE_PASSWORD. */
-    private static RemoteCredentials credentials(ProcedureArgs p) {
+    static RemoteCredentials credentials(ProcedureArgs p) {
         RemoteCredentials env = RemoteCredentials.fromEnvironment();
         String user = p.value("u", "user");
         return new RemoteCredentials(user != null ? user : env.user() != null ? env.user() : "root", env.password());

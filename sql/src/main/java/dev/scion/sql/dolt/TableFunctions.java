@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Dolt's table functions: dolt_diff, dolt_diff_stat, dolt_diff_summary, dolt_schema_diff, dolt_patch, dolt_log,
- * dolt_preview_merge_conflicts_summary, dolt_preview_merge_conflicts and dolt_json_diff.
+ * dolt_preview_merge_conflicts_summary, dolt_preview_merge_conflicts, dolt_json_diff and dolt_query_diff.
  * A call reaches the catalog as a table name made of the function name and its arguments separated by NUL
  * characters (which no real table name contains); {@link #find} turns it back into a {@link SystemTable} built
  * for this session and database.
@@ -23,7 +23,7 @@ public final class TableFunctions {
     private static final Set<String> NAMES = Set.of("dolt_diff", "dolt_diff_stat", "dolt_diff_summary",
             "dolt_schema_diff", "dolt_patch", "dolt_log", PreviewMergeConflictsFunction.SUMMARY,
             PreviewMergeConflictsFunction.ROWS, DoltTestRunFunction.NAME, BranchStatusFunction.NAME,
-            ReflogFunction.NAME, JsonDiffFunction.NAME);
+            ReflogFunction.NAME, JsonDiffFunction.NAME, QueryDiffFunction.NAME);
 
     private TableFunctions() {
     }
@@ -71,6 +71,7 @@ public final class TableFunctions {
             case PreviewMergeConflictsFunction.ROWS -> PreviewMergeConflictsFunction.rows(session, db, args);
             case ReflogFunction.NAME -> ReflogFunction.create(session, db, args);
             case JsonDiffFunction.NAME -> JsonDiffFunction.create(args);
+            case QueryDiffFunction.NAME -> QueryDiffFunction.create(session, args);
             default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "unknown table function " + function);
         });
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * need SELECT on the current database. Procedures that write (commit, add, merge, reset, branch, tag, push,
  * fetch, checkout -b, ...) can add, change and remove rows of any table of the database, so they need INSERT,
  * UPDATE and DELETE on the whole database (database or global grants; table grants are not enough).
- * dolt_clone creates a database (global CREATE); dolt_gc works on the whole store (global SUPER).
+ * dolt_clone and dolt_backup('restore', ...) create a database (global CREATE); dolt_gc works on the whole store (global SUPER).
  */
 public final class ProcedurePrivileges {
     private static final List<Privilege> WRITE = List.of(Privilege.INSERT, Privilege.UPDATE, Privilege.DELETE);
@@ -23,7 +23,8 @@ public final class ProcedurePrivileges {
             return;
         }
         String name = procedure.toLowerCase(Locale.ROOT);
-        if (name.equals("dolt_clone")) {
+        if (name.equals("dolt_clone") || name.equals("dolt_backup") && !args.isEmpty()
+                && "restore".equalsIgnoreCase(args.get(0))) {
             AccessChecks.requireGlobal(session, Privilege.CREATE);
             return;
         }

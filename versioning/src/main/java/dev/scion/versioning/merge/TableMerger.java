@@ -119,6 +119,10 @@ public final class TableMerger {
                         ProllyMap.load(out, theirRows))
                 : ProllyMap.merge(ProllyMap.load(out, baseRows), ProllyMap.load(out, ourRows),
                         ProllyMap.load(out, theirRows), out, new CellMerger(codec, schema, sql));
+        if (base != null && !codec.keyless()) {
+            mr = withDroppedColumnChanges(mr, DroppedColumnChanges.keys(base, ours, theirs, schema, out), baseRows,
+                    ourRows, theirRows);
+        }
         long ai = Math.max(ours.autoIncrement(), theirs.autoIncrement());
         TableValue merged;
         if (schema.equals(ours.schema())) {
@@ -158,6 +162,38 @@ public final class TableMerger {
         }
         return new Result(merged, new TableConflicts(name, baseHash, oursHash, theirsHash, conflictMap,
                 mr.conflicts().size(), violationMap, violations.size(), null));
+    }
+
+    /**
+     * {@code mr} with the rows at {@code keys} made conflicts (a column one side dropped, changed on the other; see
+     * {@link DroppedColumnChanges}): each keeps our version in the merged table until resolved.
+     */
+    private MergeResult withDroppedColumnChanges(MergeResult mr, List<byte[]> keys, Hash baseRows, Hash ourRows,
+                                                 Hash theirRows) {
+        if (keys.isEmpty()) {
+            return mr;
+        }
+        java.util.Set<java.nio.ByteBuffer> known = new java.util.HashSet<>();
+        mr.conflicts().forEach(c -> known.add(java.nio.ByteBuffer.wrap(c.key())));
+        List<MergeConflict> conflicts = new ArrayList<>(mr.conflicts());
+        ProllyMap b = ProllyMap.load(out, baseRows);
+        ProllyMap o = ProllyMap.load(out, ourRows);
+        ProllyMap t = ProllyMap.load(out, theirRows);
+        MapEdits edits = new MapEdits();
+        for (byte[] key : keys) {
+            if (!known.add(java.nio.ByteBuffer.wrap(key))) {
+                continue;
+            }
+            byte[] ourRow = o.get(key);
+            conflicts.add(new MergeConflict(key, b.get(key), ourRow, t.get(key)));
+            if (ourRow == null) {
+                edits.delete(key);
+            } else {
+                edits.put(key, ourRow);
+            }
+        }
+        conflicts.sort((x, y) -> Arrays.compareUnsigned(x.key(), y.key()));
+        return new MergeResult(mr.merged().edit(edits, out), conflicts);
     }
 
     /**

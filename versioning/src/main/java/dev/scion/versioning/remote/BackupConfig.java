@@ -1,6 +1,7 @@
 package dev.scion.versioning.remote;
 
 import dev.scion.storage.chunk.RefUpdate;
+import dev.scion.versioning.repo.RefNames;
 import dev.scion.versioning.repo.Repository;
 import dev.scion.versioning.repo.VersioningException;
 
@@ -21,7 +22,15 @@ public final class BackupConfig {
     }
 
     public static void add(Repository repo, String name, String url) {
-        URLS.add(repo, name, url, "error: a backup named '" + name + "' already exists.");
+        if (!RefNames.isValidBranchName(name) || name.contains("/")) {
+            throw new VersioningException(VersioningException.Reason.INVALID_NAME,
+                    "backup name '" + name + "' is invalid");
+        }
+        if (url.isBlank()) {
+            throw new VersioningException(VersioningException.Reason.INVALID_ARGUMENT,
+                    "backup URL '" + url + "' is invalid");
+        }
+        URLS.add(repo, name, url, "backup '" + name + "' already exists");
     }
 
     public static void remove(Repository repo, String name) {
@@ -39,6 +48,6 @@ public final class BackupConfig {
 
     public static String requireUrl(Repository repo, String name) {
         return url(repo, name).orElseThrow(() -> new VersioningException(VersioningException.Reason.NOT_FOUND,
-                "error: unknown backup: '" + name + "'"));
+                "backup '" + name + "' not found"));
     }
 }

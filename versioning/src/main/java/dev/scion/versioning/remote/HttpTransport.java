@@ -161,6 +161,22 @@ public final class HttpTransport implements RemoteTransport {
     }
 
     @Override
+    public SortedMap<String, byte[]> listBackupRefs() {
+        String text = readText(send(request(RemotesProtocol.BACKUP_REFS).GET().build()));
+        try {
+            return RemotesProtocol.readRefValues(text);
+        } catch (IOException e) {
+            throw new RemoteAccessException("reading from " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replaceBackupRefs(Map<String, byte[]> refs) {
+        readText(send(request(RemotesProtocol.BACKUP_REFS).POST(HttpRequest.BodyPublishers.ofString(
+                RemotesProtocol.writeRefValues(refs), StandardCharsets.UTF_8)).build()));
+    }
+
+    @Override
     public AutoCloseable holdGarbageCollection() {
         String id = java.util.UUID.randomUUID().toString();
         pushSession = id;

@@ -5,6 +5,7 @@ import dev.scion.storage.Hash;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -37,6 +38,22 @@ public interface RemoteTransport extends AutoCloseable {
      * throws {@link RefRejectedException} if it no longer holds {@code expected}.
      */
     void updateRef(String name, Hash expected, Hash next);
+
+    /**
+     * The refs a backup carries ({@link BackupRefs#carries}) with their raw values: hashes for branches and tags,
+     * encoded working sets, settings. Remotes that cannot hold a backup refuse.
+     */
+    default SortedMap<String, byte[]> listBackupRefs() {
+        throw new RemoteAccessException(url() + " cannot hold a backup");
+    }
+
+    /**
+     * Makes the refs a backup carries exactly {@code refs}, atomically: each is set, the others are deleted.
+     * Every chunk they need must already be stored.
+     */
+    default void replaceBackupRefs(Map<String, byte[]> refs) {
+        throw new RemoteAccessException(url() + " cannot hold a backup");
+    }
 
     /**
      * Keeps the remote from collecting garbage while a transfer into it is between storing chunks and moving

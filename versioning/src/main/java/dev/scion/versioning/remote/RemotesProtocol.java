@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,6 +27,8 @@ import java.util.function.BiConsumer;
  *   <li>{@code POST get}: body is 20-byte addresses; answer streams {@code address, u32 length, bytes} per chunk;
  *   <li>{@code POST put}: body streams {@code address, u32 length, bytes}; stored verified and durable; 204;
  *   <li>{@code POST ref}: text {@code name\nexpected\nnext} (empty for none); 409 when the ref moved;
+ *   <li>{@code GET backup-refs}: text, one {@code <ref name> <base64 value>} per line: every ref a backup carries;
+ *   <li>{@code POST backup-refs}: the same text; makes those exactly the refs a backup carries (a backup sync);
  *   <li>{@code POST end}: ends the push session named by the {@code X-Scion-Push-Session} header. A push
  *       sends that header with its has, put and ref requests; the server keeps the database's garbage
  *       collection off from the first of them until {@code end} (or ten idle minutes).
@@ -39,6 +45,8 @@ public final class RemotesProtocol {
     public static final String REF = "ref";
     /** Ends a push session (header {@link #SESSION_HEADER}) that held the server's garbage collection off. */
     public static final String END = "end";
+    /** A backup's refs: GET lists them, POST replaces them (see {@link #writeRefValues}). */
+    public static final String BACKUP_REFS = "backup-refs";
     public static final String SESSION_HEADER = "X-Scion-Push-Session";
 
     private RemotesProtocol() {
@@ -65,6 +73,32 @@ public final class RemotesProtocol {
             }
             out.add(Hash.fromBytes(b));
         }
+    }
+
+    /** Refs with raw values as text, one {@code name base64} per line (ref names hold no spaces or newlines). */
+    public static String writeRefValues(Map<String, byte[]> refs) {
+        StringBuilder sb = new StringBuilder();
+        refs.forEach((k, v) -> sb.append(k).append(' ').append(Base64.getEncoder().encodeToString(v)).append('\n'));
+        return sb.toString();
+    }
+
+    public static SortedMap<String, byte[]> readRefValues(String text) throws IOException {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int sp = line.indexOf(' ');
+            if (sp <= 0) {
+                throw new IOException("malformed ref line: " + line);
+            }
+            try {
+                out.put(line.substring(0, sp), Base64.getDecoder().decode(line.substring(sp + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("malformed ref value: " + line, e);
+            }
+        }
+        return out;
     }
 
     public static void writeChunk(DataOutputStream out, Hash h, byte[] chunk) throws IOException {

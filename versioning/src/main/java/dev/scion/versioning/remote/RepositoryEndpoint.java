@@ -5,6 +5,7 @@ import dev.scion.storage.chunk.CorruptChunkException;
 import dev.scion.storage.chunk.RefConflictException;
 import dev.scion.storage.chunk.RefUpdate;
 import dev.scion.storage.chunk.RocksChunkStore;
+import dev.scion.versioning.gc.LiveRoots;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.RefNames;
 import dev.scion.versioning.repo.Repository;
@@ -148,6 +149,35 @@ public final class RepositoryEndpoint implements RemoteTransport {
         } catch (RefConflictException e) {
             throw new RefRejectedException("the remote ref " + name + " changed meanwhile (someone else pushed)");
         }
+    }
+
+    @Override
+    public SortedMap<String, byte[]> listBackupRefs() {
+        return BackupRefs.of(repo);
+    }
+
+    @Override
+    public void replaceBackupRefs(Map<String, byte[]> refs) {
+        requireWritable();
+        for (LiveRoots.Root r : BackupRefs.roots(refs)) {
+            if (!repo.store().has(r.address())) {
+                throw new RefRejectedException("cannot update the backup at " + url + ": it lacks chunk "
+                        + r.address());
+            }
+        }
+        List<RefUpdate> updates = new ArrayList<>();
+        for (String name : BackupRefs.of(repo).keySet()) {
+            if (!refs.containsKey(name)) {
+                updates.add(RefUpdate.delete(name));
+            }
+        }
+        for (Map.Entry<String, byte[]> e : refs.entrySet()) {
+            if (!BackupRefs.carries(e.getKey())) {
+                throw new RefRejectedException("a backup does not carry ref " + e.getKey());
+            }
+            updates.add(RefUpdate.set(e.getKey(), e.getValue()));
+        }
+        repo.store().commit(Map.of(), updates);
     }
 
     private boolean isClean(WorkingSet ws, Hash head) {

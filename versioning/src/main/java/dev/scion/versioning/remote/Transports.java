@@ -36,7 +36,8 @@ public final class Transports {
                 return f.open(uri, credentials);
             }
         }
-        throw new RemoteAccessException("unsupported remote URL: " + url + " (use file:///path or http://host:port/db)");
+        throw new RemoteAccessException("unknown url scheme: '" + uri.getScheme() + "' in " + url
+                + " (use file:///path or http://host:port/db)");
     }
 
     /** A URL, or a plain path taken as a directory (made absolute). */
