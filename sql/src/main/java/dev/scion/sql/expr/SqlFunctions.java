@@ -152,9 +152,9 @@ public final class SqlFunctions {
             fn(n, time, OperandTypes.VARIADIC);
         }
         fn("TIME", TimeArithmeticTypes.TIME, OperandTypes.VARIADIC);
-        for (String n : List.of("UTC_TIMESTAMP", "STR_TO_DATE")) {
-            fn(n, timestamp, OperandTypes.VARIADIC);
-        }
+        fn("UTC_TIMESTAMP", timestamp, OperandTypes.VARIADIC);
+        fn("STR_TO_DATE", TimeArithmeticTypes.STR_TO_DATE, OperandTypes.VARIADIC);
+        fn("GET_FORMAT", varchar, OperandTypes.VARIADIC);
         fn("TIMESTAMP", TimeArithmeticTypes.TIMESTAMP, OperandTypes.VARIADIC);
         for (String n : List.of("SCION_TIMESTAMPADD", "MAKETIME")) {
             fn(n, varchar, OperandTypes.VARIADIC);

@@ -45,6 +45,28 @@ final class TimeArithmeticTypes {
     static final SqlReturnTypeInference TIME = binding -> binding.getTypeFactory().createTypeWithNullability(
             binding.getTypeFactory().createSqlType(SqlTypeName.TIME, digits(binding)), true);
 
+    /**
+     * STR_TO_DATE(text, format): with a literal format, a DATE, TIME or DATETIME as the format names date parts,
+     * time parts or both (six fraction digits with %f); otherwise a DATETIME(6).
+     */
+    static final SqlReturnTypeInference STR_TO_DATE = binding -> {
+        RelDataTypeFactory f = binding.getTypeFactory();
+        String format = binding.getOperandCount() > 1 && binding.isOperandLiteral(1, false)
+                ? binding.getOperandLiteralValue(1, String.class) : null;
+        RelDataType type;
+        if (format == null) {
+            type = f.createSqlType(SqlTypeName.TIMESTAMP, MAX_DIGITS);
+        } else {
+            int digits = StrToDate.hasFraction(format) ? MAX_DIGITS : 0;
+            type = switch (StrToDate.kind(format)) {
+                case DATE -> f.createSqlType(SqlTypeName.DATE);
+                case TIME -> f.createSqlType(SqlTypeName.TIME, digits);
+                case DATETIME -> f.createSqlType(SqlTypeName.TIMESTAMP, digits);
+            };
+        }
+        return f.createTypeWithNullability(type, true);
+    };
+
     private TimeArithmeticTypes() {
     }
 
