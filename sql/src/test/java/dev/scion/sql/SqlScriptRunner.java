@@ -151,12 +151,31 @@ final class SqlScriptRunner implements AutoCloseable {
             while ((r = stream.next()) != null) {
                 List<String> cells = new ArrayList<>(r.length);
                 for (int i = 0; i < r.length; i++) {
-                    cells.add(r[i] == null ? "NULL" : Values.toStringValue(shown(r[i], rows.columns().get(i))));
+                    cells.add(r[i] == null ? "NULL" : text(r[i], rows.columns().get(i)));
                 }
                 out.add(cells);
             }
         }
         return Outcome.result(header, out);
+    }
+
+    /**
+     * A value's text. A TIME, DATETIME or TIMESTAMP column shows exactly its decimals' fraction digits (padded or
+     * cut), as the text protocol prints it, so a script sees a computed column's precision as a client does.
+     */
+    private static String text(Object v, ResultColumn column) {
+        String s = Values.toStringValue(shown(v, column));
+        boolean temporal = column.kind() == dev.scion.sql.result.ColumnKind.TIME
+                || column.kind() == dev.scion.sql.result.ColumnKind.DATETIME
+                || column.kind() == dev.scion.sql.result.ColumnKind.TIMESTAMP;
+        if (!temporal || !(v instanceof java.time.temporal.Temporal || v instanceof java.time.Duration)) {
+            return s;
+        }
+        int dot = s.indexOf('.');
+        String whole = dot < 0 ? s : s.substring(0, dot);
+        String micros = dot < 0 ? "000000" : (s.substring(dot + 1) + "000000").substring(0, 6);
+        int digits = Math.max(0, Math.min(6, column.decimals()));
+        return digits == 0 ? whole : whole + "." + micros.substring(0, digits);
     }
 
     /**

@@ -298,7 +298,7 @@ public final class WindowOp implements Operator {
         if (c == null || v == null) {
             return c == null && v == null;
         }
-        Object limit = back != key.descending() ? Values.subtract(c, offset) : Values.add(c, offset);
+        Object limit = shifted(c, offset, back != key.descending());
         int cmp = Values.compare(v, limit);
         return key.descending() ? cmp <= 0 : cmp >= 0;
     }
@@ -311,9 +311,32 @@ public final class WindowOp implements Operator {
         if (c == null || v == null) {
             return c == null && v == null;
         }
-        Object limit = back != key.descending() ? Values.subtract(c, offset) : Values.add(c, offset);
+        Object limit = shifted(c, offset, back != key.descending());
         int cmp = Values.compare(v, limit);
         return key.descending() ? cmp >= 0 : cmp <= 0;
+    }
+
+    /**
+     * The current ORDER BY value moved by a RANGE offset: a number by a number, a date or datetime by an interval
+     * (a date moved by a part of a day becomes a datetime, which compares with the dates around it).
+     */
+    private static Object shifted(Object c, Object offset, boolean minus) {
+        if (!(offset instanceof java.time.temporal.TemporalAmount amount)) {
+            return minus ? Values.subtract(c, offset) : Values.add(c, offset);
+        }
+        if (amount instanceof java.time.Duration d) {
+            if (c instanceof java.time.Duration time) {
+                return minus ? time.minus(d) : time.plus(d);
+            }
+            if (c instanceof java.time.LocalDate date && d.equals(java.time.Duration.ofDays(d.toDays()))) {
+                return minus ? date.minusDays(d.toDays()) : date.plusDays(d.toDays());
+            }
+        } else if (c instanceof java.time.LocalDate date) {
+            return minus ? date.minus(amount) : date.plus(amount);
+        }
+        java.time.temporal.Temporal t = c instanceof java.time.LocalDate date ? date.atStartOfDay()
+                : (java.time.temporal.Temporal) c;
+        return minus ? t.minus(amount) : t.plus(amount);
     }
 
     private static SortOp.Key rangeKey(Group g) {

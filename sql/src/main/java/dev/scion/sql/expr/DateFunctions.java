@@ -116,7 +116,9 @@ final class DateFunctions {
                     return t == null ? null : MySqlDateFormat.format(LocalDate.of(2000, 1, 1).atTime(t), str(v[1]));
                 });
             case "STR_TO_DATE":
-                return strictN(a, v -> MySqlDateFormat.parse(str(v[0]), str(v[1])));
+                return strToDate(a, call.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP);
+            case "GET_FORMAT":
+                return strictN(a, v -> DateFormats.of(str(v[0]), str(v[1])));
             case "UNIX_TIMESTAMP":
                 return (row, ctx) -> {
                     if (a.length == 0) {
@@ -271,6 +273,26 @@ final class DateFunctions {
             case 1 -> (long) t.getMinute();
             case 2 -> (long) t.getSecond();
             default -> (long) (t.getNano() / 1000);
+        };
+    }
+
+    /**
+     * STR_TO_DATE: NULL with warning 1411 when the text does not fit the format (StrToDate). Typed DATETIME (a
+     * format only known at run time), a date read is that day's midnight.
+     */
+    private static Expr strToDate(Expr[] a, boolean dateTime) {
+        return (row, ctx) -> {
+            Object text = a[0].eval(row, ctx);
+            Object format = a.length > 1 ? a[1].eval(row, ctx) : null;
+            if (text == null || format == null) {
+                return null;
+            }
+            Object v = StrToDate.parse(str(text), str(format));
+            if (v == null) {
+                ctx.session().addWarning(ErrorCode.WRONG_VALUE_FOR_TYPE.code(), "Incorrect datetime value: '"
+                        + str(text) + "' for function str_to_date");
+            }
+            return dateTime && v instanceof LocalDate d ? d.atStartOfDay() : v;
         };
     }
 

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * MySQL's reading of text as a DATE or DATETIME where it is cast or compared: the date's parts may be separated by
- * any punctuation ('2019/12/31', '2020.01.02'), the time follows after a space or 'T' with any punctuation between
- * its parts, and whatever follows a valid prefix is dropped ('2020-01-01 12:30asdf' is 12:30:00; MySQL warns 1292).
+ * any punctuation ('2019/12/31', '2020.01.02'), the time follows after a space, 'T' or a punctuation character
+ * ('9999-12-31:23:59:59') with any punctuation between its parts, a seventh fraction digit rounds the sixth, and whatever follows a valid prefix is dropped ('2020-01-01 12:30asdf' is 12:30:00; MySQL warns 1292).
  */
 final class DateTimeText {
     private static final Pattern PREFIX = Pattern.compile(
             "\\s*(\\d{1,4})\\p{Punct}(\\d{1,2})\\p{Punct}(\\d{1,2})"
-                    + "(?:(?:T|\\s+)(\\d{1,2})\\p{Punct}(\\d{1,2})(?:\\p{Punct}(\\d{1,2})(?:\\.(\\d+))?)?)?");
+                    + "(?:(?:T|\\s+|\\p{Punct})(\\d{1,2})\\p{Punct}(\\d{1,2})(?:\\p{Punct}(\\d{1,2})(?:\\.(\\d+))?)?)?");
 
     /** A datetime read from the text's start, and whether characters other than spaces were left over. */
     record Reading(LocalDateTime value, boolean truncated) {
@@ -40,7 +40,7 @@ final class DateTimeText {
                 t = t.withHour(Integer.parseInt(m.group(4))).withMinute(Integer.parseInt(m.group(5)))
                         .withSecond(m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
                 if (m.group(7) != null) {
-                    t = t.withNano(Integer.parseInt((m.group(7) + "000000").substring(0, 6)) * 1000);
+                    t = t.plusNanos(MySqlTime.roundedMicros(m.group(7)) * 1000);
                 }
             }
             return new Reading(t, !text.substring(m.end()).isBlank());

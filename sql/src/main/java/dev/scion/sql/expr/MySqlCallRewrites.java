@@ -15,7 +15,7 @@ import java.util.Locale;
  * Calls Calcite's grammar parses into its own operators with SQL-standard typing, turned into Scion's MySQL
  * functions before validation: JSON_OBJECT / JSON_ARRAY (JsonFunctions), DATE(x), TIME(x) and TIMESTAMP(x[, t])
  * (Calcite's are BigQuery-style), EXTRACT (ExtractFunction), and TIMESTAMPDIFF / TIMESTAMPADD, whose standard forms refuse strings; MySQL takes
- * '2024-01-01' wherever a datetime goes; GROUP_CONCAT of several values becomes GROUP_CONCAT of their CONCAT.
+ * '2024-01-01' wherever a datetime goes; GET_FORMAT's type keyword becomes text; GROUP_CONCAT of several values becomes GROUP_CONCAT of their CONCAT.
  */
 public final class MySqlCallRewrites {
     private MySqlCallRewrites() {
@@ -58,6 +58,16 @@ public final class MySqlCallRewrites {
                 operands.set(0, SqlLiteral.createCharString(unitName(operands.get(0)),
                         operands.get(0).getParserPosition()));
                 return SqlFunctions.declared("SCION_" + name).createCall(call.getParserPosition(), operands);
+            }
+            case "GET_FORMAT" -> {
+                // GET_FORMAT(DATE, 'EUR'): its first argument is a type keyword, which parses as a column name
+                if (call.operandCount() != 2
+                        || !(call.operand(0) instanceof org.apache.calcite.sql.SqlIdentifier kind && kind.isSimple())) {
+                    return null;
+                }
+                return SqlFunctions.declared("GET_FORMAT").createCall(call.getParserPosition(),
+                        SqlLiteral.createCharString(kind.getSimple().toUpperCase(Locale.ROOT),
+                                kind.getParserPosition()), call.operand(1));
             }
             case "GROUP_CONCAT" -> {
                 // GROUP_CONCAT(a, b, ...) joins each row's values with nothing between them (a row with a NULL is

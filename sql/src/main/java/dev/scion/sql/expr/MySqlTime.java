@@ -93,12 +93,32 @@ public final class MySqlTime {
     }
 
     private static Duration fields(boolean negative, long hours, long minutes, long seconds, String fraction) {
-        long micros = 0;
-        if (fraction != null && !fraction.isEmpty()) {
-            String six = (fraction + "000000").substring(0, 6);
-            micros = Long.parseLong(six);
+        long micros = fraction == null ? 0 : roundedMicros(fraction);
+        if (micros == 1_000_000) {
+            seconds++;
+            micros = 0;
+            if (seconds == 60) {
+                seconds = 0;
+                minutes++;
+                if (minutes == 60) {
+                    minutes = 0;
+                    hours++;
+                }
+            }
         }
         return build(negative, hours, minutes, seconds, micros);
+    }
+
+    /**
+     * Fraction digits as microseconds, rounded at the seventh digit as MySQL rounds (not truncates) a literal's
+     * extra digits: ".9999994" is 999999, ".9999995" is 1000000 (a carry into the seconds).
+     */
+    static long roundedMicros(String digits) {
+        if (digits.isEmpty()) {
+            return 0;
+        }
+        long micros = Long.parseLong((digits + "000000").substring(0, 6));
+        return digits.length() > 6 && digits.charAt(6) >= '5' ? micros + 1 : micros;
     }
 
     private static Duration build(boolean negative, long hours, long minutes, long seconds, long micros) {

@@ -37,8 +37,8 @@ final class MySqlWeek {
 
     /** The week number and the year it belongs to. */
     private static long[] calcWeek(LocalDate d, int behaviour) {
-        long daynr = d.toEpochDay() + EPOCH_DAYNR;
-        long firstDaynr = d.withDayOfYear(1).toEpochDay() + EPOCH_DAYNR;
+        long daynr = dayNumber(d);
+        long firstDaynr = dayNumber(d.withDayOfYear(1));
         boolean mondayFirst = (behaviour & MONDAY_FIRST) != 0;
         boolean weekYear = (behaviour & WEEK_YEAR) != 0;
         boolean firstWeekday = (behaviour & FIRST_WEEKDAY) != 0;
@@ -67,6 +67,15 @@ final class MySqlWeek {
             }
         }
         return new long[] {days / 7 + 1, year};
+    }
+
+    /**
+     * MySQL's day number (its calc_daynr): days from 0000-01-01, which is day 1. MySQL's year 0 has no 29 February,
+     * so its January and February are one day later than the proleptic calendar's; from March on the two agree.
+     */
+    private static long dayNumber(LocalDate d) {
+        long n = d.toEpochDay() + EPOCH_DAYNR;
+        return d.getYear() == 0 && d.getMonthValue() <= 2 ? n + 1 : n;
     }
 
     /** 0 is Monday, or Sunday when sundayFirst. */

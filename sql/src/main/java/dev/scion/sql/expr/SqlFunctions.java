@@ -148,15 +148,20 @@ public final class SqlFunctions {
         for (String n : List.of("CURDATE", "UTC_DATE", "DATE", "LAST_DAY", "FROM_DAYS", "MAKEDATE")) {
             fn(n, date, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("CURTIME", "UTC_TIME", "TIME")) {
+        for (String n : List.of("CURTIME", "UTC_TIME")) {
             fn(n, time, OperandTypes.VARIADIC);
         }
-        for (String n : List.of("UTC_TIMESTAMP", "STR_TO_DATE", "TIMESTAMP")) {
-            fn(n, timestamp, OperandTypes.VARIADIC);
-        }
-        for (String n : List.of("SCION_TIMESTAMPADD", "TIMEDIFF", "ADDTIME", "SUBTIME", "MAKETIME")) {
+        fn("TIME", TimeArithmeticTypes.TIME, OperandTypes.VARIADIC);
+        fn("UTC_TIMESTAMP", timestamp, OperandTypes.VARIADIC);
+        fn("STR_TO_DATE", TimeArithmeticTypes.STR_TO_DATE, OperandTypes.VARIADIC);
+        fn("GET_FORMAT", varchar, OperandTypes.VARIADIC);
+        fn("TIMESTAMP", TimeArithmeticTypes.TIMESTAMP, OperandTypes.VARIADIC);
+        for (String n : List.of("SCION_TIMESTAMPADD", "MAKETIME")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
+        fn("TIMEDIFF", TimeArithmeticTypes.TIMEDIFF, OperandTypes.VARIADIC);
+        fn("ADDTIME", TimeArithmeticTypes.ADDTIME, OperandTypes.VARIADIC);
+        fn("SUBTIME", TimeArithmeticTypes.ADDTIME, OperandTypes.VARIADIC);
         fn("SCION_TIMESTAMPDIFF", bigint, OperandTypes.VARIADIC);
         fn("SCION_EXTRACT", bigint, OperandTypes.VARIADIC);
         fn("CONVERT_TZ", timestamp, OperandTypes.VARIADIC);

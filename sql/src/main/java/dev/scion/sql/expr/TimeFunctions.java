@@ -1,5 +1,6 @@
 package dev.scion.sql.expr;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -123,52 +124,62 @@ final class TimeFunctions {
         }
     }
 
+    /**
+     * TIMEDIFF: a TIME, to the microsecond. Two datetimes (values or text longer than a time) subtract as instants;
+     * anything else as TIMEs.
+     */
     private static Object timeDiff(Object a, Object b) {
-        Long x = seconds(a);
-        Long y = seconds(b);
+        Duration x = point(a);
+        Duration y = point(b);
         if (x == null || y == null) {
             return null;
         }
-        return duration(x - y);
+        return MySqlTime.clip(x.minus(y));
     }
 
-    /** TIMESTAMP(dt, time): the datetime plus a time-of-day duration (whole seconds), or null if either is not one. */
+    /** TIMESTAMP(dt, time): the datetime plus a TIME (to the microsecond), or null if either is not one. */
     static LocalDateTime timestampPlus(Object dt, Object time) {
         LocalDateTime t = DateFunctions.dateTime(dt);
-        Long d = durationSeconds(time);
-        return t == null || d == null ? null : t.plusSeconds(d);
+        Duration d = MySqlTime.of(time);
+        return t == null || d == null ? null : t.plus(d);
     }
 
-    /** ADDTIME/SUBTIME: a datetime stays a datetime; a time is a duration. */
+    /**
+     * ADDTIME/SUBTIME, to the microsecond: a datetime stays a datetime, a TIME a TIME. Text arguments give text
+     * (MySQL's string result), with a fraction only when there is one.
+     */
     private static Object addTime(Object a, Object delta, int sign) {
-        Long d = durationSeconds(delta);
+        Duration d = MySqlTime.of(delta);
         if (d == null) {
             return null;
         }
-        if (a instanceof LocalDateTime || !(a instanceof LocalTime || a instanceof java.time.Duration) && Values.toStringValue(a).strip().length() > 10
-                && DateFunctions.dateTime(a) != null) {
-            return DateFunctions.dateTime(a).plusSeconds(sign * d).format(DATETIME);
+        Duration signed = sign < 0 ? d.negated() : d;
+        boolean text = !(a instanceof LocalDateTime || a instanceof LocalTime || a instanceof Duration);
+        if (a instanceof LocalDateTime || text && isDateTimeText(a)) {
+            LocalDateTime r = DateFunctions.dateTime(a).plus(signed);
+            return text ? Values.toStringValue(r) : r;
         }
-        Long s = durationSeconds(a);
-        return s == null ? null : duration(s + sign * d);
+        Duration t = MySqlTime.of(a);
+        if (t == null) {
+            return null;
+        }
+        Duration r = MySqlTime.clip(t.plus(signed));
+        return text ? MySqlTime.text(r) : r;
     }
 
-    /** A value's seconds: a datetime's since the epoch, a time's from midnight. */
-    private static Long seconds(Object v) {
+    private static boolean isDateTimeText(Object v) {
+        return Values.toStringValue(v).strip().length() > 10 && DateFunctions.dateTime(v) != null;
+    }
+
+    /** A value as a point to subtract: a datetime's time since the epoch, a TIME's since midnight. */
+    private static Duration point(Object v) {
         if (v instanceof LocalDateTime t) {
-            return t.toEpochSecond(java.time.ZoneOffset.UTC);
+            return Duration.ofSeconds(t.toEpochSecond(java.time.ZoneOffset.UTC), t.getNano());
         }
-        String s = Values.toStringValue(v).strip();
-        if (s.length() > 10 && DateFunctions.dateTime(v) != null) {
-            return DateFunctions.dateTime(v).toEpochSecond(java.time.ZoneOffset.UTC);
+        if (!(v instanceof LocalTime || v instanceof Duration) && isDateTimeText(v)) {
+            return point(DateFunctions.dateTime(v));
         }
-        return durationSeconds(v);
-    }
-
-    /** A TIME's whole seconds (toward zero), or null when the value reads as no TIME. */
-    private static Long durationSeconds(Object v) {
-        java.time.Duration d = MySqlTime.of(v);
-        return d == null ? null : d.isNegative() ? -d.abs().getSeconds() : d.getSeconds();
+        return MySqlTime.of(v);
     }
 
     /** A TIME value's text, clipped to MySQL's range. */

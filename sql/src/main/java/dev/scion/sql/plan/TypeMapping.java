@@ -146,11 +146,13 @@ public final class TypeMapping {
             }
             case TIME -> {
                 kind = ColumnKind.TIME;
-                length = 10;
+                decimals = fractionDigits(type);
+                length = 10 + (decimals > 0 ? decimals + 1 : 0);
             }
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
                 kind = ColumnKind.DATETIME;
-                length = 19;
+                decimals = fractionDigits(type);
+                length = 19 + (decimals > 0 ? decimals + 1 : 0);
             }
             case BINARY, VARBINARY -> {
                 kind = ColumnKind.BLOB;
@@ -169,5 +171,14 @@ public final class TypeMapping {
         }
         return new ResultColumn("", "", "", label, label, kind, length, decimals, type.isNullable(), unsigned,
                 false, false, binary);
+    }
+
+    /**
+     * A computed TIME or DATETIME's fractional digits: its type's precision (TIME '10:00:00.25' is TIME(2)), which
+     * the text protocol prints exactly, as MySQL prints a column's decimals.
+     */
+    private static int fractionDigits(RelDataType type) {
+        int p = type.getPrecision();
+        return p == RelDataType.PRECISION_NOT_SPECIFIED ? 0 : Math.max(0, Math.min(6, p));
     }
 }

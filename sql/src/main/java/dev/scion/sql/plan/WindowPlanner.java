@@ -53,25 +53,43 @@ final class WindowPlanner {
                     : WindowOp.BoundKind.UNBOUNDED_FOLLOWING);
         }
         Object offset = constant(b.getOffset(), w);
-        if (offset == null || Values.compare(offset, 0L) < 0) {
+        if (offset == null || offset instanceof java.time.Duration d && d.isNegative()
+                || offset instanceof java.time.Period p && p.isNegative()
+                || !(offset instanceof java.time.temporal.TemporalAmount) && Values.compare(offset, 0L) < 0) {
             throw new SqlError(ErrorCode.WINDOW_FRAME_ILLEGAL, "Window frame bound must be a non-negative constant");
         }
         return new WindowOp.Bound(b.isPreceding() ? WindowOp.BoundKind.PRECEDING : WindowOp.BoundKind.FOLLOWING,
                 offset);
     }
 
-    /** A bound's offset: a literal, or a reference to the window's constants (numbered after the input). */
+    /**
+     * A bound's offset: a literal, or a reference to the window's constants (numbered after the input). An
+     * interval ({@code INTERVAL '2' DAY PRECEDING} over a date) is a java.time amount: a Duration for day-time
+     * units, a Period of months for YEAR / MONTH.
+     */
     private static Object constant(RexNode node, Window w) {
-        if (node instanceof RexLiteral lit) {
-            return ExprCompiler.literalValue(lit);
-        }
-        if (node instanceof RexInputRef ref) {
+        RexLiteral lit = null;
+        if (node instanceof RexLiteral l) {
+            lit = l;
+        } else if (node instanceof RexInputRef ref) {
             int c = ref.getIndex() - w.getInput().getRowType().getFieldCount();
             if (c >= 0 && c < w.constants.size()) {
-                return ExprCompiler.literalValue(w.constants.get(c));
+                lit = w.constants.get(c);
             }
         }
-        throw unsupported("a window frame bound that is not a constant");
+        if (lit == null) {
+            throw unsupported("a window frame bound that is not a constant");
+        }
+        if (org.apache.calcite.sql.type.SqlTypeUtil.isInterval(lit.getType())) {
+            java.math.BigDecimal n = lit.getValueAs(java.math.BigDecimal.class);
+            if (n == null) {
+                return null;
+            }
+            return lit.getType().getSqlTypeName().getFamily()
+                    == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_YEAR_MONTH
+                    ? java.time.Period.ofMonths(n.intValueExact()) : java.time.Duration.ofMillis(n.longValueExact());
+        }
+        return ExprCompiler.literalValue(lit);
     }
 
     private static WindowOp.Function function(Window.RexWinAggCall call) {
