@@ -34,6 +34,11 @@ public final class TextCollation {
                 new SqlCollation(coercibility, Locale.ROOT, cs, collation));
     }
 
+    /** A Calcite collation standing for the MySQL collation {@code name}. */
+    public static SqlCollation collation(String name, SqlCollation.Coercibility coercibility) {
+        return new SqlCollation(coercibility, Locale.ROOT, org.apache.calcite.util.Util.getDefaultCharset(), name);
+    }
+
     /** The MySQL collation a type carries, or null for the default (binary code-point order). */
     public static String of(RelDataType type) {
         if (type == null || !SqlTypeUtil.inCharFamily(type) || type.getCollation() == null) {
