@@ -80,14 +80,18 @@ public final class CharsetIntroducers {
         if (introducer == null || charSet != null) {
             return SqlLiteral.createCharString(value, charSet, pos);
         }
-        String collation = Collations.defaultOf(charsetOf(introducer));
-        SqlCollation c = TextCollation.collation(collation, SqlCollation.Coercibility.COERCIBLE);
-        return new Introduced(new NlsString(value, null, c), pos);
+        return collated(value, Collations.defaultOf(charsetOf(introducer)), pos);
     }
 
-    /** A string literal with an introducer's collation (SqlCharStringLiteral's constructor is protected). */
-    private static final class Introduced extends SqlCharStringLiteral {
-        Introduced(NlsString value, SqlParserPos pos) {
+    /** A string literal of {@code collation} (a MySQL name), coercible as literals are. */
+    public static SqlLiteral collated(String value, String collation, SqlParserPos pos) {
+        SqlCollation c = TextCollation.collation(collation, SqlCollation.Coercibility.COERCIBLE);
+        return new Collated(new NlsString(value, null, c), pos);
+    }
+
+    /** A string literal carrying a collation (SqlCharStringLiteral's constructor is protected). */
+    private static final class Collated extends SqlCharStringLiteral {
+        Collated(NlsString value, SqlParserPos pos) {
             super(value, pos);
         }
     }
