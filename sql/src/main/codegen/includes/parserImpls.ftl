@@ -289,7 +289,7 @@ SqlNode MySqlConvert() :
 {
     final Span s;
     final SqlNode e;
-    final SqlIdentifier name;
+    SqlIdentifier name;
     final SqlDataTypeSpec dt;
 }
 {
@@ -300,7 +300,8 @@ SqlNode MySqlConvert() :
             return SqlStdOperatorTable.CAST.createCall(s.end(this), e, dt);
         }
     |
-        <USING> name = SimpleIdentifier() <RPAREN> {
+        <USING> ( name = SimpleIdentifier() | <BINARY> { name = new SqlIdentifier("binary", getPos()); } )
+        <RPAREN> {
             return SqlStdOperatorTable.TRANSLATE.createCall(s.end(this), e, name);
         }
     )

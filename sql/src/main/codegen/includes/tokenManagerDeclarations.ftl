@@ -23,16 +23,17 @@
             break;
         case PREFIXED_STRING_LITERAL:
             if (t.image.charAt(0) == '_') {
-                t.image = dev.scion.sql.parser.MySqlLiterals.toStandardQuoted(t.image);
-                t.kind = QUOTED_STRING;
+                introduce(t);
             } else if (t.image.indexOf('\\') >= 0) {
                 // N'...': keep the national-character prefix
                 t.image = t.image.charAt(0)
                     + dev.scion.sql.parser.MySqlLiterals.toStandardQuoted(t.image.substring(1));
             }
             break;
-        case MYSQL_DQ_STRING:
         case MYSQL_INTRODUCED_STRING:
+            introduce(t);
+            break;
+        case MYSQL_DQ_STRING:
             t.image = dev.scion.sql.parser.MySqlLiterals.toStandardQuoted(t.image);
             t.kind = QUOTED_STRING;
             break;
@@ -49,5 +50,33 @@
             break;
         default:
             break;
+        }
+    }
+
+    /**
+     * _cs'text' or _cs X'hex': the literal's bytes read as text of cs, a QUOTED_STRING preceded by a special token
+     * naming cs (read back by the string-literal rule, see CharsetIntroducers); _binary gives a binary literal.
+     * A character set Scion does not know stays the plain text, as before.
+     */
+    private static void introduce(Token t) {
+        String charset = dev.scion.sql.parser.CharsetIntroducers.charsetOf(t.image);
+        byte[] bytes = dev.scion.sql.parser.CharsetIntroducers.bytesOf(t.image);
+        String image;
+        try {
+            image = dev.scion.sql.parser.CharsetIntroducers.standardImage(charset, bytes);
+        } catch (RuntimeException e) {
+            image = dev.scion.sql.parser.CharsetIntroducers.standardImage("utf8mb4", bytes);
+            charset = null;
+        }
+        t.image = image;
+        if (image.charAt(0) == 'X') {
+            t.kind = BINARY_STRING_LITERAL;
+            return;
+        }
+        t.kind = QUOTED_STRING;
+        if (charset != null) {
+            Token marker = new Token(MYSQL_INTRODUCED_STRING, "_" + charset);
+            marker.specialToken = t.specialToken;
+            t.specialToken = marker;
         }
     }

@@ -6,7 +6,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 
 /** Turns stored values back into SQL literals, to substitute a row's values into an expression. */
 public final class ValueLiterals {
@@ -37,7 +36,6 @@ public final class ValueLiterals {
             return SqlLiteral.createBinaryString(b, pos);
         }
         String s = Values.toStringValue(v);
-        boolean latin1 = StandardCharsets.ISO_8859_1.newEncoder().canEncode(s);
-        return latin1 ? SqlLiteral.createCharString(s, pos) : SqlLiteral.createCharString(s, "UTF-8", pos);
+        return SqlLiteral.createCharString(s, pos);
     }
 }

@@ -162,12 +162,15 @@ final class BuiltinFunctions {
                     }
                     return out.toByteArray();
                 };
-            case "HEX":
-                return strictN(a, v -> hex(v[0]));
+            case "HEX": {
+                // a string's bytes in its character set
+                org.apache.calcite.rel.type.RelDataType type = call.getOperands().get(0).getType();
+                return strictN(a, v -> v[0] instanceof String s ? hex(CharsetConversion.bytesOf(s, type)) : hex(v[0]));
+            }
             case "SCION_BINARY":
                 // BINARY expr: the value's bytes (a string's UTF-8); a function, so Calcite folds no literal into
                 // a binary literal of its own (it would compare X'61' = 'a' as false)
-                return strictN(a, v -> v[0] instanceof byte[] ? v[0] : ByteStrings.bytes(Values.toStringValue(v[0])));
+                return strictN(a, v -> CharsetConversion.bytesOf(v[0], call.getOperands().get(0).getType()));
             case "UNHEX":
                 return strictN(a, v -> {
                     String s = str(v[0]);

@@ -29,9 +29,11 @@ final class CollationFunctions {
             return null;
         }
         RexNode arg = call.getOperands().get(0);
+        // a hex, bit or _binary literal is typed as text for the validator but is a binary string
+        boolean bytes = arg instanceof RexCall c && c.getOperator() == SqlFunctions.BYTES_LITERAL;
         Object value = switch (name) {
-            case "CHARSET" -> charset(arg.getType());
-            case "COLLATION" -> collation(arg.getType());
+            case "CHARSET" -> bytes ? BINARY : charset(arg.getType());
+            case "COLLATION" -> bytes ? BINARY : collation(arg.getType());
             case "COERCIBILITY" -> coercibility(arg);
             default -> null;
         };

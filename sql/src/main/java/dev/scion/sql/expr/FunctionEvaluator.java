@@ -4,6 +4,7 @@ import dev.scion.sql.dolt.Procedures;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.SystemVariables;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 
 import java.math.BigDecimal;
@@ -63,6 +64,8 @@ final class FunctionEvaluator {
             return spatial;
         }
         switch (name) {
+            case "SCION_CONVERT":
+                return CharsetConversion.compile(call, a);
             case "SCION_BYTES": {
                 // a hex/bit literal: its characters are its bytes (ISO-8859-1), see MySqlLiteralRewriter
                 Expr text = a[0];
@@ -148,9 +151,11 @@ final class FunctionEvaluator {
                 return unary(a, v -> Values.toStringValue(v).toLowerCase(Locale.ROOT));
             case "CHAR_LENGTH", "CHARACTER_LENGTH":
                 return unary(a, v -> (long) Values.toStringValue(v).codePointCount(0, Values.toStringValue(v).length()));
-            case "LENGTH", "OCTET_LENGTH":
-                return unary(a, v -> (long) (v instanceof byte[] b ? b.length
-                        : ByteStrings.bytes(Values.toStringValue(v)).length));
+            case "LENGTH", "OCTET_LENGTH": {
+                // bytes in the argument's character set (a utf16 string has two per character)
+                RelDataType type = call.getOperands().get(0).getType();
+                return unary(a, v -> (long) CharsetConversion.bytesOf(v, type).length);
+            }
             case "ABS":
                 return unary(a, v -> v instanceof Long l ? (Object) Math.abs(l)
                         : v instanceof Double d ? (Object) Math.abs(d) : Values.toDecimal(v).abs());

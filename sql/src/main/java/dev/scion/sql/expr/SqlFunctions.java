@@ -87,6 +87,7 @@ public final class SqlFunctions {
         fn("IFNULL", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.SAME_SAME);
         fn("BIT_COUNT", bigint, OperandTypes.ANY);
         OPERATORS.add(BYTES_LITERAL);
+        OPERATORS.add(CharsetConversion.CONVERT);
         fn("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP), OperandTypes.or(OperandTypes.NILADIC, OperandTypes.NUMERIC));
         declareMySqlBuiltins(varchar, bigint);
         declareAggregates();

@@ -10,14 +10,13 @@ import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Carries a MySQL collation through Calcite's types, and picks the collation a comparison uses.
  *
  * <p>A text column of a collation other than the default, and {@code expr COLLATE name}, get a Calcite
- * {@link SqlCollation} whose strength is the MySQL name (Calcite names it {@code ISO-8859-1$$name}); every other
+ * {@link SqlCollation} whose strength is the MySQL name (Calcite names it {@code UTF-8$$name}, after the default charset saffron.properties sets); every other
  * string keeps Calcite's default collation, which stands for Scion's default {@code utf8mb4_0900_bin}. The
  * interpreter reads the name back from the operand types, so plans need no other bookkeeping.
  */
@@ -30,9 +29,14 @@ public final class TextCollation {
     /** A text type carrying {@code collation} (a MySQL name) with the given coercibility. */
     public static RelDataType with(RelDataTypeFactory f, RelDataType type, String collation,
                                    SqlCollation.Coercibility coercibility) {
-        Charset cs = type.getCharset() != null ? type.getCharset() : StandardCharsets.ISO_8859_1;
+        Charset cs = type.getCharset() != null ? type.getCharset() : org.apache.calcite.util.Util.getDefaultCharset();
         return f.createTypeWithCharsetAndCollation(type, cs,
                 new SqlCollation(coercibility, Locale.ROOT, cs, collation));
+    }
+
+    /** A Calcite collation standing for the MySQL collation {@code name}. */
+    public static SqlCollation collation(String name, SqlCollation.Coercibility coercibility) {
+        return new SqlCollation(coercibility, Locale.ROOT, org.apache.calcite.util.Util.getDefaultCharset(), name);
     }
 
     /** The MySQL collation a type carries, or null for the default (binary code-point order). */

@@ -80,6 +80,10 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             SqlNode operand = call.operand(0).accept(this);
             return dev.scion.sql.expr.SqlFunctions.TO_UNSIGNED.createCall(call.getParserPosition(), operand);
         }
+        SqlNode text = textCast(call);
+        if (text != null) {
+            return text;
+        }
         SqlNode constant = dev.scion.sql.expr.NameConst.value(call);
         if (constant != null) {
             return constant.accept(this);
@@ -89,6 +93,38 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             return super.visit(mysql);
         }
         return super.visit(call);
+    }
+
+    /**
+     * MySQL's casts to text: {@code CAST(x AS CHAR)} keeps the whole value (Calcite's CHAR is CHAR(1)) and
+     * {@code CAST(x AS CHAR(n))} does not pad, so both become VARCHAR; {@code CHARACTER SET cs} on the type, and
+     * {@code CONVERT(x USING cs)} (parsed as TRANSLATE), convert to that character set
+     * ({@link dev.scion.sql.expr.CharsetConversion}). Null when {@code call} is none of these.
+     */
+    private SqlNode textCast(org.apache.calcite.sql.SqlCall call) {
+        SqlParserPos pos = call.getParserPosition();
+        if (call.getOperator() == org.apache.calcite.sql.fun.SqlStdOperatorTable.TRANSLATE && call.operandCount() == 2
+                && call.operand(1) instanceof org.apache.calcite.sql.SqlIdentifier charset) {
+            return dev.scion.sql.expr.CharsetConversion.CONVERT.createCall(pos, call.operand(0).accept(this),
+                    SqlLiteral.createCharString(charset.getSimple(), pos));
+        }
+        if (call.getKind() != org.apache.calcite.sql.SqlKind.CAST || call.operandCount() != 2
+                || !(call.operand(1) instanceof SqlDataTypeSpec spec)
+                || !(spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic)
+                || basic.getTypeName().getSimple().equalsIgnoreCase("VARCHAR")
+                && basic.getCharSetName() == null
+                || !basic.getTypeName().getSimple().equalsIgnoreCase("CHAR")
+                && !basic.getTypeName().getSimple().equalsIgnoreCase("VARCHAR")) {
+            return null;
+        }
+        SqlParserPos typePos = spec.getParserPosition();
+        SqlBasicTypeNameSpec varchar = basic.getPrecision() < 0
+                ? new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, typePos)
+                : new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, basic.getPrecision(), typePos);
+        SqlNode cast = org.apache.calcite.sql.fun.SqlStdOperatorTable.CAST.createCall(pos,
+                call.operand(0).accept(this), new SqlDataTypeSpec(varchar, typePos));
+        return basic.getCharSetName() == null ? cast : dev.scion.sql.expr.CharsetConversion.CONVERT.createCall(pos,
+                cast, SqlLiteral.createCharString(basic.getCharSetName(), pos));
     }
 
     /**

@@ -101,7 +101,7 @@ public final class QueryPlanner {
      */
     public static Plan planByText(Session session, TextShape shape) {
         PlanCache cache = session.planCache();
-        Plan bound = bindHit(session, cache.lookUpText(PlanCache.textKey(session.currentDatabase(), shape), shape));
+        Plan bound = bindHit(session, cache.lookUpText(PlanCache.textKey(ConnectionCollation.cacheScope(session), shape), shape));
         if (bound != null) {
             cache.countTextHit();
         }
@@ -114,7 +114,7 @@ public final class QueryPlanner {
      */
     public static Plan planByParameters(Session session, PreparedShape prepared, Object[] parameters) {
         PlanCache cache = session.planCache();
-        Plan bound = bindHit(session, prepared.lookUp(cache, session.currentDatabase(), parameters));
+        Plan bound = bindHit(session, prepared.lookUp(cache, ConnectionCollation.cacheScope(session), parameters));
         if (bound != null) {
             cache.countTextHit();
             cache.countBoundHit();
@@ -140,6 +140,7 @@ public final class QueryPlanner {
     private static Plan planUnguarded(Session session, SqlNode query, String sql, TextShape shape) {
         SelectLabeler.label(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
+        rewritten = ConnectionCollation.rewrite(session, rewritten);
         rewritten = QualifiedTableAliases.rewrite(session, rewritten);
         SqlNode beforeAsOf = rewritten;
         rewritten = dev.scion.sql.dolt.AsOfRewriter.rewrite(session, rewritten, sql);
@@ -152,12 +153,12 @@ public final class QueryPlanner {
         rewritten = NullInSubQuery.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
         PlanCache cache = session.planCache();
-        PlanCache.Key key = PlanCache.keyOf(session.currentDatabase(), rewritten);
+        PlanCache.Key key = PlanCache.keyOf(ConnectionCollation.cacheScope(session), rewritten);
         if (key == null) {
             return build(session, planLogical(session, rewritten, cache));
         }
         CachedQuery cached = cache.get(key.text());
-        String textKey = shape == null || asOf ? null : PlanCache.textKey(session.currentDatabase(), shape);
+        String textKey = shape == null || asOf ? null : PlanCache.textKey(ConnectionCollation.cacheScope(session), shape);
         if (cached != null) {
             Plan bound = bind(session, cached, key.values());
             if (bound != null) {

@@ -65,9 +65,7 @@ public final class VariableInliner extends SqlShuttle {
             return SqlLiteral.createExactNumeric(b ? "1" : "0", pos);
         }
         String text = value.toString();
-        // Plain literals and columns carry Calcite's default charset; only text it cannot hold needs UTF-8, which
-        // would otherwise make `col = @@var` fail with "different charsets".
-        boolean latin1 = java.nio.charset.StandardCharsets.ISO_8859_1.newEncoder().canEncode(text);
-        return latin1 ? SqlLiteral.createCharString(text, pos) : SqlLiteral.createCharString(text, "UTF-8", pos);
+        // Calcite's default charset is UTF-8 (saffron.properties), so any text is a plain literal
+        return SqlLiteral.createCharString(text, pos);
     }
 }

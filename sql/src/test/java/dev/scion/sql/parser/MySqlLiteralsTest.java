@@ -63,10 +63,13 @@ class MySqlLiteralsTest {
     assertEquals("y\"", ((SqlLiteral) s.getSelectList().get(2)).getValueAs(String.class));
   }
 
-  @Test void introducersAreAcceptedAndDropped() {
+  @Test void introducersReadTheLiteralInTheirCharacterSet() {
     assertEquals("x", stringValue("_utf8mb4'x'"));
-    assertEquals("y", stringValue("_binary 'y'"));
     assertEquals("it's", stringValue("_latin1\"it\\'s\""));
+    assertEquals("\u00e9", stringValue("_latin1 X'E9'"));
+    assertEquals("ab", stringValue("_utf16 0x00610062"));
+    // _binary makes a binary string
+    assertInstanceOf(org.apache.calcite.sql.SqlBinaryStringLiteral.class, item("_binary 'y'"));
   }
 
   @Test void adjacentStringsConcatenate() {

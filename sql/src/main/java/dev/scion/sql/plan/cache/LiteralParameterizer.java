@@ -102,6 +102,9 @@ final class LiteralParameterizer extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlLiteral literal) {
+        if (literal instanceof SqlCharStringLiteral s && s.getCollation() != null) {
+            cacheable = false; // an introducer's collation (_latin1'a') does not show in the key text
+        }
         return literal.clone(literal.getParserPosition());
     }
 
@@ -123,7 +126,9 @@ final class LiteralParameterizer extends SqlShuttle {
 
     private SqlNode parameter(SqlNode operand) {
         Object value = null;
-        if (operand instanceof SqlNumericLiteral n && n.isExact()) {
+        if (operand instanceof SqlCharStringLiteral s && s.getCollation() != null) {
+            cacheable = false; // an introducer's collation (_latin1'a') does not show in the key text
+        } else if (operand instanceof SqlNumericLiteral n && n.isExact()) {
             BigDecimal d = n.getValueAs(BigDecimal.class);
             if (d.scale() <= 0 && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0) {
                 value = d.longValueExact();
