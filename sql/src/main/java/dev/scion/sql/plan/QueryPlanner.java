@@ -29,7 +29,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorException;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -150,6 +149,7 @@ public final class QueryPlanner {
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
         rewritten = dev.scion.sql.fulltext.RelevanceOrder.rewrite(rewritten);
         rewritten = NullInSubQuery.rewrite(rewritten);
+        rewritten = RowComparisons.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(session.currentDatabase(), rewritten);
@@ -209,7 +209,7 @@ public final class QueryPlanner {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());
         CalciteCatalogReader reader = new CalciteCatalogReader(root, path, typeFactory, CONNECTION_CONFIG);
-        SqlValidator validator = SqlValidatorUtil.newValidator(
+        SqlValidator validator = new ScionValidator(
                 dev.scion.sql.routine.StoredFunctions.operatorTable(session, SqlFunctions.operatorTable()), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)

@@ -1,11 +1,13 @@
 package dev.scion.sql.session;
 
+import dev.scion.sql.plan.CalcFoundRows;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 
 /**
  * What ROW_COUNT() and FOUND_ROWS() report: the previous statement's affected rows (-1 after a statement that
- * returned rows, 0 after DDL), and the rows the last SELECT returned (unchanged by writes).
+ * returned rows, 0 after DDL), and the rows the last SELECT returned (unchanged by writes), or with
+ * SQL_CALC_FOUND_ROWS the rows it would have returned without its LIMIT.
  */
 public final class StatementCounts {
     private long rowCount = -1;
@@ -52,7 +54,7 @@ public final class StatementCounts {
 
             private void done() {
                 rowCount = -1;
-                foundRows = seen;
+                foundRows = inner instanceof CalcFoundRows.Counted c ? c.found() : seen;
             }
         };
         return new StatementResult.Rows(rows.columns(), counted);
