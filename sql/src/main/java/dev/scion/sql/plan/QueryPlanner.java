@@ -248,7 +248,9 @@ public final class QueryPlanner {
         }
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
-        return new Logical(LogicalOptimizer.optimize(FunctionalKeyMatches.rewrite(rel)), columns);
+        // functional keys are matched again once the optimizer has pushed conditions down onto their tables
+        return new Logical(FunctionalKeyMatches.rewrite(LogicalOptimizer.optimize(FunctionalKeyMatches.rewrite(rel))),
+                columns);
     }
 
     /**
