@@ -226,7 +226,9 @@ final class StatementRunner {
             return write.get();
         }
         // the plan cache's text level: a SELECT whose shape was planned before is bound without being parsed
-        TextShape shape = !lockingRead && text.regionMatches(true, 0, "SELECT", 0, 6) ? TextShape.of(text) : null;
+        boolean calcFoundRows = prepared == null && dev.scion.sql.plan.CalcFoundRows.requested(text);
+        TextShape shape = !lockingRead && !calcFoundRows && text.regionMatches(true, 0, "SELECT", 0, 6)
+                ? TextShape.of(text) : null;
         if (shape != null) {
             QueryPlanner.Plan known = QueryPlanner.planByText(session, shape);
             if (known != null) {
@@ -293,14 +295,24 @@ final class StatementRunner {
         if (kind.belongsTo(SqlKind.QUERY)) {
             // text-level entries only for statements whose text went to the parser unchanged and read no view
             boolean textCacheable = shape != null && !readsViews && rewritten.equals(text);
-            return rows(session, QueryPlanner.plan(session, node, rewritten, textCacheable ? shape : null));
+            StatementResult.Rows rows = rows(session, QueryPlanner.plan(session, node, rewritten,
+                    textCacheable ? shape : null));
+            return calcFoundRows ? dev.scion.sql.plan.CalcFoundRows.counted(session, unlimited(session, rewritten),
+                    rewritten, rows) : rows;
         }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support '"
                 + (text.length() > 60 ? text.substring(0, 60) : text) + "'");
     }
 
+    /** {@code text} parsed afresh for a second plan (the first one's validation rewrote its tree in place). */
+    private static SqlNode unlimited(Session session, String text) {
+        SqlNode node = StatementReader.statement(text);
+        ViewExpander.expand(session, node);
+        return node;
+    }
+
     /** Opens a planned query's rows; MySQL has no boolean type, so TRUE and FALSE go out as 1 and 0. */
-    private static StatementResult rows(Session session, QueryPlanner.Plan plan) {
+    private static StatementResult.Rows rows(Session session, QueryPlanner.Plan plan) {
         ExecContext ctx = new ExecContext(session);
         RowStream raw = plan.root().open(ctx);
         RowStream rows = new RowStream() {

@@ -57,11 +57,12 @@ public final class AdminStatements {
                     m -> new ShowVariables(ShowFilter.parse(m.group(1)))),
             rule("SHOW\\s+WARNINGS(?:\\s+LIMIT.*)?", m -> new ShowWarnings(false)),
             rule("SHOW\\s+ERRORS(?:\\s+LIMIT.*)?", m -> new ShowWarnings(true)),
-            rule("SHOW\\s+(FULL\\s+)?(?:COLUMNS|FIELDS)\\s+(?:FROM|IN)\\s+(\\S+)(?:\\s+(?:FROM|IN)\\s+(\\S+))?"
-                    + ShowFilter.group(), m -> {
-                        String[] t = TableLookup.split(m.group(2));
-                        return new ShowColumns(m.group(1) != null, m.group(3) != null ? Identifiers.unquote(m.group(3))
-                                : t[0], t[1], ShowFilter.parse(m.group(4)));
+            rule("SHOW\\s+(EXTENDED\\s+)?(FULL\\s+)?(?:COLUMNS|FIELDS)\\s+(?:FROM|IN)\\s+(\\S+)"
+                    + "(?:\\s+(?:FROM|IN)\\s+(\\S+))?" + ShowFilter.group(), m -> {
+                        String[] t = TableLookup.split(m.group(3));
+                        return new ShowColumns(m.group(2) != null, m.group(1) != null,
+                                m.group(4) != null ? Identifiers.unquote(m.group(4)) : t[0], t[1],
+                                ShowFilter.parse(m.group(5)));
                     }),
             rule("SHOW\\s+(?:EXTENDED\\s+)?(?:INDEX|INDEXES|KEYS)\\s+(?:FROM|IN)\\s+(\\S+)(?:\\s+(?:FROM|IN)\\s+(\\S+))?"
                     + ShowFilter.group(), m -> {

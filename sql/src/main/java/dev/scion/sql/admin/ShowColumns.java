@@ -9,15 +9,20 @@ import dev.scion.versioning.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SHOW [FULL] COLUMNS FROM t [FROM db] [LIKE | WHERE], and DESCRIBE t [column]. */
+/**
+ * SHOW [EXTENDED] [FULL] COLUMNS FROM t [FROM db] [LIKE | WHERE], and DESCRIBE t [column]. EXTENDED adds the hidden
+ * columns of functional key parts, which are otherwise left out.
+ */
 final class ShowColumns implements AdminStatement {
     private final boolean full;
+    private final boolean extended;
     private final String database;
     private final String table;
     private final ShowFilter filter;
 
-    ShowColumns(boolean full, String database, String table, ShowFilter filter) {
+    ShowColumns(boolean full, boolean extended, String database, String table, ShowFilter filter) {
         this.full = full;
+        this.extended = extended;
         this.database = database;
         this.table = table;
         this.filter = filter;
@@ -26,7 +31,7 @@ final class ShowColumns implements AdminStatement {
     /** DESCRIBE / DESC / EXPLAIN {@code [db.]t [column-pattern]}. */
     static ShowColumns describe(String qualified, String column) {
         String[] parts = TableLookup.split(qualified);
-        return new ShowColumns(false, parts[0], parts[1],
+        return new ShowColumns(false, false, parts[0], parts[1],
                 column == null ? ShowFilter.NONE : new ShowFilter(Identifiers.unquote(column), null));
     }
 
@@ -36,15 +41,15 @@ final class ShowColumns implements AdminStatement {
                 .orElseGet(() -> TableLookup.of(session, database, table).value().schema());
         List<Object[]> rows = new ArrayList<>();
         for (Column c : schema.columns()) {
-            if (c.hidden()) {
-                continue; // a functional key part's column (SHOW EXTENDED COLUMNS would show it)
+            if (c.hidden() && !extended) {
+                continue;
             }
             String collation = ColumnFacts.isText(c.type())
                     ? dev.scion.sql.catalog.Collations.effective(c.type().collation()) : null;
             String nullable = c.nullable() ? "YES" : "NO";
             String key = ColumnFacts.key(schema, c);
             String def = ColumnFacts.defaultText(c);
-            String extra = ColumnFacts.extra(c);
+            String extra = c.hidden() ? "" : ColumnFacts.extra(c); // as go-mysql-server shows a hidden column
             rows.add(full
                     ? new Object[] {c.name(), c.type().sqlName(), collation, nullable, key, def, extra,
                         "select,insert,update,references", c.comment() == null ? "" : c.comment()}

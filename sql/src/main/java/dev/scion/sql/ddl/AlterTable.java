@@ -287,6 +287,7 @@ final class AlterTable {
     }
 
     private void renameColumn(String from, String to) {
+        ColumnDefinitions.checkUserName(to);
         int i = originalColumn(from);
         if (i < 0) {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + from + "' in '" + schema.table() + "'");
@@ -354,7 +355,23 @@ final class AlterTable {
             throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + to + "'");
         }
         IndexDef ix = schema.indexes.get(i);
-        schema.indexes.set(i, ix.withName(to));
+        schema.indexes.set(i, ix.withName(to).withColumns(ix.columns().stream()
+                .map(c -> renameHiddenColumn(c, ix.name(), to)).toList()));
+    }
+
+    /**
+     * A functional key part's hidden column is named after its index ({@code !hidden!<index>!<part>!0}), so RENAME
+     * INDEX renames it too; the column keeps its tag and values.
+     */
+    private String renameHiddenColumn(String column, String from, String to) {
+        String prefix = Column.HIDDEN_PREFIX + from + "!";
+        if (!column.startsWith(prefix)) {
+            return column;
+        }
+        String renamed = Column.HIDDEN_PREFIX + to + "!" + column.substring(prefix.length());
+        int i = schema.columnIndex(column);
+        schema.columns.set(i, schema.columns.get(i).withName(renamed));
+        return renamed;
     }
 
     private void setDefault(String column, String defaultSql) {

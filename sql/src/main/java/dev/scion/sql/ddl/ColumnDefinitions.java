@@ -28,6 +28,7 @@ public final class ColumnDefinitions {
      */
     static Column column(String table, SqlMySqlColumn def, String tableCollation) {
         String name = def.getName().getSimple();
+        checkUserName(name);
         ColumnType type = type(name, def.getType());
         if (dev.scion.sql.catalog.ColumnFacts.isText(type)) {
             type = type.withCollation(dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
@@ -131,6 +132,13 @@ public final class ColumnDefinitions {
     }
 
     /** A tag from the table and column name: stable across sessions so independent branches agree. */
+    /** Refuses a column name that would pass for a functional key part's hidden column (MySQL's 1166). */
+    static void checkUserName(String name) {
+        if (name.regionMatches(true, 0, Column.HIDDEN_PREFIX, 0, Column.HIDDEN_PREFIX.length())) {
+            throw new SqlError(ErrorCode.WRONG_COLUMN_NAME, "Incorrect column name '" + name + "'");
+        }
+    }
+
     static long tag(String table, String column) {
         return (table.toLowerCase(Locale.ROOT) + "." + column.toLowerCase(Locale.ROOT)).hashCode() & 0xffffffffL;
     }

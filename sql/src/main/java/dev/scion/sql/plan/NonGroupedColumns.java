@@ -34,17 +34,21 @@ public final class NonGroupedColumns {
     /** Rewrites {@code query} in place when the session's sql_mode lacks ONLY_FULL_GROUP_BY; returns it. */
     public static SqlNode rewrite(Session session, SqlNode query) {
         Object mode = session.variable("sql_mode");
-        if (mode != null && mode.toString().toUpperCase(Locale.ROOT).contains("ONLY_FULL_GROUP_BY")) {
-            return query;
-        }
-        new NonGroupedColumns(session).walk(query);
+        boolean strict = mode != null && mode.toString().toUpperCase(Locale.ROOT).contains("ONLY_FULL_GROUP_BY");
+        new NonGroupedColumns(session, strict).walk(query);
         return query;
     }
 
     private final Session session;
+    /**
+     * ONLY_FULL_GROUP_BY is set: only the columns of a table whose whole primary key is grouped are wrapped (they
+     * are functionally dependent on it, which MySQL accepts); the validator refuses the others with 1055.
+     */
+    private final boolean strict;
 
-    private NonGroupedColumns(Session session) {
+    private NonGroupedColumns(Session session, boolean strict) {
         this.session = session;
+        this.strict = strict;
     }
 
     /** Finds every SELECT in the statement (subqueries, derived tables, CTEs, set operations) and rewrites it. */
@@ -54,7 +58,7 @@ public final class NonGroupedColumns {
         }
         if (node instanceof SqlOrderBy ob) {
             walk(ob.query);
-            if (ob.query instanceof SqlSelect select && isAggregate(select)) {
+            if (ob.query instanceof SqlSelect select && isAggregate(select) && !strict) {
                 rewriteList(ob.orderList, new Scope(select, true, fromColumns(select)));
             }
             walk(ob.orderList);
@@ -65,8 +69,18 @@ public final class NonGroupedColumns {
                 walk(operand);
             }
             if (isAggregate(select)) {
+                java.util.Set<String> keyed = null;
+                if (strict) {
+                    keyed = keyedTables(select, new Scope(select, false, fromColumns(select)));
+                    if (keyed.isEmpty()) {
+                        return;
+                    }
+                    expandStar(select, keyed);
+                }
                 Scope scope = new Scope(select, false, fromColumns(select));
                 Scope afterwards = new Scope(select, true, fromColumns(select)); // the aliases written, not those added below
+                scope.keyedTables = keyed;
+                afterwards.keyedTables = keyed;
                 SqlNodeList items = select.getSelectList();
                 for (int i = 0; i < items.size(); i++) {
                     if (!scope.groupedItems[i]) {
@@ -112,6 +126,13 @@ public final class NonGroupedColumns {
 
         /** The lower-case column names of the tables in FROM, or null when they are not all known. */
         final java.util.Set<String> fromColumns;
+
+        /**
+         * Under ONLY_FULL_GROUP_BY, the tables (lower-case name or alias) whose primary key is all grouped: only
+         * their columns are wrapped ("" stands for unqualified columns when FROM has that one table). Null
+         * otherwise (every ungrouped column is wrapped).
+         */
+        java.util.Set<String> keyedTables;
 
         Scope(SqlSelect select, boolean aliasesVisible, java.util.Set<String> fromColumns) {
             this.aliasesVisible = aliasesVisible;
@@ -221,6 +242,116 @@ public final class NonGroupedColumns {
         return false;
     }
 
+    /**
+     * The tables of a SELECT's FROM (plain tables, by alias or name) whose whole primary key is among its GROUP BY
+     * columns, each key column named with that table's qualifier.
+     */
+    private java.util.Set<String> keyedTables(SqlSelect select, Scope scope) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        List<SqlNode> from = new ArrayList<>();
+        flattenFrom(select.getFrom(), from);
+        for (SqlNode f : from) {
+            SqlNode table = f.getKind() == SqlKind.AS ? ((SqlCall) f).operand(0) : f;
+            if (!(table instanceof SqlIdentifier id) || id.names.size() > 2) {
+                continue;
+            }
+            String qualifier = (f.getKind() == SqlKind.AS ? ((SqlIdentifier) ((SqlCall) f).operand(1)).getSimple()
+                    : id.names.get(id.names.size() - 1));
+            List<String> key = primaryKey(id);
+            if (key.isEmpty()) {
+                continue;
+            }
+            boolean grouped = true;
+            for (String column : key) {
+                grouped &= scope.isGrouped(new SqlIdentifier(List.of(qualifier, column), SqlParserPos.ZERO))
+                        && (from.size() == 1 || isQualifiedGroupItem(scope, qualifier, column));
+            }
+            if (grouped) {
+                out.add(qualifier.toLowerCase(Locale.ROOT));
+                if (from.size() == 1) {
+                    out.add(""); // an unqualified column can only be this table's
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Under ONLY_FULL_GROUP_BY, a bare {@code *} over the one table of FROM whose key is grouped becomes its columns,
+     * so that those not grouped can be wrapped like any column named outright (Calcite would expand the star after
+     * this rewrite and refuse them).
+     */
+    private void expandStar(SqlSelect select, java.util.Set<String> keyed) {
+        SqlNodeList items = select.getSelectList();
+        SqlNode from = select.getFrom();
+        SqlNode table = from != null && from.getKind() == SqlKind.AS ? ((SqlCall) from).operand(0) : from;
+        if (!keyed.contains("") || !(table instanceof SqlIdentifier tableId)) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof SqlIdentifier id && id.isStar() && id.names.size() == 1) {
+                List<String> columns = visibleColumns(tableId);
+                items.remove(i);
+                for (int k = 0; k < columns.size(); k++) {
+                    items.add(i + k, new SqlIdentifier(columns.get(k), id.getParserPosition()));
+                }
+                return;
+            }
+        }
+    }
+
+    /** With several tables, an unqualified GROUP BY column could be another table's: only a qualified one counts. */
+    private static boolean isQualifiedGroupItem(Scope scope, String qualifier, String column) {
+        for (SqlNode g : scope.groupItems) {
+            if (g instanceof SqlIdentifier gid && gid.names.size() >= 2 && sameColumn(gid,
+                    new SqlIdentifier(List.of(qualifier, column), SqlParserPos.ZERO))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void flattenFrom(SqlNode from, List<SqlNode> out) {
+        if (from instanceof org.apache.calcite.sql.SqlJoin join) {
+            flattenFrom(join.getLeft(), out);
+            flattenFrom(join.getRight(), out);
+        } else if (from != null) {
+            out.add(from);
+        }
+    }
+
+    /** The primary-key column names of the table {@code id} names, or none when it is not a table known here. */
+    private List<String> primaryKey(SqlIdentifier id) {
+        var schema = schema(id);
+        return schema == null ? List.of() : schema.primaryKey();
+    }
+
+    /** The columns {@code SELECT *} shows of the table {@code id} names (functional keys' hidden ones left out). */
+    private List<String> visibleColumns(SqlIdentifier id) {
+        List<String> out = new ArrayList<>();
+        for (var c : schema(id).columns()) {
+            if (!c.hidden()) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    private dev.scion.versioning.schema.TableSchema schema(SqlIdentifier id) {
+        String db = id.names.size() == 2 ? id.names.get(0) : session.currentDatabase();
+        String table = id.names.get(id.names.size() - 1);
+        dev.scion.sql.catalog.DatabaseState state = db == null ? null : session.findDatabase(db).orElse(null);
+        if (state == null) {
+            return null;
+        }
+        for (var e : state.workingRoot().tables().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(table)) {
+                return state.repo().readTable(state.buffer(), e.getValue()).schema();
+            }
+        }
+        return null;
+    }
+
     private static boolean sameColumn(SqlIdentifier a, SqlIdentifier b) {
         String an = a.names.get(a.names.size() - 1);
         String bn = b.names.get(b.names.size() - 1);
@@ -263,6 +394,10 @@ public final class NonGroupedColumns {
         }
         if (node instanceof SqlIdentifier id) {
             if (id.isStar() || scope.isAlias(id) || id.names.get(id.names.size() - 1).startsWith("@")) {
+                return id;
+            }
+            String qualifier = id.names.size() < 2 ? "" : id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
+            if (scope.keyedTables != null && !scope.keyedTables.contains(qualifier)) {
                 return id;
             }
             return SqlStdOperatorTable.ANY_VALUE.createCall(id.getParserPosition(), id);

@@ -29,7 +29,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorException;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -151,6 +150,7 @@ public final class QueryPlanner {
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
         rewritten = dev.scion.sql.fulltext.RelevanceOrder.rewrite(rewritten);
         rewritten = NullInSubQuery.rewrite(rewritten);
+        rewritten = RowComparisons.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(ConnectionCollation.cacheScope(session), rewritten);
@@ -210,7 +210,7 @@ public final class QueryPlanner {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
         List<String> path = session.currentDatabase() == null ? List.of() : List.of(session.currentDatabase());
         CalciteCatalogReader reader = new CalciteCatalogReader(root, path, typeFactory, CONNECTION_CONFIG);
-        SqlValidator validator = SqlValidatorUtil.newValidator(
+        SqlValidator validator = new ScionValidator(
                 dev.scion.sql.routine.StoredFunctions.operatorTable(session, SqlFunctions.operatorTable()), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
@@ -249,7 +249,9 @@ public final class QueryPlanner {
         }
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
-        return new Logical(LogicalOptimizer.optimize(FunctionalKeyMatches.rewrite(rel)), columns);
+        // functional keys are matched again once the optimizer has pushed conditions down onto their tables
+        return new Logical(FunctionalKeyMatches.rewrite(LogicalOptimizer.optimize(FunctionalKeyMatches.rewrite(rel))),
+                columns);
     }
 
     /**

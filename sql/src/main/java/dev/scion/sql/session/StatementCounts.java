@@ -1,11 +1,16 @@
 package dev.scion.sql.session;
 
+import dev.scion.sql.plan.CalcFoundRows;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What ROW_COUNT() and FOUND_ROWS() report: the previous statement's affected rows (-1 after a statement that
- * returned rows, 0 after DDL), and the rows the last SELECT returned (unchanged by writes).
+ * returned rows, 0 after DDL), and the rows the last SELECT returned (unchanged by writes), or with
+ * SQL_CALC_FOUND_ROWS the rows it would have returned without its LIMIT.
  */
 public final class StatementCounts {
     private long rowCount = -1;
@@ -19,10 +24,21 @@ public final class StatementCounts {
         return foundRows;
     }
 
-    /** A write or other statement without rows finished with this result. */
+    /**
+     * A write or other statement without rows finished with this result. An UPDATE also sets FOUND_ROWS() to the rows
+     * it matched, as MySQL does; its OK packet's info ("Rows matched: N  Changed: ...") is where that count is kept.
+     */
     public void finished(StatementResult.Update update) {
         rowCount = update.affectedRows();
+        if (update.info() != null) {
+            Matcher m = MATCHED.matcher(update.info());
+            if (m.lookingAt()) {
+                foundRows = Long.parseLong(m.group(1));
+            }
+        }
     }
+
+    private static final Pattern MATCHED = Pattern.compile("Rows matched: (\\d+)");
 
     /** The rows of {@code rows}, counted as the client drains them; the counts change once they are all read. */
     public StatementResult.Rows counting(StatementResult.Rows rows) {
@@ -52,7 +68,7 @@ public final class StatementCounts {
 
             private void done() {
                 rowCount = -1;
-                foundRows = seen;
+                foundRows = inner instanceof CalcFoundRows.Counted c ? c.found() : seen;
             }
         };
         return new StatementResult.Rows(rows.columns(), counted);
