@@ -32,6 +32,8 @@ public final class EngineTestsMain {
     private final StringBuilder failures = new StringBuilder();
     /** Setup and fixture statements that failed (not counted; they explain failures that follow). */
     private final StringBuilder setupFailures = new StringBuilder();
+    /** Tests whose query is a Go expression built at run time: neither passed nor failed, reported apart. */
+    private int notRunnable;
 
     private EngineTestsMain(ScionServerProcess server) {
         this.server = server;
@@ -79,10 +81,27 @@ public final class EngineTestsMain {
             total += e.getValue()[1];
         }
         System.out.printf(Locale.ROOT, "%-20s %6d / %6d  %6.2f%%%n", "TOTAL", pass, total, 100.0 * pass / Math.max(1, total));
+        System.out.printf(Locale.ROOT, "not runnable (query is a Go expression): %d%n", notRunnable);
     }
+
+    private static final java.util.Set<String> SYSTEM_DATABASES =
+            java.util.Set.of("information_schema", "mysql", "performance_schema", "sys");
 
     private Connection fresh() throws SQLException {
         try (Connection c = ConnectorJ.V9.connect(server, null, false); Statement st = c.createStatement()) {
+            // go-mysql-server gives each script a new engine: databases an earlier script created (db1, ...) go too
+            List<String> databases = new ArrayList<>();
+            try (ResultSet r = st.executeQuery("SHOW DATABASES")) {
+                while (r.next()) {
+                    databases.add(r.getString(1));
+                }
+            }
+            for (String db : databases) {
+                if (!SYSTEM_DATABASES.contains(db.toLowerCase(Locale.ROOT)) && !db.equalsIgnoreCase("mydb")) {
+                    runQuietly(c, "DROP DATABASE IF EXISTS `" + db.replace("`", "``") + "`");
+                }
+            }
+            lastReason = "";
             st.execute("DROP DATABASE IF EXISTS mydb");
             st.execute("CREATE DATABASE mydb");
         }
@@ -159,8 +178,13 @@ public final class EngineTestsMain {
             if (t.path("Skip").asBoolean(false)) {
                 continue;
             }
+            if (!t.path("Query").isTextual()) {
+                notRunnable++;
+                continue;
+            }
             String q = t.path("Query").asText();
-            count("QueryTest", check(c, q, t.get("Expected")), q);
+            boolean expectsError = t.has("ExpectedErr") || t.has("ExpectedErrStr");
+            count("QueryTest", expectsError ? assertion(c, t) : check(c, q, t.get("Expected")), q);
         }
     }
 
@@ -224,6 +248,11 @@ public final class EngineTestsMain {
                         if (a.path("Skip").asBoolean(false)) {
                             continue;
                         }
+                        if (!a.path("Query").isTextual()) {
+                            // a Go expression that builds the query at run time: nothing to send
+                            notRunnable++;
+                            continue;
+                        }
                         count("ScriptTest", assertion(c, a), t.path("Name").asText() + " / " + a.path("Query").asText());
                     }
                 } catch (SQLException e) {
@@ -241,8 +270,11 @@ public final class EngineTestsMain {
                 lastReason = "no error (expected one)";
                 return false;
             } catch (SQLException e) {
-                lastReason = "other error: " + e.getMessage();
-                return !a.has("ExpectedErrStr") || e.getMessage().contains(a.path("ExpectedErrStr").asText());
+                lastReason = "other error: " + e.getErrorCode() + " " + e.getMessage();
+                if (a.has("ExpectedErrStr")) {
+                    return ExpectedErrors.matchesText(a.path("ExpectedErrStr").asText(), e);
+                }
+                return ExpectedErrors.matches(a.path("ExpectedErr").path("$go").asText(), e.getErrorCode());
             }
         }
         if (a.path("SkipResultsCheck").asBoolean(false) || !a.has("Expected")) {

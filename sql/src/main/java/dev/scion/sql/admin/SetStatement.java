@@ -125,6 +125,14 @@ final class SetStatement implements AdminStatement {
             if (!SystemVariables.isKnown(name)) {
                 throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + a.name() + "'");
             }
+            if (a.scope() == Scope.SESSION && SystemVariables.isGlobalOnly(name)) {
+                throw new SqlError(ErrorCode.GLOBAL_VARIABLE, "Variable '" + a.name()
+                        + "' is a GLOBAL variable and should be set with SET GLOBAL");
+            }
+            if (a.scope() != Scope.SESSION && SystemVariables.isSessionOnly(name)) {
+                throw new SqlError(ErrorCode.LOCAL_VARIABLE, "Variable '" + a.name()
+                        + "' is a SESSION variable and can't be used with SET GLOBAL");
+            }
             if (name.equals("secure_file_priv")) {
                 // which server files LOAD DATA INFILE may read is the server's configuration, never a client's choice
                 throw new SqlError(ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR, "Variable '" + a.name()

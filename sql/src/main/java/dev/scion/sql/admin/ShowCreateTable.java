@@ -64,7 +64,16 @@ final class ShowCreateTable implements AdminStatement {
         return ddl(name, s, 0);
     }
 
+    /**
+     * The statement; the AUTO_INCREMENT option shows at most the column type's largest value, as MySQL does once
+     * the counter has reached it (the next insert then collides with that row).
+     */
     static String ddl(String name, TableSchema s, long autoIncrement) {
+        for (var c : s.columns()) {
+            if (c.autoIncrement() && autoIncrement > 1) {
+                autoIncrement = Math.min(autoIncrement, dev.scion.sql.dml.ColumnValues.largest(c.type()));
+            }
+        }
         return dev.scion.sql.ddl.CreateTableText.of(name, s, autoIncrement);
     }
 

@@ -277,6 +277,10 @@ public final class ColumnDefinitions {
         };
         int length = t.getPrecision();
         int scale = t.getScale();
+        if (kind == TypeKind.TINYINT && length == 1 && !t.isUnsigned() && !t.isZerofill()) {
+            // the one display width MySQL 8 keeps: TINYINT(1) is how it writes BOOLEAN, and clients read it so
+            kind = TypeKind.BOOLEAN;
+        }
         if (kind.isInteger()) {
             length = -1;
         }

@@ -241,7 +241,7 @@ public final class CreateTableText {
             case NOT_EQUALS -> {
                 if (ops.size() == 2) {
                     // GMS has no inequality node: a != b is NOT(a = b)
-                    return "NOT((" + expression(ops.get(0)) + " = " + expression(ops.get(1)) + "))";
+                    return "(NOT((" + expression(ops.get(0)) + " = " + expression(ops.get(1)) + ")))";
                 }
             }
             case EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, PLUS, MINUS,
@@ -258,13 +258,20 @@ public final class CreateTableText {
                 }
             }
             case NOT -> {
-                return "NOT(" + expression(ops.get(0)) + ")";
+                return "(NOT(" + expression(ops.get(0)) + "))";
+            }
+            case BETWEEN -> {
+                if (ops.size() == 3 && call.getOperator() instanceof org.apache.calcite.sql.fun.SqlBetweenOperator b
+                        && !b.isNegated()) {
+                    return "(" + expression(ops.get(0)) + " BETWEEN " + expression(ops.get(1)) + " AND "
+                            + expression(ops.get(2)) + ")";
+                }
             }
             case IS_NULL -> {
                 return expression(ops.get(0)) + " IS NULL";
             }
             case IS_NOT_NULL -> {
-                return "NOT(" + expression(ops.get(0)) + " IS NULL)";
+                return "(NOT(" + expression(ops.get(0)) + " IS NULL))";
             }
             case MINUS_PREFIX -> {
                 return "-" + expression(ops.get(0));

@@ -18,7 +18,9 @@ import static dev.scion.sql.ddl.ForeignKeyDefinitions.leads;
 /**
  * What an ALTER TABLE may not do to a table that takes part in foreign keys, checked on the schema before and
  * after (MySQL's rules, with foreign_key_checks on): drop the last index that leads with a key's columns, on either
- * side (1553), or change a key column's type to one the other side's column does not match (3780).
+ * side (1553), change a key column's type to one the other side's column does not match (3780), or shorten a
+ * key column's string or binary type, which MySQL cannot do in place (1832 on the referencing side, 1833 on the
+ * referenced side).
  */
 final class ForeignKeyAlterRules {
     private ForeignKeyAlterRules() {
@@ -35,7 +37,7 @@ final class ForeignKeyAlterRules {
                 TableName parent = new TableName(target.db(), fk.referencedTable());
                 if (parent.exists()) {
                     requireCompatible(before, after, fk.columns(), parent.read().schema(), fk.referencedColumns(),
-                            fk, true);
+                            fk, null);
                 }
             }
         }
@@ -45,7 +47,8 @@ final class ForeignKeyAlterRules {
                 continue; // a self reference is the table's own key, checked above
             }
             requireLeadingIndex(before, after, fk.referencedColumns(), fk.name());
-            requireCompatible(before, after, fk.referencedColumns(), child.schema(), fk.columns(), fk, false);
+            requireCompatible(before, after, fk.referencedColumns(), child.schema(), fk.columns(), fk,
+                    target.db().name() + "." + child.table());
         }
     }
 
@@ -68,10 +71,15 @@ final class ForeignKeyAlterRules {
                 || s.indexes().stream().anyMatch(ix -> !ix.fulltext() && leads(ix.columns(), columns));
     }
 
-    /** 3780 when a key column of this table changed type and no longer matches the other side's column. */
+    /**
+     * 3780 when a key column of this table changed type and no longer matches the other side's column; 1832 / 1833
+     * when it was shortened. {@code childTable} is the referencing table as db.table when this table is the
+     * referenced one, null when this table is the referencing one.
+     */
     private static void requireCompatible(TableSchema before, TableSchema after, List<String> mine,
                                           TableSchema other, List<String> theirs, ForeignKeyDef fk,
-                                          boolean referencing) {
+                                          String childTable) {
+        boolean referencing = childTable == null;
         for (int i = 0; i < mine.size() && i < theirs.size(); i++) {
             int a = after.columnIndex(mine.get(i));
             int b = before.columnIndex(mine.get(i));
@@ -83,6 +91,12 @@ final class ForeignKeyAlterRules {
             if (now.equals(before.columns().get(b).type())) {
                 continue;
             }
+            if (shortened(before.columns().get(b).type(), now)) {
+                throw new SqlError(referencing ? ErrorCode.FK_COLUMN_CANNOT_CHANGE
+                        : ErrorCode.FK_COLUMN_CANNOT_CHANGE_CHILD, "Cannot change column '" + mine.get(i)
+                        + "': used in a foreign key constraint '" + fk.name() + "'"
+                        + (referencing ? "" : " of table '" + childTable + "'"));
+            }
             Column otherColumn = other.columns().get(o);
             if (!compatible(now, otherColumn.type())) {
                 String referencingColumn = referencing ? mine.get(i) : theirs.get(i);
@@ -92,6 +106,14 @@ final class ForeignKeyAlterRules {
                         + fk.name() + "' are incompatible.");
             }
         }
+    }
+
+    private static boolean shortened(ColumnType was, ColumnType now) {
+        boolean sized = switch (now.kind()) {
+            case CHAR, VARCHAR, BINARY, VARBINARY -> true;
+            default -> false;
+        };
+        return sized && was.kind() == now.kind() && now.length() < was.length();
     }
 
     /**

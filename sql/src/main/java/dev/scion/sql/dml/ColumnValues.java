@@ -442,6 +442,11 @@ public final class ColumnValues {
         }
     }
 
+    /** The largest value an integer column holds (a BIGINT UNSIGNED's is taken as Long.MAX_VALUE). */
+    public static long largest(ColumnType t) {
+        return range(t)[1];
+    }
+
     /** The smallest and largest value an integer column holds. */
     private static long[] range(ColumnType t) {
         return switch (t.kind()) {

@@ -80,8 +80,11 @@ public final class ForeignKeys {
                 continue;
             }
             TableValue parent = parentTable(db, fk);
-            if (parent == null || !KeyStorage.comparable(schema, fk.columns(), parent.schema(), fk.referencedColumns())
-                    || find(session, db, fk.referencedTable(), fk.referencedColumns(), values, 1).isEmpty()) {
+            Object[] parentKey = parent == null ? null
+                    : ChoiceKeys.translate(schema, fk.columns(), parent.schema(), fk.referencedColumns(), values);
+            if (parentKey == null
+                    || !KeyStorage.comparable(schema, fk.columns(), parent.schema(), fk.referencedColumns())
+                    || find(session, db, fk.referencedTable(), fk.referencedColumns(), parentKey, 1).isEmpty()) {
                 throw new SqlError(ErrorCode.NO_REFERENCED_ROW_2, "Cannot add or update a child row: a foreign key "
                         + "constraint fails (" + describe(db, table, fk) + ")");
             }
@@ -116,7 +119,7 @@ public final class ForeignKeys {
             if (key == null) {
                 continue;
             }
-            List<Object[]> rows = children(session, db, child, key, editors);
+            List<Object[]> rows = children(session, db, schema, child, key, editors);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -145,7 +148,7 @@ public final class ForeignKeys {
             if (oldKey == null || (newKey != null && UpdateExecutor.sameRow(oldKey, newKey))) {
                 continue;
             }
-            List<Object[]> rows = children(session, db, child, oldKey, editors);
+            List<Object[]> rows = children(session, db, schema, child, oldKey, editors);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -168,8 +171,13 @@ public final class ForeignKeys {
      * child table open and that finds rows, the statement's writes are installed first and the lookup repeated, so
      * rows it deleted or re-keyed (a self-referencing key, a cycle of keys) are not found again.
      */
-    private static List<Object[]> children(Session session, DatabaseState db, Child child, Object[] key,
-                                           StatementEditors editors) {
+    private static List<Object[]> children(Session session, DatabaseState db, TableSchema parent, Child child,
+                                           Object[] parentKey, StatementEditors editors) {
+        Object[] key = ChoiceKeys.translate(parent, child.key().referencedColumns(), child.schema(),
+                child.key().columns(), parentKey);
+        if (key == null) {
+            return List.of();
+        }
         List<Object[]> rows = find(session, db, child.table(), child.key().columns(), key, 0);
         if (!rows.isEmpty() && editors.holds(db, child.table())) {
             editors.install(db, child.table());

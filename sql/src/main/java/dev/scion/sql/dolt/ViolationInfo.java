@@ -68,7 +68,7 @@ public final class ViolationInfo {
             String body = recorded.substring(CHECK.length()).strip();
             try {
                 JsonNode n = JSON.readTree(body);
-                String expression = "(" + CreateTableText.expression(n.path("Expression").asText()) + ")";
+                String expression = CreateTableText.expression(n.path("Expression").asText());
                 return "{\"Name\": " + quote(n.path("Name").asText()) + ", \"Expression\": " + quote(expression) + "}";
             } catch (java.io.IOException | RuntimeException e) {
                 return body; // recorded by an older version in another form: shown as it is

@@ -8,6 +8,10 @@ public enum ErrorCode {
     ACCESS_DENIED(1045, "28000"),
     FILE_NOT_FOUND(29, "HY000"),
     INCORRECT_GLOBAL_LOCAL_VAR(1238, "HY000"),
+    /** ER_LOCAL_VARIABLE: SET GLOBAL of a variable that has only a session value. */
+    LOCAL_VARIABLE(1228, "HY000"),
+    /** ER_GLOBAL_VARIABLE: SET SESSION of a variable that has only a global value. */
+    GLOBAL_VARIABLE(1229, "HY000"),
     NO_DB_SELECTED(1046, "3D000"),
     BAD_NULL(1048, "23000"),
     BAD_DB(1049, "42000"),
@@ -206,6 +210,10 @@ public enum ErrorCode {
     WRONG_FK_DEF(1239, "42000"),
     FK_COLUMN_DROPPED(1828, "HY000"),
     FK_COLUMN_NOT_NULL(1830, "HY000"),
+    /** ER_FK_COLUMN_CANNOT_CHANGE: ALTER of a referencing key column that InnoDB cannot do in place. */
+    FK_COLUMN_CANNOT_CHANGE(1832, "HY000"),
+    /** ER_FK_COLUMN_CANNOT_CHANGE_CHILD: the same for a referenced key column. */
+    FK_COLUMN_CANNOT_CHANGE_CHILD(1833, "HY000"),
     UNKNOWN_CHARACTER_SET(1115, "42000"),
     UNKNOWN_COLLATION(1273, "HY000"),
     COLLATION_CHARSET_MISMATCH(1253, "42000"),

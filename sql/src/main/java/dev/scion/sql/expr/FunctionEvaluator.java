@@ -56,6 +56,9 @@ final class FunctionEvaluator {
         if (own == null) {
             own = UserLockFunctions.compile(name, a);
         }
+        if (own == null) {
+            own = PasswordStrength.compile(name, a);
+        }
         if (own != null) {
             return own;
         }

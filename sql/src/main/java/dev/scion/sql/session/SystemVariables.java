@@ -25,6 +25,20 @@ public final class SystemVariables {
     private static final java.util.Set<String> FLAGS = java.util.Set.of("dolt_skip_replication_errors",
             "dolt_read_replica_force_pull");
 
+    /**
+     * Variables MySQL has only a global value for: SET SESSION of one is 1229. The server-wide switches and
+     * limits, and the validate_password component's settings.
+     */
+    private static final java.util.Set<String> GLOBAL_ONLY = java.util.Set.of("max_connections", "back_log",
+            "event_scheduler", "read_only", "super_read_only", "require_secure_transport", "local_infile",
+            "validate_password.length", "validate_password.mixed_case_count", "validate_password.number_count",
+            "validate_password.special_char_count", "validate_password.policy", "validate_password.check_user_name",
+            "validate_password.dictionary_file");
+
+    /** Variables MySQL has only a session value for: SET GLOBAL of one is 1228. */
+    private static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("last_insert_id", "identity",
+            "sql_log_bin", "timestamp", "insert_id", "warning_count", "error_count", "rand_seed1", "rand_seed2");
+
     static {
         Object[][] defs = {
             {"auto_increment_increment", 1L}, {"auto_increment_offset", 1L}, {"autocommit", 1L},
@@ -65,6 +79,10 @@ public final class SystemVariables {
                 "caching_sha2_password"}, {"transaction_prealloc_size", 4096L}, {"net_retry_count", 10L},
             {"time_format", "%H:%i:%s"}, {"date_format", "%Y-%m-%d"}, {"datetime_format", "%Y-%m-%d %H:%i:%s"},
             {"back_log", 151L}, {"secure_file_priv", null},
+            {"validate_password.length", 8L}, {"validate_password.mixed_case_count", 1L},
+            {"validate_password.number_count", 1L}, {"validate_password.special_char_count", 1L},
+            {"validate_password.policy", "MEDIUM"}, {"validate_password.check_user_name", 1L},
+            {"validate_password.dictionary_file", ""},
         };
         for (Object[] d : defs) {
             DEFAULTS.put((String) d[0], d[1]);
@@ -77,6 +95,16 @@ public final class SystemVariables {
 
     public static boolean isKnown(String name) {
         return BY_NAME.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the variable has no session value (SET SESSION of it is 1229). */
+    public static boolean isGlobalOnly(String name) {
+        return GLOBAL_ONLY.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the variable has no global value (SET GLOBAL of it is 1228). */
+    public static boolean isSessionOnly(String name) {
+        return SESSION_ONLY.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the variable is an ON / OFF switch whose value is stored as 1 / 0. */

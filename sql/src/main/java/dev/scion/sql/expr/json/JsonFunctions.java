@@ -315,7 +315,7 @@ public final class JsonFunctions {
                 return JsonText.print(doc);
             });
             case "JSON_SEARCH" -> make(fn, a, json, 3, Integer.MAX_VALUE, JsonFunctions::search);
-            case "JSON_PRETTY" -> make(fn, a, json, 1, 1, x -> x.v[0] == null ? null : JsonText.print(x.doc(0)));
+            case "JSON_PRETTY" -> make(fn, a, json, 1, 1, x -> x.v[0] == null ? null : JsonText.printPretty(x.doc(0)));
             default -> null;
         };
     }

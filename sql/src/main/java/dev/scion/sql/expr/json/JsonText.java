@@ -135,6 +135,46 @@ public final class JsonText {
     }
 
     /** MySQL prints a JSON double in its shortest form, with ".0" on whole numbers and "e" for large ones. */
+    /**
+     * JSON_PRETTY's text: MySQL's layout, each member and element on its own line indented two spaces a level,
+     * {@code "key": value}; an empty object or array stays {@code {}} / {@code []}.
+     */
+    public static String printPretty(JsonNode n) {
+        StringBuilder sb = new StringBuilder();
+        printPretty(n, sb, 0);
+        return sb.toString();
+    }
+
+    private static void printPretty(JsonNode n, StringBuilder sb, int depth) {
+        if ((!n.isObject() && !n.isArray()) || n.isEmpty()) {
+            print(n, sb);
+            return;
+        }
+        String inner = "  ".repeat(depth + 1);
+        if (n.isObject()) {
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+            n.fields().forEachRemaining(fields::add);
+            fields.sort(Map.Entry.comparingByKey(KEY_ORDER));
+            sb.append("{\n");
+            for (int i = 0; i < fields.size(); i++) {
+                sb.append(inner);
+                quote(fields.get(i).getKey(), sb);
+                sb.append(": ");
+                printPretty(fields.get(i).getValue(), sb, depth + 1);
+                sb.append(i + 1 < fields.size() ? ",\n" : "\n");
+            }
+            sb.append("  ".repeat(depth)).append('}');
+        } else {
+            sb.append("[\n");
+            for (int i = 0; i < n.size(); i++) {
+                sb.append(inner);
+                printPretty(n.get(i), sb, depth + 1);
+                sb.append(i + 1 < n.size() ? ",\n" : "\n");
+            }
+            sb.append("  ".repeat(depth)).append(']');
+        }
+    }
+
     static String printDouble(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return new BigDecimal(d).toPlainString() + ".0";
