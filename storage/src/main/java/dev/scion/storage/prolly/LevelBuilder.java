@@ -73,6 +73,39 @@ final class LevelBuilder {
     return boundaryAfter(k, koff, klen, klen + vlen + LEAF_OVERHEAD);
   }
 
+  /**
+   * Copies leaf entries [0, count) of {@code leaf} into this empty leaf builder without asking the boundary rule:
+   * the caller knows none of them ends a node (see {@link TreeBuilder#addLeafPrefix}). Two array copies and the
+   * offset tables, where adding them one by one copies, hashes and decides per entry.
+   */
+  void addLeafPrefix(Node leaf, int count) {
+    if (n != 0 || level != 0) {
+      throw new IllegalStateException("a leaf prefix goes into an empty leaf builder");
+    }
+    if (keyEnds.length < count) {
+      int length = Math.max(keyEnds.length * 2, count);
+      keyEnds = Arrays.copyOf(keyEnds, length);
+      valueEnds = Arrays.copyOf(valueEnds, length);
+    }
+    int keyBase = leaf.keyStart(0);
+    int valueBase = leaf.valueStart(0);
+    int keyBytes = leaf.keyEnd(count - 1) - keyBase;
+    int valueBytes = leaf.valueEnd(count - 1) - valueBase;
+    keys = ensure(keys, 0, keyBytes);
+    System.arraycopy(leaf.b, keyBase, keys, 0, keyBytes);
+    second = ensure(second, 0, valueBytes);
+    System.arraycopy(leaf.b, valueBase, second, 0, valueBytes);
+    for (int i = 0; i < count; i++) {
+      keyEnds[i] = leaf.keyEnd(i) - keyBase;
+      valueEnds[i] = leaf.valueEnd(i) - valueBase;
+    }
+    keysLen = keyBytes;
+    secondLen = valueBytes;
+    n = count;
+    size = keyBytes + valueBytes + LEAF_OVERHEAD * count;
+    subtreeCount = count;
+  }
+
   /** Adds a child summary to an internal node; true if the node ends after it. */
   boolean addChild(byte[] k, int koff, int klen, byte[] addr, int addrOff, long count) {
     growTables();

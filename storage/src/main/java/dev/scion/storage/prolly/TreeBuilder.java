@@ -65,6 +65,18 @@ final class TreeBuilder {
     addLeaf(leaf.b, ks, leaf.keyEnd(i) - ks, leaf.b, vs, leaf.valueEnd(i) - vs);
   }
 
+  /**
+   * Copies entries [0, count) of {@code leaf} when they start a node of the new tree as they started {@code leaf}
+   * (the leaf level is empty), and {@code count} is less than the leaf's entry count: none of them ended the old
+   * leaf, and the boundary rule reads only the entries since the node's start, so none ends a node here either.
+   */
+  void addLeafPrefix(Node leaf, int count) {
+    if (count >= leaf.n) {
+      throw new IllegalArgumentException("the leaf's last entry may end it: " + count + " of " + leaf.n);
+    }
+    level(0).builder.addLeafPrefix(leaf, count);
+  }
+
   /** True if no level at or below {@code l} holds a partial node. */
   boolean isEmptyUpTo(int l) {
     for (int i = Math.min(l, levels.size() - 1); i >= 0; i--) {

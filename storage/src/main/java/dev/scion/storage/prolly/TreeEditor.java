@@ -1,5 +1,7 @@
 package dev.scion.storage.prolly;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * Applies a sorted batch of edits to a tree in one left-to-right pass, producing exactly the tree a build
  * from scratch would give for the resulting entries while reusing every node it can.
@@ -12,6 +14,13 @@ package dev.scion.storage.prolly;
  * resynchronise. A one-row change thus rewrites one node per level.
  */
 final class TreeEditor {
+  /**
+   * Old leaf entries copied in one piece before a leaf's first edit, and old leaf entries re-added one by one
+   * through the boundary rule (operation counts for tests).
+   */
+  static final LongAdder LEAF_ENTRIES_CARRIED = new LongAdder();
+  static final LongAdder LEAF_ENTRIES_READDED = new LongAdder();
+
   private final NodeLoader source;
   private final TreeBuilder builder;
   private final MapEdits edits;
@@ -74,14 +83,16 @@ final class TreeEditor {
 
   /** Streams a leaf's entries merged with edits [from, to) into the builder. */
   private void mergeLeaf(Node leaf, int from, int to) {
-    int i = 0;
+    int i = carryPrefix(leaf, from, to);
+    int readded = 0;
     for (int e = from; e < to; e++) {
       byte[] key = edits.key(e);
-      int c = 1;
-      while (i < leaf.n && (c = leaf.compareKey(i, key)) < 0) {
+      int at = leaf.lowerBound(key, i);
+      readded += at - i;
+      while (i < at) {
         builder.addLeaf(leaf, i++);
       }
-      if (i < leaf.n && c == 0) {
+      if (i < leaf.n && leaf.compareKey(i, key) == 0) {
         i++; // replaced or deleted
       }
       byte[] value = edits.value(e);
@@ -89,9 +100,27 @@ final class TreeEditor {
         builder.addLeaf(key, 0, key.length, value, 0, value.length);
       }
     }
+    readded += leaf.n - i;
     while (i < leaf.n) {
       builder.addLeaf(leaf, i++);
     }
+    LEAF_ENTRIES_READDED.add(readded);
+  }
+
+  /**
+   * When the leaf starts a node of the new tree as it started its own, copies its entries before the first
+   * edit in one piece (all but the last entry, which may be what ended the leaf); returns how many it copied.
+   */
+  private int carryPrefix(Node leaf, int from, int to) {
+    if (from == to || leaf.n < 2 || !builder.isEmptyUpTo(0)) {
+      return 0;
+    }
+    int count = Math.min(leaf.lowerBound(edits.key(from)), leaf.n - 1);
+    if (count > 0) {
+      builder.addLeafPrefix(leaf, count);
+      LEAF_ENTRIES_CARRIED.add(count);
+    }
+    return count;
   }
 
   /**
