@@ -106,6 +106,35 @@ final class LevelBuilder {
     subtreeCount = count;
   }
 
+  /**
+   * Copies child summaries [0, count) of internal node {@code parent} into this empty builder of its level without
+   * asking the boundary rule (see {@link TreeBuilder#passChildren}); the cumulative counts carry over unchanged
+   * because both start from zero.
+   */
+  void addChildPrefix(Node parent, int count) {
+    if (n != 0 || level != parent.level) {
+      throw new IllegalStateException("a child prefix goes into an empty builder of its level");
+    }
+    if (keyEnds.length < count) {
+      keyEnds = Arrays.copyOf(keyEnds, Math.max(keyEnds.length * 2, count));
+    }
+    int keyBase = parent.keyStart(0);
+    int keyBytes = parent.keyEnd(count - 1) - keyBase;
+    int childBytes = Node.CHILD_BYTES * count;
+    keys = ensure(keys, 0, keyBytes);
+    System.arraycopy(parent.b, keyBase, keys, 0, keyBytes);
+    second = ensure(second, 0, childBytes);
+    System.arraycopy(parent.b, parent.childOffset(0), second, 0, childBytes);
+    for (int i = 0; i < count; i++) {
+      keyEnds[i] = parent.keyEnd(i) - keyBase;
+    }
+    keysLen = keyBytes;
+    secondLen = childBytes;
+    n = count;
+    size = keyBytes + INTERNAL_OVERHEAD * count;
+    subtreeCount = parent.cumulativeCount(count - 1);
+  }
+
   /** Adds a child summary to an internal node; true if the node ends after it. */
   boolean addChild(byte[] k, int koff, int klen, byte[] addr, int addrOff, long count) {
     growTables();

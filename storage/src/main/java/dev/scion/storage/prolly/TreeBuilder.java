@@ -108,6 +108,28 @@ final class TreeBuilder {
     }
   }
 
+  /**
+   * Reuses children [0, count) of {@code parent} as whole nodes, {@code count} less than its child count, when
+   * {@link #isEmptyUpTo} the parent's level: as {@link #passChild} for each, and the parent's level takes their
+   * summaries without asking the boundary rule, which ended the old parent at none of them and reads only the
+   * entries since the node's start.
+   */
+  void passChildren(Node parent, int count) {
+    if (count < 1 || count >= parent.n) {
+      throw new IllegalArgumentException("the node's last child may end it: " + count + " of " + parent.n);
+    }
+    int l = parent.level - 1;
+    Level level = level(l);
+    level.completed += count;
+    level.last = null;
+    level.lastParent = parent;
+    level.lastIndex = count - 1;
+    for (int below = 0; below < l; below++) {
+      levels.get(below).many = true;
+    }
+    level(l + 1).builder.addChildPrefix(parent, count);
+  }
+
   private void emit(int l) {
     NodeRef ref = levels.get(l).builder.emit(out);
     completed(l, ref);

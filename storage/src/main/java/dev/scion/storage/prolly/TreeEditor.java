@@ -20,6 +20,8 @@ final class TreeEditor {
    */
   static final LongAdder LEAF_ENTRIES_CARRIED = new LongAdder();
   static final LongAdder LEAF_ENTRIES_READDED = new LongAdder();
+  /** Unedited children of internal nodes passed through in one piece before the node's first edited child. */
+  static final LongAdder CHILDREN_CARRIED = new LongAdder();
 
   private final NodeLoader source;
   private final TreeBuilder builder;
@@ -54,7 +56,7 @@ final class TreeEditor {
     }
     int childLevel = node.level - 1;
     int e = from;
-    for (int i = 0; i < node.n; i++) {
+    for (int i = carryChildren(node, from, to); i < node.n; i++) {
       // Child i owns keys up to its last key; the last child also owns everything beyond.
       int end = i == node.n - 1 ? to : upperBound(e, to, node, i);
       boolean atBoundary = builder.isEmptyUpTo(childLevel);
@@ -70,6 +72,23 @@ final class TreeEditor {
       }
       e = end;
     }
+  }
+
+  /**
+   * When the internal node starts a node of the new tree as it started its own (its level and every level below
+   * are empty), passes its children before the first edited one through in one piece (all but the last child,
+   * which may be what ended the node); returns how many it passed.
+   */
+  private int carryChildren(Node node, int from, int to) {
+    if (from == to || node.n < 2 || !builder.isEmptyUpTo(node.level)) {
+      return 0;
+    }
+    int count = Math.min(node.lowerBound(edits.key(from)), node.n - 1);
+    if (count > 0) {
+      builder.passChildren(node, count);
+      CHILDREN_CARRIED.add(count);
+    }
+    return count;
   }
 
   /** First edit index in [from, to) whose key is after key i of {@code node}. */

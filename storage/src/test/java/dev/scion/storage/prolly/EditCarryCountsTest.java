@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An edit that inserts or deletes keys copies an edited leaf's entries before its first edit in one piece, and
- * re-adds through the boundary rule only the entries from the first edit on, and the tree it builds is still
- * the one a build from scratch gives.
+ * re-adds through the boundary rule only the entries from the first edit on; an edited internal node passes the
+ * children before its first edited child through in one piece. The tree it builds is still the one a build from
+ * scratch gives.
  */
-class LeafEditCountsTest {
+class EditCarryCountsTest {
   @Test
   void oneKeyInsertsAndDeletesReAddOnlyTheEntriesFromTheEditOn() {
     MemoryChunkStore store = new MemoryChunkStore();
@@ -36,6 +37,9 @@ class LeafEditCountsTest {
     int edits = 400;
     long carriedBefore = TreeEditor.LEAF_ENTRIES_CARRIED.sum();
     long readdedBefore = TreeEditor.LEAF_ENTRIES_READDED.sum();
+    long childrenBefore = TreeEditor.CHILDREN_CARRIED.sum();
+    int rootChildren = map.leafCounts().length;
+    assertEquals(2, map.depth(), "a root over the leaves");
     for (int t = 0; t < edits; t++) {
       MapEdits edit;
       if (t % 2 == 0) {
@@ -51,6 +55,7 @@ class LeafEditCountsTest {
     }
     long carried = TreeEditor.LEAF_ENTRIES_CARRIED.sum() - carriedBefore;
     long readded = TreeEditor.LEAF_ENTRIES_READDED.sum() - readdedBefore;
+    long children = TreeEditor.CHILDREN_CARRIED.sum() - childrenBefore;
 
     assertEquals(build(new MemoryChunkStore(), model).root(), map.root(), "edited tree differs from a fresh build");
     // A random key lands on average halfway through its leaf: about half the leaf is carried, and the other half
@@ -60,6 +65,9 @@ class LeafEditCountsTest {
     assertTrue(carriedPerEdit > 0.3 * entriesPerLeaf, "carried " + carriedPerEdit + " per edit");
     assertTrue(carriedPerEdit > 0.5 * readdedPerEdit,
         "carried " + carriedPerEdit + ", re-added " + readdedPerEdit + " per edit");
+    // Likewise the root's children before the edited leaf (before, each was re-added through the rule).
+    double childrenPerEdit = (double) children / edits;
+    assertTrue(childrenPerEdit > 0.3 * rootChildren, "children carried " + childrenPerEdit + " of " + rootChildren);
   }
 
   @Test
