@@ -106,33 +106,55 @@ final class LevelBuilder {
     subtreeCount = count;
   }
 
+  /** True if this builder holds as many entries and payload bytes as {@code node} holds before its entry i. */
+  boolean holdsPrefixOf(Node node, int i) {
+    if (n != i) {
+      return false;
+    }
+    if (i == 0) {
+      return size == 0;
+    }
+    int keyBytes = node.keyEnd(i - 1) - node.keyStart(0);
+    int bytes = level == 0
+        ? keyBytes + node.valueEnd(i - 1) - node.valueStart(0) + LEAF_OVERHEAD * i
+        : keyBytes + INTERNAL_OVERHEAD * i;
+    return size == bytes;
+  }
+
   /**
-   * Copies child summaries [0, count) of internal node {@code parent} into this empty builder of its level without
-   * asking the boundary rule (see {@link TreeBuilder#passChildren}); the cumulative counts carry over unchanged
-   * because both start from zero.
+   * Appends child summaries [from, to) of internal node {@code parent} without asking the boundary rule (see
+   * {@link TreeBuilder#passChildren}); their cumulative counts are rebased onto this node's.
    */
-  void addChildPrefix(Node parent, int count) {
-    if (n != 0 || level != parent.level) {
-      throw new IllegalStateException("a child prefix goes into an empty builder of its level");
+  void addChildRun(Node parent, int from, int to) {
+    if (level != parent.level) {
+      throw new IllegalStateException("children of a level-" + parent.level + " node go to that level");
     }
-    if (keyEnds.length < count) {
-      keyEnds = Arrays.copyOf(keyEnds, Math.max(keyEnds.length * 2, count));
+    int count = to - from;
+    if (keyEnds.length < n + count) {
+      keyEnds = Arrays.copyOf(keyEnds, Math.max(keyEnds.length * 2, n + count));
     }
-    int keyBase = parent.keyStart(0);
-    int keyBytes = parent.keyEnd(count - 1) - keyBase;
-    int childBytes = Node.CHILD_BYTES * count;
-    keys = ensure(keys, 0, keyBytes);
-    System.arraycopy(parent.b, keyBase, keys, 0, keyBytes);
-    second = ensure(second, 0, childBytes);
-    System.arraycopy(parent.b, parent.childOffset(0), second, 0, childBytes);
+    int keyBase = parent.keyStart(from);
+    int keyBytes = parent.keyEnd(to - 1) - keyBase;
+    keys = ensure(keys, keysLen, keyBytes);
+    System.arraycopy(parent.b, keyBase, keys, keysLen, keyBytes);
     for (int i = 0; i < count; i++) {
-      keyEnds[i] = parent.keyEnd(i) - keyBase;
+      keyEnds[n + i] = keysLen + parent.keyEnd(from + i) - keyBase;
     }
-    keysLen = keyBytes;
-    secondLen = childBytes;
-    n = count;
-    size = keyBytes + INTERNAL_OVERHEAD * count;
-    subtreeCount = parent.cumulativeCount(count - 1);
+    int childBytes = Node.CHILD_BYTES * count;
+    second = ensure(second, secondLen, childBytes);
+    System.arraycopy(parent.b, parent.childOffset(from), second, secondLen, childBytes);
+    long rebase = subtreeCount - (from == 0 ? 0 : parent.cumulativeCount(from - 1));
+    if (rebase != 0) {
+      for (int i = 0; i < count; i++) {
+        int at = secondLen + Node.CHILD_BYTES * i + Hash.LENGTH;
+        LONG.set(second, at, (long) LONG.get(second, at) + rebase);
+      }
+    }
+    subtreeCount = parent.cumulativeCount(to - 1) + rebase;
+    keysLen += keyBytes;
+    secondLen += childBytes;
+    n += count;
+    size += keyBytes + INTERNAL_OVERHEAD * count;
   }
 
   /** Adds a child summary to an internal node; true if the node ends after it. */

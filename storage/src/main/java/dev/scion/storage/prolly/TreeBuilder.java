@@ -109,25 +109,33 @@ final class TreeBuilder {
   }
 
   /**
-   * Reuses children [0, count) of {@code parent} as whole nodes, {@code count} less than its child count, when
-   * {@link #isEmptyUpTo} the parent's level: as {@link #passChild} for each, and the parent's level takes their
-   * summaries without asking the boundary rule, which ended the old parent at none of them and reads only the
-   * entries since the node's start.
+   * True if the node being built at {@code node}'s level holds what {@code node} holds before entry i (as many
+   * entries and bytes) and no level below holds a partial node: then the boundary rule decides on node's entries
+   * from i on exactly as it did when node was built.
    */
-  void passChildren(Node parent, int count) {
-    if (count < 1 || count >= parent.n) {
-      throw new IllegalArgumentException("the node's last child may end it: " + count + " of " + parent.n);
+  boolean alignedWith(Node node, int i) {
+    return isEmptyUpTo(node.level - 1) && level(node.level).builder.holdsPrefixOf(node, i);
+  }
+
+  /**
+   * Reuses children [from, to) of {@code parent} as whole nodes, {@code to} less than its child count, when
+   * {@link #alignedWith} the parent at {@code from}: as {@link #passChild} for each, and the parent's level takes
+   * their summaries without asking the boundary rule, which ended the old parent at none of them.
+   */
+  void passChildren(Node parent, int from, int to) {
+    if (from >= to || to >= parent.n) {
+      throw new IllegalArgumentException("the node's last child may end it: " + from + ".." + to + " of " + parent.n);
     }
     int l = parent.level - 1;
     Level level = level(l);
-    level.completed += count;
+    level.completed += to - from;
     level.last = null;
     level.lastParent = parent;
-    level.lastIndex = count - 1;
+    level.lastIndex = to - 1;
     for (int below = 0; below < l; below++) {
       levels.get(below).many = true;
     }
-    level(l + 1).builder.addChildPrefix(parent, count);
+    level(l + 1).builder.addChildRun(parent, from, to);
   }
 
   private void emit(int l) {

@@ -20,7 +20,7 @@ final class TreeEditor {
    */
   static final LongAdder LEAF_ENTRIES_CARRIED = new LongAdder();
   static final LongAdder LEAF_ENTRIES_READDED = new LongAdder();
-  /** Unedited children of internal nodes passed through in one piece before the node's first edited child. */
+  /** Unedited children of internal nodes passed through in one piece, without the boundary rule. */
   static final LongAdder CHILDREN_CARRIED = new LongAdder();
 
   private final NodeLoader source;
@@ -56,7 +56,12 @@ final class TreeEditor {
     }
     int childLevel = node.level - 1;
     int e = from;
-    for (int i = carryChildren(node, from, to); i < node.n; i++) {
+    boolean mayBeAligned = true;
+    for (int i = 0; i < node.n; i++) {
+      if (mayBeAligned) {
+        i = carryChildren(node, i, e, to);
+        mayBeAligned = false;
+      }
       // Child i owns keys up to its last key; the last child also owns everything beyond.
       int end = i == node.n - 1 ? to : upperBound(e, to, node, i);
       boolean atBoundary = builder.isEmptyUpTo(childLevel);
@@ -68,6 +73,7 @@ final class TreeEditor {
           builder.passChild(node, i); // every edit here is a no-op: keep the subtree (and its ancestors)
         } else {
           process(child, e, end);
+          mayBeAligned = true; // e.g. the child was rebuilt as one node with the same last key
         }
       }
       e = end;
@@ -75,20 +81,21 @@ final class TreeEditor {
   }
 
   /**
-   * When the internal node starts a node of the new tree as it started its own (its level and every level below
-   * are empty), passes its children before the first edited one through in one piece (all but the last child,
-   * which may be what ended the node); returns how many it passed.
+   * When the new tree's node at this level holds exactly what {@code node} holds before child i (the same number
+   * of entries and bytes, nothing pending below), the boundary rule will decide on the following children as it
+   * did in {@code node}, where none but the last ended it: passes children i up to the next edited one (never the
+   * last) through in one piece, and returns the index of the first child it did not pass.
    */
-  private int carryChildren(Node node, int from, int to) {
-    if (from == to || node.n < 2 || !builder.isEmptyUpTo(node.level)) {
-      return 0;
+  private int carryChildren(Node node, int i, int e, int to) {
+    if (i >= node.n - 1 || !builder.alignedWith(node, i)) {
+      return i;
     }
-    int count = Math.min(node.lowerBound(edits.key(from)), node.n - 1);
-    if (count > 0) {
-      builder.passChildren(node, count);
-      CHILDREN_CARRIED.add(count);
+    int next = e == to ? node.n - 1 : Math.min(node.lowerBound(edits.key(e), i), node.n - 1);
+    if (next > i) {
+      builder.passChildren(node, i, next);
+      CHILDREN_CARRIED.add(next - i);
     }
-    return count;
+    return next;
   }
 
   /** First edit index in [from, to) whose key is after key i of {@code node}. */
