@@ -106,19 +106,15 @@ final class LevelBuilder {
     subtreeCount = count;
   }
 
-  /** True if this builder holds as many entries and payload bytes as {@code node} holds before its entry i. */
+  /**
+   * True if this internal-level builder holds as many entries and payload bytes as internal node {@code node}
+   * holds before its entry i (an entry's size is its key's plus a fixed overhead).
+   */
   boolean holdsPrefixOf(Node node, int i) {
     if (n != i) {
       return false;
     }
-    if (i == 0) {
-      return size == 0;
-    }
-    int keyBytes = node.keyEnd(i - 1) - node.keyStart(0);
-    int bytes = level == 0
-        ? keyBytes + node.valueEnd(i - 1) - node.valueStart(0) + LEAF_OVERHEAD * i
-        : keyBytes + INTERNAL_OVERHEAD * i;
-    return size == bytes;
+    return i == 0 ? size == 0 : size == node.keyEnd(i - 1) - node.keyStart(0) + INTERNAL_OVERHEAD * i;
   }
 
   /**
