@@ -73,6 +73,86 @@ final class LevelBuilder {
     return boundaryAfter(k, koff, klen, klen + vlen + LEAF_OVERHEAD);
   }
 
+  /**
+   * Copies leaf entries [0, count) of {@code leaf} into this empty leaf builder without asking the boundary rule:
+   * the caller knows none of them ends a node (see {@link TreeBuilder#addLeafPrefix}). Two array copies and the
+   * offset tables, where adding them one by one copies, hashes and decides per entry.
+   */
+  void addLeafPrefix(Node leaf, int count) {
+    if (n != 0 || level != 0) {
+      throw new IllegalStateException("a leaf prefix goes into an empty leaf builder");
+    }
+    if (keyEnds.length < count) {
+      int length = Math.max(keyEnds.length * 2, count);
+      keyEnds = Arrays.copyOf(keyEnds, length);
+      valueEnds = Arrays.copyOf(valueEnds, length);
+    }
+    int keyBase = leaf.keyStart(0);
+    int valueBase = leaf.valueStart(0);
+    int keyBytes = leaf.keyEnd(count - 1) - keyBase;
+    int valueBytes = leaf.valueEnd(count - 1) - valueBase;
+    keys = ensure(keys, 0, keyBytes);
+    System.arraycopy(leaf.b, keyBase, keys, 0, keyBytes);
+    second = ensure(second, 0, valueBytes);
+    System.arraycopy(leaf.b, valueBase, second, 0, valueBytes);
+    for (int i = 0; i < count; i++) {
+      keyEnds[i] = leaf.keyEnd(i) - keyBase;
+      valueEnds[i] = leaf.valueEnd(i) - valueBase;
+    }
+    keysLen = keyBytes;
+    secondLen = valueBytes;
+    n = count;
+    size = keyBytes + valueBytes + LEAF_OVERHEAD * count;
+    subtreeCount = count;
+  }
+
+  /**
+   * True if this internal-level builder holds as many entries and payload bytes as internal node {@code node}
+   * holds before its entry i (an entry's size is its key's plus a fixed overhead).
+   */
+  boolean holdsPrefixOf(Node node, int i) {
+    if (n != i) {
+      return false;
+    }
+    return i == 0 ? size == 0 : size == node.keyEnd(i - 1) - node.keyStart(0) + INTERNAL_OVERHEAD * i;
+  }
+
+  /**
+   * Appends child summaries [from, to) of internal node {@code parent} without asking the boundary rule (see
+   * {@link TreeBuilder#passChildren}); their cumulative counts are rebased onto this node's.
+   */
+  void addChildRun(Node parent, int from, int to) {
+    if (level != parent.level) {
+      throw new IllegalStateException("children of a level-" + parent.level + " node go to that level");
+    }
+    int count = to - from;
+    if (keyEnds.length < n + count) {
+      keyEnds = Arrays.copyOf(keyEnds, Math.max(keyEnds.length * 2, n + count));
+    }
+    int keyBase = parent.keyStart(from);
+    int keyBytes = parent.keyEnd(to - 1) - keyBase;
+    keys = ensure(keys, keysLen, keyBytes);
+    System.arraycopy(parent.b, keyBase, keys, keysLen, keyBytes);
+    for (int i = 0; i < count; i++) {
+      keyEnds[n + i] = keysLen + parent.keyEnd(from + i) - keyBase;
+    }
+    int childBytes = Node.CHILD_BYTES * count;
+    second = ensure(second, secondLen, childBytes);
+    System.arraycopy(parent.b, parent.childOffset(from), second, secondLen, childBytes);
+    long rebase = subtreeCount - (from == 0 ? 0 : parent.cumulativeCount(from - 1));
+    if (rebase != 0) {
+      for (int i = 0; i < count; i++) {
+        int at = secondLen + Node.CHILD_BYTES * i + Hash.LENGTH;
+        LONG.set(second, at, (long) LONG.get(second, at) + rebase);
+      }
+    }
+    subtreeCount = parent.cumulativeCount(to - 1) + rebase;
+    keysLen += keyBytes;
+    secondLen += childBytes;
+    n += count;
+    size += keyBytes + INTERNAL_OVERHEAD * count;
+  }
+
   /** Adds a child summary to an internal node; true if the node ends after it. */
   boolean addChild(byte[] k, int koff, int klen, byte[] addr, int addrOff, long count) {
     growTables();

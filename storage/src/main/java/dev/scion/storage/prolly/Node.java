@@ -113,7 +113,12 @@ final class Node {
 
   /** Index of the first key >= {@code key}, or n if every key is smaller. */
   int lowerBound(byte[] key) {
-    int lo = 0;
+    return lowerBound(key, 0);
+  }
+
+  /** Index of the first key >= {@code key} at or after index {@code from}, or n if every such key is smaller. */
+  int lowerBound(byte[] key, int from) {
+    int lo = from;
     int hi = n;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;

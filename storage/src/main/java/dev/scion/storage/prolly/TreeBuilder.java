@@ -65,6 +65,18 @@ final class TreeBuilder {
     addLeaf(leaf.b, ks, leaf.keyEnd(i) - ks, leaf.b, vs, leaf.valueEnd(i) - vs);
   }
 
+  /**
+   * Copies entries [0, count) of {@code leaf} when they start a node of the new tree as they started {@code leaf}
+   * (the leaf level is empty), and {@code count} is less than the leaf's entry count: none of them ended the old
+   * leaf, and the boundary rule reads only the entries since the node's start, so none ends a node here either.
+   */
+  void addLeafPrefix(Node leaf, int count) {
+    if (count >= leaf.n) {
+      throw new IllegalArgumentException("the leaf's last entry may end it: " + count + " of " + leaf.n);
+    }
+    level(0).builder.addLeafPrefix(leaf, count);
+  }
+
   /** True if no level at or below {@code l} holds a partial node. */
   boolean isEmptyUpTo(int l) {
     for (int i = Math.min(l, levels.size() - 1); i >= 0; i--) {
@@ -94,6 +106,36 @@ final class TreeBuilder {
         parent.childCount(i))) {
       emit(l + 1);
     }
+  }
+
+  /**
+   * True if the node being built at {@code node}'s level holds what {@code node} holds before entry i (as many
+   * entries and bytes) and no level below holds a partial node: then the boundary rule decides on node's entries
+   * from i on exactly as it did when node was built.
+   */
+  boolean alignedWith(Node node, int i) {
+    return isEmptyUpTo(node.level - 1) && level(node.level).builder.holdsPrefixOf(node, i);
+  }
+
+  /**
+   * Reuses children [from, to) of {@code parent} as whole nodes, {@code to} less than its child count, when
+   * {@link #alignedWith} the parent at {@code from}: as {@link #passChild} for each, and the parent's level takes
+   * their summaries without asking the boundary rule, which ended the old parent at none of them.
+   */
+  void passChildren(Node parent, int from, int to) {
+    if (from >= to || to >= parent.n) {
+      throw new IllegalArgumentException("the node's last child may end it: " + from + ".." + to + " of " + parent.n);
+    }
+    int l = parent.level - 1;
+    Level level = level(l);
+    level.completed += to - from;
+    level.last = null;
+    level.lastParent = parent;
+    level.lastIndex = to - 1;
+    for (int below = 0; below < l; below++) {
+      levels.get(below).many = true;
+    }
+    level(l + 1).builder.addChildRun(parent, from, to);
   }
 
   private void emit(int l) {

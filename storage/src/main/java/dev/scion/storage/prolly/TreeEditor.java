@@ -1,5 +1,7 @@
 package dev.scion.storage.prolly;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * Applies a sorted batch of edits to a tree in one left-to-right pass, producing exactly the tree a build
  * from scratch would give for the resulting entries while reusing every node it can.
@@ -12,6 +14,15 @@ package dev.scion.storage.prolly;
  * resynchronise. A one-row change thus rewrites one node per level.
  */
 final class TreeEditor {
+  /**
+   * Old leaf entries copied in one piece before a leaf's first edit, and old leaf entries re-added one by one
+   * through the boundary rule (operation counts for tests).
+   */
+  static final LongAdder LEAF_ENTRIES_CARRIED = new LongAdder();
+  static final LongAdder LEAF_ENTRIES_READDED = new LongAdder();
+  /** Unedited children of internal nodes passed through in one piece, without the boundary rule. */
+  static final LongAdder CHILDREN_CARRIED = new LongAdder();
+
   private final NodeLoader source;
   private final TreeBuilder builder;
   private final MapEdits edits;
@@ -45,7 +56,12 @@ final class TreeEditor {
     }
     int childLevel = node.level - 1;
     int e = from;
+    boolean mayBeAligned = true;
     for (int i = 0; i < node.n; i++) {
+      if (mayBeAligned) {
+        i = carryChildren(node, i, e, to);
+        mayBeAligned = false;
+      }
       // Child i owns keys up to its last key; the last child also owns everything beyond.
       int end = i == node.n - 1 ? to : upperBound(e, to, node, i);
       boolean atBoundary = builder.isEmptyUpTo(childLevel);
@@ -57,10 +73,29 @@ final class TreeEditor {
           builder.passChild(node, i); // every edit here is a no-op: keep the subtree (and its ancestors)
         } else {
           process(child, e, end);
+          mayBeAligned = true; // e.g. the child was rebuilt as one node with the same last key
         }
       }
       e = end;
     }
+  }
+
+  /**
+   * When the new tree's node at this level holds exactly what {@code node} holds before child i (the same number
+   * of entries and bytes, nothing pending below), the boundary rule will decide on the following children as it
+   * did in {@code node}, where none but the last ended it: passes children i up to the next edited one (never the
+   * last) through in one piece, and returns the index of the first child it did not pass.
+   */
+  private int carryChildren(Node node, int i, int e, int to) {
+    if (i >= node.n - 1 || !builder.alignedWith(node, i)) {
+      return i;
+    }
+    int next = e == to ? node.n - 1 : Math.min(node.lowerBound(edits.key(e), i), node.n - 1);
+    if (next > i) {
+      builder.passChildren(node, i, next);
+      CHILDREN_CARRIED.add(next - i);
+    }
+    return next;
   }
 
   /** First edit index in [from, to) whose key is after key i of {@code node}. */
@@ -74,14 +109,16 @@ final class TreeEditor {
 
   /** Streams a leaf's entries merged with edits [from, to) into the builder. */
   private void mergeLeaf(Node leaf, int from, int to) {
-    int i = 0;
+    int i = carryPrefix(leaf, from, to);
+    int readded = 0;
     for (int e = from; e < to; e++) {
       byte[] key = edits.key(e);
-      int c = 1;
-      while (i < leaf.n && (c = leaf.compareKey(i, key)) < 0) {
+      int at = leaf.lowerBound(key, i);
+      readded += at - i;
+      while (i < at) {
         builder.addLeaf(leaf, i++);
       }
-      if (i < leaf.n && c == 0) {
+      if (i < leaf.n && leaf.compareKey(i, key) == 0) {
         i++; // replaced or deleted
       }
       byte[] value = edits.value(e);
@@ -89,9 +126,27 @@ final class TreeEditor {
         builder.addLeaf(key, 0, key.length, value, 0, value.length);
       }
     }
+    readded += leaf.n - i;
     while (i < leaf.n) {
       builder.addLeaf(leaf, i++);
     }
+    LEAF_ENTRIES_READDED.add(readded);
+  }
+
+  /**
+   * When the leaf starts a node of the new tree as it started its own, copies its entries before the first
+   * edit in one piece (all but the last entry, which may be what ended the leaf); returns how many it copied.
+   */
+  private int carryPrefix(Node leaf, int from, int to) {
+    if (from == to || leaf.n < 2 || !builder.isEmptyUpTo(0)) {
+      return 0;
+    }
+    int count = Math.min(leaf.lowerBound(edits.key(from)), leaf.n - 1);
+    if (count > 0) {
+      builder.addLeafPrefix(leaf, count);
+      LEAF_ENTRIES_CARRIED.add(count);
+    }
+    return count;
   }
 
   /**
