@@ -65,7 +65,8 @@ public final class RowComparisons extends SqlShuttle {
         List<SqlNode> l = fields(left, lw);
         List<SqlNode> r = fields(right, rw);
         if (!ordering) {
-            return c.getOperator().createCall(c.getParserPosition(), row(l), row(r));
+            return isQuery(left) || isQuery(right)
+                    ? c.getOperator().createCall(c.getParserPosition(), row(l), row(r)) : visited;
         }
         return lexicographic(c.getOperator(), l, r, 0);
     }
