@@ -159,8 +159,10 @@ public final class ForeignKeys {
                     || child.table().equalsIgnoreCase(table)) {
                 throw referenced(db, child);
             }
+            Object[] cascaded = newKey == null ? null : ChoiceKeys.translate(schema, child.key().referencedColumns(),
+                    child.schema(), child.key().columns(), newKey);
             Object[] replacement = action == ForeignKeyDef.Action.CASCADE
-                    ? (newKey == null ? new Object[child.key().columns().size()] : newKey)
+                    ? (newKey == null ? new Object[child.key().columns().size()] : cascaded != null ? cascaded : newKey)
                     : new Object[child.key().columns().size()];
             cascade(session, db, child, rows, replacement, depth, editors);
         }
