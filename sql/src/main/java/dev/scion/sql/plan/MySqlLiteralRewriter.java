@@ -114,7 +114,10 @@ final class MySqlLiteralRewriter extends SqlShuttle {
                 || basic.getTypeName().getSimple().equalsIgnoreCase("VARCHAR")
                 && basic.getCharSetName() == null
                 || !basic.getTypeName().getSimple().equalsIgnoreCase("CHAR")
-                && !basic.getTypeName().getSimple().equalsIgnoreCase("VARCHAR")) {
+                && !basic.getTypeName().getSimple().equalsIgnoreCase("VARCHAR")
+                || basic.getCharSetName() != null && basic.getCharSetName().contains("-")) {
+            // a Java charset name ("UTF-8") is a cast the validator's type coercion added to a statement planned
+            // before (CREATE TABLE ... AS SELECT plans its query twice); Calcite reads it as it is
             return null;
         }
         SqlParserPos typePos = spec.getParserPosition();
