@@ -34,6 +34,11 @@ public final class DatabaseState {
      * of the transaction would look it up in the store and decode its header and table map again.
      */
     private RootValue.Written lastWritten;
+    /**
+     * The transaction's own staged root once dolt_add, dolt_reset or dolt_commit -a staged something in it (null:
+     * still the snapshot's). Like the working root it is private until COMMIT merges it with what others staged.
+     */
+    private Hash stagedRoot;
     private ChunkBuffer buffer;
     private boolean dirty;
     /** Per shared auto-increment counter, the largest id this transaction took or inserted (null: none). */
@@ -123,8 +128,9 @@ public final class DatabaseState {
         return workingRoot != null;
     }
 
+    /** True once the transaction wrote its working root or staged something. */
     public boolean isDirty() {
-        return dirty;
+        return dirty || stagedRoot != null;
     }
 
     /** Starts a transaction if none is open: snapshots the branch's working set. */
@@ -187,6 +193,31 @@ public final class DatabaseState {
         return repo.readRoot(buffer, workingRoot);
     }
 
+    /** The open transaction's staged root: what it staged, else the snapshot's; null off a branch. */
+    public Hash stagedRootHash() {
+        begin();
+        if (stagedRoot != null) {
+            return stagedRoot;
+        }
+        return startWorkingSet == null ? null : startWorkingSet.staged();
+    }
+
+    /** The staged root as the transaction changed it, or null when it staged nothing (COMMIT keeps others'). */
+    public Hash changedStagedRoot() {
+        return stagedRoot;
+    }
+
+    /** Replaces the transaction's staged root (its chunks must be in {@link #buffer()}); published at COMMIT. */
+    public void setStagedRoot(Hash root) {
+        begin();
+        if (startWorkingSet == null) {
+            throw new IllegalStateException("no staged root outside a branch");
+        }
+        // staging the snapshot's root again is staging nothing: COMMIT then keeps what others staged meanwhile,
+        // which is also what the three-way merge of the staged roots would give
+        stagedRoot = root.equals(startWorkingSet.staged()) ? null : root;
+    }
+
     public ChunkBuffer buffer() {
         begin();
         return buffer;
@@ -225,6 +256,7 @@ public final class DatabaseState {
         if (root == null) {
             workingRoot = detached ? detachedWorking : startWorkingSet == null ? repo.readCommit(readOnlyCommit).root()
                     : startWorkingSet.working();
+            stagedRoot = null;
             dirty = false;
         } else {
             workingRoot = root;
@@ -251,6 +283,7 @@ public final class DatabaseState {
             snapshotPin = null;
         }
         workingRoot = null;
+        stagedRoot = null;
         lastWritten = null;
         startWorkingSet = null;
         startHead = null;

@@ -103,10 +103,15 @@ public final class AsOfRewriter extends SqlShuttle {
         var ws = db.startWorkingSet();
         Hash head = session.headOf(db);
         var headCommit = db.repo().readCommit(head);
-        Hash root = ws == null ? headCommit.root() : staged ? ws.staged() : ws.working();
+        Hash root = ws == null ? headCommit.root() : staged ? db.stagedRootHash() : ws.working();
         var c = new dev.scion.versioning.model.Commit(root, List.of(head), SNAPSHOT, SNAPSHOT,
                 staged ? "STAGED" : "WORKING", headCommit.height() + 1);
-        return db.repo().writeDanglingCommit(c, db.repo().newBuffer());
+        var out = db.repo().newBuffer();
+        if (staged && db.changedStagedRoot() != null) {
+            // the transaction's own staged root is in its buffer only: the snapshot commit must carry its chunks
+            out.putAll(db.buffer().pending());
+        }
+        return db.repo().writeDanglingCommit(c, out);
     }
 
     /** {@code TIMESTAMP('2026-01-01 12:00:00')} (the spec's form) as a time; null for any other expression. */

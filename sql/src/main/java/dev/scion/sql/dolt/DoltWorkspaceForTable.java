@@ -14,6 +14,7 @@ import dev.scion.versioning.diff.RowChange;
 import dev.scion.versioning.diff.RowDiffer;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.storage.Hash;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.VersioningException;
 import dev.scion.versioning.schema.Column;
@@ -63,8 +64,8 @@ final class DoltWorkspaceForTable implements WritableSystemTable {
 
     /** The table for t in this database revision (read-only revisions have nothing staged). */
     static DoltWorkspaceForTable of(DatabaseState db, String table, TableSchema working) {
-        WorkingSet ws = db.startWorkingSet();
-        RootValue stagedRoot = ws == null ? db.workingRoot() : db.repo().readRoot(db.buffer(), ws.staged());
+        Hash stagedHash = db.stagedRootHash();
+        RootValue stagedRoot = stagedHash == null ? db.workingRoot() : db.repo().readRoot(db.buffer(), stagedHash);
         TableSchema staged = tableIn(db, stagedRoot, table).map(TableValue::schema).orElse(working);
         return new DoltWorkspaceForTable(table, working, staged);
     }

@@ -166,6 +166,10 @@ public final class Procedures {
         // amend would replace (and drop) a commit this transaction never saw, so it is refused before anything of
         // the transaction is published
         Hash amendedHead = p.has("amend") ? AmendTarget.seenHead(session, s) : null;
+        if (p.has("a", "A", "all") && !s.isDetached()) {
+            // -a stages the transaction's own working root, before COMMIT merges it with what others staged
+            stage(s, ProcedureArgs.parse("dolt_add", List.of("."), Set.of()));
+        }
         session.commit();
         // Other sessions may move the branch's working set (their SQL COMMITs) or head between our read and our
         // compare-and-swap. Our changes are already in the working set, so re-reading and committing again is
@@ -200,10 +204,7 @@ public final class Procedures {
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
         var buffer = repo.newBuffer();
-        Hash toCommit = p.has("a", "A", "all")
-                ? IgnorePatterns.stageAll(repo, repo.chunks(), repo.readRoot(repo.chunks(),
-                        ws.working()), repo.readRoot(repo.chunks(), ws.staged())).write(buffer)
-                : ws.staged();
+        Hash toCommit = ws.staged(); // -a staged the transaction's working root before it was committed
         Hash headRoot = repo.readCommit(head).root();
         if (toCommit.equals(headRoot) && !p.has("allow-empty") && !p.has("amend") && ws.mergeSource() == null) {
             if (p.has("skip-empty")) {
@@ -271,21 +272,26 @@ public final class Procedures {
         }
     }
 
+    /**
+     * dolt_add stages into the transaction's own staged root, from its own working root: like a write, it is
+     * published (merged with what others staged) at COMMIT, and undone by ROLLBACK.
+     */
     static long add(Session session, List<String> args) {
-        ProcedureArgs p = ProcedureArgs.parse("dolt_add", args, Set.of());
-        DatabaseState s = writableCurrent(session, "dolt_add");
-        session.commit();
+        stage(writableBranch(session, "dolt_add"), ProcedureArgs.parse("dolt_add", args, Set.of()));
+        return 0L;
+    }
+
+    private static void stage(DatabaseState s, ProcedureArgs p) {
         var repo = s.repo();
-        WorkingSet ws = repo.workingSet(s.branch());
-        RootValue working = repo.readRoot(repo.chunks(), ws.working());
-        RootValue staged = repo.readRoot(repo.chunks(), ws.staged());
+        var buffer = s.buffer();
+        RootValue working = s.workingRoot();
+        RootValue staged = repo.readRoot(buffer, s.stagedRootHash());
         boolean all = p.has("A", "all") || p.positional().contains(".");
-        var buffer = repo.newBuffer();
         Hash newStaged;
         if (all && p.has("f", "force")) {
-            newStaged = ws.working(); // --force stages the tables dolt_ignore names as well
+            newStaged = s.workingRootHash(); // --force stages the tables dolt_ignore names as well
         } else if (all) {
-            newStaged = IgnorePatterns.stageAll(repo, repo.chunks(), working, staged).write(buffer);
+            newStaged = IgnorePatterns.stageAll(repo, buffer, working, staged).write(buffer);
         } else {
             RootValue next = staged;
             for (String t : p.positional()) {
@@ -300,8 +306,16 @@ public final class Procedures {
             }
             newStaged = next.write(buffer);
         }
-        repo.updateWorkingSet(s.branch(), ws, ws.withStaged(newStaged), buffer);
-        return 0L;
+        s.setStagedRoot(newStaged);
+    }
+
+    /** The current database for a procedure that stages: it needs a branch's working set. */
+    private static DatabaseState writableBranch(Session session, String procedure) {
+        DatabaseState s = writableCurrent(session, procedure);
+        if (s.isDetached()) {
+            throw new SqlError(ErrorCode.VERSIONING, procedure + ": HEAD is detached; there is no staged set");
+        }
+        return s;
     }
 
     static StatementResult checkout(Session session, List<String> args) {

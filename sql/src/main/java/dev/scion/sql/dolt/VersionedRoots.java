@@ -5,7 +5,6 @@ import dev.scion.sql.session.Session;
 import dev.scion.storage.Hash;
 import dev.scion.versioning.model.MergeState;
 import dev.scion.versioning.model.RootValue;
-import dev.scion.versioning.model.WorkingSet;
 
 /** The roots a session sees for a database revision: HEAD's, the staged one and its working one. */
 final class VersionedRoots {
@@ -17,13 +16,13 @@ final class VersionedRoots {
     }
 
     static RootValue staged(Session session, DatabaseState db) {
-        WorkingSet ws = db.startWorkingSet();
-        return ws == null ? head(session, db) : db.repo().readRoot(db.buffer(), ws.staged());
+        Hash staged = db.stagedRootHash(); // the transaction's own, once it staged something
+        return staged == null ? head(session, db) : db.repo().readRoot(db.buffer(), staged);
     }
 
     static Hash stagedHash(Session session, DatabaseState db) {
-        WorkingSet ws = db.startWorkingSet();
-        return ws == null ? db.repo().readCommit(session.headOf(db)).root() : ws.staged();
+        Hash staged = db.stagedRootHash();
+        return staged == null ? db.repo().readCommit(session.headOf(db)).root() : staged;
     }
 
     /** The merge in progress on the branch, or null (read-only revisions never merge). */

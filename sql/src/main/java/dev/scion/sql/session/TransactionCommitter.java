@@ -155,11 +155,12 @@ public final class TransactionCommitter {
         Hash mine = s.workingRootHash();
         // Fast path: nobody committed to the branch since our snapshot, so our root is installed as it is (a
         // compare-and-swap of the working-set ref). Otherwise our changes are merged onto what the others left.
+        Hash baseStaged = start.staged();
+        Hash myStaged = s.changedStagedRoot();
         WorkingSetCommitQueue.Rebase rebase = (current, chunks) -> {
-            if (current.working().equals(base)) {
-                return current.withWorking(mine);
-            }
-            return merge(session, repo, chunks, base, current, mine);
+            WorkingSet next = current.working().equals(base) ? current.withWorking(mine)
+                    : merge(session, repo, chunks, base, current, mine);
+            return myStaged == null ? next : next.withStaged(mergeStaged(repo, chunks, baseStaged, current, myStaged));
         };
         try {
             repo.commitQueue(s.branch()).commit(s.buffer(), rebase, ordered);
@@ -220,6 +221,26 @@ public final class TransactionCommitter {
                     t.violationCount(), had.schemaConflict()));
         }
         return current.withWorking(r.root().write(buffer)).withMergeState(state);
+    }
+
+    /**
+     * The staged root after COMMIT when this transaction staged something: its own staged root when nobody else
+     * staged since its snapshot, else the three-way merge of the two staged roots (base = the snapshot's), as Dolt
+     * merges a transaction's staged root like its working root. Both staging the same cell differently is a
+     * conflict, which fails the commit as a deadlock.
+     */
+    private static Hash mergeStaged(Repository repo, ChunkBuffer buffer, Hash base, WorkingSet current, Hash mine) {
+        if (current.staged().equals(base)) {
+            return mine;
+        }
+        try {
+            // a cell merge, not the strict row check: staging copies rows others may have staged the same way
+            return new RootMerger(repo, buffer).merge(repo.readRoot(buffer, base), repo.readRoot(buffer, current.staged()),
+                            repo.readRoot(buffer, mine)).write(buffer);
+        } catch (MergeConflictException e) {
+            throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
+                    + "transaction (staged changes: " + e.getMessage() + ")", e);
+        }
     }
 
     /** Dolt's words for a transaction commit whose merge leaves constraint violations. */

@@ -85,7 +85,7 @@ public final class VariableReader {
                 case "_head" -> session.headOf(st).toString();
                 case "_working" -> st.workingRootHash().toString();
                 default -> st.isDetached() ? st.workingRootHash().toString()
-                        : st.startWorkingSet() == null ? NULL : st.startWorkingSet().staged().toString();
+                        : st.stagedRootHash() == null ? NULL : st.stagedRootHash().toString();
             };
             return Optional.of(v);
         }
