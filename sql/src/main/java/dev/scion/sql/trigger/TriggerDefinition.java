@@ -77,6 +77,19 @@ public record TriggerDefinition(String name, String database, Timing timing, Eve
                 m.group(1) != null, placement);
     }
 
+    /**
+     * The CREATE TRIGGER text without its FOLLOWS / PRECEDES clause, for a script that creates the triggers in run
+     * order (as mysqldump writes them): the named trigger may not exist yet when the script reaches this one.
+     */
+    public static String withoutPlacement(String createText) {
+        Matcher m = CREATE.matcher(createText.strip());
+        if (!m.matches() || m.group(8) == null) {
+            return createText;
+        }
+        String text = createText.strip();
+        return text.substring(0, m.start(8)) + text.substring(m.start(10));
+    }
+
     static SqlError syntax(String sql) {
         String near = sql.length() > 80 ? sql.substring(0, 80) : sql;
         return new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; check the manual that "

@@ -52,12 +52,25 @@ public final class Triggers {
     }
 
     private static List<Stored> stored(DatabaseState db) {
+        return stored(SchemaFragments.fragments(db, TYPE), db.name());
+    }
+
+    private static List<Stored> stored(List<SchemaFragments.Fragment> fragments, String database) {
         List<Stored> out = new ArrayList<>();
-        for (SchemaFragments.Fragment f : SchemaFragments.fragments(db, TYPE)) {
-            out.add(new Stored(TriggerDefinition.parse(f.text(), db.name()).definition(), actionOrder(f.extra())));
+        for (SchemaFragments.Fragment f : fragments) {
+            out.add(new Stored(TriggerDefinition.parse(f.text(), database).definition(), actionOrder(f.extra())));
         }
         out.sort(RUN_ORDER);
         return out;
+    }
+
+    /**
+     * CREATE TRIGGER statements that recreate stored trigger fragments (read straight from a {@code dolt_schemas},
+     * as a dump does) with the same run order: in that order, without FOLLOWS / PRECEDES.
+     */
+    public static List<String> recreateInRunOrder(List<SchemaFragments.Fragment> fragments, String database) {
+        return stored(fragments, database).stream()
+                .map(s -> TriggerDefinition.withoutPlacement(s.definition().text())).toList();
     }
 
     /** The triggers whose subject is {@code table} (matched case-insensitively), in run order. */
