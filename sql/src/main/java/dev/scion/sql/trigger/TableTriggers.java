@@ -63,6 +63,16 @@ public final class TableTriggers {
         return triggers.isEmpty();
     }
 
+    /** Whether some trigger runs at {@code timing} of {@code event}. */
+    public boolean has(Timing timing, Event event) {
+        for (TriggerDefinition t : triggers) {
+            if (t.timing() == timing && t.event() == event) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the BEFORE triggers of {@code event}; returns the NEW row as they left it (coerced to the columns). */
     public Object[] before(Event event, Object[] oldRow, Object[] newRow, long rowNumber, Session lenient) {
         if (triggers.isEmpty()) {
