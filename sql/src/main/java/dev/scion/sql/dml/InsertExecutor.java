@@ -74,6 +74,7 @@ public final class InsertExecutor {
         // MySQL checks NOT NULL after the BEFORE INSERT triggers, which may still fill the column in
         builder.deferNullChecks = counts.triggers.has(Timing.BEFORE, Event.INSERT);
         counts.builder = builder;
+        counts.triggers.showWritesWith(() -> target.apply(editor));
         counts.lenient = lenient;
         counts.written = StatementParents.of(target.name(), schema);
         counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)

@@ -30,6 +30,8 @@ public final class TableTriggers {
     private final String table;
     private final TableSchema schema;
     private final List<TriggerDefinition> triggers;
+    /** Installs the rows the statement wrote so far in the working root, or null (see {@link #showWritesWith}). */
+    private Runnable publishWrites;
 
     private TableTriggers(Session session, DatabaseState db, String table, TableSchema schema,
                           List<TriggerDefinition> triggers) {
@@ -61,6 +63,17 @@ public final class TableTriggers {
 
     public boolean isEmpty() {
         return triggers.isEmpty();
+    }
+
+    /**
+     * Lets the triggers see the statement's own writes: {@code publish} installs the rows written so far in the
+     * transaction's working root and runs before each trigger, as MySQL's triggers see the rows the statement
+     * inserted before theirs (an AFTER INSERT trigger counting the table counts its own row).
+     */
+    public void showWritesWith(Runnable publish) {
+        if (!triggers.isEmpty()) {
+            this.publishWrites = publish;
+        }
     }
 
     /** Whether some trigger runs at {@code timing} of {@code event}. */
@@ -97,6 +110,9 @@ public final class TableTriggers {
 
     private boolean run(Timing timing, Event event, Object[] oldRow, Object[] newRow) {
         boolean changed = false;
+        if (publishWrites != null && has(timing, event)) {
+            publishWrites.run();
+        }
         String key = key(db, table);
         Set<String> active = ACTIVE.get();
         boolean added = active.add(key);
