@@ -6,6 +6,8 @@ import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.sql.catalog.SchemaFragments;
+import dev.scion.sql.trigger.Triggers;
 import dev.scion.versioning.ops.BranchContext;
 import dev.scion.versioning.sqlgen.SqlLiterals;
 import dev.scion.versioning.sqlgen.SqlScript;
@@ -53,24 +55,33 @@ public final class DumpCommand extends RepoCommand {
      * Views first, then triggers (a trigger may name a view's tables only, never the reverse). A trigger's body
      * may hold semicolons, so it is written between mysql-client DELIMITER lines.
      */
-    private static void writeFragments(PrintWriter out, List<Object[]> fragments) {
-        for (String kind : List.of("view", "trigger")) {
-            for (Object[] f : fragments) {
-                if (!kind.equalsIgnoreCase(String.valueOf(f[0])) || f[2] == null) {
-                    continue;
-                }
-                String name = SqlLiterals.identifier(String.valueOf(f[1]));
-                out.println();
-                if (kind.equals("view")) {
-                    out.println("DROP VIEW IF EXISTS " + name + ";");
-                    out.println(f[2] + ";");
-                } else {
-                    out.println("DROP TRIGGER IF EXISTS " + name + ";");
-                    out.println("DELIMITER ;;");
-                    out.println(f[2] + ";;");
-                    out.println("DELIMITER ;");
-                }
+    private static void writeFragments(PrintWriter out, List<Object[]> fragments, String database) {
+        List<SchemaFragments.Fragment> triggers = new ArrayList<>();
+        for (Object[] f : fragments) {
+            if (f[2] == null) {
+                continue;
             }
+            if ("view".equalsIgnoreCase(String.valueOf(f[0]))) {
+                out.println();
+                out.println("DROP VIEW IF EXISTS " + SqlLiterals.identifier(String.valueOf(f[1])) + ";");
+                out.println(f[2] + ";");
+            } else if ("trigger".equalsIgnoreCase(String.valueOf(f[0]))) {
+                triggers.add(new SchemaFragments.Fragment(String.valueOf(f[1]), (String) f[2],
+                        f.length > 3 ? (String) f[3] : null));
+            }
+        }
+        // in run order and without FOLLOWS / PRECEDES, so the restore keeps the order of several triggers per event
+        List<String> drops = triggers.stream().map(t -> SqlLiterals.identifier(t.name())).toList();
+        List<String> creates = Triggers.recreateInRunOrder(triggers, database);
+        for (String name : drops) {
+            out.println();
+            out.println("DROP TRIGGER IF EXISTS " + name + ";");
+        }
+        for (String create : creates) {
+            out.println();
+            out.println("DELIMITER ;;");
+            out.println(create + ";;");
+            out.println("DELIMITER ;");
         }
     }
 
@@ -126,7 +137,7 @@ public final class DumpCommand extends RepoCommand {
                     out.println(SqlScript.insertMany(e.getKey(), tv.schema(), batch));
                 }
             }
-            writeFragments(out, fragments);
+            writeFragments(out, fragments, ws.dir().getFileName().toString());
             out.println();
             out.println("SET FOREIGN_KEY_CHECKS=1;");
             out.println("SET UNIQUE_CHECKS=1;");

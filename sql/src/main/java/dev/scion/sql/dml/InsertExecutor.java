@@ -12,6 +12,7 @@ import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.trigger.TableTriggers;
 import dev.scion.sql.trigger.TriggerDefinition.Event;
+import dev.scion.sql.trigger.TriggerDefinition.Timing;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.table.DuplicateKeyException;
@@ -70,6 +71,10 @@ public final class InsertExecutor {
         counts.db = target.database();
         counts.table = target.name();
         counts.triggers = TableTriggers.load(session, target.database(), target.name(), schema);
+        // MySQL checks NOT NULL after the BEFORE INSERT triggers, which may still fill the column in
+        builder.deferNullChecks = counts.triggers.has(Timing.BEFORE, Event.INSERT);
+        counts.builder = builder;
+        counts.triggers.showWritesWith(() -> target.apply(editor));
         counts.lenient = lenient;
         counts.written = StatementParents.of(target.name(), schema);
         counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)
@@ -142,6 +147,8 @@ public final class InsertExecutor {
         StatementParents written;
         /** The statement's editor, for cascades of REPLACE and ON DUPLICATE KEY UPDATE into the table itself. */
         StatementEditors editors;
+        /** Builds the rows; holds the NOT NULL failures left for after the BEFORE INSERT triggers. */
+        RowBuilder builder;
 
         void wrote(Object[] row) {
             if (written != null) {
@@ -154,6 +161,9 @@ public final class InsertExecutor {
                               DuplicateUpdate upsert, Counts counts) {
         counts.rows++;
         row = counts.triggers.before(Event.INSERT, null, row, counts.rows, counts.lenient);
+        if (counts.builder != null) {
+            counts.builder.checkDeferredNulls(row);
+        }
         TableSchema schema = editor.codec().schema();
         if ((!schema.checks().isEmpty() || !schema.foreignKeys().isEmpty()) && mode != OnConflict.UPDATE) {
             try {
@@ -301,6 +311,13 @@ public final class InsertExecutor {
         private final boolean[] rowDefault;
         private final boolean anyRowDefault;
         boolean nullIsError;
+        /**
+         * The table has BEFORE INSERT triggers: a NOT NULL column left NULL (not given and without a default, or an
+         * explicit NULL) is not an error yet, the trigger may set it; {@link #checkDeferredNulls} decides after.
+         */
+        boolean deferNullChecks;
+        /** Per column of the last built row: the NOT NULL error deferred until after the triggers, or null. */
+        private SqlError[] deferredNulls;
         /** The branch's shared counter of the table's auto-increment values; null: the transaction's own only. */
         SharedAutoIncrement sharedIds;
         /** The table's name, for the message of 3105. */
@@ -329,6 +346,7 @@ public final class InsertExecutor {
         Object[] build(int[] positions, Object[] values, long rowNumber, List<SqlNode> exprs) {
             Object[] row = new Object[schema.columns().size()];
             boolean[] given = new boolean[row.length];
+            deferredNulls = null;
             for (int i = 0; i < positions.length; i++) {
                 boolean isDefault = exprs != null && exprs.get(i).getKind() == SqlKind.DEFAULT;
                 if (!isDefault) {
@@ -374,9 +392,19 @@ public final class InsertExecutor {
                 } else if (!given[c] && rowDefault[c]) {
                     continue; // computed below from the row's other values
                 } else if (!given[c]) {
+                    if (deferNullChecks && lenient == null && !col.nullable() && col.defaultSql() == null) {
+                        defer(c, new SqlError(ErrorCode.NO_DEFAULT_FOR_FIELD, "Field '" + col.name()
+                                + "' doesn't have a default value"));
+                        continue;
+                    }
                     row[c] = defaultValue(c, col);
-                } else if (row[c] == null && !col.nullable() && nullIsError) {
-                    throw new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
+                } else if (row[c] == null && !col.nullable() && (nullIsError || deferNullChecks && lenient == null)) {
+                    SqlError e = new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
+                    if (!deferNullChecks) {
+                        throw e;
+                    }
+                    defer(c, e);
+                    continue;
                 }
                 row[c] = ColumnValues.coerce(row[c], col, rowNumber, lenient);
             }
@@ -394,6 +422,25 @@ public final class InsertExecutor {
                 firstRow = built;
             }
             return built;
+        }
+
+        private void defer(int column, SqlError error) {
+            if (deferredNulls == null) {
+                deferredNulls = new SqlError[schema.columns().size()];
+            }
+            deferredNulls[column] = error;
+        }
+
+        /** Fails with the deferred NOT NULL error of a column the BEFORE INSERT triggers left NULL. */
+        void checkDeferredNulls(Object[] row) {
+            if (deferredNulls == null) {
+                return;
+            }
+            for (int c = 0; c < row.length; c++) {
+                if (deferredNulls[c] != null && row[c] == null) {
+                    throw deferredNulls[c];
+                }
+            }
         }
 
         private Object defaultValue(int c, Column col) {

@@ -28,6 +28,9 @@ public final class BodyParser {
     /** What owns the body: triggers and functions may not return rows or commit; only a function has RETURN. */
     public enum Owner { TRIGGER, PROCEDURE, FUNCTION }
 
+    /** A CREATE of a stored program inside a body (MySQL 1303 for PROCEDURE / FUNCTION / TRIGGER). */
+    private static final Pattern NESTED_CREATE = Pattern.compile(
+            "(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b.*");
     private static final Pattern DECLARE_VAR = Pattern.compile(
             "(?is)DECLARE\\s+(.+?)\\s+([A-Za-z]+(?:\\s*\\([^)]*\\))?(?:\\s+(?:UNSIGNED|SIGNED|ZEROFILL))*"
                     + "(?:\\s+(?:CHARACTER\\s+SET|CHARSET|COLLATE)\\s+\\w+)*)(?:\\s+DEFAULT\\s+(.+))?");
@@ -509,14 +512,16 @@ public final class BodyParser {
             }
             case "COMMIT", "ROLLBACK", "BEGIN", "START", "CREATE", "DROP", "ALTER", "RENAME", "TRUNCATE", "LOCK",
                  "UNLOCK", "SAVEPOINT", "RELEASE", "USE" -> {
+                Matcher nested = NESTED_CREATE.matcher(sql);
+                if (first.equals("CREATE") && nested.matches()
+                        && (owner == Owner.PROCEDURE || !nested.group(1).equalsIgnoreCase("EVENT"))) {
+                    // MySQL refuses this while parsing the outer body, before the commit rule of a trigger
+                    throw new SqlError(ErrorCode.SP_NO_RECURSIVE_CREATE, "Can't create a "
+                            + nested.group(1).toUpperCase(Locale.ROOT) + " from within another stored routine");
+                }
                 if (owner == Owner.PROCEDURE) {
                     if (first.equals("USE") || first.equals("LOCK") || first.equals("UNLOCK")) {
                         throw new SqlError(ErrorCode.SP_BADSTATEMENT, first + " is not allowed in stored procedures");
-                    }
-                    if (first.equals("CREATE") && sql.toUpperCase(Locale.ROOT).matches(
-                            "(?s)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b.*")) {
-                        throw new SqlError(ErrorCode.SP_NO_RECURSIVE_CREATE,
-                                "Can't create a routine from within another routine");
                     }
                     return new RoutineBody.Run(sql);
                 }

@@ -30,6 +30,8 @@ public final class TableTriggers {
     private final String table;
     private final TableSchema schema;
     private final List<TriggerDefinition> triggers;
+    /** Installs the rows the statement wrote so far in the working root, or null (see {@link #showWritesWith}). */
+    private Runnable publishWrites;
 
     private TableTriggers(Session session, DatabaseState db, String table, TableSchema schema,
                           List<TriggerDefinition> triggers) {
@@ -63,6 +65,27 @@ public final class TableTriggers {
         return triggers.isEmpty();
     }
 
+    /**
+     * Lets the triggers see the statement's own writes: {@code publish} installs the rows written so far in the
+     * transaction's working root and runs before each trigger, as MySQL's triggers see the rows the statement
+     * inserted before theirs (an AFTER INSERT trigger counting the table counts its own row).
+     */
+    public void showWritesWith(Runnable publish) {
+        if (!triggers.isEmpty()) {
+            this.publishWrites = publish;
+        }
+    }
+
+    /** Whether some trigger runs at {@code timing} of {@code event}. */
+    public boolean has(Timing timing, Event event) {
+        for (TriggerDefinition t : triggers) {
+            if (t.timing() == timing && t.event() == event) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the BEFORE triggers of {@code event}; returns the NEW row as they left it (coerced to the columns). */
     public Object[] before(Event event, Object[] oldRow, Object[] newRow, long rowNumber, Session lenient) {
         if (triggers.isEmpty()) {
@@ -87,6 +110,9 @@ public final class TableTriggers {
 
     private boolean run(Timing timing, Event event, Object[] oldRow, Object[] newRow) {
         boolean changed = false;
+        if (publishWrites != null && has(timing, event)) {
+            publishWrites.run();
+        }
         String key = key(db, table);
         Set<String> active = ACTIVE.get();
         boolean added = active.add(key);

@@ -5,6 +5,7 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ public record TriggerDefinition(String name, String database, Timing timing, Eve
     private static final String QUALIFIED = "(" + NAME + ")(?:\\s*\\.\\s*(" + NAME + "))?";
     private static final Pattern CREATE = Pattern.compile("CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?TRIGGER\\s+"
             + "(IF\\s+NOT\\s+EXISTS\\s+)?" + QUALIFIED + "\\s+(BEFORE|AFTER)\\s+(INSERT|UPDATE|DELETE)\\s+ON\\s+"
-            + QUALIFIED + "\\s+FOR\\s+EACH\\s+ROW\\s+(?:(?:FOLLOWS|PRECEDES)\\s+" + NAME + "\\s+)?(.+?)\\s*;?\\s*",
+            + QUALIFIED + "\\s+FOR\\s+EACH\\s+ROW\\s+(?:(FOLLOWS|PRECEDES)\\s+(" + NAME + ")\\s+)?(.+?)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** The statement starts a CREATE TRIGGER (so the front end, not Calcite, owns it). */
@@ -40,8 +41,12 @@ public record TriggerDefinition(String name, String database, Timing timing, Eve
                 Pattern.CASE_INSENSITIVE).matcher(sql).lookingAt();
     }
 
-    /** The parsed CREATE TRIGGER with an {@code IF NOT EXISTS} flag. */
-    public record Parsed(TriggerDefinition definition, boolean ifNotExists) {
+    /** The parsed CREATE TRIGGER with an {@code IF NOT EXISTS} flag and its FOLLOWS / PRECEDES clause, if any. */
+    public record Parsed(TriggerDefinition definition, boolean ifNotExists, Optional<Placement> placement) {
+    }
+
+    /** {@code FOLLOWS other} ({@code follows} true) or {@code PRECEDES other}: where the new trigger runs. */
+    public record Placement(boolean follows, String other) {
     }
 
     /**
@@ -63,11 +68,26 @@ public record TriggerDefinition(String name, String database, Timing timing, Eve
         String db = tableDb != null ? tableDb : triggerDb != null ? triggerDb : currentDb;
         Timing timing = Timing.valueOf(m.group(4).toUpperCase(Locale.ROOT));
         Event event = Event.valueOf(m.group(5).toUpperCase(Locale.ROOT));
-        dev.scion.sql.routine.RoutineBody body = dev.scion.sql.routine.BodyParser.parse(m.group(8),
+        dev.scion.sql.routine.RoutineBody body = dev.scion.sql.routine.BodyParser.parse(m.group(10),
                 dev.scion.sql.routine.BodyParser.Owner.TRIGGER);
+        Optional<Placement> placement = m.group(8) == null ? Optional.empty()
+                : Optional.of(new Placement(m.group(8).equalsIgnoreCase("FOLLOWS"), Identifiers.unquote(m.group(9))));
         return new Parsed(new TriggerDefinition(name, db, timing, event, table, body, sql.strip(),
-                m.group(8).strip()),
-                m.group(1) != null);
+                m.group(10).strip()),
+                m.group(1) != null, placement);
+    }
+
+    /**
+     * The CREATE TRIGGER text without its FOLLOWS / PRECEDES clause, for a script that creates the triggers in run
+     * order (as mysqldump writes them): the named trigger may not exist yet when the script reaches this one.
+     */
+    public static String withoutPlacement(String createText) {
+        Matcher m = CREATE.matcher(createText.strip());
+        if (!m.matches() || m.group(8) == null) {
+            return createText;
+        }
+        String text = createText.strip();
+        return text.substring(0, m.start(8)) + text.substring(m.start(10));
     }
 
     static SqlError syntax(String sql) {

@@ -120,7 +120,7 @@ public final class TriggerStatements {
         }
         TableSchema schema = db.repo().readTable(db.buffer(), db.workingRoot().tableHash(stored)).schema();
         TriggerProgram.validate(schema, trigger);
-        Triggers.put(db, trigger.name(), trigger.text());
+        Triggers.create(db, trigger, parsed.placement());
         return StatementResult.ok();
     }
 
