@@ -61,4 +61,36 @@ public final class AnsiQuotes {
         out.append('`');
         return j;
     }
+
+    /**
+     * Generated statement text (SHOW CREATE) as MySQL shows it under ANSI_QUOTES: back-quoted identifiers
+     * double-quoted ({@code `a"b`} becomes {@code "a""b"}); strings and comments kept.
+     */
+    public static String toDoubleQuotes(String sql) {
+        if (sql.indexOf('`') < 0) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '`') {
+                int end = SqlScanner.skipQuoted(sql, i);
+                String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("``", "`");
+                out.append('"').append(name.replace("\"", "\"\"")).append('"');
+                i = end;
+                continue;
+            }
+            int verbatim = c == '\'' || c == '"' ? SqlScanner.skipQuoted(sql, i) : SqlScanner.skipComment(sql, i);
+            if (verbatim >= 0) {
+                out.append(sql, i, verbatim);
+                i = verbatim;
+                continue;
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
 }
