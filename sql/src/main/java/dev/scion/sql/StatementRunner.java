@@ -55,7 +55,9 @@ final class StatementRunner {
         for (String statement : statements) {
             // read per statement: an earlier one may have set sql_mode
             String text = Preprocessor.normalize(statement);
-            runOne(session, SqlModes.ansiQuotes(session) ? AnsiQuotes.toBackticks(text) : text, null, null, sink);
+            boolean ansiQuotes = SqlModes.ansiQuotes(session)
+                    && !dev.scion.sql.routine.ProcedureDefinition.createsProcedure(text);
+            runOne(session, ansiQuotes ? AnsiQuotes.toBackticks(text) : text, null, null, sink);
         }
     }
 

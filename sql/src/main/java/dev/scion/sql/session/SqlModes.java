@@ -15,6 +15,11 @@ public final class SqlModes {
         return has(session.variable("sql_mode"), "ANSI_QUOTES");
     }
 
+    /** Whether the recorded sql_mode {@code modes} (a routine's) has ANSI_QUOTES. */
+    public static boolean ansiQuotes(String modes) {
+        return has(modes, "ANSI_QUOTES");
+    }
+
     public static boolean pipesAsConcat(Session session) {
         return has(session.variable("sql_mode"), "PIPES_AS_CONCAT");
     }
