@@ -123,7 +123,8 @@ SqlNodeList MySqlParenIdentList() :
 // ===================================================================================
 
 /**
- * Extra binary operators (extraBinaryExpressions): || as OR (MySQL default sql_mode), &&, XOR,
+ * Extra binary operators (extraBinaryExpressions): || as OR (MySQL default sql_mode; string
+ * concatenation under PIPES_AS_CONCAT, see PipesAsConcat), &&, XOR,
  * DIV, MOD, <=>, REGEXP / NOT REGEXP, and the bit operators | & ^ << >> with MySQL's precedences
  * (MySqlOperators). Tried before Calcite's BinaryRowOperator, so || never becomes CONCAT and & / ^
  * never Calcite's BITAND / BITXOR.
@@ -135,7 +136,7 @@ void MySqlBinaryExpression(List<Object> list, ExprContext exprContext, Span s) :
 }
 {
     (
-        <CONCAT> { op = SqlStdOperatorTable.OR; }
+        <CONCAT> { op = PipesAsConcat.active() ? MySqlOperators.PIPES_CONCAT : SqlStdOperatorTable.OR; }
     |   <DOUBLE_AMPERSAND> { op = SqlStdOperatorTable.AND; }
     |   <XOR> { op = MySqlOperators.XOR; }
     |   <DIV> { op = MySqlOperators.DIV; }

@@ -134,7 +134,9 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     public PreparedQuery prepare(Session session, String sql) {
-        return new PreparedQuery(this, sql);
+        // the text is read with the sql_mode in force when it is prepared, as MySQL does
+        return new PreparedQuery(this, dev.scion.sql.session.SqlModes.ansiQuotes(session)
+                ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(sql) : sql);
     }
 
     public Object globalVariable(String name) {

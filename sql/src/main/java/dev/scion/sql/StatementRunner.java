@@ -11,6 +11,7 @@ import dev.scion.sql.dml.UpdateExecutor;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
+import dev.scion.sql.frontend.AnsiQuotes;
 import dev.scion.sql.frontend.Preprocessor;
 import dev.scion.sql.frontend.StatementSplitter;
 import dev.scion.sql.frontend.ViewDefinerClause;
@@ -19,6 +20,7 @@ import dev.scion.sql.lock.StatementRestart;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.plan.cache.TextShape;
+import dev.scion.sql.parser.PipesAsConcat;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.fastpath.PointSelectPath;
 import dev.scion.sql.plan.VariableRewriter;
@@ -26,6 +28,7 @@ import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.session.SqlModes;
 import dev.scion.sql.trigger.TriggerStatements;
 import dev.scion.versioning.repo.VersioningException;
 import org.apache.calcite.sql.SqlDelete;
@@ -50,7 +53,11 @@ final class StatementRunner {
             throw StatementReader.syntaxError(sql, null);
         }
         for (String statement : statements) {
-            runOne(session, Preprocessor.normalize(statement), null, null, sink);
+            // read per statement: an earlier one may have set sql_mode
+            String text = Preprocessor.normalize(statement);
+            boolean ansiQuotes = SqlModes.ansiQuotes(session)
+                    && !dev.scion.sql.routine.ProcedureDefinition.createsProcedure(text);
+            runOne(session, ansiQuotes ? AnsiQuotes.toBackticks(text) : text, null, null, sink);
         }
     }
 
@@ -91,8 +98,9 @@ final class StatementRunner {
         } else {
             session.running(text);
         }
+        boolean pipesAsConcat = SqlModes.pipesAsConcat(session);
         try {
-            StatementResult result = execute(session, text, write, read);
+            StatementResult result = PipesAsConcat.during(pipesAsConcat, () -> execute(session, text, write, read));
             if (result instanceof StatementResult.Sequence sequence) {
                 // a CALL: its result sets are materialised, so they go out first and the final OK is the result
                 List<StatementResult> parts = sequence.results();
@@ -119,7 +127,7 @@ final class StatementRunner {
                                 || attempt >= AUTOCOMMIT_RETRIES) {
                             throw e;
                         }
-                        result = execute(session, text, write, read);
+                        result = PipesAsConcat.during(pipesAsConcat, () -> execute(session, text, write, read));
                     }
                 }
                 ok = true;

@@ -24,8 +24,11 @@ public final class PreparedSqlStatement {
 
     static AdminStatement prepare(String name, String source) {
         return session -> {
-            String text = withoutFinalSemicolon(source.startsWith("@") ? userVariableText(session, source.substring(1))
+            String given = withoutFinalSemicolon(source.startsWith("@") ? userVariableText(session, source.substring(1))
                     : Identifiers.unquote(source));
+            // the text is read with the sql_mode in force when it is prepared, as MySQL does
+            String text = dev.scion.sql.session.SqlModes.ansiQuotes(session)
+                    ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(given) : given;
             String normalized = Preprocessor.normalize(text);
             if (AdminStatements.match(normalized).isEmpty()) {
                 StatementReader.statement(VariableRewriter.rewrite(normalized));

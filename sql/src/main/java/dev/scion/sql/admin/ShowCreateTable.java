@@ -96,6 +96,13 @@ final class ShowCreateTable implements AdminStatement {
         TableLookup t = TableLookup.of(session, database, table);
         long ai = t.value().schema().autoIncrementColumn().isPresent() ? t.value().autoIncrement() : 0;
         return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),
-                RowStream.of(List.<Object[]>of(new Object[] {t.stored(), ddl(t.stored(), t.value().schema(), ai)})));
+                RowStream.of(List.<Object[]>of(new Object[] {t.stored(),
+                        shownQuoting(session, ddl(t.stored(), t.value().schema(), ai))})));
+    }
+
+    /** Under sql_mode ANSI_QUOTES MySQL's SHOW CREATE quotes names with double quotes. */
+    static String shownQuoting(Session session, String ddl) {
+        return dev.scion.sql.session.SqlModes.ansiQuotes(session)
+                ? dev.scion.sql.frontend.AnsiQuotes.toDoubleQuotes(ddl) : ddl;
     }
 }

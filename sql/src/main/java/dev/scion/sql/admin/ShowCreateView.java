@@ -36,7 +36,7 @@ final class ShowCreateView implements AdminStatement {
             throw SqlError.noSuchTable(db.name(), view);
         }
         return ShowFilter.NONE.result(session, List.of("View", "Create View", "character_set_client",
-                "collation_connection"), List.<Object[]>of(new Object[] {view, definition,
+                "collation_connection"), List.<Object[]>of(new Object[] {view, ShowCreateTable.shownQuoting(session, definition),
                     Charsets.DEFAULT_CHARSET, Charsets.DEFAULT_COLLATION}));
     }
 }

@@ -112,6 +112,15 @@ public final class MySqlOperators {
   public static final SqlBinaryOperator SHIFT_RIGHT = bitOperator(">>", 36);
   public static final SqlBinaryOperator BIT_XOR = bitOperator("^", 70);
 
+  /**
+   * {@code a || b} under sql_mode PIPES_AS_CONCAT: CONCAT(a, b), which MySQL ranks tighter than {@code ^} and
+   * looser than the prefix operators ({@code 1 + 2 || 3 + 4} is 1 + '23' + 4). It only carries the precedence
+   * through parsing; MySqlCallRewrites turns it into the CONCAT function before validation.
+   */
+  public static final SqlBinaryOperator PIPES_CONCAT =
+      new SqlBinaryOperator("||", SqlKind.OTHER, 72, true, ReturnTypes.VARCHAR_2000_NULLABLE,
+          InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+
   /** {@code ~x}: x's 64 bits inverted, BIGINT UNSIGNED. */
   public static final SqlPrefixOperator BIT_NOT =
       new SqlPrefixOperator("~", SqlKind.OTHER, 80, BIGINT_UNSIGNED, InferTypes.FIRST_KNOWN,

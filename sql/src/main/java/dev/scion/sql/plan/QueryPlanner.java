@@ -100,7 +100,7 @@ public final class QueryPlanner {
      */
     public static Plan planByText(Session session, TextShape shape) {
         PlanCache cache = session.planCache();
-        Plan bound = bindHit(session, cache.lookUpText(PlanCache.textKey(ConnectionCollation.cacheScope(session), shape), shape));
+        Plan bound = bindHit(session, cache.lookUpText(PlanCache.textKey(PlanCacheScope.of(session), shape), shape));
         if (bound != null) {
             cache.countTextHit();
         }
@@ -113,7 +113,7 @@ public final class QueryPlanner {
      */
     public static Plan planByParameters(Session session, PreparedShape prepared, Object[] parameters) {
         PlanCache cache = session.planCache();
-        Plan bound = bindHit(session, prepared.lookUp(cache, ConnectionCollation.cacheScope(session), parameters));
+        Plan bound = bindHit(session, prepared.lookUp(cache, PlanCacheScope.of(session), parameters));
         if (bound != null) {
             cache.countTextHit();
             cache.countBoundHit();
@@ -153,12 +153,12 @@ public final class QueryPlanner {
         rewritten = RowComparisons.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
         PlanCache cache = session.planCache();
-        PlanCache.Key key = PlanCache.keyOf(ConnectionCollation.cacheScope(session), rewritten);
+        PlanCache.Key key = PlanCache.keyOf(PlanCacheScope.of(session), rewritten);
         if (key == null) {
             return build(session, planLogical(session, rewritten, cache));
         }
         CachedQuery cached = cache.get(key.text());
-        String textKey = shape == null || asOf ? null : PlanCache.textKey(ConnectionCollation.cacheScope(session), shape);
+        String textKey = shape == null || asOf ? null : PlanCache.textKey(PlanCacheScope.of(session), shape);
         if (cached != null) {
             Plan bound = bind(session, cached, key.values());
             if (bound != null) {
@@ -221,7 +221,7 @@ public final class QueryPlanner {
         try {
             validated = validator.validate(rewritten);
         } catch (CalciteContextException e) {
-            throw translate(session, e);
+            throw translate(session, rewritten, e);
         } catch (org.apache.calcite.runtime.CalciteException e) {
             throw explicitCollationClash(e);
         }
@@ -394,7 +394,7 @@ public final class QueryPlanner {
                 + ",EXPLICIT) and (" + m.group(1) + ",EXPLICIT) for operation '='");
     }
 
-    private static SqlError translate(Session session, CalciteContextException e) {
+    private static SqlError translate(Session session, SqlNode statement, CalciteContextException e) {
         Throwable cause = e.getCause();
         String msg = cause != null ? cause.getMessage() : e.getMessage();
         if (cause instanceof SqlError se) {
@@ -428,9 +428,7 @@ public final class QueryPlanner {
             }
             var grouped = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped").matcher(msg);
             if (grouped.find()) {
-                return new SqlError(ErrorCode.WRONG_FIELD_WITH_GROUP, "'" + grouped.group(1) + "' isn't in GROUP BY;"
-                        + " it is not functionally dependent on columns in GROUP BY clause; this is incompatible with"
-                        + " sql_mode=only_full_group_by");
+                return UngroupedColumnError.of(statement, e.getPosLine(), e.getPosColumn(), grouped.group(1));
             }
             var duplicate = java.util.regex.Pattern.compile("Duplicate relation name '([^']*)' in FROM clause")
                     .matcher(msg);

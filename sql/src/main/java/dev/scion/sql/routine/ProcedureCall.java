@@ -38,7 +38,9 @@ public final class ProcedureCall {
         }
         DatabaseState db = session.database(dbName);
         return StoredProcedures.find(db, parts[1])
-                .map(s -> ProcedureDefinition.parse(s.createStatement(), db.name()).definition());
+                .map(s -> ProcedureDefinition.parse(dev.scion.sql.session.SqlModes.ansiQuotes(s.sqlMode())
+                        ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(s.createStatement()) : s.createStatement(),
+                        db.name()).definition());
     }
 
     /** A top-level CALL: arguments as written in the statement, OUT arguments must be user variables. */

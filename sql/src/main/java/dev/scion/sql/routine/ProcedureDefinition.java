@@ -60,6 +60,16 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
         return isFunction() ? "FUNCTION" : "PROCEDURE";
     }
 
+    /**
+     * Whether {@code sql} creates a procedure. MySQL keeps such a statement's text as written and runs the body
+     * under the sql_mode recorded with it, so it is not rewritten for the session's ANSI_QUOTES as it arrives
+     * ({@link ProcedureCall#find} reads the stored text with the recorded mode).
+     */
+    public static boolean createsProcedure(String sql) {
+        Matcher m = HEAD.matcher(sql);
+        return m.lookingAt() && m.group(2).equalsIgnoreCase("PROCEDURE");
+    }
+
     public static Parsed parse(String sql, String currentDb) {
         String text = sql.strip();
         if (text.endsWith(";")) {
