@@ -128,7 +128,7 @@ public final class RoutineInterpreter {
         Scope top = new Scope();
         for (int i = 0; i < params.size(); i++) {
             ProcedureDefinition.Parameter p = params.get(i);
-            Object v = p.mode() == ProcedureDefinition.Mode.OUT ? null : coerce(args.get(i), p.type());
+            Object v = p.mode() == ProcedureDefinition.Mode.OUT ? null : ParameterValues.bind(session, p, args.get(i));
             top.variables.put(p.name(), new Variable(p.type(), v));
         }
         in.scopes.push(top);
@@ -162,7 +162,7 @@ public final class RoutineInterpreter {
         Scope top = new Scope();
         for (int i = 0; i < f.parameters().size(); i++) {
             ProcedureDefinition.Parameter p = f.parameters().get(i);
-            top.variables.put(p.name(), new Variable(p.type(), coerce(args.get(i), p.type())));
+            top.variables.put(p.name(), new Variable(p.type(), ParameterValues.bind(session, p, args.get(i))));
         }
         in.scopes.push(top);
         try {
