@@ -38,7 +38,7 @@ public final class BodyParser {
             + "['\"]([0-9A-Za-z]{5})['\"]|(`(?:[^`]|``)+`|[A-Za-z_$][A-Za-z0-9_$]*))(?:\\s+SET\\s+(.+))?");
     private static final Pattern SIGNAL_ITEM = Pattern.compile("(?is)\\s*(MESSAGE_TEXT|MYSQL_ERRNO|[A-Z_]+)\\s*=\\s*(.+)");
     private static final Pattern CALL = Pattern.compile("(?is)CALL\\s+((?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)"
-            + "(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)\\s*(?:\\((.*)\\))?\\s*");
+            + "(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)\\s*(?:\\((.*)\\))?\\s*(?:AS\\s+OF\\s+(.+?)\\s*)?");
     private static final Pattern FETCH = Pattern.compile(
             "(?is)FETCH\\s+(?:(?:NEXT\\s+)?FROM\\s+)?(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)\\s+INTO\\s+(.+)");
 
@@ -505,7 +505,7 @@ public final class BodyParser {
                         args.add(a.strip());
                     }
                 }
-                return new RoutineBody.Call(m.group(1), List.copyOf(args));
+                return new RoutineBody.Call(m.group(1), List.copyOf(args), m.group(3));
             }
             case "COMMIT", "ROLLBACK", "BEGIN", "START", "CREATE", "DROP", "ALTER", "RENAME", "TRUNCATE", "LOCK",
                  "UNLOCK", "SAVEPOINT", "RELEASE", "USE" -> {

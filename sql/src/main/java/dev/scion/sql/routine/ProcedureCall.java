@@ -140,7 +140,7 @@ public final class ProcedureCall {
     }
 
     /** {@code [db, name]} of a possibly qualified, possibly back-quoted name. */
-    private static String[] split(String qualified) {
+    static String[] split(String qualified) {
         String q = qualified.strip();
         int i = 0;
         while (i < q.length()) {

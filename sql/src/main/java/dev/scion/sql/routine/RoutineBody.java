@@ -97,8 +97,11 @@ public record RoutineBody(List<Step> steps) {
     public record Iterate(String label) implements Step {
     }
 
-    /** {@code CALL proc(args)}: arguments as written, so OUT parameters can name the caller's variables. */
-    public record Call(String name, List<String> args) implements Step {
+    /**
+     * {@code CALL proc(args) [AS OF revision]}: arguments as written, so OUT parameters can name the caller's
+     * variables; {@code asOf} is the revision as written, or null.
+     */
+    public record Call(String name, List<String> args, String asOf) implements Step {
     }
 
     /** {@code RETURN expr}: ends a stored function with its value. */

@@ -505,7 +505,8 @@ public final class RoutineInterpreter {
             }
             return;
         }
-        StatementResult r = ProcedureCall.invoke(session, c.name(), argTexts, outs, results);
+        String name = c.asOf() == null ? c.name() : CallAsOf.qualify(session, c.name(), c.asOf());
+        StatementResult r = ProcedureCall.invoke(session, name, argTexts, outs, results);
         if (r instanceof StatementResult.Update) {
             lastUpdate = r;
         }
