@@ -39,6 +39,9 @@ public final class BodyParser {
     private static final Pattern SIGNAL_ITEM = Pattern.compile("(?is)\\s*(MESSAGE_TEXT|MYSQL_ERRNO|[A-Z_]+)\\s*=\\s*(.+)");
     private static final Pattern CALL = Pattern.compile("(?is)CALL\\s+((?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)"
             + "(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)\\s*(?:\\((.*)\\))?\\s*(?:AS\\s+OF\\s+(.+?)\\s*)?");
+    /** CREATE of a stored program inside a stored program's body (MySQL's 1303). */
+    private static final Pattern NESTED_CREATE = Pattern.compile(
+            "(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b.*");
     private static final Pattern FETCH = Pattern.compile(
             "(?is)FETCH\\s+(?:(?:NEXT\\s+)?FROM\\s+)?(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)\\s+INTO\\s+(.+)");
 
@@ -509,14 +512,15 @@ public final class BodyParser {
             }
             case "COMMIT", "ROLLBACK", "BEGIN", "START", "CREATE", "DROP", "ALTER", "RENAME", "TRUNCATE", "LOCK",
                  "UNLOCK", "SAVEPOINT", "RELEASE", "USE" -> {
+                Matcher nested = NESTED_CREATE.matcher(sql);
+                if (first.equals("CREATE") && nested.matches()) {
+                    // MySQL refuses this while parsing, in any stored program, before the implicit-commit rule
+                    throw new SqlError(ErrorCode.SP_NO_RECURSIVE_CREATE, "Can't create a "
+                            + nested.group(1).toUpperCase(Locale.ROOT) + " from within another stored routine");
+                }
                 if (owner == Owner.PROCEDURE) {
                     if (first.equals("USE") || first.equals("LOCK") || first.equals("UNLOCK")) {
                         throw new SqlError(ErrorCode.SP_BADSTATEMENT, first + " is not allowed in stored procedures");
-                    }
-                    if (first.equals("CREATE") && sql.toUpperCase(Locale.ROOT).matches(
-                            "(?s)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b.*")) {
-                        throw new SqlError(ErrorCode.SP_NO_RECURSIVE_CREATE,
-                                "Can't create a routine from within another routine");
                     }
                     return new RoutineBody.Run(sql);
                 }
