@@ -109,6 +109,8 @@ public final class AdminStatements {
             rule("(?:LOCK\\s+TABLES?|UNLOCK\\s+TABLES?|FLUSH)\\b.*", m -> new NoOp()),
             rule("KILL\\s+(?:(CONNECTION|QUERY)\\s+)?(\\d{1,18})",
                     m -> new KillStatement(Long.parseLong(m.group(2)), "QUERY".equalsIgnoreCase(m.group(1)))),
+            rule("CALL\\s+(" + ROUTINE + ")\\s*(?:\\((.*)\\))?\\s+AS\\s+OF\\s+(.+)", m -> new CallStatement(m.group(1),
+                    m.group(2) == null ? "" : m.group(2), m.group(3))),
             rule("CALL\\s+(" + ROUTINE + ")\\s*\\((.*)\\)", m -> new CallStatement(m.group(1), m.group(2))),
             rule("CALL\\s+(" + ROUTINE + ")", m -> new CallStatement(m.group(1), "")));
 

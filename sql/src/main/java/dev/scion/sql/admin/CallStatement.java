@@ -17,10 +17,17 @@ import java.util.List;
 final class CallStatement implements AdminStatement {
     private final String name;
     private final String args;
+    /** The revision of {@code CALL p() AS OF revision} as written, or null. */
+    private final String asOf;
 
     CallStatement(String name, String args) {
+        this(name, args, null);
+    }
+
+    CallStatement(String name, String args, String asOf) {
         this.name = name;
         this.args = args;
+        this.asOf = asOf;
     }
 
     @Override
@@ -35,8 +42,9 @@ final class CallStatement implements AdminStatement {
         }
         String simple = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
         if (!simple.replace("`", "").toLowerCase(java.util.Locale.ROOT).matches("(dolt|scion)_.*")) {
+            String qualified = asOf == null ? name : dev.scion.sql.routine.CallAsOf.qualify(session, name, asOf);
             java.util.Optional<dev.scion.sql.routine.ProcedureDefinition> stored =
-                    dev.scion.sql.routine.ProcedureCall.find(session, name);
+                    dev.scion.sql.routine.ProcedureCall.find(session, qualified);
             if (stored.isPresent()) {
                 return dev.scion.sql.routine.ProcedureCall.call(session, stored.get(), args);
             }

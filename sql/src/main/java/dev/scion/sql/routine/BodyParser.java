@@ -37,11 +37,12 @@ public final class BodyParser {
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?is)\\s*(?:(NEW|OLD)\\s*\\.\\s*(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)|(@@?[A-Za-z0-9_$.`]+|`(?:[^`]|``)+`"
                     + "|[A-Za-z_$][A-Za-z0-9_$]*))\\s*:?=\\s*(.+)");
-    private static final Pattern SIGNAL = Pattern.compile("(?is)(?:SIGNAL|RESIGNAL)\\s+(?:SQLSTATE\\s+(?:VALUE\\s+)?"
-            + "['\"]([0-9A-Za-z]{5})['\"]|(`(?:[^`]|``)+`|[A-Za-z_$][A-Za-z0-9_$]*))(?:\\s+SET\\s+(.+))?");
+    private static final Pattern SIGNAL = Pattern.compile("(?is)(?:SIGNAL\\s+|RESIGNAL(?:\\s+|$))(?:SQLSTATE\\s+"
+            + "(?:VALUE\\s+)?['\"]([0-9A-Za-z]{5})['\"]|(?!SET\\b)(`(?:[^`]|``)+`|[A-Za-z_$][A-Za-z0-9_$]*))?"
+            + "(?:\\s*\\bSET\\s+(.+))?");
     private static final Pattern SIGNAL_ITEM = Pattern.compile("(?is)\\s*(MESSAGE_TEXT|MYSQL_ERRNO|[A-Z_]+)\\s*=\\s*(.+)");
     private static final Pattern CALL = Pattern.compile("(?is)CALL\\s+((?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)"
-            + "(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)\\s*(?:\\((.*)\\))?\\s*");
+            + "(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)\\s*(?:\\((.*)\\))?\\s*(?:AS\\s+OF\\s+(.+?)\\s*)?");
     private static final Pattern FETCH = Pattern.compile(
             "(?is)FETCH\\s+(?:(?:NEXT\\s+)?FROM\\s+)?(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)\\s+INTO\\s+(.+)");
 
@@ -440,7 +441,7 @@ public final class BodyParser {
             }
             case "SIGNAL", "RESIGNAL" -> {
                 Matcher m = SIGNAL.matcher(sql);
-                if (!m.matches()) {
+                if (!m.matches() || first.equals("SIGNAL") && m.group(1) == null && m.group(2) == null) {
                     throw syntax(sql);
                 }
                 String message = null;
@@ -460,7 +461,7 @@ public final class BodyParser {
                     }
                 }
                 return new RoutineBody.Signal(m.group(1), m.group(2) == null ? null
-                        : Identifiers.unquote(m.group(2)), message, errno);
+                        : Identifiers.unquote(m.group(2)), message, errno, first.equals("RESIGNAL"));
             }
             case "OPEN", "CLOSE" -> {
                 String name = Identifiers.unquote(sql.substring(first.length()).strip());
@@ -508,7 +509,7 @@ public final class BodyParser {
                         args.add(a.strip());
                     }
                 }
-                return new RoutineBody.Call(m.group(1), List.copyOf(args));
+                return new RoutineBody.Call(m.group(1), List.copyOf(args), m.group(3));
             }
             case "COMMIT", "ROLLBACK", "BEGIN", "START", "CREATE", "DROP", "ALTER", "RENAME", "TRUNCATE", "LOCK",
                  "UNLOCK", "SAVEPOINT", "RELEASE", "USE" -> {

@@ -9,11 +9,11 @@ import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * CALL of a stored procedure: arguments evaluated in the caller, the body run in the procedure's database, OUT and
@@ -21,8 +21,14 @@ import java.util.Set;
  * then the OK of the CALL ({@link StatementResult.Sequence}).
  */
 public final class ProcedureCall {
-    /** Procedures running on this thread: MySQL's default max_sp_recursion_depth of 0 forbids recursion. */
-    private static final ThreadLocal<Set<String>> RUNNING = ThreadLocal.withInitial(HashSet::new);
+    /**
+     * How many invocations of each procedure are running on this thread: a procedure may be re-entered (directly or
+     * through others) as many times as max_sp_recursion_depth allows, none with MySQL's default of 0.
+     */
+    private static final ThreadLocal<Map<String, Integer>> RUNNING = ThreadLocal.withInitial(HashMap::new);
+
+    /** MySQL's ceiling for max_sp_recursion_depth. */
+    private static final long MAX_RECURSION_DEPTH = 255;
 
     private ProcedureCall() {
     }
@@ -91,16 +97,29 @@ public final class ProcedureCall {
                 dev.scion.sql.privilege.GrantScope.RoutineType.PROCEDURE, p.name());
         List<Object> values = evaluate(session, args);
         String key = qualified.toLowerCase(Locale.ROOT);
-        if (!RUNNING.get().add(key)) {
-            throw new SqlError(ErrorCode.SP_RECURSION_LIMIT, "Recursive limit 0 (as set by the "
+        long limit = recursionLimit(session);
+        if (RUNNING.get().getOrDefault(key, 0) > limit) {
+            throw new SqlError(ErrorCode.SP_RECURSION_LIMIT, "Recursive limit " + limit + " (as set by the "
                     + "max_sp_recursion_depth variable) was exceeded for routine " + p.name());
         }
+        RUNNING.get().merge(key, 1, Integer::sum);
         try {
             return RoutineSecurity.run(session, p, () -> inDatabase(session, p.database(),
                     () -> RoutineInterpreter.runProcedure(session, p.body(), p.parameters(), values, outs, results)));
         } finally {
-            RUNNING.get().remove(key);
+            RUNNING.get().computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
         }
+    }
+
+    private static long recursionLimit(Session session) {
+        Object v = session.variable("max_sp_recursion_depth");
+        long depth;
+        try {
+            depth = v instanceof Number n ? n.longValue() : v == null ? 0 : Long.parseLong(v.toString().strip());
+        } catch (NumberFormatException e) {
+            depth = 0;
+        }
+        return Math.max(0, Math.min(MAX_RECURSION_DEPTH, depth));
     }
 
     /** Runs {@code body} with {@code database} current: a routine's statements run in the routine's database. */
@@ -142,7 +161,7 @@ public final class ProcedureCall {
     }
 
     /** {@code [db, name]} of a possibly qualified, possibly back-quoted name. */
-    private static String[] split(String qualified) {
+    static String[] split(String qualified) {
         String q = qualified.strip();
         int i = 0;
         while (i < q.length()) {

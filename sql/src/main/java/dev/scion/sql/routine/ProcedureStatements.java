@@ -104,6 +104,7 @@ public final class ProcedureStatements {
     private static StatementResult create(Session session, String text) {
         ProcedureDefinition.Parsed parsed = ProcedureDefinition.parse(text, session.currentDatabase());
         ProcedureDefinition p = parsed.definition();
+        LimitVariables.check(p);
         if (p.database() == null) {
             throw SqlError.noDatabaseSelected();
         }

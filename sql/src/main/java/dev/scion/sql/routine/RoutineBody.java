@@ -30,8 +30,12 @@ public record RoutineBody(List<Step> steps) {
     public record Select(String sql, List<String> into) implements Step {
     }
 
-    /** {@code SIGNAL SQLSTATE 'xxxxx' | condition [SET MESSAGE_TEXT = expr, MYSQL_ERRNO = n]}. */
-    public record Signal(String sqlState, String condition, String messageExpr, String errnoExpr) implements Step {
+    /**
+     * {@code SIGNAL SQLSTATE 'xxxxx' | condition [SET MESSAGE_TEXT = expr, MYSQL_ERRNO = n]}; with {@code resignal}
+     * the RESIGNAL of a handler, whose SQLSTATE / condition may be absent (the handled condition is raised again).
+     */
+    public record Signal(String sqlState, String condition, String messageExpr, String errnoExpr, boolean resignal)
+            implements Step {
     }
 
     /** {@code DECLARE a, b type [DEFAULT expr]}: locals, NULL unless a default is given. */
@@ -97,8 +101,11 @@ public record RoutineBody(List<Step> steps) {
     public record Iterate(String label) implements Step {
     }
 
-    /** {@code CALL proc(args)}: arguments as written, so OUT parameters can name the caller's variables. */
-    public record Call(String name, List<String> args) implements Step {
+    /**
+     * {@code CALL proc(args) [AS OF revision]}: arguments as written, so OUT parameters can name the caller's
+     * variables; {@code asOf} is the revision as written, or null.
+     */
+    public record Call(String name, List<String> args, String asOf) implements Step {
     }
 
     /** {@code RETURN expr}: ends a stored function with its value. */

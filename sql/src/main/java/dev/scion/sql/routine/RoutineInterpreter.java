@@ -90,6 +90,13 @@ public final class RoutineInterpreter {
     private final Session session;
     private final RowAccess rows;
     private final Deque<Scope> scopes = new ArrayDeque<>();
+    /** The conditions whose handlers are running, innermost first: what a RESIGNAL raises again. */
+    private final Deque<SqlError> handling = new ArrayDeque<>();
+    /** The handlers running, innermost first, with how many scopes were open when each started. */
+    private final Deque<Running> runningHandlers = new ArrayDeque<>();
+
+    private record Running(Handler handler, int depth) {
+    }
     private final List<StatementResult> results;
     private StatementResult lastUpdate = StatementResult.ok();
     /** The variables as compiled expressions read them: a local's value, or "not a local". */
@@ -128,7 +135,7 @@ public final class RoutineInterpreter {
         Scope top = new Scope();
         for (int i = 0; i < params.size(); i++) {
             ProcedureDefinition.Parameter p = params.get(i);
-            Object v = p.mode() == ProcedureDefinition.Mode.OUT ? null : coerce(args.get(i), p.type());
+            Object v = p.mode() == ProcedureDefinition.Mode.OUT ? null : ParameterValues.bind(session, p, args.get(i));
             top.variables.put(p.name(), new Variable(p.type(), v));
         }
         in.scopes.push(top);
@@ -162,7 +169,7 @@ public final class RoutineInterpreter {
         Scope top = new Scope();
         for (int i = 0; i < f.parameters().size(); i++) {
             ProcedureDefinition.Parameter p = f.parameters().get(i);
-            top.variables.put(p.name(), new Variable(p.type(), coerce(args.get(i), p.type())));
+            top.variables.put(p.name(), new Variable(p.type(), ParameterValues.bind(session, p, args.get(i))));
         }
         in.scopes.push(top);
         try {
@@ -204,7 +211,14 @@ public final class RoutineInterpreter {
                     throw e;
                 }
                 // the handler's statement runs in the scope it was declared in, without the handlers it can see
-                run(h.declaration().body());
+                handling.push(e);
+                runningHandlers.push(new Running(h, scopes.size()));
+                try {
+                    run(h.declaration().body());
+                } finally {
+                    runningHandlers.pop();
+                    handling.pop();
+                }
                 if (h.declaration().exit()) {
                     throw new Jump(null, false, h.scope());
                 }
@@ -448,6 +462,10 @@ public final class RoutineInterpreter {
     }
 
     private void signal(RoutineBody.Signal s) {
+        if (s.resignal()) {
+            resignal(s);
+            return;
+        }
         String state = s.sqlState();
         Integer errno = null;
         if (state == null) {
@@ -505,7 +523,8 @@ public final class RoutineInterpreter {
             }
             return;
         }
-        StatementResult r = ProcedureCall.invoke(session, c.name(), argTexts, outs, results);
+        String name = c.asOf() == null ? c.name() : CallAsOf.qualify(session, c.name(), c.asOf());
+        StatementResult r = ProcedureCall.invoke(session, name, argTexts, outs, results);
         if (r instanceof StatementResult.Update) {
             lastUpdate = r;
         }
@@ -565,9 +584,65 @@ public final class RoutineInterpreter {
     }
 
     /** The innermost handler that takes the error, searching outward from the running block. */
+    /**
+     * RESIGNAL in a handler: the condition being handled raised again, with the SQLSTATE (or condition) and the
+     * MESSAGE_TEXT / MYSQL_ERRNO the statement gives replacing the handled condition's; outside a handler 1645.
+     */
+    private void resignal(RoutineBody.Signal s) {
+        if (handling.isEmpty()) {
+            throw new SqlError(ErrorCode.RESIGNAL_WITHOUT_ACTIVE_HANDLER, "RESIGNAL when handler not active");
+        }
+        SqlError handled = handling.peek();
+        String state = s.sqlState() != null || s.condition() != null ? signalState(s) : handled.sqlState();
+        int errno = s.errnoExpr() != null ? (int) Values.toLong(evaluate(s.errnoExpr())) : handled.code();
+        String message = s.messageExpr() != null ? Values.toStringValue(evaluate(s.messageExpr()))
+                : handled.getMessage();
+        if (state.startsWith("01")) {
+            session.addWarning(errno, message);
+            return;
+        }
+        throw new SignalError(state, message, errno);
+    }
+
+    /** The SQLSTATE a SIGNAL names directly or through a condition declared FOR SQLSTATE. */
+    private String signalState(RoutineBody.Signal s) {
+        if (s.sqlState() != null) {
+            return s.sqlState();
+        }
+        String value = condition(s.condition());
+        if (value == null) {
+            throw new SqlError(ErrorCode.SP_COND_MISMATCH, "Undefined CONDITION: " + s.condition());
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?is)SQLSTATE\\s+(?:VALUE\\s+)?['\"](.{5})['\"]")
+                .matcher(value);
+        if (!m.matches()) {
+            throw new SqlError(ErrorCode.SIGNAL_BAD_CONDITION_TYPE,
+                    "SIGNAL/RESIGNAL can only use a CONDITION defined with SQLSTATE");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The handler for {@code e}. While a handler runs, the handlers of its own block and of the blocks inside it
+     * that were open are not active (MySQL), so a condition its body raises goes to the enclosing blocks' handlers;
+     * handlers its body declares itself are.
+     */
     private Handler handlerFor(SqlError e) {
         String state = e.sqlState();
+        Running running = runningHandlers.peek();
+        int own = running == null ? Integer.MAX_VALUE : scopes.size() - running.depth();
+        boolean skipping = false;
+        int index = 0;
         for (Scope s : scopes) {
+            if (index++ == own) {
+                skipping = true;
+            }
+            if (skipping) {
+                if (s == running.handler().scope()) {
+                    skipping = false;
+                }
+                continue;
+            }
             for (Handler h : s.handlers) {
                 for (String cond : h.declaration().conditions()) {
                     if (matches(cond, e, state)) {
