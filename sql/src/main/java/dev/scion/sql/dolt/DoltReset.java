@@ -13,7 +13,6 @@ import dev.scion.versioning.ops.ResetOp;
 import dev.scion.versioning.repo.VersioningException;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,18 +93,7 @@ final class DoltReset {
     private static void unstage(DatabaseState s, Hash seen, List<String> tables) {
         var buffer = s.buffer();
         RootValue head = s.repo().readRoot(buffer, s.repo().readCommit(seen).root());
-        RootValue staged = s.repo().readRoot(buffer, s.stagedRootHash());
-        for (String t : tables) {
-            Optional<Hash> h = head.table(t);
-            if (h.isPresent()) {
-                staged = staged.withTable(head.resolveName(t).orElse(t), h.get());
-            } else if (staged.table(t).isPresent()) {
-                staged = staged.withoutTable(t);
-            } else {
-                throw new VersioningException(VersioningException.Reason.NOT_FOUND,
-                        "fatal: table '" + t + "' did not match any tables");
-            }
-        }
+        RootValue staged = ResetOp.unstaged(head, s.repo().readRoot(buffer, s.stagedRootHash()), tables);
         s.setStagedRoot(staged.write(buffer));
     }
 

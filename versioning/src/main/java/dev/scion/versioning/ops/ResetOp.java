@@ -35,8 +35,13 @@ public final class ResetOp {
     /** Unstages tables: each staged table goes back to its version at HEAD. */
     public static void tables(BranchContext ctx, List<String> tables) {
         WorkingSet ws = ctx.workingSet();
-        RootValue head = ctx.root(ctx.headCommit().root());
-        RootValue staged = ctx.root(ws.staged());
+        RootValue staged = unstaged(ctx.root(ctx.headCommit().root()), ctx.root(ws.staged()), tables);
+        ChunkBuffer buf = ctx.repo().newBuffer();
+        ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withStaged(staged.write(buf)), buf);
+    }
+
+    /** {@code staged} with each of {@code tables} back at its version in {@code head} (dropped if head lacks it). */
+    public static RootValue unstaged(RootValue head, RootValue staged, List<String> tables) {
         for (String t : tables) {
             Optional<Hash> h = head.table(t);
             if (h.isPresent()) {
@@ -48,7 +53,6 @@ public final class ResetOp {
                         "fatal: table '" + t + "' did not match any tables");
             }
         }
-        ChunkBuffer buf = ctx.repo().newBuffer();
-        ctx.repo().updateWorkingSet(ctx.branch(), ws, ws.withStaged(staged.write(buf)), buf);
+        return staged;
     }
 }
