@@ -30,12 +30,21 @@ public final class SqlModes {
             return false;
         }
         String text = modes.toString();
-        if (text.isEmpty()) {
-            return false;
+        if (!containsIgnoreCase(text, "ANSI") && !containsIgnoreCase(text, mode)) {
+            return false; // the usual case, read on every statement: no split, no copies
         }
         for (String part : text.split(",")) {
             String name = part.strip().toUpperCase(Locale.ROOT);
             if (name.equals(mode) || name.equals("ANSI")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }
