@@ -4,6 +4,7 @@ import dev.scion.cli.remote.ServerAddress;
 import dev.scion.cli.remote.ServerForwarding;
 import dev.scion.cli.support.CliError;
 import dev.scion.cli.support.Invocation;
+import dev.scion.cli.support.StoreInUseError;
 import dev.scion.cli.support.Terminal;
 import dev.scion.cli.support.Workspace;
 import dev.scion.versioning.encoding.CorruptObjectException;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,6 +28,9 @@ import java.util.concurrent.Callable;
  * and runs there, the same code on the server's open repository, so the output is the same in both modes.
  */
 public abstract class RepoCommand implements Callable<Integer> {
+    /** How long a command that found the store locked waits for its owner to record its address. */
+    static final Duration LATE_SERVER_PATIENCE = Duration.ofSeconds(3);
+
     protected Terminal term = Terminal.system();
 
     @Spec
@@ -50,11 +55,27 @@ public abstract class RepoCommand implements Callable<Integer> {
             Path db = Workspace.locate(invocation.cwd());
             Optional<ServerAddress> server = db == null ? Optional.empty() : ServerAddress.find(db);
             if (server.isPresent()) {
-                List<String> args = spec.root().commandLine().getParseResult().originalArgs();
-                return ServerForwarding.run(server.get(), invocation, args, term);
+                return forward(server.get(), invocation);
             }
         }
-        try (Workspace ws = Workspace.open()) {
+        Workspace opened;
+        try {
+            opened = Workspace.open();
+        } catch (StoreInUseError e) {
+            Optional<ServerAddress> late = spec == null || invocation.isHosted() ? Optional.empty()
+                    : ServerAddress.await(e.database(), LATE_SERVER_PATIENCE);
+            if (late.isPresent()) {
+                return forward(late.get(), invocation);
+            }
+            int exit = fail(term, e);
+            term.flush();
+            return exit;
+        } catch (RuntimeException e) {
+            int exit = fail(term, e);
+            term.flush();
+            return exit;
+        }
+        try (Workspace ws = opened) {
             if (!worksDetached()) {
                 var at = ws.detached();
                 if (at.isPresent()) {
@@ -72,6 +93,11 @@ public abstract class RepoCommand implements Callable<Integer> {
         } finally {
             term.flush();
         }
+    }
+
+    private int forward(ServerAddress server, Invocation invocation) {
+        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        return ServerForwarding.run(server, invocation, args, term);
     }
 
     /** Prints a failure the way git would and returns the exit code. */

@@ -4,12 +4,14 @@ import dev.scion.cli.remote.MysqlTextClient;
 import dev.scion.cli.remote.ServerAddress;
 import dev.scion.cli.support.CliError;
 import dev.scion.cli.support.Terminal;
+import dev.scion.cli.support.Invocation;
 import dev.scion.cli.support.Workspace;
 import dev.scion.sql.SqlEngine;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.repo.DataDirectory;
@@ -88,6 +90,16 @@ public final class SqlCommand implements Callable<Integer> {
             }
             engine = new SqlEngine(data);
         } catch (StorageException e) {
+            if (RocksChunkStore.isInUse(e) && !Invocation.current().isHosted()) {
+                // a server that has just started locks the store a moment before it records its address
+                var late = ServerAddress.await(dir, RepoCommand.LATE_SERVER_PATIENCE);
+                if (late.isPresent()) {
+                    return viaServer(late.get(), own);
+                }
+                term.err().println("fatal: " + e.getMessage() + "\nhint: " + ServerAddress.whyNotFound(dir));
+                term.flush();
+                return 1;
+            }
             term.err().println("fatal: " + e.getMessage());
             return 1;
         }

@@ -1,6 +1,8 @@
 package dev.scion.cli.support;
 
+import dev.scion.cli.remote.ServerAddress;
 import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.model.Signature;
@@ -71,9 +73,11 @@ public final class Workspace implements AutoCloseable {
             if (data != null) {
                 data.close();
             }
-            throw new CliError("fatal: " + e.getMessage()
-                    + "\nhint: a running 'scion sql-server' owns this database; use a SQL client or stop the server",
-                    1);
+            if (RocksChunkStore.isInUse(e)) {
+                throw new StoreInUseError(dir, "fatal: " + e.getMessage() + "\nhint: " + ServerAddress.whyNotFound(dir)
+                        + "; if a 'scion sql-server' owns this database, use a SQL client or stop the server");
+            }
+            throw new CliError("fatal: " + e.getMessage(), 1);
         }
     }
 
