@@ -29,14 +29,15 @@ public final class TableEditor {
     private final TableValue base;
     private final ChunkBuffer out;
     private final RowCodec codec;
-    private final ProllyMap rows;
+    /** The rows as of the last {@link #finish} (the base's at first); pending writes go on top. */
+    private ProllyMap rows;
     private final TreeMap<byte[], byte[]> pendingRows = new TreeMap<>(KeyBytes.ORDER);
     private final List<IndexState> indexes = new ArrayList<>();
     private long autoIncrement;
 
     private static final class IndexState {
         final IndexCodec codec;
-        final ProllyMap map;
+        ProllyMap map;
         final TreeMap<byte[], byte[]> pending = new TreeMap<>(KeyBytes.ORDER);
 
         IndexState(IndexCodec codec, ProllyMap map) {
@@ -163,8 +164,9 @@ public final class TableEditor {
         return v;
     }
 
+    /** Whether {@link #finish} gives a table value other than the one the editor started from. */
     public boolean hasPendingWrites() {
-        return !pendingRows.isEmpty() || autoIncrement != base.autoIncrement();
+        return !pendingRows.isEmpty() || !rows.root().equals(base.rows()) || autoIncrement != base.autoIncrement();
     }
 
     /**
@@ -266,19 +268,25 @@ public final class TableEditor {
                 : v.toString()).collect(Collectors.joining("-"));
     }
 
-    /** Applies every pending write and returns the new table value; the editor can keep being used. */
+    /**
+     * Applies every pending write and returns the new table value; the editor can keep being used. The applied
+     * writes become the editor's new starting trees, so a statement that finishes after each row (to show its
+     * triggers the rows written so far) applies each write once rather than all earlier ones again.
+     */
     public TableValue finish() {
-        Hash rowRoot = apply(rows, pendingRows);
+        rows = apply(rows, pendingRows);
         Map<String, Hash> idx = new HashMap<>(base.indexes());
         for (IndexState ix : indexes) {
-            idx.put(ix.codec.index().name().toLowerCase(), apply(ix.map, ix.pending));
+            ix.map = apply(ix.map, ix.pending);
+            idx.put(ix.codec.index().name().toLowerCase(), ix.map.root());
         }
-        return base.withTrees(rowRoot, idx).withAutoIncrement(autoIncrement); // keeps the schema's chunk address
+        return base.withTrees(rows.root(), idx).withAutoIncrement(autoIncrement); // keeps the schema's chunk address
     }
 
-    private Hash apply(ProllyMap map, TreeMap<byte[], byte[]> pending) {
+    /** {@code map} with {@code pending} applied; empties {@code pending}. */
+    private ProllyMap apply(ProllyMap map, TreeMap<byte[], byte[]> pending) {
         if (pending.isEmpty()) {
-            return map.root();
+            return map;
         }
         MapEdits edits = new MapEdits();
         for (Map.Entry<byte[], byte[]> e : pending.entrySet()) {
@@ -288,6 +296,7 @@ public final class TableEditor {
                 edits.put(e.getKey(), e.getValue());
             }
         }
-        return map.edit(edits, out).root();
+        pending.clear();
+        return map.edit(edits, out);
     }
 }
