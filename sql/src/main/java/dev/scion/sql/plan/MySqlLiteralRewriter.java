@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.BitString;
+import org.apache.calcite.util.NlsString;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.List;
  * <p>{@code JOIN} without ON is a cross join, {@code CROSS JOIN ... ON} an inner join (see {@link #joinSpelling}).
  *
  * <p>A decimal literal with more than 30 digits after the point is rounded to 30, as MySQL keeps them.
+ *
+ * <p>An empty {@code ESCAPE ''} becomes the backslash, which is how MySQL reads it.
  *
  * <p>A unary plus is dropped, as MySQL's parser drops it, so {@code + text_col} stays a string.
  *
@@ -68,6 +71,12 @@ final class MySqlLiteralRewriter extends SqlShuttle {
         }
         if (call instanceof org.apache.calcite.sql.SqlJoin join) {
             joinSpelling(join);
+        }
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.LIKE && call.operandCount() == 3
+                && call.operand(2) instanceof SqlLiteral escape && escape.getValue() instanceof NlsString e
+                && e.getValue().isEmpty()) {
+            // MySQL reads an empty ESCAPE as the backslash; Calcite's simplifier takes the escape's first character
+            call.setOperand(2, SqlLiteral.createCharString("\\", escape.getParserPosition()));
         }
         if (call.getKind() == org.apache.calcite.sql.SqlKind.PLUS_PREFIX) {
             // MySQL's parser drops a unary plus: + col is col, whatever its type (+ 'abc' is 'abc'). Calcite
