@@ -9,6 +9,7 @@ import dev.scion.sql.dml.LoadDataExecutor;
 import dev.scion.sql.dml.LockingRead;
 import dev.scion.sql.dml.UpdateExecutor;
 import dev.scion.sql.error.ErrorCode;
+import dev.scion.sql.routine.GetDiagnostics;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.frontend.AnsiQuotes;
@@ -87,8 +88,9 @@ final class StatementRunner {
     private void runOne(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write, BoundRead read,
                         Consumer<StatementResult> sink) {
         session.clearCancel();
+        // the diagnostic statements read the previous statement's conditions rather than clearing them
         boolean isShowWarnings = text != null && (text.regionMatches(true, 0, "SHOW WARNINGS", 0, 13)
-                || text.regionMatches(true, 0, "SHOW ERRORS", 0, 11));
+                || text.regionMatches(true, 0, "SHOW ERRORS", 0, 11) || GetDiagnostics.startsWith(text));
         if (!isShowWarnings) {
             session.warnings().clear();
         }
@@ -160,7 +162,7 @@ final class StatementRunner {
     /** MySQL lists the error of a failed statement in SHOW WARNINGS (and SHOW ERRORS) afterwards. */
     private static void recordError(Session session, SqlError e) {
         session.warnings().clear();
-        session.addError(e.code(), e.getMessage());
+        session.addError(e);
     }
 
     /**

@@ -55,6 +55,7 @@ public final class AdminStatements {
                             ShowFilter.parse(m.group(2)))),
             rule("SHOW\\s+(?:(?:SESSION|GLOBAL|LOCAL)\\s+)?VARIABLES" + ShowFilter.group(),
                     m -> new ShowVariables(ShowFilter.parse(m.group(1)))),
+            rule("GET\\s+(?:(?:CURRENT|STACKED)\\s+)?DIAGNOSTICS\\b.*", m -> new GetDiagnosticsStatement(m.group())),
             rule("SHOW\\s+WARNINGS(?:\\s+LIMIT.*)?", m -> new ShowWarnings(false)),
             rule("SHOW\\s+ERRORS(?:\\s+LIMIT.*)?", m -> new ShowWarnings(true)),
             rule("SHOW\\s+(EXTENDED\\s+)?(FULL\\s+)?(?:COLUMNS|FIELDS)\\s+(?:FROM|IN)\\s+(\\S+)"

@@ -247,7 +247,28 @@ public enum ErrorCode {
     NO_SUCH_USER(1449, "HY000"),
     SPECIFIC_ACCESS_DENIED(1227, "42000"),
     CANT_CREATE_USER_WITH_GRANT(1410, "42000"),
-    CANNOT_USER(1396, "HY000");
+    CANNOT_USER(1396, "HY000"),
+    /** ER_DA_INVALID_CONDITION_NUMBER: GET DIAGNOSTICS CONDITION n past the conditions there are. */
+    DA_INVALID_CONDITION_NUMBER(1758, "35000"),
+    /** ER_GET_STACKED_DA_WITHOUT_ACTIVE_HANDLER. */
+    GET_STACKED_DA_WITHOUT_ACTIVE_HANDLER(1887, "0Z002");
+
+    private static final java.util.Map<Integer, String> STATES = new java.util.HashMap<>();
+
+    static {
+        for (ErrorCode c : values()) {
+            STATES.putIfAbsent(c.code, c.sqlState);
+        }
+    }
+
+    /**
+     * The SQLSTATE of MySQL error or warning number {@code code}: the one this enum gives it, else MySQL's
+     * fallbacks, HY000 for an error and 01000 for a warning or note.
+     */
+    public static String sqlStateOf(int code, boolean error) {
+        String known = STATES.get(code);
+        return known != null ? known : error ? "HY000" : "01000";
+    }
 
     private final int code;
     private final String sqlState;

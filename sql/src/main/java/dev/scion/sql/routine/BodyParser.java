@@ -463,6 +463,9 @@ public final class BodyParser {
                 return new RoutineBody.Signal(m.group(1), m.group(2) == null ? null
                         : Identifiers.unquote(m.group(2)), message, errno, first.equals("RESIGNAL"));
             }
+            case "GET" -> {
+                return new RoutineBody.Diagnostics(GetDiagnostics.parse(sql));
+            }
             case "OPEN", "CLOSE" -> {
                 String name = Identifiers.unquote(sql.substring(first.length()).strip());
                 checkCursor(name);

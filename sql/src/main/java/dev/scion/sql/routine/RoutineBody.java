@@ -11,7 +11,12 @@ public record RoutineBody(List<Step> steps) {
 
     /** One statement of a body. */
     public sealed interface Step permits Assign, Run, Select, Signal, Declare, DeclareHandler, DeclareCondition,
-            DeclareCursor, Open, Fetch, Close, If, Case, While, Repeat, Loop, Block, Leave, Iterate, Call, Return {
+            DeclareCursor, Open, Fetch, Close, If, Case, While, Repeat, Loop, Block, Leave, Iterate, Call, Return,
+            Diagnostics {
+    }
+
+    /** GET [CURRENT | STACKED] DIAGNOSTICS. */
+    public record Diagnostics(GetDiagnostics statement) implements Step {
     }
 
     /** {@code SET target = expr, ...}: targets are {@code NEW.col} / {@code OLD.col} in triggers, or variables. */

@@ -92,6 +92,8 @@ public final class RoutineInterpreter {
     private final Deque<Scope> scopes = new ArrayDeque<>();
     /** The conditions whose handlers are running, innermost first: what a RESIGNAL raises again. */
     private final Deque<SqlError> handling = new ArrayDeque<>();
+    /** The diagnostics area each running handler began with, innermost first (GET STACKED DIAGNOSTICS). */
+    private final Deque<DiagnosticsArea> stacked = new ArrayDeque<>();
     /** The handlers running, innermost first, with how many scopes were open when each started. */
     private final Deque<Running> runningHandlers = new ArrayDeque<>();
 
@@ -212,11 +214,17 @@ public final class RoutineInterpreter {
                 }
                 // the handler's statement runs in the scope it was declared in, without the handlers it can see
                 handling.push(e);
+                stacked.push(DiagnosticsArea.handling(session, e));
+                // the handled error is in the current area while its handler runs, and gone once it is handled
+                Session.Warning condition = stacked.peek().conditions().get(0);
+                session.warnings().add(0, condition);
                 runningHandlers.push(new Running(h, scopes.size()));
                 try {
                     run(h.declaration().body());
                 } finally {
                     runningHandlers.pop();
+                    session.warnings().remove(condition);
+                    stacked.pop();
                     handling.pop();
                 }
                 if (h.declaration().exit()) {
@@ -259,6 +267,8 @@ public final class RoutineInterpreter {
             select(s);
         } else if (step instanceof RoutineBody.Signal s) {
             signal(s);
+        } else if (step instanceof RoutineBody.Diagnostics d) {
+            getDiagnostics(d.statement());
         } else if (step instanceof RoutineBody.Declare d) {
             Object initial = d.defaultExpr() == null ? null : coerce(evaluate(d.defaultExpr()), d.type());
             for (String name : d.names()) {
@@ -501,6 +511,26 @@ public final class RoutineInterpreter {
         throw new SignalError(state, message, errno == null ? (state.startsWith("02") ? 1643 : 1644) : errno);
     }
 
+    /** GET DIAGNOSTICS: the current area is the session's, the stacked one the innermost running handler's. */
+    private void getDiagnostics(GetDiagnostics g) {
+        if (g.stacked() && stacked.isEmpty()) {
+            throw new SqlError(ErrorCode.GET_STACKED_DA_WITHOUT_ACTIVE_HANDLER,
+                    "GET STACKED DIAGNOSTICS when handler not active");
+        }
+        DiagnosticsArea area = g.stacked() ? stacked.peek() : DiagnosticsArea.current(session);
+        Object condition = g.conditionNumber() == null ? null : evaluate(g.conditionNumber());
+        List<Object> values = g.values(area, condition);
+        for (int i = 0; i < values.size(); i++) {
+            String target = g.items().get(i).target();
+            if (!target.startsWith("@") && variable(target.startsWith("`") ? dev.scion.sql.admin.Identifiers
+                    .unquote(target) : target) == null) {
+                throw new SqlError(ErrorCode.SP_UNDECLARED_VAR, "Undeclared variable: " + target);
+            }
+            assignVariable(target.startsWith("`") ? dev.scion.sql.admin.Identifiers.unquote(target) : target,
+                    values.get(i));
+        }
+    }
+
     private void call(RoutineBody.Call c) {
         List<OutTarget> outs = new ArrayList<>();
         List<String> argTexts = new ArrayList<>();
@@ -583,7 +613,6 @@ public final class RoutineInterpreter {
         return null;
     }
 
-    /** The innermost handler that takes the error, searching outward from the running block. */
     /**
      * RESIGNAL in a handler: the condition being handled raised again, with the SQLSTATE (or condition) and the
      * MESSAGE_TEXT / MYSQL_ERRNO the statement gives replacing the handled condition's; outside a handler 1645.

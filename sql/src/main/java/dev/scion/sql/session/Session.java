@@ -45,7 +45,11 @@ public final class Session {
     private final dev.scion.sql.plan.cache.PlanCache planCache = new dev.scion.sql.plan.cache.PlanCache();
     private volatile dev.scion.sql.privilege.AccessPolicy access = dev.scion.sql.privilege.AccessPolicy.UNRESTRICTED;
 
-    public record Warning(String level, int code, String message) {
+    /** One condition of the diagnostics area: SHOW WARNINGS's row plus the SQLSTATE GET DIAGNOSTICS reports. */
+    public record Warning(String level, int code, String message, String sqlState) {
+        public Warning(String level, int code, String message) {
+            this(level, code, message, dev.scion.sql.error.ErrorCode.sqlStateOf(code, level.equals("Error")));
+        }
     }
 
     public Session(SqlEngine engine, long connectionId, String user, String host, boolean foundRows) {
@@ -157,6 +161,11 @@ public final class Session {
     /** Records the error a statement failed with, so SHOW WARNINGS / SHOW ERRORS can show it as MySQL does. */
     public void addError(int code, String message) {
         warnings.add(new Warning("Error", code, message));
+    }
+
+    /** {@link #addError(int, String)} keeping the error's own SQLSTATE (a SIGNAL's, say). */
+    public void addError(dev.scion.sql.error.SqlError e) {
+        warnings.add(new Warning("Error", e.code(), e.getMessage(), e.sqlState()));
     }
 
     // ---- what the session is doing (SHOW PROCESSLIST) ----
