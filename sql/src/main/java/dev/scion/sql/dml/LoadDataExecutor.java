@@ -80,6 +80,7 @@ public final class LoadDataExecutor {
                 rowNumber++;
                 checkFieldCount(session, fields.size(), columns.fieldCount(), rowNumber, lenient == null);
                 Map<Integer, Object> values = columns.values(fields);
+                nullsIntoNotNull(session, schema, values, rowNumber, lenient == null);
                 int[] positions = new int[values.size()];
                 Object[] row = new Object[values.size()];
                 int i = 0;
@@ -103,6 +104,27 @@ public final class LoadDataExecutor {
         int warnings = session.warnings().size();
         return new StatementResult.Update(counts.affected, Math.max(firstId, 0), warnings, "Records: " + counts.rows
                 + "  Deleted: " + deleted + "  Skipped: " + (counts.rows - inserted) + "  Warnings: " + warnings);
+    }
+
+    /**
+     * A NULL for a NOT NULL column (other than AUTO_INCREMENT, which NULL asks for the next id) is 1263: an error in
+     * strict mode, else a warning and the column type's implicit default, as MySQL's LOAD DATA does.
+     */
+    private static void nullsIntoNotNull(Session session, TableSchema schema, Map<Integer, Object> values,
+                                         long rowNumber, boolean strict) {
+        for (Map.Entry<Integer, Object> e : values.entrySet()) {
+            dev.scion.versioning.schema.Column c = schema.columns().get(e.getKey());
+            if (e.getValue() != null || c.nullable() || c.autoIncrement() || c.generated()) {
+                continue;
+            }
+            SqlError problem = new SqlError(ErrorCode.WARN_NULL_TO_NOTNULL, "Column set to default value; NULL "
+                    + "supplied to NOT NULL column '" + c.name() + "' at row " + rowNumber);
+            if (strict) {
+                throw problem;
+            }
+            session.addWarning(problem.code(), problem.getMessage());
+            e.setValue(ColumnValues.implicitDefault(c));
+        }
     }
 
     /** 1261 / 1262 for a row with too few / too many fields: an error in strict mode, else a warning. */
