@@ -110,15 +110,25 @@ class LoadDataLocalClientsTest {
                 assertEquals("1:X:10 2:Y, QUOTED:20 3:null:30 ", rows.toString());
             }
         }
+        // MySQL refuses to prepare LOAD DATA (1295), so Connector/J's server-side prepared statement falls back to
+        // its client-side emulation and the load runs as a plain query
+        allow.setProperty("useServerPrepStmts", "true");
+        try (Connection c = ConnectorJ.V9.connect(server, "ld_jdbc", false, allow);
+             java.sql.PreparedStatement ps = c.prepareStatement("LOAD DATA LOCAL INFILE '" + file
+                     + "' REPLACE INTO TABLE k FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' (id, v)")) {
+            assertEquals(6, ps.executeUpdate());
+        }
         // without allowLoadLocalInfile Connector/J does not announce CLIENT_LOCAL_FILES: the server refuses, and the
         // connection stays usable
         try (Connection c = ConnectorJ.V9.connect(server, "ld_jdbc", false); Statement st = c.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> st.execute("LOAD DATA LOCAL INFILE '" + file
                     + "' INTO TABLE k FIELDS TERMINATED BY ','"));
             assertEquals(3948, e.getErrorCode(), e.getMessage());
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM k")) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(n IS NULL), MAX(v) FROM k")) {
                 assertTrue(rs.next());
                 assertEquals(3, rs.getInt(1));
+                assertEquals(3, rs.getInt(2)); // REPLACE wrote whole new rows: n back to NULL
+                assertEquals("y, quoted", rs.getString(3));
             }
         }
     }

@@ -30,6 +30,11 @@ public final class LoadDataExecutor {
     private LoadDataExecutor() {
     }
 
+    /** Whether the text is a LOAD DATA statement (which MySQL does not prepare: 1295). */
+    public static boolean isLoadData(String sql) {
+        return LoadDataStatement.matches(sql);
+    }
+
     /** Runs the statement if it is a LOAD DATA; empty otherwise. */
     public static Optional<StatementResult> tryExecute(Session session, String sql) {
         if (!LoadDataStatement.matches(sql)) {
