@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class LoadDataExecutor {
                 lenient);
         try (InputStream in = statement.local() ? session.localFiles().open(statement.fileName())
                 : ServerFiles.open(session, statement.fileName())) {
-            DelimitedTextReader reader = new DelimitedTextReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+            DelimitedTextReader reader = new DelimitedTextReader(new InputStreamReader(in, statement.charset()),
                     statement);
             for (long skip = statement.ignoreLines(); skip > 0 && reader.skipLine(); skip--) {
                 // IGNORE n LINES

@@ -13,6 +13,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
 record LoadDataStatement(boolean local, String fileName, Duplicates duplicates, String database, String table,
                          String fieldTerminator, String enclosedBy, boolean optionallyEnclosed, String escapedBy,
                          String lineStarter, String lineTerminator, long ignoreLines, List<Input> inputs,
-                         List<Assignment> assignments) {
+                         List<Assignment> assignments, Charset charset) {
 
     /** What a row whose key is already in the table does. */
     enum Duplicates { ERROR, REPLACE, IGNORE }
@@ -68,8 +70,11 @@ record LoadDataStatement(boolean local, String fileName, Duplicates duplicates, 
         if (c.accept("PARTITION\\b") != null) {
             throw unsupported("PARTITION in LOAD DATA");
         }
-        if (c.accept("CHARACTER\\s+SET\\s+\\S+") != null) {
-            // the file is read as UTF-8 whatever is named; utf8mb4 is the only character set Scion stores
+        Charset charset = StandardCharsets.UTF_8;
+        Matcher cs = c.accept("(?:CHARACTER\\s+SET|CHARSET)\\s+(?:" + STRING + "|" + NAME + ")");
+        if (cs != null) {
+            charset = fileCharset(cs.group(1) != null ? Identifiers.unquoteString(cs.group(1))
+                    : Identifiers.unquote(cs.group(2)));
         }
         String fieldTerminator = "\t";
         String enclosedBy = "";
@@ -147,7 +152,7 @@ record LoadDataStatement(boolean local, String fileName, Duplicates duplicates, 
             throw unsupported("empty FIELDS or LINES TERMINATED BY (fixed-width rows)");
         }
         return new LoadDataStatement(local, file, duplicates, database, table, fieldTerminator, enclosedBy, optionally,
-                escapedBy, lineStarter, lineTerminator, ignore, List.copyOf(inputs), assignments);
+                escapedBy, lineStarter, lineTerminator, ignore, List.copyOf(inputs), assignments, charset);
     }
 
     /**
@@ -173,6 +178,22 @@ record LoadDataStatement(boolean local, String fileName, Duplicates duplicates, 
             out.add(new Assignment(id.names.get(id.names.size() - 1), ((SqlCall) item).operand(1)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * How the file's bytes are read for {@code CHARACTER SET name}: MySQL's latin1 is Windows-1252; binary is read as
+     * UTF-8 like the default, since every text column Scion stores is utf8mb4.
+     */
+    private static Charset fileCharset(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "utf8", "utf8mb3", "utf8mb4", "binary", "default" -> StandardCharsets.UTF_8;
+            case "latin1" -> Charset.forName("windows-1252");
+            case "ascii" -> StandardCharsets.US_ASCII;
+            case "ucs2", "utf16" -> StandardCharsets.UTF_16BE;
+            case "utf16le" -> StandardCharsets.UTF_16LE;
+            case "utf32" -> Charset.forName("UTF-32BE");
+            default -> throw new SqlError(ErrorCode.UNKNOWN_CHARACTER_SET, "Unknown character set: '" + name + "'");
+        };
     }
 
     private static SqlError unsupported(String what) {
