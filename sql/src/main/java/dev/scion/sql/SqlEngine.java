@@ -134,6 +134,10 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     public PreparedQuery prepare(Session session, String sql) {
+        if (dev.scion.sql.dml.LoadDataExecutor.isLoadData(sql.strip())) {
+            throw new dev.scion.sql.error.SqlError(dev.scion.sql.error.ErrorCode.UNSUPPORTED_PS,
+                    "This command is not supported in the prepared statement protocol yet"); // as MySQL
+        }
         // the text is read with the sql_mode in force when it is prepared, as MySQL does
         return new PreparedQuery(this, dev.scion.sql.session.SqlModes.ansiQuotes(session)
                 ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(sql) : sql);

@@ -42,6 +42,18 @@ final class SqlScriptRunner implements AutoCloseable {
     private void open() {
         directory = new DataDirectory(dataDir, StoreOptions.defaults());
         engine = new SqlEngine(directory);
+        // LOAD DATA INFILE scripts read the files of test resource load_data/, which they name as ${files}/NAME
+        String files = loadDataFiles();
+        engine.setGlobalVariable("secure_file_priv", files);
+        vars.put("files", files);
+    }
+
+    private static String loadDataFiles() {
+        try {
+            return Path.of(SqlScriptRunner.class.getResource("/load_data").toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void run(Scenario script) {

@@ -35,15 +35,34 @@ public final class EngineTestsMain {
     /** Tests whose query is a Go expression built at run time: neither passed nor failed, reported apart. */
     private int notRunnable;
 
-    private EngineTestsMain(ScionServerProcess server) {
+    private final LoadDataFiles loadData;
+    /** SCION_ENGINE_TESTS_ONLY: run only the groups (var) or scripts (Name) containing it, ignoring case. */
+    private final String only;
+
+    private EngineTestsMain(ScionServerProcess server, LoadDataFiles loadData, String only) {
         this.server = server;
+        this.loadData = loadData;
+        this.only = only == null || only.isBlank() ? null : only.toLowerCase(Locale.ROOT);
+    }
+
+    private boolean selected(String... names) {
+        if (only == null) {
+            return true;
+        }
+        for (String n : names) {
+            if (n.toLowerCase(Locale.ROOT).contains(only)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/engine-tests");
         JsonNode groups = new ObjectMapper().readTree(dir.resolve("gms-tests.open.json").toFile());
-        try (ScionServerProcess server = ScionServerProcess.start("engine-tests")) {
-            EngineTestsMain m = new EngineTestsMain(server);
+        LoadDataFiles loadData = LoadDataFiles.prepare();
+        try (ScionServerProcess server = ScionServerProcess.start("engine-tests", loadData.serverArgs())) {
+            EngineTestsMain m = new EngineTestsMain(server, loadData, System.getenv("SCION_ENGINE_TESTS_ONLY"));
             m.queryTests(groups, dir.resolve("fixtures"));
             m.scriptTests(groups, dir.resolve("fixtures"));
             m.print();
@@ -118,6 +137,13 @@ public final class EngineTestsMain {
      * loaded on top, so the tables the other groups see (SHOW TABLES, information_schema) stay SimpleSetup's.
      */
     private void queryTests(JsonNode groups, Path fixtures) throws SQLException, java.io.IOException {
+        boolean any = false;
+        for (JsonNode g : groups) {
+            any |= g.path("kind").asText().equals("QueryTest") && selected(g.path("var").asText());
+        }
+        if (!any) {
+            return;
+        }
         List<String> base = Fixtures.setupFixtures(fixtures, "SimpleSetup");
         Map<String, java.util.Set<String>> extra = Fixtures.extraTables(fixtures, base);
         try (Connection c = fresh()) {
@@ -126,7 +152,7 @@ public final class EngineTestsMain {
             }
             List<JsonNode> later = new ArrayList<>();
             for (JsonNode g : groups) {
-                if (!g.path("kind").asText().equals("QueryTest")) {
+                if (!g.path("kind").asText().equals("QueryTest") || !selected(g.path("var").asText())) {
                     continue;
                 }
                 if (!fixturesNamedBy(g, extra).isEmpty()) {
@@ -230,7 +256,8 @@ public final class EngineTestsMain {
                 continue;
             }
             for (JsonNode t : g.path("tests")) {
-                if (t.path("Skip").asBoolean(false)) {
+                if (t.path("Skip").asBoolean(false)
+                        || !selected(g.path("var").asText(), t.path("Name").asText())) {
                     continue;
                 }
                 try (Connection c = fresh()) {
@@ -242,7 +269,7 @@ public final class EngineTestsMain {
                         loadFixture(c, fixtures, "parent_child");
                     }
                     for (JsonNode s : t.path("SetUpScript")) {
-                        setUp(c, t.path("Name").asText(), s.asText());
+                        setUp(c, t.path("Name").asText(), loadData.rewrite(s.asText()));
                     }
                     for (JsonNode a : t.path("Assertions")) {
                         if (a.path("Skip").asBoolean(false)) {
@@ -263,7 +290,7 @@ public final class EngineTestsMain {
     }
 
     private boolean assertion(Connection c, JsonNode a) {
-        String q = a.path("Query").asText();
+        String q = loadData.rewrite(a.path("Query").asText());
         if (a.has("ExpectedErr") || a.has("ExpectedErrStr")) {
             try (Statement st = c.createStatement()) {
                 st.execute(q);

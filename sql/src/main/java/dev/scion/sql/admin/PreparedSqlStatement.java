@@ -30,6 +30,10 @@ public final class PreparedSqlStatement {
             String text = dev.scion.sql.session.SqlModes.ansiQuotes(session)
                     ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(given) : given;
             String normalized = Preprocessor.normalize(text);
+            if (dev.scion.sql.dml.LoadDataExecutor.isLoadData(normalized)) {
+                throw new SqlError(ErrorCode.UNSUPPORTED_PS,
+                        "This command is not supported in the prepared statement protocol yet");
+            }
             if (AdminStatements.match(normalized).isEmpty()) {
                 StatementReader.statement(VariableRewriter.rewrite(normalized));
             }

@@ -155,6 +155,10 @@ final class SetStatement implements AdminStatement {
                 }
             }
             if (a.scope() == Scope.SESSION) {
+                if (value == null && a.expr().strip().equalsIgnoreCase("DEFAULT")) {
+                    // SET SESSION v = DEFAULT takes the global value (a NULL here read as "" made writes non-strict)
+                    value = session.engine().globalVariable(name);
+                }
                 session.setVariable(name, value);
                 CharsetVariablePairs.partner(name, value).ifPresent(p -> session.setVariable(p.name(), p.value()));
                 continue;

@@ -56,6 +56,24 @@ final class DelimitedTextReader {
         }
     }
 
+    /**
+     * Skips one line for IGNORE n LINES: up to and past the next line terminator (an escaped character does not end
+     * it), whether or not the line has the line prefix; false at the end of the input.
+     */
+    boolean skipLine() throws IOException {
+        if (!available(1)) {
+            return false;
+        }
+        while (available(1)) {
+            if (startsWith(lineTerminator)) {
+                pos += lineTerminator.length();
+                return true;
+            }
+            pos += buf[pos] == escape && escape != 0 && available(2) ? 2 : 1;
+        }
+        return true;
+    }
+
     private enum FieldEnd { FIELD, LINE }
 
     /** Reads one field into {@code fields}; tells what ended it (the end of the input ends the line). */
@@ -65,34 +83,44 @@ final class DelimitedTextReader {
         boolean escapedAny = false;
         if (enclosed) {
             pos++;
+            boolean escapedN = false;
             while (true) {
                 if (!available(1)) {
-                    fields.add(value.toString());
+                    // the input ends inside the field: MySQL keeps what it read, opening character included
+                    fields.add(enclose + value.toString());
                     return FieldEnd.LINE;
                 }
-                char ch = buf[pos];
-                if (ch == escape && escape != 0 && available(2)) {
-                    pos++;
-                    value.append(unescape(buf[pos++]));
-                } else if (ch == enclose) {
-                    pos++;
-                    if (available(1) && buf[pos] == enclose) {
-                        value.append(enclose);
-                        pos++;
-                    } else if (startsWith(fieldTerminator)) {
-                        pos += fieldTerminator.length();
-                        fields.add(value.toString());
-                        return FieldEnd.FIELD;
-                    } else if (startsWith(lineTerminator) || !available(1)) {
-                        pos += Math.min(lineTerminator.length(), limit - pos);
-                        fields.add(value.toString());
-                        return FieldEnd.LINE;
-                    } else {
-                        value.append(enclose); // a lone enclosing character inside: keep it
+                char ch = buf[pos++];
+                if (ch == escape && escape != 0) {
+                    if (!available(1)) {
+                        value.append(escape);
+                        continue;
                     }
-                } else {
+                    char n = buf[pos];
+                    // with the same character for both, only a doubled one is an escape; a single one may close
+                    if (escape != enclose || n == escape) {
+                        pos++;
+                        escapedN |= n == 'N';
+                        value.append(unescape(n));
+                        continue;
+                    }
+                } else if (ch != enclose) {
                     value.append(ch);
+                    continue;
+                }
+                if (available(1) && buf[pos] == enclose) {
+                    value.append(enclose); // a doubled enclosing character stands for one
                     pos++;
+                } else if (startsWith(fieldTerminator)) {
+                    pos += fieldTerminator.length();
+                    fields.add(escapedN && value.toString().equals("N") ? null : value.toString());
+                    return FieldEnd.FIELD;
+                } else if (startsWith(lineTerminator) || !available(1)) {
+                    pos += Math.min(lineTerminator.length(), limit - pos);
+                    fields.add(escapedN && value.toString().equals("N") ? null : value.toString());
+                    return FieldEnd.LINE;
+                } else {
+                    value.append(enclose); // a lone enclosing character inside: keep it
                 }
             }
         }

@@ -39,7 +39,7 @@ public final class InsertExecutor {
     }
 
     /** What happens to a row that collides with an existing one. */
-    private enum OnConflict { FAIL, IGNORE, UPDATE, REPLACE }
+    enum OnConflict { FAIL, IGNORE, UPDATE, REPLACE }
 
     public static StatementResult execute(Session session, SqlInsert insert, String sql) {
         SqlMySqlInsert my = insert instanceof SqlMySqlInsert m ? m : null;
@@ -67,19 +67,7 @@ public final class InsertExecutor {
                 && ((SqlCall) source).operandCount() == 1;
         DuplicateUpdate upsert = mode == OnConflict.UPDATE
                 ? new DuplicateUpdate(session, target, schema, my, sql, lenient) : null;
-        Counts counts = new Counts();
-        counts.db = target.database();
-        counts.table = target.name();
-        counts.triggers = TableTriggers.load(session, target.database(), target.name(), schema);
-        // MySQL checks NOT NULL after the BEFORE INSERT triggers, which may still fill the column in
-        builder.deferNullChecks = counts.triggers.has(Timing.BEFORE, Event.INSERT);
-        counts.builder = builder;
-        counts.triggers.showWritesWith(() -> target.apply(editor));
-        counts.lenient = lenient;
-        counts.written = StatementParents.of(target.name(), schema);
-        counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)
-                ? List.of() : ForeignKeys.childrenOf(target.database(), target.name());
-        counts.editors = new StatementEditors().add(target, editor);
+        Counts counts = Counts.open(session, target, schema, editor, builder, mode, lenient);
         if (source.getKind() == SqlKind.VALUES) {
             if (insert.getTargetColumnList() == null && emptyFirstRow((SqlCall) source)) {
                 positions = new int[0]; // INSERT INTO t VALUES (): every column takes its default, as in MySQL
@@ -133,8 +121,11 @@ public final class InsertExecutor {
         return new StatementResult.Update(counts.affected, Math.max(firstId, 0), warnings, info);
     }
 
-    /** The statement's running totals, and what foreign-key checks need to know about the table. */
-    private static final class Counts {
+    /**
+     * The statement's running totals, and what foreign-key checks need to know about the table. LOAD DATA writes
+     * its rows through one of these too, so triggers, constraints and duplicate handling behave as for INSERT.
+     */
+    static final class Counts {
         dev.scion.sql.catalog.DatabaseState db;
         String table;
         List<ForeignKeys.Child> children;
@@ -150,6 +141,24 @@ public final class InsertExecutor {
         /** Builds the rows; holds the NOT NULL failures left for after the BEFORE INSERT triggers. */
         RowBuilder builder;
 
+        static Counts open(Session session, TableTarget target, TableSchema schema, TableEditor editor,
+                           RowBuilder builder, OnConflict mode, Session lenient) {
+            Counts counts = new Counts();
+            counts.db = target.database();
+            counts.table = target.name();
+            counts.triggers = TableTriggers.load(session, target.database(), target.name(), schema);
+            // MySQL checks NOT NULL after the BEFORE INSERT triggers, which may still fill the column in
+            builder.deferNullChecks = counts.triggers.has(Timing.BEFORE, Event.INSERT);
+            counts.builder = builder;
+            counts.triggers.showWritesWith(() -> target.apply(editor));
+            counts.lenient = lenient;
+            counts.written = StatementParents.of(target.name(), schema);
+            counts.children = mode == OnConflict.FAIL || mode == OnConflict.IGNORE || !ForeignKeys.enabled(session)
+                    ? List.of() : ForeignKeys.childrenOf(target.database(), target.name());
+            counts.editors = new StatementEditors().add(target, editor);
+            return counts;
+        }
+
         void wrote(Object[] row) {
             if (written != null) {
                 written.add(row);
@@ -157,7 +166,7 @@ public final class InsertExecutor {
         }
     }
 
-    private static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
+    static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
                               DuplicateUpdate upsert, Counts counts) {
         counts.rows++;
         row = counts.triggers.before(Event.INSERT, null, row, counts.rows, counts.lenient);

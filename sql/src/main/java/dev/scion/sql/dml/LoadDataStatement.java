@@ -4,19 +4,45 @@ import dev.scion.sql.admin.Identifiers;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 
+import dev.scion.sql.parser.MySqlParser;
+import dev.scion.sql.plan.VariableRewriter;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed {@code LOAD DATA [LOCAL] INFILE 'file' INTO TABLE t [FIELDS ...] [LINES ...] [IGNORE n LINES]
- * [(col, ...)]}. Clauses Scion does not carry out yet (REPLACE, IGNORE duplicates, SET, user variables,
- * PARTITION) are refused with 1235 rather than ignored.
+ * A parsed {@code LOAD DATA [LOCAL] INFILE 'file' [REPLACE | IGNORE] INTO TABLE t [CHARACTER SET cs] [FIELDS ...]
+ * [LINES ...] [IGNORE n LINES] [(col_or_@var, ...)] [SET col = expr, ...]}. Clauses Scion does not carry out
+ * (PARTITION, fixed-width rows) are refused with 1235 rather than ignored.
  */
-record LoadDataStatement(boolean local, String fileName, String database, String table, String fieldTerminator,
-                         String enclosedBy, boolean optionallyEnclosed, String escapedBy, String lineStarter,
-                         String lineTerminator, long ignoreLines, List<String> columns) {
+record LoadDataStatement(boolean local, String fileName, Duplicates duplicates, String database, String table,
+                         String fieldTerminator, String enclosedBy, boolean optionallyEnclosed, String escapedBy,
+                         String lineStarter, String lineTerminator, long ignoreLines, List<Input> inputs,
+                         List<Assignment> assignments, Charset charset) {
+
+    /** What a row whose key is already in the table does. */
+    enum Duplicates { ERROR, REPLACE, IGNORE }
+
+    /** One entry of the column list: the field goes to a column, or (with {@code @name}) to a user variable. */
+    record Input(String column, String variable) {
+        boolean isVariable() {
+            return variable != null;
+        }
+    }
+
+    /** {@code col = expr} of the SET clause; the expression may read user variables and the row's columns. */
+    record Assignment(String column, SqlNode value) {
+    }
 
     private static final Pattern START = Pattern.compile(
             "LOAD\\s+DATA\\s+(?:(?:LOW_PRIORITY|CONCURRENT)\\s+)?(LOCAL\\s+)?INFILE\\s+", Pattern.CASE_INSENSITIVE);
@@ -32,8 +58,10 @@ record LoadDataStatement(boolean local, String fileName, String database, String
         Matcher start = c.expect(START, "LOAD DATA [LOCAL] INFILE");
         boolean local = start.group(1) != null;
         String file = Identifiers.unquoteString(c.expect(Pattern.compile(STRING), "a file name").group(1));
-        if (c.accept("(?:REPLACE|IGNORE)\\b") != null) {
-            throw unsupported("REPLACE / IGNORE in LOAD DATA");
+        Duplicates duplicates = Duplicates.ERROR;
+        Matcher dup = c.accept("(REPLACE|IGNORE)\\b");
+        if (dup != null) {
+            duplicates = dup.group(1).equalsIgnoreCase("REPLACE") ? Duplicates.REPLACE : Duplicates.IGNORE;
         }
         c.expect(Pattern.compile("INTO\\s+TABLE\\s+", Pattern.CASE_INSENSITIVE), "INTO TABLE");
         Matcher name = c.expect(Pattern.compile(NAME + "(?:\\s*\\.\\s*" + NAME + ")?"), "a table name");
@@ -42,8 +70,11 @@ record LoadDataStatement(boolean local, String fileName, String database, String
         if (c.accept("PARTITION\\b") != null) {
             throw unsupported("PARTITION in LOAD DATA");
         }
-        if (c.accept("CHARACTER\\s+SET\\s+\\S+") != null) {
-            // the file is read as UTF-8 whatever is named; utf8mb4 is the only character set Scion stores
+        Charset charset = StandardCharsets.UTF_8;
+        Matcher cs = c.accept("(?:CHARACTER\\s+SET|CHARSET)\\s+(?:" + STRING + "|" + NAME + ")");
+        if (cs != null) {
+            charset = fileCharset(cs.group(1) != null ? Identifiers.unquoteString(cs.group(1))
+                    : Identifiers.unquote(cs.group(2)));
         }
         String fieldTerminator = "\t";
         String enclosedBy = "";
@@ -93,31 +124,76 @@ record LoadDataStatement(boolean local, String fileName, String database, String
         if (ig != null) {
             ignore = Long.parseLong(ig.group(1));
         }
-        List<String> columns = new ArrayList<>();
-        if (c.accept("\\(") != null) {
+        List<Input> inputs = new ArrayList<>();
+        if (c.accept("\\(") != null && c.accept("\\)") == null) {
             do {
-                if (c.accept("@") != null) {
-                    throw unsupported("user variables in LOAD DATA");
+                Matcher variable = c.accept(Pattern.compile("@(?:" + STRING + "|" + NAME + ")"));
+                if (variable != null) {
+                    inputs.add(new Input(null, variable.group(1) != null
+                            ? Identifiers.unquoteString(variable.group(1)) : Identifiers.unquote(variable.group(2))));
+                } else {
+                    inputs.add(new Input(Identifiers.unquote(c.expect(Pattern.compile(NAME), "a column name")
+                            .group(1)), null));
                 }
-                columns.add(Identifiers.unquote(c.expect(Pattern.compile(NAME), "a column name").group(1)));
             } while (c.accept(",") != null);
             c.expect(Pattern.compile("\\)"), ")");
         }
+        List<Assignment> assignments = List.of();
         if (c.accept("SET\\b") != null) {
-            throw unsupported("SET in LOAD DATA");
-        }
-        if (!c.atEnd()) {
+            assignments = assignments(c.rest(), c);
+        } else if (!c.atEnd()) {
             throw c.syntaxError();
         }
         if (enclosedBy.length() > 1 || escapedBy.length() > 1) {
-            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Field separator argument is not what is expected; "
+            throw new SqlError(ErrorCode.WRONG_FIELD_TERMINATORS, "Field separator argument is not what is expected; "
                     + "check the manual");
         }
         if (fieldTerminator.isEmpty() || lineTerminator.isEmpty()) {
             throw unsupported("empty FIELDS or LINES TERMINATED BY (fixed-width rows)");
         }
-        return new LoadDataStatement(local, file, database, table, fieldTerminator, enclosedBy, optionally, escapedBy,
-                lineStarter, lineTerminator, ignore, List.copyOf(columns));
+        return new LoadDataStatement(local, file, duplicates, database, table, fieldTerminator, enclosedBy, optionally,
+                escapedBy, lineStarter, lineTerminator, ignore, List.copyOf(inputs), assignments, charset);
+    }
+
+    /**
+     * Parses {@code col = expr, ...} as a select list: each item is then an equality whose left side names the
+     * column, which is how the SQL parser reads the assignment's text.
+     */
+    private static List<Assignment> assignments(String text, Cursor c) {
+        SqlNode parsed;
+        try {
+            // user variables become identifiers the planner reads their values into (VariableInliner)
+            parsed = MySqlParser.parseStatement(VariableRewriter.rewrite("SELECT " + text));
+        } catch (SqlParseException e) {
+            throw c.syntaxError();
+        }
+        if (!(parsed instanceof SqlSelect select) || select.getFrom() != null) {
+            throw c.syntaxError();
+        }
+        List<Assignment> out = new ArrayList<>();
+        for (SqlNode item : select.getSelectList()) {
+            if (item.getKind() != SqlKind.EQUALS || !(((SqlCall) item).operand(0) instanceof SqlIdentifier id)) {
+                throw c.syntaxError();
+            }
+            out.add(new Assignment(id.names.get(id.names.size() - 1), ((SqlCall) item).operand(1)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * How the file's bytes are read for {@code CHARACTER SET name}: MySQL's latin1 is Windows-1252; binary is read as
+     * UTF-8 like the default, since every text column Scion stores is utf8mb4.
+     */
+    private static Charset fileCharset(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "utf8", "utf8mb3", "utf8mb4", "binary", "default" -> StandardCharsets.UTF_8;
+            case "latin1" -> Charset.forName("windows-1252");
+            case "ascii" -> StandardCharsets.US_ASCII;
+            case "ucs2", "utf16" -> StandardCharsets.UTF_16BE;
+            case "utf16le" -> StandardCharsets.UTF_16LE;
+            case "utf32" -> Charset.forName("UTF-32BE");
+            default -> throw new SqlError(ErrorCode.UNKNOWN_CHARACTER_SET, "Unknown character set: '" + name + "'");
+        };
     }
 
     private static SqlError unsupported(String what) {
@@ -153,6 +229,14 @@ record LoadDataStatement(boolean local, String fileName, String database, String
                 throw syntaxError();
             }
             return m;
+        }
+
+        /** The text not read yet. */
+        String rest() {
+            skipSpace();
+            String r = text.substring(pos);
+            pos = text.length();
+            return r;
         }
 
         boolean atEnd() {

@@ -232,6 +232,13 @@ public enum ErrorCode {
     KEY_DOES_NOT_EXIST(1176, "42000"),
     VERSIONING(1105, "HY000"),
     LOCAL_FILES_DISABLED(3948, "42000"),
+    /** LOAD DATA: a row with fewer / more fields than the column list (a warning unless strict mode makes it fatal). */
+    WARN_TOO_FEW_RECORDS(1261, "01000"),
+    WARN_TOO_MANY_RECORDS(1262, "01000"),
+    /** LOAD DATA: \N for a NOT NULL column (the column's implicit default, or an error in strict mode). */
+    WARN_NULL_TO_NOTNULL(1263, "22004"),
+    /** LOAD DATA: ENCLOSED BY / ESCAPED BY of more than one character. */
+    WRONG_FIELD_TERMINATORS(1083, "42000"),
     /** ER_OPTION_PREVENTS_STATEMENT: the server runs with --read-only (or another option forbids the statement). */
     OPTION_PREVENTS_STATEMENT(1290, "HY000"),
     DBACCESS_DENIED(1044, "42000"),

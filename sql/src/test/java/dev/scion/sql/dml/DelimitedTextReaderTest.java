@@ -47,7 +47,8 @@ class DelimitedTextReaderTest {
         LoadDataStatement s = LoadDataStatement.parse(stmt);
         assertEquals("db", s.database());
         assertEquals("t", s.table());
-        assertEquals(List.of("a", "b", "c"), s.columns());
+        assertEquals(List.of(new LoadDataStatement.Input("a", null), new LoadDataStatement.Input("b", null),
+                new LoadDataStatement.Input("c", null)), s.inputs());
         assertTrue(s.optionallyEnclosed());
         assertEquals(1, s.ignoreLines());
         assertEquals(List.of(row("header", "h2", "h3"), row("1", "a, \"quoted\" b", null), row("2", "", "NULL x")),
@@ -63,16 +64,29 @@ class DelimitedTextReaderTest {
     }
 
     @Test
+    void duplicateHandlingUserVariablesAndSetAreParsed() {
+        LoadDataStatement s = LoadDataStatement.parse("LOAD DATA LOCAL INFILE 'f' REPLACE INTO TABLE t "
+                + "(a, @b, @`c d`) SET e = @b + 1, f = UPPER(a)");
+        assertEquals(LoadDataStatement.Duplicates.REPLACE, s.duplicates());
+        assertEquals(List.of(new LoadDataStatement.Input("a", null), new LoadDataStatement.Input(null, "b"),
+                new LoadDataStatement.Input(null, "c d")), s.inputs());
+        assertEquals(List.of("e", "f"), s.assignments().stream().map(LoadDataStatement.Assignment::column).toList());
+        assertEquals(LoadDataStatement.Duplicates.IGNORE,
+                LoadDataStatement.parse("LOAD DATA INFILE 'f' IGNORE INTO TABLE t IGNORE 2 LINES").duplicates());
+    }
+
+    @Test
     void unsupportedClausesAreRefusedNotIgnored() {
-        for (String bad : List.of("LOAD DATA LOCAL INFILE 'f' REPLACE INTO TABLE t",
-                "LOAD DATA LOCAL INFILE 'f' INTO TABLE t (a, @b)",
-                "LOAD DATA LOCAL INFILE 'f' INTO TABLE t SET a = 1")) {
+        for (String bad : List.of("LOAD DATA LOCAL INFILE 'f' INTO TABLE t PARTITION (p0)",
+                "LOAD DATA LOCAL INFILE 'f' INTO TABLE t FIELDS TERMINATED BY ''")) {
             SqlError e = assertThrows(SqlError.class, () -> LoadDataStatement.parse(bad), bad);
             assertEquals(1235, e.code());
         }
-        SqlError syntax = assertThrows(SqlError.class,
-                () -> LoadDataStatement.parse("LOAD DATA LOCAL INFILE 'f' INTO TABLE t garbage"));
-        assertEquals(1064, syntax.code());
+        for (String bad : List.of("LOAD DATA LOCAL INFILE 'f' INTO TABLE t garbage",
+                "LOAD DATA LOCAL INFILE 'f' INTO TABLE t SET a")) {
+            SqlError syntax = assertThrows(SqlError.class, () -> LoadDataStatement.parse(bad), bad);
+            assertEquals(1064, syntax.code());
+        }
         assertFalse(LoadDataStatement.parse("LOAD DATA INFILE 'f' INTO TABLE t").local());
     }
 }
