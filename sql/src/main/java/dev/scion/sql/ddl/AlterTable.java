@@ -96,7 +96,8 @@ final class AlterTable {
             }
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
             case ADD_FOREIGN_KEY -> {
-                ForeignKeyDefinitions.add(schema, target, a.getForeignKey(), null);
+                ForeignKeyDefinitions.add(schema, target, a.getForeignKey(), null,
+                        dev.scion.sql.dml.ForeignKeys.enabled(session));
                 rowsChange = true; // the rows are rewritten, and so checked against the new key
             }
             case ADD_CHECK -> {
