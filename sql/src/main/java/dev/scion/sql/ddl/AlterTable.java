@@ -96,7 +96,8 @@ final class AlterTable {
             }
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
             case ADD_FOREIGN_KEY -> {
-                ForeignKeyDefinitions.add(schema, target, a.getForeignKey(), null);
+                ForeignKeyDefinitions.add(schema, target, a.getForeignKey(), null,
+                        dev.scion.sql.dml.ForeignKeys.enabled(session));
                 rowsChange = true; // the rows are rewritten, and so checked against the new key
             }
             case ADD_CHECK -> {
@@ -277,6 +278,7 @@ final class AlterTable {
         schema.columns.add(pos, c);
         sources.add(pos, source);
         renameInKeys(previous.name(), c.name());
+        fitPrefixesTo(c);
         if (def.isPrimaryKey()) {
             schema.setPrimaryKey(List.of(c.name()));
         }
@@ -284,6 +286,29 @@ final class AlterTable {
             schema.addIndex(null, List.of(c.name()), true);
         }
         rowsChange = true;
+    }
+
+    /**
+     * A key part prefixed on a column whose new type cannot have a prefix (a number, a date), or is now shorter
+     * than the prefix, keys the whole value from now on, as MySQL's ALTER TABLE does rather than refusing.
+     */
+    private void fitPrefixesTo(Column c) {
+        boolean prefixable = c.type().kind().isString() || c.type().kind().isBinary();
+        boolean sized = switch (c.type().kind()) {
+            case CHAR, VARCHAR, BINARY, VARBINARY -> c.type().length() >= 0;
+            default -> false;
+        };
+        schema.indexes.replaceAll(ix -> {
+            IndexDef fitted = ix;
+            for (int k = 0; k < ix.columns().size(); k++) {
+                int prefix = ix.prefixLength(k);
+                if (prefix > 0 && ix.columns().get(k).equalsIgnoreCase(c.name())
+                        && (!prefixable || sized && c.type().length() < prefix)) {
+                    fitted = fitted.withPrefixLength(k, 0);
+                }
+            }
+            return fitted;
+        });
     }
 
     private void renameColumn(String from, String to) {

@@ -1,5 +1,6 @@
 package dev.scion.sql.ddl;
 
+import dev.scion.sql.dml.ForeignKeys;
 import dev.scion.sql.dml.InsertExecutor;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
@@ -68,10 +69,12 @@ final class CreateTable {
         node.getChecks().forEach(b::addCheck);
         for (SqlMySqlColumn c : node.getColumns()) {
             if (c.getReferences() != null) {
-                ForeignKeyDefinitions.add(b, target, c.getReferences(), c.getName().getSimple());
+                ForeignKeyDefinitions.add(b, target, c.getReferences(), c.getName().getSimple(),
+                        ForeignKeys.enabled(session));
             }
         }
-        node.getForeignKeys().forEach(fk -> ForeignKeyDefinitions.add(b, target, fk, null));
+        boolean foreignKeyChecks = ForeignKeys.enabled(session);
+        node.getForeignKeys().forEach(fk -> ForeignKeyDefinitions.add(b, target, fk, null, foreignKeyChecks));
         if (node.getAsQuery() != null) {
             return createAsSelect(session, node, target, b, sql);
         }

@@ -20,7 +20,13 @@ final class ForeignKeyDefinitions {
     private ForeignKeyDefinitions() {
     }
 
-    static void add(SchemaBuilder b, TableName target, SqlMySqlForeignKey node, String columnLevelColumn) {
+    /**
+     * @param foreignKeyChecks {@code @@foreign_key_checks}: when off, a key may reference a table that does not
+     *     exist yet (as in MySQL, so that dumps can create tables in any order); it is enforced once checks are on
+     *     and the table exists
+     */
+    static void add(SchemaBuilder b, TableName target, SqlMySqlForeignKey node, String columnLevelColumn,
+                    boolean foreignKeyChecks) {
         List<String> columns = new ArrayList<>();
         if (columnLevelColumn != null) {
             columns.add(columnLevelColumn);
@@ -62,6 +68,12 @@ final class ForeignKeyDefinitions {
         boolean self = refTable.equalsIgnoreCase(b.table());
         if (!self) {
             TableName parent = new TableName(target.db(), refTable);
+            if (!parent.exists() && !foreignKeyChecks) {
+                b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
+                        action(node.getOnUpdate())));
+                addChildIndex(b, node, name, columns);
+                return;
+            }
             if (!parent.exists()) {
                 throw new SqlError(ErrorCode.FK_NO_PARENT_TABLE, "Failed to open the referenced table '" + refTable
                         + "'");
@@ -84,6 +96,11 @@ final class ForeignKeyDefinitions {
         }
         b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
                 action(node.getOnUpdate())));
+        addChildIndex(b, node, name, columns);
+    }
+
+    /** The child's columns get an index of their own unless the primary key or an index already leads with them. */
+    private static void addChildIndex(SchemaBuilder b, SqlMySqlForeignKey node, String name, List<String> columns) {
         if (!leads(b.primaryKey, columns)
                 && b.indexes.stream().noneMatch(ix -> !ix.fulltext()
                         && leads(withPrimaryKey(ix.columns(), b.primaryKey), columns))) {

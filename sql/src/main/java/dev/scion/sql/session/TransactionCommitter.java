@@ -52,6 +52,11 @@ public final class TransactionCommitter {
                 written.add(s);
             }
         }
+        if (!allowConflicts) {
+            for (DatabaseState s : written) {
+                refuseOverUnresolvedConflicts(session, s);
+            }
+        }
         boolean versionCommit = isOn(session, "dolt_transaction_commit");
         if (versionCommit) {
             requireCurrentBranchWritten(session, written);
@@ -65,6 +70,35 @@ public final class TransactionCommitter {
                 versionCommit(session, s);
             }
         }
+    }
+
+    /**
+     * A transaction that began on a working set holding unresolved conflicts (a merge some session committed with
+     * {@code @@dolt_allow_commit_conflicts}) may not publish changes next to them, as in Dolt: if another session
+     * changed the branch's data since, the two cannot be merged over the conflicts and the transaction is rolled
+     * back (1213, retry it); otherwise COMMIT is refused while they remain and the transaction stays open to
+     * resolve them. Conflicts this session's own merge left are refused earlier, in {@link #sqlCommit}. Only
+     * the snapshot is looked at first, so a COMMIT on a branch without conflicts reads nothing more.
+     */
+    private static void refuseOverUnresolvedConflicts(Session session, DatabaseState s) {
+        if (s.isDetached() || s.branch() == null) {
+            return;
+        }
+        WorkingSet start = s.startWorkingSet();
+        if (start == null || start.mergeState() == null || !start.mergeState().hasUnresolved()) {
+            return;
+        }
+        WorkingSet current = s.repo().workingSet(s.branch());
+        if (current.mergeState() == null || !current.mergeState().hasUnresolved()) {
+            return; // resolved meanwhile (conflict-table DELETEs publish at once)
+        }
+        if (!current.working().equals(start.working())) {
+            session.rollback();
+            throw new SqlError(ErrorCode.LOCK_DEADLOCK, "serialization failure: this transaction conflicts with a "
+                    + "committed transaction from another client, try restarting transaction");
+        }
+        throw new SqlError(ErrorCode.VERSIONING, "Merge conflicts remain in database '" + s.name() + "': resolve "
+                + "them through the dolt_conflicts tables (or set @@dolt_allow_commit_conflicts = 1) before COMMIT");
     }
 
     /**

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The engine-test runner behind {@code bin/engine-tests-dolt}: runs the ScriptTests and TransactionTests of
- * shared/engine-tests/dolt-tests.open.json (each on a fresh data directory with database mydb on branch main) and
+ * shared/engine-tests/dolt-tests.open.json (each on a fresh data directory with database mydb, or dolt for the
+ * server tests, on branch main) and
  * prints the pass rate per source file and overall. A test passes when every assertion that is not marked Skip
  * gives the expected rows or OK packet, error or success. Its name keeps it out of the default test run (it measures, it does
  * not gate); it needs {@code -Dscion.engineTests=<json file>};
@@ -49,6 +50,12 @@ class DoltEngineTestRunner {
     private static final java.util.Set<String> SKIP_SETUP_COMMIT = java.util.Set.of("DoltRebaseScriptTests",
             "DoltRebaseMultiSessionScriptTests", "LogTableFunctionScriptTests", "DoltReflogTestScripts",
             "DoltSquashHistoryScriptTests");
+
+    /**
+     * The files whose tests Dolt runs against a sql-server over a test environment, whose database is named
+     * {@code dolt} (its queries name it: {@code use dolt/branch1}); every other test runs on {@code mydb}.
+     */
+    private static final java.util.Set<String> SERVER_TEST_FILES = java.util.Set.of("dolt_server_tests.go");
 
     /**
      * ScriptTests, and TransactionTests: the same shape, with each query prefixed by a comment naming the client
@@ -90,7 +97,8 @@ class DoltEngineTestRunner {
                     continue;
                 }
                 String failure = runScript(test, temp.resolve("t" + (n++)),
-                        !SKIP_SETUP_COMMIT.contains(g.path("var").asText()));
+                        !SKIP_SETUP_COMMIT.contains(g.path("var").asText()),
+                        SERVER_TEST_FILES.contains(g.path("file").asText()) ? "dolt" : "mydb");
                 t.counts()[failure == null ? 0 : 1]++;
                 if (failure != null && verbose) {
                     // one line per failure, so multi-line values (CREATE TABLE text) stay greppable
@@ -117,17 +125,18 @@ class DoltEngineTestRunner {
     }
 
     /** Runs one ScriptTest; returns null when it passes, else what went wrong first. */
-    private String runScript(JsonNode test, Path dir, boolean checkpoint) throws Exception {
+    private String runScript(JsonNode test, Path dir, boolean checkpoint, String database) throws Exception {
         Files.createDirectories(dir);
         try (SqlEngine engine = new SqlEngine(new DataDirectory(dir, StoreOptions.defaults()))) {
             Session s = engine.openSession(1, "root", "localhost", false);
             try {
-                exec(engine, s, "CREATE DATABASE mydb");
-                exec(engine, s, "USE mydb");
+                exec(engine, s, "CREATE DATABASE " + database);
+                exec(engine, s, "USE " + database);
                 // Dolt's harness checkpoints the fresh database with an empty commit before each script, so
                 // expected dolt_log counts and dolt_branches messages include it
                 if (checkpoint) {
-                    exec(engine, s, "CALL DOLT_COMMIT('--allow-empty', '-m', 'checkpoint enginetest database mydb')");
+                    exec(engine, s, "CALL DOLT_COMMIT('--allow-empty', '-m', 'checkpoint enginetest database "
+                            + database + "')");
                 }
                 for (JsonNode q : test.path("SetUpScript")) {
                     exec(engine, s, q.asText());
@@ -147,7 +156,7 @@ class DoltEngineTestRunner {
                 return "set-up: " + e.getMessage();
             }
             // "/* client x */" queries of multi-session scripts: the first client named is the session that ran
-            // the set-up, each other one a new connection to mydb
+            // the set-up, each other one a new connection to the database
             Map<String, Session> clients = new java.util.HashMap<>();
             for (JsonNode a : assertions(test)) {
                 if (a.path("Skip").asBoolean(false)) {
@@ -163,7 +172,7 @@ class DoltEngineTestRunner {
                     }
                     on = clients.computeIfAbsent(name, k -> {
                         Session c = engine.openSession(2 + clients.size(), "root", "localhost", false);
-                        exec(engine, c, "USE mydb");
+                        exec(engine, c, "USE " + database);
                         exec(engine, c, SHORT_LOCK_WAIT);
                         return c;
                     });

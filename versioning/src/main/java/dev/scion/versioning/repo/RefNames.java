@@ -30,9 +30,12 @@ public final class RefNames {
         return REBASES + workingBranch;
     }
 
-    /** Branch names follow git's rules, loosely: no spaces, no "..", no control characters, no leading '-'. */
+    /**
+     * Branch names follow git's ref rules, loosely: no spaces, no "..", no control characters. A leading '-' is
+     * allowed, as Dolt allows it (git's porcelain refuses it); such a name can only be given after '--'.
+     */
     public static boolean isValidBranchName(String name) {
-        if (name == null || name.isEmpty() || name.startsWith("-") || name.startsWith("/") || name.endsWith("/")
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.endsWith("/")
                 || name.endsWith(".") || name.contains("..") || name.contains("//") || name.contains("@{")
                 || name.endsWith(".lock")) {
             return false;

@@ -100,6 +100,14 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
         return -1;
     }
 
+    /** This index with key part {@code i} prefixed to {@code length} characters (0: the whole value). */
+    public IndexDef withPrefixLength(int i, int length) {
+        List<Integer> lengths = new java.util.ArrayList<>(prefixLengths.isEmpty()
+                ? java.util.Collections.nCopies(columns.size(), 0) : prefixLengths);
+        lengths.set(i, length);
+        return new IndexDef(name, columns, unique, fulltext, lengths, collatedKeys);
+    }
+
     /** This index under another name. */
     public IndexDef withName(String newName) {
         return new IndexDef(newName, columns, unique, fulltext, prefixLengths, collatedKeys);
