@@ -221,6 +221,9 @@ public final class WriteCostBench {
         long thread = Thread.currentThread().getId();
         long c0 = threads.getCurrentThreadCpuTime();
         long a0 = threads.getThreadAllocatedBytes(thread);
+        var store = db.session().findDatabase("bench").orElseThrow().repo().store();
+        long chunks0 = store.chunksCommitted();
+        long chunkBytes0 = store.bytesCommitted();
         long t0 = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
             exec(db, sql.apply(i + iterations), ran);
@@ -228,7 +231,11 @@ public final class WriteCostBench {
         double us = (System.nanoTime() - t0) / 1000.0 / iterations;
         double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1000.0 / iterations;
         long bytes = (threads.getThreadAllocatedBytes(thread) - a0) / iterations;
+        // chunks and their bytes written per statement: a load-independent measure of what a commit builds
+        double chunks = (double) (store.chunksCommitted() - chunks0) / iterations;
+        long chunkBytes = (store.bytesCommitted() - chunkBytes0) / iterations;
         System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us CPU, %7d bytes allocated by the "
-                + "executing thread (%d statements)%n", label, us, cpu, bytes, iterations);
+                + "executing thread, %.2f chunks / %d bytes committed (%d statements)%n", label, us, cpu, bytes,
+                chunks, chunkBytes, iterations);
     }
 }

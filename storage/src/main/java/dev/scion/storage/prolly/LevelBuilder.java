@@ -82,28 +82,70 @@ final class LevelBuilder {
     if (n != 0 || level != 0) {
       throw new IllegalStateException("a leaf prefix goes into an empty leaf builder");
     }
-    if (keyEnds.length < count) {
-      int length = Math.max(keyEnds.length * 2, count);
+    appendLeaves(leaf, 0, count);
+  }
+
+  /**
+   * The first entry of {@code leaf} in [from, to) after which the boundary rule ends this leaf node if the entries
+   * from {@code from} on are added to it, or {@code to} if none does: the decisions {@link #addLeaf} would make one
+   * by one, read off the old leaf's bytes without copying anything.
+   */
+  int firstEndingLeaf(Node leaf, int from, int to) {
+    if (level != 0) {
+      throw new IllegalStateException("leaf entries go to the leaf level");
+    }
+    int sizeSoFar = size;
+    int entries = n;
+    int keyStart = leaf.keyStart(from);
+    int valueStart = leaf.valueStart(from);
+    for (int i = from; i < to; i++) {
+      int keyEnd = leaf.keyEnd(i);
+      int valueEnd = leaf.valueEnd(i);
+      int before = sizeSoFar;
+      sizeSoFar += keyEnd - keyStart + valueEnd - valueStart + LEAF_OVERHEAD;
+      entries++;
+      if (BoundaryRule.splitAfter(KeyHash.hash(leaf.b, keyStart, keyEnd - keyStart, seed), before, sizeSoFar,
+          entries, 0)) {
+        return i;
+      }
+      keyStart = keyEnd;
+      valueStart = valueEnd;
+    }
+    return to;
+  }
+
+  /**
+   * Appends leaf entries [from, to) of {@code leaf} without asking the boundary rule (the caller decided them with
+   * {@link #firstEndingLeaf}): two array copies, since a leaf keeps its keys and its values each in one run, and
+   * the offset tables.
+   */
+  void appendLeaves(Node leaf, int from, int to) {
+    int count = to - from;
+    if (count <= 0) {
+      return;
+    }
+    if (keyEnds.length < n + count) {
+      int length = Math.max(keyEnds.length * 2, n + count);
       keyEnds = Arrays.copyOf(keyEnds, length);
       valueEnds = Arrays.copyOf(valueEnds, length);
     }
-    int keyBase = leaf.keyStart(0);
-    int valueBase = leaf.valueStart(0);
-    int keyBytes = leaf.keyEnd(count - 1) - keyBase;
-    int valueBytes = leaf.valueEnd(count - 1) - valueBase;
-    keys = ensure(keys, 0, keyBytes);
-    System.arraycopy(leaf.b, keyBase, keys, 0, keyBytes);
-    second = ensure(second, 0, valueBytes);
-    System.arraycopy(leaf.b, valueBase, second, 0, valueBytes);
+    int keyBase = leaf.keyStart(from);
+    int valueBase = leaf.valueStart(from);
+    int keyBytes = leaf.keyEnd(to - 1) - keyBase;
+    int valueBytes = leaf.valueEnd(to - 1) - valueBase;
+    keys = ensure(keys, keysLen, keyBytes);
+    System.arraycopy(leaf.b, keyBase, keys, keysLen, keyBytes);
+    second = ensure(second, secondLen, valueBytes);
+    System.arraycopy(leaf.b, valueBase, second, secondLen, valueBytes);
     for (int i = 0; i < count; i++) {
-      keyEnds[i] = leaf.keyEnd(i) - keyBase;
-      valueEnds[i] = leaf.valueEnd(i) - valueBase;
+      keyEnds[n + i] = keysLen + leaf.keyEnd(from + i) - keyBase;
+      valueEnds[n + i] = secondLen + leaf.valueEnd(from + i) - valueBase;
     }
-    keysLen = keyBytes;
-    secondLen = valueBytes;
-    n = count;
-    size = keyBytes + valueBytes + LEAF_OVERHEAD * count;
-    subtreeCount = count;
+    keysLen += keyBytes;
+    secondLen += valueBytes;
+    n += count;
+    size += keyBytes + valueBytes + LEAF_OVERHEAD * count;
+    subtreeCount += count;
   }
 
   /**

@@ -66,6 +66,24 @@ final class TreeBuilder {
   }
 
   /**
+   * Copies entries [from, to) of {@code leaf}, ending nodes where the boundary rule says, exactly as
+   * {@link #addLeaf(Node, int)} for each would; runs of entries between two node ends are decided in one loop over
+   * the old leaf's offsets and copied in one piece.
+   */
+  void addLeaves(Node leaf, int from, int to) {
+    LevelBuilder builder = level(0).builder;
+    while (from < to) {
+      int ending = builder.firstEndingLeaf(leaf, from, to);
+      int end = Math.min(ending + 1, to);
+      builder.appendLeaves(leaf, from, end);
+      from = end;
+      if (ending < to) {
+        emit(0);
+      }
+    }
+  }
+
+  /**
    * Copies entries [0, count) of {@code leaf} when they start a node of the new tree as they started {@code leaf}
    * (the leaf level is empty), and {@code count} is less than the leaf's entry count: none of them ended the old
    * leaf, and the boundary rule reads only the entries since the node's start, so none ends a node here either.

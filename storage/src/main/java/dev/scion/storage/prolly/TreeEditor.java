@@ -115,9 +115,8 @@ final class TreeEditor {
       byte[] key = edits.key(e);
       int at = leaf.lowerBound(key, i);
       readded += at - i;
-      while (i < at) {
-        builder.addLeaf(leaf, i++);
-      }
+      builder.addLeaves(leaf, i, at);
+      i = at;
       if (i < leaf.n && leaf.compareKey(i, key) == 0) {
         i++; // replaced or deleted
       }
@@ -127,9 +126,7 @@ final class TreeEditor {
       }
     }
     readded += leaf.n - i;
-    while (i < leaf.n) {
-      builder.addLeaf(leaf, i++);
-    }
+    builder.addLeaves(leaf, i, leaf.n);
     LEAF_ENTRIES_READDED.add(readded);
   }
 
