@@ -1007,6 +1007,10 @@ SqlMySqlColumn MySqlColumnDef() :
     |   <COLLATE> str = MySqlName() { b.collation(str); }
     |   ( <CHARACTER> <SET> | <CHARSET> ) str = MySqlName() { b.charset(str); }
     |   ( <VISIBLE> | <INVISIBLE> )
+    |   // SRID is no keyword (a column may be called srid); only a number may follow it here
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "SRID".equalsIgnoreCase(getToken(1).image)
+            && getToken(2).kind == UNSIGNED_INTEGER_LITERAL })
+        <IDENTIFIER> <UNSIGNED_INTEGER_LITERAL> { b.srid(Long.parseLong(token.image)); }
     |   { constraintName = null; }
         [ <CONSTRAINT> { s2.add(this); } [ constraintName = SimpleIdentifier() ] ]
         check = MySqlCheck(s2, constraintName) { b.check(check); }

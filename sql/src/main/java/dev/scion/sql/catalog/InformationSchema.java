@@ -42,6 +42,9 @@ public final class InformationSchema extends AbstractSchema {
                             "NUMERIC_SCALE", "DATETIME_PRECISION")
                     .text("CHARACTER_SET_NAME", "COLLATION_NAME", "COLUMN_TYPE", "COLUMN_KEY", "EXTRA", "PRIVILEGES",
                             "COLUMN_COMMENT", "GENERATION_EXPRESSION").integer("SRS_ID"),
+            new InfoSchemaTable("ST_GEOMETRY_COLUMNS", InformationSchema::geometryColumns)
+                    .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "SRS_NAME").integer("SRS_ID")
+                    .text("GEOMETRY_TYPE_NAME"),
             new InfoSchemaTable("STATISTICS", InformationSchema::statistics)
                     .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME").integer("NON_UNIQUE")
                     .text("INDEX_SCHEMA", "INDEX_NAME").integer("SEQ_IN_INDEX").text("COLUMN_NAME", "COLLATION")
@@ -236,7 +239,24 @@ public final class InformationSchema extends AbstractSchema {
                     text ? Collations.effective(c.type().collation()) : null,
                     c.type().sqlName(), ColumnFacts.key(s, c), ColumnFacts.extra(c),
                     "select,insert,update,references", c.comment() == null ? "" : c.comment(),
-                    ColumnFacts.generationExpression(c), null});
+                    ColumnFacts.generationExpression(c), c.type().srid() >= 0 ? c.type().srid() : null});
+            }
+        });
+        return rows;
+    }
+
+    /** The spatial columns with their SRID option (SRS_NAME: the reference system's name, empty for 0). */
+    private static List<Object[]> geometryColumns(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        eachTable(session, (db, t) -> {
+            for (Column c : t.getValue().schema().columns()) {
+                if (c.hidden() || !c.type().kind().isSpatial()) {
+                    continue;
+                }
+                long srid = c.type().srid();
+                rows.add(new Object[] {CATALOG, db.name(), t.getKey(), c.name(),
+                    srid < 0 ? null : dev.scion.sql.expr.spatial.Geometries.srsName(srid), srid < 0 ? null : srid,
+                    c.type().sqlName()});
             }
         });
         return rows;

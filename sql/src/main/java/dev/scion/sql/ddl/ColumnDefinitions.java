@@ -230,6 +230,18 @@ public final class ColumnDefinitions {
         }
     }
 
+    /** A spatial column's SRID option, kept as its type's length; it must name a known reference system. */
+    private static int spatialSrid(String column, TypeKind kind, long srid) {
+        if (!kind.isSpatial()) {
+            throw new SqlError(ErrorCode.WRONG_USAGE, "Incorrect usage of SRID and non-geometry column");
+        }
+        if (!dev.scion.sql.expr.spatial.Geometries.knownSrid(srid)) {
+            throw new SqlError(ErrorCode.SRS_NOT_FOUND, "There's no spatial reference system with SRID " + srid
+                    + ".");
+        }
+        return (int) srid;
+    }
+
     public static ColumnType type(String column, SqlMySqlDataType t) {
         String n = t.getTypeName();
         TypeKind kind = switch (n) {
@@ -277,6 +289,9 @@ public final class ColumnDefinitions {
         };
         int length = t.getPrecision();
         int scale = t.getScale();
+        if (t.getSrid() >= 0) {
+            length = spatialSrid(column, kind, t.getSrid());
+        }
         if (kind == TypeKind.TINYINT && length == 1 && !t.isUnsigned() && !t.isZerofill()) {
             // the one display width MySQL 8 keeps: TINYINT(1) is how it writes BOOLEAN, and clients read it so
             kind = TypeKind.BOOLEAN;

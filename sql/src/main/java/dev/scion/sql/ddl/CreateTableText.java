@@ -120,6 +120,10 @@ public final class CreateTableText {
             if (!c.nullable()) {
                 sb.append(" NOT NULL");
             }
+            if (c.type().srid() >= 0) {
+                // MySQL 8.0.3 introduced the option; it writes it as a versioned comment
+                sb.append(" /*!80003 SRID ").append(c.type().srid()).append(" */");
+            }
             if (c.autoIncrement()) {
                 sb.append(" AUTO_INCREMENT");
             } else if (c.defaultSql() != null) {

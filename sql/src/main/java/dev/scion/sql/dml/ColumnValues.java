@@ -371,6 +371,7 @@ public final class ColumnValues {
         if (v instanceof byte[] b) {
             try {
                 if (Geometries.check(b).fitsColumn(c.type().kind().name())) {
+                    requireColumnSrid(b, c);
                     return b;
                 }
             } catch (InvalidGeometryException e) {
@@ -379,6 +380,18 @@ public final class ColumnValues {
         }
         throw new SqlError(ErrorCode.CANT_CREATE_GEOMETRY_OBJECT,
                 "Cannot get geometry object from data you send to the GEOMETRY field");
+    }
+
+    /** A column with an SRID option takes only geometries of that SRID (3643), as MySQL checks on write. */
+    private static void requireColumnSrid(byte[] geometry, Column c) {
+        long want = c.type().srid();
+        long got = Geometries.srid(geometry);
+        if (want >= 0 && got != want) {
+            throw new SqlError(ErrorCode.WRONG_SRID_FOR_COLUMN, "The SRID of the geometry does not match the SRID of "
+                    + "the column '" + c.name() + "'. The SRID of the geometry is " + got + ", but the SRID of the "
+                    + "column is " + want + ". Consider changing the SRID of the geometry or the SRID property of the "
+                    + "column.");
+        }
     }
 
     private static java.time.Duration parseTime(String s, Column c, long row) {

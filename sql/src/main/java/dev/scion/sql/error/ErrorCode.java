@@ -142,6 +142,14 @@ public enum ErrorCode {
     GIS_DIFFERENT_SRIDS(3033, "HY000"),
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
     SRS_NOT_FOUND(3548, "SR001"),
+    /** ER_WRONG_SRID_FOR_COLUMN: a geometry written to a column restricted to another SRID. */
+    WRONG_SRID_FOR_COLUMN(3643, "HY000"),
+    /** ER_INVALID_OPTION_VALUE: a known option of a spatial function's options string with a bad value. */
+    INVALID_OPTION_VALUE(3559, "HY000"),
+    /** ER_INVALID_OPTION_KEY_VALUE_PAIR: an options string entry that is not {@code key=value}. */
+    INVALID_OPTION_KEY_VALUE_PAIR(3560, "HY000"),
+    /** ER_INVALID_OPTION_KEY: an options string naming an option the function does not take. */
+    INVALID_OPTION_KEY(3558, "HY000"),
     WRONG_PARAMCOUNT_TO_NATIVE_FCT(1582, "42000"),
     /** ER_WRONG_VALUE_FOR_TYPE: "Incorrect string value: 'x' for function uuid_to_bin". */
     WRONG_VALUE_FOR_TYPE(1411, "HY000"),

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A declared column type. {@code length} is the display width for integers, the character or byte length for
- * strings, the precision for DECIMAL and the fractional-second precision for temporal types; -1 when not given.
+ * strings, the precision for DECIMAL, the fractional-second precision for temporal types and the SRID a spatial
+ * column is restricted to ({@code POINT SRID 4326}, see {@link #srid()}); -1 when not given.
  * {@code collation} is a text column's collation name (its character set follows from it), or null for the
  * default {@code utf8mb4_0900_bin} and for non-text types; being part of the type, a collation change is a type
  * change for diff and merge, as in Dolt.
@@ -15,6 +16,11 @@ public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned,
 
     public ColumnType {
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** The SRID a spatial column's values must have, or -1 when it takes any (and for other kinds). */
+    public long srid() {
+        return kind.isSpatial() ? length : -1;
     }
 
     /** A type with the default collation. */

@@ -22,6 +22,11 @@ public final class Geometries {
         return srid == 0 || srid == WGS84;
     }
 
+    /** The name of a known spatial reference system, as information_schema shows it (the plane's is empty). */
+    public static String srsName(long srid) {
+        return srid == WGS84 ? "WGS 84" : "";
+    }
+
     public static byte[] fromText(String wkt, long srid) {
         return internal(srid, checked(Wkt.read(wkt)));
     }

@@ -134,7 +134,7 @@ final class PlanarDistance {
     }
 
     /** Whether two segments share a point (proper crossings and touching ends). */
-    private static boolean cross(double[] s, double[] t) {
+    static boolean cross(double[] s, double[] t) {
         double d1 = orient(t[0], t[1], t[2], t[3], s[0], s[1]);
         double d2 = orient(t[0], t[1], t[2], t[3], s[2], s[3]);
         double d3 = orient(s[0], s[1], s[2], s[3], t[0], t[1]);

@@ -58,6 +58,9 @@ public final class SpatialFunctions {
             Map.entry("ST_INTERIORRINGN", GEOMETRY), Map.entry("ST_NUMINTERIORRINGS", BIGINT),
             Map.entry("ST_NUMINTERIORRING", BIGINT), Map.entry("ST_LENGTH", DOUBLE), Map.entry("ST_AREA", DOUBLE),
             Map.entry("ST_DISTANCE", DOUBLE));
+    /** Predicates over two geometries ({@link SpatialRelations}). */
+    private static final List<String> RELATIONS = List.of("ST_INTERSECTS", "ST_DISJOINT", "ST_WITHIN", "ST_CONTAINS",
+            "ST_EQUALS");
 
     private static final SqlOperatorTable TABLE;
 
@@ -80,6 +83,13 @@ public final class SpatialFunctions {
         ops.add(fn("ST_GEOMETRYTYPE", TEXT));
         CONSTRUCTORS.forEach(n -> ops.add(fn(n, GEOMETRY)));
         ACCESSORS.forEach((n, type) -> ops.add(fn(n, type)));
+        RELATIONS.forEach(n -> ops.add(fn(n, BIGINT)));
+        ops.add(fn("ST_CENTROID", GEOMETRY));
+        ops.add(fn("ST_ISSIMPLE", BIGINT));
+        ops.add(fn("ST_GEOHASH", TEXT));
+        ops.add(fn("ST_POINTFROMGEOHASH", GEOMETRY));
+        ops.add(fn("ST_LATFROMGEOHASH", DOUBLE));
+        ops.add(fn("ST_LONGFROMGEOHASH", DOUBLE));
         TABLE = SqlOperatorTables.of(ops);
     }
 
@@ -105,7 +115,9 @@ public final class SpatialFunctions {
         if (FROM_TEXT.containsKey(name)) {
             GeometryType only = FROM_TEXT.get(name);
             return geometryMaker(fn, a, 1, args -> {
-                byte[] g = Geometries.fromText(Values.toStringValue(args[0]), srid(fn, args));
+                long srid = srid(fn, args);
+                byte[] g = AxisOrder.apply(Geometries.fromText(Values.toStringValue(args[0]), srid), srid, fn,
+                        args);
                 GeometryType t = Geometries.check(g);
                 if (only != GeometryType.GEOMETRYCOLLECTION && t != only) {
                     throw new InvalidGeometryException("a " + only + " expected, got a " + t);
@@ -114,7 +126,10 @@ public final class SpatialFunctions {
             });
         }
         if (FROM_WKB.contains(name)) {
-            return geometryMaker(fn, a, 1, args -> Geometries.fromWkb(bytes(args[0]), srid(fn, args)));
+            return geometryMaker(fn, a, 1, args -> {
+                long srid = srid(fn, args);
+                return AxisOrder.apply(Geometries.fromWkb(bytes(args[0]), srid), srid, fn, args);
+            });
         }
         return switch (name) {
             case "POINT" -> geometryMaker(fn, a, 2, args -> Geometries.point(Values.toDouble(args[0]),
@@ -131,12 +146,80 @@ public final class SpatialFunctions {
             case "GEOMETRYCOLLECTION" -> geometryMaker(fn, a, 0, args -> GeometryAccessors.construct(name, args));
             case "ST_DISTANCE" -> geometryMaker(fn, a, 2, args -> GeometryAccessors.distance(bytes(args[0]),
                     bytes(args[1])));
-            default -> CONSTRUCTORS.contains(name)
+            case "ST_CENTROID" -> geometryMaker(fn, a, 1, args -> {
+                double[] c = Centroid.of(Geometries.shape(bytes(args[0])));
+                return c == null ? null : Geometries.of(Geometries.srid(bytes(args[0])), Shape.point(c[0], c[1]));
+            });
+            case "ST_ISSIMPLE" -> geometryMaker(fn, a, 1, args -> Simplicity.isSimple(Geometries.shape(bytes(args[0])))
+                    ? 1L : 0L);
+            case "ST_GEOHASH" -> geoHash(fn, a);
+            case "ST_POINTFROMGEOHASH" -> geometryMaker(fn, a, 2, args -> {
+                double[] p = decodeGeoHash(fn, args[0]);
+                return Geometries.of(srid(fn, args), Shape.point(p[0], p[1]));
+            });
+            case "ST_LONGFROMGEOHASH" -> geometryMaker(fn, a, 1, args -> decodeGeoHash(fn, args[0])[0]);
+            case "ST_LATFROMGEOHASH" -> geometryMaker(fn, a, 1, args -> decodeGeoHash(fn, args[0])[1]);
+            default -> RELATIONS.contains(name) ? geometryMaker(fn, a, 2, args -> relation(name, fn, bytes(args[0]),
+                    bytes(args[1])) ? 1L : 0L)
+                    : CONSTRUCTORS.contains(name)
                     ? geometryMaker(fn, a, 1, args -> GeometryAccessors.construct(name, args))
                     : ACCESSORS.containsKey(name) ? geometryMaker(fn, a, name.equals("ST_POINTN")
                     || name.equals("ST_GEOMETRYN") || name.equals("ST_INTERIORRINGN") ? 2 : 1,
                     args -> GeometryAccessors.access(name, bytes(args[0]), args)) : null;
         };
+    }
+
+    private static boolean relation(String name, String fn, byte[] g1, byte[] g2) {
+        long s1 = Geometries.srid(g1);
+        long s2 = Geometries.srid(g2);
+        if (s1 != s2) {
+            throw new SqlError(ErrorCode.GIS_DIFFERENT_SRIDS, "Binary geometry function " + fn + " given two "
+                    + "geometries of different srids: " + s1 + " and " + s2 + ", which should have been identical.");
+        }
+        Shape a = Geometries.shape(g1);
+        Shape b = Geometries.shape(g2);
+        return switch (name) {
+            case "ST_INTERSECTS" -> SpatialRelations.intersects(a, b);
+            case "ST_DISJOINT" -> !SpatialRelations.intersects(a, b);
+            case "ST_WITHIN" -> SpatialRelations.within(a, b);
+            case "ST_CONTAINS" -> SpatialRelations.within(b, a);
+            default -> SpatialRelations.equal(a, b);
+        };
+    }
+
+    /** ST_GeoHash(longitude, latitude, max_length) or ST_GeoHash(point, max_length). */
+    private static Expr geoHash(String fn, Expr[] a) {
+        if (a.length != 2 && a.length != 3) {
+            throw new SqlError(ErrorCode.WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+                    "Incorrect parameter count in the call to native function '" + fn + "'");
+        }
+        return geometryMaker(fn, a, 2, args -> {
+            double lon;
+            double lat;
+            if (args.length == 2) {
+                byte[] p = bytes(args[0]);
+                lon = Geometries.x(p);
+                lat = Geometries.y(p);
+            } else {
+                lon = Values.toDouble(args[0]);
+                lat = Values.toDouble(args[1]);
+            }
+            long length = Values.toLong(args[args.length - 1]);
+            if (length < 1 || length > GeoHash.MAX_LENGTH) {
+                throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Incorrect arguments to " + fn);
+            }
+            return GeoHash.encode(lon, lat, (int) length);
+        });
+    }
+
+    private static double[] decodeGeoHash(String fn, Object hash) {
+        String text = Values.toStringValue(hash);
+        try {
+            return GeoHash.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new SqlError(ErrorCode.WRONG_VALUE_FOR_TYPE, "Incorrect geohash value: '" + text
+                    + "' for function " + fn);
+        }
     }
 
     /**

@@ -228,6 +228,12 @@ public class SqlMySqlColumn extends SqlCall {
       return this;
     }
 
+    /** A spatial column's SRID option; a type of another kind rejects it when the column is defined. */
+    public Builder srid(long srid) {
+      type.withSrid(srid);
+      return this;
+    }
+
     public Builder collation(String collation) {
       type.withCharsetAndCollation(null, collation);
       return this;

@@ -31,6 +31,8 @@ public class SqlMySqlDataType extends SqlCall {
   private String charset;
   private String collation;
   private final List<String> values;
+  /** The SRID a spatial column is restricted to ({@code POINT SRID 4326}); -1 when it takes any. */
+  private long srid = -1;
 
   /**
    * @param typeName  upper-case MySQL type name as written (INT, INTEGER, VARCHAR, ENUM, ...)
@@ -117,6 +119,17 @@ public class SqlMySqlDataType extends SqlCall {
       this.collation = collation;
     }
     return this;
+  }
+
+  /** Applies a spatial column's SRID option to this type. */
+  public SqlMySqlDataType withSrid(long srid) {
+    this.srid = srid;
+    return this;
+  }
+
+  /** The SRID option of a spatial column, or -1. */
+  public long getSrid() {
+    return srid;
   }
 
   private boolean isTemporalWithFsp() {
@@ -210,6 +223,9 @@ public class SqlMySqlDataType extends SqlCall {
     if (collation != null) {
       writer.keyword("COLLATE");
       writer.identifier(collation, false);
+    }
+    if (srid >= 0) {
+      writer.keyword("SRID " + srid);
     }
   }
 }
