@@ -4,8 +4,10 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.expr.Values;
+import dev.scion.sql.expr.ZeroDates;
 import dev.scion.sql.expr.spatial.Geometries;
 import dev.scion.sql.expr.spatial.InvalidGeometryException;
+import dev.scion.storage.tuple.ZeroDate;
 import dev.scion.versioning.schema.ChoiceValues;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ColumnType;
@@ -27,10 +29,13 @@ public final class ColumnValues {
     /**
      * The value MySQL gives a NOT NULL column that has no DEFAULT when it must fill one in (ALTER TABLE ADD
      * COLUMN on a table with rows, INSERT in non-strict mode): zero, the empty string, the first ENUM member.
-     * Temporal columns have no zero value here (Scion stores no '0000-00-00'), so they get null and fail.
+     * Temporal columns get the zero date, which sql_mode may then refuse (ZeroDateWrites); TIME gets null.
      */
     public static Object implicitDefault(Column c) {
         var kind = c.type().kind();
+        if (kind == TypeKind.DATE || kind == TypeKind.DATETIME || kind == TypeKind.TIMESTAMP) {
+            return ZeroDates.of(kind == TypeKind.DATE);
+        }
         if (kind == dev.scion.versioning.schema.TypeKind.ENUM) {
             return c.type().values().isEmpty() ? "" : c.type().values().get(0);
         }
@@ -60,6 +65,20 @@ public final class ColumnValues {
      * warning is added to that session instead of failing the statement.
      */
     public static Object coerce(Object v, Column c, long rowNumber, Session lenient) {
+        return coerce(v, c, rowNumber, lenient, lenient);
+    }
+
+    /**
+     * Coerces like {@link #coerce(Object, Column, long, Session)}, with {@code session} the writing session even in
+     * strict mode, whose sql_mode decides whether a zero date may be stored ({@link ZeroDateWrites}); without it a
+     * strict write takes MySQL's default (NO_ZERO_DATE).
+     */
+    public static Object coerce(Object v, Column c, long rowNumber, Session lenient, Session session) {
+        Object r = coerceOrAdjust(v, c, rowNumber, lenient);
+        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session) : r;
+    }
+
+    private static Object coerceOrAdjust(Object v, Column c, long rowNumber, Session lenient) {
         try {
             return coerce(v, c, rowNumber);
         } catch (SqlError e) {
@@ -243,6 +262,9 @@ public final class ColumnValues {
                 if (v instanceof LocalDate) {
                     return v;
                 }
+                if (ZeroDates.isZero(v)) {
+                    return ZeroDate.DATE;
+                }
                 if (v instanceof LocalDateTime dt) {
                     return dt.toLocalDate();
                 }
@@ -250,6 +272,9 @@ public final class ColumnValues {
             case DATETIME, TIMESTAMP:
                 if (v instanceof LocalDate d) {
                     return d.atStartOfDay();
+                }
+                if (ZeroDates.isZero(v)) {
+                    return ZeroDate.DATETIME;
                 }
                 return roundToFsp(v instanceof LocalDateTime dt ? dt : temporal(v, c, rowNumber), t.length());
             case TIME:

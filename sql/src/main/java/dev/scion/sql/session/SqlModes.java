@@ -24,6 +24,22 @@ public final class SqlModes {
         return has(session.variable("sql_mode"), "PIPES_AS_CONCAT");
     }
 
+    /** NO_ZERO_DATE (named, or implied by TRADITIONAL): whether a write may store '0000-00-00'. */
+    public static boolean noZeroDate(Session session) {
+        Object modes = session.variable("sql_mode");
+        if (modes == null || !containsIgnoreCase(modes.toString(), "NO_ZERO_DATE")
+                && !containsIgnoreCase(modes.toString(), "TRADITIONAL")) {
+            return false;
+        }
+        for (String part : modes.toString().split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            if (name.equals("NO_ZERO_DATE") || name.equals("TRADITIONAL")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the comma-separated {@code modes} name {@code mode} or ANSI, which implies it. */
     static boolean has(Object modes, String mode) {
         if (modes == null) {
