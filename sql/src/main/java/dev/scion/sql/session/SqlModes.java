@@ -40,6 +40,12 @@ public final class SqlModes {
         return false;
     }
 
+    /** TIME_TRUNCATE_FRACTIONAL: a stored fraction finer than the column's is cut instead of rounded. */
+    public static boolean truncatesFractions(Session session) {
+        Object modes = session.variable("sql_mode");
+        return modes != null && containsIgnoreCase(modes.toString(), "TIME_TRUNCATE_FRACTIONAL");
+    }
+
     /** Whether the comma-separated {@code modes} name {@code mode} or ANSI, which implies it. */
     static boolean has(Object modes, String mode) {
         if (modes == null) {
