@@ -125,6 +125,9 @@ final class DateFunctions {
                         return System.currentTimeMillis() / 1000;
                     }
                     Object v = a[0].eval(row, ctx);
+                    if (ZeroDates.isZero(v)) {
+                        return 0L; // MySQL's answer for the zero date, in every zone
+                    }
                     LocalDateTime t = v == null ? null : dateTime(v);
                     if (t == null) {
                         return null;
