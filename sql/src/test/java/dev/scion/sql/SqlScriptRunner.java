@@ -180,7 +180,8 @@ final class SqlScriptRunner implements AutoCloseable {
         boolean temporal = column.kind() == dev.scion.sql.result.ColumnKind.TIME
                 || column.kind() == dev.scion.sql.result.ColumnKind.DATETIME
                 || column.kind() == dev.scion.sql.result.ColumnKind.TIMESTAMP;
-        if (!temporal || !(v instanceof java.time.temporal.Temporal || v instanceof java.time.Duration)) {
+        if (!temporal || !(v instanceof java.time.temporal.Temporal || v instanceof java.time.Duration
+                || v instanceof dev.scion.storage.tuple.ZeroDate)) {
             return s;
         }
         int dot = s.indexOf('.');

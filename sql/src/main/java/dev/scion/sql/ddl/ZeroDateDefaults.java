@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * MySQL's sql_mode rule for a DATE, DATETIME or TIMESTAMP column's zero default ({@code DEFAULT 0}, {@code DEFAULT
  * '0000-00-00 00:00:00'}): with NO_ZERO_DATE in a strict mode (MySQL 8's default mode has both) it is 1067 "Invalid
  * default value", as MySQL refuses it in CREATE TABLE and in ALTER TABLE adding or changing the column. Otherwise
- * the definition is kept as written; Scion stores no zero date, so a row taking that default is refused when written.
+ * the definition is kept as written, and a row taking that default stores the zero date (dml.ZeroDateWrites).
  */
 final class ZeroDateDefaults {
     /** The default's SQL text: the number 0 (any spelling) or a string of a zero date, time part optional. */

@@ -3,9 +3,12 @@ package dev.scion.sql.dml;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.session.SqlModes;
 import dev.scion.sql.expr.Values;
+import dev.scion.sql.expr.ZeroDates;
 import dev.scion.sql.expr.spatial.Geometries;
 import dev.scion.sql.expr.spatial.InvalidGeometryException;
+import dev.scion.storage.tuple.ZeroDate;
 import dev.scion.versioning.schema.ChoiceValues;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.ColumnType;
@@ -27,10 +30,13 @@ public final class ColumnValues {
     /**
      * The value MySQL gives a NOT NULL column that has no DEFAULT when it must fill one in (ALTER TABLE ADD
      * COLUMN on a table with rows, INSERT in non-strict mode): zero, the empty string, the first ENUM member.
-     * Temporal columns have no zero value here (Scion stores no '0000-00-00'), so they get null and fail.
+     * Temporal columns get the zero date, which sql_mode may then refuse (ZeroDateWrites); TIME gets null.
      */
     public static Object implicitDefault(Column c) {
         var kind = c.type().kind();
+        if (kind == TypeKind.DATE || kind == TypeKind.DATETIME || kind == TypeKind.TIMESTAMP) {
+            return ZeroDates.of(kind == TypeKind.DATE);
+        }
         if (kind == dev.scion.versioning.schema.TypeKind.ENUM) {
             return c.type().values().isEmpty() ? "" : c.type().values().get(0);
         }
@@ -60,8 +66,23 @@ public final class ColumnValues {
      * warning is added to that session instead of failing the statement.
      */
     public static Object coerce(Object v, Column c, long rowNumber, Session lenient) {
+        return coerce(v, c, rowNumber, lenient, lenient);
+    }
+
+    /**
+     * Coerces like {@link #coerce(Object, Column, long, Session)}, with {@code session} the writing session even in
+     * strict mode, whose sql_mode decides whether a zero date may be stored ({@link ZeroDateWrites}); without it a
+     * strict write takes MySQL's default (NO_ZERO_DATE).
+     */
+    public static Object coerce(Object v, Column c, long rowNumber, Session lenient, Session session) {
+        boolean truncate = session != null && SqlModes.truncatesFractions(session);
+        Object r = coerceOrAdjust(v, c, rowNumber, lenient, truncate);
+        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session) : r;
+    }
+
+    private static Object coerceOrAdjust(Object v, Column c, long rowNumber, Session lenient, boolean truncate) {
         try {
-            return coerce(v, c, rowNumber);
+            return coerce(v, c, rowNumber, truncate);
         } catch (SqlError e) {
             if (lenient == null) {
                 throw e;
@@ -74,7 +95,7 @@ public final class ColumnValues {
             String message = e.errorCode() == ErrorCode.DATA_TOO_LONG
                     ? "Data truncated for column '" + c.name() + "' at row " + rowNumber : e.getMessage();
             lenient.addWarning(code, message);
-            return coerce(adjusted, c, rowNumber);
+            return coerce(adjusted, c, rowNumber, truncate);
         }
     }
 
@@ -164,6 +185,14 @@ public final class ColumnValues {
     private static volatile StrictMode lastMode;
 
     public static Object coerce(Object v, Column c, long rowNumber) {
+        return coerce(v, c, rowNumber, false);
+    }
+
+    /**
+     * @param truncateFraction whether a fraction with more digits than the column keeps is cut
+     *                         (TIME_TRUNCATE_FRACTIONAL) rather than rounded, as MySQL does by default
+     */
+    private static Object coerce(Object v, Column c, long rowNumber, boolean truncateFraction) {
         if (v == null) {
             if (!c.nullable()) {
                 throw new SqlError(ErrorCode.BAD_NULL, "Column '" + c.name() + "' cannot be null");
@@ -243,6 +272,9 @@ public final class ColumnValues {
                 if (v instanceof LocalDate) {
                     return v;
                 }
+                if (ZeroDates.isZero(v)) {
+                    return ZeroDate.DATE;
+                }
                 if (v instanceof LocalDateTime dt) {
                     return dt.toLocalDate();
                 }
@@ -251,9 +283,14 @@ public final class ColumnValues {
                 if (v instanceof LocalDate d) {
                     return d.atStartOfDay();
                 }
-                return roundToFsp(v instanceof LocalDateTime dt ? dt : temporal(v, c, rowNumber), t.length());
+                if (ZeroDates.isZero(v)) {
+                    return ZeroDate.DATETIME;
+                }
+                return FractionalSeconds.fit(v instanceof LocalDateTime dt ? dt : temporal(v, c, rowNumber), t.length(),
+                        truncateFraction);
             case TIME:
-                return v instanceof java.time.Duration ? v : parseTime(Values.toStringValue(v), c, rowNumber);
+                return FractionalSeconds.fit(v instanceof java.time.Duration d ? d
+                        : parseTime(Values.toStringValue(v), c, rowNumber), t.length(), truncateFraction);
             default:
                 return v;
         }
@@ -400,8 +437,10 @@ public final class ColumnValues {
             String[] parts = (neg ? s.substring(1) : s).split(":");
             long h = Long.parseLong(parts[0]);
             long m = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
-            double sec = parts.length > 2 ? Double.parseDouble(parts[2]) : 0;
-            java.time.Duration d = java.time.Duration.ofHours(h).plusMinutes(m).plusNanos((long) (sec * 1e9));
+            BigDecimal sec = parts.length > 2 ? new BigDecimal(parts[2]) : BigDecimal.ZERO;
+            // nanoseconds exactly (a double would turn .5 digits into ...49999); a finer fraction is rounded later
+            java.time.Duration d = java.time.Duration.ofHours(h).plusMinutes(m)
+                    .plusNanos(sec.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
             return neg ? d.negated() : d;
         } catch (RuntimeException e) {
             throw badTemporal(c, s, row);
@@ -419,15 +458,6 @@ public final class ColumnValues {
             throw badTemporal(c, v, row);
         }
         return p.value();
-    }
-
-    /** MySQL rounds a datetime's fraction to the column's fractional-second digits (0 when none are declared). */
-    private static LocalDateTime roundToFsp(LocalDateTime t, int fsp) {
-        int digits = Math.max(0, Math.min(6, fsp));
-        long unit = (long) Math.pow(10, 9 - digits);
-        long nanos = t.getNano();
-        long rounded = (nanos + unit / 2) / unit * unit;
-        return rounded == nanos ? t : t.withNano(0).plusNanos(rounded);
     }
 
     private static SqlError badTemporal(Column c, Object v, long row) {

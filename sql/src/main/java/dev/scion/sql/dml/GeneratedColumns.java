@@ -71,7 +71,7 @@ public final class GeneratedColumns {
             if (v == null && !col.nullable()) {
                 throw new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
             }
-            row[c] = ColumnValues.coerce(v, col, rowNumber, lenient);
+            row[c] = ColumnValues.coerce(v, col, rowNumber, lenient, session);
         }
         return row;
     }

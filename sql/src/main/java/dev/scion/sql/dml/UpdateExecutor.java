@@ -203,7 +203,7 @@ public final class UpdateExecutor {
                         Object v = constants != null && constants[i] != null ? constants[i]
                                 : r[offsets[tables.size()] + i];
                         next[a.column()] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v,
-                                c, matched, lenient);
+                                c, matched, lenient, session);
                     }
                     if (touched[t] != null) {
                         touched[t].apply(old, next, matched);

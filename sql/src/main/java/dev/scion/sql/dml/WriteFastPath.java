@@ -244,7 +244,8 @@ public final class WriteFastPath {
         Session lenient = lenient(session);
         Object[] next = old.clone();
         for (int i = 0; i < assigned.length; i++) {
-            next[assigned[i]] = ColumnValues.coerce(computed[i], schema.columns().get(assigned[i]), 1, lenient);
+            next[assigned[i]] = ColumnValues.coerce(computed[i], schema.columns().get(assigned[i]), 1, lenient,
+                    session);
         }
         if (UpdateExecutor.sameRow(old, next)) {
             return Optional.of(updated(session, 1, 0));

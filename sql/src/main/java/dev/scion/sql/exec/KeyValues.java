@@ -59,9 +59,11 @@ public final class KeyValues {
                 yield k instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) l.intValue()
                         : null;
             }
-            case DATE -> v instanceof LocalDate ? v
+            case DATE -> v instanceof dev.scion.storage.tuple.ZeroDate ? dev.scion.storage.tuple.ZeroDate.DATE
+                    : v instanceof LocalDate ? v
                     : v instanceof LocalDateTime t && t.toLocalTime().toNanoOfDay() == 0 ? t.toLocalDate() : null;
-            case DATETIME, TIMESTAMP -> v instanceof LocalDate d ? d.atStartOfDay()
+            case DATETIME, TIMESTAMP -> v instanceof dev.scion.storage.tuple.ZeroDate
+                    ? dev.scion.storage.tuple.ZeroDate.DATETIME : v instanceof LocalDate d ? d.atStartOfDay()
                     : v instanceof LocalDateTime t && t.getNano() % 1000 == 0 ? t : null;
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> v instanceof String ? v : null;
             default -> null;

@@ -2,6 +2,7 @@ package dev.scion.sql.expr;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.exec.ExecContext;
+import dev.scion.storage.tuple.ZeroDate;
 import org.apache.calcite.rel.type.RelDataType;
 
 import java.math.BigDecimal;
@@ -51,6 +52,9 @@ final class Casts {
                 if (v instanceof LocalDateTime t) {
                     return t.toLocalDate();
                 }
+                if (ZeroDates.isZero(v)) {
+                    return ZeroDate.DATE;
+                }
                 LocalDateTime t = readDateTime(v, ctx, "date");
                 return t == null ? null : t.toLocalDate();
             };
@@ -61,6 +65,9 @@ final class Casts {
                 }
                 if (v instanceof LocalDate d) {
                     return d.atStartOfDay();
+                }
+                if (ZeroDates.isZero(v)) {
+                    return ZeroDate.DATETIME;
                 }
                 // a date alone is that day's midnight, as MySQL reads '2020-01-02' compared with a DATETIME
                 LocalDateTime t = readDateTime(v, ctx, "datetime");

@@ -47,7 +47,7 @@ final class DateFunctions {
             case "UTC_TIMESTAMP":
                 return (row, ctx) -> LocalDateTime.now(ZoneOffset.UTC).withNano(0);
             case "DATE":
-                return strictN(a, v -> date(v[0]));
+                return strictN(a, v -> ZeroDates.isZero(v[0]) ? dev.scion.storage.tuple.ZeroDate.DATE : date(v[0]));
             case "TIME":
                 return strictN(a, v -> MySqlTime.of(v[0]));
             case "TIMESTAMP", "DATETIME":
@@ -125,6 +125,9 @@ final class DateFunctions {
                         return System.currentTimeMillis() / 1000;
                     }
                     Object v = a[0].eval(row, ctx);
+                    if (ZeroDates.isZero(v)) {
+                        return 0L; // MySQL's answer for the zero date, in every zone
+                    }
                     LocalDateTime t = v == null ? null : dateTime(v);
                     if (t == null) {
                         return null;

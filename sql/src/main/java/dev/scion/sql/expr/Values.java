@@ -2,6 +2,7 @@ package dev.scion.sql.expr;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.storage.tuple.ZeroDate;
 import dev.scion.versioning.schema.EnumSetValue;
 
 import java.math.BigDecimal;
@@ -174,6 +175,9 @@ public final class Values {
      * after the point when there are any), 103000; null for any other value.
      */
     static Object temporalNumber(Object v) {
+        if (v instanceof ZeroDate) {
+            return 0L;
+        }
         if (v instanceof LocalDate d) {
             return d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth();
         }
@@ -285,6 +289,9 @@ public final class Values {
         if (a instanceof EnumSetValue || b instanceof EnumSetValue) {
             return compareChoice(a, b);
         }
+        if (a instanceof ZeroDate || b instanceof ZeroDate) {
+            return a instanceof ZeroDate ? compareZeroDate(b) : -compareZeroDate(a);
+        }
         if (isTime(a) || isTime(b)) {
             return compareTime(a, b);
         }
@@ -319,6 +326,26 @@ public final class Values {
         return toStringValue(a).compareTo(toStringValue(b));
     }
 
+    /**
+     * The zero date against {@code other}: equal to another zero date and to a zero date's text or number, before
+     * every real date (MySQL orders it first), against anything else as its number 0 or its text.
+     */
+    private static int compareZeroDate(Object other) {
+        if (ZeroDates.isZero(other)) {
+            return 0;
+        }
+        if (other instanceof LocalDate || other instanceof LocalDateTime) {
+            return -1;
+        }
+        if (isNumeric(other)) {
+            return BigDecimal.ZERO.compareTo(toDecimal(other));
+        }
+        if (isTime(other)) {
+            return -1;
+        }
+        return ZeroDate.DATETIME.toString().compareTo(toStringValue(other));
+    }
+
     private static boolean isTime(Object v) {
         return v instanceof Duration || v instanceof java.time.LocalTime;
     }
@@ -345,6 +372,9 @@ public final class Values {
     }
 
     private static LocalDateTime temporal(Object v) {
+        if (v instanceof ZeroDate) {
+            return LocalDateTime.MIN;
+        }
         if (v instanceof LocalDate d) {
             return d.atStartOfDay();
         }

@@ -77,6 +77,14 @@ final class WindowPlanner {
                 lit = w.constants.get(c);
             }
         }
+        if (lit == null && org.apache.calcite.sql.type.SqlTypeUtil.isInterval(node.getType())) {
+            // an unquoted count (INTERVAL 2 DAY) is the count times the unit's interval, which Calcite computes in
+            // a projection below the window
+            java.math.BigDecimal n = intervalAmount(projected(node, w));
+            if (n != null) {
+                return amount(n, node.getType());
+            }
+        }
         if (lit == null) {
             throw unsupported("a window frame bound that is not a constant");
         }
@@ -85,11 +93,56 @@ final class WindowPlanner {
             if (n == null) {
                 return null;
             }
-            return lit.getType().getSqlTypeName().getFamily()
-                    == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_YEAR_MONTH
-                    ? java.time.Period.ofMonths(n.intValueExact()) : java.time.Duration.ofMillis(n.longValueExact());
+            return amount(n, lit.getType());
         }
         return ExprCompiler.literalValue(lit);
+    }
+
+    /** An interval's milliseconds (day-time) or months (year-month) as a java.time amount. */
+    private static Object amount(java.math.BigDecimal n, org.apache.calcite.rel.type.RelDataType type) {
+        return type.getSqlTypeName().getFamily()
+                == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_YEAR_MONTH
+                ? java.time.Period.ofMonths(n.intValueExact()) : java.time.Duration.ofMillis(n.longValueExact());
+    }
+
+    /** The expression behind a reference to a column the window's input projects, else the node itself. */
+    private static RexNode projected(RexNode node, Window w) {
+        org.apache.calcite.rel.RelNode input = w.getInput().stripped();
+        if (node instanceof RexInputRef ref && input instanceof org.apache.calcite.rel.core.Project p
+                && ref.getIndex() < p.getProjects().size()) {
+            return p.getProjects().get(ref.getIndex());
+        }
+        return node;
+    }
+
+    /**
+     * The amount (milliseconds or months) of a constant interval expression: an interval literal, a product of
+     * literals (how an unquoted count reaches the plan) or a cast of one; null for anything else.
+     */
+    private static java.math.BigDecimal intervalAmount(RexNode node) {
+        if (node instanceof RexLiteral l) {
+            return l.getValueAs(java.math.BigDecimal.class);
+        }
+        if (!(node instanceof org.apache.calcite.rex.RexCall call)) {
+            return null;
+        }
+        switch (call.getKind()) {
+            case TIMES, CHECKED_TIMES: {
+                java.math.BigDecimal product = java.math.BigDecimal.ONE;
+                for (RexNode o : call.getOperands()) {
+                    java.math.BigDecimal f = intervalAmount(o);
+                    if (f == null) {
+                        return null;
+                    }
+                    product = product.multiply(f);
+                }
+                return product;
+            }
+            case CAST, REINTERPRET:
+                return intervalAmount(call.getOperands().get(0));
+            default:
+                return null;
+        }
     }
 
     private static WindowOp.Function function(Window.RexWinAggCall call) {

@@ -32,7 +32,8 @@ final class ParameterValues {
                 throw e;
             }
             session.addWarning(e.code(), e.getMessage());
-            return null; // MySQL's zero date, which Scion does not store
+            // MySQL's zero value of the type: the zero date (TIME has none here)
+            return temporal == TypeKind.TIME ? null : dev.scion.sql.expr.ZeroDates.of(temporal == TypeKind.DATE);
         }
     }
 

@@ -24,6 +24,28 @@ public final class SqlModes {
         return has(session.variable("sql_mode"), "PIPES_AS_CONCAT");
     }
 
+    /** NO_ZERO_DATE (named, or implied by TRADITIONAL): whether a write may store '0000-00-00'. */
+    public static boolean noZeroDate(Session session) {
+        Object modes = session.variable("sql_mode");
+        if (modes == null || !containsIgnoreCase(modes.toString(), "NO_ZERO_DATE")
+                && !containsIgnoreCase(modes.toString(), "TRADITIONAL")) {
+            return false;
+        }
+        for (String part : modes.toString().split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            if (name.equals("NO_ZERO_DATE") || name.equals("TRADITIONAL")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** TIME_TRUNCATE_FRACTIONAL: a stored fraction finer than the column's is cut instead of rounded. */
+    public static boolean truncatesFractions(Session session) {
+        Object modes = session.variable("sql_mode");
+        return modes != null && containsIgnoreCase(modes.toString(), "TIME_TRUNCATE_FRACTIONAL");
+    }
+
     /** Whether the comma-separated {@code modes} name {@code mode} or ANSI, which implies it. */
     static boolean has(Object modes, String mode) {
         if (modes == null) {

@@ -95,7 +95,7 @@ public final class TableTriggers {
         boolean changed = run(Timing.BEFORE, event, oldRow, row);
         if (changed) {
             for (int c = 0; c < row.length; c++) {
-                row[c] = ColumnValues.coerce(row[c], schema.columns().get(c), rowNumber, lenient);
+                row[c] = ColumnValues.coerce(row[c], schema.columns().get(c), rowNumber, lenient, session);
             }
         }
         return row;

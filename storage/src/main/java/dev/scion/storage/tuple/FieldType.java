@@ -14,6 +14,7 @@ package dev.scion.storage.tuple;
  *   <li>BYTES: byte[].
  *   <li>DATE: LocalDate. TIME: Duration (MySQL TIME, may be negative, whole microseconds).
  *   <li>DATETIME: LocalDateTime, whole microseconds (TIMESTAMP is stored as DATETIME in UTC).
+ *   <li>DATE and DATETIME also hold MySQL's zero date, {@link ZeroDate} (either constant is accepted by both).
  *   <li>YEAR: Integer (any Number accepted). BIT: Long holding up to 64 bits, ordered unsigned.
  *   <li>JSON: String holding the JSON text; round-trips but its key order is just that of the text.
  * </ul>

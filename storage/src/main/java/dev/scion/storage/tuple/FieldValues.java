@@ -109,10 +109,18 @@ final class FieldValues {
     throw wrong(field, type, v, "expected a byte[]");
   }
 
+  /** The DATE code of the zero date: below every day a LocalDate within the codec's range gives. */
+  static final int ZERO_DATE_DAY = Integer.MIN_VALUE;
+  /** The DATETIME code of the zero date: no LocalDateTime reaches it (its micros would overflow first). */
+  static final long ZERO_DATETIME_MICROS = Long.MIN_VALUE;
+
   static int epochDay(int field, FieldType type, Object v) {
+    if (v instanceof ZeroDate) {
+      return ZERO_DATE_DAY;
+    }
     if (v instanceof LocalDate d) {
       long day = d.toEpochDay();
-      if (day >= Integer.MIN_VALUE && day <= Integer.MAX_VALUE) {
+      if (day > ZERO_DATE_DAY && day <= Integer.MAX_VALUE) {
         return (int) day;
       }
       throw wrong(field, type, v, "date out of range");
@@ -120,8 +128,8 @@ final class FieldValues {
     throw wrong(field, type, v, "expected a LocalDate");
   }
 
-  static LocalDate date(long epochDay) {
-    return LocalDate.ofEpochDay(epochDay);
+  static Object date(long epochDay) {
+    return epochDay == ZERO_DATE_DAY ? ZeroDate.DATE : LocalDate.ofEpochDay(epochDay);
   }
 
   /** TIME as signed microseconds. */
@@ -145,6 +153,9 @@ final class FieldValues {
 
   /** DATETIME as signed microseconds since 1970-01-01T00:00 (no zone). */
   static long dateTimeMicros(int field, FieldType type, Object v) {
+    if (v instanceof ZeroDate) {
+      return ZERO_DATETIME_MICROS;
+    }
     if (v instanceof LocalDateTime t) {
       if (t.getNano() % 1000 != 0) {
         throw wrong(field, type, v, "DATETIME has microsecond precision");
@@ -159,7 +170,10 @@ final class FieldValues {
     throw wrong(field, type, v, "expected a LocalDateTime");
   }
 
-  static LocalDateTime dateTime(long micros) {
+  static Object dateTime(long micros) {
+    if (micros == ZERO_DATETIME_MICROS) {
+      return ZeroDate.DATETIME;
+    }
     return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
         (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
   }

@@ -141,8 +141,8 @@ public final class BinaryValueEncoder {
         if (value instanceof LocalDate d) {
             return new int[] {d.getYear(), d.getMonthValue(), d.getDayOfMonth(), 0, 0, 0, 0};
         }
-        String s = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                : value instanceof String str ? str : null;
+        // text, and values the wire has no type for but whose text is a date (the engine's zero date)
+        String s = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
         if (s != null) {
             int[] fields = TemporalParser.parseDateTime(s);
             if (fields != null) {

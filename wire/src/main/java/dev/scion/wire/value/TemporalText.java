@@ -29,6 +29,13 @@ public final class TemporalText {
         return sb.toString();
     }
 
+    /** A datetime already in text ('0000-00-00 00:00:00') with {@code decimals} zero fraction digits added. */
+    public static String dateTime(String wholeSeconds, int decimals) {
+        StringBuilder sb = new StringBuilder(wholeSeconds);
+        appendFraction(sb, 0, decimals);
+        return sb.toString();
+    }
+
     public static String time(LocalTime time, int decimals) {
         StringBuilder sb = new StringBuilder(15);
         appendTime(sb, time.getHour(), time.getMinute(), time.getSecond());

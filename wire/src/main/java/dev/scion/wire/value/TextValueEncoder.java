@@ -15,6 +15,7 @@ import java.time.LocalTime;
 
 /** Values of the text protocol: every value is a length-encoded string, NULL is 0xFB. */
 public final class TextValueEncoder {
+    private static final String ZERO_DATETIME = "0000-00-00 00:00:00";
 
     private TextValueEncoder() {
     }
@@ -93,7 +94,12 @@ public final class TextValueEncoder {
         if (value instanceof LocalTime lt) {
             return TemporalText.time(lt, temporalDecimals(column));
         }
-        return value.toString();
+        String text = value.toString();
+        if (text.equals(ZERO_DATETIME) && (type == MySqlType.DATETIME || type == MySqlType.TIMESTAMP)) {
+            // the engine's zero date: a DATETIME(n) column shows its n zero digits, as MySQL does
+            return TemporalText.dateTime(text, temporalDecimals(column));
+        }
+        return text;
     }
 
     /** Temporal columns print exactly their decimals; other columns print a fraction only when there is one. */
