@@ -167,7 +167,7 @@ public final class InsertExecutor {
     }
 
     static void write(Session session, TableEditor editor, Object[] row, OnConflict mode,
-                              DuplicateUpdate upsert, Counts counts) {
+                      DuplicateUpdate upsert, Counts counts) {
         counts.rows++;
         row = counts.triggers.before(Event.INSERT, null, row, counts.rows, counts.lenient);
         if (counts.builder != null) {
