@@ -2,6 +2,8 @@ package dev.scion.sql.dml;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.exec.ExecContext;
+import dev.scion.sql.expr.Expr;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.schema.TableSchema;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -15,7 +17,8 @@ import java.util.Map;
 /**
  * Where the fields of one LOAD DATA row go: each field to its column or user variable (in the order of the column
  * list, every visible column when there is none), then the SET assignments, which read the user variables just set
- * and the row's columns and override a column the file also filled, as in MySQL.
+ * and the row's columns and override a column the file also filled, as in MySQL. A SET expression over the file's
+ * fields only is compiled once for the statement ({@link LoadDataSetExpressions}); others are planned per row.
  */
 final class LoadDataColumns {
     private final Session session;
@@ -25,6 +28,8 @@ final class LoadDataColumns {
     private final int[] inputColumns;
     private final int[] assignedColumns;
     private final List<SqlNode> assignedValues;
+    /** Per assignment, its form compiled over the file row's fields, or null when it is planned per row. */
+    private final Expr[] compiledValues;
     private final String sql;
 
     LoadDataColumns(Session session, TableSchema schema, LoadDataStatement statement, String sql) {
@@ -57,6 +62,7 @@ final class LoadDataColumns {
             assignedColumns[i] = column(set.get(i).column());
             assignedValues.add(set.get(i).value());
         }
+        this.compiledValues = LoadDataSetExpressions.compile(inputs, inputColumns, assignedColumns, assignedValues);
     }
 
     /** How many fields a row should have. */
@@ -78,9 +84,24 @@ final class LoadDataColumns {
                 row.put(inputColumns[i], value);
             }
         }
+        Object[] fileRow = null;
+        ExecContext context = null;
         for (int i = 0; i < assignedColumns.length; i++) {
-            SqlNode bound = assignedValues.get(i).accept(new ColumnBinder(row));
-            row.put(assignedColumns[i], ExpressionEvaluator.evaluate(session, List.of(bound), sql)[0]);
+            Object value;
+            if (compiledValues[i] != null) {
+                if (fileRow == null) {
+                    fileRow = new Object[inputs.size()];
+                    for (int f = 0; f < fileRow.length && f < fields.size(); f++) {
+                        fileRow[f] = fields.get(f);
+                    }
+                    context = new ExecContext(session);
+                }
+                value = compiledValues[i].eval(fileRow, context);
+            } else {
+                SqlNode bound = assignedValues.get(i).accept(new ColumnBinder(row));
+                value = ExpressionEvaluator.evaluate(session, List.of(bound), sql)[0];
+            }
+            row.put(assignedColumns[i], value);
         }
         return row;
     }

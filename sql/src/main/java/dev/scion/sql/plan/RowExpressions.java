@@ -80,6 +80,36 @@ public final class RowExpressions {
         }
     }
 
+    /**
+     * The parsed expression {@code expr} compiled as {@link #compile(String, List)} does; {@code expr} itself is left
+     * as it was (the validator rewrites what it validates, so a copy is compiled), for a caller that still plans it
+     * when this gives empty.
+     */
+    public static Optional<Expr> compileParsed(SqlNode expr, List<Field> fields) {
+        try {
+            return compile(expr.accept(DeepCopy.INSTANCE), fields);
+        } catch (RuntimeException | AssertionError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Copies every call and identifier of a tree, so validating the copy leaves the original untouched. */
+    private static final class DeepCopy extends org.apache.calcite.sql.util.SqlShuttle {
+        static final DeepCopy INSTANCE = new DeepCopy();
+
+        @Override
+        public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+            CallCopyingArgHandler handler = new CallCopyingArgHandler(call, true);
+            call.getOperator().acceptCall(this, call, false, handler);
+            return handler.result();
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            return id.clone(id.getParserPosition());
+        }
+    }
+
     private static Optional<Expr> compile(SqlNode expr, List<Field> fields) {
         Project project = project(expr, fields);
         if (project == null) {
