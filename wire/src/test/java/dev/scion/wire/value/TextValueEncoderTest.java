@@ -55,6 +55,20 @@ class TextValueEncoderTest {
     }
 
     @Test
+    void aZeroDateShowsTheColumnsDigits() {
+        // the engine's zero date reaches the wire as a value whose text is the zero date
+        Object zero = new Object() {
+            @Override
+            public String toString() {
+                return "0000-00-00 00:00:00";
+            }
+        };
+        assertEquals("0000-00-00 00:00:00.000", text(zero, MySqlType.DATETIME, 3));
+        assertEquals("0000-00-00 00:00:00", text(zero, MySqlType.TIMESTAMP, 0));
+        assertEquals("0000-00-00 00:00:00", text(zero, MySqlType.VAR_STRING, 31));
+    }
+
+    @Test
     void bitValuesAreBigEndianBytes() {
         WireColumn bit = new WireColumn("", "", "", "b", "b", WireColumn.BINARY, 12, MySqlType.BIT, Set.of(), 0);
         assertArrayEquals(new byte[] {0x0a, (byte) 0xbc}, TextValueEncoder.toBytes(0xabcL, bit));
