@@ -22,7 +22,9 @@ import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
  *   refused them: "Cannot apply 'ABS' to arguments of type ABS(BOOLEAN)");</li>
  *   <li>a DATE, TIME or DATETIME is its digits, 20200102, 103000 or 20200102103000 (with the fraction after the
  *   point for fractional seconds): {@code d + 0}, {@code NOW() - NOW()}, ROUND(d), {@code t = 103000}, which
- *   Calcite refused ("Cannot apply '+' to arguments of type '&lt;DATE&gt; + &lt;INTEGER&gt;'").</li>
+ *   Calcite refused ("Cannot apply '+' to arguments of type '&lt;DATE&gt; + &lt;INTEGER&gt;'");</li>
+ *   <li>a string is a DOUBLE in arithmetic and where any number goes ({@code '2.5' * 2} is 5, SUM of a VARCHAR
+ *   column a DOUBLE), where Calcite would cast it to the other operand's type.</li>
  * </ul>
  * The validator then casts the operand to the numeric type; the interpreter's casts make the number
  * ({@link dev.scion.sql.expr.Values#toLong}). Date arithmetic with INTERVAL is rewritten to DATE_ADD before
@@ -47,6 +49,10 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
             if (number != null) {
                 return number;
             }
+            if (expected == SqlTypeFamily.NUMERIC && SqlTypeUtil.isCharacter(in)) {
+                // SUM(s), ABS(s), -s: a string where any number goes is a DOUBLE in MySQL
+                return asDouble(in);
+            }
             if (expected == SqlTypeFamily.INTEGER && SqlTypeUtil.isNumeric(in) && !SqlTypeUtil.isIntType(in)) {
                 // bit operators round a fraction to an integer (-1.5 & -3.3 is -2 & -3)
                 return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BIGINT), in.isNullable());
@@ -62,6 +68,10 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
     @Override
     public boolean binaryArithmeticCoercion(SqlCallBinding binding) {
         if (binding.getOperandCount() == 2 && binding.getOperator().getKind().belongsTo(SqlKind.BINARY_ARITHMETIC)
+                && stringOperandsAsDouble(binding)) {
+            return true;
+        }
+        if (binding.getOperandCount() == 2 && binding.getOperator().getKind().belongsTo(SqlKind.BINARY_ARITHMETIC)
                 && !SqlTypeUtil.isInterval(binding.getOperandType(0))
                 && !SqlTypeUtil.isInterval(binding.getOperandType(1))
                 && temporalOperandsAsNumbers(binding, false)) {
@@ -69,6 +79,33 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
             return true;
         }
         return super.binaryArithmeticCoercion(binding);
+    }
+
+    /**
+     * A string in arithmetic is read as a DOUBLE, as MySQL reads it ({@code '2.5' * 2} is 5, {@code '2.5' + 1} is
+     * 3.5), not cast to the other operand's type as Calcite would (which made {@code '2.5' * 2} 6). Hex and bit
+     * literals (SCION_BYTES) are numbers of their own and stay as they are. Whether any operand was cast.
+     */
+    private boolean stringOperandsAsDouble(SqlCallBinding binding) {
+        boolean coerced = false;
+        for (int i = 0; i < 2; i++) {
+            RelDataType in = binding.getOperandType(i);
+            RelDataType other = binding.getOperandType(1 - i);
+            if (SqlTypeUtil.isCharacter(in) && !isBytesLiteral(binding.getCall().operand(i))
+                    && (SqlTypeUtil.isNumeric(other) || SqlTypeUtil.isCharacter(other))) {
+                coerced |= coerceOperandType(binding.getScope(), binding.getCall(), i, asDouble(in));
+            }
+        }
+        return coerced;
+    }
+
+    private RelDataType asDouble(RelDataType in) {
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DOUBLE), in.isNullable());
+    }
+
+    private static boolean isBytesLiteral(SqlNode node) {
+        return node instanceof org.apache.calcite.sql.SqlCall call
+                && call.getOperator() == dev.scion.sql.expr.SqlFunctions.BYTES_LITERAL;
     }
 
     /**
