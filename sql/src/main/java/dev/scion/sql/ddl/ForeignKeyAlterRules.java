@@ -27,12 +27,16 @@ final class ForeignKeyAlterRules {
     }
 
     static void check(Session session, TableName target, TableSchema before, TableSchema after) {
+        // a key's own index may not go even with checks off (MySQL: "dropping an index required by a foreign key
+        // constraint is not permitted, even with foreign_key_checks=0")
+        for (ForeignKeyDef fk : after.foreignKeys()) {
+            requireLeadingIndex(before, after, fk.columns(), fk.name());
+        }
         if (!ForeignKeys.enabled(session)) {
             return;
         }
         String table = target.storedOrThrow();
         for (ForeignKeyDef fk : after.foreignKeys()) {
-            requireLeadingIndex(before, after, fk.columns(), fk.name());
             if (!fk.referencedTable().equalsIgnoreCase(table)) {
                 TableName parent = new TableName(target.db(), fk.referencedTable());
                 if (parent.exists()) {

@@ -59,10 +59,14 @@ final class ForeignKeyDefinitions {
             throw new SqlError(ErrorCode.WRONG_FK_DEF, "Incorrect foreign key definition for '" + name
                     + "': Key reference and table reference don't match");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String c : columns) {
             if (b.columnIndex(c) < 0) {
                 throw new SqlError(ErrorCode.KEY_COLUMN_DOES_NOT_EXIST, "Key column '" + c
                         + "' doesn't exist in table");
+            }
+            if (!seen.add(c.toLowerCase(java.util.Locale.ROOT))) {
+                throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + c + "'");
             }
         }
         boolean self = refTable.equalsIgnoreCase(b.table());
