@@ -398,8 +398,11 @@ public final class ColumnValues {
                 // reported below
             }
         }
-        String kind = b != null ? "binary" : v instanceof String ? "varchar" : "number";
-        long size = b != null ? b.length : Values.toStringValue(v).length();
+        // MySQL names what it was given and that value's size in bytes
+        String kind = b != null || v instanceof String ? "string"
+                : v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger ? "integer" : "double";
+        long size = b != null ? b.length : v instanceof String str
+                ? str.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : 8;
         throw new SqlError(ErrorCode.DATA_INCOMPATIBLE_WITH_VECTOR, "Value of type '" + kind + ", size: " + size
                 + "' cannot be converted to 'vector(" + c.type().length() + ")' type.");
     }
