@@ -896,6 +896,11 @@ SqlMySqlDataType MySqlDataType() :
         [ <VARCHAR> | <VARBINARY> { name = "MEDIUMBLOB"; } ]
         MySqlCharsetCollate(cc)
     |
+        // MySQL 9's VECTOR[(n)]; VECTOR is no keyword of Calcite's
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "VECTOR".equalsIgnoreCase(getToken(1).image) }) <IDENTIFIER>
+        { s.add(this); name = "VECTOR"; }
+        [ MySqlPrecisionScale(p) ]
+    |
         <GEOMETRY> { s.add(this); name = "GEOMETRY"; }
     |
         // spatial type names other than GEOMETRY are no keywords, so that columns may still be called point

@@ -79,11 +79,25 @@ final class ValueParser {
                     }
                     yield bits;
                 }
+                // vectors as their text, [1,2.5]
+                case VECTOR -> {
+                    try {
+                        byte[] vector = dev.scion.sql.expr.vector.Vectors.fromText(v);
+                        if (vector.length != 4 * t.length()) {
+                            throw new IllegalArgumentException("'" + v + "' is not a " + t.sqlName()
+                                    + " for column '" + c.name() + "'");
+                        }
+                        yield vector;
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("'" + v + "' is not a " + t.sqlName() + " for column '"
+                                + c.name() + "'");
+                    }
+                }
                 // spatial values as WKT (what ST_AsText and exports print)
                 case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON,
                         GEOMETRYCOLLECTION -> {
                     try {
-                        byte[] g = dev.scion.sql.expr.spatial.Geometries.fromText(v, 0);
+                        byte[] g = dev.scion.sql.expr.spatial.Geometries.fromText(v, Math.max(0, t.srid()));
                         if (!dev.scion.sql.expr.spatial.Geometries.check(g).fitsColumn(t.kind().name())) {
                             throw new IllegalArgumentException("'" + v + "' is not a " + t.sqlName()
                                     + " for column '" + c.name() + "'");

@@ -109,7 +109,8 @@ public final class ColumnFacts {
 
     /** CHARACTER_MAXIMUM_LENGTH, or null for non-string types. */
     public static Long charMaxLength(ColumnType t) {
-        if (isText(t) || t.kind().isBinary()) {
+        // a VECTOR(n) is 4n bytes long, as MySQL 9 reports it
+        if (isText(t) || t.kind().isBinary() || t.kind() == TypeKind.VECTOR) {
             if (t.kind() == TypeKind.ENUM || t.kind() == TypeKind.SET) {
                 return (long) t.values().stream().mapToInt(String::length).max().orElse(0);
             }
@@ -124,7 +125,7 @@ public final class ColumnFacts {
         if (chars == null) {
             return null;
         }
-        return t.kind().isBinary() ? chars : Math.min(chars * 4, 4294967295L);
+        return t.kind().isBinary() || t.kind() == TypeKind.VECTOR ? chars : Math.min(chars * 4, 4294967295L);
     }
 
     public static Long numericPrecision(ColumnType t) {

@@ -230,6 +230,16 @@ public final class ColumnDefinitions {
         }
     }
 
+    /** VECTOR's dimension: 2048 when not given, at most 16383 (1074 otherwise, as MySQL 9). */
+    private static int vectorDimension(String column, int declared) {
+        int n = declared < 0 ? 2048 : declared;
+        if (n < 1 || n > dev.scion.sql.expr.vector.Vectors.MAX_DIMENSIONS) {
+            throw new SqlError(ErrorCode.TOO_BIG_FIELDLENGTH, "Column length too big for column '" + column
+                    + "' (max = " + dev.scion.sql.expr.vector.Vectors.MAX_DIMENSIONS + "); use BLOB or TEXT instead");
+        }
+        return n;
+    }
+
     /** A spatial column's SRID option, kept as its type's length; it must name a known reference system. */
     private static int spatialSrid(String column, TypeKind kind, long srid) {
         if (!kind.isSpatial()) {
@@ -284,6 +294,7 @@ public final class ColumnDefinitions {
             case "MULTILINESTRING" -> TypeKind.MULTILINESTRING;
             case "MULTIPOLYGON" -> TypeKind.MULTIPOLYGON;
             case "GEOMETRYCOLLECTION" -> TypeKind.GEOMETRYCOLLECTION;
+            case "VECTOR" -> TypeKind.VECTOR;
             default -> throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
                     "This version of Scion doesn't yet support the type " + n + " (column '" + column + "')");
         };
@@ -291,6 +302,9 @@ public final class ColumnDefinitions {
         int scale = t.getScale();
         if (t.getSrid() >= 0) {
             length = spatialSrid(column, kind, t.getSrid());
+        }
+        if (kind == TypeKind.VECTOR) {
+            length = vectorDimension(column, length);
         }
         if (kind == TypeKind.TINYINT && length == 1 && !t.isUnsigned() && !t.isZerofill()) {
             // the one display width MySQL 8 keeps: TINYINT(1) is how it writes BOOLEAN, and clients read it so

@@ -138,10 +138,30 @@ final class SchemaBuilder {
             setPrimaryKey(cols);
             return;
         }
+        if (def.getIndexKind() == SqlMySqlIndex.Kind.SPATIAL) {
+            requireSpatialKeyable(cols);
+        }
         addIndex(name, cols, def.isUnique(), fulltext);
         if (!fulltext) {
             IndexDef added = indexes.remove(indexes.size() - 1);
             indexes.add(new IndexDef(added.name(), added.columns(), added.unique(), false, prefixes, true));
+        }
+    }
+
+    /** A SPATIAL index covers one NOT NULL spatial column (1252), as MySQL requires. */
+    private void requireSpatialKeyable(List<String> cols) {
+        for (String name : cols) {
+            Column c = columns.stream().filter(col -> col.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (c == null) {
+                continue; // reported as an unknown key column where the index is built
+            }
+            if (!c.type().kind().isSpatial() || cols.size() > 1) {
+                throw new SqlError(ErrorCode.SPATIAL_MUST_HAVE_GEOM_COL,
+                        "A SPATIAL index may only contain a geometrical type column.");
+            }
+            if (c.nullable()) {
+                throw new SqlError(ErrorCode.SPATIAL_CANT_HAVE_NULL, "All parts of a SPATIAL index must be NOT NULL");
+            }
         }
     }
 

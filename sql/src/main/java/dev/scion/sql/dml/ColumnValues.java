@@ -207,6 +207,8 @@ public final class ColumnValues {
                 return choice(v, c, rowNumber);
             case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION:
                 return geometry(v, c);
+            case VECTOR:
+                return vector(v, c);
             case BIGINT:
                 if (t.unsigned()) {
                     return unsignedBigint(v, c, rowNumber);
@@ -417,6 +419,29 @@ public final class ColumnValues {
         }
         throw new SqlError(ErrorCode.CANT_CREATE_GEOMETRY_OBJECT,
                 "Cannot get geometry object from data you send to the GEOMETRY field");
+    }
+
+    /**
+     * A VECTOR(n) column takes the binary form of a vector of exactly n finite floats (as STRING_TO_VECTOR makes,
+     * or a byte string of 4n bytes); anything else is error 6137, as in MySQL 9.
+     */
+    private static Object vector(Object v, Column c) {
+        byte[] b = v instanceof byte[] bytes ? bytes : null;
+        if (b != null && b.length == 4 * c.type().length()) {
+            try {
+                dev.scion.sql.expr.vector.Vectors.components(b);
+                return b;
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        // MySQL names what it was given and that value's size in bytes
+        String kind = b != null || v instanceof String ? "string"
+                : v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger ? "integer" : "double";
+        long size = b != null ? b.length : v instanceof String str
+                ? str.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : 8;
+        throw new SqlError(ErrorCode.DATA_INCOMPATIBLE_WITH_VECTOR, "Value of type '" + kind + ", size: " + size
+                + "' cannot be converted to 'vector(" + c.type().length() + ")' type.");
     }
 
     /** A column with an SRID option takes only geometries of that SRID (3643), as MySQL checks on write. */

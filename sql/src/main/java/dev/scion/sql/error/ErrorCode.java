@@ -142,6 +142,14 @@ public enum ErrorCode {
     GIS_DIFFERENT_SRIDS(3033, "HY000"),
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
     SRS_NOT_FOUND(3548, "SR001"),
+    /** ER_TO_VECTOR_CONVERSION: STRING_TO_VECTOR given text that is no bracketed list of numbers. */
+    TO_VECTOR_CONVERSION(6138, "HY000"),
+    /** ER_SPATIAL_CANT_HAVE_NULL: a SPATIAL index over a nullable column. */
+    SPATIAL_CANT_HAVE_NULL(1252, "42000"),
+    /** ER_SPATIAL_MUST_HAVE_GEOM_COL: a SPATIAL index over a non-spatial column or several columns. */
+    SPATIAL_MUST_HAVE_GEOM_COL(1687, "42000"),
+    /** ER_DATA_INCOMPATIBLE_WITH_VECTOR: a value for a VECTOR(n) column that is not n floats' bytes. */
+    DATA_INCOMPATIBLE_WITH_VECTOR(6137, "HY000"),
     /** ER_WRONG_SRID_FOR_COLUMN: a geometry written to a column restricted to another SRID. */
     WRONG_SRID_FOR_COLUMN(3643, "HY000"),
     /** ER_INVALID_OPTION_VALUE: a known option of a spatial function's options string with a bad value. */

@@ -66,6 +66,10 @@ final class FunctionEvaluator {
         if (spatial != null) {
             return spatial;
         }
+        Expr vector = dev.scion.sql.expr.vector.VectorFunctions.compile(name, a);
+        if (vector != null) {
+            return vector;
+        }
         switch (name) {
             case "SCION_CONVERT":
                 return CharsetConversion.compile(call, a);

@@ -246,6 +246,7 @@ public final class SqlFunctions {
             SqlOperatorTables.of(OPERATORS),
             SqlOperatorTables.of(dev.scion.sql.parser.MySqlOperators.COLLATE),
             dev.scion.sql.expr.spatial.SpatialFunctions.operatorTable(),
+            dev.scion.sql.expr.vector.VectorFunctions.operatorTable(),
             dev.scion.sql.expr.json.JsonFunctions.operatorTable(),
             without(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL),
                     union(union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES),

@@ -38,6 +38,7 @@ public final class TypeMapping {
             case ENUM, SET -> f.createSqlType(SqlTypeName.VARCHAR, (int) Math.min(Math.max(t.maxLength(), 1), 65535));
             case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION ->
                     f.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE);
+            case VECTOR -> f.createSqlType(SqlTypeName.VARBINARY, (int) t.maxLength());
             case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, t.length() < 0 ? 10 : t.length(), Math.max(0, t.scale()));
             case FLOAT -> f.createSqlType(SqlTypeName.FLOAT);
             case DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
@@ -78,6 +79,8 @@ public final class TypeMapping {
             case SET -> ColumnKind.SET;
             case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION ->
                     ColumnKind.GEOMETRY;
+            // MySQL 9 sends MYSQL_TYPE_VECTOR (242), which clients older than 9 do not know: binary bytes they all read
+            case VECTOR -> ColumnKind.VAR_STRING;
         };
         int decimals = switch (t.kind()) {
             case DECIMAL -> Math.max(0, t.scale());

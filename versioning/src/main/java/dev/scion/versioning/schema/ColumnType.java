@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A declared column type. {@code length} is the display width for integers, the character or byte length for
  * strings, the precision for DECIMAL, the fractional-second precision for temporal types and the SRID a spatial
- * column is restricted to ({@code POINT SRID 4326}, see {@link #srid()}); -1 when not given.
+ * column is restricted to ({@code POINT SRID 4326}, see {@link #srid()}) and a VECTOR's dimension; -1 when not
+ * given.
  * {@code collation} is a text column's collation name (its character set follows from it), or null for the
  * default {@code utf8mb4_0900_bin} and for non-text types; being part of the type, a collation change is a type
  * change for diff and merge, as in Dolt.
@@ -79,6 +80,7 @@ public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned,
             case BOOLEAN -> {
                 return "tinyint(1)";
             }
+            case VECTOR -> sb.append('(').append(length).append(')');
             default -> {
             }
         }
@@ -116,6 +118,7 @@ public record ColumnType(TypeKind kind, int length, int scale, boolean unsigned,
             case SET -> values.stream().mapToInt(String::length).sum() + Math.max(0, values.size() - 1);
             case GEOMETRY, POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION ->
                     4294967295L;
+            case VECTOR -> 4L * length;
         };
     }
 }

@@ -15,7 +15,9 @@ public enum TypeKind {
     // spatial types keep MySQL's internal geometry format: 4-byte little-endian SRID then the WKB
     GEOMETRY(FieldType.BYTES), POINT(FieldType.BYTES), LINESTRING(FieldType.BYTES), POLYGON(FieldType.BYTES),
     MULTIPOINT(FieldType.BYTES), MULTILINESTRING(FieldType.BYTES), MULTIPOLYGON(FieldType.BYTES),
-    GEOMETRYCOLLECTION(FieldType.BYTES);
+    GEOMETRYCOLLECTION(FieldType.BYTES),
+    // MySQL 9's VECTOR(n): n little-endian IEEE 754 single-precision floats; the declared n is the type's length
+    VECTOR(FieldType.BYTES);
 
     private final FieldType fieldType;
 
@@ -36,13 +38,13 @@ public enum TypeKind {
         return fieldType == FieldType.STRING;
     }
 
-    /** Byte strings (BINARY, VARBINARY, the BLOBs); not the spatial types, which are bytes of a fixed format. */
+    /** Byte strings (BINARY, VARBINARY, the BLOBs); not the spatial types and VECTOR, bytes of a fixed format. */
     public boolean isBinary() {
-        return fieldType == FieldType.BYTES && !isSpatial();
+        return fieldType == FieldType.BYTES && !isSpatial() && this != VECTOR;
     }
 
     public boolean isSpatial() {
-        return ordinal() >= GEOMETRY.ordinal();
+        return ordinal() >= GEOMETRY.ordinal() && ordinal() <= GEOMETRYCOLLECTION.ordinal();
     }
 
     public boolean isTemporal() {

@@ -16,6 +16,11 @@ public enum GeometryType {
         return wkbCode;
     }
 
+    /** The name ST_GeometryType gives: MySQL 8 calls a collection GEOMCOLLECTION. */
+    public String typeName() {
+        return this == GEOMETRYCOLLECTION ? "GEOMCOLLECTION" : name();
+    }
+
     static GeometryType fromWkbCode(int code) {
         for (GeometryType t : values()) {
             if (t.wkbCode == code) {

@@ -142,7 +142,7 @@ public final class SpatialFunctions {
             case "ST_Y" -> geometryMaker(fn, a, 1, args -> Geometries.y(bytes(args[0])));
             case "ST_SRID" -> geometryMaker(fn, a, 1, args -> args.length == 1 ? (Object) Geometries.srid(bytes(args[0]))
                     : Geometries.withSrid(bytes(args[0]), srid(fn, args)));
-            case "ST_GEOMETRYTYPE" -> geometryMaker(fn, a, 1, args -> Geometries.check(bytes(args[0])).name());
+            case "ST_GEOMETRYTYPE" -> geometryMaker(fn, a, 1, args -> Geometries.check(bytes(args[0])).typeName());
             case "GEOMETRYCOLLECTION" -> geometryMaker(fn, a, 0, args -> GeometryAccessors.construct(name, args));
             case "ST_DISTANCE" -> geometryMaker(fn, a, 2, args -> GeometryAccessors.distance(bytes(args[0]),
                     bytes(args[1])));
