@@ -1,5 +1,6 @@
 package dev.scion.sql.expr.json;
 
+import dev.scion.sql.expr.VariadicFunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -141,8 +142,7 @@ public final class JsonFunctions {
     }
 
     private static SqlFunction fn(String name, SqlReturnTypeInference ret) {
-        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ret, null, OperandTypes.VARIADIC,
-                SqlFunctionCategory.USER_DEFINED_FUNCTION);
+        return VariadicFunctions.of(name, ret);
     }
 
     /** Whether the operand is a JSON document (JSON-typed, or the result of a JSON function). */

@@ -1,19 +1,16 @@
 package dev.scion.sql.expr.spatial;
 
+import dev.scion.sql.expr.VariadicFunctions;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.expr.Expr;
 import dev.scion.sql.expr.Values;
 import org.apache.calcite.sql.SqlFunction;
-import org.apache.calcite.sql.SqlFunctionCategory;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 import java.nio.charset.StandardCharsets;
@@ -101,12 +98,11 @@ public final class SpatialFunctions {
     }
 
     private static SqlReturnTypeInference nullable(SqlTypeName type) {
-        return ReturnTypes.explicit(type).andThen(SqlTypeTransforms.FORCE_NULLABLE);
+        return VariadicFunctions.nullable(type);
     }
 
     private static SqlFunction fn(String name, SqlReturnTypeInference ret) {
-        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ret, null, OperandTypes.VARIADIC,
-                SqlFunctionCategory.USER_DEFINED_FUNCTION);
+        return VariadicFunctions.of(name, ret);
     }
 
     /** The evaluator of a spatial function, or null if {@code name} is none. */
