@@ -126,6 +126,26 @@ final class FunctionEvaluator {
             case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "SYSDATE":
                 return (row, ctx) -> LocalDateTime.now(SessionTimeZone.of(ctx.session())).withNano(0);
             case "IFNULL", "NVL":
+                if (org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(call.getType())
+                        && !call.getOperands().stream().allMatch(o -> org.apache.calcite.sql.type.SqlTypeUtil
+                        .isCharacter(o.getType()))) {
+                    // mixed types answered as text (SqlFunctions.ifNullType): the chosen value's MySQL text
+                    return (row, ctx) -> {
+                        Object v = a[0].eval(row, ctx);
+                        v = v != null ? v : a[1].eval(row, ctx);
+                        return v == null ? null : Values.toStringValue(v);
+                    };
+                }
+                if (call.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+                    // IFNULL(int_col, 2.5) is a DECIMAL(n,1): the integer chosen is shown with the scale, 7.0
+                    int scale = call.getType().getScale();
+                    return (row, ctx) -> {
+                        Object v = a[0].eval(row, ctx);
+                        v = v != null ? v : a[1].eval(row, ctx);
+                        return v instanceof Long || v instanceof Integer
+                                ? java.math.BigDecimal.valueOf(((Number) v).longValue()).setScale(scale) : v;
+                    };
+                }
                 return (row, ctx) -> {
                     Object v = a[0].eval(row, ctx);
                     return v != null ? v : a[1].eval(row, ctx);

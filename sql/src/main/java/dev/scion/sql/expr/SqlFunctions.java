@@ -1,6 +1,9 @@
 package dev.scion.sql.expr;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
@@ -84,7 +87,7 @@ public final class SqlFunctions {
         fn("DOLT_HASHOF_TABLE", varchar, OperandTypes.STRING);
         fn("DOLT_MERGE_BASE", varchar, OperandTypes.STRING_STRING);
         fn("HAS_ANCESTOR", bigint, OperandTypes.STRING_STRING);
-        fn("IFNULL", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.SAME_SAME);
+        fn("IFNULL", SqlFunctions::ifNullType, OperandTypes.ANY_ANY);
         fn("BIT_COUNT", bigint, OperandTypes.ANY);
         OPERATORS.add(BYTES_LITERAL);
         OPERATORS.add(CharsetConversion.CONVERT);
@@ -306,5 +309,19 @@ public final class SqlFunctions {
 
     public static boolean isVersioningProcedure(String name) {
         return VERSIONING_PROCEDURES.contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * IFNULL's type: the two arguments' common type, or, where MySQL has none to give (a temporal value with a
+     * number: IFNULL(datetime_col, 1)), a string, as MySQL answers '1' or the datetime's text.
+     */
+    private static RelDataType ifNullType(SqlOperatorBinding binding) {
+        RelDataTypeFactory types = binding.getTypeFactory();
+        RelDataType common = types.leastRestrictive(binding.collectOperandTypes());
+        if (common != null) {
+            return common;
+        }
+        boolean nullable = binding.collectOperandTypes().stream().anyMatch(RelDataType::isNullable);
+        return types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR, 65535), nullable);
     }
 }
