@@ -18,7 +18,7 @@ public final class VariadicFunctions {
     }
 
     /** A function {@code name} with result type {@code ret} taking any operands. */
-    public static SqlFunction of(String name, SqlReturnTypeInference ret) {
+    public static SqlFunction variadic(String name, SqlReturnTypeInference ret) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ret, null, OperandTypes.VARIADIC,
                 SqlFunctionCategory.USER_DEFINED_FUNCTION);
     }

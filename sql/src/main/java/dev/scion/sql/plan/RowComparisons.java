@@ -114,7 +114,7 @@ public final class RowComparisons extends SqlShuttle {
             default -> op;
         };
         SqlNode first = strict.createCall(pos, l.get(i), r.get(i));
-        SqlNode tie = SqlStdOperatorTable.EQUALS.createCall(pos, copy(l.get(i)), copy(r.get(i)));
+        SqlNode tie = SqlStdOperatorTable.EQUALS.createCall(pos, SqlDeepCopy.of(l.get(i)), SqlDeepCopy.of(r.get(i)));
         return SqlStdOperatorTable.OR.createCall(pos, first,
                 SqlStdOperatorTable.AND.createCall(pos, tie, lexicographic(op, l, r, i + 1)));
     }
@@ -151,7 +151,7 @@ public final class RowComparisons extends SqlShuttle {
         List<SqlNode> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             List<SqlNode> as = new ArrayList<>();
-            as.add(copy(node));
+            as.add(SqlDeepCopy.of(node));
             as.add(new SqlIdentifier("$row", pos));
             for (int k = 0; k < n; k++) {
                 as.add(new SqlIdentifier("$c" + k, pos));
@@ -165,31 +165,5 @@ public final class RowComparisons extends SqlShuttle {
 
     private static SqlNode row(List<SqlNode> fields) {
         return SqlStdOperatorTable.ROW.createCall(SqlParserPos.ZERO, fields);
-    }
-
-    /** A deep copy: validation rewrites a tree in place, so a sub-tree used twice must be two trees. */
-    private static SqlNode copy(SqlNode node) {
-        return node.accept(new SqlShuttle() {
-            @Override
-            public SqlNode visit(SqlCall call) {
-                CallCopyingArgHandler handler = new CallCopyingArgHandler(call, true);
-                call.getOperator().acceptCall(this, call, false, handler);
-                return handler.result();
-            }
-
-            @Override
-            public SqlNode visit(SqlIdentifier id) {
-                return id.clone(id.getParserPosition());
-            }
-
-            @Override
-            public SqlNode visit(SqlNodeList list) {
-                List<SqlNode> items = new ArrayList<>();
-                for (SqlNode item : list) {
-                    items.add(item == null ? null : item.accept(this));
-                }
-                return new SqlNodeList(items, list.getParserPosition());
-            }
-        });
     }
 }

@@ -87,26 +87,9 @@ public final class RowExpressions {
      */
     public static Optional<Expr> compileParsed(SqlNode expr, List<Field> fields) {
         try {
-            return compile(expr.accept(DeepCopy.INSTANCE), fields);
+            return compile(SqlDeepCopy.of(expr), fields);
         } catch (RuntimeException | AssertionError e) {
             return Optional.empty();
-        }
-    }
-
-    /** Copies every call and identifier of a tree, so validating the copy leaves the original untouched. */
-    private static final class DeepCopy extends org.apache.calcite.sql.util.SqlShuttle {
-        static final DeepCopy INSTANCE = new DeepCopy();
-
-        @Override
-        public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
-            CallCopyingArgHandler handler = new CallCopyingArgHandler(call, true);
-            call.getOperator().acceptCall(this, call, false, handler);
-            return handler.result();
-        }
-
-        @Override
-        public SqlNode visit(SqlIdentifier id) {
-            return id.clone(id.getParserPosition());
         }
     }
 

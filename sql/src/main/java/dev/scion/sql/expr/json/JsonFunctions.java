@@ -1,6 +1,7 @@
 package dev.scion.sql.expr.json;
 
-import dev.scion.sql.expr.VariadicFunctions;
+import static dev.scion.sql.expr.VariadicFunctions.variadic;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,6 @@ import dev.scion.sql.expr.Like;
 import dev.scion.sql.expr.Values;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
@@ -67,21 +67,21 @@ public final class JsonFunctions {
         java.util.HashSet<String> names = new java.util.HashSet<>();
         for (String n : RETURNS_JSON) {
             if (!n.startsWith("-") && !n.endsWith("AGG")) {
-                ops.add(fn(n, JSON));
+                ops.add(variadic(n, JSON));
                 names.add(n);
             }
         }
         for (String n : RETURNS_TEXT) {
             if (!n.startsWith("-")) {
-                ops.add(fn(n, TEXT));
+                ops.add(variadic(n, TEXT));
                 names.add(n);
             }
         }
         for (String n : RETURNS_INTEGER) {
-            ops.add(fn(n, BIGINT));
+            ops.add(variadic(n, BIGINT));
             names.add(n);
         }
-        ops.add(fn(CAST_AS_JSON, JSON));
+        ops.add(variadic(CAST_AS_JSON, JSON));
         names.add(CAST_AS_JSON);
         for (String n : List.of("JSON_ARRAYAGG", "JSON_OBJECTAGG")) {
             // MySQL's aggregates return JSON; Calcite's declarations of the same names return VARCHAR(2000)
@@ -139,10 +139,6 @@ public final class JsonFunctions {
                 .filter(o -> o.getName().equals(op.getName())).findFirst().orElseThrow();
         List<org.apache.calcite.sql.SqlNode> operands = call.getOperandList();
         return mine.createCall(call.getParserPosition(), operands.subList(1, operands.size()));
-    }
-
-    private static SqlFunction fn(String name, SqlReturnTypeInference ret) {
-        return VariadicFunctions.of(name, ret);
     }
 
     /** Whether the operand is a JSON document (JSON-typed, or the result of a JSON function). */

@@ -1,11 +1,12 @@
 package dev.scion.sql.expr.spatial;
 
-import dev.scion.sql.expr.VariadicFunctions;
+import static dev.scion.sql.expr.VariadicFunctions.variadic;
+import static dev.scion.sql.expr.VariadicFunctions.nullable;
+
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.expr.Expr;
 import dev.scion.sql.expr.Values;
-import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -63,30 +64,30 @@ public final class SpatialFunctions {
 
     static {
         List<SqlOperator> ops = new ArrayList<>();
-        FROM_TEXT.keySet().forEach(n -> ops.add(fn(n, GEOMETRY)));
-        FROM_WKB.forEach(n -> ops.add(fn(n, GEOMETRY)));
-        ops.add(fn("POINT", GEOMETRY));
-        ops.add(fn("ST_ASTEXT", TEXT));
-        ops.add(fn("ST_ASWKT", TEXT));
-        ops.add(fn("ST_ASGEOJSON", binding -> dev.scion.sql.expr.json.JsonType.create(binding.getTypeFactory(), true)));
-        ops.add(fn("ST_ASBINARY", GEOMETRY));
-        ops.add(fn("ST_ASWKB", GEOMETRY));
-        ops.add(fn("ST_X", DOUBLE));
-        ops.add(fn("ST_Y", DOUBLE));
-        ops.add(fn("ST_SRID", ReturnTypes.ARG0_NULLABLE.andThen((binding, type) -> binding.getOperandCount() == 1
+        FROM_TEXT.keySet().forEach(n -> ops.add(variadic(n, GEOMETRY)));
+        FROM_WKB.forEach(n -> ops.add(variadic(n, GEOMETRY)));
+        ops.add(variadic("POINT", GEOMETRY));
+        ops.add(variadic("ST_ASTEXT", TEXT));
+        ops.add(variadic("ST_ASWKT", TEXT));
+        ops.add(variadic("ST_ASGEOJSON", binding -> dev.scion.sql.expr.json.JsonType.create(binding.getTypeFactory(), true)));
+        ops.add(variadic("ST_ASBINARY", GEOMETRY));
+        ops.add(variadic("ST_ASWKB", GEOMETRY));
+        ops.add(variadic("ST_X", DOUBLE));
+        ops.add(variadic("ST_Y", DOUBLE));
+        ops.add(variadic("ST_SRID", ReturnTypes.ARG0_NULLABLE.andThen((binding, type) -> binding.getOperandCount() == 1
                 ? binding.getTypeFactory().createTypeWithNullability(
                         binding.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true)
                 : type)));
-        ops.add(fn("ST_GEOMETRYTYPE", TEXT));
-        CONSTRUCTORS.forEach(n -> ops.add(fn(n, GEOMETRY)));
-        ACCESSORS.forEach((n, type) -> ops.add(fn(n, type)));
-        RELATIONS.forEach(n -> ops.add(fn(n, BIGINT)));
-        ops.add(fn("ST_CENTROID", GEOMETRY));
-        ops.add(fn("ST_ISSIMPLE", BIGINT));
-        ops.add(fn("ST_GEOHASH", TEXT));
-        ops.add(fn("ST_POINTFROMGEOHASH", GEOMETRY));
-        ops.add(fn("ST_LATFROMGEOHASH", DOUBLE));
-        ops.add(fn("ST_LONGFROMGEOHASH", DOUBLE));
+        ops.add(variadic("ST_GEOMETRYTYPE", TEXT));
+        CONSTRUCTORS.forEach(n -> ops.add(variadic(n, GEOMETRY)));
+        ACCESSORS.forEach((n, type) -> ops.add(variadic(n, type)));
+        RELATIONS.forEach(n -> ops.add(variadic(n, BIGINT)));
+        ops.add(variadic("ST_CENTROID", GEOMETRY));
+        ops.add(variadic("ST_ISSIMPLE", BIGINT));
+        ops.add(variadic("ST_GEOHASH", TEXT));
+        ops.add(variadic("ST_POINTFROMGEOHASH", GEOMETRY));
+        ops.add(variadic("ST_LATFROMGEOHASH", DOUBLE));
+        ops.add(variadic("ST_LONGFROMGEOHASH", DOUBLE));
         TABLE = SqlOperatorTables.of(ops);
     }
 
@@ -95,14 +96,6 @@ public final class SpatialFunctions {
 
     public static SqlOperatorTable operatorTable() {
         return TABLE;
-    }
-
-    private static SqlReturnTypeInference nullable(SqlTypeName type) {
-        return VariadicFunctions.nullable(type);
-    }
-
-    private static SqlFunction fn(String name, SqlReturnTypeInference ret) {
-        return VariadicFunctions.of(name, ret);
     }
 
     /** The evaluator of a spatial function, or null if {@code name} is none. */

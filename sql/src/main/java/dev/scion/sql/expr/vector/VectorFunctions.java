@@ -1,14 +1,14 @@
 package dev.scion.sql.expr.vector;
 
-import dev.scion.sql.expr.VariadicFunctions;
+import static dev.scion.sql.expr.VariadicFunctions.variadic;
+import static dev.scion.sql.expr.VariadicFunctions.nullable;
+
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.expr.Expr;
 import dev.scion.sql.expr.Values;
-import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
@@ -30,11 +30,11 @@ public final class VectorFunctions {
 
     static {
         List<SqlOperator> ops = new ArrayList<>();
-        TO_VECTOR.forEach(n -> ops.add(fn(n, nullable(SqlTypeName.VARBINARY))));
-        FROM_VECTOR.forEach(n -> ops.add(fn(n, nullable(SqlTypeName.VARCHAR))));
-        ops.add(fn("VECTOR_DIM", nullable(SqlTypeName.BIGINT)));
-        ops.add(fn("VEC_DISTANCE", nullable(SqlTypeName.DOUBLE)));
-        ops.add(fn("VEC_DISTANCE_L2_SQUARED", nullable(SqlTypeName.DOUBLE)));
+        TO_VECTOR.forEach(n -> ops.add(variadic(n, nullable(SqlTypeName.VARBINARY))));
+        FROM_VECTOR.forEach(n -> ops.add(variadic(n, nullable(SqlTypeName.VARCHAR))));
+        ops.add(variadic("VECTOR_DIM", nullable(SqlTypeName.BIGINT)));
+        ops.add(variadic("VEC_DISTANCE", nullable(SqlTypeName.DOUBLE)));
+        ops.add(variadic("VEC_DISTANCE_L2_SQUARED", nullable(SqlTypeName.DOUBLE)));
         TABLE = SqlOperatorTables.of(ops);
     }
 
@@ -43,14 +43,6 @@ public final class VectorFunctions {
 
     public static SqlOperatorTable operatorTable() {
         return TABLE;
-    }
-
-    private static SqlReturnTypeInference nullable(SqlTypeName type) {
-        return VariadicFunctions.nullable(type);
-    }
-
-    private static SqlFunction fn(String name, SqlReturnTypeInference ret) {
-        return VariadicFunctions.of(name, ret);
     }
 
     /** The evaluator of a vector function, or null if {@code name} is none. */
