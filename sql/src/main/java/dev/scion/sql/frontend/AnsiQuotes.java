@@ -15,25 +15,7 @@ public final class AnsiQuotes {
         if (sql.indexOf('"') < 0) {
             return sql;
         }
-        StringBuilder out = new StringBuilder(sql.length() + 8);
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '"') {
-                i = identifier(sql, i, out);
-                continue;
-            }
-            int verbatim = c == '\'' || c == '`' ? SqlScanner.skipQuoted(sql, i) : SqlScanner.skipComment(sql, i);
-            if (verbatim >= 0) {
-                out.append(sql, i, verbatim);
-                i = verbatim;
-                continue;
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+        return SqlScanner.rewriteCode(sql, (text, i, out) -> text.charAt(i) == '"' ? identifier(text, i, out) : -1);
     }
 
     /** Appends the double-quoted identifier starting at {@code start} back-quoted; returns the index past it. */
@@ -70,27 +52,14 @@ public final class AnsiQuotes {
         if (sql.indexOf('`') < 0) {
             return sql;
         }
-        StringBuilder out = new StringBuilder(sql.length() + 8);
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '`') {
-                int end = SqlScanner.skipQuoted(sql, i);
-                String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("``", "`");
-                out.append('"').append(name.replace("\"", "\"\"")).append('"');
-                i = end;
-                continue;
+        return SqlScanner.rewriteCode(sql, (text, i, out) -> {
+            if (text.charAt(i) != '`') {
+                return -1;
             }
-            int verbatim = c == '\'' || c == '"' ? SqlScanner.skipQuoted(sql, i) : SqlScanner.skipComment(sql, i);
-            if (verbatim >= 0) {
-                out.append(sql, i, verbatim);
-                i = verbatim;
-                continue;
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+            int end = SqlScanner.skipQuoted(text, i);
+            String name = text.substring(i + 1, Math.max(i + 1, end - 1)).replace("``", "`");
+            out.append('"').append(name.replace("\"", "\"\"")).append('"');
+            return end;
+        });
     }
 }

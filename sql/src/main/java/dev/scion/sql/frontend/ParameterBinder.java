@@ -18,49 +18,24 @@ public final class ParameterBinder {
     }
 
     public static int countParameters(String sql) {
-        int count = 0;
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (SqlScanner.isQuote(c)) {
-                i = SqlScanner.skipQuoted(sql, i);
-                continue;
+        int[] count = {0};
+        SqlScanner.scanCode(sql, i -> {
+            if (sql.charAt(i) == '?') {
+                count[0]++;
             }
-            int after = SqlScanner.skipComment(sql, i);
-            if (after >= 0) {
-                i = after;
-                continue;
-            }
-            if (c == '?') {
-                count++;
-            }
-            i++;
-        }
-        return count;
+        });
+        return count[0];
     }
 
     public static String bind(String sql, Object[] params) {
-        StringBuilder out = new StringBuilder(sql.length() + 32 * params.length);
-        int p = 0;
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            int verbatim = SqlScanner.skipVerbatim(sql, i);
-            if (verbatim >= 0) {
-                out.append(sql, i, verbatim);
-                i = verbatim;
-                continue;
+        int[] next = {0};
+        return SqlScanner.rewriteCode(sql, (text, i, out) -> {
+            if (text.charAt(i) != '?' || next[0] >= params.length) {
+                return -1;
             }
-            if (c == '?' && p < params.length) {
-                out.append(literal(params[p++]));
-            } else {
-                out.append(c);
-            }
-            i++;
-        }
-        return out.toString();
+            out.append(literal(params[next[0]++]));
+            return i + 1;
+        });
     }
 
     public static String literal(Object v) {

@@ -74,44 +74,77 @@ public final class SqlScanner {
     }
 
     /**
-     * The text with every bare word offered to {@code rewrite}; quoted strings, quoted identifiers and comments
-     * are copied untouched. The one walk the word-level rewriters (bare USER, trigger row references) share.
+     * What becomes of the code at one position in {@link #rewriteCode}: it is offered every position outside the
+     * quoted sections and comments it did not claim itself.
      */
-    public static String rewriteWords(String sql, WordRewrite rewrite) {
+    @FunctionalInterface
+    public interface CodeRewrite {
+        /**
+         * Either appends a replacement for the text from {@code i} to {@code out} and returns the index just past
+         * what it replaced, or returns -1, and the walk copies the character (or the quoted section or comment
+         * starting there) as written. Being asked first lets a rewrite claim a quote character itself, as the
+         * ANSI_QUOTES rewrite does with double quotes.
+         */
+        int rewrite(String sql, int i, StringBuilder out);
+    }
+
+    /**
+     * The one walk every text rewriter shares: each position of code is offered to {@code rewrite}; quoted
+     * strings, quoted identifiers and comments it does not claim are copied untouched.
+     */
+    public static String rewriteCode(String sql, CodeRewrite rewrite) {
         StringBuilder out = new StringBuilder(sql.length() + 8);
         int n = sql.length();
         int i = 0;
         while (i < n) {
-            char c = sql.charAt(i);
-            if (isQuote(c)) {
-                int e = skipQuoted(sql, i);
-                out.append(sql, i, e);
-                i = e;
-                continue;
-            }
-            int comment = skipComment(sql, i);
-            if (comment >= 0) {
-                out.append(sql, i, comment);
-                i = comment;
-                continue;
-            }
-            if (isIdentifierChar(c)) {
-                int end = i + 1;
-                while (end < n && isIdentifierChar(sql.charAt(end))) {
-                    end++;
-                }
-                int next = rewrite.rewrite(sql, i, end, out);
+            int next = rewrite.rewrite(sql, i, out);
+            if (next < 0) {
+                next = skipVerbatim(sql, i);
                 if (next < 0) {
-                    out.append(sql, i, end);
-                    next = end;
+                    next = i + 1;
                 }
-                i = next;
-                continue;
+                out.append(sql, i, next);
             }
-            out.append(c);
-            i++;
+            i = next;
         }
         return out.toString();
+    }
+
+    /** Calls {@code atCode} with each index of code, passing over quoted sections and comments. */
+    public static void scanCode(String sql, java.util.function.IntConsumer atCode) {
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            int verbatim = skipVerbatim(sql, i);
+            if (verbatim >= 0) {
+                i = verbatim;
+                continue;
+            }
+            atCode.accept(i);
+            i++;
+        }
+    }
+
+    /**
+     * The text with every bare word offered to {@code rewrite}; quoted strings, quoted identifiers and comments
+     * are copied untouched. The walk the word-level rewriters (bare USER, trigger row references) share.
+     */
+    public static String rewriteWords(String sql, WordRewrite rewrite) {
+        return rewriteCode(sql, (text, i, out) -> {
+            if (!isIdentifierChar(text.charAt(i))) {
+                return -1;
+            }
+            int end = i + 1;
+            while (end < text.length() && isIdentifierChar(text.charAt(end))) {
+                end++;
+            }
+            int next = rewrite.rewrite(text, i, end, out);
+            if (next < 0) {
+                out.append(text, i, end);
+                next = end;
+            }
+            return next;
+        });
     }
 
     /**
@@ -146,7 +179,7 @@ public final class SqlScanner {
         return j;
     }
 
-    static boolean isQuote(char c) {
+    public static boolean isQuote(char c) {
         return c == '\'' || c == '"' || c == '`';
     }
 

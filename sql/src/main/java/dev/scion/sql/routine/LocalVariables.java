@@ -15,41 +15,16 @@ public final class LocalVariables {
     }
 
     public static String substitute(String sql, Map<String, Object> locals) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if ((c == '\'' || c == '"' || c == '`')) {
-                int e = SqlScanner.skipQuoted(sql, i);
-                out.append(sql, i, e);
-                i = e;
-                continue;
+        return SqlScanner.rewriteWords(sql, (text, start, end, out) -> {
+            String word = text.substring(start, end);
+            char before = previousNonSpace(text, start);
+            char after = nextNonSpace(text, end);
+            if (!locals.containsKey(word) || before == '.' || before == '@' || after == '(' || after == '.') {
+                return -1;
             }
-            if ((Character.isLetter(c) || c == '_') && (i == 0 || !identChar(sql.charAt(i - 1)))) {
-                int e = i;
-                while (e < n && identChar(sql.charAt(e))) {
-                    e++;
-                }
-                String word = sql.substring(i, e);
-                char before = previousNonSpace(sql, i);
-                char after = nextNonSpace(sql, e);
-                if (locals.containsKey(word) && before != '.' && before != '@' && after != '(' && after != '.') {
-                    out.append(SqlLiterals.literal(locals.get(word)));
-                } else {
-                    out.append(word);
-                }
-                i = e;
-                continue;
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
-    }
-
-    private static boolean identChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+            out.append(SqlLiterals.literal(locals.get(word)));
+            return end;
+        });
     }
 
     private static char previousNonSpace(String s, int i) {

@@ -47,4 +47,18 @@ class SqlScannerTest {
         assertEquals("SELECT `User`, USER(), user (), 'user' FROM mysql.`user`",
             BareUserKeyword.quote("SELECT User, USER(), user (), 'user' FROM mysql.user"));
     }
+
+    @Test
+    void aCodeRewriteMayClaimAQuoteCharacter() {
+        assertEquals("SELECT `a\"b`, 'x\"y' -- \"c\"\n", AnsiQuotes.toBackticks("SELECT \"a\"\"b\", 'x\"y' -- \"c\"\n"));
+        assertEquals("SELECT \"a`b\", \"q\"\"\", '`'", AnsiQuotes.toDoubleQuotes("SELECT `a``b`, `q\"`, '`'"));
+    }
+
+    @Test
+    void parametersAndVariablesInCommentsAndStringsStayAsWritten() {
+        assertEquals("SELECT 1, '?' /* ? */, 'two'",
+            ParameterBinder.bind("SELECT ?, '?' /* ? */, ?", new Object[] {1, "two"}));
+        assertEquals("SELECT `@x`, `@@session.y`, '@z' -- @w\n",
+            dev.scion.sql.plan.VariableRewriter.rewrite("SELECT @x, @@session.y, '@z' -- @w\n"));
+    }
 }
