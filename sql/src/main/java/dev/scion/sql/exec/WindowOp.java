@@ -223,6 +223,10 @@ public final class WindowOp implements Operator {
         switch (f.navigation()) {
             case LAG, LEAD -> {
                 long offset = a.length > 1 && row[a[1]] != null ? Values.toLong(row[a[1]]) : 1;
+                if (offset < 0) { // a parameter bound to a negative number
+                    throw new SqlError(ErrorCode.WRONG_ARGUMENTS,
+                            "Incorrect arguments to " + f.navigation().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 long at = f.navigation() == Navigation.LAG ? i - offset : i + offset;
                 if (at < 0 || at >= part.size()) {
                     return a.length > 2 ? row[a[2]] : null;

@@ -152,6 +152,7 @@ public final class QueryPlanner {
         rewritten = NullInSubQuery.rewrite(rewritten);
         rewritten = RowComparisons.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
+        rewritten = WindowCallRules.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(PlanCacheScope.of(session), rewritten);
         if (key == null) {
