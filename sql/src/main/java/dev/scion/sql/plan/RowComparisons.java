@@ -23,6 +23,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * {@code a < x OR (a = x AND b < y)};</li>
  * <li>a sub-query of several columns used as a row ({@code (a, b) = (SELECT x, y ...)}) becomes a row of one-column
  * scalar sub-queries over it, each still refusing a second row (1242);</li>
+ * <li>{@code (a, b) <> (x, y)} is true when any field differs: {@code a <> x OR b <> y};</li>
  * <li>operands of different widths are refused with 1241 (Operand should contain N column(s)).</li>
  * </ul>
  * Row equality and row IN lists are left to Calcite, which expands them itself.
@@ -64,6 +65,9 @@ public final class RowComparisons extends SqlShuttle {
         }
         List<SqlNode> l = fields(left, lw);
         List<SqlNode> r = fields(right, rw);
+        if (kind == SqlKind.NOT_EQUALS) {
+            return anyFieldDiffers(l, r);
+        }
         if (!ordering) {
             return isQuery(left) || isQuery(right)
                     ? c.getOperator().createCall(c.getParserPosition(), row(l), row(r)) : visited;
@@ -100,6 +104,17 @@ public final class RowComparisons extends SqlShuttle {
 
     private static SqlError operandColumns(int n) {
         return new SqlError(ErrorCode.OPERAND_COLUMNS, "Operand should contain " + n + " column(s)");
+    }
+
+    /** {@code (a, b) <> (x, y)}: {@code a <> x OR b <> y}, which Calcite's validator does not take on rows. */
+    private static SqlNode anyFieldDiffers(List<SqlNode> l, List<SqlNode> r) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        SqlNode any = null;
+        for (int i = 0; i < l.size(); i++) {
+            SqlNode differs = SqlStdOperatorTable.NOT_EQUALS.createCall(pos, l.get(i), r.get(i));
+            any = any == null ? differs : SqlStdOperatorTable.OR.createCall(pos, any, differs);
+        }
+        return any;
     }
 
     /** {@code l op r} over fields {@code i..}: {@code l[i] op' r[i] OR (l[i] = r[i] AND rest)}. */
