@@ -203,43 +203,8 @@ public final class NonGroupedColumns {
         }
     }
 
-    /**
-     * The column names of the tables a SELECT reads, when its FROM names only tables of the session's databases
-     * (joined or not); null when it reads a derived table, a table function or anything else not known here.
-     */
     private java.util.Set<String> fromColumns(SqlSelect select) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        return select.getFrom() == null || addFromColumns(select.getFrom(), out) ? out : null;
-    }
-
-    private boolean addFromColumns(SqlNode from, java.util.Set<String> out) {
-        if (from instanceof org.apache.calcite.sql.SqlJoin join) {
-            return addFromColumns(join.getLeft(), out) && addFromColumns(join.getRight(), out);
-        }
-        if (from.getKind() == SqlKind.AS) {
-            SqlCall as = (SqlCall) from;
-            return as.operandCount() == 2 && addFromColumns(as.operand(0), out);
-        }
-        if (!(from instanceof SqlIdentifier id) || id.names.size() > 2) {
-            return false;
-        }
-        String db = id.names.size() == 2 ? id.names.get(0) : session.currentDatabase();
-        String table = id.names.get(id.names.size() - 1);
-        dev.scion.sql.catalog.DatabaseState state = db == null ? null : session.findDatabase(db).orElse(null);
-        if (state == null) {
-            return false;
-        }
-        var root = state.workingRoot();
-        for (var e : root.tables().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(table)) {
-                var value = state.repo().readTable(state.buffer(), e.getValue());
-                for (var c : value.schema().columns()) {
-                    out.add(c.name().toLowerCase(Locale.ROOT));
-                }
-                return true;
-            }
-        }
-        return false;
+        return FromColumns.of(session, select);
     }
 
     /**
