@@ -371,7 +371,7 @@ public final class NonGroupedColumns {
             rewriteList(list, scope);
             return list;
         }
-        if (!(node instanceof SqlCall call) || node instanceof SqlSelect || isQuery(node)
+        if (!(node instanceof SqlCall call) || node instanceof SqlSelect || SubQueries.isQuery(node)
                 || call.getKind() == SqlKind.OVER || AggregateCalls.isAggregateCall(call)) {
             return node;
         }
@@ -388,10 +388,6 @@ public final class NonGroupedColumns {
             }
         }
         return node;
-    }
-
-    private static boolean isQuery(SqlNode node) {
-        return node.getKind().belongsTo(SqlKind.QUERY) || node instanceof SqlOrderBy || node instanceof SqlWith;
     }
 
     /** Whether the SELECT aggregates: it groups, has HAVING, or its select list calls an aggregate function. */

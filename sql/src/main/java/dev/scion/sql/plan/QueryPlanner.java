@@ -147,6 +147,7 @@ public final class QueryPlanner {
         boolean asOf = rewritten != beforeAsOf;
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
         rewritten = SelectAliasesInSubqueries.rewrite(session, rewritten);
+        rewritten = AliasesInHavingAggregates.rewrite(session, rewritten);
         rewritten = UngroupedHaving.rewrite(rewritten);
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
         rewritten = dev.scion.sql.fulltext.RelevanceOrder.rewrite(rewritten);

@@ -51,7 +51,7 @@ public final class SelectAliasesInSubqueries {
             for (SqlNode operand : select.getOperandList()) {
                 walk(operand);
             }
-            if (anyHoldsQuery(select.getSelectList())) {
+            if (SubQueries.holds(select.getSelectList())) {
                 rewriteSelect(select);
             }
         } else if (node instanceof SqlOrderBy orderBy) {
@@ -81,11 +81,11 @@ public final class SelectAliasesInSubqueries {
         Map<String, SqlNode> visible = new LinkedHashMap<>();
         for (SqlNode item : select.getSelectList()) {
             SqlNode expr = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
-            if (holdsQuery(expr) && !visible.isEmpty()) {
+            if (SubQueries.holds(expr) && !visible.isEmpty()) {
                 replaceIn(expr, new Names(visible, outerColumns));
             }
-            if (item.getKind() == SqlKind.AS && !holdsQuery(expr) && !AggregateCalls.containsAggregate(expr)
-                    && !holdsWindow(expr)) {
+            if (item.getKind() == SqlKind.AS && !SubQueries.holds(expr)
+                    && !AggregateCalls.containsAggregateOrWindow(expr)) {
                 SqlNode qualified = qualified(SqlDeepCopy.of(expr), outerTable, select.getFrom() != null);
                 if (qualified != null) {
                     String alias = ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
@@ -106,8 +106,7 @@ public final class SelectAliasesInSubqueries {
 
     /** Replaces alias names inside the sub-queries of {@code node} (an expression of the outer select list). */
     private SqlNode replaceIn(SqlNode node, Names names) {
-        if (node instanceof SqlSelect || node instanceof SqlOrderBy || node instanceof SqlWith
-                || node != null && node.getKind().belongsTo(SqlKind.QUERY)) {
+        if (SubQueries.isQuery(node)) {
             inQuery(node, names);
             return node;
         }
@@ -179,8 +178,7 @@ public final class SelectAliasesInSubqueries {
             }
             return node;
         }
-        if (node instanceof SqlSelect || node instanceof SqlOrderBy || node instanceof SqlWith
-                || node.getKind().belongsTo(SqlKind.QUERY)) {
+        if (SubQueries.isQuery(node)) {
             inQuery(node, names);
             return node;
         }
@@ -281,52 +279,5 @@ public final class SelectAliasesInSubqueries {
             }
         }
         return out;
-    }
-
-    private static boolean anyHoldsQuery(SqlNodeList items) {
-        for (SqlNode item : items) {
-            if (holdsQuery(item)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean holdsQuery(SqlNode node) {
-        if (node == null) {
-            return false;
-        }
-        if (node instanceof SqlSelect || node instanceof SqlOrderBy || node instanceof SqlWith
-                || node.getKind().belongsTo(SqlKind.QUERY)) {
-            return true;
-        }
-        if (node instanceof SqlNodeList list) {
-            for (SqlNode n : list) {
-                if (holdsQuery(n)) {
-                    return true;
-                }
-            }
-        } else if (node instanceof SqlCall call) {
-            for (SqlNode operand : call.getOperandList()) {
-                if (holdsQuery(operand)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean holdsWindow(SqlNode node) {
-        if (node instanceof SqlCall call) {
-            if (call.getKind() == SqlKind.OVER) {
-                return true;
-            }
-            for (SqlNode operand : call.getOperandList()) {
-                if (holdsWindow(operand)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
