@@ -3,8 +3,11 @@ package dev.scion.sql.expr;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import dev.scion.sql.session.Session;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.TypeKind;
 
 /**
  * The two readings of a TIMESTAMP value: as stored (UTC, see docs/storage-format.md) and as a session sees it (in
@@ -39,6 +42,20 @@ public final class StoredTimestamps {
             return stored;
         }
         return t.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
+    }
+
+    /** A stored row as a session in {@code zone} reads it (a copy when it has TIMESTAMP values to convert). */
+    public static Object[] readRow(Object[] stored, List<Column> columns, ZoneId zone) {
+        if (stored == null || zone == null) {
+            return stored;
+        }
+        Object[] local = stored.clone();
+        for (int c = 0; c < local.length && c < columns.size(); c++) {
+            if (columns.get(c).type().kind() == TypeKind.TIMESTAMP) {
+                local[c] = fromStored(local[c], zone);
+            }
+        }
+        return local;
     }
 
     /** Text or a date given where a TIMESTAMP is compared, read as a datetime; null when it is none. */
