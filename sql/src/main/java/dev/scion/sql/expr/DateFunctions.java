@@ -313,6 +313,9 @@ final class DateFunctions {
         return (row, ctx) -> strictN(a, v -> {
             LocalDateTime t = dateTime(v[0]);
             if (t == null) {
+                // the zero date and text that is no date: NULL, and MySQL says why
+                ctx.session().addWarning(ErrorCode.TRUNCATED_WRONG_VALUE.code(),
+                        "Incorrect datetime value: '" + Values.toStringValue(v[0]) + "'");
                 return null;
             }
             boolean dateOnly = (v[0] instanceof LocalDate || (v[0] instanceof String s && s.strip().length() <= 10));
