@@ -4,13 +4,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.scion.sql.expr.StoredTimestamps;
 import dev.scion.sql.expr.TimestampZoneOperator;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TypeKind;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.CorrelationId;
+import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableScan;
@@ -19,6 +23,8 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -32,7 +38,8 @@ import org.apache.calcite.util.TimestampString;
  * (docs/storage-format.md); scans return them so, since the rows they read may be written back. The conversion is
  * put where a column's value is used instead: an expression over it reads {@code SCION_FROM_UTC(col, zone)}, and a
  * value that only passes through projections, filters, sorts and joins is converted where the query returns it (or
- * before an operator this class does not follow, such as an aggregate). Two uses keep the stored value, so that keys
+ * before an operator this class does not follow, such as an aggregate; a correlated sub-query reads the outer row's
+ * stored fields through the conversion too). Two uses keep the stored value, so that keys
  * stay usable: a comparison of the column with a constant, whose constant is converted to UTC instead (how MySQL
  * compares a TIMESTAMP column too), and a comparison of two stored TIMESTAMP columns. The first
  * {@link StoredRowReads} columns of a write's row query are returned as stored.
@@ -40,6 +47,8 @@ import org.apache.calcite.util.TimestampString;
 final class TimestampZoneRewrite {
     private final RexBuilder rex;
     private final ZoneId zone;
+    /** The stored fields of each correlate's left input, which its right side reads as {@code $corN.field}. */
+    private final Map<CorrelationId, BitSet> correlated = new HashMap<>();
 
     /** A rewritten node and which of its output fields carry stored (UTC) TIMESTAMP values. */
     private record Rewritten(RelNode rel, BitSet stored) {
@@ -62,6 +71,19 @@ final class TimestampZoneRewrite {
     private Rewritten visit(RelNode node) {
         if (node instanceof TableScan scan) {
             return new Rewritten(scan, timestampColumns(scan));
+        }
+        if (node instanceof Correlate c) {
+            // the left rows pass through as they are (an UPDATE may write them back); the right side reads the
+            // correlated fields in the zone
+            Rewritten left = visit(c.getLeft());
+            correlated.put(c.getCorrelationId(), left.stored());
+            Rewritten right = visit(c.getRight());
+            int leftCount = left.rel().getRowType().getFieldCount();
+            BitSet both = (BitSet) left.stored().clone();
+            right.stored().stream().forEach(i -> both.set(leftCount + i));
+            boolean leftOnly = c.getJoinType() == JoinRelType.SEMI || c.getJoinType() == JoinRelType.ANTI;
+            return new Rewritten(c.copy(c.getTraitSet(), left.rel(), right.rel(), c.getCorrelationId(),
+                    c.getRequiredColumns(), c.getJoinType()), leftOnly ? left.stored() : both);
         }
         List<Rewritten> inputs = new ArrayList<>();
         for (RelNode input : node.getInputs()) {
@@ -102,7 +124,7 @@ final class TimestampZoneRewrite {
             return new Rewritten(j.copy(j.getTraitSet(), condition, left.rel(), right.rel(), j.getJoinType(),
                     j.isSemiJoinDone()), leftOnly ? left.stored() : both);
         }
-        // any other operator (aggregates, set operations, correlates, windows, table functions) gets local values
+        // any other operator (aggregates, set operations, windows, table functions) gets local values
         List<RelNode> converted = new ArrayList<>();
         boolean changed = false;
         for (int i = 0; i < inputs.size(); i++) {
@@ -147,13 +169,24 @@ final class TimestampZoneRewrite {
 
     /** An expression over fields some of which are stored TIMESTAMP values, reading them as local ones. */
     private RexNode use(RexNode e, BitSet stored) {
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && correlated.isEmpty()) {
             return e;
         }
         return e.accept(new RexShuttle() {
             @Override
             public RexNode visitInputRef(RexInputRef ref) {
                 return stored.get(ref.getIndex()) ? local(ref) : ref;
+            }
+
+            @Override
+            public RexNode visitFieldAccess(RexFieldAccess access) {
+                if (access.getReferenceExpr() instanceof RexCorrelVariable v) {
+                    BitSet outer = correlated.get(v.id);
+                    if (outer != null && outer.get(access.getField().getIndex())) {
+                        return local(access);
+                    }
+                }
+                return super.visitFieldAccess(access);
             }
 
             @Override
