@@ -126,8 +126,7 @@ final class DuplicateUpdate {
             SqlNode bound = values.get(i).accept(new Binder(current, proposed));
             Object v = ExpressionEvaluator.evaluate(session, List.of(bound), sql)[0];
             Column c = schema.columns().get(targets[i]);
-            current[targets[i]] = SessionTimestamps.stored(ColumnValues.coerce(v, c, rowNumber, lenient, session), c,
-                    session);
+            current[targets[i]] = SessionTimestamps.written(v, c, rowNumber, lenient, session);
         }
         if (touched != null) {
             touched.apply(existing, current, rowNumber);

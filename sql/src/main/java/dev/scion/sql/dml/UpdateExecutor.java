@@ -204,9 +204,8 @@ public final class UpdateExecutor {
                         Column c = schema.columns().get(a.column());
                         Object v = constants != null && constants[i] != null ? constants[i]
                                 : r[offsets[tables.size()] + i];
-                        next[a.column()] = SessionTimestamps.stored(ColumnValues.coerce(
-                                v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v, c, matched, lenient, session),
-                                c, session);
+                        next[a.column()] = SessionTimestamps.written(
+                                v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v, c, matched, lenient, session);
                     }
                     if (touched[t] != null) {
                         touched[t].apply(old, next, matched);
