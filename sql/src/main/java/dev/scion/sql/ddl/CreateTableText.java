@@ -161,7 +161,8 @@ public final class CreateTableText {
         }
         String literal = literalText(node);
         if (literal != null) {
-            return quote(inColumnType(literal, c.type().kind(), c.type().scale()));
+            String temporal = temporalDefault(literal, c);
+            return quote(temporal != null ? temporal : inColumnType(literal, c.type().kind(), c.type().scale()));
         }
         if (node instanceof SqlLiteral lit && lit.getTypeName().getName().startsWith("BINARY")
                 || sql.regionMatches(true, 0, "x'", 0, 2) || sql.regionMatches(true, 0, "b'", 0, 2)) {
@@ -190,6 +191,40 @@ public final class CreateTableText {
             return n.toValue();
         }
         return null;
+    }
+
+    /**
+     * A DATE, DATETIME or TIMESTAMP default as the column holds it ({@code 0} is '0000-00-00 00:00:00', '2020-01-01'
+     * of a DATETIME(3) '2020-01-01 00:00:00.000'), or null for another type or a value the column refuses.
+     */
+    private static String temporalDefault(String literal, Column c) {
+        TypeKind kind = c.type().kind();
+        if (kind != TypeKind.DATE && kind != TypeKind.DATETIME && kind != TypeKind.TIMESTAMP) {
+            return null;
+        }
+        Object v;
+        try {
+            // the number 0 is the zero date; the text '0' is no date
+            boolean zero = NUMBER.matcher(literal).matches() && new BigDecimal(literal.replace(" ", "")).signum() == 0;
+            v = dev.scion.sql.dml.ColumnValues.coerce(zero ? (Object) 0L : literal, c, 1);
+        } catch (RuntimeException refused) {
+            return null;
+        }
+        if (kind == TypeKind.DATE) {
+            return v instanceof java.time.LocalDate || v instanceof dev.scion.storage.tuple.ZeroDate ? v.toString() : null;
+        }
+        String whole;
+        int nanos = 0;
+        if (v instanceof java.time.LocalDateTime t) {
+            whole = t.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss"));
+            nanos = t.getNano();
+        } else if (v instanceof dev.scion.storage.tuple.ZeroDate) {
+            whole = dev.scion.storage.tuple.ZeroDate.DATETIME.toString();
+        } else {
+            return null;
+        }
+        int fsp = Math.max(0, c.type().length());
+        return fsp == 0 ? whole : whole + "." + String.format("%09d", nanos).substring(0, fsp);
     }
 
     /** A numeric literal converted as the column stores it; text of other types unchanged. */

@@ -27,8 +27,9 @@ public final class CheckConstraints {
     private CheckConstraints() {
     }
 
-    public static void verify(Session session, TableSchema schema, Object[] row) {
+    public static void verify(Session session, TableSchema schema, Object[] stored) {
         List<CheckDef> checks = schema.checks();
+        Object[] row = asRead(session, schema, stored, checks);
         for (int i = 0; i < checks.size(); i++) {
             CheckDef check = checks.get(i);
             if (fails(session, schema, i, row)) {
@@ -39,15 +40,22 @@ public final class CheckConstraints {
     }
 
     /** Every check of the schema the row fails (for the merge's re-check, which records rather than refuses). */
-    public static List<CheckDef> failed(Session session, TableSchema schema, Object[] row) {
+    public static List<CheckDef> failed(Session session, TableSchema schema, Object[] stored) {
         List<CheckDef> out = new ArrayList<>();
         List<CheckDef> checks = schema.checks();
+        Object[] row = asRead(session, schema, stored, checks);
         for (int i = 0; i < checks.size(); i++) {
             if (fails(session, schema, i, row)) {
                 out.add(checks.get(i));
             }
         }
         return out;
+    }
+
+    /** The row as the checks' expressions read it: TIMESTAMP values in the session's time zone. */
+    private static Object[] asRead(Session session, TableSchema schema, Object[] stored, List<CheckDef> checks) {
+        return checks.isEmpty() ? stored : dev.scion.sql.expr.StoredTimestamps.readRow(stored, schema.columns(),
+                dev.scion.sql.expr.StoredTimestamps.conversionZone(session));
     }
 
     private static boolean fails(Session session, TableSchema schema, int index, Object[] row) {

@@ -7,6 +7,7 @@ import dev.scion.sql.exec.ExecContext;
 import dev.scion.sql.parser.dml.SqlMySqlDelete;
 import dev.scion.sql.plan.ScionTable;
 import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.plan.StoredRowReads;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
@@ -51,8 +52,8 @@ public final class DeleteExecutor {
             select.setOrderBy(my.getOrderBy());
             select.setFetch(my.getLimit());
         }
-        QueryPlanner.Plan plan = ScionTable.namingHiddenColumns(
-                () -> QueryPlanner.plan(session, select, sql));
+        QueryPlanner.Plan plan = StoredRowReads.firstColumns(target.value().schema().columns().size(), () ->
+                ScionTable.namingHiddenColumns(() -> QueryPlanner.plan(session, select, sql)));
         TableEditor editor = target.editor();
         List<ForeignKeys.Child> children = ForeignKeys.enabled(session)
                 ? ForeignKeys.childrenOf(target.database(), target.name()) : List.of();
@@ -99,12 +100,12 @@ public final class DeleteExecutor {
         }
         SqlSelect select = UpdateExecutor.selectJoined(tables, delete.getTargetTable(), List.of(),
                 delete.getCondition());
-        QueryPlanner.Plan plan = ScionTable.namingHiddenColumns(
-                () -> QueryPlanner.plan(session, select, sql));
         int[] offsets = new int[tables.size() + 1];
         for (int t = 0; t < tables.size(); t++) {
             offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();
         }
+        QueryPlanner.Plan plan = StoredRowReads.firstColumns(offsets[tables.size()], () ->
+                ScionTable.namingHiddenColumns(() -> QueryPlanner.plan(session, select, sql)));
         TableEditor[] editors = new TableEditor[tables.size()];
         List<List<ForeignKeys.Child>> children = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {

@@ -126,7 +126,7 @@ final class DuplicateUpdate {
             SqlNode bound = values.get(i).accept(new Binder(current, proposed));
             Object v = ExpressionEvaluator.evaluate(session, List.of(bound), sql)[0];
             Column c = schema.columns().get(targets[i]);
-            current[targets[i]] = ColumnValues.coerce(v, c, rowNumber, lenient, session);
+            current[targets[i]] = SessionTimestamps.written(v, c, rowNumber, lenient, session);
         }
         if (touched != null) {
             touched.apply(existing, current, rowNumber);
@@ -149,7 +149,7 @@ final class DuplicateUpdate {
             if (call.getOperator() == MySqlOperators.VALUES || (call.getOperator().getName().equalsIgnoreCase("VALUES")
                     && call.operandCount() == 1 && call.operand(0) instanceof SqlIdentifier)) {
                 SqlIdentifier id = (SqlIdentifier) call.operand(0);
-                return ValueLiterals.of(proposed[column(id.names.get(id.names.size() - 1))]);
+                return bound(proposed, column(id.names.get(id.names.size() - 1)));
             }
             return super.visit(call);
         }
@@ -163,19 +163,24 @@ final class DuplicateUpdate {
             if (id.names.size() >= 2) {
                 String qualifier = id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
                 if (qualifier.equals(rowAlias)) {
-                    return ValueLiterals.of(proposed[aliasColumn(last)]);
+                    return bound(proposed, aliasColumn(last));
                 }
                 Integer source = sourceTables.contains(qualifier)
                         ? sourceColumns.get(last.toLowerCase(Locale.ROOT)) : null;
                 if (source != null && !qualifier.equals(tableName)) {
-                    return ValueLiterals.of(proposed[source]);
+                    return bound(proposed, source);
                 }
                 if (!qualifier.equals(tableName)) {
                     throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + String.join(".", id.names)
                             + "' in 'field list'");
                 }
             }
-            return ValueLiterals.of(current[column(last)]);
+            return bound(current, column(last));
+        }
+
+        /** A stored row's value as the expression reads it: a TIMESTAMP in the session's time zone. */
+        private SqlNode bound(Object[] row, int column) {
+            return ValueLiterals.of(SessionTimestamps.local(row[column], schema.columns().get(column), session));
         }
 
         private int column(String name) {

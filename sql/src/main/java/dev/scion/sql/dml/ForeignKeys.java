@@ -259,7 +259,8 @@ public final class ForeignKeys {
             select.setFetch(org.apache.calcite.sql.SqlLiteral.createExactNumeric(Integer.toString(limit), POS));
         }
         List<Object[]> out = new ArrayList<>();
-        QueryPlanner.Plan plan = QueryPlanner.plan(session, select, "");
+        // the values are stored ones, and so must the rows found be
+        QueryPlanner.Plan plan = dev.scion.sql.plan.StoredRowReads.asStored(() -> QueryPlanner.plan(session, select, ""));
         try (RowStream rows = plan.root().open(new ExecContext(session))) {
             Object[] r;
             while ((r = rows.next()) != null) {

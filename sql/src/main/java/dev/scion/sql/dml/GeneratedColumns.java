@@ -46,16 +46,19 @@ public final class GeneratedColumns {
     public static Object[] compute(Session session, TableSchema schema, Object[] row, long rowNumber,
                                    Session lenient) {
         List<Column> cols = schema.columns();
+        // the expressions read TIMESTAMP columns in the session's time zone; what they give is stored in UTC
+        Object[] local = dev.scion.sql.expr.StoredTimestamps.readRow(row, cols,
+                dev.scion.sql.expr.StoredTimestamps.conversionZone(session));
         for (int c = 0; c < cols.size(); c++) {
             Column col = cols.get(c);
             if (!col.generated()) {
                 continue;
             }
-            Object v = direct(schema, col, row);
+            Object v = direct(schema, col, local);
             if (v == DirectExpression.FALL_BACK) {
                 Expr compiled = compiled(schema)[c];
                 if (compiled != null) {
-                    v = compiled.eval(row, new ExecContext(session));
+                    v = compiled.eval(local, new ExecContext(session));
                 }
             }
             if (v == DirectExpression.FALL_BACK) {
@@ -63,7 +66,7 @@ public final class GeneratedColumns {
                     @Override
                     public SqlNode visit(SqlIdentifier id) {
                         int i = schema.columnIndex(id.names.get(id.names.size() - 1));
-                        return i < 0 ? id : ValueLiterals.of(row[i]);
+                        return i < 0 ? id : ValueLiterals.of(local[i]);
                     }
                 });
                 v = ExpressionEvaluator.evaluate(session, List.of(bound), col.generatedSql())[0];
@@ -71,7 +74,8 @@ public final class GeneratedColumns {
             if (v == null && !col.nullable()) {
                 throw new SqlError(ErrorCode.BAD_NULL, "Column '" + col.name() + "' cannot be null");
             }
-            row[c] = ColumnValues.coerce(v, col, rowNumber, lenient, session);
+            local[c] = ColumnValues.coerce(v, col, rowNumber, lenient, session);
+            row[c] = SessionTimestamps.stored(local[c], col, session);
         }
         return row;
     }

@@ -415,14 +415,14 @@ public final class InsertExecutor {
                     defer(c, e);
                     continue;
                 }
-                row[c] = ColumnValues.coerce(row[c], col, rowNumber, lenient, session);
+                row[c] = SessionTimestamps.written(row[c], col, rowNumber, lenient, session);
             }
             if (anyRowDefault) {
                 for (int c = 0; c < row.length; c++) {
                     Column col = schema.columns().get(c);
                     if (!given[c] && !col.generated() && !col.autoIncrement() && rowDefault[c]) {
-                        row[c] = ColumnValues.coerce(RowDefaults.evaluate(session, schema, col, row), col, rowNumber,
-                                lenient, session);
+                        row[c] = SessionTimestamps.written(RowDefaults.evaluate(session, schema, col, row), col,
+                                rowNumber, lenient, session);
                     }
                 }
             }

@@ -8,6 +8,7 @@ import dev.scion.sql.lock.RowLocking;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.plan.StoredRowReads;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.table.RowCodec;
@@ -78,7 +79,10 @@ public final class LockingRead {
                 : LockMode.SHARED;
         boolean noWait = locked.getWaitPolicy() == SqlMySqlLockedQuery.WaitPolicy.NOWAIT;
         SqlSelect keys = UpdateExecutor.selectJoined(tables, select.getFrom(), List.of(), select.getWhere());
-        QueryPlanner.Plan plan = QueryPlanner.plan(session, keys, sql);
+        // the rows' keys are built from their stored values
+        QueryPlanner.Plan plan = StoredRowReads.firstColumns(
+                tables.stream().mapToInt(t -> t.target().value().schema().columns().size()).sum(),
+                () -> QueryPlanner.plan(session, keys, sql));
         int[] offsets = new int[tables.size() + 1];
         RowCodec[] codecs = new RowCodec[tables.size()];
         for (int t = 0; t < tables.size(); t++) {

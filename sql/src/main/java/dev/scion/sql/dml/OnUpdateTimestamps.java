@@ -48,7 +48,7 @@ final class OnUpdateTimestamps {
                 Column c = schema.columns().get(columns[i]);
                 String sql = c.onUpdateSql();
                 Object now = ExpressionEvaluator.evaluate(session, List.of(StatementReader.expression(sql)), sql)[0];
-                values[i] = ColumnValues.coerce(now, c, rowNumber, lenient);
+                values[i] = SessionTimestamps.stored(ColumnValues.coerce(now, c, rowNumber, lenient), c, session);
             }
             next[columns[i]] = values[i];
         }

@@ -8,6 +8,7 @@ import dev.scion.sql.expr.Values;
 import dev.scion.sql.parser.dml.SqlMySqlUpdate;
 import dev.scion.sql.plan.ScionTable;
 import dev.scion.sql.plan.QueryPlanner;
+import dev.scion.sql.plan.StoredRowReads;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
@@ -143,12 +144,13 @@ public final class UpdateExecutor {
                                        List<Assignment> assignments, Object[] constants, SqlSelect select,
                                        boolean ignore,
                                        Session lenient) {
-        QueryPlanner.Plan plan = ScionTable.namingHiddenColumns(
-                () -> QueryPlanner.plan(session, select, sql));
         int[] offsets = new int[tables.size() + 1];
         for (int t = 0; t < tables.size(); t++) {
             offsets[t + 1] = offsets[t] + tables.get(t).target().value().schema().columns().size();
         }
+        // the tables' columns come first and are written back: as stored, whatever the session's time zone
+        QueryPlanner.Plan plan = StoredRowReads.firstColumns(offsets[tables.size()], () ->
+                ScionTable.namingHiddenColumns(() -> QueryPlanner.plan(session, select, sql)));
         TableEditor[] editors = new TableEditor[tables.size()];
         List<List<ForeignKeys.Child>> children = new ArrayList<>();
         for (JoinedTables.Joined j : tables) {
@@ -202,8 +204,8 @@ public final class UpdateExecutor {
                         Column c = schema.columns().get(a.column());
                         Object v = constants != null && constants[i] != null ? constants[i]
                                 : r[offsets[tables.size()] + i];
-                        next[a.column()] = ColumnValues.coerce(v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v,
-                                c, matched, lenient, session);
+                        next[a.column()] = SessionTimestamps.written(
+                                v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v, c, matched, lenient, session);
                     }
                     if (touched[t] != null) {
                         touched[t].apply(old, next, matched);

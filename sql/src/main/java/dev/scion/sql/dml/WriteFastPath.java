@@ -203,8 +203,8 @@ public final class WriteFastPath {
             return Optional.empty();
         }
         TableSchema schema = target.value().schema();
-        if (integerKey(schema, u.keyColumn()) < 0) {
-            return Optional.empty();
+        if (integerKey(schema, u.keyColumn()) < 0 || SessionTimestamps.converts(schema, session)) {
+            return Optional.empty(); // SET ts = other_ts copies a stored value the general path reads in the zone
         }
         int[] assigned = new int[u.columns().size()];
         int[] sources = new int[u.columns().size()];

@@ -175,10 +175,20 @@ final class DateFunctions {
     }
 
     private static Expr dateField(Expr[] a, DateBody body) {
-        return strictN(a, v -> {
+        return (row, ctx) -> strictN(a, v -> {
             LocalDateTime t = dateTime(v[0]);
-            return t == null ? null : body.apply(t.toLocalDate());
-        });
+            if (t == null) {
+                warnNoDate(ctx, v[0]);
+                return null;
+            }
+            return body.apply(t.toLocalDate());
+        }).eval(row, ctx);
+    }
+
+    /** MySQL's warning beside the NULL of a function that needs a calendar date and got none (the zero date, text). */
+    static void warnNoDate(dev.scion.sql.exec.ExecContext ctx, Object v) {
+        ctx.session().addWarning(ErrorCode.TRUNCATED_WRONG_VALUE.code(),
+                "Incorrect datetime value: '" + Values.toStringValue(v) + "'");
     }
 
     static LocalDate date(Object v) {
@@ -313,6 +323,7 @@ final class DateFunctions {
         return (row, ctx) -> strictN(a, v -> {
             LocalDateTime t = dateTime(v[0]);
             if (t == null) {
+                warnNoDate(ctx, v[0]); // the zero date and text that is no date
                 return null;
             }
             boolean dateOnly = (v[0] instanceof LocalDate || (v[0] instanceof String s && s.strip().length() <= 10));

@@ -25,7 +25,13 @@ final class TimeFunctions {
     static Expr compile(String name, Expr[] a) {
         return switch (name) {
             case "SCION_TIMESTAMPDIFF" -> strictN(a, v -> diff(unit(v[0]), v[1], v[2]));
-            case "SCION_TIMESTAMPADD" -> strictN(a, v -> add(unit(v[0]), Values.toLong(v[1]), v[2]));
+            case "SCION_TIMESTAMPADD" -> (row, ctx) -> strictN(a, v -> {
+                Object sum = add(unit(v[0]), Values.toLong(v[1]), v[2]);
+                if (sum == null && DateFunctions.dateTime(v[2]) == null) {
+                    DateFunctions.warnNoDate(ctx, v[2]);
+                }
+                return sum;
+            }).eval(row, ctx);
             case "CONVERT_TZ" -> strictN(a, v -> convertTz(v[0], Values.toStringValue(v[1]),
                     Values.toStringValue(v[2])));
             case "TIMEDIFF" -> strictN(a, v -> timeDiff(v[0], v[1]));

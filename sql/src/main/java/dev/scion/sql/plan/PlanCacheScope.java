@@ -6,7 +6,8 @@ import dev.scion.sql.session.Session;
 /**
  * What a cached plan's text means besides the text itself: the current database, the connection collation
  * ({@link ConnectionCollation}), and whether {@code ||} was read as concatenation (sql_mode PIPES_AS_CONCAT), so the
- * same text planned under one reading is never found under the other. ANSI_QUOTES needs no mark: its statements
+ * same text planned under one reading is never found under the other. Under a time zone other than UTC the zone and
+ * the {@link StoredRowReads} mark belong to it too. ANSI_QUOTES needs no mark: its statements
  * are rewritten to back quotes before they reach the cache.
  */
 final class PlanCacheScope {
@@ -15,9 +16,14 @@ final class PlanCacheScope {
 
     static String of(Session session) {
         String scope = ConnectionCollation.cacheScope(session);
-        if (!PipesAsConcat.active()) {
-            return scope;
+        if (PipesAsConcat.active()) {
+            scope = (scope == null ? "" : scope) + "\u0000PIPES_AS_CONCAT";
         }
-        return (scope == null ? "" : scope) + "\u0000PIPES_AS_CONCAT";
+        java.time.ZoneId zone = dev.scion.sql.expr.StoredTimestamps.conversionZone(session);
+        if (zone != null) {
+            // TIMESTAMP columns are read through this zone (TimestampZoneRewrite), except a write's stored columns
+            scope = (scope == null ? "" : scope) + "\u0000TZ " + zone.getId() + " " + StoredRowReads.current();
+        }
+        return scope;
     }
 }

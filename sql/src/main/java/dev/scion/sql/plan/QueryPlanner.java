@@ -252,6 +252,10 @@ public final class QueryPlanner {
         }
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
+        java.time.ZoneId zone = dev.scion.sql.expr.StoredTimestamps.conversionZone(session);
+        if (zone != null && StoredRowReads.current() != StoredRowReads.ALL) {
+            rel = TimestampZoneRewrite.rewrite(rel, zone, StoredRowReads.current());
+        }
         // functional keys are matched again once the optimizer has pushed conditions down onto their tables
         return new Logical(FunctionalKeyMatches.rewrite(LogicalOptimizer.optimize(FunctionalKeyMatches.rewrite(rel))),
                 columns);

@@ -7,7 +7,12 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.trigger.TriggerDefinition.Event;
 import dev.scion.sql.trigger.TriggerDefinition.Timing;
+import dev.scion.sql.expr.StoredTimestamps;
+import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.TableSchema;
+import dev.scion.versioning.schema.TypeKind;
+
+import java.time.ZoneId;
 
 import java.util.HashSet;
 import java.util.List;
@@ -91,11 +96,21 @@ public final class TableTriggers {
         if (triggers.isEmpty()) {
             return newRow;
         }
+        // the trigger reads and sets TIMESTAMP columns in the session's time zone; values it leaves stay as stored
+        ZoneId zone = StoredTimestamps.conversionZone(session);
         Object[] row = newRow == null ? null : newRow.clone();
-        boolean changed = run(Timing.BEFORE, event, oldRow, row);
+        Object[] local = StoredTimestamps.readRow(row, schema.columns(), zone);
+        Object[] seen = local == row || local == null ? null : local.clone();
+        boolean changed = run(Timing.BEFORE, event, StoredTimestamps.readRow(oldRow, schema.columns(), zone), local);
         if (changed) {
             for (int c = 0; c < row.length; c++) {
-                row[c] = ColumnValues.coerce(row[c], schema.columns().get(c), rowNumber, lenient, session);
+                Column col = schema.columns().get(c);
+                if (seen != null && java.util.Objects.equals(seen[c], local[c])
+                        && col.type().kind() == TypeKind.TIMESTAMP) {
+                    continue;
+                }
+                Object v = ColumnValues.coerce(local[c], col, rowNumber, lenient, session);
+                row[c] = col.type().kind() == TypeKind.TIMESTAMP ? StoredTimestamps.toStored(v, zone) : v;
             }
         }
         return row;
@@ -104,7 +119,9 @@ public final class TableTriggers {
     /** Runs the AFTER triggers of {@code event}. */
     public void after(Event event, Object[] oldRow, Object[] newRow) {
         if (!triggers.isEmpty()) {
-            run(Timing.AFTER, event, oldRow, newRow);
+            ZoneId zone = StoredTimestamps.conversionZone(session);
+            run(Timing.AFTER, event, StoredTimestamps.readRow(oldRow, schema.columns(), zone),
+                    StoredTimestamps.readRow(newRow, schema.columns(), zone));
         }
     }
 

@@ -91,6 +91,10 @@ public final class PointSelectPath {
         if (schema.isKeyless() || pk.length != 1) {
             return Optional.empty();
         }
+        if (dev.scion.sql.expr.StoredTimestamps.conversionZone(session) != null && schema.columns().stream()
+                .anyMatch(c -> c.type().kind() == TypeKind.TIMESTAMP)) {
+            return Optional.empty(); // the planner's path reads TIMESTAMP columns in the session's time zone
+        }
         Column keyColumn = schema.columns().get(pk[0]);
         if (!keyColumn.name().equalsIgnoreCase(q.keyColumn())) {
             return Optional.empty();
