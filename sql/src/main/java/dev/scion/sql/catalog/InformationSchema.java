@@ -341,7 +341,7 @@ public final class InformationSchema extends AbstractSchema {
             s.indexes().stream().filter(ix -> ix.unique()).forEach(ix -> rows.add(new Object[] {CATALOG, db.name(),
                 ix.name(), db.name(), t.getKey(), "UNIQUE", "YES"}));
             s.checks().forEach(c -> rows.add(new Object[] {CATALOG, db.name(), c.name(), db.name(), t.getKey(),
-                "CHECK", "YES"}));
+                "CHECK", c.enforced() ? "YES" : "NO"}));
             s.foreignKeys().forEach(f -> rows.add(new Object[] {CATALOG, db.name(), f.name(), db.name(), t.getKey(),
                 "FOREIGN KEY", "YES"}));
         });
