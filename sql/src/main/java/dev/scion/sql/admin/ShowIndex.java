@@ -66,6 +66,11 @@ final class ShowIndex implements AdminStatement {
                 dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", db.databaseName(), table);
                 return filter.result(session, COLUMNS, systemRows(system.get().name(), system.get().indexes()));
             }
+            if (dev.scion.sql.catalog.Views.definition(db, table).isPresent()) {
+                // a view has no indexes: MySQL answers an empty set rather than 1146
+                dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", db.databaseName(), table);
+                return filter.result(session, COLUMNS, List.of());
+            }
         }
         TableLookup t = TableLookup.of(session, database, table);
         Map<String, List<Long>> cardinalities = new HashMap<>();

@@ -21,7 +21,7 @@ import java.util.Optional;
  * The columns of a view or a system table (dolt_log, dolt_diff_t, ...) for DESCRIBE / SHOW COLUMNS / SHOW CREATE
  * TABLE: the schema a system table declares, else from planning {@code SELECT * FROM view}.
  */
-final class ViewColumns {
+public final class ViewColumns {
     private ViewColumns() {
     }
 
@@ -38,6 +38,14 @@ final class ViewColumns {
         if (declared.isPresent() && Views.definition(db, view).isEmpty()) {
             return declared;
         }
+        return Optional.of(ofView(session, db, view));
+    }
+
+    /**
+     * The columns of view {@code view} of {@code db}, as planning {@code SELECT * FROM view} types them; fails as
+     * that query would (a view over a dropped table: 1146, or 1356 for a view of a view).
+     */
+    public static TableSchema ofView(Session session, DatabaseState db, String view) {
         String sql = "SELECT * FROM `" + db.name().replace("`", "``") + "`.`" + view.replace("`", "``") + "`";
         SqlNode query = StatementReader.statement(sql);
         ViewExpander.expand(session, query);
@@ -45,7 +53,7 @@ final class ViewColumns {
         for (ResultColumn rc : QueryPlanner.plan(session, query, sql).columns()) {
             columns.add(new Column(rc.name(), type(rc), rc.nullable(), null, false, null, 0));
         }
-        return Optional.of(new TableSchema(columns, List.of(), List.of()));
+        return new TableSchema(columns, List.of(), List.of());
     }
 
     private static ColumnType type(ResultColumn rc) {

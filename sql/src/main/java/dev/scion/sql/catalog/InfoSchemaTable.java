@@ -1,10 +1,12 @@
 package dev.scion.sql.catalog;
 
 import dev.scion.sql.dolt.SystemTable;
+import dev.scion.sql.expr.TextCollation;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.session.Session;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 /** One information_schema (or mysql) table: its columns (text or integer) and the rows it computes for a session. */
 public final class InfoSchemaTable implements SystemTable {
     private static final int TEXT_LENGTH = 65535;
+    private static final String DICTIONARY_COLLATION = "utf8mb3_bin";
 
     private final String name;
     private final List<String> columns = new ArrayList<>();
@@ -74,11 +77,20 @@ public final class InfoSchemaTable implements SystemTable {
                 b.add(columns.get(i), dev.scion.sql.expr.json.JsonType.create(f, true));
                 continue;
             }
-            RelDataType t = types.get(i) == SqlTypeName.VARCHAR ? f.createSqlType(SqlTypeName.VARCHAR, TEXT_LENGTH)
-                    : f.createSqlType(types.get(i));
+            RelDataType t = types.get(i) == SqlTypeName.VARCHAR ? text(f) : f.createSqlType(types.get(i));
             b.add(columns.get(i), f.createTypeWithNullability(t, true));
         }
         return b.build();
+    }
+
+    /**
+     * MySQL's data dictionary keeps names and texts in utf8mb3 with its binary collation, so {@code table_name
+     * COLLATE utf8_general_ci} is accepted and {@code COLLATE utf8mb4_...} is 1253, as there; the order is the
+     * code-point order the columns had before.
+     */
+    private static RelDataType text(RelDataTypeFactory f) {
+        return TextCollation.with(f, f.createSqlType(SqlTypeName.VARCHAR, TEXT_LENGTH), DICTIONARY_COLLATION,
+                SqlCollation.Coercibility.IMPLICIT);
     }
 
     @Override

@@ -222,27 +222,43 @@ public final class InformationSchema extends AbstractSchema {
 
     private static List<Object[]> columns(Session session) {
         List<Object[]> rows = new ArrayList<>();
-        eachTable(session, (db, t) -> {
-            TableSchema s = t.getValue().schema();
-            long pos = 0;
-            for (Column c : s.columns()) {
-                if (c.hidden()) {
-                    continue; // a functional key part's column is not part of the table as users see it
-                }
-                pos++;
-                boolean text = ColumnFacts.isText(c.type());
-                rows.add(new Object[] {CATALOG, db.name(), t.getKey(), c.name(), pos, ColumnFacts.defaultText(c),
-                    c.nullable() ? "YES" : "NO", ColumnFacts.dataType(c.type()), ColumnFacts.charMaxLength(c.type()),
-                    ColumnFacts.charOctetLength(c.type()), ColumnFacts.numericPrecision(c.type()),
-                    ColumnFacts.numericScale(c.type()), ColumnFacts.datetimePrecision(c.type()),
-                    text ? Collations.charsetOf(c.type().collation()) : null,
-                    text ? Collations.effective(c.type().collation()) : null,
-                    c.type().sqlName(), ColumnFacts.key(s, c), ColumnFacts.extra(c),
-                    "select,insert,update,references", c.comment() == null ? "" : c.comment(),
-                    ColumnFacts.generationExpression(c), c.type().srid() >= 0 ? c.type().srid() : null});
-            }
-        });
+        eachTable(session, (db, t) -> addColumnRows(rows, db, t.getKey(), t.getValue().schema()));
+        eachDatabase(session, db -> Views.names(db).stream()
+                .filter(v -> session.access().hasAnyOnTable(db.databaseName(), v))
+                .forEach(v -> viewColumns(session, db, v).ifPresent(s -> addColumnRows(rows, db, v, s))));
         return rows;
+    }
+
+    /**
+     * A view's columns as its query types them. A view that no longer plans (its table was dropped) has none: MySQL
+     * leaves it out of COLUMNS with a warning rather than failing the whole query.
+     */
+    private static java.util.Optional<TableSchema> viewColumns(Session session, DatabaseState db, String view) {
+        try {
+            return java.util.Optional.of(dev.scion.sql.admin.ViewColumns.ofView(session, db, view));
+        } catch (dev.scion.sql.error.SqlError e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void addColumnRows(List<Object[]> rows, DatabaseState db, String table, TableSchema s) {
+        long pos = 0;
+        for (Column c : s.columns()) {
+            if (c.hidden()) {
+                continue; // a functional key part's column is not part of the table as users see it
+            }
+            pos++;
+            boolean text = ColumnFacts.isText(c.type());
+            rows.add(new Object[] {CATALOG, db.name(), table, c.name(), pos, ColumnFacts.defaultText(c),
+                c.nullable() ? "YES" : "NO", ColumnFacts.dataType(c.type()), ColumnFacts.charMaxLength(c.type()),
+                ColumnFacts.charOctetLength(c.type()), ColumnFacts.numericPrecision(c.type()),
+                ColumnFacts.numericScale(c.type()), ColumnFacts.datetimePrecision(c.type()),
+                text ? Collations.charsetOf(c.type().collation()) : null,
+                text ? Collations.effective(c.type().collation()) : null,
+                c.type().sqlName(), ColumnFacts.key(s, c), ColumnFacts.extra(c),
+                "select,insert,update,references", c.comment() == null ? "" : c.comment(),
+                ColumnFacts.generationExpression(c), c.type().srid() >= 0 ? c.type().srid() : null});
+        }
     }
 
     /** The spatial columns with their SRID option (SRS_NAME: the reference system's name, empty for 0). */
@@ -325,7 +341,7 @@ public final class InformationSchema extends AbstractSchema {
             s.indexes().stream().filter(ix -> ix.unique()).forEach(ix -> rows.add(new Object[] {CATALOG, db.name(),
                 ix.name(), db.name(), t.getKey(), "UNIQUE", "YES"}));
             s.checks().forEach(c -> rows.add(new Object[] {CATALOG, db.name(), c.name(), db.name(), t.getKey(),
-                "CHECK", "YES"}));
+                "CHECK", c.enforced() ? "YES" : "NO"}));
             s.foreignKeys().forEach(f -> rows.add(new Object[] {CATALOG, db.name(), f.name(), db.name(), t.getKey(),
                 "FOREIGN KEY", "YES"}));
         });

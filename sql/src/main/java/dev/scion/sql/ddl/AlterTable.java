@@ -415,6 +415,7 @@ final class AlterTable {
         }
         TableSchema next = schema.build();
         ForeignKeyAlterRules.check(session, target, old.schema(), next);
+        BlobKeyLengths.check(session, old.schema(), next);
         TableValue value;
         if (rowsChange) {
             int[] src = sources.stream().mapToInt(Integer::intValue).toArray();

@@ -80,6 +80,7 @@ final class CreateTable {
         }
         TableSchema schema = b.build();
         schema.columns().forEach(c -> ZeroDateDefaults.check(session, c));
+        BlobKeyLengths.check(session, null, schema);
         install(target, schema, autoIncrementOption(node));
         return StatementResult.ok();
     }

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  * {@code DEFAULT NULL} to every nullable column; clients read both.
  */
 public final class CreateTableText {
+    /** How MySQL 8 prints a NOT ENFORCED check: a versioned comment older servers skip. */
+    private static final String NOT_ENFORCED = " /*!80016 NOT ENFORCED */";
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\s*(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOW = Pattern.compile(
             "(?i)(now|current_timestamp|localtime|localtimestamp)(\\s*\\(\\s*(\\d*)\\s*\\))?");
@@ -64,7 +66,7 @@ public final class CreateTableText {
         }
         for (CheckDef check : s.checks()) {
             lines.add("  CONSTRAINT " + identifier(check.name()) + " CHECK (" + expression(check.expressionSql())
-                    + ")");
+                    + ")" + (check.enforced() ? "" : NOT_ENFORCED));
         }
         return "CREATE TABLE " + identifier(name) + " (\n" + String.join(",\n", lines) + "\n) ENGINE=InnoDB"
                 + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "") + " DEFAULT CHARSET="

@@ -121,6 +121,7 @@ public final class DdlExecutor {
         SchemaBuilder b = SchemaBuilder.from(target.storedOrThrow(), old.schema());
         b.addIndex(def);
         TableSchema next = b.build();
+        BlobKeyLengths.check(session, old.schema(), next);
         IndexDef added = next.indexes().get(next.indexes().size() - 1);
         int columns = old.schema().columns().size();
         if (next.columns().size() > columns) {

@@ -381,13 +381,10 @@ final class SchemaBuilder {
     }
 
     /**
-     * Adds a CHECK constraint; an unnamed one is called {@code <table>_chk_<n>} as in MySQL. NOT ENFORCED ones
-     * are not kept.
+     * Adds a CHECK constraint; an unnamed one is called {@code <table>_chk_<n>} as in MySQL. A NOT ENFORCED one is
+     * kept, marked so, and validated like any other.
      */
     void addCheck(SqlMySqlCheck check) {
-        if (!check.isEnforced()) {
-            return;
-        }
         String name = check.getName() == null ? null : check.getName().getSimple();
         if (name == null) {
             int n = checks.size() + 1;
@@ -401,7 +398,7 @@ final class SchemaBuilder {
         CheckExpressions.requireDeterministic(name, check.getExpression());
         String text = check.getExpression().toSqlString(c -> c.withDialect(MySqlParser.DIALECT)
                 .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
-        checks.add(new CheckDef(name, text));
+        checks.add(new CheckDef(name, text, check.isEnforced()));
     }
 
     boolean hasForeignKey(String name) {

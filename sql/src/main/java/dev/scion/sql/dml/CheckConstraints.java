@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Enforces a table's CHECK constraints on a row about to be written: each condition is evaluated over the row's
- * values; false fails with 3819, true and NULL pass (MySQL's rule). A condition is evaluated directly where it can be
+ * values; false fails with 3819, true and NULL pass (MySQL's rule); a NOT ENFORCED check is skipped. A condition is evaluated directly where it can be
  * ({@link DirectExpression}), else by its form compiled once per schema ({@link CompiledChecks}), and planned as a
  * one-row SELECT of the row's values only when neither takes it.
  */
@@ -32,7 +32,7 @@ public final class CheckConstraints {
         Object[] row = asRead(session, schema, stored, checks);
         for (int i = 0; i < checks.size(); i++) {
             CheckDef check = checks.get(i);
-            if (fails(session, schema, i, row)) {
+            if (check.enforced() && fails(session, schema, i, row)) {
                 throw new SqlError(ErrorCode.CHECK_CONSTRAINT_VIOLATED, "Check constraint '" + check.name()
                         + "' is violated.");
             }
@@ -45,7 +45,7 @@ public final class CheckConstraints {
         List<CheckDef> checks = schema.checks();
         Object[] row = asRead(session, schema, stored, checks);
         for (int i = 0; i < checks.size(); i++) {
-            if (fails(session, schema, i, row)) {
+            if (checks.get(i).enforced() && fails(session, schema, i, row)) {
                 out.add(checks.get(i));
             }
         }

@@ -387,13 +387,16 @@ public final class InsertExecutor {
                             id = sharedIds.take(editor.autoIncrement());
                             editor.raiseAutoIncrement(id + 1);
                         }
+                        // InnoDB hands out the type's largest value once the counter is past it, so a full
+                        // column fails on that value's duplicate (1062), not on range (1264)
+                        id = Math.min(id, ColumnValues.largest(col.type()));
                         if (firstGenerated < 0) {
                             firstGenerated = id;
                         }
                         row[c] = id;
                     } else {
                         long l = dev.scion.sql.expr.Values.toLong(v);
-                        editor.raiseAutoIncrement(l + 1);
+                        editor.raiseAutoIncrement(l == Long.MAX_VALUE ? l : l + 1);
                         if (sharedIds != null) {
                             sharedIds.inserted(l);
                         }

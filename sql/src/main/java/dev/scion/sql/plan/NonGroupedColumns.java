@@ -75,7 +75,11 @@ public final class NonGroupedColumns {
                     if (keyed.isEmpty()) {
                         return;
                     }
-                    expandStar(select, keyed);
+                    if (keyed.contains("")) {
+                        expandStar(select);
+                    }
+                } else {
+                    expandStar(select);
                 }
                 Scope scope = new Scope(select, false, fromColumns(select));
                 Scope afterwards = new Scope(select, true, fromColumns(select)); // the aliases written, not those added below
@@ -242,15 +246,15 @@ public final class NonGroupedColumns {
     }
 
     /**
-     * Under ONLY_FULL_GROUP_BY, a bare {@code *} over the one table of FROM whose key is grouped becomes its columns,
-     * so that those not grouped can be wrapped like any column named outright (Calcite would expand the star after
-     * this rewrite and refuse them).
+     * A bare {@code *} over the one table of FROM (under ONLY_FULL_GROUP_BY: when its key is grouped) becomes its
+     * columns, so that those not grouped can be wrapped like any column named outright (Calcite would expand the
+     * star after this rewrite and refuse them).
      */
-    private void expandStar(SqlSelect select, java.util.Set<String> keyed) {
+    private void expandStar(SqlSelect select) {
         SqlNodeList items = select.getSelectList();
         SqlNode from = select.getFrom();
         SqlNode table = from != null && from.getKind() == SqlKind.AS ? ((SqlCall) from).operand(0) : from;
-        if (!keyed.contains("") || !(table instanceof SqlIdentifier tableId)) {
+        if (!(table instanceof SqlIdentifier tableId) || schema(tableId) == null) {
             return;
         }
         for (int i = 0; i < items.size(); i++) {

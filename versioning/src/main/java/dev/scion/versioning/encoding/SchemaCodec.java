@@ -116,7 +116,8 @@ public final class SchemaCodec {
         List<Column> cols = s.columns();
         int n = (int) cols.stream().filter(Column::generated).count();
         boolean onUpdate = cols.stream().anyMatch(c -> c.onUpdateSql() != null);
-        boolean collations = hasCollationsOrPrefixes(s) || onUpdate;
+        boolean notEnforced = s.checks().stream().anyMatch(c -> !c.enforced());
+        boolean collations = hasCollationsOrPrefixes(s) || onUpdate || notEnforced;
         if (n == 0 && !collations) {
             return;
         }
@@ -128,7 +129,7 @@ public final class SchemaCodec {
             }
         }
         if (collations) {
-            writeCollations(w, s, onUpdate);
+            writeCollations(w, s, onUpdate, notEnforced);
         }
     }
 
@@ -158,7 +159,7 @@ public final class SchemaCodec {
      * position and name each), then the indexes with prefix lengths (count, then index position and one length
      * per key part, 0 for a whole value).
      */
-    private static void writeCollations(BinaryWriter w, TableSchema s, boolean onUpdate) {
+    private static void writeCollations(BinaryWriter w, TableSchema s, boolean onUpdate, boolean notEnforced) {
         w.nullableString(s.collation());
         List<Column> cols = s.columns();
         w.varInt((int) cols.stream().filter(c -> c.type().collation() != null).count());
@@ -179,9 +180,26 @@ public final class SchemaCodec {
                 }
             }
         }
-        writeCollatedKeys(w, idx, s.collatedPrimaryKey(), onUpdate);
-        if (onUpdate) {
+        writeCollatedKeys(w, idx, s.collatedPrimaryKey(), onUpdate || notEnforced);
+        if (onUpdate || notEnforced) {
             writeOnUpdate(w, cols);
+        }
+        if (notEnforced) {
+            writeNotEnforced(w, s.checks());
+        }
+    }
+
+    /**
+     * The CHECK constraints declared NOT ENFORCED: count, then their positions in the check list. Written last and
+     * only when there is one (the sections before it are then written even when empty), so schemas from before
+     * the flag read unchanged and encode as before.
+     */
+    private static void writeNotEnforced(BinaryWriter w, List<CheckDef> checks) {
+        w.varInt((int) checks.stream().filter(c -> !c.enforced()).count());
+        for (int i = 0; i < checks.size(); i++) {
+            if (!checks.get(i).enforced()) {
+                w.varInt(i);
+            }
         }
     }
 
@@ -259,7 +277,15 @@ public final class SchemaCodec {
                 cols.set(pos, cols.get(pos).withOnUpdate(r.string()));
             }
         }
-        return new TableSchema(cols, s.primaryKey(), idx, s.checks(), s.foreignKeys(), tableCollation,
+        List<CheckDef> checks = new ArrayList<>(s.checks());
+        if (r.hasMore()) {
+            int ne = r.varInt();
+            for (int i = 0; i < ne; i++) {
+                int pos = r.varInt();
+                checks.set(pos, checks.get(pos).withEnforced(false));
+            }
+        }
+        return new TableSchema(cols, s.primaryKey(), idx, checks, s.foreignKeys(), tableCollation,
                 collatedPrimaryKey);
     }
 

@@ -52,7 +52,8 @@ public final class SqlScript {
             extra.add(sb.toString());
         }
         for (var check : s.checks()) {
-            extra.add("  CONSTRAINT " + SqlLiterals.identifier(check.name()) + " CHECK (" + check.expressionSql() + ")");
+            extra.add("  CONSTRAINT " + SqlLiterals.identifier(check.name()) + " CHECK (" + check.expressionSql() + ")"
+                    + (check.enforced() ? "" : " /*!80016 NOT ENFORCED */"));
         }
         if (extra.isEmpty()) {
             return plain;
