@@ -5,6 +5,7 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.gc.LiveRoots;
 import dev.scion.versioning.gc.VersioningKinds;
+import dev.scion.versioning.gc.WorkingSetRoots;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.AutoIncrementCounters;
 import dev.scion.versioning.repo.Repository;
@@ -56,6 +57,9 @@ public final class DatabaseState {
     private ChunkBuffer detachedBuffer;
     /** Keeps the detached HEAD alive: a commit made by COMMIT() in detached mode is on no branch. */
     private LiveRoots.Pin<?> detachedPin;
+
+    /** The session's snapshot of its repository's branches, read by {@link #begin} (null: the refs as they are). */
+    private BranchSnapshot.Source branchSnapshots;
 
     /** A writable binding to a branch. */
     public DatabaseState(String name, String databaseName, Repository repo, String branch) {
@@ -124,6 +128,11 @@ public final class DatabaseState {
         return readOnlyCommit;
     }
 
+    /** Lets {@link #begin} start a transaction from the branch as the session's transaction first found it. */
+    public void readBranchesFrom(BranchSnapshot.Source source) {
+        this.branchSnapshots = source;
+    }
+
     public boolean inTransaction() {
         return workingRoot != null;
     }
@@ -152,10 +161,20 @@ public final class DatabaseState {
             workingRoot = repo.readCommit(readOnlyCommit).root();
         } else {
             repo.branchActivity().read(branch);
-            // the head is read before the working set: a commit landing in between makes the recorded head older
-            // than the snapshot, so a check against it fails safe (a refused amend) rather than passing a stale one
-            startHead = repo.branchHead(branch).orElse(null);
-            LiveRoots.Pin<WorkingSet> pin = repo.pinWorkingSet(branch);
+            BranchSnapshot.Tip tip = branchSnapshots == null ? null
+                    : branchSnapshots.of(repo).flatMap(v -> v.tip(branch)).orElse(null);
+            LiveRoots.Pin<WorkingSet> pin;
+            if (tip != null) {
+                // the session's snapshot still pins these roots, but may be dropped before this transaction ends
+                startHead = tip.head();
+                pin = repo.liveRoots().pin(tip::workingSet, WorkingSetRoots::report);
+            } else {
+                // the head is read before the working set: a commit landing in between makes the recorded head
+                // older than the snapshot, so a check against it fails safe (a refused amend) rather than passing a
+                // stale one
+                startHead = repo.branchHead(branch).orElse(null);
+                pin = repo.pinWorkingSet(branch);
+            }
             snapshotPin = pin;
             startWorkingSet = pin.value();
             workingRoot = startWorkingSet.working();
