@@ -46,6 +46,8 @@ public final class DatabaseState {
     private java.util.Map<AutoIncrementCounters.Counter, Long> idsUsed;
     /** Keeps the snapshot's chunks from garbage collection while the transaction is open. */
     private LiveRoots.Pin<?> snapshotPin;
+    /** Keeps a merge state taken over by {@link #adoptPublishedMergeState} alive (null: none taken over). */
+    private LiveRoots.Pin<?> adoptedMergePin;
     private boolean mergeConflictsPending;
     /** The write fast path's tables, per root they were resolved in; made by the first fast-path write. */
     private dev.scion.sql.dml.WriteTargets writeTargets;
@@ -295,11 +297,44 @@ public final class DatabaseState {
         lastWritten = null;
     }
 
+    /**
+     * The merge in progress as this transaction sees it: the one its snapshot holds, so that another session's
+     * dolt_merge (which publishes its conflicts at once) stays out of a transaction that began before it; null when
+     * there is none or off a branch.
+     */
+    public dev.scion.versioning.model.MergeState mergeState() {
+        WorkingSet ws = startWorkingSet();
+        return ws == null ? null : ws.mergeState();
+    }
+
+    /**
+     * After this session published a change to the merge state itself (resolving conflicts or violations through
+     * their system tables writes the branch's working set at once), the transaction sees the merge state as it is
+     * now, so that its own resolutions show.
+     */
+    public void adoptPublishedMergeState() {
+        if (workingRoot == null || startWorkingSet == null) {
+            return;
+        }
+        LiveRoots.Pin<dev.scion.versioning.model.MergeState> pin = repo.liveRoots().pin(
+                () -> repo.workingSet(branch).mergeState(),
+                (m, sink) -> WorkingSetRoots.report(startWorkingSet.withMergeState(m), sink));
+        if (adoptedMergePin != null) {
+            adoptedMergePin.close();
+        }
+        adoptedMergePin = pin;
+        startWorkingSet = startWorkingSet.withMergeState(pin.value());
+    }
+
     /** Forgets the transaction (after commit or rollback). */
     public void endTransaction() {
         if (snapshotPin != null) {
             snapshotPin.close();
             snapshotPin = null;
+        }
+        if (adoptedMergePin != null) {
+            adoptedMergePin.close();
+            adoptedMergePin = null;
         }
         workingRoot = null;
         stagedRoot = null;
