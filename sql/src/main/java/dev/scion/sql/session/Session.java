@@ -534,8 +534,12 @@ public final class Session {
         readOnlyTransaction = Boolean.TRUE.equals(next);
         // as in Dolt, the transaction sees the current database's branches as they are now, not as they will be at
         // its first read (MySQL's InnoDB would wait for that read; a version control peer snapshots here)
-        if (currentDatabase != null) {
-            findDatabase(currentDatabase).ifPresent(s -> transactionBranches.takeNow(s.repo()));
+        if (currentDatabase != null && !dev.scion.sql.catalog.InformationSchema.isName(currentDatabase)) {
+            try {
+                findDatabase(currentDatabase).ifPresent(s -> transactionBranches.takeNow(s.repo()));
+            } catch (SqlError e) {
+                // the checked-out branch was deleted: the next statement reports it, not START TRANSACTION
+            }
         }
     }
 
