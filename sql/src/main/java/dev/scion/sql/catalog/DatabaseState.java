@@ -5,6 +5,7 @@ import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.gc.LiveRoots;
 import dev.scion.versioning.gc.VersioningKinds;
+import dev.scion.versioning.gc.WorkingSetRoots;
 import dev.scion.versioning.model.WorkingSet;
 import dev.scion.versioning.repo.AutoIncrementCounters;
 import dev.scion.versioning.repo.Repository;
@@ -45,6 +46,8 @@ public final class DatabaseState {
     private java.util.Map<AutoIncrementCounters.Counter, Long> idsUsed;
     /** Keeps the snapshot's chunks from garbage collection while the transaction is open. */
     private LiveRoots.Pin<?> snapshotPin;
+    /** Keeps a merge state taken over by {@link #adoptPublishedMergeState} alive (null: none taken over). */
+    private LiveRoots.Pin<?> adoptedMergePin;
     private boolean mergeConflictsPending;
     /** The write fast path's tables, per root they were resolved in; made by the first fast-path write. */
     private dev.scion.sql.dml.WriteTargets writeTargets;
@@ -56,6 +59,9 @@ public final class DatabaseState {
     private ChunkBuffer detachedBuffer;
     /** Keeps the detached HEAD alive: a commit made by COMMIT() in detached mode is on no branch. */
     private LiveRoots.Pin<?> detachedPin;
+
+    /** The session's snapshot of its repository's branches, read by {@link #begin} (null: the refs as they are). */
+    private BranchSnapshot.Source branchSnapshots;
 
     /** A writable binding to a branch. */
     public DatabaseState(String name, String databaseName, Repository repo, String branch) {
@@ -124,6 +130,11 @@ public final class DatabaseState {
         return readOnlyCommit;
     }
 
+    /** Lets {@link #begin} start a transaction from the branch as the session's transaction first found it. */
+    public void readBranchesFrom(BranchSnapshot.Source source) {
+        this.branchSnapshots = source;
+    }
+
     public boolean inTransaction() {
         return workingRoot != null;
     }
@@ -152,10 +163,20 @@ public final class DatabaseState {
             workingRoot = repo.readCommit(readOnlyCommit).root();
         } else {
             repo.branchActivity().read(branch);
-            // the head is read before the working set: a commit landing in between makes the recorded head older
-            // than the snapshot, so a check against it fails safe (a refused amend) rather than passing a stale one
-            startHead = repo.branchHead(branch).orElse(null);
-            LiveRoots.Pin<WorkingSet> pin = repo.pinWorkingSet(branch);
+            BranchSnapshot.Tip tip = branchSnapshots == null ? null
+                    : branchSnapshots.of(repo).flatMap(v -> v.tip(branch)).orElse(null);
+            LiveRoots.Pin<WorkingSet> pin;
+            if (tip != null) {
+                // the session's snapshot still pins these roots, but may be dropped before this transaction ends
+                startHead = tip.head();
+                pin = repo.liveRoots().pin(tip::workingSet, WorkingSetRoots::report);
+            } else {
+                // the head is read before the working set: a commit landing in between makes the recorded head
+                // older than the snapshot, so a check against it fails safe (a refused amend) rather than passing a
+                // stale one
+                startHead = repo.branchHead(branch).orElse(null);
+                pin = repo.pinWorkingSet(branch);
+            }
             snapshotPin = pin;
             startWorkingSet = pin.value();
             workingRoot = startWorkingSet.working();
@@ -276,11 +297,44 @@ public final class DatabaseState {
         lastWritten = null;
     }
 
+    /**
+     * The merge in progress as this transaction sees it: the one its snapshot holds, so that another session's
+     * dolt_merge (which publishes its conflicts at once) stays out of a transaction that began before it; null when
+     * there is none or off a branch.
+     */
+    public dev.scion.versioning.model.MergeState mergeState() {
+        WorkingSet ws = startWorkingSet();
+        return ws == null ? null : ws.mergeState();
+    }
+
+    /**
+     * After this session published a change to the merge state itself (resolving conflicts or violations through
+     * their system tables writes the branch's working set at once), the transaction sees the merge state as it is
+     * now, so that its own resolutions show.
+     */
+    public void adoptPublishedMergeState() {
+        if (workingRoot == null || startWorkingSet == null) {
+            return;
+        }
+        LiveRoots.Pin<dev.scion.versioning.model.MergeState> pin = repo.liveRoots().pin(
+                () -> repo.workingSet(branch).mergeState(),
+                (m, sink) -> WorkingSetRoots.report(startWorkingSet.withMergeState(m), sink));
+        if (adoptedMergePin != null) {
+            adoptedMergePin.close();
+        }
+        adoptedMergePin = pin;
+        startWorkingSet = startWorkingSet.withMergeState(pin.value());
+    }
+
     /** Forgets the transaction (after commit or rollback). */
     public void endTransaction() {
         if (snapshotPin != null) {
             snapshotPin.close();
             snapshotPin = null;
+        }
+        if (adoptedMergePin != null) {
+            adoptedMergePin.close();
+            adoptedMergePin = null;
         }
         workingRoot = null;
         stagedRoot = null;

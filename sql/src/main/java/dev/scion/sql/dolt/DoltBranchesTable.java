@@ -43,11 +43,15 @@ final class DoltBranchesTable implements WritableSystemTable {
 
     @Override
     public RowStream scan(Session session, DatabaseState db) {
-        Iterator<String> names = db.repo().branches().iterator();
+        // inside a transaction, the branches as it began (Dolt's "dolt_branches table has consistent view")
+        java.util.Optional<dev.scion.sql.catalog.BranchSnapshot> snapshot = session.branchSnapshot(db.repo());
+        Iterator<String> names = snapshot.isPresent() ? snapshot.get().tips().keySet().iterator()
+                : db.repo().branches().iterator();
         return () -> {
             while (names.hasNext()) {
                 String n = names.next();
-                Hash h = db.repo().branchHead(n).orElse(null);
+                Hash h = snapshot.isPresent() ? snapshot.get().tips().get(n).head()
+                        : db.repo().branchHead(n).orElse(null);
                 if (h == null) {
                     continue;
                 }
@@ -62,6 +66,7 @@ final class DoltBranchesTable implements WritableSystemTable {
 
     @Override
     public long insert(Session session, DatabaseState db, List<String> columns, List<Object[]> rows) {
+        session.branchesMayHaveChanged();
         int name = columns.indexOf("name");
         int hash = columns.indexOf("hash");
         if (name < 0 || hash < 0) {
@@ -81,6 +86,7 @@ final class DoltBranchesTable implements WritableSystemTable {
 
     @Override
     public long update(Session session, DatabaseState db, List<Object[]> before, List<Object[]> after) {
+        session.branchesMayHaveChanged();
         long changed = 0;
         for (int i = 0; i < before.size(); i++) {
             String oldName = String.valueOf(before.get(i)[0]);
@@ -108,6 +114,7 @@ final class DoltBranchesTable implements WritableSystemTable {
 
     @Override
     public long delete(Session session, DatabaseState db, List<Object[]> rows) {
+        session.branchesMayHaveChanged();
         for (Object[] r : rows) {
             String n = String.valueOf(r[0]);
             for (DatabaseState s : session.boundDatabases()) {

@@ -150,6 +150,7 @@ final class DoltConflictsForTable extends TableSystemTable implements WritableSy
                     tc.schemaConflict());
             try {
                 db.repo().updateWorkingSet(db.branch(), ws, ws.withMergeState(ms.withTable(tc.table(), next)), buf);
+                db.adoptPublishedMergeState();
                 return removed;
             } catch (VersioningException e) {
                 if (e.reason() != VersioningException.Reason.CONCURRENT_UPDATE) {

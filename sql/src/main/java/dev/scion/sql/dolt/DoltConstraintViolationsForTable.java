@@ -108,7 +108,9 @@ final class DoltConstraintViolationsForTable extends TableSystemTable implements
             }
         }
         try {
-            return ConflictsOp.forgetViolations(ctx, table, keys);
+            long forgotten = ConflictsOp.forgetViolations(ctx, table, keys);
+            db.adoptPublishedMergeState();
+            return forgotten;
         } catch (dev.scion.versioning.repo.VersioningException e) {
             throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
         }

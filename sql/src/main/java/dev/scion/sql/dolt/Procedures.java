@@ -92,6 +92,8 @@ public final class Procedures {
             return p.call(session, args);
         } catch (VersioningException e) {
             throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
+        } finally {
+            session.branchesMayHaveChanged();
         }
     }
 

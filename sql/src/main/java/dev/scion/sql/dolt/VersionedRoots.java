@@ -25,11 +25,14 @@ final class VersionedRoots {
         return staged == null ? db.repo().readCommit(session.headOf(db)).root() : staged;
     }
 
-    /** The merge in progress on the branch, or null (read-only revisions never merge). */
+    /**
+     * The merge in progress on the branch as the session's transaction sees it, or null (read-only revisions never
+     * merge).
+     */
     static MergeState mergeState(DatabaseState db) {
         if (db.isReadOnly()) {
             return null;
         }
-        return db.repo().workingSet(db.branch()).mergeState();
+        return db.mergeState();
     }
 }

@@ -34,6 +34,9 @@ public final class Session {
     private String currentDatabase;
     private long seenDropGeneration;
     private boolean explicitTransaction;
+    /** The branches as this session's open multi-statement transaction found them, per database. */
+    private final TransactionBranches transactionBranches =
+            new TransactionBranches(() -> explicitTransaction || !autocommit());
     private long lastInsertId;
     private final StatementCounts counts = new StatementCounts();
     /** Dolt's last_insert_uuid(): the UUID primary key the last INSERT into a UUID-keyed table gave its first row. */
@@ -333,6 +336,7 @@ public final class Session {
             s = r.get().isBranch() ? new DatabaseState(display, canonical.get(), repo, r.get().name())
                     : DatabaseState.readOnly(display, canonical.get(), repo, r.get().commit());
         }
+        s.readBranchesFrom(transactionBranches);
         databases.put(key, s);
         return Optional.of(s);
     }
@@ -494,6 +498,7 @@ public final class Session {
             engine.rowLocks().releaseAll(this);
         }
         savepoints.clear();
+        transactionBranches.release();
         readOnlyTransaction = false;
         nextTransactionReadOnly = null;
         nextTransactionJustSet = false;
@@ -527,6 +532,31 @@ public final class Session {
         commit();
         explicitTransaction = true;
         readOnlyTransaction = Boolean.TRUE.equals(next);
+        // as in Dolt, the transaction sees the current database's branches as they are now, not as they will be at
+        // its first read (MySQL's InnoDB would wait for that read; a version control peer snapshots here)
+        if (currentDatabase != null && !dev.scion.sql.catalog.InformationSchema.isName(currentDatabase)) {
+            try {
+                findDatabase(currentDatabase).ifPresent(s -> transactionBranches.takeNow(s.repo()));
+            } catch (SqlError e) {
+                // the checked-out branch was deleted: the next statement reports it, not START TRANSACTION
+            }
+        }
+    }
+
+    /**
+     * The branches of {@code repo} as the open multi-statement transaction found them (dolt_branches reads them);
+     * empty outside such a transaction.
+     */
+    public Optional<dev.scion.sql.catalog.BranchSnapshot> branchSnapshot(Repository repo) {
+        return transactionBranches.of(repo);
+    }
+
+    /**
+     * This session ran a version procedure or wrote dolt_branches, which may have made or moved branches: the rest
+     * of the transaction reads the branches afresh, so that it sees its own branch operations.
+     */
+    public void branchesMayHaveChanged() {
+        transactionBranches.release();
     }
 
     /** Commits every database written in this transaction, merging with concurrent commits. */
