@@ -33,6 +33,9 @@ final class Casts {
             };
             case DOUBLE, FLOAT, REAL -> (row, ctx) -> {
                 Object v = input.eval(row, ctx);
+                if (v instanceof String s && !NumberText.isNumber(s)) {
+                    warnTruncated(ctx, "DOUBLE", s); // 'abc' = 0 compares 0 with 0, as MySQL warns
+                }
                 return v == null ? null : Values.toDouble(v);
             };
             case CHAR, VARCHAR -> (row, ctx) -> {
@@ -89,11 +92,17 @@ final class Casts {
         String text = Values.toStringValue(v);
         DateTimeText.Reading r = DateTimeText.read(text);
         LocalDateTime t = r != null ? r.value() : DateFunctions.dateTime(v);
-        if ((t == null || r != null && r.truncated()) && ctx.session() != null) {
+        if (t == null || r != null && r.truncated()) {
+            warnTruncated(ctx, what, text);
+        }
+        return t;
+    }
+
+    private static void warnTruncated(ExecContext ctx, String what, String text) {
+        if (ctx != null && ctx.session() != null) {
             ctx.session().addWarning(ErrorCode.TRUNCATED_WRONG_VALUE.code(),
                     "Truncated incorrect " + what + " value: '" + text + "'");
         }
-        return t;
     }
 
     /**

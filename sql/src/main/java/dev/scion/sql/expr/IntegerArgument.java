@@ -66,8 +66,7 @@ final class IntegerArgument {
     }
 
     private static void warnUnlessNumber(String s, ExecContext ctx) {
-        String t = s.strip();
-        if (!t.isEmpty() && t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (NumberText.isNumber(s)) {
             return;
         }
         ctx.session().addWarning(ErrorCode.TRUNCATED_WRONG_VALUE.code(),

@@ -15,7 +15,7 @@ import java.util.Locale;
  * Calls Calcite's grammar parses into its own operators with SQL-standard typing, turned into Scion's MySQL
  * functions before validation: JSON_OBJECT / JSON_ARRAY (JsonFunctions), DATE(x), TIME(x) and TIMESTAMP(x[, t])
  * (Calcite's are BigQuery-style), EXTRACT (ExtractFunction), and TIMESTAMPDIFF / TIMESTAMPADD, whose standard forms refuse strings; MySQL takes
- * '2024-01-01' wherever a datetime goes; {@code a || b} under PIPES_AS_CONCAT becomes CONCAT(a, b); GET_FORMAT's type keyword becomes text; GROUP_CONCAT of several values becomes GROUP_CONCAT of their CONCAT.
+ * '2024-01-01' wherever a datetime goes; {@code %} and MOD() become {@link MySqlRemainder}; {@code a || b} under PIPES_AS_CONCAT becomes CONCAT(a, b); GET_FORMAT's type keyword becomes text; GROUP_CONCAT of several values becomes GROUP_CONCAT of their CONCAT.
  */
 public final class MySqlCallRewrites {
     private MySqlCallRewrites() {
@@ -32,6 +32,10 @@ public final class MySqlCallRewrites {
             return dateArithmetic;
         }
         SqlOperator op = call.getOperator();
+        if ((op.getKind() == org.apache.calcite.sql.SqlKind.MOD || op.getName().equalsIgnoreCase("MOD"))
+                && op != MySqlRemainder.OPERATOR && call.operandCount() == 2) {
+            return MySqlRemainder.OPERATOR.createCall(call.getParserPosition(), call.getOperandList());
+        }
         if (op == dev.scion.sql.parser.MySqlOperators.PIPES_CONCAT) {
             // || under PIPES_AS_CONCAT: the parser kept it binary only for its precedence
             return SqlFunctions.declared("CONCAT").createCall(call.getParserPosition(), call.getOperandList());

@@ -106,6 +106,7 @@ public final class SqlFunctions {
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.SHIFT_RIGHT);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.BIT_NOT);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.MATCH_AGAINST);
+        OPERATORS.add(MySqlRemainder.OPERATOR);
         for (String p : VERSIONING_PROCEDURES) {
             fn(p, varchar, OperandTypes.VARIADIC);
         }

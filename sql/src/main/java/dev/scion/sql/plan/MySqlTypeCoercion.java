@@ -3,9 +3,11 @@ package dev.scion.sql.plan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlAbstractDateTimeLiteral;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeMappingRule;
@@ -14,6 +16,10 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Calcite's implicit conversions plus MySQL's readings of values as numbers where a number is expected:
@@ -114,11 +120,145 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
      */
     @Override
     public boolean binaryComparisonCoercion(SqlCallBinding binding) {
-        if (binding.getOperandCount() == 2 && binding.getOperator().getKind().belongsTo(SqlKind.BINARY_COMPARISON)
-                && (temporalOperandsAsNumbers(binding, true) || booleanAsNumber(binding))) {
+        SqlKind kind = binding.getOperator().getKind();
+        boolean binary = binding.getOperandCount() == 2 && kind.belongsTo(SqlKind.BINARY_COMPARISON);
+        if (binary && (temporalOperandsAsNumbers(binding, true) || booleanAsNumber(binding))) {
             return true;
         }
+        if (binary || kind == SqlKind.BETWEEN) {
+            boolean rewritten = numericStringLiterals(binding.getCall(), binding.getScope());
+            if (stringsWithNumbersAsDouble(binding)) {
+                return true;
+            }
+            return super.binaryComparisonCoercion(binding) || rewritten;
+        }
         return super.binaryComparisonCoercion(binding);
+    }
+
+    /**
+     * Replaces the operands of a comparison that are string literals of whole numbers by those numbers where
+     * another operand is a number ({@link NumericStringLiterals}). Whether any was replaced.
+     */
+    private boolean numericStringLiterals(SqlCall call, SqlValidatorScope scope) {
+        if (!anyOperand(call, scope, SqlTypeUtil::isNumeric)) {
+            return false;
+        }
+        boolean rewritten = false;
+        for (int i = 0; i < call.operandCount(); i++) {
+            SqlLiteral number = NumericStringLiterals.asNumber(call.operand(i));
+            if (number != null) {
+                call.setOperand(i, number); // typed by the validator as any number literal
+                rewritten = true;
+            }
+        }
+        return rewritten;
+    }
+
+    /**
+     * MySQL compares a string with a number as two DOUBLEs ({@code varchar_col = 3}, {@code 'abc' = 0}, which
+     * reads 'abc' as 0 with warning 1292): every operand is cast to DOUBLE where strings meet numbers. Calcite
+     * cast the string to the number's type. Whether anything was cast.
+     */
+    private boolean stringsWithNumbersAsDouble(SqlCallBinding binding) {
+        SqlCall call = binding.getCall();
+        SqlValidatorScope scope = binding.getScope();
+        if (!anyOperand(call, scope, SqlTypeUtil::isNumeric) || !anyOperand(call, scope, SqlTypeUtil::isCharacter)) {
+            return false;
+        }
+        boolean coerced = false;
+        for (int i = 0; i < call.operandCount(); i++) {
+            RelDataType in = validator.deriveType(scope, call.operand(i));
+            if (SqlTypeUtil.isNumeric(in) || SqlTypeUtil.isCharacter(in)) {
+                coerced |= coerceOperandType(scope, call, i, asDouble(in));
+            }
+        }
+        return coerced;
+    }
+
+    private boolean anyOperand(SqlCall call, SqlValidatorScope scope, Predicate<RelDataType> test) {
+        for (SqlNode operand : call.getOperandList()) {
+            if (test.test(validator.deriveType(scope, operand))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code x IN (...)} compares as {@code x = each}: string literals of whole numbers become those numbers where
+     * the other side is a number ({@code int_pk IN ('1', '2')} stays a key lookup), and strings meeting numbers
+     * compare as DOUBLE ({@link #commonTypeForBinaryComparison}).
+     */
+    @Override
+    public boolean inOperationCoercion(SqlCallBinding binding) {
+        SqlCall call = binding.getCall();
+        SqlValidatorScope scope = binding.getScope();
+        boolean rewritten = false;
+        if (call.operandCount() == 2 && call.operand(1) instanceof SqlNodeList list
+                && !binding.getOperandType(0).isStruct()) {
+            RelDataType left = binding.getOperandType(0);
+            RelDataType leftNumber = temporalNumber(left);
+            if (leftNumber != null && allOperands(list, scope, SqlTypeUtil::isNumeric)) {
+                // dt IN (20200102, 20200103) compares the date's digits, as dt = 20200102 does
+                return asNumber(binding, 0, leftNumber);
+            }
+            if (SqlTypeUtil.isNumeric(left)) {
+                for (int i = 0; i < list.size(); i++) {
+                    SqlLiteral number = NumericStringLiterals.asNumber(list.get(i));
+                    if (number != null) {
+                        list.set(i, number);
+                        rewritten = true;
+                    }
+                }
+            } else if (SqlTypeUtil.isCharacter(left) && anyOperand(list, scope, SqlTypeUtil::isNumeric)) {
+                SqlLiteral number = NumericStringLiterals.asNumber(call.operand(0));
+                if (number != null) {
+                    call.setOperand(0, number);
+                    rewritten = true;
+                }
+            }
+            if (rewritten) {
+                List<RelDataType> types = new ArrayList<>();
+                for (SqlNode n : list) {
+                    types.add(validator.deriveType(scope, n));
+                }
+                RelDataType listType = factory.leastRestrictive(types);
+                if (listType != null) {
+                    updateInferredType(list, listType);
+                }
+            }
+        }
+        return super.inOperationCoercion(binding) || rewritten;
+    }
+
+    private boolean anyOperand(SqlNodeList list, SqlValidatorScope scope,
+            Predicate<RelDataType> test) {
+        for (SqlNode n : list) {
+            if (test.test(validator.deriveType(scope, n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean allOperands(SqlNodeList list, SqlValidatorScope scope, Predicate<RelDataType> test) {
+        for (SqlNode n : list) {
+            if (!test.test(validator.deriveType(scope, n))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string compared with a number compares as DOUBLE in MySQL (used for IN and its sub-queries). */
+    @Override
+    public RelDataType commonTypeForBinaryComparison(RelDataType type1, RelDataType type2) {
+        if (type1 != null && type2 != null
+                && (SqlTypeUtil.isCharacter(type1) && SqlTypeUtil.isNumeric(type2)
+                    || SqlTypeUtil.isNumeric(type1) && SqlTypeUtil.isCharacter(type2))) {
+            return factory.createSqlType(SqlTypeName.DOUBLE);
+        }
+        return super.commonTypeForBinaryComparison(type1, type2);
     }
 
     private boolean booleanAsNumber(SqlCallBinding binding) {

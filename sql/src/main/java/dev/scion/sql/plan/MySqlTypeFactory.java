@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Calcite's type factory with MySQL's aggregation of mixed types: where numbers, strings and temporal values meet
- * in one column (VALUES rows, UNION branches, CASE / COALESCE arms) MySQL's result is a string; Calcite finds no
- * common type and refuses the statement ("Values passed to VALUES operator must have compatible types").
+ * in one column (VALUES rows, UNION branches, CASE / COALESCE / IF arms) MySQL's result is a string; Calcite finds
+ * no common type and refuses the statement ("Values passed to VALUES operator must have compatible types"), or,
+ * for a temporal value and a number, reads the number as a date.
  */
 final class MySqlTypeFactory extends JavaTypeFactoryImpl {
 
@@ -26,6 +27,9 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
 
     @Override
     public RelDataType leastRestrictive(List<RelDataType> types) {
+        if (temporalWithNumber(types)) {
+            return text(types);
+        }
         RelDataType common = super.leastRestrictive(types);
         if (common != null && SqlTypeUtil.inCharFamily(common)) {
             return withCollationOf(common, types);
@@ -52,8 +56,30 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
             nullable |= t.isNullable();
         }
         if (!anyString) {
-            return null; // numbers with temporal values: no string involved, leave Calcite's refusal
+            return null;
         }
+        return createTypeWithNullability(createSqlType(SqlTypeName.VARCHAR, 65535), nullable);
+    }
+
+    /**
+     * Whether a DATE, TIME or DATETIME meets a number: MySQL's aggregated type of the two is a string
+     * ({@code COALESCE(date_col, 1)} answers '2020-01-02' or '1'), where Calcite took the temporal type and read
+     * the number as a date (1970-01-01).
+     */
+    private static boolean temporalWithNumber(List<RelDataType> types) {
+        boolean temporal = false;
+        boolean number = false;
+        for (RelDataType t : types) {
+            SqlTypeFamily family = t.getSqlTypeName().getFamily();
+            temporal |= family == SqlTypeFamily.DATE || family == SqlTypeFamily.TIME
+                    || family == SqlTypeFamily.TIMESTAMP;
+            number |= family == SqlTypeFamily.NUMERIC;
+        }
+        return temporal && number;
+    }
+
+    private RelDataType text(List<RelDataType> types) {
+        boolean nullable = types.stream().anyMatch(t -> t.isNullable() || t.getSqlTypeName() == SqlTypeName.NULL);
         return createTypeWithNullability(createSqlType(SqlTypeName.VARCHAR, 65535), nullable);
     }
 

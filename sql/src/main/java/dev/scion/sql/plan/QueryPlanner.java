@@ -276,8 +276,10 @@ public final class QueryPlanner {
                     public RexNode visitDynamicParam(RexDynamicParam p) {
                         SqlTypeName t = p.getType().getSqlTypeName();
                         Object v = p.getIndex() < values.length ? values[p.getIndex()] : null;
+                        // a string as a JSON parameter would be read as JSON text; the literal is compared as text
                         boolean fits = v instanceof Long ? SqlTypeName.INT_TYPES.contains(t)
-                                : v instanceof String && SqlTypeName.CHAR_TYPES.contains(t);
+                                : v instanceof String && SqlTypeName.CHAR_TYPES.contains(t)
+                                    && !dev.scion.sql.expr.json.JsonType.is(p.getType());
                         ok[0] &= fits;
                         return p;
                     }

@@ -55,7 +55,7 @@ final class LiteralParameterizer extends SqlShuttle {
         }
         String key;
         try {
-            key = copy.toString();
+            key = copy.toString() + kinds(p.values);
         } catch (RuntimeException | AssertionError e) {
             return null; // a node that cannot unparse itself has no reliable key
         }
@@ -143,6 +143,18 @@ final class LiteralParameterizer extends SqlShuttle {
         values.add(value);
         positions.add(operand.getParserPosition());
         return new SqlDynamicParam(values.size() - 1, operand.getParserPosition());
+    }
+
+    /**
+     * The kinds of the parameters' values, part of the key: {@code int_pk = 5} and {@code int_pk = '5'} compare
+     * differently (a string meeting a number), so the plan made for one must not be found for the other.
+     */
+    private static String kinds(List<Object> values) {
+        StringBuilder out = new StringBuilder(values.isEmpty() ? "" : "\n-- parameters ");
+        for (Object v : values) {
+            out.append(v instanceof String ? 's' : 'n');
+        }
+        return out.toString();
     }
 
     private static boolean isComparison(SqlKind kind) {
