@@ -269,9 +269,16 @@ public final class DatabaseState {
     private void settle() {
         dev.scion.sql.dml.DeferredRowEdits d = deferred;
         if (d != null) {
-            deferred = null;
+            deferred = null; // install reads the working root through workingRoot()
+            try {
+                d.install(this);
+            } catch (RuntimeException | Error e) {
+                // kept, so a failed read cannot drop the transaction's writes from what its COMMIT publishes;
+                // installing again is harmless, as the table value installed holds all of them
+                deferred = d;
+                throw e;
+            }
             settles++;
-            d.install(this);
         }
     }
 
