@@ -51,6 +51,13 @@ public final class DatabaseState {
     private boolean mergeConflictsPending;
     /** The write fast path's tables, per root they were resolved in; made by the first fast-path write. */
     private dev.scion.sql.dml.WriteTargets writeTargets;
+    /**
+     * Row writes of the open transaction not yet built into {@link #workingRoot}'s trees (null: none); built
+     * by {@link #settle} before anything reads the root.
+     */
+    private dev.scion.sql.dml.DeferredRowEdits deferred;
+    /** Times deferred writes were built into a root (an operation count for the regression check). */
+    private long settles;
 
     // Detached head (seed 004): HEAD is readOnlyCommit, and the working root belongs to this session alone. It
     // outlives transactions, so its chunks stay in a buffer of their own until COMMIT() writes them out.
@@ -141,7 +148,7 @@ public final class DatabaseState {
 
     /** True once the transaction wrote its working root or staged something. */
     public boolean isDirty() {
-        return dirty || stagedRoot != null;
+        return dirty || stagedRoot != null || deferred != null;
     }
 
     /** Starts a transaction if none is open: snapshots the branch's working set. */
@@ -202,11 +209,13 @@ public final class DatabaseState {
 
     public Hash workingRootHash() {
         begin();
+        settle();
         return workingRoot;
     }
 
     public RootValue workingRoot() {
         begin();
+        settle();
         RootValue.Written w = lastWritten;
         if (w != null && w.address().equals(workingRoot)) {
             return w.root();
@@ -244,9 +253,66 @@ public final class DatabaseState {
         return buffer;
     }
 
+    /**
+     * The root the transaction's deferred row writes apply to, without building them: what the write fast path
+     * resolves table names, schemas and triggers in, which those writes do not change. The working root itself
+     * when nothing is deferred.
+     */
+    public Hash rootUnderDeferredEdits() {
+        begin();
+        return workingRoot;
+    }
+
+    /** Whether the open transaction still reads its snapshot's working root: it has written nothing to it. */
+    public boolean readsSnapshotRoot() {
+        begin();
+        return deferred == null && startWorkingSet != null && workingRoot.equals(startWorkingSet.working());
+    }
+
+    /** The open transaction's deferred row writes, or null. */
+    public dev.scion.sql.dml.DeferredRowEdits deferredEdits() {
+        return workingRoot == null ? null : deferred;
+    }
+
+    /**
+     * Makes {@code edits} the transaction's deferred row writes, replacing those of the same table (which the
+     * statement's editor started from); writes deferred for another table are built first.
+     */
+    public void defer(dev.scion.sql.dml.DeferredRowEdits edits) {
+        begin();
+        if (deferred != null && !deferred.table().equals(edits.table())) {
+            settle();
+        }
+        deferred = edits;
+    }
+
+    /** Builds the deferred row writes into the working root. */
+    private void settle() {
+        dev.scion.sql.dml.DeferredRowEdits d = deferred;
+        if (d != null) {
+            deferred = null; // install reads the working root through workingRoot()
+            try {
+                d.install(this);
+            } catch (RuntimeException | Error e) {
+                // kept, so a failed read cannot drop the transaction's writes from what its COMMIT publishes;
+                // installing again is harmless, as the table value installed holds all of them
+                deferred = d;
+                throw e;
+            }
+            settles++;
+        }
+    }
+
+    /** Times deferred row writes were built into a working root. */
+    public long settles() {
+        return settles;
+    }
+
     /** Installs a new private working root (the write becomes visible to others at commit). */
     public void setWorkingRoot(RootValue root) {
         begin();
+        // a root read through workingRoot() has nothing deferred; any other replaces what was deferred
+        deferred = null;
         RootValue.Written w = root.writeAndKeep(buffer);
         lastWritten = w;
         Hash h = w.address();
@@ -262,7 +328,39 @@ public final class DatabaseState {
 
     /** The working root of the open transaction, or null when none is open (for savepoints). */
     public Hash openWorkingRoot() {
+        if (workingRoot != null) {
+            settle();
+        }
         return workingRoot;
+    }
+
+    /**
+     * Where the open transaction is, deferred writes included, without building them: a statement's mark, to
+     * which {@link #restore} puts the transaction back. Null when no transaction is open.
+     */
+    public Point point() {
+        return workingRoot == null ? null : new Point(workingRoot, deferred, dirty);
+    }
+
+    /** A transaction's position: its working root, the row writes deferred on it, and whether it had written. */
+    public record Point(Hash root, dev.scion.sql.dml.DeferredRowEdits deferred, boolean dirty) {
+    }
+
+    /** Puts the transaction back to {@code point} ({@link #point}); null means back to its start. */
+    public void restore(Point point) {
+        if (point == null) {
+            restoreWorkingRoot(null, false);
+            return;
+        }
+        if (workingRoot == null) {
+            return;
+        }
+        if (!workingRoot.equals(point.root())) {
+            buffer.supersede(); // what was written after the point is reached by nothing now
+            workingRoot = point.root();
+        }
+        deferred = point.deferred();
+        dirty = point.dirty();
     }
 
     /**
@@ -274,6 +372,7 @@ public final class DatabaseState {
             return;
         }
         buffer.supersede(); // what was written after the savepoint is reached by nothing now
+        deferred = null;
         if (root == null) {
             workingRoot = detached ? detachedWorking : startWorkingSet == null ? repo.readCommit(readOnlyCommit).root()
                     : startWorkingSet.working();
@@ -292,6 +391,7 @@ public final class DatabaseState {
      */
     public void replaceSnapshot(Hash base, Hash working) {
         startWorkingSet = startWorkingSet.withWorking(base);
+        deferred = null; // the working root passed in was read with them built
         buffer.supersede(); // the working root it replaces was written to the buffer by an earlier statement
         workingRoot = working;
         lastWritten = null;
@@ -337,6 +437,7 @@ public final class DatabaseState {
             adoptedMergePin = null;
         }
         workingRoot = null;
+        deferred = null;
         stagedRoot = null;
         lastWritten = null;
         startWorkingSet = null;

@@ -98,7 +98,7 @@ public final class TableTarget {
         }
         AutoIncrementCounters.Counter counter = database.repo().autoIncrements(database.branch()).table(name);
         var start = database.startWorkingSet();
-        if (start != null && database.workingRootHash().equals(start.working())) {
+        if (start != null && database.readsSnapshotRoot()) {
             counter.observeCommitted(value.autoIncrement(), () ->
                     database.repo().workingSet(database.branch()).working().equals(start.working()));
         }

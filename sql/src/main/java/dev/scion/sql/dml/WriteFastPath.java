@@ -117,14 +117,28 @@ public final class WriteFastPath {
         }
 
         /**
-         * Installs the editor's rows and remembers the table for the root just written, where it has the same
-         * name, schema, triggers and foreign keys: the next statement that starts from that root finds it.
+         * The editor a statement writes the table with: a fork of the transaction's deferred writes to the table
+         * when there are some, so that the statement sees them and a failure leaves them as they were.
+         */
+        TableEditor editor() {
+            DeferredRowEdits deferred = table.database().deferredEdits();
+            return deferred != null && deferred.table().equals(table.name()) ? deferred.fork() : table.editor();
+        }
+
+        /**
+         * Defers the editor's rows to the transaction (built into trees when the working root is next read,
+         * {@link DeferredRowEdits}); they are built at once when many are pending. Building them remembers the
+         * table for the root written, where it has the same name, schema, triggers and foreign keys: the next
+         * statement that starts from that root finds it.
          */
         void apply(TableEditor editor) {
-            TableValue written = table.apply(editor);
             DatabaseState db = table.database();
-            db.writeTargets().remember(typedName, new WriteTargets.Entry(db.workingRootHash(), table.name(),
-                    written, foreignKeys, false));
+            DeferredRowEdits edits = new DeferredRowEdits(typedName, table.name(), table.value(), editor,
+                    foreignKeys);
+            db.defer(edits);
+            if (edits.tooLarge()) {
+                db.workingRootHash();
+            }
         }
     }
 
@@ -149,7 +163,8 @@ public final class WriteFastPath {
         // inside a trigger every statement resolves afresh, so that TableTriggers.load can refuse (1442) one
         // that writes the table whose trigger is running
         WriteTargets known = db.writeTargets();
-        WriteTargets.Entry hit = TableTriggers.running() ? null : known.find(t.table(), db.workingRootHash());
+        // deferred row writes change no name, schema, trigger or foreign key: the root under them answers
+        WriteTargets.Entry hit = TableTriggers.running() ? null : known.find(t.table(), db.rootUnderDeferredEdits());
         if (hit != null) {
             if (hit.blocked() || (hit.foreignKeys() && ForeignKeys.enabled(session))) {
                 return null;
@@ -216,7 +231,7 @@ public final class WriteFastPath {
                 return Optional.empty(); // 1054 from the general path
             }
         }
-        TableEditor editor = target.table().editor();
+        TableEditor editor = target.editor();
         byte[] key = editor.codec().keyFromKeyValues(new Object[] {u.key()});
         RowLocking.lockForWrite(session, target.table().database(), target.table().name(), editor, key);
         Object[] old = editor.getByKey(key);
@@ -271,7 +286,7 @@ public final class WriteFastPath {
         if (target == null || integerKey(target.value().schema(), d.keyColumn()) < 0) {
             return Optional.empty();
         }
-        TableEditor editor = target.table().editor();
+        TableEditor editor = target.editor();
         byte[] key = editor.codec().keyFromKeyValues(new Object[] {d.key()});
         RowLocking.lockForWrite(session, target.table().database(), target.table().name(), editor, key);
         Object[] old = editor.getByKey(key);
@@ -297,7 +312,7 @@ public final class WriteFastPath {
                 return Optional.empty(); // 1136 from the general path
             }
         }
-        TableEditor editor = target.table().editor();
+        TableEditor editor = target.editor();
         InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, sql,
                 lenient(session));
         builder.sharedIds = target.table().sharedAutoIncrement();

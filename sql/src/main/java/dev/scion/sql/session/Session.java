@@ -593,33 +593,34 @@ public final class Session {
         transactionEnded();
     }
 
-    /** The working roots when a statement starts, so that a statement can be undone before it runs again. */
-    public record StatementMark(Map<DatabaseState, Hash> roots, Map<DatabaseState, Boolean> dirty) {
+    /**
+     * Where each open transaction is when a statement starts, so that a statement can be undone before it runs
+     * again. Taking it builds nothing: row writes deferred by earlier statements are kept as they are.
+     */
+    public record StatementMark(Map<DatabaseState, DatabaseState.Point> points) {
     }
 
     /** The mark of a statement that starts with no transaction open: an autocommit statement's, usually. */
-    private static final StatementMark NOTHING_OPEN = new StatementMark(Map.of(), Map.of());
+    private static final StatementMark NOTHING_OPEN = new StatementMark(Map.of());
 
     public StatementMark markStatement() {
-        Map<DatabaseState, Hash> roots = null;
-        Map<DatabaseState, Boolean> dirty = null;
+        Map<DatabaseState, DatabaseState.Point> points = null;
         for (DatabaseState s : databases.values()) {
-            if (s.openWorkingRoot() != null) {
-                if (roots == null) {
-                    roots = new HashMap<>(4);
-                    dirty = new HashMap<>(4);
+            DatabaseState.Point p = s.point();
+            if (p != null) {
+                if (points == null) {
+                    points = new HashMap<>(4);
                 }
-                roots.put(s, s.openWorkingRoot());
-                dirty.put(s, s.isDirty());
+                points.put(s, p);
             }
         }
-        return roots == null ? NOTHING_OPEN : new StatementMark(roots, dirty);
+        return points == null ? NOTHING_OPEN : new StatementMark(points);
     }
 
     /** Undoes what a statement wrote (trigger bodies included) since {@link #markStatement}. */
     public void restoreStatement(StatementMark mark) {
         for (DatabaseState s : databases.values()) {
-            s.restoreWorkingRoot(mark.roots().get(s), Boolean.TRUE.equals(mark.dirty().get(s)));
+            s.restore(mark.points().get(s));
         }
     }
 

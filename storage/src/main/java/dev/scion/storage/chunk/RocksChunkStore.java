@@ -462,14 +462,56 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * before the sync, so the next writer's work overlaps it.
    */
   public long write(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {
+    Written w = writeUncached(chunks, updates);
+    cache(w);
+    return w.ticket();
+  }
+
+  /**
+   * A batch {@link #writeUncached} appended: the ticket for {@link #awaitDurable}, and its chunks for
+   * {@link #cache}. {@code generation} is {@link #deletions} from before the write.
+   */
+  public record Written(long ticket, Map<Hash, byte[]> chunks, long generation) {
+  }
+
+  /**
+   * {@link #write} without putting the chunks in the cache: the caller does that with {@link #cache} once it is
+   * out of its own serial section (a branch's commit queue leader, whose rebasing and writing is the one serial
+   * section of concurrent commits to a branch). Until then a reader finds the chunks in RocksDB.
+   */
+  public Written writeUncached(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {
     Objects.requireNonNull(chunks, "chunks");
     Objects.requireNonNull(updates, "updates");
     if (chunks.isEmpty() && updates.isEmpty()) {
-      return 0;
+      return new Written(0, Map.of(), deletions);
     }
     GroupCommitter.Commit c = new GroupCommitter.Commit(new CommitRequest(chunks, List.copyOf(updates)));
+    long generation = deletions;
     committer.commit(c);
-    return c.ticket;
+    long bytes = 0;
+    for (byte[] chunk : chunks.values()) {
+      bytes += chunk.length;
+    }
+    chunksCommitted.addAndGet(chunks.size());
+    bytesCommitted.addAndGet(bytes);
+    return new Written(c.ticket, chunks, generation);
+  }
+
+  /**
+   * Puts a written batch's chunks in the cache: fresh nodes are the ones most likely to be read next (the new
+   * tree's changed paths). A sweep since the write may have deleted one of them (it purges the cache only of what
+   * is there), and a cached chunk that is gone from disk would make {@link #has} lie to a writer deciding what to
+   * store: then they are taken out again, as in {@link #get}.
+   */
+  public void cache(Written w) {
+    for (Map.Entry<Hash, byte[]> e : w.chunks().entrySet()) {
+      cache.put(e.getKey(), e.getValue());
+    }
+    if (deletions != w.generation()) {
+      for (Hash h : w.chunks().keySet()) {
+        cache.remove(h);
+      }
+    }
   }
 
   /** Returns once the batch {@link #write} returned {@code ticket} for is durable; one sync serves many tickets. */
@@ -577,14 +619,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       for (Map.Entry<String, byte[]> e : groupRefs.entrySet()) {
         refCache.put(e.getKey(), e.getValue() == null ? NO_REF : e.getValue().clone());
       }
-      // Fresh nodes are the ones most likely to be read next (the new tree's changed paths).
-      for (CommitRequest req : accepted) {
-        chunksCommitted.addAndGet(req.chunks().size());
-        for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
-          bytesCommitted.addAndGet(e.getValue().length);
-          cache.put(e.getKey(), e.getValue());
-        }
-      }
+      // each writer caches its own chunks once its batch is in (cacheWritten), outside this serial section
       return null;
     });
   }

@@ -132,7 +132,7 @@ public final class WorkingSetCommitQueue {
                 leaderDone.awaitUninterruptibly();
             }
             if (r.done) {
-                finish(r, ordered);
+                finish(r, ordered, null);
                 return;
             }
             leaderActive = true;
@@ -142,8 +142,9 @@ public final class WorkingSetCommitQueue {
             lock.unlock();
         }
         boolean written = false;
+        RocksChunkStore.Written batch = null;
         try {
-            writeGroup(group);
+            batch = writeGroup(group);
             written = true;
         } catch (RuntimeException e) {
             for (Request g : group) {
@@ -171,7 +172,7 @@ public final class WorkingSetCommitQueue {
                 lock.unlock();
             }
         }
-        finish(r, ordered);
+        finish(r, ordered, batch);
     }
 
     /**
@@ -206,20 +207,35 @@ public final class WorkingSetCommitQueue {
      * After the group's write: outside the queue's leadership, so the next group is rebased and written while this
      * one's sync runs (and one sync covers both when it can).
      */
-    private void finish(Request r, Runnable ordered) {
+    private void finish(Request r, Runnable ordered, RocksChunkStore.Written batch) {
         if (r.failure != null) {
+            cache(batch);
             throw r.failure;
         }
         try {
             ordered.run();
         } finally {
+            cache(batch);
             repo.store().awaitDurable(r.ticket);
         }
         r.chunks.clear();
     }
 
-    /** Places every request of the group in order and appends the survivors as one batch (synced later). */
-    private void writeGroup(List<Request> group) {
+    /**
+     * A leader caches its group's chunks once it has left the queue and released its row locks, while the sync
+     * runs, rather than inside the queue where the next group waits for it (null: the caller led no group).
+     */
+    private void cache(RocksChunkStore.Written batch) {
+        if (batch != null) {
+            repo.store().cache(batch);
+        }
+    }
+
+    /**
+     * Places every request of the group in order and appends the survivors as one batch (synced later); returns
+     * that batch, whose chunks the caller caches once it has left the queue, or null when nothing was written.
+     */
+    private RocksChunkStore.Written writeGroup(List<Request> group) {
         RocksChunkStore store = repo.store();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             byte[] raw = store.readRef(RefNames.workingSet(branch));
@@ -263,7 +279,7 @@ public final class WorkingSetCommitQueue {
                 placed++;
             }
             if (!any) {
-                return;
+                return null;
             }
             // only what the group's working set reaches: a merged transaction's own paths, built on its stale
             // snapshot, the roots between the group's transactions, and the roots (with their tree paths) that a
@@ -279,14 +295,14 @@ public final class WorkingSetCommitQueue {
             publishTip(new Tip(ws, batch));
             beforeSync.run();
             try {
-                long ticket = store.write(batch.pending(),
+                RocksChunkStore.Written written = store.writeUncached(batch.pending(),
                         List.of(RefUpdate.cas(RefNames.workingSet(branch), raw, ws.encode())));
                 for (Request r : group) {
-                    r.ticket = ticket;
+                    r.ticket = written.ticket();
                 }
                 dropped += out.size() - batch.size();
                 repo.branchActivity().wrote(branch);
-                return;
+                return written;
             } catch (RefConflictException e) {
                 // a writer outside the queue (a dolt procedure, a branch operation) moved the working set:
                 // rebase the group again onto what it left (requests that failed their rebase stay failed)

@@ -44,6 +44,12 @@ public final class TableEditor {
             this.codec = codec;
             this.map = map;
         }
+
+        IndexState copy() {
+            IndexState c = new IndexState(codec, map);
+            c.pending.putAll(pending);
+            return c;
+        }
     }
 
     public TableEditor(String tableName, TableValue base, ChunkBuffer out) {
@@ -59,6 +65,37 @@ public final class TableEditor {
             ProllyMap m = h == null ? ProllyMap.empty(out) : ProllyMap.load(out, h);
             indexes.add(new IndexState(ixCodec, m));
         }
+    }
+
+    private TableEditor(TableEditor from) {
+        this.tableName = from.tableName;
+        this.base = from.base;
+        this.out = from.out;
+        this.codec = from.codec;
+        this.rows = from.rows;
+        this.pendingRows.putAll(from.pendingRows);
+        for (IndexState ix : from.indexes) {
+            indexes.add(ix.copy());
+        }
+        this.autoIncrement = from.autoIncrement;
+    }
+
+    /**
+     * An editor that starts where this one is, pending writes included, and changes independently of it (the trees
+     * are immutable and shared; the pending writes are copied). A statement edits a fork of its transaction's
+     * editor, so that a failed statement leaves the transaction's pending writes as they were.
+     */
+    public TableEditor fork() {
+        return new TableEditor(this);
+    }
+
+    /** Pending writes not yet applied to the trees, over the rows and every index: what a {@link #fork} copies. */
+    public int pendingCount() {
+        int n = pendingRows.size();
+        for (IndexState ix : indexes) {
+            n += ix.pending.size();
+        }
+        return n;
     }
 
     public RowCodec codec() {

@@ -1,0 +1,63 @@
+package dev.scion.sql.dml;
+
+import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.table.TableEditor;
+
+/**
+ * One table's row writes that the write fast path made in an open transaction and has not yet built into trees
+ * (docs/performance.md, round 18). A multi-statement transaction such as sysbench's oltp_write_only used to build
+ * the table's row and index trees, hash the table value, table map and root, after each of its statements; now
+ * the statements edit one pending {@link TableEditor} and the trees are built once, when anything reads the
+ * transaction's working root ({@link DatabaseState#workingRoot()}: the COMMIT, a savepoint, any other statement).
+ *
+ * <p>An instance is never changed once {@link DatabaseState#defer deferred}: each statement edits a
+ * {@link #fork} and defers that, so a statement mark can keep the instance and a failed statement leaves it as it
+ * was. {@link #install} applies the writes to the editor's own trees, which does not change what it reads.
+ */
+public final class DeferredRowEdits {
+    /**
+     * Pending entries (rows and index entries) past which a statement's edits are built at once: every statement
+     * copies the pending entries into its fork, so a long transaction of one-row writes must not let them grow.
+     */
+    static final int MAX_PENDING = 256;
+
+    private final String typedName;
+    private final String stored;
+    private final TableValue base;
+    private final TableEditor editor;
+    private final boolean foreignKeys;
+
+    DeferredRowEdits(String typedName, String stored, TableValue base, TableEditor editor, boolean foreignKeys) {
+        this.typedName = typedName;
+        this.stored = stored;
+        this.base = base;
+        this.editor = editor;
+        this.foreignKeys = foreignKeys;
+    }
+
+    /** The table's stored name in the transaction's root. */
+    public String table() {
+        return stored;
+    }
+
+    /** An editor seeing these writes, for one statement to change without changing them. */
+    TableEditor fork() {
+        return editor.fork();
+    }
+
+    boolean tooLarge() {
+        return editor.pendingCount() > MAX_PENDING;
+    }
+
+    /**
+     * Builds the writes into the trees and installs the table value in {@code db}'s working root (which must be
+     * the root the writes were deferred on), and remembers the table for that root, as a fast-path statement
+     * that applied its editor at once would have.
+     */
+    public void install(DatabaseState db) {
+        TableValue written = TableTarget.of(db, stored, base).apply(editor);
+        db.writeTargets().remember(typedName, new WriteTargets.Entry(db.workingRootHash(), stored, written,
+                foreignKeys, false));
+    }
+}
