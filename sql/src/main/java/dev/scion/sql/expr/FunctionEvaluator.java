@@ -150,9 +150,12 @@ final class FunctionEvaluator {
                     Object v = a[0].eval(row, ctx);
                     return v != null ? v : a[1].eval(row, ctx);
                 };
-            case "IF":
-                return (row, ctx) -> Boolean.TRUE.equals(Values.truth(a[0].eval(row, ctx)))
-                        ? a[1].eval(row, ctx) : a[2].eval(row, ctx);
+            case "IF": {
+                java.util.function.UnaryOperator<Object> shape = ChosenValues.shaper(call.getType(),
+                        call.getOperands().subList(1, 3));
+                return (row, ctx) -> shape.apply(Boolean.TRUE.equals(Values.truth(a[0].eval(row, ctx)))
+                        ? a[1].eval(row, ctx) : a[2].eval(row, ctx));
+            }
             case "NULLIF":
                 return (row, ctx) -> {
                     Object x = a[0].eval(row, ctx);

@@ -1,5 +1,6 @@
 package dev.scion.sql.plan;
 
+import dev.scion.sql.expr.json.JsonType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlAbstractDateTimeLiteral;
@@ -162,8 +163,9 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
     private boolean stringsWithNumbersAsDouble(SqlCallBinding binding) {
         SqlCall call = binding.getCall();
         SqlValidatorScope scope = binding.getScope();
-        if (!anyOperand(call, scope, SqlTypeUtil::isNumeric) || !anyOperand(call, scope, SqlTypeUtil::isCharacter)) {
-            return false;
+        if (!anyOperand(call, scope, SqlTypeUtil::isNumeric) || !anyOperand(call, scope, SqlTypeUtil::isCharacter)
+                || anyOperand(call, scope, JsonType::is)) {
+            return false; // JSON compares with a number by JSON's rules (ExprCompiler looks through Calcite's cast)
         }
         boolean coerced = false;
         for (int i = 0; i < call.operandCount(); i++) {
@@ -253,7 +255,7 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
     /** A string compared with a number compares as DOUBLE in MySQL (used for IN and its sub-queries). */
     @Override
     public RelDataType commonTypeForBinaryComparison(RelDataType type1, RelDataType type2) {
-        if (type1 != null && type2 != null
+        if (type1 != null && type2 != null && !JsonType.is(type1) && !JsonType.is(type2)
                 && (SqlTypeUtil.isCharacter(type1) && SqlTypeUtil.isNumeric(type2)
                     || SqlTypeUtil.isNumeric(type1) && SqlTypeUtil.isCharacter(type2))) {
             return factory.createSqlType(SqlTypeName.DOUBLE);

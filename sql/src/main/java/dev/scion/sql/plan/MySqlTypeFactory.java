@@ -37,6 +37,9 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
         if (common != null || types.isEmpty()) {
             return common;
         }
+        if (booleanWithNumber(types)) {
+            return leastRestrictive(types.stream().map(this::booleanAsInteger).toList());
+        }
         boolean nullable = false;
         boolean anyString = false;
         for (RelDataType t : types) {
@@ -76,6 +79,33 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
             number |= family == SqlTypeFamily.NUMERIC;
         }
         return temporal && number;
+    }
+
+    /**
+     * Whether booleans meet numbers (and nothing else but NULL): MySQL's TRUE is the integer 1, so
+     * {@code CASE ... THEN 1.0 ELSE (a OR b) END} is a DECIMAL and {@code SELECT 1 UNION SELECT x IN (...)} an
+     * integer column, where Calcite found no common type ("Illegal mixing of types in CASE or COALESCE statement",
+     * "Type mismatch in column 1 of UNION").
+     */
+    private static boolean booleanWithNumber(List<RelDataType> types) {
+        boolean bool = false;
+        boolean number = false;
+        for (RelDataType t : types) {
+            SqlTypeName name = t.getSqlTypeName();
+            if (name == SqlTypeName.BOOLEAN) {
+                bool = true;
+            } else if (name.getFamily() == SqlTypeFamily.NUMERIC) {
+                number = true;
+            } else if (name != SqlTypeName.NULL) {
+                return false;
+            }
+        }
+        return bool && number;
+    }
+
+    private RelDataType booleanAsInteger(RelDataType t) {
+        return t.getSqlTypeName() != SqlTypeName.BOOLEAN ? t
+                : createTypeWithNullability(createSqlType(SqlTypeName.INTEGER), t.isNullable());
     }
 
     private RelDataType text(List<RelDataType> types) {

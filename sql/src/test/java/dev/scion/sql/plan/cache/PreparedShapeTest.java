@@ -97,7 +97,10 @@ class PreparedShapeTest {
                 }
             }
         }
-        assertTrue(db.session().planCache().boundHits() >= 50, db.session().planCache().boundHits()
+        // a plan is found only by values of the kinds it was made for (a string where the plan took an integer is
+        // planned with its literals: it compares as MySQL compares a string with a number), so most of the mixed
+        // pairs above plan anew
+        assertTrue(db.session().planCache().boundHits() >= 20, db.session().planCache().boundHits()
                 + " executions found by value of " + checked);
     }
 
