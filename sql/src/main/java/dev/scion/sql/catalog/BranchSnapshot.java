@@ -31,6 +31,13 @@ public final class BranchSnapshot implements AutoCloseable {
         Optional<BranchSnapshot> of(Repository repo);
     }
 
+    /** The branches as last listed, per repository, with the store's ref version they were listed at. */
+    private record Listed(long refVersion, SortedMap<String, Tip> tips) {
+    }
+
+    private static final Map<Repository, Listed> LAST_LISTED =
+            Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private final LiveRoots.Pin<SortedMap<String, Tip>> pin;
 
     private BranchSnapshot(LiveRoots.Pin<SortedMap<String, Tip>> pin) {
@@ -39,7 +46,25 @@ public final class BranchSnapshot implements AutoCloseable {
 
     /** Reads every branch's head and working set, pinned in one step with respect to garbage collection. */
     public static BranchSnapshot take(Repository repo) {
-        return new BranchSnapshot(repo.liveRoots().pin(() -> read(repo), BranchSnapshot::report));
+        return new BranchSnapshot(repo.liveRoots().pin(() -> current(repo), BranchSnapshot::report));
+    }
+
+    /**
+     * The branches now. Listing them costs about a microsecond a branch, paid by every transaction; while no ref
+     * changed since the last listing (read-mostly workloads) that listing is still exact and is reused. Pinning a
+     * reused listing is as safe as pinning a fresh one: its values are the refs' current values.
+     */
+    private static SortedMap<String, Tip> current(Repository repo) {
+        long version = repo.store().refVersion();
+        Listed last = LAST_LISTED.get(repo);
+        if (version >= 0 && last != null && last.refVersion() == version) {
+            return last.tips();
+        }
+        SortedMap<String, Tip> tips = read(repo);
+        if (version >= 0 && repo.store().refVersion() == version) {
+            LAST_LISTED.put(repo, new Listed(version, tips));
+        }
+        return tips;
     }
 
     private static SortedMap<String, Tip> read(Repository repo) {

@@ -88,6 +88,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final java.util.concurrent.ConcurrentHashMap<String, byte[]> refCache =
       new java.util.concurrent.ConcurrentHashMap<>();
   private static final byte[] NO_REF = new byte[0];
+  /** Counts the write groups that changed refs; bumped after their values are in {@link #refCache}. */
+  private final java.util.concurrent.atomic.AtomicLong refGroups = new java.util.concurrent.atomic.AtomicLong();
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
 
@@ -365,6 +367,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
+  /**
+   * A number that changes whenever this process changes a ref, so that a reader can tell that the refs it listed
+   * are still current without listing them again; -1 for a follower, whose refs another process writes.
+   */
+  public long refVersion() {
+    return overlay != null ? -1 : refGroups.get();
+  }
+
   // ---- ref log ----
 
   /** Where logged ref values live in the refs column family: REF_LOG + name + NUL + sequence (16 hex digits). */
@@ -618,6 +628,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       }
       for (Map.Entry<String, byte[]> e : groupRefs.entrySet()) {
         refCache.put(e.getKey(), e.getValue() == null ? NO_REF : e.getValue().clone());
+      }
+      if (!groupRefs.isEmpty()) {
+        refGroups.incrementAndGet();
       }
       // each writer caches its own chunks once its batch is in (cacheWritten), outside this serial section
       return null;
