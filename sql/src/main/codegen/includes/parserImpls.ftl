@@ -1542,6 +1542,7 @@ void MySqlAlterAction(List<SqlAlterTableAction> actions, Map<String, SqlNode> op
     SqlAlterTableAction a;
     String cs;
     String coll = null;
+    boolean enforced = true;
 }
 {
     <ADD> { s = span(); }
@@ -1615,16 +1616,25 @@ void MySqlAlterAction(List<SqlAlterTableAction> actions, Map<String, SqlNode> op
         }
     )
 |
-    <ALTER> { s = span(); } [ <COLUMN> ] id = SimpleIdentifier()
+    <ALTER> { s = span(); }
     (
-        <SET> <DEFAULT_> e = MySqlDefaultValue() {
+        ( <CHECK> | <CONSTRAINT> ) id = SimpleIdentifier() { enforced = true; }
+        [ <NOT> { enforced = false; } ] <ENFORCED> {
             actions.add(new SqlAlterTableAction(s.end(this),
-                SqlAlterTableAction.Action.SET_DEFAULT).name(id).value(e));
+                SqlAlterTableAction.Action.ALTER_CHECK).name(id).enforced(enforced));
         }
-    |   <DROP> <DEFAULT_> {
-            actions.add(new SqlAlterTableAction(s.end(this),
-                SqlAlterTableAction.Action.DROP_DEFAULT).name(id));
-        }
+    |
+        [ <COLUMN> ] id = SimpleIdentifier()
+        (
+            <SET> <DEFAULT_> e = MySqlDefaultValue() {
+                actions.add(new SqlAlterTableAction(s.end(this),
+                    SqlAlterTableAction.Action.SET_DEFAULT).name(id).value(e));
+            }
+        |   <DROP> <DEFAULT_> {
+                actions.add(new SqlAlterTableAction(s.end(this),
+                    SqlAlterTableAction.Action.DROP_DEFAULT).name(id));
+            }
+        )
     )
 |
     <DISABLE> { s = span(); } <KEYS> {

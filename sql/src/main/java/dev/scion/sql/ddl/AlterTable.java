@@ -10,6 +10,7 @@ import dev.scion.sql.parser.ddl.SqlMySqlColumn;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
 import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
@@ -105,6 +106,7 @@ final class AlterTable {
                 rowsChange = true; // the rows are rewritten, and so checked against the new constraint
             }
             case DROP_CHECK -> dropCheck(a.getName().getSimple());
+            case ALTER_CHECK -> alterCheck(a.getName().getSimple(), a.isEnforced());
             case DROP_CONSTRAINT -> {
                 String name = a.getName().getSimple();
                 if (schema.hasCheck(name)) {
@@ -356,6 +358,24 @@ final class AlterTable {
         AlterTable alter = new AlterTable(session, target);
         alter.dropIndex(name);
         alter.finish(-1);
+    }
+
+    /**
+     * ALTER CHECK name [NOT] ENFORCED (MySQL 8.0.16; ALTER CONSTRAINT too). A check turned on is verified against
+     * every row, as ADD CHECK is: the rows are rewritten.
+     */
+    private void alterCheck(String name, boolean enforced) {
+        for (int i = 0; i < schema.checks.size(); i++) {
+            CheckDef c = schema.checks.get(i);
+            if (c.name().equalsIgnoreCase(name)) {
+                if (enforced && !c.enforced()) {
+                    rowsChange = true;
+                }
+                schema.checks.set(i, c.withEnforced(enforced));
+                return;
+            }
+        }
+        throw new SqlError(ErrorCode.CHECK_NOT_FOUND, "Check constraint '" + name + "' is not found in the table.");
     }
 
     private void dropCheck(String name) {

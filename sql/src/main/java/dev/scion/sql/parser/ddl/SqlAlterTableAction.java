@@ -30,6 +30,7 @@ import java.util.List;
  * <li>SET_DEFAULT: name (column), value
  * <li>DROP_DEFAULT: name (column)
  * <li>CONVERT_CHARSET: charset, collation
+ * <li>ALTER_CHECK: name (check or constraint), enforced
  * </ul>
  * Table options in an ALTER TABLE go to {@link SqlMySqlAlterTable#getTableOptions()}.
  */
@@ -45,7 +46,7 @@ public class SqlAlterTableAction extends SqlCall {
     DROP_PRIMARY_KEY("DROP PRIMARY KEY"), ADD_FOREIGN_KEY("ADD"), DROP_FOREIGN_KEY("DROP FOREIGN KEY"),
     ADD_CHECK("ADD"), DROP_CHECK("DROP CHECK"), DROP_CONSTRAINT("DROP CONSTRAINT"),
     SET_DEFAULT("ALTER COLUMN"), DROP_DEFAULT("ALTER COLUMN"), DISABLE_KEYS("DISABLE KEYS"),
-    ENABLE_KEYS("ENABLE KEYS"), CONVERT_CHARSET("CONVERT TO CHARACTER SET");
+    ENABLE_KEYS("ENABLE KEYS"), CONVERT_CHARSET("CONVERT TO CHARACTER SET"), ALTER_CHECK("ALTER CHECK");
 
     private final String keywords;
 
@@ -69,6 +70,7 @@ public class SqlAlterTableAction extends SqlCall {
   private SqlNode value;
   private String charset;
   private String collation;
+  private boolean enforced = true;
 
   public SqlAlterTableAction(SqlParserPos pos, Action action) {
     super(pos);
@@ -83,6 +85,7 @@ public class SqlAlterTableAction extends SqlCall {
   public SqlAlterTableAction foreignKey(SqlMySqlForeignKey f) { this.foreignKey = f; return this; }
   public SqlAlterTableAction check(SqlMySqlCheck c) { this.check = c; return this; }
   public SqlAlterTableAction value(SqlNode v) { this.value = v; return this; }
+  public SqlAlterTableAction enforced(boolean on) { this.enforced = on; return this; }
 
   public SqlAlterTableAction charset(String cs, String coll) {
     this.charset = cs;
@@ -117,6 +120,7 @@ public class SqlAlterTableAction extends SqlCall {
   public SqlNode getValue() { return value; }
   public String getCharset() { return charset; }
   public String getCollation() { return collation; }
+  public boolean isEnforced() { return enforced; }
 
   /**
    * The action's words, then whichever parts it has in MySQL's order: name, TO new name, the column / index /
@@ -145,6 +149,8 @@ public class SqlAlterTableAction extends SqlCall {
       }
     } else if (action == Action.DROP_DEFAULT) {
       writer.keyword("DROP DEFAULT");
+    } else if (action == Action.ALTER_CHECK) {
+      writer.keyword(enforced ? "ENFORCED" : "NOT ENFORCED");
     }
     if (charset != null) {
       writer.identifier(charset, false);
