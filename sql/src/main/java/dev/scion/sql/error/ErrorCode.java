@@ -140,6 +140,14 @@ public enum ErrorCode {
     CANT_CREATE_GEOMETRY_OBJECT(1416, "22003"),
     /** Bad WKT/WKB given to a spatial function: "Invalid GIS data provided to function st_geomfromtext." */
     GIS_INVALID_DATA(3037, "22023"),
+    /** ER_INVALID_GEOJSON_MISSING_MEMBER: a GeoJSON object lacks "type", "coordinates" or "geometries". */
+    INVALID_GEOJSON_MISSING_MEMBER(3072, "HY000"),
+    /** ER_INVALID_GEOJSON_WRONG_TYPE: a GeoJSON member has the wrong JSON type. */
+    INVALID_GEOJSON_WRONG_TYPE(3073, "HY000"),
+    /** ER_INVALID_GEOJSON_UNSPECIFIED: GeoJSON that is well-typed but still not a geometry. */
+    INVALID_GEOJSON_UNSPECIFIED(3074, "HY000"),
+    /** ER_DIMENSION_UNSUPPORTED: GeoJSON coordinates with more than two dimensions under option 1. */
+    DIMENSION_UNSUPPORTED(3075, "HY000"),
     /** ER_GIS_DIFFERENT_SRIDS: two geometries of one call have different SRIDs. */
     GIS_DIFFERENT_SRIDS(3033, "HY000"),
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */

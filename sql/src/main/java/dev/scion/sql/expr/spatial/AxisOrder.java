@@ -51,6 +51,25 @@ final class AxisOrder {
         return longitudeFirst;
     }
 
+    /**
+     * ST_SRID(g, srid): the geometry under another SRID. MySQL keeps a geographic point as (longitude, latitude)
+     * and a Cartesian one as (x, y), and the setter leaves those numbers alone; as Scion stores geographic points
+     * latitude first, moving between the plane and a geographic SRS swaps the stored coordinates.
+     */
+    static byte[] reassign(byte[] internal, long srid) {
+        boolean swap = geographic(Geometries.srid(internal)) != geographic(srid);
+        return swap ? Geometries.of(srid, swap(Geometries.shape(internal))) : Geometries.withSrid(internal, srid);
+    }
+
+    /** The shape in longitude-first order (GeoJSON's) from the stored order of {@code srid}, or back. */
+    static Shape longitudeFirst(Shape s, long srid) {
+        return geographic(srid) ? swap(s) : s;
+    }
+
+    private static boolean geographic(long srid) {
+        return srid != 0;
+    }
+
     private static Shape swap(Shape s) {
         return s.type() == GeometryType.POINT ? Shape.point(s.y(), s.x())
                 : Shape.of(s.type(), s.parts().stream().map(AxisOrder::swap).toList());

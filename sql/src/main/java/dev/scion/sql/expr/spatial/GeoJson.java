@@ -11,7 +11,8 @@ import java.math.RoundingMode;
 /**
  * ST_AsGeoJSON(g [, max_dec_digits]): a geometry as a GeoJSON object, {"type": ..., "coordinates": ...} nested as
  * RFC 7946 lays them out (a collection lists "geometries"), printed in MySQL's JSON normal form. Coordinates are
- * doubles rounded to max_dec_digits decimals when given. The options argument (bounding box, CRS) is not done.
+ * doubles rounded to max_dec_digits decimals when given; a geographic geometry gives longitude first, as GeoJSON
+ * orders positions. The options argument (bounding box, CRS) is not done.
  */
 final class GeoJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -20,7 +21,8 @@ final class GeoJson {
     }
 
     static String of(byte[] internal, int maxDecimals) {
-        return JsonText.print(object(Geometries.shape(internal), maxDecimals));
+        return JsonText.print(object(AxisOrder.longitudeFirst(Geometries.shape(internal), Geometries.srid(internal)),
+                maxDecimals));
     }
 
     private static ObjectNode object(Shape s, int maxDecimals) {

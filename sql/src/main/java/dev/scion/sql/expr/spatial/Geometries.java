@@ -75,6 +75,15 @@ public final class Geometries {
         return requirePoint(internal).y();
     }
 
+    /** The POINT {@code internal} with X replaced (ST_X's setter form); throws for other types. */
+    public static byte[] withX(byte[] internal, double x) {
+        return of(srid(internal), Shape.point(x, requirePoint(internal).y()));
+    }
+
+    public static byte[] withY(byte[] internal, double y) {
+        return of(srid(internal), Shape.point(requirePoint(internal).x(), y));
+    }
+
     private static Shape requirePoint(byte[] internal) {
         Shape s = parse(internal);
         if (s.type() != GeometryType.POINT) {

@@ -7,7 +7,9 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.expr.Expr;
 import dev.scion.sql.expr.Values;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
@@ -30,6 +32,8 @@ public final class SpatialFunctions {
     private static final SqlReturnTypeInference GEOMETRY = nullable(SqlTypeName.VARBINARY);
     private static final SqlReturnTypeInference TEXT = nullable(SqlTypeName.VARCHAR);
     private static final SqlReturnTypeInference DOUBLE = nullable(SqlTypeName.DOUBLE);
+    /** The SRID ST_GeomFromGeoJSON gives by default (WGS 84, as GeoJSON coordinates are). */
+    private static final long GEOGRAPHIC_SRID = 4326;
     private static final SqlReturnTypeInference BIGINT = nullable(SqlTypeName.BIGINT);
 
     /** Text constructors and the type each insists on (null: any). */
@@ -72,8 +76,9 @@ public final class SpatialFunctions {
         ops.add(variadic("ST_ASGEOJSON", binding -> dev.scion.sql.expr.json.JsonType.create(binding.getTypeFactory(), true)));
         ops.add(variadic("ST_ASBINARY", GEOMETRY));
         ops.add(variadic("ST_ASWKB", GEOMETRY));
-        ops.add(variadic("ST_X", DOUBLE));
-        ops.add(variadic("ST_Y", DOUBLE));
+        ops.add(variadic("ST_X", SpatialFunctions::coordinateType));
+        ops.add(variadic("ST_Y", SpatialFunctions::coordinateType));
+        ops.add(variadic("ST_GEOMFROMGEOJSON", GEOMETRY));
         ops.add(variadic("ST_SRID", ReturnTypes.ARG0_NULLABLE.andThen((binding, type) -> binding.getOperandCount() == 1
                 ? binding.getTypeFactory().createTypeWithNullability(
                         binding.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true)
@@ -127,10 +132,15 @@ public final class SpatialFunctions {
             case "ST_ASGEOJSON" -> geometryMaker(fn, a, 1, args -> GeoJson.of(bytes(args[0]),
                     args.length > 1 ? (int) Values.toLong(args[1]) : -1));
             case "ST_ASBINARY", "ST_ASWKB" -> geometryMaker(fn, a, 1, args -> Geometries.asWkb(bytes(args[0])));
-            case "ST_X" -> geometryMaker(fn, a, 1, args -> Geometries.x(bytes(args[0])));
-            case "ST_Y" -> geometryMaker(fn, a, 1, args -> Geometries.y(bytes(args[0])));
+            case "ST_X" -> geometryMaker(fn, a, 1, args -> args.length == 1 ? (Object) Geometries.x(bytes(args[0]))
+                    : Geometries.withX(bytes(args[0]), Values.toDouble(args[1])));
+            case "ST_Y" -> geometryMaker(fn, a, 1, args -> args.length == 1 ? (Object) Geometries.y(bytes(args[0]))
+                    : Geometries.withY(bytes(args[0]), Values.toDouble(args[1])));
+            case "ST_GEOMFROMGEOJSON" -> geometryMaker(fn, a, 1, args -> GeoJsonReader.read(
+                    Values.toStringValue(args[0]), args.length > 1 ? Values.toLong(args[1]) : 1,
+                    args.length > 2 ? srid(fn, new Object[] {args[0], args[2]}) : GEOGRAPHIC_SRID));
             case "ST_SRID" -> geometryMaker(fn, a, 1, args -> args.length == 1 ? (Object) Geometries.srid(bytes(args[0]))
-                    : Geometries.withSrid(bytes(args[0]), srid(fn, args)));
+                    : AxisOrder.reassign(bytes(args[0]), srid(fn, args)));
             case "ST_GEOMETRYTYPE" -> geometryMaker(fn, a, 1, args -> Geometries.check(bytes(args[0])).typeName());
             case "GEOMETRYCOLLECTION" -> geometryMaker(fn, a, 0, args -> GeometryAccessors.construct(name, args));
             case "ST_DISTANCE" -> geometryMaker(fn, a, 2, args -> GeometryAccessors.distance(bytes(args[0]),
@@ -156,6 +166,11 @@ public final class SpatialFunctions {
                     || name.equals("ST_GEOMETRYN") || name.equals("ST_INTERIORRINGN") ? 2 : 1,
                     args -> GeometryAccessors.access(name, bytes(args[0]), args)) : null;
         };
+    }
+
+    /** ST_X(p) and ST_Y(p) read a coordinate (DOUBLE); with a second argument they set it (a new POINT). */
+    private static RelDataType coordinateType(SqlOperatorBinding binding) {
+        return binding.getOperandCount() == 1 ? DOUBLE.inferReturnType(binding) : GEOMETRY.inferReturnType(binding);
     }
 
     private static boolean relation(String name, String fn, byte[] g1, byte[] g2) {
