@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * A recursive common table expression: the seed's rows, then the recursive part run again and again over the rows
  * the previous round added (read by {@link WorkTableScanOp} under the same name), until a round adds none. UNION
  * (not ALL) keeps only rows not seen before, which also ends cycles. More rounds than cte_max_recursion_depth
- * (MySQL's default 1000) fail as in MySQL (3636).
+ * (MySQL's default 1000) fail as in MySQL (3636). A LIMIT on the CTE ({@code maxRows}) ends the recursion once that
+ * many rows exist, as MySQL 8.0.19+ does, so a recursion without its own end condition still finishes.
  */
 public final class RecursiveUnionOp implements Operator {
     private static final long DEFAULT_MAX_DEPTH = 1000;
@@ -21,12 +22,15 @@ public final class RecursiveUnionOp implements Operator {
     private final Operator recursive;
     private final String workTable;
     private final boolean all;
+    private final long maxRows;
 
-    public RecursiveUnionOp(Operator seed, Operator recursive, String workTable, boolean all) {
+    /** {@code maxRows}: the CTE's LIMIT (offset plus row count), or -1 for none. */
+    public RecursiveUnionOp(Operator seed, Operator recursive, String workTable, boolean all, long maxRows) {
         this.seed = seed;
         this.recursive = recursive;
         this.workTable = workTable;
         this.all = all;
+        this.maxRows = maxRows;
     }
 
     @Override
@@ -36,7 +40,7 @@ public final class RecursiveUnionOp implements Operator {
         TreeSet<Object[]> seen = null;
         List<Object[]> added = new ArrayList<>();
         try (RowStream s = seed.open(ctx)) {
-            for (Object[] r; (r = s.next()) != null; ) {
+            for (Object[] r; !full(added.size()) && (r = s.next()) != null; ) {
                 if (!all) {
                     seen = seen == null ? distinctSet(r.length) : seen;
                     if (!seen.add(r)) {
@@ -48,7 +52,7 @@ public final class RecursiveUnionOp implements Operator {
         }
         result.addAll(added);
         long rounds = 0;
-        while (!added.isEmpty()) {
+        while (!added.isEmpty() && !full(result.size())) {
             if (++rounds > maxDepth) {
                 throw new SqlError(ErrorCode.CTE_MAX_RECURSION_DEPTH, "Recursive query aborted after " + rounds
                         + " iterations. Try increasing @@cte_max_recursion_depth to a larger value.");
@@ -56,7 +60,7 @@ public final class RecursiveUnionOp implements Operator {
             ctx.bindWorkTable(workTable, added);
             List<Object[]> next = new ArrayList<>();
             try (RowStream s = recursive.open(ctx)) {
-                for (Object[] r; (r = s.next()) != null; ) {
+                for (Object[] r; !full(result.size() + next.size()) && (r = s.next()) != null; ) {
                     ctx.checkCancelled();
                     if (!all) {
                         seen = seen == null ? distinctSet(r.length) : seen;
@@ -72,6 +76,10 @@ public final class RecursiveUnionOp implements Operator {
         }
         ctx.bindWorkTable(workTable, null);
         return RowStream.of(result);
+    }
+
+    private boolean full(long rows) {
+        return maxRows >= 0 && rows >= maxRows;
     }
 
     private static long maxDepth(ExecContext ctx) {
@@ -96,7 +104,8 @@ public final class RecursiveUnionOp implements Operator {
 
     @Override
     public String explain() {
-        return (all ? "Recursive union ALL" : "Recursive union DISTINCT") + " " + workTable;
+        return (all ? "Recursive union ALL" : "Recursive union DISTINCT") + " " + workTable
+                + (maxRows >= 0 ? " (at most " + maxRows + " rows)" : "");
     }
 
     @Override

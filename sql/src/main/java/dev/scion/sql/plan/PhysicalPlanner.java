@@ -80,6 +80,15 @@ public final class PhysicalPlanner {
         if (rel instanceof LogicalProject p) {
             return project(p, false);
         }
+        if (rel instanceof LogicalSort s && s.getCollation().getFieldCollations().isEmpty()
+                && s.getInput() instanceof org.apache.calcite.rel.core.RepeatUnion r && s.fetch != null) {
+            // LIMIT on a recursive CTE: the recursion itself stops once offset + fetch rows exist (MySQL 8.0.19+)
+            long offset = s.offset == null ? 0 : ((RexLiteral) s.offset).getValueAs(Long.class);
+            long fetch = ((RexLiteral) s.fetch).getValueAs(Long.class);
+            Operator union = new RecursiveUnionOp(op(r.getSeedRel()), op(r.getIterativeRel()),
+                    workTableName(r.getTransientTable()), r.all, offset + fetch);
+            return new LimitOp(union, offset, fetch);
+        }
         if (rel instanceof LogicalSort s) {
             Operator ordered = inKeyOrder(s);
             Operator in = ordered != null ? ordered : op(s.getInput());
@@ -167,7 +176,7 @@ public final class PhysicalPlanner {
         }
         if (rel instanceof org.apache.calcite.rel.core.RepeatUnion r) {
             return new RecursiveUnionOp(op(r.getSeedRel()), op(r.getIterativeRel()),
-                    workTableName(r.getTransientTable()), r.all);
+                    workTableName(r.getTransientTable()), r.all, -1);
         }
         if (rel instanceof org.apache.calcite.rel.core.TableSpool spool) {
             return op(spool.getInput()); // RecursiveUnionOp keeps the rows its recursive part reads itself

@@ -208,6 +208,16 @@ public final class QueryPlanner {
     }
 
     private static Logical planLogical(Session session, SqlNode rewritten, PlanCache cache) {
+        RecursiveCteLimits cteLimits = RecursiveCteLimits.takeOff(rewritten);
+        try {
+            return planLogical(session, rewritten, cache, cteLimits);
+        } finally {
+            cteLimits.restore();
+        }
+    }
+
+    private static Logical planLogical(Session session, SqlNode rewritten, PlanCache cache,
+            RecursiveCteLimits cteLimits) {
         cache.countBuilt();
         JavaTypeFactory typeFactory = new MySqlTypeFactory(MySqlTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new SessionSchema(session));
@@ -250,6 +260,7 @@ public final class QueryPlanner {
             relRoot = keeping.convertQuery(validated, false, true);
             rel = SubQueryRemoval.remove(relRoot.project());
         }
+        rel = cteLimits.putBack(rel, cluster.getRexBuilder());
         List<List<String>> origins = validator.getFieldOrigins(validated);
         List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
         java.time.ZoneId zone = dev.scion.sql.expr.StoredTimestamps.conversionZone(session);
