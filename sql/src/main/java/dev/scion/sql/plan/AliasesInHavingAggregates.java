@@ -10,7 +10,6 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -108,18 +107,7 @@ public final class AliasesInHavingAggregates {
             return node;
         }
         boolean inside = insideAggregate || AggregateCalls.isAggregateCall(call);
-        List<SqlNode> operands = call.getOperandList();
-        for (int i = 0; i < operands.size(); i++) {
-            SqlNode operand = operands.get(i);
-            SqlNode replaced = replace(operand, aliases, inside);
-            if (replaced != operand) {
-                try {
-                    call.setOperand(i, replaced);
-                } catch (UnsupportedOperationException e) {
-                    return node; // a call that cannot change: the validator judges it as written
-                }
-            }
-        }
+        SqlOperands.replace(call, operand -> replace(operand, aliases, inside));
         return node;
     }
 }

@@ -379,18 +379,7 @@ public final class NonGroupedColumns {
                 || call.getKind() == SqlKind.OVER || AggregateCalls.isAggregateCall(call)) {
             return node;
         }
-        List<SqlNode> operands = call.getOperandList();
-        for (int i = 0; i < operands.size(); i++) {
-            SqlNode operand = operands.get(i);
-            SqlNode replaced = rewriteExpr(operand, scope);
-            if (replaced != operand) {
-                try {
-                    call.setOperand(i, replaced);
-                } catch (UnsupportedOperationException e) {
-                    return node; // a call that cannot change: the validator judges it as written
-                }
-            }
-        }
+        SqlOperands.replace(call, operand -> rewriteExpr(operand, scope));
         return node;
     }
 

@@ -115,14 +115,7 @@ public final class SelectAliasesInSubqueries {
                 list.set(i, replaceIn(list.get(i), names));
             }
         } else if (node instanceof SqlCall call) {
-            List<SqlNode> operands = call.getOperandList();
-            for (int i = 0; i < operands.size(); i++) {
-                SqlNode operand = operands.get(i);
-                SqlNode replaced = replaceIn(operand, names);
-                if (replaced != operand) {
-                    call.setOperand(i, replaced);
-                }
-            }
+            SqlOperands.replace(call, operand -> replaceIn(operand, names));
         }
         return node;
     }
@@ -187,18 +180,7 @@ public final class SelectAliasesInSubqueries {
                 list.set(i, replaceNames(list.get(i), names));
             }
         } else if (node instanceof SqlCall call && call.getKind() != SqlKind.OVER) {
-            List<SqlNode> operands = call.getOperandList();
-            for (int i = 0; i < operands.size(); i++) {
-                SqlNode operand = operands.get(i);
-                SqlNode replaced = replaceNames(operand, names);
-                if (replaced != operand) {
-                    try {
-                        call.setOperand(i, replaced);
-                    } catch (UnsupportedOperationException e) {
-                        return node; // a call that cannot change keeps the name; the validator judges it
-                    }
-                }
-            }
+            SqlOperands.replace(call, operand -> replaceNames(operand, names));
         }
         return node;
     }
