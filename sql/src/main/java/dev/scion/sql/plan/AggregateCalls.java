@@ -8,9 +8,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSyntax;
-import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 
@@ -50,7 +48,7 @@ final class AggregateCalls {
             }
             return false;
         }
-        if (!(node instanceof SqlCall call) || isQuery(node)) {
+        if (!(node instanceof SqlCall call) || SubQueries.isQuery(node)) {
             return false;
         }
         if (call.getKind() == SqlKind.OVER) {
@@ -82,9 +80,5 @@ final class AggregateCalls {
                     SqlFunctionCategory.USER_DEFINED_FUNCTION, SqlSyntax.FUNCTION, found, SqlNameMatchers.liberal());
             return found.stream().anyMatch(SqlOperator::isAggregator);
         });
-    }
-
-    private static boolean isQuery(SqlNode node) {
-        return node.getKind().belongsTo(SqlKind.QUERY) || node instanceof SqlOrderBy || node instanceof SqlWith;
     }
 }

@@ -69,7 +69,7 @@ public final class RowComparisons extends SqlShuttle {
             return anyFieldDiffers(l, r);
         }
         if (!ordering) {
-            return isQuery(left) || isQuery(right)
+            return SubQueries.isQuery(left) || SubQueries.isQuery(right)
                     ? c.getOperator().createCall(c.getParserPosition(), row(l), row(r)) : visited;
         }
         return lexicographic(c.getOperator(), l, r, 0);
@@ -96,7 +96,7 @@ public final class RowComparisons extends SqlShuttle {
                 throw operandColumns(lw);
             }
         }
-        if (lw > 1 && isQuery(left)) {
+        if (lw > 1 && SubQueries.isQuery(left)) {
             return c.getOperator().createCall(c.getParserPosition(), row(fields(left, lw)), right);
         }
         return c;
@@ -147,11 +147,7 @@ public final class RowComparisons extends SqlShuttle {
             }
             return select.getSelectList().size();
         }
-        return isQuery(node) ? -1 : 1;
-    }
-
-    private static boolean isQuery(SqlNode node) {
-        return node.getKind().belongsTo(SqlKind.QUERY);
+        return SubQueries.isQuery(node) ? -1 : 1;
     }
 
     /** The fields of a row, or of a sub-query of {@code n} columns as one scalar sub-query per column. */
