@@ -290,7 +290,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       recoverFromFullDisk();
       WriteBarrier b = barrier;
       if (b != null) {
-        b.record(h);
+        b.recordWrite(h, chunk.length);
       }
       readNative(() -> {
         try (LoggedBatch batch = new LoggedBatch(rocks, chunk.length + LoggedBatch.CHUNK_OVERHEAD)) {
@@ -600,7 +600,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           }
           for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
             if (b != null) {
-              b.record(e.getKey());
+              b.recordWrite(e.getKey(), e.getValue().length);
             }
             batch.putChunk(e.getKey().bytes(), e.getValue());
           }

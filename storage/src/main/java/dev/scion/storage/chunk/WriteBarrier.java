@@ -3,6 +3,7 @@ package dev.scion.storage.chunk;
 import dev.scion.storage.Hash;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The addresses a {@link RocksChunkStore} saw written or existence-checked while a garbage collection was
@@ -13,11 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WriteBarrier {
   private final Set<Hash> touched = ConcurrentHashMap.newKeySet();
+  private final AtomicLong writtenBytes = new AtomicLong();
 
   WriteBarrier() {}
 
   void record(Hash h) {
     touched.add(h);
+  }
+
+  /** Records a chunk written (not just checked) during the collection, and its size. */
+  void recordWrite(Hash h, int bytes) {
+    touched.add(h);
+    writtenBytes.addAndGet(bytes);
   }
 
   public boolean contains(Hash h) {
@@ -26,6 +34,14 @@ public final class WriteBarrier {
 
   public int size() {
     return touched.size();
+  }
+
+  /**
+   * Bytes of the chunks written during the collection (uncompressed). The collection keeps them all, so what it
+   * leaves on disk includes them even where they are already garbage again.
+   */
+  public long writtenBytes() {
+    return writtenBytes.get();
   }
 
   /** A copy of the addresses recorded so far. */

@@ -116,7 +116,7 @@ public final class GarbageCollector {
         store.compactChunks();
       }
       return new GcResult(marker.markedCount(), stored, deleted, barrier.size(), marker.missing,
-          bytesBefore, store.approximateSizeBytes(), paused);
+          bytesBefore, store.approximateSizeBytes(), paused, barrier.writtenBytes());
     } finally {
       store.endBarrier(barrier);
     }

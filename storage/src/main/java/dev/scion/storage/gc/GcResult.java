@@ -12,6 +12,7 @@ package dev.scion.storage.gc;
  * @param bytesBefore RocksDB's size estimate before the collection
  * @param bytesAfter the estimate after the sweep and compaction
  * @param pausedNanos how long writers were paused for the final mark
+ * @param barrierBytes uncompressed bytes of the chunks written during the collection (all kept, garbage or not)
  */
 public record GcResult(long markedChunks, long storedChunksBefore, long deletedChunks, long barrierChunks,
-    long missingChunks, long bytesBefore, long bytesAfter, long pausedNanos) {}
+    long missingChunks, long bytesBefore, long bytesAfter, long pausedNanos, long barrierBytes) {}

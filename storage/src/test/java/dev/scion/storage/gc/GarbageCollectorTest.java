@@ -118,6 +118,7 @@ class GarbageCollectorTest {
       assertNull(store.get(doomed));
       assertFalse(store.has(doomed));
       assertTrue(result.barrierChunks() >= 2);
+      assertEquals(fresh.length, result.barrierBytes(), "only the chunk written during the run counts as written");
       // Once nothing is writing, the next collection removes them.
       new GarbageCollector(store, WalkerRegistry.withStorageKinds()).collect(mainRef(store));
       assertNull(store.get(Hash.of(fresh)));

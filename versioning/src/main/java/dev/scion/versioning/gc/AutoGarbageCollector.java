@@ -125,7 +125,7 @@ public final class AutoGarbageCollector implements AutoCloseable {
         try {
             GcResult r = repo.gc();
             collections.incrementAndGet();
-            baselines.put(repo, diskBytes(repo.directory()));
+            baselines.put(repo, baselineAfter(diskBytes(repo.directory()), r));
             LOG.info("automatic garbage collection of {} (grew {} MB): deleted {} of {} chunks, {} MB -> {} MB,"
                     + " writers paused {} ms", repo.directory().getFileName(), grown >> 20, r.deletedChunks(),
                     r.storedChunksBefore(), r.bytesBefore() >> 20, r.bytesAfter() >> 20, r.pausedNanos() / 1_000_000);
@@ -140,6 +140,16 @@ public final class AutoGarbageCollector implements AutoCloseable {
             LOG.debug("automatic garbage collection of {} stopped: {}", repo.directory().getFileName(), e.toString());
         }
         return false;
+    }
+
+    /**
+     * The size the next collection's growth is measured from. Chunks written while a collection ran are all kept,
+     * even those already garbage again, so they count as growth: a collection that writers outran under load is
+     * followed by another once they stop, instead of leaving what they wrote on disk until the next threshold's
+     * worth of writes.
+     */
+    static long baselineAfter(long diskBytesAfter, GcResult r) {
+        return Math.max(0, diskBytesAfter - r.barrierBytes());
     }
 
     /**

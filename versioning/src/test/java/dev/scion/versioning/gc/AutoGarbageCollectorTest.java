@@ -2,6 +2,7 @@ package dev.scion.versioning.gc;
 
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.StoreOptions;
+import dev.scion.storage.gc.GcResult;
 import dev.scion.versioning.repo.DataDirectory;
 import dev.scion.versioning.repo.Repository;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,16 @@ class AutoGarbageCollectorTest {
         data.drop("db");
         assertEquals(0, auto.checkNow());
         assertEquals(List.of(), data.openRepositories());
+    }
+
+    @Test
+    void chunksWrittenDuringACollectionCountAsGrowthForTheNext() {
+        GcResult outrun = new GcResult(0, 0, 0, 0, 0, 0, 0, 0, 8 * MIB);
+        assertEquals(2 * MIB, AutoGarbageCollector.baselineAfter(10 * MIB, outrun),
+                "what writers left during the collection is measured as growth, so it is collected next");
+        GcResult quiet = new GcResult(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(10 * MIB, AutoGarbageCollector.baselineAfter(10 * MIB, quiet));
+        assertEquals(0, AutoGarbageCollector.baselineAfter(MIB, outrun), "compressed on disk: never below zero");
     }
 
     @Test
