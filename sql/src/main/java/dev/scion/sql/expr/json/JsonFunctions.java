@@ -336,37 +336,31 @@ public final class JsonFunctions {
      * array changes nothing. Pairs apply in turn, each to the document the previous one made.
      */
     private static Expr arrayInsert(String fn, Expr[] a, boolean[] json) {
-        if (a.length < 3 || a.length % 2 == 0) {
-            throw new SqlError(ErrorCode.WRONG_PARAMCOUNT_TO_NATIVE_FCT,
-                    "Incorrect parameter count in the call to native function '" + fn + "'");
-        }
-        return make(fn, a, json, 3, Integer.MAX_VALUE, x -> {
-            if (x.v[0] == null) {
-                return null;
+        return pathValuePairs(fn, a, json, (doc, p, value) -> {
+            if (p.legs.isEmpty() || !(p.legs.get(p.legs.size() - 1) instanceof JsonPath.Index cell)) {
+                throw new SqlError(ErrorCode.INVALID_JSON_PATH_ARRAY_CELL,
+                        "A path expression is not a path to a cell in an array.");
             }
-            JsonNode doc = x.doc(0);
-            for (int i = 1; i < x.v.length; i += 2) {
-                if (x.v[i] == null) {
-                    return null;
-                }
-                JsonPath p = x.path(i);
-                if (p.wildcard()) {
-                    throw wildcard();
-                }
-                if (p.legs.isEmpty() || !(p.legs.get(p.legs.size() - 1) instanceof JsonPath.Index cell)) {
-                    throw new SqlError(ErrorCode.INVALID_JSON_PATH_ARRAY_CELL,
-                            "A path expression is not a path to a cell in an array.");
-                }
-                JsonNode value = x.value(i + 1);
-                doc = JsonEdits.apply(doc, p.legs.subList(0, p.legs.size() - 1), 0,
-                        JsonSetOperations.insertInto(cell, value));
-            }
-            return JsonText.print(doc);
+            return JsonEdits.apply(doc, p.legs.subList(0, p.legs.size() - 1), 0,
+                    JsonSetOperations.insertInto(cell, value));
         });
     }
 
     private static Expr edit(String fn, Expr[] a, boolean[] json,
                              java.util.function.Function<JsonNode, JsonEdits.Change> change) {
+        return pathValuePairs(fn, a, json, (doc, p, value) -> JsonEdits.apply(doc, p.legs, 0, change.apply(value)));
+    }
+
+    /** One (path, value) pair's edit of the document the previous pairs made. */
+    private interface PairEdit {
+        JsonNode apply(JsonNode doc, JsonPath path, JsonNode value);
+    }
+
+    /**
+     * FN(doc, path, value [, path, value] ...): the pairs apply in turn; a NULL document or path is NULL, and a
+     * wildcard path is refused (3149).
+     */
+    private static Expr pathValuePairs(String fn, Expr[] a, boolean[] json, PairEdit edit) {
         if (a.length < 3 || a.length % 2 == 0) {
             throw new SqlError(ErrorCode.WRONG_PARAMCOUNT_TO_NATIVE_FCT,
                     "Incorrect parameter count in the call to native function '" + fn + "'");
@@ -384,7 +378,7 @@ public final class JsonFunctions {
                 if (p.wildcard()) {
                     throw wildcard();
                 }
-                doc = JsonEdits.apply(doc, p.legs, 0, change.apply(x.value(i + 1)));
+                doc = edit.apply(doc, p, x.value(i + 1));
             }
             return JsonText.print(doc);
         });
