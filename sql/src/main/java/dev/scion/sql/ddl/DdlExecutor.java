@@ -178,6 +178,11 @@ public final class DdlExecutor {
         for (int i = 0; i < rename.getFrom().size(); i++) {
             TableName from = TableName.of(session, rename.getFrom().get(i)).requireWritable();
             TableName to = TableName.of(session, rename.getTo().get(i)).requireWritable();
+            if (from.isTemporary() && !to.isTemporary()
+                    && TableName.base(session, rename.getTo().get(i)).db() == TableName.base(session,
+                    rename.getFrom().get(i)).db()) {
+                to = new TableName(from.db(), to.name()); // a temporary table keeps its home under a new name
+            }
             TableValue value = from.read();
             if (to.exists()) {
                 throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + to.name() + "' already exists");
