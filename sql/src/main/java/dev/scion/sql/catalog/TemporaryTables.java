@@ -46,6 +46,13 @@ public final class TemporaryTables {
         return homes.isEmpty() ? List.of() : new ArrayList<>(homes.values());
     }
 
+    /** Forgets a home whose tables were all dropped. */
+    public void forget(DatabaseState home) {
+        if (homes.values().removeIf(h -> h == home)) {
+            home.release();
+        }
+    }
+
     /** Drops every temporary table (the session ends, or its connection is reset). */
     public void dropAll() {
         homes.values().forEach(DatabaseState::release);

@@ -36,13 +36,13 @@ final class CreateTable {
     }
 
     static StatementResult execute(Session session, SqlCreateMySqlTable node, String sql) {
+        if (node.isTemporary() && hasForeignKey(node)) {
+            throw new SqlError(ErrorCode.CANNOT_ADD_FOREIGN, "Cannot add foreign key constraint");
+        }
         // a temporary table goes to the session's own home (any revision, read-only ones too); CREATE TABLE of a
         // name a temporary table has makes the base table, which the temporary one goes on hiding
         TableName target = node.isTemporary() ? TableName.temporary(session, node.getName())
                 : TableName.base(session, node.getName()).requireWritable();
-        if (target.isTemporary() && hasForeignKey(node)) {
-            throw new SqlError(ErrorCode.CANNOT_ADD_FOREIGN, "Cannot add foreign key constraint");
-        }
         if (target.exists() || dev.scion.sql.catalog.Views.definition(target.db(), target.name()).isPresent()) {
             if (node.isIfNotExists()) {
                 session.addNote(ErrorCode.TABLE_EXISTS.code(), "Table '" + target.name() + "' already exists");

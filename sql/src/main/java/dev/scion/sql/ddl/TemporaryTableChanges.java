@@ -41,6 +41,10 @@ final class TemporaryTableChanges {
                     home.keepThroughRollback(name);
                 }
             }
+            if (now.isEmpty()) {
+                // its last table was dropped, and that is kept: without the home, name resolution costs nothing again
+                session.temporaryTables().forget(home);
+            }
         }
     }
 }
