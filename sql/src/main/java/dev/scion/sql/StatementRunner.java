@@ -280,12 +280,13 @@ final class StatementRunner {
                 || nodeKind == SqlKind.DELETE) {
             readsViews = ViewExpander.expand(session, node);
         }
-        if (writes(node)) {
+        boolean writesShared = writes(node) && !TemporaryTableWrites.only(session, node);
+        if (writesShared) {
             ServerReadOnly.refuseWrite(session);
         }
         // privileges on the tables the statement changes; tables it reads are checked as the planner resolves them
         dev.scion.sql.privilege.StatementPrivileges.check(session, node);
-        if (session.isReadOnlyTransaction() && writes(node)) {
+        if (session.isReadOnlyTransaction() && writesShared) {
             throw new SqlError(ErrorCode.READ_ONLY_TRANSACTION, "Cannot execute statement in a READ ONLY transaction.");
         }
         Optional<StatementResult> ddl = DdlExecutor.tryExecute(session, node, rewritten);

@@ -95,9 +95,12 @@ final class ShowCreateTable implements AdminStatement {
         }
         TableLookup t = TableLookup.of(session, database, table);
         long ai = t.value().schema().autoIncrementColumn().isPresent() ? t.value().autoIncrement() : 0;
+        String ddl = ddl(t.stored(), t.value().schema(), ai);
+        if (t.db().isTemporary()) {
+            ddl = "CREATE TEMPORARY TABLE" + ddl.substring("CREATE TABLE".length());
+        }
         return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),
-                RowStream.of(List.<Object[]>of(new Object[] {t.stored(),
-                        shownQuoting(session, ddl(t.stored(), t.value().schema(), ai))})));
+                RowStream.of(List.<Object[]>of(new Object[] {t.stored(), shownQuoting(session, ddl)})));
     }
 
     /** Under sql_mode ANSI_QUOTES MySQL's SHOW CREATE quotes names with double quotes. */

@@ -9,9 +9,10 @@ import dev.scion.versioning.model.TableValue;
 record TableLookup(DatabaseState db, String stored, TableValue value) {
 
     static TableLookup of(Session session, String database, String table) {
-        DatabaseState db = database == null ? session.current() : session.database(database);
+        DatabaseState named = database == null ? session.current() : session.database(database);
         // checked before existence, so that a user without privileges cannot probe which tables exist
-        dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", db.databaseName(), table);
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnTable(session, "SELECT", named.databaseName(), table);
+        DatabaseState db = session.temporaryTables().resolve(named, table);
         var root = db.workingRoot();
         String stored = root.resolveName(table).orElse(null);
         if (stored == null) {

@@ -67,6 +67,12 @@ public final class DatabaseState {
     /** Keeps the detached HEAD alive: a commit made by COMMIT() in detached mode is on no branch. */
     private LiveRoots.Pin<?> detachedPin;
 
+    /**
+     * A session's temporary tables in one database binding ({@link TemporaryTables}): a detached working root with
+     * no HEAD, never published; only this session's table resolution reaches it.
+     */
+    private boolean temporary;
+
     /** The session's snapshot of its repository's branches, read by {@link #begin} (null: the refs as they are). */
     private BranchSnapshot.Source branchSnapshots;
 
@@ -83,6 +89,40 @@ public final class DatabaseState {
         DatabaseState s = new DatabaseState(name, databaseName, repo, null);
         s.readOnlyCommit = commit;
         return s;
+    }
+
+    /**
+     * The home of one session's temporary tables in {@code base}'s database: private like a detached head's working
+     * root (its chunks stay in a buffer of its own, outside the chunk store), starting empty, with no HEAD and no
+     * branch, so no commit, merge, status or diff ever reads it.
+     */
+    static DatabaseState temporary(DatabaseState base) {
+        DatabaseState s = new DatabaseState(base.name, base.databaseName, base.repo, null);
+        s.temporary = true;
+        s.detached = true;
+        s.detachedBuffer = base.repo.newBuffer();
+        s.detachedWorking = RootValue.empty().write(s.detachedBuffer);
+        return s;
+    }
+
+    /** True for the home of a session's temporary tables (see {@link #temporary(DatabaseState)}). */
+    public boolean isTemporary() {
+        return temporary;
+    }
+
+    /**
+     * After DDL on temporary table {@code stored}: the table as the statement left it (or its absence) is kept even
+     * if the transaction rolls back, as MySQL neither commits nor undoes DDL on temporary tables; the row changes the
+     * transaction made to its other temporary tables still follow COMMIT or ROLLBACK.
+     */
+    public void keepThroughRollback(String stored) {
+        if (!temporary || workingRoot == null) {
+            return;
+        }
+        Hash now = workingRoot().tables().get(stored);
+        RootValue kept = repo.readRoot(detachedBuffer, detachedWorking);
+        detachedWorking = (now == null ? kept.withoutTable(stored) : kept.withTable(stored, now))
+                .write(detachedBuffer);
     }
 
     /** The name the client uses, e.g. {@code mydb} or {@code mydb/feature}. */
@@ -129,6 +169,7 @@ public final class DatabaseState {
     /** In detached mode: keeps the transaction's working root as the session's working root. */
     public void keepDetachedWorking() {
         if (detached && workingRoot != null) {
+            settle();
             detachedWorking = workingRoot;
         }
     }

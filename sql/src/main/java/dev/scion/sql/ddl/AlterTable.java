@@ -97,6 +97,9 @@ final class AlterTable {
             }
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
             case ADD_FOREIGN_KEY -> {
+                if (target.isTemporary()) {
+                    throw new SqlError(ErrorCode.CANNOT_ADD_FOREIGN, "Cannot add foreign key constraint");
+                }
                 ForeignKeyDefinitions.add(schema, target, a.getForeignKey(), null,
                         dev.scion.sql.dml.ForeignKeys.enabled(session));
                 rowsChange = true; // the rows are rewritten, and so checked against the new key

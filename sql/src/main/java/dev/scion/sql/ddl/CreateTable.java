@@ -36,7 +36,13 @@ final class CreateTable {
     }
 
     static StatementResult execute(Session session, SqlCreateMySqlTable node, String sql) {
-        TableName target = TableName.of(session, node.getName()).requireWritable();
+        if (node.isTemporary() && hasForeignKey(node)) {
+            throw new SqlError(ErrorCode.CANNOT_ADD_FOREIGN, "Cannot add foreign key constraint");
+        }
+        // a temporary table goes to the session's own home (any revision, read-only ones too); CREATE TABLE of a
+        // name a temporary table has makes the base table, which the temporary one goes on hiding
+        TableName target = node.isTemporary() ? TableName.temporary(session, node.getName())
+                : TableName.base(session, node.getName()).requireWritable();
         if (target.exists() || dev.scion.sql.catalog.Views.definition(target.db(), target.name()).isPresent()) {
             if (node.isIfNotExists()) {
                 session.addNote(ErrorCode.TABLE_EXISTS.code(), "Table '" + target.name() + "' already exists");
@@ -83,6 +89,11 @@ final class CreateTable {
         BlobKeyLengths.check(session, null, schema);
         install(target, schema, autoIncrementOption(node));
         return StatementResult.ok();
+    }
+
+    /** InnoDB keeps no foreign keys on temporary tables, and MySQL refuses to create one that has any. */
+    private static boolean hasForeignKey(SqlCreateMySqlTable node) {
+        return !node.getForeignKeys().isEmpty() || node.getColumns().stream().anyMatch(c -> c.getReferences() != null);
     }
 
     /** A column definition with its column-level PRIMARY KEY and UNIQUE. */

@@ -40,6 +40,16 @@ public final class DdlExecutor {
 
     /** Runs {@code node} if it is table DDL. */
     public static Optional<StatementResult> tryExecute(Session session, SqlNode node, String sql) {
+        if (!handles(node)) {
+            return Optional.empty();
+        }
+        TemporaryTableChanges temporary = TemporaryTableChanges.before(session);
+        Optional<StatementResult> result = run(session, node, sql);
+        temporary.keep(session);
+        return result;
+    }
+
+    private static Optional<StatementResult> run(Session session, SqlNode node, String sql) {
         StatementResult result;
         if (node instanceof SqlCreateMySqlTable create) {
             result = CreateTable.execute(session, create, sql);
@@ -69,8 +79,10 @@ public final class DdlExecutor {
         List<TableName> names = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (SqlIdentifier id : drop.getNames()) {
-            TableName t = TableName.of(session, id).requireWritable();
-            if (t.exists()) {
+            // DROP TEMPORARY TABLE drops only temporary tables; DROP TABLE drops the temporary one of a name first
+            TableName t = drop.isTemporary() ? TableName.temporaryIfAny(session, id)
+                    .orElseGet(() -> TableName.base(session, id)) : TableName.of(session, id).requireWritable();
+            if (t.exists() && (t.isTemporary() || !drop.isTemporary())) {
                 names.add(t);
             } else {
                 missing.add(t.qualified());
@@ -166,6 +178,11 @@ public final class DdlExecutor {
         for (int i = 0; i < rename.getFrom().size(); i++) {
             TableName from = TableName.of(session, rename.getFrom().get(i)).requireWritable();
             TableName to = TableName.of(session, rename.getTo().get(i)).requireWritable();
+            if (from.isTemporary() && !to.isTemporary()
+                    && TableName.base(session, rename.getTo().get(i)).db() == TableName.base(session,
+                    rename.getFrom().get(i)).db()) {
+                to = new TableName(from.db(), to.name()); // a temporary table keeps its home under a new name
+            }
             TableValue value = from.read();
             if (to.exists()) {
                 throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + to.name() + "' already exists");

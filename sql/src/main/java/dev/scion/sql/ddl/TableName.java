@@ -13,11 +13,35 @@ import java.util.Optional;
 /** A table named by a DDL statement ({@code t} or {@code db.t}), resolved against the session's transaction. */
 record TableName(DatabaseState db, String name) {
 
+    /** The table {@code id} names for this session: its temporary table of that name first, else the base table. */
     static TableName of(Session session, SqlIdentifier id) {
+        TableName base = base(session, id);
+        return new TableName(session.temporaryTables().resolve(base.db(), base.name()), base.name());
+    }
+
+    /** The base (versioned) table {@code id} names, passing over any temporary table of that name. */
+    static TableName base(Session session, SqlIdentifier id) {
         String table = id.names.get(id.names.size() - 1);
         DatabaseState db = id.names.size() > 1 ? session.database(id.names.get(id.names.size() - 2))
                 : session.current();
         return new TableName(db, table);
+    }
+
+    /** The temporary table {@code id} names, in the home of the session's temporary tables of that database. */
+    static TableName temporary(Session session, SqlIdentifier id) {
+        TableName base = base(session, id);
+        return new TableName(session.temporaryTables().homeOf(base.db()), base.name());
+    }
+
+    /** The session's temporary table {@code id} names, if it has one (DROP TEMPORARY TABLE never reaches others). */
+    static Optional<TableName> temporaryIfAny(Session session, SqlIdentifier id) {
+        TableName base = base(session, id);
+        return session.temporaryTables().shadowing(base.db(), base.name())
+                .map(home -> new TableName(home, base.name()));
+    }
+
+    boolean isTemporary() {
+        return db.isTemporary();
     }
 
     TableName requireWritable() {

@@ -38,6 +38,8 @@ public final class TableTarget {
         List<String> names = id.names;
         DatabaseState db = names.size() > 1 ? session.database(names.get(names.size() - 2)) : session.current();
         String table = names.get(names.size() - 1);
+        // the session's temporary table of that name first; it is writable even on a read-only revision
+        db = session.temporaryTables().resolve(db, table);
         if (db.isReadOnly()) {
             throw new SqlError(ErrorCode.READ_ONLY_DATABASE, "database '" + db.name() + "' is read-only");
         }

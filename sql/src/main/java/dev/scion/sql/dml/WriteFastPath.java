@@ -152,6 +152,9 @@ public final class WriteFastPath {
             return null;
         }
         DatabaseState db = session.findDatabase(dbName).orElse(null);
+        if (db != null) {
+            db = session.temporaryTables().resolve(db, t.table()); // a temporary table's home is detached
+        }
         if (db == null || db.isReadOnly() || db.isDetached()) {
             return null;
         }

@@ -231,6 +231,8 @@ public enum ErrorCode {
     VIEW_WRONG_LIST(1353, "HY000"),
     FK_DEPTH_EXCEEDED(3008, "HY000"),
     FK_MISSING_INDEX(1822, "HY000"),
+    /** ER_CANNOT_ADD_FOREIGN: InnoDB's refusal of a foreign key it cannot keep, e.g. on a temporary table. */
+    CANNOT_ADD_FOREIGN(1215, "HY000"),
     FK_NO_PARENT_TABLE(1824, "HY000"),
     FK_NO_COLUMN_PARENT(3734, "HY000"),
     FK_DROP_REFERENCED(3730, "HY000"),

@@ -33,6 +33,10 @@ public final class DatabaseSchema extends AbstractSchema {
     }
 
     private Named<Table> resolve(String name) {
+        Optional<DatabaseState> temporary = session.temporaryTables().shadowing(state, name);
+        if (temporary.isPresent()) {
+            return resolveTemporary(temporary.get(), name);
+        }
         RootValue root = state.workingRoot();
         // a table read by a DEFINER view was checked against the view's definer when the view was expanded
         Optional<String> definerRead = dev.scion.sql.frontend.ViewSecurity.definerReadOf(name);
@@ -75,6 +79,15 @@ public final class DatabaseSchema extends AbstractSchema {
                     state.databaseName(), sys.get().name());
         }
         return sys.<Named<Table>>map(t -> new Named<>(t.name(), new SystemTableAdapter(state, t))).orElse(null);
+    }
+
+    /** The session's temporary table {@code name} in {@code home}: it shadows a base table of that name. */
+    private Named<Table> resolveTemporary(DatabaseState home, String name) {
+        RootValue root = home.workingRoot();
+        String stored = root.resolveName(name).orElseThrow();
+        // MySQL grants every privilege on a temporary table to the session that created it
+        return new Named<>(stored, new ScionTable(home, stored, home.repo().readTable(home.buffer(),
+                root.tableHash(stored))));
     }
 
     private Set<String> names() {

@@ -333,6 +333,7 @@ public final class QueryPlanner {
         if (state == null) {
             return null;
         }
+        state = session.temporaryTables().resolve(state, table);
         RootValue root = state.workingRoot();
         Hash h = root.tableHash(table);
         return h == null ? null : dev.scion.sql.dolt.SchemaOverride.apply(session, state, table,
@@ -355,6 +356,10 @@ public final class QueryPlanner {
                 return null;
             }
             DatabaseState state = session.findDatabase(use.database()).orElse(null);
+            if (state != null) {
+                // a temporary table of that name shadows the base table: the plan reads whichever the session sees
+                state = session.temporaryTables().resolve(state, use.table());
+            }
             TableValue value = state == null ? null : current(session, use.database(), use.table());
             if (value == null || !value.schema().equals(use.schema())) {
                 return null;

@@ -23,6 +23,7 @@ import org.apache.calcite.sql.SqlUpdate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The privileges a parsed write or DDL statement needs on the tables it changes, checked before it runs. Reads
@@ -56,11 +57,14 @@ public final class StatementPrivileges {
         } else if (node instanceof SqlDelete delete) {
             tables(delete.getTargetTable()).forEach(t -> require(session, Privilege.DELETE, t));
         } else if (node instanceof SqlCreateMySqlTable create) {
-            require(session, Privilege.CREATE, create.getName());
+            require(session, create.isTemporary() ? Privilege.CREATE_TEMPORARY_TABLES : Privilege.CREATE,
+                    create.getName());
         } else if (node instanceof SqlMySqlAlterTable alter) {
             require(session, Privilege.ALTER, alter.getName());
         } else if (node instanceof SqlDropMySqlTable drop) {
-            drop.getNames().forEach(t -> require(session, Privilege.DROP, t));
+            if (!drop.isTemporary()) { // DROP TEMPORARY TABLE reaches only the session's own tables
+                drop.getNames().forEach(t -> require(session, Privilege.DROP, t));
+            }
         } else if (node instanceof SqlTruncateMySqlTable truncate) {
             require(session, Privilege.DROP, truncate.getName());
         } else if (node instanceof SqlCreateMySqlIndex index) {
@@ -90,8 +94,16 @@ public final class StatementPrivileges {
         if (db == null) {
             return; // the statement fails with 1046 when it runs
         }
-        String database = session.findDatabase(db).map(DatabaseState::databaseName)
-                .orElse(AccessPolicy.baseName(db));
+        Optional<DatabaseState> state = session.findDatabase(db);
+        if (privilege != Privilege.CREATE_TEMPORARY_TABLES
+                && state.flatMap(s -> session.temporaryTables().shadowing(s, name)).isPresent()) {
+            return; // as in MySQL, a session's own temporary table needs no privilege once it was created
+        }
+        String database = state.map(DatabaseState::databaseName).orElse(AccessPolicy.baseName(db));
+        if (privilege == Privilege.CREATE_TEMPORARY_TABLES) {
+            AccessChecks.requireDatabase(session, privilege, database); // a database-level privilege only
+            return;
+        }
         AccessChecks.requireTable(session, privilege, database, name);
     }
 

@@ -46,6 +46,7 @@ public final class Session {
     private volatile ConnectionControl connectionControl = ConnectionControl.NONE;
     private LocalFileSource localFiles = LocalFileSource.NONE;
     private final dev.scion.sql.plan.cache.PlanCache planCache = new dev.scion.sql.plan.cache.PlanCache();
+    private final dev.scion.sql.catalog.TemporaryTables temporaryTables = new dev.scion.sql.catalog.TemporaryTables();
     private volatile dev.scion.sql.privilege.AccessPolicy access = dev.scion.sql.privilege.AccessPolicy.UNRESTRICTED;
 
     /** One condition of the diagnostics area: SHOW WARNINGS's row plus the SQLSTATE GET DIAGNOSTICS reports. */
@@ -382,11 +383,13 @@ public final class Session {
         }
         seenDropGeneration = generation;
         databases.values().removeIf(s -> !engine.dataDirectory().isServing(s.databaseName(), s.repo()));
+        temporaryTables.retainBindings(databases.values());
     }
 
     /** Forgets bindings to a database (after DROP DATABASE). */
     public void forgetDatabase(String databaseName) {
         databases.values().removeIf(s -> s.databaseName().equalsIgnoreCase(databaseName));
+        temporaryTables.retainBindings(databases.values());
         if (currentDatabase != null && RevisionName.parse(currentDatabase).database().equalsIgnoreCase(databaseName)) {
             currentDatabase = null;
         }
@@ -394,6 +397,21 @@ public final class Session {
 
     public Iterable<DatabaseState> boundDatabases() {
         return databases.values();
+    }
+
+    /** This session's temporary tables, which table resolution consults before each binding's own tables. */
+    public dev.scion.sql.catalog.TemporaryTables temporaryTables() {
+        return temporaryTables;
+    }
+
+    /** The bound databases and the homes of the session's temporary tables: whatever a transaction may write. */
+    private Iterable<DatabaseState> transactionStates() {
+        if (temporaryTables.isEmpty()) {
+            return databases.values();
+        }
+        List<DatabaseState> all = new ArrayList<>(databases.values());
+        all.addAll(temporaryTables.homes());
+        return all;
     }
 
     // ---- transactions ----
@@ -423,7 +441,7 @@ public final class Session {
         releaseSavepoint(name, false);
         Map<DatabaseState, Hash> roots = new HashMap<>();
         Map<DatabaseState, Boolean> dirty = new HashMap<>();
-        for (DatabaseState s : databases.values()) {
+        for (DatabaseState s : transactionStates()) {
             if (s.openWorkingRoot() != null) {
                 roots.put(s, s.openWorkingRoot());
                 dirty.put(s, s.isDirty());
@@ -436,7 +454,7 @@ public final class Session {
     public void rollbackToSavepoint(String name) {
         int i = savepointIndex(name);
         Savepoint sp = savepoints.get(i);
-        for (DatabaseState s : databases.values()) {
+        for (DatabaseState s : transactionStates()) {
             s.restoreWorkingRoot(sp.roots().get(s), Boolean.TRUE.equals(sp.dirty().get(s)));
         }
         savepoints.subList(i + 1, savepoints.size()).clear();
@@ -580,13 +598,18 @@ public final class Session {
             for (DatabaseState s : databases.values()) {
                 s.endTransaction();
             }
+            for (DatabaseState home : temporaryTables.homes()) {
+                // temporary tables are never published: their rows stay with the session
+                home.keepDetachedWorking();
+                home.endTransaction();
+            }
             explicitTransaction = false;
             transactionEnded();
         }
     }
 
     public void rollback() {
-        for (DatabaseState s : databases.values()) {
+        for (DatabaseState s : transactionStates()) {
             s.endTransaction();
         }
         explicitTransaction = false;
@@ -605,7 +628,7 @@ public final class Session {
 
     public StatementMark markStatement() {
         Map<DatabaseState, DatabaseState.Point> points = null;
-        for (DatabaseState s : databases.values()) {
+        for (DatabaseState s : transactionStates()) {
             DatabaseState.Point p = s.point();
             if (p != null) {
                 if (points == null) {
@@ -619,7 +642,7 @@ public final class Session {
 
     /** Undoes what a statement wrote (trigger bodies included) since {@link #markStatement}. */
     public void restoreStatement(StatementMark mark) {
-        for (DatabaseState s : databases.values()) {
+        for (DatabaseState s : transactionStates()) {
             s.restore(mark.points().get(s));
         }
     }
@@ -686,6 +709,7 @@ public final class Session {
      */
     public void resetConnectionState() {
         rollback();
+        temporaryTables.dropAll();
         variables.clear();
         userVariables.clear();
         warnings.clear();
@@ -765,5 +789,6 @@ public final class Session {
         for (DatabaseState s : databases.values()) {
             s.release();
         }
+        temporaryTables.dropAll();
     }
 }

@@ -103,6 +103,10 @@ public final class TriggerStatements {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = TargetDatabase.writable(session, trigger.database());
+        if (session.temporaryTables().shadowing(db, trigger.table()).isPresent()) {
+            throw new SqlError(ErrorCode.TRG_ON_VIEW_OR_TEMP_TABLE, "Trigger's '" + trigger.table()
+                    + "' is view or temporary table");
+        }
         String stored = db.workingRoot().resolveName(trigger.table()).orElse(null);
         if (stored == null) {
             if (Views.definition(db, trigger.table()).isPresent()) {

@@ -55,6 +55,30 @@ class PrivilegeChecksTest {
         return sessions.fails(s, sql);
     }
 
+    /** MySQL: CREATE TEMPORARY TABLES on the database to make one; none at all to use it afterwards. */
+    @Test
+    void temporaryTablesNeedOnlyTheirOwnPrivilege() {
+        root.exec("CREATE USER tess, nora");
+        root.exec("GRANT SELECT ON shop.items TO tess");
+        root.exec("GRANT CREATE TEMPORARY TABLES ON shop.* TO tess");
+        root.exec("GRANT SELECT ON shop.* TO nora");
+        Session tess = as("tess");
+        run(tess, "USE shop");
+        run(tess, "CREATE TEMPORARY TABLE scratch (id INT PRIMARY KEY, n INT)");
+        run(tess, "INSERT INTO scratch VALUES (1, 1), (2, 2)");
+        run(tess, "UPDATE scratch SET n = n * 10");
+        run(tess, "DELETE FROM scratch WHERE id = 1");
+        run(tess, "ALTER TABLE scratch ADD COLUMN m INT");
+        assertEquals(List.of("2|20|null"), run(tess, "SELECT * FROM scratch"));
+        run(tess, "DROP TEMPORARY TABLE scratch");
+        assertEquals(1142, sessions.code(tess, "CREATE TABLE kept (id INT)"));
+        assertEquals(1142, sessions.code(tess, "INSERT INTO items VALUES (5, 'pear')"));
+
+        Session nora = as("nora");
+        run(nora, "USE shop");
+        assertEquals(1044, sessions.code(nora, "CREATE TEMPORARY TABLE scratch (id INT)"));
+    }
+
     @Test
     void createAlterDropUserWithMySqlErrors() {
         root.exec("CREATE USER 'ann'@'%' IDENTIFIED BY 'pw1'");

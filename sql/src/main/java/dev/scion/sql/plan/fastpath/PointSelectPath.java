@@ -76,7 +76,8 @@ public final class PointSelectPath {
         if (db.isEmpty()) {
             return Optional.empty();
         }
-        DatabaseState state = db.get();
+        // the session's temporary table of that name, if it has one, is read the same way
+        DatabaseState state = session.temporaryTables().resolve(db.get(), q.table());
         RootValue root = state.workingRoot();
         Optional<String> stored = root.resolveName(q.table());
         if (stored.isEmpty()) {
