@@ -51,6 +51,16 @@ public final class WorkingSetCommitQueue {
      */
     public interface Rebase {
         WorkingSet onto(WorkingSet current, ChunkBuffer chunks);
+
+        /**
+         * Whether every chunk {@link #onto} writes to its buffer is reached by the working set it returns, unless
+         * it marks the buffer {@link ChunkBuffer#supersede superseded}: then a group of this one transaction is
+         * written without the {@link ReachableChunks} walk. Off by default, as a three-way merge leaves the
+         * transaction's own paths, built on its stale snapshot, unreached.
+         */
+        default boolean writesOnlyWhatItReaches() {
+            return false;
+        }
     }
 
     private static final class Request {
@@ -255,7 +265,7 @@ public final class WorkingSetCommitQueue {
                     ws = r.prepared;
                     out.putAll(r.chunks.pending());
                     out.putAll(r.preparedChunks.pending());
-                    merged |= r.preparedChunks.size() > 0;
+                    merged |= leavesGarbage(r.rebase, r.preparedChunks);
                     superseded |= r.chunks.holdsSuperseded();
                     preparedTaken++;
                     any = true;
@@ -273,7 +283,7 @@ public final class WorkingSetCommitQueue {
                 }
                 out.putAll(r.chunks.pending());
                 out.putAll(trial.pending());
-                merged |= trial.size() > 0;
+                merged |= leavesGarbage(r.rebase, trial);
                 superseded |= r.chunks.holdsSuperseded();
                 any = true;
                 placed++;
@@ -312,6 +322,11 @@ public final class WorkingSetCommitQueue {
         }
         throw new VersioningException(VersioningException.Reason.CONCURRENT_UPDATE,
                 "branch '" + branch + "' was updated concurrently; retry the transaction");
+    }
+
+    /** Whether what {@code rebase} wrote to {@code written} may hold chunks its working set does not reach. */
+    private static boolean leavesGarbage(Rebase rebase, ChunkBuffer written) {
+        return written.size() > 0 && (!rebase.writesOnlyWhatItReaches() || written.holdsSuperseded());
     }
 
     /** What transactions arriving from now on prepare against (the chunks map is no longer written). */
