@@ -6,6 +6,7 @@ import dev.scion.sql.dolt.SqlRowConstraintChecker;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.versioning.merge.ChangeReplay;
+import dev.scion.versioning.merge.MergeConflictException;
 import dev.scion.versioning.model.RootValue;
 import dev.scion.versioning.model.TableValue;
 import dev.scion.versioning.model.WorkingSet;
@@ -83,7 +84,12 @@ final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
             return installed(current, chunks, baseRoot, table, replay.onBase());
         }
         RootValue ours = repo.readRoot(chunks, current.working());
-        TableValue merged = replayed(replay, chunks, baseRoot, ours, current.working(), table);
+        TableValue merged;
+        try {
+            merged = replayed(replay, chunks, baseRoot, ours, current.working(), table);
+        } catch (MergeConflictException e) {
+            throw TransactionCommitter.conflict(e);
+        }
         if (merged == null) {
             return merge(current, chunks, baseRoot, table, replay);
         }

@@ -243,8 +243,7 @@ public final class TransactionCommitter {
                     .knowingOurForeignKeys(repo.foreignKeys(buffer, current.working()))
                     .merge(b, ours, theirs).writeAndKeep(buffer);
         } catch (MergeConflictException e) {
-            throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
-                    + "transaction (" + e.getMessage() + ")", e);
+            throw conflict(e);
         }
         SqlRowConstraintChecker checker = new SqlRowConstraintChecker(session);
         List<String> violating = checkViolations(repo, buffer, checker, merged.root(), ours);
@@ -267,6 +266,12 @@ public final class TransactionCommitter {
                     t.violationCount(), had.schemaConflict()));
         }
         return current.withWorking(r.root().write(buffer)).withMergeState(state);
+    }
+
+    /** A transaction commit's merge failure as the client sees it: a deadlock, to retry the transaction. */
+    static SqlError conflict(MergeConflictException e) {
+        return new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
+                + "transaction (" + e.getMessage() + ")", e);
     }
 
     /**
