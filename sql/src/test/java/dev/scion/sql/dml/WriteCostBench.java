@@ -154,6 +154,8 @@ public final class WriteCostBench {
             long prepared = repo.commitQueue("main").preparedTaken();
             long rebased = repo.commitQueue("main").leaderRebases();
             var failed = new java.util.concurrent.atomic.AtomicLong();
+            // the statement threads' own CPU, without the JIT's, the collector's or RocksDB's threads
+            var threadCpu = new java.util.concurrent.atomic.AtomicLong();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -164,6 +166,7 @@ public final class WriteCostBench {
                     var session = db.engine().openSession(200 + t, "root", "localhost", true);
                     done.add(pool.submit(() -> {
                         db.engine().execute(session, "USE bench", false, r -> { });
+                        long own = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                         for (int i = 0; i < count; i++) {
                             try {
                                 db.engine().execute(session, sql.apply(thread, offset + i), true, r -> { });
@@ -173,6 +176,8 @@ public final class WriteCostBench {
                                 db.engine().execute(session, "ROLLBACK", false, r -> { });
                             }
                         }
+                        threadCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean()
+                                .getCurrentThreadCpuTime() - own);
                         session.close();
                         return null;
                     }));
@@ -189,6 +194,8 @@ public final class WriteCostBench {
                 double cpu = (os.getProcessCpuTime() - cpu0) / 1000.0 / n;
                 long c = repo.commitQueue("main").commitsWritten() - commits;
                 long s = repo.store().writeGroupsCommitted() - syncs;
+                System.out.printf(Locale.ROOT, "%-40s %9.1f us statement-thread CPU%n", label,
+                        threadCpu.get() / 1000.0 / n);
                 System.out.printf(Locale.ROOT, "%-40s %9.1f us/statement wall, %9.1f us process CPU, %.2f syncs "
                         + "per commit (%d statements, %d failed, %d commits; %d taken as prepared, %d rebased by a "
                         + "leader)%n", label, us, cpu, (double) s / c, n, failed.get(), c, repo.commitQueue("main").preparedTaken() - prepared,
