@@ -294,8 +294,8 @@ public final class WorkingSetCommitQueue {
             // only what the group's working set reaches: a merged transaction's own paths, built on its stale
             // snapshot, the roots between the group's transactions, and the roots (with their tree paths) that a
             // later statement of a transaction replaced are garbage (ReachableChunks). A group of one one-root
-            // transaction installed as it was (no merge wrote anything) is written whole: every chunk it holds is
-            // reachable, so the walk would find nothing to leave out
+            // transaction installed as it was (no merge wrote anything), or placed by a rebase that writes only what
+            // it reaches (a replay of deferred rows), is written whole: the walk would find nothing to leave out
             ChunkBuffer batch = out;
             if (merged || placed > 1 || superseded) {
                 Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
