@@ -310,6 +310,19 @@ public final class DatabaseState {
         return deferred == null && startWorkingSet != null && workingRoot.equals(startWorkingSet.working());
     }
 
+    /**
+     * The deferred row writes when they are all the open transaction wrote: its working root is still its
+     * snapshot's and nothing is staged, so what it publishes is the snapshot with those writes built in, and a
+     * COMMIT may replay them onto the branch's current root instead (TransactionCommitter). Null otherwise.
+     */
+    public dev.scion.sql.dml.DeferredRowEdits onlyDeferredEdits() {
+        if (workingRoot == null || deferred == null || dirty || stagedRoot != null || startWorkingSet == null
+                || !workingRoot.equals(startWorkingSet.working())) {
+            return null;
+        }
+        return deferred;
+    }
+
     /** The open transaction's deferred row writes, or null. */
     public dev.scion.sql.dml.DeferredRowEdits deferredEdits() {
         return workingRoot == null ? null : deferred;

@@ -1,7 +1,9 @@
 package dev.scion.sql.dml;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.storage.Hash;
 import dev.scion.versioning.model.TableValue;
+import dev.scion.versioning.table.TableChanges;
 import dev.scion.versioning.table.TableEditor;
 
 /**
@@ -39,6 +41,28 @@ public final class DeferredRowEdits {
     /** The table's stored name in the transaction's root. */
     public String table() {
         return stored;
+    }
+
+    /** Whether the table had foreign keys, or other tables referenced it, when the writes were made. */
+    public boolean foreignKeys() {
+        return foreignKeys;
+    }
+
+    /**
+     * What the writes change in the table value they were made on, for a COMMIT to replay onto the branch's current
+     * table without building them here first; null when that cannot be told (see {@link TableEditor#pendingChanges}).
+     */
+    public TableChanges changes() {
+        return editor.pendingChanges();
+    }
+
+    /**
+     * After a COMMIT installed these writes as {@code value} in the branch's root at {@code root}: remembers the
+     * table for that root, as {@link #install} does for the root it builds, so that the next transaction, which
+     * starts from that root unless another commit came first, finds the table without looking it up.
+     */
+    public void committedAs(DatabaseState db, Hash root, TableValue value) {
+        db.writeTargets().remember(typedName, new WriteTargets.Entry(root, stored, value, foreignKeys, false));
     }
 
     /** An editor seeing these writes, for one statement to change without changing them. */

@@ -184,21 +184,15 @@ public final class TransactionCommitter {
         }
         ServerReadOnly.refuseWrite(session);
         Repository repo = s.repo();
-        WorkingSet start = s.startWorkingSet();
-        Hash base = start.working();
-        Hash mine = s.workingRootHash();
-        // Fast path: nobody committed to the branch since our snapshot, so our root is installed as it is (a
-        // compare-and-swap of the working-set ref). Otherwise our changes are merged onto what the others left.
-        Hash baseStaged = start.staged();
-        Hash myStaged = s.changedStagedRoot();
-        WorkingSetCommitQueue.Rebase rebase = (current, chunks) -> {
-            WorkingSet next = current.working().equals(base) ? current.withWorking(mine)
-                    : merge(session, repo, chunks, base, current, mine);
-            return myStaged == null ? next : next.withStaged(mergeStaged(repo, chunks, baseStaged, current, myStaged));
-        };
+        // a transaction of deferred one-row writes alone never builds its root: they are replayed onto the branch
+        DeferredRowsRebase replay = DeferredRowsRebase.of(session, s);
+        WorkingSetCommitQueue.Rebase rebase = replay != null ? replay : rebase(session, s);
         try {
             repo.commitQueue(s.branch()).commit(s.buffer(), rebase, ordered);
             s.idsCommitted();
+            if (replay != null) {
+                replay.committed(s);
+            }
         } catch (VersioningException e) {
             if (e.reason() == VersioningException.Reason.CONCURRENT_UPDATE) {
                 throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
@@ -206,6 +200,24 @@ public final class TransactionCommitter {
             }
             throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Places the transaction's working root: as it is when nobody committed to the branch since its snapshot (a
+     * compare-and-swap of the working-set ref), else merged onto what the others left.
+     */
+    private static WorkingSetCommitQueue.Rebase rebase(Session session, DatabaseState s) {
+        Repository repo = s.repo();
+        WorkingSet start = s.startWorkingSet();
+        Hash base = start.working();
+        Hash mine = s.workingRootHash();
+        Hash baseStaged = start.staged();
+        Hash myStaged = s.changedStagedRoot();
+        return (current, chunks) -> {
+            WorkingSet next = current.working().equals(base) ? current.withWorking(mine)
+                    : merge(session, repo, chunks, base, current, mine);
+            return myStaged == null ? next : next.withStaged(mergeStaged(repo, chunks, baseStaged, current, myStaged));
+        };
     }
 
     /**
@@ -219,7 +231,7 @@ public final class TransactionCommitter {
      * {@code @@dolt_force_transaction_commit}, is committed and recorded in the working set, where
      * dolt_constraint_violations shows it.
      */
-    private static WorkingSet merge(Session session, Repository repo, ChunkBuffer buffer, Hash base,
+    static WorkingSet merge(Session session, Repository repo, ChunkBuffer buffer, Hash base,
                                     WorkingSet current, Hash mine) {
         RootValue b = repo.readRoot(buffer, base);
         RootValue ours = repo.readRoot(buffer, current.working());
@@ -231,8 +243,7 @@ public final class TransactionCommitter {
                     .knowingOurForeignKeys(repo.foreignKeys(buffer, current.working()))
                     .merge(b, ours, theirs).writeAndKeep(buffer);
         } catch (MergeConflictException e) {
-            throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
-                    + "transaction (" + e.getMessage() + ")", e);
+            throw conflict(e);
         }
         SqlRowConstraintChecker checker = new SqlRowConstraintChecker(session);
         List<String> violating = checkViolations(repo, buffer, checker, merged.root(), ours);
@@ -255,6 +266,12 @@ public final class TransactionCommitter {
                     t.violationCount(), had.schemaConflict()));
         }
         return current.withWorking(r.root().write(buffer)).withMergeState(state);
+    }
+
+    /** A transaction commit's merge failure as the client sees it: a deadlock, to retry the transaction. */
+    static SqlError conflict(MergeConflictException e) {
+        return new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try restarting "
+                + "transaction (" + e.getMessage() + ")", e);
     }
 
     /**
@@ -290,7 +307,7 @@ public final class TransactionCommitter {
      * the tables that differ from ours are looked at (a diff of the two table maps, {@code merged} being stored),
      * not every table of the database.
      */
-    private static List<String> checkViolations(Repository repo, ChunkBuffer buffer, SqlRowConstraintChecker checker,
+    static List<String> checkViolations(Repository repo, ChunkBuffer buffer, SqlRowConstraintChecker checker,
                                                 RootValue merged, RootValue ours) {
         List<String> out = new ArrayList<>();
         if (merged.equals(ours)) {

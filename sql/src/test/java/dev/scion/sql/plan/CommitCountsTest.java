@@ -24,39 +24,72 @@ class CommitCountsTest {
      * builds the changed row's paths again; the paths its statements built on the old snapshot are then reached by
      * nothing, and the commit queue writes only what the new working set reaches. So a merged one-row UPDATE
      * writes what a lone one writes (row path, table, root header, table map), where it wrote its stale paths too.
+     * A statement the write fast path declines (BETWEEN) still takes that road.
      */
     @Test
     void aMergedCommitWritesOnlyWhatItsWorkingSetReaches() {
         int depth = db.rowTreeDepth();
+        long[] w = mergedOneRowUpdate(3001, "UPDATE sbtest1 SET c = '" + c(6) + "' WHERE id BETWEEN 3002 AND 3002");
+        figure("chunks written / not written by a general-path one-row UPDATE merged at COMMIT (row tree depth "
+                + depth + ")", w[0] + " / " + w[1]);
+        assertEquals(depth + 3, w[0], "the merged row path, the table, the root header and its table map");
+        assertEquals(depth + 3, w[1], "the same chunks built on the stale snapshot");
+        assertEquals(1, w[2], "one table merged");
+        assertEquals(List.of(c(5), c(6)), db.lines("SELECT c FROM sbtest1 WHERE id IN (3001, 3002) ORDER BY id"));
+    }
+
+    /**
+     * Round 20: a transaction whose only writes are the fast path's deferred one-row writes is replayed onto the
+     * branch's new root at COMMIT. It builds no tree of its own and the merge diffs nothing: the commit writes
+     * what a lone UPDATE writes and leaves nothing out.
+     */
+    @Test
+    void aMergedCommitOfDeferredRowsBuildsNothingOnItsSnapshot() {
+        int depth = db.rowTreeDepth();
+        long replayed = dev.scion.versioning.merge.ChangeReplay.replayedOntoChanged();
+        long[] w = mergedOneRowUpdate(3003, "UPDATE sbtest1 SET c = '" + c(8) + "' WHERE id = 3004");
+        replayed = dev.scion.versioning.merge.ChangeReplay.replayedOntoChanged() - replayed;
+        figure("chunks written / not written / tables merged by a fast-path one-row UPDATE merged at COMMIT (row "
+                + "tree depth " + depth + ")", w[0] + " / " + w[1] + " / " + w[2]);
+        assertEquals(depth + 3, w[0], "the replayed row path, the table, the root header and its table map");
+        assertEquals(0, w[1], "nothing built on the stale snapshot");
+        assertEquals(0, w[2], "no table merged (diffed)");
+        assertEquals(1, replayed, "replayed onto the table the first commit changed");
+        assertEquals(List.of(c(7), c(8)), db.lines("SELECT c FROM sbtest1 WHERE id IN (3003, 3004) ORDER BY id"));
+    }
+
+    private static String c(int n) {
+        return String.format(Locale.ROOT, "%011d", n) + "-c";
+    }
+
+    /**
+     * Two transactions from one snapshot: the first updates {@code firstId} by the fast path and commits, then
+     * {@code second}'s COMMIT finds the branch moved. Chunks it wrote, chunks its group left out, tables merged.
+     */
+    private static long[] mergedOneRowUpdate(int firstId, String second) {
         var queue = db.repo().commitQueue("main");
         var store = db.repo().store();
         var first = db.engine().openSession(200, "root", "localhost", true);
-        var second = db.engine().openSession(201, "root", "localhost", true);
+        var other = db.engine().openSession(201, "root", "localhost", true);
         try {
-            for (var s : List.of(first, second)) {
+            for (var s : List.of(first, other)) {
                 db.engine().execute(s, "USE bench", false, r -> { });
                 db.engine().execute(s, "BEGIN", false, r -> { });
             }
-            db.engine().execute(first, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 5)
-                    + "-c' WHERE id = 3001", false, r -> { });
-            db.engine().execute(second, "UPDATE sbtest1 SET c = '" + String.format(Locale.ROOT, "%011d", 6)
-                    + "-c' WHERE id = 3002", false, r -> { });
+            db.engine().execute(first, "UPDATE sbtest1 SET c = '" + c(firstId - 2996) + "' WHERE id = " + firstId,
+                    false, r -> { });
+            db.engine().execute(other, second, false, r -> { });
             db.engine().execute(first, "COMMIT", false, r -> { });
             long chunks = store.chunksCommitted();
             long dropped = queue.chunksDropped();
-            db.engine().execute(second, "COMMIT", false, r -> { });
-            long written = store.chunksCommitted() - chunks;
-            long notWritten = queue.chunksDropped() - dropped;
-            figure("chunks written / not written by a one-row UPDATE merged at COMMIT (row tree depth " + depth + ")",
-                    written + " / " + notWritten);
-            assertEquals(depth + 3, written, "the merged row path, the table, the root header and its table map");
-            assertEquals(depth + 3, notWritten, "the same chunks built on the stale snapshot");
+            long merged = dev.scion.versioning.merge.TableMerger.tablesMerged();
+            db.engine().execute(other, "COMMIT", false, r -> { });
+            return new long[] {store.chunksCommitted() - chunks, queue.chunksDropped() - dropped,
+                    dev.scion.versioning.merge.TableMerger.tablesMerged() - merged};
         } finally {
             first.close();
-            second.close();
+            other.close();
         }
-        assertEquals(List.of("00000000005-c", "00000000006-c"),
-                db.lines("SELECT c FROM sbtest1 WHERE id IN (3001, 3002) ORDER BY id"));
     }
 
     /**
@@ -75,8 +108,9 @@ class CommitCountsTest {
             }
             db.exec("INSERT INTO p VALUES (1), (2)");
             db.exec("INSERT INTO t7 VALUES (1, 0), (2, 0)");
+            // BETWEEN: the general path, whose COMMIT merges (a fast-path write would be replayed, checking none)
             long unrelated = tablesCheckedByMergedCommit("UPDATE t7 SET v = 1 WHERE id = 1",
-                    "UPDATE t7 SET v = 2 WHERE id = 2");
+                    "UPDATE t7 SET v = 2 WHERE id BETWEEN 2 AND 2");
             long parent = tablesCheckedByMergedCommit("INSERT INTO p VALUES (3)", "INSERT INTO p VALUES (4)");
             figure("tables whose foreign keys a merged one-row COMMIT checked, 52 tables: unrelated table / parent",
                     unrelated + " / " + parent);

@@ -78,9 +78,9 @@ class CommitPathCountsTest {
     /**
      * sysbench's oltp_write_only transaction: four one-row statements. Until round 18 each built its table's
      * changed paths, the table value and a new root (header and table map node), and the COMMIT left out the
-     * three roots and paths a later statement replaced (round 14). Now the write fast path defers the rows to
-     * the transaction and the trees are built once, when the COMMIT reads the working root: nothing built is
-     * garbage.
+     * three roots and paths a later statement replaced (round 14). Since round 18 the write fast path defers the
+     * rows to the transaction, and since round 20 the COMMIT replays them onto the branch's root without the
+     * transaction building its own (on an unmoved branch the two are the same trees): nothing built is garbage.
      */
     @Test
     void aMultiStatementTransactionBuildsItsTreesOnceAtCommit() {
@@ -98,10 +98,59 @@ class CommitPathCountsTest {
         // what the last root reaches that is new: the paths of the two changed rows, of the index entries the
         // transaction changed (1001's old and new k), the table value, the root header and its table map node
         assertTrue(w[0] <= 2L * rowDepth + 2L * indexDepth + 3, "wrote " + w[0] + " chunks");
-        assertEquals(1, settles, "the four statements' rows are built once, at COMMIT");
+        assertEquals(0, settles, "the four statements' rows are replayed by the COMMIT, not built by the transaction");
         assertEquals(0, w[1], "left out " + w[1] + " chunks: nothing but the committed root was built");
         assertEquals(List.of("1001|77|back", "3003|" + (3003 * 13 % ROWS) + "|changed"),
                 db.lines("SELECT id, k, c FROM t WHERE id IN (1001, 3003) ORDER BY id"));
+    }
+
+    /**
+     * Round 20 (docs/performance.md): at four sessions almost every oltp_write_only COMMIT finds the branch moved.
+     * The transaction's deferred rows are replayed onto the branch's current table: it builds no tree on its
+     * snapshot (0 builds, nothing left out by the group's walk) and no table is merged, so nothing is diffed. It
+     * writes what the same transaction writes on an unmoved branch.
+     */
+    @Test
+    void aMergedWriteOnlyCommitBuildsNothingOfItsOwn() {
+        int rowDepth = depth(false);
+        int indexDepth = depth(true);
+        var other = db.engine().openSession(300, "root", "localhost", true);
+        var state = db.session().findDatabase("commits").orElseThrow();
+        try {
+            db.engine().execute(other, "USE commits", false, r -> { });
+            db.engine().execute(other, "BEGIN", false, r -> { });
+            db.exec("BEGIN");
+            for (String sql : List.of("UPDATE t SET k = k + 1 WHERE id = 1101", "UPDATE t SET c = 'other' WHERE id = 3103",
+                    "DELETE FROM t WHERE id = 1102", "INSERT INTO t VALUES (1102, 5, 'other')")) {
+                db.engine().execute(other, sql, false, r -> { });
+            }
+            for (String sql : List.of("UPDATE t SET k = k + 1 WHERE id = 1201", "UPDATE t SET c = 'mine' WHERE id = 3203",
+                    "DELETE FROM t WHERE id = 1202")) {
+                db.exec(sql);
+            }
+            db.engine().execute(other, "COMMIT", false, r -> { });
+            long settles = state.settles();
+            long merged = dev.scion.versioning.merge.TableMerger.tablesMerged();
+            long replayed = dev.scion.versioning.merge.ChangeReplay.replayedOntoChanged();
+            long[] w = commitWrites("INSERT INTO t VALUES (1202, 9, 'mine')", "COMMIT");
+            settles = state.settles() - settles;
+            merged = dev.scion.versioning.merge.TableMerger.tablesMerged() - merged;
+            replayed = dev.scion.versioning.merge.ChangeReplay.replayedOntoChanged() - replayed;
+            figure("a merged oltp_write_only COMMIT: own tree builds / tables merged / chunks written / left out (row "
+                    + "tree depth " + rowDepth + ", index depth " + indexDepth + ")",
+                    settles + " / " + merged + " / " + w[0] + " / " + w[1]);
+            assertEquals(0, settles, "the transaction built no tree on its snapshot");
+            assertEquals(0, merged, "no table was merged: nothing diffed against the snapshot");
+            assertEquals(1, replayed, "its rows were replayed onto the table the other commit changed");
+            assertEquals(0, w[1], "nothing built that the new root does not reach");
+            assertTrue(w[0] <= 2L * rowDepth + 2L * indexDepth + 3, "wrote " + w[0] + " chunks");
+        } finally {
+            other.close();
+        }
+        assertEquals(List.of("1101|" + (1101 * 13 % ROWS + 1) + "|row 1101", "1102|5|other",
+                "1201|" + (1201 * 13 % ROWS + 1) + "|row 1201", "1202|9|mine", "3103|" + (3103 * 13 % ROWS) + "|other",
+                "3203|" + (3203 * 13 % ROWS) + "|mine"),
+                db.lines("SELECT id, k, c FROM t WHERE id IN (1101, 1102, 1201, 1202, 3103, 3203) ORDER BY id"));
     }
 
     /**

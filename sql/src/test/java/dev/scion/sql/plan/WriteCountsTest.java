@@ -118,9 +118,10 @@ class WriteCountsTest {
         assertEquals(0, built, built + " codecs built");
         // each autocommit UPDATE starts from the root the one before wrote: no table-map, trigger or FK lookup
         assertEquals(500, remembered);
-        // per UPDATE three same-length edits: the row, the unchanged entry of index k_1 (deleted and put back: a
-        // no-op, nothing written) and the table's slot in the root's table map (a new table address)
-        assertEquals(3 * 500, patches, "the edits of each UPDATE are same-length value replacements");
+        // per UPDATE two same-length edits: the row and the table's slot in the root's table map (a new table
+        // address); the entry of index k_1 the statement deleted and put back is no change, so since round 20 the
+        // COMMIT's replay does not edit the index at all
+        assertEquals(2 * 500, patches, "the edits of each UPDATE are same-length value replacements");
         // an indexed column's UPDATE patches its row and the table map, and rebuilds the index path (an entry moves)
         assertEquals(2, indexPatches);
         assertTrue(perUpdate < ALLOCATED_PER_UPDATE_BOUND, "allocated " + perUpdate + " bytes per UPDATE");

@@ -87,13 +87,17 @@ public final class RootMerger {
     public RootValue merge(RootValue base, RootValue ours, RootValue theirs) {
         Result r = mergeWithConflicts(base, ours, theirs);
         if (!r.isClean()) {
-            TableConflicts c = r.conflicts().get(0);
-            String why = c.schemaConflict() != null ? c.schemaConflict()
-                    : c.rowConflictCount() > 0 ? c.rowConflictCount() + " row(s) were changed concurrently"
-                    : c.violationCount() + " row(s) would violate a unique key, foreign key or check constraint";
-            throw new MergeConflictException(c.table(), "table '" + c.table() + "': " + why);
+            throw failure(r.conflicts().get(0));
         }
         return r.root();
+    }
+
+    /** The failure {@link #merge} reports for a table left unresolved. */
+    static MergeConflictException failure(TableConflicts c) {
+        String why = c.schemaConflict() != null ? c.schemaConflict()
+                : c.rowConflictCount() > 0 ? c.rowConflictCount() + " row(s) were changed concurrently"
+                : c.violationCount() + " row(s) would violate a unique key, foreign key or check constraint";
+        return new MergeConflictException(c.table(), "table '" + c.table() + "': " + why);
     }
 
     public Result mergeWithConflicts(RootValue base, RootValue ours, RootValue theirs) {

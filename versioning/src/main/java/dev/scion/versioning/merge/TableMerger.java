@@ -38,6 +38,8 @@ public final class TableMerger {
     private static final LongAdder ROWS_DECODED = new LongAdder();
     /** Index trees replays edited, in this process (an operation count). */
     private static final LongAdder INDEX_TREES_EDITED = new LongAdder();
+    /** Tables merged (their sides diffed), in this process (an operation count). */
+    private static final LongAdder TABLES_MERGED = new LongAdder();
 
     private final ChunkBuffer out;
     private final boolean strictRows;
@@ -73,6 +75,11 @@ public final class TableMerger {
         return INDEX_TREES_EDITED.sum();
     }
 
+    /** Tables merged so far in this process: each diffed at least one side against the base. */
+    public static long tablesMerged() {
+        return TABLES_MERGED.sum();
+    }
+
     /** The merged table (ours where undecided) and what is left to resolve (null when nothing). */
     public record Result(TableValue merged, TableConflicts conflicts) {
     }
@@ -83,6 +90,7 @@ public final class TableMerger {
      */
     public Result merge(String name, Hash baseHash, TableValue base, Hash oursHash, TableValue ours, Hash theirsHash,
                         TableValue theirs) {
+        TABLES_MERGED.increment();
         // columns whose tags were set apart by hand on one side are matched by name (TagAlignment)
         TableValue o = base == null ? ours : TagAlignment.align(base.schema(), ours);
         TableValue t = TagAlignment.align(o.schema(),

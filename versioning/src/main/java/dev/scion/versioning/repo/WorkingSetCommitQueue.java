@@ -51,6 +51,16 @@ public final class WorkingSetCommitQueue {
      */
     public interface Rebase {
         WorkingSet onto(WorkingSet current, ChunkBuffer chunks);
+
+        /**
+         * Whether every chunk {@link #onto} writes to its buffer is reached by the working set it returns, unless
+         * it marks the buffer {@link ChunkBuffer#supersede superseded}: then a group of this one transaction is
+         * written without the {@link ReachableChunks} walk. Off by default, as a three-way merge leaves the
+         * transaction's own paths, built on its stale snapshot, unreached.
+         */
+        default boolean writesOnlyWhatItReaches() {
+            return false;
+        }
     }
 
     private static final class Request {
@@ -255,7 +265,7 @@ public final class WorkingSetCommitQueue {
                     ws = r.prepared;
                     out.putAll(r.chunks.pending());
                     out.putAll(r.preparedChunks.pending());
-                    merged |= r.preparedChunks.size() > 0;
+                    merged |= leavesGarbage(r.rebase, r.preparedChunks);
                     superseded |= r.chunks.holdsSuperseded();
                     preparedTaken++;
                     any = true;
@@ -273,7 +283,7 @@ public final class WorkingSetCommitQueue {
                 }
                 out.putAll(r.chunks.pending());
                 out.putAll(trial.pending());
-                merged |= trial.size() > 0;
+                merged |= leavesGarbage(r.rebase, trial);
                 superseded |= r.chunks.holdsSuperseded();
                 any = true;
                 placed++;
@@ -284,8 +294,8 @@ public final class WorkingSetCommitQueue {
             // only what the group's working set reaches: a merged transaction's own paths, built on its stale
             // snapshot, the roots between the group's transactions, and the roots (with their tree paths) that a
             // later statement of a transaction replaced are garbage (ReachableChunks). A group of one one-root
-            // transaction installed as it was (no merge wrote anything) is written whole: every chunk it holds is
-            // reachable, so the walk would find nothing to leave out
+            // transaction installed as it was (no merge wrote anything), or placed by a rebase that writes only what
+            // it reaches (a replay of deferred rows), is written whole: the walk would find nothing to leave out
             ChunkBuffer batch = out;
             if (merged || placed > 1 || superseded) {
                 Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
@@ -312,6 +322,11 @@ public final class WorkingSetCommitQueue {
         }
         throw new VersioningException(VersioningException.Reason.CONCURRENT_UPDATE,
                 "branch '" + branch + "' was updated concurrently; retry the transaction");
+    }
+
+    /** Whether what {@code rebase} wrote to {@code written} may hold chunks its working set does not reach. */
+    private static boolean leavesGarbage(Rebase rebase, ChunkBuffer written) {
+        return written.size() > 0 && (!rebase.writesOnlyWhatItReaches() || written.holdsSuperseded());
     }
 
     /** What transactions arriving from now on prepare against (the chunks map is no longer written). */

@@ -320,6 +320,45 @@ public final class TableEditor {
         return base.withTrees(rows.root(), idx).withAutoIncrement(autoIncrement); // keeps the schema's chunk address
     }
 
+    /**
+     * What the pending writes change in the table value the editor started from, each one compared with the
+     * base's trees (a lookup per pending row and index entry), without building anything. Null once {@link
+     * #finish} moved the editor's trees past the base's, or when the base lacks an index tree its schema names:
+     * the changes would then not be relative to the base value.
+     */
+    public TableChanges pendingChanges() {
+        if (!rows.root().equals(base.rows())) {
+            return null;
+        }
+        List<TableChanges.Row> changed = new ArrayList<>();
+        for (Map.Entry<byte[], byte[]> e : pendingRows.entrySet()) {
+            byte[] before = rows.get(e.getKey());
+            byte[] after = e.getValue() == DELETED ? null : e.getValue();
+            if (!Arrays.equals(before, after)) {
+                changed.add(new TableChanges.Row(e.getKey(), before, after));
+            }
+        }
+        List<TableChanges.IndexEntries> entries = new ArrayList<>();
+        for (IndexState ix : indexes) {
+            String name = ix.codec.index().name().toLowerCase();
+            Hash tree = base.indexes().get(name);
+            if (tree == null || !tree.equals(ix.map.root())) {
+                return null;
+            }
+            List<byte[]> keys = new ArrayList<>();
+            List<byte[]> values = new ArrayList<>();
+            for (Map.Entry<byte[], byte[]> e : ix.pending.entrySet()) {
+                byte[] after = e.getValue() == DELETED ? null : e.getValue();
+                if (!Arrays.equals(ix.map.get(e.getKey()), after)) {
+                    keys.add(e.getKey());
+                    values.add(after);
+                }
+            }
+            entries.add(new TableChanges.IndexEntries(name, keys, values));
+        }
+        return new TableChanges(base, changed, entries, autoIncrement);
+    }
+
     /** {@code map} with {@code pending} applied; empties {@code pending}. */
     private ProllyMap apply(ProllyMap map, TreeMap<byte[], byte[]> pending) {
         if (pending.isEmpty()) {

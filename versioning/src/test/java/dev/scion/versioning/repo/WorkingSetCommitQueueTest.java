@@ -283,4 +283,42 @@ class WorkingSetCommitQueueTest {
             throw new IllegalStateException(e);
         }
     }
+    /**
+     * A rebase that writes only what its working set reaches is written without the reachability walk: a chunk it
+     * writes and nothing reaches is stored (which is why such a rebase must mark its buffer when it does leave
+     * garbage); marked superseded, the walk runs and leaves that chunk out. A plain rebase is always walked.
+     */
+    @Test
+    void aRebaseWritingOnlyWhatItReachesIsNotWalkedUnlessItSaysOtherwise() {
+        WorkingSetCommitQueue queue = repo.commitQueue("main");
+        assertEquals(0, chunksLeftOut(queue, "stray-1", true, false), "not walked: the stray chunk is written");
+        assertTrue(repo.store().has(Hash.of("stray-1".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(1, chunksLeftOut(queue, "stray-2", true, true), "marked superseded: walked");
+        assertEquals(1, chunksLeftOut(queue, "stray-3", false, false), "a plain rebase: walked");
+        assertTrue(!repo.store().has(Hash.of("stray-3".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Commits a transaction whose rebase also writes one chunk nothing reaches; the chunks its group left out. */
+    private long chunksLeftOut(WorkingSetCommitQueue queue, String stray, boolean onlyReached, boolean supersede) {
+        Txn t = new Txn(stray + "-root");
+        WorkingSetCommitQueue.Rebase placed = t.rebase();
+        long before = queue.chunksDropped();
+        queue.commit(t.buffer, new WorkingSetCommitQueue.Rebase() {
+            @Override
+            public dev.scion.versioning.model.WorkingSet onto(dev.scion.versioning.model.WorkingSet current,
+                                                              ChunkBuffer chunks) {
+                chunks.put(stray.getBytes(StandardCharsets.UTF_8));
+                if (supersede) {
+                    chunks.supersede();
+                }
+                return placed.onto(current, chunks);
+            }
+
+            @Override
+            public boolean writesOnlyWhatItReaches() {
+                return onlyReached;
+            }
+        });
+        return queue.chunksDropped() - before;
+    }
 }
