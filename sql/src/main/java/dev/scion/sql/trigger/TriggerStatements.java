@@ -57,8 +57,8 @@ public final class TriggerStatements {
                 ResultColumn.text("Created")), RowStream.of(rows));
     }
 
-    /** The sql_mode Scion runs every trigger with (it does not record the creating session's). */
-    private static final String SQL_MODE = "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
+    /** The sql_mode Scion shows for every trigger (it does not record the creating session's). */
+    private static final String SQL_MODE = dev.scion.sql.session.SqlModeValue.DEFAULT;
 
     private static StatementResult showTriggers(Session session, String dbName, String tail) {
         DatabaseState db = TargetDatabase.of(session, dbName);
