@@ -20,7 +20,7 @@ public final class SqlModeValue {
      * Scion's default (MySQL 8's also has ONLY_FULL_GROUP_BY, NO_ZERO_IN_DATE, NO_ZERO_DATE and
      * ERROR_FOR_DIVISION_BY_ZERO): every place that shows or runs with the default reads it here.
      */
-    public static final String DEFAULT = "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
+    public static final String DEFAULT = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
 
     /** MySQL 8's modes by bit; null marks a bit MySQL no longer uses (its old names are refused, as in MySQL 8). */
     private static final List<String> BY_BIT = java.util.Arrays.asList("REAL_AS_FLOAT", "PIPES_AS_CONCAT",
