@@ -8,6 +8,7 @@ import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.VariableRewriter;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.session.SqlModeValue;
 import dev.scion.sql.session.SystemVariables;
 import dev.scion.sql.session.VariableReader;
 import org.apache.calcite.sql.SqlNode;
@@ -143,6 +144,11 @@ final class SetStatement implements AdminStatement {
             }
             if (name.equals("event_scheduler")) {
                 value = ((Long) normaliseBoolean(name, value)) == 1L ? "ON" : "OFF";
+            }
+            if (name.equals("sql_mode")) {
+                value = a.expr().strip().equalsIgnoreCase("DEFAULT")
+                        ? (a.scope() == Scope.SESSION ? session.engine().globalVariable(name) : SqlModeValue.DEFAULT)
+                        : SqlModeValue.normalise(value);
             }
             if (name.equals("time_zone") && value != null) {
                 checkTimeZone(value.toString());

@@ -76,26 +76,38 @@ public final class ColumnValues {
      */
     public static Object coerce(Object v, Column c, long rowNumber, Session lenient, Session session) {
         boolean truncate = session != null && SqlModes.truncatesFractions(session);
-        Object r = coerceOrAdjust(v, c, rowNumber, lenient, truncate);
-        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session) : r;
-    }
-
-    private static Object coerceOrAdjust(Object v, Column c, long rowNumber, Session lenient, boolean truncate) {
+        Object r;
         try {
-            return coerce(v, c, rowNumber, truncate);
+            r = coerce(v, c, rowNumber, truncate);
         } catch (SqlError e) {
             if (lenient == null) {
                 throw e;
             }
-            Object adjusted = adjust(v, c, e);
-            if (adjusted == NO_ADJUSTMENT) {
-                throw e;
-            }
-            int code = e.errorCode() == ErrorCode.DATA_TOO_LONG ? ErrorCode.WARN_DATA_TRUNCATED.code() : e.code();
-            String message = e.errorCode() == ErrorCode.DATA_TOO_LONG
-                    ? "Data truncated for column '" + c.name() + "' at row " + rowNumber : e.getMessage();
-            lenient.addWarning(code, message);
+            // the adjusted value carries this one warning, even when it is a zero date NO_ZERO_DATE would refuse
+            return adjustWithWarning(v, c, rowNumber, lenient, truncate, e);
+        }
+        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session) : r;
+    }
+
+    private static Object adjustWithWarning(Object v, Column c, long rowNumber, Session lenient, boolean truncate,
+                                            SqlError e) {
+        Object adjusted = adjust(v, c, e);
+        if (adjusted == NO_ADJUSTMENT) {
+            throw e;
+        }
+        int code = e.errorCode() == ErrorCode.DATA_TOO_LONG ? ErrorCode.WARN_DATA_TRUNCATED.code() : e.code();
+        String message = e.errorCode() == ErrorCode.DATA_TOO_LONG
+                ? "Data truncated for column '" + c.name() + "' at row " + rowNumber : e.getMessage();
+        lenient.addWarning(code, message);
+        try {
             return coerce(adjusted, c, rowNumber, truncate);
+        } catch (SqlError again) {
+            // a number read from the front of a string may still be out of range ('999abc' into a TINYINT)
+            Object bound = adjust(adjusted, c, again);
+            if (bound == NO_ADJUSTMENT) {
+                throw again;
+            }
+            return coerce(bound, c, rowNumber, truncate);
         }
     }
 
@@ -122,6 +134,9 @@ public final class ColumnValues {
                 return str.substring(0, str.offsetByCodePoints(0, max));
             }
             case WARN_DATA_OUT_OF_RANGE: {
+                if (t.kind() == TypeKind.YEAR) {
+                    return 0L; // MySQL stores 0000 for a year out of range
+                }
                 if (t.kind() == dev.scion.versioning.schema.TypeKind.DECIMAL) {
                     int precision = t.length() < 0 ? 10 : t.length();
                     int scale = Math.max(0, t.scale());
@@ -135,6 +150,10 @@ public final class ColumnValues {
                 return Values.toDecimal(v).signum() < 0 ? range[0] : range[1];
             }
             case WARN_DATA_TRUNCATED:
+                if (t.kind().isInteger() || t.kind() == TypeKind.YEAR || t.kind() == TypeKind.DECIMAL
+                        || t.kind() == TypeKind.FLOAT || t.kind() == TypeKind.DOUBLE) {
+                    return Values.toDecimal(v); // the number the string starts with ('12abc' is 12)
+                }
                 if (t.kind() == TypeKind.ENUM) {
                     // the '' error value (index 0)
                     return new EnumSetValue(0, "");
@@ -144,22 +163,77 @@ public final class ColumnValues {
                 }
                 return NO_ADJUSTMENT;
             case TRUNCATED_WRONG_VALUE: {
+                if (t.kind() == TypeKind.TIME) {
+                    return java.time.Duration.ZERO;
+                }
                 // a date followed by characters MySQL does not read: the date read so far
                 if (t.kind() != TypeKind.DATE && t.kind() != TypeKind.DATETIME && t.kind() != TypeKind.TIMESTAMP) {
                     return NO_ADJUSTMENT;
                 }
                 TemporalText.Parsed p = v == null ? null : TemporalText.parse(Values.toStringValue(v));
-                return p == null ? NO_ADJUSTMENT : p.value();
+                return p == null ? ZeroDates.of(t.kind() == TypeKind.DATE) : p.value(); // nothing readable: zero
             }
             case TRUNCATED_WRONG_VALUE_FOR_FIELD:
                 if (v instanceof byte[] b && t.kind().fieldType() == dev.scion.storage.tuple.FieldType.STRING) {
                     return Utf8Text.validPrefix(b); // bytes that are not UTF-8: the text before them
+                }
+                if (t.kind() == TypeKind.DECIMAL || t.kind() == TypeKind.FLOAT || t.kind() == TypeKind.DOUBLE) {
+                    return Values.toDecimal(v);
                 }
                 // MySQL keeps the numeric prefix of the string ('12abc' -> 12, 'abc' -> 0).
                 return Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
             default:
                 return NO_ADJUSTMENT;
         }
+    }
+
+    /**
+     * A string stored into a number column that is not a number: when it starts with one ('12abc') MySQL reads
+     * that and reports the rest as truncated (1265), else it is no number at all (1366, "Incorrect integer value").
+     */
+    private static SqlError notANumber(String text, Column c, long row, String typeName) {
+        if (typeName == null || startsWithNumber(text)) {
+            return new SqlError(ErrorCode.WARN_DATA_TRUNCATED, "Data truncated for column '" + c.name() + "' at row "
+                    + row);
+        }
+        return new SqlError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, "Incorrect " + typeName + " value: '" + text
+                + "' for column '" + c.name() + "' at row " + row);
+    }
+
+    private static boolean startsWithNumber(String text) {
+        String s = text.stripLeading();
+        int i = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (i < s.length() && s.charAt(i) == '.') {
+            i++;
+        }
+        return i < s.length() && Character.isDigit(s.charAt(i));
+    }
+
+    /**
+     * YEAR: 1901 to 2155 or 0; a one- or two-digit number is a year of 1970-2069 (MySQL's reading: 1-69 is 2001-2069,
+     * 70-99 is 1970-1999) and so is a one- or two-digit string, where '0' and '00' are 2000 rather than 0.
+     */
+    private static long year(Object v, Column c, long row) {
+        if (v instanceof String s && !isNumber(s)) {
+            throw notANumber(s, c, row, "integer");
+        }
+        BigDecimal d = Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP);
+        boolean shortText = v instanceof String s && s.strip().replaceFirst("^[+]", "").length() <= 2;
+        long y = d.abs().compareTo(BigDecimal.valueOf(10000)) > 0 ? -1 : d.longValue();
+        if (y == 0 && !shortText) {
+            return 0;
+        }
+        if (y >= 0 && y < 70) {
+            return 2000 + y;
+        }
+        if (y >= 70 && y < 100) {
+            return 1900 + y;
+        }
+        if (y < 1901 || y > 2155) {
+            throw new SqlError(ErrorCode.WARN_DATA_OUT_OF_RANGE, "Out of range value for column '" + c.name()
+                    + "' at row " + row);
+        }
+        return y;
     }
 
     /** Whether writes in {@code session} fail on bad values (STRICT_TRANS_TABLES or STRICT_ALL_TABLES). */
@@ -209,16 +283,17 @@ public final class ColumnValues {
                 return geometry(v, c);
             case VECTOR:
                 return vector(v, c);
+            case YEAR:
+                return year(v, c, rowNumber);
             case BIGINT:
                 if (t.unsigned()) {
                     return unsignedBigint(v, c, rowNumber);
                 }
                 // fall through: signed BIGINT is checked like the other integers
-            case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN, YEAR: {
+            case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN: {
                 long l;
                 if (v instanceof String s && !isNumber(s)) {
-                    throw new SqlError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, "Incorrect integer value: '" + s
-                            + "' for column '" + c.name() + "' at row " + rowNumber);
+                    throw notANumber(s, c, rowNumber, "integer");
                 }
                 if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {
                     BigDecimal d = Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP);
@@ -233,6 +308,9 @@ public final class ColumnValues {
                 return l;
             }
             case DECIMAL: {
+                if (v instanceof String s && !isNumber(s)) {
+                    throw notANumber(s, c, rowNumber, "decimal");
+                }
                 BigDecimal d = Values.toDecimal(v).setScale(Math.max(0, t.scale()), RoundingMode.HALF_UP);
                 int precision = t.length() < 0 ? 10 : t.length();
                 if (d.precision() - d.scale() > precision - Math.max(0, t.scale())) {
@@ -241,10 +319,11 @@ public final class ColumnValues {
                 }
                 return d;
             }
-            case FLOAT:
-                return (float) Values.toDouble(v);
-            case DOUBLE:
-                return Values.toDouble(v);
+            case FLOAT, DOUBLE:
+                if (v instanceof String s && !isNumber(s)) {
+                    throw notANumber(s, c, rowNumber, null); // MySQL reports any non-number as truncated here
+                }
+                return t.kind() == TypeKind.FLOAT ? (Object) (float) Values.toDouble(v) : Values.toDouble(v);
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON: {
                 String s = v instanceof byte[] b && t.kind() != TypeKind.JSON && Utf8Text.checked(c)
                         ? Utf8Text.decode(b, c, rowNumber) : Values.toStringValue(v);
@@ -305,8 +384,7 @@ public final class ColumnValues {
     /** BIGINT UNSIGNED: 0 .. 2^64-1, kept as Long below 2^63 and as BigInteger above (the storage's UINT64 form). */
     private static Object unsignedBigint(Object v, Column c, long row) {
         if (v instanceof String s && !isNumber(s)) {
-            throw new SqlError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, "Incorrect integer value: '" + s
-                    + "' for column '" + c.name() + "' at row " + row);
+            throw notANumber(s, c, row, "integer");
         }
         BigInteger i = v instanceof BigInteger b ? b
                 : v instanceof Long l ? BigInteger.valueOf(l)

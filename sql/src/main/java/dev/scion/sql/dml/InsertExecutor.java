@@ -42,6 +42,16 @@ public final class InsertExecutor {
     enum OnConflict { FAIL, IGNORE, UPDATE, REPLACE }
 
     public static StatementResult execute(Session session, SqlInsert insert, String sql) {
+        boolean ignore = insert instanceof SqlMySqlInsert m && m.isIgnore();
+        boolean was = session.strictWrite(!ignore && ColumnValues.strict(session));
+        try {
+            return insert(session, insert, sql);
+        } finally {
+            session.strictWrite(was);
+        }
+    }
+
+    private static StatementResult insert(Session session, SqlInsert insert, String sql) {
         SqlMySqlInsert my = insert instanceof SqlMySqlInsert m ? m : null;
         OnConflict mode = my == null ? OnConflict.FAIL : my.isReplace() ? OnConflict.REPLACE
                 : my.hasOnDuplicateKeyUpdate() ? OnConflict.UPDATE : my.isIgnore() ? OnConflict.IGNORE

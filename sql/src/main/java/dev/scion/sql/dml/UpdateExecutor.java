@@ -47,6 +47,16 @@ public final class UpdateExecutor {
     }
 
     public static StatementResult execute(Session session, SqlUpdate update, String sql) {
+        boolean ignore = update instanceof SqlMySqlUpdate m && m.isIgnore();
+        boolean was = session.strictWrite(!ignore && ColumnValues.strict(session));
+        try {
+            return update(session, update, sql);
+        } finally {
+            session.strictWrite(was);
+        }
+    }
+
+    private static StatementResult update(Session session, SqlUpdate update, String sql) {
         SqlMySqlUpdate my = update instanceof SqlMySqlUpdate m ? m : null;
         boolean ignore = my != null && my.isIgnore();
         Session lenient = ignore || !ColumnValues.strict(session) ? session : null;

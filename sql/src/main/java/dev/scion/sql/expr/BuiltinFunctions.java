@@ -63,12 +63,12 @@ final class BuiltinFunctions {
                     return new BigDecimal(n.min(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
                 });
             case "DIV":
-                return strictN(a, v -> {
-                    BigDecimal divisor = Values.toDecimal(v[1]);
+                return DivisionByZero.of(a[0], a[1], (x, y) -> {
+                    BigDecimal divisor = Values.toDecimal(y);
                     if (divisor.signum() == 0) {
                         return null;
                     }
-                    return Values.toDecimal(v[0]).divide(divisor, 0, RoundingMode.DOWN).longValueExact();
+                    return Values.toDecimal(x).divide(divisor, 0, RoundingMode.DOWN).longValueExact();
                 });
             case "*":
                 // an interval scaled by a number (INTERVAL n MONTH), in the interval's unit (months or ms)

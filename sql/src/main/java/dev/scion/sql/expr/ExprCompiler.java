@@ -205,9 +205,9 @@ public final class ExprCompiler {
             case TIMES:
                 return arith(a, Values::multiply);
             case DIVIDE:
-                return arith(a, Values::divide);
+                return DivisionByZero.of(a[0], a[1], Values::divide);
             case MOD:
-                return arith(a, Values::mod);
+                return DivisionByZero.of(a[0], a[1], Values::mod);
             case MINUS_PREFIX: {
                 Expr x = a[0];
                 return (row, ctx) -> {

@@ -70,9 +70,12 @@ public final class NonGroupedColumns {
             }
             if (isAggregate(select)) {
                 java.util.Set<String> keyed = null;
+                List<SqlIdentifier> fixed = List.of();
                 if (strict) {
-                    keyed = keyedTables(select, new Scope(select, false, fromColumns(select)));
-                    if (keyed.isEmpty()) {
+                    Scope grouping = new Scope(select, false, fromColumns(select));
+                    fixed = FixedColumns.of(select, grouping::isGrouped);
+                    keyed = keyedTables(select, grouping, fixed);
+                    if (keyed.isEmpty() && fixed.isEmpty()) {
                         return;
                     }
                     if (keyed.contains("")) {
@@ -85,6 +88,8 @@ public final class NonGroupedColumns {
                 Scope afterwards = new Scope(select, true, fromColumns(select)); // the aliases written, not those added below
                 scope.keyedTables = keyed;
                 afterwards.keyedTables = keyed;
+                scope.fixed = fixed;
+                afterwards.fixed = fixed;
                 SqlNodeList items = select.getSelectList();
                 for (int i = 0; i < items.size(); i++) {
                     if (!scope.groupedItems[i]) {
@@ -137,6 +142,9 @@ public final class NonGroupedColumns {
          * otherwise (every ungrouped column is wrapped).
          */
         java.util.Set<String> keyedTables;
+
+        /** Under ONLY_FULL_GROUP_BY, the columns the conditions hold to one value per group ({@link FixedColumns}). */
+        List<SqlIdentifier> fixed = List.of();
 
         Scope(SqlSelect select, boolean aliasesVisible, java.util.Set<String> fromColumns) {
             this.aliasesVisible = aliasesVisible;
@@ -212,10 +220,11 @@ public final class NonGroupedColumns {
     }
 
     /**
-     * The tables of a SELECT's FROM (plain tables, by alias or name) whose whole primary key is among its GROUP BY
-     * columns, each key column named with that table's qualifier.
+     * The tables of a SELECT's FROM (plain tables, by alias or name) with a key (the primary key, or a unique key of
+     * NOT NULL columns) whose every column is among its GROUP BY columns or fixed by its conditions, each key column
+     * named with that table's qualifier.
      */
-    private java.util.Set<String> keyedTables(SqlSelect select, Scope scope) {
+    private java.util.Set<String> keyedTables(SqlSelect select, Scope scope, List<SqlIdentifier> fixed) {
         java.util.Set<String> out = new java.util.HashSet<>();
         List<SqlNode> from = new ArrayList<>();
         flattenFrom(select.getFrom(), from);
@@ -226,14 +235,17 @@ public final class NonGroupedColumns {
             }
             String qualifier = (f.getKind() == SqlKind.AS ? ((SqlIdentifier) ((SqlCall) f).operand(1)).getSimple()
                     : id.names.get(id.names.size() - 1));
-            List<String> key = primaryKey(id);
-            if (key.isEmpty()) {
-                continue;
-            }
-            boolean grouped = true;
-            for (String column : key) {
-                grouped &= scope.isGrouped(new SqlIdentifier(List.of(qualifier, column), SqlParserPos.ZERO))
-                        && (from.size() == 1 || isQualifiedGroupItem(scope, qualifier, column));
+            boolean grouped = false;
+            for (List<String> key : candidateKeys(id)) {
+                boolean all = true;
+                for (String column : key) {
+                    SqlIdentifier qualified = new SqlIdentifier(List.of(qualifier, column), SqlParserPos.ZERO);
+                    boolean fixedHere = from.size() == 1 ? FixedColumns.contains(fixed, qualified)
+                            : fixedQualified(fixed, qualifier, column);
+                    all &= fixedHere || scope.isGrouped(qualified)
+                            && (from.size() == 1 || isQualifiedGroupItem(scope, qualifier, column));
+                }
+                grouped |= all;
             }
             if (grouped) {
                 out.add(qualifier.toLowerCase(Locale.ROOT));
@@ -289,10 +301,37 @@ public final class NonGroupedColumns {
         }
     }
 
-    /** The primary-key column names of the table {@code id} names, or none when it is not a table known here. */
-    private List<String> primaryKey(SqlIdentifier id) {
+    /** With several tables, only a qualified fixed column is surely this table's. */
+    private static boolean fixedQualified(List<SqlIdentifier> fixed, String qualifier, String column) {
+        for (SqlIdentifier f : fixed) {
+            if (f.names.size() >= 2 && f.names.get(f.names.size() - 2).equalsIgnoreCase(qualifier)
+                    && f.names.get(f.names.size() - 1).equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The keys of the table {@code id} names: its primary key and each unique index over whole NOT NULL columns
+     * (NULLs may repeat in a unique index, so a nullable one identifies no row). None when it is not a table here.
+     */
+    private List<List<String>> candidateKeys(SqlIdentifier id) {
         var schema = schema(id);
-        return schema == null ? List.of() : schema.primaryKey();
+        if (schema == null) {
+            return List.of();
+        }
+        List<List<String>> keys = new ArrayList<>();
+        if (!schema.primaryKey().isEmpty()) {
+            keys.add(schema.primaryKey());
+        }
+        for (var index : schema.indexes()) {
+            if (index.unique() && index.prefixLengths().isEmpty() && index.columns().stream()
+                    .allMatch(c -> schema.column(c).map(col -> !col.nullable()).orElse(false))) {
+                keys.add(index.columns());
+            }
+        }
+        return keys;
     }
 
     /** The columns {@code SELECT *} shows of the table {@code id} names (functional keys' hidden ones left out). */
@@ -366,7 +405,8 @@ public final class NonGroupedColumns {
                 return id;
             }
             String qualifier = id.names.size() < 2 ? "" : id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
-            if (scope.keyedTables != null && !scope.keyedTables.contains(qualifier)) {
+            if (scope.keyedTables != null && !scope.keyedTables.contains(qualifier)
+                    && !FixedColumns.contains(scope.fixed, id)) {
                 return id;
             }
             return SqlStdOperatorTable.ANY_VALUE.createCall(id.getParserPosition(), id);

@@ -31,7 +31,17 @@ final class UngroupedColumnError {
                     + " expression" + item + " of SELECT list contains nonaggregated column '"
                     + expression + "'; this is incompatible with sql_mode=only_full_group_by");
         }
-        return new SqlError(ErrorCode.WRONG_FIELD_WITH_GROUP, "'" + expression + "' isn't in GROUP BY;"
+        String name = expression.replace("`", "");
+        String place = found.select == null ? null
+                : found.item >= 0 ? "#" + (found.item + 1) + " of SELECT list"
+                : found.orderItem >= 0 ? "#" + (found.orderItem + 1) + " of ORDER BY clause" : null;
+        if (place != null) {
+            // MySQL 8's wording (ER_WRONG_FIELD_WITH_GROUP_V2), which says where the column is
+            return new SqlError(ErrorCode.WRONG_FIELD_WITH_GROUP, "Expression " + place + " is not in GROUP BY clause"
+                    + " and contains nonaggregated column '" + name + "' which is not functionally dependent on"
+                    + " columns in GROUP BY clause; this is incompatible with sql_mode=only_full_group_by");
+        }
+        return new SqlError(ErrorCode.WRONG_FIELD_WITH_GROUP, "'" + name + "' isn't in GROUP BY;"
                 + " it is not functionally dependent on columns in GROUP BY clause; this is incompatible with"
                 + " sql_mode=only_full_group_by");
     }
@@ -81,6 +91,8 @@ final class UngroupedColumnError {
         private final int column;
         SqlSelect select;
         int item;
+        /** The ORDER BY item spanning the position when no select-list item does, else -1. */
+        int orderItem = -1;
 
         SelectAt(int line, int column) {
             this.line = line;
@@ -89,6 +101,16 @@ final class UngroupedColumnError {
 
         @Override
         public Void visit(SqlCall call) {
+            if (call instanceof org.apache.calcite.sql.SqlOrderBy ob && ob.query instanceof SqlSelect s) {
+                // before validation an ORDER BY wraps its SELECT
+                for (int i = 0; i < ob.orderList.size(); i++) {
+                    if (spans(ob.orderList.get(i).getParserPosition())) {
+                        select = s;
+                        item = -1;
+                        orderItem = i;
+                    }
+                }
+            }
             if (call instanceof SqlSelect s && s.getSelectList() != null) {
                 // the position may fall outside every item (a column inside a named window's definition), so
                 // the SELECT spanning it counts too; inner SELECTs are visited after, so the innermost one wins
@@ -101,9 +123,16 @@ final class UngroupedColumnError {
                         inItem = true;
                     }
                 }
-                if (!inItem && spans(s.getParserPosition())) {
+                if (!inItem && spans(s.getParserPosition()) && select != s) {
                     select = s;
                     item = -1;
+                    orderItem = -1;
+                    SqlNodeList order = s.getOrderList();
+                    for (int i = 0; order != null && i < order.size(); i++) {
+                        if (spans(order.get(i).getParserPosition())) {
+                            orderItem = i;
+                        }
+                    }
                 }
             }
             return super.visit(call);

@@ -205,6 +205,23 @@ public final class Session {
         return activitySince;
     }
 
+    /**
+     * Whether the statement running is a write strict mode governs (INSERT, UPDATE or LOAD DATA without IGNORE under
+     * a strict sql_mode), where ERROR_FOR_DIVISION_BY_ZERO makes a division by zero an error.
+     */
+    private boolean strictWrite;
+
+    public boolean strictWrite() {
+        return strictWrite;
+    }
+
+    /** Marks whether a strict write is running; returns the previous mark, for a nested statement to restore. */
+    public boolean strictWrite(boolean running) {
+        boolean was = strictWrite;
+        strictWrite = running;
+        return was;
+    }
+
     public void addWarning(int code, String message) {
         warnings.add(new Warning("Warning", code, message));
     }

@@ -40,6 +40,13 @@ public final class SqlModes {
         return false;
     }
 
+    /** ERROR_FOR_DIVISION_BY_ZERO (named, or implied by TRADITIONAL): a division by zero is reported. */
+    public static boolean errorForDivisionByZero(Session session) {
+        Object modes = session.variable("sql_mode");
+        return modes != null && (containsIgnoreCase(modes.toString(), "ERROR_FOR_DIVISION_BY_ZERO")
+                || containsIgnoreCase(modes.toString(), "TRADITIONAL"));
+    }
+
     /** TIME_TRUNCATE_FRACTIONAL: a stored fraction finer than the column's is cut instead of rounded. */
     public static boolean truncatesFractions(Session session) {
         Object modes = session.variable("sql_mode");

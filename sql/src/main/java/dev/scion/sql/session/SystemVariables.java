@@ -52,7 +52,7 @@ public final class SystemVariables {
             {"lower_case_table_names", 0L}, {"max_allowed_packet", 67108864L}, {"max_connections", 151L},
             {"net_buffer_length", 16384L}, {"net_read_timeout", 30L}, {"net_write_timeout", 60L},
             {"performance_schema", 0L}, {"query_cache_size", 0L}, {"query_cache_type", "OFF"},
-            {"sql_mode", "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"}, {"sql_select_limit", null},
+            {"sql_mode", SqlModeValue.DEFAULT}, {"sql_select_limit", null},
             {"system_time_zone", "UTC"}, {"time_zone", "SYSTEM"},
             {"transaction_isolation", "REPEATABLE-READ"}, {"tx_isolation", "REPEATABLE-READ"},
             {"transaction_read_only", 0L}, {"tx_read_only", 0L}, {"wait_timeout", 28800L},

@@ -35,6 +35,11 @@ public final class VariableReader {
         if (!session.hasVariable(name)) {
             throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + name + "'");
         }
+        if (rawName.regionMatches(true, 0, "global.", 0, 7) && SystemVariables.isKnown(name)
+                && !SystemVariables.isSessionOnly(name)) {
+            // the server-wide value, which SET GLOBAL changes without touching this session's
+            return session.engine().globalVariable(name);
+        }
         if ((name.equals("collation_database") || name.equals("character_set_database"))
                 && session.currentDatabase() != null) {
             // MySQL sets these from the database USE selects

@@ -34,12 +34,12 @@ public final class TableTriggers {
     private final DatabaseState db;
     private final String table;
     private final TableSchema schema;
-    private final List<TriggerDefinition> triggers;
+    private final List<Triggers.Recorded> triggers;
     /** Installs the rows the statement wrote so far in the working root, or null (see {@link #showWritesWith}). */
     private Runnable publishWrites;
 
     private TableTriggers(Session session, DatabaseState db, String table, TableSchema schema,
-                          List<TriggerDefinition> triggers) {
+                          List<Triggers.Recorded> triggers) {
         this.session = session;
         this.db = db;
         this.table = table;
@@ -57,7 +57,7 @@ public final class TableTriggers {
                     + "' in stored function/trigger because it is already used by statement which invoked this "
                     + "stored function/trigger.");
         }
-        List<TriggerDefinition> found = Triggers.forTable(db, table);
+        List<Triggers.Recorded> found = Triggers.forTableRecorded(db, table);
         return found.isEmpty() ? NONE : new TableTriggers(session, db, table, schema, found);
     }
 
@@ -83,8 +83,8 @@ public final class TableTriggers {
 
     /** Whether some trigger runs at {@code timing} of {@code event}. */
     public boolean has(Timing timing, Event event) {
-        for (TriggerDefinition t : triggers) {
-            if (t.timing() == timing && t.event() == event) {
+        for (Triggers.Recorded r : triggers) {
+            if (r.definition().timing() == timing && r.definition().event() == event) {
                 return true;
             }
         }
@@ -140,9 +140,10 @@ public final class TableTriggers {
             if (switched) {
                 session.useDatabase(db.name());
             }
-            for (TriggerDefinition t : triggers) {
+            for (Triggers.Recorded r : triggers) {
+                TriggerDefinition t = r.definition();
                 if (t.timing() == timing && t.event() == event) {
-                    changed |= new TriggerProgram(session, schema, t, oldRow, newRow).run();
+                    changed |= runUnderItsMode(r, () -> new TriggerProgram(session, schema, t, oldRow, newRow).run());
                 }
             }
         } finally {
@@ -158,6 +159,20 @@ public final class TableTriggers {
             }
         }
         return changed;
+    }
+
+    /** Runs a trigger's body under the sql_mode it was created with, as MySQL does, then restores the session's. */
+    private boolean runUnderItsMode(Triggers.Recorded trigger, java.util.function.BooleanSupplier body) {
+        if (trigger.sqlMode() == null) {
+            return body.getAsBoolean();
+        }
+        Object own = session.variable("sql_mode");
+        session.setVariable("sql_mode", trigger.sqlMode());
+        try {
+            return body.getAsBoolean();
+        } finally {
+            session.setVariable("sql_mode", own);
+        }
     }
 
     private static String key(DatabaseState db, String table) {

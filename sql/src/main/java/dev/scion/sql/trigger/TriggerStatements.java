@@ -46,29 +46,29 @@ public final class TriggerStatements {
 
     private static StatementResult showCreate(Session session, String dbName, String name) {
         DatabaseState db = TargetDatabase.of(session, dbName);
-        String text = Triggers.definition(db, name)
+        Triggers.Recorded recorded = Triggers.allRecorded(db).stream()
+                .filter(r -> r.definition().name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new SqlError(ErrorCode.TRG_DOES_NOT_EXIST, "Trigger does not exist"));
-        TriggerDefinition t = TriggerDefinition.parse(text, db.name()).definition();
+        TriggerDefinition t = recorded.definition();
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {t.name(), SQL_MODE, t.text(), "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin", null});
+        rows.add(new Object[] {t.name(), recorded.shownSqlMode(), t.text(), "utf8mb4", "utf8mb4_0900_bin",
+                "utf8mb4_0900_bin", null});
         return new StatementResult.Rows(List.of(ResultColumn.text("Trigger"), ResultColumn.text("sql_mode"),
                 ResultColumn.text("SQL Original Statement"), ResultColumn.text("character_set_client"),
                 ResultColumn.text("collation_connection"), ResultColumn.text("Database Collation"),
                 ResultColumn.text("Created")), RowStream.of(rows));
     }
 
-    /** The sql_mode Scion runs every trigger with (it does not record the creating session's). */
-    private static final String SQL_MODE = "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
-
     private static StatementResult showTriggers(Session session, String dbName, String tail) {
         DatabaseState db = TargetDatabase.of(session, dbName);
         ShowFilter filter = ShowFilter.parse(tail);
         List<Object[]> rows = new ArrayList<>();
         Pattern like = filter.like() == null ? null : Identifiers.likePattern(filter.like());
-        for (TriggerDefinition t : Triggers.all(db)) {
+        for (Triggers.Recorded r : Triggers.allRecorded(db)) {
+            TriggerDefinition t = r.definition();
             if (like == null || like.matcher(t.table()).matches()) { // SHOW TRIGGERS LIKE matches the table
                 rows.add(new Object[] {t.name(), t.event().name(), t.table(), t.statement(), t.timing().name(), null,
-                        SQL_MODE, "", "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
+                        r.shownSqlMode(), "", "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
             }
         }
         return new ShowFilter(null, filter.where()).result(session, SHOW_COLUMNS, rows);
@@ -85,11 +85,12 @@ public final class TriggerStatements {
             }
             DatabaseState db = session.database(n);
             java.util.Map<String, Long> orders = new java.util.HashMap<>();
-            for (TriggerDefinition t : Triggers.all(db)) {
+            for (Triggers.Recorded r : Triggers.allRecorded(db)) {
+                TriggerDefinition t = r.definition();
                 long order = orders.merge((t.table() + "/" + t.timing() + "/" + t.event()).toLowerCase(
                         java.util.Locale.ROOT), 1L, Long::sum);
                 rows.add(new Object[] {"def", db.name(), t.name(), t.event().name(), "def", db.name(), t.table(),
-                        order, null, t.statement(), "ROW", t.timing().name(), null, null, "OLD", "NEW", null, SQL_MODE,
+                        order, null, t.statement(), "ROW", t.timing().name(), null, null, "OLD", "NEW", null, r.shownSqlMode(),
                         "", "utf8mb4", "utf8mb4_0900_bin", "utf8mb4_0900_bin"});
             }
         }
@@ -124,7 +125,8 @@ public final class TriggerStatements {
         }
         TableSchema schema = db.repo().readTable(db.buffer(), db.workingRoot().tableHash(stored)).schema();
         TriggerProgram.validate(schema, trigger);
-        Triggers.create(db, trigger, parsed.placement());
+        Object mode = session.variable("sql_mode");
+        Triggers.create(db, trigger, parsed.placement(), mode == null ? "" : mode.toString());
         return StatementResult.ok();
     }
 

@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * statement, as Dolt stores them, so triggers are versioned, branched and merged with the data. The order in which
  * the triggers of one table, timing and event run (MySQL's ACTION_ORDER: creation order, moved by FOLLOWS /
  * PRECEDES) is stored beside the text in the fragment's {@code extra} JSON as {@code "ActionOrder"}; a trigger
- * stored without one sorts first, by name.
+ * stored without one sorts first, by name. The sql_mode of the session that created the trigger, which its body runs
+ * under and SHOW CREATE TRIGGER shows, is stored there too as {@code "SqlMode"} (a trigger stored before that has
+ * none: its body runs under the writing session's mode).
  */
 public final class Triggers {
     static final String TYPE = "trigger";
 
     private static final Pattern ACTION_ORDER = Pattern.compile("\"ActionOrder\"\\s*:\\s*(\\d+)");
+    private static final Pattern SQL_MODE = Pattern.compile("\"SqlMode\"\\s*:\\s*\"([A-Z_,]*)\"");
 
     /** Table, then event and timing in MySQL's enum order, then the stored action order, then name. */
     private static final Comparator<Stored> RUN_ORDER = Comparator
@@ -36,7 +39,15 @@ public final class Triggers {
     private Triggers() {
     }
 
-    private record Stored(TriggerDefinition definition, long actionOrder) {
+    /** A trigger with the sql_mode it was created under (null when it was stored without one). */
+    public record Recorded(TriggerDefinition definition, String sqlMode) {
+        /** The sql_mode to show for it: the recorded one, else the default. */
+        public String shownSqlMode() {
+            return sqlMode != null ? sqlMode : dev.scion.sql.session.SqlModeValue.DEFAULT;
+        }
+    }
+
+    private record Stored(TriggerDefinition definition, long actionOrder, String sqlMode) {
     }
 
     public static Optional<String> definition(DatabaseState db, String name) {
@@ -51,6 +62,11 @@ public final class Triggers {
         return stored(db).stream().map(Stored::definition).toList();
     }
 
+    /** {@link #all} with each trigger's recorded sql_mode. */
+    public static List<Recorded> allRecorded(DatabaseState db) {
+        return stored(db).stream().map(s -> new Recorded(s.definition(), s.sqlMode())).toList();
+    }
+
     private static List<Stored> stored(DatabaseState db) {
         return stored(SchemaFragments.fragments(db, TYPE), db.name());
     }
@@ -58,7 +74,8 @@ public final class Triggers {
     private static List<Stored> stored(List<SchemaFragments.Fragment> fragments, String database) {
         List<Stored> out = new ArrayList<>();
         for (SchemaFragments.Fragment f : fragments) {
-            out.add(new Stored(TriggerDefinition.parse(f.text(), database).definition(), actionOrder(f.extra())));
+            out.add(new Stored(TriggerDefinition.parse(f.text(), database).definition(), actionOrder(f.extra()),
+                    sqlMode(f.extra())));
         }
         out.sort(RUN_ORDER);
         return out;
@@ -75,12 +92,17 @@ public final class Triggers {
 
     /** The triggers whose subject is {@code table} (matched case-insensitively), in run order. */
     public static List<TriggerDefinition> forTable(DatabaseState db, String table) {
+        return forTableRecorded(db, table).stream().map(Recorded::definition).toList();
+    }
+
+    /** {@link #forTable} with each trigger's recorded sql_mode. */
+    public static List<Recorded> forTableRecorded(DatabaseState db, String table) {
         if (db.workingRoot().resolveName(SchemaFragments.TABLE).isEmpty()) {
             return List.of(); // no views or triggers at all: the common case costs one name lookup
         }
-        List<TriggerDefinition> out = new ArrayList<>();
-        for (TriggerDefinition t : all(db)) {
-            if (t.table().equalsIgnoreCase(table)) {
+        List<Recorded> out = new ArrayList<>();
+        for (Recorded t : allRecorded(db)) {
+            if (t.definition().table().equalsIgnoreCase(table)) {
                 out.add(t);
             }
         }
@@ -91,7 +113,8 @@ public final class Triggers {
      * Stores a new trigger after the others of its table, timing and event, or next to the one {@code placement}
      * names (3076 if there is no such trigger for that table, timing and event), renumbering the group.
      */
-    static void create(DatabaseState db, TriggerDefinition trigger, Optional<TriggerDefinition.Placement> placement) {
+    static void create(DatabaseState db, TriggerDefinition trigger, Optional<TriggerDefinition.Placement> placement,
+                       String sqlMode) {
         List<Stored> group = new ArrayList<>();
         for (Stored s : stored(db)) {
             if (sameGroup(s.definition(), trigger)) {
@@ -111,11 +134,12 @@ public final class Triggers {
             }
             at = placement.get().follows() ? i + 1 : i;
         }
-        group.add(at, new Stored(trigger, -1));
+        group.add(at, new Stored(trigger, -1, sqlMode));
         for (int k = 0; k < group.size(); k++) {
             Stored s = group.get(k);
             if (s.actionOrder() != k + 1) {
-                SchemaFragments.put(db, TYPE, s.definition().name(), s.definition().text(), extra(k + 1));
+                SchemaFragments.put(db, TYPE, s.definition().name(), s.definition().text(),
+                        extra(k + 1, s.sqlMode()));
             }
         }
     }
@@ -124,8 +148,16 @@ public final class Triggers {
         return a.table().equalsIgnoreCase(b.table()) && a.timing() == b.timing() && a.event() == b.event();
     }
 
-    private static String extra(long actionOrder) {
-        return "{\"ActionOrder\": " + actionOrder + "}";
+    private static String extra(long actionOrder, String sqlMode) {
+        return "{\"ActionOrder\": " + actionOrder + (sqlMode == null ? "" : ", \"SqlMode\": \"" + sqlMode + "\"") + "}";
+    }
+
+    private static String sqlMode(String extra) {
+        if (extra == null) {
+            return null;
+        }
+        Matcher m = SQL_MODE.matcher(extra);
+        return m.find() ? m.group(1) : null;
     }
 
     private static long actionOrder(String extra) {
