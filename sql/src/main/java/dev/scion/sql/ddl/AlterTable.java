@@ -7,6 +7,7 @@ import dev.scion.sql.parser.MySqlParser;
 import dev.scion.sql.parser.ddl.SqlAlterTableAction;
 import dev.scion.sql.parser.ddl.SqlMySqlAlterTable;
 import dev.scion.sql.parser.ddl.SqlMySqlColumn;
+import org.apache.calcite.sql.SqlNode;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.model.TableValue;
@@ -92,8 +93,7 @@ final class AlterTable {
                 rowsChange = true;
             }
             case SET_DEFAULT -> {
-                ColumnDefinitions.checkDefaultExpression(a.getName().getSimple(), a.getValue());
-                setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
+                setDefault(a.getName().getSimple(), a.getValue());
             }
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
             case ADD_FOREIGN_KEY -> {
@@ -419,12 +419,13 @@ final class AlterTable {
         return renamed;
     }
 
-    private void setDefault(String column, String defaultSql) {
+    private void setDefault(String column, SqlNode value) {
         int i = schema.columnIndex(column);
         if (i < 0) {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + column + "' in '" + schema.table() + "'");
         }
         Column c = schema.columns.get(i);
+        String defaultSql = ColumnDefinitions.defaultSql(c, value);
         schema.columns.set(i, new Column(c.name(), c.type(), c.nullable(), defaultSql, c.autoIncrement(),
                 c.comment(), c.tag(), c.generatedSql(), c.stored(), c.onUpdateSql()));
     }
@@ -434,6 +435,7 @@ final class AlterTable {
             schema.collateAllKeys(); // every index is written afresh below: key it by its collation from now on
         }
         TableSchema next = schema.build();
+        DefaultFunctions.check(session, next);
         ForeignKeyAlterRules.check(session, target, old.schema(), next);
         BlobKeyLengths.check(session, old.schema(), next);
         TableValue value;

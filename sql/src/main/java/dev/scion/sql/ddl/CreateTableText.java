@@ -151,6 +151,9 @@ public final class CreateTableText {
         if (sql.equalsIgnoreCase("NULL")) {
             return "NULL";
         }
+        if (dev.scion.sql.catalog.DefaultExpressions.isParenthesized(sql)) {
+            return "(" + expression(dev.scion.sql.catalog.DefaultExpressions.inner(sql)) + ")";
+        }
         var now = NOW.matcher(sql);
         if (now.matches()) {
             String digits = now.group(3);
