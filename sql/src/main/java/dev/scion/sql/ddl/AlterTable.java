@@ -454,8 +454,9 @@ final class AlterTable {
             if (dest.exists() && !dest.storedOrThrow().equals(target.storedOrThrow())) {
                 throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + renameTo + "' already exists");
             }
-            target.db().setWorkingRoot(target.db().workingRoot().withoutTable(target.storedOrThrow()));
-            dest.write(value);
+            String stored = target.storedOrThrow();
+            target.db().setWorkingRoot(target.db().workingRoot().withoutTable(stored));
+            dest.write(RenamedForeignKeys.of(value, stored, renameTo));
         } else {
             target.write(value);
         }

@@ -151,9 +151,12 @@ public final class CreateTableText {
         if (sql.equalsIgnoreCase("NULL")) {
             return "NULL";
         }
-        if (dev.scion.sql.catalog.DefaultExpressions.isParenthesized(sql)) {
-            return "(" + expression(dev.scion.sql.catalog.DefaultExpressions.inner(sql)) + ")";
+        String inner = dev.scion.sql.catalog.DefaultExpressions.inner(sql);
+        if (!inner.equals(sql) && !NOW.matcher(inner).matches()) {
+            // an expression default, even around a literal; (NOW()) prints as CURRENT_TIMESTAMP, as Dolt does
+            return "(" + expression(inner) + ")";
         }
+        sql = inner;
         var now = NOW.matcher(sql);
         if (now.matches()) {
             String digits = now.group(3);

@@ -174,8 +174,9 @@ public final class DdlExecutor {
                 throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
                         "This version of Scion doesn't yet support renaming a table into another database");
             }
-            from.db().setWorkingRoot(from.db().workingRoot().withoutTable(from.storedOrThrow()));
-            to.write(value);
+            String stored = from.storedOrThrow();
+            from.db().setWorkingRoot(from.db().workingRoot().withoutTable(stored));
+            to.write(RenamedForeignKeys.of(value, stored, to.name()));
         }
         return StatementResult.ok();
     }

@@ -240,6 +240,8 @@ public enum ErrorCode {
     FK_DROP_REFERENCED(3730, "HY000"),
     TRUNCATE_REFERENCED(1701, "42000"),
     FK_INCOMPATIBLE(3780, "HY000"),
+    /** ER_CANNOT_ADD_FOREIGN_BASE_COL_STORED: a cascading foreign key on a column a stored generated column reads. */
+    FK_BASE_COLUMN_STORED(3192, "HY000"),
     DROP_INDEX_FK(1553, "HY000"),
     WRONG_FK_DEF(1239, "42000"),
     FK_COLUMN_DROPPED(1828, "HY000"),
