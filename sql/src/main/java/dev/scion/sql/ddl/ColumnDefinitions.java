@@ -243,11 +243,35 @@ public final class ColumnDefinitions {
         if (type.kind() == TypeKind.BIT || type.kind().isSpatial() || type.kind() == TypeKind.JSON) {
             return;
         }
+        if (type.kind() == TypeKind.ENUM || type.kind() == TypeKind.SET) {
+            // MySQL looks a literal default up by name only: ENUM('a') DEFAULT '1' (or 1) is no member
+            String text = v instanceof String str ? str : ((java.math.BigDecimal) v).toPlainString();
+            if (!namesMembers(text, type)) {
+                throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
+            }
+            return;
+        }
         try {
             dev.scion.sql.dml.ColumnValues.coerce(v, new Column(column, type, nullable, null, false, null, 0), 1);
         } catch (SqlError e) {
             throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
         }
+    }
+
+    /** Whether {@code text} names an ENUM member, or a SET's comma-separated members (trailing spaces ignored). */
+    private static boolean namesMembers(String text, ColumnType type) {
+        boolean ci = type.collation() != null && type.collation().toLowerCase(Locale.ROOT).contains("_ci");
+        java.util.List<String> parts = type.kind() == TypeKind.SET
+                ? (text.isEmpty() ? java.util.List.of() : java.util.Arrays.asList(text.split(",", -1)))
+                : java.util.List.of(text);
+        for (String part : parts) {
+            String p = part.stripTrailing();
+            if (type.values().stream().noneMatch(m -> ci ? m.stripTrailing().equalsIgnoreCase(p)
+                    : m.stripTrailing().equals(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** VECTOR's dimension: 2048 when not given, at most 16383 (1074 otherwise, as MySQL 9). */
