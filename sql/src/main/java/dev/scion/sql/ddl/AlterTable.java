@@ -35,6 +35,7 @@ final class AlterTable {
     private final List<Integer> sources = new ArrayList<>();
     private boolean rowsChange;
     private String renameTo;
+    private final ColumnRenames renames = new ColumnRenames();
 
     private AlterTable(Session session, TableName target) {
         this.session = session;
@@ -332,6 +333,11 @@ final class AlterTable {
     }
 
     private void renameInKeys(String from, String to) {
+        if (!from.equals(to)) {
+            renames.renamed(from, to);
+            String table = target.storedOrThrow();
+            schema.foreignKeys.replaceAll(fk -> ColumnRenames.renameOwn(fk, table, from, to));
+        }
         schema.primaryKey.replaceAll(k -> k.equalsIgnoreCase(from) ? to : k);
         schema.indexes.replaceAll(ix -> ix.withColumns(ix.columns().stream()
                 .map(c -> c.equalsIgnoreCase(from) ? to : c).toList()));
@@ -436,7 +442,9 @@ final class AlterTable {
         }
         TableSchema next = schema.build();
         DefaultFunctions.check(session, next);
-        ForeignKeyAlterRules.check(session, target, old.schema(), next);
+        ForeignKeyAlterRules.check(session, target, old.schema(), next, renames);
+        List<dev.scion.sql.dml.ForeignKeys.Child> children = renames.isEmpty() ? List.of()
+                : dev.scion.sql.dml.ForeignKeys.childrenOf(target.db(), target.storedOrThrow());
         BlobKeyLengths.check(session, old.schema(), next);
         TableValue value;
         if (rowsChange) {
@@ -460,6 +468,7 @@ final class AlterTable {
         } else {
             target.write(value);
         }
+        renames.renameInChildren(target, renameTo != null ? renameTo : target.storedOrThrow(), children);
     }
 
     /** Keeps the row tree; builds trees for new indexes and forgets dropped ones. */

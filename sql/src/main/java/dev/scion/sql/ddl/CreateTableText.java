@@ -328,8 +328,10 @@ public final class CreateTableText {
                         + expression(ops.get(1)) + ")";
             }
             case OTHER_FUNCTION -> {
+                // a symbol operand is the parser's flag (JSON_OBJECT's NULL ON NULL), no argument MySQL writes
                 return call.getOperator().getName().toLowerCase(Locale.ROOT) + "("
-                        + ops.stream().map(CreateTableText::expression).collect(Collectors.joining(",")) + ")";
+                        + ops.stream().filter(op -> !(op instanceof SqlLiteral l && l.getValue() instanceof Enum<?>))
+                                .map(CreateTableText::expression).collect(Collectors.joining(",")) + ")";
             }
             default -> {
             }

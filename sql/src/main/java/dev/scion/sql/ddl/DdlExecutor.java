@@ -156,7 +156,7 @@ public final class DdlExecutor {
         TableSchema next = new TableSchema(old.schema().columns(), old.schema().primaryKey(), kept,
                 old.schema().checks(), old.schema().foreignKeys(), old.schema().collation(),
                 old.schema().collatedPrimaryKey());
-        ForeignKeyAlterRules.check(session, target, old.schema(), next);
+        ForeignKeyAlterRules.check(session, target, old.schema(), next, new ColumnRenames());
         target.write(new TableValue(next, old.rows(), trees, old.autoIncrement()));
         return StatementResult.ok();
     }

@@ -63,7 +63,8 @@ final class ForeignKeyDefinitions {
                     + "': Key reference and table reference don't match");
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String c : columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            String c = columns.get(i);
             if (b.columnIndex(c) < 0) {
                 throw new SqlError(ErrorCode.KEY_COLUMN_DOES_NOT_EXIST, "Key column '" + c
                         + "' doesn't exist in table");
@@ -71,9 +72,12 @@ final class ForeignKeyDefinitions {
             if (!seen.add(c.toLowerCase(java.util.Locale.ROOT))) {
                 throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + c + "'");
             }
+            columns.set(i, b.columns.get(b.columnIndex(c)).name()); // kept as the table spells it
         }
         boolean self = refTable.equalsIgnoreCase(b.table());
-        if (!self) {
+        if (self) {
+            refColumns.replaceAll(c -> b.columnIndex(c) < 0 ? c : b.columns.get(b.columnIndex(c)).name());
+        } else {
             TableName parent = new TableName(target.db(), refTable);
             if (!parent.exists() && !foreignKeyChecks) {
                 b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
@@ -87,12 +91,14 @@ final class ForeignKeyDefinitions {
             }
             refTable = parent.storedOrThrow();
             TableSchema ps = parent.read().schema();
-            for (String c : refColumns) {
+            for (int i = 0; i < refColumns.size(); i++) {
+                String c = refColumns.get(i);
                 if (ps.columnIndex(c) < 0) {
                     throw new SqlError(ErrorCode.FK_NO_COLUMN_PARENT, "Failed to add the foreign key constraint. "
                             + "Missing column '" + c + "' for constraint '" + name + "' in the referenced table '"
                             + refTable + "'");
                 }
+                refColumns.set(i, ps.columns().get(ps.columnIndex(c)).name());
             }
             if (!leads(ps.primaryKey(), refColumns) && ps.indexes().stream()
                     .noneMatch(ix -> serves(ix, ps.columns(), refColumns.size())
