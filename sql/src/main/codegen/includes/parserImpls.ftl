@@ -972,12 +972,21 @@ SqlMySqlCheck MySqlCheck(Span s, SqlIdentifier name) :
     { return new SqlMySqlCheck(s.end(this), name, e, enforced); }
 }
 
-/** Column DEFAULT operand: Expression3 level, so "DEFAULT '0' NOT NULL" works. */
+/**
+ * Column DEFAULT operand: "(expr)" is an expression default (kept as such even around a literal); otherwise
+ * Expression3 level, so "DEFAULT '0' NOT NULL" works.
+ */
 SqlNode MySqlDefaultValue() :
 {
     final SqlNode e;
+    final Span s;
 }
 {
+    LOOKAHEAD(1)
+    <LPAREN> { s = span(); } e = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN> {
+        return new SqlDefaultExpression(s.end(this), e);
+    }
+|
     e = Expression3(ExprContext.ACCEPT_SUB_QUERY) { return e; }
 }
 

@@ -50,10 +50,64 @@ public final class ViewColumns {
         SqlNode query = StatementReader.statement(sql);
         ViewExpander.expand(session, query);
         List<Column> columns = new ArrayList<>();
-        for (ResultColumn rc : QueryPlanner.plan(session, query, sql).columns()) {
-            columns.add(new Column(rc.name(), type(rc), rc.nullable(), null, false, null, 0));
+        List<ResultColumn> result = QueryPlanner.plan(session, query, sql).columns();
+        List<ColumnType> base = baseTypes(session, db, view, result.size());
+        for (int i = 0; i < result.size(); i++) {
+            ResultColumn rc = result.get(i);
+            ColumnType t = base.get(i) != null ? base.get(i) : type(rc);
+            columns.add(new Column(rc.name(), t, rc.nullable(), null, false, null, 0));
         }
         return new TableSchema(columns, List.of(), List.of());
+    }
+
+    /**
+     * For each of the view's {@code n} columns, the type of the table column it reads directly, or null for a
+     * computed one: MySQL describes a view column over an INT column as int, where the planner's type of a
+     * derived table's column is its expression type (BIGINT). Found by planning the view's own query (whose
+     * result columns keep their origins) when the view is in the current database; all null otherwise or when
+     * that query does not plan.
+     */
+    private static List<ColumnType> baseTypes(Session session, DatabaseState db, String view, int n) {
+        List<ColumnType> out = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        if (session.current() != db) {
+            return out;
+        }
+        try {
+            String definition = Views.definition(db, view).orElse(null);
+            if (definition == null) {
+                return out;
+            }
+            var create = (dev.scion.sql.parser.ddl.SqlCreateMySqlView) StatementReader.statement(
+                    dev.scion.sql.frontend.ViewDefinerClause.strip(definition));
+            SqlNode body = create.getQuery();
+            ViewExpander.expand(session, body);
+            List<ResultColumn> columns = QueryPlanner.plan(session, body, definition).columns();
+            if (columns.size() != n) {
+                return out;
+            }
+            for (int i = 0; i < n; i++) {
+                out.set(i, columnType(session, columns.get(i)));
+            }
+        } catch (RuntimeException unplanned) {
+            java.util.Collections.fill(out, null);
+        }
+        return out;
+    }
+
+    /** The declared type of the table column a result column reads, or null when it reads none. */
+    private static ColumnType columnType(Session session, ResultColumn rc) {
+        if (rc.orgTable() == null || rc.orgTable().isEmpty() || rc.orgName() == null || rc.schema() == null
+                || rc.schema().isEmpty()) {
+            return null;
+        }
+        DatabaseState db = session.database(rc.schema());
+        var stored = db.workingRoot().resolveName(rc.orgTable());
+        if (stored.isEmpty()) {
+            return null;
+        }
+        TableSchema schema = db.repo().readTable(db.buffer(), db.workingRoot().tableHash(stored.get())).schema();
+        int i = schema.columnIndex(rc.orgName());
+        return i < 0 ? null : schema.columns().get(i).type();
     }
 
     private static ColumnType type(ResultColumn rc) {

@@ -38,6 +38,9 @@ public final class ColumnFacts {
         if (def == null || def.equalsIgnoreCase("NULL")) {
             return null;
         }
+        if (DefaultExpressions.isParenthesized(def)) {
+            return DefaultExpressions.inner(def); // an expression default, shown as the expression
+        }
         if (def.length() >= 2 && def.startsWith("'") && def.endsWith("'")) {
             return def.substring(1, def.length() - 1).replace("''", "'").replace("\\\\", "\\");
         }

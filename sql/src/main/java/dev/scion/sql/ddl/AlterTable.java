@@ -7,6 +7,7 @@ import dev.scion.sql.parser.MySqlParser;
 import dev.scion.sql.parser.ddl.SqlAlterTableAction;
 import dev.scion.sql.parser.ddl.SqlMySqlAlterTable;
 import dev.scion.sql.parser.ddl.SqlMySqlColumn;
+import org.apache.calcite.sql.SqlNode;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
 import dev.scion.versioning.model.TableValue;
@@ -34,6 +35,7 @@ final class AlterTable {
     private final List<Integer> sources = new ArrayList<>();
     private boolean rowsChange;
     private String renameTo;
+    private final ColumnRenames renames = new ColumnRenames();
 
     private AlterTable(Session session, TableName target) {
         this.session = session;
@@ -92,8 +94,7 @@ final class AlterTable {
                 rowsChange = true;
             }
             case SET_DEFAULT -> {
-                ColumnDefinitions.checkDefaultExpression(a.getName().getSimple(), a.getValue());
-                setDefault(a.getName().getSimple(), MySqlParser.unparse(a.getValue()));
+                setDefault(a.getName().getSimple(), a.getValue());
             }
             case DROP_DEFAULT -> setDefault(a.getName().getSimple(), null);
             case ADD_FOREIGN_KEY -> {
@@ -335,6 +336,11 @@ final class AlterTable {
     }
 
     private void renameInKeys(String from, String to) {
+        if (!from.equals(to)) {
+            renames.renamed(from, to);
+            String table = target.storedOrThrow();
+            schema.foreignKeys.replaceAll(fk -> ColumnRenames.renameOwn(fk, table, from, to));
+        }
         schema.primaryKey.replaceAll(k -> k.equalsIgnoreCase(from) ? to : k);
         schema.indexes.replaceAll(ix -> ix.withColumns(ix.columns().stream()
                 .map(c -> c.equalsIgnoreCase(from) ? to : c).toList()));
@@ -422,12 +428,13 @@ final class AlterTable {
         return renamed;
     }
 
-    private void setDefault(String column, String defaultSql) {
+    private void setDefault(String column, SqlNode value) {
         int i = schema.columnIndex(column);
         if (i < 0) {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + column + "' in '" + schema.table() + "'");
         }
         Column c = schema.columns.get(i);
+        String defaultSql = ColumnDefinitions.defaultSql(c, value);
         schema.columns.set(i, new Column(c.name(), c.type(), c.nullable(), defaultSql, c.autoIncrement(),
                 c.comment(), c.tag(), c.generatedSql(), c.stored(), c.onUpdateSql()));
     }
@@ -437,7 +444,10 @@ final class AlterTable {
             schema.collateAllKeys(); // every index is written afresh below: key it by its collation from now on
         }
         TableSchema next = schema.build();
-        ForeignKeyAlterRules.check(session, target, old.schema(), next);
+        DefaultFunctions.check(session, next);
+        ForeignKeyAlterRules.check(session, target, old.schema(), next, renames);
+        List<dev.scion.sql.dml.ForeignKeys.Child> children = renames.isEmpty() ? List.of()
+                : dev.scion.sql.dml.ForeignKeys.childrenOf(target.db(), target.storedOrThrow());
         BlobKeyLengths.check(session, old.schema(), next);
         TableValue value;
         if (rowsChange) {
@@ -455,11 +465,13 @@ final class AlterTable {
             if (dest.exists() && !dest.storedOrThrow().equals(target.storedOrThrow())) {
                 throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + renameTo + "' already exists");
             }
-            target.db().setWorkingRoot(target.db().workingRoot().withoutTable(target.storedOrThrow()));
-            dest.write(value);
+            String stored = target.storedOrThrow();
+            target.db().setWorkingRoot(target.db().workingRoot().withoutTable(stored));
+            dest.write(RenamedForeignKeys.of(value, stored, renameTo));
         } else {
             target.write(value);
         }
+        renames.renameInChildren(target, renameTo != null ? renameTo : target.storedOrThrow(), children);
     }
 
     /** Keeps the row tree; builds trees for new indexes and forgets dropped ones. */

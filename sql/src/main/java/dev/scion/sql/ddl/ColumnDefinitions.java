@@ -3,6 +3,7 @@ package dev.scion.sql.ddl;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.parser.MySqlParser;
+import dev.scion.sql.parser.ddl.SqlDefaultExpression;
 import dev.scion.sql.parser.ddl.SqlMySqlColumn;
 import dev.scion.sql.parser.ddl.SqlMySqlDataType;
 import dev.scion.versioning.schema.Column;
@@ -169,11 +170,30 @@ public final class ColumnDefinitions {
         return found[0];
     }
 
+    /** The stored text of {@code value} as the default of an existing column (ALTER TABLE ... SET DEFAULT). */
+    static String defaultSql(Column c, SqlNode value) {
+        return defaultSql(c.name(), value, c.type(), c.nullable());
+    }
+
+    /**
+     * The stored text of a DEFAULT: an expression default ({@code DEFAULT (expr)}) is kept in its parentheses, so
+     * a parenthesised literal stays an expression default (see {@link dev.scion.sql.catalog.DefaultExpressions}); other defaults are
+     * kept as written.
+     */
     private static String defaultSql(String column, SqlNode value, ColumnType type, boolean nullable) {
         if (value == null) {
             return null;
         }
         checkDefaultExpression(column, value);
+        if (value instanceof SqlDefaultExpression e) {
+            return dev.scion.sql.catalog.DefaultExpressions.stored(e.getExpression());
+        }
+        if (value instanceof org.apache.calcite.sql.SqlIdentifier id && currentTimeDigits(id) < 0) {
+            // MySQL's grammar takes a column (or any other name) as a default only in parentheses
+            throw new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; check the manual that "
+                    + "corresponds to your MySQL server version for the right syntax to use near '"
+                    + MySqlParser.unparse(value) + "'");
+        }
         if (value instanceof SqlLiteral lit && lit.getValue() == null) {
             if (!nullable) {
                 throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
@@ -181,7 +201,7 @@ public final class ColumnDefinitions {
             return "NULL";
         }
         if ((type.kind().isString() && type.kind() != TypeKind.CHAR && type.kind() != TypeKind.VARCHAR
-                || type.kind().isSpatial()) && value instanceof SqlLiteral) {
+                || type.kind().isSpatial() || type.kind() == TypeKind.JSON) && value instanceof SqlLiteral) {
             // MySQL: BLOB, TEXT, GEOMETRY or JSON column can't have a default value (only an expression default).
             throw new SqlError(ErrorCode.BLOB_CANT_HAVE_DEFAULT,
                     "BLOB, TEXT, GEOMETRY or JSON column '" + column + "' can't have a default value");
@@ -223,11 +243,35 @@ public final class ColumnDefinitions {
         if (type.kind() == TypeKind.BIT || type.kind().isSpatial() || type.kind() == TypeKind.JSON) {
             return;
         }
+        if (type.kind() == TypeKind.ENUM || type.kind() == TypeKind.SET) {
+            // MySQL looks a literal default up by name only: ENUM('a') DEFAULT '1' (or 1) is no member
+            String text = v instanceof String str ? str : ((java.math.BigDecimal) v).toPlainString();
+            if (!namesMembers(text, type)) {
+                throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
+            }
+            return;
+        }
         try {
             dev.scion.sql.dml.ColumnValues.coerce(v, new Column(column, type, nullable, null, false, null, 0), 1);
         } catch (SqlError e) {
             throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
         }
+    }
+
+    /** Whether {@code text} names an ENUM member, or a SET's comma-separated members (trailing spaces ignored). */
+    private static boolean namesMembers(String text, ColumnType type) {
+        boolean ci = type.collation() != null && type.collation().toLowerCase(Locale.ROOT).contains("_ci");
+        java.util.List<String> parts = type.kind() == TypeKind.SET
+                ? (text.isEmpty() ? java.util.List.of() : java.util.Arrays.asList(text.split(",", -1)))
+                : java.util.List.of(text);
+        for (String part : parts) {
+            String p = part.stripTrailing();
+            if (type.values().stream().noneMatch(m -> ci ? m.stripTrailing().equalsIgnoreCase(p)
+                    : m.stripTrailing().equals(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** VECTOR's dimension: 2048 when not given, at most 16383 (1074 otherwise, as MySQL 9). */

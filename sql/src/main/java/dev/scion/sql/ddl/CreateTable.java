@@ -86,6 +86,7 @@ final class CreateTable {
         }
         TableSchema schema = b.build();
         schema.columns().forEach(c -> ZeroDateDefaults.check(session, c));
+        DefaultFunctions.check(session, schema);
         BlobKeyLengths.check(session, null, schema);
         install(target, schema, autoIncrementOption(node));
         return StatementResult.ok();

@@ -151,6 +151,12 @@ public final class CreateTableText {
         if (sql.equalsIgnoreCase("NULL")) {
             return "NULL";
         }
+        String inner = dev.scion.sql.catalog.DefaultExpressions.inner(sql);
+        if (!inner.equals(sql) && !NOW.matcher(inner).matches()) {
+            // an expression default, even around a literal; (NOW()) prints as CURRENT_TIMESTAMP, as Dolt does
+            return "(" + expression(inner) + ")";
+        }
+        sql = inner;
         var now = NOW.matcher(sql);
         if (now.matches()) {
             String digits = now.group(3);
@@ -322,8 +328,10 @@ public final class CreateTableText {
                         + expression(ops.get(1)) + ")";
             }
             case OTHER_FUNCTION -> {
+                // a symbol operand is the parser's flag (JSON_OBJECT's NULL ON NULL), no argument MySQL writes
                 return call.getOperator().getName().toLowerCase(Locale.ROOT) + "("
-                        + ops.stream().map(CreateTableText::expression).collect(Collectors.joining(",")) + ")";
+                        + ops.stream().filter(op -> !(op instanceof SqlLiteral l && l.getValue() instanceof Enum<?>))
+                                .map(CreateTableText::expression).collect(Collectors.joining(",")) + ")";
             }
             default -> {
             }

@@ -168,7 +168,7 @@ public final class DdlExecutor {
         TableSchema next = new TableSchema(old.schema().columns(), old.schema().primaryKey(), kept,
                 old.schema().checks(), old.schema().foreignKeys(), old.schema().collation(),
                 old.schema().collatedPrimaryKey());
-        ForeignKeyAlterRules.check(session, target, old.schema(), next);
+        ForeignKeyAlterRules.check(session, target, old.schema(), next, new ColumnRenames());
         target.write(new TableValue(next, old.rows(), trees, old.autoIncrement()));
         return StatementResult.ok();
     }
@@ -191,8 +191,9 @@ public final class DdlExecutor {
                 throw new SqlError(ErrorCode.NOT_SUPPORTED_YET,
                         "This version of Scion doesn't yet support renaming a table into another database");
             }
-            from.db().setWorkingRoot(from.db().workingRoot().withoutTable(from.storedOrThrow()));
-            to.write(value);
+            String stored = from.storedOrThrow();
+            from.db().setWorkingRoot(from.db().workingRoot().withoutTable(stored));
+            to.write(RenamedForeignKeys.of(value, stored, to.name()));
         }
         return StatementResult.ok();
     }

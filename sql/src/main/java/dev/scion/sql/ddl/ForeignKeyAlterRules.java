@@ -26,11 +26,13 @@ final class ForeignKeyAlterRules {
     private ForeignKeyAlterRules() {
     }
 
-    static void check(Session session, TableName target, TableSchema before, TableSchema after) {
+    /** {@code renames}: the columns this statement renamed; keys that reference them follow the new names. */
+    static void check(Session session, TableName target, TableSchema before, TableSchema after,
+                      ColumnRenames renames) {
         // a key's own index may not go even with checks off (MySQL: "dropping an index required by a foreign key
         // constraint is not permitted, even with foreign_key_checks=0")
         for (ForeignKeyDef fk : after.foreignKeys()) {
-            requireLeadingIndex(before, after, fk.columns(), fk.name());
+            requireLeadingIndex(before, after, fk.columns(), fk.columns(), fk.name());
         }
         if (!ForeignKeys.enabled(session)) {
             return;
@@ -50,7 +52,8 @@ final class ForeignKeyAlterRules {
             if (child.table().equalsIgnoreCase(table)) {
                 continue; // a self reference is the table's own key, checked above
             }
-            requireLeadingIndex(before, after, fk.referencedColumns(), fk.name());
+            requireLeadingIndex(before, after, fk.referencedColumns(), renames.apply(fk.referencedColumns()),
+                    fk.name());
             requireCompatible(before, after, fk.referencedColumns(), child.schema(), fk.columns(), fk,
                     target.db().name() + "." + child.table());
         }
@@ -58,8 +61,8 @@ final class ForeignKeyAlterRules {
 
     /** 1553 when {@code columns} lost the last index (or primary key) that led with them. */
     private static void requireLeadingIndex(TableSchema before, TableSchema after, List<String> columns,
-                                            String keyName) {
-        if (served(after, columns) || !served(before, columns)) {
+                                            List<String> columnsAfter, String keyName) {
+        if (served(after, columnsAfter) || !served(before, columns)) {
             return; // still served, or never was (not this statement's doing)
         }
         String dropped = leads(before.primaryKey(), columns) ? "PRIMARY" : before.indexes().stream()

@@ -3,7 +3,10 @@ package dev.scion.sql.ddl;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.parser.ddl.SqlMySqlForeignKey;
+import dev.scion.versioning.schema.Column;
+import dev.scion.versioning.schema.ColumnType;
 import dev.scion.versioning.schema.ForeignKeyDef;
+import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
@@ -60,7 +63,8 @@ final class ForeignKeyDefinitions {
                     + "': Key reference and table reference don't match");
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String c : columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            String c = columns.get(i);
             if (b.columnIndex(c) < 0) {
                 throw new SqlError(ErrorCode.KEY_COLUMN_DOES_NOT_EXIST, "Key column '" + c
                         + "' doesn't exist in table");
@@ -68,9 +72,12 @@ final class ForeignKeyDefinitions {
             if (!seen.add(c.toLowerCase(java.util.Locale.ROOT))) {
                 throw new SqlError(ErrorCode.DUP_FIELDNAME, "Duplicate column name '" + c + "'");
             }
+            columns.set(i, b.columns.get(b.columnIndex(c)).name()); // kept as the table spells it
         }
         boolean self = refTable.equalsIgnoreCase(b.table());
-        if (!self) {
+        if (self) {
+            refColumns.replaceAll(c -> b.columnIndex(c) < 0 ? c : b.columns.get(b.columnIndex(c)).name());
+        } else {
             TableName parent = new TableName(target.db(), refTable);
             if (!parent.exists() && !foreignKeyChecks) {
                 b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
@@ -84,23 +91,93 @@ final class ForeignKeyDefinitions {
             }
             refTable = parent.storedOrThrow();
             TableSchema ps = parent.read().schema();
-            for (String c : refColumns) {
+            for (int i = 0; i < refColumns.size(); i++) {
+                String c = refColumns.get(i);
                 if (ps.columnIndex(c) < 0) {
                     throw new SqlError(ErrorCode.FK_NO_COLUMN_PARENT, "Failed to add the foreign key constraint. "
                             + "Missing column '" + c + "' for constraint '" + name + "' in the referenced table '"
                             + refTable + "'");
                 }
+                refColumns.set(i, ps.columns().get(ps.columnIndex(c)).name());
             }
             if (!leads(ps.primaryKey(), refColumns) && ps.indexes().stream()
-                    .noneMatch(ix -> !ix.fulltext() && leads(withPrimaryKey(ix.columns(), ps.primaryKey()),
-                            refColumns))) { // FULLTEXT never serves
+                    .noneMatch(ix -> serves(ix, ps.columns(), refColumns.size())
+                            && leads(withPrimaryKey(ix.columns(), ps.primaryKey()), refColumns))) {
                 throw new SqlError(ErrorCode.FK_MISSING_INDEX, "Failed to add the foreign key constraint. Missing "
                         + "index for constraint '" + name + "' in the referenced table '" + refTable + "'");
             }
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnType mine = b.columns.get(b.columnIndex(columns.get(i))).type();
+                ColumnType theirs = ps.columns().get(ps.columnIndex(refColumns.get(i))).type();
+                if (!ForeignKeyColumnTypes.compatible(mine, theirs)) {
+                    throw new SqlError(ErrorCode.FK_INCOMPATIBLE, "Referencing column '" + columns.get(i)
+                            + "' and referenced column '" + refColumns.get(i) + "' in foreign key constraint '"
+                            + name + "' are incompatible.");
+                }
+            }
         }
+        requireNoStoredDependents(b, columns, node);
         b.foreignKeys.add(new ForeignKeyDef(name, columns, refTable, refColumns, action(node.getOnDelete()),
                 action(node.getOnUpdate())));
         addChildIndex(b, node, name, columns);
+    }
+
+    /**
+     * Whether an index can serve as a foreign key's index on its first {@code n} columns: InnoDB takes no FULLTEXT
+     * index, none with a prefix length on those columns, and none over a spatial column.
+     */
+    private static boolean serves(IndexDef ix, List<Column> columns, int n) {
+        if (ix.fulltext()) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(n, ix.columns().size()); i++) {
+            if (ix.prefixLength(i) > 0) {
+                return false;
+            }
+            String c = ix.columns().get(i);
+            if (columns.stream().anyMatch(col -> col.name().equalsIgnoreCase(c) && col.type().kind().isSpatial())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * InnoDB refuses a cascading key (ON DELETE / ON UPDATE CASCADE or SET NULL) on a column a STORED generated
+     * column is computed from (3192): the cascade would have to recompute the stored value.
+     */
+    private static void requireNoStoredDependents(SchemaBuilder b, List<String> columns, SqlMySqlForeignKey node) {
+        if (!cascades(node.getOnDelete()) && !cascades(node.getOnUpdate())) {
+            return;
+        }
+        for (Column c : b.columns) {
+            if (c.generated() && c.stored() && readsAny(c.generatedSql(), columns)) {
+                throw new SqlError(ErrorCode.FK_BASE_COLUMN_STORED,
+                        "Cannot add foreign key on the base column of stored column. ");
+            }
+        }
+    }
+
+    private static boolean cascades(SqlMySqlForeignKey.Action a) {
+        return a == SqlMySqlForeignKey.Action.CASCADE || a == SqlMySqlForeignKey.Action.SET_NULL;
+    }
+
+    private static boolean readsAny(String expression, List<String> columns) {
+        boolean[] found = {false};
+        try {
+            dev.scion.sql.parser.MySqlParser.parseExpression(expression).accept(
+                    new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+                        @Override
+                        public Void visit(SqlIdentifier id) {
+                            String n = id.names.get(id.names.size() - 1);
+                            found[0] |= columns.stream().anyMatch(n::equalsIgnoreCase);
+                            return null;
+                        }
+                    });
+        } catch (org.apache.calcite.sql.parser.SqlParseException e) {
+            return false;
+        }
+        return found[0];
     }
 
     /** The child's columns get an index of their own unless the primary key or an index already leads with them. */

@@ -280,6 +280,7 @@ final class SchemaBuilder {
         for (SqlMySqlKeyPart part : prefixedParts) {
             checkPrefix(part);
         }
+        DefaultExpressionOrder.check(columns);
         List<Column> autos = columns.stream().filter(Column::autoIncrement).toList();
         if (autos.size() > 1 || (autos.size() == 1 && !isKeyPrefix(autos.get(0).name(), pk, idx))) {
             throw new SqlError(ErrorCode.WRONG_AUTO_KEY, "Incorrect table definition; there can be only one auto "

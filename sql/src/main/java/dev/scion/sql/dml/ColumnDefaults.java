@@ -61,6 +61,9 @@ final class ColumnDefaults {
         if (c.nullable()) {
             return null;
         }
+        if (ColumnValues.hasEnumFirstMemberDefault(c)) {
+            return c.type().values().get(0);
+        }
         SqlError e = new SqlError(ErrorCode.NO_DEFAULT_FOR_FIELD, "Field '" + c.name()
                 + "' doesn't have a default value");
         if (lenient == null) {

@@ -32,6 +32,15 @@ public final class ColumnValues {
      * COLUMN on a table with rows, INSERT in non-strict mode): zero, the empty string, the first ENUM member.
      * Temporal columns get the zero date, which sql_mode may then refuse (ZeroDateWrites); TIME gets null.
      */
+    /**
+     * Whether a column without a DEFAULT still has one MySQL gives it in strict mode too: a NOT NULL ENUM defaults
+     * to its first member.
+     */
+    public static boolean hasEnumFirstMemberDefault(Column c) {
+        return c.defaultSql() == null && !c.nullable() && c.type().kind() == TypeKind.ENUM
+                && !c.type().values().isEmpty();
+    }
+
     public static Object implicitDefault(Column c) {
         var kind = c.type().kind();
         if (kind == TypeKind.DATE || kind == TypeKind.DATETIME || kind == TypeKind.TIMESTAMP) {

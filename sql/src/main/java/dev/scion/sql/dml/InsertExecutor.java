@@ -414,7 +414,8 @@ public final class InsertExecutor {
                 } else if (!given[c] && rowDefault[c]) {
                     continue; // computed below from the row's other values
                 } else if (!given[c]) {
-                    if (deferNullChecks && lenient == null && !col.nullable() && col.defaultSql() == null) {
+                    if (deferNullChecks && lenient == null && !col.nullable() && col.defaultSql() == null
+                            && !ColumnValues.hasEnumFirstMemberDefault(col)) {
                         defer(c, new SqlError(ErrorCode.NO_DEFAULT_FOR_FIELD, "Field '" + col.name()
                                 + "' doesn't have a default value"));
                         continue;
@@ -468,7 +469,7 @@ public final class InsertExecutor {
         private Object defaultValue(int c, Column col) {
             if (!hasDefault[c]) {
                 if (col.defaultSql() == null) {
-                    if (!col.nullable()) {
+                    if (!col.nullable() && !ColumnValues.hasEnumFirstMemberDefault(col)) {
                         SqlError e = new SqlError(ErrorCode.NO_DEFAULT_FOR_FIELD, "Field '" + col.name()
                                 + "' doesn't have a default value");
                         if (lenient == null) {
@@ -478,7 +479,7 @@ public final class InsertExecutor {
                         // Not cached: the warning is raised for every row, as MySQL does.
                         return ColumnValues.implicitDefault(col);
                     }
-                    defaults[c] = null;
+                    defaults[c] = ColumnValues.hasEnumFirstMemberDefault(col) ? col.type().values().get(0) : null;
                 } else {
                     SqlNode expr = StatementReader.expression(col.defaultSql());
                     Object value = ExpressionEvaluator.evaluate(session, List.of(expr), col.defaultSql())[0];

@@ -22,7 +22,8 @@ public final class RowDefaults {
     /** Whether the column's default names a column of {@code schema}. */
     public static boolean readsColumns(TableSchema schema, Column c) {
         String d = c.defaultSql();
-        if (d == null || d.startsWith("'") || d.isEmpty() || Character.isDigit(d.charAt(0)) || d.charAt(0) == '-') {
+        if (d == null || d.startsWith("'") || d.isEmpty() || Character.isDigit(d.charAt(0))
+                || d.length() > 1 && d.charAt(0) == '-' && Character.isDigit(d.charAt(1))) {
             return false; // a literal: no parse needed (this runs for every INSERT statement)
         }
         boolean[] found = {false};

@@ -204,6 +204,10 @@ public enum ErrorCode {
     GENERATED_COLUMN_VARIABLES(3765, "HY000"),
     /** ER_DEFAULT_VAL_GENERATED_VARIABLES: a default expression reads a user or system variable. */
     DEFAULT_VAL_GENERATED_VARIABLES(3772, "HY000"),
+    /** ER_DEFAULT_VAL_GENERATED_NON_PRIOR: a default expression reads a later generated / expression-default column. */
+    DEFAULT_VAL_GENERATED_NON_PRIOR(3767, "HY000"),
+    /** ER_DEFAULT_VAL_GENERATED_REF_AUTO_INC: a default expression reads an AUTO_INCREMENT column. */
+    DEFAULT_VAL_GENERATED_REF_AUTO_INC(3768, "HY000"),
     /** ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN: an INSERT or UPDATE gave a generated column a value. */
     GENERATED_COLUMN_VALUE(3105, "HY000"),
     /** ER_WARNING_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN: the same outside strict mode, a warning. */
@@ -238,6 +242,8 @@ public enum ErrorCode {
     FK_DROP_REFERENCED(3730, "HY000"),
     TRUNCATE_REFERENCED(1701, "42000"),
     FK_INCOMPATIBLE(3780, "HY000"),
+    /** ER_CANNOT_ADD_FOREIGN_BASE_COL_STORED: a cascading foreign key on a column a stored generated column reads. */
+    FK_BASE_COLUMN_STORED(3192, "HY000"),
     DROP_INDEX_FK(1553, "HY000"),
     WRONG_FK_DEF(1239, "42000"),
     FK_COLUMN_DROPPED(1828, "HY000"),

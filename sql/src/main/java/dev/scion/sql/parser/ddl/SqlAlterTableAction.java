@@ -142,7 +142,7 @@ public class SqlAlterTableAction extends SqlCall {
     }
     if (action == Action.SET_DEFAULT) {
       writer.keyword("SET DEFAULT");
-      if (value instanceof SqlCall) {
+      if (value instanceof SqlCall && !(value instanceof SqlDefaultExpression)) {
         MySqlUnparse.paren(writer, value);
       } else {
         value.unparse(writer, 0, 0);

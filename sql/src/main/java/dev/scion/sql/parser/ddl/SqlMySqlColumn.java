@@ -146,7 +146,8 @@ public class SqlMySqlColumn extends SqlCall {
     }
     if (defaultValue != null) {
       writer.keyword("DEFAULT");
-      if (defaultValue instanceof SqlCall && !isCurrentTimestamp(defaultValue)) {
+      if (defaultValue instanceof SqlCall && !(defaultValue instanceof SqlDefaultExpression)
+          && !isCurrentTimestamp(defaultValue)) {
         MySqlUnparse.paren(writer, defaultValue); // DEFAULT (expr)
       } else {
         defaultValue.unparse(writer, 0, 0);
