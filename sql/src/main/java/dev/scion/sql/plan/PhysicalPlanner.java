@@ -234,10 +234,9 @@ public final class PhysicalPlanner {
         if (access == null) {
             return null;
         }
-        ImmutableBitSet used = project == null ? null : RelOptUtil.InputFinder.bits(project.getProjects(), null);
-        if (used != null && condition != null) {
-            used = used.union(RelOptUtil.InputFinder.bits(condition));
-        }
+        ImmutableBitSet projected = project == null ? null : RelOptUtil.InputFinder.bits(project.getProjects(), null);
+        ImmutableBitSet used = projected == null || condition == null ? projected
+                : projected.union(RelOptUtil.InputFinder.bits(condition));
         int width = t.value().schema().columns().size();
         Operator read;
         if (access.index() != null) {
@@ -245,7 +244,7 @@ public final class PhysicalPlanner {
                     access.ranges(), access.reverse(), columnMask(used, width));
             read = condition == null ? read : new FilterOp(read, compile(condition, scan));
         } else if (!access.reverse()) {
-            read = scan(scan, condition, used); // every primary-key read returns key order
+            read = scan(scan, condition, projected); // every primary-key read returns key order
         } else {
             KeyAccess key = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
             if (key.range() == null && key.pointKey() == null && sort.fetch == null && condition != null
@@ -350,7 +349,7 @@ public final class PhysicalPlanner {
             return project(p, true);
         }
         if (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan scan) {
-            return scan(scan, f.getCondition(), used.union(RelOptUtil.InputFinder.bits(f.getCondition())), anyOrder);
+            return scan(scan, f.getCondition(), used, anyOrder);
         }
         if (in instanceof LogicalTableScan scan) {
             return scan(scan, null, used, anyOrder);
@@ -388,8 +387,10 @@ public final class PhysicalPlanner {
     }
 
     /**
-     * {@code used}: the table columns the query reads, or null for all of them; {@code anyOrder}: the rows may come in
-     * any order (a covering index range then streams in index order instead of being sorted by primary key).
+     * {@code used}: the table columns the consumer reads, not counting the condition's, or null for all of them;
+     * {@code anyOrder}: the rows may come in any order (a covering index range then streams in index order instead of
+     * being sorted by primary key). A primary-key range that is exactly the condition needs no filter, so it decodes
+     * only the consumer's columns (sysbench's {@code SELECT c ... WHERE id BETWEEN} leaves the key undecoded).
      */
     private Operator scan(LogicalTableScan scan, RexNode condition, ImmutableBitSet used, boolean anyOrder) {
         if (scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null) {
@@ -408,21 +409,23 @@ public final class PhysicalPlanner {
             throw new SqlError(ErrorCode.UNKNOWN_ERROR, "cannot read " + scan.getTable().getQualifiedName());
         }
         KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
+        ImmutableBitSet filtered = used == null || condition == null ? used
+                : used.union(RelOptUtil.InputFinder.bits(condition));
         if (condition != null && access.range() == null && access.pointKey() == null) {
             // no primary-key bound: a secondary index bounded on both sides reads only the rows in its ranges
             IndexRanges.Access index = indexRanges(t.value(), condition);
             if (index != null) {
-                Operator read = covers(t.value().schema(), index.index(), used)
+                Operator read = covers(t.value().schema(), index.index(), filtered)
                         ? covering(new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(),
                                 index.ranges()), anyOrder)
                         : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
-                                columnMask(used, t.value().schema().columns().size()));
+                                columnMask(filtered, t.value().schema().columns().size()));
                 return index.exact() ? read : new FilterOp(read, compile(condition, scan));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
-                access.pointKey(), columnMask(used, t.value().schema().columns().size()));
-        return condition == null ? op : new FilterOp(op, compile(condition, scan));
+                access.pointKey(), columnMask(access.exact() ? used : filtered, t.value().schema().columns().size()));
+        return condition == null || access.exact() ? op : new FilterOp(op, compile(condition, scan));
     }
 
     private static Operator covering(CoveringIndexScanOp read, boolean anyOrder) {
