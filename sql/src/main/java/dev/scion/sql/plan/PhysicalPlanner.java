@@ -10,6 +10,7 @@ import dev.scion.sql.exec.LimitOp;
 import dev.scion.sql.exec.SetOp;
 import dev.scion.sql.exec.Operator;
 import dev.scion.sql.exec.ProjectOp;
+import dev.scion.sql.exec.DistinctSortOp;
 import dev.scion.sql.exec.SortOp;
 import dev.scion.sql.exec.SystemScanOp;
 import dev.scion.sql.exec.TableScanOp;
@@ -100,7 +101,10 @@ public final class PhysicalPlanner {
                         dev.scion.sql.expr.json.JsonType.is(type),
                         dev.scion.sql.expr.TextCollation.binary(collation) ? null : collation));
             }
-            if (!keys.isEmpty() && ordered == null) {
+            Operator distinct = ordered == null ? distinctSort(s, keys) : null;
+            if (distinct != null) {
+                in = distinct;
+            } else if (!keys.isEmpty() && ordered == null) {
                 in = new SortOp(in, keys);
             }
             long offset = s.offset == null ? 0 : ((RexLiteral) s.offset).getValueAs(Long.class);
@@ -324,6 +328,34 @@ public final class PhysicalPlanner {
             }
         }
         return new dev.scion.sql.exec.GroupingSetsOp(build(a.getInput()), a.getGroupSet().toArray(), sets, outputs);
+    }
+
+    /**
+     * {@code SELECT DISTINCT} ordered by every one of its columns, each compared as binary (no collation, no JSON):
+     * one sort that keeps each run of equal rows once ({@link DistinctSortOp}), instead of hashing every row into
+     * groups and sorting the groups. Null when {@code s} is not such a sort.
+     */
+    private Operator distinctSort(LogicalSort s, List<SortOp.Key> keys) {
+        if (!(s.getInput() instanceof LogicalAggregate a) || !a.getAggCallList().isEmpty()
+                || a.getGroupSets().size() > 1 || a.getGroupCount() == 0 || keys.size() < a.getGroupCount()) {
+            return null;
+        }
+        boolean[] ordered = new boolean[a.getGroupCount()];
+        for (SortOp.Key k : keys) {
+            if (k.json() || k.collation() != null || k.field() >= ordered.length) {
+                return null;
+            }
+            ordered[k.field()] = true;
+        }
+        int[] groupKeys = a.getGroupSet().toArray();
+        for (int i = 0; i < groupKeys.length; i++) {
+            String c = dev.scion.sql.expr.TextCollation.of(
+                    a.getInput().getRowType().getFieldList().get(groupKeys[i]).getType());
+            if (!ordered[i] || !dev.scion.sql.expr.TextCollation.binary(c)) {
+                return null;
+            }
+        }
+        return new DistinctSortOp(input(a.getInput(), a.getGroupSet()), groupKeys, keys);
     }
 
     /**
