@@ -106,7 +106,7 @@ public final class AggregateOp implements Operator {
                 String coll = collations == null ? null : collations[i];
                 h = 31 * h + (v == null ? 0 : v instanceof Number n ? Double.hashCode(n.doubleValue())
                         : v instanceof String s ? (coll != null ? dev.scion.sql.catalog.Collations.sortKey(coll, s)
-                        : s.toLowerCase()).hashCode() : v.hashCode());
+                        : s).hashCode() : v.hashCode());
             }
             this.hash = h;
         }

@@ -11,8 +11,8 @@ import dev.scion.versioning.table.SchemaCodecs;
 
 /**
  * Reads a table's rows in primary key order (or its reverse) within a key range; a point range is a single lookup. Keyless
- * tables expand duplicate counts into repeated rows. When the query reads only some columns, only those (and the
- * key) are decoded; the others are null in the rows it returns.
+ * tables expand duplicate counts into repeated rows. When the query reads only some columns, only those are decoded
+ * (the key too when it reads a key column or a point); the others are null in the rows it returns.
  */
 public final class TableScanOp implements Operator {
     private final DatabaseState database;
@@ -49,6 +49,7 @@ public final class TableScanOp implements Operator {
     public RowStream open(ExecContext ctx) {
         RowCodec codec = SchemaCodecs.of(table).rows();
         boolean[] fields = codec.valueFieldsFor(columns);
+        boolean key = codec.keyWanted(columns);
         ProllyMap map = ProllyMap.load(database.buffer(), table.rows());
         if (pointKey != null) {
             byte[] v = map.get(pointKey);
@@ -81,7 +82,7 @@ public final class TableScanOp implements Operator {
                 if (!cursor.next()) {
                     return null;
                 }
-                Object[] row = codec.decode(cursor, fields);
+                Object[] row = codec.decode(cursor, fields, key);
                 if (codec.keyless()) {
                     long n = codec.count(cursor.value());
                     if (n > 1) {

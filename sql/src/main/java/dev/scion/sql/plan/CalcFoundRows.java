@@ -25,6 +25,9 @@ public final class CalcFoundRows {
 
     /** Whether the statement's outermost SELECT carries SQL_CALC_FOUND_ROWS. */
     public static boolean requested(String statement) {
+        if (!mentions(statement)) {
+            return false; // the usual case, read for every SELECT: no copies, no regular expression
+        }
         String[] words = statement.stripLeading().replace("(", " ").split("\\s+", 12);
         if (words.length < 2 || !words[0].equalsIgnoreCase("SELECT")) {
             return false;
@@ -36,6 +39,18 @@ public final class CalcFoundRows {
             }
             if (!MODIFIERS.contains(w)) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    private static final String MODIFIER = "SQL_CALC_FOUND_ROWS";
+
+    private static boolean mentions(String statement) {
+        for (int i = 0; i + MODIFIER.length() <= statement.length(); i++) {
+            char c = statement.charAt(i);
+            if ((c == 'S' || c == 's') && statement.regionMatches(true, i, MODIFIER, 0, MODIFIER.length())) {
+                return true;
             }
         }
         return false;

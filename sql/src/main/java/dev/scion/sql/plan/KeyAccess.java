@@ -16,13 +16,15 @@ import java.util.List;
 /**
  * Which part of a table's primary key a filter needs: a single key (every key column compared for equality
  * with a constant) or a range on the first key column, for key columns whose encoding orders as their values compare
- * ({@link KeyValues}). The full filter is still applied afterwards, so this
- * only narrows the scan.
+ * ({@link KeyValues}). The full filter is applied afterwards unless {@code exact}: the key or range holds exactly
+ * the rows the filter keeps, because every conjunct compared an integer key column with an integer constant and
+ * each became one bound (sysbench's {@code id BETWEEN ? AND ?}). Key columns are never NULL, so no row's NULL can
+ * make the filter unknown where the range holds it.
  */
-record KeyAccess(KeyRange range, byte[] pointKey) {
+record KeyAccess(KeyRange range, byte[] pointKey, boolean exact) {
 
     static KeyAccess full() {
-        return new KeyAccess(null, null);
+        return new KeyAccess(null, null, false);
     }
 
     static KeyAccess derive(TableValue table, RexNode condition) {
@@ -39,8 +41,11 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
         boolean loIncl = true;
         Object hi = null;
         boolean hiIncl = true;
+        // exact while every conjunct so far became a bound of its own on an integer key column, from an integer
+        boolean exact = true;
         for (RexNode c : conjuncts) {
             if (!(c instanceof RexCall call) || call.getOperands().size() != 2) {
+                exact = false;
                 continue;
             }
             RexNode l = call.getOperands().get(0);
@@ -54,10 +59,12 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             }
             int column = KeyConstants.column(l);
             if (column < 0 || column >= schema.columns().size() || !KeyConstants.isConstant(r)) {
+                exact = false;
                 continue;
             }
             Object constant = KeyConstants.value(r);
             if (constant == null || constant == KeyConstants.NOT_CONSTANT) {
+                exact = false;
                 continue;
             }
             Object v = keyValue(schema, column, constant, kind);
@@ -66,32 +73,51 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
                 v = text; // the key holds the collation's sort key, which encodes the constant as the filter compares
             }
             if (v == null) {
+                exact = false;
                 continue;
             }
+            exact &= constant instanceof Long && schema.columns().get(column).type().kind().isInteger()
+                    && !sortKeyed(schema, column);
+            boolean bound = false;
             for (int k = 0; k < pk.length; k++) {
                 if (pk[k] != column) {
                     continue;
                 }
                 if (kind == SqlKind.EQUALS) {
+                    exact &= !have[k];
                     eq[k] = v;
                     have[k] = true;
+                    bound = true;
                 } else if (k == 0) {
                     switch (kind) {
                         case GREATER_THAN -> {
+                            exact &= lo == null;
                             lo = v;
                             loIncl = false;
+                            bound = true;
                         }
-                        case GREATER_THAN_OR_EQUAL -> lo = v;
+                        case GREATER_THAN_OR_EQUAL -> {
+                            exact &= lo == null;
+                            lo = v;
+                            bound = true;
+                        }
                         case LESS_THAN -> {
+                            exact &= hi == null;
                             hi = v;
                             hiIncl = false;
+                            bound = true;
                         }
-                        case LESS_THAN_OR_EQUAL -> hi = v;
+                        case LESS_THAN_OR_EQUAL -> {
+                            exact &= hi == null;
+                            hi = v;
+                            bound = true;
+                        }
                         default -> {
                         }
                     }
                 }
             }
+            exact &= bound;
         }
         RowCodec codec = dev.scion.versioning.table.SchemaCodecs.of(table).rows();
         boolean all = true;
@@ -99,9 +125,13 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             all &= h;
         }
         if (all) {
-            return new KeyAccess(null, codec.keyFromKeyValues(eq));
+            return new KeyAccess(null, codec.keyFromKeyValues(eq), exact && lo == null && hi == null);
+        }
+        for (int k = 1; k < have.length; k++) {
+            exact &= !have[k]; // an equality on a later key column narrows nothing here
         }
         if (have[0]) {
+            exact &= lo == null && hi == null;
             lo = eq[0];
             hi = eq[0];
             loIncl = true;
@@ -126,7 +156,7 @@ record KeyAccess(KeyRange range, byte[] pointKey) {
             start = dev.scion.versioning.table.KeyPrefix.end(start);
             loIncl = true;
         }
-        return new KeyAccess(new KeyRange(start, true, end, false), null);
+        return new KeyAccess(new KeyRange(start, true, end, false), null, exact);
     }
 
     /** A literal converted to the stored type of the column, or null if it cannot be used for a key lookup. */

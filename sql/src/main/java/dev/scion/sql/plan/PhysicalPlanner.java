@@ -10,6 +10,7 @@ import dev.scion.sql.exec.LimitOp;
 import dev.scion.sql.exec.SetOp;
 import dev.scion.sql.exec.Operator;
 import dev.scion.sql.exec.ProjectOp;
+import dev.scion.sql.exec.DistinctSortOp;
 import dev.scion.sql.exec.SortOp;
 import dev.scion.sql.exec.SystemScanOp;
 import dev.scion.sql.exec.TableScanOp;
@@ -100,7 +101,10 @@ public final class PhysicalPlanner {
                         dev.scion.sql.expr.json.JsonType.is(type),
                         dev.scion.sql.expr.TextCollation.binary(collation) ? null : collation));
             }
-            if (!keys.isEmpty() && ordered == null) {
+            Operator distinct = ordered == null ? distinctSort(s, keys) : null;
+            if (distinct != null) {
+                in = distinct;
+            } else if (!keys.isEmpty() && ordered == null) {
                 in = new SortOp(in, keys);
             }
             long offset = s.offset == null ? 0 : ((RexLiteral) s.offset).getValueAs(Long.class);
@@ -234,10 +238,9 @@ public final class PhysicalPlanner {
         if (access == null) {
             return null;
         }
-        ImmutableBitSet used = project == null ? null : RelOptUtil.InputFinder.bits(project.getProjects(), null);
-        if (used != null && condition != null) {
-            used = used.union(RelOptUtil.InputFinder.bits(condition));
-        }
+        ImmutableBitSet projected = project == null ? null : RelOptUtil.InputFinder.bits(project.getProjects(), null);
+        ImmutableBitSet used = projected == null || condition == null ? projected
+                : projected.union(RelOptUtil.InputFinder.bits(condition));
         int width = t.value().schema().columns().size();
         Operator read;
         if (access.index() != null) {
@@ -245,7 +248,7 @@ public final class PhysicalPlanner {
                     access.ranges(), access.reverse(), columnMask(used, width));
             read = condition == null ? read : new FilterOp(read, compile(condition, scan));
         } else if (!access.reverse()) {
-            read = scan(scan, condition, used); // every primary-key read returns key order
+            read = scan(scan, condition, projected); // every primary-key read returns key order
         } else {
             KeyAccess key = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
             if (key.range() == null && key.pointKey() == null && sort.fetch == null && condition != null
@@ -328,6 +331,34 @@ public final class PhysicalPlanner {
     }
 
     /**
+     * {@code SELECT DISTINCT} ordered by every one of its columns, each compared as binary (no collation, no JSON):
+     * one sort that keeps each run of equal rows once ({@link DistinctSortOp}), instead of hashing every row into
+     * groups and sorting the groups. Null when {@code s} is not such a sort.
+     */
+    private Operator distinctSort(LogicalSort s, List<SortOp.Key> keys) {
+        if (!(s.getInput() instanceof LogicalAggregate a) || !a.getAggCallList().isEmpty()
+                || a.getGroupSets().size() > 1 || a.getGroupCount() == 0 || keys.size() < a.getGroupCount()) {
+            return null;
+        }
+        boolean[] ordered = new boolean[a.getGroupCount()];
+        for (SortOp.Key k : keys) {
+            if (k.json() || k.collation() != null || k.field() >= ordered.length) {
+                return null;
+            }
+            ordered[k.field()] = true;
+        }
+        int[] groupKeys = a.getGroupSet().toArray();
+        for (int i = 0; i < groupKeys.length; i++) {
+            String c = dev.scion.sql.expr.TextCollation.of(
+                    a.getInput().getRowType().getFieldList().get(groupKeys[i]).getType());
+            if (!ordered[i] || !dev.scion.sql.expr.TextCollation.binary(c)) {
+                return null;
+            }
+        }
+        return new DistinctSortOp(input(a.getInput(), a.getGroupSet()), groupKeys, keys);
+    }
+
+    /**
      * The operator for {@code in}, whose consumer reads only the columns {@code used}: a filtered table scan learns
      * which table columns the query needs, so a secondary index holding all of them can answer without the rows,
      * and a table or index scan decodes only those columns of each row (a range that projects {@code c} skips
@@ -350,7 +381,7 @@ public final class PhysicalPlanner {
             return project(p, true);
         }
         if (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan scan) {
-            return scan(scan, f.getCondition(), used.union(RelOptUtil.InputFinder.bits(f.getCondition())), anyOrder);
+            return scan(scan, f.getCondition(), used, anyOrder);
         }
         if (in instanceof LogicalTableScan scan) {
             return scan(scan, null, used, anyOrder);
@@ -388,8 +419,10 @@ public final class PhysicalPlanner {
     }
 
     /**
-     * {@code used}: the table columns the query reads, or null for all of them; {@code anyOrder}: the rows may come in
-     * any order (a covering index range then streams in index order instead of being sorted by primary key).
+     * {@code used}: the table columns the consumer reads, not counting the condition's, or null for all of them;
+     * {@code anyOrder}: the rows may come in any order (a covering index range then streams in index order instead of
+     * being sorted by primary key). A primary-key range that is exactly the condition needs no filter, so it decodes
+     * only the consumer's columns (sysbench's {@code SELECT c ... WHERE id BETWEEN} leaves the key undecoded).
      */
     private Operator scan(LogicalTableScan scan, RexNode condition, ImmutableBitSet used, boolean anyOrder) {
         if (scan.getTable().unwrap(org.apache.calcite.schema.TransientTable.class) != null) {
@@ -408,21 +441,23 @@ public final class PhysicalPlanner {
             throw new SqlError(ErrorCode.UNKNOWN_ERROR, "cannot read " + scan.getTable().getQualifiedName());
         }
         KeyAccess access = condition == null ? KeyAccess.full() : KeyAccess.derive(t.value(), condition);
+        ImmutableBitSet filtered = used == null || condition == null ? used
+                : used.union(RelOptUtil.InputFinder.bits(condition));
         if (condition != null && access.range() == null && access.pointKey() == null) {
             // no primary-key bound: a secondary index bounded on both sides reads only the rows in its ranges
             IndexRanges.Access index = indexRanges(t.value(), condition);
             if (index != null) {
-                Operator read = covers(t.value().schema(), index.index(), used)
+                Operator read = covers(t.value().schema(), index.index(), filtered)
                         ? covering(new CoveringIndexScanOp(t.database(), t.name(), t.value(), index.index(),
                                 index.ranges()), anyOrder)
                         : new IndexScanOp(t.database(), t.name(), t.value(), index.index(), index.ranges(),
-                                columnMask(used, t.value().schema().columns().size()));
+                                columnMask(filtered, t.value().schema().columns().size()));
                 return index.exact() ? read : new FilterOp(read, compile(condition, scan));
             }
         }
         Operator op = new TableScanOp(t.database(), t.name(), t.value(), access.range() == null ? KeyRange.ALL : access.range(),
-                access.pointKey(), columnMask(used, t.value().schema().columns().size()));
-        return condition == null ? op : new FilterOp(op, compile(condition, scan));
+                access.pointKey(), columnMask(access.exact() ? used : filtered, t.value().schema().columns().size()));
+        return condition == null || access.exact() ? op : new FilterOp(op, compile(condition, scan));
     }
 
     private static Operator covering(CoveringIndexScanOp read, boolean anyOrder) {

@@ -53,12 +53,31 @@ public final class SqlModes {
         return modes != null && containsIgnoreCase(modes.toString(), "TIME_TRUNCATE_FRACTIONAL");
     }
 
+    /** The answers for the last sql_mode text asked about: every statement asks twice, and the text rarely changes. */
+    private record Answers(String text, boolean ansiQuotes, boolean pipesAsConcat) {
+    }
+
+    private static volatile Answers last = new Answers("", false, false);
+
     /** Whether the comma-separated {@code modes} name {@code mode} or ANSI, which implies it. */
     static boolean has(Object modes, String mode) {
         if (modes == null) {
             return false;
         }
         String text = modes.toString();
+        boolean quotes = mode.equals("ANSI_QUOTES");
+        if (quotes || mode.equals("PIPES_AS_CONCAT")) {
+            Answers known = last;
+            if (known.text() != text && !known.text().equals(text)) {
+                known = new Answers(text, scan(text, "ANSI_QUOTES"), scan(text, "PIPES_AS_CONCAT"));
+                last = known;
+            }
+            return quotes ? known.ansiQuotes() : known.pipesAsConcat();
+        }
+        return scan(text, mode);
+    }
+
+    private static boolean scan(String text, String mode) {
         if (!containsIgnoreCase(text, "ANSI") && !containsIgnoreCase(text, mode)) {
             return false; // the usual case, read on every statement: no split, no copies
         }

@@ -207,23 +207,31 @@ final class TreeCursor implements ProllyCursor {
     return true;
   }
 
+  /** The leaf {@link #farLimit} was found in, or null before the first check. */
+  private Node limitLeaf;
+  /**
+   * In {@link #limitLeaf}, moving forward: the index of its first entry beyond the far bound ({@code n} if none);
+   * moving back: the index of its first entry within it. One binary search per leaf instead of a key comparison per
+   * step: a 100-row range compares about a dozen keys, not a hundred.
+   */
+  private int farLimit;
+
   /** True if the current entry is beyond the bound the cursor is moving towards. */
   private boolean pastFarBound() {
-    Node l = leafNode();
-    int i = idx[leaf];
-    if (reverse) {
-      byte[] start = range.start();
-      if (start == null) {
-        return false;
-      }
-      int c = l.compareKey(i, start);
-      return c < 0 || (c == 0 && !range.startInclusive());
-    }
-    byte[] end = range.end();
-    if (end == null) {
+    byte[] bound = reverse ? range.start() : range.end();
+    if (bound == null) {
       return false;
     }
-    int c = l.compareKey(i, end);
-    return c > 0 || (c == 0 && !range.endInclusive());
+    Node l = leafNode();
+    if (l != limitLeaf) {
+      int j = l.lowerBound(bound); // entries before j are below the bound, those from j on at or above it
+      boolean inclusive = reverse ? range.startInclusive() : range.endInclusive();
+      if (j < l.n && (reverse ? !inclusive : inclusive) && l.compareKey(j, bound) == 0) {
+        j++; // the entry equal to the bound: within it going forward when inclusive, beyond it going back when not
+      }
+      limitLeaf = l;
+      farLimit = j;
+    }
+    return reverse ? idx[leaf] < farLimit : idx[leaf] >= farLimit;
   }
 }

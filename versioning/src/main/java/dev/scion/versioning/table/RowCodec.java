@@ -294,6 +294,22 @@ public final class RowCodec {
     }
 
     /**
+     * Whether a reader of the columns marked in {@code columns} (schema order; null: all) reads a key column, so that
+     * {@link #decode(ProllyCursor, boolean[], boolean)} must decode the key. Keyless tables always do.
+     */
+    public boolean keyWanted(boolean[] columns) {
+        if (columns == null || keyless) {
+            return true;
+        }
+        for (int c : keyCols) {
+            if (c >= columns.length || columns[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Rebuilds a row from a stored entry, decoding only the value fields marked in {@code valueFields} (from
      * {@link #valueFieldsFor}; null: all); the columns of the others are null. The key columns are always decoded.
      * A range scan that projects {@code c} of sysbench's rows so skips building the {@code pad} string.
@@ -320,13 +336,23 @@ public final class RowCodec {
      * straight from the tree node, without copying the value out. Keyless tables decode the whole entry.
      */
     public Object[] decode(ProllyCursor cursor, boolean[] valueFields) {
+        return decode(cursor, valueFields, true);
+    }
+
+    /**
+     * {@link #decode(ProllyCursor, boolean[])}, leaving the key columns null unless {@code withKey} (see
+     * {@link #keyWanted}): a range that reads only value columns neither copies nor decodes each entry's key.
+     */
+    public Object[] decode(ProllyCursor cursor, boolean[] valueFields, boolean withKey) {
         if (keyless) {
             return decode(cursor.key(), cursor.value());
         }
         Object[] row = new Object[schema.columns().size()];
-        Object[] k = keyDesc.decodeKey(cursor.key());
-        for (int i = 0; i < keyCols.length; i++) {
-            row[keyCols[i]] = k[i];
+        if (withKey) {
+            Object[] k = keyDesc.decodeKey(cursor.key());
+            for (int i = 0; i < keyCols.length; i++) {
+                row[keyCols[i]] = k[i];
+            }
         }
         Object[] v = cursor.decodeValue(valueDesc, valueFields != null ? withKeyText(valueFields) : allValueFields);
         for (int i = 0; i < valueCols.length && i < v.length; i++) {
