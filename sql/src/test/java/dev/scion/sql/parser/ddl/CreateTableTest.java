@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -166,8 +167,11 @@ class CreateTableTest {
     assertEquals("CURRENT_TIMESTAMP",
         ((SqlBasicCall) c.getDefaultValue()).getOperator().getName());
     assertEquals("CURRENT_TIMESTAMP", ((SqlBasicCall) c.getOnUpdate()).getOperator().getName());
-    assertEquals(SqlKind.TIMES,
-        column("c DOUBLE DEFAULT (RAND() * 10)").getDefaultValue().getKind());
+    // DEFAULT (expr) keeps its parentheses as a node, so a parenthesised literal stays an expression default
+    final SqlNode expressionDefault = column("c DOUBLE DEFAULT (RAND() * 10)").getDefaultValue();
+    assertEquals(SqlKind.TIMES, ((SqlDefaultExpression) expressionDefault).getExpression().getKind());
+    assertEquals(SqlKind.LITERAL,
+        ((SqlDefaultExpression) column("c INT DEFAULT (24)").getDefaultValue()).getExpression().getKind());
     assertEquals(SqlKind.LITERAL, column("c BIT(1) DEFAULT b'0'").getDefaultValue().getKind());
     assertEquals(SqlKind.LITERAL, column("c BOOL DEFAULT TRUE").getDefaultValue().getKind());
     assertEquals("x", ((SqlLiteral) column("c CHAR(1) DEFAULT \"x\"").getDefaultValue())
