@@ -994,6 +994,7 @@ SqlMySqlColumn MySqlColumnDef() :
     SqlMySqlCheck check;
     SqlMySqlForeignKey ref;
     boolean stored;
+    boolean inParentheses;
     final Span s2 = Span.of();
 }
 {
@@ -1002,7 +1003,8 @@ SqlMySqlColumn MySqlColumnDef() :
     (
         <NOT> <NULL> { b.nullable(false); }
     |   <NULL> { b.nullable(true); }
-    |   <DEFAULT_> e = MySqlDefaultValue() { b.defaultValue(e); }
+    |   <DEFAULT_> { inParentheses = getToken(1).kind == LPAREN; } e = MySqlDefaultValue()
+        { b.defaultValue(e, inParentheses); }
     |   <AUTO_INCREMENT> { b.autoIncrement(); }
     |   <PRIMARY> <KEY> { b.primaryKey(); }
     |   <KEY> { b.primaryKey(); }

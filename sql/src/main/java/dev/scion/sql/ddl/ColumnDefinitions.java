@@ -43,7 +43,8 @@ public final class ColumnDefinitions {
                 || type.kind() == TypeKind.DOUBLE)) {
             throw new SqlError(ErrorCode.WRONG_FIELD_SPEC, "Incorrect column specifier for column '" + name + "'");
         }
-        String defaultSql = defaultSql(name, def.getDefaultValue(), type, def.isEffectivelyNullable());
+        String defaultSql = defaultSql(name, def.getDefaultValue(), def.isDefaultInParentheses(), type,
+                def.isEffectivelyNullable());
         return new Column(name, type, def.isEffectivelyNullable(), defaultSql, def.isAutoIncrement(),
                 def.getComment(), tag(table, name)).withOnUpdate(onUpdateSql(name, def.getOnUpdate(), type));
     }
@@ -169,7 +170,8 @@ public final class ColumnDefinitions {
         return found[0];
     }
 
-    private static String defaultSql(String column, SqlNode value, ColumnType type, boolean nullable) {
+    private static String defaultSql(String column, SqlNode value, boolean inParentheses, ColumnType type,
+                                     boolean nullable) {
         if (value == null) {
             return null;
         }
@@ -179,6 +181,11 @@ public final class ColumnDefinitions {
                 throw new SqlError(ErrorCode.INVALID_DEFAULT, "Invalid default value for '" + column + "'");
             }
             return "NULL";
+        }
+        if (inParentheses && !(value instanceof org.apache.calcite.sql.SqlCall)) {
+            // DEFAULT (24) is an expression default in MySQL: evaluated at insert and shown in parentheses, so the
+            // stored text keeps them (a bare literal's text would read back as the literal default '24')
+            return "(" + MySqlParser.unparse(value) + ")";
         }
         if ((type.kind().isString() && type.kind() != TypeKind.CHAR && type.kind() != TypeKind.VARCHAR
                 || type.kind().isSpatial()) && value instanceof SqlLiteral) {

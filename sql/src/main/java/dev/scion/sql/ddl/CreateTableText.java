@@ -161,7 +161,8 @@ public final class CreateTableText {
         if (node == null) {
             return sql;
         }
-        String literal = literalText(node);
+        // a literal kept in parentheses was written as an expression default (DEFAULT (24)) and stays one
+        String literal = sql.startsWith("(") ? null : literalText(node);
         if (literal != null) {
             String temporal = temporalDefault(literal, c);
             return quote(temporal != null ? temporal : inColumnType(literal, c.type().kind(), c.type().scale()));

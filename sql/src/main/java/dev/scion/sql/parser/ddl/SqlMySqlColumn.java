@@ -27,6 +27,7 @@ public class SqlMySqlColumn extends SqlCall {
   private final SqlMySqlDataType type;
   private final Boolean nullable;
   private final SqlNode defaultValue;
+  private final boolean defaultInParentheses;
   private final boolean autoIncrement;
   private final boolean primaryKey;
   private final boolean uniqueKey;
@@ -43,6 +44,7 @@ public class SqlMySqlColumn extends SqlCall {
     this.type = b.type;
     this.nullable = b.nullable;
     this.defaultValue = b.defaultValue;
+    this.defaultInParentheses = b.defaultInParentheses;
     this.autoIncrement = b.autoIncrement;
     this.primaryKey = b.primaryKey;
     this.uniqueKey = b.uniqueKey;
@@ -91,6 +93,14 @@ public class SqlMySqlColumn extends SqlCall {
   /** DEFAULT value (literal, NULL, CURRENT_TIMESTAMP[(n)] or an expression), or null. */
   public SqlNode getDefaultValue() {
     return defaultValue;
+  }
+
+  /**
+   * Whether the DEFAULT was written in parentheses: MySQL makes {@code DEFAULT (24)} an expression default
+   * (evaluated at insert, shown as {@code DEFAULT (24)}), unlike the literal default {@code DEFAULT 24}.
+   */
+  public boolean isDefaultInParentheses() {
+    return defaultInParentheses;
   }
 
   public boolean isAutoIncrement() {
@@ -146,7 +156,7 @@ public class SqlMySqlColumn extends SqlCall {
     }
     if (defaultValue != null) {
       writer.keyword("DEFAULT");
-      if (defaultValue instanceof SqlCall && !isCurrentTimestamp(defaultValue)) {
+      if (defaultInParentheses || defaultValue instanceof SqlCall && !isCurrentTimestamp(defaultValue)) {
         MySqlUnparse.paren(writer, defaultValue); // DEFAULT (expr)
       } else {
         defaultValue.unparse(writer, 0, 0);
@@ -191,6 +201,7 @@ public class SqlMySqlColumn extends SqlCall {
     final SqlMySqlDataType type;
     Boolean nullable;
     SqlNode defaultValue;
+    boolean defaultInParentheses;
     boolean autoIncrement;
     boolean primaryKey;
     boolean uniqueKey;
@@ -208,7 +219,12 @@ public class SqlMySqlColumn extends SqlCall {
     }
 
     public Builder nullable(boolean b) { this.nullable = b; return this; }
-    public Builder defaultValue(SqlNode e) { this.defaultValue = e; return this; }
+    public Builder defaultValue(SqlNode e) { return defaultValue(e, false); }
+    public Builder defaultValue(SqlNode e, boolean inParentheses) {
+      this.defaultValue = e;
+      this.defaultInParentheses = inParentheses;
+      return this;
+    }
     public Builder autoIncrement() { this.autoIncrement = true; return this; }
     public Builder primaryKey() { this.primaryKey = true; return this; }
     public Builder uniqueKey() { this.uniqueKey = true; return this; }
