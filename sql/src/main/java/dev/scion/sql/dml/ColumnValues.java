@@ -77,7 +77,8 @@ public final class ColumnValues {
     public static Object coerce(Object v, Column c, long rowNumber, Session lenient, Session session) {
         boolean truncate = session != null && SqlModes.truncatesFractions(session);
         Object r = coerceOrAdjust(v, c, rowNumber, lenient, truncate);
-        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session) : r;
+        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session)
+                : TimestampRange.admit(r, v, c, rowNumber, lenient);
     }
 
     private static Object coerceOrAdjust(Object v, Column c, long rowNumber, Session lenient, boolean truncate) {
@@ -185,7 +186,7 @@ public final class ColumnValues {
     private static volatile StrictMode lastMode;
 
     public static Object coerce(Object v, Column c, long rowNumber) {
-        return coerce(v, c, rowNumber, false);
+        return TimestampRange.admit(coerce(v, c, rowNumber, false), v, c, rowNumber, null);
     }
 
     /**
