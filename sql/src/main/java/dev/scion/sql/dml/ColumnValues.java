@@ -143,6 +143,11 @@ public final class ColumnValues {
                 if (t.kind() == TypeKind.SET) {
                     return knownSetMembers(t, v);
                 }
+                if (v instanceof String s && (t.kind() == TypeKind.FLOAT || t.kind() == TypeKind.DOUBLE
+                        || t.kind() == TypeKind.DECIMAL)) {
+                    // the number the text starts with ('1.5x' -> 1.5, 'abc' -> 0)
+                    return Values.toDecimal(s);
+                }
                 return NO_ADJUSTMENT;
             case TRUNCATED_WRONG_VALUE: {
                 // a date followed by characters MySQL does not read: the date read so far
@@ -157,6 +162,9 @@ public final class ColumnValues {
                     return Utf8Text.validPrefix(b); // bytes that are not UTF-8: the text before them
                 }
                 // MySQL keeps the numeric prefix of the string ('12abc' -> 12, 'abc' -> 0).
+                if (t.kind() == TypeKind.DECIMAL) {
+                    return Values.toDecimal(v);
+                }
                 return Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
             default:
                 return NO_ADJUSTMENT;
@@ -234,6 +242,9 @@ public final class ColumnValues {
                 return l;
             }
             case DECIMAL: {
+                if (v instanceof String s && !isNumber(s)) {
+                    throw notANumber(s, c, rowNumber);
+                }
                 BigDecimal d = Values.toDecimal(v).setScale(Math.max(0, t.scale()), RoundingMode.HALF_UP);
                 int precision = t.length() < 0 ? 10 : t.length();
                 if (d.precision() - d.scale() > precision - Math.max(0, t.scale())) {
@@ -242,10 +253,13 @@ public final class ColumnValues {
                 }
                 return d;
             }
-            case FLOAT:
-                return (float) Values.toDouble(v);
-            case DOUBLE:
-                return Values.toDouble(v);
+            case FLOAT, DOUBLE: {
+                if (v instanceof String s && !isNumber(s)) {
+                    throw notANumber(s, c, rowNumber);
+                }
+                double d = Values.toDouble(v);
+                return t.kind() == TypeKind.FLOAT ? (Object) (float) d : (Object) d;
+            }
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON: {
                 String s = v instanceof byte[] b && t.kind() != TypeKind.JSON && Utf8Text.checked(c)
                         ? Utf8Text.decode(b, c, rowNumber) : Values.toStringValue(v);
@@ -489,6 +503,20 @@ public final class ColumnValues {
     private static SqlError badTemporal(Column c, Object v, long row) {
         return new SqlError(ErrorCode.TRUNCATED_WRONG_VALUE, "Incorrect " + c.type().kind().name().toLowerCase()
                 + " value: '" + Values.toStringValue(v) + "' for column '" + c.name() + "' at row " + row);
+    }
+
+    /**
+     * A string that is no number written to a FLOAT, DOUBLE or DECIMAL column, as MySQL's strict mode refuses it:
+     * 1366 for a DECIMAL given no number at all ('x'), else 1265 (a number followed by other text, '1.5x', or any
+     * such string for a FLOAT or DOUBLE). A non-strict write keeps the leading number ({@link #adjust}).
+     */
+    private static SqlError notANumber(String s, Column c, long rowNumber) {
+        if (c.type().kind() == TypeKind.DECIMAL && !Values.hasNumericPrefix(s)) {
+            return new SqlError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, "Incorrect decimal value: '" + s
+                    + "' for column '" + c.name() + "' at row " + rowNumber);
+        }
+        return new SqlError(ErrorCode.WARN_DATA_TRUNCATED, "Data truncated for column '" + c.name() + "' at row "
+                + rowNumber);
     }
 
     private static boolean isNumber(String s) {

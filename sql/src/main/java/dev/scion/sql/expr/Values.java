@@ -196,6 +196,16 @@ public final class Values {
         return null;
     }
 
+    /** Whether text starts with a number MySQL would read ('12abc', ' -.5x'; not 'abc', '-', '.'). */
+    public static boolean hasNumericPrefix(String text) {
+        String s = text.strip();
+        int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        if (i < s.length() && s.charAt(i) == '.') {
+            i++;
+        }
+        return i < s.length() && Character.isDigit(s.charAt(i));
+    }
+
     /** MySQL converts '12abc' to 12 and 'abc' to 0. */
     static BigDecimal parseNumericPrefix(String s) {
         int i = 0;
