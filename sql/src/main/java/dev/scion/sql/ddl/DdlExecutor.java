@@ -145,7 +145,15 @@ public final class DdlExecutor {
             target.write(TableRebuilder.rebuild(session, target, old, next, sources));
             return StatementResult.ok();
         }
-        target.write(IndexBuilder.addIndex(target.db(), old, next, added));
+        // an index made for a foreign key that the new index replaces (SchemaBuilder#addIndex) loses its tree
+        var trees = new java.util.HashMap<>(old.indexes());
+        for (IndexDef ix : old.schema().indexes()) {
+            if (next.indexes().stream().noneMatch(n -> n.name().equalsIgnoreCase(ix.name()))) {
+                trees.remove(ix.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        TableValue kept = new TableValue(old.schema(), old.rows(), trees, old.autoIncrement());
+        target.write(IndexBuilder.addIndex(target.db(), kept, next, added));
         return StatementResult.ok();
     }
 

@@ -187,7 +187,7 @@ final class ForeignKeyDefinitions {
                         && leads(withPrimaryKey(ix.columns(), b.primaryKey), columns))) {
             String indexName = node.getIndexName() != null ? node.getIndexName().getSimple()
                     : node.getConstraintName() != null ? name : null;
-            b.addIndex(indexName, columns, false);
+            b.addForeignKeyIndex(indexName, columns);
         }
     }
 

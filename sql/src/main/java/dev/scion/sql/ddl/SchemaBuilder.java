@@ -144,8 +144,17 @@ final class SchemaBuilder {
         addIndex(name, cols, def.isUnique(), fulltext);
         if (!fulltext) {
             IndexDef added = indexes.remove(indexes.size() - 1);
-            indexes.add(new IndexDef(added.name(), added.columns(), added.unique(), false, prefixes, true));
+            IndexDef declared = new IndexDef(added.name(), added.columns(), added.unique(), false, prefixes, true);
+            indexes.add(declared);
+            // MySQL drops an index it made for a foreign key once a declared index can serve the key instead
+            indexes.removeIf(ix -> ix != declared && ix.forForeignKey() && declared.supersedes(ix));
         }
+    }
+
+    /** Adds the index MySQL makes for a foreign key whose columns no index leads with. */
+    void addForeignKeyIndex(String name, List<String> cols) {
+        addIndex(name, cols, false);
+        indexes.set(indexes.size() - 1, indexes.get(indexes.size() - 1).withForForeignKey(true));
     }
 
     /** A SPATIAL index covers one NOT NULL spatial column (1252), as MySQL requires. */

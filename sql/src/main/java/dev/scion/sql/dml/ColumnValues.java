@@ -93,9 +93,11 @@ public final class ColumnValues {
                 throw e;
             }
             // the adjusted value carries this one warning, even when it is a zero date NO_ZERO_DATE would refuse
-            return adjustWithWarning(v, c, rowNumber, lenient, truncate, e);
+            Object adjusted = adjustWithWarning(v, c, rowNumber, lenient, truncate, e);
+            return adjusted instanceof ZeroDate ? adjusted : TimestampRange.admit(adjusted, v, c, rowNumber, lenient);
         }
-        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session) : r;
+        return r instanceof ZeroDate ? ZeroDateWrites.admit(v, c, rowNumber, lenient, session)
+                : TimestampRange.admit(r, v, c, rowNumber, lenient);
     }
 
     private static Object adjustWithWarning(Object v, Column c, long rowNumber, Session lenient, boolean truncate,
@@ -268,7 +270,7 @@ public final class ColumnValues {
     private static volatile StrictMode lastMode;
 
     public static Object coerce(Object v, Column c, long rowNumber) {
-        return coerce(v, c, rowNumber, false);
+        return TimestampRange.admit(coerce(v, c, rowNumber, false), v, c, rowNumber, null);
     }
 
     /**

@@ -117,7 +117,8 @@ public final class SchemaCodec {
         int n = (int) cols.stream().filter(Column::generated).count();
         boolean onUpdate = cols.stream().anyMatch(c -> c.onUpdateSql() != null);
         boolean notEnforced = s.checks().stream().anyMatch(c -> !c.enforced());
-        boolean collations = hasCollationsOrPrefixes(s) || onUpdate || notEnforced;
+        boolean foreignKeyIndexes = s.indexes().stream().anyMatch(IndexDef::forForeignKey);
+        boolean collations = hasCollationsOrPrefixes(s) || onUpdate || notEnforced || foreignKeyIndexes;
         if (n == 0 && !collations) {
             return;
         }
@@ -129,7 +130,7 @@ public final class SchemaCodec {
             }
         }
         if (collations) {
-            writeCollations(w, s, onUpdate, notEnforced);
+            writeCollations(w, s, onUpdate, notEnforced, foreignKeyIndexes);
         }
     }
 
@@ -159,7 +160,8 @@ public final class SchemaCodec {
      * position and name each), then the indexes with prefix lengths (count, then index position and one length
      * per key part, 0 for a whole value).
      */
-    private static void writeCollations(BinaryWriter w, TableSchema s, boolean onUpdate, boolean notEnforced) {
+    private static void writeCollations(BinaryWriter w, TableSchema s, boolean onUpdate, boolean notEnforced,
+                                        boolean foreignKeyIndexes) {
         w.nullableString(s.collation());
         List<Column> cols = s.columns();
         w.varInt((int) cols.stream().filter(c -> c.type().collation() != null).count());
@@ -180,12 +182,28 @@ public final class SchemaCodec {
                 }
             }
         }
-        writeCollatedKeys(w, idx, s.collatedPrimaryKey(), onUpdate || notEnforced);
-        if (onUpdate || notEnforced) {
+        writeCollatedKeys(w, idx, s.collatedPrimaryKey(), onUpdate || notEnforced || foreignKeyIndexes);
+        if (onUpdate || notEnforced || foreignKeyIndexes) {
             writeOnUpdate(w, cols);
         }
-        if (notEnforced) {
+        if (notEnforced || foreignKeyIndexes) {
             writeNotEnforced(w, s.checks());
+        }
+        if (foreignKeyIndexes) {
+            writeForeignKeyIndexes(w, idx);
+        }
+    }
+
+    /**
+     * The indexes made for a foreign key (IndexDef#forForeignKey): count, then index positions. Written last and
+     * only when there is one, so schemas from before the flag read unchanged and encode as before.
+     */
+    private static void writeForeignKeyIndexes(BinaryWriter w, List<IndexDef> idx) {
+        w.varInt((int) idx.stream().filter(IndexDef::forForeignKey).count());
+        for (int i = 0; i < idx.size(); i++) {
+            if (idx.get(i).forForeignKey()) {
+                w.varInt(i);
+            }
         }
     }
 
@@ -283,6 +301,13 @@ public final class SchemaCodec {
             for (int i = 0; i < ne; i++) {
                 int pos = r.varInt();
                 checks.set(pos, checks.get(pos).withEnforced(false));
+            }
+        }
+        if (r.hasMore()) {
+            int nf = r.varInt();
+            for (int i = 0; i < nf; i++) {
+                int pos = r.varInt();
+                idx.set(pos, idx.get(pos).withForForeignKey(true));
             }
         }
         return new TableSchema(cols, s.primaryKey(), idx, checks, s.foreignKeys(), tableCollation,

@@ -11,9 +11,12 @@ import java.util.List;
  * and a unique prefix index enforces the prefix. Indexes created before session 8 key whole values by their
  * bytes and keep doing so (false); the flag is only ever set where it changes a key (see
  * {@link #normalisedFor}), so an index without collated or prefixed parts encodes exactly as before.
+ *
+ * <p>{@code forForeignKey}: the index was made for a foreign key whose columns no index led with (MySQL's
+ * generated index), so a later index that leads with the same columns replaces it, as in MySQL.
  */
 public record IndexDef(String name, List<String> columns, boolean unique, boolean fulltext,
-                       List<Integer> prefixLengths, boolean collatedKeys) {
+                       List<Integer> prefixLengths, boolean collatedKeys, boolean forForeignKey) {
     public IndexDef {
         columns = List.copyOf(columns);
         if (prefixLengths == null || prefixLengths.stream().allMatch(n -> n == 0)) {
@@ -31,6 +34,32 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
         }
     }
 
+    public IndexDef(String name, List<String> columns, boolean unique, boolean fulltext,
+                    List<Integer> prefixLengths, boolean collatedKeys) {
+        this(name, columns, unique, fulltext, prefixLengths, collatedKeys, false);
+    }
+
+    /** This index marked as made for a foreign key (or not). */
+    public IndexDef withForForeignKey(boolean made) {
+        return new IndexDef(name, columns, unique, fulltext, prefixLengths, collatedKeys, made);
+    }
+
+    /**
+     * Whether this index can stand in for {@code generated}, an index made for a foreign key: it leads with the
+     * same columns, each whole (a prefix of a column cannot serve a foreign key).
+     */
+    public boolean supersedes(IndexDef generated) {
+        if (fulltext || generated.columns.size() > columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < generated.columns.size(); i++) {
+            if (!columns.get(i).equalsIgnoreCase(generated.columns.get(i)) || prefixLength(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An index keyed by whole values' bytes (the format before collated keys). */
     public IndexDef(String name, List<String> columns, boolean unique, boolean fulltext,
                     List<Integer> prefixLengths) {
@@ -39,7 +68,7 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
 
     /** This index with collated keys, or without. */
     public IndexDef withCollatedKeys(boolean collated) {
-        return new IndexDef(name, columns, unique, fulltext, prefixLengths, collated);
+        return new IndexDef(name, columns, unique, fulltext, prefixLengths, collated, forForeignKey);
     }
 
     /**
@@ -81,14 +110,14 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
      */
     public IndexDef withColumns(List<String> newColumns) {
         if (prefixLengths.isEmpty() || newColumns.size() == columns.size()) {
-            return new IndexDef(name, newColumns, unique, fulltext, prefixLengths, collatedKeys);
+            return new IndexDef(name, newColumns, unique, fulltext, prefixLengths, collatedKeys, forForeignKey);
         }
         List<Integer> kept = new java.util.ArrayList<>();
         for (String c : newColumns) {
             int i = indexOfIgnoreCase(c);
             kept.add(i < 0 ? 0 : prefixLengths.get(i));
         }
-        return new IndexDef(name, newColumns, unique, fulltext, kept, collatedKeys);
+        return new IndexDef(name, newColumns, unique, fulltext, kept, collatedKeys, forForeignKey);
     }
 
     private int indexOfIgnoreCase(String column) {
@@ -105,12 +134,12 @@ public record IndexDef(String name, List<String> columns, boolean unique, boolea
         List<Integer> lengths = new java.util.ArrayList<>(prefixLengths.isEmpty()
                 ? java.util.Collections.nCopies(columns.size(), 0) : prefixLengths);
         lengths.set(i, length);
-        return new IndexDef(name, columns, unique, fulltext, lengths, collatedKeys);
+        return new IndexDef(name, columns, unique, fulltext, lengths, collatedKeys, forForeignKey);
     }
 
     /** This index under another name. */
     public IndexDef withName(String newName) {
-        return new IndexDef(newName, columns, unique, fulltext, prefixLengths, collatedKeys);
+        return new IndexDef(newName, columns, unique, fulltext, prefixLengths, collatedKeys, forForeignKey);
     }
 
     /** How SHOW CREATE TABLE introduces it: {@code UNIQUE KEY}, {@code FULLTEXT KEY} or {@code KEY}. */
