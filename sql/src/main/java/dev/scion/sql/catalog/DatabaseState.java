@@ -72,6 +72,10 @@ public final class DatabaseState {
      * no HEAD, never published; only this session's table resolution reaches it.
      */
     private boolean temporary;
+    /** Bytes a temporary home's buffer held after its last compaction ({@link #compactTemporary}). */
+    private long compactedBytes;
+    /** A temporary home's buffer is not compacted below this size: walking it would cost more than it saves. */
+    private static final long COMPACT_MIN_BYTES = 1 << 20;
 
     /** The session's snapshot of its repository's branches, read by {@link #begin} (null: the refs as they are). */
     private BranchSnapshot.Source branchSnapshots;
@@ -123,6 +127,29 @@ public final class DatabaseState {
         RootValue kept = repo.readRoot(detachedBuffer, detachedWorking);
         detachedWorking = (now == null ? kept.withoutTable(stored) : kept.withTable(stored, now))
                 .write(detachedBuffer);
+    }
+
+    /**
+     * Between transactions: drops from a temporary home's buffer the chunks its kept root no longer reaches (earlier
+     * versions of its tables' trees), once the buffer has grown to twice what was live after the last compaction, so
+     * that a session rewriting a temporary table does not grow without bound. The walk costs about what was written
+     * since the last one.
+     */
+    public void compactTemporary() {
+        if (!temporary || workingRoot != null
+                || detachedBuffer.pendingBytes() < Math.max(COMPACT_MIN_BYTES, 2 * compactedBytes)) {
+            return;
+        }
+        ChunkBuffer live = repo.newBuffer();
+        live.putAll(dev.scion.versioning.repo.ReachableChunks.ofRoot(detachedWorking, detachedBuffer.pending()));
+        detachedBuffer = live;
+        lastWritten = null;
+        compactedBytes = live.pendingBytes();
+    }
+
+    /** Bytes held by a temporary home's buffer (for tests of its compaction). */
+    public long temporaryBytes() {
+        return temporary ? detachedBuffer.pendingBytes() : 0;
     }
 
     /** The name the client uses, e.g. {@code mydb} or {@code mydb/feature}. */

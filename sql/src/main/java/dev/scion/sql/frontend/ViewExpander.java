@@ -114,6 +114,9 @@ public final class ViewExpander {
             return null;
         }
         String name = lastName(id);
+        if (viewDb == null && session.temporaryTables().shadowing(db, name).isPresent()) {
+            return null; // the session's temporary table hides a view of the same name, as it hides a base table
+        }
         Optional<String> stored = db.workingRoot().resolveName(name);
         if (stored.isPresent()) {
             if (definerReads) {

@@ -619,6 +619,7 @@ public final class Session {
                 // temporary tables are never published: their rows stay with the session
                 home.keepDetachedWorking();
                 home.endTransaction();
+                home.compactTemporary();
             }
             explicitTransaction = false;
             transactionEnded();
@@ -628,6 +629,9 @@ public final class Session {
     public void rollback() {
         for (DatabaseState s : transactionStates()) {
             s.endTransaction();
+        }
+        for (DatabaseState home : temporaryTables.homes()) {
+            home.compactTemporary(); // what the transaction wrote to its temporary tables is garbage now
         }
         explicitTransaction = false;
         transactionEnded();

@@ -22,7 +22,7 @@ import java.util.Map;
  * working set is written. It descends only into chunks of the batch: a stored chunk's children are stored (every
  * batch holds all the new chunks its references need), so nothing below one has to be looked at.
  */
-final class ReachableChunks {
+public final class ReachableChunks {
     private static final WalkerRegistry WALKERS = VersioningKinds.registry();
 
     private ReachableChunks() {
@@ -30,10 +30,23 @@ final class ReachableChunks {
 
     /** The entries of {@code batch} reachable from {@code ws} through chunks of the batch. */
     static Map<Hash, byte[]> of(WorkingSet ws, Map<Hash, byte[]> batch) {
+        return from(sink -> WorkingSetRoots.report(ws, sink), batch);
+    }
+
+    /**
+     * The entries of {@code chunks} reachable from root value {@code root} through chunks of {@code chunks}: what a
+     * session-private buffer (a temporary table's) must keep of everything written to it.
+     */
+    public static Map<Hash, byte[]> ofRoot(Hash root, Map<Hash, byte[]> chunks) {
+        return from(sink -> sink.child(root, VersioningKinds.ROOT_VALUE), chunks);
+    }
+
+    private static Map<Hash, byte[]> from(java.util.function.Consumer<dev.scion.storage.gc.ChildSink> roots,
+                                          Map<Hash, byte[]> batch) {
         Map<Hash, byte[]> live = new HashMap<>();
         ArrayDeque<Hash> hashes = new ArrayDeque<>();
         ArrayDeque<ChunkKind> kinds = new ArrayDeque<>();
-        WorkingSetRoots.report(ws, (h, k) -> {
+        roots.accept((h, k) -> {
             hashes.push(h);
             kinds.push(k);
         });
