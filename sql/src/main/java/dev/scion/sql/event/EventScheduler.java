@@ -180,6 +180,7 @@ public final class EventScheduler implements AutoCloseable {
         s.access(policy.get());
         try (OperationTracker.Operation op = OperationTracker.process().enter()) {
             s.useDatabase(dbName);
+            Events.sqlMode(s.database(dbName), e.name()).ifPresent(mode -> s.setVariable("sql_mode", mode));
             RoutineInterpreter.runEvent(s, BodyParser.parse(e.body(), BodyParser.Owner.PROCEDURE));
             s.endStatement(true);
             executions.incrementAndGet();

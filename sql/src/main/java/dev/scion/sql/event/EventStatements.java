@@ -97,7 +97,7 @@ public final class EventStatements {
         }
         String definer = c.definer() != null ? definer(session, c.definer()) : definerOf(session);
         Events.put(db, new EventDefinition(c.name(), definer, s.at, s.every, s.starts, s.ends, preserve, status,
-                c.comment(), c.body()));
+                c.comment(), c.body()), sessionSqlMode(session));
         return StatementResult.ok();
     }
 
@@ -143,7 +143,8 @@ public final class EventStatements {
         }
         String definer = c.definer() != null ? definer(session, c.definer()) : old.definer();
         Events.put(target, new EventDefinition(name, definer, s.at, s.every, s.starts, s.ends, preserve, status,
-                c.comment() != null ? c.comment() : old.comment(), c.body() != null ? c.body() : old.body()));
+                c.comment() != null ? c.comment() : old.comment(), c.body() != null ? c.body() : old.body()),
+                sessionSqlMode(session)); // ALTER EVENT records the altering session's mode, as in MySQL
         return StatementResult.ok();
     }
 
@@ -230,7 +231,7 @@ public final class EventStatements {
         DatabaseState db = TargetDatabase.of(session, dbName);
         EventDefinition e = Events.get(db, name).orElseThrow(() -> unknown(name));
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {e.name(), sqlMode(session), TIME_ZONE, e.createText(), "utf8mb4", "utf8mb4_0900_bin",
+        rows.add(new Object[] {e.name(), sqlMode(db, e.name()), TIME_ZONE, e.createText(), "utf8mb4", "utf8mb4_0900_bin",
                 "utf8mb4_0900_bin"});
         return new StatementResult.Rows(List.of(ResultColumn.text("Event"), ResultColumn.text("sql_mode"),
                 ResultColumn.text("time_zone"), ResultColumn.text("Create Event"),
@@ -275,7 +276,7 @@ public final class EventStatements {
                 rows.add(new Object[] {"def", db.name(), e.name(), e.definer(), TIME_ZONE, "SQL", e.body(),
                         e.recurring() ? "RECURRING" : "ONE TIME", e.at(),
                         e.recurring() ? e.every().quantity() : null, e.recurring() ? e.every().unit().name() : null,
-                        sqlMode(session), e.starts(), e.ends(), e.status().name(),
+                        sqlMode(db, e.name()), e.starts(), e.ends(), e.status().name(),
                         e.preserve() ? "PRESERVE" : "NOT PRESERVE", null, null, null,
                         e.comment() == null ? "" : e.comment(), 0L, "utf8mb4", "utf8mb4_0900_bin",
                         "utf8mb4_0900_bin"});
@@ -284,8 +285,13 @@ public final class EventStatements {
         return rows;
     }
 
-    private static String sqlMode(Session session) {
-        Object mode = session.engine().globalVariable("sql_mode");
+    /** The sql_mode recorded with an event; the default for one stored before modes were recorded. */
+    private static String sqlMode(DatabaseState db, String event) {
+        return Events.sqlMode(db, event).orElse(dev.scion.sql.session.SqlModeValue.DEFAULT);
+    }
+
+    private static String sessionSqlMode(Session session) {
+        Object mode = session.variable("sql_mode");
         return mode == null ? "" : mode.toString();
     }
 

@@ -58,7 +58,8 @@ public final class NonGroupedColumns {
         }
         if (node instanceof SqlOrderBy ob) {
             walk(ob.query);
-            if (ob.query instanceof SqlSelect select && isAggregate(select) && !strict) {
+            if (ob.query instanceof SqlSelect select && isAggregate(select)
+                    && (!strict || isImplicitlyGrouped(select))) {
                 rewriteList(ob.orderList, new Scope(select, true, fromColumns(select)));
             }
             walk(ob.orderList);
@@ -421,6 +422,14 @@ public final class NonGroupedColumns {
         }
         SqlOperands.replace(call, operand -> rewriteExpr(operand, scope));
         return node;
+    }
+
+    /**
+     * An aggregate SELECT without GROUP BY: one row, so its ORDER BY orders nothing and MySQL accepts any column
+     * there even under ONLY_FULL_GROUP_BY.
+     */
+    private static boolean isImplicitlyGrouped(SqlSelect select) {
+        return select.getGroup() == null || select.getGroup().isEmpty();
     }
 
     /** Whether the SELECT aggregates: it groups, has HAVING, or its select list calls an aggregate function. */

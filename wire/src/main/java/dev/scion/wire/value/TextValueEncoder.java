@@ -28,7 +28,7 @@ public final class TextValueEncoder {
         } else if (value instanceof byte[] bytes) {
             payload.writeLenencBytes(bytes);
         } else if ((value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof Byte) && column.type() != MySqlType.BIT) {
+                || value instanceof Byte) && column.type() != MySqlType.BIT && column.type() != MySqlType.YEAR) {
             payload.writeLenencLong(((Number) value).longValue());
         } else {
             payload.writeLenencBytes(toBytes(value, column));
@@ -55,7 +55,9 @@ public final class TextValueEncoder {
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger) {
-            return value.toString();
+            // a YEAR is four digits: MySQL sends the zero year as 0000, which clients read as a year, not as 0
+            return type == MySqlType.YEAR ? String.format(java.util.Locale.ROOT, "%04d", ((Number) value).longValue())
+                    : value.toString();
         }
         if (value instanceof BigDecimal bd) {
             if ((type == MySqlType.NEWDECIMAL || type == MySqlType.DECIMAL) && decimals >= 0 && decimals <= 30

@@ -38,6 +38,12 @@ class TextValueEncoderTest {
     }
 
     @Test
+    void aYearHasFourDigits() {
+        assertEquals("0000", text(0L, MySqlType.YEAR, 0));
+        assertEquals("2155", text(2155L, MySqlType.YEAR, 0));
+    }
+
+    @Test
     void temporal() {
         LocalDateTime t = LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_900_000);
         assertEquals("2024-01-02 03:04:05", text(t, MySqlType.DATETIME, 0));
