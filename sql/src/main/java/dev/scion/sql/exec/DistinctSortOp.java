@@ -38,8 +38,8 @@ public final class DistinctSortOp implements Operator {
                 rows.add(row);
             }
         }
+        RowSorter.sort(rows, keys);
         Comparator<Object[]> order = SortOp.comparator(keys);
-        rows.sort(order);
         List<Object[]> distinct = new ArrayList<>(rows.size());
         Object[] last = null;
         for (Object[] row : rows) {

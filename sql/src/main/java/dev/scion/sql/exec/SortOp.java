@@ -41,7 +41,7 @@ public final class SortOp implements Operator {
                 rows.add(r);
             }
         }
-        rows.sort(comparator(keys));
+        RowSorter.sort(rows, keys);
         return RowStream.of(rows);
     }
 
