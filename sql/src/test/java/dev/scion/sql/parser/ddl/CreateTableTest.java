@@ -166,8 +166,11 @@ class CreateTableTest {
     assertEquals("CURRENT_TIMESTAMP",
         ((SqlBasicCall) c.getDefaultValue()).getOperator().getName());
     assertEquals("CURRENT_TIMESTAMP", ((SqlBasicCall) c.getOnUpdate()).getOperator().getName());
-    assertEquals(SqlKind.TIMES,
-        column("c DOUBLE DEFAULT (RAND() * 10)").getDefaultValue().getKind());
+    // a parenthesised default is an expression default, even around a literal
+    assertEquals(SqlKind.TIMES, ((SqlDefaultExpression) column("c DOUBLE DEFAULT (RAND() * 10)")
+        .getDefaultValue()).getExpression().getKind());
+    assertEquals(SqlKind.LITERAL, ((SqlDefaultExpression) column("c TEXT DEFAULT ('x')")
+        .getDefaultValue()).getExpression().getKind());
     assertEquals(SqlKind.LITERAL, column("c BIT(1) DEFAULT b'0'").getDefaultValue().getKind());
     assertEquals(SqlKind.LITERAL, column("c BOOL DEFAULT TRUE").getDefaultValue().getKind());
     assertEquals("x", ((SqlLiteral) column("c CHAR(1) DEFAULT \"x\"").getDefaultValue())
