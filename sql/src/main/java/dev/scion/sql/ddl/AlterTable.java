@@ -466,8 +466,10 @@ final class AlterTable {
                 throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + renameTo + "' already exists");
             }
             String stored = target.storedOrThrow();
+            var referencing = dev.scion.sql.dml.ForeignKeys.childrenOf(target.db(), stored);
             target.db().setWorkingRoot(target.db().workingRoot().withoutTable(stored));
             dest.write(RenamedForeignKeys.of(value, stored, renameTo));
+            RenamedForeignKeys.inReferencingTables(target.db(), stored, renameTo, referencing);
         } else {
             target.write(value);
         }

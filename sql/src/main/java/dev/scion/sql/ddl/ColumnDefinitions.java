@@ -56,6 +56,10 @@ public final class ColumnDefinitions {
     private static void checkNonTextCharset(ColumnType type, SqlMySqlDataType t) {
         if (t.getCharset() != null) {
             dev.scion.sql.catalog.Collations.requireCharset(t.getCharset());
+            // MySQL's grammar gives CHARACTER SET only to the character types (CHAR, VARCHAR, the TEXTs, ENUM, SET)
+            throw new SqlError(ErrorCode.PARSE_ERROR, "You have an error in your SQL syntax; check the manual "
+                    + "that corresponds to your MySQL server version for the right syntax to use near "
+                    + "'CHARACTER SET " + t.getCharset() + "'");
         }
         if (t.getCollation() != null) {
             String collation = t.getCollation();

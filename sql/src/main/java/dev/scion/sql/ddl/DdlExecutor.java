@@ -200,8 +200,10 @@ public final class DdlExecutor {
                         "This version of Scion doesn't yet support renaming a table into another database");
             }
             String stored = from.storedOrThrow();
+            var children = dev.scion.sql.dml.ForeignKeys.childrenOf(from.db(), stored);
             from.db().setWorkingRoot(from.db().workingRoot().withoutTable(stored));
             to.write(RenamedForeignKeys.of(value, stored, to.name()));
+            RenamedForeignKeys.inReferencingTables(from.db(), stored, to.name(), children);
         }
         return StatementResult.ok();
     }

@@ -4,7 +4,6 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -167,11 +166,11 @@ class CreateTableTest {
     assertEquals("CURRENT_TIMESTAMP",
         ((SqlBasicCall) c.getDefaultValue()).getOperator().getName());
     assertEquals("CURRENT_TIMESTAMP", ((SqlBasicCall) c.getOnUpdate()).getOperator().getName());
-    // DEFAULT (expr) keeps its parentheses as a node, so a parenthesised literal stays an expression default
-    final SqlNode expressionDefault = column("c DOUBLE DEFAULT (RAND() * 10)").getDefaultValue();
-    assertEquals(SqlKind.TIMES, ((SqlDefaultExpression) expressionDefault).getExpression().getKind());
-    assertEquals(SqlKind.LITERAL,
-        ((SqlDefaultExpression) column("c INT DEFAULT (24)").getDefaultValue()).getExpression().getKind());
+    // a parenthesised default is an expression default, even around a literal
+    assertEquals(SqlKind.TIMES, ((SqlDefaultExpression) column("c DOUBLE DEFAULT (RAND() * 10)")
+        .getDefaultValue()).getExpression().getKind());
+    assertEquals(SqlKind.LITERAL, ((SqlDefaultExpression) column("c TEXT DEFAULT ('x')")
+        .getDefaultValue()).getExpression().getKind());
     assertEquals(SqlKind.LITERAL, column("c BIT(1) DEFAULT b'0'").getDefaultValue().getKind());
     assertEquals(SqlKind.LITERAL, column("c BOOL DEFAULT TRUE").getDefaultValue().getKind());
     assertEquals("x", ((SqlLiteral) column("c CHAR(1) DEFAULT \"x\"").getDefaultValue())
