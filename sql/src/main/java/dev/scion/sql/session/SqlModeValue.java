@@ -10,7 +10,8 @@ import java.util.Locale;
  * The text a {@code SET sql_mode} stores, made as MySQL 8 makes it: names in any case, order or repetition (empty
  * parts too, as {@code REPLACE(@@sql_mode, 'X', '')} leaves) become one comma-separated list in MySQL's own order
  * (the order of the modes' bits), the combination modes ANSI and TRADITIONAL bring their member modes with them,
- * and a number is read as the bit set itself. An unknown name, or a number with bits of no mode, is 1231.
+ * and a number is read as the bit set itself. An unknown name, or a number with bits of no mode, is 1231; the old
+ * modes older dumps set are dropped ({@link #DROPPED}).
  */
 public final class SqlModeValue {
     private SqlModeValue() {
@@ -29,6 +30,15 @@ public final class SqlModeValue {
             "NO_BACKSLASH_ESCAPES", "STRICT_TRANS_TABLES", "STRICT_ALL_TABLES", "NO_ZERO_IN_DATE", "NO_ZERO_DATE",
             "ALLOW_INVALID_DATES", "ERROR_FOR_DIVISION_BY_ZERO", "TRADITIONAL", null, "HIGH_NOT_PRECEDENCE",
             "NO_ENGINE_SUBSTITUTION", "PAD_CHAR_TO_FULL_LENGTH", "TIME_TRUNCATE_FRACTIONAL");
+
+    /**
+     * Modes of MySQL 5.7 and MariaDB that MySQL 8 refuses. Their dumps set them in a versioned comment around every
+     * routine and trigger ({@code SET sql_mode = '...,NO_AUTO_CREATE_USER,...'}), and such a dump must load, so
+     * they are accepted and dropped: none changes what Scion does with a statement it accepts.
+     */
+    private static final java.util.Set<String> DROPPED = java.util.Set.of("NO_AUTO_CREATE_USER", "NO_FIELD_OPTIONS",
+            "NO_KEY_OPTIONS", "NO_TABLE_OPTIONS", "DB2", "MAXDB", "MSSQL", "MYSQL323", "MYSQL40", "ORACLE",
+            "POSTGRESQL", "SIMULTANEOUS_ASSIGNMENT", "EMPTY_STRING_IS_NULL", "TIME_ROUND_FRACTIONAL");
 
     private static final long ANSI_MEMBERS = bits("REAL_AS_FLOAT", "PIPES_AS_CONCAT", "ANSI_QUOTES", "IGNORE_SPACE",
             "ONLY_FULL_GROUP_BY");
@@ -68,7 +78,7 @@ public final class SqlModeValue {
         long set = 0;
         for (String part : text.split(",", -1)) {
             String name = part.strip().toUpperCase(Locale.ROOT);
-            if (name.isEmpty()) {
+            if (name.isEmpty() || DROPPED.contains(name)) {
                 continue;
             }
             int i = BY_BIT.indexOf(name);
