@@ -43,12 +43,7 @@ public final class InsertExecutor {
 
     public static StatementResult execute(Session session, SqlInsert insert, String sql) {
         boolean ignore = insert instanceof SqlMySqlInsert m && m.isIgnore();
-        boolean was = session.strictWrite(!ignore && ColumnValues.strict(session));
-        try {
-            return insert(session, insert, sql);
-        } finally {
-            session.strictWrite(was);
-        }
+        return session.runWrite(!ignore && ColumnValues.strict(session), () -> insert(session, insert, sql));
     }
 
     private static StatementResult insert(Session session, SqlInsert insert, String sql) {

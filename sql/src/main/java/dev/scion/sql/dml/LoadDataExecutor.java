@@ -64,12 +64,8 @@ public final class LoadDataExecutor {
         boolean ignoring = mode == InsertExecutor.OnConflict.IGNORE;
         // bad values and rows of the wrong length are errors in strict mode, unless IGNORE (or LOCAL) is in force
         Session lenient = ignoring || !ColumnValues.strict(session) ? session : null;
-        boolean was = session.strictWrite(lenient == null);
-        try {
-            return load(session, statement, sql, target, schema, columns, mode, lenient);
-        } finally {
-            session.strictWrite(was);
-        }
+        return session.runWrite(lenient == null,
+                () -> load(session, statement, sql, target, schema, columns, mode, lenient));
     }
 
     private static StatementResult load(Session session, LoadDataStatement statement, String sql, TableTarget target,

@@ -48,12 +48,7 @@ public final class UpdateExecutor {
 
     public static StatementResult execute(Session session, SqlUpdate update, String sql) {
         boolean ignore = update instanceof SqlMySqlUpdate m && m.isIgnore();
-        boolean was = session.strictWrite(!ignore && ColumnValues.strict(session));
-        try {
-            return update(session, update, sql);
-        } finally {
-            session.strictWrite(was);
-        }
+        return session.runWrite(!ignore && ColumnValues.strict(session), () -> update(session, update, sql));
     }
 
     private static StatementResult update(Session session, SqlUpdate update, String sql) {

@@ -215,11 +215,15 @@ public final class Session {
         return strictWrite;
     }
 
-    /** Marks whether a strict write is running; returns the previous mark, for a nested statement to restore. */
-    public boolean strictWrite(boolean running) {
+    /** Runs a write statement marked as strict or not; a nested statement's mark ends with it. */
+    public <T> T runWrite(boolean strict, java.util.function.Supplier<T> statement) {
         boolean was = strictWrite;
-        strictWrite = running;
-        return was;
+        strictWrite = strict;
+        try {
+            return statement.get();
+        } finally {
+            strictWrite = was;
+        }
     }
 
     public void addWarning(int code, String message) {
