@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,10 @@ import java.util.stream.Collectors;
  */
 public final class TableEditor {
     private static final byte[] DELETED = new byte[0];
+    /** In {@link #baseRows}: the base has no row with this key. */
+    private static final byte[] ABSENT = new byte[0];
+    /** Lookups {@link #pendingChanges} made in the base's trees (an operation count for regression checks). */
+    private static final LongAdder BASE_LOOKUPS = new LongAdder();
 
     private final String tableName;
     private final TableValue base;
@@ -32,6 +37,12 @@ public final class TableEditor {
     /** The rows as of the last {@link #finish} (the base's at first); pending writes go on top. */
     private ProllyMap rows;
     private final TreeMap<byte[], byte[]> pendingRows = new TreeMap<>(KeyBytes.ORDER);
+    /**
+     * Base rows the writes have read so far (ABSENT where the base has none), while {@link #rows} is still the
+     * base's tree: every write reads its row before changing it, so {@link #pendingChanges} finds here the before
+     * value it would otherwise look up in the tree again.
+     */
+    private final TreeMap<byte[], byte[]> baseRows = new TreeMap<>(KeyBytes.ORDER);
     private final List<IndexState> indexes = new ArrayList<>();
     private long autoIncrement;
 
@@ -39,6 +50,8 @@ public final class TableEditor {
         final IndexCodec codec;
         ProllyMap map;
         final TreeMap<byte[], byte[]> pending = new TreeMap<>(KeyBytes.ORDER);
+        /** The key of the row each pending entry was written for (tables with a primary key only). */
+        final TreeMap<byte[], byte[]> rowOf = new TreeMap<>(KeyBytes.ORDER);
 
         IndexState(IndexCodec codec, ProllyMap map) {
             this.codec = codec;
@@ -48,6 +61,7 @@ public final class TableEditor {
         IndexState copy() {
             IndexState c = new IndexState(codec, map);
             c.pending.putAll(pending);
+            c.rowOf.putAll(rowOf);
             return c;
         }
     }
@@ -74,6 +88,7 @@ public final class TableEditor {
         this.codec = from.codec;
         this.rows = from.rows;
         this.pendingRows.putAll(from.pendingRows);
+        this.baseRows.putAll(from.baseRows);
         for (IndexState ix : from.indexes) {
             indexes.add(ix.copy());
         }
@@ -117,7 +132,15 @@ public final class TableEditor {
         if (p != null) {
             return p == DELETED ? null : p;
         }
-        return rows.get(key);
+        byte[] seen = baseRows.get(key);
+        if (seen != null) {
+            return seen == ABSENT ? null : seen;
+        }
+        byte[] v = rows.get(key);
+        if (rows.root().equals(base.rows())) {
+            baseRows.put(key, v == null ? ABSENT : v);
+        }
+        return v;
     }
 
     /** Inserts a row; fails with DuplicateKeyException if the key or a unique index value is taken. */
@@ -129,7 +152,7 @@ public final class TableEditor {
             checkUnique(row, null);
             pendingRows.put(key, codec.value(row, count + 1));
             if (existing == null) {
-                addIndexEntries(row);
+                addIndexEntries(row, null);
             }
             return;
         }
@@ -138,7 +161,7 @@ public final class TableEditor {
         }
         checkUnique(row, key);
         pendingRows.put(key, codec.value(row));
-        addIndexEntries(row);
+        addIndexEntries(row, key);
     }
 
     /** Replaces the row {@code oldRow} (which must exist) with {@code newRow}; the key may change. */
@@ -155,12 +178,12 @@ public final class TableEditor {
             throw new DuplicateKeyException(tableName + ".PRIMARY", describeKey(newKey, newRow));
         }
         checkUnique(newRow, oldKey);
-        removeIndexEntries(oldRow);
+        removeIndexEntries(oldRow, oldKey);
         if (keyChanged) {
             pendingRows.put(oldKey, DELETED);
         }
         pendingRows.put(newKey, codec.value(newRow));
-        addIndexEntries(newRow);
+        addIndexEntries(newRow, newKey);
     }
 
     /** Deletes one occurrence of the row; returns false if it was not there. */
@@ -178,7 +201,7 @@ public final class TableEditor {
             }
         }
         Object[] stored = codec.decode(key, existing);
-        removeIndexEntries(stored);
+        removeIndexEntries(stored, codec.keyless() ? null : key);
         pendingRows.put(key, DELETED);
         return true;
     }
@@ -279,19 +302,30 @@ public final class TableEditor {
         return found;
     }
 
-    private void addIndexEntries(Object[] row) {
+    /** Puts {@code row}'s index entries; {@code rowKey} is its primary key, null for a keyless table. */
+    private void addIndexEntries(Object[] row, byte[] rowKey) {
         for (IndexState ix : indexes) {
             for (byte[] k : ix.codec.keys(row)) {
                 ix.pending.put(k, ix.codec.value());
+                noteRow(ix, k, rowKey);
             }
         }
     }
 
-    private void removeIndexEntries(Object[] row) {
+    private void removeIndexEntries(Object[] row, byte[] rowKey) {
         for (IndexState ix : indexes) {
             for (byte[] k : ix.codec.keys(row)) {
                 ix.pending.put(k, DELETED);
+                noteRow(ix, k, rowKey);
             }
+        }
+    }
+
+    private static void noteRow(IndexState ix, byte[] entry, byte[] rowKey) {
+        if (rowKey == null) {
+            ix.rowOf.remove(entry);
+        } else {
+            ix.rowOf.put(entry, rowKey);
         }
     }
 
@@ -312,8 +346,12 @@ public final class TableEditor {
      */
     public TableValue finish() {
         rows = apply(rows, pendingRows);
+        if (!rows.root().equals(base.rows())) {
+            baseRows.clear();
+        }
         Map<String, Hash> idx = new HashMap<>(base.indexes());
         for (IndexState ix : indexes) {
+            ix.rowOf.clear();
             ix.map = apply(ix.map, ix.pending);
             idx.put(ix.codec.index().name().toLowerCase(), ix.map.root());
         }
@@ -322,9 +360,13 @@ public final class TableEditor {
 
     /**
      * What the pending writes change in the table value the editor started from, each one compared with the
-     * base's trees (a lookup per pending row and index entry), without building anything. Null once {@link
-     * #finish} moved the editor's trees past the base's, or when the base lacks an index tree its schema names:
-     * the changes would then not be relative to the base value.
+     * base's version, without building anything. Null once {@link #finish} moved the editor's trees past the base's,
+     * or when the base lacks an index tree its schema names: the changes would then not be relative to the base
+     * value.
+     *
+     * <p>The base's version of a row is the one the writes read ({@link #baseRows}); only a row they did not read is
+     * looked up. The base's index entries for such a row follow from it, since a table's index entries are its rows'
+     * entries: none where the base had no row, else the entries the stored row gives ({@link #baseEntries}).
      */
     public TableChanges pendingChanges() {
         if (!rows.root().equals(base.rows())) {
@@ -332,12 +374,13 @@ public final class TableEditor {
         }
         List<TableChanges.Row> changed = new ArrayList<>();
         for (Map.Entry<byte[], byte[]> e : pendingRows.entrySet()) {
-            byte[] before = rows.get(e.getKey());
+            byte[] before = baseRow(e.getKey());
             byte[] after = e.getValue() == DELETED ? null : e.getValue();
             if (!Arrays.equals(before, after)) {
                 changed.add(new TableChanges.Row(e.getKey(), before, after));
             }
         }
+        Map<byte[], Object[]> decoded = new TreeMap<>(KeyBytes.ORDER);
         List<TableChanges.IndexEntries> entries = new ArrayList<>();
         for (IndexState ix : indexes) {
             String name = ix.codec.index().name().toLowerCase();
@@ -345,11 +388,12 @@ public final class TableEditor {
             if (tree == null || !tree.equals(ix.map.root())) {
                 return null;
             }
+            Map<byte[], List<byte[]>> entriesOfRow = new TreeMap<>(KeyBytes.ORDER);
             List<byte[]> keys = new ArrayList<>();
             List<byte[]> values = new ArrayList<>();
             for (Map.Entry<byte[], byte[]> e : ix.pending.entrySet()) {
                 byte[] after = e.getValue() == DELETED ? null : e.getValue();
-                if (!Arrays.equals(ix.map.get(e.getKey()), after)) {
+                if (!Arrays.equals(baseEntry(ix, e.getKey(), decoded, entriesOfRow), after)) {
                     keys.add(e.getKey());
                     values.add(after);
                 }
@@ -357,6 +401,65 @@ public final class TableEditor {
             entries.add(new TableChanges.IndexEntries(name, keys, values));
         }
         return new TableChanges(base, changed, entries, autoIncrement);
+    }
+
+    /** Lookups {@link #pendingChanges} has made in base trees, over every editor: an operation count for tests. */
+    public static long baseLookups() {
+        return BASE_LOOKUPS.sum();
+    }
+
+    /** The base's value of the row with {@code key}, or null: as read by a write, else looked up. */
+    private byte[] baseRow(byte[] key) {
+        byte[] seen = baseRows.get(key);
+        if (seen != null) {
+            return seen == ABSENT ? null : seen;
+        }
+        BASE_LOOKUPS.increment();
+        return rows.get(key);
+    }
+
+    /** The base's value of index entry {@code entry}, or null. */
+    private byte[] baseEntry(IndexState ix, byte[] entry, Map<byte[], Object[]> decoded,
+            Map<byte[], List<byte[]>> entriesOfRow) {
+        byte[] rowKey = ix.rowOf.get(entry);
+        byte[] row = rowKey == null || ix.codec.index().fulltext() ? null : baseRows.get(rowKey);
+        if (row == null) {
+            BASE_LOOKUPS.increment();
+            return ix.map.get(entry);
+        }
+        if (row == ABSENT) {
+            return null;
+        }
+        List<byte[]> stored = baseEntries(ix, rowKey, row, decoded, entriesOfRow);
+        for (byte[] k : stored) {
+            if (Arrays.equals(k, entry)) {
+                return ix.codec.value();
+            }
+        }
+        return null;
+    }
+
+    /** The value fields a row's index entries are made of, for a partial decode (null: every field). */
+    private boolean[] indexedFields() {
+        boolean[] columns = new boolean[codec.schema().columns().size()];
+        for (IndexState ix : indexes) {
+            for (int c : ix.codec.indexColumns()) {
+                columns[c] = true;
+            }
+        }
+        return codec.valueFieldsFor(columns);
+    }
+
+    /** The index entries of the base's row {@code rowKey} (stored value {@code row}), decoding it once. */
+    private List<byte[]> baseEntries(IndexState ix, byte[] rowKey, byte[] row, Map<byte[], Object[]> decoded,
+            Map<byte[], List<byte[]>> entriesOfRow) {
+        List<byte[]> known = entriesOfRow.get(rowKey);
+        if (known == null) {
+            Object[] values = decoded.computeIfAbsent(rowKey, k -> codec.decode(k, row, indexedFields()));
+            known = ix.codec.keys(values);
+            entriesOfRow.put(rowKey, known);
+        }
+        return known;
     }
 
     /** {@code map} with {@code pending} applied; empties {@code pending}. */
