@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  * merge would look at more for any of the tables (foreign keys of or onto it, CHECK constraints, a changed schema
  * or table name), it builds the transaction's root on its snapshot and runs that merge itself.
  */
-final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
+public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
     /** Commits placed by a replay rather than the merge, in this process (an operation count). */
     private static final LongAdder REPLAYED = new LongAdder();
 
@@ -55,6 +55,12 @@ final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
      */
     private Hash installedRoot;
     private List<TableValue> installedTables;
+    /**
+     * Per entry of {@link #tables}, the table value built on the snapshot before the queue ({@link #prebuild}) and
+     * its address in the transaction's own buffer, or null where it was not built there.
+     */
+    private TableValue[] prebuilt;
+    private Hash[] prebuiltAt;
 
     private DeferredRowsRebase(Session session, DatabaseState s, List<Table> tables) {
         this.session = session;
@@ -87,6 +93,53 @@ final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
         return REPLAYED.sum();
     }
 
+    /** Tables built before the queue and installed as built / built there and then not used, in this process. */
+    private static final LongAdder PREBUILT_USED = new LongAdder();
+    private static final LongAdder PREBUILT_UNUSED = new LongAdder();
+
+    public static long prebuiltUsed() {
+        return PREBUILT_USED.sum();
+    }
+
+    public static long prebuiltUnused() {
+        return PREBUILT_UNUSED.sum();
+    }
+
+    /**
+     * Builds, on the committing thread and before it enters the branch's commit queue, each table's value as the
+     * statements would have built it on the snapshot, for every table the branch's working set {@code stored}
+     * still holds as the snapshot did. Where the table is still that one when the queue places the transaction
+     * (the branch did not move, or others wrote other tables), the value is installed as built: the tree edits
+     * and hashing run here, in parallel with other committers, instead of inside the queue, where every commit of
+     * the branch waits for them. A table another commit changed meanwhile is replayed in the queue as before.
+     */
+    void prebuild(ChunkBuffer own, WorkingSet stored) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        RootValue baseRoot = repo.readRoot(own, base);
+        RootValue now = stored.working().equals(base) ? baseRoot : repo.readRoot(own, stored.working());
+        prebuilt = new TableValue[tables.size()];
+        prebuiltAt = new Hash[tables.size()];
+        for (int i = 0; i < tables.size(); i++) {
+            String name = tables.get(i).name();
+            Hash b = baseRoot.tableHash(name);
+            if (b != null && b.equals(now.tableHash(name))) {
+                prebuilt[i] = new ChangeReplay(tables.get(i).changes(), own).onBase();
+                prebuiltAt[i] = repo.writeTable(own, prebuilt[i]);
+            }
+        }
+    }
+
+    /** The value {@link #prebuild} built for table {@code i}, or one built now by {@code replay} on the base. */
+    private TableValue onBase(int i, ChangeReplay replay, boolean[] used) {
+        if (prebuilt != null && prebuilt[i] != null) {
+            used[i] = true;
+            return prebuilt[i];
+        }
+        return replay.onBase();
+    }
+
     @Override
     public boolean writesOnlyWhatItReaches() {
         return true;
@@ -104,21 +157,22 @@ final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
             replays.add(new ChangeReplay(t.changes(), chunks));
         }
         RootValue baseRoot = repo.readRoot(chunks, base);
+        boolean[] used = new boolean[tables.size()];
         if (current.working().equals(base)) {
             List<TableValue> built = new ArrayList<>(tables.size());
-            for (ChangeReplay replay : replays) {
-                built.add(replay.onBase());
+            for (int i = 0; i < tables.size(); i++) {
+                built.add(onBase(i, replays.get(i), used));
             }
-            return installed(current, chunks, baseRoot, built);
+            return placed(installed(current, chunks, baseRoot, built, used), chunks, used);
         }
         RootValue ours = repo.readRoot(chunks, current.working());
         List<TableValue> merged = new ArrayList<>(tables.size());
         boolean checks = false;
         try {
             for (int i = 0; i < tables.size(); i++) {
-                TableValue m = replayed(replays.get(i), chunks, baseRoot, ours, current.working(), tables.get(i));
+                TableValue m = replayed(i, replays.get(i), chunks, baseRoot, ours, current.working(), used);
                 if (m == null) {
-                    return merge(current, chunks, baseRoot, replays);
+                    return placed(merge(current, chunks, baseRoot, replays), chunks, new boolean[tables.size()]);
                 }
                 checks |= !m.schema().checks().isEmpty();
                 merged.add(m);
@@ -126,12 +180,32 @@ final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
         } catch (MergeConflictException e) {
             throw TransactionCommitter.conflict(e);
         }
-        WorkingSet next = installed(current, chunks, ours, merged);
+        WorkingSet next = installed(current, chunks, ours, merged, used);
         if (checks && !TransactionCommitter.checkViolations(repo, chunks, new SqlRowConstraintChecker(session),
                 repo.readRoot(chunks, next.working()), ours).isEmpty()) {
-            return merge(current, chunks, baseRoot, replays);
+            return placed(merge(current, chunks, baseRoot, replays), chunks, new boolean[tables.size()]);
         }
         REPLAYED.increment();
+        return placed(next, chunks, used);
+    }
+
+    /**
+     * {@code next}, once the tables built before the queue that it does not use are accounted for: they are in
+     * the transaction's buffer, reached by nothing, so the group that writes it walks what it reaches.
+     */
+    private WorkingSet placed(WorkingSet next, ChunkBuffer chunks, boolean[] used) {
+        if (prebuilt != null) {
+            boolean unused = false;
+            for (int i = 0; i < prebuilt.length; i++) {
+                if (prebuilt[i] != null) {
+                    (used[i] ? PREBUILT_USED : PREBUILT_UNUSED).increment();
+                    unused |= !used[i];
+                }
+            }
+            if (unused) {
+                chunks.supersede();
+            }
+        }
         return next;
     }
 
@@ -139,8 +213,9 @@ final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
      * The transaction's table replayed onto ours' as the merge would leave it, or null where the merge must
      * decide (it throws the merge's conflicts itself).
      */
-    private TableValue replayed(ChangeReplay replay, ChunkBuffer chunks, RootValue baseRoot, RootValue ours,
-                                Hash oursRoot, Table table) {
+    private TableValue replayed(int i, ChangeReplay replay, ChunkBuffer chunks, RootValue baseRoot, RootValue ours,
+                                Hash oursRoot, boolean[] used) {
+        Table table = tables.get(i);
         String name = table.name();
         Hash b = baseRoot.tableHash(name);
         Hash o = ours.tableHash(name);
@@ -152,14 +227,16 @@ final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
         if (!oursTable.schema().foreignKeys().isEmpty()) {
             return null;
         }
-        return o.equals(b) ? replay.onBase() : replay.onto(name, b, o, oursTable);
+        return o.equals(b) ? onBase(i, replay, used) : replay.onto(name, b, o, oursTable);
     }
 
     /** {@code root} with each of the tables replaced by its value in {@code values}, written as the new working root. */
-    private WorkingSet installed(WorkingSet current, ChunkBuffer chunks, RootValue root, List<TableValue> values) {
+    private WorkingSet installed(WorkingSet current, ChunkBuffer chunks, RootValue root, List<TableValue> values,
+                                 boolean[] prebuiltUsed) {
         RootValue next = root;
         for (int i = 0; i < tables.size(); i++) {
-            next = next.withTable(tables.get(i).name(), repo.writeTable(chunks, values.get(i)));
+            Hash at = prebuiltUsed[i] ? prebuiltAt[i] : repo.writeTable(chunks, values.get(i));
+            next = next.withTable(tables.get(i).name(), at);
         }
         RootValue.Written w = next.writeAndKeep(chunks);
         // rows changed, no schema did: the foreign keys referencing each table are those of the root replayed onto

@@ -172,6 +172,7 @@ class CommitPathCountsTest {
         try {
             // unmoved branch
             long settles = state.settles();
+            long prebuilt = dev.scion.sql.session.DeferredRowsRebase.prebuiltUsed();
             long[] w = commitWrites("BEGIN", "UPDATE t SET k = k + 1 WHERE id = 1301", "UPDATE u SET c = 'two' WHERE id = 3301",
                     "DELETE FROM t WHERE id = 1302", "INSERT INTO t VALUES (1302, 8, 'two')", "COMMIT");
             settles = state.settles() - settles;
@@ -179,6 +180,8 @@ class CommitPathCountsTest {
                     + "left out (row tree depth " + rowDepth + ", index depth " + indexDepth + ")",
                     settles + " / " + w[0] + " / " + w[1]);
             assertEquals(0, settles, "neither table's rows were built before the COMMIT");
+            assertEquals(2, dev.scion.sql.session.DeferredRowsRebase.prebuiltUsed() - prebuilt,
+                    "both tables built by the committing thread before the queue, and installed as built");
             assertEquals(0, w[1], "nothing built that the new root does not reach");
             // t: two row paths, two index paths, its table value; u: one row path, its table value; the root
             // header and its table map node
