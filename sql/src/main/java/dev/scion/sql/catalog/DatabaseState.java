@@ -52,10 +52,11 @@ public final class DatabaseState {
     /** The write fast path's tables, per root they were resolved in; made by the first fast-path write. */
     private dev.scion.sql.dml.WriteTargets writeTargets;
     /**
-     * Row writes of the open transaction not yet built into {@link #workingRoot}'s trees (null: none); built
-     * by {@link #settle} before anything reads the root.
+     * Row writes of the open transaction not yet built into {@link #workingRoot}'s trees, one entry per table
+     * (empty: none); built by {@link #settle} before anything reads the root. Never changed in place: a
+     * statement's {@link Point} keeps the list it saw.
      */
-    private dev.scion.sql.dml.DeferredRowEdits deferred;
+    private java.util.List<dev.scion.sql.dml.DeferredRowEdits> deferred = java.util.List.of();
     /** Times deferred writes were built into a root (an operation count for the regression check). */
     private long settles;
 
@@ -216,7 +217,7 @@ public final class DatabaseState {
 
     /** True once the transaction wrote its working root or staged something. */
     public boolean isDirty() {
-        return dirty || stagedRoot != null || deferred != null;
+        return dirty || stagedRoot != null || !deferred.isEmpty();
     }
 
     /** Starts a transaction if none is open: snapshots the branch's working set. */
@@ -284,6 +285,15 @@ public final class DatabaseState {
     public RootValue workingRoot() {
         begin();
         settle();
+        return rootValueUnderDeferredEdits();
+    }
+
+    /**
+     * The root {@link #rootUnderDeferredEdits()} names, read without building the deferred row writes: for the
+     * write fast path's name, schema and foreign-key lookups, which those writes do not change.
+     */
+    public RootValue rootValueUnderDeferredEdits() {
+        begin();
         RootValue.Written w = lastWritten;
         if (w != null && w.address().equals(workingRoot)) {
             return w.root();
@@ -334,50 +344,74 @@ public final class DatabaseState {
     /** Whether the open transaction still reads its snapshot's working root: it has written nothing to it. */
     public boolean readsSnapshotRoot() {
         begin();
-        return deferred == null && startWorkingSet != null && workingRoot.equals(startWorkingSet.working());
+        return deferred.isEmpty() && startWorkingSet != null && workingRoot.equals(startWorkingSet.working());
     }
 
     /**
-     * The deferred row writes when they are all the open transaction wrote: its working root is still its
-     * snapshot's and nothing is staged, so what it publishes is the snapshot with those writes built in, and a
-     * COMMIT may replay them onto the branch's current root instead (TransactionCommitter). Null otherwise.
+     * The deferred row writes, one entry per table, when they are all the open transaction wrote: its working root
+     * is still its snapshot's and nothing is staged, so what it publishes is the snapshot with those writes built
+     * in, and a COMMIT may replay them onto the branch's current root instead (TransactionCommitter). Null
+     * otherwise.
      */
-    public dev.scion.sql.dml.DeferredRowEdits onlyDeferredEdits() {
-        if (workingRoot == null || deferred == null || dirty || stagedRoot != null || startWorkingSet == null
+    public java.util.List<dev.scion.sql.dml.DeferredRowEdits> onlyDeferredEdits() {
+        if (workingRoot == null || deferred.isEmpty() || dirty || stagedRoot != null || startWorkingSet == null
                 || !workingRoot.equals(startWorkingSet.working())) {
             return null;
         }
         return deferred;
     }
 
-    /** The open transaction's deferred row writes, or null. */
-    public dev.scion.sql.dml.DeferredRowEdits deferredEdits() {
-        return workingRoot == null ? null : deferred;
+    /** The open transaction's deferred row writes to the table stored as {@code stored}, or null. */
+    public dev.scion.sql.dml.DeferredRowEdits deferredEdits(String stored) {
+        if (workingRoot == null) {
+            return null;
+        }
+        for (dev.scion.sql.dml.DeferredRowEdits d : deferred) {
+            if (d.table().equals(stored)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**
-     * Makes {@code edits} the transaction's deferred row writes, replacing those of the same table (which the
-     * statement's editor started from); writes deferred for another table are built first.
+     * Makes {@code edits} the transaction's deferred row writes to its table, replacing those of the same table
+     * (which the statement's editor started from). Writes deferred to other tables stay deferred: each table's
+     * are relative to the same root, which none of them changes but in rows.
      */
     public void defer(dev.scion.sql.dml.DeferredRowEdits edits) {
         begin();
-        if (deferred != null && !deferred.table().equals(edits.table())) {
-            settle();
+        java.util.List<dev.scion.sql.dml.DeferredRowEdits> next = new java.util.ArrayList<>(deferred.size() + 1);
+        boolean replaced = false;
+        for (dev.scion.sql.dml.DeferredRowEdits d : deferred) {
+            if (d.table().equals(edits.table())) {
+                next.add(edits);
+                replaced = true;
+            } else {
+                next.add(d);
+            }
         }
-        deferred = edits;
+        if (!replaced) {
+            next.add(edits);
+        }
+        deferred = java.util.List.copyOf(next);
     }
 
-    /** Builds the deferred row writes into the working root. */
+    /** Builds the deferred row writes into the working root, table by table. */
     private void settle() {
-        dev.scion.sql.dml.DeferredRowEdits d = deferred;
-        if (d != null) {
-            deferred = null; // install reads the working root through workingRoot()
+        java.util.List<dev.scion.sql.dml.DeferredRowEdits> pending = deferred;
+        if (pending.isEmpty()) {
+            return;
+        }
+        deferred = java.util.List.of(); // install reads the working root through workingRoot()
+        for (int i = 0; i < pending.size(); i++) {
             try {
-                d.install(this);
+                pending.get(i).install(this);
             } catch (RuntimeException | Error e) {
-                // kept, so a failed read cannot drop the transaction's writes from what its COMMIT publishes;
-                // installing again is harmless, as the table value installed holds all of them
-                deferred = d;
+                // the tables not yet built stay deferred, so a failed read cannot drop the transaction's writes
+                // from what its COMMIT publishes (installing a table again would be harmless: the value installed
+                // holds all of its writes)
+                deferred = java.util.List.copyOf(pending.subList(i, pending.size()));
                 throw e;
             }
             settles++;
@@ -393,7 +427,7 @@ public final class DatabaseState {
     public void setWorkingRoot(RootValue root) {
         begin();
         // a root read through workingRoot() has nothing deferred; any other replaces what was deferred
-        deferred = null;
+        deferred = java.util.List.of();
         RootValue.Written w = root.writeAndKeep(buffer);
         lastWritten = w;
         Hash h = w.address();
@@ -424,7 +458,7 @@ public final class DatabaseState {
     }
 
     /** A transaction's position: its working root, the row writes deferred on it, and whether it had written. */
-    public record Point(Hash root, dev.scion.sql.dml.DeferredRowEdits deferred, boolean dirty) {
+    public record Point(Hash root, java.util.List<dev.scion.sql.dml.DeferredRowEdits> deferred, boolean dirty) {
     }
 
     /** Puts the transaction back to {@code point} ({@link #point}); null means back to its start. */
@@ -453,7 +487,7 @@ public final class DatabaseState {
             return;
         }
         buffer.supersede(); // what was written after the savepoint is reached by nothing now
-        deferred = null;
+        deferred = java.util.List.of();
         if (root == null) {
             workingRoot = detached ? detachedWorking : startWorkingSet == null ? repo.readCommit(readOnlyCommit).root()
                     : startWorkingSet.working();
@@ -472,7 +506,7 @@ public final class DatabaseState {
      */
     public void replaceSnapshot(Hash base, Hash working) {
         startWorkingSet = startWorkingSet.withWorking(base);
-        deferred = null; // the working root passed in was read with them built
+        deferred = java.util.List.of(); // the working root passed in was read with them built
         buffer.supersede(); // the working root it replaces was written to the buffer by an earlier statement
         workingRoot = working;
         lastWritten = null;
@@ -518,7 +552,7 @@ public final class DatabaseState {
             adoptedMergePin = null;
         }
         workingRoot = null;
-        deferred = null;
+        deferred = java.util.List.of();
         stagedRoot = null;
         lastWritten = null;
         startWorkingSet = null;

@@ -1,6 +1,7 @@
 package dev.scion.sql.dml;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.sql.catalog.SchemaFragments;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.lock.RowLocking;
@@ -121,8 +122,8 @@ public final class WriteFastPath {
          * when there are some, so that the statement sees them and a failure leaves them as they were.
          */
         TableEditor editor() {
-            DeferredRowEdits deferred = table.database().deferredEdits();
-            return deferred != null && deferred.table().equals(table.name()) ? deferred.fork() : table.editor();
+            DeferredRowEdits deferred = table.database().deferredEdits(table.name());
+            return deferred != null ? deferred.fork() : table.editor();
         }
 
         /**
@@ -174,15 +175,24 @@ public final class WriteFastPath {
             }
             return new Target(TableTarget.of(db, hit.stored(), hit.value()), t.table(), hit.foreignKeys());
         }
-        Hash root = db.workingRootHash();
-        RootValue.NamedTable found = db.workingRoot().find(t.table());
+        // the root under the transaction's deferred row writes (to other tables, or to this one, whose entry was
+        // dropped) answers names, schemas and foreign keys without building them; a root that may hold triggers
+        // is read built, as the trigger lookup reads the working root
+        RootValue under = db.rootValueUnderDeferredEdits();
+        boolean fragments = TableTriggers.running() || under.resolveName(SchemaFragments.TABLE).isPresent();
+        if (fragments) {
+            under = db.workingRoot();
+        }
+        Hash root = db.rootUnderDeferredEdits();
+        RootValue.NamedTable found = under.find(t.table());
         if (found == null) {
             return null;
         }
         String stored = found.name();
         TableValue value = db.repo().readTable(db.buffer(), found.address());
         TableSchema schema = value.schema();
-        boolean foreignKeys = !schema.foreignKeys().isEmpty() || !ForeignKeys.childrenOf(db, stored).isEmpty();
+        boolean foreignKeys = !schema.foreignKeys().isEmpty()
+                || !db.repo().foreignKeys(db.buffer(), root).childrenOf(stored).isEmpty();
         if (foreignKeys && ForeignKeys.enabled(session)) {
             return null;
         }
@@ -195,7 +205,7 @@ public final class WriteFastPath {
             }
         }
         // also refuses (1442) a trigger's statement that writes the table its statement is writing
-        boolean triggers = !TableTriggers.load(session, db, stored, schema).isEmpty();
+        boolean triggers = fragments && !TableTriggers.load(session, db, stored, schema).isEmpty();
         known.remember(t.table(), new WriteTargets.Entry(root, stored, value, foreignKeys, triggers));
         return triggers ? null : new Target(TableTarget.of(db, stored, value), t.table(), foreignKeys);
     }

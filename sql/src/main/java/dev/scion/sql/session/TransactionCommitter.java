@@ -187,6 +187,9 @@ public final class TransactionCommitter {
         // a transaction of deferred one-row writes alone never builds its root: they are replayed onto the branch
         DeferredRowsRebase replay = DeferredRowsRebase.of(session, s);
         WorkingSetCommitQueue.Rebase rebase = replay != null ? replay : rebase(session, s);
+        if (replay != null) {
+            replay.prebuild(s.buffer(), repo.workingSet(s.branch()));
+        }
         try {
             repo.commitQueue(s.branch()).commit(s.buffer(), rebase, ordered);
             s.idsCommitted();

@@ -38,6 +38,9 @@ class CommitPathCountsTest {
                 sb.setLength(0);
             }
         }
+        // a second table, for transactions that write two (sysbench's statements each pick one of several)
+        db.exec("CREATE TABLE u (id INT PRIMARY KEY, k INT NOT NULL, c CHAR(120) NOT NULL, KEY k_1 (k))");
+        db.exec("INSERT INTO u SELECT id, k, c FROM t");
     }
 
     @AfterAll
@@ -151,6 +154,67 @@ class CommitPathCountsTest {
                 "1201|" + (1201 * 13 % ROWS + 1) + "|row 1201", "1202|9|mine", "3103|" + (3103 * 13 % ROWS) + "|other",
                 "3203|" + (3203 * 13 % ROWS) + "|mine"),
                 db.lines("SELECT id, k, c FROM t WHERE id IN (1101, 1102, 1201, 1202, 3103, 3203) ORDER BY id"));
+    }
+
+    /**
+     * Round 21 (docs/performance.md): oltp_write_only's statements pick a table each, so most of its transactions
+     * write two or three tables. Until then the write to a second table built the first table's deferred rows into
+     * a root at once, and the COMMIT built the second and merged the transaction, leaving the first root out.
+     * Now every table's rows stay deferred and the COMMIT replays them all, merged or not: no build on the
+     * snapshot, no table diffed, nothing left out.
+     */
+    @Test
+    void aWriteOnlyCommitOfTwoTablesBuildsNothingOfItsOwn() {
+        int rowDepth = depth(false);
+        int indexDepth = depth(true);
+        var other = db.engine().openSession(301, "root", "localhost", true);
+        var state = db.session().findDatabase("commits").orElseThrow();
+        try {
+            // unmoved branch
+            long settles = state.settles();
+            long prebuilt = dev.scion.sql.session.DeferredRowsRebase.prebuiltUsed();
+            long[] w = commitWrites("BEGIN", "UPDATE t SET k = k + 1 WHERE id = 1301", "UPDATE u SET c = 'two' WHERE id = 3301",
+                    "DELETE FROM t WHERE id = 1302", "INSERT INTO t VALUES (1302, 8, 'two')", "COMMIT");
+            settles = state.settles() - settles;
+            figure("an unmoved COMMIT of oltp_write_only's statements on two tables: own tree builds / chunks written / "
+                    + "left out (row tree depth " + rowDepth + ", index depth " + indexDepth + ")",
+                    settles + " / " + w[0] + " / " + w[1]);
+            assertEquals(0, settles, "neither table's rows were built before the COMMIT");
+            assertEquals(2, dev.scion.sql.session.DeferredRowsRebase.prebuiltUsed() - prebuilt,
+                    "both tables built by the committing thread before the queue, and installed as built");
+            assertEquals(0, w[1], "nothing built that the new root does not reach");
+            // t: two row paths, two index paths, its table value; u: one row path, its table value; the root
+            // header and its table map node
+            assertTrue(w[0] <= 3L * rowDepth + 2L * indexDepth + 4, "wrote " + w[0] + " chunks");
+
+            // moved branch: another transaction committed to both tables since the snapshot
+            db.engine().execute(other, "USE commits", false, r -> { });
+            db.exec("BEGIN");
+            db.exec("UPDATE t SET k = k + 1 WHERE id = 1401");
+            db.exec("UPDATE u SET c = 'mine' WHERE id = 3401");
+            db.engine().execute(other, "UPDATE t SET c = 'other' WHERE id = 1402", false, r -> { });
+            db.engine().execute(other, "UPDATE u SET c = 'other' WHERE id = 3402", false, r -> { });
+            settles = state.settles();
+            long merged = dev.scion.versioning.merge.TableMerger.tablesMerged();
+            long replayed = dev.scion.versioning.merge.ChangeReplay.replayedOntoChanged();
+            w = commitWrites("DELETE FROM u WHERE id = 3403", "COMMIT");
+            settles = state.settles() - settles;
+            merged = dev.scion.versioning.merge.TableMerger.tablesMerged() - merged;
+            replayed = dev.scion.versioning.merge.ChangeReplay.replayedOntoChanged() - replayed;
+            figure("a merged COMMIT of one-row writes to two tables: own tree builds / tables merged / tables replayed "
+                    + "/ chunks written / left out", settles + " / " + merged + " / " + replayed + " / " + w[0]
+                    + " / " + w[1]);
+            assertEquals(0, settles, "the transaction built no tree on its snapshot");
+            assertEquals(0, merged, "no table was merged: nothing diffed against the snapshot");
+            assertEquals(2, replayed, "both tables' rows were replayed onto what the other commits left");
+            assertEquals(0, w[1], "nothing built that the new root does not reach");
+        } finally {
+            other.close();
+        }
+        assertEquals(List.of("1401|" + (1401 * 13 % ROWS + 1) + "|row 1401", "1402|" + (1402 * 13 % ROWS) + "|other"),
+                db.lines("SELECT id, k, c FROM t WHERE id IN (1401, 1402) ORDER BY id"));
+        assertEquals(List.of("3401|mine", "3402|other"), db.lines("SELECT id, c FROM u WHERE id BETWEEN 3401 AND 3403 "
+                + "ORDER BY id"));
     }
 
     /**
