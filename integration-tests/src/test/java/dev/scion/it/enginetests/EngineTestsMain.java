@@ -345,13 +345,20 @@ public final class EngineTestsMain {
                 lastReason = "no result set";
                 return expected == null || expected.isEmpty();
             }
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
             try (ResultSet r = st.getResultSet()) {
                 int n = r.getMetaData().getColumnCount();
+                boolean[] binary = new boolean[n + 1];
+                for (int i = 1; i <= n; i++) {
+                    int type = r.getMetaData().getColumnType(i);
+                    binary[i] = type == java.sql.Types.BINARY || type == java.sql.Types.VARBINARY
+                            || type == java.sql.Types.LONGVARBINARY || type == java.sql.Types.BLOB;
+                }
                 while (r.next()) {
-                    List<String> row = new ArrayList<>(n);
+                    List<Object> row = new ArrayList<>(n);
                     for (int i = 1; i <= n; i++) {
-                        row.add(r.getString(i));
+                        String text = r.getString(i);
+                        row.add(binary[i] && text != null ? new ResultMatcher.Binary(r.getBytes(i), text) : text);
                     }
                     rows.add(row);
                 }

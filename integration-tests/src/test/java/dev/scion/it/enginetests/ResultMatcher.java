@@ -10,12 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Compares a JDBC result (values as text) with an expected JSON row list, loosely as shared/engine-tests/README.md
  * says: 1, "1" and 1.0 are equal, {"$any"} and {"$go"} match anything, true/false equal 1/0. Rows are compared in
- * order when the query has ORDER BY, as a multiset otherwise.
+ * order when the query has ORDER BY, as a multiset otherwise. A binary column's value ({@link Binary}) matches an
+ * expected list of byte values (go-mysql-server writes []byte results so) by its bytes, anything else by its text.
  */
 final class ResultMatcher {
     private ResultMatcher() { }
 
-    static boolean matches(JsonNode expected, List<List<String>> actual, boolean ordered) {
+    /** A value of a binary column: its bytes, and the text the driver gives for it (what it prints as). */
+    record Binary(byte[] bytes, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    static boolean matches(JsonNode expected, List<List<Object>> actual, boolean ordered) {
         if (expected == null || !expected.isArray() || expected.size() != actual.size()) {
             return false;
         }
@@ -29,7 +38,7 @@ final class ResultMatcher {
             }
             return true;
         }
-        List<List<String>> remaining = new ArrayList<>(actual);
+        List<List<Object>> remaining = new ArrayList<>(actual);
         remaining.sort(Comparator.comparing(Object::toString));
         for (JsonNode e : exp) {
             int hit = -1;
@@ -46,7 +55,7 @@ final class ResultMatcher {
         return true;
     }
 
-    private static boolean rowMatches(JsonNode row, List<String> actual) {
+    private static boolean rowMatches(JsonNode row, List<Object> actual) {
         if (!row.isArray() || row.size() != actual.size()) {
             return false;
         }
@@ -56,6 +65,30 @@ final class ResultMatcher {
             }
         }
         return true;
+    }
+
+    private static boolean valueMatches(JsonNode e, Object a) {
+        if (a instanceof Binary b) {
+            byte[] expected = byteList(e);
+            return expected != null ? java.util.Arrays.equals(expected, b.bytes()) : valueMatches(e, b.text());
+        }
+        return valueMatches(e, (String) a);
+    }
+
+    /** The bytes an expected value lists ([104, 105] for "hi"), or null when it is no list of byte values. */
+    private static byte[] byteList(JsonNode e) {
+        if (!e.isArray()) {
+            return null;
+        }
+        byte[] out = new byte[e.size()];
+        for (int i = 0; i < e.size(); i++) {
+            JsonNode x = e.get(i);
+            if (!x.isInt() || x.intValue() < 0 || x.intValue() > 255) {
+                return null;
+            }
+            out[i] = (byte) x.intValue();
+        }
+        return out;
     }
 
     static boolean valueMatches(JsonNode e, String a) {

@@ -22,6 +22,9 @@ final class ShowTables implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        if (dev.scion.sql.privilege.MysqlDatabase.serves(session, database)) {
+            return mysqlTables(session);
+        }
         DatabaseState db = database == null ? session.current() : session.database(database);
         dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, db.databaseName());
         List<Object[]> rows = new ArrayList<>();
@@ -47,6 +50,21 @@ final class ShowTables implements AdminStatement {
         all.forEach((name, type) -> rows.add(full ? new Object[] {name, type} : new Object[] {name}));
         List<String> cols = new ArrayList<>();
         cols.add("Tables_in_" + db.name());
+        if (full) {
+            cols.add("Table_type");
+        }
+        return filter.result(session, cols, rows);
+    }
+
+    /** The tables of the {@code mysql} system database, all base tables as in MySQL. */
+    private StatementResult mysqlTables(Session session) {
+        String name = dev.scion.sql.privilege.MysqlDatabase.NAME;
+        dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, name);
+        List<Object[]> rows = new ArrayList<>();
+        for (String t : new java.util.TreeSet<>(dev.scion.sql.privilege.MysqlDatabase.tableNames())) {
+            rows.add(full ? new Object[] {t, "BASE TABLE"} : new Object[] {t});
+        }
+        List<String> cols = new ArrayList<>(List.of("Tables_in_" + name));
         if (full) {
             cols.add("Table_type");
         }

@@ -33,6 +33,8 @@ public final class Charsets {
             new Collation("ascii_general_ci", "ascii", 11, true, "PAD SPACE"),
             new Collation("binary", "binary", 63, true, "NO PAD"),
             new Collation("latin1_bin", "latin1", 47, false, "PAD SPACE"),
+            // German DIN-1 order: umlauts sort as their base letters, which the accent folding of _ci does
+            new Collation("latin1_german1_ci", "latin1", 5, false, "PAD SPACE"),
             new Collation("latin1_general_ci", "latin1", 48, false, "PAD SPACE"),
             new Collation("latin1_general_cs", "latin1", 49, false, "PAD SPACE"),
             new Collation("latin1_swedish_ci", "latin1", 8, true, "PAD SPACE"),
@@ -49,6 +51,8 @@ public final class Charsets {
             new Collation("utf32_unicode_ci", "utf32", 160, false, "PAD SPACE"),
             new Collation("utf8mb3_bin", "utf8mb3", 83, false, "PAD SPACE"),
             new Collation("utf8mb3_general_ci", "utf8mb3", 33, true, "PAD SPACE"),
+            // the data dictionary's collation of column and index names (information_schema)
+            new Collation("utf8mb3_tolower_ci", "utf8mb3", 76, false, "PAD SPACE"),
             new Collation("utf8mb3_unicode_ci", "utf8mb3", 192, false, "PAD SPACE"),
             new Collation("utf8mb4_0900_ai_ci", "utf8mb4", 255, true, "NO PAD"),
             new Collation("utf8mb4_0900_as_cs", "utf8mb4", 278, false, "NO PAD"),

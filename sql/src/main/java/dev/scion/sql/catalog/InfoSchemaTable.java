@@ -17,10 +17,20 @@ import java.util.function.Function;
 public final class InfoSchemaTable implements SystemTable {
     private static final int TEXT_LENGTH = 65535;
     private static final String DICTIONARY_COLLATION = "utf8mb3_bin";
+    /**
+     * The collation of the dictionary's column and index names, which MySQL compares and sorts case-insensitively,
+     * by their lower case ({@code v_whole} before {@code vx}).
+     */
+    private static final String NAME_COLLATION = "utf8mb3_tolower_ci";
+    /** The information_schema columns that hold such names. */
+    private static final java.util.Set<String> CASE_FOLDED_NAMES = java.util.Set.of("COLUMN_NAME", "INDEX_NAME",
+            "REFERENCED_COLUMN_NAME");
 
     private final String name;
     private final List<String> columns = new ArrayList<>();
     private final List<SqlTypeName> types = new ArrayList<>();
+    /** Each text column's collation (null for the other types). */
+    private final List<String> collations = new ArrayList<>();
     private final Function<Session, List<Object[]>> rows;
 
     public InfoSchemaTable(String name, Function<Session, List<Object[]>> rows) {
@@ -31,17 +41,21 @@ public final class InfoSchemaTable implements SystemTable {
     /** Adds text columns. */
     public InfoSchemaTable text(String... names) {
         for (String n : names) {
-            columns.add(n);
-            types.add(SqlTypeName.VARCHAR);
+            add(n, SqlTypeName.VARCHAR, CASE_FOLDED_NAMES.contains(n) ? NAME_COLLATION : DICTIONARY_COLLATION);
         }
         return this;
+    }
+
+    private void add(String name, SqlTypeName type, String collation) {
+        columns.add(name);
+        types.add(type);
+        collations.add(collation);
     }
 
     /** Adds integer columns. */
     public InfoSchemaTable integer(String... names) {
         for (String n : names) {
-            columns.add(n);
-            types.add(SqlTypeName.BIGINT);
+            add(n, SqlTypeName.BIGINT, null);
         }
         return this;
     }
@@ -49,8 +63,7 @@ public final class InfoSchemaTable implements SystemTable {
     /** Adds JSON columns (values are JSON text in MySQL's normal form). */
     public InfoSchemaTable json(String... names) {
         for (String n : names) {
-            columns.add(n);
-            types.add(SqlTypeName.OTHER);
+            add(n, SqlTypeName.OTHER, null);
         }
         return this;
     }
@@ -58,8 +71,7 @@ public final class InfoSchemaTable implements SystemTable {
     /** Adds timestamp columns. */
     public InfoSchemaTable timestamp(String... names) {
         for (String n : names) {
-            columns.add(n);
-            types.add(SqlTypeName.TIMESTAMP);
+            add(n, SqlTypeName.TIMESTAMP, null);
         }
         return this;
     }
@@ -77,7 +89,8 @@ public final class InfoSchemaTable implements SystemTable {
                 b.add(columns.get(i), dev.scion.sql.expr.json.JsonType.create(f, true));
                 continue;
             }
-            RelDataType t = types.get(i) == SqlTypeName.VARCHAR ? text(f) : f.createSqlType(types.get(i));
+            RelDataType t = types.get(i) == SqlTypeName.VARCHAR ? text(f, collations.get(i))
+                    : f.createSqlType(types.get(i));
             b.add(columns.get(i), f.createTypeWithNullability(t, true));
         }
         return b.build();
@@ -88,8 +101,8 @@ public final class InfoSchemaTable implements SystemTable {
      * COLLATE utf8_general_ci} is accepted and {@code COLLATE utf8mb4_...} is 1253, as there; the order is the
      * code-point order the columns had before.
      */
-    private static RelDataType text(RelDataTypeFactory f) {
-        return TextCollation.with(f, f.createSqlType(SqlTypeName.VARCHAR, TEXT_LENGTH), DICTIONARY_COLLATION,
+    private static RelDataType text(RelDataTypeFactory f, String collation) {
+        return TextCollation.with(f, f.createSqlType(SqlTypeName.VARCHAR, TEXT_LENGTH), collation,
                 SqlCollation.Coercibility.IMPLICIT);
     }
 

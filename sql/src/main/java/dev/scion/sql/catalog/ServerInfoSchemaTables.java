@@ -32,6 +32,13 @@ public final class ServerInfoSchemaTables {
         return List.of(
                 new InfoSchemaTable("ENGINES", s -> List.<Object[]>of(engineRow()))
                         .text("ENGINE", "SUPPORT", "COMMENT", "TRANSACTIONS", "XA", "SAVEPOINTS"),
+                // the spatial reference systems Scion computes in: WGS 84 (SRID 0, the plane, is implied, as in MySQL);
+                // MySQL lists the EPSG catalogue's 5000-odd, which Scion refuses as unknown SRIDs
+                new InfoSchemaTable("ST_SPATIAL_REFERENCE_SYSTEMS", s -> List.<Object[]>of(new Object[] {
+                    dev.scion.sql.expr.spatial.Geometries.srsName(4326), 4326L, "EPSG", 4326L,
+                    dev.scion.sql.expr.spatial.Geometries.WGS84_DEFINITION, null}))
+                        .text("SRS_NAME").integer("SRS_ID").text("ORGANIZATION").integer("ORGANIZATION_COORDSYS_ID")
+                        .text("DEFINITION", "DESCRIPTION"),
                 new InfoSchemaTable("TABLES_EXTENSIONS", ServerInfoSchemaTables::tablesExtensions)
                         .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "ENGINE_ATTRIBUTE",
                                 "SECONDARY_ENGINE_ATTRIBUTE"),

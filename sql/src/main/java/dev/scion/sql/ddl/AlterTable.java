@@ -166,6 +166,7 @@ final class AlterTable {
     private void addColumn(SqlMySqlColumn def, SqlAlterTableAction a) {
         Column c = ColumnDefinitions.column(schema.table(), def, schema.collation);
         ZeroDateDefaults.check(session, c);
+        ChoiceMembers.check(session, c);
         int pos = position(a, -1);
         schema.addColumn(c, pos);
         sources.add(pos, -1);
@@ -272,6 +273,7 @@ final class AlterTable {
         Column previous = schema.columns.get(i);
         Column c = ColumnDefinitions.column(schema.table(), def, schema.collation);
         ZeroDateDefaults.check(session, c);
+        ChoiceMembers.check(session, c);
         c = new Column(c.name(), c.type(), c.nullable(), c.defaultSql(), c.autoIncrement(), c.comment(),
                 previous.tag(), c.generatedSql(), c.stored(), c.onUpdateSql());
         int source = sources.get(i);

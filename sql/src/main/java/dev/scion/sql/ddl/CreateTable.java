@@ -85,7 +85,10 @@ final class CreateTable {
             return createAsSelect(session, node, target, b, sql);
         }
         TableSchema schema = b.build();
-        schema.columns().forEach(c -> ZeroDateDefaults.check(session, c));
+        schema.columns().forEach(c -> {
+            ZeroDateDefaults.check(session, c);
+            ChoiceMembers.check(session, c);
+        });
         DefaultFunctions.check(session, schema);
         BlobKeyLengths.check(session, null, schema);
         install(target, schema, autoIncrementOption(node));

@@ -134,6 +134,8 @@ public enum ErrorCode {
     PRIMARY_CANT_HAVE_NULL(1171, "42000"),
     UNKNOWN_STMT_HANDLER(1243, "HY000"),
     WARN_DATA_TRUNCATED(1265, "01000"),
+    /** ER_DUPLICATED_VALUE_IN_TYPE: an ENUM or SET declares one member twice (under the column's collation). */
+    DUPLICATED_VALUE_IN_TYPE(1291, "HY000"),
     /** Arithmetic outside BIGINT / BIGINT UNSIGNED: "BIGINT UNSIGNED value is out of range in '(a + b)'". */
     DATA_OUT_OF_RANGE(1690, "22003"),
     /** A value for a spatial column that is not a geometry (or not of the column's subtype). */

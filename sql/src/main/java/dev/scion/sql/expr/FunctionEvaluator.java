@@ -100,6 +100,16 @@ final class FunctionEvaluator {
             case "USER", "SESSION_USER", "SYSTEM_USER":
                 return (row, ctx) -> ctx.session().user() + "@" + ctx.session().host();
             case "LAST_INSERT_ID":
+                if (a.length == 1) {
+                    // LAST_INSERT_ID(expr) returns expr and makes it what LAST_INSERT_ID() gives from now on
+                    // (NULL is returned as NULL and remembered as 0, as in MySQL)
+                    return (row, ctx) -> {
+                        Object v = a[0].eval(row, ctx);
+                        long id = v == null ? 0L : Values.toLong(v);
+                        ctx.session().setLastInsertId(id);
+                        return v == null ? null : id;
+                    };
+                }
                 return (row, ctx) -> ctx.session().lastInsertId();
             case "ROW_COUNT":
                 return (row, ctx) -> ctx.session().counts().rowCount();

@@ -76,7 +76,7 @@ public final class SqlFunctions {
         fn("VERSION", varchar, OperandTypes.NILADIC);
         fn("CONNECTION_ID", bigint, OperandTypes.NILADIC);
         fn("USER", varchar, OperandTypes.NILADIC);
-        fn("LAST_INSERT_ID", bigint, OperandTypes.or(OperandTypes.NILADIC, OperandTypes.NUMERIC));
+        fn("LAST_INSERT_ID", bigint, OperandTypes.or(OperandTypes.NILADIC, OperandTypes.ANY));
         fn("ROW_COUNT", bigint, OperandTypes.NILADIC);
         fn("FOUND_ROWS", bigint, OperandTypes.NILADIC);
         fn("ACTIVE_BRANCH", varchar, OperandTypes.NILADIC);
@@ -133,8 +133,9 @@ public final class SqlFunctions {
                 "INET6_NTOA", "CHARSET", "COLLATION")) {
             fn(n, varchar, OperandTypes.VARIADIC);
         }
+        // CHAR(N, ...): one byte string from any number of codes (Calcite's CHAR takes one)
         for (String n : List.of("UNHEX", "FROM_BASE64", "SCION_BINARY", "UUID_TO_BIN", "INET6_ATON", "COMPRESS",
-                "UNCOMPRESS")) {
+                "UNCOMPRESS", "CHAR")) {
             fn(n, varbinary, OperandTypes.VARIADIC);
         }
         for (String n : List.of("ASCII", "ORD", "FIELD", "FIND_IN_SET", "STRCMP", "LOCATE", "INSTR", "BIT_LENGTH",
@@ -256,8 +257,9 @@ public final class SqlFunctions {
                     union(union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES),
                             // Calcite's CONCAT casts numbers to strings first, folding 1e0 into '1.0'; MySQL's gives '1'
                             // Calcite's RAND refuses a string seed, which MySQL reads as an integer
+                            // Calcite's CHAR takes one code; MySQL's any number (declared above)
                             // Calcite's bit operators (their own types and precedences): MySqlOperators' instead
-                            Set.of("CONCAT", "RAND", "&", "|", "^", "<<", ">>", "~"))));
+                            Set.of("CONCAT", "RAND", "CHAR", "&", "|", "^", "<<", ">>", "~"))));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.HashSet<String> all = new java.util.HashSet<>(a);

@@ -182,7 +182,12 @@ public final class ViewExpander {
         if (viewDb != null) {
             return viewDb;
         }
-        return session.currentDatabase() == null ? null : session.current();
+        String current = session.currentDatabase();
+        if (current == null || dev.scion.sql.catalog.InformationSchema.isName(current)
+                || dev.scion.sql.privilege.MysqlDatabase.serves(session, current)) {
+            return null; // no database, or a system one, which holds no views
+        }
+        return session.current();
     }
 
     private static SqlNode as(SqlNode query, String alias, List<SqlNode> columns) {

@@ -51,6 +51,15 @@ public final class MysqlDatabase extends AbstractSchema {
         return NAME.equalsIgnoreCase(name);
     }
 
+    /**
+     * Whether {@code database} (null: the session's current one) is this system database: it is named mysql and
+     * no database of that name is in the data directory.
+     */
+    public static boolean serves(Session session, String database) {
+        String name = database == null ? session.currentDatabase() : database;
+        return isName(name) && session.findDatabase(name).isEmpty();
+    }
+
     @Override
     protected Map<String, Table> getTableMap() {
         Map<String, Table> map = new LinkedHashMap<>();

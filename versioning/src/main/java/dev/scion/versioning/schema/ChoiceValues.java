@@ -1,12 +1,13 @@
 package dev.scion.versioning.schema;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The mapping between ENUM/SET members and the numbers MySQL stores for them. An ENUM value is its member's
  * 1-based index (0 is the '' error value non-strict mode inserts); a SET value is a bit mask, bit i for member i.
- * Members are matched case-insensitively and with trailing spaces ignored, as MySQL's default collation does.
+ * Members are matched under the column's collation (case-insensitively only under a {@code _ci} one, so
+ * {@code SET('a') COLLATE utf8mb4_0900_bin} takes no 'A'), with trailing spaces ignored: MySQL strips them from
+ * member definitions.
  */
 public final class ChoiceValues {
     /** MySQL allows 64 SET members (one bit each) and 65535 ENUM members. */
@@ -50,7 +51,7 @@ public final class ChoiceValues {
     public static long numberOf(ColumnType t, String text) {
         List<String> members = t.values();
         if (t.kind() == TypeKind.ENUM) {
-            int i = indexOf(members, text);
+            int i = indexOf(t, text);
             return i < 0 ? -1 : i + 1;
         }
         if (text.isEmpty()) {
@@ -58,7 +59,7 @@ public final class ChoiceValues {
         }
         long bits = 0;
         for (String part : text.split(",", -1)) {
-            int i = indexOf(members, part);
+            int i = indexOf(t, part);
             if (i < 0) {
                 return -1;
             }
@@ -76,16 +77,34 @@ public final class ChoiceValues {
         return n >= MAX_SET_MEMBERS || (number >= 0 && number < (1L << n));
     }
 
-    private static int indexOf(List<String> members, String text) {
-        String wanted = stripTrailingSpaces(text);
+    private static int indexOf(ColumnType t, String text) {
+        List<String> members = t.values();
+        String wanted = memberKey(t.collation(), text);
         for (int i = 0; i < members.size(); i++) {
-            String m = stripTrailingSpaces(members.get(i));
-            if (m.equalsIgnoreCase(wanted)
-                    || m.toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
+            if (memberKey(t.collation(), members.get(i)).equals(wanted)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * The first member that equals an earlier one under {@code collation} (MySQL's 1291 "duplicated value"), or
+     * null when all are distinct.
+     */
+    public static String firstDuplicate(List<String> members, String collation) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String m : members) {
+            if (!seen.add(memberKey(collation, m))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** What a member or a value is compared by: its text without trailing spaces, folded as the collation folds. */
+    private static String memberKey(String collation, String text) {
+        return CollationKeys.sortText(collation, stripTrailingSpaces(text));
     }
 
     private static String stripTrailingSpaces(String s) {

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>Bytewise (no sort key): the default, {@code binary} and the {@code _cs} ones compare code points.</li>
  *   <li>PAD SPACE: every collation except {@code binary} and the {@code _0900_} family ignores trailing spaces.</li>
- *   <li>{@code _ci}: case and accents are folded (NFD with the combining marks removed, then upper case).</li>
+ *   <li>{@code _ci}: case and accents are folded (NFD with the combining marks removed, then upper case);
+ *   {@code utf8mb3_tolower_ci} (MySQL's for names in its data dictionary) only lower-cases.</li>
  * </ul>
  *
  * <p>The sort key is the UTF-8 of the folded text, whose byte order is its code point order. Keys written with it
@@ -27,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CollationKeys {
     private static final Map<String, SortKeyFunction> FUNCTIONS = new ConcurrentHashMap<>();
+    /** {@code utf8mb3_tolower_ci}, the one {@code _ci} collation that folds case only, to lower case. */
+    private static final String LOWER_CASE_ONLY = "utf8mb3_tolower_ci";
 
     private CollationKeys() {
     }
@@ -62,7 +65,11 @@ public final class CollationKeys {
             }
             out = out.substring(0, end);
         }
-        return caseInsensitive(collation) ? fold(out) : out;
+        if (!caseInsensitive(collation)) {
+            return out;
+        }
+        // MySQL's data-dictionary collation for identifiers only lower-cases; accents stay
+        return collation.equals(LOWER_CASE_ONLY) ? out.toLowerCase(Locale.ROOT) : fold(out);
     }
 
     /** The sort key function of {@code collation} for index keys; null when keys of the bytes already order right. */

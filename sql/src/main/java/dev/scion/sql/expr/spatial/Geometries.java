@@ -22,6 +22,13 @@ public final class Geometries {
         return srid == 0 || srid == WGS84;
     }
 
+    /** WGS 84's definition in the well-known text MySQL 8 keeps for SRID 4326 (latitude first, as EPSG has it). */
+    public static final String WGS84_DEFINITION = "GEOGCS[\"WGS 84\",DATUM[\"World Geodetic System 1984\","
+            + "SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],"
+            + "PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
+            + "UNIT[\"degree\",0.017453292519943278,AUTHORITY[\"EPSG\",\"9122\"]],"
+            + "AXIS[\"Lat\",NORTH],AXIS[\"Lon\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
+
     /** The name of a known spatial reference system, as information_schema shows it (the plane's is empty). */
     public static String srsName(long srid) {
         return srid == WGS84 ? "WGS 84" : "";
