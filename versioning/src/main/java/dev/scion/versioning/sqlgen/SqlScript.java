@@ -43,10 +43,10 @@ public final class SqlScript {
                     .append(" FOREIGN KEY (").append(columnList(fk.columns())).append(") REFERENCES ")
                     .append(SqlLiterals.identifier(fk.referencedTable())).append(" (")
                     .append(columnList(fk.referencedColumns())).append(')');
-            if (fk.onDelete() != dev.scion.versioning.schema.ForeignKeyDef.Action.RESTRICT) {
+            if (fk.onDelete().printed()) {
                 sb.append(" ON DELETE ").append(fk.onDelete().sql());
             }
-            if (fk.onUpdate() != dev.scion.versioning.schema.ForeignKeyDef.Action.RESTRICT) {
+            if (fk.onUpdate().printed()) {
                 sb.append(" ON UPDATE ").append(fk.onUpdate().sql());
             }
             extra.add(sb.toString());
