@@ -59,6 +59,10 @@ final class AlterTable {
             // [DEFAULT] CHARSET / COLLATE: the default for columns added later; existing columns keep theirs
             alter.schema.collation = Collations.stored(Collations.resolve(charset, collation, null));
         }
+        String comment = node.getTableOption("COMMENT");
+        if (comment != null) {
+            alter.schema.comment = comment; // COMMENT = '' removes it
+        }
         String ai = node.getTableOption("AUTO_INCREMENT");
         alter.finish(ai == null ? -1 : Long.parseLong(ai.strip()));
         return StatementResult.ok();

@@ -28,7 +28,8 @@ public final class SqlScript {
             lines.add("  " + ix.keyword() + " " + SqlLiterals.identifier(ix.name()) + " (" + keyParts(s, ix) + ")");
         }
         return "CREATE TABLE " + SqlLiterals.identifier(name) + " (\n" + String.join(",\n", lines)
-                + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+                + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+                + (s.comment() == null ? "" : " COMMENT=" + SqlLiterals.string(s.comment())) + ";";
     }
 
     /**
