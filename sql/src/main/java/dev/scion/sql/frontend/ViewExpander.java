@@ -101,6 +101,13 @@ public final class ViewExpander {
         if (node instanceof SqlSelect select && select.getFrom() != null) {
             select.setFrom(expandFrom(select.getFrom(), viewDb, depth));
         }
+        // a multi-table UPDATE / DELETE reads the views of its join like a SELECT (they are sources, not targets)
+        if (node instanceof org.apache.calcite.sql.SqlUpdate update && update.getTargetTable() instanceof SqlJoin j) {
+            expandFrom(j, viewDb, depth);
+        }
+        if (node instanceof org.apache.calcite.sql.SqlDelete delete && delete.getTargetTable() instanceof SqlJoin j) {
+            expandFrom(j, viewDb, depth);
+        }
         if (node instanceof SqlCall call) {
             for (SqlNode operand : call.getOperandList()) {
                 if (operand != null) {
