@@ -179,7 +179,18 @@ final class AlterTable {
         if (def.isUniqueKey()) {
             schema.addIndex(null, List.of(c.name()), true);
         }
+        addColumnCheck(def);
         rowsChange = true;
+    }
+
+    /**
+     * A CHECK written in the column definition of ADD / MODIFY / CHANGE COLUMN becomes a table constraint, as MySQL
+     * adds it (the rows are rewritten, and so checked against it).
+     */
+    private void addColumnCheck(SqlMySqlColumn def) {
+        if (def.getCheck() != null) {
+            schema.addCheck(def.getCheck());
+        }
     }
 
     /**
@@ -295,6 +306,7 @@ final class AlterTable {
         if (def.isUniqueKey()) {
             schema.addIndex(null, List.of(c.name()), true);
         }
+        addColumnCheck(def);
         rowsChange = true;
     }
 
