@@ -275,11 +275,12 @@ final class StatementRunner {
             shape = null; // never served from the text cache, which would skip the locks
         }
         SqlKind nodeKind = node.getKind();
-        boolean readsViews = false;
+        ViewExpander.Expansion views = ViewExpander.Expansion.NONE;
         if (nodeKind.belongsTo(SqlKind.QUERY) || nodeKind == SqlKind.INSERT || nodeKind == SqlKind.UPDATE
                 || nodeKind == SqlKind.DELETE) {
-            readsViews = ViewExpander.expand(session, node);
+            views = ViewExpander.expandViews(session, node);
         }
+        boolean readsViews = views.any();
         boolean writesShared = writes(node) && !TemporaryTableWrites.only(session, node);
         if (writesShared) {
             ServerReadOnly.refuseWrite(session);
@@ -306,8 +307,12 @@ final class StatementRunner {
         if (kind.belongsTo(SqlKind.QUERY)) {
             // text-level entries only for statements whose text went to the parser unchanged and read no view
             boolean textCacheable = shape != null && !readsViews && rewritten.equals(text);
-            StatementResult.Rows rows = rows(session, QueryPlanner.plan(session, node, rewritten,
-                    textCacheable ? shape : null));
+            StatementResult.Rows rows;
+            try {
+                rows = rows(session, QueryPlanner.plan(session, node, rewritten, textCacheable ? shape : null));
+            } catch (SqlError e) {
+                throw views.explain(e); // a view over a dropped or renamed table is 1356, as in MySQL
+            }
             return calcFoundRows ? dev.scion.sql.plan.CalcFoundRows.counted(session, unlimited(session, rewritten),
                     rewritten, rows) : rows;
         }

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Compares a JDBC result (values as text) with an expected JSON row list, loosely as shared/engine-tests/README.md
- * says: 1, "1" and 1.0 are equal, {"$any"} and {"$go"} match anything, true/false equal 1/0. Rows are compared in
- * order when the query has ORDER BY, as a multiset otherwise. A binary column's value ({@link Binary}) matches an
- * expected list of byte values (go-mysql-server writes []byte results so) by its bytes, anything else by its text.
+ * says: 1, "1" and 1.0 are equal, {"$any"} and {"$go"} values match anything (a whole row left as Go's
+ * {@code sql.NewRow(...)} is read as its values, GoRows), true/false equal 1/0. Rows are compared in order when the
+ * query has ORDER BY, as a multiset otherwise. A binary column's value ({@link Binary}) matches an expected list of
+ * byte values (go-mysql-server writes []byte results so) by its bytes, anything else by its text.
  */
 final class ResultMatcher {
     private ResultMatcher() { }
@@ -29,7 +30,7 @@ final class ResultMatcher {
             return false;
         }
         List<JsonNode> exp = new ArrayList<>();
-        expected.forEach(exp::add);
+        expected.forEach(e -> exp.add(GoRows.row(e)));
         if (ordered) {
             for (int i = 0; i < exp.size(); i++) {
                 if (!rowMatches(exp.get(i), actual.get(i))) {

@@ -43,14 +43,19 @@ public final class ViewColumns {
 
     /**
      * The columns of view {@code view} of {@code db}, as planning {@code SELECT * FROM view} types them; fails as
-     * that query would (a view over a dropped table: 1146, or 1356 for a view of a view).
+     * that query would (a view over a dropped or renamed table: 1356).
      */
     public static TableSchema ofView(Session session, DatabaseState db, String view) {
         String sql = "SELECT * FROM `" + db.name().replace("`", "``") + "`.`" + view.replace("`", "``") + "`";
         SqlNode query = StatementReader.statement(sql);
-        ViewExpander.expand(session, query);
+        ViewExpander.Expansion views = ViewExpander.expandViews(session, query);
         List<Column> columns = new ArrayList<>();
-        List<ResultColumn> result = QueryPlanner.plan(session, query, sql).columns();
+        List<ResultColumn> result;
+        try {
+            result = QueryPlanner.plan(session, query, sql).columns();
+        } catch (dev.scion.sql.error.SqlError e) {
+            throw views.explain(e);
+        }
         List<ColumnType> base = baseTypes(session, db, view, result.size());
         for (int i = 0; i < result.size(); i++) {
             ResultColumn rc = result.get(i);

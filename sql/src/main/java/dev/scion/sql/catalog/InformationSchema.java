@@ -215,7 +215,8 @@ public final class InformationSchema extends AbstractSchema {
             TableSchema s = t.getValue().schema();
             Long ai = s.autoIncrementColumn().isPresent() ? Math.max(1, t.getValue().autoIncrement()) : null;
             rows.add(new Object[] {CATALOG, db.name(), t.getKey(), "BASE TABLE", "InnoDB", 10L, "Dynamic", 0L, 0L,
-                0L, 0L, 0L, 0L, ai, null, null, null, Collations.effective(s.collation()), null, "", ""});
+                0L, 0L, 0L, 0L, ai, null, null, null, Collations.effective(s.collation()), null, "",
+                s.comment() == null ? "" : s.comment()});
         });
         return rows;
     }

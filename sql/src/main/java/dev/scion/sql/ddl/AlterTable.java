@@ -59,6 +59,10 @@ final class AlterTable {
             // [DEFAULT] CHARSET / COLLATE: the default for columns added later; existing columns keep theirs
             alter.schema.collation = Collations.stored(Collations.resolve(charset, collation, null));
         }
+        String comment = node.getTableOption("COMMENT");
+        if (comment != null) {
+            alter.schema.comment = comment; // COMMENT = '' removes it
+        }
         String ai = node.getTableOption("AUTO_INCREMENT");
         alter.finish(ai == null ? -1 : Long.parseLong(ai.strip()));
         return StatementResult.ok();
@@ -176,7 +180,18 @@ final class AlterTable {
         if (def.isUniqueKey()) {
             schema.addIndex(null, List.of(c.name()), true);
         }
+        addColumnCheck(def);
         rowsChange = true;
+    }
+
+    /**
+     * A CHECK written in the column definition of ADD / MODIFY / CHANGE COLUMN becomes a table constraint, as MySQL
+     * adds it (the rows are rewritten, and so checked against it).
+     */
+    private void addColumnCheck(SqlMySqlColumn def) {
+        if (def.getCheck() != null) {
+            schema.addCheck(def.getCheck());
+        }
     }
 
     /**
@@ -293,6 +308,7 @@ final class AlterTable {
         if (def.isUniqueKey()) {
             schema.addIndex(null, List.of(c.name()), true);
         }
+        addColumnCheck(def);
         rowsChange = true;
     }
 

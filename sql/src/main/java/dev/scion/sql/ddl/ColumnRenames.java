@@ -72,7 +72,7 @@ final class ColumnRenames {
             }
             if (!keys.equals(s.foreignKeys())) {
                 TableSchema next = new TableSchema(s.columns(), s.primaryKey(), s.indexes(), s.checks(), keys,
-                        s.collation(), s.collatedPrimaryKey());
+                        s.collation(), s.collatedPrimaryKey(), s.comment());
                 name.write(new TableValue(next, value.rows(), value.indexes(), value.autoIncrement()));
             }
         }

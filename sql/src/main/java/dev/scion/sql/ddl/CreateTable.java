@@ -61,6 +61,7 @@ final class CreateTable {
         b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                 node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
                 target.db().repo().databaseCollation())); // a table without its own inherits the database's
+        b.comment = node.getTableOption("COMMENT");
         for (SqlMySqlColumn c : node.getColumns()) {
             addColumn(b, c);
         }
@@ -139,7 +140,8 @@ final class CreateTable {
                 c.autoIncrement(), c.comment(), ColumnDefinitions.tag(table, c.name()), c.generatedSql(), c.stored(),
                 c.onUpdateSql()))
                 .toList();
-        return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation(), true);
+        return new TableSchema(cols, s.primaryKey(), s.indexes(), List.of(), List.of(), s.collation(), true,
+                s.comment());
     }
 
     /**

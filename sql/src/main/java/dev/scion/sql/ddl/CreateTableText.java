@@ -70,7 +70,8 @@ public final class CreateTableText {
         }
         return "CREATE TABLE " + identifier(name) + " (\n" + String.join(",\n", lines) + "\n) ENGINE=InnoDB"
                 + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "") + " DEFAULT CHARSET="
-                + Collations.charsetOf(s.collation()) + " COLLATE=" + Collations.effective(s.collation());
+                + Collations.charsetOf(s.collation()) + " COLLATE=" + Collations.effective(s.collation())
+                + (s.comment() == null ? "" : " COMMENT=" + quote(s.comment()));
     }
 
     /**
@@ -144,7 +145,9 @@ public final class CreateTableText {
     /**
      * A DEFAULT as MySQL shows it: NULL; CURRENT_TIMESTAMP[(n)] for the current-time functions; a literal as the
      * quoted value it becomes in the column's type (an int's {@code 42} is {@code '42'}, a float's {@code 0.0} is
-     * {@code '0'}); anything else is an expression default, shown in parentheses.
+     * {@code '0'}); anything else is an expression default, shown in parentheses. A parenthesised current-time
+     * function is an expression default too, which MySQL 8 prints as {@code (now([n]))}: it may be the default
+     * of a column of any type, where a bare CURRENT_TIMESTAMP is only valid on DATETIME / TIMESTAMP.
      */
     static String defaultValue(Column c) {
         String sql = c.defaultSql().strip();
@@ -152,11 +155,14 @@ public final class CreateTableText {
             return "NULL";
         }
         String inner = dev.scion.sql.catalog.DefaultExpressions.inner(sql);
-        if (!inner.equals(sql) && !NOW.matcher(inner).matches()) {
-            // an expression default, even around a literal; (NOW()) prints as CURRENT_TIMESTAMP, as Dolt does
-            return "(" + expression(inner) + ")";
+        if (!inner.equals(sql)) {
+            var now = NOW.matcher(inner);
+            if (now.matches()) {
+                String digits = now.group(3);
+                return "(now(" + (digits == null || digits.equals("0") ? "" : digits) + "))";
+            }
+            return "(" + expression(inner) + ")"; // an expression default, even around a literal
         }
-        sql = inner;
         var now = NOW.matcher(sql);
         if (now.matches()) {
             String digits = now.group(3);

@@ -175,7 +175,7 @@ public final class DdlExecutor {
         trees.remove(name.toLowerCase(java.util.Locale.ROOT));
         TableSchema next = new TableSchema(old.schema().columns(), old.schema().primaryKey(), kept,
                 old.schema().checks(), old.schema().foreignKeys(), old.schema().collation(),
-                old.schema().collatedPrimaryKey());
+                old.schema().collatedPrimaryKey(), old.schema().comment());
         ForeignKeyAlterRules.check(session, target, old.schema(), next, new ColumnRenames());
         target.write(new TableValue(next, old.rows(), trees, old.autoIncrement()));
         return StatementResult.ok();

@@ -220,7 +220,8 @@ final class ForeignKeyDefinitions {
 
     private static ForeignKeyDef.Action action(SqlMySqlForeignKey.Action a) {
         if (a == null) {
-            return ForeignKeyDef.Action.RESTRICT;
+            // MySQL 8 records a key without ON DELETE / ON UPDATE as NO ACTION (information_schema says so)
+            return ForeignKeyDef.Action.NO_ACTION;
         }
         return switch (a) {
             case RESTRICT -> ForeignKeyDef.Action.RESTRICT;

@@ -32,7 +32,7 @@ final class RenamedForeignKeys {
                     ? fk : new ForeignKeyDef(fk.name(), fk.columns(), to, fk.referencedColumns(), fk.onDelete(),
                     fk.onUpdate())).toList();
             TableSchema next = new TableSchema(s.columns(), s.primaryKey(), s.indexes(), s.checks(), keys,
-                    s.collation(), s.collatedPrimaryKey());
+                    s.collation(), s.collatedPrimaryKey(), s.comment());
             name.write(new TableValue(next, value.rows(), value.indexes(), value.autoIncrement()));
         }
     }
@@ -62,7 +62,7 @@ final class RenamedForeignKeys {
             return value;
         }
         TableSchema schema = new TableSchema(s.columns(), s.primaryKey(), s.indexes(), s.checks(), keys,
-                s.collation(), s.collatedPrimaryKey());
+                s.collation(), s.collatedPrimaryKey(), s.comment());
         return new TableValue(schema, value.rows(), value.indexes(), value.autoIncrement());
     }
 }

@@ -38,6 +38,8 @@ final class SchemaBuilder {
      * for a new table or a rewrite of every row, else kept from the table, whose row tree is kept too.
      */
     boolean collatedPrimaryKey;
+    /** The table COMMENT (null or empty: none). */
+    String comment;
 
     SchemaBuilder(String table) {
         this.table = table;
@@ -68,6 +70,7 @@ final class SchemaBuilder {
         b.foreignKeys.addAll(schema.foreignKeys());
         b.collation = schema.collation();
         b.collatedPrimaryKey = schema.collatedPrimaryKey();
+        b.comment = schema.comment();
         return b;
     }
 
@@ -310,10 +313,10 @@ final class SchemaBuilder {
             }
         }
         String stored = dev.scion.sql.catalog.Collations.stored(collation);
-        TableSchema out = new TableSchema(columns, pk, idx, checks, foreignKeys, stored, collatedPrimaryKey);
+        TableSchema out = new TableSchema(columns, pk, idx, checks, foreignKeys, stored, collatedPrimaryKey, comment);
         List<IndexDef> normalised = idx.stream().map(d -> d.normalisedFor(out)).toList();
         return normalised.equals(idx) ? out
-                : new TableSchema(columns, pk, normalised, checks, foreignKeys, stored, collatedPrimaryKey);
+                : new TableSchema(columns, pk, normalised, checks, foreignKeys, stored, collatedPrimaryKey, comment);
     }
 
     /**

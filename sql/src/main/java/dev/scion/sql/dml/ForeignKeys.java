@@ -284,10 +284,10 @@ public final class ForeignKeys {
     public static String definition(ForeignKeyDef fk) {
         String sql = "CONSTRAINT `" + fk.name() + "` FOREIGN KEY (" + quoted(fk.columns()) + ") REFERENCES `"
                 + fk.referencedTable() + "` (" + quoted(fk.referencedColumns()) + ")";
-        if (fk.onDelete() != ForeignKeyDef.Action.RESTRICT) {
+        if (fk.onDelete().printed()) {
             sql += " ON DELETE " + fk.onDelete().sql();
         }
-        if (fk.onUpdate() != ForeignKeyDef.Action.RESTRICT) {
+        if (fk.onUpdate().printed()) {
             sql += " ON UPDATE " + fk.onUpdate().sql();
         }
         return sql;

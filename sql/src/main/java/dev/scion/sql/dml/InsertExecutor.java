@@ -73,6 +73,7 @@ public final class InsertExecutor {
         DuplicateUpdate upsert = mode == OnConflict.UPDATE
                 ? new DuplicateUpdate(session, target, schema, my, sql, lenient) : null;
         Counts counts = Counts.open(session, target, schema, editor, builder, mode, lenient);
+        counts.ignore = ignore;
         if (source.getKind() == SqlKind.VALUES) {
             if (insert.getTargetColumnList() == null && emptyFirstRow((SqlCall) source)) {
                 positions = new int[0]; // INSERT INTO t VALUES (): every column takes its default, as in MySQL
@@ -136,6 +137,8 @@ public final class InsertExecutor {
         List<ForeignKeys.Child> children;
         TableTriggers triggers;
         Session lenient;
+        /** INSERT IGNORE: a row that fails a check, a foreign key or a unique key is skipped with a warning. */
+        boolean ignore;
         long rows;
         long affected;
         long duplicates;
@@ -179,17 +182,8 @@ public final class InsertExecutor {
             counts.builder.checkDeferredNulls(row);
         }
         TableSchema schema = editor.codec().schema();
-        if ((!schema.checks().isEmpty() || !schema.foreignKeys().isEmpty()) && mode != OnConflict.UPDATE) {
-            try {
-                CheckConstraints.verify(session, schema, row);
-                ForeignKeys.checkParents(session, counts.db, counts.table, schema, row, counts.written);
-            } catch (SqlError e) {
-                if (mode != OnConflict.IGNORE) {
-                    throw e;
-                }
-                session.addWarning(e.code(), e.getMessage());
-                return;
-            }
+        if (mode != OnConflict.UPDATE && !passesConstraints(session, schema, row, counts, mode == OnConflict.IGNORE)) {
+            return;
         }
         RowLocking.lockForWrite(session, counts.db, counts.table, editor, editor.codec().key(row));
         switch (mode) {
@@ -213,8 +207,9 @@ public final class InsertExecutor {
             case UPDATE -> {
                 Object[] existing = editor.conflicting(row);
                 if (existing == null) {
-                    CheckConstraints.verify(session, schema, row);
-                    ForeignKeys.checkParents(session, counts.db, counts.table, schema, row, counts.written);
+                    if (!passesConstraints(session, schema, row, counts, counts.ignore)) {
+                        return;
+                    }
                     insert(editor, row);
                     counts.wrote(row);
                     counts.affected++;
@@ -229,15 +224,21 @@ public final class InsertExecutor {
                     Object[] next = counts.triggers.before(Event.UPDATE, existing, applied, counts.rows,
                             counts.lenient);
                     if (!UpdateExecutor.sameRow(existing, next)) {
-                        CheckConstraints.verify(session, schema, next);
-                        ForeignKeys.checkParents(session, counts.db, counts.table, schema, next, counts.written);
+                        // INSERT IGNORE ... ON DUPLICATE KEY UPDATE skips an update that breaks a constraint
+                        if (!passesConstraints(session, schema, next, counts, counts.ignore)) {
+                            return;
+                        }
                         ForeignKeys.beforeUpdate(session, counts.db, counts.table, schema, counts.children, existing,
                                 next, 0, counts.editors);
                         try {
                             editor.update(existing, next);
                             counts.wrote(next);
                         } catch (DuplicateKeyException e) {
-                            throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());
+                            if (!counts.ignore) {
+                                throw new SqlError(ErrorCode.DUP_ENTRY, e.getMessage());
+                            }
+                            session.addWarning(ErrorCode.DUP_ENTRY.code(), e.getMessage());
+                            return;
                         }
                         counts.affected += 2;
                     }
@@ -261,6 +262,28 @@ public final class InsertExecutor {
                 counts.affected++;
                 counts.triggers.after(Event.INSERT, null, row);
             }
+        }
+    }
+
+    /**
+     * Whether {@code row} passes the table's CHECK constraints and foreign keys; a failure is an error, or with
+     * {@code ignore} a warning and false (the row is skipped).
+     */
+    private static boolean passesConstraints(Session session, TableSchema schema, Object[] row, Counts counts,
+                                             boolean ignore) {
+        if (schema.checks().isEmpty() && schema.foreignKeys().isEmpty()) {
+            return true;
+        }
+        try {
+            CheckConstraints.verify(session, schema, row);
+            ForeignKeys.checkParents(session, counts.db, counts.table, schema, row, counts.written);
+            return true;
+        } catch (SqlError e) {
+            if (!ignore) {
+                throw e;
+            }
+            session.addWarning(e.code(), e.getMessage());
+            return false;
         }
     }
 

@@ -235,6 +235,8 @@ public enum ErrorCode {
     DUP_CHECK_NAME(3822, "HY000"),
     WRONG_OBJECT(1347, "HY000"),
     VIEW_WRONG_LIST(1353, "HY000"),
+    /** ER_VIEW_INVALID: a view whose query names a table that no longer exists. */
+    VIEW_INVALID(1356, "HY000"),
     FK_DEPTH_EXCEEDED(3008, "HY000"),
     FK_MISSING_INDEX(1822, "HY000"),
     /** ER_CANNOT_ADD_FOREIGN: InnoDB's refusal of a foreign key it cannot keep, e.g. on a temporary table. */

@@ -24,7 +24,10 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +43,13 @@ public final class ViewExpander {
     private boolean expandedAny;
     /** Inside the body of a DEFINER view: base tables are checked now, as the definer, and renamed. */
     private boolean definerReads;
+    /** The view of the statement itself whose body is being expanded ({@code db.view}), null outside one. */
+    private String outerView;
+    /**
+     * Names ({@code db.table}, lower case) that a view body reads and that are neither a table nor a view now,
+     * each with the statement's view that reads it: a CTE of the body, or a table since dropped or renamed.
+     */
+    private final Map<String, String> unresolved = new HashMap<>();
 
     private ViewExpander(Session session) {
         this.session = session;
@@ -47,14 +57,56 @@ public final class ViewExpander {
 
     /** Expands the views {@code statement} reads, in place; true if it read any. */
     public static boolean expand(Session session, SqlNode statement) {
+        return expandViews(session, statement).any();
+    }
+
+    /** Expands the views {@code statement} reads, in place, and tells which views read tables that are gone. */
+    public static Expansion expandViews(Session session, SqlNode statement) {
         ViewExpander expander = new ViewExpander(session);
         expander.walk(statement, null, 0);
-        return expander.expandedAny;
+        return new Expansion(expander.expandedAny, Map.copyOf(expander.unresolved));
+    }
+
+    /**
+     * What an expansion found: whether the statement read a view, and the missing tables views read, so that a
+     * statement failing on one of them fails as MySQL's does, naming the view (1356) instead of the table (1146).
+     */
+    public record Expansion(boolean any, Map<String, String> missingTables) {
+        public static final Expansion NONE = new Expansion(false, Map.of());
+
+        /** {@code e}, or 1356 for the view when {@code e} is 1146 for a table that a view's query reads. */
+        public SqlError explain(SqlError e) {
+            if (e.errorCode() != ErrorCode.NO_SUCH_TABLE || missingTables.isEmpty()) {
+                return e;
+            }
+            for (Map.Entry<String, String> m : missingTables.entrySet()) {
+                int dot = m.getKey().indexOf('.');
+                String text = SqlError.noSuchTable(m.getKey().substring(0, dot), m.getKey().substring(dot + 1))
+                        .getMessage();
+                if (text.equalsIgnoreCase(e.getMessage())) {
+                    return invalid(m.getValue());
+                }
+            }
+            return e;
+        }
+
+        /** MySQL's 1356 for view {@code qualified} ({@code db.view}). */
+        public static SqlError invalid(String qualified) {
+            return new SqlError(ErrorCode.VIEW_INVALID, "View '" + qualified + "' references invalid table(s) or "
+                    + "column(s) or function(s) or definer/invoker of view lack rights to use them");
+        }
     }
 
     private void walk(SqlNode node, DatabaseState viewDb, int depth) {
         if (node instanceof SqlSelect select && select.getFrom() != null) {
             select.setFrom(expandFrom(select.getFrom(), viewDb, depth));
+        }
+        // a multi-table UPDATE / DELETE reads the views of its join like a SELECT (they are sources, not targets)
+        if (node instanceof org.apache.calcite.sql.SqlUpdate update && update.getTargetTable() instanceof SqlJoin j) {
+            expandFrom(j, viewDb, depth);
+        }
+        if (node instanceof org.apache.calcite.sql.SqlDelete delete && delete.getTargetTable() instanceof SqlJoin j) {
+            expandFrom(j, viewDb, depth);
         }
         if (node instanceof SqlCall call) {
             for (SqlNode operand : call.getOperandList()) {
@@ -131,6 +183,9 @@ public final class ViewExpander {
         }
         String definition = Views.definition(db, name).orElse(null);
         if (definition == null) {
+            if (outerView != null) {
+                unresolved.putIfAbsent((db.name() + "." + name).toLowerCase(Locale.ROOT), outerView);
+            }
             return null;
         }
         if (depth >= MAX_DEPTH) {
@@ -140,7 +195,15 @@ public final class ViewExpander {
         SqlCreateMySqlView view = (SqlCreateMySqlView) StatementReader.statement(
                 ViewDefinerClause.strip(definition));
         SqlNode query = view.getQuery();
-        walkBody(query, db, name, definition, depth);
+        String outer = outerView;
+        if (outer == null) {
+            outerView = db.name() + "." + name;
+        }
+        try {
+            walkBody(query, db, name, definition, depth);
+        } finally {
+            outerView = outer;
+        }
         if (view.getColumnList() == null) {
             return query;
         }

@@ -118,7 +118,8 @@ public final class SchemaCodec {
         boolean onUpdate = cols.stream().anyMatch(c -> c.onUpdateSql() != null);
         boolean notEnforced = s.checks().stream().anyMatch(c -> !c.enforced());
         boolean foreignKeyIndexes = s.indexes().stream().anyMatch(IndexDef::forForeignKey);
-        boolean collations = hasCollationsOrPrefixes(s) || onUpdate || notEnforced || foreignKeyIndexes;
+        boolean comment = s.comment() != null;
+        boolean collations = hasCollationsOrPrefixes(s) || onUpdate || notEnforced || foreignKeyIndexes || comment;
         if (n == 0 && !collations) {
             return;
         }
@@ -130,7 +131,7 @@ public final class SchemaCodec {
             }
         }
         if (collations) {
-            writeCollations(w, s, onUpdate, notEnforced, foreignKeyIndexes);
+            writeCollations(w, s, onUpdate, notEnforced, foreignKeyIndexes, comment);
         }
     }
 
@@ -158,10 +159,11 @@ public final class SchemaCodec {
     /**
      * The table collation (nullable), then the columns with a collation other than the default (count, then
      * position and name each), then the indexes with prefix lengths (count, then index position and one length
-     * per key part, 0 for a whole value).
+     * per key part, 0 for a whole value), then the optional sections below, and last the table comment (a string,
+     * written only when the table has one).
      */
     private static void writeCollations(BinaryWriter w, TableSchema s, boolean onUpdate, boolean notEnforced,
-                                        boolean foreignKeyIndexes) {
+                                        boolean foreignKeyIndexes, boolean comment) {
         w.nullableString(s.collation());
         List<Column> cols = s.columns();
         w.varInt((int) cols.stream().filter(c -> c.type().collation() != null).count());
@@ -182,15 +184,20 @@ public final class SchemaCodec {
                 }
             }
         }
-        writeCollatedKeys(w, idx, s.collatedPrimaryKey(), onUpdate || notEnforced || foreignKeyIndexes);
-        if (onUpdate || notEnforced || foreignKeyIndexes) {
+        // each section is written when it or a later one has something, so a schema without the later features
+        // ends where it always did
+        writeCollatedKeys(w, idx, s.collatedPrimaryKey(), onUpdate || notEnforced || foreignKeyIndexes || comment);
+        if (onUpdate || notEnforced || foreignKeyIndexes || comment) {
             writeOnUpdate(w, cols);
         }
-        if (notEnforced || foreignKeyIndexes) {
+        if (notEnforced || foreignKeyIndexes || comment) {
             writeNotEnforced(w, s.checks());
         }
-        if (foreignKeyIndexes) {
+        if (foreignKeyIndexes || comment) {
             writeForeignKeyIndexes(w, idx);
+        }
+        if (comment) {
+            w.string(s.comment());
         }
     }
 
@@ -310,8 +317,9 @@ public final class SchemaCodec {
                 idx.set(pos, idx.get(pos).withForForeignKey(true));
             }
         }
+        String comment = r.hasMore() ? r.string() : null; // the table COMMENT, last (session 17)
         return new TableSchema(cols, s.primaryKey(), idx, checks, s.foreignKeys(), tableCollation,
-                collatedPrimaryKey);
+                collatedPrimaryKey, comment);
     }
 
     private static List<String> strings(BinaryReader r) {

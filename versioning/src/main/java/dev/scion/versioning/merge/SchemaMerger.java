@@ -83,9 +83,11 @@ public final class SchemaMerger {
         // the table collation: theirs when only they changed it, else ours
         String collation = java.util.Objects.equals(base.collation(), ours.collation()) ? theirs.collation()
                 : ours.collation();
+        // the table comment likewise
+        String comment = java.util.Objects.equals(base.comment(), ours.comment()) ? theirs.comment() : ours.comment();
         // the row-key format stays ours: the merged rows are written into (a copy of) our row tree
         return new Result(new TableSchema(columns, pk, indexes, checks, foreignKeys, collation,
-                ours.collatedPrimaryKey()), null);
+                ours.collatedPrimaryKey(), comment), null);
     }
 
     private static List<Column> mergeColumns(TableSchema base, TableSchema ours, TableSchema theirs,

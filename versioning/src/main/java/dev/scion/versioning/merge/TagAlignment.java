@@ -49,6 +49,6 @@ final class TagAlignment {
             }
         }
         return !changed ? side : new TableSchema(columns, side.primaryKey(), side.indexes(), side.checks(),
-                side.foreignKeys(), side.collation(), side.collatedPrimaryKey());
+                side.foreignKeys(), side.collation(), side.collatedPrimaryKey(), side.comment());
     }
 }

@@ -48,7 +48,7 @@ public final class ColumnTagOp {
         }
         columns.set(at, columns.get(at).withTag(tag));
         TableSchema next = new TableSchema(columns, schema.primaryKey(), schema.indexes(), schema.checks(),
-                schema.foreignKeys(), schema.collation(), schema.collatedPrimaryKey());
+                schema.foreignKeys(), schema.collation(), schema.collatedPrimaryKey(), schema.comment());
         ChunkBuffer buf = ctx.repo().newBuffer();
         TableValue retagged = new TableValue(next, value.rows(), value.indexes(), value.autoIncrement());
         RootValue updated = working.withTable(stored, ctx.repo().writeTable(buf, retagged));

@@ -6,7 +6,7 @@ import java.util.List;
  * A FOREIGN KEY: the child columns of this table must match a row of the referenced table (in the same
  * database) on the referenced columns, unless one of them is NULL.
  *
- * @param onDelete what deleting a referenced row does: RESTRICT (also NO ACTION), CASCADE or SET NULL
+ * @param onDelete what deleting a referenced row does: RESTRICT or NO ACTION (both refuse it), CASCADE or SET NULL
  * @param onUpdate what changing a referenced row's key does: the same choices
  */
 public record ForeignKeyDef(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
@@ -24,6 +24,15 @@ public record ForeignKeyDef(String name, List<String> columns, String referenced
 
         public String sql() {
             return sql;
+        }
+
+        /**
+         * Whether SHOW CREATE TABLE names the action. NO ACTION is what a key without the clause gets, so MySQL 8
+         * leaves it out; an explicit RESTRICT is printed. (Schemas written before session 17 stored RESTRICT for an
+         * unspecified action too, so their keys now print ON ... RESTRICT: the same behaviour, spelled out.)
+         */
+        public boolean printed() {
+            return this != NO_ACTION;
         }
     }
 

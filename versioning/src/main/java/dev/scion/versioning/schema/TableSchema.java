@@ -13,18 +13,28 @@ import java.util.Optional;
  * collation has one (and the row value keeps the text), so a {@code _ci} primary key refuses 'A' next to 'a'
  * (docs/storage-format.md, "Collated primary keys"). Set for tables created or rewritten from session 9 on; only
  * ever true when some key column has a sort key, so other tables encode exactly as before.
+ *
+ * <p>{@code comment}: the table's COMMENT, null when it has none (an empty COMMENT = '' removes it, as in MySQL).
  */
 public record TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
                           List<CheckDef> checks, List<ForeignKeyDef> foreignKeys, String collation,
-                          boolean collatedPrimaryKey) {
+                          boolean collatedPrimaryKey, String comment) {
 
     public TableSchema {
+        comment = comment == null || comment.isEmpty() ? null : comment;
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
         checks = checks == null ? List.of() : List.copyOf(checks);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
         collatedPrimaryKey = collatedPrimaryKey && hasSortKeyedKeyColumn(columns, primaryKey);
+    }
+
+    /** A schema without a table comment. */
+    public TableSchema(List<Column> columns, List<String> primaryKey, List<IndexDef> indexes,
+                       List<CheckDef> checks, List<ForeignKeyDef> foreignKeys, String collation,
+                       boolean collatedPrimaryKey) {
+        this(columns, primaryKey, indexes, checks, foreignKeys, collation, collatedPrimaryKey, null);
     }
 
     /** A schema whose row keys hold whole values' bytes (tables written before collated primary keys). */
@@ -46,7 +56,13 @@ public record TableSchema(List<Column> columns, List<String> primaryKey, List<In
 
     /** The same schema with row keys by collation sort key (kept only where a key column has one) or by bytes. */
     public TableSchema withCollatedPrimaryKey(boolean collated) {
-        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, collation, collated);
+        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, collation, collated, comment);
+    }
+
+    /** The same schema with another table comment (null or empty: none). */
+    public TableSchema withComment(String newComment) {
+        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, collation, collatedPrimaryKey,
+                newComment);
     }
 
     /** A schema with the default table collation ({@code utf8mb4_0900_bin}). */
@@ -60,7 +76,8 @@ public record TableSchema(List<Column> columns, List<String> primaryKey, List<In
      * {@code utf8mb4_0900_bin}).
      */
     public TableSchema withCollation(String newCollation) {
-        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, newCollation, collatedPrimaryKey);
+        return new TableSchema(columns, primaryKey, indexes, checks, foreignKeys, newCollation, collatedPrimaryKey,
+                comment);
     }
 
     /** A schema without CHECK constraints or foreign keys. */

@@ -28,7 +28,8 @@ public final class SqlScript {
             lines.add("  " + ix.keyword() + " " + SqlLiterals.identifier(ix.name()) + " (" + keyParts(s, ix) + ")");
         }
         return "CREATE TABLE " + SqlLiterals.identifier(name) + " (\n" + String.join(",\n", lines)
-                + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+                + "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+                + (s.comment() == null ? "" : " COMMENT=" + SqlLiterals.string(s.comment())) + ";";
     }
 
     /**
@@ -43,10 +44,10 @@ public final class SqlScript {
                     .append(" FOREIGN KEY (").append(columnList(fk.columns())).append(") REFERENCES ")
                     .append(SqlLiterals.identifier(fk.referencedTable())).append(" (")
                     .append(columnList(fk.referencedColumns())).append(')');
-            if (fk.onDelete() != dev.scion.versioning.schema.ForeignKeyDef.Action.RESTRICT) {
+            if (fk.onDelete().printed()) {
                 sb.append(" ON DELETE ").append(fk.onDelete().sql());
             }
-            if (fk.onUpdate() != dev.scion.versioning.schema.ForeignKeyDef.Action.RESTRICT) {
+            if (fk.onUpdate().printed()) {
                 sb.append(" ON UPDATE ").append(fk.onUpdate().sql());
             }
             extra.add(sb.toString());

@@ -169,6 +169,8 @@ public final class TableEditor {
         byte[] oldKey = codec.key(oldRow);
         byte[] newKey = codec.key(newRow);
         if (codec.keyless()) {
+            // refuse a duplicate before taking the old row out, so a failed (or IGNOREd) update leaves it in place
+            checkUnique(newRow, oldKey);
             delete(oldRow);
             insert(newRow);
             return;

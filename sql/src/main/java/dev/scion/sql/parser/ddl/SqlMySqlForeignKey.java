@@ -86,7 +86,7 @@ public class SqlMySqlForeignKey extends SqlCall {
     return referencedColumns;
   }
 
-  /** ON DELETE action, or null if not specified (MySQL's default is NO ACTION / RESTRICT). */
+  /** ON DELETE action, or null if not specified (MySQL records it as NO ACTION). */
   public Action getOnDelete() {
     return onDelete;
   }
