@@ -146,6 +146,7 @@ public final class QueryPlanner {
         // AS OF 'STAGED' / 'HEAD' / a branch names a different commit as refs move: the text must not find the plan
         boolean asOf = rewritten != beforeAsOf;
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
+        rewritten = HavingNames.check(session, rewritten);
         rewritten = SelectAliasesInSubqueries.rewrite(session, rewritten);
         rewritten = AliasesInHavingAggregates.rewrite(session, rewritten);
         rewritten = UngroupedHaving.rewrite(rewritten);
@@ -154,6 +155,7 @@ public final class QueryPlanner {
         rewritten = NullInSubQuery.rewrite(rewritten);
         rewritten = RowComparisons.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
+        rewritten = NamedWindows.rewrite(rewritten);
         rewritten = WindowCallRules.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(PlanCacheScope.of(session), rewritten);
