@@ -146,6 +146,7 @@ public final class QueryPlanner {
         // AS OF 'STAGED' / 'HEAD' / a branch names a different commit as refs move: the text must not find the plan
         boolean asOf = rewritten != beforeAsOf;
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
+        rewritten = UsingJoins.rewrite(session, rewritten);
         rewritten = HavingNames.check(session, rewritten);
         rewritten = SelectAliasesInSubqueries.rewrite(session, rewritten);
         rewritten = AliasesInHavingAggregates.rewrite(session, rewritten);
