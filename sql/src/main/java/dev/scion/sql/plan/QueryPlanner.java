@@ -247,16 +247,23 @@ public final class QueryPlanner {
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
-        RelRoot relRoot;
-        RelNode rel;
+        RelRoot relRoot = null;
+        RelNode rel = null;
         try {
-            relRoot = converter.convertQuery(validated, false, true);
-            rel = relRoot.project();
+            // a sub-query in a join's ON, correlated with the join's left side, lost its correlation in the
+            // expanding conversion (EXISTS held for every row, a scalar sub-query matched none)
+            if (!SubQueries.inJoinCondition(validated)) {
+                relRoot = converter.convertQuery(validated, false, true);
+                rel = relRoot.project();
+            }
         } catch (ClassCastException | AssertionError e) {
             // Calcite's expanding conversion casts the Correlate it builds for a correlated IN that is not a plain
             // WHERE conjunct (under OR or NOT, in the select list) to a Join (with -ea, Correlate's own assertion
             // fails first). Such a query is converted with its sub-queries kept as expressions, which the
             // sub-query rules then turn into correlates.
+            rel = null;
+        }
+        if (rel == null) {
             SqlToRelConverter keeping = new SqlToRelConverter(null, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE,
                     SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
