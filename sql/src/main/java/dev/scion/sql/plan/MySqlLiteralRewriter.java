@@ -109,6 +109,15 @@ final class MySqlLiteralRewriter extends SqlShuttle {
         if (constant != null) {
             return constant.accept(this);
         }
+        SqlNode comparisons = MixedInLists.expanded(call);
+        if (comparisons != null) {
+            return comparisons.accept(this);
+        }
+        SqlNode first = call.operandCount() > 0 ? call.operand(0) : null;
+        org.apache.calcite.sql.SqlCall named = ValuesColumnNames.named(call, first);
+        if (named != null) {
+            return super.visit(named);
+        }
         org.apache.calcite.sql.SqlCall mysql = dev.scion.sql.expr.MySqlCallRewrites.rewrite(call);
         if (mysql != null) {
             return super.visit(mysql);
