@@ -463,7 +463,7 @@ public final class QueryPlanner {
             }
             var grouped = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped").matcher(msg);
             if (grouped.find()) {
-                return UngroupedColumnError.of(statement, e.getPosLine(), e.getPosColumn(), grouped.group(1));
+                return UngroupedColumnError.of(session, statement, e.getPosLine(), e.getPosColumn(), grouped.group(1));
             }
             var duplicate = java.util.regex.Pattern.compile("Duplicate relation name '([^']*)' in FROM clause")
                     .matcher(msg);
