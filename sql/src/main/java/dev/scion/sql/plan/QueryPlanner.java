@@ -461,6 +461,9 @@ public final class QueryPlanner {
                 return new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + (session.currentDatabase() == null
                         ? "" : session.currentDatabase() + ".") + fn.toLowerCase() + " does not exist");
             }
+            if (msg.startsWith("Ordinal out of range")) {
+                return OrdinalError.of(statement, e.getPosLine(), e.getPosColumn());
+            }
             var grouped = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped").matcher(msg);
             if (grouped.find()) {
                 return UngroupedColumnError.of(session, statement, e.getPosLine(), e.getPosColumn(), grouped.group(1));
