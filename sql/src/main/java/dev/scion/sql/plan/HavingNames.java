@@ -42,8 +42,24 @@ public final class HavingNames extends SqlBasicVisitor<Void> {
 
     /** Throws 1054 for the first HAVING name of {@code query} that MySQL cannot resolve; returns the query as is. */
     public static SqlNode check(Session session, SqlNode query) {
-        query.accept(new HavingNames(session));
+        if (hasHaving(query)) { // the FROM columns are read from the catalog: only for a query that needs them
+            query.accept(new HavingNames(session));
+        }
         return query;
+    }
+
+    private static boolean hasHaving(SqlNode query) {
+        boolean[] found = {false};
+        query.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof SqlSelect select && select.getHaving() != null) {
+                    found[0] = true;
+                }
+                return found[0] ? null : super.visit(call);
+            }
+        });
+        return found[0];
     }
 
     @Override
