@@ -461,6 +461,12 @@ public final class QueryPlanner {
                 return new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + (session.currentDatabase() == null
                         ? "" : session.currentDatabase() + ".") + fn.toLowerCase() + " does not exist");
             }
+            var notSelected = java.util.regex.Pattern.compile("Expression '([^']*)' is not in the select clause")
+                    .matcher(msg);
+            if (notSelected.find()) {
+                return DistinctOrderError.of(session, statement, e.getPosLine(), e.getPosColumn(),
+                        notSelected.group(1));
+            }
             if (msg.startsWith("Ordinal out of range")) {
                 return OrdinalError.of(statement, e.getPosLine(), e.getPosColumn());
             }
