@@ -103,6 +103,10 @@ public enum ErrorCode {
     /** ER_ZLIB_Z_DATA_ERROR: UNCOMPRESS of data that is not MySQL's compressed format (a warning). */
     ZLIB_DATA_ERROR(1259, "HY000"),
     WINDOW_FRAME_ILLEGAL(3586, "HY000"),
+    WINDOW_NO_SUCH_WINDOW(3579, "HY000"),
+    /** ER_FIELD_IN_ORDER_NOT_SELECT: SELECT DISTINCT ordered by something its select list lacks. */
+    FIELD_IN_ORDER_NOT_SELECT(3065, "HY000"),
+    WINDOW_CIRCULARITY(3580, "HY000"),
     LOCK_NOWAIT(3572, "HY000"),
     DIVISION_BY_ZERO(1365, "22012"),
     TRUNCATED_WRONG_VALUE(1292, "22007"),

@@ -54,14 +54,19 @@ final class BuiltinFunctions {
             case ">>":
                 return strictN(a, v -> unsigned(shift(Values.toUnsignedBits(v[0]), Values.toUnsignedBits(v[1]), false)));
             case "TO_UNSIGNED":
-                return strictN(a, v -> {
-                    BigDecimal d = Values.toDecimal(v[0]).setScale(0, RoundingMode.HALF_UP);
-                    BigInteger n = d.toBigInteger();
+                return (row, ctx) -> {
+                    Object x = a[0].eval(row, ctx);
+                    if (x == null) {
+                        return null;
+                    }
+                    // text gives the integer it starts with, as CAST(text AS SIGNED) does (IntegerPrefix)
+                    BigInteger n = x instanceof String text ? IntegerPrefix.of(text, ctx)
+                            : Values.toDecimal(x).setScale(0, RoundingMode.HALF_UP).toBigInteger();
                     if (n.signum() < 0) {
                         n = n.add(BigInteger.ONE.shiftLeft(64)).max(BigInteger.ZERO);
                     }
                     return new BigDecimal(n.min(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
-                });
+                };
             case "DIV":
                 return DivisionByZero.of(a[0], a[1], (x, y) -> {
                     BigDecimal divisor = Values.toDecimal(y);

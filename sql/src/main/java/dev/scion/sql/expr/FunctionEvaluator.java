@@ -81,6 +81,13 @@ final class FunctionEvaluator {
                     return v == null ? null : Values.toStringValue(v).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                 };
             }
+            case "SCION_SIGNED_TEXT": {
+                Expr x = a[0];
+                return (row, ctx) -> {
+                    Object v = x.eval(row, ctx);
+                    return v instanceof String text ? IntegerPrefix.signed(text, ctx) : v;
+                };
+            }
             case "SCION_TRUTH": {
                 // a number or string where MySQL expects a condition, see plan.TruthValues
                 Expr x = a[0];

@@ -61,6 +61,19 @@ public final class SqlFunctions {
             null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
     /**
+     * {@code CAST(x AS SIGNED)}'s reading of text (plan.MySqlLiteralRewriter puts it under the BIGINT cast): a
+     * string gives the integer it starts with ({@code '5.9e7'} is 5), anything else is passed through unchanged.
+     */
+    public static final SqlFunction SIGNED_TEXT = new SqlFunction("SCION_SIGNED_TEXT", SqlKind.OTHER_FUNCTION,
+            opBinding -> {
+                RelDataType t = opBinding.getOperandType(0);
+                var types = opBinding.getTypeFactory();
+                return org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(t)
+                        ? types.createTypeWithNullability(types.createSqlType(SqlTypeName.BIGINT), t.isNullable())
+                        : t;
+            }, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
+    /**
      * {@code SCION_TRUTH(x)}: MySQL's truth value of any x as a BOOLEAN (NULL, or whether x is non-zero), which the
      * planner puts where MySQL takes a number or string as a condition (plan.TruthValues).
      */
@@ -96,6 +109,7 @@ public final class SqlFunctions {
         declareAggregates();
         OPERATORS.add(TO_UNSIGNED);
         OPERATORS.add(TRUTH);
+        OPERATORS.add(SIGNED_TEXT);
         // binary operators the MySQL parser creates; the validator resolves every call through this table
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.XOR);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.DIV);

@@ -9,7 +9,9 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,6 +31,34 @@ final class FromColumns {
     static Set<String> of(Session session, SqlSelect select) {
         Set<String> out = new HashSet<>();
         return select.getFrom() == null || add(session, select.getFrom(), out) ? out : null;
+    }
+
+    /**
+     * The lower-case names of the columns {@code SELECT *} shows of the table {@code id} names (hidden columns of
+     * functional keys left out), in table order; null when it names no table of the session's databases.
+     */
+    static List<String> visibleColumns(Session session, SqlIdentifier id) {
+        if (id.names.size() > 2) {
+            return null;
+        }
+        String db = id.names.size() == 2 ? id.names.get(0) : session.currentDatabase();
+        String table = id.names.get(id.names.size() - 1);
+        DatabaseState state = db == null ? null : session.findDatabase(db).orElse(null);
+        if (state == null) {
+            return null;
+        }
+        for (var e : state.workingRoot().tables().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(table)) {
+                List<String> out = new ArrayList<>();
+                for (var c : state.repo().readTable(state.buffer(), e.getValue()).schema().columns()) {
+                    if (!c.hidden()) {
+                        out.add(c.name().toLowerCase(Locale.ROOT));
+                    }
+                }
+                return out;
+            }
+        }
+        return null;
     }
 
     private static boolean add(Session session, SqlNode from, Set<String> out) {

@@ -89,6 +89,18 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             SqlNode operand = call.operand(0).accept(this);
             return dev.scion.sql.expr.SqlFunctions.TO_UNSIGNED.createCall(call.getParserPosition(), operand);
         }
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
+                && call.operand(1) instanceof SqlDataTypeSpec spec
+                && spec.toString().toUpperCase(java.util.Locale.ROOT).matches("SIGNED( INT(EGER)?)?")
+                && !(call.operand(0) instanceof SqlLiteral l && !(l.getValue() instanceof NlsString))
+                && !(call.operand(0) instanceof org.apache.calcite.sql.SqlDynamicParam)) {
+            // text is read as the integer it starts with (expr.IntegerPrefix), not as a number rounded
+            SqlParserPos pos = call.getParserPosition();
+            SqlNode operand = dev.scion.sql.expr.SqlFunctions.SIGNED_TEXT.createCall(pos,
+                    call.operand(0).accept(this));
+            return org.apache.calcite.sql.fun.SqlStdOperatorTable.CAST.createCall(pos, operand,
+                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos));
+        }
         SqlNode text = textCast(call);
         if (text != null) {
             return text;
@@ -96,6 +108,15 @@ final class MySqlLiteralRewriter extends SqlShuttle {
         SqlNode constant = dev.scion.sql.expr.NameConst.value(call);
         if (constant != null) {
             return constant.accept(this);
+        }
+        SqlNode comparisons = MixedInLists.expanded(call);
+        if (comparisons != null) {
+            return comparisons.accept(this);
+        }
+        SqlNode first = call.operandCount() > 0 ? call.operand(0) : null;
+        org.apache.calcite.sql.SqlCall named = ValuesColumnNames.named(call, first);
+        if (named != null) {
+            return super.visit(named);
         }
         org.apache.calcite.sql.SqlCall mysql = dev.scion.sql.expr.MySqlCallRewrites.rewrite(call);
         if (mysql != null) {

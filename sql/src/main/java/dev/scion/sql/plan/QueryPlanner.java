@@ -146,6 +146,8 @@ public final class QueryPlanner {
         // AS OF 'STAGED' / 'HEAD' / a branch names a different commit as refs move: the text must not find the plan
         boolean asOf = rewritten != beforeAsOf;
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
+        rewritten = UsingJoins.rewrite(session, rewritten);
+        rewritten = HavingNames.check(session, rewritten);
         rewritten = SelectAliasesInSubqueries.rewrite(session, rewritten);
         rewritten = AliasesInHavingAggregates.rewrite(session, rewritten);
         rewritten = UngroupedHaving.rewrite(rewritten);
@@ -154,6 +156,7 @@ public final class QueryPlanner {
         rewritten = NullInSubQuery.rewrite(rewritten);
         rewritten = RowComparisons.rewrite(rewritten);
         rewritten = TruthValues.rewrite(rewritten);
+        rewritten = NamedWindows.rewrite(rewritten);
         rewritten = WindowCallRules.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(PlanCacheScope.of(session), rewritten);
@@ -244,16 +247,23 @@ public final class QueryPlanner {
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
-        RelRoot relRoot;
-        RelNode rel;
+        RelRoot relRoot = null;
+        RelNode rel = null;
         try {
-            relRoot = converter.convertQuery(validated, false, true);
-            rel = relRoot.project();
+            // a sub-query in a join's ON, correlated with the join's left side, lost its correlation in the
+            // expanding conversion (EXISTS held for every row, a scalar sub-query matched none)
+            if (!SubQueries.inJoinCondition(validated)) {
+                relRoot = converter.convertQuery(validated, false, true);
+                rel = relRoot.project();
+            }
         } catch (ClassCastException | AssertionError e) {
             // Calcite's expanding conversion casts the Correlate it builds for a correlated IN that is not a plain
             // WHERE conjunct (under OR or NOT, in the select list) to a Join (with -ea, Correlate's own assertion
             // fails first). Such a query is converted with its sub-queries kept as expressions, which the
             // sub-query rules then turn into correlates.
+            rel = null;
+        }
+        if (rel == null) {
             SqlToRelConverter keeping = new SqlToRelConverter(null, validator, reader, cluster,
                     StandardConvertletTable.INSTANCE,
                     SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
@@ -451,9 +461,18 @@ public final class QueryPlanner {
                 return new SqlError(ErrorCode.FUNCTION_NOT_DEFINED, "FUNCTION " + (session.currentDatabase() == null
                         ? "" : session.currentDatabase() + ".") + fn.toLowerCase() + " does not exist");
             }
+            var notSelected = java.util.regex.Pattern.compile("Expression '([^']*)' is not in the select clause")
+                    .matcher(msg);
+            if (notSelected.find()) {
+                return DistinctOrderError.of(session, statement, e.getPosLine(), e.getPosColumn(),
+                        notSelected.group(1));
+            }
+            if (msg.startsWith("Ordinal out of range")) {
+                return OrdinalError.of(statement, e.getPosLine(), e.getPosColumn());
+            }
             var grouped = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped").matcher(msg);
             if (grouped.find()) {
-                return UngroupedColumnError.of(statement, e.getPosLine(), e.getPosColumn(), grouped.group(1));
+                return UngroupedColumnError.of(session, statement, e.getPosLine(), e.getPosColumn(), grouped.group(1));
             }
             var duplicate = java.util.regex.Pattern.compile("Duplicate relation name '([^']*)' in FROM clause")
                     .matcher(msg);

@@ -19,6 +19,21 @@ final class SubQueries {
                 || node != null && node.getKind().belongsTo(SqlKind.QUERY);
     }
 
+    /** Whether a JOIN anywhere in {@code node} has a query in its ON condition. */
+    static boolean inJoinCondition(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof org.apache.calcite.sql.SqlJoin join && holds(join.getCondition())) {
+                    found[0] = true;
+                }
+                return found[0] ? null : super.visit(call);
+            }
+        });
+        return found[0];
+    }
+
     /** Whether {@code node} is or holds a query anywhere inside. */
     static boolean holds(SqlNode node) {
         if (node == null) {

@@ -2,6 +2,7 @@ package dev.scion.sql.plan;
 
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.session.Session;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -15,23 +16,24 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * The error for a column the validator found neither grouped nor aggregated ("Expression 'x' is not being grouped").
  * MySQL tells two cases apart: a query with GROUP BY gets ER_WRONG_FIELD_WITH_GROUP (1055), and an aggregated query
  * without one (all rows one group) ER_MIX_OF_GROUP_FUNC_AND_FIELDS (1140), which names the select-list item. The
- * SELECT is found by the error's position in the statement.
+ * SELECT is found by the error's position in the statement; the column is named as MySQL names it
+ * ({@link ColumnFullName}).
  */
 final class UngroupedColumnError {
     private UngroupedColumnError() {
     }
 
-    static SqlError of(SqlNode statement, int line, int column, String expression) {
+    static SqlError of(Session session, SqlNode statement, int line, int column, String expression) {
         SelectAt found = new SelectAt(line, column);
         statement.accept(found);
+        String name = ColumnFullName.of(session, found.select, expression);
         if (found.select != null && found.select.getGroup() == null) {
             int index = found.item >= 0 ? found.item : itemNaming(found.select.getSelectList(), expression);
             String item = index < 0 ? "" : " #" + (index + 1);
             return new SqlError(ErrorCode.MIX_OF_GROUP_FUNC_AND_FIELDS, "In aggregated query without GROUP BY,"
                     + " expression" + item + " of SELECT list contains nonaggregated column '"
-                    + expression + "'; this is incompatible with sql_mode=only_full_group_by");
+                    + name + "'; this is incompatible with sql_mode=only_full_group_by");
         }
-        String name = expression.replace("`", "");
         String place = found.select == null ? null
                 : found.item >= 0 ? "#" + (found.item + 1) + " of SELECT list"
                 : found.orderItem >= 0 ? "#" + (found.orderItem + 1) + " of ORDER BY clause" : null;

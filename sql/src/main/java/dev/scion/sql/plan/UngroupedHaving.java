@@ -22,7 +22,8 @@ import java.util.Map;
  * MySQL reads HAVING in a query that neither groups nor aggregates as a filter on each row, one that may name the
  * select list's aliases ({@code SELECT v * 2 AS d FROM t HAVING d > 30}). Calcite reads any HAVING as grouping the
  * whole table into one group, which returned one row or none. Such a HAVING is moved into WHERE, each alias replaced
- * by the expression it names (MySQL resolves a HAVING name to a select alias before a column).
+ * by the expression it names (MySQL resolves a HAVING name to a select alias before a column). Window functions
+ * in the select list do not make a query aggregated: MySQL computes them after HAVING, as after WHERE.
  */
 public final class UngroupedHaving {
     private UngroupedHaving() {
@@ -46,7 +47,7 @@ public final class UngroupedHaving {
         SqlNode having = select.getHaving();
         if (having == null || (select.getGroup() != null && !select.getGroup().isEmpty())
                 || AggregateCalls.containsAggregateOrWindow(having)
-                || AggregateCalls.containsAggregateOrWindow(select.getSelectList())) {
+                || AggregateCalls.containsAggregate(select.getSelectList())) {
             return;
         }
         Map<String, SqlNode> aliases = new HashMap<>();
