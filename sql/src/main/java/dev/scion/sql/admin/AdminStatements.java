@@ -11,8 +11,12 @@ public final class AdminStatements {
     /** A procedure name for CALL: {@code [db.]name}, each part plain or back-quoted. */
     private static final String ROUTINE = "(?:`(?:[^`]|``)+`|[A-Za-z_$][A-Za-z0-9_$]*)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`"
             + "|[A-Za-z_$][A-Za-z0-9_$]*))?";
-    /** The revision of a SHOW / DESCRIBE ... AS OF: a quoted string, a back-quoted or bare name, or @variable. */
-    private static final String REVISION = "'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)+`|@?[A-Za-z0-9_~^./@-]+";
+    /**
+     * The revision of a SHOW / DESCRIBE ... AS OF: a function call over literals ({@code TIMESTAMP('...')}), a quoted
+     * string, a back-quoted or bare name, or @variable.
+     */
+    private static final String REVISION = "[A-Za-z_]+\\s*\\((?:[^()']|'(?:[^']|'')*')*\\)|'(?:[^']|'')*'"
+            + "|\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)+`|@?[A-Za-z0-9_~^./@-]+";
     private record Rule(Pattern pattern, Function<Matcher, AdminStatement> factory) {
     }
 

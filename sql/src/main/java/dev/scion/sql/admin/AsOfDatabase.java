@@ -8,7 +8,8 @@ import dev.scion.versioning.history.RevisionResolver;
 
 /**
  * The {@code AS OF <revision>} of a SHOW or DESCRIBE statement (Dolt's extension): the revision as the client wrote
- * it (a quoted string, a back-quoted or bare name, or a user variable) resolved to the read-only revision database
+ * it (a quoted string, a back-quoted or bare name, a user variable, or a function call such as
+ * {@code TIMESTAMP('2020-01-01')}, whose DATE or DATETIME value names the newest commit made by then) resolved to the read-only revision database
  * {@code `db/<commit>`} of the named or current database. Queries read AS OF through the planner
  * ({@code dolt.AsOfRewriter}); these statements are not planned, so they name the revision database directly.
  */
@@ -25,19 +26,35 @@ final class AsOfDatabase {
             java.util.function.Supplier<SqlError> whenUnset) {
         DatabaseState db = database == null ? session.current() : session.database(database);
         String rev = written.strip();
+        Object value;
         if (rev.startsWith("`@") || rev.startsWith("@")) {
-            Object v = session.userVariable(Identifiers.unquote(rev).substring(1));
-            if (v == null || v.toString().isEmpty()) {
-                throw whenUnset.get();
-            }
-            rev = dev.scion.sql.expr.Values.toStringValue(v);
+            value = session.userVariable(Identifiers.unquote(rev).substring(1));
+        } else if (rev.endsWith(")")) {
+            value = evaluate(session, rev); // TIMESTAMP('2020-01-01') and the like
         } else {
-            rev = Identifiers.unquote(rev.replaceAll("^'(.*)'$", "`$1`").replaceAll("^\"(.*)\"$", "`$1`"));
+            value = Identifiers.unquote(rev.replaceAll("^'(.*)'$", "`$1`").replaceAll("^\"(.*)\"$", "`$1`"));
         }
-        String revision = rev;
+        if (value == null || value.toString().isEmpty()) {
+            throw whenUnset.get();
+        }
+        if (dev.scion.sql.dolt.CommitAtTime.isTime(value)) {
+            return db.databaseName() + "/" + dev.scion.sql.dolt.CommitAtTime.of(session, db, value);
+        }
+        String revision = dev.scion.sql.expr.Values.toStringValue(value);
         var commit = new RevisionResolver(db.repo()).resolve(revision, session.headOf(db))
                 .map(RevisionResolver.Resolved::commit)
                 .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, unresolved + ": " + revision));
         return db.databaseName() + "/" + commit;
+    }
+
+    private static Object evaluate(Session session, String expression) {
+        dev.scion.sql.result.StatementResult r = session.engine().executeNested(session, "SELECT " + expression);
+        if (r instanceof dev.scion.sql.result.StatementResult.Rows rows) {
+            try (dev.scion.sql.result.RowStream s = rows.rows()) {
+                Object[] row = s.next();
+                return row == null ? null : row[0];
+            }
+        }
+        return null;
     }
 }
