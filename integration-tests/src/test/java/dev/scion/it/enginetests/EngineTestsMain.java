@@ -231,15 +231,12 @@ public final class EngineTestsMain {
         return out;
     }
 
-    private static final java.util.regex.Pattern MYTABLE = java.util.regex.Pattern.compile("(?i)\\bmytable\\b");
-    private static final java.util.regex.Pattern CREATES_MYTABLE =
-            java.util.regex.Pattern.compile("(?i)create\\s+table\\s+(if\\s+not\\s+exists\\s+)?`?mytable\\b");
-
     /**
-     * Whether a ScriptTest uses {@code mytable} without creating it: go-mysql-server runs those suites (ALTER
-     * TABLE, information_schema) on its mydb + mytable setup, the fixture of that name.
+     * Whether a ScriptTest uses {@code table} without creating it: go-mysql-server runs those suites on a setup
+     * that has it (ALTER TABLE and information_schema on mydb + mytable, AS OF on the versioned myhistorytable),
+     * the fixture of that name.
      */
-    private static boolean namesMytableWithoutCreatingIt(JsonNode t) {
+    private static boolean namesWithoutCreating(JsonNode t, String table) {
         StringBuilder text = new StringBuilder();
         for (JsonNode s : t.path("SetUpScript")) {
             text.append(s.asText()).append('\n');
@@ -247,7 +244,10 @@ public final class EngineTestsMain {
         for (JsonNode a : t.path("Assertions")) {
             text.append(a.path("Query").asText()).append('\n');
         }
-        return MYTABLE.matcher(text).find() && !CREATES_MYTABLE.matcher(text).find();
+        String name = java.util.regex.Pattern.quote(table);
+        return java.util.regex.Pattern.compile("(?i)\\b" + name + "\\b").matcher(text).find()
+                && !java.util.regex.Pattern.compile("(?i)create\\s+table\\s+(if\\s+not\\s+exists\\s+)?`?" + name
+                        + "\\b").matcher(text).find();
     }
 
     private void scriptTests(JsonNode groups, Path fixtures) throws SQLException, java.io.IOException {
@@ -261,8 +261,10 @@ public final class EngineTestsMain {
                     continue;
                 }
                 try (Connection c = fresh()) {
-                    if (namesMytableWithoutCreatingIt(t)) {
-                        loadFixture(c, fixtures, "mytable");
+                    for (String table : List.of("mytable", "myhistorytable")) {
+                        if (namesWithoutCreating(t, table)) {
+                            loadFixture(c, fixtures, table);
+                        }
                     }
                     if (g.path("var").asText().equals("ForeignKeyTests")) {
                         // go-mysql-server runs its foreign-key suite on mydb plus the parent / child tables

@@ -20,7 +20,13 @@ final class Fixtures {
     private Fixtures() { }
 
     private static final Pattern CREATE_TABLE =
-            Pattern.compile("(?i)^\\s*create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?`?(\\w+)`?");
+            Pattern.compile("(?i)^\\s*create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?`?(\\w+)`?");
+
+    /**
+     * The fixtures of the test resources enginetests/versioned: a replacement for the shared fixture of the same
+     * name, or (when the shared folder has none) one more fixture that a group naming its tables loads.
+     */
+    private static final List<String> VERSIONED = List.of("myhistorytable", "versioned_views");
 
     /** The fixture names of the named setup. */
     static List<String> setupFixtures(Path dir, String setupName) throws IOException {
@@ -32,14 +38,23 @@ final class Fixtures {
         return List.of();
     }
 
-    /** The statements of one fixture file. */
+    /**
+     * The statements of one fixture file. A fixture the test resources enginetests/versioned also hold is read from
+     * there: go-mysql-server builds those tables' history in Go (versioned test data), which the shared fixture
+     * leaves out.
+     */
     static List<String> fixture(Path dir, String name) throws IOException {
+        try (java.io.InputStream versioned = Fixtures.class.getResourceAsStream("/enginetests/versioned/" + name)) {
+            if (versioned != null) {
+                return statements(new String(versioned.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
         return statements(Files.readString(dir.resolve(name), StandardCharsets.UTF_8));
     }
 
     /**
-     * For every fixture file outside {@code base}, the tables it creates that no fixture of {@code base} creates
-     * (lower-case): go-mysql-server runs some QueryTest groups on other setups (ComplexIndexQueries on
+     * For every fixture file outside {@code base}, the tables and views it creates that no fixture of {@code base}
+     * creates (lower-case): go-mysql-server runs some QueryTest groups on other setups (ComplexIndexQueries on
      * comp_index_tables, BlobQueries on blob), which these name.
      */
     static Map<String, Set<String>> extraTables(Path dir, List<String> base) throws IOException {
@@ -48,17 +63,19 @@ final class Fixtures {
             baseTables.addAll(tablesCreated(fixture(dir, f)));
         }
         Map<String, Set<String>> out = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (name.equals("SETUPS.txt") || base.contains(name)) {
-                    continue;
-                }
-                Set<String> tables = tablesCreated(fixture(dir, name));
-                tables.removeAll(baseTables);
-                if (!tables.isEmpty()) {
-                    out.put(name, tables);
-                }
+            files.sorted().forEach(p -> names.add(p.getFileName().toString()));
+        }
+        VERSIONED.stream().filter(v -> !names.contains(v)).forEach(names::add);
+        for (String name : names) {
+            if (name.equals("SETUPS.txt") || base.contains(name)) {
+                continue;
+            }
+            Set<String> tables = tablesCreated(fixture(dir, name));
+            tables.removeAll(baseTables);
+            if (!tables.isEmpty()) {
+                out.put(name, tables);
             }
         }
         return out;

@@ -11,6 +11,12 @@ public final class AdminStatements {
     /** A procedure name for CALL: {@code [db.]name}, each part plain or back-quoted. */
     private static final String ROUTINE = "(?:`(?:[^`]|``)+`|[A-Za-z_$][A-Za-z0-9_$]*)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`"
             + "|[A-Za-z_$][A-Za-z0-9_$]*))?";
+    /**
+     * The revision of a SHOW / DESCRIBE ... AS OF: a function call over literals ({@code TIMESTAMP('...')}), a quoted
+     * string, a back-quoted or bare name, or @variable.
+     */
+    private static final String REVISION = "[A-Za-z_]+\\s*\\((?:[^()']|'(?:[^']|'')*')*\\)|'(?:[^']|'')*'"
+            + "|\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)+`|@?[A-Za-z0-9_~^./@-]+";
     private record Rule(Pattern pattern, Function<Matcher, AdminStatement> factory) {
     }
 
@@ -47,9 +53,10 @@ public final class AdminStatements {
             rule("SET\\s+(.+)", m -> SetStatement.parse(m.group(1))),
             rule("SHOW\\s+(?:SCHEMAS|DATABASES)" + ShowFilter.group(),
                     m -> new ShowDatabases(ShowFilter.parse(m.group(1)))),
-            rule("SHOW\\s+(FULL\\s+)?TABLES(?:\\s+(?:FROM|IN)\\s+(\\S+))?" + ShowFilter.group(),
+            rule("SHOW\\s+(FULL\\s+)?TABLES(?:\\s+(?:FROM|IN)\\s+(\\S+))?(?:\\s+AS\\s+OF\\s+(" + REVISION + "))?"
+                    + ShowFilter.group(),
                     m -> new ShowTables(m.group(1) != null, m.group(2) == null ? null : Identifiers.unquote(m.group(2)),
-                            ShowFilter.parse(m.group(3)))),
+                            m.group(3), ShowFilter.parse(m.group(4)))),
             rule("SHOW\\s+TABLE\\s+STATUS(?:\\s+(?:FROM|IN)\\s+(\\S+))?" + ShowFilter.group(),
                     m -> new ShowTableStatus(m.group(1) == null ? null : Identifiers.unquote(m.group(1)),
                             ShowFilter.parse(m.group(2)))),
@@ -71,6 +78,8 @@ public final class AdminStatements {
                         return new ShowIndex(m.group(2) != null ? Identifiers.unquote(m.group(2)) : t[0], t[1],
                                 ShowFilter.parse(m.group(3)));
                     }),
+            rule("(?:DESCRIBE|DESC|EXPLAIN)\\s+(?!SELECT\\b|WITH\\b|FORMAT\\b|ANALYZE\\b|\\()(\\S+)\\s+AS\\s+OF\\s+(" + REVISION
+                    + ")\\s*;?", m -> ShowColumns.describeAsOf(m.group(1), m.group(2))),
             rule("(?:DESCRIBE|DESC|EXPLAIN)\\s+(?!SELECT\\b|WITH\\b|FORMAT\\b|ANALYZE\\b|\\()(\\S+)(?:\\s+(\\S+))?",
                     m -> ShowColumns.describe(m.group(1), m.group(2))),
             rule("(?:EXPLAIN|DESCRIBE|DESC)\\s+(?:FORMAT\\s*=\\s*\\w+\\s+)?((?:SELECT|WITH|\\().*)",

@@ -19,13 +19,27 @@ final class ShowColumns implements AdminStatement {
     private final String database;
     private final String table;
     private final ShowFilter filter;
+    /** The revision of {@code DESCRIBE t AS OF revision} as written, or null. */
+    private final String asOf;
 
     ShowColumns(boolean full, boolean extended, String database, String table, ShowFilter filter) {
+        this(full, extended, database, table, filter, null);
+    }
+
+    private ShowColumns(boolean full, boolean extended, String database, String table, ShowFilter filter,
+            String asOf) {
         this.full = full;
         this.extended = extended;
         this.database = database;
         this.table = table;
         this.filter = filter;
+        this.asOf = asOf;
+    }
+
+    /** DESCRIBE {@code [db.]t AS OF revision} (Dolt's extension): the columns t had at that revision. */
+    static ShowColumns describeAsOf(String qualified, String revision) {
+        String[] parts = TableLookup.split(qualified);
+        return new ShowColumns(false, false, parts[0], parts[1], ShowFilter.NONE, revision);
     }
 
     /** DESCRIBE / DESC / EXPLAIN {@code [db.]t [column-pattern]}. */
@@ -37,6 +51,9 @@ final class ShowColumns implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        String database = asOf == null ? this.database : AsOfDatabase.of(session, this.database, asOf,
+                "invalid ref spec", () -> dev.scion.sql.error.SqlError.noSuchTable(this.database == null
+                        ? session.current().name() : session.database(this.database).name(), table));
         TableSchema schema = ViewColumns.of(session, database, table)
                 .orElseGet(() -> TableLookup.of(session, database, table).value().schema());
         List<Object[]> rows = new ArrayList<>();

@@ -40,24 +40,9 @@ final class ShowCreateTable implements AdminStatement {
         if (asOf == null) {
             return database;
         }
-        var db = database == null ? session.current() : session.database(database);
-        String rev = asOf;
-        if (rev.startsWith("`@") || rev.startsWith("@")) {
-            Object v = session.userVariable(Identifiers.unquote(rev).substring(1));
-            if (v == null || v.toString().isEmpty()) {
-                throw SqlError.noSuchTable(db.name(), table); // Dolt: nothing to show as of no revision
-            }
-            rev = v.toString();
-        } else {
-            rev = Identifiers.unquote(rev.replaceAll("^'(.*)'$", "`$1`").replaceAll("^\"(.*)\"$", "`$1`"));
-        }
-        var head = session.headOf(db);
-        String revision = rev;
-        var commit = new dev.scion.versioning.history.RevisionResolver(db.repo()).resolve(revision, head)
-                .map(dev.scion.versioning.history.RevisionResolver.Resolved::commit)
-                .orElseThrow(() -> new SqlError(dev.scion.sql.error.ErrorCode.VERSIONING,
-                        "invalid reference: " + revision));
-        return db.databaseName() + "/" + commit;
+        // Dolt: nothing to show as of no revision
+        return AsOfDatabase.of(session, database, asOf, "invalid reference", () -> SqlError.noSuchTable(
+                database == null ? session.current().name() : session.database(database).name(), table));
     }
 
     static String ddl(String name, TableSchema s) {

@@ -8,24 +8,30 @@ import dev.scion.sql.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SHOW [FULL] TABLES [FROM db] [LIKE | WHERE]. */
+/** SHOW [FULL] TABLES [FROM db] [AS OF revision] [LIKE | WHERE]. */
 final class ShowTables implements AdminStatement {
     private final boolean full;
     private final String database;
+    /** The revision of {@code AS OF} as written, or null for the database as the session sees it. */
+    private final String asOf;
     private final ShowFilter filter;
 
-    ShowTables(boolean full, String database, ShowFilter filter) {
+    ShowTables(boolean full, String database, String asOf, ShowFilter filter) {
         this.full = full;
         this.database = database;
+        this.asOf = asOf;
         this.filter = filter;
     }
 
     @Override
     public StatementResult execute(Session session) {
-        if (dev.scion.sql.privilege.MysqlDatabase.serves(session, database)) {
+        if (asOf == null && dev.scion.sql.privilege.MysqlDatabase.serves(session, database)) {
             return mysqlTables(session);
         }
-        DatabaseState db = database == null ? session.current() : session.database(database);
+        DatabaseState named = database == null ? session.current() : session.database(database);
+        DatabaseState db = asOf == null ? named : session.database(AsOfDatabase.of(session, database, asOf,
+                "invalid ref spec", () -> new dev.scion.sql.error.SqlError(dev.scion.sql.error.ErrorCode.WRONG_ARGUMENTS,
+                        "AS OF needs a revision, not NULL")));
         dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, db.databaseName());
         List<Object[]> rows = new ArrayList<>();
         java.util.TreeMap<String, String> all = new java.util.TreeMap<>();
@@ -49,7 +55,7 @@ final class ShowTables implements AdminStatement {
         all.keySet().removeIf(t -> !session.access().hasAnyOnTable(db.databaseName(), t));
         all.forEach((name, type) -> rows.add(full ? new Object[] {name, type} : new Object[] {name}));
         List<String> cols = new ArrayList<>();
-        cols.add("Tables_in_" + db.name());
+        cols.add("Tables_in_" + named.name());
         if (full) {
             cols.add("Table_type");
         }

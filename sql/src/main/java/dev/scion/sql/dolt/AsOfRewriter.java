@@ -6,7 +6,6 @@ import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.session.Session;
 import dev.scion.storage.Hash;
-import dev.scion.versioning.history.CommitLog;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
@@ -16,7 +15,6 @@ import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -60,10 +58,8 @@ public final class AsOfRewriter extends SqlShuttle {
             when = ExpressionEvaluator.evaluate(session, List.of(snap.getPeriod()), sql)[0];
         }
         Hash commit;
-        if (when instanceof LocalDateTime t) {
-            commit = asOfTime(db, t.toInstant(ZoneOffset.UTC).toEpochMilli());
-        } else if (when instanceof LocalDate d) {
-            commit = asOfTime(db, d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+        if (CommitAtTime.isTime(when)) {
+            commit = CommitAtTime.of(session, db, when);
         } else if (when != null && !db.isReadOnly() && (when.toString().equalsIgnoreCase("STAGED")
                 || when.toString().equalsIgnoreCase("WORKING"))) {
             commit = snapshotCommit(db, when.toString().equalsIgnoreCase("STAGED"));
@@ -126,16 +122,5 @@ public final class AsOfRewriter extends SqlShuttle {
         } catch (DateTimeParseException e) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "AS OF: cannot read the time '" + lit.toValue() + "'");
         }
-    }
-
-    private Hash asOfTime(DatabaseState db, long millis) {
-        CommitLog log = new CommitLog(db.repo(), session.headOf(db));
-        while (log.hasNext()) {
-            CommitLog.Entry e = log.next();
-            if (e.commit().committer().timeMillis() <= millis) {
-                return e.hash();
-            }
-        }
-        throw new SqlError(ErrorCode.VERSIONING, "no commit of '" + db.name() + "' at or before that time");
     }
 }

@@ -20,6 +20,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSnapshot;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -50,6 +51,11 @@ public final class ViewExpander {
      * each with the statement's view that reads it: a CTE of the body, or a table since dropped or renamed.
      */
     private final Map<String, String> unresolved = new HashMap<>();
+    /**
+     * Inside a view read {@code AS OF} a revision: the revision as written, which every table of the body without
+     * an AS OF of its own is then read at (null otherwise).
+     */
+    private SqlNode asOf;
 
     private ViewExpander(Session session) {
         this.session = session;
@@ -136,18 +142,63 @@ public final class ViewExpander {
                 return as(expanded, ref, List.of());
             }
             // a table renamed for a DEFINER view keeps the name the view's query refers to it by
-            return ViewSecurity.definerReadOf(lastName(id)).isPresent() ? as(id, ref, List.of()) : from;
+            if (ViewSecurity.definerReadOf(lastName(id)).isPresent()) {
+                return as(atRevision(id, viewDb), ref, List.of());
+            }
+            SqlNode read = atRevision(id, viewDb);
+            return read == id ? from : as(read, ref, List.of());
         }
-        if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.AS
-                && call.operand(0) instanceof SqlIdentifier id) {
-            SqlNode expanded = expandTable(id, viewDb, depth);
+        if (from instanceof SqlSnapshot snap && snap.getTableRef() instanceof SqlIdentifier id) {
+            SqlNode expanded = expandAsOf(id, snap.getPeriod(), viewDb, depth);
+            return expanded != null ? as(expanded, lastName(id), List.of()) : from;
+        }
+        if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.AS) {
+            List<SqlNode> operands = call.getOperandList();
+            SqlNode expanded = null;
+            if (call.operand(0) instanceof SqlIdentifier id) {
+                expanded = expandTable(id, viewDb, depth);
+                if (expanded == null) {
+                    call.setOperand(0, atRevision(id, viewDb));
+                }
+            } else if (call.operand(0) instanceof SqlSnapshot snap && snap.getTableRef() instanceof SqlIdentifier id) {
+                expanded = expandAsOf(id, snap.getPeriod(), viewDb, depth);
+            }
             if (expanded != null) {
-                List<SqlNode> operands = call.getOperandList();
                 return as(expanded, ((SqlIdentifier) operands.get(1)).getSimple(),
                         operands.subList(2, operands.size()));
             }
         }
         return from;
+    }
+
+    /**
+     * {@code v AS OF rev} where v is a view: Dolt keeps the view's current definition and reads the tables it
+     * names at the revision (a past definition needs a checkout of that commit). Null when {@code id} names no
+     * view now; the AS OF then stays for the planner, which reads a table (or fails) at the revision.
+     */
+    private SqlNode expandAsOf(SqlIdentifier id, SqlNode period, DatabaseState viewDb, int depth) {
+        SqlNode outer = asOf;
+        asOf = period;
+        try {
+            return expandTable(id, viewDb, depth);
+        } finally {
+            asOf = outer;
+        }
+    }
+
+    /**
+     * A base table named inside a view read AS OF: the same table at that revision. Anything else (no AS OF
+     * around, a common table expression, a table of another kind) is returned as it is.
+     */
+    private SqlNode atRevision(SqlIdentifier table, DatabaseState viewDb) {
+        if (asOf == null || table.isStar() || table.names.size() > 2) {
+            return table;
+        }
+        DatabaseState db = database(table, viewDb);
+        String name = lastName(table);
+        boolean baseTable = db != null && (db.workingRoot().resolveName(name).isPresent()
+                || ViewSecurity.definerReadOf(name).isPresent());
+        return baseTable ? new dev.scion.sql.parser.dml.SqlMySqlAsOf(table.getParserPosition(), table, asOf) : table;
     }
 
     /** The view's query (expanded, with its column names applied), or null when {@code id} is not a view. */

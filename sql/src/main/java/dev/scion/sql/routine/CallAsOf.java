@@ -6,6 +6,8 @@ import dev.scion.sql.error.SqlError;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.Session;
+import dev.scion.sql.dolt.CommitAtTime;
+import dev.scion.storage.Hash;
 import dev.scion.versioning.history.RevisionResolver;
 
 import java.util.regex.Pattern;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * read-only revision database {@code `db/<commit>`}. Its body's unqualified tables and the procedures it calls are
  * therefore read at that revision too, unless a nested CALL names a revision of its own. The revision is a branch,
  * tag, hash or ancestor spec ('HEAD~1' is relative to the HEAD of the database the CALL runs in), written as a
- * string, a bare word or a user variable.
+ * string, a bare word or a user variable, or a time ({@code TIMESTAMP('2020-01-01')}: the newest commit made by
+ * then).
  */
 public final class CallAsOf {
     private static final Pattern WORD = Pattern.compile("`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_~^./-]*");
@@ -30,14 +33,21 @@ public final class CallAsOf {
             throw SqlError.noDatabaseSelected();
         }
         DatabaseState db = parts[0] != null ? session.database(parts[0]) : session.current();
-        String rev = revisionText(session, revision.strip());
-        var commit = new RevisionResolver(db.repo()).resolve(rev, session.headOf(db))
-                .map(RevisionResolver.Resolved::commit)
-                .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, "invalid ref spec: " + rev));
+        Object value = revisionValue(session, revision.strip());
+        Hash commit;
+        if (CommitAtTime.isTime(value)) {
+            commit = CommitAtTime.of(session, db, value);
+        } else {
+            String rev = dev.scion.sql.expr.Values.toStringValue(value);
+            commit = new RevisionResolver(db.repo()).resolve(rev, session.headOf(db))
+                    .map(RevisionResolver.Resolved::commit)
+                    .orElseThrow(() -> new SqlError(ErrorCode.VERSIONING, "invalid ref spec: " + rev));
+        }
         return quote(db.databaseName() + "/" + commit) + "." + quote(parts[1]);
     }
 
-    private static String revisionText(Session session, String written) {
+    /** The revision as a name (a word as written, or a string value), or a time (a DATE or DATETIME value). */
+    private static Object revisionValue(Session session, String written) {
         if (WORD.matcher(written).matches()) {
             return dev.scion.sql.admin.Identifiers.unquote(written);
         }
@@ -52,7 +62,7 @@ public final class CallAsOf {
         if (v == null) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "AS OF needs a revision, not NULL");
         }
-        return dev.scion.sql.expr.Values.toStringValue(v);
+        return v;
     }
 
     private static String quote(String name) {
