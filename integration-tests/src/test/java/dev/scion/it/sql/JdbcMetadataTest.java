@@ -26,7 +26,7 @@ import dev.scion.it.harness.ScionServerProcess;
 
 /**
  * JDBC DatabaseMetaData through Connector/J 8.4 and 9.5: getCatalogs, getTables, getColumns, getPrimaryKeys,
- * getIndexInfo and getImportedKeys, answered from SHOW statements (the drivers' default) and from
+ * getIndexInfo, getImportedKeys and getSQLKeywords, answered from SHOW statements (the drivers' default) and from
  * information_schema ({@code useInformationSchema=true}).
  */
 class JdbcMetadataTest {
@@ -150,6 +150,19 @@ class JdbcMetadataTest {
         try (Connection c = connect(driver, infoSchema);
              ResultSet rs = c.getMetaData().getImportedKeys("metadb", null, "orders")) {
             assertFalse(rs.next(), "orders declares no foreign key");
+        }
+    }
+
+    /** Connector/J reads MySQL's reserved words from information_schema.KEYWORDS, less SQL:2003's own. */
+    @ParameterizedTest(name = "{0} useInformationSchema={1}")
+    @MethodSource("dev.scion.it.harness.ConnectorJ#withProtocols")
+    void sqlKeywordsAreMySqlsReservedWords(ConnectorJ driver, boolean infoSchema) throws SQLException {
+        try (Connection c = connect(driver, infoSchema)) {
+            List<String> keywords = List.of(c.getMetaData().getSQLKeywords().split(","));
+            assertTrue(keywords.containsAll(List.of("ACCESSIBLE", "DATABASES", "LIMIT", "ZEROFILL")),
+                    "keywords: " + keywords);
+            assertFalse(keywords.contains("SELECT"), "SQL:2003 keywords are left out: " + keywords);
+            assertFalse(keywords.contains("BEGIN"), "BEGIN is not reserved: " + keywords);
         }
     }
 

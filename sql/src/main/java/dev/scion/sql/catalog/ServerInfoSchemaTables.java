@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The information_schema tables MySQL 8 has beyond the catalog views of {@link InformationSchema}: the engine list,
- * the per-table and per-column engine attributes, and the tables about features Scion has none of (plugins,
- * roles, resource groups, optimizer traces, tablespace files and InnoDB's internal state). Monitoring tools and
- * connectors select from these names; they get MySQL's columns, and no rows where Scion has nothing to report,
+ * MySQL's keywords, the per-table and per-column engine attributes, and the tables about features Scion has none of
+ * (plugins, roles, resource groups, optimizer traces, tablespace files and InnoDB's internal state). Monitoring tools
+ * and connectors select from these names; they get MySQL's columns, and no rows where Scion has nothing to report,
  * rather than error 1146.
  */
 public final class ServerInfoSchemaTables {
@@ -39,6 +39,7 @@ public final class ServerInfoSchemaTables {
                     dev.scion.sql.expr.spatial.Geometries.WGS84_DEFINITION, null}))
                         .text("SRS_NAME").integer("SRS_ID").text("ORGANIZATION").integer("ORGANIZATION_COORDSYS_ID")
                         .text("DEFINITION", "DESCRIPTION"),
+                new InfoSchemaTable("KEYWORDS", s -> MysqlKeywords.rows()).text("WORD").integer("RESERVED"),
                 new InfoSchemaTable("TABLES_EXTENSIONS", ServerInfoSchemaTables::tablesExtensions)
                         .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "ENGINE_ATTRIBUTE",
                                 "SECONDARY_ENGINE_ATTRIBUTE"),
