@@ -61,7 +61,7 @@ final class AlterTable {
         }
         String comment = node.getTableOption("COMMENT");
         if (comment != null) {
-            alter.schema.comment = comment; // COMMENT = '' removes it
+            alter.schema.comment = TableComments.checked(session, target.name(), comment); // '' removes it
         }
         String ai = node.getTableOption("AUTO_INCREMENT");
         alter.finish(ai == null ? -1 : Long.parseLong(ai.strip()));

@@ -61,7 +61,7 @@ final class CreateTable {
         b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                 node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
                 target.db().repo().databaseCollation())); // a table without its own inherits the database's
-        b.comment = node.getTableOption("COMMENT");
+        b.comment = TableComments.checked(session, target.name(), node.getTableOption("COMMENT"));
         for (SqlMySqlColumn c : node.getColumns()) {
             addColumn(b, c);
         }

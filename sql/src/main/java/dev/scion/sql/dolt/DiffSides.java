@@ -96,7 +96,22 @@ record DiffSides(Side from, Side to) {
         if (rev.equalsIgnoreCase("STAGED")) {
             return new Side(rev, VersionedRoots.staged(session, db), null, null);
         }
-        return commitSide(db, rev, resolveCommit(session, db, rev));
+        return commitSide(db, rev, resolveCommit(session, db, rev, headNow(session, db)));
+    }
+
+    /**
+     * The HEAD a table function's revision is relative to: the branch's head as it is now, as Dolt resolves these
+     * arguments against the refs (its ResolveRootForRef), while WORKING and STAGED are the transaction's. Inside a
+     * transaction that began before another session committed, {@code dolt_diff('HEAD', 'WORKING', t)} therefore
+     * compares the new head with the transaction's working root (Dolt's "call dolt_commit commits staged stuff,
+     * merges with working set and branch head"); AS OF 'HEAD', HASHOF('HEAD') and dolt_log keep the transaction's
+     * HEAD ({@link Session#headOf}).
+     */
+    private static Hash headNow(Session session, DatabaseState db) {
+        if (db.isReadOnly() || db.isDetached()) {
+            return session.headOf(db);
+        }
+        return db.repo().branchHead(db.branch()).orElseGet(() -> session.headOf(db));
     }
 
     private static Side commitSide(DatabaseState db, String label, Hash commit) {
@@ -107,9 +122,13 @@ record DiffSides(Side from, Side to) {
 
     /** A commit revision, with Dolt's messages for the two ways it can be missing. */
     static Hash resolveCommit(Session session, DatabaseState db, String rev) {
+        return resolveCommit(session, db, rev, session.headOf(db));
+    }
+
+    private static Hash resolveCommit(Session session, DatabaseState db, String rev, Hash head) {
         Optional<RevisionResolver.Resolved> r;
         try {
-            r = new RevisionResolver(db.repo()).resolve(rev, session.headOf(db));
+            r = new RevisionResolver(db.repo()).resolve(rev, head);
         } catch (VersioningException e) {
             throw new SqlError(ErrorCode.VERSIONING, e.getMessage());
         }

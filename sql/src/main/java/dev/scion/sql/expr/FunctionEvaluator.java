@@ -83,9 +83,14 @@ final class FunctionEvaluator {
             }
             case "SCION_SIGNED_TEXT": {
                 Expr x = a[0];
+                if (!SqlFunctions.readsText(call.getOperands().get(0).getType())) {
+                    return x;
+                }
+                // typed BIGINT, so the cast above it may be dropped: an ENUM's value becomes its number here
                 return (row, ctx) -> {
                     Object v = x.eval(row, ctx);
-                    return v instanceof String text ? IntegerPrefix.signed(text, ctx) : v;
+                    return v == null ? null : v instanceof String text ? IntegerPrefix.signed(text, ctx)
+                            : Values.toLong(v);
                 };
             }
             case "SCION_TRUTH": {

@@ -68,10 +68,15 @@ public final class SqlFunctions {
             opBinding -> {
                 RelDataType t = opBinding.getOperandType(0);
                 var types = opBinding.getTypeFactory();
-                return org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(t)
+                return readsText(t)
                         ? types.createTypeWithNullability(types.createSqlType(SqlTypeName.BIGINT), t.isNullable())
                         : t;
             }, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
+    /** Whether {@link #SIGNED_TEXT} reads an operand of this type as text (JSON keeps its own cast). */
+    public static boolean readsText(RelDataType t) {
+        return org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(t) && !dev.scion.sql.expr.json.JsonType.is(t);
+    }
 
     /**
      * {@code SCION_TRUTH(x)}: MySQL's truth value of any x as a BOOLEAN (NULL, or whether x is non-zero), which the
