@@ -117,14 +117,15 @@ public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
         if (tables.isEmpty()) {
             return;
         }
-        RootValue baseRoot = repo.readRoot(own, base);
-        RootValue now = stored.working().equals(base) ? baseRoot : repo.readRoot(own, stored.working());
+        boolean unmoved = stored.working().equals(base);
+        RootValue baseRoot = unmoved ? null : repo.readRoot(own, base);
+        RootValue now = unmoved ? null : repo.readRoot(own, stored.working());
         prebuilt = new TableValue[tables.size()];
         prebuiltAt = new Hash[tables.size()];
         for (int i = 0; i < tables.size(); i++) {
             String name = tables.get(i).name();
-            Hash b = baseRoot.tableHash(name);
-            if (b != null && b.equals(now.tableHash(name))) {
+            Hash b = unmoved ? null : baseRoot.tableHash(name);
+            if (unmoved || (b != null && b.equals(now.tableHash(name)))) {
                 prebuilt[i] = new ChangeReplay(tables.get(i).changes(), own).onBase();
                 prebuiltAt[i] = repo.writeTable(own, prebuilt[i]);
             }

@@ -188,7 +188,10 @@ public final class TransactionCommitter {
         DeferredRowsRebase replay = DeferredRowsRebase.of(session, s);
         WorkingSetCommitQueue.Rebase rebase = replay != null ? replay : rebase(session, s);
         if (replay != null) {
-            replay.prebuild(s.buffer(), repo.workingSet(s.branch()));
+            // the working set the queue last wrote stands for the branch's (the build only guesses which tables
+            // nobody changed since the snapshot; the queue's rebase checks each), saving a read of the ref
+            WorkingSet last = repo.commitQueue(s.branch()).lastWritten();
+            replay.prebuild(s.buffer(), last != null ? last : repo.workingSet(s.branch()));
         }
         try {
             repo.commitQueue(s.branch()).commit(s.buffer(), rebase, ordered);

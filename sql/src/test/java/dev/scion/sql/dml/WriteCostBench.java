@@ -64,6 +64,20 @@ public final class WriteCostBench {
                             + "','" + pad(i) + "');COMMIT";
                 });
             }
+            if (only.equals("writeonlytables")) {
+                // as sysbench runs it: each of the transaction's writes picks one of several tables (here three)
+                for (int t = 2; t <= 3; t++) {
+                    db.exec("CREATE TABLE sbtest" + t + " LIKE sbtest1");
+                    db.exec("INSERT INTO sbtest" + t + " SELECT * FROM sbtest1");
+                }
+                run(db, "write_only transaction, 3 tables", iterations / 4, i -> {
+                    int id = 1 + i * 7919 % ROWS;
+                    return "BEGIN;UPDATE sbtest1 SET k=k+1 WHERE id=" + id + ";UPDATE sbtest2 SET c='" + c(i + 5)
+                            + "' WHERE id=" + (1 + (i + 17) * 7919 % ROWS) + ";DELETE FROM sbtest3 WHERE id=" + id
+                            + ";INSERT INTO sbtest3 (id, k, c, pad) VALUES (" + id + "," + (i % ROWS) + ",'" + c(i)
+                            + "','" + pad(i) + "');COMMIT";
+                });
+            }
             if (only.isEmpty() || only.equals("insert")) {
                 run(db, "INSERT VALUES (auto-increment id)", iterations,
                         i -> "INSERT INTO sbtest1 (k, c, pad) VALUES (" + (i % ROWS) + ",'" + c(i) + "','" + pad(i)

@@ -93,12 +93,16 @@ public final class WorkingSetCommitQueue {
     private boolean leaderActive;
     /** The working set the group in flight will leave, once rebased; null otherwise. Guarded by {@link #lock}. */
     private Tip tip;
+    /** The working set the last group of this queue wrote (null: none yet). Guarded by {@link #lock}. */
+    private WorkingSet lastWritten;
     private long groupsWritten;
     private long commitsWritten;
     private long preparedTaken;
     private long leaderRebases;
     /** Chunks built by a group's rebases that its working set does not reach, so never written. */
     private long dropped;
+    /** The working set of the group being written, set by its leader (only one at a time). */
+    private WorkingSet groupResult;
 
     /** Runs after a group is rebased and before its synced write; tests use it to hold a group in flight. */
     private final Runnable beforeSync;
@@ -172,6 +176,9 @@ public final class WorkingSetCommitQueue {
                                 "the commit group of branch '" + branch + "' failed before it was written");
                     }
                     g.done = true;
+                }
+                if (written && batch != null) {
+                    lastWritten = groupResult;
                 }
                 tip = null; // no group in flight: the next transaction prepares against the stored working set
                 groupsWritten++;
@@ -303,6 +310,7 @@ public final class WorkingSetCommitQueue {
                 batch.putAll(live);
             }
             publishTip(new Tip(ws, batch));
+            groupResult = ws;
             beforeSync.run();
             try {
                 RocksChunkStore.Written written = store.writeUncached(batch.pending(),
@@ -322,6 +330,21 @@ public final class WorkingSetCommitQueue {
         }
         throw new VersioningException(VersioningException.Reason.CONCURRENT_UPDATE,
                 "branch '" + branch + "' was updated concurrently; retry the transaction");
+    }
+
+    /**
+     * The working set the last group of this queue wrote (its chunks are in the store, though maybe not yet
+     * durable), without reading the ref; null when this queue has written nothing yet. A group in flight or a
+     * writer outside the queue may have moved the branch since: a hint for work done ahead of the queue (which the
+     * rebase then checks), never a basis for a decision.
+     */
+    public WorkingSet lastWritten() {
+        lock.lock();
+        try {
+            return lastWritten;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Whether what {@code rebase} wrote to {@code written} may hold chunks its working set does not reach. */
