@@ -366,13 +366,13 @@ public final class TableEditor {
      *
      * <p>The base's version of a row is the one the writes read ({@link #baseRows}); only a row they did not read is
      * looked up. The base's index entries for such a row follow from it, since a table's index entries are its rows'
-     * entries: none where the base had no row, else the entries the stored row gives ({@link #baseEntries}).
+     * entries: none where the base had no row, else the entries the stored row gives ({@link SnapshotRows}).
      */
     public TableChanges pendingChanges() {
         if (!rows.root().equals(base.rows())) {
             return null;
         }
-        List<TableChanges.Row> changed = new ArrayList<>();
+        List<TableChanges.Row> changed = new ArrayList<>(pendingRows.size());
         for (Map.Entry<byte[], byte[]> e : pendingRows.entrySet()) {
             byte[] before = baseRow(e.getKey());
             byte[] after = e.getValue() == DELETED ? null : e.getValue();
@@ -380,20 +380,19 @@ public final class TableEditor {
                 changed.add(new TableChanges.Row(e.getKey(), before, after));
             }
         }
-        Map<byte[], Object[]> decoded = new TreeMap<>(KeyBytes.ORDER);
-        List<TableChanges.IndexEntries> entries = new ArrayList<>();
+        SnapshotRows snapshot = new SnapshotRows();
+        List<TableChanges.IndexEntries> entries = new ArrayList<>(indexes.size());
         for (IndexState ix : indexes) {
             String name = ix.codec.index().name().toLowerCase();
             Hash tree = base.indexes().get(name);
             if (tree == null || !tree.equals(ix.map.root())) {
                 return null;
             }
-            Map<byte[], List<byte[]>> entriesOfRow = new TreeMap<>(KeyBytes.ORDER);
-            List<byte[]> keys = new ArrayList<>();
-            List<byte[]> values = new ArrayList<>();
+            List<byte[]> keys = new ArrayList<>(ix.pending.size());
+            List<byte[]> values = new ArrayList<>(ix.pending.size());
             for (Map.Entry<byte[], byte[]> e : ix.pending.entrySet()) {
                 byte[] after = e.getValue() == DELETED ? null : e.getValue();
-                if (!Arrays.equals(baseEntry(ix, e.getKey(), decoded, entriesOfRow), after)) {
+                if (!Arrays.equals(baseEntry(ix, e.getKey(), snapshot), after)) {
                     keys.add(e.getKey());
                     values.add(after);
                 }
@@ -419,8 +418,7 @@ public final class TableEditor {
     }
 
     /** The base's value of index entry {@code entry}, or null. */
-    private byte[] baseEntry(IndexState ix, byte[] entry, Map<byte[], Object[]> decoded,
-            Map<byte[], List<byte[]>> entriesOfRow) {
+    private byte[] baseEntry(IndexState ix, byte[] entry, SnapshotRows snapshot) {
         byte[] rowKey = ix.rowOf.get(entry);
         byte[] row = rowKey == null || ix.codec.index().fulltext() ? null : baseRows.get(rowKey);
         if (row == null) {
@@ -430,13 +428,36 @@ public final class TableEditor {
         if (row == ABSENT) {
             return null;
         }
-        List<byte[]> stored = baseEntries(ix, rowKey, row, decoded, entriesOfRow);
-        for (byte[] k : stored) {
+        for (byte[] k : snapshot.entries(ix, rowKey, row)) {
             if (Arrays.equals(k, entry)) {
                 return ix.codec.value();
             }
         }
         return null;
+    }
+
+    /**
+     * The index entries of base rows the writes read, each row decoded (its indexed columns) once and each index's
+     * entries for it made once: what a {@link #pendingChanges} call needs of a row it did not look up.
+     */
+    private final class SnapshotRows {
+        private Map<byte[], Object[]> decoded;
+        private Map<IndexState, Map<byte[], List<byte[]>>> entries;
+
+        List<byte[]> entries(IndexState ix, byte[] rowKey, byte[] stored) {
+            if (entries == null) {
+                entries = new java.util.IdentityHashMap<>();
+                decoded = new TreeMap<>(KeyBytes.ORDER);
+            }
+            Map<byte[], List<byte[]>> ofIndex = entries.computeIfAbsent(ix, i -> new TreeMap<>(KeyBytes.ORDER));
+            List<byte[]> known = ofIndex.get(rowKey);
+            if (known == null) {
+                Object[] values = decoded.computeIfAbsent(rowKey, k -> codec.decode(k, stored, indexedFields()));
+                known = ix.codec.keys(values);
+                ofIndex.put(rowKey, known);
+            }
+            return known;
+        }
     }
 
     /** The value fields a row's index entries are made of, for a partial decode (null: every field). */
@@ -448,18 +469,6 @@ public final class TableEditor {
             }
         }
         return codec.valueFieldsFor(columns);
-    }
-
-    /** The index entries of the base's row {@code rowKey} (stored value {@code row}), decoding it once. */
-    private List<byte[]> baseEntries(IndexState ix, byte[] rowKey, byte[] row, Map<byte[], Object[]> decoded,
-            Map<byte[], List<byte[]>> entriesOfRow) {
-        List<byte[]> known = entriesOfRow.get(rowKey);
-        if (known == null) {
-            Object[] values = decoded.computeIfAbsent(rowKey, k -> codec.decode(k, row, indexedFields()));
-            known = ix.codec.keys(values);
-            entriesOfRow.put(rowKey, known);
-        }
-        return known;
     }
 
     /** {@code map} with {@code pending} applied; empties {@code pending}. */
