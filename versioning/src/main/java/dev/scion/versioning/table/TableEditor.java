@@ -52,6 +52,8 @@ public final class TableEditor {
         final TreeMap<byte[], byte[]> pending = new TreeMap<>(KeyBytes.ORDER);
         /** The key of the row each pending entry was written for (tables with a primary key only). */
         final TreeMap<byte[], byte[]> rowOf = new TreeMap<>(KeyBytes.ORDER);
+        /** The entries of base rows a write removed, by row key: the base's entries for that row. */
+        final TreeMap<byte[], List<byte[]>> baseEntries = new TreeMap<>(KeyBytes.ORDER);
 
         IndexState(IndexCodec codec, ProllyMap map) {
             this.codec = codec;
@@ -62,6 +64,7 @@ public final class TableEditor {
             IndexState c = new IndexState(codec, map);
             c.pending.putAll(pending);
             c.rowOf.putAll(rowOf);
+            c.baseEntries.putAll(baseEntries);
             return c;
         }
     }
@@ -178,7 +181,7 @@ public final class TableEditor {
             throw new DuplicateKeyException(tableName + ".PRIMARY", describeKey(newKey, newRow));
         }
         checkUnique(newRow, oldKey);
-        removeIndexEntries(oldRow, oldKey);
+        removeIndexEntries(oldRow, oldKey, isUnwrittenBaseRow(oldKey));
         if (keyChanged) {
             pendingRows.put(oldKey, DELETED);
         }
@@ -201,7 +204,7 @@ public final class TableEditor {
             }
         }
         Object[] stored = codec.decode(key, existing);
-        removeIndexEntries(stored, codec.keyless() ? null : key);
+        removeIndexEntries(stored, codec.keyless() ? null : key, !codec.keyless() && isUnwrittenBaseRow(key));
         pendingRows.put(key, DELETED);
         return true;
     }
@@ -312,13 +315,27 @@ public final class TableEditor {
         }
     }
 
-    private void removeIndexEntries(Object[] row, byte[] rowKey) {
+    /**
+     * Deletes {@code row}'s index entries; when it is the base's row, not written since ({@code baseRow}), they are
+     * the base's entries for its key, which {@link #pendingChanges} then takes from here.
+     */
+    private void removeIndexEntries(Object[] row, byte[] rowKey, boolean baseRow) {
         for (IndexState ix : indexes) {
-            for (byte[] k : ix.codec.keys(row)) {
+            List<byte[]> keys = ix.codec.keys(row);
+            for (byte[] k : keys) {
                 ix.pending.put(k, DELETED);
                 noteRow(ix, k, rowKey);
             }
+            if (baseRow) {
+                ix.baseEntries.putIfAbsent(rowKey, keys);
+            }
         }
+    }
+
+    /** Whether the row with {@code key} is as the base holds it (read from the base, not written by this editor). */
+    private boolean isUnwrittenBaseRow(byte[] key) {
+        byte[] seen = baseRows.get(key);
+        return seen != null && seen != ABSENT && !pendingRows.containsKey(key);
     }
 
     private static void noteRow(IndexState ix, byte[] entry, byte[] rowKey) {
@@ -352,6 +369,7 @@ public final class TableEditor {
         Map<String, Hash> idx = new HashMap<>(base.indexes());
         for (IndexState ix : indexes) {
             ix.rowOf.clear();
+            ix.baseEntries.clear();
             ix.map = apply(ix.map, ix.pending);
             idx.put(ix.codec.index().name().toLowerCase(), ix.map.root());
         }
@@ -366,7 +384,8 @@ public final class TableEditor {
      *
      * <p>The base's version of a row is the one the writes read ({@link #baseRows}); only a row they did not read is
      * looked up. The base's index entries for such a row follow from it, since a table's index entries are its rows'
-     * entries: none where the base had no row, else the entries the stored row gives ({@link SnapshotRows}).
+     * entries: none where the base had no row, else the entries the stored row gives: those a write removed with it,
+     * or else made from the stored row ({@link SnapshotRows}).
      */
     public TableChanges pendingChanges() {
         if (!rows.root().equals(base.rows())) {
@@ -445,6 +464,10 @@ public final class TableEditor {
         private Map<IndexState, Map<byte[], List<byte[]>>> entries;
 
         List<byte[]> entries(IndexState ix, byte[] rowKey, byte[] stored) {
+            List<byte[]> removed = ix.baseEntries.get(rowKey);
+            if (removed != null) {
+                return removed; // the writes removed them, so they were at hand
+            }
             if (entries == null) {
                 entries = new java.util.IdentityHashMap<>();
                 decoded = new TreeMap<>(KeyBytes.ORDER);
