@@ -96,19 +96,19 @@ public final class WriteFastPath {
     /** The statement's {@link dev.scion.sql.session.ServedShapes} key, or null without a database. */
     private static String shape(Session session, Object parsed) {
         WriteStatementParser.Table t;
-        char kind;
+        String kind;
         if (parsed instanceof WriteStatementParser.Update u) {
             t = u.table();
-            kind = 'U';
+            kind = "U";
         } else if (parsed instanceof WriteStatementParser.Delete d) {
             t = d.table();
-            kind = 'D';
+            kind = "D";
         } else {
             t = ((WriteStatementParser.Insert) parsed).table();
-            kind = 'I';
+            kind = "I";
         }
         String dbName = t.database() != null ? t.database() : session.currentDatabase();
-        return dbName == null ? null : dev.scion.sql.session.ServedShapes.key(dbName, t.table(), String.valueOf(kind));
+        return dbName == null ? null : session.servedWrites().keyOf(dbName, t.table(), kind);
     }
 
     /** A table the fast path may write, and whether foreign keys name it (while they are not checked). */
@@ -290,9 +290,16 @@ public final class WriteFastPath {
 
     private static StatementResult updated(Session session, long matched, long changed) {
         int warnings = session.warnings().size();
-        return new StatementResult.Update(session.foundRows() ? matched : changed, 0, warnings,
-                "Rows matched: " + matched + "  Changed: " + changed + "  Warnings: " + warnings);
+        String info = warnings == 0 ? ONE_ROW_INFO[(int) matched][(int) changed]
+                : "Rows matched: " + matched + "  Changed: " + changed + "  Warnings: " + warnings;
+        return new StatementResult.Update(session.foundRows() ? matched : changed, 0, warnings, info);
     }
+
+    /** The OK packet's info of a one-row UPDATE without warnings, by rows matched and changed (0 or 1 each). */
+    private static final String[][] ONE_ROW_INFO = {
+        {"Rows matched: 0  Changed: 0  Warnings: 0", null},
+        {"Rows matched: 1  Changed: 0  Warnings: 0", "Rows matched: 1  Changed: 1  Warnings: 0"},
+    };
 
     private static Optional<StatementResult> delete(Session session, WriteStatementParser.Delete d) {
         Target target = target(session, d.table(), Privilege.DELETE, Privilege.SELECT);

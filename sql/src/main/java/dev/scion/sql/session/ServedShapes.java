@@ -1,6 +1,7 @@
 package dev.scion.sql.session;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,29 @@ public final class ServedShapes {
     /** The key of a shape made of these parts (database, table, and what distinguishes the statement). */
     public static String key(String... parts) {
         return String.join("\0", parts).toLowerCase(Locale.ROOT);
+    }
+
+    /** The last key {@link #keyOf} made, with the parts it was made of. */
+    private record LastKey(String database, String table, String kind, String key) {
+    }
+
+    // read and replaced whole by the statement thread and the network thread; a race only makes a key again
+    private volatile LastKey lastKey;
+
+    /**
+     * {@link #key(String...)} of a database, a table and a statement kind, remembering the last one made: a session's
+     * repeated statement (sysbench sends one shape after another) finds its key by three string comparisons instead
+     * of joining and lower-casing its parts again.
+     */
+    public String keyOf(String database, String table, String kind) {
+        LastKey last = lastKey;
+        if (last != null && Objects.equals(last.database, database) && Objects.equals(last.table, table)
+                && Objects.equals(last.kind, kind)) {
+            return last.key;
+        }
+        String made = key(new String[] {database, table, kind});
+        lastKey = new LastKey(database, table, kind, made);
+        return made;
     }
 
     public boolean contains(String key) {

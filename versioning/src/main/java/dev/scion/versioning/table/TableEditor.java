@@ -52,6 +52,8 @@ public final class TableEditor {
         final TreeMap<byte[], byte[]> pending = new TreeMap<>(KeyBytes.ORDER);
         /** The key of the row each pending entry was written for (tables with a primary key only). */
         final TreeMap<byte[], byte[]> rowOf = new TreeMap<>(KeyBytes.ORDER);
+        /** The entries of base rows a write removed, by row key: the base's entries for that row. */
+        final TreeMap<byte[], List<byte[]>> baseEntries = new TreeMap<>(KeyBytes.ORDER);
 
         IndexState(IndexCodec codec, ProllyMap map) {
             this.codec = codec;
@@ -62,6 +64,7 @@ public final class TableEditor {
             IndexState c = new IndexState(codec, map);
             c.pending.putAll(pending);
             c.rowOf.putAll(rowOf);
+            c.baseEntries.putAll(baseEntries);
             return c;
         }
     }
@@ -180,7 +183,7 @@ public final class TableEditor {
             throw new DuplicateKeyException(tableName + ".PRIMARY", describeKey(newKey, newRow));
         }
         checkUnique(newRow, oldKey);
-        removeIndexEntries(oldRow, oldKey);
+        removeIndexEntries(oldRow, oldKey, isUnwrittenBaseRow(oldKey));
         if (keyChanged) {
             pendingRows.put(oldKey, DELETED);
         }
@@ -203,7 +206,7 @@ public final class TableEditor {
             }
         }
         Object[] stored = codec.decode(key, existing);
-        removeIndexEntries(stored, codec.keyless() ? null : key);
+        removeIndexEntries(stored, codec.keyless() ? null : key, !codec.keyless() && isUnwrittenBaseRow(key));
         pendingRows.put(key, DELETED);
         return true;
     }
@@ -314,13 +317,27 @@ public final class TableEditor {
         }
     }
 
-    private void removeIndexEntries(Object[] row, byte[] rowKey) {
+    /**
+     * Deletes {@code row}'s index entries; when it is the base's row, not written since ({@code baseRow}), they are
+     * the base's entries for its key, which {@link #pendingChanges} then takes from here.
+     */
+    private void removeIndexEntries(Object[] row, byte[] rowKey, boolean baseRow) {
         for (IndexState ix : indexes) {
-            for (byte[] k : ix.codec.keys(row)) {
+            List<byte[]> keys = ix.codec.keys(row);
+            for (byte[] k : keys) {
                 ix.pending.put(k, DELETED);
                 noteRow(ix, k, rowKey);
             }
+            if (baseRow) {
+                ix.baseEntries.putIfAbsent(rowKey, keys);
+            }
         }
+    }
+
+    /** Whether the row with {@code key} is as the base holds it (read from the base, not written by this editor). */
+    private boolean isUnwrittenBaseRow(byte[] key) {
+        byte[] seen = baseRows.get(key);
+        return seen != null && seen != ABSENT && !pendingRows.containsKey(key);
     }
 
     private static void noteRow(IndexState ix, byte[] entry, byte[] rowKey) {
@@ -354,6 +371,7 @@ public final class TableEditor {
         Map<String, Hash> idx = new HashMap<>(base.indexes());
         for (IndexState ix : indexes) {
             ix.rowOf.clear();
+            ix.baseEntries.clear();
             ix.map = apply(ix.map, ix.pending);
             idx.put(ix.codec.index().name().toLowerCase(), ix.map.root());
         }
@@ -368,13 +386,14 @@ public final class TableEditor {
      *
      * <p>The base's version of a row is the one the writes read ({@link #baseRows}); only a row they did not read is
      * looked up. The base's index entries for such a row follow from it, since a table's index entries are its rows'
-     * entries: none where the base had no row, else the entries the stored row gives ({@link #baseEntries}).
+     * entries: none where the base had no row, else the entries the stored row gives: those a write removed with it,
+     * or else made from the stored row ({@link SnapshotRows}).
      */
     public TableChanges pendingChanges() {
         if (!rows.root().equals(base.rows())) {
             return null;
         }
-        List<TableChanges.Row> changed = new ArrayList<>();
+        List<TableChanges.Row> changed = new ArrayList<>(pendingRows.size());
         for (Map.Entry<byte[], byte[]> e : pendingRows.entrySet()) {
             byte[] before = baseRow(e.getKey());
             byte[] after = e.getValue() == DELETED ? null : e.getValue();
@@ -382,20 +401,19 @@ public final class TableEditor {
                 changed.add(new TableChanges.Row(e.getKey(), before, after));
             }
         }
-        Map<byte[], Object[]> decoded = new TreeMap<>(KeyBytes.ORDER);
-        List<TableChanges.IndexEntries> entries = new ArrayList<>();
+        SnapshotRows snapshot = new SnapshotRows();
+        List<TableChanges.IndexEntries> entries = new ArrayList<>(indexes.size());
         for (IndexState ix : indexes) {
             String name = ix.codec.index().name().toLowerCase();
             Hash tree = base.indexes().get(name);
             if (tree == null || !tree.equals(ix.map.root())) {
                 return null;
             }
-            Map<byte[], List<byte[]>> entriesOfRow = new TreeMap<>(KeyBytes.ORDER);
-            List<byte[]> keys = new ArrayList<>();
-            List<byte[]> values = new ArrayList<>();
+            List<byte[]> keys = new ArrayList<>(ix.pending.size());
+            List<byte[]> values = new ArrayList<>(ix.pending.size());
             for (Map.Entry<byte[], byte[]> e : ix.pending.entrySet()) {
                 byte[] after = e.getValue() == DELETED ? null : e.getValue();
-                if (!Arrays.equals(baseEntry(ix, e.getKey(), decoded, entriesOfRow), after)) {
+                if (!Arrays.equals(baseEntry(ix, e.getKey(), snapshot), after)) {
                     keys.add(e.getKey());
                     values.add(after);
                 }
@@ -421,8 +439,7 @@ public final class TableEditor {
     }
 
     /** The base's value of index entry {@code entry}, or null. */
-    private byte[] baseEntry(IndexState ix, byte[] entry, Map<byte[], Object[]> decoded,
-            Map<byte[], List<byte[]>> entriesOfRow) {
+    private byte[] baseEntry(IndexState ix, byte[] entry, SnapshotRows snapshot) {
         byte[] rowKey = ix.rowOf.get(entry);
         byte[] row = rowKey == null || ix.codec.index().fulltext() ? null : baseRows.get(rowKey);
         if (row == null) {
@@ -432,13 +449,40 @@ public final class TableEditor {
         if (row == ABSENT) {
             return null;
         }
-        List<byte[]> stored = baseEntries(ix, rowKey, row, decoded, entriesOfRow);
-        for (byte[] k : stored) {
+        for (byte[] k : snapshot.entries(ix, rowKey, row)) {
             if (Arrays.equals(k, entry)) {
                 return ix.codec.value();
             }
         }
         return null;
+    }
+
+    /**
+     * The index entries of base rows the writes read, each row decoded (its indexed columns) once and each index's
+     * entries for it made once: what a {@link #pendingChanges} call needs of a row it did not look up.
+     */
+    private final class SnapshotRows {
+        private Map<byte[], Object[]> decoded;
+        private Map<IndexState, Map<byte[], List<byte[]>>> entries;
+
+        List<byte[]> entries(IndexState ix, byte[] rowKey, byte[] stored) {
+            List<byte[]> removed = ix.baseEntries.get(rowKey);
+            if (removed != null) {
+                return removed; // the writes removed them, so they were at hand
+            }
+            if (entries == null) {
+                entries = new java.util.IdentityHashMap<>();
+                decoded = new TreeMap<>(KeyBytes.ORDER);
+            }
+            Map<byte[], List<byte[]>> ofIndex = entries.computeIfAbsent(ix, i -> new TreeMap<>(KeyBytes.ORDER));
+            List<byte[]> known = ofIndex.get(rowKey);
+            if (known == null) {
+                Object[] values = decoded.computeIfAbsent(rowKey, k -> codec.decode(k, stored, indexedFields()));
+                known = ix.codec.keys(values);
+                ofIndex.put(rowKey, known);
+            }
+            return known;
+        }
     }
 
     /** The value fields a row's index entries are made of, for a partial decode (null: every field). */
@@ -450,18 +494,6 @@ public final class TableEditor {
             }
         }
         return codec.valueFieldsFor(columns);
-    }
-
-    /** The index entries of the base's row {@code rowKey} (stored value {@code row}), decoding it once. */
-    private List<byte[]> baseEntries(IndexState ix, byte[] rowKey, byte[] row, Map<byte[], Object[]> decoded,
-            Map<byte[], List<byte[]>> entriesOfRow) {
-        List<byte[]> known = entriesOfRow.get(rowKey);
-        if (known == null) {
-            Object[] values = decoded.computeIfAbsent(rowKey, k -> codec.decode(k, row, indexedFields()));
-            known = ix.codec.keys(values);
-            entriesOfRow.put(rowKey, known);
-        }
-        return known;
     }
 
     /** {@code map} with {@code pending} applied; empties {@code pending}. */
