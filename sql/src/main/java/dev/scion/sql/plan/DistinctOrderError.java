@@ -8,7 +8,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -36,7 +35,7 @@ final class DistinctOrderError {
 
             private void look(SqlNodeList order, SqlSelect s) {
                 for (int i = 0; order != null && i < order.size(); i++) {
-                    if (spans(order.get(i).getParserPosition(), line, column)) {
+                    if (ParserPositions.spans(order.get(i).getParserPosition(), line, column)) {
                         select[0] = s;
                         item[0] = i;
                     }
@@ -47,15 +46,5 @@ final class DistinctOrderError {
         return new SqlError(ErrorCode.FIELD_IN_ORDER_NOT_SELECT, "Expression #" + (item[0] < 0 ? 1 : item[0] + 1)
                 + " of ORDER BY clause is not in SELECT list, references column '" + name
                 + "' which is not in SELECT list; this is incompatible with DISTINCT");
-    }
-
-    private static boolean spans(SqlParserPos pos, int line, int column) {
-        if (pos == null || pos.getLineNum() <= 0) {
-            return false;
-        }
-        boolean afterStart = line > pos.getLineNum() || line == pos.getLineNum() && column >= pos.getColumnNum();
-        boolean beforeEnd = line < pos.getEndLineNum()
-                || line == pos.getEndLineNum() && column <= pos.getEndColumnNum();
-        return afterStart && beforeEnd;
     }
 }

@@ -9,7 +9,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -106,7 +105,7 @@ final class UngroupedColumnError {
             if (call instanceof org.apache.calcite.sql.SqlOrderBy ob && ob.query instanceof SqlSelect s) {
                 // before validation an ORDER BY wraps its SELECT
                 for (int i = 0; i < ob.orderList.size(); i++) {
-                    if (spans(ob.orderList.get(i).getParserPosition())) {
+                    if (ParserPositions.spans(ob.orderList.get(i).getParserPosition(), line, column)) {
                         select = s;
                         item = -1;
                         orderItem = i;
@@ -119,35 +118,25 @@ final class UngroupedColumnError {
                 SqlNodeList items = s.getSelectList();
                 boolean inItem = false;
                 for (int i = 0; i < items.size(); i++) {
-                    if (spans(items.get(i).getParserPosition())) {
+                    if (ParserPositions.spans(items.get(i).getParserPosition(), line, column)) {
                         select = s;
                         item = i;
                         inItem = true;
                     }
                 }
-                if (!inItem && spans(s.getParserPosition()) && select != s) {
+                if (!inItem && ParserPositions.spans(s.getParserPosition(), line, column) && select != s) {
                     select = s;
                     item = -1;
                     orderItem = -1;
                     SqlNodeList order = s.getOrderList();
                     for (int i = 0; order != null && i < order.size(); i++) {
-                        if (spans(order.get(i).getParserPosition())) {
+                        if (ParserPositions.spans(order.get(i).getParserPosition(), line, column)) {
                             orderItem = i;
                         }
                     }
                 }
             }
             return super.visit(call);
-        }
-
-        private boolean spans(SqlParserPos pos) {
-            if (pos == null || pos.getLineNum() <= 0) {
-                return false;
-            }
-            boolean afterStart = line > pos.getLineNum() || line == pos.getLineNum() && column >= pos.getColumnNum();
-            boolean beforeEnd = line < pos.getEndLineNum()
-                    || line == pos.getEndLineNum() && column <= pos.getEndColumnNum();
-            return afterStart && beforeEnd;
         }
     }
 }
