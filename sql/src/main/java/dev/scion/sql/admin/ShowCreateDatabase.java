@@ -24,7 +24,7 @@ final class ShowCreateDatabase implements AdminStatement {
             dev.scion.sql.privilege.AccessChecks.requireAnyOnDatabase(session, name);
         }
         DatabaseState db = session.database(name);
-        String collation = db.repo().databaseCollation();
+        String collation = dev.scion.sql.catalog.DatabaseCollation.of(db);
         String ddl = "CREATE DATABASE " + (ifNotExists ? "/*!32312 IF NOT EXISTS*/ " : "") + "`" + db.name()
                 + "` /*!40100 DEFAULT CHARACTER SET " + dev.scion.sql.catalog.Collations.charsetOf(collation)
                 + " COLLATE " + dev.scion.sql.catalog.Collations.effective(collation)

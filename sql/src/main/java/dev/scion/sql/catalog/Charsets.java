@@ -59,6 +59,7 @@ public final class Charsets {
             new Collation("utf8mb4_0900_bin", "utf8mb4", 309, false, "NO PAD"),
             new Collation("utf8mb4_bin", "utf8mb4", 46, false, "PAD SPACE"),
             new Collation("utf8mb4_general_ci", "utf8mb4", 45, false, "PAD SPACE"),
+            new Collation("utf8mb4_spanish_ci", "utf8mb4", 231, false, "PAD SPACE"),
             new Collation("utf8mb4_unicode_520_ci", "utf8mb4", 246, false, "PAD SPACE"),
             new Collation("utf8mb4_unicode_ci", "utf8mb4", 224, false, "PAD SPACE"));
 

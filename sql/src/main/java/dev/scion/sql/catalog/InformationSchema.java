@@ -193,7 +193,7 @@ public final class InformationSchema extends AbstractSchema {
             if (!session.access().hasAnyOnDatabase(name)) {
                 continue;
             }
-            String collation = session.findDatabase(name).map(d -> d.repo().databaseCollation()).orElse(null);
+            String collation = session.findDatabase(name).map(DatabaseCollation::of).orElse(null);
             rows.add(new Object[] {CATALOG, name, Collations.charsetOf(collation), Collations.effective(collation),
                 null, "NO"});
         }

@@ -60,7 +60,7 @@ final class CreateTable {
         b.collatedPrimaryKey = true; // a new table keys its primary key as its collation compares
         b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                 node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
-                target.db().repo().databaseCollation())); // a table without its own inherits the database's
+                dev.scion.sql.catalog.DatabaseCollation.of(target.db()))); // a table without its own inherits the database's
         b.comment = TableComments.checked(session, target.name(), node.getTableOption("COMMENT"));
         for (SqlMySqlColumn c : node.getColumns()) {
             addColumn(b, c);

@@ -65,6 +65,15 @@ final class DoltDiffTable implements SystemTable {
                 c == null ? null : c.author().name(), c == null ? null : c.author().email(),
                 c == null ? null : DoltLogTable.toDateTime(c.author().timeMillis())});
         }
+        if (DatabaseCollationEntry.changed(from, to)) {
+            // Dolt's row for a changed database collation: a schema change of the database's pseudo-table
+            out.add(new Object[] {hash, DatabaseCollationEntry.name(db), c == null ? null : c.committer().name(),
+                c == null ? null : c.committer().email(),
+                c == null ? null : DoltLogTable.toDateTime(c.committer().timeMillis()),
+                c == null ? null : c.message(), 0L, 1L,
+                c == null ? null : c.author().name(), c == null ? null : c.author().email(),
+                c == null ? null : DoltLogTable.toDateTime(c.author().timeMillis())});
+        }
     }
 
     /** Rows differ: an added or dropped table counts only when it holds rows, as in Dolt. */

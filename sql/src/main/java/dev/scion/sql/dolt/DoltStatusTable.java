@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * dolt_status: tables whose staged version differs from HEAD (staged = 1) and whose working version (as the
- * session's transaction sees it) differs from the staged one (staged = 0), plus tables in conflict.
+ * session's transaction sees it) differs from the staged one (staged = 0), plus tables in conflict. A change of the
+ * database collation is listed as Dolt lists it, as the table {@code __DATABASE__<db>}.
  */
 final class DoltStatusTable implements SystemTable {
     /** dolt_status_ignored: the same rows plus new tables dolt_ignore matches, each with an ignored flag. */
@@ -77,12 +78,18 @@ final class DoltStatusTable implements SystemTable {
         for (TableDelta d : differ.diff(head, staged)) {
             rows.add(row(d.name(), 1L, word(d), false));
         }
+        if (DatabaseCollationEntry.changed(head, staged)) {
+            rows.add(row(DatabaseCollationEntry.name(db), 1L, "modified", false));
+        }
         IgnorePatterns ignore = IgnorePatterns.of(db.repo(), db.buffer(), working);
         for (TableDelta d : differ.diff(staged, working)) {
             boolean ignored = d.kind() == TableDelta.Kind.ADDED && ignore.isIgnored(d.name());
             if ((withIgnored || !ignored) && !artifactOnly.contains(d.name())) {
                 rows.add(row(d.name(), 0L, word(d), ignored));
             }
+        }
+        if (DatabaseCollationEntry.changed(staged, working)) {
+            rows.add(row(DatabaseCollationEntry.name(db), 0L, "modified", false));
         }
         // as in Dolt, a table with row conflicts is listed again after its changes (the merged rows are unstaged)
         if (ms != null) {

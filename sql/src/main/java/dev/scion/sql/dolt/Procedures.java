@@ -298,7 +298,9 @@ public final class Procedures {
             RootValue next = staged;
             for (String t : p.positional()) {
                 Optional<Hash> w = working.table(t);
-                if (w.isPresent()) {
+                if (DatabaseCollationEntry.names(s, t)) {
+                    next = next.withCollation(working.collation());
+                } else if (w.isPresent()) {
                     next = next.withTable(working.resolveName(t).orElse(t), w.get());
                 } else if (staged.table(t).isPresent()) {
                     next = next.withoutTable(t);

@@ -43,7 +43,7 @@ public final class VariableReader {
         if ((name.equals("collation_database") || name.equals("character_set_database"))
                 && session.currentDatabase() != null) {
             // MySQL sets these from the database USE selects
-            String collation = session.current().repo().databaseCollation();
+            String collation = dev.scion.sql.catalog.DatabaseCollation.of(session.current());
             return name.equals("collation_database") ? dev.scion.sql.catalog.Collations.effective(collation)
                     : dev.scion.sql.catalog.Collations.charsetOf(collation);
         }

@@ -105,7 +105,7 @@ public final class RootMerger {
         // of the two table maps: the cost follows the change, not the number of tables)
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.addAll(theirs.changedTablesSince(base));
-        RootValue result = ours;
+        RootValue result = DatabaseCollationMerge.merge(base, ours, theirs);
         List<TableConflicts> conflicts = new ArrayList<>();
         // the tables whose value in result differs from ours: the only ones whose rows the checks below must see
         TreeSet<String> touched = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

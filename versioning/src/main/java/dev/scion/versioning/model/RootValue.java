@@ -44,22 +44,39 @@ public final class RootValue {
     private final ProllyMap stored;
     /** Lower-cased name to the table's new entry (or {@link #REMOVED}), not yet in {@link #stored}. */
     private final TreeMap<String, Slot> edits;
+    /**
+     * The database's default collation as this root versions it, or null when the root sets none (the
+     * repository's setting applies). Part of the header, so a change is a change of the root like a table's.
+     */
+    private final String collation;
 
     private record Slot(String name, Hash table) {
     }
 
-    private RootValue(ProllyMap stored, TreeMap<String, Slot> edits) {
+    private RootValue(ProllyMap stored, TreeMap<String, Slot> edits, String collation) {
         this.stored = stored;
         this.edits = edits;
+        this.collation = collation;
     }
 
     /** A root of exactly these tables, held in memory until written. */
     public RootValue(SortedMap<String, Hash> tables) {
-        this(null, overlayOf(tables));
+        this(null, overlayOf(tables), null);
     }
 
     public static RootValue empty() {
-        return new RootValue(null, new TreeMap<>());
+        return new RootValue(null, new TreeMap<>(), null);
+    }
+
+    /** The database collation this root sets, or null when it sets none. */
+    public String collation() {
+        return collation;
+    }
+
+    /** This root with the database collation set to {@code collation} (null: none set). */
+    public RootValue withCollation(String collation) {
+        return java.util.Objects.equals(collation, this.collation) ? this
+                : new RootValue(stored, edits, collation);
     }
 
     private static TreeMap<String, Slot> overlayOf(Map<String, Hash> tables) {
@@ -182,7 +199,7 @@ public final class RootValue {
     public RootValue withTable(String name, Hash table) {
         TreeMap<String, Slot> next = new TreeMap<>(edits);
         next.put(key(name), new Slot(name, table));
-        return new RootValue(stored, next);
+        return new RootValue(stored, next, collation);
     }
 
     public RootValue withoutTable(String name) {
@@ -191,7 +208,7 @@ public final class RootValue {
         }
         TreeMap<String, Slot> next = new TreeMap<>(edits);
         next.put(key(name), REMOVED);
-        return new RootValue(stored, next);
+        return new RootValue(stored, next, collation);
     }
 
     // ---- encoding ----
@@ -227,13 +244,22 @@ public final class RootValue {
             });
             map = map.edit(me, out);
         }
-        Hash address = out.put(header(map.root()));
-        return new Written(address, edits.isEmpty() && stored != null ? this : new RootValue(map, new TreeMap<>()));
+        Hash address = out.put(header(map.root(), collation));
+        return new Written(address, edits.isEmpty() && stored != null ? this
+                : new RootValue(map, new TreeMap<>(), collation));
     }
 
-    /** The header chunk of a format 2 root whose table map is stored under {@code tableMap}. */
-    public static byte[] header(Hash tableMap) {
-        return new BinaryWriter().kind(ObjectKind.ROOT_MAP).varInt(FORMAT_VERSION).hash(tableMap).toByteArray();
+    /**
+     * The header chunk of a format 2 root whose table map is stored under {@code tableMap}. The database
+     * collation follows the address only when the root sets one, so a root without one encodes (and hashes)
+     * exactly as before collations were versioned, and older readers' headers read unchanged.
+     */
+    public static byte[] header(Hash tableMap, String collation) {
+        BinaryWriter w = new BinaryWriter().kind(ObjectKind.ROOT_MAP).varInt(FORMAT_VERSION).hash(tableMap);
+        if (collation != null) {
+            w.string(collation);
+        }
+        return w.toByteArray();
     }
 
     /** The table map a root chunk names, or null for a format 1 root (which names its tables inline). */
@@ -275,7 +301,15 @@ public final class RootValue {
         if (map == null) {
             return new RootValue(formatOneTables(chunk));
         }
-        return new RootValue(ProllyMap.load(reader, map), new TreeMap<>());
+        return new RootValue(ProllyMap.load(reader, map), new TreeMap<>(), collationOf(chunk));
+    }
+
+    /** The database collation a format 2 root header sets, or null. */
+    private static String collationOf(byte[] chunk) {
+        BinaryReader r = new BinaryReader(chunk).expect(ObjectKind.ROOT_MAP);
+        r.varInt();
+        r.hash();
+        return r.hasMore() ? r.string() : null;
     }
 
     /** A table map value: the 20-byte table address, then the stored name in UTF-8. */
@@ -305,7 +339,7 @@ public final class RootValue {
     /** Equal roots hold the same tables under the same names (whatever their encoding). */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof RootValue rv)) {
+        if (!(o instanceof RootValue rv) || !java.util.Objects.equals(rv.collation, collation)) {
             return false;
         }
         if (rv.edits.isEmpty() && edits.isEmpty() && rv.stored != null && stored != null) {
@@ -316,6 +350,6 @@ public final class RootValue {
 
     @Override
     public int hashCode() {
-        return tables().hashCode();
+        return tables().hashCode() * 31 + java.util.Objects.hashCode(collation);
     }
 }

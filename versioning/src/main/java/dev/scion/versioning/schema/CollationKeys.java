@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Bytewise (no sort key): the default, {@code binary} and the {@code _cs} ones compare code points.</li>
  *   <li>PAD SPACE: every collation except {@code binary} and the {@code _0900_} family ignores trailing spaces.</li>
  *   <li>{@code _ci}: case and accents are folded (NFD with the combining marks removed, then upper case);
- *   {@code utf8mb3_tolower_ci} (MySQL's for names in its data dictionary) only lower-cases.</li>
+ *   {@code utf8mb3_tolower_ci} (MySQL's for names in its data dictionary) only lower-cases; the {@code _spanish_}
+ *   ones keep ñ a letter of its own after n.</li>
  * </ul>
  *
  * <p>The sort key is the UTF-8 of the folded text, whose byte order is its code point order. Keys written with it
@@ -69,7 +70,22 @@ public final class CollationKeys {
             return out;
         }
         // MySQL's data-dictionary collation for identifiers only lower-cases; accents stay
-        return collation.equals(LOWER_CASE_ONLY) ? out.toLowerCase(Locale.ROOT) : fold(out);
+        if (collation.equals(LOWER_CASE_ONLY)) {
+            return out.toLowerCase(Locale.ROOT);
+        }
+        return collation.contains("_spanish_") ? foldSpanish(out) : fold(out);
+    }
+
+    /**
+     * Spanish folding: as {@link #fold}, except that ñ is a letter of its own sorting after n (so 'ñ' = 'Ñ' but
+     * 'ñ' != 'n', and 'nz' < 'ña' < 'o'): it becomes N followed by U+FFFF, above every letter that can follow N.
+     */
+    private static String foldSpanish(String s) {
+        String composed = Normalizer.normalize(s, Normalizer.Form.NFC);
+        if (composed.indexOf('ñ') < 0 && composed.indexOf('Ñ') < 0) {
+            return fold(s);
+        }
+        return fold(composed.replace('ñ', '\uE000').replace('Ñ', '\uE000')).replace("\uE000", "N\uFFFF");
     }
 
     /** The sort key function of {@code collation} for index keys; null when keys of the bytes already order right. */

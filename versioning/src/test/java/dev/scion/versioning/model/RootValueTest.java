@@ -115,9 +115,28 @@ class RootValueTest {
     }
 
     @Test
+    void theDatabaseCollationIsVersionedWithoutChangingRootsThatSetNone() {
+        MemoryChunkStore store = new MemoryChunkStore();
+        RootValue plain = new RootValue(new TreeMap<>(Map.of("t", table(1))));
+        Hash plainHash = plain.write(store);
+        // a root without a collation keeps the header it always had: kind, format, table map address
+        assertEquals(1 + 1 + Hash.LENGTH, store.get(plainHash).length);
+        RootValue spanish = reread(store, plainHash).withCollation("utf8mb4_spanish_ci");
+        Hash spanishHash = spanish.write(store);
+        assertNotEquals(plainHash, spanishHash);
+        RootValue back = reread(store, spanishHash);
+        assertEquals("utf8mb4_spanish_ci", back.collation());
+        assertEquals(table(1), back.tableHash("t"));
+        assertEquals("utf8mb4_spanish_ci", back.withTable("u", table(2)).collation());
+        assertNotEquals(plain, back);
+        assertEquals(plainHash, back.withCollation(null).write(store));
+        assertEquals(RootValue.tableMapOf(store.get(plainHash)), RootValue.tableMapOf(store.get(spanishHash)));
+    }
+
+    @Test
     void anUnknownFormatVersionIsRefused() {
         MemoryChunkStore store = new MemoryChunkStore();
-        byte[] chunk = RootValue.header(ProllyMap.empty(store).root());
+        byte[] chunk = RootValue.header(ProllyMap.empty(store).root(), null);
         chunk[1] = 9; // the format version follows the kind byte
         assertThrows(CorruptObjectException.class, () -> RootValue.decode(chunk, store));
     }
