@@ -3,6 +3,7 @@ package dev.scion.sql;
 import dev.scion.sql.admin.AdminStatements;
 import dev.scion.sql.admin.PreparedSqlStatement;
 import dev.scion.sql.ddl.DdlExecutor;
+import dev.scion.sql.session.ImplicitCommit;
 import dev.scion.sql.dml.DeleteExecutor;
 import dev.scion.sql.dml.InsertExecutor;
 import dev.scion.sql.dml.LoadDataExecutor;
@@ -101,6 +102,11 @@ final class StatementRunner {
             session.running(text);
         }
         boolean pipesAsConcat = SqlModes.pipesAsConcat(session);
+        // DDL ends the open transaction first and then runs as a transaction of its own (MySQL's implicit commit)
+        boolean commitsImplicitly = write == null && read == null && ImplicitCommit.causedBy(text);
+        if (commitsImplicitly && session.inTransaction()) {
+            session.commit();
+        }
         try {
             StatementResult result = PipesAsConcat.during(pipesAsConcat, () -> execute(session, text, write, read));
             if (result instanceof StatementResult.Sequence sequence) {
@@ -133,6 +139,9 @@ final class StatementRunner {
                     }
                 }
                 ok = true;
+                if (commitsImplicitly && !session.autocommit()) {
+                    session.commit(); // with autocommit off no statement end commits: the DDL's own commit
+                }
                 if (result instanceof StatementResult.Update update) {
                     session.counts().finished(update);
                 }

@@ -1,0 +1,80 @@
+package dev.scion.sql.session;
+
+import java.util.Locale;
+
+/**
+ * MySQL's implicit commit: data definition statements end the open transaction as a COMMIT would before they
+ * run, and run as a transaction of their own (so a later ROLLBACK does not undo them). CREATE TABLE and DROP
+ * TABLE are exempt when they say TEMPORARY; the rule keys on the word, so a plain DROP TABLE of a temporary table
+ * commits, as do ALTER TABLE and CREATE INDEX on one. Decided from the statement's first words, before parsing.
+ */
+public final class ImplicitCommit {
+    private ImplicitCommit() {
+    }
+
+    /** Whether {@code sql} (one statement) commits the open transaction before and after it runs. */
+    public static boolean causedBy(String sql) {
+        if (sql == null) {
+            return false;
+        }
+        Words w = new Words(sql);
+        String first = w.next();
+        switch (first) {
+            case "RENAME", "TRUNCATE" -> {
+                return true;
+            }
+            case "CREATE", "ALTER", "DROP" -> {
+                String second = w.next();
+                // DROP PREPARE is DEALLOCATE PREPARE, a statement about the session, not the schema
+                return !second.equals("TEMPORARY") && !second.equals("PREPARE") && !second.isEmpty();
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The upper-cased words at the start of a statement, after whitespace and comments. */
+    private static final class Words {
+        private final String sql;
+        private int at;
+
+        Words(String sql) {
+            this.sql = sql;
+        }
+
+        String next() {
+            skipSpaceAndComments();
+            int start = at;
+            while (at < sql.length() && (Character.isLetterOrDigit(sql.charAt(at)) || sql.charAt(at) == '_')) {
+                at++;
+            }
+            return sql.substring(start, at).toUpperCase(Locale.ROOT);
+        }
+
+        private void skipSpaceAndComments() {
+            while (at < sql.length()) {
+                char c = sql.charAt(at);
+                if (Character.isWhitespace(c)) {
+                    at++;
+                } else if (sql.startsWith("/*!", at)) {
+                    // a versioned comment's text is part of the statement (mysqldump's /*!50001 CREATE ... */)
+                    at += 3;
+                    while (at < sql.length() && Character.isDigit(sql.charAt(at))) {
+                        at++;
+                    }
+                } else if (sql.startsWith("*/", at)) {
+                    at += 2;
+                } else if (sql.startsWith("/*", at)) {
+                    int end = sql.indexOf("*/", at + 2);
+                    at = end < 0 ? sql.length() : end + 2;
+                } else if (sql.startsWith("-- ", at) || c == '#') {
+                    int end = sql.indexOf('\n', at);
+                    at = end < 0 ? sql.length() : end + 1;
+                } else {
+                    return;
+                }
+            }
+        }
+    }
+}
