@@ -29,16 +29,52 @@ final class DoltBranchesTable implements WritableSystemTable {
 
     @Override
     public RelDataType rowType(RelDataTypeFactory f) {
-        return f.builder()
+        return rowType(f, true);
+    }
+
+    /**
+     * Dolt's columns: the head commit's committer and message, then (local branches only) the upstream a branch
+     * tracks and whether its working set holds uncommitted changes, then the head commit's author.
+     */
+    static RelDataType rowType(RelDataTypeFactory f, boolean local) {
+        RelDataTypeFactory.Builder b = f.builder()
                 .add("name", f.createSqlType(SqlTypeName.VARCHAR, 1024))
                 .add("hash", f.createSqlType(SqlTypeName.VARCHAR, 32))
                 .add("latest_committer", f.createSqlType(SqlTypeName.VARCHAR, 1024))
                 .add("latest_committer_email", f.createSqlType(SqlTypeName.VARCHAR, 1024))
                 .add("latest_commit_date", f.createSqlType(SqlTypeName.TIMESTAMP, 3))
-                .add("latest_commit_message", f.createSqlType(SqlTypeName.VARCHAR, 65535))
-                .add("latest_author", f.createSqlType(SqlTypeName.VARCHAR, 1024))
+                .add("latest_commit_message", f.createSqlType(SqlTypeName.VARCHAR, 65535));
+        if (local) {
+            b.add("remote", f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR, 1024), true))
+                    .add("branch", f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR, 1024), true))
+                    .add("dirty", Columns.flag(f));
+        }
+        return b.add("latest_author", f.createSqlType(SqlTypeName.VARCHAR, 1024))
                 .add("latest_author_email", f.createSqlType(SqlTypeName.VARCHAR, 1024))
+                .add("latest_author_date", f.createSqlType(SqlTypeName.TIMESTAMP, 3))
                 .build();
+    }
+
+    /** A row of a branch (local: with its upstream and whether {@code workingSet} differs from the head). */
+    static Object[] row(String name, Hash head, Commit c, boolean local,
+                        dev.scion.versioning.remote.RemoteConfig.Upstream upstream,
+                        dev.scion.versioning.model.WorkingSet workingSet) {
+        Object[] common = {name, head.toString(), c.committer().name(), c.committer().email(),
+            DoltLogTable.toDateTime(c.committer().timeMillis()), c.message()};
+        Object[] author = {c.author().name(), c.author().email(), DoltLogTable.toDateTime(c.author().timeMillis())};
+        if (!local) {
+            Object[] out = java.util.Arrays.copyOf(common, common.length + author.length);
+            System.arraycopy(author, 0, out, common.length, author.length);
+            return out;
+        }
+        boolean dirty = workingSet != null
+                && (!workingSet.working().equals(c.root()) || !workingSet.staged().equals(c.root()));
+        Object[] out = java.util.Arrays.copyOf(common, common.length + 3 + author.length);
+        out[common.length] = upstream == null ? null : upstream.remote();
+        out[common.length + 1] = upstream == null ? null : upstream.branch();
+        out[common.length + 2] = dirty ? 1L : 0L;
+        System.arraycopy(author, 0, out, common.length + 3, author.length);
+        return out;
     }
 
     @Override
@@ -50,15 +86,15 @@ final class DoltBranchesTable implements WritableSystemTable {
         return () -> {
             while (names.hasNext()) {
                 String n = names.next();
-                Hash h = snapshot.isPresent() ? snapshot.get().tips().get(n).head()
-                        : db.repo().branchHead(n).orElse(null);
+                dev.scion.sql.catalog.BranchSnapshot.Tip tip = snapshot.isPresent() ? snapshot.get().tips().get(n)
+                        : null;
+                Hash h = tip != null ? tip.head() : db.repo().branchHead(n).orElse(null);
                 if (h == null) {
                     continue;
                 }
-                Commit c = db.repo().readCommit(h);
-                return new Object[] {n, h.toString(), c.committer().name(), c.committer().email(),
-                    DoltLogTable.toDateTime(c.committer().timeMillis()), c.message(), c.author().name(),
-                    c.author().email()};
+                dev.scion.versioning.model.WorkingSet ws = tip != null ? tip.workingSet() : db.repo().workingSet(n);
+                return row(n, h, db.repo().readCommit(h), true,
+                        dev.scion.versioning.remote.RemoteConfig.upstream(db.repo(), n).orElse(null), ws);
             }
             return null;
         };

@@ -15,8 +15,6 @@ import java.util.Map;
 
 /** dolt_remote_branches: the remote-tracking branches ({@code remotes/origin/main}), shaped like dolt_branches. */
 final class DoltRemoteBranchesTable implements SystemTable {
-    private final DoltBranchesTable shape = new DoltBranchesTable();
-
     @Override
     public String name() {
         return "dolt_remote_branches";
@@ -24,7 +22,7 @@ final class DoltRemoteBranchesTable implements SystemTable {
 
     @Override
     public RelDataType rowType(RelDataTypeFactory f) {
-        return shape.rowType(f);
+        return DoltBranchesTable.rowType(f, false); // as Dolt's: without remote, branch and dirty
     }
 
     @Override
@@ -32,8 +30,7 @@ final class DoltRemoteBranchesTable implements SystemTable {
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, Hash> e : RemoteConfig.allTrackingBranches(db.repo()).entrySet()) {
             Commit c = db.repo().readCommit(e.getValue());
-            rows.add(new Object[] {"remotes/" + e.getKey(), e.getValue().toString(), c.committer().name(),
-                c.committer().email(), DoltLogTable.toDateTime(c.committer().timeMillis()), c.message()});
+            rows.add(DoltBranchesTable.row("remotes/" + e.getKey(), e.getValue(), c, false, null, null));
         }
         return RowStream.of(rows);
     }
