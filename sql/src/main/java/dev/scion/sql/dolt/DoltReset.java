@@ -56,7 +56,7 @@ final class DoltReset {
     }
 
     private static boolean mergeInProgress(DatabaseState s) {
-        return s.repo().workingSet(s.branch()).mergeState() != null;
+        return s.repo().workingSet(s.branch()).isMerging();
     }
 
     private static void shared(Session session, List<String> pos, boolean hard, boolean soft, ResetOp.Mode mode) {

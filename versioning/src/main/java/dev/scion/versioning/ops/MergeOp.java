@@ -81,7 +81,11 @@ public final class MergeOp {
         }
         if (o.squash() || o.noCommit()) {
             WorkingSet carried = UncommittedChanges.carry(ctx, a.buffer(), ws, head, merged, merged);
-            WorkingSet next = new WorkingSet(carried.working(), carried.staged(), source, null);
+            // --no-commit leaves a merge in progress, as Dolt does: dolt_merge_status shows it, --abort goes back
+            // to the roots from before it, and dolt_commit concludes it with both parents; --squash leaves none
+            MergeState inProgress = source == null ? null
+                    : new MergeState(source, revision, ws.working(), ws.staged(), List.of());
+            WorkingSet next = new WorkingSet(carried.working(), carried.staged(), source, inProgress);
             ctx.repo().updateWorkingSet(ctx.branch(), ws, next, a.buffer());
             return new MergeOutcome(MergeOutcome.Kind.STAGED, null, List.of());
         }
