@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * dolt_log([rev...] [, '--not', rev...] [, '--parents'] [, '--decorate', 'auto'|'short'|'full'|'no']
- * [, '--min-parents', n] [, '--merges']): the commits reachable from the given revisions (HEAD when none) and not
+ * [, '--min-parents', n] [, '--merges'] [, '--show-signature']): the commits reachable from the given revisions (HEAD when none) and not
  * from the excluded ones ({@code ^rev}, {@code --not rev}, or a range {@code a..b}; {@code a...b} is the symmetric
  * difference), newest first. The walk streams; only the excluded history is collected up front.
  */
@@ -71,6 +71,9 @@ final class LogFunction implements SystemTable {
                 case "--tables" -> tables = List.of(value(args, ++i, a).split("\\s*,\\s*"));
                 case "--not" -> not = true;
                 case "--merges" -> minParents = 2;
+                case "--show-signature" -> {
+                    // Dolt adds its signature column for this flag; Scion's result always has it
+                }
                 case "--decorate" -> {
                     decorate = value(args, ++i, a).toLowerCase();
                     if (!Set.of("auto", "short", "full", "no").contains(decorate)) {
