@@ -41,6 +41,10 @@ public final class ColumnFacts {
         if (DefaultExpressions.isParenthesized(def)) {
             return DefaultExpressions.inner(def); // an expression default, shown as the expression
         }
+        String literal = dev.scion.sql.ddl.CreateTableText.literalDefault(c);
+        if (literal != null) {
+            return literal; // as SHOW CREATE TABLE quotes it: FALSE is 0, an int's 4.0 is 4
+        }
         if (def.length() >= 2 && def.startsWith("'") && def.endsWith("'")) {
             return def.substring(1, def.length() - 1).replace("''", "'").replace("\\\\", "\\");
         }
@@ -64,7 +68,8 @@ public final class ColumnFacts {
         }
         String def = c.defaultSql();
         if (def != null && !(def.startsWith("'") || def.equalsIgnoreCase("NULL") || def.matches("-?[0-9.eE+-]+")
-                || def.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP"))) {
+                || def.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP")
+                || dev.scion.sql.ddl.CreateTableText.literalDefault(c) != null)) {
             return "DEFAULT_GENERATED";
         }
         return "";
