@@ -30,7 +30,7 @@ public final class SystemVariables {
      * Variables MySQL has only a global value for: SET SESSION of one is 1229. The server-wide switches and
      * limits, and the validate_password component's settings.
      */
-    private static final java.util.Set<String> GLOBAL_ONLY = java.util.Set.of("max_connections", "back_log",
+    private static final java.util.Set<String> GLOBAL_ONLY = java.util.Set.of("max_connections", "back_log", "server_id",
             "event_scheduler", "read_only", "super_read_only", "require_secure_transport", "local_infile",
             "validate_password.length", "validate_password.mixed_case_count", "validate_password.number_count",
             "validate_password.special_char_count", "validate_password.policy", "validate_password.check_user_name",
@@ -80,7 +80,7 @@ public final class SystemVariables {
             {"character_sets_dir", "/usr/share/mysql/charsets/"}, {"default_authentication_plugin",
                 "caching_sha2_password"}, {"transaction_prealloc_size", 4096L}, {"net_retry_count", 10L},
             {"time_format", "%H:%i:%s"}, {"date_format", "%Y-%m-%d"}, {"datetime_format", "%Y-%m-%d %H:%i:%s"},
-            {"back_log", 151L}, {"secure_file_priv", null},
+            {"back_log", 151L}, {"secure_file_priv", null}, {"server_id", 1L},
             {"validate_password.length", 8L}, {"validate_password.mixed_case_count", 1L},
             {"validate_password.number_count", 1L}, {"validate_password.special_char_count", 1L},
             {"validate_password.policy", "MEDIUM"}, {"validate_password.check_user_name", 1L},
