@@ -1,14 +1,16 @@
-package dev.scion.sql.catalog;
+package dev.scion.sql.expr.spatial;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The linear units of measure MySQL 8 lists in information_schema.ST_UNITS_OF_MEASURE (the units its
- * {@code ST_Distance(g1, g2, unit)} converts to), with their length in metres as the EPSG dataset defines them, in
- * MySQL's order. Every one is LINEAR and MySQL gives none a description.
+ * The linear units of measure MySQL 8 lists in information_schema.ST_UNITS_OF_MEASURE (the units {@code
+ * ST_Distance(g1, g2, unit)} and {@code ST_Length(g, unit)} convert to), with their length in metres as the EPSG
+ * dataset defines them, in MySQL's order. Every one is LINEAR and MySQL gives none a description; a unit is named
+ * in any case ('METRE').
  */
-final class LengthUnits {
+public final class LengthUnits {
     private static final Object[][] UNITS = {
         {"metre", 1.0}, {"millimetre", 0.001}, {"centimetre", 0.01}, {"German legal metre", 1.0000135965},
         {"foot", 0.3048}, {"US survey foot", 0.30480060960121924}, {"Clarke's yard", 0.9143917962},
@@ -36,11 +38,21 @@ final class LengthUnits {
     }
 
     /** information_schema.ST_UNITS_OF_MEASURE's rows: UNIT_NAME, UNIT_TYPE, CONVERSION_FACTOR, DESCRIPTION. */
-    static List<Object[]> rows() {
+    public static List<Object[]> rows() {
         List<Object[]> out = new ArrayList<>(UNITS.length);
         for (Object[] u : UNITS) {
             out.add(new Object[] {u[0], "LINEAR", u[1], ""});
         }
         return out;
+    }
+
+    /** The unit's length in metres, or null when MySQL has no unit of that name. */
+    static Double metres(String name) {
+        for (Object[] u : UNITS) {
+            if (((String) u[0]).toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return (Double) u[1];
+            }
+        }
+        return null;
     }
 }
