@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Bytewise (no sort key): the default, {@code binary} and the {@code _cs} ones compare code points.</li>
  *   <li>PAD SPACE: every collation except {@code binary} and the {@code _0900_} family ignores trailing spaces.</li>
  *   <li>{@code _ci}: case and accents are folded (NFD with the combining marks removed, then upper case, so 'ß'
- *   is 'SS' as in the UCA collations; the general_ci ones, latin1_german1_ci and latin1_swedish_ci weigh it as
- *   one 'S', session 18); {@code utf8mb3_tolower_ci} (MySQL's for names in its data dictionary) only lower-cases.</li>
+ *   is 'SS' as in the UCA collations; the general_ci ones and latin1_german1_ci weigh it as one 'S', session
+ *   18); {@code utf8mb3_tolower_ci} (MySQL's for names in its data dictionary) only lower-cases.</li>
  * </ul>
  *
  * <p>The sort key is the UTF-8 of the folded text, whose byte order is its code point order. Keys written with it
@@ -78,12 +78,12 @@ public final class CollationKeys {
 
     /**
      * Whether 'ß' weighs as one 's' under the collation, as MySQL documents for the general_ci collations and
-     * latin1_german1_ci (and latin1_swedish_ci's table gives it): the UCA ones (unicode_ci, 0900_ai_ci) expand it to
-     * 'ss', which is what upper-casing it does.
+     * latin1_german1_ci: the UCA ones (unicode_ci, 0900_ai_ci) expand it to 'ss', which is what upper-casing it
+     * does. (latin1_swedish_ci and latin1_general_ci give it weights of their own, which Scion does not model.)
      */
     private static boolean sharpSIsS(String collation) {
-        return collation.endsWith("_general_ci") || collation.equals("latin1_german1_ci")
-                || collation.equals("latin1_swedish_ci");
+        return collation.endsWith("_general_ci") && !collation.equals("latin1_general_ci")
+                || collation.equals("latin1_german1_ci");
     }
 
     /** The sort key function of {@code collation} for index keys; null when keys of the bytes already order right. */
