@@ -134,8 +134,7 @@ final class SetStatement implements AdminStatement {
                 throw new SqlError(ErrorCode.LOCAL_VARIABLE, "Variable '" + a.name()
                         + "' is a SESSION variable and can't be used with SET GLOBAL");
             }
-            if (name.equals("secure_file_priv")) {
-                // which server files LOAD DATA INFILE may read is the server's configuration, never a client's choice
+            if (SystemVariables.isReadOnly(name)) {
                 throw new SqlError(ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR, "Variable '" + a.name()
                         + "' is a read only variable");
             }

@@ -6,6 +6,7 @@ import dev.scion.versioning.schema.IndexDef;
 import dev.scion.versioning.schema.TableSchema;
 import dev.scion.versioning.schema.TypeKind;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,9 +17,14 @@ public final class ColumnFacts {
     private ColumnFacts() {
     }
 
-    /** PRI, UNI, MUL or empty, as MySQL's COLUMN_KEY. */
+    /**
+     * PRI, UNI, MUL or empty, as MySQL's COLUMN_KEY. In a table without a primary key, the columns of the first
+     * UNIQUE index over whole NOT NULL columns are PRI: InnoDB makes that index the table's clustered key, and MySQL
+     * shows it so.
+     */
     public static String key(TableSchema s, Column c) {
-        if (s.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()))) {
+        List<String> primary = s.primaryKey().isEmpty() ? implicitPrimaryKey(s) : s.primaryKey();
+        if (primary.stream().anyMatch(k -> k.equalsIgnoreCase(c.name()))) {
             return "PRI";
         }
         boolean unique = false;
@@ -32,6 +38,17 @@ public final class ColumnFacts {
         return unique ? "UNI" : first ? "MUL" : "";
     }
 
+    /** The columns of the first unique index over whole NOT NULL columns, or none. */
+    private static List<String> implicitPrimaryKey(TableSchema s) {
+        for (IndexDef ix : s.indexes()) {
+            if (ix.unique() && !ix.fulltext() && ix.prefixLengths().isEmpty() && ix.columns().stream()
+                    .allMatch(n -> s.column(n).map(col -> !col.nullable()).orElse(false))) {
+                return ix.columns();
+            }
+        }
+        return List.of();
+    }
+
     /** The default as information_schema shows it: unquoted literal text, or null for none / NULL. */
     public static String defaultText(Column c) {
         String def = c.defaultSql();
@@ -40,6 +57,10 @@ public final class ColumnFacts {
         }
         if (DefaultExpressions.isParenthesized(def)) {
             return DefaultExpressions.inner(def); // an expression default, shown as the expression
+        }
+        String literal = dev.scion.sql.ddl.CreateTableText.literalDefault(c);
+        if (literal != null) {
+            return literal; // as SHOW CREATE TABLE quotes it: FALSE is 0, an int's 4.0 is 4
         }
         if (def.length() >= 2 && def.startsWith("'") && def.endsWith("'")) {
             return def.substring(1, def.length() - 1).replace("''", "'").replace("\\\\", "\\");
@@ -64,7 +85,8 @@ public final class ColumnFacts {
         }
         String def = c.defaultSql();
         if (def != null && !(def.startsWith("'") || def.equalsIgnoreCase("NULL") || def.matches("-?[0-9.eE+-]+")
-                || def.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP"))) {
+                || def.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP")
+                || dev.scion.sql.ddl.CreateTableText.literalDefault(c) != null)) {
             return "DEFAULT_GENERATED";
         }
         return "";

@@ -60,6 +60,14 @@ public final class InfoSchemaTable implements SystemTable {
         return this;
     }
 
+    /** Adds DOUBLE columns. */
+    public InfoSchemaTable floating(String... names) {
+        for (String n : names) {
+            add(n, SqlTypeName.DOUBLE, null);
+        }
+        return this;
+    }
+
     /** Adds JSON columns (values are JSON text in MySQL's normal form). */
     public InfoSchemaTable json(String... names) {
         for (String n : names) {

@@ -214,7 +214,8 @@ public final class InformationSchema extends AbstractSchema {
         eachTable(session, (db, t) -> {
             TableSchema s = t.getValue().schema();
             Long ai = s.autoIncrementColumn().isPresent() ? Math.max(1, t.getValue().autoIncrement()) : null;
-            rows.add(new Object[] {CATALOG, db.name(), t.getKey(), "BASE TABLE", "InnoDB", 10L, "Dynamic", 0L, 0L,
+            rows.add(new Object[] {CATALOG, db.name(), t.getKey(), "BASE TABLE", "InnoDB", 10L, "Dynamic",
+                TableRowCount.of(db, t.getValue()), 0L,
                 0L, 0L, 0L, 0L, ai, null, null, null, Collations.effective(s.collation()), null, "",
                 s.comment() == null ? "" : s.comment()});
         });
@@ -320,9 +321,48 @@ public final class InformationSchema extends AbstractSchema {
     private static List<Object[]> referentialConstraints(Session session) {
         List<Object[]> rows = new ArrayList<>();
         eachTable(session, (db, t) -> t.getValue().schema().foreignKeys().forEach(f -> rows.add(new Object[] {
-            CATALOG, db.name(), f.name(), CATALOG, db.name(), "PRIMARY", "NONE", f.onUpdate().sql(),
-            f.onDelete().sql(), t.getKey(), f.referencedTable()})));
+            CATALOG, db.name(), f.name(), CATALOG, db.name(), referencedUniqueKey(db, t, f), "NONE",
+            f.onUpdate().sql(), f.onDelete().sql(), t.getKey(), f.referencedTable()})));
         return rows;
+    }
+
+    /**
+     * UNIQUE_CONSTRAINT_NAME: PRIMARY or the unique index whose columns the foreign key references; null when the
+     * referenced columns are only covered by a non-unique index (MySQL accepts such a parent key).
+     */
+    private static String referencedUniqueKey(DatabaseState db, Map.Entry<String, TableValue> child,
+            dev.scion.versioning.schema.ForeignKeyDef f) {
+        dev.scion.versioning.schema.TableSchema parent;
+        if (f.referencedTable().equals(child.getKey())) {
+            parent = child.getValue().schema();
+        } else {
+            var address = db.workingRoot().tables().get(f.referencedTable());
+            if (address == null) {
+                return null; // the parent was dropped with foreign_key_checks off
+            }
+            parent = db.repo().readTable(db.buffer(), address).schema();
+        }
+        if (sameNames(parent.primaryKey(), f.referencedColumns())) {
+            return "PRIMARY";
+        }
+        for (var ix : parent.indexes()) {
+            if (ix.unique() && ix.prefixLengths().isEmpty() && sameNames(ix.columns(), f.referencedColumns())) {
+                return ix.name();
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameNames(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equalsIgnoreCase(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Object[]> checkConstraints(Session session) {

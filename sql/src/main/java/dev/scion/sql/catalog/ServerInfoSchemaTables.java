@@ -39,6 +39,8 @@ public final class ServerInfoSchemaTables {
                     dev.scion.sql.expr.spatial.Geometries.WGS84_DEFINITION, null}))
                         .text("SRS_NAME").integer("SRS_ID").text("ORGANIZATION").integer("ORGANIZATION_COORDSYS_ID")
                         .text("DEFINITION", "DESCRIPTION"),
+                new InfoSchemaTable("ST_UNITS_OF_MEASURE", s -> dev.scion.sql.expr.spatial.LengthUnits.rows())
+                        .text("UNIT_NAME", "UNIT_TYPE").floating("CONVERSION_FACTOR").text("DESCRIPTION"),
                 new InfoSchemaTable("KEYWORDS", s -> MysqlKeywords.rows()).text("WORD").integer("RESERVED"),
                 new InfoSchemaTable("TABLES_EXTENSIONS", ServerInfoSchemaTables::tablesExtensions)
                         .text("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "ENGINE_ATTRIBUTE",

@@ -173,16 +173,40 @@ public final class CreateTableText {
         if (node == null) {
             return sql;
         }
-        String literal = literalText(node);
+        String literal = literalValue(node, c);
         if (literal != null) {
-            String temporal = temporalDefault(literal, c);
-            return quote(temporal != null ? temporal : inColumnType(literal, c.type().kind(), c.type().scale()));
+            return quote(literal);
         }
         if (node instanceof SqlLiteral lit && lit.getTypeName().getName().startsWith("BINARY")
                 || sql.regionMatches(true, 0, "x'", 0, 2) || sql.regionMatches(true, 0, "b'", 0, 2)) {
             return sql; // bit and hex literals read as MySQL writes them
         }
         return "(" + expression(node) + ")";
+    }
+
+    /**
+     * The value a literal default holds in the column's type, unquoted: an int's {@code 42} is 42, a BOOL's FALSE
+     * is 0, a DATETIME(3)'s '2020-01-01' is 2020-01-01 00:00:00.000. Null for NULL, the current time and
+     * expression defaults. What information_schema.COLUMNS and SHOW COLUMNS show as the default, as MySQL shows
+     * the text SHOW CREATE TABLE quotes.
+     */
+    public static String literalDefault(Column c) {
+        String sql = c.defaultSql() == null ? "NULL" : c.defaultSql().strip();
+        if (sql.equalsIgnoreCase("NULL") || !dev.scion.sql.catalog.DefaultExpressions.inner(sql).equals(sql)
+                || NOW.matcher(sql).matches()) {
+            return null;
+        }
+        SqlNode node = parse(sql);
+        return node == null ? null : literalValue(node, c);
+    }
+
+    private static String literalValue(SqlNode node, Column c) {
+        String literal = literalText(node);
+        if (literal == null) {
+            return null;
+        }
+        String temporal = temporalDefault(literal, c);
+        return temporal != null ? temporal : inColumnType(literal, c.type().kind(), c.type().scale());
     }
 
     /** The text of a literal default (a signed number, a string, a boolean), or null for an expression. */

@@ -12,8 +12,8 @@ import java.util.Locale;
  * UUID-keyed when a primary-key column defaults to {@code UUID()} (a CHAR/VARCHAR key) or to
  * {@code UUID_TO_BIN(UUID() [, swap])} (a BINARY/VARBINARY key). After an INSERT into such a table the session
  * remembers that column's value in the statement's first row, as UUID text (a binary key is turned back with
- * the same swap flag), whether the default made it or the statement gave it; a value that is not a UUID leaves
- * the remembered one as it was.
+ * the same swap flag), whether the default made it or the statement gave it; a value that is not a UUID (for a
+ * binary key: whose variant bits are not RFC 4122's) leaves the remembered one as it was.
  */
 final class LastInsertUuid {
     private LastInsertUuid() {
@@ -74,6 +74,9 @@ final class LastInsertUuid {
         if (b == null || b.length != 16) {
             return null;
         }
-        return dev.scion.sql.expr.UuidText.format(kind == Kind.BINARY_SWAPPED ? dev.scion.sql.expr.UuidText.unswap(b) : b);
+        byte[] uuid = kind == Kind.BINARY_SWAPPED ? dev.scion.sql.expr.UuidText.unswap(b) : b;
+        // any 16 bytes spell a UUID's text (a BINARY(16) pads 'notta-uuid' to 16); a UUID made by UUID() or any
+        // RFC 4122 / 9562 generator has the variant bits 10 at the start of its ninth byte
+        return (uuid[8] & 0xC0) == 0x80 ? dev.scion.sql.expr.UuidText.format(uuid) : null;
     }
 }

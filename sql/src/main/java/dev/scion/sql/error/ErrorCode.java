@@ -160,6 +160,10 @@ public enum ErrorCode {
     GIS_DIFFERENT_SRIDS(3033, "HY000"),
     /** An SRID other than 0 and 4326 (the only spatial reference systems Scion knows). */
     SRS_NOT_FOUND(3548, "SR001"),
+    /** ER_UNIT_NOT_FOUND: a length unit information_schema.ST_UNITS_OF_MEASURE does not list. */
+    UNIT_NOT_FOUND(3902, "SU001"),
+    /** ER_GEOMETRY_IN_UNKNOWN_LENGTH_UNIT: a length unit asked of a geometry in SRID 0, which has none. */
+    GEOMETRY_IN_UNKNOWN_LENGTH_UNIT(3882, "HY000"),
     /** ER_TO_VECTOR_CONVERSION: STRING_TO_VECTOR given text that is no bracketed list of numbers. */
     TO_VECTOR_CONVERSION(6138, "HY000"),
     /** ER_SPATIAL_CANT_HAVE_NULL: a SPATIAL index over a nullable column. */

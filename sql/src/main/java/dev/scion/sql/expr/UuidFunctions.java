@@ -14,10 +14,12 @@ import java.util.UUID;
 final class UuidFunctions {
     /**
      * UUID_SHORT()'s counter, as MySQL builds it: (server_id & 255) << 56, plus the server's start time in seconds
-     * << 24, plus one per call. Scion has no server_id, so the top byte is 0 (MySQL's default server_id is 1).
+     * << 24, plus one per call. Like MySQL's, it is set up once at start-up from the server_id of then (1, as
+     * MySQL's default; a later SET GLOBAL server_id does not change it).
      */
     private static final java.util.concurrent.atomic.AtomicLong SHORT = new java.util.concurrent.atomic.AtomicLong(
-            (System.currentTimeMillis() / 1000 & 0xFFFFFFFFL) << 24);
+            ((Long) dev.scion.sql.session.SystemVariables.defaultValue("server_id") & 255) << 56
+                    | (System.currentTimeMillis() / 1000 & 0xFFFFFFFFL) << 24);
 
     private UuidFunctions() {
     }

@@ -30,15 +30,25 @@ public final class SystemVariables {
      * Variables MySQL has only a global value for: SET SESSION of one is 1229. The server-wide switches and
      * limits, and the validate_password component's settings.
      */
-    private static final java.util.Set<String> GLOBAL_ONLY = java.util.Set.of("max_connections", "back_log",
+    private static final java.util.Set<String> GLOBAL_ONLY = java.util.Set.of("max_connections", "back_log", "server_id",
+            "gtid_mode", "gtid_executed", "gtid_purged", "gtid_executed_compression_period",
             "event_scheduler", "read_only", "super_read_only", "require_secure_transport", "local_infile",
             "validate_password.length", "validate_password.mixed_case_count", "validate_password.number_count",
             "validate_password.special_char_count", "validate_password.policy", "validate_password.check_user_name",
             "validate_password.dictionary_file");
 
+    /**
+     * Variables no SET changes (1238): which server files LOAD DATA may read is the server's configuration, never a
+     * client's choice; and Scion does no replication, so it keeps no global transaction identifiers: gtid_mode stays
+     * OFF and the GTID sets stay empty (mysqldump and replication tools read them).
+     */
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("secure_file_priv", "gtid_mode",
+            "gtid_executed", "gtid_owned", "gtid_purged");
+
     /** Variables MySQL has only a session value for: SET GLOBAL of one is 1228. */
     private static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("last_insert_id", "identity",
-            "sql_log_bin", "timestamp", "insert_id", "warning_count", "error_count", "rand_seed1", "rand_seed2");
+            "sql_log_bin", "timestamp", "insert_id", "warning_count", "error_count", "rand_seed1", "rand_seed2",
+            "gtid_next");
 
     static {
         Object[][] defs = {
@@ -80,7 +90,9 @@ public final class SystemVariables {
             {"character_sets_dir", "/usr/share/mysql/charsets/"}, {"default_authentication_plugin",
                 "caching_sha2_password"}, {"transaction_prealloc_size", 4096L}, {"net_retry_count", 10L},
             {"time_format", "%H:%i:%s"}, {"date_format", "%Y-%m-%d"}, {"datetime_format", "%Y-%m-%d %H:%i:%s"},
-            {"back_log", 151L}, {"secure_file_priv", null},
+            {"back_log", 151L}, {"secure_file_priv", null}, {"server_id", 1L},
+            {"gtid_mode", "OFF"}, {"gtid_executed", ""}, {"gtid_owned", ""}, {"gtid_purged", ""},
+            {"gtid_next", "AUTOMATIC"}, {"gtid_executed_compression_period", 0L},
             {"validate_password.length", 8L}, {"validate_password.mixed_case_count", 1L},
             {"validate_password.number_count", 1L}, {"validate_password.special_char_count", 1L},
             {"validate_password.policy", "MEDIUM"}, {"validate_password.check_user_name", 1L},
@@ -102,6 +114,11 @@ public final class SystemVariables {
     /** Whether the variable has no session value (SET SESSION of it is 1229). */
     public static boolean isGlobalOnly(String name) {
         return GLOBAL_ONLY.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether no SET changes the variable (1238). */
+    public static boolean isReadOnly(String name) {
+        return READ_ONLY.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the variable has no global value (SET GLOBAL of it is 1228). */

@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>Bytewise (no sort key): the default, {@code binary} and the {@code _cs} ones compare code points.</li>
  *   <li>PAD SPACE: every collation except {@code binary} and the {@code _0900_} family ignores trailing spaces.</li>
- *   <li>{@code _ci}: case and accents are folded (NFD with the combining marks removed, then upper case);
- *   {@code utf8mb3_tolower_ci} (MySQL's for names in its data dictionary) only lower-cases; the {@code _spanish_}
- *   ones keep ñ a letter of its own after n.</li>
+ *   <li>{@code _ci}: case and accents are folded (NFD with the combining marks removed, then upper case, so 'ß'
+ *   is 'SS' as in the UCA collations; the general_ci ones and latin1_german1_ci weigh it as one 'S', session
+ *   18); {@code utf8mb3_tolower_ci} (MySQL's for names in its data dictionary) only lower-cases; the
+ *   {@code _spanish_} ones keep ñ a letter of its own after n.</li>
  * </ul>
  *
  * <p>The sort key is the UTF-8 of the folded text, whose byte order is its code point order. Keys written with it
@@ -73,7 +74,8 @@ public final class CollationKeys {
         if (collation.equals(LOWER_CASE_ONLY)) {
             return out.toLowerCase(Locale.ROOT);
         }
-        return collation.contains("_spanish_") ? foldSpanish(out) : fold(out);
+        String sharp = sharpSIsS(collation) ? out.replace('\u00DF', 's') : out;
+        return collation.contains("_spanish_") ? foldSpanish(sharp) : fold(sharp);
     }
 
     /**
@@ -86,6 +88,16 @@ public final class CollationKeys {
             return fold(s);
         }
         return fold(composed.replace('ñ', '\uE000').replace('Ñ', '\uE000')).replace("\uE000", "N\uFFFF");
+    }
+
+    /**
+     * Whether 'ß' weighs as one 's' under the collation, as MySQL documents for the general_ci collations and
+     * latin1_german1_ci: the UCA ones (unicode_ci, 0900_ai_ci) expand it to 'ss', which is what upper-casing it
+     * does. (latin1_swedish_ci and latin1_general_ci give it weights of their own, which Scion does not model.)
+     */
+    private static boolean sharpSIsS(String collation) {
+        return collation.endsWith("_general_ci") && !collation.equals("latin1_general_ci")
+                || collation.equals("latin1_german1_ci");
     }
 
     /** The sort key function of {@code collation} for index keys; null when keys of the bytes already order right. */

@@ -49,16 +49,36 @@ final class GeometryAccessors {
         return Geometries.of(Math.max(srid, 0), Shape.of(type, parts));
     }
 
-    /** ST_Distance(g1, g2) on the plane; both must have one SRID (3033), a geographic one is not supported (1235). */
-    static double distance(byte[] g1, byte[] g2) {
+    /**
+     * ST_Distance(g1, g2 [, unit]) on the plane; both must have one SRID (3033), a geographic one is not supported
+     * (1235), and a unit must be one MySQL knows (3902) and cannot be asked of SRID 0, whose plane has no length
+     * unit (3882).
+     */
+    static double distance(byte[] g1, byte[] g2, Object unit) {
         long s1 = Geometries.srid(g1);
         long s2 = Geometries.srid(g2);
         if (s1 != s2) {
             throw new SqlError(ErrorCode.GIS_DIFFERENT_SRIDS, "Binary geometry function st_distance given two "
                     + "geometries of different srids: " + s1 + " and " + s2 + ", which should have been identical.");
         }
+        checkUnit("st_distance", s1, unit);
         cartesian("ST_DISTANCE", s1, 0.0);
         return PlanarDistance.between(Geometries.shape(g1), Geometries.shape(g2));
+    }
+
+    /** The checks of a length unit argument (null: none given) that come before the measuring. */
+    private static void checkUnit(String fn, long srid, Object unit) {
+        if (unit == null) {
+            return;
+        }
+        String name = dev.scion.sql.expr.Values.toStringValue(unit);
+        if (LengthUnits.metres(name) == null) {
+            throw new SqlError(ErrorCode.UNIT_NOT_FOUND, "There's no unit of measure named '" + name + "'.");
+        }
+        if (srid == 0) {
+            throw new SqlError(ErrorCode.GEOMETRY_IN_UNKNOWN_LENGTH_UNIT, "The geometry passed to function " + fn
+                    + " is in SRID 0, which doesn't specify a length unit. Can't convert to '" + name + "'.");
+        }
     }
 
     /** The accessor's value, or null when the geometry is not of a type it reads. */
@@ -80,7 +100,13 @@ final class GeometryAccessors {
             case "ST_INTERIORRINGN" -> s.type() == GeometryType.POLYGON ? nth(srid, s.parts(), args[1], 1) : null;
             case "ST_NUMINTERIORRINGS", "ST_NUMINTERIORRING" -> s.type() == GeometryType.POLYGON
                     ? (Object) (long) (s.parts().size() - 1) : null;
-            case "ST_LENGTH" -> cartesian(name, srid, length(s));
+            case "ST_LENGTH" -> {
+                Double length = length(s);
+                if (length != null) {
+                    checkUnit("st_length", srid, args.length > 1 ? args[1] : null);
+                }
+                yield cartesian(name, srid, length);
+            }
             case "ST_AREA" -> cartesian(name, srid, area(s));
             default -> throw new IllegalArgumentException(name);
         };

@@ -144,7 +144,7 @@ public final class SpatialFunctions {
             case "ST_GEOMETRYTYPE" -> geometryMaker(fn, a, 1, args -> Geometries.check(bytes(args[0])).typeName());
             case "GEOMETRYCOLLECTION" -> geometryMaker(fn, a, 0, args -> GeometryAccessors.construct(name, args));
             case "ST_DISTANCE" -> geometryMaker(fn, a, 2, args -> GeometryAccessors.distance(bytes(args[0]),
-                    bytes(args[1])));
+                    bytes(args[1]), args.length > 2 ? args[2] : null));
             case "ST_CENTROID" -> geometryMaker(fn, a, 1, args -> {
                 double[] c = Centroid.of(Geometries.shape(bytes(args[0])));
                 return c == null ? null : Geometries.of(Geometries.srid(bytes(args[0])), Shape.point(c[0], c[1]));
