@@ -92,13 +92,15 @@ final class DelimitedTextReader {
                 }
                 char ch = buf[pos++];
                 if (ch == escape && escape != 0) {
-                    if (!available(1)) {
+                    boolean last = !available(1);
+                    if (last && escape != enclose) {
                         value.append(escape);
                         continue;
                     }
-                    char n = buf[pos];
                     // with the same character for both, only a doubled one is an escape; a single one may close
-                    if (escape != enclose || n == escape) {
+                    // (at the end of the input it does)
+                    char n = last ? 0 : buf[pos];
+                    if (!last && (escape != enclose || n == escape)) {
                         pos++;
                         escapedN |= n == 'N';
                         value.append(unescape(n));
