@@ -92,15 +92,13 @@ final class DelimitedTextReader {
                 }
                 char ch = buf[pos++];
                 if (ch == escape && escape != 0) {
-                    boolean last = !available(1);
-                    if (last && escape != enclose) {
+                    if (!available(1)) {
                         value.append(escape);
                         continue;
                     }
+                    char n = buf[pos];
                     // with the same character for both, only a doubled one is an escape; a single one may close
-                    // (at the end of the input it does)
-                    char n = last ? 0 : buf[pos];
-                    if (!last && (escape != enclose || n == escape)) {
+                    if (escape != enclose || n == escape) {
                         pos++;
                         escapedN |= n == 'N';
                         value.append(unescape(n));
