@@ -423,9 +423,7 @@ final class AlterTable {
             throw new SqlError(ErrorCode.KEY_DOES_NOT_EXIST, "Key '" + from + "' doesn't exist in table '"
                     + schema.table() + "'");
         }
-        if (schema.hasIndex(to)) {
-            throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + to + "'");
-        }
+        schema.checkNewName(to);
         IndexDef ix = schema.indexes.get(i);
         schema.indexes.set(i, ix.withName(to).withColumns(ix.columns().stream()
                 .map(c -> renameHiddenColumn(c, ix.name(), to)).toList()));

@@ -23,6 +23,8 @@ public enum ErrorCode {
     MIX_OF_GROUP_FUNC_AND_FIELDS(1140, "42000"),
     DUP_FIELDNAME(1060, "42S21"),
     DUP_KEYNAME(1061, "42000"),
+    /** ER_WRONG_NAME_FOR_INDEX: an index other than the primary key named PRIMARY. */
+    WRONG_NAME_FOR_INDEX(1280, "42000"),
     DUP_ENTRY(1062, "23000"),
     PARSE_ERROR(1064, "42000"),
     EMPTY_QUERY(1065, "42000"),
