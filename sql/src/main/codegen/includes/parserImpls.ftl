@@ -483,13 +483,28 @@ SqlNode MySqlExplain() :
     }
 }
 
-/** A query, optionally followed by FOR UPDATE / FOR SHARE / LOCK IN SHARE MODE. */
+/** A query, optionally followed by FOR UPDATE / FOR SHARE / LOCK IN SHARE MODE; or WITH ... UPDATE / DELETE. */
 SqlNode MySqlQueryStatement() :
 {
     SqlNode q;
+    SqlNodeList withList;
+    final List<Object> list = new ArrayList<Object>();
 }
 {
-    q = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    (
+        // the WITH list read here, not by QueryOrExpr, so that MySQL 8's WITH ... UPDATE / DELETE can follow it
+        withList = WithList()
+        (
+            q = MySqlUpdate() { return dev.scion.sql.parser.dml.DmlCommonTables.attach(withList, q); }
+        |   q = MySqlDelete() { return dev.scion.sql.parser.dml.DmlCommonTables.attach(withList, q); }
+        |   q = LeafQueryOrExpr(ExprContext.ACCEPT_QUERY) { list.add(q); }
+            ( AddSetOpQuery(list, ExprContext.ACCEPT_QUERY) )*
+            { q = addWith(withList, SqlParserUtil.toTree(list)); }
+            q = OrderByLimitOpt(q)
+        )
+    |
+        q = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    )
     [ q = MySqlLockingClause(q) ]
     { return q; }
 }

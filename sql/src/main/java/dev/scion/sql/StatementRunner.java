@@ -320,7 +320,8 @@ final class StatementRunner {
             try {
                 rows = rows(session, QueryPlanner.plan(session, node, rewritten, textCacheable ? shape : null));
             } catch (SqlError e) {
-                throw views.explain(e); // a view over a dropped or renamed table is 1356, as in MySQL
+                // a view over a dropped or renamed table, or a dropped column, is 1356, as in MySQL
+                throw dev.scion.sql.plan.ViewFailures.explain(session, views, e);
             }
             return calcFoundRows ? dev.scion.sql.plan.CalcFoundRows.counted(session, unlimited(session, rewritten),
                     rewritten, rows) : rows;

@@ -237,6 +237,28 @@ public final class EngineTestsMain {
      * the fixture of that name.
      */
     private static boolean namesWithoutCreating(JsonNode t, String table) {
+        String text = scriptText(t);
+        String name = java.util.regex.Pattern.quote(table);
+        return java.util.regex.Pattern.compile("(?i)\\b" + name + "\\b").matcher(text).find()
+                && !java.util.regex.Pattern.compile("(?i)create\\s+table\\s+(if\\s+not\\s+exists\\s+)?`?" + name
+                        + "\\b").matcher(text).find();
+    }
+
+    /**
+     * Whether a ScriptTest reads or writes database {@code db} ({@code USE db}, {@code db.table}) without creating
+     * it (or a table of that name): go-mysql-server runs its trigger and information_schema suites on a setup that
+     * has database foo, the fixture of that name.
+     */
+    private static boolean usesDatabaseWithoutCreating(JsonNode t, String db) {
+        String text = scriptText(t);
+        String name = java.util.regex.Pattern.quote(db);
+        return java.util.regex.Pattern.compile("(?i)(\\buse\\s+`?" + name + "\\b|(?<![\\w.`])`?" + name
+                        + "`?\\s*\\.\\s*`?[a-z_])").matcher(text).find()
+                && !java.util.regex.Pattern.compile("(?i)create\\s+(database|schema|table)\\s+(if\\s+not\\s+exists\\s+)?`?"
+                        + name + "\\b(?!`?\\s*\\.)").matcher(text).find();
+    }
+
+    private static String scriptText(JsonNode t) {
         StringBuilder text = new StringBuilder();
         for (JsonNode s : t.path("SetUpScript")) {
             text.append(s.asText()).append('\n');
@@ -244,10 +266,7 @@ public final class EngineTestsMain {
         for (JsonNode a : t.path("Assertions")) {
             text.append(a.path("Query").asText()).append('\n');
         }
-        String name = java.util.regex.Pattern.quote(table);
-        return java.util.regex.Pattern.compile("(?i)\\b" + name + "\\b").matcher(text).find()
-                && !java.util.regex.Pattern.compile("(?i)create\\s+table\\s+(if\\s+not\\s+exists\\s+)?`?" + name
-                        + "\\b").matcher(text).find();
+        return text.toString();
     }
 
     private void scriptTests(JsonNode groups, Path fixtures) throws SQLException, java.io.IOException {
@@ -265,6 +284,9 @@ public final class EngineTestsMain {
                         if (namesWithoutCreating(t, table)) {
                             loadFixture(c, fixtures, table);
                         }
+                    }
+                    if (usesDatabaseWithoutCreating(t, "foo")) {
+                        loadFixture(c, fixtures, "foo");
                     }
                     if (g.path("var").asText().equals("ForeignKeyTests")) {
                         // go-mysql-server runs its foreign-key suite on mydb plus the parent / child tables

@@ -54,7 +54,7 @@ public final class ViewColumns {
         try {
             result = QueryPlanner.plan(session, query, sql).columns();
         } catch (dev.scion.sql.error.SqlError e) {
-            throw views.explain(e);
+            throw dev.scion.sql.plan.ViewFailures.explain(session, views, e);
         }
         List<ColumnType> base = baseTypes(session, db, view, result.size());
         for (int i = 0; i < result.size(); i++) {

@@ -61,7 +61,7 @@ final class AlterTable {
         }
         String comment = node.getTableOption("COMMENT");
         if (comment != null) {
-            alter.schema.comment = TableComments.checked(session, target.name(), comment); // '' removes it
+            alter.schema.comment = CommentLengths.table(session, target.name(), comment); // '' removes it
         }
         String ai = node.getTableOption("AUTO_INCREMENT");
         alter.finish(ai == null ? -1 : Long.parseLong(ai.strip()));
@@ -168,7 +168,7 @@ final class AlterTable {
     }
 
     private void addColumn(SqlMySqlColumn def, SqlAlterTableAction a) {
-        Column c = ColumnDefinitions.column(schema.table(), def, schema.collation);
+        Column c = CommentLengths.column(session, ColumnDefinitions.column(schema.table(), def, schema.collation));
         ZeroDateDefaults.check(session, c);
         ChoiceMembers.check(session, c);
         int pos = position(a, -1);
@@ -286,7 +286,7 @@ final class AlterTable {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + oldName + "' in '" + schema.table() + "'");
         }
         Column previous = schema.columns.get(i);
-        Column c = ColumnDefinitions.column(schema.table(), def, schema.collation);
+        Column c = CommentLengths.column(session, ColumnDefinitions.column(schema.table(), def, schema.collation));
         ZeroDateDefaults.check(session, c);
         ChoiceMembers.check(session, c);
         c = new Column(c.name(), c.type(), c.nullable(), c.defaultSql(), c.autoIncrement(), c.comment(),
@@ -423,9 +423,7 @@ final class AlterTable {
             throw new SqlError(ErrorCode.KEY_DOES_NOT_EXIST, "Key '" + from + "' doesn't exist in table '"
                     + schema.table() + "'");
         }
-        if (schema.hasIndex(to)) {
-            throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + to + "'");
-        }
+        schema.checkNewName(to);
         IndexDef ix = schema.indexes.get(i);
         schema.indexes.set(i, ix.withName(to).withColumns(ix.columns().stream()
                 .map(c -> renameHiddenColumn(c, ix.name(), to)).toList()));

@@ -61,7 +61,7 @@ final class CreateTable {
         b.collation = dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                 node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
                 dev.scion.sql.catalog.DatabaseCollation.of(target.db()))); // a table without its own inherits the database's
-        b.comment = TableComments.checked(session, target.name(), node.getTableOption("COMMENT"));
+        b.comment = CommentLengths.table(session, target.name(), node.getTableOption("COMMENT"));
         for (SqlMySqlColumn c : node.getColumns()) {
             addColumn(b, c);
         }
@@ -85,6 +85,7 @@ final class CreateTable {
         if (node.getAsQuery() != null) {
             return createAsSelect(session, node, target, b, sql);
         }
+        b.columns.replaceAll(c -> CommentLengths.column(session, c));
         TableSchema schema = b.build();
         schema.columns().forEach(c -> {
             ZeroDateDefaults.check(session, c);

@@ -122,8 +122,8 @@ final class SchemaBuilder {
                     SqlMySqlKeyPart first = parts.get(0);
                     name = freeIndexName(first.getColumn() != null ? first.getColumn().getSimple()
                             : FunctionalKeyParts.DEFAULT_INDEX_NAME);
-                } else if (hasIndex(name) || name.equalsIgnoreCase("PRIMARY")) {
-                    throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + name + "'");
+                } else {
+                    checkNewName(name);
                 }
                 Column hidden = FunctionalKeyParts.hiddenColumn(table, name, p, part.getExpression(), columns);
                 columns.add(hidden);
@@ -177,6 +177,16 @@ final class SchemaBuilder {
         }
     }
 
+    /** A new index's name: PRIMARY is the primary key's alone (1280), and no two indexes share one (1061). */
+    void checkNewName(String name) {
+        if (name.equalsIgnoreCase("PRIMARY")) {
+            throw new SqlError(ErrorCode.WRONG_NAME_FOR_INDEX, "Incorrect index name '" + name + "'");
+        }
+        if (hasIndex(name)) {
+            throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + name + "'");
+        }
+    }
+
     void addIndex(String name, List<String> cols, boolean unique) {
         addIndex(name, cols, unique, false);
     }
@@ -184,8 +194,8 @@ final class SchemaBuilder {
     void addIndex(String name, List<String> cols, boolean unique, boolean fulltext) {
         if (name == null) {
             name = freeIndexName(cols.get(0));
-        } else if (hasIndex(name) || name.equalsIgnoreCase("PRIMARY")) {
-            throw new SqlError(ErrorCode.DUP_KEYNAME, "Duplicate key name '" + name + "'");
+        } else {
+            checkNewName(name);
         }
         // every index built from now on keys its parts as MySQL compares them (collation, prefix)
         indexes.add(new IndexDef(name, cols, unique, fulltext, java.util.List.of(), true));

@@ -215,6 +215,10 @@ public final class ForeignKeys {
                     next[c] = ColumnValues.coerce(i < replacement.length ? replacement[i] : null,
                             schema.columns().get(c), 1);
                 }
+                if (GeneratedColumns.any(schema)) {
+                    // generated columns over the key follow it, and so do the indexes on them
+                    GeneratedColumns.compute(session, schema, next, 1, null);
+                }
                 beforeUpdate(session, db, target.name(), schema, grandChildren, row, next, depth + 1, editors);
                 try {
                     editor.update(row, next);

@@ -23,6 +23,8 @@ public enum ErrorCode {
     MIX_OF_GROUP_FUNC_AND_FIELDS(1140, "42000"),
     DUP_FIELDNAME(1060, "42S21"),
     DUP_KEYNAME(1061, "42000"),
+    /** ER_WRONG_NAME_FOR_INDEX: an index other than the primary key named PRIMARY. */
+    WRONG_NAME_FOR_INDEX(1280, "42000"),
     DUP_ENTRY(1062, "23000"),
     PARSE_ERROR(1064, "42000"),
     EMPTY_QUERY(1065, "42000"),
@@ -129,6 +131,8 @@ public enum ErrorCode {
     TOO_LONG_IDENT(1059, "42000"),
     /** ER_TOO_LONG_TABLE_COMMENT: a table COMMENT over 2,048 characters. */
     TOO_LONG_TABLE_COMMENT(1628, "HY000"),
+    /** ER_TOO_LONG_FIELD_COMMENT: a column COMMENT over 1,024 characters. */
+    TOO_LONG_FIELD_COMMENT(1629, "HY000"),
     WRONG_COLUMN_NAME(1166, "42000"),
     WRONG_SUB_KEY(1089, "HY000"),
     CANT_REMOVE_ALL_FIELDS(1090, "42000"),

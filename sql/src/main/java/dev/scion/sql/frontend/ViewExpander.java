@@ -51,6 +51,8 @@ public final class ViewExpander {
      * each with the statement's view that reads it: a CTE of the body, or a table since dropped or renamed.
      */
     private final Map<String, String> unresolved = new HashMap<>();
+    /** The views ({@code db.view}) the statement itself names, not those inside their bodies, in order. */
+    private final java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>();
     /**
      * Inside a view read {@code AS OF} a revision: the revision as written, which every table of the body without
      * an AS OF of its own is then read at (null otherwise).
@@ -70,15 +72,16 @@ public final class ViewExpander {
     public static Expansion expandViews(Session session, SqlNode statement) {
         ViewExpander expander = new ViewExpander(session);
         expander.walk(statement, null, 0);
-        return new Expansion(expander.expandedAny, Map.copyOf(expander.unresolved));
+        return new Expansion(expander.expandedAny, Map.copyOf(expander.unresolved), List.copyOf(expander.named));
     }
 
     /**
      * What an expansion found: whether the statement read a view, and the missing tables views read, so that a
-     * statement failing on one of them fails as MySQL's does, naming the view (1356) instead of the table (1146).
+     * statement failing on one of them fails as MySQL's does, naming the view (1356) instead of the table (1146);
+     * and the views the statement names itself ({@code db.view}), whose bodies may fail for other reasons.
      */
-    public record Expansion(boolean any, Map<String, String> missingTables) {
-        public static final Expansion NONE = new Expansion(false, Map.of());
+    public record Expansion(boolean any, Map<String, String> missingTables, List<String> views) {
+        public static final Expansion NONE = new Expansion(false, Map.of(), List.of());
 
         /** {@code e}, or 1356 for the view when {@code e} is 1146 for a table that a view's query reads. */
         public SqlError explain(SqlError e) {
@@ -249,6 +252,7 @@ public final class ViewExpander {
         String outer = outerView;
         if (outer == null) {
             outerView = db.name() + "." + name;
+            named.add(outerView);
         }
         try {
             walkBody(query, db, name, definition, depth);

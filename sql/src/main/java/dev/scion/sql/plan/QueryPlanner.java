@@ -442,6 +442,13 @@ public final class QueryPlanner {
         if (msg != null) {
             var m = java.util.regex.Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?").matcher(msg);
             if (m.find()) {
+                if (m.group(2) == null) {
+                    var qualified = UnknownDatabaseTable.of(session, statement, m.group(1), e.getPosLine(),
+                            e.getPosColumn());
+                    if (qualified.isPresent()) {
+                        return qualified.get();
+                    }
+                }
                 String db = m.group(2) != null ? m.group(2) : session.currentDatabase();
                 if (db == null) {
                     return SqlError.noDatabaseSelected();

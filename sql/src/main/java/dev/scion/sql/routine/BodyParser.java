@@ -483,6 +483,9 @@ public final class BodyParser {
                 return new RoutineBody.Run(sql);
             }
             case "SELECT", "WITH", "SHOW", "TABLE", "VALUES", "EXPLAIN", "DESCRIBE", "DESC" -> {
+                if (first.equals("WITH") && isWithDml(sql)) {
+                    return new RoutineBody.Run(sql);
+                }
                 SelectInto.Split split = SelectInto.split(sql);
                 if (owner != Owner.PROCEDURE && split.into().isEmpty()) {
                     throw new SqlError(ErrorCode.SP_NO_RESULT_SET, "Not allowed to return a result set from a "
@@ -612,5 +615,15 @@ public final class BodyParser {
         }
         out.add(text.substring(start));
         return out;
+    }
+
+    /** Whether a statement starting with WITH is MySQL 8's WITH ... UPDATE / DELETE rather than a query. */
+    private static boolean isWithDml(String sql) {
+        try {
+            org.apache.calcite.sql.SqlKind kind = dev.scion.sql.parser.StatementReader.statement(sql).getKind();
+            return kind == org.apache.calcite.sql.SqlKind.UPDATE || kind == org.apache.calcite.sql.SqlKind.DELETE;
+        } catch (SqlError e) {
+            return false; // a query with INTO, or text its own run will report
+        }
     }
 }

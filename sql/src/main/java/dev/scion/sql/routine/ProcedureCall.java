@@ -46,7 +46,7 @@ public final class ProcedureCall {
         return StoredProcedures.find(db, parts[1])
                 .map(s -> ProcedureDefinition.parse(dev.scion.sql.session.SqlModes.ansiQuotes(s.sqlMode())
                         ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(s.createStatement()) : s.createStatement(),
-                        db.name()).definition());
+                        db.name()).definition().withSqlMode(s.sqlMode()));
     }
 
     /** A top-level CALL: arguments as written in the statement, OUT arguments must be user variables. */
@@ -105,7 +105,7 @@ public final class ProcedureCall {
         RUNNING.get().merge(key, 1, Integer::sum);
         try {
             return RoutineSecurity.run(session, p, () -> inDatabase(session, p.database(),
-                    () -> RoutineInterpreter.runProcedure(session, p.body(), p.parameters(), values, outs, results)));
+                    () -> RoutineInterpreter.runProcedure(session, p, values, outs, results)));
         } finally {
             RUNNING.get().computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
         }

@@ -20,10 +20,17 @@ import java.util.regex.Pattern;
  * @param definer     {@code user@host} from DEFINER = ..., empty when not written
  * @param dataAccess  CONTAINS SQL, NO SQL, READS SQL DATA or MODIFIES SQL DATA
  * @param returns     a function's RETURNS type as written; null for a procedure
+ * @param sqlMode     the sql_mode recorded with the stored routine, which its body runs under; null when not known
  */
 public record ProcedureDefinition(String name, String database, List<Parameter> parameters, String definer,
                                   String comment, boolean deterministic, String dataAccess, String securityType,
-                                  RoutineBody body, String bodyText, String text, String returns) {
+                                  RoutineBody body, String bodyText, String text, String returns, String sqlMode) {
+
+    /** This definition as stored with {@code mode} recorded. */
+    public ProcedureDefinition withSqlMode(String mode) {
+        return new ProcedureDefinition(name, database, parameters, definer, comment, deterministic, dataAccess,
+                securityType, body, bodyText, text, returns, mode);
+    }
 
     public enum Mode { IN, OUT, INOUT }
 
@@ -126,7 +133,7 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
         RoutineBody body = function ? BodyParser.parseFunction(bodyText, db + "." + name)
                 : BodyParser.parse(bodyText, BodyParser.Owner.PROCEDURE);
         return new Parsed(new ProcedureDefinition(name, db, params, definer, comment, deterministic, access, security,
-                body, bodyText, text, returns), m.group(3) != null);
+                body, bodyText, text, returns, null), m.group(3) != null);
     }
 
     /**

@@ -131,8 +131,9 @@ public final class RoutineInterpreter {
      * Runs a procedure body with its parameters bound; result sets it produces are added to {@code results}.
      * Returns the OK of its last data-changing statement.
      */
-    static StatementResult runProcedure(Session session, RoutineBody body, List<ProcedureDefinition.Parameter> params,
-                                        List<Object> args, List<OutTarget> outs, List<StatementResult> results) {
+    static StatementResult runProcedure(Session session, ProcedureDefinition procedure, List<Object> args,
+                                        List<OutTarget> outs, List<StatementResult> results) {
+        List<ProcedureDefinition.Parameter> params = procedure.parameters();
         RoutineInterpreter in = new RoutineInterpreter(session, null, results);
         Scope top = new Scope();
         for (int i = 0; i < params.size(); i++) {
@@ -141,7 +142,11 @@ public final class RoutineInterpreter {
             top.variables.put(p.name(), new Variable(p.type(), v));
         }
         in.scopes.push(top);
-        in.runBlock(body.steps(), null);
+        // the arguments are bound under the caller's sql_mode, the body runs under the procedure's
+        RoutineSqlMode.run(session, procedure.sqlMode(), () -> {
+            in.runBlock(procedure.body().steps(), null);
+            return null;
+        });
         for (int i = 0; i < params.size(); i++) {
             ProcedureDefinition.Parameter p = params.get(i);
             if (p.mode() != ProcedureDefinition.Mode.IN && outs.get(i) != null) {
@@ -175,7 +180,10 @@ public final class RoutineInterpreter {
         }
         in.scopes.push(top);
         try {
-            in.runBlock(f.body().steps(), null);
+            RoutineSqlMode.run(session, f.sqlMode(), () -> {
+                in.runBlock(f.body().steps(), null);
+                return null;
+            });
         } catch (Returned r) {
             return coerce(r.value, f.returns());
         }
@@ -574,11 +582,8 @@ public final class RoutineInterpreter {
         Variable local = target.startsWith("@") ? null : variable(target);
         if (local != null) {
             local.value = coerce(value, local.type);
-        } else if (target.startsWith("@")) {
-            runNested("SET " + target + " = " + SqlLiterals.literal(value));
-        } else if (rows == null) {
-            throw new SqlError(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '" + target + "'");
         } else {
+            // a user variable, or a system variable by its bare name (SET sql_mode = ...): an unknown name is 1193
             runNested("SET " + target + " = " + SqlLiterals.literal(value));
         }
     }

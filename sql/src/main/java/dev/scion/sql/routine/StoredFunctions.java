@@ -101,13 +101,13 @@ public final class StoredFunctions {
     /** The function as stored, parsed (once per stored text). */
     private static Optional<ProcedureDefinition> read(DatabaseState db, String name) {
         return StoredProcedures.find(db, StoredProcedures.FUNCTIONS, name).map(s -> {
-            String key = db.name() + "\u0000" + s.createStatement();
+            String key = db.name() + "\u0000" + s.sqlMode() + "\u0000" + s.createStatement();
             ProcedureDefinition p = PARSED.get(key);
             if (p == null) {
                 if (PARSED.size() >= PARSED_LIMIT) {
                     PARSED.clear();
                 }
-                p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition();
+                p = ProcedureDefinition.parse(s.createStatement(), db.name()).definition().withSqlMode(s.sqlMode());
                 PARSED.put(key, p);
             }
             return p;

@@ -71,6 +71,11 @@ public record Column(
                 onUpdateSql);
     }
 
+    public Column withComment(String newComment) {
+        return new Column(name, type, nullable, defaultSql, autoIncrement, newComment, tag, generatedSql, stored,
+                onUpdateSql);
+    }
+
     public Column withOnUpdate(String sql) {
         return new Column(name, type, nullable, defaultSql, autoIncrement, comment, tag, generatedSql, stored, sql);
     }
