@@ -150,6 +150,7 @@ public final class QueryPlanner {
         rewritten = HavingNames.check(session, rewritten);
         rewritten = SelectAliasesInSubqueries.rewrite(session, rewritten);
         rewritten = AliasesInHavingAggregates.rewrite(session, rewritten);
+        rewritten = UngroupedAnyValue.rewrite(rewritten);
         rewritten = UngroupedHaving.rewrite(rewritten);
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
         rewritten = dev.scion.sql.fulltext.RelevanceOrder.rewrite(rewritten);
