@@ -487,10 +487,19 @@ SqlNode MySqlExplain() :
 SqlNode MySqlQueryStatement() :
 {
     SqlNode q;
+    SqlNodeList withList;
 }
 {
-    q = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-    [ q = MySqlLockingClause(q) ]
+    (
+        // WITH ... UPDATE / DELETE (MySQL 8): the list applies to the statement's table references
+        LOOKAHEAD({ dev.scion.sql.parser.WithDmlAhead.test(this) })
+        withList = WithList()
+        ( q = MySqlUpdate() | q = MySqlDelete() )
+        { q = dev.scion.sql.parser.dml.DmlWithClause.apply(withList, q); }
+    |
+        q = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        [ q = MySqlLockingClause(q) ]
+    )
     { return q; }
 }
 
