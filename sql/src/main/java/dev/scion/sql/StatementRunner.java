@@ -46,6 +46,9 @@ import java.util.function.Consumer;
 final class StatementRunner {
 
     void run(Session session, String sql, boolean multiStatements, Consumer<StatementResult> sink) {
+        if (SqlModes.noBackslashEscapes(session)) {
+            sql = dev.scion.sql.frontend.NoBackslashEscapes.toEscaped(sql, SqlModes.ansiQuotes(session));
+        }
         List<String> statements = StatementSplitter.split(sql);
         if (statements.isEmpty()) {
             throw new SqlError(ErrorCode.EMPTY_QUERY, "Query was empty");

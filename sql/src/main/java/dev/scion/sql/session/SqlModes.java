@@ -24,6 +24,20 @@ public final class SqlModes {
         return has(session.variable("sql_mode"), "PIPES_AS_CONCAT");
     }
 
+    /** NO_BACKSLASH_ESCAPES: a backslash in a string is an ordinary character, and LIKE has no default escape. */
+    public static boolean noBackslashEscapes(Session session) {
+        Object modes = session.variable("sql_mode");
+        if (modes == null || !containsIgnoreCase(modes.toString(), "NO_BACKSLASH_ESCAPES")) {
+            return false;
+        }
+        for (String part : modes.toString().split(",")) {
+            if (part.strip().equalsIgnoreCase("NO_BACKSLASH_ESCAPES")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** NO_ZERO_DATE (named, or implied by TRADITIONAL): whether a write may store '0000-00-00'. */
     public static boolean noZeroDate(Session session) {
         Object modes = session.variable("sql_mode");
