@@ -21,6 +21,7 @@ public final class Like {
         Expr escape = a.length > 2 ? a[2] : null;
         // The pattern is nearly always a constant: compile it once, not per row.
         Compiled[] last = new Compiled[1];
+        ModeReading[] mode = {new ModeReading(null, false)};
         return (row, ctx) -> {
             Object v = value.eval(row, ctx);
             Object p = pattern.eval(row, ctx);
@@ -35,7 +36,7 @@ public final class Like {
                         "Incorrect arguments to ESCAPE");
             }
             // no ESCAPE, or an empty one, is the backslash, or no escape at all under NO_BACKSLASH_ESCAPES
-            char esc = !escapeText.isEmpty() ? escapeText.charAt(0) : noBackslashEscapes(ctx) ? NO_ESCAPE : '\\';
+            char esc = !escapeText.isEmpty() ? escapeText.charAt(0) : noBackslashEscapes(ctx, mode) ? NO_ESCAPE : '\\';
             String key = esc + "\u0000" + patternText;
             Compiled compiled = last[0];
             if (compiled == null || !compiled.key().equals(key)) {
@@ -53,9 +54,21 @@ public final class Like {
     /** The escape character that escapes nothing: a noncharacter, never in text. */
     private static final char NO_ESCAPE = '\uFFFF';
 
-    private static boolean noBackslashEscapes(ExecContext ctx) {
-        return ctx != null && ctx.session() != null
-                && dev.scion.sql.session.SqlModes.noBackslashEscapes(ctx.session());
+    /** A sql_mode value and whether it has NO_BACKSLASH_ESCAPES: read once per value, not per row. */
+    private record ModeReading(Object modes, boolean noBackslashEscapes) {
+    }
+
+    private static boolean noBackslashEscapes(ExecContext ctx, ModeReading[] last) {
+        if (ctx == null || ctx.session() == null) {
+            return false;
+        }
+        Object modes = ctx.session().variable("sql_mode");
+        ModeReading known = last[0];
+        if (known.modes() != modes) {
+            known = new ModeReading(modes, dev.scion.sql.session.SqlModes.noBackslashEscapes(ctx.session()));
+            last[0] = known;
+        }
+        return known.noBackslashEscapes();
     }
 
     /** A pattern and escape (the key) with their regex: one immutable pair, so sessions sharing a plan never mix them. */
