@@ -178,7 +178,7 @@ public final class PreparedQuery {
             // the template parsed, so its text has no comment, no leading space and no semicolon to remove
             engine.executePreparedWrite(session, text.stripTrailing(), bound, sink);
         } else {
-            engine.execute(session, text, false, sink);
+            engine.executeBound(session, text, sink);
         }
     }
 }

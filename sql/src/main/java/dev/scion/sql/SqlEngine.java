@@ -139,8 +139,18 @@ public final class SqlEngine implements AutoCloseable {
                     "This command is not supported in the prepared statement protocol yet"); // as MySQL
         }
         // the text is read with the sql_mode in force when it is prepared, as MySQL does
+        String text = dev.scion.sql.session.SqlModes.noBackslashEscapes(session)
+                ? dev.scion.sql.frontend.NoBackslashEscapes.toEscaped(sql,
+                        dev.scion.sql.session.SqlModes.ansiQuotes(session)) : sql;
         return new PreparedQuery(this, dev.scion.sql.session.SqlModes.ansiQuotes(session)
-                ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(sql) : sql);
+                ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(text) : text);
+    }
+
+    /** Runs a prepared statement's bound text, which is in the default reading of backslashes whatever sql_mode is. */
+    void executeBound(Session session, String text, Consumer<dev.scion.sql.result.StatementResult> sink) {
+        try (OperationTracker.Operation op = OperationTracker.process().enter()) {
+            runner.runInDefaultReading(session, text, false, sink);
+        }
     }
 
     public Object globalVariable(String name) {

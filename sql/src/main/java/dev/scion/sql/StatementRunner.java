@@ -47,6 +47,16 @@ import java.util.function.Consumer;
 final class StatementRunner {
 
     void run(Session session, String sql, boolean multiStatements, Consumer<StatementResult> sink) {
+        String text = SqlModes.noBackslashEscapes(session)
+                ? dev.scion.sql.frontend.NoBackslashEscapes.toEscaped(sql, SqlModes.ansiQuotes(session)) : sql;
+        runInDefaultReading(session, text, multiStatements, sink);
+    }
+
+    /**
+     * Runs text already in the default reading of backslashes (a prepared statement's bound text, whose template
+     * was rewritten when prepared and whose literals the binder escaped).
+     */
+    void runInDefaultReading(Session session, String sql, boolean multiStatements, Consumer<StatementResult> sink) {
         List<String> statements = StatementSplitter.split(sql);
         if (statements.isEmpty()) {
             throw new SqlError(ErrorCode.EMPTY_QUERY, "Query was empty");

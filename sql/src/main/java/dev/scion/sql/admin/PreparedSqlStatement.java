@@ -27,8 +27,11 @@ public final class PreparedSqlStatement {
             String given = withoutFinalSemicolon(source.startsWith("@") ? userVariableText(session, source.substring(1))
                     : Identifiers.unquote(source));
             // the text is read with the sql_mode in force when it is prepared, as MySQL does
+            String escaped = dev.scion.sql.session.SqlModes.noBackslashEscapes(session)
+                    ? dev.scion.sql.frontend.NoBackslashEscapes.toEscaped(given,
+                            dev.scion.sql.session.SqlModes.ansiQuotes(session)) : given;
             String text = dev.scion.sql.session.SqlModes.ansiQuotes(session)
-                    ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(given) : given;
+                    ? dev.scion.sql.frontend.AnsiQuotes.toBackticks(escaped) : escaped;
             String normalized = Preprocessor.normalize(text);
             if (dev.scion.sql.dml.LoadDataExecutor.isLoadData(normalized)) {
                 throw new SqlError(ErrorCode.UNSUPPORTED_PS,

@@ -42,6 +42,7 @@ final class AlterTable {
         this.target = target;
         this.old = target.read();
         this.schema = SchemaBuilder.from(target.storedOrThrow(), old.schema());
+        this.schema.realAsFloat = dev.scion.sql.session.SqlModes.realAsFloat(session);
         for (int i = 0; i < old.schema().columns().size(); i++) {
             sources.add(i);
         }
@@ -168,7 +169,8 @@ final class AlterTable {
     }
 
     private void addColumn(SqlMySqlColumn def, SqlAlterTableAction a) {
-        Column c = CommentLengths.column(session, ColumnDefinitions.column(schema.table(), def, schema.collation));
+        Column c = CommentLengths.column(session,
+                ColumnDefinitions.column(schema.table(), def, schema.collation, schema.realAsFloat));
         ZeroDateDefaults.check(session, c);
         ChoiceMembers.check(session, c);
         int pos = position(a, -1);
@@ -286,7 +288,8 @@ final class AlterTable {
             throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + oldName + "' in '" + schema.table() + "'");
         }
         Column previous = schema.columns.get(i);
-        Column c = CommentLengths.column(session, ColumnDefinitions.column(schema.table(), def, schema.collation));
+        Column c = CommentLengths.column(session,
+                ColumnDefinitions.column(schema.table(), def, schema.collation, schema.realAsFloat));
         ZeroDateDefaults.check(session, c);
         ChoiceMembers.check(session, c);
         c = new Column(c.name(), c.type(), c.nullable(), c.defaultSql(), c.autoIncrement(), c.comment(),

@@ -27,10 +27,10 @@ public final class ColumnDefinitions {
      * A column; a text column gets the collation its CHARACTER SET / COLLATE name, else {@code tableCollation}
      * (null: the default), kept in its type.
      */
-    static Column column(String table, SqlMySqlColumn def, String tableCollation) {
+    static Column column(String table, SqlMySqlColumn def, String tableCollation, boolean realAsFloat) {
         String name = def.getName().getSimple();
         checkUserName(name);
-        ColumnType type = type(name, def.getType());
+        ColumnType type = type(name, def.getType(), realAsFloat);
         if (dev.scion.sql.catalog.ColumnFacts.isText(type)) {
             type = type.withCollation(dev.scion.sql.catalog.Collations.stored(dev.scion.sql.catalog.Collations.resolve(
                     def.getType().getCharset(), def.getType().getCollation(), tableCollation)));
@@ -301,7 +301,12 @@ public final class ColumnDefinitions {
     }
 
     public static ColumnType type(String column, SqlMySqlDataType t) {
-        String n = t.getTypeName();
+        return type(column, t, false);
+    }
+
+    /** The column type {@code t} declares; with {@code realAsFloat} (sql_mode REAL_AS_FLOAT) REAL is FLOAT. */
+    static ColumnType type(String column, SqlMySqlDataType t, boolean realAsFloat) {
+        String n = realAsFloat && t.getTypeName().equals("REAL") ? "FLOAT" : t.getTypeName();
         TypeKind kind = switch (n) {
             case "INT", "INTEGER", "INT4", "MIDDLEINT" -> n.equals("MIDDLEINT") ? TypeKind.MEDIUMINT : TypeKind.INT;
             case "TINYINT", "INT1" -> TypeKind.TINYINT;

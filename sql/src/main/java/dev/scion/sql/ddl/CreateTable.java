@@ -62,6 +62,7 @@ final class CreateTable {
                 node.getTableOption("CHARSET"), node.getTableOption("COLLATE"),
                 dev.scion.sql.catalog.DatabaseCollation.of(target.db()))); // a table without its own inherits the database's
         b.comment = CommentLengths.table(session, target.name(), node.getTableOption("COMMENT"));
+        b.realAsFloat = dev.scion.sql.session.SqlModes.realAsFloat(session);
         for (SqlMySqlColumn c : node.getColumns()) {
             addColumn(b, c);
         }
@@ -104,7 +105,7 @@ final class CreateTable {
 
     /** A column definition with its column-level PRIMARY KEY and UNIQUE. */
     static void addColumn(SchemaBuilder b, SqlMySqlColumn c) {
-        Column col = ColumnDefinitions.column(b.table(), c, b.collation);
+        Column col = ColumnDefinitions.column(b.table(), c, b.collation, b.realAsFloat);
         b.addColumn(col, -1);
         if (c.isPrimaryKey()) {
             b.setPrimaryKey(List.of(col.name()));

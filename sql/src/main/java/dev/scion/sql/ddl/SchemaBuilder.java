@@ -40,6 +40,8 @@ final class SchemaBuilder {
     boolean collatedPrimaryKey;
     /** The table COMMENT (null or empty: none). */
     String comment;
+    /** sql_mode REAL_AS_FLOAT when the statement runs: a REAL column is FLOAT, not DOUBLE. */
+    boolean realAsFloat;
 
     SchemaBuilder(String table) {
         this.table = table;

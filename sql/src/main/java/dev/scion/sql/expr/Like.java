@@ -1,5 +1,7 @@
 package dev.scion.sql.expr;
 
+import dev.scion.sql.exec.ExecContext;
+
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +21,11 @@ public final class Like {
         Expr escape = a.length > 2 ? a[2] : null;
         // The pattern is nearly always a constant: compile it once, not per row.
         Compiled[] last = new Compiled[1];
+        ModeReading[] mode = {new ModeReading(null, false)};
         return (row, ctx) -> {
             Object v = value.eval(row, ctx);
             Object p = pattern.eval(row, ctx);
-            Object e = escape == null ? "\\" : escape.eval(row, ctx);
+            Object e = escape == null ? "" : escape.eval(row, ctx);
             if (v == null || p == null) {
                 return null;
             }
@@ -32,11 +35,11 @@ public final class Like {
                 throw new dev.scion.sql.error.SqlError(dev.scion.sql.error.ErrorCode.WRONG_ARGUMENTS,
                         "Incorrect arguments to ESCAPE");
             }
-            String key = escapeText + '\u0000' + patternText;
+            // no ESCAPE, or an empty one, is the backslash, or no escape at all under NO_BACKSLASH_ESCAPES
+            char esc = !escapeText.isEmpty() ? escapeText.charAt(0) : noBackslashEscapes(ctx, mode) ? NO_ESCAPE : '\\';
+            String key = esc + "\u0000" + patternText;
             Compiled compiled = last[0];
             if (compiled == null || !compiled.key().equals(key)) {
-                // an empty ESCAPE is the backslash, as MySQL reads it without NO_BACKSLASH_ESCAPES
-                char esc = escapeText.isEmpty() ? '\\' : escapeText.charAt(0);
                 compiled = new Compiled(key, fold ? toRegex(withoutAccents(patternText), esc)
                         : Pattern.compile(regexBody(patternText, esc), Pattern.DOTALL));
                 last[0] = compiled;
@@ -46,6 +49,26 @@ public final class Like {
             boolean m = compiled.regex().matcher(fold ? withoutAccents(text) : text).matches();
             return negated != m;
         };
+    }
+
+    /** The escape character that escapes nothing: a noncharacter, never in text. */
+    private static final char NO_ESCAPE = '\uFFFF';
+
+    /** A sql_mode value and whether it has NO_BACKSLASH_ESCAPES: read once per value, not per row. */
+    private record ModeReading(Object modes, boolean noBackslashEscapes) {
+    }
+
+    private static boolean noBackslashEscapes(ExecContext ctx, ModeReading[] last) {
+        if (ctx == null || ctx.session() == null) {
+            return false;
+        }
+        Object modes = ctx.session().variable("sql_mode");
+        ModeReading known = last[0];
+        if (known.modes() != modes) {
+            known = new ModeReading(modes, dev.scion.sql.session.SqlModes.noBackslashEscapes(ctx.session()));
+            last[0] = known;
+        }
+        return known.noBackslashEscapes();
     }
 
     /** A pattern and escape (the key) with their regex: one immutable pair, so sessions sharing a plan never mix them. */

@@ -105,6 +105,14 @@ final class MySqlLiteralRewriter extends SqlShuttle {
         if (text != null) {
             return text;
         }
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
+                && call.operand(1) instanceof SqlDataTypeSpec spec
+                && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
+                && basic.getTypeName().getSimple().equalsIgnoreCase("BINARY") && basic.getPrecision() < 0) {
+            // CAST(x AS BINARY) is the whole value as a binary string (as BINARY x), not Calcite's BINARY(1)
+            return dev.scion.sql.expr.SqlFunctions.declared("SCION_BINARY").createCall(call.getParserPosition(),
+                    call.operand(0).accept(this));
+        }
         SqlNode constant = dev.scion.sql.expr.NameConst.value(call);
         if (constant != null) {
             return constant.accept(this);

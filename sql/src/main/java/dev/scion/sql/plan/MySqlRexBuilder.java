@@ -8,6 +8,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.NlsString;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +16,8 @@ import java.math.RoundingMode;
 /**
  * Builds row expressions as Calcite's RexBuilder does, except that a cast of an exact literal with a fraction to an
  * integer type rounds half away from zero as MySQL does ({@code CAST(-2.5 AS SIGNED)} is -3). Calcite folds such a
- * cast while it converts the query and would truncate; a cast left to run time already rounds (Casts).
+ * cast while it converts the query and would truncate; a cast left to run time already rounds (Casts). A cast of
+ * a string literal holding a control character to a number is not folded either (see {@link #makeCast}).
  */
 final class MySqlRexBuilder extends RexBuilder {
     MySqlRexBuilder(RelDataTypeFactory typeFactory) {
@@ -33,6 +35,12 @@ final class MySqlRexBuilder extends RexBuilder {
                 return super.makeCast(pos, type, makeExactLiteral(rounded), matchNullability, safe,
                         format);
             }
+        }
+        if (exp instanceof RexLiteral literal && SqlTypeUtil.isNumeric(type) && SqlTypeUtil.isCharacter(literal.getType())
+                && literal.getValue() instanceof NlsString text && MySqlRexExecutor.hasControlCharacter(text.getValue())) {
+            // Calcite's folding trims every character up to ' ' (so '\0123' became 123); MySQL skips only blanks and
+            // reads no number after a NUL: the cast is left to run time (Values)
+            return makeAbstractCast(pos, matchNullability ? matchNullability(type, exp) : type, exp, safe, format);
         }
         return super.makeCast(pos, type, exp, matchNullability, safe, format);
     }

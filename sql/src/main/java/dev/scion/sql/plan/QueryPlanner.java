@@ -150,6 +150,7 @@ public final class QueryPlanner {
         rewritten = HavingNames.check(session, rewritten);
         rewritten = SelectAliasesInSubqueries.rewrite(session, rewritten);
         rewritten = AliasesInHavingAggregates.rewrite(session, rewritten);
+        rewritten = UngroupedAnyValue.rewrite(rewritten);
         rewritten = UngroupedHaving.rewrite(rewritten);
         rewritten = NonGroupedColumns.rewrite(session, rewritten);
         rewritten = dev.scion.sql.fulltext.RelevanceOrder.rewrite(rewritten);
@@ -242,8 +243,9 @@ public final class QueryPlanner {
             throw explicitCollationClash(e);
         }
         SetOperationCollations.check(validator, validated);
-        RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
-                new MySqlRexBuilder(typeFactory));
+        HepPlanner hep = new HepPlanner(HepProgram.builder().build());
+        hep.setExecutor(MySqlRexExecutor.INSTANCE);
+        RelOptCluster cluster = RelOptCluster.create(hep, new MySqlRexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
                 StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));

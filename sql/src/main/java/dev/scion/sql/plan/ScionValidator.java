@@ -18,7 +18,8 @@ import org.apache.calcite.sql.validate.SqlValidatorTable;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 /**
- * Calcite's validator with one MySQL difference: a qualified star ({@code t.*}) leaves out the hidden columns of
+ * Calcite's validator with two MySQL differences: LIKE matches binary strings against text ({@link BinaryLike}),
+ * and a qualified star ({@code t.*}) leaves out the hidden columns of
  * functional key parts, as the bare {@code *} does. Calcite skips "rolled up" columns ({@link ScionTable#isRolledUp})
  * only when it expands a bare star; for {@code t.*} it adds them and then refuses them in the select list.
  */
@@ -26,6 +27,12 @@ final class ScionValidator extends SqlValidatorImpl {
     ScionValidator(SqlOperatorTable operators, SqlValidatorCatalogReader reader, RelDataTypeFactory types,
             Config config) {
         super(operators, reader, types, config);
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+        BinaryLike.alignOperands(this, scope, expr);
+        return super.deriveType(scope, expr);
     }
 
     @Override

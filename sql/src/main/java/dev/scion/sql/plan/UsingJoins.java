@@ -32,6 +32,8 @@ import java.util.Set;
  * the right table's, then the left's: the join is written so.</li>
  * <li>A USING column that two tables of one side have (and that a USING or NATURAL join there has not coalesced)
  * is 1052, where Calcite picked one.</li>
+ * <li>The common column of a USING or NATURAL join nested under another join is the left table's, named so
+ * ({@link #qualifyNestedCommonColumns}), where Calcite found it ambiguous.</li>
  * </ul>
  * Column lists are read from the catalog by table name; a side holding a derived table, a table function, a view
  * or a common table expression is left as it is.
@@ -59,8 +61,130 @@ public final class UsingJoins extends SqlBasicVisitor<Void> {
             }
         } else if (call instanceof SqlSelect select && select.getFrom() instanceof SqlJoin) {
             select.setFrom(rewriteFrom(select.getFrom()));
+            qualifyNestedCommonColumns(select);
         }
         return super.visit(call);
+    }
+
+    /**
+     * Calcite expands the common columns of a USING or NATURAL join only where that join is a FROM's top join: under
+     * another join ({@code t1 NATURAL JOIN t2 JOIN t3 ON ...}) a bare {@code i} was 1052 ambiguous. MySQL reads it as
+     * the coalesced column, which for an inner or left join is the left side's: such names in the select list,
+     * WHERE and ON conditions are qualified with the left table that has them. Only names no other table of the
+     * FROM has, outside sub-queries.
+     */
+    private void qualifyNestedCommonColumns(SqlSelect select) {
+        SqlJoin top = (SqlJoin) select.getFrom();
+        if (top.isNatural() || top.getConditionType() == JoinConditionType.USING) {
+            return; // Calcite coalesces the top join's common columns, which may come from its right side
+        }
+        java.util.Map<String, String> qualifiers = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>();
+        if (!nestedCommonColumns(top.getLeft(), qualifiers, all) || !nestedCommonColumns(top.getRight(), qualifiers, all)
+                || qualifiers.isEmpty()) {
+            return;
+        }
+        qualifiers.keySet().removeIf(name -> Collections.frequency(all, name) > 2);
+        if (qualifiers.isEmpty()) {
+            return;
+        }
+        org.apache.calcite.sql.util.SqlShuttle qualify = new org.apache.calcite.sql.util.SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier id) {
+                String table = id.isSimple() ? qualifiers.get(key(id.getSimple())) : null;
+                return table == null ? id
+                        : new SqlIdentifier(List.of(table, id.getSimple()), id.getParserPosition());
+            }
+
+            @Override
+            public SqlNode visit(SqlCall call) {
+                if (SubQueries.isQuery(call) || call.getKind() == SqlKind.AS) {
+                    // a sub-query has its own scope; AS: only its expression, never the alias
+                    if (call.getKind() == SqlKind.AS && !SubQueries.isQuery(call.operand(0))) {
+                        call.setOperand(0, call.operand(0).accept(this));
+                    }
+                    return call;
+                }
+                return super.visit(call);
+            }
+        };
+        SqlNodeList items = select.getSelectList();
+        for (int i = 0; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            if (item instanceof SqlIdentifier id && id.isSimple() && qualifiers.containsKey(key(id.getSimple()))) {
+                // keep the column's name: MySQL labels it i, not t1.i
+                items.set(i, org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(id.getParserPosition(),
+                        id.accept(qualify), new SqlIdentifier(id.getSimple(), id.getParserPosition())));
+            } else {
+                items.set(i, item.accept(qualify));
+            }
+        }
+        if (select.getWhere() != null) {
+            select.setWhere(select.getWhere().accept(qualify));
+        }
+        qualifyConditions(top, qualify);
+    }
+
+    private static void qualifyConditions(SqlNode from, org.apache.calcite.sql.util.SqlShuttle qualify) {
+        if (from instanceof SqlJoin join) {
+            qualifyConditions(join.getLeft(), qualify);
+            qualifyConditions(join.getRight(), qualify);
+            if (join.getConditionType() == JoinConditionType.ON && join.getCondition() != null) {
+                join.setOperand(5, join.getCondition().accept(qualify));
+            }
+        }
+    }
+
+    /**
+     * Collects, for each USING or NATURAL inner / left join inside {@code from} (a side of the top join), its common
+     * columns with the left table that has them, and adds every column name of {@code from}'s tables to {@code all}.
+     * False when a side's columns are not known here (a derived table, a view, a CTE).
+     */
+    private boolean nestedCommonColumns(SqlNode from, java.util.Map<String, String> qualifiers, List<String> all) {
+        if (!(from instanceof SqlJoin join)) {
+            List<String> columns = columns(from);
+            if (columns == null) {
+                return false;
+            }
+            all.addAll(columns);
+            return true;
+        }
+        if (!nestedCommonColumns(join.getLeft(), qualifiers, all) || !nestedCommonColumns(join.getRight(), qualifiers, all)) {
+            return false;
+        }
+        boolean using = join.getConditionType() == JoinConditionType.USING;
+        if ((using || join.isNatural()) && (join.getJoinType() == JoinType.INNER || join.getJoinType() == JoinType.LEFT)) {
+            String left = tableName(join.getLeft());
+            List<String> leftColumns = columns(join.getLeft());
+            List<String> rightColumns = columns(join.getRight());
+            if (left == null || leftColumns == null || rightColumns == null) {
+                return false;
+            }
+            if (using) {
+                for (SqlNode n : (SqlNodeList) join.getCondition()) {
+                    qualifiers.put(key(((SqlIdentifier) n).getSimple()), left);
+                }
+            } else {
+                for (String c : leftColumns) {
+                    if (rightColumns.contains(c)) {
+                        qualifiers.put(c, left);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The name a single table of a FROM is known by (its alias, else its own name); null for anything else. */
+    private static String tableName(SqlNode from) {
+        if (from instanceof SqlIdentifier id) {
+            return id.names.get(id.names.size() - 1);
+        }
+        if (from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() == 2
+                && ((SqlCall) from).operand(0) instanceof SqlIdentifier) {
+            return ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
+        }
+        return null;
     }
 
     private SqlNode rewriteFrom(SqlNode from) {

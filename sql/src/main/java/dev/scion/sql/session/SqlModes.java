@@ -24,6 +24,30 @@ public final class SqlModes {
         return has(session.variable("sql_mode"), "PIPES_AS_CONCAT");
     }
 
+    /** NO_BACKSLASH_ESCAPES: a backslash in a string is an ordinary character, and LIKE has no default escape. */
+    public static boolean noBackslashEscapes(Session session) {
+        return named(session, "NO_BACKSLASH_ESCAPES");
+    }
+
+    /** REAL_AS_FLOAT: a column declared REAL is FLOAT (by default it is DOUBLE). */
+    public static boolean realAsFloat(Session session) {
+        return named(session, "REAL_AS_FLOAT");
+    }
+
+    /** Whether the session's sql_mode names {@code mode} itself (no combined mode implies it). */
+    private static boolean named(Session session, String mode) {
+        Object modes = session.variable("sql_mode");
+        if (modes == null || !containsIgnoreCase(modes.toString(), mode)) {
+            return false;
+        }
+        for (String part : modes.toString().split(",")) {
+            if (part.strip().equalsIgnoreCase(mode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** NO_ZERO_DATE (named, or implied by TRADITIONAL): whether a write may store '0000-00-00'. */
     public static boolean noZeroDate(Session session) {
         Object modes = session.variable("sql_mode");
