@@ -156,6 +156,32 @@ class WriteCountsTest {
     }
 
     /**
+     * Round 22 (docs/performance.md): the COMMIT's replay of a deferred one-row write edits the snapshot's trees
+     * with changes the editor listed by comparing them with those very trees, so it tells the tree edit so
+     * ({@code MapEdits.knownToChange}), which then neither walks to each key to find out whether the edit changes
+     * anything nor walks to it again to find out whether it replaces a value with one of the same length. What is
+     * left is the probe of the root's table map (the table's new address replaces its old one).
+     */
+    @Test
+    void aOneRowAutocommitWriteEditsItsTreesWithoutLookingItsKeysUp() {
+        db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 4200"); // warm up
+        String[] writes = {
+            "INSERT INTO sbtest1 (k, c, pad) VALUES (7, 'inserted', 'pad')",
+            "UPDATE sbtest1 SET c = 'changed' WHERE id = 4201",
+            "UPDATE sbtest1 SET k = k + 1 WHERE id = 4202",
+            "DELETE FROM sbtest1 WHERE id = 4203",
+        };
+        long before = ProllyMap.editLookups();
+        for (String sql : writes) {
+            db.exec(sql);
+        }
+        long lookups = ProllyMap.editLookups() - before;
+        figure("tree-edit lookups (does an edit change the tree, is it a same-length replacement) by an autocommit "
+                + "INSERT, UPDATE (plain, indexed) and DELETE", lookups);
+        assertTrue(lookups <= writes.length, lookups + " lookups: more than the table map's probe per write");
+    }
+
+    /**
      * A table value made in memory (CREATE TABLE, ALTER) did not know its schema chunk's address, and the
      * repository cached that very object: every later row write derived from it encoded, hashed and stored the
      * unchanged schema chunk again (5 chunks per one-row UPDATE of this two-row table instead of 4).
