@@ -182,6 +182,24 @@ class WriteCountsTest {
     }
 
     /**
+     * Round 22: each COMMIT of a deferred one-row write replays it onto the root the branch's previous COMMIT
+     * installed, and read that root back (header chunk, table map's root node) as it found it undecoded; the
+     * COMMIT now leaves the root it installed decoded for the next one.
+     */
+    @Test
+    void consecutiveOneRowAutocommitWritesDecodeNoRoot() {
+        db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 4300"); // warm up
+        long before = dev.scion.versioning.repo.Repository.rootsDecoded();
+        for (int i = 1; i <= 10; i++) {
+            db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = " + (4300 + i));
+            db.exec("INSERT INTO sbtest1 (k, c, pad) VALUES (" + i + ", 'inserted', 'pad')");
+        }
+        long decoded = dev.scion.versioning.repo.Repository.rootsDecoded() - before;
+        figure("root values decoded by 20 consecutive one-row autocommit writes", decoded);
+        assertEquals(0, decoded);
+    }
+
+    /**
      * A table value made in memory (CREATE TABLE, ALTER) did not know its schema chunk's address, and the
      * repository cached that very object: every later row write derived from it encoded, hashed and stored the
      * unchanged schema chunk again (5 chunks per one-row UPDATE of this two-row table instead of 4).

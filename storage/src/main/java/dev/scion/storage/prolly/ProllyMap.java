@@ -52,6 +52,14 @@ public final class ProllyMap {
   }
 
   /** The root node's address: equal roots mean equal maps. */
+  /**
+   * This map reading its nodes through {@code reader} instead (which must hold them: e.g. the store a transaction's
+   * buffer was committed to), keeping the root node already parsed.
+   */
+  public ProllyMap readingFrom(ChunkReader reader) {
+    return reader == loader.store ? this : new ProllyMap(reader, root, rootNode);
+  }
+
   public Hash root() {
     return root;
   }

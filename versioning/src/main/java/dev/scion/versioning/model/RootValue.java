@@ -231,6 +231,15 @@ public final class RootValue {
         return new Written(address, edits.isEmpty() && stored != null ? this : new RootValue(map, new TreeMap<>()));
     }
 
+    /**
+     * This root reading its table map through {@code reader} (which must hold it), as {@link #decode} would give it
+     * from there: a root written through a transaction's buffer, kept once the buffer is committed, without
+     * keeping the buffer.
+     */
+    public RootValue readingFrom(ChunkReader reader) {
+        return stored == null ? this : new RootValue(stored.readingFrom(reader), edits);
+    }
+
     /** The header chunk of a format 2 root whose table map is stored under {@code tableMap}. */
     public static byte[] header(Hash tableMap) {
         return new BinaryWriter().kind(ObjectKind.ROOT_MAP).varInt(FORMAT_VERSION).hash(tableMap).toByteArray();
