@@ -268,11 +268,15 @@ public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
 
     /**
      * After the commit: the next transaction, starting from the root installed, finds the tables remembered, and
-     * the branch's next commit finds that root decoded.
+     * the branch's next commit finds that root decoded when it is the one the group stored (a root between two
+     * transactions of one group is left out of the write).
      */
     void committed(DatabaseState s) {
         if (installedRoot != null) {
-            repo.committedRoot(installedRoot, installedRootValue);
+            WorkingSet stored = repo.commitQueue(s.branch()).lastWritten();
+            if (stored != null && stored.working().equals(installedRoot)) {
+                repo.committedRoot(installedRoot, installedRootValue);
+            }
             for (int i = 0; i < tables.size(); i++) {
                 tables.get(i).edits().committedAs(s, installedRoot, installedTables.get(i));
             }
