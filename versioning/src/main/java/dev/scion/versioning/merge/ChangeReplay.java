@@ -138,7 +138,8 @@ public final class ChangeReplay {
                 }
             }
             if (onBase) {
-                edits.knownToChange(false); // the entries another commit changed in target are not known
+                // every entry listed differs from the base's; against another commit's table that is not known
+                edits.knownToChange(false);
             }
             if (!copied) {
                 indexes = new HashMap<>(indexes);
