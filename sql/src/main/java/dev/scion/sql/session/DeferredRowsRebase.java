@@ -54,6 +54,7 @@ public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
      * placing thread wrote.
      */
     private Hash installedRoot;
+    private RootValue installedRootValue;
     private List<TableValue> installedTables;
     /**
      * Per entry of {@link #tables}, the table value built on the snapshot before the queue ({@link #prebuild}) and
@@ -149,6 +150,7 @@ public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
     @Override
     public WorkingSet onto(WorkingSet current, ChunkBuffer chunks) {
         installedRoot = null;
+        installedRootValue = null;
         installedTables = null;
         if (tables.isEmpty()) {
             return current; // the transaction's root is its snapshot's: nothing to publish over what others did
@@ -243,6 +245,7 @@ public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
         // rows changed, no schema did: the foreign keys referencing each table are those of the root replayed onto
         repo.sameForeignKeys(current.working(), w.address());
         installedRoot = w.address();
+        installedRootValue = w.root();
         installedTables = values;
         return current.withWorking(w.address());
     }
@@ -253,6 +256,7 @@ public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
      */
     private WorkingSet merge(WorkingSet current, ChunkBuffer chunks, RootValue baseRoot, List<ChangeReplay> replays) {
         installedRoot = null;
+        installedRootValue = null;
         installedTables = null;
         chunks.supersede();
         RootValue root = baseRoot;
@@ -262,9 +266,17 @@ public final class DeferredRowsRebase implements WorkingSetCommitQueue.Rebase {
         return TransactionCommitter.merge(session, repo, chunks, base, current, root.write(chunks));
     }
 
-    /** After the commit: the next transaction, starting from the root installed, finds the tables remembered. */
+    /**
+     * After the commit: the next transaction, starting from the root installed, finds the tables remembered, and
+     * the branch's next commit finds that root decoded when it is the one the group stored (a root between two
+     * transactions of one group is left out of the write).
+     */
     void committed(DatabaseState s) {
         if (installedRoot != null) {
+            WorkingSet stored = repo.commitQueue(s.branch()).lastWritten();
+            if (stored != null && stored.working().equals(installedRoot)) {
+                repo.committedRoot(installedRoot, installedRootValue);
+            }
             for (int i = 0; i < tables.size(); i++) {
                 tables.get(i).edits().committedAs(s, installedRoot, installedTables.get(i));
             }

@@ -156,6 +156,50 @@ class WriteCountsTest {
     }
 
     /**
+     * Round 22 (docs/performance.md): the COMMIT's replay of a deferred one-row write edits the snapshot's trees
+     * with changes the editor listed by comparing them with those very trees, so it tells the tree edit so
+     * ({@code MapEdits.knownToChange}), which then neither walks to each key to find out whether the edit changes
+     * anything nor walks to it again to find out whether it replaces a value with one of the same length. What is
+     * left is the probe of the root's table map (the table's new address replaces its old one).
+     */
+    @Test
+    void aOneRowAutocommitWriteEditsItsTreesWithoutLookingItsKeysUp() {
+        db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 4200"); // warm up
+        String[] writes = {
+            "INSERT INTO sbtest1 (k, c, pad) VALUES (7, 'inserted', 'pad')",
+            "UPDATE sbtest1 SET c = 'changed' WHERE id = 4201",
+            "UPDATE sbtest1 SET k = k + 1 WHERE id = 4202",
+            "DELETE FROM sbtest1 WHERE id = 4203",
+        };
+        long before = ProllyMap.editLookups();
+        for (String sql : writes) {
+            db.exec(sql);
+        }
+        long lookups = ProllyMap.editLookups() - before;
+        figure("tree-edit lookups (does an edit change the tree, is it a same-length replacement) by an autocommit "
+                + "INSERT, UPDATE (plain, indexed) and DELETE", lookups);
+        assertTrue(lookups <= writes.length, lookups + " lookups: more than the table map's probe per write");
+    }
+
+    /**
+     * Round 22: each COMMIT of a deferred one-row write replays it onto the root the branch's previous COMMIT
+     * installed, and read that root back (header chunk, table map's root node) as it found it undecoded; the
+     * COMMIT now leaves the root it installed decoded for the next one.
+     */
+    @Test
+    void consecutiveOneRowAutocommitWritesDecodeNoRoot() {
+        db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 4300"); // warm up
+        long before = dev.scion.versioning.repo.Repository.rootsDecoded();
+        for (int i = 1; i <= 10; i++) {
+            db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = " + (4300 + i));
+            db.exec("INSERT INTO sbtest1 (k, c, pad) VALUES (" + i + ", 'inserted', 'pad')");
+        }
+        long decoded = dev.scion.versioning.repo.Repository.rootsDecoded() - before;
+        figure("root values decoded by 20 consecutive one-row autocommit writes", decoded);
+        assertEquals(0, decoded);
+    }
+
+    /**
      * A table value made in memory (CREATE TABLE, ALTER) did not know its schema chunk's address, and the
      * repository cached that very object: every later row write derived from it encoded, hashed and stored the
      * unchanged schema chunk again (5 chunks per one-row UPDATE of this two-row table instead of 4).

@@ -19,6 +19,9 @@ public final class MapEdits {
   private int size;
   /** True while the arrays are strictly ascending without duplicates. */
   private boolean sorted = true;
+  /** What the caller vouched for with {@link #knownToChange}. */
+  private boolean changesKnown;
+  private boolean sameLengthReplacements;
 
   public MapEdits put(byte[] key, byte[] value) {
     return add(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -40,6 +43,30 @@ public final class MapEdits {
     values[size] = value;
     size++;
     return this;
+  }
+
+  /**
+   * Declares that every edit of the batch changes the map it will be applied to: the caller compared each one
+   * with that map's entry (a put of an absent key or of a different value, a delete of a present key), so
+   * {@link ProllyMap#edit} does not look the keys up again to find out. With {@code sameLengthReplacements},
+   * every edit also replaces a present key's value with one of the same length, so its nodes are patched in
+   * place without that being checked either. A put or delete that in fact changes nothing still gives the right
+   * tree (its nodes are rebuilt as they were); a wrong {@code sameLengthReplacements} fails the edit.
+   */
+  public MapEdits knownToChange(boolean sameLengthReplacements) {
+    this.changesKnown = true;
+    this.sameLengthReplacements = sameLengthReplacements;
+    return this;
+  }
+
+  /** Whether {@link #knownToChange} declared every edit a change. */
+  boolean changesKnown() {
+    return changesKnown;
+  }
+
+  /** Whether {@link #knownToChange} declared every edit a same-length replacement of a present value. */
+  boolean sameLengthReplacements() {
+    return changesKnown && sameLengthReplacements;
   }
 
   public boolean isEmpty() {

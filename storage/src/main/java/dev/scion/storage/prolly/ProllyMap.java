@@ -52,6 +52,14 @@ public final class ProllyMap {
   }
 
   /** The root node's address: equal roots mean equal maps. */
+  /**
+   * This map reading its nodes through {@code reader} instead (which must hold them: e.g. the store a transaction's
+   * buffer was committed to), keeping the root node already parsed.
+   */
+  public ProllyMap readingFrom(ChunkReader reader) {
+    return reader == loader.store ? this : new ProllyMap(reader, root, rootNode);
+  }
+
   public Hash root() {
     return root;
   }
@@ -192,7 +200,8 @@ public final class ProllyMap {
       return this;
     }
     NodeLoader both = new NodeLoader(new FirstOf(out, loader.store));
-    Hash patched = ValuePatch.tryApply(root, rootNode, loader, edits, out);
+    Hash patched = edits.sameLengthReplacements() ? ValuePatch.apply(root, rootNode, loader, edits, out)
+        : edits.changesKnown() ? null : ValuePatch.tryApply(root, rootNode, loader, edits, out);
     if (patched != null) {
       return patched.equals(root) ? this : new ProllyMap(out, patched, both.load(patched));
     }
@@ -210,6 +219,15 @@ public final class ProllyMap {
    */
   public static long editsPatchedInPlace() {
     return ValuePatch.APPLIED.sum();
+  }
+
+  /**
+   * How many lookups, in this process, edits made only to find out how to apply themselves (whether an edit changes
+   * the tree, whether it replaces a value with one of the same length): a root-to-leaf walk each, which a batch
+   * {@link MapEdits#knownToChange known to change} the map skips. An operation count for regression checks.
+   */
+  public static long editLookups() {
+    return TreeEditor.EFFECT_LOOKUPS.sum() + ValuePatch.PROBES.sum();
   }
 
   // ---- diff and merge ----

@@ -1,5 +1,6 @@
 package dev.scion.storage.prolly;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,6 +23,8 @@ final class TreeEditor {
   static final LongAdder LEAF_ENTRIES_READDED = new LongAdder();
   /** Unedited children of internal nodes passed through in one piece, without the boundary rule. */
   static final LongAdder CHILDREN_CARRIED = new LongAdder();
+  /** Edits looked up to tell whether they change the tree (see {@link ProllyMap#editLookups}). */
+  static final LongAdder EFFECT_LOOKUPS = new LongAdder();
 
   private final NodeLoader source;
   private final TreeBuilder builder;
@@ -37,6 +40,9 @@ final class TreeEditor {
     this.builder = builder;
     this.edits = edits;
     this.effect = new byte[edits.size()];
+    if (edits.changesKnown()) {
+      Arrays.fill(effect, CHANGES); // the caller compared every edit with this tree
+    }
   }
 
   /** The new tree's root, or null if no edit changes anything (then nothing is written). */
@@ -164,6 +170,7 @@ final class TreeEditor {
   }
 
   private boolean changes(Node node, int e) {
+    EFFECT_LOOKUPS.increment();
     byte[] key = edits.key(e);
     while (!node.isLeaf()) {
       int i = node.lowerBound(key);

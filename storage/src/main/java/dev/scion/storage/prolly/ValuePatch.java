@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ValuePatch {
   static final LongAdder APPLIED = new LongAdder();
+  /** Edits looked up to tell whether they are same-length replacements (see {@link ProllyMap#editLookups}). */
+  static final LongAdder PROBES = new LongAdder();
 
   private final NodeLoader source;
   private final MapEdits edits;
@@ -34,10 +36,19 @@ final class ValuePatch {
    */
   static Hash tryApply(Hash rootAddress, Node root, NodeLoader source, MapEdits edits, ChunkStore out) {
     for (int e = 0; e < edits.size(); e++) {
+      PROBES.increment();
       if (!replacesSameLength(root, source, edits.key(e), edits.value(e))) {
         return null;
       }
     }
+    return apply(rootAddress, root, source, edits, out);
+  }
+
+  /**
+   * The new root address for edits the caller knows to be same-length replacements of present values
+   * ({@link MapEdits#knownToChange}); throws {@link IllegalStateException} at an edit that is not.
+   */
+  static Hash apply(Hash rootAddress, Node root, NodeLoader source, MapEdits edits, ChunkStore out) {
     APPLIED.increment();
     return new ValuePatch(source, edits, out).patch(rootAddress, root, 0, edits.size());
   }
@@ -64,6 +75,9 @@ final class ValuePatch {
       for (int e = from; e < to; e++) {
         int i = node.find(edits.key(e));
         byte[] value = edits.value(e);
+        if (i < 0 || value == null || node.valueEnd(i) - node.valueStart(i) != value.length) {
+          throw new IllegalStateException("an edit declared a same-length replacement is not one");
+        }
         if (!node.valueEquals(i, value)) {
           copy = copy != null ? copy : node.b.clone();
           System.arraycopy(value, 0, copy, node.valueStart(i), value.length);
@@ -86,6 +100,9 @@ final class ValuePatch {
           }
         }
         e = end;
+      }
+      if (e < to) {
+        throw new IllegalStateException("an edit declared a same-length replacement is an insert");
       }
     }
     return copy == null ? address : out.put(copy);

@@ -60,7 +60,7 @@ public final class ChangeReplay {
      * built on its snapshot. Nothing is checked (the statements checked their rows as they wrote them).
      */
     public TableValue onBase() {
-        return applied(changes.base());
+        return applied(changes.base(), true);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class ChangeReplay {
             }
         }
         REPLAYED_ONTO_CHANGED.increment();
-        TableValue merged = applied(ours);
+        TableValue merged = applied(ours, false);
         int violating = uniqueViolations(merged);
         if (violating > 0) {
             throw RootMerger.failure(new TableConflicts(name, baseHash, oursHash, null, null, 0, null, violating,
@@ -99,21 +99,31 @@ public final class ChangeReplay {
         return x != null && x.equals(b.schemaAddress()) || a.schema().equals(b.schema());
     }
 
-    /** {@code target}'s trees with the changes applied; its auto-increment counter raised to the changes'. */
-    private TableValue applied(TableValue target) {
+    /**
+     * {@code target}'s trees with the changes applied; its auto-increment counter raised to the changes'. On the
+     * base ({@code onBase}) every change is one by construction (the editor listed what differs from the base's
+     * rows and entries), and so is every row change on a table whose rows were checked to hold the base's
+     * versions: the tree edits are told so and skip looking each key up again.
+     */
+    private TableValue applied(TableValue target, boolean onBase) {
         Hash rows = target.rows();
         if (!changes.rows().isEmpty()) {
             MapEdits edits = new MapEdits();
+            boolean sameLength = true;
             for (TableChanges.Row row : changes.rows()) {
                 if (row.after() == null) {
                     edits.delete(row.key());
                 } else {
                     edits.put(row.key(), row.after());
                 }
+                sameLength &= row.before() != null && row.after() != null
+                        && row.before().length == row.after().length;
             }
-            rows = ProllyMap.load(out, rows).edit(edits, out).root();
+            // onto() checked that the target holds every row's before value, as the base does
+            rows = ProllyMap.load(out, rows).edit(edits.knownToChange(sameLength), out).root();
         }
-        Map<String, Hash> indexes = new HashMap<>(target.indexes());
+        Map<String, Hash> indexes = target.indexes();
+        boolean copied = false;
         for (TableChanges.IndexEntries ix : changes.indexes()) {
             if (ix.isEmpty()) {
                 continue;
@@ -126,6 +136,14 @@ public final class ChangeReplay {
                 } else {
                     edits.put(ix.keys().get(i), value);
                 }
+            }
+            if (onBase) {
+                // every entry listed differs from the base's; against another commit's table that is not known
+                edits.knownToChange(false);
+            }
+            if (!copied) {
+                indexes = new HashMap<>(indexes);
+                copied = true;
             }
             indexes.put(ix.index(), ProllyMap.load(out, indexes.get(ix.index())).edit(edits, out).root());
         }

@@ -250,6 +250,15 @@ public final class RootValue {
     }
 
     /**
+     * This root reading its table map through {@code reader} (which must hold it), as {@link #decode} would give it
+     * from there: a root written through a transaction's buffer, kept once the buffer is committed, without
+     * keeping the buffer.
+     */
+    public RootValue readingFrom(ChunkReader reader) {
+        return stored == null ? this : new RootValue(stored.readingFrom(reader), edits, collation);
+    }
+
+    /**
      * The header chunk of a format 2 root whose table map is stored under {@code tableMap}. The database
      * collation follows the address only when the root sets one, so a root without one encodes (and hashes)
      * exactly as before collations were versioned, and older readers' headers read unchanged.

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One versioned database: a chunk store plus its refs (branches, tags, working sets). Everything it hands out
@@ -40,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Repository implements AutoCloseable {
     public static final String META_DIR = ".scion";
     public static final String INITIAL_COMMIT_MESSAGE = "Initialize data repository";
+
+    /** See {@link #rootsDecoded}. */
+    private static final LongAdder ROOTS_DECODED = new LongAdder();
 
     private final Path directory;
     private final RocksChunkStore store;
@@ -190,6 +194,7 @@ public final class Repository implements AutoCloseable {
         if (cached instanceof RootValue rv) {
             return rv;
         }
+        ROOTS_DECODED.increment();
         // a committed root reads its table map from the store (not from a transaction's buffer), so it can be
         // cached without keeping that buffer alive
         boolean committed = store.has(h);
@@ -198,6 +203,20 @@ public final class Repository implements AutoCloseable {
             objectCache.put(h, rv);
         }
         return rv;
+    }
+
+    /**
+     * Remembers {@code root}, just committed at {@code address} through a transaction's buffer, as {@link #readRoot}
+     * would decode it from the store: the next commit of the branch, which starts from it, then reads it without
+     * decoding the header again or loading its table map's root node.
+     */
+    public void committedRoot(Hash address, RootValue root) {
+        objectCache.put(address, root.readingFrom(store));
+    }
+
+    /** Root values decoded by {@link #readRoot} (not found decoded), in this process: an operation count. */
+    public static long rootsDecoded() {
+        return ROOTS_DECODED.sum();
     }
 
     public TableValue readTable(ChunkReader reader, Hash h) {
