@@ -66,6 +66,9 @@ public final class GarbageCollector {
   public GcResult collect(RootSource roots, ReaderFence fence) {
     Objects.requireNonNull(roots, "roots");
     Objects.requireNonNull(fence, "fence");
+    // young chunks leave the nursery first (the garbage among them dropped, the rest written), so the sweep sees
+    // every chunk a collection is expected to judge
+    store.drainNursery();
     long bytesBefore = store.approximateSizeBytes();
     Marker marker = new Marker();
     long[] fenceNumber = new long[1];
