@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Chunks carry the generation they were put in. {@link #freeze} ends the current generation at a record boundary
  * of the log (the caller holds the log's write lock), and a drain of generation g handles every chunk put in g or
- * before; a chunk put again later moves to the newer generation, so the drain of the older one leaves it.
+ * before; a chunk put again while it is here stays in its generation (see {@link #put}), and a drain that finds it
+ * unreachable keeps it anyway when the write was recorded in the drain's barrier.
  * Thread-safe.
  */
 final class Nursery {
@@ -37,10 +38,13 @@ final class Nursery {
     return chunks.containsKey(h);
   }
 
-  /** Adds a chunk to the current generation (or moves it there). Called under the log's write lock. */
+  /**
+   * Adds a chunk to the current generation; one already here keeps its older generation. That way a young chunk's
+   * young descendants are never of a later generation than itself (they existed when it was committed), so a drain
+   * that writes a chunk to RocksDB writes its young descendants with it. Called under the log's write lock.
+   */
   void put(Hash h, byte[] chunk) {
-    Entry old = chunks.put(h, new Entry(h, chunk, generation));
-    if (old == null) {
+    if (chunks.putIfAbsent(h, new Entry(h, chunk, generation)) == null) {
       bytes.addAndGet(chunk.length);
     }
   }
@@ -75,7 +79,7 @@ final class Nursery {
     return out;
   }
 
-  /** Removes {@code e} unless its chunk was put again since (then the newer generation keeps it). */
+  /** Removes {@code e} (if it is still the entry for its address). */
   void remove(Entry e) {
     if (chunks.remove(e.address(), e)) {
       bytes.addAndGet(-e.bytes().length);

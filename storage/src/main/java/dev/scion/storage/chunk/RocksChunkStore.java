@@ -321,12 +321,19 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   private void writeChunk(Hash h, byte[] chunk) {
+    if (nursery != null) {
+      nursery.keepEverythingSoFar(); // see writeUncached
+    }
     gcGate.readLock().lock();
     try {
       recoverFromFullDisk();
       WriteBarrier b = barrier;
       if (b != null) {
         b.recordWrite(h, chunk.length);
+      }
+      WriteBarrier nb = nurseryBarrier;
+      if (nb != null) {
+        nb.record(h);
       }
       readNative(() -> {
         try (LoggedBatch batch = new LoggedBatch(rocks, chunk.length + LoggedBatch.CHUNK_OVERHEAD)) {
@@ -335,9 +342,6 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         }
         return null;
       });
-      if (nursery != null) {
-        nursery.keepEverythingSoFar(); // see writeUncached
-      }
       chunksToRocks.incrementAndGet();
       chunkBytesToRocks.addAndGet(chunk.length);
     } finally {
@@ -540,6 +544,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     // the writer's intent). Chunks stored ahead of the ref that will name them (a push, a dangling commit whose
     // address a session keeps) go to RocksDB at once, where no drain can judge them before that ref exists.
     boolean young = nursery != null && !updates.isEmpty();
+    if (nursery != null && !young && !chunks.isEmpty()) {
+      nursery.keepEverythingSoFar(); // before the write: no drain deciding after it drops what these may name
+    }
     GroupCommitter.Commit c = new GroupCommitter.Commit(new CommitRequest(chunks, List.copyOf(updates), young));
     long generation = deletions;
     committer.commit(c);
@@ -550,9 +557,6 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     chunksCommitted.addAndGet(chunks.size());
     bytesCommitted.addAndGet(bytes);
     if (!young) {
-      if (nursery != null && !chunks.isEmpty()) {
-        nursery.keepEverythingSoFar();
-      }
       chunksToRocks.addAndGet(chunks.size());
       chunkBytesToRocks.addAndGet(bytes);
     }
@@ -651,9 +655,13 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           for (Map.Entry<String, byte[]> e : logEntries.entrySet()) {
             batch.putRef(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
           }
+          WriteBarrier nb = nurseryBarrier;
           for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
             if (b != null) {
               b.recordWrite(e.getKey(), e.getValue().length);
+            }
+            if (nb != null) {
+              nb.record(e.getKey()); // written again during a drain: a young copy of it must stay
             }
             if (req.young()) {
               batch.putYoungChunk(e.getKey(), e.getValue());
@@ -1109,13 +1117,25 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           live = null; // a walker failure or the like: keep everything
         }
       }
-      if (live == null) {
+      // Every young chunk, of any generation: a chunk written to RocksDB must take its young descendants along (a
+      // later drain's walk stops at it), and one put again while here keeps its older generation, so those may be
+      // of a later generation than itself. Only generation g and older are judged, so dropped.
+      List<Nursery.Entry> all = nursery.through(Long.MAX_VALUE);
+      boolean keepEverything = live == null;
+      for (Nursery.Entry e : all) {
+        keepEverything |= nursery.mustKeep(e);
+      }
+      if (keepEverything) {
         drainsKeptAll.incrementAndGet();
       }
       List<Nursery.Entry> keep = new ArrayList<>();
       List<Nursery.Entry> dead = new ArrayList<>();
-      for (Nursery.Entry e : nursery.through(g)) {
-        (live == null || nursery.mustKeep(e) || live.contains(e.address()) ? keep : dead).add(e);
+      for (Nursery.Entry e : all) {
+        if (keepEverything || live.contains(e.address())) {
+          keep.add(e);
+        } else if (e.generation() <= g) {
+          dead.add(e);
+        }
       }
       writeDrained(keep);
       if (!dead.isEmpty()) {
