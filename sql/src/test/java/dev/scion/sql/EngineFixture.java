@@ -16,7 +16,11 @@ public final class EngineFixture implements AutoCloseable {
     private final Session session;
 
     public EngineFixture(Path root) {
-        dir = new DataDirectory(root, StoreOptions.defaults());
+        this(root, StoreOptions.defaults());
+    }
+
+    public EngineFixture(Path root, StoreOptions options) {
+        dir = new DataDirectory(root, options);
         engine = new SqlEngine(dir);
         session = engine.openSession(1, "root", "localhost", true);
     }

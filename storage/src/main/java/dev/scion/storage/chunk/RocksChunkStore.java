@@ -1199,10 +1199,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       long[] dropped = new long[2];
       boolean paused = tryWithWritesPaused(DRAIN_PAUSE_MILLIS, () -> {
         WriteBarrier nb = nurseryBarrier;
-        WriteBarrier gb = barrier;
+        // A running collection marks through young chunks: one dropped under it, and put again later, would be
+        // neither walked again (it is marked visited) nor leave its subtree marked. Collections start with a drain
+        // of their own, and while one runs drains drop nothing.
+        boolean collecting = barrier != null;
         for (Nursery.Entry e : part) {
-          if (nb == null || nb.contains(e.address()) || (gb != null && gb.contains(e.address()))
-              || nursery.mustKeep(e)) {
+          if (collecting || nb == null || nb.contains(e.address()) || nursery.mustKeep(e)) {
             kept.add(e);
           } else {
             nursery.remove(e);

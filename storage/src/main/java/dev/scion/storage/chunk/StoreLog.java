@@ -140,6 +140,10 @@ final class StoreLog implements AutoCloseable {
         }
       }
     } else {
+      if (batch.hasYoungChunks()) {
+        // these reach RocksDB now and may name young chunks, below which no drain's walk would look
+        drainer.nursery().keepEverythingSoFar();
+      }
       batch.youngChunksToRocks();
       rocks.db.write(rocks.unlogged, batch.chunks);
       flushAndWait(rocks);
