@@ -56,6 +56,22 @@ final class LoggedBatch implements AutoCloseable {
     this.chunkOps = new RecordBuffer(chunkPayloadBytes + REF_ROOM);
   }
 
+  /** The handles this batch writes to (a store that reopened RocksDB needs a new batch). */
+  RocksHandles rocks() {
+    return rocks;
+  }
+
+  /** Empties the batch for the next group, keeping its buffers; {@code chunkPayloadBytes} as in the constructor. */
+  void reset(int chunkPayloadBytes) {
+    chunks.clear();
+    refs.clear();
+    chunkOps.reset(chunkPayloadBytes + REF_ROOM);
+    refOps.reset(REF_ROOM);
+    youngAddresses.clear();
+    youngChunks.clear();
+    rocksChunks = false;
+  }
+
   void putChunk(byte[] address, byte[] chunk) throws RocksDBException {
     chunks.put(rocks.chunks, address, chunk);
     rocksChunks = true;

@@ -47,13 +47,18 @@ final class NurseryDrainer implements AutoCloseable {
 
   /** Ends the nursery's current generation and starts its drain. Called under the log's write lock. */
   void freezeAndStart() {
+    freezeAndStart(false);
+  }
+
+  /** As above; with {@code keepAll} the drain writes every young chunk without judging any. */
+  void freezeAndStart(boolean keepAll) {
     long g = nursery.freeze();
     synchronized (lock) {
       requested = Math.max(requested, g);
       running++;
     }
     try {
-      executor.execute(() -> run(g, false));
+      executor.execute(() -> run(g, keepAll));
     } catch (RejectedExecutionException e) {
       synchronized (lock) {
         running--;

@@ -616,6 +616,22 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return (int) Math.min(bytes, 1 << 20); // a larger change grows its buffer, or bypasses the log (StoreLog)
   }
 
+  /** The group writer's batch, reused group after group (only one group is written at a time). */
+  private LoggedBatch groupBatch;
+
+  private LoggedBatch groupBatch(int chunkPayloadBytes) {
+    LoggedBatch b = groupBatch;
+    if (b != null && b.rocks() == rocks) {
+      b.reset(chunkPayloadBytes);
+      return b;
+    }
+    if (b != null) {
+      b.close();
+    }
+    groupBatch = new LoggedBatch(rocks, chunkPayloadBytes);
+    return groupBatch;
+  }
+
   /** Runs on the group leader's thread; one group at a time. */
   private void writeGroup(List<GroupCommitter.Commit> group) {
     gcGate.readLock().lock();
@@ -633,7 +649,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       // Ref values as this group has left them so far: name -> value (null = deleted).
       Map<String, byte[]> groupRefs = new LinkedHashMap<>();
       List<CommitRequest> accepted = new ArrayList<>(group.size());
-      try (LoggedBatch batch = new LoggedBatch(rocks, chunkPayloadBytes(group))) {
+      LoggedBatch batch = groupBatch(chunkPayloadBytes(group));
+      {
         for (GroupCommitter.Commit c : group) {
           CommitRequest req = (CommitRequest) c.payload;
           Map<String, byte[]> mine = new LinkedHashMap<>();
@@ -1056,11 +1073,19 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * attached liveness finds it unreachable, dropped. Garbage collection calls it first, and tests.
    */
   public void drainNursery() {
+    drainNursery(false);
+  }
+
+  /**
+   * As {@link #drainNursery()}; with {@code keepEverything} every young chunk is written, none judged (a garbage
+   * collection, which judges them itself, and whose caller, a statement, the drain's fence would wait for).
+   */
+  public void drainNursery(boolean keepEverything) {
     if (drainer == null) {
       return;
     }
     readNative(() -> {
-      writableLog().drainNursery();
+      writableLog().drainNursery(keepEverything);
       return null;
     });
     try {
@@ -1270,6 +1295,10 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         }
       } else {
         closeLog();
+      }
+      if (groupBatch != null) {
+        groupBatch.close();
+        groupBatch = null;
       }
       rocks.close();
       cache.clear();

@@ -160,9 +160,9 @@ final class StoreLog implements AutoCloseable {
    * Ends the nursery's current generation at this record boundary and starts its drain (tests, and a garbage
    * collection that wants the young garbage gone first); {@link NurseryDrainer#await} waits for it.
    */
-  synchronized void drainNursery() {
+  synchronized void drainNursery(boolean keepAll) {
     if (drainer != null) {
-      drainer.freezeAndStart();
+      drainer.freezeAndStart(keepAll);
     }
   }
 
