@@ -1183,7 +1183,19 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     if (entries.isEmpty()) {
       return;
     }
-    gcGate.readLock().lock();
+    // Not lock(): a collection queued for the write side blocks new readers, and it may wait for a committer that
+    // waits for this drain (the log reusing a segment). Then the drain fails and that committer, which holds the
+    // read side already, runs it again keeping everything (NurseryDrainer.await).
+    boolean locked;
+    try {
+      locked = gcGate.readLock().tryLock(DRAIN_PAUSE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      locked = false;
+    }
+    if (!locked) {
+      throw new StorageException("a drain of " + dir + " could not write while a collection paused writers");
+    }
     try {
       WriteBarrier b = barrier;
       long bytes = 0;

@@ -25,6 +25,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class NurseryMarker implements NurseryLiveness {
   private static final long PAUSE_MILLIS = 200;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NurseryMarker.class);
+  /** Reasons to keep everything are logged at most once a minute per marker (a drain runs every few seconds). */
+  private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private long lastLogged = System.nanoTime() - LOG_EVERY_NANOS;
 
   private final RootSource roots;
   private final WalkerRegistry walkers;
@@ -56,23 +60,35 @@ public final class NurseryMarker implements NurseryLiveness {
       roots.roots(marker::push);
       fenceNumber[0] = fence.raise();
     });
-    if (!listed || !idle[0]) {
-      return null;
+    if (!listed) {
+      return inDoubt(store, "writers did not pause within " + PAUSE_MILLIS + " ms");
+    }
+    if (!idle[0]) {
+      return inDoubt(store, "a transfer holds collections off");
     }
     marker.drain();
     if (!store.tryWithWritesPaused(PAUSE_MILLIS, () -> {
       roots.roots(marker::push);
       marker.drain();
     })) {
-      return null;
+      return inDoubt(store, "writers did not pause within " + PAUSE_MILLIS + " ms for the final mark");
     }
     // The ref values just listed must be durable before anything they no longer reach is dropped: otherwise a
     // power loss could bring back an older value that still reaches it.
     store.syncLogNow();
     if (!fence.awaitReadersBefore(fenceNumber[0], fenceBoundNanos)) {
-      return null;
+      return inDoubt(store, "statements older than the drain still run");
     }
     return marker.live;
+  }
+
+  private Set<Hash> inDoubt(RocksChunkStore store, String why) {
+    long now = System.nanoTime();
+    if (now - lastLogged >= LOG_EVERY_NANOS) {
+      lastLogged = now;
+      LOG.info("a drain of the chunk nursery of {} keeps every young chunk: {}", store.directory(), why);
+    }
+    return null;
   }
 
   /** Depth-first marking of young chunks only. */
