@@ -121,8 +121,7 @@ final class NurseryDrainer implements AutoCloseable {
     run(target, true);
     synchronized (lock) {
       if (completed < target) {
-        throw new IOException("could not write young chunks to the database: " + lastFailure.getMessage(),
-            lastFailure);
+        throw new IOException("could not write young chunks to the database: " + lastFailure, lastFailure);
       }
     }
   }

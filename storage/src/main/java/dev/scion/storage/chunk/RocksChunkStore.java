@@ -1125,17 +1125,18 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   /**
-   * One drain, on the drainer's thread: every young chunk of generation {@code g} or before leaves the nursery,
-   * into RocksDB if live (or in doubt), else dropped; then a RocksDB flush is started, which the log's checkpoint
-   * waits for. The chunks are all in the log's records since the last checkpoint, so a crash at any point of this
-   * replays them.
+   * One drain, on the drainer's thread (or, retried keeping everything, on a committer's): every young chunk of
+   * generation {@code g} or before leaves the nursery, into RocksDB if live (or in doubt), else dropped, and live
+   * young chunks of later generations go to RocksDB with it; then a RocksDB flush is started, which the log's
+   * checkpoint waits for. The chunks are all in the log's records since the last checkpoint, so a crash at any
+   * point of this replays them.
    */
   private void drain(long g, boolean keepAll) {
     drains.incrementAndGet();
     NurseryLiveness l = liveness;
     java.util.Set<Hash> live = null;
     try {
-      if (!keepAll && l != null) {
+      if (!keepAll && l != null && nursery.size() > 0) {
         try {
           live = l.live(this);
         } catch (RuntimeException e) {
@@ -1150,7 +1151,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       for (Nursery.Entry e : all) {
         keepEverything |= nursery.mustKeep(e);
       }
-      if (keepEverything) {
+      if (keepEverything && !all.isEmpty()) {
         drainsKeptAll.incrementAndGet();
       }
       List<Nursery.Entry> keep = new ArrayList<>();
