@@ -47,7 +47,9 @@ public final class ScionServer implements AutoCloseable {
         this.config = config;
         this.lock = DataDirectoryLock.acquire(config.dataDir().toAbsolutePath().normalize());
         try {
-            this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults());
+            // the chunk nursery (docs/storage-format.md, "Chunk nursery"); -Dscion.storage.nursery=false turns it off
+            this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults()
+                    .withNursery(Boolean.parseBoolean(System.getProperty("scion.storage.nursery", "true"))));
             this.engine = new SqlEngine(dataDirectory);
             this.users = initialUsers(config, engine.accounts());
             SslContext tls = tlsContext(config);

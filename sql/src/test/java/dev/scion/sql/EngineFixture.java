@@ -15,8 +15,13 @@ public final class EngineFixture implements AutoCloseable {
     private final SqlEngine engine;
     private final Session session;
 
+    /** -Dscion.test.nursery=true runs the tests that use this with the chunk nursery on. */
     public EngineFixture(Path root) {
-        dir = new DataDirectory(root, StoreOptions.defaults());
+        this(root, StoreOptions.defaults().withNursery(Boolean.getBoolean("scion.test.nursery")));
+    }
+
+    public EngineFixture(Path root, StoreOptions options) {
+        dir = new DataDirectory(root, options);
         engine = new SqlEngine(dir);
         session = engine.openSession(1, "root", "localhost", true);
     }

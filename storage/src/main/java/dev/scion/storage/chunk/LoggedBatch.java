@@ -42,6 +42,10 @@ final class LoggedBatch implements AutoCloseable {
 
   private final RecordBuffer chunkOps;
   private final RecordBuffer refOps = new RecordBuffer(REF_ROOM);
+  /** Chunks logged for the {@link Nursery} instead of the write batch: addresses and bytes, in order. */
+  private final java.util.List<dev.scion.storage.Hash> youngAddresses = new java.util.ArrayList<>();
+  private final java.util.List<byte[]> youngChunks = new java.util.ArrayList<>();
+  private boolean rocksChunks;
 
   /**
    * {@code chunkPayloadBytes}: the chunks' operation bytes the caller expects, so that the record, refs appended
@@ -52,9 +56,59 @@ final class LoggedBatch implements AutoCloseable {
     this.chunkOps = new RecordBuffer(chunkPayloadBytes + REF_ROOM);
   }
 
+  /** The handles this batch writes to (a store that reopened RocksDB needs a new batch). */
+  RocksHandles rocks() {
+    return rocks;
+  }
+
+  /** Empties the batch for the next group, keeping its buffers; {@code chunkPayloadBytes} as in the constructor. */
+  void reset(int chunkPayloadBytes) {
+    chunks.clear();
+    refs.clear();
+    chunkOps.reset(chunkPayloadBytes + REF_ROOM);
+    refOps.reset(REF_ROOM);
+    youngAddresses.clear();
+    youngChunks.clear();
+    rocksChunks = false;
+  }
+
   void putChunk(byte[] address, byte[] chunk) throws RocksDBException {
     chunks.put(rocks.chunks, address, chunk);
+    rocksChunks = true;
     op(chunkOps, CHUNK, address, chunk);
+  }
+
+  /** Logs a chunk that goes to the nursery once the record is written, not to RocksDB's memtables. */
+  void putYoungChunk(dev.scion.storage.Hash address, byte[] chunk) {
+    youngAddresses.add(address);
+    youngChunks.add(chunk);
+    op(chunkOps, CHUNK, address.bytes(), chunk);
+  }
+
+  /** Whether the write batch holds chunks (for RocksDB's memtables). */
+  boolean hasRocksChunks() {
+    return rocksChunks;
+  }
+
+  boolean hasYoungChunks() {
+    return !youngAddresses.isEmpty();
+  }
+
+  /** Puts the young chunks into {@code nursery} (after the record that holds them was appended). */
+  void putYoungChunks(Nursery nursery) {
+    for (int i = 0; i < youngAddresses.size(); i++) {
+      nursery.put(youngAddresses.get(i), youngChunks.get(i));
+    }
+  }
+
+  /** Moves the young chunks into the write batch (a change too large for one record goes to RocksDB whole). */
+  void youngChunksToRocks() throws RocksDBException {
+    for (int i = 0; i < youngAddresses.size(); i++) {
+      chunks.put(rocks.chunks, youngAddresses.get(i).bytes(), youngChunks.get(i));
+      rocksChunks = true;
+    }
+    youngAddresses.clear();
+    youngChunks.clear();
   }
 
   void putRef(byte[] name, byte[] value) throws RocksDBException {

@@ -92,9 +92,27 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong refGroups = new java.util.concurrent.atomic.AtomicLong();
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
+  /**
+   * The young generation of chunks and its drains ({@link Nursery}); null unless {@link StoreOptions#nursery()}
+   * (and for a follower).
+   */
+  private final NurseryDrainer drainer;
+  private final Nursery nursery;
+  /** Decides what a drain keeps; null until the layer above attaches one (then a drain keeps every chunk). */
+  private volatile NurseryLiveness liveness;
+  /** Non-null while a drain decides what to keep: existence checks are recorded, and those chunks kept. */
+  private volatile WriteBarrier nurseryBarrier;
+  /** How long a drain waits for writers to pause before it keeps what it could not decide on. */
+  private static final long DRAIN_PAUSE_MILLIS = 200;
+  private final java.util.concurrent.atomic.AtomicLong chunkBytesToRocks = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong chunksToRocks = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong chunksDropped = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong bytesDropped = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong drainsKeptAll = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong drains = new java.util.concurrent.atomic.AtomicLong();
 
   private RocksChunkStore(Path dir, StoreOptions options, RedoLog.Sizing logSizing, LogFiles logFiles,
-      RocksHandles rocks, StoreLog log, FollowerOverlay overlay) {
+      RocksHandles rocks, StoreLog log, FollowerOverlay overlay, NurseryDrainer drainer) {
     this.dir = dir;
     this.options = options;
     this.logSizing = logSizing;
@@ -105,6 +123,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     this.cache = new ChunkCache(options.chunkCacheBytes());
     this.committer = new GroupCommitter(this::writeGroup);
     this.walSync = new WalSync(this::syncLog);
+    this.drainer = drainer;
+    this.nursery = drainer == null ? null : drainer.nursery();
+    if (drainer != null) {
+      drainer.drainWith(this::drain);
+    }
   }
 
   /**
@@ -132,8 +155,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
     try {
       RocksHandles rocks = RocksHandles.open(abs, options);
-      return new RocksChunkStore(abs, options, logSizing, logFiles, rocks, openLog(abs, rocks, logSizing, logFiles),
-          null);
+      NurseryDrainer drainer = options.nursery() ? new NurseryDrainer(new Nursery()) : null;
+      return new RocksChunkStore(abs, options, logSizing, logFiles, rocks,
+          openLog(abs, rocks, logSizing, logFiles, drainer), null, drainer);
     } catch (RocksDBException e) {
       if (isLockFailure(e)) {
         throw new StorageException("database directory " + abs
@@ -144,9 +168,10 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   /** Replays the redo log into freshly opened handles and opens it for writing; closes them on failure. */
-  private static StoreLog openLog(Path dir, RocksHandles rocks, RedoLog.Sizing sizing, LogFiles files) {
+  private static StoreLog openLog(Path dir, RocksHandles rocks, RedoLog.Sizing sizing, LogFiles files,
+      NurseryDrainer drainer) {
     try {
-      return StoreLog.open(dir, rocks, sizing, files);
+      return StoreLog.open(dir, rocks, sizing, files, drainer);
     } catch (IOException | RocksDBException | RuntimeException e) {
       rocks.close();
       throw new StorageException("cannot recover the redo log of " + dir + ": " + e.getMessage(), e);
@@ -190,7 +215,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         throw new StorageException("cannot read the redo log of " + abs + ": " + e.getMessage(), e);
       }
       RocksChunkStore store = new RocksChunkStore(abs, options, RedoLog.Sizing.defaults(), LogFiles.SYSTEM, rocks,
-          null, overlay);
+          null, overlay, null);
       store.followerDir = followerDir;
       return store;
     } catch (RocksDBException | StorageException e) {
@@ -234,6 +259,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     if (cached != null) {
       return cached;
     }
+    if (nursery != null) {
+      byte[] young = nursery.get(h);
+      if (young != null) {
+        return young;
+      }
+    }
     if (overlay != null && overlay.chunk(h) != null) {
       return overlay.chunk(h);
     }
@@ -263,7 +294,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (b != null) {
         b.record(h);
       }
-      if (cache.contains(h) || (overlay != null && overlay.chunk(h) != null)) {
+      WriteBarrier nb = nurseryBarrier;
+      if (nb != null) {
+        nb.record(h); // before the nursery is asked: a drain drops nothing recorded (see dropUnlessChecked)
+      }
+      if (cache.contains(h) || (nursery != null && nursery.contains(h))
+          || (overlay != null && overlay.chunk(h) != null)) {
         return true;
       }
       pointReads.incrementAndGet();
@@ -285,12 +321,19 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   }
 
   private void writeChunk(Hash h, byte[] chunk) {
+    if (nursery != null) {
+      nursery.keepEverythingSoFar(); // see writeUncached
+    }
     gcGate.readLock().lock();
     try {
       recoverFromFullDisk();
       WriteBarrier b = barrier;
       if (b != null) {
         b.recordWrite(h, chunk.length);
+      }
+      WriteBarrier nb = nurseryBarrier;
+      if (nb != null) {
+        nb.record(h);
       }
       readNative(() -> {
         try (LoggedBatch batch = new LoggedBatch(rocks, chunk.length + LoggedBatch.CHUNK_OVERHEAD)) {
@@ -299,6 +342,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         }
         return null;
       });
+      chunksToRocks.incrementAndGet();
+      chunkBytesToRocks.addAndGet(chunk.length);
     } finally {
       gcGate.readLock().unlock();
     }
@@ -495,7 +540,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     if (chunks.isEmpty() && updates.isEmpty()) {
       return new Written(0, Map.of(), deletions);
     }
-    GroupCommitter.Commit c = new GroupCommitter.Commit(new CommitRequest(chunks, List.copyOf(updates)));
+    // Only chunks that arrive with a ref change are young: they are reachable from the new values (or garbage by
+    // the writer's intent). Chunks stored ahead of the ref that will name them (a push, a dangling commit whose
+    // address a session keeps) go to RocksDB at once, where no drain can judge them before that ref exists.
+    boolean young = nursery != null && !updates.isEmpty();
+    if (nursery != null && !young && !chunks.isEmpty()) {
+      nursery.keepEverythingSoFar(); // before the write: no drain deciding after it drops what these may name
+    }
+    GroupCommitter.Commit c = new GroupCommitter.Commit(new CommitRequest(chunks, List.copyOf(updates), young));
     long generation = deletions;
     committer.commit(c);
     long bytes = 0;
@@ -504,7 +556,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
     chunksCommitted.addAndGet(chunks.size());
     bytesCommitted.addAndGet(bytes);
-    return new Written(c.ticket, chunks, generation);
+    if (!young) {
+      chunksToRocks.addAndGet(chunks.size());
+      chunkBytesToRocks.addAndGet(bytes);
+    }
+    // young chunks are read from the nursery; a drain caches the ones it keeps
+    return new Written(c.ticket, young ? Map.of() : chunks, generation);
   }
 
   /**
@@ -547,7 +604,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
-  private record CommitRequest(Map<Hash, byte[]> chunks, List<RefUpdate> updates) {}
+  private record CommitRequest(Map<Hash, byte[]> chunks, List<RefUpdate> updates, boolean young) {}
 
   private static int chunkPayloadBytes(List<GroupCommitter.Commit> group) {
     long bytes = 0;
@@ -557,6 +614,22 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       }
     }
     return (int) Math.min(bytes, 1 << 20); // a larger change grows its buffer, or bypasses the log (StoreLog)
+  }
+
+  /** The group writer's batch, reused group after group (only one group is written at a time). */
+  private LoggedBatch groupBatch;
+
+  private LoggedBatch groupBatch(int chunkPayloadBytes) {
+    LoggedBatch b = groupBatch;
+    if (b != null && b.rocks() == rocks) {
+      b.reset(chunkPayloadBytes);
+      return b;
+    }
+    if (b != null) {
+      b.close();
+    }
+    groupBatch = new LoggedBatch(rocks, chunkPayloadBytes);
+    return groupBatch;
   }
 
   /** Runs on the group leader's thread; one group at a time. */
@@ -576,7 +649,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       // Ref values as this group has left them so far: name -> value (null = deleted).
       Map<String, byte[]> groupRefs = new LinkedHashMap<>();
       List<CommitRequest> accepted = new ArrayList<>(group.size());
-      try (LoggedBatch batch = new LoggedBatch(rocks, chunkPayloadBytes(group))) {
+      LoggedBatch batch = groupBatch(chunkPayloadBytes(group));
+      {
         for (GroupCommitter.Commit c : group) {
           CommitRequest req = (CommitRequest) c.payload;
           Map<String, byte[]> mine = new LinkedHashMap<>();
@@ -598,11 +672,19 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           for (Map.Entry<String, byte[]> e : logEntries.entrySet()) {
             batch.putRef(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
           }
+          WriteBarrier nb = nurseryBarrier;
           for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
             if (b != null) {
               b.recordWrite(e.getKey(), e.getValue().length);
             }
-            batch.putChunk(e.getKey().bytes(), e.getValue());
+            if (nb != null) {
+              nb.record(e.getKey()); // written again during a drain: a young copy of it must stay
+            }
+            if (req.young()) {
+              batch.putYoungChunk(e.getKey(), e.getValue());
+            } else {
+              batch.putChunk(e.getKey().bytes(), e.getValue());
+            }
           }
           for (Map.Entry<String, byte[]> e : mine.entrySet()) {
             byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -847,6 +929,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     if (cached != null) {
       return cached;
     }
+    if (nursery != null) {
+      byte[] young = nursery.get(h);
+      if (young != null) {
+        return young;
+      }
+    }
     return readNative(() -> rocks.db.get(rocks.chunks, rocks.scanRead, h.bytes()));
   }
 
@@ -913,6 +1001,281 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
+  // ---- the nursery (young chunks; see Nursery) ----
+
+  /**
+   * Lets drains drop the young chunks {@code l} does not name (without one, a drain writes every young chunk to
+   * RocksDB). Has no effect on a store without a nursery.
+   */
+  public void attachNurseryLiveness(NurseryLiveness l) {
+    this.liveness = l;
+  }
+
+  /** Whether commits that move refs keep their chunks in the nursery. */
+  public boolean hasNursery() {
+    return nursery != null;
+  }
+
+  /** The young chunk under {@code h}, or null if it is not in the nursery (it may be in RocksDB). */
+  public byte[] nurseryChunk(Hash h) {
+    return nursery == null ? null : nursery.get(h);
+  }
+
+  /** Chunks in the nursery now (an operation count for tests). */
+  public int nurseryChunks() {
+    return nursery == null ? 0 : nursery.size();
+  }
+
+  /**
+   * Starts recording existence checks for the drain in progress; called by a {@link NurseryLiveness} in the step in
+   * which it lists its roots, with writes paused. The drain ends it.
+   */
+  public void beginNurseryBarrier() {
+    nurseryBarrier = new WriteBarrier();
+  }
+
+  /**
+   * Like {@link #withWritesPaused}, but gives up (returns false without running {@code action}) if writers do not
+   * pause within {@code millis}: a drain must not wait for a writer that waits for the drain (the log reusing a
+   * segment), so when in doubt it keeps chunks instead.
+   */
+  public boolean tryWithWritesPaused(long millis, Runnable action) {
+    boolean locked;
+    try {
+      locked = gcGate.writeLock().tryLock(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (!locked) {
+      return false;
+    }
+    try {
+      action.run();
+      return true;
+    } finally {
+      gcGate.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Makes every record appended so far durable. A drain calls it after listing its roots: the ref values it judged
+   * liveness by must survive a power loss, or an older value, naming a chunk it dropped, could come back.
+   */
+  public void syncLogNow() {
+    if (log != null) {
+      syncLog();
+    }
+  }
+
+  /**
+   * Drains the nursery now and waits for it: every young chunk committed so far is written to RocksDB or, if the
+   * attached liveness finds it unreachable, dropped. Garbage collection calls it first, and tests.
+   */
+  public void drainNursery() {
+    drainNursery(false);
+  }
+
+  /**
+   * As {@link #drainNursery()}; with {@code keepEverything} every young chunk is written, none judged (a garbage
+   * collection, which judges them itself, and whose caller, a statement, the drain's fence would wait for).
+   */
+  public void drainNursery(boolean keepEverything) {
+    if (drainer == null) {
+      return;
+    }
+    readNative(() -> {
+      writableLog().drainNursery(keepEverything);
+      return null;
+    });
+    try {
+      drainer.await();
+    } catch (java.io.IOException e) {
+      throw new StorageException("drain of " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Chunks written to RocksDB (commits, puts and drains; not replays): what RocksDB flushes and compacts. */
+  public long chunksToRocks() {
+    return chunksToRocks.get();
+  }
+
+  /** Bytes of the chunks counted by {@link #chunksToRocks}. */
+  public long chunkBytesToRocks() {
+    return chunkBytesToRocks.get();
+  }
+
+  /** Young chunks drains dropped without writing them to RocksDB. */
+  public long chunksDropped() {
+    return chunksDropped.get();
+  }
+
+  /** Bytes of the chunks counted by {@link #chunksDropped}. */
+  public long bytesDropped() {
+    return bytesDropped.get();
+  }
+
+  /** Drains run so far, and how many of them kept every chunk (no liveness, or in doubt). */
+  public long drains() {
+    return drains.get();
+  }
+
+  public long drainsKeptAll() {
+    return drainsKeptAll.get();
+  }
+
+  /**
+   * One drain, on the drainer's thread (or, retried keeping everything, on a committer's): every young chunk of
+   * generation {@code g} or before leaves the nursery, into RocksDB if live (or in doubt), else dropped, and live
+   * young chunks of later generations go to RocksDB with it; then a RocksDB flush is started, which the log's
+   * checkpoint waits for. The chunks are all in the log's records since the last checkpoint, so a crash at any
+   * point of this replays them.
+   */
+  private void drain(long g, boolean keepAll) {
+    drains.incrementAndGet();
+    NurseryLiveness l = liveness;
+    java.util.Set<Hash> live = null;
+    try {
+      if (!keepAll && l != null && nursery.size() > 0) {
+        try {
+          live = l.live(this);
+        } catch (RuntimeException e) {
+          live = null; // a walker failure or the like: keep everything
+        }
+      }
+      // Every young chunk, of any generation: a chunk written to RocksDB must take its young descendants along (a
+      // later drain's walk stops at it), and one put again while here keeps its older generation, so those may be
+      // of a later generation than itself. Only generation g and older are judged, so dropped.
+      List<Nursery.Entry> all = nursery.through(Long.MAX_VALUE);
+      boolean keepEverything = live == null;
+      for (Nursery.Entry e : all) {
+        keepEverything |= nursery.mustKeep(e);
+      }
+      if (keepEverything && !all.isEmpty()) {
+        drainsKeptAll.incrementAndGet();
+      }
+      List<Nursery.Entry> keep = new ArrayList<>();
+      List<Nursery.Entry> dead = new ArrayList<>();
+      for (Nursery.Entry e : all) {
+        if (keepEverything || live.contains(e.address())) {
+          keep.add(e);
+        } else if (e.generation() <= g) {
+          dead.add(e);
+        }
+      }
+      writeDrained(keep);
+      if (!dead.isEmpty()) {
+        List<Nursery.Entry> checked = dropUnlessChecked(dead);
+        writeDrained(checked);
+      }
+    } finally {
+      nurseryBarrier = null;
+    }
+    readNative(() -> {
+      try (FlushOptions fo = new FlushOptions().setWaitForFlush(false)) {
+        rocks.db.flush(fo, List.of(rocks.chunks, rocks.refs));
+      }
+      return null;
+    });
+  }
+
+  /** Writes young chunks to RocksDB (unlogged: their records hold them), caches them, then lets the nursery go. */
+  private void writeDrained(List<Nursery.Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    // Not lock(): a collection queued for the write side blocks new readers, and it may wait for a committer that
+    // waits for this drain (the log reusing a segment). Then the drain fails and that committer, which holds the
+    // read side already, runs it again keeping everything (NurseryDrainer.await).
+    boolean locked;
+    try {
+      locked = gcGate.readLock().tryLock(DRAIN_PAUSE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      locked = false;
+    }
+    if (!locked) {
+      throw new StorageException("a drain of " + dir + " could not write while a collection paused writers");
+    }
+    try {
+      WriteBarrier b = barrier;
+      long bytes = 0;
+      readNative(() -> {
+        try (WriteBatch batch = new WriteBatch()) {
+          for (Nursery.Entry e : entries) {
+            batch.put(rocks.chunks, e.address().bytes(), e.bytes());
+          }
+          rocks.db.write(rocks.unlogged, batch);
+        }
+        return null;
+      });
+      for (Nursery.Entry e : entries) {
+        if (b != null) {
+          b.recordWrite(e.address(), e.bytes().length); // a running collection keeps what a drain writes
+        }
+        cache.put(e.address(), e.bytes());
+        nursery.remove(e);
+        bytes += e.bytes().length;
+      }
+      chunksToRocks.addAndGet(entries.size());
+      chunkBytesToRocks.addAndGet(bytes);
+    } finally {
+      gcGate.readLock().unlock();
+    }
+  }
+
+  /**
+   * Drops {@code dead} from the nursery in batches, each with writers paused, except the chunks an existence check
+   * recorded since the drain listed its roots (a writer may be about to reference them): those, and every chunk of
+   * a batch for which writers did not pause in time, are returned to be written instead.
+   */
+  private List<Nursery.Entry> dropUnlessChecked(List<Nursery.Entry> dead) {
+    List<Nursery.Entry> kept = new ArrayList<>();
+    final int batchSize = 4096;
+    for (int from = 0; from < dead.size(); from += batchSize) {
+      List<Nursery.Entry> part = dead.subList(from, Math.min(dead.size(), from + batchSize));
+      long[] dropped = new long[2];
+      boolean paused = tryWithWritesPaused(DRAIN_PAUSE_MILLIS, () -> {
+        WriteBarrier nb = nurseryBarrier;
+        // A running collection marks through young chunks: one dropped under it, and put again later, would be
+        // neither walked again (it is marked visited) nor leave its subtree marked. Collections start with a drain
+        // of their own, and while one runs drains drop nothing.
+        boolean collecting = barrier != null;
+        for (Nursery.Entry e : part) {
+          if (collecting || nb == null || nb.contains(e.address()) || nursery.mustKeep(e)) {
+            kept.add(e);
+          } else {
+            nursery.remove(e);
+            dropped[0]++;
+            dropped[1] += e.bytes().length;
+          }
+        }
+      });
+      if (!paused) {
+        kept.addAll(part);
+      }
+      chunksDropped.addAndGet(dropped[0]);
+      bytesDropped.addAndGet(dropped[1]);
+    }
+    return kept;
+  }
+
+  /** Writes every young chunk to RocksDB; called at close with the lifecycle's write side held. */
+  private void writeNurseryAtClose() throws RocksDBException {
+    if (nursery == null || nursery.size() == 0) {
+      return;
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      for (Nursery.Entry e : nursery.through(Long.MAX_VALUE)) {
+        batch.put(rocks.chunks, e.address().bytes(), e.bytes());
+        chunksToRocks.incrementAndGet();
+        chunkBytesToRocks.addAndGet(e.bytes().length);
+      }
+      rocks.db.write(rocks.unlogged, batch);
+    }
+    nursery.clear();
+  }
+
   /** The RocksDB handles in use (for tests that copy the database's files as a power loss would leave them). */
   RocksHandles rocksHandles() {
     return rocks;
@@ -932,14 +1295,23 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         return;
       }
       closed = true;
+      if (drainer != null) {
+        drainer.close(); // a drain waiting for this lock finds the store closed
+      }
       if (log != null && !stoppedByFullDisk) {
         try {
+          // before the flush that the clean close's checkpoint trusts: the tables must hold every young chunk
+          writeNurseryAtClose();
           log.closeClean(); // a cleanly closed store's tables hold everything: its next open replays nothing
-        } catch (IOException ignored) {
-          // closing only releases file handles; everything synced stays synced
+        } catch (IOException | RocksDBException e) {
+          closeLog(); // not checkpointed: the next open replays the log, which holds every young chunk
         }
       } else {
         closeLog();
+      }
+      if (groupBatch != null) {
+        groupBatch.close();
+        groupBatch = null;
       }
       rocks.close();
       cache.clear();
@@ -1040,7 +1412,10 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       rocks.close();
       try {
         rocks = RocksHandles.open(dir, options);
-        log = openLog(dir, rocks, logSizing, logFiles); // replays what the failed flushes left only in the log
+        log = openLog(dir, rocks, logSizing, logFiles, drainer); // replays what the flushes left only in the log
+        if (nursery != null) {
+          nursery.clear(); // its chunks are all in records after the checkpoint, which the open just replayed
+        }
       } catch (RocksDBException | StorageException e) {
         closed = true; // the old handles are gone: refuse everything rather than touch them
         throw new StorageException("could not reopen " + dir + " after the disk was full: " + e.getMessage(), e);

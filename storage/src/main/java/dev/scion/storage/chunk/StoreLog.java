@@ -31,20 +31,27 @@ final class StoreLog implements AutoCloseable {
   private final RedoLog log;
   private final long maxPayloadBytes;
   private final long recordsReplayed;
+  /** The store's young generation and its drains; null when commits write their chunks to RocksDB at once. */
+  private final NurseryDrainer drainer;
+  /** A drain is also started when the nursery holds more than this, so that its memory stays bounded. */
+  private final long nurseryBoundBytes;
 
-  private StoreLog(RocksHandles rocks, RedoLog log, long maxPayloadBytes, long recordsReplayed) {
+  private StoreLog(RocksHandles rocks, RedoLog log, long maxPayloadBytes, long recordsReplayed,
+      NurseryDrainer drainer, long nurseryBoundBytes) {
     this.rocks = rocks;
     this.log = log;
     this.maxPayloadBytes = maxPayloadBytes;
     this.recordsReplayed = recordsReplayed;
+    this.drainer = drainer;
+    this.nurseryBoundBytes = nurseryBoundBytes;
   }
 
   /**
    * Replays the records after the checkpoint of the log in {@code storeDir} into {@code rocks}, flushes RocksDB
    * if there were any, and opens the log for writing.
    */
-  static StoreLog open(Path storeDir, RocksHandles rocks, RedoLog.Sizing sizing, LogFiles files)
-      throws IOException, RocksDBException {
+  static StoreLog open(Path storeDir, RocksHandles rocks, RedoLog.Sizing sizing, LogFiles files,
+      NurseryDrainer drainer) throws IOException, RocksDBException {
     Path dir = storeDir.resolve(DIR);
     LogReader.End end = LogReader.replay(dir, files, payload -> apply(rocks, payload));
     if (end.records() > 0) {
@@ -53,6 +60,11 @@ final class StoreLog implements AutoCloseable {
     RedoLog log = RedoLog.open(dir, sizing, end, new RedoLog.Checkpoints() {
       @Override
       public void startFlush() throws IOException {
+        if (drainer != null) {
+          // the drain writes the live young chunks of every record so far, then starts the flush itself
+          drainer.freezeAndStart();
+          return;
+        }
         try (FlushOptions fo = new FlushOptions().setWaitForFlush(false)) {
           rocks.db.flush(fo, List.of(rocks.chunks, rocks.refs));
         } catch (RocksDBException e) {
@@ -62,6 +74,9 @@ final class StoreLog implements AutoCloseable {
 
       @Override
       public void awaitFlushes() throws IOException {
+        if (drainer != null) {
+          drainer.await();
+        }
         try {
           awaitBackgroundFlushes(rocks);
         } catch (RocksDBException e) {
@@ -72,13 +87,13 @@ final class StoreLog implements AutoCloseable {
       @Override
       public boolean flushesDone() throws IOException {
         try {
-          return immutableMemtables(rocks) == 0;
+          return (drainer == null || drainer.done()) && immutableMemtables(rocks) == 0;
         } catch (RocksDBException e) {
           throw new IOException(e.getMessage(), e);
         }
       }
     }, files);
-    return new StoreLog(rocks, log, sizing.maxPayloadBytes(), end.records());
+    return new StoreLog(rocks, log, sizing.maxPayloadBytes(), end.records(), drainer, 4 * sizing.segmentBytes());
   }
 
   private static void apply(RocksHandles rocks, byte[] payload) {
@@ -114,10 +129,22 @@ final class StoreLog implements AutoCloseable {
   synchronized void write(LoggedBatch batch) throws IOException, RocksDBException {
     if (batch.payloadBytes() <= maxPayloadBytes) {
       log.append(batch.record());
-      if (batch.hasChunks()) {
+      if (batch.hasRocksChunks()) {
         rocks.db.write(rocks.unlogged, batch.chunks);
       }
+      if (batch.hasYoungChunks()) {
+        // after the append: a drain the append started (a segment change) covers the records before this one
+        batch.putYoungChunks(drainer.nursery());
+        if (drainer.nursery().bytes() > nurseryBoundBytes && drainer.done()) {
+          drainer.freezeAndStart();
+        }
+      }
     } else {
+      if (batch.hasYoungChunks()) {
+        // these reach RocksDB now and may name young chunks, below which no drain's walk would look
+        drainer.nursery().keepEverythingSoFar();
+      }
+      batch.youngChunksToRocks();
       rocks.db.write(rocks.unlogged, batch.chunks);
       flushAndWait(rocks);
       if (batch.hasRefs()) {
@@ -126,6 +153,16 @@ final class StoreLog implements AutoCloseable {
     }
     if (batch.hasRefs()) {
       rocks.db.write(rocks.unlogged, batch.refs);
+    }
+  }
+
+  /**
+   * Ends the nursery's current generation at this record boundary and starts its drain (tests, and a garbage
+   * collection that wants the young garbage gone first); {@link NurseryDrainer#await} waits for it.
+   */
+  synchronized void drainNursery(boolean keepAll) {
+    if (drainer != null) {
+      drainer.freezeAndStart(keepAll);
     }
   }
 

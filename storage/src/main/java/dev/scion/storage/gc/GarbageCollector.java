@@ -66,6 +66,9 @@ public final class GarbageCollector {
   public GcResult collect(RootSource roots, ReaderFence fence) {
     Objects.requireNonNull(roots, "roots");
     Objects.requireNonNull(fence, "fence");
+    // young chunks go to RocksDB first, so that the sweep judges them with the rest (and the drains that run during
+    // the collection, which drop nothing while it runs, have little to keep)
+    store.drainNursery(true);
     long bytesBefore = store.approximateSizeBytes();
     Marker marker = new Marker();
     long[] fenceNumber = new long[1];

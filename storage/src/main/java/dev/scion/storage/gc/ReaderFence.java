@@ -30,4 +30,12 @@ public interface ReaderFence {
    * deletes nothing.
    */
   boolean awaitReadersBefore(long fence);
+
+  /**
+   * As {@link #awaitReadersBefore(long)}, giving up after at most {@code boundNanos} (a nursery drain, which
+   * keeps everything rather than stall the commits that wait for it). By default the implementation's own bound.
+   */
+  default boolean awaitReadersBefore(long fence, long boundNanos) {
+    return awaitReadersBefore(fence);
+  }
 }

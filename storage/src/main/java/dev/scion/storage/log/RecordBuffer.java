@@ -16,6 +16,21 @@ public final class RecordBuffer {
     bytes = new byte[LogRecord.HEADER_BYTES + Math.max(payloadBytes, 16)];
   }
 
+  /** Buffers larger than this are not kept by {@link #reset} (one huge change must not pin its memory). */
+  private static final int RETAINED_BYTES = 1 << 20;
+
+  /**
+   * Empties the buffer for the next record, with room for about {@code payloadBytes} of payload, reusing its array
+   * (a commit's record was allocated anew each time: 18% of a one-row UPDATE's allocation).
+   */
+  public void reset(int payloadBytes) {
+    int need = LogRecord.HEADER_BYTES + Math.max(payloadBytes, 16);
+    if (bytes.length < need || bytes.length > Math.max(RETAINED_BYTES, need)) {
+      bytes = new byte[need];
+    }
+    size = LogRecord.HEADER_BYTES;
+  }
+
   public int payloadLength() {
     return size - LogRecord.HEADER_BYTES;
   }

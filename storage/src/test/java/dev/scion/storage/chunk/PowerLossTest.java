@@ -69,16 +69,31 @@ class PowerLossTest {
 
   @Test
   void everyAcknowledgedCommitSurvivesAPowerCut() throws Exception {
+    powerCuts(false);
+  }
+
+  /**
+   * The same with a chunk nursery whose drains drop garbage: each commit also moves a ref that alone names a chunk
+   * and adds an unreferenced chunk (no single puts or over-large chunks, which make drains keep everything). A drain
+   * that dropped a chunk before the record moving its ref on was synced would show as a ref naming a lost chunk.
+   */
+  @Test
+  void everyAcknowledgedCommitSurvivesAPowerCutWithANursery() throws Exception {
+    powerCuts(true);
+  }
+
+  private void powerCuts(boolean nursery) throws Exception {
     long seed = Long.getLong("scion.powerloss.seed", System.nanoTime());
     int trials = Integer.getInteger("scion.powerloss.trials", 18);
     Random random = new Random(seed);
     int acknowledged = 0;
     long replayed = 0;
+    long dropped = 0;
     for (int t = 0; t < trials; t++) {
       PowerCutFiles.Loss loss = PowerCutFiles.Loss.values()[t % PowerCutFiles.Loss.values().length];
       long cutAt = 1 + random.nextInt(MAX_CUT);
       String what = "trial " + t + " (seed " + seed + ", cut at " + cutAt + ", " + loss + ")";
-      Trial trial = new Trial(dir.resolve("t" + t));
+      Trial trial = new Trial(dir.resolve((nursery ? "n" : "t") + t), nursery);
       trial.run(cutAt);
       trial.loseDisk(loss, random);
       int[] acks = trial.verify(what);
@@ -86,9 +101,13 @@ class PowerLossTest {
         acknowledged += a + 1;
       }
       replayed += trial.replayed;
+      dropped += trial.dropped;
     }
-    System.out.println("POWERLOSS trials=" + trials + " seed=" + seed + " acknowledged=" + acknowledged
-        + " replayed=" + replayed + " lost=0");
+    System.out.println("POWERLOSS nursery=" + nursery + " trials=" + trials + " seed=" + seed + " acknowledged="
+        + acknowledged + " replayed=" + replayed + " dropped=" + dropped + " lost=0");
+    if (nursery) {
+      assertTrue(dropped > 0, "drains dropped young garbage before the cuts");
+    }
   }
 
   /** One store, one workload, one power cut, one recovery. */
@@ -99,8 +118,11 @@ class PowerLossTest {
     final AtomicInteger[] lastAck = new AtomicInteger[WRITERS];
     final AtomicReference<Throwable> copyFailure = new AtomicReference<>();
     long replayed;
+    long dropped;
+    final boolean nursery;
 
-    Trial(Path root) {
+    Trial(Path root, boolean nursery) {
+      this.nursery = nursery;
       db = root.resolve("db");
       after = root.resolve("after-power-loss");
       for (int w = 0; w < WRITERS; w++) {
@@ -109,7 +131,12 @@ class PowerLossTest {
     }
 
     void run(long cutAt) throws Exception {
-      try (RocksChunkStore store = RocksChunkStore.open(db, StoreOptions.defaults(), SIZING, disk)) {
+      try (RocksChunkStore store = RocksChunkStore.open(db, StoreOptions.defaults().withNursery(nursery), SIZING,
+          disk)) {
+        store.attachNurseryLiveness(new dev.scion.storage.gc.NurseryMarker(
+            dev.scion.storage.gc.RootSources.refs(store, "", dev.scion.storage.gc.ChunkKind.LEAF),
+            dev.scion.storage.gc.WalkerRegistry.withStorageKinds(), dev.scion.storage.gc.ReaderFence.NONE, () -> true,
+            1_000));
         disk.arm(cutAt, () -> copyDurableTables(store));
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -121,6 +148,7 @@ class PowerLossTest {
         for (Thread th : writers) {
           th.join();
         }
+        dropped = store.chunksDropped();
         disk.cutNow(); // the workload ended before the cut point: the power goes after it
       }
       if (copyFailure.get() != null) {
@@ -135,16 +163,25 @@ class PowerLossTest {
           byte[] c = chunk(writer, i);
           Hash h = Hash.of(c);
           Map<Hash, byte[]> chunks = new HashMap<>(Map.of(h, c));
-          if (carriesBig(writer, i)) {
-            byte[] big = bigChunk(i);
-            chunks.put(Hash.of(big), big);
-          }
-          if (writer == 1 && i % 10 == 5) {
-            store.put(chunk(writer + 100, i)); // unsynced and never acknowledged: only adds records to the log
-          }
-          store.commit(chunks, List.of(
+          List<RefUpdate> updates = new ArrayList<>(List.of(
               RefUpdate.set("w" + writer + "/" + i, h.bytes()),
               RefUpdate.cas("w" + writer + "/head", previous, h.bytes())));
+          if (nursery) {
+            byte[] moving = chunk(writer + 200, i); // named only by a ref the next commit moves on
+            byte[] garbage = chunk(writer + 300, i); // named by nothing
+            chunks.put(Hash.of(moving), moving);
+            chunks.put(Hash.of(garbage), garbage);
+            updates.add(RefUpdate.set("w" + writer + "/moving", Hash.of(moving).bytes()));
+          } else {
+            if (carriesBig(writer, i)) {
+              byte[] big = bigChunk(i);
+              chunks.put(Hash.of(big), big);
+            }
+            if (writer == 1 && i % 10 == 5) {
+              store.put(chunk(writer + 100, i)); // unsynced and never acknowledged: only adds records to the log
+            }
+          }
+          store.commit(chunks, updates);
           previous = h.bytes();
           lastAck[writer].set(i);
         }
@@ -196,7 +233,7 @@ class PowerLossTest {
             assertArrayEquals(c, store.get(Hash.of(c)), what + ": chunk of writer " + w + "'s commit " + i);
             assertArrayEquals(Hash.of(c).bytes(), store.readRef("w" + w + "/" + i),
                 what + ": ref of writer " + w + "'s commit " + i);
-            if (carriesBig(w, i)) {
+            if (!nursery && carriesBig(w, i)) {
               byte[] big = bigChunk(i);
               assertArrayEquals(big, store.get(Hash.of(big)), what + ": large chunk of commit " + i);
             }

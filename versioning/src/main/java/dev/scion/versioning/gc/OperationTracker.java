@@ -127,8 +127,13 @@ public final class OperationTracker implements ReaderFence {
 
     @Override
     public boolean awaitReadersBefore(long fenceNumber) {
+        return awaitReadersBefore(fenceNumber, boundNanos);
+    }
+
+    @Override
+    public boolean awaitReadersBefore(long fenceNumber, long bound) {
         Thread self = Thread.currentThread();
-        long deadline = System.nanoTime() + boundNanos;
+        long deadline = System.nanoTime() + Math.min(bound, boundNanos);
         synchronized (lock) {
             waiters++;
             try {

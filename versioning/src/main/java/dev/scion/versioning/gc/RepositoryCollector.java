@@ -3,6 +3,7 @@ package dev.scion.versioning.gc;
 import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.gc.GarbageCollector;
 import dev.scion.storage.gc.GcResult;
+import dev.scion.storage.gc.NurseryMarker;
 
 /**
  * Garbage collection of one database: marks from every ref and working set and from the live roots of
@@ -43,6 +44,22 @@ public final class RepositoryCollector {
             }
         }
     }
+
+    /**
+     * What decides, for the store's nursery drains, which young chunks are still live: the roots, walkers and fence
+     * of a collection. A transfer holding collections off makes a drain keep everything.
+     */
+    public NurseryMarker nurseryLiveness() {
+        return new NurseryMarker(live.with(new RefRoots(store)), VersioningKinds.registry(), OperationTracker.process(),
+                () -> {
+                    synchronized (gate) {
+                        return holds == 0;
+                    }
+                }, NURSERY_FENCE_BOUND_MILLIS);
+    }
+
+    /** How long a drain waits for older statements before keeping every young chunk (commits may wait for it). */
+    private static final long NURSERY_FENCE_BOUND_MILLIS = 1_000;
 
     /**
      * Holds collections off until the returned handle is closed (a transfer into this database); waits for

@@ -64,6 +64,10 @@ public final class Repository implements AutoCloseable {
         this.directory = directory;
         this.store = store;
         this.collector = new RepositoryCollector(store, liveRoots);
+        if (store.hasNursery()) {
+            // drains drop the young chunks that nothing reaches any more, by the collector's rules
+            store.attachNurseryLiveness(collector.nurseryLiveness());
+        }
         store.logRefChanges(List.of(RefNames.HEADS, RefNames.TAGS)); // dolt_reflog reads these logs
     }
 

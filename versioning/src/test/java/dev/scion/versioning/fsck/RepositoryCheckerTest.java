@@ -61,6 +61,7 @@ class RepositoryCheckerTest {
     @Test
     void aMissingChunkOfUncommittedWorkIsReportedFromItsWorkingSet() {
         Hash rows = t.workingTable("main", "people").rows();
+        t.repo.store().drainNursery(true); // with a chunk nursery (-Dscion.test.nursery), the damage is done on disk
         assertEquals(1, t.repo.store().deleteUnlessRecorded(List.of(rows)));
 
         FsckReport r = new RepositoryChecker(t.repo.store()).check();
@@ -113,6 +114,7 @@ class RepositoryCheckerTest {
     void theReportListsAtMostItsLimitButCountsEverything() {
         List<Hash> roots = List.of(t.workingTable("main", "people").rows(),
                 t.workingTable("feature", "people").rows());
+        t.repo.store().drainNursery(true);
         assertEquals(2, t.repo.store().deleteUnlessRecorded(roots));
         FsckReport r = new RepositoryChecker(t.repo.store(), 1).check();
         assertEquals(1, r.problems().size());

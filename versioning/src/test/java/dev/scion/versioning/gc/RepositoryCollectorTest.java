@@ -50,6 +50,7 @@ class RepositoryCollectorTest {
         for (int i = 0; i < 50; i++) {
             t.set("main", "people", i, "qty", 1000L + i); // each edit leaves the previous working root behind
         }
+        t.repo.store().drainNursery(true); // with a chunk nursery (-Dscion.test.nursery), counted on disk too
         long before = t.repo.store().countChunks();
         GcResult r = t.repo.gc();
         assertTrue(r.deletedChunks() > 0, "overwritten working roots are garbage: " + r);

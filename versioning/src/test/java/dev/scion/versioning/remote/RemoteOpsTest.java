@@ -31,6 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RemoteOpsTest {
     static final StoreOptions OPTS = StoreOptions.defaults().withSync(false);
 
+    /** The options of every repository the tests open (NurseryRemoteOpsTest turns the chunk nursery on). */
+    StoreOptions options() {
+        return OPTS;
+    }
+
     @TempDir
     Path dir;
     TestRepo origin;
@@ -38,7 +43,7 @@ class RemoteOpsTest {
 
     @BeforeEach
     void setUp() {
-        origin = new TestRepo(dir.resolve("a"));
+        origin = new TestRepo(dir.resolve("a"), options());
         origin.createTable("main", "people", TestRepo.people(true));
         for (int i = 0; i < 3000; i++) {
             origin.insert("main", "people", row((long) i, "name" + i, (long) i));
@@ -61,7 +66,7 @@ class RemoteOpsTest {
     }
 
     CloneOp.Result cloneOrigin(Path to, RemoteTransport t) {
-        CloneOp.Result r = CloneOp.cloneFrom(t, t.url(), to, "origin", null, TransferListener.NONE, OPTS);
+        CloneOp.Result r = CloneOp.cloneFrom(t, t.url(), to, "origin", null, TransferListener.NONE, options());
         opened.add(r.repo());
         return r;
     }
@@ -201,9 +206,9 @@ class RemoteOpsTest {
         FaultyTransport faulty = new FaultyTransport(originTransport(), -1, true);
         RemoteAccessException e = assertThrows(RemoteAccessException.class,
                 () -> CloneOp.cloneFrom(faulty, "file:///origin", dir.resolve("b"), "origin", null,
-                        TransferListener.NONE, OPTS));
+                        TransferListener.NONE, options()));
         assertTrue(e.getMessage().contains("corrupt chunk"), e.getMessage());
-        try (Repository b = Repository.open(dir.resolve("b"), OPTS)) {
+        try (Repository b = Repository.open(dir.resolve("b"), options())) {
             assertTrue(b.branches().isEmpty(), "no branch was created");
             assertTrue(RemoteConfig.allTrackingBranches(b).isEmpty(), "no tracking ref moved");
         }
@@ -218,14 +223,14 @@ class RemoteOpsTest {
         // leaves are the first finished work
         FaultyTransport dropping = new FaultyTransport(originTransport(), 5, false);
         assertThrows(RemoteAccessException.class, () -> CloneOp.cloneFrom(dropping, "file:///origin",
-                dir.resolve("b"), "origin", null, TransferListener.NONE, OPTS));
+                dir.resolve("b"), "origin", null, TransferListener.NONE, options()));
         long storedBefore;
-        try (Repository partial = Repository.open(dir.resolve("b"), OPTS)) {
+        try (Repository partial = Repository.open(dir.resolve("b"), options())) {
             storedBefore = partial.store().countChunks();
         }
         assertTrue(storedBefore > 0, "the interrupted clone kept finished work");
         CloneOp.Result resumed = CloneOp.cloneFrom(originTransport(), "file:///origin", dir.resolve("b"), "origin",
-                null, TransferListener.NONE, OPTS);
+                null, TransferListener.NONE, options());
         opened.add(resumed.repo());
         assertTrue(resumed.resumed());
         assertTrue(resumed.stats().chunksCopied() < all, resumed.stats() + " vs " + all);

@@ -40,9 +40,14 @@ public final class TestRepo implements AutoCloseable {
     /** The repository's directory, for tests that reopen it or damage its files. */
     public final Path path;
 
+    /** -Dscion.test.nursery=true runs the tests that use this with the chunk nursery on. */
     public TestRepo(Path dir) {
+        this(dir, StoreOptions.defaults().withSync(false).withNursery(Boolean.getBoolean("scion.test.nursery")));
+    }
+
+    public TestRepo(Path dir, StoreOptions options) {
         this.path = dir.resolve("db");
-        this.repo = Repository.init(path, ALICE, "main", StoreOptions.defaults().withSync(false));
+        this.repo = Repository.init(path, ALICE, "main", options);
     }
 
     public BranchContext on(String branch) {
