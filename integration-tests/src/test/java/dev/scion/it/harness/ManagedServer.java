@@ -22,6 +22,9 @@ public @interface ManagedServer {
     /** Extra {@code scion sql-server} options. */
     String[] args() default {};
 
+    /** Extra JVM options for the server process, such as {@code -D} switches of the storage layer. */
+    String[] jvmArgs() default {};
+
     /** Why the class cannot run against an external server; empty when it can. */
     String managedOnly() default "";
 }

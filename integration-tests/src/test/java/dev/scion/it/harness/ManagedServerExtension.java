@@ -20,7 +20,7 @@ public final class ManagedServerExtension implements BeforeAllCallback, AfterAll
                 Assumptions.assumeFalse(ItConfig.isExternal(), spec.managedOnly());
             }
             if (field.get(null) == null) {
-                field.set(null, ScionServerProcess.start(spec.value(), List.of(spec.args())));
+                field.set(null, ScionServerProcess.start(spec.value(), List.of(spec.args()), List.of(spec.jvmArgs())));
             }
         }
     }

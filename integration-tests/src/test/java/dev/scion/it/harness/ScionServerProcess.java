@@ -60,6 +60,8 @@ public final class ScionServerProcess implements AutoCloseable {
     private int starts;
     /** Extra sql-server options (e.g. --remotesapi-port), kept across restarts. */
     private List<String> extraArgs = List.of();
+    /** Extra JVM options after {@link ItConfig#serverJvmArgs()}, kept across restarts. */
+    private List<String> extraJvmArgs = List.of();
 
     private ScionServerProcess(String name, String host, int port, Path dataDir, Path logFile, boolean external) {
         this.name = name;
@@ -77,6 +79,11 @@ public final class ScionServerProcess implements AutoCloseable {
 
     /** Starts a server on a fresh data directory with extra sql-server options. */
     public static ScionServerProcess start(String name, List<String> extraArgs) {
+        return start(name, extraArgs, List.of());
+    }
+
+    /** Starts a server on a fresh data directory with extra sql-server options and extra JVM options. */
+    public static ScionServerProcess start(String name, List<String> extraArgs, List<String> extraJvmArgs) {
         if (ItConfig.isExternal()) {
             return external(name);
         }
@@ -89,6 +96,7 @@ public final class ScionServerProcess implements AutoCloseable {
             ScionServerProcess s = new ScionServerProcess(name, "127.0.0.1", freePort(), dir,
                     logs.resolve(dir.getFileName() + ".log"), false);
             s.extraArgs = List.copyOf(extraArgs);
+            s.extraJvmArgs = List.copyOf(extraJvmArgs);
             s.startProcess();
             return s;
         } catch (IOException e) {
@@ -286,7 +294,9 @@ public final class ScionServerProcess implements AutoCloseable {
                 throw new AssertionError("server jar not found: " + jar
                         + " (build it first: mvn -pl cli -am package, or run mvn verify at the repository root)");
             }
-            cmd.addAll(JarCommand.of(ItConfig.serverJvmArgs()));
+            List<String> jvmArgs = new ArrayList<>(ItConfig.serverJvmArgs());
+            jvmArgs.addAll(extraJvmArgs);
+            cmd.addAll(JarCommand.of(jvmArgs));
             cmd.add("sql-server");
             cmd.add("--host");
             cmd.add(host);
