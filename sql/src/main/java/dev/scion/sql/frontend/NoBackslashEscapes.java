@@ -24,7 +24,7 @@ public final class NoBackslashEscapes {
             if (c == '\'' || c == '"' && !ansiQuotes) {
                 i = string(sql, i, out);
             } else if (c == '`' || c == '"') {
-                int end = quotedName(sql, i);
+                int end = SqlScanner.skipQuotedName(sql, i);
                 out.append(sql, i, end);
                 i = end;
             } else {
@@ -60,24 +60,6 @@ public final class NoBackslashEscapes {
                 out.append('\\');
             }
             out.append(c);
-            j++;
-        }
-        return n;
-    }
-
-    /** The index past the quoted name starting at {@code start}; its quote written twice stands for itself. */
-    private static int quotedName(String sql, int start) {
-        char q = sql.charAt(start);
-        int n = sql.length();
-        int j = start + 1;
-        while (j < n) {
-            if (sql.charAt(j) == q) {
-                if (j + 1 < n && sql.charAt(j + 1) == q) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            }
             j++;
         }
         return n;

@@ -8,14 +8,29 @@ public final class SqlScanner {
     private SqlScanner() {
     }
 
-    /** Index just past the quoted section starting at {@code i} (whose quote char is {@code sql.charAt(i)}). */
+    /**
+     * Index just past the quoted section starting at {@code i} (whose quote char is {@code sql.charAt(i)}): a string,
+     * where a backslash escapes the next character, or a back-quoted name, where it does not.
+     */
     public static int skipQuoted(String sql, int i) {
+        return skipQuoted(sql, i, sql.charAt(i) != '`');
+    }
+
+    /**
+     * Index just past the quoted name starting at {@code i}, back-quoted or (under ANSI_QUOTES) double-quoted: the
+     * quote written twice stands for itself and a backslash is an ordinary character.
+     */
+    public static int skipQuotedName(String sql, int i) {
+        return skipQuoted(sql, i, false);
+    }
+
+    private static int skipQuoted(String sql, int i, boolean backslashEscapes) {
         char q = sql.charAt(i);
         int n = sql.length();
         int j = i + 1;
         while (j < n) {
             char c = sql.charAt(j);
-            if (c == '\\' && q != '`') {
+            if (c == '\\' && backslashEscapes) {
                 j += 2;
                 continue;
             }

@@ -61,4 +61,15 @@ class SqlScannerTest {
         assertEquals("SELECT `@x`, `@@session.y`, '@z' -- @w\n",
             dev.scion.sql.plan.VariableRewriter.rewrite("SELECT @x, @@session.y, '@z' -- @w\n"));
     }
+
+    @Test
+    void aBackslashEscapesInStringsButNotInQuotedNames() {
+        String sql = "'a\\'b' x";
+        assertEquals(6, SqlScanner.skipQuoted(sql, 0));
+        String name = "`a\\` x";
+        assertEquals(4, SqlScanner.skipQuoted(name, 0));
+        String ansi = "\"a\\\" x";
+        assertEquals(4, SqlScanner.skipQuotedName(ansi, 0));
+        assertEquals(6, SqlScanner.skipQuoted("`a``b` x", 0));
+    }
 }
