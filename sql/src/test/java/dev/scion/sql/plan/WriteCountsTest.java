@@ -156,6 +156,38 @@ class WriteCountsTest {
     }
 
     /**
+     * Round 24 (docs/performance.md): a one-row write reads its row's path and nothing else. Its editor (one per
+     * statement) loaded the root node of every index tree when it was made, though the write takes its old index
+     * entries from the row it read and reads no index tree.
+     */
+    @Test
+    void aOneRowWriteReadsOnlyItsRowsPath() {
+        int depth = db.rowTreeDepth();
+        db.exec("BEGIN");
+        try {
+            var state = db.session().findDatabase("bench").orElseThrow();
+            db.exec("SELECT c FROM sbtest1 WHERE id = 4400"); // the transaction's buffer, read by what follows
+            var buffer = state.buffer();
+            long before = buffer.reads();
+            db.exec("UPDATE sbtest1 SET k = k + 1 WHERE id = 4401");
+            long update = buffer.reads() - before;
+            db.exec("ROLLBACK");
+            db.exec("BEGIN");
+            db.exec("SELECT c FROM sbtest1 WHERE id = 4400");
+            buffer = state.buffer();
+            before = buffer.reads();
+            db.exec("DELETE FROM sbtest1 WHERE id = 4402");
+            long delete = buffer.reads() - before;
+            figure("chunks read by a one-row UPDATE of an indexed column / a DELETE, the transaction's first write to "
+                    + "the table (row tree depth " + depth + ")", update + " / " + delete);
+            assertEquals(depth, update, "the UPDATE read more than its row's path");
+            assertEquals(depth, delete, "the DELETE read more than its row's path");
+        } finally {
+            db.exec("ROLLBACK");
+        }
+    }
+
+    /**
      * Round 22 (docs/performance.md): the COMMIT's replay of a deferred one-row write edits the snapshot's trees
      * with changes the editor listed by comparing them with those very trees, so it tells the tree edit so
      * ({@code MapEdits.knownToChange}), which then neither walks to each key to find out whether the edit changes
