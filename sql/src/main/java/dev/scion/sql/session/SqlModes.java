@@ -77,20 +77,28 @@ public final class SqlModes {
         return modes != null && answers(modes.toString()).truncatesFractions();
     }
 
+    /** NO_AUTO_VALUE_ON_ZERO: only NULL (or no value) takes the next AUTO_INCREMENT id; 0 is stored as 0. */
+    public static boolean noAutoValueOnZero(Session session) {
+        Object modes = session.variable("sql_mode");
+        return modes != null && answers(modes.toString()).noAutoValueOnZero();
+    }
+
     /**
      * The answers for the last sql_mode text asked about: every statement asks twice, a write once more per column
      * it stores, and the text rarely changes.
      */
-    private record Answers(String text, boolean ansiQuotes, boolean pipesAsConcat, boolean truncatesFractions) {
+    private record Answers(String text, boolean ansiQuotes, boolean pipesAsConcat, boolean truncatesFractions,
+                           boolean noAutoValueOnZero) {
     }
 
-    private static volatile Answers last = new Answers("", false, false, false);
+    private static volatile Answers last = new Answers("", false, false, false, false);
 
     private static Answers answers(String text) {
         Answers known = last;
         if (known.text() != text && !known.text().equals(text)) {
             known = new Answers(text, scan(text, "ANSI_QUOTES"), scan(text, "PIPES_AS_CONCAT"),
-                    containsIgnoreCase(text, "TIME_TRUNCATE_FRACTIONAL"));
+                    containsIgnoreCase(text, "TIME_TRUNCATE_FRACTIONAL"),
+                    containsIgnoreCase(text, "NO_AUTO_VALUE_ON_ZERO"));
             last = known;
         }
         return known;
