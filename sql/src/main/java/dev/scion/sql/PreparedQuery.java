@@ -164,6 +164,14 @@ public final class PreparedQuery {
         }
     }
 
+    /**
+     * How many prepared one-row writes' bound texts were made in this process (only those the write fast path
+     * declined, or whose session someone listed): an operation count for regression checks.
+     */
+    public static long writeTextsMade() {
+        return BoundWrite.textsMade();
+    }
+
     public void execute(Session session, Object[] params, Consumer<StatementResult> sink) {
         if (params.length != parameterCount) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "Incorrect arguments to mysqld_stmt_execute");
@@ -172,13 +180,12 @@ public final class PreparedQuery {
             engine.executePreparedRead(session, new BoundRead(readShape, readTemplate, params), sink);
             return;
         }
-        String text = ParameterBinder.bind(sql, params);
         dev.scion.sql.dml.PreparedWrite.Bound bound = write == null ? null : write.bind(params);
         if (bound != null) {
             // the template parsed, so its text has no comment, no leading space and no semicolon to remove
-            engine.executePreparedWrite(session, text.stripTrailing(), bound, sink);
+            engine.executePreparedWrite(session, new BoundWrite(sql, params, bound), sink);
         } else {
-            engine.executeBound(session, text, sink);
+            engine.executeBound(session, ParameterBinder.bind(sql, params), sink);
         }
     }
 }

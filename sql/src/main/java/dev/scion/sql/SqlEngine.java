@@ -88,13 +88,12 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     /**
-     * Runs a prepared write's execution ({@link PreparedQuery}): {@code text} is its bound text, {@code write} the
-     * same statement already parsed for the write fast path.
+     * Runs a prepared write's execution ({@link PreparedQuery}): the statement already parsed for the write fast
+     * path, and its bound text made only if needed.
      */
-    void executePreparedWrite(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
-                              Consumer<dev.scion.sql.result.StatementResult> sink) {
+    void executePreparedWrite(Session session, BoundWrite write, Consumer<dev.scion.sql.result.StatementResult> sink) {
         try (OperationTracker.Operation op = OperationTracker.process().enter()) {
-            runner.runPreparedWrite(session, text, write, sink);
+            runner.runPreparedWrite(session, write, sink);
         }
     }
 

@@ -74,12 +74,11 @@ final class StatementRunner {
     }
 
     /**
-     * Runs a prepared write's execution: {@code text} is its bound text (one statement, nothing to normalise) and
-     * {@code write} the same statement parsed, which the write fast path takes without parsing the text again.
+     * Runs a prepared write's execution: its statement parsed, which the write fast path takes as is, and its bound
+     * text (one statement, nothing to normalise), made only when the statement takes the usual path.
      */
-    void runPreparedWrite(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
-                          Consumer<StatementResult> sink) {
-        runOne(session, text, write, null, sink);
+    void runPreparedWrite(Session session, BoundWrite write, Consumer<StatementResult> sink) {
+        runOne(session, null, write, null, sink);
     }
 
     /**
@@ -93,10 +92,10 @@ final class StatementRunner {
     private static final int AUTOCOMMIT_RETRIES = 1000;
 
     /**
-     * {@code text} normalised; {@code write} that text parsed when it is a bound prepared write, else null;
-     * {@code read} a prepared SELECT's execution, when {@code text} is null and made only if needed.
+     * {@code text} normalised, or null for a prepared execution: {@code write} a prepared one-row write's,
+     * {@code read} a prepared SELECT's, whose texts are made only if needed.
      */
-    private void runOne(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write, BoundRead read,
+    private void runOne(Session session, String text, BoundWrite write, BoundRead read,
                         Consumer<StatementResult> sink) {
         session.clearCancel();
         // the diagnostic statements read the previous statement's conditions rather than clearing them
@@ -108,6 +107,8 @@ final class StatementRunner {
         boolean ok = false;
         if (read != null) {
             session.runningLazily(read);
+        } else if (write != null) {
+            session.runningLazily(write);
         } else {
             session.running(text);
         }
@@ -195,8 +196,7 @@ final class StatementRunner {
     /** Upper bound on restarts of one statement; each one catches up on a row it then holds locked. */
     private static final int LOCK_RESTARTS = 100_000;
 
-    private StatementResult execute(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound write,
-                                    BoundRead read) {
+    private StatementResult execute(Session session, String text, BoundWrite write, BoundRead read) {
         Session.StatementMark mark = session.markStatement();
         int staleMark = session.staleRowMark();
         for (int restarts = 0; ; restarts++) {
@@ -228,8 +228,7 @@ final class StatementRunner {
         }
     }
 
-    private StatementResult executeOnce(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound prepared,
-                                        BoundRead read) {
+    private StatementResult executeOnce(Session session, String text, BoundWrite prepared, BoundRead read) {
         if (read == null) {
             return executeText(session, text, prepared);
         }
@@ -238,24 +237,30 @@ final class StatementRunner {
         return known != null ? rows(session, known) : executeText(session, read.get(), null);
     }
 
-    private StatementResult executeText(Session session, String text, dev.scion.sql.dml.PreparedWrite.Bound prepared) {
-        // a bound prepared write is an UPDATE, DELETE or INSERT already parsed: no locking clause, no point select
-        boolean lockingRead = prepared == null && LockingRead.mentionsLockingClause(text);
+    private StatementResult executeText(Session session, String text, BoundWrite prepared) {
+        if (prepared != null) {
+            // a bound prepared write is an UPDATE, DELETE or INSERT already parsed: no locking clause, no point
+            // select; its text is made only if the write fast path declines it
+            Optional<StatementResult> write = dev.scion.sql.dml.WriteFastPath.tryExecute(session, prepared.statement());
+            return write.isPresent() ? write.get() : executeParsed(session, prepared.get(), false, false);
+        }
+        boolean lockingRead = LockingRead.mentionsLockingClause(text);
         // primary-key point SELECT without Calcite (plan/fastpath); empty for every other statement
-        Optional<StatementResult> point = lockingRead || prepared != null ? Optional.empty()
-                : PointSelectPath.tryExecute(session, text);
+        Optional<StatementResult> point = lockingRead ? Optional.empty() : PointSelectPath.tryExecute(session, text);
         if (point.isPresent()) {
             return point.get();
         }
         // one-row UPDATE / DELETE / INSERT by literal values without Calcite (dml.WriteFastPath)
-        Optional<StatementResult> write = prepared != null
-                ? dev.scion.sql.dml.WriteFastPath.tryExecute(session, text, prepared)
-                : dev.scion.sql.dml.WriteFastPath.tryExecute(session, text);
+        Optional<StatementResult> write = dev.scion.sql.dml.WriteFastPath.tryExecute(session, text);
         if (write.isPresent()) {
             return write.get();
         }
+        return executeParsed(session, text, lockingRead, dev.scion.sql.plan.CalcFoundRows.requested(text));
+    }
+
+    /** A statement none of the fast paths took: the plan cache, the admin statements, then Calcite. */
+    private StatementResult executeParsed(Session session, String text, boolean lockingRead, boolean calcFoundRows) {
         // the plan cache's text level: a SELECT whose shape was planned before is bound without being parsed
-        boolean calcFoundRows = prepared == null && dev.scion.sql.plan.CalcFoundRows.requested(text);
         TextShape shape = !lockingRead && !calcFoundRows && text.regionMatches(true, 0, "SELECT", 0, 6)
                 ? TextShape.of(text) : null;
         if (shape != null) {

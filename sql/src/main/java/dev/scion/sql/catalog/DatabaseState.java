@@ -531,9 +531,10 @@ public final class DatabaseState {
         if (workingRoot == null || startWorkingSet == null) {
             return;
         }
+        WorkingSet start = startWorkingSet; // the pin reports its roots later: from this value, not the field's
         LiveRoots.Pin<dev.scion.versioning.model.MergeState> pin = repo.liveRoots().pin(
                 () -> repo.workingSet(branch).mergeState(),
-                (m, sink) -> WorkingSetRoots.report(startWorkingSet.withMergeState(m), sink));
+                (m, sink) -> WorkingSetRoots.report(start.withMergeState(m), sink));
         if (adoptedMergePin != null) {
             adoptedMergePin.close();
         }

@@ -63,7 +63,7 @@ public final class InsertExecutor {
         TableEditor editor = target.editor();
         Session lenient = ignore || !ColumnValues.strict(session) ? session : null;
         SqlNode source = insert.getSource();
-        RowBuilder builder = new RowBuilder(session, schema, editor, sql, lenient);
+        RowBuilder builder = new RowBuilder(session, schema, editor, lenient);
         builder.table = target.name();
         builder.sharedIds = target.sharedAutoIncrement();
         // MySQL: an explicit NULL for a NOT NULL column fails a single-row INSERT even without strict mode
@@ -360,7 +360,7 @@ public final class InsertExecutor {
         /** The table's name, for the message of 3105. */
         String table = "";
 
-        RowBuilder(Session session, TableSchema schema, TableEditor editor, String sql, Session lenient) {
+        RowBuilder(Session session, TableSchema schema, TableEditor editor, Session lenient) {
             this.session = session;
             this.schema = schema;
             this.editor = editor;
@@ -368,9 +368,7 @@ public final class InsertExecutor {
             this.defaults = new Object[schema.columns().size()];
             this.hasDefault = new boolean[schema.columns().size()];
             this.hasGenerated = GeneratedColumns.any(schema);
-            Object mode = session.variable("sql_mode");
-            this.zeroIsValue = mode != null
-                    && mode.toString().toUpperCase(java.util.Locale.ROOT).contains("NO_AUTO_VALUE_ON_ZERO");
+            this.zeroIsValue = dev.scion.sql.session.SqlModes.noAutoValueOnZero(session);
             this.rowDefault = new boolean[schema.columns().size()];
             boolean any = false;
             for (int c = 0; c < rowDefault.length; c++) {

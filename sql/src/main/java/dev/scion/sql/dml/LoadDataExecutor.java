@@ -72,7 +72,7 @@ public final class LoadDataExecutor {
                                         TableSchema schema, LoadDataColumns columns, InsertExecutor.OnConflict mode,
                                         Session lenient) {
         TableEditor editor = target.editor();
-        InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, sql, lenient);
+        InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, lenient);
         builder.table = target.name();
         builder.sharedIds = target.sharedAutoIncrement();
         InsertExecutor.Counts counts = InsertExecutor.Counts.open(session, target, schema, editor, builder, mode,

@@ -36,7 +36,7 @@ public final class PreparedWrite {
         return statement == null ? null : new Bound(statement);
     }
 
-    /** One execution's statement, for {@link WriteFastPath#tryExecute(dev.scion.sql.session.Session, String, Bound)}. */
+    /** One execution's statement, for {@link WriteFastPath#tryExecute(dev.scion.sql.session.Session, Bound)}. */
     public static final class Bound {
         private final Object statement;
 

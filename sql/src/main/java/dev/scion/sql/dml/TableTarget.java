@@ -94,8 +94,7 @@ public final class TableTarget {
      * written nothing yet sees the committed value and shows it to the counter.
      */
     SharedAutoIncrement sharedAutoIncrement() {
-        if (database.isDetached() || database.isReadOnly()
-                || value.schema().columns().stream().noneMatch(c -> c.autoIncrement())) {
+        if (database.isDetached() || database.isReadOnly() || !hasAutoIncrement(value.schema())) {
             return null;
         }
         AutoIncrementCounters.Counter counter = database.repo().autoIncrements(database.branch()).table(name);
@@ -105,6 +104,15 @@ public final class TableTarget {
                     database.repo().workingSet(database.branch()).working().equals(start.working()));
         }
         return new SharedAutoIncrement(counter, database, name);
+    }
+
+    private static boolean hasAutoIncrement(dev.scion.versioning.schema.TableSchema schema) {
+        for (var c : schema.columns()) {
+            if (c.autoIncrement()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public TableEditor editor() {

@@ -59,18 +59,18 @@ public final class WriteFastPath {
 
     public static Optional<StatementResult> tryExecute(Session session, String sql) {
         Object parsed = WriteStatementParser.parse(sql);
-        return parsed == null ? Optional.empty() : execute(session, sql, parsed);
+        return parsed == null ? Optional.empty() : execute(session, parsed);
     }
 
     /**
-     * A prepared write's execution, {@code sql} its bound text: the same as {@link #tryExecute(Session, String)}
-     * on that text, without parsing it.
+     * A prepared write's execution: the same as {@link #tryExecute(Session, String)} on its bound text, without
+     * making or parsing that text.
      */
-    public static Optional<StatementResult> tryExecute(Session session, String sql, PreparedWrite.Bound bound) {
-        return execute(session, sql, bound.statement());
+    public static Optional<StatementResult> tryExecute(Session session, PreparedWrite.Bound bound) {
+        return execute(session, bound.statement());
     }
 
-    private static Optional<StatementResult> execute(Session session, String sql, Object parsed) {
+    private static Optional<StatementResult> execute(Session session, Object parsed) {
         if (dev.scion.sql.dolt.SchemaOverride.revision(session).isPresent()) {
             return Optional.empty();
         }
@@ -80,7 +80,7 @@ public final class WriteFastPath {
         } else if (parsed instanceof WriteStatementParser.Delete d) {
             result = delete(session, d);
         } else {
-            result = insert(session, sql, (WriteStatementParser.Insert) parsed);
+            result = insert(session, (WriteStatementParser.Insert) parsed);
         }
         String shape = shape(session, parsed);
         if (shape != null) {
@@ -317,7 +317,7 @@ public final class WriteFastPath {
         return Optional.of(StatementResult.Update.of(1));
     }
 
-    private static Optional<StatementResult> insert(Session session, String sql, WriteStatementParser.Insert ins) {
+    private static Optional<StatementResult> insert(Session session, WriteStatementParser.Insert ins) {
         Target target = target(session, ins.table(), Privilege.INSERT);
         if (target == null) {
             return Optional.empty();
@@ -333,7 +333,7 @@ public final class WriteFastPath {
             }
         }
         TableEditor editor = target.editor();
-        InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor, sql,
+        InsertExecutor.RowBuilder builder = new InsertExecutor.RowBuilder(session, schema, editor,
                 lenient(session));
         builder.sharedIds = target.table().sharedAutoIncrement();
         long rowNumber = 0;

@@ -74,14 +74,35 @@ public final class SqlModes {
     /** TIME_TRUNCATE_FRACTIONAL: a stored fraction finer than the column's is cut instead of rounded. */
     public static boolean truncatesFractions(Session session) {
         Object modes = session.variable("sql_mode");
-        return modes != null && containsIgnoreCase(modes.toString(), "TIME_TRUNCATE_FRACTIONAL");
+        return modes != null && answers(modes.toString()).truncatesFractions();
     }
 
-    /** The answers for the last sql_mode text asked about: every statement asks twice, and the text rarely changes. */
-    private record Answers(String text, boolean ansiQuotes, boolean pipesAsConcat) {
+    /** NO_AUTO_VALUE_ON_ZERO: only NULL (or no value) takes the next AUTO_INCREMENT id; 0 is stored as 0. */
+    public static boolean noAutoValueOnZero(Session session) {
+        Object modes = session.variable("sql_mode");
+        return modes != null && answers(modes.toString()).noAutoValueOnZero();
     }
 
-    private static volatile Answers last = new Answers("", false, false);
+    /**
+     * The answers for the last sql_mode text asked about: every statement asks twice, a write once more per column
+     * it stores, and the text rarely changes.
+     */
+    private record Answers(String text, boolean ansiQuotes, boolean pipesAsConcat, boolean truncatesFractions,
+                           boolean noAutoValueOnZero) {
+    }
+
+    private static volatile Answers last = new Answers("", false, false, false, false);
+
+    private static Answers answers(String text) {
+        Answers known = last;
+        if (known.text() != text && !known.text().equals(text)) {
+            known = new Answers(text, scan(text, "ANSI_QUOTES"), scan(text, "PIPES_AS_CONCAT"),
+                    containsIgnoreCase(text, "TIME_TRUNCATE_FRACTIONAL"),
+                    containsIgnoreCase(text, "NO_AUTO_VALUE_ON_ZERO"));
+            last = known;
+        }
+        return known;
+    }
 
     /** Whether the comma-separated {@code modes} name {@code mode} or ANSI, which implies it. */
     static boolean has(Object modes, String mode) {
@@ -91,11 +112,7 @@ public final class SqlModes {
         String text = modes.toString();
         boolean quotes = mode.equals("ANSI_QUOTES");
         if (quotes || mode.equals("PIPES_AS_CONCAT")) {
-            Answers known = last;
-            if (known.text() != text && !known.text().equals(text)) {
-                known = new Answers(text, scan(text, "ANSI_QUOTES"), scan(text, "PIPES_AS_CONCAT"));
-                last = known;
-            }
+            Answers known = answers(text);
             return quotes ? known.ansiQuotes() : known.pipesAsConcat();
         }
         return scan(text, mode);

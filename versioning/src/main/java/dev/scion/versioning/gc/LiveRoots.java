@@ -5,7 +5,6 @@ import dev.scion.storage.gc.ChildSink;
 import dev.scion.storage.gc.ChunkKind;
 import dev.scion.storage.gc.RootSource;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,15 +28,19 @@ public final class LiveRoots {
     /** A registered value; its roots stay alive until {@link #close}. */
     public final class Pin<T> implements AutoCloseable {
         private final T value;
-        private final List<Root> roots;
+        private final BiConsumer<T, ChildSink> rootsOf;
 
-        private Pin(T value, List<Root> roots) {
+        private Pin(T value, BiConsumer<T, ChildSink> rootsOf) {
             this.value = value;
-            this.roots = roots;
+            this.rootsOf = rootsOf;
         }
 
         public T value() {
             return value;
+        }
+
+        private void report(ChildSink sink) {
+            rootsOf.accept(value, sink);
         }
 
         @Override
@@ -50,14 +53,13 @@ public final class LiveRoots {
 
     /**
      * Reads a value and pins the roots {@code rootsOf} reports for it, atomically with respect to a
-     * collection's listing. {@code read} must only read (it runs under the lock).
+     * collection's listing. {@code read} must only read (it runs under the lock). {@code rootsOf} must depend on
+     * the value alone: it runs when a collection lists the pins (under the same lock), not here, so that a pin
+     * taken and closed between two collections (every transaction takes one) lists nothing.
      */
     public <T> Pin<T> pin(Supplier<T> read, BiConsumer<T, ChildSink> rootsOf) {
         synchronized (lock) {
-            T value = read.get();
-            List<Root> roots = new ArrayList<>();
-            rootsOf.accept(value, (h, kind) -> roots.add(new Root(h, kind)));
-            Pin<T> p = new Pin<>(value, List.copyOf(roots));
+            Pin<T> p = new Pin<>(read.get(), rootsOf);
             pins.add(p);
             return p;
         }
@@ -65,7 +67,8 @@ public final class LiveRoots {
 
     /** Pins fixed roots (addresses already known to be safe, e.g. just written or checked under a barrier). */
     public Pin<Void> pin(List<Root> roots) {
-        return pin(() -> null, (v, sink) -> roots.forEach(r -> sink.child(r.address(), r.kind())));
+        List<Root> fixed = List.copyOf(roots);
+        return pin(() -> null, (v, sink) -> fixed.forEach(r -> sink.child(r.address(), r.kind())));
     }
 
     public int size() {
@@ -80,9 +83,7 @@ public final class LiveRoots {
             synchronized (lock) {
                 refs.roots(sink);
                 for (Pin<?> p : pins) {
-                    for (Root r : p.roots) {
-                        sink.child(r.address(), r.kind());
-                    }
+                    p.report(sink);
                 }
             }
         };

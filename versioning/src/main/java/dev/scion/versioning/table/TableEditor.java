@@ -46,22 +46,58 @@ public final class TableEditor {
     private final List<IndexState> indexes = new ArrayList<>();
     private long autoIncrement;
 
+    /**
+     * One index's tree and pending entries. The tree is loaded when first read: a one-row write that takes its old
+     * entries from the row it read and the snapshot's entries from the rows it remembers reads no index tree, and its
+     * editor (one per statement) would otherwise load the root node of every index.
+     */
     private static final class IndexState {
         final IndexCodec codec;
-        ProllyMap map;
+        /** The tree, or null until read; then {@link #root} names it (null: the base has none, an empty one is built). */
+        private ProllyMap map;
+        private final Hash root;
+        private final ChunkBuffer out;
         final TreeMap<byte[], byte[]> pending = new TreeMap<>(KeyBytes.ORDER);
         /** The key of the row each pending entry was written for (tables with a primary key only). */
         final TreeMap<byte[], byte[]> rowOf = new TreeMap<>(KeyBytes.ORDER);
         /** The entries of base rows a write removed, by row key: the base's entries for that row. */
         final TreeMap<byte[], List<byte[]>> baseEntries = new TreeMap<>(KeyBytes.ORDER);
 
-        IndexState(IndexCodec codec, ProllyMap map) {
+        IndexState(IndexCodec codec, Hash root, ChunkBuffer out) {
             this.codec = codec;
-            this.map = map;
+            this.root = root;
+            this.out = out;
+        }
+
+        private IndexState(IndexState from) {
+            this.codec = from.codec;
+            this.root = from.root;
+            this.out = from.out;
+            this.map = from.map;
+        }
+
+        ProllyMap map() {
+            if (map == null) {
+                map = root == null ? ProllyMap.empty(out) : ProllyMap.load(out, root);
+            }
+            return map;
+        }
+
+        /** The tree's root address without loading it; null while the base's missing tree is not built. */
+        Hash rootAddress() {
+            return map != null ? map.root() : root;
+        }
+
+        /** Applies the pending entries, or leaves an unread tree unread when there are none. */
+        void finish(TableEditor editor) {
+            if (map == null && root != null && pending.isEmpty()) {
+                return;
+            }
+            map = editor.apply(map(), pending);
         }
 
         IndexState copy() {
-            IndexState c = new IndexState(codec, map);
+            IndexState c = new IndexState(this);
             c.pending.putAll(pending);
             c.rowOf.putAll(rowOf);
             c.baseEntries.putAll(baseEntries);
@@ -78,9 +114,7 @@ public final class TableEditor {
         this.rows = ProllyMap.load(out, base.rows());
         this.autoIncrement = base.autoIncrement();
         for (IndexCodec ixCodec : codecs.indexes()) {
-            Hash h = base.indexes().get(ixCodec.index().name().toLowerCase());
-            ProllyMap m = h == null ? ProllyMap.empty(out) : ProllyMap.load(out, h);
-            indexes.add(new IndexState(ixCodec, m));
+            indexes.add(new IndexState(ixCodec, base.indexes().get(ixCodec.index().name().toLowerCase()), out));
         }
     }
 
@@ -289,7 +323,7 @@ public final class TableEditor {
         byte[] end = KeyPrefix.end(prefix);
         Map<byte[], byte[]> pendingInRange = end == null ? ix.pending.tailMap(prefix, true)
                 : ix.pending.subMap(prefix, true, end, false);
-        try (ProllyCursor c = ix.map.cursor(KeyRange.prefix(prefix), false)) {
+        try (ProllyCursor c = ix.map().cursor(KeyRange.prefix(prefix), false)) {
             while (c.next()) {
                 byte[] p = ix.pending.get(c.key());
                 if (p != DELETED) {
@@ -300,7 +334,7 @@ public final class TableEditor {
             throw new IllegalStateException(e);
         }
         for (Map.Entry<byte[], byte[]> e : pendingInRange.entrySet()) {
-            if (e.getValue() != DELETED && ix.map.get(e.getKey()) == null) {
+            if (e.getValue() != DELETED && ix.map().get(e.getKey()) == null) {
                 found.add(e.getKey());
             }
         }
@@ -372,8 +406,8 @@ public final class TableEditor {
         for (IndexState ix : indexes) {
             ix.rowOf.clear();
             ix.baseEntries.clear();
-            ix.map = apply(ix.map, ix.pending);
-            idx.put(ix.codec.index().name().toLowerCase(), ix.map.root());
+            ix.finish(this);
+            idx.put(ix.codec.index().name().toLowerCase(), ix.rootAddress());
         }
         return base.withTrees(rows.root(), idx).withAutoIncrement(autoIncrement); // keeps the schema's chunk address
     }
@@ -406,7 +440,7 @@ public final class TableEditor {
         for (IndexState ix : indexes) {
             String name = ix.codec.index().name().toLowerCase();
             Hash tree = base.indexes().get(name);
-            if (tree == null || !tree.equals(ix.map.root())) {
+            if (tree == null || !tree.equals(ix.rootAddress())) {
                 return null;
             }
             List<byte[]> keys = new ArrayList<>(ix.pending.size());
@@ -444,7 +478,7 @@ public final class TableEditor {
         byte[] row = rowKey == null || ix.codec.index().fulltext() ? null : baseRows.get(rowKey);
         if (row == null) {
             BASE_LOOKUPS.increment();
-            return ix.map.get(entry);
+            return ix.map().get(entry);
         }
         if (row == ABSENT) {
             return null;
