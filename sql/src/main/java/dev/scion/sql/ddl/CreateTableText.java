@@ -150,7 +150,7 @@ public final class CreateTableText {
      * function is an expression default too, which MySQL 8 prints as {@code (now([n]))}: it may be the default
      * of a column of any type, where a bare CURRENT_TIMESTAMP is only valid on DATETIME / TIMESTAMP.
      */
-    static String defaultValue(Column c) {
+    public static String defaultValue(Column c) {
         String sql = c.defaultSql().strip();
         if (sql.equalsIgnoreCase("NULL")) {
             return "NULL";
