@@ -30,17 +30,23 @@ final class ExpectedErrors {
     }
 
     /**
-     * Whether an error matches an ExpectedErrStr: its message contains the text; a text that ends in GMS's
-     * "(errno N) (sqlstate S)" needs the message before it and that number and SQLSTATE.
+     * Whether an error matches an ExpectedErrStr: its message contains the text, case aside (go-mysql-server
+     * lower-cases the first letters of MySQL's texts, Go's convention for error strings: "can't create a TRIGGER
+     * ..." for MySQL's "Can't create a TRIGGER ...", "blob/text column" for "BLOB/TEXT column"); a text that ends
+     * in GMS's "(errno N) (sqlstate S)" needs the message before it and that number and SQLSTATE.
      */
     static boolean matchesText(String expected, java.sql.SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         java.util.regex.Matcher m = WITH_NUMBERS.matcher(expected);
         if (m.matches()) {
-            return message.contains(m.group(1)) && e.getErrorCode() == Integer.parseInt(m.group(2))
+            return containsIgnoringCase(message, m.group(1)) && e.getErrorCode() == Integer.parseInt(m.group(2))
                     && m.group(3).equals(e.getSQLState());
         }
-        return message.contains(expected);
+        return containsIgnoringCase(message, expected);
+    }
+
+    private static boolean containsIgnoringCase(String message, String text) {
+        return message.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether an error numbered {@code errno} is the one {@code goName} names (true when the number is not known). */

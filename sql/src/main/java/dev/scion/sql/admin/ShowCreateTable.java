@@ -65,9 +65,9 @@ final class ShowCreateTable implements AdminStatement {
     @Override
     public StatementResult execute(Session session) {
         String database = databaseAt(session);
-        var system = ViewColumns.of(session, database, table)
-                .filter(x -> dev.scion.sql.catalog.Views.definition(database == null ? session.current() : session.database(database),
-                        table).isEmpty());
+        var system = ViewColumns.ofSystemDatabase(session, database, table)
+                .or(() -> ViewColumns.of(session, database, table).filter(x -> dev.scion.sql.catalog.Views.definition(
+                        database == null ? session.current() : session.database(database), table).isEmpty()));
         if (system.isPresent()) {
             // a system table: its columns as a table definition, so tools that introspect tables work on it
             return new StatementResult.Rows(List.of(ResultColumn.text("Table"), ResultColumn.text("Create Table")),

@@ -59,6 +59,10 @@ final class ShowIndex implements AdminStatement {
 
     @Override
     public StatementResult execute(Session session) {
+        if (ViewColumns.ofSystemDatabase(session, database, table).isPresent()) {
+            // information_schema and the mysql grant tables keep no indexes here (a missing table is 1146 above)
+            return filter.result(session, COLUMNS, List.of());
+        }
         var db = database == null ? session.current() : session.database(database);
         if (db.workingRoot().resolveName(table).isEmpty()) {
             var system = dev.scion.sql.dolt.SystemTables.find(table, db);

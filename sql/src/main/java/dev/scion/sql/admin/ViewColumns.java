@@ -26,6 +26,10 @@ public final class ViewColumns {
     }
 
     static Optional<TableSchema> of(Session session, String database, String view) {
+        Optional<TableSchema> systemTable = ofSystemDatabase(session, database, view);
+        if (systemTable.isPresent()) {
+            return systemTable;
+        }
         DatabaseState db = database == null ? session.current() : session.database(database);
         if (db.workingRoot().resolveName(view).isPresent()) {
             return Optional.empty();
@@ -39,6 +43,25 @@ public final class ViewColumns {
             return declared;
         }
         return Optional.of(ofView(session, db, view));
+    }
+
+    /**
+     * The columns of table {@code table} of {@code database} (null: the current one) when that is information_schema
+     * or the {@code mysql} system database, which are no databases of the data directory, as planning
+     * {@code SELECT *} types them; empty for any other database. MySQL describes these tables like any other.
+     */
+    static Optional<TableSchema> ofSystemDatabase(Session session, String database, String table) {
+        String name = database == null ? session.currentDatabase() : database;
+        if (name == null || !(dev.scion.sql.catalog.InformationSchema.isName(name)
+                || dev.scion.sql.privilege.MysqlDatabase.serves(session, name))) {
+            return Optional.empty();
+        }
+        String sql = "SELECT * FROM `" + name.replace("`", "``") + "`.`" + table.replace("`", "``") + "`";
+        List<Column> columns = new ArrayList<>();
+        for (ResultColumn rc : QueryPlanner.plan(session, StatementReader.statement(sql), sql).columns()) {
+            columns.add(new Column(rc.name(), type(rc), rc.nullable(), null, false, null, 0));
+        }
+        return Optional.of(new TableSchema(columns, List.of(), List.of()));
     }
 
     /**

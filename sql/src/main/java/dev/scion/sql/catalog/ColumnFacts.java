@@ -56,7 +56,9 @@ public final class ColumnFacts {
             return null;
         }
         if (DefaultExpressions.isParenthesized(def)) {
-            return DefaultExpressions.inner(def); // an expression default, shown as the expression
+            // an expression default: the text SHOW CREATE TABLE prints inside DEFAULT (...), as MySQL keeps one
+            // string for both, so `DEFAULT (pk * 2)` shows (`pk` * 2) and `DEFAULT (now())` now()
+            return DefaultExpressions.inner(dev.scion.sql.ddl.CreateTableText.defaultValue(c));
         }
         String literal = dev.scion.sql.ddl.CreateTableText.literalDefault(c);
         if (literal != null) {

@@ -10,7 +10,7 @@ import java.util.List;
 public final class IndexRows {
     /**
      * One key column: index name, uniqueness, 1-based position, column, whether the column takes NULL, and the
-     * index type as SHOW INDEX prints it (BTREE or FULLTEXT), and the key part's prefix length (Sub_part) or null.
+     * index type as SHOW INDEX prints it (BTREE, FULLTEXT or SPATIAL), and the key part's prefix length (Sub_part) or null.
      */
     /**
      * @param column     the key column, null for a functional key part
@@ -31,7 +31,7 @@ public final class IndexRows {
         for (IndexDef ix : schema.indexes()) {
             for (int i = 0; i < ix.columns().size(); i++) {
                 out.add(key(schema, ix.name(), ix.unique(), i + 1, ix.columns().get(i),
-                        ix.fulltext() ? "FULLTEXT" : "BTREE", ix.prefixLength(i)));
+                        SpatialIndexes.type(schema, ix), ix.prefixLength(i)));
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.scion.sql.ddl;
 
 import dev.scion.sql.catalog.Collations;
+import dev.scion.sql.catalog.SpatialIndexes;
 import dev.scion.sql.parser.MySqlParser;
 import dev.scion.versioning.schema.CheckDef;
 import dev.scion.versioning.schema.Column;
@@ -59,7 +60,7 @@ public final class CreateTableText {
         List<IndexDef> indexes = new ArrayList<>(s.indexes());
         indexes.sort(Comparator.comparing(ix -> ix.name().toLowerCase(Locale.ROOT)));
         for (IndexDef ix : indexes) {
-            lines.add("  " + ix.keyword() + " " + identifier(ix.name()) + " (" + keyParts(s, ix) + ")");
+            lines.add("  " + SpatialIndexes.keyword(s, ix) + " " + identifier(ix.name()) + " (" + keyParts(s, ix) + ")");
         }
         for (var fk : s.foreignKeys()) {
             lines.add("  " + dev.scion.sql.dml.ForeignKeys.definition(fk));
@@ -149,7 +150,7 @@ public final class CreateTableText {
      * function is an expression default too, which MySQL 8 prints as {@code (now([n]))}: it may be the default
      * of a column of any type, where a bare CURRENT_TIMESTAMP is only valid on DATETIME / TIMESTAMP.
      */
-    static String defaultValue(Column c) {
+    public static String defaultValue(Column c) {
         String sql = c.defaultSql().strip();
         if (sql.equalsIgnoreCase("NULL")) {
             return "NULL";

@@ -180,11 +180,14 @@ final class ForeignKeyDefinitions {
         return found[0];
     }
 
-    /** The child's columns get an index of their own unless the primary key or an index already leads with them. */
+    /**
+     * The child's columns get an index of their own unless the primary key or an index already leads with them.
+     * Unlike the referenced side, MySQL looks only at the index's declared columns here: an index on {@code (a)}
+     * does not serve a child key {@code (a, pk)}, so one is added.
+     */
     private static void addChildIndex(SchemaBuilder b, SqlMySqlForeignKey node, String name, List<String> columns) {
         if (!leads(b.primaryKey, columns)
-                && b.indexes.stream().noneMatch(ix -> !ix.fulltext()
-                        && leads(withPrimaryKey(ix.columns(), b.primaryKey), columns))) {
+                && b.indexes.stream().noneMatch(ix -> !ix.fulltext() && leads(ix.columns(), columns))) {
             String indexName = node.getIndexName() != null ? node.getIndexName().getSimple()
                     : node.getConstraintName() != null ? name : null;
             b.addForeignKeyIndex(indexName, columns);

@@ -36,6 +36,9 @@ final class ViewDdl {
         if (!node.getReplace() && Views.definition(target.db(), target.name()).isPresent()) {
             throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + target.name() + "' already exists");
         }
+        if (node.getColumnList() == null) {
+            ViewColumnNames.name(node.getQuery(), sql);
+        }
         // one line, as SHOW CREATE VIEW prints it
         String queryText = node.getQuery().toSqlString(c -> c.withDialect(MySqlParser.DIALECT)
                 .withClauseStartsLine(false).withClauseEndsLine(false)).getSql();

@@ -281,13 +281,18 @@ public final class ForeignKeys {
 
     /** MySQL's description: {@code `db`.`child`, CONSTRAINT `fk` FOREIGN KEY (`c`) REFERENCES `p` (`id`)}. */
     public static String describe(DatabaseState db, String table, ForeignKeyDef fk) {
-        return "`" + db.name() + "`.`" + table + "`, " + definition(fk);
+        return "`" + db.name() + "`.`" + table + "`, " + text(fk, ", ");
     }
 
-    /** The constraint as SHOW CREATE TABLE prints it. */
+    /** The constraint as SHOW CREATE TABLE prints it: MySQL lists its columns without blanks, {@code (`a`,`b`)}. */
     public static String definition(ForeignKeyDef fk) {
-        String sql = "CONSTRAINT `" + fk.name() + "` FOREIGN KEY (" + quoted(fk.columns()) + ") REFERENCES `"
-                + fk.referencedTable() + "` (" + quoted(fk.referencedColumns()) + ")";
+        return text(fk, ",");
+    }
+
+    /** The constraint's text, its column names joined by {@code separator} (InnoDB's error texts use ", "). */
+    private static String text(ForeignKeyDef fk, String separator) {
+        String sql = "CONSTRAINT `" + fk.name() + "` FOREIGN KEY (" + quoted(fk.columns(), separator)
+                + ") REFERENCES `" + fk.referencedTable() + "` (" + quoted(fk.referencedColumns(), separator) + ")";
         if (fk.onDelete().printed()) {
             sql += " ON DELETE " + fk.onDelete().sql();
         }
@@ -297,7 +302,7 @@ public final class ForeignKeys {
         return sql;
     }
 
-    private static String quoted(List<String> names) {
-        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    private static String quoted(List<String> names, String separator) {
+        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(separator));
     }
 }

@@ -172,6 +172,9 @@ final class BuiltinFunctions {
                 org.apache.calcite.rel.type.RelDataType type = call.getOperands().get(0).getType();
                 return strictN(a, v -> v[0] instanceof String s ? hex(CharsetConversion.bytesOf(s, type)) : hex(v[0]));
             }
+            case "SCION_YEAR":
+                // CAST(x AS YEAR): MySqlLiteralRewriter turns the cast into this call
+                return (row, ctx) -> YearCast.of(a[0].eval(row, ctx), ctx.session());
             case "SCION_BINARY":
                 // BINARY expr: the value's bytes (a string's UTF-8); a function, so Calcite folds no literal into
                 // a binary literal of its own (it would compare X'61' = 'a' as false)

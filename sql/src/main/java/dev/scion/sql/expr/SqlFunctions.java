@@ -162,7 +162,8 @@ public final class SqlFunctions {
                 "QUARTER", "TO_DAYS", "WEEK", "WEEKOFYEAR", "YEARWEEK", "HOUR", "MINUTE", "SECOND", "MICROSECOND",
                 "DATEDIFF", "TIME_TO_SEC", "UNIX_TIMESTAMP", "LENGTH", "OCTET_LENGTH", "INET_ATON", "IS_IPV4", "IS_IPV6",
                 "IS_IPV4_COMPAT", "IS_IPV4_MAPPED", "UNCOMPRESSED_LENGTH", "SLEEP", "GET_LOCK", "RELEASE_LOCK",
-                "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS", "COERCIBILITY", "VALIDATE_PASSWORD_STRENGTH")) {
+                "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS", "COERCIBILITY", "VALIDATE_PASSWORD_STRENGTH",
+                "SCION_YEAR")) {
             fn(n, bigint, OperandTypes.VARIADIC);
         }
         // SQRT is Scion's so that it stays SQRT: Calcite converts its own to POWER(x, 0.5), whose negative base

@@ -101,6 +101,14 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             return org.apache.calcite.sql.fun.SqlStdOperatorTable.CAST.createCall(pos, operand,
                     new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos));
         }
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
+                && call.operand(1) instanceof SqlDataTypeSpec spec
+                && spec.getTypeNameSpec().getTypeName().isSimple()
+                && spec.getTypeNameSpec().getTypeName().getSimple().equalsIgnoreCase("YEAR")) {
+            // CAST(x AS YEAR) (MySQL 8.0.22): Calcite has no YEAR type; YearCast applies MySQL's rules
+            return dev.scion.sql.expr.SqlFunctions.declared("SCION_YEAR").createCall(call.getParserPosition(),
+                    call.operand(0).accept(this));
+        }
         SqlNode text = textCast(call);
         if (text != null) {
             return text;

@@ -241,12 +241,26 @@ public final class JsonText {
             return "NULL";
         }
         if (n.isIntegralNumber()) {
-            return n.canConvertToLong() ? "INTEGER" : "UNSIGNED INTEGER";
+            return integerTypeName(n.bigIntegerValue());
         }
         if (n.isBigDecimal()) {
             return "DECIMAL";
         }
         return "DOUBLE";
+    }
+
+    /**
+     * The type MySQL's JSON parser gives an integer: a number that fits 32 bits is INTEGER; past that a negative one
+     * is a 64-bit INTEGER and a positive one UNSIGNED INTEGER (its reader takes every non-negative number wider
+     * than 32 bits as unsigned 64-bit, so JSON_TYPE('4294967296') is UNSIGNED INTEGER); one that fits neither
+     * 64-bit form is read as a DOUBLE.
+     */
+    private static String integerTypeName(java.math.BigInteger v) {
+        if (v.signum() < 0) {
+            return v.bitLength() < 64 ? "INTEGER" : "DOUBLE";
+        }
+        int bits = v.bitLength();
+        return bits <= 32 ? "INTEGER" : bits <= 64 ? "UNSIGNED INTEGER" : "DOUBLE";
     }
 
     private static int compareBytes(String a, String b) {
