@@ -101,6 +101,11 @@ public final class WorkingSetCommitQueue {
     private long leaderRebases;
     /** Chunks built by a group's rebases that its working set does not reach, so never written. */
     private long dropped;
+    /** Groups written after a {@link ReachableChunks} walk, and the nanoseconds those walks took. */
+    private long walks;
+    private long walkNanos;
+    /** Nanoseconds leaders spent placing and appending groups: the queue's serial section. */
+    private long serialNanos;
     /** The working set of the group being written, set by its leader (only one at a time). */
     private WorkingSet groupResult;
 
@@ -157,6 +162,7 @@ public final class WorkingSetCommitQueue {
         }
         boolean written = false;
         RocksChunkStore.Written batch = null;
+        long serialStart = System.nanoTime();
         try {
             batch = writeGroup(group);
             written = true;
@@ -183,6 +189,7 @@ public final class WorkingSetCommitQueue {
                 tip = null; // no group in flight: the next transaction prepares against the stored working set
                 groupsWritten++;
                 commitsWritten += group.size();
+                serialNanos += System.nanoTime() - serialStart;
                 leaderActive = false;
                 leaderDone.signalAll();
             } finally {
@@ -305,9 +312,12 @@ public final class WorkingSetCommitQueue {
             // it reaches (a replay of deferred rows), is written whole: the walk would find nothing to leave out
             ChunkBuffer batch = out;
             if (merged || placed > 1 || superseded) {
+                long walkStart = System.nanoTime();
                 Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
                 batch = new ChunkBuffer(store);
                 batch.putAll(live);
+                walks++;
+                walkNanos += System.nanoTime() - walkStart;
             }
             publishTip(new Tip(ws, batch));
             groupResult = ws;
@@ -412,6 +422,34 @@ public final class WorkingSetCommitQueue {
             return dropped;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** What this queue has done so far, read at once (for benchmarks and counting tests). */
+    public Stats stats() {
+        lock.lock();
+        try {
+            return new Stats(groupsWritten, commitsWritten, preparedTaken, leaderRebases, walks, dropped,
+                    walkNanos, serialNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Counters of a queue: groups written and the transactions handed to them, transactions taken as their own
+     * thread prepared them or rebased by a leader, groups walked ({@link ReachableChunks}) and the chunks the walks
+     * left out, and the nanoseconds of the walks and of the whole serial section (placing and appending groups).
+     * The times are wall-clock and only for benchmarks; tests assert the counts.
+     */
+    public record Stats(long groups, long commits, long preparedTaken, long leaderRebases, long walks,
+                        long chunksDropped, long walkNanos, long serialNanos) {
+        /** The counts since {@code earlier}. */
+        public Stats since(Stats earlier) {
+            return new Stats(groups - earlier.groups, commits - earlier.commits,
+                    preparedTaken - earlier.preparedTaken, leaderRebases - earlier.leaderRebases,
+                    walks - earlier.walks, chunksDropped - earlier.chunksDropped,
+                    walkNanos - earlier.walkNanos, serialNanos - earlier.serialNanos);
         }
     }
 
