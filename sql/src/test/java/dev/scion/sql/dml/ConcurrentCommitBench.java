@@ -8,13 +8,16 @@ import dev.scion.versioning.merge.ChangeReplay;
 import dev.scion.versioning.merge.TableMerger;
 import dev.scion.versioning.repo.WorkingSetCommitQueue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,8 +86,14 @@ public final class ConcurrentCommitBench {
         long overlapped = store.walSyncsOverlapped();
         long merged = TableMerger.tablesMerged();
         long replayed = ChangeReplay.replayedOntoChanged();
+        Map<String, Long> cpuBefore = cpuByThreadGroup();
+        long committedBytes = store.bytesCommitted();
+        long rocksBytes = store.chunkBytesToRocks();
+        long drains = store.drains();
+        long keptAll = store.drainsKeptAll();
         AtomicLong committed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        Map<String, Long> cpuAfter;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -111,6 +120,7 @@ public final class ConcurrentCommitBench {
             for (Future<?> f : done) {
                 f.get();
             }
+            cpuAfter = cpuByThreadGroup(); // before the pool's threads end
         } finally {
             pool.shutdown();
         }
@@ -134,6 +144,48 @@ public final class ConcurrentCommitBench {
                 (double) s.preparedTaken() / s.commits(), (double) s.leaderRebases() / s.commits(),
                 (double) (TableMerger.tablesMerged() - merged) / s.commits(),
                 (double) (ChangeReplay.replayedOntoChanged() - replayed) / s.commits());
+        System.out.printf(Locale.ROOT, "KB committed per commit %.1f, KB written to RocksDB per commit %.1f; drains "
+                + "%d, of them keeping everything %d%n", (store.bytesCommitted() - committedBytes) / 1024.0 / n,
+                (store.chunkBytesToRocks() - rocksBytes) / 1024.0 / n, store.drains() - drains,
+                store.drainsKeptAll() - keptAll);
+        Map<String, Long> cpu = cpuAfter;
+        StringBuilder line = new StringBuilder("CPU us per commit by thread:");
+        for (Map.Entry<String, Long> e : cpu.entrySet()) {
+            long used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
+            if (used > 0) {
+                line.append(String.format(Locale.ROOT, " %s %.0f", e.getKey(), used * 1e6 / TICKS / n));
+            }
+        }
+        System.out.println(line);
+    }
+
+    /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+    private static final double TICKS = 100.0;
+
+    /**
+     * CPU ticks (user + system) used so far by this process's threads, by name with digits dropped (RocksDB's
+     * native threads included), from /proc/self/task; empty where /proc is missing. Threads that ended are lost,
+     * so the benchmark's sessions run in a pool that lives through the measured run.
+     */
+    private static Map<String, Long> cpuByThreadGroup() {
+        Map<String, Long> byName = new TreeMap<>();
+        File[] tasks = new File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return byName;
+        }
+        for (File task : tasks) {
+            try {
+                String name = Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "#");
+                String stat = Files.readString(task.toPath().resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // after the name: state is field 3 of stat, utime and stime fields 14 and 15
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                byName.merge(name, ticks, Long::sum);
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended while being read
+            }
+        }
+        return byName;
     }
 
     /** sysbench's oltp_write_only: an index update, a non-index update, a delete and its re-insert. */
