@@ -139,9 +139,10 @@ public final class ConcurrentCommitBench {
                 100.0 * s.serialNanos() / 1e9 / wall, (double) s.walks() / s.groups(),
                 s.walks() == 0 ? 0.0 : s.walkNanos() / 1e3 / s.walks(),
                 s.walks() == 0 ? 0.0 : (double) s.chunksDropped() / s.walks());
-        System.out.printf(Locale.ROOT, "prepared and taken %.3f, rebased by a leader %.3f, tables merged %.3f, "
+        System.out.printf(Locale.ROOT, "prepared ahead of the queue %.3f, prepared and taken %.3f, rebased by a leader %.3f, tables merged %.3f, "
                 + "tables replayed onto a moved table %.3f (per commit)%n",
-                (double) s.preparedTaken() / s.commits(), (double) s.leaderRebases() / s.commits(),
+                (double) s.preparedTried() / s.commits(), (double) s.preparedTaken() / s.commits(),
+                (double) s.leaderRebases() / s.commits(),
                 (double) (TableMerger.tablesMerged() - merged) / s.commits(),
                 (double) (ChangeReplay.replayedOntoChanged() - replayed) / s.commits());
         System.out.printf(Locale.ROOT, "KB committed per commit %.1f, KB written to RocksDB per commit %.1f; drains "

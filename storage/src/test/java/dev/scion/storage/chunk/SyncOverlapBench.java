@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  *
  * <p>Run: java -cp storage/target/test-classes:storage/target/classes:CLASSPATH
  * dev.scion.storage.chunk.SyncOverlapBench [seconds per run] [threads] [work us] [chunks] [rounds]
+ * [syncs in flight to alternate, comma-separated; default 1,2]
  */
 public final class SyncOverlapBench {
     private SyncOverlapBench() {
@@ -38,11 +39,12 @@ public final class SyncOverlapBench {
         int workMicros = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int chunks = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        String[] inFlightCounts = (args.length > 5 ? args[5] : "1,2").split(",");
         System.out.printf(Locale.ROOT, "%d threads, %d us of work and %d chunks of 4 KiB per commit, %d s per run%n",
                 threads, workMicros, chunks, seconds);
         for (int round = 1; round <= rounds; round++) {
-            for (int inFlight = 1; inFlight <= 2; inFlight++) {
-                run(round, inFlight, seconds, threads, workMicros, chunks);
+            for (String inFlight : inFlightCounts) {
+                run(round, Integer.parseInt(inFlight.trim()), seconds, threads, workMicros, chunks);
             }
         }
     }

@@ -93,11 +93,17 @@ public final class WorkingSetCommitQueue {
     private boolean leaderActive;
     /** The working set the group in flight will leave, once rebased; null otherwise. Guarded by {@link #lock}. */
     private Tip tip;
-    /** The working set the last group of this queue wrote (null: none yet). Guarded by {@link #lock}. */
-    private WorkingSet lastWritten;
+    /**
+     * The working set the last group of this queue wrote (null: none yet). Written under {@link #lock}, read without
+     * it: every COMMIT of deferred rows reads it twice, and a reader parked behind the lock while its holder waited
+     * for a processor cost 3 ms a time at four threads (JFR, docs/performance.md "Round 24").
+     */
+    private volatile WorkingSet lastWritten;
     private long groupsWritten;
     private long commitsWritten;
     private long preparedTaken;
+    /** Transactions their own thread rebased onto a tip ahead of the queue (taken or not). */
+    private final java.util.concurrent.atomic.AtomicLong preparedTried = new java.util.concurrent.atomic.AtomicLong();
     private long leaderRebases;
     /** Chunks built by a group's rebases that its working set does not reach, so never written. */
     private long dropped;
@@ -218,6 +224,7 @@ public final class WorkingSetCommitQueue {
             lock.unlock();
         }
         ChunkBuffer trial = new ChunkBuffer(new Layered(at.chunks(), r.chunks));
+        preparedTried.incrementAndGet();
         try {
             r.prepared = r.rebase.onto(at.workingSet(), trial);
             r.preparedOn = at.workingSet();
@@ -349,12 +356,7 @@ public final class WorkingSetCommitQueue {
      * rebase then checks), never a basis for a decision.
      */
     public WorkingSet lastWritten() {
-        lock.lock();
-        try {
-            return lastWritten;
-        } finally {
-            lock.unlock();
-        }
+        return lastWritten;
     }
 
     /** Whether what {@code rebase} wrote to {@code written} may hold chunks its working set does not reach. */
@@ -429,25 +431,25 @@ public final class WorkingSetCommitQueue {
     public Stats stats() {
         lock.lock();
         try {
-            return new Stats(groupsWritten, commitsWritten, preparedTaken, leaderRebases, walks, dropped,
-                    walkNanos, serialNanos);
+            return new Stats(groupsWritten, commitsWritten, preparedTried.get(), preparedTaken, leaderRebases, walks,
+                    dropped, walkNanos, serialNanos);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Counters of a queue: groups written and the transactions handed to them, transactions taken as their own
-     * thread prepared them or rebased by a leader, groups walked ({@link ReachableChunks}) and the chunks the walks
+     * Counters of a queue: groups written and the transactions handed to them, transactions their own thread
+     * prepared ahead of the queue, transactions taken as their own thread prepared them or rebased by a leader, groups walked ({@link ReachableChunks}) and the chunks the walks
      * left out, and the nanoseconds of the walks and of the whole serial section (placing and appending groups).
      * The times are wall-clock and only for benchmarks; tests assert the counts.
      */
-    public record Stats(long groups, long commits, long preparedTaken, long leaderRebases, long walks,
-                        long chunksDropped, long walkNanos, long serialNanos) {
+    public record Stats(long groups, long commits, long preparedTried, long preparedTaken, long leaderRebases,
+                        long walks, long chunksDropped, long walkNanos, long serialNanos) {
         /** The counts since {@code earlier}. */
         public Stats since(Stats earlier) {
             return new Stats(groups - earlier.groups, commits - earlier.commits,
-                    preparedTaken - earlier.preparedTaken, leaderRebases - earlier.leaderRebases,
+                    preparedTried - earlier.preparedTried, preparedTaken - earlier.preparedTaken, leaderRebases - earlier.leaderRebases,
                     walks - earlier.walks, chunksDropped - earlier.chunksDropped,
                     walkNanos - earlier.walkNanos, serialNanos - earlier.serialNanos);
         }
