@@ -47,9 +47,12 @@ public final class ScionServer implements AutoCloseable {
         this.config = config;
         this.lock = DataDirectoryLock.acquire(config.dataDir().toAbsolutePath().normalize());
         try {
-            // the chunk nursery (docs/storage-format.md, "Chunk nursery"); -Dscion.storage.nursery=false turns it off
+            // the chunk nursery (docs/storage-format.md, "Chunk nursery"); -Dscion.storage.nursery=false turns it off;
+            // -Dscion.storage.syncsInFlight=1 lets only one redo-log sync run at a time (docs/performance.md, round 24)
             this.dataDirectory = new DataDirectory(config.dataDir(), StoreOptions.defaults()
-                    .withNursery(Boolean.parseBoolean(System.getProperty("scion.storage.nursery", "true"))));
+                    .withNursery(Boolean.parseBoolean(System.getProperty("scion.storage.nursery", "true")))
+                    .withSyncsInFlight(Integer.getInteger("scion.storage.syncsInFlight",
+                            StoreOptions.DEFAULT_SYNCS_IN_FLIGHT)));
             this.engine = new SqlEngine(dataDirectory);
             this.users = initialUsers(config, engine.accounts());
             SslContext tls = tlsContext(config);

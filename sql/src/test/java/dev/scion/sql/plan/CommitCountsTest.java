@@ -191,8 +191,10 @@ class CommitCountsTest {
     /**
      * Two autocommit writers of one row while the first one's log sync is held: the second gets the row lock,
      * runs and writes its commit before that sync ends (the lock goes once the first commit is in the log, as in
-     * InnoDB), builds on the first one's value, and is acknowledged only after a sync of its own. Before, the
-     * lock was held through the sync, so each writer of a hot row paid a whole sync in turn while holding it.
+     * InnoDB), builds on the first one's value, and, with two syncs allowed in flight, is acknowledged by a sync of
+     * its own that overlaps the held one (and covers the first's record, written before it) while the first writer
+     * still waits. Before session 8 the lock was held through the sync, so each writer of a hot row paid a whole
+     * sync in turn while holding it; until round 24 the second sync waited for the first to end.
      */
     @Test
     void aRowLockIsReleasedBeforeItsCommitsSync() throws Exception {
@@ -212,6 +214,7 @@ class CommitCountsTest {
             }
         });
         long syncs = store.walSyncs();
+        long overlapped = store.walSyncsOverlapped();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var a = db.engine().openSession(400, "root", "localhost", true);
@@ -223,14 +226,10 @@ class CommitCountsTest {
             inSync.await();
             var secondDone = pool.submit(() -> db.engine().execute(b, "UPDATE sbtest1 SET k = k + 1 WHERE id = 150",
                     false, r -> { }));
-            // the second writer locks the row, runs and reaches its own sync while the first sync is still held
-            while (store.waitingForSync() < 1) {
-                if (secondDone.isDone()) {
-                    secondDone.get();
-                }
-                Thread.onSpinWait();
-            }
+            // the second writer locks the row, runs and is acknowledged while the first sync is still held
+            secondDone.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertTrue(!firstDone.isDone(), "the first writer is acknowledged only after its sync");
+            assertEquals(1, store.walSyncsOverlapped() - overlapped, "the second sync overlapped the held one");
             release.countDown();
             firstDone.get();
             secondDone.get();

@@ -122,7 +122,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     this.overlay = overlay;
     this.cache = new ChunkCache(options.chunkCacheBytes());
     this.committer = new GroupCommitter(this::writeGroup);
-    this.walSync = new WalSync(this::syncLog);
+    this.walSync = new WalSync(this::syncLog, options.syncsInFlight());
     this.drainer = drainer;
     this.nursery = drainer == null ? null : drainer.nursery();
     if (drainer != null) {
@@ -793,6 +793,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** Syncs of the redo log so far; fewer than {@link #writeGroupsCommitted} when several groups shared one. */
   public long walSyncs() {
     return walSync.syncs();
+  }
+
+  /** Syncs of the redo log started while another one ran ({@link StoreOptions#syncsInFlight()} above one). */
+  public long walSyncsOverlapped() {
+    return walSync.overlapped();
   }
 
   /** Callers waiting for a log sync another thread runs (for tests that arrange a shared sync). */

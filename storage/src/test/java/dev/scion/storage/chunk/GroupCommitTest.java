@@ -65,13 +65,13 @@ class GroupCommitTest {
   }
 
   /**
-   * Batches written while a log sync runs (here, to two different refs, as two branches would) wait for the next
-   * sync, and that one sync covers both; a batch is acknowledged only once a sync that started after its write
-   * ended.
+   * With one sync in flight, batches written while a log sync runs (here, to two different refs, as two branches
+   * would) wait for the next sync, and that one sync covers both; a batch is acknowledged only once a sync that
+   * started after its write ended.
    */
   @Test
   void writesDuringASyncShareTheNextSync() throws Exception {
-    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults().withSyncsInFlight(1))) {
       CountDownLatch inSync = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
       AtomicInteger syncsStarted = new AtomicInteger();
@@ -121,6 +121,77 @@ class GroupCommitTest {
       assertEquals(2, store.walSyncs() - before, "the held sync, then one covering both later writes");
       assertEquals(2, syncsStarted.get(), "no sync ran without a waiter needing it");
     }
+  }
+
+  /**
+   * With two syncs in flight (the default), a batch written while a sync runs starts a second sync at once and is
+   * acknowledged when that one ends, while the first is still held; a third batch written while both are held waits
+   * for one of them and is acknowledged only by a sync that started after its write. With one sync in flight the
+   * second batch would wait for the held sync, and this test would time out.
+   */
+  @Test
+  void aWriteDuringASyncStartsAnOverlappingSync() throws Exception {
+    try (RocksChunkStore store = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      CountDownLatch firstInSync = new CountDownLatch(1);
+      CountDownLatch secondInSync = new CountDownLatch(1);
+      CountDownLatch releaseFirst = new CountDownLatch(1);
+      CountDownLatch releaseSecond = new CountDownLatch(1);
+      AtomicInteger syncsStarted = new AtomicInteger();
+      boolean[] holdSecond = {false};
+      store.beforeLogSync(() -> {
+        int n = syncsStarted.incrementAndGet();
+        try {
+          if (n == 1) {
+            firstInSync.countDown();
+            releaseFirst.await();
+          } else if (n == 2 && holdSecond[0]) {
+            secondInSync.countDown();
+            releaseSecond.await();
+          }
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      long syncsBefore = store.walSyncs();
+      long overlappedBefore = store.walSyncsOverlapped();
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        Future<?> first = pool.submit(() -> commitOne(store, 0));
+        firstInSync.await();
+        Future<?> second = pool.submit(() -> commitOne(store, 1));
+        second.get(30, java.util.concurrent.TimeUnit.SECONDS); // durable by its own sync, beside the held one
+        assertFalse(first.isDone(), "the first batch was acknowledged before its sync ended");
+        assertEquals(1, store.walSyncsOverlapped() - overlappedBefore, "the second sync overlapped the first");
+
+        // now hold the next sync too: two in flight, so a third batch waits
+        syncsStarted.set(1);
+        holdSecond[0] = true;
+        Future<?> fourth = pool.submit(() -> commitOne(store, 2));
+        secondInSync.await();
+        Future<?> fifth = pool.submit(() -> commitOne(store, 3));
+        while (store.waitingForSync() < 1) {
+          Thread.onSpinWait();
+        }
+        assertFalse(fifth.isDone(), "acknowledged while both running syncs had started before its write");
+        releaseSecond.countDown();
+        fourth.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        fifth.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(first.isDone(), "the first batch was acknowledged before its sync ended");
+        releaseFirst.countDown();
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } finally {
+        releaseFirst.countDown();
+        releaseSecond.countDown();
+        pool.shutdown();
+      }
+      assertEquals(4, store.walSyncs() - syncsBefore, "the held sync, the second, the held third, the fifth's own");
+    }
+  }
+
+  private static Void commitOne(RocksChunkStore store, int n) {
+    byte[] c = chunk(100 + n, 0);
+    store.commit(Map.of(Hash.of(c), c), List.of(RefUpdate.set("o" + n, Hash.of(c).bytes())));
+    return null;
   }
 
   @Test

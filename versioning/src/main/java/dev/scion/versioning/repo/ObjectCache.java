@@ -15,7 +15,7 @@ import java.util.function.Function;
  * one and the old one is dropped. A hit in the old generation copies the object to the young one, so hot objects
  * stay and one not asked for during a whole generation goes. This replaced dropping an arbitrary eighth of one map
  * when full, whose iterator walked the start of the table, emptied by the evictions before, on every eviction
- * (about 2% of a one-row INSERT's CPU, docs/performance.md round 24); a rotation here costs one new map.
+ * (about 2% of a one-row INSERT's CPU, docs/performance.md round 25); a rotation here costs one new map.
  */
 final class ObjectCache {
     static final int DEFAULT_CAPACITY = 8192;

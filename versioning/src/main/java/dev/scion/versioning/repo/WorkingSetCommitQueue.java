@@ -93,14 +93,25 @@ public final class WorkingSetCommitQueue {
     private boolean leaderActive;
     /** The working set the group in flight will leave, once rebased; null otherwise. Guarded by {@link #lock}. */
     private Tip tip;
-    /** The working set the last group of this queue wrote (null: none yet). Guarded by {@link #lock}. */
-    private WorkingSet lastWritten;
+    /**
+     * The working set the last group of this queue wrote (null: none yet). Written under {@link #lock}, read without
+     * it: every COMMIT of deferred rows reads it twice, and a reader parked behind the lock while its holder waited
+     * for a processor cost 3 ms a time at four threads (JFR, docs/performance.md "Round 24").
+     */
+    private volatile WorkingSet lastWritten;
     private long groupsWritten;
     private long commitsWritten;
     private long preparedTaken;
+    /** Transactions their own thread rebased onto a tip ahead of the queue (taken or not). */
+    private final java.util.concurrent.atomic.AtomicLong preparedTried = new java.util.concurrent.atomic.AtomicLong();
     private long leaderRebases;
     /** Chunks built by a group's rebases that its working set does not reach, so never written. */
     private long dropped;
+    /** Groups written after a {@link ReachableChunks} walk, and the nanoseconds those walks took. */
+    private long walks;
+    private long walkNanos;
+    /** Nanoseconds leaders spent placing and appending groups: the queue's serial section. */
+    private long serialNanos;
     /** The working set of the group being written, set by its leader (only one at a time). */
     private WorkingSet groupResult;
 
@@ -157,6 +168,7 @@ public final class WorkingSetCommitQueue {
         }
         boolean written = false;
         RocksChunkStore.Written batch = null;
+        long serialStart = System.nanoTime();
         try {
             batch = writeGroup(group);
             written = true;
@@ -183,6 +195,7 @@ public final class WorkingSetCommitQueue {
                 tip = null; // no group in flight: the next transaction prepares against the stored working set
                 groupsWritten++;
                 commitsWritten += group.size();
+                serialNanos += System.nanoTime() - serialStart;
                 leaderActive = false;
                 leaderDone.signalAll();
             } finally {
@@ -211,6 +224,7 @@ public final class WorkingSetCommitQueue {
             lock.unlock();
         }
         ChunkBuffer trial = new ChunkBuffer(new Layered(at.chunks(), r.chunks));
+        preparedTried.incrementAndGet();
         try {
             r.prepared = r.rebase.onto(at.workingSet(), trial);
             r.preparedOn = at.workingSet();
@@ -305,9 +319,12 @@ public final class WorkingSetCommitQueue {
             // it reaches (a replay of deferred rows), is written whole: the walk would find nothing to leave out
             ChunkBuffer batch = out;
             if (merged || placed > 1 || superseded) {
+                long walkStart = System.nanoTime();
                 Map<Hash, byte[]> live = ReachableChunks.of(ws, out.pending());
                 batch = new ChunkBuffer(store);
                 batch.putAll(live);
+                walks++;
+                walkNanos += System.nanoTime() - walkStart;
             }
             publishTip(new Tip(ws, batch));
             groupResult = ws;
@@ -339,12 +356,7 @@ public final class WorkingSetCommitQueue {
      * rebase then checks), never a basis for a decision.
      */
     public WorkingSet lastWritten() {
-        lock.lock();
-        try {
-            return lastWritten;
-        } finally {
-            lock.unlock();
-        }
+        return lastWritten;
     }
 
     /** Whether what {@code rebase} wrote to {@code written} may hold chunks its working set does not reach. */
@@ -412,6 +424,34 @@ public final class WorkingSetCommitQueue {
             return dropped;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** What this queue has done so far, read at once (for benchmarks and counting tests). */
+    public Stats stats() {
+        lock.lock();
+        try {
+            return new Stats(groupsWritten, commitsWritten, preparedTried.get(), preparedTaken, leaderRebases, walks,
+                    dropped, walkNanos, serialNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Counters of a queue: groups written and the transactions handed to them, transactions their own thread
+     * prepared ahead of the queue, transactions taken as their own thread prepared them or rebased by a leader, groups walked ({@link ReachableChunks}) and the chunks the walks
+     * left out, and the nanoseconds of the walks and of the whole serial section (placing and appending groups).
+     * The times are wall-clock and only for benchmarks; tests assert the counts.
+     */
+    public record Stats(long groups, long commits, long preparedTried, long preparedTaken, long leaderRebases,
+                        long walks, long chunksDropped, long walkNanos, long serialNanos) {
+        /** The counts since {@code earlier}. */
+        public Stats since(Stats earlier) {
+            return new Stats(groups - earlier.groups, commits - earlier.commits,
+                    preparedTried - earlier.preparedTried, preparedTaken - earlier.preparedTaken, leaderRebases - earlier.leaderRebases,
+                    walks - earlier.walks, chunksDropped - earlier.chunksDropped,
+                    walkNanos - earlier.walkNanos, serialNanos - earlier.serialNanos);
         }
     }
 
