@@ -80,12 +80,15 @@ public final class DiffCommand extends RepoCommand {
         }
         RootValue f = ctx.root(from);
         RootValue t = ctx.root(to);
+        DatabaseCollationDiff collation = new DatabaseCollationDiff(ws.repo(), term,
+                ws.dir().getFileName().toString());
         for (String table : rest) {
-            if (f.table(table).isEmpty() && t.table(table).isEmpty()) {
+            if (f.table(table).isEmpty() && t.table(table).isEmpty() && !collation.entry().equalsIgnoreCase(table)) {
                 throw new CliError("fatal: ambiguous argument '" + table + "': unknown revision or table", 128);
             }
         }
         DiffPrinter.Mode mode = sql ? DiffPrinter.Mode.SQL : stat ? DiffPrinter.Mode.STAT : DiffPrinter.Mode.TABLE;
+        collation.print(mode, f, t, rest);
         new DiffPrinter(ws.repo(), term, mode).print(f, t, rest);
         return 0;
     }
