@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * The database collation's part of {@code scion diff}, under the pseudo-table {@code __DATABASE__<db>} as Dolt
- * shows it: the old and new CREATE DATABASE text, or with --sql the ALTER DATABASE that turns one into the other.
- * --stat counts rows, so it has nothing to show for a setting (Dolt's --summary prints nothing for it either).
+ * shows it: the old and new CREATE DATABASE text, or with --sql (and in -r json's schema_diff) the ALTER DATABASE
+ * that turns one into the other. --stat counts rows, so it has nothing to show for a setting, and --summary
+ * prints nothing for it, as Dolt's.
  */
 final class DatabaseCollationDiff {
     private final Repository repo;
@@ -32,16 +33,15 @@ final class DatabaseCollationDiff {
 
     /** Prints the change, if the collation differs and {@code only} is empty or names the pseudo-table. */
     void print(DiffPrinter.Mode mode, RootValue from, RootValue to, List<String> only) {
-        if (Objects.equals(from.collation(), to.collation()) || mode == DiffPrinter.Mode.STAT
-                || !only.isEmpty() && only.stream().noneMatch(entry()::equalsIgnoreCase)) {
+        if (!shown(from, to, only) || mode == DiffPrinter.Mode.STAT || mode == DiffPrinter.Mode.SUMMARY) {
             return;
         }
         String before = collationOf(from);
         String after = collationOf(to);
         var out = term.out();
-        String quoted = "`" + database.replace("`", "``") + "`";
+        String quoted = quoted();
         if (mode == DiffPrinter.Mode.SQL) {
-            out.println("ALTER DATABASE " + quoted + " COLLATE='" + after + "';");
+            out.println(alter(to));
             return;
         }
         out.println(term.bold("diff --scion a/" + entry() + " b/" + entry()));
@@ -49,6 +49,27 @@ final class DatabaseCollationDiff {
         out.println(term.bold("+++ b/" + entry()));
         out.println(term.red("-" + createDatabase(quoted, before)));
         out.println(term.green("+" + createDatabase(quoted, after)));
+    }
+
+    /**
+     * For -r json: the pseudo-table's name and its ALTER DATABASE, on two lines, or null when the collation did
+     * not change (or {@code only} leaves it out).
+     */
+    String json(RootValue from, RootValue to, List<String> only) {
+        return shown(from, to, only) ? entry() + "\n" + alter(to) : null;
+    }
+
+    private boolean shown(RootValue from, RootValue to, List<String> only) {
+        return !Objects.equals(from.collation(), to.collation())
+                && (only.isEmpty() || only.stream().anyMatch(entry()::equalsIgnoreCase));
+    }
+
+    private String alter(RootValue to) {
+        return "ALTER DATABASE " + quoted() + " COLLATE='" + collationOf(to) + "';";
+    }
+
+    private String quoted() {
+        return "`" + database.replace("`", "``") + "`";
     }
 
     /** A root that sets none has the repository's setting, or the default. */
