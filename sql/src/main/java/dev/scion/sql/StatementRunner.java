@@ -114,7 +114,7 @@ final class StatementRunner {
         }
         boolean pipesAsConcat = SqlModes.pipesAsConcat(session);
         // DDL ends the open transaction first and then runs as a transaction of its own (MySQL's implicit commit)
-        boolean commitsImplicitly = write == null && read == null && ImplicitCommit.causedBy(text);
+        boolean commitsImplicitly = write == null && read == null && ImplicitCommit.causedBy(session, text);
         if (commitsImplicitly && session.inTransaction()) {
             session.commit();
         }

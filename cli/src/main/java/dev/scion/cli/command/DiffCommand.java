@@ -30,11 +30,24 @@ public final class DiffCommand extends RepoCommand {
     @Option(names = {"--staged", "--cached"}, description = "Compare HEAD with the staged tables.")
     boolean staged;
 
-    @Option(names = {"-r", "--sql"}, description = "Print SQL statements that turn the old version into the new.")
+    @Option(names = "--sql", description = "Print SQL statements that turn the old version into the new (-r sql).")
     boolean sql;
+
+    @Option(names = {"-r", "--result-format"}, paramLabel = "<format>",
+            description = "tabular (the default), sql or json, as Dolt's dolt diff -r.")
+    String resultFormat;
 
     @Option(names = "--stat", description = "Print per-table counts of changed rows.")
     boolean stat;
+
+    @Option(names = "--summary", description = "Print one line per changed table: diff type, data and schema change.")
+    boolean summary;
+
+    @Option(names = "--schema", description = "Show only schema changes.")
+    boolean schemaOnly;
+
+    @Option(names = "--data", description = "Show only data changes.")
+    boolean dataOnly;
 
     @Parameters(arity = "0..*", paramLabel = "[<revision> [<revision>]] [<table>...]")
     List<String> args = new ArrayList<>();
@@ -80,14 +93,50 @@ public final class DiffCommand extends RepoCommand {
         }
         RootValue f = ctx.root(from);
         RootValue t = ctx.root(to);
+        DatabaseCollationDiff collation = new DatabaseCollationDiff(ws.repo(), term,
+                ws.dir().getFileName().toString());
         for (String table : rest) {
-            if (f.table(table).isEmpty() && t.table(table).isEmpty()) {
+            if (f.table(table).isEmpty() && t.table(table).isEmpty() && !collation.entry().equalsIgnoreCase(table)) {
                 throw new CliError("fatal: ambiguous argument '" + table + "': unknown revision or table", 128);
             }
         }
-        DiffPrinter.Mode mode = sql ? DiffPrinter.Mode.SQL : stat ? DiffPrinter.Mode.STAT : DiffPrinter.Mode.TABLE;
-        new DiffPrinter(ws.repo(), term, mode).print(f, t, rest);
+        DiffPrinter.Mode mode = mode();
+        // with neither --schema nor --data both parts show, as in Dolt
+        boolean schema = schemaOnly || !dataOnly;
+        boolean data = dataOnly || !schemaOnly;
+        DiffPrinter printer = new DiffPrinter(ws.repo(), term, mode, schema, data);
+        if (mode == DiffPrinter.Mode.JSON) {
+            printer.printJson(f, t, rest, schema ? collation.json(f, t, rest) : null);
+            return 0;
+        }
+        if (schema) {
+            collation.print(mode, f, t, rest);
+        }
+        printer.print(f, t, rest);
         return 0;
+    }
+
+    private DiffPrinter.Mode mode() {
+        int chosen = (stat ? 1 : 0) + (summary ? 1 : 0);
+        if (chosen > 1) {
+            throw new CliError("error: --stat and --summary cannot be combined", 1);
+        }
+        String format = resultFormat == null ? (sql ? "sql" : "tabular") : resultFormat.toLowerCase(java.util.Locale.ROOT);
+        if (sql && !format.equals("sql")) {
+            throw new CliError("error: --sql and -r " + resultFormat + " cannot be combined", 1);
+        }
+        DiffPrinter.Mode formatted = switch (format) {
+            case "tabular" -> DiffPrinter.Mode.TABLE;
+            case "sql" -> DiffPrinter.Mode.SQL;
+            case "json" -> DiffPrinter.Mode.JSON;
+            default -> throw new CliError("error: invalid result format: " + resultFormat
+                    + " (use tabular, sql or json)", 1);
+        };
+        if (chosen == 1 && formatted != DiffPrinter.Mode.TABLE) {
+            throw new CliError("error: " + (stat ? "--stat" : "--summary") + " prints a table; it cannot be combined "
+                    + "with -r " + format, 1);
+        }
+        return stat ? DiffPrinter.Mode.STAT : summary ? DiffPrinter.Mode.SUMMARY : formatted;
     }
 
     private static Hash rootOf(BranchContext ctx, String rev) {

@@ -27,10 +27,11 @@ import java.util.TreeSet;
 /**
  * Prints the differences between two roots: as tables of rows (marked +, -, and < > for the old and new
  * version of a changed row, changed cells highlighted on a terminal), as SQL that turns the first root into
- * the second, or as per-table counts (--stat).
+ * the second, as per-table counts (--stat), as one line per table (--summary) or as Dolt's JSON document
+ * ({@link #printJson}). {@code schema} and {@code data} choose the parts shown (--schema, --data).
  */
 final class DiffPrinter {
-    enum Mode { TABLE, SQL, STAT }
+    enum Mode { TABLE, SQL, STAT, SUMMARY, JSON }
 
     private static final int BATCH = 2000;
 
@@ -38,12 +39,16 @@ final class DiffPrinter {
     private final Terminal term;
     private final PrintStream out;
     private final Mode mode;
+    private final boolean schema;
+    private final boolean data;
 
-    DiffPrinter(Repository repo, Terminal term, Mode mode) {
+    DiffPrinter(Repository repo, Terminal term, Mode mode, boolean schema, boolean data) {
         this.repo = repo;
         this.term = term;
         this.out = term.out();
         this.mode = mode;
+        this.schema = schema;
+        this.data = data;
     }
 
     /** Prints the diff; returns the number of tables that differ. */
@@ -52,6 +57,7 @@ final class DiffPrinter {
         filter.addAll(only);
         long[] totals = new long[4];
         int n = 0;
+        SummaryTable summary = new SummaryTable();
         for (TableDelta d : new RootDiffer(repo, repo.chunks()).diff(from, to)) {
             if (!filter.isEmpty() && !filter.contains(d.name())) {
                 continue;
@@ -63,8 +69,12 @@ final class DiffPrinter {
                 case TABLE -> table(d, f, t);
                 case SQL -> sql(d, f, t);
                 case STAT -> stat(d, f, t, totals);
+                case SUMMARY -> summary.add(d.name(), d.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace("dropped", "deleted"), dataChanged(f, t), schemaChanged(d, f, t));
+                case JSON -> throw new IllegalStateException("JSON is printed by printJson");
             }
         }
+        summary.print(out);
         if (mode == Mode.STAT && n > 0) {
             out.println(" " + n + " table" + (n == 1 ? "" : "s") + " changed, " + totals[0] + " rows added(+), "
                     + totals[1] + " rows deleted(-), " + totals[2] + " rows modified(*), " + totals[3]
@@ -84,7 +94,9 @@ final class DiffPrinter {
         }
         out.println(term.bold("--- " + a));
         out.println(term.bold("+++ " + b));
-        if (d.kind() == TableDelta.Kind.ADDED) {
+        if (!schema) {
+            // --data: the rows only
+        } else if (d.kind() == TableDelta.Kind.ADDED) {
             for (String line : SqlScript.createTable(d.name(), t.schema()).split("\n")) {
                 out.println(term.green("+" + line));
             }
@@ -96,6 +108,9 @@ final class DiffPrinter {
             for (SchemaChange c : SchemaDiffer.diff(f.schema(), t.schema())) {
                 out.println(term.cyan("schema: " + c.describe()));
             }
+        }
+        if (!data) {
+            return;
         }
         TableSchema shown = t != null ? t.schema() : f.schema();
         RowTable grid = new RowTable(shown);
@@ -125,31 +140,217 @@ final class DiffPrinter {
     }
 
     private void sql(TableDelta d, TableValue f, TableValue t) {
-        switch (d.kind()) {
-            case DROPPED -> out.println(SqlScript.dropTable(d.name()));
-            case ADDED -> out.println(SqlScript.createTable(d.name(), t.schema()));
-            case MODIFIED -> {
-                if (d.schemaChanged()) {
-                    SqlScript.alter(d.name(), t.schema(), SchemaDiffer.diff(f.schema(), t.schema()))
-                            .forEach(out::println);
-                }
-            }
+        if (schema) {
+            schemaStatements(d, f, t).forEach(out::println);
         }
-        if (d.kind() == TableDelta.Kind.DROPPED) {
+        if (d.kind() == TableDelta.Kind.DROPPED || !data) {
             return;
         }
         forEachChange(f, t, (c, differ) -> {
-            switch (c.kind()) {
-                case ADDED -> out.println(SqlScript.insert(d.name(), t.schema(), c.after()));
-                case REMOVED -> out.println(SqlScript.delete(d.name(), f.schema(), c.before()));
-                case MODIFIED -> {
-                    List<String> set = SqlScript.changedByName(f.schema(), c.before(), t.schema(), c.after());
-                    if (!set.isEmpty()) {
-                        out.println(SqlScript.update(d.name(), t.schema(), c.after(), set));
-                    }
-                }
+            String statement = dataStatement(d, f, t, c);
+            if (statement != null) {
+                out.println(statement);
             }
         });
+    }
+
+    /** The DDL that turns the table's old definition into its new one. */
+    private static List<String> schemaStatements(TableDelta d, TableValue f, TableValue t) {
+        return switch (d.kind()) {
+            case DROPPED -> List.of(SqlScript.dropTable(d.name()));
+            case ADDED -> List.of(SqlScript.createTable(d.name(), t.schema()));
+            case MODIFIED -> d.schemaChanged()
+                    ? SqlScript.alter(d.name(), t.schema(), SchemaDiffer.diff(f.schema(), t.schema()))
+                    : List.of();
+        };
+    }
+
+    /** The INSERT, DELETE or UPDATE for one row change; null for a change no column of the new table shows. */
+    private static String dataStatement(TableDelta d, TableValue f, TableValue t, RowChange c) {
+        return switch (c.kind()) {
+            case ADDED -> SqlScript.insert(d.name(), t.schema(), c.after());
+            case REMOVED -> SqlScript.delete(d.name(), f.schema(), c.before());
+            case MODIFIED -> {
+                List<String> set = SqlScript.changedByName(f.schema(), c.before(), t.schema(), c.after());
+                yield set.isEmpty() ? null : SqlScript.update(d.name(), t.schema(), c.after(), set);
+            }
+        };
+    }
+
+    /**
+     * Dolt's {@code dolt diff -r json} document, {@code {"tables":[{"name", "schema_diff": [DDL...], "data_diff":
+     * [{"from_row": {...}, "to_row": {...}}]}]}}, written as it streams; {@code collation} is the database
+     * collation's entry (its ALTER DATABASE), or null.
+     */
+    void printJson(RootValue from, RootValue to, List<String> only, String collation) {
+        Set<String> filter = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        filter.addAll(only);
+        try (com.fasterxml.jackson.core.JsonGenerator json = new com.fasterxml.jackson.core.JsonFactory()
+                .createGenerator(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8))) {
+            json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            json.writeArrayFieldStart("tables");
+            if (collation != null) {
+                json.writeStartObject();
+                json.writeStringField("name", collation.substring(0, collation.indexOf('\n')));
+                json.writeArrayFieldStart("schema_diff");
+                json.writeString(collation.substring(collation.indexOf('\n') + 1));
+                json.writeEndArray();
+                json.writeArrayFieldStart("data_diff");
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            for (TableDelta d : new RootDiffer(repo, repo.chunks()).diff(from, to)) {
+                if (!filter.isEmpty() && !filter.contains(d.name())) {
+                    continue;
+                }
+                TableValue f = d.from() == null ? null : repo.readTable(repo.chunks(), d.from());
+                TableValue t = d.to() == null ? null : repo.readTable(repo.chunks(), d.to());
+                json.writeStartObject();
+                json.writeStringField("name", d.name());
+                json.writeArrayFieldStart("schema_diff");
+                if (schema) {
+                    for (String statement : schemaStatements(d, f, t)) {
+                        json.writeString(statement);
+                    }
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("data_diff");
+                if (data) {
+                    forEachChange(f, t, (c, differ) -> jsonRow(json, c, f, t));
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    private static void jsonRow(com.fasterxml.jackson.core.JsonGenerator json, RowChange c, TableValue f,
+                                TableValue t) {
+        try {
+            json.writeStartObject();
+            json.writeFieldName("from_row");
+            if (c.before() == null) {
+                json.writeStartObject();
+                json.writeEndObject();
+            } else {
+                jsonObject(json, f.schema(), c.before()); // the old row in the old table's columns
+            }
+            json.writeFieldName("to_row");
+            if (c.after() == null) {
+                json.writeStartObject();
+                json.writeEndObject();
+            } else {
+                jsonObject(json, t.schema(), c.after());
+            }
+            json.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A row as column name to value: numbers as numbers, NULL as null, anything else as its displayed text. */
+    private static void jsonObject(com.fasterxml.jackson.core.JsonGenerator json, TableSchema s, Object[] row)
+            throws java.io.IOException {
+        json.writeStartObject();
+        for (int i = 0; i < s.columns().size() && i < row.length; i++) {
+            Column col = s.columns().get(i);
+            Object v = row[i];
+            json.writeFieldName(col.name());
+            if (v == null) {
+                json.writeNull();
+            } else if (v instanceof java.math.BigDecimal b) {
+                json.writeNumber(b);
+            } else if (v instanceof java.math.BigInteger b) {
+                json.writeNumber(b);
+            } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                json.writeNumber(((Number) v).longValue());
+            } else if (v instanceof Double || v instanceof Float) {
+                json.writeNumber(((Number) v).doubleValue());
+            } else {
+                json.writeString(SqlLiterals.display(v, col.type()));
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** Whether any row differs beyond NULL cells of columns that only one side has (Dolt's data_change). */
+    private boolean dataChanged(TableValue f, TableValue t) {
+        boolean[] changed = {false};
+        forEachChange(f, t, (c, differ) -> {
+            if (!changed[0] && (c.kind() != RowChange.Kind.MODIFIED || changesData(c, f.schema(), t.schema()))) {
+                changed[0] = true;
+            }
+        });
+        return changed[0];
+    }
+
+    private static boolean changesData(RowChange c, TableSchema fs, TableSchema ts) {
+        for (String col : c.changedColumns()) {
+            int ti = ts.columnIndex(col);
+            if (fs.columnIndex(col) >= 0 || (ti >= 0 && c.after()[ti] != null)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < fs.columns().size(); i++) {
+            if (ts.columnIndex(fs.columns().get(i).name()) < 0 && c.before()[i] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean schemaChanged(TableDelta d, TableValue f, TableValue t) {
+        return d.kind() != TableDelta.Kind.MODIFIED
+                || !SqlScript.createTable(d.name(), f.schema()).equals(SqlScript.createTable(d.name(), t.schema()));
+    }
+
+    /** --summary's table, as Dolt prints it: one row per changed table. */
+    private static final class SummaryTable {
+        private static final String[] HEAD = {"Table name", "Diff type", "Data change", "Schema change"};
+        private final List<String[]> rows = new ArrayList<>();
+
+        void add(String table, String diffType, boolean data, boolean schema) {
+            rows.add(new String[] {table, diffType, String.valueOf(data), String.valueOf(schema)});
+        }
+
+        void print(PrintStream out) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            int[] w = new int[HEAD.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = HEAD[i].length();
+                for (String[] r : rows) {
+                    w[i] = Math.max(w[i], r[i].length());
+                }
+            }
+            StringBuilder sep = new StringBuilder();
+            for (int x : w) {
+                sep.append('+').append("-".repeat(x + 2));
+            }
+            sep.append('+');
+            out.println(sep);
+            out.println(line(HEAD, w));
+            out.println(sep);
+            for (String[] r : rows) {
+                out.println(line(r, w));
+            }
+            out.println(sep);
+        }
+
+        private static String line(String[] cells, int[] w) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < cells.length; i++) {
+                b.append("| ").append(cells[i]).append(" ".repeat(w[i] - cells[i].length())).append(' ');
+            }
+            return b.append('|').toString();
+        }
     }
 
     private void stat(TableDelta d, TableValue f, TableValue t, long[] totals) {

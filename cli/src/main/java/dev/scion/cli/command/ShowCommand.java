@@ -69,7 +69,7 @@ public final class ShowCommand extends RepoCommand {
         }
         RootValue parent = ctx.root(ws.repo().readCommit(c.parents().get(0)).root());
         DiffPrinter.Mode mode = sql ? DiffPrinter.Mode.SQL : stat ? DiffPrinter.Mode.STAT : DiffPrinter.Mode.TABLE;
-        new DiffPrinter(ws.repo(), term, mode).print(parent, ctx.root(c.root()), List.of());
+        new DiffPrinter(ws.repo(), term, mode, true, true).print(parent, ctx.root(c.root()), List.of());
         return 0;
     }
 }

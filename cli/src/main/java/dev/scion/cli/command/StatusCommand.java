@@ -38,10 +38,14 @@ public final class StatusCommand extends RepoCommand {
             }
         }
         boolean any = false;
-        if (!s.staged().isEmpty()) {
+        String collationEntry = Status.DATABASE_ENTRY_PREFIX + ws.dir().getFileName();
+        if (!s.staged().isEmpty() || s.collationStaged()) {
             out.println();
             out.println("Changes to be committed:");
             out.println("  (use \"scion reset <table>...\" to unstage)");
+            if (s.collationStaged()) {
+                out.println("\t" + term.green(pad("modified:") + collationEntry));
+            }
             print(out, s.staged(), true);
             any = true;
         }
@@ -61,11 +65,14 @@ public final class StatusCommand extends RepoCommand {
         }
         List<TableDelta> unstaged = s.unstaged().stream().filter(d -> s.mergeState() == null
                 || s.mergeState().table(d.name()).map(TableConflicts::isResolved).orElse(true)).toList();
-        if (!unstaged.isEmpty()) {
+        if (!unstaged.isEmpty() || s.collationUnstaged()) {
             out.println();
             out.println("Changes not staged for commit:");
             out.println("  (use \"scion add <table>\" to update what will be committed)");
             out.println("  (use \"scion checkout <table>\" to discard changes in working set)");
+            if (s.collationUnstaged()) {
+                out.println("\t" + term.red(pad("modified:") + collationEntry));
+            }
             print(out, unstaged, false);
             any = true;
         }

@@ -24,8 +24,12 @@ public final class SqlRowConstraintChecker implements RowConstraintChecker {
         this.session = session;
     }
 
+    /** Null (a conflict) when the session set @@dolt_dont_merge_json, as Dolt treats the documents as opaque then. */
     @Override
     public String mergeJson(String base, String ours, String theirs) {
+        if (dev.scion.sql.session.TransactionCommitter.isOn(session, "dolt_dont_merge_json")) {
+            return null;
+        }
         return dev.scion.sql.expr.json.JsonMerge.merge(base, ours, theirs);
     }
 

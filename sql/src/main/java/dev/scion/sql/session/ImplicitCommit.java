@@ -34,6 +34,33 @@ public final class ImplicitCommit {
         }
     }
 
+    /**
+     * Whether {@code sql} commits implicitly, reading an {@code EXECUTE name} as the statement it runs: MySQL
+     * commits before and after a prepared CREATE / ALTER / DROP as it does for the statement typed out. An EXECUTE
+     * of an unknown name is not one (it fails with 1243 when it runs).
+     */
+    public static boolean causedBy(Session session, String sql) {
+        if (causedBy(sql)) {
+            return true;
+        }
+        if (sql == null) {
+            return false;
+        }
+        Words w = new Words(sql);
+        if (!w.next().equals("EXECUTE")) {
+            return false;
+        }
+        String name = w.name();
+        if (name.isEmpty()) {
+            return false;
+        }
+        try {
+            return causedBy(session.prepared(name, "EXECUTE"));
+        } catch (dev.scion.sql.error.SqlError unknown) {
+            return false;
+        }
+    }
+
     /** The upper-cased words at the start of a statement, after whitespace and comments. */
     private static final class Words {
         private final String sql;
@@ -50,6 +77,23 @@ public final class ImplicitCommit {
                 at++;
             }
             return sql.substring(start, at).toUpperCase(Locale.ROOT);
+        }
+
+        /** The next identifier as written, its backquotes removed (a prepared statement's name). */
+        String name() {
+            skipSpaceAndComments();
+            if (at < sql.length() && sql.charAt(at) == '`') {
+                int end = sql.indexOf('`', at + 1);
+                String quoted = end < 0 ? "" : sql.substring(at + 1, end);
+                at = end < 0 ? sql.length() : end + 1;
+                return quoted;
+            }
+            int start = at;
+            while (at < sql.length() && (Character.isLetterOrDigit(sql.charAt(at)) || sql.charAt(at) == '_'
+                    || sql.charAt(at) == '$')) {
+                at++;
+            }
+            return sql.substring(start, at);
         }
 
         private void skipSpaceAndComments() {

@@ -20,11 +20,12 @@ public final class SystemVariables {
 
     /**
      * Dolt's boolean switches, normalised to 1 / 0 as MySQL's boolean variables are: the replication ones (Scion
-     * does no replication, but a configuration that sets them, SET PERSIST ... = ON, must work) and
-     * strict_mysql_compatibility (refuse what MySQL refuses where Scion, like Dolt, is lenient by default).
+     * does no replication, but a configuration that sets them, SET PERSIST ... = ON, must work),
+     * strict_mysql_compatibility (refuse what MySQL refuses where Scion, like Dolt, is lenient by default) and
+     * dolt_dont_merge_json (JSON cells both sides changed conflict instead of merging key by key).
      */
     private static final java.util.Set<String> FLAGS = java.util.Set.of("dolt_skip_replication_errors",
-            "dolt_read_replica_force_pull", "strict_mysql_compatibility");
+            "dolt_read_replica_force_pull", "strict_mysql_compatibility", "dolt_dont_merge_json");
 
     /**
      * Variables MySQL has only a global value for: SET SESSION of one is 1229. The server-wide switches and
@@ -83,6 +84,7 @@ public final class SystemVariables {
             {"dolt_commit_verification_groups", ""}, {"dolt_show_system_tables", 0L},
             {"dolt_committer_date", ""}, {"dolt_committer_email", ""}, {"dolt_committer_name", ""},
             {"dolt_skip_replication_errors", 0L}, {"dolt_read_replica_force_pull", 1L},
+            {"dolt_transaction_commit_message", ""}, {"dolt_dont_merge_json", 0L},
             {"strict_mysql_compatibility", 0L},
             {"scion_auto_gc", 1L}, {"scion_auto_gc_threshold", 268435456L},
             {"max_sp_recursion_depth", 0L}, {"cte_max_recursion_depth", 1000L}, {"sql_big_selects", 1L},

@@ -146,12 +146,19 @@ public final class TransactionCommitter {
         BranchContext ctx = new BranchContext(s.repo(), s.branch());
         Signature who = dev.scion.sql.dolt.Procedures.sessionCommitter(session);
         try {
-            CommitOp.run(ctx, CommitOptions.of("Transaction commit", who).withAll());
+            CommitOp.run(ctx, CommitOptions.of(transactionCommitMessage(session), who).withAll());
         } catch (VersioningException e) {
             if (e.reason() != VersioningException.Reason.NOTHING_TO_COMMIT) {
                 throw new SqlError(ErrorCode.VERSIONING, e.getMessage(), e);
             }
         }
+    }
+
+    /** @@dolt_transaction_commit_message when set, else Dolt's default message. */
+    private static String transactionCommitMessage(Session session) {
+        Object m = session.hasVariable("dolt_transaction_commit_message")
+                ? session.variable("dolt_transaction_commit_message") : null;
+        return m == null || m.toString().isBlank() ? "Transaction commit" : m.toString();
     }
 
     public static boolean isOn(Session session, String variable) {

@@ -14,14 +14,19 @@ public final class AddOp {
     private AddOp() {
     }
 
-    /** Stages the named tables; a name missing from working but present in staged stages its removal. */
+    /**
+     * Stages the named tables; a name missing from working but present in staged stages its removal, and
+     * {@code __DATABASE__<db>} stages the database collation.
+     */
     public static WorkingSet add(BranchContext ctx, List<String> tables) {
         WorkingSet ws = ctx.workingSet();
         RootValue working = ctx.root(ws.working());
         RootValue staged = ctx.root(ws.staged());
         for (String t : tables) {
             Optional<Hash> w = working.table(t);
-            if (w.isPresent()) {
+            if (t.regionMatches(true, 0, Status.DATABASE_ENTRY_PREFIX, 0, Status.DATABASE_ENTRY_PREFIX.length())) {
+                staged = staged.withCollation(working.collation());
+            } else if (w.isPresent()) {
                 staged = staged.withTable(working.resolveName(t).orElse(t), w.get());
             } else if (staged.table(t).isPresent()) {
                 staged = staged.withoutTable(t);

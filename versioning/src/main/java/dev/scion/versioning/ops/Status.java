@@ -11,11 +11,17 @@ import java.util.List;
  * working) and untracked tables (new in working, absent from staged), plus the merge in progress if any.
  */
 public record Status(String branch, Hash head, List<TableDelta> staged, List<TableDelta> unstaged,
-                     List<TableDelta> untracked, Hash mergeSource, MergeState mergeState) {
+                     List<TableDelta> untracked, Hash mergeSource, MergeState mergeState,
+                     boolean collationStaged, boolean collationUnstaged) {
+    /**
+     * The name prefix of the pseudo-table {@code __DATABASE__<db>} under which Dolt lists a change of the database
+     * collation (status, diff, add); CREATE TABLE refuses names that start with it.
+     */
+    public static final String DATABASE_ENTRY_PREFIX = "__DATABASE__";
 
     public boolean isClean() {
         return staged.isEmpty() && unstaged.isEmpty() && untracked.isEmpty() && mergeState == null
-                && mergeSource == null;
+                && mergeSource == null && !collationStaged && !collationUnstaged;
     }
 
     public boolean isMerging() {

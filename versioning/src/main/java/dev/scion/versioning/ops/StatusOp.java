@@ -33,6 +33,7 @@ public final class StatusOp {
             }
         }
         return new Status(ctx.branch(), ctx.head(), stagedChanges, unstaged, untracked, ws.mergeSource(),
-                ws.mergeState());
+                ws.mergeState(), !java.util.Objects.equals(head.collation(), staged.collation()),
+                !java.util.Objects.equals(staged.collation(), working.collation()));
     }
 }

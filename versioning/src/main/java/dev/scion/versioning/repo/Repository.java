@@ -52,6 +52,8 @@ public final class Repository implements AutoCloseable {
     private volatile LastForeignKeys lastForeignKeys;
     /** Foreign-key indexes built or carried over by reading tables (for the regression check's counts). */
     private final java.util.concurrent.atomic.AtomicLong foreignKeyIndexesComputed = new java.util.concurrent.atomic.AtomicLong();
+    /** See {@link #commitsRead}. */
+    private final LongAdder commitsRead = new LongAdder();
     private final LiveRoots liveRoots = new LiveRoots();
     private final RepositoryCollector collector;
     private final Map<String, WorkingSetCommitQueue> commitQueues = new ConcurrentHashMap<>();
@@ -185,7 +187,16 @@ public final class Repository implements AutoCloseable {
     // ---- reading objects ----
 
     public Commit readCommit(Hash h) {
+        commitsRead.increment();
         return (Commit) objectCache.computeIfAbsent(h, k -> Commit.decode(require(k, "commit")));
+    }
+
+    /**
+     * Commits asked for through {@link #readCommit}, cached or not: how many commits a history walk touched (the
+     * regression checks of dolt_log and dolt_history_&lt;t&gt; count it, never time it).
+     */
+    public long commitsRead() {
+        return commitsRead.sum();
     }
 
     /** Decoded objects held in memory (for tests of the cache's bound). */
