@@ -159,6 +159,7 @@ public final class QueryPlanner {
         rewritten = TruthValues.rewrite(rewritten);
         rewritten = NamedWindows.rewrite(rewritten);
         rewritten = WindowCallRules.rewrite(rewritten);
+        rewritten = DerivedTableOrder.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(PlanCacheScope.of(session), rewritten);
         if (key == null) {
