@@ -53,11 +53,17 @@ final class BuiltinFunctions {
                 return strictN(a, v -> unsigned(shift(Values.toUnsignedBits(v[0]), Values.toUnsignedBits(v[1]), true)));
             case ">>":
                 return strictN(a, v -> unsigned(shift(Values.toUnsignedBits(v[0]), Values.toUnsignedBits(v[1]), false)));
-            case "TO_UNSIGNED":
+            case "TO_UNSIGNED": {
+                // a binary string is read as its text too (CAST(CHAR(55) AS UNSIGNED) is 7), a hex literal (typed
+                // as text) as its bytes' integer
+                boolean binary = org.apache.calcite.sql.type.SqlTypeUtil.isBinary(call.getOperands().get(0).getType());
                 return (row, ctx) -> {
                     Object x = a[0].eval(row, ctx);
                     if (x == null) {
                         return null;
+                    }
+                    if (binary && x instanceof byte[] b) {
+                        x = new String(b, java.nio.charset.StandardCharsets.UTF_8);
                     }
                     // text gives the integer it starts with, as CAST(text AS SIGNED) does (IntegerPrefix)
                     BigInteger n = x instanceof String text ? IntegerPrefix.of(text, ctx)
@@ -67,6 +73,7 @@ final class BuiltinFunctions {
                     }
                     return new BigDecimal(n.min(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
                 };
+            }
             case "DIV":
                 return DivisionByZero.of(a[0], a[1], (x, y) -> {
                     BigDecimal divisor = Values.toDecimal(y);

@@ -244,6 +244,16 @@ public final class ExprCompiler {
                     // CAST(json AS SIGNED): true is 1, a JSON string its text
                     return Casts.compile(dev.scion.sql.expr.json.JsonFunctions.sqlValue(a[0]), call.getType());
                 }
+                if (org.apache.calcite.sql.type.SqlTypeUtil.isBinary(call.getOperands().get(0).getType())
+                        && org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(call.getType())) {
+                    // a binary string read as a number is its text ('12' is 12), not its bytes' integer as a hex
+                    // literal's (which is typed as text, SCION_BYTES, and never comes here)
+                    Expr bytes = a[0];
+                    return Casts.compile((row, ctx) -> {
+                        Object v = bytes.eval(row, ctx);
+                        return v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v;
+                    }, call.getType());
+                }
                 return Casts.compile(a[0], call.getType());
             case SEARCH:
                 // the range set holds constants, which yield to the value's collation

@@ -93,10 +93,13 @@ final class FunctionEvaluator {
                             : Values.toLong(v);
                 };
             }
+            case "SCION_SINGLE_PRECISION": {
+                Expr x = a[0];
+                return (row, ctx) -> x.eval(row, ctx) instanceof Number n ? n.floatValue() : null;
+            }
             case "SCION_TRUTH": {
                 // a number or string where MySQL expects a condition, see plan.TruthValues
-                Expr x = a[0];
-                return (row, ctx) -> Values.truth(x.eval(row, ctx));
+                return condition(call.getOperands().get(0), a[0]);
             }
             case "BIT_COUNT":
                 // the ones of the 64-bit unsigned integer (a bit or hex literal counts as its integer value)
@@ -175,7 +178,8 @@ final class FunctionEvaluator {
             case "IF": {
                 java.util.function.UnaryOperator<Object> shape = ChosenValues.shaper(call.getType(),
                         call.getOperands().subList(1, 3));
-                return (row, ctx) -> shape.apply(Boolean.TRUE.equals(Values.truth(a[0].eval(row, ctx)))
+                Expr test = condition(call.getOperands().get(0), a[0]);
+                return (row, ctx) -> shape.apply(Boolean.TRUE.equals(test.eval(row, ctx))
                         ? a[1].eval(row, ctx) : a[2].eval(row, ctx));
             }
             case "NULLIF":
@@ -271,6 +275,20 @@ final class FunctionEvaluator {
 
     interface Unary {
         Object apply(Object v);
+    }
+
+    /** {@code x}, the value of {@code operand}, read as a condition: TRUE, FALSE or null (UNKNOWN). */
+    private static Expr condition(org.apache.calcite.rex.RexNode operand, Expr x) {
+        if (org.apache.calcite.sql.type.SqlTypeUtil.isBinary(operand.getType())) {
+            // a binary string (CHAR(123), a BINARY column) is text read as a number, '{' as 0; hex literals, the
+            // binary strings read as unsigned integers, are typed as text (SCION_BYTES) and do not come here
+            return (row, ctx) -> {
+                Object v = x.eval(row, ctx);
+                return Values.truth(v instanceof byte[] b
+                        ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v);
+            };
+        }
+        return (row, ctx) -> Values.truth(x.eval(row, ctx));
     }
 
     private static Expr unary(Expr[] a, Unary f) {

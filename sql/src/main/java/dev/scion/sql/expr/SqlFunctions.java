@@ -85,6 +85,14 @@ public final class SqlFunctions {
     public static final SqlFunction TRUTH = new SqlFunction("SCION_TRUTH", SqlKind.OTHER_FUNCTION,
             ReturnTypes.BOOLEAN_NULLABLE, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
+    /**
+     * {@code CAST(x AS FLOAT)}'s value rounded to single precision (plan.MySqlLiteralRewriter puts it above the cast):
+     * MySQL's FLOAT is four bytes, so {@code CAST(0.8 AS FLOAT)} equals a FLOAT column holding 0.8, while Calcite's
+     * FLOAT is a double.
+     */
+    public static final SqlFunction SINGLE_PRECISION = new SqlFunction("SCION_SINGLE_PRECISION",
+            SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
     static {
         SqlReturnTypeInference varchar = ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(
                 org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
@@ -115,6 +123,7 @@ public final class SqlFunctions {
         OPERATORS.add(TO_UNSIGNED);
         OPERATORS.add(TRUTH);
         OPERATORS.add(SIGNED_TEXT);
+        OPERATORS.add(SINGLE_PRECISION);
         // binary operators the MySQL parser creates; the validator resolves every call through this table
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.XOR);
         OPERATORS.add(dev.scion.sql.parser.MySqlOperators.DIV);

@@ -254,6 +254,11 @@ public final class Values {
         if (v instanceof Double d) {
             return formatDouble(d);
         }
+        if (v instanceof Float f) {
+            // a single-precision value (CAST(x AS FLOAT)) in its own shortest digits: 0.8, not 0.800000011920929
+            return f == Math.rint(f) && Math.abs(f) < 1e15 ? Long.toString((long) (float) f)
+                    : Float.toString(f).replace("E", "e");
+        }
         if (v instanceof LocalDateTime t) {
             String base = DT.format(t);
             int nanos = t.getNano();

@@ -109,6 +109,16 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             return dev.scion.sql.expr.SqlFunctions.declared("SCION_YEAR").createCall(call.getParserPosition(),
                     call.operand(0).accept(this));
         }
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.CAST && call.operandCount() == 2
+                && call.operand(1) instanceof SqlDataTypeSpec spec
+                && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
+                && basic.getTypeName().getSimple().equalsIgnoreCase("FLOAT") && basic.getPrecision() <= 24) {
+            // MySQL's FLOAT (and FLOAT(p) up to 24) is single precision; a larger p is DOUBLE, as Calcite reads it
+            SqlParserPos pos = call.getParserPosition();
+            SqlNode cast = org.apache.calcite.sql.fun.SqlStdOperatorTable.CAST.createCall(pos,
+                    call.operand(0).accept(this), spec);
+            return dev.scion.sql.expr.SqlFunctions.SINGLE_PRECISION.createCall(pos, cast);
+        }
         SqlNode text = textCast(call);
         if (text != null) {
             return text;

@@ -56,8 +56,8 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
             if (number != null) {
                 return number;
             }
-            if (expected == SqlTypeFamily.NUMERIC && SqlTypeUtil.isCharacter(in)) {
-                // SUM(s), ABS(s), -s: a string where any number goes is a DOUBLE in MySQL
+            if (expected == SqlTypeFamily.NUMERIC && (SqlTypeUtil.isCharacter(in) || SqlTypeUtil.isBinary(in))) {
+                // SUM(s), ABS(s), -s: a string where any number goes is a DOUBLE in MySQL, a binary one too
                 return asDouble(in);
             }
             if (expected == SqlTypeFamily.INTEGER && SqlTypeUtil.isNumeric(in) && !SqlTypeUtil.isIntType(in)) {
@@ -98,12 +98,22 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
         for (int i = 0; i < 2; i++) {
             RelDataType in = binding.getOperandType(i);
             RelDataType other = binding.getOperandType(1 - i);
-            if (SqlTypeUtil.isCharacter(in) && !isBytesLiteral(binding.getCall().operand(i))
-                    && (SqlTypeUtil.isNumeric(other) || SqlTypeUtil.isCharacter(other))) {
+            if (textual(in) && !isBytesLiteral(binding.getCall().operand(i))
+                    && (SqlTypeUtil.isNumeric(other) || textual(other))) {
                 coerced |= coerceOperandType(binding.getScope(), binding.getCall(), i, asDouble(in));
             }
         }
         return coerced;
+    }
+
+    /**
+     * A character or binary string: MySQL reads a binary string (a BINARY / BLOB column, CAST(x AS BINARY),
+     * CHAR(n)) in a numeric context as the number its text spells, as it reads a character string ({@code
+     * CAST('12' AS BINARY) + 1} is 13); the cast to DOUBLE decodes it ({@code ExprCompiler}). Hex and bit
+     * literals, the byte strings that are numbers, are typed as text and marked SCION_BYTES.
+     */
+    private static boolean textual(RelDataType type) {
+        return SqlTypeUtil.isCharacter(type) || SqlTypeUtil.isBinary(type);
     }
 
     private RelDataType asDouble(RelDataType in) {
@@ -163,14 +173,14 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
     private boolean stringsWithNumbersAsDouble(SqlCallBinding binding) {
         SqlCall call = binding.getCall();
         SqlValidatorScope scope = binding.getScope();
-        if (!anyOperand(call, scope, SqlTypeUtil::isNumeric) || !anyOperand(call, scope, SqlTypeUtil::isCharacter)
+        if (!anyOperand(call, scope, SqlTypeUtil::isNumeric) || !anyOperand(call, scope, MySqlTypeCoercion::textual)
                 || anyOperand(call, scope, JsonType::is)) {
             return false; // JSON compares with a number by JSON's rules (ExprCompiler looks through Calcite's cast)
         }
         boolean coerced = false;
         for (int i = 0; i < call.operandCount(); i++) {
             RelDataType in = validator.deriveType(scope, call.operand(i));
-            if (SqlTypeUtil.isNumeric(in) || SqlTypeUtil.isCharacter(in)) {
+            if (SqlTypeUtil.isNumeric(in) || textual(in)) {
                 coerced |= coerceOperandType(scope, call, i, asDouble(in));
             }
         }
@@ -305,7 +315,7 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
     }
 
     /**
-     * A temporal value needs its cast to a number, which Calcite's cast rules lack (they assert it with -ea); the
+     * A temporal value (and a binary string) needs its cast to a number, which Calcite's cast rules lack (they assert it with -ea); the
      * interpreter's cast makes the digits.
      */
     @Override
@@ -313,6 +323,9 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
         RelDataType from = validator.deriveType(scope, node);
         if (from != null && temporalNumber(from) != null && SqlTypeUtil.isNumeric(target)) {
             return true;
+        }
+        if (from != null && SqlTypeUtil.isBinary(from) && SqlTypeUtil.isNumeric(target)) {
+            return true; // nor a binary string's (read as its text, see textual)
         }
         return super.needToCast(scope, node, target, rule);
     }

@@ -25,6 +25,22 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
         super(typeSystem);
     }
 
+    /**
+     * Calcite interns types in one process-wide table, where two text types that differ only in their collation's
+     * coercibility are the same ({@link SqlCollation#equals} compares names): {@code 'abc' COLLATE
+     * utf8mb4_0900_ai_ci} could come back as the coercible type an earlier statement's literal got under that
+     * connection collation, and lose to a binary literal. A text type whose collation is explicit or coercible is
+     * therefore kept as made.
+     */
+    @Override
+    protected RelDataType canonize(RelDataType type) {
+        SqlCollation collation = SqlTypeUtil.inCharFamily(type) ? type.getCollation() : null;
+        if (collation != null && collation.getCoercibility() != SqlCollation.Coercibility.IMPLICIT) {
+            return type;
+        }
+        return super.canonize(type);
+    }
+
     @Override
     public RelDataType leastRestrictive(List<RelDataType> types) {
         if (temporalWithNumber(types)) {

@@ -159,6 +159,7 @@ public final class QueryPlanner {
         rewritten = TruthValues.rewrite(rewritten);
         rewritten = NamedWindows.rewrite(rewritten);
         rewritten = WindowCallRules.rewrite(rewritten);
+        rewritten = DerivedTableOrder.rewrite(rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(PlanCacheScope.of(session), rewritten);
         if (key == null) {
@@ -274,7 +275,8 @@ public final class QueryPlanner {
         }
         rel = cteLimits.putBack(rel, cluster.getRexBuilder());
         List<List<String>> origins = validator.getFieldOrigins(validated);
-        List<ResultColumn> columns = columns(relRoot.validatedRowType, origins, reader);
+        List<ResultColumn> columns = StarColumnLabels.apply(validated,
+                columns(relRoot.validatedRowType, origins, reader));
         java.time.ZoneId zone = dev.scion.sql.expr.StoredTimestamps.conversionZone(session);
         if (zone != null && StoredRowReads.current() != StoredRowReads.ALL) {
             rel = TimestampZoneRewrite.rewrite(rel, zone, StoredRowReads.current());

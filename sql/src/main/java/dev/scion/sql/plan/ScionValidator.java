@@ -29,6 +29,36 @@ final class ScionValidator extends SqlValidatorImpl {
         super(operators, reader, types, config);
     }
 
+    private static final org.apache.calcite.sql.type.SqlTypeMappingRule CAST_RULES =
+            withBinaryToNumber(org.apache.calcite.sql.type.SqlTypeCoercionRule.instance());
+    private static final org.apache.calcite.sql.type.SqlTypeMappingRule LENIENT_CAST_RULES =
+            withBinaryToNumber(org.apache.calcite.sql.type.SqlTypeCoercionRule.lenientInstance());
+
+    /**
+     * Calcite's cast rules and one of MySQL's: a binary string casts to a number ({@code CAST(b AS SIGNED)}, the
+     * number its text spells, decoded by ExprCompiler), which Calcite refused before any coercion.
+     */
+    @Override
+    public org.apache.calcite.sql.type.SqlTypeMappingRule getTypeMappingRule() {
+        return config().conformance().allowLenientCoercion() ? LENIENT_CAST_RULES : CAST_RULES;
+    }
+
+    private static org.apache.calcite.sql.type.SqlTypeMappingRule withBinaryToNumber(
+            org.apache.calcite.sql.type.SqlTypeMappingRule rules) {
+        java.util.Map<org.apache.calcite.sql.type.SqlTypeName,
+                com.google.common.collect.ImmutableSet<org.apache.calcite.sql.type.SqlTypeName>> map =
+                new java.util.HashMap<>(rules.getTypeMapping());
+        for (org.apache.calcite.sql.type.SqlTypeName to : org.apache.calcite.sql.type.SqlTypeName.NUMERIC_TYPES) {
+            com.google.common.collect.ImmutableSet<org.apache.calcite.sql.type.SqlTypeName> from = map.get(to);
+            if (from != null) {
+                map.put(to, com.google.common.collect.ImmutableSet.<org.apache.calcite.sql.type.SqlTypeName>builder()
+                        .addAll(from).add(org.apache.calcite.sql.type.SqlTypeName.BINARY)
+                        .add(org.apache.calcite.sql.type.SqlTypeName.VARBINARY).build());
+            }
+        }
+        return org.apache.calcite.sql.type.SqlTypeCoercionRule.instance(map);
+    }
+
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
         BinaryLike.alignOperands(this, scope, expr);

@@ -24,10 +24,14 @@ final class SubQueryRemoval {
     private SubQueryRemoval() {
     }
 
+    /**
+     * One collection, applied together until none matches: a rule's rewrite can leave a sub-query in a node another
+     * rule handles ({@code (scalar sub-query) IN (correlated sub-query)} in a select list puts the scalar sub-query
+     * in a filter of the IN's correlate), which rules applied one after the other never revisit.
+     */
     private static final HepProgram PROGRAM = HepProgram.builder()
-            .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
-            .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
-            .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+            .addRuleCollection(List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+                    CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
             .build();
 
     static RelNode remove(RelNode rel) {
