@@ -7,6 +7,7 @@ import dev.scion.storage.chunk.ChunkStore;
 import dev.scion.storage.chunk.RefConflictException;
 import dev.scion.storage.chunk.RefUpdate;
 import dev.scion.storage.chunk.RocksChunkStore;
+import dev.scion.storage.chunk.StorageException;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.storage.gc.GcResult;
 import dev.scion.versioning.gc.LiveRoots;
@@ -747,8 +748,20 @@ public final class Repository implements AutoCloseable {
                 "branch '" + branch + "' was updated concurrently; retry the transaction");
     }
 
+    /**
+     * Closes the store. A clean close writes every young chunk to RocksDB, so the nursery is drained first: the
+     * garbage among them dies here instead of landing on disk, where only the next collection would take it back
+     * (and the automatic collector's baseline, taken when the database is next opened, would count it as live).
+     */
     @Override
     public void close() {
+        if (store.hasNursery()) {
+            try {
+                store.drainNursery();
+            } catch (StorageException e) {
+                // the close below writes every young chunk, so nothing is lost: only the garbage stays on disk
+            }
+        }
         store.close();
     }
 }
