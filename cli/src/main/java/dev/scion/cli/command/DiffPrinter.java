@@ -283,27 +283,13 @@ final class DiffPrinter {
     private boolean dataChanged(TableValue f, TableValue t) {
         boolean[] changed = {false};
         forEachChange(f, t, (c, differ) -> {
-            if (!changed[0] && (c.kind() != RowChange.Kind.MODIFIED || changesData(c, f.schema(), t.schema()))) {
+            if (!changed[0] && (c.kind() != RowChange.Kind.MODIFIED || c.changesData(f.schema(), t.schema()))) {
                 changed[0] = true;
             }
         });
         return changed[0];
     }
 
-    private static boolean changesData(RowChange c, TableSchema fs, TableSchema ts) {
-        for (String col : c.changedColumns()) {
-            int ti = ts.columnIndex(col);
-            if (fs.columnIndex(col) >= 0 || (ti >= 0 && c.after()[ti] != null)) {
-                return true;
-            }
-        }
-        for (int i = 0; i < fs.columns().size(); i++) {
-            if (ts.columnIndex(fs.columns().get(i).name()) < 0 && c.before()[i] != null) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static boolean schemaChanged(TableDelta d, TableValue f, TableValue t) {
         return d.kind() != TableDelta.Kind.MODIFIED

@@ -27,16 +27,14 @@ class NurseryGarbageTest {
         load.load();
         load.rewrite(PAYLOAD_TO_WRITE, () -> true);
 
-        long size = load.awaitDirectoryBelow(4 * THRESHOLD);
-        assertTrue(size < 4 * THRESHOLD, "the directory stays bounded: " + (size >> 20) + " MB after "
-                + (load.written() >> 20) + " MB of rewritten rows");
+        load.assertDirectoryComesBelow(4 * THRESHOLD);
         load.checkEverythingThere();
         server.restart();
         load.checkEverythingThere();
         // the clean close judged the young chunks before writing them out: only live ones reached the disk (written
         // all, the garbage of the last few log segments came to tens of MB, which the collector, whose baseline is
         // taken at open, would not take back before another threshold's growth)
-        size = load.directorySize();
+        long size = load.directorySize();
         assertTrue(size < 4 * THRESHOLD, "a restart leaves the directory bounded: " + (size >> 20) + " MB");
     }
 }

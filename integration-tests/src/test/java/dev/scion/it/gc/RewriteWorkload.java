@@ -1,6 +1,7 @@
 package dev.scion.it.gc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,16 +159,17 @@ final class RewriteWorkload {
     }
 
     /**
-     * Polls (a bounded while) until the directory is below {@code bound}, since a collection may still be running
-     * when the writers stop; returns the last size seen.
+     * Asserts that the directory comes below {@code bound}, polling a bounded while since a collection may still be
+     * running when the writers stop.
      */
-    long awaitDirectoryBelow(long bound) throws InterruptedException {
+    void assertDirectoryComesBelow(long bound) throws InterruptedException {
         long size = directorySize();
         for (int i = 0; i < 120 && size >= bound; i++) {
             Thread.sleep(1000);
             size = directorySize();
         }
-        return size;
+        assertTrue(size < bound, "the directory stays bounded: " + (size >> 20) + " MB after "
+                + (written.get() >> 20) + " MB of rewritten rows");
     }
 
     /** Seven SHA-512 digests of "id/round/k". */

@@ -91,26 +91,11 @@ final class DiffSummaryFunction implements SystemTable {
         TableSchema ts = t == null ? null : t.schema();
         while (changes.hasNext()) {
             RowChange c = changes.next();
-            if (c.kind() != RowChange.Kind.MODIFIED || fs == null || ts == null || changesData(c, fs, ts)) {
+            if (c.kind() != RowChange.Kind.MODIFIED || fs == null || ts == null || c.changesData(fs, ts)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A modified row counts unless all it gained is NULL cells of new columns. */
-    private static boolean changesData(RowChange c, TableSchema fs, TableSchema ts) {
-        for (String col : c.changedColumns()) {
-            int ti = ts.columnIndex(col);
-            if (fs.columnIndex(col) >= 0 || (ti >= 0 && c.after()[ti] != null)) {
-                return true;
-            }
-        }
-        for (int i = 0; i < fs.columns().size(); i++) {
-            if (ts.columnIndex(fs.columns().get(i).name()) < 0 && c.before()[i] != null) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
