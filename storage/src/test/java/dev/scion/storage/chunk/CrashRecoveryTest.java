@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.scion.storage.Hash;
 import dev.scion.storage.log.RedoLog;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.scion.storage.testing.KilledWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,37 +50,18 @@ class CrashRecoveryTest {
   /** Runs {@link CrashWriter}, kills it after {@code acks} acknowledged commits, checks them; the store's dir. */
   private Path killWriterAndCheck(int acks, RedoLog.Sizing sizing) throws Exception {
     Path db = dir.resolve("db");
-    Path stderr = dir.resolve("child.err");
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, CrashWriter.class.getName(), db.toString()));
+    List<String> args = new ArrayList<>(List.of(db.toString()));
     if (sizing != null) {
-      command.addAll(List.of(String.valueOf(sizing.segments()), String.valueOf(sizing.firstSegmentBytes()),
+      args.addAll(List.of(String.valueOf(sizing.segments()), String.valueOf(sizing.firstSegmentBytes()),
           String.valueOf(sizing.segmentBytes())));
     }
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.redirectError(stderr.toFile());
-    Process child = pb.start();
-    int lastAck = -1;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while (lastAck < acks && (line = out.readLine()) != null) {
-        if (line.startsWith("ACK ")) {
-          lastAck = Integer.parseInt(line.substring(4));
-        }
-        if (lastAck == 0) {
-          // the running child holds the database: another process's open must fail cleanly
-          StorageException e = assertThrows(StorageException.class, () -> RocksChunkStore.open(db, StoreOptions.defaults()));
-          assertTrue(e.getMessage().contains("in use by another process"), e.getMessage());
-        }
+    int lastAck = KilledWriter.runUntilAcked(dir, CrashWriter.class, args, acks, (line, ack) -> {
+      if (line.startsWith("ACK ") && ack == 0) {
+        // the running child holds the database: another process's open must fail cleanly
+        StorageException e = assertThrows(StorageException.class, () -> RocksChunkStore.open(db, StoreOptions.defaults()));
+        assertTrue(e.getMessage().contains("in use by another process"), e.getMessage());
       }
-      assertTrue(lastAck >= acks, "child stopped early: " + Files.readString(stderr));
-      child.destroyForcibly(); // SIGKILL, mid-commit
-      child.waitFor();
-    } finally {
-      child.destroyForcibly();
-    }
+    });
 
     try (RocksChunkStore store = RocksChunkStore.open(db, StoreOptions.defaults())) {
       for (int i = 0; i <= lastAck; i++) {

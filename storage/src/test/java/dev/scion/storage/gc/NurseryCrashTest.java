@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StoreOptions;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.scion.storage.testing.KilledWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,30 +62,10 @@ class NurseryCrashTest {
   }
 
   private int runAndKill(Path db, int acks, long[] dropped) throws Exception {
-    Path stderr = dir.resolve("child.err");
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, NurseryCrashWriter.class.getName(), db.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.redirectError(stderr.toFile());
-    Process child = pb.start();
-    int lastAck = -1;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while (lastAck < acks && (line = out.readLine()) != null) {
-        if (line.startsWith("ACK ")) {
-          lastAck = Integer.parseInt(line.substring(4));
-        } else if (line.startsWith("DROPPED ")) {
-          dropped[0] = Long.parseLong(line.substring(8));
-        }
+    return KilledWriter.runUntilAcked(dir, NurseryCrashWriter.class, List.of(db.toString()), acks, (line, ack) -> {
+      if (line.startsWith("DROPPED ")) {
+        dropped[0] = Long.parseLong(line.substring(8));
       }
-      assertTrue(lastAck >= acks, "child stopped early: " + Files.readString(stderr));
-      child.destroyForcibly(); // SIGKILL, wherever the drain thread is
-      child.waitFor();
-    } finally {
-      child.destroyForcibly();
-    }
-    return lastAck;
+    });
   }
 }
