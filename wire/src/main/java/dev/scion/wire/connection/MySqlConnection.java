@@ -103,11 +103,11 @@ public final class MySqlConnection {
         server.commandStarted(); // ended by process()
         if (inline) {
             inlineCommands++;
-            process(packet);
+            process(packet, null);
             return;
         }
         queuedTasks++;
-        queue.submit(() -> process(packet));
+        queue.submit(() -> process(packet, queue.settleRunningTask()));
         if (queue.size() >= PAUSE_READ_AT && channel.config().isAutoRead()) {
             channel.config().setAutoRead(false);
         }
@@ -115,8 +115,9 @@ public final class MySqlConnection {
 
     /**
      * A brief command (see {@link CommandDispatcher#runsBriefly}) runs right here on the event loop when nothing of
-     * this connection is queued or running: the queue is only fed from this thread and a task leaves it only after
-     * it ran, so an empty queue means the command keeps its order and has the session to itself. Commands that are
+     * this connection is queued or running: the queue is only fed from this thread and a task leaves it only once it
+     * has done everything it does (see {@link #process}), so an empty queue means the command keeps its order and has
+     * the session to itself. Commands that are
      * brief only while the server runs nothing else (a one-row write, which syncs) are asked about only then.
      */
     private boolean runsInline(InboundPacket packet) {
@@ -191,8 +192,16 @@ public final class MySqlConnection {
         }
     }
 
-    private void process(InboundPacket packet) {
-        boolean inFlight = true;
+    /**
+     * Runs one packet. {@code settle} is null when the event loop runs it inline; on a worker it is the queue's
+     * {@link CommandQueue#settleRunningTask}, which runs on the event loop right after the answer is written. The
+     * client can send its next command only once it has that answer, and the event loop reads it only after the
+     * settle, so the next command finds this one gone from the queue and may run inline: without that, a worker
+     * still returning from this method would send it (and, by the same race, often the one after it) to a worker too.
+     * Everything this method does to the connection therefore happens before the answer is handed over.
+     */
+    private void process(InboundPacket packet, Runnable settle) {
+        boolean ended = false;
         try {
             if (closed || phase == Phase.CLOSED) {
                 return;
@@ -208,11 +217,14 @@ public final class MySqlConnection {
                 default -> {
                 }
             }
-            // done before the answer leaves, so the client's next command finds the server idle if it is
-            inFlight = false;
-            server.commandEnded();
+            ended = true;
+            endCommand(packet); // before the answer leaves, so the client's next command finds the server idle if it is
             if (phase != Phase.CLOSED) {
-                writer.flush();
+                if (settle == null) {
+                    writer.flush();
+                } else {
+                    writer.flushThen(settle);
+                }
             }
         } catch (ConnectionClosedException e) {
             writer.release();
@@ -221,18 +233,23 @@ public final class MySqlConnection {
             writer.release();
             channel.close();
         } finally {
-            if (inFlight) {
-                server.commandEnded();
+            if (!ended) {
+                endCommand(packet);
             }
-            running = false;
-            lastActivityNanos = System.nanoTime();
-            if (phase == Phase.COMMAND && idleTimeoutSeconds() != armedTimeoutSeconds) {
-                armIdleTimer(); // e.g. SET SESSION wait_timeout = n
-            }
-            packet.payload().release();
-            if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
-                channel.config().setAutoRead(true);
-            }
+        }
+    }
+
+    /** What follows every packet, answered or not: the server's and the idle timer's books, and the packet's buffer. */
+    private void endCommand(InboundPacket packet) {
+        server.commandEnded();
+        running = false;
+        lastActivityNanos = System.nanoTime();
+        if (phase == Phase.COMMAND && idleTimeoutSeconds() != armedTimeoutSeconds) {
+            armIdleTimer(); // e.g. SET SESSION wait_timeout = n
+        }
+        packet.payload().release();
+        if (!channel.config().isAutoRead() && queue.size() <= RESUME_READ_AT) {
+            channel.config().setAutoRead(true);
         }
     }
 
