@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
 
 /**
  * What one drain of a {@link Nursery} does, run by its {@link NurseryDrainer}: asks the attached
@@ -119,6 +121,29 @@ final class NurseryDrain implements NurseryDrainer.Drain {
       barrier = null;
     }
     store.startFlush();
+  }
+
+  /**
+   * At a clean close, with the store's lifecycle held and its drainer stopped: writes every young chunk to RocksDB,
+   * none judged (the layer above drains first if it wants garbage gone), before the waiting flush that the close's checkpoint trusts,
+   * and empties the nursery. Unlogged: until that checkpoint the log's records still hold them.
+   */
+  void writeAllAtClose(RocksHandles rocks) throws RocksDBException {
+    if (nursery.size() == 0) {
+      return;
+    }
+    long chunks = 0;
+    long bytes = 0;
+    try (WriteBatch batch = new WriteBatch()) {
+      for (Nursery.Entry e : nursery.through(Long.MAX_VALUE)) {
+        batch.put(rocks.chunks, e.address().bytes(), e.bytes());
+        chunks++;
+        bytes += e.bytes().length;
+      }
+      rocks.db.write(rocks.unlogged, batch);
+    }
+    store.countedToRocks(chunks, bytes);
+    nursery.clear();
   }
 
   /**

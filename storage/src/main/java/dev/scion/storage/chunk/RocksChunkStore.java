@@ -1186,20 +1186,10 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
   }
 
-  /** Writes every young chunk to RocksDB; called at close with the lifecycle's write side held. */
-  private void writeNurseryAtClose() throws RocksDBException {
-    if (nursery == null || nursery.size() == 0) {
-      return;
-    }
-    try (WriteBatch batch = new WriteBatch()) {
-      for (Nursery.Entry e : nursery.through(Long.MAX_VALUE)) {
-        batch.put(rocks.chunks, e.address().bytes(), e.bytes());
-        chunksToRocks.incrementAndGet();
-        chunkBytesToRocks.addAndGet(e.bytes().length);
-      }
-      rocks.db.write(rocks.unlogged, batch);
-    }
-    nursery.clear();
+  /** Counts chunks a drain wrote to RocksDB outside {@link #writeYoung} (at close). */
+  void countedToRocks(long chunks, long bytes) {
+    chunksToRocks.addAndGet(chunks);
+    chunkBytesToRocks.addAndGet(bytes);
   }
 
   /** The RocksDB handles in use (for tests that copy the database's files as a power loss would leave them). */
@@ -1227,7 +1217,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (log != null && !stoppedByFullDisk) {
         try {
           // before the flush that the clean close's checkpoint trusts: the tables must hold every young chunk
-          writeNurseryAtClose();
+          if (nurseryDrain != null) {
+            nurseryDrain.writeAllAtClose(rocks);
+          }
           log.closeClean(); // a cleanly closed store's tables hold everything: its next open replays nothing
         } catch (IOException | RocksDBException e) {
           closeLog(); // not checkpointed: the next open replays the log, which holds every young chunk
