@@ -1205,6 +1205,20 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** Closes the database and releases every native handle; waits for in-flight operations. */
   @Override
   public void close() {
+    close(true);
+  }
+
+  /**
+   * Closes like {@link #close}, except that a store with a nursery writes none of its young chunks to RocksDB and
+   * gives its log no clean checkpoint: they stay in the redo log's records, which the next open replays, as after a
+   * crash. For a database being dropped, which is opened again only if it is undropped: writing its young chunks
+   * now would be work for nothing. A store without a nursery closes as {@link #close} does.
+   */
+  public void closeLeavingYoungChunksInLog() {
+    close(nursery == null);
+  }
+
+  private void close(boolean writeYoungChunks) {
     lifecycle.writeLock().lock();
     try {
       if (closed) {
@@ -1214,7 +1228,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (drainer != null) {
         drainer.close(); // a drain waiting for this lock finds the store closed
       }
-      if (log != null && !stoppedByFullDisk) {
+      if (log != null && !stoppedByFullDisk && writeYoungChunks) {
         try {
           // before the flush that the clean close's checkpoint trusts: the tables must hold every young chunk
           if (nurseryDrain != null) {
