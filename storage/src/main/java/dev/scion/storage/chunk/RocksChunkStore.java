@@ -98,18 +98,10 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    */
   private final NurseryDrainer drainer;
   private final Nursery nursery;
-  /** Decides what a drain keeps; null until the layer above attaches one (then a drain keeps every chunk). */
-  private volatile NurseryLiveness liveness;
-  /** Non-null while a drain decides what to keep: existence checks are recorded, and those chunks kept. */
-  private volatile WriteBarrier nurseryBarrier;
-  /** How long a drain waits for writers to pause before it keeps what it could not decide on. */
-  private static final long DRAIN_PAUSE_MILLIS = 200;
+  /** What a drain keeps and drops; null without a nursery. */
+  private final NurseryDrain nurseryDrain;
   private final java.util.concurrent.atomic.AtomicLong chunkBytesToRocks = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong chunksToRocks = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong chunksDropped = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong bytesDropped = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong drainsKeptAll = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong drains = new java.util.concurrent.atomic.AtomicLong();
 
   private RocksChunkStore(Path dir, StoreOptions options, RedoLog.Sizing logSizing, LogFiles logFiles,
       RocksHandles rocks, StoreLog log, FollowerOverlay overlay, NurseryDrainer drainer) {
@@ -125,8 +117,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     this.walSync = new WalSync(this::syncLog, options.syncsInFlight());
     this.drainer = drainer;
     this.nursery = drainer == null ? null : drainer.nursery();
+    this.nurseryDrain = drainer == null ? null : new NurseryDrain(this, nursery);
     if (drainer != null) {
-      drainer.drainWith(this::drain);
+      drainer.drainWith(nurseryDrain);
     }
   }
 
@@ -294,9 +287,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (b != null) {
         b.record(h);
       }
-      WriteBarrier nb = nurseryBarrier;
-      if (nb != null) {
-        nb.record(h); // before the nursery is asked: a drain drops nothing recorded (see dropUnlessChecked)
+      if (nurseryDrain != null) {
+        nurseryDrain.record(h); // before the nursery is asked: a drain drops nothing recorded
       }
       if (cache.contains(h) || (nursery != null && nursery.contains(h))
           || (overlay != null && overlay.chunk(h) != null)) {
@@ -331,9 +323,8 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (b != null) {
         b.recordWrite(h, chunk.length);
       }
-      WriteBarrier nb = nurseryBarrier;
-      if (nb != null) {
-        nb.record(h);
+      if (nurseryDrain != null) {
+        nurseryDrain.record(h);
       }
       readNative(() -> {
         try (LoggedBatch batch = new LoggedBatch(rocks, chunk.length + LoggedBatch.CHUNK_OVERHEAD)) {
@@ -672,13 +663,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           for (Map.Entry<String, byte[]> e : logEntries.entrySet()) {
             batch.putRef(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
           }
-          WriteBarrier nb = nurseryBarrier;
           for (Map.Entry<Hash, byte[]> e : req.chunks().entrySet()) {
             if (b != null) {
               b.recordWrite(e.getKey(), e.getValue().length);
             }
-            if (nb != null) {
-              nb.record(e.getKey()); // written again during a drain: a young copy of it must stay
+            if (nurseryDrain != null) {
+              nurseryDrain.record(e.getKey()); // written again during a drain: a young copy of it must stay
             }
             if (req.young()) {
               batch.putYoungChunk(e.getKey(), e.getValue());
@@ -1013,7 +1003,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * RocksDB). Has no effect on a store without a nursery.
    */
   public void attachNurseryLiveness(NurseryLiveness l) {
-    this.liveness = l;
+    if (nurseryDrain != null) {
+      nurseryDrain.attach(l);
+    }
   }
 
   /** Whether commits that move refs keep their chunks in the nursery. */
@@ -1036,7 +1028,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
    * which it lists its roots, with writes paused. The drain ends it.
    */
   public void beginNurseryBarrier() {
-    nurseryBarrier = new WriteBarrier();
+    if (nurseryDrain != null) {
+      nurseryDrain.beginBarrier();
+    }
   }
 
   /**
@@ -1112,70 +1106,30 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
 
   /** Young chunks drains dropped without writing them to RocksDB. */
   public long chunksDropped() {
-    return chunksDropped.get();
+    return nurseryDrain == null ? 0 : nurseryDrain.chunksDropped();
   }
 
   /** Bytes of the chunks counted by {@link #chunksDropped}. */
   public long bytesDropped() {
-    return bytesDropped.get();
+    return nurseryDrain == null ? 0 : nurseryDrain.bytesDropped();
   }
 
   /** Drains run so far, and how many of them kept every chunk (no liveness, or in doubt). */
   public long drains() {
-    return drains.get();
+    return nurseryDrain == null ? 0 : nurseryDrain.drains();
   }
 
   public long drainsKeptAll() {
-    return drainsKeptAll.get();
+    return nurseryDrain == null ? 0 : nurseryDrain.drainsKeptAll();
   }
 
-  /**
-   * One drain, on the drainer's thread (or, retried keeping everything, on a committer's): every young chunk of
-   * generation {@code g} or before leaves the nursery, into RocksDB if live (or in doubt), else dropped, and live
-   * young chunks of later generations go to RocksDB with it; then a RocksDB flush is started, which the log's
-   * checkpoint waits for. The chunks are all in the log's records since the last checkpoint, so a crash at any
-   * point of this replays them.
-   */
-  private void drain(long g, boolean keepAll) {
-    drains.incrementAndGet();
-    NurseryLiveness l = liveness;
-    java.util.Set<Hash> live = null;
-    try {
-      if (!keepAll && l != null && nursery.size() > 0) {
-        try {
-          live = l.live(this);
-        } catch (RuntimeException e) {
-          live = null; // a walker failure or the like: keep everything
-        }
-      }
-      // Every young chunk, of any generation: a chunk written to RocksDB must take its young descendants along (a
-      // later drain's walk stops at it), and one put again while here keeps its older generation, so those may be
-      // of a later generation than itself. Only generation g and older are judged, so dropped.
-      List<Nursery.Entry> all = nursery.through(Long.MAX_VALUE);
-      boolean keepEverything = live == null;
-      for (Nursery.Entry e : all) {
-        keepEverything |= nursery.mustKeep(e);
-      }
-      if (keepEverything && !all.isEmpty()) {
-        drainsKeptAll.incrementAndGet();
-      }
-      List<Nursery.Entry> keep = new ArrayList<>();
-      List<Nursery.Entry> dead = new ArrayList<>();
-      for (Nursery.Entry e : all) {
-        if (keepEverything || live.contains(e.address())) {
-          keep.add(e);
-        } else if (e.generation() <= g) {
-          dead.add(e);
-        }
-      }
-      writeDrained(keep);
-      if (!dead.isEmpty()) {
-        List<Nursery.Entry> checked = dropUnlessChecked(dead);
-        writeDrained(checked);
-      }
-    } finally {
-      nurseryBarrier = null;
-    }
+  /** Whether a garbage collection is running (a drain then drops nothing). */
+  boolean collectionRunning() {
+    return barrier != null;
+  }
+
+  /** Starts a RocksDB flush without waiting for it (a drain ends with one; the log's checkpoint waits for it). */
+  void startFlush() {
     readNative(() -> {
       try (FlushOptions fo = new FlushOptions().setWaitForFlush(false)) {
         rocks.db.flush(fo, List.of(rocks.chunks, rocks.refs));
@@ -1184,8 +1138,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     });
   }
 
-  /** Writes young chunks to RocksDB (unlogged: their records hold them), caches them, then lets the nursery go. */
-  private void writeDrained(List<Nursery.Entry> entries) {
+  /**
+   * Writes young chunks to RocksDB (unlogged: their records hold them), caches them, then lets the nursery go of
+   * them; for a drain, which gives up (a StorageException) if writers stay paused for {@code pauseMillis}.
+   */
+  void writeYoung(List<Nursery.Entry> entries, long pauseMillis) {
     if (entries.isEmpty()) {
       return;
     }
@@ -1194,7 +1151,7 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     // read side already, runs it again keeping everything (NurseryDrainer.await).
     boolean locked;
     try {
-      locked = gcGate.readLock().tryLock(DRAIN_PAUSE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      locked = gcGate.readLock().tryLock(pauseMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       locked = false;
@@ -1229,56 +1186,10 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     }
   }
 
-  /**
-   * Drops {@code dead} from the nursery in batches, each with writers paused, except the chunks an existence check
-   * recorded since the drain listed its roots (a writer may be about to reference them): those, and every chunk of
-   * a batch for which writers did not pause in time, are returned to be written instead.
-   */
-  private List<Nursery.Entry> dropUnlessChecked(List<Nursery.Entry> dead) {
-    List<Nursery.Entry> kept = new ArrayList<>();
-    final int batchSize = 4096;
-    for (int from = 0; from < dead.size(); from += batchSize) {
-      List<Nursery.Entry> part = dead.subList(from, Math.min(dead.size(), from + batchSize));
-      long[] dropped = new long[2];
-      boolean paused = tryWithWritesPaused(DRAIN_PAUSE_MILLIS, () -> {
-        WriteBarrier nb = nurseryBarrier;
-        // A running collection marks through young chunks: one dropped under it, and put again later, would be
-        // neither walked again (it is marked visited) nor leave its subtree marked. Collections start with a drain
-        // of their own, and while one runs drains drop nothing.
-        boolean collecting = barrier != null;
-        for (Nursery.Entry e : part) {
-          if (collecting || nb == null || nb.contains(e.address()) || nursery.mustKeep(e)) {
-            kept.add(e);
-          } else {
-            nursery.remove(e);
-            dropped[0]++;
-            dropped[1] += e.bytes().length;
-          }
-        }
-      });
-      if (!paused) {
-        kept.addAll(part);
-      }
-      chunksDropped.addAndGet(dropped[0]);
-      bytesDropped.addAndGet(dropped[1]);
-    }
-    return kept;
-  }
-
-  /** Writes every young chunk to RocksDB; called at close with the lifecycle's write side held. */
-  private void writeNurseryAtClose() throws RocksDBException {
-    if (nursery == null || nursery.size() == 0) {
-      return;
-    }
-    try (WriteBatch batch = new WriteBatch()) {
-      for (Nursery.Entry e : nursery.through(Long.MAX_VALUE)) {
-        batch.put(rocks.chunks, e.address().bytes(), e.bytes());
-        chunksToRocks.incrementAndGet();
-        chunkBytesToRocks.addAndGet(e.bytes().length);
-      }
-      rocks.db.write(rocks.unlogged, batch);
-    }
-    nursery.clear();
+  /** Counts chunks a drain wrote to RocksDB outside {@link #writeYoung} (at close). */
+  void countedToRocks(long chunks, long bytes) {
+    chunksToRocks.addAndGet(chunks);
+    chunkBytesToRocks.addAndGet(bytes);
   }
 
   /** The RocksDB handles in use (for tests that copy the database's files as a power loss would leave them). */
@@ -1294,6 +1205,20 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   /** Closes the database and releases every native handle; waits for in-flight operations. */
   @Override
   public void close() {
+    close(true);
+  }
+
+  /**
+   * Closes like {@link #close}, except that a store with a nursery writes none of its young chunks to RocksDB and
+   * gives its log no clean checkpoint: they stay in the redo log's records, which the next open replays, as after a
+   * crash. For a database being dropped, which is opened again only if it is undropped: writing its young chunks
+   * now would be work for nothing. A store without a nursery closes as {@link #close} does.
+   */
+  public void closeLeavingYoungChunksInLog() {
+    close(nursery == null);
+  }
+
+  private void close(boolean writeYoungChunks) {
     lifecycle.writeLock().lock();
     try {
       if (closed) {
@@ -1303,10 +1228,12 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
       if (drainer != null) {
         drainer.close(); // a drain waiting for this lock finds the store closed
       }
-      if (log != null && !stoppedByFullDisk) {
+      if (log != null && !stoppedByFullDisk && writeYoungChunks) {
         try {
           // before the flush that the clean close's checkpoint trusts: the tables must hold every young chunk
-          writeNurseryAtClose();
+          if (nurseryDrain != null) {
+            nurseryDrain.writeAllAtClose(rocks);
+          }
           log.closeClean(); // a cleanly closed store's tables hold everything: its next open replays nothing
         } catch (IOException | RocksDBException e) {
           closeLog(); // not checkpointed: the next open replays the log, which holds every young chunk

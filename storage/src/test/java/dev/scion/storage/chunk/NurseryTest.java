@@ -134,6 +134,23 @@ class NurseryTest {
   }
 
   @Test
+  void aCloseLeavingYoungChunksInTheLogWritesNoneAndTheNextOpenReplaysThem() {
+    byte[] c = chunk("committed just before a drop");
+    RocksChunkStore store = RocksChunkStore.open(dir, NURSERY);
+    store.attachNurseryLiveness(refValues(Set.of()));
+    store.commit(Map.of(Hash.of(c), c), List.of(RefUpdate.set("x", new byte[] {7})));
+    long toRocks = store.chunksToRocks();
+    store.closeLeavingYoungChunksInLog();
+    assertEquals(toRocks, store.chunksToRocks(), "no young chunk written at close");
+    assertEquals(0, store.drains());
+    try (RocksChunkStore reopened = RocksChunkStore.open(dir, StoreOptions.defaults())) {
+      assertTrue(reopened.recordsReplayedAtOpen() > 0, "no clean checkpoint: the log is replayed");
+      assertArrayEquals(c, reopened.get(Hash.of(c)));
+      assertArrayEquals(new byte[] {7}, reopened.readRef("x"));
+    }
+  }
+
+  @Test
   void segmentChangesDrainAndTheCheckpointWaitsForThem() {
     RedoLog.Sizing sizing = new RedoLog.Sizing(4, 16 << 10, 32 << 10);
     Hash last = null;

@@ -210,7 +210,7 @@ public final class DataDirectory implements AutoCloseable {
         }
         Repository r = open.remove(name);
         if (r != null) {
-            r.close();
+            r.closeForDrop();
         }
         try {
             Path trash = root.resolve(TRASH_DIR);

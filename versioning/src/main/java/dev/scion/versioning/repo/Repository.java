@@ -764,4 +764,12 @@ public final class Repository implements AutoCloseable {
         }
         store.close();
     }
+
+    /**
+     * Closes the store of a database being dropped: no drain, and no young chunk written to RocksDB. Those chunks
+     * stay in the store's redo log, which an open after {@code undrop} replays; a purge deletes them with the rest.
+     */
+    public void closeForDrop() {
+        store.closeLeavingYoungChunksInLog();
+    }
 }

@@ -2,10 +2,13 @@ package dev.scion.versioning.repo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scion.storage.Hash;
+import dev.scion.storage.chunk.RocksChunkStore;
 import dev.scion.storage.chunk.StoreOptions;
 import dev.scion.versioning.model.Signature;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,52 @@ class DataDirectoryTest {
             VersioningException gone = assertThrows(VersioningException.class, () -> d.undrop("db"));
             assertEquals(VersioningException.Reason.NOT_FOUND, gone.reason());
         }
+    }
+
+    /**
+     * A dropped database goes to the trash, to be undropped or purged: draining its nursery at the drop would write
+     * live young chunks to RocksDB for nothing. They stay in its redo log, and an open after undrop replays them.
+     */
+    @Test
+    void dropWritesNoYoungChunkToRocksDbAndUndropReplaysThemFromTheLog() {
+        try (DataDirectory d = new DataDirectory(root, StoreOptions.defaults().withNursery(true))) {
+            Repository r = d.create("db", WHO);
+            Hash head = r.branchHead("main").orElseThrow();
+            r.createBranch("feature", head);
+            RocksChunkStore store = r.store();
+            assertTrue(store.nurseryChunks() > 0, "the initial commit's chunks are young");
+            long drains = store.drains();
+            long toRocks = store.chunksToRocks();
+
+            d.drop("db");
+
+            assertEquals(0, store.drains() - drains, "no drain at a drop");
+            assertEquals(0, store.chunksToRocks() - toRocks, "no chunk written to RocksDB at a drop");
+
+            d.undrop("db");
+            Repository back = d.open("db").orElseThrow();
+            assertTrue(back.store().recordsReplayedAtOpen() > 0, "the young chunks came back from the log");
+            assertEquals(head, back.branchHead("main").orElseThrow());
+            assertNotNull(back.chunks().get(head), "the head commit's chunk is there");
+            assertEquals(List.of("feature", "main"), back.branches().stream().sorted().toList());
+        }
+    }
+
+    /** The counterpart: a normal close still drains, and writes the live young chunks to RocksDB. */
+    @Test
+    void closeDrainsTheNurseryAndWritesItsLiveChunks() {
+        RocksChunkStore store;
+        long drains;
+        long toRocks;
+        try (DataDirectory d = new DataDirectory(root, StoreOptions.defaults().withNursery(true))) {
+            Repository r = d.create("db", WHO);
+            store = r.store();
+            assertTrue(store.nurseryChunks() > 0, "the initial commit's chunks are young");
+            drains = store.drains();
+            toRocks = store.chunksToRocks();
+        }
+        assertEquals(1, store.drains() - drains, "the close drained once");
+        assertTrue(store.chunksToRocks() - toRocks > 0, "the live young chunks went to RocksDB");
     }
 
     @Test
