@@ -12,6 +12,7 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,9 @@ import java.util.Set;
  * Calcite would name it EXPR$0 and make repeated names unique; MySQL refuses a derived table or CTE whose columns
  * share a name, compared without case (1060), and a column list whose length is not the select list's (1353).
  * Unlike a view's, a long name is not replaced by Name_exp_N: MySQL does that for views only.
- * Names hidden behind a {@code *} are not checked here (that needs the tables' columns).
+ * A CTE nothing reads is neither labelled nor checked: MySQL does not resolve it, and Calcite's validator, which
+ * checks every WITH item, would refuse the names it repeats. Names hidden behind a {@code *} are not checked here (that needs
+ * the tables' columns).
  */
 public final class DerivedColumnNames {
     private DerivedColumnNames() {
@@ -38,14 +41,16 @@ public final class DerivedColumnNames {
     }
 
     private static void walk(SqlNode node, String sql) {
-        if (node instanceof SqlWithItem item) {
-            SelectLabeler.label(item.query, sql);
-            check(item.query, item.columnList);
-            walk(item.query, sql);
-            return;
-        }
         if (node instanceof SqlWith with) {
-            walk(with.withList, sql);
+            Set<SqlWithItem> referenced = referencedItems(with);
+            for (SqlNode n : with.withList) {
+                SqlWithItem item = (SqlWithItem) n;
+                if (referenced.contains(item)) {
+                    SelectLabeler.label(item.query, sql);
+                    check(item.query, item.columnList);
+                }
+                walk(item.query, sql);
+            }
             walk(with.body, sql);
             return;
         }
@@ -70,6 +75,38 @@ public final class DerivedColumnNames {
                 }
             }
         }
+    }
+
+    /**
+     * The WITH items the body reads, directly or through another such item: MySQL resolves, and so names and
+     * checks, only those ({@code WITH c AS (SELECT 1, 1) SELECT 2} is no error). A name is taken for a reference wherever it
+     * appears, which may check an item MySQL would not.
+     */
+    private static Set<SqlWithItem> referencedItems(SqlWith with) {
+        Set<SqlWithItem> referenced = new HashSet<>();
+        List<SqlNode> pending = new ArrayList<>(List.of(with.body));
+        while (!pending.isEmpty()) {
+            Set<String> names = identifierNames(pending.remove(pending.size() - 1));
+            for (SqlNode n : with.withList) {
+                SqlWithItem item = (SqlWithItem) n;
+                if (names.contains(item.name.getSimple().toLowerCase(Locale.ROOT)) && referenced.add(item)) {
+                    pending.add(item.query);
+                }
+            }
+        }
+        return referenced;
+    }
+
+    private static Set<String> identifierNames(SqlNode node) {
+        Set<String> names = new HashSet<>();
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlIdentifier id) {
+                id.names.forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+                return null;
+            }
+        });
+        return names;
     }
 
     private static SqlNode unwrapLateral(SqlNode node) {
