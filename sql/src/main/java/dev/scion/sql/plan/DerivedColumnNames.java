@@ -28,8 +28,8 @@ import java.util.Set;
  * share a name, compared without case (1060), and a column list whose length is not the select list's (1353).
  * Unlike a view's, a long name is not replaced by Name_exp_N: MySQL does that for views only.
  * A CTE nothing reads is neither labelled nor checked: MySQL does not resolve it, and Calcite's validator, which
- * checks every WITH item, would refuse the names it repeats. Names hidden behind a {@code *} are not checked here (that needs
- * the tables' columns).
+ * checks every WITH item, would refuse the names it repeats. Names hidden behind a {@code *} are not checked here
+ * (that needs the tables' columns).
  */
 public final class DerivedColumnNames {
     private DerivedColumnNames() {
@@ -48,8 +48,8 @@ public final class DerivedColumnNames {
                 if (referenced.contains(item)) {
                     SelectLabeler.label(item.query, sql);
                     check(item.query, item.columnList);
+                    walk(item.query, sql);
                 }
-                walk(item.query, sql);
             }
             walk(with.body, sql);
             return;
