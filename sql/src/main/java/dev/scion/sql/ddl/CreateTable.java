@@ -178,7 +178,8 @@ final class CreateTable {
             case INT24 -> new ColumnType(TypeKind.MEDIUMINT, -1, -1, rc.unsigned(), List.of());
             case LONG -> new ColumnType(TypeKind.INT, -1, -1, rc.unsigned(), List.of());
             case LONGLONG, NULL -> new ColumnType(TypeKind.BIGINT, -1, -1, rc.unsigned(), List.of());
-            case NEWDECIMAL -> new ColumnType(TypeKind.DECIMAL, Math.min(65, Math.max(1, len)),
+            // a DECIMAL's length counts a sign and a point besides its digits (TypeMapping, ColumnType.maxLength)
+            case NEWDECIMAL -> new ColumnType(TypeKind.DECIMAL, Math.min(65, Math.max(1, len - 2)),
                     Math.min(30, rc.decimals()), rc.unsigned(), List.of());
             case FLOAT -> ColumnType.of(TypeKind.FLOAT);
             case DOUBLE -> ColumnType.of(TypeKind.DOUBLE);

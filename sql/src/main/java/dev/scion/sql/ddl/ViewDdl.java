@@ -9,6 +9,7 @@ import dev.scion.sql.parser.MySqlParser;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.parser.ddl.SqlCreateMySqlView;
 import dev.scion.sql.parser.ddl.SqlDropMySqlView;
+import dev.scion.sql.plan.DerivedColumnNames;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.StatementResult;
@@ -36,6 +37,8 @@ final class ViewDdl {
         if (!node.getReplace() && Views.definition(target.db(), target.name()).isPresent()) {
             throw new SqlError(ErrorCode.TABLE_EXISTS, "Table '" + target.name() + "' already exists");
         }
+        // named from the text as written, which the stored (normalized) definition no longer has
+        DerivedColumnNames.name(node.getQuery(), sql);
         if (node.getColumnList() == null) {
             ViewColumnNames.name(node.getQuery(), sql);
         }

@@ -16,6 +16,9 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     /** MySQL's div_precision_increment: digits {@code /} and AVG add after the point. */
     private static final int DIV_PRECISION_INCREMENT = 4;
 
+    /** The digits MySQL's SUM adds to an exact argument's (DECIMAL_LONGLONG_DIGITS). */
+    private static final int SUM_PRECISION_INCREMENT = 22;
+
     /** MySQL's DECIMAL keeps at most 30 digits after the point. */
     public static final int MAX_DECIMAL_SCALE = 30;
 
@@ -57,6 +60,24 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
         return super.deriveDecimalDivideType(factory, dividend, divisor);
     }
 
+    /**
+     * SUM of an exact number is a DECIMAL with 22 more digits before the point in MySQL (SUM of an INT is
+     * DECIMAL(32,0), of a DECIMAL(10,2) DECIMAL(32,2)); of anything else a DOUBLE. Calcite keeps the argument's type
+     * (INTEGER overflowed in CREATE TABLE ... AS SELECT's BIGINT) or widens a DECIMAL to 65 digits.
+     */
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argument) {
+        if (SqlTypeUtil.isExactNumeric(argument)) {
+            int scale = SqlTypeUtil.isDecimal(argument) ? Math.max(argument.getScale(), 0) : 0;
+            int digits = SqlTypeUtil.isDecimal(argument) ? argument.getPrecision()
+                    : integerDigits(argument.getSqlTypeName());
+            RelDataType sum = factory.createSqlType(SqlTypeName.DECIMAL,
+                    Math.min(65, digits + SUM_PRECISION_INCREMENT), scale);
+            return factory.createTypeWithNullability(sum, argument.isNullable());
+        }
+        return super.deriveSumType(factory, argument);
+    }
+
     /** AVG of an exact number is a DECIMAL with div_precision_increment more digits (AVG of 2 and 3 is 2.5000). */
     @Override
     public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argument) {
@@ -80,7 +101,8 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
             case TINYINT -> 3;
             case SMALLINT -> 5;
             case INTEGER -> 10;
-            default -> 20; // BIGINT, and unsigned BIGINT's 20 digits
+            case BIGINT -> 19;
+            default -> 20; // unsigned BIGINT
         };
     }
 }

@@ -138,6 +138,7 @@ public final class QueryPlanner {
 
     private static Plan planUnguarded(Session session, SqlNode query, String sql, TextShape shape) {
         SelectLabeler.label(query, sql);
+        DerivedColumnNames.name(query, sql);
         SqlNode rewritten = query.accept(new VariableInliner(session)).accept(MySqlLiteralRewriter.INSTANCE);
         rewritten = ConnectionCollation.rewrite(session, rewritten);
         rewritten = QualifiedTableAliases.rewrite(session, rewritten);
