@@ -34,6 +34,11 @@ public final class SqlModes {
         return named(session, "PAD_CHAR_TO_FULL_LENGTH");
     }
 
+    /** NO_UNSIGNED_SUBTRACTION: a difference with an unsigned operand is signed (by default it is unsigned). */
+    public static boolean noUnsignedSubtraction(Session session) {
+        return named(session, "NO_UNSIGNED_SUBTRACTION");
+    }
+
     /** NO_BACKSLASH_ESCAPES: a backslash in a string is an ordinary character, and LIKE has no default escape. */
     public static boolean noBackslashEscapes(Session session) {
         return named(session, "NO_BACKSLASH_ESCAPES");
