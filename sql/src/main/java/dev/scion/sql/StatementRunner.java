@@ -22,6 +22,7 @@ import dev.scion.sql.lock.StatementRestart;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.plan.cache.TextShape;
+import dev.scion.sql.parser.HighNotPrecedence;
 import dev.scion.sql.parser.PipesAsConcat;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.fastpath.PointSelectPath;
@@ -113,13 +114,15 @@ final class StatementRunner {
             session.running(text);
         }
         boolean pipesAsConcat = SqlModes.pipesAsConcat(session);
+        boolean highNot = SqlModes.highNotPrecedence(session);
         // DDL ends the open transaction first and then runs as a transaction of its own (MySQL's implicit commit)
         boolean commitsImplicitly = write == null && read == null && ImplicitCommit.causedBy(session, text);
         if (commitsImplicitly && session.inTransaction()) {
             session.commit();
         }
         try {
-            StatementResult result = PipesAsConcat.during(pipesAsConcat, () -> execute(session, text, write, read));
+            StatementResult result = PipesAsConcat.during(pipesAsConcat,
+                    () -> HighNotPrecedence.during(highNot, () -> execute(session, text, write, read)));
             if (result instanceof StatementResult.Sequence sequence) {
                 // a CALL: its result sets are materialised, so they go out first and the final OK is the result
                 List<StatementResult> parts = sequence.results();
@@ -146,7 +149,8 @@ final class StatementRunner {
                                 || attempt >= AUTOCOMMIT_RETRIES) {
                             throw e;
                         }
-                        result = PipesAsConcat.during(pipesAsConcat, () -> execute(session, text, write, read));
+                        result = PipesAsConcat.during(pipesAsConcat,
+                    () -> HighNotPrecedence.during(highNot, () -> execute(session, text, write, read)));
                     }
                 }
                 ok = true;

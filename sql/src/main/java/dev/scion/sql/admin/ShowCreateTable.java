@@ -1,5 +1,7 @@
 package dev.scion.sql.admin;
 
+import dev.scion.versioning.model.AutoIncrementValue;
+import dev.scion.versioning.schema.TypeKind;
 import dev.scion.sql.result.ResultColumn;
 import dev.scion.sql.result.RowStream;
 import dev.scion.sql.result.StatementResult;
@@ -55,8 +57,10 @@ final class ShowCreateTable implements AdminStatement {
      */
     static String ddl(String name, TableSchema s, long autoIncrement) {
         for (var c : s.columns()) {
-            if (c.autoIncrement() && autoIncrement > 1) {
-                autoIncrement = Math.min(autoIncrement, dev.scion.sql.dml.ColumnValues.largest(c.type()));
+            boolean unsignedBigint = c.type().unsigned() && c.type().kind() == TypeKind.BIGINT;
+            if (c.autoIncrement() && !unsignedBigint
+                    && AutoIncrementValue.above(autoIncrement, dev.scion.sql.dml.ColumnValues.largest(c.type()))) {
+                autoIncrement = dev.scion.sql.dml.ColumnValues.largest(c.type());
             }
         }
         return dev.scion.sql.ddl.CreateTableText.of(name, s, autoIncrement);

@@ -36,7 +36,9 @@ final class ShowTableStatus implements AdminStatement {
                 continue;
             }
             TableValue tv = db.repo().readTable(db.buffer(), e.getValue());
-            Long ai = tv.schema().autoIncrementColumn().isPresent() ? Math.max(1, tv.autoIncrement()) : null;
+            Number ai = tv.schema().autoIncrementColumn().isPresent()
+                ? dev.scion.versioning.model.AutoIncrementValue.asNumber(
+                        dev.scion.versioning.model.AutoIncrementValue.larger(1, tv.autoIncrement())) : null;
             rows.add(new Object[] {e.getKey(), "InnoDB", 10L, "Dynamic",
                 dev.scion.sql.catalog.TableRowCount.of(db, tv), 0L, 0L, 0L, 0L, 0L, ai, null, null,
                 null, dev.scion.sql.catalog.Collations.effective(tv.schema().collation()), null, "",

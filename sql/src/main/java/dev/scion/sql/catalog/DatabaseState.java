@@ -568,13 +568,14 @@ public final class DatabaseState {
         if (idsUsed == null) {
             idsUsed = new java.util.HashMap<>(2);
         }
-        idsUsed.merge(counter, id, Math::max);
+        idsUsed.merge(counter, id, dev.scion.versioning.model.AutoIncrementValue::larger);
     }
 
     /** After a successful commit: the ids this transaction used are committed (see {@link AutoIncrementCounters}). */
     public void idsCommitted() {
         if (idsUsed != null) {
-            idsUsed.forEach((counter, id) -> counter.committedAtLeast(id + 1));
+            idsUsed.forEach((counter, id) ->
+                    counter.committedAtLeast(dev.scion.versioning.model.AutoIncrementValue.after(id)));
             idsUsed = null;
         }
     }

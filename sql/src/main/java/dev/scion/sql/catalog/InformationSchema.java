@@ -213,7 +213,9 @@ public final class InformationSchema extends AbstractSchema {
             "VIEW"})));
         eachTable(session, (db, t) -> {
             TableSchema s = t.getValue().schema();
-            Long ai = s.autoIncrementColumn().isPresent() ? Math.max(1, t.getValue().autoIncrement()) : null;
+            Number ai = s.autoIncrementColumn().isPresent()
+                ? dev.scion.versioning.model.AutoIncrementValue.asNumber(
+                        dev.scion.versioning.model.AutoIncrementValue.larger(1, t.getValue().autoIncrement())) : null;
             rows.add(new Object[] {CATALOG, db.name(), t.getKey(), "BASE TABLE", "InnoDB", 10L, "Dynamic",
                 TableRowCount.of(db, t.getValue()), 0L,
                 0L, 0L, 0L, 0L, ai, null, null, null, Collations.effective(s.collation()), null, "",

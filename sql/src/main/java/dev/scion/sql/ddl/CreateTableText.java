@@ -70,7 +70,8 @@ public final class CreateTableText {
                     + ")" + (check.enforced() ? "" : NOT_ENFORCED));
         }
         return "CREATE TABLE " + identifier(name) + " (\n" + String.join(",\n", lines) + "\n) ENGINE=InnoDB"
-                + (autoIncrement > 1 ? " AUTO_INCREMENT=" + autoIncrement : "") + " DEFAULT CHARSET="
+                + (dev.scion.versioning.model.AutoIncrementValue.above(autoIncrement, 1)
+                        ? " AUTO_INCREMENT=" + Long.toUnsignedString(autoIncrement) : "") + " DEFAULT CHARSET="
                 + Collations.charsetOf(s.collation()) + " COLLATE=" + Collations.effective(s.collation())
                 + (s.comment() == null ? "" : " COMMENT=" + quote(s.comment()));
     }

@@ -73,7 +73,7 @@ final class TableRebuilder {
                     }
                     row[i] = ColumnValues.coerce(v, col, rowNumber);
                     if (col.autoIncrement() && row[i] instanceof Number n) {
-                        editor.raiseAutoIncrement(n.longValue() + 1);
+                        editor.raiseAutoIncrement(dev.scion.sql.dml.AutoIncrementIds.nextAfterExplicit(n));
                     }
                 }
                 for (int i = 0; i < sources.length; i++) {

@@ -117,14 +117,14 @@ public final class InsertExecutor {
         target.apply(editor);
         LastInsertUuid.record(session, schema, builder.firstRow());
         long firstId = builder.firstGeneratedId();
-        if (firstId > 0) {
+        if (firstId != 0) {
             session.setLastInsertId(firstId);
         }
         int warnings = session.warnings().size();
         String info = counts.rows > 1 || mode != OnConflict.FAIL
                 ? "Records: " + counts.rows + "  Duplicates: " + counts.duplicates + "  Warnings: " + warnings
                 : null;
-        return new StatementResult.Update(counts.affected, Math.max(firstId, 0), warnings, info);
+        return new StatementResult.Update(counts.affected, firstId, warnings, info);
     }
 
     /**
@@ -338,7 +338,8 @@ public final class InsertExecutor {
         private final Session lenient;
         private final Object[] defaults;
         private final boolean[] hasDefault;
-        private long firstGenerated = -1;
+        /** The first generated id (64 bits read as unsigned), 0 while none was generated. */
+        private long firstGenerated;
         /** The statement's first row as built, for last_insert_uuid(). */
         private Object[] firstRow;
         private final boolean hasGenerated;
@@ -413,18 +414,15 @@ public final class InsertExecutor {
                             id = sharedIds.take(editor.autoIncrement());
                             editor.raiseAutoIncrement(id + 1);
                         }
-                        // InnoDB hands out the type's largest value once the counter is past it, so a full
-                        // column fails on that value's duplicate (1062), not on range (1264)
-                        id = Math.min(id, ColumnValues.largest(col.type()));
-                        if (firstGenerated < 0) {
-                            firstGenerated = id;
+                        row[c] = AutoIncrementIds.generated(id, col);
+                        if (firstGenerated == 0) {
+                            firstGenerated = ((Number) row[c]).longValue();
                         }
-                        row[c] = id;
                     } else {
-                        long l = dev.scion.sql.expr.Values.toLong(v);
-                        editor.raiseAutoIncrement(l == Long.MAX_VALUE ? l : l + 1);
+                        long next = AutoIncrementIds.nextAfterExplicit(v);
+                        editor.raiseAutoIncrement(next);
                         if (sharedIds != null) {
-                            sharedIds.inserted(l);
+                            sharedIds.inserted(next);
                         }
                     }
                 } else if (!given[c] && rowDefault[c]) {

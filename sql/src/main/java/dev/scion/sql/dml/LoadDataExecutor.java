@@ -107,13 +107,13 @@ public final class LoadDataExecutor {
         }
         target.apply(editor);
         long firstId = builder.firstGeneratedId();
-        if (firstId > 0) {
+        if (firstId != 0) {
             session.setLastInsertId(firstId);
         }
         long deleted = mode == InsertExecutor.OnConflict.REPLACE ? counts.duplicates : 0;
         long inserted = counts.affected - deleted;
         int warnings = session.warnings().size();
-        return new StatementResult.Update(counts.affected, Math.max(firstId, 0), warnings, "Records: " + counts.rows
+        return new StatementResult.Update(counts.affected, firstId, warnings, "Records: " + counts.rows
                 + "  Deleted: " + deleted + "  Skipped: " + (counts.rows - inserted) + "  Warnings: " + warnings);
     }
 

@@ -1,6 +1,7 @@
 package dev.scion.sql.dml;
 
 import dev.scion.sql.catalog.DatabaseState;
+import dev.scion.versioning.model.AutoIncrementValue;
 import dev.scion.versioning.repo.AutoIncrementCounters;
 import dev.scion.versioning.repo.CrossBranchAutoIncrements;
 
@@ -25,15 +26,17 @@ final class SharedAutoIncrement {
     /** The next id: past every id handed out on the branch and at least {@code atLeast} (the table's own). */
     long take(long atLeast) {
         long id = counter.take(Math.max(atLeast, allBranches.floor(table)));
-        allBranches.raise(table, id + 1);
+        allBranches.raise(table, AutoIncrementValue.after(id));
         database.usedId(counter, id);
         return id;
     }
 
-    /** An explicit id was inserted: later generated ids come after it. */
-    void inserted(long id) {
-        counter.raise(id + 1);
-        allBranches.raise(table, id + 1);
-        database.usedId(counter, id);
+    /** An explicit id was inserted, after which the counter's next value is {@code next} (0: none). */
+    void inserted(long next) {
+        counter.raise(next);
+        allBranches.raise(table, next);
+        if (next != 0) {
+            database.usedId(counter, next - 1);
+        }
     }
 }

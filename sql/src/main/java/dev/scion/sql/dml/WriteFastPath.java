@@ -353,12 +353,12 @@ public final class WriteFastPath {
         target.apply(editor);
         LastInsertUuid.record(session, schema, builder.firstRow());
         long firstId = builder.firstGeneratedId();
-        if (firstId > 0) {
+        if (firstId != 0) {
             session.setLastInsertId(firstId);
         }
         int warnings = session.warnings().size();
         String info = rowNumber > 1 ? "Records: " + rowNumber + "  Duplicates: 0  Warnings: " + warnings : null;
-        return Optional.of(new StatementResult.Update(rowNumber, Math.max(firstId, 0), warnings, info));
+        return Optional.of(new StatementResult.Update(rowNumber, firstId, warnings, info));
     }
 
     /** Positions of the listed columns (every column when none are listed), or null when one is unknown or twice. */

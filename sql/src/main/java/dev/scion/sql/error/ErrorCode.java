@@ -146,6 +146,8 @@ public enum ErrorCode {
     WARN_DATA_TRUNCATED(1265, "01000"),
     /** ER_DUPLICATED_VALUE_IN_TYPE: an ENUM or SET declares one member twice (under the column's collation). */
     DUPLICATED_VALUE_IN_TYPE(1291, "HY000"),
+    /** ER_AUTOINC_READ_FAILED: a BIGINT UNSIGNED auto-increment counter is past its last value, 2^64-1. */
+    AUTOINC_READ_FAILED(1467, "HY000"),
     /** Arithmetic outside BIGINT / BIGINT UNSIGNED: "BIGINT UNSIGNED value is out of range in '(a + b)'". */
     DATA_OUT_OF_RANGE(1690, "22003"),
     /** A value for a spatial column that is not a geometry (or not of the column's subtype). */

@@ -201,7 +201,7 @@ public final class ExprCompiler {
             case PLUS:
                 return arith(a, Values::add);
             case MINUS:
-                return arith(a, Values::subtract);
+                return minus(a);
             case TIMES:
                 return arith(a, Values::multiply);
             case DIVIDE:
@@ -370,6 +370,31 @@ public final class ExprCompiler {
 
     interface BinaryOp {
         Object apply(Object l, Object r);
+    }
+
+    /**
+     * {@code a - b}. A BIGINT UNSIGNED value from 2^63 on (a BigInteger) makes the difference unsigned, negative
+     * being 1690, unless sql_mode has NO_UNSIGNED_SUBTRACTION, which makes it signed (asked only for such values).
+     */
+    private static Expr minus(Expr[] a) {
+        Expr x = a[0];
+        Expr y = a[1];
+        return (row, ctx) -> {
+            Object l = x.eval(row, ctx);
+            if (l == null) {
+                return null;
+            }
+            Object r = y.eval(row, ctx);
+            if (r == null) {
+                return null;
+            }
+            boolean unsigned = l instanceof java.math.BigInteger || r instanceof java.math.BigInteger;
+            if (unsigned && ctx.session() != null
+                    && dev.scion.sql.session.SqlModes.noUnsignedSubtraction(ctx.session())) {
+                return Values.signedSubtract(l, r);
+            }
+            return Values.subtract(l, r);
+        };
     }
 
     private static Expr arith(Expr[] a, BinaryOp op) {

@@ -125,7 +125,9 @@ final class FunctionEvaluator {
                         return v == null ? null : id;
                     };
                 }
-                return (row, ctx) -> ctx.session().lastInsertId();
+                // unsigned, as in MySQL: a BIGINT UNSIGNED id from 2^63 on reads as itself
+                return (row, ctx) -> dev.scion.versioning.model.AutoIncrementValue.asNumber(
+                        ctx.session().lastInsertId());
             case "ROW_COUNT":
                 return (row, ctx) -> ctx.session().counts().rowCount();
             case "FOUND_ROWS":

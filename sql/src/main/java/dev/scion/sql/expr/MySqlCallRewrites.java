@@ -40,6 +40,11 @@ public final class MySqlCallRewrites {
             // || under PIPES_AS_CONCAT: the parser kept it binary only for its precedence
             return SqlFunctions.declared("CONCAT").createCall(call.getParserPosition(), call.getOperandList());
         }
+        if (op == dev.scion.sql.parser.MySqlOperators.HIGH_NOT) {
+            // NOT under HIGH_NOT_PRECEDENCE: the tree already has its grouping
+            return org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT.createCall(call.getParserPosition(),
+                    call.getOperandList());
+        }
         String name = op.getName().toUpperCase(Locale.ROOT);
         switch (name) {
             case "DATE", "TIME", "TIMESTAMP" -> {

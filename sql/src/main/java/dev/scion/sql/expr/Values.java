@@ -442,6 +442,25 @@ public final class Values {
         return toDecimal(a).subtract(toDecimal(b));
     }
 
+    /**
+     * {@code a - b} with an unsigned operand under sql_mode NO_UNSIGNED_SUBTRACTION: the difference is a signed
+     * BIGINT (1690 outside it), where it would otherwise be BIGINT UNSIGNED.
+     */
+    public static Object signedSubtract(Object a, Object b) {
+        if (isFloating(a) || isFloating(b)) {
+            return subtract(a, b);
+        }
+        BigDecimal exact = toDecimal(a).subtract(toDecimal(b));
+        if (exact.scale() > 0 && exact.stripTrailingZeros().scale() > 0) {
+            return exact;
+        }
+        try {
+            return exact.longValueExact();
+        } catch (ArithmeticException e) {
+            throw outOfRange("BIGINT", a + " - " + b);
+        }
+    }
+
     public static Object multiply(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             try {

@@ -121,6 +121,24 @@ public final class MySqlOperators {
       new SqlBinaryOperator("||", SqlKind.OTHER, 72, true, ReturnTypes.VARCHAR_2000_NULLABLE,
           InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
 
+  /**
+   * Prefix NOT under sql_mode HIGH_NOT_PRECEDENCE: ranked with {@code !} (above every binary operator), so
+   * {@code NOT a BETWEEN b AND c} is {@code (NOT a) BETWEEN b AND c}. Like PIPES_CONCAT it only carries the
+   * precedence through parsing; MySqlCallRewrites turns it into the standard NOT before validation. Written out
+   * (a view's stored text) it is parenthesised, so the text reads the same whatever the reader's sql_mode.
+   */
+  public static final SqlPrefixOperator HIGH_NOT =
+      new SqlPrefixOperator("NOT", SqlKind.NOT, 80, ReturnTypes.ARG0, InferTypes.BOOLEAN, OperandTypes.BOOLEAN) {
+        @Override
+        public void unparse(org.apache.calcite.sql.SqlWriter writer, org.apache.calcite.sql.SqlCall call,
+            int leftPrec, int rightPrec) {
+          org.apache.calcite.sql.SqlWriter.Frame frame = writer.startList("(", ")");
+          writer.keyword("NOT");
+          call.operand(0).unparse(writer, getLeftPrec(), getRightPrec());
+          writer.endList(frame);
+        }
+      };
+
   /** {@code ~x}: x's 64 bits inverted, BIGINT UNSIGNED. */
   public static final SqlPrefixOperator BIT_NOT =
       new SqlPrefixOperator("~", SqlKind.OTHER, 80, BIGINT_UNSIGNED, InferTypes.FIRST_KNOWN,

@@ -136,6 +136,9 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
         if (binary && (temporalOperandsAsNumbers(binding, true) || booleanAsNumber(binding))) {
             return true;
         }
+        if (kind == SqlKind.BETWEEN && booleansAmongNumbers(binding)) {
+            return true;
+        }
         if (binary || kind == SqlKind.BETWEEN) {
             boolean rewritten = numericStringLiterals(binding.getCall(), binding.getScope());
             if (stringsWithNumbersAsDouble(binding)) {
@@ -271,6 +274,26 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
             return factory.createSqlType(SqlTypeName.DOUBLE);
         }
         return super.commonTypeForBinaryComparison(type1, type2);
+    }
+
+    /**
+     * BETWEEN with a boolean operand and a number ({@code (NOT a) BETWEEN 0 AND 5}, how HIGH_NOT_PRECEDENCE reads
+     * {@code NOT a BETWEEN 0 AND 5}): the boolean is 1 or 0. Whether any operand was cast.
+     */
+    private boolean booleansAmongNumbers(SqlCallBinding binding) {
+        boolean number = false;
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            number |= SqlTypeUtil.isNumeric(binding.getOperandType(i));
+        }
+        boolean coerced = false;
+        for (int i = 0; number && i < binding.getOperandCount(); i++) {
+            RelDataType in = binding.getOperandType(i);
+            if (SqlTypeUtil.isBoolean(in)) {
+                coerced |= coerceOperandType(binding.getScope(), binding.getCall(), i,
+                        factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.INTEGER), in.isNullable()));
+            }
+        }
+        return coerced;
     }
 
     private boolean booleanAsNumber(SqlCallBinding binding) {

@@ -1,14 +1,16 @@
 package dev.scion.sql.plan;
 
+import dev.scion.sql.parser.HighNotPrecedence;
 import dev.scion.sql.parser.PipesAsConcat;
 import dev.scion.sql.session.Session;
 
 /**
  * What a cached plan's text means besides the text itself: the current database, the connection collation
- * ({@link ConnectionCollation}), and whether {@code ||} was read as concatenation (sql_mode PIPES_AS_CONCAT), so the
- * same text planned under one reading is never found under the other. Under a time zone other than UTC the zone and
- * the {@link StoredRowReads} mark belong to it too. ANSI_QUOTES needs no mark: its statements
- * are rewritten to back quotes before they reach the cache.
+ * ({@link ConnectionCollation}), and the sql_mode readings that change a plan: whether {@code ||} was read as
+ * concatenation (PIPES_AS_CONCAT), whether NOT ranked high (HIGH_NOT_PRECEDENCE) and whether CHAR columns are
+ * padded ({@link CharPadding}), so the same text planned under one reading is never found under the other. Under a
+ * time zone other than UTC the zone and the {@link StoredRowReads} mark belong to it too. ANSI_QUOTES needs no
+ * mark: its statements are rewritten to back quotes before they reach the cache.
  */
 final class PlanCacheScope {
     private PlanCacheScope() {
@@ -18,6 +20,12 @@ final class PlanCacheScope {
         String scope = ConnectionCollation.cacheScope(session);
         if (PipesAsConcat.active()) {
             scope = (scope == null ? "" : scope) + "\u0000PIPES_AS_CONCAT";
+        }
+        if (dev.scion.sql.session.SqlModes.padCharToFullLength(session)) {
+            scope = (scope == null ? "" : scope) + "\u0000PAD_CHAR_TO_FULL_LENGTH"; // CharPadding
+        }
+        if (HighNotPrecedence.active()) {
+            scope = (scope == null ? "" : scope) + "\u0000HIGH_NOT_PRECEDENCE";
         }
         java.time.ZoneId zone = dev.scion.sql.expr.StoredTimestamps.conversionZone(session);
         if (zone != null) {

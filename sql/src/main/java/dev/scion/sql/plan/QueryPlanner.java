@@ -282,6 +282,9 @@ public final class QueryPlanner {
         if (zone != null && StoredRowReads.current() != StoredRowReads.ALL) {
             rel = TimestampZoneRewrite.rewrite(rel, zone, StoredRowReads.current());
         }
+        if (StoredRowReads.current() == 0 && dev.scion.sql.session.SqlModes.padCharToFullLength(session)) {
+            rel = CharPadding.rewrite(rel);
+        }
         // functional keys are matched again once the optimizer has pushed conditions down onto their tables
         return new Logical(FunctionalKeyMatches.rewrite(LogicalOptimizer.optimize(FunctionalKeyMatches.rewrite(rel))),
                 columns);

@@ -24,6 +24,21 @@ public final class SqlModes {
         return has(session.variable("sql_mode"), "PIPES_AS_CONCAT");
     }
 
+    /** HIGH_NOT_PRECEDENCE: prefix NOT ranks with {@code !}, above the comparisons and BETWEEN. */
+    public static boolean highNotPrecedence(Session session) {
+        return named(session, "HIGH_NOT_PRECEDENCE");
+    }
+
+    /** PAD_CHAR_TO_FULL_LENGTH: a CHAR(n) column reads back padded with spaces to n characters. */
+    public static boolean padCharToFullLength(Session session) {
+        return named(session, "PAD_CHAR_TO_FULL_LENGTH");
+    }
+
+    /** NO_UNSIGNED_SUBTRACTION: a difference with an unsigned operand is signed (by default it is unsigned). */
+    public static boolean noUnsignedSubtraction(Session session) {
+        return named(session, "NO_UNSIGNED_SUBTRACTION");
+    }
+
     /** NO_BACKSLASH_ESCAPES: a backslash in a string is an ordinary character, and LIKE has no default escape. */
     public static boolean noBackslashEscapes(Session session) {
         return named(session, "NO_BACKSLASH_ESCAPES");

@@ -1,5 +1,7 @@
 package dev.scion.versioning.repo;
 
+import dev.scion.versioning.model.AutoIncrementValue;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * <p>The committed table value stays the authority: a counter only ever moves ahead of it, except when the
  * committed value went down (TRUNCATE, DROP and CREATE, a reset of the branch), which a session sees as a
  * snapshot of the branch's latest root with a smaller value than one known to be committed (seen in a snapshot,
- * or reached by ids whose transaction committed).
+ * or reached by ids whose transaction committed). Values are unsigned ({@link AutoIncrementValue}).
  */
 public final class AutoIncrementCounters {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -44,7 +46,7 @@ public final class AutoIncrementCounters {
          * counter from it, as TRUNCATE restarts InnoDB's.
          */
         public synchronized void observeCommitted(long storedNext, BooleanSupplier snapshotIsLatest) {
-            if (storedNext >= committed) {
+            if (!AutoIncrementValue.above(committed, storedNext)) {
                 committed = storedNext;
             } else if (snapshotIsLatest.getAsBoolean()) {
                 committed = storedNext;
@@ -57,21 +59,21 @@ public final class AutoIncrementCounters {
          * at least that now, so a later snapshot showing less means the value was lowered.
          */
         public synchronized void committedAtLeast(long next) {
-            if (next > committed) {
+            if (AutoIncrementValue.above(next, committed)) {
                 committed = next;
             }
         }
 
         /** Takes the next value: at least {@code atLeast} (the transaction's own next value) and at least 1. */
         public synchronized long take(long atLeast) {
-            long v = Math.max(Math.max(next, atLeast), 1);
-            next = v + 1;
+            long v = AutoIncrementValue.larger(AutoIncrementValue.larger(next, atLeast), 1);
+            next = AutoIncrementValue.after(v);
             return v;
         }
 
         /** An explicit value was inserted: later generated values come after it. */
         public synchronized void raise(long nextAtLeast) {
-            if (nextAtLeast > next) {
+            if (AutoIncrementValue.above(nextAtLeast, next)) {
                 next = nextAtLeast;
             }
         }

@@ -1,5 +1,7 @@
 package dev.scion.versioning.repo;
 
+import dev.scion.versioning.model.AutoIncrementValue;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class CrossBranchAutoIncrements {
     public void raise(String table, long next) {
         long[] f = entry(table);
         synchronized (f) {
-            if (next > f[0]) {
+            if (AutoIncrementValue.above(next, f[0])) {
                 f[0] = next;
             }
         }
@@ -61,7 +63,7 @@ public final class CrossBranchAutoIncrements {
         if (f == null) {
             return;
         }
-        long highest = Math.max(value, highestStored(table, branch));
+        long highest = AutoIncrementValue.larger(value, highestStored(table, branch));
         synchronized (f) {
             f[0] = highest;
         }
@@ -88,7 +90,7 @@ public final class CrossBranchAutoIncrements {
         long highest = 0;
         for (String b : branches.get()) {
             if (!b.equals(except)) {
-                highest = Math.max(highest, storedNext.applyAsLong(b, table));
+                highest = AutoIncrementValue.larger(highest, storedNext.applyAsLong(b, table));
             }
         }
         return highest;

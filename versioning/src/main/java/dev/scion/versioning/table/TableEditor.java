@@ -1,5 +1,6 @@
 package dev.scion.versioning.table;
 
+
 import dev.scion.storage.Hash;
 import dev.scion.storage.chunk.ChunkBuffer;
 import dev.scion.storage.prolly.KeyRange;
@@ -7,6 +8,7 @@ import dev.scion.storage.prolly.MapEdits;
 import dev.scion.storage.prolly.ProllyCursor;
 import dev.scion.storage.prolly.ProllyMap;
 import dev.scion.storage.tuple.KeyBytes;
+import dev.scion.versioning.model.AutoIncrementValue;
 import dev.scion.versioning.model.TableValue;
 
 import java.util.ArrayList;
@@ -249,17 +251,17 @@ public final class TableEditor {
         return autoIncrement;
     }
 
-    /** Makes the next generated value at least {@code next}. */
+    /** Makes the next generated value at least {@code next} (unsigned, {@link AutoIncrementValue}). */
     public void raiseAutoIncrement(long next) {
-        if (next > autoIncrement) {
+        if (AutoIncrementValue.above(next, autoIncrement)) {
             autoIncrement = next;
         }
     }
 
-    /** Takes the next auto-increment value. */
+    /** Takes the next auto-increment value; the counter stays at {@link AutoIncrementValue#LAST} once there. */
     public long nextAutoIncrement() {
-        long v = Math.max(autoIncrement, 1);
-        autoIncrement = v + 1;
+        long v = AutoIncrementValue.larger(autoIncrement, 1);
+        autoIncrement = AutoIncrementValue.after(v);
         return v;
     }
 

@@ -96,6 +96,10 @@ public final class PointSelectPath {
                 .anyMatch(c -> c.type().kind() == TypeKind.TIMESTAMP)) {
             return Optional.empty(); // the planner's path reads TIMESTAMP columns in the session's time zone
         }
+        if (dev.scion.sql.session.SqlModes.padCharToFullLength(session) && schema.columns().stream()
+                .anyMatch(c -> c.type().kind() == TypeKind.CHAR)) {
+            return Optional.empty(); // the planner's path pads CHAR columns (CharPadding)
+        }
         Column keyColumn = schema.columns().get(pk[0]);
         if (!keyColumn.name().equalsIgnoreCase(q.keyColumn())) {
             return Optional.empty();
