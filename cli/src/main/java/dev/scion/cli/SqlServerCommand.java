@@ -80,9 +80,13 @@ public final class SqlServerCommand implements Callable<Integer> {
         ScionServer server;
         try {
             server = new ScionServer(config);
-            // SET GLOBAL dolt_log_level changes the server's logging as Dolt's does
-            server.engine().setGlobalVariable("dolt_log_level", logLevel);
+            // SET GLOBAL dolt_log_level changes the server's logging as Dolt's does; a persisted value (SET
+            // PERSIST) wins over the configured one, as mysqld-auto.cnf wins over my.cnf
+            if (!server.engine().hasGlobalVariable("dolt_log_level")) {
+                server.engine().setGlobalVariable("dolt_log_level", logLevel);
+            }
             server.engine().logLevelSink(LogLevels::apply);
+            LogLevels.apply(String.valueOf(server.engine().globalVariable("dolt_log_level")));
             // CLI commands run from the served directories come in through this procedure
             ScionCliProcedure.register(server.engine());
             server.start();
