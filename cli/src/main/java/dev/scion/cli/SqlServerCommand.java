@@ -59,13 +59,19 @@ public final class SqlServerCommand implements Callable<Integer> {
         return serve(config);
     }
 
+    /** The configured log_level, which @@dolt_log_level starts from. */
+    private String logLevel = "info";
+
     /** The config file, then the environment, then the flags. */
     private ConfigValues settings() {
         ConfigValues file = configFile == null ? new ConfigValues() : ConfigFile.read(configFile);
         ConfigValues env = new ConfigValues().setIfGiven(ConfigKey.USER_PASSWORD, System.getenv(PASSWORD_ENV));
         ConfigValues flags = ServerFlag.given(spec);
         ConfigValues all = file.overriddenBy(env).overriddenBy(flags);
-        all.<String>get(ConfigKey.LOG_LEVEL).ifPresent(LogLevels::apply);
+        all.<String>get(ConfigKey.LOG_LEVEL).ifPresent(level -> {
+            LogLevels.apply(level);
+            logLevel = level;
+        });
         return all;
     }
 
@@ -74,6 +80,13 @@ public final class SqlServerCommand implements Callable<Integer> {
         ScionServer server;
         try {
             server = new ScionServer(config);
+            // SET GLOBAL dolt_log_level changes the server's logging as Dolt's does; a persisted value (SET
+            // PERSIST) wins over the configured one, as mysqld-auto.cnf wins over my.cnf
+            if (!server.engine().hasGlobalVariable("dolt_log_level")) {
+                server.engine().setGlobalVariable("dolt_log_level", logLevel);
+            }
+            server.engine().logLevelSink(LogLevels::apply);
+            LogLevels.apply(String.valueOf(server.engine().globalVariable("dolt_log_level")));
             // CLI commands run from the served directories come in through this procedure
             ScionCliProcedure.register(server.engine());
             server.start();

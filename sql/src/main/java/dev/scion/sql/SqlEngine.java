@@ -153,17 +153,27 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     public Object globalVariable(String name) {
-        String key = name.toLowerCase(Locale.ROOT);
+        String key = SystemVariables.canonical(name);
         Object value = globals.get(key); // a ConcurrentHashMap holds no nulls: SET GLOBAL x = NULL removes x
         return value != null ? value : SystemVariables.defaultValue(key);
     }
 
     public boolean hasGlobalVariable(String name) {
-        return globals.containsKey(name.toLowerCase(Locale.ROOT));
+        return globals.containsKey(SystemVariables.canonical(name));
+    }
+
+    /** Where SET GLOBAL dolt_log_level goes: the server's logging, installed by the process that logs. */
+    private volatile java.util.function.Consumer<String> logLevelSink = level -> { };
+
+    public void logLevelSink(java.util.function.Consumer<String> sink) {
+        logLevelSink = sink;
     }
 
     public void setGlobalVariable(String name, Object value) {
-        String key = name.toLowerCase(Locale.ROOT);
+        String key = SystemVariables.canonical(name);
+        if (key.equals("dolt_log_level") && value != null) {
+            logLevelSink.accept(value.toString());
+        }
         if (value == null) {
             globals.remove(key);
         } else {

@@ -118,8 +118,9 @@ final class StatementRunner {
         // DDL ends the open transaction first and then runs as a transaction of its own (MySQL's implicit commit)
         boolean commitsImplicitly = write == null && read == null && ImplicitCommit.causedBy(session, text);
         if (commitsImplicitly && session.inTransaction()) {
-            session.commit();
+            ImplicitCommit.commit(session);
         }
+        long transactionsEnded = session.transactionsEnded();
         try {
             StatementResult result = PipesAsConcat.during(pipesAsConcat,
                     () -> HighNotPrecedence.during(highNot, () -> execute(session, text, write, read)));
@@ -139,7 +140,9 @@ final class StatementRunner {
             } else {
                 // An autocommit write whose commit lost a row to a concurrent commit (first committer wins) ran
                 // on a stale snapshot and was rolled back: run it again on a fresh one, as the client would.
-                boolean autocommitStatement = session.autocommit() && !session.inExplicitTransaction();
+                // a CALL that committed part of its work (a procedure's DDL) cannot run again from the start
+                boolean autocommitStatement = session.autocommit() && !session.inExplicitTransaction()
+                        && session.transactionsEnded() == transactionsEnded;
                 for (int attempt = 1; ; attempt++) {
                     try {
                         session.endStatement(true);
@@ -155,7 +158,7 @@ final class StatementRunner {
                 }
                 ok = true;
                 if (commitsImplicitly && !session.autocommit()) {
-                    session.commit(); // with autocommit off no statement end commits: the DDL's own commit
+                    ImplicitCommit.commit(session); // with autocommit off no statement end commits: the DDL's own
                 }
                 if (result instanceof StatementResult.Update update) {
                     session.counts().finished(update);
@@ -194,7 +197,22 @@ final class StatementRunner {
      * the caller reads any rows.
      */
     StatementResult executeNested(Session session, String statement) {
-        return execute(session, Preprocessor.normalize(statement), null, null);
+        String text = Preprocessor.normalize(statement);
+        boolean commitsImplicitly = ImplicitCommit.causedBy(session, text);
+        if (commitsImplicitly || ImplicitCommit.endsTransaction(text)) {
+            // a procedure a function or trigger calls may not end the transaction either
+            dev.scion.sql.routine.CommitForbidden.check();
+        }
+        if (!commitsImplicitly) {
+            return execute(session, text, null, null);
+        }
+        // DDL in a procedure body (or an event's) commits before and after it, as the statement typed out does
+        if (session.inTransaction()) {
+            ImplicitCommit.commit(session);
+        }
+        StatementResult result = execute(session, text, null, null);
+        ImplicitCommit.commit(session);
+        return result;
     }
 
     /** Upper bound on restarts of one statement; each one catches up on a row it then holds locked. */
@@ -203,6 +221,7 @@ final class StatementRunner {
     private StatementResult execute(Session session, String text, BoundWrite write, BoundRead read) {
         Session.StatementMark mark = session.markStatement();
         int staleMark = session.staleRowMark();
+        long transactionsEnded = session.transactionsEnded();
         for (int restarts = 0; ; restarts++) {
             List<dev.scion.sql.lock.CurrentRow> stale;
             try {
@@ -221,6 +240,12 @@ final class StatementRunner {
                 if (stale.isEmpty() || dev.scion.sql.lock.RowLocking.endsStatement(e)) {
                     throw e;
                 }
+            }
+            if (session.transactionsEnded() != transactionsEnded) {
+                // the statement committed part of its work (a procedure's DDL or COMMIT): it cannot be undone to
+                // its start and run again, so it fails as a lost lock race does, and its open rest is rolled back
+                throw new SqlError(ErrorCode.LOCK_DEADLOCK, "Deadlock found when trying to get lock; try "
+                        + "restarting transaction");
             }
             session.restoreStatement(mark);
             // rows the statement locked have newer committed versions than the snapshot: read them and rerun once

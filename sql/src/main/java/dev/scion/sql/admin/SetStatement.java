@@ -138,8 +138,10 @@ final class SetStatement implements AdminStatement {
                 throw new SqlError(ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR, "Variable '" + a.name()
                         + "' is a read only variable");
             }
+            value = DoltServerVariables.check(name, a.name(), value);
+            name = SystemVariables.canonical(name);
             if (name.equals("scion_auto_gc") || SystemVariables.isFlag(name)) {
-                value = normaliseBoolean(name, value);
+                value = normaliseBoolean(a.name(), value);
             }
             if (name.equals("event_scheduler")) {
                 value = ((Long) normaliseBoolean(name, value)) == 1L ? "ON" : "OFF";

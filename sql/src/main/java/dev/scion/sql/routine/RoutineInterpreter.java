@@ -117,7 +117,10 @@ public final class RoutineInterpreter {
     public static void runTrigger(Session session, RoutineBody body, RowAccess rows) {
         RoutineInterpreter in = new RoutineInterpreter(session, rows, null);
         in.scopes.push(new Scope());
-        in.runBlock(body.steps(), null);
+        CommitForbidden.during(() -> {
+            in.runBlock(body.steps(), null);
+            return null;
+        });
     }
 
     /** Runs an event's body (the scheduler's): result sets of its SELECTs are dropped, as MySQL drops them. */
@@ -180,10 +183,10 @@ public final class RoutineInterpreter {
         }
         in.scopes.push(top);
         try {
-            RoutineSqlMode.run(session, f.sqlMode(), () -> {
+            CommitForbidden.during(() -> RoutineSqlMode.run(session, f.sqlMode(), () -> {
                 in.runBlock(f.body().steps(), null);
                 return null;
-            });
+            }));
         } catch (Returned r) {
             return coerce(r.value, f.returns());
         }

@@ -61,6 +61,38 @@ public final class ImplicitCommit {
         }
     }
 
+    /**
+     * The implicit commit itself, before and after the DDL: what COMMIT does, a version commit included when
+     * {@code @@dolt_transaction_commit} is on (Dolt makes one per SQL commit, implicit ones too).
+     */
+    public static void commit(Session session) {
+        if (TransactionCommitter.isOn(session, "dolt_transaction_commit")) {
+            session.engine().transactionCommitter().sqlCommit(session);
+        } else {
+            session.commit();
+        }
+    }
+
+    /** Whether {@code sql} ends the transaction explicitly: COMMIT, ROLLBACK (not to a savepoint), BEGIN, START. */
+    public static boolean endsTransaction(String sql) {
+        if (sql == null) {
+            return false;
+        }
+        Words w = new Words(sql);
+        switch (w.next()) {
+            case "COMMIT", "BEGIN", "START" -> {
+                return true;
+            }
+            case "ROLLBACK" -> {
+                String next = w.next();
+                return !(next.equals("TO") || next.equals("WORK") && w.next().equals("TO"));
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
     /** The upper-cased words at the start of a statement, after whitespace and comments. */
     private static final class Words {
         private final String sql;

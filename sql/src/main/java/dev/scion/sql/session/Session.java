@@ -531,7 +531,16 @@ public final class Session {
         return v instanceof Number n ? n.longValue() != 0 : "ON".equalsIgnoreCase(String.valueOf(v));
     }
 
+    /** How many transactions this session has ended (committed or rolled back). */
+    private long transactionsEnded;
+
+    /** A count that moves whenever a transaction ends: a statement compares it to see whether it ended one. */
+    public long transactionsEnded() {
+        return transactionsEnded;
+    }
+
     private void transactionEnded() {
+        transactionsEnded++;
         // after the commit is installed (or the transaction dropped), so a waiter reads the committed version
         if (engine != null) {
             engine.rowLocks().releaseAll(this);

@@ -25,7 +25,15 @@ public final class SystemVariables {
      * dolt_dont_merge_json (JSON cells both sides changed conflict instead of merging key by key).
      */
     private static final java.util.Set<String> FLAGS = java.util.Set.of("dolt_skip_replication_errors",
-            "dolt_read_replica_force_pull", "strict_mysql_compatibility", "dolt_dont_merge_json");
+            "dolt_read_replica_force_pull", "strict_mysql_compatibility", "dolt_dont_merge_json",
+            "dolt_replicate_all_heads", "dolt_async_replication", "dolt_optimize_json", "dolt_allow_ci_creation",
+            "dolt_transactions_disabled");
+
+    /**
+     * Dolt's names for variables Scion has under its own name: both read and write the one value. Dolt's
+     * dolt_auto_gc_enabled switches the collector that runs by itself, which is what scion_auto_gc does.
+     */
+    private static final Map<String, String> ALIASES = Map.of("dolt_auto_gc_enabled", "scion_auto_gc");
 
     /**
      * Variables MySQL has only a global value for: SET SESSION of one is 1229. The server-wide switches and
@@ -36,7 +44,10 @@ public final class SystemVariables {
             "event_scheduler", "read_only", "super_read_only", "require_secure_transport", "local_infile",
             "validate_password.length", "validate_password.mixed_case_count", "validate_password.number_count",
             "validate_password.special_char_count", "validate_password.policy", "validate_password.check_user_name",
-            "validate_password.dictionary_file");
+            "validate_password.dictionary_file", "dolt_log_level", "dolt_auto_gc_enabled",
+            "dolt_replicate_to_remote", "dolt_replication_remote_url_template", "dolt_read_replica_remote",
+            "dolt_replicate_heads", "dolt_replicate_all_heads", "dolt_async_replication",
+            "dolt_skip_replication_errors", "dolt_read_replica_force_pull");
 
     /**
      * Variables no SET changes (1238): which server files LOAD DATA may read is the server's configuration, never a
@@ -49,7 +60,7 @@ public final class SystemVariables {
     /** Variables MySQL has only a session value for: SET GLOBAL of one is 1228. */
     private static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("last_insert_id", "identity",
             "sql_log_bin", "timestamp", "insert_id", "warning_count", "error_count", "rand_seed1", "rand_seed2",
-            "gtid_next");
+            "gtid_next", "dolt_transactions_disabled");
 
     static {
         Object[][] defs = {
@@ -85,6 +96,11 @@ public final class SystemVariables {
             {"dolt_committer_date", ""}, {"dolt_committer_email", ""}, {"dolt_committer_name", ""},
             {"dolt_skip_replication_errors", 0L}, {"dolt_read_replica_force_pull", 1L},
             {"dolt_transaction_commit_message", ""}, {"dolt_dont_merge_json", 0L},
+            {"dolt_log_level", "info"}, {"dolt_optimize_json", 1L}, {"dolt_auto_gc_enabled", 1L},
+            {"dolt_allow_ci_creation", 0L}, {"dolt_transactions_disabled", 0L},
+            {"dolt_replicate_to_remote", ""}, {"dolt_replication_remote_url_template", ""},
+            {"dolt_read_replica_remote", ""}, {"dolt_replicate_heads", ""}, {"dolt_replicate_all_heads", 0L},
+            {"dolt_async_replication", 0L},
             {"strict_mysql_compatibility", 0L},
             {"scion_auto_gc", 1L}, {"scion_auto_gc_threshold", 268435456L},
             {"max_sp_recursion_depth", 0L}, {"cte_max_recursion_depth", 1000L}, {"sql_big_selects", 1L},
@@ -107,6 +123,12 @@ public final class SystemVariables {
     }
 
     private SystemVariables() {
+    }
+
+    /** The name the value is kept under: Scion's own for a Dolt alias ({@link #ALIASES}), else {@code name}. */
+    public static String canonical(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(key, key);
     }
 
     public static boolean isKnown(String name) {
