@@ -336,36 +336,12 @@ public final class ExprCompiler {
     }
 
     private static Expr collatedCmp(Expr[] a, CmpTest t, String collation) {
-        Expr x = a[0];
-        Expr y = a[1];
-        return (row, ctx) -> {
-            Object l = x.eval(row, ctx);
-            if (l == null) {
-                return null;
-            }
-            Object r = y.eval(row, ctx);
-            if (r == null) {
-                return null;
-            }
-            return t.test(l instanceof String ls && r instanceof String rs
-                    ? dev.scion.sql.catalog.Collations.compare(collation, ls, rs) : Values.compare(l, r));
-        };
+        return nullPropagating(a, (l, r, ctx) -> t.test(l instanceof String ls && r instanceof String rs
+                ? dev.scion.sql.catalog.Collations.compare(collation, ls, rs) : Values.compare(l, r)));
     }
 
     private static Expr cmp(Expr[] a, CmpTest t) {
-        Expr x = a[0];
-        Expr y = a[1];
-        return (row, ctx) -> {
-            Object l = x.eval(row, ctx);
-            if (l == null) {
-                return null;
-            }
-            Object r = y.eval(row, ctx);
-            if (r == null) {
-                return null;
-            }
-            return t.test(Values.compare(l, r));
-        };
+        return nullPropagating(a, (l, r, ctx) -> t.test(Values.compare(l, r)));
     }
 
     interface BinaryOp {
@@ -377,27 +353,27 @@ public final class ExprCompiler {
      * being 1690, unless sql_mode has NO_UNSIGNED_SUBTRACTION, which makes it signed (asked only for such values).
      */
     private static Expr minus(Expr[] a) {
-        Expr x = a[0];
-        Expr y = a[1];
-        return (row, ctx) -> {
-            Object l = x.eval(row, ctx);
-            if (l == null) {
-                return null;
-            }
-            Object r = y.eval(row, ctx);
-            if (r == null) {
-                return null;
-            }
+        return nullPropagating(a, (l, r, ctx) -> {
             boolean unsigned = l instanceof java.math.BigInteger || r instanceof java.math.BigInteger;
             if (unsigned && ctx.session() != null
                     && dev.scion.sql.session.SqlModes.noUnsignedSubtraction(ctx.session())) {
                 return Values.signedSubtract(l, r);
             }
             return Values.subtract(l, r);
-        };
+        });
     }
 
     private static Expr arith(Expr[] a, BinaryOp op) {
+        return nullPropagating(a, (l, r, ctx) -> op.apply(l, r));
+    }
+
+    /** An operation on two operands' values, given only when neither is NULL. */
+    interface NonNullOperands {
+        Object apply(Object l, Object r, dev.scion.sql.exec.ExecContext ctx);
+    }
+
+    /** {@code op} over both operands, NULL when either is (the right one is not evaluated after a NULL left). */
+    private static Expr nullPropagating(Expr[] a, NonNullOperands op) {
         Expr x = a[0];
         Expr y = a[1];
         return (row, ctx) -> {
@@ -409,7 +385,7 @@ public final class ExprCompiler {
             if (r == null) {
                 return null;
             }
-            return op.apply(l, r);
+            return op.apply(l, r, ctx);
         };
     }
 
