@@ -124,7 +124,7 @@ SqlNodeList MySqlParenIdentList() :
 
 /**
  * Extra binary operators (extraBinaryExpressions): || as OR (MySQL default sql_mode; string
- * concatenation under PIPES_AS_CONCAT, see PipesAsConcat), &&, XOR,
+ * concatenation under PIPES_AS_CONCAT, see ParseMode), &&, XOR,
  * DIV, MOD, <=>, REGEXP / NOT REGEXP, and the bit operators | & ^ << >> with MySQL's precedences
  * (MySqlOperators). Tried before Calcite's BinaryRowOperator, so || never becomes CONCAT and & / ^
  * never Calcite's BITAND / BITXOR.
@@ -136,7 +136,7 @@ void MySqlBinaryExpression(List<Object> list, ExprContext exprContext, Span s) :
 }
 {
     (
-        <CONCAT> { op = PipesAsConcat.active() ? MySqlOperators.PIPES_CONCAT : SqlStdOperatorTable.OR; }
+        <CONCAT> { op = ParseMode.PIPES_AS_CONCAT.active() ? MySqlOperators.PIPES_CONCAT : SqlStdOperatorTable.OR; }
     |   <DOUBLE_AMPERSAND> { op = SqlStdOperatorTable.AND; }
     |   <XOR> { op = MySqlOperators.XOR; }
     |   <DIV> { op = MySqlOperators.DIV; }

@@ -22,8 +22,7 @@ import dev.scion.sql.lock.StatementRestart;
 import dev.scion.sql.parser.dml.SqlMySqlLockedQuery;
 import dev.scion.sql.plan.QueryPlanner;
 import dev.scion.sql.plan.cache.TextShape;
-import dev.scion.sql.parser.HighNotPrecedence;
-import dev.scion.sql.parser.PipesAsConcat;
+import dev.scion.sql.parser.ParseMode;
 import dev.scion.sql.parser.StatementReader;
 import dev.scion.sql.plan.fastpath.PointSelectPath;
 import dev.scion.sql.plan.VariableRewriter;
@@ -122,8 +121,8 @@ final class StatementRunner {
         }
         long transactionsEnded = session.transactionsEnded();
         try {
-            StatementResult result = PipesAsConcat.during(pipesAsConcat,
-                    () -> HighNotPrecedence.during(highNot, () -> execute(session, text, write, read)));
+            StatementResult result = ParseMode.PIPES_AS_CONCAT.during(pipesAsConcat,
+                    () -> ParseMode.HIGH_NOT_PRECEDENCE.during(highNot, () -> execute(session, text, write, read)));
             if (result instanceof StatementResult.Sequence sequence) {
                 // a CALL: its result sets are materialised, so they go out first and the final OK is the result
                 List<StatementResult> parts = sequence.results();
@@ -152,8 +151,8 @@ final class StatementRunner {
                                 || attempt >= AUTOCOMMIT_RETRIES) {
                             throw e;
                         }
-                        result = PipesAsConcat.during(pipesAsConcat,
-                    () -> HighNotPrecedence.during(highNot, () -> execute(session, text, write, read)));
+                        result = ParseMode.PIPES_AS_CONCAT.during(pipesAsConcat,
+                    () -> ParseMode.HIGH_NOT_PRECEDENCE.during(highNot, () -> execute(session, text, write, read)));
                     }
                 }
                 ok = true;

@@ -1,7 +1,6 @@
 package dev.scion.sql.plan;
 
-import dev.scion.sql.parser.HighNotPrecedence;
-import dev.scion.sql.parser.PipesAsConcat;
+import dev.scion.sql.parser.ParseMode;
 import dev.scion.sql.session.Session;
 
 /**
@@ -18,13 +17,13 @@ final class PlanCacheScope {
 
     static String of(Session session) {
         String scope = ConnectionCollation.cacheScope(session);
-        if (PipesAsConcat.active()) {
+        if (ParseMode.PIPES_AS_CONCAT.active()) {
             scope = (scope == null ? "" : scope) + "\u0000PIPES_AS_CONCAT";
         }
         if (dev.scion.sql.session.SqlModes.padCharToFullLength(session)) {
             scope = (scope == null ? "" : scope) + "\u0000PAD_CHAR_TO_FULL_LENGTH"; // CharPadding
         }
-        if (HighNotPrecedence.active()) {
+        if (ParseMode.HIGH_NOT_PRECEDENCE.active()) {
             scope = (scope == null ? "" : scope) + "\u0000HIGH_NOT_PRECEDENCE";
         }
         java.time.ZoneId zone = dev.scion.sql.expr.StoredTimestamps.conversionZone(session);
