@@ -161,6 +161,7 @@ public final class QueryPlanner {
         rewritten = NamedWindows.rewrite(rewritten);
         rewritten = WindowCallRules.rewrite(rewritten);
         rewritten = DerivedTableOrder.rewrite(rewritten);
+        rewritten = BareColumnQualifier.rewrite(session, rewritten);
         PlanCache cache = session.planCache();
         PlanCache.Key key = PlanCache.keyOf(PlanCacheScope.of(session), rewritten);
         if (key == null) {
