@@ -69,7 +69,7 @@ class ConcurrencySoakTest {
     @Test
     void sixteenConnectionsLoseNothing() throws Exception {
         long seed = ReliabilityForm.seed();
-        Duration duration = ReliabilityForm.duration(50, 600);
+        Duration duration = ReliabilityForm.duration(25, 600);
         try (Connection c = ConnectorJ.V9.connect(server, null, false)) {
             Sql.exec(c, "CREATE DATABASE soak");
             Sql.exec(c, "USE soak");
