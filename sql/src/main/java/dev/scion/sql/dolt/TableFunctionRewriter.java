@@ -1,10 +1,14 @@
 package dev.scion.sql.dolt;
 
+import dev.scion.sql.catalog.DatabaseState;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
+import dev.scion.sql.privilege.AccessChecks;
+import dev.scion.sql.privilege.Privilege;
 import dev.scion.sql.session.Session;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -22,8 +26,10 @@ import java.util.Locale;
  * The planner's hook for Dolt's table functions ({@code FROM dolt_diff('a', 'b', 't')}). The parser reads such a
  * call as a collection table; this rewriter turns it into a reference to a table whose name carries the function
  * and its arguments ({@link TableFunctions#encode}), so the ordinary catalog lookup builds the function's table
- * with the session at hand. Like Dolt, arguments must be literals (user variables are inlined to literals
- * before this runs); an unaliased call is aliased by its function name.
+ * with the session at hand. User variables are inlined to literals before this runs. A call with an
+ * argument naming a column of an earlier table or a prepared statement's parameter becomes a
+ * {@link DeferredTableFunction}, evaluated per run; other arguments must be literals, as in Dolt. An unaliased call
+ * is aliased by its function name.
  */
 public final class TableFunctionRewriter extends SqlShuttle {
     /** The functions whose arguments may be any expression over no column (Dolt evaluates them first). */
@@ -67,15 +73,61 @@ public final class TableFunctionRewriter extends SqlShuttle {
         return (SqlCall) collectionTable.operand(0);
     }
 
-    private SqlIdentifier reference(SqlCall collectionTable) {
+    private SqlNode reference(SqlCall collectionTable) {
         SqlCall fn = functionCall(collectionTable);
         String name = fn.getOperator().getName().toLowerCase(Locale.ROOT);
+        if (fn.getOperandList().stream().anyMatch(TableFunctionRewriter::isDeferred)) {
+            return deferred(name, fn, collectionTable.getParserPosition());
+        }
         List<String> args = new ArrayList<>();
         for (SqlNode arg : fn.getOperandList()) {
             args.add(EVALUATED_ARGUMENTS.contains(name) && arg instanceof SqlCall && !namesColumn(arg)
                     ? evaluated(name, arg) : literal(name, arg));
         }
         return new SqlIdentifier(TableFunctions.encode(name, args), collectionTable.getParserPosition());
+    }
+
+    /**
+     * A column of an earlier table or a prepared statement's parameter: its value is known only when the scan runs
+     * (Dolt accepts both; function calls stay refused, as in Dolt).
+     */
+    private static boolean isDeferred(SqlNode arg) {
+        return arg instanceof SqlIdentifier || arg instanceof SqlDynamicParam;
+    }
+
+    /**
+     * A call whose deferred arguments are evaluated per run. Its columns come from the function built with each
+     * deferred argument replaced by a stand-in; where that cannot be built (a table name, a query), the arguments
+     * must be literals.
+     */
+    private SqlNode deferred(String name, SqlCall fn, SqlParserPos pos) {
+        String database = session.currentDatabase();
+        if (database == null) {
+            throw new SqlError(ErrorCode.NO_DB_SELECTED, "No database selected");
+        }
+        DatabaseState db = session.findDatabase(database)
+                .orElseThrow(() -> new SqlError(ErrorCode.NO_DB_SELECTED, "No database selected"));
+        // checked before the stand-in call reads anything, as for a literal call (DatabaseSchema)
+        AccessChecks.requireTable(session, Privilege.SELECT, db.databaseName(), name);
+        List<String> templateArgs = new ArrayList<>();
+        SqlNode firstDeferred = null;
+        for (SqlNode arg : fn.getOperandList()) {
+            if (isDeferred(arg)) {
+                firstDeferred = firstDeferred == null ? arg : firstDeferred;
+                templateArgs.add(name.equals(JsonDiffFunction.NAME) ? "{}" : "HEAD");
+            } else {
+                templateArgs.add(literal(name, arg));
+            }
+        }
+        SystemTable template;
+        try {
+            template = TableFunctions.find(TableFunctions.encode(name, templateArgs), session, db).orElseThrow();
+        } catch (SqlError e) {
+            throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "only literal values supported for table function "
+                    + name + " arguments, not " + firstDeferred + " (" + e.getMessage() + ")");
+        }
+        return DeferredTableFunction.tableRef(pos, new DeferredTableFunction(name, database, template),
+                fn.getOperandList());
     }
 
     /** An expression argument's value as text (dolt_branch_status('main', dolt_hashof('b5'))). */

@@ -194,6 +194,11 @@ public final class PhysicalPlanner {
         if (jsonTable != null) {
             return jsonTable;
         }
+        Operator tableFunction = rel instanceof org.apache.calcite.rel.core.TableFunctionScan scan
+                ? dev.scion.sql.dolt.DeferredTableFunctionScan.of(scan) : null;
+        if (tableFunction != null) {
+            return tableFunction;
+        }
         throw new SqlError(ErrorCode.NOT_SUPPORTED_YET, "This version of Scion doesn't yet support this query ("
                 + rel.getRelTypeName() + ")");
     }

@@ -27,6 +27,11 @@ public final class CommitForbidden {
         }
     }
 
+    /** Whether a function or trigger is running on this thread. */
+    static boolean active() {
+        return DEPTH.get()[0] > 0;
+    }
+
     /** Fails with 1422 when a function or trigger is running. */
     public static void check() {
         if (DEPTH.get()[0] > 0) {

@@ -89,6 +89,8 @@ public final class RoutineInterpreter {
 
     private final Session session;
     private final RowAccess rows;
+    /** Whether this runs a procedure's body, whose statements commit one by one under autocommit. */
+    private boolean procedure;
     private final Deque<Scope> scopes = new ArrayDeque<>();
     /** The conditions whose handlers are running, innermost first: what a RESIGNAL raises again. */
     private final Deque<SqlError> handling = new ArrayDeque<>();
@@ -138,6 +140,7 @@ public final class RoutineInterpreter {
                                         List<OutTarget> outs, List<StatementResult> results) {
         List<ProcedureDefinition.Parameter> params = procedure.parameters();
         RoutineInterpreter in = new RoutineInterpreter(session, null, results);
+        in.procedure = true;
         Scope top = new Scope();
         for (int i = 0; i < params.size(); i++) {
             ProcedureDefinition.Parameter p = params.get(i);
@@ -269,13 +272,15 @@ public final class RoutineInterpreter {
                 }
             }
         } else if (step instanceof RoutineBody.Run r) {
-            String sql = rows == null ? InsertValuesFolding.fold(r.sql(), this::directLiteral) : r.sql();
-            StatementResult result = runNested(bind(sql));
-            if (result instanceof StatementResult.Update) {
-                lastUpdate = result;
-            }
+            statement(() -> {
+                String sql = rows == null ? InsertValuesFolding.fold(r.sql(), this::directLiteral) : r.sql();
+                StatementResult result = runNested(bind(sql));
+                if (result instanceof StatementResult.Update) {
+                    lastUpdate = result;
+                }
+            });
         } else if (step instanceof RoutineBody.Select s) {
-            select(s);
+            statement(() -> select(s));
         } else if (step instanceof RoutineBody.Signal s) {
             signal(s);
         } else if (step instanceof RoutineBody.Diagnostics d) {
@@ -358,9 +363,18 @@ public final class RoutineInterpreter {
         } else if (step instanceof RoutineBody.Iterate it) {
             throw new Jump(it.label(), true, null);
         } else if (step instanceof RoutineBody.Call c) {
-            call(c);
+            statement(() -> call(c));
         } else if (step instanceof RoutineBody.Return r) {
             throw new Returned(evaluate(r.expr()));
+        }
+    }
+
+    /** Runs a SQL statement of the body: a procedure's ends its own autocommit transaction. */
+    private void statement(Runnable run) {
+        if (procedure) {
+            BodyStatementCommit.run(session, run);
+        } else {
+            run.run();
         }
     }
 

@@ -206,6 +206,7 @@ class PrivilegeChecksTest {
                 "SELECT * FROM dolt_patch('HEAD~1', 'HEAD')",
                 "SELECT * FROM dolt_schema_diff('HEAD~1', 'HEAD')",
                 "SELECT * FROM dolt_log()",
+                "SELECT l.message FROM items i, LATERAL (SELECT message FROM dolt_log(i.name)) l",
                 "SELECT * FROM shop.dolt_commit_diff_secrets WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'")) {
             assertEquals(1142, fails(tab, sql).code(), sql);
         }
@@ -218,6 +219,8 @@ class PrivilegeChecksTest {
         assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_commit_diff_secrets "
                 + "WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'"));
         assertEquals(3, run(dbr, "SELECT * FROM dolt_log()").size());
+        assertEquals(List.of("6"), run(dbr, "SELECT COUNT(*) FROM dolt_log() l1, "
+                + "LATERAL (SELECT 1 FROM dolt_log(l1.commit_hash)) l2"), "arguments from an earlier table");
         assertEquals(1142, fails(tab, "SELECT dolt_hashof_table('secrets')").code(), "a table it cannot read");
         assertEquals(1142, fails(tab, "SELECT dolt_hashof_table('no_such_table')").code(), "no probing of names");
         assertEquals(1, run(tab, "SELECT dolt_hashof_table('items')").size());
