@@ -813,6 +813,18 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
         + rocks.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
   }
 
+  /**
+   * Bytes RocksDB wrote to table files for the chunks column family since open: memtable flushes and every
+   * compaction after them. Against the chunk bytes written, the write amplification of the store's LSM tree: an
+   * operation count for regression checks (precision about 1 KB: RocksDB reports it in GB with six decimals).
+   */
+  public long rocksBytesWritten() {
+    return readNative(() -> {
+      String gb = rocks.db.getMapProperty(rocks.chunks, "rocksdb.cfstats").get("compaction.Sum.WriteGB");
+      return gb == null ? 0L : Math.round(Double.parseDouble(gb) * (1L << 30));
+    });
+  }
+
   /** A RocksDB property of the chunks column family (e.g. {@code rocksdb.block-cache-capacity}), for tools. */
   public String chunkProperty(String name) {
     return readNative(() -> rocks.db.getProperty(rocks.chunks, name));

@@ -106,6 +106,15 @@ final class RocksHandles implements AutoCloseable {
           // barriers, has()) are common and must not read data blocks to find nothing.
           .setOptimizeFiltersForHits(false)
           .setLevelCompactionDynamicLevelBytes(true)
+          // L0 files here are small: a drain of the chunk nursery flushes a few MB at a time, where RocksDB's
+          // defaults expect 64 MB memtables. With the default 256 MB base, a store smaller than that compacts L0
+          // straight into its bottommost level, and since chunk keys are random hashes every L0 compaction then
+          // rewrites (and ZSTD-recompresses) the whole store: write amplification growing with the store's size
+          // (docs/performance.md, round 27). A 16 MB base level keeps a small LZ4 level between them;
+          // files double per level below it so that a large store does not hold thousands of 4 MB files.
+          .setMaxBytesForLevelBase(16L << 20)
+          .setTargetFileSizeBase(4L << 20)
+          .setTargetFileSizeMultiplier(2)
           .setCompressionType(CompressionType.LZ4_COMPRESSION)
           .setBottommostCompressionType(bottommost)
           // Chunks above 64 KiB (huge rows, blob trees) go to blob files instead of bloating SST blocks.
