@@ -81,7 +81,7 @@ public final class UnsignedArithmetic {
                 || v instanceof Byte) {
             return Values.toDecimal(v);
         }
-        if (v instanceof BigDecimal d && (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0)) {
+        if (v instanceof BigDecimal d && d.scale() <= 0) {
             return d;
         }
         return null;

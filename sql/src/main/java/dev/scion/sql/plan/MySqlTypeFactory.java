@@ -105,7 +105,7 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
                 default -> -2;
             };
             if (width == -2) {
-                return null;
+                return withUnsignedAsDecimal(types);
             }
             anyUnsigned |= dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(t);
             widest = Math.max(widest, width);
@@ -115,6 +115,20 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
         }
         SqlTypeName[] unsigned = {SqlTypeName.UTINYINT, SqlTypeName.USMALLINT, SqlTypeName.UINTEGER, SqlTypeName.UBIGINT};
         return createTypeWithNullability(createSqlType(unsigned[widest]), nullable);
+    }
+
+    /**
+     * The common type of unsigned integers with other types (a DECIMAL, a DOUBLE, text): as if each unsigned type
+     * were the DECIMAL of its digits, as the unsigned columns' type used to be (Calcite's own answer for BIGINT
+     * UNSIGNED with DECIMAL(20,1) was BIGINT UNSIGNED); null when there is no unsigned type.
+     */
+    private RelDataType withUnsignedAsDecimal(List<RelDataType> types) {
+        if (types.stream().noneMatch(dev.scion.sql.expr.UnsignedArithmetic::isUnsigned)) {
+            return null;
+        }
+        return leastRestrictive(types.stream().map(t -> !dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(t) ? t
+                : createTypeWithNullability(createSqlType(SqlTypeName.DECIMAL,
+                        t.getSqlTypeName() == SqlTypeName.UBIGINT ? 20 : 10, 0), t.isNullable())).toList());
     }
 
     /**
