@@ -214,7 +214,7 @@ public final class AggregateOp implements Operator {
                 switch (c.function()) {
                     case COUNT -> {
                     }
-                    case SUM, AVG -> state[i] = state[i] == null ? numeric(v) : Values.add(state[i], numeric(v));
+                    case SUM, AVG -> state[i] = state[i] == null ? numeric(v) : sum(state[i], numeric(v));
                     case MIN -> state[i] = state[i] == null || compareArg(i, v, state[i]) < 0 ? v : state[i];
                     case MAX -> state[i] = state[i] == null || compareArg(i, v, state[i]) > 0 ? v : state[i];
                     case SINGLE_VALUE -> {
@@ -294,6 +294,19 @@ public final class AggregateOp implements Operator {
 
     private static Object unsigned(long bits) {
         return bits >= 0 ? (Object) bits : new java.math.BigInteger(Long.toUnsignedString(bits));
+    }
+
+    /**
+     * A running SUM / AVG: MySQL sums integers as DECIMAL, so a total beyond BIGINT (or beyond BIGINT UNSIGNED) is
+     * no overflow; a sum fitting a Long stays one.
+     */
+    private static Object sum(Object total, Object v) {
+        boolean wide = total instanceof java.math.BigInteger || v instanceof java.math.BigInteger;
+        if (total instanceof Long x && v instanceof Long y) {
+            long s = x + y;
+            wide = ((x ^ s) & (y ^ s)) < 0; // the signed sum overflowed
+        }
+        return wide ? Values.toDecimal(total).add(Values.toDecimal(v)) : Values.add(total, v);
     }
 
     private static Object numeric(Object v) {

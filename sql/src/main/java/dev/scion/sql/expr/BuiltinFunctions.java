@@ -71,10 +71,13 @@ final class BuiltinFunctions {
                     if (n.signum() < 0) {
                         n = n.add(BigInteger.ONE.shiftLeft(64)).max(BigInteger.ZERO);
                     }
-                    return new BigDecimal(n.min(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
+                    return UnsignedArithmetic.of(n.min(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
                 };
             }
             case "DIV":
+                if (UnsignedArithmetic.isUnsigned(call.getType())) {
+                    return DivisionByZero.of(a[0], a[1], UnsignedArithmetic::divide);
+                }
                 return DivisionByZero.of(a[0], a[1], (x, y) -> {
                     BigDecimal divisor = Values.toDecimal(y);
                     if (divisor.signum() == 0) {

@@ -22,6 +22,12 @@ final class Casts {
                 Object v = input.eval(row, ctx);
                 return v == null ? null : Values.toLong(v);
             };
+            // Calcite's own casts to an unsigned type (a common type); CAST(x AS UNSIGNED) is TO_UNSIGNED
+            case UTINYINT, USMALLINT, UINTEGER, UBIGINT -> (row, ctx) -> {
+                Object v = input.eval(row, ctx);
+                return v == null || v instanceof java.math.BigInteger ? v
+                        : UnsignedArithmetic.of(Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).toBigInteger());
+            };
             case DECIMAL -> (row, ctx) -> {
                 Object v = input.eval(row, ctx);
                 if (v == null) {

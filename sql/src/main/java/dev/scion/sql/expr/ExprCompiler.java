@@ -76,6 +76,8 @@ public final class ExprCompiler {
         switch (t) {
             case TINYINT, SMALLINT, INTEGER, BIGINT:
                 return lit.getValueAs(Long.class);
+            case UTINYINT, USMALLINT, UINTEGER, UBIGINT:
+                return UnsignedArithmetic.of(lit.getValueAs(BigDecimal.class).toBigInteger());
             case DECIMAL: {
                 BigDecimal d = lit.getValueAs(BigDecimal.class);
                 return lit.getType().getScale() == 0 && d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
@@ -199,17 +201,24 @@ public final class ExprCompiler {
                 return (row, ctx) -> !Boolean.FALSE.equals(Values.truth(x.eval(row, ctx)));
             }
             case PLUS:
-                return arith(a, Values::add);
+                return arith(a, UnsignedArithmetic.isUnsigned(call.getType()) ? UnsignedArithmetic::add : Values::add);
             case MINUS:
-                return minus(a);
+                return minus(a, UnsignedArithmetic.isUnsigned(call.getType()));
             case TIMES:
-                return arith(a, Values::multiply);
+                return arith(a, UnsignedArithmetic.isUnsigned(call.getType())
+                        ? UnsignedArithmetic::multiply : Values::multiply);
             case DIVIDE:
                 return DivisionByZero.of(a[0], a[1], Values::divide);
             case MOD:
                 return DivisionByZero.of(a[0], a[1], Values::mod);
             case MINUS_PREFIX: {
                 Expr x = a[0];
+                if (UnsignedArithmetic.isUnsigned(call.getOperands().get(0).getType())) {
+                    return (row, ctx) -> {
+                        Object v = x.eval(row, ctx);
+                        return v == null ? null : UnsignedArithmetic.negate(v);
+                    };
+                }
                 return (row, ctx) -> {
                     Object v = x.eval(row, ctx);
                     return v == null ? null : Values.negate(v);
@@ -349,17 +358,18 @@ public final class ExprCompiler {
     }
 
     /**
-     * {@code a - b}. A BIGINT UNSIGNED value from 2^63 on (a BigInteger) makes the difference unsigned, negative
-     * being 1690, unless sql_mode has NO_UNSIGNED_SUBTRACTION, which makes it signed (asked only for such values).
+     * {@code a - b}. An unsigned operand (by type, or a BIGINT UNSIGNED value from 2^63 on, a BigInteger) makes the
+     * difference unsigned, negative being 1690, unless sql_mode has NO_UNSIGNED_SUBTRACTION, which makes it signed
+     * (the mode is asked only for such operands).
      */
-    private static Expr minus(Expr[] a) {
+    private static Expr minus(Expr[] a, boolean unsignedType) {
         return nullPropagating(a, (l, r, ctx) -> {
-            boolean unsigned = l instanceof java.math.BigInteger || r instanceof java.math.BigInteger;
+            boolean unsigned = unsignedType || l instanceof java.math.BigInteger || r instanceof java.math.BigInteger;
             if (unsigned && ctx.session() != null
                     && dev.scion.sql.session.SqlModes.noUnsignedSubtraction(ctx.session())) {
                 return Values.signedSubtract(l, r);
             }
-            return Values.subtract(l, r);
+            return unsignedType ? UnsignedArithmetic.subtract(l, r) : Values.subtract(l, r);
         });
     }
 

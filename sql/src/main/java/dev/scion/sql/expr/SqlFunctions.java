@@ -53,10 +53,10 @@ public final class SqlFunctions {
         }
     };
 
-    /** {@code CAST(x AS UNSIGNED)}: the integer value of x modulo 2^64, as DECIMAL(20, 0). */
+    /** {@code CAST(x AS UNSIGNED)}: the integer value of x modulo 2^64, a BIGINT UNSIGNED. */
     public static final SqlFunction TO_UNSIGNED = new SqlFunction("TO_UNSIGNED", SqlKind.OTHER_FUNCTION,
             opBinding -> opBinding.getTypeFactory().createTypeWithNullability(
-                    opBinding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 20, 0),
+                    opBinding.getTypeFactory().createSqlType(SqlTypeName.UBIGINT),
                     opBinding.getOperandType(0).isNullable()),
             null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
@@ -121,6 +121,7 @@ public final class SqlFunctions {
         declareMySqlBuiltins(varchar, bigint);
         declareAggregates();
         OPERATORS.add(TO_UNSIGNED);
+        OPERATORS.add(MySqlNegation.OPERATOR);
         OPERATORS.add(TRUTH);
         OPERATORS.add(SIGNED_TEXT);
         OPERATORS.add(SINGLE_PRECISION);
@@ -247,12 +248,12 @@ public final class SqlFunctions {
 
     /**
      * The statistics return DOUBLE whatever their argument (Calcite types them like AVG, as the argument), and
-     * BIT_AND / BIT_OR / BIT_XOR BIGINT UNSIGNED (DECIMAL(20,0) here, as TO_UNSIGNED). Evaluated by AggregateOp.
+     * BIT_AND / BIT_OR / BIT_XOR BIGINT UNSIGNED. Evaluated by AggregateOp.
      */
     private static void declareAggregates() {
         for (String n : MYSQL_AGGREGATES) {
             SqlReturnTypeInference ret = n.startsWith("BIT_")
-                    ? opBinding -> opBinding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 20, 0)
+                    ? opBinding -> opBinding.getTypeFactory().createSqlType(SqlTypeName.UBIGINT)
                     : ReturnTypes.DOUBLE_NULLABLE.andThen(org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
             OPERATORS.add(new org.apache.calcite.sql.SqlAggFunction(n, null, SqlKind.OTHER_FUNCTION, ret, null,
                     OperandTypes.ANY, SqlFunctionCategory.NUMERIC, false, false,
@@ -288,7 +289,9 @@ public final class SqlFunctions {
                             // Calcite's RAND refuses a string seed, which MySQL reads as an integer
                             // Calcite's CHAR takes one code; MySQL's any number (declared above)
                             // Calcite's bit operators (their own types and precedences): MySqlOperators' instead
-                            Set.of("CONCAT", "RAND", "CHAR", "&", "|", "^", "<<", ">>", "~"))));
+                            Set.of("CONCAT", "RAND", "CHAR", "&", "|", "^", "<<", ">>", "~")),
+                    // Calcite's unary minus keeps an unsigned operand's type: MySqlNegation instead
+                    Set.of(org.apache.calcite.sql.fun.SqlStdOperatorTable.UNARY_MINUS)));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.HashSet<String> all = new java.util.HashSet<>(a);
@@ -297,10 +300,12 @@ public final class SqlFunctions {
     }
 
     /**
-     * {@code table} minus the operators named in {@code hidden}: Calcite's JSON functions follow SQL:2016, not
-     * MySQL, and both declarations side by side would make calls ambiguous.
+     * {@code table} minus the operators named in {@code hidden} and the operators {@code hiddenOperators} (one
+     * overload of a name, as the prefix {@code -} beside the binary one): Calcite's JSON functions follow SQL:2016,
+     * not MySQL, and both declarations side by side would make calls ambiguous.
      */
-    private static SqlOperatorTable without(SqlOperatorTable table, Set<String> hidden) {
+    private static SqlOperatorTable without(SqlOperatorTable table, Set<String> hidden,
+            Set<SqlOperator> hiddenOperators) {
         return new SqlOperatorTable() {
             @Override
             public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName,
@@ -311,13 +316,17 @@ public final class SqlFunctions {
                 if (opName.isSimple() && hidden.contains(opName.getSimple().toUpperCase(Locale.ROOT))) {
                     return;
                 }
-                table.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+                List<SqlOperator> found = new java.util.ArrayList<>();
+                table.lookupOperatorOverloads(opName, category, syntax, found, nameMatcher);
+                found.removeIf(hiddenOperators::contains);
+                operatorList.addAll(found);
             }
 
             @Override
             public List<SqlOperator> getOperatorList() {
                 return table.getOperatorList().stream()
-                        .filter(op -> !hidden.contains(op.getName().toUpperCase(Locale.ROOT))).toList();
+                        .filter(op -> !hidden.contains(op.getName().toUpperCase(Locale.ROOT))
+                                && !hiddenOperators.contains(op)).toList();
             }
         };
     }

@@ -416,7 +416,7 @@ public final class Values {
                 throw outOfRange("BIGINT", x + " + " + y);
             }
         }
-        if ((a instanceof BigInteger || b instanceof BigInteger) && !isFloating(a) && !isFloating(b)) {
+        if ((a instanceof BigInteger || b instanceof BigInteger) && isWhole(a) && isWhole(b)) {
             return unsignedResult(toDecimal(a).add(toDecimal(b)), a + " + " + b);
         }
         if (isFloating(a) || isFloating(b)) {
@@ -433,7 +433,7 @@ public final class Values {
                 throw outOfRange("BIGINT", x + " - " + y);
             }
         }
-        if ((a instanceof BigInteger || b instanceof BigInteger) && !isFloating(a) && !isFloating(b)) {
+        if ((a instanceof BigInteger || b instanceof BigInteger) && isWhole(a) && isWhole(b)) {
             return unsignedResult(toDecimal(a).subtract(toDecimal(b)), a + " - " + b);
         }
         if (isFloating(a) || isFloating(b)) {
@@ -469,7 +469,7 @@ public final class Values {
                 throw outOfRange("BIGINT", x + " * " + y);
             }
         }
-        if ((a instanceof BigInteger || b instanceof BigInteger) && !isFloating(a) && !isFloating(b)) {
+        if ((a instanceof BigInteger || b instanceof BigInteger) && isWhole(a) && isWhole(b)) {
             return unsignedResult(toDecimal(a).multiply(toDecimal(b)), a + " * " + b);
         }
         if (isFloating(a) || isFloating(b)) {
@@ -549,6 +549,11 @@ public final class Values {
             return d;
         }
         throw outOfRange("DOUBLE", toStringValue(a) + " " + op + " " + toStringValue(b));
+    }
+
+    /** Neither floating nor a DECIMAL written with a point: with such an operand MySQL's result is not unsigned. */
+    private static boolean isWhole(Object v) {
+        return !isFloating(v) && !(v instanceof BigDecimal d && d.scale() > 0);
     }
 
     static boolean isFloating(Object v) {

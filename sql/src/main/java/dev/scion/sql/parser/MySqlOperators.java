@@ -54,10 +54,21 @@ public final class MySqlOperators {
    */
   public static final SqlFunction MATCH_AGAINST = new dev.scion.sql.fulltext.MatchAgainstOperator();
 
-  /** {@code a DIV b}: integer division, same precedence as {@code /}. */
+  /**
+   * {@code a DIV b}: integer division, same precedence as {@code /}; BIGINT UNSIGNED when either operand is
+   * unsigned, as MySQL's (a negative quotient is then 1690), else BIGINT.
+   */
   public static final SqlBinaryOperator DIV =
       new SqlBinaryOperator("DIV", SqlKind.OTHER, 60, true,
-          ReturnTypes.BIGINT_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC);
+          binding -> {
+            boolean unsigned = false;
+            for (org.apache.calcite.rel.type.RelDataType t : binding.collectOperandTypes()) {
+              unsigned |= dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(t);
+            }
+            return unsigned ? BIGINT_UNSIGNED.inferReturnType(binding)
+                : ReturnTypes.BIGINT_NULLABLE.inferReturnType(binding);
+          },
+          InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC);
 
   /**
    * {@code VALUES(col)} inside {@code INSERT ... ON DUPLICATE KEY UPDATE}: the value the row

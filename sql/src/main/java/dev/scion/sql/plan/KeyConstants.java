@@ -77,18 +77,22 @@ final class KeyConstants {
             return to.getSqlTypeName() == SqlTypeName.DOUBLE || to.getSqlTypeName() == f;
         }
         int digits = switch (f) {
-            case TINYINT -> 3;
-            case SMALLINT -> 5;
-            case INTEGER -> 10;
+            case TINYINT, UTINYINT -> 3;
+            case SMALLINT, USMALLINT -> 5;
+            case INTEGER, UINTEGER -> 10;
             case BIGINT -> 19;
+            case UBIGINT -> 20;
             default -> -1;
         };
         if (digits < 0) {
             return false;
         }
+        boolean unsigned = dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(from);
         return switch (to.getSqlTypeName()) {
-            case BIGINT -> true;
-            case INTEGER -> digits <= 10 && f != SqlTypeName.BIGINT;
+            case BIGINT -> f != SqlTypeName.UBIGINT;
+            case UBIGINT -> unsigned;
+            case UINTEGER -> unsigned && digits <= 10;
+            case INTEGER -> digits <= 10 && f != SqlTypeName.BIGINT && f != SqlTypeName.UINTEGER;
             case DOUBLE, FLOAT, REAL -> digits <= 10; // a BIGINT beyond 2^53 would round
             case DECIMAL -> to.getPrecision() - to.getScale() >= digits;
             default -> false;

@@ -78,6 +78,11 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             // MySQL reads an empty ESCAPE as the backslash; Calcite's simplifier takes the escape's first character
             call.setOperand(2, SqlLiteral.createCharString("\\", escape.getParserPosition()));
         }
+        if (call.getKind() == org.apache.calcite.sql.SqlKind.MINUS_PREFIX && call.operand(0) instanceof SqlLiteral l
+                && isUnsignedLiteral(l)) {
+            // a negative number: -18446744073709551615 is a DECIMAL, not the negation of a BIGINT UNSIGNED
+            return call;
+        }
         if (call.getKind() == org.apache.calcite.sql.SqlKind.PLUS_PREFIX) {
             // MySQL's parser drops a unary plus: + col is col, whatever its type (+ 'abc' is 'abc'). Calcite
             // would coerce a string operand to a number first.
@@ -268,6 +273,18 @@ final class MySqlLiteralRewriter extends SqlShuttle {
         return dev.scion.sql.expr.SqlFunctions.declared("TIME").createCall(pos, SqlLiteral.createCharString(text, pos));
     }
 
+    private static final java.math.BigDecimal SIGNED_LIMIT =
+            new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(63));
+    private static final java.math.BigDecimal UNSIGNED_LIMIT =
+            new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(64));
+
+    /** An integer literal (no point) from 2^63 to 2^64-1, which MySQL reads as BIGINT UNSIGNED. */
+    private static boolean isUnsignedLiteral(SqlLiteral literal) {
+        return literal instanceof org.apache.calcite.sql.SqlNumericLiteral n && n.isExact()
+                && n.getValue() instanceof java.math.BigDecimal d && d.scale() <= 0
+                && d.compareTo(SIGNED_LIMIT) >= 0 && d.compareTo(UNSIGNED_LIMIT) < 0;
+    }
+
     @Override
     public SqlNode visit(SqlLiteral literal) {
         if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n && n.isExact()
@@ -275,6 +292,13 @@ final class MySqlLiteralRewriter extends SqlShuttle {
             // MySQL keeps 30 digits after the point of a decimal literal; Calcite would refuse the literal
             java.math.BigDecimal rounded = d.setScale(MySqlTypeSystem.MAX_DECIMAL_SCALE, java.math.RoundingMode.HALF_UP);
             return SqlLiteral.createExactNumeric(rounded.toPlainString(), literal.getParserPosition());
+        }
+        if (isUnsignedLiteral(literal)) {
+            // MySQL reads an integer literal from 2^63 to 2^64-1 as BIGINT UNSIGNED (so 18446744073709551615 + 1 is
+            // 1690); Calcite's type for it is DECIMAL(20, 0)
+            SqlParserPos pos = literal.getParserPosition();
+            return org.apache.calcite.sql.fun.SqlStdOperatorTable.CAST.createCall(pos, literal,
+                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.UBIGINT, pos), pos));
         }
         if (literal instanceof org.apache.calcite.sql.SqlUnknownLiteral u && u.tag.equals("TIME")
                 && !TIME_OF_DAY.matcher(u.getValue()).matches()) {

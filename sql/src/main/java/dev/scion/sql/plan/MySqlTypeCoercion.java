@@ -268,6 +268,13 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
     /** A string compared with a number compares as DOUBLE in MySQL (used for IN and its sub-queries). */
     @Override
     public RelDataType commonTypeForBinaryComparison(RelDataType type1, RelDataType type2) {
+        if (type1 != null && type2 != null && SqlTypeUtil.isExactNumeric(type1) && SqlTypeUtil.isExactNumeric(type2)
+                && (dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type1)
+                    || dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type2))) {
+            // the interpreter compares exact numbers exactly; a cast would narrow the unsigned side to the signed
+            // type (2^63 as BIGINT) or hide a key column from its index
+            return null;
+        }
         if (type1 != null && type2 != null && !JsonType.is(type1) && !JsonType.is(type2)
                 && (SqlTypeUtil.isCharacter(type1) && SqlTypeUtil.isNumeric(type2)
                     || SqlTypeUtil.isNumeric(type1) && SqlTypeUtil.isCharacter(type2))) {

@@ -46,6 +46,10 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
         if (temporalWithNumber(types)) {
             return text(types);
         }
+        RelDataType unsigned = unsignedInteger(types);
+        if (unsigned != null) {
+            return unsigned;
+        }
         RelDataType common = super.leastRestrictive(types);
         if (common != null && SqlTypeUtil.inCharFamily(common)) {
             return withCollationOf(common, types);
@@ -78,6 +82,53 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
             return null;
         }
         return createTypeWithNullability(createSqlType(SqlTypeName.VARCHAR, 65535), nullable);
+    }
+
+    /**
+     * The common type of integers among which one is UNSIGNED, or null for other types: the unsigned type as wide as
+     * the widest of them, as MySQL's integer arithmetic is unsigned with an unsigned operand ({@code s - u} too). Calcite's answer depends on the order: BIGINT for (BIGINT, BIGINT UNSIGNED),
+     * BIGINT UNSIGNED the other way round.
+     */
+    private RelDataType unsignedInteger(List<RelDataType> types) {
+        boolean anyUnsigned = false;
+        boolean nullable = false;
+        int widest = 0;
+        for (RelDataType t : types) {
+            SqlTypeName name = t.getSqlTypeName();
+            nullable |= t.isNullable() || name == SqlTypeName.NULL;
+            int width = switch (name) {
+                case TINYINT, UTINYINT -> 0;
+                case SMALLINT, USMALLINT -> 1;
+                case INTEGER, UINTEGER -> 2;
+                case BIGINT, UBIGINT -> 3;
+                case NULL -> -1;
+                default -> -2;
+            };
+            if (width == -2) {
+                return withUnsignedAsDecimal(types);
+            }
+            anyUnsigned |= dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(t);
+            widest = Math.max(widest, width);
+        }
+        if (!anyUnsigned) {
+            return null;
+        }
+        SqlTypeName[] unsigned = {SqlTypeName.UTINYINT, SqlTypeName.USMALLINT, SqlTypeName.UINTEGER, SqlTypeName.UBIGINT};
+        return createTypeWithNullability(createSqlType(unsigned[widest]), nullable);
+    }
+
+    /**
+     * The common type of unsigned integers with other types (a DECIMAL, a DOUBLE, text): as if each unsigned type
+     * were the DECIMAL of its digits, as the unsigned columns' type used to be (Calcite's own answer for BIGINT
+     * UNSIGNED with DECIMAL(20,1) was BIGINT UNSIGNED); null when there is no unsigned type.
+     */
+    private RelDataType withUnsignedAsDecimal(List<RelDataType> types) {
+        if (types.stream().noneMatch(dev.scion.sql.expr.UnsignedArithmetic::isUnsigned)) {
+            return null;
+        }
+        return leastRestrictive(types.stream().map(t -> !dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(t) ? t
+                : createTypeWithNullability(createSqlType(SqlTypeName.DECIMAL,
+                        t.getSqlTypeName() == SqlTypeName.UBIGINT ? 20 : 10, 0), t.isNullable())).toList());
     }
 
     /**

@@ -98,9 +98,9 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
 
     private static int integerDigits(SqlTypeName name) {
         return switch (name) {
-            case TINYINT -> 3;
-            case SMALLINT -> 5;
-            case INTEGER -> 10;
+            case TINYINT, UTINYINT -> 3;
+            case SMALLINT, USMALLINT -> 5;
+            case INTEGER, UINTEGER -> 10;
             case BIGINT -> 19;
             default -> 20; // unsigned BIGINT
         };

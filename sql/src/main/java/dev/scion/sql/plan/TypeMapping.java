@@ -28,10 +28,10 @@ public final class TypeMapping {
 
     private static RelDataType baseType(RelDataTypeFactory f, ColumnType t) {
         return switch (t.kind()) {
-            case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN -> t.unsigned() && t.kind() == dev.scion.versioning.schema.TypeKind.INT
-                    ? f.createSqlType(SqlTypeName.BIGINT) : f.createSqlType(SqlTypeName.INTEGER);
-            // BIGINT UNSIGNED reaches 2^64-1: an exact type that holds it
-            case BIGINT -> t.unsigned() ? f.createSqlType(SqlTypeName.DECIMAL, 20, 0) : f.createSqlType(SqlTypeName.BIGINT);
+            // unsigned columns keep Calcite's unsigned types, which arithmetic passes on (expr.UnsignedArithmetic)
+            case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN ->
+                    f.createSqlType(t.unsigned() ? SqlTypeName.UINTEGER : SqlTypeName.INTEGER);
+            case BIGINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UBIGINT : SqlTypeName.BIGINT);
             case BIT, YEAR -> f.createSqlType(SqlTypeName.BIGINT);
             // ENUM/SET values are text to the validator (WHERE size = 'large'); their numbers are used at run time
             // where MySQL uses them (ORDER BY, arithmetic), see Values
@@ -122,8 +122,9 @@ public final class TypeMapping {
                 kind = ColumnKind.LONGLONG;
                 length = 21;
             }
-            case UBIGINT -> {
-                // the bit operators' result (MySqlOperators): a client reads 2^64 - 1 only from an unsigned column
+            case UTINYINT, USMALLINT, UINTEGER, UBIGINT -> {
+                // an unsigned column's or arithmetic's and the bit operators' result (MySqlOperators): MySQL's
+                // integer arithmetic is 64 bits wide, and a client reads 2^64 - 1 only from an unsigned column
                 kind = ColumnKind.LONGLONG;
                 length = 20;
                 unsigned = true;
