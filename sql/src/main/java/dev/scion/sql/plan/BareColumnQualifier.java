@@ -10,10 +10,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWindow;
-import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.ArrayList;
@@ -38,11 +35,11 @@ import java.util.Set;
  * <p>Left to Calcite: SELECTs of fewer than {@link #MIN_TABLES} tables (its lookup is cheap there); FROMs holding
  * anything but tables of the session's databases (derived tables, views, CTEs, table functions, temporary tables)
  * or a USING or NATURAL join (their coalesced columns belong to neither side); names two tables have (1052 stays
- * Calcite's), names no table has (outer references, select aliases), quoted or unquoted names of MySQL's niladic
- * functions written without parentheses, ON conditions (their scope is the join's operands only), sub-queries
+ * Calcite's), names no table has (outer references, select aliases), MySQL's niladic functions written bare and
+ * unquoted, ON conditions (their scope is the join's operands only), sub-queries
  * (each is its own SELECT, visited on its own), and window specifications.
  */
-public final class BareColumnQualifier extends SqlBasicVisitor<Void> {
+public final class BareColumnQualifier extends SelectWalker {
     /** Below this many FROM tables Calcite's own lookup costs little, and the SELECT is left as written. */
     static final int MIN_TABLES = 4;
 
@@ -53,33 +50,17 @@ public final class BareColumnQualifier extends SqlBasicVisitor<Void> {
     /** Marks a column name that more than one FROM table has. */
     private static final String AMBIGUOUS = "";
 
-    private final Session session;
-    /** Names of the common table expressions in the statement, which shadow tables of the same name. */
-    private final Set<String> cteNames = new HashSet<>();
-
     private BareColumnQualifier(Session session) {
-        this.session = session;
+        super(session);
     }
 
     /** Rewrites {@code query} in place; returns it. */
     public static SqlNode rewrite(Session session, SqlNode query) {
-        query.accept(new BareColumnQualifier(session));
-        return query;
+        return new BareColumnQualifier(session).walk(query);
     }
 
     @Override
-    public Void visit(SqlCall call) {
-        if (call instanceof SqlWith with) {
-            for (SqlNode item : with.withList) {
-                cteNames.add(key(((SqlWithItem) item).name.getSimple()));
-            }
-        } else if (call instanceof SqlSelect select) {
-            qualify(select);
-        }
-        return super.visit(call);
-    }
-
-    private void qualify(SqlSelect select) {
+    protected void select(SqlSelect select) {
         List<SqlNode> tables = new ArrayList<>();
         if (select.getFrom() == null || !flatten(select.getFrom(), tables) || tables.size() < MIN_TABLES
                 || !session.temporaryTables().isEmpty()) {
@@ -141,10 +122,10 @@ public final class BareColumnQualifier extends SqlBasicVisitor<Void> {
             } else {
                 return null;
             }
-            if (table.names.size() == 1 && cteNames.contains(key(table.getSimple())) || !aliases.add(key(alias))) {
+            if (!aliases.add(key(alias))) {
                 return null;
             }
-            List<String> columns = FromColumns.visibleColumns(session, table);
+            List<String> columns = tableColumns(table);
             if (columns == null) {
                 return null;
             }
@@ -153,10 +134,6 @@ public final class BareColumnQualifier extends SqlBasicVisitor<Void> {
             }
         }
         return owners;
-    }
-
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 
     /** Qualifies the bare names one table has, outside sub-queries, aliases and window specifications. */

@@ -12,16 +12,16 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.SqlWithItem;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+
+
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+
+
 
 /**
  * Where MySQL's USING and NATURAL joins differ from Calcite's, settled before validation:
@@ -38,32 +38,22 @@ import java.util.Set;
  * Column lists are read from the catalog by table name; a side holding a derived table, a table function, a view
  * or a common table expression is left as it is.
  */
-public final class UsingJoins extends SqlBasicVisitor<Void> {
-    private final Session session;
-    /** Names of the common table expressions in the statement, which shadow tables of the same name. */
-    private final Set<String> cteNames = new HashSet<>();
-
+public final class UsingJoins extends SelectWalker {
     private UsingJoins(Session session) {
-        this.session = session;
+        super(session);
     }
 
     /** Rewrites {@code query} in place; returns it. */
     public static SqlNode rewrite(Session session, SqlNode query) {
-        query.accept(new UsingJoins(session));
-        return query;
+        return new UsingJoins(session).walk(query);
     }
 
     @Override
-    public Void visit(SqlCall call) {
-        if (call instanceof SqlWith with) {
-            for (SqlNode item : with.withList) {
-                cteNames.add(key(((SqlWithItem) item).name.getSimple()));
-            }
-        } else if (call instanceof SqlSelect select && select.getFrom() instanceof SqlJoin) {
+    protected void select(SqlSelect select) {
+        if (select.getFrom() instanceof SqlJoin) {
             select.setFrom(rewriteFrom(select.getFrom()));
             qualifyNestedCommonColumns(select);
         }
-        return super.visit(call);
     }
 
     /**
@@ -235,8 +225,7 @@ public final class UsingJoins extends SqlBasicVisitor<Void> {
      */
     private List<String> columns(SqlNode from) {
         if (from instanceof SqlIdentifier id) {
-            return cteNames.contains(key(id.names.get(id.names.size() - 1))) ? null
-                    : FromColumns.visibleColumns(session, id);
+            return tableColumns(id);
         }
         if (from.getKind() == SqlKind.AS) {
             SqlCall as = (SqlCall) from;
@@ -274,9 +263,5 @@ public final class UsingJoins extends SqlBasicVisitor<Void> {
             }
         }
         return out;
-    }
-
-    private static String key(String name) {
-        return name == null ? "" : name.toLowerCase(Locale.ROOT);
     }
 }
