@@ -85,36 +85,54 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
     }
 
     /**
-     * The common type of integers among which one is UNSIGNED, or null for other types: the unsigned type as wide as
-     * the widest of them, as MySQL's integer arithmetic is unsigned with an unsigned operand ({@code s - u} too). Calcite's answer depends on the order: BIGINT for (BIGINT, BIGINT UNSIGNED),
-     * BIGINT UNSIGNED the other way round.
+     * The common type of integers among which one is UNSIGNED (CASE, COALESCE, IF, UNION), or null for other types,
+     * by MySQL's merge of integer types: all unsigned gives the widest unsigned type; signed with unsigned gives the
+     * signed type one size wider than the widest unsigned one (INT and INT UNSIGNED make BIGINT), and DECIMAL(20,0)
+     * beside a BIGINT UNSIGNED, so that every value of either side fits. Arithmetic is typed apart, by
+     * {@link MySqlTypeSystem#deriveDecimalPlusType}: {@code s - u} is BIGINT UNSIGNED.
      */
     private RelDataType unsignedInteger(List<RelDataType> types) {
-        boolean anyUnsigned = false;
         boolean nullable = false;
-        int widest = 0;
+        int widestSigned = -1;
+        int widestUnsigned = -1;
         for (RelDataType t : types) {
             SqlTypeName name = t.getSqlTypeName();
             nullable |= t.isNullable() || name == SqlTypeName.NULL;
-            int width = switch (name) {
-                case TINYINT, UTINYINT -> 0;
-                case SMALLINT, USMALLINT -> 1;
-                case INTEGER, UINTEGER -> 2;
-                case BIGINT, UBIGINT -> 3;
-                case NULL -> -1;
-                default -> -2;
-            };
+            int width = integerWidth(name);
             if (width == -2) {
                 return withUnsignedAsDecimal(types);
             }
-            anyUnsigned |= dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(t);
-            widest = Math.max(widest, width);
+            if (dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(t)) {
+                widestUnsigned = Math.max(widestUnsigned, width);
+            } else {
+                widestSigned = Math.max(widestSigned, width);
+            }
         }
-        if (!anyUnsigned) {
+        if (widestUnsigned < 0) {
             return null;
         }
-        SqlTypeName[] unsigned = {SqlTypeName.UTINYINT, SqlTypeName.USMALLINT, SqlTypeName.UINTEGER, SqlTypeName.UBIGINT};
-        return createTypeWithNullability(createSqlType(unsigned[widest]), nullable);
+        if (widestSigned < 0) {
+            SqlTypeName[] unsigned = {SqlTypeName.UTINYINT, SqlTypeName.USMALLINT, SqlTypeName.UINTEGER,
+                    SqlTypeName.UBIGINT};
+            return createTypeWithNullability(createSqlType(unsigned[widestUnsigned]), nullable);
+        }
+        int width = Math.max(widestSigned, widestUnsigned + 1);
+        RelDataType merged = width > 3 ? createSqlType(SqlTypeName.DECIMAL, 20, 0)
+                : createSqlType(new SqlTypeName[] {SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER,
+                        SqlTypeName.BIGINT}[width]);
+        return createTypeWithNullability(merged, nullable);
+    }
+
+    /** 0 to 3 for TINYINT to BIGINT, signed or not; -1 for the NULL type; -2 for any other type. */
+    static int integerWidth(SqlTypeName name) {
+        return switch (name) {
+            case TINYINT, UTINYINT -> 0;
+            case SMALLINT, USMALLINT -> 1;
+            case INTEGER, UINTEGER -> 2;
+            case BIGINT, UBIGINT -> 3;
+            case NULL -> -1;
+            default -> -2;
+        };
     }
 
     /**

@@ -43,6 +43,35 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     }
 
     /**
+     * MySQL's integer {@code +} and {@code -} with an UNSIGNED operand compute a BIGINT UNSIGNED ({@code s - u} too,
+     * 1690 when negative); Calcite would take the operands' common type, which for signed and unsigned integers is
+     * their merged type (DECIMAL(20,0) beside a BIGINT UNSIGNED, {@link MySqlTypeFactory}).
+     */
+    @Override
+    public RelDataType deriveDecimalPlusType(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        RelDataType unsigned = unsignedArithmetic(factory, type1, type2);
+        return unsigned != null ? unsigned : super.deriveDecimalPlusType(factory, type1, type2);
+    }
+
+    /** {@code *} as {@link #deriveDecimalPlusType}. */
+    @Override
+    public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        RelDataType unsigned = unsignedArithmetic(factory, type1, type2);
+        return unsigned != null ? unsigned : super.deriveDecimalMultiplyType(factory, type1, type2);
+    }
+
+    /** BIGINT UNSIGNED when both are integer types and one is unsigned; null otherwise. */
+    private static RelDataType unsignedArithmetic(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        if (MySqlTypeFactory.integerWidth(type1.getSqlTypeName()) < 0
+                || MySqlTypeFactory.integerWidth(type2.getSqlTypeName()) < 0
+                || !dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type1)
+                        && !dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type2)) {
+            return null;
+        }
+        return factory.createSqlType(SqlTypeName.UBIGINT);
+    }
+
+    /**
      * An exact quotient is a DECIMAL in MySQL ({@code 44 / 64} is 0.6875), not an integer division: the dividend's
      * digits after the point plus div_precision_increment, and as many more digits before the point as the divisor
      * has after it. Standard SQL (Calcite's default) keeps INTEGER for integers, and a comparison against another
