@@ -90,6 +90,9 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
   private static final byte[] NO_REF = new byte[0];
   /** Counts the write groups that changed refs; bumped after their values are in {@link #refCache}. */
   private final java.util.concurrent.atomic.AtomicLong refGroups = new java.util.concurrent.atomic.AtomicLong();
+  /** The ref names under a prefix as last listed, until a ref is created or deleted (unused by followers). */
+  private final RefNameListings refNames = new RefNameListings(REF_LOG);
+  private final java.util.concurrent.atomic.AtomicLong refScans = new java.util.concurrent.atomic.AtomicLong();
   /** Non-null while a garbage collection runs. */
   private volatile WriteBarrier barrier;
   /**
@@ -381,7 +384,35 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
 
   /** All refs whose names start with {@code prefix} ("" for all), sorted by name. */
   public SortedMap<String, byte[]> listRefs(String prefix) {
+    if (overlay == null) {
+      List<String> names = refNames.names(prefix);
+      if (names != null) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        for (String name : names) {
+          byte[] value = readRef(name);
+          if (value != null) {
+            out.put(name, value);
+          }
+        }
+        return out;
+      }
+    }
+    long namesVersion = refNames.version();
+    SortedMap<String, byte[]> listed = listRefsFromRocks(prefix);
+    if (overlay == null) {
+      refNames.remember(prefix, namesVersion, new ArrayList<>(listed.keySet()));
+    }
+    return listed;
+  }
+
+  /** How many ref listings read RocksDB rather than the names last listed (an operation count for tests). */
+  public long refScans() {
+    return refScans.get();
+  }
+
+  private SortedMap<String, byte[]> listRefsFromRocks(String prefix) {
     byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+    refScans.incrementAndGet();
     return readNative(() -> {
       SortedMap<String, byte[]> out = new TreeMap<>();
       try (RocksIterator it = rocks.db.newIterator(rocks.refs, rocks.read)) {
@@ -698,8 +729,14 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
           }
         }
       }
+      boolean namesChanged = false;
       for (Map.Entry<String, byte[]> e : groupRefs.entrySet()) {
-        refCache.put(e.getKey(), e.getValue() == null ? NO_REF : e.getValue().clone());
+        byte[] before = refCache.put(e.getKey(), e.getValue() == null ? NO_REF : e.getValue().clone());
+        // a ref not cached before may or may not have existed
+        namesChanged |= before == null || (before == NO_REF) != (e.getValue() == null);
+      }
+      if (namesChanged) {
+        refNames.namesChanged();
       }
       if (!groupRefs.isEmpty()) {
         refGroups.incrementAndGet();
