@@ -31,7 +31,7 @@ import dev.scion.sql.result.StatementResult;
 import dev.scion.sql.session.ServerReadOnly;
 import dev.scion.sql.session.Session;
 import dev.scion.sql.session.SqlModes;
-import dev.scion.sql.trigger.TriggerStatements;
+import dev.scion.sql.routine.StoredObjectStatements;
 import dev.scion.versioning.repo.VersioningException;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
@@ -297,9 +297,7 @@ final class StatementRunner {
                 return rows(session, known);
             }
         }
-        Optional<dev.scion.sql.admin.AdminStatement> admin = TriggerStatements.match(text)
-                .or(() -> dev.scion.sql.event.EventStatements.match(text))
-                .or(() -> dev.scion.sql.routine.ProcedureStatements.match(text))
+        Optional<dev.scion.sql.admin.AdminStatement> admin = StoredObjectStatements.match(text)
                 .or(() -> AdminStatements.match(text));
         if (admin.isPresent()) {
             if (admin.get() instanceof PreparedSqlStatement.Execute exec) {

@@ -34,6 +34,9 @@ final class EventParser {
         }
     }
 
+    private static final java.util.regex.Pattern CREATE_OR_ALTER =
+            java.util.regex.Pattern.compile("(?is)(CREATE|ALTER)\\s+(?:DEFINER\\s*=\\s*.+?\\s+)?EVENT\\s.*");
+
     private final String text;
     private final List<Token> tokens = new ArrayList<>();
     private int pos;
@@ -45,8 +48,7 @@ final class EventParser {
 
     /** Whether the text is a CREATE or ALTER EVENT statement (the front end owns those). */
     static boolean isCreateOrAlter(String text) {
-        return java.util.regex.Pattern.compile("(?is)(CREATE|ALTER)\\s+(?:DEFINER\\s*=\\s*.+?\\s+)?EVENT\\s.*")
-                .matcher(text).matches();
+        return CREATE_OR_ALTER.matcher(text).matches();
     }
 
     static Clauses parse(String text) {

@@ -52,10 +52,12 @@ public record ProcedureDefinition(String name, String database, List<Parameter> 
             + "|\"\"|\\\\.)*\")|LANGUAGE\\s+SQL|NOT\\s+DETERMINISTIC|DETERMINISTIC|CONTAINS\\s+SQL|NO\\s+SQL"
             + "|READS\\s+SQL\\s+DATA|MODIFIES\\s+SQL\\s+DATA|SQL\\s+SECURITY\\s+(DEFINER|INVOKER))(?=\\s|$)");
 
+    private static final Pattern CREATE_ROUTINE =
+            Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+(?:\\s*@\\s*\\S+)?\\s+)?(?:PROCEDURE|FUNCTION)\\b");
+
     /** The statement starts a CREATE PROCEDURE. */
     public static boolean isCreateRoutine(String sql) {
-        return Pattern.compile("(?is)CREATE\\s+(?:DEFINER\\s*=\\s*\\S+(?:\\s*@\\s*\\S+)?\\s+)?(?:PROCEDURE|FUNCTION)\\b")
-                .matcher(sql).lookingAt();
+        return CREATE_ROUTINE.matcher(sql).lookingAt();
     }
 
     public boolean isFunction() {

@@ -35,10 +35,12 @@ public record TriggerDefinition(String name, String database, Timing timing, Eve
             + QUALIFIED + "\\s+FOR\\s+EACH\\s+ROW\\s+(?:(FOLLOWS|PRECEDES)\\s+(" + NAME + ")\\s+)?(.+?)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern CREATE_TRIGGER =
+            Pattern.compile("CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?TRIGGER\\b", Pattern.CASE_INSENSITIVE);
+
     /** The statement starts a CREATE TRIGGER (so the front end, not Calcite, owns it). */
     public static boolean isCreateTrigger(String sql) {
-        return Pattern.compile("CREATE\\s+(?:DEFINER\\s*=\\s*\\S+\\s+)?TRIGGER\\b",
-                Pattern.CASE_INSENSITIVE).matcher(sql).lookingAt();
+        return CREATE_TRIGGER.matcher(sql).lookingAt();
     }
 
     /** The parsed CREATE TRIGGER with an {@code IF NOT EXISTS} flag and its FOLLOWS / PRECEDES clause, if any. */
