@@ -52,6 +52,8 @@ class WriteHandOffsTest {
     @Test
     void aLoneClientsOneRowWritesAreNeverHandedToAWorker() throws Exception {
         System.setProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE, "true");
+        // the idle-server rule on its own (the alone-on-its-loop rule would also take the write held up below)
+        System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "false");
         try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), 10))) {
             server.start();
             try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
@@ -133,11 +135,76 @@ class WriteHandOffsTest {
             }
         } finally {
             System.clearProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE);
+            System.clearProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE);
+        }
+    }
+
+    /**
+     * The default: a client with an event loop to itself runs its one-row writes there even while other sessions
+     * hold row locks, and a write that must wait for one waits there too; the holder, on a loop of its own, commits
+     * and lets it go.
+     */
+    @Test
+    void aClientAloneOnItsEventLoopWritesThereWhileOthersHoldLocks() throws Exception {
+        try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("alone"), 10))) {
+            server.start();
+            try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                    + "/?sslMode=DISABLED", "root", ""); Statement s = setup.createStatement()) {
+                s.execute("CREATE DATABASE w");
+                s.execute("CREATE TABLE w.t (id INT PRIMARY KEY, c CHAR(20) NOT NULL)");
+                s.execute("INSERT INTO w.t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+            }
+            try (Connection writer = connect(server, false); Statement s = writer.createStatement();
+                 Connection holder = connect(server, false); Statement h = holder.createStatement();
+                 Connection watcher = connect(server, false); Statement q = watcher.createStatement()) {
+                MySqlConnection w = wire(server, writer);
+                for (int i = 0; i < 5; i++) { // the fast path serves the shape once; then it may run inline
+                    s.executeUpdate("UPDATE t SET c = 'w" + i + "' WHERE id = 1");
+                }
+                h.execute("BEGIN");
+                h.executeUpdate("UPDATE t SET c = 'held' WHERE id = 3");
+                long queued = w.queuedTasks();
+                for (int i = 0; i < 100; i++) {
+                    assertEquals(1, s.executeUpdate("UPDATE t SET c = 'u" + i + "' WHERE id = 1"));
+                }
+                figure("worker hand-offs of 100 one-row writes of a client alone on its loop, a lock held elsewhere",
+                        w.queuedTasks() - queued);
+                assertTrue(w.queuedTasks() - queued <= STRAYS, "the writes ran on the event loop");
+
+                long inline = w.inlineCommands();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+                try {
+                    java.util.concurrent.Future<Integer> blocked =
+                            pool.submit(() -> s.executeUpdate("UPDATE t SET c = 'after' WHERE id = 3"));
+                    boolean waiting = false;
+                    for (int i = 0; i < 600 && !waiting; i++) {
+                        try (var rs = q.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                + "WHERE STATE = 'Waiting for row lock'")) {
+                            rs.next();
+                            waiting = rs.getInt(1) == 1;
+                        }
+                        if (!waiting) {
+                            Thread.sleep(50);
+                        }
+                    }
+                    assertTrue(waiting, "the write waits for the holder's lock");
+                    h.execute("COMMIT");
+                    assertEquals(1, blocked.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                } finally {
+                    pool.shutdownNow();
+                }
+                assertEquals(inline + 1, w.inlineCommands(), "the waiting write ran on the event loop");
+                try (var rs = q.executeQuery("SELECT c FROM t WHERE id = 3")) {
+                    rs.next();
+                    assertEquals("after", rs.getString(1));
+                }
+            }
         }
     }
 
     @Test
-    void withoutTheOptInEveryWriteTakesAWorker() throws Exception {
+    void withBothSwitchesOffEveryWriteTakesAWorker() throws Exception {
+        System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "false");
         try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("off"), 10))) {
             server.start();
             try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
@@ -155,6 +222,8 @@ class WriteHandOffsTest {
                 }
                 assertEquals(20, w.queuedTasks() - queued);
             }
+        } finally {
+            System.clearProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE);
         }
     }
 }

@@ -104,6 +104,14 @@ public final class PreparedQuery {
         return !writeSample.isEmpty() && dev.scion.sql.dml.WriteFastPath.runsBriefly(session, writeSample);
     }
 
+    /** Like {@link SqlEngine#runsBrieflyAlone}, judged as {@link #runsBrieflyWhenIdle} is. */
+    public boolean runsBrieflyAlone(Session session) {
+        if (parameterCount == 0) {
+            return engine.runsBrieflyAlone(session, sql);
+        }
+        return !writeSample.isEmpty() && dev.scion.sql.dml.WriteFastPath.wasServed(session, writeSample);
+    }
+
     private static String writeSample(String sql, int parameterCount) {
         if (!(sql.regionMatches(true, 0, "UPDATE", 0, 6) || sql.regionMatches(true, 0, "DELETE", 0, 6)
                 || sql.regionMatches(true, 0, "INSERT", 0, 6))) {

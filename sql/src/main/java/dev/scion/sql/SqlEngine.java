@@ -132,6 +132,15 @@ public final class SqlEngine implements AutoCloseable {
                 || dev.scion.sql.admin.BriefTransactionStatements.isPlainBoundary(sql);
     }
 
+    /**
+     * Like {@link #runsBrieflyWhenIdle}, but whatever row locks other sessions hold: a server runs such a statement
+     * on its network thread when the connection has that thread to itself, where waiting for a lock holds up no one.
+     */
+    public boolean runsBrieflyAlone(Session session, String sql) {
+        return dev.scion.sql.dml.WriteFastPath.wasServed(session, sql)
+                || dev.scion.sql.admin.BriefTransactionStatements.isPlainBoundary(sql);
+    }
+
     public PreparedQuery prepare(Session session, String sql) {
         if (dev.scion.sql.dml.LoadDataExecutor.isLoadData(sql.strip())) {
             throw new dev.scion.sql.error.SqlError(dev.scion.sql.error.ErrorCode.UNSUPPORTED_PS,

@@ -4,6 +4,7 @@ import dev.scion.wire.api.WireHandler;
 import dev.scion.wire.auth.RsaPasswordExchange;
 import dev.scion.wire.codec.PacketDecoder;
 import dev.scion.wire.connection.ConnectionRegistry;
+import dev.scion.wire.connection.EventLoopOccupancy;
 import dev.scion.wire.connection.FrontendChannelHandler;
 import dev.scion.wire.connection.MySqlConnection;
 import dev.scion.wire.connection.ServerContext;
@@ -19,6 +20,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,15 @@ public final class WireServer implements AutoCloseable {
     /** Outbound bytes queued per connection above which a worker writing results waits. */
     static final int HIGH_WATER_MARK = 512 * 1024;
     static final int LOW_WATER_MARK = 128 * 1024;
+    /** A JVM property that sets the number of event loops (tests use 1 to make connections share one). */
+    public static final String EVENT_LOOPS = "scion.wire.eventLoops";
+    /**
+     * Event loops for connections: more than the cores, so that up to this many clients each have a loop of their
+     * own and run their brief statements there (see {@link EventLoopOccupancy}).
+     */
+    private static int eventLoops() {
+        return Integer.getInteger(EVENT_LOOPS, Math.max(16, 2 * Runtime.getRuntime().availableProcessors()));
+    }
 
     private final WireConfig config;
     private final WireHandler handler;
@@ -83,10 +94,13 @@ public final class WireServer implements AutoCloseable {
         MostRecentIdleFirstQueue queue = new MostRecentIdleFirstQueue();
         workers = new ThreadPoolExecutor(0, config.workerThreads(), 60, TimeUnit.SECONDS, queue,
                 new DefaultThreadFactory("scion-wire-worker", true), queue.whenAllBusy());
-        context = new ServerContext(config, handler, workers, rsa);
+        EventLoopOccupancy occupancy = new EventLoopOccupancy();
+        context = new ServerContext(config, handler, workers, rsa, occupancy);
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("scion-wire-accept", true),
                 NioIoHandler.newFactory());
-        ioGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("scion-wire-io", true),
+        // a loop's thread starts with its first connection, so loops beyond the connections cost nothing
+        ioGroup = new MultiThreadIoEventLoopGroup(eventLoops(),
+                new ThreadPerTaskExecutor(new DefaultThreadFactory("scion-wire-io", true)), occupancy,
                 NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, ioGroup)
@@ -100,6 +114,7 @@ public final class WireServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.closeFuture().addListener(closed -> occupancy.release(ch.eventLoop()));
                         ch.pipeline().addLast(PACKET_DECODER, new PacketDecoder(config.maxAllowedPacket(), config.sslContext()));
                         ch.pipeline().addLast("frontend", new FrontendChannelHandler(context));
                     }

@@ -76,6 +76,8 @@ class ThreadingTest {
     @Test
     void aWriteBriefWhenIdleRunsOnTheEventLoopOnlyWhileNoOtherCommandRuns() throws Exception {
         System.setProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE, "true");
+        // the idle-server rule alone: connections sharing a loop are not alone on it either
+        System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "false");
         try (ServerFixture fixture = new ServerFixture()) {
             fixture.handler.latch = new CountDownLatch(1);
             RawClient c = fixture.connect();
@@ -116,11 +118,13 @@ class ThreadingTest {
             assertEquals(0x00, other.readPacket()[0]);
         } finally {
             System.clearProperty(dev.scion.wire.connection.ServerContext.IDLE_WRITES_INLINE);
+            System.clearProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE);
         }
     }
 
     @Test
-    void withoutTheOptInAWriteBriefWhenIdleTakesAWorker() throws Exception {
+    void withBothSwitchesOffAWriteBriefWhenIdleTakesAWorker() throws Exception {
+        System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "false");
         try (ServerFixture fixture = new ServerFixture()) {
             RawClient c = fixture.connect();
             FakeHandler.FakeSession session = fixture.handler.lastSession();
@@ -128,6 +132,58 @@ class ThreadingTest {
                 c.queryAll("insert brief " + i);
                 assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"), session.lastThread.getName());
             }
+        } finally {
+            System.clearProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE);
+        }
+    }
+
+    /**
+     * A connection with an event loop to itself runs its brief-when-idle writes there even while another
+     * connection's statement runs: that statement is on another loop's worker, and nothing else waits for this loop.
+     */
+    @Test
+    void aConnectionAloneOnItsEventLoopRunsItsWritesThere() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            fixture.handler.latch = new CountDownLatch(1);
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            RawClient other = fixture.connect();
+            FakeHandler.FakeSession otherSession = fixture.handler.lastSession();
+            other.command(0x03, "wait latch".getBytes(StandardCharsets.UTF_8));
+            waitFor(() -> otherSession.lastThread != null);
+            // the first writes may find the worker that answered the login still in the connection's queue
+            c.queryAll("insert brief 0");
+            for (int i = 1; i < 200 && !session.lastThread.getName().startsWith("scion-wire-io"); i++) {
+                c.queryAll("insert brief " + i);
+            }
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-io"),
+                    "alone on its loop while another statement runs: " + session.lastThread.getName());
+            fixture.handler.latch.countDown();
+            assertEquals(0x00, other.readPacket()[0]);
+        }
+    }
+
+    /** Two connections on one event loop: a write that could hold up the other's commands takes a worker. */
+    @Test
+    void connectionsSharingAnEventLoopHandTheirWritesToWorkers() throws Exception {
+        System.setProperty(dev.scion.wire.WireServer.EVENT_LOOPS, "1");
+        try (ServerFixture fixture = new ServerFixture()) {
+            RawClient c = fixture.connect();
+            FakeHandler.FakeSession session = fixture.handler.lastSession();
+            RawClient other = fixture.connect();
+            assertEquals("1", other.querySingle("select 1").text(0, 0));
+            for (int i = 0; i < 5; i++) {
+                c.queryAll("insert brief " + i);
+                assertTrue(session.lastThread.getName().startsWith("scion-wire-worker"), session.lastThread.getName());
+            }
+            other.close();
+            // alone again once the other connection's channel closed
+            for (int i = 0; i < 200 && !session.lastThread.getName().startsWith("scion-wire-io"); i++) {
+                c.queryAll("insert brief " + (10 + i));
+            }
+            assertTrue(session.lastThread.getName().startsWith("scion-wire-io"), session.lastThread.getName());
+        } finally {
+            System.clearProperty(dev.scion.wire.WireServer.EVENT_LOOPS);
         }
     }
 

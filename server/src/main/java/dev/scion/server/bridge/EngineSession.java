@@ -91,6 +91,12 @@ final class EngineSession implements WireSession {
         return engine.runsBrieflyWhenIdle(session, sql);
     }
 
+    /** As {@link #runsBrieflyWhenIdle}, whatever row locks other sessions hold (it may wait for one). */
+    @Override
+    public boolean runsBrieflyAlone(String sql) {
+        return engine.runsBrieflyAlone(session, sql);
+    }
+
     @Override
     public void initDb(String database) throws WireException {
         try {
@@ -168,6 +174,11 @@ final class EngineSession implements WireSession {
                 @Override
                 public boolean runsBrieflyWhenIdle() {
                     return q.runsBrieflyWhenIdle(session);
+                }
+
+                @Override
+                public boolean runsBrieflyAlone() {
+                    return q.runsBrieflyAlone(session);
                 }
 
                 @Override

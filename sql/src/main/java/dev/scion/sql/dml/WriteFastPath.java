@@ -48,13 +48,20 @@ public final class WriteFastPath {
      * else runs.
      */
     public static boolean runsBriefly(Session session, String sql) {
+        return wasServed(session, sql) && session.engine().rowLocks().noneHeldExceptBy(session);
+    }
+
+    /**
+     * Whether {@code sql} is a one-row write of a shape this session's fast path completed last time, whatever row
+     * locks other sessions hold: it does not wait for the client or produce a large result, but may wait for a lock.
+     */
+    public static boolean wasServed(Session session, String sql) {
         Object parsed = WriteStatementParser.parse(sql);
         if (parsed == null) {
             return false;
         }
         String shape = shape(session, parsed);
-        return shape != null && session.servedWrites().contains(shape)
-                && session.engine().rowLocks().noneHeldExceptBy(session);
+        return shape != null && session.servedWrites().contains(shape);
     }
 
     public static Optional<StatementResult> tryExecute(Session session, String sql) {

@@ -27,6 +27,11 @@ public interface WirePreparedStatement extends AutoCloseable {
         return false;
     }
 
+    /** Like {@link WireSession#runsBrieflyAlone}, for every execution of this statement. */
+    default boolean runsBrieflyAlone() {
+        return runsBrieflyWhenIdle();
+    }
+
     @Override
     void close();
 }

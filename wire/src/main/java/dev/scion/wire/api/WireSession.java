@@ -33,6 +33,16 @@ public interface WireSession extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether {@code sql} finishes without waiting for the client or producing a large result, though it may wait
+     * for another session's row lock and for its own commit's sync (a one-row write, a COMMIT). The wire layer runs
+     * such a statement on the network thread only while the connection has that thread's event loop to itself, so
+     * a wait holds up no other connection. Same contract as {@link #runsBriefly} otherwise.
+     */
+    default boolean runsBrieflyAlone(String sql) {
+        return runsBrieflyWhenIdle(sql);
+    }
+
     /** COM_INIT_DB. */
     void initDb(String database) throws WireException;
 

@@ -21,6 +21,7 @@ import dev.scion.wire.command.executor.ComStmtResetExecutor;
 import dev.scion.wire.command.executor.ComStmtSendLongDataExecutor;
 import dev.scion.wire.command.executor.UnsupportedCommandExecutor;
 import dev.scion.wire.connection.ConnectionClosedException;
+import dev.scion.wire.connection.EventLoopAvailability;
 import dev.scion.wire.connection.MySqlConnection;
 import dev.scion.wire.connection.PreparedStatementState;
 import dev.scion.wire.constant.CommandType;
@@ -91,16 +92,18 @@ public final class CommandDispatcher {
      * loop while no other command of the connection runs, so the session and its statements are not in use.
      */
     public boolean runsBriefly(MySqlConnection connection, ByteBuf payload) {
-        return runsBriefly(connection, payload, false);
+        return runsBriefly(connection, payload, EventLoopAvailability.SHARED);
     }
 
     /**
-     * Like {@link #runsBriefly(MySqlConnection, ByteBuf)}; with {@code serverIdle} (no command of any connection is
-     * queued or running) also a statement the session reports as brief when idle: a one-row write or a COMMIT,
-     * which waits only for its own sync. Running it here saves a lone client's write both hand-offs, and
-     * the event loop it holds up has no other command to run.
+     * Like {@link #runsBriefly(MySqlConnection, ByteBuf)}; on a loop that holds up no other command (see
+     * {@link EventLoopAvailability}) also a one-row write or a COMMIT, which waits for its own sync and, on a loop
+     * the connection has to itself, for another session's row lock. Running it here saves the write both
+     * hand-offs.
      */
-    public boolean runsBriefly(MySqlConnection connection, ByteBuf payload, boolean serverIdle) {
+    public boolean runsBriefly(MySqlConnection connection, ByteBuf payload, EventLoopAvailability loop) {
+        boolean loopFree = loop != EventLoopAvailability.SHARED;
+        boolean alone = loop == EventLoopAvailability.ALONE;
         int start = payload.readerIndex();
         int length = payload.readableBytes();
         if (length < 1) {
@@ -120,16 +123,18 @@ public final class CommandDispatcher {
             }
             PreparedStatementState statement = connection.statement(payload.getUnsignedIntLE(start + 1));
             return statement != null && (statement.handle().runsBriefly()
-                    || serverIdle && statement.handle().runsBrieflyWhenIdle());
+                    || (alone ? statement.handle().runsBrieflyAlone()
+                            : loopFree && statement.handle().runsBrieflyWhenIdle()));
         }
         if (command == CommandType.COM_QUERY.code()) {
             // a SELECT or a short statement (BEGIN, COMMIT) can be brief: skip decoding the text of everything else,
-            // unless the server is idle, when a write can be brief too
-            if (!serverIdle && length - 1 > SHORT_STATEMENT && !(length >= 8 && startsWithSelect(payload, start + 1))) {
+            // unless the loop is free, when a write can be brief too
+            if (!loopFree && length - 1 > SHORT_STATEMENT && !(length >= 8 && startsWithSelect(payload, start + 1))) {
                 return false;
             }
             String sql = payload.toString(start + 1, length - 1, StandardCharsets.UTF_8);
-            return session.runsBriefly(sql) || serverIdle && session.runsBrieflyWhenIdle(sql);
+            return session.runsBriefly(sql)
+                    || (alone ? session.runsBrieflyAlone(sql) : loopFree && session.runsBrieflyWhenIdle(sql));
         }
         return false;
     }

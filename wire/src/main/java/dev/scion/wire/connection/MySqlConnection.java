@@ -117,12 +117,12 @@ public final class MySqlConnection {
      * A brief command (see {@link CommandDispatcher#runsBriefly}) runs right here on the event loop when nothing of
      * this connection is queued or running: the queue is only fed from this thread and a task leaves it only once it
      * has done everything it does (see {@link #process}), so an empty queue means the command keeps its order and has
-     * the session to itself. Commands that are
-     * brief only while the server runs nothing else (a one-row write, which syncs) are asked about only then.
+     * the session to itself. Commands that are brief only while nothing else waits for the loop (a one-row write,
+     * which syncs) are asked about only when the connection is alone on its loop or the server runs nothing else.
      */
     private boolean runsInline(InboundPacket packet) {
         return phase == Phase.COMMAND && !closed && queue.size() == 0
-                && server.dispatcher().runsBriefly(this, packet.payload(), server.runsNothing());
+                && server.dispatcher().runsBriefly(this, packet.payload(), server.availability(channel));
     }
 
     /** Commands this connection ran on its event loop, and packets it handed to the worker pool (for tests). */

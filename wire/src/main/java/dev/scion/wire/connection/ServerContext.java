@@ -26,18 +26,27 @@ public final class ServerContext {
      */
     public static final String IDLE_WRITES_INLINE = "scion.wire.idleWritesInline";
     private final boolean idleWritesInline = Boolean.getBoolean(IDLE_WRITES_INLINE);
+    /**
+     * Whether a connection alone on its event loop runs its one-row writes and COMMITs there (see
+     * {@link EventLoopOccupancy}): on unless the JVM runs with {@value #ALONE_WRITES_INLINE}=false, which is there to
+     * measure the difference.
+     */
+    public static final String ALONE_WRITES_INLINE = "scion.wire.aloneWritesInline";
+    private final boolean aloneWritesInline = !"false".equals(System.getProperty(ALONE_WRITES_INLINE));
+    private final EventLoopOccupancy occupancy;
     /** Commands of every connection that are queued or running, on workers or event loops. */
     private final java.util.concurrent.atomic.AtomicInteger commandsInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final dev.scion.wire.auth.FailedLoginDelay failedLogins;
     private RsaPasswordExchange rsa;
 
-    public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers) {
-        this(config, handler, workers, null);
-    }
-
-    /** @param rsa the RSA key pair of full authentication, or null to generate one on first use */
-    public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers, RsaPasswordExchange rsa) {
+    /**
+     * @param rsa the RSA key pair of full authentication, or null to generate one on first use
+     * @param occupancy the chooser that placed the connections on their event loops
+     */
+    public ServerContext(WireConfig config, WireHandler handler, ExecutorService workers, RsaPasswordExchange rsa,
+                         EventLoopOccupancy occupancy) {
         this.config = config;
+        this.occupancy = occupancy;
         this.handler = handler;
         this.workers = workers;
         this.registry = new ConnectionRegistry(config.maxConnections());
@@ -101,6 +110,14 @@ public final class ServerContext {
      */
     public boolean runsNothing() {
         return idleWritesInline && commandsInFlight.get() == 0;
+    }
+
+    /** What a command run on {@code channel}'s event loop now would hold up. */
+    public EventLoopAvailability availability(io.netty.channel.Channel channel) {
+        if (aloneWritesInline && occupancy.alone(channel.eventLoop())) {
+            return EventLoopAvailability.ALONE;
+        }
+        return runsNothing() ? EventLoopAvailability.SERVER_IDLE : EventLoopAvailability.SHARED;
     }
 
     /** Statements executed (COM_QUERY and COM_STMT_EXECUTE), for COM_STATISTICS. */
