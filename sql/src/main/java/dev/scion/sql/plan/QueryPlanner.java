@@ -239,6 +239,8 @@ public final class QueryPlanner {
                         .withTypeCoercionFactory(MySqlTypeCoercion::new));
         SqlNode validated;
         try {
+            // here, not among the rewrites: the plan cache's parameterized copy is parsed again from text
+            SignedSubtraction.rewrite(session, rewritten);
             validated = validator.validate(rewritten);
         } catch (CalciteContextException e) {
             throw translate(session, rewritten, e);
