@@ -138,13 +138,18 @@ public final class ViewColumns {
         return i < 0 ? null : schema.columns().get(i).type();
     }
 
+    private static ColumnType integer(TypeKind kind, ResultColumn rc) {
+        return new ColumnType(kind, -1, -1, rc.unsigned(), List.of());
+    }
+
     private static ColumnType type(ResultColumn rc) {
         return switch (rc.kind()) {
-            case TINY -> ColumnType.of(TypeKind.TINYINT);
-            case SHORT -> ColumnType.of(TypeKind.SMALLINT);
-            case INT24 -> ColumnType.of(TypeKind.MEDIUMINT);
-            case LONG -> ColumnType.of(TypeKind.INT);
-            case LONGLONG, NULL -> ColumnType.of(TypeKind.BIGINT);
+            // an unsigned expression stays unsigned: INT UNSIGNED values do not fit a signed INT
+            case TINY -> integer(TypeKind.TINYINT, rc);
+            case SHORT -> integer(TypeKind.SMALLINT, rc);
+            case INT24 -> integer(TypeKind.MEDIUMINT, rc);
+            case LONG -> integer(TypeKind.INT, rc);
+            case LONGLONG, NULL -> integer(TypeKind.BIGINT, rc);
             case NEWDECIMAL -> new ColumnType(TypeKind.DECIMAL, (int) Math.min(65, rc.length()), rc.decimals(),
                     rc.unsigned(), List.of());
             case FLOAT -> ColumnType.of(TypeKind.FLOAT);

@@ -239,6 +239,8 @@ public final class QueryPlanner {
                         .withTypeCoercionFactory(MySqlTypeCoercion::new));
         SqlNode validated;
         try {
+            // here, not among the rewrites: the plan cache's parameterized copy is parsed again from text
+            SignedSubtraction.rewrite(session, rewritten);
             validated = validator.validate(rewritten);
         } catch (CalciteContextException e) {
             throw translate(session, rewritten, e);
@@ -470,7 +472,18 @@ public final class QueryPlanner {
             var col = java.util.regex.Pattern.compile("Column '([^']*)' not found in (?:any table|table '([^']*)')")
                     .matcher(msg);
             if (col.find()) {
-                return new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + col.group(1) + "' in 'field list'");
+                return ColumnReferenceError.unknown(statement, e.getPosLine(), e.getPosColumn(),
+                        col.group(2) == null ? col.group(1) : col.group(2) + "." + col.group(1));
+            }
+            var star = java.util.regex.Pattern.compile("Unknown identifier '([^']*)'").matcher(msg);
+            if (star.matches() && ColumnClause.starAt(statement, e.getPosLine(), e.getPosColumn())) {
+                return new SqlError(ErrorCode.BAD_TABLE, "Unknown table '" + star.group(1) + "'");
+            }
+            if (msg.matches("Table '[^']*' not found")) {
+                var qualifier = ColumnReferenceError.unknownQualifier(statement, e.getPosLine(), e.getPosColumn());
+                if (qualifier.isPresent()) {
+                    return qualifier.get();
+                }
             }
             if (msg.contains("No match found for function signature")) {
                 String fn = msg.replaceAll(".*signature ([A-Za-z0-9_]+).*", "$1");
@@ -494,6 +507,11 @@ public final class QueryPlanner {
                     .matcher(msg);
             if (duplicate.find()) {
                 return new SqlError(ErrorCode.NONUNIQ_TABLE, "Not unique table/alias: '" + duplicate.group(1) + "'");
+            }
+            var ambiguous = java.util.regex.Pattern.compile("Column '([^']*)' is ambiguous").matcher(msg);
+            if (ambiguous.find()) {
+                return ColumnReferenceError.ambiguous(statement, e.getPosLine(), e.getPosColumn(),
+                        ambiguous.group(1));
             }
             if (msg.contains("is ambiguous")) {
                 return new SqlError(ErrorCode.NON_UNIQ, msg);

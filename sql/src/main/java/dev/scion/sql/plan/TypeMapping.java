@@ -29,7 +29,11 @@ public final class TypeMapping {
     private static RelDataType baseType(RelDataTypeFactory f, ColumnType t) {
         return switch (t.kind()) {
             // unsigned columns keep Calcite's unsigned types, which arithmetic passes on (expr.UnsignedArithmetic)
-            case TINYINT, SMALLINT, MEDIUMINT, INT, BOOLEAN ->
+            // and a merge keeps (MySqlTypeFactory: COALESCE of two TINYINT UNSIGNED is one); Calcite has no
+            // unsigned MEDIUMINT
+            case TINYINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UTINYINT : SqlTypeName.INTEGER);
+            case SMALLINT -> f.createSqlType(t.unsigned() ? SqlTypeName.USMALLINT : SqlTypeName.INTEGER);
+            case MEDIUMINT, INT, BOOLEAN ->
                     f.createSqlType(t.unsigned() ? SqlTypeName.UINTEGER : SqlTypeName.INTEGER);
             case BIGINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UBIGINT : SqlTypeName.BIGINT);
             case BIT, YEAR -> f.createSqlType(SqlTypeName.BIGINT);
@@ -92,8 +96,22 @@ public final class TypeMapping {
                 || t.kind() == dev.scion.versioning.schema.TypeKind.SET);
         // MySQL flags BIT columns UNSIGNED (their value is an unsigned number)
         boolean unsigned = t.unsigned() || t.kind() == dev.scion.versioning.schema.TypeKind.BIT;
-        return new ResultColumn(schema, table, table, label, c.name(), kind, t.maxLength(), decimals, c.nullable(),
+        return new ResultColumn(schema, table, table, label, c.name(), kind, displayLength(t), decimals, c.nullable(),
                 unsigned, primaryKey, c.autoIncrement(), binary);
+    }
+
+    /** A column's length in result metadata: an unsigned integer has no sign to show (INT UNSIGNED is 10). */
+    private static long displayLength(ColumnType t) {
+        if (!t.unsigned()) {
+            return t.maxLength();
+        }
+        return switch (t.kind()) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case MEDIUMINT -> 8;
+            case INT -> 10;
+            default -> t.maxLength();
+        };
     }
 
     /** The result column for a computed expression of the given Calcite type. */
@@ -123,10 +141,20 @@ public final class TypeMapping {
                 length = 21;
             }
             case UTINYINT, USMALLINT, UINTEGER, UBIGINT -> {
-                // an unsigned column's or arithmetic's and the bit operators' result (MySqlOperators): MySQL's
-                // integer arithmetic is 64 bits wide, and a client reads 2^64 - 1 only from an unsigned column
-                kind = ColumnKind.LONGLONG;
-                length = 20;
+                // an unsigned column passed on or merged (CASE, COALESCE, UNION) keeps its size; arithmetic and
+                // the bit operators (MySqlOperators) are BIGINT UNSIGNED, as MySQL's 64-bit integer arithmetic
+                kind = switch (n) {
+                    case UTINYINT -> ColumnKind.TINY;
+                    case USMALLINT -> ColumnKind.SHORT;
+                    case UINTEGER -> ColumnKind.LONG;
+                    default -> ColumnKind.LONGLONG;
+                };
+                length = switch (n) {
+                    case UTINYINT -> 3;
+                    case USMALLINT -> 5;
+                    case UINTEGER -> 10;
+                    default -> 20;
+                };
                 unsigned = true;
             }
             case DECIMAL -> {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * MySQL reads HAVING in a query that neither groups nor aggregates as a filter on each row, one that may name the
@@ -26,7 +27,18 @@ import java.util.Map;
  * in the select list do not make a query aggregated: MySQL computes them after HAVING, as after WHERE.
  */
 public final class UngroupedHaving {
+    /**
+     * The condition each rewritten SELECT got from its HAVING, so that an error in it still names the 'having clause'
+     * ({@link ColumnClause}); weak keys, so a statement's entry goes with the statement.
+     */
+    private static final Map<SqlSelect, SqlNode> MOVED = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
     private UngroupedHaving() {
+    }
+
+    /** The condition moved from {@code select}'s HAVING into its WHERE, or null. */
+    static SqlNode movedFrom(SqlSelect select) {
+        return MOVED.get(select);
     }
 
     /** Rewrites every such SELECT of {@code query} in place; returns it. */
@@ -60,6 +72,7 @@ public final class UngroupedHaving {
             }
         }
         SqlNode filter = having.accept(new AliasExpander(aliases));
+        MOVED.put(select, filter);
         SqlNode where = select.getWhere();
         select.setWhere(where == null ? filter
                 : new SqlBasicCall(SqlStdOperatorTable.AND, new SqlNode[] {where, filter}, SqlParserPos.ZERO));
