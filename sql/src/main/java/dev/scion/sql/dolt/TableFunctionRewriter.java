@@ -109,9 +109,18 @@ public final class TableFunctionRewriter extends SqlShuttle {
                 .orElseThrow(() -> new SqlError(ErrorCode.NO_DB_SELECTED, "No database selected"));
         // checked before the stand-in call reads anything, as for a literal call (DatabaseSchema)
         AccessChecks.requireTable(session, Privilege.SELECT, db.databaseName(), name);
+        List<SqlNode> args = fn.getOperandList();
+        for (int position : ColumnDecidingArguments.of(name, args.size())) {
+            if (isDeferred(args.get(position))) {
+                throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "the " + ColumnDecidingArguments.describe(name,
+                        position) + " argument of table function " + name + " decides its columns, so it must be "
+                        + "a literal or a variable, not " + args.get(position)
+                        + (args.get(position) instanceof SqlIdentifier ? " (a column of an earlier table)" : ""));
+            }
+        }
         List<String> templateArgs = new ArrayList<>();
         SqlNode firstDeferred = null;
-        for (SqlNode arg : fn.getOperandList()) {
+        for (SqlNode arg : args) {
             if (isDeferred(arg)) {
                 firstDeferred = firstDeferred == null ? arg : firstDeferred;
                 templateArgs.add(name.equals(JsonDiffFunction.NAME) ? "{}" : "HEAD");
@@ -126,8 +135,7 @@ public final class TableFunctionRewriter extends SqlShuttle {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "only literal values supported for table function "
                     + name + " arguments, not " + firstDeferred + " (" + e.getMessage() + ")");
         }
-        return DeferredTableFunction.tableRef(pos, new DeferredTableFunction(name, database, template),
-                fn.getOperandList());
+        return DeferredTableFunction.tableRef(pos, new DeferredTableFunction(name, database, template), args);
     }
 
     /** An expression argument's value as text (dolt_branch_status('main', dolt_hashof('b5'))). */
