@@ -97,8 +97,8 @@ public final class TableFunctionRewriter extends SqlShuttle {
 
     /**
      * A call whose deferred arguments are evaluated per run. Its columns come from the function built with each
-     * deferred argument replaced by a stand-in; where that cannot be built (a table name, a query), the arguments
-     * must be literals.
+     * deferred argument replaced by a stand-in, or from a fixed call where no argument decides them
+     * ({@link TableFunctionColumns}); an argument that decides them must not be a column.
      */
     private SqlNode deferred(String name, SqlCall fn, SqlParserPos pos) {
         String database = session.currentDatabase();
@@ -109,9 +109,18 @@ public final class TableFunctionRewriter extends SqlShuttle {
                 .orElseThrow(() -> new SqlError(ErrorCode.NO_DB_SELECTED, "No database selected"));
         // checked before the stand-in call reads anything, as for a literal call (DatabaseSchema)
         AccessChecks.requireTable(session, Privilege.SELECT, db.databaseName(), name);
+        List<SqlNode> args = fn.getOperandList();
+        for (int position : TableFunctionColumns.decidingArguments(name, args.size())) {
+            if (isDeferred(args.get(position))) {
+                throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "the " + TableFunctionColumns.describe(name,
+                        position) + " argument of table function " + name + " decides its columns, so it must be "
+                        + "a literal or a variable, not " + args.get(position)
+                        + (args.get(position) instanceof SqlIdentifier ? " (a column of an earlier table)" : ""));
+            }
+        }
         List<String> templateArgs = new ArrayList<>();
         SqlNode firstDeferred = null;
-        for (SqlNode arg : fn.getOperandList()) {
+        for (SqlNode arg : args) {
             if (isDeferred(arg)) {
                 firstDeferred = firstDeferred == null ? arg : firstDeferred;
                 templateArgs.add(name.equals(JsonDiffFunction.NAME) ? "{}" : "HEAD");
@@ -119,15 +128,17 @@ public final class TableFunctionRewriter extends SqlShuttle {
                 templateArgs.add(literal(name, arg));
             }
         }
+        // the literal arguments are checked above either way; a function with fixed columns is planned from a call
+        // that needs no table, so a table argument from a column has no stand-in to fail on
+        List<String> planned = TableFunctionColumns.fixedCall(name).orElse(templateArgs);
         SystemTable template;
         try {
-            template = TableFunctions.find(TableFunctions.encode(name, templateArgs), session, db).orElseThrow();
+            template = TableFunctions.find(TableFunctions.encode(name, planned), session, db).orElseThrow();
         } catch (SqlError e) {
             throw new SqlError(ErrorCode.WRONG_ARGUMENTS, "only literal values supported for table function "
                     + name + " arguments, not " + firstDeferred + " (" + e.getMessage() + ")");
         }
-        return DeferredTableFunction.tableRef(pos, new DeferredTableFunction(name, database, template),
-                fn.getOperandList());
+        return DeferredTableFunction.tableRef(pos, new DeferredTableFunction(name, database, template), args);
     }
 
     /** An expression argument's value as text (dolt_branch_status('main', dolt_hashof('b5'))). */

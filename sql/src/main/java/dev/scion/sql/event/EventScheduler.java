@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * MySQL's event scheduler: a daemon thread that once a second reads the events of every database (at the working
  * root of its default branch, where CREATE EVENT wrote them) and runs the enabled ones that are due, each in a
- * session of its own as its definer in its database, committed as one autocommit statement. A one-time event is
+ * session of its own as its definer in its database, where autocommit commits each statement of the body on its
+ * own (a failing statement rolls back alone and ends the run), as in MySQL. A one-time event is
  * dropped after its run (kept disabled with ON COMPLETION PRESERVE), as is a recurring one past its ENDS.
  * Runs missed while the server was down are not caught up, as in MySQL; a one-time event whose time passed while
  * the server was down runs at start. {@code @@global.event_scheduler = OFF} pauses it.
@@ -44,7 +45,8 @@ public final class EventScheduler implements AutoCloseable {
     private final AtomicLong executions = new AtomicLong();
     private volatile boolean stopping;
 
-    private EventScheduler(SqlEngine engine) {
+    /** A scheduler whose thread is not started: {@link #start} starts one; tests call {@link #tick} themselves. */
+    EventScheduler(SqlEngine engine) {
         this.engine = engine;
         this.startedAt = EventClock.now().minusSeconds(1);
         this.thread = new Thread(this::loop, "scion-event-scheduler");
@@ -168,7 +170,7 @@ public final class EventScheduler implements AutoCloseable {
         return every.after(e.starts(), k);
     }
 
-    /** Runs the body as the definer, in the event's database, as one autocommit statement; errors are logged. */
+    /** Runs the body as the definer, in the event's database; errors are logged. */
     private void run(String dbName, EventDefinition e) {
         Account definer = account(e.definer());
         Optional<AccessPolicy> policy = policy(definer);

@@ -89,8 +89,8 @@ public final class RoutineInterpreter {
 
     private final Session session;
     private final RowAccess rows;
-    /** Whether this runs a procedure's body, whose statements commit one by one under autocommit. */
-    private boolean procedure;
+    /** Whether this runs a procedure's or an event's body, whose statements commit one by one under autocommit. */
+    private boolean commitsEachStatement;
     private final Deque<Scope> scopes = new ArrayDeque<>();
     /** The conditions whose handlers are running, innermost first: what a RESIGNAL raises again. */
     private final Deque<SqlError> handling = new ArrayDeque<>();
@@ -125,9 +125,13 @@ public final class RoutineInterpreter {
         });
     }
 
-    /** Runs an event's body (the scheduler's): result sets of its SELECTs are dropped, as MySQL drops them. */
+    /**
+     * Runs an event's body (the scheduler's): result sets of its SELECTs are dropped, as MySQL drops them, and each
+     * statement commits on its own under autocommit, as a procedure's does.
+     */
     public static void runEvent(Session session, RoutineBody body) {
         RoutineInterpreter in = new RoutineInterpreter(session, null, new ArrayList<>());
+        in.commitsEachStatement = true;
         in.scopes.push(new Scope());
         in.runBlock(body.steps(), null);
     }
@@ -140,7 +144,7 @@ public final class RoutineInterpreter {
                                         List<OutTarget> outs, List<StatementResult> results) {
         List<ProcedureDefinition.Parameter> params = procedure.parameters();
         RoutineInterpreter in = new RoutineInterpreter(session, null, results);
-        in.procedure = true;
+        in.commitsEachStatement = true;
         Scope top = new Scope();
         for (int i = 0; i < params.size(); i++) {
             ProcedureDefinition.Parameter p = params.get(i);
@@ -369,9 +373,9 @@ public final class RoutineInterpreter {
         }
     }
 
-    /** Runs a SQL statement of the body: a procedure's ends its own autocommit transaction. */
+    /** Runs a SQL statement of the body: a procedure's or an event's ends its own autocommit transaction. */
     private void statement(Runnable run) {
-        if (procedure) {
+        if (commitsEachStatement) {
             BodyStatementCommit.run(session, run);
         } else {
             run.run();

@@ -200,7 +200,9 @@ class PrivilegeChecksTest {
         root.exec("GRANT SELECT ON shop.* TO dbr");
         Session tab = as("tab");
         run(tab, "USE shop");
+        run(tab, "SET @t = 'secrets'");
         for (String sql : List.of("SELECT * FROM dolt_diff('HEAD~1', 'HEAD', 'secrets')",
+                "SELECT * FROM dolt_diff('HEAD~1', 'HEAD', @t)",
                 "SELECT * FROM dolt_diff_stat('HEAD~1', 'HEAD')",
                 "SELECT * FROM dolt_diff_summary('HEAD~1', 'HEAD')",
                 "SELECT * FROM dolt_patch('HEAD~1', 'HEAD')",
@@ -216,6 +218,8 @@ class PrivilegeChecksTest {
         Session dbr = as("dbr");
         run(dbr, "USE shop");
         assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_diff('HEAD~1', 'HEAD', 'secrets')"));
+        run(dbr, "SET @t = 'secrets'");
+        assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_diff('HEAD~1', 'HEAD', @t)"), "a variable table");
         assertEquals(List.of("42"), run(dbr, "SELECT to_id FROM dolt_commit_diff_secrets "
                 + "WHERE from_commit = 'HEAD~1' AND to_commit = 'HEAD'"));
         assertEquals(3, run(dbr, "SELECT * FROM dolt_log()").size());
