@@ -140,12 +140,13 @@ class WriteHandOffsTest {
     }
 
     /**
-     * The default: a client with an event loop to itself runs its one-row writes there even while other sessions
+     * With {@code -Dscion.wire.aloneWritesInline=true}: a client with an event loop to itself runs its one-row writes there even while other sessions
      * hold row locks, and a write that must wait for one waits there too; the holder, on a loop of its own, commits
      * and lets it go.
      */
     @Test
     void aClientAloneOnItsEventLoopWritesThereWhileOthersHoldLocks() throws Exception {
+        System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "true");
         try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("alone"), 10))) {
             server.start();
             try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
@@ -199,6 +200,8 @@ class WriteHandOffsTest {
                     assertEquals("after", rs.getString(1));
                 }
             }
+        } finally {
+            System.clearProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE);
         }
     }
 

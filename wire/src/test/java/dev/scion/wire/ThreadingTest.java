@@ -143,6 +143,7 @@ class ThreadingTest {
      */
     @Test
     void aConnectionAloneOnItsEventLoopRunsItsWritesThere() throws Exception {
+        System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "true");
         try (ServerFixture fixture = new ServerFixture()) {
             fixture.handler.latch = new CountDownLatch(1);
             RawClient c = fixture.connect();
@@ -160,6 +161,8 @@ class ThreadingTest {
                     "alone on its loop while another statement runs: " + session.lastThread.getName());
             fixture.handler.latch.countDown();
             assertEquals(0x00, other.readPacket()[0]);
+        } finally {
+            System.clearProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE);
         }
     }
 
@@ -167,6 +170,7 @@ class ThreadingTest {
     @Test
     void connectionsSharingAnEventLoopHandTheirWritesToWorkers() throws Exception {
         System.setProperty(dev.scion.wire.WireServer.EVENT_LOOPS, "1");
+        System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "true");
         try (ServerFixture fixture = new ServerFixture()) {
             RawClient c = fixture.connect();
             FakeHandler.FakeSession session = fixture.handler.lastSession();
@@ -184,6 +188,7 @@ class ThreadingTest {
             assertTrue(session.lastThread.getName().startsWith("scion-wire-io"), session.lastThread.getName());
         } finally {
             System.clearProperty(dev.scion.wire.WireServer.EVENT_LOOPS);
+            System.clearProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE);
         }
     }
 

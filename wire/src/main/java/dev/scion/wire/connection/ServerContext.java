@@ -28,11 +28,13 @@ public final class ServerContext {
     private final boolean idleWritesInline = Boolean.getBoolean(IDLE_WRITES_INLINE);
     /**
      * Whether a connection alone on its event loop runs its one-row writes and COMMITs there (see
-     * {@link EventLoopOccupancy}): on unless the JVM runs with {@value #ALONE_WRITES_INLINE}=false, which is there to
-     * measure the difference.
+     * {@link EventLoopOccupancy}): off unless the JVM runs with {@value #ALONE_WRITES_INLINE}=true. It cut a write
+     * transaction's CPU by 10-40% (docs/performance.md, round 29), but with it on the concurrency soak's fsck found
+     * chunks missing after online garbage collection in 2 of 5 runs (none in 4 runs with it off); until that is
+     * explained it stays an opt-in.
      */
     public static final String ALONE_WRITES_INLINE = "scion.wire.aloneWritesInline";
-    private final boolean aloneWritesInline = !"false".equals(System.getProperty(ALONE_WRITES_INLINE));
+    private final boolean aloneWritesInline = Boolean.getBoolean(ALONE_WRITES_INLINE);
     private final EventLoopOccupancy occupancy;
     /** Commands of every connection that are queued or running, on workers or event loops. */
     private final java.util.concurrent.atomic.AtomicInteger commandsInFlight = new java.util.concurrent.atomic.AtomicInteger();
