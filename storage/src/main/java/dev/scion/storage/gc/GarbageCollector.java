@@ -92,6 +92,13 @@ public final class GarbageCollector {
         throw new GcPostponedException("garbage collection postponed: statements that started before it are"
             + " still running; nothing was deleted");
       }
+      // refs that statements older than the fence wrote after the listings above may name values they read before
+      // them (see NurseryMarker): list the roots once more now that those statements are done
+      store.withWritesPaused(() -> {
+        roots.roots(marker::push);
+        marker.drain();
+        return null;
+      });
 
       long stored = 0;
       long deleted = 0;

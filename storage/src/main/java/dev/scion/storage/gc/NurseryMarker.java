@@ -79,6 +79,17 @@ public final class NurseryMarker implements NurseryLiveness {
     if (!fence.awaitReadersBefore(fenceNumber[0], fenceBoundNanos)) {
       return inDoubt(store, "statements older than the drain still run");
     }
+    // A statement older than the fence may have named, in a ref it wrote after the listings above, a value it read
+    // before them and that no listed root reached any more (dolt_checkout -b carrying a working root main has left):
+    // neither a write nor an existence check recorded those chunks. Now that such statements are done, their refs
+    // are listed too.
+    if (!store.tryWithWritesPaused(PAUSE_MILLIS, () -> {
+      roots.roots(marker::push);
+      marker.drain();
+    })) {
+      return inDoubt(store, "writers did not pause within " + PAUSE_MILLIS + " ms for the mark after the fence");
+    }
+    store.syncLogNow();
     return marker.live;
   }
 

@@ -6,6 +6,8 @@ package dev.scion.storage.gc;
  * they are neither marked nor recorded by the barrier. The collection raises a fence while it lists its
  * roots and, before deleting anything, waits for every reader that started before the fence. Readers that
  * start later can only see ref values current at or after the listing: marked, or written under the barrier.
+ * A reader older than the fence may also name such a value in a ref it writes before it ends, so the collection
+ * lists its roots once more after the wait.
  */
 public interface ReaderFence {
   /** A fence for callers whose readers all pin what they read (tests, single-user tools). */

@@ -93,6 +93,40 @@ class GarbageCollectorTest {
     }
   }
 
+  /**
+   * A statement older than the fence read a value before the listing, when no ref reached it any more, and names it
+   * in a ref it writes before it ends (dolt_checkout -b carrying a working root the branch has left): neither a
+   * write nor an existence check records that value's chunks, so only a listing after the fence can keep them.
+   */
+  @Test
+  void keepsWhatAStatementOlderThanTheFenceNamesInARefItWritesBeforeItEnds() {
+    try (RocksChunkStore store = open(dir)) {
+      commitEdits(store, new Random(3), 20, new TreeMap<>());
+      Hash carried = store.put(new byte[] {5, 5, 5}); // reached by no root when the collection lists them
+      Hash[] named = {null};
+      ReaderFence olderStatement = new ReaderFence() {
+        @Override
+        public long raise() {
+          return 1;
+        }
+
+        @Override
+        public boolean awaitReadersBefore(long fence) {
+          named[0] = carried; // it writes its ref, then ends
+          return true;
+        }
+      };
+      RootSource roots = sink -> {
+        mainRef(store).roots(sink);
+        if (named[0] != null) {
+          sink.child(named[0], ChunkKind.LEAF);
+        }
+      };
+      new GarbageCollector(store, WalkerRegistry.withStorageKinds()).collect(roots, olderStatement);
+      assertNotNull(store.get(carried), "the chunk the new ref names");
+    }
+  }
+
   @Test
   void keepsChunksWrittenOrCheckedWhileItRuns() {
     try (RocksChunkStore store = open(dir)) {
@@ -112,7 +146,7 @@ class GarbageCollectorTest {
         mainRef(store).roots(sink);
       };
       GcResult result = new GarbageCollector(store, WalkerRegistry.withStorageKinds()).collect(roots);
-      assertEquals(2, calls[0], "roots are read at the start and in the final phase");
+      assertEquals(3, calls[0], "roots are read at the start, in the final mark and after the fence");
       assertNotNull(store.get(Hash.of(fresh)));
       assertNotNull(store.get(oldGarbage));
       assertNull(store.get(doomed));
