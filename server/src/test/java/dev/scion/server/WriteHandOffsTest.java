@@ -41,6 +41,16 @@ class WriteHandOffsTest {
                 + "&cachePrepStmts=true", "root", "");
     }
 
+    /** Runs {@code statements} on a connection of its own, before the connections a test counts hand-offs of. */
+    private static void setUp(ScionServer server, String... statements) throws SQLException {
+        try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/?sslMode=DISABLED", "root", ""); Statement s = setup.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
     private static MySqlConnection wire(ScionServer server, Connection c) throws SQLException {
         return server.wire().connection(c.unwrap(JdbcConnection.class).getId());
     }
@@ -56,12 +66,9 @@ class WriteHandOffsTest {
         System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "false");
         try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), 10))) {
             server.start();
-            try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
-                    + "/?sslMode=DISABLED", "root", ""); Statement s = setup.createStatement()) {
-                s.execute("CREATE DATABASE w");
-                s.execute("CREATE TABLE w.t (id INT PRIMARY KEY, k INT NOT NULL, c CHAR(20) NOT NULL, KEY k (k))");
-                s.execute("INSERT INTO w.t VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 3, 'c')");
-            }
+            setUp(server, "CREATE DATABASE w",
+                    "CREATE TABLE w.t (id INT PRIMARY KEY, k INT NOT NULL, c CHAR(20) NOT NULL, KEY k (k))",
+                    "INSERT INTO w.t VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 3, 'c')");
             try (Connection text = connect(server, false); Statement s = text.createStatement()) {
                 MySqlConnection w = wire(server, text);
                 for (int i = 0; i < 5; i++) { // the fast path serves the shapes once; then they may run inline
@@ -140,21 +147,18 @@ class WriteHandOffsTest {
     }
 
     /**
-     * With {@code -Dscion.wire.aloneWritesInline=true}: a client with an event loop to itself runs its one-row writes there even while other sessions
-     * hold row locks, and a write that must wait for one waits there too; the holder, on a loop of its own, commits
-     * and lets it go.
+     * With {@code -Dscion.wire.aloneWritesInline=true}: a client with an event loop to itself runs its one-row writes
+     * there even while other sessions hold row locks, and a write that must wait for one waits there too; the
+     * holder, on a loop of its own, commits and lets it go.
      */
     @Test
     void aClientAloneOnItsEventLoopWritesThereWhileOthersHoldLocks() throws Exception {
         System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "true");
         try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("alone"), 10))) {
             server.start();
-            try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
-                    + "/?sslMode=DISABLED", "root", ""); Statement s = setup.createStatement()) {
-                s.execute("CREATE DATABASE w");
-                s.execute("CREATE TABLE w.t (id INT PRIMARY KEY, c CHAR(20) NOT NULL)");
-                s.execute("INSERT INTO w.t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
-            }
+            setUp(server, "CREATE DATABASE w",
+                    "CREATE TABLE w.t (id INT PRIMARY KEY, c CHAR(20) NOT NULL)",
+                    "INSERT INTO w.t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
             try (Connection writer = connect(server, false); Statement s = writer.createStatement();
                  Connection holder = connect(server, false); Statement h = holder.createStatement();
                  Connection watcher = connect(server, false); Statement q = watcher.createStatement()) {
@@ -210,12 +214,9 @@ class WriteHandOffsTest {
         System.setProperty(dev.scion.wire.connection.ServerContext.ALONE_WRITES_INLINE, "false");
         try (ScionServer server = new ScionServer(new ServerConfig("127.0.0.1", 0, dir.resolve("off"), 10))) {
             server.start();
-            try (Connection setup = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
-                    + "/?sslMode=DISABLED", "root", ""); Statement s = setup.createStatement()) {
-                s.execute("CREATE DATABASE w");
-                s.execute("CREATE TABLE w.t (id INT PRIMARY KEY, c CHAR(20) NOT NULL)");
-                s.execute("INSERT INTO w.t VALUES (1, 'a')");
-            }
+            setUp(server, "CREATE DATABASE w",
+                    "CREATE TABLE w.t (id INT PRIMARY KEY, c CHAR(20) NOT NULL)",
+                    "INSERT INTO w.t VALUES (1, 'a')");
             try (Connection text = connect(server, false); Statement s = text.createStatement()) {
                 MySqlConnection w = wire(server, text);
                 s.executeUpdate("UPDATE t SET c = 'x' WHERE id = 1");
