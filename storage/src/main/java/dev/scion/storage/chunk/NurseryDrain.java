@@ -92,9 +92,13 @@ final class NurseryDrain implements NurseryDrainer.Drain {
           live = null; // a walker failure or the like: keep everything
         }
       }
-      // Every young chunk, of any generation: a chunk written to RocksDB must take its young descendants along (a
-      // later drain's walk stops at it), and one put again while here keeps its older generation, so those may be
-      // of a later generation than itself. Only generation g and older are judged, so dropped.
+      // Listed while writers may be putting a record's chunks, one by one, into the nursery: the listing can hold
+      // some chunks of such a record and miss others, a parent without its child. Generation g and older are whole
+      // records (g ended at a record boundary, under the log's lock), so when keeping everything only those are
+      // written: a chunk in RocksDB whose young child stayed behind would stop every later drain's walk above that
+      // child, which the next drain would then drop. Live chunks of later generations are written too: the liveness
+      // reached them through whole records, with writers paused, and marked their young descendants with them. Only
+      // generation g and older are judged, so dropped.
       List<Nursery.Entry> all = nursery.through(Long.MAX_VALUE);
       boolean keepEverything = live == null;
       for (Nursery.Entry e : all) {
@@ -106,7 +110,11 @@ final class NurseryDrain implements NurseryDrainer.Drain {
       List<Nursery.Entry> keep = new ArrayList<>();
       List<Nursery.Entry> dead = new ArrayList<>();
       for (Nursery.Entry e : all) {
-        if (keepEverything || live.contains(e.address())) {
+        if (keepEverything) {
+          if (e.generation() <= g) {
+            keep.add(e);
+          }
+        } else if (live.contains(e.address())) {
           keep.add(e);
         } else if (e.generation() <= g) {
           dead.add(e);

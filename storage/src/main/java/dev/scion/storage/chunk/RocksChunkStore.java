@@ -1067,6 +1067,11 @@ public final class RocksChunkStore implements ChunkStore, AutoCloseable {
     return nursery == null ? null : nursery.get(h);
   }
 
+  /** The nursery itself, or null (tests that interleave a drain with a record's puts). */
+  Nursery nursery() {
+    return nursery;
+  }
+
   /** Chunks in the nursery now (an operation count for tests). */
   public int nurseryChunks() {
     return nursery == null ? 0 : nursery.size();

@@ -120,6 +120,30 @@ class NurseryTest {
     }
   }
 
+  /**
+   * A drain lists the nursery while a writer may be putting the chunks of its record one by one: a table chunk may
+   * be in the listing and its row tree's root not yet. Written to RocksDB alone, the table would stop every later
+   * drain's walk above the root, and the next drain would drop the root as unreachable (the soak with inline writes
+   * lost a notes table's rows this way, to a drain that kept everything at the start of a dolt_gc).
+   */
+  @Test
+  void aDrainKeepingEverythingLeavesARecordItFindsHalfPutInTheNursery() {
+    byte[] parent = chunk("a table naming its row tree");
+    byte[] child = chunk("the row tree's root");
+    try (RocksChunkStore store = RocksChunkStore.open(dir, NURSERY)) {
+      Nursery nursery = store.nursery();
+      long g = nursery.freeze(); // the drain of g was asked for at this record boundary
+      nursery.put(Hash.of(parent), parent); // the next record is being put: its parent first ...
+      new NurseryDrain(store, nursery).drain(g, true); // ... when the drain lists the nursery ...
+      nursery.put(Hash.of(child), child); // ... and then its child
+      assertEquals(0, store.countChunks(), "no chunk of the half-put record reached RocksDB");
+      assertEquals(2, store.nurseryChunks());
+      new NurseryDrain(store, nursery).drain(g + 1, true);
+      assertEquals(2, store.countChunks(), "the next drain writes the whole record");
+      assertArrayEquals(child, store.get(Hash.of(child)));
+    }
+  }
+
   @Test
   void aCleanCloseWritesTheNurseryAndTheNextOpenReplaysNothing() {
     byte[] c = chunk("committed just before close");
