@@ -28,11 +28,11 @@ public final class TypeMapping {
 
     private static RelDataType baseType(RelDataTypeFactory f, ColumnType t) {
         return switch (t.kind()) {
-            // unsigned columns keep Calcite's unsigned types, which arithmetic passes on (expr.UnsignedArithmetic)
-            // and a merge keeps (MySqlTypeFactory: COALESCE of two TINYINT UNSIGNED is one); Calcite has no
-            // unsigned MEDIUMINT
-            case TINYINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UTINYINT : SqlTypeName.INTEGER);
-            case SMALLINT -> f.createSqlType(t.unsigned() ? SqlTypeName.USMALLINT : SqlTypeName.INTEGER);
+            // integer columns keep their size, which a merge keeps (MySqlTypeFactory: COALESCE of two TINYINT is
+            // one, of two TINYINT UNSIGNED too); unsigned types are passed on by arithmetic (expr.UnsignedArithmetic),
+            // signed ones are not (MySqlTypeSystem). Calcite has no MEDIUMINT
+            case TINYINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UTINYINT : SqlTypeName.TINYINT);
+            case SMALLINT -> f.createSqlType(t.unsigned() ? SqlTypeName.USMALLINT : SqlTypeName.SMALLINT);
             case MEDIUMINT, INT, BOOLEAN ->
                     f.createSqlType(t.unsigned() ? SqlTypeName.UINTEGER : SqlTypeName.INTEGER);
             case BIGINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UBIGINT : SqlTypeName.BIGINT);
@@ -128,11 +128,20 @@ public final class TypeMapping {
         boolean binary = true;
         boolean unsigned = false;
         switch (n) {
-            case BOOLEAN, TINYINT -> {
+            case BOOLEAN -> {
                 kind = ColumnKind.LONGLONG;
                 length = 1;
             }
-            case SMALLINT, INTEGER -> {
+            // a TINYINT or SMALLINT column passed on or merged (CASE, COALESCE, UNION) keeps its size and sign
+            case TINYINT -> {
+                kind = ColumnKind.TINY;
+                length = 4;
+            }
+            case SMALLINT -> {
+                kind = ColumnKind.SHORT;
+                length = 6;
+            }
+            case INTEGER -> {
                 kind = ColumnKind.LONGLONG;
                 length = 11;
             }
