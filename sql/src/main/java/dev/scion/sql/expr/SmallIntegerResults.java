@@ -1,5 +1,6 @@
 package dev.scion.sql.expr;
 
+import dev.scion.sql.plan.MediumIntType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlBasicFunction;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Calcite's ABS and ROUND (same names, operand checks and result types), except that a TINYINT or
- * SMALLINT argument gives an INTEGER: those types are kept by merges (COALESCE of two TINYINT columns is a TINYINT,
+ * Calcite's ABS and ROUND (same names, operand checks and result types), except that a TINYINT, SMALLINT or
+ * MEDIUMINT argument gives an INTEGER: those types are kept by merges (COALESCE of two TINYINT columns is a TINYINT,
  * as in MySQL 8), but {@code ABS(-128)} and {@code ROUND(127, -1)} do not fit the argument's type, and a
  * CREATE TABLE ... AS SELECT of them must not make a column that refuses the value. They replace Calcite's
  * ABS and ROUND in the operator table; the evaluator finds them by name as before.
@@ -40,12 +41,15 @@ public final class SmallIntegerResults {
         return widened(binding.getTypeFactory(), type);
     }
 
-    /** {@code type}, or INTEGER of its nullability where it is a TINYINT or SMALLINT. */
+    /**
+     * {@code type}, or INTEGER of its nullability where it is a TINYINT or SMALLINT, INTEGER / INTEGER UNSIGNED where
+     * it is a MEDIUMINT.
+     */
     static RelDataType widened(RelDataTypeFactory f, RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();
-        if (name != SqlTypeName.TINYINT && name != SqlTypeName.SMALLINT) {
-            return type;
+        if (name == SqlTypeName.TINYINT || name == SqlTypeName.SMALLINT) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.INTEGER), type.isNullable());
         }
-        return f.createTypeWithNullability(f.createSqlType(SqlTypeName.INTEGER), type.isNullable());
+        return MediumIntType.is(type) ? f.createTypeWithNullability(f.createSqlType(name), type.isNullable()) : type;
     }
 }

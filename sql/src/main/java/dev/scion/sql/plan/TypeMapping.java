@@ -30,10 +30,11 @@ public final class TypeMapping {
         return switch (t.kind()) {
             // integer columns keep their size, which a merge keeps (MySqlTypeFactory: COALESCE of two TINYINT is
             // one, of two TINYINT UNSIGNED too); unsigned types are passed on by arithmetic (expr.UnsignedArithmetic),
-            // signed ones are not (MySqlTypeSystem). Calcite has no MEDIUMINT
+            // signed ones are not (MySqlTypeSystem); Calcite has no MEDIUMINT: MediumIntType stands in
             case TINYINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UTINYINT : SqlTypeName.TINYINT);
             case SMALLINT -> f.createSqlType(t.unsigned() ? SqlTypeName.USMALLINT : SqlTypeName.SMALLINT);
-            case MEDIUMINT, INT, BOOLEAN ->
+            case MEDIUMINT -> MediumIntType.of(f, t.unsigned());
+            case INT, BOOLEAN ->
                     f.createSqlType(t.unsigned() ? SqlTypeName.UINTEGER : SqlTypeName.INTEGER);
             case BIGINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UBIGINT : SqlTypeName.BIGINT);
             case BIT, YEAR -> f.createSqlType(SqlTypeName.BIGINT);
@@ -142,8 +143,8 @@ public final class TypeMapping {
                 length = 6;
             }
             case INTEGER -> {
-                kind = ColumnKind.LONGLONG;
-                length = 11;
+                kind = MediumIntType.is(type) ? ColumnKind.INT24 : ColumnKind.LONGLONG;
+                length = MediumIntType.is(type) ? 9 : 11;
             }
             case BIGINT -> {
                 kind = ColumnKind.LONGLONG;
@@ -155,13 +156,13 @@ public final class TypeMapping {
                 kind = switch (n) {
                     case UTINYINT -> ColumnKind.TINY;
                     case USMALLINT -> ColumnKind.SHORT;
-                    case UINTEGER -> ColumnKind.LONG;
+                    case UINTEGER -> MediumIntType.is(type) ? ColumnKind.INT24 : ColumnKind.LONG;
                     default -> ColumnKind.LONGLONG;
                 };
                 length = switch (n) {
                     case UTINYINT -> 3;
                     case USMALLINT -> 5;
-                    case UINTEGER -> 10;
+                    case UINTEGER -> MediumIntType.is(type) ? 8 : 10;
                     default -> 20;
                 };
                 unsigned = true;
