@@ -119,6 +119,31 @@ final class DuplicateUpdate {
         }
     }
 
+    /**
+     * Resolves every column the assignments name, as {@link #apply} would, and throws 1054 for the first it cannot:
+     * MySQL refuses {@code ... UPDATE v = zz} up front, also when no row conflicts. Run once per statement, after
+     * {@link #sourceColumns}.
+     */
+    void checkNames() {
+        Object[] blank = new Object[schema.columns().size()];
+        SqlShuttle checker = new Binder(blank, blank) {
+            @Override
+            public SqlNode visit(SqlIdentifier id) {
+                // a bare name of INSERT ... SELECT's own columns is not refused here (MySQL reads it from the SELECT)
+                return id.isSimple() && sourceColumns.containsKey(id.getSimple().toLowerCase(Locale.ROOT))
+                        ? id : super.visit(id);
+            }
+
+            @Override
+            SqlNode bound(Object[] row, int column) {
+                return org.apache.calcite.sql.SqlLiteral.createNull(org.apache.calcite.sql.parser.SqlParserPos.ZERO);
+            }
+        };
+        for (SqlNode value : values) {
+            value.accept(checker);
+        }
+    }
+
     /** The existing row after the assignments. */
     Object[] apply(Object[] existing, Object[] proposed, long rowNumber) {
         Object[] current = existing.clone();
@@ -135,9 +160,11 @@ final class DuplicateUpdate {
     }
 
     /** Replaces column references with the values they stand for. */
-    private final class Binder extends SqlShuttle {
+    private class Binder extends SqlShuttle {
         private final Object[] current;
         private final Object[] proposed;
+        /** How many sub-queries deep the walk is: there a bare name is the sub-query's own column, left as is. */
+        private int subQueries;
 
         Binder(Object[] current, Object[] proposed) {
             this.current = current;
@@ -149,7 +176,15 @@ final class DuplicateUpdate {
             if (call.getOperator() == MySqlOperators.VALUES || (call.getOperator().getName().equalsIgnoreCase("VALUES")
                     && call.operandCount() == 1 && call.operand(0) instanceof SqlIdentifier)) {
                 SqlIdentifier id = (SqlIdentifier) call.operand(0);
-                return bound(proposed, column(id.names.get(id.names.size() - 1)));
+                return bound(proposed, column(id.names.get(id.names.size() - 1), id));
+            }
+            if (call.getKind().belongsTo(org.apache.calcite.sql.SqlKind.QUERY)) {
+                subQueries++;
+                try {
+                    return super.visit(call);
+                } finally {
+                    subQueries--;
+                }
             }
             return super.visit(call);
         }
@@ -160,10 +195,13 @@ final class DuplicateUpdate {
                 return id;
             }
             String last = id.names.get(id.names.size() - 1);
+            if (subQueries > 0 && !namesTheRow(id)) {
+                return id;
+            }
             if (id.names.size() >= 2) {
                 String qualifier = id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
                 if (qualifier.equals(rowAlias)) {
-                    return bound(proposed, aliasColumn(last));
+                    return bound(proposed, aliasColumn(last, id));
                 }
                 Integer source = sourceTables.contains(qualifier)
                         ? sourceColumns.get(last.toLowerCase(Locale.ROOT)) : null;
@@ -175,25 +213,36 @@ final class DuplicateUpdate {
                             + "' in 'field list'");
                 }
             }
-            return bound(current, column(last));
+            return bound(current, column(last, id));
+        }
+
+        /** Whether {@code id} is qualified with the target table or the row alias (read in a sub-query as well). */
+        private boolean namesTheRow(SqlIdentifier id) {
+            if (id.names.size() < 2) {
+                return false;
+            }
+            String qualifier = id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT);
+            return qualifier.equals(tableName) || qualifier.equals(rowAlias);
         }
 
         /** A stored row's value as the expression reads it: a TIMESTAMP in the session's time zone. */
-        private SqlNode bound(Object[] row, int column) {
+        SqlNode bound(Object[] row, int column) {
             return ValueLiterals.of(SessionTimestamps.local(row[column], schema.columns().get(column), session));
         }
 
-        private int column(String name) {
+        /** The position of column {@code name}; 1054 names the reference as written, qualifier kept. */
+        private int column(String name, SqlIdentifier written) {
             int i = schema.columnIndex(name);
             if (i < 0) {
-                throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + name + "' in 'field list'");
+                throw new SqlError(ErrorCode.BAD_FIELD, "Unknown column '" + String.join(".", written.names)
+                        + "' in 'field list'");
             }
             return i;
         }
 
-        private int aliasColumn(String name) {
+        private int aliasColumn(String name, SqlIdentifier written) {
             Integer p = aliasColumns.get(name.toLowerCase(Locale.ROOT));
-            return p != null ? p : column(name);
+            return p != null ? p : column(name, written);
         }
     }
 }

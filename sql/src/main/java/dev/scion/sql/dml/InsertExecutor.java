@@ -75,6 +75,9 @@ public final class InsertExecutor {
         Counts counts = Counts.open(session, target, schema, editor, builder, mode, lenient);
         counts.ignore = ignore;
         if (source.getKind() == SqlKind.VALUES) {
+            if (upsert != null) {
+                upsert.checkNames();
+            }
             if (insert.getTargetColumnList() == null && emptyFirstRow((SqlCall) source)) {
                 positions = new int[0]; // INSERT INTO t VALUES (): every column takes its default, as in MySQL
             }
@@ -96,6 +99,7 @@ public final class InsertExecutor {
             }
             if (upsert != null) {
                 upsert.sourceColumns(source, plan.columns(), positions);
+                upsert.checkNames();
             }
             // The rows are read from the transaction's snapshot, so INSERT INTO t SELECT ... FROM t sees t as it
             // was before the statement.

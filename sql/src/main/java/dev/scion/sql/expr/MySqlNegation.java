@@ -11,7 +11,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * MySQL's unary minus: its operand's type, except that the negation of an UNSIGNED integer is a signed BIGINT
- * ({@code -CAST(1 AS UNSIGNED)} is -1). Calcite's keeps the operand's type, which would have typed -1 as unsigned.
+ * ({@code -CAST(1 AS UNSIGNED)} is -1) and of a TINYINT, SMALLINT or MEDIUMINT an INTEGER. Calcite's keeps the operand's type, which would have typed -1 as unsigned.
  * It replaces Calcite's prefix {@code -} in the operator table, so the validator's look-up of a parsed
  * {@code -x} lands here.
  */
@@ -24,10 +24,10 @@ public final class MySqlNegation {
 
     private static RelDataType returnType(SqlOperatorBinding binding) {
         RelDataType operand = binding.getOperandType(0);
-        if (!UnsignedArithmetic.isUnsigned(operand)) {
-            return operand;
-        }
         RelDataTypeFactory f = binding.getTypeFactory();
+        if (!UnsignedArithmetic.isUnsigned(operand)) {
+            return SmallIntegerResults.widened(f, operand); // -(-128) does not fit a TINYINT
+        }
         return f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), operand.isNullable());
     }
 }

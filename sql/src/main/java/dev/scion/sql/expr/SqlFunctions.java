@@ -122,6 +122,7 @@ public final class SqlFunctions {
         declareAggregates();
         OPERATORS.add(TO_UNSIGNED);
         OPERATORS.add(MySqlNegation.OPERATOR);
+        OPERATORS.addAll(SmallIntegerResults.FUNCTIONS);
         OPERATORS.add(TRUTH);
         OPERATORS.add(SIGNED_TEXT);
         OPERATORS.add(SINGLE_PRECISION);
@@ -284,7 +285,9 @@ public final class SqlFunctions {
             dev.scion.sql.expr.vector.VectorFunctions.operatorTable(),
             dev.scion.sql.expr.json.JsonFunctions.operatorTable(),
             without(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.MYSQL),
-                    union(union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES),
+                    // Calcite's ABS and ROUND keep a TINYINT argument's type: SmallIntegerResults instead
+                    union(union(union(dev.scion.sql.expr.json.JsonFunctions.NAMES, MYSQL_AGGREGATES),
+                                    SmallIntegerResults.NAMES),
                             // Calcite's CONCAT casts numbers to strings first, folding 1e0 into '1.0'; MySQL's gives '1'
                             // Calcite's RAND refuses a string seed, which MySQL reads as an integer
                             // Calcite's CHAR takes one code; MySQL's any number (declared above)

@@ -46,9 +46,9 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
         if (temporalWithNumber(types)) {
             return text(types);
         }
-        RelDataType unsigned = unsignedInteger(types);
-        if (unsigned != null) {
-            return unsigned;
+        RelDataType integer = integerMerge(types);
+        if (integer != null) {
+            return integer;
         }
         RelDataType common = super.leastRestrictive(types);
         if (common != null && SqlTypeUtil.inCharFamily(common)) {
@@ -85,20 +85,21 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
     }
 
     /**
-     * The common type of integers among which one is UNSIGNED (CASE, COALESCE, IF, UNION), or null for other types,
-     * by MySQL's merge of integer types: all unsigned gives the widest unsigned type; signed with unsigned gives the
-     * signed type one size wider than the widest unsigned one (INT and INT UNSIGNED make BIGINT), and DECIMAL(20,0)
-     * beside a BIGINT UNSIGNED, so that every value of either side fits. Arithmetic is typed apart, by
-     * {@link MySqlTypeSystem#deriveDecimalPlusType}: {@code s - u} is BIGINT UNSIGNED.
+     * The common type of integers (CASE, COALESCE, IF, UNION), or null for other types, by MySQL's merge of integer
+     * types: all signed or all unsigned gives the widest type (two MEDIUMINT make a MEDIUMINT, which Calcite has
+     * not: {@link MediumIntType}); signed with unsigned gives the signed type one size wider than the widest
+     * unsigned one (INT and INT UNSIGNED make BIGINT), and DECIMAL(20,0) beside a BIGINT UNSIGNED, so that every
+     * value of either side fits. Arithmetic is typed apart, by {@link MySqlTypeSystem#deriveDecimalPlusType}:
+     * {@code s - u} is BIGINT UNSIGNED.
      */
-    private RelDataType unsignedInteger(List<RelDataType> types) {
+    private RelDataType integerMerge(List<RelDataType> types) {
         boolean nullable = false;
         int widestSigned = -1;
         int widestUnsigned = -1;
         for (RelDataType t : types) {
             SqlTypeName name = t.getSqlTypeName();
             nullable |= t.isNullable() || name == SqlTypeName.NULL;
-            int width = integerWidth(name);
+            int width = integerSize(t);
             if (width == -2) {
                 return withUnsignedAsDecimal(types);
             }
@@ -108,19 +109,37 @@ final class MySqlTypeFactory extends JavaTypeFactoryImpl {
                 widestSigned = Math.max(widestSigned, width);
             }
         }
-        if (widestUnsigned < 0) {
+        if (widestSigned < 0 && widestUnsigned < 0) {
             return null;
         }
+        RelDataType merged;
         if (widestSigned < 0) {
-            SqlTypeName[] unsigned = {SqlTypeName.UTINYINT, SqlTypeName.USMALLINT, SqlTypeName.UINTEGER,
-                    SqlTypeName.UBIGINT};
-            return createTypeWithNullability(createSqlType(unsigned[widestUnsigned]), nullable);
+            merged = integerOfSize(widestUnsigned, true);
+        } else if (widestUnsigned < 0) {
+            merged = integerOfSize(widestSigned, false);
+        } else {
+            int width = Math.max(widestSigned, widestUnsigned + 1);
+            merged = width > 4 ? createSqlType(SqlTypeName.DECIMAL, 20, 0) : integerOfSize(width, false);
         }
-        int width = Math.max(widestSigned, widestUnsigned + 1);
-        RelDataType merged = width > 3 ? createSqlType(SqlTypeName.DECIMAL, 20, 0)
-                : createSqlType(new SqlTypeName[] {SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER,
-                        SqlTypeName.BIGINT}[width]);
         return createTypeWithNullability(merged, nullable);
+    }
+
+    /** 0 to 4 for TINYINT, SMALLINT, MEDIUMINT, INT and BIGINT, signed or not; -1 for the NULL type; else -2. */
+    private static int integerSize(RelDataType type) {
+        int width = integerWidth(type.getSqlTypeName());
+        return width < 2 ? width : MediumIntType.is(type) ? 2 : width + 1;
+    }
+
+    private RelDataType integerOfSize(int size, boolean unsigned) {
+        if (size == 2) {
+            return MediumIntType.of(this, unsigned);
+        }
+        SqlTypeName[] names = unsigned
+                ? new SqlTypeName[] {SqlTypeName.UTINYINT, SqlTypeName.USMALLINT, null, SqlTypeName.UINTEGER,
+                        SqlTypeName.UBIGINT}
+                : new SqlTypeName[] {SqlTypeName.TINYINT, SqlTypeName.SMALLINT, null, SqlTypeName.INTEGER,
+                        SqlTypeName.BIGINT};
+        return createSqlType(names[size]);
     }
 
     /** 0 to 3 for TINYINT to BIGINT, signed or not; -1 for the NULL type; -2 for any other type. */

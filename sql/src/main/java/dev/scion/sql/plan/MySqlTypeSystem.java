@@ -49,26 +49,33 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
      */
     @Override
     public RelDataType deriveDecimalPlusType(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
-        RelDataType unsigned = unsignedArithmetic(factory, type1, type2);
-        return unsigned != null ? unsigned : super.deriveDecimalPlusType(factory, type1, type2);
+        RelDataType integer = integerArithmetic(factory, type1, type2);
+        return integer != null ? integer : super.deriveDecimalPlusType(factory, type1, type2);
     }
 
     /** {@code *} as {@link #deriveDecimalPlusType}. */
     @Override
     public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
-        RelDataType unsigned = unsignedArithmetic(factory, type1, type2);
-        return unsigned != null ? unsigned : super.deriveDecimalMultiplyType(factory, type1, type2);
+        RelDataType integer = integerArithmetic(factory, type1, type2);
+        return integer != null ? integer : super.deriveDecimalMultiplyType(factory, type1, type2);
     }
 
-    /** BIGINT UNSIGNED when both are integer types and one is unsigned; null otherwise. */
-    private static RelDataType unsignedArithmetic(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
-        if (MySqlTypeFactory.integerWidth(type1.getSqlTypeName()) < 0
-                || MySqlTypeFactory.integerWidth(type2.getSqlTypeName()) < 0
-                || !dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type1)
-                        && !dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type2)) {
+    /**
+     * For two integer types: BIGINT UNSIGNED when one is unsigned; INTEGER when both are signed and narrower than
+     * BIGINT, so that TINYINT and SMALLINT columns, which keep their size for merges, do not make {@code t + t} a
+     * TINYINT (MySQL computes in 64 bits); null otherwise (Calcite's answer: BIGINT).
+     */
+    private static RelDataType integerArithmetic(RelDataTypeFactory factory, RelDataType type1, RelDataType type2) {
+        int width1 = MySqlTypeFactory.integerWidth(type1.getSqlTypeName());
+        int width2 = MySqlTypeFactory.integerWidth(type2.getSqlTypeName());
+        if (width1 < 0 || width2 < 0) {
             return null;
         }
-        return factory.createSqlType(SqlTypeName.UBIGINT);
+        if (dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type1)
+                || dev.scion.sql.expr.UnsignedArithmetic.isUnsigned(type2)) {
+            return factory.createSqlType(SqlTypeName.UBIGINT);
+        }
+        return width1 < 3 && width2 < 3 ? factory.createSqlType(SqlTypeName.INTEGER) : null;
     }
 
     /**

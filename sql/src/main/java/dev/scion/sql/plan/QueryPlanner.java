@@ -149,6 +149,7 @@ public final class QueryPlanner {
         rewritten = dev.scion.sql.dolt.TableFunctionRewriter.rewrite(session, rewritten, sql);
         rewritten = UsingJoins.rewrite(session, rewritten);
         rewritten = HavingNames.check(session, rewritten);
+        rewritten = HavingSelectColumns.rewrite(rewritten);
         rewritten = SelectAliasesInSubqueries.rewrite(session, rewritten);
         rewritten = AliasesInHavingAggregates.rewrite(session, rewritten);
         rewritten = UngroupedAnyValue.rewrite(rewritten);

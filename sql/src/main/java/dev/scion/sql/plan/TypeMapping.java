@@ -28,12 +28,13 @@ public final class TypeMapping {
 
     private static RelDataType baseType(RelDataTypeFactory f, ColumnType t) {
         return switch (t.kind()) {
-            // unsigned columns keep Calcite's unsigned types, which arithmetic passes on (expr.UnsignedArithmetic)
-            // and a merge keeps (MySqlTypeFactory: COALESCE of two TINYINT UNSIGNED is one); Calcite has no
-            // unsigned MEDIUMINT
-            case TINYINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UTINYINT : SqlTypeName.INTEGER);
-            case SMALLINT -> f.createSqlType(t.unsigned() ? SqlTypeName.USMALLINT : SqlTypeName.INTEGER);
-            case MEDIUMINT, INT, BOOLEAN ->
+            // integer columns keep their size, which a merge keeps (MySqlTypeFactory: COALESCE of two TINYINT is
+            // one, of two TINYINT UNSIGNED too); unsigned types are passed on by arithmetic (expr.UnsignedArithmetic),
+            // signed ones are not (MySqlTypeSystem); Calcite has no MEDIUMINT: MediumIntType stands in
+            case TINYINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UTINYINT : SqlTypeName.TINYINT);
+            case SMALLINT -> f.createSqlType(t.unsigned() ? SqlTypeName.USMALLINT : SqlTypeName.SMALLINT);
+            case MEDIUMINT -> MediumIntType.of(f, t.unsigned());
+            case INT, BOOLEAN ->
                     f.createSqlType(t.unsigned() ? SqlTypeName.UINTEGER : SqlTypeName.INTEGER);
             case BIGINT -> f.createSqlType(t.unsigned() ? SqlTypeName.UBIGINT : SqlTypeName.BIGINT);
             case BIT, YEAR -> f.createSqlType(SqlTypeName.BIGINT);
@@ -128,13 +129,22 @@ public final class TypeMapping {
         boolean binary = true;
         boolean unsigned = false;
         switch (n) {
-            case BOOLEAN, TINYINT -> {
+            case BOOLEAN -> {
                 kind = ColumnKind.LONGLONG;
                 length = 1;
             }
-            case SMALLINT, INTEGER -> {
-                kind = ColumnKind.LONGLONG;
-                length = 11;
+            // a TINYINT or SMALLINT column passed on or merged (CASE, COALESCE, UNION) keeps its size and sign
+            case TINYINT -> {
+                kind = ColumnKind.TINY;
+                length = 4;
+            }
+            case SMALLINT -> {
+                kind = ColumnKind.SHORT;
+                length = 6;
+            }
+            case INTEGER -> {
+                kind = MediumIntType.is(type) ? ColumnKind.INT24 : ColumnKind.LONGLONG;
+                length = MediumIntType.is(type) ? 9 : 11;
             }
             case BIGINT -> {
                 kind = ColumnKind.LONGLONG;
@@ -146,13 +156,13 @@ public final class TypeMapping {
                 kind = switch (n) {
                     case UTINYINT -> ColumnKind.TINY;
                     case USMALLINT -> ColumnKind.SHORT;
-                    case UINTEGER -> ColumnKind.LONG;
+                    case UINTEGER -> MediumIntType.is(type) ? ColumnKind.INT24 : ColumnKind.LONG;
                     default -> ColumnKind.LONGLONG;
                 };
                 length = switch (n) {
                     case UTINYINT -> 3;
                     case USMALLINT -> 5;
-                    case UINTEGER -> 10;
+                    case UINTEGER -> MediumIntType.is(type) ? 8 : 10;
                     default -> 20;
                 };
                 unsigned = true;

@@ -15,8 +15,8 @@ import dev.scion.sql.result.StatementResult;
 
 /**
  * Result metadata of unsigned integers as MySQL 8 sends it (mysql --column-type-info): a column's length has no
- * room for a sign (INT UNSIGNED is 10), a merge of one size keeps that size, arithmetic is BIGINT UNSIGNED, and
- * under NO_UNSIGNED_SUBTRACTION a difference is a signed BIGINT.
+ * room for a sign (INT UNSIGNED is 10), a merge of one size keeps that size (of signed TINYINT, SMALLINT and MEDIUMINT too),
+ * arithmetic is BIGINT UNSIGNED, and under NO_UNSIGNED_SUBTRACTION a difference is a signed BIGINT.
  */
 class UnsignedColumnsTest {
     @TempDir
@@ -32,6 +32,24 @@ class UnsignedColumnsTest {
                     "LONGLONG 20 unsigned", "LONG 11 signed", "LONG 10 unsigned", "TINY 3 unsigned",
                     "SHORT 5 unsigned", "LONGLONG 20 unsigned", "LONGLONG 20 unsigned"), described);
             assertEquals(List.of("LONG 10 unsigned"), describe(db, "SELECT v FROM c UNION SELECT w FROM c"));
+            assertEquals(List.of("INT24 8 unsigned", "INT24 8 unsigned", "LONG 10 unsigned", "LONGLONG 20 unsigned"),
+                    describe(db, "SELECT COALESCE(m, m), COALESCE(m, t), COALESCE(m, v), m + m FROM c"));
+        }
+    }
+
+    @Test
+    void signedTinyAndSmallMergesKeepTheirSize() {
+        try (EngineFixture db = new EngineFixture(dir)) {
+            setUp(db);
+            db.exec("CREATE TABLE s (t TINYINT, sm SMALLINT, tu TINYINT UNSIGNED, md MEDIUMINT)");
+            List<String> described = describe(db, "SELECT t, sm, COALESCE(t, t), IF(1, sm, sm), COALESCE(t, sm),"
+                    + " COALESCE(t, tu), MAX(t), t + t, -t FROM s GROUP BY t, sm, tu");
+            assertEquals(List.of("TINY 4 signed", "SHORT 6 signed", "TINY 4 signed", "SHORT 6 signed",
+                    "SHORT 6 signed", "SHORT 6 signed", "TINY 4 signed", "LONGLONG 11 signed", "LONGLONG 11 signed"),
+                    described);
+            assertEquals(List.of("SHORT 6 signed"), describe(db, "SELECT t FROM s UNION SELECT sm FROM s"));
+            assertEquals(List.of("INT24 9 signed", "INT24 9 signed", "INT24 9 signed", "LONGLONG 11 signed"),
+                    describe(db, "SELECT md, COALESCE(md, md), COALESCE(md, t), -md FROM s"));
         }
     }
 
