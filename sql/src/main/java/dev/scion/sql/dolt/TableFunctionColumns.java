@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * What decides a table function's columns, for a call whose arguments are known only per row
  * ({@link DeferredTableFunction}). Some functions' columns depend on no argument (dolt_diff_stat, dolt_diff_summary,
- * dolt_patch, dolt_schema_diff): such a call is planned with the columns of a fixed call, so a table argument
- * from a column is no obstacle. Others' depend on some arguments: dolt_diff's table (the last argument, after two
+ * dolt_patch, dolt_schema_diff, and dolt_log, whose options change its rows and cells but never its columns in
+ * Scion): such a call is planned with the columns of a fixed call, so a table argument or an option (or an
+ * option's value) from a column is no obstacle. Others' depend on some arguments: dolt_diff's table (the last argument, after two
  * revisions or one range), dolt_preview_merge_conflicts' table and dolt_query_diff's two queries. Those must be
  * known when the call is planned (a literal, or a user variable or a prepared statement's parameter, which are
  * bound to literals before planning); a column of an earlier table is refused by name rather than planned with
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 final class TableFunctionColumns {
     private static final Set<String> FIXED = Set.of("dolt_diff_stat", "dolt_diff_summary", "dolt_patch",
-            "dolt_schema_diff");
+            "dolt_schema_diff", LogFunction.NAME);
     /** A call of every function of {@link #FIXED} that builds without reading a table. */
     private static final List<String> FIXED_CALL = List.of("HEAD", "HEAD");
 
