@@ -1,5 +1,6 @@
 package dev.scion.sql;
 
+import dev.scion.sql.dolt.TableFunctionParameters;
 import dev.scion.sql.error.ErrorCode;
 import dev.scion.sql.error.SqlError;
 import dev.scion.sql.frontend.ParameterBinder;
@@ -149,9 +150,10 @@ public final class PreparedQuery {
 
     /**
      * The result columns of a query, for COM_STMT_PREPARE: planned once with every parameter NULL (clients such as
-     * libmariadb, and so sysbench, decide from the prepare answer whether a statement returns rows). Empty for
-     * statements that return no rows or cannot be planned without their values; execution reports its own columns
-     * either way.
+     * libmariadb, and so sysbench, decide from the prepare answer whether a statement returns rows), except the
+     * arguments of table-function calls, which stay parameters ({@link TableFunctionParameters}). Empty for
+     * statements that return no rows or cannot be planned without their values (MySQL's answer for columns known only
+     * at execution); execution reports its own columns either way.
      */
     public List<ResultColumn> resultColumns(Session session) {
         String text = Preprocessor.normalize(ParameterBinder.bind(sql, new Object[parameterCount]));
@@ -163,6 +165,14 @@ public final class PreparedQuery {
             SqlNode node = StatementReader.statement(rewritten);
             if (!node.getKind().belongsTo(SqlKind.QUERY)) {
                 return List.of();
+            }
+            if (parameterCount > 0 && TableFunctionParameters.mayCall(sql)) {
+                String unbound = VariableRewriter.rewrite(Preprocessor.normalize(sql));
+                java.util.Optional<SqlNode> withCallParameters =
+                        TableFunctionParameters.forColumns(StatementReader.statement(unbound));
+                if (withCallParameters.isPresent()) {
+                    return QueryPlanner.plan(session, withCallParameters.get(), unbound).columns();
+                }
             }
             return QueryPlanner.plan(session, node, rewritten).columns();
         } catch (RuntimeException e) {

@@ -64,7 +64,7 @@ public final class TableFunctionRewriter extends SqlShuttle {
         return super.visit(call);
     }
 
-    private static boolean isTableFunction(SqlNode node) {
+    static boolean isTableFunction(SqlNode node) {
         return node instanceof SqlCall c && c.getKind() == SqlKind.COLLECTION_TABLE && c.operandCount() == 1
                 && c.operand(0) instanceof SqlCall fn && TableFunctions.isName(fn.getOperator().getName());
     }

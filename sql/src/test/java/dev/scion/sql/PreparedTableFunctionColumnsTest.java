@@ -1,0 +1,68 @@
+package dev.scion.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.scion.sql.result.ResultColumn;
+
+/**
+ * The result columns COM_STMT_PREPARE reports for a table-function call with {@code ?} among its arguments: the
+ * function's columns where no parameter decides them, none (as MySQL answers for a statement whose columns are known
+ * only at execution) where one does.
+ */
+class PreparedTableFunctionColumnsTest {
+    @TempDir
+    Path dir;
+    EngineFixture db;
+
+    @BeforeEach
+    void setUp() {
+        db = new EngineFixture(dir);
+        db.exec("CREATE DATABASE d");
+        db.exec("USE d");
+        db.exec("CREATE TABLE t (pk INT PRIMARY KEY, c1 VARCHAR(20))");
+        db.exec("CALL DOLT_COMMIT('-Am', 'create t')");
+        db.exec("INSERT INTO t VALUES (1, 'one')");
+        db.exec("CALL DOLT_COMMIT('-am', 'row')");
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private List<String> preparedColumns(String sql) {
+        return db.engine().prepare(db.session(), sql).resultColumns(db.session()).stream()
+                .map(ResultColumn::name).toList();
+    }
+
+    @Test
+    void functionsWhoseColumnsNoParameterDecidesReportThemAtPrepare() {
+        assertEquals(preparedColumns("SELECT * FROM dolt_diff_stat('HEAD~1', 'HEAD')"),
+                preparedColumns("SELECT * FROM dolt_diff_stat(?, ?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_diff_summary('HEAD~1', 'HEAD', 't')"),
+                preparedColumns("SELECT * FROM dolt_diff_summary(?, ?, ?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_patch('HEAD~1', 'HEAD')"),
+                preparedColumns("SELECT * FROM dolt_patch(?, ?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_schema_diff('HEAD~1', 'HEAD')"),
+                preparedColumns("SELECT * FROM dolt_schema_diff(?, ?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_log()"), preparedColumns("SELECT * FROM dolt_log(?, ?)"));
+        assertEquals(List.of("to_pk", "to_c1", "to_commit", "to_commit_date", "from_pk", "from_c1", "from_commit",
+                "from_commit_date", "diff_type"), preparedColumns("SELECT * FROM dolt_diff(?, ?, 't')"));
+        assertEquals(List.of("message", "n"),
+                preparedColumns("SELECT message, ? AS n FROM dolt_log(?) WHERE commit_order > ? LIMIT 1"));
+    }
+
+    @Test
+    void aParameterDecidingTheColumnsLeavesThemToTheExecution() {
+        assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff(?, ?, ?)"));
+        assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff('HEAD~1..HEAD', ?)"));
+    }
+}
