@@ -61,8 +61,32 @@ class PreparedTableFunctionColumnsTest {
     }
 
     @Test
+    void theOtherTableFunctionsReportTheirColumnsAtPrepare() {
+        db.exec("CALL DOLT_BRANCH('b')");
+        assertEquals(preparedColumns("SELECT * FROM dolt_reflog('main')"),
+                preparedColumns("SELECT * FROM dolt_reflog(?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_branch_status('main', 'b')"),
+                preparedColumns("SELECT * FROM dolt_branch_status(?, ?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_json_diff('{}', '[]')"),
+                preparedColumns("SELECT * FROM dolt_json_diff(?, ?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_preview_merge_conflicts_summary('main', 'b')"),
+                preparedColumns("SELECT * FROM dolt_preview_merge_conflicts_summary(?, ?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_test_run('*')"),
+                preparedColumns("SELECT * FROM dolt_test_run(?)"));
+        assertEquals(preparedColumns("SELECT * FROM dolt_preview_merge_conflicts('main', 'b', 't')"),
+                preparedColumns("SELECT * FROM dolt_preview_merge_conflicts(?, ?, 't')"));
+        for (String call : List.of("dolt_reflog('main')", "dolt_branch_status('main', 'b')",
+                "dolt_json_diff('{}', '[]')", "dolt_preview_merge_conflicts_summary('main', 'b')",
+                "dolt_test_run('*')", "dolt_preview_merge_conflicts('main', 'b', 't')")) {
+            assertEquals(false, preparedColumns("SELECT * FROM " + call).isEmpty(), call);
+        }
+    }
+
+    @Test
     void aParameterDecidingTheColumnsLeavesThemToTheExecution() {
         assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff(?, ?, ?)"));
         assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff('HEAD~1..HEAD', ?)"));
+        assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_preview_merge_conflicts('main', 'main', ?)"));
+        assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_query_diff(?, 'SELECT * FROM t')"));
     }
 }
