@@ -82,6 +82,35 @@ class PreparedTableFunctionColumnsTest {
         }
     }
 
+    /** The columns one execution of {@code sql} with {@code params} reports. */
+    private List<String> executedColumns(String sql, Object... params) {
+        List<String> out = new java.util.ArrayList<>();
+        db.engine().prepare(db.session(), sql).execute(db.session(), params, r -> {
+            if (r instanceof dev.scion.sql.result.StatementResult.Rows rows) {
+                rows.columns().forEach(c -> out.add(c.name()));
+                while (rows.rows().next() != null) {
+                    // drained, so the statement ends
+                }
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void dolt_diffsColumnsAtPrepareAreItsTablesAtHeadAndEachExecutionSendsItsOwn() {
+        db.exec("ALTER TABLE t ADD COLUMN c2 INT");
+        db.exec("CALL DOLT_COMMIT('-am', 'c2')");
+        String sql = "SELECT * FROM dolt_diff(?, ?, 't')";
+        assertEquals(List.of("to_pk", "to_c1", "to_c2", "to_commit", "to_commit_date", "from_pk", "from_c1",
+                "from_c2", "from_commit", "from_commit_date", "diff_type"), preparedColumns(sql));
+        assertEquals(List.of("to_pk", "to_c1", "to_c2", "to_commit", "to_commit_date", "from_pk", "from_c1",
+                "from_commit", "from_commit_date", "diff_type"), executedColumns(sql, "HEAD~1", "HEAD"));
+        db.exec("CREATE TABLE w (id INT PRIMARY KEY)");
+        assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff(?, ?, 'w')"), "no w at HEAD");
+        assertEquals(List.of("to_id", "to_commit", "to_commit_date", "from_id", "from_commit", "from_commit_date",
+                "diff_type"), executedColumns("SELECT * FROM dolt_diff(?, ?, 'w')", "HEAD", "WORKING"));
+    }
+
     @Test
     void aParameterDecidingTheColumnsLeavesThemToTheExecution() {
         assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff(?, ?, ?)"));
