@@ -11,10 +11,9 @@ import java.util.Optional;
  * columns in Scion): such a call is planned with the columns of a fixed call, so a table, a test name, an option or
  * an option's value from a column is no obstacle. Others' depend on some arguments: dolt_diff's table (the last
  * argument, after two revisions or one range), dolt_preview_merge_conflicts' table and dolt_query_diff's two
- * queries. Those must be
- * known when the call is planned (a literal, or a user variable or a prepared statement's parameter, which are
- * bound to literals before planning); a column of an earlier table is refused by name rather than planned with
- * stand-in columns.
+ * queries. Those must be known when the call is planned (a literal, or a user variable or a prepared statement's
+ * parameter, which are bound to literals before planning); a column of an earlier table is refused by name rather
+ * than planned with stand-in columns.
  */
 final class TableFunctionColumns {
     /** A call that builds without reading a table (dolt_test_run's reads only dolt_tests), per function. */
