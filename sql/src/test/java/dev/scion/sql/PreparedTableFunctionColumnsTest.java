@@ -15,7 +15,7 @@ import dev.scion.sql.result.ResultColumn;
 /**
  * The result columns COM_STMT_PREPARE reports for a table-function call with {@code ?} among its arguments: the
  * function's columns where no parameter decides them, none (as MySQL answers for a statement whose columns are known
- * only at execution) where one does.
+ * only at execution) where one does; and for LIMIT and OFFSET parameters, which a NULL cannot stand in for either.
  */
 class PreparedTableFunctionColumnsTest {
     @TempDir
@@ -109,6 +109,19 @@ class PreparedTableFunctionColumnsTest {
         assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff(?, ?, 'w')"), "no w at HEAD");
         assertEquals(List.of("to_id", "to_commit", "to_commit_date", "from_id", "from_commit", "from_commit_date",
                 "diff_type"), executedColumns("SELECT * FROM dolt_diff(?, ?, 'w')", "HEAD", "WORKING"));
+    }
+
+    /** A NULL is no count: LIMIT and OFFSET parameters are planned as counts, in any query. */
+    @Test
+    void limitAndOffsetParametersDoNotHideTheColumns() {
+        assertEquals(List.of("pk", "c1"), preparedColumns("SELECT * FROM t LIMIT ?"));
+        assertEquals(List.of("pk", "c1"), preparedColumns("SELECT * FROM t WHERE pk > ? ORDER BY pk LIMIT ?, ?"));
+        assertEquals(List.of("c1"), preparedColumns("SELECT c1 FROM t ORDER BY pk LIMIT ? OFFSET ?"));
+        assertEquals(List.of("message"), preparedColumns("SELECT message FROM dolt_log(?) LIMIT ?"));
+        assertEquals(List.of("message"),
+                preparedColumns("SELECT message FROM dolt_log(?) ORDER BY commit_order LIMIT ?, ?"));
+        assertEquals(List.of("n"), preparedColumns("SELECT COUNT(*) AS n FROM (SELECT pk FROM t LIMIT ?) s"));
+        assertEquals(List.of(), preparedColumns("SELECT * FROM dolt_diff(?, ?, ?) LIMIT ?"));
     }
 
     @Test

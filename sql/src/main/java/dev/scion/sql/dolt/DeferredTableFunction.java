@@ -33,7 +33,7 @@ import java.util.List;
 public final class DeferredTableFunction extends SqlFunction implements SqlTableFunction {
     /**
      * A parameter among the arguments is text, as every argument's value is read as text: this types the {@code ?}
-     * a prepared statement's columns are planned with ({@link TableFunctionParameters}).
+     * a prepared statement's columns are planned with at COM_STMT_PREPARE.
      */
     private static final SqlOperandTypeInference TEXT_ARGUMENTS = (binding, returnType, operandTypes) ->
             java.util.Arrays.fill(operandTypes, binding.getTypeFactory().createTypeWithNullability(
