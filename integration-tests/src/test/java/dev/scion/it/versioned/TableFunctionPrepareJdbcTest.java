@@ -24,9 +24,9 @@ import dev.scion.it.harness.Sql;
 /**
  * Table-function calls with {@code ?} arguments through Connector/J's server-side prepared statements
  * (docs/versioned-sql.md, "Table functions"): getMetaData() after prepare lists the function's columns where no
- * parameter decides them (the COM_STMT_PREPARE answer), none where the table of dolt_diff is a parameter; each
- * execution then sends its own column definitions, which the driver reads its binary rows by, also when two
- * executions of one statement name tables with different columns.
+ * parameter decides them (the COM_STMT_PREPARE answer; with a LIMIT ? as well), none where the table of dolt_diff
+ * is a parameter; each execution then sends its own column definitions, which the driver reads its binary rows by,
+ * also when two executions of one statement name tables with different columns.
  */
 class TableFunctionPrepareJdbcTest {
     @ManagedServer("table-function-prepare") static ScionServerProcess server;
@@ -69,7 +69,7 @@ class TableFunctionPrepareJdbcTest {
     @EnumSource(ConnectorJ.class)
     void columnsNoParameterDecidesAreKnownAtPrepare(ConnectorJ driver) throws SQLException {
         try (Connection c = connect(driver)) {
-            try (PreparedStatement ps = prepare(c, 
+            try (PreparedStatement ps = prepare(c,
                     "SELECT table_name, rows_added FROM dolt_diff_stat(?, ?) ORDER BY table_name")) {
                 ResultSetMetaData md = ps.getMetaData();
                 assertNotNull(md, "dolt_diff_stat's columns at prepare");
@@ -110,10 +110,11 @@ class TableFunctionPrepareJdbcTest {
                     }
                 }
             }
-            try (PreparedStatement ps = prepare(c, 
-                    "SELECT message, parents FROM dolt_log(?) ORDER BY commit_order DESC LIMIT 1")) {
+            try (PreparedStatement ps = prepare(c,
+                    "SELECT message, parents FROM dolt_log(?) ORDER BY commit_order DESC LIMIT ?")) {
                 assertEquals(List.of("message", "parents"), labels(ps.getMetaData()));
                 ps.setString(1, "--parents");
+                ps.setInt(2, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     assertTrue(rs.next());
                     assertEquals("rows", rs.getString(1));
