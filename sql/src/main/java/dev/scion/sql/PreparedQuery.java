@@ -149,9 +149,10 @@ public final class PreparedQuery {
 
     /**
      * The result columns of a query, for COM_STMT_PREPARE: planned once with every parameter NULL (clients such as
-     * libmariadb, and so sysbench, decide from the prepare answer whether a statement returns rows). Empty for
-     * statements that return no rows or cannot be planned without their values; execution reports its own columns
-     * either way.
+     * libmariadb, and so sysbench, decide from the prepare answer whether a statement returns rows), except the
+     * arguments of table-function calls, which stay parameters, and LIMIT and OFFSET counts
+     * ({@link PrepareTimeStatement}). Empty for statements that return no rows or cannot be planned without their
+     * values (MySQL's answer for columns known only at execution); execution reports its own columns either way.
      */
     public List<ResultColumn> resultColumns(Session session) {
         String text = Preprocessor.normalize(ParameterBinder.bind(sql, new Object[parameterCount]));
@@ -159,6 +160,10 @@ public final class PreparedQuery {
             return List.of();
         }
         try {
+            java.util.Optional<List<ResultColumn>> withStandIns = standInColumns(session);
+            if (withStandIns.isPresent()) {
+                return withStandIns.get();
+            }
             String rewritten = VariableRewriter.rewrite(text);
             SqlNode node = StatementReader.statement(rewritten);
             if (!node.getKind().belongsTo(SqlKind.QUERY)) {
@@ -170,6 +175,27 @@ public final class PreparedQuery {
         } finally {
             session.endStatement(true); // planning may have opened the statement's implicit transaction
         }
+    }
+
+    /**
+     * The columns planned from {@link PrepareTimeStatement}, when the query has parameters a NULL cannot stand in
+     * for; empty when it has none or its text with {@code ?} does not parse (binding NULL to all is tried then).
+     */
+    private java.util.Optional<List<ResultColumn>> standInColumns(Session session) {
+        if (parameterCount == 0 || !PrepareTimeStatement.mayNeed(sql)) {
+            return java.util.Optional.empty();
+        }
+        String unbound = VariableRewriter.rewrite(Preprocessor.normalize(sql));
+        SqlNode parsed;
+        try {
+            parsed = StatementReader.statement(unbound);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
+            return java.util.Optional.of(List.of());
+        }
+        return PrepareTimeStatement.of(parsed).map(n -> QueryPlanner.plan(session, n, unbound).columns());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -30,12 +31,19 @@ import java.util.List;
  * its own operator instance, as the template belongs to it.
  */
 public final class DeferredTableFunction extends SqlFunction implements SqlTableFunction {
+    /**
+     * A parameter among the arguments is text, as every argument's value is read as text: this types the {@code ?}
+     * a prepared statement's columns are planned with at COM_STMT_PREPARE.
+     */
+    private static final SqlOperandTypeInference TEXT_ARGUMENTS = (binding, returnType, operandTypes) ->
+            java.util.Arrays.fill(operandTypes, binding.getTypeFactory().createTypeWithNullability(
+                    binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), true));
     private final String function;
     private final String database;
     private final SystemTable template;
 
     DeferredTableFunction(String function, String database, SystemTable template) {
-        super(function.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, null, null,
+        super(function.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, null, TEXT_ARGUMENTS,
                 OperandTypes.VARIADIC, SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
         this.function = function;
         this.database = database;

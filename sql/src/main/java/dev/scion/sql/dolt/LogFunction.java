@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  * difference), newest first. The walk streams; only the excluded history is collected up front.
  */
 final class LogFunction implements SystemTable {
+    static final String NAME = "dolt_log";
     private final DatabaseState db;
     private final List<Hash> include;
     private final Set<Hash> exclude;
@@ -166,7 +167,7 @@ final class LogFunction implements SystemTable {
 
     @Override
     public String name() {
-        return "dolt_log";
+        return NAME;
     }
 
     @Override

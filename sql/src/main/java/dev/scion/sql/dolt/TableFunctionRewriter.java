@@ -64,7 +64,8 @@ public final class TableFunctionRewriter extends SqlShuttle {
         return super.visit(call);
     }
 
-    private static boolean isTableFunction(SqlNode node) {
+    /** Whether {@code node} is a FROM item calling one of Dolt's table functions. */
+    public static boolean isTableFunction(SqlNode node) {
         return node instanceof SqlCall c && c.getKind() == SqlKind.COLLECTION_TABLE && c.operandCount() == 1
                 && c.operand(0) instanceof SqlCall fn && TableFunctions.isName(fn.getOperator().getName());
     }
